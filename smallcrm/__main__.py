@@ -1,0 +1,3 @@
+from smallcrm.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""Typed errors that carry the facts. The edges (cli, gui) turn them into words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SmallCrmError(Exception):
+    """Base of every error a user can cause or meet."""
+
+
+@dataclass
+class InvalidValue(SmallCrmError):
+    """One field holds a value that cannot be stored."""
+
+    field: str
+    value: object
+    problem: str  # a short code: "required", "email", "phone", "date", "too_long", ...
+    detail: str = ""  # the facts in plain words, e.g. "February has no day 30"
+
+    def __str__(self) -> str:
+        text = f"{self.field}: {self.value!r} ({self.problem})"
+        return f"{text}: {self.detail}" if self.detail else text
+
+
+class ValidationFailed(SmallCrmError):
+    """Several fields at once; nothing was saved."""
+
+    def __init__(self, errors: list[InvalidValue]):
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+@dataclass
+class NotFound(SmallCrmError):
+    kind: str  # "contact", ...
+    key: object
+
+    def __str__(self) -> str:
+        return f"no {self.kind} {self.key}"
+
+
+@dataclass
+class DemoNeedsEmptyDatabase(SmallCrmError):
+    contacts: int
+
+    def __str__(self) -> str:
+        return f"the database already holds {self.contacts} contacts"
+
+
+class DatabaseProblem(SmallCrmError):
+    """The database file cannot be used; it has been left untouched."""
+
+    NOT_SQLITE = "not_sqlite"
+    NOT_SMALLCRM = "not_smallcrm"
+    CORRUPT = "corrupt"
+    LOCKED = "locked"
+    READ_ONLY = "read_only"
+    NEWER_SCHEMA = "newer_schema"
+    NOT_A_FILE = "not_a_file"
+    CANNOT_CREATE = "cannot_create"
+
+    def __init__(self, path: Path | str, reason: str, detail: str = "", version: int | None = None):
+        super().__init__(f"{path}: {reason}{': ' + detail if detail else ''}")
+        self.path = Path(path)
+        self.reason = reason
+        self.detail = detail
+        self.version = version

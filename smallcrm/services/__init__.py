@@ -1,0 +1,1 @@
+"""What a shop owner does, as plain functions over the store. No Qt here."""

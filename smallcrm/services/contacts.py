@@ -1,0 +1,359 @@
+"""Contacts: add, change, find, move to the Trash and back."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+
+from smallcrm.errors import InvalidValue, NotFound, ValidationFailed
+from smallcrm.services import validation as v
+from smallcrm.services.settings import default_region
+from smallcrm.store import search
+from smallcrm.store.fields import to_utc_text, utc_now
+from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag, database
+
+TEXT_FIELDS = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
+
+
+@dataclass
+class ContactInput:
+    """What a person fills in for a contact; checked and normalised by `clean_contact`."""
+
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    country: str = ""
+    birthday: str | None = None
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    email_consent: bool = False
+    email_consent_at: datetime | None = None
+    sms_consent: bool = False
+    sms_consent_at: datetime | None = None
+
+
+@dataclass
+class CleanContact:
+    values: dict  # column -> value for the contact row
+    emails: list[str]
+    phones: list[v.Phone]
+    tags: list[str]
+
+
+def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact:
+    """Check every field; raise ValidationFailed listing all problems, or return what to store."""
+    errors: list[InvalidValue] = []
+
+    def attempt(check, *args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except InvalidValue as e:
+            errors.append(e)
+            return None
+
+    values = {name: attempt(v.clean_text, getattr(data, name), name) or "" for name in TEXT_FIELDS}
+    values["notes"] = attempt(v.clean_text, data.notes, "notes", v.MAX_TEXT, multiline=True) or ""
+    values["birthday"] = attempt(v.clean_birthday, data.birthday)
+    if not (values["first_name"] or values["last_name"] or values["company"]) and not any(
+        e.field in ("first_name", "last_name", "company") for e in errors
+    ):
+        errors.append(InvalidValue("name", "", "required", "give a first name, a last name or a company"))
+
+    emails: list[str] = []
+    for i, text in enumerate(data.emails):
+        if text and text.strip():
+            email = attempt(v.clean_email, text, f"emails[{i}]")
+            if email and email.lower() not in (e.lower() for e in emails):
+                emails.append(email)
+    region = region if region is not None else default_region()
+    phones: list[v.Phone] = []
+    for i, text in enumerate(data.phones):
+        if text and text.strip():
+            phone = attempt(v.clean_phone, text, region, f"phones[{i}]")
+            if phone and all((p.e164 or p.raw) != (phone.e164 or phone.raw) for p in phones):
+                phones.append(phone)
+    tags: list[str] = []
+    for text in data.tags:
+        if text and text.strip():
+            tag = attempt(v.clean_tag, text)
+            if tag and tag.casefold() not in (t.casefold() for t in tags):
+                tags.append(tag)
+
+    now = utc_now()
+    for channel in ("email", "sms"):
+        granted = bool(getattr(data, f"{channel}_consent"))
+        values[f"{channel}_consent"] = granted
+        values[f"{channel}_consent_at"] = (getattr(data, f"{channel}_consent_at") or now) if granted else None
+
+    if errors:
+        raise ValidationFailed(errors)
+    return CleanContact(values, emails, phones, tags)
+
+
+def _write_children(contact_id: int, clean: CleanContact) -> None:
+    ContactEmail.delete().where(ContactEmail.contact == contact_id).execute()
+    ContactPhone.delete().where(ContactPhone.contact == contact_id).execute()
+    ContactTag.delete().where(ContactTag.contact == contact_id).execute()
+    if clean.emails:
+        ContactEmail.insert_many(
+            [{"contact": contact_id, "email": e, "position": i} for i, e in enumerate(clean.emails)]
+        ).execute()
+    if clean.phones:
+        ContactPhone.insert_many(
+            [
+                {"contact": contact_id, "raw": p.raw, "e164": p.e164, "digits": p.digits, "position": i}
+                for i, p in enumerate(clean.phones)
+            ]
+        ).execute()
+    for name in clean.tags:
+        Tag.insert(name=name).on_conflict_ignore().execute()
+        tag = Tag.get(Tag.name == name)  # the column is NOCASE: finds "VIP" for "vip"
+        ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()
+
+
+def add_contact(data: ContactInput, *, region: str | None = None, contact_id: int | None = None) -> int:
+    """Store a new contact and return its id (`contact_id` re-creates one with a known id, for redo)."""
+    clean = clean_contact(data, region)
+    now = utc_now()
+    with database.atomic():
+        row = {**clean.values, "created_at": now, "updated_at": now}
+        if contact_id is not None:
+            row["id"] = contact_id
+        new_id = Contact.insert(row).execute()
+        _write_children(new_id, clean)
+    return new_id
+
+
+def update_contact(contact_id: int, data: ContactInput, *, region: str | None = None) -> None:
+    clean = clean_contact(data, region)
+    with database.atomic():
+        changed = (
+            Contact.update({**clean.values, "updated_at": utc_now()}).where(Contact.id == contact_id).execute()
+        )
+        if not changed:
+            raise NotFound("contact", contact_id)
+        _write_children(contact_id, clean)
+
+
+@dataclass
+class ContactRecord:
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    emails: list[str]
+    phones: list[v.Phone]
+    street: str
+    postal_code: str
+    city: str
+    country: str
+    birthday: str | None
+    tags: list[str]
+    notes: str
+    source: str
+    email_consent: bool
+    email_consent_at: datetime | None
+    sms_consent: bool
+    sms_consent_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.first_name, self.last_name, self.company)
+
+    def to_input(self) -> ContactInput:
+        """The record as a form would hold it (for editing, and for undoing an edit)."""
+        names = {f.name for f in fields(ContactInput)}
+        data = {name: getattr(self, name) for name in names if name not in ("phones",)}
+        return ContactInput(**data, phones=[p.e164 or p.raw for p in self.phones])
+
+    def to_json(self) -> dict:
+        def when(value):
+            return to_utc_text(value) if value else None
+
+        return {
+            "id": self.id,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "company": self.company,
+            "emails": list(self.emails),
+            "phones": [p.e164 or p.raw for p in self.phones],
+            "birthday": self.birthday,
+            "street": self.street,
+            "postal_code": self.postal_code,
+            "city": self.city,
+            "country": self.country,
+            "tags": list(self.tags),
+            "notes": self.notes,
+            "source": self.source,
+            "email_consent": self.email_consent,
+            "email_consent_at": when(self.email_consent_at),
+            "sms_consent": self.sms_consent,
+            "sms_consent_at": when(self.sms_consent_at),
+            "created_at": when(self.created_at),
+            "updated_at": when(self.updated_at),
+            "in_trash": self.deleted_at is not None,
+        }
+
+
+def display_name(first: str, last: str, company: str = "") -> str:
+    name = " ".join(part for part in (first, last) if part)
+    return name or company
+
+
+def get_contact(contact_id: int) -> ContactRecord:
+    row = Contact.get_or_none(Contact.id == contact_id)
+    if row is None:
+        raise NotFound("contact", contact_id)
+    emails = [
+        e.email for e in ContactEmail.select().where(ContactEmail.contact == contact_id).order_by(ContactEmail.position)
+    ]
+    phones = [
+        v.Phone(p.raw, p.e164, p.digits)
+        for p in ContactPhone.select().where(ContactPhone.contact == contact_id).order_by(ContactPhone.position)
+    ]
+    tags = [
+        t.name
+        for t in Tag.select(Tag.name).join(ContactTag).where(ContactTag.contact == contact_id).order_by(Tag.name)
+    ]
+    values = {f.name: getattr(row, f.name) for f in fields(ContactRecord) if f.name not in ("emails", "phones", "tags")}
+    return ContactRecord(**values, emails=emails, phones=phones, tags=tags)
+
+
+# The orders a contact list can be sorted in: key -> SQL over `c` (contact).
+ORDERS = {
+    "name": "c.last_name COLLATE NOCASE {dir}, c.first_name COLLATE NOCASE {dir}, c.id {dir}",
+    "first_name": "c.first_name COLLATE NOCASE {dir}, c.last_name COLLATE NOCASE {dir}, c.id {dir}",
+    "company": "c.company COLLATE NOCASE {dir}, c.id {dir}",
+    "city": "c.city COLLATE NOCASE {dir}, c.id {dir}",
+    "country": "c.country COLLATE NOCASE {dir}, c.id {dir}",
+    "updated": "c.updated_at {dir}, c.id {dir}",
+    "email": "(SELECT email FROM contact_email WHERE contact_id = c.id ORDER BY position LIMIT 1)"
+    " COLLATE NOCASE {dir}, c.id {dir}",
+    "phone": "(SELECT coalesce(e164, raw) FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1)"
+    " {dir}, c.id {dir}",
+}
+
+
+def contact_ids(search_text: str = "", order: str = "name", descending: bool = False, *, trash: bool = False) -> array:
+    """Ids of the contacts in the list (or in the Trash), matching `search_text`, in `order`.
+
+    An array of 64-bit ints: a million ids take 8 MB.
+    """
+    direction = "DESC" if descending else "ASC"
+    order_sql = ORDERS[order].format(dir=direction)
+    where = "c.deleted_at IS NOT NULL" if trash else "c.deleted_at IS NULL"
+    params: list = []
+    match = search.match_expression(search_text)
+    if match and not trash:
+        sql = f"SELECT c.id FROM contact_fts f JOIN contact c ON c.id = f.rowid WHERE contact_fts MATCH ? AND {where}"
+        params.append(match)
+    elif search_text.strip() and not match:
+        return array("q")  # only punctuation: nothing can match
+    else:
+        sql = f"SELECT c.id FROM contact c WHERE {where}"
+    cursor = database.execute_sql(f"{sql} ORDER BY {order_sql}", params)
+    return array("q", (row[0] for row in cursor))
+
+
+def count_contacts(*, trash: bool = False) -> int:
+    condition = Contact.deleted_at.is_null(not trash)
+    return Contact.select().where(condition).count()
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """What a list shows of a contact."""
+
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    company: str
+    email: str
+    phone: str
+    city: str
+    country: str
+    tags: str
+    updated_at: str
+    deleted_at: str | None
+
+
+def contact_rows(ids) -> dict[int, ContactRow]:
+    """List rows for the given ids, in one query."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    region = default_region()
+    placeholders = ",".join("?" * len(ids))
+    cursor = database.execute_sql(
+        f"""SELECT c.id, c.first_name, c.last_name, c.company, c.city, c.country, c.updated_at, c.deleted_at,
+                   (SELECT email FROM contact_email WHERE contact_id = c.id ORDER BY position LIMIT 1),
+                   (SELECT e164 FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1),
+                   (SELECT raw FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1),
+                   (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tag ct
+                      JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name))
+              FROM contact c WHERE c.id IN ({placeholders})""",
+        ids,
+    )
+    rows = {}
+    for cid, first, last, company, city, country, updated, deleted, email, e164, raw, tags in cursor:
+        rows[cid] = ContactRow(
+            id=cid,
+            name=display_name(first, last, company),
+            first_name=first,
+            last_name=last,
+            company=company,
+            email=email or "",
+            phone=v.display_phone(e164, raw or "", region) if (e164 or raw) else "",
+            city=city,
+            country=country,
+            tags=tags or "",
+            updated_at=updated,
+            deleted_at=deleted,
+        )
+    return rows
+
+
+def _require(ids: list[int], trash: bool) -> None:
+    found = {
+        c.id for c in Contact.select(Contact.id).where(Contact.id.in_(ids), Contact.deleted_at.is_null(not trash))
+    }
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFound("contact in the Trash" if trash else "contact", missing[0])
+
+
+def delete_contacts(ids) -> None:
+    """Move contacts to the Trash (they can be restored)."""
+    ids = list(ids)
+    with database.atomic():
+        _require(ids, trash=False)
+        Contact.update(deleted_at=utc_now()).where(Contact.id.in_(ids)).execute()
+
+
+def restore_contacts(ids) -> None:
+    ids = list(ids)
+    with database.atomic():
+        _require(ids, trash=True)
+        Contact.update(deleted_at=None).where(Contact.id.in_(ids)).execute()
+
+
+def purge_contacts(ids) -> None:
+    """Delete contacts for good. Their purchases stay, without a customer, so revenue does not change."""
+    ids = list(ids)
+    with database.atomic():
+        Contact.delete().where(Contact.id.in_(ids)).execute()
+
+
+def empty_trash() -> int:
+    with database.atomic():
+        return Contact.delete().where(Contact.deleted_at.is_null(False)).execute()

@@ -1,0 +1,131 @@
+"""Checking and normalising what people type: names, emails, phone numbers, birthdays.
+
+Each check returns the clean value or raises InvalidValue with the facts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from smallcrm.errors import InvalidValue
+
+MAX_NAME = 200
+MAX_TEXT = 100_000
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: str | None, field: str = "text", limit: int = MAX_NAME, *, multiline: bool = False) -> str:
+    """NFC, trimmed; runs of spaces collapsed (line breaks kept in multi-line text)."""
+    text = unicodedata.normalize("NFC", value or "")
+    text = text.replace("\x00", "")
+    if multiline:
+        text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.strip().splitlines())
+    else:
+        text = _SPACES.sub(" ", text).strip()
+    if len(text) > limit:
+        raise InvalidValue(field, value, "too_long", f"at most {limit} characters")
+    return text
+
+
+def clean_email(value: str, field: str = "email") -> str:
+    text = clean_text(value, field).lstrip("'")
+    if not text:
+        raise InvalidValue(field, value, "required")
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as e:
+        raise InvalidValue(field, value, "email", str(e)) from e
+
+
+@dataclass(frozen=True)
+class Phone:
+    raw: str  # as typed, trimmed
+    e164: str | None  # "+33612345678" when the number could be read
+    digits: str  # digit forms for search, space separated
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+\s*$", re.IGNORECASE)
+
+
+def clean_phone(value: str, region: str | None, field: str = "phone") -> Phone:
+    """Read a phone number; E.164 when it is a valid number, else kept as typed.
+
+    Raises InvalidValue only for text that cannot be a phone number at all (letters, too few digits).
+    """
+    raw = clean_text(value, field).lstrip("'").strip()
+    if not raw:
+        raise InvalidValue(field, value, "required")
+    if _LETTERS.search(_EXTENSION.sub("", raw)):
+        raise InvalidValue(field, value, "phone", "a phone number has no letters")
+    raw_digits = re.sub(r"\D", "", raw)
+    if not 3 <= len(raw_digits) <= 20:
+        raise InvalidValue(field, value, "phone", "a phone number has 3 to 20 digits")
+    e164 = None
+    forms = [raw_digits]
+    try:
+        number = phonenumbers.parse(raw, region)
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            national = re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+            forms = [e164[1:], national, str(number.national_number), raw_digits]
+    except phonenumbers.NumberParseException:
+        pass
+    return Phone(raw, e164, " ".join(dict.fromkeys(forms)))
+
+
+@lru_cache(maxsize=8192)
+def display_phone(e164: str | None, raw: str, region: str | None = None) -> str:
+    """How a stored number is shown: national form for the shop's own country, else international."""
+    if not e164:
+        return raw
+    number = phonenumbers.parse(e164)
+    same_country = region and phonenumbers.region_code_for_number(number) == region
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if same_country else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, style)
+
+
+def phone_problem(value: str, region: str | None) -> str | None:
+    """A hint for the form: None when the number is fine, else why it is kept as typed."""
+    phone = clean_phone(value, region)
+    if phone.e164:
+        return None
+    if region:
+        return f"not a number we recognise for {region}; it will be kept as typed"
+    return "start with + and the country code so it can be recognised; it will be kept as typed"
+
+
+def clean_birthday(value: str | date | None, field: str = "birthday") -> str | None:
+    """`YYYY-MM-DD`, or `--MM-DD` when the year is unknown; None for empty."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    text = value.strip()
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4}|-)-(\d{2})-(\d{2})", text)
+    if not m:
+        raise InvalidValue(field, value, "date", "write it as YYYY-MM-DD, or --MM-DD without the year")
+    year = 2000 if m.group(1) == "-" else int(m.group(1))  # 2000 is a leap year: --02-29 is fine
+    try:
+        day = date(year, int(m.group(2)), int(m.group(3)))
+    except ValueError as e:
+        raise InvalidValue(field, value, "date", str(e)) from e
+    if m.group(1) != "-" and day > date.today():
+        raise InvalidValue(field, value, "date", "a birthday cannot be in the future")
+    return text
+
+
+def clean_tag(value: str) -> str:
+    tag = clean_text(value, "tag", 60)
+    if not tag:
+        raise InvalidValue("tag", value, "required")
+    return tag

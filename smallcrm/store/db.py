@@ -1,0 +1,142 @@
+"""Opening the one SQLite file: checks first (nothing is written to a file we cannot use), then
+migrations (the file is backed up first), then the connection settings DESIGN.md asks for."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from smallcrm.errors import DatabaseProblem
+from smallcrm.store import migrations
+from smallcrm.store.models import database
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+}
+
+
+def _classify(path: Path, error: sqlite3.Error) -> DatabaseProblem:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseProblem(path, DatabaseProblem.LOCKED, str(error))
+    if "readonly" in text or "read-only" in text:
+        return DatabaseProblem(path, DatabaseProblem.READ_ONLY, str(error))
+    if "unable to open" in text:
+        return DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, str(error))
+    return DatabaseProblem(path, DatabaseProblem.CORRUPT, str(error))
+
+
+def inspect(path: Path) -> int | None:
+    """The schema version of an existing smallcrm file, or None for a new or empty file.
+
+    Reads only; raises DatabaseProblem for anything that is not a usable smallcrm database.
+    """
+    if path.exists() and not path.is_file():
+        raise DatabaseProblem(path, DatabaseProblem.NOT_A_FILE)
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, e.strerror or str(e)) from e
+    if header != SQLITE_HEADER:
+        raise DatabaseProblem(path, DatabaseProblem.NOT_SQLITE)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error as e:
+        raise _classify(path, e) from e
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version:
+            conn.execute("SELECT count(*) FROM contact WHERE id = 1").fetchone()
+    except sqlite3.Error as e:
+        raise _classify(path, e) from e
+    finally:
+        conn.close()
+    if version > migrations.LATEST:
+        raise DatabaseProblem(path, DatabaseProblem.NEWER_SCHEMA, version=version)
+    if version == 0:
+        if tables:
+            raise DatabaseProblem(path, DatabaseProblem.NOT_SMALLCRM)
+        return None
+    if "contact" not in tables:
+        raise DatabaseProblem(path, DatabaseProblem.NOT_SMALLCRM)
+    return version
+
+
+def backup_copy(path: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's online backup API."""
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseProblem(path, DatabaseProblem.READ_ONLY)
+    if folder.exists() and not os.access(folder, os.W_OK):
+        # SQLite keeps its write-ahead log beside the file; without it nothing can be saved.
+        raise DatabaseProblem(path, DatabaseProblem.READ_ONLY, "the folder is read-only")
+
+
+def open_database(path: Path | str, *, create: bool = True):
+    """Open (and create or migrate) the smallcrm database at `path`; return the Peewee database.
+
+    Raises DatabaseProblem, leaving the file untouched, when the file cannot be used.
+    """
+    path = Path(path).expanduser()
+    close_database()
+    version = inspect(path)
+    if version is None and not create:
+        raise DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, "no database at that path")
+    _check_writable(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, e.strerror or str(e)) from e
+
+    if version is not None and version < migrations.LATEST:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_copy(path, path.with_name(f"{path.stem}.before-v{migrations.LATEST}-{stamp}{path.suffix}"))
+    try:
+        conn = sqlite3.connect(path, timeout=1.0, isolation_level=None)
+    except sqlite3.Error as e:
+        raise _classify(path, e) from e
+    try:
+        # Another program holding the write lock: say so now rather than fail on the first save.
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        migrations.apply(conn, version or 0)
+    except sqlite3.Error as e:
+        raise _classify(path, e) from e
+    finally:
+        conn.close()
+
+    database.init(str(path), pragmas=PRAGMAS, timeout=5)
+    database.connect()
+    return database
+
+
+def close_database() -> None:
+    if not database.is_closed():
+        database.close()
+
+
+def current_path() -> Path | None:
+    return Path(database.database) if database.database else None

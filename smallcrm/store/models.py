@@ -1,0 +1,158 @@
+"""The schema as Peewee models. Tables are created by migrations (store/migrations.py), not here."""
+
+from __future__ import annotations
+
+import peewee
+
+from smallcrm.store.fields import UtcDateTimeField
+
+# Bound to a file by store.db.open_database(); each thread gets its own connection.
+database = peewee.SqliteDatabase(None)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Contact(BaseModel):
+    first_name = peewee.TextField(default="")
+    last_name = peewee.TextField(default="")
+    company = peewee.TextField(default="")
+    street = peewee.TextField(default="")
+    postal_code = peewee.TextField(default="")
+    city = peewee.TextField(default="")
+    country = peewee.TextField(default="")
+    birthday = peewee.TextField(null=True)  # "YYYY-MM-DD" or "--MM-DD" when the year is unknown
+    notes = peewee.TextField(default="")
+    source = peewee.TextField(default="")  # how the customer found the shop
+    referred_by = peewee.ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referrals")
+    email_consent = peewee.BooleanField(default=False)
+    email_consent_at = UtcDateTimeField(null=True)
+    sms_consent = peewee.BooleanField(default=False)
+    sms_consent_at = UtcDateTimeField(null=True)
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+    deleted_at = UtcDateTimeField(null=True)  # set while the contact is in the Trash
+
+
+class ContactEmail(BaseModel):
+    contact = peewee.ForeignKeyField(Contact, on_delete="CASCADE", backref="emails")
+    email = peewee.TextField()
+    label = peewee.TextField(default="")
+    position = peewee.IntegerField(default=0)
+
+
+class ContactPhone(BaseModel):
+    contact = peewee.ForeignKeyField(Contact, on_delete="CASCADE", backref="phones")
+    raw = peewee.TextField()  # as the user typed it
+    e164 = peewee.TextField(null=True)  # when the number could be parsed
+    digits = peewee.TextField(default="")  # digit forms for search, space separated
+    label = peewee.TextField(default="")
+    position = peewee.IntegerField(default=0)
+
+
+class Tag(BaseModel):
+    name = peewee.TextField(unique=True)
+
+
+class ContactTag(BaseModel):
+    contact = peewee.ForeignKeyField(Contact, on_delete="CASCADE")
+    tag = peewee.ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = peewee.CompositeKey("contact", "tag")
+
+
+class ImportBatch(BaseModel):
+    kind = peewee.TextField()  # "contacts" or "purchases"
+    file_name = peewee.TextField()
+    started_at = UtcDateTimeField()
+    finished_at = UtcDateTimeField(null=True)
+    created = peewee.IntegerField(default=0)
+    updated = peewee.IntegerField(default=0)
+    skipped = peewee.IntegerField(default=0)
+    rejected = peewee.IntegerField(default=0)
+    undone_at = UtcDateTimeField(null=True)
+    details = peewee.TextField(default="{}")  # JSON
+
+
+class Interaction(BaseModel):
+    KINDS = ("call", "visit", "email", "sms", "note")
+
+    contact = peewee.ForeignKeyField(Contact, on_delete="CASCADE", backref="interactions")
+    kind = peewee.TextField()
+    direction = peewee.TextField(null=True)  # "in" or "out"
+    occurred_at = UtcDateTimeField()
+    duration_seconds = peewee.IntegerField(null=True)
+    outcome = peewee.TextField(default="")
+    summary = peewee.TextField(default="")
+    follow_up_on = peewee.DateField(null=True)
+    follow_up_done_at = UtcDateTimeField(null=True)
+    created_at = UtcDateTimeField()
+
+
+class Purchase(BaseModel):
+    STATUSES = ("paid", "due", "partly_paid", "written_off")
+
+    contact = peewee.ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="purchases")
+    occurred_at = UtcDateTimeField()
+    currency = peewee.TextField()  # ISO 4217
+    total_minor = peewee.IntegerField()  # minor units; negative for a refund
+    payment_method = peewee.TextField(default="")
+    reference = peewee.TextField(default="")
+    status = peewee.TextField(default="paid")
+    due_on = peewee.DateField(null=True)
+    paid_minor = peewee.IntegerField(default=0)
+    refund_of = peewee.ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="refunds")
+    import_batch = peewee.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    created_at = UtcDateTimeField()
+
+
+class PurchaseItem(BaseModel):
+    purchase = peewee.ForeignKeyField(Purchase, on_delete="CASCADE", backref="items")
+    description = peewee.TextField(default="")
+    quantity = peewee.IntegerField(default=1)
+    unit_price_minor = peewee.IntegerField()
+    total_minor = peewee.IntegerField()
+
+
+class PointsEntry(BaseModel):
+    """One movement in the append-only points ledger (a trigger refuses updates)."""
+
+    KINDS = ("earn", "redeem", "expire", "adjust", "bonus")
+
+    contact = peewee.ForeignKeyField(Contact, on_delete="CASCADE", backref="points")
+    occurred_at = UtcDateTimeField()
+    kind = peewee.TextField()
+    points = peewee.IntegerField()  # signed
+    reason = peewee.TextField(default="")
+    purchase = peewee.ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    expires_on = peewee.DateField(null=True)
+    created_at = UtcDateTimeField()
+
+
+class Feedback(BaseModel):
+    KINDS = ("csat", "nps")
+
+    contact = peewee.ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="feedback")
+    kind = peewee.TextField()
+    score = peewee.IntegerField()
+    comment = peewee.TextField(default="")
+    channel = peewee.TextField(default="")
+    occurred_at = UtcDateTimeField()
+    purchase = peewee.ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    interaction = peewee.ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = UtcDateTimeField()
+
+
+class Setting(BaseModel):
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()  # JSON
+
+
+ALL_MODELS = [
+    Contact, ContactEmail, ContactPhone, Tag, ContactTag, ImportBatch,
+    Interaction, Purchase, PurchaseItem, PointsEntry, Feedback, Setting,
+]
