@@ -85,6 +85,7 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
             if tag and tag.casefold() not in (t.casefold() for t in tags):
                 tags.append(tag)
 
+    values.update(search.sort_keys(*(values[k] for k in ("first_name", "last_name", "company", "city", "country"))))
     now = utc_now()
     for channel in ("email", "sms"):
         granted = bool(getattr(data, f"{channel}_consent"))
@@ -230,11 +231,10 @@ def get_contact(contact_id: int) -> ContactRecord:
 
 # The orders a contact list can be sorted in: key -> SQL over `c` (contact).
 ORDERS = {
-    "name": "c.last_name COLLATE NOCASE {dir}, c.first_name COLLATE NOCASE {dir}, c.id {dir}",
-    "first_name": "c.first_name COLLATE NOCASE {dir}, c.last_name COLLATE NOCASE {dir}, c.id {dir}",
-    "company": "c.company COLLATE NOCASE {dir}, c.id {dir}",
-    "city": "c.city COLLATE NOCASE {dir}, c.id {dir}",
-    "country": "c.country COLLATE NOCASE {dir}, c.id {dir}",
+    "name": "c.sort_name {dir}, c.id {dir}",
+    "company": "c.sort_company {dir}, c.id {dir}",
+    "city": "c.sort_city {dir}, c.id {dir}",
+    "country": "c.sort_country {dir}, c.id {dir}",
     "updated": "c.updated_at {dir}, c.id {dir}",
     "email": "(SELECT email FROM contact_email WHERE contact_id = c.id ORDER BY position LIMIT 1)"
     " COLLATE NOCASE {dir}, c.id {dir}",
@@ -357,3 +357,7 @@ def purge_contacts(ids) -> None:
 def empty_trash() -> int:
     with database.atomic():
         return Contact.delete().where(Contact.deleted_at.is_null(False)).execute()
+
+
+def all_tags() -> list[str]:
+    return [t.name for t in Tag.select(Tag.name).order_by(Tag.name)]

@@ -35,6 +35,11 @@ class Contact(BaseModel):
     created_at = UtcDateTimeField()
     updated_at = UtcDateTimeField()
     deleted_at = UtcDateTimeField(null=True)  # set while the contact is in the Trash
+    # Folded copies for sorting ("Álvarez" between "Adams" and "Brown"); see store.search.sort_key.
+    sort_name = peewee.TextField(default="")
+    sort_company = peewee.TextField(default="")
+    sort_city = peewee.TextField(default="")
+    sort_country = peewee.TextField(default="")
 
 
 class ContactEmail(BaseModel):

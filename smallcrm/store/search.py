@@ -69,8 +69,35 @@ def drop_trigger_statements() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name in _TRIGGERS]
 
 
+def sort_key(text: str) -> str:
+    """What lists sort by: case and accents folded, so "Álvarez" sorts with the A's."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+def sort_keys(first_name: str, last_name: str, company: str, city: str, country: str) -> dict[str, str]:
+    """The sort columns of a contact row."""
+    name = f"{last_name} {first_name}" if (first_name or last_name) else company
+    return {
+        "sort_name": sort_key(name),
+        "sort_company": sort_key(company),
+        "sort_city": sort_key(city),
+        "sort_country": sort_key(country),
+    }
+
+
 def rebuild(conn) -> None:
-    """Fill the index from scratch (after bulk work with the triggers off)."""
+    """Fill the index and any missing sort keys from scratch (after bulk work with the triggers off)."""
+    conn.create_function("smallcrm_sort_key", 1, sort_key, deterministic=True)
+    conn.execute(
+        """UPDATE contact SET
+               sort_name = smallcrm_sort_key(CASE WHEN first_name || last_name != ''
+                                                  THEN last_name || ' ' || first_name ELSE company END),
+               sort_company = smallcrm_sort_key(company),
+               sort_city = smallcrm_sort_key(city),
+               sort_country = smallcrm_sort_key(country)
+         WHERE sort_name = '' AND (first_name || last_name || company) != ''"""
+    )
     conn.execute("DELETE FROM contact_fts")
     conn.execute(_INSERT + _ROW)
 

@@ -1,0 +1,85 @@
+"""Undoable steps in the window (QUndoStack). Each step has already been done when it is pushed;
+its first redo() does nothing, later ones do it again. Undo never deletes for good: an undone
+"add" goes to the Trash."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from smallcrm.errors import NotFound
+from smallcrm.services import contacts
+
+
+class _Step(QUndoCommand):
+    def __init__(self, text: str, refresh: Callable[[list[int]], None]):
+        super().__init__(text)
+        self._refresh = refresh
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self.do)
+
+    def undo(self) -> None:
+        self._run(self.undo_it)
+
+    def _run(self, step) -> None:
+        try:
+            self._refresh(step())
+        except NotFound:  # the contact was deleted for good (Trash emptied) since: nothing left to undo
+            self.setObsolete(True)
+            self._refresh([])
+
+
+class AddContact(_Step):
+    def __init__(self, contact_id: int, refresh, text: str):
+        super().__init__(text, refresh)
+        self.contact_id = contact_id
+
+    def do(self):
+        contacts.restore_contacts([self.contact_id])
+        return [self.contact_id]
+
+    def undo_it(self):
+        contacts.delete_contacts([self.contact_id])
+        return []
+
+
+class EditContact(_Step):
+    def __init__(self, contact_id: int, before: contacts.ContactInput, after: contacts.ContactInput, refresh, text: str):
+        super().__init__(text, refresh)
+        self.contact_id, self.before, self.after = contact_id, before, after
+
+    def do(self):
+        contacts.update_contact(self.contact_id, self.after)
+        return [self.contact_id]
+
+    def undo_it(self):
+        contacts.update_contact(self.contact_id, self.before)
+        return [self.contact_id]
+
+
+class DeleteContacts(_Step):
+    def __init__(self, ids: list[int], refresh, text: str):
+        super().__init__(text, refresh)
+        self.ids = list(ids)
+
+    def do(self):
+        contacts.delete_contacts(self.ids)
+        return []
+
+    def undo_it(self):
+        contacts.restore_contacts(self.ids)
+        return self.ids
+
+
+class RestoreContacts(DeleteContacts):
+    def do(self):
+        return super().undo_it()
+
+    def undo_it(self):
+        return super().do()

@@ -1,0 +1,149 @@
+"""The contacts list as a Qt model: an id array plus a bounded cache of rows fetched in blocks.
+
+A million contacts cost 8 MB of ids; rows are read from SQLite only when the view shows them.
+Searches and sorts run on a pool thread and are applied when they come back (the newest wins).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from functools import partial
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+
+from smallcrm.gui.workers import run_in_background
+from smallcrm.services import contacts
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ContactTableModel(QAbstractTableModel):
+    # (row attribute, header, sort order key or None)
+    COLUMNS = (
+        ("name", QT_TRANSLATE_NOOP("ContactTableModel", "Name"), "name"),
+        ("company", QT_TRANSLATE_NOOP("ContactTableModel", "Company"), "company"),
+        ("email", QT_TRANSLATE_NOOP("ContactTableModel", "Email"), "email"),
+        ("phone", QT_TRANSLATE_NOOP("ContactTableModel", "Phone"), "phone"),
+        ("city", QT_TRANSLATE_NOOP("ContactTableModel", "City"), "city"),
+        ("country", QT_TRANSLATE_NOOP("ContactTableModel", "Country"), "country"),
+        ("tags", QT_TRANSLATE_NOOP("ContactTableModel", "Tags"), None),
+    )
+    BLOCK = 200  # rows fetched per query
+    CACHE_ROWS = 5000  # rows kept in memory at most
+
+    reloaded = Signal()  # the id list changed (search, sort, refresh)
+    failed = Signal(object)  # a background load failed
+
+    def __init__(self, parent=None, *, trash: bool = False):
+        super().__init__(parent)
+        self.trash = trash
+        self._ids = array("q")
+        self._cache: OrderedDict[int, contacts.ContactRow] = OrderedDict()
+        self._search = ""
+        self._order = "name"
+        self._descending = False
+        self._generation = 0
+        self.reload()
+
+    # --- what the view asks -------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.COLUMNS):
+                return QCoreApplication.translate("ContactTableModel", self.COLUMNS[section][1])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self._row(index.row())
+            if row is None:
+                return None
+            return getattr(row, self.COLUMNS[index.column()][0])
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column][2] if 0 <= column < len(self.COLUMNS) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self._order, self._descending):
+            return
+        self._order = key
+        self._descending = descending
+        self.reload(wait=False)
+
+    # --- what the window asks -----------------------------------------------------------------
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        self._search = text
+        self.reload(wait=False)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, contact_id: int) -> int:
+        try:
+            return self._ids.index(contact_id)
+        except ValueError:
+            return -1
+
+    def reload(self, *, wait: bool = True) -> None:
+        """Read the id list again. `wait=False` reads it on a pool thread."""
+        self._generation += 1
+        query = (self._search, self._order, self._descending)
+        if wait:
+            self._apply(self._generation, contacts.contact_ids(*query, trash=self.trash))
+        else:
+            generation = self._generation
+            run_in_background(
+                partial(contacts.contact_ids, *query, trash=self.trash),
+                on_done=lambda ids: self._apply(generation, ids),
+                on_error=self.failed.emit,
+            )
+
+    def forget(self, ids) -> None:
+        """Drop cached rows (after an edit) and repaint them."""
+        for contact_id in ids:
+            self._cache.pop(contact_id, None)
+            row = self.row_of(contact_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    # --- inside -------------------------------------------------------------------------------
+    def _apply(self, generation: int, ids: array) -> None:
+        if generation != self._generation:
+            return  # an older search came back after a newer one was asked for
+        self.beginResetModel()
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+        self.reloaded.emit()
+
+    def _row(self, row: int) -> contacts.ContactRow | None:
+        contact_id = self._ids[row]
+        cached = self._cache.get(contact_id)
+        if cached is not None:
+            self._cache.move_to_end(contact_id)
+            return cached
+        start = row - row % self.BLOCK
+        wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cache]
+        self._cache.update(contacts.contact_rows(wanted))
+        while len(self._cache) > self.CACHE_ROWS:
+            self._cache.popitem(last=False)
+        return self._cache.get(contact_id)

@@ -1,0 +1,44 @@
+"""Numbers, money and times as the person at the screen reads them (local time, their locale)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale
+
+from smallcrm.services.money import format_money, to_decimal
+
+
+def number(n: int) -> str:
+    return QLocale().toString(n)
+
+
+def money(minor: int, currency: str) -> str:
+    name = QLocale().name()
+    try:
+        return format_money(minor, currency, name if name != "C" else "en_US")
+    except (ValueError, LookupError):  # babel does not know the locale: show it plainly rather than fail
+        return f"{to_decimal(minor, currency)} {currency}"
+
+
+def when(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return QLocale().toString(QDateTime(local.date(), local.time()), QLocale.FormatType.ShortFormat)
+
+
+def day(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat)
+
+
+def birthday(text: str | None) -> str:
+    """`1984-03-04` -> "4 March 1984"; `--03-04` -> "4 March"."""
+    if not text:
+        return ""
+    month, dom = int(text[-5:-3]), int(text[-2:])
+    if text.startswith("--"):
+        return QLocale().toString(QDate(2000, month, dom), "d MMMM")
+    return day(date.fromisoformat(text))

@@ -1,0 +1,19 @@
+"""Qt Designer forms from ui/, loaded at run time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from smallcrm.paths import ui_form
+
+
+def load_form(name: str, parent: QWidget | None = None) -> QWidget:
+    file = QFile(str(ui_form(name)))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"the form {name} is missing from this installation")
+    try:
+        return QUiLoader().load(file, parent)
+    finally:
+        file.close()

@@ -1,0 +1,464 @@
+"""The main window: the contacts list, search, the selected customer, and every action on them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
+    QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTableView, QToolBar, QVBoxLayout,
+    QWidget,
+)
+
+from smallcrm import __version__
+from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound
+from smallcrm.gui import commands
+from smallcrm.gui import formatting as fmt
+from smallcrm.gui.contact_form import ContactDialog
+from smallcrm.gui.contacts_model import ContactTableModel
+from smallcrm.gui.detail_pane import DetailPane
+from smallcrm.gui.icons import app_icon, icon
+from smallcrm.gui.trash_dialog import TrashDialog
+from smallcrm.gui.workers import run_in_background
+from smallcrm.services import contacts
+
+SEARCH_DELAY_MS = 200
+DEMO_CONTACTS = 200
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path):
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.setWindowTitle(self.tr("{name} — smallcrm").format(name=self.db_path.stem))
+        self.setWindowIcon(app_icon())
+        self.undo_stack = QUndoStack(self)
+        self._total = 0
+        self._selected_id: int | None = None
+        self.demo_task = None
+
+        self.model = ContactTableModel(self)
+        self.view = self._make_view()
+        self.detail = DetailPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.welcome = self._make_welcome()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search names, emails, phones, companies, cities, tags"))
+        self.search.setAccessibleName(self.tr("Search contacts"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(340)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()))
+        self.search.textChanged.connect(self.search_timer.start)
+        self.search.returnPressed.connect(self._focus_list)
+
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addWidget(self.count_label, 1)
+        path_label = QLabel(str(self.db_path))
+        path_label.setEnabled(False)
+        path_label.setToolTip(self.tr("The database file: back it up to keep your customers safe"))
+        self.statusBar().addPermanentWidget(path_label)
+
+        self.model.reloaded.connect(self._after_reload)
+        self.model.failed.connect(self._background_failed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.undo_stack.cleanChanged.connect(lambda _: self._update_actions())
+        self.resize(1200, 760)
+        self._restore_state()
+        self._after_reload()
+
+    # --- building -----------------------------------------------------------------------------
+    def _make_view(self) -> QTableView:
+        view = QTableView()
+        view.setObjectName("contactsView")
+        view.setAccessibleName(self.tr("Contacts"))
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setShowGrid(False)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        header = view.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate((200, 160, 220, 150, 120, 100)):
+            header.resizeSection(column, width)
+        view.setSortingEnabled(True)
+        view.doubleClicked.connect(lambda _: self.edit_contact())
+        return view
+
+    def _make_welcome(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(2)
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(QSize(96, 96)))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Welcome to smallcrm"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(self.tr(
+            "Your customer book is empty. Add your first customer, or load {n} demo customers "
+            "with purchases, calls, points and feedback to look around. Demo customers can be deleted later."
+        ).format(n=DEMO_CONTACTS))
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setFixedWidth(520)
+        text.setMinimumHeight(text.heightForWidth(520))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.welcome_add = QPushButton(icon("contact-new"), self.tr("Add a customer"))
+        self.welcome_demo = QPushButton(icon("demo-data"), self.tr("Load demo customers"))
+        self.welcome_add.setDefault(True)
+        self.welcome_add.clicked.connect(self.new_contact)
+        self.welcome_demo.clicked.connect(self.load_demo)
+        buttons.addWidget(self.welcome_add)
+        buttons.addWidget(self.welcome_demo)
+        buttons.addStretch(1)
+        layout.addWidget(logo)
+        layout.addSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(3)
+        return page
+
+    def _action(self, text: str, slot, shortcut=None, icon_name: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                              if action.shortcut() else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New Contact…"), self.new_contact, QKeySequence.StandardKey.New,
+                                       "contact-new", self.tr("Add a new customer"))
+        self.edit_action = self._action(self.tr("&Edit Contact…"), self.edit_contact, "Ctrl+E", "edit",
+                                        self.tr("Change the selected customer"))
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected,
+                                          QKeySequence.StandardKey.Delete, "delete",
+                                          self.tr("Move the selected customers to the Trash"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon("redo"))
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find,
+                                        "search", self.tr("Search your customers"))
+        self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, "Ctrl+Shift+T", "trash",
+                                         self.tr("See deleted customers and restore them"))
+        self.demo_action = self._action(self.tr("Load &Demo Customers"), self.load_demo, None, "demo-data",
+                                        self.tr("Fill an empty customer book with demo customers"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(self.tr("&About smallcrm"), self.show_about, None, "about")
+        self.clear_search_action = QAction(self)
+        self.clear_search_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.clear_search_action.triggered.connect(self._escape)
+        self.search.addAction(self.clear_search_action)
+        self.open_action = QAction(self)
+        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.edit_contact)
+        self.view.addAction(self.open_action)
+
+    def _make_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.demo_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.trash_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.trash_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # --- state --------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        if geometry := settings.value("window/geometry"):
+            self.restoreGeometry(geometry)
+        if state := settings.value("window/state"):
+            self.restoreState(state)
+        if splitter := settings.value("window/splitter"):
+            self.splitter.restoreState(splitter)
+        if header := settings.value("contacts/header"):
+            self.view.horizontalHeader().restoreState(header)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("contacts/header", self.view.horizontalHeader().saveState())
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        if self.demo_task is not None:
+            self.demo_task.cancel()
+        super().closeEvent(event)
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.id_at(index.row()) for index in self.view.selectionModel().selectedRows()]
+
+    def current_id(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if len(ids) == 1 else None
+
+    def _update_actions(self) -> None:
+        ids = self.selected_ids()
+        self.edit_action.setEnabled(len(ids) == 1)
+        self.delete_action.setEnabled(bool(ids))
+        empty = self._total == 0
+        self.demo_action.setEnabled(empty and self.demo_task is None)
+        self.welcome_demo.setEnabled(self.demo_task is None)
+
+    def _after_reload(self) -> None:
+        searching = bool(self.model.search_text.strip())
+        shown = self.model.rowCount()
+        if not searching:
+            self._total = shown
+        self.stack.setCurrentWidget(self.splitter if (self._total or searching) else self.welcome)
+        if searching:
+            text = self.tr("{shown} of {total} match “{search}”").format(
+                shown=fmt.number(shown), total=self._contacts(self._total), search=self.model.search_text.strip())
+        else:
+            text = self._contacts(self._total)
+        self.count_label.setText(text)
+        self._select(self._selected_id)
+
+    def _contacts(self, n: int) -> str:
+        return self.tr("1 contact") if n == 1 else self.tr("{n} contacts").format(n=fmt.number(n))
+
+    def _select(self, contact_id: int | None) -> None:
+        row = self.model.row_of(contact_id) if contact_id is not None else -1
+        selection = self.view.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            self.detail.show_contact(None)
+        else:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            selection.select(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+            self.view.scrollTo(index)
+            self.detail.show_contact(contact_id)
+        self._update_actions()
+
+    def _selection_changed(self) -> None:
+        self._selected_id = self.current_id()
+        self.detail.show_contact(self._selected_id)
+        self._update_actions()
+
+    def refresh(self, select: list[int] | None = None) -> None:
+        """Read the list again after a change, keeping (or moving) the selection."""
+        if select:
+            self._selected_id = select[0]
+        self.model.reload()
+        self.detail.show_contact(self._selected_id if self.model.row_of(self._selected_id or -1) >= 0 else None)
+
+    # --- actions ------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_list(self) -> None:
+        self.search_timer.stop()
+        self.model.set_search(self.search.text())
+        self.view.setFocus()
+
+    def _escape(self) -> None:
+        if self.search.text():
+            self.search.clear()
+        else:
+            self.view.setFocus()
+
+    def new_contact(self) -> ContactDialog:
+        dialog = ContactDialog(self, title=self.tr("New contact"))
+        dialog.accepted.connect(lambda: self._save_new(dialog))
+        dialog.open()
+        return dialog
+
+    def _save_new(self, dialog: ContactDialog) -> None:
+        data = dialog.contact_input()
+        contact_id = contacts.add_contact(data, region=dialog.region)
+        name = contacts.display_name(data.first_name.strip(), data.last_name.strip(), data.company.strip())
+        self.undo_stack.push(commands.AddContact(contact_id, self.refresh, self.tr("Add {name}").format(name=name)))
+        if self.search.text():
+            self.search.clear()
+            self.model.set_search("")
+        self.refresh([contact_id])
+        self.statusBar().showMessage(self.tr("Added {name}.").format(name=name), 5000)
+
+    def edit_contact(self) -> ContactDialog | None:
+        contact_id = self.current_id()
+        if contact_id is None:
+            return None
+        try:
+            record = contacts.get_contact(contact_id)
+        except NotFound:
+            self.refresh()
+            return None
+        before = record.to_input()
+        dialog = ContactDialog(self, before, title=self.tr("Edit {name}").format(name=record.display_name))
+        dialog.accepted.connect(lambda: self._save_edit(contact_id, before, dialog))
+        dialog.open()
+        return dialog
+
+    def _save_edit(self, contact_id: int, before: contacts.ContactInput, dialog: ContactDialog) -> None:
+        after = dialog.contact_input()
+        contacts.update_contact(contact_id, after, region=dialog.region)
+        name = contacts.display_name(after.first_name.strip(), after.last_name.strip(), after.company.strip())
+        self.undo_stack.push(commands.EditContact(contact_id, before, after, self.refresh,
+                                                  self.tr("Edit {name}").format(name=name)))
+        self.model.forget([contact_id])
+        self.refresh([contact_id])
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        row = self.model.row_of(ids[0])
+        contacts.delete_contacts(ids)
+        text = self.tr("Delete {contacts}").format(contacts=self._contacts(len(ids)))
+        self.undo_stack.push(commands.DeleteContacts(ids, self.refresh, text))
+        self._selected_id = None
+        self.model.reload()
+        if self.model.rowCount():  # keep the place in the list: select the row that moved up
+            self._select(self.model.id_at(min(row, self.model.rowCount() - 1)))
+        self.statusBar().showMessage(
+            self.tr("Moved {contacts} to the Trash. Undo with {keys}.").format(
+                contacts=self._contacts(len(ids)),
+                keys=self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)),
+            8000,
+        )
+
+    def restore(self, ids: list[int]) -> None:
+        contacts.restore_contacts(ids)
+        self.undo_stack.push(commands.RestoreContacts(ids, self.refresh, self.tr("Restore from Trash")))
+        self.refresh(ids)
+
+    def show_trash(self) -> TrashDialog:
+        dialog = TrashDialog(self)
+        dialog.restore_requested.connect(self.restore)
+        dialog.finished.connect(lambda _: self.refresh())
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About smallcrm"),
+            self.tr(
+                "<h3>smallcrm {version}</h3>"
+                "<p>Customers, calls, purchases, loyalty points and satisfaction for a small shop, "
+                "kept in one file on this computer. No server, no account.</p>"
+                "<p>Your database: {path}</p>"
+            ).format(version=__version__, path=self.db_path.as_posix().replace("&", "&amp;").replace("<", "&lt;")),
+        )
+
+    def load_demo(self) -> None:
+        if self.demo_task is not None:
+            return
+        from smallcrm.services import demo
+
+        progress = QProgressDialog(self.tr("Creating demo customers…"), self.tr("Cancel"), 0, 100, self)
+        progress.setWindowTitle(self.tr("Demo customers"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.demo_progress = progress
+
+        def done(summary) -> None:
+            self.demo_task = None
+            progress.reset()
+            self.refresh()
+            self.statusBar().showMessage(
+                self.tr("Added {n} demo customers with their purchases, calls, points and feedback.").format(
+                    n=fmt.number(summary.contacts)), 8000)
+
+        def failed(error) -> None:
+            self.demo_task = None
+            progress.reset()
+            self._update_actions()
+            if isinstance(error, demo.DemoCancelled):
+                self.statusBar().showMessage(self.tr("Demo customers were not added."), 5000)
+            elif isinstance(error, DemoNeedsEmptyDatabase):
+                QMessageBox.information(self, self.tr("Demo customers"), self.tr(
+                    "Demo customers can only go into an empty customer book; this one holds {n} contacts."
+                ).format(n=fmt.number(error.contacts)))
+            else:
+                raise error
+
+        def step(done_, total) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done_)
+
+        self.demo_task = run_in_background(demo.generate, DEMO_CONTACTS, on_done=done, on_error=failed,
+                                           on_progress=step)
+        progress.canceled.connect(self.demo_task.cancel)
+        self._update_actions()
+
+    def _background_failed(self, error) -> None:
+        raise error
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stack.currentWidget() is self.splitter and not self.view.selectionModel().hasSelection():
+            self.view.setFocus()

@@ -1,0 +1,56 @@
+"""Typed errors turned into words a shop owner can act on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from smallcrm.errors import DatabaseProblem, InvalidValue
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def field_problem(error: InvalidValue) -> str:
+    if error.problem == "required":
+        if error.field == "name":
+            return _tr("Give a first name, a last name or a company.")
+        return _tr("This cannot be empty.")
+    if error.problem == "email":
+        return _tr("This is not an email address: {detail}").format(detail=error.detail)
+    if error.problem == "phone":
+        return _tr("This is not a phone number: {detail}.").format(detail=error.detail)
+    if error.problem == "date":
+        return _tr("This is not a real date: {detail}.").format(detail=error.detail)
+    if error.problem == "too_long":
+        return _tr("This is too long: {detail}.").format(detail=error.detail)
+    return _tr("This value cannot be saved: {detail}").format(detail=error.detail or error.problem)
+
+
+def database_problem(error: DatabaseProblem) -> tuple[str, str]:
+    """(what happened, what to do) for a database that could not be opened."""
+    name = str(error.path)
+    what = {
+        DatabaseProblem.NOT_SQLITE: _tr("“{name}” is not a smallcrm database (it is not an SQLite file at all)."),
+        DatabaseProblem.NOT_SMALLCRM: _tr("“{name}” is an SQLite database of another program, not a smallcrm one."),
+        DatabaseProblem.CORRUPT: _tr("“{name}” is damaged and cannot be read."),
+        DatabaseProblem.LOCKED: _tr("“{name}” is in use by another program, which is keeping smallcrm out."),
+        DatabaseProblem.READ_ONLY: _tr("“{name}” can be read but not changed: the file or its folder is read-only."),
+        DatabaseProblem.NEWER_SCHEMA: _tr(
+            "“{name}” was saved by a newer version of smallcrm (database version {version})."
+        ),
+        DatabaseProblem.NOT_A_FILE: _tr("“{name}” is a folder, not a database file."),
+        DatabaseProblem.CANNOT_CREATE: _tr("“{name}” cannot be opened or created here."),
+    }.get(error.reason, _tr("“{name}” cannot be opened."))
+    todo = {
+        DatabaseProblem.NOT_SQLITE: _tr("Choose your smallcrm database file (it ends in .sqlite)."),
+        DatabaseProblem.NOT_SMALLCRM: _tr("Choose your smallcrm database file, or a new file name to start afresh."),
+        DatabaseProblem.CORRUPT: _tr("Restore your latest backup copy of the file, or start with a new file."),
+        DatabaseProblem.LOCKED: _tr("Close the other program (or the other smallcrm window) and try again."),
+        DatabaseProblem.READ_ONLY: _tr("Copy the file to a folder you can write to, or change its permissions."),
+        DatabaseProblem.NEWER_SCHEMA: _tr("Update smallcrm to the newest version to open it."),
+        DatabaseProblem.NOT_A_FILE: _tr("Choose a file inside that folder, or another name."),
+        DatabaseProblem.CANNOT_CREATE: _tr("Check that the folder exists and that you may write to it."),
+    }.get(error.reason, "")
+    detail = f" ({error.detail})" if error.detail and error.reason in (DatabaseProblem.CORRUPT, DatabaseProblem.CANNOT_CREATE) else ""
+    return what.format(name=name, version=error.version) + detail, todo + " " + _tr("The file was left untouched.")

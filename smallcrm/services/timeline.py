@@ -1,0 +1,44 @@
+"""Everything that happened with one customer, newest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from smallcrm.store.fields import from_utc_text
+from smallcrm.store.models import database
+
+KINDS = ("interaction", "purchase", "points", "feedback")
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # one of KINDS
+    subkind: str  # call, visit, ... / purchase, refund / earn, redeem, ... / nps, csat
+    at: datetime  # UTC
+    text: str  # summary, items, reason or comment
+    number: int | None  # amount in minor units, points, or score
+    currency: str | None
+    extra: str  # direction, reference, ...
+
+
+_SQL = {
+    "interaction": """SELECT 'interaction', kind, occurred_at, summary || CASE WHEN outcome != '' THEN ' — ' || outcome ELSE '' END,
+                             duration_seconds, NULL, coalesce(direction, '') FROM interaction WHERE contact_id = :id""",
+    "purchase": """SELECT 'purchase', CASE WHEN refund_of_id IS NULL THEN 'purchase' ELSE 'refund' END, occurred_at,
+                          (SELECT group_concat(CASE WHEN quantity != 1 THEN quantity || ' × ' ELSE '' END || description, ', ')
+                             FROM purchase_item WHERE purchase_id = purchase.id),
+                          total_minor, currency, reference FROM purchase WHERE contact_id = :id""",
+    "points": """SELECT 'points', kind, occurred_at, reason, points, NULL, '' FROM points_entry WHERE contact_id = :id""",
+    "feedback": """SELECT 'feedback', kind, occurred_at, comment, score, NULL, channel FROM feedback WHERE contact_id = :id""",
+}
+
+
+def timeline(contact_id: int, kinds: tuple[str, ...] = KINDS, limit: int = 500) -> list[Event]:
+    if not kinds:
+        return []
+    sql = " UNION ALL ".join(_SQL[k] for k in kinds)
+    cursor = database.execute_sql(
+        f"SELECT * FROM ({sql}) ORDER BY 3 DESC LIMIT :limit", {"id": contact_id, "limit": limit}
+    )
+    return [Event(k, sub, from_utc_text(at), text or "", num, cur, extra or "") for k, sub, at, text, num, cur, extra in cursor]

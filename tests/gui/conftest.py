@@ -1,0 +1,59 @@
+"""Fixtures for driving the real main window with pytest-qt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from smallcrm.services.contacts import ContactInput, add_contact
+
+
+@pytest.fixture
+def app(qapp):
+    from smallcrm.gui.app import application
+
+    application()  # names the application (QSettings) and loads translations, as `smallcrm` does
+    QSettings().clear()
+    yield qapp
+    QSettings().clear()
+
+
+@pytest.fixture
+def make_window(qtbot, db, app):
+    from smallcrm.gui.main_window import MainWindow
+
+    def make():
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def three(db):
+    """Three customers, added before the window opens."""
+    return [
+        add_contact(ContactInput(first_name="Marta", last_name="Kowalska", company="Kwiaciarnia", city="Kraków",
+                                 emails=["marta@kwiaty.pl"], phones=["+48 601 234 567"], tags=["VIP"])),
+        add_contact(ContactInput(first_name="José", last_name="Álvarez", city="Sevilla", emails=["jose@correo.es"])),
+        add_contact(ContactInput(first_name="Anna", last_name="Schmidt", company="Bäckerei Schmidt", city="Berlin")),
+    ]
+
+
+def type_text(widget, text: str) -> None:
+    """Type `text` key by key, any script (QTest.keyClicks only knows ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))

@@ -1,0 +1,260 @@
+"""The main window driven as a person would: type, click, press keys; assert on what they see."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from smallcrm.gui.contact_form import ContactDialog
+from tests.gui.conftest import type_text
+from smallcrm.services import contacts
+
+
+def visible_names(window) -> list[str]:
+    model = window.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def save_button(dialog: ContactDialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def open_dialog(qtbot, window, action) -> ContactDialog:
+    action.trigger()
+    dialogs = [d for d in window.findChildren(ContactDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    qtbot.waitExposed(dialogs[0])
+    return dialogs[0]
+
+
+def test_an_empty_database_welcomes_the_user(window):
+    assert window.stack.currentWidget() is window.welcome
+    assert window.count_label.text() == "0 contacts"
+    assert window.welcome_add.isVisible() and window.welcome_demo.isVisible()
+    assert not window.edit_action.isEnabled() and not window.delete_action.isEnabled()
+
+
+def test_adding_a_contact_in_the_form_checks_as_you_type(qtbot, window, db):
+    dialog = open_dialog(qtbot, window, window.new_action)
+    assert not save_button(dialog).isEnabled()  # no name yet
+    assert dialog.name_error.isVisible()
+
+    type_text(dialog.first_name, "Zoë")
+    type_text(dialog.last_name, "Ἀλεξίου")
+    assert save_button(dialog).isEnabled()
+    assert not dialog.name_error.isVisible()
+
+    type_text(dialog.emails.edits[0], "zoe@@example")
+    assert not save_button(dialog).isEnabled()
+    error = dialog.emails._rows[0][1]
+    assert error.isVisible() and "not an email address" in error.text()
+
+    dialog.emails.edits[0].clear()
+    type_text(dialog.emails.edits[0], "Zoe@Example.COM")
+    assert len(dialog.emails.edits) == 2  # a fresh line for a second address
+    type_text(dialog.emails.edits[1], "zoe.shop@example.org")
+    type_text(dialog.phones.edits[0], "+30 21 0123 4567")
+    type_text(dialog.tags, "VIP, Newsletter")
+    dialog.day.setCurrentIndex(29)
+    dialog.month.setCurrentIndex(2)  # February, no year: fine
+    assert save_button(dialog).isEnabled()
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    assert visible_names(window) == ["Zoë Ἀλεξίου"]
+    assert window.stack.currentWidget() is window.splitter
+    assert window.count_label.text() == "1 contact"
+    assert window.detail.name.text() == "Zoë Ἀλεξίου"
+    saved = contacts.get_contact(window.model.id_at(0))
+    assert saved.emails == ["Zoe@example.com", "zoe.shop@example.org"]
+    assert [p.e164 for p in saved.phones] == ["+302101234567"]
+    assert saved.birthday == "--02-29"
+    assert saved.tags == ["Newsletter", "VIP"]
+
+
+def test_an_impossible_birthday_cannot_be_saved(qtbot, window):
+    dialog = open_dialog(qtbot, window, window.new_action)
+    type_text(dialog.first_name, "Ada")
+    dialog.day.setCurrentIndex(30)
+    dialog.month.setCurrentIndex(2)
+    type_text(dialog.year, "2023")
+    assert dialog.birthday_error.isVisible() and "not a real date" in dialog.birthday_error.text()
+    assert not save_button(dialog).isEnabled()
+    dialog.accept()  # even forced, nothing is saved
+    assert contacts.count_contacts() == 0
+    dialog.day.setCurrentIndex(28)
+    assert save_button(dialog).isEnabled()
+
+
+def test_search_as_you_type_narrows_the_list_and_counts(qtbot, window, three):
+    window.refresh()
+    assert window.count_label.text() == "3 contacts"
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        type_text(window.search, "kra")
+    assert visible_names(window) == ["Marta Kowalska"]
+    assert window.count_label.text() == "1 of 3 contacts match “kra”"
+
+    window.search.clear()
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        type_text(window.search, "jose")  # accents do not matter
+    assert visible_names(window) == ["José Álvarez"]
+
+    window.search.clear()
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        type_text(window.search, "601 23")  # phone digits
+    assert visible_names(window) == ["Marta Kowalska"]
+
+
+def test_search_waits_for_a_pause_in_typing(qtbot, window, three):
+    window.refresh()
+    calls = []
+    window.model.reloaded.connect(lambda: calls.append(window.model.search_text))
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        for ch in "schmidt":
+            qtbot.keyClick(window.search, ch)
+    qtbot.wait(window.search_timer.interval() + 100)
+    assert calls == ["schmidt"]  # one search, not seven
+
+
+def test_edit_then_undo_and_redo(qtbot, window, three):
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    assert dialog.first_name.text() == "Marta"
+    dialog.city.clear()
+    type_text(dialog.city, "Gdańsk")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert contacts.get_contact(three[0]).city == "Gdańsk"
+    assert "Gdańsk" in window.detail.values["address"].text()
+
+    window.undo_action.trigger()
+    record = contacts.get_contact(three[0])
+    assert record.city == "Kraków"
+    assert record.emails == ["marta@kwiaty.pl"] and record.tags == ["VIP"]
+    assert "Kraków" in window.detail.values["address"].text()
+    window.redo_action.trigger()
+    assert contacts.get_contact(three[0]).city == "Gdańsk"
+
+
+def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot, window, three):
+    window.refresh([three[1]])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert "José Álvarez" not in visible_names(window)
+    assert contacts.get_contact(three[1]).deleted_at is not None
+    assert "Trash" in window.statusBar().currentMessage()
+    assert window.count_label.text() == "2 contacts"
+
+    window.undo_action.trigger()
+    assert "José Álvarez" in visible_names(window)
+    assert contacts.get_contact(three[1]).deleted_at is None
+
+
+def test_restore_from_the_trash_is_undoable_too(qtbot, window, three):
+    window.refresh([three[2]])
+    window.delete_action.trigger()
+    trash = window.show_trash()
+    qtbot.waitExposed(trash)
+    assert trash.model.rowCount() == 1
+    trash.view.selectRow(0)
+    qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
+    assert trash.model.rowCount() == 0 and "empty" in trash.intro.text()
+    assert "Anna Schmidt" in visible_names(window)
+    window.undo_action.trigger()
+    assert "Anna Schmidt" not in visible_names(window)
+    trash.close()
+
+
+def test_delete_for_good_asks_first(qtbot, window, three):
+    contacts.delete_contacts([three[0]])
+    trash = window.show_trash()
+    trash.view.selectRow(0)
+
+    def answer(button_text):
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "cannot be undone" in box.informativeText()
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(50, lambda: answer("Cancel"))
+    trash.purge_selected()
+    assert trash.model.rowCount() == 1
+    QTimer.singleShot(50, lambda: answer("Delete for good"))
+    trash.purge_selected()
+    assert trash.model.rowCount() == 0
+    assert contacts.count_contacts(trash=True) == 0
+    trash.close()
+
+
+def test_undoing_an_add_moves_it_to_the_trash(qtbot, window):
+    dialog = open_dialog(qtbot, window, window.new_action)
+    type_text(dialog.company, "Café Luna")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert visible_names(window) == ["Café Luna"]
+    window.undo_action.trigger()
+    assert visible_names(window) == []
+    assert window.stack.currentWidget() is window.welcome
+    assert contacts.count_contacts(trash=True) == 1  # not lost: in the Trash
+    window.redo_action.trigger()
+    assert visible_names(window) == ["Café Luna"]
+
+
+def test_keyboard_shortcuts(qtbot, window, three):
+    window.refresh([three[0]])
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [d for d in window.findChildren(ContactDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].reject()
+
+
+def test_sorting_by_a_column_header(qtbot, window, three):
+    window.refresh()
+    assert visible_names(window) == ["José Álvarez", "Marta Kowalska", "Anna Schmidt"]  # by last name
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        window.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # city, Z to A
+    assert [window.model.data(window.model.index(r, 4)) for r in range(3)] == ["Sevilla", "Kraków", "Berlin"]
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        window.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # company; empty ones first
+    assert [window.model.data(window.model.index(r, 1)) for r in range(3)] == ["", "Bäckerei Schmidt", "Kwiaciarnia"]
+
+
+def test_window_geometry_splitter_and_columns_are_remembered(qtbot, make_window, three):
+    first = make_window()
+    first.resize(700, 500)
+    first.splitter.setSizes([700, 300])
+    first.view.horizontalHeader().resizeSection(2, 333)
+    first.close()
+    second = make_window()
+    assert (second.size().width(), second.size().height()) == (700, 500)
+    assert second.view.horizontalHeader().sectionSize(2) == 333
+    assert abs(second.splitter.sizes()[0] - first.splitter.sizes()[0]) <= 2
+
+
+def test_detail_pane_shows_fields_and_activity(qtbot, window, three):
+    from datetime import datetime, timezone
+
+    from smallcrm.store.models import Interaction, Purchase
+
+    when = datetime(2025, 3, 1, 10, 0, tzinfo=timezone.utc)
+    Purchase.create(contact=three[0], occurred_at=when, currency="EUR", total_minor=4250, reference="R-1",
+                    created_at=when)
+    Interaction.create(contact=three[0], kind="call", direction="in", occurred_at=when, summary="Asked about roses",
+                       duration_seconds=300, created_at=when)
+    window.refresh([three[0]])
+    detail = window.detail
+    assert detail.values["emails"].text() == "marta@kwiaty.pl"
+    assert detail.values["tags"].text() == "VIP"
+    assert detail.timeline.topLevelItemCount() == 2
+    texts = [[detail.timeline.topLevelItem(i).text(c) for c in range(4)] for i in range(2)]
+    assert any("Asked about roses" in t[2] and t[3] == "5 min" for t in texts)
+    assert any(t[1] == "Purchase" and "42" in t[3] for t in texts)
+    detail.kind_filter.setCurrentIndex(2)  # purchases only
+    assert detail.timeline.topLevelItemCount() == 1
+
+
+def test_customer_text_is_never_read_as_markup(qtbot, window):
+    contact_id = contacts.add_contact(contacts.ContactInput(first_name="<b>Bob</b>", last_name="& Co"))
+    window.refresh([contact_id])
+    assert window.detail.name.text() == "<b>Bob</b> & Co"
+    assert window.detail.name.textFormat() == Qt.TextFormat.PlainText
