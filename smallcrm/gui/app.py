@@ -47,6 +47,8 @@ def database_problem_box(error: DatabaseProblem, parent=None) -> QMessageBox:
 
 def _log_to_file() -> Path | None:
     path = log_file()
+    if any(isinstance(h, logging.FileHandler) for h in log.handlers):
+        return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(path, encoding="utf-8")

@@ -8,6 +8,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from smallcrm.store.db import close_database
+
 
 class TaskSignals(QObject):
     finished = Signal(object)  # the function's result
@@ -45,6 +47,10 @@ class Task(QRunnable):
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)
+        finally:
+            # Pool threads outlive the task: never leave them a connection to a file that may be
+            # closed or replaced by the time the next task runs.
+            close_database()
 
     def _forget(self, _=None) -> None:
         Task._running.discard(self)

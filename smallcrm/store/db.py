@@ -134,6 +134,7 @@ def open_database(path: Path | str, *, create: bool = True):
 
 
 def close_database() -> None:
+    """Close this thread's connection (each thread has its own)."""
     if not database.is_closed():
         database.close()
 

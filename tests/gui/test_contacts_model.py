@@ -1,0 +1,58 @@
+"""The contacts table model: Qt's own model checks, bounded memory, the newest search wins."""
+
+from __future__ import annotations
+
+from array import array
+
+from PySide6.QtCore import Qt
+
+from smallcrm.gui.contacts_model import ContactTableModel
+from smallcrm.services.contacts import ContactInput, add_contact, delete_contacts
+
+
+def _many(n: int) -> list[int]:
+    return [add_contact(ContactInput(first_name=f"Person{i:04d}", last_name="Test", city="Town")) for i in range(n)]
+
+
+def test_the_model_passes_qtmodeltester(qtmodeltester, db):
+    _many(30)
+    model = ContactTableModel()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_the_trash_model_passes_qtmodeltester(qtmodeltester, db):
+    ids = _many(5)
+    delete_contacts(ids[:3])
+    model = ContactTableModel(trash=True)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_read_in_blocks_and_the_cache_stays_bounded(db, monkeypatch):
+    monkeypatch.setattr(ContactTableModel, "BLOCK", 50)
+    monkeypatch.setattr(ContactTableModel, "CACHE_ROWS", 120)
+    _many(500)
+    model = ContactTableModel()
+    assert model.rowCount() == 500
+    names = [model.data(model.index(row, 0)) for row in range(500)]
+    assert names == [f"Person{i:04d} Test" for i in range(500)]
+    assert len(model._cache) <= 120
+    assert model.data(model.index(0, 0)) == "Person0000 Test"  # evicted rows come back on demand
+
+
+def test_an_older_search_coming_back_late_is_ignored(qtbot, db):
+    _many(3)
+    model = ContactTableModel()
+    model.set_search("nobody")  # on a pool thread
+    stale = model._generation
+    with qtbot.waitSignal(model.reloaded, timeout=3000):
+        model.set_search("person")
+    qtbot.waitUntil(lambda: model.search_text == "person" and model.rowCount() == 3)
+    model._apply(stale, array("q"))  # what the first search would deliver if it came back last
+    assert model.rowCount() == 3
+
+
+def test_the_id_role_gives_the_contact_id(db):
+    ids = _many(2)
+    model = ContactTableModel()
+    assert sorted(model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 1) for r in range(2)) == sorted(ids)
