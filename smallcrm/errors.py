@@ -60,6 +60,7 @@ class DatabaseProblem(SmallCrmError):
     NEWER_SCHEMA = "newer_schema"
     NOT_A_FILE = "not_a_file"
     CANNOT_CREATE = "cannot_create"
+    MIGRATION_FAILED = "migration_failed"
 
     def __init__(self, path: Path | str, reason: str, detail: str = "", version: int | None = None):
         super().__init__(f"{path}: {reason}{': ' + detail if detail else ''}")

@@ -41,6 +41,7 @@ def database_problem(error: DatabaseProblem) -> tuple[str, str]:
         ),
         DatabaseProblem.NOT_A_FILE: _tr("“{name}” is a folder, not a database file."),
         DatabaseProblem.CANNOT_CREATE: _tr("“{name}” cannot be opened or created here."),
+        DatabaseProblem.MIGRATION_FAILED: _tr("“{name}” could not be brought up to this version of smallcrm."),
     }.get(error.reason, _tr("“{name}” cannot be opened."))
     todo = {
         DatabaseProblem.NOT_SQLITE: _tr("Choose your smallcrm database file (it ends in .sqlite)."),
@@ -51,6 +52,8 @@ def database_problem(error: DatabaseProblem) -> tuple[str, str]:
         DatabaseProblem.NEWER_SCHEMA: _tr("Update smallcrm to the newest version to open it."),
         DatabaseProblem.NOT_A_FILE: _tr("Choose a file inside that folder, or another name."),
         DatabaseProblem.CANNOT_CREATE: _tr("Check that the folder exists and that you may write to it."),
+        DatabaseProblem.MIGRATION_FAILED: _tr("This is a fault in smallcrm; please report it with the details."),
     }.get(error.reason, "")
-    detail = f" ({error.detail})" if error.detail and error.reason in (DatabaseProblem.CORRUPT, DatabaseProblem.CANNOT_CREATE) else ""
+    shown = (DatabaseProblem.CORRUPT, DatabaseProblem.CANNOT_CREATE, DatabaseProblem.MIGRATION_FAILED)
+    detail = f" ({error.detail})" if error.detail and error.reason in shown else ""
     return what.format(name=name, version=error.version) + detail, todo + " " + _tr("The file was left untouched.")

@@ -106,9 +106,7 @@ def clean_birthday(value: str | date | None, field: str = "birthday") -> str | N
     """`YYYY-MM-DD`, or `--MM-DD` when the year is unknown; None for empty."""
     if value is None:
         return None
-    if isinstance(value, date):
-        return value.isoformat()
-    text = value.strip()
+    text = value.isoformat() if isinstance(value, date) else value.strip()
     if not text:
         return None
     m = re.fullmatch(r"(\d{4}|-)-(\d{2})-(\d{2})", text)

@@ -48,26 +48,30 @@ def inspect(path: Path) -> int | None:
         raise DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, e.strerror or str(e)) from e
     if header != SQLITE_HEADER:
         raise DatabaseProblem(path, DatabaseProblem.NOT_SQLITE)
+    # Without a write-ahead log or rollback journal beside it, everything is in the file itself: read
+    # it as immutable so that SQLite creates no -wal/-shm files beside a file we may refuse.
+    side_files = (Path(f"{path}-wal"), Path(f"{path}-journal"))
+    immutable = "" if any(f.exists() for f in side_files) else "&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=1.0)
     except sqlite3.Error as e:
         raise _classify(path, e) from e
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version:
+        if "contact" in tables:
             conn.execute("SELECT count(*) FROM contact WHERE id = 1").fetchone()
     except sqlite3.Error as e:
         raise _classify(path, e) from e
     finally:
         conn.close()
+    if version == 0 and not tables:
+        return None  # an empty SQLite file: ours to fill
+    if "contact" not in tables:
+        raise DatabaseProblem(path, DatabaseProblem.NOT_SMALLCRM)
     if version > migrations.LATEST:
         raise DatabaseProblem(path, DatabaseProblem.NEWER_SCHEMA, version=version)
     if version == 0:
-        if tables:
-            raise DatabaseProblem(path, DatabaseProblem.NOT_SMALLCRM)
-        return None
-    if "contact" not in tables:
         raise DatabaseProblem(path, DatabaseProblem.NOT_SMALLCRM)
     return version
 
@@ -111,9 +115,10 @@ def open_database(path: Path | str, *, create: bool = True):
     except OSError as e:
         raise DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, e.strerror or str(e)) from e
 
+    backup = None
     if version is not None and version < migrations.LATEST:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_copy(path, path.with_name(f"{path.stem}.before-v{migrations.LATEST}-{stamp}{path.suffix}"))
+        backup = backup_copy(path, path.with_name(f"{path.stem}.before-v{migrations.LATEST}-{stamp}{path.suffix}"))
     try:
         conn = sqlite3.connect(path, timeout=1.0, isolation_level=None)
     except sqlite3.Error as e:
@@ -122,9 +127,18 @@ def open_database(path: Path | str, *, create: bool = True):
         # Another program holding the write lock: say so now rather than fail on the first save.
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
-        migrations.apply(conn, version or 0)
     except sqlite3.Error as e:
+        conn.close()
         raise _classify(path, e) from e
+    try:
+        migrations.apply(conn, version or 0)
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e).lower() or "busy" in str(e).lower():
+            raise _classify(path, e) from e
+        # A step that fails is smallcrm's own fault; the step was rolled back and the file is as it was.
+        raise DatabaseProblem(path, DatabaseProblem.MIGRATION_FAILED, f"{e}; a copy was saved as {backup}") from e
+    except sqlite3.Error as e:
+        raise DatabaseProblem(path, DatabaseProblem.MIGRATION_FAILED, f"{e}; a copy was saved as {backup}") from e
     finally:
         conn.close()
 

@@ -133,7 +133,7 @@ V1 = [
         kind TEXT NOT NULL CHECK (kind IN ('earn', 'redeem', 'expire', 'adjust', 'bonus')),
         points INTEGER NOT NULL,
         reason TEXT NOT NULL DEFAULT '',
-        purchase_id INTEGER REFERENCES purchase (id) ON DELETE SET NULL,
+        purchase_id INTEGER REFERENCES purchase (id) ON DELETE RESTRICT,
         expires_on TEXT,
         created_at TEXT NOT NULL
     )""",

@@ -133,7 +133,7 @@ class PointsEntry(BaseModel):
     kind = peewee.TextField()
     points = peewee.IntegerField()  # signed
     reason = peewee.TextField(default="")
-    purchase = peewee.ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    purchase = peewee.ForeignKeyField(Purchase, null=True, on_delete="RESTRICT")  # the ledger keeps its reasons
     expires_on = peewee.DateField(null=True)
     created_at = UtcDateTimeField()
 

@@ -42,7 +42,7 @@ def test_a_file_that_is_not_a_database_gets_a_clear_dialog_and_stays_untouched(q
 def test_each_database_problem_says_what_to_do(qapp, tmp_path):
     for reason in (DatabaseProblem.NOT_SQLITE, DatabaseProblem.NOT_SMALLCRM, DatabaseProblem.CORRUPT,
                    DatabaseProblem.LOCKED, DatabaseProblem.READ_ONLY, DatabaseProblem.NEWER_SCHEMA,
-                   DatabaseProblem.NOT_A_FILE, DatabaseProblem.CANNOT_CREATE):
+                   DatabaseProblem.NOT_A_FILE, DatabaseProblem.CANNOT_CREATE, DatabaseProblem.MIGRATION_FAILED):
         box = database_problem_box(DatabaseProblem(tmp_path / "shop.sqlite", reason, version=7))
         assert "shop.sqlite" in box.text()
         assert box.informativeText().endswith("The file was left untouched.")
