@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from babel.core import get_global
 from babel.numbers import format_currency, get_currency_precision
+
+from smallcrm.errors import InvalidValue
 
 
 def to_decimal(minor: int, currency: str) -> Decimal:
@@ -14,3 +18,37 @@ def to_decimal(minor: int, currency: str) -> Decimal:
 def format_money(minor: int, currency: str, locale: str = "en_GB") -> str:
     """`2550, "EUR", "fr_FR"` -> `25,50 €`."""
     return format_currency(to_decimal(minor, currency), currency, locale=locale)
+
+
+_AMOUNT = re.compile(r"[+-]?(\d+)(?:\.(\d+))?")
+
+
+def parse_amount(text: str, currency: str, field: str = "amount", *, allow_negative: bool = False) -> int:
+    """`"25.50", "EUR"` -> 2550. Refuses words, exponents, -0, and more decimals than the currency has."""
+    value = (text or "").strip()
+    if value.count(",") == 1 and "." not in value:
+        value = value.replace(",", ".")  # a decimal comma, as most of Europe writes it
+    m = _AMOUNT.fullmatch(value)
+    if not m:
+        raise InvalidValue(field, text, "amount", "write an amount such as 25.50")
+    digits = get_currency_precision(currency)
+    decimals = m.group(2) or ""
+    if len(decimals) > digits:
+        raise InvalidValue(field, text, "amount", f"{currency} has {digits} decimals" if digits else
+                           f"{currency} has no decimals")
+    minor = int(m.group(1)) * 10**digits + int((decimals or "0").ljust(digits, "0")[:digits] or 0)
+    negative = value.startswith("-")
+    if negative and minor == 0:
+        raise InvalidValue(field, text, "amount", "-0 is not an amount")
+    if negative and not allow_negative:
+        raise InvalidValue(field, text, "amount", "the amount cannot be negative")
+    if minor > 10**15:
+        raise InvalidValue(field, text, "amount", "the amount is too large")
+    return -minor if negative else minor
+
+
+def check_currency(text: str, field: str = "currency") -> str:
+    code = (text or "").strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code) or code not in get_global("all_currencies"):
+        raise InvalidValue(field, text, "currency", "use a three-letter code such as EUR, GBP or USD")
+    return code

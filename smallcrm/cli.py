@@ -1,0 +1,369 @@
+"""The command line. `smallcrm` alone opens the window; the subcommands work on the database without one.
+
+Exit codes: 0 done, 1 bad data (a field, an unknown id, a database that cannot be used), 2 bad usage.
+User mistakes print one line on stderr, never a traceback. PySide6 is imported only to open a window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import os
+import re
+import sys
+from pathlib import Path
+
+import phonenumbers
+
+from smallcrm import __version__, cli_format, paths
+from smallcrm.errors import DatabaseProblem, DemoNeedsEmptyDatabase, InvalidValue, NotFound, ValidationFailed
+from smallcrm.services import contacts
+from smallcrm.store.db import close_database, open_database
+from smallcrm.store.models import Contact
+
+PROG = "smallcrm"
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse prints usage and exits; we want one line and exit 2
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+# ---------------------------------------------------------------------------------------------
+# The parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative")
+    return value
+
+
+def _region(text: str) -> str:
+    region = text.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a two-letter country code such as FR, DE or US")
+    return region
+
+
+def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    lists = "replaces all of them" if editing else "repeat for several"
+    parser.add_argument("--first-name", metavar="TEXT")
+    parser.add_argument("--last-name", metavar="TEXT")
+    parser.add_argument("--company", metavar="TEXT")
+    parser.add_argument("--email", action="append", metavar="EMAIL", help=f"an email address ({lists})")
+    parser.add_argument("--phone", action="append", metavar="PHONE", help=f"a phone number ({lists})")
+    parser.add_argument("--street", metavar="TEXT")
+    parser.add_argument("--postal-code", metavar="TEXT")
+    parser.add_argument("--city", metavar="TEXT")
+    parser.add_argument("--country", metavar="TEXT")
+    parser.add_argument("--birthday", metavar="DATE",
+                        help="YYYY-MM-DD, or --MM-DD without the year (e.g. --birthday --03-04)")
+    parser.add_argument("--tag", action="append", metavar="TAG", help=f"a tag ({lists})")
+    parser.add_argument("--notes", metavar="TEXT")
+    parser.add_argument("--region", type=_region, metavar="CC",
+                        help="the country to read phone numbers without +country code in (e.g. FR)")
+    parser.add_argument("--json", action="store_true", help="print the contact as a JSON object")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                        help=f"the database file (default: {paths.default_database()})")
+
+    parser = _Parser(prog=PROG, parents=[common], allow_abbrev=False,
+                     description="A local-first CRM for small shops. Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(parent, name, handler, help_text, **kwargs):
+        sub = parent.add_parser(name, parents=[common], allow_abbrev=False, help=help_text,
+                                description=help_text, **kwargs)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    demo = command(commands, "demo", run_demo, "fill an empty database with sample customers")
+    demo.add_argument("--contacts", type=_positive, default=200, metavar="N", help="how many (default 200)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument("--purchases", type=_positive, metavar="N",
+                      help="how many purchases in all (default: ten per contact)")
+
+    group = commands.add_parser("contacts", parents=[common], allow_abbrev=False,
+                                help="list, show, add, edit, delete and restore contacts")
+    actions = group.add_subparsers(dest="action", metavar="{list,show,add,edit,delete,restore}",
+                                   required=True, parser_class=_Parser)
+    listing = command(actions, "list", list_contacts, "list contacts as a table (or JSON)")
+    listing.add_argument("--search", metavar="TEXT", help="only contacts matching these words or digits")
+    listing.add_argument("--limit", type=_positive, metavar="N", help="at most N contacts")
+    listing.add_argument("--trash", action="store_true", help="list the contacts in the Trash")
+    listing.add_argument("--json", action="store_true", help="print a JSON array of contact objects")
+
+    show = command(actions, "show", show_contact, "show every field of one contact")
+    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print the contact as a JSON object")
+
+    add = command(actions, "add", add_contact, "add a contact and print its id")
+    _add_contact_fields(add, editing=False)
+
+    edit = command(actions, "edit", edit_contact, "change the given fields of a contact")
+    edit.add_argument("id", type=int, metavar="ID")
+    _add_contact_fields(edit, editing=True)
+
+    delete = command(actions, "delete", delete_contacts, "move contacts to the Trash")
+    delete.add_argument("ids", type=int, nargs="+", metavar="ID")
+    restore = command(actions, "restore", restore_contacts, "bring contacts back from the Trash")
+    restore.add_argument("ids", type=int, nargs="+", metavar="ID")
+    return parser
+
+
+_NO_YEAR = re.compile(r"--\d")
+
+
+def join_birthday(argv: list[str]) -> list[str]:
+    """`--birthday --03-04` -> `--birthday=--03-04`: argparse would read `--03-04` as an option."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            out.extend(argv[i:])
+            break
+        if token == "--birthday" and i + 1 < len(argv) and _NO_YEAR.match(argv[i + 1]):
+            out.append(f"--birthday={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands: each takes the parsed arguments and the database path, returns the exit code
+
+
+class NoDatabaseYet(Exception):
+    """A command that only reads or changes contacts was pointed at a file that does not exist."""
+
+    def __init__(self, path: Path):
+        super().__init__(str(path))
+        self.path = path
+
+
+def _open_existing(db_path: Path) -> None:
+    """Only `add` and `demo` create a database: a mistyped --db should not leave a new file behind."""
+    if not db_path.expanduser().exists():
+        raise NoDatabaseYet(db_path)
+    open_database(db_path, create=False)
+
+
+def list_contacts(args, db_path: Path) -> int:
+    if args.trash and args.search:
+        raise UsageError("--search looks among the contacts outside the Trash; leave out --trash or --search")
+    _open_existing(db_path)
+    ids = contacts.contact_ids(args.search or "", trash=args.trash)
+    if args.limit is not None:
+        ids = ids[: args.limit]
+    if args.json:
+        cli_format.write_json_array(sys.stdout, ids)
+    else:
+        cli_format.write_table(sys.stdout, ids)
+    return 0
+
+
+def show_contact(args, db_path: Path) -> int:
+    _open_existing(db_path)
+    record = contacts.get_contact(args.id)
+    if args.json:
+        cli_format.write_json(sys.stdout, record.to_json())
+    else:
+        cli_format.write_details(sys.stdout, record)
+    return 0
+
+
+_TEXT_OPTIONS = (*contacts.TEXT_FIELDS, "notes", "birthday")
+_LIST_OPTIONS = (("email", "emails"), ("phone", "phones"), ("tag", "tags"))
+
+
+def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
+    for name in _TEXT_OPTIONS:
+        if getattr(args, name) is not None:
+            setattr(data, name, getattr(args, name))
+    for option, name in _LIST_OPTIONS:
+        if getattr(args, option) is not None:
+            setattr(data, name, list(getattr(args, option)))
+    return data
+
+
+def add_contact(args, db_path: Path) -> int:
+    open_database(db_path)
+    new_id = contacts.add_contact(_apply(args, contacts.ContactInput()), region=args.region)
+    if args.json:
+        cli_format.write_json(sys.stdout, contacts.get_contact(new_id).to_json())
+    else:
+        print(new_id)
+    return 0
+
+
+def edit_contact(args, db_path: Path) -> int:
+    _open_existing(db_path)
+    data = _apply(args, contacts.get_contact(args.id).to_input())
+    contacts.update_contact(args.id, data, region=args.region)
+    if args.json:
+        cli_format.write_json(sys.stdout, contacts.get_contact(args.id).to_json())
+    else:
+        print(f"contact {args.id} updated")
+    return 0
+
+
+def _listed(ids: list[int]) -> str:
+    return f"contact {ids[0]}" if len(ids) == 1 else f"{len(ids)} contacts"
+
+
+def delete_contacts(args, db_path: Path) -> int:
+    _open_existing(db_path)
+    ids = list(dict.fromkeys(args.ids))
+    contacts.delete_contacts(ids)
+    print(f"moved {_listed(ids)} to the Trash (undo: smallcrm contacts restore {' '.join(map(str, ids))})")
+    return 0
+
+
+def restore_contacts(args, db_path: Path) -> int:
+    _open_existing(db_path)
+    ids = list(dict.fromkeys(args.ids))
+    contacts.restore_contacts(ids)
+    print(f"restored {_listed(ids)} from the Trash")
+    return 0
+
+
+class _Progress:
+    """A percentage on one terminal line, redrawn in place (only used when stderr is a terminal)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 0
+        self.stream.write(f"\r{PROG}: making demo data… {percent:3d}%")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+
+
+def run_demo(args, db_path: Path) -> int:
+    from smallcrm.services import demo  # Faker is large: load it only for this command
+
+    open_database(db_path)
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        summary = demo.generate(args.contacts, seed=args.seed, purchases=args.purchases, progress=progress)
+    finally:
+        if progress:
+            progress.finish()
+    counts = vars(summary) if hasattr(summary, "__dict__") else {}
+    parts = [f"{value} {name.replace('_', ' ')}" for name, value in counts.items() if isinstance(value, int)]
+    print(f"demo data added to {db_path}: {', '.join(parts) or summary}")
+    return 0
+
+
+def open_window(db_path: Path) -> int:
+    from smallcrm.gui.app import run  # the only place the command line reaches Qt
+
+    return run(db_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# The front door
+
+
+def _utf8_streams() -> None:
+    """Names are printed as they are: switch a stdout/stderr that cannot hold every character to UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            name = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name
+        except LookupError:
+            name = ""
+        if name != "utf-8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stdout.flush()
+    sys.stderr.write(f"{PROG}: error: {' '.join(message.splitlines())}\n")  # always exactly one line
+    return code
+
+
+def describe_error(error: Exception, args) -> str:
+    """The one line a user reads for a known problem."""
+    if isinstance(error, ValidationFailed):
+        problems = [cli_format.describe_invalid(e) for e in error.errors]
+        joined = problems[0] if len(problems) == 1 else " ".join(f"({i}) {p};" for i, p in enumerate(problems, 1))
+        return f"contact not saved: {joined.rstrip(';')}"
+    if isinstance(error, InvalidValue):
+        return f"contact not saved: {cli_format.describe_invalid(error)}"
+    if isinstance(error, NotFound):
+        if error.kind == "contact in the Trash":
+            return (f"contact {error.key} is not in the Trash; nothing was restored "
+                    "(`smallcrm contacts list --trash` shows what is there)")
+        if getattr(args, "action", None) == "delete" and Contact.get_or_none(Contact.id == error.key):
+            return f"contact {error.key} is already in the Trash; nothing was moved"
+        return f"there is no contact with id {error.key}; nothing was changed (`smallcrm contacts list` shows the ids)"
+    if isinstance(error, DemoNeedsEmptyDatabase):
+        return (f"the database already holds {error.contacts} contacts; demo data goes only into an empty "
+                "database, so nothing was added. Give a new file with --db (e.g. --db demo.sqlite)")
+    if isinstance(error, DatabaseProblem):
+        return cli_format.describe_database_problem(error)
+    if isinstance(error, NoDatabaseYet):
+        return (f"there is no database at {error.path} yet, and this command does not create one. Add a "
+                "contact (`smallcrm contacts add`) or sample data (`smallcrm demo`), or check the --db path")
+    return str(error)
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    argv = join_birthday(list(sys.argv[1:] if argv is None else argv))
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as e:
+        return _fail(str(e), 2)
+    except SystemExit as e:  # --help and --version
+        return e.code if isinstance(e.code, int) else 0
+    db_path = getattr(args, "db", None) or paths.default_database()
+    if args.command is None:
+        return open_window(db_path)
+    try:
+        return args.handler(args, db_path)
+    except UsageError as e:
+        return _fail(str(e), 2)
+    except (ValidationFailed, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
+            NoDatabaseYet) as e:
+        return _fail(describe_error(e, args), 1)
+    except KeyboardInterrupt:  # every command writes in one transaction: an interrupted one left nothing
+        return _fail("interrupted; nothing was changed", 130)
+    except BrokenPipeError:  # `smallcrm contacts list | head`: the reader has gone, no traceback
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
+    finally:
+        close_database()
+
+
+def open_window_entry() -> int:
+    """The `smallcrm-window` launcher (no console): `--db PATH` is understood, anything else ignored."""
+    parser = argparse.ArgumentParser(prog="smallcrm-window", add_help=False, allow_abbrev=False)
+    parser.add_argument("--db", type=Path, default=None)
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    return open_window(args.db or paths.default_database())

@@ -1,0 +1,46 @@
+"""Reading the dates and times people type. Times without a zone are the shop's local time;
+everything is stored in UTC."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+
+from smallcrm.errors import InvalidValue
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def local_zone():
+    return datetime.now().astimezone().tzinfo
+
+
+def parse_date(text: str, field: str = "date") -> date:
+    value = (text or "").strip()
+    if not _DATE.fullmatch(value):
+        raise InvalidValue(field, text, "date", "write it as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise InvalidValue(field, text, "date", str(e)) from e
+
+
+def parse_datetime(text: str, field: str = "at") -> datetime:
+    """`2024-05-01`, `2024-05-01 14:30`, `2024-05-01T14:30:00+02:00` -> an aware UTC datetime."""
+    value = (text or "").strip()
+    if _DATE.fullmatch(value):
+        day = parse_date(value, field)
+        return datetime(day.year, day.month, day.day, 12, tzinfo=local_zone()).astimezone(timezone.utc)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?", value):
+        raise InvalidValue(field, text, "date", "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as e:
+        raise InvalidValue(field, text, "date", str(e)) from e
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=local_zone())
+    return moment.astimezone(timezone.utc).replace(microsecond=0)
+
+
+def today() -> date:
+    return datetime.now().astimezone().date()

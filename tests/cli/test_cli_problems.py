@@ -1,0 +1,45 @@
+"""A database the command line cannot use: one line saying what and what to do, exit 1, file untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PROBLEM_REASONS, snapshot
+
+SAYS = {
+    "not_sqlite": "not an SQLite file",
+    "not_smallcrm": "another program",
+    "corrupt": "damaged",
+    "locked": "in use by another program",
+    "read_only": "read-only",
+    "newer_schema": "was made by a newer smallcrm (schema version 99",
+    "not_a_file": "not a database file",
+    "cannot_create": "cannot open or create",
+}
+WHAT_TO_DO = {
+    "not_sqlite": "--db", "not_smallcrm": "--db", "corrupt": "backup", "locked": "Close the other program",
+    "read_only": "permissions", "newer_schema": "Update smallcrm", "not_a_file": "--db", "cannot_create": "--db",
+}
+
+
+@pytest.mark.parametrize("reason", PROBLEM_REASONS)
+@pytest.mark.parametrize("command", [["contacts", "add", "--first-name", "Ann"], ["contacts", "list"],
+                                     ["contacts", "show", "1", "--json"], ["demo", "--contacts", "5"]])
+def test_database_problem_is_one_line_exit_1_and_the_file_untouched(cli, problem_db, reason, command):
+    path = problem_db(reason)
+    folder = path.parent if path.parent.is_dir() else path.parent.parent
+    before = snapshot(folder)
+
+    result = cli(*command, db=path)
+
+    assert result.code == 1 and result.out == ""
+    line = result.error_line
+    after = snapshot(folder)
+    assert {name: after.get(name) for name in before} == before
+    if reason == "cannot_create" and command[1] in ("list", "show"):
+        assert "no database at" in line  # reading commands do not try to create one
+        return
+    assert str(path) in line
+    assert SAYS[reason] in line
+    assert WHAT_TO_DO[reason] in line
+    assert "untouched" in line or "nothing was written" in line

@@ -1,0 +1,236 @@
+"""The contacts service: add, read, change, list, search, Trash."""
+
+from __future__ import annotations
+
+import pytest
+
+from smallcrm.errors import NotFound, ValidationFailed
+from smallcrm.services.contacts import (
+    ContactInput,
+    add_contact,
+    contact_ids,
+    contact_rows,
+    count_contacts,
+    delete_contacts,
+    empty_trash,
+    get_contact,
+    purge_contacts,
+    restore_contacts,
+    update_contact,
+)
+from smallcrm.services.settings import set_setting
+from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag, database
+
+
+def table_counts() -> dict[str, int]:
+    return {m.__name__: m.select().count() for m in (Contact, ContactEmail, ContactPhone, ContactTag, Tag)}
+
+
+def test_add_then_get_returns_the_clean_values(db):
+    cid = add_contact(
+        ContactInput(first_name="  Zoë ", last_name="Mu\u0308ller", company="Café  Zoë", emails=["Zoe@Example.COM"],
+                     phones=["06 12 34 56 78"], street="1 rue de la Paix", postal_code="75002", city="Paris",
+                     country="France", birthday="--02-29", tags=["VIP", "coffee"], notes=" likes  oat milk \n "),
+        region="FR",
+    )
+    record = get_contact(cid)
+    assert (record.first_name, record.last_name, record.company) == ("Zoë", "M\u00fcller", "Café Zoë")  # NFC
+    assert record.emails == ["Zoe@example.com"]
+    assert [p.e164 for p in record.phones] == ["+33612345678"]
+    assert record.birthday == "--02-29"
+    assert record.tags == ["coffee", "VIP"]
+    assert record.notes == "likes oat milk"
+    assert record.created_at == record.updated_at and record.created_at.tzinfo is not None
+    assert record.deleted_at is None
+    assert record.display_name == "Zoë Müller"
+
+
+def test_to_json_has_the_documented_fields(db):
+    cid = add_contact(ContactInput(first_name="Ann", emails=["a@example.com", "b@example.com"],
+                                   phones=["+33 6 12 34 56 78", "12 34"], birthday="1980-03-04"))
+    obj = get_contact(cid).to_json()
+    assert {"id", "first_name", "last_name", "company", "emails", "phones", "birthday", "street", "postal_code",
+            "city", "country", "tags", "notes", "created_at", "updated_at"} <= set(obj)
+    assert obj["emails"] == ["a@example.com", "b@example.com"]
+    assert obj["phones"] == ["+33612345678", "12 34"]  # E.164 when it could be read, else as typed
+    assert obj["birthday"] == "1980-03-04"
+    assert obj["created_at"].endswith("Z")
+
+
+def test_duplicates_in_lists_are_dropped_keeping_the_first(db):
+    cid = add_contact(ContactInput(first_name="Ann", emails=["a@example.com", "A@EXAMPLE.com", " "],
+                                   phones=["+33 6 12 34 56 78", "+33612345678"], tags=["vip", "VIP", "Vip "]))
+    record = get_contact(cid)
+    assert record.emails == ["a@example.com"]
+    assert len(record.phones) == 1
+    assert record.tags == ["vip"]
+
+
+def test_tags_are_shared_case_insensitively(db):
+    add_contact(ContactInput(first_name="Ann", tags=["VIP"]))
+    bob = add_contact(ContactInput(first_name="Bob", tags=["vip"]))
+    assert Tag.select().count() == 1
+    assert get_contact(bob).tags == ["VIP"]  # the tag keeps its first spelling
+
+
+def test_validation_lists_every_problem_and_writes_nothing(db):
+    add_contact(ContactInput(first_name="Existing"))
+    before = table_counts()
+    with pytest.raises(ValidationFailed) as caught:
+        add_contact(ContactInput(first_name="x" * 300, emails=["ok@example.com", "not-an-email"],
+                                 phones=["call me"], birthday="2023-02-30", tags=["  "]))
+    problems = {(e.field, e.problem) for e in caught.value.errors}
+    assert problems == {("first_name", "too_long"), ("emails[1]", "email"), ("phones[0]", "phone"),
+                        ("birthday", "date")}
+    assert "2023-02-30" in str(caught.value)
+    assert table_counts() == before
+
+
+def test_a_contact_needs_some_name(db):
+    with pytest.raises(ValidationFailed) as caught:
+        add_contact(ContactInput(emails=["a@example.com"]))
+    assert [(e.field, e.problem) for e in caught.value.errors] == [("name", "required")]
+    assert Contact.select().count() == 0
+    assert get_contact(add_contact(ContactInput(company="Acme"))).display_name == "Acme"
+
+
+def test_update_replaces_fields_and_lists(db):
+    cid = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["a@example.com"], tags=["old"],
+                                   phones=["+33 6 12 34 56 78"]))
+    created = get_contact(cid).created_at
+    data = get_contact(cid).to_input()
+    data.last_name = "Martin"
+    data.emails = ["new@example.com", "a@example.com"]
+    data.tags = ["new"]
+    data.phones = []
+    update_contact(cid, data)
+    record = get_contact(cid)
+    assert record.last_name == "Martin"
+    assert record.emails == ["new@example.com", "a@example.com"]
+    assert record.tags == ["new"] and record.phones == []
+    assert record.created_at == created and record.updated_at >= created
+    assert ContactEmail.select().count() == 2 and ContactPhone.select().count() == 0
+
+
+def test_to_input_round_trip_changes_nothing(db):
+    cid = add_contact(ContactInput(first_name="Ann", emails=["a@example.com"], phones=["06 12 34 56 78"],
+                                   birthday="--12-24", tags=["x", "y"], notes="two\nlines"), region="FR")
+    before = get_contact(cid).to_json()
+    update_contact(cid, get_contact(cid).to_input(), region=None)  # phones come back as E.164: no region needed
+    after = get_contact(cid).to_json()
+    before.pop("updated_at"), after.pop("updated_at")
+    assert after == before
+
+
+def test_invalid_update_changes_nothing(db):
+    cid = add_contact(ContactInput(first_name="Ann", emails=["a@example.com"]))
+    before = get_contact(cid)
+    with pytest.raises(ValidationFailed):
+        update_contact(cid, ContactInput(first_name="Ann", emails=["broken"]))
+    assert get_contact(cid) == before
+
+
+def test_unknown_ids_raise_not_found(db):
+    with pytest.raises(NotFound) as caught:
+        get_contact(42)
+    assert (caught.value.kind, caught.value.key) == ("contact", 42)
+    with pytest.raises(NotFound):
+        update_contact(42, ContactInput(first_name="Ghost"))
+    assert Contact.select().count() == 0
+
+
+def test_region_setting_is_used_for_numbers_without_country_code(db):
+    set_setting("default_region", "DE")
+    cid = add_contact(ContactInput(first_name="Ann", phones=["030 1234567"]))
+    assert get_contact(cid).phones[0].e164 == "+49301234567"
+    other = add_contact(ContactInput(first_name="Bob", phones=["06 12 34 56 78"]), region="FR")
+    assert get_contact(other).phones[0].e164 == "+33612345678"
+
+
+def _people():
+    ids = {}
+    for first, last, company, city in [("ann", "Zane", "", "Lyon"), ("Bob", "adams", "Acme", "Paris"),
+                                       ("Émile", "Adams", "", "Nice"), ("", "", "Zeta Corp", "Bern")]:
+        ids[first or company] = add_contact(ContactInput(first_name=first, last_name=last, company=company, city=city))
+    return ids
+
+
+def test_list_order_by_name_folds_case_and_accents(db):
+    p = _people()
+    alvarez = add_contact(ContactInput(first_name="José", last_name="Álvarez", city="Évry"))
+    # last name, then first name ("Álvarez" among the A's); a company alone sorts by the company
+    assert list(contact_ids()) == [p["Bob"], p["Émile"], alvarez, p["ann"], p["Zeta Corp"]]
+    assert list(contact_ids(descending=True)) == list(reversed(list(contact_ids())))
+    assert list(contact_ids(order="city")) == [p["Zeta Corp"], alvarez, p["ann"], p["Émile"], p["Bob"]]
+
+
+def test_search_words_and_prefixes(db):
+    p = _people()
+    assert sorted(contact_ids("adam")) == sorted([p["Bob"], p["Émile"]])
+    assert list(contact_ids("emile ada")) == [p["Émile"]]
+    assert list(contact_ids("zeta")) == [p["Zeta Corp"]]
+    assert list(contact_ids("nobody")) == []
+    assert list(contact_ids("?!")) == []
+
+
+def test_trash_restore_purge_and_empty(db):
+    p = _people()
+    delete_contacts([p["ann"], p["Bob"]])
+    assert count_contacts() == 2 and count_contacts(trash=True) == 2
+    assert sorted(contact_ids(trash=True)) == sorted([p["ann"], p["Bob"]])
+    assert p["ann"] not in contact_ids() and list(contact_ids("lyon")) == []
+    assert get_contact(p["ann"]).deleted_at is not None
+
+    with pytest.raises(NotFound):
+        delete_contacts([p["Émile"], p["ann"]])  # ann is already in the Trash: nothing happens
+    assert get_contact(p["Émile"]).deleted_at is None
+
+    with pytest.raises(NotFound) as caught:
+        restore_contacts([p["ann"], p["Émile"]])  # Émile is not in the Trash: nothing happens
+    assert caught.value.kind == "contact in the Trash"
+    assert get_contact(p["ann"]).deleted_at is not None
+
+    restore_contacts([p["ann"]])
+    assert list(contact_ids("lyon")) == [p["ann"]]
+    purge_contacts([p["ann"]])
+    with pytest.raises(NotFound):
+        get_contact(p["ann"])
+    assert empty_trash() == 1
+    assert count_contacts(trash=True) == 0 and count_contacts() == 2
+
+
+def test_re_adding_with_a_known_id_undoes_a_purge(db):
+    cid = add_contact(ContactInput(first_name="Ann", emails=["a@example.com"]))
+    data = get_contact(cid).to_input()
+    purge_contacts([cid])
+    assert add_contact(data, contact_id=cid) == cid
+    assert get_contact(cid).emails == ["a@example.com"]
+    assert list(contact_ids("ann")) == [cid]
+
+
+def test_contact_rows_for_the_list(db):
+    set_setting("default_region", "FR")
+    cid = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["a@example.com", "b@example.com"],
+                                   phones=["06 12 34 56 78"], city="Lyon", tags=["vip", "bakery"]))
+    other = add_contact(ContactInput(company="Acme"))
+    rows = contact_rows([cid, other, 999])
+    assert set(rows) == {cid, other}
+    row = rows[cid]
+    assert (row.name, row.email, row.phone, row.city, row.tags) == (
+        "Ann Lee", "a@example.com", "06 12 34 56 78", "Lyon", "bakery, vip")
+    assert rows[other].name == "Acme" and rows[other].email == ""
+    assert contact_rows([]) == {}
+
+
+def test_changes_are_one_transaction(db, monkeypatch):
+    """A failure while writing the child rows leaves no half-added contact behind."""
+    import smallcrm.services.contacts as service
+
+    def broken(*_):
+        database.execute_sql("INSERT INTO contact_email (contact_id, email) VALUES (1, 'half@example.com')")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(service, "_write_children", broken)
+    with pytest.raises(RuntimeError):
+        add_contact(ContactInput(first_name="Ann", emails=["a@example.com"]))
+    assert table_counts() == {"Contact": 0, "ContactEmail": 0, "ContactPhone": 0, "ContactTag": 0, "Tag": 0}

@@ -1,0 +1,158 @@
+"""Released databases open in the newest smallcrm with nothing lost; migrations back up first and
+either finish or leave the file as it was."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import peewee
+import pytest
+
+from smallcrm.errors import DatabaseProblem
+from smallcrm.services.contacts import contact_ids, count_contacts, get_contact
+from smallcrm.services.settings import get_setting
+from smallcrm.store import migrations
+from smallcrm.store.db import close_database, open_database
+from smallcrm.store.models import (
+    ContactTag,
+    Feedback,
+    ImportBatch,
+    Interaction,
+    PointsEntry,
+    Purchase,
+    PurchaseItem,
+    Tag,
+    database,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture
+def v1_copy(tmp_path):
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v1.sqlite", path)
+    yield path
+    close_database()
+
+
+def user_version(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def contact_names(path: Path) -> list[tuple]:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT id, first_name, last_name FROM contact ORDER BY id").fetchall()
+
+
+def test_fixture_is_a_small_single_file_of_version_1():
+    path = FIXTURES / "schema_v1.sqlite"
+    assert path.stat().st_size < 200_000
+    assert path.read_bytes()[18:20] == b"\x01\x01"  # rollback journal, not WAL: needs no -wal file
+    assert user_version(path) == 1
+
+
+def test_schema_v1_database_opens_with_all_its_data(v1_copy):
+    open_database(v1_copy)
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+
+    zoe = get_contact(1)
+    assert (zoe.first_name, zoe.last_name, zoe.company, zoe.city) == ("Zoë", "Müller", "Café Zoë", "Zürich")
+    assert zoe.emails == ["zoe@example.ch", "zoe.mueller@example.com"]
+    assert [p.e164 for p in zoe.phones] == ["+41441234567"]
+    assert zoe.tags == ["coffee", "VIP"]
+    assert zoe.notes == "Likes oat milk.\nPays by card."
+    assert zoe.email_consent and zoe.email_consent_at is not None
+    assert get_contact(2).birthday == "--02-29"
+    assert get_contact(3).first_name == "王" and get_contact(3).phones[0].e164 is None
+    assert get_contact(4).deleted_at is not None
+    assert count_contacts() == 3 and count_contacts(trash=True) == 1
+
+    assert list(contact_ids("zoe")) == [1]  # the search index came along
+    assert list(contact_ids("alvarez")) == [2]
+    assert sorted(contact_ids("coffee")) == [1, 2]
+    assert list(contact_ids()) == [2, 1, 3]  # álvarez, müller, 小明: the sort keys came along
+
+    assert Purchase.select().count() == 5 and PurchaseItem.select().count() == 5
+    assert Purchase.get_by_id(3).refund_of_id == 1 and Purchase.get_by_id(5).contact_id is None
+    assert Purchase.get_by_id(4).status == "partly_paid" and Purchase.get_by_id(4).paid_minor == 4000
+    chf = Purchase.select(peewee.fn.SUM(Purchase.total_minor)).where(Purchase.currency == "CHF").scalar()
+    assert chf == 4000
+    assert ImportBatch.get_by_id(1).created == 2
+    points = PointsEntry.select(peewee.fn.SUM(PointsEntry.points)).where(PointsEntry.contact == 1).scalar()
+    assert points == 20
+    assert Interaction.select().count() == 3 and Feedback.select().count() == 3
+    assert Tag.select().count() == 3 and ContactTag.select().count() == 4
+    assert get_setting("currency") == "CHF" and get_setting("default_region") == "CH"
+
+
+def add_step(monkeypatch, step: list[str]) -> int:
+    """Pretend the next release adds `step`; return its version number."""
+    version = migrations.LATEST + 1
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, step])
+    monkeypatch.setattr(migrations, "LATEST", version)
+    return version
+
+
+def test_a_new_step_runs_after_a_backup_and_bumps_the_version(v1_copy, monkeypatch):
+    version = add_step(monkeypatch, [
+        "ALTER TABLE contact ADD COLUMN loyalty_tier TEXT NOT NULL DEFAULT ''",
+        "UPDATE contact SET loyalty_tier = 'gold' WHERE id = 1",
+    ])
+    names = contact_names(v1_copy)
+
+    open_database(v1_copy)
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == version
+    assert database.execute_sql("SELECT loyalty_tier FROM contact ORDER BY id").fetchall() == [
+        ("gold",), ("",), ("",), ("",)]
+    close_database()
+
+    (backup,) = v1_copy.parent.glob(f"shop.before-v{version}-*.sqlite")
+    assert user_version(backup) == 1
+    assert contact_names(backup) == names
+    with closing(sqlite3.connect(backup)) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(contact)")}
+        assert "loyalty_tier" not in columns
+        assert conn.execute("SELECT count(*) FROM purchase").fetchone()[0] == 5
+
+    open_database(v1_copy)  # already migrated: no second backup
+    assert len(list(v1_copy.parent.glob("shop.before-*.sqlite"))) == 1
+
+
+def test_a_failing_step_leaves_version_and_data_as_they_were(v1_copy, monkeypatch):
+    released = list(migrations.STEPS)
+    version = add_step(monkeypatch, [
+        "ALTER TABLE contact ADD COLUMN loyalty_tier TEXT",
+        "UPDATE contact SET first_name = 'changed'",
+        "INSERT INTO no_such_table VALUES (1)",  # the bug in this release's migration
+    ])
+    names = contact_names(v1_copy)
+
+    with pytest.raises(DatabaseProblem):
+        open_database(v1_copy)
+
+    # Steps before the broken one are committed (each step is its own transaction); the broken one is not.
+    assert user_version(v1_copy) == version - 1
+    assert contact_names(v1_copy) == names
+    with closing(sqlite3.connect(v1_copy)) as conn:
+        assert "loyalty_tier" not in {row[1] for row in conn.execute("PRAGMA table_info(contact)")}
+    (backup,) = v1_copy.parent.glob(f"shop.before-v{version}-*.sqlite")
+    assert contact_names(backup) == names and user_version(backup) == 1
+
+    monkeypatch.setattr(migrations, "STEPS", released)  # the fixed release: opens fine
+    monkeypatch.setattr(migrations, "LATEST", len(released))
+    open_database(v1_copy)
+    assert get_contact(1).first_name == "Zoë"
+
+
+def test_every_step_is_written_out_sql():
+    """Steps are frozen text: nothing in them may depend on the models as they are today."""
+    assert migrations.LATEST == len(migrations.STEPS) >= 1
+    for step in migrations.STEPS:
+        assert step and all(isinstance(statement, str) and statement.strip() for statement in step)
