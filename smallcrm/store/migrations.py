@@ -161,8 +161,34 @@ V1 = [
     *search.trigger_statements(),
 ]
 
+# Version 2: complaints, and the points ledger refuses a movement that would take a balance below zero.
+V2 = [
+    """CREATE TABLE complaint (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+        feedback_id INTEGER REFERENCES feedback (id) ON DELETE SET NULL,
+        purchase_id INTEGER REFERENCES purchase (id) ON DELETE SET NULL,
+        category TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'resolved')),
+        description TEXT NOT NULL DEFAULT '',
+        resolution TEXT NOT NULL DEFAULT '',
+        opened_at TEXT NOT NULL,
+        resolved_at TEXT,
+        created_at TEXT NOT NULL,
+        CHECK ((status = 'resolved') = (resolved_at IS NOT NULL))
+    )""",
+    "CREATE INDEX complaint_by_contact ON complaint (contact_id, opened_at)",
+    "CREATE INDEX complaint_unresolved ON complaint (opened_at) WHERE status != 'resolved'",
+    "CREATE INDEX points_entry_expiry ON points_entry (expires_on) WHERE expires_on IS NOT NULL",
+    "CREATE INDEX contact_birthday ON contact (substr(birthday, -5)) WHERE birthday IS NOT NULL",
+    """CREATE TRIGGER points_entry_never_negative BEFORE INSERT ON points_entry
+       WHEN NEW.points < 0 AND NEW.points + (SELECT coalesce(sum(points), 0) FROM points_entry
+                                              WHERE contact_id = NEW.contact_id) < 0
+       BEGIN SELECT RAISE(ABORT, 'a points balance cannot go below zero'); END""",
+]
+
 # STEPS[n - 1] takes a database from version n - 1 to version n.
-STEPS: list[list[str]] = [V1]
+STEPS: list[list[str]] = [V1, V2]
 LATEST = len(STEPS)
 
 

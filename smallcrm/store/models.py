@@ -152,6 +152,21 @@ class Feedback(BaseModel):
     created_at = UtcDateTimeField()
 
 
+class Complaint(BaseModel):
+    STATUSES = ("open", "in_progress", "resolved")
+
+    contact = peewee.ForeignKeyField(Contact, on_delete="CASCADE", backref="complaints")
+    feedback = peewee.ForeignKeyField(Feedback, null=True, on_delete="SET NULL")
+    purchase = peewee.ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    category = peewee.TextField(default="")
+    status = peewee.TextField(default="open")
+    description = peewee.TextField(default="")
+    resolution = peewee.TextField(default="")
+    opened_at = UtcDateTimeField()
+    resolved_at = UtcDateTimeField(null=True)
+    created_at = UtcDateTimeField()
+
+
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()  # JSON
@@ -159,5 +174,5 @@ class Setting(BaseModel):
 
 ALL_MODELS = [
     Contact, ContactEmail, ContactPhone, Tag, ContactTag, ImportBatch,
-    Interaction, Purchase, PurchaseItem, PointsEntry, Feedback, Setting,
+    Interaction, Purchase, PurchaseItem, PointsEntry, Feedback, Complaint, Setting,
 ]

@@ -156,3 +156,18 @@ def test_every_step_is_written_out_sql():
     assert migrations.LATEST == len(migrations.STEPS) >= 1
     for step in migrations.STEPS:
         assert step and all(isinstance(statement, str) and statement.strip() for statement in step)
+
+
+def test_version_1_gains_complaints_and_the_balance_guard(v1_copy):
+    open_database(v1_copy)
+    (backup,) = v1_copy.parent.glob("shop.before-v2-*.sqlite")
+    assert user_version(backup) == 1
+    tables = {r[0] for r in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "complaint" in tables
+    # Zoë (contact 1) has 20 points: taking 21 is refused by the database itself.
+    with pytest.raises(peewee.IntegrityError, match="below zero"):
+        PointsEntry.insert(contact=1, occurred_at="2026-01-01T00:00:00Z", kind="redeem", points=-21,
+                           created_at="2026-01-01T00:00:00Z").execute()
+    PointsEntry.insert(contact=1, occurred_at="2026-01-01T00:00:00Z", kind="redeem", points=-20,
+                       created_at="2026-01-01T00:00:00Z").execute()
+    assert PointsEntry.select(peewee.fn.SUM(PointsEntry.points)).where(PointsEntry.contact == 1).scalar() == 0
