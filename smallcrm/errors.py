@@ -68,3 +68,36 @@ class DatabaseProblem(SmallCrmError):
         self.reason = reason
         self.detail = detail
         self.version = version
+
+
+@dataclass
+class InsufficientPoints(SmallCrmError):
+    """A redemption (or other deduction) larger than the balance."""
+
+    contact_id: int
+    balance: int
+    requested: int
+
+    def __str__(self) -> str:
+        return f"contact {self.contact_id} has {self.balance} points, {self.requested} were asked for"
+
+
+@dataclass
+class RefundTooLarge(SmallCrmError):
+    purchase_id: int
+    refundable_minor: int  # what is left to refund
+    currency: str
+
+    def __str__(self) -> str:
+        return f"purchase {self.purchase_id} has only {self.refundable_minor} ({self.currency}) left to refund"
+
+
+@dataclass
+class NotAllowed(SmallCrmError):
+    """A step that the record's state does not allow (refunding a refund, paying a paid purchase, ...)."""
+
+    what: str  # "refund", "payment", "redeem", ...
+    reason: str  # the facts in plain words
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.reason}"

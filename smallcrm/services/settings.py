@@ -10,6 +10,8 @@ from smallcrm.store.models import Setting
 DEFAULTS = {
     "currency": "EUR",
     "default_region": None,  # ISO 3166 code used to read phone numbers typed without +country
+    "loyalty": None,  # the loyalty rules as a dict (services.loyalty reads them; None means its defaults)
+    "auto_complaints": True,  # a low score opens a complaint and a follow-up task by itself
 }
 
 
