@@ -118,8 +118,14 @@ def _write_children(contact_id: int, clean: CleanContact) -> None:
         ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()
 
 
-def add_contact(data: ContactInput, *, region: str | None = None, contact_id: int | None = None) -> int:
-    """Store a new contact and return its id (`contact_id` re-creates one with a known id, for redo)."""
+def add_contact(data: ContactInput, *, region: str | None = None, contact_id: int | None = None,
+                welcome: bool = True) -> int:
+    """Store a new contact and return its id (`contact_id` re-creates one with a known id).
+
+    A new customer gets the loyalty programme's welcome bonus, if there is one (`welcome=False`: not).
+    """
+    from smallcrm.services import loyalty  # loyalty reads contacts' rows: import it only here
+
     clean = clean_contact(data, region)
     now = utc_now()
     with database.atomic():
@@ -128,6 +134,8 @@ def add_contact(data: ContactInput, *, region: str | None = None, contact_id: in
             row["id"] = contact_id
         new_id = Contact.insert(row).execute()
         _write_children(new_id, clean)
+        if welcome:
+            loyalty.grant_welcome(new_id, at=now)
     return new_id
 
 
@@ -158,6 +166,7 @@ class ContactRecord:
     tags: list[str]
     notes: str
     source: str
+    referred_by_id: int | None
     email_consent: bool
     email_consent_at: datetime | None
     sms_consent: bool
@@ -195,6 +204,7 @@ class ContactRecord:
             "tags": list(self.tags),
             "notes": self.notes,
             "source": self.source,
+            "referred_by": self.referred_by_id,
             "email_consent": self.email_consent,
             "email_consent_at": when(self.email_consent_at),
             "sms_consent": self.sms_consent,

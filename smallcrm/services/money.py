@@ -11,6 +11,11 @@ from babel.numbers import format_currency, get_currency_precision
 from smallcrm.errors import InvalidValue
 
 
+def minor_digits(currency: str) -> int:
+    """How many decimals the currency has (EUR 2, JPY 0)."""
+    return get_currency_precision(currency)
+
+
 def to_decimal(minor: int, currency: str) -> Decimal:
     return Decimal(minor).scaleb(-get_currency_precision(currency))
 
