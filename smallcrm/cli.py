@@ -15,11 +15,14 @@ from pathlib import Path
 
 import phonenumbers
 
-from smallcrm import __version__, cli_format, paths
-from smallcrm.errors import DatabaseProblem, DemoNeedsEmptyDatabase, InvalidValue, NotFound, ValidationFailed
-from smallcrm.services import contacts
+from smallcrm import __version__, cli_activity, cli_format, paths
+from smallcrm.errors import (
+    DatabaseProblem, DemoNeedsEmptyDatabase, InsufficientPoints, InvalidValue, NotAllowed, NotFound, RefundTooLarge,
+    ValidationFailed,
+)
+from smallcrm.services import contacts, money, referrals
 from smallcrm.store.db import close_database, open_database
-from smallcrm.store.models import Contact
+from smallcrm.store.models import Contact, database
 
 PROG = "smallcrm"
 
@@ -69,6 +72,8 @@ def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> No
                         help="YYYY-MM-DD, or --MM-DD without the year (e.g. --birthday --03-04)")
     parser.add_argument("--tag", action="append", metavar="TAG", help=f"a tag ({lists})")
     parser.add_argument("--notes", metavar="TEXT")
+    parser.add_argument("--referred-by", type=int, metavar="ID",
+                        help="the id of the customer who brought this one" + (" (0: nobody)" if editing else ""))
     parser.add_argument("--region", type=_region, metavar="CC",
                         help="the country to read phone numbers without +country code in (e.g. FR)")
     parser.add_argument("--json", action="store_true", help="print the contact as a JSON object")
@@ -96,10 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--purchases", type=_positive, metavar="N",
                       help="how many purchases in all (default: ten per contact)")
 
-    group = commands.add_parser("contacts", parents=[common], allow_abbrev=False,
-                                help="list, show, add, edit, delete and restore contacts")
-    actions = group.add_subparsers(dest="action", metavar="{list,show,add,edit,delete,restore}",
-                                   required=True, parser_class=_Parser)
+    def group(name, help_text, actions):
+        parser = commands.add_parser(name, parents=[common], allow_abbrev=False, help=help_text,
+                                     description=help_text)
+        return parser.add_subparsers(dest="action", metavar=actions, required=True, parser_class=_Parser)
+
+    actions = group("contacts", "list, show, add, edit, delete and restore contacts",
+                    "{list,show,add,edit,delete,restore}")
     listing = command(actions, "list", list_contacts, "list contacts as a table (or JSON)")
     listing.add_argument("--search", metavar="TEXT", help="only contacts matching these words or digits")
     listing.add_argument("--limit", type=_positive, metavar="N", help="at most N contacts")
@@ -121,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("ids", type=int, nargs="+", metavar="ID")
     restore = command(actions, "restore", restore_contacts, "bring contacts back from the Trash")
     restore.add_argument("ids", type=int, nargs="+", metavar="ID")
+
+    cli_activity.register(commands, command, group, _open_existing)
     return parser
 
 
@@ -204,7 +214,10 @@ def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
 
 def add_contact(args, db_path: Path) -> int:
     open_database(db_path)
-    new_id = contacts.add_contact(_apply(args, contacts.ContactInput()), region=args.region)
+    with database.atomic():  # the contact and who referred it, or neither
+        new_id = contacts.add_contact(_apply(args, contacts.ContactInput()), region=args.region)
+        if args.referred_by:
+            referrals.set_referrer(new_id, args.referred_by)
     if args.json:
         cli_format.write_json(sys.stdout, contacts.get_contact(new_id).to_json())
     else:
@@ -215,7 +228,10 @@ def add_contact(args, db_path: Path) -> int:
 def edit_contact(args, db_path: Path) -> int:
     _open_existing(db_path)
     data = _apply(args, contacts.get_contact(args.id).to_input())
-    contacts.update_contact(args.id, data, region=args.region)
+    with database.atomic():
+        contacts.update_contact(args.id, data, region=args.region)
+        if args.referred_by is not None:
+            referrals.set_referrer(args.id, args.referred_by or None)
     if args.json:
         cli_format.write_json(sys.stdout, contacts.get_contact(args.id).to_json())
     else:
@@ -306,12 +322,23 @@ def _fail(message: str, code: int) -> int:
 
 def describe_error(error: Exception, args) -> str:
     """The one line a user reads for a known problem."""
+    not_done = cli_activity.NOT_DONE.get(args.command, "contact not saved")
     if isinstance(error, ValidationFailed):
         problems = [cli_format.describe_invalid(e) for e in error.errors]
         joined = problems[0] if len(problems) == 1 else " ".join(f"({i}) {p};" for i, p in enumerate(problems, 1))
-        return f"contact not saved: {joined.rstrip(';')}"
+        return f"{not_done}: {joined.rstrip(';')}"
     if isinstance(error, InvalidValue):
-        return f"contact not saved: {cli_format.describe_invalid(error)}"
+        return f"{not_done}: {cli_format.describe_invalid(error)}"
+    if isinstance(error, InsufficientPoints):
+        return (f"{not_done}: contact {error.contact_id} has {error.balance} points, fewer than the "
+                f"{error.requested} asked for")
+    if isinstance(error, RefundTooLarge):
+        left = f"{money.to_decimal(error.refundable_minor, error.currency)} {error.currency}"
+        return f"{not_done}: purchase {error.purchase_id} has only {left} left to refund"
+    if isinstance(error, NotAllowed):
+        return f"{not_done}: {error.reason}"
+    if isinstance(error, NotFound) and error.kind not in ("contact", "contact in the Trash"):
+        return f"{not_done}: there is no {error.kind} with id {error.key}"
     if isinstance(error, NotFound):
         if error.kind == "contact in the Trash":
             return (f"contact {error.key} is not in the Trash; nothing was restored "
@@ -347,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as e:
         return _fail(str(e), 2)
     except (ValidationFailed, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
-            NoDatabaseYet) as e:
+            NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed) as e:
         return _fail(describe_error(e, args), 1)
     except KeyboardInterrupt:  # every command writes in one transaction: an interrupted one left nothing
         return _fail("interrupted; nothing was changed", 130)

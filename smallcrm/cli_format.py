@@ -17,6 +17,7 @@ from smallcrm.services import validation
 from smallcrm.services.contacts import ContactRecord, contact_rows
 from smallcrm.services.settings import default_region
 from smallcrm.store import migrations
+from smallcrm.store.fields import to_utc_text
 from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag
 
 CHUNK = 500  # contacts fetched per query while streaming a list
@@ -51,6 +52,8 @@ def describe_invalid(error: InvalidValue) -> str:
         return f"{label} {value} is not a valid email address ({detail.rstrip('.')})"
     if error.problem == "phone":
         return f"{label} {value} is not a phone number ({detail}); write it with digits, e.g. +33 6 12 34 56 78"
+    if error.problem == "date" and label != "birthday":
+        return f"{label} {value} is not a real date or time ({detail})"
     if error.problem == "date":
         hint = "write it as YYYY-MM-DD or --MM-DD"
         if detail.startswith("write it"):
@@ -219,6 +222,10 @@ def write_json(out, obj) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # One contact in readable text
+
+
+def utc(value: datetime | None) -> str | None:
+    return to_utc_text(value) if value else None
 
 
 def local_time(value: datetime | None) -> str:
