@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget, QHeaderView,
+    QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea,
+    QStackedWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from smallcrm.errors import NotFound
@@ -25,10 +27,17 @@ def _value_label() -> QLabel:
     return label
 
 
-class DetailPane(QStackedWidget):
-    FIELDS = ("emails", "phones", "address", "birthday", "tags", "marketing", "notes", "since")
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None):
+
+class DetailPane(QStackedWidget):
+    FIELDS = ("emails", "phones", "address", "birthday", "tags", "referred_by", "referrals", "marketing", "notes",
+              "since")
+    # What the window offers on a timeline entry: (kind, id, what was asked)
+    event_action = Signal(str, int, str)
+    open_contact = Signal(int)
+
+    def __init__(self, parent=None, actions=()):
         super().__init__(parent)
         self.contact: ContactRecord | None = None
         placeholder = QLabel(self.tr("Select a customer to see everything about them here."))
@@ -52,6 +61,48 @@ class DetailPane(QStackedWidget):
         outer.addWidget(self.name)
         outer.addWidget(self.subtitle)
 
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        self.action_buttons = []
+        for action in actions:  # the window's own actions (Log call, Purchase, ...): one click away
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(False)
+            buttons.addWidget(button)
+            self.action_buttons.append(button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+
+        self.figures: dict[str, QLabel] = {}
+        self.figure_captions: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(0)
+        captions = (("spent", self.tr("Spent")), ("purchases", self.tr("Purchases")),
+                    ("last", self.tr("Last purchase")), ("points", self.tr("Points")),
+                    ("satisfaction", self.tr("Satisfaction")), ("complaints", self.tr("Complaints")),
+                    ("owed", self.tr("Owes")))
+        value_font = self.font()
+        value_font.setPointSizeF(value_font.pointSizeF() * 1.15)
+        value_font.setWeight(QFont.Weight.DemiBold)
+        for i, (key, caption) in enumerate(captions):
+            label = QLabel(caption)
+            label.setEnabled(False)
+            value = QLabel()
+            value.setFont(value_font)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setAccessibleName(caption)
+            row, column = divmod(i, 4)
+            grid.addWidget(label, row * 3, column)
+            grid.addWidget(value, row * 3 + 1, column)
+            self.figures[key], self.figure_captions[key] = value, label
+        grid.setRowMinimumHeight(2, 10)  # a gap between the two lines of figures
+        self.figure_grid = grid
+        outer.addSpacing(6)
+        outer.addLayout(grid)
+        outer.addSpacing(6)
+
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -60,6 +111,7 @@ class DetailPane(QStackedWidget):
         titles = {
             "emails": self.tr("Email"), "phones": self.tr("Phone"), "address": self.tr("Address"),
             "birthday": self.tr("Birthday"), "tags": self.tr("Tags"), "marketing": self.tr("Marketing"),
+            "referred_by": self.tr("Referred by"), "referrals": self.tr("Referrals"),
             "notes": self.tr("Notes"), "since": self.tr("Customer since"),
         }
         self.values: dict[str, QLabel] = {}
@@ -108,6 +160,8 @@ class DetailPane(QStackedWidget):
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(False)
         self.timeline.setMinimumHeight(160)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self.empty_timeline = QLabel(self.tr("Nothing recorded yet. Calls, purchases, points and feedback will appear here."))
         self.empty_timeline.setWordWrap(True)
         self.empty_timeline.setEnabled(False)
@@ -138,9 +192,10 @@ class DetailPane(QStackedWidget):
         place = " ".join(p for p in (c.postal_code, c.city) if p)
         marketing = []
         if c.email_consent:
-            marketing.append(self.tr("Email (since {date})").format(date=fmt.day(c.email_consent_at.date())))
+            marketing.append(self.tr("Email (since {date})").format(date=fmt.day(c.email_consent_at.astimezone().date())))
         if c.sms_consent:
-            marketing.append(self.tr("SMS (since {date})").format(date=fmt.day(c.sms_consent_at.date())))
+            marketing.append(self.tr("SMS (since {date})").format(date=fmt.day(c.sms_consent_at.astimezone().date())))
+        self._fill_figures(contact_id)
         values = {
             "emails": "\n".join(c.emails),
             "phones": "\n".join(display_phone(p.e164, p.raw, region) for p in c.phones),
@@ -149,13 +204,68 @@ class DetailPane(QStackedWidget):
             "tags": " · ".join(c.tags),
             "marketing": "\n".join(marketing) or self.tr("No consent given"),
             "notes": c.notes,
-            "since": fmt.day(c.created_at.date()),
+            "since": fmt.day(c.created_at.astimezone().date()),
+            **self._referral_lines(contact_id),
         }
         for key, text in values.items():
             self.values[key].setText(text)
             self.values[key].setVisible(bool(text))
             self._rows[key].setVisible(bool(text))
         self._fill_timeline()
+
+    def _fill_figures(self, contact_id: int) -> None:
+        from smallcrm.services.customer import summary
+
+        s = summary(contact_id)
+        money = fmt.money
+        f = self.figures
+        f["spent"].setText(money(s.lifetime_spend_minor, s.currency))
+        f["purchases"].setText(
+            self.tr("{n} · avg {avg}").format(n=fmt.number(s.purchases), avg=money(s.average_basket_minor, s.currency))
+            if s.average_basket_minor is not None else fmt.number(s.purchases))
+        f["last"].setText(fmt.short_day(s.last_purchase_at.astimezone().date()) if s.last_purchase_at else "—")
+        f["points"].setText(self.tr("{n} · {tier}").format(n=fmt.number(s.points_balance), tier=s.tier))
+        parts = []
+        if s.nps is not None:
+            parts.append(self.tr("NPS {n}").format(n=round(s.nps)))
+        if s.csat_average is not None:
+            parts.append(self.tr("CSAT {n}").format(n=QLocale().toString(s.csat_average, "f", 1)))
+        f["satisfaction"].setText(" · ".join(parts) or "—")
+        f["complaints"].setText(self.tr("{n} open").format(n=s.open_complaints) if s.open_complaints else "—")
+        f["owed"].setText(money(s.owed_minor, s.currency) if s.owed_minor else "—")
+        warn = "color: #b3261e;" if self.palette().color(self.backgroundRole()).lightness() >= 128 else "color: #ff8a80;"
+        f["owed"].setStyleSheet(warn if s.owed_minor else "")
+        f["complaints"].setStyleSheet(warn if s.open_complaints else "")
+
+    def _referral_lines(self, contact_id: int) -> dict[str, str]:
+        from smallcrm.services.contacts import contact_rows
+        from smallcrm.services.referrals import referrals_of, referrer_of
+
+        referrer = referrer_of(contact_id)
+        brought = referrals_of(contact_id)
+        names = contact_rows(([referrer] if referrer else []) + brought[:5])
+        lines = {"referred_by": names[referrer].name if referrer in names else ""}
+        shown = ", ".join(names[i].name for i in brought[:5] if i in names)
+        more = self.tr(" and {n} more").format(n=len(brought) - 5) if len(brought) > 5 else ""
+        lines["referrals"] = f"{shown}{more}" if brought else ""
+        return lines
+
+    def _timeline_menu(self, position) -> None:
+        item = self.timeline.itemAt(position)
+        event = item.data(0, EVENT_ROLE) if item else None
+        if event is None:
+            return
+        menu = QMenu(self)
+        if event.kind == "purchase" and event.subkind == "purchase":
+            menu.addAction(self.tr("Refund…"), lambda: self.event_action.emit("purchase", event.id, "refund"))
+            if event.state in ("due", "partly_paid"):
+                menu.addAction(self.tr("Mark paid"), lambda: self.event_action.emit("purchase", event.id, "paid"))
+        if event.kind == "interaction" and event.state:
+            menu.addAction(self.tr("Follow-up done"), lambda: self.event_action.emit("task", event.id, "done"))
+            menu.addAction(self.tr("Snooze a day"), lambda: self.event_action.emit("task", event.id, "snooze"))
+            menu.addAction(self.tr("Snooze a week"), lambda: self.event_action.emit("task", event.id, "week"))
+        if not menu.isEmpty():
+            menu.exec(self.timeline.viewport().mapToGlobal(position))
 
     def _describe(self, e: Event) -> tuple[str, str, str]:
         if e.kind == "interaction":
@@ -164,10 +274,17 @@ class DetailPane(QStackedWidget):
             if e.subkind == "call" and e.extra:
                 what = self.tr("Call in") if e.extra == "in" else self.tr("Call out")
             amount = self.tr("{n} min").format(n=max(1, round(e.number / 60))) if e.number else ""
-            return what, e.text, amount
+            text = e.text
+            if e.state:
+                text = self.tr("{text} (follow up {day})").format(text=text, day=fmt.day(date.fromisoformat(e.state)))
+            return what, text, amount
         if e.kind == "purchase":
             what = self.tr("Refund") if e.subkind == "refund" else self.tr("Purchase")
             details = " — ".join(p for p in (e.extra, e.text) if p)
+            if e.state in ("due", "partly_paid"):
+                details = self.tr("{details} (not paid yet)").format(details=details)
+            elif e.state == "written_off":
+                details = self.tr("{details} (written off)").format(details=details)
             return what, details, fmt.money(e.number, e.currency)
         if e.kind == "points":
             return self.tr("Points"), e.text or e.subkind, f"{e.number:+d}"
@@ -183,6 +300,7 @@ class DetailPane(QStackedWidget):
         for event in events:
             what, details, amount = self._describe(event)
             item = QTreeWidgetItem([fmt.when(event.at), what, details, amount])
+            item.setData(0, EVENT_ROLE, event)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(2, details)
             items.append(item)

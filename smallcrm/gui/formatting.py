@@ -34,6 +34,10 @@ def day(value: date | None) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat)
 
 
+def short_day(value: date) -> str:
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
 def birthday(text: str | None) -> str:
     """`1984-03-04` -> "4 March 1984"; `--03-04` -> "4 March"."""
     if not text:

@@ -7,19 +7,26 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
-    QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTableView, QToolBar, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
+    QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QTableView, QToolBar,
+    QVBoxLayout, QWidget,
 )
 
 from smallcrm import __version__
 from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound
 from smallcrm.gui import commands
+from smallcrm.gui.activity_dialogs import (
+    CallDialog, ComplaintDialog, FeedbackDialog, PointsDialog, PurchaseDialog, ReferrerDialog, RefundDialog,
+    StatementDialog,
+)
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import ContactDialog
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.detail_pane import DetailPane
 from smallcrm.gui.icons import app_icon, icon
+from smallcrm.gui.loyalty_settings import LoyaltySettingsDialog
+from smallcrm.gui.owed_view import OwedView
+from smallcrm.gui.today_view import TodayView
 from smallcrm.gui.trash_dialog import TrashDialog
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import contacts
@@ -41,7 +48,10 @@ class MainWindow(QMainWindow):
 
         self.model = ContactTableModel(self)
         self.view = self._make_view()
-        self.detail = DetailPane()
+        self._make_activity_actions()
+        self.detail = DetailPane(actions=[self.call_action, self.purchase_action, self.redeem_action,
+                                          self.feedback_action])
+        self.detail.event_action.connect(self._event_action)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.detail)
@@ -52,7 +62,19 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
+        self.today = TodayView()
+        self.owed = OwedView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.stack, icon("contact-new"), self.tr("Customers"))
+        self.tabs.addTab(self.today, icon("today"), self.tr("Today"))
+        self.tabs.addTab(self.owed, icon("owed"), self.tr("Owed"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        for view in (self.today, self.owed):
+            view.open_contact.connect(self.open_contact)
+            view.changed.connect(self._activity_changed)
+        self.setCentralWidget(self.tabs)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -85,6 +107,13 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self._restore_state()
         self._after_reload()
+        self._refresh_tabs()
+        # Points past their date expire in the background: now, and every hour while the window is open.
+        self.expiry_timer = QTimer(self)
+        self.expiry_timer.setInterval(60 * 60 * 1000)
+        self.expiry_timer.timeout.connect(self.expire_points)
+        self.expiry_timer.start()
+        QTimer.singleShot(0, self.expire_points)
 
     # --- building -----------------------------------------------------------------------------
     def _make_view(self) -> QTableView:
@@ -106,7 +135,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate((200, 160, 220, 150, 120, 100)):
+        for column, width in enumerate((180, 140, 220, 140, 110, 90)):
             header.resizeSection(column, width)
         view.setSortingEnabled(True)
         view.doubleClicked.connect(lambda _: self.edit_contact())
@@ -197,6 +226,31 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.edit_contact)
         self.view.addAction(self.open_action)
 
+    def _make_activity_actions(self) -> None:
+        self.call_action = self._action(self.tr("Log &Call…"), self.log_call, "Ctrl+L", "call",
+                                        self.tr("Log a call, visit, email, SMS or note with this customer"))
+        self.purchase_action = self._action(self.tr("Record &Purchase…"), self.record_purchase, "Ctrl+B", "purchase",
+                                            self.tr("Record what this customer bought"))
+        self.redeem_action = self._action(self.tr("&Redeem Points…"), self.redeem_points, "Ctrl+Shift+R", "points",
+                                          self.tr("Spend some of this customer's points"))
+        self.adjust_action = self._action(self.tr("&Adjust Points…"), self.adjust_points, None, None,
+                                          self.tr("Add or take points, with a reason"))
+        self.feedback_action = self._action(self.tr("Record &Feedback…"), self.record_feedback, "Ctrl+Shift+F",
+                                            "feedback", self.tr("Record how satisfied this customer is"))
+        self.loyalty_action = self._action(self.tr("&Loyalty Programme…"), self.edit_loyalty, None, "points",
+                                           self.tr("How points are earned and spent, tiers and expiry"))
+        self.complaint_action = self._action(self.tr("Open Co&mplaint…"), self.open_complaint, None, "feedback",
+                                             self.tr("Write down a complaint from this customer"))
+        self.statement_action = self._action(self.tr("Points &Statement…"), self.show_statement, None, "points",
+                                             self.tr("Every points movement with the running balance"))
+        self.referrer_action = self._action(self.tr("Referred &By…"), self.set_referrer, None, None,
+                                            self.tr("Who brought this customer to the shop"))
+        self.customer_actions = [self.call_action, self.purchase_action, self.redeem_action, self.adjust_action,
+                                 self.statement_action, self.feedback_action, self.complaint_action,
+                                 self.referrer_action]
+        for n, name in ((1, "customers"), (2, "today"), (3, "owed")):
+            self._action(name, lambda _=False, i=n - 1: self.tabs.setCurrentIndex(i), f"Ctrl+{n}")
+
     def _make_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -211,6 +265,14 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.edit_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        customer_menu = bar.addMenu(self.tr("&Customer"))
+        for group in ((self.call_action, self.purchase_action),
+                      (self.redeem_action, self.adjust_action, self.statement_action),
+                      (self.feedback_action, self.complaint_action), (self.referrer_action,)):
+            customer_menu.addActions(list(group))
+            customer_menu.addSeparator()
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.loyalty_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -240,6 +302,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         if splitter := settings.value("window/splitter"):
             self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
         if header := settings.value("contacts/header"):
             self.view.horizontalHeader().restoreState(header)
 
@@ -266,6 +330,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         ids = self.selected_ids()
         self.edit_action.setEnabled(len(ids) == 1)
+        for action in self.customer_actions:
+            action.setEnabled(len(ids) == 1)
         self.delete_action.setEnabled(bool(ids))
         empty = self._total == 0
         self.demo_action.setEnabled(empty and self.demo_task is None)
@@ -414,6 +480,122 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, path=self.db_path.as_posix().replace("&", "&amp;").replace("<", "&lt;")),
         )
 
+    # --- the day's work on the selected customer ----------------------------------------------
+    def _customer_dialog(self, make, done_message) -> QDialog | None:
+        contact_id = self.current_id()
+        if contact_id is None:
+            return None
+        name = self.model.data(self.model.index(self.model.row_of(contact_id), 0)) or ""
+        dialog = make(self, contact_id, name)
+
+        def saved():
+            self._activity_changed()
+            self.statusBar().showMessage(done_message(dialog.result_value, name), 6000)
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        return dialog
+
+    def log_call(self) -> QDialog | None:
+        return self._customer_dialog(CallDialog, lambda _, name: self.tr("Logged for {name}.").format(name=name))
+
+    def record_purchase(self) -> QDialog | None:
+        return self._customer_dialog(PurchaseDialog, lambda r, name: self.tr(
+            "Purchase of {total} recorded for {name}; {points} points earned.").format(
+                total=fmt.money(r.total_minor, r.currency), name=name, points=fmt.number(r.points_earned)))
+
+    def redeem_points(self) -> QDialog | None:
+        return self._customer_dialog(PointsDialog, lambda _, name: self.tr("Points redeemed for {name}.").format(name=name))
+
+    def adjust_points(self) -> QDialog | None:
+        return self._customer_dialog(lambda parent, cid, name: PointsDialog(parent, cid, name, adjust=True),
+                                     lambda _, name: self.tr("Points adjusted for {name}.").format(name=name))
+
+    def record_feedback(self) -> QDialog | None:
+        def said(result, name):
+            if result.complaint_id:
+                return self.tr("Feedback recorded for {name}; a complaint and a follow-up task were opened.").format(
+                    name=name)
+            return self.tr("Feedback recorded for {name}.").format(name=name)
+
+        return self._customer_dialog(FeedbackDialog, said)
+
+    def open_complaint(self) -> QDialog | None:
+        return self._customer_dialog(ComplaintDialog,
+                                     lambda _, name: self.tr("Complaint from {name} written down.").format(name=name))
+
+    def set_referrer(self) -> QDialog | None:
+        return self._customer_dialog(ReferrerDialog, lambda _, name: self.tr("Saved who referred {name}.").format(name=name))
+
+    def show_statement(self) -> QDialog | None:
+        contact_id = self.current_id()
+        if contact_id is None:
+            return None
+        dialog = StatementDialog(self, contact_id, self.detail.contact.display_name if self.detail.contact else "")
+        dialog.open()
+        return dialog
+
+    def edit_loyalty(self) -> LoyaltySettingsDialog:
+        dialog = LoyaltySettingsDialog(self)
+        dialog.accepted.connect(self._activity_changed)
+        dialog.open()
+        return dialog
+
+    def _event_action(self, kind: str, key: int, what: str) -> None:
+        from smallcrm.services import activity, purchases
+
+        if kind == "purchase" and what == "refund":
+            name = self.detail.contact.display_name if self.detail.contact else ""
+            dialog = RefundDialog(self, key, name)
+            dialog.accepted.connect(self._activity_changed)
+            dialog.open()
+            return
+        if kind == "purchase" and what == "paid":
+            purchases.mark_paid(key)
+        elif kind == "task" and what == "done":
+            activity.complete_task(key)
+        elif kind == "task":
+            activity.snooze_task(key, 7 if what == "week" else 1)
+        self._activity_changed()
+
+    def expire_points(self) -> None:
+        from smallcrm.services import loyalty
+
+        def done(points: int) -> None:
+            if points:
+                self._activity_changed()
+                self.statusBar().showMessage(self.tr("{n} points passed their date and expired.").format(
+                    n=fmt.number(points)), 8000)
+
+        run_in_background(loyalty.expire_points, on_done=done, on_error=self._background_failed)
+
+    def _activity_changed(self) -> None:
+        """Something was recorded: the customer's figures, the timeline and the other tabs change."""
+        self.detail.show_contact(self._selected_id)
+        self._refresh_tabs()
+
+    def _refresh_tabs(self) -> None:
+        self.today.refresh()
+        self.owed.refresh()
+        self.tabs.setTabText(1, self.tr("Today ({n})").format(n=self.today.total) if self.today.total
+                             else self.tr("Today"))
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) in (self.today, self.owed):
+            self.tabs.widget(index).refresh()
+
+    def open_contact(self, contact_id: int) -> None:
+        """Show one customer in the Customers tab, wherever the request came from."""
+        if self.model.row_of(contact_id) < 0:  # hidden by a search, or added since the list was read
+            if self.search.text():
+                self.search.clear()
+                self.search_timer.stop()
+                self.model.set_search("")
+            self.model.reload()
+        self.tabs.setCurrentIndex(0)
+        self._selected_id = contact_id
+        self._select(contact_id)
+
     def load_demo(self) -> None:
         if self.demo_task is not None:
             return
@@ -429,6 +611,7 @@ class MainWindow(QMainWindow):
             self.demo_task = None
             progress.reset()
             self.refresh()
+            self._refresh_tabs()
             self.statusBar().showMessage(
                 self.tr("Added {n} demo customers with their purchases, calls, points and feedback.").format(
                     n=fmt.number(summary.contacts)), 8000)

@@ -1,0 +1,282 @@
+"""The day's work from the window: log a call, record a purchase, redeem points, record feedback,
+refund, and the Today and Owed tabs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+
+from smallcrm.gui.activity_dialogs import (
+    CallDialog, ComplaintDialog, FeedbackDialog, MoveTaskDialog, PaymentDialog, PointsDialog, PurchaseDialog,
+    ReferrerDialog, RefundDialog, StatementDialog,
+)
+from smallcrm.services import activity, loyalty, purchases, referrals, satisfaction
+from smallcrm.store.models import Interaction, Purchase
+from tests.gui.conftest import type_text
+
+
+def dialog_of(window, kind):
+    found = [d for d in window.findChildren(kind) if d.isVisible()]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def timeline_rows(window) -> list[list[str]]:
+    tree = window.detail.timeline
+    return [[tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())]
+
+
+def test_logging_a_call_takes_two_clicks(qtbot, window, three):
+    window.refresh([three[0]])
+    button = window.detail.action_buttons[0]
+    assert button.defaultAction() is window.call_action and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # click 1
+    dialog = dialog_of(window, CallDialog)
+    type_text(dialog.summary, "Asked about Sunday opening")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # click 2
+    (call,) = Interaction.select().where(Interaction.contact == three[0])
+    assert (call.kind, call.direction, call.summary) == ("call", "in", "Asked about Sunday opening")
+    assert any(r[1] == "Call in" and "Sunday opening" in r[2] for r in timeline_rows(window))
+
+
+def test_a_call_with_a_follow_up_shows_on_today(qtbot, window, three):
+    window.refresh([three[1]])
+    window.call_action.trigger()
+    dialog = dialog_of(window, CallDialog)
+    dialog.outgoing.setChecked(True)
+    dialog.duration.setValue(4)
+    dialog.follow_up.setChecked(True)
+    dialog.follow_up_on.setDate(date.today())
+    type_text(dialog.summary, "Order arrives Friday")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [t.summary for t in activity.tasks()] == ["Order arrives Friday"]
+    assert window.tabs.tabText(1) == "Today (1)"
+    window.tabs.setCurrentWidget(window.today)
+    tree = window.today.tree
+    due = tree.topLevelItem(1)
+    assert due.text(0).startswith("Follow-ups for today (1)")
+    assert due.child(0).text(1) == "José Álvarez"
+    tree.setCurrentItem(due.child(0))
+    qtbot.mouseClick(window.today.done_button, Qt.MouseButton.LeftButton)
+    assert activity.tasks() == []
+    assert window.tabs.tabText(1) == "Today"
+
+
+def test_recording_a_purchase_with_items_earns_points(qtbot, window, three):
+    window.refresh([three[0]])
+    window.purchase_action.trigger()
+    dialog = dialog_of(window, PurchaseDialog)
+    assert not dialog.save_button.isEnabled()  # nothing bought yet
+    for column, text in enumerate(("Roses, bunch", "2", "12.50")):
+        dialog.items.setItem(0, column, QTableWidgetItem(text))
+    for column, text in enumerate(("Card", "1", "3,20")):  # a decimal comma is fine
+        dialog.items.setItem(1, column, QTableWidgetItem(text))
+    assert dialog.items.rowCount() == 3  # always a fresh row at the end
+    assert "earns 28 points" in dialog.summary_line.text()
+    assert not dialog.total.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    (purchase,) = Purchase.select().where(Purchase.contact == three[0])
+    assert purchase.total_minor == 2820 and purchase.currency == "EUR"
+    assert loyalty.points_balance(three[0]) == 28
+    figures = window.detail.figures
+    assert "28.20" in figures["spent"].text()
+    assert figures["points"].text().startswith("28")
+    assert any(r[1] == "Purchase" and "Roses" in r[2] for r in timeline_rows(window))
+    assert "28 points earned" in window.statusBar().currentMessage()
+
+
+def test_a_purchase_with_a_bad_amount_cannot_be_saved(qtbot, window, three):
+    window.refresh([three[0]])
+    window.purchase_action.trigger()
+    dialog = dialog_of(window, PurchaseDialog)
+    type_text(dialog.total, "12.345")
+    assert dialog.problem.isVisible() and "2 decimals" in dialog.problem.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.total.clear()
+    type_text(dialog.total, "abc")
+    assert not dialog.save_button.isEnabled()
+    dialog.total.clear()
+    type_text(dialog.total, "40")
+    assert dialog.save_button.isEnabled()
+    dialog.reject()
+    assert Purchase.select().count() == 0
+
+
+def test_redeeming_never_goes_above_the_balance(qtbot, window, three):
+    purchases.record_purchase(three[0], total_minor=5000)
+    window.refresh([three[0]])
+    window.redeem_action.trigger()
+    dialog = dialog_of(window, PointsDialog)
+    assert dialog.points.maximum() == 50
+    dialog.points.setValue(80)  # clamped to what there is
+    assert dialog.points.value() == 50
+    dialog.points.setValue(30)
+    assert "0.30" in dialog.value.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert loyalty.points_balance(three[0]) == 20
+    assert window.detail.figures["points"].text().startswith("20")
+
+
+def test_a_low_score_opens_a_complaint_and_a_task(qtbot, window, three):
+    window.refresh([three[2]])
+    window.feedback_action.trigger()
+    dialog = dialog_of(window, FeedbackDialog)
+    assert not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.score_group.button(3), Qt.MouseButton.LeftButton)
+    assert dialog.hint.isVisible() and "complaint" in dialog.hint.text()
+    type_text(dialog.comment, "Bread was stale")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (complaint,) = satisfaction.complaints(status="unresolved")
+    assert complaint.contact_id == three[2]
+    assert window.detail.figures["complaints"].text() == "1 open"
+    assert "complaint" in window.statusBar().currentMessage()
+    window.tabs.setCurrentWidget(window.today)
+    titles = [window.today.tree.topLevelItem(i).text(0) for i in range(window.today.tree.topLevelItemCount())]
+    assert "Unresolved complaints (1)" in titles
+
+
+def test_refunding_from_the_timeline_takes_the_points_back(qtbot, window, three):
+    result = purchases.record_purchase(three[0], total_minor=3000)
+    window.refresh([three[0]])
+    window._event_action("purchase", result.purchase_id, "refund")
+    dialog = dialog_of(window, RefundDialog)
+    assert dialog.amount.text() == "30.00"
+    dialog.amount.clear()
+    type_text(dialog.amount, "40")
+    assert not dialog.save_button.isEnabled()  # more than was paid
+    dialog.amount.clear()
+    type_text(dialog.amount, "10")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert loyalty.points_balance(three[0]) == 20
+    assert any(r[1] == "Refund" for r in timeline_rows(window))
+
+
+def test_the_owed_tab_lists_and_settles_what_is_owed(qtbot, window, three):
+    bought = datetime.now(timezone.utc) - timedelta(days=40)
+    purchases.record_purchase(three[1], total_minor=4550, at=bought, status="due",
+                              due_on=date.today() - timedelta(days=3))
+    window._refresh_tabs()
+    window.tabs.setCurrentWidget(window.owed)
+    table = window.owed.table
+    assert table.rowCount() == 1
+    assert table.item(0, 0).text() == "José Álvarez" and table.item(0, 3).text() == "3 days late"
+    assert "45.50" in table.item(0, 4).text()
+    table.selectRow(0)
+    qtbot.mouseClick(window.owed.paid_button, Qt.MouseButton.LeftButton)
+    assert table.rowCount() == 0 and purchases.receivables() == []
+    assert "Nobody owes" in window.owed.summary.text()
+
+
+def test_today_lines_open_their_customer(qtbot, window, three):
+    activity.log_interaction(three[2], "note", summary="Call back", follow_up_on=date.today() - timedelta(days=2))
+    window._refresh_tabs()
+    window.tabs.setCurrentWidget(window.today)
+    overdue = window.today.tree.topLevelItem(0)
+    assert overdue.text(0) == "Overdue follow-ups (1)"
+    with qtbot.waitSignal(window.today.open_contact):
+        window.today.tree.itemActivated.emit(overdue.child(0), 0)
+    assert window.tabs.currentIndex() == 0
+    assert window.current_id() == three[2]
+    assert window.detail.name.text() == "Anna Schmidt"
+
+
+def test_a_complaint_is_opened_then_resolved_from_today(qtbot, window, three):
+    window.refresh([three[0]])
+    window.complaint_action.trigger()
+    dialog = dialog_of(window, ComplaintDialog)
+    assert not dialog.save_button.isEnabled()
+    type_text(dialog.description, "Flowers wilted in a day")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (complaint,) = satisfaction.complaints(status="unresolved")
+    window.tabs.setCurrentWidget(window.today)
+    section = next(window.today.tree.topLevelItem(i) for i in range(window.today.tree.topLevelItemCount())
+                   if window.today.tree.topLevelItem(i).text(0).startswith("Unresolved complaints"))
+    window.today.tree.setCurrentItem(section.child(0))
+    qtbot.mouseClick(window.today.complaint_button, Qt.MouseButton.LeftButton)
+    resolve = dialog_of(window.today, ComplaintDialog)
+    resolve.status.setCurrentIndex(2)  # resolved
+    assert not resolve.save_button.isEnabled()  # needs to say how
+    type_text(resolve.resolution, "Replaced the bunch")
+    qtbot.mouseClick(resolve.save_button, Qt.MouseButton.LeftButton)
+    assert satisfaction.complaints(status="unresolved") == []
+    assert satisfaction.complaint_json(complaint.id)["resolution"] == "Replaced the bunch"
+
+
+def test_a_follow_up_moves_to_another_day(qtbot, window, three):
+    task = activity.log_interaction(three[0], "note", summary="Ring", follow_up_on=date.today())
+    window._refresh_tabs()
+    window.tabs.setCurrentWidget(window.today)
+    window.today.tree.setCurrentItem(window.today.tree.topLevelItem(1).child(0))
+    qtbot.mouseClick(window.today.move_button, Qt.MouseButton.LeftButton)
+    dialog = dialog_of(window.today, MoveTaskDialog)
+    dialog.day.setDate(date.today() + timedelta(days=10))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert activity.interaction_json(task)["follow_up_on"] == (date.today() + timedelta(days=10)).isoformat()
+
+
+def test_part_payment_then_write_off_from_the_owed_tab(qtbot, window, three, monkeypatch):
+    bought = datetime.now(timezone.utc) - timedelta(days=5)
+    result = purchases.record_purchase(three[0], total_minor=10000, at=bought, status="due")
+    window._refresh_tabs()
+    window.tabs.setCurrentWidget(window.owed)
+    window.owed.table.selectRow(0)
+    qtbot.mouseClick(window.owed.payment_button, Qt.MouseButton.LeftButton)
+    dialog = dialog_of(window.owed, PaymentDialog)
+    dialog.amount.clear()
+    type_text(dialog.amount, "30")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert purchases.owed_minor(result.purchase_id) == 7000
+    assert "70.00" in window.owed.table.item(0, 4).text()
+    window.owed.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(window.owed.write_off_button, Qt.MouseButton.LeftButton)
+    assert window.owed.table.rowCount() == 0
+    assert purchases.purchase_json(result.purchase_id)["status"] == "written_off"
+
+
+def test_setting_who_referred_a_customer(qtbot, window, three):
+    window.refresh([three[1]])
+    window.referrer_action.trigger()
+    dialog = dialog_of(window, ReferrerDialog)
+    type_text(dialog.search, "marta")
+    assert dialog.choice.currentData() == three[0]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert referrals.referrer_of(three[1]) == three[0]
+    assert window.detail.values["referred_by"].text() == "Marta Kowalska"
+    window.refresh([three[0]])
+    assert window.detail.values["referrals"].text() == "José Álvarez"
+
+
+def test_the_points_statement_runs_to_the_balance(qtbot, window, three):
+    purchases.record_purchase(three[0], total_minor=4000)
+    loyalty.redeem(three[0], 15)
+    window.refresh([three[0]])
+    window.statement_action.trigger()
+    dialog = dialog_of(window, StatementDialog)
+    table = dialog.table
+    cells = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert cells[0][1] == "Opening balance" and cells[0][3] == "0"
+    assert [row[2] for row in cells[1:-1]] == ["+40", "-15"]
+    assert cells[-1][1] == "Closing balance" and cells[-1][3] == "25"
+    dialog.close()
+
+
+def test_feedback_can_be_about_a_purchase(qtbot, window, three):
+    bought = purchases.record_purchase(three[0], total_minor=2500, reference="R-9")
+    window.refresh([three[0]])
+    window.feedback_action.trigger()
+    dialog = dialog_of(window, FeedbackDialog)
+    dialog.kind.setCurrentIndex(1)  # CSAT
+    qtbot.mouseClick(dialog.score_group.button(5), Qt.MouseButton.LeftButton)
+    assert not dialog.hint.isVisible()
+    dialog.purchase.setCurrentIndex(1)
+    assert "R-9" in dialog.purchase.currentText()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    from smallcrm.store.models import Feedback
+
+    (answer,) = Feedback.select()
+    assert (answer.kind, answer.score, answer.purchase_id) == ("csat", 5, bought.purchase_id)
+    assert satisfaction.complaints() == []
