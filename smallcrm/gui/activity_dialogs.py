@@ -146,7 +146,7 @@ class CallDialog(_ActivityDialog):
         self.form.addRow(self.tr("&Summary"), self.summary)
         self.form.addRow(self.tr("Task"), follow)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.resize(480, 0)
+        self.setMinimumWidth(480)
         self.summary.setFocus()
 
     def _kind_changed(self) -> None:
@@ -229,7 +229,7 @@ class PurchaseDialog(_ActivityDialog):
         self.form.addRow(self.tr("&Reference"), self.reference)
         self.form.addRow(self.tr("Status"), status)
         self.form.addRow("", self.summary_line)
-        self.resize(560, 0)
+        self.setMinimumWidth(580)
         self.check()
 
     def _items_changed(self) -> None:
@@ -428,7 +428,7 @@ class FeedbackDialog(_ActivityDialog):
                                       f"{fmt.money(p['total_minor'], p['currency'])}", purchase_id)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)
+        self.hint.hide()
         self.form.addRow(self.tr("&Question"), self.kind)
         self.form.addRow(self.tr("Score"), self.scores_box)
         self.form.addRow("", self.hint)
@@ -460,9 +460,8 @@ class FeedbackDialog(_ActivityDialog):
     def check(self) -> bool:
         score, kind = self.score(), self.kind.currentData()
         low = score is not None and (score <= 6 if kind == "nps" else score <= 2)
-        self.hint.setText(self.tr("A score this low opens a complaint and a follow-up task.")
-                          if low and get_setting("auto_complaints") else "")
-        self.hint.setVisible(bool(self.hint.text()))
+        show_problem(self.hint, self.tr("A score this low opens a complaint and a follow-up task.")
+                     if low and get_setting("auto_complaints") else None, hint=True)
         if score is None:
             self.show_problem(self.tr("Click the score the customer gave."))
             return False
