@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smallcrm import __version__
@@ -114,4 +114,6 @@ def run(db_path: Path | str | None = None, *, on_first_paint: Callable[[], None]
     try:
         return app.exec()
     finally:
+        # Work still on the pool (points expiry, a search) finishes before the database closes.
+        QThreadPool.globalInstance().waitForDone()
         close_database()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from smallcrm.gui import formatting as fmt
 from smallcrm.services.contacts import contact_rows
 
+SHOWN = 500  # the oldest debts first; the summary line counts them all
 ROLE_PURCHASE = Qt.ItemDataRole.UserRole + 1
 ROLE_CONTACT = Qt.ItemDataRole.UserRole + 2
 
@@ -55,10 +56,13 @@ class OwedView(QWidget):
     def refresh(self) -> None:
         from smallcrm.services.purchases import receivables
 
-        rows = receivables()
+        everything = receivables()
+        totals: dict[str, int] = {}
+        for r in everything:
+            totals[r.currency] = totals.get(r.currency, 0) + r.owed_minor
+        rows = everything[:SHOWN]
         names = contact_rows({r.contact_id for r in rows if r.contact_id})
         self.table.setRowCount(len(rows))
-        totals: dict[str, int] = {}
         for i, r in enumerate(rows):
             late = self.tr("{n} days late").format(n=r.days_overdue) if r.days_overdue else fmt.day(r.due_on)
             name = names[r.contact_id].name if r.contact_id in names else self.tr("(no customer)")
@@ -71,13 +75,13 @@ class OwedView(QWidget):
                 if c == 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, c, item)
-            totals[r.currency] = totals.get(r.currency, 0) + r.owed_minor
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.summary.setText(
-            self.tr("Nobody owes anything.") if not rows else
-            self.tr("{n} unpaid purchases, {total} in all.").format(
-                n=fmt.number(len(rows)), total=", ".join(fmt.money(v, k) for k, v in sorted(totals.items()))))
+        text = self.tr("Nobody owes anything.") if not rows else self.tr("{n} unpaid purchases, {total} in all.").format(
+            n=fmt.number(len(everything)), total=", ".join(fmt.money(v, k) for k, v in sorted(totals.items())))
+        if len(everything) > SHOWN:
+            text += " " + self.tr("The {n} oldest are listed.").format(n=fmt.number(SHOWN))
+        self.summary.setText(text)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from smallcrm.gui import formatting as fmt
 from smallcrm.services import when
 
+SHOWN_PER_SECTION = 200  # a section longer than this shows its oldest lines and how many more there are
 ROLE_CONTACT = Qt.ItemDataRole.UserRole + 1
 ROLE_KIND = Qt.ItemDataRole.UserRole + 2
 ROLE_KEY = Qt.ItemDataRole.UserRole + 3
@@ -80,12 +81,12 @@ class TodayView(QWidget):
         item.setToolTip(2, details)
         return item
 
-    def refresh(self) -> None:
+    def refresh(self, today=None) -> None:
+        """Show `today` (a services.today.Today), or read it afresh."""
         from smallcrm.services.today import today_list
 
-        on = when.today()
-        self.title.setText(self.tr("Today, {day}").format(day=fmt.day(on)))
-        t = today_list(on)
+        t = today if today is not None else today_list(when.today())
+        self.title.setText(self.tr("Today, {day}").format(day=fmt.day(t.on)))
         sections = [
             (self.tr("Overdue follow-ups"), "task", [
                 (x.interaction_id, x.contact_id, fmt.day(x.due_on), x.contact_name, x.summary)
@@ -119,8 +120,12 @@ class TodayView(QWidget):
             head.setFirstColumnSpanned(True)
             head.setFont(0, bold)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for key, contact_id, what, name, details in lines:
+            for key, contact_id, what, name, details in lines[:SHOWN_PER_SECTION]:
                 self._line(head, kind, key, contact_id, what, name, details)
+            if len(lines) > SHOWN_PER_SECTION:
+                more = QTreeWidgetItem(head, [self.tr("… and {n} more").format(
+                    n=fmt.number(len(lines) - SHOWN_PER_SECTION))])
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
             head.setExpanded(bool(lines))
             total += len(lines)
         self.total = total

@@ -66,6 +66,10 @@ class Today:
     complaints: list[ComplaintRow]  # unresolved, oldest first
     overdue_payments: list[PaymentLine]  # most overdue first
 
+    def total_lines(self) -> int:
+        return (len(self.follow_ups_overdue) + len(self.follow_ups_due) + len(self.birthdays)
+                + len(self.points_expiring) + len(self.complaints) + len(self.overdue_payments))
+
 
 def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)

@@ -52,7 +52,7 @@ def test_a_call_with_a_follow_up_shows_on_today(qtbot, window, three):
     type_text(dialog.summary, "Order arrives Friday")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert [t.summary for t in activity.tasks()] == ["Order arrives Friday"]
-    assert window.tabs.tabText(1) == "Today (1)"
+    qtbot.waitUntil(lambda: window.tabs.tabText(1) == "Today (1)", timeout=3000)
     window.tabs.setCurrentWidget(window.today)
     tree = window.today.tree
     due = tree.topLevelItem(1)
@@ -61,7 +61,7 @@ def test_a_call_with_a_follow_up_shows_on_today(qtbot, window, three):
     tree.setCurrentItem(due.child(0))
     qtbot.mouseClick(window.today.done_button, Qt.MouseButton.LeftButton)
     assert activity.tasks() == []
-    assert window.tabs.tabText(1) == "Today"
+    qtbot.waitUntil(lambda: window.tabs.tabText(1) == "Today", timeout=3000)
 
 
 def test_recording_a_purchase_with_items_earns_points(qtbot, window, three):
