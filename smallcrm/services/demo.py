@@ -16,7 +16,7 @@ import bisect
 import itertools
 import random
 from array import array
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Callable
@@ -24,11 +24,14 @@ from typing import Callable
 import phonenumbers
 
 from smallcrm.errors import DemoNeedsEmptyDatabase
-from smallcrm.services.settings import default_region
+from smallcrm.services import loyalty
+from smallcrm.services.settings import default_region, get_setting
 from smallcrm.services.validation import clean_phone
 from smallcrm.store import search
 from smallcrm.store.fields import to_utc_text, utc_now
 from smallcrm.store.models import database
+
+WELCOME_POINTS = 50  # the demo shop gives new customers 50 points
 
 DAY = 86_400
 CURRENCY = "EUR"
@@ -52,8 +55,9 @@ class DemoSummary:
     refunds: int = 0
     purchase_items: int = 0
     points_entries: int = 0
-    interactions: int = 0
+    interactions: int = 0  # follow-ups of low scores included
     feedback: int = 0
+    complaints: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -162,6 +166,7 @@ TAGS = ("VIP", "Regular", "Wholesale", "Newsletter", "Local", "Online", "Birthda
 SOURCES = (("Walk-in", 34), ("Google", 14), ("Instagram", 12), ("Website", 10), ("Market stall", 8),
            ("Facebook", 6), ("Flyer", 4), ("Newsletter", 3), ("Event", 3))
 PAYMENTS = (("Card", 60), ("Cash", 24), ("Mobile pay", 11), ("Gift card", 3), ("Bank transfer", 2))
+INVOICE_PAYMENT = "Bank transfer"  # how purchases on account are settled
 
 # (description, unit price in minor units); cheaper things are bought more often.
 CATALOGUE = (
@@ -221,6 +226,12 @@ COMMENTS = {
             "Delivery was late and nobody called.", "Too expensive for what it is.", ""),
 }
 FEEDBACK_CHANNELS = ("In store", "Email survey", "Email survey", "SMS survey", "Phone", "Website")
+# Like services.satisfaction: a score this low opens a complaint (category "low score") and a follow-up.
+LOW_SCORE = {"nps": 6, "csat": 2}
+LOW_SCORE_CATEGORY = "low score"
+RESOLUTIONS = ("Apologised and gave a 10 % voucher.", "Replaced the item.", "Refunded the difference.",
+               "Called back and explained the delay.", "Invited to the next tasting evening.",
+               "Talked it through in the shop; customer happy again.")
 NPS_WEIGHTS = (2, 1, 1, 1, 2, 4, 6, 10, 15, 25, 33)  # score 0..10
 CSAT_WEIGHTS = (5, 7, 13, 30, 45)  # score 1..5
 
@@ -394,7 +405,9 @@ def _shop_hours(rnd, day: int) -> int:
 
 _CONTACT_SQL = """INSERT INTO contact (id, first_name, last_name, company, street, postal_code, city, country,
     birthday, notes, source, referred_by_id, email_consent, email_consent_at, sms_consent, sms_consent_at,
-    created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"""
+    created_at, updated_at, sort_name, sort_company, sort_city, sort_country)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"""
+_SORT_COLUMNS = ("sort_name", "sort_company", "sort_city", "sort_country")
 _EMAIL_SQL = "INSERT INTO contact_email (contact_id, email, label, position) VALUES (?,?,?,?)"
 _PHONE_SQL = "INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position) VALUES (?,?,?,?,?,?)"
 _TAG_SQL = "INSERT INTO contact_tag (contact_id, tag_id) VALUES (?,?)"
@@ -402,11 +415,14 @@ _INTERACTION_SQL = """INSERT INTO interaction (contact_id, kind, direction, occu
     summary, follow_up_on, follow_up_done_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"""
 _PURCHASE_SQL = """INSERT INTO purchase (id, contact_id, occurred_at, currency, total_minor, payment_method,
     reference, status, due_on, paid_minor, refund_of_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"""
-_ITEM_SQL = "INSERT INTO purchase_item (purchase_id, description, quantity, unit_price_minor, total_minor) VALUES (?,?,?,?,?)"
+_ITEM_SQL = """INSERT INTO purchase_item (purchase_id, description, quantity, unit_price_minor, total_minor)
+    VALUES (?,?,?,?,?)"""
 _POINTS_SQL = """INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id, created_at)
     VALUES (?,?,?,?,?,?,?)"""
-_FEEDBACK_SQL = """INSERT INTO feedback (contact_id, kind, score, comment, channel, occurred_at, purchase_id,
-    created_at) VALUES (?,?,?,?,?,?,?,?)"""
+_FEEDBACK_SQL = """INSERT INTO feedback (id, contact_id, kind, score, comment, channel, occurred_at, purchase_id,
+    created_at) VALUES (?,?,?,?,?,?,?,?,?)"""
+_COMPLAINT_SQL = """INSERT INTO complaint (contact_id, feedback_id, purchase_id, category, status, description,
+    resolution, opened_at, resolved_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"""
 
 _SURVEY = 1  # answers satisfaction surveys
 _WHOLESALE = 2
@@ -415,6 +431,8 @@ _WHOLESALE = 2
 class _Generator:
     def __init__(self, conn, seed: int, now: int, shop_region: str | None, summary: DemoSummary, step):
         self.conn = conn
+        self.next_feedback_id = _next_id(conn, "feedback")
+        self.auto_complaints = bool(get_setting("auto_complaints"))
         self.rnd = random.Random(seed)
         self.now = now
         self.shop_region = shop_region
@@ -473,7 +491,8 @@ class _Generator:
         this_year = today.year
 
         for chunk_start in range(0, n, CONTACT_CHUNK):
-            rows, emails, phones, tags, interactions, points, feedback = [], [], [], [], [], [], []
+            rows, emails, phones, tags, interactions, points = [], [], [], [], [], []
+            feedback, complaints = [], []
             for i in range(chunk_start, min(n, chunk_start + CONTACT_CHUNK)):
                 cid = first_id + i
                 loc = _pick(r, locales, self.locale_cum)
@@ -576,20 +595,23 @@ class _Generator:
                 sms_consent = n_phones > 0 and r() < 0.3
                 updated = created + int(r() * (now - created)) if r() < 0.25 else created
                 notes = rnd.choice(NOTES) if r() < 0.18 else ""
+                keys = search.sort_keys(first, last, company, city, country)
                 rows.append((
                     cid, first, last, company, street, postal, city, country, birthday, notes, source,
                     referred_by, int(email_consent), created_text if email_consent else None,
                     int(sms_consent), created_text if sms_consent else None, created_text, clock.stamp(updated),
+                    *(keys[k] for k in _SORT_COLUMNS),
                 ))
 
                 if r() < 0.35:
-                    points.append((cid, created_text, "bonus", 50, "Welcome bonus", None, created_text))
-                    self.balance[i] = 50
+                    points.append((cid, created_text, "bonus", WELCOME_POINTS, loyalty.WELCOME_REASON, None,
+                                   created_text))
+                    self.balance[i] = WELCOME_POINTS
                 if r() < 0.18:
                     self.flags[i] |= _SURVEY
                     if r() < 0.15:  # feedback not tied to a purchase
                         when = created + int(r() * (now - created))
-                        feedback.append(self._feedback(cid, when, None))
+                        self._feedback(cid, when, None, feedback, complaints, interactions)
                 self._interactions(cid, created, interactions)
 
             self.conn.executemany(_CONTACT_SQL, rows)
@@ -599,10 +621,12 @@ class _Generator:
             self.conn.executemany(_INTERACTION_SQL, interactions)
             self.conn.executemany(_POINTS_SQL, points)
             self.conn.executemany(_FEEDBACK_SQL, feedback)
+            self.conn.executemany(_COMPLAINT_SQL, complaints)
             summary.contacts += len(rows)
             summary.interactions += len(interactions)
             summary.points_entries += len(points)
             summary.feedback += len(feedback)
+            summary.complaints += len(complaints)
             self.step(len(rows))
 
     def _local_part(self, first: str, last: str, slug: str) -> str:
@@ -670,14 +694,18 @@ class _Generator:
             if r() < 0.14:
                 due = when + rnd.randint(1, 14) * DAY
                 follow_up = self.clock.day(due)
-                if due < now and r() < 0.6:
-                    done = self.clock.stamp(min(due + int(r() * DAY), now))
+                # Most follow-ups get done; a few old ones were forgotten, recent ones may still be open.
+                if due < now and r() < (0.93 if now - due > 21 * DAY else 0.6):
+                    done = self.clock.stamp(min(due + int(r() * 2 * DAY), now))
             stamp = self.clock.stamp(when)
             out.append((cid, kind, rnd.choice(directions), stamp, duration, rnd.choice(outcomes),
                         rnd.choice(summaries).format(item=item), follow_up, done, stamp))
 
-    def _feedback(self, cid: int, when: int, purchase_id: int | None) -> tuple:
-        r = self.rnd.random
+    def _feedback(self, cid: int, when: int, purchase_id: int | None, feedback: list, complaints: list,
+                  interactions: list) -> None:
+        """One answer; a low one also opens a complaint and a follow-up, as services.satisfaction does."""
+        rnd = self.rnd
+        r = rnd.random
         if r() < 0.6:
             kind = "nps"
             score = _pick(r, range(11), self.nps_cum)
@@ -686,9 +714,29 @@ class _Generator:
             kind = "csat"
             score = _pick(r, range(1, 6), self.csat_cum)
             mood = "good" if score >= 4 else "mid" if score == 3 else "bad"
-        comment = self.rnd.choice(COMMENTS[mood]) if r() < 0.6 else ""
+        comment = rnd.choice(COMMENTS[mood]) if r() < 0.6 else ""
         stamp = self.clock.stamp(when)
-        return (cid, kind, score, comment, self.rnd.choice(FEEDBACK_CHANNELS), stamp, purchase_id, stamp)
+        feedback_id = self.next_feedback_id
+        self.next_feedback_id += 1
+        feedback.append((feedback_id, cid, kind, score, comment, rnd.choice(FEEDBACK_CHANNELS), stamp, purchase_id,
+                         stamp))
+        if not (self.auto_complaints and score <= LOW_SCORE[kind]):
+            return
+        now = self.now
+        x = r()
+        if now - when > 30 * DAY:
+            status = "resolved" if x < 0.95 else "in_progress" if x < 0.97 else "open"
+        else:
+            status = "open" if x < 0.5 else "in_progress" if x < 0.8 else "resolved"
+        resolved = resolution = None
+        if status == "resolved":
+            resolved = self.clock.stamp(min(when + rnd.randint(3_600, 14 * DAY), now))
+            resolution = rnd.choice(RESOLUTIONS)
+        complaints.append((cid, feedback_id, purchase_id, LOW_SCORE_CATEGORY, status, comment, resolution or "",
+                           stamp, resolved, stamp))
+        follow_up = self.clock.day(when + DAY)
+        interactions.append((cid, "note", None, stamp, None, "", f"Follow up on low {kind.upper()} score ({score})",
+                             follow_up, resolved, stamp))
 
     # ---- purchases ----
 
@@ -727,10 +775,10 @@ class _Generator:
         last: dict[int, list] = {}  # customer -> [purchase id, time, items, points earned, refundable]
         catalogue_cum = self.catalogue_cum
         summary = self.summary
-        recent = now - 60 * DAY
+        recent = now - 45 * DAY  # older purchases on account have been paid by now
         pid = first_id
         for chunk in range(0, total, PURCHASE_CHUNK):
-            purchases, items, points, feedback = [], [], [], []
+            purchases, items, points, feedback, complaints, interactions = [], [], [], [], [], []
             for key in itertools.islice(order, chunk, chunk + PURCHASE_CHUNK):
                 t, i = key >> 24, key & 0xFFFFFF
                 cid = first_contact + i
@@ -746,7 +794,8 @@ class _Generator:
                         refund_total -= quantity * unit
                     purchases.append((pid, cid, stamp, CURRENCY, refund_total, previous[5],
                                       reference, "paid", None, refund_total, previous[0], stamp))
-                    take_back = min(previous[3], -refund_total // 100, balance[i])
+                    # the refunded share of what the purchase earned, as services.loyalty computes it
+                    take_back = min(previous[3] * -refund_total // previous[6], balance[i])
                     if take_back > 0:
                         points.append((cid, stamp, "adjust", -take_back,
                                        f"Refund of R-{previous[0]:06d}", pid, stamp))
@@ -773,10 +822,10 @@ class _Generator:
                     due_on = None
                     payment = _pick(r, self.payment_names, self.payment_cum)
                     status, paid = "paid", purchase_total
-                    if t > recent and x < 0.06:
-                        status, paid, payment = "due", 0, "Invoice"
+                    if t > recent and x < 0.04:
+                        status, paid, payment = "due", 0, INVOICE_PAYMENT
                         due_on = clock.day(t + (30 if wholesale else 14) * DAY)
-                    elif t > recent and x < 0.09:
+                    elif t > recent and x < 0.06:
                         part = purchase_total * rnd.randint(2, 8) // 1000 * 100  # 20-80 %, whole units
                         if 0 < part < purchase_total:
                             status, paid = "partly_paid", part
@@ -790,19 +839,23 @@ class _Generator:
                         spend = rnd.choice([p for p in (100, 200, 500) if p <= balance[i]])
                         points.append((cid, stamp, "redeem", -spend, f"Voucher for {spend} points", None, stamp))
                         balance[i] -= spend
-                    last[i] = [pid, t, lines, earned, True, payment]
+                    last[i] = [pid, t, lines, earned, True, payment, purchase_total]
                     if flags[i] & _SURVEY and r() < 0.25:
                         when = min(t + rnd.randint(3_600, 3 * DAY), now)
-                        feedback.append(self._feedback(cid, when, pid if r() < 0.7 else None))
+                        self._feedback(cid, when, pid if r() < 0.7 else None, feedback, complaints, interactions)
                 pid += 1
             self.conn.executemany(_PURCHASE_SQL, purchases)
             self.conn.executemany(_ITEM_SQL, items)
             self.conn.executemany(_POINTS_SQL, points)
             self.conn.executemany(_FEEDBACK_SQL, feedback)
+            self.conn.executemany(_COMPLAINT_SQL, complaints)
+            self.conn.executemany(_INTERACTION_SQL, interactions)
             summary.purchases += len(purchases)
             summary.purchase_items += len(items)
             summary.points_entries += len(points)
             summary.feedback += len(feedback)
+            summary.complaints += len(complaints)
+            summary.interactions += len(interactions)
             self.step(len(purchases))
 
 
@@ -858,6 +911,8 @@ def generate(
     try:
         with database.atomic():
             step(0)
+            # The demo's welcome bonus is part of its loyalty rules, so that the ledger agrees with them.
+            loyalty.set_rules(replace(loyalty.get_rules(), welcome_points=WELCOME_POINTS))
             generator = _Generator(conn, seed, moment, region, summary, step)
             with search.triggers_off(conn):
                 generator.contacts(contacts, _next_id(conn, "contact"))

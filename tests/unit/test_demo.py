@@ -20,7 +20,7 @@ from smallcrm.store.fields import from_utc_text, to_utc_text
 from smallcrm.store.models import database
 
 NOW = datetime(2025, 3, 14, 15, 9, 26, tzinfo=timezone.utc)
-TABLES = ("contact", "contact_email", "contact_phone", "tag", "contact_tag", "interaction", "purchase",
+TABLES = ("contact", "contact_email", "contact_phone", "tag", "contact_tag", "interaction", "purchase", "complaint",
           "purchase_item", "points_entry", "feedback")
 
 
@@ -265,3 +265,53 @@ def test_the_shop_country_leads_and_its_numbers_are_written_the_national_way(db)
     assert national and all(raw.startswith("0") for raw in national)
     for raw, e164, digits in phones:
         assert clean_phone(raw, "DE") == Phone(raw, e164, digits)
+
+
+def test_sort_columns_are_filled_as_the_contacts_service_fills_them(shop):
+    from smallcrm.store.search import sort_keys
+
+    for first, last, company, city, country, *stored in rows(
+        """SELECT first_name, last_name, company, city, country, sort_name, sort_company, sort_city, sort_country
+             FROM contact"""
+    ):
+        keys = sort_keys(first, last, company, city, country)
+        assert stored == [keys["sort_name"], keys["sort_company"], keys["sort_city"], keys["sort_country"]]
+
+
+def test_low_scores_open_complaints_with_a_follow_up(shop):
+    summary, _ = shop
+    assert summary.complaints == count("complaint") > 0
+    for kind, score, status, opened, feedback_at, resolved, resolution in rows(
+        """SELECT f.kind, f.score, c.status, c.opened_at, f.occurred_at, c.resolved_at, c.resolution
+             FROM complaint c JOIN feedback f ON f.id = c.feedback_id"""
+    ):
+        assert score <= {"nps": 6, "csat": 2}[kind]
+        assert opened == feedback_at
+        assert (status == "resolved") == (resolved is not None) == bool(resolution)
+    low = rows("SELECT count(*) FROM feedback WHERE (kind = 'nps' AND score <= 6) OR (kind = 'csat' AND score <= 2)")
+    assert low[0][0] == summary.complaints
+    follow_ups = rows("SELECT count(*) FROM interaction WHERE summary LIKE 'Follow up on low %'")[0][0]
+    assert follow_ups == summary.complaints
+
+
+def test_no_complaints_when_the_shop_turned_them_off(db):
+    set_setting("auto_complaints", False)
+    summary = demo.generate(60, seed=2, now=NOW)
+    assert summary.feedback > 0 and summary.complaints == 0 == count("complaint")
+
+
+def test_the_ledger_follows_the_shops_loyalty_rules(shop):
+    from smallcrm.services import loyalty
+
+    assert loyalty.get_rules().welcome_points == 50
+    welcome = rows("SELECT DISTINCT points FROM points_entry WHERE reason = ?", (loyalty.WELCOME_REASON,))
+    assert welcome == [(50,)]
+    # A refund takes back no more than its share of what the purchase earned.
+    takebacks = rows(
+        """SELECT -a.points, e.points, -r.total_minor, p.total_minor
+             FROM points_entry a JOIN purchase r ON r.id = a.purchase_id JOIN purchase p ON p.id = r.refund_of_id
+             JOIN points_entry e ON e.purchase_id = p.id AND e.kind = 'earn'
+            WHERE a.kind = 'adjust'""")
+    assert takebacks
+    for taken, earned, refunded, total in takebacks:
+        assert 0 < taken <= earned * refunded // total
