@@ -15,10 +15,10 @@ from pathlib import Path
 
 import phonenumbers
 
-from smallcrm import __version__, cli_activity, cli_format, paths
+from smallcrm import __version__, cli_activity, cli_format, cli_import, paths
 from smallcrm.errors import (
-    DatabaseProblem, DemoNeedsEmptyDatabase, InsufficientPoints, InvalidValue, NotAllowed, NotFound, RefundTooLarge,
-    ValidationFailed,
+    DatabaseProblem, DemoNeedsEmptyDatabase, ImportFileProblem, InsufficientPoints, InvalidValue, NotAllowed, NotFound,
+    RefundTooLarge, ValidationFailed,
 )
 from smallcrm.services import contacts, money, referrals
 from smallcrm.store.db import close_database, open_database
@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("ids", type=int, nargs="+", metavar="ID")
 
     cli_activity.register(commands, command, group, _open_existing)
+    cli_import.register(commands, command, group, _open_existing)
     return parser
 
 
@@ -322,6 +323,10 @@ def _fail(message: str, code: int) -> int:
 
 def describe_error(error: Exception, args) -> str:
     """The one line a user reads for a known problem."""
+    if args.command == "import":
+        line = cli_import.describe_error(error, args)
+        if line is not None:
+            return line
     not_done = cli_activity.NOT_DONE.get(args.command, "contact not saved")
     if isinstance(error, ValidationFailed):
         problems = [cli_format.describe_invalid(e) for e in error.errors]
@@ -374,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as e:
         return _fail(str(e), 2)
     except (ValidationFailed, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
-            NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed) as e:
+            NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed, ImportFileProblem, *cli_import.ERRORS) as e:
         return _fail(describe_error(e, args), 1)
     except KeyboardInterrupt:  # every command writes in one transaction: an interrupted one left nothing
         return _fail("interrupted; nothing was changed", 130)

@@ -137,6 +137,7 @@ def register(commands, command, group, open_existing) -> None:
     add.add_argument("--channel", metavar="TEXT", help="counter, phone, email, ...")
     add.add_argument("--at", metavar="DATETIME")
     add.add_argument("--purchase", type=int, metavar="PURCHASE", help="the purchase it is about")
+    add.add_argument("--call", type=int, metavar="CALL", help="the call or visit it is about (its id)")
     add.add_argument("--json", action="store_true")
 
     complaints = group("complaints", "complaints: list and resolve", "{list,update}")
@@ -398,7 +399,8 @@ def add_feedback(args, db_path) -> int:
     _open_existing(db_path)
     kind, score = ("nps", args.nps) if args.nps is not None else ("csat", args.csat)
     result = satisfaction.record_feedback(args.contact, kind, score, comment=args.comment or "",
-                                          channel=args.channel or "", at=_at(args), purchase_id=args.purchase)
+                                          channel=args.channel or "", at=_at(args), purchase_id=args.purchase,
+                                          interaction_id=args.call)
     text = f"{kind.upper()} {score} recorded for contact {args.contact}"
     if result.complaint_id:
         text += f"; complaint {result.complaint_id} opened and follow-up task {result.task_id} made"

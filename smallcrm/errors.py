@@ -101,3 +101,18 @@ class NotAllowed(SmallCrmError):
 
     def __str__(self) -> str:
         return f"{self.what}: {self.reason}"
+
+
+@dataclass
+class ImportFileProblem(SmallCrmError):
+    """A file to import cannot be read as a table; nothing was imported from it."""
+
+    path: Path | str
+    # "not_found", "unreadable", "empty", "header_only", "binary", "encoding", "field_too_large", "vanished"
+    reason: str
+    detail: str = ""  # the facts in plain words, e.g. "byte 0xE9 is not UTF-8"
+    row: int | None = None  # the row as a spreadsheet shows it, when one row is to blame
+
+    def __str__(self) -> str:
+        where = f"{self.path}, row {self.row}" if self.row is not None else f"{self.path}"
+        return f"{where}: {self.reason}{': ' + self.detail if self.detail else ''}"

@@ -417,15 +417,21 @@ class FeedbackDialog(_ActivityDialog):
         self.channel.addItems([self.tr("At the counter"), self.tr("Phone"), self.tr("Email"), self.tr("Other")])
         self.at = _now_edit()
         self.purchase = QComboBox()
-        self.purchase.setAccessibleName(self.tr("About purchase"))
-        self.purchase.addItem(self.tr("(no particular purchase)"), None)
+        self.purchase.setAccessibleName(self.tr("About"))
+        self.purchase.addItem(self.tr("(nothing in particular)"), None)
         from smallcrm.services import purchases
+        from smallcrm.services.timeline import timeline
 
         for purchase_id in purchases.contact_purchases(contact_id)[:12]:
             p = purchases.purchase_json(purchase_id)
             if p["total_minor"] > 0:
-                self.purchase.addItem(f"{p['occurred_at'][:10]} · {p['reference'] or '#' + str(purchase_id)} · "
-                                      f"{fmt.money(p['total_minor'], p['currency'])}", purchase_id)
+                self.purchase.addItem(self.tr("Purchase {when} · {ref} · {total}").format(
+                    when=p["occurred_at"][:10], ref=p["reference"] or f"#{purchase_id}",
+                    total=fmt.money(p["total_minor"], p["currency"])), ("purchase", purchase_id))
+        for event in timeline(contact_id, ("interaction",), limit=8):
+            if event.subkind in ("call", "visit"):
+                label = self.tr("Call") if event.subkind == "call" else self.tr("Visit")
+                self.purchase.addItem(f"{label} {fmt.when(event.at)} · {event.text[:40]}", ("call", event.id))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.hide()
@@ -473,7 +479,13 @@ class FeedbackDialog(_ActivityDialog):
 
         return satisfaction.record_feedback(self.contact_id, self.kind.currentData(), self.score(),
                                             comment=self.comment.toPlainText(), channel=self.channel.currentText(),
-                                            at=_utc(self.at), purchase_id=self.purchase.currentData())
+                                            at=_utc(self.at), **self._about())
+
+    def _about(self) -> dict:
+        about = self.purchase.currentData()
+        if not about:
+            return {}
+        return {"purchase_id": about[1]} if about[0] == "purchase" else {"interaction_id": about[1]}
 
 
 class ComplaintDialog(_ActivityDialog):

@@ -31,6 +31,7 @@ class ContactTableModel(QAbstractTableModel):
     )
     BLOCK = 200  # rows fetched per query
     CACHE_ROWS = 5000  # rows kept in memory at most
+    SEARCH_LIMIT = 1000  # a search lists at most this many (and says how many match in all)
 
     reloaded = Signal()  # the id list changed (search, sort, refresh)
     failed = Signal(object)  # a background load failed
@@ -44,6 +45,7 @@ class ContactTableModel(QAbstractTableModel):
         self._order = "name"
         self._descending = False
         self._generation = 0
+        self.matches = 0  # how many contacts match the search (may be more than are listed)
         self.reload()
 
     # --- what the view asks -------------------------------------------------------------------
@@ -106,16 +108,16 @@ class ContactTableModel(QAbstractTableModel):
     def reload(self, *, wait: bool = True) -> None:
         """Read the id list again. `wait=False` reads it on a pool thread."""
         self._generation += 1
-        query = (self._search, self._order, self._descending)
+        if self._search.strip() and not self.trash:
+            read = partial(contacts.search_contacts, self._search, self._order, self._descending,
+                           limit=self.SEARCH_LIMIT)
+        else:
+            read = partial(contacts.contact_ids, "", self._order, self._descending, trash=self.trash)
         if wait:
-            self._apply(self._generation, contacts.contact_ids(*query, trash=self.trash))
+            self._apply(self._generation, read())
         else:
             generation = self._generation
-            run_in_background(
-                partial(contacts.contact_ids, *query, trash=self.trash),
-                on_done=lambda ids: self._apply(generation, ids),
-                on_error=self.failed.emit,
-            )
+            run_in_background(read, on_done=lambda found: self._apply(generation, found), on_error=self.failed.emit)
 
     def forget(self, ids) -> None:
         """Drop cached rows (after an edit) and repaint them."""
@@ -126,9 +128,10 @@ class ContactTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     # --- inside -------------------------------------------------------------------------------
-    def _apply(self, generation: int, ids: array) -> None:
+    def _apply(self, generation: int, found) -> None:
         if generation != self._generation:
             return  # an older search came back after a newer one was asked for
+        ids, self.matches = (found.ids, found.total) if isinstance(found, contacts.SearchResult) else (found, len(found))
         self.beginResetModel()
         self._ids = ids
         self._cache.clear()

@@ -24,6 +24,7 @@ from smallcrm.gui.contact_form import ContactDialog
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.detail_pane import DetailPane
 from smallcrm.gui.icons import app_icon, icon
+from smallcrm.gui.import_wizard import ImportWizard, PastImportsDialog
 from smallcrm.gui.loyalty_settings import LoyaltySettingsDialog
 from smallcrm.gui.owed_view import OwedView
 from smallcrm.gui.today_view import TodayView
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.setWindowTitle(self.tr("{name} — smallcrm").format(name=self.db_path.stem))
         self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)  # a CSV file dropped on the window opens the import wizard
         self.undo_stack = QUndoStack(self)
         self._total = 0
         self._selected_id: int | None = None
@@ -107,13 +109,12 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self._restore_state()
         self._after_reload()
-        self._refresh_tabs()
         # Points past their date expire in the background: now, and every hour while the window is open.
         self.expiry_timer = QTimer(self)
         self.expiry_timer.setInterval(60 * 60 * 1000)
         self.expiry_timer.timeout.connect(self.expire_points)
         self.expiry_timer.start()
-        QTimer.singleShot(0, self.expire_points)
+        QTimer.singleShot(0, self.expire_points)  # after the first paint; it also counts Today's lines
 
     # --- building -----------------------------------------------------------------------------
     def _make_view(self) -> QTableView:
@@ -214,6 +215,10 @@ class MainWindow(QMainWindow):
                                          self.tr("See deleted customers and restore them"))
         self.demo_action = self._action(self.tr("Load &Demo Customers"), self.load_demo, None, "demo-data",
                                         self.tr("Fill an empty customer book with demo customers"))
+        self.import_action = self._action(self.tr("&Import…"), self.import_file, "Ctrl+I", "import",
+                                          self.tr("Bring in customers from a CSV file"))
+        self.past_imports_action = self._action(self.tr("&Past Imports…"), self.show_past_imports, None, None,
+                                                self.tr("See and undo earlier imports"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About smallcrm"), self.show_about, None, "about")
         self.clear_search_action = QAction(self)
@@ -256,6 +261,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.demo_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.past_imports_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.trash_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -285,7 +292,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
-        toolbar.addAction(self.trash_action)
+        toolbar.addActions([self.import_action, self.trash_action])
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -343,7 +350,11 @@ class MainWindow(QMainWindow):
         if not searching:
             self._total = shown
         self.stack.setCurrentWidget(self.splitter if (self._total or searching) else self.welcome)
-        if searching:
+        if searching and self.model.matches > shown:
+            text = self.tr("The first {shown} of {matches} contacts matching “{search}” — type more to narrow it "
+                           "down").format(shown=fmt.number(shown), matches=fmt.number(self.model.matches),
+                                          search=self.model.search_text.strip())
+        elif searching:
             text = self.tr("{shown} of {total} match “{search}”").format(
                 shown=fmt.number(shown), total=self._contacts(self._total), search=self.model.search_text.strip())
         else:
@@ -563,9 +574,10 @@ class MainWindow(QMainWindow):
 
         def done(points: int) -> None:
             if points:
-                self._activity_changed()
+                self.detail.show_contact(self._selected_id)
                 self.statusBar().showMessage(self.tr("{n} points passed their date and expired.").format(
                     n=fmt.number(points)), 8000)
+            self._refresh_tabs()
 
         run_in_background(loyalty.expire_points, on_done=done, on_error=self._background_failed)
 
@@ -575,14 +587,24 @@ class MainWindow(QMainWindow):
         self._refresh_tabs()
 
     def _refresh_tabs(self) -> None:
-        self.today.refresh()
-        self.owed.refresh()
-        self.tabs.setTabText(1, self.tr("Today ({n})").format(n=self.today.total) if self.today.total
-                             else self.tr("Today"))
+        """Read the Today list on a pool thread; show it (and Owed) if in view, and count it on its tab."""
+        from smallcrm.services.today import today_list
+
+        def done(today) -> None:
+            total = today.total_lines()
+            self.tabs.setTabText(1, self.tr("Today ({n})").format(n=fmt.number(total)) if total else self.tr("Today"))
+            if self.tabs.currentWidget() is self.today:
+                self.today.refresh(today)
+
+        run_in_background(today_list, on_done=done, on_error=self._background_failed)
+        if self.tabs.currentWidget() is self.owed:
+            self.owed.refresh()
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) in (self.today, self.owed):
-            self.tabs.widget(index).refresh()
+        if self.tabs.widget(index) is self.today:
+            self.today.refresh()
+        elif self.tabs.widget(index) is self.owed:
+            self.owed.refresh()
 
     def open_contact(self, contact_id: int) -> None:
         """Show one customer in the Customers tab, wherever the request came from."""
@@ -595,6 +617,33 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self._selected_id = contact_id
         self._select(contact_id)
+
+    # --- importing ------------------------------------------------------------------------------
+    def import_file(self, _checked=False, path: Path | None = None) -> ImportWizard:
+        wizard = ImportWizard(self, path, on_imported=self._imported)
+        wizard.open()
+        return wizard
+
+    def _imported(self) -> None:
+        self.model.reload()
+        self._after_reload()
+        self._refresh_tabs()
+
+    def show_past_imports(self) -> PastImportsDialog:
+        dialog = PastImportsDialog(self, on_undone=self._imported)
+        dialog.open()
+        return dialog
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() and url.toLocalFile().lower().endswith((".csv", ".txt", ".tsv"))
+               for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_file(path=Path(files[0]))
 
     def load_demo(self) -> None:
         if self.demo_task is not None:

@@ -253,7 +253,8 @@ ORDERS = {
 }
 
 
-def contact_ids(search_text: str = "", order: str = "name", descending: bool = False, *, trash: bool = False) -> array:
+def contact_ids(search_text: str = "", order: str = "name", descending: bool = False, *, trash: bool = False,
+                limit: int | None = None) -> array:
     """Ids of the contacts in the list (or in the Trash), matching `search_text`, in `order`.
 
     An array of 64-bit ints: a million ids take 8 MB.
@@ -270,8 +271,46 @@ def contact_ids(search_text: str = "", order: str = "name", descending: bool = F
         return array("q")  # only punctuation: nothing can match
     else:
         sql = f"SELECT c.id FROM contact c WHERE {where}"
-    cursor = database.execute_sql(f"{sql} ORDER BY {order_sql}", params)
+    if limit is not None:
+        sql += " ORDER BY " + order_sql + " LIMIT ?"
+        params.append(limit)
+    else:
+        sql += " ORDER BY " + order_sql
+    cursor = database.execute_sql(sql, params)
     return array("q", (row[0] for row in cursor))
+
+
+# A search matching more than this share of the book walks the name index and stops at `limit`
+# instead of sorting every match (a one-letter search can match most of the book).
+WALK_SHARE = 0.1
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    ids: array  # in list order; at most the limit asked for
+    total: int  # how many contacts match in all
+
+
+def search_contacts(search_text: str, order: str = "name", descending: bool = False, *,
+                    limit: int | None = None) -> SearchResult:
+    """What the window lists for a search: the matches in order, at most `limit` of them, and how many
+    match in all."""
+    match = search.match_expression(search_text)
+    if not match:
+        ids = contact_ids(search_text, order, descending)
+        return SearchResult(ids, len(ids))
+    total = database.execute_sql("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?", (match,)).fetchone()[0]
+    book = database.execute_sql("SELECT max(rowid) FROM contact_fts").fetchone()[0] or 0  # about its size, at once
+    if limit is not None and total > limit and total > book * WALK_SHARE and order == "name":
+        direction = "DESC" if descending else "ASC"
+        cursor = database.execute_sql(
+            f"""SELECT c.id FROM contact c INDEXED BY contact_live_by_name
+                 WHERE c.deleted_at IS NULL AND c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)
+                 ORDER BY c.sort_name {direction}, c.id {direction} LIMIT ?""",
+            (match, limit),
+        )
+        return SearchResult(array("q", (row[0] for row in cursor)), total)
+    return SearchResult(contact_ids(search_text, order, descending, limit=limit), total)
 
 
 def count_contacts(*, trash: bool = False) -> int:

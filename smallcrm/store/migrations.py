@@ -187,8 +187,29 @@ V2 = [
        BEGIN SELECT RAISE(ABORT, 'a points balance cannot go below zero'); END""",
 ]
 
+# Version 3: imports that can be undone exactly, and a faster contacts list. `import_change`
+# journals every contact an import created or updated (for an update, the fields, emails, phones and
+# tags it had before, as JSON); `contact.external_id` keeps a customer's number in another system (a
+# till, a web shop) so that purchase files can name their customers by it.
+V3 = [
+    "ALTER TABLE contact ADD COLUMN external_id TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX contact_by_external_id ON contact (external_id) WHERE external_id != ''",
+    """CREATE TABLE import_change (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+        action TEXT NOT NULL CHECK (action IN ('created', 'updated')),
+        before TEXT CHECK ((action = 'created') = (before IS NULL)),
+        UNIQUE (batch_id, contact_id)
+    )""",
+    "CREATE INDEX import_change_by_contact ON import_change (contact_id, batch_id)",
+    # The list in name order, without reading contact rows to skip those in the Trash: the whole list
+    # and large searches walk this and stop early.
+    "CREATE INDEX contact_live_by_name ON contact (sort_name, id) WHERE deleted_at IS NULL",
+]
+
 # STEPS[n - 1] takes a database from version n - 1 to version n.
-STEPS: list[list[str]] = [V1, V2]
+STEPS: list[list[str]] = [V1, V2, V3]
 LATEST = len(STEPS)
 
 

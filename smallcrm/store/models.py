@@ -40,6 +40,7 @@ class Contact(BaseModel):
     sort_company = peewee.TextField(default="")
     sort_city = peewee.TextField(default="")
     sort_country = peewee.TextField(default="")
+    external_id = peewee.TextField(default="")  # the customer's number in another system (till, web shop)
 
 
 class ContactEmail(BaseModel):
@@ -81,6 +82,20 @@ class ImportBatch(BaseModel):
     rejected = peewee.IntegerField(default=0)
     undone_at = UtcDateTimeField(null=True)
     details = peewee.TextField(default="{}")  # JSON
+
+
+class ImportChange(BaseModel):
+    """One contact an import created or updated: the journal that lets the import be undone exactly."""
+
+    ACTIONS = ("created", "updated")
+
+    batch = peewee.ForeignKeyField(ImportBatch, on_delete="CASCADE", backref="changes")
+    contact = peewee.ForeignKeyField(Contact, on_delete="CASCADE")
+    action = peewee.TextField()
+    before = peewee.TextField(null=True)  # JSON, for "updated": what the import changed, as it was
+
+    class Meta:
+        indexes = ((("batch", "contact"), True),)
 
 
 class Interaction(BaseModel):
@@ -173,6 +188,6 @@ class Setting(BaseModel):
 
 
 ALL_MODELS = [
-    Contact, ContactEmail, ContactPhone, Tag, ContactTag, ImportBatch,
+    Contact, ContactEmail, ContactPhone, Tag, ContactTag, ImportBatch, ImportChange,
     Interaction, Purchase, PurchaseItem, PointsEntry, Feedback, Complaint, Setting,
 ]

@@ -149,3 +149,10 @@ def test_who_referred_whom(cli, add, anna):
     nobody = cli("contacts", "add", "--first-name", "Cy", "--referred-by", "999")
     assert nobody.code == 1
     assert "Cy" not in cli("contacts", "list").out  # the contact and its referrer, or neither
+
+
+def test_feedback_about_a_call(cli, anna, shop):
+    call = cli("calls", "add", str(anna), "--summary", "Complained about parking", "--json").json()["id"]
+    done = cli("feedback", "add", str(anna), "--csat", "4", "--call", str(call))
+    assert done.code == 0, done.err
+    assert rows(shop, "SELECT kind, score, interaction_id FROM feedback") == [("csat", 4, call)]

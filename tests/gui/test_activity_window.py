@@ -273,10 +273,26 @@ def test_feedback_can_be_about_a_purchase(qtbot, window, three):
     qtbot.mouseClick(dialog.score_group.button(5), Qt.MouseButton.LeftButton)
     assert not dialog.hint.isVisible()
     dialog.purchase.setCurrentIndex(1)
-    assert "R-9" in dialog.purchase.currentText()
+    assert "R-9" in dialog.purchase.currentText() and dialog.purchase.currentText().startswith("Purchase")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     from smallcrm.store.models import Feedback
 
     (answer,) = Feedback.select()
     assert (answer.kind, answer.score, answer.purchase_id) == ("csat", 5, bought.purchase_id)
     assert satisfaction.complaints() == []
+
+
+def test_feedback_can_be_about_a_call(qtbot, window, three):
+    call = activity.log_interaction(three[1], "call", direction="in", summary="Asked about gluten-free")
+    window.refresh([three[1]])
+    window.feedback_action.trigger()
+    dialog = dialog_of(window, FeedbackDialog)
+    index = next(i for i in range(dialog.purchase.count()) if dialog.purchase.itemData(i) == ("call", call))
+    dialog.purchase.setCurrentIndex(index)
+    assert "gluten-free" in dialog.purchase.currentText()
+    qtbot.mouseClick(dialog.score_group.button(9), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    from smallcrm.store.models import Feedback
+
+    (answer,) = Feedback.select()
+    assert (answer.kind, answer.score, answer.interaction_id, answer.purchase_id) == ("nps", 9, call, None)

@@ -56,3 +56,14 @@ def test_the_id_role_gives_the_contact_id(db):
     ids = _many(2)
     model = ContactTableModel()
     assert sorted(model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 1) for r in range(2)) == sorted(ids)
+
+
+def test_a_broad_search_lists_the_first_matches_in_order_and_counts_them_all(qtbot, db, monkeypatch):
+    monkeypatch.setattr(ContactTableModel, "SEARCH_LIMIT", 40)
+    _many(150)  # every one matches "person"
+    model = ContactTableModel()
+    with qtbot.waitSignal(model.reloaded, timeout=3000):
+        model.set_search("person")
+    assert model.rowCount() == 40 and model.matches == 150
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["Person0000 Test", "Person0001 Test",
+                                                                 "Person0002 Test"]

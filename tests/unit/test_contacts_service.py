@@ -234,3 +234,19 @@ def test_changes_are_one_transaction(db, monkeypatch):
     with pytest.raises(RuntimeError):
         add_contact(ContactInput(first_name="Ann", emails=["a@example.com"]))
     assert table_counts() == {"Contact": 0, "ContactEmail": 0, "ContactPhone": 0, "ContactTag": 0, "Tag": 0}
+
+
+def test_search_contacts_walks_or_sorts_and_always_counts_every_match(db):
+    from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, delete_contacts, search_contacts
+
+    ids = [add_contact(ContactInput(first_name=f"Ann{i:03d}", last_name="Lee" if i % 2 else "Zed"))
+           for i in range(300)]
+    delete_contacts(ids[:10])  # the Trash is never listed
+    every = list(contact_ids("ann"))
+    assert len(every) == 290
+    broad = search_contacts("ann", limit=25)  # most of the book matches: walks the name index
+    assert broad.total == 290 and list(broad.ids) == every[:25]
+    narrow = search_contacts("zed", limit=25)  # ~half: sorted, then cut
+    assert narrow.total == len(contact_ids("zed")) and list(narrow.ids) == list(contact_ids("zed"))[:25]
+    assert list(search_contacts("ann", descending=True, limit=5).ids) == every[::-1][:5]
+    assert search_contacts("nobody-here", limit=5).total == 0

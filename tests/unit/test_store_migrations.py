@@ -160,7 +160,7 @@ def test_every_step_is_written_out_sql():
 
 def test_version_1_gains_complaints_and_the_balance_guard(v1_copy):
     open_database(v1_copy)
-    (backup,) = v1_copy.parent.glob("shop.before-v2-*.sqlite")
+    (backup,) = v1_copy.parent.glob(f"shop.before-v{migrations.LATEST}-*.sqlite")  # one backup, before all steps
     assert user_version(backup) == 1
     tables = {r[0] for r in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "complaint" in tables
@@ -171,3 +171,82 @@ def test_version_1_gains_complaints_and_the_balance_guard(v1_copy):
     PointsEntry.insert(contact=1, occurred_at="2026-01-01T00:00:00Z", kind="redeem", points=-20,
                        created_at="2026-01-01T00:00:00Z").execute()
     assert PointsEntry.select(peewee.fn.SUM(PointsEntry.points)).where(PointsEntry.contact == 1).scalar() == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Version 2 (frozen in tests/fixtures/schema_v2.sqlite, made by tests/fixtures/make_schema_v2.py)
+
+
+@pytest.fixture
+def v2_copy(tmp_path):
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v2.sqlite", path)
+    yield path
+    close_database()
+
+
+def table_rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every ordinary table of the file (the search index's own tables aside): its columns and rows."""
+    with closing(sqlite3.connect(path)) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'contact_fts%' ORDER BY name")]
+        out = {}
+        for name in names:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
+            out[name] = (columns, conn.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall())
+        return out
+
+
+def test_fixture_v2_is_a_small_single_file_of_version_2_with_rows_in_every_table():
+    path = FIXTURES / "schema_v2.sqlite"
+    assert path.stat().st_size < 200_000
+    assert path.read_bytes()[18:20] == b"\x01\x01"
+    assert user_version(path) == 2
+    tables = table_rows(path)
+    assert "complaint" in tables and "import_change" not in tables
+    assert all(rows for _, rows in tables.values()), {name: len(rows) for name, (_, rows) in tables.items()}
+
+
+def test_schema_v2_database_opens_with_all_its_data(v2_copy):
+    before = table_rows(v2_copy)
+    open_database(v2_copy)
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    close_database()
+
+    after = table_rows(v2_copy)
+    for name, (columns, rows) in before.items():
+        new_columns, new_rows = after[name]
+        assert new_columns[:len(columns)] == columns, name  # columns are only ever added, at the end
+        assert [row[:len(columns)] for row in new_rows] == rows, name
+    assert set(after) - set(before) == {"import_change"}
+    assert after["import_change"][1] == []
+    columns, rows = after["contact"]
+    assert columns[-1] == "external_id" and {row[-1] for row in rows} == {""}
+    (backup,) = v2_copy.parent.glob(f"shop.before-v{migrations.LATEST}-*.sqlite")
+    assert user_version(backup) == 2 and table_rows(backup) == before
+
+    open_database(v2_copy)
+    zoe = get_contact(1)
+    assert (zoe.first_name, zoe.last_name, zoe.company) == ("Zoë", "Müller", "Café Zoë")
+    assert zoe.emails == ["zoe@example.ch", "zoe.mueller@example.com"] and zoe.tags == ["coffee", "VIP"]
+    assert get_contact(4).deleted_at is not None and get_contact(5).sms_consent
+    assert list(contact_ids("odegard")) == [5] and sorted(contact_ids("coffee")) == [1, 2]
+    assert list(contact_ids()) == [2, 1, 5, 3]  # the sort keys came along
+    assert PointsEntry.select(peewee.fn.SUM(PointsEntry.points)).where(PointsEntry.contact == 1).scalar() == 70
+    assert get_setting("loyalty")["referral_points"] == 50
+    complaints = database.execute_sql("SELECT id, status, purchase_id FROM complaint ORDER BY id").fetchall()
+    assert complaints == [(1, "open", 6), (2, "resolved", None)]
+
+
+def test_version_2_gains_the_import_journal(v2_copy):
+    open_database(v2_copy)
+    database.execute_sql("INSERT INTO import_change (batch_id, contact_id, action) VALUES (1, 5, 'created')")
+    with pytest.raises(peewee.IntegrityError):  # an update keeps what it changed
+        database.execute_sql("INSERT INTO import_change (batch_id, contact_id, action) VALUES (2, 5, 'updated')")
+    with pytest.raises(peewee.IntegrityError):
+        database.execute_sql("INSERT INTO import_change (batch_id, contact_id, action, before)"
+                             " VALUES (2, 1, 'merged', '{}')")
+    database.execute_sql("DELETE FROM import_batch WHERE id = 1")  # the journal goes with its batch
+    assert database.execute_sql("SELECT count(*) FROM import_change").fetchone()[0] == 0

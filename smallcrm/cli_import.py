@@ -1,0 +1,382 @@
+"""`smallcrm import ...`: contacts and purchases from CSV files, the list of imports, and undo.
+
+Registered on the parser by cli.build_parser. A file that cannot be read, an ambiguous date column or a
+bad option ends with one line on stderr and exit 1 (2 for bad usage); an import is one transaction, so a
+failure or Ctrl-C leaves the database as it was. No Qt here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from smallcrm import cli_format
+from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, NotFound
+
+NOT_DONE = {"contacts": "nothing was imported", "purchases": "nothing was imported", "undo": "nothing was undone",
+            "list": "cannot list the imports"}
+SHOWN_REJECTS = 10
+
+_open_existing = None
+
+
+def __getattr__(name: str):
+    # ERRORS: the import errors cli.main turns into one line. Looked up only when something went wrong,
+    # so that the importing services (and rapidfuzz) are loaded only for an import.
+    if name == "ERRORS":
+        from smallcrm.services.importing.contacts_import import DateOrderNeeded, ImportCancelled
+
+        return (ImportFileProblem, DateOrderNeeded, ImportCancelled)
+    raise AttributeError(name)
+
+
+def register(commands, command, group, open_existing) -> None:
+    """Add `import contacts|purchases|list|undo` (see cli_activity.register for the arguments)."""
+    global _open_existing
+    _open_existing = open_existing
+
+    actions = group("import", "import contacts or purchases from CSV files, list imports, undo one",
+                    "{contacts,purchases,list,undo}")
+
+    def file_options(sub) -> None:
+        sub.add_argument("file", type=Path, metavar="FILE", help="the CSV file")
+        sub.add_argument("--map", action="append", default=[], metavar='"HEADER=FIELD"',
+                         help="read a column as a field, e.g. --map \"Kundennr.=customer_id\" (repeat for several)")
+        sub.add_argument("--encoding", metavar="ENC", help="the file's encoding, e.g. utf-8, cp1252, utf-16 "
+                                                           "(default: found from the file)")
+        sub.add_argument("--delimiter", metavar="D", help="the separator: , ; tab | (default: found from the file)")
+        sub.add_argument("--region", type=_region, metavar="CC",
+                         help="the country to read phone numbers without +country code in (e.g. FR)")
+        sub.add_argument("--date-order", action="append", default=[], metavar="COLUMN=ORDER",
+                         help="how a date column is written: dmy (day first), mdy (month first) or ymd")
+        sub.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+        sub.add_argument("--rejects", type=Path, metavar="OUT.csv", help="write the rejected rows to this file")
+        sub.add_argument("--json", action="store_true", help="print the outcome as a JSON object")
+
+    contacts = command(actions, "contacts", import_contacts, "import contacts from a CSV file")
+    file_options(contacts)
+    contacts.add_argument("--preset", default="auto", metavar="auto|NAME",
+                          help="the program that wrote the file: google, outlook, shopify, ... (default: found "
+                               "from the header row)")
+    contacts.add_argument("--on-duplicate", choices=("skip", "fill", "overwrite", "create"), default="skip",
+                          help="for a contact that is already there: skip the row (default), fill the empty "
+                               "fields, overwrite them with the file's, or create another contact")
+
+    purchases = command(actions, "purchases", import_purchases, "import purchases from a CSV file")
+    file_options(purchases)
+    purchases.add_argument("--match", choices=("email", "phone", "id", "name"), default="email",
+                           help="how rows name their customer (default: email; id: the customer number "
+                                "another program gave)")
+    purchases.add_argument("--create-missing", action="store_true",
+                           help="create the customers that are not found (default: skip their purchases)")
+    purchases.add_argument("--currency", metavar="CODE", help="for rows without one (default: the shop's)")
+
+    listing = command(actions, "list", list_imports, "every import, newest first")
+    listing.add_argument("--json", action="store_true")
+    undo = command(actions, "undo", undo_import, "undo an import: remove what it added, restore what it changed")
+    undo.add_argument("batch", type=int, metavar="BATCH", help="the import's number (see `smallcrm import list`)")
+    undo.add_argument("--json", action="store_true")
+
+
+def _region(text: str) -> str:
+    from smallcrm.cli import _region as region
+
+    return region(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors in words
+
+
+def describe_error(error: Exception, args) -> str | None:
+    """The one line for an error of an `import` command (None: cli.describe_error's own words)."""
+    from smallcrm.services.importing.contacts_import import DateOrderNeeded, ImportCancelled
+
+    not_done = NOT_DONE.get(getattr(args, "action", ""), "nothing was imported")
+    if isinstance(error, ImportFileProblem):
+        return f"{describe_file_problem(error)}; {not_done}"
+    if isinstance(error, DateOrderNeeded):
+        name = error.columns[0][1] or f"column {error.columns[0][0] + 1}"
+        others = ", ".join(cli_format.quoted(h) for _, h in error.columns[1:])
+        more = f" (and {others})" if others else ""
+        return (f"the dates in column {cli_format.quoted(name)}{more} could be day/month or month/day; "
+                f"{not_done}. Say which with --date-order \"{name}=dmy\" (day first) or "
+                f"--date-order \"{name}=mdy\" (month first)")
+    if isinstance(error, ImportCancelled):
+        return f"the import was stopped; {not_done}"
+    if isinstance(error, NotFound) and error.kind == "import":
+        return f"there is no import {error.key}; {not_done} (`smallcrm import list` shows the imports)"
+    if isinstance(error, NotAllowed):
+        return f"{not_done}: {error.reason}"
+    if isinstance(error, InvalidValue):
+        return f"{not_done}: {cli_format.describe_invalid(error)}"
+    return None
+
+
+_FILE_PROBLEMS = {
+    "not_found": "there is no file {path}",
+    "vanished": "{path} went away while it was being read",
+    "unreadable": "{path} cannot be read",
+    "empty": "{path} is empty",
+    "header_only": "{path} has a header row and no rows under it",
+    "binary": "{path} is not a CSV file",
+    "encoding": "{path} is not written in the encoding it was read in",
+    "field_too_large": "{path} has a cell too large to be data",
+}
+
+
+def describe_file_problem(problem: ImportFileProblem) -> str:
+    text = _FILE_PROBLEMS.get(problem.reason, "{path} cannot be imported ({reason})").format(
+        path=problem.path, reason=problem.reason)
+    if problem.row is not None:
+        text += f" (row {problem.row})"
+    if problem.detail:
+        text += f": {problem.detail}"
+    if problem.reason == "encoding":
+        text += "; give it with --encoding (e.g. --encoding cp1252)"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def _headers(path: Path, args) -> list[str]:
+    from smallcrm.services.importing import reader
+
+    dialect = reader.sniff(path, encoding=args.encoding, delimiter=args.delimiter)
+    return reader.read_header(path, dialect)
+
+
+def _column(spec: str, headers: list[str], option: str) -> int:
+    for i, header in enumerate(headers):
+        if header == spec:
+            return i
+    for i, header in enumerate(headers):
+        if header.strip().casefold() == spec.strip().casefold():
+            return i
+    if spec.strip().isdigit() and 1 <= int(spec) <= len(headers):
+        return int(spec) - 1
+    raise InvalidValue(option, spec, "column", "the file has no such column; its columns are "
+                       + ", ".join(cli_format.quoted(h) for h in headers))
+
+
+def _date_orders(items: list[str], headers: list[str]) -> dict[int, str]:
+    out = {}
+    for item in items:
+        spec, sep, order = item.rpartition("=")
+        order = order.strip().lower()
+        if not sep or order not in ("dmy", "mdy", "ymd"):
+            from smallcrm.cli import UsageError
+
+            raise UsageError(f"--date-order {item!r}: write COLUMN=dmy, COLUMN=mdy or COLUMN=ymd")
+        out[_column(spec, headers, "date order")] = order
+    return out
+
+
+class _Progress:
+    def __init__(self, stream, what: str):
+        self.stream, self.what, self.shown = stream, what, False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        text = f"{100 * done // total:3d}%" if total else f"{done:,} rows"
+        self.stream.write(f"\rsmallcrm: importing {self.what}… {text}")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+
+
+def _open_for_import(args, db_path: Path):
+    """The database to import into; for a dry run on a file not made yet, an empty stand-in."""
+    from smallcrm.store.db import open_database
+
+    if args.dry_run and not Path(db_path).expanduser().exists():
+        folder = Path(tempfile.mkdtemp(prefix="smallcrm-dry-run-"))
+        open_database(folder / "empty.sqlite")
+        return folder
+    open_database(db_path)
+    return None
+
+
+def _run(args, db_path: Path, plan, do):
+    """Run a plan (dry run) or an import with progress on a terminal; remove a dry run's stand-in."""
+    from smallcrm.store.db import close_database
+
+    if not args.file.exists() or args.file.is_dir():
+        from smallcrm.services.importing import reader
+
+        reader.sniff(args.file)  # the reader's own words for a missing file or a folder
+    stand_in = _open_for_import(args, db_path)
+    try:
+        if args.dry_run:
+            return plan()
+        progress = _Progress(sys.stderr, args.action) if sys.stderr.isatty() else None
+        try:
+            return do(progress)
+        finally:
+            if progress:
+                progress.finish()
+    finally:
+        if stand_in is not None:
+            close_database()
+            shutil.rmtree(stand_in, ignore_errors=True)
+
+
+def _print_rejects(rejects) -> None:
+    for r in rejects[:SHOWN_REJECTS]:
+        where = f"row {r.row}" + (f", column {cli_format.quoted(r.column)}" if r.column else "")
+        value = f" {cli_format.quoted(r.value)}" if r.value else ""
+        print(f"  rejected {where}:{value} {r.reason}")
+    if len(rejects) > SHOWN_REJECTS:
+        print(f"  … and {len(rejects) - SHOWN_REJECTS} more rejected rows (--rejects FILE writes them all)")
+
+
+def _rejects_json(rejects) -> list[dict]:
+    return [{"row": r.row, "column": r.column, "value": r.value, "reason": r.reason} for r in rejects]
+
+
+def import_contacts(args, db_path: Path) -> int:
+    from smallcrm.services.importing import contacts_import as ci, mapping
+
+    headers = _headers(args.file, args)
+    options = ci.ImportOptions(
+        preset=args.preset, overrides=mapping.parse_map_overrides(args.map, headers) if args.map else {},
+        encoding=args.encoding, delimiter=args.delimiter, region=args.region, on_duplicate=args.on_duplicate,
+        date_orders=_date_orders(args.date_order, headers))
+
+    def plan():
+        p = ci.plan_contacts_import(args.file, options)
+        if p.ambiguous_columns:
+            raise ci.DateOrderNeeded([(i, p.headers[i]) for i in p.ambiguous_columns])
+        rejects = p.rejects
+        if args.rejects:
+            ci.write_rejects(rejects, args.rejects)
+        counts = {"created": p.counts["create"], "updated": p.counts["update"], "skipped": p.counts["skip"],
+                  "rejected": p.counts["reject"]}
+        if args.json:
+            cli_format.write_json(sys.stdout, {"dry_run": True, "batch": None, **counts,
+                                               "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
+                                               "preset": p.preset, "fields": dict(zip(p.headers, p.fields)),
+                                               "rows": p.rows})
+        else:
+            print(f"dry run of {args.file.name} ({p.rows} rows, {p.dialect.encoding}, "
+                  f"{_delimiter_name(p.dialect.delimiter)}, preset {p.preset}): would create {counts['created']}, "
+                  f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}; "
+                  "nothing was changed")
+            _print_rejects(rejects)
+        return 0
+
+    def do(progress):
+        result = ci.import_contacts(args.file, options, progress=progress, rejects_out=args.rejects)
+        if args.json:
+            cli_format.write_json(sys.stdout, {**result.to_json(), "rejects": _rejects_json(result.rejects)})
+        else:
+            print(f"imported {args.file.name} ({result.encoding}, {_delimiter_name(result.delimiter)}): "
+                  f"{result.created} created, {result.updated} updated, {result.skipped} skipped, "
+                  f"{result.rejected} rejected; import {result.batch} (undo: smallcrm import undo {result.batch})")
+            _print_rejects(result.rejects)
+        return 0
+
+    return _run(args, db_path, plan, do)
+
+
+def import_purchases(args, db_path: Path) -> int:
+    from smallcrm.services import money
+    from smallcrm.services.importing import purchases_import as pi
+
+    headers = _headers(args.file, args)
+    options = pi.PurchaseImportOptions(
+        match=args.match, create_missing=args.create_missing,
+        currency=money.check_currency(args.currency) if args.currency else None,
+        encoding=args.encoding, delimiter=args.delimiter, region=args.region,
+        overrides=pi.parse_overrides(args.map, headers), date_orders=_date_orders(args.date_order, headers))
+
+    def unmatched_text(unmatched, created: bool) -> str:
+        if not unmatched:
+            return ""
+        shown = ", ".join(cli_format.quoted(u.key) for u in unmatched[:5])
+        more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
+        if created:
+            return f"; customers created for {shown}{more}"
+        return f"; no customer found for {shown}{more} (--create-missing creates them)"
+
+    def plan():
+        p = pi.plan_purchases_import(args.file, options)
+        if p.ambiguous_columns:
+            from smallcrm.services.importing.contacts_import import DateOrderNeeded
+
+            raise DateOrderNeeded([(i, p.headers[i]) for i in p.ambiguous_columns])
+        if args.rejects:
+            from smallcrm.services.importing.contacts_import import write_rejects
+
+            write_rejects(p.rejects, args.rejects)
+        c = p.counts
+        if args.json:
+            cli_format.write_json(sys.stdout, {
+                "dry_run": True, "batch": None, "created": c["purchases"], "updated": 0, "skipped": c["skip"],
+                "rejected": c["reject"], "refunds": c["refunds"], "customers_created": c["customers_created"],
+                "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
+                "preset": p.preset, "fields": dict(zip(p.headers, p.fields)),
+                "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in p.unmatched]})
+        else:
+            print(f"dry run of {args.file.name}: would record {c['purchases']} purchases ({c['refunds']} refunds), "
+                  f"skip {c['skip']}, reject {c['reject']} rows, create {c['customers_created']} customers, "
+                  f"give {c['points']} points{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
+            _print_rejects(p.rejects)
+        return 0
+
+    def do(progress):
+        r = pi.import_purchases(args.file, options, progress=progress, rejects_out=args.rejects)
+        if args.json:
+            cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
+        else:
+            print(f"imported {args.file.name}: {r.created} purchases recorded ({r.refunds} refunds), {r.skipped} "
+                  f"skipped, {r.rejected} rows rejected, {r.customers_created} customers created, {r.points} "
+                  f"points{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "
+                  f"(undo: smallcrm import undo {r.batch})")
+            _print_rejects(r.rejects)
+        return 0
+
+    return _run(args, db_path, plan, do)
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space"}.get(delimiter,
+                                                                                       repr(delimiter))
+
+
+def list_imports(args, db_path: Path) -> int:
+    from smallcrm.services.importing import contacts_import as ci
+
+    _open_existing(db_path)
+    rows = ci.list_imports()
+    if args.json:
+        cli_format.write_json(sys.stdout, [row.to_json() for row in rows])
+        return 0
+    for row in rows:
+        state = "undone" if row.undone_at else "kept"
+        print(f"{row.id:>5}  {row.started_at}  {row.kind:<9}  {cli_format.fit(row.file_name, 30)}  "
+              f"{row.created} created, {row.updated} updated, {row.skipped} skipped, {row.rejected} rejected  {state}")
+    if not rows:
+        print("no imports yet")
+    return 0
+
+
+def undo_import(args, db_path: Path) -> int:
+    from smallcrm.services.importing import contacts_import as ci
+
+    _open_existing(db_path)
+    result = ci.undo_import(args.batch)
+    if args.json:
+        cli_format.write_json(sys.stdout, dict(result.__dict__))
+        return 0
+    parts = [f"{result.contacts_removed} contacts removed", f"{result.contacts_restored} restored"]
+    if result.purchases_removed:
+        parts.append(f"{result.purchases_removed} purchases and {result.points_removed} points rows removed")
+    print(f"import {args.batch} undone: {', '.join(parts)}")
+    return 0

@@ -1,0 +1,644 @@
+"""File ▸ Import…: a wizard from a CSV file to customers in the book, every step shown before it
+happens. File → what was detected (each choice can be changed) → which column goes where, with the
+first rows exactly as they will be stored → what to do with duplicates → a dry run → the import on a
+pool thread with a progress bar and Cancel (nothing is written unless it all is) → the result, with
+"Undo this import" and "Save rejected rows…"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QHeaderView, QInputDialog,
+    QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWizard, QWizardPage,
+)
+
+from smallcrm.errors import ImportFileProblem, SmallCrmError
+from smallcrm.gui import formatting as fmt
+from smallcrm.gui.workers import run_in_background
+from smallcrm.services.importing import contacts_import as ci
+from smallcrm.services.importing import mapping, reader
+
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
+DELIMITERS = ((",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"), ("|", "Pipe |"))
+POLICIES = (
+    ("skip", "Skip them: keep the customer as it is"),
+    ("fill", "Fill in what is empty in the customer"),
+    ("overwrite", "Overwrite the customer with the file"),
+    ("create", "Create a new customer anyway"),
+)
+FIELD_LABELS = {"ignore": "(ignore)", "note": "Keep in notes", "email": "Email", "phone": "Phone",
+                "full_name": "Full name", "street2": "Street, line 2", "birth_year": "Birth year",
+                "birth_month": "Birth month", "birth_day": "Birth day", "customer_id": "Id in the other program",
+                "email_consent": "Email consent", "sms_consent": "SMS consent"}
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def problem_text(error: Exception) -> str:
+    if isinstance(error, ImportFileProblem):
+        what = {
+            "empty": "The file is empty.", "header_only": "The file has a header row but no customers.",
+            "binary": "This is not a text file (it looks like a program, picture or spreadsheet file). "
+                      "Save it from your spreadsheet as CSV first.",
+            "vanished": "The file disappeared while it was being read (a USB stick taken out?).",
+            "field_too_large": "One cell is far too large to be a contact field.",
+        }.get(error.reason, f"The file cannot be read ({error.reason}).")
+        where = f" Row {error.row}." if getattr(error, "row", None) else ""
+        detail = f" ({error.detail})" if getattr(error, "detail", "") else ""
+        return f"{what}{where}{detail} Nothing was imported."
+    return str(error)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row[: table.columnCount()]):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Choose the file"))
+        self.setSubTitle(self.tr("A CSV file exported from Google, Outlook, a phone, Excel, Shopify, Square, "
+                                 "your till or another CRM."))
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("File"))
+        self.path.textChanged.connect(self.completeChanged)
+        browse = QPushButton(self.tr("&Choose…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), self.path.text(),
+                                              self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"))
+        if name:
+            self.path.setText(name)
+
+    def isComplete(self) -> bool:
+        return Path(self.path.text().strip()).is_file()
+
+    def validatePage(self) -> bool:
+        from smallcrm.gui.contact_form import show_problem
+
+        try:
+            self.w.open_file(Path(self.path.text().strip()))
+        except (SmallCrmError, OSError) as error:
+            show_problem(self.problem, problem_text(error))
+            return False
+        show_problem(self.problem, None)
+        return True
+
+
+class FormatPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("What the file looks like"))
+        self.setSubTitle(self.tr("This is what was detected. If the preview looks wrong, change it here."))
+        self.encoding = QComboBox()
+        self.encoding.setEditable(True)
+        self.encoding.addItems(ENCODINGS)
+        self.delimiter = QComboBox()
+        for key, label in DELIMITERS:
+            self.delimiter.addItem(self.tr(label), key)
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Detect from the header"), "auto")
+        for name, preset in sorted(mapping.PRESETS.items()):
+            self.preset.addItem(preset.program if preset.program else name, name)
+        self.region = QLineEdit()
+        self.region.setMaxLength(2)
+        self.region.setPlaceholderText(self.tr("e.g. FR"))
+        self.region.setToolTip(self.tr("The country phone numbers without +country code belong to"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Characters (encoding)"), self.encoding)
+        form.addRow(self.tr("&Separator"), self.delimiter)
+        form.addRow(self.tr("Exported &by"), self.preset)
+        form.addRow(self.tr("Phone numbers from"), self.region)
+        self.detected = QLabel()
+        self.detected.setWordWrap(True)
+        self.table = _table([])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.detected)
+        layout.addWidget(self.table, 1)
+        for combo in (self.encoding, self.delimiter, self.preset):
+            combo.currentIndexChanged.connect(self._changed)
+        self.encoding.currentTextChanged.connect(self._changed)
+
+    def initializePage(self) -> None:
+        d, opts = self.w.dialect, self.w.options
+        for combo in (self.encoding, self.delimiter, self.preset):
+            combo.blockSignals(True)
+        self.encoding.setCurrentText(d.encoding)
+        self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(d.delimiter)))
+        self.preset.setCurrentIndex(max(0, self.preset.findData(opts.preset)))
+        self.region.setText(opts.region or "")
+        for combo in (self.encoding, self.delimiter, self.preset):
+            combo.blockSignals(False)
+        self._show()
+
+    def _changed(self) -> None:
+        self.w.options.encoding = self.encoding.currentText().strip() or None
+        self.w.options.delimiter = self.delimiter.currentData()
+        self.w.options.preset = self.preset.currentData()
+        self.w.options.overrides = {}
+        try:
+            self.w.reread()
+        except (SmallCrmError, OSError, LookupError) as error:
+            self.detected.setText(problem_text(error))
+            return
+        self._show()
+
+    def _show(self) -> None:
+        d = self.w.dialect
+        preset = mapping.PRESETS.get(self.w.preset)
+        self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, "
+                                      "layout of {preset}.").format(
+            encoding=d.encoding, sep={"\t": "tab"}.get(d.delimiter, d.delimiter),
+            preset=(preset.program if preset and preset.program else self.tr("a file of its own layout"))))
+        rows = reader.preview(self.w.path, d, 20)
+        headers = self.w.headers
+        self.table.setColumnCount(max([len(headers), *(len(r) for r in rows)]))
+        self.table.setHorizontalHeaderLabels(headers + [""] * (self.table.columnCount() - len(headers)))
+        _fill(self.table, rows)
+        self.table.resizeColumnsToContents()
+
+    def validatePage(self) -> bool:
+        region = self.region.text().strip().upper()
+        self.w.options.region = region or None
+        return True
+
+
+class MappingPage(QWizardPage):
+    """One drop-down per column, and the first rows as they will be stored."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Which column goes where"))
+        self.setSubTitle(self.tr("Change a column's field with its drop-down. Below: the first rows exactly as "
+                                 "they will be stored."))
+        self.columns = QTableWidget(2, 0)
+        self.columns.setVerticalHeaderLabels([self.tr("Column"), self.tr("Goes to")])
+        self.columns.horizontalHeader().hide()
+        self.columns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.columns.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.dates = QFormLayout()
+        self.preview = _table([self.tr("Row"), self.tr("Will"), self.tr("Name"), self.tr("Company"), self.tr("Emails"),
+                               self.tr("Phones"), self.tr("Address"), self.tr("Birthday"), self.tr("Tags"),
+                               self.tr("Problem")])
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        save = QPushButton(self.tr("Save this &mapping…"))
+        save.clicked.connect(self.save_mapping)
+        self.status = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.columns)
+        layout.addLayout(self.dates)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(row)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.replan)
+        self.combos: list[QComboBox] = []
+        self.date_combos: dict[int, QComboBox] = {}
+
+    def initializePage(self) -> None:
+        headers, fields = self.w.headers, self.w.fields
+        self.columns.setColumnCount(len(headers))
+        self.combos = []
+        for c, (header, target) in enumerate(zip(headers, fields)):
+            self.columns.setItem(0, c, QTableWidgetItem(header))
+            combo = QComboBox()
+            for name in mapping.FIELDS:
+                combo.addItem(self.tr(field_label(name)), name)
+            combo.setCurrentIndex(max(0, combo.findData(target)))
+            combo.setAccessibleName(self.tr("Field for column {header}").format(header=header))
+            combo.currentIndexChanged.connect(self.timer.start)
+            self.columns.setCellWidget(1, c, combo)
+            self.combos.append(combo)
+        self.columns.resizeColumnsToContents()
+        self.columns.resizeRowsToContents()
+        self.columns.setFixedHeight(self.columns.rowHeight(0) + self.columns.rowHeight(1)
+                                    + self.columns.horizontalScrollBar().sizeHint().height() + 4)
+        self.replan()
+
+    def mapped_fields(self) -> list[str]:
+        return [combo.currentData() for combo in self.combos]
+
+    def _ask_dates(self, plan) -> None:
+        while self.dates.rowCount():
+            self.dates.removeRow(0)
+        self.date_combos = {}
+        for column in plan.ambiguous_columns:
+            combo = QComboBox()
+            combo.addItem(self.tr("Choose…"), None)
+            combo.addItem(self.tr("Day first (31/12/1980)"), "dmy")
+            combo.addItem(self.tr("Month first (12/31/1980)"), "mdy")
+            chosen = self.w.options.date_orders.get(column)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.currentIndexChanged.connect(self._date_chosen)
+            self.dates.addRow(self.tr("Dates in “{header}” are written").format(header=plan.headers[column]), combo)
+            self.date_combos[column] = combo
+
+    def _date_chosen(self) -> None:
+        for column, combo in self.date_combos.items():
+            if combo.currentData():
+                self.w.options.date_orders[column] = combo.currentData()
+        self.replan()
+
+    def replan(self) -> None:
+        fields = self.mapped_fields()
+        self.w.options.overrides = {i: f for i, f in enumerate(fields) if f != self.w.fields[i]}
+        self.status.setText(self.tr("Reading the file…"))
+        self.w.plan_in_background(self._planned)
+
+    def _planned(self, plan) -> None:
+        if not self.date_combos or set(self.date_combos) != set(plan.ambiguous_columns):
+            self._ask_dates(plan)
+        rows = []
+        for p in plan.preview:
+            c = p.contact
+            will = {"create": self.tr("add"), "update": self.tr("update"), "skip": self.tr("skip"),
+                    "reject": self.tr("reject")}[p.action]
+            if c is None:
+                rows.append([str(p.row), will, "", "", "", "", "", "", "", p.reject.reason if p.reject else ""])
+                continue
+            name = " ".join(x for x in (c.first_name, c.last_name) if x)
+            address = ", ".join(x for x in (c.street, " ".join(y for y in (c.postal_code, c.city) if y), c.country) if x)
+            rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(c.phones), address,
+                         c.birthday or "", ", ".join(c.tags),
+                         p.reject.reason if p.reject else (self.tr("same as customer #{id} ({why})").format(
+                             id=p.duplicate_of, why=p.duplicate_reason) if p.duplicate_of else "")])
+        _fill(self.preview, rows)
+        self.preview.resizeColumnsToContents()
+        n = plan.counts
+        self.status.setText(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
+                                    "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
+                                        k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")}))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        plan = self.w.plan
+        return plan is not None and all(c in self.w.options.date_orders for c in plan.ambiguous_columns)
+
+    def save_mapping(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save mapping"), self.tr("Name for this mapping:"))
+        if ok and name.strip():
+            mapping.save_mapping(name.strip(), self.w.headers, self.mapped_fields())
+
+
+class DuplicatesPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Customers you already have"))
+        self.setSubTitle(self.tr("Rows with the same email or phone as a customer in your book, or a very "
+                                 "similar name and one more detail in common."))
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        for key, label in POLICIES:
+            button = QRadioButton(self.tr(label))
+            button.setProperty("policy", key)
+            self.group.addButton(button)
+            layout.addWidget(button)
+            if key == "skip":
+                button.setChecked(True)
+        self.group.buttonClicked.connect(self._policy)
+        self.table = _table([self.tr("Row"), self.tr("In the file"), self.tr("Same as"), self.tr("Because"),
+                             self.tr("For this row")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.none = QLabel(self.tr("No duplicates were found."))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.none)
+
+    def _policy(self, button) -> None:
+        self.w.options.on_duplicate = button.property("policy")
+        self.initializePage()
+
+    def initializePage(self) -> None:
+        from smallcrm.services.contacts import contact_rows
+
+        dupes = [p for p in self.w.plan.preview if p.duplicate_of or p.duplicate_row]
+        names = contact_rows([p.duplicate_of for p in dupes if p.duplicate_of])
+        self.table.setRowCount(len(dupes))
+        for r, p in enumerate(dupes):
+            c = p.contact
+            cells = [str(p.row), " ".join(x for x in (c.first_name, c.last_name) if x) if c else "",
+                     names[p.duplicate_of].name if p.duplicate_of in names else self.tr("row {n}").format(n=p.duplicate_row),
+                     p.duplicate_reason]
+            for col, text in enumerate(cells):
+                self.table.setItem(r, col, QTableWidgetItem(text))
+            combo = QComboBox()
+            combo.addItem(self.tr("As chosen above"), None)
+            for key, label in POLICIES:
+                combo.addItem(self.tr(label.split(":")[0]), key)
+            combo.setCurrentIndex(max(0, combo.findData(self.w.options.row_choices.get(p.row))))
+            combo.currentIndexChanged.connect(lambda _, row=p.row, box=combo: self._row_choice(row, box))
+            self.table.setCellWidget(r, 4, combo)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(dupes))
+        self.none.setVisible(not dupes)
+
+    def _row_choice(self, row: int, combo: QComboBox) -> None:
+        if combo.currentData():
+            self.w.options.row_choices[row] = combo.currentData()
+        else:
+            self.w.options.row_choices.pop(row, None)
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Ready to import"))
+        self.setSubTitle(self.tr("Nothing has been written yet. This is what the import will do."))
+        self.counts = QLabel()
+        font = self.counts.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.counts.setFont(font)
+        self.counts.setWordWrap(True)
+        self.rejects = _table([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
+                               self.tr("Value")])
+        self.rejects.horizontalHeader().setStretchLastSection(True)
+        self.save = QPushButton(self.tr("Save rejected rows…"))
+        self.save.clicked.connect(lambda: self.w.save_rejects(self.w.plan.rejects))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.rejects, 1)
+        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+
+    def initializePage(self) -> None:
+        self.counts.setText(self.tr("…"))
+        self.w.plan_in_background(self._planned)
+
+    def _planned(self, plan) -> None:
+        n = plan.counts
+        self.counts.setText(self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of "
+                                    "{rows} rows.").format(rows=fmt.number(plan.rows), **{
+                                        k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")}))
+        _fill(self.rejects, [[str(r.row), r.reason, r.column or "", r.value or ""] for r in plan.rejects[:500]])
+        self.rejects.setVisible(bool(plan.rejects))
+        self.save.setVisible(bool(plan.rejects))
+
+
+class RunPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Importing"))
+        self.bar = QProgressBar()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.undo = QPushButton(self.tr("&Undo this import"))
+        self.undo.clicked.connect(self.undo_import)
+        self.save = QPushButton(self.tr("Save rejected rows…"))
+        self.save.clicked.connect(lambda: self.w.save_rejects(self.w.result.rejects))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo)
+        buttons.addWidget(self.save)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.done = False
+
+    def initializePage(self) -> None:
+        self.done = False
+        self.undo.hide()
+        self.save.hide()
+        self.bar.setRange(0, 0)
+        self.text.setText(self.tr("Reading {name}… You can cancel: nothing is kept unless the whole file is "
+                                  "imported.").format(name=self.w.path.name))
+        self.w.run_import(self._progress, self._finished, self._failed)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _finished(self, result) -> None:
+        self.done = True
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.setTitle(self.tr("Imported"))
+        self.text.setText(self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.").format(
+            created=fmt.number(result.created), updated=fmt.number(result.updated),
+            skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected)))
+        self.undo.setVisible(result.batch is not None)
+        self.save.setVisible(bool(result.rejects))
+        self.completeChanged.emit()
+        self.w.imported()
+
+    def _failed(self, error) -> None:
+        self.done = True
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        if isinstance(error, ci.ImportCancelled):
+            self.setTitle(self.tr("Import cancelled"))
+            self.text.setText(self.tr("The import was cancelled. Nothing was changed."))
+        elif isinstance(error, (SmallCrmError, OSError)):
+            self.setTitle(self.tr("Import not done"))
+            self.text.setText(problem_text(error))
+        else:
+            raise error
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+    def undo_import(self) -> None:
+        result = ci.undo_import(self.w.result.batch)
+        self.undo.setEnabled(False)
+        self.text.setText(self.tr("Undone: {removed} added customers removed, {restored} updated customers put "
+                                  "back as they were.").format(removed=fmt.number(result.contacts_removed),
+                                                               restored=fmt.number(result.contacts_restored)))
+        self.w.imported()
+
+
+class ImportWizard(QWizard):
+    def __init__(self, parent=None, path: Path | None = None, on_imported=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import customers"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.on_imported = on_imported
+        self.options = ci.ImportOptions()
+        self.path: Path | None = None
+        self.plan = None
+        self.result = None
+        self.task = None
+        self._plan_generation = 0
+        self.file_page = FilePage(self)
+        self.format_page = FormatPage(self)
+        self.mapping_page = MappingPage(self)
+        self.duplicates_page = DuplicatesPage(self)
+        self.summary_page = SummaryPage(self)
+        self.run_page = RunPage(self)
+        for page in (self.file_page, self.format_page, self.mapping_page, self.duplicates_page, self.summary_page,
+                     self.run_page):
+            self.addPage(page)
+        self.resize(900, 620)
+        if path is not None:
+            self.file_page.path.setText(str(path))
+
+    # --- what the pages share -------------------------------------------------------------------
+    def open_file(self, path: Path) -> None:
+        self.path = path
+        self.options = ci.ImportOptions()
+        self.reread()
+
+    def reread(self) -> None:
+        self.dialect = reader.sniff(self.path, encoding=self.options.encoding, delimiter=self.options.delimiter)
+        self.headers = reader.read_header(self.path, self.dialect)
+        self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
+        self.fields = mapping.auto_map(self.headers, self.options.preset)
+        self.plan = None
+
+    def plan_in_background(self, done) -> None:
+        self._plan_generation += 1
+        generation, path, options = self._plan_generation, self.path, self.options
+
+        def planned(plan) -> None:
+            if generation == self._plan_generation:
+                self.plan = plan
+                done(plan)
+
+        def failed(error) -> None:
+            if isinstance(error, (SmallCrmError, OSError)):
+                QMessageBox.warning(self, self.tr("Import customers"), problem_text(error))
+            else:
+                raise error
+
+        run_in_background(ci.plan_contacts_import, path, options, on_done=planned, on_error=failed)
+
+    def run_import(self, progress, finished, failed) -> None:
+        def done(result) -> None:
+            self.result = result
+            self.task = None
+            finished(result)
+
+        def error(e) -> None:
+            self.task = None
+            failed(e)
+
+        self.task = run_in_background(ci.import_contacts, self.path, self.options, on_done=done, on_error=error,
+                                      on_progress=progress)
+
+    def reject(self) -> None:
+        if self.task is not None:  # Cancel while importing: roll back, then close
+            self.task.cancel()
+            self.task.signals.failed.connect(lambda _: super(ImportWizard, self).reject())
+            return
+        super().reject()
+
+    def imported(self) -> None:
+        if self.on_imported:
+            self.on_imported()
+
+    def save_rejects(self, rejects) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"),
+                                              str(self.path.with_name(self.path.stem + "-rejected.csv")),
+                                              self.tr("CSV files (*.csv)"))
+        if name:
+            ci.write_rejects(rejects, Path(name))
+
+
+class PastImportsDialog(QDialog):
+    """File ▸ Past Imports: every import with its counts; any of them can be undone."""
+
+    def __init__(self, parent=None, on_undone=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Past imports"))
+        self.on_undone = on_undone
+        self.table = _table([self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"), self.tr("Updated"),
+                             self.tr("Skipped"), self.tr("Rejected"), self.tr("State")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.undo = QPushButton(self.tr("&Undo this import"))
+        self.undo.clicked.connect(self.undo_selected)
+        self.table.itemSelectionChanged.connect(self._update)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.undo, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from smallcrm.store.fields import from_utc_text
+
+        self.batches = ci.list_imports()
+        rows = []
+        for b in self.batches:
+            state = self.tr("undone") if b.undone_at else (self.tr("done") if b.finished_at else self.tr("not finished"))
+            rows.append([fmt.when(from_utc_text(b.started_at)), b.file_name, self.tr(b.kind), fmt.number(b.created),
+                         fmt.number(b.updated), fmt.number(b.skipped), fmt.number(b.rejected), state])
+        _fill(self.table, rows)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if not rows:
+            self.message.setText(self.tr("Nothing has been imported yet."))
+        self._update()
+
+    def _update(self) -> None:
+        row = self.table.currentRow()
+        chosen = self.batches[row] if 0 <= row < len(self.batches) and self.table.selectedItems() else None
+        self.undo.setEnabled(chosen is not None and not chosen.undone_at and chosen.finished_at is not None)
+
+    def undo_selected(self) -> None:
+        batch = self.batches[self.table.currentRow()]
+        try:
+            result = ci.undo_import(batch.id)
+        except SmallCrmError as error:
+            self.message.setText(str(getattr(error, "reason", error)))
+            return
+        self.message.setText(self.tr("Import of {file} undone: {removed} customers removed, {restored} put back as "
+                                     "they were.").format(file=batch.file_name, removed=fmt.number(result.contacts_removed),
+                                                          restored=fmt.number(result.contacts_restored)))
+        self.refresh()
+        if self.on_undone:
+            self.on_undone()

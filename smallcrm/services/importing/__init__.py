@@ -1,0 +1,1 @@
+"""Importing contacts from CSV files: reading (reader), choosing columns (mapping), cleaning rows (cleaning)."""

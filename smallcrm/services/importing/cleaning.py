@@ -1,0 +1,1132 @@
+"""Turning one row of an imported file into a contact, or into a Reject that says what is wrong.
+
+Decisions, in plain words:
+- Names are kept as written (NFC, spaces tidied). A leading `'` (a spreadsheet's text guard) is removed
+  where it guards a number, a formula or an address ("'0612…", "'=1+1", "'ann@…"), not from "'t Hooft".
+- Every email and phone column is kept; Google's "a ::: b" cells are split. An invalid email or phone
+  rejects the row only when the row has no valid one of that kind; otherwise the invalid text goes to
+  the notes ("E-mail 2 - Value: ann@@example") and the contact says so in `warnings`.
+- A row needs a name, a company, an email or a phone. A row with only an email (or phone) is named after
+  it, as mail programs do, so that `contacts.clean_contact` (which wants a name) accepts it.
+- Single fields filled from several columns take the first value; the others go to the notes as
+  "Header: value" lines. Nothing is dropped without a note or a Reject.
+- `street2` joins the street after a comma. A short region code ("IL", "ON", "NSW") follows the city
+  ("Springfield, IL") as an address line shows it; a longer region name goes to the notes.
+- Dates: the day/month order is decided for a whole column (`infer_date_order`); a column that never
+  decides uses the shop's region (`default_date_order`). Two-digit years are read as the most recent
+  past year ("90" -> 1990, "05" -> 2005).
+- Phones are stored in E.164 when they can be read, else as typed; reading them is cached and takes a
+  fast path that gives exactly what `validation.clean_phone` gives (checked by the tests) for plainly
+  written numbers, falling back to `clean_phone` for anything else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache, lru_cache
+
+from babel.numbers import get_currency_precision, get_currency_symbol
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, SUPPORTED_REGIONS
+from phonenumbers.phonemetadata import PhoneMetadata
+
+from smallcrm.errors import InvalidValue
+from smallcrm.services import validation
+from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
+from smallcrm.services.importing.mapping import FIELDS
+from smallcrm.services.validation import Phone
+
+try:  # phonenumbers' own helpers for the fast path; without them every number takes the slow path
+    from phonenumbers.phonenumberutil import _FIRST_GROUP_PATTERN
+except ImportError:  # pragma: no cover - a phonenumbers that renamed it
+    _FIRST_GROUP_PATTERN = None
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A row that cannot become a contact, and why (plain words; `problem` is InvalidValue's code)."""
+
+    row: int
+    reason: str
+    column: str | None = None
+    value: str | None = None
+    problem: str = ""
+    detail: str = ""
+
+
+@dataclass
+class ImportedContact(ContactInput):
+    """A contact read from a row: a ContactInput (what `contacts.clean_contact` takes) plus what the
+    file said beyond it."""
+
+    row: int = 0
+    customer_id: str = ""  # the other program's id for this customer
+    source: str = ""  # how the customer found the shop, when the file says
+    region: str = ""  # state, province or region as written
+    phone_details: list[Phone] = field(default_factory=list)  # the checked `phones`, raw text as typed
+    warnings: list[str] = field(default_factory=list)  # codes, see WARNINGS
+
+
+WARNINGS = {
+    "email_in_notes": "an email address that is not valid was kept in the notes",
+    "phone_in_notes": "a phone number that cannot be one was kept in the notes",
+    "tag_in_notes": "a tag longer than 60 characters was kept in the notes",
+    "street_in_notes": "the second address line did not fit beside the street and was kept in the notes",
+    "named_after_email": "the row had no name: the email address stands in for it",
+    "named_after_phone": "the row had no name: the phone number stands in for it",
+    "consent_unclear": "a consent value was neither yes nor no: taken as no",
+    "partial_birthday": "a birthday without its month or day was kept in the notes",
+    "extra_cells": "the row had more cells than the header: they were kept in the notes",
+}
+
+# --- text ----------------------------------------------------------------------------------------
+
+_GUARDED = re.compile(r"'+(?=[0-9+=@\-(]|$)")
+
+
+def tidy(text: str) -> str:
+    """What `validation.clean_text` gives, without its length check: NFC, no NUL, spaces collapsed."""
+    if not text:
+        return ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return " ".join(text.split())
+
+
+def unguard(text: str) -> str:
+    """Remove a spreadsheet's leading text guard `'` where it guards a number, formula or address."""
+    if text.startswith("'"):
+        m = _GUARDED.match(text)
+        if m:
+            return text[m.end():].lstrip()
+    return text
+
+
+# --- emails --------------------------------------------------------------------------------------
+
+# Plain addresses: letters, digits and _%+- (any script before the @, ASCII after it).
+_FAST_EMAIL = re.compile(
+    r"([\w%+\-]+(?:\.[\w%+\-]+)*)@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63}))"
+)
+_SPECIAL_TLDS = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+_CASE_INSENSITIVE_LOCAL = frozenset({"info", "marketing", "sales", "support", "abuse", "noc", "security", "postmaster",
+                                     "hostmaster", "usenet", "news", "webmaster", "www", "uucp", "ftp"})
+
+
+def check_email(text: str, field: str = "email") -> str:
+    """`validation.clean_email`, with a fast path for plain addresses that gives the same result."""
+    stripped = text.strip()
+    plain = stripped.lstrip("'") if stripped.startswith("'") else stripped
+    if len(stripped) <= validation.MAX_NAME:  # clean_text's limit, before the quote goes
+        m = _FAST_EMAIL.fullmatch(plain)
+        if m and "--" not in m.group(2) and m.group(3).lower() not in _SPECIAL_TLDS:
+            local = m.group(1)
+            if local.isascii():
+                if local.lower() in _CASE_INSENSITIVE_LOCAL:
+                    local = local.lower()
+                return f"{local}@{m.group(2).lower()}"
+            if unicodedata.is_normalized("NFC", local) and len(plain.encode()) <= 254:
+                return f"{local}@{m.group(2).lower()}"
+    return validation.clean_email(text, field)
+
+
+# --- phones --------------------------------------------------------------------------------------
+
+_PLAIN_PHONE = re.compile(r"\+?[0-9 ().\-/]+")
+_PUNCTUATION = str.maketrans("", "", "+ ().-/")
+_NON_DIGITS = re.compile(r"\D")
+_GROUPS_ONLY = re.compile(r"(?:\((?!\?)[^()]*\))+")  # "(\d{3})(\d{2})": groups side by side, nothing else
+_DESCS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
+          "fixed_line", "mobile")
+
+
+class _Slow(Exception):
+    """The fast path does not cover this number: ask phonenumbers itself."""
+
+
+class _Plan:
+    """One region's numbering plan from phonenumbers' metadata, compiled for the fast path."""
+
+    def __init__(self, meta):
+        self.meta = meta
+        self.cc = meta.country_code
+        self.cc_text = str(meta.country_code)
+        self.regions = COUNTRY_CODE_TO_REGION_CODE.get(meta.country_code, ())
+        self.region = meta.id
+        npp = meta.national_prefix_for_parsing
+        self.prefix = re.compile(npp) if npp else None
+        self.transform = bool(meta.national_prefix_transform_rule)
+        self.idd = re.compile(meta.international_prefix) if meta.international_prefix else None
+        general = meta.general_desc
+        pattern = general.national_number_pattern if general is not None else None
+        self.general = re.compile(pattern) if pattern else None
+        self.lengths = tuple(general.possible_length) if general is not None else ()
+        self.local_lengths = tuple(general.possible_length_local_only or ()) if general is not None else ()
+        self.leading = re.compile(meta.leading_digits) if meta.leading_digits else None
+        self._valid: dict[int, re.Pattern | None] = {}
+        self._formats: list | None = None
+
+    def is_valid(self, nsn: str) -> bool:
+        """phonenumbers' `_number_type_helper(nsn) != UNKNOWN`, as one regular expression per length."""
+        n = len(nsn)
+        rx = self._valid.get(n, False)
+        if rx is False:
+            rx = self._valid[n] = self._valid_pattern(n)
+        return rx is not None and rx.fullmatch(nsn) is not None
+
+    def _valid_pattern(self, n: int) -> re.Pattern | None:
+        general = self.meta.general_desc
+        if self.general is None or (general.possible_length and n not in general.possible_length):
+            return None
+        kinds = []
+        for name in _DESCS:
+            desc = getattr(self.meta, name, None)
+            if desc is None or not desc.national_number_pattern:
+                continue
+            if desc.possible_length and n not in desc.possible_length:
+                continue
+            kinds.append(f"(?:{desc.national_number_pattern})")
+        if not kinds:
+            return None
+        return re.compile(f"(?=(?:{self.general.pattern})\\Z)(?:{'|'.join(kinds)})")
+
+    def strip_national_prefix(self, number: str) -> str:
+        """phonenumbers' national prefix stripping, then its length test (as `parse` does)."""
+        if not number or self.prefix is None:
+            return number
+        m = self.prefix.match(number)
+        if not m:
+            return number
+        groups = m.groups()
+        if self.transform and (not groups or groups[-1] is not None):
+            raise _Slow
+        rest = number[m.end():]
+        general = self.general
+        viable = general is not None and general.fullmatch(number) is not None
+        if viable and not (general is not None and general.fullmatch(rest) is not None):
+            return number
+        return rest if self._possible_after_strip(rest) else number
+
+    def _possible_after_strip(self, number: str) -> bool:
+        lengths = self.lengths
+        if not lengths:
+            raise _Slow
+        n = len(number)
+        if n in self.local_lengths:
+            return False
+        if lengths[0] == n:
+            return True
+        if lengths[0] > n:
+            return False
+        if lengths[-1] < n:
+            return True  # too long: parse still takes the stripped number
+        return n in lengths[1:]
+
+    def national_digits(self, nsn: str) -> str:
+        """The digits of phonenumbers' NATIONAL format of the number (its `_format_nsn`)."""
+        if self._formats is None:
+            self._formats = [self._compile_format(fmt) for fmt in self.meta.number_format]
+        for leading, pattern, rule, pieces in self._formats:
+            if leading is not None and not leading.match(nsn):
+                continue
+            if pattern.fullmatch(nsn):
+                if isinstance(pieces, tuple):  # the groups are the whole number, in order
+                    return pieces[0] + nsn + pieces[1]
+                m = pattern.match(nsn)  # what re.sub replaces first
+                if pieces is None or m.end() != len(nsn) or None in m.groups():
+                    return _NON_DIGITS.sub("", pattern.sub(rule, nsn))
+                return "".join(m.group(p) if isinstance(p, int) else p for p in pieces)
+        return nsn
+
+    @staticmethod
+    def _compile_format(fmt):
+        leading = re.compile(fmt.leading_digits_pattern[-1]) if fmt.leading_digits_pattern else None
+        rule = fmt.format
+        if fmt.national_prefix_formatting_rule:
+            rule = re.sub(_FIRST_GROUP_PATTERN, fmt.national_prefix_formatting_rule, rule, count=1)
+        # The rule's digits and group references, so the digits come without re.sub's template work.
+        parts = re.split(r"\\(\d)", rule)
+        pieces = None
+        if "\\g" not in rule and all("\\" not in part for part in parts[0::2]):
+            pieces = [int(part) if i % 2 else _NON_DIGITS.sub("", part) for i, part in enumerate(parts)]
+            groups = [p for p in pieces if isinstance(p, int)]
+            inner = pieces[1:-1]
+            if (_GROUPS_ONLY.fullmatch(fmt.pattern) and groups == list(range(1, re.compile(fmt.pattern).groups + 1))
+                    and all(isinstance(p, int) or p == "" for p in inner)):
+                return leading, re.compile(fmt.pattern), rule, (pieces[0], pieces[-1])
+            pieces = [p for p in pieces if p != ""]
+        return leading, re.compile(fmt.pattern), rule, pieces
+
+
+@cache
+def _plan(region: str) -> _Plan | None:
+    meta = PhoneMetadata.metadata_for_region(region, None)
+    return _Plan(meta) if meta is not None else None
+
+
+def _region_for(cc: int, nsn: str) -> str | None:
+    """phonenumbers' `region_code_for_number`."""
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(cc)
+    if not regions:
+        return None
+    if len(regions) == 1:
+        return regions[0]
+    for region in regions:
+        plan = _plan(region)
+        if plan is None:
+            continue
+        if plan.leading is not None:
+            if plan.leading.match(nsn):
+                return region
+        elif plan.is_valid(nsn):
+            return region
+    return None
+
+
+def _fast_phone(raw: str, digits: str, region: str | None) -> tuple[str, str, str] | None:
+    """(E.164, national digits, national number) of a plainly written valid number; None if not valid.
+
+    Raises _Slow where the fast path does not follow phonenumbers (leave it to `clean_phone`).
+    """
+    if raw[0] == "+":
+        if "+" in raw[1:] or digits[0] == "0":
+            raise _Slow
+        for size in (1, 2, 3):
+            cc = int(digits[:size])
+            if cc in COUNTRY_CODE_TO_REGION_CODE:
+                break
+        else:
+            raise _Slow
+        main = COUNTRY_CODE_TO_REGION_CODE[cc][0]
+        if main == "001" or len(digits) <= 2:
+            raise _Slow
+        plan = _plan(main)
+        number = digits[size:]
+    else:
+        if "+" in raw:
+            raise _Slow
+        if region not in SUPPORTED_REGIONS:
+            return None  # phonenumbers needs a region for a number without +country
+        plan = _plan(region)
+        if plan is None or (plan.idd is not None and plan.idd.match(digits)) or digits.startswith(plan.cc_text):
+            raise _Slow  # an international prefix, or the country code written without +
+        cc = plan.cc
+        number = digits
+    if plan is None or len(number) < 2:
+        return None
+    nsn = plan.strip_national_prefix(number)
+    if not 2 <= len(nsn) <= 17 or not nsn.strip("0"):
+        return None
+    regions = plan.regions
+    number_region = regions[0] if len(regions) == 1 else _region_for(cc, nsn)
+    if number_region is None:
+        return None
+    region_plan = plan if number_region == plan.region else _plan(number_region)
+    if region_plan is None or not region_plan.is_valid(nsn):
+        return None
+    main_plan = region_plan if number_region == regions[0] else _plan(regions[0])
+    return f"+{cc}{nsn}", main_plan.national_digits(nsn), str(int(nsn))
+
+
+@lru_cache(maxsize=8192)  # the same number twice in a row or file; small, so the collector has little to walk
+def _phone_or_problem(text: str, region: str | None) -> Phone | InvalidValue:
+    raw = tidy(text)
+    if len(raw) <= validation.MAX_NAME:
+        raw = raw.lstrip("'").strip()
+        if raw and _FIRST_GROUP_PATTERN is not None and _PLAIN_PHONE.fullmatch(raw):
+            digits = raw.translate(_PUNCTUATION)
+            if 3 <= len(digits) <= 20:
+                try:
+                    found = _fast_phone(raw, digits, region)
+                except _Slow:
+                    pass
+                else:
+                    if found is None:
+                        return Phone(raw, None, digits)
+                    e164, national, national_number = found
+                    return Phone(raw, e164, " ".join(dict.fromkeys((e164[1:], national, national_number, digits))))
+    try:
+        return validation.clean_phone(text, region)
+    except InvalidValue as e:
+        return e
+
+
+def check_phone(text: str, region: str | None, field: str = "phone") -> Phone:
+    """`validation.clean_phone`, cached, with a fast path that gives the same result."""
+    found = _phone_or_problem(text, region)
+    if isinstance(found, InvalidValue):
+        raise InvalidValue(field, found.value, found.problem, found.detail)
+    return found
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_NO_YEAR = re.compile(r"--(\d{1,2})-?(\d{1,2})")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?:[T ,]+\d{1,2}[:.]\d{2}.*)?")
+_NO_DATE = re.compile(r"0{1,4}([-/.])0{1,2}\1?0{0,4}(?:[T ].*)?|--0{1,2}-?0{1,2}")
+_DATE_WORD = re.compile(r"\d+|[^\W\d_]+")
+_DATE_NOISE = frozenset({"de", "del", "of", "the", "st", "nd", "rd", "th", "er", "e", "le", "den", "der", "el"})
+_MONTH_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl")
+ORDERS = ("ymd", "dmy", "mdy")
+_MDY_REGIONS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "BZ"})
+_YMD_REGIONS = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "MN", "LT", "IR"})
+
+
+def _fold(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> tuple[dict[str, int], frozenset[str]]:
+    """Month names and abbreviations in the seven languages (from babel), and weekday names to skip."""
+    from babel.dates import get_day_names, get_month_names
+
+    months: dict[str, set[int]] = {}
+    weekdays: set[str] = set()
+    for locale in _MONTH_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=locale).items():
+                    months.setdefault(_fold(name), set()).add(number)
+        for name in get_day_names("wide", locale=locale).values():
+            weekdays.update(_DATE_WORD.findall(_fold(name)))  # "segunda-feira" is two words
+    months.setdefault("sept", set()).add(9)
+    unique = {word: numbers.pop() for word, numbers in months.items() if len(numbers) == 1}
+    return unique, frozenset(weekdays - set(unique))
+
+
+def default_date_order(region: str | None) -> str:
+    """How people in the region write dates: "mdy" in the United States, "ymd" in East Asia, else "dmy"."""
+    region = (region or "").upper()
+    if region in _MDY_REGIONS:
+        return "mdy"
+    if region in _YMD_REGIONS:
+        return "ymd"
+    return "dmy"
+
+
+def _date_evidence(text: str) -> str | None:
+    """What one value says about the column's order: "dmy", "mdy", "ymd", "either" or None (not a date)."""
+    value = text.strip().lstrip("'")
+    if not value or _NO_DATE.fullmatch(value):
+        return None
+    if _ISO_DATE.fullmatch(value) or _COMPACT_DATE.fullmatch(value):
+        return "ymd"
+    m = _NUMERIC_DATE.fullmatch(value)
+    if m:
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second:
+            return "dmy"
+        if second > 12 >= first:
+            return "mdy"
+        return "dot" if m.group(2) == "." else "either"
+    return None
+
+
+def infer_date_order(values: Iterable[str]) -> str:
+    """The day/month order of a column, from all its values: "dmy", "mdy", "ymd" (no value needs an
+    order: ISO dates, "--MM-DD", month names), or "ambiguous" (both orders fit every value, or the
+    values disagree)."""
+    seen = set()
+    for value in values:
+        evidence = _date_evidence(value)
+        if evidence:
+            seen.add(evidence)
+    return _order_from(seen)
+
+
+def _order_from(seen: set[str]) -> str:
+    if "dmy" in seen and "mdy" in seen:
+        return "ambiguous"
+    if "dmy" in seen:
+        return "dmy"
+    if "mdy" in seen:
+        return "mdy"
+    if "dot" in seen and "either" not in seen:
+        return "dmy"  # 03.04.1990 is how German, Dutch and many others write 3 April
+    if "either" in seen or "dot" in seen:
+        return "ambiguous"
+    return "ymd"
+
+
+def _two_digit_year(year: int) -> int:
+    this_year = date.today().year
+    return 2000 + year if 2000 + year <= this_year else 1900 + year
+
+
+def _make_date(text: str, year: int | None, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        raise InvalidValue("date", text, "date", f"there is no month {month}")
+    try:
+        found = date(year if year is not None else 2000, month, day)  # 2000: 29 February is fine
+    except ValueError as e:
+        raise InvalidValue("date", text, "date", f"{e}") from e
+    return found.isoformat() if year is not None else f"--{month:02d}-{day:02d}"
+
+
+def _date_with_month_name(text: str, words: list[str]) -> str:
+    months, weekdays = _month_words()
+    month = None
+    numbers = []
+    for word in words:
+        if word.isdigit():
+            numbers.append(word)
+            continue
+        folded = _fold(word)
+        if folded in months and month is None:
+            month = months[folded]
+        elif folded not in _DATE_NOISE and folded not in weekdays:
+            raise InvalidValue("date", text, "date", "not a date")
+    years = [n for n in numbers if len(n) == 4]
+    rest = [n for n in numbers if len(n) != 4]
+    if month is None or not numbers or len(numbers) > 2 or len(years) > 1 or any(len(n) > 2 for n in rest):
+        raise InvalidValue("date", text, "date", "not a date")
+    if not rest:
+        raise InvalidValue("date", text, "date", "a day is missing")
+    year = int(years[0]) if years else _two_digit_year(int(rest[1])) if len(rest) == 2 else None
+    return _make_date(text, year, month, int(rest[0]))
+
+
+def parse_date(text: str, order: str) -> str | None:
+    """`YYYY-MM-DD`, or `--MM-DD` without a year; None for an empty cell (or Outlook's "0/0/00").
+
+    `order` ("dmy", "mdy", "ymd" or "ambiguous") says how to read 03/04/1990; a value that only one
+    order can read is read so whatever `order` says. Raises InvalidValue for text that is not a date,
+    an impossible date (2023-02-30), or 03/04/1990 when the order is not known.
+    """
+    value = (text or "").strip().lstrip("'").strip()
+    if not value or _NO_DATE.fullmatch(value):
+        return None
+    m = _ISO_DATE.fullmatch(value)
+    if m:
+        return _make_date(text, int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    m = _COMPACT_DATE.fullmatch(value)
+    if m:
+        return _make_date(text, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _NO_YEAR.fullmatch(value)
+    if m:
+        return _make_date(text, None, int(m.group(1)), int(m.group(2)))
+    m = _NUMERIC_DATE.fullmatch(value)
+    if m:
+        first, second = int(m.group(1)), int(m.group(3))
+        year_text = m.group(4)
+        year = None if year_text is None else int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text))
+        if order not in ("dmy", "mdy"):
+            if first > 12 >= second:
+                order = "dmy"
+            elif second > 12 >= first:
+                order = "mdy"
+            elif first == second:
+                order = "dmy"  # 05/05/1990 reads the same either way
+            else:
+                raise InvalidValue("date", text, "ambiguous", "the day and the month could be either way round")
+        day, month = (first, second) if order == "dmy" else (second, first)
+        return _make_date(text, year, month, day)
+    words = _DATE_WORD.findall(value)
+    if words and any(not w.isdigit() for w in words):
+        return _date_with_month_name(text, words)
+    raise InvalidValue("date", text, "date", "not a date")
+
+
+def _join_birthday(year: str, month: str, day: str) -> str | None:
+    """Thunderbird's Birth Year, Birth Month and Birth Day as one birthday (None when month or day is missing)."""
+    y, m, d = (unguard(v.strip()) for v in (year, month, day))
+    if not m or not d:
+        if y or m or d:
+            raise _PartialBirthday
+        return None
+    text = f"{y}-{m}-{d}" if y else f"--{m}-{d}"
+    if not (m.isdigit() and d.isdigit() and (not y or y.isdigit())):
+        raise InvalidValue("birthday", f"{y}/{m}/{d}", "date", "not a date")
+    year = int(y) if y else None
+    if year is not None and year < 100:
+        year = _two_digit_year(year)
+    return _make_date(text, year, int(m), int(d))
+
+
+class _PartialBirthday(Exception):
+    pass
+
+
+# --- money ---------------------------------------------------------------------------------------
+
+_AMOUNT = re.compile(r"\d(?:[\d.,' \u00a0\u202f\u2009\u2019]*\d)?")
+_GROUP_CHARS = " \u00a0\u202f\u2009'\u2019"
+_MINUS = "-\u2212\u2013"
+_SYMBOL_LOCALES = ("en", "en_US", "en_GB", "en_CA", "en_AU", "fr", "fr_CA", "fr_CH", "de", "de_CH", "es", "es_MX",
+                   "it", "pt", "pt_BR", "nl", "ja", "zh", "sv", "da", "nb", "pl", "cs")
+_COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "ISK",
+                      "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "RUB", "UAH", "INR", "BRL", "MXN", "ARS", "CLP",
+                      "COP", "ZAR", "SGD", "HKD", "KRW", "TWD", "ILS", "AED", "SAR", "KWD", "BHD", "TND", "MAD")
+_EXTRA_SIGNS = {"$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
+                "kr": ("SEK", "NOK", "DKK", "ISK"), "zł": ("PLN",), "kč": ("CZK",), "fr": ("CHF",), "ft": ("HUF",),
+                "lei": ("RON",), "лв": ("BGN",), "₺": ("TRY",), "₽": ("RUB",), "₴": ("UAH",), "₹": ("INR",),
+                "r$": ("BRL",), "₩": ("KRW",), "₪": ("ILS",), "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"),
+                "£": ("GBP",), "€": ("EUR",), "sfr": ("CHF",), "r": ("ZAR",)}
+
+
+@lru_cache(maxsize=1)
+def _currency_signs() -> dict[str, frozenset[str]]:
+    """Each way of writing a currency next to an amount ("€", "eur", "us$", "kr") -> the currencies it may be."""
+    signs: dict[str, set[str]] = {}
+    for code in _COMMON_CURRENCIES:
+        signs.setdefault(code.lower(), set()).add(code)
+        for locale in _SYMBOL_LOCALES:
+            signs.setdefault(_sign_key(get_currency_symbol(code, locale)), set()).add(code)
+    for sign, codes in _EXTRA_SIGNS.items():
+        signs.setdefault(_sign_key(sign), set()).update(codes)
+    return {sign: frozenset(codes) for sign, codes in signs.items() if sign}
+
+
+def _sign_key(text: str) -> str:
+    return "".join(text.split()).rstrip(".").lower()
+
+
+def _check_sign(text: str, sign: str, currency: str) -> None:
+    key = _sign_key(sign)
+    if not key:
+        return
+    if key == currency.lower():
+        return
+    codes = _currency_signs().get(key)
+    if codes is None:
+        if len(key) == 3 and key.isalpha():
+            raise InvalidValue("amount", text, "currency", f"the amount is in {key.upper()}, not {currency}")
+        raise InvalidValue("amount", text, "amount", "not an amount")
+    if currency not in codes:
+        raise InvalidValue("amount", text, "currency", f"the amount is in {'/'.join(sorted(codes))}, not {currency}")
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Thousands groups: 1-3 digits (not a lone 0), then groups of exactly 3."""
+    return 1 <= len(groups[0]) <= 3 and groups[0] != "0" and all(len(g) == 3 for g in groups[1:])
+
+
+def _split_amount(core: str, decimal_mark: str | None, digits: int, text: str) -> tuple[str, str]:
+    """(whole digits, decimal digits) of "1.234,56"-like text."""
+    marks = [c for c in core if not c.isdigit()]
+    if not marks:
+        return core, ""
+    kinds = set(marks)
+    last = marks[-1]
+    if decimal_mark is not None:
+        decimal = decimal_mark if decimal_mark in kinds else None
+    elif len(kinds) > 1:
+        decimal = last
+    elif last in _GROUP_CHARS or len(marks) > 1:
+        decimal = None
+    else:
+        after = len(core) - core.rindex(last) - 1
+        before = core[: core.rindex(last)]
+        if after != 3 or before.startswith("0"):
+            decimal = last
+        elif digits == 0:
+            decimal = None  # a currency without decimals: 1,234 is a thousand and more
+        else:
+            other = "." if last == "," else ","
+            raise InvalidValue("amount", text, "ambiguous",
+                               f"{core} could be {before}{other}{core[-3:]} or {before}{core[-3:]}")
+    if decimal is not None:
+        if marks.count(decimal) != 1 or last != decimal:
+            raise InvalidValue("amount", text, "amount", "the decimal mark must come once, last")
+        whole, fraction = core.rsplit(decimal, 1)
+    else:
+        whole, fraction = core, ""
+    group_marks = {c for c in whole if not c.isdigit()}
+    if group_marks:
+        if len(group_marks) > 1:
+            raise InvalidValue("amount", text, "amount", "mixed thousands separators")
+        if not _grouped(whole.split(group_marks.pop())):
+            raise InvalidValue("amount", text, "amount", "the thousands separators are not where they belong")
+    return "".join(c for c in whole if c.isdigit()), fraction
+
+
+def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> int:
+    """An amount as minor units of `currency`: "1.234,56" / "1,234.56" / "1 234,56" / "€ 12,50" /
+    "12.50 EUR" / "(12.50)" / "-12,50" -> 123456 / 123456 / 123456 / 1250 / 1250 / -1250 / -1250.
+
+    A leading `'` is ignored. `decimal_mark` ("." or ",", see `infer_decimal_mark`) settles values such
+    as "1,234" that are a thousand and more, or a number with three decimals. Raises InvalidValue when
+    the text is not an amount, is in another currency, has more decimals than the currency, or is ambiguous.
+    """
+    original = text
+    value = (text or "").strip().lstrip("'").strip()
+    m = _AMOUNT.search(value)
+    if not m:
+        raise InvalidValue("amount", original, "amount", "not an amount")
+    if decimal_mark not in (None, ".", ","):
+        raise InvalidValue("decimal_mark", decimal_mark, "decimal_mark", 'use "." or ","')
+    core = m.group()
+    prefix, suffix = value[: m.start()], value[m.end():]
+    negative = False
+    if "(" in prefix and ")" in suffix:
+        negative = True
+        prefix, suffix = prefix.replace("(", "", 1), suffix.replace(")", "", 1)
+    signs = 0
+    for minus in _MINUS:
+        signs += prefix.count(minus) + suffix.count(minus)
+        prefix, suffix = prefix.replace(minus, " "), suffix.replace(minus, " ")
+    if "+" in prefix:
+        prefix = prefix.replace("+", " ", 1)
+    if signs > 1 or (signs and negative):
+        raise InvalidValue("amount", original, "amount", "not an amount")
+    negative = negative or signs == 1
+    digits = get_currency_precision(currency)
+    _check_sign(original, prefix, currency)
+    _check_sign(original, suffix, currency)
+    whole, fraction = _split_amount(core, decimal_mark, digits, original)
+    if len(fraction) > digits:
+        if fraction[digits:].strip("0"):
+            raise InvalidValue("amount", original, "amount",
+                               f"{currency} has {digits} decimals" if digits else f"{currency} has no decimals")
+        fraction = fraction[:digits]
+    minor = int(whole or "0") * 10**digits + int(fraction.ljust(digits, "0") or "0")
+    if minor > 10**15:
+        raise InvalidValue("amount", original, "amount", "the amount is too large")
+    return -minor if negative else minor
+
+
+def infer_decimal_mark(values: Iterable[str]) -> str:
+    """"," or "." as a whole column of amounts shows it, or "ambiguous" (no value tells, or they disagree)."""
+    seen = set()
+    for text in values:
+        m = _AMOUNT.search((text or "").strip().lstrip("'"))
+        if not m:
+            continue
+        core = m.group()
+        marks = [c for c in core if c in ".,"]
+        if not marks:
+            continue
+        if len(set(marks)) > 1:
+            seen.add(marks[-1])
+        elif len(marks) > 1:
+            seen.add("," if marks[0] == "." else ".")
+        else:
+            after = len(core) - core.rindex(marks[0]) - 1
+            if after != 3 or core.startswith("0"):
+                seen.add(marks[0])
+    return seen.pop() if len(seen) == 1 else "ambiguous"
+
+
+# --- names, consent, tags ------------------------------------------------------------------------
+
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "dos", "das",
+                        "do", "ten", "ter", "zu", "af", "al", "el", "st", "st.", "saint", "mac", "bin", "ibn"})
+
+
+def split_full_name(name: str) -> tuple[str, str]:
+    """("Ann Marie", "Lee") from "Ann Marie Lee"; "Lee, Ann" -> ("Ann", "Lee"); particles stay with the last
+    name ("Ludwig van Beethoven" -> ("Ludwig", "van Beethoven")). One word is a first name."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        if first.strip() and last.strip():
+            return first.strip(), last.strip()
+    words = name.split()
+    if len(words) < 2:
+        return name, ""
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].lower() in _PARTICLES:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+_YES = frozenset({"yes", "y", "true", "t", "1", "x", "subscribed", "opted in", "optedin", "opt-in", "opt in",
+                  "confirmed", "granted", "on", "oui", "o", "ja", "j", "si", "sí", "s", "sim", "wahr", "vrai",
+                  "verdadero", "vero", "waar", "✓", "✔", "accepted", "single_opt_in", "confirmed_opt_in"})
+_NO = frozenset({"no", "n", "false", "f", "0", "unsubscribed", "not subscribed", "not_subscribed", "opted out",
+                 "optedout", "opt-out", "opt out", "declined", "off", "non", "nein", "nee", "não", "nao", "falsch",
+                 "faux", "falso", "onwaar", "cleaned", "pending", "never", "none", "-"})
+
+
+def parse_consent(text: str) -> bool | None:
+    """True for yes-like values, False for no-like or empty ones, None for anything else."""
+    value = " ".join(text.split()).lower().strip()
+    if not value:
+        return False
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    return None
+
+
+_MULTI = re.compile(r"\s*:::\s*")
+_EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
+_EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
+_NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
+_PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*")
+_PHONE_SEPARATORS = re.compile(r":::|[;,|]")
+_TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
+_TAG_SEPARATORS = _PHONE_SEPARATORS
+_SYSTEM_LABELS = frozenset({"mycontacts", "my contacts", "othercontacts", "other contacts", "starred"})
+_PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "?", "keine", "aucun",
+                           "aucune", "ninguno", "nessuno", "geen", "nenhum"})
+
+
+def _email_parts(cell: str) -> list[str]:
+    """The addresses in a cell: "a ::: b", "a; b", "a b", "Ann Lee <a>"."""
+    cell = cell.strip()
+    if not _EMAIL_SEPARATORS.search(cell):
+        return [cell] if cell else []
+    if "<" in cell:
+        cell = _NAMED_ADDRESS.sub(lambda m: m.group(1), cell)
+    parts = []
+    for part in _EMAIL_SPLIT.split(cell.strip()):
+        pieces = part.split()
+        if len(pieces) > 1 and all("@" in piece for piece in pieces):
+            parts.extend(pieces)
+        elif part:
+            parts.append(part)
+    return parts
+
+
+def _google_tag(label: str) -> str | None:
+    if label.startswith("* "):
+        label = label[2:].strip()
+        if label.casefold() in _SYSTEM_LABELS:
+            return None
+    return label or None
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+_SINGLE_FIELDS = ("first_name", "last_name", "full_name", "company", "street", "postal_code", "city", "region",
+                  "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "email_consent",
+                  "sms_consent", "source", "customer_id")
+_LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
+
+
+class RowCleaner:
+    """`row_to_contact` for one file: what each column is for is worked out once, then each row is cheap."""
+
+    def __init__(self, fields: list[str], headers: list[str], *, region: str | None,
+                 date_orders: dict[int, str] | None = None):
+        unknown = [f for f in fields if f not in FIELDS]
+        if unknown:
+            raise InvalidValue("fields", unknown[0], "field", "one of " + ", ".join(FIELDS))
+        self.fields = list(fields)
+        self.headers = list(headers)
+        self.region = region
+        self.date_orders = dict(date_orders or {})
+        self.names = [headers[i] if i < len(headers) else f"Column {i + 1}" for i in range(len(fields))]
+        self.width = len(fields)
+
+        def columns(*targets):
+            return tuple(i for i, f in enumerate(fields) if f in targets)
+
+        self.singles = tuple((i, f) for i, f in enumerate(fields) if f in _SINGLE_FIELDS)
+        self.emails = columns("email")
+        self.phones = columns("phone")
+        self.tags = columns("tags")
+        self.notes = columns("notes")
+        self.note = columns("note")
+        self.street2 = columns("street2")
+        self.has_birth_parts = bool(columns("birth_year", "birth_month", "birth_day"))
+        # A column whose values never settle the order is read the way the shop's region writes dates.
+        fallback = default_date_order(region)
+        self.orders = {}
+        for i in columns("birthday"):
+            order = self.date_orders.get(i)
+            self.orders[i] = order if order in ("dmy", "mdy") else fallback
+
+    def matches(self, fields, headers, region, date_orders) -> bool:
+        return (self.region == region and self.fields == fields and self.headers == headers
+                and self.date_orders == (date_orders or {}))
+
+    def __call__(self, row: int, cells: list[str]) -> ImportedContact | Reject:
+        try:
+            return self._contact(row, cells)
+        except _RowRejected as e:
+            return e.reject
+
+    def _reject(self, row, reason, column=None, value=None, error: InvalidValue | None = None):
+        raise _RowRejected(Reject(row, reason, column, value, error.problem if error else "",
+                                  error.detail if error else ""))
+
+    def _contact(self, row: int, cells: list[str]) -> ImportedContact:
+        width = self.width
+        if len(cells) < width:
+            cells = [*cells, *[""] * (width - len(cells))]
+        names = self.names
+        notes: list[str] = []  # "Header: value" lines, after the file's own notes
+        warnings: list[str] = []
+        values: dict[str, tuple[str, int]] = {}  # field -> (tidy value, column)
+        for i, target in self.singles:
+            value = cells[i]
+            if value:
+                value = " ".join(value.split()) if value.isascii() and "\x00" not in value else tidy(value)
+                if value:
+                    if target not in values:
+                        values[target] = (value, i)
+                    elif value != values[target][0]:
+                        notes.append(f"{names[i]}: {value}")
+
+        emails = self._emails(row, cells, notes, warnings) if self.emails else []
+        phones = self._phones(row, cells, notes, warnings) if self.phones else []
+
+        # names
+        first = unguard(values["first_name"][0]) if "first_name" in values else ""
+        last = unguard(values["last_name"][0]) if "last_name" in values else ""
+        company = unguard(values["company"][0]) if "company" in values else ""
+        if "full_name" in values:
+            full, i = values["full_name"]
+            if not first and not last:
+                first, last = split_full_name(full)
+            elif _new_words(full, first, last, company):
+                notes.append(f"{names[i]}: {full}")
+        if not (first or last or company):
+            if emails:
+                first = emails[0] if len(emails[0]) <= validation.MAX_NAME else emails[0].split("@")[0][:200]
+                warnings.append("named_after_email")
+            elif phones:
+                first = phones[0].raw
+                warnings.append("named_after_phone")
+            else:
+                self._reject(row, "no name, company, email or phone")
+
+        birthday = None
+        if "birthday" in values:
+            text, i = values["birthday"]
+            if text.lower() not in _PLACEHOLDERS:
+                order = self.orders.get(i, "dmy")
+                birthday = self._birthday(row, names[i], text, lambda: parse_date(text, order))
+        if birthday is None and self.has_birth_parts:
+            birthday = self._birth_parts(row, values, notes, warnings)
+
+        # address
+        street = values["street"][0] if "street" in values else ""
+        if self.street2:
+            seconds = [(i, tidy(cells[i])) for i in self.street2 if cells[i].strip()]
+            if seconds:
+                joined = ", ".join([street, *(s for _, s in seconds)] if street else [s for _, s in seconds])
+                if len(joined) <= validation.MAX_NAME:
+                    street = joined
+                else:
+                    notes.extend(f"{names[i]}: {s}" for i, s in seconds)
+                    warnings.append("street_in_notes")
+        city = values["city"][0] if "city" in values else ""
+        region_text = ""
+        if "region" in values:
+            region_text, i = values["region"]
+            if len(region_text) <= 3 and city:
+                city = f"{city}, {region_text}"
+            else:
+                notes.append(f"{names[i]}: {region_text}")
+        postal_code = unguard(values["postal_code"][0]) if "postal_code" in values else ""
+        if "address" in values and not (street or city or postal_code):
+            i = values["address"][1]
+            notes.append(f"{names[i]}: {cells[i].strip()}")
+        country = values["country"][0] if "country" in values else ""
+
+        tags = self._tags(cells, notes, warnings) if self.tags else []
+
+        email_consent = self._consent(values, "email_consent", notes, warnings) if "email_consent" in values else False
+        sms_consent = self._consent(values, "sms_consent", notes, warnings) if "sms_consent" in values else False
+
+        lines = [cells[i].strip() for i in self.notes if cells[i].strip()] if self.notes else []
+        if self.note:
+            lines.extend(f"{names[i]}: {cells[i].strip()}" for i in self.note if cells[i].strip())
+        lines.extend(notes)
+        if len(cells) > width:
+            extras = [f"Column {i}: {c.strip()}" for i, c in enumerate(cells[width:], start=width + 1) if c.strip()]
+            if extras:
+                lines.extend(extras)
+                warnings.append("extra_cells")
+        text = ""
+        if lines:
+            try:
+                text = validation.clean_text("\n".join(lines), "notes", validation.MAX_TEXT, multiline=True)
+            except InvalidValue as e:
+                self._reject(row, "notes too long", None, None, e)
+
+        if max(len(first), len(last), len(company), len(street), len(postal_code), len(city),
+               len(country)) > validation.MAX_NAME:
+            self._too_long(row, values, first_name=first, last_name=last, company=company, street=street,
+                           postal_code=postal_code, city=city, country=country)
+
+        return ImportedContact(
+            first_name=first, last_name=last, company=company,
+            emails=emails, phones=[p.e164 or p.raw for p in phones],
+            street=street, postal_code=postal_code, city=city, country=country,
+            birthday=birthday, tags=tags, notes=text,
+            email_consent=email_consent, sms_consent=sms_consent,
+            row=row, customer_id=unguard(values["customer_id"][0]) if "customer_id" in values else "",
+            source=values["source"][0] if "source" in values else "",
+            region=region_text, phone_details=phones, warnings=warnings,
+        )
+
+    def _emails(self, row: int, cells: list[str], notes: list[str], warnings: list[str]) -> list[str]:
+        """Every email column, every address of a "a ::: b" cell; see the module's notes for bad ones."""
+        emails: list[str] = []
+        bad: list[tuple[int, str, InvalidValue]] = []
+        for i in self.emails:
+            cell = cells[i]
+            if not cell:
+                continue
+            for part in _email_parts(cell):
+                if part.lower() in _PLACEHOLDERS:
+                    continue
+                try:
+                    email = check_email(part)
+                except InvalidValue as e:
+                    bad.append((i, part, e))
+                    continue
+                if not emails or email.lower() not in [e.lower() for e in emails]:
+                    emails.append(email)
+        if bad:
+            if not emails:
+                i, part, error = bad[0]
+                self._reject(row, "invalid email", self.names[i], part, error)
+            notes.extend(f"{self.names[i]}: {part}" for i, part, _ in bad)
+            warnings.append("email_in_notes")
+        return emails
+
+    def _phones(self, row: int, cells: list[str], notes: list[str], warnings: list[str]) -> list[Phone]:
+        phones: list[Phone] = []
+        bad: list[tuple[int, str, InvalidValue]] = []
+        region = self.region
+        for i in self.phones:
+            cell = cells[i]
+            if not cell:
+                continue
+            parts = _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,)
+            for part in parts:
+                if not part or part.strip().lower() in _PLACEHOLDERS:
+                    continue
+                found = _phone_or_problem(part, region)
+                if isinstance(found, InvalidValue):
+                    if found.problem != "required":
+                        bad.append((i, part.strip(), found))
+                    continue
+                key = found.e164 or found.raw
+                if all((p.e164 or p.raw) != key for p in phones):
+                    phones.append(found)
+        if bad:
+            if not phones:
+                i, part, error = bad[0]
+                self._reject(row, "invalid phone number", self.names[i], part, error)
+            notes.extend(f"{self.names[i]}: {part}" for i, part, _ in bad)
+            warnings.append("phone_in_notes")
+        return phones
+
+    def _tags(self, cells: list[str], notes: list[str], warnings: list[str]) -> list[str]:
+        tags: list[str] = []
+        for i in self.tags:
+            cell = cells[i].strip()
+            if not cell:
+                continue
+            for part in _TAG_SPLIT.split(cell) if _TAG_SEPARATORS.search(cell) else (cell,):
+                tag = _google_tag(tidy(part))
+                if not tag:
+                    continue
+                if len(tag) > 60:
+                    notes.append(f"{self.names[i]}: {tag}")
+                    warnings.append("tag_in_notes")
+                elif tag.casefold() not in [t.casefold() for t in tags]:
+                    tags.append(tag)
+        return tags
+
+    def _consent(self, values, key: str, notes: list[str], warnings: list[str]) -> bool:
+        text, i = values[key]
+        granted = parse_consent(text)
+        if granted is None:
+            warnings.append("consent_unclear")
+            notes.append(f"{self.names[i]}: {text}")
+            return False
+        return granted
+
+    def _birth_parts(self, row: int, values, notes: list[str], warnings: list[str]) -> str | None:
+        parts = tuple(values[k][0] if k in values else "" for k in ("birth_year", "birth_month", "birth_day"))
+        if not any(parts):
+            return None
+        column = next(self.names[values[k][1]] for k in ("birth_day", "birth_month", "birth_year") if k in values)
+        try:
+            return self._birthday(row, column, "/".join(parts), lambda: _join_birthday(*parts))
+        except _PartialBirthday:
+            for key in ("birth_year", "birth_month", "birth_day"):
+                if key in values:
+                    notes.append(f"{self.names[values[key][1]]}: {values[key][0]}")
+            warnings.append("partial_birthday")
+            return None
+
+    def _too_long(self, row: int, values, **found: str) -> None:
+        for key, value in found.items():
+            if len(value) > validation.MAX_NAME:
+                column = self.names[values[key][1]] if key in values else None
+                self._reject(row, "too long", column, value,
+                             InvalidValue(key, value, "too_long", f"at most {validation.MAX_NAME} characters"))
+
+    def _birthday(self, row: int, column: str, text: str, parse) -> str | None:
+        try:
+            found = parse()
+            return validation.clean_birthday(found) if found else None
+        except InvalidValue as e:
+            if e.problem == "ambiguous":
+                reason = "ambiguous date"
+            elif e.detail == "not a date":
+                reason = "not a date"
+            elif "future" in e.detail:
+                reason = "birthday in the future"
+            else:
+                reason = "impossible date"
+            self._reject(row, reason, column, text, e)
+
+
+class _RowRejected(Exception):
+    def __init__(self, reject: Reject):
+        self.reject = reject
+
+
+def _new_words(full: str, *parts: str) -> bool:
+    """Whether a display name says more than the first name, last name and company do."""
+    known = {w.casefold().strip(",.") for p in parts for w in p.split()}
+    return any(w.casefold().strip(",.") not in known for w in full.split())
+
+
+_last_cleaner: RowCleaner | None = None
+
+
+def row_to_contact(row_number: int, cells: list[str], fields: list[str], headers: list[str], *,
+                   region: str | None, date_orders: dict[int, str]) -> ImportedContact | Reject:
+    """One data row as a contact for `contacts.clean_contact`, or a Reject saying what is wrong.
+
+    `fields[i]` is the target of column i (see mapping.FIELDS); `date_orders[i]` the day/month order of
+    a birthday column (from `infer_date_order`). Work that depends only on the file is done once and
+    kept for the next row of the same file (or build a RowCleaner yourself).
+    """
+    global _last_cleaner
+    cleaner = _last_cleaner
+    if cleaner is None or not cleaner.matches(fields, headers, region, date_orders):
+        cleaner = _last_cleaner = RowCleaner(fields, headers, region=region, date_orders=date_orders)
+    return cleaner(row_number, cells)
+
+
+def infer_date_orders(rows: Iterable[list[str]], fields: list[str]) -> dict[int, str]:
+    """`infer_date_order` for every birthday column, from one pass over the rows' cells."""
+    columns = [i for i, f in enumerate(fields) if f == "birthday"]
+    if not columns:
+        return {}
+    evidence: dict[int, set[str]] = {i: set() for i in columns}
+    for cells in rows:
+        for i in columns:
+            if i < len(cells) and cells[i]:
+                found = _date_evidence(cells[i])
+                if found:
+                    evidence[i].add(found)
+    return {i: _order_from(seen) for i, seen in evidence.items()}
+
+
+def to_clean_contact(contact: ImportedContact) -> CleanContact:
+    """What `contacts.clean_contact(contact, region)` gives, without checking the emails and phone
+    numbers again (row_to_contact did); phone numbers keep their raw text as the file wrote it."""
+    checked = clean_contact(replace(contact, emails=[], phones=[]), region="")
+    return CleanContact(checked.values, list(contact.emails), list(contact.phone_details), checked.tags)
+

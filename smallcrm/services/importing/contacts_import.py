@@ -1,0 +1,1004 @@
+"""Importing contacts from a CSV file: a dry run, the import as one transaction, and an exact undo.
+
+`plan_contacts_import` reads the whole file (streaming) and says what each row would do: create a
+contact, update one (a duplicate, with the "fill" or "overwrite" policy), be skipped (a duplicate
+with "skip", or an update that would change nothing), or be rejected (with the facts: row, column,
+value). It writes nothing.
+
+`import_contacts` does the same and writes, in ONE transaction: an ImportBatch row, the new
+contacts with their emails, phones and tags (executemany, in chunks; for a large import with the
+search triggers off and the index rebuilt once), the updates, and a journal (`import_change`) with
+every contact it created and, for every contact it updated, the fields, emails, phones and tags as
+they were. A cancel, an error or a killed process leaves nothing. New contacts get no welcome points.
+
+`undo_import` removes what an import created and puts back what it changed, so the database holds
+exactly what it held before (the batch row stays, marked undone). It refuses (NotAllowed, with the
+facts) rather than lose later work:
+- an import already undone;
+- an older import whose contacts a newer import (not undone) changed, created purchases for, or
+  updated: undo the newer one first (the message names it);
+- a contact the import touched that was edited by hand since, or a contact it created that has since
+  got calls, purchases, points, feedback, complaints or referrals of its own;
+- for purchases: a purchase refunded or commented on since, or points it earned that were spent.
+
+Policies for duplicates (services.importing.duplicates finds them):
+- "skip":      leave the existing contact alone (importing the same file twice creates nothing);
+- "fill":      fill the existing contact's empty fields; add emails, phones and tags it lacks;
+- "overwrite": the file's non-empty fields replace the contact's; the file's emails and phones come
+               first, the contact's others are kept after them; tags are added. Empty cells never
+               blank a field, and consent is only ever given, never withdrawn, by an import;
+- "create":    create a new contact anyway.
+`ImportOptions.row_choices` overrides the policy for single rows (by row number); "skip" there
+skips the row even when it is not a duplicate. A row that duplicates an earlier row of the same file
+is handled the same way, against the contact that earlier row creates.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import json
+from collections.abc import Callable, Iterable
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import phonenumbers
+
+from smallcrm.errors import InvalidValue, NotAllowed, NotFound, SmallCrmError, ValidationFailed
+from smallcrm.services import validation as v
+from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput
+from smallcrm.services.importing import cleaning, mapping, reader
+from smallcrm.services.importing.cleaning import Reject
+from smallcrm.services.importing.duplicates import DuplicateIndex, Facts, Match, facts as make_facts
+from smallcrm.services.settings import default_region
+from smallcrm.store import search
+from smallcrm.store.fields import to_utc_text, utc_now
+from smallcrm.store.models import database
+
+POLICIES = ("skip", "fill", "overwrite", "create")
+CHUNK = 2000  # rows read, cleaned and written at a time
+PREVIEW_ROWS = 50
+BULK_MIN = 1000  # from this many contacts written, the search triggers go off and the index is rebuilt once
+DATE_FIELDS = ("birthday",)
+EXTERNAL_ID = "external_id"  # the contact column with the customer's number in another system
+CUSTOMER_ID_FIELD = "customer_id"  # the mapping's field for that number
+
+Progress = Callable[[int, "int | None"], None]
+
+
+# --------------------------------------------------------------------------------------------------
+# Errors (the edges turn them into words)
+
+
+class ImportCancelled(SmallCrmError):
+    """The user stopped the import; nothing was written."""
+
+    def __str__(self) -> str:
+        return "the import was cancelled; nothing was written"
+
+
+@dataclass
+class DateOrderNeeded(SmallCrmError):
+    """Date columns whose day/month order the values leave open; the user must say which it is."""
+
+    columns: list[tuple[int, str]]  # (column index, header)
+
+    def __str__(self) -> str:
+        names = ", ".join(header for _, header in self.columns)
+        return f"the day/month order of {names} cannot be told from the values"
+
+
+# --------------------------------------------------------------------------------------------------
+# What callers pass and get back
+
+
+@dataclass
+class ImportOptions:
+    preset: str = "auto"
+    overrides: dict[int, str] = field(default_factory=dict)  # column index -> field ("" ignores the column)
+    encoding: str | None = None
+    delimiter: str | None = None
+    region: str | None = None  # for phone numbers without +country (default: the shop's)
+    on_duplicate: str = "skip"
+    row_choices: dict[int, str] = field(default_factory=dict)  # row number -> policy for that row
+    date_orders: dict[int, str] = field(default_factory=dict)  # column index -> "dmy", "mdy" or "ymd"
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    contact: ContactInput | None
+    reject: Reject | None
+    duplicate_of: int | None  # the existing contact this row matches
+    duplicate_reason: str  # "email", "phone", "name+city", ... or ""
+    action: str  # "create", "update", "skip" or "reject"
+    duplicate_row: int | None = None  # or the earlier row of the file it matches
+
+
+@dataclass
+class ImportPlan:
+    dialect: reader.Dialect
+    preset: str
+    headers: list[str]
+    fields: list[str]
+    date_orders: dict[int, str]
+    ambiguous_columns: list[int]
+    counts: dict[str, int]  # create, update, skip, reject
+    preview: list[PlannedRow]
+    rows: int = 0
+    rejects: list[Reject] = field(default_factory=list)  # every rejected row
+    warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
+
+
+@dataclass
+class ImportResult:
+    batch: int | None
+    created: int
+    updated: int
+    skipped: int
+    rejected: int
+    encoding: str
+    delimiter: str
+    rejects: list[Reject] = field(default_factory=list)
+    preset: str = ""
+    warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied: blank rows, NULs, ...
+
+    def to_json(self) -> dict:
+        return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
+                "rejected": self.rejected, "encoding": self.encoding, "delimiter": self.delimiter,
+                "preset": self.preset, "warnings": dict(self.warnings)}
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    id: int
+    kind: str  # "contacts" or "purchases"
+    file_name: str
+    started_at: str  # UTC, ISO 8601
+    finished_at: str | None
+    created: int
+    updated: int
+    skipped: int
+    rejected: int
+    undone_at: str | None
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    batch: int
+    contacts_removed: int
+    contacts_restored: int
+    purchases_removed: int = 0
+    points_removed: int = 0
+
+
+# --------------------------------------------------------------------------------------------------
+# Cleaning a contact for import: contacts.clean_contact's answer, faster for many rows
+
+
+_sort_key = lru_cache(maxsize=65536)(search.sort_key)
+
+
+def clean_for_import(data: ContactInput, region: str | None) -> CleanContact:
+    """contacts.clean_contact(data, region), without its per-call costs (a test holds them equal).
+
+    A row that cleaning.row_to_contact read (an ImportedContact) was checked there field by field
+    (text tidied and measured, emails and phones read, the birthday checked): it is taken as it is,
+    phones with the raw text the file wrote. Anything else is checked here as clean_contact does.
+    """
+    if isinstance(data, cleaning.ImportedContact):
+        values = {name: getattr(data, name) for name in TEXT_FIELDS}
+        values["notes"] = data.notes
+        values["birthday"] = data.birthday
+        if not (values["first_name"] or values["last_name"] or values["company"]):
+            raise ValidationFailed([InvalidValue("name", "", "required",
+                                                 "give a first name, a last name or a company")])
+        emails, phones, tags = list(data.emails), list(data.phone_details), list(data.tags)
+    else:
+        values, emails, phones, tags = _check(data, region)
+    first, last, company = values["first_name"], values["last_name"], values["company"]
+    values["sort_name"] = search.sort_key(f"{last} {first}" if (first or last) else company)
+    values["sort_company"] = _sort_key(company)
+    values["sort_city"] = _sort_key(values["city"])
+    values["sort_country"] = _sort_key(values["country"])
+    for channel in ("email", "sms"):
+        granted = bool(getattr(data, f"{channel}_consent"))
+        values[f"{channel}_consent"] = granted
+        values[f"{channel}_consent_at"] = (getattr(data, f"{channel}_consent_at") or utc_now()) if granted else None
+    return CleanContact(values, emails, phones, tags)
+
+
+def _check(data: ContactInput, region: str | None):
+    errors: list[InvalidValue] = []
+    values: dict = {}
+    for name in TEXT_FIELDS:
+        try:
+            values[name] = v.clean_text(getattr(data, name), name)
+        except InvalidValue as e:
+            errors.append(e)
+            values[name] = ""
+    try:
+        values["notes"] = v.clean_text(data.notes, "notes", v.MAX_TEXT, multiline=True) if data.notes else ""
+    except InvalidValue as e:
+        errors.append(e)
+        values["notes"] = ""
+    try:
+        values["birthday"] = v.clean_birthday(data.birthday)
+    except InvalidValue as e:
+        errors.append(e)
+        values["birthday"] = None
+    if not (values["first_name"] or values["last_name"] or values["company"]) and not any(
+            e.field in ("first_name", "last_name", "company") for e in errors):
+        errors.append(InvalidValue("name", "", "required", "give a first name, a last name or a company"))
+    emails: list[str] = []
+    seen: set[str] = set()
+    for i, text in enumerate(data.emails):
+        if text and text.strip():
+            try:
+                email = cleaning.check_email(text, f"emails[{i}]")
+            except InvalidValue as e:
+                errors.append(e)
+                continue
+            if email.lower() not in seen:
+                seen.add(email.lower())
+                emails.append(email)
+    phones: list[v.Phone] = []
+    seen = set()
+    for i, text in enumerate(data.phones):
+        if text and text.strip():
+            try:
+                phone = cleaning.check_phone(text, region, f"phones[{i}]")
+            except InvalidValue as e:
+                errors.append(e)
+                continue
+            key = phone.e164 or phone.raw
+            if key not in seen:
+                seen.add(key)
+                phones.append(phone)
+    tags: list[str] = []
+    seen = set()
+    for text in data.tags:
+        if text and text.strip():
+            try:
+                tag = v.clean_tag(text)
+            except InvalidValue as e:
+                errors.append(e)
+                continue
+            if tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(tag)
+    if errors:
+        raise ValidationFailed(errors)
+    return values, emails, phones, tags
+
+
+# --------------------------------------------------------------------------------------------------
+# The file: dialect, headers, fields, date orders
+
+
+@dataclass
+class FileLayout:
+    path: Path
+    dialect: reader.Dialect
+    headers: list[str]
+    preset: str
+    fields: list[str]
+    date_orders: dict[int, str]
+    ambiguous_columns: list[int]
+    rows_total: int | None  # known when the file was read once before (for date orders)
+
+
+def check_options(options) -> None:
+    if options.on_duplicate not in POLICIES:
+        raise InvalidValue("on_duplicate", options.on_duplicate, "choice", "one of " + ", ".join(POLICIES))
+    for row, choice in options.row_choices.items():
+        if choice not in POLICIES:
+            raise InvalidValue(f"row {row}", choice, "choice", "one of " + ", ".join(POLICIES))
+    for column, order in options.date_orders.items():
+        if order not in ("dmy", "mdy", "ymd"):
+            raise InvalidValue(f"date order of column {column}", order, "choice", "dmy, mdy or ymd")
+    region = options.region
+    if region is not None and region not in phonenumbers.SUPPORTED_REGIONS:
+        raise InvalidValue("region", region, "region", "a two-letter country code such as FR, DE or US")
+
+
+def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS, map_headers=None,
+                date_value: Callable[[str], str] | None = None) -> FileLayout:
+    """Sniff the file, map its columns and find each date column's day/month order.
+
+    The date orders need the column's values: the file is read once for them (streaming, only
+    those cells kept), and the rows are counted on the way.
+    """
+    path = Path(path)
+    dialect = reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter)
+    headers = reader.read_header(path, dialect)
+    if map_headers is not None:
+        preset, fields = map_headers(headers, options.preset)
+    else:
+        preset = mapping.detect_preset(headers) if options.preset == "auto" else options.preset
+        fields = list(mapping.auto_map(headers, preset))
+    fields = fields + [""] * (len(headers) - len(fields))
+    for column, name in options.overrides.items():
+        if not 0 <= column < len(headers):
+            raise InvalidValue("map", column, "column", f"the file has {len(headers)} columns")
+        fields[column] = name
+    date_fields = set(date_fields)
+    date_columns = [i for i, name in enumerate(fields) if name in date_fields]
+    orders: dict[int, str] = {}
+    ambiguous: list[int] = []
+    total = None
+    if date_columns:
+        counter = [0]
+
+        def cells_of(rows):
+            for _, cells in rows:
+                counter[0] += 1
+                if date_value:
+                    cells = list(cells)
+                    for i in date_columns:
+                        if i < len(cells):
+                            cells[i] = date_value(cells[i])
+                yield cells
+
+        as_birthdays = ["birthday" if i in date_columns else "" for i in range(len(fields))]
+        with reader.read_rows(path, dialect) as rows:
+            found = cleaning.infer_date_orders(cells_of(rows), as_birthdays)
+        total = counter[0]
+        for i in date_columns:
+            order = options.date_orders.get(i) or found.get(i, "ymd")
+            if order == "ambiguous":
+                ambiguous.append(i)
+            else:
+                orders[i] = order
+    return FileLayout(path, dialect, headers, preset, fields, orders, ambiguous, total)
+
+
+def require_date_orders(layout: FileLayout) -> None:
+    if layout.ambiguous_columns:
+        raise DateOrderNeeded([(i, layout.headers[i]) for i in layout.ambiguous_columns])
+
+
+# --------------------------------------------------------------------------------------------------
+# A contact as it is (or will be) in the database, for merging and writing
+
+SCALARS = (*TEXT_FIELDS, "birthday", "notes", "source", EXTERNAL_ID)
+CONTACT_COLUMNS = (*SCALARS, "email_consent", "email_consent_at", "sms_consent", "sms_consent_at",
+                   "sort_name", "sort_company", "sort_city", "sort_country", "updated_at")
+_NAME_PARTS = ("first_name", "last_name", "company", "city", "country")
+
+
+@dataclass
+class State:
+    id: int
+    row: dict  # column -> database value
+    emails: list[list]  # [email id or None (new), email, label, position]
+    phones: list[list]  # [phone id or None, raw, e164, digits, label, position]
+    tags: list[str]
+    created: bool  # made by this import (then it is journalled as created, never as updated)
+    original: tuple | None = None  # (row, emails, phones, tags) as loaded, for the journal
+    dirty: bool = False
+
+
+def extras_of(data: ContactInput) -> dict[str, str]:
+    """What a row says beyond ContactInput (cleaning.ImportedContact, whose text is tidied already): the
+    customer's number elsewhere and how they found the shop."""
+    return {EXTERNAL_ID: (getattr(data, "customer_id", "") or "")[:v.MAX_NAME],
+            "source": (getattr(data, "source", "") or "")[:v.MAX_NAME]}
+
+
+def _db_values(clean: CleanContact, extras: dict[str, str], moment: str) -> dict:
+    row = {name: clean.values[name] for name in (*TEXT_FIELDS, "birthday", "notes", "sort_name", "sort_company",
+                                                 "sort_city", "sort_country")}
+    row[EXTERNAL_ID] = extras.get(EXTERNAL_ID, "")
+    row["source"] = extras.get("source", "")
+    for channel in ("email", "sms"):
+        row[f"{channel}_consent"] = int(clean.values[f"{channel}_consent"])
+        at = clean.values[f"{channel}_consent_at"]
+        row[f"{channel}_consent_at"] = to_utc_text(at) if at is not None else None
+    row["updated_at"] = moment
+    return row
+
+
+def new_state(contact_id: int, clean: CleanContact, extras: dict[str, str], moment: str) -> State:
+    return State(
+        contact_id, _db_values(clean, extras, moment),
+        [[None, e, "", i] for i, e in enumerate(clean.emails)],
+        [[None, p.raw, p.e164, p.digits, "", i] for i, p in enumerate(clean.phones)],
+        list(clean.tags), created=True)
+
+
+def load_states(conn, ids: list[int], created: set[int]) -> dict[int, State]:
+    """The contacts `ids` as they are in the database: four queries per 500."""
+    states: dict[int, State] = {}
+    columns = ", ".join(CONTACT_COLUMNS)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, *values in conn.execute(f"SELECT id, {columns} FROM contact WHERE id IN ({marks})", chunk):
+            states[cid] = State(cid, dict(zip(CONTACT_COLUMNS, values)), [], [], [], cid in created)
+        for eid, cid, email, label, position in conn.execute(
+                f"SELECT id, contact_id, email, label, position FROM contact_email WHERE contact_id IN ({marks})"
+                " ORDER BY contact_id, position, id", chunk):
+            states[cid].emails.append([eid, email, label, position])
+        for pid, cid, raw, e164, digits, label, position in conn.execute(
+                f"SELECT id, contact_id, raw, e164, digits, label, position FROM contact_phone"
+                f" WHERE contact_id IN ({marks}) ORDER BY contact_id, position, id", chunk):
+            states[cid].phones.append([pid, raw, e164, digits, label, position])
+        for cid, name in conn.execute(
+                f"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
+                f" WHERE ct.contact_id IN ({marks}) ORDER BY ct.contact_id, t.name", chunk):
+            states[cid].tags.append(name)
+    for state in states.values():
+        if not state.created:
+            state.original = (dict(state.row), [list(e) for e in state.emails], [list(p) for p in state.phones],
+                              list(state.tags))
+    return states
+
+
+def merge(state: State, clean: CleanContact, extras: dict[str, str], policy: str, moment: str) -> bool:
+    """Apply a duplicate row to `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
+    row = state.row
+    incoming = _db_values(clean, extras, moment)
+    changed = False
+    for name in SCALARS:
+        new = incoming[name]
+        if new in ("", None):
+            continue
+        old = row[name]
+        if (policy == "fill" and old in ("", None)) or (policy == "overwrite" and old != new):
+            row[name] = new
+            changed = True
+    for channel in ("email", "sms"):
+        if incoming[f"{channel}_consent"] and not row[f"{channel}_consent"]:
+            row[f"{channel}_consent"] = 1
+            row[f"{channel}_consent_at"] = incoming[f"{channel}_consent_at"]
+            changed = True
+    if changed:
+        keys = search.sort_keys(*(row[k] for k in _NAME_PARTS))
+        row.update(keys)
+
+    def merge_list(items: list[list], new_items: list[list], key) -> bool:
+        have = {key(item): item for item in items}
+        added = [item for item in new_items if key(item) not in have]
+        if policy == "overwrite":
+            firsts = [have.get(key(item), item) for item in new_items]
+            chosen = {id(item) for item in firsts}
+            ordered = firsts + [item for item in items if id(item) not in chosen]
+        else:
+            ordered = items + added
+        moved = False
+        for position, item in enumerate(ordered):
+            if item[-1] != position:
+                item[-1] = position
+                moved = True
+        items[:] = ordered
+        return bool(added) or moved
+
+    incoming_emails = [[None, e, "", 0] for e in clean.emails]
+    incoming_phones = [[None, p.raw, p.e164, p.digits, "", 0] for p in clean.phones]
+    if merge_list(state.emails, incoming_emails, lambda item: item[1].lower()):
+        changed = True
+    if merge_list(state.phones, incoming_phones, lambda item: item[2] or item[1]):
+        changed = True
+    have_tags = {t.casefold() for t in state.tags}
+    for tag in clean.tags:
+        if tag.casefold() not in have_tags:
+            have_tags.add(tag.casefold())
+            state.tags.append(tag)
+            changed = True
+    if changed:
+        row["updated_at"] = moment
+        state.dirty = True
+    return changed
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing
+
+
+CONTACT_TABLES = ("contact", "contact_email", "contact_phone", "contact_tag")
+
+
+@contextmanager
+def no_gc():
+    """The cyclic garbage collector paused: an import makes millions of small objects and no cycles worth
+    collecting, and the collector's passes over them would cost a third of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def indexes_off(conn, tables: Iterable[str]):
+    """Drop the tables' indexes (those written as CREATE INDEX) and make them again, from the same SQL, at the
+    end. Inside a transaction: if anything fails, the rollback brings them back."""
+    tables = list(tables)
+    marks = ",".join("?" * len(tables))
+    indexes = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                           f" AND tbl_name IN ({marks}) ORDER BY name", tables).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        conn.execute(sql)
+
+
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class Writer:
+    """Writes states in chunks through the raw connection, inside the caller's transaction."""
+
+    def __init__(self, conn, batch_id: int, moment: str, existing_contacts: int):
+        self.conn = conn
+        self.batch_id = batch_id
+        self.moment = moment
+        self.existing = existing_contacts
+        self.tags: dict[str, int] = {name.translate(_NOCASE): tid for tid, name in
+                                     conn.execute("SELECT id, name FROM tag")}
+        self.created_tags: list[int] = []
+        self.created_ids: set[int] = set()
+        self.written = 0
+        self.stack = ExitStack()
+        self.bulk = False
+
+    def maybe_bulk(self, upcoming: int) -> None:
+        """Search triggers off (the index rebuilt once at the end) when that is cheaper than keeping it up
+        row by row: the triggers cost about fifteen times a row of the rebuild. When the import at least
+        doubles the contacts, their indexes are dropped too and made again at the end (sorting once
+        beats inserting row by row)."""
+        writes = self.written + upcoming
+        if not self.bulk and writes >= BULK_MIN and writes * 15 >= self.existing:
+            self.stack.enter_context(search.triggers_off(self.conn))
+            self.bulk = True
+            if writes >= self.existing:
+                self.stack.enter_context(indexes_off(self.conn, CONTACT_TABLES))
+
+    def tag_id(self, name: str) -> int:
+        key = name.translate(_NOCASE)
+        tid = self.tags.get(key)
+        if tid is None:
+            tid = self.conn.execute("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid
+            self.tags[key] = tid
+            self.created_tags.append(tid)
+        return tid
+
+    def create(self, states: list[State]) -> None:
+        if not states:
+            return
+        self.maybe_bulk(len(states))
+        columns = ("id", "created_at", *CONTACT_COLUMNS)
+        sql = f"INSERT INTO contact ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        moment = self.moment
+        self.conn.executemany(sql, [(s.id, moment, *(s.row[c] for c in CONTACT_COLUMNS)) for s in states])
+        self.conn.executemany(
+            "INSERT INTO contact_email (contact_id, email, label, position) VALUES (?, ?, ?, ?)",
+            [(s.id, e[1], e[2], e[3]) for s in states for e in s.emails])
+        self.conn.executemany(
+            "INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position) VALUES (?, ?, ?, ?, ?, ?)",
+            [(s.id, p[1], p[2], p[3], p[4], p[5]) for s in states for p in s.phones])
+        self.conn.executemany(
+            "INSERT INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
+            [(s.id, self.tag_id(t)) for s in states for t in s.tags])
+        self.conn.executemany("INSERT INTO import_change (batch_id, contact_id, action) VALUES (?, ?, 'created')",
+                              [(self.batch_id, s.id) for s in states])
+        self.created_ids.update(s.id for s in states)
+        self.written += len(states)
+
+    def update(self, states: Iterable[State]) -> None:
+        """Write what changed in each state, a statement per kind of change for all of them (executemany);
+        journal the contacts this import did not create. Rows are added or moved, never deleted, so
+        that undo can put back every email and phone row as it was, with its id."""
+        states = [s for s in states if s.dirty]
+        if not states:
+            return
+        self.maybe_bulk(len(states))
+        journal = [(self.batch_id, s.id, json.dumps(_before(s), ensure_ascii=False))
+                   for s in states if s.original is not None and s.id not in self.created_ids]
+        conn = self.conn
+        assignments = ", ".join(f"{c} = ?" for c in CONTACT_COLUMNS)
+        conn.executemany(f"UPDATE contact SET {assignments} WHERE id = ?",
+                         [(*(s.row[c] for c in CONTACT_COLUMNS), s.id) for s in states])
+        conn.executemany("INSERT INTO contact_email (contact_id, email, label, position) VALUES (?, ?, ?, ?)",
+                         [(s.id, e[1], e[2], e[3]) for s in states for e in s.emails if e[0] is None])
+        conn.executemany("UPDATE contact_email SET position = ? WHERE id = ? AND position != ?",
+                         [(e[3], e[0], e[3]) for s in states for e in s.emails if e[0] is not None])
+        conn.executemany("INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position)"
+                         " VALUES (?, ?, ?, ?, ?, ?)",
+                         [(s.id, *p[1:]) for s in states for p in s.phones if p[0] is None])
+        conn.executemany("UPDATE contact_phone SET position = ? WHERE id = ? AND position != ?",
+                         [(p[5], p[0], p[5]) for s in states for p in s.phones if p[0] is not None])
+        conn.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
+                         [(s.id, self.tag_id(t)) for s in states for t in s.tags])
+        conn.executemany(
+            "INSERT INTO import_change (batch_id, contact_id, action, before) VALUES (?, ?, 'updated', ?)", journal)
+        for s in states:
+            s.dirty = False
+        self.written += len(states)
+
+    def finish(self) -> None:
+        self.stack.close()  # the index rebuilt and the triggers back, when they were off
+
+
+def _before(s: State) -> dict:
+    """What the journal keeps of an updated contact: the columns, lists and tags it had, where they changed."""
+    row, emails, phones, tags = s.original
+    before: dict = {"contact": {c: row[c] for c in CONTACT_COLUMNS if row[c] != s.row[c]}}
+    if emails != s.emails:
+        before["emails"] = emails
+    if phones != s.phones:
+        before["phones"] = phones
+    if tags != s.tags:
+        before["tags"] = tags
+    return before
+
+
+def write_rejects(rejects: Iterable[Reject], path: Path | str) -> int:
+    """The rejected rows as CSV (UTF-8 with a byte-order mark, for spreadsheets); return how many.
+
+    Cells that a spreadsheet would run as a formula get a leading apostrophe.
+    """
+    count = 0
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["row", "column", "value", "problem"])
+        for r in rejects:
+            out.writerow([r.row, guard(r.column or ""), guard(r.value or ""), guard(r.reason)])
+            count += 1
+    return count
+
+
+def guard(text: str) -> str:
+    """A cell a spreadsheet shows as text: formulas (= + - @, tab, CR first) get a leading apostrophe."""
+    return "'" + text if text and text[0] in "=+-@\t\r" else text
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading and deciding, row by row
+
+
+def _reject_for(row: int, error: ValidationFailed, layout: FileLayout, data: ContactInput) -> Reject:
+    first = error.errors[0]
+    base = first.field.partition("[")[0]
+    column = None
+    candidates = {"emails": "email", "phones": "phone", "tags": "tag", "name": "first_name"}
+    for i, name in enumerate(layout.fields):
+        if name in (base, candidates.get(base)) or name.rstrip("0123456789") in (base, candidates.get(base)):
+            column = layout.headers[i]
+            break
+    value = first.value if isinstance(first.value, str) else (None if first.value is None else str(first.value))
+    reason = "; ".join(str(e) for e in error.errors)
+    return Reject(row, reason, column, value)
+
+
+class ContactRun:
+    """One pass over the file: decides every row; with a Writer, writes as it goes."""
+
+    def __init__(self, layout: FileLayout, options: ImportOptions, conn, *, writer: Writer | None, moment: str,
+                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
+        self.layout = layout
+        self.options = options
+        self.conn = conn
+        self.writer = writer
+        self.moment = moment
+        self.progress = progress
+        self.cancelled = cancelled
+        self.region = options.region if options.region is not None else default_region()
+        self.index = DuplicateIndex.from_database(conn)
+        self.next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
+        self.counts = {"create": 0, "update": 0, "skip": 0, "reject": 0}
+        self.rejects: list[Reject] = []
+        self.preview: list[PlannedRow] = []
+        self.rows = 0
+        self.first_new_id = self.next_id
+        self.states: dict[int, State] = {}  # existing contacts (and written new ones) this import changes
+        self.pending: dict[int, State] = {}  # new contacts of the chunk at hand, not written yet
+        self.row_of: dict[int, int] = {}  # new contact id -> the row that creates it
+        self.cleaner = cleaning.RowCleaner(layout.fields, layout.headers, region=self.region,
+                                           date_orders=layout.date_orders)
+        self.warnings: list[tuple[str, int]] = []
+
+    def run(self) -> None:
+        chunk: list[tuple[int, list[str]]] = []
+        with reader.read_rows(self.layout.path, self.layout.dialect) as rows:
+            for item in rows:
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    self._chunk(chunk)
+                    chunk = []
+            self._chunk(chunk)
+            self.warnings = rows.warnings
+        if self.writer is not None:
+            self.writer.update(self.states.values())
+
+    def _check_cancel(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled()
+
+    def _chunk(self, rows: list[tuple[int, list[str]]]) -> None:
+        self._check_cancel()
+        layout, options = self.layout, self.options
+        policy = options.on_duplicate
+        choices = options.row_choices
+        index = self.index
+        decided = []  # (what, row, data, clean, extras, match, choice, new id), in the file's order
+        for number, cells in rows:
+            self.rows += 1
+            result = self.cleaner(number, cells)
+            if isinstance(result, Reject):
+                decided.append(("reject", number, result, None, None, None, None, None))
+                continue
+            try:
+                clean = clean_for_import(result, self.region)
+            except ValidationFailed as e:
+                decided.append(("reject", number, _reject_for(number, e, layout, result), result, None, None, None,
+                                None))
+                continue
+            f = self._facts(clean)
+            match = index.find(f)
+            choice = choices.get(number, policy)
+            extras = extras_of(result)
+            if choices.get(number) == "skip" or (match is not None and choice == "skip"):
+                decided.append(("skip", number, result, clean, extras, match, choice, None))
+            elif match is None or choice == "create":
+                new_id = self.next_id
+                self.next_id += 1
+                self.row_of[new_id] = number
+                index.add(new_id, f)  # so that a later row for the same person finds this one
+                decided.append(("create", number, result, clean, extras, match, choice, new_id))
+            else:
+                index.add(match.contact_id, f)
+                decided.append(("merge", number, result, clean, extras, match, choice, None))
+
+        # The contacts this chunk's duplicates would change, as they are now: read in a few queries.
+        # (New contacts of earlier chunks are in the database only when writing.)
+        missing = sorted({d[5].contact_id for d in decided if d[0] == "merge"
+                          and d[5].contact_id not in self.states
+                          and (d[5].contact_id < self.first_new_id or self.writer is not None)})
+        if missing:
+            self.states.update(load_states(self.conn, missing, self.writer.created_ids if self.writer else set()))
+
+        for what, number, data, clean, extras, match, choice, new_id in decided:
+            if what == "reject":
+                self._reject(data, clean)  # (the Reject, and what the row read as)
+            elif what == "skip":
+                self._plan(number, data, match, "skip")
+            elif what == "create":
+                self.pending[new_id] = new_state(new_id, clean, extras, self.moment)
+                self._plan(number, data, match, "create")
+            else:
+                target = self.pending.get(match.contact_id) or self.states.get(match.contact_id)
+                if target is None:  # a dry run: a contact an earlier chunk would have created
+                    self._plan(number, data, match, "update")
+                    continue
+                changed = merge(target, clean, extras, choice, self.moment)
+                new_contact = match.contact_id >= self.first_new_id
+                self._plan(number, data, match, "update" if changed or new_contact else "skip")
+        if self.writer is not None:
+            self.writer.create(list(self.pending.values()))
+        self.pending = {}
+        if self.progress is not None:
+            self.progress(self.rows, self.layout.rows_total)
+
+    def _facts(self, clean: CleanContact) -> Facts:
+        values = clean.values
+        return make_facts(clean.emails, [p.e164 for p in clean.phones], sort_name=values["sort_name"],
+                          sort_city=values["sort_city"], postal_code=values["postal_code"],
+                          sort_company=values["sort_company"], birthday=values["birthday"],
+                          company_only=not (values["first_name"] or values["last_name"]))
+
+    def _reject(self, reject: Reject, data: ContactInput | None) -> None:
+        self.rejects.append(reject)
+        self.counts["reject"] += 1
+        if len(self.preview) < PREVIEW_ROWS:
+            self.preview.append(PlannedRow(reject.row, data, reject, None, "", "reject"))
+
+    def _plan(self, number: int, data: ContactInput, match: Match | None, action: str) -> None:
+        self.counts[action] += 1
+        if len(self.preview) < PREVIEW_ROWS:
+            duplicate_of = duplicate_row = None
+            if match is not None:
+                if match.contact_id in self.row_of:
+                    duplicate_row = self.row_of[match.contact_id]
+                else:
+                    duplicate_of = match.contact_id
+            self.preview.append(PlannedRow(number, data, None, duplicate_of, match.reason if match else "", action,
+                                           duplicate_row))
+
+
+# --------------------------------------------------------------------------------------------------
+# The public functions
+
+
+def plan_contacts_import(path: Path | str, options: ImportOptions | None = None) -> ImportPlan:
+    """What importing `path` would do, row by row (the first PREVIEW_ROWS) and in counts. Writes nothing."""
+    options = options or ImportOptions()
+    check_options(options)
+    layout = read_layout(Path(path), options)
+    conn = database.connection()
+    run = ContactRun(layout, options, conn, writer=None, moment=to_utc_text(utc_now()))
+    if not layout.ambiguous_columns:
+        with no_gc():
+            run.run()
+    return ImportPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
+                      list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
+                      run.warnings)
+
+
+def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> int:
+    return conn.execute(
+        "INSERT INTO import_batch (kind, file_name, started_at, details) VALUES (?, ?, ?, ?)",
+        (kind, path.name, moment, json.dumps(details, ensure_ascii=False))).lastrowid
+
+
+def _finish_batch(conn, batch_id: int, counts: dict, details: dict) -> None:
+    conn.execute(
+        "UPDATE import_batch SET finished_at = ?, created = ?, updated = ?, skipped = ?, rejected = ?, details = ?"
+        " WHERE id = ?",
+        (to_utc_text(utc_now()), counts["create"], counts["update"], counts["skip"], counts["reject"],
+         json.dumps(details, ensure_ascii=False), batch_id))
+
+
+def import_contacts(path: Path | str, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None, rejects_out: Path | str | None = None) -> ImportResult:
+    """Import the file in one transaction; return the counts and the rejected rows.
+
+    Raises DateOrderNeeded when a date column's order is open (pass it in `options.date_orders`),
+    ImportCancelled when `cancelled()` turned true (nothing written), reader.ImportFileProblem for a
+    file that cannot be read. `rejects_out`: where to write the rejected rows (see write_rejects)
+    before the import is committed; a failure to write them cancels the import.
+    """
+    options = options or ImportOptions()
+    check_options(options)
+    path = Path(path)
+    layout = read_layout(path, options)
+    require_date_orders(layout)
+    conn = database.connection()
+    moment = to_utc_text(utc_now())
+    details = {"preset": layout.preset, "encoding": layout.dialect.encoding, "delimiter": layout.dialect.delimiter,
+               "on_duplicate": options.on_duplicate, "fields": layout.fields}
+    with no_gc(), database.atomic("IMMEDIATE"):
+        batch_id = _insert_batch(conn, "contacts", path, moment, details)
+        existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
+        writer = Writer(conn, batch_id, moment, existing)
+        run = ContactRun(layout, options, conn, writer=writer, moment=moment, progress=progress,
+                         cancelled=cancelled)
+        run.run()
+        writer.finish()
+        details["created_tags"] = writer.created_tags
+        _finish_batch(conn, batch_id, run.counts, details)
+        if rejects_out is not None:
+            write_rejects(run.rejects, rejects_out)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+    return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],
+                        run.counts["reject"], layout.dialect.encoding, layout.dialect.delimiter, run.rejects,
+                        layout.preset, run.warnings)
+
+
+def list_imports() -> list[BatchRow]:
+    """Every import, newest first."""
+    cursor = database.execute_sql(
+        "SELECT id, kind, file_name, started_at, finished_at, created, updated, skipped, rejected, undone_at"
+        " FROM import_batch ORDER BY id DESC")
+    return [BatchRow(*row) for row in cursor]
+
+
+# --------------------------------------------------------------------------------------------------
+# Undo
+
+
+def _first(conn, sql: str, params) -> object:
+    row = conn.execute(sql, params).fetchone()
+    return row[0] if row else None
+
+
+def _check_undo(conn, batch_id: int, kind: str, stamp: str) -> None:
+    newer = _first(conn, """
+        SELECT max(n.batch_id) FROM import_change n
+          JOIN import_change o ON o.contact_id = n.contact_id AND o.batch_id = ?
+          JOIN import_batch b ON b.id = n.batch_id AND b.undone_at IS NULL
+         WHERE n.batch_id > ?""", (batch_id, batch_id))
+    newer_purchases = _first(conn, """
+        SELECT max(p.import_batch_id) FROM purchase p
+          JOIN import_change o ON o.contact_id = p.contact_id AND o.batch_id = ? AND o.action = 'created'
+         WHERE p.import_batch_id > ?""", (batch_id, batch_id))
+    newest = max((n for n in (newer, newer_purchases) if n is not None), default=None)
+    if newest is not None:
+        raise NotAllowed("undo", f"import {newest}, made later, changed contacts of import {batch_id}; "
+                                 f"undo import {newest} first")
+    edited = _first(conn, """
+        SELECT min(c.id) FROM import_change j JOIN contact c ON c.id = j.contact_id
+         WHERE j.batch_id = ? AND c.updated_at != ?""", (batch_id, stamp))
+    if edited is not None:
+        raise NotAllowed("undo", f"contact {edited} was changed after import {batch_id}; undoing the import "
+                                 "would lose that change")
+    created = "SELECT contact_id FROM import_change WHERE batch_id = :batch AND action = 'created'"
+    batch_purchases = "SELECT id FROM purchase WHERE import_batch_id = :batch"
+    checks = (
+        ("calls or notes", f"SELECT min(contact_id) FROM interaction WHERE contact_id IN ({created})"),
+        ("purchases", f"SELECT min(contact_id) FROM purchase WHERE contact_id IN ({created})"
+                      " AND import_batch_id IS NOT :batch"),
+        ("points", f"SELECT min(contact_id) FROM points_entry WHERE contact_id IN ({created})"
+                   f" AND (purchase_id IS NULL OR purchase_id NOT IN ({batch_purchases}))"),
+        ("feedback", f"SELECT min(contact_id) FROM feedback WHERE contact_id IN ({created})"),
+        ("complaints", f"SELECT min(contact_id) FROM complaint WHERE contact_id IN ({created})"),
+        ("customers they referred", f"SELECT min(referred_by_id) FROM contact WHERE referred_by_id IN ({created})"
+                                    f" AND id NOT IN ({created})"),
+    )
+    for what, sql in checks:
+        found = _first(conn, sql, {"batch": batch_id})
+        if found is not None:
+            raise NotAllowed("undo", f"contact {found}, created by import {batch_id}, has {what} of its own now; "
+                                     "undoing the import would delete them")
+
+
+def undo_import(batch_id: int) -> UndoResult:
+    """Undo an import (contacts or purchases) exactly; see the module's docstring for when it refuses."""
+    conn = database.connection()
+    with database.atomic("IMMEDIATE"):
+        row = conn.execute("SELECT kind, started_at, undone_at, details FROM import_batch WHERE id = ?",
+                           (batch_id,)).fetchone()
+        if row is None:
+            raise NotFound("import", batch_id)
+        kind, stamp, undone_at, details_text = row
+        if undone_at is not None:
+            raise NotAllowed("undo", f"import {batch_id} was already undone")
+        _check_undo(conn, batch_id, kind, stamp)
+        purchases_removed = points_removed = 0
+        if kind == "purchases":
+            from smallcrm.services.importing import purchases_import
+
+            purchases_removed, points_removed = purchases_import.remove_batch_purchases(conn, batch_id)
+        created = [r[0] for r in conn.execute(
+            "SELECT contact_id FROM import_change WHERE batch_id = ? AND action = 'created'", (batch_id,))]
+        updated = conn.execute(
+            "SELECT contact_id, before FROM import_change WHERE batch_id = ? AND action = 'updated'",
+            (batch_id,)).fetchall()
+        with ExitStack() as stack:
+            if len(created) + len(updated) >= BULK_MIN:
+                stack.enter_context(search.triggers_off(conn))
+            for start in range(0, len(created), 500):
+                chunk = created[start:start + 500]
+                conn.execute(f"DELETE FROM contact WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            for contact_id, before_text in updated:
+                _restore(conn, contact_id, json.loads(before_text))
+            details = json.loads(details_text or "{}")
+            for tag_id in details.get("created_tags", []):
+                conn.execute("DELETE FROM tag WHERE id = ? AND NOT EXISTS"
+                             " (SELECT 1 FROM contact_tag WHERE tag_id = ?)", (tag_id, tag_id))
+        conn.execute("DELETE FROM import_change WHERE batch_id = ?", (batch_id,))
+        conn.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (to_utc_text(utc_now()), batch_id))
+    return UndoResult(batch_id, len(created), len(updated), purchases_removed, points_removed)
+
+
+def _restore(conn, contact_id: int, before: dict) -> None:
+    columns = before.get("contact", {})
+    if columns:
+        assignments = ", ".join(f"{c} = ?" for c in columns)
+        conn.execute(f"UPDATE contact SET {assignments} WHERE id = ?", (*columns.values(), contact_id))
+    if "emails" in before:
+        conn.execute("DELETE FROM contact_email WHERE contact_id = ?", (contact_id,))
+        conn.executemany("INSERT INTO contact_email (id, contact_id, email, label, position) VALUES (?, ?, ?, ?, ?)",
+                         [(e[0], contact_id, e[1], e[2], e[3]) for e in before["emails"]])
+    if "phones" in before:
+        conn.execute("DELETE FROM contact_phone WHERE contact_id = ?", (contact_id,))
+        conn.executemany(
+            "INSERT INTO contact_phone (id, contact_id, raw, e164, digits, label, position)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(p[0], contact_id, p[1], p[2], p[3], p[4], p[5]) for p in before["phones"]])
+    if "tags" in before:
+        conn.execute("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
+        for name in before["tags"]:
+            conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
+            conn.execute("INSERT INTO contact_tag (contact_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+                         (contact_id, name))

@@ -1,0 +1,159 @@
+"""Who is already there: duplicates of an imported contact, in the database and among the file's rows.
+
+Two contacts are taken for one person when they share
+- an email address (compared without regard to case), or
+- a phone number (the same E.164 form), or
+- a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
+  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith") plus
+  one more field that agrees: city, postal code, company or birthday (day and month).
+
+The index is built once per import from the database with a few set-based queries and kept in
+memory; rows of the file that will become contacts are added to it as they are read, so the second
+of two rows for one person is found too. Names are compared only within blocks of contacts that
+share a name word and an agreeing field's value, which keeps the fuzzy comparison to a handful of
+candidates per row. Contacts in the Trash are not looked at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+NAME_THRESHOLD = 90
+# The fields that can agree with a close name, in the order a reason names them.
+AGREEING = ("city", "postal_code", "company", "birthday")
+
+
+class Facts(NamedTuple):
+    """What duplicate detection looks at, already normalised (see `facts`)."""
+
+    emails: tuple[str, ...]  # casefolded
+    phones: tuple[str, ...]  # E.164
+    name: str  # folded name words, sorted, space separated
+    agreeing: tuple[str, str, str, str]  # city, postal code, company, birthday (--MM-DD), each folded or ""
+    keys: tuple[tuple[int, str, str], ...] = ()  # the name blocks: (agreeing field, its value, a name word)
+
+
+@dataclass(frozen=True)
+class Match:
+    contact_id: int
+    reason: str  # "email", "phone", or "name+city", "name+postal_code", "name+company", "name+birthday"
+    score: float = 100.0
+
+
+def name_words(sort_name: str) -> str:
+    """`sort_name` (already folded by store.search.sort_key) with its words in order."""
+    return " ".join(sorted(sort_name.split()))
+
+
+def postal_key(postal_code: str) -> str:
+    return "".join(postal_code.split()).casefold()
+
+
+def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[tuple[int, str, str], ...]:
+    if not name:
+        return ()
+    words = [w for w in set(name.split()) if len(w) > 1] or [name]
+    return tuple((field, value, word) for field, value in enumerate(agreeing) if value for word in words)
+
+
+def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, sort_company: str,
+          birthday: str | None, company_only: bool = False) -> Facts:
+    """Facts from a contact's clean values. `company_only`: the contact's name is its company, so the
+    company cannot be the second field that agrees."""
+    name = name_words(sort_name)
+    agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
+    return Facts(tuple(e.casefold() for e in emails), tuple(p for p in phones if p), name, agreeing,
+                 block_keys(name, agreeing))
+
+
+class DuplicateIndex:
+    """Emails, phones and name blocks of the contacts an import compares against."""
+
+    def __init__(self) -> None:
+        self.emails: dict[str, int] = {}
+        self.phones: dict[str, int] = {}
+        self.names: dict[int, str] = {}  # contact id -> its name words
+        # (agreeing field index, its value, a name word) -> contact ids
+        self.blocks: dict[tuple[int, str, str], list[int]] = {}
+
+    @classmethod
+    def from_database(cls, conn) -> DuplicateIndex:
+        """The contacts outside the Trash, read in three queries."""
+        index = cls()
+        emails = index.emails
+        for email, contact_id in conn.execute(
+                "SELECT e.email, e.contact_id FROM contact_email e JOIN contact c ON c.id = e.contact_id"
+                " WHERE c.deleted_at IS NULL ORDER BY e.contact_id, e.position"):
+            emails.setdefault(email.casefold(), contact_id)
+        phones = index.phones
+        for e164, contact_id in conn.execute(
+                "SELECT p.e164, p.contact_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id"
+                " WHERE c.deleted_at IS NULL AND p.e164 IS NOT NULL ORDER BY p.contact_id, p.position"):
+            phones.setdefault(e164, contact_id)
+        cursor = conn.execute(
+            "SELECT id, sort_name, sort_city, postal_code, sort_company, birthday,"
+            " first_name = '' AND last_name = '' FROM contact WHERE deleted_at IS NULL ORDER BY id")
+        add_name = index._add_name
+        for contact_id, sort_name, city, postal, company, birthday, company_only in cursor:
+            name = name_words(sort_name)
+            add_name(contact_id, name, block_keys(
+                name, (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])))
+        return index
+
+    def _add_name(self, contact_id: int, name: str, keys) -> None:
+        known = self.names.get(contact_id)
+        if known is not None and known != name:
+            return  # a contact keeps the name it came with; a close name of a later row is not a new one
+        self.names[contact_id] = name
+        blocks = self.blocks
+        for key in keys:
+            block = blocks.get(key)
+            if block is None:
+                blocks[key] = [contact_id]
+            elif block[-1] != contact_id:
+                block.append(contact_id)
+
+    def add(self, contact_id: int, f: Facts) -> None:
+        """Remember a contact (one the import creates, or the new facts of one it updates)."""
+        for email in f.emails:
+            self.emails.setdefault(email, contact_id)
+        for phone in f.phones:
+            self.phones.setdefault(phone, contact_id)
+        if f.name:
+            self._add_name(contact_id, f.name, f.keys)
+
+    def find(self, f: Facts) -> Match | None:
+        """The contact `f` duplicates, if any: by email, else phone, else close name plus a field."""
+        for email in f.emails:
+            found = self.emails.get(email)
+            if found is not None:
+                return Match(found, "email")
+        for phone in f.phones:
+            found = self.phones.get(phone)
+            if found is not None:
+                return Match(found, "phone")
+        if not f.name:
+            return None
+        # Every block the name shares a word and an agreeing field with, compared in one go.
+        blocks = self.blocks
+        ids: list[int] = []
+        fields: list[tuple[int, int]] = []  # (where each block's candidates end, its field)
+        for key in f.keys:
+            block = blocks.get(key)
+            if block is not None:
+                ids += block
+                fields.append((len(ids), key[0]))
+        if not ids:
+            return None
+        names = self.names
+        best: Match | None = None
+        for _, score, position in process.extract(f.name, [names[i] for i in ids], scorer=fuzz.ratio,
+                                                  score_cutoff=NAME_THRESHOLD, limit=None):
+            contact_id = ids[position]
+            if best is None or score > best.score or (score == best.score and contact_id < best.contact_id):
+                field = next(field for end, field in fields if position < end)
+                best = Match(contact_id, f"name+{AGREEING[field]}", score)
+        return best

@@ -1,0 +1,563 @@
+"""Which column of a file holds what: presets for known exports, synonyms for the rest, saved mappings.
+
+Every column maps to one target field (`FIELDS`). Choices made for the known layouts:
+- A person's home address is the address; a business ("work") or "other" address goes to the notes as
+  "Header: value" lines, so nothing is lost and two addresses are never mixed into one.
+- Fax, pager, job title, department, nickname, middle name, web pages and custom fields go to the notes.
+- Figures another program computed (total spent, order counts, visits, ratings) are ignored: purchases
+  are imported on their own.
+- "Display Name"/"Name" is a full name, split only for rows without first and last name.
+- Numbered groups ("E-mail 3 - Value", "Phone 12 - Value", "Address 2 - City") are matched for any number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from smallcrm.errors import InvalidValue, NotFound
+
+FIELDS = (
+    "first_name", "last_name", "full_name", "company", "email", "phone", "street", "street2", "postal_code", "city",
+    "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "tags", "notes",
+    "email_consent", "sms_consent", "source", "customer_id", "note", "ignore",
+)
+# Fields a row may fill from several columns (the others take the first column with a value; a second
+# value goes to the notes).
+REPEATABLE = frozenset({"email", "phone", "tags", "notes", "note", "street2", "ignore"})
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    program: str  # what wrote the file, in plain words
+    headers: tuple[str, ...]  # the header row as the program writes it
+    fields: dict[str, str] = field(default_factory=dict)  # header -> field, for headers not left to `rules`
+    rules: tuple[tuple[str, str], ...] = ()  # (regular expression over the header, field)
+
+    def field_for(self, header: str) -> str | None:
+        if header in self.fields:
+            return self.fields[header]
+        for pattern, target in self.rules:
+            if re.fullmatch(pattern, header, re.IGNORECASE):
+                return target
+        return None
+
+
+def _h(text: str) -> tuple[str, ...]:
+    return tuple(text.split(","))
+
+
+# --- the presets, one per known export -----------------------------------------------------------
+
+_GOOGLE_GROUP_RULES = (
+    (r"E-mail \d+ - Value", "email"),
+    (r"Phone \d+ - Value", "phone"),
+    (r"Address 1 - Street", "street"),
+    (r"Address 1 - Extended Address", "street2"),
+    (r"Address 1 - PO Box", "street2"),
+    (r"Address 1 - City", "city"),
+    (r"Address 1 - Region", "region"),
+    (r"Address 1 - Postal Code", "postal_code"),
+    (r"Address 1 - Country", "country"),
+    (r"Address 1 - Formatted", "address"),
+    (r"Address \d+ - (?:Street|Extended Address|PO Box|City|Region|Postal Code|Country)", "note"),
+    (r"Organization \d+ - Name", "company"),
+    (r"Organization \d+ - (?:Title|Department|Job Description)", "note"),
+    (r"Website \d+ - Value", "note"),
+    (r"Relation \d+ - Value", "note"),
+    (r"Event \d+ - Value", "note"),
+    (r"(?:E-mail|Phone|Address|Organization|Website|Relation|Event|IM|Custom Field) \d+ - (?:Type|Label)", "ignore"),
+)
+
+_OUTLOOK_FIELDS = {
+    "First Name": "first_name", "Middle Name": "note", "Last Name": "last_name", "Company": "company",
+    "Job Title": "note", "Department": "note", "Nickname": "note",
+    "E-mail Address": "email", "E-mail 2 Address": "email", "E-mail 3 Address": "email",
+    "Primary Phone": "phone", "Home Phone": "phone", "Home Phone 2": "phone", "Mobile Phone": "phone",
+    "Business Phone": "phone", "Business Phone 2": "phone", "Company Main Phone": "phone", "Other Phone": "phone",
+    "Car Phone": "phone", "Assistant's Phone": "note", "Callback": "note", "Radio Phone": "note", "ISDN": "note",
+    "Pager": "note", "Home Fax": "note", "Business Fax": "note", "Other Fax": "note", "Telex": "note",
+    "TTY/TDD Phone": "note",
+    "Home Street": "street", "Home Street 2": "street2", "Home Street 3": "street2", "Home Address PO Box": "street2",
+    "Home City": "city", "Home State": "region", "Home Postal Code": "postal_code", "Home Country": "country",
+    "Home Country/Region": "country", "Home Address": "address",
+    "Birthday": "birthday", "Anniversary": "note", "Notes": "notes", "Categories": "tags",
+    "Web Page": "note", "Personal Web Page": "note", "Spouse": "note", "Children": "note", "Referred By": "source",
+    "Manager's Name": "note", "Assistant's Name": "note", "Office Location": "note", "Profession": "note",
+    "User 1": "note", "User 2": "note", "User 3": "note", "User 4": "note", "IMAddress": "note",
+}
+_OUTLOOK_RULES = (
+    (r"(?:Business|Other) (?:Street(?: \d)?|City|State|Postal Code|Country(?:/Region)?|Address(?: PO Box)?)", "note"),
+)
+
+PRESETS: dict[str, Preset] = {
+    p.name: p
+    for p in (
+        Preset(
+            "google", "Google Contacts, Google CSV",
+            _h("First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,"
+               "Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,"
+               "Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,"
+               "E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Label,"
+               "Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,"
+               "Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address,Website 1 - Label,"
+               "Website 1 - Value"),
+            {"First Name": "first_name", "Middle Name": "note", "Last Name": "last_name", "Nickname": "note",
+             "Organization Name": "company", "Organization Title": "note", "Organization Department": "note",
+             "Birthday": "birthday", "Notes": "notes", "Labels": "tags", "Name Prefix": "ignore",
+             "Name Suffix": "ignore", "File As": "ignore", "Photo": "ignore"},
+            _GOOGLE_GROUP_RULES,
+        ),
+        Preset(
+            "google_legacy", "Google Contacts, Google CSV (until about 2021)",
+            _h("Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,Additional Name Yomi,"
+               "Family Name Yomi,Name Prefix,Name Suffix,Initials,Nickname,Short Name,Maiden Name,Birthday,Gender,"
+               "Location,Billing Information,Directory Server,Mileage,Occupation,Hobby,Sensitivity,Priority,"
+               "Subject,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value,"
+               "E-mail 3 - Type,E-mail 3 - Value,E-mail 4 - Type,E-mail 4 - Value,Phone 1 - Type,Phone 1 - Value,"
+               "Phone 2 - Type,Phone 2 - Value,Phone 3 - Type,Phone 3 - Value,Phone 4 - Type,Phone 4 - Value,"
+               "Phone 5 - Type,Phone 5 - Value,Phone 6 - Type,Phone 6 - Value,Phone 7 - Type,Phone 7 - Value,"
+               "Address 1 - Type,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,"
+               "Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address,"
+               "Address 2 - Type,Address 2 - Formatted,Address 2 - Street,Address 2 - City,Address 2 - PO Box,"
+               "Address 2 - Region,Address 2 - Postal Code,Address 2 - Country,Address 2 - Extended Address,"
+               "Organization 1 - Type,Organization 1 - Name,Organization 1 - Yomi Name,Organization 1 - Title,"
+               "Organization 1 - Department,Organization 1 - Symbol,Organization 1 - Location,"
+               "Organization 1 - Job Description,Relation 1 - Type,Relation 1 - Value,Website 1 - Type,"
+               "Website 1 - Value,Website 2 - Type,Website 2 - Value"),
+            {"Name": "full_name", "Given Name": "first_name", "Additional Name": "note", "Family Name": "last_name",
+             "Nickname": "note", "Maiden Name": "note", "Birthday": "birthday", "Occupation": "note",
+             "Notes": "notes", "Group Membership": "tags", "Location": "note", "Hobby": "note"},
+            _GOOGLE_GROUP_RULES,
+        ),
+        Preset(
+            "google_outlook", "Google Contacts, Outlook CSV",
+            _h("First Name,Middle Name,Last Name,Title,Suffix,Web Page,Birthday,Anniversary,Notes,E-mail Address,"
+               "E-mail 2 Address,E-mail 3 Address,Primary Phone,Home Phone,Home Phone 2,Mobile Phone,Pager,Home Fax,"
+               "Home Address,Home Street,Home Street 2,Home Street 3,Home Address PO Box,Home City,Home State,"
+               "Home Postal Code,Home Country,Spouse,Children,Manager's Name,Assistant's Name,Referred By,"
+               "Company Main Phone,Business Phone,Business Phone 2,Business Fax,Assistant's Phone,Company,Job Title,"
+               "Department,Business Address,Business Street,Business Street 2,Business Street 3,"
+               "Business Address PO Box,Business City,Business State,Business Postal Code,Business Country,"
+               "Other Phone,Other Fax,Other Address,Other Street,Other Street 2,Other Street 3,Other Address PO Box,"
+               "Other City,Other State,Other Postal Code,Other Country,Callback,Car Phone,ISDN,Radio Phone,"
+               "TTY/TDD Phone,Telex,Categories"),
+            _OUTLOOK_FIELDS, _OUTLOOK_RULES,
+        ),
+        Preset(
+            "outlook", "Outlook (desktop), Export to a file as CSV",
+            _h('Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,Business Street,'
+               'Business Street 2,Business Street 3,Business City,Business State,Business Postal Code,'
+               'Business Country/Region,Home Street,Home Street 2,Home Street 3,Home City,Home State,'
+               'Home Postal Code,Home Country/Region,Other Street,Other Street 2,Other Street 3,Other City,'
+               'Other State,Other Postal Code,Other Country/Region,Assistant\'s Phone,Business Fax,Business Phone,'
+               'Business Phone 2,Callback,Car Phone,Company Main Phone,Home Fax,Home Phone,Home Phone 2,ISDN,'
+               'Mobile Phone,Other Fax,Other Phone,Pager,Primary Phone,Radio Phone,TTY/TDD Phone,Telex,Account,'
+               'Anniversary,Assistant\'s Name,Billing Information,Birthday,Business Address PO Box,Categories,'
+               'Children,Directory Server,E-mail Address,E-mail Type,E-mail Display Name,E-mail 2 Address,'
+               'E-mail 2 Type,E-mail 2 Display Name,E-mail 3 Address,E-mail 3 Type,E-mail 3 Display Name,Gender,'
+               'Government ID Number,Hobby,Home Address PO Box,Initials,Internet Free Busy,Keywords,Language,'
+               'Location,Manager\'s Name,Mileage,Notes,Office Location,Organizational ID Number,'
+               'Other Address PO Box,Priority,Private,Profession,Referred By,Sensitivity,Spouse,User 1,User 2,'
+               'User 3,User 4,Web Page'),
+            _OUTLOOK_FIELDS, _OUTLOOK_RULES,
+        ),
+        Preset(
+            "outlook_com", "Outlook.com People",
+            _h("First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail Address,"
+               "E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Business Phone 2,"
+               "Mobile Phone,Car Phone,Other Phone,Primary Phone,Pager,Business Fax,Home Fax,Other Fax,"
+               "Company Main Phone,Callback,Radio Phone,Telex,TTY/TDD Phone,IMAddress,Job Title,Department,Company,"
+               "Office Location,Manager's Name,Assistant's Name,Assistant's Phone,Company Yomi,Business Street,"
+               "Business City,Business State,Business Postal Code,Business Country/Region,Home Street,Home City,"
+               "Home State,Home Postal Code,Home Country/Region,Other Street,Other City,Other State,"
+               "Other Postal Code,Other Country/Region,Personal Web Page,Spouse,Schools,Hobby,Location,Web Page,"
+               "Birthday,Anniversary,Notes"),
+            _OUTLOOK_FIELDS, _OUTLOOK_RULES,
+        ),
+        Preset(
+            "thunderbird", "Thunderbird address book",
+            _h("First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,"
+               "Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,"
+               "Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,"
+               "Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,"
+               "Custom 2,Custom 3,Custom 4,Notes,"),
+            {"First Name": "first_name", "Last Name": "last_name", "Display Name": "full_name", "Nickname": "note",
+             "Primary Email": "email", "Secondary Email": "email", "Screen Name": "note", "Work Phone": "phone",
+             "Home Phone": "phone", "Mobile Number": "phone", "Fax Number": "note", "Pager Number": "note",
+             "Home Address": "street", "Home Address 2": "street2", "Home City": "city", "Home State": "region",
+             "Home ZipCode": "postal_code", "Home Country": "country", "Job Title": "note", "Department": "note",
+             "Organization": "company", "Web Page 1": "note", "Web Page 2": "note", "Birth Year": "birth_year",
+             "Birth Month": "birth_month", "Birth Day": "birth_day", "Custom 1": "note", "Custom 2": "note",
+             "Custom 3": "note", "Custom 4": "note", "Notes": "notes", "": "ignore"},
+            ((r"Work (?:Address(?: 2)?|City|State|ZipCode|Country)", "note"),),
+        ),
+        Preset(
+            "yahoo", "Yahoo contacts",
+            _h("First,Middle,Last,Nickname,Email,Category,Distribution Lists,Messenger ID,Home,Work,Pager,Fax,"
+               "Mobile,Other,Yahoo! Phone,Primary,Alternate Email 1,Alternate Email 2,Personal Website,"
+               "Business Website,Title,Company,Work Address,Work City,Work State,Work ZIP,Work Country,Home Address,"
+               "Home City,Home State,Home ZIP,Home Country,Birthday,Anniversary,Custom 1,Custom 2,Custom 3,Custom 4,"
+               "Comments,Messenger ID1,Messenger ID2,Messenger ID3,Messenger ID4,Messenger ID5,Messenger ID6,"
+               "Messenger ID7,Messenger ID8,Messenger ID9,Skype ID,IRC ID,ICQ ID,Google ID,MSN ID,AIM ID,QQ ID"),
+            {"First": "first_name", "Middle": "note", "Last": "last_name", "Nickname": "note", "Email": "email",
+             "Category": "tags", "Distribution Lists": "tags", "Home": "phone", "Work": "phone", "Mobile": "phone",
+             "Other": "phone", "Primary": "phone", "Pager": "note", "Fax": "note", "Alternate Email 1": "email",
+             "Alternate Email 2": "email", "Personal Website": "note", "Business Website": "note", "Title": "note",
+             "Company": "company", "Home Address": "street", "Home City": "city", "Home State": "region",
+             "Home ZIP": "postal_code", "Home Country": "country", "Birthday": "birthday", "Anniversary": "note",
+             "Custom 1": "note", "Custom 2": "note", "Custom 3": "note", "Custom 4": "note", "Comments": "notes"},
+            ((r"Work (?:Address|City|State|ZIP|Country)", "note"),
+             (r"(?:Messenger ID\d?|Skype ID|IRC ID|ICQ ID|Google ID|MSN ID|AIM ID|QQ ID|Yahoo! Phone)", "ignore")),
+        ),
+        Preset(
+            "shopify", "Shopify customers",
+            _h("Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,"
+               "Default Address Address1,Default Address Address2,Default Address City,"
+               "Default Address Province Code,Default Address Country Code,Default Address Zip,"
+               "Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags"),
+            {"Customer ID": "customer_id", "First Name": "first_name", "Last Name": "last_name", "Email": "email",
+             "Accepts Email Marketing": "email_consent", "Default Address Company": "company",
+             "Default Address Address1": "street", "Default Address Address2": "street2",
+             "Default Address City": "city", "Default Address Province Code": "region",
+             "Default Address Country Code": "country", "Default Address Zip": "postal_code",
+             "Default Address Phone": "phone", "Phone": "phone", "Accepts SMS Marketing": "sms_consent",
+             "Total Spent": "ignore", "Total Orders": "ignore", "Note": "notes", "Tax Exempt": "ignore",
+             "Tags": "tags"},
+        ),
+        Preset(
+            "shopify_legacy", "Shopify customers (before 2022)",
+            _h("First Name,Last Name,Email,Company,Address1,Address2,City,Province,Province Code,Country,"
+               "Country Code,Zip,Phone,Accepts Marketing,Total Spent,Total Orders,Tags,Note,Tax Exempt"),
+            {"First Name": "first_name", "Last Name": "last_name", "Email": "email", "Company": "company",
+             "Address1": "street", "Address2": "street2", "City": "city", "Province": "region",
+             "Province Code": "ignore", "Country": "country", "Country Code": "ignore", "Zip": "postal_code",
+             "Phone": "phone", "Accepts Marketing": "email_consent", "Total Spent": "ignore",
+             "Total Orders": "ignore", "Tags": "tags", "Note": "notes", "Tax Exempt": "ignore"},
+        ),
+        Preset(
+            "square", "Square customer directory",
+            _h("Reference ID,First Name,Last Name,Email Address,Phone Number,Nickname,Company Name,Street Address 1,"
+               "Street Address 2,City,State,Postal Code,Birthday,Memo,Square Customer ID,Creation Source,First Visit,"
+               "Last Visit,Transaction Count,Lifetime Spend,Email Subscription Status,Instant Profile,"
+               "Blocked from online booking"),
+            {"Reference ID": "note", "First Name": "first_name", "Last Name": "last_name", "Email Address": "email",
+             "Phone Number": "phone", "Nickname": "note", "Company Name": "company",
+             "Street Address 1": "street", "Street Address 2": "street2", "City": "city", "State": "region",
+             "Postal Code": "postal_code", "Birthday": "birthday", "Memo": "notes",
+             "Square Customer ID": "customer_id", "Creation Source": "source", "First Visit": "ignore",
+             "Last Visit": "ignore", "Transaction Count": "ignore", "Lifetime Spend": "ignore",
+             "Email Subscription Status": "email_consent", "Instant Profile": "ignore",
+             "Blocked from online booking": "ignore"},
+        ),
+        Preset(
+            "woocommerce", "WooCommerce Analytics customers",
+            _h("Name,Username,Last Active,Sign Up,Email,Orders,Total Spend,AOV,Country / Region,City,Region,"
+               "Postal Code,Billing Phone,Shipping Phone,Role"),
+            {"Name": "full_name", "Username": "note", "Last Active": "ignore", "Sign Up": "ignore", "Email": "email",
+             "Orders": "ignore", "Total Spend": "ignore", "AOV": "ignore", "Country / Region": "country",
+             "City": "city", "Region": "region", "Postal Code": "postal_code", "Billing Phone": "phone",
+             "Shipping Phone": "phone", "Role": "ignore"},
+        ),
+        Preset(
+            "mailchimp", "Mailchimp audience",
+            _h('Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,'
+               'LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,LAST_CHANGED,LEID,EUID,NOTES'),
+            {"Email Address": "email", "First Name": "first_name", "Last Name": "last_name", "NOTES": "notes",
+             "Address": "address", "Phone Number": "phone", "Birthday": "birthday", "TAGS": "tags"},
+            # The location columns are guessed from the subscriber's IP address: not an address.
+            ((r"MEMBER_RATING|OPTIN_TIME|OPTIN_IP|CONFIRM_TIME|CONFIRM_IP|LATITUDE|LONGITUDE|GMTOFF|DSTOFF|"
+              r"TIMEZONE|CC|REGION|LAST_CHANGED|LEID|EUID", "ignore"),),
+        ),
+        Preset("generic", "any other file", ()),
+    )
+}
+
+# --- synonyms for generic files ------------------------------------------------------------------
+# Keys are header words lower-cased, without accents, punctuation or spaces ("E-Mail-Adresse" ->
+# "emailadresse"); words naming whose address or phone it is ("home", "privat", "domicile") are dropped first.
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "first_name": ("firstname", "first", "givenname", "given", "forename", "fname", "vorname", "prenom", "nombre",
+                   "nome", "primeironome", "voornaam", "roepnaam"),
+    "last_name": ("lastname", "last", "surname", "familyname", "family", "lname", "nachname", "familienname", "nom",
+                  "nomdefamille", "apellido", "apellidos", "primerapellido", "cognome", "sobrenome", "apelido",
+                  "apelidos", "achternaam", "familienaam"),
+    "full_name": ("name", "fullname", "displayname", "contactname", "customername", "clientname", "contact",
+                  "customer", "client", "nomcomplet", "vollstandigername", "kunde", "kundenname", "nombrecompleto",
+                  "cliente", "nomecompleto", "naam", "volledigenaam", "klant", "klantnaam"),
+    "company": ("company", "companyname", "organization", "organisation", "org", "business", "businessname",
+                "firma", "firmenname", "unternehmen", "entreprise", "societe", "raisonsociale", "empresa",
+                "azienda", "societa", "ragionesociale", "bedrijf", "bedrijfsnaam", "organizacion", "organizzazione"),
+    "email": ("email", "emailaddress", "mail", "mailaddress", "emails", "emailadresse", "courriel",
+              "adressecourriel", "adresseemail", "adressemail", "adressedecourriel", "adressedemessagerie",
+              "correo", "correoelectronico", "direcciondecorreo", "direcciondecorreoelectronico",
+              "postaelettronica", "indirizzoemail", "indirizzodipostaelettronica", "enderecodeemail",
+              "enderecoemail", "emailadres", "primaryemail", "secondaryemail", "alternateemail", "emailvalue"),
+    "phone": ("phone", "phonenumber", "telephone", "telephonenumber", "tel", "telno", "telefon", "telefonnummer",
+              "handy", "handynummer", "mobil", "mobilnummer", "mobiltelefon", "mobile", "mobilephone",
+              "mobilenumber", "cell", "cellphone", "cellular", "portable", "telephoneportable", "telephonemobile",
+              "numerodetelephone", "telefono", "movil", "celular", "telefonomovil", "numerodetelefono",
+              "cellulare", "numeroditelefono", "telefone", "telemovel", "numerodetelemovel", "telefoon",
+              "telefoonnummer",
+              "mobiel", "mobielnummer", "gsm", "phonevalue", "primaryphone", "whatsapp"),
+    "street": ("street", "streetaddress", "address", "address1", "addressline1", "addressline", "line1",
+               "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
+               "direccion", "domicilio", "via", "indirizzo", "rua", "endereco", "morada", "straat", "adres",
+               "straatnaam", "billingaddress1", "shippingaddress1"),
+    "street2": ("street2", "address2", "addressline2", "line2", "streetaddress2", "adresse2", "complementdadresse",
+                "adresszusatz", "zusatz", "direccion2", "indirizzo2", "endereco2", "complemento",
+                "billingaddress2", "shippingaddress2", "pobox", "postbox", "postfach", "bp", "apartado",
+                "casellapostale", "caixapostal", "postbus"),
+    "postal_code": ("postalcode", "postcode", "zip", "zipcode", "postal", "zippostalcode", "plz", "postleitzahl",
+                    "codepostal", "cp", "codigopostal", "cap", "codiceavviamentopostale", "postnummer",
+                    "billingpostcode", "shippingpostcode"),
+    "city": ("city", "town", "locality", "ort", "stadt", "wohnort", "ville", "commune", "localite", "ciudad",
+             "localidad", "poblacion", "municipio", "citta", "comune", "localita", "cidade", "localidade",
+             "plaats", "woonplaats", "stad", "billingcity", "shippingcity"),
+    "region": ("region", "state", "province", "county", "stateprovince", "provincecode", "statecode",
+               "bundesland", "kanton", "departement", "provincia", "estado", "comunidad", "regione", "distrito",
+               "provincie", "billingstate", "shippingstate"),
+    "country": ("country", "countryregion", "countrycode", "countryname", "land", "landregion", "pays",
+                "paysregion", "pais", "paisregion", "paese", "nazione", "billingcountry", "shippingcountry"),
+    "birthday": ("birthday", "birthdate", "dateofbirth", "dob", "born", "geburtstag", "geburtsdatum",
+                 "datedenaissance", "naissance", "anniversaire", "fechadenacimiento", "cumpleanos", "nacimiento",
+                 "datadinascita", "compleanno", "datadenascimento", "aniversario", "geboortedatum", "verjaardag"),
+    "birth_year": ("birthyear", "yearofbirth", "geburtsjahr", "anneedenaissance", "anodenacimiento"),
+    "birth_month": ("birthmonth", "monthofbirth", "geburtsmonat", "moisdenaissance"),
+    "birth_day": ("dayofbirth", "jourdenaissance"),
+    "tags": ("tags", "tag", "labels", "label", "groups", "group", "groupmembership", "categories", "category",
+             "kategorie", "kategorien", "schlagworte", "schlagworter", "gruppe", "gruppen", "etiquettes",
+             "etiquette", "categorie", "groupe", "groupes", "etiquetas", "etiqueta", "categoria", "categorias",
+             "grupo", "grupos", "etichette", "etichetta", "gruppi", "categorieen", "groepen", "segment", "segments"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "remark", "memo", "description", "notizen",
+              "notiz", "bemerkung", "bemerkungen", "kommentar", "kommentare", "anmerkungen", "remarques",
+              "remarque", "commentaire", "commentaires", "notas", "nota", "observaciones", "comentarios",
+              "comentario", "osservazioni", "commenti", "annotazioni", "observacoes", "opmerkingen", "opmerking",
+              "notities", "notitie"),
+    "email_consent": ("emailconsent", "acceptsemailmarketing", "acceptsmarketing", "newsletter", "emailoptin",
+                      "optin", "marketingconsent", "emailmarketing", "subscribed", "emailsubscriptionstatus",
+                      "marketingemails", "einwilligung", "consentement", "consentimiento", "consenso"),
+    "sms_consent": ("smsconsent", "acceptssmsmarketing", "smsoptin", "smsmarketing", "textmarketing"),
+    "source": ("source", "leadsource", "howdidyouhearaboutus", "referredby", "referral", "quelle", "herkunft",
+               "origine", "provenance", "origen", "fuente", "fonte", "provenienza", "origem", "bron", "herkomst"),
+    "note": ("fax", "faxnumber", "telefax", "jobtitle", "department", "abteilung", "website", "webpage", "homepage",
+             "url", "nickname", "middlename", "pager", "spitzname", "surnom", "apodo", "soprannome", "bijnaam"),
+    "customer_id": ("customerid", "id", "clientid", "customernumber", "customerno", "custid", "contactid",
+                    "kundennummer", "kundenid", "kundennr", "numeroclient", "idclient", "codeclient",
+                    "numerodecliente", "idcliente", "codigodecliente", "codicecliente", "numerocliente",
+                    "klantnummer", "klantid", "externalid", "referenceid", "accountnumber"),
+}
+_SYNONYM_OF = {key: target for target, keys in _SYNONYMS.items() for key in keys}
+
+# Words that say whose address or number it is. Home words are dropped; work words make an address a note.
+_HOME_WORDS = frozenset({"home", "private", "personal", "privat", "prive", "domicile", "casa", "particular",
+                         "personale", "thuis", "residential", "primary", "main", "default", "billing"})
+_WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "buro", "firma", "dienstlich",
+                         "arbeit", "bureau", "travail", "professionnel", "pro", "trabajo", "oficina", "lavoro",
+                         "ufficio", "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping",
+                         "andere", "autre", "otro", "altro", "outro", "overig"})
+_ADDRESS_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "address"})
+_TAIL_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "email", "phone",
+                          "birthday"})
+_WORD = re.compile(r"[a-z0-9]+")
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4096)
+def _words(header: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKD", header.replace("ß", "ss").replace("ẞ", "ss")).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return tuple(_WORD.findall(text))
+
+
+def header_key(header: str) -> str:
+    """A header as synonyms are written: "E-Mail-Adresse (privat)" -> "emailadresseprivat"."""
+    return "".join(_words(header))
+
+
+def _generic_field(header: str) -> str:
+    words = _words(header)
+    if not words:
+        return "ignore"
+    whole = "".join(words)
+    if whole in _SYNONYM_OF:
+        return _SYNONYM_OF[whole]
+    work = any(w in _WORK_WORDS for w in words)
+    kept = [w for w in words if w not in _HOME_WORDS and w not in _WORK_WORDS] or list(words)
+    candidates = ["".join(kept), _DIGITS.sub("", "".join(kept))]
+    # "Address 1 - City", "Billing City", "Mobile Phone Number": the last words may say it
+    candidates += [_DIGITS.sub("", "".join(kept[i:])) for i in range(1, len(kept))]
+    for n, candidate in enumerate(candidates):
+        target = _SYNONYM_OF.get(candidate)
+        if target and (n < 2 or target in _TAIL_FIELDS):
+            if work and target in _ADDRESS_FIELDS:
+                return "note"  # a work address goes to the notes, the home one is the address
+            if work and target in ("first_name", "last_name", "full_name"):
+                return "note"
+            return target
+    return "ignore"
+
+
+# --- presets -------------------------------------------------------------------------------------
+
+def _shape(header: str) -> str:
+    """A header with its numbers made alike, so "Phone 9 - Value" matches "Phone 1 - Value"."""
+    return _DIGITS.sub("#", header_key(header))
+
+
+@cache
+def _preset_shapes(name: str) -> frozenset[str]:
+    return frozenset(_shape(h) for h in PRESETS[name].headers if h)
+
+
+def preset_scores(headers: list[str]) -> dict[str, float]:
+    """How well each preset's header row matches (1.0: the same columns), by the Jaccard index."""
+    shapes = frozenset(_shape(h) for h in headers if h.strip())
+    scores = {}
+    for name in PRESETS:
+        known = _preset_shapes(name)
+        if known and shapes:
+            scores[name] = len(shapes & known) / len(shapes | known)
+    return scores
+
+
+def detect_preset(headers: list[str]) -> str:
+    """The preset whose layout the header row is, or "generic" when none fits well."""
+    scores = preset_scores(headers)
+    if not scores:
+        return "generic"
+    name, score = max(scores.items(), key=lambda item: item[1])
+    return name if score >= 0.5 else "generic"
+
+
+def auto_map(headers: list[str], preset: str = "auto") -> list[str]:
+    """A target field for each column: the preset's choice, else a synonym's, else "ignore"."""
+    if preset == "auto":
+        preset = detect_preset(headers)
+    if preset not in PRESETS:
+        raise InvalidValue("preset", preset, "preset", "one of " + ", ".join(PRESETS))
+    chosen = PRESETS[preset]
+    fields = []
+    for header in headers:
+        target = chosen.field_for(header.strip()) if preset != "generic" else None
+        fields.append(target or _generic_field(header))
+    return _settle(headers, fields)
+
+
+def _settle(headers: list[str], fields: list[str]) -> list[str]:
+    """Context the single headers do not give: a lone "Name" beside a first name is the last name."""
+    if "first_name" in fields and "last_name" not in fields:
+        for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
+            if target == "full_name" and header_key(header) in ("name", "naam"):
+                fields[i] = "last_name"
+                break
+    return fields
+
+
+def _find_columns(spec: str, headers: list[str]) -> list[int]:
+    exact = [i for i, h in enumerate(headers) if h == spec]
+    if exact:
+        return exact
+    folded = [i for i, h in enumerate(headers) if h.strip().casefold() == spec.strip().casefold()]
+    if folded:
+        return folded
+    if spec.strip().isdigit() and 1 <= int(spec) <= len(headers):
+        return [int(spec) - 1]
+    return []
+
+
+def parse_map_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
+    """`["E-mail=email", "Kundennr.=customer_id", "3=phone"]` -> {column index: field}.
+
+    A header may be named as written, without regard to case, or by its column number (from 1).
+    """
+    overrides: dict[int, str] = {}
+    for item in items:
+        spec, sep, target = item.rpartition("=")
+        target = target.strip()
+        if not sep or not spec.strip():
+            raise InvalidValue("map", item, "format", "write HEADER=FIELD, e.g. \"E-mail=email\"")
+        if target not in FIELDS:
+            raise InvalidValue("map", item, "field", "the field must be one of " + ", ".join(FIELDS))
+        columns = _find_columns(spec, headers)
+        if not columns:
+            raise InvalidValue("map", item, "header", f"the file has no column {spec!r}; its columns are "
+                               + ", ".join(repr(h) for h in headers))
+        for i in columns:
+            overrides[i] = target
+    return overrides
+
+
+def apply_overrides(fields: list[str], overrides: dict[int, str]) -> list[str]:
+    return [overrides.get(i, target) for i, target in enumerate(fields)]
+
+
+# --- saved mappings ------------------------------------------------------------------------------
+
+SETTING = "import_mappings"
+
+
+@dataclass(frozen=True)
+class SavedMapping:
+    name: str
+    headers: tuple[str, ...]
+    fields: tuple[str, ...]
+
+    def fields_for(self, headers: list[str]) -> list[str]:
+        """The saved choice for each column of a file, by header name ("ignore" for new columns)."""
+        by_header: dict[str, str] = {}
+        for header, target in zip(self.headers, self.fields, strict=True):
+            by_header.setdefault(header.strip().casefold(), target)
+        return [by_header.get(h.strip().casefold(), "ignore") for h in headers]
+
+
+def _check_fields(headers: list[str], fields: list[str]) -> None:
+    if len(headers) != len(fields):
+        raise InvalidValue("fields", len(fields), "count", f"one field for each of the {len(headers)} columns")
+    for target in fields:
+        if target not in FIELDS:
+            raise InvalidValue("fields", target, "field", "one of " + ", ".join(FIELDS))
+
+
+def save_mapping(name: str, headers: list[str], fields: list[str]) -> None:
+    """Remember a mapping under a name (in the database's settings) to reuse for the next file."""
+    from smallcrm.services.settings import get_setting, set_setting
+
+    clean = " ".join((name or "").split())
+    if not clean:
+        raise InvalidValue("name", name, "required")
+    if len(clean) > 100:
+        raise InvalidValue("name", name, "too_long", "at most 100 characters")
+    _check_fields(headers, fields)
+    saved = dict(get_setting(SETTING) or {})
+    saved[clean] = {"headers": list(headers), "fields": list(fields)}
+    set_setting(SETTING, saved)
+
+
+def load_mapping(name: str) -> SavedMapping:
+    from smallcrm.services.settings import get_setting
+
+    saved = get_setting(SETTING) or {}
+    entry = saved.get(" ".join((name or "").split()))
+    if entry is None:
+        raise NotFound("import mapping", name)
+    return SavedMapping(name, tuple(entry["headers"]), tuple(entry["fields"]))
+
+
+def saved_mappings() -> list[str]:
+    from smallcrm.services.settings import get_setting
+
+    return sorted(get_setting(SETTING) or {}, key=str.casefold)
+
+
+def delete_mapping(name: str) -> None:
+    from smallcrm.services.settings import get_setting, set_setting
+
+    saved = dict(get_setting(SETTING) or {})
+    if saved.pop(" ".join((name or "").split()), None) is None:
+        raise NotFound("import mapping", name)
+    set_setting(SETTING, saved)

@@ -1,0 +1,805 @@
+"""Importing purchases from a till, web shop or spreadsheet export, as one transaction that can be undone.
+
+Each row is a sale (or a line of one): a date, the customer, an amount, or a quantity and a unit
+price. Rows sharing a receipt or invoice number become one purchase with a line per row, its total
+the sum of quantity x unit price. Cancellations and returns (a negative total, or an invoice number
+starting with "C" as in the well-known Online Retail layout
+`InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`) become refunds:
+purchase rows with a negative total and negative line quantities, not linked to a purchase (the
+files do not say which one they cancel).
+
+Customers are found by `PurchaseImportOptions.match`:
+- "email": the file's email column, against contacts' emails (without regard to case);
+- "phone": the phone column, read as E.164 with the shop's region;
+- "id":    the file's customer id, against `contact.external_id` (a contact created by an import
+           keeps the file's customer id there);
+- "name":  the customer's name, folded, against contacts' names (one contact only, else rejected).
+A row with no customer at all (many till rows) is a purchase without a customer. A row whose
+customer is not found is listed (`PurchasePlan.unmatched`) and skipped, or, with `create_missing`,
+the customer is created (no welcome points) and journalled so that undoing the import removes it.
+A purchase already in the database (same reference and time, or without a reference, same
+customer, time and total) is skipped: importing a file twice records it once.
+
+Points follow the loyalty rules in force (services.loyalty): a purchase with a customer earns, with
+the birthday multiplier, an expiry date, and the referrer's bonus on a customer's first purchase. Points
+that would already have expired on the day of the import are not written (they could never be
+used). A refund takes back its share of the points this import gave the customer, never more than
+the balance. Undo (contacts_import.undo_import) removes the batch's purchases, their lines and their
+points rows, and the customers it created.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from smallcrm.errors import InvalidValue, NotAllowed, ValidationFailed
+from smallcrm.services import loyalty, money, when
+from smallcrm.services.contacts import ContactInput
+from smallcrm.services.importing import cleaning, contacts_import as ci, reader
+from smallcrm.services.importing.cleaning import Reject
+from smallcrm.services.importing.duplicates import name_words
+from smallcrm.services.settings import default_region, get_setting
+from smallcrm.services.validation import clean_text
+from smallcrm.store import search
+from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
+from smallcrm.store.models import database
+
+MATCHES = ("email", "phone", "id", "name")
+PREVIEW = 50
+DUE_DAYS = 30
+
+# The fields a purchases file can have, and header names that mean them (compared folded, letters
+# and digits only: "Invoice No." is "invoiceno").
+FIELDS = {
+    "date": ("invoicedate", "date", "orderdate", "purchasedate", "saledate", "salesdate", "transactiondate",
+             "createdat", "datetime", "paidat", "processedat", "datum", "fecha"),
+    "reference": ("invoiceno", "invoice", "invoicenumber", "invoiceid", "receipt", "receiptno", "receiptnumber",
+                  "ordernumber", "orderno", "orderid", "order", "reference", "ref", "transactionid", "ticket"),
+    "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "totalprice", "sales", "netsales",
+               "grosssales", "sum", "montant", "betrag"),
+    "quantity": ("quantity", "qty", "lineitemquantity", "units", "menge"),
+    "unit_price": ("unitprice", "price", "lineitemprice", "itemprice", "priceeach", "prix"),
+    "description": ("description", "item", "itemname", "product", "productname", "lineitemname", "article"),
+    "currency": ("currency", "currencycode"),
+    "status": ("paymentstatus", "financialstatus", "status"),
+    "payment_method": ("paymentmethod", "paymenttype", "tender", "payment"),
+    "email": ("email", "emailaddress", "customeremail", "mail"),
+    "phone": ("phone", "phonenumber", "customerphone", "mobile", "telephone"),
+    "customer_id": ("customerid", "customerno", "customernumber", "customercode", "clientid", "clientno",
+                    "accountnumber", "memberid", "loyaltyid"),
+    "name": ("customer", "customername", "name", "billingname", "client", "clientname", "fullname"),
+    "first_name": ("firstname", "givenname"),
+    "last_name": ("lastname", "surname", "familyname"),
+    "country": ("country", "countryregion"),
+}
+KEY_FIELD = {"email": "email", "phone": "phone", "id": "customer_id", "name": "name"}
+PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succeeded", "done", "closed", "yes",
+        "bezahlt", "payé", "paye", "pagado"}
+DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstanding", "invoiced", "no", "offen",
+       "impayé", "impaye"}
+WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt", "voided", "void"}
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[\W_]+", "", header.casefold())
+
+
+def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
+    """("purchases" or "online_retail", a field per column; "" for a column that is not used)."""
+    fields = [""] * len(headers)
+    taken: set[str] = set()
+    for i, header in enumerate(headers):
+        key = _key(header)
+        for name, aliases in FIELDS.items():
+            if name not in taken and key in aliases:
+                fields[i] = name
+                taken.add(name)
+                break
+    online_retail = {_key(h) for h in headers} >= {"invoiceno", "stockcode", "quantity", "invoicedate",
+                                                   "unitprice", "customerid"}
+    return ("online_retail" if online_retail else "purchases"), fields
+
+
+def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
+    """`["Header=field", ...]` -> {column index: field} for a purchases file ("Header=" ignores the column)."""
+    out: dict[int, str] = {}
+    keys = {h.casefold(): i for i, h in reversed(list(enumerate(headers)))}
+    for item in items:
+        header, sep, name = item.partition("=")
+        if not sep:
+            raise InvalidValue("map", item, "map", 'write it as "Header=field"')
+        column = keys.get(header.strip().casefold())
+        if column is None:
+            raise InvalidValue("map", header.strip(), "column", "the file has no column of that name; it has "
+                               + ", ".join(headers))
+        name = name.strip()
+        if name and name not in FIELDS:
+            raise InvalidValue("map", name, "field", "one of " + ", ".join(FIELDS))
+        out[column] = name
+    return out
+
+
+@dataclass
+class PurchaseImportOptions:
+    match: str = "email"
+    create_missing: bool = False
+    currency: str | None = None  # for rows without a currency column (default: the shop's)
+    encoding: str | None = None
+    delimiter: str | None = None
+    region: str | None = None
+    overrides: dict[int, str] = field(default_factory=dict)
+    date_orders: dict[int, str] = field(default_factory=dict)
+    preset: str = "auto"
+    # Read by contacts_import.check_options; a purchase already there is always skipped.
+    on_duplicate: str = "skip"
+    row_choices: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class Unmatched:
+    key: str  # the customer as the file names them (email, phone, id or name)
+    rows: list[int]  # rows of the file (the first 20)
+    purchases: int
+
+
+@dataclass
+class PlannedPurchase:
+    rows: list[int]  # the file's rows that make it
+    reference: str
+    occurred_at: str  # UTC
+    total_minor: int
+    currency: str
+    contact_id: int | None
+    customer: str  # the key from the file ("" when none)
+    action: str  # "create", "refund", "skip" or "reject"
+    reason: str = ""  # for skip and reject
+
+
+@dataclass
+class PurchasePlan:
+    dialect: reader.Dialect
+    preset: str
+    headers: list[str]
+    fields: list[str]
+    date_orders: dict[int, str]
+    ambiguous_columns: list[int]
+    counts: dict[str, int]  # purchases, refunds, skip, reject (rows), customers_created, points
+    unmatched: list[Unmatched]
+    preview: list[PlannedPurchase]
+    rejects: list[Reject] = field(default_factory=list)
+
+
+@dataclass
+class PurchaseImportResult:
+    batch: int | None
+    created: int  # purchases and refunds recorded
+    refunds: int
+    customers_created: int
+    skipped: int  # purchases not recorded: already there, or no customer found
+    rejected: int  # rows
+    points: int  # earned minus taken back
+    encoding: str
+    delimiter: str
+    rejects: list[Reject] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)
+
+    @property
+    def updated(self) -> int:
+        return 0
+
+    def to_json(self) -> dict:
+        return {"batch": self.batch, "created": self.created, "updated": 0, "skipped": self.skipped,
+                "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
+                "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter,
+                "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in self.unmatched]}
+
+
+# --------------------------------------------------------------------------------------------------
+# Rows -> receipts
+
+
+_TIME = re.compile(r"^(?P<date>.*?)[ T]+(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?P<ampm>[AaPp][Mm])?"
+                   r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|UTC)?\s*$")
+
+
+def split_time(text: str) -> tuple[str, str | None, str | None, str | None]:
+    """"12/1/2010 8:26" -> ("12/1/2010", "8:26", None, None); (date, time, am/pm, zone)."""
+    m = _TIME.match(text.strip())
+    if not m:
+        return text.strip(), None, None, None
+    return m.group("date"), m.group("time"), m.group("ampm"), m.group("zone")
+
+
+def _moment(text: str, order: str | None) -> str | None:
+    """A purchase's time as UTC text; a date alone is noon local time (as services.when reads it)."""
+    day_text, clock, ampm, zone = split_time(text)
+    day = cleaning.parse_date(day_text, order or "ymd")
+    if day is None or day.startswith("--"):
+        return None
+    d = date.fromisoformat(day)
+    if clock is None:
+        moment = datetime(d.year, d.month, d.day, 12, tzinfo=when.local_zone())
+    else:
+        parts = [float(p) for p in clock.split(":")]
+        hour, minute = int(parts[0]), int(parts[1])
+        second = int(parts[2]) if len(parts) > 2 else 0
+        if ampm:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
+        if hour > 23 or minute > 59 or second > 59:
+            return None
+        if zone in ("Z", "UTC"):
+            tz = timezone.utc
+        elif zone:
+            sign = 1 if zone[0] == "+" else -1
+            digits = zone[1:].replace(":", "")
+            tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        else:
+            tz = None
+        naive = datetime.combine(d, time(hour, minute, second))
+        moment = naive.replace(tzinfo=tz) if tz else naive.astimezone()  # local time when no zone is given
+    return to_utc_text(moment)
+
+
+_QUANTITY = re.compile(r"[+-]?\d+(?:[.,]0+)?")
+
+
+def _quantity(text: str) -> int | None:
+    value = text.strip().replace("\u2212", "-")
+    if not _QUANTITY.fullmatch(value):
+        return None
+    return int(re.split(r"[.,]", value)[0])
+
+
+def _status(text: str) -> str | None:
+    value = " ".join(text.strip().casefold().replace("_", " ").split())
+    if not value or value in PAID:
+        return "paid"
+    if value in DUE:
+        return "due"
+    if value in WRITTEN_OFF or value.replace(" ", "") in WRITTEN_OFF:
+        return "written_off"
+    return None
+
+
+@dataclass
+class _Receipt:
+    rows: list[int]
+    reference: str
+    occurred_at: str
+    currency: str
+    status: str
+    payment_method: str
+    customer: str  # the normalised key ("" when the file names no customer)
+    details: dict  # what a new customer would be made of
+    items: list[tuple[str, int, int]]  # description, quantity, unit price (minor)
+    amount: int | None  # from an amount column (summed over the rows)
+    cancellation: bool
+    contact_id: int | None = None
+    action: str = ""
+    reason: str = ""
+
+    @property
+    def total(self) -> int:
+        if self.amount is not None:
+            return self.amount
+        return sum(q * p for _, q, p in self.items)
+
+
+class _Reader:
+    def __init__(self, layout: ci.FileLayout, options: PurchaseImportOptions, currency: str, region: str | None):
+        self.layout = layout
+        self.options = options
+        self.currency = currency
+        self.region = region
+        self.col = {name: i for i, name in reversed(list(enumerate(layout.fields))) if name}
+        self.receipts: dict[str, _Receipt] = {}
+        self.rejects: list[Reject] = []
+        self.rows = 0
+
+    def cell(self, cells: list[str], name: str) -> str:
+        i = self.col.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
+        column = self.layout.headers[self.col[name]] if name in self.col else None
+        self.rejects.append(Reject(row, reason, column, value))
+
+    def customer_key(self, number: int, cells: list[str]) -> str | None:
+        """The customer's key for the chosen match, normalised; "" for none; None after a reject."""
+        match = self.options.match
+        value = self.cell(cells, KEY_FIELD[match]).lstrip("'").strip()
+        if match == "name" and not value:
+            value = " ".join(p for p in (self.cell(cells, "first_name"), self.cell(cells, "last_name")) if p)
+        if not value:
+            return ""
+        try:
+            if match == "email":
+                return cleaning.check_email(value, "email").casefold()
+            if match == "phone":
+                phone = cleaning.check_phone(value, self.region)
+                if phone.e164 is None:
+                    self.reject(number, "the phone number is not one that can be recognised", "phone", value)
+                    return None
+                return phone.e164
+        except InvalidValue as e:
+            self.reject(number, str(e), KEY_FIELD[match], value)
+            return None
+        if match == "id":
+            return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(value, "customer_id"))
+        return name_words(search.sort_key(value))
+
+    def read(self, progress, cancelled) -> None:
+        layout = self.layout
+        order = layout.date_orders.get(self.col.get("date", -1))
+        with reader.read_rows(layout.path, layout.dialect) as rows:
+            for number, cells in rows:
+                self.rows += 1
+                if self.rows % ci.CHUNK == 0:
+                    if cancelled is not None and cancelled():
+                        raise ci.ImportCancelled()
+                    if progress is not None:
+                        progress(self.rows, layout.rows_total)
+                self.row(number, cells, order)
+
+    def row(self, number: int, cells: list[str], order: str | None) -> None:
+        date_text = self.cell(cells, "date")
+        if not date_text:
+            return self.reject(number, "the date is missing", "date", "")
+        try:
+            occurred_at = _moment(date_text, order)
+        except (ValueError, InvalidValue):
+            occurred_at = None
+        if occurred_at is None:
+            return self.reject(number, "not a date (and time) that can be read", "date", date_text)
+        currency = self.currency
+        if "currency" in self.col and self.cell(cells, "currency"):
+            try:
+                currency = money.check_currency(self.cell(cells, "currency"))
+            except InvalidValue as e:
+                return self.reject(number, str(e), "currency", self.cell(cells, "currency"))
+        reference = clean_text(self.cell(cells, "reference").lstrip("'"), "reference")[:200]
+        cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
+        status = _status(self.cell(cells, "status"))
+        if status is None:
+            return self.reject(number, "a payment status that is not paid, due or written off", "status",
+                               self.cell(cells, "status"))
+        amount = None
+        item = None
+        try:
+            if "amount" in self.col and self.cell(cells, "amount"):
+                amount = cleaning.parse_money(self.cell(cells, "amount"), currency)
+            if "quantity" in self.col or "unit_price" in self.col:
+                quantity_text = self.cell(cells, "quantity") or "1"
+                quantity = _quantity(quantity_text)
+                if quantity is None:
+                    return self.reject(number, "the quantity is not a whole number", "quantity", quantity_text)
+                price_text = self.cell(cells, "unit_price")
+                if price_text:
+                    price = cleaning.parse_money(price_text, currency)
+                    if price < 0:
+                        return self.reject(number, "a unit price below zero", "unit_price", price_text)
+                    item = (clean_text(self.cell(cells, "description"), "description")[:1000], quantity, price)
+        except (InvalidValue, ValueError) as e:
+            field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
+            return self.reject(number, str(e), field_name, self.cell(cells, field_name))
+        if amount is None and item is None:
+            return self.reject(number, "no amount, and no quantity with a unit price", "amount", "")
+        if amount is not None and abs(amount) > 10**15:
+            return self.reject(number, "the amount is too large", "amount", self.cell(cells, "amount"))
+        customer = self.customer_key(number, cells)
+        if customer is None:
+            return None
+        key = reference or f"\x00row {number}"
+        receipt = self.receipts.get(key)
+        if receipt is None:
+            details = {name: self.cell(cells, name) for name in ("email", "phone", "customer_id", "name",
+                                                                 "first_name", "last_name", "country")}
+            self.receipts[key] = _Receipt(
+                [number], reference, occurred_at, currency, status,
+                clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
+                [item] if item else [], amount, cancellation)
+            return None
+        if receipt.currency != currency:
+            return self.reject(number, f"receipt {reference} is in {receipt.currency}, this row in {currency}",
+                               "currency", currency)
+        if receipt.customer != customer:
+            return self.reject(number, f"receipt {reference} belongs to another customer on an earlier row",
+                               KEY_FIELD[self.options.match], customer)
+        receipt.rows.append(number)
+        if item:
+            receipt.items.append(item)
+        if amount is not None:
+            receipt.amount = (receipt.amount or 0) + amount
+        return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Customers
+
+
+def _customer_index(conn, match: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    if match == "email":
+        rows = conn.execute("SELECT email, contact_id FROM contact_email ORDER BY contact_id")
+        for email, cid in rows:
+            index.setdefault(email.casefold(), []).append(cid)
+    elif match == "phone":
+        for e164, cid in conn.execute("SELECT e164, contact_id FROM contact_phone WHERE e164 IS NOT NULL"
+                                      " ORDER BY contact_id"):
+            index.setdefault(e164, []).append(cid)
+    elif match == "id":
+        for external, cid in conn.execute("SELECT external_id, id FROM contact WHERE external_id != '' ORDER BY id"):
+            index.setdefault(external, []).append(cid)
+    else:
+        for cid, sort_name in conn.execute("SELECT id, sort_name FROM contact ORDER BY id"):
+            index.setdefault(name_words(sort_name), []).append(cid)
+    return {key: list(dict.fromkeys(ids)) for key, ids in index.items()}
+
+
+def _contact_facts(conn, ids: list[int]) -> dict[int, tuple[str | None, int | None, str | None]]:
+    out = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, birthday, referred_by, deleted_at in conn.execute(
+                f"SELECT id, birthday, referred_by_id, deleted_at FROM contact WHERE id IN ({marks})", chunk):
+            out[cid] = (birthday, referred_by, deleted_at)
+    return out
+
+
+def _new_customer(receipt: _Receipt, match: str) -> ContactInput:
+    d = receipt.details
+    first, last = d.get("first_name", ""), d.get("last_name", "")
+    if not (first or last) and d.get("name"):
+        words = d["name"].split()
+        first, last = " ".join(words[:-1]), words[-1]
+    if not (first or last):
+        last = f"Customer {receipt.customer}" if match == "id" else (d.get("email") or d.get("phone") or "Customer")
+    return ContactInput(first_name=first, last_name=last, emails=[d["email"]] if d.get("email") else [],
+                        phones=[d["phone"]] if d.get("phone") else [], country=d.get("country", ""))
+
+
+# --------------------------------------------------------------------------------------------------
+# The run
+
+
+class _Run:
+    def __init__(self, path: Path, options: PurchaseImportOptions, *, progress=None, cancelled=None):
+        if options.match not in MATCHES:
+            raise InvalidValue("match", options.match, "choice", "one of " + ", ".join(MATCHES))
+        ci.check_options(options)
+        self.options = options
+        self.currency = money.check_currency(options.currency or get_setting("currency") or "EUR")
+        self.region = options.region if options.region is not None else default_region()
+        self.layout = ci.read_layout(path, options, date_fields=("date",), map_headers=map_purchase_headers,
+                                     date_value=lambda text: split_time(text)[0] if text else text)
+        if self.layout.preset == "online_retail":  # that data set writes its dates month first (12/13/2010)
+            for i in self.layout.ambiguous_columns:
+                self.layout.date_orders[i] = "mdy"
+            self.layout.ambiguous_columns = []
+        self.progress = progress
+        self.cancelled = cancelled
+        self.counts = {"purchases": 0, "refunds": 0, "skip": 0, "reject": 0, "customers_created": 0, "points": 0}
+        self.unmatched: dict[str, Unmatched] = {}
+        self.preview: list[PlannedPurchase] = []
+        self.new_customers: dict[str, ci.State] = {}
+
+    def check_columns(self) -> None:
+        fields = set(self.layout.fields)
+        if "date" not in fields:
+            raise InvalidValue("date", "", "column", "the file has no date column; map one with --map \"Header=date\"")
+        if "amount" not in fields and "unit_price" not in fields:
+            raise InvalidValue("amount", "", "column", "the file has no amount or unit price column; "
+                               "map one with --map \"Header=amount\"")
+
+    def decide(self, conn) -> list[_Receipt]:
+        self.check_columns()
+        ci.require_date_orders(self.layout)
+        rows = _Reader(self.layout, self.options, self.currency, self.region)
+        rows.read(self.progress, self.cancelled)
+        self.rows = rows
+        self.counts["reject"] = len(rows.rejects)
+        receipts = sorted(rows.receipts.values(), key=lambda r: (r.occurred_at, r.rows[0]))
+        index = _customer_index(conn, self.options.match) if any(r.customer for r in receipts) else {}
+        matched = sorted({ids[0] for r in receipts if r.customer for ids in [index.get(r.customer)] if ids})
+        self.facts = _contact_facts(conn, matched)
+        existing = self._existing(conn, receipts)
+        for r in receipts:
+            total = r.total
+            if r.cancellation and total > 0:
+                total = -total
+                r.items = [(d, -q, p) for d, q, p in r.items]
+                if r.amount is not None:
+                    r.amount = -r.amount
+            if total == 0:
+                self._reject_receipt(r, "the total is 0")
+                continue
+            if r.customer:
+                ids = index.get(r.customer, [])
+                if len(ids) > 1 and self.options.match == "name":
+                    self._reject_receipt(r, f"{len(ids)} contacts have this name; match by email, phone or id")
+                    continue
+                if ids:
+                    r.contact_id = ids[0]
+                    if self.facts[r.contact_id][2] is not None:
+                        self._reject_receipt(r, f"contact {r.contact_id} is in the Trash")
+                        continue
+                else:
+                    u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0))
+                    u.purchases += 1
+                    u.rows.extend(r.rows[:20 - len(u.rows)])
+                    if not self.options.create_missing:
+                        self._plan(r, "skip", "no customer with this " + KEY_FIELD[self.options.match])
+                        continue
+            if (r.reference, r.occurred_at) in existing or (None, r.contact_id, r.occurred_at, total) in existing:
+                self._plan(r, "skip", "already imported")
+                continue
+            self._plan(r, "refund" if total < 0 else "create")
+        return [r for r in receipts if r.action in ("create", "refund")]
+
+    def _existing(self, conn, receipts: list[_Receipt]) -> set:
+        if not receipts:
+            return set()
+        first, last = receipts[0].occurred_at, receipts[-1].occurred_at
+        out: set = set()
+        for reference, contact_id, occurred_at, total in conn.execute(
+                "SELECT reference, contact_id, occurred_at, total_minor FROM purchase"
+                " WHERE occurred_at >= ? AND occurred_at <= ?", (first, last)):
+            if reference:
+                out.add((reference, occurred_at))
+            else:
+                out.add((None, contact_id, occurred_at, total))
+        return out
+
+    def _reject_receipt(self, r: _Receipt, reason: str) -> None:
+        self.rows.rejects.append(Reject(r.rows[0], reason, None, r.reference or None))
+        self.counts["reject"] += len(r.rows)
+        r.action = "reject"
+        r.reason = reason
+        self._preview(r)
+
+    def _plan(self, r: _Receipt, action: str, reason: str = "") -> None:
+        r.action, r.reason = action, reason
+        if action == "skip":
+            self.counts["skip"] += 1
+        elif action == "refund":
+            self.counts["refunds"] += 1
+            self.counts["purchases"] += 1
+        else:
+            self.counts["purchases"] += 1
+        if action in ("create", "refund") and r.contact_id is None and r.customer:
+            if r.customer not in self.new_customers:
+                self.new_customers[r.customer] = None  # made when writing
+                self.counts["customers_created"] += 1
+        self._preview(r)
+
+    def _preview(self, r: _Receipt) -> None:
+        if len(self.preview) < PREVIEW:
+            self.preview.append(PlannedPurchase(list(r.rows), r.reference, r.occurred_at, r.total, r.currency,
+                                                r.contact_id, r.customer, r.action, r.reason))
+
+
+def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | None = None) -> PurchasePlan:
+    """What importing the purchases file would do; writes nothing."""
+    options = options or PurchaseImportOptions()
+    run = _Run(Path(path), options)
+    layout = run.layout
+    rejects: list[Reject] = []
+    if not layout.ambiguous_columns:
+        receipts = run.decide(database.connection())
+        rejects = run.rows.rejects
+        provisional: dict[str, int] = {}  # customers the import would create, by a stand-in id
+        for r in receipts:
+            if r.contact_id is None and r.customer:
+                r.contact_id = provisional.setdefault(r.customer, -1 - len(provisional))
+        run.counts["points"] = _points(database.connection(), receipts, run.facts, None)[1]
+    return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
+                        list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
+                        rejects)
+
+
+def import_purchases(path: Path | str, options: PurchaseImportOptions | None = None, *, progress=None,
+                     cancelled: Callable[[], bool] | None = None,
+                     rejects_out: Path | str | None = None) -> PurchaseImportResult:
+    """Import the purchases file in one transaction (see the module's docstring)."""
+    options = options or PurchaseImportOptions()
+    path = Path(path)
+    run = _Run(path, options, progress=progress, cancelled=cancelled)
+    conn = database.connection()
+    moment = to_utc_text(utc_now())
+    layout = run.layout
+    details = {"preset": layout.preset, "encoding": layout.dialect.encoding, "delimiter": layout.dialect.delimiter,
+               "match": options.match, "fields": layout.fields}
+    with ci.no_gc(), database.atomic("IMMEDIATE"):
+        receipts = run.decide(conn)
+        batch_id = ci._insert_batch(conn, "purchases", path, moment, details)
+        existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
+        writer = ci.Writer(conn, batch_id, moment, existing)
+        _create_customers(conn, run, receipts, writer, moment)
+        writer.finish()
+        due, points = _write_purchases(conn, run, receipts, batch_id, moment)
+        run.counts["points"] = points
+        details["created_tags"] = writer.created_tags
+        details["due"] = due
+        counts = {"create": run.counts["purchases"], "update": 0, "skip": run.counts["skip"],
+                  "reject": run.counts["reject"]}
+        ci._finish_batch(conn, batch_id, counts, details)
+        if rejects_out is not None:
+            ci.write_rejects(run.rows.rejects, rejects_out)
+        if cancelled is not None and cancelled():
+            raise ci.ImportCancelled()
+    return PurchaseImportResult(batch_id, run.counts["purchases"], run.counts["refunds"],
+                                run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
+                                layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
+                                list(run.unmatched.values()))
+
+
+def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writer, moment: str) -> None:
+    next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
+    states: dict[str, ci.State] = {}
+    for r in receipts:
+        if r.contact_id is not None or not r.customer:
+            continue
+        state = states.get(r.customer)
+        if state is None:
+            data = _new_customer(r, run.options.match)
+            try:
+                clean = ci.clean_for_import(data, run.region)
+            except ValidationFailed as e:
+                raise InvalidValue("customer", r.customer, "customer",
+                                   f"row {r.rows[0]}: a customer cannot be made from it ({e})") from e
+            extras = {ci.EXTERNAL_ID: r.customer if run.options.match == "id" else ""}
+            state = states[r.customer] = ci.new_state(next_id, clean, extras, moment)
+            run.facts[next_id] = (None, None, None)
+            next_id += 1
+        r.contact_id = state.id
+    writer.create(list(states.values()))
+
+
+def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int] | None) -> tuple[list[tuple], int]:
+    """The ledger rows the receipts write (purchase ids as given, or None for a plan) and their sum."""
+    rules = loyalty.get_rules()
+    today = when.today()
+    contact_ids = sorted({r.contact_id for r in receipts if r.contact_id is not None})
+    balances: dict[int, int] = {}
+    bought_before: set[int] = set()
+    for start in range(0, len(contact_ids), 500):
+        chunk = contact_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        balances.update(conn.execute(f"SELECT contact_id, sum(points) FROM points_entry WHERE contact_id IN ({marks})"
+                                     " GROUP BY contact_id", chunk).fetchall())
+        bought_before.update(row[0] for row in conn.execute(
+            f"SELECT DISTINCT contact_id FROM purchase WHERE refund_of_id IS NULL AND total_minor > 0"
+            f" AND contact_id IN ({marks})", chunk))
+    referrers = {f[1] for cid, f in facts.items() if cid in contact_ids and f[1] is not None}
+    referrer_facts = _contact_facts(conn, sorted(referrers)) if referrers else {}
+    earned: dict[int, int] = {}  # points this import gave each customer, less what refunds took back
+    rows: list[tuple] = []
+    total = 0
+    now = to_utc_text(utc_now())
+    for i, r in enumerate(receipts):
+        cid = r.contact_id
+        if cid is None:
+            continue
+        purchase_id = purchase_ids[i] if purchase_ids is not None else None
+        moment = from_utc_text(r.occurred_at)
+        expires = loyalty.add_months(loyalty.local_date(moment), rules.expiry_months) if rules.expiry_months else None
+        live = expires is None or expires >= today
+        amount = r.total
+        label = f"Purchase {r.reference}" if r.reference else "Purchase (import)"
+        if amount > 0 and r.status != "written_off":
+            points = rules.points_for_amount(amount, r.currency)
+            birthday = facts.get(cid, (None,))[0]
+            if points and birthday and int(birthday[-5:-3]) == loyalty.local_date(moment).month:
+                points *= rules.birthday_multiplier
+            if points and live:
+                rows.append((cid, r.occurred_at, "earn", points, label, purchase_id,
+                             expires.isoformat() if expires else None, now))
+                balances[cid] = balances.get(cid, 0) + points
+                earned[cid] = earned.get(cid, 0) + points
+                total += points
+            referrer = facts.get(cid, (None, None))[1]
+            if cid not in bought_before:
+                bought_before.add(cid)
+                rf = referrer_facts.get(referrer)
+                if rules.referral_points and rf is not None and rf[2] is None and live:
+                    rows.append((referrer, r.occurred_at, "bonus", rules.referral_points,
+                                 f"Referral of contact {cid}", purchase_id,
+                                 expires.isoformat() if expires else None, now))
+                    balances[referrer] = balances.get(referrer, 0) + rules.referral_points
+                    total += rules.referral_points
+        elif amount < 0:
+            share = rules.points_for_amount(-amount, r.currency)
+            points = min(share, earned.get(cid, 0), balances.get(cid, 0))
+            if points > 0:
+                rows.append((cid, r.occurred_at, "adjust", -points,
+                             f"Refund {r.reference}" if r.reference else "Refund (import)", purchase_id, None, now))
+                balances[cid] -= points
+                earned[cid] -= points
+                total -= points
+    return rows, total
+
+
+def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, moment: str) -> tuple[list[int], int]:
+    next_id = (conn.execute("SELECT max(id) FROM purchase").fetchone()[0] or 0) + 1
+    ids = list(range(next_id, next_id + len(receipts)))
+    purchases, items, due = [], [], []
+    for pid, r in zip(ids, receipts):
+        total = r.total
+        status = r.status if total > 0 else "paid"
+        due_on = None
+        paid = total
+        if status == "due":
+            day = loyalty.local_date(from_utc_text(r.occurred_at))
+            due_on = (day + timedelta(days=DUE_DAYS)).isoformat()
+            paid = 0
+            due.append(pid)
+        elif status == "written_off":
+            paid = 0
+        purchases.append((pid, r.contact_id, r.occurred_at, r.currency, total, r.payment_method, r.reference, status,
+                          due_on, paid, batch_id, moment))
+        if r.items and r.amount is None:
+            items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
+        elif r.items and sum(q * p for _, q, p in r.items) == total:
+            items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
+    # The points first: a customer's "first purchase" (for the referral bonus) is first before this import.
+    points, total = _points(conn, receipts, run.facts, ids)
+    conn.executemany(
+        "INSERT INTO purchase (id, contact_id, occurred_at, currency, total_minor, payment_method, reference, status,"
+        " due_on, paid_minor, import_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", purchases)
+    conn.executemany("INSERT INTO purchase_item (purchase_id, description, quantity, unit_price_minor, total_minor)"
+                     " VALUES (?, ?, ?, ?, ?)", items)
+    conn.executemany("INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id, expires_on,"
+                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", points)
+    return due, total
+
+
+# --------------------------------------------------------------------------------------------------
+# Undo (called by contacts_import.undo_import inside its transaction)
+
+
+def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
+    """Delete the batch's purchases, lines and points rows; (purchases, points rows) removed.
+
+    Raises NotAllowed when that would lose later work: a refund, feedback or complaint recorded for
+    one of them, a payment or write-off of one that was due, or points from them already spent.
+    """
+    batch = "SELECT id FROM purchase WHERE import_batch_id = ?"
+    found = conn.execute(f"SELECT min(refund_of_id) FROM purchase WHERE refund_of_id IN ({batch})"
+                         " AND import_batch_id IS NOT ?", (batch_id, batch_id)).fetchone()[0]
+    if found is not None:
+        raise NotAllowed("undo", f"purchase {found}, recorded by import {batch_id}, was refunded since")
+    for what, table in (("feedback", "feedback"), ("a complaint", "complaint")):
+        found = conn.execute(f"SELECT min(purchase_id) FROM {table} WHERE purchase_id IN ({batch})",
+                             (batch_id,)).fetchone()[0]
+        if found is not None:
+            raise NotAllowed("undo", f"purchase {found}, recorded by import {batch_id}, has {what} about it")
+    details = json.loads(conn.execute("SELECT details FROM import_batch WHERE id = ?", (batch_id,)).fetchone()[0])
+    due = details.get("due", [])
+    for start in range(0, len(due), 500):
+        chunk = due[start:start + 500]
+        found = conn.execute(f"SELECT min(id) FROM purchase WHERE id IN ({','.join('?' * len(chunk))})"
+                             " AND (status != 'due' OR paid_minor != 0)", chunk).fetchone()[0]
+        if found is not None:
+            raise NotAllowed("undo", f"purchase {found}, recorded by import {batch_id} as due, was paid or "
+                                     "written off since")
+    affected = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT contact_id FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,))]
+    points = conn.execute(f"DELETE FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,)).rowcount
+    for start in range(0, len(affected), 500):
+        chunk = affected[start:start + 500]
+        found = conn.execute(
+            f"SELECT contact_id FROM points_entry WHERE contact_id IN ({','.join('?' * len(chunk))})"
+            " GROUP BY contact_id HAVING sum(points) < 0 LIMIT 1", chunk).fetchone()
+        if found is not None:
+            raise NotAllowed("undo", f"contact {found[0]} has spent (or let expire) points that import {batch_id} "
+                                     "gave; undoing it would leave a balance below zero")
+    purchases = conn.execute("DELETE FROM purchase WHERE import_batch_id = ?", (batch_id,)).rowcount
+    return purchases, points

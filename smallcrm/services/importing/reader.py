@@ -1,0 +1,614 @@
+"""Reading a CSV file someone was handed: its encoding, separator and header row, then its rows, streamed.
+
+Only a sample from the start of the file decides (`sniff`), so a file of any size is read with bounded
+memory; `read_rows` is then a thin layer over `csv.reader` on a decoded text stream.
+
+How the encoding is found, surest first:
+1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32);
+2. UTF-16 without a mark, from the pattern of NUL bytes;
+3. strict UTF-8: if the sample decodes, it is UTF-8 (a sample of plain ASCII looks further into the
+   file, up to `SCAN_BYTES`, for the first non-ASCII byte and decides there);
+4. Windows-1252 when the text reads like a Western European language in it (Excel's "CSV" on
+   Windows in Western Europe and the Americas writes it);
+5. otherwise charset-normalizer's best guess among common legacy encodings.
+
+Rows are numbered as a spreadsheet shows them: the first record of the file is row 1, blank lines
+count, a quoted line break does not start a new row, and Excel's "sep=;" line is not shown (so not
+counted).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from smallcrm.errors import ImportFileProblem, InvalidValue
+
+SAMPLE_BYTES = 256 * 1024  # what detection looks at
+SCAN_BYTES = 64 * 1024 * 1024  # how far a plain-ASCII start is followed to find the first other byte
+FIELD_LIMIT = 10 * 1024 * 1024  # the largest cell, in characters
+LINE_LIMIT = 4 * FIELD_LIMIT  # the longest physical line, in characters
+DELIMITERS = (",", ";", "\t", "|")
+_DELIMITER_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|", "space": " "}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BOM_OF = {name: bom for bom, name in _BOMS}
+
+# Files that are certainly not text, by their first bytes.
+_MAGIC = (
+    (b"PK\x03\x04", "a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook: save it as CSV"),
+    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 (.xls) workbook or another Office file: save it as CSV"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+)
+
+# Legacy encodings charset-normalizer may choose from once Windows-1252 does not fit.
+_LEGACY = ["cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "koi8_r", "mac_roman",
+           "cp850", "cp852", "cp866", "cp437", "cp932", "gb18030", "big5", "euc_kr"]
+
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Symbols that Windows-1252 reads where other code pages have letters (cp1250 "Ł" is cp1252 "£").
+_ODD_SYMBOLS = "£¥¦¤¢©®¬¯±´¸¨×÷¹³¼½¾§¶†‡ˆ‰‹›™"
+_LETTER = r"[^\W\d_]"
+_SYMBOL_IN_WORD = re.compile(rf"{_LETTER}[{_ODD_SYMBOLS}]{_LETTER}|(?<!\w)[{_ODD_SYMBOLS}]{_LETTER}{{2}}")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_SEP_LINE = re.compile(r'"?sep=(.)"?[ \t]*(?:\r\n|\n|\r|$)', re.IGNORECASE)
+
+
+def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """The five bytes Windows-1252 leaves undefined are read as Latin-1 (as browsers do)."""
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+def _mark_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Each undecodable byte becomes a lone surrogate, to find where it is (see `_locate_bad_bytes`)."""
+    return "".join(chr(0xDC00 + b) for b in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("smallcrm-latin1-fallback", _latin1_fallback)
+codecs.register_error("smallcrm-mark-bad-bytes", _mark_bad_bytes)
+_MARKED = re.compile("[\udc00-\udcff]+")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a file is written. `header_row` counts the records before the header (blank lines and a
+    "sep=" line included): 0 when the header comes first."""
+
+    encoding: str  # a Python codec name, for the text after any byte-order mark
+    delimiter: str
+    quotechar: str = '"'
+    header_row: int = 0
+    has_bom: bool = False
+    line_ending: str = "\r\n"  # what the file mostly uses: "\r\n", "\n" or "\r"
+    sep_line: bool = False  # an Excel "sep=;" line comes first
+
+    @property
+    def first_row_number(self) -> int:
+        """The spreadsheet row number of the file's first record (0 when a hidden "sep=" line comes first)."""
+        return 0 if self.sep_line else 1
+
+
+def _problem(path, reason: str, detail: str = "", row: int | None = None) -> ImportFileProblem:
+    return ImportFileProblem(Path(path), reason, detail, row)
+
+
+def _open_binary(path: Path):
+    """Open the file for reading bytes (one place, so a test can stand in for the disk)."""
+    return open(path, "rb")  # noqa: SIM115 - the callers close it
+
+
+def _open(path: Path, *, vanished: bool = False):
+    try:
+        return _open_binary(path)
+    except FileNotFoundError as e:
+        raise _problem(path, "vanished" if vanished else "not_found", e.strerror or "") from e
+    except IsADirectoryError as e:
+        raise _problem(path, "unreadable", "it is a folder, not a file") from e
+    except OSError as e:
+        raise _problem(path, "unreadable", e.strerror or str(e)) from e
+
+
+def _read_sample(path: Path) -> tuple[bytes, bool]:
+    """The first SAMPLE_BYTES of the file, and whether that is the whole file."""
+    with _open(path) as f:
+        try:
+            sample = f.read(SAMPLE_BYTES)
+            whole = len(sample) < SAMPLE_BYTES or not f.read(1)
+        except OSError as e:
+            raise _problem(path, "unreadable", e.strerror or str(e)) from e
+    return sample, whole
+
+
+def _codec(name: str, field: str = "encoding") -> str:
+    try:
+        return codecs.lookup(name).name
+    except (LookupError, TypeError, ValueError) as e:
+        raise InvalidValue(field, name, "encoding", "not an encoding Python knows, e.g. utf-8, cp1252, utf-16") from e
+
+
+def _errors_for(encoding: str) -> str:
+    return "smallcrm-latin1-fallback" if encoding == "cp1252" else "strict"
+
+
+# --- the encoding --------------------------------------------------------------------------------
+
+def _bom(sample: bytes) -> tuple[bytes, str] | None:
+    for bom, name in _BOMS:
+        if sample.startswith(bom):
+            return bom, name
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text of mostly Latin letters has a NUL in every other byte."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nuls = sample[0:pairs * 2:2].count(0)
+    odd_nuls = sample[1:pairs * 2:2].count(0)
+    if odd_nuls >= 0.7 * pairs and even_nuls <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls >= 0.7 * pairs and odd_nuls <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _is_utf8(data: bytes, final: bool) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")("strict").decode(data, final)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _reads_as_western(data: bytes) -> bool:
+    """Whether Windows-1252 gives text that looks like a Western European language."""
+    if not _CP1252_UNDEFINED.isdisjoint(data):
+        return False
+    text = data.decode("cp1252", errors="replace")
+    if _SYMBOL_IN_WORD.search(text):
+        return False
+    # Greek or Cyrillic read as Windows-1252 gives words of accented letters only ("Àëåêñåé").
+    words = _WORD.findall(text)
+    foreign = sum(1 for word in words if not word.isascii() and not any(c.isascii() for c in word))
+    return foreign <= 0.2 * len(words)
+
+
+def _guess_legacy(data: bytes) -> str:
+    if _reads_as_western(data):
+        return "cp1252"
+    from charset_normalizer import from_bytes  # only for files that are neither UTF nor Windows-1252
+
+    for match in from_bytes(data, cp_isolation=_LEGACY):  # best first
+        if not _SYMBOL_IN_WORD.search(str(match)):
+            return _codec(match.encoding)
+    return "cp1252"
+
+
+def _first_non_ascii(path: Path, start: int) -> bytes | None:
+    """A window of the file around its first non-ASCII byte at or after `start` (None: none until SCAN_BYTES)."""
+    with _open(path) as f:
+        try:
+            f.seek(start)
+            offset = start
+            while offset < SCAN_BYTES:
+                chunk = f.read(1024 * 1024)
+                if not chunk:
+                    return None
+                if not chunk.isascii():
+                    at = _NON_ASCII.search(chunk).start()
+                    line_start = chunk.rfind(b"\n", 0, at) + 1
+                    window = chunk[line_start:] + f.read(64 * 1024)
+                    return window
+                offset += len(chunk)
+        except OSError as e:
+            raise _problem(path, "unreadable", e.strerror or str(e)) from e
+    return None
+
+
+def _detect_encoding(path: Path, sample: bytes, whole: bool) -> tuple[str, bool]:
+    found = _bom(sample)
+    if found:
+        return found[1], True
+    if 0 in sample:
+        utf16 = _utf16_without_bom(sample)
+        if utf16:
+            return utf16, False
+    if sample.isascii():
+        window = None if whole else _first_non_ascii(path, len(sample))
+        if window is None or _is_utf8(window, final=False):
+            return "utf-8", False
+        return _guess_legacy(window), False
+    if _is_utf8(sample, final=whole):
+        return "utf-8", False
+    guess = _guess_legacy(sample)
+    try:
+        codecs.getincrementaldecoder(guess)(_errors_for(guess)).decode(sample, whole)
+    except UnicodeDecodeError:
+        return "cp1252", False  # reads every byte; the preview shows what came out
+    return guess, False
+
+
+def _forced_encoding(sample: bytes, encoding: str) -> tuple[str, bool]:
+    """The user's encoding, and whether the file starts with that encoding's byte-order mark."""
+    name = _codec(encoding)
+    if name in ("utf-8-sig", "utf-16", "utf-32"):
+        found = _bom(sample)
+        if found and found[1].startswith(name.split("-sig")[0]):
+            return found[1], True
+        return {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}[name], False
+    bom = _BOM_OF.get(name)
+    return name, bool(bom and sample.startswith(bom))
+
+
+def _decode_sample(path: Path, data: bytes, encoding: str, whole: bool, delimiter: str | None) -> str:
+    decoder = codecs.getincrementaldecoder(encoding)(_errors_for(encoding))
+    try:
+        return decoder.decode(data, whole)
+    except UnicodeDecodeError as e:
+        marked = codecs.getincrementaldecoder(encoding)("smallcrm-mark-bad-bytes").decode(data, whole)
+        sep = _SEP_LINE.match(marked)
+        delimiter = delimiter or (sep.group(1) if sep else _choose_delimiter(marked, '"', whole))
+        row, column, bad = _locate_marked(io.StringIO(marked, newline=""), delimiter, '"', 0 if sep else 1)
+        raise _problem(path, "encoding", _bad_bytes_detail(bad, encoding, column), row) from e
+
+
+def _bad_bytes_detail(bad: str, encoding: str, column: int | None) -> str:
+    shown = " ".join(f"0x{ord(c) - 0xDC00:02X}" for c in bad[:8])
+    where = f" in column {column}" if column else ""
+    return f"bytes {shown}{where} are not {encoding}; choose the file's encoding"
+
+
+# --- binary files --------------------------------------------------------------------------------
+
+def _binary_kind(sample: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if sample.startswith(magic):
+            return kind
+    return None
+
+
+def _too_many_controls(text: str) -> bool:
+    if not text:
+        return False
+    controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1a" or "\x7f" <= c < "\xa0")
+    return controls > 0.05 * len(text)
+
+
+# --- the separator and the header ----------------------------------------------------------------
+
+def _records(text: str, delimiter: str, quotechar: str, limit: int = 400) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quotechar, strict=False)
+    records = []
+    try:
+        for record in reader:
+            records.append(record)
+            if len(records) >= limit:
+                break
+    except csv.Error:
+        pass
+    return records
+
+
+def _is_blank(record: list[str]) -> bool:
+    return not any(cell.strip() for cell in record)
+
+
+def _delimiter_score(records: list[list[str]]) -> tuple[float, int]:
+    rows = [r for r in records if not _is_blank(r)]
+    if not rows:
+        return (0.0, 0)
+    widths = [len(r) for r in rows]
+    width, times = Counter(widths).most_common(1)[0]
+    if width < 2:
+        return (0.0, width)
+    score = times / len(widths)
+    if widths[0] == width:  # the header agrees
+        score += 0.5
+    return (score, width)
+
+
+def _choose_delimiter(text: str, quotechar: str, whole: bool) -> str:
+    best, best_score = ",", (0.0, 0)
+    for delimiter in DELIMITERS:
+        records = _records(text, delimiter, quotechar)
+        if not whole and len(records) > 1:
+            records = records[:-1]  # the sample may end inside the last record
+        score = _delimiter_score(records)
+        if score[0] > 0 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _header_index(records: list[list[str]], start: int) -> int | None:
+    """The first record that is not blank and not a title line above a wider table."""
+    rows = [i for i in range(start, len(records)) if not _is_blank(records[i])]
+    if not rows:
+        return None
+    widths = Counter(len(records[i]) for i in rows[1:] or rows)
+    table_width = widths.most_common(1)[0][0]
+    for position, i in enumerate(rows[:5]):
+        filled = sum(1 for cell in records[i] if cell.strip())
+        if table_width >= 3 and filled <= 1 and position + 1 < len(rows) and len(records[rows[position + 1]]) >= 3:
+            continue  # "Customers, exported 2024-05-01" above the real header
+        return i
+    return rows[0]
+
+
+def _line_ending(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    return max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))[1]
+
+
+def _delimiter_override(delimiter: str) -> str:
+    value = _DELIMITER_NAMES.get(delimiter.strip().lower(), delimiter) if delimiter.strip() else delimiter
+    if len(value) != 1 or value in "\r\n\"" or value.isalnum():
+        raise InvalidValue("delimiter", delimiter, "delimiter", "one character such as , ; | or tab")
+    return value
+
+
+def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None) -> Dialect:
+    """How the file is written, decided from its first SAMPLE_BYTES; `encoding` and `delimiter` win if given.
+
+    Raises ImportFileProblem for a file that is missing, empty, binary, only a header, or (with a
+    forced encoding) not in that encoding; InvalidValue for an unknown encoding or delimiter.
+    """
+    path = Path(path)
+    forced_delimiter = _delimiter_override(delimiter) if delimiter is not None else None
+    csv.field_size_limit(FIELD_LIMIT)  # the sample may hold a cell larger than csv's default limit
+    sample, whole = _read_sample(path)
+    if not sample:
+        raise _problem(path, "empty", "the file has no bytes")
+    kind = _binary_kind(sample)
+    if kind:
+        raise _problem(path, "binary", kind)
+    if encoding:
+        codec, has_bom = _forced_encoding(sample, encoding)
+    else:
+        codec, has_bom = _detect_encoding(path, sample, whole)
+    body = sample[len(_BOM_OF[codec]):] if has_bom else sample
+    if not codec.startswith(("utf-16", "utf-32")) and body.count(0) > 0.01 * len(body):
+        raise _problem(path, "binary", "it holds NUL bytes, as programs and images do")
+    text = _decode_sample(path, body, codec, whole, forced_delimiter)
+    if text.count("\x00") > 0.01 * len(text) or _too_many_controls(text):
+        raise _problem(path, "binary", "it holds control characters, as programs and images do")
+    text = text.replace("\x00", "").lstrip("\ufeff")
+    if not text.strip():
+        raise _problem(path, "empty", "the file holds no text")
+
+    m = _SEP_LINE.match(text)
+    sep_line = m is not None
+    found_delimiter = m.group(1) if m else None
+    start_text = text[m.end():] if m else text
+    chosen = forced_delimiter or found_delimiter or _choose_delimiter(start_text, '"', whole)
+    records = _records(text, chosen, '"', limit=2_000)
+    truncated = not whole or len(records) >= 2_000
+    header = _header_index(records[:-1] if truncated and len(records) > 1 else records, 1 if sep_line else 0)
+    if header is None:
+        raise _problem(path, "empty", "the file has no header row")
+    if not truncated and all(_is_blank(r) for r in records[header + 1:]):
+        raise _problem(path, "header_only", "the file has a header row and no rows under it")
+    return Dialect(codec, chosen, '"', header, has_bom, _line_ending(text), sep_line)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+class _LineTooLong(Exception):
+    pass
+
+
+def _text_stream(path: Path, dialect: Dialect, errors: str | None = None, *, vanished: bool = False):
+    binary = _open(path, vanished=vanished)
+    try:
+        if dialect.has_bom:
+            binary.read(len(_BOM_OF.get(dialect.encoding, b"")))
+    except OSError as e:
+        binary.close()
+        raise _problem(path, "vanished", e.strerror or str(e)) from e
+    return io.TextIOWrapper(binary, encoding=dialect.encoding, errors=errors or _errors_for(dialect.encoding),
+                            newline="")
+
+
+def _locate_marked(stream, delimiter: str, quotechar: str = '"', first_row: int = 1):
+    """(row, column, marked text) of the first undecodable bytes in a stream read with the marking handler."""
+    csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.reader(stream, delimiter=delimiter, quotechar=quotechar, strict=False)
+    row = first_row - 1
+    try:
+        for row, record in enumerate(reader, start=first_row):
+            for column, cell in enumerate(record, start=1):
+                m = _MARKED.search(cell)
+                if m:
+                    return row, column, m.group()
+    except csv.Error:
+        pass
+    return row + 1, None, ""
+
+
+class RowStream:
+    """The data rows of a file as `(row number, cells)`, read one at a time.
+
+    Blank rows are skipped; short rows are padded with "" to the header's width; empty cells past the
+    header's width are dropped and other extra cells kept (the row is then longer than the header).
+    NUL characters are removed from the text. What was done is counted here for the edge to report.
+    """
+
+    def __init__(self, path: Path, dialect: Dialect):
+        self.path = path
+        self.dialect = dialect
+        self.rows = 0  # data rows given out
+        self.blank_rows = 0
+        self.short_rows = 0  # padded
+        self.long_rows: list[int] = []  # row numbers with extra non-empty cells (the first 1000)
+        self.long_row_count = 0
+        self.nul_characters = 0
+        self.header: list[str] = []
+        self._rows = self._generate()
+
+    def __iter__(self) -> RowStream:
+        return self
+
+    def __next__(self) -> tuple[int, list[str]]:
+        return next(self._rows)
+
+    def close(self) -> None:
+        self._rows.close()
+
+    def __enter__(self) -> RowStream:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def warnings(self) -> list[tuple[str, int]]:
+        """What was tidied, as (kind, how many): "nul_characters", "short_rows", "long_rows", "blank_rows"."""
+        counts = [("nul_characters", self.nul_characters), ("short_rows", self.short_rows),
+                  ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows)]
+        return [(kind, n) for kind, n in counts if n]
+
+    def _lines(self, stream) -> Iterator[str]:
+        readline = stream.readline
+        while True:
+            line = readline(LINE_LIMIT)
+            if not line:
+                return
+            if len(line) >= LINE_LIMIT and line[-1] not in "\r\n":
+                raise _LineTooLong
+            if "\x00" in line:
+                self.nul_characters += line.count("\x00")
+                line = line.replace("\x00", "")
+            yield line
+
+    def _generate(self) -> Iterator[tuple[int, list[str]]]:
+        path, dialect = self.path, self.dialect
+        csv.field_size_limit(FIELD_LIMIT)
+        stream = _text_stream(path, dialect)
+        number = dialect.first_row_number - 1  # the row number of the record just read
+        try:
+            with stream:
+                reader = csv.reader(self._lines(stream), delimiter=dialect.delimiter, quotechar=dialect.quotechar,
+                                    doublequote=True, strict=False)
+                for _ in range(dialect.header_row):
+                    next(reader, None)
+                    number += 1
+                header = next(reader, None)
+                number += 1
+                if header is None:
+                    raise _problem(path, "empty", "the file has no header row")
+                self.header = _clean_header(header)
+                width = len(header)
+                for cells in reader:
+                    number += 1
+                    n = len(cells)
+                    if not any(cells) or not "".join(cells).strip():
+                        self.blank_rows += 1
+                        continue
+                    if n != width:
+                        if n < width:
+                            cells.extend([""] * (width - n))
+                            self.short_rows += 1
+                        else:
+                            while len(cells) > width and not cells[-1]:
+                                cells.pop()
+                            if len(cells) > width:
+                                self.long_row_count += 1
+                                if len(self.long_rows) < 1000:
+                                    self.long_rows.append(number)
+                    self.rows += 1
+                    yield number, cells
+        except UnicodeDecodeError as e:
+            raise self._decode_problem() from e
+        except _LineTooLong as e:
+            raise _problem(path, "field_too_large", f"a line longer than {LINE_LIMIT:,} characters",
+                           number + 1) from e
+        except csv.Error as e:
+            if "field larger than field limit" in str(e):
+                raise _problem(path, "field_too_large", f"a cell longer than {FIELD_LIMIT:,} characters"
+                               " (a quote that is never closed?)", number + 1) from e
+            raise _problem(path, "unreadable", str(e), number + 1) from e
+        except OSError as e:
+            raise _problem(path, "vanished", e.strerror or str(e), number + 1) from e
+        if self.rows == 0:
+            raise _problem(path, "header_only", "the file has a header row and no rows under it")
+
+    def _decode_problem(self) -> ImportFileProblem:
+        dialect = self.dialect
+        try:
+            with _text_stream(self.path, dialect, "smallcrm-mark-bad-bytes", vanished=True) as stream:
+                row, column, bad = _locate_marked(stream, dialect.delimiter, dialect.quotechar,
+                                                  dialect.first_row_number)
+        except OSError as e:
+            return _problem(self.path, "vanished", e.strerror or str(e))
+        return _problem(self.path, "encoding", _bad_bytes_detail(bad, dialect.encoding, column), row)
+
+
+def _clean_header(header: list[str]) -> list[str]:
+    names = [unicodedata.normalize("NFC", name.replace("\x00", "")).strip() for name in header]
+    if names:
+        names[0] = names[0].lstrip("\ufeff").strip()
+    return names
+
+
+def read_rows(path: Path | str, dialect: Dialect) -> RowStream:
+    """`(row number, cells)` for each data row after the header, streamed (see RowStream)."""
+    return RowStream(Path(path), dialect)
+
+
+def read_header(path: Path | str, dialect: Dialect) -> list[str]:
+    """The column names, trimmed (an empty name stays: Thunderbird ends its header with a comma)."""
+    path = Path(path)
+    csv.field_size_limit(FIELD_LIMIT)
+    try:
+        with _text_stream(path, dialect) as stream:
+            reader = csv.reader(stream, delimiter=dialect.delimiter, quotechar=dialect.quotechar, strict=False)
+            for _ in range(dialect.header_row):
+                next(reader, None)
+            header = next(reader, None)
+    except UnicodeDecodeError as e:
+        raise RowStream(path, dialect)._decode_problem() from e
+    except csv.Error as e:
+        raise _problem(path, "field_too_large", str(e), dialect.header_row + dialect.first_row_number) from e
+    except OSError as e:
+        raise _problem(path, "vanished", e.strerror or str(e)) from e
+    if not header:
+        raise _problem(path, "empty", "the file has no header row")
+    return _clean_header(header)
+
+
+def preview(path: Path | str, dialect: Dialect, n: int = 20) -> list[list[str]]:
+    """The first `n` data rows' cells, as `read_rows` gives them."""
+    rows: list[list[str]] = []
+    if n <= 0:
+        return rows
+    with read_rows(path, dialect) as stream:
+        for _, cells in stream:
+            rows.append(cells)
+            if len(rows) >= n:
+                break
+    return rows

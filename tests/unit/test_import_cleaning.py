@@ -1,0 +1,535 @@
+"""Cleaning imported rows: dates, amounts, names, emails, phones, and whole rows into contacts or Rejects."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from babel.dates import format_date
+from babel.numbers import format_currency, get_decimal_symbol
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+from smallcrm.errors import InvalidValue
+from smallcrm.services import validation
+from smallcrm.services.contacts import clean_contact
+from smallcrm.services.importing import cleaning
+from smallcrm.services.importing.cleaning import (
+    ImportedContact,
+    Reject,
+    check_email,
+    check_phone,
+    infer_date_order,
+    infer_date_orders,
+    infer_decimal_mark,
+    parse_date,
+    parse_money,
+    row_to_contact,
+    split_full_name,
+    tidy,
+)
+from smallcrm.services.importing.mapping import FIELDS, auto_map
+from smallcrm.services.importing.reader import read_header, read_rows, sniff
+from smallcrm.services.money import to_decimal
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
+
+
+def outcome(call, *args):
+    """The value, or ("InvalidValue", problem): to compare two functions that check the same thing."""
+    try:
+        return call(*args)
+    except InvalidValue as e:
+        return ("InvalidValue", e.problem)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "order", "expected"), [
+    ("1990-03-04", "dmy", "1990-03-04"), ("1990/3/4", "mdy", "1990-03-04"),
+    ("1990-03-04T10:00:00Z", "dmy", "1990-03-04"),
+    ("1990-03-04 00:00:00", "ambiguous", "1990-03-04"), ("19900304", "dmy", "1990-03-04"),
+    ("--03-04", "dmy", "--03-04"), ("--0304", "mdy", "--03-04"), ("--02-29", "dmy", "--02-29"),
+    ("03/04/1990", "dmy", "1990-04-03"), ("03/04/1990", "mdy", "1990-03-04"), ("3.4.1990", "dmy", "1990-04-03"),
+    ("25/12/1980", "ambiguous", "1980-12-25"), ("12/25/1980", "ambiguous", "1980-12-25"),
+    ("05/05/1990", "ambiguous", "1990-05-05"),
+    ("4/23/75", "mdy", "1975-04-23"), ("23/04/05", "dmy", "2005-04-23"), ("03/04", "dmy", "--04-03"),
+    ("'1990-03-04", "dmy", "1990-03-04"), ("  04/03/1990 00:00 ", "mdy", "1990-04-03"),
+    ("March 4, 1990", "dmy", "1990-03-04"), ("4 March 1990", "mdy", "1990-03-04"),
+    ("Sunday, 4 March 1990", "dmy", "1990-03-04"),
+    ("4 mars 1990", "dmy", "1990-03-04"), ("1er avril 1985", "dmy", "1985-04-01"),
+    ("4. März 1990", "dmy", "1990-03-04"),
+    ("4 de marzo de 1990", "dmy", "1990-03-04"), ("4 marzo 1990", "dmy", "1990-03-04"),
+    ("4 de março de 1990", "dmy", "1990-03-04"),
+    ("4 maart 1990", "dmy", "1990-03-04"), ("04-Mar-90", "dmy", "1990-03-04"), ("Dec 1", "dmy", "--12-01"),
+    ("", "dmy", None), ("   ", "dmy", None), ("0/0/00", "mdy", None), ("00.00.0000", "dmy", None),
+    ("0000-00-00", "dmy", None),
+])
+def test_dates_in_the_ways_files_write_them(text, order, expected):
+    assert parse_date(text, order) == expected
+
+
+@pytest.mark.parametrize(("text", "order", "problem", "says"), [
+    ("2023-02-30", "ymd", "date", "day"), ("31/04/2020", "dmy", "date", "day"),
+    ("13/13/2000", "dmy", "date", "month 13"),
+    ("25/12/1980", "mdy", "date", "month 25"), ("hello", "dmy", "date", "not a date"),
+    ("12/2020", "dmy", "date", "not a date"),
+    ("1990", "dmy", "date", "not a date"), ("March 1990", "dmy", "date", "day is missing"),
+    ("3 Marchish 1990", "dmy", "date", ""),
+    ("03/04/1990", "ambiguous", "ambiguous", "either way"), ("03.04.1990", "ymd", "ambiguous", ""),
+])
+def test_impossible_or_unreadable_dates_are_refused_with_the_reason(text, order, problem, says):
+    with pytest.raises(InvalidValue) as caught:
+        parse_date(text, order)
+    assert caught.value.problem == problem and says in caught.value.detail
+    assert caught.value.value == text
+
+
+@pytest.mark.parametrize(("values", "order"), [
+    (["03/04/1990", "25/12/1980", ""], "dmy"), (["03/04/1990", "12/25/1980"], "mdy"),
+    (["03/04/1990", "01/02/2000"], "ambiguous"),
+    (["13/01/2000", "01/13/2000"], "ambiguous"), (["1990-03-04", "--05-06", "4 March 1990"], "ymd"), ([], "ymd"),
+    (["03.04.1985", "14.07.1990"], "dmy"), (["03.04.1985"], "dmy"), (["1990-03-04", "25/12/1980"], "dmy"),
+    (["not a date", "0/0/00"], "ymd"),
+])
+def test_the_order_of_a_column_is_decided_by_all_its_values(values, order):
+    assert infer_date_order(values) == order
+    assert infer_date_order(iter(values)) == order  # one pass is enough
+
+
+def test_date_orders_for_the_birthday_columns_of_a_file():
+    rows = [["Ann", "03/04/1990", "x"], ["Bob", "25/12/1980", "y"], ["Cem", "", "z"]]
+    assert infer_date_orders(rows, ["first_name", "birthday", "notes"]) == {1: "dmy"}
+    assert infer_date_orders(iter(rows), ["first_name", "notes", "notes"]) == {}
+
+
+@settings(max_examples=150)
+@given(day=st.dates(date(1900, 1, 1), date(2099, 12, 31)))
+def test_dates_round_trip_in_every_written_form(day):
+    iso = day.isoformat()
+    assert parse_date(iso, "ambiguous") == iso
+    assert parse_date(day.strftime("%Y%m%d"), "ambiguous") == iso
+    assert parse_date(f"{day.day}/{day.month}/{day.year}", "dmy") == iso
+    assert parse_date(f"{day.month}/{day.day}/{day.year}", "mdy") == iso
+    assert parse_date(f"{day.day:02d}.{day.month:02d}.{day.year}", "dmy") == iso
+    assert parse_date(f"--{day.month:02d}-{day.day:02d}", "dmy") == f"--{day.month:02d}-{day.day:02d}"
+    for locale in ("en", "en_GB", "fr", "de", "es", "it", "pt", "nl"):
+        for style in ("long", "full"):
+            assert parse_date(format_date(day, style, locale=locale), "ambiguous") == iso
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=30) | st.from_regex(r"[0-9./ -]{1,12}", fullmatch=True), st.sampled_from(
+    ["dmy", "mdy", "ymd", "ambiguous"]))
+def test_parse_date_only_ever_raises_invalid_value(text, order):
+    result = outcome(parse_date, text, order)
+    assert result is None or isinstance(result, tuple) or re.fullmatch(r"(\d{4}|-)-\d\d-\d\d", result)
+
+
+# --- money ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "currency", "mark", "minor"), [
+    ("1.234,56", "EUR", None, 123456), ("1,234.56", "EUR", None, 123456), ("1 234,56", "EUR", None, 123456),
+    ("1\u202f234,56\u00a0€", "EUR", None, 123456), ("€ 12,50", "EUR", None, 1250), ("12.50 EUR", "EUR", None, 1250),
+    ("'12.50", "EUR", None, 1250), ("12", "EUR", None, 1200), ("0,5", "EUR", None, 50), ("(12.50)", "EUR", None, -1250),
+    ("-12,50 €", "EUR", None, -1250), ("12.50-", "EUR", None, -1250), ("−3,20 zł", "PLN", None, -320),
+    ("1.234.567,89 €", "EUR", None, 123456789), ("1,234", "EUR", ".", 123400), ("1.234", "EUR", ",", 123400),
+    ("12.500", "EUR", ".", 1250), ("¥1,234", "JPY", None, 1234), ("CHF 1’234.50", "CHF", None, 123450),
+    ("US$ 10", "USD", None, 1000), ("$5", "USD", None, 500), ("10 kr", "SEK", None, 1000), ("+7,00", "EUR", None, 700),
+])
+def test_amounts_in_the_ways_files_write_them(text, currency, mark, minor):
+    assert parse_money(text, currency, mark) == minor
+
+
+@pytest.mark.parametrize(("text", "currency", "problem"), [
+    ("1,234", "EUR", "ambiguous"), ("1.234", "KWD", "ambiguous"), ("0,125", "EUR", "amount"), ("1.5", "JPY", "amount"),
+    ("12.50 USD", "EUR", "currency"), ("£5", "EUR", "currency"), ("abc", "EUR", "amount"), ("", "EUR", "amount"),
+    ("1 2", "EUR", "amount"), ("12,3,4", "EUR", "amount"), ("--5", "EUR", "amount"), ("12 apples", "EUR", "amount"),
+    ("1e5", "EUR", "amount"), ("1,234.5,6", "EUR", "amount"), ("9" * 20, "EUR", "amount"),
+])
+def test_amounts_that_cannot_be_read_or_are_ambiguous_are_refused(text, currency, problem):
+    with pytest.raises(InvalidValue) as caught:
+        parse_money(text, currency)
+    assert caught.value.problem == problem and caught.value.value == text
+
+
+@pytest.mark.parametrize(("values", "mark"), [
+    (["12,50", "1.234,00"], ","), (["1,234", "12.50"], "."), (["1,234"], "ambiguous"), (["12,5", "1.5"], "ambiguous"),
+    (["1,234,567"], "."), (["", "abc", "7"], "ambiguous"),
+])
+def test_the_decimal_mark_of_a_column(values, mark):
+    assert infer_decimal_mark(values) == mark
+
+
+_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "de_CH", "nl_NL", "it_IT", "es_ES", "pt_PT", "sv_SE", "pl_PL", "fr_CA"]
+
+
+@settings(max_examples=300)
+@given(minor=st.integers(-10**12, 10**12), currency=st.sampled_from(["EUR", "USD", "GBP", "CHF", "JPY", "SEK", "PLN"]),
+       locale=st.sampled_from(_LOCALES))
+def test_amounts_round_trip_through_every_locales_format(minor, currency, locale):
+    text = format_currency(to_decimal(minor, currency), currency, locale=locale)
+    assert parse_money(text, currency, get_decimal_symbol(locale)) == minor
+    plain = f"{to_decimal(minor, currency)}"
+    assert parse_money(plain, currency, ".") == minor
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=20) | st.from_regex(r"[-+(]?[€$]?[0-9.,' ]{1,12}[)]?( ?EUR)?", fullmatch=True),
+       st.sampled_from([None, ".", ","]))
+def test_parse_money_only_ever_raises_invalid_value(text, mark):
+    result = outcome(parse_money, text, "EUR", mark)
+    assert isinstance(result, (int, tuple))
+
+
+# --- emails and phones give what validation gives ----------------------------------------------
+
+@settings(max_examples=250)
+@given(st.emails() | st.text(alphabet="abcXYZ019.-_+@'! ", max_size=25) | st.from_regex(
+    r"'?[a-zA-Z0-9._%+-]{1,10}@([a-zA-Z0-9-]{1,8}\.){1,3}(com|FR|xn--p1ai|test|local|c0m|de)", fullmatch=True) |
+    st.builds("{}@{}".format, st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8),
+              st.sampled_from(["example.com", "exämple.de", "x.org", "a--b.com"])) |
+    st.builds("{}{}@example.com".format, st.sampled_from(["", "'", "''", " "]),
+              st.sampled_from(["zoë", "Zoe\u0308", "josé.núñez", "李", "ïnfo", "INFO", "a_b", "user٣", "x" * 199])))
+def test_check_email_gives_what_clean_email_gives(text):
+    assert outcome(check_email, text) == outcome(validation.clean_email, text)
+
+
+@pytest.mark.parametrize("text", ["ann@example.com", "Ann.Lee+shop@Example.COM", "INFO@Example.com",
+                                  "'ann@example.com", " ann@example.com ", "zoë@exämple.de", "a@b.co"])
+def test_check_email_normalises_like_clean_email(text):
+    assert check_email(text) == validation.clean_email(text)
+
+
+def uncached(text: str, region: str | None):
+    """check_phone's work without its cache, so every case really runs."""
+    found = cleaning._phone_or_problem.__wrapped__(text, region)
+    if isinstance(found, InvalidValue):
+        raise found
+    return found
+
+
+def _example_numbers():
+    types = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE, PhoneNumberType.TOLL_FREE)
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in types:
+            number = phonenumbers.example_number_for_type(region, kind)
+            if number is not None:
+                for style in (PhoneNumberFormat.NATIONAL, PhoneNumberFormat.E164):
+                    yield region, phonenumbers.format_number(number, style)
+
+
+def test_check_phone_gives_what_clean_phone_gives_for_every_regions_numbers():
+    compared = 0
+    for region, text in _example_numbers():
+        for shop_region in (region, "US", None):
+            expected = outcome(validation.clean_phone, text, shop_region)
+            assert outcome(uncached, text, shop_region) == expected, (text, shop_region)
+            compared += 1
+    assert compared > 2000
+
+
+_DIGITS = st.text("0123456789", min_size=1, max_size=16)
+
+
+@settings(max_examples=400)
+@given(digits=_DIGITS, prefix=st.sampled_from(["", "+", "0", "00", "+33", "+1", "+44 ", "'", "(0)"]),
+       separators=st.lists(st.sampled_from([" ", "-", ".", "/", "(", ")", ""]), max_size=6),
+       region=st.sampled_from(["FR", "DE", "GB", "US", "CA", "IT", "BR", "AR", "MX", "IN", "AU", "CH", "JP", "RU",
+                               None]))
+def test_check_phone_gives_what_clean_phone_gives_for_any_digits(digits, prefix, separators, region):
+    text = prefix
+    for i, digit in enumerate(digits):
+        text += digit + (separators[i] if i < len(separators) else "")
+    expected = outcome(validation.clean_phone, text, region)
+    assert outcome(uncached, text, region) == expected
+    assert outcome(check_phone, text, region) == expected
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=30))
+def test_check_phone_on_any_text_is_clean_phone(text):
+    assert outcome(check_phone, text, "FR") == outcome(validation.clean_phone, text, "FR")
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_tidy_is_clean_text_without_the_limit(text):
+    assert tidy(text) == validation.clean_text(text, limit=10**9)
+
+
+# --- names, consent ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "first", "last"), [
+    ("Ann Lee", "Ann", "Lee"), ("Ann Marie Lee", "Ann Marie", "Lee"), ("Lee, Ann", "Ann", "Lee"),
+    ("Ludwig van Beethoven", "Ludwig", "van Beethoven"), ("José de la Cruz", "José", "de la Cruz"),
+    ("Madonna", "Madonna", ""), ("María José Carreño", "María José", "Carreño"), ("Dr. Ann Lee", "Dr. Ann", "Lee"),
+])
+def test_full_names_are_split(name, first, last):
+    assert split_full_name(name) == (first, last)
+
+
+@pytest.mark.parametrize(("text", "granted"), [
+    ("yes", True), ("TRUE", True), ("1", True), ("subscribed", True), ("Oui", True), ("ja", True), ("sí", True),
+    ("no", False), ("false", False), ("0", False), ("unsubscribed", False), ("not_subscribed", False), ("", False),
+    ("nein", False), ("pending", False), ("maybe", None), ("2024-05-01", None),
+])
+def test_consent_values(text, granted):
+    assert cleaning.parse_consent(text) is granted
+
+
+# --- rows from each layout -----------------------------------------------------------------------
+
+def contacts_of(name: str, region: str = "FR") -> list[ImportedContact | Reject]:
+    path = FIXTURES / name
+    dialect = sniff(path)
+    headers = read_header(path, dialect)
+    fields = auto_map(headers)
+    rows = list(read_rows(path, dialect))
+    orders = infer_date_orders((cells for _, cells in rows), fields)
+    return [row_to_contact(n, cells, fields, headers, region=region, date_orders=orders) for n, cells in rows]
+
+
+ALL_FILES = sorted(p.name for p in FIXTURES.iterdir())
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_every_fixture_row_becomes_a_contact_that_clean_contact_accepts(name):
+    for contact in contacts_of(name):
+        assert isinstance(contact, ImportedContact), contact
+        clean = clean_contact(contact, "FR")
+        assert clean.emails == contact.emails
+        assert [p.e164 or p.raw for p in clean.phones] == contact.phones
+        assert clean.tags == contact.tags
+        fast = cleaning.to_clean_contact(contact)
+        assert fast.emails == clean.emails and fast.tags == clean.tags
+        assert [(p.e164, p.digits) for p in fast.phones] == [(p.e164, p.digits) for p in clean.phones]
+        assert {k: v for k, v in fast.values.items() if not k.endswith("_at")} == {
+            k: v for k, v in clean.values.items() if not k.endswith("_at")}
+
+
+def test_google_rows():
+    zoe, jose, bakery = contacts_of("google.csv")
+    assert (zoe.first_name, zoe.last_name, zoe.company) == ("Zoë", "Müller", "Œuvre & Fils")
+    assert zoe.emails == ["zoe@example.com", "zoe.mueller@example.org"]
+    assert zoe.phones == ["+33612345678", "+33123456789"]
+    assert [p.raw for p in zoe.phone_details] == ["+33 6 12 34 56 78", "01 23 45 67 89"]
+    assert zoe.tags == ["Friends", "VIP"]  # without Google's "* myContacts"
+    assert zoe.birthday == "--03-04"
+    assert zoe.notes == "Likes blue.\nCalls on Fridays."  # the formatted address is the street, city and code again
+    assert (zoe.street, zoe.postal_code, zoe.city, zoe.country) == ("12 rue de la Paix", "75002", "Paris", "FR")
+    assert (jose.birthday, jose.tags, jose.phones) == ("1985-11-23", [], ["+34612345678"])
+    assert (bakery.company, bakery.first_name, bakery.tags) == ("Boulangerie Dupont", "", ["Suppliers"])
+
+
+def test_google_legacy_keeps_an_invalid_email_in_the_notes_when_another_is_valid():
+    ann, chen = contacts_of("google_legacy.csv", "GB")
+    assert (ann.first_name, ann.last_name, ann.tags, ann.phones) == ("Ann", "Lee", ["Customers"], ["+447911123456"])
+    assert (chen.first_name, chen.last_name) == ("Chen", "Wei")  # from "Name" alone
+    assert chen.emails == ["chen.wei@example.com"]
+    assert "E-mail 1 - Value: not-an-email" in chen.notes.splitlines()
+    assert "Address 2 - City: York" in chen.notes.splitlines()
+    assert chen.warnings == ["email_in_notes"]
+
+
+def test_outlook_rows():
+    mary, tom = contacts_of("outlook.csv", "IE")
+    assert (mary.last_name, mary.company, mary.birthday) == ("O'Brien", "O'Brien & Daughters", "1975-04-23")
+    assert mary.tags == ["Customers", "VIP"] and mary.phones == ["+353871234567"]
+    assert (tom.birthday, tom.phones) == (None, ["+12125550100"])  # "0/0/00" is Outlook's empty birthday
+    emile, = contacts_of("google_outlook.csv")
+    assert emile.street == "21 bis rue de Bruxelles" and emile.city == "Paris"
+    assert emile.notes.splitlines() == ["Business Street: 5 rue du Travail", "Business City: Médan"]
+
+
+def test_thunderbird_rows_join_the_birthday_parts():
+    ann, jurgen = contacts_of("thunderbird.csv", "DE")
+    assert (ann.birthday, ann.emails, ann.phones) == ("1980-07-14", ["ann.lee@example.com", "ann@example.org"],
+                                                      ["+4915123456789"])
+    assert ann.notes.splitlines() == ["Met at the fair", "Display Name: Dr. Ann Lee"]
+    assert (jurgen.first_name, jurgen.last_name, jurgen.birthday) == ("Jürgen", "Groß", "--12-01")
+
+
+def test_shopify_rows_lose_the_text_guard_and_keep_consent_and_region():
+    chloe, buyer = contacts_of("shopify.csv", "CA")
+    assert chloe.customer_id == "7061234567890" and chloe.phones == ["+15145550123"]
+    assert (chloe.email_consent, chloe.sms_consent) == (True, False)
+    assert (chloe.street, chloe.city, chloe.region, chloe.country) == (
+        "100 Rue Sainte-Catherine, Apt 4", "Montréal, QC", "QC", "CA")
+    assert chloe.tags == ["vip", "wholesale"]
+    assert (buyer.first_name, buyer.emails, buyer.warnings) == ("buyer@example.com", ["buyer@example.com"],
+                                                                ["named_after_email"])
+    liam, = contacts_of("shopify_legacy.csv", "CA")
+    assert (liam.city, liam.notes, liam.email_consent) == ("Toronto", "Province: Ontario", True)
+
+
+def test_square_woocommerce_yahoo_mailchimp_rows():
+    ava, = contacts_of("square.csv", "US")
+    assert (ava.customer_id, ava.source, ava.email_consent, ava.birthday) == (
+        "JDKYHBWT1D4F8MFH63DBMEN8Y4", "Directory", True, "1988-02-29")
+    assert ava.notes.splitlines() == ["Orders tulips", "Reference ID: C-1001"]
+    maria, = contacts_of("woocommerce.csv", "ES")
+    assert (maria.first_name, maria.last_name, maria.city) == ("María José", "Carreño", "Sevilla, SE")
+    linh, = contacts_of("yahoo.csv", "US")
+    assert (linh.birthday, linh.phones, linh.city) == ("1980-12-25", ["+14155550132"], "San Francisco, CA")
+    fan, pat = contacts_of("mailchimp.csv")
+    assert fan.first_name == "newsletter.fan@example.com" and fan.warnings == ["named_after_email"]
+    assert (pat.first_name, pat.notes) == ("Pat", "Asked about gift cards")
+
+
+def test_excel_files_from_european_locales():
+    zoe, jose, noel = contacts_of("excel_fr_cp1252.csv")
+    assert (zoe.first_name, zoe.last_name, zoe.company, zoe.birthday) == ("Zoë", "Müller", "Œuvre", "1980-12-25")
+    assert jose.birthday == "1975-04-03"  # the column's 25/12/1980 says day first
+    assert noel.company == "Café Noël" and noel.phones == ["+33123456789"]
+    jurgen, aenne = contacts_of("excel_utf8_bom.csv", "DE")
+    assert (jurgen.last_name, jurgen.birthday, jurgen.phones) == ("Groß", "1985-04-03", ["+4915123456789"])
+    assert (aenne.first_name, aenne.city) == ("Änne", "Berlin")
+
+
+# --- rows that cannot be contacts --------------------------------------------------------------
+
+HEADERS = ["First", "Last", "Company", "Email", "Email 2", "Phone", "Birthday", "Tags", "Notes", "City", "State"]
+FIELDS_ = ["first_name", "last_name", "company", "email", "email", "phone", "birthday", "tags", "notes", "city",
+           "region"]
+
+
+def row(**values) -> list[str]:
+    return [values.get(h.lower().replace(" ", ""), "") for h in HEADERS]
+
+
+def convert(cells, region="FR", orders=None):
+    return row_to_contact(7, cells, FIELDS_, HEADERS, region=region, date_orders=orders or {6: "dmy"})
+
+
+@pytest.mark.parametrize(("cells", "reason", "column", "value"), [
+    (row(city="Paris", notes="hello"), "no name, company, email or phone", None, None),
+    (row(first="Ann", email="ann@@example.com"), "invalid email", "Email", "ann@@example.com"),
+    (row(first="Ann", email2="ann at example"), "invalid email", "Email 2", "ann at example"),
+    (row(first="Ann", phone="call me"), "invalid phone number", "Phone", "call me"),
+    (row(first="Ann", phone="12"), "invalid phone number", "Phone", "12"),
+    (row(first="Ann", birthday="31/02/1990"), "impossible date", "Birthday", "31/02/1990"),
+    (row(first="Ann", birthday="someday"), "not a date", "Birthday", "someday"),
+    (row(first="Ann", birthday="01/01/2999"), "birthday in the future", "Birthday", "01/01/2999"),
+    (row(first="A" * 201), "too long", "First", "A" * 201),
+    (row(first="Ann", city="C" * 200, state="IL"), "too long", "City", "C" * 200 + ", IL"),
+])
+def test_rows_that_cannot_be_imported_say_why(cells, reason, column, value):
+    found = convert(cells)
+    assert isinstance(found, Reject)
+    assert (found.row, found.reason, found.column, found.value) == (7, reason, column, value)
+
+
+def test_an_ambiguous_date_column_is_read_the_way_the_shops_region_writes_dates():
+    cells = row(first="Ann", birthday="03/04/1990")
+    assert convert(cells, "FR", {6: "ambiguous"}).birthday == "1990-04-03"
+    assert convert(cells, "US", {6: "ambiguous"}).birthday == "1990-03-04"
+    assert convert(cells, "US", {6: "dmy"}).birthday == "1990-04-03"
+    assert cleaning.default_date_order("jp") == "ymd"
+
+
+def test_a_second_bad_email_or_phone_goes_to_the_notes():
+    found = convert(row(first="Ann", email="ann@example.com", email2="typo@", phone="0612345678; n/a; call me"))
+    assert found.emails == ["ann@example.com"] and found.phones == ["+33612345678"]
+    assert found.notes.splitlines() == ["Email 2: typo@", "Phone: call me"]
+    assert found.warnings == ["email_in_notes", "phone_in_notes"]
+
+
+def test_a_phone_only_row_is_named_after_its_number():
+    found = convert(row(phone="06 12 34 56 78"))
+    assert (found.first_name, found.warnings) == ("06 12 34 56 78", ["named_after_phone"])
+
+
+def test_cells_are_tidied_but_names_kept_as_written():
+    found = convert(row(first="  Zoe\u0308  ", last="'t  Hooft", company="'=1+1", email="'ann@example.com",
+                        tags="vip; VIP ,Local", notes="  line one  \n\n line two "))
+    assert (found.first_name, found.last_name, found.company) == ("Zoë", "'t Hooft", "=1+1")
+    assert found.emails == ["ann@example.com"] and found.tags == ["vip", "Local"]
+    assert found.notes == "line one\n\nline two"
+
+
+def test_nul_characters_and_placeholders_vanish():
+    found = convert(row(first="An\x00n", email="n/a", phone="-", birthday="0/0/00"))
+    assert (found.first_name, found.emails, found.phones, found.birthday) == ("Ann", [], [], None)
+
+
+def test_several_emails_in_one_cell():
+    found = convert(row(first="Ann", email="ann@example.com, ann@work.example.org; Ann <ann@example.com>",
+                        email2="Ann Lee <lee@example.net>"))
+    assert found.emails == ["ann@example.com", "ann@work.example.org", "lee@example.net"]
+
+
+def test_a_long_tag_or_a_long_region_goes_to_the_notes():
+    found = convert(row(first="Ann", tags="short, " + "t" * 61, city="Lyon", state="Auvergne-Rhône-Alpes"))
+    assert found.tags == ["short"] and found.city == "Lyon" and found.region == "Auvergne-Rhône-Alpes"
+    assert found.notes.splitlines() == ["State: Auvergne-Rhône-Alpes", "Tags: " + "t" * 61]
+    assert found.warnings == ["tag_in_notes"]
+
+
+def test_extra_cells_and_second_values_of_single_fields_go_to_the_notes():
+    headers = ["Name", "Nom", "E-mail"]
+    fields = ["last_name", "last_name", "email"]
+    found = row_to_contact(3, ["Lee", "Li", "ann@example.com", "", "surprise"], fields, headers, region="FR",
+                           date_orders={})
+    assert found.last_name == "Lee" and found.notes.splitlines() == ["Nom: Li", "Column 5: surprise"]
+    assert found.warnings == ["extra_cells"]
+    short = row_to_contact(4, ["Lee"], fields, headers, region="FR", date_orders={})
+    assert (short.last_name, short.emails) == ("Lee", [])
+
+
+def test_unclear_consent_is_no_and_is_noted():
+    found = row_to_contact(2, ["Ann", "maybe"], ["first_name", "email_consent"], ["Name", "Newsletter"],
+                           region="FR", date_orders={})
+    assert found.email_consent is False and found.warnings == ["consent_unclear"]
+    assert found.notes == "Newsletter: maybe"
+
+
+def test_a_partial_thunderbird_birthday_is_kept_in_the_notes():
+    fields = ["first_name", "birth_year", "birth_month", "birth_day"]
+    headers = ["First Name", "Birth Year", "Birth Month", "Birth Day"]
+    found = row_to_contact(2, ["Ann", "1980", "", ""], fields, headers, region="FR", date_orders={})
+    assert found.birthday is None and found.notes == "Birth Year: 1980" and found.warnings == ["partial_birthday"]
+    bad = row_to_contact(3, ["Ann", "1980", "2", "30"], fields, headers, region="FR", date_orders={})
+    assert (bad.reason, bad.column) == ("impossible date", "Birth Day")
+
+
+def test_an_unknown_field_is_refused():
+    with pytest.raises(InvalidValue):
+        row_to_contact(2, ["x"], ["e-mail"], ["E-mail"], region="FR", date_orders={})
+
+
+def test_the_work_for_a_file_is_done_once_and_redone_for_another():
+    first = convert(row(first="Ann"))
+    cleaner = cleaning._last_cleaner
+    convert(row(first="Bob"))
+    assert cleaning._last_cleaner is cleaner
+    convert(row(first="Cem"), region="DE")
+    assert cleaning._last_cleaner is not cleaner
+    assert first.first_name == "Ann"
+
+
+@settings(max_examples=250)
+@given(cells=st.lists(st.text(max_size=25) | st.sampled_from(
+    ["ann@example.com", "06 12 34 56 78", "+44 7911 123456", "03/04/1990", "1990-02-30", "yes", "* myContacts ::: VIP",
+     "'0612345678", "Lee, Ann", "n/a", "a ::: b@example.com", "x" * 70]), min_size=1, max_size=8),
+       fields=st.lists(st.sampled_from(FIELDS), min_size=1, max_size=8),
+       region=st.sampled_from(["FR", "US", "DE", None]))
+def test_any_row_becomes_a_contact_clean_contact_accepts_or_a_reject(cells, fields, region):
+    headers = [f"Column {i}" for i in range(len(fields))]
+    found = row_to_contact(2, cells, fields, headers, region=region, date_orders={})
+    if isinstance(found, Reject):
+        assert found.row == 2 and found.reason
+    else:
+        clean = clean_contact(found, region or "")
+        assert clean.emails == found.emails and len(clean.phones) == len(found.phones)
+        assert cleaning.to_clean_contact(found).values["sort_name"] == clean.values["sort_name"]
+
+
+def test_a_future_birthday_is_refused_today_and_yesterday_is_fine():
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    assert convert(row(first="Ann", birthday=yesterday)).birthday == yesterday
+    assert isinstance(convert(row(first="Ann", birthday=(date.today() + timedelta(days=2)).isoformat())), Reject)

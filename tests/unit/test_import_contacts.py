@@ -1,0 +1,363 @@
+"""Importing contacts: a dry run that writes nothing, one transaction that lands whole or not at all,
+duplicates skipped on a second run, rejected rows with the facts, and the bulk path's search index."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from contextlib import closing
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from smallcrm.errors import ImportFileProblem, ValidationFailed
+from smallcrm.services import contacts
+from smallcrm.services.contacts import ContactInput, add_contact, clean_contact, contact_ids, get_contact
+from smallcrm.services.importing import cleaning, contacts_import as ci, mapping
+from smallcrm.services.importing.cleaning import Reject
+from smallcrm.services.loyalty import LoyaltyRules, points_balance, set_rules
+from smallcrm.store.models import Contact, ImportBatch, ImportChange, database
+
+HEADER = ["First Name", "Last Name", "Company", "Email", "Phone", "City", "Postal Code", "Birthday", "Tags", "Notes"]
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER, encoding: str = "utf-8") -> Path:
+    with open(path, "w", encoding=encoding, newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        out.writerows(rows)
+    return path
+
+
+def people(n: int, start: int = 0) -> list[list[str]]:
+    return [[f"First{i}", f"Last{i}", "", f"person{i}@example.com", f"+33 6 12 {i // 100 % 100:02d} {i % 100:02d} 00",
+             "Paris", "75011", "", "", ""] for i in range(start, start + n)]
+
+
+def count(table: str) -> int:
+    return database.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+@pytest.fixture
+def sample(tmp_path):
+    return write_csv(tmp_path / "customers.csv", [
+        ["Zoë", "Müller", "Café Zoë", "zoe@example.ch", "+41 44 123 45 67", "Zürich", "8001", "14/07/1985", "VIP",
+         "Likes oat milk"],
+        ["José", "Álvarez", "", "jose@example.es", "", "Sevilla", "41004", "29/02/1996", "coffee ::: VIP", ""],
+        ["Bob", "", "", "not an email", "", "Leeds", "", "", "", ""],
+        ["", "", "", "", "", "", "", "", "", ""],
+        ["Ann", "Lee", "", "", "06 12 34 56 78", "Paris", "75011", "", "", ""],
+    ])
+
+
+def test_a_dry_run_says_what_would_happen_and_writes_nothing(db, sample):
+    plan = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"))
+    assert plan.counts == {"create": 3, "update": 0, "skip": 0, "reject": 1}
+    assert plan.rows == 4  # the blank row is not a row
+    assert plan.dialect.delimiter == "," and plan.dialect.encoding == "utf-8"
+    assert plan.fields[:4] == ["first_name", "last_name", "company", "email"]
+    assert [p.action for p in plan.preview] == ["create", "create", "reject", "create"]
+    reject = plan.preview[2].reject
+    assert (reject.row, reject.column, reject.value) == (4, "Email", "not an email")
+    assert plan.rejects == [reject]
+    assert count("contact") == 0 and count("import_batch") == 0
+
+
+def test_import_stores_every_field_in_one_batch_and_gives_no_welcome_points(db, sample):
+    set_rules(LoyaltyRules(welcome_points=50))
+    result = ci.import_contacts(sample, ci.ImportOptions(region="FR"))
+    assert (result.created, result.updated, result.skipped, result.rejected) == (3, 0, 0, 1)
+    assert (result.encoding, result.delimiter) == ("utf-8", ",")
+    zoe = get_contact(contact_ids("zoe")[0])
+    assert (zoe.first_name, zoe.last_name, zoe.company, zoe.city, zoe.postal_code) == (
+        "Zoë", "Müller", "Café Zoë", "Zürich", "8001")
+    assert zoe.emails == ["zoe@example.ch"] and zoe.phones[0].e164 == "+41441234567"
+    assert zoe.birthday == "1985-07-14" and zoe.tags == ["VIP"] and zoe.notes == "Likes oat milk"
+    jose = get_contact(contact_ids("jose")[0])
+    assert jose.birthday == "1996-02-29" and sorted(jose.tags) == ["VIP", "coffee"]
+    ann = get_contact(contact_ids("ann")[0])
+    assert ann.phones[0].e164 == "+33612345678"  # read with the region given
+    assert all(points_balance(c.id) == 0 for c in Contact.select())
+    batch = ImportBatch.get_by_id(result.batch)
+    assert (batch.kind, batch.file_name, batch.created, batch.rejected) == ("contacts", "customers.csv", 3, 1)
+    assert batch.finished_at is not None and batch.undone_at is None
+    assert ImportChange.select().where(ImportChange.batch == result.batch).count() == 3
+    assert [b.id for b in ci.list_imports()] == [result.batch]
+
+
+def test_importing_the_same_file_twice_with_skip_creates_nothing(db, sample):
+    first = ci.import_contacts(sample, ci.ImportOptions(region="FR"))
+    second = ci.import_contacts(sample, ci.ImportOptions(region="FR"))
+    assert first.created == 3
+    assert (second.created, second.updated, second.skipped, second.rejected) == (0, 0, 3, 1)
+    assert count("contact") == 3
+    third = ci.import_contacts(sample, ci.ImportOptions(region="FR", on_duplicate="fill"))
+    assert (third.created, third.updated, third.skipped) == (0, 0, 3)  # nothing left to fill
+
+
+def test_rejected_rows_are_written_as_a_guarded_csv(db, tmp_path):
+    source = write_csv(tmp_path / "in.csv", [
+        ["=HYPERLINK(1)", "Lee", "", "ann@@example.com", "", "", "", "", "", ""],
+        ["Bob", "Stone", "", "", "", "", "", "31/02/1990", "", ""],
+        ["Cy", "Young", "", "cy@example.com", "", "", "", "", "", ""],
+    ])
+    out = tmp_path / "rejects.csv"
+    result = ci.import_contacts(source, ci.ImportOptions(), rejects_out=out)
+    assert (result.created, result.rejected) == (1, 2)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert rows[0] == ["row", "column", "value", "problem"]
+    assert [r[:2] for r in rows[1:]] == [["2", "Email"], ["3", "Birthday"]]
+    assert rows[2][2] == "31/02/1990"
+    assert ci.guard("=1+1") == "'=1+1" and ci.guard("+33") == "'+33" and ci.guard("@x") == "'@x"
+    assert ci.guard("-5") == "'-5" and ci.guard("\tx") == "'\tx" and ci.guard("\rx") == "'\rx"
+    assert ci.guard("Ann") == "Ann" and ci.guard("") == ""
+
+
+def test_reject_values_that_look_like_formulas_are_guarded_in_the_file(tmp_path):
+    out = tmp_path / "r.csv"
+    ci.write_rejects([Reject(7, "=cmd|' /C calc'!A0", "=A1", "@SUM(1)")], out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1] == ["7", "'=A1", "'@SUM(1)", "'=cmd|' /C calc'!A0"]
+
+
+def test_a_failure_mid_import_leaves_nothing(db, tmp_path, monkeypatch):
+    add_contact(ContactInput(first_name="Kept", last_name="Before", emails=["person3@example.com"]))
+    source = write_csv(tmp_path / "big.csv", people(25))
+    monkeypatch.setattr(ci, "CHUNK", 4)
+    calls = []
+    real = ci.Writer.create
+
+    def failing(self, states):
+        calls.append(len(states))
+        if len(calls) == 3:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(self, states)
+
+    monkeypatch.setattr(ci.Writer, "create", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        ci.import_contacts(source, ci.ImportOptions(region="FR", on_duplicate="overwrite"))
+    assert calls[:2] == [3, 4]  # two chunks were written before it failed (person3 was an update)
+    assert count("contact") == 1 and count("contact_email") == 1 and count("import_batch") == 0
+    assert count("import_change") == 0
+    assert get_contact(1).first_name == "Kept"
+    assert list(contact_ids("person3")) == [1]  # the search index was left as it was
+
+
+def test_a_failure_in_the_bulk_path_leaves_the_search_triggers_in_place(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(ci, "CHUNK", 5)
+    monkeypatch.setattr(ci, "BULK_MIN", 1)
+    source = write_csv(tmp_path / "big.csv", people(12))
+    real = ci.Writer.update
+
+    def failing(self, states):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(ci.Writer, "update", failing)
+    with pytest.raises(RuntimeError):
+        ci.import_contacts(source, ci.ImportOptions(region="FR"))
+    monkeypatch.setattr(ci.Writer, "update", real)
+    triggers = count("sqlite_master WHERE type = 'trigger'")
+    indexes = count("sqlite_master WHERE type = 'index'")
+    assert count("contact") == 0
+    new_id = add_contact(ContactInput(first_name="After", last_name="Failure"))
+    assert list(contact_ids("after")) == [new_id]  # the triggers still keep the index
+    assert triggers >= 12 and indexes >= 10
+
+
+def test_cancel_rolls_everything_back(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(ci, "CHUNK", 3)
+    source = write_csv(tmp_path / "c.csv", people(10))
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+
+    with pytest.raises(ci.ImportCancelled):
+        ci.import_contacts(source, ci.ImportOptions(region="FR"), progress=progress,
+                           cancelled=lambda: len(seen) >= 2)
+    assert seen == [(3, 10), (6, 10)]  # the rows were counted when the birthdays' order was read
+    assert count("contact") == 0 and count("import_batch") == 0
+
+
+def test_a_killed_import_leaves_nothing(tmp_path):
+    """A process killed in the middle of the import: the file holds what it held before."""
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "shop.sqlite"
+    source = write_csv(tmp_path / "c.csv", people(30))
+    script = textwrap.dedent(f"""
+        import os
+        from smallcrm.store.db import open_database
+        from smallcrm.services.contacts import ContactInput, add_contact
+        from smallcrm.services.importing import contacts_import as ci
+        open_database({str(path)!r})
+        add_contact(ContactInput(first_name="Kept"))
+        ci.CHUNK = 5
+        real = ci.Writer.create
+        def create(self, states):
+            real(self, states)
+            if self.written >= 10:
+                os._exit(9)  # killed: no rollback, no cleanup
+        ci.Writer.create = create
+        ci.import_contacts({str(source)!r}, ci.ImportOptions(region="FR"))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert done.returncode == 9
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT first_name FROM contact").fetchall() == [("Kept",)]
+        assert conn.execute("SELECT count(*) FROM import_batch").fetchone()[0] == 0
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"First Name,Email\r\n", "header_only"),
+    (b"PK\x03\x04binary zip", "binary"),
+])
+def test_files_that_cannot_be_read_change_nothing(db, tmp_path, content, reason):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(ImportFileProblem) as caught:
+        ci.import_contacts(path, ci.ImportOptions())
+    assert caught.value.reason == reason
+    assert count("import_batch") == 0
+
+
+def test_a_file_that_vanishes_is_a_file_problem(db, tmp_path):
+    with pytest.raises(ImportFileProblem) as caught:
+        ci.plan_contacts_import(tmp_path / "gone.csv")
+    assert caught.value.reason in ("not_found", "vanished")
+
+
+def test_ragged_rows_nul_bytes_and_a_huge_cell_are_rows_not_crashes(db, tmp_path):
+    path = tmp_path / "ragged.csv"
+    big = "x" * 1_000_000
+    path.write_bytes(
+        "First Name,Last Name,Email\r\n"
+        "Ann,Lee\r\n"  # short: padded
+        "Bob,Stone,bob@example.com,extra,cells\r\n"  # long: the extra cells go to the notes
+        f"Cy,{big},cy@example.com\r\n"  # a 1 MB last name: rejected
+        "D\x00an,Brown,dan@example.com\r\n".encode())
+    result = ci.import_contacts(path, ci.ImportOptions())
+    assert (result.created, result.rejected) == (3, 1)
+    assert result.rejects[0].row == 4
+    assert dict(result.warnings) == {"nul_characters": 1, "short_rows": 1, "long_rows": 1}
+    bob = get_contact(contact_ids("bob")[0])
+    assert "extra" in bob.notes
+    assert get_contact(contact_ids("dan")[0]).first_name == "Dan"
+
+
+def test_an_ambiguous_date_column_needs_an_answer(db, tmp_path):
+    source = write_csv(tmp_path / "dates.csv", [
+        ["Ann", "Lee", "", "", "", "", "", "03/04/1990", "", ""],
+        ["Bob", "Stone", "", "", "", "", "", "05/06/1991", "", ""],
+    ])
+    plan = ci.plan_contacts_import(source)
+    assert plan.ambiguous_columns == [7] and plan.counts == {"create": 0, "update": 0, "skip": 0, "reject": 0}
+    with pytest.raises(ci.DateOrderNeeded) as caught:
+        ci.import_contacts(source)
+    assert caught.value.columns == [(7, "Birthday")]
+    assert count("import_batch") == 0
+    ci.import_contacts(source, ci.ImportOptions(date_orders={7: "mdy"}))
+    assert get_contact(contact_ids("ann")[0]).birthday == "1990-03-04"
+
+
+def test_mapping_overrides_and_customer_ids(db, tmp_path):
+    source = write_csv(tmp_path / "ids.csv", [["17850", "Ann Lee", "ann@example.com", "x"]],
+                       header=["Kundennr.", "Name", "E-Mail", "Unused"])
+    headers = ["Kundennr.", "Name", "E-Mail", "Unused"]
+    overrides = mapping.parse_map_overrides(["Kundennr.=customer_id", "Unused=ignore"], headers)
+    ci.import_contacts(source, ci.ImportOptions(overrides=overrides))
+    row = Contact.get()
+    assert (row.first_name, row.last_name, row.external_id) == ("Ann", "Lee", "17850")
+
+
+def test_chunks_and_the_bulk_path_keep_search_and_sorting(db, tmp_path, monkeypatch):
+    add_contact(ContactInput(first_name="Existing", last_name="Person", emails=["old@example.com"]))
+    monkeypatch.setattr(ci, "CHUNK", 7)
+    monkeypatch.setattr(ci, "BULK_MIN", 10)
+    rows = people(40)
+    rows.append(["Émile", "Zola", "", "emile@example.fr", "", "Paris", "", "", "Writers", ""])
+    source = write_csv(tmp_path / "many.csv", rows)
+    result = ci.import_contacts(source, ci.ImportOptions(region="FR"))
+    assert result.created == 41
+    assert list(contact_ids("emile")) == list(contact_ids("zola")) != []
+    assert list(contact_ids("writers")) == list(contact_ids("emile"))
+    assert list(contact_ids("existing")) == [1]
+    assert len(contact_ids("first1")) == 11  # first1, first10..first19
+    zola = Contact.get(Contact.last_name == "Zola")
+    assert zola.sort_name == "zola emile"
+    indexes = {r[0] for r in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"contact_by_name", "contact_email_by_email", "contact_phone_by_e164"} <= indexes
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_consent_given_in_the_file_is_kept(db, tmp_path):
+    source = write_csv(tmp_path / "c.csv", [["Ann", "Lee", "ann@example.com", "yes"]],
+                       header=["First Name", "Last Name", "Email", "Accepts Email Marketing"])
+    ci.import_contacts(source)
+    ann = get_contact(1)
+    assert ann.email_consent and ann.email_consent_at is not None and not ann.sms_consent
+
+
+# ---------------------------------------------------------------------------------------------
+# clean_for_import gives what contacts.clean_contact gives
+
+
+AT = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+_email = st.one_of(st.emails(), _text, st.from_regex(r"[A-Za-z0-9._%+-]{1,10}@[a-z0-9-]{1,10}\.[a-z]{2,4}",
+                                                      fullmatch=True))
+_phone = st.one_of(st.from_regex(r"\+?[0-9 ().-]{3,18}", fullmatch=True), _text)
+
+
+def _comparable(clean):
+    return clean.values, clean.emails, [(p.e164, p.digits) for p in clean.phones], clean.tags
+
+
+@settings(max_examples=150)
+@given(first=_text, last=_text, company=_text, city=_text, notes=_text, birthday=st.one_of(st.none(), _text),
+       emails=st.lists(_email, max_size=3), phones=st.lists(_phone, max_size=2), tags=st.lists(_text, max_size=3),
+       consent=st.booleans())
+def test_clean_for_import_agrees_with_clean_contact(first, last, company, city, notes, birthday, emails, phones, tags,
+                                                    consent):
+    data = ContactInput(first_name=first, last_name=last, company=company, city=city, notes=notes, birthday=birthday,
+                        emails=emails, phones=phones, tags=tags, email_consent=consent,
+                        email_consent_at=AT if consent else None)
+    try:
+        expected = clean_contact(data, "FR")
+    except ValidationFailed as e:
+        with pytest.raises(ValidationFailed) as caught:
+            ci.clean_for_import(data, "FR")
+        assert [(x.field, x.problem) for x in caught.value.errors] == [(x.field, x.problem) for x in e.errors]
+        return
+    assert _comparable(ci.clean_for_import(data, "FR")) == _comparable(expected)
+
+
+_cell = st.one_of(_text, st.sampled_from(["", "Ann", " Lee ", "ann@example.com", "06 12 34 56 78", "14/07/1985",
+                                          "VIP ::: coffee", "'0612345678", "Zürich"]))
+
+
+@settings(max_examples=150)
+@given(cells=st.lists(_cell, min_size=10, max_size=10))
+def test_a_row_read_by_cleaning_is_taken_as_clean_contact_would_take_it(cells):
+    fields = mapping.auto_map(HEADER)
+    read = cleaning.RowCleaner(fields, HEADER, region="FR", date_orders={7: "dmy"})(2, cells)
+    if isinstance(read, Reject):
+        return
+    try:
+        expected = contacts.clean_contact(read, "FR")
+    except ValidationFailed:
+        with pytest.raises(ValidationFailed):
+            ci.clean_for_import(read, "FR")
+        return
+    got = ci.clean_for_import(read, "FR")
+    assert got.values == expected.values
+    assert got.emails == expected.emails and got.tags == expected.tags
+    assert [(p.e164, p.digits) for p in got.phones] == [(p.e164, p.digits) for p in expected.phones]

@@ -1,0 +1,153 @@
+"""Finding duplicates: by email, by phone, by a close name plus one agreeing field; built from the
+database in a few queries, never one per contact."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from smallcrm.errors import InvalidValue
+from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, delete_contacts, get_contact
+from smallcrm.services.importing import contacts_import as ci
+from smallcrm.services.importing.duplicates import DuplicateIndex, Match, facts, name_words
+from smallcrm.store import search
+from smallcrm.store.models import database
+
+
+def f(first="", last="", *, company="", emails=(), phones=(), city="", postal="", birthday=None):
+    keys = search.sort_keys(first, last, company, city, "")
+    return facts(list(emails), list(phones), sort_name=keys["sort_name"], sort_city=keys["sort_city"],
+                 postal_code=postal, sort_company=keys["sort_company"], birthday=birthday,
+                 company_only=not (first or last))
+
+
+def test_name_words_are_folded_and_sorted():
+    assert name_words(search.sort_key("Lée Ann")) == name_words(search.sort_key("ann LEE")) == "ann lee"
+
+
+def test_email_matches_without_regard_to_case():
+    index = DuplicateIndex()
+    index.add(7, f("Ann", "Lee", emails=["Ann.Lee@Example.com"]))
+    assert index.find(f("Someone", "Else", emails=["ann.lee@example.COM"])) == Match(7, "email")
+    assert index.find(f("Ann", "Lee", emails=["other@example.com"])) is None  # a name alone is not enough
+
+
+def test_phone_matches_by_e164():
+    index = DuplicateIndex()
+    index.add(3, f("Bob", "Stone", phones=["+33612345678"]))
+    assert index.find(f("Robert", "Stone", phones=["+33612345678"])) == Match(3, "phone")
+    assert index.find(f("Bob", "Stone", phones=["+33612345679"])) is None
+
+
+def test_a_close_name_needs_one_more_agreeing_field():
+    index = DuplicateIndex()
+    index.add(1, f("John", "Smith", city="Leeds"))
+    index.add(2, f("Marie", "Dupont", postal="75 011"))
+    index.add(3, f("Ana", "Silva", birthday="1980-03-04"))
+    index.add(4, f("Kim", "Park", company="Park & Co"))
+    assert index.find(f("Jon", "Smith", city="LEEDS")).contact_id == 1  # typo, city agrees
+    assert index.find(f("Smith", "John", city="Leeds")).reason == "name+city"  # swapped order
+    assert index.find(f("John", "Smith", city="York")) is None  # nothing else agrees
+    assert index.find(f("Jon", "Smith")) is None
+    assert index.find(f("Marie", "Dupond", postal="75011")) == Match(2, "name+postal_code", index.find(
+        f("Marie", "Dupond", postal="75011")).score)
+    assert index.find(f("Ana", "Silva", birthday="--03-04")).reason == "name+birthday"  # day and month agree
+    assert index.find(f("Kim", "Park", company="park & co")).reason == "name+company"
+    assert index.find(f("Kim", "Parker", company="Park & Co")) is None  # ratio below 90
+
+
+def test_a_company_named_contact_needs_more_than_its_own_name():
+    index = DuplicateIndex()
+    index.add(5, f(company="Acme Ltd"))
+    assert index.find(f(company="Acme Ltd")) is None
+    index.add(6, f(company="Bolt Ltd", city="Bath"))
+    assert index.find(f(company="Bolt Ltd.", city="Bath")).contact_id == 6
+
+
+def test_the_closest_name_wins_and_ties_go_to_the_older_contact():
+    index = DuplicateIndex()
+    index.add(10, f("Anna", "Lee", city="Paris"))
+    index.add(11, f("Ann", "Lee", city="Paris"))
+    index.add(12, f("Ann", "Lee", city="Paris"))
+    assert index.find(f("Ann", "Lee", city="Paris")).contact_id == 11
+
+
+def test_index_from_the_database_skips_the_trash_and_uses_few_queries(db):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"],
+                                   phones=["+33 6 12 34 56 78"], city="Paris"))
+    gone = add_contact(ContactInput(first_name="Old", last_name="Friend", emails=["old@example.com"]))
+    delete_contacts([gone])
+    conn = database.connection()
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        index = DuplicateIndex.from_database(conn)
+    finally:
+        conn.set_trace_callback(None)
+    assert len(statements) == 3
+    assert index.find(f("A", "B", emails=["ANN@example.com"])) == Match(ann, "email")
+    assert index.find(f("A", "B", phones=["+33612345678"])) == Match(ann, "phone")
+    assert index.find(f("Anne", "Lee", city="paris")).contact_id == ann
+    assert index.find(f("X", "Y", emails=["old@example.com"])) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Through an import: against the database, within the file, and row by row
+
+
+def _csv(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["First Name", "Last Name", "Email", "Phone", "City", "Postal Code"])
+        out.writerows(rows)
+    return path
+
+
+def test_duplicates_against_the_database_and_within_the_file(db, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"], city="Paris"))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Stone", phones=["+33 6 12 34 56 78"]))
+    source = _csv(tmp_path / "d.csv", [
+        ["A.", "Lee", "ANN@EXAMPLE.COM", "", "", ""],  # row 2: Ann, by email
+        ["Robert", "Stone", "", "06 12 34 56 78", "", ""],  # row 3: Bob, by phone (read in FR)
+        ["Anne", "Lee", "", "", "paris", ""],  # row 4: Ann, by a close name and the city
+        ["Cleo", "Park", "cleo@example.com", "", "Nice", ""],  # row 5: new
+        ["Cléo", "Park", "", "", "NICE", ""],  # row 6: row 5 again, by name and city
+        ["Cleo", "Parks", "", "", "", "06000"],  # row 7: nothing agrees beyond the name: new
+    ])
+    plan = ci.plan_contacts_import(source, ci.ImportOptions(region="FR"))
+    got = [(p.row, p.action, p.duplicate_of, p.duplicate_row, p.duplicate_reason) for p in plan.preview]
+    assert got == [
+        (2, "skip", ann, None, "email"),
+        (3, "skip", bob, None, "phone"),
+        (4, "skip", ann, None, "name+city"),
+        (5, "create", None, None, ""),
+        (6, "skip", None, 5, "name+city"),
+        (7, "create", None, None, ""),
+    ]
+    result = ci.import_contacts(source, ci.ImportOptions(region="FR"))
+    assert (result.created, result.skipped) == (2, 4)
+
+
+def test_per_row_choices_override_the_policy(db, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    source = _csv(tmp_path / "d.csv", [
+        ["Ann", "Lee", "ann@example.com", "", "Paris", ""],  # row 2: fill (the policy)
+        ["Ann", "Lee", "ann@example.com", "", "", "75011"],  # row 3: create anyway (its choice)
+        ["Dora", "Diaz", "dora@example.com", "", "", ""],  # row 4: not a duplicate, but skipped (its choice)
+    ])
+    options = ci.ImportOptions(on_duplicate="fill", row_choices={3: "create", 4: "skip"})
+    plan = ci.plan_contacts_import(source, options)
+    assert [p.action for p in plan.preview] == ["update", "create", "skip"]
+    result = ci.import_contacts(source, options)
+    assert (result.created, result.updated, result.skipped) == (1, 1, 1)
+    assert get_contact(ann).city == "Paris"
+    assert len(contact_ids("ann")) == 2 and not list(contact_ids("dora"))
+
+
+def test_a_bad_choice_is_refused(db, tmp_path):
+    source = _csv(tmp_path / "d.csv", [["Ann", "Lee", "", "", "", ""]])
+    with pytest.raises(InvalidValue):
+        ci.plan_contacts_import(source, ci.ImportOptions(on_duplicate="merge"))
+    with pytest.raises(InvalidValue):
+        ci.plan_contacts_import(source, ci.ImportOptions(row_choices={2: "maybe"}))

@@ -1,0 +1,250 @@
+"""Which column holds what: presets for known exports, synonyms in seven languages, saved mappings."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from smallcrm.errors import InvalidValue, NotFound
+from smallcrm.services.importing import mapping
+from smallcrm.services.importing.mapping import (
+    FIELDS,
+    PRESETS,
+    auto_map,
+    detect_preset,
+    load_mapping,
+    parse_map_overrides,
+    save_mapping,
+    saved_mappings,
+)
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
+
+PRESET_FILES = {
+    "google": "google.csv", "google_legacy": "google_legacy.csv", "google_outlook": "google_outlook.csv",
+    "outlook": "outlook.csv", "outlook_com": "outlook_com.csv", "thunderbird": "thunderbird.csv", "yahoo": "yahoo.csv",
+    "shopify": "shopify.csv", "shopify_legacy": "shopify_legacy.csv", "square": "square.csv",
+    "woocommerce": "woocommerce.csv", "mailchimp": "mailchimp.csv",
+}
+
+
+def header_of(name: str) -> list[str]:
+    with (FIXTURES / name).open(encoding="utf-8", newline="") as f:
+        return next(csv.reader(f))
+
+
+def field_of(headers: list[str], header: str, preset: str = "auto") -> str:
+    return auto_map(headers, preset)[headers.index(header)]
+
+
+def test_there_is_a_preset_for_every_known_export_and_a_generic_one():
+    assert set(PRESETS) == set(PRESET_FILES) | {"generic"}
+    for preset in PRESETS.values():
+        for target in [*preset.fields.values(), *(t for _, t in preset.rules)]:
+            assert target in FIELDS, (preset.name, target)
+
+
+@pytest.mark.parametrize(("preset", "name"), sorted(PRESET_FILES.items()))
+def test_every_preset_is_detected_from_its_header(preset, name):
+    headers = header_of(name)
+    assert headers == list(PRESETS[preset].headers)
+    assert detect_preset(headers) == preset
+    assert mapping.preset_scores(headers)[preset] == 1.0
+
+
+@pytest.mark.parametrize(("preset", "name"), sorted(PRESET_FILES.items()))
+def test_every_preset_finds_names_and_an_email_or_a_phone(preset, name):
+    fields = auto_map(header_of(name))
+    assert len(fields) == len(header_of(name))
+    assert {"email", "phone"} & set(fields)
+    assert {"first_name", "full_name"} & set(fields)
+    assert all(f in FIELDS for f in fields)
+
+
+def test_detection_survives_a_few_columns_more_or_less():
+    headers = header_of("shopify.csv")
+    assert detect_preset(headers[:-3]) == "shopify"
+    assert detect_preset([*headers, "Loyalty tier", "Favourite colour"]) == "shopify"
+    mailchimp = ["Email Address", "First Name", "Last Name", "Address", "Phone Number", "Birthday",
+                 *header_of("mailchimp.csv")[3:]]
+    assert detect_preset(mailchimp) == "mailchimp"
+    fields = auto_map(mailchimp)
+    assert fields[3:6] == ["address", "phone", "birthday"]
+    assert fields[mailchimp.index("REGION")] == "ignore"  # guessed from the subscriber's IP address
+
+
+def test_unknown_headers_are_generic_and_ignored():
+    headers = ["Foo", "Bar", "Baz"]
+    assert detect_preset(headers) == "generic"
+    assert auto_map(headers) == ["ignore", "ignore", "ignore"]
+    assert detect_preset([]) == "generic"
+
+
+def test_google_numbered_groups_match_any_number():
+    headers = [*header_of("google_legacy.csv"), "E-mail 9 - Type", "E-mail 9 - Value", "Phone 12 - Value",
+               "Address 3 - City", "Website 4 - Value"]
+    assert detect_preset(headers) == "google_legacy"
+    fields = auto_map(headers)
+    assert fields[-5:] == ["ignore", "email", "phone", "note", "note"]
+    assert field_of(headers, "Group Membership") == "tags"
+    assert field_of(headers, "Name") == "full_name"
+    google = header_of("google.csv")
+    assert field_of(google, "Labels") == "tags"
+    assert field_of(google, "E-mail 2 - Value") == "email"
+    assert field_of(google, "E-mail 2 - Label") == "ignore"
+    assert field_of(google, "Address 1 - Formatted") == "address"
+
+
+@pytest.mark.parametrize("name", ["outlook.csv", "outlook_com.csv", "google_outlook.csv"])
+def test_outlook_takes_the_home_address_and_keeps_the_business_one_as_notes(name):
+    headers = header_of(name)
+    assert field_of(headers, "Home Street") == "street"
+    assert field_of(headers, "Home City") == "city"
+    assert field_of(headers, "Home Postal Code") == "postal_code"
+    assert field_of(headers, "Business Street") == "note"
+    assert field_of(headers, "Business City") == "note"
+    assert field_of(headers, "Business Phone") == "phone"
+    assert field_of(headers, "Mobile Phone") == "phone"
+    assert field_of(headers, "E-mail Address") == "email"
+    assert field_of(headers, "Business Fax") == "note"
+
+
+def test_thunderbird_birth_parts_and_the_empty_last_column():
+    headers = header_of("thunderbird.csv")
+    fields = auto_map(headers)
+    assert fields[-1] == "ignore" and headers[-1] == ""
+    assert [field_of(headers, h) for h in ("Birth Year", "Birth Month", "Birth Day")] == [
+        "birth_year", "birth_month", "birth_day"]
+    assert field_of(headers, "Display Name") == "full_name"
+    assert field_of(headers, "Work City") == "note"
+
+
+def test_shopify_and_square_ids_and_consent():
+    shopify = header_of("shopify.csv")
+    assert field_of(shopify, "Customer ID") == "customer_id"
+    assert field_of(shopify, "Accepts Email Marketing") == "email_consent"
+    assert field_of(shopify, "Accepts SMS Marketing") == "sms_consent"
+    assert field_of(shopify, "Total Spent") == "ignore"
+    assert field_of(header_of("shopify_legacy.csv"), "Accepts Marketing") == "email_consent"
+    square = header_of("square.csv")
+    assert field_of(square, "Square Customer ID") == "customer_id"
+    assert field_of(square, "Email Subscription Status") == "email_consent"
+    assert field_of(square, "Creation Source") == "source"
+
+
+@pytest.mark.parametrize(("header", "target"), [
+    # English
+    ("E-mail", "email"), ("Email Address", "email"), ("Primary Email", "email"), ("Work Email", "email"),
+    ("Phone", "phone"), ("Mobile Phone Number", "phone"), ("First name", "first_name"), ("Surname", "last_name"),
+    ("Full Name", "full_name"), ("Company", "company"), ("Zip Code", "postal_code"), ("Town", "city"),
+    ("Date of Birth", "birthday"), ("Tags", "tags"), ("Comments", "notes"), ("Customer Number", "customer_id"),
+    ("Address Line 2", "street2"), ("State/Province", "region"), ("Country", "country"), ("Billing City", "city"),
+    # French
+    ("Courriel", "email"), ("Adresse e-mail", "email"), ("Adresse de messagerie", "email"),
+    ("Téléphone", "phone"), ("Téléphone mobile", "phone"), ("Portable", "phone"), ("Prénom", "first_name"),
+    ("Nom", "last_name"), ("Société", "company"), ("Code postal", "postal_code"), ("Ville", "city"),
+    ("Date de naissance", "birthday"), ("Rue (domicile)", "street"), ("Pays/Région (domicile)", "country"),
+    ("Rue (bureau)", "note"), ("Catégories", "tags"), ("Remarques", "notes"),
+    # German
+    ("E-Mail-Adresse", "email"), ("Telefon", "phone"), ("Handy", "phone"), ("Mobiltelefon", "phone"),
+    ("Telefon geschäftlich", "phone"), ("Vorname", "first_name"), ("Nachname", "last_name"), ("Firma", "company"),
+    ("PLZ", "postal_code"), ("Postleitzahl", "postal_code"), ("Stadt", "city"), ("Ort", "city"),
+    ("Straße", "street"), ("Strasse privat", "street"), ("Geburtstag", "birthday"), ("Geburtsdatum", "birthday"),
+    ("Kundennummer", "customer_id"), ("Bemerkungen", "notes"), ("Land/Region privat", "country"),
+    # Spanish
+    ("Correo electrónico", "email"), ("Teléfono", "phone"), ("Móvil", "phone"), ("Nombre", "first_name"),
+    ("Apellidos", "last_name"), ("Empresa", "company"), ("Código postal", "postal_code"), ("Ciudad", "city"),
+    ("Dirección", "street"), ("Fecha de nacimiento", "birthday"), ("Provincia", "region"),
+    # Italian
+    ("Posta elettronica", "email"), ("Cellulare", "phone"), ("Nome", "first_name"), ("Cognome", "last_name"),
+    ("Azienda", "company"), ("CAP", "postal_code"), ("Città", "city"), ("Indirizzo", "street"),
+    ("Data di nascita", "birthday"), ("Note", "notes"),
+    # Portuguese
+    ("Telemóvel", "phone"), ("Telefone", "phone"), ("Sobrenome", "last_name"), ("Cidade", "city"),
+    ("Morada", "street"), ("Data de nascimento", "birthday"), ("Código Postal", "postal_code"),
+    # Dutch
+    ("E-mailadres", "email"), ("Telefoonnummer", "phone"), ("Mobiel", "phone"), ("Voornaam", "first_name"),
+    ("Achternaam", "last_name"), ("Bedrijf", "company"), ("Postcode", "postal_code"), ("Plaats", "city"),
+    ("Woonplaats", "city"), ("Straat", "street"), ("Geboortedatum", "birthday"), ("Opmerkingen", "notes"),
+])
+def test_generic_headers_in_seven_languages(header, target):
+    assert auto_map([header], "generic") == [target]
+
+
+@pytest.mark.parametrize("header", ["EMAIL", "e_mail", " E-Mail ", "Email:", "e.mail", "E-MAIL 2", "Emails"])
+def test_case_accents_and_punctuation_do_not_matter(header):
+    assert auto_map([header], "generic") == ["email"]
+
+
+def test_a_lone_name_beside_a_first_name_is_the_last_name():
+    assert auto_map(["Vorname", "Name", "E-Mail"]) == ["first_name", "last_name", "email"]
+    assert auto_map(["Name", "E-Mail"]) == ["full_name", "email"]
+
+
+def test_a_translated_french_outlook_export_maps_by_synonyms():
+    headers = ["Prénom", "Nom", "Société", "Adresse de messagerie", "Téléphone mobile", "Téléphone (bureau)",
+               "Rue (domicile)", "Ville (domicile)", "Code postal (domicile)", "Rue (bureau)", "Anniversaire",
+               "Catégories", "Notes"]
+    assert detect_preset(headers) == "generic"
+    assert auto_map(headers) == ["first_name", "last_name", "company", "email", "phone", "phone", "street", "city",
+                                 "postal_code", "note", "birthday", "tags", "notes"]
+
+
+def test_an_explicit_preset_is_used_and_an_unknown_one_refused():
+    headers = ["Email", "First Name"]
+    assert auto_map(headers, "shopify") == ["email", "first_name"]
+    with pytest.raises(InvalidValue) as caught:
+        auto_map(headers, "excel")
+    assert caught.value.problem == "preset"
+
+
+# --- --map overrides -----------------------------------------------------------------------------
+
+HEADERS = ["Kundennr.", "E-mail", "Tel=Fax", "Notes"]
+
+
+def test_overrides_by_name_any_case_or_column_number():
+    assert parse_map_overrides(["Kundennr.=customer_id", "e-MAIL=email", "Tel=Fax=phone", "4=ignore"], HEADERS) == {
+        0: "customer_id", 1: "email", 2: "phone", 3: "ignore"}
+    fields = mapping.apply_overrides(["ignore"] * 4, {1: "email"})
+    assert fields == ["ignore", "email", "ignore", "ignore"]
+
+
+@pytest.mark.parametrize(("item", "problem"), [("Nope=email", "header"), ("E-mail=emails", "field"),
+                                                ("E-mail", "format"), ("=email", "format"), ("9=email", "header")])
+def test_bad_overrides_are_refused_with_the_facts(item, problem):
+    with pytest.raises(InvalidValue) as caught:
+        parse_map_overrides([item], HEADERS)
+    assert (caught.value.field, caught.value.value, caught.value.problem) == ("map", item, problem)
+    if problem == "header":
+        assert "'E-mail'" in caught.value.detail
+
+
+# --- saved mappings ------------------------------------------------------------------------------
+
+def test_saved_mappings_round_trip_through_the_database(db):
+    assert saved_mappings() == []
+    save_mapping("Till export", ["Kunde", "Mail", "Tel"], ["full_name", "email", "phone"])
+    save_mapping("another", ["A"], ["ignore"])
+    assert saved_mappings() == ["another", "Till export"]
+    saved = load_mapping("Till export")
+    assert (saved.headers, saved.fields) == (("Kunde", "Mail", "Tel"), ("full_name", "email", "phone"))
+    assert saved.fields_for(["tel", "Kunde", "Neu"]) == ["phone", "full_name", "ignore"]
+    save_mapping("Till export", ["Kunde"], ["company"])
+    assert load_mapping("Till export").fields == ("company",)
+    mapping.delete_mapping("another")
+    assert saved_mappings() == ["Till export"]
+    with pytest.raises(NotFound):
+        load_mapping("another")
+
+
+def test_a_mapping_with_unknown_fields_or_no_name_is_not_saved(db):
+    with pytest.raises(InvalidValue):
+        save_mapping("x", ["A", "B"], ["email"])
+    with pytest.raises(InvalidValue):
+        save_mapping("x", ["A"], ["e-mail"])
+    with pytest.raises(InvalidValue):
+        save_mapping("  ", ["A"], ["email"])
+    assert saved_mappings() == []

@@ -1,0 +1,206 @@
+"""Importing purchases: receipts from line rows, Online Retail cancellations as refunds, customers found
+by email, phone, id or name (or created), points by the loyalty rules, and an undo that removes it all."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from smallcrm.errors import NotAllowed
+from smallcrm.services import loyalty, purchases
+from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact
+from smallcrm.services.importing import contacts_import as ci, purchases_import as pi
+from smallcrm.services.loyalty import LoyaltyRules, points_balance, set_rules
+from smallcrm.services.settings import set_setting
+from smallcrm.store.models import Contact, Purchase, PurchaseItem, database
+from tests.unit.test_import_undo import snapshot
+
+RETAIL = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"]
+RETAIL_ROWS = [
+    ["536365", "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", "6", "12/1/2010 8:26", "2.55", "17850",
+     "United Kingdom"],
+    ["536365", "71053", "WHITE METAL LANTERN", "6", "12/1/2010 8:26", "3.39", "17850", "United Kingdom"],
+    ["536366", "22633", "HAND WARMER UNION JACK", "6", "12/1/2010 8:28", "1.85", "17850", "United Kingdom"],
+    ["536367", "84879", "ASSORTED COLOUR BIRD ORNAMENT", "32", "12/1/2010 8:34", "1.69", "13047.0", "United Kingdom"],
+    ["C536383", "35004C", "SET OF 3 COLOURED  FLYING DUCKS", "-1", "12/1/2010 9:49", "4.65", "17850",
+     "United Kingdom"],
+    ["C536391", "22556", "PLASTERS IN TIN CIRCUS PARADE", "-12", "12/1/2010 10:24", "1.65", "17548",
+     "United Kingdom"],
+    ["536414", "22139", "", "56", "12/1/2010 11:52", "0", "", "United Kingdom"],
+    ["536415", "22952", "60 CAKE CASES VINTAGE CHRISTMAS", "10", "12/13/2010 11:57", "0.55", "", "United Kingdom"],
+    ["536416", "22952", "BAD ROW", "two", "12/13/2010 11:58", "0.55", "", "United Kingdom"],
+]
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        out.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def retail(tmp_path):
+    return write_csv(tmp_path / "online_retail.csv", RETAIL, RETAIL_ROWS)
+
+
+@pytest.fixture
+def gbp(db):
+    set_setting("currency", "GBP")
+    set_setting("default_region", "GB")
+
+
+def test_the_online_retail_layout_is_recognised(retail):
+    preset, fields = pi.map_purchase_headers(RETAIL)
+    assert preset == "online_retail"
+    assert fields == ["reference", "", "description", "quantity", "date", "unit_price", "customer_id", "country"]
+
+
+def test_online_retail_with_unmatched_customers_skipped(gbp, retail):
+    plan = pi.plan_purchases_import(retail, pi.PurchaseImportOptions(match="id"))
+    assert [u.key for u in plan.unmatched] == ["17850", "13047", "17548"]
+    assert plan.unmatched[0].rows == [2, 3, 4, 6] and plan.unmatched[0].purchases == 3
+    assert plan.counts["purchases"] == 1 and plan.counts["skip"] == 5 and plan.counts["reject"] == 2
+    assert Purchase.select().count() == 0
+
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id"))
+    assert (result.created, result.refunds, result.skipped, result.customers_created) == (1, 0, 5, 0)
+    only = Purchase.get()
+    assert (only.contact_id, only.total_minor, only.currency, only.reference) == (None, 550, "GBP", "536415")
+    assert {r.row: r.reason for r in result.rejects} == {8: "the total is 0", 10: "the quantity is not a whole number"}
+
+
+def test_online_retail_creates_customers_with_refunds_and_points(gbp, retail):
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (result.created, result.refunds, result.customers_created, result.rejected) == (6, 2, 3, 2)
+    c17850 = Contact.get(Contact.external_id == "17850")
+    assert c17850.last_name == "Customer 17850" and c17850.country == "United Kingdom"
+    receipt = Purchase.get(Purchase.reference == "536365")
+    assert receipt.total_minor == 6 * 255 + 6 * 339 and receipt.contact_id == c17850.id
+    assert receipt.occurred_at == datetime(2010, 12, 1, 8, 26).astimezone(timezone.utc)  # the shop's local time
+    lines = PurchaseItem.select().where(PurchaseItem.purchase == receipt.id).order_by(PurchaseItem.id)
+    assert [(line.quantity, line.unit_price_minor) for line in lines] == [(6, 255), (6, 339)]
+    refund = Purchase.get(Purchase.reference == "C536383")
+    assert refund.total_minor == -465 and refund.paid_minor == -465 and refund.refund_of_id is None
+    assert [line.quantity for line in PurchaseItem.select().where(PurchaseItem.purchase == refund.id)] == [-1]
+    # 35.64 earns 35 points, 11.10 earns 11; the 4.65 refund takes 4 back
+    assert points_balance(c17850.id) == 35 + 11 - 4
+    assert result.points == 42 + 54
+    assert Contact.get(Contact.external_id == "13047").id  # "13047.0" is customer 13047
+    assert points_balance(Contact.get(Contact.external_id == "17548").id) == 0  # a refund only: nothing to take
+
+    again = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (again.created, again.customers_created, again.skipped) == (0, 0, 6)  # already there
+
+
+def test_undo_removes_purchases_points_and_created_customers(gbp, retail):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    purchases.record_purchase(ann, total_minor=1000)
+    before = snapshot()
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    undone = ci.undo_import(result.batch)
+    assert (undone.purchases_removed, undone.contacts_removed, undone.points_removed) == (6, 3, 4)
+    assert snapshot() == before
+    with pytest.raises(NotAllowed):
+        ci.undo_import(result.batch)
+
+
+def test_undo_refuses_when_points_were_spent_or_a_purchase_refunded(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    source = write_csv(tmp_path / "sales.csv", ["Date", "Email", "Total", "Receipt"],
+                       [["2024-01-05", "ann@example.com", "120.00", "R-1"],
+                        ["2024-01-06", "ANN@example.com", "30.00", "R-2"]])
+    result = pi.import_purchases(source)
+    assert points_balance(ann) == 150
+    loyalty.redeem(ann, 140)
+    with pytest.raises(NotAllowed, match="spent"):
+        ci.undo_import(result.batch)
+    assert Purchase.select().count() == 2  # refused: nothing was removed
+    database.execute_sql("DELETE FROM points_entry WHERE kind = 'redeem'")
+    purchases.refund_purchase(Purchase.get(Purchase.reference == "R-2").id)
+    with pytest.raises(NotAllowed, match="refunded"):
+        ci.undo_import(result.batch)
+
+
+def test_matching_by_email_phone_and_name(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lée", emails=["ann@example.com"],
+                                   phones=["020 7946 0958"]))
+    add_contact(ContactInput(first_name="Bob", last_name="Stone"))
+    add_contact(ContactInput(first_name="Bob", last_name="Stone"))
+    header = ["Date", "Customer", "Email", "Phone", "Amount", "Currency", "Status"]
+    rows = [["2030-02-01 10:00", "ann lee", "ANN@EXAMPLE.COM", "+44 20 7946 0958", "10.00", "EUR", "paid"],
+            ["2030-02-02 10:00", "Bob Stone", "bob@example.com", "", "5,50", "", "pending"],
+            ["2030-02-03 10:00", "", "", "", "7.00", "", "completed"]]
+    source = write_csv(tmp_path / "p.csv", header, rows)
+    for match in ("email", "phone", "name"):
+        plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match=match))
+        first = plan.preview[0]
+        assert first.contact_id == ann, match
+    by_name = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match="name"))
+    assert by_name.preview[1].action == "reject" and "2 contacts have this name" in by_name.preview[1].reason
+    result = pi.import_purchases(source, pi.PurchaseImportOptions(match="email"))
+    assert (result.created, result.skipped) == (2, 1)  # bob@example.com is no one
+    eur = Purchase.get(Purchase.currency == "EUR")
+    assert (eur.contact_id, eur.total_minor, eur.status) == (ann, 1000, "paid")
+    walk_in = Purchase.get(Purchase.contact.is_null())
+    assert walk_in.total_minor == 700 and walk_in.reference == ""
+    assert [u.key for u in result.unmatched] == ["bob@example.com"]
+
+
+def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],
+                       [["2030-03-01", "ann@example.com", "80.00", "unpaid"]])
+    result = pi.import_purchases(source)
+    due = Purchase.get()
+    assert (due.status, due.paid_minor, due.due_on) == ("due", 0, date(2030, 3, 31))
+    assert points_balance(ann) == 80
+    purchases.record_payment(due.id)
+    with pytest.raises(NotAllowed, match="paid or written off"):
+        ci.undo_import(result.batch)
+
+
+def test_points_follow_the_rules_birthday_referral_and_expiry(gbp, tmp_path):
+    set_rules(LoyaltyRules(points_per_unit=2, birthday_multiplier=3, referral_points=25, expiry_months=12))
+    friend = add_contact(ContactInput(first_name="Friend", emails=["friend@example.com"]))
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"], birthday="1990-05-20"))
+    database.execute_sql("UPDATE contact SET referred_by_id = ? WHERE id = ?", (friend, ann))
+    this_year = date.today().year
+    rows = [[f"{this_year + 1}-05-02", "ann@example.com", "10.00"],  # birthday month: 10 x 2 x 3
+            [f"{this_year + 1}-06-02", "ann@example.com", "10.00"],  # 20
+            ["2001-06-02", "friend@example.com", "50.00"]]  # long expired: no points written
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount"], rows))
+    assert points_balance(ann) == 60 + 20
+    assert points_balance(friend) == 25  # the referral bonus on Ann's first purchase, and nothing from 2001
+    assert result.points == 105
+    assert Purchase.select().count() == 3
+
+
+def test_files_without_a_date_or_amount_column_are_refused(gbp, tmp_path):
+    source = write_csv(tmp_path / "p.csv", ["Email", "Total"], [["a@example.com", "1"]])
+    with pytest.raises(Exception, match="no date column"):
+        pi.import_purchases(source)
+    assert pi.parse_overrides(["Total=amount", "Email="], ["Email", "Total"]) == {1: "amount", 0: ""}
+    with pytest.raises(Exception, match="field"):
+        pi.parse_overrides(["Total=price_tag"], ["Email", "Total"])
+
+
+def test_an_ambiguous_purchase_date_column_needs_an_answer(gbp, tmp_path):
+    source = write_csv(tmp_path / "p.csv", ["Date", "Amount"], [["03/04/2030", "1.00"], ["05/06/2030", "2.00"]])
+    with pytest.raises(ci.DateOrderNeeded):
+        pi.import_purchases(source)
+    pi.import_purchases(source, pi.PurchaseImportOptions(date_orders={0: "dmy"}))
+    assert sorted(p.occurred_at.date().isoformat() for p in Purchase.select()) == ["2030-04-03", "2030-06-05"]
+
+
+def test_customers_created_by_a_purchases_import_keep_their_contact_details(gbp, tmp_path):
+    source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Name", "Amount"],
+                       [["2030-01-01", "zoe@example.ch", "Zoë Müller", "12.00"]])
+    pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True))
+    zoe = get_contact(contact_ids("zoe")[0])
+    assert (zoe.first_name, zoe.last_name, zoe.emails) == ("Zoë", "Müller", ["zoe@example.ch"])
+    assert points_balance(zoe.id) == 12

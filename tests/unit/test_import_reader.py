@@ -1,0 +1,493 @@
+"""Reading CSV files as people get them: encodings, separators, line ends, bad files."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import tracemalloc
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smallcrm.errors import ImportFileProblem, InvalidValue
+from smallcrm.services.importing import reader
+from smallcrm.services.importing.reader import Dialect, preview, read_header, read_rows, sniff
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def rows_of(path: Path, dialect: Dialect | None = None) -> list[tuple[int, list[str]]]:
+    return list(read_rows(path, dialect or sniff(path)))
+
+
+def problem(call) -> ImportFileProblem:
+    with pytest.raises(ImportFileProblem) as caught:
+        call()
+    return caught.value
+
+
+# --- the fixtures, one per layout --------------------------------------------------------------
+
+PRESET_FILES = ["google.csv", "google_legacy.csv", "google_outlook.csv", "outlook.csv", "outlook_com.csv",
+                "thunderbird.csv", "yahoo.csv", "shopify.csv", "shopify_legacy.csv", "square.csv", "woocommerce.csv",
+                "mailchimp.csv"]
+
+
+@pytest.mark.parametrize("name", PRESET_FILES)
+def test_every_layout_reads_as_utf8_comma_separated_with_rows_as_wide_as_the_header(name):
+    path = FIXTURES / name
+    dialect = sniff(path)
+    assert (dialect.encoding, dialect.delimiter, dialect.header_row, dialect.has_bom) == ("utf-8", ",", 0, False)
+    header = read_header(path, dialect)
+    rows = rows_of(path, dialect)
+    assert rows and all(len(cells) == len(header) for _, cells in rows)
+    assert [n for n, _ in rows] == list(range(2, 2 + len(rows)))
+    assert header[0] == header[0].strip() and '"' not in header[0]
+
+
+def test_outlook_quotes_every_field_and_the_quotes_go():
+    path = FIXTURES / "outlook.csv"
+    header = read_header(path, sniff(path))
+    assert header[:3] == ["Title", "First Name", "Middle Name"]
+    (_, mary), _ = rows_of(path)
+    assert mary[header.index("Last Name")] == "O'Brien"
+    assert mary[header.index("Categories")] == "Customers;VIP"
+
+
+def test_thunderbird_keeps_its_trailing_empty_column():
+    path = FIXTURES / "thunderbird.csv"
+    header = read_header(path, sniff(path))
+    assert header[-2:] == ["Notes", ""]
+    assert all(cells[-1] == "" for _, cells in rows_of(path))
+
+
+def test_a_google_note_with_line_breaks_is_one_cell_of_one_row():
+    path = FIXTURES / "google.csv"
+    header = read_header(path, sniff(path))
+    rows = rows_of(path)
+    assert [n for n, _ in rows] == [2, 3, 4]
+    assert rows[0][1][header.index("Notes")] == "Likes blue.\nCalls on Fridays."
+
+
+def test_windows_1252_with_semicolons_keeps_every_accent_and_the_euro():
+    path = FIXTURES / "excel_fr_cp1252.csv"
+    dialect = sniff(path)
+    assert (dialect.encoding, dialect.delimiter, dialect.has_bom) == ("cp1252", ";", False)
+    assert read_header(path, dialect) == ["Prénom", "Nom", "Société", "Courriel", "Téléphone", "Code postal", "Ville",
+                                          "Date de naissance", "Montant"]
+    rows = [cells for _, cells in rows_of(path, dialect)]
+    assert rows[0][:3] == ["Zoë", "Müller", "Œuvre"]
+    assert rows[0][-1] == "1 234,56 €"
+    assert rows[2][:3] == ["Noël", "Lefèvre", "Café Noël"]
+
+
+def test_excel_unicode_text_is_utf16_with_tabs():
+    path = FIXTURES / "excel_unicode_text.txt"
+    dialect = sniff(path)
+    assert (dialect.encoding, dialect.delimiter, dialect.has_bom) == ("utf-16-le", "\t", True)
+    assert read_header(path, dialect) == ["First Name", "Last Name", "E-mail", "Phone"]
+    assert [cells[:2] for _, cells in rows_of(path, dialect)] == [["Zoë", "Αλεξίου"], ["Øystein", "Åberg"]]
+
+
+def test_excel_csv_utf8_has_a_byte_order_mark_that_does_not_reach_the_header():
+    path = FIXTURES / "excel_utf8_bom.csv"
+    dialect = sniff(path)
+    assert (dialect.encoding, dialect.has_bom) == ("utf-8", True)
+    assert read_header(path, dialect)[0] == "Vorname"
+    assert rows_of(path, dialect)[0][1][:2] == ["Jürgen", "Groß"]
+
+
+# --- encodings -----------------------------------------------------------------------------------
+
+WESTERN = ("Name;City;Note\r\nZoë Müller;Besançon;Œuvre à 12 €\r\nJosé Núñez;Logroño;¿Qué?\r\n"
+           "Renée Ødegård;Århus;naïve café\r\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1252", "latin-1"])
+def test_western_text_comes_out_intact_in_each_encoding(tmp_path, encoding):
+    text = WESTERN.replace("€", "EUR").replace("Œ", "Oe") if encoding == "latin-1" else WESTERN
+    raw = text.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = codecs.BOM_UTF16_BE + raw
+    path = tmp_path / "people.csv"
+    path.write_bytes(raw)
+    rows = [cells for _, cells in rows_of(path)]
+    expected = [line.split(";") for line in text.split("\r\n")[1:-1]]
+    assert rows == expected
+
+
+def test_utf16_without_a_byte_order_mark_is_recognised_by_its_nul_bytes(tmp_path):
+    path = tmp_path / "old-google.csv"
+    path.write_bytes("Name,E-mail\r\nZoë,zoe@example.com\r\n".encode("utf-16-le"))
+    dialect = sniff(path)
+    assert (dialect.encoding, dialect.has_bom) == ("utf-16-le", False)
+    assert rows_of(path, dialect) == [(2, ["Zoë", "zoe@example.com"])]
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Imię;Nazwisko;Miasto\r\nŁukasz;Wójcik;Łódź\r\nMałgorzata;Żółć;Wrocław\r\nJędrzej;Ślęzak;Gdańsk\r\n", "cp1250"),
+    ("Имя,Фамилия,Город\r\nАлексей,Смирнов,Москва\r\nМария,Иванова,Санкт-Петербург\r\n", "cp1251"),
+])
+def test_other_legacy_code_pages_are_told_from_windows_1252(tmp_path, text, encoding):
+    path = write(tmp_path / "people.csv", text, encoding)
+    dialect = sniff(path)
+    assert dialect.encoding == encoding
+    assert read_header(path, dialect)[0] == text.split("\r\n")[0].split(dialect.delimiter)[0]
+
+
+def test_an_ascii_start_looks_further_for_the_first_accent(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 200)
+    lines = ["Name,City"] + [f"Person {i},Paris" for i in range(40)] + ["Zoë Müller,Besançon"]
+    path = write(tmp_path / "late.csv", "\r\n".join(lines) + "\r\n", "cp1252")
+    dialect = sniff(path)
+    assert dialect.encoding == "cp1252"
+    assert rows_of(path, dialect)[-1] == (42, ["Zoë Müller", "Besançon"])
+
+
+def test_a_user_encoding_wins(tmp_path):
+    path = write(tmp_path / "people.csv", "Name\r\nZoë\r\nAnn\r\n", "utf-8")
+    dialect = sniff(path, encoding="latin-1")
+    assert dialect.encoding == "iso8859-1"
+    assert rows_of(path, dialect)[0] == (2, ["ZoÃ«"])
+
+
+def test_a_user_utf8_sig_or_utf16_reads_the_byte_order_mark(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(codecs.BOM_UTF8 + b"Name,City\r\nAnn,Paris\r\n")
+    dialect = sniff(path, encoding="utf-8-sig")
+    assert (dialect.encoding, dialect.has_bom) == ("utf-8", True)
+    dialect = sniff(path, encoding="UTF-8")
+    assert (dialect.encoding, dialect.has_bom) == ("utf-8", True)
+    assert read_header(path, dialect) == ["Name", "City"]
+    path.write_bytes(codecs.BOM_UTF16_BE + "Name,City\r\nAnn,Paris\r\n".encode("utf-16-be"))
+    dialect = sniff(path, encoding="utf-16")
+    assert (dialect.encoding, dialect.has_bom) == ("utf-16-be", True)
+    assert rows_of(path, dialect) == [(2, ["Ann", "Paris"])]
+
+
+def test_an_unknown_encoding_is_a_usage_mistake(tmp_path):
+    path = write(tmp_path / "people.csv", "Name\r\nAnn\r\n")
+    with pytest.raises(InvalidValue) as caught:
+        sniff(path, encoding="klingon-8")
+    assert (caught.value.field, caught.value.problem) == ("encoding", "encoding")
+
+
+def test_forced_utf8_on_a_windows_1252_file_names_the_row(tmp_path):
+    path = write(tmp_path / "people.csv", "Name,City\r\nAnn,Paris\r\n\"Bob\r\nBob\",Rome\r\nZoë,Besançon\r\n", "cp1252")
+    found = problem(lambda: sniff(path, encoding="utf-8"))
+    assert (found.reason, found.row) == ("encoding", 4)
+    assert "0xEB" in found.detail and "column 1" in found.detail
+
+
+def test_a_utf8_file_that_breaks_after_the_sample_names_the_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 256)
+    lines = ["Name,City", "Zoë,Besançon"] + [f"Person {i},Paris" for i in range(200)]
+    text = "\r\n".join(lines) + "\r\n"
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(text.encode("utf-8") + "Renée,Nîmes\r\n".encode("cp1252"))
+    dialect = sniff(path)
+    assert dialect.encoding == "utf-8"
+    found = problem(lambda: rows_of(path, dialect))
+    assert (found.reason, found.row) == ("encoding", 203)
+    assert "0xE9" in found.detail
+
+
+# --- separators and quoting ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_each_separator_is_found(tmp_path, delimiter):
+    rows = [["Name", "E-mail", "Note"], ["Ann, Lee", "ann@example.com", "says \"hi\"; waves | smiles"],
+            ["Bob", "bob@example.com", ""]]
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path = write(tmp_path / "people.csv", buf.getvalue())
+    dialect = sniff(path)
+    assert dialect.delimiter == delimiter
+    assert [read_header(path, dialect)] + [cells for _, cells in rows_of(path, dialect)] == rows
+
+
+def test_semicolons_win_over_decimal_commas(tmp_path):
+    path = write(tmp_path / "sales.csv", "Kunde;Betrag;Datum\r\nAnn;12,50;03.04.2024\r\nBob;7,00;04.04.2024\r\n"
+                                         "Cem;1,99;05.04.2024\r\n")
+    assert sniff(path).delimiter == ";"
+
+
+def test_a_user_delimiter_wins_and_may_be_named(tmp_path):
+    path = write(tmp_path / "people.csv", "a;b,c\r\n1;2,3\r\n")
+    assert sniff(path).delimiter in (",", ";")
+    assert sniff(path, delimiter=";").delimiter == ";"
+    assert sniff(path, delimiter="semicolon").delimiter == ";"
+    assert sniff(path, delimiter="tab").delimiter == "\t"
+    for bad in ["", "ab", '"', "x"]:
+        with pytest.raises(InvalidValue):
+            sniff(path, delimiter=bad)
+
+
+def test_doubled_quotes_and_line_breaks_inside_quotes(tmp_path):
+    text = 'Name,Note\r\n"Ann ""Nan"" Lee","first line\r\nsecond line"\r\nBob,"one\nmore\rthree"\r\nCem,plain\r\n'
+    path = write(tmp_path / "people.csv", text)
+    assert rows_of(path) == [(2, ['Ann "Nan" Lee', "first line\r\nsecond line"]),
+                             (3, ["Bob", "one\nmore\rthree"]), (4, ["Cem", "plain"])]
+
+
+@pytest.mark.parametrize(("ending", "name"), [("\r\n", "\r\n"), ("\n", "\n"), ("\r", "\r")])
+def test_line_ends_of_each_kind(tmp_path, ending, name):
+    path = write(tmp_path / "people.csv", ending.join(["Name,City", "Ann,Paris", "Bob,Rome"]) + ending)
+    dialect = sniff(path)
+    assert dialect.line_ending == name
+    assert rows_of(path, dialect) == [(2, ["Ann", "Paris"]), (3, ["Bob", "Rome"])]
+
+
+def test_blank_lines_before_the_header_count_as_rows(tmp_path):
+    path = write(tmp_path / "people.csv", "\r\n\r\n,,\r\nName,City,Note\r\nAnn,Paris,\r\n\r\nBob,Rome,x\r\n")
+    dialect = sniff(path)
+    assert dialect.header_row == 3
+    assert read_header(path, dialect) == ["Name", "City", "Note"]
+    stream = read_rows(path, dialect)
+    assert list(stream) == [(5, ["Ann", "Paris", ""]), (7, ["Bob", "Rome", "x"])]
+    assert stream.blank_rows == 1
+
+
+def test_excel_sep_line_sets_the_separator_and_is_not_a_row(tmp_path):
+    path = write(tmp_path / "people.csv", "sep=;\r\nName;Amount\r\nAnn;1,50\r\n", "cp1252")
+    dialect = sniff(path)
+    assert (dialect.delimiter, dialect.sep_line, dialect.header_row) == (";", True, 1)
+    assert read_header(path, dialect) == ["Name", "Amount"]
+    assert rows_of(path, dialect) == [(2, ["Ann", "1,50"])]
+
+
+def test_a_title_line_above_the_table_is_skipped(tmp_path):
+    path = write(tmp_path / "export.csv", "Customers exported 2024-05-01;;;\r\nName;City;E-mail;Phone\r\n"
+                                          "Ann;Paris;ann@example.com;0612345678\r\n")
+    dialect = sniff(path)
+    assert dialect.header_row == 1
+    assert read_header(path, dialect) == ["Name", "City", "E-mail", "Phone"]
+
+
+def test_ragged_rows_are_padded_or_keep_their_extra_cells(tmp_path):
+    path = write(tmp_path / "people.csv", "Name,City,Note\r\nAnn,Paris\r\nBob,Rome,x,,\r\nCem,Oslo,y,surprise\r\n"
+                                          "Dee,Bern,z\r\n")
+    stream = read_rows(path, sniff(path))
+    assert list(stream) == [(2, ["Ann", "Paris", ""]), (3, ["Bob", "Rome", "x"]),
+                            (4, ["Cem", "Oslo", "y", "surprise"]), (5, ["Dee", "Bern", "z"])]
+    assert (stream.short_rows, stream.long_row_count, stream.long_rows) == (1, 1, [4])
+    assert ("long_rows", 1) in stream.warnings
+
+
+def test_single_column_files_read(tmp_path):
+    path = write(tmp_path / "emails.csv", "Email\r\nann@example.com\r\nbob@example.com\r\n")
+    dialect = sniff(path)
+    assert read_header(path, dialect) == ["Email"]
+    assert [cells for _, cells in rows_of(path, dialect)] == [["ann@example.com"], ["bob@example.com"]]
+
+
+def test_preview_gives_the_first_rows(tmp_path):
+    path = write(tmp_path / "people.csv", "Name\r\n" + "".join(f"P{i}\r\n" for i in range(50)))
+    dialect = sniff(path)
+    assert preview(path, dialect, 3) == [["P0"], ["P1"], ["P2"]]
+    assert len(preview(path, dialect)) == 20
+    assert preview(path, dialect, 0) == []
+
+
+# --- bad files -----------------------------------------------------------------------------------
+
+def test_a_missing_file_or_a_folder(tmp_path):
+    assert problem(lambda: sniff(tmp_path / "nope.csv")).reason == "not_found"
+    assert problem(lambda: sniff(tmp_path)).reason == "unreadable"
+
+
+@pytest.mark.parametrize("content", [b"", codecs.BOM_UTF8, b"\r\n\r\n  \r\n", b",,,\r\n,,\r\n", codecs.BOM_UTF16_LE])
+def test_empty_files(tmp_path, content):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    found = problem(lambda: sniff(path))
+    assert found.reason == "empty" and found.path == path
+
+
+@pytest.mark.parametrize("text", ["Name,City\r\n", "Name,City", "Name,City\r\n\r\n,\r\n"])
+def test_a_header_without_rows(tmp_path, text):
+    path = write(tmp_path / "header.csv", text)
+    assert problem(lambda: sniff(path)).reason == "header_only"
+    dialect = Dialect("utf-8", ",")
+    assert problem(lambda: rows_of(path, dialect)).reason == "header_only"
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "xlsx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), ".xls"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG"),
+    (b"%PDF-1.7\n" + bytes(100), "PDF"),
+    (b"SQLite format 3\x00" + bytes(100), "SQLite"),
+])
+def test_known_binary_files_say_what_they_are(tmp_path, content, says):
+    path = tmp_path / "customers.csv"
+    path.write_bytes(content)
+    found = problem(lambda: sniff(path))
+    assert found.reason == "binary" and says in found.detail
+
+
+def test_bytes_full_of_nuls_or_control_characters_are_binary(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert problem(lambda: sniff(path)).reason == "binary"
+    path.write_bytes(b"Name,Code\r\n" + b"Ann,\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\r\n" * 50)
+    assert problem(lambda: sniff(path)).reason == "binary"
+
+
+def test_a_few_nul_bytes_in_a_text_file_are_removed_and_counted(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(b"Name,City\r\n" + b"Ann,Par\x00is\r\n" + b"Bob,Rome\r\n" * 300)
+    stream = read_rows(path, sniff(path))
+    first = next(stream)
+    assert first == (2, ["Ann", "Paris"])
+    assert len(list(stream)) == 300
+    assert stream.nul_characters == 1 and ("nul_characters", 1) in stream.warnings
+
+
+def test_a_one_megabyte_cell_is_fine(tmp_path):
+    big = "x" * 1_000_000
+    path = write(tmp_path / "big.csv", f'Name,Notes\r\nAnn,"{big}"\r\nBob,short\r\n')
+    assert rows_of(path) == [(2, ["Ann", big]), (3, ["Bob", "short"])]
+
+
+def test_a_cell_over_the_limit_names_its_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "FIELD_LIMIT", 1000)
+    path = write(tmp_path / "broken.csv", 'Name,Notes\r\nAnn,ok\r\nBob,"never closed\r\n' + "words\r\n" * 300)
+    found = problem(lambda: rows_of(path))
+    assert (found.reason, found.row) == ("field_too_large", 3)
+
+
+def test_a_line_without_end_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "LINE_LIMIT", 5000)
+    path = write(tmp_path / "long.csv", "Name,Notes\r\nAnn,ok\r\nBob," + "y" * 20_000)
+    found = problem(lambda: rows_of(path))
+    assert (found.reason, found.row) == ("field_too_large", 3)
+
+
+class _Vanishing(io.BytesIO):
+    """A file whose disk goes away after `limit` bytes have been read."""
+
+    def __init__(self, data: bytes, limit: int):
+        super().__init__(data)
+        self.limit = limit
+
+    def read(self, size=-1):
+        if self.tell() >= self.limit:
+            raise OSError(5, "Input/output error")
+        return super().read(size)
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def readinto(self, buffer):
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def test_a_file_that_vanishes_while_it_is_read(tmp_path, monkeypatch):
+    text = "Name,City\r\n" + "".join(f"Person {i},Paris\r\n" for i in range(5000))
+    path = write(tmp_path / "people.csv", text)
+    dialect = sniff(path)
+    monkeypatch.setattr(reader, "_open_binary", lambda p: _Vanishing(text.encode(), 20_000))
+    stream = read_rows(path, dialect)
+    got = []
+    with pytest.raises(ImportFileProblem) as caught:
+        for row in stream:
+            got.append(row)
+    assert caught.value.reason == "vanished" and caught.value.row == len(got) + 2
+    assert got and got[-1][0] == len(got) + 1
+
+
+def test_a_file_deleted_between_sniff_and_read(tmp_path):
+    path = write(tmp_path / "people.csv", "Name\r\nAnn\r\n")
+    dialect = sniff(path)
+    path.unlink()
+    assert problem(lambda: rows_of(path, dialect)).reason == "not_found"
+
+
+def _peak_while_reading(path: Path) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        dialect = sniff(path)
+        count = sum(1 for _ in read_rows(path, dialect))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return count, peak
+
+
+def test_memory_does_not_grow_with_the_file(tmp_path):
+    line = "Firstname Lastname,someone@example.com,+33 6 12 34 56 78,12 rue de la Paix,75002,Paris\r\n"
+    peaks = []
+    for lines in (10_000, 60_000):
+        path = tmp_path / f"{lines}.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            f.write("Name,E-mail,Phone,Street,Postal code,City\r\n")
+            f.writelines(line for _ in range(lines))
+        count, peak = _peak_while_reading(path)
+        assert count == lines
+        peaks.append(peak)
+    assert path.stat().st_size > 5_000_000
+    assert peaks[1] < 1.2 * peaks[0] + 100_000 and peaks[1] < 4_000_000, peaks
+
+
+# --- property: what csv writes, the reader reads back ------------------------------------------
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), max_size=12) | \
+    st.sampled_from(["", " ", "a,b", 'say "hi"', "two\r\nlines", "one\nline", "x;y|z\tw", "Zoë", "€ 12,50", "'0612"])
+_NAME = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1, max_size=10)
+_HEADER = st.sampled_from(["Name", "First name", "City", "E-mail", "Phone", "Notes", "Company", "Street", "Société",
+                           "Straße", "Código postal"])
+DELIMS = [",", ";", "\t", "|"]
+_WESTERN = st.sampled_from(["Müller", "José", "Zoë", "Œuvre", "€ 12,50", "naïve café", "Ærø", "ß", "Ann", "12",
+                            "", "a,b", 'q"q', "line\r\nbreak", "Fête; fin", "Ça va | oui"])
+
+
+def _table(cells, names):
+    return st.integers(2, 5).flatmap(lambda width: st.tuples(
+        st.lists(names, min_size=width, max_size=width, unique_by=str.casefold).filter(
+            lambda names: not names[0].lower().startswith("sep")),
+        st.lists(st.lists(cells, min_size=width, max_size=width).filter(lambda r: "".join(r).strip()),
+                 min_size=1, max_size=6)))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=_table(_TEXT, _NAME), delimiter=st.sampled_from(DELIMS),
+       ending=st.sampled_from(["\r\n", "\n", "\r"]), encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_any_table_round_trips_through_csv_in_utf(tmp_path, table, delimiter, ending, encoding):
+    header, rows = table
+    _round_trip(tmp_path, header, rows, delimiter, ending, encoding)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=_table(_WESTERN, _HEADER), delimiter=st.sampled_from(DELIMS), ending=st.sampled_from(["\r\n", "\n", "\r"]))
+def test_western_tables_round_trip_through_windows_1252(tmp_path, table, delimiter, ending):
+    header, rows = table
+    _round_trip(tmp_path, header, rows, delimiter, ending, "cp1252")
+
+
+def _round_trip(tmp_path, header, rows, delimiter, ending, encoding):
+    def line(cells):
+        # csv.writer quotes only the line ending it writes: a "\n" in a file ending lines with "\r" would
+        # go unquoted. Quote as Excel does: any cell holding the separator, a quote or a line break.
+        special = (delimiter, '"', "\r", "\n")
+        return delimiter.join(f'"{c.replace(chr(34), chr(34) * 2)}"' if any(x in c for x in special) else c
+                              for c in cells)
+
+    text = "".join(line(cells) + ending for cells in [header, *rows])
+    path = tmp_path / "table.csv"
+    path.write_bytes(text.encode(encoding))
+    dialect = sniff(path)
+    assert dialect.delimiter == delimiter
+    assert read_header(path, dialect) == [unicodedata.normalize("NFC", name) for name in header]  # names are NFC
+    assert [cells for _, cells in read_rows(path, dialect)] == rows

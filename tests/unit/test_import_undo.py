@@ -1,0 +1,190 @@
+"""Undo of an import puts the database back exactly as it was: created contacts gone, updated ones
+restored field by field (emails, phones and tags too), and it refuses rather than lose later work."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from smallcrm.errors import NotAllowed, NotFound
+from smallcrm.services import activity, purchases
+from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact, update_contact
+from smallcrm.services.importing import contacts_import as ci
+from smallcrm.store.models import database
+
+HEADER = ["First Name", "Last Name", "Company", "Email", "Phone", "City", "Postal Code", "Birthday", "Tags", "Notes"]
+BOOKKEEPING = ("import_batch", "import_change")
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        out.writerows(rows)
+    return path
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    """Every row of every table (the import bookkeeping and the search index's own storage aside), and
+    what the search index holds."""
+    names = [r[0] for r in database.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'contact_fts%'"
+        " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    tables = {name: sorted(database.execute_sql(f"SELECT * FROM {name}").fetchall(), key=repr)
+              for name in names if name not in BOOKKEEPING}
+    tables["contact_fts"] = sorted(database.execute_sql("SELECT rowid, * FROM contact_fts").fetchall(), key=repr)
+    tables["schema"] = sorted(database.execute_sql("SELECT type, name, sql FROM sqlite_master").fetchall(), key=repr)
+    return tables
+
+
+AT = datetime(2024, 3, 1, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def shop(db):
+    """A shop with customers, their emails (with labels), phones, tags, a purchase and a call."""
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com", "ann@work.example"],
+                                   phones=["+33 6 12 34 56 78"], city="Paris", tags=["VIP"],
+                                   email_consent=True, email_consent_at=AT), welcome=False)
+    database.execute_sql("UPDATE contact_email SET label = 'home' WHERE contact_id = ?", (ann,))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Stone", phones=["+44 20 7946 0958"], city="",
+                                   postal_code="", notes="Prefers calls"), welcome=False)
+    cy = add_contact(ContactInput(company="Cy & Co", emails=["hello@cy.example"], city="Lyon", tags=["wholesale"]),
+                     welcome=False)
+    purchases.record_purchase(ann, total_minor=2500, currency="EUR", at=AT)
+    activity.log_interaction(bob, "call", direction="in", at=AT, summary="Asked about gifts")
+    return {"ann": ann, "bob": bob, "cy": cy}
+
+
+def updates_file(tmp_path) -> Path:
+    return write_csv(tmp_path / "update.csv", [
+        # Ann, by email: a new phone, a new tag, a company, a city that differs
+        ["Ann", "Lee", "Lee Design", "ANN@example.com", "+33 7 81 23 45 67", "Lyon", "69001", "14/07/1985",
+         "newsletter", "Met at the fair"],
+        # Bob, by phone: an email, a city, a postal code
+        ["Robert", "Stone", "", "bob@example.com", "+44 20 7946 0958", "London", "SW1A 1AA", "", "", ""],
+        # Cy & Co, by email: a tag that exists with another case, and a phone
+        ["", "", "Cy and Co", "hello@cy.example", "+33 4 72 00 00 00", "Lyon", "", "", "WHOLESALE ::: new tag", ""],
+        # new people, one twice
+        ["Dan", "Brown", "", "dan@example.com", "", "Leeds", "", "01/02/1970", "newsletter", ""],
+        ["Dan", "Brown", "", "DAN@example.com", "+44 113 496 0000", "Leeds", "", "", "", "second row"],
+        ["Eve", "Adams", "", "", "", "", "", "", "", ""],
+    ])
+
+
+@pytest.mark.parametrize("policy", ["create", "fill", "overwrite", "skip"])
+def test_undo_puts_the_database_back_exactly(shop, tmp_path, policy):
+    before = snapshot()
+    result = ci.import_contacts(updates_file(tmp_path), ci.ImportOptions(region="FR", on_duplicate=policy))
+    after_import = snapshot()
+    assert after_import != before
+    expected = {"create": (6, 0, 0), "fill": (2, 4, 0), "overwrite": (2, 4, 0), "skip": (2, 0, 4)}[policy]
+    assert (result.created, result.updated, result.skipped) == expected
+
+    undone = ci.undo_import(result.batch)
+    assert (undone.contacts_removed, undone.contacts_restored) == (
+        expected[0], 3 if policy in ("fill", "overwrite") else 0)
+    assert snapshot() == before
+    with pytest.raises(NotAllowed, match="already undone"):
+        ci.undo_import(result.batch)
+    batch = ci.list_imports()[0]
+    assert batch.id == result.batch and batch.undone_at is not None
+
+
+def test_fill_only_fills_and_overwrite_replaces(shop, tmp_path):
+    ci.import_contacts(updates_file(tmp_path), ci.ImportOptions(region="FR", on_duplicate="fill"))
+    ann = get_contact(shop["ann"])
+    assert (ann.city, ann.company, ann.postal_code, ann.birthday) == ("Paris", "Lee Design", "69001", "1985-07-14")
+    assert ann.emails == ["ann@example.com", "ann@work.example"]
+    assert [p.e164 for p in ann.phones] == ["+33612345678", "+33781234567"]
+    assert ann.tags == ["newsletter", "VIP"] and ann.notes == "Met at the fair"
+    bob = get_contact(shop["bob"])
+    assert (bob.first_name, bob.city, bob.emails) == ("Bob", "London", ["bob@example.com"])
+    cy = get_contact(shop["cy"])
+    assert cy.tags == ["new tag", "wholesale"]
+    dan = get_contact(contact_ids("dan")[0])  # the second Dan row filled the first one's contact
+    assert len(contact_ids("dan")) == 1 and [p.e164 for p in dan.phones] == ["+441134960000"]
+    assert dan.notes == "second row"
+
+
+def test_overwrite_puts_the_files_values_first_and_keeps_the_rest(shop, tmp_path):
+    ci.import_contacts(updates_file(tmp_path), ci.ImportOptions(region="FR", on_duplicate="overwrite"))
+    ann = get_contact(shop["ann"])
+    assert (ann.city, ann.company, ann.notes) == ("Lyon", "Lee Design", "Met at the fair")
+    assert [p.e164 for p in ann.phones] == ["+33781234567", "+33612345678"]
+    assert ann.emails == ["ann@example.com", "ann@work.example"]
+    assert ann.email_consent  # an import never withdraws consent
+    assert get_contact(shop["bob"]).first_name == "Robert"
+    assert set(contact_ids("lyon")) == {shop["ann"], shop["cy"]}  # the search index follows the new city
+
+
+def test_an_older_import_waits_for_the_newer_one_that_changed_its_contacts(shop, tmp_path):
+    first = ci.import_contacts(write_csv(tmp_path / "a.csv", [["Fay", "Wong", "", "fay@example.com", "", "", "", "",
+                                                               "", ""]]))
+    second = ci.import_contacts(write_csv(tmp_path / "b.csv", [["Fay", "Wong", "", "fay@example.com", "", "Oslo",
+                                                                "", "", "", ""]]),
+                                ci.ImportOptions(on_duplicate="fill"))
+    assert second.updated == 1
+    with pytest.raises(NotAllowed, match=f"import {second.batch}") as caught:
+        ci.undo_import(first.batch)
+    assert f"undo import {second.batch} first" in caught.value.reason
+    ci.undo_import(second.batch)
+    assert get_contact(contact_ids("fay")[0]).city == ""
+    ci.undo_import(first.batch)
+    assert list(contact_ids("fay")) == []
+
+
+def test_undo_refuses_to_lose_a_later_edit_or_activity(shop, tmp_path):
+    result = ci.import_contacts(write_csv(tmp_path / "a.csv", [
+        ["Gus", "Grey", "", "gus@example.com", "", "", "", "", "", ""],
+        ["Ann", "Lee", "", "ann@example.com", "", "", "", "", "", "Note from import"],
+    ]), ci.ImportOptions(on_duplicate="fill"))
+    gus = contact_ids("gus")[0]
+    purchases.record_purchase(gus, total_minor=1000, currency="EUR", at=AT)
+    with pytest.raises(NotAllowed, match=f"contact {gus}.*purchases"):
+        ci.undo_import(result.batch)
+    database.execute_sql("DELETE FROM points_entry WHERE contact_id = ?", (gus,))
+    database.execute_sql("DELETE FROM purchase WHERE contact_id = ?", (gus,))
+    ci.undo_import(result.batch)  # nothing of its own any more: fine
+
+
+def test_undo_refuses_after_a_hand_edit(shop, tmp_path):
+    result = ci.import_contacts(write_csv(tmp_path / "a.csv", [
+        ["Ann", "Lee", "", "ann@example.com", "", "", "", "", "", "Note from import"]]),
+        ci.ImportOptions(on_duplicate="fill"))
+    database.execute_sql("UPDATE contact SET updated_at = '2099-01-01T00:00:00Z' WHERE id = ?", (shop["ann"],))
+    with pytest.raises(NotAllowed, match=f"contact {shop['ann']} was changed after import"):
+        ci.undo_import(result.batch)
+
+
+def test_undo_of_an_edited_contact_after_update_contact(shop, tmp_path, monkeypatch):
+    result = ci.import_contacts(write_csv(tmp_path / "a.csv", [
+        ["Hal", "Hart", "", "hal@example.com", "", "", "", "", "", ""]]))
+    hal = contact_ids("hal")[0]
+    import smallcrm.services.contacts as contacts_module
+
+    monkeypatch.setattr(contacts_module, "utc_now", lambda: datetime(2099, 1, 1, tzinfo=timezone.utc))
+    update_contact(hal, ContactInput(first_name="Hal", last_name="Hart", city="Bath"))
+    with pytest.raises(NotAllowed, match="changed after"):
+        ci.undo_import(result.batch)
+
+
+def test_undoing_an_unknown_import(db):
+    with pytest.raises(NotFound):
+        ci.undo_import(99)
+
+
+def test_a_large_undo_takes_the_bulk_path_and_still_restores_exactly(shop, tmp_path, monkeypatch):
+    monkeypatch.setattr(ci, "BULK_MIN", 3)
+    monkeypatch.setattr(ci, "CHUNK", 2)
+    before = snapshot()
+    rows = [[f"P{i}", "Q", "", f"p{i}@example.com", "", "Rome", "", "", "tag{i % 2}", ""] for i in range(7)]
+    rows.append(["Ann", "Lee", "", "ann@example.com", "", "Rome", "", "", "", ""])
+    result = ci.import_contacts(write_csv(tmp_path / "many.csv", rows), ci.ImportOptions(on_duplicate="overwrite"))
+    assert (result.created, result.updated) == (7, 1)
+    assert len(contact_ids("rome")) == 8
+    ci.undo_import(result.batch)
+    assert snapshot() == before
