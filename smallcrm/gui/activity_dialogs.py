@@ -86,6 +86,19 @@ class _ActivityDialog(QDialog):
         show_problem(self.problem, text)
         self.save_button.setEnabled(not text)
 
+    def check_amount(self, edit: QLineEdit, currency: str, most: int, out_of_range: str) -> bool:
+        """An amount field: readable, and between the smallest unit and `most`."""
+        try:
+            amount = money.parse_amount(edit.text(), currency)
+        except InvalidValue as error:
+            self.show_problem(_problem_text(error))
+            return False
+        if not 0 < amount <= most:
+            self.show_problem(out_of_range.format(low=fmt.money(1, currency), high=fmt.money(most, currency)))
+            return False
+        self.show_problem(None)
+        return True
+
     def accept(self) -> None:
         try:
             self.result_value = self.save()
@@ -320,17 +333,7 @@ class RefundDialog(_ActivityDialog):
         self.check()
 
     def check(self) -> bool:
-        try:
-            amount = money.parse_amount(self.amount.text(), self.currency)
-        except InvalidValue as error:
-            self.show_problem(_problem_text(error))
-            return False
-        if not 0 < amount <= self.left:
-            self.show_problem(self.tr("Refund between {low} and {high}.").format(
-                low=fmt.money(1, self.currency), high=fmt.money(self.left, self.currency)))
-            return False
-        self.show_problem(None)
-        return True
+        return self.check_amount(self.amount, self.currency, self.left, self.tr("Refund between {low} and {high}."))
 
     def save(self):
         from smallcrm.services import purchases
@@ -588,17 +591,7 @@ class PaymentDialog(_ActivityDialog):
         self.check()
 
     def check(self) -> bool:
-        try:
-            amount = money.parse_amount(self.amount.text(), self.currency)
-        except InvalidValue as error:
-            self.show_problem(_problem_text(error))
-            return False
-        if not 0 < amount <= self.owed:
-            self.show_problem(self.tr("Pay between {low} and {high}.").format(
-                low=fmt.money(1, self.currency), high=fmt.money(self.owed, self.currency)))
-            return False
-        self.show_problem(None)
-        return True
+        return self.check_amount(self.amount, self.currency, self.owed, self.tr("Pay between {low} and {high}."))
 
     def save(self):
         from smallcrm.services import purchases

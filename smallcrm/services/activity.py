@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from smallcrm.errors import InvalidValue, NotAllowed, NotFound
 from smallcrm.services import validation as v
 from smallcrm.services.contacts import display_name
+from smallcrm.services.when import check_moment
 from smallcrm.services.when import today as local_today
 from smallcrm.store.fields import to_utc_text, utc_now
 from smallcrm.store.models import Contact, Interaction, database
@@ -32,17 +33,6 @@ def require_live_contact(contact_id: int, what: str) -> Contact:
     if row.deleted_at is not None:
         raise NotAllowed(what, f"contact {contact_id} is in the Trash")
     return row
-
-
-def check_moment(value: datetime | None, field: str = "at") -> datetime:
-    """An aware datetime (now when None), to the second."""
-    if value is None:
-        return utc_now()
-    if not isinstance(value, datetime):
-        raise InvalidValue(field, value, "date", "give a date and time")
-    if value.tzinfo is None:
-        raise InvalidValue(field, value, "timezone", "a time without a time zone is ambiguous")
-    return value.replace(microsecond=0)
 
 
 def check_day(value, field: str) -> date:

@@ -260,17 +260,6 @@ def unit_minor(currency: str) -> int:
     return 10 ** -money.to_decimal(1, currency).as_tuple().exponent
 
 
-def utc_moment(at: datetime | None, field_name: str = "at") -> datetime:
-    """`at` as an aware UTC datetime to the second (now when None); a naive time is refused."""
-    if at is None:
-        return utc_now()
-    if not isinstance(at, datetime):
-        raise InvalidValue(field_name, at, "date", "a date and time")
-    if at.tzinfo is None:
-        raise InvalidValue(field_name, at, "date", "give a time zone")
-    return at.astimezone(timezone.utc).replace(microsecond=0)
-
-
 def local_date(moment: datetime) -> date:
     """The shop's calendar date at a UTC moment."""
     return moment.astimezone().date()
@@ -399,7 +388,7 @@ def points_for(contact_id: int | None, total_minor: int, currency: str, at: date
     customer, is not included)."""
     rules = get_rules()
     currency = money.check_currency(currency)
-    at = utc_moment(at)
+    at = when.check_moment(at)
     contact = _contact(contact_id) if contact_id is not None else None
     points = rules.points_for_amount(total_minor, currency)
     if points and _birthday_month(contact) == local_date(at).month:
@@ -526,7 +515,7 @@ def take_back_for_write_off(purchase_id: int, at: datetime | None = None) -> int
         share = _share(_earned(purchase), purchase.total_minor, refunded, refunded + unpaid)
         label = f"Written off: purchase {purchase.reference}" if purchase.reference else \
             f"Written off: purchase #{purchase.id}"
-        return _take_back(purchase, share, utc_moment(at), label, purchase_id)
+        return _take_back(purchase, share, when.check_moment(at), label, purchase_id)
 
 
 def _take_back(original: Purchase, share: int, at: datetime, reason: str, purchase_id: int) -> int:
@@ -547,7 +536,7 @@ def redeem(contact_id: int, points: int, *, at: datetime | None = None, reason: 
     if not isinstance(points, int) or isinstance(points, bool) or points <= 0:
         raise InvalidValue("points", points, "not_positive", "redeem at least 1 point")
     text = clean_text(reason, "reason", MAX_REASON)
-    at = utc_moment(at)
+    at = when.check_moment(at)
     with database.atomic():
         _live_contact(contact_id, "redeem")
         balance = _balance(contact_id)
@@ -567,7 +556,7 @@ def adjust(contact_id: int, points: int, *, reason: str, at: datetime | None = N
     text = clean_text(reason, "reason", MAX_REASON)
     if not text:
         raise InvalidValue("reason", reason, "required", "say why the points change")
-    at = utc_moment(at)
+    at = when.check_moment(at)
     with database.atomic():
         _live_contact(contact_id, "adjust")
         if points < 0:
@@ -579,7 +568,7 @@ def adjust(contact_id: int, points: int, *, reason: str, at: datetime | None = N
 
 def grant_welcome(contact_id: int, *, at: datetime | None = None) -> int:
     """Give the welcome bonus once per customer; return the points written (0: none)."""
-    at = utc_moment(at)
+    at = when.check_moment(at)
     with database.atomic():
         _live_contact(contact_id, "welcome")
         rules = get_rules()

@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 
 from smallcrm.errors import InvalidValue, NotAllowed, NotFound, RefundTooLarge
 from smallcrm.services import loyalty, money, when
-from smallcrm.services.loyalty import local_date, utc_moment
+from smallcrm.services.loyalty import local_date
 from smallcrm.services.settings import get_setting
 from smallcrm.services.validation import clean_text
 from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
@@ -182,7 +182,7 @@ def record_purchase(
     else:
         total = _amount(total_minor)
     code = money.check_currency(currency if currency is not None else get_setting("currency"))
-    moment = utc_moment(at)
+    moment = when.check_moment(at)
     if status not in Purchase.STATUSES:
         raise InvalidValue("status", status, "status", "one of " + ", ".join(Purchase.STATUSES))
     method = clean_text(payment_method, "payment_method")
@@ -246,7 +246,7 @@ def refund_purchase(purchase_id: int, amount_minor: int | None = None, *, at: da
     purchase.
     """
     why = clean_text(reason, "reason", MAX_DESCRIPTION)
-    moment = utc_moment(at)
+    moment = when.check_moment(at)
     if amount_minor is not None:
         _amount(amount_minor)
     with database.atomic():
@@ -307,7 +307,7 @@ def record_payment(purchase_id: int, amount_minor: int | None = None, *, at: dat
     Paid in full, it becomes "paid"; otherwise "partly_paid". The schema keeps no payment dates:
     `at` is checked (an aware time) but not stored.
     """
-    utc_moment(at)
+    when.check_moment(at)
     if amount_minor is not None:
         _amount(amount_minor)
     with database.atomic():
@@ -332,7 +332,7 @@ def mark_paid(purchase_id: int) -> None:
 
 def write_off(purchase_id: int, *, at: datetime | None = None) -> None:
     """Give up collecting what is owed; take back the points for the unpaid share (dated `at`, default now)."""
-    moment = utc_moment(at)
+    moment = when.check_moment(at)
     with database.atomic():
         purchase = _purchase(purchase_id)
         if purchase.refund_of_id is not None:

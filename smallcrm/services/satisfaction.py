@@ -11,7 +11,8 @@ from datetime import date, datetime, time, timedelta
 
 from smallcrm.errors import InvalidValue, NotFound
 from smallcrm.services import validation as v
-from smallcrm.services.activity import check_day, check_moment, require_live_contact
+from smallcrm.services.activity import check_day, require_live_contact
+from smallcrm.services.when import check_moment
 from smallcrm.services.contacts import display_name
 from smallcrm.services.settings import get_setting
 from smallcrm.services.when import local_zone

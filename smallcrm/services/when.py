@@ -42,5 +42,16 @@ def parse_datetime(text: str, field: str = "at") -> datetime:
     return moment.astimezone(timezone.utc).replace(microsecond=0)
 
 
+def check_moment(value: datetime | None, field: str = "at") -> datetime:
+    """`value` as an aware UTC datetime to the second (now when None); a time without a zone is refused."""
+    if value is None:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    if not isinstance(value, datetime):
+        raise InvalidValue(field, value, "date", "give a date and time")
+    if value.tzinfo is None:
+        raise InvalidValue(field, value, "timezone", "a time without a time zone is ambiguous")
+    return value.astimezone(timezone.utc).replace(microsecond=0)
+
+
 def today() -> date:
     return datetime.now().astimezone().date()
