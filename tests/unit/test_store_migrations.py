@@ -3,23 +3,28 @@ either finish or leave the file as it was."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from contextlib import closing
+from datetime import datetime, timezone
 from pathlib import Path
 
 import peewee
 import pytest
 
-from smallcrm.errors import DatabaseProblem
+from smallcrm.errors import DatabaseProblem, NotAllowed
 from smallcrm.services.contacts import contact_ids, count_contacts, get_contact
+from smallcrm.services.importing import contacts_import
 from smallcrm.services.settings import get_setting
 from smallcrm.store import migrations
 from smallcrm.store.db import close_database, open_database
 from smallcrm.store.models import (
+    Contact,
     ContactTag,
     Feedback,
     ImportBatch,
+    ImportChange,
     Interaction,
     PointsEntry,
     Purchase,
@@ -250,3 +255,130 @@ def test_version_2_gains_the_import_journal(v2_copy):
                              " VALUES (2, 1, 'merged', '{}')")
     database.execute_sql("DELETE FROM import_batch WHERE id = 1")  # the journal goes with its batch
     assert database.execute_sql("SELECT count(*) FROM import_change").fetchone()[0] == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Version 3 (frozen in tests/fixtures/schema_v3.sqlite, made by tests/fixtures/make_schema_v3.py)
+
+
+@pytest.fixture
+def v3_copy(tmp_path):
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v3.sqlite", path)
+    yield path
+    close_database()
+
+
+def test_fixture_v3_is_a_small_single_file_of_version_3_with_rows_in_every_table():
+    path = FIXTURES / "schema_v3.sqlite"
+    assert path.stat().st_size < 200_000
+    assert path.read_bytes()[18:20] == b"\x01\x01"
+    assert user_version(path) == 3
+    tables = table_rows(path)
+    assert {"complaint", "import_change"} <= set(tables)
+    assert all(rows for _, rows in tables.values()), {name: len(rows) for name, (_, rows) in tables.items()}
+    with closing(sqlite3.connect(path)) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"contact_live_by_name", "contact_by_external_id", "import_change_by_contact"} <= indexes
+
+
+def test_schema_v3_database_opens_with_all_its_data(v3_copy):
+    before = table_rows(v3_copy)
+    open_database(v3_copy)
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    close_database()
+
+    after = table_rows(v3_copy)
+    for name, (columns, rows) in before.items():
+        new_columns, new_rows = after[name]
+        assert new_columns[:len(columns)] == columns, name  # columns are only ever added, at the end
+        assert [row[:len(columns)] for row in new_rows] == rows, name
+    backups = list(v3_copy.parent.glob("shop.before-*.sqlite"))
+    if migrations.LATEST == 3:
+        assert backups == [] and after == before  # already the newest: opened as it is, no copy made
+    else:
+        (backup,) = backups
+        assert user_version(backup) == 3 and table_rows(backup) == before
+
+    open_database(v3_copy)
+    jose = get_contact(2)  # as the web shop import left him
+    assert (jose.first_name, jose.last_name, jose.company) == ("José", "Álvarez", "Bar José")
+    assert jose.emails == ["jose@barjose.es", "jose@example.es"]
+    assert [p.e164 for p in jose.phones] == ["+34954123456", "+34612345678"]
+    assert jose.tags == ["coffee", "webshop"] and jose.email_consent and jose.referred_by_id == 1
+    amelie = get_contact(6)
+    assert amelie.emails == ["amelie.dubois@example.fr"] and amelie.tags == ["webshop"]
+    assert {c.id: c.external_id for c in Contact.select()} == {
+        1: "TILL-0001", 2: "WS-0007", 3: "", 4: "", 5: "", 6: "WS-1042"}
+    assert Contact.get(Contact.external_id == "WS-1042").id == 6
+    assert get_contact(4).deleted_at is not None and count_contacts() == 5 and count_contacts(trash=True) == 1
+
+    assert list(contact_ids()) == [2, 6, 1, 5, 3]  # álvarez, dubois, müller, ødegård, 小明
+    live = database.execute_sql("SELECT id FROM contact INDEXED BY contact_live_by_name"
+                                " WHERE deleted_at IS NULL ORDER BY sort_name, id").fetchall()
+    assert [r[0] for r in live] == [2, 6, 1, 5, 3]
+    assert list(contact_ids("amelie")) == [6] and sorted(contact_ids("webshop")) == [2, 6]
+    assert list(contact_ids("bar jose")) == [2] and list(contact_ids("odegard")) == [5]
+
+    journal = [(c.batch_id, c.contact_id, c.action) for c in ImportChange.select().order_by(ImportChange.id)]
+    assert journal == [(3, 6, "created"), (3, 2, "updated")]
+    assert ImportChange.get(ImportChange.contact == 6).before is None
+    assert json.loads(ImportChange.get(ImportChange.contact == 2).before)["contact"]["company"] == ""
+    batch = ImportBatch.get_by_id(3)
+    assert (batch.kind, batch.created, batch.updated, batch.undone_at) == ("contacts", 1, 1, None)
+    assert json.loads(batch.details)["created_tags"] == [5]
+
+    assert Purchase.select().count() == 6 and PurchaseItem.select().count() == 6
+    assert Purchase.get_by_id(3).refund_of_id == 1 and Purchase.get_by_id(4).import_batch_id == 2
+    assert PointsEntry.select(peewee.fn.SUM(PointsEntry.points)).where(PointsEntry.contact == 1).scalar() == 70
+    assert Interaction.select().count() == 4 and Feedback.select().count() == 4
+    assert Tag.select().count() == 5 and ContactTag.select().count() == 7
+    complaints = database.execute_sql("SELECT id, status, purchase_id FROM complaint ORDER BY id").fetchall()
+    assert complaints == [(1, "open", 6), (2, "resolved", None)]
+    assert get_setting("currency") == "CHF" and get_setting("loyalty")["referral_points"] == 50
+
+
+def test_the_version_3_import_journal_still_undoes_its_import(v3_copy):
+    """Undoing the fixture's contacts import removes the contact it created and puts back, from the
+    journal's `before`, what it changed of the contact it updated: columns, emails, phones and tags."""
+    open_database(v3_copy)
+    before = json.loads(ImportChange.get(ImportChange.batch == 3, ImportChange.contact == 2).before)
+    jose_row = "SELECT * FROM contact WHERE id = 2"
+    columns = [d[0] for d in database.execute_sql(jose_row).description]
+    untouched = {c: v for c, v in zip(columns, database.execute_sql(jose_row).fetchone()) if c not in before["contact"]}
+
+    undone = contacts_import.undo_import(3)
+    assert (undone.batch, undone.contacts_removed, undone.contacts_restored) == (3, 1, 1)
+
+    jose = get_contact(2)
+    assert (jose.first_name, jose.last_name, jose.company) == ("José", "Álvarez", "")
+    assert jose.emails == ["jose@example.es"]
+    assert [(p.raw, p.e164) for p in jose.phones] == [("+34 612 34 56 78", "+34612345678")]
+    assert jose.tags == ["coffee"]
+    assert not jose.email_consent and jose.email_consent_at is None
+    assert jose.updated_at == datetime(2025, 1, 10, 9, 0, tzinfo=timezone.utc)
+    assert Contact.get_by_id(2).external_id == "" and Contact.get_by_id(2).sort_company == ""
+    # Exactly what the journal kept, ids included; nothing else of the contact moved.
+    row = dict(zip(columns, database.execute_sql(jose_row).fetchone()))
+    assert {c: row[c] for c in before["contact"]} == before["contact"]
+    assert {c: v for c, v in row.items() if c not in before["contact"]} == untouched
+    emails = database.execute_sql(
+        "SELECT id, email, label, position FROM contact_email WHERE contact_id = 2 ORDER BY position").fetchall()
+    assert [list(e) for e in emails] == before["emails"] == [[3, "jose@example.es", "", 0]]
+    phones = database.execute_sql("SELECT id, raw, e164, digits, label, position FROM contact_phone"
+                                  " WHERE contact_id = 2 ORDER BY position").fetchall()
+    assert [list(p) for p in phones] == before["phones"]
+
+    assert Contact.get_or_none(Contact.id == 6) is None  # the contact it created is gone
+    assert {t.name for t in Tag.select()} == {"VIP", "coffee", "wholesale", "Newsletter"}  # its tag is gone too
+    assert list(contact_ids()) == [2, 1, 5, 3]
+    assert list(contact_ids("amelie")) == [] and list(contact_ids("bar")) == [] and list(contact_ids("webshop")) == []
+    assert list(contact_ids("jose")) == [2]
+    assert ImportChange.select().count() == 0 and ImportBatch.get_by_id(3).undone_at is not None
+    assert Contact.get_by_id(1).external_id == "TILL-0001"  # not the import's: stays
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    with pytest.raises(NotAllowed, match="already undone"):
+        contacts_import.undo_import(3)
