@@ -253,6 +253,16 @@ def _items(args, currency: str):
     return items
 
 
+def _purchase_amount(args) -> int | None:
+    """--amount read in the currency of the purchase it is about (None: the whole of it)."""
+    from smallcrm.store.models import Purchase
+
+    if args.amount is None:
+        return None
+    original = Purchase.get_or_none(Purchase.id == args.purchase)
+    return money.parse_amount(args.amount, original.currency if original else get_setting("currency"))
+
+
 def add_purchase(args, db_path) -> int:
     from smallcrm.services import purchases
 
@@ -272,13 +282,9 @@ def add_purchase(args, db_path) -> int:
 
 def refund_purchase(args, db_path) -> int:
     from smallcrm.services import purchases
-    from smallcrm.store.models import Purchase
 
     _open_with_points(db_path)
-    original = Purchase.get_or_none(Purchase.id == args.purchase)
-    currency = original.currency if original else get_setting("currency")
-    amount = money.parse_amount(args.amount, currency) if args.amount is not None else None
-    result = purchases.refund_purchase(args.purchase, amount)
+    result = purchases.refund_purchase(args.purchase, _purchase_amount(args))
     text = (f"refund {result.refund_id} recorded: {_money(result.amount_minor, result.currency)}, "
             f"{result.points_taken_back} points taken back")
     return _out(args, purchases.purchase_json(result.refund_id), text)
@@ -286,16 +292,12 @@ def refund_purchase(args, db_path) -> int:
 
 def pay_purchase(args, db_path) -> int:
     from smallcrm.services import purchases
-    from smallcrm.store.models import Purchase
 
     _open_with_points(db_path)
-    original = Purchase.get_or_none(Purchase.id == args.purchase)
-    currency = original.currency if original else get_setting("currency")
-    amount = money.parse_amount(args.amount, currency) if args.amount is not None else None
-    purchases.record_payment(args.purchase, amount)
-    owed = purchases.purchase_json(args.purchase)["owed_minor"]
+    purchases.record_payment(args.purchase, _purchase_amount(args))
+    p = purchases.purchase_json(args.purchase)
     print(f"payment recorded for purchase {args.purchase}; "
-          + ("paid in full" if not owed else f"still owed: {_money(owed, currency)}"))
+          + ("paid in full" if not p["owed_minor"] else f"still owed: {_money(p['owed_minor'], p['currency'])}"))
     return 0
 
 
