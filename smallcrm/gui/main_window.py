@@ -15,17 +15,11 @@ from PySide6.QtWidgets import (
 from smallcrm import __version__
 from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound
 from smallcrm.gui import commands
-from smallcrm.gui.activity_dialogs import (
-    CallDialog, ComplaintDialog, FeedbackDialog, PointsDialog, PurchaseDialog, ReferrerDialog, RefundDialog,
-    StatementDialog,
-)
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import ContactDialog
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.detail_pane import DetailPane
 from smallcrm.gui.icons import app_icon, icon
-from smallcrm.gui.import_wizard import ImportWizard, PastImportsDialog
-from smallcrm.gui.loyalty_settings import LoyaltySettingsDialog
 from smallcrm.gui.owed_view import OwedView
 from smallcrm.gui.today_view import TodayView
 from smallcrm.gui.trash_dialog import TrashDialog
@@ -508,21 +502,31 @@ class MainWindow(QMainWindow):
         return dialog
 
     def log_call(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import CallDialog
+
         return self._customer_dialog(CallDialog, lambda _, name: self.tr("Logged for {name}.").format(name=name))
 
     def record_purchase(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import PurchaseDialog
+
         return self._customer_dialog(PurchaseDialog, lambda r, name: self.tr(
             "Purchase of {total} recorded for {name}; {points} points earned.").format(
                 total=fmt.money(r.total_minor, r.currency), name=name, points=fmt.number(r.points_earned)))
 
     def redeem_points(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import PointsDialog
+
         return self._customer_dialog(PointsDialog, lambda _, name: self.tr("Points redeemed for {name}.").format(name=name))
 
     def adjust_points(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import PointsDialog
+
         return self._customer_dialog(lambda parent, cid, name: PointsDialog(parent, cid, name, adjust=True),
                                      lambda _, name: self.tr("Points adjusted for {name}.").format(name=name))
 
     def record_feedback(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import FeedbackDialog
+
         def said(result, name):
             if result.complaint_id:
                 return self.tr("Feedback recorded for {name}; a complaint and a follow-up task were opened.").format(
@@ -532,13 +536,19 @@ class MainWindow(QMainWindow):
         return self._customer_dialog(FeedbackDialog, said)
 
     def open_complaint(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import ComplaintDialog
+
         return self._customer_dialog(ComplaintDialog,
                                      lambda _, name: self.tr("Complaint from {name} written down.").format(name=name))
 
     def set_referrer(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import ReferrerDialog
+
         return self._customer_dialog(ReferrerDialog, lambda _, name: self.tr("Saved who referred {name}.").format(name=name))
 
     def show_statement(self) -> QDialog | None:
+        from smallcrm.gui.activity_dialogs import StatementDialog
+
         contact_id = self.current_id()
         if contact_id is None:
             return None
@@ -546,7 +556,9 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def edit_loyalty(self) -> LoyaltySettingsDialog:
+    def edit_loyalty(self) -> QDialog:
+        from smallcrm.gui.loyalty_settings import LoyaltySettingsDialog
+
         dialog = LoyaltySettingsDialog(self)
         dialog.accepted.connect(self._activity_changed)
         dialog.open()
@@ -556,6 +568,8 @@ class MainWindow(QMainWindow):
         from smallcrm.services import activity, purchases
 
         if kind == "purchase" and what == "refund":
+            from smallcrm.gui.activity_dialogs import RefundDialog
+
             name = self.detail.contact.display_name if self.detail.contact else ""
             dialog = RefundDialog(self, key, name)
             dialog.accepted.connect(self._activity_changed)
@@ -619,7 +633,9 @@ class MainWindow(QMainWindow):
         self._select(contact_id)
 
     # --- importing ------------------------------------------------------------------------------
-    def import_file(self, _checked=False, path: Path | None = None) -> ImportWizard:
+    def import_file(self, _checked=False, path: Path | None = None) -> QDialog:
+        from smallcrm.gui.import_wizard import ImportWizard  # the import engine loads when first needed
+
         wizard = ImportWizard(self, path, on_imported=self._imported)
         wizard.open()
         return wizard
@@ -629,7 +645,9 @@ class MainWindow(QMainWindow):
         self._after_reload()
         self._refresh_tabs()
 
-    def show_past_imports(self) -> PastImportsDialog:
+    def show_past_imports(self) -> QDialog:
+        from smallcrm.gui.import_wizard import PastImportsDialog
+
         dialog = PastImportsDialog(self, on_undone=self._imported)
         dialog.open()
         return dialog

@@ -12,7 +12,6 @@ from datetime import date
 from functools import lru_cache
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 
 from smallcrm.errors import InvalidValue
 
@@ -38,6 +37,8 @@ def clean_email(value: str, field: str = "email") -> str:
     text = clean_text(value, field).lstrip("'")
     if not text:
         raise InvalidValue(field, value, "required")
+    from email_validator import EmailNotValidError, validate_email  # loaded when first needed
+
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as e:
