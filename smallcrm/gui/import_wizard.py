@@ -221,9 +221,13 @@ class MappingPage(QWizardPage):
         self.preview.horizontalHeader().setStretchLastSection(True)
         save = QPushButton(self.tr("Save this &mapping…"))
         save.clicked.connect(self.save_mapping)
+        self.saved = QComboBox()
+        self.saved.setAccessibleName(self.tr("Use a saved mapping"))
+        self.saved.activated.connect(self.use_saved)
         self.status = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
+        row.addWidget(self.saved)
         row.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns)
@@ -251,6 +255,7 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(self.timer.start)
             self.columns.setCellWidget(1, c, combo)
             self.combos.append(combo)
+        self._list_saved()
         self.columns.resizeColumnsToContents()
         self.columns.resizeRowsToContents()
         self.columns.setFixedHeight(self.columns.rowHeight(0) + self.columns.rowHeight(1)
@@ -316,10 +321,28 @@ class MappingPage(QWizardPage):
         plan = self.w.plan
         return plan is not None and all(c in self.w.options.date_orders for c in plan.ambiguous_columns)
 
+    def _list_saved(self) -> None:
+        self.saved.clear()
+        self.saved.addItem(self.tr("Use a saved mapping…"), None)
+        for name in mapping.saved_mappings():
+            self.saved.addItem(name, name)
+        self.saved.setVisible(self.saved.count() > 1)
+
+    def use_saved(self) -> None:
+        name = self.saved.currentData()
+        if not name:
+            return
+        for combo, target in zip(self.combos, mapping.load_mapping(name).fields_for(self.w.headers)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(target)))
+            combo.blockSignals(False)
+        self.replan()
+
     def save_mapping(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Save mapping"), self.tr("Name for this mapping:"))
         if ok and name.strip():
             mapping.save_mapping(name.strip(), self.w.headers, self.mapped_fields())
+            self._list_saved()
 
 
 class DuplicatesPage(QWizardPage):

@@ -116,3 +116,23 @@ def test_the_wizard_uses_the_classic_look(window, qtbot, tmp_path):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     assert wizard.wizardStyle() == QWizard.WizardStyle.ClassicStyle
     wizard.close()
+
+
+def test_a_saved_mapping_is_used_again(qtbot, window, tmp_path, monkeypatch):
+    from smallcrm.services.importing import mapping
+
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert not page.saved.isVisible()  # nothing saved yet
+    page.combos[4].setCurrentIndex(page.combos[4].findData("note"))  # "Ville" kept in the notes
+    monkeypatch.setattr("smallcrm.gui.import_wizard.QInputDialog.getText", lambda *a, **k: ("French shop", True))
+    page.save_mapping()
+    assert mapping.saved_mappings() == ["French shop"] and page.saved.isVisible()
+    page.combos[4].setCurrentIndex(page.combos[4].findData("city"))
+    page.saved.setCurrentIndex(page.saved.findData("French shop"))
+    page.saved.activated.emit(page.saved.currentIndex())
+    assert page.mapped_fields()[4] == "note"
+    wizard.close()
