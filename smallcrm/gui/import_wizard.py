@@ -474,8 +474,8 @@ class RunPage(QWizardPage):
         self.w.run_import(self._progress, self._finished, self._failed)
 
     def _progress(self, done: int, total: int) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
+        self.bar.setRange(0, total)  # 0: a busy bar until the number of rows is known
+        self.bar.setValue(min(done, total))
 
     def _finished(self, result) -> None:
         self.done = True

@@ -353,7 +353,9 @@ def _phone_or_problem(text: str, region: str | None) -> Phone | InvalidValue:
     try:
         return validation.clean_phone(text, region)
     except InvalidValue as e:
-        return e
+        # Kept (and cached): without its traceback, which would hold every frame above, and with them
+        # a whole chunk of rows, alive until the garbage collector finds the cycle.
+        return e.with_traceback(None)
 
 
 def check_phone(text: str, region: str | None, field: str = "phone") -> Phone:
@@ -977,7 +979,7 @@ class RowCleaner:
                 try:
                     email = check_email(part)
                 except InvalidValue as e:
-                    bad.append((i, part, e))
+                    bad.append((i, part, e.with_traceback(None)))  # no frames kept alive (see above)
                     continue
                 if not emails or email.lower() not in [e.lower() for e in emails]:
                     emails.append(email)

@@ -787,7 +787,7 @@ class ContactRun:
             self.writer.create(list(self.pending.values()))
         self.pending = {}
         if self.progress is not None:
-            self.progress(self.rows, self.layout.rows_total)
+            self.progress(self.rows, self.layout.rows_total or 0)  # 0: the total is not known yet
 
     def _facts(self, clean: CleanContact) -> Facts:
         values = clean.values

@@ -345,7 +345,7 @@ class _Reader:
                     if cancelled is not None and cancelled():
                         raise ci.ImportCancelled()
                     if progress is not None:
-                        progress(self.rows, layout.rows_total)
+                        progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
