@@ -614,20 +614,18 @@ class _Generator:
                         self._feedback(cid, when, None, feedback, complaints, interactions)
                 self._interactions(cid, created, interactions)
 
-            self.conn.executemany(_CONTACT_SQL, rows)
-            self.conn.executemany(_EMAIL_SQL, emails)
-            self.conn.executemany(_PHONE_SQL, phones)
-            self.conn.executemany(_TAG_SQL, tags)
-            self.conn.executemany(_INTERACTION_SQL, interactions)
-            self.conn.executemany(_POINTS_SQL, points)
-            self.conn.executemany(_FEEDBACK_SQL, feedback)
-            self.conn.executemany(_COMPLAINT_SQL, complaints)
-            summary.contacts += len(rows)
-            summary.interactions += len(interactions)
-            summary.points_entries += len(points)
-            summary.feedback += len(feedback)
-            summary.complaints += len(complaints)
+            self._write((_CONTACT_SQL, rows, "contacts"), (_EMAIL_SQL, emails, None), (_PHONE_SQL, phones, None),
+                        (_TAG_SQL, tags, None), (_INTERACTION_SQL, interactions, "interactions"),
+                        (_POINTS_SQL, points, "points_entries"), (_FEEDBACK_SQL, feedback, "feedback"),
+                        (_COMPLAINT_SQL, complaints, "complaints"))
             self.step(len(rows))
+
+    def _write(self, *batches) -> None:
+        """Insert each batch in the order given; add its row count to the summary field it names."""
+        for sql, batch, counted in batches:
+            self.conn.executemany(sql, batch)
+            if counted:
+                setattr(self.summary, counted, getattr(self.summary, counted) + len(batch))
 
     def _local_part(self, first: str, last: str, slug: str) -> str:
         r = self.rnd.random
@@ -844,18 +842,9 @@ class _Generator:
                         when = min(t + rnd.randint(3_600, 3 * DAY), now)
                         self._feedback(cid, when, pid if r() < 0.7 else None, feedback, complaints, interactions)
                 pid += 1
-            self.conn.executemany(_PURCHASE_SQL, purchases)
-            self.conn.executemany(_ITEM_SQL, items)
-            self.conn.executemany(_POINTS_SQL, points)
-            self.conn.executemany(_FEEDBACK_SQL, feedback)
-            self.conn.executemany(_COMPLAINT_SQL, complaints)
-            self.conn.executemany(_INTERACTION_SQL, interactions)
-            summary.purchases += len(purchases)
-            summary.purchase_items += len(items)
-            summary.points_entries += len(points)
-            summary.feedback += len(feedback)
-            summary.complaints += len(complaints)
-            summary.interactions += len(interactions)
+            self._write((_PURCHASE_SQL, purchases, "purchases"), (_ITEM_SQL, items, "purchase_items"),
+                        (_POINTS_SQL, points, "points_entries"), (_FEEDBACK_SQL, feedback, "feedback"),
+                        (_COMPLAINT_SQL, complaints, "complaints"), (_INTERACTION_SQL, interactions, "interactions"))
             self.step(len(purchases))
 
 
