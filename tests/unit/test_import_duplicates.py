@@ -60,7 +60,8 @@ def test_a_close_name_needs_one_more_agreeing_field():
 def test_a_company_named_contact_needs_more_than_its_own_name():
     index = DuplicateIndex()
     index.add(5, f(company="Acme Ltd"))
-    assert index.find(f(company="Acme Ltd")) is None
+    assert index.find(f(company="Acme Ltd", city="Bath")) is None  # the company cannot agree with itself
+    assert index.find(f(company="Acme Ltd")) == Match(5, "name")  # but the same bare name is the same entry
     index.add(6, f(company="Bolt Ltd", city="Bath"))
     assert index.find(f(company="Bolt Ltd.", city="Bath")).contact_id == 6
 
@@ -151,3 +152,31 @@ def test_a_bad_choice_is_refused(db, tmp_path):
         ci.plan_contacts_import(source, ci.ImportOptions(on_duplicate="merge"))
     with pytest.raises(InvalidValue):
         ci.plan_contacts_import(source, ci.ImportOptions(row_choices={2: "maybe"}))
+
+
+def test_a_bare_name_matches_only_the_same_bare_name():
+    index = DuplicateIndex()
+    index.add(4, f("Ann", "Lee"))
+    index.add(5, f("Bob", "Stone", emails=["bob@example.com"]))
+    assert index.find(f("LEE", "Ann")) == Match(4, "name")  # the same name, nothing else on either side
+    assert index.find(f("Anne", "Lee")) is None  # a close name is not enough on its own
+    assert index.find(f("Bob", "Stone")) is None  # Bob has an email: a bare "Bob Stone" may be someone else
+    assert index.find(f("Ann", "Lee", city="Paris")) is None  # the row has a city that nothing confirms
+
+
+def test_a_file_of_bare_names_imported_twice_with_skip_creates_nothing_the_second_time(db, tmp_path):
+    add_contact(ContactInput(first_name="Bob", last_name="Stone", emails=["bob@example.com"]))
+    source = _csv(tmp_path / "names.csv", [
+        ["Ann", "Lee", "", "", "", ""],
+        ["Chloé", "Martin", "", "", "", ""],
+        ["Bob", "Stone", "", "", "", ""],  # a bare name beside a contact with an email: another person
+        ["ann", "LEE", "", "", "", ""],  # row 2 again, within the file
+    ])
+    first = ci.import_contacts(source, ci.ImportOptions())
+    assert (first.created, first.skipped) == (3, 1)
+    before = sorted(contact_ids(""))
+    again = ci.import_contacts(source, ci.ImportOptions())
+    assert (again.created, again.skipped) == (0, 4)
+    assert sorted(contact_ids("")) == before
+    index = DuplicateIndex.from_database(database.connection())
+    assert set(index.bare) == {"ann lee", "chloe martin", "bob stone"}

@@ -5,7 +5,9 @@ Two contacts are taken for one person when they share
 - a phone number (the same E.164 form), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
   "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith") plus
-  one more field that agrees: city, postal code, company or birthday (day and month).
+  one more field that agrees: city, postal code, company or birthday (day and month), or
+- exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
+  postal code, company or birthday): a list of bare names imported twice is not imported twice.
 
 The index is built once per import from the database with a few set-based queries and kept in
 memory; rows of the file that will become contacts are added to it as they are read, so the second
@@ -39,7 +41,8 @@ class Facts(NamedTuple):
 @dataclass(frozen=True)
 class Match:
     contact_id: int
-    reason: str  # "email", "phone", or "name+city", "name+postal_code", "name+company", "name+birthday"
+    # "email", "phone", "name+city", "name+postal_code", "name+company", "name+birthday", or "name" (bare names)
+    reason: str
     score: float = 100.0
 
 
@@ -69,6 +72,11 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
                  block_keys(name, agreeing))
 
 
+def is_bare(f: Facts) -> bool:
+    """Nothing but a name to go by."""
+    return bool(f.name) and not f.emails and not f.phones and not any(f.agreeing)
+
+
 class DuplicateIndex:
     """Emails, phones and name blocks of the contacts an import compares against."""
 
@@ -78,29 +86,35 @@ class DuplicateIndex:
         self.names: dict[int, str] = {}  # contact id -> its name words
         # (agreeing field index, its value, a name word) -> contact ids
         self.blocks: dict[tuple[int, str, str], list[int]] = {}
+        self.bare: dict[str, int] = {}  # name words -> the first contact with nothing but that name
 
     @classmethod
     def from_database(cls, conn) -> DuplicateIndex:
         """The contacts outside the Trash, read in three queries."""
         index = cls()
         emails = index.emails
+        reachable: set[int] = set()  # contacts with an email or a phone
         for email, contact_id in conn.execute(
                 "SELECT e.email, e.contact_id FROM contact_email e JOIN contact c ON c.id = e.contact_id"
                 " WHERE c.deleted_at IS NULL ORDER BY e.contact_id, e.position"):
             emails.setdefault(email.casefold(), contact_id)
+            reachable.add(contact_id)
         phones = index.phones
         for e164, contact_id in conn.execute(
                 "SELECT p.e164, p.contact_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id"
                 " WHERE c.deleted_at IS NULL AND p.e164 IS NOT NULL ORDER BY p.contact_id, p.position"):
             phones.setdefault(e164, contact_id)
+            reachable.add(contact_id)
         cursor = conn.execute(
             "SELECT id, sort_name, sort_city, postal_code, sort_company, birthday,"
             " first_name = '' AND last_name = '' FROM contact WHERE deleted_at IS NULL ORDER BY id")
-        add_name = index._add_name
+        add_name, bare = index._add_name, index.bare
         for contact_id, sort_name, city, postal, company, birthday, company_only in cursor:
             name = name_words(sort_name)
-            add_name(contact_id, name, block_keys(
-                name, (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])))
+            agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
+            add_name(contact_id, name, block_keys(name, agreeing))
+            if name and contact_id not in reachable and not any(agreeing):
+                bare.setdefault(name, contact_id)
         return index
 
     def _add_name(self, contact_id: int, name: str, keys) -> None:
@@ -124,6 +138,8 @@ class DuplicateIndex:
             self.phones.setdefault(phone, contact_id)
         if f.name:
             self._add_name(contact_id, f.name, f.keys)
+        if is_bare(f):
+            self.bare.setdefault(f.name, contact_id)
 
     def find(self, f: Facts) -> Match | None:
         """The contact `f` duplicates, if any: by email, else phone, else close name plus a field."""
@@ -137,6 +153,9 @@ class DuplicateIndex:
                 return Match(found, "phone")
         if not f.name:
             return None
+        if is_bare(f):
+            found = self.bare.get(f.name)
+            return Match(found, "name") if found is not None else None
         # Every block the name shares a word and an agreeing field with, compared in one go.
         blocks = self.blocks
         ids: list[int] = []
