@@ -369,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except UsageError as e:
         return _fail(str(e), 2)
+    except InvalidValue as e:  # a date or another value an option's type reads, given in a form it cannot be
+        return _fail(f"{cli_format.describe_invalid(e)} (see `{PROG} --help`)", 2)
     except SystemExit as e:  # --help and --version
         return e.code if isinstance(e.code, int) else 0
     db_path = getattr(args, "db", None) or paths.default_database()

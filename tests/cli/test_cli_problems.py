@@ -43,3 +43,14 @@ def test_database_problem_is_one_line_exit_1_and_the_file_untouched(cli, problem
     assert SAYS[reason] in line
     assert WHAT_TO_DO[reason] in line
     assert "untouched" in line or "nothing was written" in line
+
+
+@pytest.mark.parametrize("args", [
+    ("points", "statement", "1", "--from", "2026-02-30"),
+    ("feedback", "summary", "--to", "31/12/2026"),
+    ("tasks", "move", "1", "2026-04-31"),
+])
+def test_an_impossible_date_in_an_option_is_one_line_not_a_traceback(cli, args):
+    done = cli(*args)
+    assert done.code == 2
+    assert "is not a real date" in done.error_line or "YYYY-MM-DD" in done.error_line
