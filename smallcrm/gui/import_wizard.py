@@ -1,26 +1,29 @@
-"""File ▸ Import…: a wizard from a CSV file to customers in the book, every step shown before it
-happens. File → what was detected (each choice can be changed) → which column goes where, with the
-first rows exactly as they will be stored → what to do with duplicates → a dry run → the import on a
-pool thread with a progress bar and Cancel (nothing is written unless it all is) → the result, with
-"Undo this import" and "Save rejected rows…"."""
+"""File ▸ Import…: a wizard from a CSV file to customers or purchases in the book, every step shown
+before it happens. File, and what is in it (customers or purchases, read from the header row) → what
+was detected (each choice can be changed) → which column goes where, with the first rows exactly as
+they will be stored → what to do with customers already in the book (customers), or with customers
+the book does not have (purchases) → a dry run → the import on a pool thread with a progress bar and
+Cancel (nothing is written unless it all is) → the result, with "Undo this import" and "Save rejected
+rows…"."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QHeaderView, QInputDialog,
+    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QInputDialog,
     QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWizard, QWizardPage,
 )
 
-from smallcrm.errors import ImportFileProblem, SmallCrmError
+from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, SmallCrmError
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.importing import contacts_import as ci
-from smallcrm.services.importing import mapping, reader
+from smallcrm.services.importing import mapping, purchases_import as pi, reader
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
 DELIMITERS = ((",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"), ("|", "Pipe |"))
@@ -34,16 +37,32 @@ FIELD_LABELS = {"ignore": "(ignore)", "note": "Keep in notes", "email": "Email",
                 "full_name": "Full name", "street2": "Street, line 2", "birth_year": "Birth year",
                 "birth_month": "Birth month", "birth_day": "Birth day", "customer_id": "Id in the other program",
                 "email_consent": "Email consent", "sms_consent": "SMS consent"}
+KINDS = (("contacts", "C&ustomers"), ("purchases", "&Purchases"))
+MATCHES = (("email", "Email"), ("phone", "Phone"), ("id", "Customer id from the file"), ("name", "Name"))
+CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY")
+SALE_LABELS = {"": "(ignore)", "date": "Date (and time)", "reference": "Receipt or invoice number",
+               "unit_price": "Unit price", "description": "Item", "status": "Payment status",
+               "email": "Customer's email", "phone": "Customer's phone", "customer_id": "Customer id",
+               "name": "Customer's name"}
 
 
-def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+def field_label(name: str, kind: str = "contacts") -> str:
+    labels = SALE_LABELS if kind == "purchases" else FIELD_LABELS
+    return labels.get(name, name.replace("_", " ").capitalize())
+
+
+def first_match(fields: list[str]) -> str:
+    """How to find the customers of a purchases file: by the first of email, customer id, phone, name it has."""
+    for match in ("email", "id", "phone", "name"):
+        if pi.KEY_FIELD[match] in fields:
+            return match
+    return "email"
 
 
 def problem_text(error: Exception) -> str:
     if isinstance(error, ImportFileProblem):
         what = {
-            "empty": "The file is empty.", "header_only": "The file has a header row but no customers.",
+            "empty": "The file is empty.", "header_only": "The file has a header row and no rows under it.",
             "binary": "This is not a text file (it looks like a program, picture or spreadsheet file). "
                       "Save it from your spreadsheet as CSV first.",
             "vanished": "The file disappeared while it was being read (a USB stick taken out?).",
@@ -65,6 +84,18 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _row_numbers(rows: list[int]) -> str:
+    """The file's rows a receipt is made of: "2", "2, 3", "2, 3, 4, …"."""
+    return ", ".join(str(r) for r in rows[:3]) + (", …" if len(rows) > 3 else "")
+
+
+def _align_right(table: QTableWidget, columns: tuple[int, ...]) -> None:
+    for r in range(table.rowCount()):
+        for c in columns:
+            if table.item(r, c):
+                table.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -75,6 +106,8 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 
 class FilePage(QWizardPage):
+    """The file, and what is in it: customers or purchases, as its header row suggests."""
+
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.w = wizard
@@ -84,6 +117,7 @@ class FilePage(QWizardPage):
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("File"))
         self.path.textChanged.connect(self.completeChanged)
+        self.path.textChanged.connect(self.detect_kind)
         browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -95,10 +129,45 @@ class FilePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.problem)
+        layout.addWidget(self._kind_box())
         layout.addStretch(1)
 
+    def _kind_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What is in this file?"))
+        self.kinds = QButtonGroup(self)
+        column = QVBoxLayout(box)
+        for key, label in KINDS:
+            button = QRadioButton(self.tr(label))
+            button.setProperty("kind", key)
+            self.kinds.addButton(button)
+            column.addWidget(button)
+            button.setChecked(key == "contacts")
+        self.detected = QLabel()
+        self.detected.setWordWrap(True)
+        column.addWidget(self.detected)
+        return box
+
+    def kind(self) -> str:
+        return self.kinds.checkedButton().property("kind")
+
+    def detect_kind(self) -> None:
+        """Choose Customers or Purchases from the file's header row (the user can change it)."""
+        path = Path(self.path.text().strip())
+        self.detected.clear()
+        if not path.is_file():
+            return
+        try:
+            headers = reader.read_header(path, reader.sniff(path))
+        except (SmallCrmError, OSError, LookupError):
+            return  # the next page says what is wrong with the file
+        kind = "purchases" if pi.holds_purchases(headers) else "contacts"
+        for button in self.kinds.buttons():
+            button.setChecked(button.property("kind") == kind)
+        self.detected.setText(self.tr("Chosen from the file's columns ({columns}). Change it if it is wrong.")
+                              .format(columns=", ".join(headers[:6]) + (", …" if len(headers) > 6 else "")))
+
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), self.path.text(),
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a file"), self.path.text(),
                                               self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"))
         if name:
             self.path.setText(name)
@@ -110,7 +179,7 @@ class FilePage(QWizardPage):
         from smallcrm.gui.contact_form import show_problem
 
         try:
-            self.w.open_file(Path(self.path.text().strip()))
+            self.w.open_file(Path(self.path.text().strip()), self.kind())
         except (SmallCrmError, OSError) as error:
             show_problem(self.problem, problem_text(error))
             return False
@@ -138,16 +207,16 @@ class FormatPage(QWizardPage):
         self.region.setMaxLength(2)
         self.region.setPlaceholderText(self.tr("e.g. FR"))
         self.region.setToolTip(self.tr("The country phone numbers without +country code belong to"))
-        form = QFormLayout()
-        form.addRow(self.tr("&Characters (encoding)"), self.encoding)
-        form.addRow(self.tr("&Separator"), self.delimiter)
-        form.addRow(self.tr("Exported &by"), self.preset)
-        form.addRow(self.tr("Phone numbers from"), self.region)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("&Characters (encoding)"), self.encoding)
+        self.form.addRow(self.tr("&Separator"), self.delimiter)
+        self.form.addRow(self.tr("Exported &by"), self.preset)
+        self.form.addRow(self.tr("Phone numbers from"), self.region)
         self.detected = QLabel()
         self.detected.setWordWrap(True)
         self.table = _table([])
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.detected)
         layout.addWidget(self.table, 1)
         for combo in (self.encoding, self.delimiter, self.preset):
@@ -164,6 +233,7 @@ class FormatPage(QWizardPage):
         self.region.setText(opts.region or "")
         for combo in (self.encoding, self.delimiter, self.preset):
             combo.blockSignals(False)
+        self.form.setRowVisible(self.preset, self.w.kind == "contacts")  # the programs are those of contact lists
         self._show()
 
     def _changed(self) -> None:
@@ -178,13 +248,19 @@ class FormatPage(QWizardPage):
             return
         self._show()
 
+    def layout_name(self) -> str:
+        preset = mapping.PRESETS.get(self.w.preset) if self.w.kind == "contacts" else None
+        if preset and preset.program:
+            return self.tr("the layout of {program}").format(program=preset.program)
+        if self.w.kind == "purchases" and self.w.preset == "online_retail":
+            return self.tr("the layout of the Online Retail data set")
+        return self.tr("a layout of its own")
+
     def _show(self) -> None:
         d = self.w.dialect
-        preset = mapping.PRESETS.get(self.w.preset)
         self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, "
-                                      "layout of {preset}.").format(
-            encoding=d.encoding, sep={"\t": "tab"}.get(d.delimiter, d.delimiter),
-            preset=(preset.program if preset and preset.program else self.tr("a file of its own layout"))))
+                                      "{layout}.").format(
+            encoding=d.encoding, sep={"\t": "tab"}.get(d.delimiter, d.delimiter), layout=self.layout_name()))
         rows = reader.preview(self.w.path, d, 20)
         headers = self.w.headers
         self.table.setColumnCount(max([len(headers), *(len(r) for r in rows)]))
@@ -199,7 +275,7 @@ class FormatPage(QWizardPage):
 
 
 class MappingPage(QWizardPage):
-    """One drop-down per column, and the first rows as they will be stored."""
+    """One drop-down per column, and the first rows (or receipts) as they will be stored."""
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
@@ -213,63 +289,123 @@ class MappingPage(QWizardPage):
         self.columns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.columns.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.dates = QFormLayout()
-        self.preview = _table([self.tr("Row"), self.tr("Will"), self.tr("Name"), self.tr("Company"), self.tr("Emails"),
-                               self.tr("Phones"), self.tr("Address"), self.tr("Birthday"), self.tr("Tags"),
-                               self.tr("Problem")])
-        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.preview.horizontalHeader().setStretchLastSection(True)
-        save = QPushButton(self.tr("Save this &mapping…"))
-        save.clicked.connect(self.save_mapping)
-        self.saved = QComboBox()
-        self.saved.setAccessibleName(self.tr("Use a saved mapping"))
-        self.saved.activated.connect(self.use_saved)
-        self.status = QLabel()
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(self.saved)
-        row.addWidget(save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.columns)
-        layout.addLayout(self.dates)
-        layout.addWidget(self.preview, 1)
-        layout.addLayout(row)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.replan)
+        self.choices = QFormLayout()  # the date orders to say, and for purchases how to read the rows
+        self.choices.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.preview = _table([])
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.save = QPushButton(self.tr("Save this &mapping…"))
+        self.save.clicked.connect(self.save_mapping)
+        self.saved = QComboBox()
+        self.saved.setAccessibleName(self.tr("Use a saved mapping"))
+        self.saved.activated.connect(self.use_saved)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.saved)
+        row.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.columns)
+        layout.addLayout(self.choices)
+        self._sale_options()
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(row)
         self.combos: list[QComboBox] = []
         self.date_combos: dict[int, QComboBox] = {}
 
+    def _sale_options(self) -> None:
+        """For purchases: how rows name their customer, and the currency of rows that do not say."""
+        self.match = QComboBox()
+        for key, label in MATCHES:
+            self.match.addItem(self.tr(label), key)
+        self.match.setAccessibleName(self.tr("Find each row's customer by"))
+        self.match.currentIndexChanged.connect(self._changed)
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.currency.setAccessibleName(self.tr("Currency of rows without one"))
+        self.currency.currentTextChanged.connect(self._changed)
+        self.choices.addRow(self.tr("Find each row's &customer by"), self.match)
+        self.choices.addRow(self.tr("C&urrency of rows without one"), self.currency)
+
     def initializePage(self) -> None:
+        purchases = self.w.kind == "purchases"
         headers, fields = self.w.headers, self.w.fields
+        names = ["", *pi.FIELDS] if purchases else list(mapping.FIELDS)
         self.columns.setColumnCount(len(headers))
         self.combos = []
         for c, (header, target) in enumerate(zip(headers, fields)):
             self.columns.setItem(0, c, QTableWidgetItem(header))
             combo = QComboBox()
-            for name in mapping.FIELDS:
-                combo.addItem(self.tr(field_label(name)), name)
+            for name in names:
+                combo.addItem(self.tr(field_label(name, self.w.kind)), name)
             combo.setCurrentIndex(max(0, combo.findData(target)))
             combo.setAccessibleName(self.tr("Field for column {header}").format(header=header))
-            combo.currentIndexChanged.connect(self.timer.start)
+            combo.currentIndexChanged.connect(self._changed)
             self.columns.setCellWidget(1, c, combo)
             self.combos.append(combo)
         self._list_saved()
+        self.save.setVisible(not purchases)  # saved mappings are of contact fields
         self.columns.resizeColumnsToContents()
         self.columns.resizeRowsToContents()
         self.columns.setFixedHeight(self.columns.rowHeight(0) + self.columns.rowHeight(1)
                                     + self.columns.horizontalScrollBar().sizeHint().height() + 4)
+        self._clear_dates()
+        self._show_sale_options()
+        headings = self._sale_headings() if purchases else self._contact_headings()
+        self.preview.setColumnCount(len(headings))
+        self.preview.setHorizontalHeaderLabels(headings)
+        self.preview.setRowCount(0)
         self.replan()
+
+    def _show_sale_options(self) -> None:
+        from smallcrm.services.settings import get_setting
+
+        purchases = self.w.kind == "purchases"
+        for widget in (self.match, self.currency):
+            self.choices.setRowVisible(widget, purchases)
+        if not purchases:
+            return
+        for widget in (self.match, self.currency):
+            widget.blockSignals(True)
+        self.match.setCurrentIndex(max(0, self.match.findData(self.w.options.match)))
+        shop = get_setting("currency") or "EUR"
+        self.currency.clear()
+        self.currency.addItems(list(dict.fromkeys((shop, *CURRENCIES))))
+        self.currency.setCurrentText(self.w.options.currency or shop)
+        for widget in (self.match, self.currency):
+            widget.blockSignals(False)
+
+    def _contact_headings(self) -> list[str]:
+        return [self.tr("Row"), self.tr("Will"), self.tr("Name"), self.tr("Company"), self.tr("Emails"),
+                self.tr("Phones"), self.tr("Address"), self.tr("Birthday"), self.tr("Tags"), self.tr("Problem")]
+
+    def _sale_headings(self) -> list[str]:
+        return [self.tr("Rows"), self.tr("Will"), self.tr("Date"), self.tr("Receipt"), self.tr("Customer"),
+                self.tr("Amount"), self.tr("Points"), self.tr("Problem")]
 
     def mapped_fields(self) -> list[str]:
         return [combo.currentData() for combo in self.combos]
 
-    def _ask_dates(self, plan) -> None:
-        while self.dates.rowCount():
-            self.dates.removeRow(0)
+    def _changed(self) -> None:
+        """A choice changed: the preview is read again once the typing or clicking pauses."""
+        self.w.plan = None
+        self.completeChanged.emit()
+        self.timer.start()
+
+    def _clear_dates(self) -> None:
+        for combo in self.date_combos.values():
+            self.choices.removeRow(combo)
         self.date_combos = {}
-        for column in plan.ambiguous_columns:
+
+    def _ask_dates(self, plan, columns: list[int]) -> None:
+        self._clear_dates()
+        for column in columns:
             combo = QComboBox()
             combo.addItem(self.tr("Choose…"), None)
             combo.addItem(self.tr("Day first (31/12/1980)"), "dmy")
@@ -277,7 +413,8 @@ class MappingPage(QWizardPage):
             chosen = self.w.options.date_orders.get(column)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.currentIndexChanged.connect(self._date_chosen)
-            self.dates.addRow(self.tr("Dates in “{header}” are written").format(header=plan.headers[column]), combo)
+            label = self.tr("Dates in “{header}” are written").format(header=plan.headers[column])
+            self.choices.insertRow(len(self.date_combos), label, combo)
             self.date_combos[column] = combo
 
     def _date_chosen(self) -> None:
@@ -287,14 +424,37 @@ class MappingPage(QWizardPage):
         self.replan()
 
     def replan(self) -> None:
+        self.timer.stop()
         fields = self.mapped_fields()
         self.w.options.overrides = {i: f for i, f in enumerate(fields) if f != self.w.fields[i]}
+        if self.w.kind == "purchases":
+            self.w.options.match = self.match.currentData()
+            self.w.options.currency = self.currency.currentText().strip().upper() or None
+        self.w.plan = None
+        self.completeChanged.emit()
         self.status.setText(self.tr("Reading the file…"))
-        self.w.plan_in_background(self._planned)
+        self.w.plan_in_background(self._planned, self._not_planned)
 
     def _planned(self, plan) -> None:
-        if not self.date_combos or set(self.date_combos) != set(plan.ambiguous_columns):
-            self._ask_dates(plan)
+        answered = [c for c in self.date_combos if c in self.w.options.date_orders]  # stay, to be changed
+        asked = sorted({*plan.ambiguous_columns, *answered})
+        if list(self.date_combos) != asked:
+            self._ask_dates(plan, asked)
+        if self.w.kind == "purchases":
+            self._show_receipts(plan)
+        else:
+            self._show_contacts(plan)
+        if plan.ambiguous_columns:
+            self.status.setText(self.tr("Say above how the dates are written: the values could be read either "
+                                        "way."))
+        self.completeChanged.emit()
+
+    def _not_planned(self, error) -> None:
+        self.preview.setRowCount(0)
+        self.status.setText(self.w.problem(error))
+        self.completeChanged.emit()
+
+    def _show_contacts(self, plan) -> None:
         rows = []
         for p in plan.preview:
             c = p.contact
@@ -304,7 +464,8 @@ class MappingPage(QWizardPage):
                 rows.append([str(p.row), will, "", "", "", "", "", "", "", p.reject.reason if p.reject else ""])
                 continue
             name = " ".join(x for x in (c.first_name, c.last_name) if x)
-            address = ", ".join(x for x in (c.street, " ".join(y for y in (c.postal_code, c.city) if y), c.country) if x)
+            place = " ".join(y for y in (c.postal_code, c.city) if y)
+            address = ", ".join(x for x in (c.street, place, c.country) if x)
             rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(c.phones), address,
                          c.birthday or "", ", ".join(c.tags),
                          p.reject.reason if p.reject else (self.tr("same as customer #{id} ({why})").format(
@@ -315,7 +476,35 @@ class MappingPage(QWizardPage):
         self.status.setText(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
                                     "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
                                         k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")}))
-        self.completeChanged.emit()
+
+    def _show_receipts(self, plan) -> None:
+        """The receipts as they will be stored: local time, the customer found (or not), amount, points."""
+        from smallcrm.services.contacts import contact_rows
+        from smallcrm.store.fields import from_utc_text
+
+        names = contact_rows(sorted({p.contact_id for p in plan.preview if p.contact_id}))
+        will = {"create": self.tr("record"), "refund": self.tr("refund"), "skip": self.tr("skip"),
+                "reject": self.tr("reject")}
+        rows = [[_row_numbers(p.rows), will[p.action], fmt.when(from_utc_text(p.occurred_at)), p.reference,
+                 self._customer(p, names), fmt.money(p.total_minor, p.currency),
+                 fmt.number(p.points) if p.points else "", p.reason] for p in plan.preview]
+        _fill(self.preview, rows)
+        _align_right(self.preview, (5, 6))
+        self.preview.resizeColumnsToContents()
+        n = plan.counts
+        self.status.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
+                                    "reject: {reject}. New customers: {customers}. Points: {points}.").format(
+            customers=fmt.number(n["customers_created"]),
+            **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")}))
+
+    def _customer(self, p, names) -> str:
+        if p.contact_id in names:
+            return names[p.contact_id].name
+        if not p.customer:
+            return self.tr("no customer")
+        if p.action in ("create", "refund"):
+            return self.tr("new customer: {key}").format(key=p.customer)
+        return self.tr("not found: {key}").format(key=p.customer)
 
     def isComplete(self) -> bool:
         plan = self.w.plan
@@ -326,7 +515,7 @@ class MappingPage(QWizardPage):
         self.saved.addItem(self.tr("Use a saved mapping…"), None)
         for name in mapping.saved_mappings():
             self.saved.addItem(name, name)
-        self.saved.setVisible(self.saved.count() > 1)
+        self.saved.setVisible(self.saved.count() > 1 and self.w.kind == "contacts")
 
     def use_saved(self) -> None:
         name = self.saved.currentData()
@@ -381,8 +570,9 @@ class DuplicatesPage(QWizardPage):
         self.table.setRowCount(len(dupes))
         for r, p in enumerate(dupes):
             c = p.contact
-            cells = [str(p.row), " ".join(x for x in (c.first_name, c.last_name) if x) if c else "",
-                     names[p.duplicate_of].name if p.duplicate_of in names else self.tr("row {n}").format(n=p.duplicate_row),
+            same_as = (names[p.duplicate_of].name if p.duplicate_of in names
+                       else self.tr("row {n}").format(n=p.duplicate_row))
+            cells = [str(p.row), " ".join(x for x in (c.first_name, c.last_name) if x) if c else "", same_as,
                      p.duplicate_reason]
             for col, text in enumerate(cells):
                 self.table.setItem(r, col, QTableWidgetItem(text))
@@ -404,6 +594,46 @@ class DuplicatesPage(QWizardPage):
             self.w.options.row_choices.pop(row, None)
 
 
+class UnmatchedPage(QWizardPage):
+    """Purchases whose customer is not in the book: create those customers, or skip their purchases."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Customers who are not in your book"))
+        self.skip = QRadioButton(self.tr("&Skip their purchases"))
+        self.create = QRadioButton(self.tr("C&reate them as new customers, and record their purchases"))
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        for button in (self.skip, self.create):
+            self.group.addButton(button)
+            layout.addWidget(button)
+        self.group.buttonClicked.connect(self._chosen)
+        self.table = _table([self.tr("In the file"), self.tr("Purchases"), self.tr("Rows")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.none = QLabel(self.tr("Every customer the file names is in your book."))
+        self.none.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.none, 1)
+
+    def _chosen(self, button) -> None:
+        self.w.options.create_missing = button is self.create
+
+    def initializePage(self) -> None:
+        by = {"email": self.tr("email"), "phone": self.tr("phone number"), "id": self.tr("customer id"),
+              "name": self.tr("name")}[self.w.options.match]
+        unmatched = self.w.plan.unmatched
+        self.setSubTitle(self.tr("Rows whose customer's {by} matches no one in your book: create those customers, "
+                                 "or skip their purchases.").format(by=by))
+        (self.create if self.w.options.create_missing else self.skip).setChecked(True)
+        _fill(self.table, [[u.key, fmt.number(u.purchases), _row_numbers(u.rows)] for u in unmatched])
+        _align_right(self.table, (1,))
+        self.table.resizeColumnsToContents()
+        for widget in (self.skip, self.create, self.table):
+            widget.setVisible(bool(unmatched))
+        self.none.setVisible(not unmatched)
+
+
 class SummaryPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
@@ -415,6 +645,7 @@ class SummaryPage(QWizardPage):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.counts.setFont(font)
         self.counts.setWordWrap(True)
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.rejects = _table([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
                                self.tr("Value")])
         self.rejects.horizontalHeader().setStretchLastSection(True)
@@ -433,10 +664,19 @@ class SummaryPage(QWizardPage):
 
     def _planned(self, plan) -> None:
         n = plan.counts
-        self.counts.setText(self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of "
-                                    "{rows} rows.").format(rows=fmt.number(plan.rows), **{
-                                        k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")}))
+        if self.w.kind == "purchases":
+            self.counts.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). Purchases to skip: "
+                                        "{skip}. Rows to reject: {reject}. New customers: {customers}. Points "
+                                        "given: {points}.").format(
+                customers=fmt.number(n["customers_created"]),
+                **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")}))
+        else:
+            self.counts.setText(self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of "
+                                        "{rows} rows.").format(rows=fmt.number(plan.rows), **{
+                                            k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip",
+                                                                                 "reject")}))
         _fill(self.rejects, [[str(r.row), r.reason, r.column or "", r.value or ""] for r in plan.rejects[:500]])
+        self.rejects.resizeColumnsToContents()
         self.rejects.setVisible(bool(plan.rejects))
         self.save.setVisible(bool(plan.rejects))
 
@@ -482,9 +722,17 @@ class RunPage(QWizardPage):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.setTitle(self.tr("Imported"))
-        self.text.setText(self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.").format(
-            created=fmt.number(result.created), updated=fmt.number(result.updated),
-            skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected)))
+        if self.w.kind == "purchases":
+            self.text.setText(self.tr("Purchases recorded: {created} (refunds: {refunds}). Skipped: {skipped}. Rows "
+                                      "rejected: {rejected}. New customers: {customers}. Points given: {points}."
+                                      ).format(
+                customers=fmt.number(result.customers_created),
+                **{k: fmt.number(getattr(result, k)) for k in ("created", "refunds", "skipped", "rejected",
+                                                                "points")}))
+        else:
+            self.text.setText(self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.")
+                              .format(created=fmt.number(result.created), updated=fmt.number(result.updated),
+                                      skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected)))
         self.undo.setVisible(result.batch is not None)
         self.save.setVisible(bool(result.rejects))
         self.completeChanged.emit()
@@ -499,7 +747,7 @@ class RunPage(QWizardPage):
             self.text.setText(self.tr("The import was cancelled. Nothing was changed."))
         elif isinstance(error, (SmallCrmError, OSError)):
             self.setTitle(self.tr("Import not done"))
-            self.text.setText(problem_text(error))
+            self.text.setText(self.w.problem(error))
         else:
             raise error
         self.completeChanged.emit()
@@ -508,21 +756,31 @@ class RunPage(QWizardPage):
         return self.done
 
     def undo_import(self) -> None:
-        result = ci.undo_import(self.w.result.batch)
+        try:
+            result = ci.undo_import(self.w.result.batch)
+        except SmallCrmError as error:
+            self.text.setText(self.w.problem(error))
+            return
         self.undo.setEnabled(False)
-        self.text.setText(self.tr("Undone: {removed} added customers removed, {restored} updated customers put "
-                                  "back as they were.").format(removed=fmt.number(result.contacts_removed),
-                                                               restored=fmt.number(result.contacts_restored)))
+        if self.w.kind == "purchases":
+            self.text.setText(self.tr("Undone. Purchases removed, with their points: {purchases}. New customers "
+                                      "removed: {removed}.").format(
+                purchases=fmt.number(result.purchases_removed), removed=fmt.number(result.contacts_removed)))
+        else:
+            self.text.setText(self.tr("Undone: {removed} added customers removed, {restored} updated customers put "
+                                      "back as they were.").format(removed=fmt.number(result.contacts_removed),
+                                                                   restored=fmt.number(result.contacts_restored)))
         self.w.imported()
 
 
 class ImportWizard(QWizard):
     def __init__(self, parent=None, path: Path | None = None, on_imported=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import customers"))
+        self.setWindowTitle(self.tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.on_imported = on_imported
+        self.kind = "contacts"  # or "purchases"
         self.options = ci.ImportOptions()
         self.path: Path | None = None
         self.plan = None
@@ -533,44 +791,69 @@ class ImportWizard(QWizard):
         self.format_page = FormatPage(self)
         self.mapping_page = MappingPage(self)
         self.duplicates_page = DuplicatesPage(self)
+        self.unmatched_page = UnmatchedPage(self)
         self.summary_page = SummaryPage(self)
         self.run_page = RunPage(self)
-        for page in (self.file_page, self.format_page, self.mapping_page, self.duplicates_page, self.summary_page,
-                     self.run_page):
+        for page in (self.file_page, self.format_page, self.mapping_page, self.duplicates_page, self.unmatched_page,
+                     self.summary_page, self.run_page):
             self.addPage(page)
         self.resize(900, 620)
         if path is not None:
             self.file_page.path.setText(str(path))
 
+    def nextId(self) -> int:
+        """The pages in order, without the one that is for the other kind of file."""
+        ids = self.pageIds()
+        following = super().nextId()
+        other = self.duplicates_page if self.kind == "purchases" else self.unmatched_page
+        if following != -1 and self.page(following) is other:
+            following = ids[ids.index(following) + 1]
+        return following
+
     # --- what the pages share -------------------------------------------------------------------
-    def open_file(self, path: Path) -> None:
+    def open_file(self, path: Path, kind: str = "contacts") -> None:
         self.path = path
-        self.options = ci.ImportOptions()
+        self.kind = kind
+        self.options = pi.PurchaseImportOptions() if kind == "purchases" else ci.ImportOptions()
+        self.setWindowTitle(self.tr("Import purchases") if kind == "purchases" else self.tr("Import customers"))
         self.reread()
+        if kind == "purchases":
+            self.options.match = first_match(self.fields)
 
     def reread(self) -> None:
         self.dialect = reader.sniff(self.path, encoding=self.options.encoding, delimiter=self.options.delimiter)
         self.headers = reader.read_header(self.path, self.dialect)
-        self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
-        self.fields = mapping.auto_map(self.headers, self.options.preset)
+        if self.kind == "purchases":
+            self.preset, self.fields = pi.map_purchase_headers(self.headers)
+        else:
+            self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
+            self.fields = mapping.auto_map(self.headers, self.options.preset)
         self.plan = None
 
-    def plan_in_background(self, done) -> None:
+    def plan_in_background(self, done, failed=None) -> None:
+        """A dry run with the choices as they are now: `done(plan)`, or `failed(error)` for a problem with the
+        file or the choices (without `failed`, a message box says it)."""
         self._plan_generation += 1
-        generation, path, options = self._plan_generation, self.path, self.options
+        generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
+        work = pi.plan_purchases_import if self.kind == "purchases" else ci.plan_contacts_import
 
         def planned(plan) -> None:
             if generation == self._plan_generation:
                 self.plan = plan
                 done(plan)
 
-        def failed(error) -> None:
-            if isinstance(error, (SmallCrmError, OSError)):
-                QMessageBox.warning(self, self.tr("Import customers"), problem_text(error))
-            else:
+        def not_planned(error) -> None:
+            if not isinstance(error, (SmallCrmError, OSError)):
                 raise error
+            if generation != self._plan_generation:
+                return
+            self.plan = None
+            if failed is not None:
+                failed(error)
+            else:
+                QMessageBox.warning(self, self.windowTitle(), self.problem(error))
 
-        run_in_background(ci.plan_contacts_import, path, options, on_done=planned, on_error=failed)
+        run_in_background(work, path, options, on_done=planned, on_error=not_planned)
 
     def run_import(self, progress, finished, failed) -> None:
         def done(result) -> None:
@@ -582,8 +865,24 @@ class ImportWizard(QWizard):
             self.task = None
             failed(e)
 
-        self.task = run_in_background(ci.import_contacts, self.path, self.options, on_done=done, on_error=error,
+        work = pi.import_purchases if self.kind == "purchases" else ci.import_contacts
+        self.task = run_in_background(work, self.path, copy.deepcopy(self.options), on_done=done, on_error=error,
                                       on_progress=progress)
+
+    def problem(self, error: Exception) -> str:
+        """A problem with the file or with the choices made, in words."""
+        if isinstance(error, InvalidValue) and error.problem == "column" and error.field in ("date", "amount"):
+            return (self.tr("Choose the column with the date of each sale.") if error.field == "date" else
+                    self.tr("Choose the column with the amount, or the one with the unit price."))
+        if isinstance(error, InvalidValue) and error.problem == "currency":
+            return self.tr("“{value}” is not a currency: write its three-letter code, such as EUR, GBP or USD."
+                           ).format(value=error.value)
+        if isinstance(error, InvalidValue) and error.field == "customer":
+            return self.tr("No customer can be made from “{value}”: {detail}. Nothing was imported.").format(
+                value=error.value, detail=error.detail)
+        if isinstance(error, NotAllowed):
+            return self.tr("This import cannot be undone: {reason}.").format(reason=error.reason)
+        return problem_text(error)
 
     def reject(self) -> None:
         if self.task is not None:  # Cancel while importing: roll back, then close
@@ -637,15 +936,19 @@ class PastImportsDialog(QDialog):
         self.batches = ci.list_imports()
         rows = []
         for b in self.batches:
-            state = self.tr("undone") if b.undone_at else (self.tr("done") if b.finished_at else self.tr("not finished"))
-            rows.append([fmt.when(from_utc_text(b.started_at)), b.file_name, self.tr(b.kind), fmt.number(b.created),
-                         fmt.number(b.updated), fmt.number(b.skipped), fmt.number(b.rejected), state])
+            state = (self.tr("undone") if b.undone_at else self.tr("done") if b.finished_at
+                     else self.tr("not finished"))
+            rows.append([fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
+                         *(fmt.number(n) for n in (b.created, b.updated, b.skipped, b.rejected)), state])
         _fill(self.table, rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if not rows:
             self.message.setText(self.tr("Nothing has been imported yet."))
         self._update()
+
+    def kind_name(self, kind: str) -> str:
+        return {"contacts": self.tr("customers"), "purchases": self.tr("purchases")}.get(kind, kind)
 
     def _update(self) -> None:
         row = self.table.currentRow()
@@ -659,9 +962,16 @@ class PastImportsDialog(QDialog):
         except SmallCrmError as error:
             self.message.setText(str(getattr(error, "reason", error)))
             return
-        self.message.setText(self.tr("Import of {file} undone: {removed} customers removed, {restored} put back as "
-                                     "they were.").format(file=batch.file_name, removed=fmt.number(result.contacts_removed),
-                                                          restored=fmt.number(result.contacts_restored)))
+        if batch.kind == "purchases":
+            self.message.setText(self.tr("Import of {file} undone. Purchases removed, with their points: {purchases}. "
+                                         "New customers removed: {removed}.").format(
+                file=batch.file_name, purchases=fmt.number(result.purchases_removed),
+                removed=fmt.number(result.contacts_removed)))
+        else:
+            self.message.setText(self.tr("Import of {file} undone: {removed} customers removed, {restored} put back "
+                                         "as they were.").format(file=batch.file_name,
+                                                                 removed=fmt.number(result.contacts_removed),
+                                                                 restored=fmt.number(result.contacts_restored)))
         self.refresh()
         if self.on_undone:
             self.on_undone()

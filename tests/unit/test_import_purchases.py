@@ -204,3 +204,42 @@ def test_customers_created_by_a_purchases_import_keep_their_contact_details(gbp,
     zoe = get_contact(contact_ids("zoe")[0])
     assert (zoe.first_name, zoe.last_name, zoe.emails) == ("Zoë", "Müller", ["zoe@example.ch"])
     assert points_balance(zoe.id) == 12
+
+
+@pytest.mark.parametrize(("header", "purchases"), [
+    (RETAIL, True),
+    (["Date", "Email", "Total"], True),
+    (["Datum", "Bon-Nr.", "E-Mail", "Artikel", "Menge", "Einzelpreis"], True),  # a date and a quantity
+    (["Invoice", "Customer", "Amount"], True),
+    (["Email", "Total"], False),  # one column of a sale is not enough
+    (["First Name", "Last Name", "E-mail Address", "Mobile Phone", "Country"], False),
+    (["Prénom", "Nom", "Courriel", "Date de naissance", "Montant"], False),  # a birthday is not a sale's date
+])
+def test_a_header_row_tells_purchases_from_customers(header, purchases):
+    assert pi.holds_purchases(header) is purchases
+
+
+def test_the_contact_files_we_know_are_not_purchases():
+    from smallcrm.services.importing import reader
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+    for path in sorted(folder.iterdir()):
+        headers = reader.read_header(path, reader.sniff(path))
+        assert not pi.holds_purchases(headers), path.name
+
+
+def test_the_plan_shows_each_receipts_points(gbp, retail):
+    set_rules(LoyaltyRules(points_per_unit=2, referral_points=25))
+    friend = add_contact(ContactInput(first_name="Friend", emails=["friend@example.com"]))
+    customer = add_contact(ContactInput(last_name="Customer 17850"))
+    database.execute_sql("UPDATE contact SET external_id = '17850', referred_by_id = ? WHERE id = ?",
+                         (friend, customer))
+    plan = pi.plan_purchases_import(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    points = {p.reference: p.points for p in plan.preview}
+    # 35.64 earns 71 (the friend's 25 for the first purchase are the friend's); the 4.65 refund takes 9 back
+    assert points["536365"] == 71 and points["536366"] == 22 and points["C536383"] == -9
+    assert points["536415"] == 0  # no customer: no points
+    assert plan.counts["points"] == sum(points.values()) + 25
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert result.points == plan.counts["points"]
+    assert points_balance(customer) == points["536365"] + points["536366"] + points["C536383"]

@@ -78,6 +78,7 @@ FIELDS = {
     "country": ("country", "countryregion"),
 }
 KEY_FIELD = {"email": "email", "phone": "phone", "id": "customer_id", "name": "name"}
+SALE_FIELDS = ("date", "reference", "amount", "quantity", "unit_price", "currency")  # what a customer list lacks
 PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succeeded", "done", "closed", "yes",
         "bezahlt", "payé", "paye", "pagado"}
 DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstanding", "invoiced", "no", "offen",
@@ -103,6 +104,13 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
     online_retail = {_key(h) for h in headers} >= {"invoiceno", "stockcode", "quantity", "invoicedate",
                                                    "unitprice", "customerid"}
     return ("online_retail" if online_retail else "purchases"), fields
+
+
+def holds_purchases(headers: list[str]) -> bool:
+    """True when a file's header row reads as sales rather than customers: two columns or more of a sale
+    (a date, a receipt number, an amount, a quantity, a unit price, a currency)."""
+    fields = map_purchase_headers(headers)[1]
+    return sum(name in SALE_FIELDS for name in fields) >= 2
 
 
 def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
@@ -158,6 +166,7 @@ class PlannedPurchase:
     customer: str  # the key from the file ("" when none)
     action: str  # "create", "refund", "skip" or "reject"
     reason: str = ""  # for skip and reject
+    points: int = 0  # what the customer earns with it (a refund: takes back), by the loyalty rules in force
 
 
 @dataclass
@@ -489,6 +498,7 @@ class _Run:
         self.counts = {"purchases": 0, "refunds": 0, "skip": 0, "reject": 0, "customers_created": 0, "points": 0}
         self.unmatched: dict[str, Unmatched] = {}
         self.preview: list[PlannedPurchase] = []
+        self.previewed: list[_Receipt] = []  # the receipt behind each preview row
         self.new_customers: dict[str, ci.State] = {}
 
     def check_columns(self) -> None:
@@ -582,6 +592,7 @@ class _Run:
 
     def _preview(self, r: _Receipt) -> None:
         if len(self.preview) < PREVIEW:
+            self.previewed.append(r)
             self.preview.append(PlannedPurchase(list(r.rows), r.reference, r.occurred_at, r.total, r.currency,
                                                 r.contact_id, r.customer, r.action, r.reason))
 
@@ -599,10 +610,22 @@ def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | Non
         for r in receipts:
             if r.contact_id is None and r.customer:
                 r.contact_id = provisional.setdefault(r.customer, -1 - len(provisional))
-        run.counts["points"] = _points(database.connection(), receipts, run.facts, None)[1]
+        rows, run.counts["points"] = _points(database.connection(), receipts, run.facts, list(range(len(receipts))))
+        _preview_points(run, receipts, rows)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
                         rejects)
+
+
+def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
+    """Each preview row's points: its ledger rows for its own customer (a referrer's bonus is the referrer's)."""
+    points: dict[int, int] = {}
+    for contact_id, _, _, amount, _, index, _, _ in rows:
+        if contact_id == receipts[index].contact_id:
+            points[index] = points.get(index, 0) + amount
+    position = {id(r): i for i, r in enumerate(receipts)}
+    for planned, receipt in zip(run.preview, run.previewed):
+        planned.points = points.get(position.get(id(receipt), -1), 0)
 
 
 def import_purchases(path: Path | str, options: PurchaseImportOptions | None = None, *, progress=None,
@@ -664,7 +687,7 @@ def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writ
 
 
 def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int] | None) -> tuple[list[tuple], int]:
-    """The ledger rows the receipts write (purchase ids as given, or None for a plan) and their sum."""
+    """The ledger rows the receipts write and their sum; `purchase_ids` as given (a plan gives the positions)."""
     rules = loyalty.get_rules()
     today = when.today()
     contact_ids = sorted({r.contact_id for r in receipts if r.contact_id is not None})
