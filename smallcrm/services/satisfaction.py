@@ -7,7 +7,7 @@ A low score (NPS 0-6, CSAT 1-2) opens a complaint and a follow-up task by itself
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from smallcrm.errors import InvalidValue, NotFound
 from smallcrm.services import validation as v
@@ -15,7 +15,7 @@ from smallcrm.services.activity import check_day, require_live_contact
 from smallcrm.services.when import check_moment
 from smallcrm.services.contacts import display_name
 from smallcrm.services.settings import get_setting
-from smallcrm.services.when import local_zone
+from smallcrm.services.when import local_moment
 from smallcrm.services.when import today as local_today
 from smallcrm.store.fields import to_utc_text, utc_now
 from smallcrm.store.models import Complaint, Contact, Feedback, Interaction, Purchase, database
@@ -92,7 +92,7 @@ def record_feedback(contact_id: int, kind: str, score: int, *, comment: str = ""
                 contact=contact_id, feedback=feedback_id, purchase=purchase_id, category=LOW_SCORE_CATEGORY,
                 description=comment, opened_at=moment, created_at=now,
             ).execute()
-            due = max(moment.astimezone(local_zone()).date(), local_today()) + timedelta(days=1)
+            due = max(moment.astimezone().date(), local_today()) + timedelta(days=1)
             task_id = Interaction.insert(
                 contact=contact_id, kind="note", occurred_at=moment,
                 summary=f"Follow up on low {kind.upper()} score ({score})", follow_up_on=due, created_at=now,
@@ -254,15 +254,14 @@ def _where(kind: str, contact_id: int | None, start: date | None, end: date | No
     if contact_id is not None:
         clauses.append("contact_id = ?")
         params.append(contact_id)
-    zone = local_zone()
     if start is not None:
         start = check_day(start, "start")
         clauses.append("occurred_at >= ?")
-        params.append(to_utc_text(datetime.combine(start, time(), zone)))
+        params.append(to_utc_text(local_moment(start)))
     if end is not None:
         end = check_day(end, "end")
         clauses.append("occurred_at < ?")
-        params.append(to_utc_text(datetime.combine(end + timedelta(days=1), time(), zone)))
+        params.append(to_utc_text(local_moment(end + timedelta(days=1))))
     if start is not None and end is not None and end < start:
         raise InvalidValue("end", end, "range", f"the period ends before it starts ({start})")
     return " AND ".join(clauses), params

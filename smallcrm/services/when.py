@@ -4,7 +4,7 @@ everything is stored in UTC."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 from smallcrm.errors import InvalidValue
 
@@ -12,7 +12,13 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def local_zone():
+    """The shop's UTC offset in force now. For another day use `local_moment`, which knows summer time."""
     return datetime.now().astimezone().tzinfo
+
+
+def local_moment(day: date, clock: time = time()) -> datetime:
+    """The aware moment `clock` strikes on the shop's local `day`, with that day's offset (summer time kept)."""
+    return datetime.combine(day, clock).astimezone()
 
 
 def parse_date(text: str, field: str = "date") -> date:
@@ -30,7 +36,7 @@ def parse_datetime(text: str, field: str = "at") -> datetime:
     value = (text or "").strip()
     if _DATE.fullmatch(value):
         day = parse_date(value, field)
-        return datetime(day.year, day.month, day.day, 12, tzinfo=local_zone()).astimezone(timezone.utc)
+        return local_moment(day, time(12)).astimezone(timezone.utc)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?", value):
         raise InvalidValue(field, text, "date", "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM")
     try:
@@ -38,7 +44,7 @@ def parse_datetime(text: str, field: str = "at") -> datetime:
     except ValueError as e:
         raise InvalidValue(field, text, "date", str(e)) from e
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=local_zone())
+        moment = moment.astimezone()  # the shop's local time on that day
     return moment.astimezone(timezone.utc).replace(microsecond=0)
 
 

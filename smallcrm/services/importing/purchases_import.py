@@ -232,7 +232,7 @@ def _moment(text: str, order: str | None) -> str | None:
         return None
     d = date.fromisoformat(day)
     if clock is None:
-        moment = datetime(d.year, d.month, d.day, 12, tzinfo=when.local_zone())
+        moment = when.local_moment(d, time(12))
     else:
         parts = [float(p) for p in clock.split(":")]
         hour, minute = int(parts[0]), int(parts[1])
