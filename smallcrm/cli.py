@@ -15,10 +15,10 @@ from pathlib import Path
 
 import phonenumbers
 
-from smallcrm import __version__, cli_activity, cli_format, cli_import, paths
+from smallcrm import __version__, cli_activity, cli_backup, cli_format, cli_import, paths
 from smallcrm.errors import (
     DatabaseProblem, DemoNeedsEmptyDatabase, ImportFileProblem, InsufficientPoints, InvalidValue, NotAllowed, NotFound,
-    RefundTooLarge, ValidationFailed,
+    OutputProblem, RefundTooLarge, ValidationFailed,
 )
 from smallcrm.services import contacts, money, referrals
 from smallcrm.store.db import close_database, open_database
@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_activity.register(commands, command, group, _open_existing)
     cli_import.register(commands, command, group, _open_existing)
+    cli_backup.register(commands, command, group, _open_existing)
     return parser
 
 
@@ -327,6 +328,10 @@ def describe_error(error: Exception, args) -> str:
         line = cli_import.describe_error(error, args)
         if line is not None:
             return line
+    if args.command in cli_backup.COMMANDS:
+        line = cli_backup.describe_error(error, args)
+        if line is not None:
+            return line
     not_done = cli_activity.NOT_DONE.get(args.command, "contact not saved")
     if isinstance(error, ValidationFailed):
         problems = [cli_format.describe_invalid(e) for e in error.errors]
@@ -380,8 +385,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args, db_path)
     except UsageError as e:
         return _fail(str(e), 2)
-    except (ValidationFailed, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
-            NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed, ImportFileProblem, *cli_import.ERRORS) as e:
+    except (ValidationFailed, OutputProblem, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
+            NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed, ImportFileProblem, *cli_import.ERRORS,
+            *cli_backup.ERRORS) as e:
         return _fail(describe_error(e, args), 1)
     except KeyboardInterrupt:  # every command writes in one transaction: an interrupted one left nothing
         return _fail("interrupted; nothing was changed", 130)

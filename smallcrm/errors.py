@@ -116,3 +116,14 @@ class ImportFileProblem(SmallCrmError):
     def __str__(self) -> str:
         where = f"{self.path}, row {self.row}" if self.row is not None else f"{self.path}"
         return f"{where}: {self.reason}{': ' + self.detail if self.detail else ''}"
+
+
+@dataclass
+class OutputProblem(SmallCrmError):
+    """A file (a report, an export) could not be written; nothing was left behind half-written."""
+
+    path: Path | str
+    detail: str  # the system's words, e.g. "No such file or directory"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.detail}"

@@ -12,6 +12,7 @@ DEFAULTS = {
     "default_region": None,  # ISO 3166 code used to read phone numbers typed without +country
     "loyalty": None,  # the loyalty rules as a dict (services.loyalty reads them; None means its defaults)
     "auto_complaints": True,  # a low score opens a complaint and a follow-up task by itself
+    "backup_folder": None,  # where snapshots go; None: a "backups" folder beside the database
 }
 
 

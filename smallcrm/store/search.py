@@ -15,7 +15,8 @@ CREATE VIRTUAL TABLE contact_fts USING fts5(
 )
 """
 
-_ROW = """
+# What the index holds for each contact outside the Trash (append `AND c.id = ...` or an ORDER BY).
+INDEX_ROWS = """
 SELECT c.id,
        c.first_name || ' ' || c.last_name,
        (SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id),
@@ -33,7 +34,7 @@ _INSERT = "INSERT INTO contact_fts(rowid, name, emails, phones, company, city, t
 def _refresh(id_expr: str) -> str:
     return (
         f"DELETE FROM contact_fts WHERE rowid = {id_expr};\n"
-        f"{_INSERT}{_ROW} AND c.id = {id_expr};"
+        f"{_INSERT}{INDEX_ROWS} AND c.id = {id_expr};"
     )
 
 
@@ -56,7 +57,7 @@ _TRIGGERS = {
     "tag_fts_au": (
         "AFTER UPDATE OF name ON tag",
         f"DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id);\n"
-        f"{_INSERT}{_ROW} AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id);",
+        f"{_INSERT}{INDEX_ROWS} AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id);",
     ),
 }
 
@@ -99,7 +100,7 @@ def rebuild(conn) -> None:
          WHERE sort_name = '' AND (first_name || last_name || company) != ''"""
     )
     conn.execute("DELETE FROM contact_fts")
-    conn.execute(_INSERT + _ROW + " ORDER BY c.id")  # in id order: FTS5 fills fastest by rising rowid
+    conn.execute(_INSERT + INDEX_ROWS + " ORDER BY c.id")  # in id order: FTS5 fills fastest by rising rowid
 
 
 @contextmanager
