@@ -8,7 +8,7 @@ from datetime import date, datetime
 from smallcrm.errors import NotFound
 from smallcrm.services import loyalty, referrals, satisfaction
 from smallcrm.services.activity import check_day
-from smallcrm.services.contacts import display_name
+from smallcrm.services.contacts import contact_rows, display_name
 from smallcrm.services.settings import get_setting
 from smallcrm.store.fields import from_utc_text, to_utc_text
 from smallcrm.store.models import Contact, database
@@ -93,3 +93,46 @@ def customer_json(contact_id: int, today: date | None = None) -> dict:
     data = asdict(summary(contact_id, today))
     data["last_purchase_at"] = to_utc_text(data["last_purchase_at"]) if data["last_purchase_at"] else None
     return data
+
+
+@dataclass(frozen=True)
+class CustomerLine:
+    """A customer in a list: who, how to reach them, what they have spent, when they last bought."""
+
+    contact_id: int
+    name: str
+    phone: str
+    spend_minor: int  # lifetime, in the shop's currency, as `summary` counts it
+    last_purchase_on: date | None  # local day of the latest purchase that is not a refund
+    in_trash: bool = False
+
+
+_LINES_SQL = f"""
+SELECT p.contact_id, coalesce(sum(CASE WHEN p.currency = :cur THEN {_SPEND} END), 0),
+       max(CASE WHEN p.refund_of_id IS NULL THEN p.occurred_at END)
+  FROM purchase p LEFT JOIN purchase o ON o.id = p.refund_of_id
+ WHERE p.contact_id IN (SELECT value FROM json_each(:ids))
+ GROUP BY p.contact_id
+"""
+LINES_CHUNK = 5000
+
+
+def customer_lines(ids) -> list[CustomerLine]:
+    """One line per customer, in the order given; ids no longer in the database are left out."""
+    ids = list(ids)
+    currency = get_setting("currency")
+    rows, money = {}, {}
+    for i in range(0, len(ids), LINES_CHUNK):
+        chunk = ids[i:i + LINES_CHUNK]
+        rows.update(contact_rows(chunk))
+        cursor = database.execute_sql(_LINES_SQL, {"cur": currency, "ids": "[" + ",".join(str(int(x)) for x in chunk) + "]"})
+        money.update({contact_id: (spend, last) for contact_id, spend, last in cursor})
+    lines = []
+    for contact_id in ids:
+        row = rows.get(contact_id)
+        if row is not None:
+            spend, last = money.get(contact_id, (0, None))
+            lines.append(CustomerLine(contact_id, row.name, row.phone, spend,
+                                      from_utc_text(last).astimezone().date() if last else None,
+                                      row.deleted_at is not None))
+    return lines

@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import locale
 
-from smallcrm.store.models import Setting
+from smallcrm.store.models import Setting, database
 
 DEFAULTS = {
     "currency": "EUR",
     "default_region": None,  # ISO 3166 code used to read phone numbers typed without +country
     "loyalty": None,  # the loyalty rules as a dict (services.loyalty reads them; None means its defaults)
     "auto_complaints": True,  # a low score opens a complaint and a follow-up task by itself
+    # for reports
+    "business_name": "",
+    "business_address": "",  # several lines
+    "business_logo": None,  # the logo image (PNG or JPEG) as base64 text, so it travels with the database
+    "paper_size": None,  # "A4" or "Letter"; None: Letter in the US and Canada, A4 elsewhere
+    "locale": None,  # how money and dates print ("fr_FR"); None: the system's
+    "lapsed_days": 90,  # a customer with no purchase for this many days counts as lapsed
     "backup_folder": None,  # where snapshots go; None: a "backups" folder beside the database
 }
 
@@ -27,6 +34,13 @@ def set_setting(key: str, value) -> None:
     Setting.replace(key=key, value=json.dumps(value)).execute()
 
 
+def set_settings(values: dict) -> None:
+    """Several settings at once: all are saved or none."""
+    with database.atomic():
+        for key, value in values.items():
+            set_setting(key, value)
+
+
 def system_region() -> str | None:
     """The country part of the system locale ("de_AT" -> "AT"), if any."""
     name = locale.getlocale()[0] or ""
@@ -36,3 +50,20 @@ def system_region() -> str | None:
 
 def default_region() -> str | None:
     return get_setting("default_region") or system_region()
+
+
+def system_locale() -> str:
+    """The system locale's name as babel knows it ("de_AT"), or "en_US" when it has none."""
+    name = (locale.getlocale()[0] or "").partition(".")[0]
+    return name if name and name not in ("C", "POSIX") else "en_US"
+
+
+def shop_locale() -> str:
+    return get_setting("locale") or system_locale()
+
+
+def paper_size() -> str:
+    size = get_setting("paper_size")
+    if size in ("A4", "Letter"):
+        return size
+    return "Letter" if shop_locale().partition("_")[2] in ("US", "CA") else "A4"
