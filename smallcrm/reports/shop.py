@@ -1,0 +1,153 @@
+"""The shop as its reports print it: name, address and logo from the settings, the paper size, and
+money, numbers and dates in the shop's locale (babel)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import date, datetime
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_interval, format_skeleton, format_time
+from babel.numbers import format_compact_currency, format_decimal
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.utils import ImageReader
+
+from smallcrm.services import settings
+from smallcrm.services.money import format_money, to_decimal
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+MINUS = "\u2212"
+
+
+def _known_locale(name: str | None) -> str:
+    try:
+        return str(Locale.parse(name or "en_US"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "en_US"
+
+
+@lru_cache(maxsize=4096)
+def _skeleton(skeleton: str, value: date, locale: str) -> str:
+    return format_skeleton(skeleton, value, locale=locale)
+
+
+@dataclass(frozen=True)
+class Logo:
+    data: bytes  # PNG or JPEG
+    image: ImageReader  # for drawing on a canvas
+    width: int  # pixels
+    height: int
+
+    @classmethod
+    def read(cls, text) -> Logo | None:
+        """The business logo from its base64 text, or None when there is none or it cannot be read."""
+        if not text or not isinstance(text, str):
+            return None
+        try:
+            data = base64.b64decode(text, validate=False)
+            image = ImageReader(io.BytesIO(data))
+            width, height = image.getSize()
+        except (binascii.Error, ValueError, OSError):
+            return None
+        return cls(data, image, width, height) if width > 0 and height > 0 else None
+
+
+@dataclass
+class Shop:
+    """The business as its reports print it, with money, numbers and dates in its locale."""
+
+    name: str
+    address: str
+    logo: Logo | None
+    locale: str
+    currency: str
+    paper: str  # "A4" or "Letter"
+    printed_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+    @classmethod
+    def from_settings(cls) -> Shop:
+        return cls(
+            name=settings.get_setting("business_name") or "",
+            address=settings.get_setting("business_address") or "",
+            logo=Logo.read(settings.get_setting("business_logo")),
+            locale=_known_locale(settings.shop_locale()),
+            currency=settings.get_setting("currency") or "EUR",
+            paper=settings.paper_size(),
+        )
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return PAGE_SIZES[self.paper]
+
+    def money(self, minor: int | None, currency: str | None = None) -> str:
+        if minor is None:
+            return "—"
+        code = currency or self.currency
+        try:
+            return format_money(minor, code, self.locale)
+        except (ValueError, LookupError):
+            return f"{to_decimal(minor, code)} {code}"
+
+    def compact_money(self, value: float) -> str:
+        """An axis label, from whole units of the shop's currency: 12345.0 -> "€12.3K"."""
+        return format_compact_currency(value, self.currency, locale=self.locale, fraction_digits=1)
+
+    def number(self, value: float | None, digits: int = 0) -> str:
+        if value is None:
+            return "—"
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        text = format_decimal(abs(value), pattern, locale=self.locale)
+        return (MINUS + text) if value < 0 and text.strip("0.,") else text
+
+    def signed(self, value: float, digits: int = 1, unit: str = "") -> str:
+        """`+12.5 %`, `−3.0 %`, `+4 pts`."""
+        text = self.number(abs(value), digits)
+        sign = "+" if value > 0 else MINUS if value < 0 else "±"
+        return f"{sign}{text}{unit}"
+
+    def share(self, value: float | None, digits: int = 1) -> str:
+        """0.125 -> "12.5 %"."""
+        return "—" if value is None else f"{self.number(value * 100, digits)} %"
+
+    def day(self, value: date | None) -> str:
+        return format_date(value, "medium", locale=self.locale) if value else ""
+
+    def day_month(self, value: date) -> str:
+        return _skeleton("MMMMd", value, self.locale)
+
+    def weekday_day(self, value: date) -> str:
+        """"Tue, Mar 4"."""
+        return _skeleton("MMMEd", value, self.locale)
+
+    def birthday(self, text: str | None) -> str:
+        """A stored birthday: "1984-03-04" -> "March 4, 1984"; "--03-04" -> "March 4"."""
+        if not text:
+            return ""
+        try:
+            if text.startswith("--"):
+                return self.day_month(date(2000, int(text[2:4]), int(text[5:7])))
+            return format_date(date.fromisoformat(text), "long", locale=self.locale)
+        except ValueError:
+            return text
+
+    def month(self, value: date, *, short: bool = False, year: bool = True) -> str:
+        skeleton = ("MMM" if short else "MMMM") + ("yy" if short and year else "y" if year else "")
+        return _skeleton(skeleton, value, self.locale)
+
+    def moment(self, value: datetime | None) -> str:
+        """A stored UTC time as local date and time."""
+        if value is None:
+            return ""
+        local = value.astimezone()
+        return f"{self.day(local.date())}, {format_time(local.time(), 'short', locale=self.locale)}"
+
+    def period(self, start: date, end: date) -> str:
+        if start == end:
+            return self.day(start)
+        return format_interval(start, end, "yMMMd", locale=self.locale)
+
+

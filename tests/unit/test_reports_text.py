@@ -1,0 +1,112 @@
+"""Stored text on its way into a PDF: escaped for reportlab markup, right-to-left lines in visual order,
+characters the font lacks as squares, lines broken and fitted to a width."""
+
+from __future__ import annotations
+
+import arabic_reshaper
+import pytest
+from bidi import get_display
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from smallcrm.reports import fonts
+from smallcrm.reports.text import (
+    MISSING, fit_line, fit_logical, lines_of, printable, shaped_width, visual_line, wrap_logical,
+)
+
+
+def test_markup_is_escaped():
+    assert printable("<b>Bob</b> & Co") == "&lt;b&gt;Bob&lt;/b&gt; &amp; Co"
+    assert printable("<b>Bob</b> & Co", markup=False) == "<b>Bob</b> & Co"
+
+
+def test_escaped_text_makes_a_paragraph_that_reads_exactly_as_typed():
+    fonts.register()
+    style = ParagraphStyle("t", fontName=fonts.SANS)
+    for name in ("<b>Bob</b> & Co", "<para>x</para>", "&amp; &lt;", "100% {0} %s \\n", "<br/>", "<font size=40>"):
+        paragraph = Paragraph(printable(name), style)
+        assert paragraph.getPlainText() == name
+        assert {frag.fontName for frag in paragraph.frags} == {fonts.SANS}  # nothing turned bold
+
+
+def test_hebrew_is_put_in_visual_order():
+    assert printable("דוד כהן") == "ןהכ דוד"
+    assert printable("רחוב הרצל 12") == get_display("רחוב הרצל 12") == "12 לצרה בוחר"
+
+
+def test_arabic_letters_are_joined_then_put_in_visual_order():
+    name = "محمد العلي"
+    assert printable(name) == get_display(arabic_reshaper.reshape(name))
+    assert printable(name) != name[::-1]  # joined forms, not the isolated letters reversed
+
+
+def test_each_line_is_reordered_alone():
+    assert printable("שלום\nworld") == "םולש<br/>world"
+
+
+def test_left_to_right_text_is_left_alone():
+    for name in ("Αλέξανδρος Παπαδόπουλος", "Дмитрий Иванов", "Zoë Ångström-Ñúñez", "100% {x} \\ %s"):
+        assert printable(name, markup=False) == name
+
+
+def test_characters_the_font_lacks_become_one_square_per_run():
+    assert printable("Anna 🌸") == f"Anna {MISSING}"
+    assert printable("a 🌸🎉 b") == f"a {MISSING} b"
+    assert printable("王小明") == MISSING
+    assert printable("x 👍🏽 y") == f"x {MISSING} y"  # with a skin tone
+    assert printable("x 👨‍👩‍👧 y") == f"x {MISSING} y"  # joined with U+200D
+    assert printable("x ❤️‍🔥 y") == f"x {MISSING} y"  # a joined emoji whose first part the font has
+    assert printable("x 😀 y") == f"x {MISSING} y"  # beyond U+FFFF, though the font has it
+
+
+def test_symbols_the_font_has_are_kept():
+    assert printable("☕ € — ½ №") == "☕ € — ½ №"
+
+
+def test_control_characters_print_as_spaces_and_line_breaks_are_kept():
+    assert printable("a\tb\x00c\x1fd") == "a b c d"
+    assert printable("a\r\nb\rc") == "a<br/>b<br/>c"
+    assert lines_of(None) == [""]
+
+
+def test_a_line_fits_at_the_largest_size_that_fits():
+    line, size = fit_line("Ann Lee", fonts.SANS, (12, 10, 8), 1000)
+    assert (line, size) == ("Ann Lee", 12)
+    narrow = fonts.width("Ann Lee", fonts.SANS, 10) + 0.1
+    assert fit_line("Ann Lee", fonts.SANS, (12, 10, 8), narrow) == ("Ann Lee", 10)
+
+
+def test_a_line_too_long_at_the_smallest_size_is_cut_with_an_ellipsis():
+    name = "Bartholomew Montgomery-Fitzwilliam of the Western Isles"
+    line, size = fit_line(name, fonts.SANS, (10, 8), 100)
+    assert size == 8 and line.endswith("…")
+    assert name.startswith(line[:-1])
+    assert fonts.width(line, fonts.SANS, 8) <= 100
+    assert fonts.width(name[:len(line)] + "…", fonts.SANS, 8) > 100  # the longest start that fits
+
+
+def test_a_right_to_left_line_is_cut_at_its_logical_end():
+    name = "אברהם בן דוד מגבעתיים " * 4
+    logical, size = fit_logical(name, fonts.SANS, (9,), 120)
+    assert logical.endswith("…") and name.startswith(logical[:-1].rstrip())
+    line, _ = fit_line(name, fonts.SANS, (9,), 120)
+    assert line == visual_line(logical) and line.startswith("…")  # drawn, the ellipsis is on the left
+    assert fonts.width(line, fonts.SANS, 9) <= 120
+
+
+@given(st.lists(st.sampled_from(["Ann", "Lee", "Zoë", "דוד", "כהן", "محمد", "W" * 40, "Дмитрий", "&", "<b>"]),
+                min_size=1, max_size=30), st.integers(min_value=30, max_value=300))
+def test_wrapped_lines_fit_and_keep_every_character_in_order(words, width):
+    text = " ".join(words)
+    lines = wrap_logical(text, width, fonts.SANS, 9)
+    assert all(shaped_width(line, fonts.SANS, 9) <= width or len(line) == 1 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize("size", [6, 9, 14])
+def test_a_word_longer_than_the_line_is_cut_into_pieces_that_fit(size):
+    lines = wrap_logical("x" * 500, 80, fonts.SANS, size)
+    assert len(lines) > 1 and "".join(lines) == "x" * 500
+    assert all(shaped_width(line, fonts.SANS, size) <= 80 for line in lines)
