@@ -1,4 +1,4 @@
-"""Run every benchmark: `python bench/run.py [--quick] [--only startup,search,scroll,import] [--runs N]`.
+"""Run every benchmark: `python bench/run.py [--quick] [--only startup,search,scroll,import,report] [--runs N]`.
 
 Each figure is printed beside a baseline measured in the same run. Results go to
 bench/results/latest.json. Demo databases are made once in bench/.data and reused.
@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from _common import RESULTS, dataset
 
 import bench_import
+import bench_report
 import bench_scroll
 import bench_search
 import bench_startup
@@ -31,13 +32,13 @@ SIZES = {
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small data and few runs: a smoke test")
-    parser.add_argument("--only", default="startup,search,scroll,import", help="comma-separated benchmarks to run")
+    parser.add_argument("--only", default="startup,search,scroll,import,report", help="comma-separated benchmarks to run")
     parser.add_argument("--runs", type=int, default=None, help="start-up runs per side (default 7, quick 3)")
     parser.add_argument("--import-runs", type=int, default=None,
                         help="import runs per side (default 3, quick 1); the window's import runs 2 (quick 1)")
     args = parser.parse_args(argv)
     only = {name.strip() for name in args.only.split(",") if name.strip()}
-    unknown = only - {"startup", "search", "scroll", "import"}
+    unknown = only - {"startup", "search", "scroll", "import", "report"}
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     size = "quick" if args.quick else "full"
@@ -59,7 +60,7 @@ def main(argv=None) -> int:
 
     section("data")
     shop_path = scroll_path = None
-    if only & {"startup", "search"}:
+    if only & {"startup", "search", "report"}:
         shop_path, info = dataset(f"shop-{size}", *SIZES[size]["shop"])
         results["data"]["shop"] = info
         print(f"  shop: {info['params']['contacts']:,} contacts, {info['params']['purchases']:,} purchases"
@@ -81,6 +82,9 @@ def main(argv=None) -> int:
         ("import", "import a messy contacts CSV (vs csv + sqlite3.executemany, and sqlite-utils insert --csv)",
          lambda: bench_import.run(SIZES[size]["import"], import_runs, gui_runs=1 if args.quick else 2),
          bench_import.report),
+        ("report", "summary report PDF (vs its bare SQL aggregates) and customer dossier PDF",
+         lambda: bench_report.run(shop_path, runs=2 if args.quick else 5, dossiers=5 if args.quick else 20),
+         bench_report.report),
     ]
     for name, title, go, report in benches:
         if name not in only:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import phonenumbers
 
-from smallcrm import __version__, cli_activity, cli_backup, cli_format, cli_import, paths
+from smallcrm import __version__, cli_activity, cli_backup, cli_format, cli_import, cli_report, paths
 from smallcrm.errors import (
     DatabaseProblem, DemoNeedsEmptyDatabase, ImportFileProblem, InsufficientPoints, InvalidValue, NotAllowed, NotFound,
     OutputProblem, RefundTooLarge, ValidationFailed,
@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_activity.register(commands, command, group, _open_existing)
     cli_import.register(commands, command, group, _open_existing)
     cli_backup.register(commands, command, group, _open_existing)
+    cli_report.register(commands, command, group, _open_existing)
     return parser
 
 
@@ -328,11 +329,15 @@ def describe_error(error: Exception, args) -> str:
         line = cli_import.describe_error(error, args)
         if line is not None:
             return line
+    if args.command == "report":
+        line = cli_report.describe_error(error, args)
+        if line is not None:
+            return line
     if args.command in cli_backup.COMMANDS:
         line = cli_backup.describe_error(error, args)
         if line is not None:
             return line
-    not_done = cli_activity.NOT_DONE.get(args.command, "contact not saved")
+    not_done = {**cli_activity.NOT_DONE, "report": cli_report.NOT_DONE}.get(args.command, "contact not saved")
     if isinstance(error, ValidationFailed):
         problems = [cli_format.describe_invalid(e) for e in error.errors]
         joined = problems[0] if len(problems) == 1 else " ".join(f"({i}) {p};" for i, p in enumerate(problems, 1))
@@ -383,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         return open_window(db_path)
     try:
         return args.handler(args, db_path)
-    except UsageError as e:
+    except (UsageError, cli_report.ReportUsageError) as e:
         return _fail(str(e), 2)
     except (ValidationFailed, OutputProblem, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
             NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed, ImportFileProblem, *cli_import.ERRORS,
