@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -25,6 +27,9 @@ from smallcrm.gui.today_view import TodayView
 from smallcrm.gui.trash_dialog import TrashDialog
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import contacts
+
+if TYPE_CHECKING:
+    from smallcrm.gui.dashboard import DashboardView
 
 SEARCH_DELAY_MS = 200
 DEMO_CONTACTS = 200
@@ -66,6 +71,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.stack, icon("contact-new"), self.tr("Customers"))
         self.tabs.addTab(self.today, icon("today"), self.tr("Today"))
         self.tabs.addTab(self.owed, icon("owed"), self.tr("Owed"))
+        # The Dashboard tab holds an empty page until first shown: its module loads only then.
+        self.dashboard = None
+        self.dashboard_page = QWidget()
+        self.dashboard_page.setObjectName("dashboardPage")
+        QVBoxLayout(self.dashboard_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.dashboard_page, icon("chart"), self.tr("Dashboard"))
         self.tabs.currentChanged.connect(self._tab_changed)
         for view in (self.today, self.owed):
             view.open_contact.connect(self.open_contact)
@@ -211,6 +222,15 @@ class MainWindow(QMainWindow):
                                         self.tr("Fill an empty customer book with demo customers"))
         self.import_action = self._action(self.tr("&Import…"), self.import_file, "Ctrl+I", "import",
                                           self.tr("Bring in customers from a CSV file"))
+        self.print_action = self._action(self.tr("&Print…"), self.print_report, QKeySequence.StandardKey.Print, None,
+                                         self.tr("Print the dashboard's summary, or the selected customer's dossier"))
+        self.export_pdf_action = self._action(self.tr("&Export PDF…"), self.export_report, "Ctrl+Shift+E", None,
+                                              self.tr("Save the dashboard's summary, or the selected customer's "
+                                                      "dossier, as a PDF file"))
+        self.print_list_action = self._action(self.tr("Print &List…"), self.print_list, None, None,
+                                              self.tr("Call lists, birthday lists, address labels and loyalty cards"))
+        self.business_action = self._action(self.tr("&Business Details…"), self.edit_business, None, None,
+                                            self.tr("The shop's name, address and logo on printed reports"))
         self.past_imports_action = self._action(self.tr("&Past Imports…"), self.show_past_imports, None, None,
                                                 self.tr("See and undo earlier imports"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -247,7 +267,7 @@ class MainWindow(QMainWindow):
         self.customer_actions = [self.call_action, self.purchase_action, self.redeem_action, self.adjust_action,
                                  self.statement_action, self.feedback_action, self.complaint_action,
                                  self.referrer_action]
-        for n, name in ((1, "customers"), (2, "today"), (3, "owed")):
+        for n, name in ((1, "customers"), (2, "today"), (3, "owed"), (4, "dashboard")):
             self._action(name, lambda _=False, i=n - 1: self.tabs.setCurrentIndex(i), f"Ctrl+{n}")
 
     def _make_menus_and_toolbar(self) -> None:
@@ -256,6 +276,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.past_imports_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.export_pdf_action, self.print_list_action])
         file_menu.addSeparator()
         file_menu.addAction(self.trash_action)
         file_menu.addSeparator()
@@ -273,7 +295,7 @@ class MainWindow(QMainWindow):
             customer_menu.addActions(list(group))
             customer_menu.addSeparator()
         tools_menu = bar.addMenu(self.tr("&Tools"))
-        tools_menu.addAction(self.loyalty_action)
+        tools_menu.addActions([self.loyalty_action, self.business_action])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -334,6 +356,8 @@ class MainWindow(QMainWindow):
         for action in self.customer_actions:
             action.setEnabled(len(ids) == 1)
         self.delete_action.setEnabled(bool(ids))
+        for action in (self.print_action, self.export_pdf_action):
+            action.setEnabled(len(ids) == 1 or self.dashboard_showing())
         empty = self._total == 0
         self.demo_action.setEnabled(empty and self.demo_task is None)
         self.welcome_demo.setEnabled(self.demo_task is None)
@@ -469,7 +493,7 @@ class MainWindow(QMainWindow):
     def show_trash(self) -> TrashDialog:
         dialog = TrashDialog(self)
         dialog.restore_requested.connect(self.restore)
-        dialog.finished.connect(lambda _: self.refresh())
+        dialog.finished.connect(lambda _: (self.refresh(), self._refresh_tabs()))  # deleted for good: figures change
         dialog.open()
         return dialog
 
@@ -601,7 +625,8 @@ class MainWindow(QMainWindow):
         self._refresh_tabs()
 
     def _refresh_tabs(self) -> None:
-        """Read the Today list on a pool thread; show it (and Owed) if in view, and count it on its tab."""
+        """Read the Today list on a pool thread; show it (and Owed) if in view, and count it on its tab.
+        The dashboard counts again if in view, else when next shown."""
         from smallcrm.services.today import today_list
 
         def done(today) -> None:
@@ -613,12 +638,88 @@ class MainWindow(QMainWindow):
         run_in_background(today_list, on_done=done, on_error=self._background_failed)
         if self.tabs.currentWidget() is self.owed:
             self.owed.refresh()
+        if self.dashboard is not None:
+            self.dashboard.data_changed()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.today:
             self.today.refresh()
         elif self.tabs.widget(index) is self.owed:
             self.owed.refresh()
+        elif self.tabs.widget(index) is self.dashboard_page:
+            self._make_dashboard()
+        self._update_actions()
+
+    def _make_dashboard(self) -> DashboardView:
+        if self.dashboard is None:
+            from smallcrm.gui.dashboard import DashboardView
+
+            self.dashboard = DashboardView()
+            self.dashboard.open_contact.connect(self.open_contact)
+            self.dashboard_page.layout().addWidget(self.dashboard)
+        return self.dashboard
+
+    def dashboard_showing(self) -> bool:
+        return self.tabs.currentWidget() is self.dashboard_page
+
+    # --- printing -------------------------------------------------------------------------------
+    def _report(self):
+        """What Print and Export PDF make now: (make the PDF, title, file name), or None."""
+        if self.dashboard_showing():
+            period = self._make_dashboard().period()
+            shown = self.dashboard.fresh_summary()
+            title = self.tr("Summary {start} to {end}").format(start=period.start.isoformat(),
+                                                                end=period.end.isoformat())
+
+            def summary_pdf() -> bytes:
+                from smallcrm.reports import summary_pdf as write
+                from smallcrm.services import metrics
+
+                out = io.BytesIO()
+                write(shown if shown is not None else metrics.summary(period), out)
+                return out.getvalue()
+
+            return summary_pdf, title, title
+        contact_id = self.current_id()
+        if contact_id is None:
+            return None
+        name = self.model.data(self.model.index(self.model.row_of(contact_id), 0)) or ""
+
+        def dossier_pdf() -> bytes:
+            from smallcrm.reports import dossier_pdf as write
+
+            out = io.BytesIO()
+            write(contact_id, out)
+            return out.getvalue()
+
+        return dossier_pdf, self.tr("Dossier of {name}").format(name=name), self.tr("{name} dossier").format(name=name)
+
+    def print_report(self) -> None:
+        if report := self._report():
+            from smallcrm.gui.printing import print_with_preview
+
+            print_with_preview(self, report[0], report[1])
+
+    def export_report(self) -> None:
+        if report := self._report():
+            from smallcrm.gui.printing import export_pdf
+
+            export_pdf(self, report[0], report[2])
+
+    def print_list(self) -> QDialog:
+        from smallcrm.gui.print_list_dialog import PrintListDialog
+
+        dialog = PrintListDialog(self, self.search.text(), self.selected_ids())
+        dialog.open()
+        return dialog
+
+    def edit_business(self) -> QDialog:
+        from smallcrm.gui.business_settings import BusinessSettingsDialog
+
+        dialog = BusinessSettingsDialog(self)
+        dialog.accepted.connect(self._activity_changed)
+        dialog.open()
+        return dialog
 
     def open_contact(self, contact_id: int) -> None:
         """Show one customer in the Customers tab, wherever the request came from."""

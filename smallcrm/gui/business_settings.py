@@ -1,0 +1,316 @@
+"""Tools ▸ Business Details: the shop's name, address and logo at the top of every report, the paper
+reports are made for, how money and dates print, the shop's currency, and when a customer counts as
+lapsed. Saved in the database, so they travel with it; Cancel changes nothing."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QSize, Qt
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from smallcrm.errors import InvalidValue
+from smallcrm.gui.contact_form import show_problem
+from smallcrm.services import money, when
+from smallcrm.services.settings import get_setting, set_settings, system_locale
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+MAX_LOGO_SIDE = 600  # pixels; a bigger logo is scaled down before it is stored
+LOGO_PREVIEW = QSize(240, 96)
+LAPSED_DAYS = (7, 730)
+# Locales offered for money and dates; any other babel locale set elsewhere is offered too.
+COMMON_LOCALES = (
+    "ar_AE", "ar_SA", "cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "el_GR", "en_AU", "en_CA", "en_GB", "en_IE",
+    "en_IN", "en_NZ", "en_US", "en_ZA", "es_AR", "es_ES", "es_MX", "fi_FI", "fr_BE", "fr_CA", "fr_CH", "fr_FR",
+    "he_IL", "hi_IN", "hu_HU", "id_ID", "it_CH", "it_IT", "ja_JP", "ko_KR", "nb_NO", "nl_BE", "nl_NL", "pl_PL",
+    "pt_BR", "pt_PT", "ro_RO", "ru_RU", "sk_SK", "sv_SE", "th_TH", "tr_TR", "uk_UA", "vi_VN", "zh_CN", "zh_TW",
+)
+
+
+def locale_name(code: str) -> str:
+    """"de_AT" -> "Deutsch (Österreich)": the locale's name in its own language."""
+    try:
+        return Locale.parse(code).get_display_name() or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def logo_from_file(path: Path) -> bytes:
+    """The image in `path` as it is stored: PNG or JPEG, at most MAX_LOGO_SIDE pixels wide and high.
+
+    InvalidValue("logo", ...) when the file is too big or is not a picture.
+    """
+    size = path.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        raise InvalidValue("logo", path.name, "too_large", f"{size / 1024 / 1024:.1f} MB")
+    data = path.read_bytes()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    kind = bytes(reader.format().data()).decode("ascii", "replace").lower()
+    if not reader.canRead():
+        raise InvalidValue("logo", path.name, "not_image")
+    original = reader.size()
+    scaled = original.isValid() and max(original.width(), original.height()) > MAX_LOGO_SIDE
+    if scaled:
+        reader.setScaledSize(original.scaled(MAX_LOGO_SIDE, MAX_LOGO_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        raise InvalidValue("logo", path.name, "not_image", reader.errorString())
+    if max(image.width(), image.height()) > MAX_LOGO_SIDE:  # the file did not say its size beforehand
+        image = image.scaled(MAX_LOGO_SIDE, MAX_LOGO_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        scaled = True
+    turned = reader.transformation() != QImageIOHandler.Transformation.TransformationNone
+    if not scaled and not turned and kind in ("png", "jpeg", "jpg"):
+        return data
+    out = QBuffer()
+    out.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(out, "PNG")
+    return bytes(out.data().data())
+
+
+def logo_image(text: str | None) -> QImage:
+    """The stored logo (base64 text) as an image; a null image when there is none or it is damaged."""
+    if not text:
+        return QImage()
+    try:
+        return QImage.fromData(base64.b64decode(text, validate=True))
+    except (binascii.Error, ValueError):
+        return QImage()
+
+
+class BusinessSettingsDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Business details"))
+        self.logo_text: str | None = get_setting("business_logo")
+
+        self.name = QLineEdit(get_setting("business_name") or "")
+        self.name.setPlaceholderText(self.tr("e.g. Kwiaciarnia Marta"))
+        self.address = QPlainTextEdit(get_setting("business_address") or "")
+        self.address.setTabChangesFocus(True)
+        self.address.setPlaceholderText(self.tr("Street\nPostcode and town\nPhone, email or website"))
+        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 5 + 12)
+        self.address.setAccessibleName(self.tr("Address"))
+
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedSize(LOGO_PREVIEW)
+        self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setAccessibleName(self.tr("Logo"))
+        self.choose_logo = QPushButton(self.tr("C&hoose image…"))
+        self.remove_logo = QPushButton(self.tr("Re&move"))
+        self.choose_logo.clicked.connect(self.browse_logo)
+        self.remove_logo.clicked.connect(lambda: self._set_logo(None))
+        self.logo_problem = QLabel()
+        self.logo_problem.setWordWrap(True)
+        self.logo_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.logo_problem.hide()
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(self.choose_logo)
+        logo_buttons.addWidget(self.remove_logo)
+        logo_buttons.addStretch(1)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addLayout(logo_buttons)
+        logo_row.addStretch(1)
+        logo = QWidget()
+        logo_box = QVBoxLayout(logo)
+        logo_box.setContentsMargins(0, 0, 0, 0)
+        logo_box.addLayout(logo_row)
+        logo_box.addWidget(self.logo_problem)
+        self._show_logo()
+
+        business = QGroupBox(self.tr("At the top of every report"))
+        form = QFormLayout(business)
+        form.addRow(self.tr("Business &name"), self.name)
+        form.addRow(self.tr("&Address"), self.address)
+        form.addRow(self.tr("Logo"), logo)
+
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("Automatic (Letter in the US and Canada, A4 elsewhere)"), None)
+        self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
+        self.paper.addItem(self.tr("Letter (8½ × 11 in)"), "Letter")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(get_setting("paper_size"))))
+
+        self.locale = QComboBox()
+        self.locale.addItem(self.tr("Automatic (this computer’s: {name})").format(name=locale_name(system_locale())),
+                            None)
+        chosen = get_setting("locale")
+        codes = set(COMMON_LOCALES) | ({chosen} if chosen else set())
+        for name, code in sorted((locale_name(code), code) for code in codes):
+            self.locale.addItem(name, code)
+        self.locale.setCurrentIndex(max(0, self.locale.findData(chosen)))
+        self.sample = QLabel()
+        self.sample.setObjectName("localeSample")
+        self.sample.setEnabled(False)
+
+        self.currency = QLineEdit(get_setting("currency") or "")
+        self.currency.setMaximumWidth(self.currency.fontMetrics().horizontalAdvance("MMMMMM") + 16)
+        self.currency.setAccessibleName(self.tr("Currency"))
+        self.saved_currency = self.currency.text()
+        self.currency_problem = QLabel()
+        self.currency_problem.setWordWrap(True)
+        self.currency_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.currency_problem.hide()
+        currency = QWidget()
+        currency_box = QVBoxLayout(currency)
+        currency_box.setContentsMargins(0, 0, 0, 0)
+        currency_box.addWidget(self.currency)
+        currency_box.addWidget(self.currency_problem)
+
+        self.lapsed = QSpinBox()
+        self.lapsed.setRange(*LAPSED_DAYS)
+        self.lapsed.setSuffix(self.tr(" days"))
+        self.lapsed.setValue(min(max(int(get_setting("lapsed_days") or 90), LAPSED_DAYS[0]), LAPSED_DAYS[1]))
+        lapsed_note = QLabel(self.tr("A customer with no purchase for this many days counts as lapsed."))
+        lapsed_note.setWordWrap(True)
+        lapsed_note.setEnabled(False)
+        lapsed = QWidget()
+        lapsed_box = QVBoxLayout(lapsed)
+        lapsed_box.setContentsMargins(0, 0, 0, 0)
+        lapsed_box.addWidget(self.lapsed, 0, Qt.AlignmentFlag.AlignLeft)
+        lapsed_box.addWidget(lapsed_note)
+
+        locale_widget = QWidget()
+        locale_box = QVBoxLayout(locale_widget)
+        locale_box.setContentsMargins(0, 0, 0, 0)
+        locale_box.addWidget(self.locale)
+        locale_box.addWidget(self.sample)
+
+        reports = QGroupBox(self.tr("Reports and money"))
+        form = QFormLayout(reports)
+        form.addRow(self.tr("&Paper size"), self.paper)
+        form.addRow(self.tr("Money and &dates"), locale_widget)
+        form.addRow(self.tr("&Currency"), currency)
+        form.addRow(self.tr("&Lapsed after"), lapsed)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(business)
+        layout.addWidget(reports)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.locale.currentIndexChanged.connect(lambda _: self.check())
+        self.currency.textChanged.connect(lambda _: self.check())
+        self.check()
+        self.setMinimumWidth(560)
+
+    # --- logo -----------------------------------------------------------------------------------
+    def _show_logo(self) -> None:
+        image = logo_image(self.logo_text)
+        if image.isNull():
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("No logo") if not self.logo_text else self.tr("The logo is damaged"))
+        else:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap.fromImage(image.scaled(LOGO_PREVIEW.shrunkBy(QMargins(8, 8, 8, 8)) * ratio,
+                                                    Qt.AspectRatioMode.KeepAspectRatio,
+                                                    Qt.TransformationMode.SmoothTransformation))
+            pixmap.setDevicePixelRatio(ratio)
+            self.logo_preview.setPixmap(pixmap)
+        self.remove_logo.setEnabled(bool(self.logo_text))
+
+    def _grow_to_fit(self) -> None:
+        """Make room for a message that wraps onto more lines (a window's minimum height ignores them)."""
+        layout = self.layout()
+        if self.isVisible() and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if self.height() < needed:
+                self.resize(self.width(), needed)
+
+    def _set_logo(self, data: bytes | None) -> None:
+        self.logo_text = base64.b64encode(data).decode("ascii") if data else None
+        show_problem(self.logo_problem, None)
+        self._show_logo()
+
+    def browse_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the logo"), str(Path.home()),
+                                              self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;"
+                                                      "All files (*)"))
+        if name:
+            self.load_logo(Path(name))
+
+    def load_logo(self, path: Path) -> bool:
+        """Take the image in `path` as the logo; say next to it why not when it cannot be."""
+        try:
+            data = logo_from_file(path)
+        except InvalidValue as error:
+            if error.problem == "too_large":
+                text = self.tr("“{name}” is {size}; a logo can be at most 2 MB. Choose a smaller image.").format(
+                    name=path.name, size=error.detail)
+            else:
+                text = self.tr("“{name}” is not a picture smallcrm can read. Choose a PNG or JPEG image.").format(
+                    name=path.name)
+            show_problem(self.logo_problem, text)
+            self._grow_to_fit()
+            return False
+        except OSError as error:
+            show_problem(self.logo_problem, self.tr("“{name}” cannot be read: {reason}.").format(
+                name=path.name, reason=error.strerror or str(error)))
+            self._grow_to_fit()
+            return False
+        self._set_logo(data)
+        return True
+
+    # --- checking and saving --------------------------------------------------------------------
+    def check(self) -> bool:
+        try:
+            code = money.check_currency(self.currency.text())
+        except InvalidValue:
+            show_problem(self.currency_problem, self.tr("Give a three-letter currency code such as EUR, GBP or USD."))
+            code = None
+        else:
+            if code != self.saved_currency.strip().upper():
+                show_problem(self.currency_problem, self.tr(
+                    "Purchases already recorded keep their own currency; figures count those in {code}.").format(
+                    code=code), hint=True)
+            else:
+                show_problem(self.currency_problem, None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(code is not None)
+        self._show_sample(code or self.saved_currency)
+        self._grow_to_fit()
+        return code is not None
+
+    def _show_sample(self, currency: str) -> None:
+        code = self.locale.currentData() or system_locale()
+        try:
+            example = "{money} · {day}".format(money=money.format_money(123456, currency, code),
+                                               day=format_date(when.today(), "long", locale=code))
+        except (ValueError, LookupError):
+            example = ""
+        self.sample.setText(self.tr("Reports show: {example}").format(example=example) if example else "")
+
+    def values(self) -> dict[str, object]:
+        """What Save stores, by setting key."""
+        lines = [line.rstrip() for line in self.address.toPlainText().strip().splitlines()]
+        return {
+            "business_name": self.name.text().strip(),
+            "business_address": "\n".join(lines),
+            "business_logo": self.logo_text,
+            "paper_size": self.paper.currentData(),
+            "locale": self.locale.currentData(),
+            "currency": money.check_currency(self.currency.text()),
+            "lapsed_days": self.lapsed.value(),
+        }
+
+    def accept(self) -> None:
+        if not self.check():
+            return
+        set_settings(self.values())
+        super().accept()
