@@ -95,6 +95,17 @@ class _FirstPaint(QObject):
         return False
 
 
+def _snapshot_on_close(path: Path) -> None:
+    """A snapshot as the window closes, so the last session's work is kept too. Trouble goes to the log."""
+    from smallcrm.errors import SmallCrmError
+    from smallcrm.services import backup
+
+    try:
+        backup.snapshot_on_close(path)
+    except SmallCrmError as error:
+        log.warning("no snapshot on close: %s", error)
+
+
 def run(db_path: Path | str | None = None, *, on_first_paint: Callable[[], None] | None = None) -> int:
     """Open the window on `db_path` (default: the user's data folder) and run until it closes."""
     app = application()
@@ -117,3 +128,4 @@ def run(db_path: Path | str | None = None, *, on_first_paint: Callable[[], None]
         # Work still on the pool (points expiry, a search) finishes before the database closes.
         QThreadPool.globalInstance().waitForDone()
         close_database()
+        _snapshot_on_close(path)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm import __version__
-from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound
+from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound, SmallCrmError
 from smallcrm.gui import commands
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import ContactDialog
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 200
 DEMO_CONTACTS = 200
+
+
+SNAPSHOT_DELAY_MS = 20_000
 
 
 class MainWindow(QMainWindow):
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.expiry_timer.timeout.connect(self.expire_points)
         self.expiry_timer.start()
         QTimer.singleShot(0, self.expire_points)  # after the first paint; it also counts Today's lines
+        QTimer.singleShot(SNAPSHOT_DELAY_MS, self.snapshot_if_due)  # once the start-up work is done
 
     # --- building -----------------------------------------------------------------------------
     def _make_view(self) -> QTableView:
@@ -618,6 +622,24 @@ class MainWindow(QMainWindow):
             self._refresh_tabs()
 
         run_in_background(loyalty.expire_points, on_done=done, on_error=self._background_failed)
+
+    def snapshot_if_due(self) -> None:
+        """The day's snapshot of the database, on the pool thread; when it cannot be saved, the status bar says so."""
+        from smallcrm.services import backup
+
+        def done(snapshot) -> None:
+            if snapshot is not None:
+                self.statusBar().showMessage(self.tr("Today's snapshot of your data was saved in {folder}.").format(
+                    folder=snapshot.path.parent), 8000)
+
+        def failed(error) -> None:
+            if not isinstance(error, SmallCrmError):
+                raise error
+            self.statusBar().showMessage(self.tr(
+                "Today's snapshot of your data could not be saved ({why}). Nothing is lost; check that the backup "
+                "folder is there and has room, or run `smallcrm backup`.").format(why=error), 30000)
+
+        run_in_background(backup.snapshot_if_due, self.db_path, on_done=done, on_error=failed)
 
     def _activity_changed(self) -> None:
         """Something was recorded: the customer's figures, the timeline and the other tabs change."""
