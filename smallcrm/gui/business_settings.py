@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import InvalidValue
 from smallcrm.gui.contact_form import show_problem
+from smallcrm.gui.forms import grow_to_fit
 from smallcrm.services import money, when
 from smallcrm.services.settings import get_setting, set_settings, system_locale
 
@@ -226,14 +227,6 @@ class BusinessSettingsDialog(QDialog):
             self.logo_preview.setPixmap(pixmap)
         self.remove_logo.setEnabled(bool(self.logo_text))
 
-    def _grow_to_fit(self) -> None:
-        """Make room for a message that wraps onto more lines (a window's minimum height ignores them)."""
-        layout = self.layout()
-        if self.isVisible() and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if self.height() < needed:
-                self.resize(self.width(), needed)
-
     def _set_logo(self, data: bytes | None) -> None:
         self.logo_text = base64.b64encode(data).decode("ascii") if data else None
         show_problem(self.logo_problem, None)
@@ -258,12 +251,12 @@ class BusinessSettingsDialog(QDialog):
                 text = self.tr("“{name}” is not a picture smallcrm can read. Choose a PNG or JPEG image.").format(
                     name=path.name)
             show_problem(self.logo_problem, text)
-            self._grow_to_fit()
+            grow_to_fit(self)
             return False
         except OSError as error:
             show_problem(self.logo_problem, self.tr("“{name}” cannot be read: {reason}.").format(
                 name=path.name, reason=error.strerror or str(error)))
-            self._grow_to_fit()
+            grow_to_fit(self)
             return False
         self._set_logo(data)
         return True
@@ -284,7 +277,7 @@ class BusinessSettingsDialog(QDialog):
                 show_problem(self.currency_problem, None)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(code is not None)
         self._show_sample(code or self.saved_currency)
-        self._grow_to_fit()
+        grow_to_fit(self)
         return code is not None
 
     def _show_sample(self, currency: str) -> None:

@@ -1,4 +1,4 @@
-"""Qt Designer forms from ui/, loaded at run time."""
+"""Qt Designer forms from ui/, loaded at run time, and what dialogs share."""
 
 from __future__ import annotations
 
@@ -17,3 +17,12 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         return QUiLoader().load(file, parent)
     finally:
         file.close()
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Make room for a message that wraps onto more lines (a window's minimum height ignores them)."""
+    layout = dialog.layout()
+    if dialog.isVisible() and layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(dialog.width())
+        if dialog.height() < needed:
+            dialog.resize(dialog.width(), needed)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InvalidValue, SmallCrmError
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
+from smallcrm.gui.forms import grow_to_fit
 from smallcrm.gui.printing import export_pdf, print_with_preview
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import contacts, metrics, today, when
@@ -276,20 +277,12 @@ class PrintListDialog(QDialog):
                 "segment": self.tr("Nothing to print: no customer is in this segment."),
                 "everyone": self.tr("Nothing to print: there are no customers yet."),
             }[self.whom_choice()])
-        self._grow_to_fit()
+        grow_to_fit(self)
 
     def _say(self, text: str) -> None:
         self.count.setStyleSheet("")
         self.count.setText(text)
         self.count.show()
-
-    def _grow_to_fit(self) -> None:
-        """Make room for a message that wraps onto more lines (a window's minimum height ignores them)."""
-        layout = self.layout()
-        if self.isVisible() and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if self.height() < needed:
-                self.resize(self.width(), needed)
 
     # --- making the PDF -------------------------------------------------------------------------
     def members(self) -> Callable[[], list[int]]:

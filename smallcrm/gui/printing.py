@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import errno
 import math
-import os
 import re
-import secrets
 import threading
 from pathlib import Path
 from typing import Callable
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from smallcrm.errors import InvalidValue, NotFound, SmallCrmError
 from smallcrm.gui.messages import field_problem
 from smallcrm.gui.workers import run_in_background
+from smallcrm.services.files import write_atomically
 
 MAX_PRINT_DPI = 300  # finer than this only makes the print job bigger
 PREVIEW_DPI = 110  # sharp on screen at the preview's usual zoom
@@ -295,21 +294,6 @@ def print_with_preview(parent: QWidget | None, make_pdf: Callable[[], bytes], ti
 
 
 # --- export ----------------------------------------------------------------------------------------
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` all at once: a reader (or a crash) sees the old file or the new, never half."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _make_and_save(make_pdf: Callable[[], bytes], path: Path) -> Path:
     data = make_pdf()
     try:

@@ -4,11 +4,8 @@ print date and "Page X of Y") and writing the file so that a failure never leave
 from __future__ import annotations
 
 import io
-import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
@@ -19,6 +16,7 @@ from smallcrm.reports import fonts
 from smallcrm.reports.base import INK, LEFT, MARGIN, MUTED, RIGHT, RULE
 from smallcrm.reports.shop import Shop
 from smallcrm.reports.text import fit_line
+from smallcrm.services.files import write_atomically
 
 
 def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
@@ -139,15 +137,4 @@ def write(out, render: Callable[[BinaryIO], None]) -> None:
     if hasattr(out, "write"):
         out.write(data)
         return
-    path = Path(out)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(out, data)

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from smallcrm.errors import DatabaseProblem, NotAllowed, OutputProblem, SmallCrmError
 from smallcrm.store import migrations, search
-from smallcrm.store.db import close_database, current_path, inspect
+from smallcrm.store.db import classify, close_database, current_path, inspect
 
 AUTOMATIC = ("daily", "close")
 BY_HAND = ("manual", "before-restore", "damaged")
@@ -220,16 +220,9 @@ def _locked(error: sqlite3.Error) -> bool:
 
 
 def _source_problem(path: Path, error: sqlite3.Error) -> SmallCrmError:
-    text = str(error).lower()
-    if "full" in text:
+    if "full" in str(error).lower():
         return OutputProblem(path, "the disk is full")
-    if _locked(error):
-        return DatabaseProblem(path, DatabaseProblem.LOCKED, str(error))
-    if "readonly" in text or "read-only" in text:
-        return DatabaseProblem(path, DatabaseProblem.READ_ONLY, str(error))
-    if "unable to open" in text:
-        return DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, str(error))
-    return DatabaseProblem(path, DatabaseProblem.CORRUPT, str(error))
+    return classify(path, error)
 
 
 def _existing(db_path: Path) -> int:

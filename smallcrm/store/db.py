@@ -21,7 +21,8 @@ PRAGMAS = {
 }
 
 
-def _classify(path: Path, error: sqlite3.Error) -> DatabaseProblem:
+def classify(path: Path, error: sqlite3.Error) -> DatabaseProblem:
+    """What an SQLite error about the file at `path` means for the owner."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return DatabaseProblem(path, DatabaseProblem.LOCKED, str(error))
@@ -55,14 +56,14 @@ def inspect(path: Path) -> int | None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=1.0)
     except sqlite3.Error as e:
-        raise _classify(path, e) from e
+        raise classify(path, e) from e
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "contact" in tables:
             conn.execute("SELECT count(*) FROM contact WHERE id = 1").fetchone()
     except sqlite3.Error as e:
-        raise _classify(path, e) from e
+        raise classify(path, e) from e
     finally:
         conn.close()
     if version == 0 and not tables:
@@ -122,19 +123,19 @@ def open_database(path: Path | str, *, create: bool = True):
     try:
         conn = sqlite3.connect(path, timeout=1.0, isolation_level=None)
     except sqlite3.Error as e:
-        raise _classify(path, e) from e
+        raise classify(path, e) from e
     try:
         # Another program holding the write lock: say so now rather than fail on the first save.
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
     except sqlite3.Error as e:
         conn.close()
-        raise _classify(path, e) from e
+        raise classify(path, e) from e
     try:
         migrations.apply(conn, version or 0)
     except sqlite3.OperationalError as e:
         if "locked" in str(e).lower() or "busy" in str(e).lower():
-            raise _classify(path, e) from e
+            raise classify(path, e) from e
         # A step that fails is smallcrm's own fault; the step was rolled back and the file is as it was.
         raise DatabaseProblem(path, DatabaseProblem.MIGRATION_FAILED, f"{e}; a copy was saved as {backup}") from e
     except sqlite3.Error as e:

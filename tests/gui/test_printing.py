@@ -262,7 +262,7 @@ def test_a_full_disk_keeps_the_old_file_and_says_what_to_do(qtbot, main_window, 
     def no_room(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("smallcrm.gui.printing.os.fsync", no_room)
+    monkeypatch.setattr("smallcrm.services.files.os.fsync", no_room)
     printing.export_pdf(main_window, lambda: make_pdf_bytes(1), "summary")
     box = one_message(qtbot, main_window)
     assert "not enough room on the disk" in box.text() and "Free some space" in box.informativeText()

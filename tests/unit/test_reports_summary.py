@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from smallcrm import reports
-from smallcrm.reports import document
+from smallcrm.services import files
 from smallcrm.reports import summary as summary_module
 from smallcrm.services import demo, metrics
 from smallcrm.services.purchases import Item, record_purchase, refund_purchase
@@ -227,7 +227,7 @@ def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary_one(shop, 
         written.append(Path(source).read_bytes())
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(document.os, "replace", full_disk)
+    monkeypatch.setattr(files.os, "replace", full_disk)
     with pytest.raises(OSError):
         reports.summary_pdf(made_summary(), target)
     assert written and written[0].startswith(b"%PDF-")  # the whole report went to a temporary file first
