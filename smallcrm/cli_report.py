@@ -183,6 +183,16 @@ def list_members(segment: str | None, search: str | None) -> list[int]:
     return members
 
 
+def whom(segment: str | None, search: str | None) -> str:
+    """Who a list is for, as its heading says: "Champions", "Search: lee", "Champions, search: lee", "Everyone"."""
+    from smallcrm.services import metrics
+
+    parts = [metrics.SEGMENT_TEXT[segment_key(segment)][0]] if segment else []
+    if search:
+        parts.append(f"search: {search}" if parts else f"Search: {search}")
+    return ", ".join(parts) or "Everyone"
+
+
 def report_list(args, db_path: Path) -> int:
     from smallcrm import reports
 
@@ -207,7 +217,8 @@ def report_list(args, db_path: Path) -> int:
         raise InvalidValue("contacts", args.search or args.segment or "", "empty",
                            "no contact is in that list, so there is nothing to print")
     if args.kind == "calls":
-        _write(args.out, lambda out: reports.call_list_pdf(ids, out, title=_LIST_TITLES["calls"]))
+        heading = whom(args.segment, args.search)
+        _write(args.out, lambda out: reports.call_list_pdf(ids, out, title=heading))
     elif args.kind == "labels":
         _write(args.out, lambda out: reports.labels_pdf(ids, out, layout=args.layout))
     else:

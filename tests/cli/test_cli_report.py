@@ -154,6 +154,7 @@ def test_a_call_list_for_a_segment_has_exactly_its_customers(cli, demo_shop, tmp
     assert done.code == 0, done.err
     assert f"of {len(members)} contact" in done.out
     text = pdf_text(out)
+    assert metrics.SEGMENT_TEXT[key][0] in text and "Everyone" not in text
     assert all(name in text for name in names)
     outsiders = [n for n in everyone - names if not any(n in m or m in n for m in names)]
     assert outsiders and not any(name in text for name in outsiders)
