@@ -82,6 +82,10 @@ def run(db_path, runs: int = 5, dossiers: int = 20, seed: int = 5) -> dict:
             t = time.perf_counter()
             reports.dossier_pdf(contact_id, io.BytesIO())
             dossier_times.append(time.perf_counter() - t)
+        heaviest, heaviest_purchases = database.execute_sql(
+            "SELECT contact_id, count(*) AS n FROM purchase WHERE contact_id IS NOT NULL"
+            " GROUP BY contact_id ORDER BY n DESC, contact_id LIMIT 1").fetchone()
+        heaviest_s, _ = _median_seconds(lambda: reports.dossier_pdf(heaviest, io.BytesIO()), 3)
         base_s, base_all = _median_seconds(_one_paragraph_pdf, dossiers)
         dossier = summary_ms(dossier_times)
         return {
@@ -96,10 +100,12 @@ def run(db_path, runs: int = 5, dossiers: int = 20, seed: int = 5) -> dict:
             "ratio_vs_bare_queries": ratio(report_s, bare_s),
             "dossier": dossier,
             "dossier_purchases_mean": round(statistics.fmean(purchases_each), 1),
+            "dossier_heaviest_ms": round(heaviest_s * 1000, 1),
+            "dossier_heaviest_purchases": heaviest_purchases,
             "baseline_one_paragraph_pdf_ms": round(base_s * 1000, 2),
             "ratio_dossier_p50_vs_one_paragraph": ratio(dossier["p50_ms"], base_s * 1000),
             "ok": (report_s <= SUMMARY_LIMIT_S and report_s <= SUMMARY_RATIO_LIMIT * bare_s
-                   and dossier["max_ms"] <= DOSSIER_LIMIT_S * 1000),
+                   and dossier["max_ms"] <= DOSSIER_LIMIT_S * 1000 and heaviest_s <= DOSSIER_LIMIT_S),
         }
     finally:
         close_database()
@@ -116,6 +122,8 @@ def report(r: dict) -> list[str]:
         f"   ratio {r['ratio_vs_bare_queries']:.2f}x   (target <= {SUMMARY_RATIO_LIMIT:.0f}x)",
         f"  customer dossier, {d['n']} customers with {r['dossier_purchases_mean']} purchases on average:"
         f" p50 {d['p50_ms']:.0f} ms  p95 {d['p95_ms']:.0f} ms  max {d['max_ms']:.0f} ms"
+        f"   (target <= {DOSSIER_LIMIT_S * 1000:.0f} ms)",
+        f"  the customer with the most purchases ({r['dossier_heaviest_purchases']}): {r['dossier_heaviest_ms']:.0f} ms"
         f"   (target <= {DOSSIER_LIMIT_S * 1000:.0f} ms)",
         f"  baseline: a one-paragraph reportlab PDF {r['baseline_one_paragraph_pdf_ms']:.1f} ms"
         f"   ratio p50 {r['ratio_dossier_p50_vs_one_paragraph']:.1f}x",
