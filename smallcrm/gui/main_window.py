@@ -233,6 +233,11 @@ class MainWindow(QMainWindow):
                                                       "dossier, as a PDF file"))
         self.print_list_action = self._action(self.tr("Print &List…"), self.print_list, None, None,
                                               self.tr("Call lists, birthday lists, address labels and loyalty cards"))
+        self.export_contacts_action = self._action(self.tr("Export &Contacts…"), self.export_contacts, None, None,
+                                                   self.tr("Save the selected customers, the search's or everyone "
+                                                           "as a spreadsheet (CSV) or vCards"))
+        self.export_purchases_action = self._action(self.tr("Export P&urchases…"), self.export_purchases, None, None,
+                                                    self.tr("Save every purchase and refund as a spreadsheet (CSV)"))
         self.business_action = self._action(self.tr("&Business Details…"), self.edit_business, None, None,
                                             self.tr("The shop's name, address and logo on printed reports"))
         self.past_imports_action = self._action(self.tr("&Past Imports…"), self.show_past_imports, None, None,
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.past_imports_action])
+        file_menu.addActions([self.export_contacts_action, self.export_purchases_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.export_pdf_action, self.print_list_action])
         file_menu.addSeparator()
@@ -727,6 +733,16 @@ class MainWindow(QMainWindow):
             from smallcrm.gui.printing import export_pdf
 
             export_pdf(self, report[0], report[2])
+
+    def export_contacts(self) -> QDialog:
+        from smallcrm.gui.exporting import export_contacts
+
+        return export_contacts(self, self.selected_ids(), self.model.search_text)
+
+    def export_purchases(self) -> None:
+        from smallcrm.gui.exporting import export_purchases
+
+        export_purchases(self)
 
     def print_list(self) -> QDialog:
         from smallcrm.gui.print_list_dialog import PrintListDialog

@@ -533,3 +533,11 @@ def test_a_future_birthday_is_refused_today_and_yesterday_is_fine():
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     assert convert(row(first="Ann", birthday=yesterday)).birthday == yesterday
     assert isinstance(convert(row(first="Ann", birthday=(date.today() + timedelta(days=2)).isoformat())), Reject)
+
+
+def test_only_the_guard_before_a_formula_is_removed_from_free_text():
+    from smallcrm.services.importing.cleaning import unguard_formula
+
+    assert [unguard_formula(t) for t in ("'=1+1", "'+33 6", "'-x", "'@home")] == ["=1+1", "+33 6", "-x", "@home"]
+    assert [unguard_formula(t) for t in ("'s-Hertogenbosch", "'90s", "'", "''=x")] == [
+        "'s-Hertogenbosch", "'90s", "'", "''=x"]

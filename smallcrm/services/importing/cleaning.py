@@ -98,6 +98,12 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+def unguard_formula(text: str) -> str:
+    """Remove the `'` a spreadsheet (or our own export) puts before text that would start a formula
+    (`=`, `+`, `-`, `@`); any other leading `'` is the text's own ("'s-Hertogenbosch", "'90s")."""
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
 def unguard(text: str) -> str:
     """Remove a spreadsheet's leading text guard `'` where it guards a number, formula or address."""
     if text.startswith("'"):
@@ -904,7 +910,7 @@ class RowCleaner:
             birthday = self._birth_parts(row, values, notes, warnings)
 
         # address
-        street = values["street"][0] if "street" in values else ""
+        street = unguard_formula(values["street"][0]) if "street" in values else ""
         if self.street2:
             seconds = [(i, tidy(cells[i])) for i in self.street2 if cells[i].strip()]
             if seconds:
@@ -914,7 +920,7 @@ class RowCleaner:
                 else:
                     notes.extend(f"{names[i]}: {s}" for i, s in seconds)
                     warnings.append("street_in_notes")
-        city = values["city"][0] if "city" in values else ""
+        city = unguard_formula(values["city"][0]) if "city" in values else ""
         region_text = ""
         if "region" in values:
             region_text, i = values["region"]
@@ -926,14 +932,14 @@ class RowCleaner:
         if "address" in values and not (street or city or postal_code):
             i = values["address"][1]
             notes.append(f"{names[i]}: {cells[i].strip()}")
-        country = values["country"][0] if "country" in values else ""
+        country = unguard_formula(values["country"][0]) if "country" in values else ""
 
         tags = self._tags(cells, notes, warnings) if self.tags else []
 
         email_consent = self._consent(values, "email_consent", notes, warnings) if "email_consent" in values else False
         sms_consent = self._consent(values, "sms_consent", notes, warnings) if "sms_consent" in values else False
 
-        lines = [cells[i].strip() for i in self.notes if cells[i].strip()] if self.notes else []
+        lines = [unguard_formula(cells[i].strip()) for i in self.notes if cells[i].strip()] if self.notes else []
         if self.note:
             lines.extend(f"{names[i]}: {cells[i].strip()}" for i in self.note if cells[i].strip())
         lines.extend(notes)
@@ -961,7 +967,7 @@ class RowCleaner:
             birthday=birthday, tags=tags, notes=text,
             email_consent=email_consent, sms_consent=sms_consent,
             row=row, customer_id=unguard(values["customer_id"][0]) if "customer_id" in values else "",
-            source=values["source"][0] if "source" in values else "",
+            source=unguard_formula(values["source"][0]) if "source" in values else "",
             region=region_text, phone_details=phones, warnings=warnings,
         )
 
@@ -1026,7 +1032,7 @@ class RowCleaner:
             if not cell:
                 continue
             for part in _TAG_SPLIT.split(cell) if _TAG_SEPARATORS.search(cell) else (cell,):
-                tag = _google_tag(tidy(part))
+                tag = _google_tag(unguard_formula(tidy(part)))
                 if not tag:
                     continue
                 if len(tag) > 60:

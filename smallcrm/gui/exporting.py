@@ -1,0 +1,149 @@
+"""File ▸ Export Contacts… and Export Purchases…: ask whom and where, write the file in the background,
+say where it went in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
+)
+
+from smallcrm.gui.workers import run_in_background
+from smallcrm.services import export
+
+LAST_FOLDER = "export/last_folder"  # QSettings key: the folder of the last export
+
+CSV_FILTER = "Spreadsheet, CSV (*.csv)"
+VCARD4_FILTER = "vCard 4.0 (*.vcf)"
+VCARD3_FILTER = "vCard 3.0, for older phones and programs (*.vcf)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("exporting", text)
+
+
+class ExportContactsDialog(QDialog):
+    """Whom to export: says which customers, and asks whether only those who agreed to marketing."""
+
+    def __init__(self, parent, whom: str):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Export Contacts"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(whom))
+        form = QFormLayout()
+        self.consent = QComboBox()
+        self.consent.setObjectName("consent")
+        self.consent.addItem(_tr("Everyone, whether or not they agreed to marketing"), None)
+        self.consent.addItem(_tr("Only those who agreed to marketing by email"), "email")
+        self.consent.addItem(_tr("Only those who agreed to marketing by SMS"), "sms")
+        self.consent.setAccessibleName(_tr("Which customers"))
+        form.addRow(_tr("&Include:"), self.consent)
+        layout.addLayout(form)
+        note = QLabel(_tr("For a marketing mailing, include only those who agreed to it."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(_tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def consenting(self) -> str | None:
+        return self.consent.currentData()
+
+
+def _start_folder() -> str:
+    folder = QSettings().value(LAST_FOLDER) or ""
+    if not folder or not Path(folder).is_dir():
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return folder
+
+
+def choose_file(parent, title: str, name: str, filters: list[str]) -> tuple[Path, str] | None:
+    """Ask where to save; (the path with the extension of the chosen filter, that filter), or None."""
+    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(Path(_start_folder()) / name),
+                                                        ";;".join(filters), filters[0])
+    if not chosen:
+        return None
+    path = Path(chosen)
+    wanted = ".vcf" if "*.vcf" in chosen_filter else ".csv"
+    if path.suffix.lower() not in export.FORMATS:
+        path = path.with_name(path.name + wanted)
+        if path.exists():  # the dialog asked about the name without the extension, not this one
+            answer = QMessageBox.question(parent, title, _tr("“{name}” already exists in {folder}. Replace it?")
+                                          .format(name=path.name, folder=path.parent))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+    QSettings().setValue(LAST_FOLDER, str(path.parent))
+    return path, chosen_filter
+
+
+def _run(window: QMainWindow, title: str, path: Path, fn, *args) -> None:
+    note = _tr("Exporting to “{name}”…").format(name=path.name)
+    window.statusBar().showMessage(note)
+
+    def done(result: export.ExportResult) -> None:
+        window.statusBar().showMessage(_tr("Exported {n} to “{name}” in {folder}.").format(
+            n=result.rows, name=result.path.name, folder=result.path.parent), 10000)
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, OSError):
+            raise error  # a fault in smallcrm: the crash dialog takes it from here
+        window.statusBar().clearMessage()
+        box = QMessageBox(QMessageBox.Icon.Warning, title,
+                          _tr("“{name}” could not be saved in {folder}: {reason}.").format(
+                              name=path.name, folder=path.parent, reason=error.strerror or str(error)),
+                          QMessageBox.StandardButton.Close, window)
+        box.setInformativeText(_tr("Choose another folder and export again. Nothing was saved."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    run_in_background(fn, *args, on_done=done, on_error=failed)
+
+
+def export_contacts(window: QMainWindow, selected: list[int], search: str) -> ExportContactsDialog:
+    """The selected customers if more than one is selected, else the current search, else everyone."""
+    if len(selected) > 1:
+        whom = _tr("The {n} selected customers.").format(n=len(selected))
+    elif search.strip():
+        whom = _tr("The customers matching “{search}”.").format(search=search.strip())
+    else:
+        whom = _tr("All your customers.")
+    dialog = ExportContactsDialog(window, whom)
+
+    def chosen() -> None:
+        answer = choose_file(window, _tr("Export Contacts"), _tr("contacts.csv"),
+                             [_tr(CSV_FILTER), _tr(VCARD4_FILTER), _tr(VCARD3_FILTER)])
+        if answer is None:
+            return
+        path, chosen_filter = answer
+        version = "3.0" if chosen_filter == _tr(VCARD3_FILTER) else "4.0"
+        ids = list(selected) if len(selected) > 1 else None
+        _run(window, _tr("Export Contacts"), path, _write_contacts, path, ids, search, dialog.consenting(), version)
+
+    dialog.accepted.connect(chosen)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _write_contacts(path: Path, ids, search: str, consenting: str | None, version: str,
+                    cancelled=None) -> export.ExportResult:
+    chosen = export.contacts_to_export(ids=ids, search="" if ids is not None else search)
+    return export.export_contacts(path, chosen, consenting=consenting, vcard_version=version, cancelled=cancelled)
+
+
+def export_purchases(window: QMainWindow) -> None:
+    """Every purchase and refund, oldest first, to a CSV file."""
+    answer = choose_file(window, _tr("Export Purchases"), _tr("purchases.csv"), [_tr(CSV_FILTER)])
+    if answer is not None:
+        path = answer[0]
+        if export.export_format(path) != "csv":
+            path = path.with_suffix(".csv")
+        _run(window, _tr("Export Purchases"), path, _write_purchases, path)
+
+
+def _write_purchases(path: Path, cancelled=None) -> export.ExportResult:
+    return export.export_purchases(path, cancelled=cancelled)

@@ -1,0 +1,419 @@
+"""Exporting contacts and purchases: CSV files a spreadsheet opens safely and our own import reads back,
+and vCards for phones and mail programs.
+
+Decisions, in plain words:
+- The format follows the file's extension: .csv, or .vcf/.vcard (vCard 3.0 or 4.0).
+- Contacts CSV: UTF-8 with a byte-order mark (so Excel reads the letters right), a header row that the
+  import's "generic" preset maps back by itself (First Name, Email, Email 2, Phone, ..., Customer number),
+  as many Email and Phone columns as the most any exported contact has. "Customer number" is the
+  contact's number in this book: importing the file elsewhere keeps it, and `import purchases --match id`
+  then finds the customers of an exported purchases file.
+- A text cell that starts with = + - @, a tab or a carriage return gets a leading `'`, so that a
+  spreadsheet shows it as text instead of running it as a formula. Numbers we write ourselves
+  (amounts, ids) are left as numbers.
+- Marketing consent: everyone is exported unless `consenting` ("email" or "sms") asks for only the
+  customers who gave that consent. Exports and call lists for marketing should ask for it.
+- Rows are read in chunks of CHUNK contacts (or purchases) and written as they come, to a temporary
+  file beside the target that replaces it at the end: the file is there whole or not at all, and it is
+  readable by its owner only (0o600 on POSIX), since it holds customers' personal data.
+- Purchases CSV: one row per purchase or refund, the date in local time, amounts with the currency's
+  decimals, in a layout `smallcrm import purchases` reads back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from smallcrm.errors import InvalidValue
+from smallcrm.services import money, when
+from smallcrm.services.contacts import contact_ids, display_name
+from smallcrm.store.fields import from_utc_text, to_utc_text
+from smallcrm.store.models import database
+
+CHUNK = 500  # contacts or purchases read at a time (also under SQLite's oldest limit of 999 parameters)
+FORMATS = {".csv": "csv", ".vcf": "vcard", ".vcard": "vcard"}
+VCARD_VERSIONS = ("3.0", "4.0")
+CONSENTS = ("email", "sms")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str  # "csv" or "vcard"
+    rows: int  # contacts or purchases written
+
+
+def spreadsheet_text(text: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading `'`."""
+    return "'" + text if text and text.startswith(FORMULA_STARTS) else text
+
+
+def export_format(path: Path | str) -> str:
+    """"csv" or "vcard", from the file's extension; InvalidValue for any other."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidValue("file", str(path), "format",
+                           "the file name must end in .csv (a spreadsheet) or .vcf (vCard, for phones and mail "
+                           "programs)")
+    return FORMATS[suffix]
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing a file whole
+
+
+@contextmanager
+def _whole_file(path: Path, encoding: str) -> Iterator[io.TextIOBase]:
+    """A text stream to a temporary file beside `path` (readable by the owner only) that takes the place
+    of `path` when the block ends; on any failure it is removed and `path` is as it was."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with open(descriptor, "w", encoding=encoding, newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------------------------------
+# Whom to export
+
+
+def _check_consent(consenting: str | None) -> str | None:
+    if consenting is not None and consenting not in CONSENTS:
+        raise InvalidValue("consenting", consenting, "choice", "email or sms")
+    return consenting
+
+
+def contacts_to_export(*, ids: Iterable[int] | None = None, search: str = "", segment: str | None = None) -> list[int]:
+    """The contacts an export is for, in order: the given ids; else a segment's members (best customers
+    first), narrowed by `search` if given; else a search's matches, or everyone, by name."""
+    if ids is not None:
+        return list(dict.fromkeys(ids))
+    if segment is not None:
+        from smallcrm.services import metrics  # the figures load only for a segment
+
+        members = metrics.segment_members(segment)
+        if search.strip():
+            found = set(contact_ids(search))
+            members = [contact_id for contact_id in members if contact_id in found]
+        return members
+    return list(contact_ids(search))
+
+
+def _consent_sql(consenting: str | None) -> str:
+    return f" AND c.{consenting}_consent" if consenting else ""
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+@dataclass
+class ExportedContact:
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    emails: list[str]
+    phones: list[tuple[str, str | None]]  # (the number as shown: E.164 when known, else as typed; E.164)
+    street: str
+    postal_code: str
+    city: str
+    country: str
+    birthday: str | None
+    tags: list[str]
+    notes: str
+    source: str
+    email_consent: bool
+    sms_consent: bool
+
+
+def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedContact]:
+    """The contacts of `ids` that are not in the Trash (and gave `consenting`), in that order, CHUNK at a time."""
+    consent = _consent_sql(consenting)
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        rows = {row[0]: row for row in database.execute_sql(
+            f"""SELECT c.id, c.first_name, c.last_name, c.company, c.street, c.postal_code, c.city, c.country,
+                       c.birthday, c.notes, c.source, c.email_consent, c.sms_consent
+                  FROM contact c WHERE c.id IN ({marks}) AND c.deleted_at IS NULL{consent}""", chunk)}
+        emails: dict[int, list[str]] = {}
+        for contact_id, email in database.execute_sql(
+                f"SELECT contact_id, email FROM contact_email WHERE contact_id IN ({marks})"
+                " ORDER BY contact_id, position, id", chunk):
+            emails.setdefault(contact_id, []).append(email)
+        phones: dict[int, list[tuple[str, str | None]]] = {}
+        for contact_id, raw, e164 in database.execute_sql(
+                f"SELECT contact_id, raw, e164 FROM contact_phone WHERE contact_id IN ({marks})"
+                " ORDER BY contact_id, position, id", chunk):
+            phones.setdefault(contact_id, []).append((e164 or raw, e164))
+        tags: dict[int, list[str]] = {}
+        for contact_id, name in database.execute_sql(
+                f"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
+                f" WHERE ct.contact_id IN ({marks}) ORDER BY t.name", chunk):
+            tags.setdefault(contact_id, []).append(name)
+        for contact_id in chunk:
+            row = rows.get(contact_id)
+            if row is None:
+                continue
+            (_, first, last, company, street, postal_code, city, country, birthday, notes, source,
+             email_consent, sms_consent) = row
+            yield ExportedContact(contact_id, first, last, company, emails.get(contact_id, []),
+                                  phones.get(contact_id, []), street, postal_code, city, country, birthday,
+                                  tags.get(contact_id, []), notes, source, bool(email_consent), bool(sms_consent))
+
+
+def _most(table: str, ids: list[int], consenting: str | None) -> int:
+    """The most emails (or phones) any of the contacts has."""
+    most = 0
+    consent = _consent_sql(consenting)
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        found = database.execute_sql(
+            f"""SELECT max(n) FROM (SELECT count(*) AS n FROM {table} x JOIN contact c ON c.id = x.contact_id
+                 WHERE x.contact_id IN ({marks}) AND c.deleted_at IS NULL{consent} GROUP BY x.contact_id)""",
+            chunk).fetchone()[0]
+        most = max(most, found or 0)
+    return most
+
+
+# --------------------------------------------------------------------------------------------------
+# Contacts as CSV
+
+
+def _numbered(name: str, count: int) -> list[str]:
+    return [name if n == 1 else f"{name} {n}" for n in range(1, count + 1)]
+
+
+def contact_headers(emails: int = 1, phones: int = 1) -> list[str]:
+    """The header row of a contacts CSV with room for `emails` addresses and `phones` numbers."""
+    return ["First Name", "Last Name", "Company", *_numbered("Email", max(emails, 1)),
+            *_numbered("Phone", max(phones, 1)), "Street", "Postal Code", "City", "Country", "Birthday", "Tags",
+            "Notes", "Email consent", "SMS consent", "Source", "Customer number"]
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _csv_row(c: ExportedContact, emails: int, phones: int) -> list[str]:
+    cells = [c.first_name, c.last_name, c.company,
+             *(c.emails + [""] * (emails - len(c.emails))),
+             *([shown for shown, _ in c.phones] + [""] * (phones - len(c.phones))),
+             c.street, c.postal_code, c.city, c.country, c.birthday or "", ", ".join(c.tags), c.notes,
+             _yes(c.email_consent), _yes(c.sms_consent), c.source]
+    return [spreadsheet_text(cell) for cell in cells] + [str(c.id)]
+
+
+def _write_contacts_csv(stream, ids: list[int], consenting: str | None, progress: Progress | None,
+                        cancelled: Callable[[], bool] | None) -> int:
+    emails = max(_most("contact_email", ids, consenting), 1)
+    phones = max(_most("contact_phone", ids, consenting), 1)
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(contact_headers(emails, phones))
+    return _each(_read_contacts(ids, consenting), lambda c: writer.writerow(_csv_row(c, emails, phones)),
+                 len(ids), progress, cancelled)
+
+
+class ExportCancelled(Exception):
+    """The user stopped the export; no file was written."""
+
+
+def _each(items: Iterable, write: Callable, total: int, progress: Progress | None,
+          cancelled: Callable[[], bool] | None) -> int:
+    written = 0
+    for written, item in enumerate(items, start=1):
+        write(item)
+        if written % CHUNK == 0:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            if progress is not None:
+                progress(written, total)
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
+    return written
+
+
+# --------------------------------------------------------------------------------------------------
+# Contacts as vCards
+
+
+def _vcard_birthday(birthday: str, version: str) -> str:
+    """"1990-05-17" / "--05-17" as vCard 3.0 writes them, or in vCard 4.0's basic form ("19900517", "--0517")."""
+    if version == "3.0":
+        return birthday
+    if birthday.startswith("--"):
+        return "--" + birthday[2:].replace("-", "")
+    return birthday.replace("-", "")
+
+
+def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
+    """One contact as a vCard of `version` ("3.0" or "4.0")."""
+    import vobject  # only exports to vCard need it
+
+    card = vobject.vCard()
+    card.add("version").value = version
+    card.add("fn").value = display_name(c.first_name, c.last_name, c.company)
+    card.add("n").value = vobject.vcard.Name(family=c.last_name, given=c.first_name)
+    if version == "4.0":
+        card.add("kind").value = "individual" if c.first_name or c.last_name else "org"
+    if c.company:
+        card.add("org").value = [c.company]
+    for n, email in enumerate(c.emails):
+        line = card.add("email")
+        line.value = email
+        if version == "3.0":
+            line.params["TYPE"] = ["INTERNET", "PREF"] if n == 0 else ["INTERNET"]
+        elif n == 0:
+            line.params["PREF"] = ["1"]
+    for n, (shown, e164) in enumerate(c.phones):
+        line = card.add("tel")
+        if version == "4.0":
+            line.value, line.params["VALUE"] = (f"tel:{e164}", ["uri"]) if e164 else (shown, ["text"])
+            if n == 0:
+                line.params["PREF"] = ["1"]
+        else:
+            line.value = shown
+            if n == 0:
+                line.params["TYPE"] = ["PREF"]
+    if c.street or c.postal_code or c.city or c.country:
+        card.add("adr").value = vobject.vcard.Address(street=c.street, city=c.city, code=c.postal_code,
+                                                      country=c.country)
+    if c.birthday:
+        card.add("bday").value = _vcard_birthday(c.birthday, version)
+    if c.tags:
+        card.add("categories").value = list(c.tags)
+    if c.notes:
+        card.add("note").value = c.notes
+    if c.source:
+        card.add("x-smallcrm-source").value = c.source
+    card.add("x-smallcrm-email-consent").value = _yes(c.email_consent)
+    card.add("x-smallcrm-sms-consent").value = _yes(c.sms_consent)
+    card.add("x-smallcrm-customer-number").value = str(c.id)
+    return card.serialize()
+
+
+def _write_vcards(stream, ids: list[int], consenting: str | None, version: str, progress: Progress | None,
+                  cancelled: Callable[[], bool] | None) -> int:
+    return _each(_read_contacts(ids, consenting), lambda c: stream.write(vcard_text(c, version)), len(ids),
+                 progress, cancelled)
+
+
+# --------------------------------------------------------------------------------------------------
+# Contacts: the public function
+
+
+def export_contacts(path: Path | str, ids: Iterable[int], *, consenting: str | None = None,
+                    vcard_version: str = "4.0", progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> ExportResult:
+    """Write the contacts `ids` (see `contacts_to_export`) to `path`, as CSV or vCards by its extension.
+
+    Contacts in the Trash are left out; with `consenting` ("email" or "sms") so is everyone who did not
+    give that consent. Raises InvalidValue for an unknown extension or vCard version, OSError when the
+    file cannot be written (then nothing was written), ExportCancelled when `cancelled()` turned true.
+    """
+    path = Path(path)
+    kind = export_format(path)
+    consenting = _check_consent(consenting)
+    if vcard_version not in VCARD_VERSIONS:
+        raise InvalidValue("vcard_version", vcard_version, "choice", "3.0 or 4.0")
+    ids = list(ids)
+    if kind == "csv":
+        with _whole_file(path, "utf-8-sig") as stream:
+            written = _write_contacts_csv(stream, ids, consenting, progress, cancelled)
+    else:
+        with _whole_file(path, "utf-8") as stream:
+            written = _write_vcards(stream, ids, consenting, vcard_version, progress, cancelled)
+    return ExportResult(path, kind, written)
+
+
+# --------------------------------------------------------------------------------------------------
+# Purchases
+
+
+PURCHASE_HEADERS = ["Purchase ID", "Date", "Customer ID", "Customer", "Email", "Reference", "Items", "Amount",
+                    "Currency", "Status", "Paid", "Payment method", "Refund of"]
+STATUS_WORDS = {"paid": "paid", "due": "due", "partly_paid": "partly paid", "written_off": "written off"}
+
+
+def _amount(minor: int, currency: str) -> str:
+    return format(money.to_decimal(minor, currency), "f")
+
+
+def _items_text(lines: list[tuple[str, int]]) -> str:
+    return "; ".join(f"{quantity} × {description}" if description else f"{quantity} ×"
+                     for description, quantity in lines)
+
+
+def _purchase_range(start: date | None, end: date | None) -> tuple[str, str]:
+    if start is not None and end is not None and end < start:
+        raise InvalidValue("to", end.isoformat(), "range", f"the period ends before it starts ({start.isoformat()})")
+    low = to_utc_text(when.local_moment(start)) if start is not None else ""
+    high = to_utc_text(when.local_moment(end + timedelta(days=1))) if end is not None else "~"
+    return low, high
+
+
+def _read_purchases(low: str, high: str) -> Iterator[list[str]]:
+    after = (low, 0)
+    while True:
+        rows = database.execute_sql(
+            """SELECT p.id, p.occurred_at, p.contact_id, c.first_name, c.last_name, c.company,
+                      (SELECT email FROM contact_email WHERE contact_id = p.contact_id ORDER BY position, id LIMIT 1),
+                      p.reference, p.total_minor, p.currency, p.status, p.paid_minor, p.payment_method, p.refund_of_id
+                 FROM purchase p LEFT JOIN contact c ON c.id = p.contact_id
+                WHERE (p.occurred_at, p.id) > (?, ?) AND p.occurred_at < ?
+                ORDER BY p.occurred_at, p.id LIMIT ?""", (*after, high, CHUNK)).fetchall()
+        if not rows:
+            return
+        marks = ",".join("?" * len(rows))
+        lines: dict[int, list[tuple[str, int]]] = {}
+        for purchase_id, description, quantity in database.execute_sql(
+                f"SELECT purchase_id, description, quantity FROM purchase_item WHERE purchase_id IN ({marks})"
+                " ORDER BY purchase_id, id", [row[0] for row in rows]):
+            lines.setdefault(purchase_id, []).append((description, quantity))
+        for (purchase_id, occurred_at, contact_id, first, last, company, email, reference, total, currency, status,
+             paid, method, refund_of) in rows:
+            local = from_utc_text(occurred_at).astimezone()
+            name = display_name(first or "", last or "", company or "") if contact_id is not None else ""
+            yield [str(purchase_id), local.strftime("%Y-%m-%d %H:%M:%S"),
+                   str(contact_id) if contact_id is not None else "", spreadsheet_text(name),
+                   spreadsheet_text(email or ""), spreadsheet_text(reference),
+                   spreadsheet_text(_items_text(lines.get(purchase_id, []))), _amount(total, currency), currency,
+                   STATUS_WORDS.get(status, status), _amount(paid, currency), spreadsheet_text(method),
+                   str(refund_of) if refund_of is not None else ""]
+        after = (rows[-1][1], rows[-1][0])
+
+
+def export_purchases(path: Path | str, *, start: date | None = None, end: date | None = None,
+                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ExportResult:
+    """Write the purchases and refunds made from local day `start` to `end` (both included; None: no limit)
+    to a CSV file, oldest first. Raises InvalidValue for a file not ending in .csv or a period that ends
+    before it starts, OSError when the file cannot be written (then nothing was written)."""
+    path = Path(path)
+    if export_format(path) != "csv":
+        raise InvalidValue("file", str(path), "format", "purchases are exported as a spreadsheet: end the name in .csv")
+    low, high = _purchase_range(start, end)
+    total = database.execute_sql("SELECT count(*) FROM purchase WHERE occurred_at >= ? AND occurred_at < ?",
+                                 (low, high)).fetchone()[0]
+    with _whole_file(path, "utf-8-sig") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(PURCHASE_HEADERS)
+        written = _each(_read_purchases(low, high), writer.writerow, total, progress, cancelled)
+    return ExportResult(path, "csv", written)

@@ -1,0 +1,102 @@
+"""`smallcrm export contacts|purchases`: the file, the line it prints, one line and exit 1 or 2 on a mistake."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+import vobject
+
+
+@pytest.fixture
+def two(add, cli):
+    ann = add("--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.com", "--tag", "VIP")
+    bob = add("--first-name", "=Bob", "--last-name", "Marsh", "--phone", "+44 20 7946 0958")
+    return ann, bob
+
+
+def rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_contacts_to_csv_says_how_many_and_whom(cli, two, tmp_path):
+    out = tmp_path / "all.csv"
+    result = cli("export", "contacts", str(out))
+    assert result.code == 0, result.err
+    assert result.out.strip() == f"2 contacts written to {out} (CSV; everyone, whether or not they agreed to marketing)"
+    assert [(r["First Name"], r["Customer number"]) for r in rows(out)] == [("Ann", str(two[0])),
+                                                                          ("'=Bob", str(two[1]))]
+
+
+def test_a_search_and_a_vcard_version(cli, two, tmp_path):
+    out = tmp_path / "vip.vcf"
+    result = cli("export", "contacts", str(out), "--search", "vip", "--vcard-version", "3.0")
+    assert result.code == 0, result.err
+    assert "1 contact written" in result.out and "vCard 3.0" in result.out
+    (card,) = vobject.readComponents(out.read_text(encoding="utf-8"))
+    assert card.version.value == "3.0" and card.fn.value == "Ann Lee"
+
+
+def test_only_consenting_customers_when_asked(cli, two, tmp_path):
+    out = tmp_path / "mailing.csv"
+    result = cli("export", "contacts", str(out), "--consenting", "email")
+    assert result.code == 0, result.err
+    assert "0 contacts written" in result.out and "only customers who agreed to email marketing" in result.out
+    assert rows(out) == []
+
+
+def test_purchases_to_csv(cli, two, tmp_path):
+    assert cli("purchases", "add", str(two[0]), "--amount", "25.50", "--currency", "EUR",
+               "--at", "2024-05-01 10:00").code == 0
+    assert cli("purchases", "add", str(two[1]), "--amount", "5", "--currency", "EUR",
+               "--at", "2024-06-01 10:00").code == 0
+    out = tmp_path / "may.csv"
+    result = cli("export", "purchases", str(out), "--from", "2024-05-01", "--to", "2024-05-31")
+    assert result.code == 0, result.err
+    assert result.out.strip() == f"1 row of purchases and refunds written to {out}"
+    assert [(r["Customer ID"], r["Amount"], r["Currency"]) for r in rows(out)] == [(str(two[0]), "25.50", "EUR")]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["contacts", "{dir}/out.txt"], "must end in .csv"),
+    (["contacts", "{dir}/out.csv", "--vcard-version", "3.0"], "--vcard-version is for .vcf files"),
+    (["contacts", "{dir}/out.vcf", "--vcard-version", "2.1"], "invalid choice"),
+    (["contacts", "{dir}/out.csv", "--consenting", "post"], "invalid choice"),
+    (["purchases", "{dir}/out.vcf"], "end the name in .csv"),
+    (["purchases", "{dir}/out.csv", "--from", "1st May"], "YYYY-MM-DD"),
+    (["purchases", "{dir}/out.csv", "--from", "2024-05-02", "--to", "2024-05-01"], "comes before"),
+    (["contacts"], "required"),
+])
+def test_usage_mistakes_exit_2_with_one_line(cli, two, tmp_path, args, words):
+    result = cli("export", *(a.format(dir=tmp_path) for a in args))
+    assert result.code == 2
+    assert words in result.error_line
+    assert not list(tmp_path.glob("out*")) and not list(tmp_path.glob(".out*"))
+
+
+def test_an_unknown_segment_exits_1(cli, two, tmp_path):
+    result = cli("export", "contacts", str(tmp_path / "out.csv"), "--segment", "champs")
+    assert result.code == 1
+    assert 'there is no segment "champs"' in result.error_line and "champions" in result.error_line
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_folder_that_is_not_there_exits_1(cli, two, tmp_path):
+    result = cli("export", "contacts", str(tmp_path / "missing" / "out.csv"))
+    assert result.code == 1
+    assert "nothing was exported: cannot write" in result.error_line
+
+
+def test_a_folder_in_the_way_exits_1_and_leaves_nothing(cli, two, tmp_path):
+    (tmp_path / "out.csv").mkdir()
+    result = cli("export", "purchases", str(tmp_path / "out.csv"))
+    assert result.code == 1
+    assert "nothing was exported: cannot write" in result.error_line
+    assert not list(tmp_path.glob(".out.csv*"))
+
+
+def test_no_database_exits_1(cli, tmp_path):
+    result = cli("export", "contacts", str(tmp_path / "out.csv"))
+    assert result.code == 1
+    assert "there is no database" in result.error_line

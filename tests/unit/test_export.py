@@ -1,0 +1,383 @@
+"""Exporting contacts (CSV, vCard 3.0 and 4.0) and purchases (CSV): safe in a spreadsheet, read back exactly."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import errno
+import os
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+import vobject
+
+from smallcrm.errors import InvalidValue
+from smallcrm.services import export, metrics
+from smallcrm.services.contacts import ContactInput, add_contact, delete_contacts, get_contact
+from smallcrm.services.importing.contacts_import import import_contacts
+from smallcrm.services.importing.purchases_import import PurchaseImportOptions, import_purchases
+from smallcrm.services.purchases import Item, purchase_json, record_purchase, refund_purchase
+from smallcrm.store.db import close_database, open_database
+
+FIELDS = ("first_name", "last_name", "company", "emails", "phones", "birthday", "street", "postal_code", "city",
+          "country", "tags", "notes", "source", "email_consent", "sms_consent")
+
+PEOPLE = [
+    ContactInput(first_name="Zoë", last_name="Ørsted-Łukasiewicz", company="Café ☕ 東京",
+                 emails=["zoe@example.com", "zoe.work@example.org", "z@example.net"],
+                 phones=["+33 6 12 34 56 78", "+49 30 1234567"], street="12, rue de l'Église", postal_code="75004",
+                 city="Paris", country="France", birthday="1990-05-17", tags=["VIP", "Stammkunde"],
+                 notes='Likes "peonies", not roses.\nCall after 5, please; never on Sunday.',
+                 email_consent=True),
+    ContactInput(first_name="=HYPERLINK(\"http://x\")", last_name="-Minus", company="+Plus Ltd",
+                 emails=["formula@example.com"], birthday="--02-29", sms_consent=True, phones=["+44 20 7946 0958"]),
+    ContactInput(first_name="+Anna", last_name="Schmidt", birthday="--12-03", email_consent=True, sms_consent=True),
+    ContactInput(company="Κρόνος Α.Ε.", emails=["info@kronos.gr"], notes="Line one\n\nLine three, \"quoted\""),
+    ContactInput(first_name="محمد", last_name="العلي", phones=["+971 50 123 4567"], tags=["Wholesale", "VIP"]),
+]
+
+
+@pytest.fixture
+def book(db):
+    return [add_contact(person) for person in PEOPLE]
+
+
+def comparable(contact_id: int) -> dict:
+    found = get_contact(contact_id).to_json()
+    return {name: found[name] for name in FIELDS}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """The file as Excel-style reading gives it: the csv module over UTF-8 with its byte-order mark."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def fresh_database(tmp_path: Path, name: str) -> None:
+    close_database()
+    open_database(tmp_path / name)
+
+
+# --- guarding against formulas -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("first", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_dangerous_first_character_is_guarded(first):
+    assert export.spreadsheet_text(first + "SUM(A1:A9)") == "'" + first + "SUM(A1:A9)"
+
+
+@pytest.mark.parametrize("text", ["", "Ann", "'t Hooft", "1+1", " =1", "ann@example.com"])
+def test_other_text_is_left_alone(text):
+    assert export.spreadsheet_text(text) == text
+
+
+@pytest.mark.parametrize("first", ["=", "+", "-", "@"])
+def test_names_company_notes_and_tags_starting_a_formula_are_guarded(db, tmp_path, first):
+    contact_id = add_contact(ContactInput(first_name=first + "first", last_name=first + "last",
+                                          company=first + "company", notes=first + "notes\nsecond line",
+                                          tags=[first + "tag"], street=first + "street", city=first + "city"))
+    out = tmp_path / "contacts.csv"
+    export.export_contacts(out, [contact_id])
+    (row,) = read_csv(out)
+    for header, value in (("First Name", "first"), ("Last Name", "last"), ("Company", "company"),
+                          ("Notes", "notes\nsecond line"), ("Tags", "tag"), ("Street", "street"), ("City", "city")):
+        assert row[header] == "'" + first + value, header
+    assert row["Customer number"] == str(contact_id)  # a number we write ourselves is left a number
+
+
+def test_the_file_starts_with_one_byte_order_mark_and_reads_back_exactly(book, tmp_path):
+    out = tmp_path / "contacts.csv"
+    result = export.export_contacts(out, export.contacts_to_export())
+    data = out.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and not data[3:].startswith(codecs.BOM_UTF8)
+    assert result.rows == len(PEOPLE) and result.format == "csv"
+    rows = {row["Customer number"]: row for row in read_csv(out)}
+    zoe = rows[str(book[0])]
+    assert zoe["First Name"] == "Zoë" and zoe["Company"] == "Café ☕ 東京"
+    assert zoe["Notes"] == 'Likes "peonies", not roses.\nCall after 5, please; never on Sunday.'
+    assert [zoe["Email"], zoe["Email 2"], zoe["Email 3"]] == PEOPLE[0].emails
+    assert [zoe["Phone"], zoe["Phone 2"]] == ["'+33612345678", "'+49301234567"]
+    assert zoe["Birthday"] == "1990-05-17" and zoe["Tags"] == "Stammkunde, VIP"
+    assert (zoe["Email consent"], zoe["SMS consent"]) == ("yes", "no")
+    assert rows[str(book[1])]["Birthday"] == "'--02-29"
+    assert rows[str(book[4])]["Last Name"] == "العلي"
+
+
+def test_the_header_is_one_the_generic_import_maps_by_itself():
+    from smallcrm.services.importing.mapping import auto_map
+
+    headers = export.contact_headers(emails=3, phones=2)
+    assert auto_map(headers) == [
+        "first_name", "last_name", "company", "email", "email", "email", "phone", "phone", "street", "postal_code",
+        "city", "country", "birthday", "tags", "notes", "email_consent", "sms_consent", "source", "customer_id"]
+
+
+# --- round trips ---------------------------------------------------------------------------------------
+
+def test_export_then_import_gives_back_the_same_contacts(book, tmp_path):
+    before = {contact_id: comparable(contact_id) for contact_id in book}
+    out = tmp_path / "contacts.csv"
+    export.export_contacts(out, export.contacts_to_export())
+
+    fresh_database(tmp_path, "other.sqlite")
+    result = import_contacts(out)
+    assert (result.created, result.rejected) == (len(PEOPLE), 0)
+    from smallcrm.store.models import Contact
+
+    after = {int(c.external_id): comparable(c.id) for c in Contact.select()}  # the customer number comes along
+    assert after == before
+
+
+def test_every_field_starting_a_formula_comes_back_exactly(db, tmp_path):
+    contact_id = add_contact(ContactInput(first_name="Ann", street="-1 Back Lane", notes="=not a formula",
+                                          city="+Town", country="@Land", tags=["@home", "-sale"]))
+    before = comparable(contact_id)
+    out = tmp_path / "contacts.csv"
+    export.export_contacts(out, [contact_id])
+    fresh_database(tmp_path, "other.sqlite")
+    import_contacts(out)
+    from smallcrm.store.models import Contact
+
+    assert comparable(Contact.get().id) == before
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_vcards_read_back_with_every_field(book, tmp_path, version):
+    out = tmp_path / "contacts.vcf"
+    result = export.export_contacts(out, book, vcard_version=version)
+    assert result.rows == len(PEOPLE) and result.format == "vcard"
+    cards = list(vobject.readComponents(out.read_text(encoding="utf-8")))
+    assert len(cards) == len(PEOPLE)
+    for contact_id, card in zip(book, cards, strict=True):
+        want = get_contact(contact_id)
+        assert card.version.value == version
+        assert card.fn.value == want.display_name
+        assert (card.n.value.given, card.n.value.family) == (want.first_name, want.last_name)
+        assert [line.value for line in card.contents.get("org", [])] == ([[want.company]] if want.company else [])
+        assert [line.value for line in card.contents.get("email", [])] == want.emails
+        phones = [line.value.removeprefix("tel:") for line in card.contents.get("tel", [])]
+        assert phones == [p.e164 or p.raw for p in want.phones]
+        if want.street or want.city:
+            address = card.adr.value
+            assert (address.street, address.code, address.city, address.country) == (
+                want.street, want.postal_code, want.city, want.country)
+        if want.birthday:
+            shown = card.bday.value
+            expected = want.birthday if version == "3.0" else (
+                "--" + want.birthday[2:].replace("-", "") if want.birthday.startswith("--")
+                else want.birthday.replace("-", ""))
+            assert shown == expected
+        assert [line.value for line in card.contents.get("categories", [])] == ([want.tags] if want.tags else [])
+        assert (card.note.value if "note" in card.contents else "") == want.notes
+        assert card.x_smallcrm_email_consent.value == ("yes" if want.email_consent else "no")
+        assert card.x_smallcrm_sms_consent.value == ("yes" if want.sms_consent else "no")
+        assert card.x_smallcrm_customer_number.value == str(contact_id)
+
+
+def test_vcard_4_marks_a_company_without_a_person(book, tmp_path):
+    out = tmp_path / "kronos.vcf"
+    export.export_contacts(out, [book[3]], vcard_version="4.0")
+    card = vobject.readOne(out.read_text(encoding="utf-8"))
+    assert card.kind.value == "org" and card.fn.value == "Κρόνος Α.Ε."
+
+
+# --- whom --------------------------------------------------------------------------------------------
+
+def test_a_search_exports_exactly_its_contacts(book, tmp_path):
+    out = tmp_path / "search.csv"
+    export.export_contacts(out, export.contacts_to_export(search="VIP"))
+    assert {int(row["Customer number"]) for row in read_csv(out)} == {book[0], book[4]}
+
+
+def test_given_ids_are_exported_in_their_order_and_the_trash_is_left_out(book, tmp_path):
+    delete_contacts([book[2]])
+    out = tmp_path / "chosen.csv"
+    result = export.export_contacts(out, export.contacts_to_export(ids=[book[3], book[2], book[0], book[3]]))
+    assert [int(row["Customer number"]) for row in read_csv(out)] == [book[3], book[0]]
+    assert result.rows == 2
+
+
+def test_a_segment_exports_exactly_its_members(book, tmp_path):
+    at = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
+    for n, contact_id in enumerate(book[:3]):
+        for _ in range(n + 1):
+            record_purchase(contact_id, total_minor=5000 * (n + 1), currency="EUR", at=at)
+    found = set()
+    for key in metrics.SEGMENTS:
+        out = tmp_path / f"{key}.csv"
+        export.export_contacts(out, export.contacts_to_export(segment=key))
+        exported = [int(row["Customer number"]) for row in read_csv(out)]
+        assert exported == metrics.segment_members(key)
+        found.update(exported)
+    assert found == set(book[:3])  # every buyer is in one segment, nobody else is in any
+
+
+@pytest.mark.parametrize("channel", ["email", "sms"])
+def test_the_consent_filter_keeps_only_those_who_agreed(book, tmp_path, channel):
+    out = tmp_path / "marketing.csv"
+    result = export.export_contacts(out, book, consenting=channel)
+    agreed = [contact_id for contact_id, person in zip(book, PEOPLE, strict=True)
+              if getattr(person, f"{channel}_consent")]
+    assert [int(row["Customer number"]) for row in read_csv(out)] == agreed
+    assert result.rows == len(agreed)
+    everyone = export.export_contacts(tmp_path / "all.csv", book)
+    assert everyone.rows == len(PEOPLE)
+
+
+def test_rows_are_read_a_chunk_at_a_time(book, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "CHUNK", 2)
+    from smallcrm.store.models import database
+
+    real = database.execute_sql
+    sizes = []
+
+    def counting(sql, params=None, *args, **kwargs):
+        sizes.append(len(params or ()))
+        return real(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", counting)
+    out = tmp_path / "chunked.csv"
+    export.export_contacts(out, book)
+    assert max(sizes) <= 2
+    rows = read_csv(out)
+    assert [int(row["Customer number"]) for row in rows] == book
+    assert rows[0]["Email 3"] == "z@example.net"  # columns for the most emails, though later chunks have fewer
+
+
+# --- the file ----------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("name", ["contacts.csv", "contacts.vcf"])
+def test_the_file_is_readable_by_its_owner_only(book, tmp_path, name):
+    out = tmp_path / name
+    out.write_text("an older file, readable by all", encoding="utf-8")
+    out.chmod(0o644)
+    export.export_contacts(out, book)
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_failed_write_leaves_no_file(book, tmp_path, monkeypatch):
+    def no_room(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("smallcrm.services.export.os.fsync", no_room)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(OSError):
+        export.export_contacts(folder / "contacts.csv", book)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_failure_halfway_keeps_the_old_file(book, tmp_path, monkeypatch):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    old = folder / "contacts.vcf"
+    old.write_text("the old file", encoding="utf-8")
+    real = export.vcard_text
+    calls = []
+
+    def second_fails(contact, version):
+        calls.append(contact.id)
+        if len(calls) == 2:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(contact, version)
+
+    monkeypatch.setattr(export, "vcard_text", second_fails)
+    with pytest.raises(OSError):
+        export.export_contacts(old, book)
+    assert old.read_text(encoding="utf-8") == "the old file"
+    assert list(folder.iterdir()) == [old]
+
+
+def test_cancelling_writes_nothing(book, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "CHUNK", 2)
+    with pytest.raises(export.ExportCancelled):
+        export.export_contacts(tmp_path / "contacts.csv", book, cancelled=lambda: True)
+    assert not (tmp_path / "contacts.csv").exists()
+
+
+@pytest.mark.parametrize("name", ["contacts.txt", "contacts", "contacts.xlsx"])
+def test_an_unknown_extension_is_refused(db, tmp_path, name):
+    with pytest.raises(InvalidValue) as caught:
+        export.export_contacts(tmp_path / name, [])
+    assert caught.value.problem == "format"
+    assert not (tmp_path / name).exists()
+
+
+def test_unknown_choices_are_refused(db, tmp_path):
+    with pytest.raises(InvalidValue):
+        export.export_contacts(tmp_path / "a.vcf", [], vcard_version="2.1")
+    with pytest.raises(InvalidValue):
+        export.export_contacts(tmp_path / "a.csv", [], consenting="post")
+    assert not any(name.startswith(("a.", ".a.")) for name in os.listdir(tmp_path))
+
+
+# --- purchases ---------------------------------------------------------------------------------------
+
+def test_purchases_export_with_local_dates_and_the_currency_decimals(book, tmp_path):
+    first = record_purchase(book[0], items=[Item("Peonies, pink", 2, 1250), Item("Card", 1, 350)], currency="EUR",
+                            at=datetime(2024, 5, 1, 10, 30, tzinfo=timezone.utc), reference="R-1",
+                            payment_method="Card")
+    refund = refund_purchase(first.purchase_id, 350, at=datetime(2024, 5, 2, 9, tzinfo=timezone.utc))
+    record_purchase(book[1], total_minor=1200, currency="JPY", at=datetime(2024, 6, 1, 8, tzinfo=timezone.utc),
+                    reference="=cmd", status="due")
+    record_purchase(None, total_minor=990, currency="EUR", at=datetime(2024, 7, 1, 8, tzinfo=timezone.utc))
+    out = tmp_path / "purchases.csv"
+    result = export.export_purchases(out)
+    assert result.rows == 4 and out.read_bytes().startswith(codecs.BOM_UTF8)
+    rows = read_csv(out)
+    assert list(rows[0]) == export.PURCHASE_HEADERS
+    sale, back, yen, anonymous = rows
+    local = datetime(2024, 5, 1, 10, 30, tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert sale["Date"] == local
+    assert (sale["Customer ID"], sale["Customer"], sale["Email"]) == (str(book[0]), "Zoë Ørsted-Łukasiewicz",
+                                                                      "zoe@example.com")
+    assert (sale["Items"], sale["Amount"], sale["Currency"], sale["Status"], sale["Paid"]) == (
+        "2 × Peonies, pink; 1 × Card", "28.50", "EUR", "paid", "28.50")
+    assert (back["Amount"], back["Refund of"], back["Purchase ID"]) == ("-3.50", str(first.purchase_id),
+                                                                        str(refund.refund_id))
+    assert (yen["Amount"], yen["Currency"], yen["Status"], yen["Reference"], yen["Paid"]) == (
+        "1200", "JPY", "due", "'=cmd", "0")
+    assert (yen["Customer"], anonymous["Customer ID"], anonymous["Customer"]) == ("'=HYPERLINK(\"http://x\") -Minus",
+                                                                                  "", "")
+
+
+def test_purchases_between_two_local_days(book, tmp_path):
+    for day in (1, 2, 3):
+        record_purchase(book[0], total_minor=100 * day, currency="EUR",
+                        at=datetime(2024, 5, day, 12, tzinfo=timezone.utc))
+    out = tmp_path / "may2.csv"
+    export.export_purchases(out, start=date(2024, 5, 2), end=date(2024, 5, 2))
+    assert [row["Amount"] for row in read_csv(out)] == ["2.00"]
+    export.export_purchases(out, start=date(2024, 5, 2))
+    assert [row["Amount"] for row in read_csv(out)] == ["2.00", "3.00"]
+    with pytest.raises(InvalidValue):
+        export.export_purchases(out, start=date(2024, 5, 2), end=date(2024, 5, 1))
+    with pytest.raises(InvalidValue):
+        export.export_purchases(tmp_path / "purchases.vcf")
+
+
+def test_contacts_and_purchases_import_back_into_another_book(book, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "CHUNK", 2)  # purchases come a chunk at a time too
+    at = datetime(2024, 5, 1, 10, 30, tzinfo=timezone.utc)
+    sales = [record_purchase(book[n % 3], total_minor=1000 + n, currency="EUR", at=at.replace(day=n + 1),
+                             reference=f"R-{n}") for n in range(5)]
+    refund_purchase(sales[0].purchase_id, 400, at=at.replace(day=20))
+    wanted = sorted((purchase_json(s.purchase_id)["total_minor"], purchase_json(s.purchase_id)["contact_id"])
+                    for s in sales)
+    contacts_file, purchases_file = tmp_path / "contacts.csv", tmp_path / "purchases.csv"
+    export.export_contacts(contacts_file, book)
+    assert export.export_purchases(purchases_file).rows == 6
+
+    fresh_database(tmp_path, "other.sqlite")
+    import_contacts(contacts_file)
+    result = import_purchases(purchases_file, PurchaseImportOptions(match="id"))
+    assert (result.created, result.refunds, result.rejected) == (6, 1, 0)
+    from smallcrm.store.models import Contact, Purchase
+
+    old_id = {c.id: int(c.external_id) for c in Contact.select()}
+    found = [(p.total_minor, old_id[p.contact_id], p.currency, p.reference) for p in Purchase.select()]
+    assert sorted((total, contact) for total, contact, _, _ in found if total > 0) == wanted
+    assert sorted(total for total, *_ in found if total < 0) == [-400]
+    assert {reference for *_, reference in found if reference} == {f"R-{n}" for n in range(5)}
