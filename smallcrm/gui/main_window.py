@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
                                                 self.tr("See and undo earlier imports"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About smallcrm"), self.show_about, None, "about")
+        self.restore_snapshot_action = self._action(self.tr("&Restore…"), self.show_restore, None, "restore",
+                                                    self.tr("Put the customer book back as it was in a snapshot"))
         self.clear_search_action = QAction(self)
         self.clear_search_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.clear_search_action.triggered.connect(self._escape)
@@ -307,6 +309,8 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.loyalty_action, self.business_action])
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.restore_snapshot_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -506,6 +510,27 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _: (self.refresh(), self._refresh_tabs()))  # deleted for good: figures change
         dialog.open()
         return dialog
+
+    def show_restore(self) -> QDialog:
+        from smallcrm.gui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.db_path, self)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+        return dialog
+
+    def _restored(self, restored) -> None:
+        """The database was put back as it was in a snapshot: read everything again. Undo starts afresh, as
+        its steps name rows that may no longer be there."""
+        self.undo_stack.clear()
+        if self.search.text():
+            self.search.clear()
+            self.search_timer.stop()
+            self.model.set_search("")
+        self.refresh()
+        self._refresh_tabs()
+        self.statusBar().showMessage(self.tr("Restored from {file}: {contacts}.").format(
+            file=restored.source.name, contacts=self._contacts(restored.contacts)), 10000)
 
     def show_about(self) -> None:
         QMessageBox.about(
