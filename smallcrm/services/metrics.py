@@ -310,13 +310,14 @@ def _values(rows: list[tuple], name: str) -> tuple[str, dict]:
 
 # --------------------------------------------------------------------------------------------------
 # The statements. Every figure is read from TEMP tables filled first:
-#   metrics_span      one row per local day the figures look at: its bounds as UTC text, its place in
-#                     the period (2) or the previous one (1), in the cohort window (month 0, 1, ...),
-#                     whether it is before the end of `today`, and its bucket of a revenue series;
+#   metrics_span      one row per local day the figures look at: its bounds as UTC text, whether it is
+#                     before the end of `today`, and its bucket of a revenue series;
 #   metrics_customer  one row per customer (contact 0: sales without a customer), from one pass over
-#                     the purchases joined to the days, so no row's time is ever converted: first and
-#                     last day of purchase and purchases and spend as of today, revenue and purchases
-#                     in the period and the previous one, and the months of the cohort window bought in;
+#                     the purchases in customer order (the index purchase_by_customer_facts), comparing
+#                     their UTC text with the bounds of the periods and months: first and last day of
+#                     purchase and purchases and spend as of today, revenue and purchases in the period
+#                     and the previous one, and the months of the cohort window bought in. Only each
+#                     customer's first and last purchase become local days, found among the days;
 #   metrics_odd       the purchases whose money is not simply their total (refunds, written-off, due
 #                     and partly paid ones), with `extra`, what each adds beyond the totals: a refund
 #                     all of its spend, a written-off purchase paid - total (as customer._SPEND counts).
@@ -332,15 +333,13 @@ class _Span(NamedTuple):
     day: int  # date.toordinal()
     lo: str
     hi: str
-    period: int  # 2: the period, 1: the previous period, 0: neither
-    month: int | None  # of the cohort window (as of today)
     asof: int  # 1: before the end of today
     bucket: int | None  # of the revenue series
 
 
 _DROP = [_Statement(None, f"DROP TABLE IF EXISTS temp.{name}", {})
          for name in ("metrics_span", "metrics_customer", "metrics_odd")]
-_SPAN_ROWS = 140  # rows per INSERT (7 parameters each: under the oldest SQLite limit of 999)
+_SPAN_ROWS = 190  # rows per INSERT (5 parameters each: under the oldest SQLite limit of 999)
 _CUSTOMERS = "FROM temp.metrics_customer WHERE contact_id > 0 AND purchases > 0"
 _NO_DAY = 10**9  # an ordinal after every day
 
@@ -378,7 +377,6 @@ class _Scope:
         last = self.last_day or (_local_day(last_at) if last_at else None)
         if not starts or last is None:
             return []
-        window = self.window
         bucket_of = {}
         for i, (_, start, after) in enumerate(self.buckets):
             for n in range((after - start).days):
@@ -389,19 +387,15 @@ class _Scope:
         while day <= last:
             after = day + timedelta(days=1)
             hi = _at(after) if self.last_day or day < last else _NEVER
-            period = 2 if self.period and self.period.start <= day <= self.period.end else \
-                1 if self.previous and self.previous.start <= day <= self.previous.end else 0
             asof = self.today is None or day <= self.today
-            month = (day.year - window.year) * 12 + day.month - window.month if window and asof and day >= window \
-                else None
-            out.append(_Span(day.toordinal(), lo, hi, period, month, int(asof), bucket_of.get(day)))
+            out.append(_Span(day.toordinal(), lo, hi, int(asof), bucket_of.get(day)))
             day, lo = after, hi
         return out
 
 
 def _span_statements(spans: list[_Span]) -> list[_Statement]:
     create = """CREATE TEMP TABLE metrics_span (day INTEGER PRIMARY KEY, lo TEXT NOT NULL, hi TEXT NOT NULL,
-                    period INTEGER NOT NULL, month INTEGER, asof INTEGER NOT NULL, bucket INTEGER)"""
+                    asof INTEGER NOT NULL, bucket INTEGER)"""
     out = [*_DROP, _Statement(None, create, {})]
     for start in range(0, len(spans), _SPAN_ROWS):
         values, params = _values(spans[start:start + _SPAN_ROWS], "d")
@@ -423,24 +417,37 @@ def _odd_statements(currency: str) -> list[_Statement]:
 
 def _customer_statements(scope: _Scope, spans: list[_Span]) -> list[_Statement]:
     """Fill temp.metrics_span, metrics_customer and metrics_odd."""
-    asof = "" if all(span.asof for span in spans) else " FILTER (WHERE s.asof)"
-    period = ("coalesce(sum(p.total_minor) FILTER (WHERE s.period = 2), 0), count(*) FILTER (WHERE s.period = 2), "
-              "coalesce(sum(p.total_minor) FILTER (WHERE s.period = 1), 0), count(*) FILTER (WHERE s.period = 1)"
-              if scope.period else "0, 0, 0, 0")
-    months = "coalesce(sum(DISTINCT 1 << s.month) FILTER (WHERE s.month IS NOT NULL), 0)" if scope.window else "0"
+    (now_start, now_end), (before_start, before_end) = _bounds(scope.period), _bounds(scope.previous)
+    bounds = {"asof": _at(scope.today + timedelta(days=1)) if scope.today else _NEVER,
+              "now_start": now_start, "now_end": now_end, "before_start": before_start, "before_end": before_end,
+              "first": spans[0].lo if spans else "", "top": spans[-1].hi if spans else ""}
+    asof = "" if all(span.asof for span in spans) else " FILTER (WHERE p.occurred_at < :asof)"
+    now = "p.occurred_at >= :now_start AND p.occurred_at < :now_end"
+    before = "p.occurred_at >= :before_start AND p.occurred_at < :before_end"
+    period = (f"coalesce(sum(p.total_minor) FILTER (WHERE {now}), 0) AS now_rev,"
+              f" count(*) FILTER (WHERE {now}) AS now_n,"
+              f" coalesce(sum(p.total_minor) FILTER (WHERE {before}), 0) AS before_rev,"
+              f" count(*) FILTER (WHERE {before}) AS before_n"
+              if scope.period else "0 AS now_rev, 0 AS now_n, 0 AS before_rev, 0 AS before_n")
+    months, month_bounds = _month_bits(scope.window, scope.cohort_months)
     create = """CREATE TEMP TABLE metrics_customer (
                     contact_id INTEGER PRIMARY KEY, first_day INTEGER, last_day INTEGER,
                     purchases INTEGER NOT NULL DEFAULT 0, spend INTEGER NOT NULL DEFAULT 0,
                     now_rev INTEGER NOT NULL DEFAULT 0, now_n INTEGER NOT NULL DEFAULT 0,
                     before_rev INTEGER NOT NULL DEFAULT 0, before_n INTEGER NOT NULL DEFAULT 0,
                     months INTEGER NOT NULL DEFAULT 0)"""
+    # Read in customer order from the index made for it: no purchase is looked up in the table or sorted.
     fill = f"""INSERT INTO temp.metrics_customer
                    (contact_id, first_day, last_day, purchases, spend, now_rev, now_n, before_rev, before_n, months)
-               SELECT coalesce(p.contact_id, 0), min(s.day), max(s.day){asof}, count(*){asof},
-                      coalesce(sum(p.total_minor){asof}, 0), {period}, {months}
-                 FROM temp.metrics_span s CROSS JOIN purchase p ON p.occurred_at >= s.lo AND p.occurred_at < s.hi
-                WHERE +p.currency = :currency AND +p.refund_of_id IS NULL
-                GROUP BY p.contact_id"""
+               SELECT contact_id, {_day_of("first_at")}, {_day_of("last_at")}, purchases, spend,
+                      now_rev, now_n, before_rev, before_n, months
+                 FROM (SELECT coalesce(p.contact_id, 0) AS contact_id, min(p.occurred_at) AS first_at,
+                              max(p.occurred_at){asof} AS last_at, count(*){asof} AS purchases,
+                              coalesce(sum(p.total_minor){asof}, 0) AS spend, {period}, {months} AS months
+                         FROM purchase p INDEXED BY purchase_by_customer_facts
+                        WHERE p.currency = :currency AND p.refund_of_id IS NULL
+                          AND p.occurred_at >= :first AND p.occurred_at < :top
+                        GROUP BY p.contact_id)"""
     adjust = """INSERT INTO temp.metrics_customer (contact_id, spend, now_rev, before_rev)
                 SELECT contact_id, coalesce(sum(extra) FILTER (WHERE occurred_at < :asof), 0),
                        coalesce(sum(extra) FILTER (WHERE occurred_at >= :now_start AND occurred_at < :now_end), 0),
@@ -449,13 +456,34 @@ def _customer_statements(scope: _Scope, spans: list[_Span]) -> list[_Statement]:
                  GROUP BY contact_id
                     ON CONFLICT (contact_id) DO UPDATE SET spend = spend + excluded.spend,
                        now_rev = now_rev + excluded.now_rev, before_rev = before_rev + excluded.before_rev"""
-    (now_start, now_end), (before_start, before_end) = _bounds(scope.period), _bounds(scope.previous)
-    bounds = {"asof": _at(scope.today + timedelta(days=1)) if scope.today else _NEVER,
-              "now_start": now_start, "now_end": now_end, "before_start": before_start, "before_end": before_end,
-              "top": spans[-1].hi if spans else ""}
-    return [*_span_statements(spans), _Statement(None, create, {}),
-            _Statement(None, fill, {"currency": scope.currency}), *_odd_statements(scope.currency),
-            _Statement(None, adjust, bounds)]
+    by_end = "CREATE INDEX temp.metrics_span_by_end ON metrics_span (hi, day)"
+    return [*_span_statements(spans), _Statement(None, by_end, {}), _Statement(None, create, {}),
+            _Statement(None, fill, {"currency": scope.currency, **bounds, **month_bounds}),
+            *_odd_statements(scope.currency), _Statement(None, adjust, bounds)]
+
+
+def _day_of(column: str) -> str:
+    """The local day (ordinal) of the UTC text in `column`: the first day that ends after it."""
+    return f"(SELECT s.day FROM temp.metrics_span s WHERE s.hi > {column} ORDER BY s.hi, s.day LIMIT 1)"
+
+
+def _month_bits(window: date | None, count: int) -> tuple[str, dict]:
+    """The months of the cohort window a customer bought in, as bits (bit 0: the window's first month),
+    for the purchases up to the end of today; with the parameters of the month bounds."""
+    if window is None:
+        return "0", {}
+    bounds = {f"m{k}": _at(loyalty.add_months(window, k)) for k in range(count)}
+    return (f"coalesce(sum(DISTINCT 1 << {_month_of(0, count)})"
+            " FILTER (WHERE p.occurred_at >= :m0 AND p.occurred_at < :asof), 0)"), bounds
+
+
+def _month_of(first: int, after: int) -> str:
+    """Which of the months first .. after - 1 of the window a purchase is in, halving the months at each step
+    (month k begins at :mk)."""
+    if after - first == 1:
+        return str(first)
+    middle = (first + after) // 2
+    return f"CASE WHEN p.occurred_at < :m{middle} THEN {_month_of(first, middle)} ELSE {_month_of(middle, after)} END"
 
 
 def _bounds(period: Period | None) -> tuple[str, str]:

@@ -208,8 +208,16 @@ V3 = [
     "CREATE INDEX contact_live_by_name ON contact (sort_name, id) WHERE deleted_at IS NULL",
 ]
 
+# Version 4: a faster summary of the shop. The figures about customers read every purchase once, customer
+# by customer; this index holds all they need in that order, so the purchases are neither looked up nor
+# sorted (services/metrics.py).
+V4 = [
+    """CREATE INDEX purchase_by_customer_facts
+       ON purchase (contact_id, currency, refund_of_id, occurred_at, total_minor)""",
+]
+
 # STEPS[n - 1] takes a database from version n - 1 to version n.
-STEPS: list[list[str]] = [V1, V2, V3]
+STEPS: list[list[str]] = [V1, V2, V3, V4]
 LATEST = len(STEPS)
 
 

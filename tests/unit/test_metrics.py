@@ -465,6 +465,23 @@ def test_the_statements_run_bare_and_leave_nothing_behind(demo_shop):
     assert conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
 
 
+def test_the_purchases_are_read_once_in_customer_order_without_sorting(demo_shop):
+    today = demo_shop
+    queries = metrics.summary_queries(Period.preset("last_12_months", today), today)
+    (fill,) = [i for i, (sql, _) in enumerate(queries)
+               if sql.lstrip().startswith("INSERT INTO temp.metrics_customer") and "FROM purchase" in sql]
+    conn = database.connection()
+    for sql, params in queries[:fill]:
+        conn.execute(sql, params).fetchall()
+    sql, params = queries[fill]
+    plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    for sql, params in queries[fill:]:
+        conn.execute(sql, params).fetchall()
+    assert conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
+    assert "SCAN p USING COVERING INDEX purchase_by_customer_facts" in plan, plan
+    assert not any("TEMP B-TREE FOR GROUP BY" in step or "purchase_by_date" in step for step in plan), plan
+
+
 def test_a_failing_statement_leaves_no_temporary_table(shop, monkeypatch):
     real = metrics._feedback_statement
     monkeypatch.setattr(metrics, "_feedback_statement", lambda periods: real(periods)._replace(sql="SELECT nonsense"))

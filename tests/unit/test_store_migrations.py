@@ -382,3 +382,45 @@ def test_the_version_3_import_journal_still_undoes_its_import(v3_copy):
     assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     with pytest.raises(NotAllowed, match="already undone"):
         contacts_import.undo_import(3)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every released version
+
+
+def schema(path: Path) -> list[tuple]:
+    """Every table, index and trigger of the file, as SQLite keeps them."""
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_a_released_database_ends_with_the_schema_of_a_new_one(tmp_path, version):
+    fresh = tmp_path / "new.sqlite"
+    open_database(fresh)
+    close_database()
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite", path)
+    try:
+        open_database(path)
+    finally:
+        close_database()
+    assert user_version(path) == user_version(fresh) == migrations.LATEST
+    assert schema(path) == schema(fresh)
+
+
+def test_version_3_gains_the_index_of_the_figures_about_customers(v3_copy):
+    open_database(v3_copy)
+    (backup,) = v3_copy.parent.glob(f"shop.before-v{migrations.LATEST}-*.sqlite")
+    with closing(sqlite3.connect(backup)) as conn:
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'purchase_by_customer_facts'"
+                            ).fetchone()[0] == 0
+    columns = [r[2] for r in database.execute_sql("PRAGMA index_info(purchase_by_customer_facts)").fetchall()]
+    assert columns == ["contact_id", "currency", "refund_of_id", "occurred_at", "total_minor"]
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = database.execute_sql(
+        "SELECT contact_id, count(*), sum(total_minor) FROM purchase INDEXED BY purchase_by_customer_facts"
+        " WHERE currency = 'CHF' AND refund_of_id IS NULL GROUP BY contact_id").fetchall()
+    assert rows and rows == database.execute_sql(
+        "SELECT contact_id, count(*), sum(total_minor) FROM purchase NOT INDEXED"
+        " WHERE currency = 'CHF' AND refund_of_id IS NULL GROUP BY contact_id ORDER BY contact_id").fetchall()
