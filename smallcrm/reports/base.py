@@ -4,6 +4,7 @@ tables that break across pages with their header repeated on each, and the masth
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -11,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from smallcrm.reports import fonts
 from smallcrm.reports.shop import Shop
@@ -159,6 +161,31 @@ def section(title: str, s: Styles, room: float = 32 * mm) -> list[Flowable]:
 LEFT, RIGHT, CENTER = "left", "right", "center"
 SHORT = "short"  # left-aligned without wrapping: a date or a code the report formatted itself
 PROSE = "prose"  # as LEFT, for sentences (comments): right-to-left text is aligned to the right
+CELL_PADDING = 4  # points left and right of the text in a table's cell
+
+# Characters a paragraph treats otherwise than a plain string does (spaces it breaks at or collapses,
+# the soft hyphen): text with any of them stays a paragraph.
+_SPACING = re.compile("[\t-\r\x1c-\x1f\x85\xa0\xad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]|  |^ | $")
+
+
+def _left_cell(text, style: ParagraphStyle, room: float) -> str | Flowable:
+    """Stored text in a LEFT column: drawn by the table as a plain string when it is one line that fits
+    `room`, exactly as a paragraph would draw it (same font, same place), otherwise a paragraph that
+    wraps. A table draws plain strings far faster, which counts in a history of hundreds of rows."""
+    text = "" if text is None else str(text)
+    line = printable(text, markup=False)
+    if "\n" in line or _SPACING.search(line) or fonts.width(line, style.fontName, style.fontSize) > room - 1:
+        return para(text, style)
+    return line
+
+
+def _cell_style(alignment: str, valign: str = "TOP", font: str = fonts.SANS) -> CellStyle:
+    style = CellStyle(f"cell-{alignment}-{valign}-{font}")
+    style.fontname, style.fontsize, style.leading, style.color = font, 8.5, 10.5, INK
+    style.alignment, style.valign = alignment, valign
+    style.topPadding = style.bottomPadding = 3.2
+    style.leftPadding = style.rightPadding = CELL_PADDING
+    return style
 
 
 def table(header: list[str], rows: list[list], widths: list[float], *, align: list[str] | None = None,
@@ -166,9 +193,14 @@ def table(header: list[str], rows: list[list], widths: list[float], *, align: li
     """A table that breaks across pages (inside a row too, for a long comment) and repeats its header
     row on each page.
 
-    Text in LEFT and PROSE columns wraps (stored text is printed through `para`); RIGHT, CENTER and
-    SHORT columns hold short figures the report formatted itself. A cell may also be a ready flowable.
+    Text in LEFT and PROSE columns wraps (stored text is printed through `para`; in a LEFT column, text
+    that fits on one line is drawn as a plain string, which looks the same); RIGHT, CENTER and SHORT
+    columns hold short figures the report formatted itself. A cell may also be a ready flowable.
     `total` is a last row in bold above a rule.
+
+    The cells of a column share one cell style (font, alignment, padding), set here: setting them cell
+    by cell would cost more than the rest of a table of hundreds of rows. A caller may add lines and
+    backgrounds with `setStyle`, not fonts, alignment or padding.
     """
     align = align or [LEFT] * len(header)
     heads = {LEFT: s.header, PROSE: s.header, SHORT: s.header, RIGHT: s.header_right, CENTER: s.header_center}
@@ -177,29 +209,23 @@ def table(header: list[str], rows: list[list], widths: list[float], *, align: li
         style = s.cell_bold if number == len(rows) else s.cell
         data.append([
             cell if isinstance(cell, Flowable) else
-            para(cell, style, prose=a == PROSE) if a in (LEFT, PROSE) else
+            para(cell, style, prose=True) if a == PROSE else
+            _left_cell(cell, style, room - 2 * CELL_PADDING) if a == LEFT else
             printable("" if cell is None else str(cell), markup=False)
-            for cell, a in zip(row, align)
+            for cell, a, room in zip(row, align, widths)
         ])
-    commands = [
-        ("FONT", (0, 1), (-1, -1), fonts.SANS, 8.5, 10.5),
-        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
-    for i, a in enumerate(align):
-        if a in (RIGHT, CENTER):
-            commands.append(("ALIGN", (i, 1), (i, -1), a.upper()))
+    aligned = [a.upper() if a in (RIGHT, CENTER) else "LEFT" for a in align]
+    body = [_cell_style(a) for a in aligned]
+    cell_styles = [[_cell_style("LEFT", "BOTTOM")] * len(align)] + [body] * len(rows)
+    if total:
+        cell_styles.append([_cell_style(a, font=fonts.BOLD) for a in aligned])
+    commands = [("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT)]
     if zebra and rows:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, len(rows)), [colors.white, ZEBRA]))
     if total:
-        commands += [("LINEABOVE", (0, -1), (-1, -1), 0.6, MUTED), ("FONT", (0, -1), (-1, -1), fonts.BOLD, 8.5, 10.5)]
-    return Table(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(commands), hAlign="LEFT")
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.6, MUTED))
+    return Table(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(commands), hAlign="LEFT",
+                 cellStyles=cell_styles)
 
 
 def note_table(pairs: list[tuple[str, str]], widths: tuple[float, float], s: Styles) -> Table:

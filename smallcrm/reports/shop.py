@@ -30,9 +30,33 @@ def _known_locale(name: str | None) -> str:
         return "en_US"
 
 
+@lru_cache(maxsize=16)
+def _locale(name: str) -> Locale:
+    """The babel locale, read once (babel reads it anew for each figure given only its name)."""
+    return Locale.parse(name)
+
+
 @lru_cache(maxsize=4096)
 def _skeleton(skeleton: str, value: date, locale: str) -> str:
     return format_skeleton(skeleton, value, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _money(minor: int, currency: str, locale: str) -> str:
+    """An amount as printed (a dossier prints thousands of amounts, figures and days, many more than once)."""
+    return format_money(minor, currency, locale)
+
+
+@lru_cache(maxsize=4096)
+def _number(value: float, digits: int, locale: str) -> str:
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    text = format_decimal(abs(value), pattern, locale=_locale(locale))
+    return (MINUS + text) if value < 0 and text.strip("0.,") else text
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date, locale: str) -> str:
+    return format_date(value, "medium", locale=_locale(locale))
 
 
 @dataclass(frozen=True)
@@ -88,7 +112,7 @@ class Shop:
             return "—"
         code = currency or self.currency
         try:
-            return format_money(minor, code, self.locale)
+            return _money(minor, code, self.locale)
         except (ValueError, LookupError):
             return f"{to_decimal(minor, code)} {code}"
 
@@ -99,9 +123,7 @@ class Shop:
     def number(self, value: float | None, digits: int = 0) -> str:
         if value is None:
             return "—"
-        pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        text = format_decimal(abs(value), pattern, locale=self.locale)
-        return (MINUS + text) if value < 0 and text.strip("0.,") else text
+        return _number(value, digits, self.locale)
 
     def signed(self, value: float, digits: int = 1, unit: str = "") -> str:
         """`+12.5 %`, `−3.0 %`, `+4 pts`."""
@@ -114,7 +136,7 @@ class Shop:
         return "—" if value is None else f"{self.number(value * 100, digits)} %"
 
     def day(self, value: date | None) -> str:
-        return format_date(value, "medium", locale=self.locale) if value else ""
+        return _day(value, self.locale) if value else ""
 
     def day_month(self, value: date) -> str:
         return _skeleton("MMMMd", value, self.locale)

@@ -95,6 +95,8 @@ def lines_of(text: str | None) -> list[str]:
 def printable(text: str | None, *, markup: bool = True) -> str:
     """Stored text ready to print: escaped for reportlab markup (or plain, `markup=False`, for text drawn
     straight on a canvas), right-to-left lines in visual order, undrawable characters as squares."""
+    if isinstance(text, str) and text.isascii() and text.isprintable():  # one line, nothing to reorder or replace
+        return escape(text) if markup else text
     lines = [visual_line(line) for line in lines_of(text)]
     if not markup:
         return "\n".join(lines)

@@ -17,7 +17,7 @@ from smallcrm.services.purchases import Item, record_purchase, refund_purchase
 from smallcrm.services.referrals import set_referrer
 from smallcrm.services.satisfaction import open_complaint, record_feedback, update_complaint
 from smallcrm.services.settings import set_setting
-from tests.unit.test_reports_helpers import HOSTILE, flat, page_sizes, pages_text, person, text, time_zone
+from tests.unit.test_reports_helpers import HOSTILE, characters, flat, page_sizes, pages_text, person, text, time_zone
 
 UTC = timezone.utc
 T0 = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
@@ -187,3 +187,29 @@ def test_texts_longer_than_a_page_flow_on_over_several_pages(shop):
     assert printed.count("שלום") == 2500 and "סוף" in printed
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
+
+
+def test_a_long_history_prints_every_reference_as_stored_under_a_header_on_each_page(shop):
+    cid = person()
+    hebrew, arabic = "אבגדהוזחטיכלמנסעפצקרשת", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    references = [[f"R-<{n}> & Co", f"חשבון{hebrew[n % 22]}{hebrew[n // 22]}",
+                   f"فاتورة{arabic[n % 28]}{arabic[n // 28]}", "W" * 30 + str(n)][n % 4] for n in range(160)]
+    for n, reference in enumerate(references):
+        items = [Item("Roses " * 12 if n % 3 else f"Vase {n}", 1, 1000 + 10 * n)]  # every amount ends in 0
+        record_purchase(cid, items=items, at=T0 + timedelta(days=n), reference=reference)
+    out = dossier(cid)
+    pages = pages_text(out)
+    history = [page for page in pages if "Date Reference Items Status Amount" in page]
+    assert len(history) >= 4
+    assert all(page.count("Date Reference Items Status Amount") == 1 for page in history)
+    printed = "\n".join(pages)
+    printed = flat(printed[printed.index("Purchases\nDate"):printed.index("Points statement")])
+    for reference in references:
+        assert flat(reference) in printed, reference
+    assert printed.count(flat("Roses " * 12)) == sum(1 for n in range(160) if n % 3)  # wrapped, whole
+    chars = characters(out)
+    right = 612 - 16 * 72 / 25.4 - 4  # the text's right edge (Letter, 16 mm margins) less the cell's padding
+    for dollar in (c for c in chars if c.char == "$" and c.left > right - 80):  # every amount ends at one edge
+        amount = [c for c in chars if c.page == dollar.page and abs(c.bottom - dollar.bottom) < 3
+                  and dollar.left <= c.left < right]
+        assert right - 1.5 < max(c.right for c in amount) <= right, "".join(c.char for c in amount)

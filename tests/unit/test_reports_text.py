@@ -110,3 +110,53 @@ def test_a_word_longer_than_the_line_is_cut_into_pieces_that_fit(size):
     lines = wrap_logical("x" * 500, 80, fonts.SANS, size)
     assert len(lines) > 1 and "".join(lines) == "x" * 500
     assert all(shaped_width(line, fonts.SANS, size) <= 80 for line in lines)
+
+
+# Cells of a table: stored text that fits on one line is drawn as a plain string, and must print
+# exactly where, and as, a paragraph would have put it.
+
+CELLS = ["<b>Bob</b> & Co", "דוד כהן", "محمد العلي", "100% {0} %s", "C:\\Users\\bob", "Anna 🌸", "R-000123",
+         "Two  spaces", "A line\nand another", "A summary long enough to wrap onto a second line of its cell"]
+
+
+def _table_pdf(rows: list[list], total: list) -> bytes:
+    import io
+
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    from smallcrm.reports.base import LEFT, RIGHT, styles, table
+
+    out = io.BytesIO()
+    SimpleDocTemplate(out).build([table(["Text", "Amount"], rows, [60 * mm, 30 * mm], align=[LEFT, RIGHT],
+                                        s=styles(), total=total)])
+    return out.getvalue()
+
+
+def test_a_cell_that_fits_on_one_line_is_a_plain_string_through_printable():
+    from reportlab.lib.units import mm
+
+    from smallcrm.reports.base import LEFT, styles, table
+
+    result = table(["Text"], [[cell] for cell in CELLS], [60 * mm], align=[LEFT], s=styles())
+    cells = [row[0] for row in result._cellvalues[1:]]
+    for text, cell in zip(CELLS[:6], cells):
+        assert cell == printable(text, markup=False), text
+    assert cells[6] == "R-000123"
+    assert all(isinstance(cell, Paragraph) for cell in cells[7:])  # spaces a paragraph collapses, line breaks, wraps
+
+
+def test_plain_cells_print_exactly_as_paragraphs_would():
+    from smallcrm.reports.base import para, styles
+    from tests.unit.test_reports_helpers import characters
+
+    s = styles()
+    plain = _table_pdf([[cell, "$12.50"] for cell in CELLS], ["Total " + CELLS[0], "$1.00"])
+    as_paragraphs = _table_pdf([[para(cell, s.cell), "$12.50"] for cell in CELLS],
+                               [para("Total " + CELLS[0], s.cell_bold), "$1.00"])
+
+    drawn, expected = characters(plain), characters(as_paragraphs)
+    assert [(c.page, c.char) for c in drawn] == [(c.page, c.char) for c in expected]
+    for c, e in zip(drawn, expected):  # the same place, to a hundredth of a point
+        assert max(abs(c.left - e.left), abs(c.bottom - e.bottom), abs(c.right - e.right), abs(c.top - e.top)) < 0.01
+    assert "".join(c.char for c in drawn).count("<b>Bob</b>&Co") == 2  # a row and the total
