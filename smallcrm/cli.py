@@ -15,7 +15,9 @@ from pathlib import Path
 
 import phonenumbers
 
-from smallcrm import __version__, cli_activity, cli_backup, cli_export, cli_format, cli_import, cli_report, paths
+from smallcrm import (
+    __version__, cli_activity, cli_backup, cli_export, cli_format, cli_import, cli_privacy, cli_report, paths,
+)
 from smallcrm.errors import (
     DatabaseProblem, DemoNeedsEmptyDatabase, ImportFileProblem, InsufficientPoints, InvalidValue, NotAllowed, NotFound,
     OutputProblem, RefundTooLarge, ValidationFailed,
@@ -135,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.register(commands, command, group, _open_existing)
     cli_report.register(commands, command, group, _open_existing)
     cli_export.register(commands, command, group, _open_existing)
+    cli_privacy.register(commands, command, group, _open_existing)
     return parser
 
 
@@ -338,6 +341,10 @@ def describe_error(error: Exception, args) -> str:
         line = cli_export.describe_error(error, args)
         if line is not None:
             return line
+    if args.command == "privacy":
+        line = cli_privacy.describe_error(error, args)
+        if line is not None:
+            return line
     if args.command in cli_backup.COMMANDS:
         line = cli_backup.describe_error(error, args)
         if line is not None:
@@ -393,7 +400,8 @@ def main(argv: list[str] | None = None) -> int:
         return open_window(db_path)
     try:
         return args.handler(args, db_path)
-    except (UsageError, cli_report.ReportUsageError, cli_export.ExportUsageError) as e:
+    except (UsageError, cli_report.ReportUsageError, cli_export.ExportUsageError,
+            cli_privacy.PrivacyUsageError) as e:
         return _fail(str(e), 2)
     except (ValidationFailed, OutputProblem, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
             NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed, ImportFileProblem, *cli_import.ERRORS,

@@ -275,9 +275,13 @@ class MainWindow(QMainWindow):
                                              self.tr("Every points movement with the running balance"))
         self.referrer_action = self._action(self.tr("Referred &By…"), self.set_referrer, None, None,
                                             self.tr("Who brought this customer to the shop"))
+        self.held_action = self._action(self.tr("Everything We &Hold…"), self.save_everything_we_hold, None, None,
+                                        self.tr("Save all the shop holds about this customer as a ZIP file"))
+        self.erase_action = self._action(self.tr("Erase Customer…"), self.erase_customer, None, None,
+                                         self.tr("Remove this customer's details for good; purchases stay"))
         self.customer_actions = [self.call_action, self.purchase_action, self.redeem_action, self.adjust_action,
                                  self.statement_action, self.feedback_action, self.complaint_action,
-                                 self.referrer_action]
+                                 self.referrer_action, self.held_action, self.erase_action]
         for n, name in ((1, "customers"), (2, "today"), (3, "owed"), (4, "dashboard")):
             self._action(name, lambda _=False, i=n - 1: self.tabs.setCurrentIndex(i), f"Ctrl+{n}")
 
@@ -303,7 +307,8 @@ class MainWindow(QMainWindow):
         customer_menu = bar.addMenu(self.tr("&Customer"))
         for group in ((self.call_action, self.purchase_action),
                       (self.redeem_action, self.adjust_action, self.statement_action),
-                      (self.feedback_action, self.complaint_action), (self.referrer_action,)):
+                      (self.feedback_action, self.complaint_action), (self.referrer_action,),
+                      (self.held_action, self.erase_action)):
             customer_menu.addActions(list(group))
             customer_menu.addSeparator()
         tools_menu = bar.addMenu(self.tr("&Tools"))
@@ -604,6 +609,18 @@ class MainWindow(QMainWindow):
         from smallcrm.gui.activity_dialogs import ReferrerDialog
 
         return self._customer_dialog(ReferrerDialog, lambda _, name: self.tr("Saved who referred {name}.").format(name=name))
+
+    def save_everything_we_hold(self) -> None:
+        from smallcrm.gui.privacy_dialogs import save_everything_we_hold
+
+        if (contact_id := self.current_id()) is not None:
+            save_everything_we_hold(self, contact_id)
+
+    def erase_customer(self) -> str | None:
+        from smallcrm.gui.privacy_dialogs import erase_customer
+
+        contact_id = self.current_id()
+        return erase_customer(self, contact_id) if contact_id is not None else None
 
     def show_statement(self) -> QDialog | None:
         from smallcrm.gui.activity_dialogs import StatementDialog
