@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
     QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
@@ -112,7 +112,9 @@ class _ActivityDialog(QDialog):
 
 
 class CallDialog(_ActivityDialog):
-    KINDS = (("call", "Call"), ("visit", "Visit"), ("email", "Email"), ("sms", "SMS"), ("note", "Note"))
+    KINDS = (("call", QT_TRANSLATE_NOOP("CallDialog", "Call")), ("visit", QT_TRANSLATE_NOOP("CallDialog", "Visit")),
+             ("email", QT_TRANSLATE_NOOP("CallDialog", "Email")), ("sms", QT_TRANSLATE_NOOP("CallDialog", "SMS")),
+             ("note", QT_TRANSLATE_NOOP("CallDialog", "Note")))
 
     def __init__(self, parent, contact_id: int, contact_name: str):
         super().__init__(parent, self.tr("Log a call"), contact_name)
@@ -494,7 +496,9 @@ class FeedbackDialog(_ActivityDialog):
 class ComplaintDialog(_ActivityDialog):
     """Open a complaint, or move one along: status, and how it was resolved."""
 
-    STATUSES = (("open", "Open"), ("in_progress", "In progress"), ("resolved", "Resolved"))
+    STATUSES = (("open", QT_TRANSLATE_NOOP("ComplaintDialog", "Open")),
+                ("in_progress", QT_TRANSLATE_NOOP("ComplaintDialog", "In progress")),
+                ("resolved", QT_TRANSLATE_NOOP("ComplaintDialog", "Resolved")))
 
     def __init__(self, parent, contact_id: int, contact_name: str, complaint_id: int | None = None):
         from smallcrm.services import satisfaction

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QInputDialog,
@@ -26,24 +26,41 @@ from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import mapping, purchases_import as pi, reader
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
-DELIMITERS = ((",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"), ("|", "Pipe |"))
+DELIMITERS = ((",", QT_TRANSLATE_NOOP("FormatPage", "Comma ,")), (";", QT_TRANSLATE_NOOP("FormatPage", "Semicolon ;")),
+              ("\t", QT_TRANSLATE_NOOP("FormatPage", "Tab")), ("|", QT_TRANSLATE_NOOP("FormatPage", "Pipe |")))
 POLICIES = (
-    ("skip", "Skip them: keep the customer as it is"),
-    ("fill", "Fill in what is empty in the customer"),
-    ("overwrite", "Overwrite the customer with the file"),
-    ("create", "Create a new customer anyway"),
+    ("skip", QT_TRANSLATE_NOOP("DuplicatesPage", "Skip them: keep the customer as it is")),
+    ("fill", QT_TRANSLATE_NOOP("DuplicatesPage", "Fill in what is empty in the customer")),
+    ("overwrite", QT_TRANSLATE_NOOP("DuplicatesPage", "Overwrite the customer with the file")),
+    ("create", QT_TRANSLATE_NOOP("DuplicatesPage", "Create a new customer anyway")),
 )
-FIELD_LABELS = {"ignore": "(ignore)", "note": "Keep in notes", "email": "Email", "phone": "Phone",
-                "full_name": "Full name", "street2": "Street, line 2", "birth_year": "Birth year",
-                "birth_month": "Birth month", "birth_day": "Birth day", "customer_id": "Id in the other program",
-                "email_consent": "Email consent", "sms_consent": "SMS consent"}
-KINDS = (("contacts", "C&ustomers"), ("purchases", "&Purchases"))
-MATCHES = (("email", "Email"), ("phone", "Phone"), ("id", "Customer id from the file"), ("name", "Name"))
+FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
+                "note": QT_TRANSLATE_NOOP("MappingPage", "Keep in notes"),
+                "email": QT_TRANSLATE_NOOP("MappingPage", "Email"), "phone": QT_TRANSLATE_NOOP("MappingPage", "Phone"),
+                "full_name": QT_TRANSLATE_NOOP("MappingPage", "Full name"),
+                "street2": QT_TRANSLATE_NOOP("MappingPage", "Street, line 2"),
+                "birth_year": QT_TRANSLATE_NOOP("MappingPage", "Birth year"),
+                "birth_month": QT_TRANSLATE_NOOP("MappingPage", "Birth month"),
+                "birth_day": QT_TRANSLATE_NOOP("MappingPage", "Birth day"),
+                "customer_id": QT_TRANSLATE_NOOP("MappingPage", "Id in the other program"),
+                "email_consent": QT_TRANSLATE_NOOP("MappingPage", "Email consent"),
+                "sms_consent": QT_TRANSLATE_NOOP("MappingPage", "SMS consent")}
+KINDS = (("contacts", QT_TRANSLATE_NOOP("FilePage", "C&ustomers")),
+         ("purchases", QT_TRANSLATE_NOOP("FilePage", "&Purchases")))
+MATCHES = (("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TRANSLATE_NOOP("MappingPage", "Phone")),
+           ("id", QT_TRANSLATE_NOOP("MappingPage", "Customer id from the file")),
+           ("name", QT_TRANSLATE_NOOP("MappingPage", "Name")))
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY")
-SALE_LABELS = {"": "(ignore)", "date": "Date (and time)", "reference": "Receipt or invoice number",
-               "unit_price": "Unit price", "description": "Item", "status": "Payment status",
-               "email": "Customer's email", "phone": "Customer's phone", "customer_id": "Customer id",
-               "name": "Customer's name"}
+SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
+               "date": QT_TRANSLATE_NOOP("MappingPage", "Date (and time)"),
+               "reference": QT_TRANSLATE_NOOP("MappingPage", "Receipt or invoice number"),
+               "unit_price": QT_TRANSLATE_NOOP("MappingPage", "Unit price"),
+               "description": QT_TRANSLATE_NOOP("MappingPage", "Item"),
+               "status": QT_TRANSLATE_NOOP("MappingPage", "Payment status"),
+               "email": QT_TRANSLATE_NOOP("MappingPage", "Customer's email"),
+               "phone": QT_TRANSLATE_NOOP("MappingPage", "Customer's phone"),
+               "customer_id": QT_TRANSLATE_NOOP("MappingPage", "Customer id"),
+               "name": QT_TRANSLATE_NOOP("MappingPage", "Customer's name")}
 
 
 def field_label(name: str, kind: str = "contacts") -> str:
@@ -579,7 +596,7 @@ class DuplicatesPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(self.tr("As chosen above"), None)
             for key, label in POLICIES:
-                combo.addItem(self.tr(label.split(":")[0]), key)
+                combo.addItem(self.tr(label).split(":")[0].strip(), key)
             combo.setCurrentIndex(max(0, combo.findData(self.w.options.row_choices.get(p.row))))
             combo.currentIndexChanged.connect(lambda _, row=p.row, box=combo: self._row_choice(row, box))
             self.table.setCellWidget(r, 4, combo)

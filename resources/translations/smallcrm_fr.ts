@@ -1,0 +1,3902 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>BusinessSettingsDialog</name>
+    <message>
+        <source>Business details</source>
+        <translation>Coordonnées de la boutique</translation>
+    </message>
+    <message>
+        <source>e.g. Kwiaciarnia Marta</source>
+        <translation>p. ex. Fleurs de Marta</translation>
+    </message>
+    <message>
+        <source>Street
+Postcode and town
+Phone, email or website</source>
+        <translation>Rue
+Code postal et ville
+Téléphone, e-mail ou site web</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose image…</source>
+        <translation>C&amp;hoisir une image…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>At the top of every report</source>
+        <translation>En tête de chaque rapport</translation>
+    </message>
+    <message>
+        <source>Business &amp;name</source>
+        <translation>&amp;Nom de la boutique</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Automatic (Letter in the US and Canada, A4 elsewhere)</source>
+        <translation>Automatique (Letter aux États-Unis et au Canada, A4 ailleurs)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Letter (8½ × 11 in)</source>
+        <translation>Letter (8½ × 11 po)</translation>
+    </message>
+    <message>
+        <source>Automatic (this computer’s: {name})</source>
+        <translation>Automatique (celle de cet ordinateur&#xa0;: {name})</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>A customer with no purchase for this many days counts as lapsed.</source>
+        <translation>Un client sans achat depuis ce nombre de jours est compté comme perdu de vue.</translation>
+    </message>
+    <message>
+        <source>Reports and money</source>
+        <translation>Rapports et montants</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size</source>
+        <translation>&amp;Format du papier</translation>
+    </message>
+    <message>
+        <source>Money and &amp;dates</source>
+        <translation>Montants et &amp;dates</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>De&amp;vise</translation>
+    </message>
+    <message>
+        <source>&amp;Lapsed after</source>
+        <translation>&amp;Perdu de vue après</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Pas de logo</translation>
+    </message>
+    <message>
+        <source>The logo is damaged</source>
+        <translation>Le logo est endommagé</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Choisir le logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size}; a logo can be at most 2 MB. Choose a smaller image.</source>
+        <translation>«&#x202f;{name}&#x202f;» fait {size}&#x202f;; un logo ne peut pas dépasser 2 Mo. Choisissez une image plus petite.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a picture smallcrm can read. Choose a PNG or JPEG image.</source>
+        <translation>«&#x202f;{name}&#x202f;» n’est pas une image que smallcrm sait lire. Choisissez une image PNG ou JPEG.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read: {reason}.</source>
+        <translation>Impossible de lire «&#x202f;{name}&#x202f;»&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Give a three-letter currency code such as EUR, GBP or USD.</source>
+        <translation>Indiquez un code de devise à trois lettres, comme EUR, GBP ou USD.</translation>
+    </message>
+    <message>
+        <source>Purchases already recorded keep their own currency; figures count those in {code}.</source>
+        <translation>Les achats déjà enregistrés gardent leur devise&#x202f;; les chiffres comptent ceux en {code}.</translation>
+    </message>
+    <message>
+        <source>Reports show: {example}</source>
+        <translation>Les rapports affichent&#xa0;: {example}</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>Noter un appel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>They called</source>
+        <translation>Appel reçu</translation>
+    </message>
+    <message>
+        <source>We called</source>
+        <translation>Appel passé</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>e.g. Will come in on Saturday</source>
+        <translation>p. ex. Passera samedi</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Relancer le</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Durée</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Résultat</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>Rés&amp;umé</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Log a {kind}</source>
+        <translation>Noter&#xa0;: {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Réclamation</translation>
+    </message>
+    <message>
+        <source>Open a complaint</source>
+        <translation>Ouvrir une réclamation</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>low score</source>
+        <translation>note basse</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>what was done about it (needed to resolve)</source>
+        <translation>ce qui a été fait (obligatoire pour résoudre)</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory</source>
+        <translation>C&amp;atégorie</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>&amp;Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution</source>
+        <translation>&amp;Résolution</translation>
+    </message>
+    <message>
+        <source>Say what the complaint is about.</source>
+        <translation>Indiquez l’objet de la réclamation.</translation>
+    </message>
+    <message>
+        <source>Say how it was resolved.</source>
+        <translation>Indiquez comment elle a été résolue.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@exemple.fr</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>choose both the day and the month</source>
+        <translation>choisissez le jour et le mois</translation>
+    </message>
+    <message>
+        <source>the year has four digits, or leave it empty</source>
+        <translation>l’année a quatre chiffres, ou laissez-la vide</translation>
+    </message>
+    <message>
+        <source>Not recognised as a phone number for {region}; it will be kept exactly as typed.</source>
+        <translation>Pas reconnu comme numéro de téléphone pour {region}&#x202f;; il sera gardé tel quel.</translation>
+    </message>
+    <message>
+        <source>Start with + and the country code so the number can be recognised; it will be kept as typed.</source>
+        <translation>Commencez par + et l’indicatif du pays pour que le numéro soit reconnu&#x202f;; il sera gardé tel quel.</translation>
+    </message>
+    <message>
+        <source>Give a first name, a last name or a company.</source>
+        <translation>Indiquez un prénom, un nom ou une société.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpany</source>
+        <translation>&amp;Société</translation>
+    </message>
+    <message>
+        <source>&amp;Emails</source>
+        <translation>&amp;E-mails</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>&amp;Téléphones</translation>
+    </message>
+    <message>
+        <source>&amp;Street</source>
+        <translation>&amp;Rue</translation>
+    </message>
+    <message>
+        <source>Postal code, cit&amp;y</source>
+        <translation>Code postal, &amp;ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry</source>
+        <translation>Pa&amp;ys</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>&amp;Anniversaire</translation>
+    </message>
+    <message>
+        <source>Birthday day</source>
+        <translation>Jour de l’anniversaire</translation>
+    </message>
+    <message>
+        <source>Birthday month</source>
+        <translation>Mois de l’anniversaire</translation>
+    </message>
+    <message>
+        <source>Year (optional)</source>
+        <translation>Année (facultatif)</translation>
+    </message>
+    <message>
+        <source>Birthday year</source>
+        <translation>Année de naissance</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>Éti&amp;quettes</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas, e.g. VIP, Newsletter</source>
+        <translation>Séparez les étiquettes par des virgules, p. ex. VIP, Newsletter</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Agrees to receive marketing by email</source>
+        <translation>Accepte de recevoir des offres par e-mail</translation>
+    </message>
+    <message>
+        <source>Agrees to receive marketing by SMS</source>
+        <translation>Accepte de recevoir des offres par SMS</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLinesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>Total dépensé</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Dernier achat</translation>
+    </message>
+    <message>
+        <source>{name} (in the Trash)</source>
+        <translation>{name} (dans la corbeille)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListDialog</name>
+    <message>
+        <source>Reading the list…</source>
+        <translation>Lecture de la liste…</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Ouvrir la fiche</translation>
+    </message>
+    <message>
+        <source>Nobody.</source>
+        <translation>Personne.</translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation>1 client</translation>
+    </message>
+    <message>
+        <source>{n} customers</source>
+        <translation>{n} clients</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message>
+        <source>The customer book is damaged</source>
+        <translation>Le fichier clients est endommagé</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet.</source>
+        <translation>Rien n’a encore été modifié.</translation>
+    </message>
+    <message>
+        <source>Looking for the newest snapshot that passes a check…</source>
+        <translation>Recherche de la sauvegarde la plus récente qui passe la vérification…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this snapshot</source>
+        <translation>&amp;Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Choose another…</source>
+        <translation>&amp;Choisir une autre…</translation>
+    </message>
+    <message>
+        <source>Pick another snapshot from the list, or a copy kept elsewhere</source>
+        <translation>Prendre une autre sauvegarde de la liste, ou une copie gardée ailleurs</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>None of the snapshots passes a check. Choose another copy of the customer book (on a USB stick, for instance), or quit.</source>
+        <translation>Aucune sauvegarde ne passe la vérification. Choisissez une autre copie du fichier clients (sur une clé USB, par exemple), ou quittez.</translation>
+    </message>
+    <message>
+        <source>The newest snapshot that passes a check is from {when}, with {contacts} and {purchases}. Restoring it puts the customer book back as it was then; the damaged file is kept first as a snapshot marked “damaged”, so nothing is thrown away.</source>
+        <translation>La sauvegarde la plus récente qui passe la vérification date de {when}, avec {contacts} et {purchases}. La restaurer remet le fichier clients tel qu’il était alors&#x202f;; le fichier endommagé est d’abord gardé comme sauvegarde marquée «&#x202f;endommagé&#x202f;», rien n’est donc perdu.</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 contact</translation>
+    </message>
+    <message>
+        <source>1 purchase</source>
+        <translation>1 achat</translation>
+    </message>
+    <message>
+        <source>{n} contacts</source>
+        <translation>{n} contacts</translation>
+    </message>
+    <message>
+        <source>{n} purchases</source>
+        <translation>{n} achats</translation>
+    </message>
+    <message>
+        <source>Nothing was restored</source>
+        <translation>Rien n’a été restauré</translation>
+    </message>
+    <message>
+        <source>Your customer book was not changed. Choose another snapshot, or quit.</source>
+        <translation>Votre fichier clients n’a pas été modifié. Choisissez une autre sauvegarde, ou quittez.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Revenue</source>
+        <translation>Chiffre d’affaires</translation>
+    </message>
+    <message>
+        <source>Purchases minus refunds dated in the period, in {currency} only. A written-off purchase counts what was paid of it.</source>
+        <translation>Achats moins remboursements datés de la période, en {currency} uniquement. Un achat passé en perte compte pour ce qui en a été payé.</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Achats</translation>
+    </message>
+    <message>
+        <source>Purchases dated in the period, not counting refunds.</source>
+        <translation>Achats datés de la période, sans compter les remboursements.</translation>
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation>Panier moyen</translation>
+    </message>
+    <message>
+        <source>Revenue divided by the number of purchases in the period.</source>
+        <translation>Chiffre d’affaires divisé par le nombre d’achats de la période.</translation>
+    </message>
+    <message>
+        <source>Active customers</source>
+        <translation>Clients actifs</translation>
+    </message>
+    <message>
+        <source>Customers with at least one purchase (not a refund) in the period. Click to list them.</source>
+        <translation>Clients ayant fait au moins un achat (hors remboursement) dans la période. Cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Nouveaux clients</translation>
+    </message>
+    <message>
+        <source>Active customers whose first purchase ever is in the period. Click to list them.</source>
+        <translation>Clients actifs dont le tout premier achat tombe dans la période. Cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>Returning customers</source>
+        <translation>Clients récurrents</translation>
+    </message>
+    <message>
+        <source>Active customers who had bought before the period began. Click to list them.</source>
+        <translation>Clients actifs qui avaient déjà acheté avant le début de la période. Cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>Taux de réachat</translation>
+    </message>
+    <message>
+        <source>Share of the active customers who bought two or more times in the period. The change is in percentage points.</source>
+        <translation>Part des clients actifs qui ont acheté au moins deux fois dans la période. L’évolution est en points de pourcentage.</translation>
+    </message>
+    <message>
+        <source>Lapsed customers</source>
+        <translation>Clients perdus de vue</translation>
+    </message>
+    <message>
+        <source>Customers who bought before but nothing in the last {days} days, counted today. Click to list them.</source>
+        <translation>Clients qui ont déjà acheté, mais rien depuis {days} jours, comptés aujourd’hui. Cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Net Promoter Score of the 0–10 answers given in the period: the share of promoters (9–10) minus the share of detractors (0–6), from −100 to 100. The change is in points.</source>
+        <translation>Net Promoter Score des réponses de 0 à 10 données dans la période&#xa0;: la part des promoteurs (9–10) moins la part des détracteurs (0–6), de −100 à 100. L’évolution est en points.</translation>
+    </message>
+    <message>
+        <source>Average CSAT</source>
+        <translation>CSAT moyen</translation>
+    </message>
+    <message>
+        <source>Average of the 1–5 satisfaction answers given in the period.</source>
+        <translation>Moyenne des réponses de satisfaction de 1 à 5 données dans la période.</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>Points en cours</translation>
+    </message>
+    <message>
+        <source>Loyalty points all customers hold at the end of the period, and what they are worth under the current rules.</source>
+        <translation>Points de fidélité détenus par l’ensemble des clients à la fin de la période, et leur valeur selon les règles actuelles.</translation>
+    </message>
+    <message>
+        <source>Money owed</source>
+        <translation>Sommes dues</translation>
+    </message>
+    <message>
+        <source>What customers owe today on purchases due or partly paid, in {currency}.</source>
+        <translation>Ce que les clients doivent aujourd’hui sur des achats à payer ou payés en partie, en {currency}.</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>sans changement</translation>
+    </message>
+    <message>
+        <source>down {amount}</source>
+        <translation>en baisse de {amount}</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>up {amount}</source>
+        <translation>en hausse de {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Counting</source>
+        <translation>Calcul en cours</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Calcul…</translation>
+    </message>
+    <message>
+        <source>Revenue over time</source>
+        <translation>Chiffre d’affaires dans le temps</translation>
+    </message>
+    <message>
+        <source>No purchases in this period</source>
+        <translation>Aucun achat dans cette période</translation>
+    </message>
+    <message>
+        <source>NPS by month</source>
+        <translation>NPS par mois</translation>
+    </message>
+    <message>
+        <source>No NPS answers in this period</source>
+        <translation>Aucune réponse NPS dans cette période</translation>
+    </message>
+    <message>
+        <source>Customer segments</source>
+        <translation>Segments de clients</translation>
+    </message>
+    <message>
+        <source>No customers have bought yet</source>
+        <translation>Aucun client n’a encore acheté</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Chiffre d’affaires</translation>
+    </message>
+    <message>
+        <source>Customer segments today</source>
+        <translation>Segments de clients aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Click a segment to list its customers.</source>
+        <translation>Cliquez sur un segment pour afficher ses clients.</translation>
+    </message>
+    <message>
+        <source>{start} – {end}, compared with {before_start} – {before_end}</source>
+        <translation>{start} – {end}, comparé à {before_start} – {before_end}</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <source>nothing bought in {n} days</source>
+        <translation>aucun achat depuis {n} jours</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>aucune réponse</translation>
+    </message>
+    <message>
+        <source>1 answer</source>
+        <translation>1 réponse</translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation>{n} réponses</translation>
+    </message>
+    <message>
+        <source>{score} / 5</source>
+        <translation>{score} / 5</translation>
+    </message>
+    <message>
+        <source>worth {money}</source>
+        <translation>valant {money}</translation>
+    </message>
+    <message>
+        <source>nothing unpaid</source>
+        <translation>rien d’impayé</translation>
+    </message>
+    <message>
+        <source>1 unpaid purchase</source>
+        <translation>1 achat impayé</translation>
+    </message>
+    <message>
+        <source>{n} unpaid purchases</source>
+        <translation>{n} achats impayés</translation>
+    </message>
+    <message>
+        <source>Revenue by day</source>
+        <translation>Chiffre d’affaires par jour</translation>
+    </message>
+    <message>
+        <source>Revenue by week</source>
+        <translation>Chiffre d’affaires par semaine</translation>
+    </message>
+    <message>
+        <source>Revenue by month</source>
+        <translation>Chiffre d’affaires par mois</translation>
+    </message>
+    <message>
+        <source>Revenue by year</source>
+        <translation>Chiffre d’affaires par année</translation>
+    </message>
+    <message>
+        <source>{when}: {money} from {purchases}</source>
+        <translation>{when}&#xa0;: {money} pour {purchases}</translation>
+    </message>
+    <message>
+        <source>1 purchase</source>
+        <translation>1 achat</translation>
+    </message>
+    <message>
+        <source>{n} purchases</source>
+        <translation>{n} achats</translation>
+    </message>
+    <message>
+        <source>{month}: no answers</source>
+        <translation>{month}&#xa0;: aucune réponse</translation>
+    </message>
+    <message>
+        <source>{month}: NPS {score} from {n} answers</source>
+        <translation>{month}&#xa0;: NPS {score} sur {n} réponses</translation>
+    </message>
+    <message>
+        <source>{title}: {n} customers
+{explanation}
+Click to list them.</source>
+        <translation>{title}&#xa0;: {n} clients
+{explanation}
+Cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>Week {week} of {year}, from {day}</source>
+        <translation>Semaine {week} de {year}, à partir du {day}</translation>
+    </message>
+    <message>
+        <source>Lapsed customers</source>
+        <translation>Clients perdus de vue</translation>
+    </message>
+    <message>
+        <source>Bought before, but nothing in the last {n} days; longest gone first.</source>
+        <translation>Ont déjà acheté, mais rien depuis {n} jours&#x202f;; les plus anciens d’abord.</translation>
+    </message>
+    <message>
+        <source>{what} from {period}; the biggest spenders of the period first.</source>
+        <translation>{what} sur {period}&#x202f;; les plus gros acheteurs de la période d’abord.</translation>
+    </message>
+    <message>
+        <source>Best customers first.</source>
+        <translation>Meilleurs clients d’abord.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a customer to see everything about them here.</source>
+        <translation>Sélectionnez un client pour voir ici tout ce qui le concerne.</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Dépensé</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Achats</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Dernier achat</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Réclamations</translation>
+    </message>
+    <message>
+        <source>Owes</source>
+        <translation>Doit</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Anniversaire</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Recommandé par</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Parrainages</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Client depuis</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Show activity of kind</source>
+        <translation>Afficher l’activité du type</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Calls, visits and notes</source>
+        <translation>Appels, visites et notes</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Calls, purchases, points and feedback will appear here.</source>
+        <translation>Rien d’enregistré pour l’instant. Les appels, achats, points et avis apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>Email (since {date})</source>
+        <translation>E-mail (depuis le {date})</translation>
+    </message>
+    <message>
+        <source>SMS (since {date})</source>
+        <translation>SMS (depuis le {date})</translation>
+    </message>
+    <message>
+        <source>No consent given</source>
+        <translation>Aucun consentement donné</translation>
+    </message>
+    <message>
+        <source>{n} · avg {avg}</source>
+        <translation>{n} · moy. {avg}</translation>
+    </message>
+    <message>
+        <source>{n} · {tier}</source>
+        <translation>{n} · {tier}</translation>
+    </message>
+    <message>
+        <source>NPS {n}</source>
+        <translation>NPS {n}</translation>
+    </message>
+    <message>
+        <source>CSAT {n}</source>
+        <translation>CSAT {n}</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>{n} ouverte(s)</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> et {n} autres</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Rembourser…</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>Marquer payé</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Relance faite</translation>
+    </message>
+    <message>
+        <source>Snooze a day</source>
+        <translation>Reporter d’un jour</translation>
+    </message>
+    <message>
+        <source>Snooze a week</source>
+        <translation>Reporter d’une semaine</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Call in</source>
+        <translation>Appel reçu</translation>
+    </message>
+    <message>
+        <source>Call out</source>
+        <translation>Appel passé</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{text} (follow up {day})</source>
+        <translation>{text} (relance le {day})</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>{details} (not paid yet)</source>
+        <translation>{details} (pas encore payé)</translation>
+    </message>
+    <message>
+        <source>{details} (written off)</source>
+        <translation>{details} (passé en perte)</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Skip them: keep the customer as it is</source>
+        <translation>Les ignorer&#xa0;: garder le client tel quel</translation>
+    </message>
+    <message>
+        <source>Fill in what is empty in the customer</source>
+        <translation>Compléter ce qui est vide dans la fiche</translation>
+    </message>
+    <message>
+        <source>Overwrite the customer with the file</source>
+        <translation>Remplacer la fiche par le fichier</translation>
+    </message>
+    <message>
+        <source>Create a new customer anyway</source>
+        <translation>Créer quand même un nouveau client</translation>
+    </message>
+    <message>
+        <source>Customers you already have</source>
+        <translation>Clients que vous avez déjà</translation>
+    </message>
+    <message>
+        <source>Rows with the same email or phone as a customer in your book, or a very similar name and one more detail in common.</source>
+        <translation>Lignes avec le même e-mail ou téléphone qu’un client de votre fichier, ou un nom très proche et un autre détail en commun.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <source>Same as</source>
+        <translation>Identique à</translation>
+    </message>
+    <message>
+        <source>Because</source>
+        <translation>Parce que</translation>
+    </message>
+    <message>
+        <source>For this row</source>
+        <translation>Pour cette ligne</translation>
+    </message>
+    <message>
+        <source>No duplicates were found.</source>
+        <translation>Aucun doublon trouvé.</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>ligne {n}</translation>
+    </message>
+    <message>
+        <source>As chosen above</source>
+        <translation>Comme choisi ci-dessus</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Record feedback</source>
+        <translation>Recueillir un avis</translation>
+    </message>
+    <message>
+        <source>How likely to recommend us (NPS, 0–10)</source>
+        <translation>Probabilité de nous recommander (NPS, 0–10)</translation>
+    </message>
+    <message>
+        <source>How satisfied (CSAT, 1–5)</source>
+        <translation>Niveau de satisfaction (CSAT, 1–5)</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>Au comptoir</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>(nothing in particular)</source>
+        <translation>(rien de particulier)</translation>
+    </message>
+    <message>
+        <source>Purchase {when} · {ref} · {total}</source>
+        <translation>Achat du {when} · {ref} · {total}</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>&amp;Question</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>Ca&amp;nal</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <source>Score {n}</source>
+        <translation>Note {n}</translation>
+    </message>
+    <message>
+        <source>A score this low opens a complaint and a follow-up task.</source>
+        <translation>Une note aussi basse ouvre une réclamation et une tâche de relance.</translation>
+    </message>
+    <message>
+        <source>Click the score the customer gave.</source>
+        <translation>Cliquez sur la note donnée par le client.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>C&amp;ustomers</source>
+        <translation>&amp;Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Purchases</source>
+        <translation>&amp;Achats</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choisir le fichier</translation>
+    </message>
+    <message>
+        <source>A CSV file exported from Google, Outlook, a phone, Excel, Shopify, Square, your till or another CRM.</source>
+        <translation>Un fichier CSV exporté de Google, Outlook, un téléphone, Excel, Shopify, Square, votre caisse ou un autre CRM.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>What is in this file?</source>
+        <translation>Que contient ce fichier&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Chosen from the file&apos;s columns ({columns}). Change it if it is wrong.</source>
+        <translation>Déduit des colonnes du fichier ({columns}). Changez-le s’il est faux.</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FormatPage</name>
+    <message>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule&#x202f;;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Pipe |</source>
+        <translation>Barre verticale |</translation>
+    </message>
+    <message>
+        <source>What the file looks like</source>
+        <translation>À quoi ressemble le fichier</translation>
+    </message>
+    <message>
+        <source>This is what was detected. If the preview looks wrong, change it here.</source>
+        <translation>Voici ce qui a été détecté. Si l’aperçu semble faux, changez-le ici.</translation>
+    </message>
+    <message>
+        <source>Detect from the header</source>
+        <translation>Détecter d’après l’en-tête</translation>
+    </message>
+    <message>
+        <source>e.g. FR</source>
+        <translation>p. ex. FR</translation>
+    </message>
+    <message>
+        <source>The country phone numbers without +country code belong to</source>
+        <translation>Le pays des numéros de téléphone sans +indicatif</translation>
+    </message>
+    <message>
+        <source>&amp;Characters (encoding)</source>
+        <translation>&amp;Caractères (encodage)</translation>
+    </message>
+    <message>
+        <source>&amp;Separator</source>
+        <translation>&amp;Séparateur</translation>
+    </message>
+    <message>
+        <source>Exported &amp;by</source>
+        <translation>&amp;Exporté par</translation>
+    </message>
+    <message>
+        <source>Phone numbers from</source>
+        <translation>Numéros de téléphone de</translation>
+    </message>
+    <message>
+        <source>the layout of {program}</source>
+        <translation>la disposition de {program}</translation>
+    </message>
+    <message>
+        <source>the layout of the Online Retail data set</source>
+        <translation>la disposition du jeu de données Online Retail</translation>
+    </message>
+    <message>
+        <source>a layout of its own</source>
+        <translation>une disposition propre</translation>
+    </message>
+    <message>
+        <source>Detected: characters in {encoding}, columns separated by “{sep}”, {layout}.</source>
+        <translation>Détecté&#xa0;: caractères en {encoding}, colonnes séparées par «&#x202f;{sep}&#x202f;», {layout}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import purchases</source>
+        <translation>Importer des achats</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>Importer des clients</translation>
+    </message>
+    <message>
+        <source>Choose the column with the date of each sale.</source>
+        <translation>Choisissez la colonne avec la date de chaque vente.</translation>
+    </message>
+    <message>
+        <source>Choose the column with the amount, or the one with the unit price.</source>
+        <translation>Choisissez la colonne avec le montant, ou celle avec le prix unitaire.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a currency: write its three-letter code, such as EUR, GBP or USD.</source>
+        <translation>«&#x202f;{value}&#x202f;» n’est pas une devise&#xa0;: écrivez son code à trois lettres, comme EUR, GBP ou USD.</translation>
+    </message>
+    <message>
+        <source>No customer can be made from “{value}”: {detail}. Nothing was imported.</source>
+        <translation>Impossible de créer un client à partir de «&#x202f;{value}&#x202f;»&#xa0;: {detail}. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>This import cannot be undone: {reason}.</source>
+        <translation>Cet import ne peut pas être annulé&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>Enregistrer les lignes rejetées</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltySettingsDialog</name>
+    <message>
+        <source>Loyalty programme</source>
+        <translation>Programme de fidélité</translation>
+    </message>
+    <message>
+        <source> points per {unit} spent</source>
+        <translation> points par {unit} dépensé</translation>
+    </message>
+    <message>
+        <source> points are worth {unit}</source>
+        <translation> points valent {unit}</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source> × points in the birthday month</source>
+        <translation> × points le mois de l’anniversaire</translation>
+    </message>
+    <message>
+        <source> points to whoever referred a new customer</source>
+        <translation> points au parrain d’un nouveau client</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Earning and spending</source>
+        <translation>Gagner et utiliser</translation>
+    </message>
+    <message>
+        <source>&amp;Earn</source>
+        <translation>&amp;Gain</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum purchase to earn</source>
+        <translation>Achat &amp;minimum pour gagner</translation>
+    </message>
+    <message>
+        <source>&amp;Redeem</source>
+        <translation>&amp;Utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome bonus</source>
+        <translation>Bonus de &amp;bienvenue</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday bonus</source>
+        <translation>Bonus d’a&amp;nniversaire</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral bonus</source>
+        <translation>Bonus de &amp;parrainage</translation>
+    </message>
+    <message>
+        <source>Points e&amp;xpire after</source>
+        <translation>Les points e&amp;xpirent après</translation>
+    </message>
+    <message>
+        <source>Tiers, by spend over the last 12 months</source>
+        <translation>Niveaux, selon les dépenses des 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>From ({currency})</source>
+        <translation>À partir de ({currency})</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>Ajouter un niveau</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>Retirer le niveau</translation>
+    </message>
+    <message>
+        <source>A low score (NPS 0–6, CSAT 1–2) opens a complaint and a follow-up task</source>
+        <translation>Une note basse (NPS 0–6, CSAT 1–2) ouvre une réclamation et une tâche de relance</translation>
+    </message>
+    <message>
+        <source>New rules apply from now on: points already earned stay as they are.</source>
+        <translation>Les nouvelles règles s’appliquent dès maintenant&#xa0;: les points déjà gagnés restent tels quels.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{name} — smallcrm</source>
+        <translation>{name} — smallcrm</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>Impayés</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Search names, emails, phones, companies, cities, tags</source>
+        <translation>Rechercher noms, e-mails, téléphones, sociétés, villes, étiquettes</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Rechercher des contacts</translation>
+    </message>
+    <message>
+        <source>The database file: back it up to keep your customers safe</source>
+        <translation>Le fichier de données&#xa0;: sauvegardez-le pour protéger vos clients</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Welcome to smallcrm</source>
+        <translation>Bienvenue dans smallcrm</translation>
+    </message>
+    <message>
+        <source>Your customer book is empty. Add your first customer, or load {n} demo customers with purchases, calls, points and feedback to look around. Demo customers can be deleted later.</source>
+        <translation>Votre fichier clients est vide. Ajoutez votre premier client, ou chargez {n} clients de démonstration avec achats, appels, points et avis pour faire le tour. Les clients de démonstration pourront être supprimés ensuite.</translation>
+    </message>
+    <message>
+        <source>Add a customer</source>
+        <translation>Ajouter un client</translation>
+    </message>
+    <message>
+        <source>Load demo customers</source>
+        <translation>Charger les clients de démo</translation>
+    </message>
+    <message>
+        <source>&amp;New Contact…</source>
+        <translation>&amp;Nouveau contact…</translation>
+    </message>
+    <message>
+        <source>Add a new customer</source>
+        <translation>Ajouter un nouveau client</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Contact…</source>
+        <translation>&amp;Modifier le contact…</translation>
+    </message>
+    <message>
+        <source>Change the selected customer</source>
+        <translation>Modifier le client sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Move the selected customers to the Trash</source>
+        <translation>Mettre les clients sélectionnés à la corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Re&amp;chercher</translation>
+    </message>
+    <message>
+        <source>Search your customers</source>
+        <translation>Rechercher parmi vos clients</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>Co&amp;rbeille…</translation>
+    </message>
+    <message>
+        <source>See deleted customers and restore them</source>
+        <translation>Voir les clients supprimés et les restaurer</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo Customers</source>
+        <translation>Charger les clients de &amp;démo</translation>
+    </message>
+    <message>
+        <source>Fill an empty customer book with demo customers</source>
+        <translation>Remplir un fichier clients vide avec des clients de démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Bring in customers from a CSV file</source>
+        <translation>Faire entrer des clients depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+        <source>Print the dashboard&apos;s summary, or the selected customer&apos;s dossier</source>
+        <translation>Imprimer le résumé du tableau de bord, ou le dossier du client sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>E&amp;xporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Save the dashboard&apos;s summary, or the selected customer&apos;s dossier, as a PDF file</source>
+        <translation>Enregistrer le résumé du tableau de bord, ou le dossier du client sélectionné, en fichier PDF</translation>
+    </message>
+    <message>
+        <source>Print &amp;List…</source>
+        <translation>Imprimer une &amp;liste…</translation>
+    </message>
+    <message>
+        <source>Call lists, birthday lists, address labels and loyalty cards</source>
+        <translation>Listes d’appels, listes d’anniversaires, étiquettes d’adresse et cartes de fidélité</translation>
+    </message>
+    <message>
+        <source>Export &amp;Contacts…</source>
+        <translation>Exporter les &amp;contacts…</translation>
+    </message>
+    <message>
+        <source>Save the selected customers, the search&apos;s or everyone as a spreadsheet (CSV) or vCards</source>
+        <translation>Enregistrer les clients sélectionnés, ceux de la recherche ou tous, en tableur (CSV) ou en vCards</translation>
+    </message>
+    <message>
+        <source>Export P&amp;urchases…</source>
+        <translation>Exporter les &amp;achats…</translation>
+    </message>
+    <message>
+        <source>Save every purchase and refund as a spreadsheet (CSV)</source>
+        <translation>Enregistrer tous les achats et remboursements en tableur (CSV)</translation>
+    </message>
+    <message>
+        <source>&amp;Business Details…</source>
+        <translation>Coordonnées de la &amp;boutique…</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s name, address and logo on printed reports</source>
+        <translation>Le nom, l’adresse et le logo de la boutique sur les rapports imprimés</translation>
+    </message>
+    <message>
+        <source>&amp;Past Imports…</source>
+        <translation>Imports pa&amp;ssés…</translation>
+    </message>
+    <message>
+        <source>See and undo earlier imports</source>
+        <translation>Voir et annuler les imports précédents</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;About smallcrm</source>
+        <translation>À &amp;propos de smallcrm</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Put the customer book back as it was in a snapshot</source>
+        <translation>Remettre le fichier clients tel qu’il était dans une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Log &amp;Call…</source>
+        <translation>Noter un &amp;appel…</translation>
+    </message>
+    <message>
+        <source>Log a call, visit, email, SMS or note with this customer</source>
+        <translation>Noter un appel, une visite, un e-mail, un SMS ou une note pour ce client</translation>
+    </message>
+    <message>
+        <source>Record &amp;Purchase…</source>
+        <translation>Enregistrer un a&amp;chat…</translation>
+    </message>
+    <message>
+        <source>Record what this customer bought</source>
+        <translation>Enregistrer ce que ce client a acheté</translation>
+    </message>
+    <message>
+        <source>&amp;Redeem Points…</source>
+        <translation>&amp;Utiliser des points…</translation>
+    </message>
+    <message>
+        <source>Spend some of this customer&apos;s points</source>
+        <translation>Utiliser une partie des points de ce client</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust Points…</source>
+        <translation>A&amp;juster les points…</translation>
+    </message>
+    <message>
+        <source>Add or take points, with a reason</source>
+        <translation>Ajouter ou retirer des points, avec un motif</translation>
+    </message>
+    <message>
+        <source>Record &amp;Feedback…</source>
+        <translation>Recueillir un a&amp;vis…</translation>
+    </message>
+    <message>
+        <source>Record how satisfied this customer is</source>
+        <translation>Noter la satisfaction de ce client</translation>
+    </message>
+    <message>
+        <source>&amp;Loyalty Programme…</source>
+        <translation>Programme de &amp;fidélité…</translation>
+    </message>
+    <message>
+        <source>How points are earned and spent, tiers and expiry</source>
+        <translation>Comment les points sont gagnés et utilisés, niveaux et expiration</translation>
+    </message>
+    <message>
+        <source>Open Co&amp;mplaint…</source>
+        <translation>Ouvrir une &amp;réclamation…</translation>
+    </message>
+    <message>
+        <source>Write down a complaint from this customer</source>
+        <translation>Noter une réclamation de ce client</translation>
+    </message>
+    <message>
+        <source>Points &amp;Statement…</source>
+        <translation>Relevé de &amp;points…</translation>
+    </message>
+    <message>
+        <source>Every points movement with the running balance</source>
+        <translation>Chaque mouvement de points avec le solde au fur et à mesure</translation>
+    </message>
+    <message>
+        <source>Referred &amp;By…</source>
+        <translation>Recomman&amp;dé par…</translation>
+    </message>
+    <message>
+        <source>Who brought this customer to the shop</source>
+        <translation>Qui a amené ce client à la boutique</translation>
+    </message>
+    <message>
+        <source>Everything We &amp;Hold…</source>
+        <translation>&amp;Tout ce que nous détenons…</translation>
+    </message>
+    <message>
+        <source>Save all the shop holds about this customer as a ZIP file</source>
+        <translation>Enregistrer tout ce que la boutique détient sur ce client dans un fichier ZIP</translation>
+    </message>
+    <message>
+        <source>Erase Customer…</source>
+        <translation>Effacer le client…</translation>
+    </message>
+    <message>
+        <source>Remove this customer&apos;s details for good; purchases stay</source>
+        <translation>Effacer définitivement les informations de ce client&#x202f;; les achats restent</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {matches} contacts matching “{search}” — type more to narrow it down</source>
+        <translation>Les {shown} premiers des {matches} contacts correspondant à «&#x202f;{search}&#x202f;» — tapez la suite pour affiner</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} match “{search}”</source>
+        <translation>{shown} sur {total} correspondent à «&#x202f;{search}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 contact</translation>
+    </message>
+    <message>
+        <source>{n} contacts</source>
+        <translation>{n} contacts</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>Ajouter {name}</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>{name} ajouté.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Modifier {name}</translation>
+    </message>
+    <message>
+        <source>Delete {contacts}</source>
+        <translation>Supprimer {contacts}</translation>
+    </message>
+    <message>
+        <source>Moved {contacts} to the Trash. Undo with {keys}.</source>
+        <translation>{contacts} mis à la corbeille. Annulez avec {keys}.</translation>
+    </message>
+    <message>
+        <source>Restore from Trash</source>
+        <translation>Restaurer depuis la corbeille</translation>
+    </message>
+    <message>
+        <source>Restored from {file}: {contacts}.</source>
+        <translation>Restauré depuis {file}&#xa0;: {contacts}.</translation>
+    </message>
+    <message>
+        <source>About smallcrm</source>
+        <translation>À propos de smallcrm</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;smallcrm {version}&lt;/h3&gt;&lt;p&gt;Customers, calls, purchases, loyalty points and satisfaction for a small shop, kept in one file on this computer. No server, no account.&lt;/p&gt;&lt;p&gt;Your database: {path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;smallcrm {version}&lt;/h3&gt;&lt;p&gt;Clients, appels, achats, points de fidélité et satisfaction pour une petite boutique, gardés dans un seul fichier sur cet ordinateur. Pas de serveur, pas de compte.&lt;/p&gt;&lt;p&gt;Votre fichier de données&#xa0;: {path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Logged for {name}.</source>
+        <translation>Noté pour {name}.</translation>
+    </message>
+    <message>
+        <source>Purchase of {total} recorded for {name}; {points} points earned.</source>
+        <translation>Achat de {total} enregistré pour {name}&#x202f;; {points} points gagnés.</translation>
+    </message>
+    <message>
+        <source>Points redeemed for {name}.</source>
+        <translation>Points utilisés pour {name}.</translation>
+    </message>
+    <message>
+        <source>Points adjusted for {name}.</source>
+        <translation>Points ajustés pour {name}.</translation>
+    </message>
+    <message>
+        <source>Feedback recorded for {name}; a complaint and a follow-up task were opened.</source>
+        <translation>Avis enregistré pour {name}&#x202f;; une réclamation et une tâche de relance ont été ouvertes.</translation>
+    </message>
+    <message>
+        <source>Feedback recorded for {name}.</source>
+        <translation>Avis enregistré pour {name}.</translation>
+    </message>
+    <message>
+        <source>Complaint from {name} written down.</source>
+        <translation>Réclamation de {name} notée.</translation>
+    </message>
+    <message>
+        <source>Saved who referred {name}.</source>
+        <translation>Parrain de {name} enregistré.</translation>
+    </message>
+    <message>
+        <source>{n} points passed their date and expired.</source>
+        <translation>{n} points ont dépassé leur date et ont expiré.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s snapshot of your data was saved in {folder}.</source>
+        <translation>La sauvegarde du jour de vos données a été enregistrée dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s snapshot of your data could not be saved ({why}). Nothing is lost; check that the backup folder is there and has room, or run `smallcrm backup`.</source>
+        <translation>La sauvegarde du jour de vos données n’a pas pu être enregistrée ({why}). Rien n’est perdu&#x202f;; vérifiez que le dossier de sauvegarde est là et qu’il reste de la place, ou lancez `smallcrm backup`.</translation>
+    </message>
+    <message>
+        <source>Today ({n})</source>
+        <translation>Aujourd’hui ({n})</translation>
+    </message>
+    <message>
+        <source>Summary {start} to {end}</source>
+        <translation>Résumé du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Dossier of {name}</source>
+        <translation>Dossier de {name}</translation>
+    </message>
+    <message>
+        <source>{name} dossier</source>
+        <translation>Dossier {name}</translation>
+    </message>
+    <message>
+        <source>Creating demo customers…</source>
+        <translation>Création des clients de démonstration…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Demo customers</source>
+        <translation>Clients de démonstration</translation>
+    </message>
+    <message>
+        <source>Added {n} demo customers with their purchases, calls, points and feedback.</source>
+        <translation>{n} clients de démonstration ajoutés, avec leurs achats, appels, points et avis.</translation>
+    </message>
+    <message>
+        <source>Demo customers were not added.</source>
+        <translation>Les clients de démonstration n’ont pas été ajoutés.</translation>
+    </message>
+    <message>
+        <source>Demo customers can only go into an empty customer book; this one holds {n} contacts.</source>
+        <translation>Les clients de démonstration ne peuvent aller que dans un fichier clients vide&#x202f;; celui-ci contient {n} contacts.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Which column goes where</source>
+        <translation>Quelle colonne va où</translation>
+    </message>
+    <message>
+        <source>Change a column&apos;s field with its drop-down. Below: the first rows exactly as they will be stored.</source>
+        <translation>Changez le champ d’une colonne avec sa liste déroulante. En dessous&#xa0;: les premières lignes exactement comme elles seront enregistrées.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va dans</translation>
+    </message>
+    <message>
+        <source>Save this &amp;mapping…</source>
+        <translation>Enregistrer cette &amp;correspondance…</translation>
+    </message>
+    <message>
+        <source>Use a saved mapping</source>
+        <translation>Utiliser une correspondance enregistrée</translation>
+    </message>
+    <message>
+        <source>Find each row&apos;s customer by</source>
+        <translation>Trouver le client de chaque ligne par</translation>
+    </message>
+    <message>
+        <source>Currency of rows without one</source>
+        <translation>Devise des lignes qui n’en ont pas</translation>
+    </message>
+    <message>
+        <source>Find each row&apos;s &amp;customer by</source>
+        <translation>Trouver le &amp;client de chaque ligne par</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency of rows without one</source>
+        <translation>&amp;Devise des lignes qui n’en ont pas</translation>
+    </message>
+    <message>
+        <source>Field for column {header}</source>
+        <translation>Champ de la colonne {header}</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Will</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorer)</translation>
+    </message>
+    <message>
+        <source>Keep in notes</source>
+        <translation>Garder dans les notes</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Street, line 2</source>
+        <translation>Rue, ligne 2</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Année de naissance</translation>
+    </message>
+    <message>
+        <source>Birth month</source>
+        <translation>Mois de naissance</translation>
+    </message>
+    <message>
+        <source>Birth day</source>
+        <translation>Jour de naissance</translation>
+    </message>
+    <message>
+        <source>Id in the other program</source>
+        <translation>Identifiant dans l’autre logiciel</translation>
+    </message>
+    <message>
+        <source>Email consent</source>
+        <translation>Consentement e-mail</translation>
+    </message>
+    <message>
+        <source>SMS consent</source>
+        <translation>Consentement SMS</translation>
+    </message>
+    <message>
+        <source>Customer id from the file</source>
+        <translation>Identifiant client du fichier</translation>
+    </message>
+    <message>
+        <source>Date (and time)</source>
+        <translation>Date (et heure)</translation>
+    </message>
+    <message>
+        <source>Receipt or invoice number</source>
+        <translation>Numéro de ticket ou de facture</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>État du paiement</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email</source>
+        <translation>E-mail du client</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s phone</source>
+        <translation>Téléphone du client</translation>
+    </message>
+    <message>
+        <source>Customer id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Anniversaire</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Day first (31/12/1980)</source>
+        <translation>Jour d’abord (31/12/1980)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/1980)</source>
+        <translation>Mois d’abord (12/31/1980)</translation>
+    </message>
+    <message>
+        <source>Dates in “{header}” are written</source>
+        <translation>Les dates de «&#x202f;{header}&#x202f;» sont écrites</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>Say above how the dates are written: the values could be read either way.</source>
+        <translation>Indiquez ci-dessus comment les dates sont écrites&#xa0;: les valeurs peuvent se lire dans les deux sens.</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>ajouter</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>mettre à jour</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>ignorer</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>rejeter</translation>
+    </message>
+    <message>
+        <source>same as customer #{id} ({why})</source>
+        <translation>identique au client n° {id} ({why})</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {create} to add, {update} to update, {skip} to skip, {reject} to reject.</source>
+        <translation>{rows} lignes&#xa0;: {create} à ajouter, {update} à mettre à jour, {skip} à ignorer, {reject} à rejeter.</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>enregistrer</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>rembourser</translation>
+    </message>
+    <message>
+        <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}. Points: {points}.</source>
+        <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). À ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}. Points&#xa0;: {points}.</translation>
+    </message>
+    <message>
+        <source>no customer</source>
+        <translation>aucun client</translation>
+    </message>
+    <message>
+        <source>new customer: {key}</source>
+        <translation>nouveau client&#xa0;: {key}</translation>
+    </message>
+    <message>
+        <source>not found: {key}</source>
+        <translation>introuvable&#xa0;: {key}</translation>
+    </message>
+    <message>
+        <source>Use a saved mapping…</source>
+        <translation>Utiliser une correspondance enregistrée…</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Enregistrer la correspondance</translation>
+    </message>
+    <message>
+        <source>Name for this mapping:</source>
+        <translation>Nom de cette correspondance&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>MoveTaskDialog</name>
+    <message>
+        <source>Move a follow-up</source>
+        <translation>Déplacer une relance</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up on</source>
+        <translation>&amp;Relancer le</translation>
+    </message>
+</context>
+<context>
+    <name>OwedView</name>
+    <message>
+        <source>Money owed</source>
+        <translation>Sommes dues</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>Impayés</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Ouvrir la fiche</translation>
+    </message>
+    <message>
+        <source>Mark &amp;paid</source>
+        <translation>Marquer &amp;payé</translation>
+    </message>
+    <message>
+        <source>Record p&amp;ayment…</source>
+        <translation>Enregistrer un &amp;règlement…</translation>
+    </message>
+    <message>
+        <source>&amp;Write off…</source>
+        <translation>Passer en &amp;perte…</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>{n} jours de retard</translation>
+    </message>
+    <message>
+        <source>(no customer)</source>
+        <translation>(aucun client)</translation>
+    </message>
+    <message>
+        <source>Nobody owes anything.</source>
+        <translation>Personne ne doit rien.</translation>
+    </message>
+    <message>
+        <source>{n} unpaid purchases, {total} in all.</source>
+        <translation>{n} achats impayés, {total} au total.</translation>
+    </message>
+    <message>
+        <source>The {n} oldest are listed.</source>
+        <translation>Les {n} plus anciens sont affichés.</translation>
+    </message>
+    <message>
+        <source>Write off?</source>
+        <translation>Passer en perte&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Write off what {name} owes on purchase #{id}? It stops counting as owed, and the points it earned are taken back.</source>
+        <translation>Passer en perte ce que {name} doit sur l’achat n° {id}&#x202f;? Il ne comptera plus comme dû, et les points qu’il a rapportés sont repris.</translation>
+    </message>
+</context>
+<context>
+    <name>PastImportsDialog</name>
+    <message>
+        <source>Past imports</source>
+        <translation>Imports passés</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutés</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignorés</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetés</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Annuler cet import</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>inachevé</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported yet.</source>
+        <translation>Rien n’a encore été importé.</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>achats</translation>
+    </message>
+    <message>
+        <source>Import of {file} undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
+        <translation>Import de {file} annulé. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
+    </message>
+    <message>
+        <source>Import of {file} undone: {removed} customers removed, {restored} put back as they were.</source>
+        <translation>Import de {file} annulé&#xa0;: {removed} clients retirés, {restored} remis comme avant.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record a payment</source>
+        <translation>Enregistrer un règlement</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Montant payé</translation>
+    </message>
+    <message>
+        <source>{owed} owed on purchase {ref}.</source>
+        <translation>{owed} dû sur l’achat {ref}.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount paid</source>
+        <translation>&amp;Montant payé</translation>
+    </message>
+    <message>
+        <source>Pay between {low} and {high}.</source>
+        <translation>Réglez entre {low} et {high}.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Le mois dernier</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Ce trimestre</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>L’année dernière</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>Le premier jour est après le dernier.</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>Ajuster les points</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>Utiliser des points</translation>
+    </message>
+    <message>
+        <source>{n} points available (worth {value})</source>
+        <translation>{n} points disponibles (valant {value})</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>why (required)</source>
+        <translation>motif (obligatoire)</translation>
+    </message>
+    <message>
+        <source>e.g. Voucher at the till</source>
+        <translation>p. ex. Bon d’achat en caisse</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Points</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>Worth {value}</source>
+        <translation>Valeur&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>Choose how many points.</source>
+        <translation>Choisissez le nombre de points.</translation>
+    </message>
+    <message>
+        <source>Say why the points change.</source>
+        <translation>Indiquez pourquoi les points changent.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintListDialog</name>
+    <message>
+        <source>Print list</source>
+        <translation>Imprimer une liste</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>Quoi imprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Call list: names, phone numbers and room for notes</source>
+        <translation>Liste d’&amp;appels&#xa0;: noms, numéros de téléphone et place pour des notes</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday list: everyone with a birthday in one month</source>
+        <translation>Liste des a&amp;nniversaires&#xa0;: tous ceux qui fêtent leur anniversaire dans un mois donné</translation>
+    </message>
+    <message>
+        <source>Mailing &amp;labels: postal addresses on label sheets</source>
+        <translation>É&amp;tiquettes de courrier&#xa0;: adresses postales sur planches d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Loyalty car&amp;ds: one card per customer, with their points</source>
+        <translation>Cartes de &amp;fidélité&#xa0;: une carte par client, avec ses points</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Pour qui</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Reading the segments…</source>
+        <translation>Lecture des segments…</translation>
+    </message>
+    <message>
+        <source>L7160: A4 sheets of 21 labels (63.5 × 38.1 mm)</source>
+        <translation>L7160&#xa0;: planches A4 de 21 étiquettes (63,5 × 38,1 mm)</translation>
+    </message>
+    <message>
+        <source>5160: Letter sheets of 30 labels (2⅝ × 1 in)</source>
+        <translation>5160&#xa0;: planches Letter de 30 étiquettes (2⅝ × 1 po)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <source>Label s&amp;heets</source>
+        <translation>&amp;Planches d’étiquettes</translation>
+    </message>
+    <message>
+        <source>&amp;Preview / Print…</source>
+        <translation>A&amp;perçu / Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>E&amp;xporter en PDF…</translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation>1 client</translation>
+    </message>
+    <message>
+        <source>{n} customers</source>
+        <translation>{n} clients</translation>
+    </message>
+    <message>
+        <source>The &amp;selected customers ({n})</source>
+        <translation>Les clients &amp;sélectionnés ({n})</translation>
+    </message>
+    <message>
+        <source>The &amp;selected customers (none are selected)</source>
+        <translation>Les clients &amp;sélectionnés (aucun n’est sélectionné)</translation>
+    </message>
+    <message>
+        <source>The customers &amp;found by the search (there is no search)</source>
+        <translation>Les clients &amp;trouvés par la recherche (il n’y a pas de recherche)</translation>
+    </message>
+    <message>
+        <source>The customers &amp;found by “{search}”</source>
+        <translation>Les clients &amp;trouvés par «&#x202f;{search}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>The customers &amp;found by “{search}” ({n})</source>
+        <translation>Les clients &amp;trouvés par «&#x202f;{search}&#x202f;» ({n})</translation>
+    </message>
+    <message>
+        <source>A se&amp;gment</source>
+        <translation>Un se&amp;gment</translation>
+    </message>
+    <message>
+        <source>Every&amp;one</source>
+        <translation>T&amp;ous</translation>
+    </message>
+    <message>
+        <source>Every&amp;one ({n})</source>
+        <translation>T&amp;ous ({n})</translation>
+    </message>
+    <message>
+        <source>{segment} ({n})</source>
+        <translation>{segment} ({n})</translation>
+    </message>
+    <message>
+        <source>The segments could not be read</source>
+        <translation>Les segments n’ont pas pu être lus</translation>
+    </message>
+    <message>
+        <source>Counting the customers…</source>
+        <translation>Comptage des clients…</translation>
+    </message>
+    <message>
+        <source>{customers} with a birthday in {month}.</source>
+        <translation>{customers} avec un anniversaire en {month}.</translation>
+    </message>
+    <message>
+        <source>{customers} on the call list.</source>
+        <translation>{customers} sur la liste d’appels.</translation>
+    </message>
+    <message>
+        <source>Labels for {customers}.</source>
+        <translation>Étiquettes pour {customers}.</translation>
+    </message>
+    <message>
+        <source>Loyalty cards for {customers}.</source>
+        <translation>Cartes de fidélité pour {customers}.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no customer has a birthday in {month}.</source>
+        <translation>Rien à imprimer&#xa0;: aucun client n’a son anniversaire en {month}.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: select customers in the list first, or choose others.</source>
+        <translation>Rien à imprimer&#xa0;: sélectionnez d’abord des clients dans la liste, ou choisissez-en d’autres.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: the search finds no customer.</source>
+        <translation>Rien à imprimer&#xa0;: la recherche ne trouve aucun client.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no customer is in this segment.</source>
+        <translation>Rien à imprimer&#xa0;: aucun client dans ce segment.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: there are no customers yet.</source>
+        <translation>Rien à imprimer&#xa0;: il n’y a encore aucun client.</translation>
+    </message>
+    <message>
+        <source>Selected customers</source>
+        <translation>Clients sélectionnés</translation>
+    </message>
+    <message>
+        <source>Customers found by “{search}”</source>
+        <translation>Clients trouvés par «&#x202f;{search}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Birthdays in {month}</source>
+        <translation>Anniversaires en {month}</translation>
+    </message>
+    <message>
+        <source>Call list: {whom}</source>
+        <translation>Liste d’appels&#xa0;: {whom}</translation>
+    </message>
+    <message>
+        <source>Mailing labels: {whom}</source>
+        <translation>Étiquettes de courrier&#xa0;: {whom}</translation>
+    </message>
+    <message>
+        <source>Loyalty cards: {whom}</source>
+        <translation>Cartes de fidélité&#xa0;: {whom}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message>
+        <source>Record a purchase</source>
+        <translation>Enregistrer un achat</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Line items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>the total, when there are no line items</source>
+        <translation>le total, quand il n’y a pas d’articles</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>receipt or invoice number</source>
+        <translation>numéro de ticket ou de facture</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>To be paid by</source>
+        <translation>À payer avant le</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <source>&amp;Items</source>
+        <translation>A&amp;rticles</translation>
+    </message>
+    <message>
+        <source>&amp;Total</source>
+        <translation>&amp;Total</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Devise</translation>
+    </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation>&amp;Paiement</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>Ré&amp;férence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>row {n}: the quantity is a whole number above 0</source>
+        <translation>ligne {n}&#xa0;: la quantité est un nombre entier supérieur à 0</translation>
+    </message>
+    <message>
+        <source>Give line items or a total above zero.</source>
+        <translation>Indiquez des articles ou un total supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>Total {total} · earns {points} points</source>
+        <translation>Total {total} · rapporte {points} points</translation>
+    </message>
+</context>
+<context>
+    <name>ReferrerDialog</name>
+    <message>
+        <source>Referred by</source>
+        <translation>Recommandé par</translation>
+    </message>
+    <message>
+        <source>Type a name, email or phone</source>
+        <translation>Tapez un nom, un e-mail ou un téléphone</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Parrain</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Re&amp;chercher</translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation>&amp;Recommandé par</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(personne)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund a purchase</source>
+        <translation>Rembourser un achat</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Montant à rembourser</translation>
+    </message>
+    <message>
+        <source>Purchase {ref} of {when}: {total}, {left} left to refund</source>
+        <translation>Achat {ref} du {when}&#xa0;: {total}, {left} restant à rembourser</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Montant</translation>
+    </message>
+    <message>
+        <source>Refund between {low} and {high}.</source>
+        <translation>Remboursez entre {low} et {high}.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a snapshot</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Achats</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Put the customer book back as it was in the chosen snapshot</source>
+        <translation>Remettre le fichier clients tel qu’il était dans la sauvegarde choisie</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;File…</source>
+        <translation>Restaurer depuis un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Put back a copy kept elsewhere, such as on a USB stick</source>
+        <translation>Remettre une copie gardée ailleurs, par exemple sur une clé USB</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot Now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Save a checked copy of the customer book as it is now</source>
+        <translation>Enregistrer une copie vérifiée du fichier clients tel qu’il est maintenant</translation>
+    </message>
+    <message>
+        <source>Show &amp;Folder</source>
+        <translation>Afficher le d&amp;ossier</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the snapshots</source>
+        <translation>Ouvrir le dossier qui contient les sauvegardes</translation>
+    </message>
+    <message>
+        <source>Looking for snapshots…</source>
+        <translation>Recherche des sauvegardes…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>{n} snapshots of your customer book, newest first, in {folder}. Restoring one puts the book back as it was then; what is in it now is saved first, so a restore can be undone.</source>
+        <translation>{n} sauvegardes de votre fichier clients, les plus récentes d’abord, dans {folder}. En restaurer une remet le fichier tel qu’il était alors&#x202f;; son contenu actuel est d’abord sauvegardé, une restauration peut donc être annulée.</translation>
+    </message>
+    <message>
+        <source>There are no snapshots yet. smallcrm saves one a day and one when the window closes, in {folder}; Snapshot Now saves one straight away.</source>
+        <translation>Il n’y a pas encore de sauvegarde. smallcrm en fait une par jour et une à la fermeture de la fenêtre, dans {folder}&#x202f;; Sauvegarder maintenant en fait une tout de suite.</translation>
+    </message>
+    <message>
+        <source>The snapshots could not be listed ({why}). Check that the backup folder is there (a USB stick plugged in?) and try again.</source>
+        <translation>Impossible de lister les sauvegardes ({why}). Vérifiez que le dossier de sauvegarde est là (une clé USB branchée&#x202f;?) et réessayez.</translation>
+    </message>
+    <message>
+        <source>Saving a snapshot…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: {contacts} and {purchases}, in {path}.</source>
+        <translation>Sauvegarde faite&#xa0;: {contacts} et {purchases}, dans {path}.</translation>
+    </message>
+    <message>
+        <source>No snapshot was saved</source>
+        <translation>Aucune sauvegarde n’a été faite</translation>
+    </message>
+    <message>
+        <source>Restore?</source>
+        <translation>Restaurer&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Undo and Redo start afresh after a restore.</source>
+        <translation>Annuler et Rétablir repartent de zéro après une restauration.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>The customer book will be put back as it was {when}; what is in it now is saved first as a snapshot, so you can come back to it with Restore….</source>
+        <translation>Le fichier clients sera remis tel qu’il était {when}&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, vous pourrez donc y revenir avec Restaurer….</translation>
+    </message>
+    <message>
+        <source>The customer book will be put back as it was {when}, with {contacts} and {purchases}; what is in it now is saved first as a snapshot, so you can come back to it with Restore….</source>
+        <translation>Le fichier clients sera remis tel qu’il était {when}, avec {contacts} et {purchases}&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, vous pourrez donc y revenir avec Restaurer….</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>Restaurer depuis un fichier</translation>
+    </message>
+    <message>
+        <source>smallcrm databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Fichiers de données smallcrm (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The customer book will be replaced by the one in “{file}”; what is in it now is saved first as a snapshot, so you can come back to it with Restore….</source>
+        <translation>Le fichier clients sera remplacé par celui de «&#x202f;{file}&#x202f;»&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, vous pourrez donc y revenir avec Restaurer….</translation>
+    </message>
+    <message>
+        <source>Restored, but it cannot be opened</source>
+        <translation>Restauré, mais impossible à ouvrir</translation>
+    </message>
+    <message>
+        <source>The customer book was put back from {file}, but smallcrm cannot open it again. Close smallcrm and start it again.</source>
+        <translation>Le fichier clients a été remis depuis {file}, mais smallcrm n’arrive pas à le rouvrir. Fermez smallcrm et relancez-le.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored</source>
+        <translation>Rien n’a été restauré</translation>
+    </message>
+    <message>
+        <source>The customer book is back as it was in {file}: {contacts} and {purchases}.</source>
+        <translation>Le fichier clients est revenu tel qu’il était dans {file}&#xa0;: {contacts} et {purchases}.</translation>
+    </message>
+    <message>
+        <source>What it held just before was saved as a snapshot in {folder} (at the top of this list); restore it to undo this.</source>
+        <translation>Son contenu juste avant a été enregistré comme sauvegarde dans {folder} (en haut de cette liste)&#x202f;; restaurez-la pour annuler.</translation>
+    </message>
+    <message>
+        <source>The copy of your customer book did not pass its check ({why}), so it was deleted.</source>
+        <translation>La copie de votre fichier clients n’a pas passé la vérification ({why}), elle a donc été supprimée.</translation>
+    </message>
+    <message>
+        <source>Your data may be damaged: run Help ▸ Restore… with an older snapshot, or `smallcrm check`.</source>
+        <translation>Vos données sont peut-être endommagées&#xa0;: lancez Aide ▸ Restaurer… avec une sauvegarde plus ancienne, ou `smallcrm check`.</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved in {folder}: {why}.</source>
+        <translation>La sauvegarde n’a pas pu être enregistrée dans {folder}&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <source>Check that the backup folder is there (a USB stick plugged in?) and has room, then try again.</source>
+        <translation>Vérifiez que le dossier de sauvegarde est là (une clé USB branchée&#x202f;?) et qu’il reste de la place, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>That file is the customer book itself.</source>
+        <translation>Ce fichier est le fichier clients lui-même.</translation>
+    </message>
+    <message>
+        <source>Choose a snapshot, or a copy kept elsewhere.</source>
+        <translation>Choisissez une sauvegarde, ou une copie gardée ailleurs.</translation>
+    </message>
+    <message>
+        <source>Your customer book was not changed.</source>
+        <translation>Votre fichier clients n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 contact</translation>
+    </message>
+    <message>
+        <source>1 purchase</source>
+        <translation>1 achat</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>aujourd’hui à {time}</translation>
+    </message>
+    <message>
+        <source>Today at {time}</source>
+        <translation>Aujourd’hui à {time}</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <source>When the window closed</source>
+        <translation>À la fermeture de la fenêtre</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Faite à la main</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Avant une restauration</translation>
+    </message>
+    <message>
+        <source>Damaged file kept at a restore</source>
+        <translation>Fichier endommagé gardé lors d’une restauration</translation>
+    </message>
+    <message>
+        <source>yesterday at {time}</source>
+        <translation>hier à {time}</translation>
+    </message>
+    <message>
+        <source>Yesterday at {time}</source>
+        <translation>Hier à {time}</translation>
+    </message>
+    <message>
+        <source>on {day} at {time}</source>
+        <translation>le {day} à {time}</translation>
+    </message>
+    <message>
+        <source>{day} at {time}</source>
+        <translation>{day} à {time}</translation>
+    </message>
+    <message>
+        <source>{n} contacts</source>
+        <translation>{n} contacts</translation>
+    </message>
+    <message>
+        <source>{n} purchases</source>
+        <translation>{n} achats</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Import en cours</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Annuler cet import</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>Enregistrer les lignes rejetées…</translation>
+    </message>
+    <message>
+        <source>Reading {name}… You can cancel: nothing is kept unless the whole file is imported.</source>
+        <translation>Lecture de {name}… Vous pouvez annuler&#xa0;: rien n’est gardé tant que tout le fichier n’est pas importé.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <source>Purchases recorded: {created} (refunds: {refunds}). Skipped: {skipped}. Rows rejected: {rejected}. New customers: {customers}. Points given: {points}.</source>
+        <translation>Achats enregistrés&#xa0;: {created} (remboursements&#xa0;: {refunds}). Ignorés&#xa0;: {skipped}. Lignes rejetées&#xa0;: {rejected}. Nouveaux clients&#xa0;: {customers}. Points attribués&#xa0;: {points}.</translation>
+    </message>
+    <message>
+        <source>Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.</source>
+        <translation>Ajoutés&#xa0;: {created}, mis à jour&#xa0;: {updated}, ignorés&#xa0;: {skipped}, rejetés&#xa0;: {rejected}.</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Import annulé</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation>L’import a été annulé. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Import not done</source>
+        <translation>Import non effectué</translation>
+    </message>
+    <message>
+        <source>Undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
+        <translation>Annulé. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
+    </message>
+    <message>
+        <source>Undone: {removed} added customers removed, {restored} updated customers put back as they were.</source>
+        <translation>Annulé&#xa0;: {removed} clients ajoutés retirés, {restored} clients mis à jour remis comme avant.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Points statement — {name}</source>
+        <translation>Relevé de points — {name}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>Solde initial</translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation>Solde final</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready to import</source>
+        <translation>Prêt à importer</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. This is what the import will do.</source>
+        <translation>Rien n’a encore été écrit. Voici ce que fera l’import.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Why it cannot be imported</source>
+        <translation>Pourquoi elle ne peut pas être importée</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>Enregistrer les lignes rejetées…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Purchases to record: {purchases} (refunds: {refunds}). Purchases to skip: {skip}. Rows to reject: {reject}. New customers: {customers}. Points given: {points}.</source>
+        <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). Achats à ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}. Points attribués&#xa0;: {points}.</translation>
+    </message>
+    <message>
+        <source>Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} rows.</source>
+        <translation>Sur {rows} lignes&#xa0;: {create} à ajouter, {update} à mettre à jour, {skip} à ignorer et {reject} à rejeter.</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>Previous period: {value}</source>
+        <translation>Période précédente&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>{change} on the previous period</source>
+        <translation>{change} par rapport à la période précédente</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Ouvrir la fiche</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fait</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze a day</source>
+        <translation>&amp;Reporter d’un jour</translation>
+    </message>
+    <message>
+        <source>Snooze a &amp;week</source>
+        <translation>Reporter d’une &amp;semaine</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Déplacer au…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;paid</source>
+        <translation>Marquer &amp;payé</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>Réso&amp;udre…</translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation>Aujourd’hui, {day}</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Relances en retard</translation>
+    </message>
+    <message>
+        <source>Follow-ups for today</source>
+        <translation>Relances du jour</translation>
+    </message>
+    <message>
+        <source>Birthdays in the next 7 days</source>
+        <translation>Anniversaires des 7 prochains jours</translation>
+    </message>
+    <message>
+        <source>turns {age}</source>
+        <translation>fête ses {age} ans</translation>
+    </message>
+    <message>
+        <source>Points expiring within 30 days</source>
+        <translation>Points qui expirent dans les 30 jours</translation>
+    </message>
+    <message>
+        <source>{n} points</source>
+        <translation>{n} points</translation>
+    </message>
+    <message>
+        <source>Unresolved complaints</source>
+        <translation>Réclamations non résolues</translation>
+    </message>
+    <message>
+        <source>Overdue payments</source>
+        <translation>Paiements en retard</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>{n} jours de retard</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… et {n} autres</translation>
+    </message>
+    <message>
+        <source>NPS {score} ({n} answers)</source>
+        <translation>NPS {score} ({n} réponses)</translation>
+    </message>
+    <message>
+        <source>CSAT {score} ({n} answers)</source>
+        <translation>CSAT {score} ({n} réponses)</translation>
+    </message>
+    <message>
+        <source>All customers: {scores}</source>
+        <translation>Tous les clients&#xa0;: {scores}</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>Deleted contacts</source>
+        <translation>Contacts supprimés</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>&amp;Vider la corbeille…</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>La corbeille est vide.</translation>
+    </message>
+    <message>
+        <source>{n} deleted contacts. Restore puts them back in your list with everything they had.</source>
+        <translation>{n} contacts supprimés. Restaurer les remet dans votre liste avec tout ce qu’ils avaient.</translation>
+    </message>
+    <message>
+        <source>Delete for good?</source>
+        <translation>Supprimer définitivement&#x202f;?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Their purchases stay in your revenue figures, without a name.</source>
+        <translation>Impossible de revenir en arrière. Leurs achats restent dans votre chiffre d’affaires, sans nom.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <source>Delete {n} contacts for good?</source>
+        <translation>Supprimer définitivement {n} contacts&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Delete all {n} contacts in the Trash for good?</source>
+        <translation>Supprimer définitivement les {n} contacts de la corbeille&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedPage</name>
+    <message>
+        <source>Customers who are not in your book</source>
+        <translation>Clients absents de votre fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Skip their purchases</source>
+        <translation>&amp;Ignorer leurs achats</translation>
+    </message>
+    <message>
+        <source>C&amp;reate them as new customers, and record their purchases</source>
+        <translation>Les &amp;créer comme nouveaux clients, et enregistrer leurs achats</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Achats</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Every customer the file names is in your book.</source>
+        <translation>Tous les clients cités dans le fichier sont dans votre fichier clients.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>customer id</source>
+        <translation>identifiant client</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Rows whose customer&apos;s {by} matches no one in your book: create those customers, or skip their purchases.</source>
+        <translation>Lignes dont le client ({by}) ne correspond à personne dans votre fichier&#xa0;: créez ces clients, ou ignorez leurs achats.</translation>
+    </message>
+</context>
+<context>
+    <name>_Chart</name>
+    <message>
+        <source>Nothing to show</source>
+        <translation>Rien à afficher</translation>
+    </message>
+</context>
+<context>
+    <name>activity</name>
+    <message>
+        <source>Only {balance} points are available.</source>
+        <translation>Seulement {balance} points sont disponibles.</translation>
+    </message>
+    <message>
+        <source>Only {amount} is left to refund.</source>
+        <translation>Il ne reste que {amount} à rembourser.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Cannot open the customer database</source>
+        <translation>Impossible d’ouvrir le fichier clients</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>Déjà ouvert</translation>
+    </message>
+    <message>
+        <source>“{name}” is already open in another smallcrm window.</source>
+        <translation>«&#x202f;{name}&#x202f;» est déjà ouvert dans une autre fenêtre smallcrm.</translation>
+    </message>
+    <message>
+        <source>Find that window (it may be minimised, or on another desktop) and carry on there. If it is not answering, close it and start smallcrm again. Two windows never share one file, so nothing is written over.</source>
+        <translation>Retrouvez cette fenêtre (elle est peut-être réduite, ou sur un autre bureau) et continuez-y. Si elle ne répond pas, fermez-la et relancez smallcrm. Deux fenêtres ne partagent jamais un même fichier, rien n’est donc écrasé.</translation>
+    </message>
+    <message>
+        <source>It was opened on the computer “{host}” (process {pid}).</source>
+        <translation>Il a été ouvert sur l’ordinateur «&#x202f;{host}&#x202f;» (processus {pid}).</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <source>smallcrm met a problem it did not expect. What you saved before is safe in the database; the last step may not have finished.</source>
+        <translation>smallcrm a rencontré un problème inattendu. Ce que vous avez enregistré avant est en sécurité dans le fichier&#x202f;; la dernière opération n’est peut-être pas allée au bout.</translation>
+    </message>
+    <message>
+        <source>The details were saved to {path}.</source>
+        <translation>Les détails ont été enregistrés dans {path}.</translation>
+    </message>
+    <message>
+        <source>Please send the details below to whoever looks after smallcrm for you. {where}</source>
+        <translation>Envoyez les détails ci-dessous à la personne qui s’occupe de smallcrm pour vous. {where}</translation>
+    </message>
+</context>
+<context>
+    <name>exporting</name>
+    <message>
+        <source>Export Purchases</source>
+        <translation>Exporter les achats</translation>
+    </message>
+    <message>
+        <source>purchases.csv</source>
+        <translation>achats.csv</translation>
+    </message>
+    <message>
+        <source>Export Contacts</source>
+        <translation>Exporter les contacts</translation>
+    </message>
+    <message>
+        <source>Everyone, whether or not they agreed to marketing</source>
+        <translation>Tout le monde, qu’ils aient accepté ou non les offres</translation>
+    </message>
+    <message>
+        <source>Only those who agreed to marketing by email</source>
+        <translation>Seulement ceux qui acceptent les offres par e-mail</translation>
+    </message>
+    <message>
+        <source>Only those who agreed to marketing by SMS</source>
+        <translation>Seulement ceux qui acceptent les offres par SMS</translation>
+    </message>
+    <message>
+        <source>Which customers</source>
+        <translation>Quels clients</translation>
+    </message>
+    <message>
+        <source>&amp;Include:</source>
+        <translation>&amp;Inclure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For a marketing mailing, include only those who agreed to it.</source>
+        <translation>Pour un envoi commercial, n’incluez que ceux qui l’ont accepté.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Exporting to “{name}”…</source>
+        <translation>Export vers «&#x202f;{name}&#x202f;»…</translation>
+    </message>
+    <message>
+        <source>Choose another folder and export again. Nothing was saved.</source>
+        <translation>Choisissez un autre dossier et exportez à nouveau. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>All your customers.</source>
+        <translation>Tous vos clients.</translation>
+    </message>
+    <message>
+        <source>contacts.csv</source>
+        <translation>contacts.csv</translation>
+    </message>
+    <message>
+        <source>Spreadsheet, CSV (*.csv)</source>
+        <translation>Tableur, CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The {n} selected customers.</source>
+        <translation>Les {n} clients sélectionnés.</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0, for older phones and programs (*.vcf)</source>
+        <translation>vCard 3.0, pour les téléphones et logiciels plus anciens (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Exported {n} to “{name}” in {folder}.</source>
+        <translation>{n} exportés vers «&#x202f;{name}&#x202f;» dans {folder}.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be saved in {folder}: {reason}.</source>
+        <translation>«&#x202f;{name}&#x202f;» n’a pas pu être enregistré dans {folder}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The customers matching “{search}”.</source>
+        <translation>Les clients correspondant à «&#x202f;{search}&#x202f;».</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists in {folder}. Replace it?</source>
+        <translation>«&#x202f;{name}&#x202f;» existe déjà dans {folder}. Le remplacer&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>This cannot be empty.</source>
+        <translation>Ce champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be opened.</source>
+        <translation>Impossible d’ouvrir «&#x202f;{name}&#x202f;».</translation>
+    </message>
+    <message>
+        <source>Give a first name, a last name or a company.</source>
+        <translation>Indiquez un prénom, un nom ou une société.</translation>
+    </message>
+    <message>
+        <source>This value cannot be saved: {detail}</source>
+        <translation>Cette valeur ne peut pas être enregistrée&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>The file was left untouched.</source>
+        <translation>Le fichier n’a pas été touché.</translation>
+    </message>
+    <message>
+        <source>This is not an email address: {detail}</source>
+        <translation>Ce n’est pas une adresse e-mail&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>This is not a phone number: {detail}.</source>
+        <translation>Ce n’est pas un numéro de téléphone&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>This is not a real date: {detail}.</source>
+        <translation>Cette date n’existe pas&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>This is too long: {detail}.</source>
+        <translation>C’est trop long&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a smallcrm database (it is not an SQLite file at all).</source>
+        <translation>«&#x202f;{name}&#x202f;» n’est pas un fichier de données smallcrm (ce n’est même pas un fichier SQLite).</translation>
+    </message>
+    <message>
+        <source>“{name}” is an SQLite database of another program, not a smallcrm one.</source>
+        <translation>«&#x202f;{name}&#x202f;» est une base SQLite d’un autre logiciel, pas de smallcrm.</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be read.</source>
+        <translation>«&#x202f;{name}&#x202f;» est endommagé et illisible.</translation>
+    </message>
+    <message>
+        <source>“{name}” is in use by another program, which is keeping smallcrm out.</source>
+        <translation>«&#x202f;{name}&#x202f;» est utilisé par un autre logiciel, qui empêche smallcrm d’y accéder.</translation>
+    </message>
+    <message>
+        <source>“{name}” can be read but not changed: the file or its folder is read-only.</source>
+        <translation>«&#x202f;{name}&#x202f;» peut être lu mais pas modifié&#xa0;: le fichier ou son dossier est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>“{name}” was saved by a newer version of smallcrm (database version {version}).</source>
+        <translation>«&#x202f;{name}&#x202f;» a été enregistré par une version plus récente de smallcrm (version de fichier {version}).</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a database file.</source>
+        <translation>«&#x202f;{name}&#x202f;» est un dossier, pas un fichier de données.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be opened or created here.</source>
+        <translation>«&#x202f;{name}&#x202f;» ne peut être ni ouvert ni créé ici.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be brought up to this version of smallcrm.</source>
+        <translation>«&#x202f;{name}&#x202f;» n’a pas pu être mis à niveau pour cette version de smallcrm.</translation>
+    </message>
+    <message>
+        <source>Choose your smallcrm database file (it ends in .sqlite).</source>
+        <translation>Choisissez votre fichier de données smallcrm (il se termine par .sqlite).</translation>
+    </message>
+    <message>
+        <source>Choose your smallcrm database file, or a new file name to start afresh.</source>
+        <translation>Choisissez votre fichier de données smallcrm, ou un nouveau nom de fichier pour repartir de zéro.</translation>
+    </message>
+    <message>
+        <source>Restore your latest backup copy of the file, or start with a new file.</source>
+        <translation>Restaurez votre dernière copie de sauvegarde du fichier, ou commencez avec un nouveau fichier.</translation>
+    </message>
+    <message>
+        <source>Close the other program (or the other smallcrm window) and try again.</source>
+        <translation>Fermez l’autre logiciel (ou l’autre fenêtre smallcrm) et réessayez.</translation>
+    </message>
+    <message>
+        <source>Copy the file to a folder you can write to, or change its permissions.</source>
+        <translation>Copiez le fichier dans un dossier où vous pouvez écrire, ou changez ses droits.</translation>
+    </message>
+    <message>
+        <source>Update smallcrm to the newest version to open it.</source>
+        <translation>Mettez smallcrm à jour vers la dernière version pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Choose a file inside that folder, or another name.</source>
+        <translation>Choisissez un fichier dans ce dossier, ou un autre nom.</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and that you may write to it.</source>
+        <translation>Vérifiez que le dossier existe et que vous avez le droit d’y écrire.</translation>
+    </message>
+    <message>
+        <source>This is a fault in smallcrm; please report it with the details.</source>
+        <translation>C’est une erreur de smallcrm&#x202f;; signalez-la avec les détails.</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Choose another folder and export again.</source>
+        <translation>Choisissez un autre dossier et exportez à nouveau.</translation>
+    </message>
+    <message>
+        <source>A customer in this report is no longer in the database.</source>
+        <translation>Un client de ce rapport n’est plus dans le fichier.</translation>
+    </message>
+    <message>
+        <source>Perhaps it was just deleted. Check the list and try again.</source>
+        <translation>Il vient peut-être d’être supprimé. Vérifiez la liste et réessayez.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no customer is on the list any more.</source>
+        <translation>Rien à imprimer&#xa0;: plus aucun client n’est dans la liste.</translation>
+    </message>
+    <message>
+        <source>Perhaps they were just deleted. Choose other customers and try again.</source>
+        <translation>Ils viennent peut-être d’être supprimés. Choisissez d’autres clients et réessayez.</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Le rapport n’a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>Check the details and try again.</source>
+        <translation>Vérifiez les détails et réessayez.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>L’imprimante n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Check that the printer is switched on and connected, or that the file to print to can be written, then print again.</source>
+        <translation>Vérifiez que l’imprimante est allumée et connectée, ou que le fichier d’impression peut être écrit, puis imprimez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Free some space, or choose another disk or folder, then export again.</source>
+        <translation>Libérez de la place, ou choisissez un autre disque ou dossier, puis exportez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Choose another folder, such as your Documents folder. If a file of that name is open in another program, close it and export again.</source>
+        <translation>Choisissez un autre dossier, comme votre dossier Documents. Si un fichier de ce nom est ouvert dans un autre logiciel, fermez-le et exportez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Preparing “{title}”…</source>
+        <translation>Préparation de «&#x202f;{title}&#x202f;»…</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” in {folder}.</source>
+        <translation>«&#x202f;{name}&#x202f;» enregistré dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Saving “{name}”…</source>
+        <translation>Enregistrement de «&#x202f;{name}&#x202f;»…</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be saved in {folder}: {reason}.</source>
+        <translation>«&#x202f;{name}&#x202f;» n’a pas pu être enregistré dans {folder}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {detail}.</source>
+        <translation>Le rapport n’a pas pu être créé&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>There is not enough room on the disk for “{name}”.</source>
+        <translation>Il n’y a pas assez de place sur le disque pour «&#x202f;{name}&#x202f;».</translation>
+    </message>
+    <message>
+        <source>smallcrm may not write “{name}” in the folder {folder}.</source>
+        <translation>smallcrm n’a pas le droit d’écrire «&#x202f;{name}&#x202f;» dans le dossier {folder}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist any more.</source>
+        <translation>Le dossier {folder} n’existe plus.</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists in {folder}. Replace it?</source>
+        <translation>«&#x202f;{name}&#x202f;» existe déjà dans {folder}. Le remplacer&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>privacy</name>
+    <message>
+        <source>Everything We Hold</source>
+        <translation>Tout ce que nous détenons</translation>
+    </message>
+    <message>
+        <source>ZIP archive (*.zip)</source>
+        <translation>Archive ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Backups and snapshots made before now still hold them.</source>
+        <translation>Les sauvegardes faites jusqu’ici les contiennent encore.</translation>
+    </message>
+    <message>
+        <source>Erase Customer</source>
+        <translation>Effacer le client</translation>
+    </message>
+    <message>
+        <source>&amp;Save Everything We Hold, Then Erase…</source>
+        <translation>&amp;Enregistrer tout ce que nous détenons, puis effacer…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>E&amp;ffacer</translation>
+    </message>
+    <message>
+        <source>Choose another folder and try again. Nothing was saved, and nothing was erased.</source>
+        <translation>Choisissez un autre dossier et réessayez. Rien n’a été enregistré, et rien n’a été effacé.</translation>
+    </message>
+    <message>
+        <source>Choose another folder and try again. Nothing was saved.</source>
+        <translation>Choisissez un autre dossier et réessayez. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Their name, company, address, birthday, notes, {emails} email addresses, {phones} phone numbers, tags and consent; {calls} calls and notes, {points} points movements and {complaints} complaints.</source>
+        <translation>Son nom, sa société, son adresse, son anniversaire, ses notes, {emails} adresses e-mail, {phones} numéros de téléphone, ses étiquettes et consentements&#x202f;; {calls} appels et notes, {points} mouvements de points et {complaints} réclamations.</translation>
+    </message>
+    <message>
+        <source>{purchases} purchases and refunds and {feedback} feedback scores stay without a name, so your revenue figures do not change.</source>
+        <translation>{purchases} achats et remboursements et {feedback} notes d’avis restent sans nom, votre chiffre d’affaires ne change donc pas.</translation>
+    </message>
+    <message>
+        <source>{name} - everything we hold.zip</source>
+        <translation>{name} - tout ce que nous détenons.zip</translation>
+    </message>
+    <message>
+        <source>Nothing was saved, and nothing was erased.</source>
+        <translation>Rien n’a été enregistré, et rien n’a été effacé.</translation>
+    </message>
+    <message>
+        <source>Saving everything we hold about {name}…</source>
+        <translation>Enregistrement de tout ce que nous détenons sur {name}…</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be saved in {folder}: {reason}.</source>
+        <translation>«&#x202f;{name}&#x202f;» n’a pas pu être enregistré dans {folder}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Erase {name} for good? This cannot be undone.</source>
+        <translation>Effacer définitivement {name}&#x202f;? Impossible de revenir en arrière.</translation>
+    </message>
+    <message>
+        <source>Erasing {name}…</source>
+        <translation>Effacement de {name}…</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>Everything we hold about {name} was saved to “{file}” in {folder}.</source>
+        <translation>Tout ce que nous détenons sur {name} a été enregistré dans «&#x202f;{file}&#x202f;» dans {folder}.</translation>
+    </message>
+    <message>
+        <source>{name} was erased for good; their purchases stay without a name. The undo history was cleared.</source>
+        <translation>{name} a été effacé définitivement&#x202f;; ses achats restent sans nom. L’historique d’annulation a été vidé.</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists in {folder}. Replace it?</source>
+        <translation>«&#x202f;{name}&#x202f;» existe déjà dans {folder}. Le remplacer&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>segments</name>
+    <message>
+        <source>Champions</source>
+        <translation>Champions</translation>
+    </message>
+    <message>
+        <source>Loyal customers</source>
+        <translation>Clients fidèles</translation>
+    </message>
+    <message>
+        <source>Potential loyalists</source>
+        <translation>Fidèles en devenir</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Nouveaux clients</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>À risque</translation>
+    </message>
+    <message>
+        <source>Can’t lose them</source>
+        <translation>À ne pas perdre</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>En sommeil</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdus</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,144 @@
+"""The French translation: every message translated with its placeholders, nothing in the source that
+the shipped file lacks, and a window started in a French locale speaks French."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TS = ROOT / "resources" / "translations" / "smallcrm_fr.ts"
+QM = ROOT / "resources" / "translations" / "smallcrm_fr.qm"
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def messages(ts: Path) -> list[tuple[str, str, str | None, ET.Element]]:
+    """(context, source, disambiguation, translation element) for every message in `ts`."""
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            found.append((name, message.findtext("source"), message.findtext("comment"), message.find("translation")))
+    return found
+
+
+def accelerator(text: str) -> str | None:
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return match.group(1).casefold() if match else None
+
+
+def test_every_message_is_translated_with_its_placeholders_and_accelerator():
+    found = messages(TS)
+    assert len(found) > 900
+    for context, source, _, translation in found:
+        where = f"{context}: {source!r}"
+        assert translation.get("type") is None, f"not finished: {where}"
+        assert translation.text and translation.text.strip(), f"empty: {where}"
+        assert set(PLACEHOLDER.findall(source)) == set(PLACEHOLDER.findall(translation.text)), where
+        assert (accelerator(source) is None) == (accelerator(translation.text) is None), where
+        assert source.endswith("…") == translation.text.endswith("…"), where
+
+
+def test_french_punctuation_has_its_non_breaking_space():
+    for context, source, _, translation in messages(TS):
+        text = translation.text
+        assert not re.search(r"[ \t][:;!?»]|«[ \t]", text), f"{context}: {text!r} wants a non-breaking space"
+        assert "“" not in text and "”" not in text, f"{context}: {text!r} wants « »"
+
+
+def test_the_compiled_file_is_there():
+    assert QM.is_file() and QM.stat().st_size > 10_000
+
+
+def test_lupdate_finds_nothing_the_shipped_file_lacks(tmp_path):
+    if shutil.which("pyside6-lupdate") is None:
+        pytest.skip("pyside6-lupdate is not on PATH (it comes with PySide6's tools)")
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import translations
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    fresh = tmp_path / TS.name
+    shutil.copy(TS, fresh)
+    translations.update(fresh, "fr_FR")
+    shipped = {(c, s, d) for c, s, d, _ in messages(TS)}
+    now = messages(fresh)
+    new = sorted((c, s) for c, s, d, _ in now if (c, s, d) not in shipped)
+    assert new == [], "translate these into resources/translations/smallcrm_fr.ts (python packaging/translations.py)"
+    untranslated = sorted((c, s) for c, s, _, t in now if t.get("type") == "unfinished")
+    assert untranslated == []
+
+
+FRENCH_WINDOW = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QLabel, QCheckBox
+from smallcrm.gui.app import application
+from smallcrm.store.db import open_database
+from smallcrm.services.contacts import ContactInput, add_contact
+
+db, shots = Path(sys.argv[1]), Path(sys.argv[2])
+shots.mkdir(parents=True, exist_ok=True)
+app = application()
+open_database(db)
+add_contact(ContactInput(first_name="Élodie", last_name="Lefèvre", company="Fleurs d'Élodie", city="Lyon",
+                         emails=["elodie@fleurs.fr"], phones=["+33 4 78 12 34 56"], tags=["VIP"]))
+from smallcrm.gui.main_window import MainWindow
+from smallcrm.gui.contact_form import ContactDialog
+
+window = MainWindow(db)
+window.resize(1100, 700)
+window.show()
+app.processEvents()
+window.grab().save(str(shots / "main-window.png"))
+menus = {}
+for action in window.menuBar().actions():
+    menu = action.menu()
+    menus[action.text()] = [a.text() for a in menu.actions() if not a.isSeparator()]
+dialog = ContactDialog(window, title=QCoreApplication.translate("MainWindow", "New contact"))
+dialog.show()
+app.processEvents()
+dialog.grab().save(str(shots / "contact-form.png"))
+labels = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
+labels += [w.text() for w in dialog.findChildren(QCheckBox)]
+print(json.dumps({"locale": QLocale().name(), "title": window.windowTitle(), "menus": menus,
+                  "dialog": dialog.windowTitle(), "labels": labels}))
+dialog.close()
+window.close()
+"""
+
+
+def run_in_french(db: Path, shots: Path) -> dict:
+    env = dict(os.environ, LANG="fr_FR.UTF-8", LC_ALL="fr_FR.UTF-8", LANGUAGE="fr_FR", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", FRENCH_WINDOW, str(db), str(shots)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_path):
+    seen = run_in_french(tmp_path / "boutique.sqlite", tmp_path / "shots")
+    assert seen["locale"] == "fr_FR"
+    assert list(seen["menus"]) == ["&Fichier", "É&dition", "&Client", "&Outils", "&Aide"]
+    assert "&Nouveau contact…" in seen["menus"]["&Fichier"]
+    assert "&Annuler" in seen["menus"]["É&dition"]
+    assert seen["dialog"] == "Nouveau contact"
+    for label in ("&Prénom", "&Nom", "&Société", "Code postal, &ville", "&Anniversaire",
+                  "Accepte de recevoir des offres par e-mail"):
+        assert label in seen["labels"]
+    for shot in ("main-window.png", "contact-form.png"):
+        assert (tmp_path / "shots" / shot).stat().st_size > 5_000
+    for title, actions in seen["menus"].items():
+        letters = [accelerator(text) for text in actions if accelerator(text)]
+        assert len(letters) == len(set(letters)), f"{title}: two actions share a letter: {actions}"
+    bar = [accelerator(title) for title in seen["menus"]]
+    assert len(bar) == len(set(bar))
