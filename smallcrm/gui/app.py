@@ -1,5 +1,6 @@
-"""Starting the window: the Qt application, the database (with a clear word when it cannot be
-opened), the main window, and a last-resort handler that saves a log when something breaks."""
+"""Starting the window: the Qt application, one window per database (a second start brings the first
+window forward), the database (a way back to a snapshot when it is damaged, a clear word when it cannot be
+opened otherwise), the main window, and a last-resort handler that saves a log when something breaks."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QThreadPool, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from smallcrm import __version__
 from smallcrm.errors import DatabaseProblem
 from smallcrm.gui.icons import app_icon
 from smallcrm.gui.messages import database_problem
+from smallcrm.gui.single_instance import OpenElsewhere, WindowGuard, hold
 from smallcrm.paths import default_database, log_file, resource
 from smallcrm.store.db import close_database, open_database
 
@@ -28,7 +30,7 @@ def application() -> QApplication:
     app.setOrganizationName("smallcrm")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    app.setDesktopFileName("smallcrm")
+    app.setDesktopFileName("io.smallcrm.SmallCRM")  # as packaging/linux/io.smallcrm.SmallCRM.desktop
     for translator_dir, name in ((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase"),
                                  (str(resource("translations")), "smallcrm")):
         translator = QTranslator(app)
@@ -43,6 +45,55 @@ def database_problem_box(error: DatabaseProblem, parent=None) -> QMessageBox:
                       what, QMessageBox.StandardButton.Close, parent)
     box.setInformativeText(todo)
     return box
+
+
+def open_elsewhere_box(elsewhere: OpenElsewhere, parent=None) -> QMessageBox:
+    """The database is open in another smallcrm window that did not come forward when asked."""
+    translate = QApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("app", "Already open"),
+                      translate("app", "“{name}” is already open in another smallcrm window.").format(
+                          name=elsewhere.db_path),
+                      QMessageBox.StandardButton.Close, parent)
+    todo = translate("app", "Find that window (it may be minimised, or on another desktop) and carry on there. "
+                            "If it is not answering, close it and start smallcrm again. Two windows never share "
+                            "one file, so nothing is written over.")
+    if elsewhere.host:
+        todo += " " + translate("app", "It was opened on the computer “{host}” (process {pid}).").format(
+            host=elsewhere.host, pid=elsewhere.pid)
+    box.setInformativeText(todo)
+    return box
+
+
+def come_forward(window: QWidget | None) -> None:
+    """Another start asked for this window: show it in front (and a dialog it has open, in front of it)."""
+    for widget in (window, QApplication.activeModalWidget()):
+        if widget is None:
+            continue
+        if widget.isMinimized():
+            widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
+        widget.show()
+        widget.raise_()
+        widget.activateWindow()
+        QApplication.alert(widget)
+
+
+def _opened(path: Path, guard: WindowGuard) -> bool:
+    """Open the database, or offer a way back when it is damaged and there are snapshots, or say what is wrong."""
+    try:
+        open_database(path)
+        return True
+    except DatabaseProblem as error:
+        problem = error
+    guard.listen()  # a dialog comes before the window: another start asks for it meanwhile
+    if problem.reason in (DatabaseProblem.CORRUPT, DatabaseProblem.MIGRATION_FAILED):
+        from smallcrm.gui.damaged_dialog import recover  # loaded only now: a normal start never needs it
+
+        try:
+            return recover(path, problem)
+        except DatabaseProblem as still:
+            problem = still
+    database_problem_box(problem).exec()
+    return False
 
 
 def _log_to_file() -> Path | None:
@@ -111,21 +162,35 @@ def run(db_path: Path | str | None = None, *, on_first_paint: Callable[[], None]
     app = application()
     install_crash_handler()
     path = Path(db_path) if db_path else default_database()
-    try:
-        open_database(path)
-    except DatabaseProblem as error:
-        database_problem_box(error).exec()
+    guard = hold(path)
+    if isinstance(guard, OpenElsewhere):
+        if guard.answered:
+            return 0  # the other window has come forward: nothing more to do here
+        open_elsewhere_box(guard).exec()
         return 1
-    from smallcrm.gui.main_window import MainWindow
-
-    window = MainWindow(path)
-    if on_first_paint is not None:
-        _FirstPaint(window, on_first_paint)
-    window.show()
+    shown: list[QWidget] = []
+    guard.come_forward.connect(lambda: come_forward(shown[0] if shown else None))
     try:
-        return app.exec()
+        if not _opened(path, guard):
+            return 1
+        from smallcrm.gui.main_window import MainWindow
+
+        window = MainWindow(path)
+        shown.append(window)
+
+        def painted() -> None:
+            if on_first_paint is not None:
+                on_first_paint()
+            guard.listen()  # only now: nothing slows the first paint (a start meanwhile waits for it)
+
+        _FirstPaint(window, painted)
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            # Work still on the pool (points expiry, a search) finishes before the database closes.
+            QThreadPool.globalInstance().waitForDone()
+            close_database()
+            _snapshot_on_close(path)
     finally:
-        # Work still on the pool (points expiry, a search) finishes before the database closes.
-        QThreadPool.globalInstance().waitForDone()
-        close_database()
-        _snapshot_on_close(path)
+        guard.release()
