@@ -36,7 +36,10 @@ def classify(path: Path, error: sqlite3.Error) -> DatabaseProblem:
 def inspect(path: Path) -> int | None:
     """The schema version of an existing smallcrm file, or None for a new or empty file.
 
-    Reads only; raises DatabaseProblem for anything that is not a usable smallcrm database.
+    Reads only; raises DatabaseProblem for anything that is not a usable smallcrm database. The one
+    exception: a write that a crash or a killed program left half done (a hot rollback journal beside
+    the file) is rolled back first, as SQLite does whenever such a file is opened; what was committed
+    stays as it was.
     """
     if path.exists() and not path.is_file():
         raise DatabaseProblem(path, DatabaseProblem.NOT_A_FILE)
@@ -49,23 +52,16 @@ def inspect(path: Path) -> int | None:
         raise DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, e.strerror or str(e)) from e
     if header != SQLITE_HEADER:
         raise DatabaseProblem(path, DatabaseProblem.NOT_SQLITE)
-    # Without a write-ahead log or rollback journal beside it, everything is in the file itself: read
-    # it as immutable so that SQLite creates no -wal/-shm files beside a file we may refuse.
-    side_files = (Path(f"{path}-wal"), Path(f"{path}-journal"))
-    immutable = "" if any(f.exists() for f in side_files) else "&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=1.0)
+        version, tables = _read_version(path)
     except sqlite3.Error as e:
-        raise classify(path, e) from e
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "contact" in tables:
-            conn.execute("SELECT count(*) FROM contact WHERE id = 1").fetchone()
-    except sqlite3.Error as e:
-        raise classify(path, e) from e
-    finally:
-        conn.close()
+        if e.sqlite_errorcode != sqlite3.SQLITE_READONLY_ROLLBACK or not _writable(path):
+            raise classify(path, e) from e
+        try:
+            _roll_back_interrupted_write(path)
+            version, tables = _read_version(path)
+        except sqlite3.Error as again:
+            raise classify(path, again) from again
     if version == 0 and not tables:
         return None  # an empty SQLite file: ours to fill
     if "contact" not in tables:
@@ -77,17 +73,61 @@ def inspect(path: Path) -> int | None:
     return version
 
 
+def _read_version(path: Path) -> tuple[int, set[str]]:
+    """(user_version, table names), read through a read-only connection."""
+    # Without a write-ahead log or rollback journal beside it, everything is in the file itself: read
+    # it as immutable so that SQLite creates no -wal/-shm files beside a file we may refuse.
+    side_files = (Path(f"{path}-wal"), Path(f"{path}-journal"))
+    immutable = "" if any(f.exists() for f in side_files) else "&immutable=1"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=1.0)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "contact" in tables:
+            conn.execute("SELECT count(*) FROM contact WHERE id = 1").fetchone()
+    finally:
+        conn.close()
+    return version, tables
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _roll_back_interrupted_write(path: Path) -> None:
+    """Let SQLite undo the half-done write recorded in the rollback journal beside `path`: a read through a
+    read-write connection does it (a read-only one cannot, and refuses to read the file at all)."""
+    conn = sqlite3.connect(path, timeout=1.0)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    finally:
+        conn.close()
+
+
 def backup_copy(path: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API."""
+    """A consistent copy through SQLite's online backup API, on disk when this returns.
+
+    The copy is written under a hidden temporary name and renamed to `target` only when whole: a program
+    stopped part way (killed, the computer switched off) leaves no file that looks like a backup but is
+    empty or half written.
+    """
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
     source = sqlite3.connect(path)
     try:
-        copy = sqlite3.connect(target)
+        copy = sqlite3.connect(partial)
         try:
             source.backup(copy)
         finally:
             copy.close()
     finally:
         source.close()
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(partial, target)
     return target
 
 
