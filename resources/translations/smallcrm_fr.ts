@@ -3566,6 +3566,9 @@ Cliquez pour les afficher.</translation>
         <source>The customers matching “{search}”.</source>
         <translation>Les clients correspondant à «&#x202f;{search}&#x202f;».</translation>
     </message>
+</context>
+<context>
+    <name>files</name>
     <message>
         <source>“{name}” already exists in {folder}. Replace it?</source>
         <translation>«&#x202f;{name}&#x202f;» existe déjà dans {folder}. Le remplacer&#x202f;?</translation>
@@ -3776,10 +3779,6 @@ Cliquez pour les afficher.</translation>
         <source>The folder {folder} does not exist any more.</source>
         <translation>Le dossier {folder} n’existe plus.</translation>
     </message>
-    <message>
-        <source>“{name}” already exists in {folder}. Replace it?</source>
-        <translation>«&#x202f;{name}&#x202f;» existe déjà dans {folder}. Le remplacer&#x202f;?</translation>
-    </message>
 </context>
 <context>
     <name>privacy</name>
@@ -3858,10 +3857,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{name} was erased for good; their purchases stay without a name. The undo history was cleared.</source>
         <translation>{name} a été effacé définitivement&#x202f;; ses achats restent sans nom. L’historique d’annulation a été vidé.</translation>
-    </message>
-    <message>
-        <source>“{name}” already exists in {folder}. Replace it?</source>
-        <translation>«&#x202f;{name}&#x202f;» existe déjà dans {folder}. Le remplacer&#x202f;?</translation>
     </message>
 </context>
 <context>

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
 )
 
+from smallcrm.gui.forms import choose_save_file
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import export
 
-LAST_FOLDER = "export/last_folder"  # QSettings key: the folder of the last export
 
 CSV_FILTER = "Spreadsheet, CSV (*.csv)"
 VCARD4_FILTER = "vCard 4.0 (*.vcf)"
@@ -54,32 +54,6 @@ class ExportContactsDialog(QDialog):
         return self.consent.currentData()
 
 
-def _start_folder() -> str:
-    folder = QSettings().value(LAST_FOLDER) or ""
-    if not folder or not Path(folder).is_dir():
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    return folder
-
-
-def choose_file(parent, title: str, name: str, filters: list[str]) -> tuple[Path, str] | None:
-    """Ask where to save; (the path with the extension of the chosen filter, that filter), or None."""
-    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(Path(_start_folder()) / name),
-                                                        ";;".join(filters), filters[0])
-    if not chosen:
-        return None
-    path = Path(chosen)
-    wanted = ".vcf" if "*.vcf" in chosen_filter else ".csv"
-    if path.suffix.lower() not in export.FORMATS:
-        path = path.with_name(path.name + wanted)
-        if path.exists():  # the dialog asked about the name without the extension, not this one
-            answer = QMessageBox.question(parent, title, _tr("“{name}” already exists in {folder}. Replace it?")
-                                          .format(name=path.name, folder=path.parent))
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-    QSettings().setValue(LAST_FOLDER, str(path.parent))
-    return path, chosen_filter
-
-
 def _run(window: QMainWindow, title: str, path: Path, fn, *args) -> None:
     note = _tr("Exporting to “{name}”…").format(name=path.name)
     window.statusBar().showMessage(note)
@@ -114,7 +88,7 @@ def export_contacts(window: QMainWindow, selected: list[int], search: str) -> Ex
     dialog = ExportContactsDialog(window, whom)
 
     def chosen() -> None:
-        answer = choose_file(window, _tr("Export Contacts"), _tr("contacts.csv"),
+        answer = choose_save_file(window, _tr("Export Contacts"), _tr("contacts.csv"),
                              [_tr(CSV_FILTER), _tr(VCARD4_FILTER), _tr(VCARD3_FILTER)])
         if answer is None:
             return
@@ -137,7 +111,7 @@ def _write_contacts(path: Path, ids, search: str, consenting: str | None, versio
 
 def export_purchases(window: QMainWindow) -> None:
     """Every purchase and refund, oldest first, to a CSV file."""
-    answer = choose_file(window, _tr("Export Purchases"), _tr("purchases.csv"), [_tr(CSV_FILTER)])
+    answer = choose_save_file(window, _tr("Export Purchases"), _tr("purchases.csv"), [_tr(CSV_FILTER)])
     if answer is not None:
         path = answer[0]
         if export.export_format(path) != "csv":

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QSettings, QStandardPaths
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from smallcrm.paths import ui_form
+
+
+LAST_FOLDER = "files/last_folder"  # QSettings key: the folder the owner last saved a file in
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
@@ -26,3 +32,32 @@ def grow_to_fit(dialog: QWidget) -> None:
         needed = layout.totalHeightForWidth(dialog.width())
         if dialog.height() < needed:
             dialog.resize(dialog.width(), needed)
+
+
+def _start_folder() -> str:
+    folder = QSettings().value(LAST_FOLDER) or ""
+    if not folder or not Path(folder).is_dir():
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return folder
+
+
+def choose_save_file(parent: QWidget | None, title: str, name: str, filters: list[str]) -> tuple[Path, str] | None:
+    """Ask where to save, starting in the folder last saved in: (the path, given the extension of the chosen
+    filter when it has none of the filters' extensions, and that filter), or None when the owner cancels.
+    `filters` are Qt's, e.g. "PDF files (*.pdf)"; the first is the one offered."""
+    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(Path(_start_folder()) / name),
+                                                        ";;".join(filters), filters[0])
+    if not chosen:
+        return None
+    path = Path(chosen)
+    known = {suffix.lower() for f in filters for suffix in re.findall(r"\*(\.\w+)", f)}
+    if path.suffix.lower() not in known:
+        wanted = re.findall(r"\*(\.\w+)", chosen_filter or filters[0])
+        path = path.with_name(path.name + (wanted[0] if wanted else ""))
+        if path.exists():  # the dialog asked about the name without the extension, not this one
+            answer = QMessageBox.question(parent, title, QCoreApplication.translate(
+                "files", "“{name}” already exists in {folder}. Replace it?").format(name=path.name, folder=path.parent))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+    QSettings().setValue(LAST_FOLDER, str(path.parent))
+    return path, chosen_filter

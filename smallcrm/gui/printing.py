@@ -17,20 +17,20 @@ from typing import Callable
 
 import pypdfium2 as pdfium
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRectF, QSettings, QSizeF, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from smallcrm.errors import InvalidValue, NotFound, SmallCrmError
 from smallcrm.gui.messages import field_problem
+from smallcrm.gui.forms import choose_save_file
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.files import write_atomically
 
 MAX_PRINT_DPI = 300  # finer than this only makes the print job bigger
 PREVIEW_DPI = 110  # sharp on screen at the preview's usual zoom
 MAX_PAGE_PIXELS = 16_000_000  # 64 MB for one page; a bigger page is drawn at a lower resolution
-LAST_FOLDER = "printing/last_folder"  # QSettings key: the folder of the last exported PDF
 
 _pdfium = threading.Lock()  # pdfium may be used by one thread at a time
 _previews: set[QPrintPreviewDialog] = set()  # open previews, kept alive with their printers
@@ -312,25 +312,8 @@ def safe_file_name(name: str) -> str:
 
 def choose_pdf_file(parent: QWidget | None, suggested_name: str) -> Path | None:
     """Ask where to save a PDF, starting in the last folder used; None when the user cancels."""
-    settings = QSettings()
-    folder = settings.value(LAST_FOLDER) or ""
-    if not folder or not Path(folder).is_dir():
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("Export PDF"), str(Path(folder) / safe_file_name(suggested_name)),
-                                          _tr("PDF files (*.pdf)"))
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-        if path.exists():  # the dialog asked about the name without .pdf, not this one
-            answer = QMessageBox.question(
-                parent, _tr("Export PDF"),
-                _tr("“{name}” already exists in {folder}. Replace it?").format(name=path.name, folder=path.parent))
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-    settings.setValue(LAST_FOLDER, str(path.parent))
-    return path
+    answer = choose_save_file(parent, _tr("Export PDF"), safe_file_name(suggested_name), [_tr("PDF files (*.pdf)")])
+    return answer[0] if answer else None
 
 
 def _say_saved(parent: QWidget | None, path: Path) -> None:

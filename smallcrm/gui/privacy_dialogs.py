@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.exporting import LAST_FOLDER, _start_folder
+from smallcrm.gui.forms import choose_save_file
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import contacts, privacy
 
@@ -28,21 +28,10 @@ def _write(contact_id: int, path: Path) -> privacy.HeldExport:
 
 def choose_zip(parent, name: str) -> Path | None:
     """Ask where to save the ZIP file; None when the user cancels."""
-    title = _tr("Everything We Hold")
-    start = Path(_start_folder()) / _tr("{name} - everything we hold.zip").format(name=name or _tr("customer"))
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), _tr("ZIP archive (*.zip)"))
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".zip":
-        path = path.with_name(path.name + ".zip")
-        if path.exists():  # the dialog asked about the name without the extension, not this one
-            answer = QMessageBox.question(parent, title, _tr("“{name}” already exists in {folder}. Replace it?")
-                                          .format(name=path.name, folder=path.parent))
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-    QSettings().setValue(LAST_FOLDER, str(path.parent))
-    return path
+    answer = choose_save_file(parent, _tr("Everything We Hold"),
+                              _tr("{name} - everything we hold.zip").format(name=name or _tr("customer")),
+                              [_tr("ZIP archive (*.zip)")])
+    return answer[0] if answer else None
 
 
 def save_everything_we_hold(window: QMainWindow, contact_id: int, then=None) -> None:

@@ -23,11 +23,7 @@ Decisions, in plain words:
 from __future__ import annotations
 
 import csv
-import io
-import os
-import secrets
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,6 +31,7 @@ from pathlib import Path
 from smallcrm.errors import InvalidValue
 from smallcrm.services import money, when
 from smallcrm.services.contacts import contact_ids, display_name
+from smallcrm.services.files import whole_file
 from smallcrm.store.fields import from_utc_text, to_utc_text
 from smallcrm.store.models import database
 
@@ -67,27 +64,6 @@ def export_format(path: Path | str) -> str:
                            "the file name must end in .csv (a spreadsheet) or .vcf (vCard, for phones and mail "
                            "programs)")
     return FORMATS[suffix]
-
-
-# --------------------------------------------------------------------------------------------------
-# Writing a file whole
-
-
-@contextmanager
-def _whole_file(path: Path, encoding: str) -> Iterator[io.TextIOBase]:
-    """A text stream to a temporary file beside `path` (readable by the owner only) that takes the place
-    of `path` when the block ends; on any failure it is removed and `path` is as it was."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with open(descriptor, "w", encoding=encoding, newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------------------------------
@@ -336,10 +312,10 @@ def export_contacts(path: Path | str, ids: Iterable[int], *, consenting: str | N
         raise InvalidValue("vcard_version", vcard_version, "choice", "3.0 or 4.0")
     ids = list(ids)
     if kind == "csv":
-        with _whole_file(path, "utf-8-sig") as stream:
+        with whole_file(path, encoding="utf-8-sig") as stream:
             written = _write_contacts_csv(stream, ids, consenting, progress, cancelled)
     else:
-        with _whole_file(path, "utf-8") as stream:
+        with whole_file(path, encoding="utf-8") as stream:
             written = _write_vcards(stream, ids, consenting, vcard_version, progress, cancelled)
     return ExportResult(path, kind, written)
 
@@ -412,7 +388,7 @@ def export_purchases(path: Path | str, *, start: date | None = None, end: date |
     low, high = _purchase_range(start, end)
     total = database.execute_sql("SELECT count(*) FROM purchase WHERE occurred_at >= ? AND occurred_at < ?",
                                  (low, high)).fetchone()[0]
-    with _whole_file(path, "utf-8-sig") as stream:
+    with whole_file(path, encoding="utf-8-sig") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(PURCHASE_HEADERS)
         written = _each(_read_purchases(low, high), writer.writerow, total, progress, cancelled)

@@ -1,24 +1,38 @@
-"""Writing a file whole: whoever reads it, and a crash halfway, sees the old file or the new one, never half."""
+"""Writing a file whole: whoever reads it, and a crash halfway, sees the old file or the new one, never half.
+What smallcrm writes for the owner (reports, exports) is readable by the owner only."""
 
 from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
+
+PRIVATE = 0o600
 
 
-def write_atomically(path: Path | str, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, flush it to the disk, then put it in place.
-    On any failure the temporary file is removed and `path` is as it was."""
+@contextmanager
+def whole_file(path: Path | str, *, encoding: str | None = None) -> Iterator[IO]:
+    """A stream to a temporary file beside `path` (text in `encoding`, or bytes when None) that takes the
+    place of `path` once the block ends and it is on the disk; on any failure it is removed and `path`
+    is as it was."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE)
     try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
+        with (open(descriptor, "w", encoding=encoding, newline="") if encoding else open(descriptor, "wb")) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path | str, data: bytes) -> None:
+    """Write `data` to `path` whole (see `whole_file`)."""
+    with whole_file(path) as stream:
+        stream.write(data)

@@ -48,7 +48,8 @@ from typing import BinaryIO
 from smallcrm.errors import NotFound
 from smallcrm.services import money
 from smallcrm.services.contacts import display_name
-from smallcrm.services.export import _whole_file, spreadsheet_text
+from smallcrm.services.export import spreadsheet_text
+from smallcrm.services.files import whole_file
 from smallcrm.store.fields import from_utc_text
 from smallcrm.store.models import database
 
@@ -363,14 +364,11 @@ def everything_we_hold(contact_id: int, out_zip: Path | str, *, dossier: Dossier
         dossier(contact_id, pdf)
     made = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     readme = README.format(name=name or "this customer", id=contact_id, made=made)
-    with _whole_file(path, "utf-8") as stream:
-        stream.flush()
-        with zipfile.ZipFile(stream.buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("README.txt", readme.replace("\n", "\r\n").encode("utf-8-sig"))
-            for file_name, rows in tables.items():
-                archive.writestr(file_name, _csv(HEADERS[file_name], rows))
-            archive.writestr("dossier.pdf", pdf.getvalue())
-        stream.buffer.flush()
+    with whole_file(path) as stream, zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", readme.replace("\n", "\r\n").encode("utf-8-sig"))
+        for file_name, rows in tables.items():
+            archive.writestr(file_name, _csv(HEADERS[file_name], rows))
+        archive.writestr("dossier.pdf", pdf.getvalue())
     files = [HeldFile(file_name, len(rows)) for file_name, rows in tables.items()]
     return HeldExport(path, contact_id, name, [HeldFile("README.txt", 0), *files, HeldFile("dossier.pdf", 0)])
 

@@ -20,7 +20,7 @@ def answer_save_dialog(monkeypatch, path, chosen_filter=exporting.CSV_FILTER, as
             asked.append((start, filters))
         return str(path), chosen_filter
 
-    monkeypatch.setattr("smallcrm.gui.exporting.QFileDialog.getSaveFileName", get_save_file_name)
+    monkeypatch.setattr("smallcrm.gui.forms.QFileDialog.getSaveFileName", get_save_file_name)
 
 
 def numbers(path):
@@ -77,7 +77,7 @@ def test_the_search_and_only_those_who_agreed(qtbot, three, window, tmp_path, mo
 
 
 def test_cancelling_writes_nothing(qtbot, three, window, tmp_path, monkeypatch):
-    monkeypatch.setattr("smallcrm.gui.exporting.QFileDialog.getSaveFileName", lambda *a: ("", ""))
+    monkeypatch.setattr("smallcrm.gui.forms.QFileDialog.getSaveFileName", lambda *a: ("", ""))
     window.export_contacts().accept()
     window.export_contacts().reject()
     QThreadPool.globalInstance().waitForDone()

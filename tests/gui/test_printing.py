@@ -24,7 +24,7 @@ from reportlab.pdfgen import canvas
 
 from smallcrm import reports
 from smallcrm.errors import InvalidValue, NotFound
-from smallcrm.gui import printing
+from smallcrm.gui import forms, printing
 from smallcrm.gui.business_settings import BusinessSettingsDialog
 from smallcrm.gui.print_list_dialog import PrintListDialog
 from smallcrm.services import metrics
@@ -191,12 +191,12 @@ def folder(tmp_path) -> Path:
 
 
 def answer_save_dialog(monkeypatch, path: Path, asked: list | None = None) -> None:
-    def get_save_file_name(parent, caption, start, filters):
+    def get_save_file_name(parent, caption, start, filters, selected=None):
         if asked is not None:
             asked.append(start)
         return str(path), filters
 
-    monkeypatch.setattr("smallcrm.gui.printing.QFileDialog.getSaveFileName", get_save_file_name)
+    monkeypatch.setattr("smallcrm.gui.forms.QFileDialog.getSaveFileName", get_save_file_name)
 
 
 def test_export_writes_the_pdf_where_asked_and_says_so(qtbot, main_window, folder, monkeypatch):
@@ -212,7 +212,7 @@ def test_export_writes_the_pdf_where_asked_and_says_so(qtbot, main_window, folde
     assert len(pypdf.PdfReader(saved).pages) == 2
     assert sorted(p.name for p in folder.iterdir()) == ["Call list.pdf"]  # no temporary file left
     assert Path(asked[0]).name == "Call list - “VIP”.pdf"  # a name every system accepts
-    assert QSettings().value(printing.LAST_FOLDER) == str(folder)
+    assert QSettings().value(forms.LAST_FOLDER) == str(folder)
 
     made = []
     questions = []
@@ -281,7 +281,7 @@ def test_a_folder_that_cannot_be_written_is_explained(qtbot, main_window, folder
 
 
 def test_cancelling_the_file_dialog_makes_nothing(qtbot, main_window, monkeypatch):
-    monkeypatch.setattr("smallcrm.gui.printing.QFileDialog.getSaveFileName", lambda *a: ("", ""))
+    monkeypatch.setattr("smallcrm.gui.forms.QFileDialog.getSaveFileName", lambda *a: ("", ""))
     made = []
     printing.export_pdf(main_window, lambda: made.append(1) or b"", "list")
     QThreadPool.globalInstance().waitForDone()

@@ -13,8 +13,8 @@ from smallcrm.store.models import database
 
 
 def answer_save_dialog(monkeypatch, path):
-    monkeypatch.setattr("smallcrm.gui.privacy_dialogs.QFileDialog.getSaveFileName",
-                        lambda parent, title, start, filters: (str(path), filters))
+    monkeypatch.setattr("smallcrm.gui.forms.QFileDialog.getSaveFileName",
+                        lambda parent, title, start, filters, selected=None: (str(path), filters))
 
 
 def select(qtbot, window, contact_id):
@@ -101,7 +101,7 @@ def test_save_first_then_erase(qtbot, three, window, confirm, tmp_path, monkeypa
 
 def test_save_first_cancelled_erases_nothing(qtbot, three, window, confirm, monkeypatch):
     confirm(privacy_dialogs.SAVE_FIRST)
-    monkeypatch.setattr("smallcrm.gui.privacy_dialogs.QFileDialog.getSaveFileName", lambda *a: ("", ""))
+    monkeypatch.setattr("smallcrm.gui.forms.QFileDialog.getSaveFileName", lambda *a: ("", ""))
     select(qtbot, window, three[1])
     window.erase_customer()
     assert "nothing was erased" in window.statusBar().currentMessage()

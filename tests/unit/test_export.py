@@ -261,7 +261,7 @@ def test_a_failed_write_leaves_no_file(book, tmp_path, monkeypatch):
     def no_room(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("smallcrm.services.export.os.fsync", no_room)
+    monkeypatch.setattr("smallcrm.services.files.os.fsync", no_room)
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(OSError):
