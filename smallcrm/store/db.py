@@ -153,6 +153,10 @@ def open_database(path: Path | str, *, create: bool = True):
     _check_writable(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # a new database is the owner's alone; SQLite gives its -wal and -shm the same mode
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
     except OSError as e:
         raise DatabaseProblem(path, DatabaseProblem.CANNOT_CREATE, e.strerror or str(e)) from e
 

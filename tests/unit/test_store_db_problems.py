@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 
@@ -132,3 +133,18 @@ def test_another_programs_wal_file_is_refused_without_files_beside_it(tmp_path):
         open_database(path)
     assert caught.value.reason == DatabaseProblem.NOT_SMALLCRM
     assert snapshot(tmp_path) == listing
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_new_database_and_its_side_files_are_the_owners_alone(tmp_path):
+    import stat
+
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    open_database(tmp_path / "shop.sqlite")
+    try:
+        add_contact(ContactInput(first_name="Ann"))
+        modes = {f.name: stat.S_IMODE(f.stat().st_mode) for f in tmp_path.iterdir()}
+    finally:
+        close_database()
+    assert modes == {"shop.sqlite": 0o600, "shop.sqlite-wal": 0o600, "shop.sqlite-shm": 0o600}
