@@ -65,7 +65,9 @@ def installed(wheel, tmp_path_factory) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env.update(QT_QPA_PLATFORM="offscreen", PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONDONTWRITEBYTECODE="1",
                PATH=os.pathsep.join([str(scripts), env.get("PATH", "")]))
-    run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--quiet", wheel],
+    # --ignore-installed: through the .pth, pip would see the smallcrm of the outer environment and skip it
+    run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--ignore-installed", "--quiet",
+         wheel],
         cwd=home, env=env, timeout=300)
     work = home / "work"  # outside the checkout, so that `import smallcrm` cannot find the source tree
     work.mkdir()
