@@ -4,10 +4,6 @@
 <context>
     <name>BusinessSettingsDialog</name>
     <message>
-        <source>Business details</source>
-        <translation>Coordonnées de la boutique</translation>
-    </message>
-    <message>
         <source>e.g. Kwiaciarnia Marta</source>
         <translation>p. ex. Fleurs de Marta</translation>
     </message>
@@ -52,6 +48,10 @@ Téléphone, e-mail ou site web</translation>
         <translation>Automatique (Letter aux États-Unis et au Canada, A4 ailleurs)</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
@@ -76,6 +76,26 @@ Téléphone, e-mail ou site web</translation>
         <translation>Un client sans achat depuis ce nombre de jours est compté comme perdu de vue.</translation>
     </message>
     <message>
+        <source>Automatic (from the system: {country})</source>
+        <translation>Automatique (celui du système&#xa0;: {country})</translation>
+    </message>
+    <message>
+        <source>Automatic (none: type numbers with their +country code)</source>
+        <translation>Automatique (aucun&#xa0;: tapez les numéros avec leur indicatif +pays)</translation>
+    </message>
+    <message>
+        <source>Phone numbers typed without +country are read as numbers of this country.</source>
+        <translation>Les numéros tapés sans +indicatif sont lus comme des numéros de ce pays.</translation>
+    </message>
+    <message>
+        <source>Lo&amp;yalty Programme…</source>
+        <translation>Programme de fidé&amp;lité…</translation>
+    </message>
+    <message>
+        <source>Points, rewards, tiers and expiry; saved as soon as you save them there.</source>
+        <translation>Points, récompenses, niveaux et expiration&#x202f;; enregistrés dès que vous les enregistrez là-bas.</translation>
+    </message>
+    <message>
         <source>Reports and money</source>
         <translation>Rapports et montants</translation>
     </message>
@@ -92,8 +112,116 @@ Téléphone, e-mail ou site web</translation>
         <translation>De&amp;vise</translation>
     </message>
     <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Phone c&amp;ountry</source>
+        <translation>Pa&amp;ys des numéros</translation>
+    </message>
+    <message>
         <source>&amp;Lapsed after</source>
         <translation>&amp;Perdu de vue après</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Fidélité</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <source>Money and paper</source>
+        <translation>Montants et papier</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Use the default</source>
+        <translation>Dossier par défa&amp;ut</translation>
+    </message>
+    <message>
+        <source>&amp;Keep a snapshot every day and when the window closes</source>
+        <translation>Sauve&amp;garder chaque jour et à la fermeture de la fenêtre</translation>
+    </message>
+    <message>
+        <source>Of these, one a day is kept for a week, one a week for a month and one a month for a year. Snapshots taken by hand are kept until you delete them.</source>
+        <translation>Parmi elles, une par jour est gardée pendant une semaine, une par semaine pendant un mois et une par mois pendant un an. Les sauvegardes faites à la main sont gardées jusqu’à ce que vous les supprimiez.</translation>
+    </message>
+    <message>
+        <source>Snapshot no&amp;w</source>
+        <translation>Sauvegarder &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Snapshots of your data</source>
+        <translation>Sauvegardes de vos données</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>D&amp;ossier</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>À la main</translation>
+    </message>
+    <message>
+        <source>This folder is not there now (a drive not plugged in?). Snapshots cannot be saved until it is back.</source>
+        <translation>Ce dossier n’est pas là pour le moment (un disque non branché&#x202f;?). Les sauvegardes ne peuvent pas y être enregistrées tant qu’il n’est pas revenu.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a file, not a folder. Choose a folder.</source>
+        <translation>«&#x202f;{name}&#x202f;» est un fichier, pas un dossier. Choisissez un dossier.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to, so snapshots cannot be saved in it. Choose another.</source>
+        <translation>Impossible d’écrire dans ce dossier&#xa0;: les sauvegardes ne peuvent pas y être enregistrées. Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The default: a “backups” folder beside the database.</source>
+        <translation>Par défaut&#xa0;: un dossier «&#x202f;backups&#x202f;» à côté du fichier clients.</translation>
+    </message>
+    <message>
+        <source>Snapshots can be saved in this folder.</source>
+        <translation>Les sauvegardes peuvent être enregistrées dans ce dossier.</translation>
+    </message>
+    <message>
+        <source>“{folder}” is not there. Choose a folder that is.</source>
+        <translation>«&#x202f;{folder}&#x202f;» n’existe pas. Choisissez un dossier qui existe.</translation>
+    </message>
+    <message>
+        <source>“{folder}” cannot be written to, so snapshots cannot be saved in it. Choose another folder.</source>
+        <translation>Impossible d’écrire dans «&#x202f;{folder}&#x202f;»&#xa0;: les sauvegardes ne peuvent pas y être enregistrées. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Where should snapshots go?</source>
+        <translation>Où enregistrer les sauvegardes&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Taking a snapshot…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” in {folder}.</source>
+        <translation>«&#x202f;{name}&#x202f;» enregistrée dans {folder}.</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved: {why}</source>
+        <translation>La sauvegarde n’a pas pu être enregistrée&#xa0;: {why}</translation>
     </message>
     <message>
         <source>No logo</source>
@@ -1662,12 +1790,12 @@ Cliquez pour les afficher.</translation>
         <translation>Enregistrer tous les achats et remboursements en tableur (CSV)</translation>
     </message>
     <message>
-        <source>&amp;Business Details…</source>
-        <translation>Coordonnées de la &amp;boutique…</translation>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <source>The shop&apos;s name, address and logo on printed reports</source>
-        <translation>Le nom, l’adresse et le logo de la boutique sur les rapports imprimés</translation>
+        <source>The shop&apos;s details, money and paper, phone country, loyalty and backups</source>
+        <translation>Les coordonnées de la boutique, montants et papier, pays des numéros, fidélité et sauvegardes</translation>
     </message>
     <message>
         <source>&amp;Past Imports…</source>

@@ -1,27 +1,35 @@
-"""Tools ▸ Business Details: the shop's name, address and logo at the top of every report, the paper
-reports are made for, how money and dates print, the shop's currency, and when a customer counts as
-lapsed. Saved in the database, so they travel with it; Cancel changes nothing."""
+"""Tools ▸ Settings: the shop's name, address and logo at the top of every report, the paper reports are
+made for, how money and dates print, the shop's currency, the country phone numbers typed without
++country belong to, when a customer counts as lapsed, the way to the loyalty programme, and where and
+when snapshots of the data are kept. Saved in the database, so they travel with it; Cancel changes
+nothing."""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import os
+import unicodedata
+from functools import partial
 from pathlib import Path
 
+import phonenumbers
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMargins, QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from smallcrm.errors import InvalidValue
+from smallcrm.errors import InvalidValue, SmallCrmError
 from smallcrm.gui.contact_form import show_problem
 from smallcrm.gui.forms import grow_to_fit
-from smallcrm.services import money, when
-from smallcrm.services.settings import get_setting, set_settings, system_locale
+from smallcrm.gui.workers import run_in_background
+from smallcrm.services import backup, money, when
+from smallcrm.services.settings import get_setting, set_settings, system_locale, system_region
+from smallcrm.store.db import current_path
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_SIDE = 600  # pixels; a bigger logo is scaled down before it is stored
@@ -42,6 +50,31 @@ def locale_name(code: str) -> str:
         return Locale.parse(code).get_display_name() or code
     except (ValueError, UnknownLocaleError):
         return code
+
+
+def country_names() -> dict[str, str]:
+    """Every country phone numbers can be read for, by ISO code, named in the language smallcrm speaks."""
+    try:
+        names = Locale.parse(QLocale().name()).territories
+    except (ValueError, UnknownLocaleError):
+        names = Locale("en").territories
+    return {code: names.get(code, code) for code in phonenumbers.SUPPORTED_REGIONS}
+
+
+def sort_key(text: str) -> str:
+    """"Émirats" sorts with the E's."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why snapshots cannot go into `folder`: "missing", "not_folder", "read_only"; None when they can."""
+    if not folder.exists():
+        return "missing"
+    if not folder.is_dir():
+        return "not_folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "read_only"
+    return None
 
 
 def logo_from_file(path: Path) -> bytes:
@@ -92,9 +125,12 @@ def logo_image(text: str | None) -> QImage:
 
 
 class BusinessSettingsDialog(QDialog):
+    """Tools ▸ Settings, in four pages: Business, Money and paper, Customers, Backups."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Business details"))
+        self.setWindowTitle(self.tr("Settings"))
+        self.db_path = current_path()
         self.logo_text: str | None = get_setting("business_logo")
 
         self.name = QLineEdit(get_setting("business_name") or "")
@@ -133,12 +169,6 @@ class BusinessSettingsDialog(QDialog):
         logo_box.addLayout(logo_row)
         logo_box.addWidget(self.logo_problem)
         self._show_logo()
-
-        business = QGroupBox(self.tr("At the top of every report"))
-        form = QFormLayout(business)
-        form.addRow(self.tr("Business &name"), self.name)
-        form.addRow(self.tr("&Address"), self.address)
-        form.addRow(self.tr("Logo"), logo)
 
         self.paper = QComboBox()
         self.paper.addItem(self.tr("Automatic (Letter in the US and Canada, A4 elsewhere)"), None)
@@ -191,26 +221,236 @@ class BusinessSettingsDialog(QDialog):
         locale_box.addWidget(self.locale)
         locale_box.addWidget(self.sample)
 
+        self.region = QComboBox()
+        names = country_names()
+        here = system_region()
+        self.region.addItem(self.tr("Automatic (from the system: {country})").format(country=names.get(here, here))
+                            if here else self.tr("Automatic (none: type numbers with their +country code)"), None)
+        chosen_region = get_setting("default_region")
+        if chosen_region and chosen_region not in names:
+            names[chosen_region] = chosen_region
+        for code in sorted(names, key=lambda c: sort_key(names[c])):
+            self.region.addItem(f"{names[code]} (+{phonenumbers.country_code_for_region(code)})", code)
+        self.region.setCurrentIndex(max(0, self.region.findData(chosen_region)))
+        self.region.setMaxVisibleItems(20)
+        region_note = QLabel(self.tr("Phone numbers typed without +country are read as numbers of this country."))
+        region_note.setWordWrap(True)
+        region_note.setEnabled(False)
+        region = QWidget()
+        region_box = QVBoxLayout(region)
+        region_box.setContentsMargins(0, 0, 0, 0)
+        region_box.addWidget(self.region)
+        region_box.addWidget(region_note)
+
+        self.loyalty_button = QPushButton(self.tr("Lo&yalty Programme…"))
+        self.loyalty_button.clicked.connect(self.edit_loyalty)
+        loyalty_note = QLabel(self.tr("Points, rewards, tiers and expiry; saved as soon as you save them there."))
+        loyalty_note.setWordWrap(True)
+        loyalty_note.setEnabled(False)
+        loyalty = QWidget()
+        loyalty_box = QVBoxLayout(loyalty)
+        loyalty_box.setContentsMargins(0, 0, 0, 0)
+        loyalty_box.addWidget(self.loyalty_button, 0, Qt.AlignmentFlag.AlignLeft)
+        loyalty_box.addWidget(loyalty_note)
+
+        self._make_backups()
+
+        business = QGroupBox(self.tr("At the top of every report"))
+        form = QFormLayout(business)
+        form.addRow(self.tr("Business &name"), self.name)
+        form.addRow(self.tr("&Address"), self.address)
+        form.addRow(self.tr("Logo"), logo)
+
         reports = QGroupBox(self.tr("Reports and money"))
         form = QFormLayout(reports)
         form.addRow(self.tr("&Paper size"), self.paper)
         form.addRow(self.tr("Money and &dates"), locale_widget)
         form.addRow(self.tr("&Currency"), currency)
+
+        customers = QGroupBox(self.tr("Customers"))
+        form = QFormLayout(customers)
+        form.addRow(self.tr("Phone c&ountry"), region)
         form.addRow(self.tr("&Lapsed after"), lapsed)
+        form.addRow(self.tr("Loyalty"), loyalty)
+
+        for combo in (self.paper, self.locale, self.region):  # long choices must not push the labels out
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
+
+        self.tabs = QTabWidget()
+        for title, group in ((self.tr("Business"), business), (self.tr("Money and paper"), reports),
+                             (self.tr("Customers"), customers), (self.tr("Backups"), self.backups)):
+            page = QWidget()
+            page_box = QVBoxLayout(page)
+            page_box.addWidget(group)
+            page_box.addStretch(1)
+            self.tabs.addTab(page, title)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(business)
-        layout.addWidget(reports)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
 
         self.locale.currentIndexChanged.connect(lambda _: self.check())
         self.currency.textChanged.connect(lambda _: self.check())
         self.check()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
+
+    def _make_backups(self) -> None:
+        stored = get_setting("backup_folder")
+        self.chosen_folder: Path | None = self._resolve(stored) if isinstance(stored, str) and stored.strip() else None
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setAccessibleName(self.tr("Backup folder"))
+        self.browse_folder = QPushButton(self.tr("B&rowse…"))
+        self.default_folder = QPushButton(self.tr("&Use the default"))
+        self.browse_folder.clicked.connect(self.choose_folder)
+        self.default_folder.clicked.connect(lambda: self.set_folder(None))
+        self.folder_status = QLabel()
+        self.folder_status.setObjectName("folderStatus")
+        self.folder_status.setWordWrap(True)
+        self.folder_status.setTextFormat(Qt.TextFormat.PlainText)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse_folder)
+        folder_row.addWidget(self.default_folder)
+        folder = QWidget()
+        folder_box = QVBoxLayout(folder)
+        folder_box.setContentsMargins(0, 0, 0, 0)
+        folder_box.addLayout(folder_row)
+        folder_box.addWidget(self.folder_status)
+
+        self.auto_snapshots = QCheckBox(self.tr("&Keep a snapshot every day and when the window closes"))
+        self.auto_snapshots.setChecked(get_setting("auto_snapshots") is not False)
+        kept = QLabel(self.tr("Of these, one a day is kept for a week, one a week for a month and one a month for a "
+                              "year. Snapshots taken by hand are kept until you delete them."))
+        kept.setWordWrap(True)
+        kept.setEnabled(False)
+        schedule = QWidget()
+        schedule_box = QVBoxLayout(schedule)
+        schedule_box.setContentsMargins(0, 0, 0, 0)
+        schedule_box.addWidget(self.auto_snapshots)
+        schedule_box.addWidget(kept)
+
+        self.snapshot_now = QPushButton(self.tr("Snapshot no&w"))
+        self.snapshot_now.clicked.connect(self.take_snapshot)
+        self.snapshot_status = QLabel()
+        self.snapshot_status.setObjectName("snapshotStatus")
+        self.snapshot_status.setWordWrap(True)
+        self.snapshot_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.snapshot_status.hide()
+        now = QWidget()
+        now_box = QVBoxLayout(now)
+        now_box.setContentsMargins(0, 0, 0, 0)
+        now_box.addWidget(self.snapshot_now, 0, Qt.AlignmentFlag.AlignLeft)
+        now_box.addWidget(self.snapshot_status)
+
+        self.backups = QGroupBox(self.tr("Snapshots of your data"))
+        form = QFormLayout(self.backups)
+        form.addRow(self.tr("&Folder"), folder)
+        form.addRow(self.tr("Schedule"), schedule)
+        form.addRow(self.tr("By hand"), now)
+        self._show_folder()
+
+    # --- loyalty --------------------------------------------------------------------------------
+    def edit_loyalty(self) -> QDialog:
+        """Tools ▸ Loyalty Programme, over this dialog; it saves its own rules."""
+        from smallcrm.gui.loyalty_settings import LoyaltySettingsDialog
+
+        dialog = LoyaltySettingsDialog(self)
+        dialog.open()
+        return dialog
+
+    # --- backups --------------------------------------------------------------------------------
+    def _resolve(self, folder: str | Path) -> Path:
+        """A relative folder counts from the database's folder, as the snapshots themselves do."""
+        path = Path(folder).expanduser()
+        return path if path.is_absolute() or self.db_path is None else self.db_path.parent / path
+
+    def target_folder(self) -> Path | None:
+        """Where snapshots go as the dialog stands (None: the database is not known)."""
+        if self.chosen_folder is not None:
+            return self.chosen_folder
+        return self.db_path.parent / backup.DEFAULT_FOLDER if self.db_path is not None else None
+
+    def _folder_message(self, folder: Path, problem: str) -> str:
+        if problem == "missing":
+            return self.tr("This folder is not there now (a drive not plugged in?). Snapshots cannot be saved "
+                           "until it is back.")
+        if problem == "not_folder":
+            return self.tr("“{name}” is a file, not a folder. Choose a folder.").format(name=folder.name)
+        return self.tr("This folder cannot be written to, so snapshots cannot be saved in it. Choose another.")
+
+    def _show_folder(self) -> None:
+        target = self.target_folder()
+        self.folder.setText(str(target) if target is not None else "")
+        self.folder.setCursorPosition(0)
+        self.folder.setToolTip(str(target) if target is not None else "")
+        self.default_folder.setEnabled(self.chosen_folder is not None)
+        if target is None:
+            show_problem(self.folder_status, None)
+        elif self.chosen_folder is None:
+            # made when the first snapshot is taken, so the database's own folder must take it
+            problem = folder_problem(target) if target.exists() else folder_problem(target.parent)
+            show_problem(self.folder_status, self._folder_message(target, problem) if problem else
+                         self.tr("The default: a “backups” folder beside the database."), hint=not problem)
+        else:
+            problem = folder_problem(target)
+            show_problem(self.folder_status, self._folder_message(target, problem) if problem else
+                         self.tr("Snapshots can be saved in this folder."), hint=not problem)
+        grow_to_fit(self)
+
+    def set_folder(self, folder: Path | None) -> bool:
+        """Send snapshots to `folder` (None: the default beside the database). A folder that is not there or
+        cannot be written to is refused, with the reason next to the field; the folder before stays."""
+        if folder is not None:
+            folder = self._resolve(folder)
+            if problem := folder_problem(folder):
+                self._show_folder()
+                if problem == "missing":
+                    text = self.tr("“{folder}” is not there. Choose a folder that is.").format(folder=folder)
+                elif problem == "not_folder":
+                    text = self._folder_message(folder, problem)
+                else:
+                    text = self.tr("“{folder}” cannot be written to, so snapshots cannot be saved in it. "
+                                   "Choose another folder.").format(folder=folder)
+                show_problem(self.folder_status, text)
+                grow_to_fit(self)
+                return False
+        self.chosen_folder = folder
+        self._show_folder()
+        return True
+
+    def choose_folder(self) -> None:
+        start = self.target_folder()
+        name = QFileDialog.getExistingDirectory(self, self.tr("Where should snapshots go?"),
+                                                str(start if start is not None and start.is_dir() else Path.home()))
+        if name:
+            self.set_folder(Path(name))
+
+    def take_snapshot(self) -> None:
+        """A snapshot by hand, now, into the folder shown (saved or not)."""
+        if self.db_path is None:
+            return
+        self.snapshot_now.setEnabled(False)
+        show_problem(self.snapshot_status, self.tr("Taking a snapshot…"), hint=True)
+        run_in_background(partial(backup.take_snapshot, reason="manual", folder=self.chosen_folder), self.db_path,
+                          on_done=self._snapshot_taken, on_error=self._snapshot_failed)
+
+    def _snapshot_taken(self, snapshot) -> None:
+        self.snapshot_now.setEnabled(True)
+        show_problem(self.snapshot_status, self.tr("Saved “{name}” in {folder}.").format(
+            name=snapshot.path.name, folder=snapshot.path.parent), hint=True)
+        grow_to_fit(self)
+
+    def _snapshot_failed(self, error: BaseException) -> None:
+        if not isinstance(error, SmallCrmError):
+            raise error
+        self.snapshot_now.setEnabled(True)
+        show_problem(self.snapshot_status, self.tr("The snapshot could not be saved: {why}").format(why=error))
+        grow_to_fit(self)
 
     # --- logo -----------------------------------------------------------------------------------
     def _show_logo(self) -> None:
@@ -300,6 +540,9 @@ class BusinessSettingsDialog(QDialog):
             "locale": self.locale.currentData(),
             "currency": money.check_currency(self.currency.text()),
             "lapsed_days": self.lapsed.value(),
+            "default_region": self.region.currentData(),
+            "backup_folder": str(self.chosen_folder) if self.chosen_folder is not None else None,
+            "auto_snapshots": self.auto_snapshots.isChecked(),
         }
 
     def accept(self) -> None:

@@ -238,8 +238,10 @@ class MainWindow(QMainWindow):
                                                            "as a spreadsheet (CSV) or vCards"))
         self.export_purchases_action = self._action(self.tr("Export P&urchases…"), self.export_purchases, None, None,
                                                     self.tr("Save every purchase and refund as a spreadsheet (CSV)"))
-        self.business_action = self._action(self.tr("&Business Details…"), self.edit_business, None, None,
-                                            self.tr("The shop's name, address and logo on printed reports"))
+        preferences = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")]
+        self.business_action = self._action(self.tr("&Settings…"), self.edit_business, preferences, None,
+                                            self.tr("The shop's details, money and paper, phone country, loyalty "
+                                                    "and backups"))
         self.past_imports_action = self._action(self.tr("&Past Imports…"), self.show_past_imports, None, None,
                                                 self.tr("See and undo earlier imports"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -797,7 +799,7 @@ class MainWindow(QMainWindow):
         from smallcrm.gui.business_settings import BusinessSettingsDialog
 
         dialog = BusinessSettingsDialog(self)
-        dialog.accepted.connect(self._activity_changed)
+        dialog.finished.connect(self._activity_changed)  # its Loyalty Programme… saves rules even on Cancel
         dialog.open()
         return dialog
 

@@ -16,9 +16,11 @@ Why a snapshot was taken, and how long it is kept:
   deletes them: they are rare, and each may be the only copy of something.
 - The snapshot just made is never deleted.
 
-Snapshots go to the folder in the setting "backup_folder" (a USB stick, a synced folder; a relative path
-counts from the database's folder), or, when it is None, to `backups/` beside the database. Snapshot
-files are readable by the owner only (0o600), and so is a folder smallcrm creates for them (0o700).
+The daily and closing snapshots are taken only while the setting "auto_snapshots" is on (it is unless
+the owner turns it off). Snapshots go to the folder in the setting "backup_folder" (a USB stick, a
+synced folder; a relative path counts from the database's folder), or, when it is None, to `backups/`
+beside the database. Snapshot files are readable by the owner only (0o600), and so is a folder smallcrm
+creates for them (0o700).
 No Qt here.
 """
 
@@ -120,18 +122,30 @@ def _reader(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=5.0)
 
 
-def _chosen_folder(db_path: Path) -> Path | None:
-    """The setting "backup_folder" of the database at `db_path` (None: not set, or not readable)."""
+def _stored_setting(db_path: Path, key: str):
+    """The setting `key` as stored in the database file at `db_path`, read from the file itself (so it
+    works with the window's connection closed); None when it is not set or cannot be read."""
     try:
         conn = _reader(db_path)
         try:
-            row = conn.execute("SELECT value FROM setting WHERE key = 'backup_folder'").fetchone()
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
         finally:
             conn.close()
-        value = json.loads(row[0]) if row else None
+        return json.loads(row[0]) if row else None
     except (sqlite3.Error, ValueError):
         return None
+
+
+def _chosen_folder(db_path: Path) -> Path | None:
+    """The setting "backup_folder" of the database at `db_path` (None: not set, or not readable)."""
+    value = _stored_setting(db_path, "backup_folder")
     return db_path.parent / Path(value).expanduser() if isinstance(value, str) and value.strip() else None
+
+
+def automatic_snapshots(db_path: Path | str) -> bool:
+    """Whether the database at `db_path` keeps its daily and closing snapshots: the setting "auto_snapshots"
+    (on unless the owner turned it off)."""
+    return _stored_setting(Path(db_path).expanduser(), "auto_snapshots") is not False
 
 
 def backup_folder(db_path: Path | str) -> Path:
@@ -316,9 +330,10 @@ def take_snapshot(db_path: Path | str, *, reason: str = "manual", folder: Path |
 
 def snapshot_if_due(db_path: Path | str, now: datetime | None = None) -> Snapshot | None:
     """A "daily" snapshot when the backup folder holds none of this database from the 24 hours before
-    `now`; otherwise (or when there is no database yet) None. For the window to call at start."""
+    `now`; otherwise (or when there is no database yet, or automatic snapshots are off) None. For the
+    window to call at start."""
     db_path = Path(db_path).expanduser()
-    if not db_path.is_file() or db_path.stat().st_size == 0:
+    if not db_path.is_file() or db_path.stat().st_size == 0 or not automatic_snapshots(db_path):
         return None
     taken = _utc(now)
     for snapshot in list_snapshots(db_path, counts=False):
@@ -329,9 +344,10 @@ def snapshot_if_due(db_path: Path | str, now: datetime | None = None) -> Snapsho
 
 def snapshot_on_close(db_path: Path | str, now: datetime | None = None) -> Snapshot | None:
     """A "close" snapshot, checked with `quick_check` so the owner does not wait long; None when there is
-    no database. For the window to call as it closes (retention keeps the newest of each day)."""
+    no database or automatic snapshots are off. For the window to call as it closes (retention keeps the
+    newest of each day)."""
     db_path = Path(db_path).expanduser()
-    if not db_path.is_file() or db_path.stat().st_size == 0:
+    if not db_path.is_file() or db_path.stat().st_size == 0 or not automatic_snapshots(db_path):
         return None
     return take_snapshot(db_path, reason="close", now=now, thorough=False)
 

@@ -20,6 +20,7 @@ DEFAULTS = {
     "locale": None,  # how money and dates print ("fr_FR"); None: the system's
     "lapsed_days": 90,  # a customer with no purchase for this many days counts as lapsed
     "backup_folder": None,  # where snapshots go; None: a "backups" folder beside the database
+    "auto_snapshots": True,  # a snapshot every day and when the window closes
 }
 
 

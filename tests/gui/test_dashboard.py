@@ -364,7 +364,7 @@ def test_print_list_and_business_details_open_their_dialogs(qtbot, three, window
         dialog.reject()
     menus = {a.text(): [b.text() for b in a.menu().actions()] for a in window.menuBar().actions()}
     assert {"&Print…", "&Export PDF…", "Print &List…"} <= set(menus["&File"])
-    assert "&Business Details…" in menus["&Tools"]
+    assert "&Settings…" in menus["&Tools"]
 
 
 STARTUP = """

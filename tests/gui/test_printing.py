@@ -1,4 +1,4 @@
-"""Printing, PDF export, File ▸ Print List and Tools ▸ Business Details, driven as a person would.
+"""Printing, PDF export, File ▸ Print List and Tools ▸ Settings' business details, driven as a person would.
 
 Modal system dialogs (file choosers, questions) are answered by monkeypatching; the preview and the
 messages open without blocking, so the tests find them among the parent's children.
@@ -460,7 +460,7 @@ def test_a_real_call_list_of_the_selected_customers_is_saved_with_their_names(qt
     box.close()
 
 
-# --- Tools ▸ Business Details ----------------------------------------------------------------------
+# --- Tools ▸ Settings: business details-------------------------------------------------------------
 def image_file(path: Path, width: int, height: int, kind: str = "PNG") -> Path:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#1f6feb"))
@@ -557,6 +557,7 @@ def test_a_logo_that_is_not_an_image_or_too_big_is_refused_beside_the_field(qtbo
 
 def test_a_currency_that_does_not_exist_cannot_be_saved(qtbot, main_window):
     dialog = open_business(qtbot, main_window)
+    dialog.tabs.setCurrentIndex(1)  # Money and paper
     dialog.currency.clear()
     type_text(dialog.currency, "EURO")
     assert dialog.currency_problem.isVisible() and "three-letter" in dialog.currency_problem.text()
