@@ -124,6 +124,19 @@ def logo_image(text: str | None) -> QImage:
         return QImage()
 
 
+
+def with_note(field: QWidget, note: str, alignment=Qt.AlignmentFlag(0)) -> QWidget:
+    """`field` with a greyed sentence under it saying what it does."""
+    label = QLabel(note)
+    label.setWordWrap(True)
+    label.setEnabled(False)
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(field, 0, alignment)
+    box.addWidget(label)
+    return holder
+
 class BusinessSettingsDialog(QDialog):
     """Tools ▸ Settings, in four pages: Business, Money and paper, Customers, Backups."""
 
@@ -206,14 +219,8 @@ class BusinessSettingsDialog(QDialog):
         self.lapsed.setRange(*LAPSED_DAYS)
         self.lapsed.setSuffix(self.tr(" days"))
         self.lapsed.setValue(min(max(int(get_setting("lapsed_days") or 90), LAPSED_DAYS[0]), LAPSED_DAYS[1]))
-        lapsed_note = QLabel(self.tr("A customer with no purchase for this many days counts as lapsed."))
-        lapsed_note.setWordWrap(True)
-        lapsed_note.setEnabled(False)
-        lapsed = QWidget()
-        lapsed_box = QVBoxLayout(lapsed)
-        lapsed_box.setContentsMargins(0, 0, 0, 0)
-        lapsed_box.addWidget(self.lapsed, 0, Qt.AlignmentFlag.AlignLeft)
-        lapsed_box.addWidget(lapsed_note)
+        lapsed = with_note(self.lapsed, self.tr("A customer with no purchase for this many days counts as lapsed."),
+                           Qt.AlignmentFlag.AlignLeft)
 
         locale_widget = QWidget()
         locale_box = QVBoxLayout(locale_widget)
@@ -233,25 +240,13 @@ class BusinessSettingsDialog(QDialog):
             self.region.addItem(f"{names[code]} (+{phonenumbers.country_code_for_region(code)})", code)
         self.region.setCurrentIndex(max(0, self.region.findData(chosen_region)))
         self.region.setMaxVisibleItems(20)
-        region_note = QLabel(self.tr("Phone numbers typed without +country are read as numbers of this country."))
-        region_note.setWordWrap(True)
-        region_note.setEnabled(False)
-        region = QWidget()
-        region_box = QVBoxLayout(region)
-        region_box.setContentsMargins(0, 0, 0, 0)
-        region_box.addWidget(self.region)
-        region_box.addWidget(region_note)
+        region = with_note(self.region, self.tr("Phone numbers typed without +country are read as numbers of this "
+                                                "country."))
 
         self.loyalty_button = QPushButton(self.tr("Lo&yalty Programme…"))
         self.loyalty_button.clicked.connect(self.edit_loyalty)
-        loyalty_note = QLabel(self.tr("Points, rewards, tiers and expiry; saved as soon as you save them there."))
-        loyalty_note.setWordWrap(True)
-        loyalty_note.setEnabled(False)
-        loyalty = QWidget()
-        loyalty_box = QVBoxLayout(loyalty)
-        loyalty_box.setContentsMargins(0, 0, 0, 0)
-        loyalty_box.addWidget(self.loyalty_button, 0, Qt.AlignmentFlag.AlignLeft)
-        loyalty_box.addWidget(loyalty_note)
+        loyalty = with_note(self.loyalty_button, self.tr("Points, rewards, tiers and expiry; saved as soon as you save "
+                                                         "them there."), Qt.AlignmentFlag.AlignLeft)
 
         self._make_backups()
 
@@ -324,15 +319,9 @@ class BusinessSettingsDialog(QDialog):
 
         self.auto_snapshots = QCheckBox(self.tr("&Keep a snapshot every day and when the window closes"))
         self.auto_snapshots.setChecked(get_setting("auto_snapshots") is not False)
-        kept = QLabel(self.tr("Of these, one a day is kept for a week, one a week for a month and one a month for a "
-                              "year. Snapshots taken by hand are kept until you delete them."))
-        kept.setWordWrap(True)
-        kept.setEnabled(False)
-        schedule = QWidget()
-        schedule_box = QVBoxLayout(schedule)
-        schedule_box.setContentsMargins(0, 0, 0, 0)
-        schedule_box.addWidget(self.auto_snapshots)
-        schedule_box.addWidget(kept)
+        schedule = with_note(self.auto_snapshots, self.tr(
+            "Of these, one a day is kept for a week, one a week for a month and one a month for a year. Snapshots "
+            "taken by hand are kept until you delete them."))
 
         self.snapshot_now = QPushButton(self.tr("Snapshot no&w"))
         self.snapshot_now.clicked.connect(self.take_snapshot)
