@@ -59,6 +59,10 @@ def _region(text: str) -> str:
     return region
 
 
+# Where consent given with --email-consent or --sms-consent came from, when SOURCE is left out.
+CONSENT_SOURCE = "Command line"
+
+
 def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     lists = "replaces all of them" if editing else "repeat for several"
     parser.add_argument("--first-name", metavar="TEXT")
@@ -74,6 +78,13 @@ def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> No
                         help="YYYY-MM-DD, or --MM-DD without the year (e.g. --birthday --03-04)")
     parser.add_argument("--tag", action="append", metavar="TAG", help=f"a tag ({lists})")
     parser.add_argument("--notes", metavar="TEXT")
+    for channel, words in (("email", "email"), ("sms", "SMS")):
+        agreed = parser.add_mutually_exclusive_group()
+        agreed.add_argument(f"--{channel}-consent", nargs="?", const="", metavar="SOURCE",
+                            help=f"the customer agrees to marketing by {words}; SOURCE says where and how"
+                                 f" (default: {CONSENT_SOURCE!r})")
+        agreed.add_argument(f"--no-{channel}-consent", action="store_true",
+                            help=f"the customer no longer agrees to marketing by {words}")
     parser.add_argument("--referred-by", type=int, metavar="ID",
                         help="the id of the customer who brought this one" + (" (0: nobody)" if editing else ""))
     parser.add_argument("--region", type=_region, metavar="CC",
@@ -216,6 +227,16 @@ def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
     for option, name in _LIST_OPTIONS:
         if getattr(args, option) is not None:
             setattr(data, name, list(getattr(args, option)))
+    for channel in ("email", "sms"):
+        source = getattr(args, f"{channel}_consent")
+        if source is not None:  # given, or only its source changed: the date it was first given stays
+            kept = getattr(data, f"{channel}_consent_source") if getattr(data, f"{channel}_consent") else ""
+            setattr(data, f"{channel}_consent", True)
+            setattr(data, f"{channel}_consent_source", source.strip() or kept or CONSENT_SOURCE)
+        elif getattr(args, f"no_{channel}_consent"):
+            setattr(data, f"{channel}_consent", False)
+            setattr(data, f"{channel}_consent_at", None)
+            setattr(data, f"{channel}_consent_source", "")
     return data
 
 

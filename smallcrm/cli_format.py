@@ -237,9 +237,10 @@ def contact_details(record: ContactRecord) -> list[tuple[str, str]]:
     region = default_region()
     phones = [validation.display_phone(p.e164, p.raw, region) for p in record.phones]
     consent = {
-        channel: (f"yes, since {local_time(at)}" if granted else "no")
-        for channel, granted, at in (("email", record.email_consent, record.email_consent_at),
-                                     ("sms", record.sms_consent, record.sms_consent_at))
+        channel: (f"yes, since {local_time(at)}" + (f", {source}" if source else "") if granted else "no")
+        for channel, granted, at, source in (
+            ("email", record.email_consent, record.email_consent_at, record.email_consent_source),
+            ("sms", record.sms_consent, record.sms_consent_at, record.sms_consent_source))
     }
     details = [
         ("ID", str(record.id)),

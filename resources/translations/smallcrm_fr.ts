@@ -429,6 +429,18 @@ Téléphone, e-mail ou site web</translation>
         <translation>Nouveau contact</translation>
     </message>
     <message>
+        <source>How they agreed to marketing by email</source>
+        <translation>Comment la personne a accepté les offres par e-mail</translation>
+    </message>
+    <message>
+        <source>How they agreed to marketing by SMS</source>
+        <translation>Comment la personne a accepté les offres par SMS</translation>
+    </message>
+    <message>
+        <source>How they agreed</source>
+        <translation>Comment la personne a accepté</translation>
+    </message>
+    <message>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
@@ -495,6 +507,10 @@ Téléphone, e-mail ou site web</translation>
     <message>
         <source>the year has four digits, or leave it empty</source>
         <translation>l’année a quatre chiffres, ou laissez-la vide</translation>
+    </message>
+    <message>
+        <source>In the shop</source>
+        <translation>En boutique</translation>
     </message>
     <message>
         <source>Not recognised as a phone number for {region}; it will be kept exactly as typed.</source>
@@ -594,6 +610,10 @@ Téléphone, e-mail ou site web</translation>
     <message>
         <source>Agrees to receive marketing by email</source>
         <translation>Accepte de recevoir des offres par e-mail</translation>
+    </message>
+    <message>
+        <source>at the counter, web form, signed card</source>
+        <translation>au comptoir, formulaire web, carte signée</translation>
     </message>
     <message>
         <source>Agrees to receive marketing by SMS</source>
@@ -1129,8 +1149,16 @@ Cliquez pour les afficher.</translation>
         <translation>Rien d’enregistré pour l’instant. Les appels, achats, points et avis apparaîtront ici.</translation>
     </message>
     <message>
+        <source>Email (since {date}, {source})</source>
+        <translation>E-mail (depuis le {date}, {source})</translation>
+    </message>
+    <message>
         <source>Email (since {date})</source>
         <translation>E-mail (depuis le {date})</translation>
+    </message>
+    <message>
+        <source>SMS (since {date}, {source})</source>
+        <translation>SMS (depuis le {date}, {source})</translation>
     </message>
     <message>
         <source>SMS (since {date})</source>
@@ -1280,6 +1308,14 @@ Cliquez pour les afficher.</translation>
         <translation>Pour cette ligne</translation>
     </message>
     <message>
+        <source>Rows that match a customer</source>
+        <translation>Lignes qui correspondent à un client</translation>
+    </message>
+    <message>
+        <source>To choose for one row, double-click “For this row” (or select it and press F2).</source>
+        <translation>Pour choisir pour une seule ligne, double-cliquez sur «&#x202f;Pour cette ligne&#x202f;» (ou sélectionnez-la et appuyez sur F2).</translation>
+    </message>
+    <message>
         <source>No duplicates were found.</source>
         <translation>Aucun doublon trouvé.</translation>
     </message>
@@ -1420,6 +1456,25 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FixRowDialog</name>
+    <message>
+        <source>Fix row {row}</source>
+        <translation>Corriger la ligne {row}</translation>
+    </message>
+    <message>
+        <source>Why it cannot be imported: {reason}</source>
+        <translation>Pourquoi elle ne peut pas être importée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Goes to: {field}</source>
+        <translation>Va dans&#xa0;: {field}</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2234,18 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>SMS consent</source>
         <translation>Consentement SMS</translation>
+    </message>
+    <message>
+        <source>How they agreed to marketing</source>
+        <translation>Comment la personne a accepté les offres</translation>
+    </message>
+    <message>
+        <source>How they agreed to email</source>
+        <translation>Comment la personne a accepté les e-mails</translation>
+    </message>
+    <message>
+        <source>How they agreed to SMS</source>
+        <translation>Comment la personne a accepté les SMS</translation>
     </message>
     <message>
         <source>Customer id from the file</source>
@@ -3315,6 +3382,18 @@ Cliquez pour les afficher.</translation>
         <translation>Valeur</translation>
     </message>
     <message>
+        <source>Rejected rows</source>
+        <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+        <source>&amp;Fix this row…</source>
+        <translation>&amp;Corriger cette ligne…</translation>
+    </message>
+    <message>
+        <source>Correct the rejected row&apos;s cells; it is then checked again</source>
+        <translation>Corrigez les cellules de la ligne rejetée&#x202f;; elle est ensuite vérifiée à nouveau</translation>
+    </message>
+    <message>
         <source>Save rejected rows…</source>
         <translation>Enregistrer les lignes rejetées…</translation>
     </message>
@@ -3325,6 +3404,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>Row {row} is fixed: it will be imported with your corrections.</source>
+        <translation>La ligne {row} est corrigée&#xa0;: elle sera importée avec vos corrections.</translation>
+    </message>
+    <message>
+        <source>Row {row} still cannot be imported: {reason}</source>
+        <translation>La ligne {row} ne peut toujours pas être importée&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Purchases to record: {purchases} (refunds: {refunds}). Purchases to skip: {skip}. Rows to reject: {reject}. New customers: {customers}. Points given: {points}.</source>

@@ -116,6 +116,16 @@ class ContactDialog(QDialog):
         self.notes: QPlainTextEdit = find(QPlainTextEdit, "notesEdit")
         self.email_consent: QCheckBox = find(QCheckBox, "emailConsentCheck")
         self.sms_consent: QCheckBox = find(QCheckBox, "smsConsentCheck")
+        self.email_consent_source: QLineEdit = find(QLineEdit, "emailConsentSourceEdit")
+        self.sms_consent_source: QLineEdit = find(QLineEdit, "smsConsentSourceEdit")
+        for box, edit, name in ((self.email_consent, self.email_consent_source,
+                                 self.tr("How they agreed to marketing by email")),
+                                (self.sms_consent, self.sms_consent_source,
+                                 self.tr("How they agreed to marketing by SMS"))):
+            edit.setAccessibleName(name)
+            edit.setToolTip(self.tr("How they agreed"))
+            edit.setMaxLength(validation.MAX_CONSENT_SOURCE)
+            box.toggled.connect(edit.setEnabled)
         self.name_error: QLabel = find(QLabel, "nameError")
         self.birthday_error: QLabel = find(QLabel, "birthdayError")
         self.tags_error: QLabel = find(QLabel, "tagsError")
@@ -189,6 +199,10 @@ class ContactDialog(QDialog):
         self.notes.setPlainText(data.notes)
         self.email_consent.setChecked(data.email_consent)
         self.sms_consent.setChecked(data.sms_consent)
+        self.email_consent_source.setText(data.email_consent_source)
+        self.sms_consent_source.setText(data.sms_consent_source)
+        self.email_consent_source.setEnabled(data.email_consent)
+        self.sms_consent_source.setEnabled(data.sms_consent)
 
     def _birthday_text(self) -> str | None:
         d, m, y = self.day.currentData(), self.month.currentData(), self.year.text().strip()
@@ -226,7 +240,15 @@ class ContactDialog(QDialog):
             email_consent_at=original.email_consent_at if email_consent and original.email_consent else None,
             sms_consent=sms_consent,
             sms_consent_at=original.sms_consent_at if sms_consent and original.sms_consent else None,
+            email_consent_source=self._consent_source(email_consent, self.email_consent_source),
+            sms_consent_source=self._consent_source(sms_consent, self.sms_consent_source),
         )
+
+    def _consent_source(self, granted: bool, edit: QLineEdit) -> str:
+        """How they agreed, as typed; consent given without saying how was given in the shop."""
+        if not granted:
+            return ""
+        return edit.text().strip() or self.tr("In the shop")
 
     # --- checking -----------------------------------------------------------------------------
     def _check_email(self, text: str):

@@ -192,9 +192,13 @@ class DetailPane(QStackedWidget):
         place = " ".join(p for p in (c.postal_code, c.city) if p)
         marketing = []
         if c.email_consent:
-            marketing.append(self.tr("Email (since {date})").format(date=fmt.day(c.email_consent_at.astimezone().date())))
+            day, source = fmt.day(c.email_consent_at.astimezone().date()), c.email_consent_source
+            marketing.append(self.tr("Email (since {date}, {source})").format(date=day, source=source) if source
+                             else self.tr("Email (since {date})").format(date=day))
         if c.sms_consent:
-            marketing.append(self.tr("SMS (since {date})").format(date=fmt.day(c.sms_consent_at.astimezone().date())))
+            day, source = fmt.day(c.sms_consent_at.astimezone().date()), c.sms_consent_source
+            marketing.append(self.tr("SMS (since {date}, {source})").format(date=day, source=source) if source
+                             else self.tr("SMS (since {date})").format(date=day))
         self._fill_figures(contact_id)
         values = {
             "emails": "\n".join(c.emails),

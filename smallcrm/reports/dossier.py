@@ -104,10 +104,12 @@ def _address(record: ContactRecord) -> str:
     return "\n".join(part for part in (record.street, town, record.country) if part)
 
 
-def _consent(granted: bool, since, shop: Shop) -> str:
+def _consent(granted: bool, since, source: str, shop: Shop) -> str:
+    """"Yes, since 21 Aug 2024, at the counter", "Yes", or "No"."""
     if not granted:
         return "No"
-    return f"Yes, since {shop.day(since.astimezone().date())}" if since else "Yes"
+    parts = ["Yes"] + ([f"since {shop.day(since.astimezone().date())}"] if since else []) + ([source] if source else [])
+    return ", ".join(parts)
 
 
 def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list[Flowable]:
@@ -128,8 +130,8 @@ def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list
     right = [
         ("Birthday", shop.birthday(record.birthday)),
         ("Tags", ", ".join(record.tags)),
-        ("Emails allowed", _consent(record.email_consent, record.email_consent_at, shop)),
-        ("Text messages allowed", _consent(record.sms_consent, record.sms_consent_at, shop)),
+        ("Emails allowed", _consent(record.email_consent, record.email_consent_at, record.email_consent_source, shop)),
+        ("Text messages allowed", _consent(record.sms_consent, record.sms_consent_at, record.sms_consent_source, shop)),
         ("Found the shop through", record.source),
         ("Referred by", referrer),
         ("Customer since", shop.day(record.created_at.astimezone().date())),

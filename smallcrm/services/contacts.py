@@ -36,6 +36,8 @@ class ContactInput:
     email_consent_at: datetime | None = None
     sms_consent: bool = False
     sms_consent_at: datetime | None = None
+    email_consent_source: str = ""  # where and how they agreed: "at the counter", "web form"
+    sms_consent_source: str = ""
 
 
 @dataclass
@@ -89,12 +91,21 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
     now = utc_now()
     for channel in ("email", "sms"):
         granted = bool(getattr(data, f"{channel}_consent"))
-        values[f"{channel}_consent"] = granted
-        values[f"{channel}_consent_at"] = (getattr(data, f"{channel}_consent_at") or now) if granted else None
+        source = (attempt(v.clean_consent_source, getattr(data, f"{channel}_consent_source"),
+                          f"{channel}_consent_source") or "") if granted else ""
+        values.update(consent_values(channel, granted, getattr(data, f"{channel}_consent_at"), source, now))
 
     if errors:
         raise ValidationFailed(errors)
     return CleanContact(values, emails, phones, tags)
+
+
+def consent_values(channel: str, granted: bool, at: datetime | None, source: str, now: datetime) -> dict:
+    """The consent columns of one channel ("email" or "sms"). Consent given keeps the date it was first given
+    (`at`), or takes `now`; withdrawn, it keeps neither date nor source."""
+    return {f"{channel}_consent": granted,
+            f"{channel}_consent_at": (at or now) if granted else None,
+            f"{channel}_consent_source": source if granted else ""}
 
 
 def _write_children(contact_id: int, clean: CleanContact) -> None:
@@ -171,6 +182,8 @@ class ContactRecord:
     email_consent_at: datetime | None
     sms_consent: bool
     sms_consent_at: datetime | None
+    email_consent_source: str
+    sms_consent_source: str
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
@@ -209,6 +222,8 @@ class ContactRecord:
             "email_consent_at": when(self.email_consent_at),
             "sms_consent": self.sms_consent,
             "sms_consent_at": when(self.sms_consent_at),
+            "email_consent_source": self.email_consent_source,
+            "sms_consent_source": self.sms_consent_source,
             "created_at": when(self.created_at),
             "updated_at": when(self.updated_at),
             "in_trash": self.deleted_at is not None,

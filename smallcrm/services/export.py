@@ -12,7 +12,8 @@ Decisions, in plain words:
   spreadsheet shows it as text instead of running it as a formula. Numbers we write ourselves
   (amounts, ids) are left as numbers.
 - Marketing consent: everyone is exported unless `consenting` ("email" or "sms") asks for only the
-  customers who gave that consent. Exports and call lists for marketing should ask for it.
+  customers who gave that consent. Exports and call lists for marketing should ask for it. Each channel's
+  consent goes with where and how the customer agreed ("Email consent source", "SMS consent source").
 - Rows are read in chunks of CHUNK contacts (or purchases) and written as they come, to a temporary
   file beside the target that replaces it at the end: the file is there whole or not at all, and it is
   readable by its owner only (0o600 on POSIX), since it holds customers' personal data.
@@ -119,6 +120,8 @@ class ExportedContact:
     source: str
     email_consent: bool
     sms_consent: bool
+    email_consent_source: str = ""
+    sms_consent_source: str = ""
 
 
 def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedContact]:
@@ -128,7 +131,8 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
         marks = ",".join("?" * len(chunk))
         rows = {row[0]: row for row in database.execute_sql(
             f"""SELECT c.id, c.first_name, c.last_name, c.company, c.street, c.postal_code, c.city, c.country,
-                       c.birthday, c.notes, c.source, c.email_consent, c.sms_consent
+                       c.birthday, c.notes, c.source, c.email_consent, c.sms_consent,
+                       c.email_consent_source, c.sms_consent_source
                   FROM contact c WHERE c.id IN ({marks}) AND c.deleted_at IS NULL{consent}""", chunk)}
         emails: dict[int, list[str]] = {}
         for contact_id, email in database.execute_sql(
@@ -150,10 +154,11 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
             if row is None:
                 continue
             (_, first, last, company, street, postal_code, city, country, birthday, notes, source,
-             email_consent, sms_consent) = row
+             email_consent, sms_consent, email_source, sms_source) = row
             yield ExportedContact(contact_id, first, last, company, emails.get(contact_id, []),
                                   phones.get(contact_id, []), street, postal_code, city, country, birthday,
-                                  tags.get(contact_id, []), notes, source, bool(email_consent), bool(sms_consent))
+                                  tags.get(contact_id, []), notes, source, bool(email_consent), bool(sms_consent),
+                                  email_source, sms_source)
 
 
 def _most(table: str, ids: list[int], consenting: str | None) -> int:
@@ -182,7 +187,8 @@ def contact_headers(emails: int = 1, phones: int = 1) -> list[str]:
     """The header row of a contacts CSV with room for `emails` addresses and `phones` numbers."""
     return ["First Name", "Last Name", "Company", *_numbered("Email", max(emails, 1)),
             *_numbered("Phone", max(phones, 1)), "Street", "Postal Code", "City", "Country", "Birthday", "Tags",
-            "Notes", "Email consent", "SMS consent", "Source", "Customer number"]
+            "Notes", "Email consent", "SMS consent", "Email consent source", "SMS consent source", "Source",
+            "Customer number"]
 
 
 def _yes(value: bool) -> str:
@@ -194,7 +200,7 @@ def _csv_row(c: ExportedContact, emails: int, phones: int) -> list[str]:
              *(c.emails + [""] * (emails - len(c.emails))),
              *([shown for shown, _ in c.phones] + [""] * (phones - len(c.phones))),
              c.street, c.postal_code, c.city, c.country, c.birthday or "", ", ".join(c.tags), c.notes,
-             _yes(c.email_consent), _yes(c.sms_consent), c.source]
+             _yes(c.email_consent), _yes(c.sms_consent), c.email_consent_source, c.sms_consent_source, c.source]
     return [spreadsheet_text(cell) for cell in cells] + [str(c.id)]
 
 
@@ -282,6 +288,10 @@ def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
         card.add("x-smallcrm-source").value = c.source
     card.add("x-smallcrm-email-consent").value = _yes(c.email_consent)
     card.add("x-smallcrm-sms-consent").value = _yes(c.sms_consent)
+    if c.email_consent_source:
+        card.add("x-smallcrm-email-consent-source").value = c.email_consent_source
+    if c.sms_consent_source:
+        card.add("x-smallcrm-sms-consent-source").value = c.sms_consent_source
     card.add("x-smallcrm-customer-number").value = str(c.id)
     return card.serialize()
 

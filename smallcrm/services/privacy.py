@@ -121,7 +121,7 @@ def _contact_row(contact_id: int) -> tuple:
     row = database.execute_sql(
         """SELECT id, first_name, last_name, company, street, postal_code, city, country, birthday, notes, source,
                   external_id, referred_by_id, email_consent, email_consent_at, sms_consent, sms_consent_at,
-                  created_at, updated_at, deleted_at
+                  email_consent_source, sms_consent_source, created_at, updated_at, deleted_at
              FROM contact WHERE id = ?""", (contact_id,)).fetchone()
     if row is None:
         raise NotFound("contact", contact_id)
@@ -178,8 +178,8 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
 
 def _contact_file(contact_id: int) -> list[list]:
     (_, first, last, company, street, postal_code, city, country, birthday, notes, source, external_id,
-     referred_by, email_consent, email_consent_at, sms_consent, sms_consent_at, created, updated,
-     deleted) = _contact_row(contact_id)
+     referred_by, email_consent, email_consent_at, sms_consent, sms_consent_at, email_consent_source,
+     sms_consent_source, created, updated, deleted) = _contact_row(contact_id)
     t = spreadsheet_text
     rows = [
         ["Customer number", "", str(contact_id)],
@@ -197,8 +197,10 @@ def _contact_file(contact_id: int) -> list[list]:
         ["Referred by customer number", "", str(referred_by) if referred_by is not None else ""],
         ["Email consent", "", _yes(email_consent)],
         ["Email consent given", "", _local(email_consent_at)],
+        ["Email consent source", "", t(email_consent_source)],
         ["SMS consent", "", _yes(sms_consent)],
         ["SMS consent given", "", _local(sms_consent_at)],
+        ["SMS consent source", "", t(sms_consent_source)],
         ["Added", "", _local(created)],
         ["Last changed", "", _local(updated)],
         ["In the Trash since", "", _local(deleted)],

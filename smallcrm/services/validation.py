@@ -16,6 +16,7 @@ import phonenumbers
 from smallcrm.errors import InvalidValue
 
 MAX_NAME = 200
+MAX_CONSENT_SOURCE = 200  # "at the counter", "web form, 3 May", "signed card"
 MAX_TEXT = 100_000
 _SPACES = re.compile(r"\s+")
 
@@ -121,6 +122,11 @@ def clean_birthday(value: str | date | None, field: str = "birthday") -> str | N
     if m.group(1) != "-" and day > date.today():
         raise InvalidValue(field, value, "date", "a birthday cannot be in the future")
     return text
+
+
+def clean_consent_source(value: str | None, field: str = "consent_source") -> str:
+    """Where and how a customer agreed to marketing: trimmed, at most MAX_CONSENT_SOURCE characters."""
+    return clean_text(value, field, MAX_CONSENT_SOURCE)
 
 
 def clean_tag(value: str) -> str:

@@ -208,12 +208,15 @@ V3 = [
     "CREATE INDEX contact_live_by_name ON contact (sort_name, id) WHERE deleted_at IS NULL",
 ]
 
-# Version 4: a faster summary of the shop. The figures about customers read every purchase once, customer
-# by customer; this index holds all they need in that order, so the purchases are neither looked up nor
-# sorted (services/metrics.py).
+# Version 4: a faster summary of the shop, and where marketing consent came from. The figures about
+# customers read every purchase once, customer by customer; this index holds all they need in that order,
+# so the purchases are neither looked up nor sorted (services/metrics.py). `*_consent_source` says where
+# and how the customer agreed to marketing by that channel ("at the counter", "web form").
 V4 = [
     """CREATE INDEX purchase_by_customer_facts
        ON purchase (contact_id, currency, refund_of_id, occurred_at, total_minor)""",
+    "ALTER TABLE contact ADD COLUMN email_consent_source TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE contact ADD COLUMN sms_consent_source TEXT NOT NULL DEFAULT ''",
 ]
 
 # STEPS[n - 1] takes a database from version n - 1 to version n.

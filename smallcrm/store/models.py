@@ -41,6 +41,8 @@ class Contact(BaseModel):
     sort_city = peewee.TextField(default="")
     sort_country = peewee.TextField(default="")
     external_id = peewee.TextField(default="")  # the customer's number in another system (till, web shop)
+    email_consent_source = peewee.TextField(default="")  # where and how the customer agreed ("web form")
+    sms_consent_source = peewee.TextField(default="")
 
 
 class ContactEmail(BaseModel):

@@ -329,3 +329,39 @@ def test_json_output_is_stored_data_not_reinterpreted(cli, add, shop):
     assert obj["first_name"] == "<b>Ann</b>"
     with closing(sqlite3.connect(shop)) as conn:
         assert conn.execute("SELECT notes FROM contact").fetchone()[0] == obj["notes"]
+
+
+def test_consent_with_and_without_saying_how(cli, add, shop):
+    ann = add("--first-name", "Ann", "--email-consent", "  web form ", "--sms-consent")
+    obj = cli("contacts", "show", str(ann), "--json").json()
+    assert (obj["email_consent"], obj["email_consent_source"]) == (True, "web form")
+    assert (obj["sms_consent"], obj["sms_consent_source"]) == (True, "Command line")
+    assert obj["email_consent_at"].endswith("Z") and obj["sms_consent_at"].endswith("Z")
+    shown = cli("contacts", "show", str(ann)).out
+    assert any(line.startswith("Email consent:") and line.endswith(", web form") for line in shown.splitlines())
+
+    with closing(sqlite3.connect(shop)) as conn, conn:
+        conn.execute("UPDATE contact SET email_consent_at = '2024-08-21T09:00:00Z' WHERE id = ?", (ann,))
+    assert cli("contacts", "edit", str(ann), "--email-consent", "signed card").code == 0
+    assert cli("contacts", "edit", str(ann), "--sms-consent").code == 0  # given already: its source stays
+    obj = cli("contacts", "show", str(ann), "--json").json()
+    assert (obj["email_consent_source"], obj["email_consent_at"]) == ("signed card", "2024-08-21T09:00:00Z")
+    assert obj["sms_consent_source"] == "Command line"
+
+    assert cli("contacts", "edit", str(ann), "--no-sms-consent").code == 0
+    obj = cli("contacts", "show", str(ann), "--json").json()
+    assert (obj["sms_consent"], obj["sms_consent_at"], obj["sms_consent_source"]) == (False, None, "")
+    assert obj["email_consent"] and obj["email_consent_source"] == "signed card"  # the other channel is untouched
+
+    bob = add("--first-name", "Bob")
+    obj = cli("contacts", "show", str(bob), "--json").json()
+    assert (obj["email_consent"], obj["email_consent_source"], obj["email_consent_at"]) == (False, "", None)
+
+
+def test_consent_options_refuse_a_long_source_and_both_yes_and_no(cli, add):
+    ann = add("--first-name", "Ann")
+    result = cli("contacts", "edit", str(ann), "--email-consent", "x" * 201)
+    assert result.code == 1 and len(result.err.strip().splitlines()) == 1 and "200" in result.err
+    assert not cli("contacts", "show", str(ann), "--json").json()["email_consent"]
+    result = cli("contacts", "edit", str(ann), "--sms-consent", "--no-sms-consent")
+    assert result.code == 2 and "not allowed with" in result.err

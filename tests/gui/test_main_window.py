@@ -258,3 +258,53 @@ def test_customer_text_is_never_read_as_markup(qtbot, window):
     window.refresh([contact_id])
     assert window.detail.name.text() == "<b>Bob</b> & Co"
     assert window.detail.name.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_consent_in_the_form_says_how_they_agreed(qtbot, window, db):
+    from smallcrm.gui import formatting
+
+    dialog = open_dialog(qtbot, window, window.new_action)
+    type_text(dialog.first_name, "Ines")
+    assert not dialog.email_consent_source.isEnabled() and not dialog.sms_consent_source.isEnabled()
+    assert dialog.sms_consent_source.placeholderText() == "at the counter, web form, signed card"
+    qtbot.mouseClick(dialog.sms_consent, Qt.MouseButton.LeftButton)
+    assert dialog.sms_consent_source.isEnabled() and not dialog.email_consent_source.isEnabled()
+    type_text(dialog.sms_consent_source, "  at the counter ")
+    qtbot.mouseClick(dialog.email_consent, Qt.MouseButton.LeftButton)  # ticked, nothing said about how
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    saved = contacts.get_contact(window.model.id_at(0))
+    assert (saved.sms_consent, saved.sms_consent_source) == (True, "at the counter")
+    assert (saved.email_consent, saved.email_consent_source) == (True, "In the shop")
+    day = formatting.day(saved.sms_consent_at.astimezone().date())
+    assert window.detail.values["marketing"].text().splitlines() == [
+        f"Email (since {day}, In the shop)", f"SMS (since {day}, at the counter)"]
+
+
+def test_changing_how_they_agreed_keeps_the_date_and_unticking_withdraws(qtbot, window, db):
+    from smallcrm.store.models import Contact
+
+    contact_id = contacts.add_contact(contacts.ContactInput(first_name="Ines", email_consent=True,
+                                                            email_consent_source="web form"))
+    Contact.update(email_consent_at="2024-08-21T09:00:00Z").where(Contact.id == contact_id).execute()
+    window.refresh([contact_id])
+    assert "21 August 2024, web form" in window.detail.values["marketing"].text()
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    assert dialog.email_consent_source.isEnabled() and dialog.email_consent_source.text() == "web form"
+    dialog.email_consent_source.clear()
+    type_text(dialog.email_consent_source, "signed card")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    saved = contacts.get_contact(contact_id)
+    assert saved.email_consent_source == "signed card"
+    assert saved.email_consent_at.isoformat() == "2024-08-21T09:00:00+00:00"
+
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    qtbot.mouseClick(dialog.email_consent, Qt.MouseButton.LeftButton)
+    assert not dialog.email_consent_source.isEnabled()
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    saved = contacts.get_contact(contact_id)
+    assert (saved.email_consent, saved.email_consent_at, saved.email_consent_source) == (False, None, "")
+    assert window.detail.values["marketing"].text() == "No consent given"
+    window.undo_action.trigger()  # the edit is undone with where the consent came from
+    saved = contacts.get_contact(contact_id)
+    assert (saved.email_consent, saved.email_consent_source) == (True, "signed card")

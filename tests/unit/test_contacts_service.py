@@ -250,3 +250,51 @@ def test_search_contacts_walks_or_sorts_and_always_counts_every_match(db):
     assert narrow.total == len(contact_ids("zed")) and list(narrow.ids) == list(contact_ids("zed"))[:25]
     assert list(search_contacts("ann", descending=True, limit=5).ids) == every[::-1][:5]
     assert search_contacts("nobody-here", limit=5).total == 0
+
+
+# --- marketing consent and where it came from ----------------------------------------------------
+
+
+def test_consent_keeps_where_the_customer_agreed_trimmed(db):
+    cid = add_contact(ContactInput(first_name="Ann", email_consent=True, email_consent_source="  at the   counter ",
+                                   sms_consent=True, sms_consent_source="signed card"))
+    record = get_contact(cid)
+    assert (record.email_consent_source, record.sms_consent_source) == ("at the counter", "signed card")
+    obj = record.to_json()
+    assert (obj["email_consent_source"], obj["sms_consent_source"]) == ("at the counter", "signed card")
+    assert obj["email_consent_at"].endswith("Z") and obj["sms_consent_at"].endswith("Z")
+
+
+def test_a_consent_source_longer_than_200_characters_is_refused_and_nothing_is_written(db):
+    with pytest.raises(ValidationFailed) as failed:
+        add_contact(ContactInput(first_name="Ann", sms_consent=True, sms_consent_source="x" * 201))
+    assert [(e.field, e.problem) for e in failed.value.errors] == [("sms_consent_source", "too_long")]
+    assert count_contacts() == 0
+    cid = add_contact(ContactInput(first_name="Ann", sms_consent=True, sms_consent_source="x" * 200))
+    assert get_contact(cid).sms_consent_source == "x" * 200
+
+
+def test_changing_only_the_source_keeps_the_date_consent_was_given(db):
+    cid = add_contact(ContactInput(first_name="Ann", email_consent=True, email_consent_source="web form"))
+    given = get_contact(cid).email_consent_at
+    Contact.update(email_consent_at="2024-08-21T09:00:00Z").where(Contact.id == cid).execute()
+    data = get_contact(cid).to_input()
+    data.email_consent_source = "signed card"
+    update_contact(cid, data)
+    record = get_contact(cid)
+    assert record.email_consent_source == "signed card"
+    assert record.email_consent_at.isoformat() == "2024-08-21T09:00:00+00:00" != given.isoformat()
+
+
+def test_withdrawn_consent_keeps_neither_date_nor_source(db):
+    cid = add_contact(ContactInput(first_name="Ann", sms_consent=True, sms_consent_source="at the counter"))
+    data = get_contact(cid).to_input()
+    data.sms_consent = False  # the form and the command line send the source along; it goes too
+    update_contact(cid, data)
+    record = get_contact(cid)
+    assert (record.sms_consent, record.sms_consent_at, record.sms_consent_source) == (False, None, "")
+
+
+def test_a_source_without_consent_is_not_kept(db):
+    cid = add_contact(ContactInput(first_name="Ann", email_consent_source="web form"))
+    assert get_contact(cid).email_consent_source == ""

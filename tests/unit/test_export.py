@@ -22,7 +22,8 @@ from smallcrm.services.purchases import Item, purchase_json, record_purchase, re
 from smallcrm.store.db import close_database, open_database
 
 FIELDS = ("first_name", "last_name", "company", "emails", "phones", "birthday", "street", "postal_code", "city",
-          "country", "tags", "notes", "source", "email_consent", "sms_consent")
+          "country", "tags", "notes", "source", "email_consent", "sms_consent", "email_consent_source",
+          "sms_consent_source")
 
 PEOPLE = [
     ContactInput(first_name="Zoë", last_name="Ørsted-Łukasiewicz", company="Café ☕ 東京",
@@ -30,10 +31,12 @@ PEOPLE = [
                  phones=["+33 6 12 34 56 78", "+49 30 1234567"], street="12, rue de l'Église", postal_code="75004",
                  city="Paris", country="France", birthday="1990-05-17", tags=["VIP", "Stammkunde"],
                  notes='Likes "peonies", not roses.\nCall after 5, please; never on Sunday.',
-                 email_consent=True),
+                 email_consent=True, email_consent_source="signed card, « oui » at the counter"),
     ContactInput(first_name="=HYPERLINK(\"http://x\")", last_name="-Minus", company="+Plus Ltd",
-                 emails=["formula@example.com"], birthday="--02-29", sms_consent=True, phones=["+44 20 7946 0958"]),
-    ContactInput(first_name="+Anna", last_name="Schmidt", birthday="--12-03", email_consent=True, sms_consent=True),
+                 emails=["formula@example.com"], birthday="--02-29", sms_consent=True, phones=["+44 20 7946 0958"],
+                 sms_consent_source="=web form"),
+    ContactInput(first_name="+Anna", last_name="Schmidt", birthday="--12-03", email_consent=True, sms_consent=True,
+                 email_consent_source="web form", sms_consent_source="text STOP to opt out, said yes"),
     ContactInput(company="Κρόνος Α.Ε.", emails=["info@kronos.gr"], notes="Line one\n\nLine three, \"quoted\""),
     ContactInput(first_name="محمد", last_name="العلي", phones=["+971 50 123 4567"], tags=["Wholesale", "VIP"]),
 ]
@@ -100,6 +103,8 @@ def test_the_file_starts_with_one_byte_order_mark_and_reads_back_exactly(book, t
     assert [zoe["Phone"], zoe["Phone 2"]] == ["'+33612345678", "'+49301234567"]
     assert zoe["Birthday"] == "1990-05-17" and zoe["Tags"] == "Stammkunde, VIP"
     assert (zoe["Email consent"], zoe["SMS consent"]) == ("yes", "no")
+    assert (zoe["Email consent source"], zoe["SMS consent source"]) == ("signed card, « oui » at the counter", "")
+    assert rows[str(book[1])]["SMS consent source"] == "'=web form"  # guarded like every text cell
     assert rows[str(book[1])]["Birthday"] == "'--02-29"
     assert rows[str(book[4])]["Last Name"] == "العلي"
 
@@ -110,7 +115,8 @@ def test_the_header_is_one_the_generic_import_maps_by_itself():
     headers = export.contact_headers(emails=3, phones=2)
     assert auto_map(headers) == [
         "first_name", "last_name", "company", "email", "email", "email", "phone", "phone", "street", "postal_code",
-        "city", "country", "birthday", "tags", "notes", "email_consent", "sms_consent", "source", "customer_id"]
+        "city", "country", "birthday", "tags", "notes", "email_consent", "sms_consent", "email_consent_source",
+        "sms_consent_source", "source", "customer_id"]
 
 
 # --- round trips ---------------------------------------------------------------------------------------
@@ -172,6 +178,9 @@ def test_vcards_read_back_with_every_field(book, tmp_path, version):
         assert (card.note.value if "note" in card.contents else "") == want.notes
         assert card.x_smallcrm_email_consent.value == ("yes" if want.email_consent else "no")
         assert card.x_smallcrm_sms_consent.value == ("yes" if want.sms_consent else "no")
+        for channel in ("email", "sms"):
+            line = card.contents.get(f"x-smallcrm-{channel}-consent-source")
+            assert (line[0].value if line else "") == getattr(want, f"{channel}_consent_source")
         assert card.x_smallcrm_customer_number.value == str(contact_id)
 
 

@@ -304,6 +304,56 @@ def test_consent_given_in_the_file_is_kept(db, tmp_path):
     ci.import_contacts(source)
     ann = get_contact(1)
     assert ann.email_consent and ann.email_consent_at is not None and not ann.sms_consent
+    assert (ann.email_consent_source, ann.sms_consent_source) == ("Imported from c.csv", "")
+
+
+def test_a_consent_source_column_says_how_they_agreed(db, tmp_path):
+    header = ["First Name", "Email", "Newsletter", "SMS opt-in", "Opt-in source", "SMS consent source"]
+    assert mapping.auto_map(header)[4:] == ["consent_source", "sms_consent_source"]
+    source = write_csv(tmp_path / "shop.csv", [
+        ["Ann", "ann@example.com", "yes", "yes", "web form", "said yes at the till"],
+        ["Bea", "bea@example.com", "yes", "no", "'=signed card", ""],
+        ["Cy", "cy@example.com", "yes", "yes", "", ""],
+        ["Dan", "dan@example.com", "no", "no", "web form", "till"],
+    ], header=header)
+    ci.import_contacts(source)
+    got = {c.first_name: (c.email_consent_source, c.sms_consent_source)
+           for c in (get_contact(i) for i in contact_ids())}
+    assert got == {"Ann": ("web form", "said yes at the till"),  # the channel's own column first
+                   "Bea": ("=signed card", ""),
+                   "Cy": ("Imported from shop.csv", "Imported from shop.csv"),  # no column says: the file does
+                   "Dan": ("", "")}  # no consent, no source
+
+
+@pytest.mark.parametrize("synonym", ["Consent source", "opt-in source", "Source of consent"])
+def test_consent_source_synonyms(synonym):
+    assert mapping.auto_map(["Email", "Accepts Email Marketing", synonym])[2] == "consent_source"
+
+
+def test_a_consent_source_too_long_to_keep_goes_to_the_notes(db, tmp_path):
+    long = "signed " * 40
+    source = write_csv(tmp_path / "c.csv", [["Ann", "yes", long]],
+                       header=["First Name", "Newsletter", "Consent source"])
+    ci.import_contacts(source)
+    ann = get_contact(1)
+    assert ann.email_consent_source == "Imported from c.csv" and ann.notes == f"Consent source: {long.strip()}"
+
+
+def test_an_import_gives_consent_with_its_source_and_undo_takes_both_back(db, tmp_path):
+    ann = contacts.add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"],
+                                            sms_consent=True, sms_consent_source="at the counter"))
+    source = write_csv(tmp_path / "web.csv", [["Ann", "Lee", "ann@example.com", "yes", "yes", "web shop"]],
+                       header=["First Name", "Last Name", "Email", "Accepts Email Marketing", "Accepts SMS Marketing",
+                               "Consent source"])
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="overwrite"))
+    assert result.updated == 1
+    record = get_contact(ann)
+    assert record.email_consent and record.email_consent_source == "web shop"
+    assert record.sms_consent_source == "at the counter"  # consent already given keeps where it came from
+    ci.undo_import(result.batch)
+    record = get_contact(ann)
+    assert (record.email_consent, record.email_consent_at, record.email_consent_source) == (False, None, "")
+    assert record.sms_consent_source == "at the counter"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,12 +374,13 @@ def _comparable(clean):
 @settings(max_examples=150)
 @given(first=_text, last=_text, company=_text, city=_text, notes=_text, birthday=st.one_of(st.none(), _text),
        emails=st.lists(_email, max_size=3), phones=st.lists(_phone, max_size=2), tags=st.lists(_text, max_size=3),
-       consent=st.booleans())
+       consent=st.booleans(), consent_source=_text)
 def test_clean_for_import_agrees_with_clean_contact(first, last, company, city, notes, birthday, emails, phones, tags,
-                                                    consent):
+                                                    consent, consent_source):
     data = ContactInput(first_name=first, last_name=last, company=company, city=city, notes=notes, birthday=birthday,
                         emails=emails, phones=phones, tags=tags, email_consent=consent,
-                        email_consent_at=AT if consent else None)
+                        email_consent_at=AT if consent else None, email_consent_source=consent_source,
+                        sms_consent=not consent, sms_consent_source=consent_source)
     try:
         expected = clean_contact(data, "FR")
     except ValidationFailed as e:

@@ -27,7 +27,7 @@ EMAIL = "xiomara.z@quuxmail.example"
 PHONE = "+44 20 7946 0958"
 # Every way the person could still be found in the file.
 TRACES = [NAME_FIRST, NAME_LAST, EMAIL, "quuxmail", "2079460958", "Vexholm", "Quorvale", "Quuxworks", "Zanzistreet",
-          "zanzitag", "walked past the zanzi", "Z-0042"]
+          "zanzitag", "walked past the zanzi", "Z-0042", "signed at the till"]
 WHEN = datetime(2030, 3, 10, 10, 0, tzinfo=timezone.utc)
 
 
@@ -47,7 +47,8 @@ def shop(db, tmp_path):
     person = add_contact(ContactInput(
         first_name=NAME_FIRST, last_name=NAME_LAST, company="Quuxworks", street="1 Zanzistreet", city="Vexholm",
         country="Norway", birthday="1990-04-02", emails=[EMAIL], phones=[PHONE], tags=["zanzitag", "VIP"],
-        notes="Xiomara likes blue", email_consent=True, sms_consent=True))
+        notes="Xiomara likes blue", email_consent=True, sms_consent=True,
+        email_consent_source="zanzi web form", sms_consent_source="=signed at the till"))
     Contact.update(source="walked past the zanzi shop", external_id="Z-0042").where(Contact.id == person).execute()
     referrals.set_referrer(person, grace)
     alan = add_contact(ContactInput(first_name="Alan", last_name="Turing", emails=["alan@bletchley.example"]))
@@ -115,6 +116,8 @@ def test_the_zip_holds_every_file_with_the_rows_of_the_database(shop, tmp_path):
     assert fields["Number in another system"] == "Z-0042"
     assert fields["Email consent"] == "yes" and fields["Email consent given"]
     assert fields["SMS consent"] == "yes" and fields["SMS consent given"]
+    assert fields["Email consent source"] == "zanzi web form"
+    assert fields["SMS consent source"] == "'=signed at the till"  # guarded, as exports guard it
     assert fields["Referred by customer number"] == str(shop["grace"])
     assert [r["Value"] for r in contact if r["Field"] == "Email"] == [EMAIL]
     assert [r["Value"] for r in contact if r["Field"] == "Phone"] == ["'+442079460958"]  # guarded, as exports guard it

@@ -41,7 +41,7 @@ def customer(shop) -> int:
         first_name="Ann", last_name="Lee", company="Lee & Sons", emails=["ann@example.com", "ann.lee@work.example"],
         phones=["+1 202 555 0101"], street="12 Elm Street", postal_code="12345", city="Springfield",
         country="United States", birthday="1984-03-04", tags=["VIP", "Wholesale"], notes="Prefers <b>tulips</b>.",
-        email_consent=True, email_consent_at=T0, sms_consent=False,
+        email_consent=True, email_consent_at=T0, email_consent_source="card <b>", sms_consent=False,
     ), welcome=False)
     set_referrer(cid, referrer)
     first = record_purchase(cid, items=[Item("Roses", 2, 1000), Item("Vase", 1, 500)], at=T0, reference="R-1")
@@ -73,9 +73,10 @@ def test_the_profile_prints_every_field(customer):
     for line in ("First name Ann", "Last name Lee", "Company Lee & Sons", "Emails ann@example.com",
                  "ann.lee@work.example", "Phones (202) 555-0101", "Address 12 Elm Street", "12345 Springfield",
                  "United States", "Birthday March 4, 1984", "Tags VIP, Wholesale", "Emails allowed Yes, since "
-                 "Mar 1, 2024", "Text messages allowed No", "Referred by Rita Referrer",
+                 "Mar 1, 2024,", "Text messages allowed No", "Referred by Rita Referrer",
                  f"Customer number {customer:06d}", "Notes\nPrefers <b>tulips</b>.\n"):
         assert line in printed, line
+    assert "Emails allowed Yes, since Mar 1, 2024, card <b>" in " ".join(printed.split())  # with how they agreed
 
 
 def test_the_figures_at_the_head(customer):

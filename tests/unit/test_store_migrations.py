@@ -228,7 +228,8 @@ def test_schema_v2_database_opens_with_all_its_data(v2_copy):
     assert set(after) - set(before) == {"import_change"}
     assert after["import_change"][1] == []
     columns, rows = after["contact"]
-    assert columns[-1] == "external_id" and {row[-1] for row in rows} == {""}
+    assert columns[-3:] == ["external_id", "email_consent_source", "sms_consent_source"]  # v3's, then v4's
+    assert {row[-3:] for row in rows} == {("", "", "")}
     (backup,) = v2_copy.parent.glob(f"shop.before-v{migrations.LATEST}-*.sqlite")
     assert user_version(backup) == 2 and table_rows(backup) == before
 
@@ -407,6 +408,22 @@ def test_a_released_database_ends_with_the_schema_of_a_new_one(tmp_path, version
         close_database()
     assert user_version(path) == user_version(fresh) == migrations.LATEST
     assert schema(path) == schema(fresh)
+
+
+def test_version_3_gains_where_consent_came_from_empty_for_every_contact(v3_copy):
+    with closing(sqlite3.connect(v3_copy)) as conn:
+        consenting = conn.execute("SELECT id FROM contact WHERE email_consent OR sms_consent ORDER BY id").fetchall()
+    assert consenting  # the fixture has customers who agreed, without saying how
+    open_database(v3_copy)
+    columns = [r[1] for r in database.execute_sql("PRAGMA table_info(contact)").fetchall()]
+    assert columns[-2:] == ["email_consent_source", "sms_consent_source"]
+    assert database.execute_sql("SELECT DISTINCT email_consent_source, sms_consent_source FROM contact"
+                                ).fetchall() == [("", "")]
+    jose = get_contact(2)
+    assert jose.email_consent and jose.email_consent_source == "" and jose.sms_consent_source == ""
+    assert get_contact(2).to_json()["email_consent_source"] == ""
+    with pytest.raises(peewee.IntegrityError, match="NOT NULL"):
+        database.execute_sql("UPDATE contact SET sms_consent_source = NULL WHERE id = 2")
 
 
 def test_version_3_gains_the_index_of_the_figures_about_customers(v3_copy):

@@ -808,7 +808,8 @@ def _google_tag(label: str) -> str | None:
 
 _SINGLE_FIELDS = ("first_name", "last_name", "full_name", "company", "street", "postal_code", "city", "region",
                   "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "email_consent",
-                  "sms_consent", "source", "customer_id")
+                  "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
+                  "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
 
 
@@ -938,6 +939,8 @@ class RowCleaner:
 
         email_consent = self._consent(values, "email_consent", notes, warnings) if "email_consent" in values else False
         sms_consent = self._consent(values, "sms_consent", notes, warnings) if "sms_consent" in values else False
+        email_source = self._consent_source(values, "email", notes) if email_consent else ""
+        sms_source = self._consent_source(values, "sms", notes) if sms_consent else ""
 
         lines = [unguard_formula(cells[i].strip()) for i in self.notes if cells[i].strip()] if self.notes else []
         if self.note:
@@ -966,6 +969,7 @@ class RowCleaner:
             street=street, postal_code=postal_code, city=city, country=country,
             birthday=birthday, tags=tags, notes=text,
             email_consent=email_consent, sms_consent=sms_consent,
+            email_consent_source=email_source, sms_consent_source=sms_source,
             row=row, customer_id=unguard(values["customer_id"][0]) if "customer_id" in values else "",
             source=unguard_formula(values["source"][0]) if "source" in values else "",
             region=region_text, phone_details=phones, warnings=warnings,
@@ -1050,6 +1054,21 @@ class RowCleaner:
             notes.append(f"{self.names[i]}: {text}")
             return False
         return granted
+
+    def _consent_source(self, values, channel: str, notes: list[str]) -> str:
+        """How the customer agreed to `channel`: its own column, else the file's "consent source" column, else
+        "" (the import then says which file it came from). Text too long to keep goes to the notes."""
+        for key in (f"{channel}_consent_source", "consent_source"):
+            if key in values:
+                text, i = values[key]
+                text = unguard_formula(text)
+                if len(text) <= validation.MAX_CONSENT_SOURCE:
+                    return text
+                line = f"{self.names[i]}: {text}"
+                if line not in notes:
+                    notes.append(line)
+                return ""
+        return ""
 
     def _birth_parts(self, row: int, values, notes: list[str], warnings: list[str]) -> str | None:
         parts = tuple(values[k][0] if k in values else "" for k in ("birth_year", "birth_month", "birth_day"))

@@ -27,6 +27,8 @@ Policies for duplicates (services.importing.duplicates finds them):
 - "overwrite": the file's non-empty fields replace the contact's; the file's emails and phones come
                first, the contact's others are kept after them; tags are added. Empty cells never
                blank a field, and consent is only ever given, never withdrawn, by an import;
+               consent given says where it came from: the file's consent source column, or else
+               "Imported from <file name>";
 - "create":    create a new contact anyway.
 `ImportOptions.row_choices` overrides the policy for single rows (by row number); "skip" there
 skips the row even when it is not a duplicate. A row that duplicates an earlier row of the same file
@@ -48,7 +50,7 @@ import phonenumbers
 
 from smallcrm.errors import InvalidValue, NotAllowed, NotFound, SmallCrmError, ValidationFailed
 from smallcrm.services import validation as v
-from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput
+from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import DuplicateIndex, Facts, Match, facts as make_facts
@@ -206,10 +208,16 @@ def clean_for_import(data: ContactInput, region: str | None) -> CleanContact:
     values["sort_company"] = _sort_key(company)
     values["sort_city"] = _sort_key(values["city"])
     values["sort_country"] = _sort_key(values["country"])
+    now = utc_now()
     for channel in ("email", "sms"):
         granted = bool(getattr(data, f"{channel}_consent"))
-        values[f"{channel}_consent"] = granted
-        values[f"{channel}_consent_at"] = (getattr(data, f"{channel}_consent_at") or utc_now()) if granted else None
+        source = getattr(data, f"{channel}_consent_source") or ""
+        if granted and not isinstance(data, cleaning.ImportedContact):
+            try:
+                source = v.clean_consent_source(source, f"{channel}_consent_source")
+            except InvalidValue as e:
+                raise ValidationFailed([e]) from None
+        values.update(consent_values(channel, granted, getattr(data, f"{channel}_consent_at"), source, now))
     return CleanContact(values, emails, phones, tags)
 
 
@@ -367,7 +375,9 @@ def require_date_orders(layout: FileLayout) -> None:
 # A contact as it is (or will be) in the database, for merging and writing
 
 SCALARS = (*TEXT_FIELDS, "birthday", "notes", "source", EXTERNAL_ID)
-CONTACT_COLUMNS = (*SCALARS, "email_consent", "email_consent_at", "sms_consent", "sms_consent_at",
+CONSENT_COLUMNS = ("email_consent", "email_consent_at", "email_consent_source", "sms_consent", "sms_consent_at",
+                   "sms_consent_source")
+CONTACT_COLUMNS = (*SCALARS, *CONSENT_COLUMNS,
                    "sort_name", "sort_company", "sort_city", "sort_country", "updated_at")
 _NAME_PARTS = ("first_name", "last_name", "company", "city", "country")
 
@@ -400,6 +410,7 @@ def _db_values(clean: CleanContact, extras: dict[str, str], moment: str) -> dict
         row[f"{channel}_consent"] = int(clean.values[f"{channel}_consent"])
         at = clean.values[f"{channel}_consent_at"]
         row[f"{channel}_consent_at"] = to_utc_text(at) if at is not None else None
+        row[f"{channel}_consent_source"] = clean.values[f"{channel}_consent_source"]
     row["updated_at"] = moment
     return row
 
@@ -457,6 +468,7 @@ def merge(state: State, clean: CleanContact, extras: dict[str, str], policy: str
         if incoming[f"{channel}_consent"] and not row[f"{channel}_consent"]:
             row[f"{channel}_consent"] = 1
             row[f"{channel}_consent_at"] = incoming[f"{channel}_consent_at"]
+            row[f"{channel}_consent_source"] = incoming[f"{channel}_consent_source"]
             changed = True
     if changed:
         keys = search.sort_keys(*(row[k] for k in _NAME_PARTS))
@@ -706,6 +718,8 @@ class ContactRun:
         self.cleaner = cleaning.RowCleaner(layout.fields, layout.headers, region=self.region,
                                            date_orders=layout.date_orders)
         self.warnings: list[tuple[str, int]] = []
+        # where consent given in the file came from, when no column says
+        self.consent_source = f"Imported from {layout.path.name}"[:v.MAX_CONSENT_SOURCE]
 
     def run(self) -> None:
         chunk: list[tuple[int, list[str]]] = []
@@ -737,6 +751,9 @@ class ContactRun:
             if isinstance(result, Reject):
                 decided.append(("reject", number, result, None, None, None, None, None))
                 continue
+            for channel in ("email", "sms"):
+                if getattr(result, f"{channel}_consent") and not getattr(result, f"{channel}_consent_source"):
+                    setattr(result, f"{channel}_consent_source", self.consent_source)
             try:
                 clean = clean_for_import(result, self.region)
             except ValidationFailed as e:

@@ -22,7 +22,8 @@ from smallcrm.errors import InvalidValue, NotFound
 FIELDS = (
     "first_name", "last_name", "full_name", "company", "email", "phone", "street", "street2", "postal_code", "city",
     "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "tags", "notes",
-    "email_consent", "sms_consent", "source", "customer_id", "note", "ignore",
+    "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
+    "customer_id", "note", "ignore",
 )
 # Fields a row may fill from several columns (the others take the first column with a value; a second
 # value goes to the notes).
@@ -342,6 +343,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                       "optin", "marketingconsent", "emailmarketing", "subscribed", "emailsubscriptionstatus",
                       "marketingemails", "einwilligung", "consentement", "consentimiento", "consenso"),
     "sms_consent": ("smsconsent", "acceptssmsmarketing", "smsoptin", "smsmarketing", "textmarketing"),
+    "consent_source": ("consentsource", "optinsource", "sourceofconsent", "marketingconsentsource"),
+    "email_consent_source": ("emailconsentsource", "emailoptinsource"),
+    "sms_consent_source": ("smsconsentsource", "smsoptinsource"),
     "source": ("source", "leadsource", "howdidyouhearaboutus", "referredby", "referral", "quelle", "herkunft",
                "origine", "provenance", "origen", "fuente", "fonte", "provenienza", "origem", "bron", "herkomst"),
     "note": ("fax", "faxnumber", "telefax", "jobtitle", "department", "abteilung", "website", "webpage", "homepage",
