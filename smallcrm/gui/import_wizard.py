@@ -1,29 +1,38 @@
 """File ▸ Import…: a wizard from a CSV file to customers or purchases in the book, every step shown
 before it happens. File, and what is in it (customers or purchases, read from the header row) → what
 was detected (each choice can be changed) → which column goes where, with the first rows exactly as
-they will be stored → what to do with customers already in the book (customers), or with customers
-the book does not have (purchases) → a dry run → the import on a pool thread with a progress bar and
-Cancel (nothing is written unless it all is) → the result, with "Undo this import" and "Save rejected
-rows…"."""
+they will be stored → what to do with customers already in the book (customers: a choice for all of
+them and one for each row), or with customers the book does not have (purchases) → a dry run, where a
+rejected row can be fixed (Fix…) or the rejected rows saved → the import on a pool thread with a
+progress bar and Cancel (nothing is written unless it all is) → the result, with "Undo this import"
+and "Save rejected rows…".
+
+A fixed row is imported from a copy of the file with the owner's corrections in place of that row's
+cells: same encoding and separator, every row at its number, so messages still name the file's rows."""
 
 from __future__ import annotations
 
 import copy
+import csv
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QInputDialog,
-    QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWizard, QWizardPage,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
 )
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, SmallCrmError
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.importing import contacts_import as ci
-from smallcrm.services.importing import mapping, purchases_import as pi, reader
+from smallcrm.services.importing import mapping, reader
+from smallcrm.services.importing import purchases_import as pi
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
 DELIMITERS = ((",", QT_TRANSLATE_NOOP("FormatPage", "Comma ,")), (";", QT_TRANSLATE_NOOP("FormatPage", "Semicolon ;")),
@@ -44,7 +53,10 @@ FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "birth_day": QT_TRANSLATE_NOOP("MappingPage", "Birth day"),
                 "customer_id": QT_TRANSLATE_NOOP("MappingPage", "Id in the other program"),
                 "email_consent": QT_TRANSLATE_NOOP("MappingPage", "Email consent"),
-                "sms_consent": QT_TRANSLATE_NOOP("MappingPage", "SMS consent")}
+                "sms_consent": QT_TRANSLATE_NOOP("MappingPage", "SMS consent"),
+                "consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to marketing"),
+                "email_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to email"),
+                "sms_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to SMS")}
 KINDS = (("contacts", QT_TRANSLATE_NOOP("FilePage", "C&ustomers")),
          ("purchases", QT_TRANSLATE_NOOP("FilePage", "&Purchases")))
 MATCHES = (("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TRANSLATE_NOOP("MappingPage", "Phone")),
@@ -120,6 +132,139 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
+
+
+# --------------------------------------------------------------------------------------------------
+# Customers: every duplicate row, the cells of rejected rows, and the owner's fixes (on the pool thread)
+
+REJECTS_SHOWN = 500  # rejected rows listed on the summary page; the saved CSV has all of them
+
+
+@dataclass
+class DuplicateRow:
+    """A row of the file that matches a customer in the book, or an earlier row of the file."""
+
+    row: int
+    name: str  # as the file gives it
+    duplicate_of: int | None  # the customer in the book
+    same_as: str  # that customer's name
+    duplicate_row: int | None  # or the earlier row
+    reason: str  # "email", "phone", ...
+
+
+@dataclass
+class ContactsPlan(ci.ImportPlan):
+    """The dry run, with every duplicate row (not only those of the preview) and the cells of the rejected rows
+    listed, so that they can be fixed."""
+
+    duplicates: list[DuplicateRow] = field(default_factory=list)
+    reject_cells: dict[int, list[str]] = field(default_factory=dict)
+
+
+class _PlanRun(ci.ContactRun):
+    """A dry run that also notes every duplicate row and the cells of the first rejected rows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[DuplicateRow] = []
+        self.reject_cells: dict[int, list[str]] = {}
+        self._cells: dict[int, list[str]] = {}
+
+    def _chunk(self, rows) -> None:
+        self._cells = dict(rows)
+        super()._chunk(rows)
+
+    def _reject(self, reject, data) -> None:
+        super()._reject(reject, data)
+        if len(self.reject_cells) < REJECTS_SHOWN and reject.row in self._cells:
+            self.reject_cells[reject.row] = list(self._cells[reject.row])
+
+    def _plan(self, number, data, match, action) -> None:
+        super()._plan(number, data, match, action)
+        if match is None:
+            return
+        earlier = self.row_of.get(match.contact_id)
+        name = " ".join(x for x in (data.first_name, data.last_name) if x) or data.company
+        self.duplicates.append(DuplicateRow(number, name, None if earlier else match.contact_id, "", earlier,
+                                            match.reason))
+
+
+def corrected_copy(path: Path, dialect: reader.Dialect, fixes: dict[int, list[str]], folder: Path) -> tuple[Path, str]:
+    """The file with the owner's corrections in place of the rows they fixed, under the same name in `folder`.
+
+    Every row keeps its number (a blank line stands for each line the reader passes over), so what is said
+    about a row names the row of the owner's file. Written in the file's encoding and separator, or in UTF-8
+    when a correction cannot be written in that encoding. Returns the copy and its encoding.
+    """
+    target = folder / path.name
+    header = reader.read_header(path, dialect)
+    end = dialect.line_ending
+    for encoding, bom in ((dialect.encoding, dialect.has_bom), ("utf-8", True)):
+        try:
+            with open(target, "w", encoding=encoding, newline="") as out:
+                if bom:
+                    out.write("\ufeff")
+                before = dialect.header_row
+                if dialect.sep_line:
+                    out.write(f"sep={dialect.delimiter}{end}")
+                    before -= 1
+                out.write(end * before)
+                writer = csv.writer(out, delimiter=dialect.delimiter, quotechar=dialect.quotechar, lineterminator=end)
+                writer.writerow(header)
+                last = dialect.first_row_number + dialect.header_row
+                with reader.read_rows(path, dialect) as rows:
+                    for number, cells in rows:
+                        out.write(end * (number - last - 1))
+                        writer.writerow(fixes.get(number, cells))
+                        last = number
+            return target, encoding
+        except UnicodeEncodeError:
+            continue
+    raise AssertionError("UTF-8 writes any text")
+
+
+@contextmanager
+def _with_fixes(path: Path, options, dialect: reader.Dialect, fixes: dict[int, list[str]]) -> Iterator[tuple]:
+    """The file and options to read: the owner's file, or a corrected copy of it while the work lasts."""
+    if not fixes:
+        yield path, options
+        return
+    with tempfile.TemporaryDirectory(prefix="smallcrm-import-") as folder:
+        source, encoding = corrected_copy(path, dialect, fixes, Path(folder))
+        options = copy.deepcopy(options)
+        options.encoding, options.delimiter = encoding, dialect.delimiter
+        yield source, options
+
+
+def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect,
+                  fixes: dict[int, list[str]]) -> ContactsPlan:
+    """What importing the file (with the fixed rows) would do; as contacts_import.plan_contacts_import, plus every
+    duplicate row and the cells of the rejected rows. Writes nothing."""
+    from smallcrm.services.contacts import contact_rows
+    from smallcrm.store.fields import to_utc_text, utc_now
+    from smallcrm.store.models import database
+
+    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
+        ci.check_options(read_options)
+        layout = ci.read_layout(source, read_options)
+        run = _PlanRun(layout, read_options, database.connection(), writer=None, moment=to_utc_text(utc_now()))
+        if not layout.ambiguous_columns:
+            with ci.no_gc():
+                run.run()
+    names = contact_rows({d.duplicate_of for d in run.duplicates if d.duplicate_of})
+    for d in run.duplicates:
+        if d.duplicate_of in names:
+            d.same_as = names[d.duplicate_of].name
+    return ContactsPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
+                        list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
+                        run.warnings, run.duplicates, run.reject_cells)
+
+
+def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
+                    progress=None, cancelled=None) -> ci.ImportResult:
+    """Import the file, with the fixed rows as the owner corrected them."""
+    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
+        return ci.import_contacts(source, read_options, progress=progress, cancelled=cancelled)
 
 
 class FilePage(QWizardPage):
@@ -551,7 +696,91 @@ class MappingPage(QWizardPage):
             self._list_saved()
 
 
+class DuplicateRowsModel(QAbstractTableModel):
+    """Every duplicate row of the file, with the owner's choice for it (ImportOptions.row_choices, shared)."""
+
+    def __init__(self, headings: list[str], choice_labels: dict[str, str], row_text, parent=None):
+        super().__init__(parent)
+        self.headings = headings
+        self.choice_labels = choice_labels  # policy ("" for the one chosen above) -> words
+        self.row_text = row_text  # earlier row number -> words
+        self.rows: list[DuplicateRow] = []
+        self.choices: dict[int, str] = {}
+
+    def reset(self, rows: list[DuplicateRow], choices: dict[int, str]) -> None:
+        self.beginResetModel()
+        self.rows, self.choices = rows, choices
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headings)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headings[section]
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() == 4 else flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        d = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.EditRole and column == 4:
+            return self.choices.get(d.row, "")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 4:
+                return self.choice_labels[self.choices.get(d.row, "")]
+            return (str(d.row), d.name, d.same_as if d.duplicate_of else self.row_text(d.duplicate_row),
+                    d.reason)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 4 or role != Qt.ItemDataRole.EditRole:
+            return False
+        if value not in self.choice_labels:
+            return False
+        row = self.rows[index.row()].row
+        if value:
+            self.choices[row] = value
+        else:
+            self.choices.pop(row, None)
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of the choices for one row; the choice counts as soon as it is picked."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for key, label in index.model().choice_labels.items():
+            combo.addItem(label, key)
+        combo.activated.connect(lambda _=None, box=combo: self._picked(box))
+        return combo
+
+    def _picked(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.currentData())
+
+
 class DuplicatesPage(QWizardPage):
+    """A choice for all the rows that match a customer in the book, and one for each of those rows."""
+
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.w = wizard
@@ -568,47 +797,41 @@ class DuplicatesPage(QWizardPage):
             if key == "skip":
                 button.setChecked(True)
         self.group.buttonClicked.connect(self._policy)
-        self.table = _table([self.tr("Row"), self.tr("In the file"), self.tr("Same as"), self.tr("Because"),
-                             self.tr("For this row")])
+        labels = {"": self.tr("As chosen above")}
+        labels.update((key, self.tr(label).split(":")[0].strip()) for key, label in POLICIES)
+        self.model = DuplicateRowsModel(
+            [self.tr("Row"), self.tr("In the file"), self.tr("Same as"), self.tr("Because"), self.tr("For this row")],
+            labels, lambda n: self.tr("row {n}").format(n=n), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(4, ChoiceDelegate(self.table))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.SelectedClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Rows that match a customer"))
+        self.hint = QLabel(self.tr("To choose for one row, double-click “For this row” (or select it and press "
+                                   "F2)."))
+        self.hint.setWordWrap(True)
         self.none = QLabel(self.tr("No duplicates were found."))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.none)
 
     def _policy(self, button) -> None:
         self.w.options.on_duplicate = button.property("policy")
-        self.initializePage()
 
     def initializePage(self) -> None:
-        from smallcrm.services.contacts import contact_rows
-
-        dupes = [p for p in self.w.plan.preview if p.duplicate_of or p.duplicate_row]
-        names = contact_rows([p.duplicate_of for p in dupes if p.duplicate_of])
-        self.table.setRowCount(len(dupes))
-        for r, p in enumerate(dupes):
-            c = p.contact
-            same_as = (names[p.duplicate_of].name if p.duplicate_of in names
-                       else self.tr("row {n}").format(n=p.duplicate_row))
-            cells = [str(p.row), " ".join(x for x in (c.first_name, c.last_name) if x) if c else "", same_as,
-                     p.duplicate_reason]
-            for col, text in enumerate(cells):
-                self.table.setItem(r, col, QTableWidgetItem(text))
-            combo = QComboBox()
-            combo.addItem(self.tr("As chosen above"), None)
-            for key, label in POLICIES:
-                combo.addItem(self.tr(label).split(":")[0].strip(), key)
-            combo.setCurrentIndex(max(0, combo.findData(self.w.options.row_choices.get(p.row))))
-            combo.currentIndexChanged.connect(lambda _, row=p.row, box=combo: self._row_choice(row, box))
-            self.table.setCellWidget(r, 4, combo)
+        dupes = getattr(self.w.plan, "duplicates", [])
+        self.model.reset(dupes, self.w.options.row_choices)
         self.table.resizeColumnsToContents()
-        self.table.setVisible(bool(dupes))
+        for widget in (self.table, self.hint):
+            widget.setVisible(bool(dupes))
         self.none.setVisible(not dupes)
-
-    def _row_choice(self, row: int, combo: QComboBox) -> None:
-        if combo.currentData():
-            self.w.options.row_choices[row] = combo.currentData()
-        else:
-            self.w.options.row_choices.pop(row, None)
 
 
 class UnmatchedPage(QWizardPage):
@@ -666,18 +889,80 @@ class SummaryPage(QWizardPage):
         self.rejects = _table([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
                                self.tr("Value")])
         self.rejects.horizontalHeader().setStretchLastSection(True)
+        self.rejects.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rejects.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.rejects.setAccessibleName(self.tr("Rejected rows"))
+        self.rejects.itemSelectionChanged.connect(self._update_fix)
+        self.rejects.cellDoubleClicked.connect(lambda row, _: self.fix_row(row))
+        self.fix = QPushButton(self.tr("&Fix this row…"))
+        self.fix.setToolTip(self.tr("Correct the rejected row's cells; it is then checked again"))
+        self.fix.clicked.connect(lambda: self.fix_row(self.rejects.currentRow()))
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.clicked.connect(lambda: self.w.save_rejects(self.w.plan.rejects))
+        self.fixed = QLabel()
+        self.fixed.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fix)
+        buttons.addWidget(self.save)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.rejects, 1)
-        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.fixed)
+        layout.addLayout(buttons)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        self.shown: list = []  # the rejects the table lists, in its order
+        self.last_fixed: int | None = None
 
     def initializePage(self) -> None:
+        self.last_fixed = None
+        self.fixed.clear()
+        self._replan()
+
+    def _replan(self) -> None:
         self.counts.setText(self.tr("…"))
+        self.fix.setEnabled(False)
         self.w.plan_in_background(self._planned)
+
+    def _cells_of(self, row: int) -> list[str] | None:
+        """The cells of the table's `row`, as the file (or the owner's fix) has them; None if not known."""
+        if self.w.kind != "contacts" or not 0 <= row < len(self.shown) or self.w.plan is None:
+            return None
+        return getattr(self.w.plan, "reject_cells", {}).get(self.shown[row].row)
+
+    def _update_fix(self) -> None:
+        known = self._cells_of(self.rejects.currentRow()) is not None
+        self.fix.setEnabled(bool(self.rejects.selectedItems()) and known)
+
+    def fix_row(self, row: int) -> None:
+        """Open the fix dialog for a rejected row; when the owner corrects it, plan again with the correction."""
+        cells = self._cells_of(row)
+        if cells is None:
+            return
+        reject = self.shown[row]
+        plan = self.w.plan
+        dialog = FixRowDialog(self, reject, plan.headers, plan.fields, cells)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        fixed = dialog.cells()
+        dialog.deleteLater()
+        if accepted and fixed != cells:
+            self.w.fixes[reject.row] = fixed
+            self.last_fixed = reject.row
+            self._replan()
+
+    def _say_fixed(self, plan) -> None:
+        row = self.last_fixed
+        if row is None:
+            self.fixed.clear()
+            return
+        still = next((r for r in plan.rejects if r.row == row), None)
+        if still is None:
+            self.fixed.setText(self.tr("Row {row} is fixed: it will be imported with your corrections.").format(
+                row=row))
+        else:
+            self.fixed.setText(self.tr("Row {row} still cannot be imported: {reason}").format(
+                row=row, reason=still.reason))
 
     def _planned(self, plan) -> None:
         n = plan.counts
@@ -692,10 +977,61 @@ class SummaryPage(QWizardPage):
                                         "{rows} rows.").format(rows=fmt.number(plan.rows), **{
                                             k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip",
                                                                                  "reject")}))
-        _fill(self.rejects, [[str(r.row), r.reason, r.column or "", r.value or ""] for r in plan.rejects[:500]])
+        self.shown = plan.rejects[:REJECTS_SHOWN]
+        _fill(self.rejects, [[str(r.row), r.reason, r.column or "", r.value or ""] for r in self.shown])
         self.rejects.resizeColumnsToContents()
         self.rejects.setVisible(bool(plan.rejects))
         self.save.setVisible(bool(plan.rejects))
+        self.fix.setVisible(bool(plan.rejects) and self.w.kind == "contacts")
+        self._update_fix()
+        self._say_fixed(plan)
+
+
+class FixRowDialog(QDialog):
+    """One rejected row, to correct: the cells of the columns that are imported, as the file has them."""
+
+    def __init__(self, parent, reject, headers: list[str], fields: list[str], cells: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Fix row {row}").format(row=reject.row))
+        self.original = list(cells)
+        why = QLabel(self.tr("Why it cannot be imported: {reason}").format(reason=reject.reason))
+        why.setWordWrap(True)
+        form = QFormLayout()
+        self.edits: dict[int, QLineEdit] = {}
+        first = None
+        for i, (header, name) in enumerate(zip(headers, fields)):
+            if name in ("", "ignore"):
+                continue
+            edit = QLineEdit(cells[i] if i < len(cells) else "")
+            edit.setAccessibleName(header)
+            edit.setToolTip(self.tr("Goes to: {field}").format(
+                field=QCoreApplication.translate("MappingPage", field_label(name))))
+            label = QLabel(header.replace("&", "&&"))
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.edits[i] = edit
+            if first is None or header == reject.column:
+                first = edit  # the first field, or the one the problem is in
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Check &again"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(why)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
+        if first is not None:
+            first.setFocus()
+            first.selectAll()
+
+    def cells(self) -> list[str]:
+        """The row's cells with the corrections (a cell left alone stays exactly as the file has it)."""
+        cells = self.original + [""] * (max(self.edits, default=-1) + 1 - len(self.original))
+        for i, edit in self.edits.items():
+            if edit.isModified():
+                cells[i] = edit.text()
+        return cells
 
 
 class RunPage(QWizardPage):
@@ -803,6 +1139,7 @@ class ImportWizard(QWizard):
         self.plan = None
         self.result = None
         self.task = None
+        self.fixes: dict[int, list[str]] = {}  # row number -> its cells as the owner corrected them
         self._plan_generation = 0
         self.file_page = FilePage(self)
         self.format_page = FormatPage(self)
@@ -846,13 +1183,15 @@ class ImportWizard(QWizard):
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
             self.fields = mapping.auto_map(self.headers, self.options.preset)
         self.plan = None
+        self.fixes = {}  # the cells were read with another encoding or separator
 
     def plan_in_background(self, done, failed=None) -> None:
         """A dry run with the choices as they are now: `done(plan)`, or `failed(error)` for a problem with the
         file or the choices (without `failed`, a message box says it)."""
         self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
-        work = pi.plan_purchases_import if self.kind == "purchases" else ci.plan_contacts_import
+        args = (path, options) if self.kind == "purchases" else (path, options, self.dialect, dict(self.fixes))
+        work = pi.plan_purchases_import if self.kind == "purchases" else plan_contacts
 
         def planned(plan) -> None:
             if generation == self._plan_generation:
@@ -870,7 +1209,7 @@ class ImportWizard(QWizard):
             else:
                 QMessageBox.warning(self, self.windowTitle(), self.problem(error))
 
-        run_in_background(work, path, options, on_done=planned, on_error=not_planned)
+        run_in_background(work, *args, on_done=planned, on_error=not_planned)
 
     def run_import(self, progress, finished, failed) -> None:
         def done(result) -> None:
@@ -882,9 +1221,12 @@ class ImportWizard(QWizard):
             self.task = None
             failed(e)
 
-        work = pi.import_purchases if self.kind == "purchases" else ci.import_contacts
-        self.task = run_in_background(work, self.path, copy.deepcopy(self.options), on_done=done, on_error=error,
-                                      on_progress=progress)
+        options = copy.deepcopy(self.options)
+        if self.kind == "purchases":
+            work, args = pi.import_purchases, (self.path, options)
+        else:
+            work, args = import_contacts, (self.path, options, self.dialect, dict(self.fixes))
+        self.task = run_in_background(work, *args, on_done=done, on_error=error, on_progress=progress)
 
     def problem(self, error: Exception) -> str:
         """A problem with the file or with the choices made, in words."""

@@ -388,3 +388,147 @@ def test_past_imports_lists_a_purchases_import_and_undoes_it(qtbot, window, till
     assert "Purchases removed, with their points: 5. New customers removed: 1." in dialog.message.text()
     assert stored(till.parent / "test.sqlite")["purchases"] == []
     dialog.close()
+
+
+# --- fixing rejected rows, and a choice for every duplicate row ------------------------------------------------
+
+SHOTS = Path("/tmp/wizard-fix-shots")
+
+
+def to_summary(qtbot, wizard: ImportWizard) -> None:
+    wizard.next()  # detection
+    wizard.format_page.region.setText("FR")
+    wizard.next()  # mapping
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()  # duplicates
+    wizard.next()  # summary
+    qtbot.waitUntil(lambda: wizard.summary_page.counts.text() != "…", timeout=5000)
+
+
+def fix_row(qtbot, wizard: ImportWizard, row: int, column: str, text: str, shot: str) -> None:
+    """Select the rejected `row` on the summary page, click Fix…, type `text` over the cell of `column`, check again."""
+    from PySide6.QtCore import QTimer
+
+    from smallcrm.gui.import_wizard import FixRowDialog
+
+    page = wizard.summary_page
+    (position,) = [r for r in range(page.rejects.rowCount()) if page.rejects.item(r, 0).text() == str(row)]
+    page.rejects.selectRow(position)
+    assert page.fix.isVisible() and page.fix.isEnabled()
+    seen = {}
+
+    def correct() -> None:
+        (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
+        try:
+            (edit,) = [e for e in dialog.edits.values() if e.accessibleName() == column]
+            seen["before"] = edit.text()
+            seen["focus"] = dialog.focusWidget() is edit  # the cell the problem is in
+            edit.selectAll()
+            qtbot.keyClicks(edit, text)
+            SHOTS.mkdir(exist_ok=True)
+            dialog.grab().save(str(SHOTS / shot))
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+        finally:
+            if dialog.isVisible():  # (something went wrong above: do not leave the test waiting)
+                dialog.reject()
+
+    QTimer.singleShot(0, correct)
+    old = wizard.plan
+    qtbot.mouseClick(page.fix, Qt.MouseButton.LeftButton)
+    assert seen["focus"]
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan is not old
+                    and page.counts.text() != "…", timeout=5000)
+    return seen["before"]
+
+
+def test_a_rejected_row_fixed_in_the_wizard_is_imported_as_corrected(qtbot, window, tmp_path):
+    from smallcrm.services.importing.contacts_import import list_imports
+
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    to_summary(qtbot, wizard)
+    page = wizard.summary_page
+    assert "reject 1" in page.counts.text() and page.rejects.item(0, 0).text() == "4"
+
+    before = fix_row(qtbot, wizard, 4, "Courriel", "jose@exemple.fr", "fix-dialog.png")
+    assert before == "pas-un-email"
+    assert "Will add 3" in page.counts.text() and "reject 0" in page.counts.text()
+    assert not page.rejects.isVisible() and not page.fix.isVisible()
+    assert page.fixed.text() == "Row 4 is fixed: it will be imported with your corrections."
+    SHOTS.mkdir(exist_ok=True)
+    wizard.grab().save(str(SHOTS / "summary-after-fix.png"))
+
+    wizard.next()  # import
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert "Added 3" in wizard.run_page.text.text() and "rejected 0" in wizard.run_page.text.text()
+    (jose,) = contacts.contact_ids("Núñez")
+    jose = contacts.get_contact(jose)
+    assert jose.display_name == "José Núñez" and jose.city == "Nantes"
+    assert jose.emails == ["jose@exemple.fr"]
+    (batch,) = list_imports()
+    assert batch.file_name == "clients.csv" and (batch.created, batch.rejected) == (3, 0)
+    assert write_french_file(tmp_path).read_bytes() == FRENCH_EXCEL.encode("cp1252")  # the owner's file untouched
+    wizard.close()
+
+
+def test_a_fix_that_is_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, window, tmp_path):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    to_summary(qtbot, wizard)
+    page = wizard.summary_page
+    assert "pas-un-email" in page.rejects.item(0, 3).text()
+
+    fix_row(qtbot, wizard, 4, "Courriel", "jose@", "fix-still-wrong.png")
+    assert "reject 1" in page.counts.text() and "Will add 2" in page.counts.text()
+    assert page.rejects.item(0, 0).text() == "4" and page.rejects.item(0, 3).text() == "jose@"
+    reason = page.rejects.item(0, 1).text()
+    assert reason and page.fixed.text() == f"Row 4 still cannot be imported: {reason}"
+    SHOTS.mkdir(exist_ok=True)
+    wizard.grab().save(str(SHOTS / "summary-still-wrong.png"))
+
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert "Added 2" in wizard.run_page.text.text() and "rejected 1" in wizard.run_page.text.text()
+    assert [r.value for r in wizard.result.rejects] == ["jose@"]
+    assert not contacts.contact_ids("Núñez")
+    wizard.close()
+
+
+def test_every_duplicate_row_can_get_its_own_choice(qtbot, window, tmp_path, qtmodeltester):
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    add_contact(ContactInput(first_name="Ana", last_name="Lima", emails=["ana@lima.pt"]))
+    rows = [f"Client{n};Numéro{n};client{n}@exemple.fr" for n in range(1, 80)] + ["Ana;Lima;ana@lima.pt"]
+    path = tmp_path / "clients.csv"
+    path.write_text("Prénom;Nom;Courriel\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert all(p.row != 81 for p in wizard.plan.preview)  # the 80th row is past the preview's
+    wizard.next()  # duplicates
+    page = wizard.duplicates_page
+    assert page.table.isVisible() and not page.none.isVisible()
+    model = page.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in range(5)] == ["81", "Ana Lima", "Ana Lima", "email", "As chosen above"]
+
+    index = model.index(0, 4)
+    rect = page.table.visualRect(index)
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click: press,
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # then the second one
+    editor = page.table.indexWidget(index)
+    assert editor is not None and editor.currentData() == ""
+    editor.setCurrentIndex(editor.findData("create"))
+    editor.activated.emit(editor.currentIndex())  # as when the owner picks it from the list
+    assert model.index(0, 4).data() == "Create a new customer anyway"
+    assert wizard.options.row_choices == {81: "create"}
+    SHOTS.mkdir(exist_ok=True)
+    wizard.grab().save(str(SHOTS / "duplicates.png"))
+
+    wizard.next()  # summary
+    qtbot.waitUntil(lambda: "Will add 80" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert "Added 80" in wizard.run_page.text.text()
+    assert len(contacts.contact_ids("ana@lima.pt")) == 2
+    wizard.close()
