@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from smallcrm.services.contacts import ContactInput, add_contact
 
@@ -57,3 +58,16 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def close_box_later(seen: list) -> None:
+    """Close the next modal message box once it shows, noting its text and informative text in `seen`."""
+    def close():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, close)
+            return
+        seen.append((box.text(), box.informativeText()))
+        box.close()
+
+    QTimer.singleShot(20, close)

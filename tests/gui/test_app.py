@@ -12,18 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from smallcrm import __version__
 from smallcrm.errors import DatabaseProblem
 from smallcrm.gui.app import crash_box, database_problem_box, run
-
-
-def _close_box_later(seen: list) -> None:
-    def close():
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(20, close)
-            return
-        seen.append((box.text(), box.informativeText()))
-        box.close()
-
-    QTimer.singleShot(20, close)
+from tests.gui.conftest import close_box_later
 
 
 def test_a_file_that_is_not_a_database_gets_a_clear_dialog_and_stays_untouched(qapp, tmp_path):
@@ -31,7 +20,7 @@ def test_a_file_that_is_not_a_database_gets_a_clear_dialog_and_stays_untouched(q
     path.write_text("name,email\nAnna,anna@example.com\n", encoding="utf-8")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     seen: list = []
-    _close_box_later(seen)
+    close_box_later(seen)
     assert run(path) == 1
     assert "not a smallcrm database" in seen[0][0]
     assert "left untouched" in seen[0][1]

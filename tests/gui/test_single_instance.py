@@ -8,12 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from smallcrm.gui import single_instance
 from smallcrm.gui.app import run
 from smallcrm.gui.single_instance import OpenElsewhere, WindowGuard, hold, lock_path, server_name
+from tests.gui.conftest import close_box_later
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -149,16 +148,7 @@ def test_a_window_that_does_not_answer_gets_a_clear_message(qapp, tmp_path, monk
     try:
         _wait_for(holder, "locked")
         seen: list = []
-
-        def close():
-            box = QApplication.activeModalWidget()
-            if box is None:
-                QTimer.singleShot(20, close)
-                return
-            seen.append((box.text(), box.informativeText()))
-            box.close()
-
-        QTimer.singleShot(20, close)
+        close_box_later(seen)
         assert run(db) == 1
     finally:
         holder.kill()
