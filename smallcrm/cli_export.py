@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smallcrm import cli_format
 from smallcrm.cli_report import segment_key
 from smallcrm.errors import InvalidValue, OutputProblem
 from smallcrm.services import when
 
 NOT_DONE = "nothing was exported"
-CONSENT_WORDS = {"email": "email", "sms": "SMS"}
 
 _open_existing = None
 
@@ -35,17 +35,16 @@ def register(commands, command, group, open_existing) -> None:
 
     contacts = command(actions, "contacts", export_contacts,
                        "contacts to a spreadsheet (FILE.csv) or to vCards (FILE.vcf): everyone, a search or a "
-                       "segment. Everyone is included whether or not they agreed to marketing; for a marketing "
-                       "mailing add --consenting email (or sms)")
+                       "segment. Only customers who agreed to marketing by email are included unless "
+                       "--consenting sms or --everyone says otherwise")
     contacts.add_argument("file", type=Path, metavar="FILE.csv|FILE.vcf",
                           help="where to write; .csv (UTF-8, opens in Excel, imports back) or .vcf (vCard)")
     contacts.add_argument("--search", metavar="TEXT", help="only contacts matching these words or digits")
     contacts.add_argument("--segment", metavar="NAME",
                           help="only the customers of one segment: champions, loyal, potential, new, at-risk, "
                                "cant-lose, hibernating, lost")
-    contacts.add_argument("--consenting", choices=("email", "sms"),
-                          help="only customers who agreed to marketing by email (or SMS); without it everyone is "
-                               "exported")
+    cli_format.add_consent_arguments(contacts, "email", "this is the default, since an export is mostly for "
+                                                        "marketing")
     contacts.add_argument("--vcard-version", choices=("3.0", "4.0"),
                           help="for .vcf files: vCard 3.0 (older phones and programs) or 4.0 (default)")
 
@@ -88,14 +87,21 @@ def export_contacts(args, db_path: Path) -> int:
     segment = segment_key(args.segment) if args.segment is not None else None
     _open_existing(db_path)
     ids = export.contacts_to_export(search=args.search or "", segment=segment)
+    counts = export.consent_counts(ids)
+    if counts.everyone and not counts.get(args.consenting):
+        raise InvalidValue("contacts", args.consenting, "empty",
+                           f"none of the {_plural(counts.everyone, 'contact')} has agreed to "
+                           f"{cli_format.CONSENT_WORDS[args.consenting]} marketing; add --everyone to export "
+                           "them all")
     result = _write(args.file, lambda: export.export_contacts(args.file, ids, consenting=args.consenting,
                                                               vcard_version=args.vcard_version or "4.0"))
-    if args.consenting:
-        who = f"only customers who agreed to {CONSENT_WORDS[args.consenting]} marketing"
-    else:
-        who = "everyone, whether or not they agreed to marketing"
     what = "CSV" if kind == "csv" else f"vCard {args.vcard_version or '4.0'}"
-    print(f"{_plural(result.rows, 'contact')} written to {result.path} ({what}; {who})")
+    print(f"{_plural(result.rows, 'contact')} written to {result.path} ({what}; "
+          f"{cli_format.consent_words(args.consenting)})")
+    left_out = counts.everyone - result.rows
+    if left_out:
+        print(f"{_plural(left_out, 'contact')} left out: they have not agreed to "
+              f"{cli_format.CONSENT_WORDS[args.consenting]} marketing (add --everyone to include them)")
     return 0
 
 
@@ -116,6 +122,8 @@ def describe_error(error: Exception, args) -> str | None:
     if isinstance(error, OutputProblem):
         return (f"{NOT_DONE}: cannot write {error.path} ({error.detail}); check that the folder exists "
                 "and that you may write there")
+    if isinstance(error, InvalidValue) and error.problem == "empty":
+        return f"{NOT_DONE}: {error.detail}"
     if isinstance(error, InvalidValue) and error.problem == "segment":
         from smallcrm import cli_format
 

@@ -39,6 +39,27 @@ def _label(field: str) -> str:
     return {"emails": "email", "phones": "phone"}.get(base) or _LABELS.get(base, base)
 
 
+CONSENT_WORDS = {"email": "email", "sms": "SMS"}
+
+
+def add_consent_arguments(parser, default, when_left_out: str, *, applies_to: str = "") -> None:
+    """`--consenting email|sms` and `--everyone`: whom a marketing export or list may include.
+    `default` is the channel (or None for everyone, or argparse.SUPPRESS to leave it to the command)."""
+    whom = parser.add_mutually_exclusive_group()
+    whom.add_argument("--consenting", choices=tuple(CONSENT_WORDS), default=default,
+                      help=f"{applies_to}only customers who agreed to marketing by email (or SMS); {when_left_out}")
+    whom.add_argument("--everyone", dest="consenting", action="store_const", const=None, default=default,
+                      help=f"{applies_to}everyone, whether or not they agreed to marketing "
+                           "(not for a marketing mailing)")
+
+
+def consent_words(consenting: str | None) -> str:
+    """Whom an export or list included, in words."""
+    if consenting is None:
+        return "everyone, whether or not they agreed to marketing"
+    return f"only customers who agreed to {CONSENT_WORDS[consenting]} marketing"
+
+
 def describe_invalid(error: InvalidValue) -> str:
     """One field problem as a phrase: what is wrong and how to write it."""
     label = _label(error.field)

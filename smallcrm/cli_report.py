@@ -6,6 +6,7 @@ the Dashboard shows) and the PDFs from smallcrm.reports; a PDF is written whole 
 
 from __future__ import annotations
 
+import argparse
 import calendar
 import sys
 from datetime import date, timedelta
@@ -18,6 +19,9 @@ from smallcrm.services import when
 NOT_DONE = "no report was written"
 LISTS = ("calls", "birthdays", "labels", "cards")
 _LIST_TITLES = {"calls": "Call list", "labels": "Mailing labels", "cards": "Loyalty cards"}
+# Whose marketing consent a list asks for unless --consenting or --everyone says otherwise: a call list
+# is mostly for marketing, and SMS consent is the one that goes with the customer's phone.
+LIST_CONSENT = {"calls": "sms", "labels": None}
 
 _open_existing = None
 
@@ -62,6 +66,8 @@ def register(commands, command, group, open_existing) -> None:
                        help="for labels: A4 sheets of 21 (L7160) or Letter sheets of 30 (5160) "
                             "(default: by the paper size setting)")
     lists.add_argument("--out", type=Path, metavar="FILE.pdf", required=True, help="write the list to this file")
+    cli_format.add_consent_arguments(lists, argparse.SUPPRESS, "calls default to sms (the consent that goes "
+                                     "with their phone), labels to everyone", applies_to="calls and labels: ")
 
 
 def _write(out: Path, make) -> None:
@@ -203,6 +209,8 @@ def report_list(args, db_path: Path) -> int:
         raise ReportUsageError("--month is for birthday lists")
     if args.kind != "labels" and args.layout is not None:
         raise ReportUsageError("--layout is for mailing labels")
+    if args.kind in ("birthdays", "cards") and hasattr(args, "consenting"):
+        raise ReportUsageError("--consenting and --everyone are for call lists and mailing labels")
     if args.kind == "birthdays":
         month = month_number(args.month, when.today())
         _open_existing(db_path)
@@ -216,14 +224,26 @@ def report_list(args, db_path: Path) -> int:
     if not ids:
         raise InvalidValue("contacts", args.search or args.segment or "", "empty",
                            "no contact is in that list, so there is nothing to print")
+    consenting = getattr(args, "consenting", LIST_CONSENT.get(args.kind))
+    if consenting is not None:
+        from smallcrm.services import export
+
+        ids = export.consenting_ids(ids, consenting)
+        if not ids:
+            raise InvalidValue("contacts", consenting, "empty",
+                               f"no contact in that list has agreed to {cli_format.CONSENT_WORDS[consenting]} "
+                               "marketing; add --everyone to print it for all of them")
     if args.kind == "calls":
         heading = whom(args.segment, args.search)
+        if consenting is not None:
+            heading += f", who agreed to marketing by {cli_format.CONSENT_WORDS[consenting]}"
         _write(args.out, lambda out: reports.call_list_pdf(ids, out, title=heading))
     elif args.kind == "labels":
         _write(args.out, lambda out: reports.labels_pdf(ids, out, layout=args.layout))
     else:
         _write(args.out, lambda out: reports.cards_pdf(ids, out))
-    _say_written(f"{_LIST_TITLES[args.kind]} of {len(ids)} contact{'s' if len(ids) != 1 else ''}", args.out)
+    _say_written(f"{_LIST_TITLES[args.kind]} of {len(ids)} contact{'s' if len(ids) != 1 else ''}"
+                 f" ({cli_format.consent_words(consenting)})", args.out)
     return 0
 
 

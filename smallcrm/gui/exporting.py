@@ -4,12 +4,15 @@ say where it went in the status bar."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout,
 )
 
+from smallcrm.gui import formatting as fmt
 from smallcrm.gui.forms import choose_save_file
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import export
@@ -25,33 +28,71 @@ def _tr(text: str) -> str:
 
 
 class ExportContactsDialog(QDialog):
-    """Whom to export: says which customers, and asks whether only those who agreed to marketing."""
+    """Whom to export: says which customers, and asks whether only those who agreed to marketing (by
+    default those who agreed to email marketing, since an export is mostly for a mailing), with how
+    many each choice gives."""
 
-    def __init__(self, parent, whom: str):
+    def __init__(self, parent, whom: str, members: Callable[[], list[int]]):
         super().__init__(parent)
         self.setWindowTitle(_tr("Export Contacts"))
+        self.counts: export.ConsentCounts | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(whom))
         form = QFormLayout()
         self.consent = QComboBox()
         self.consent.setObjectName("consent")
-        self.consent.addItem(_tr("Everyone, whether or not they agreed to marketing"), None)
         self.consent.addItem(_tr("Only those who agreed to marketing by email"), "email")
         self.consent.addItem(_tr("Only those who agreed to marketing by SMS"), "sms")
+        self.consent.addItem(_tr("Everyone, whether or not they agreed to marketing"), None)
         self.consent.setAccessibleName(_tr("Which customers"))
         form.addRow(_tr("&Include:"), self.consent)
         layout.addLayout(form)
-        note = QLabel(_tr("For a marketing mailing, include only those who agreed to it."))
+        self.count = QLabel(_tr("Counting the customers…"))
+        self.count.setObjectName("exportCount")
+        self.count.setWordWrap(True)
+        layout.addWidget(self.count)
+        note = QLabel(_tr("Choose everyone only for your own records or to move to another program, "
+                          "not for a marketing mailing."))
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(_tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(_tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self.consent.currentIndexChanged.connect(lambda _: self._show_count())
+        self._show_count()
+        run_in_background(_count, members, on_done=self._counted)
 
     def consenting(self) -> str | None:
         return self.consent.currentData()
+
+    def _counted(self, counts: export.ConsentCounts) -> None:
+        if shiboken6.isValid(self):
+            self.counts = counts
+            self._show_count()
+
+    def _show_count(self) -> None:
+        if self.counts is None:
+            self.export_button.setEnabled(False)
+            return
+        consenting, everyone = self.consenting(), self.counts.everyone
+        n = self.counts.get(consenting)
+        if consenting is None or n == everyone:
+            text = _tr("{n} customers will be exported.").format(n=fmt.number(n))
+        elif n:
+            text = _tr("{n} of {everyone} customers will be exported; the others have not agreed to this.").format(
+                n=fmt.number(n), everyone=fmt.number(everyone))
+        else:
+            text = _tr("None of these {everyone} customers has agreed to this, so there is nothing to export. "
+                       "Choose another option above.").format(everyone=fmt.number(everyone))
+        self.count.setText(text)
+        self.export_button.setEnabled(n > 0)
+
+
+def _count(members: Callable[[], list[int]]) -> export.ConsentCounts:
+    return export.consent_counts(members())
 
 
 def _run(window: QMainWindow, title: str, path: Path, fn, *args) -> None:
@@ -85,7 +126,8 @@ def export_contacts(window: QMainWindow, selected: list[int], search: str) -> Ex
         whom = _tr("The customers matching “{search}”.").format(search=search.strip())
     else:
         whom = _tr("All your customers.")
-    dialog = ExportContactsDialog(window, whom)
+    ids = list(selected) if len(selected) > 1 else None
+    dialog = ExportContactsDialog(window, whom, lambda: export.contacts_to_export(ids=ids, search=search))
 
     def chosen() -> None:
         answer = choose_save_file(window, _tr("Export Contacts"), _tr("contacts.csv"),
@@ -94,7 +136,6 @@ def export_contacts(window: QMainWindow, selected: list[int], search: str) -> Ex
             return
         path, chosen_filter = answer
         version = "3.0" if chosen_filter == _tr(VCARD3_FILTER) else "4.0"
-        ids = list(selected) if len(selected) > 1 else None
         _run(window, _tr("Export Contacts"), path, _write_contacts, path, ids, search, dialog.consenting(), version)
 
     dialog.accepted.connect(chosen)
@@ -105,7 +146,7 @@ def export_contacts(window: QMainWindow, selected: list[int], search: str) -> Ex
 
 def _write_contacts(path: Path, ids, search: str, consenting: str | None, version: str,
                     cancelled=None) -> export.ExportResult:
-    chosen = export.contacts_to_export(ids=ids, search="" if ids is not None else search)
+    chosen = export.contacts_to_export(ids=ids, search=search)
     return export.export_contacts(path, chosen, consenting=consenting, vcard_version=version, cancelled=cancelled)
 
 

@@ -22,10 +22,13 @@ from smallcrm.gui.contact_form import show_problem
 from smallcrm.gui.forms import grow_to_fit
 from smallcrm.gui.printing import export_pdf, print_with_preview
 from smallcrm.gui.workers import run_in_background
-from smallcrm.services import contacts, metrics, today, when
+from smallcrm.services import contacts, export, metrics, today, when
 from smallcrm.services.settings import paper_size
 
 WHOM = ("selected", "search", "segment", "everyone")
+# Whose marketing consent a list asks for at first: a call list is mostly for marketing, and SMS consent is
+# the one that goes with the customer's phone; labels go by post, which has no consent of its own here.
+FIRST_CONSENT = {"calls": "sms", "labels": None}
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class PrintListDialog(QDialog):
         self.book: BookCounts | None = None
         self.segment_counts: dict[str, int] | None = None
         self.birthdays: dict[int, int] = {}  # month -> customers, as counted
+        self.consents: dict[tuple, export.ConsentCounts | None] = {}  # (whom, segment) -> counted, None: counting
         self._counting: set[int] = set()  # months whose birthdays are being counted
 
         what_box = QGroupBox(self.tr("What to print"))
@@ -111,6 +115,13 @@ class PrintListDialog(QDialog):
         self.layout_choice.addItem(self.tr("L7160: A4 sheets of 21 labels (63.5 × 38.1 mm)"), "L7160")
         self.layout_choice.addItem(self.tr("5160: Letter sheets of 30 labels (2⅝ × 1 in)"), "5160")
         self.layout_choice.setCurrentIndex(0 if paper_size() == "A4" else 1)
+        self.consent = QComboBox()
+        self.consent.setObjectName("consent")
+        self.consent.addItem(self.tr("Only those who agreed to marketing by SMS"), "sms")
+        self.consent.addItem(self.tr("Only those who agreed to marketing by email"), "email")
+        self.consent.addItem(self.tr("Everyone, whether or not they agreed to marketing"), None)
+        self.consent.setCurrentIndex(self.consent.findData(FIRST_CONSENT["calls"]))
+        form.addRow(self.tr("&Include"), self.consent)
         form.addRow(self.tr("&Month"), self.month)
         form.addRow(self.tr("Label s&heets"), self.layout_choice)
 
@@ -136,7 +147,8 @@ class PrintListDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
 
-        self.kinds.buttonToggled.connect(lambda *_: self.update_choice())
+        self.kinds.buttonToggled.connect(self._kind_toggled)
+        self.consent.currentIndexChanged.connect(lambda _: self.update_choice())
         self.whom.buttonToggled.connect(lambda *_: self.update_choice())
         self.segment.currentIndexChanged.connect(lambda _: self.update_choice())
         self.segment.activated.connect(lambda _: self.whom_buttons["segment"].setChecked(True))
@@ -163,10 +175,23 @@ class PrintListDialog(QDialog):
     def chosen_layout(self) -> str:
         return self.layout_choice.currentData()
 
+    def consenting(self) -> str | None:
+        """Whose marketing consent the list asks for (None: everyone's); only calls and labels ask."""
+        return self.consent.currentData() if self.kind() in FIRST_CONSENT else None
+
+    def _kind_toggled(self, button: QRadioButton, checked: bool) -> None:
+        if checked and self.kind() in FIRST_CONSENT:
+            self.consent.setCurrentIndex(self.consent.findData(FIRST_CONSENT[self.kind()]))
+        self.update_choice()
+
     def how_many(self) -> int | None:
         """Customers the list will hold, as far as counted; None while still counting."""
         if self.kind() == "birthdays":
             return self.birthdays.get(self.chosen_month())
+        consenting = self.consenting()
+        if consenting is not None:
+            counted = self.consents.get(self._whom_key())
+            return None if counted is None else counted.get(consenting)
         whom = self.whom_choice()
         if whom == "selected":
             return len(self.selected_ids)
@@ -178,6 +203,22 @@ class PrintListDialog(QDialog):
         return self.book.found if whom == "search" else self.book.everyone
 
     # --- counting -------------------------------------------------------------------------------
+    def _whom_key(self) -> tuple:
+        whom = self.whom_choice()
+        return (whom, self.chosen_segment() if whom == "segment" else None)
+
+    def _count_consents(self) -> None:
+        key = self._whom_key()
+        if key in self.consents or (key[0] == "segment" and key[1] is None):
+            return
+        self.consents[key] = None
+
+        def counted(counts: export.ConsentCounts) -> None:
+            if shiboken6.isValid(self):
+                self.consents[key] = counts
+                self.update_choice()
+
+        run_in_background(_consent_counts, self.members(), on_done=counted)
     def _customers(self, n: int) -> str:
         return self.tr("1 customer") if n == 1 else self.tr("{n} customers").format(n=fmt.number(n))
 
@@ -248,6 +289,9 @@ class PrintListDialog(QDialog):
         self.segment.setEnabled(bool(self.segment_counts))
         self.month.setEnabled(kind == "birthdays")
         self.layout_choice.setEnabled(kind == "labels")
+        self.consent.setEnabled(kind in FIRST_CONSENT)
+        if self.consenting() is not None:
+            self._count_consents()
         chosen = self.chosen_month()
         if kind == "birthdays" and chosen not in self.birthdays and chosen not in self._counting:
             self._count_birthdays(chosen)
@@ -262,11 +306,19 @@ class PrintListDialog(QDialog):
             self._say(self.tr("{customers} with a birthday in {month}.").format(
                 customers=self._customers(n), month=month))
         elif n:
-            self._say({
+            said = {
                 "calls": self.tr("{customers} on the call list."),
                 "labels": self.tr("Labels for {customers}."),
                 "cards": self.tr("Loyalty cards for {customers}."),
-            }[kind].format(customers=self._customers(n)))
+            }[kind].format(customers=self._customers(n))
+            left_out = self.consents[self._whom_key()].everyone - n if self.consenting() is not None else 0
+            if left_out:
+                said += " " + (self.tr("1 other has not agreed to this.") if left_out == 1 else
+                               self.tr("{n} others have not agreed to this.").format(n=fmt.number(left_out)))
+            self._say(said)
+        elif self.consenting() is not None and self.consents[self._whom_key()].everyone:
+            show_problem(self.count, self.tr("Nothing to print: none of these customers has agreed to this. "
+                                             "Choose another option under Include."))
         elif kind == "birthdays":
             show_problem(self.count, self.tr("Nothing to print: no customer has a birthday in {month}.").format(
                 month=month))
@@ -302,13 +354,23 @@ class PrintListDialog(QDialog):
     def _whom_title(self) -> str:
         whom = self.whom_choice()
         if whom == "selected":
-            return self.tr("Selected customers")
-        if whom == "search":
-            return self.tr("Customers found by “{search}”").format(search=self.search_text)
-        if whom == "segment":
+            title = self.tr("Selected customers")
+        elif whom == "search":
+            title = self.tr("Customers found by “{search}”").format(search=self.search_text)
+        elif whom == "segment":
             key = self.chosen_segment()
-            return segment_titles().get(key, key or "")
-        return self.tr("Everyone")
+            title = segment_titles().get(key, key or "")
+        else:
+            title = self.tr("Everyone")
+        return self._with_consent(title)
+
+    def _with_consent(self, title: str) -> str:
+        consenting = self.consenting()
+        if consenting == "sms":
+            return self.tr("{whom}, who agreed to marketing by SMS").format(whom=title)
+        if consenting == "email":
+            return self.tr("{whom}, who agreed to marketing by email").format(whom=title)
+        return title
 
     def pdf_maker(self) -> tuple[Callable[[], bytes], str, str]:
         """(what makes the PDF, its title, a file name for it) for the choice in the dialog."""
@@ -331,11 +393,12 @@ class PrintListDialog(QDialog):
             "cards": self.tr("Loyalty cards: {whom}"),
         }[kind].format(whom=self._whom_title())
         members, layout, heading = self.members(), self.chosen_layout(), self._whom_title()
+        consenting = self.consenting()
 
         def make() -> bytes:
             from smallcrm import reports
 
-            ids = members()
+            ids = members() if consenting is None else export.consenting_ids(members(), consenting)
             if not ids:
                 raise InvalidValue("contacts", "", "empty", "no customer is in the list any more")
             out = io.BytesIO()
@@ -356,6 +419,10 @@ class PrintListDialog(QDialog):
     def export(self) -> None:
         make, _, name = self.pdf_maker()
         export_pdf(self, make, name)
+
+
+def _consent_counts(members: Callable[[], list[int]]) -> export.ConsentCounts:
+    return export.consent_counts(members())
 
 
 def _tr(text: str) -> str:

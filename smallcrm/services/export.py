@@ -11,9 +11,11 @@ Decisions, in plain words:
 - A text cell that starts with = + - @, a tab or a carriage return gets a leading `'`, so that a
   spreadsheet shows it as text instead of running it as a formula. Numbers we write ourselves
   (amounts, ids) are left as numbers.
-- Marketing consent: everyone is exported unless `consenting` ("email" or "sms") asks for only the
-  customers who gave that consent. Exports and call lists for marketing should ask for it. Each channel's
-  consent goes with where and how the customer agreed ("Email consent source", "SMS consent source").
+- Marketing consent: `consenting` ("email" or "sms") keeps only the customers who gave that consent;
+  None exports everyone. The window and the command line ask for email consent unless told otherwise,
+  and call lists for SMS consent (the consent tied to the customer's phone), since what is exported or
+  printed is usually for marketing. Each channel's consent goes with where and how the customer agreed
+  ("Email consent source", "SMS consent source").
 - Rows are read in chunks of CHUNK contacts (or purchases) and written as they come, to a temporary
   file beside the target that replaces it at the end: the file is there whole or not at all, and it is
   readable by its owner only (0o600 on POSIX), since it holds customers' personal data.
@@ -75,6 +77,41 @@ def _check_consent(consenting: str | None) -> str | None:
     if consenting is not None and consenting not in CONSENTS:
         raise InvalidValue("consenting", consenting, "choice", "email or sms")
     return consenting
+
+
+def consenting_ids(ids: Iterable[int], consenting: str | None) -> list[int]:
+    """The contacts of `ids` that are not in the Trash and, with `consenting` ("email" or "sms"), gave that
+    marketing consent; in the order given."""
+    consent = _consent_sql(_check_consent(consenting))
+    kept: list[int] = []
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        marks = ",".join("?" * len(chunk))
+        found = {row[0] for row in database.execute_sql(
+            f"SELECT c.id FROM contact c WHERE c.id IN ({marks}) AND c.deleted_at IS NULL{consent}", chunk)}
+        kept.extend(contact_id for contact_id in chunk if contact_id in found)
+    return kept
+
+
+@dataclass(frozen=True)
+class ConsentCounts:
+    everyone: int  # of the contacts asked about, those not in the Trash
+    email: int  # ... who agreed to marketing by email
+    sms: int  # ... by SMS
+
+    def get(self, consenting: str | None) -> int:
+        return self.everyone if consenting is None else getattr(self, consenting)
+
+
+def consent_counts(ids: Iterable[int]) -> ConsentCounts:
+    """How many of `ids` each choice of `consenting` keeps."""
+    everyone = email = sms = 0
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        marks = ",".join("?" * len(chunk))
+        n, e, s = database.execute_sql(
+            f"""SELECT count(*), coalesce(sum(c.email_consent != 0), 0), coalesce(sum(c.sms_consent != 0), 0)
+                  FROM contact c WHERE c.id IN ({marks}) AND c.deleted_at IS NULL""", chunk).fetchone()
+        everyone, email, sms = everyone + n, email + e, sms + s
+    return ConsentCounts(everyone, email, sms)
 
 
 def contacts_to_export(*, ids: Iterable[int] | None = None, search: str = "", segment: str | None = None) -> list[int]:

@@ -10,7 +10,8 @@ import vobject
 
 @pytest.fixture
 def two(add, cli):
-    ann = add("--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.com", "--tag", "VIP")
+    ann = add("--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.com", "--tag", "VIP",
+              "--email-consent", "at the counter")
     bob = add("--first-name", "=Bob", "--last-name", "Marsh", "--phone", "+44 20 7946 0958")
     return ann, bob
 
@@ -20,9 +21,20 @@ def rows(path):
         return list(csv.DictReader(f))
 
 
-def test_contacts_to_csv_says_how_many_and_whom(cli, two, tmp_path):
-    out = tmp_path / "all.csv"
+def test_contacts_to_csv_by_default_only_those_who_agreed_to_email_marketing(cli, two, tmp_path):
+    out = tmp_path / "mailing.csv"
     result = cli("export", "contacts", str(out))
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        f"1 contact written to {out} (CSV; only customers who agreed to email marketing)",
+        "1 contact left out: they have not agreed to email marketing (add --everyone to include them)",
+    ]
+    assert [(r["First Name"], r["Email consent source"]) for r in rows(out)] == [("Ann", "at the counter")]
+
+
+def test_everyone_when_told(cli, two, tmp_path):
+    out = tmp_path / "all.csv"
+    result = cli("export", "contacts", str(out), "--everyone")
     assert result.code == 0, result.err
     assert result.out.strip() == f"2 contacts written to {out} (CSV; everyone, whether or not they agreed to marketing)"
     assert [(r["First Name"], r["Customer number"]) for r in rows(out)] == [("Ann", str(two[0])),
@@ -38,12 +50,13 @@ def test_a_search_and_a_vcard_version(cli, two, tmp_path):
     assert card.version.value == "3.0" and card.fn.value == "Ann Lee"
 
 
-def test_only_consenting_customers_when_asked(cli, two, tmp_path):
-    out = tmp_path / "mailing.csv"
-    result = cli("export", "contacts", str(out), "--consenting", "email")
-    assert result.code == 0, result.err
-    assert "0 contacts written" in result.out and "only customers who agreed to email marketing" in result.out
-    assert rows(out) == []
+def test_nobody_agreed_exits_1_and_writes_nothing(cli, two, tmp_path):
+    out = tmp_path / "texts.csv"
+    result = cli("export", "contacts", str(out), "--consenting", "sms")
+    assert result.code == 1
+    assert result.error_line == ("smallcrm: error: nothing was exported: none of the 2 contacts has agreed to "
+                                 "SMS marketing; add --everyone to export them all")
+    assert not out.exists()
 
 
 def test_purchases_to_csv(cli, two, tmp_path):
@@ -63,6 +76,7 @@ def test_purchases_to_csv(cli, two, tmp_path):
     (["contacts", "{dir}/out.csv", "--vcard-version", "3.0"], "--vcard-version is for .vcf files"),
     (["contacts", "{dir}/out.vcf", "--vcard-version", "2.1"], "invalid choice"),
     (["contacts", "{dir}/out.csv", "--consenting", "post"], "invalid choice"),
+    (["contacts", "{dir}/out.csv", "--consenting", "sms", "--everyone"], "not allowed with"),
     (["purchases", "{dir}/out.vcf"], "end the name in .csv"),
     (["purchases", "{dir}/out.csv", "--from", "1st May"], "YYYY-MM-DD"),
     (["purchases", "{dir}/out.csv", "--from", "2024-05-02", "--to", "2024-05-01"], "comes before"),

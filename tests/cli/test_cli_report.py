@@ -32,6 +32,8 @@ def demo_shop(cli, shop):
     (("report", "list", "birthdays", "--segment", "lost", "--out", "x.pdf"), "leave out --segment"),
     (("report", "list", "calls", "--month", "3", "--out", "x.pdf"), "--month is for birthday lists"),
     (("report", "list", "cards", "--layout", "5160", "--out", "x.pdf"), "--layout is for mailing labels"),
+    (("report", "list", "cards", "--everyone", "--out", "x.pdf"), "are for call lists and mailing labels"),
+    (("report", "list", "birthdays", "--consenting", "sms", "--out", "x.pdf"), "are for call lists and mailing labels"),
     (("report", "list", "posters", "--out", "x.pdf"), "invalid choice"),
     (("report", "customer", "1"), "--out"),
     (("report", "summary", "--from", "2026-02-30", "--json"), "2026-02-30"),
@@ -150,14 +152,39 @@ def test_a_call_list_for_a_segment_has_exactly_its_customers(cli, demo_shop, tmp
     finally:
         close_database()
     out = tmp_path / "calls.pdf"
-    done = cli("report", "list", "calls", "--segment", key.replace("_", "-").upper(), "--out", str(out))
+    done = cli("report", "list", "calls", "--segment", key.replace("_", "-").upper(), "--everyone",
+               "--out", str(out))
     assert done.code == 0, done.err
-    assert f"of {len(members)} contact" in done.out
+    assert f"of {len(members)} contacts (everyone, whether or not they agreed to marketing)" in done.out
     text = pdf_text(out)
     assert metrics.SEGMENT_TEXT[key][0] in text and "Everyone" not in text
     assert all(name in text for name in names)
     outsiders = [n for n in everyone - names if not any(n in m or m in n for m in names)]
     assert outsiders and not any(name in text for name in outsiders)
+
+
+@pytest.mark.parametrize(("options", "channel"), [([], "sms"), (["--consenting", "email"], "email")])
+def test_a_call_list_has_only_those_who_agreed_unless_told_otherwise(cli, demo_shop, tmp_path, options, channel):
+    from smallcrm.services import contacts, metrics
+
+    open_database(demo_shop)
+    try:
+        counts = {s.key: s.customers for s in metrics.segments()}
+        key = max(counts, key=counts.get)
+        members = [contacts.get_contact(i) for i in metrics.segment_members(key)]
+    finally:
+        close_database()
+    agreed = {c.display_name for c in members if getattr(c, f"{channel}_consent")}
+    refused = {c.display_name for c in members if not getattr(c, f"{channel}_consent")}
+    refused = {n for n in refused if not any(n in m or m in n for m in agreed)}
+    assert agreed and refused  # the demo data has both
+    out = tmp_path / "calls.pdf"
+    done = cli("report", "list", "calls", "--segment", key, *options, "--out", str(out))
+    assert done.code == 0, done.err
+    words = {"sms": "SMS", "email": "email"}[channel]
+    assert f"of {len(agreed)} contact" in done.out and f"only customers who agreed to {words} marketing" in done.out
+    text = pdf_text(out)
+    assert all(name in text for name in agreed) and not any(name in text for name in refused)
 
 
 def test_birthdays_labels_and_cards(cli, add, shop, tmp_path):

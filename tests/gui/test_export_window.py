@@ -33,16 +33,45 @@ def saved(qtbot, window, name):
                     and window.statusBar().currentMessage().startswith("Exported"), timeout=5000)
 
 
-def test_everyone_by_default(qtbot, three, window, tmp_path, monkeypatch):
+def counted(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.counts is not None, timeout=5000)
+    return dialog.count.text()
+
+
+def test_only_those_who_agreed_to_email_marketing_by_default(qtbot, three, window, tmp_path, monkeypatch):
+    agreed = add_contact(ContactInput(first_name="Berta", last_name="Nowak", email_consent=True))
+    window.refresh()
     asked = []
-    answer_save_dialog(monkeypatch, tmp_path / "everyone", asked=asked)  # typed without .csv
+    answer_save_dialog(monkeypatch, tmp_path / "mailing", asked=asked)  # typed without .csv
     window.view.selectionModel().clearSelection()
     dialog = window.export_contacts()
-    assert dialog.findChild(type(dialog.consent), "consent").currentData() is None
+    assert dialog.consenting() == "email"
+    assert counted(qtbot, dialog) == "1 of 4 customers will be exported; the others have not agreed to this."
+    dialog.accept()
+    saved(qtbot, window, "mailing.csv")
+    assert numbers(tmp_path / "mailing.csv") == [agreed]
+    assert "vCard 3.0" in asked[0][1] and asked[0][0].endswith("contacts.csv")
+
+
+def test_everyone_when_chosen(qtbot, three, window, tmp_path, monkeypatch):
+    answer_save_dialog(monkeypatch, tmp_path / "everyone.csv")
+    window.view.selectionModel().clearSelection()
+    dialog = window.export_contacts()
+    dialog.consent.setCurrentIndex(dialog.consent.findData(None))
+    assert counted(qtbot, dialog) == "3 customers will be exported."
     dialog.accept()
     saved(qtbot, window, "everyone.csv")
     assert sorted(numbers(tmp_path / "everyone.csv")) == sorted(three)
-    assert "vCard 3.0" in asked[0][1] and asked[0][0].endswith("contacts.csv")
+
+
+def test_nobody_agreed_leaves_nothing_to_export(qtbot, three, window):
+    window.view.selectionModel().clearSelection()
+    dialog = window.export_contacts()
+    assert counted(qtbot, dialog).startswith("None of these 3 customers has agreed to this")
+    assert not dialog.export_button.isEnabled()
+    dialog.consent.setCurrentIndex(dialog.consent.findData(None))
+    assert dialog.export_button.isEnabled()
+    dialog.reject()
 
 
 def test_the_selected_customers_when_several_are_selected(qtbot, three, window, tmp_path, monkeypatch):
@@ -55,6 +84,7 @@ def test_the_selected_customers_when_several_are_selected(qtbot, three, window, 
         selection.select(window.model.index(window.model.row_of(contact_id), 0), flags)
     dialog = window.export_contacts()
     assert any("2 selected customers" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.consent.setCurrentIndex(dialog.consent.findData(None))
     dialog.accept()
     saved(qtbot, window, "chosen.vcf")
     text = (tmp_path / "chosen.vcf").read_text(encoding="utf-8")
@@ -70,7 +100,7 @@ def test_the_search_and_only_those_who_agreed(qtbot, three, window, tmp_path, mo
     window.view.selectionModel().clearSelection()
     answer_save_dialog(monkeypatch, tmp_path / "mailing.csv")
     dialog = window.export_contacts()
-    dialog.consent.setCurrentIndex(dialog.consent.findData("email"))
+    assert counted(qtbot, dialog) == "1 of 2 customers will be exported; the others have not agreed to this."
     dialog.accept()
     saved(qtbot, window, "mailing.csv")
     assert numbers(tmp_path / "mailing.csv") == [agreed]
@@ -100,7 +130,9 @@ def test_a_folder_in_the_way_says_so_and_saves_nothing(qtbot, three, window, tmp
 
     (tmp_path / "in the way.csv").mkdir()
     answer_save_dialog(monkeypatch, tmp_path / "in the way.csv")
-    window.export_contacts().accept()
+    dialog = window.export_contacts()
+    dialog.consent.setCurrentIndex(dialog.consent.findData(None))
+    dialog.accept()
     qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in window.findChildren(QMessageBox)),
                     timeout=5000)
     box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())

@@ -294,8 +294,10 @@ def book(db):
     """Six customers (one in the Trash), with birthdays in March, April and none."""
     ids = [
         add_contact(ContactInput(first_name="Marta", last_name="Kowalska", city="Kraków", birthday="1980-03-04")),
-        add_contact(ContactInput(first_name="Marek", last_name="Nowak", city="Kraków", birthday="--03-30")),
-        add_contact(ContactInput(first_name="Anna", last_name="Schmidt", city="Berlin", birthday="1990-04-01")),
+        add_contact(ContactInput(first_name="Marek", last_name="Nowak", city="Kraków", birthday="--03-30",
+                                 sms_consent=True)),
+        add_contact(ContactInput(first_name="Anna", last_name="Schmidt", city="Berlin", birthday="1990-04-01",
+                                 email_consent=True)),
         add_contact(ContactInput(first_name="José", last_name="Álvarez", city="Sevilla")),
         add_contact(ContactInput(first_name="Zoë", last_name="Adams", city="Leeds", birthday="--03-15")),
         add_contact(ContactInput(first_name="Old", last_name="Friend", city="Kraków", birthday="--03-20")),
@@ -350,9 +352,44 @@ def make_now(dialog: PrintListDialog) -> tuple[str, bytes]:
     return title, make()
 
 
+def include_everyone(dialog: PrintListDialog) -> None:
+    dialog.consent.setCurrentIndex(dialog.consent.findData(None))
+
+
+def test_a_call_list_has_only_those_who_agreed_to_sms_marketing_unless_told_otherwise(qtbot, main_window, book,
+                                                                                      fake_segments, made):
+    dialog = open_print_list(qtbot, main_window, "", [book[3], book[1], book[2]])
+    assert dialog.consenting() == "sms"
+    qtbot.waitUntil(lambda: dialog.how_many() is not None, timeout=5000)
+    assert dialog.how_many() == 1
+    assert dialog.count.text() == "1 customer on the call list. 2 others have not agreed to this."
+    title, _ = make_now(dialog)
+    assert title == "Call list: Selected customers, who agreed to marketing by SMS"
+    assert made.pop() == ("call_list_pdf", [book[1]], {"title": "Selected customers, who agreed to marketing by SMS"})
+
+    dialog.consent.setCurrentIndex(dialog.consent.findData("email"))
+    assert dialog.how_many() == 1
+    make_now(dialog)
+    assert made.pop()[1] == [book[2]]
+
+    dialog.whom_buttons["segment"].setChecked(True)
+    dialog.segment.setCurrentIndex(dialog.segment.findData("loyal"))  # José alone, who agreed to nothing
+    qtbot.waitUntil(lambda: dialog.how_many() is not None, timeout=5000)
+    assert dialog.how_many() == 0 and dialog.count.text().startswith("Nothing to print: none of these customers")
+    assert not dialog.preview_button.isEnabled()
+
+    dialog.kind_buttons["labels"].setChecked(True)  # labels go by post: everyone at first
+    assert dialog.consenting() is None and dialog.how_many() == 1
+    dialog.kind_buttons["cards"].setChecked(True)
+    assert not dialog.consent.isEnabled() and dialog.consenting() is None
+    dialog.kind_buttons["calls"].setChecked(True)
+    assert dialog.consenting() == "sms"
+
+
 def test_the_print_list_counts_and_passes_exactly_the_chosen_customers(qtbot, main_window, book, fake_segments,
                                                                       made):
     dialog = open_print_list(qtbot, main_window, "krak", [book[3], book[1]])
+    include_everyone(dialog)
     assert dialog.whom_choice() == "selected"
     assert dialog.how_many() == 2 and dialog.count.text() == "2 customers on the call list."
     title, data = make_now(dialog)
@@ -384,6 +421,7 @@ def test_the_print_list_counts_and_passes_exactly_the_chosen_customers(qtbot, ma
 
 def test_choosing_from_the_segment_list_chooses_the_segment(qtbot, main_window, book, fake_segments, made):
     dialog = open_print_list(qtbot, main_window, "", [])
+    include_everyone(dialog)
     assert dialog.whom_choice() == "everyone"
     assert not dialog.whom_buttons["selected"].isEnabled() and not dialog.whom_buttons["search"].isEnabled()
     dialog.segment.activated.emit(dialog.segment.findData("loyal"))
@@ -396,6 +434,7 @@ def test_choosing_from_the_segment_list_chooses_the_segment(qtbot, main_window, 
 
 def test_nothing_to_print_is_said_and_the_buttons_wait(qtbot, main_window, book, fake_segments):
     dialog = open_print_list(qtbot, main_window, "", [])
+    include_everyone(dialog)
     dialog.whom_buttons["segment"].setChecked(True)
     dialog.segment.setCurrentIndex(dialog.segment.findData("lost"))
     assert dialog.how_many() == 0
@@ -434,6 +473,7 @@ def test_the_label_sheet_follows_the_paper_size(qtbot, main_window, book, fake_s
 def test_preview_and_export_from_the_print_list(qtbot, main_window, book, fake_segments, made, tmp_path,
                                                 monkeypatch):
     dialog = open_print_list(qtbot, main_window, "", [book[4]])
+    include_everyone(dialog)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(children_of(dialog, QPrintPreviewDialog)) == 1, timeout=5000)
     (preview,) = children_of(dialog, QPrintPreviewDialog)
@@ -451,6 +491,7 @@ def test_preview_and_export_from_the_print_list(qtbot, main_window, book, fake_s
 def test_a_real_call_list_of_the_selected_customers_is_saved_with_their_names(qtbot, main_window, book, folder,
                                                                              monkeypatch):
     dialog = open_print_list(qtbot, main_window, "", [book[0], book[3]])
+    include_everyone(dialog)
     answer_save_dialog(monkeypatch, folder / "calls.pdf")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     box = one_message(qtbot, dialog)
