@@ -1590,6 +1590,38 @@ Cliquez pour les afficher.</translation>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({reason}).</source>
+        <translation>Le fichier ne peut pas être lu ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>The file has a header row and no rows under it.</source>
+        <translation>Le fichier a une ligne d’en-tête et aucune ligne en dessous.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it looks like a program, picture or spreadsheet file). Save it from your spreadsheet as CSV first.</source>
+        <translation>Ce n’est pas un fichier texte (il ressemble à un programme, une image ou un classeur). Enregistrez-le d’abord au format CSV depuis votre tableur.</translation>
+    </message>
+    <message>
+        <source>The file disappeared while it was being read (a USB stick taken out?).</source>
+        <translation>Le fichier a disparu pendant sa lecture (une clé USB retirée&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>One cell is far too large to be a contact field.</source>
+        <translation>Une cellule est bien trop grande pour être un champ de contact.</translation>
+    </message>
+    <message>
+        <source>Row {row}.</source>
+        <translation>Ligne {row}.</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltySettingsDialog</name>
@@ -2192,6 +2224,42 @@ Cliquez pour les afficher.</translation>
         <translation>(ignorer)</translation>
     </message>
     <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
         <source>Keep in notes</source>
         <translation>Garder dans les notes</translation>
     </message>
@@ -2254,6 +2322,30 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Date (and time)</source>
         <translation>Date (et heure)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Moyen de paiement</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s first name</source>
+        <translation>Prénom du client</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s last name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s country</source>
+        <translation>Pays du client</translation>
     </message>
     <message>
         <source>Receipt or invoice number</source>
@@ -2757,6 +2849,22 @@ Cliquez pour les afficher.</translation>
         <translation>5160&#xa0;: planches Letter de 30 étiquettes (2⅝ × 1 po)</translation>
     </message>
     <message>
+        <source>Only those who agreed to marketing by SMS</source>
+        <translation>Seulement ceux qui acceptent les offres par SMS</translation>
+    </message>
+    <message>
+        <source>Only those who agreed to marketing by email</source>
+        <translation>Seulement ceux qui acceptent les offres par e-mail</translation>
+    </message>
+    <message>
+        <source>Everyone, whether or not they agreed to marketing</source>
+        <translation>Tout le monde, qu’ils aient accepté ou non les offres</translation>
+    </message>
+    <message>
+        <source>&amp;Include</source>
+        <translation>&amp;Inclure</translation>
+    </message>
+    <message>
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
@@ -2841,6 +2949,18 @@ Cliquez pour les afficher.</translation>
         <translation>Cartes de fidélité pour {customers}.</translation>
     </message>
     <message>
+        <source>1 other has not agreed to this.</source>
+        <translation>1 autre ne l’a pas accepté.</translation>
+    </message>
+    <message>
+        <source>{n} others have not agreed to this.</source>
+        <translation>{n} autres ne l’ont pas accepté.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: none of these customers has agreed to this. Choose another option under Include.</source>
+        <translation>Rien à imprimer&#xa0;: aucun de ces clients ne l’a accepté. Choisissez une autre option sous Inclure.</translation>
+    </message>
+    <message>
         <source>Nothing to print: no customer has a birthday in {month}.</source>
         <translation>Rien à imprimer&#xa0;: aucun client n’a son anniversaire en {month}.</translation>
     </message>
@@ -2871,6 +2991,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Everyone</source>
         <translation>Tous</translation>
+    </message>
+    <message>
+        <source>{whom}, who agreed to marketing by SMS</source>
+        <translation>{whom}, qui acceptent les offres par SMS</translation>
+    </message>
+    <message>
+        <source>{whom}, who agreed to marketing by email</source>
+        <translation>{whom}, qui acceptent les offres par e-mail</translation>
     </message>
     <message>
         <source>Birthdays in {month}</source>
@@ -3730,8 +3858,12 @@ Cliquez pour les afficher.</translation>
         <translation>&amp;Inclure&#xa0;:</translation>
     </message>
     <message>
-        <source>For a marketing mailing, include only those who agreed to it.</source>
-        <translation>Pour un envoi commercial, n’incluez que ceux qui l’ont accepté.</translation>
+        <source>Counting the customers…</source>
+        <translation>Comptage des clients…</translation>
+    </message>
+    <message>
+        <source>Choose everyone only for your own records or to move to another program, not for a marketing mailing.</source>
+        <translation>Choisissez tout le monde seulement pour vos propres archives ou pour passer à un autre programme, pas pour un envoi publicitaire.</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -3770,6 +3902,10 @@ Cliquez pour les afficher.</translation>
         <translation>vCard 3.0, pour les téléphones et logiciels plus anciens (*.vcf)</translation>
     </message>
     <message>
+        <source>{n} customers will be exported.</source>
+        <translation>{n} clients seront exportés.</translation>
+    </message>
+    <message>
         <source>Exported {n} to “{name}” in {folder}.</source>
         <translation>{n} exportés vers «&#x202f;{name}&#x202f;» dans {folder}.</translation>
     </message>
@@ -3780,6 +3916,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>The customers matching “{search}”.</source>
         <translation>Les clients correspondant à «&#x202f;{search}&#x202f;».</translation>
+    </message>
+    <message>
+        <source>{n} of {everyone} customers will be exported; the others have not agreed to this.</source>
+        <translation>{n} clients sur {everyone} seront exportés&#x202f;; les autres ne l’ont pas accepté.</translation>
+    </message>
+    <message>
+        <source>None of these {everyone} customers has agreed to this, so there is nothing to export. Choose another option above.</source>
+        <translation>Aucun de ces {everyone} clients ne l’a accepté&#x202f;: il n’y a rien à exporter. Choisissez une autre option ci-dessus.</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4216,129 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{name} was erased for good; their purchases stay without a name. The undo history was cleared.</source>
         <translation>{name} a été effacé définitivement&#x202f;; ses achats restent sans nom. L’historique d’annulation a été vidé.</translation>
+    </message>
+</context>
+<context>
+    <name>rejects</name>
+    <message>
+        <source>no name, company, email or phone</source>
+        <translation>ni nom, ni entreprise, ni e-mail, ni téléphone</translation>
+    </message>
+    <message>
+        <source>notes too long</source>
+        <translation>notes trop longues</translation>
+    </message>
+    <message>
+        <source>invalid email</source>
+        <translation>e-mail non valide</translation>
+    </message>
+    <message>
+        <source>invalid phone number</source>
+        <translation>numéro de téléphone non valide</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>trop long</translation>
+    </message>
+    <message>
+        <source>ambiguous date</source>
+        <translation>date ambiguë</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>pas une date</translation>
+    </message>
+    <message>
+        <source>birthday in the future</source>
+        <translation>anniversaire dans le futur</translation>
+    </message>
+    <message>
+        <source>impossible date</source>
+        <translation>date impossible</translation>
+    </message>
+    <message>
+        <source>the phone number is not one that can be recognised</source>
+        <translation>le numéro de téléphone n’est pas reconnaissable</translation>
+    </message>
+    <message>
+        <source>the date is missing</source>
+        <translation>la date manque</translation>
+    </message>
+    <message>
+        <source>not a date (and time) that can be read</source>
+        <translation>pas une date (et heure) lisible</translation>
+    </message>
+    <message>
+        <source>a payment status that is not paid, due or written off</source>
+        <translation>un état de paiement qui n’est ni payé, ni dû, ni passé en perte</translation>
+    </message>
+    <message>
+        <source>the quantity is not a whole number</source>
+        <translation>la quantité n’est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>a unit price below zero</source>
+        <translation>un prix unitaire négatif</translation>
+    </message>
+    <message>
+        <source>no amount, and no quantity with a unit price</source>
+        <translation>ni montant, ni quantité avec un prix unitaire</translation>
+    </message>
+    <message>
+        <source>the amount is too large</source>
+        <translation>le montant est trop grand</translation>
+    </message>
+    <message>
+        <source>the total is 0</source>
+        <translation>le total est 0</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>déjà importé</translation>
+    </message>
+    <message>
+        <source>no customer with this email</source>
+        <translation>aucun client avec cet e-mail</translation>
+    </message>
+    <message>
+        <source>no customer with this phone</source>
+        <translation>aucun client avec ce téléphone</translation>
+    </message>
+    <message>
+        <source>no customer with this customer_id</source>
+        <translation>aucun client avec ce numéro de client</translation>
+    </message>
+    <message>
+        <source>no customer with this name</source>
+        <translation>aucun client de ce nom</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>même e-mail</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>même téléphone</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <source>close name, same city</source>
+        <translation>nom proche, même ville</translation>
+    </message>
+    <message>
+        <source>close name, same postal code</source>
+        <translation>nom proche, même code postal</translation>
+    </message>
+    <message>
+        <source>close name, same company</source>
+        <translation>nom proche, même entreprise</translation>
+    </message>
+    <message>
+        <source>close name, same birthday</source>
+        <translation>nom proche, même anniversaire</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,19 @@ POLICIES = (
     ("create", QT_TRANSLATE_NOOP("DuplicatesPage", "Create a new customer anyway")),
 )
 FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
+                "first_name": QT_TRANSLATE_NOOP("MappingPage", "First name"),
+                "last_name": QT_TRANSLATE_NOOP("MappingPage", "Last name"),
+                "company": QT_TRANSLATE_NOOP("MappingPage", "Company"),
+                "street": QT_TRANSLATE_NOOP("MappingPage", "Street"),
+                "postal_code": QT_TRANSLATE_NOOP("MappingPage", "Postal code"),
+                "city": QT_TRANSLATE_NOOP("MappingPage", "City"),
+                "region": QT_TRANSLATE_NOOP("MappingPage", "Region"),
+                "country": QT_TRANSLATE_NOOP("MappingPage", "Country"),
+                "address": QT_TRANSLATE_NOOP("MappingPage", "Address"),
+                "birthday": QT_TRANSLATE_NOOP("MappingPage", "Birthday"),
+                "tags": QT_TRANSLATE_NOOP("MappingPage", "Tags"),
+                "notes": QT_TRANSLATE_NOOP("MappingPage", "Notes"),
+                "source": QT_TRANSLATE_NOOP("MappingPage", "Source"),
                 "note": QT_TRANSLATE_NOOP("MappingPage", "Keep in notes"),
                 "email": QT_TRANSLATE_NOOP("MappingPage", "Email"), "phone": QT_TRANSLATE_NOOP("MappingPage", "Phone"),
                 "full_name": QT_TRANSLATE_NOOP("MappingPage", "Full name"),
@@ -65,6 +78,13 @@ MATCHES = (("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TR
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY")
 SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "date": QT_TRANSLATE_NOOP("MappingPage", "Date (and time)"),
+               "amount": QT_TRANSLATE_NOOP("MappingPage", "Amount"),
+               "quantity": QT_TRANSLATE_NOOP("MappingPage", "Quantity"),
+               "currency": QT_TRANSLATE_NOOP("MappingPage", "Currency"),
+               "payment_method": QT_TRANSLATE_NOOP("MappingPage", "Payment method"),
+               "first_name": QT_TRANSLATE_NOOP("MappingPage", "Customer's first name"),
+               "last_name": QT_TRANSLATE_NOOP("MappingPage", "Customer's last name"),
+               "country": QT_TRANSLATE_NOOP("MappingPage", "Customer's country"),
                "reference": QT_TRANSLATE_NOOP("MappingPage", "Receipt or invoice number"),
                "unit_price": QT_TRANSLATE_NOOP("MappingPage", "Unit price"),
                "description": QT_TRANSLATE_NOOP("MappingPage", "Item"),
@@ -75,9 +95,57 @@ SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "name": QT_TRANSLATE_NOOP("MappingPage", "Customer's name")}
 
 
+# Why a row cannot be imported, as the import says it (rows with other reasons show them as they come).
+REJECT_REASONS = (
+    QT_TRANSLATE_NOOP("rejects", "no name, company, email or phone"),
+    QT_TRANSLATE_NOOP("rejects", "notes too long"),
+    QT_TRANSLATE_NOOP("rejects", "invalid email"),
+    QT_TRANSLATE_NOOP("rejects", "invalid phone number"),
+    QT_TRANSLATE_NOOP("rejects", "too long"),
+    QT_TRANSLATE_NOOP("rejects", "ambiguous date"),
+    QT_TRANSLATE_NOOP("rejects", "not a date"),
+    QT_TRANSLATE_NOOP("rejects", "birthday in the future"),
+    QT_TRANSLATE_NOOP("rejects", "impossible date"),
+    QT_TRANSLATE_NOOP("rejects", "the phone number is not one that can be recognised"),
+    QT_TRANSLATE_NOOP("rejects", "the date is missing"),
+    QT_TRANSLATE_NOOP("rejects", "not a date (and time) that can be read"),
+    QT_TRANSLATE_NOOP("rejects", "a payment status that is not paid, due or written off"),
+    QT_TRANSLATE_NOOP("rejects", "the quantity is not a whole number"),
+    QT_TRANSLATE_NOOP("rejects", "a unit price below zero"),
+    QT_TRANSLATE_NOOP("rejects", "no amount, and no quantity with a unit price"),
+    QT_TRANSLATE_NOOP("rejects", "the amount is too large"),
+    QT_TRANSLATE_NOOP("rejects", "the total is 0"),
+    QT_TRANSLATE_NOOP("rejects", "already imported"),
+    QT_TRANSLATE_NOOP("rejects", "no customer with this email"),
+    QT_TRANSLATE_NOOP("rejects", "no customer with this phone"),
+    QT_TRANSLATE_NOOP("rejects", "no customer with this customer_id"),
+    QT_TRANSLATE_NOOP("rejects", "no customer with this name"),
+)
+# What a duplicate agreed on ("same as customer #12 (email)").
+DUPLICATE_REASONS = {
+    "email": QT_TRANSLATE_NOOP("rejects", "same email"),
+    "phone": QT_TRANSLATE_NOOP("rejects", "same phone"),
+    "name": QT_TRANSLATE_NOOP("rejects", "same name"),
+    "name+city": QT_TRANSLATE_NOOP("rejects", "close name, same city"),
+    "name+postal_code": QT_TRANSLATE_NOOP("rejects", "close name, same postal code"),
+    "name+company": QT_TRANSLATE_NOOP("rejects", "close name, same company"),
+    "name+birthday": QT_TRANSLATE_NOOP("rejects", "close name, same birthday"),
+}
+
+
 def field_label(name: str, kind: str = "contacts") -> str:
     labels = SALE_LABELS if kind == "purchases" else FIELD_LABELS
     return labels.get(name, name.replace("_", " ").capitalize())
+
+
+def reason_text(reason: str) -> str:
+    """Why a row was rejected, in the window's language."""
+    return QCoreApplication.translate("rejects", reason)
+
+
+def duplicate_text(reason: str) -> str:
+    """What a duplicate agreed on, in the window's language."""
+    return QCoreApplication.translate("rejects", DUPLICATE_REASONS.get(reason, reason))
 
 
 def first_match(fields: list[str]) -> str:
@@ -88,18 +156,23 @@ def first_match(fields: list[str]) -> str:
     return "email"
 
 
+def _problem_tr(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
 def problem_text(error: Exception) -> str:
     if isinstance(error, ImportFileProblem):
         what = {
-            "empty": "The file is empty.", "header_only": "The file has a header row and no rows under it.",
-            "binary": "This is not a text file (it looks like a program, picture or spreadsheet file). "
-                      "Save it from your spreadsheet as CSV first.",
-            "vanished": "The file disappeared while it was being read (a USB stick taken out?).",
-            "field_too_large": "One cell is far too large to be a contact field.",
-        }.get(error.reason, f"The file cannot be read ({error.reason}).")
-        where = f" Row {error.row}." if getattr(error, "row", None) else ""
+            "empty": _problem_tr("The file is empty."),
+            "header_only": _problem_tr("The file has a header row and no rows under it."),
+            "binary": _problem_tr("This is not a text file (it looks like a program, picture or spreadsheet file). "
+                                  "Save it from your spreadsheet as CSV first."),
+            "vanished": _problem_tr("The file disappeared while it was being read (a USB stick taken out?)."),
+            "field_too_large": _problem_tr("One cell is far too large to be a contact field."),
+        }.get(error.reason) or _problem_tr("The file cannot be read ({reason}).").format(reason=error.reason)
+        where = " " + _problem_tr("Row {row}.").format(row=error.row) if getattr(error, "row", None) else ""
         detail = f" ({error.detail})" if getattr(error, "detail", "") else ""
-        return f"{what}{where}{detail} Nothing was imported."
+        return f"{what}{where}{detail} " + _problem_tr("Nothing was imported.")
     return str(error)
 
 
@@ -623,15 +696,15 @@ class MappingPage(QWizardPage):
             will = {"create": self.tr("add"), "update": self.tr("update"), "skip": self.tr("skip"),
                     "reject": self.tr("reject")}[p.action]
             if c is None:
-                rows.append([str(p.row), will, "", "", "", "", "", "", "", p.reject.reason if p.reject else ""])
+                rows.append([str(p.row), will, "", "", "", "", "", "", "", reason_text(p.reject.reason) if p.reject else ""])
                 continue
             name = " ".join(x for x in (c.first_name, c.last_name) if x)
             place = " ".join(y for y in (c.postal_code, c.city) if y)
             address = ", ".join(x for x in (c.street, place, c.country) if x)
             rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(c.phones), address,
                          c.birthday or "", ", ".join(c.tags),
-                         p.reject.reason if p.reject else (self.tr("same as customer #{id} ({why})").format(
-                             id=p.duplicate_of, why=p.duplicate_reason) if p.duplicate_of else "")])
+                         reason_text(p.reject.reason) if p.reject else (self.tr("same as customer #{id} ({why})").format(
+                             id=p.duplicate_of, why=duplicate_text(p.duplicate_reason)) if p.duplicate_of else "")])
         _fill(self.preview, rows)
         self.preview.resizeColumnsToContents()
         n = plan.counts
@@ -649,7 +722,7 @@ class MappingPage(QWizardPage):
                 "reject": self.tr("reject")}
         rows = [[_row_numbers(p.rows), will[p.action], fmt.when(from_utc_text(p.occurred_at)), p.reference,
                  self._customer(p, names), fmt.money(p.total_minor, p.currency),
-                 fmt.number(p.points) if p.points else "", p.reason] for p in plan.preview]
+                 fmt.number(p.points) if p.points else "", reason_text(p.reason)] for p in plan.preview]
         _fill(self.preview, rows)
         _align_right(self.preview, (5, 6))
         self.preview.resizeColumnsToContents()
@@ -738,7 +811,7 @@ class DuplicateRowsModel(QAbstractTableModel):
             if column == 4:
                 return self.choice_labels[self.choices.get(d.row, "")]
             return (str(d.row), d.name, d.same_as if d.duplicate_of else self.row_text(d.duplicate_row),
-                    d.reason)[column]
+                    duplicate_text(d.reason))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -962,7 +1035,7 @@ class SummaryPage(QWizardPage):
                 row=row))
         else:
             self.fixed.setText(self.tr("Row {row} still cannot be imported: {reason}").format(
-                row=row, reason=still.reason))
+                row=row, reason=reason_text(still.reason)))
 
     def _planned(self, plan) -> None:
         n = plan.counts
@@ -978,7 +1051,7 @@ class SummaryPage(QWizardPage):
                                             k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip",
                                                                                  "reject")}))
         self.shown = plan.rejects[:REJECTS_SHOWN]
-        _fill(self.rejects, [[str(r.row), r.reason, r.column or "", r.value or ""] for r in self.shown])
+        _fill(self.rejects, [[str(r.row), reason_text(r.reason), r.column or "", r.value or ""] for r in self.shown])
         self.rejects.resizeColumnsToContents()
         self.rejects.setVisible(bool(plan.rejects))
         self.save.setVisible(bool(plan.rejects))
@@ -994,7 +1067,7 @@ class FixRowDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fix row {row}").format(row=reject.row))
         self.original = list(cells)
-        why = QLabel(self.tr("Why it cannot be imported: {reason}").format(reason=reject.reason))
+        why = QLabel(self.tr("Why it cannot be imported: {reason}").format(reason=reason_text(reject.reason)))
         why.setWordWrap(True)
         form = QFormLayout()
         self.edits: dict[int, QLineEdit] = {}

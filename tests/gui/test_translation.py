@@ -110,8 +110,13 @@ app.processEvents()
 dialog.grab().save(str(shots / "contact-form.png"))
 labels = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
 labels += [w.text() for w in dialog.findChildren(QCheckBox)]
+from smallcrm.gui import import_wizard as iw
+from smallcrm.services.importing.reader import ImportFileProblem
+wizard = {"reject": iw.reason_text("invalid email"), "duplicate": iw.duplicate_text("name+city"),
+          "field": QCoreApplication.translate("MappingPage", iw.field_label("postal_code")),
+          "problem": iw.problem_text(ImportFileProblem(Path("x.csv"), "empty", "", None))}
 print(json.dumps({"locale": QLocale().name(), "title": window.windowTitle(), "menus": menus,
-                  "dialog": dialog.windowTitle(), "labels": labels}))
+                  "dialog": dialog.windowTitle(), "labels": labels, "wizard": wizard}))
 dialog.close()
 window.close()
 """
@@ -132,6 +137,8 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     assert "&Nouveau contact…" in seen["menus"]["&Fichier"]
     assert "&Annuler" in seen["menus"]["É&dition"]
     assert seen["dialog"] == "Nouveau contact"
+    assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
+                              "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
     for label in ("&Prénom", "&Nom", "&Société", "Code postal, &ville", "&Anniversaire",
                   "Accepte de recevoir des offres par e-mail"):
         assert label in seen["labels"]
