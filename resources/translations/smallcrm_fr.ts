@@ -3534,6 +3534,10 @@ Cliquez pour les afficher.</translation>
         <translation>…</translation>
     </message>
     <message>
+        <source>Row {row} could not be read again: {problem}</source>
+        <translation>La ligne {row} n’a pas pu être relue&#xa0;: {problem}</translation>
+    </message>
+    <message>
         <source>Row {row} is fixed: it will be imported with your corrections.</source>
         <translation>La ligne {row} est corrigée&#xa0;: elle sera importée avec vos corrections.</translation>
     </message>
@@ -3730,6 +3734,18 @@ Cliquez pour les afficher.</translation>
         <translation>Les &amp;créer comme nouveaux clients, et enregistrer leurs achats</translation>
     </message>
     <message>
+        <source>As chosen above</source>
+        <translation>Comme choisi ci-dessus</translation>
+    </message>
+    <message>
+        <source>Create this customer</source>
+        <translation>Créer ce client</translation>
+    </message>
+    <message>
+        <source>Skip their purchases</source>
+        <translation>Ignorer ses achats</translation>
+    </message>
+    <message>
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
@@ -3740,6 +3756,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Rows</source>
         <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>For this customer</source>
+        <translation>Pour ce client</translation>
+    </message>
+    <message>
+        <source>To choose for one customer, double-click “For this customer” (or select it and press F2).</source>
+        <translation>Pour choisir pour un seul client, double-cliquez sur «&#x202f;Pour ce client&#x202f;» (ou sélectionnez-le et appuyez sur F2).</translation>
     </message>
     <message>
         <source>Every customer the file names is in your book.</source>

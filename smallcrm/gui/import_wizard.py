@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
@@ -208,9 +209,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
-# Customers: every duplicate row, the cells of rejected rows, and the owner's fixes (on the pool thread)
-
-REJECTS_SHOWN = 500  # rejected rows listed on the summary page; the saved CSV has all of them
+# Every duplicate row, the cells of a rejected row, and the owner's fixes (on the pool thread)
 
 
 @dataclass
@@ -227,30 +226,17 @@ class DuplicateRow:
 
 @dataclass
 class ContactsPlan(ci.ImportPlan):
-    """The dry run, with every duplicate row (not only those of the preview) and the cells of the rejected rows
-    listed, so that they can be fixed."""
+    """The dry run, with every duplicate row listed (not only those of the preview)."""
 
     duplicates: list[DuplicateRow] = field(default_factory=list)
-    reject_cells: dict[int, list[str]] = field(default_factory=dict)
 
 
 class _PlanRun(ci.ContactRun):
-    """A dry run that also notes every duplicate row and the cells of the first rejected rows."""
+    """A dry run that also notes every duplicate row."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.duplicates: list[DuplicateRow] = []
-        self.reject_cells: dict[int, list[str]] = {}
-        self._cells: dict[int, list[str]] = {}
-
-    def _chunk(self, rows) -> None:
-        self._cells = dict(rows)
-        super()._chunk(rows)
-
-    def _reject(self, reject, data) -> None:
-        super()._reject(reject, data)
-        if len(self.reject_cells) < REJECTS_SHOWN and reject.row in self._cells:
-            self.reject_cells[reject.row] = list(self._cells[reject.row])
 
     def _plan(self, number, data, match, action) -> None:
         super()._plan(number, data, match, action)
@@ -330,7 +316,7 @@ def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect
             d.same_as = names[d.duplicate_of].name
     return ContactsPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
-                        run.warnings, run.duplicates, run.reject_cells)
+                        run.warnings, run.duplicates)
 
 
 def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
@@ -338,6 +324,31 @@ def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Diale
     """Import the file, with the fixed rows as the owner corrected them."""
     with _with_fixes(path, options, dialect, fixes) as (source, read_options):
         return ci.import_contacts(source, read_options, progress=progress, cancelled=cancelled)
+
+
+def plan_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
+                   fixes: dict[int, list[str]]) -> pi.PurchasePlan:
+    """What importing the purchases file (with the fixed rows) would do. Writes nothing."""
+    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
+        return pi.plan_purchases_import(source, read_options)
+
+
+def import_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
+                     fixes: dict[int, list[str]], *, progress=None, cancelled=None) -> pi.PurchaseImportResult:
+    """Import the purchases file, with the fixed rows as the owner corrected them."""
+    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
+        return pi.import_purchases(source, read_options, progress=progress, cancelled=cancelled)
+
+
+def row_cells(path: Path, dialect: reader.Dialect, number: int) -> list[str] | None:
+    """The cells of row `number` of the file, as it has them (None when the file has no such row)."""
+    with reader.read_rows(path, dialect) as rows:
+        for row, cells in rows:
+            if row == number:
+                return list(cells)
+            if row > number:
+                break
+    return None
 
 
 class FilePage(QWizardPage):
@@ -769,18 +780,29 @@ class MappingPage(QWizardPage):
             self._list_saved()
 
 
-class DuplicateRowsModel(QAbstractTableModel):
-    """Every duplicate row of the file, with the owner's choice for it (ImportOptions.row_choices, shared)."""
+class ChoiceRowsModel(QAbstractTableModel):
+    """Rows to list with the owner's choice for each in the last column, kept in a dict shared with the
+    import's options (a row left "as chosen above" is not in it)."""
 
-    def __init__(self, headings: list[str], choice_labels: dict[str, str], row_text, parent=None):
+    right_aligned: tuple[int, ...] = ()
+
+    def __init__(self, headings: list[str], choice_labels: dict[str, str], parent=None):
         super().__init__(parent)
         self.headings = headings
-        self.choice_labels = choice_labels  # policy ("" for the one chosen above) -> words
-        self.row_text = row_text  # earlier row number -> words
-        self.rows: list[DuplicateRow] = []
-        self.choices: dict[int, str] = {}
+        self.choice_labels = choice_labels  # choice ("" for the one chosen above) -> words
+        self.choice_column = len(headings) - 1
+        self.rows: list = []
+        self.choices: dict = {}
 
-    def reset(self, rows: list[DuplicateRow], choices: dict[int, str]) -> None:
+    def key(self, row):
+        """What the choices dict knows `row` by."""
+        raise NotImplementedError
+
+    def cells(self, row) -> tuple[str, ...]:
+        """The words of every column but the choice."""
+        raise NotImplementedError
+
+    def reset(self, rows: list, choices: dict) -> None:
         self.beginResetModel()
         self.rows, self.choices = rows, choices
         self.endResetModel()
@@ -798,36 +820,75 @@ class DuplicateRowsModel(QAbstractTableModel):
 
     def flags(self, index):
         flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() == 4 else flags
+        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() == self.choice_column else flags
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        d = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.EditRole and column == 4:
-            return self.choices.get(d.row, "")
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.EditRole and column == self.choice_column:
+            return self.choices.get(self.key(row), "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 4:
-                return self.choice_labels[self.choices.get(d.row, "")]
-            return (str(d.row), d.name, d.same_as if d.duplicate_of else self.row_text(d.duplicate_row),
-                    duplicate_text(d.reason))[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            if column == self.choice_column:
+                return self.choice_labels[self.choices.get(self.key(row), "")]
+            return self.cells(row)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.right_aligned:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != 4 or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid() or index.column() != self.choice_column or role != Qt.ItemDataRole.EditRole:
             return False
         if value not in self.choice_labels:
             return False
-        row = self.rows[index.row()].row
+        key = self.key(self.rows[index.row()])
         if value:
-            self.choices[row] = value
+            self.choices[key] = value
         else:
-            self.choices.pop(row, None)
+            self.choices.pop(key, None)
         self.dataChanged.emit(index, index)
         return True
+
+
+class DuplicateRowsModel(ChoiceRowsModel):
+    """Every duplicate row of the file, with the owner's choice for it (ImportOptions.row_choices)."""
+
+    right_aligned = (0,)
+
+    def __init__(self, headings: list[str], choice_labels: dict[str, str], row_text, parent=None):
+        super().__init__(headings, choice_labels, parent)
+        self.row_text = row_text  # earlier row number -> words
+
+    def key(self, row: DuplicateRow) -> int:
+        return row.row
+
+    def cells(self, d: DuplicateRow) -> tuple[str, ...]:
+        return (str(d.row), d.name, d.same_as if d.duplicate_of else self.row_text(d.duplicate_row),
+                duplicate_text(d.reason))
+
+
+class UnmatchedModel(ChoiceRowsModel):
+    """The customers a purchases file names who are not in the book, with the owner's choice for each
+    (PurchaseImportOptions.customer_choices)."""
+
+    right_aligned = (1,)
+
+    def key(self, row: pi.Unmatched) -> str:
+        return row.key
+
+    def cells(self, u: pi.Unmatched) -> tuple[str, ...]:
+        return (u.key, fmt.number(u.purchases), _row_numbers(u.rows))
+
+
+def _choice_table(table: QTableView) -> None:
+    """A table of rows with a choice each: the choice is edited in place, rows are selected whole."""
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setStretchLastSection(True)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -877,15 +938,8 @@ class DuplicatesPage(QWizardPage):
             labels, lambda n: self.tr("row {n}").format(n=n), self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(4, ChoiceDelegate(self.table))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.SelectedClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setItemDelegateForColumn(self.model.choice_column, ChoiceDelegate(self.table))
+        _choice_table(self.table)
         self.table.setAccessibleName(self.tr("Rows that match a customer"))
         self.hint = QLabel(self.tr("To choose for one row, double-click “For this row” (or select it and press "
                                    "F2)."))
@@ -908,7 +962,8 @@ class DuplicatesPage(QWizardPage):
 
 
 class UnmatchedPage(QWizardPage):
-    """Purchases whose customer is not in the book: create those customers, or skip their purchases."""
+    """Purchases whose customer is not in the book: create those customers, or skip their purchases; for
+    all of them, and for each one."""
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
@@ -922,11 +977,22 @@ class UnmatchedPage(QWizardPage):
             self.group.addButton(button)
             layout.addWidget(button)
         self.group.buttonClicked.connect(self._chosen)
-        self.table = _table([self.tr("In the file"), self.tr("Purchases"), self.tr("Rows")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        labels = {"": self.tr("As chosen above"), "create": self.tr("Create this customer"),
+                  "skip": self.tr("Skip their purchases")}
+        self.model = UnmatchedModel([self.tr("In the file"), self.tr("Purchases"), self.tr("Rows"),
+                                     self.tr("For this customer")], labels, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(self.model.choice_column, ChoiceDelegate(self.table))
+        _choice_table(self.table)
+        self.table.setAccessibleName(self.tr("Customers who are not in your book"))
+        self.hint = QLabel(self.tr("To choose for one customer, double-click “For this customer” (or select it and "
+                                   "press F2)."))
+        self.hint.setWordWrap(True)
         self.none = QLabel(self.tr("Every customer the file names is in your book."))
         self.none.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.none, 1)
 
     def _chosen(self, button) -> None:
@@ -939,12 +1005,46 @@ class UnmatchedPage(QWizardPage):
         self.setSubTitle(self.tr("Rows whose customer's {by} matches no one in your book: create those customers, "
                                  "or skip their purchases.").format(by=by))
         (self.create if self.w.options.create_missing else self.skip).setChecked(True)
-        _fill(self.table, [[u.key, fmt.number(u.purchases), _row_numbers(u.rows)] for u in unmatched])
-        _align_right(self.table, (1,))
+        self.model.reset(unmatched, self.w.options.customer_choices)
         self.table.resizeColumnsToContents()
-        for widget in (self.skip, self.create, self.table):
+        for widget in (self.skip, self.create, self.table, self.hint):
             widget.setVisible(bool(unmatched))
         self.none.setVisible(not unmatched)
+
+
+class RejectsModel(QAbstractTableModel):
+    """Every rejected row of the dry run: its number, why, the column and the value."""
+
+    def __init__(self, headings: list[str], parent=None):
+        super().__init__(parent)
+        self.headings = headings
+        self.rows: list = []
+
+    def reset(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headings)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headings[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            r = self.rows[index.row()]
+            return (str(r.row), reason_text(r.reason), r.column or "", r.value or "")[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
 
 
 class SummaryPage(QWizardPage):
@@ -959,17 +1059,23 @@ class SummaryPage(QWizardPage):
         self.counts.setFont(font)
         self.counts.setWordWrap(True)
         self.counts.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.rejects = _table([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
-                               self.tr("Value")])
+        self.model = RejectsModel([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
+                                   self.tr("Value")], self)
+        self.rejects = QTableView()
+        self.rejects.setModel(self.model)
+        self.rejects.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rejects.setAlternatingRowColors(True)
+        self.rejects.verticalHeader().hide()
+        self.rejects.verticalHeader().setDefaultSectionSize(self.rejects.fontMetrics().height() + 8)
         self.rejects.horizontalHeader().setStretchLastSection(True)
         self.rejects.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rejects.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rejects.setAccessibleName(self.tr("Rejected rows"))
-        self.rejects.itemSelectionChanged.connect(self._update_fix)
-        self.rejects.cellDoubleClicked.connect(lambda row, _: self.fix_row(row))
+        self.rejects.selectionModel().selectionChanged.connect(lambda *_: self._update_fix())
+        self.rejects.doubleClicked.connect(lambda index: self.fix_row(index.row()))
         self.fix = QPushButton(self.tr("&Fix this row…"))
         self.fix.setToolTip(self.tr("Correct the rejected row's cells; it is then checked again"))
-        self.fix.clicked.connect(lambda: self.fix_row(self.rejects.currentRow()))
+        self.fix.clicked.connect(lambda: self.fix_row(self.rejects.currentIndex().row()))
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.clicked.connect(lambda: self.w.save_rejects(self.w.plan.rejects))
         self.fixed = QLabel()
@@ -985,8 +1091,8 @@ class SummaryPage(QWizardPage):
         layout.addLayout(buttons)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
-        self.shown: list = []  # the rejects the table lists, in its order
         self.last_fixed: int | None = None
+        self.fixing: FixRowDialog | None = None
 
     def initializePage(self) -> None:
         self.last_fixed = None
@@ -998,31 +1104,53 @@ class SummaryPage(QWizardPage):
         self.fix.setEnabled(False)
         self.w.plan_in_background(self._planned)
 
-    def _cells_of(self, row: int) -> list[str] | None:
-        """The cells of the table's `row`, as the file (or the owner's fix) has them; None if not known."""
-        if self.w.kind != "contacts" or not 0 <= row < len(self.shown) or self.w.plan is None:
-            return None
-        return getattr(self.w.plan, "reject_cells", {}).get(self.shown[row].row)
-
     def _update_fix(self) -> None:
-        known = self._cells_of(self.rejects.currentRow()) is not None
-        self.fix.setEnabled(bool(self.rejects.selectedItems()) and known)
+        self.fix.setEnabled(self.rejects.selectionModel().hasSelection() and self.w.plan is not None
+                            and self.fixing is None)
 
     def fix_row(self, row: int) -> None:
-        """Open the fix dialog for a rejected row; when the owner corrects it, plan again with the correction."""
-        cells = self._cells_of(row)
-        if cells is None:
-            return
-        reject = self.shown[row]
+        """Open the fix dialog for a rejected row (its cells read from the file, or as already corrected); when
+        the owner corrects it, plan again with the correction."""
         plan = self.w.plan
-        dialog = FixRowDialog(self, reject, plan.headers, plan.fields, cells)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        fixed = dialog.cells()
-        dialog.deleteLater()
-        if accepted and fixed != cells:
-            self.w.fixes[reject.row] = fixed
-            self.last_fixed = reject.row
-            self._replan()
+        if plan is None or not 0 <= row < self.model.rowCount() or self.fixing is not None:
+            return
+        reject = self.model.rows[row]
+        if reject.row in self.w.fixes:
+            self._open_fix(plan, reject, self.w.fixes[reject.row])
+            return
+        self.fix.setEnabled(False)
+        run_in_background(row_cells, self.w.path, self.w.dialect, reject.row,
+                          on_done=lambda cells: self._open_fix(plan, reject, cells),
+                          on_error=lambda error: self._cells_unread(reject, error))
+
+    def _cells_unread(self, reject, error: BaseException) -> None:
+        if not isinstance(error, (SmallCrmError, OSError)):
+            raise error
+        if shiboken6.isValid(self):
+            self._update_fix()
+            QMessageBox.warning(self, self.w.windowTitle(), self.tr("Row {row} could not be read again: {problem}")
+                                .format(row=reject.row, problem=self.w.problem(error)))
+
+    def _open_fix(self, plan, reject, cells: list[str] | None) -> None:
+        if not shiboken6.isValid(self) or plan is not self.w.plan or cells is None:
+            return
+        dialog = FixRowDialog(self, reject, plan.headers, plan.fields, cells, self.w.kind)
+        self.fixing = dialog
+        self._update_fix()
+
+        def finished(result: int) -> None:
+            self.fixing = None
+            fixed = dialog.cells()
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted and fixed != cells:
+                self.w.fixes[reject.row] = fixed
+                self.last_fixed = reject.row
+                self._replan()
+            else:
+                self._update_fix()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _say_fixed(self, plan) -> None:
         row = self.last_fixed
@@ -1050,12 +1178,11 @@ class SummaryPage(QWizardPage):
                                         "{rows} rows.").format(rows=fmt.number(plan.rows), **{
                                             k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip",
                                                                                  "reject")}))
-        self.shown = plan.rejects[:REJECTS_SHOWN]
-        _fill(self.rejects, [[str(r.row), reason_text(r.reason), r.column or "", r.value or ""] for r in self.shown])
+        self.model.reset(plan.rejects)
         self.rejects.resizeColumnsToContents()
         self.rejects.setVisible(bool(plan.rejects))
         self.save.setVisible(bool(plan.rejects))
-        self.fix.setVisible(bool(plan.rejects) and self.w.kind == "contacts")
+        self.fix.setVisible(bool(plan.rejects))
         self._update_fix()
         self._say_fixed(plan)
 
@@ -1063,7 +1190,8 @@ class SummaryPage(QWizardPage):
 class FixRowDialog(QDialog):
     """One rejected row, to correct: the cells of the columns that are imported, as the file has them."""
 
-    def __init__(self, parent, reject, headers: list[str], fields: list[str], cells: list[str]):
+    def __init__(self, parent, reject, headers: list[str], fields: list[str], cells: list[str],
+                 kind: str = "contacts"):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fix row {row}").format(row=reject.row))
         self.original = list(cells)
@@ -1078,7 +1206,7 @@ class FixRowDialog(QDialog):
             edit = QLineEdit(cells[i] if i < len(cells) else "")
             edit.setAccessibleName(header)
             edit.setToolTip(self.tr("Goes to: {field}").format(
-                field=QCoreApplication.translate("MappingPage", field_label(name))))
+                field=QCoreApplication.translate("MappingPage", field_label(name, kind))))
             label = QLabel(header.replace("&", "&&"))
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -1263,8 +1391,8 @@ class ImportWizard(QWizard):
         file or the choices (without `failed`, a message box says it)."""
         self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
-        args = (path, options) if self.kind == "purchases" else (path, options, self.dialect, dict(self.fixes))
-        work = pi.plan_purchases_import if self.kind == "purchases" else plan_contacts
+        args = (path, options, self.dialect, dict(self.fixes))
+        work = plan_purchases if self.kind == "purchases" else plan_contacts
 
         def planned(plan) -> None:
             if generation == self._plan_generation:
@@ -1294,12 +1422,9 @@ class ImportWizard(QWizard):
             self.task = None
             failed(e)
 
-        options = copy.deepcopy(self.options)
-        if self.kind == "purchases":
-            work, args = pi.import_purchases, (self.path, options)
-        else:
-            work, args = import_contacts, (self.path, options, self.dialect, dict(self.fixes))
-        self.task = run_in_background(work, *args, on_done=done, on_error=error, on_progress=progress)
+        work = import_purchases if self.kind == "purchases" else import_contacts
+        self.task = run_in_background(work, self.path, copy.deepcopy(self.options), self.dialect, dict(self.fixes),
+                                      on_done=done, on_error=error, on_progress=progress)
 
     def problem(self, error: Exception) -> str:
         """A problem with the file or with the choices made, in words."""

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QComboBox, QWizard
 
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.import_wizard import ImportWizard
@@ -236,6 +236,11 @@ def cells(table, row: int) -> list[str]:
     return [table.item(row, c).text() if table.item(row, c) else "" for c in range(table.columnCount())]
 
 
+def model_cells(view, row: int) -> list[str]:
+    model = view.model()
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
 @pytest.mark.parametrize("create", [True, False], ids=["create", "skip"])
 def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till, tmp_path, create):
     wizard = wizard_for(qtbot, window, till)
@@ -253,7 +258,8 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
 
     wizard.next()  # customers who are not in the book
     unmatched = wizard.unmatched_page
-    assert wizard.currentPage() is unmatched and cells(unmatched.table, 0) == ["joerg@beispiel.de", "1", "6"]
+    assert wizard.currentPage() is unmatched
+    assert model_cells(unmatched.table, 0) == ["joerg@beispiel.de", "1", "6", "As chosen above"]
     (unmatched.create if create else unmatched.skip).click()
     wizard.next()  # the dry run
     counts = wizard.summary_page.counts
@@ -281,6 +287,32 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
         [("joerg@beispiel.de", "1004", "earn", 1249)] if create else []) + [(anna, "1005", "adjust", -2)]
     assert here["customers"] == [("Anna", "Schulz", anna)] + ([("", "joerg@beispiel.de", "joerg@beispiel.de")]
                                                               if create else [])
+    wizard.close()
+
+
+def test_one_unknown_customer_can_be_created_while_the_others_are_skipped(qtbot, window, till, qtmodeltester):
+    wizard = wizard_for(qtbot, window, till)
+    to_mapping(qtbot, wizard)
+    wizard.next()
+    page = wizard.unmatched_page
+    page.skip.click()
+    qtmodeltester.check(page.model)
+    choice = page.model.index(0, page.model.choice_column)
+    assert page.model.flags(choice) & Qt.ItemFlag.ItemIsEditable
+    page.table.edit(choice)  # the drop-down, as a double-click opens it
+    (combo,) = [c for c in page.table.findChildren(QComboBox) if c.isVisible()]
+    combo.setCurrentIndex(combo.findData("create"))
+    combo.activated.emit(combo.currentIndex())
+    assert model_cells(page.table, 0)[3] == "Create this customer"
+    assert wizard.options.customer_choices == {"joerg@beispiel.de": "create"}
+    wizard.next()
+    counts = wizard.summary_page.counts
+    qtbot.waitUntil(lambda: "Purchases to record" in counts.text(), timeout=5000)
+    assert counts.text().startswith("Purchases to record: 5 (refunds: 2). Purchases to skip: 0.")
+    assert "New customers: 1." in counts.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert stored(till.parent / "test.sqlite")["customers"][-1] == ("", "joerg@beispiel.de", "joerg@beispiel.de")
     wizard.close()
 
 
@@ -405,40 +437,31 @@ def to_summary(qtbot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: wizard.summary_page.counts.text() != "…", timeout=5000)
 
 
-def fix_row(qtbot, wizard: ImportWizard, row: int, column: str, text: str, shot: str) -> None:
-    """Select the rejected `row` on the summary page, click Fix…, type `text` over the cell of `column`, check again."""
-    from PySide6.QtCore import QTimer
-
+def fix_row(qtbot, wizard: ImportWizard, row: int, column: str, text: str, shot: str) -> str:
+    """Select the rejected `row` on the summary page, click Fix…, type `text` over the cell of `column`, check again.
+    Returns what the cell held before."""
     from smallcrm.gui.import_wizard import FixRowDialog
 
     page = wizard.summary_page
-    (position,) = [r for r in range(page.rejects.rowCount()) if page.rejects.item(r, 0).text() == str(row)]
+    (position,) = [r for r in range(page.model.rowCount()) if model_cells(page.rejects, r)[0] == str(row)]
     page.rejects.selectRow(position)
     assert page.fix.isVisible() and page.fix.isEnabled()
-    seen = {}
-
-    def correct() -> None:
-        (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
-        try:
-            (edit,) = [e for e in dialog.edits.values() if e.accessibleName() == column]
-            seen["before"] = edit.text()
-            seen["focus"] = dialog.focusWidget() is edit  # the cell the problem is in
-            edit.selectAll()
-            qtbot.keyClicks(edit, text)
-            SHOTS.mkdir(exist_ok=True)
-            dialog.grab().save(str(SHOTS / shot))
-            qtbot.keyClick(edit, Qt.Key.Key_Return)
-        finally:
-            if dialog.isVisible():  # (something went wrong above: do not leave the test waiting)
-                dialog.reject()
-
-    QTimer.singleShot(0, correct)
     old = wizard.plan
     qtbot.mouseClick(page.fix, Qt.MouseButton.LeftButton)
-    assert seen["focus"]
+    qtbot.waitUntil(lambda: page.fixing is not None and page.fixing.isVisible(), timeout=5000)
+    dialog = page.fixing
+    assert isinstance(dialog, FixRowDialog)
+    (edit,) = [e for e in dialog.edits.values() if e.accessibleName() == column]
+    before = edit.text()
+    assert dialog.focusWidget() is edit  # the cell the problem is in
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / shot))
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan is not old
                     and page.counts.text() != "…", timeout=5000)
-    return seen["before"]
+    return before
 
 
 def test_a_rejected_row_fixed_in_the_wizard_is_imported_as_corrected(qtbot, window, tmp_path):
@@ -447,7 +470,7 @@ def test_a_rejected_row_fixed_in_the_wizard_is_imported_as_corrected(qtbot, wind
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     to_summary(qtbot, wizard)
     page = wizard.summary_page
-    assert "reject 1" in page.counts.text() and page.rejects.item(0, 0).text() == "4"
+    assert "reject 1" in page.counts.text() and model_cells(page.rejects, 0)[0] == "4"
 
     before = fix_row(qtbot, wizard, 4, "Courriel", "jose@exemple.fr", "fix-dialog.png")
     assert before == "pas-un-email"
@@ -474,12 +497,12 @@ def test_a_fix_that_is_still_wrong_keeps_the_row_rejected_with_its_new_reason(qt
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     to_summary(qtbot, wizard)
     page = wizard.summary_page
-    assert "pas-un-email" in page.rejects.item(0, 3).text()
+    assert "pas-un-email" in model_cells(page.rejects, 0)[3]
 
     fix_row(qtbot, wizard, 4, "Courriel", "jose@", "fix-still-wrong.png")
     assert "reject 1" in page.counts.text() and "Will add 2" in page.counts.text()
-    assert page.rejects.item(0, 0).text() == "4" and page.rejects.item(0, 3).text() == "jose@"
-    reason = page.rejects.item(0, 1).text()
+    assert model_cells(page.rejects, 0)[0] == "4" and model_cells(page.rejects, 0)[3] == "jose@"
+    reason = model_cells(page.rejects, 0)[1]
     assert reason and page.fixed.text() == f"Row 4 still cannot be imported: {reason}"
     SHOTS.mkdir(exist_ok=True)
     wizard.grab().save(str(SHOTS / "summary-still-wrong.png"))
@@ -489,6 +512,47 @@ def test_a_fix_that_is_still_wrong_keeps_the_row_rejected_with_its_new_reason(qt
     assert "Added 2" in wizard.run_page.text.text() and "rejected 1" in wizard.run_page.text.text()
     assert [r.value for r in wizard.result.rejects] == ["jose@"]
     assert not contacts.contact_ids("Núñez")
+    wizard.close()
+
+
+def test_every_rejected_row_is_listed_and_any_of_them_can_be_fixed(qtbot, window, tmp_path, qtmodeltester):
+    rows = [f"Client{n},Numéro{n},pas-un-email-{n}" for n in range(1, 701)]
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    page = wizard.summary_page
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 700 and "reject 700" in page.counts.text()
+    assert model_cells(page.rejects, 699)[0] == "701"
+
+    before = fix_row(qtbot, wizard, 701, "Email", "client700@exemple.fr", "fix-row-701.png")
+    assert before == "pas-un-email-700"
+    assert "Will add 1" in page.counts.text() and page.model.rowCount() == 699
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    (fixed,) = contacts.contact_ids("Client700")
+    assert contacts.get_contact(fixed).emails == ["client700@exemple.fr"]
+    wizard.close()
+
+
+def test_a_rejected_purchase_row_can_be_fixed(qtbot, window, till):
+    till.write_bytes(TILL.replace("15.03.2024 16:45;1004;joerg@beispiel.de;Geschenkkorb;1;1.249,00",
+                                  "15.03.2024 16:45;1004;anna@beispiel.de;Geschenkkorb;eins;1.249,00").encode("cp1252"))
+    wizard = wizard_for(qtbot, window, till)
+    to_mapping(qtbot, wizard)
+    wizard.next()  # everyone the file names is in the book
+    wizard.next()
+    page = wizard.summary_page
+    qtbot.waitUntil(lambda: "Rows to reject: 1." in page.counts.text(), timeout=5000)
+    assert model_cells(page.rejects, 0)[:2] == ["6", "the quantity is not a whole number"]
+
+    assert fix_row(qtbot, wizard, 6, "Menge", "1", "fix-purchase-row.png") == "eins"
+    assert "Rows to reject: 0." in page.counts.text() and "Purchases to record: 5" in page.counts.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert ("1004", "2024-03-15T15:45:00Z", "EUR", 124900, 124900, "paid", "anna@beispiel.de") in \
+        stored(till.parent / "test.sqlite")["purchases"]
     wizard.close()
 
 

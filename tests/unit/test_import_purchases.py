@@ -97,6 +97,22 @@ def test_online_retail_creates_customers_with_refunds_and_points(gbp, retail):
     assert (again.created, again.customers_created, again.skipped) == (0, 0, 6)  # already there
 
 
+@pytest.mark.parametrize("create_missing", [False, True])
+def test_a_choice_per_unknown_customer_overrides_the_one_for_all(gbp, retail, create_missing):
+    choices = {"17850": "create", "13047": "skip"}  # 17548 takes the choice for all
+    options = pi.PurchaseImportOptions(match="id", create_missing=create_missing, customer_choices=choices)
+    plan = pi.plan_purchases_import(retail, options)
+    assert plan.counts["customers_created"] == (2 if create_missing else 1)
+    result = pi.import_purchases(retail, options)
+    created = {c.external_id for c in Contact.select().where(Contact.external_id.is_null(False))}
+    assert created == ({"17850", "17548"} if create_missing else {"17850"})
+    assert result.customers_created == len(created)
+    skipped = {p.customer: p.reason for p in plan.preview if p.action == "skip"}
+    assert skipped["13047"] == "no customer with this customer_id"
+    assert not Purchase.select().where(Purchase.reference == "536367").exists()  # 13047's only receipt
+    assert Purchase.select().where(Purchase.reference == "536365").exists()
+
+
 def test_undo_removes_purchases_points_and_created_customers(gbp, retail):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     purchases.record_purchase(ann, total_minor=1000)

@@ -17,6 +17,8 @@ Customers are found by `PurchaseImportOptions.match`:
 A row with no customer at all (many till rows) is a purchase without a customer. A row whose
 customer is not found is listed (`PurchasePlan.unmatched`) and skipped, or, with `create_missing`,
 the customer is created (no welcome points) and journalled so that undoing the import removes it.
+`customer_choices` ("create" or "skip" per customer, by the key `Unmatched.key` gives) overrides
+`create_missing` for the customers it names.
 A purchase already in the database (same reference and time, or without a reference, same
 customer, time and total) is skipped: importing a file twice records it once.
 
@@ -136,6 +138,7 @@ def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
 class PurchaseImportOptions:
     match: str = "email"
     create_missing: bool = False
+    customer_choices: dict[str, str] = field(default_factory=dict)  # Unmatched.key -> "create" or "skip"
     currency: str | None = None  # for rows without a currency column (default: the shop's)
     encoding: str | None = None
     delimiter: str | None = None
@@ -545,7 +548,8 @@ class _Run:
                     u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0))
                     u.purchases += 1
                     u.rows.extend(r.rows[:20 - len(u.rows)])
-                    if not self.options.create_missing:
+                    default = "create" if self.options.create_missing else "skip"
+                    if self.options.customer_choices.get(r.customer, default) != "create":
                         self._plan(r, "skip", "no customer with this " + KEY_FIELD[self.options.match])
                         continue
             if (r.reference, r.occurred_at) in existing or (None, r.contact_id, r.occurred_at, total) in existing:
