@@ -685,6 +685,14 @@ Téléphone, e-mail ou site web</translation>
         <translation>&amp;Ouvrir la fiche</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Save these customers to a spreadsheet or to vCards</source>
+        <translation>Enregistrer ces clients dans un tableur ou en vCards</translation>
+    </message>
+    <message>
         <source>Nobody.</source>
         <translation>Personne.</translation>
     </message>

@@ -122,6 +122,12 @@ class CustomerListDialog(QDialog):
         self.open_button = QPushButton(self.tr("&Open customer"))
         self.open_button.setAutoDefault(False)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setAutoDefault(False)
+        self.export_button.setToolTip(self.tr("Save these customers to a spreadsheet or to vCards"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         self.open_button.clicked.connect(lambda: self.open_row(self.view.currentIndex().row()))
@@ -142,6 +148,7 @@ class CustomerListDialog(QDialog):
                            else self.tr("{n} customers").format(n=fmt.number(len(lines))))
         if lines:
             self.view.setCurrentIndex(self.model.index(0, 0))
+        self.export_button.setEnabled(bool(lines))
         self.loaded.emit()
 
     def _failed(self, error) -> None:
@@ -149,6 +156,12 @@ class CustomerListDialog(QDialog):
 
     def contact_ids(self) -> list[int]:
         return [line.contact_id for line in self.model.lines]
+
+    def export(self):
+        """These customers to a CSV file or vCards (only those who agreed to marketing, unless told otherwise)."""
+        from smallcrm.gui.exporting import export_chosen
+
+        return export_chosen(self.parentWidget().window(), self.windowTitle(), self.contact_ids(), parent=self)
 
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

@@ -95,7 +95,7 @@ def _count(members: Callable[[], list[int]]) -> export.ConsentCounts:
     return export.consent_counts(members())
 
 
-def _run(window: QMainWindow, title: str, path: Path, fn, *args) -> None:
+def _run(window: QMainWindow, title: str, path: Path, fn, *args, parent=None) -> None:
     note = _tr("Exporting to “{name}”…").format(name=path.name)
     window.statusBar().showMessage(note)
 
@@ -110,7 +110,7 @@ def _run(window: QMainWindow, title: str, path: Path, fn, *args) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title,
                           _tr("“{name}” could not be saved in {folder}: {reason}.").format(
                               name=path.name, folder=path.parent, reason=error.strerror or str(error)),
-                          QMessageBox.StandardButton.Close, window)
+                          QMessageBox.StandardButton.Close, parent or window)
         box.setInformativeText(_tr("Choose another folder and export again. Nothing was saved."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -121,22 +121,29 @@ def _run(window: QMainWindow, title: str, path: Path, fn, *args) -> None:
 def export_contacts(window: QMainWindow, selected: list[int], search: str) -> ExportContactsDialog:
     """The selected customers if more than one is selected, else the current search, else everyone."""
     if len(selected) > 1:
-        whom = _tr("The {n} selected customers.").format(n=len(selected))
-    elif search.strip():
-        whom = _tr("The customers matching “{search}”.").format(search=search.strip())
-    else:
-        whom = _tr("All your customers.")
-    ids = list(selected) if len(selected) > 1 else None
-    dialog = ExportContactsDialog(window, whom, lambda: export.contacts_to_export(ids=ids, search=search))
+        return export_chosen(window, _tr("The {n} selected customers.").format(n=len(selected)), list(selected))
+    if search.strip():
+        return export_chosen(window, _tr("The customers matching “{search}”.").format(search=search.strip()),
+                             None, search)
+    return export_chosen(window, _tr("All your customers."), None)
+
+
+def export_chosen(window: QMainWindow, whom: str, ids: list[int] | None, search: str = "",
+                  parent=None) -> ExportContactsDialog:
+    """Export the customers `ids` (or those matching `search`, or everyone), described by `whom`. The dialogs
+    open over `parent` (the window unless given); the status bar of `window` says where the file went."""
+    parent = parent or window
+    dialog = ExportContactsDialog(parent, whom, lambda: export.contacts_to_export(ids=ids, search=search))
 
     def chosen() -> None:
-        answer = choose_save_file(window, _tr("Export Contacts"), _tr("contacts.csv"),
-                             [_tr(CSV_FILTER), _tr(VCARD4_FILTER), _tr(VCARD3_FILTER)])
+        answer = choose_save_file(parent, _tr("Export Contacts"), _tr("contacts.csv"),
+                                  [_tr(CSV_FILTER), _tr(VCARD4_FILTER), _tr(VCARD3_FILTER)])
         if answer is None:
             return
         path, chosen_filter = answer
         version = "3.0" if chosen_filter == _tr(VCARD3_FILTER) else "4.0"
-        _run(window, _tr("Export Contacts"), path, _write_contacts, path, ids, search, dialog.consenting(), version)
+        _run(window, _tr("Export Contacts"), path, _write_contacts, path, ids, search, dialog.consenting(), version,
+             parent=parent)
 
     dialog.accepted.connect(chosen)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -200,6 +200,37 @@ def test_clicking_a_segment_lists_its_customers_and_opens_one(qtbot, shop, windo
     assert window.detail.name.text() == model.lines[1].name
 
 
+def test_a_segments_customers_can_be_exported(qtbot, shop, window, tmp_path, monkeypatch):
+    import csv
+
+    from smallcrm.gui.exporting import ExportContactsDialog
+    from smallcrm.services.contacts import get_contact
+
+    dashboard = show_dashboard(qtbot, window)
+    chart = dashboard.segment_chart
+    row = max(range(len(chart.rows)), key=lambda i: chart.rows[i].value)
+    segment = dashboard.summary.segments[row]
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.row_rect(row).center().toPoint())
+    dialog = dashboard.list_dialog
+    with qtbot.waitSignal(dialog.loaded, timeout=20000):
+        pass
+    members = dialog.contact_ids()
+    agreed = [i for i in members if get_contact(i).email_consent]
+    assert 0 < len(agreed) < len(members)
+    out = tmp_path / "segment.csv"
+    monkeypatch.setattr("smallcrm.gui.forms.QFileDialog.getSaveFileName", lambda *a: (str(out), "CSV (*.csv)"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    (asked,) = [d for d in dialog.findChildren(ExportContactsDialog) if d.isVisible()]
+    assert segment.title in [label.text() for label in asked.findChildren(type(dialog.count))]
+    qtbot.waitUntil(lambda: asked.counts is not None, timeout=5000)
+    assert asked.counts.everyone == len(members) and asked.consenting() == "email"
+    asked.accept()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported"), timeout=5000)
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        assert [int(r["Customer number"]) for r in csv.DictReader(f)] == agreed  # best customers first
+    dialog.close()
+
+
 def test_segments_can_be_chosen_with_the_keyboard(qtbot, shop, window):
     dashboard = show_dashboard(qtbot, window)
     chart = dashboard.segment_chart
