@@ -780,18 +780,36 @@ class MappingPage(QWizardPage):
             self._list_saved()
 
 
-class ChoiceRowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A list of rows under fixed headings, read only (subclasses say what each row shows)."""
+
+    def __init__(self, headings: list[str], parent=None):
+        super().__init__(parent)
+        self.headings = headings
+        self.rows: list = []
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headings)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headings[section]
+        return None
+
+
+class ChoiceRowsModel(RowsModel):
     """Rows to list with the owner's choice for each in the last column, kept in a dict shared with the
     import's options (a row left "as chosen above" is not in it)."""
 
     right_aligned: tuple[int, ...] = ()
 
     def __init__(self, headings: list[str], choice_labels: dict[str, str], parent=None):
-        super().__init__(parent)
-        self.headings = headings
+        super().__init__(headings, parent)
         self.choice_labels = choice_labels  # choice ("" for the one chosen above) -> words
         self.choice_column = len(headings) - 1
-        self.rows: list = []
         self.choices: dict = {}
 
     def key(self, row):
@@ -806,17 +824,6 @@ class ChoiceRowsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.choices = rows, choices
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headings)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headings[section]
-        return None
 
     def flags(self, index):
         flags = super().flags(index)
@@ -1012,29 +1019,13 @@ class UnmatchedPage(QWizardPage):
         self.none.setVisible(not unmatched)
 
 
-class RejectsModel(QAbstractTableModel):
+class RejectsModel(RowsModel):
     """Every rejected row of the dry run: its number, why, the column and the value."""
-
-    def __init__(self, headings: list[str], parent=None):
-        super().__init__(parent)
-        self.headings = headings
-        self.rows: list = []
 
     def reset(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headings)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headings[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
