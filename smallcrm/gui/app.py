@@ -4,22 +4,41 @@ opened otherwise), the main window, and a last-resort handler that saves a log w
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QThreadPool, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+# Loading Qt, the store and the services makes many objects that last as long as the program, and very little
+# garbage: Python's cyclic collector is held off while they load, and then told to leave them alone for good
+# (gc.freeze below), so that none of its later rounds has to walk through them all.
+_collecting = gc.isenabled()
+gc.disable()
 
-from smallcrm import __version__
-from smallcrm.errors import DatabaseProblem
-from smallcrm.gui.icons import app_icon
-from smallcrm.gui.messages import database_problem
-from smallcrm.gui.single_instance import OpenElsewhere, WindowGuard, hold
-from smallcrm.paths import default_database, log_file, resource
-from smallcrm.store.db import close_database, open_database
+# The store and the services behind the contacts list load before Qt does: once PySide6 is loaded, it reads
+# the source of every module imported after it (looking for `from __feature__ import`), which makes each of
+# these many modules slower to import.
+from smallcrm import __version__  # noqa: E402
+from smallcrm.errors import DatabaseProblem  # noqa: E402
+from smallcrm.paths import default_database, log_file, resource  # noqa: E402
+from smallcrm.services import contacts as _contacts  # noqa: E402, F401  (for the main window, loaded later)
+from smallcrm.store.db import close_database, open_database  # noqa: E402
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QThreadPool, QTranslator  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from smallcrm.gui.icons import app_icon  # noqa: E402
+from smallcrm.gui.messages import database_problem  # noqa: E402
+from smallcrm.gui.single_instance import OpenElsewhere, WindowGuard, hold  # noqa: E402
+
+gc.freeze()
+if _collecting:
+    gc.enable()
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # the boxes load when one is needed
 
 log = logging.getLogger("smallcrm")
 
@@ -40,6 +59,8 @@ def application() -> QApplication:
 
 
 def database_problem_box(error: DatabaseProblem, parent=None) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     what, todo = database_problem(error)
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("app", "Cannot open the customer database"),
                       what, QMessageBox.StandardButton.Close, parent)
@@ -49,6 +70,8 @@ def database_problem_box(error: DatabaseProblem, parent=None) -> QMessageBox:
 
 def open_elsewhere_box(elsewhere: OpenElsewhere, parent=None) -> QMessageBox:
     """The database is open in another smallcrm window that did not come forward when asked."""
+    from PySide6.QtWidgets import QMessageBox
+
     translate = QApplication.translate
     box = QMessageBox(QMessageBox.Icon.Warning, translate("app", "Already open"),
                       translate("app", "“{name}” is already open in another smallcrm window.").format(
@@ -111,6 +134,8 @@ def _log_to_file() -> Path | None:
 
 
 def crash_box(exc_type, exc, tb, log_path: Path | None) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("app", "Something went wrong"),
                       QApplication.translate("app", "smallcrm met a problem it did not expect. What you saved before "
@@ -131,19 +156,6 @@ def install_crash_handler() -> None:
             crash_box(exc_type, exc, tb, log_path).exec()
 
     sys.excepthook = handle
-
-
-class _FirstPaint(QObject):
-    def __init__(self, window, callback: Callable[[], None]):
-        super().__init__(window)
-        self.callback = callback
-        window.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)  # after this paint has reached the screen
-        return False
 
 
 def _snapshot_on_close(path: Path) -> None:
@@ -183,7 +195,7 @@ def run(db_path: Path | str | None = None, *, on_first_paint: Callable[[], None]
                 on_first_paint()
             guard.listen()  # only now: nothing slows the first paint (a start meanwhile waits for it)
 
-        _FirstPaint(window, painted)
+        window.first_painted.connect(painted)
         window.show()
         try:
             return app.exec()

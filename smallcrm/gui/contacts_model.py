@@ -2,6 +2,7 @@
 
 A million contacts cost 8 MB of ids; rows are read from SQLite only when the view shows them.
 Searches and sorts run on a pool thread and are applied when they come back (the newest wins).
+The window starts on the first ids and the count of all: the rest is read once it has painted.
 """
 
 from __future__ import annotations
@@ -29,28 +30,36 @@ class ContactTableModel(QAbstractTableModel):
         ("country", QT_TRANSLATE_NOOP("ContactTableModel", "Country"), "country"),
         ("tags", QT_TRANSLATE_NOOP("ContactTableModel", "Tags"), None),
     )
-    BLOCK = 200  # rows fetched per query
+    BLOCK = 64  # rows fetched per query: a screenful or two, so that no one fetch holds up a frame
+    FIRST_ROWS = 1000  # ids a quick start reads before the window shows: more rows than any screen holds
     CACHE_ROWS = 5000  # rows kept in memory at most
     SEARCH_LIMIT = 1000  # a search lists at most this many (and says how many match in all)
 
     reloaded = Signal()  # the id list changed (search, sort, refresh)
     failed = Signal(object)  # a background load failed
 
-    def __init__(self, parent=None, *, trash: bool = False):
+    def __init__(self, parent=None, *, trash: bool = False, first_rows: int = 0):
+        """`first_rows`: read only that many ids now, and how many rows there are; `read_rest` reads the others
+        (a row past them that is asked for first has them read at once)."""
         super().__init__(parent)
         self.trash = trash
-        self._ids = array("q")
+        self._ids = array("q")  # the ids known, in list order: all of them, or the first ones (_rows says how many)
+        self._rows = 0
         self._cache: OrderedDict[int, contacts.ContactRow] = OrderedDict()
         self._search = ""
         self._order = "name"
         self._descending = False
         self._generation = 0
+        self._rest_for = 0  # the generation a read of the rest of the list was asked for
         self.matches = 0  # how many contacts match the search (may be more than are listed)
-        self.reload()
+        if first_rows:
+            self._read_first(first_rows)
+        else:
+            self.reload()
 
     # --- what the view asks -------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -63,7 +72,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
+            return None  # (a row past the first ones is blank until the rest of the list is read)
         if role == ID_ROLE:
             return self._ids[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -97,12 +106,17 @@ class ContactTableModel(QAbstractTableModel):
         self.reload(wait=False)
 
     def id_at(self, row: int) -> int:
+        if row >= len(self._ids):
+            self._read_rest_now()
         return self._ids[row]
 
     def row_of(self, contact_id: int) -> int:
         try:
             return self._ids.index(contact_id)
         except ValueError:
+            if len(self._ids) < self._rows:
+                self._read_rest_now()
+                return self.row_of(contact_id)
             return -1
 
     def reload(self, *, wait: bool = True) -> None:
@@ -127,13 +141,46 @@ class ContactTableModel(QAbstractTableModel):
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
+    def read_rest(self) -> None:
+        """After a start on the first rows: read the whole id list on a pool thread."""
+        if len(self._ids) < self._rows:
+            self._rest_for = self._generation
+            run_in_background(self._read_all, on_done=self._rest_read, on_error=self.failed.emit)
+
     # --- inside -------------------------------------------------------------------------------
+    def _read_all(self):
+        return contacts.contact_ids("", self._order, self._descending, trash=self.trash)
+
+    def _read_first(self, n: int) -> None:
+        ids = contacts.contact_ids("", self._order, self._descending, trash=self.trash, limit=n)
+        self._ids = ids
+        self._rows = self.matches = len(ids) if len(ids) < n else contacts.count_contacts(trash=self.trash)
+
+    def _rest_read(self, ids) -> None:  # a method, not a closure: a model gone meanwhile is not called
+        self._complete(self._rest_for, ids)
+
+    def _read_rest_now(self) -> None:
+        if len(self._ids) < self._rows:
+            self._complete(self._generation, self._read_all())
+
+    def _complete(self, generation: int, ids) -> None:
+        """The whole list, after the first rows: the rows past them can be shown."""
+        known = len(self._ids)
+        if generation != self._generation or known == self._rows:
+            return  # read again since (a search, a sort, a change), or already complete
+        if len(ids) != self._rows or ids[:known] != self._ids:
+            self._apply(generation, ids)  # the book changed in between: start afresh
+            return
+        self._ids = ids
+        self.dataChanged.emit(self.index(known, 0), self.index(self._rows - 1, len(self.COLUMNS) - 1))
+
     def _apply(self, generation: int, found) -> None:
         if generation != self._generation:
             return  # an older search came back after a newer one was asked for
         ids, self.matches = (found.ids, found.total) if isinstance(found, contacts.SearchResult) else (found, len(found))
         self.beginResetModel()
         self._ids = ids
+        self._rows = len(ids)
         self._cache.clear()
         self.endResetModel()
         self.reloaded.emit()

@@ -6,14 +6,14 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale
 
-from smallcrm.services.money import format_money, to_decimal
-
 
 def number(n: int) -> str:
     return QLocale().toString(n)
 
 
 def money(minor: int, currency: str) -> str:
+    from smallcrm.services.money import format_money, to_decimal  # babel loads when money is first shown
+
     name = QLocale().name()
     try:
         return format_money(minor, currency, name if name != "C" else "en_US")

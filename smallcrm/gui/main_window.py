@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
-    QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QTableView, QToolBar,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressDialog,
+    QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QTableView, QToolBar,
     QVBoxLayout, QWidget,
 )
 
@@ -18,18 +18,18 @@ from smallcrm import __version__
 from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound, SmallCrmError
 from smallcrm.gui import commands
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.contact_form import ContactDialog
 from smallcrm.gui.contacts_model import ContactTableModel
-from smallcrm.gui.detail_pane import DetailPane
 from smallcrm.gui.icons import app_icon, icon
-from smallcrm.gui.owed_view import OwedView
-from smallcrm.gui.today_view import TodayView
-from smallcrm.gui.trash_dialog import TrashDialog
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import contacts
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # dialogs and the tabs behind the first load when first opened, not at start-up
+    from smallcrm.gui.contact_form import ContactDialog
     from smallcrm.gui.dashboard import DashboardView
+    from smallcrm.gui.detail_pane import DetailPane
+    from smallcrm.gui.owed_view import OwedView
+    from smallcrm.gui.today_view import TodayView
+    from smallcrm.gui.trash_dialog import TrashDialog
 
 SEARCH_DELAY_MS = 200
 DEMO_CONTACTS = 200
@@ -39,6 +39,10 @@ SNAPSHOT_DELAY_MS = 20_000
 
 
 class MainWindow(QMainWindow):
+    # The window's first frame is drawn: the start-up work that can wait (reading the rest of the list,
+    # points expiry, Today's count, the day's snapshot) begins only then.
+    first_painted = Signal()
+
     def __init__(self, db_path: Path):
         super().__init__()
         self.db_path = Path(db_path)
@@ -50,40 +54,35 @@ class MainWindow(QMainWindow):
         self._selected_id: int | None = None
         self.demo_task = None
 
-        self.model = ContactTableModel(self)
+        self.model = ContactTableModel(self, first_rows=ContactTableModel.FIRST_ROWS)  # the rest after the first paint
         self.view = self._make_view()
         self._make_activity_actions()
-        self.detail = DetailPane(actions=[self.call_action, self.purchase_action, self.redeem_action,
-                                          self.feedback_action])
-        self.detail.event_action.connect(self._event_action)
+        # The selected customer's pane is made when first needed (see `detail`): until then, what it says with
+        # nobody selected.
+        self._detail: DetailPane | None = None
+        self.detail_area = QStackedWidget()
+        self.detail_area.addWidget(self._nobody_selected())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.welcome = self._make_welcome()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.splitter)
-        self.today = TodayView()
-        self.owed = OwedView()
+        self.welcome: QWidget | None = None  # made when the customer book is empty (_welcome)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.stack, icon("contact-new"), self.tr("Customers"))
-        self.tabs.addTab(self.today, icon("today"), self.tr("Today"))
-        self.tabs.addTab(self.owed, icon("owed"), self.tr("Owed"))
-        # The Dashboard tab holds an empty page until first shown: its module loads only then.
-        self.dashboard = None
-        self.dashboard_page = QWidget()
-        self.dashboard_page.setObjectName("dashboardPage")
-        QVBoxLayout(self.dashboard_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self.dashboard_page, icon("chart"), self.tr("Dashboard"))
+        # The other tabs hold an empty page until first shown: their views (and modules) load only then.
+        self.today: TodayView | None = None
+        self.owed: OwedView | None = None
+        self.dashboard: DashboardView | None = None
+        self.today_page = self._lazy_tab("todayPage", "today", self.tr("Today"))
+        self.owed_page = self._lazy_tab("owedPage", "owed", self.tr("Owed"))
+        self.dashboard_page = self._lazy_tab("dashboardPage", "chart", self.tr("Dashboard"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        for view in (self.today, self.owed):
-            view.open_contact.connect(self.open_contact)
-            view.changed.connect(self._activity_changed)
         self.setCentralWidget(self.tabs)
 
         self.search = QLineEdit()
@@ -117,12 +116,26 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self._restore_state()
         self._after_reload()
-        # Points past their date expire in the background: now, and every hour while the window is open.
+        # Points past their date expire in the background: after the first paint, and every hour while the
+        # window is open.
         self.expiry_timer = QTimer(self)
         self.expiry_timer.setInterval(60 * 60 * 1000)
         self.expiry_timer.timeout.connect(self.expire_points)
+        self._painted = False
+        self.installEventFilter(self)  # sees the first paint
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)  # once this paint has reached the screen
+        return super().eventFilter(obj, event)
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
+        self.model.read_rest()
         self.expiry_timer.start()
-        QTimer.singleShot(0, self.expire_points)  # after the first paint; it also counts Today's lines
+        self.expire_points()  # it also counts Today's lines
         QTimer.singleShot(SNAPSHOT_DELAY_MS, self.snapshot_if_due)  # once the start-up work is done
 
     # --- building -----------------------------------------------------------------------------
@@ -130,17 +143,17 @@ class MainWindow(QMainWindow):
         view = QTableView()
         view.setObjectName("contactsView")
         view.setAccessibleName(self.tr("Contacts"))
-        view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setShowGrid(False)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        rows = view.verticalHeader()
+        rows = view.verticalHeader()  # set up before the model comes, so its rows are laid out once
+        rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.setModel(self.model)
         header = view.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
@@ -150,6 +163,38 @@ class MainWindow(QMainWindow):
         view.setSortingEnabled(True)
         view.doubleClicked.connect(lambda _: self.edit_contact())
         return view
+
+    @property
+    def detail(self) -> DetailPane:
+        """The selected customer's pane: everything about them, and their activity."""
+        if self._detail is None:
+            from smallcrm.gui.detail_pane import DetailPane
+
+            self._detail = DetailPane(actions=[self.call_action, self.purchase_action, self.redeem_action,
+                                               self.feedback_action])
+            self._detail.event_action.connect(self._event_action)
+            self.detail_area.addWidget(self._detail)
+            self.detail_area.setCurrentWidget(self._detail)
+        return self._detail
+
+    def _nobody_selected(self) -> QLabel:
+        """What the customer's pane says with nobody selected (in its own words), before the pane is made."""
+        label = QLabel(QCoreApplication.translate("DetailPane", "Select a customer to see everything about them here."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setEnabled(False)
+        return label
+
+    def _show_customer(self, contact_id: int | None) -> None:
+        if contact_id is not None or self._detail is not None:  # (nobody to show yet: the label says so)
+            self.detail.show_contact(contact_id)
+
+    def _welcome(self) -> QWidget:
+        """The page an empty customer book shows instead of the list."""
+        if self.welcome is None:
+            self.welcome = self._make_welcome()
+            self.stack.addWidget(self.welcome)
+        return self.welcome
 
     def _make_welcome(self) -> QWidget:
         page = QWidget()
@@ -381,14 +426,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(len(ids) == 1 or self.dashboard_showing())
         empty = self._total == 0
         self.demo_action.setEnabled(empty and self.demo_task is None)
-        self.welcome_demo.setEnabled(self.demo_task is None)
+        if self.welcome is not None:
+            self.welcome_demo.setEnabled(self.demo_task is None)
 
     def _after_reload(self) -> None:
         searching = bool(self.model.search_text.strip())
         shown = self.model.rowCount()
         if not searching:
             self._total = shown
-        self.stack.setCurrentWidget(self.splitter if (self._total or searching) else self.welcome)
+        self.stack.setCurrentWidget(self.splitter if (self._total or searching) else self._welcome())
         if searching and self.model.matches > shown:
             text = self.tr("The first {shown} of {matches} contacts matching “{search}” — type more to narrow it "
                            "down").format(shown=fmt.number(shown), matches=fmt.number(self.model.matches),
@@ -409,18 +455,18 @@ class MainWindow(QMainWindow):
         selection = self.view.selectionModel()
         if row < 0:
             selection.clearSelection()
-            self.detail.show_contact(None)
+            self._show_customer(None)
         else:
             index = self.model.index(row, 0)
             self.view.setCurrentIndex(index)
             selection.select(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
             self.view.scrollTo(index)
-            self.detail.show_contact(contact_id)
+            self._show_customer(contact_id)
         self._update_actions()
 
     def _selection_changed(self) -> None:
         self._selected_id = self.current_id()
-        self.detail.show_contact(self._selected_id)
+        self._show_customer(self._selected_id)
         self._update_actions()
 
     def refresh(self, select: list[int] | None = None) -> None:
@@ -428,7 +474,7 @@ class MainWindow(QMainWindow):
         if select:
             self._selected_id = select[0]
         self.model.reload()
-        self.detail.show_contact(self._selected_id if self.model.row_of(self._selected_id or -1) >= 0 else None)
+        self._show_customer(self._selected_id if self.model.row_of(self._selected_id or -1) >= 0 else None)
 
     # --- actions ------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -447,6 +493,8 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
     def new_contact(self) -> ContactDialog:
+        from smallcrm.gui.contact_form import ContactDialog
+
         dialog = ContactDialog(self, title=self.tr("New contact"))
         dialog.accepted.connect(lambda: self._save_new(dialog))
         dialog.open()
@@ -464,6 +512,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Added {name}.").format(name=name), 5000)
 
     def edit_contact(self) -> ContactDialog | None:
+        from smallcrm.gui.contact_form import ContactDialog
+
         contact_id = self.current_id()
         if contact_id is None:
             return None
@@ -512,6 +562,8 @@ class MainWindow(QMainWindow):
         self.refresh(ids)
 
     def show_trash(self) -> TrashDialog:
+        from smallcrm.gui.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self)
         dialog.restore_requested.connect(self.restore)
         dialog.finished.connect(lambda _: (self.refresh(), self._refresh_tabs()))  # deleted for good: figures change
@@ -540,6 +592,8 @@ class MainWindow(QMainWindow):
             file=restored.source.name, contacts=self._contacts(restored.contacts)), 10000)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About smallcrm"),
@@ -664,14 +718,15 @@ class MainWindow(QMainWindow):
     def expire_points(self) -> None:
         from smallcrm.services import loyalty
 
-        def done(points: int) -> None:
-            if points:
-                self.detail.show_contact(self._selected_id)
-                self.statusBar().showMessage(self.tr("{n} points passed their date and expired.").format(
-                    n=fmt.number(points)), 8000)
-            self._refresh_tabs()
+        # Results come back to methods, not closures: a window closed meanwhile is not called.
+        run_in_background(loyalty.expire_points, on_done=self._points_expired, on_error=self._background_failed)
 
-        run_in_background(loyalty.expire_points, on_done=done, on_error=self._background_failed)
+    def _points_expired(self, points: int) -> None:
+        if points:
+            self._show_customer(self._selected_id)
+            self.statusBar().showMessage(self.tr("{n} points passed their date and expired.").format(
+                n=fmt.number(points)), 8000)
+        self._refresh_tabs()
 
     def snapshot_if_due(self) -> None:
         """The day's snapshot of the database, on the pool thread; when it cannot be saved, the status bar says so."""
@@ -693,7 +748,7 @@ class MainWindow(QMainWindow):
 
     def _activity_changed(self) -> None:
         """Something was recorded: the customer's figures, the timeline and the other tabs change."""
-        self.detail.show_contact(self._selected_id)
+        self._show_customer(self._selected_id)
         self._refresh_tabs()
 
     def _refresh_tabs(self) -> None:
@@ -701,26 +756,54 @@ class MainWindow(QMainWindow):
         The dashboard counts again if in view, else when next shown."""
         from smallcrm.services.today import today_list
 
-        def done(today) -> None:
-            total = today.total_lines()
-            self.tabs.setTabText(1, self.tr("Today ({n})").format(n=fmt.number(total)) if total else self.tr("Today"))
-            if self.tabs.currentWidget() is self.today:
-                self.today.refresh(today)
-
-        run_in_background(today_list, on_done=done, on_error=self._background_failed)
-        if self.tabs.currentWidget() is self.owed:
+        run_in_background(today_list, on_done=self._today_read, on_error=self._background_failed)
+        if self.owed is not None and self.tabs.currentWidget() is self.owed_page:
             self.owed.refresh()
         if self.dashboard is not None:
             self.dashboard.data_changed()
 
+    def _today_read(self, today) -> None:
+        total = today.total_lines()
+        self.tabs.setTabText(1, self.tr("Today ({n})").format(n=fmt.number(total)) if total else self.tr("Today"))
+        if self.today is not None and self.tabs.currentWidget() is self.today_page:
+            self.today.refresh(today)
+
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.today:
-            self.today.refresh()
-        elif self.tabs.widget(index) is self.owed:
-            self.owed.refresh()
-        elif self.tabs.widget(index) is self.dashboard_page:
+        page = self.tabs.widget(index)
+        if page is self.today_page:
+            self._make_today().refresh()
+        elif page is self.owed_page:
+            self._make_owed().refresh()
+        elif page is self.dashboard_page:
             self._make_dashboard()
         self._update_actions()
+
+    def _lazy_tab(self, name: str, icon_name: str, text: str) -> QWidget:
+        page = QWidget()
+        page.setObjectName(name)
+        QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(page, icon(icon_name), text)
+        return page
+
+    def _make_today(self) -> TodayView:
+        if self.today is None:
+            from smallcrm.gui.today_view import TodayView
+
+            self.today = TodayView()
+            self.today.open_contact.connect(self.open_contact)
+            self.today.changed.connect(self._activity_changed)
+            self.today_page.layout().addWidget(self.today)
+        return self.today
+
+    def _make_owed(self) -> OwedView:
+        if self.owed is None:
+            from smallcrm.gui.owed_view import OwedView
+
+            self.owed = OwedView()
+            self.owed.open_contact.connect(self.open_contact)
+            self.owed.changed.connect(self._activity_changed)
+            self.owed_page.layout().addWidget(self.owed)
+        return self.owed
 
     def _make_dashboard(self) -> DashboardView:
         if self.dashboard is None:
@@ -873,6 +956,8 @@ class MainWindow(QMainWindow):
             if isinstance(error, demo.DemoCancelled):
                 self.statusBar().showMessage(self.tr("Demo customers were not added."), 5000)
             elif isinstance(error, DemoNeedsEmptyDatabase):
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.information(self, self.tr("Demo customers"), self.tr(
                     "Demo customers can only go into an empty customer book; this one holds {n} contacts."
                 ).format(n=fmt.number(error.contacts)))

@@ -53,7 +53,7 @@ def test_a_call_with_a_follow_up_shows_on_today(qtbot, window, three):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert [t.summary for t in activity.tasks()] == ["Order arrives Friday"]
     qtbot.waitUntil(lambda: window.tabs.tabText(1) == "Today (1)", timeout=3000)
-    window.tabs.setCurrentWidget(window.today)
+    window.tabs.setCurrentWidget(window.today_page)
     tree = window.today.tree
     due = tree.topLevelItem(1)
     assert due.text(0).startswith("Follow-ups for today (1)")
@@ -133,7 +133,7 @@ def test_a_low_score_opens_a_complaint_and_a_task(qtbot, window, three):
     assert complaint.contact_id == three[2]
     assert window.detail.figures["complaints"].text() == "1 open"
     assert "complaint" in window.statusBar().currentMessage()
-    window.tabs.setCurrentWidget(window.today)
+    window.tabs.setCurrentWidget(window.today_page)
     titles = [window.today.tree.topLevelItem(i).text(0) for i in range(window.today.tree.topLevelItemCount())]
     assert "Unresolved complaints (1)" in titles
 
@@ -159,7 +159,7 @@ def test_the_owed_tab_lists_and_settles_what_is_owed(qtbot, window, three):
     purchases.record_purchase(three[1], total_minor=4550, at=bought, status="due",
                               due_on=date.today() - timedelta(days=3))
     window._refresh_tabs()
-    window.tabs.setCurrentWidget(window.owed)
+    window.tabs.setCurrentWidget(window.owed_page)
     table = window.owed.table
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == "José Álvarez" and table.item(0, 3).text() == "3 days late"
@@ -173,7 +173,7 @@ def test_the_owed_tab_lists_and_settles_what_is_owed(qtbot, window, three):
 def test_today_lines_open_their_customer(qtbot, window, three):
     activity.log_interaction(three[2], "note", summary="Call back", follow_up_on=date.today() - timedelta(days=2))
     window._refresh_tabs()
-    window.tabs.setCurrentWidget(window.today)
+    window.tabs.setCurrentWidget(window.today_page)
     overdue = window.today.tree.topLevelItem(0)
     assert overdue.text(0) == "Overdue follow-ups (1)"
     with qtbot.waitSignal(window.today.open_contact):
@@ -191,7 +191,7 @@ def test_a_complaint_is_opened_then_resolved_from_today(qtbot, window, three):
     type_text(dialog.description, "Flowers wilted in a day")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (complaint,) = satisfaction.complaints(status="unresolved")
-    window.tabs.setCurrentWidget(window.today)
+    window.tabs.setCurrentWidget(window.today_page)
     section = next(window.today.tree.topLevelItem(i) for i in range(window.today.tree.topLevelItemCount())
                    if window.today.tree.topLevelItem(i).text(0).startswith("Unresolved complaints"))
     window.today.tree.setCurrentItem(section.child(0))
@@ -208,7 +208,7 @@ def test_a_complaint_is_opened_then_resolved_from_today(qtbot, window, three):
 def test_a_follow_up_moves_to_another_day(qtbot, window, three):
     task = activity.log_interaction(three[0], "note", summary="Ring", follow_up_on=date.today())
     window._refresh_tabs()
-    window.tabs.setCurrentWidget(window.today)
+    window.tabs.setCurrentWidget(window.today_page)
     window.today.tree.setCurrentItem(window.today.tree.topLevelItem(1).child(0))
     qtbot.mouseClick(window.today.move_button, Qt.MouseButton.LeftButton)
     dialog = dialog_of(window.today, MoveTaskDialog)
@@ -221,7 +221,7 @@ def test_part_payment_then_write_off_from_the_owed_tab(qtbot, window, three, mon
     bought = datetime.now(timezone.utc) - timedelta(days=5)
     result = purchases.record_purchase(three[0], total_minor=10000, at=bought, status="due")
     window._refresh_tabs()
-    window.tabs.setCurrentWidget(window.owed)
+    window.tabs.setCurrentWidget(window.owed_page)
     window.owed.table.selectRow(0)
     qtbot.mouseClick(window.owed.payment_button, Qt.MouseButton.LeftButton)
     dialog = dialog_of(window.owed, PaymentDialog)

@@ -67,3 +67,34 @@ def test_a_broad_search_lists_the_first_matches_in_order_and_counts_them_all(qtb
     assert model.rowCount() == 40 and model.matches == 150
     assert [model.data(model.index(r, 0)) for r in range(3)] == ["Person0000 Test", "Person0001 Test",
                                                                  "Person0002 Test"]
+
+
+def test_a_quick_start_reads_the_first_ids_and_the_count_then_the_rest(qtbot, qtmodeltester, db):
+    _many(5)
+    model = ContactTableModel(first_rows=2)
+    assert model.rowCount() == 5 and model.matches == 5  # the scroll bar and the count are right at once
+    assert [model.data(model.index(r, 0)) for r in range(5)] == ["Person0000 Test", "Person0001 Test",
+                                                                 None, None, None]
+    qtmodeltester.check(model, force_py=True)
+    with qtbot.waitSignal(model.dataChanged, timeout=3000):
+        model.read_rest()  # on a pool thread
+    assert [model.data(model.index(r, 0)) for r in range(5)] == [f"Person{i:04d} Test" for i in range(5)]
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_a_row_past_the_first_ones_asked_for_reads_the_rest_at_once(db):
+    ids = _many(5)
+    model = ContactTableModel(first_rows=2)
+    assert model.row_of(ids[4]) == 4
+    assert model.id_at(3) == ids[3]
+    assert model.data(model.index(4, 0)) == "Person0004 Test"
+
+
+def test_a_contact_added_before_the_rest_comes_starts_the_list_afresh(qtbot, db):
+    _many(3)
+    model = ContactTableModel(first_rows=2)
+    add_contact(ContactInput(first_name="Aaron", last_name="Early"))  # by the command line, say
+    with qtbot.waitSignal(model.reloaded, timeout=3000):
+        model.read_rest()
+    assert model.rowCount() == 4 and model.matches == 4
+    assert model.data(model.index(0, 0)) == "Aaron Early"
