@@ -29,11 +29,13 @@ MIB = 1024 * 1024
 
 
 def _generator_fingerprint() -> str:
-    """Changes when the generator or the schema changes, so that stale data is made again."""
+    """Changes when the generator or the schema changes, so that stale data is made again (the schema by
+    its steps' text too: a step may change until its version is released)."""
     from smallcrm.store import migrations
 
     source = (ROOT / "smallcrm" / "services" / "demo.py").read_bytes()
-    return f"{hashlib.sha256(source).hexdigest()[:16]}-v{migrations.LATEST}"
+    steps = "\n;\n".join(statement for step in migrations.STEPS for statement in step).encode()
+    return f"{hashlib.sha256(source).hexdigest()[:16]}-v{migrations.LATEST}-{hashlib.sha256(steps).hexdigest()[:8]}"
 
 
 def dataset(name: str, contacts: int, purchases: int, seed: int = 1) -> tuple[Path, dict]:

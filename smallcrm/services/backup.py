@@ -40,7 +40,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from smallcrm.errors import DatabaseProblem, NotAllowed, OutputProblem, SmallCrmError
-from smallcrm.store import migrations, search
+from smallcrm.store import migrations
 from smallcrm.store.db import classify, close_database, current_path, inspect
 
 AUTOMATIC = ("daily", "close")
@@ -640,20 +640,19 @@ def _foreign_keys(conn: sqlite3.Connection, version: int) -> Iterator[Problem]:
         yield Problem("foreign_keys", "missing_parent", table, rowid, detail)
 
 
-_INDEXED = ("name", "emails", "phones", "company", "city", "tags")
-
-
 def _search_index(conn: sqlite3.Connection, version: int) -> Iterator[Problem]:
-    """The index must hold exactly the contacts outside the Trash, each with what a rebuild would write."""
-    differs = ", ".join(f"f.{c} IS NOT e.{c}" for c in _INDEXED)
-    query = (f"WITH expected(id, {', '.join(_INDEXED)}) AS ({search.INDEX_ROWS})\n"
+    """The index must hold exactly the contacts outside the Trash, each with what a rebuild would write
+    (what the index holds depends on the schema version)."""
+    index_rows, indexed = migrations.search_index(version)
+    differs = ", ".join(f"f.{c} IS NOT e.{c}" for c in indexed)
+    query = (f"WITH expected(id, {', '.join(indexed)}) AS ({index_rows})\n"
              f"SELECT e.id, f.rowid IS NULL, {differs} FROM expected e LEFT JOIN contact_fts f ON f.rowid = e.id\n"
              f" WHERE f.rowid IS NULL OR {differs.replace(', ', ' OR ')} ORDER BY e.id")
     for contact_id, missing, *stale in conn.execute(query):
         if missing:
             yield Problem("search_index", "missing", "contact", contact_id, "not in the search index")
         else:
-            columns = ", ".join(c for c, wrong in zip(_INDEXED, stale, strict=True) if wrong)
+            columns = ", ".join(c for c, wrong in zip(indexed, stale, strict=True) if wrong)
             yield Problem("search_index", "stale", "contact", contact_id, f"out of date in the index: {columns}")
     extra = ("SELECT f.rowid, c.id IS NULL FROM contact_fts f LEFT JOIN contact c ON c.id = f.rowid"
              " WHERE c.id IS NULL OR c.deleted_at IS NOT NULL ORDER BY f.rowid")

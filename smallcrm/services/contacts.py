@@ -295,11 +295,6 @@ def contact_ids(search_text: str = "", order: str = "name", descending: bool = F
     return array("q", (row[0] for row in cursor))
 
 
-# A search matching more than this share of the book walks the name index and stops at `limit`
-# instead of sorting every match (a one-letter search can match most of the book).
-WALK_SHARE = 0.1
-
-
 @dataclass(frozen=True)
 class SearchResult:
     ids: array  # in list order; at most the limit asked for
@@ -311,20 +306,15 @@ def search_contacts(search_text: str, order: str = "name", descending: bool = Fa
     """What the window lists for a search: the matches in order, at most `limit` of them, and how many
     match in all."""
     match = search.match_expression(search_text)
-    if not match:
+    if not match or limit is None:
         ids = contact_ids(search_text, order, descending)
         return SearchResult(ids, len(ids))
     total = database.execute_sql("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?", (match,)).fetchone()[0]
-    book = database.execute_sql("SELECT max(rowid) FROM contact_fts").fetchone()[0] or 0  # about its size, at once
-    if limit is not None and total > limit and total > book * WALK_SHARE and order == "name":
-        direction = "DESC" if descending else "ASC"
-        cursor = database.execute_sql(
-            f"""SELECT c.id FROM contact c INDEXED BY contact_live_by_name
-                 WHERE c.deleted_at IS NULL AND c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)
-                 ORDER BY c.sort_name {direction}, c.id {direction} LIMIT ?""",
-            (match, limit),
-        )
-        return SearchResult(array("q", (row[0] for row in cursor)), total)
+    if not total:
+        return SearchResult(array("q"), 0)
+    if order == "name":  # the list's usual order: the index can give the first matches without sorting all
+        return SearchResult(array("q", search.first_by_name(database.execute_sql, match, total, limit, descending)),
+                            total)
     return SearchResult(contact_ids(search_text, order, descending, limit=limit), total)
 
 
@@ -343,12 +333,23 @@ class ContactRow:
     last_name: str
     company: str
     email: str
-    phone: str
     city: str
     country: str
     tags: str
     updated_at: str
     deleted_at: str | None
+    # The first phone as stored, and the shop's region it is shown for (see `phone`).
+    phone_e164: str | None = field(default=None, repr=False)
+    phone_raw: str = field(default="", repr=False)
+    region: str | None = field(default=None, repr=False)
+
+    @property
+    def phone(self) -> str:
+        """The first phone as lists show it. Formatted when asked, not when the row is read: formatting
+        a number costs more than reading the whole row, and a list shows few of the rows it reads."""
+        if not (self.phone_e164 or self.phone_raw):
+            return ""
+        return v.display_phone(self.phone_e164, self.phone_raw, self.region)
 
 
 def contact_rows(ids) -> dict[int, ContactRow]:
@@ -377,12 +378,14 @@ def contact_rows(ids) -> dict[int, ContactRow]:
             last_name=last,
             company=company,
             email=email or "",
-            phone=v.display_phone(e164, raw or "", region) if (e164 or raw) else "",
             city=city,
             country=country,
             tags=tags or "",
             updated_at=updated,
             deleted_at=deleted,
+            phone_e164=e164,
+            phone_raw=raw or "",
+            region=region,
         )
     return rows
 

@@ -1,13 +1,69 @@
 """Ordered schema steps. The schema version lives in SQLite's `user_version`.
 
 A step is a list of SQL statements written out in full, so that a step never changes once released:
-the models may move on, the steps that built older files do not. Each released version has a
-frozen database in tests/fixtures that a test migrates to the newest version.
+the models may move on, the steps that built older files do not (nor does store/search.py, which
+says what the search index holds today: the steps keep their own copy of what it held for them).
+Each released version has a frozen database in tests/fixtures that a test migrates to the newest
+version, and tests/unit/test_search_listing.py keeps a digest of each released step's text.
 """
 
 from __future__ import annotations
 
-from smallcrm.store import search
+
+def _search_triggers(index_rows: str, columns: str, contact_columns: str) -> list[str]:
+    """The triggers that keep the search index's row of a contact up to date, as a step made them: for an
+    index filled by `index_rows` (a SELECT of the id and the index's `columns`), refreshed when a contact's
+    `contact_columns` change. Frozen: released steps call it, so it must always give the same text."""
+    insert = f"INSERT INTO contact_fts(rowid, {columns})"
+
+    def refresh(id_expr: str) -> str:
+        return f"DELETE FROM contact_fts WHERE rowid = {id_expr};\n{insert}{index_rows} AND c.id = {id_expr};"
+
+    triggers = {
+        "contact_fts_ai": ("AFTER INSERT ON contact", refresh("NEW.id")),
+        "contact_fts_au": (f"AFTER UPDATE OF {contact_columns} ON contact", refresh("NEW.id")),
+        "contact_fts_ad": ("AFTER DELETE ON contact", "DELETE FROM contact_fts WHERE rowid = OLD.id;"),
+        "contact_email_fts_ai": ("AFTER INSERT ON contact_email", refresh("NEW.contact_id")),
+        "contact_email_fts_au": ("AFTER UPDATE ON contact_email", refresh("OLD.contact_id") + refresh("NEW.contact_id")),
+        "contact_email_fts_ad": ("AFTER DELETE ON contact_email", refresh("OLD.contact_id")),
+        "contact_phone_fts_ai": ("AFTER INSERT ON contact_phone", refresh("NEW.contact_id")),
+        "contact_phone_fts_au": ("AFTER UPDATE ON contact_phone", refresh("OLD.contact_id") + refresh("NEW.contact_id")),
+        "contact_phone_fts_ad": ("AFTER DELETE ON contact_phone", refresh("OLD.contact_id")),
+        "contact_tag_fts_ai": ("AFTER INSERT ON contact_tag", refresh("NEW.contact_id")),
+        "contact_tag_fts_ad": ("AFTER DELETE ON contact_tag", refresh("OLD.contact_id")),
+        "tag_fts_au": (
+            "AFTER UPDATE OF name ON tag",
+            (f"DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id);\n"
+             f"{insert}{index_rows} AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id);"),
+        ),
+    }
+    return [f"CREATE TRIGGER {name} {when} BEGIN\n{body}\nEND" for name, (when, body) in triggers.items()]
+
+
+# The search index of version 1: name, emails, phones, company, city and tags, with prefix indexes of 1-3
+# characters (store/search.py says what it holds today).
+_V1_INDEX_ROWS = """
+SELECT c.id,
+       c.first_name || ' ' || c.last_name,
+       (SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id),
+       (SELECT group_concat(digits, ' ') FROM contact_phone WHERE contact_id = c.id),
+       c.company,
+       c.city,
+       (SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+         WHERE ct.contact_id = c.id)
+  FROM contact c
+ WHERE c.deleted_at IS NULL"""
+_V1_SEARCH = [
+    """
+CREATE VIRTUAL TABLE contact_fts USING fts5(
+    name, emails, phones, company, city, tags,
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3'
+)
+""",
+    *_search_triggers(_V1_INDEX_ROWS, "name, emails, phones, company, city, tags",
+                      "first_name, last_name, company, city, deleted_at"),
+]
 
 V1 = [
     """CREATE TABLE contact (
@@ -157,8 +213,7 @@ V1 = [
     "CREATE INDEX feedback_by_contact ON feedback (contact_id, occurred_at)",
     "CREATE INDEX feedback_by_date ON feedback (occurred_at)",
     "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    search.CREATE_INDEX,
-    *search.trigger_statements(),
+    *_V1_SEARCH,
 ]
 
 # Version 2: complaints, and the points ledger refuses a movement that would take a balance below zero.
@@ -212,16 +267,88 @@ V3 = [
 # customers read every purchase once, customer by customer; this index holds all they need in that order,
 # so the purchases are neither looked up nor sorted (services/metrics.py). `*_consent_source` says where
 # and how the customer agreed to marketing by that channel ("at the counter", "web form").
+#
+# And a faster search as you type. The search index is made again: prefix indexes of 1-6 characters (a
+# prefix of 4-6 characters matched thousands of words one by one, each phone number being a word), and a
+# seventh column, `name_bucket`, with one token per contact that says in which stretch of the name order
+# the contact stands. The stretches, `contact_fts_bucket`, are cut at fixed places (the digits, every
+# letter and pair of letters, the start of other alphabets), so they never need recomputing. With them,
+# FTS5 keeps only the matches in the first stretches of the list, and a search that matches thousands of
+# contacts sorts only about as many as it shows (store/search.py, first_by_name). The triggers refresh a
+# contact's row when its sort name changes too. `contact_sort_name_by_id` gives a contact's sort name
+# by id from a small index rather than the contact row.
+_V4_INDEX_ROWS = """
+SELECT c.id,
+       c.first_name || ' ' || c.last_name,
+       (SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id),
+       (SELECT group_concat(digits, ' ') FROM contact_phone WHERE contact_id = c.id),
+       c.company,
+       c.city,
+       (SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+         WHERE ct.contact_id = c.id),
+       (SELECT char(57344) || ((bucket >> 8) & 3) || ((bucket >> 6) & 3) || ((bucket >> 4) & 3) || ((bucket >> 2) & 3) || (bucket & 3) FROM contact_fts_bucket
+         WHERE start <= c.sort_name ORDER BY start DESC LIMIT 1)
+  FROM contact c
+ WHERE c.deleted_at IS NULL"""
+_V4_COLUMNS = "name, emails, phones, company, city, tags, name_bucket"
+_V4_SEARCH = [
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in (
+        "contact_fts_ai", "contact_fts_au", "contact_fts_ad", "contact_email_fts_ai", "contact_email_fts_au",
+        "contact_email_fts_ad", "contact_phone_fts_ai", "contact_phone_fts_au", "contact_phone_fts_ad",
+        "contact_tag_fts_ai", "contact_tag_fts_ad", "tag_fts_au")),
+    "DROP TABLE contact_fts",
+    "CREATE TABLE contact_fts_bucket (bucket INTEGER PRIMARY KEY, start TEXT NOT NULL UNIQUE)",
+    """
+INSERT INTO contact_fts_bucket (bucket, start)
+WITH RECURSIVE
+    step(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM step WHERE i < 39),
+    letter(c) AS (SELECT char(97 + i) FROM step WHERE i < 26),
+    point(p) AS (
+        VALUES (123), (128), (192), (256), (384), (592), (880), (970), (1024), (1104), (1280), (1328), (1424),
+               (1536), (1792), (2304), (3584), (4096), (4256), (4352), (7680), (8192), (12288), (12352), (12448),
+               (12544), (13312), (40960), (44032), (57344), (63744), (65536), (131072)
+        UNION ALL SELECT 945 + i FROM step WHERE i < 25           -- Greek small letters
+        UNION ALL SELECT 1072 + i FROM step WHERE i < 32          -- Cyrillic small letters
+        UNION ALL SELECT 19968 + 512 * i FROM step WHERE i < 40   -- CJK ideographs
+        UNION ALL SELECT 44544 + 512 * i FROM step WHERE i < 21   -- Hangul syllables
+    ),
+    start(s) AS (
+        SELECT '' UNION SELECT char(48 + i) FROM step WHERE i < 10
+        UNION SELECT c FROM letter UNION SELECT a.c || b.c FROM letter a, letter b
+        UNION SELECT char(p) FROM point
+    )
+SELECT row_number() OVER (ORDER BY s) - 1, s FROM start
+""",
+    """
+CREATE VIRTUAL TABLE contact_fts USING fts5(
+    name, emails, phones, company, city, tags, name_bucket,
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3 4 5 6'
+)
+""",
+    f"INSERT INTO contact_fts(rowid, {_V4_COLUMNS}){_V4_INDEX_ROWS} ORDER BY c.id",
+    *_search_triggers(_V4_INDEX_ROWS, _V4_COLUMNS, "first_name, last_name, company, city, deleted_at, sort_name"),
+    "CREATE INDEX contact_sort_name_by_id ON contact (id, sort_name)",
+]
 V4 = [
     """CREATE INDEX purchase_by_customer_facts
        ON purchase (contact_id, currency, refund_of_id, occurred_at, total_minor)""",
     "ALTER TABLE contact ADD COLUMN email_consent_source TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE contact ADD COLUMN sms_consent_source TEXT NOT NULL DEFAULT ''",
+    *_V4_SEARCH,
 ]
 
 # STEPS[n - 1] takes a database from version n - 1 to version n.
 STEPS: list[list[str]] = [V1, V2, V3, V4]
 LATEST = len(STEPS)
+
+
+def search_index(version: int) -> tuple[str, tuple[str, ...]]:
+    """What the search index of a database of `version` holds for each contact: the SELECT of the id and
+    the columns that fills it (the contacts outside the Trash), and the index's columns."""
+    if version >= 4:
+        return _V4_INDEX_ROWS, tuple(_V4_COLUMNS.split(", "))
+    return _V1_INDEX_ROWS, ("name", "emails", "phones", "company", "city", "tags")
 
 
 def apply(conn, current: int) -> None:
