@@ -117,6 +117,12 @@ def run(rows: int, runs: int, gui_runs: int) -> dict:
     for side in ("app", "app_again"):
         for facts in memory[side].values():
             facts["import_growth_mib"] = _round(facts["peak_mib"] - facts["before_import_mib"], 1)
+    # The import process's own peak and its worker's (a large file is decided in a worker process): the
+    # launcher's peak above is the larger of the two, the memory the import holds at once their sum at most.
+    for side, children, size in (("app", full_app, rows), ("app", small_app, small_rows),
+                                  ("app_again", full_again, rows)):
+        for key in ("peak_own_mib", "peak_worker_mib"):
+            memory[side][size][key] = _round(_median(f.get(key) for _, f in children), 1)
 
     result = {
         "rows": rows,
@@ -269,6 +275,11 @@ def report(r: dict) -> list[str]:
         f" -> {app_full['import_growth_mib']:+.0f} MiB); again {m['app_again'][rows]['peak_mib']:.0f} MiB"
         f" ({m['app_again'][rows]['import_growth_mib']:+.0f}); A {raw_small['peak_mib']:.0f}"
         f" -> {raw_full['peak_mib']:.0f} MiB" + (f"; B {su['peak_mib']:.0f} MiB" if su else ""))
+    if app_full.get("peak_worker_mib"):
+        lines.append(
+            f"  of which, for {rows:,} rows: the importing process {app_full['peak_own_mib']:.0f} MiB, its worker"
+            f" process {app_full['peak_worker_mib']:.0f} MiB (again: {m['app_again'][rows]['peak_own_mib']:.0f}"
+            f" + {m['app_again'][rows]['peak_worker_mib']:.0f} MiB)")
     g = r.get("responsiveness")
     if g:
         imp, idle, after = g["import"], g["idle"], g["after_done"]

@@ -27,8 +27,9 @@ def __getattr__(name: str):
     # so that the importing services (and rapidfuzz) are loaded only for an import.
     if name == "ERRORS":
         from smallcrm.services.importing.contacts_import import DateOrderNeeded, ImportCancelled
+        from smallcrm.services.importing.deciding import WorkerFailed
 
-        return (ImportFileProblem, DateOrderNeeded, ImportCancelled)
+        return (ImportFileProblem, DateOrderNeeded, ImportCancelled, WorkerFailed)
     raise AttributeError(name)
 
 
@@ -93,6 +94,7 @@ def _region(text: str) -> str:
 def describe_error(error: Exception, args) -> str | None:
     """The one line for an error of an `import` command (None: cli.describe_error's own words)."""
     from smallcrm.services.importing.contacts_import import DateOrderNeeded, ImportCancelled
+    from smallcrm.services.importing.deciding import WorkerFailed
 
     not_done = NOT_DONE.get(getattr(args, "action", ""), "nothing was imported")
     if isinstance(error, ImportFileProblem):
@@ -106,6 +108,8 @@ def describe_error(error: Exception, args) -> str | None:
                 f"--date-order \"{name}=mdy\" (month first)")
     if isinstance(error, ImportCancelled):
         return f"the import was stopped; {not_done}"
+    if isinstance(error, WorkerFailed):
+        return f"{error}; {not_done}. Close other programs (the computer may be short of memory) and try again"
     if isinstance(error, NotFound) and error.kind == "import":
         return f"there is no import {error.key}; {not_done} (`smallcrm import list` shows the imports)"
     if isinstance(error, NotAllowed):

@@ -18,30 +18,8 @@ import json
 import sys
 import time
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
-
-from smallcrm.gui.workers import run_in_background
-from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
-from smallcrm.store.db import close_database, open_database
-
 TICK_MS = 10
 TAIL = 1.0
-
-db, path, region = sys.argv[1:4]
-idle = float(sys.argv[5]) if sys.argv[4:5] == ["--idle"] else None
-
-app = QApplication(sys.argv[:1])
-open_database(db)
-window = QWidget()
-layout = QVBoxLayout(window)
-label = QLabel("Reading the file…")
-bar = QProgressBar()
-bar.setRange(0, 0)
-layout.addWidget(label)
-layout.addWidget(bar)
-window.resize(500, 160)
-window.show()
 
 ticks: list[float] = []
 facts = {"started": None, "done": None, "progress": [], "error": None, "result": None}
@@ -49,12 +27,6 @@ facts = {"started": None, "done": None, "progress": [], "error": None, "result":
 
 def tick() -> None:
     ticks.append(time.perf_counter())
-
-
-timer = QTimer()
-timer.setTimerType(Qt.TimerType.PreciseTimer)
-timer.setInterval(TICK_MS)
-timer.timeout.connect(tick)
 
 
 def progress(done: int, total: int) -> None:  # what the wizard's page does with each update
@@ -109,7 +81,36 @@ def begin() -> None:
         QTimer.singleShot(int(idle * 1000), finish)
 
 
-QTimer.singleShot(0, begin)
-code = app.exec()
-close_database()
-sys.exit(1 if facts["error"] else code)
+# The import's worker process imports this file: everything that runs is below, and only here.
+if __name__ == "__main__":
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+    from smallcrm.gui.workers import run_in_background
+    from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
+    from smallcrm.store.db import close_database, open_database
+
+    db, path, region = sys.argv[1:4]
+    idle = float(sys.argv[5]) if sys.argv[4:5] == ["--idle"] else None
+
+    app = QApplication(sys.argv[:1])
+    open_database(db)
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    label = QLabel("Reading the file…")
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    layout.addWidget(label)
+    layout.addWidget(bar)
+    window.resize(500, 160)
+    window.show()
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+
+    QTimer.singleShot(0, begin)
+    code = app.exec()
+    close_database()
+    sys.exit(1 if facts["error"] else code)

@@ -1587,6 +1587,10 @@ Cliquez pour les afficher.</translation>
         <translation>Impossible de créer un client à partir de «&#x202f;{value}&#x202f;»&#xa0;: {detail}. Rien n’a été importé.</translation>
     </message>
     <message>
+        <source>The import stopped part way ({reason}). Nothing was imported. Close other programs (the computer may be short of memory) and try again.</source>
+        <translation>L’import s’est arrêté en cours de route ({reason}). Rien n’a été importé. Fermez d’autres programmes (l’ordinateur manque peut-être de mémoire) et réessayez.</translation>
+    </message>
+    <message>
         <source>This import cannot be undone: {reason}.</source>
         <translation>Cet import ne peut pas être annulé&#xa0;: {reason}.</translation>
     </message>

@@ -34,6 +34,7 @@ from smallcrm.gui.workers import run_in_background
 from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import mapping, reader
 from smallcrm.services.importing import purchases_import as pi
+from smallcrm.services.importing.deciding import WorkerFailed
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
 DELIMITERS = ((",", QT_TRANSLATE_NOOP("FormatPage", "Comma ,")), (";", QT_TRANSLATE_NOOP("FormatPage", "Semicolon ;")),
@@ -1428,6 +1429,9 @@ class ImportWizard(QWizard):
         if isinstance(error, InvalidValue) and error.field == "customer":
             return self.tr("No customer can be made from “{value}”: {detail}. Nothing was imported.").format(
                 value=error.value, detail=error.detail)
+        if isinstance(error, WorkerFailed):
+            return self.tr("The import stopped part way ({reason}). Nothing was imported. Close other programs "
+                           "(the computer may be short of memory) and try again.").format(reason=str(error))
         if isinstance(error, NotAllowed):
             return self.tr("This import cannot be undone: {reason}.").format(reason=error.reason)
         return problem_text(error)

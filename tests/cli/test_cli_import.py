@@ -214,3 +214,16 @@ def test_import_purchases_needs_a_date_column(cli, tmp_path):
     mapped = write_csv(tmp_path / "q.csv", [["2024-01-02", "5"]], header=["Wann", "Total"])
     ok = cli("import", "purchases", str(mapped), "--map", "Wann=date", "--json")
     assert ok.code == 0 and ok.json()["created"] == 1
+
+
+def test_a_worker_process_that_stops_is_one_line_and_exit_1(cli, shop, customers, monkeypatch):
+    from smallcrm.services.importing import contacts_import as ci
+    from smallcrm.services.importing.deciding import WorkerFailed
+
+    def stopped(*args, **kwargs):
+        raise WorkerFailed("the import's worker process stopped")
+
+    monkeypatch.setattr(ci, "import_contacts", stopped)
+    result = cli("import", "contacts", str(customers))
+    assert result.code == 1 and len(result.err.strip().splitlines()) == 1
+    assert "the import's worker process stopped; nothing was imported. Close other programs" in result.err

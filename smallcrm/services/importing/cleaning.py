@@ -294,35 +294,53 @@ def _region_for(cc: int, nsn: str) -> str | None:
     return None
 
 
+_COUNTRY_CODES = {str(cc): cc for cc in COUNTRY_CODE_TO_REGION_CODE}  # as written -> the country code
+
+
+def _after_country_code(digits: str) -> tuple[int, _Plan | None, str]:
+    """(country code, its main region's plan, the digits after it) of a number written after + or an
+    international prefix; raises _Slow where phonenumbers would refuse it or reads it otherwise."""
+    if len(digits) <= 2 or digits[0] == "0":
+        raise _Slow
+    for size in (1, 2, 3):
+        cc = _COUNTRY_CODES.get(digits[:size])
+        if cc is not None:
+            break
+    else:
+        raise _Slow
+    main = COUNTRY_CODE_TO_REGION_CODE[cc][0]
+    if main == "001":
+        raise _Slow
+    return cc, _plan(main), digits[size:]
+
+
 def _fast_phone(raw: str, digits: str, region: str | None) -> tuple[str, str, str] | None:
     """(E.164, national digits, national number) of a plainly written valid number; None if not valid.
 
     Raises _Slow where the fast path does not follow phonenumbers (leave it to `clean_phone`).
     """
     if raw[0] == "+":
-        if "+" in raw[1:] or digits[0] == "0":
+        if "+" in raw[1:]:
             raise _Slow
-        for size in (1, 2, 3):
-            cc = int(digits[:size])
-            if cc in COUNTRY_CODE_TO_REGION_CODE:
-                break
-        else:
-            raise _Slow
-        main = COUNTRY_CODE_TO_REGION_CODE[cc][0]
-        if main == "001" or len(digits) <= 2:
-            raise _Slow
-        plan = _plan(main)
-        number = digits[size:]
+        cc, plan, number = _after_country_code(digits)
     else:
         if "+" in raw:
             raise _Slow
         if region not in SUPPORTED_REGIONS:
             return None  # phonenumbers needs a region for a number without +country
         plan = _plan(region)
-        if plan is None or (plan.idd is not None and plan.idd.match(digits)) or digits.startswith(plan.cc_text):
-            raise _Slow  # an international prefix, or the country code written without +
-        cc = plan.cc
-        number = digits
+        if plan is None:
+            raise _Slow
+        idd = plan.idd.match(digits) if plan.idd is not None else None
+        if idd is not None:
+            # The region's international prefix ("0033 6 12 ..." dialled from France): read as after a +.
+            # phonenumbers does not strip a prefix that a 0 follows (no country code starts with 0).
+            cc, plan, number = _after_country_code(digits[idd.end():])
+        elif digits.startswith(plan.cc_text):
+            raise _Slow  # the country code written without + or prefix
+        else:
+            cc = plan.cc
+            number = digits
     if plan is None or len(number) < 2:
         return None
     nsn = plan.strip_national_prefix(number)
@@ -359,9 +377,15 @@ def _phone_or_problem(text: str, region: str | None) -> Phone | InvalidValue:
     try:
         return validation.clean_phone(text, region)
     except InvalidValue as e:
-        # Kept (and cached): without its traceback, which would hold every frame above, and with them
-        # a whole chunk of rows, alive until the garbage collector finds the cycle.
-        return e.with_traceback(None)
+        return facts_of(e)  # kept (and cached)
+
+
+def facts_of(error: InvalidValue) -> InvalidValue:
+    """The error's facts, to keep: a new InvalidValue, without the traceback and the exception it was raised
+    from. Those hold the frames it passed through, and each frame its caller's, up to the loop over the
+    rows: kept beside the row's other findings, they would make a cycle that keeps a whole chunk of rows
+    alive until the cyclic garbage collector finds it (a long pause, or memory that only grows)."""
+    return InvalidValue(error.field, error.value, error.problem, error.detail)
 
 
 def check_phone(text: str, region: str | None, field: str = "phone") -> Phone:
@@ -989,7 +1013,7 @@ class RowCleaner:
                 try:
                     email = check_email(part)
                 except InvalidValue as e:
-                    bad.append((i, part, e.with_traceback(None)))  # no frames kept alive (see above)
+                    bad.append((i, part, facts_of(e)))
                     continue
                 if not emails or email.lower() not in [e.lower() for e in emails]:
                     emails.append(email)
@@ -1019,7 +1043,7 @@ class RowCleaner:
                         bad.append((i, part.strip(), found))
                     continue
                 key = found.e164 or found.raw
-                if all((p.e164 or p.raw) != key for p in phones):
+                if not phones or all((p.e164 or p.raw) != key for p in phones):
                     phones.append(found)
         if bad:
             if not phones:

@@ -7,9 +7,11 @@ value). It writes nothing.
 
 `import_contacts` does the same and writes, in ONE transaction: an ImportBatch row, the new
 contacts with their emails, phones and tags (executemany, in chunks; for a large import with the
-search triggers off and the index rebuilt once), the updates, and a journal (`import_change`) with
-every contact it created and, for every contact it updated, the fields, emails, phones and tags as
-they were. A cancel, an error or a killed process leaves nothing. New contacts get no welcome points.
+search triggers off, the writer putting each batch of contacts in the search index itself), the
+updates, and a journal (`import_change`) with every contact it created and, for every contact it
+updated, the fields, emails, phones and tags as they were. A cancel, an error or a killed process
+leaves nothing. New contacts get no welcome points. What each row does is decided by
+services.importing.deciding: for a large file in a worker process, while this thread writes.
 
 `undo_import` removes what an import created and puts back what it changed, so the database holds
 exactly what it held before (the batch row stays, marked undone). It refuses (NotAllowed, with the
@@ -40,11 +42,14 @@ from __future__ import annotations
 import csv
 import gc
 import json
+import os
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import phonenumbers
 
@@ -53,7 +58,11 @@ from smallcrm.services import validation as v
 from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
-from smallcrm.services.importing.duplicates import DuplicateIndex, Facts, Match, facts as make_facts
+from smallcrm.services.importing.deciding import (
+    CONTACT_COLUMNS, CREATE, EXTERNAL_ID, MERGE, REJECT, SCALARS, SKIP, Decider, Decision, Incoming, Setup,
+    WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
+)
+from smallcrm.services.importing.duplicates import DuplicateIndex, Match
 from smallcrm.services.settings import default_region
 from smallcrm.store import search
 from smallcrm.store.fields import to_utc_text, utc_now
@@ -62,9 +71,13 @@ from smallcrm.store.models import database
 POLICIES = ("skip", "fill", "overwrite", "create")
 CHUNK = 2000  # rows read, cleaned and written at a time
 PREVIEW_ROWS = 50
-BULK_MIN = 1000  # from this many contacts written, the search triggers go off and the index is rebuilt once
+BULK_MIN = 1000  # from this many contacts written, the search triggers go off and the writer keeps the index
+FTS_BATCH = 10_000  # new contacts put in the search index at a time (each statement writes the index a new segment)
 DATE_FIELDS = ("birthday",)
-EXTERNAL_ID = "external_id"  # the contact column with the customer's number in another system
+# From this size on, a worker process reads and decides the rows while the importing thread writes
+# (deciding.WorkerDecisions); smaller files are decided in the importing thread, where starting a
+# process would cost more than it saves.
+POOL_MIN_BYTES = 2 * 1024 * 1024
 CUSTOMER_ID_FIELD = "customer_id"  # the mapping's field for that number
 
 Progress = Callable[[int, "int | None"], None]
@@ -316,11 +329,11 @@ def check_options(options) -> None:
 
 
 def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS, map_headers=None,
-                date_value: Callable[[str], str] | None = None) -> FileLayout:
+                date_value: Callable[[str], str] | None = None, worker: WorkerDecisions | None = None) -> FileLayout:
     """Sniff the file, map its columns and find each date column's day/month order.
 
     The date orders need the column's values: the file is read once for them (streaming, only
-    those cells kept), and the rows are counted on the way.
+    those cells kept), and the rows are counted on the way; by `worker`, when given (deciding.date_orders_in).
     """
     path = Path(path)
     dialect = reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter)
@@ -341,22 +354,14 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     ambiguous: list[int] = []
     total = None
     if date_columns:
-        counter = [0]
-
-        def cells_of(rows):
-            for _, cells in rows:
-                counter[0] += 1
-                if date_value:
-                    cells = list(cells)
-                    for i in date_columns:
-                        if i < len(cells):
-                            cells[i] = date_value(cells[i])
-                yield cells
-
-        as_birthdays = ["birthday" if i in date_columns else "" for i in range(len(fields))]
-        with reader.read_rows(path, dialect) as rows:
-            found = cleaning.infer_date_orders(cells_of(rows), as_birthdays)
-        total = counter[0]
+        found = None
+        if worker is not None and date_value is None:
+            try:
+                found, total = worker.date_orders(path, dialect, date_columns, len(fields))
+            except WorkerFailed:
+                pass  # read here, then
+        if found is None:
+            found, total = date_orders_in(path, dialect, date_columns, len(fields), date_value)
         for i in date_columns:
             order = options.date_orders.get(i) or found.get(i, "ymd")
             if order == "ambiguous":
@@ -374,11 +379,7 @@ def require_date_orders(layout: FileLayout) -> None:
 # --------------------------------------------------------------------------------------------------
 # A contact as it is (or will be) in the database, for merging and writing
 
-SCALARS = (*TEXT_FIELDS, "birthday", "notes", "source", EXTERNAL_ID)
-CONSENT_COLUMNS = ("email_consent", "email_consent_at", "email_consent_source", "sms_consent", "sms_consent_at",
-                   "sms_consent_source")
-CONTACT_COLUMNS = (*SCALARS, *CONSENT_COLUMNS,
-                   "sort_name", "sort_company", "sort_city", "sort_country", "updated_at")
+# SCALARS, CONSENT_COLUMNS and CONTACT_COLUMNS (the contact columns an import writes) are deciding's.
 _NAME_PARTS = ("first_name", "last_name", "company", "city", "country")
 
 
@@ -423,6 +424,23 @@ def new_state(contact_id: int, clean: CleanContact, extras: dict[str, str], mome
         list(clean.tags), created=True)
 
 
+class NewContact(NamedTuple):
+    """A contact a row creates, as the row brought it (deciding.Incoming, or a plain tuple of the same
+    fields): written as it is, unless a later row of the import changes it (see `created_state`)."""
+
+    id: int
+    brought: Incoming | tuple
+
+
+def created_state(new: NewContact) -> State:
+    """The state of a contact a row creates (what `new_state` gives for the same row), to merge into."""
+    values, emails, phones, tags = new.brought
+    return State(new.id, dict(zip(CONTACT_COLUMNS, values)),
+                 [[None, e, "", i] for i, e in enumerate(emails)],
+                 [[None, raw, e164, digits, "", i] for i, (raw, e164, digits) in enumerate(phones)],
+                 list(tags), created=True)
+
+
 def load_states(conn, ids: list[int], created: set[int]) -> dict[int, State]:
     """The contacts `ids` as they are in the database: four queries per 500."""
     states: dict[int, State] = {}
@@ -451,10 +469,12 @@ def load_states(conn, ids: list[int], created: set[int]) -> dict[int, State]:
     return states
 
 
-def merge(state: State, clean: CleanContact, extras: dict[str, str], policy: str, moment: str) -> bool:
-    """Apply a duplicate row to `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
+def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> bool:
+    """Apply a duplicate row (what it brought: deciding.Incoming, or a plain tuple of the same fields) to
+    `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
     row = state.row
-    incoming = _db_values(clean, extras, moment)
+    brought_values, brought_emails, brought_phones, brought_tags = brought
+    incoming = dict(zip(CONTACT_COLUMNS, brought_values))
     changed = False
     for name in SCALARS:
         new = incoming[name]
@@ -491,14 +511,14 @@ def merge(state: State, clean: CleanContact, extras: dict[str, str], policy: str
         items[:] = ordered
         return bool(added) or moved
 
-    incoming_emails = [[None, e, "", 0] for e in clean.emails]
-    incoming_phones = [[None, p.raw, p.e164, p.digits, "", 0] for p in clean.phones]
+    incoming_emails = [[None, e, "", 0] for e in brought_emails]
+    incoming_phones = [[None, raw, e164, digits, "", 0] for raw, e164, digits in brought_phones]
     if merge_list(state.emails, incoming_emails, lambda item: item[1].lower()):
         changed = True
     if merge_list(state.phones, incoming_phones, lambda item: item[2] or item[1]):
         changed = True
     have_tags = {t.casefold() for t in state.tags}
-    for tag in clean.tags:
+    for tag in brought_tags:
         if tag.casefold() not in have_tags:
             have_tags.add(tag.casefold())
             state.tags.append(tag)
@@ -530,13 +550,15 @@ def no_gc():
 
 
 @contextmanager
-def indexes_off(conn, tables: Iterable[str]):
-    """Drop the tables' indexes (those written as CREATE INDEX) and make them again, from the same SQL, at the
-    end. Inside a transaction: if anything fails, the rollback brings them back."""
+def indexes_off(conn, tables: Iterable[str], keep: Iterable[str] = ()):
+    """Drop the tables' indexes (those written as CREATE INDEX, but those named in `keep`) and make them again,
+    from the same SQL, at the end. Inside a transaction: if anything fails, the rollback brings them back."""
     tables = list(tables)
+    keep = set(keep)
     marks = ",".join("?" * len(tables))
-    indexes = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                           f" AND tbl_name IN ({marks}) ORDER BY name", tables).fetchall()
+    indexes = [(name, sql) for name, sql in conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})"
+        " ORDER BY name", tables) if name not in keep]
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
     yield
@@ -544,7 +566,24 @@ def indexes_off(conn, tables: Iterable[str]):
         conn.execute(sql)
 
 
+# The indexes that find a contact's emails and phones: the search index's rows are read through them
+# while an import writes (see Writer.maybe_bulk), so they stay; they grow in order, as contacts are added.
+BY_CONTACT_INDEXES = ("contact_email_by_contact", "contact_phone_by_contact")
+
+
+@contextmanager
+def search_triggers_off(conn):
+    """The search index's triggers dropped while the writer keeps the index itself (Writer.index_contacts),
+    and made again at the end. Inside a transaction: if anything fails, the rollback brings them back."""
+    for statement in search.drop_trigger_statements():
+        conn.execute(statement)
+    yield
+    for statement in search.trigger_statements():
+        conn.execute(statement)
+
+
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_contact_values = itemgetter(*CONTACT_COLUMNS)  # a state's row, in CONTACT_COLUMNS order
 
 
 class Writer:
@@ -562,18 +601,38 @@ class Writer:
         self.written = 0
         self.stack = ExitStack()
         self.bulk = False
+        self.fts_columns = ""  # the search index's columns, once the writer keeps the index itself
+        self.unindexed: list[int] = []  # new contacts written, not yet in the search index
 
     def maybe_bulk(self, upcoming: int) -> None:
-        """Search triggers off (the index rebuilt once at the end) when that is cheaper than keeping it up
-        row by row: the triggers cost about fifteen times a row of the rebuild. When the import at least
-        doubles the contacts, their indexes are dropped too and made again at the end (sorting once
-        beats inserting row by row)."""
+        """For many contacts, the search triggers off: the writer puts each chunk's contacts in the search
+        index itself, with one statement (the triggers would refresh a contact's index row once for each
+        of its emails, phones and tags). When the import at least doubles the contacts, their other indexes
+        are dropped too and made again at the end (sorting once beats inserting row by row)."""
         writes = self.written + upcoming
-        if not self.bulk and writes >= BULK_MIN and writes * 15 >= self.existing:
-            self.stack.enter_context(search.triggers_off(self.conn))
+        if not self.bulk and writes >= BULK_MIN:
+            self.stack.enter_context(search_triggers_off(self.conn))
             self.bulk = True
+            self.fts_columns = ", ".join(row[1] for row in self.conn.execute("PRAGMA table_info(contact_fts)"))
             if writes >= self.existing:
-                self.stack.enter_context(indexes_off(self.conn, CONTACT_TABLES))
+                self.stack.enter_context(indexes_off(self.conn, CONTACT_TABLES, keep=BY_CONTACT_INDEXES))
+
+    def index_contacts(self, ids: list[int], *, new: bool) -> None:
+        """Put the contacts `ids` in the search index as the triggers would (search.INDEX_ROWS), after
+        writing them with the triggers off. `new`: contacts written for the first time (new ids)."""
+        conn = self.conn
+        insert = f"INSERT INTO contact_fts(rowid, {self.fts_columns}) {search.INDEX_ROWS}"
+        low, high = min(ids), max(ids)
+        if new and high - low + 1 == len(ids):
+            conn.execute("DELETE FROM contact_fts WHERE rowid BETWEEN ? AND ?", (low, high))
+            conn.execute(f"{insert} AND c.id BETWEEN ? AND ? ORDER BY c.id", (low, high))
+            return
+        ids = sorted(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            marks = ",".join("?" * len(part))
+            conn.execute(f"DELETE FROM contact_fts WHERE rowid IN ({marks})", part)
+            conn.execute(f"{insert} AND c.id IN ({marks}) ORDER BY c.id", part)
 
     def tag_id(self, name: str) -> int:
         key = name.translate(_NOCASE)
@@ -584,27 +643,59 @@ class Writer:
             self.created_tags.append(tid)
         return tid
 
-    def create(self, states: list[State]) -> None:
+    def create(self, states: list[State | NewContact]) -> None:
+        """Write new contacts (in id order): their rows, emails, phones and tags, and the journal."""
         if not states:
             return
         self.maybe_bulk(len(states))
-        columns = ("id", "created_at", *CONTACT_COLUMNS)
-        sql = f"INSERT INTO contact ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         moment = self.moment
-        self.conn.executemany(sql, [(s.id, moment, *(s.row[c] for c in CONTACT_COLUMNS)) for s in states])
-        self.conn.executemany(
-            "INSERT INTO contact_email (contact_id, email, label, position) VALUES (?, ?, ?, ?)",
-            [(s.id, e[1], e[2], e[3]) for s in states for e in s.emails])
-        self.conn.executemany(
-            "INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position) VALUES (?, ?, ?, ?, ?, ?)",
-            [(s.id, p[1], p[2], p[3], p[4], p[5]) for s in states for p in s.phones])
-        self.conn.executemany(
-            "INSERT INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
-            [(s.id, self.tag_id(t)) for s in states for t in s.tags])
-        self.conn.executemany("INSERT INTO import_change (batch_id, contact_id, action) VALUES (?, ?, 'created')",
-                              [(self.batch_id, s.id) for s in states])
-        self.created_ids.update(s.id for s in states)
+        contacts, emails, phones, tags = [], [], [], []
+        for s in states:
+            if type(s) is NewContact:
+                cid, (values, brought_emails, brought_phones, brought_tags) = s
+                contacts.append((cid, moment, *values))
+                if brought_emails:
+                    emails += [(cid, e, "", i) for i, e in enumerate(brought_emails)]
+                if brought_phones:
+                    phones += [(cid, raw, e164, digits, "", i) for i, (raw, e164, digits) in enumerate(brought_phones)]
+                if brought_tags:
+                    tags += [(cid, t) for t in brought_tags]
+            else:
+                cid = s.id
+                contacts.append((cid, moment, *_contact_values(s.row)))
+                emails += [(cid, e[1], e[2], e[3]) for e in s.emails]
+                phones += [(cid, p[1], p[2], p[3], p[4], p[5]) for p in s.phones]
+                tags += [(cid, t) for t in s.tags]
+        columns = ("id", "created_at", *CONTACT_COLUMNS)
+        conn = self.conn
+        conn.executemany(f"INSERT INTO contact ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                         contacts)
+        conn.executemany("INSERT INTO contact_email (contact_id, email, label, position) VALUES (?, ?, ?, ?)", emails)
+        conn.executemany("INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position)"
+                         " VALUES (?, ?, ?, ?, ?, ?)", phones)
+        tag_id = self.tag_id
+        conn.executemany("INSERT INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
+                         [(cid, tag_id(t)) for cid, t in tags])
+        ids = [row[0] for row in contacts]
+        low, high = min(ids), max(ids)
+        if high - low + 1 == len(ids):  # one run of new ids: journalled in one statement
+            conn.execute("INSERT INTO import_change (batch_id, contact_id, action)"
+                         " SELECT ?, id, 'created' FROM contact WHERE id BETWEEN ? AND ?", (self.batch_id, low, high))
+        else:
+            conn.executemany("INSERT INTO import_change (batch_id, contact_id, action) VALUES (?, ?, 'created')",
+                             [(self.batch_id, i) for i in ids])
+        if self.bulk:
+            self.unindexed += ids
+            if len(self.unindexed) >= FTS_BATCH:
+                self.index_new()
+        self.created_ids.update(ids)
         self.written += len(states)
+
+    def index_new(self) -> None:
+        """Put the new contacts written since the last time in the search index."""
+        if self.unindexed:
+            self.index_contacts(self.unindexed, new=True)
+            self.unindexed = []
 
     def update(self, states: Iterable[State]) -> None:
         """Write what changed in each state, a statement per kind of change for all of them (executemany);
@@ -614,6 +705,7 @@ class Writer:
         if not states:
             return
         self.maybe_bulk(len(states))
+        self.index_new()
         journal = [(self.batch_id, s.id, json.dumps(_before(s), ensure_ascii=False))
                    for s in states if s.original is not None and s.id not in self.created_ids]
         conn = self.conn
@@ -635,10 +727,13 @@ class Writer:
             "INSERT INTO import_change (batch_id, contact_id, action, before) VALUES (?, ?, 'updated', ?)", journal)
         for s in states:
             s.dirty = False
+        if self.bulk:
+            self.index_contacts([s.id for s in states], new=False)
         self.written += len(states)
 
     def finish(self) -> None:
-        self.stack.close()  # the index rebuilt and the triggers back, when they were off
+        self.index_new()
+        self.stack.close()  # the indexes and the search triggers back, when they were off
 
 
 def _before(s: State) -> dict:
@@ -678,25 +773,13 @@ def guard(text: str) -> str:
 # Reading and deciding, row by row
 
 
-def _reject_for(row: int, error: ValidationFailed, layout: FileLayout, data: ContactInput) -> Reject:
-    first = error.errors[0]
-    base = first.field.partition("[")[0]
-    column = None
-    candidates = {"emails": "email", "phones": "phone", "tags": "tag", "name": "first_name"}
-    for i, name in enumerate(layout.fields):
-        if name in (base, candidates.get(base)) or name.rstrip("0123456789") in (base, candidates.get(base)):
-            column = layout.headers[i]
-            break
-    value = first.value if isinstance(first.value, str) else (None if first.value is None else str(first.value))
-    reason = "; ".join(str(e) for e in error.errors)
-    return Reject(row, reason, column, value)
-
-
 class ContactRun:
-    """One pass over the file: decides every row; with a Writer, writes as it goes."""
+    """One pass over the file: decides every row (deciding.Decider, here or in a worker process) and applies
+    the decisions; with a Writer, writes as it goes."""
 
     def __init__(self, layout: FileLayout, options: ImportOptions, conn, *, writer: Writer | None, moment: str,
-                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
+                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                 worker: WorkerDecisions | None = None):
         self.layout = layout
         self.options = options
         self.conn = conn
@@ -705,7 +788,6 @@ class ContactRun:
         self.progress = progress
         self.cancelled = cancelled
         self.region = options.region if options.region is not None else default_region()
-        self.index = DuplicateIndex.from_database(conn)
         self.next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
         self.counts = {"create": 0, "update": 0, "skip": 0, "reject": 0}
         self.rejects: list[Reject] = []
@@ -713,15 +795,40 @@ class ContactRun:
         self.rows = 0
         self.first_new_id = self.next_id
         self.states: dict[int, State] = {}  # existing contacts (and written new ones) this import changes
-        self.pending: dict[int, State] = {}  # new contacts of the chunk at hand, not written yet
+        self.pending: dict[int, NewContact | State] = {}  # new contacts of the chunk at hand, not written yet
         self.row_of: dict[int, int] = {}  # new contact id -> the row that creates it
-        self.cleaner = cleaning.RowCleaner(layout.fields, layout.headers, region=self.region,
-                                           date_orders=layout.date_orders)
         self.warnings: list[tuple[str, int]] = []
         # where consent given in the file came from, when no column says
-        self.consent_source = f"Imported from {layout.path.name}"[:v.MAX_CONSENT_SOURCE]
+        consent_source = f"Imported from {layout.path.name}"[:v.MAX_CONSENT_SOURCE]
+        self.consent_source = consent_source
+        self.setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
+                           self.region, options.on_duplicate, dict(options.row_choices), consent_source, self.next_id,
+                           moment, CHUNK, _database_file())
+        self.worker = worker
+        self.index: DuplicateIndex | None = None
+        self.decider: Decider | None = None
+        if worker is None:
+            self._decide_here()
+
+    def _decide_here(self) -> None:
+        self.index = DuplicateIndex.from_database(self.conn)
+        self.decider = Decider(self.setup, self.index)
 
     def run(self) -> None:
+        if self.worker is not None:
+            try:
+                self._run_in_worker()
+            except WorkerFailed:
+                if self.rows:
+                    raise
+                self.worker = None  # it never got going: decide here instead
+                self._decide_here()
+        if self.worker is None:
+            self._run_here()
+        if self.writer is not None:
+            self.writer.update(self.states.values())
+
+    def _run_here(self) -> None:
         chunk: list[tuple[int, list[str]]] = []
         with reader.read_rows(self.layout.path, self.layout.dialect) as rows:
             for item in rows:
@@ -731,8 +838,16 @@ class ContactRun:
                     chunk = []
             self._chunk(chunk)
             self.warnings = rows.warnings
-        if self.writer is not None:
-            self.writer.update(self.states.values())
+
+    def _run_in_worker(self) -> None:
+        self.worker.begin(self.setup)
+        for count, decided in self.worker:
+            self._check_cancel()
+            self.rows += count
+            self._apply(decided)
+        self._check_cancel()
+        self._apply([])  # (as the last, short chunk of _run_here: the final progress report)
+        self.warnings = self.worker.warnings
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -740,78 +855,47 @@ class ContactRun:
 
     def _chunk(self, rows: list[tuple[int, list[str]]]) -> None:
         self._check_cancel()
-        layout, options = self.layout, self.options
-        policy = options.on_duplicate
-        choices = options.row_choices
-        index = self.index
-        decided = []  # (what, row, data, clean, extras, match, choice, new id), in the file's order
-        for number, cells in rows:
-            self.rows += 1
-            result = self.cleaner(number, cells)
-            if isinstance(result, Reject):
-                decided.append(("reject", number, result, None, None, None, None, None))
-                continue
-            for channel in ("email", "sms"):
-                if getattr(result, f"{channel}_consent") and not getattr(result, f"{channel}_consent_source"):
-                    setattr(result, f"{channel}_consent_source", self.consent_source)
-            try:
-                clean = clean_for_import(result, self.region)
-            except ValidationFailed as e:
-                decided.append(("reject", number, _reject_for(number, e, layout, result), result, None, None, None,
-                                None))
-                continue
-            f = self._facts(clean)
-            match = index.find(f)
-            choice = choices.get(number, policy)
-            extras = extras_of(result)
-            if choices.get(number) == "skip" or (match is not None and choice == "skip"):
-                decided.append(("skip", number, result, clean, extras, match, choice, None))
-            elif match is None or choice == "create":
-                new_id = self.next_id
-                self.next_id += 1
-                self.row_of[new_id] = number
-                index.add(new_id, f)  # so that a later row for the same person finds this one
-                decided.append(("create", number, result, clean, extras, match, choice, new_id))
-            else:
-                index.add(match.contact_id, f)
-                decided.append(("merge", number, result, clean, extras, match, choice, None))
+        self.rows += len(rows)
+        self._apply(self.decider.decide(rows))
 
+    def _apply(self, decided: list[Decision] | list[tuple]) -> None:
+        """Apply a chunk's decisions (Decisions, or plain tuples of the same fields from a worker) in the
+        file's order; write the contacts they create."""
         # The contacts this chunk's duplicates would change, as they are now: read in a few queries.
         # (New contacts of earlier chunks are in the database only when writing.)
-        missing = sorted({d[5].contact_id for d in decided if d[0] == "merge"
+        missing = sorted({d[5].contact_id for d in decided if d[0] == MERGE
                           and d[5].contact_id not in self.states
                           and (d[5].contact_id < self.first_new_id or self.writer is not None)})
         if missing:
             self.states.update(load_states(self.conn, missing, self.writer.created_ids if self.writer else set()))
 
-        for what, number, data, clean, extras, match, choice, new_id in decided:
-            if what == "reject":
-                self._reject(data, clean)  # (the Reject, and what the row read as)
-            elif what == "skip":
-                self._plan(number, data, match, "skip")
-            elif what == "create":
-                self.pending[new_id] = new_state(new_id, clean, extras, self.moment)
-                self._plan(number, data, match, "create")
+        pending, plan = self.pending, self._plan
+        for what, row, data, reject, brought, match, choice, new_id in decided:
+            if what == CREATE:
+                pending[new_id] = NewContact(new_id, brought)
+                self.row_of[new_id] = row
+                plan(row, data, match, "create")
+            elif what == SKIP:
+                plan(row, data, match, "skip")
+            elif what == REJECT:
+                self._reject(reject, data)  # (the Reject, and what the row read as)
             else:
-                target = self.pending.get(match.contact_id) or self.states.get(match.contact_id)
+                target = pending.get(match.contact_id)
+                if type(target) is NewContact:  # made by an earlier row of this chunk
+                    target = pending[match.contact_id] = created_state(target)
+                elif target is None:
+                    target = self.states.get(match.contact_id)
                 if target is None:  # a dry run: a contact an earlier chunk would have created
-                    self._plan(number, data, match, "update")
+                    plan(row, data, match, "update")
                     continue
-                changed = merge(target, clean, extras, choice, self.moment)
+                changed = merge(target, brought, choice, self.moment)
                 new_contact = match.contact_id >= self.first_new_id
-                self._plan(number, data, match, "update" if changed or new_contact else "skip")
+                plan(row, data, match, "update" if changed or new_contact else "skip")
         if self.writer is not None:
             self.writer.create(list(self.pending.values()))
         self.pending = {}
         if self.progress is not None:
             self.progress(self.rows, self.layout.rows_total or 0)  # 0: the total is not known yet
-
-    def _facts(self, clean: CleanContact) -> Facts:
-        values = clean.values
-        return make_facts(clean.emails, [p.e164 for p in clean.phones], sort_name=values["sort_name"],
-                          sort_city=values["sort_city"], postal_code=values["postal_code"],
-                          sort_company=values["sort_company"], birthday=values["birthday"],
-                          company_only=not (values["first_name"] or values["last_name"]))
 
     def _reject(self, reject: Reject, data: ContactInput | None) -> None:
         self.rejects.append(reject)
@@ -819,7 +903,7 @@ class ContactRun:
         if len(self.preview) < PREVIEW_ROWS:
             self.preview.append(PlannedRow(reject.row, data, reject, None, "", "reject"))
 
-    def _plan(self, number: int, data: ContactInput, match: Match | None, action: str) -> None:
+    def _plan(self, number: int, data: ContactInput | None, match: Match | None, action: str) -> None:
         self.counts[action] += 1
         if len(self.preview) < PREVIEW_ROWS:
             duplicate_of = duplicate_row = None
@@ -830,6 +914,35 @@ class ContactRun:
                     duplicate_of = match.contact_id
             self.preview.append(PlannedRow(number, data, None, duplicate_of, match.reason if match else "", action,
                                            duplicate_row))
+
+
+def _database_file() -> str:
+    """The database's file, for a worker process to read from ("" when there is no file)."""
+    name = database.database
+    return str(Path(name).resolve()) if pool_available(name) else ""
+
+
+def _cores() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _start_worker(path: Path) -> WorkerDecisions | None:
+    """A worker process to decide the rows of a large file, started now; None for a small file, on a single
+    processor, or when no worker can be had (the import then decides in the importing thread)."""
+    try:
+        large = path.stat().st_size >= POOL_MIN_BYTES
+    except OSError:
+        return None  # reading the file says what is wrong with it
+    if not large or _cores() < 2 or not pool_available(database.database):
+        return None
+    try:
+        return WorkerDecisions().start()
+    except OSError:  # e.g. no processes left to start: decide here
+        return None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -877,26 +990,30 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
     options = options or ImportOptions()
     check_options(options)
     path = Path(path)
-    layout = read_layout(path, options)
-    require_date_orders(layout)
-    conn = database.connection()
-    moment = to_utc_text(utc_now())
-    details = {"preset": layout.preset, "encoding": layout.dialect.encoding, "delimiter": layout.dialect.delimiter,
-               "on_duplicate": options.on_duplicate, "fields": layout.fields}
-    with no_gc(), database.atomic("IMMEDIATE"):
-        batch_id = _insert_batch(conn, "contacts", path, moment, details)
-        existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
-        writer = Writer(conn, batch_id, moment, existing)
-        run = ContactRun(layout, options, conn, writer=writer, moment=moment, progress=progress,
-                         cancelled=cancelled)
-        run.run()
-        writer.finish()
-        details["created_tags"] = writer.created_tags
-        _finish_batch(conn, batch_id, run.counts, details)
-        if rejects_out is not None:
-            write_rejects(run.rejects, rejects_out)
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
+    with ExitStack() as stack:
+        worker = _start_worker(path)
+        if worker is not None:
+            stack.enter_context(worker)
+        layout = read_layout(path, options, worker=worker)  # the date columns read there, when there is one
+        require_date_orders(layout)
+        conn = database.connection()
+        moment = to_utc_text(utc_now())
+        details = {"preset": layout.preset, "encoding": layout.dialect.encoding,
+                   "delimiter": layout.dialect.delimiter, "on_duplicate": options.on_duplicate, "fields": layout.fields}
+        with no_gc(), database.atomic("IMMEDIATE"):
+            batch_id = _insert_batch(conn, "contacts", path, moment, details)
+            existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
+            writer = Writer(conn, batch_id, moment, existing)
+            run = ContactRun(layout, options, conn, writer=writer, moment=moment, progress=progress,
+                             cancelled=cancelled, worker=worker)
+            run.run()
+            writer.finish()
+            details["created_tags"] = writer.created_tags
+            _finish_batch(conn, batch_id, run.counts, details)
+            if rejects_out is not None:
+                write_rejects(run.rejects, rejects_out)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],
                         run.counts["reject"], layout.dialect.encoding, layout.dialect.delimiter, run.rejects,
                         layout.preset, run.warnings)

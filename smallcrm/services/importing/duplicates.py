@@ -59,7 +59,7 @@ def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[tuple[int, str, st
     if not name:
         return ()
     words = [w for w in set(name.split()) if len(w) > 1] or [name]
-    return tuple((field, value, word) for field, value in enumerate(agreeing) if value for word in words)
+    return tuple([(field, value, word) for field, value in enumerate(agreeing) if value for word in words])
 
 
 def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, sort_company: str,
@@ -68,7 +68,7 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
     company cannot be the second field that agrees."""
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
-    return Facts(tuple(e.casefold() for e in emails), tuple(p for p in phones if p), name, agreeing,
+    return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
                  block_keys(name, agreeing))
 
 
@@ -84,8 +84,9 @@ class DuplicateIndex:
         self.emails: dict[str, int] = {}
         self.phones: dict[str, int] = {}
         self.names: dict[int, str] = {}  # contact id -> its name words
-        # (agreeing field index, its value, a name word) -> contact ids
-        self.blocks: dict[tuple[int, str, str], list[int]] = {}
+        # (agreeing field index, its value, a name word) -> the contact id, or, from the second contact on,
+        # (contact ids, their names); most blocks hold one contact, kept small
+        self.blocks: dict[tuple[int, str, str], int | tuple[list[int], list[str]]] = {}
         self.bare: dict[str, int] = {}  # name words -> the first contact with nothing but that name
 
     @classmethod
@@ -126,9 +127,13 @@ class DuplicateIndex:
         for key in keys:
             block = blocks.get(key)
             if block is None:
-                blocks[key] = [contact_id]
-            elif block[-1] != contact_id:
-                block.append(contact_id)
+                blocks[key] = contact_id
+            elif type(block) is int:
+                if block != contact_id:
+                    blocks[key] = ([block, contact_id], [self.names[block], name])
+            elif block[0][-1] != contact_id:
+                block[0].append(contact_id)
+                block[1].append(name)
 
     def add(self, contact_id: int, f: Facts) -> None:
         """Remember a contact (one the import creates, or the new facts of one it updates)."""
@@ -159,18 +164,24 @@ class DuplicateIndex:
         # Every block the name shares a word and an agreeing field with, compared in one go.
         blocks = self.blocks
         ids: list[int] = []
+        names: list[str] = []
         fields: list[tuple[int, int]] = []  # (where each block's candidates end, its field)
         for key in f.keys:
             block = blocks.get(key)
-            if block is not None:
-                ids += block
-                fields.append((len(ids), key[0]))
+            if block is None:
+                continue
+            if type(block) is int:
+                ids.append(block)
+                names.append(self.names[block])
+            else:
+                ids += block[0]
+                names += block[1]
+            fields.append((len(ids), key[0]))
         if not ids:
             return None
-        names = self.names
         best: Match | None = None
-        for _, score, position in process.extract(f.name, [names[i] for i in ids], scorer=fuzz.ratio,
-                                                  score_cutoff=NAME_THRESHOLD, limit=None):
+        for _, score, position in process.extract(f.name, names, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD,
+                                                  limit=None):
             contact_id = ids[position]
             if best is None or score > best.score or (score == best.score and contact_id < best.contact_id):
                 field = next(field for end, field in fields if position < end)
