@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InvalidValue, SmallCrmError
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
+from smallcrm.gui.exporting import count_consents
 from smallcrm.gui.forms import grow_to_fit
 from smallcrm.gui.printing import export_pdf, print_with_preview
 from smallcrm.gui.workers import run_in_background
@@ -38,7 +39,7 @@ class BookCounts:
 
 
 def count_book(search_text: str) -> BookCounts:
-    found = contacts.search_contacts(search_text).total if search_text.strip() else 0
+    found = contacts.search_contacts(search_text, limit=1).total if search_text.strip() else 0  # the count only
     return BookCounts(contacts.count_contacts(), found)
 
 
@@ -218,7 +219,7 @@ class PrintListDialog(QDialog):
                 self.consents[key] = counts
                 self.update_choice()
 
-        run_in_background(_consent_counts, self.members(), on_done=counted)
+        run_in_background(count_consents, self.members(), on_done=counted)
     def _customers(self, n: int) -> str:
         return self.tr("1 customer") if n == 1 else self.tr("{n} customers").format(n=fmt.number(n))
 
@@ -419,10 +420,6 @@ class PrintListDialog(QDialog):
     def export(self) -> None:
         make, _, name = self.pdf_maker()
         export_pdf(self, make, name)
-
-
-def _consent_counts(members: Callable[[], list[int]]) -> export.ConsentCounts:
-    return export.consent_counts(members())
 
 
 def _tr(text: str) -> str:
