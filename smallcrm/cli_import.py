@@ -128,18 +128,21 @@ _FILE_PROBLEMS = {
     "binary": "{path} is not a CSV file",
     "encoding": "{path} is not written in the encoding it was read in",
     "field_too_large": "{path} has a cell too large to be data",
+    "too_many_rows": "{path} has more rows than one import takes",
 }
 
 
 def describe_file_problem(problem: ImportFileProblem) -> str:
     text = _FILE_PROBLEMS.get(problem.reason, "{path} cannot be imported ({reason})").format(
         path=problem.path, reason=problem.reason)
-    if problem.row is not None:
+    if problem.row is not None and problem.reason != "too_many_rows":
         text += f" (row {problem.row})"
     if problem.detail:
         text += f": {problem.detail}"
     if problem.reason == "encoding":
         text += "; give it with --encoding (e.g. --encoding cp1252)"
+    elif problem.reason == "too_many_rows":
+        text += "; split it into smaller files and import them one after the other"
     return text
 
 

@@ -170,8 +170,19 @@ def problem_text(error: Exception) -> str:
             "binary": _problem_tr("This is not a text file (it looks like a program, picture or spreadsheet file). "
                                   "Save it from your spreadsheet as CSV first."),
             "vanished": _problem_tr("The file disappeared while it was being read (a USB stick taken out?)."),
+            "not_found": _problem_tr("The file is not there any more (moved, renamed or deleted?)."),
+            "unreadable": _problem_tr("The file cannot be opened (is another program holding it, or is it a "
+                                      "folder?)."),
+            "encoding": _problem_tr("Some of the text cannot be read in the encoding chosen: go back to “What the "
+                                    "file looks like” and choose another encoding."),
             "field_too_large": _problem_tr("One cell is far too large to be a contact field."),
+            "too_many_rows": _problem_tr("The file has more than {rows} rows, more than one import takes. Split it "
+                                         "into smaller files (a spreadsheet can save part of the rows as CSV) and "
+                                         "import them one after the other.").format(
+                rows=fmt.number(reader.MAX_ROWS)),
         }.get(error.reason) or _problem_tr("The file cannot be read ({reason}).").format(reason=error.reason)
+        if error.reason == "too_many_rows":  # (the row and the detail say nothing more)
+            return f"{what} " + _problem_tr("Nothing was imported.")
         where = " " + _problem_tr("Row {row}.").format(row=error.row) if getattr(error, "row", None) else ""
         detail = f" ({error.detail})" if getattr(error, "detail", "") else ""
         return f"{what}{where}{detail} " + _problem_tr("Nothing was imported.")

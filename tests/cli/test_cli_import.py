@@ -150,6 +150,19 @@ def test_nul_bytes_a_huge_cell_and_ragged_rows(cli, tmp_path):
     assert (result.json()["created"], result.json()["rejected"]) == (2, 1)
 
 
+def test_a_file_with_too_many_rows_is_one_line_and_nothing_imported(cli, shop, tmp_path, monkeypatch):
+    from smallcrm.services.importing import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 2)
+    path = write_csv(tmp_path / "big.csv", [["Ann", "Lee", "", "", "", ""], ["Bob", "Stone", "", "", "", ""],
+                                            ["Cy", "Young", "", "", "", ""]])
+    result = cli("import", "contacts", str(path))
+    assert result.code == 1
+    assert result.error_line.endswith("big.csv has more rows than one import takes: more than 2 rows; split it into"
+                                      " smaller files and import them one after the other; nothing was imported")
+    assert rows_in(shop, "contact") == 0
+
+
 def test_list_and_undo(cli, customers):
     cli("import", "contacts", str(customers))
     listing = cli("import", "list", "--json")

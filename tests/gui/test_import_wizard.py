@@ -97,6 +97,24 @@ def test_a_file_that_is_not_a_csv_is_refused_on_the_first_page(qtbot, window, tm
     assert wizard.file_page.problem.isVisible() and "not a text file" in wizard.file_page.problem.text()
 
 
+def test_a_file_with_more_rows_than_an_import_takes_says_so_and_cannot_go_on(qtbot, window, tmp_path, monkeypatch):
+    from smallcrm.services.importing import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 25)  # (more than the first page's preview shows)
+    path = tmp_path / "clients.csv"
+    path.write_bytes((FRENCH_EXCEL + "Ann;Lee;;;Lyon;\r\n" * 30).encode("cp1252"))
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: "Split it" in page.status.text(), timeout=5000)
+    assert page.status.text() == ("The file has more than 25 rows, more than one import takes. Split it into smaller "
+                                  "files (a spreadsheet can save part of the rows as CSV) and import them one after "
+                                  "the other. Nothing was imported.")
+    assert not page.isComplete()
+    wizard.reject()
+
+
 def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
     path = write_french_file(tmp_path)
     data = QMimeData()

@@ -412,3 +412,29 @@ def test_a_row_read_by_cleaning_is_taken_as_clean_contact_would_take_it(cells):
     assert got.values == expected.values
     assert got.emails == expected.emails and got.tags == expected.tags
     assert [(p.e164, p.digits) for p in got.phones] == [(p.e164, p.digits) for p in expected.phones]
+
+
+@pytest.mark.parametrize("header", [HEADER, [h for h in HEADER if h != "Birthday"]])
+def test_a_file_with_more_rows_than_an_import_takes_is_refused_before_any_row_is_looked_at(db, tmp_path, monkeypatch,
+                                                                                           header):
+    from smallcrm.services.importing import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 30)
+    rows = [r[:7] + r[8:] if len(header) < len(HEADER) else r for r in people(31)]
+    path = write_csv(tmp_path / "big.csv", rows, header=header)
+    looked_at = []
+    monkeypatch.setattr(cleaning.RowCleaner, "__call__", lambda *a: looked_at.append(a))
+    for attempt in (lambda: ci.plan_contacts_import(path), lambda: ci.import_contacts(path)):
+        with pytest.raises(ImportFileProblem) as caught:
+            attempt()
+        assert caught.value.reason == "too_many_rows"
+    assert looked_at == [] and count("contact") == 0 and count("import_batch") == 0
+    monkeypatch.undo()
+    assert ci.import_contacts(path, ci.ImportOptions(region="FR")).created == 31
+
+
+def test_a_refused_value_is_kept_in_part(db, tmp_path):
+    email = "x" * 5000 + "@"
+    path = write_csv(tmp_path / "long.csv", [["Ann", "Lee", "", email, "", "", "", "", "", ""]])
+    [reject] = ci.plan_contacts_import(path).rejects
+    assert reject.value == email[:cleaning.REJECT_VALUE_LIMIT] + "…"

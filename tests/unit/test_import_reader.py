@@ -441,6 +441,72 @@ def test_memory_does_not_grow_with_the_file(tmp_path):
     assert peaks[1] < 1.2 * peaks[0] + 100_000 and peaks[1] < 4_000_000, peaks
 
 
+# --- more rows than an import takes ---------------------------------------------------------
+
+
+def _numbered(path: Path, rows: int, end: str = "\r\n", blank_lines: int = 0) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(f"Name,Notes{end}")
+        f.write(end * blank_lines)
+        f.writelines(f'Ann {i},"one{end}two"{end}' for i in range(rows))
+    return path
+
+
+def test_reading_stops_at_the_row_past_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "MAX_ROWS", 5)
+    path = _numbered(tmp_path / "six.csv", 6)
+    with read_rows(path, sniff(path)) as rows:
+        assert [cells[0] for _, (_, cells) in zip(range(5), rows)] == [f"Ann {i}" for i in range(5)]
+        found = problem(lambda: next(rows))
+    assert found.reason == "too_many_rows" and "more than 5 rows" in found.detail
+    assert len(rows_of(_numbered(tmp_path / "five.csv", 5))) == 5
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\n", "\r"])
+def test_check_size_counts_line_breaks_and_reads_rows_only_when_they_could_be_too_many(tmp_path, monkeypatch, end):
+    monkeypatch.setattr(reader, "MAX_ROWS", 20)
+    read = []
+    real = reader.read_rows
+    monkeypatch.setattr(reader, "read_rows", lambda *a: read.append(a) or real(*a))
+    # 9 rows with a quoted line break each: 19 line breaks with the header's, so no row is read.
+    small = _numbered(tmp_path / "small.csv", 9, end)
+    reader.check_size(small, sniff(small))
+    assert read == []
+    # 10 such rows: 21 line breaks, which could be 21 rows; read, they are 10.
+    ten = _numbered(tmp_path / "ten.csv", 10, end)
+    reader.check_size(ten, sniff(ten))
+    assert len(read) == 1
+    # Blank lines are not rows either.
+    blanks = _numbered(tmp_path / "blanks.csv", 3, end, blank_lines=40)
+    reader.check_size(blanks, sniff(blanks))
+    many = _numbered(tmp_path / "many.csv", 21, end)
+    assert problem(lambda: reader.check_size(many, sniff(many))).reason == "too_many_rows"
+
+
+def test_a_cr_lf_split_between_two_blocks_is_one_line_break(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "MAX_ROWS", 4)  # 4 line breaks: no more rows than that, nothing read
+    path = write(tmp_path / "three.csv", "Name\r\nAnn\r\nBob\r\nCy\r\n")
+    monkeypatch.setattr(reader, "COUNT_BLOCK", 5)  # "Name\r" | "\nAnn\r" | "\nBob\r" ...: each CR LF split
+    monkeypatch.setattr(reader, "read_rows", lambda *a: pytest.fail("4 line breaks read as more"))
+    reader.check_size(path, sniff(path))
+
+
+def test_a_file_of_a_million_and_more_rows_is_refused_without_reading_it_all(tmp_path):
+    path = tmp_path / "huge.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("Name\n")
+        f.writelines("a\n" for _ in range(reader.MAX_ROWS + 1))
+        f.writelines("b\n" for _ in range(200_000))
+    tracemalloc.start()
+    try:
+        found = problem(lambda: reader.check_size(path, sniff(path)))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found.reason == "too_many_rows" and found.row == reader.MAX_ROWS + 2
+    assert peak < 12_000_000, peak  # a block at a time (4 MiB), not the file
+
+
 # --- property: what csv writes, the reader reads back ------------------------------------------
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), max_size=12) | \

@@ -45,9 +45,13 @@ except ImportError:  # pragma: no cover - a phonenumbers that renamed it
     _FIRST_GROUP_PATTERN = None
 
 
+REJECT_VALUE_LIMIT = 1000  # the characters of a refused value kept to show (a cell can hold megabytes)
+
+
 @dataclass(frozen=True)
 class Reject:
-    """A row that cannot become a contact, and why (plain words; `problem` is InvalidValue's code)."""
+    """A row that cannot become a contact, and why (plain words; `problem` is InvalidValue's code).
+    `value` keeps the first REJECT_VALUE_LIMIT characters of the value, and "…" when there were more."""
 
     row: int
     reason: str
@@ -55,6 +59,10 @@ class Reject:
     value: str | None = None
     problem: str = ""
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.value is not None and len(self.value) > REJECT_VALUE_LIMIT:
+            object.__setattr__(self, "value", self.value[:REJECT_VALUE_LIMIT] + "…")
 
 
 @dataclass

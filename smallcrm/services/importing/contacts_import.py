@@ -334,6 +334,7 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
 
     The date orders need the column's values: the file is read once for them (streaming, only
     those cells kept), and the rows are counted on the way; by `worker`, when given (deciding.date_orders_in).
+    A file with more rows than an import takes (reader.MAX_ROWS) is refused here, before any work on its rows.
     """
     path = Path(path)
     dialect = reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter)
@@ -368,6 +369,8 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
                 ambiguous.append(i)
             else:
                 orders[i] = order
+    if total is None:  # (the pass for the dates stops at a file with too many rows)
+        reader.check_size(path, dialect)
     return FileLayout(path, dialect, headers, preset, fields, orders, ambiguous, total)
 
 

@@ -35,6 +35,10 @@ SAMPLE_BYTES = 256 * 1024  # what detection looks at
 SCAN_BYTES = 64 * 1024 * 1024  # how far a plain-ASCII start is followed to find the first other byte
 FIELD_LIMIT = 10 * 1024 * 1024  # the largest cell, in characters
 LINE_LIMIT = 4 * FIELD_LIMIT  # the longest physical line, in characters
+# The most data rows an import reads: the work and the memory an import needs grow with its rows, and a
+# contact list or a sales export larger than this is split into parts (`too_many_rows` says so).
+MAX_ROWS = 1_000_000
+COUNT_BLOCK = 4 * 1024 * 1024  # bytes read at a time to count line breaks
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|", "space": " "}
 
@@ -541,6 +545,8 @@ class RowStream:
                                 if len(self.long_rows) < 1000:
                                     self.long_rows.append(number)
                     self.rows += 1
+                    if self.rows > MAX_ROWS:
+                        raise _too_many_rows(path, number)
                     yield number, cells
         except UnicodeDecodeError as e:
             raise self._decode_problem() from e
@@ -573,6 +579,38 @@ def _clean_header(header: list[str]) -> list[str]:
     if names:
         names[0] = names[0].lstrip("\ufeff").strip()
     return names
+
+
+def _too_many_rows(path: Path, row: int | None = None) -> ImportFileProblem:
+    return _problem(path, "too_many_rows", f"more than {MAX_ROWS:,} rows", row)
+
+
+def check_size(path: Path | str, dialect: Dialect) -> None:
+    """Raise `too_many_rows` when the file has more than MAX_ROWS data rows, before any work is done on them.
+
+    Counting line breaks in the bytes is quick and never counts fewer rows than there are, so that
+    answers for nearly every file; only a file with more line breaks than MAX_ROWS is read row by row.
+    """
+    path = Path(path)
+    breaks = 0
+    after_cr = False
+    try:
+        with _open(path, vanished=True) as f:
+            while block := f.read(COUNT_BLOCK):
+                # A row ends in LF, CR or CR LF: count CR LF once.
+                breaks += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+                if after_cr and block[:1] == b"\n":
+                    breaks -= 1
+                after_cr = block[-1:] == b"\r"
+                if breaks > MAX_ROWS:  # (the header's line break is one: rows <= breaks)
+                    break
+            else:
+                return
+    except OSError as e:
+        raise _problem(path, "vanished", e.strerror or str(e)) from e
+    with read_rows(path, dialect) as rows:
+        for _ in rows:
+            pass
 
 
 def read_rows(path: Path | str, dialect: Dialect) -> RowStream:
