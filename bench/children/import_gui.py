@@ -7,6 +7,9 @@ thread, with progress signals updating the bar. Meanwhile a 10 ms timer on the G
 time of each of its ticks. The measurement goes on for TAIL seconds after the import is done (the
 done handler, and what the import leaves behind for the garbage collector, land there).
 
+`import_gui.py DB CSV REGION --dry-run`: the same for the wizard's dry run of the file
+(`gui.import_wizard.plan_contacts`, which its mapping and summary pages run, with progress).
+
 `import_gui.py DB CSV REGION --idle SECONDS`: the baseline, the same window and timer with no import,
 for SECONDS.
 
@@ -38,10 +41,10 @@ def progress(done: int, total: int) -> None:  # what the wizard's page does with
 
 def done(result) -> None:
     facts["done"] = time.perf_counter()
-    facts["result"] = result.to_json()
+    facts["result"] = dict(result.counts) if dry_run else result.to_json()
     bar.setRange(0, 1)
     bar.setValue(1)
-    label.setText(f"Added {result.created:,}, skipped {result.skipped:,}, rejected {result.rejected:,}.")
+    label.setText(f"{facts['result']}")
     QTimer.singleShot(int(TAIL * 1000), finish)
 
 
@@ -52,8 +55,12 @@ def failed(error) -> None:
 
 def start() -> None:
     facts["started"] = time.perf_counter()
-    run_in_background(import_contacts, path, ImportOptions(region=region), on_done=done, on_error=failed,
-                      on_progress=progress)
+    if dry_run:
+        run_in_background(plan_contacts, Path(path), ImportOptions(region=region), sniff(path), {}, on_done=done,
+                          on_error=failed, on_progress=progress)
+    else:
+        run_in_background(import_contacts, path, ImportOptions(region=region), on_done=done, on_error=failed,
+                          on_progress=progress)
 
 
 def finish() -> None:
@@ -86,12 +93,17 @@ if __name__ == "__main__":
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+    from pathlib import Path
+
+    from smallcrm.gui.import_wizard import plan_contacts
     from smallcrm.gui.workers import run_in_background
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
+    from smallcrm.services.importing.reader import sniff
     from smallcrm.store.db import close_database, open_database
 
     db, path, region = sys.argv[1:4]
     idle = float(sys.argv[5]) if sys.argv[4:5] == ["--idle"] else None
+    dry_run = sys.argv[4:5] == ["--dry-run"]
 
     app = QApplication(sys.argv[:1])
     open_database(db)

@@ -1571,6 +1571,14 @@ Cliquez pour les afficher.</translation>
         <translation>Importer des clients</translation>
     </message>
     <message>
+        <source>Reading the file… {rows} of {total} rows</source>
+        <translation>Lecture du fichier… {rows} lignes sur {total}</translation>
+    </message>
+    <message>
+        <source>Reading the file… {rows} rows</source>
+        <translation>Lecture du fichier… {rows} lignes</translation>
+    </message>
+    <message>
         <source>Choose the column with the date of each sale.</source>
         <translation>Choisissez la colonne avec la date de chaque vente.</translation>
     </message>
@@ -1627,12 +1635,28 @@ Cliquez pour les afficher.</translation>
         <translation>Le fichier a disparu pendant sa lecture (une clé USB retirée&#xa0;?).</translation>
     </message>
     <message>
+        <source>The file is not there any more (moved, renamed or deleted?).</source>
+        <translation>Le fichier n’est plus là (déplacé, renommé ou supprimé&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened (is another program holding it, or is it a folder?).</source>
+        <translation>Le fichier ne peut pas être ouvert (un autre programme le tient-il ouvert, ou est-ce un dossier&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>Some of the text cannot be read in the encoding chosen: go back to “What the file looks like” and choose another encoding.</source>
+        <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi&#xa0;: revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez un autre encodage.</translation>
+    </message>
+    <message>
         <source>One cell is far too large to be a contact field.</source>
         <translation>Une cellule est bien trop grande pour être un champ de contact.</translation>
     </message>
     <message>
         <source>Row {row}.</source>
         <translation>Ligne {row}.</translation>
+    </message>
+    <message>
+        <source>The file has more than {rows} rows, more than one import takes. Split it into smaller files (a spreadsheet can save part of the rows as CSV) and import them one after the other.</source>
+        <translation>Le fichier a plus de {rows} lignes, plus qu’une importation n’en prend. Découpez-le en fichiers plus petits (un tableur peut enregistrer une partie des lignes en CSV) et importez-les l’un après l’autre.</translation>
     </message>
 </context>
 <context>

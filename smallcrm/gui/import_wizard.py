@@ -17,7 +17,6 @@ import csv
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import shiboken6
@@ -224,42 +223,6 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 # Every duplicate row, the cells of a rejected row, and the owner's fixes (on the pool thread)
 
 
-@dataclass
-class DuplicateRow:
-    """A row of the file that matches a customer in the book, or an earlier row of the file."""
-
-    row: int
-    name: str  # as the file gives it
-    duplicate_of: int | None  # the customer in the book
-    same_as: str  # that customer's name
-    duplicate_row: int | None  # or the earlier row
-    reason: str  # "email", "phone", ...
-
-
-@dataclass
-class ContactsPlan(ci.ImportPlan):
-    """The dry run, with every duplicate row listed (not only those of the preview)."""
-
-    duplicates: list[DuplicateRow] = field(default_factory=list)
-
-
-class _PlanRun(ci.ContactRun):
-    """A dry run that also notes every duplicate row."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.duplicates: list[DuplicateRow] = []
-
-    def _plan(self, number, data, match, action) -> None:
-        super()._plan(number, data, match, action)
-        if match is None:
-            return
-        earlier = self.row_of.get(match.contact_id)
-        name = " ".join(x for x in (data.first_name, data.last_name) if x) or data.company
-        self.duplicates.append(DuplicateRow(number, name, None if earlier else match.contact_id, "", earlier,
-                                            match.reason))
-
-
 def corrected_copy(path: Path, dialect: reader.Dialect, fixes: dict[int, list[str]], folder: Path) -> tuple[Path, str]:
     """The file with the owner's corrections in place of the rows they fixed, under the same name in `folder`.
 
@@ -307,28 +270,11 @@ def _with_fixes(path: Path, options, dialect: reader.Dialect, fixes: dict[int, l
         yield source, options
 
 
-def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect,
-                  fixes: dict[int, list[str]]) -> ContactsPlan:
-    """What importing the file (with the fixed rows) would do; as contacts_import.plan_contacts_import, plus every
-    duplicate row and the cells of the rejected rows. Writes nothing."""
-    from smallcrm.services.contacts import contact_rows
-    from smallcrm.store.fields import to_utc_text, utc_now
-    from smallcrm.store.models import database
-
+def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
+                  progress=None, cancelled=None) -> ci.ImportPlan:
+    """What importing the file (with the fixed rows) would do. Writes nothing."""
     with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        ci.check_options(read_options)
-        layout = ci.read_layout(source, read_options)
-        run = _PlanRun(layout, read_options, database.connection(), writer=None, moment=to_utc_text(utc_now()))
-        if not layout.ambiguous_columns:
-            with ci.no_gc():
-                run.run()
-    names = contact_rows({d.duplicate_of for d in run.duplicates if d.duplicate_of})
-    for d in run.duplicates:
-        if d.duplicate_of in names:
-            d.same_as = names[d.duplicate_of].name
-    return ContactsPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
-                        list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
-                        run.warnings, run.duplicates)
+        return ci.plan_contacts_import(source, read_options, progress=progress, cancelled=cancelled)
 
 
 def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
@@ -339,10 +285,10 @@ def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Diale
 
 
 def plan_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
-                   fixes: dict[int, list[str]]) -> pi.PurchasePlan:
+                   fixes: dict[int, list[str]], *, progress=None, cancelled=None) -> pi.PurchasePlan:
     """What importing the purchases file (with the fixed rows) would do. Writes nothing."""
     with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        return pi.plan_purchases_import(source, read_options)
+        return pi.plan_purchases_import(source, read_options, progress=progress, cancelled=cancelled)
 
 
 def import_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
@@ -691,7 +637,8 @@ class MappingPage(QWizardPage):
         self.w.plan = None
         self.completeChanged.emit()
         self.status.setText(self.tr("Reading the file…"))
-        self.w.plan_in_background(self._planned, self._not_planned)
+        self.w.plan_in_background(self._planned, self._not_planned,
+                                  lambda rows, total: self.status.setText(self.w.reading_text(rows, total)))
 
     def _planned(self, plan) -> None:
         answered = [c for c in self.date_combos if c in self.w.options.date_orders]  # stay, to be changed
@@ -878,10 +825,10 @@ class DuplicateRowsModel(ChoiceRowsModel):
         super().__init__(headings, choice_labels, parent)
         self.row_text = row_text  # earlier row number -> words
 
-    def key(self, row: DuplicateRow) -> int:
+    def key(self, row: ci.DuplicateRow) -> int:
         return row.row
 
-    def cells(self, d: DuplicateRow) -> tuple[str, ...]:
+    def cells(self, d: ci.DuplicateRow) -> tuple[str, ...]:
         return (str(d.row), d.name, d.same_as if d.duplicate_of else self.row_text(d.duplicate_row),
                 duplicate_text(d.reason))
 
@@ -1105,7 +1052,8 @@ class SummaryPage(QWizardPage):
     def _replan(self) -> None:
         self.counts.setText(self.tr("…"))
         self.fix.setEnabled(False)
-        self.w.plan_in_background(self._planned)
+        self.w.plan_in_background(self._planned,
+                                  progress=lambda rows, total: self.counts.setText(self.w.reading_text(rows, total)))
 
     def _update_fix(self) -> None:
         self.fix.setEnabled(self.rejects.selectionModel().hasSelection() and self.w.plan is not None
@@ -1345,6 +1293,7 @@ class ImportWizard(QWizard):
         self.task = None
         self.fixes: dict[int, list[str]] = {}  # row number -> its cells as the owner corrected them
         self._plan_generation = 0
+        self._plan_task = None  # the dry run under way, stopped when a newer one starts or the wizard closes
         self.file_page = FilePage(self)
         self.format_page = FormatPage(self)
         self.mapping_page = MappingPage(self)
@@ -1389,9 +1338,11 @@ class ImportWizard(QWizard):
         self.plan = None
         self.fixes = {}  # the cells were read with another encoding or separator
 
-    def plan_in_background(self, done, failed=None) -> None:
+    def plan_in_background(self, done, failed=None, progress=None) -> None:
         """A dry run with the choices as they are now: `done(plan)`, or `failed(error)` for a problem with the
-        file or the choices (without `failed`, a message box says it)."""
+        file or the choices (without `failed`, a message box says it); `progress(rows, total)` on the way (total
+        0 while not known). A dry run still under way is stopped: its answer would be out of date."""
+        self.stop_planning()
         self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
         args = (path, options, self.dialect, dict(self.fixes))
@@ -1413,7 +1364,23 @@ class ImportWizard(QWizard):
             else:
                 QMessageBox.warning(self, self.windowTitle(), self.problem(error))
 
-        run_in_background(work, *args, on_done=planned, on_error=not_planned)
+        def advanced(rows: int, total: int) -> None:
+            if generation == self._plan_generation and progress is not None:
+                progress(rows, total)
+
+        self._plan_task = run_in_background(work, *args, on_done=planned, on_error=not_planned, on_progress=advanced)
+
+    def reading_text(self, rows: int, total: int) -> str:
+        """How far a dry run has read."""
+        if total:
+            return self.tr("Reading the file… {rows} of {total} rows").format(rows=fmt.number(rows),
+                                                                              total=fmt.number(total))
+        return self.tr("Reading the file… {rows} rows").format(rows=fmt.number(rows))
+
+    def stop_planning(self) -> None:
+        if self._plan_task is not None:
+            self._plan_task.cancel()  # (it ends with ImportCancelled, which nobody waits for)
+            self._plan_task = None
 
     def run_import(self, progress, finished, failed) -> None:
         def done(result) -> None:
@@ -1448,6 +1415,7 @@ class ImportWizard(QWizard):
         return problem_text(error)
 
     def reject(self) -> None:
+        self.stop_planning()
         if self.task is not None:  # Cancel while importing: roll back, then close
             self.task.cancel()
             self.task.signals.failed.connect(lambda _: super(ImportWizard, self).reject())

@@ -115,6 +115,30 @@ def test_a_file_with_more_rows_than_an_import_takes_says_so_and_cannot_go_on(qtb
     wizard.reject()
 
 
+def test_a_dry_run_shows_how_far_it_has_read_and_a_newer_one_stops_it(qtbot, window, tmp_path, monkeypatch):
+    from smallcrm.services.importing import contacts_import as ci
+
+    monkeypatch.setattr(ci, "CHUNK", 100)
+    path = tmp_path / "clients.csv"
+    path.write_bytes((FRENCH_EXCEL + "".join(f"Ann{i};Lee;ann{i}@example.com;;Lyon;\r\n" for i in range(3000))
+                      ).encode("cp1252"))
+    wizard = wizard_for(qtbot, window, path)
+    said = []
+    real = wizard.reading_text
+    monkeypatch.setattr(wizard, "reading_text", lambda rows, total: said.append((rows, total)) or real(rows, total))
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    first = wizard._plan_task
+    page.replan()  # (as a changed mapping does)
+    assert first._cancel.is_set() and wizard._plan_task is not first
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    assert said and said[0] == (100, 3003) and all(total == 3003 for _, total in said)
+    assert page.status.text().startswith(f"{fmt.number(3003)} rows: ")
+    assert real(1500, 3003) == f"Reading the file… {fmt.number(1500)} of {fmt.number(3003)} rows"
+    wizard.reject()
+
+
 def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
     path = write_french_file(tmp_path)
     data = QMimeData()

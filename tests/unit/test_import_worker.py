@@ -112,6 +112,53 @@ def test_a_worker_decides_exactly_as_the_importing_thread(files, tmp_path, monke
     assert there_content == here_content
 
 
+def planned(path: Path, regulars: Path, source: Path, options: ci.ImportOptions, *, worker: bool,
+            monkeypatch) -> ci.ImportPlan:
+    """The dry run of `source` on a book holding `regulars`, decided in a worker process or in this thread."""
+    open_database(path)
+    try:
+        monkeypatch.setattr(ci, "POOL_MIN_BYTES", 10**12)
+        ci.import_contacts(regulars, ci.ImportOptions(region="FR"))
+        monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0 if worker else 10**12)
+        started = []
+        monkeypatch.setattr(ci, "WorkerDecisions", type("Counted", (deciding.WorkerDecisions,), {
+            "begin": lambda self, setup: started.append(setup) or deciding.WorkerDecisions.begin(self, setup)}))
+        plan = ci.plan_contacts_import(source, options)
+        assert bool(started) == worker
+        return plan
+    finally:
+        close_database()
+
+
+@pytest.mark.parametrize("policy", ["skip", "overwrite"])
+def test_a_dry_run_in_a_worker_says_exactly_what_one_in_the_importing_thread_says(files, tmp_path, monkeypatch,
+                                                                                 policy):
+    regulars, big = files
+    monkeypatch.setattr(ci, "CHUNK", 64)
+    options = ci.ImportOptions(region="FR", on_duplicate=policy, row_choices={5: "create", 9: "skip"})
+    here = planned(tmp_path / "here.sqlite", regulars, big, options, worker=False, monkeypatch=monkeypatch)
+    there = planned(tmp_path / "there.sqlite", regulars, big, options, worker=True, monkeypatch=monkeypatch)
+    assert there.counts == here.counts and there.rows == here.rows and there.rejects == here.rejects
+    assert there.preview == here.preview and len(here.preview) == ci.PREVIEW_ROWS
+    assert all(p.contact is not None for p in here.preview if p.action != "reject")
+    assert there.duplicates == here.duplicates
+    assert len(here.duplicates) == here.counts["skip"] + here.counts["update"] - 1  # (row 9 is skipped, no match)
+    assert {d.reason for d in here.duplicates} >= {"email", "phone"}
+    assert all(d.name and (d.same_as if d.duplicate_of else d.duplicate_row) for d in here.duplicates)
+
+
+def test_a_dry_run_reports_progress_and_stops_when_cancelled(db, files, monkeypatch):
+    _, big = files
+    monkeypatch.setattr(ci, "CHUNK", 50)
+    monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0)
+    seen = []
+    with pytest.raises(ci.ImportCancelled):
+        ci.plan_contacts_import(big, ci.ImportOptions(region="FR"), progress=lambda done, total: seen.append(done),
+                                cancelled=lambda: len(seen) >= 3)
+    assert seen == [50, 100, 150]
+    assert multiprocessing.active_children() == []
+
+
 def test_the_worker_path_undoes_exactly(files, tmp_path, monkeypatch):
     regulars, big = files
     monkeypatch.setattr(ci, "CHUNK", 100)

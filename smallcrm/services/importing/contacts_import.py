@@ -55,7 +55,7 @@ import phonenumbers
 
 from smallcrm.errors import InvalidValue, NotAllowed, NotFound, SmallCrmError, ValidationFailed
 from smallcrm.services import validation as v
-from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values
+from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values, contact_rows
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.deciding import (
@@ -133,6 +133,18 @@ class PlannedRow:
 
 
 @dataclass
+class DuplicateRow:
+    """A row of the file that matches a customer in the book, or an earlier row of the file."""
+
+    row: int
+    name: str  # as the file gives it
+    duplicate_of: int | None  # the customer in the book
+    same_as: str  # that customer's name
+    duplicate_row: int | None  # or the earlier row
+    reason: str  # "email", "phone", ...
+
+
+@dataclass
 class ImportPlan:
     dialect: reader.Dialect
     preset: str
@@ -145,6 +157,7 @@ class ImportPlan:
     rows: int = 0
     rejects: list[Reject] = field(default_factory=list)  # every rejected row
     warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
+    duplicates: list[DuplicateRow] = field(default_factory=list)  # every row that duplicates a contact
 
 
 @dataclass
@@ -804,9 +817,10 @@ class ContactRun:
         # where consent given in the file came from, when no column says
         consent_source = f"Imported from {layout.path.name}"[:v.MAX_CONSENT_SOURCE]
         self.consent_source = consent_source
+        self.duplicates: list[DuplicateRow] = []  # a dry run's, every one
         self.setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
                            self.region, options.on_duplicate, dict(options.row_choices), consent_source, self.next_id,
-                           moment, CHUNK, _database_file())
+                           moment, CHUNK, _database_file(), keep_rows=PREVIEW_ROWS if writer is None else 0)
         self.worker = worker
         self.index: DuplicateIndex | None = None
         self.decider: Decider | None = None
@@ -908,15 +922,17 @@ class ContactRun:
 
     def _plan(self, number: int, data: ContactInput | None, match: Match | None, action: str) -> None:
         self.counts[action] += 1
+        if match is None:
+            if len(self.preview) < PREVIEW_ROWS:
+                self.preview.append(PlannedRow(number, data, None, None, "", action))
+            return
+        duplicate_row = self.row_of.get(match.contact_id)
+        duplicate_of = None if duplicate_row is not None else match.contact_id
         if len(self.preview) < PREVIEW_ROWS:
-            duplicate_of = duplicate_row = None
-            if match is not None:
-                if match.contact_id in self.row_of:
-                    duplicate_row = self.row_of[match.contact_id]
-                else:
-                    duplicate_of = match.contact_id
-            self.preview.append(PlannedRow(number, data, None, duplicate_of, match.reason if match else "", action,
-                                           duplicate_row))
+            self.preview.append(PlannedRow(number, data, None, duplicate_of, match.reason, action, duplicate_row))
+        if self.writer is None:  # a dry run lists every duplicate
+            name = " ".join(x for x in (data.first_name, data.last_name) if x) or data.company
+            self.duplicates.append(DuplicateRow(number, name, duplicate_of, "", duplicate_row, match.reason))
 
 
 def _database_file() -> str:
@@ -952,19 +968,32 @@ def _start_worker(path: Path) -> WorkerDecisions | None:
 # The public functions
 
 
-def plan_contacts_import(path: Path | str, options: ImportOptions | None = None) -> ImportPlan:
-    """What importing `path` would do, row by row (the first PREVIEW_ROWS) and in counts. Writes nothing."""
+def plan_contacts_import(path: Path | str, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> ImportPlan:
+    """What importing `path` would do: the first PREVIEW_ROWS rows, every duplicate row, the counts. Writes
+    nothing. A large file is decided in a worker process, as an import's is. Raises ImportCancelled when
+    `cancelled()` turned true."""
     options = options or ImportOptions()
     check_options(options)
-    layout = read_layout(Path(path), options)
-    conn = database.connection()
-    run = ContactRun(layout, options, conn, writer=None, moment=to_utc_text(utc_now()))
-    if not layout.ambiguous_columns:
-        with no_gc():
-            run.run()
+    path = Path(path)
+    with ExitStack() as stack:
+        worker = _start_worker(path)
+        if worker is not None:
+            stack.enter_context(worker)
+        layout = read_layout(path, options, worker=worker)
+        conn = database.connection()
+        run = ContactRun(layout, options, conn, writer=None, moment=to_utc_text(utc_now()), progress=progress,
+                         cancelled=cancelled, worker=worker)
+        if not layout.ambiguous_columns:
+            with no_gc():
+                run.run()
+    names = contact_rows(sorted({d.duplicate_of for d in run.duplicates if d.duplicate_of}))
+    for d in run.duplicates:
+        if d.duplicate_of in names:
+            d.same_as = names[d.duplicate_of].name
     return ImportPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                       list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
-                      run.warnings)
+                      run.warnings, run.duplicates)
 
 
 def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> int:

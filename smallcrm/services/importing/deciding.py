@@ -97,6 +97,9 @@ class Setup:
     moment: str  # the import's time (UTC text): the new contacts' updated_at
     chunk: int = 2000  # rows decided at a time
     database: str = ""  # the database file (a worker reads who is already there from it)
+    # A worker sends back the rows as read for the first `keep_rows` rows and for every row that duplicates a
+    # contact (what a dry run previews and lists); none when 0.
+    keep_rows: int = 0
 
 
 def date_orders_in(path: Path, dialect: reader.Dialect, columns: list[int], width: int,
@@ -282,7 +285,8 @@ class WorkerDecisions:
 
     def __iter__(self) -> Iterator[tuple[int, list[tuple]]]:
         """(rows read, their decisions) for each chunk, the decisions as plain tuples in Decision's order
-        (without the rows as read); the reader's warnings are in `warnings` at the end."""
+        (with the rows as read only where Setup.keep_rows asks); the reader's warnings are in `warnings` at the
+        end."""
         while True:
             try:
                 message = self.conn.recv()
@@ -378,8 +382,15 @@ def _decide_and_send(conn) -> None:
                 continue
         return False
 
+    keep_rows = setup.keep_rows
+    sent = [0]  # decisions sent so far
+
     def decided(chunk) -> tuple:
-        return ("chunk", len(chunk), [_plain(d) for d in decider.decide(chunk, keep_data=False)])
+        decisions = decider.decide(chunk, keep_data=keep_rows > 0)
+        first = sent[0]
+        sent[0] += len(decisions)
+        return ("chunk", len(chunk), [_plain(d, keep_rows > 0 and (first + i < keep_rows or d.match is not None))
+                                      for i, d in enumerate(decisions)])
 
     try:
         try:
@@ -406,10 +417,11 @@ def _decide_and_send(conn) -> None:
     conn.close()
 
 
-def _plain(d: Decision) -> tuple:
-    """A decision as plain tuples, which cross to the other process faster than named ones."""
-    return (d.what, d.row, None, d.reject, None if d.incoming is None else tuple(d.incoming), d.match, d.choice,
-            d.new_id)
+def _plain(d: Decision, keep_data: bool = False) -> tuple:
+    """A decision as plain tuples, which cross to the other process faster than named ones; the row as read
+    only when `keep_data`."""
+    return (d.what, d.row, d.data if keep_data else None, d.reject, None if d.incoming is None else tuple(d.incoming),
+            d.match, d.choice, d.new_id)
 
 
 def _index_from(database: str) -> DuplicateIndex:

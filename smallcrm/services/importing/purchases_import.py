@@ -601,10 +601,12 @@ class _Run:
                                                 r.contact_id, r.customer, r.action, r.reason))
 
 
-def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | None = None) -> PurchasePlan:
-    """What importing the purchases file would do; writes nothing."""
+def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | None = None, *, progress=None,
+                          cancelled: Callable[[], bool] | None = None) -> PurchasePlan:
+    """What importing the purchases file would do; writes nothing. Raises ImportCancelled when `cancelled()`
+    turned true."""
     options = options or PurchaseImportOptions()
-    run = _Run(Path(path), options)
+    run = _Run(Path(path), options, progress=progress, cancelled=cancelled)
     layout = run.layout
     rejects: list[Reject] = []
     if not layout.ambiguous_columns:
