@@ -184,12 +184,12 @@ def _date_orders(items: list[str], headers: list[str]) -> dict[int, str]:
 
 
 class _Progress:
-    def __init__(self, stream, what: str):
-        self.stream, self.what, self.shown = stream, what, False
+    def __init__(self, stream, what: str, doing: str = "importing"):
+        self.stream, self.what, self.doing, self.shown = stream, what, doing, False
 
     def __call__(self, done: int, total: int | None) -> None:
         text = f"{100 * done // total:3d}%" if total else f"{done:,} rows"
-        self.stream.write(f"\rsmallcrm: importing {self.what}… {text}")
+        self.stream.write(f"\rsmallcrm: {self.doing} {self.what}… {text}")
         self.stream.flush()
         self.shown = True
 
@@ -220,11 +220,10 @@ def _run(args, db_path: Path, plan, do):
         reader.sniff(args.file)  # the reader's own words for a missing file or a folder
     stand_in = _open_for_import(args, db_path)
     try:
-        if args.dry_run:
-            return plan()
-        progress = _Progress(sys.stderr, args.action) if sys.stderr.isatty() else None
+        progress = (_Progress(sys.stderr, args.action, "checking" if args.dry_run else "importing")
+                    if sys.stderr.isatty() else None)
         try:
-            return do(progress)
+            return (plan if args.dry_run else do)(progress)
         finally:
             if progress:
                 progress.finish()
@@ -256,8 +255,8 @@ def import_contacts(args, db_path: Path) -> int:
         encoding=args.encoding, delimiter=args.delimiter, region=args.region, on_duplicate=args.on_duplicate,
         date_orders=_date_orders(args.date_order, headers))
 
-    def plan():
-        p = ci.plan_contacts_import(args.file, options)
+    def plan(progress):
+        p = ci.plan_contacts_import(args.file, options, progress=progress)
         if p.ambiguous_columns:
             raise ci.DateOrderNeeded([(i, p.headers[i]) for i in p.ambiguous_columns])
         rejects = p.rejects
@@ -312,8 +311,8 @@ def import_purchases(args, db_path: Path) -> int:
             return f"; customers created for {shown}{more}"
         return f"; no customer found for {shown}{more} (--create-missing creates them)"
 
-    def plan():
-        p = pi.plan_purchases_import(args.file, options)
+    def plan(progress):
+        p = pi.plan_purchases_import(args.file, options, progress=progress)
         if p.ambiguous_columns:
             from smallcrm.services.importing.contacts_import import DateOrderNeeded
 

@@ -163,6 +163,24 @@ def test_a_file_with_too_many_rows_is_one_line_and_nothing_imported(cli, shop, t
     assert rows_in(shop, "contact") == 0
 
 
+def test_a_terminal_sees_how_far_a_dry_run_and_an_import_have_got(cli, tmp_path, monkeypatch):
+    import sys
+
+    from smallcrm.services.importing import contacts_import as ci
+
+    monkeypatch.setattr(ci, "CHUNK", 2)
+    path = write_csv(tmp_path / "five.csv", [[f"Ann{i}", "Lee", f"ann{i}@example.com", "", f"City{i}", ""]
+                                             for i in range(5)])
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    dry = cli("import", "contacts", str(path), "--dry-run")
+    assert dry.code == 0 and "would create 5" in dry.out
+    assert dry.err == "\rsmallcrm: checking contacts…  40%\rsmallcrm: checking contacts…  80%" \
+                      "\rsmallcrm: checking contacts… 100%\n"
+    done = cli("import", "contacts", str(path))
+    assert done.code == 0 and "5 created" in done.out
+    assert done.err.startswith("\rsmallcrm: importing contacts…  40%") and done.err.endswith("… 100%\n")
+
+
 def test_list_and_undo(cli, customers):
     cli("import", "contacts", str(customers))
     listing = cli("import", "list", "--json")
