@@ -270,11 +270,13 @@ def _with_fixes(path: Path, options, dialect: reader.Dialect, fixes: dict[int, l
         yield source, options
 
 
-def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
-                  progress=None, cancelled=None) -> ci.ImportPlan:
-    """What importing the file (with the fixed rows) would do. Writes nothing."""
+def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]],
+                  first_rows: int | None = None, *, progress=None, cancelled=None) -> ci.ImportPlan:
+    """What importing the file (with the fixed rows) would do; of its `first_rows` only, when given. Writes
+    nothing."""
     with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        return ci.plan_contacts_import(source, read_options, progress=progress, cancelled=cancelled)
+        return ci.plan_contacts_import(source, read_options, progress=progress, cancelled=cancelled,
+                                       first_rows=first_rows)
 
 
 def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
@@ -638,7 +640,14 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
         self.status.setText(self.tr("Reading the file…"))
         self.w.plan_in_background(self._planned, self._not_planned,
-                                  lambda rows, total: self.status.setText(self.w.reading_text(rows, total)))
+                                  lambda rows, total: self.status.setText(self.w.reading_text(rows, total)),
+                                  self._first_look)
+
+    def _first_look(self, plan) -> None:
+        """The first rows, shown while the rest of the file is read."""
+        self._planned(plan)
+        if not plan.ambiguous_columns:
+            self.status.setText(self.tr("Reading the file…"))
 
     def _planned(self, plan) -> None:
         answered = [c for c in self.date_combos if c in self.w.options.date_orders]  # stay, to be changed
@@ -1338,20 +1347,30 @@ class ImportWizard(QWizard):
         self.plan = None
         self.fixes = {}  # the cells were read with another encoding or separator
 
-    def plan_in_background(self, done, failed=None, progress=None) -> None:
+    def plan_in_background(self, done, failed=None, progress=None, first_look=None) -> None:
         """A dry run with the choices as they are now: `done(plan)`, or `failed(error)` for a problem with the
         file or the choices (without `failed`, a message box says it); `progress(rows, total)` on the way (total
-        0 while not known). A dry run still under way is stopped: its answer would be out of date."""
+        0 while not known). A dry run still under way is stopped: its answer would be out of date.
+        `first_look(plan)`: for customers, the first rows are looked at first and shown at once (a large
+        file's whole dry run takes seconds)."""
         self.stop_planning()
         self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
         args = (path, options, self.dialect, dict(self.fixes))
         work = plan_purchases if self.kind == "purchases" else plan_contacts
+        first = (ci.PREVIEW_ROWS,) if first_look is not None and self.kind != "purchases" else ()
 
         def planned(plan) -> None:
-            if generation == self._plan_generation:
-                self.plan = plan
-                done(plan)
+            if generation != self._plan_generation:
+                return
+            if first and not plan.whole:  # the first look: now the whole file
+                first_look(plan)
+                self._plan_task = run_in_background(work, *args, on_done=planned, on_error=not_planned,
+                                                    on_progress=advanced)
+                return
+            self._plan_task = None
+            self.plan = plan
+            done(plan)
 
         def not_planned(error) -> None:
             if not isinstance(error, (SmallCrmError, OSError)):
@@ -1368,7 +1387,8 @@ class ImportWizard(QWizard):
             if generation == self._plan_generation and progress is not None:
                 progress(rows, total)
 
-        self._plan_task = run_in_background(work, *args, on_done=planned, on_error=not_planned, on_progress=advanced)
+        self._plan_task = run_in_background(work, *args, *first, on_done=planned, on_error=not_planned,
+                                            on_progress=advanced)
 
     def reading_text(self, rows: int, total: int) -> str:
         """How far a dry run has read."""

@@ -126,14 +126,20 @@ def test_a_dry_run_shows_how_far_it_has_read_and_a_newer_one_stops_it(qtbot, win
     said = []
     real = wizard.reading_text
     monkeypatch.setattr(wizard, "reading_text", lambda rows, total: said.append((rows, total)) or real(rows, total))
-    wizard.next()
-    wizard.next()
     page = wizard.mapping_page
+    looks = []
+    real_look = page._first_look
+    monkeypatch.setattr(page, "_first_look", lambda plan: looks.append((plan.rows, wizard.plan)) or real_look(plan))
+    wizard.next()
+    wizard.next()
     first = wizard._plan_task
     page.replan()  # (as a changed mapping does)
     assert first._cancel.is_set() and wizard._plan_task is not first
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
-    assert said and said[0] == (100, 3003) and all(total == 3003 for _, total in said)
+    # The first rows were shown before the whole file was read, then the whole file's progress.
+    assert looks == [(ci.PREVIEW_ROWS, None)]
+    assert page.preview.rowCount() == ci.PREVIEW_ROWS
+    assert said[-1] == (3003, 3003) and (1500, 3003) in said and all(total == 3003 for _, total in said)
     assert page.status.text().startswith(f"{fmt.number(3003)} rows: ")
     assert real(1500, 3003) == f"Reading the file… {fmt.number(1500)} of {fmt.number(3003)} rows"
     wizard.reject()

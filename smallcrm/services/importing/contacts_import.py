@@ -158,6 +158,7 @@ class ImportPlan:
     rejects: list[Reject] = field(default_factory=list)  # every rejected row
     warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
     duplicates: list[DuplicateRow] = field(default_factory=list)  # every row that duplicates a contact
+    whole: bool = True  # False: only the first rows were looked at (the counts are theirs)
 
 
 @dataclass
@@ -818,6 +819,7 @@ class ContactRun:
         consent_source = f"Imported from {layout.path.name}"[:v.MAX_CONSENT_SOURCE]
         self.consent_source = consent_source
         self.duplicates: list[DuplicateRow] = []  # a dry run's, every one
+        self.cut_short = False  # rows were left unread (run's `limit`)
         self.setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
                            self.region, options.on_duplicate, dict(options.row_choices), consent_source, self.next_id,
                            moment, CHUNK, _database_file(), keep_rows=PREVIEW_ROWS if writer is None else 0)
@@ -831,7 +833,11 @@ class ContactRun:
         self.index = DuplicateIndex.from_database(self.conn)
         self.decider = Decider(self.setup, self.index)
 
-    def run(self) -> None:
+    def run(self, limit: int | None = None) -> None:
+        """Decide (and, with a writer, write) every row; only the first `limit` rows when given."""
+        if limit is not None:
+            self._run_here(limit)
+            return
         if self.worker is not None:
             try:
                 self._run_in_worker()
@@ -845,7 +851,7 @@ class ContactRun:
         if self.writer is not None:
             self.writer.update(self.states.values())
 
-    def _run_here(self) -> None:
+    def _run_here(self, limit: int | None = None) -> None:
         chunk: list[tuple[int, list[str]]] = []
         with reader.read_rows(self.layout.path, self.layout.dialect) as rows:
             for item in rows:
@@ -853,6 +859,9 @@ class ContactRun:
                 if len(chunk) >= CHUNK:
                     self._chunk(chunk)
                     chunk = []
+                if rows.rows == limit:
+                    self.cut_short = next(rows, None) is not None
+                    break
             self._chunk(chunk)
             self.warnings = rows.warnings
 
@@ -969,15 +978,15 @@ def _start_worker(path: Path) -> WorkerDecisions | None:
 
 
 def plan_contacts_import(path: Path | str, options: ImportOptions | None = None, *, progress: Progress | None = None,
-                         cancelled: Callable[[], bool] | None = None) -> ImportPlan:
+                         cancelled: Callable[[], bool] | None = None, first_rows: int | None = None) -> ImportPlan:
     """What importing `path` would do: the first PREVIEW_ROWS rows, every duplicate row, the counts. Writes
     nothing. A large file is decided in a worker process, as an import's is. Raises ImportCancelled when
-    `cancelled()` turned true."""
+    `cancelled()` turned true. `first_rows`: a quick look at the first rows only (`whole` is then False)."""
     options = options or ImportOptions()
     check_options(options)
     path = Path(path)
     with ExitStack() as stack:
-        worker = _start_worker(path)
+        worker = None if first_rows is not None else _start_worker(path)
         if worker is not None:
             stack.enter_context(worker)
         layout = read_layout(path, options, worker=worker)
@@ -986,14 +995,14 @@ def plan_contacts_import(path: Path | str, options: ImportOptions | None = None,
                          cancelled=cancelled, worker=worker)
         if not layout.ambiguous_columns:
             with no_gc():
-                run.run()
+                run.run(first_rows)
     names = contact_rows(sorted({d.duplicate_of for d in run.duplicates if d.duplicate_of}))
     for d in run.duplicates:
         if d.duplicate_of in names:
             d.same_as = names[d.duplicate_of].name
     return ImportPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                       list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
-                      run.warnings, run.duplicates)
+                      run.warnings, run.duplicates, not run.cut_short)
 
 
 def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> int:
