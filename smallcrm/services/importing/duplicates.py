@@ -35,7 +35,7 @@ class Facts(NamedTuple):
     phones: tuple[str, ...]  # E.164
     name: str  # folded name words, sorted, space separated
     agreeing: tuple[str, str, str, str]  # city, postal code, company, birthday (--MM-DD), each folded or ""
-    keys: tuple[tuple[int, str, str], ...] = ()  # the name blocks: (agreeing field, its value, a name word)
+    keys: tuple[str, ...] = ()  # the name blocks (block_keys)
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,18 @@ def postal_key(postal_code: str) -> str:
     return "".join(postal_code.split()).casefold()
 
 
-def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[tuple[int, str, str], ...]:
+def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[str, ...]:
+    """The blocks a name is compared in: one per agreeing field's value and name word, written as one string
+    "field index, value, word" (one small object per block, the only one the index keeps of it)."""
     if not name:
         return ()
     words = [w for w in set(name.split()) if len(w) > 1] or [name]
-    return tuple([(field, value, word) for field, value in enumerate(agreeing) if value for word in words])
+    return tuple([f"{field}\x1f{value}\x1f{word}" for field, value in enumerate(agreeing) if value for word in words])
+
+
+def _field_of(key: str) -> int:
+    """The agreeing field of a block key (its index, the key's first character)."""
+    return ord(key[0]) - 48
 
 
 def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, sort_company: str,
@@ -84,9 +91,9 @@ class DuplicateIndex:
         self.emails: dict[str, int] = {}
         self.phones: dict[str, int] = {}
         self.names: dict[int, str] = {}  # contact id -> its name words
-        # (agreeing field index, its value, a name word) -> the contact id, or, from the second contact on,
-        # (contact ids, their names); most blocks hold one contact, kept small
-        self.blocks: dict[tuple[int, str, str], int | tuple[list[int], list[str]]] = {}
+        # a block key (block_keys) -> the contact id, or, from the second contact on, (contact ids, their names);
+        # most blocks hold one contact, kept small
+        self.blocks: dict[str, int | tuple[list[int], list[str]]] = {}
         self.bare: dict[str, int] = {}  # name words -> the first contact with nothing but that name
 
     @classmethod
@@ -176,7 +183,7 @@ class DuplicateIndex:
             else:
                 ids += block[0]
                 names += block[1]
-            fields.append((len(ids), key[0]))
+            fields.append((len(ids), _field_of(key)))
         if not ids:
             return None
         best: Match | None = None
