@@ -1,5 +1,5 @@
-"""A large file's import from the window: its rows are decided in a worker process while the window's pool
-thread writes them; the outcome is the one the small-file path gives, and undo works as ever."""
+"""A large file's import from the window: its rows are decided in a worker process (for the dry run too) while
+the window's pool thread writes them; the outcome is the one the small-file path gives, and undo works as ever."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def test_the_wizard_imports_through_a_worker_process_and_undoes(qtbot, window, t
     real = ci.WorkerDecisions.begin
 
     def begin(self, setup):
-        used.append(setup.path.name)
+        used.append((setup.path.name, "dry run" if setup.keep_rows else "import"))
         real(self, setup)
 
     monkeypatch.setattr(ci.WorkerDecisions, "begin", begin)
@@ -32,7 +32,8 @@ def test_the_wizard_imports_through_a_worker_process_and_undoes(qtbot, window, t
     wizard.next()  # import
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30000)
     assert "Added 2" in wizard.run_page.text.text()
-    assert used == ["clients.csv"]
+    # The summary page's dry run and the import, both decided in a worker.
+    assert used == [("clients.csv", "dry run"), ("clients.csv", "import")]
 
     names = {contacts.get_contact(i).display_name for i in contacts.contact_ids()}
     assert names == {"Zoë Lefèvre", "Œdipe Müller"}
