@@ -7,6 +7,7 @@ failure or Ctrl-C leaves the database as it was. No Qt here.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 import tempfile
@@ -48,6 +49,15 @@ def register(commands, command, group, open_existing) -> None:
         sub.add_argument("--encoding", metavar="ENC", help="the file's encoding, e.g. utf-8, cp1252, utf-16 "
                                                            "(default: found from the file)")
         sub.add_argument("--delimiter", metavar="D", help="the separator: , ; tab | (default: found from the file)")
+        sub.add_argument("--quote", choices=("double", "single", "none"),
+                         help='how cells are quoted: "double", \'single\', or none (quotes are text; default: '
+                              "found from the file)")
+        sub.add_argument("--header-row", type=_row_number, metavar="N",
+                         help="the row the column names are on, as a spreadsheet numbers it (default: found "
+                              "from the file)")
+        sub.add_argument("--line-ends", choices=("any", "crlf", "lf", "cr"),
+                         help="where rows end: at any line break (default), or only at CR LF, LF or CR (the "
+                              "other line breaks are then text in a cell)")
         sub.add_argument("--region", type=_region, metavar="CC",
                          help="the country to read phone numbers without +country code in (e.g. FR)")
         sub.add_argument("--date-order", action="append", default=[], metavar="COLUMN=ORDER",
@@ -85,6 +95,16 @@ def _region(text: str) -> str:
     from smallcrm.cli import _region as region
 
     return region(text)
+
+
+def _row_number(text: str) -> int:
+    try:
+        row = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a row number") from None
+    if row < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: rows are numbered from 1")
+    return row
 
 
 # ---------------------------------------------------------------------------------------------
@@ -153,7 +173,8 @@ def describe_file_problem(problem: ImportFileProblem) -> str:
 def _headers(path: Path, args) -> list[str]:
     from smallcrm.services.importing import reader
 
-    dialect = reader.sniff(path, encoding=args.encoding, delimiter=args.delimiter)
+    dialect = reader.sniff(path, encoding=args.encoding, delimiter=args.delimiter, quote=args.quote,
+                           header_row=args.header_row, row_end=args.line_ends)
     return reader.read_header(path, dialect)
 
 
@@ -252,7 +273,8 @@ def import_contacts(args, db_path: Path) -> int:
     headers = _headers(args.file, args)
     options = ci.ImportOptions(
         preset=args.preset, overrides=mapping.parse_map_overrides(args.map, headers) if args.map else {},
-        encoding=args.encoding, delimiter=args.delimiter, region=args.region, on_duplicate=args.on_duplicate,
+        encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
+        row_end=args.line_ends, region=args.region, on_duplicate=args.on_duplicate,
         date_orders=_date_orders(args.date_order, headers))
 
     def plan(progress):
@@ -299,7 +321,8 @@ def import_purchases(args, db_path: Path) -> int:
     options = pi.PurchaseImportOptions(
         match=args.match, create_missing=args.create_missing,
         currency=money.check_currency(args.currency) if args.currency else None,
-        encoding=args.encoding, delimiter=args.delimiter, region=args.region,
+        encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
+        row_end=args.line_ends, region=args.region,
         overrides=pi.parse_overrides(args.map, headers), date_orders=_date_orders(args.date_order, headers))
 
     def unmatched_text(unmatched, created: bool) -> str:

@@ -1504,6 +1504,46 @@ Cliquez pour les afficher.</translation>
         <translation>Barre verticale |</translation>
     </message>
     <message>
+        <source>Double quotes &quot;…&quot;</source>
+        <translation>Guillemets doubles &quot;…&quot;</translation>
+    </message>
+    <message>
+        <source>Single quotes &apos;…&apos;</source>
+        <translation>Guillemets simples &apos;…&apos;</translation>
+    </message>
+    <message>
+        <source>None: quotes are text</source>
+        <translation>Aucun&#xa0;: les guillemets sont du texte</translation>
+    </message>
+    <message>
+        <source>At any line break</source>
+        <translation>À chaque saut de ligne</translation>
+    </message>
+    <message>
+        <source>Only at CR LF (Windows)</source>
+        <translation>Seulement à CR LF (Windows)</translation>
+    </message>
+    <message>
+        <source>Only at LF (macOS, Linux)</source>
+        <translation>Seulement à LF (macOS, Linux)</translation>
+    </message>
+    <message>
+        <source>Only at CR (older Macs)</source>
+        <translation>Seulement à CR (anciens Mac)</translation>
+    </message>
+    <message>
+        <source>CR LF (Windows)</source>
+        <translation>CR LF (Windows)</translation>
+    </message>
+    <message>
+        <source>LF (macOS, Linux)</source>
+        <translation>LF (macOS, Linux)</translation>
+    </message>
+    <message>
+        <source>CR (older Macs)</source>
+        <translation>CR (anciens Mac)</translation>
+    </message>
+    <message>
         <source>What the file looks like</source>
         <translation>À quoi ressemble le fichier</translation>
     </message>
@@ -1512,8 +1552,20 @@ Cliquez pour les afficher.</translation>
         <translation>Voici ce qui a été détecté. Si l’aperçu semble faux, changez-le ici.</translation>
     </message>
     <message>
+        <source>The row with the column names, as a spreadsheet numbers rows</source>
+        <translation>La ligne des noms de colonnes, numérotée comme dans un tableur</translation>
+    </message>
+    <message>
+        <source>Choose “Only at …” when a line break inside a cell splits its row in two: the other line breaks are then kept in the cell</source>
+        <translation>Choisissez «&#x202f;Seulement à …&#x202f;» quand un saut de ligne dans une cellule coupe sa ligne en deux&#xa0;: les autres sauts de ligne restent alors dans la cellule</translation>
+    </message>
+    <message>
         <source>Detect from the header</source>
         <translation>Détecter d’après l’en-tête</translation>
+    </message>
+    <message>
+        <source>Another program (by the column names)</source>
+        <translation>Un autre programme (d’après les noms des colonnes)</translation>
     </message>
     <message>
         <source>e.g. FR</source>
@@ -1530,6 +1582,18 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>&amp;Separator</source>
         <translation>&amp;Séparateur</translation>
+    </message>
+    <message>
+        <source>Text in &amp;quotes</source>
+        <translation>Texte entre &amp;guillemets</translation>
+    </message>
+    <message>
+        <source>Column &amp;names on row</source>
+        <translation>&amp;Noms des colonnes en ligne</translation>
+    </message>
+    <message>
+        <source>Rows &amp;end</source>
+        <translation>&amp;Fin des lignes</translation>
     </message>
     <message>
         <source>Exported &amp;by</source>
@@ -1552,8 +1616,20 @@ Cliquez pour les afficher.</translation>
         <translation>une disposition propre</translation>
     </message>
     <message>
-        <source>Detected: characters in {encoding}, columns separated by “{sep}”, {layout}.</source>
-        <translation>Détecté&#xa0;: caractères en {encoding}, colonnes séparées par «&#x202f;{sep}&#x202f;», {layout}.</translation>
+        <source>text in double quotes</source>
+        <translation>texte entre guillemets doubles</translation>
+    </message>
+    <message>
+        <source>text in single quotes</source>
+        <translation>texte entre guillemets simples</translation>
+    </message>
+    <message>
+        <source>no quotes</source>
+        <translation>sans guillemets</translation>
+    </message>
+    <message>
+        <source>Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, column names on row {row}, lines ending in {ends}, {layout}.</source>
+        <translation>Détecté&#xa0;: caractères en {encoding}, colonnes séparées par «&#x202f;{sep}&#x202f;», {quotes}, noms des colonnes en ligne {row}, fins de ligne en {ends}, {layout}.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
-    QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
+    QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
 )
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, SmallCrmError
@@ -38,6 +38,16 @@ from smallcrm.services.importing.deciding import WorkerFailed
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
 DELIMITERS = ((",", QT_TRANSLATE_NOOP("FormatPage", "Comma ,")), (";", QT_TRANSLATE_NOOP("FormatPage", "Semicolon ;")),
               ("\t", QT_TRANSLATE_NOOP("FormatPage", "Tab")), ("|", QT_TRANSLATE_NOOP("FormatPage", "Pipe |")))
+QUOTES = (("double", QT_TRANSLATE_NOOP("FormatPage", "Double quotes \"…\"")),
+          ("single", QT_TRANSLATE_NOOP("FormatPage", "Single quotes '…'")),
+          ("none", QT_TRANSLATE_NOOP("FormatPage", "None: quotes are text")))
+ROW_ENDS = (("any", QT_TRANSLATE_NOOP("FormatPage", "At any line break")),
+            ("crlf", QT_TRANSLATE_NOOP("FormatPage", "Only at CR LF (Windows)")),
+            ("lf", QT_TRANSLATE_NOOP("FormatPage", "Only at LF (macOS, Linux)")),
+            ("cr", QT_TRANSLATE_NOOP("FormatPage", "Only at CR (older Macs)")))
+LINE_ENDINGS = {"\r\n": QT_TRANSLATE_NOOP("FormatPage", "CR LF (Windows)"),
+                "\n": QT_TRANSLATE_NOOP("FormatPage", "LF (macOS, Linux)"),
+                "\r": QT_TRANSLATE_NOOP("FormatPage", "CR (older Macs)")}
 POLICIES = (
     ("skip", QT_TRANSLATE_NOOP("DuplicatesPage", "Skip them: keep the customer as it is")),
     ("fill", QT_TRANSLATE_NOOP("DuplicatesPage", "Fill in what is empty in the customer")),
@@ -228,7 +238,8 @@ def corrected_copy(path: Path, dialect: reader.Dialect, fixes: dict[int, list[st
 
     Every row keeps its number (a blank line stands for each line the reader passes over), so what is said
     about a row names the row of the owner's file. Written in the file's encoding and separator, or in UTF-8
-    when a correction cannot be written in that encoding. Returns the copy and its encoding.
+    when a correction cannot be written in that encoding, with cells in double quotes where they need quotes
+    (a line break in a cell is then quoted too). Returns the copy and its encoding.
     """
     target = folder / path.name
     header = reader.read_header(path, dialect)
@@ -243,7 +254,8 @@ def corrected_copy(path: Path, dialect: reader.Dialect, fixes: dict[int, list[st
                     out.write(f"sep={dialect.delimiter}{end}")
                     before -= 1
                 out.write(end * before)
-                writer = csv.writer(out, delimiter=dialect.delimiter, quotechar=dialect.quotechar, lineterminator=end)
+                # (in double quotes where a cell needs them, whatever the file used: read back with "double")
+                writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator=end)
                 writer.writerow(header)
                 last = dialect.first_row_number + dialect.header_row
                 with reader.read_rows(path, dialect) as rows:
@@ -266,7 +278,7 @@ def _with_fixes(path: Path, options, dialect: reader.Dialect, fixes: dict[int, l
     with tempfile.TemporaryDirectory(prefix="smallcrm-import-") as folder:
         source, encoding = corrected_copy(path, dialect, fixes, Path(folder))
         options = copy.deepcopy(options)
-        options.encoding, options.delimiter = encoding, dialect.delimiter
+        options.encoding, options.delimiter, options.quote, options.row_end = encoding, dialect.delimiter, "double", "any"
         yield source, options
 
 
@@ -405,39 +417,70 @@ class FormatPage(QWizardPage):
         self.delimiter = QComboBox()
         for key, label in DELIMITERS:
             self.delimiter.addItem(self.tr(label), key)
+        self.quote = QComboBox()
+        for key, label in QUOTES:
+            self.quote.addItem(self.tr(label), key)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, 999)
+        self.header_row.setToolTip(self.tr("The row with the column names, as a spreadsheet numbers rows"))
+        self.row_end = QComboBox()
+        for key, label in ROW_ENDS:
+            self.row_end.addItem(self.tr(label), key)
+        self.row_end.setToolTip(self.tr("Choose “Only at …” when a line break inside a cell splits its row in "
+                                        "two: the other line breaks are then kept in the cell"))
         self.preset = QComboBox()
         self.preset.addItem(self.tr("Detect from the header"), "auto")
         for name, preset in sorted(mapping.PRESETS.items()):
-            self.preset.addItem(preset.program if preset.program else name, name)
+            if name != "generic":
+                self.preset.addItem(preset.program if preset.program else name, name)
+        self.preset.addItem(self.tr("Another program (by the column names)"), "generic")
         self.region = QLineEdit()
         self.region.setMaxLength(2)
         self.region.setPlaceholderText(self.tr("e.g. FR"))
         self.region.setToolTip(self.tr("The country phone numbers without +country code belong to"))
-        self.form = QFormLayout()
-        self.form.addRow(self.tr("&Characters (encoding)"), self.encoding)
-        self.form.addRow(self.tr("&Separator"), self.delimiter)
+        reading = QFormLayout()  # how the file is written
+        reading.addRow(self.tr("&Characters (encoding)"), self.encoding)
+        reading.addRow(self.tr("&Separator"), self.delimiter)
+        reading.addRow(self.tr("Text in &quotes"), self.quote)
+        reading.addRow(self.tr("Column &names on row"), self.header_row)
+        self.form = QFormLayout()  # and what is in it
+        self.form.addRow(self.tr("Rows &end"), self.row_end)
         self.form.addRow(self.tr("Exported &by"), self.preset)
         self.form.addRow(self.tr("Phone numbers from"), self.region)
+        forms = QHBoxLayout()
+        forms.addLayout(reading, 1)
+        forms.addSpacing(24)
+        forms.addLayout(self.form, 1)
         self.detected = QLabel()
         self.detected.setWordWrap(True)
         self.table = _table([])
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addLayout(forms)
         layout.addWidget(self.detected)
         layout.addWidget(self.table, 1)
-        for combo in (self.encoding, self.delimiter, self.preset):
-            combo.currentIndexChanged.connect(self._changed)
+        for combo in self._choices():
+            if isinstance(combo, QSpinBox):
+                combo.valueChanged.connect(self._changed)
+            else:
+                combo.currentIndexChanged.connect(self._changed)
         self.encoding.currentTextChanged.connect(self._changed)
+
+    def _choices(self) -> tuple:
+        return self.encoding, self.delimiter, self.quote, self.header_row, self.row_end, self.preset
 
     def initializePage(self) -> None:
         d, opts = self.w.dialect, self.w.options
-        for combo in (self.encoding, self.delimiter, self.preset):
+        for combo in self._choices():
             combo.blockSignals(True)
         self.encoding.setCurrentText(d.encoding)
         self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(d.delimiter)))
+        quote = {q: name for name, q in reader.QUOTES.items()}[d.quotechar]
+        self.quote.setCurrentIndex(max(0, self.quote.findData(quote)))
+        self.header_row.setValue(d.header_row + d.first_row_number)
+        self.row_end.setCurrentIndex(max(0, self.row_end.findData(opts.row_end or "any")))
         self.preset.setCurrentIndex(max(0, self.preset.findData(opts.preset)))
         self.region.setText(opts.region or "")
-        for combo in (self.encoding, self.delimiter, self.preset):
+        for combo in self._choices():
             combo.blockSignals(False)
         self.form.setRowVisible(self.preset, self.w.kind == "contacts")  # the programs are those of contact lists
         self._show()
@@ -445,6 +488,9 @@ class FormatPage(QWizardPage):
     def _changed(self) -> None:
         self.w.options.encoding = self.encoding.currentText().strip() or None
         self.w.options.delimiter = self.delimiter.currentData()
+        self.w.options.quote = self.quote.currentData()
+        self.w.options.header_row = self.header_row.value()
+        self.w.options.row_end = self.row_end.currentData()
         self.w.options.preset = self.preset.currentData()
         self.w.options.overrides = {}
         try:
@@ -456,7 +502,7 @@ class FormatPage(QWizardPage):
 
     def layout_name(self) -> str:
         preset = mapping.PRESETS.get(self.w.preset) if self.w.kind == "contacts" else None
-        if preset and preset.program:
+        if preset and preset.program and preset.name != "generic":
             return self.tr("the layout of {program}").format(program=preset.program)
         if self.w.kind == "purchases" and self.w.preset == "online_retail":
             return self.tr("the layout of the Online Retail data set")
@@ -464,9 +510,13 @@ class FormatPage(QWizardPage):
 
     def _show(self) -> None:
         d = self.w.dialect
-        self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, "
-                                      "{layout}.").format(
-            encoding=d.encoding, sep={"\t": "tab"}.get(d.delimiter, d.delimiter), layout=self.layout_name()))
+        quotes = {'"': self.tr("text in double quotes"), "'": self.tr("text in single quotes"),
+                  "": self.tr("no quotes")}[d.quotechar]
+        self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, "
+                                      "column names on row {row}, lines ending in {ends}, {layout}.").format(
+            encoding=d.encoding, sep={"\t": "tab"}.get(d.delimiter, d.delimiter), quotes=quotes,
+            row=d.header_row + d.first_row_number, ends=self.tr(LINE_ENDINGS[d.line_ending]),
+            layout=self.layout_name()))
         rows = reader.preview(self.w.path, d, 20)
         headers = self.w.headers
         self.table.setColumnCount(max([len(headers), *(len(r) for r in rows)]))
@@ -1337,7 +1387,7 @@ class ImportWizard(QWizard):
             self.options.match = first_match(self.fields)
 
     def reread(self) -> None:
-        self.dialect = reader.sniff(self.path, encoding=self.options.encoding, delimiter=self.options.delimiter)
+        self.dialect = ci.sniff_with(self.path, self.options)
         self.headers = reader.read_header(self.path, self.dialect)
         if self.kind == "purchases":
             self.preset, self.fields = pi.map_purchase_headers(self.headers)

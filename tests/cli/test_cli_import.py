@@ -181,6 +181,25 @@ def test_a_terminal_sees_how_far_a_dry_run_and_an_import_have_got(cli, tmp_path,
     assert done.err.startswith("\rsmallcrm: importing contacts…  40%") and done.err.endswith("… 100%\n")
 
 
+def test_quotes_the_header_row_and_line_ends_can_be_given(cli, shop, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes(b"Customer list,,\r\n'First Name','Email','Notes'\r\n'Ann','ann@example.com','one\ntwo'\r\n"
+                     b"'Bob, Jr','bob@example.com',x\nstill x\r\n")
+    result = cli("import", "contacts", str(path), "--quote", "single", "--header-row", "2", "--line-ends", "crlf",
+                 "--json")
+    assert result.code == 0, result.err
+    assert (result.json()["created"], result.json()["rejected"]) == (2, 0)
+    listed = {c["first_name"]: c for c in cli("contacts", "list", "--json").json()}
+    assert set(listed) == {"Ann", "Bob, Jr"}
+    with closing(sqlite3.connect(shop)) as conn:
+        notes = dict(conn.execute("SELECT first_name, notes FROM contact"))
+    assert notes == {"Ann": "one\ntwo", "Bob, Jr": "x\nstill x"}
+    wrong = cli("import", "contacts", str(path), "--header-row", "9")
+    assert wrong.code == 1 and "row 9 of the file is not there" in wrong.error_line
+    usage = cli("import", "contacts", str(path), "--header-row", "0")
+    assert usage.code == 2 and "rows are numbered from 1" in usage.err
+
+
 def test_list_and_undo(cli, customers):
     cli("import", "contacts", str(customers))
     listing = cli("import", "list", "--json")

@@ -145,6 +145,38 @@ def test_a_dry_run_shows_how_far_it_has_read_and_a_newer_one_stops_it(qtbot, win
     wizard.reject()
 
 
+def test_quotes_the_header_row_and_where_rows_end_are_shown_and_can_be_changed(qtbot, window, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes(b"Customer list,,\r\n'First Name','Email','Notes'\r\n'Ann','ann@example.com',one\ntwo\r\n"
+                     b"'Bob','bob@example.com',x\r\n")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    page = wizard.format_page
+    assert (page.quote.currentData(), page.header_row.value(), page.row_end.currentData()) == ("single", 2, "any")
+    assert ("text in single quotes, column names on row 2, lines ending in CR LF (Windows)"
+            in page.detected.text())
+    assert page.table.rowCount() == 3  # "two" is a row of its own
+    page.row_end.setCurrentIndex(page.row_end.findData("crlf"))
+    assert page.table.rowCount() == 2 and page.table.item(0, 2).text() == "one\ntwo"
+    page.quote.setCurrentIndex(page.quote.findData("none"))
+    assert page.table.item(0, 0).text() == "'Ann'"
+    page.quote.setCurrentIndex(page.quote.findData("single"))
+    page.header_row.setValue(1)
+    assert wizard.headers == ["Customer list", "", ""]
+    page.header_row.setValue(2)
+    assert wizard.headers == ["First Name", "Email", "Notes"]
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()  # duplicates: none
+    wizard.next()  # summary
+    qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    notes = {contacts.get_contact(i).first_name: contacts.get_contact(i).notes for i in contacts.contact_ids()}
+    assert notes == {"Ann": "one\ntwo", "Bob": "x"}
+    wizard.close()
+
+
 def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
     path = write_french_file(tmp_path)
     data = QMimeData()

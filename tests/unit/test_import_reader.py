@@ -441,6 +441,68 @@ def test_memory_does_not_grow_with_the_file(tmp_path):
     assert peaks[1] < 1.2 * peaks[0] + 100_000 and peaks[1] < 4_000_000, peaks
 
 
+# --- quotes, the header row and where rows end: detected, or as the user says ---------------------
+
+
+def test_cells_quoted_with_single_quotes_are_detected(tmp_path):
+    path = write(tmp_path / "single.csv", "Name,Notes\r\n'Lee, Ann','says ''hi'''\r\n'Bob','x'\r\n")
+    dialect = sniff(path)
+    assert dialect.quotechar == "'"
+    assert [cells for _, cells in rows_of(path, dialect)] == [["Lee, Ann", "says 'hi'"], ["Bob", "x"]]
+
+
+def test_apostrophes_and_spreadsheet_guards_are_not_quotes(tmp_path):
+    path = write(tmp_path / "names.csv", "Name,Phone\r\nO'Brien,'0612\r\nd'Arc,'0698\r\nAnn,'0611\r\n")
+    assert sniff(path).quotechar == '"'
+    assert rows_of(path)[0][1] == ["O'Brien", "'0612"]
+
+
+def test_quotes_can_be_read_as_plain_text(tmp_path):
+    path = write(tmp_path / "sizes.csv", 'Name,Size\r\n"Big" Tom,5"\r\nAnn,"6"\r\n')
+    assert rows_of(path)[0][1] == ["Big Tom", '5"']  # (read with quotes, the first cell loses them)
+    dialect = sniff(path, quote="none")
+    assert dialect.quotechar == ""
+    assert [cells for _, cells in rows_of(path, dialect)] == [['"Big" Tom', '5"'], ["Ann", '"6"']]
+    assert sniff(path, quote="single").quotechar == "'"
+    assert problem_value(lambda: sniff(path, quote="backtick")).field == "quote"
+
+
+def problem_value(call) -> InvalidValue:
+    with pytest.raises(InvalidValue) as caught:
+        call()
+    return caught.value
+
+
+def test_the_header_row_can_be_given(tmp_path):
+    path = write(tmp_path / "report.csv", "Customers,,\r\nName,Email,City\r\nAnn,ann@example.com,Lyon\r\n"
+                                          "Bob,bob@example.com,Paris\r\n")
+    # Given as row 2, the header is row 2; given as row 3, Ann's row is the header.
+    dialect = sniff(path, header_row=2)
+    assert read_header(path, dialect) == ["Name", "Email", "City"]
+    assert [n for n, _ in rows_of(path, dialect)] == [3, 4]
+    other = sniff(path, header_row=3)
+    assert read_header(path, other) == ["Ann", "ann@example.com", "Lyon"] and rows_of(path, other) == [
+        (4, ["Bob", "bob@example.com", "Paris"])]
+    assert "not there" in problem_value(lambda: sniff(path, header_row=9)).detail
+    assert problem_value(lambda: sniff(path, header_row=0)).field == "header row"
+    blank = write(tmp_path / "blank.csv", "\r\nName,City\r\nAnn,Lyon\r\n")
+    assert "empty" in problem_value(lambda: sniff(blank, header_row=1)).detail
+
+
+@pytest.mark.parametrize("end, inside, name", [("\r\n", "\n", "crlf"), ("\r\n", "\r", "crlf"), ("\r", "\n", "cr"),
+                                               ("\n", "\r", "lf")])
+def test_rows_can_end_only_at_one_kind_of_line_break(tmp_path, end, inside, name):
+    text = f"Name,Notes{end}Ann,line one{inside}line two{end}Bob,x{end}Cy,\"quoted{end}break\"{end}"
+    path = write(tmp_path / "notes.csv", text)
+    assert len(rows_of(path)) == 4  # any line break ends a row: "line two" is a row of its own
+    dialect = sniff(path, row_end=name)
+    assert dialect.row_end == end
+    assert rows_of(path, dialect) == [(2, ["Ann", f"line one{inside}line two"]), (3, ["Bob", "x"]),
+                                      (4, ["Cy", f"quoted{end}break"])]
+    assert read_header(path, dialect) == ["Name", "Notes"]
+    assert problem_value(lambda: sniff(path, row_end="semicolon")).field == "line ends"
+
+
 # --- more rows than an import takes ---------------------------------------------------------
 
 

@@ -115,6 +115,9 @@ class ImportOptions:
     overrides: dict[int, str] = field(default_factory=dict)  # column index -> field ("" ignores the column)
     encoding: str | None = None
     delimiter: str | None = None
+    quote: str | None = None  # "double", "single" or "none" (reader.QUOTES); None: detected
+    header_row: int | None = None  # the header's row number, as a spreadsheet shows it; None: detected
+    row_end: str | None = None  # "any", "crlf", "lf" or "cr" (reader.ROW_ENDS); None: any line break
     region: str | None = None  # for phone numbers without +country (default: the shop's)
     on_duplicate: str = "skip"
     row_choices: dict[int, str] = field(default_factory=dict)  # row number -> policy for that row
@@ -342,6 +345,12 @@ def check_options(options) -> None:
         raise InvalidValue("region", region, "region", "a two-letter country code such as FR, DE or US")
 
 
+def sniff_with(path: Path, options) -> reader.Dialect:
+    """reader.sniff, with what the options (ImportOptions or the like) say of how the file is written."""
+    return reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter, quote=options.quote,
+                        header_row=options.header_row, row_end=options.row_end)
+
+
 def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS, map_headers=None,
                 date_value: Callable[[str], str] | None = None, worker: WorkerDecisions | None = None) -> FileLayout:
     """Sniff the file, map its columns and find each date column's day/month order.
@@ -351,7 +360,7 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     A file with more rows than an import takes (reader.MAX_ROWS) is refused here, before any work on its rows.
     """
     path = Path(path)
-    dialect = reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter)
+    dialect = sniff_with(path, options)
     headers = reader.read_header(path, dialect)
     if map_headers is not None:
         preset, fields = map_headers(headers, options.preset)

@@ -142,6 +142,9 @@ class PurchaseImportOptions:
     currency: str | None = None  # for rows without a currency column (default: the shop's)
     encoding: str | None = None
     delimiter: str | None = None
+    quote: str | None = None  # as in ImportOptions
+    header_row: int | None = None
+    row_end: str | None = None
     region: str | None = None
     overrides: dict[int, str] = field(default_factory=dict)
     date_orders: dict[int, str] = field(default_factory=dict)

@@ -103,11 +103,14 @@ class Dialect:
 
     encoding: str  # a Python codec name, for the text after any byte-order mark
     delimiter: str
-    quotechar: str = '"'
+    quotechar: str = '"'  # '"' or "'"; "" when quotes are plain text
     header_row: int = 0
     has_bom: bool = False
     line_ending: str = "\r\n"  # what the file mostly uses: "\r\n", "\n" or "\r"
     sep_line: bool = False  # an Excel "sep=;" line comes first
+    # "": a row ends at any line break (CR LF, LF or CR), as most files need; "\r\n", "\n" or "\r" when the
+    # user says rows end only there: other line breaks are then text in a cell (CR LF always ends a row).
+    row_end: str = ""
 
     @property
     def first_row_number(self) -> int:
@@ -276,7 +279,8 @@ def _decode_sample(path: Path, data: bytes, encoding: str, whole: bool, delimite
         marked = codecs.getincrementaldecoder(encoding)("smallcrm-mark-bad-bytes").decode(data, whole)
         sep = _SEP_LINE.match(marked)
         delimiter = delimiter or (sep.group(1) if sep else _choose_delimiter(marked, '"', whole))
-        row, column, bad = _locate_marked(io.StringIO(marked, newline=""), delimiter, '"', 0 if sep else 1)
+        row, column, bad = _locate_marked(io.StringIO(marked, newline=""),
+                                          Dialect(encoding, delimiter, sep_line=sep is not None))
         raise _problem(path, "encoding", _bad_bytes_detail(bad, encoding, column), row) from e
 
 
@@ -302,10 +306,64 @@ def _too_many_controls(text: str) -> bool:
     return controls > 0.05 * len(text)
 
 
+# --- how the csv module reads a dialect ----------------------------------------------------------
+
+QUOTES = {"double": '"', "single": "'", "none": ""}  # the quoting a user can choose, by name
+ROW_ENDS = {"any": "", "crlf": "\r\n", "lf": "\n", "cr": "\r"}  # where rows end, by name
+_CR_IN_CELL, _LF_IN_CELL = "\U000f0d0d", "\U000f0a0a"  # a line break inside a row, while csv reads it
+
+
+def _csv_reader(lines, delimiter: str, quotechar: str):
+    if not quotechar:
+        return csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE, strict=False)
+    return csv.reader(lines, delimiter=delimiter, quotechar=quotechar, doublequote=True, strict=False)
+
+
+def _ends_row(line: str, row_end: str) -> bool:
+    if line.endswith("\r\n"):
+        return True
+    return row_end != "\r\n" and line.endswith(row_end)
+
+
+def _rows_ending_at(lines: Iterator[str], row_end: str) -> Iterator[str]:
+    """Physical lines joined into rows that end only at `row_end`; the other line breaks inside a row are
+    stood in for by characters csv takes as text (`_cells_restored` puts them back)."""
+    pending: list[str] = []
+    for line in lines:
+        pending.append(line)
+        if _ends_row(line, row_end):
+            yield _marked("".join(pending))
+            pending = []
+    if pending:
+        yield _marked("".join(pending))
+
+
+def _marked(row: str) -> str:
+    end = 2 if row.endswith("\r\n") else 1 if row.endswith(("\r", "\n")) else 0
+    body, tail = row[:len(row) - end], row[len(row) - end:]
+    if "\r" in body or "\n" in body:
+        body = body.replace("\r", _CR_IN_CELL).replace("\n", _LF_IN_CELL)
+    return body + tail
+
+
+def _cells_restored(cells: list[str]) -> list[str]:
+    return [c.replace(_CR_IN_CELL, "\r").replace(_LF_IN_CELL, "\n") if (_CR_IN_CELL in c or _LF_IN_CELL in c) else c
+            for c in cells]
+
+
+def _quote_char(text: str, delimiter: str) -> str:
+    """'"' unless the cells are quoted with ' (more cells start and end with it, at least two)."""
+    d = re.escape(delimiter)
+    counts = {q: len(re.findall(rf"(?:^|{d}){q}[^{q}\r\n]*{q}(?={d}|\r|\n|$)", text, re.MULTILINE))
+              for q in ('"', "'")}
+    return "'" if counts["'"] >= 2 and counts["'"] > counts['"'] else '"'
+
+
 # --- the separator and the header ----------------------------------------------------------------
 
-def _records(text: str, delimiter: str, quotechar: str, limit: int = 400) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quotechar, strict=False)
+def _records(text: str, delimiter: str, quotechar: str, limit: int = 400, row_end: str = "") -> list[list[str]]:
+    lines = io.StringIO(text, newline="")
+    reader = _csv_reader(_rows_ending_at(lines, row_end) if row_end else lines, delimiter, quotechar)
     records = []
     try:
         for record in reader:
@@ -376,12 +434,22 @@ def _delimiter_override(delimiter: str) -> str:
     return value
 
 
-def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None) -> Dialect:
-    """How the file is written, decided from its first SAMPLE_BYTES; `encoding` and `delimiter` win if given.
+def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None, quote: str | None = None,
+          header_row: int | None = None, row_end: str | None = None) -> Dialect:
+    """How the file is written, decided from its first SAMPLE_BYTES; what is given wins: `encoding`,
+    `delimiter`, `quote` (a name of QUOTES), `header_row` (the header's row number, as a spreadsheet shows
+    it) and `row_end` (a name of ROW_ENDS).
 
     Raises ImportFileProblem for a file that is missing, empty, binary, only a header, or (with a
-    forced encoding) not in that encoding; InvalidValue for an unknown encoding or delimiter.
+    forced encoding) not in that encoding; InvalidValue for an unknown encoding, delimiter, quote or row
+    end, or a header row the file does not have.
     """
+    if quote is not None and quote not in QUOTES:
+        raise InvalidValue("quote", quote, "choice", "one of " + ", ".join(QUOTES))
+    if row_end is not None and row_end not in ROW_ENDS:
+        raise InvalidValue("line ends", row_end, "choice", "one of " + ", ".join(ROW_ENDS))
+    if header_row is not None and header_row < 1:
+        raise InvalidValue("header row", header_row, "row", "a row number from 1")
     path = Path(path)
     forced_delimiter = _delimiter_override(delimiter) if delimiter is not None else None
     csv.field_size_limit(FIELD_LIMIT)  # the sample may hold a cell larger than csv's default limit
@@ -410,14 +478,23 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     found_delimiter = m.group(1) if m else None
     start_text = text[m.end():] if m else text
     chosen = forced_delimiter or found_delimiter or _choose_delimiter(start_text, '"', whole)
-    records = _records(text, chosen, '"', limit=2_000)
+    quotechar = QUOTES[quote] if quote is not None else _quote_char(start_text, chosen)
+    ends = ROW_ENDS[row_end] if row_end is not None else ""
+    records = _records(text, chosen, quotechar, limit=2_000, row_end=ends)
     truncated = not whole or len(records) >= 2_000
-    header = _header_index(records[:-1] if truncated and len(records) > 1 else records, 1 if sep_line else 0)
+    first_row = 0 if sep_line else 1
+    if header_row is not None:
+        header = header_row - first_row
+        if header >= len(records) or _is_blank(records[header]):
+            raise InvalidValue("header row", header_row, "row", f"row {header_row} of the file is "
+                               + ("empty" if header < len(records) else "not there"))
+    else:
+        header = _header_index(records[:-1] if truncated and len(records) > 1 else records, 1 if sep_line else 0)
     if header is None:
         raise _problem(path, "empty", "the file has no header row")
     if not truncated and all(_is_blank(r) for r in records[header + 1:]):
         raise _problem(path, "header_only", "the file has a header row and no rows under it")
-    return Dialect(codec, chosen, '"', header, has_bom, _line_ending(text), sep_line)
+    return Dialect(codec, chosen, quotechar, header, has_bom, _line_ending(text), sep_line, ends)
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -438,10 +515,11 @@ def _text_stream(path: Path, dialect: Dialect, errors: str | None = None, *, van
                             newline="")
 
 
-def _locate_marked(stream, delimiter: str, quotechar: str = '"', first_row: int = 1):
+def _locate_marked(stream, dialect: Dialect):
     """(row, column, marked text) of the first undecodable bytes in a stream read with the marking handler."""
     csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(stream, delimiter=delimiter, quotechar=quotechar, strict=False)
+    reader = _reader_of(stream, dialect)
+    first_row = dialect.first_row_number
     row = first_row - 1
     try:
         for row, record in enumerate(reader, start=first_row):
@@ -516,8 +594,7 @@ class RowStream:
         number = dialect.first_row_number - 1  # the row number of the record just read
         try:
             with stream:
-                reader = csv.reader(self._lines(stream), delimiter=dialect.delimiter, quotechar=dialect.quotechar,
-                                    doublequote=True, strict=False)
+                reader = _reader_of(self._lines(stream), dialect)
                 for _ in range(dialect.header_row):
                     next(reader, None)
                     number += 1
@@ -525,10 +602,13 @@ class RowStream:
                 number += 1
                 if header is None:
                     raise _problem(path, "empty", "the file has no header row")
-                self.header = _clean_header(header)
+                self.header = _clean_header(_cells_restored(header))
                 width = len(header)
+                row_end = dialect.row_end
                 for cells in reader:
                     number += 1
+                    if row_end:
+                        cells = _cells_restored(cells)
                     n = len(cells)
                     if not any(cells) or not "".join(cells).strip():
                         self.blank_rows += 1
@@ -567,8 +647,7 @@ class RowStream:
         dialect = self.dialect
         try:
             with _text_stream(self.path, dialect, "smallcrm-mark-bad-bytes", vanished=True) as stream:
-                row, column, bad = _locate_marked(stream, dialect.delimiter, dialect.quotechar,
-                                                  dialect.first_row_number)
+                row, column, bad = _locate_marked(stream, dialect)
         except OSError as e:
             return _problem(self.path, "vanished", e.strerror or str(e))
         return _problem(self.path, "encoding", _bad_bytes_detail(bad, dialect.encoding, column), row)
@@ -579,6 +658,14 @@ def _clean_header(header: list[str]) -> list[str]:
     if names:
         names[0] = names[0].lstrip("\ufeff").strip()
     return names
+
+
+def _reader_of(lines, dialect: Dialect):
+    """csv's reader of the lines of a file written in `dialect` (its rows joined first when they end only at
+    one kind of line break)."""
+    if dialect.row_end:
+        lines = _rows_ending_at(iter(lines), dialect.row_end)
+    return _csv_reader(lines, dialect.delimiter, dialect.quotechar)
 
 
 def _too_many_rows(path: Path, row: int | None = None) -> ImportFileProblem:
@@ -624,7 +711,7 @@ def read_header(path: Path | str, dialect: Dialect) -> list[str]:
     csv.field_size_limit(FIELD_LIMIT)
     try:
         with _text_stream(path, dialect) as stream:
-            reader = csv.reader(stream, delimiter=dialect.delimiter, quotechar=dialect.quotechar, strict=False)
+            reader = _reader_of(stream, dialect)
             for _ in range(dialect.header_row):
                 next(reader, None)
             header = next(reader, None)
@@ -636,7 +723,7 @@ def read_header(path: Path | str, dialect: Dialect) -> list[str]:
         raise _problem(path, "vanished", e.strerror or str(e)) from e
     if not header:
         raise _problem(path, "empty", "the file has no header row")
-    return _clean_header(header)
+    return _clean_header(_cells_restored(header))
 
 
 def preview(path: Path | str, dialect: Dialect, n: int = 20) -> list[list[str]]:
