@@ -148,7 +148,7 @@ def test_a_dry_run_shows_how_far_it_has_read_and_a_newer_one_stops_it(qtbot, win
 def test_quotes_the_header_row_and_where_rows_end_are_shown_and_can_be_changed(qtbot, window, tmp_path):
     path = tmp_path / "till.csv"
     path.write_bytes(b"Customer list,,\r\n'First Name','Email','Notes'\r\n'Ann','ann@example.com',one\ntwo\r\n"
-                     b"'Bob','bob@example.com',x\r\n")
+                     b"'Bob','bob@example.com','x'\r\n")
     wizard = wizard_for(qtbot, window, path)
     wizard.next()
     page = wizard.format_page

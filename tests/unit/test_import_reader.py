@@ -451,10 +451,11 @@ def test_cells_quoted_with_single_quotes_are_detected(tmp_path):
     assert [cells for _, cells in rows_of(path, dialect)] == [["Lee, Ann", "says 'hi'"], ["Bob", "x"]]
 
 
-def test_apostrophes_and_spreadsheet_guards_are_not_quotes(tmp_path):
-    path = write(tmp_path / "names.csv", "Name,Phone\r\nO'Brien,'0612\r\nd'Arc,'0698\r\nAnn,'0611\r\n")
+def test_apostrophes_spreadsheet_guards_and_quoted_nicknames_are_text(tmp_path):
+    path = write(tmp_path / "names.csv", "Name,Phone,Nickname\r\nO'Brien,'0612,'Bobby'\r\nd'Arc,'0698,'Jo'\r\n"
+                                         "Ann,'0611,'Annie'\r\n")
     assert sniff(path).quotechar == '"'
-    assert rows_of(path)[0][1] == ["O'Brien", "'0612"]
+    assert rows_of(path)[0][1] == ["O'Brien", "'0612", "'Bobby'"]
 
 
 def test_quotes_can_be_read_as_plain_text(tmp_path):
@@ -572,7 +573,7 @@ def test_a_file_of_a_million_and_more_rows_is_refused_without_reading_it_all(tmp
 # --- property: what csv writes, the reader reads back ------------------------------------------
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), max_size=12) | \
-    st.sampled_from(["", " ", "a,b", 'say "hi"', "two\r\nlines", "one\nline", "x;y|z\tw", "Zoë", "€ 12,50", "'0612"])
+    st.sampled_from(["", " ", "a,b", 'say "hi"', "two\r\nlines", "one\nline", "x;y|z\tw", "Zoë", "€ 12,50", "'0612", "'Bobby'", "'a,b'", "O'Brien"])
 _NAME = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1, max_size=10)
 _HEADER = st.sampled_from(["Name", "First name", "City", "E-mail", "Phone", "Notes", "Company", "Street", "Société",
                            "Straße", "Código postal"])

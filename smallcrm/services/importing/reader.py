@@ -351,12 +351,21 @@ def _cells_restored(cells: list[str]) -> list[str]:
             for c in cells]
 
 
-def _quote_char(text: str, delimiter: str) -> str:
-    """'"' unless the cells are quoted with ' (more cells start and end with it, at least two)."""
-    d = re.escape(delimiter)
-    counts = {q: len(re.findall(rf"(?:^|{d}){q}[^{q}\r\n]*{q}(?={d}|\r|\n|$)", text, re.MULTILINE))
-              for q in ('"', "'")}
-    return "'" if counts["'"] >= 2 and counts["'"] > counts['"'] else '"'
+def _quote_char(text: str, delimiter: str, whole: bool) -> str:
+    """'"', unless the cells are quoted with ': reading ' as the quote gives rows of one width where '"' does
+    not (cells in single quotes that hold the separator or a line break), or most cells are in single quotes.
+    (A column of cells that start and end with ' is text.)"""
+    if "'" not in text:
+        return '"'
+    scores, cells = {}, []
+    for quote in ('"', "'"):
+        records = _records(text, delimiter, quote)
+        records = records[:-1] if not whole and len(records) > 1 else records
+        scores[quote] = _delimiter_score(records)
+        if quote == '"':
+            cells = [c for r in records for c in r if c]
+    in_single = sum(1 for c in cells if len(c) >= 2 and c[0] == c[-1] == "'")
+    return "'" if scores["'"][0] > scores['"'][0] or (len(cells) >= 4 and in_single >= 0.6 * len(cells)) else '"'
 
 
 # --- the separator and the header ----------------------------------------------------------------
@@ -478,7 +487,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     found_delimiter = m.group(1) if m else None
     start_text = text[m.end():] if m else text
     chosen = forced_delimiter or found_delimiter or _choose_delimiter(start_text, '"', whole)
-    quotechar = QUOTES[quote] if quote is not None else _quote_char(start_text, chosen)
+    quotechar = QUOTES[quote] if quote is not None else _quote_char(start_text, chosen, whole)
     ends = ROW_ENDS[row_end] if row_end is not None else ""
     records = _records(text, chosen, quotechar, limit=2_000, row_end=ends)
     truncated = not whole or len(records) >= 2_000
