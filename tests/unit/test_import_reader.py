@@ -573,7 +573,7 @@ def test_a_file_of_a_million_and_more_rows_is_refused_without_reading_it_all(tmp
 # --- property: what csv writes, the reader reads back ------------------------------------------
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), max_size=12) | \
-    st.sampled_from(["", " ", "a,b", 'say "hi"', "two\r\nlines", "one\nline", "x;y|z\tw", "Zoë", "€ 12,50", "'0612", "'Bobby'", "'a,b'", "O'Brien"])
+    st.sampled_from(["", " ", "a,b", 'say "hi"', "two\r\nlines", "one\nline", "x;y|z\tw", "Zoë", "€ 12,50", "'0612", "'a,b'", "O'Brien"])
 _NAME = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1, max_size=10)
 _HEADER = st.sampled_from(["Name", "First name", "City", "E-mail", "Phone", "Notes", "Company", "Street", "Société",
                            "Straße", "Código postal"])

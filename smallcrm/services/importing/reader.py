@@ -357,15 +357,16 @@ def _quote_char(text: str, delimiter: str, whole: bool) -> str:
     (A column of cells that start and end with ' is text.)"""
     if "'" not in text:
         return '"'
-    scores, cells = {}, []
+    scores, cells = {}, 0
     for quote in ('"', "'"):
         records = _records(text, delimiter, quote)
         records = records[:-1] if not whole and len(records) > 1 else records
         scores[quote] = _delimiter_score(records)
         if quote == '"':
-            cells = [c for r in records for c in r if c]
-    in_single = sum(1 for c in cells if len(c) >= 2 and c[0] == c[-1] == "'")
-    return "'" if scores["'"][0] > scores['"'][0] or (len(cells) >= 4 and in_single >= 0.6 * len(cells)) else '"'
+            cells = sum(1 for r in records for c in r if c)
+    d = re.escape(delimiter)
+    in_single = len(re.findall(rf"(?:^|{d})'[^'\r\n]*'(?={d}|\r|\n|$)", text, re.MULTILINE))  # as written
+    return "'" if scores["'"][0] > scores['"'][0] or (cells >= 4 and in_single >= 0.6 * cells) else '"'
 
 
 # --- the separator and the header ----------------------------------------------------------------
