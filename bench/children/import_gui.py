@@ -10,6 +10,10 @@ done handler, and what the import leaves behind for the garbage collector, land 
 `import_gui.py DB CSV REGION --dry-run`: the same for the wizard's dry run of the file
 (`gui.import_wizard.plan_contacts`, which its mapping and summary pages run, with progress).
 
+`import_gui.py DB CSV REGION --purchases` and `--purchases-dry-run`: the same for a sales export, imported
+(`purchases_import.import_purchases`) or planned (`plan_purchases_import`), customers found by their number
+and created when missing.
+
 `import_gui.py DB CSV REGION --idle SECONDS`: the baseline, the same window and timer with no import,
 for SECONDS.
 
@@ -41,10 +45,11 @@ def progress(done: int, total: int) -> None:  # what the wizard's page does with
 
 def done(result) -> None:
     facts["done"] = time.perf_counter()
-    facts["result"] = dict(result.counts) if dry_run else result.to_json()
+    counts = dict(result.counts) if mode in ("--dry-run", "--purchases-dry-run") else result.to_json()
+    facts["result"] = {k: v for k, v in counts.items() if not isinstance(v, (list, dict))}  # the counts
     bar.setRange(0, 1)
     bar.setValue(1)
-    label.setText(f"{facts['result']}")
+    label.setText(", ".join(f"{k} {v}" for k, v in facts["result"].items() if isinstance(v, int)))
     QTimer.singleShot(int(TAIL * 1000), finish)
 
 
@@ -55,9 +60,14 @@ def failed(error) -> None:
 
 def start() -> None:
     facts["started"] = time.perf_counter()
-    if dry_run:
+    sales = PurchaseImportOptions(match="id", create_missing=True, region=region)
+    if mode == "--dry-run":
         run_in_background(plan_contacts, Path(path), ImportOptions(region=region), sniff(path), {}, on_done=done,
                           on_error=failed, on_progress=progress)
+    elif mode == "--purchases":
+        run_in_background(import_purchases, path, sales, on_done=done, on_error=failed, on_progress=progress)
+    elif mode == "--purchases-dry-run":
+        run_in_background(plan_purchases_import, path, sales, on_done=done, on_error=failed, on_progress=progress)
     else:
         run_in_background(import_contacts, path, ImportOptions(region=region), on_done=done, on_error=failed,
                           on_progress=progress)
@@ -98,12 +108,14 @@ if __name__ == "__main__":
     from smallcrm.gui.import_wizard import plan_contacts
     from smallcrm.gui.workers import run_in_background
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
+    from smallcrm.services.importing.purchases_import import (
+        PurchaseImportOptions, import_purchases, plan_purchases_import)
     from smallcrm.services.importing.reader import sniff
     from smallcrm.store.db import close_database, open_database
 
     db, path, region = sys.argv[1:4]
     idle = float(sys.argv[5]) if sys.argv[4:5] == ["--idle"] else None
-    dry_run = sys.argv[4:5] == ["--dry-run"]
+    mode = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] != "--idle" else ""
 
     app = QApplication(sys.argv[:1])
     open_database(db)

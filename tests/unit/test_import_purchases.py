@@ -259,3 +259,28 @@ def test_the_plan_shows_each_receipts_points(gbp, retail):
     result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
     assert result.points == plan.counts["points"]
     assert points_balance(customer) == points["536365"] + points["536366"] + points["C536383"]
+
+
+def test_a_large_import_writes_in_parts_with_a_pause_between_and_leaves_the_collector_on(gbp, retail, monkeypatch):
+    """Long writes and freeing are cut up so that the window's thread gets its turns (see insert_in_parts)."""
+    import gc
+
+    real = ci.insert_in_parts
+    parts, pauses = [], []
+    monkeypatch.setattr(ci.time, "sleep", lambda seconds: pauses.append(seconds))
+    monkeypatch.setattr(ci, "insert_in_parts",
+                        lambda conn, sql, rows, part=2000: parts.append(len(rows)) or real(conn, sql, rows, 2))
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert result.created == 6 and Purchase.select().count() == 6 and PurchaseItem.select().count() == 7
+    assert parts[:2] == [6, 7]  # purchases, then their lines: every row written, two at a time
+    assert len(pauses) == sum((n - 1) // 2 for n in parts)  # a pause between parts, none before the first
+    assert gc.isenabled()
+    with pytest.raises(ci.ImportCancelled):
+        pi.import_purchases(retail, pi.PurchaseImportOptions(match="id"), cancelled=lambda: True)
+    assert gc.isenabled()  # back on after a failed import too
+
+
+def test_let_go_empties_lists_and_dicts():
+    items, index = [[1], [2], [3]], {"a": [1], "b": [2]}
+    ci.let_go(items, index)
+    assert items == [] and index == {}

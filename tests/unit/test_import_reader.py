@@ -620,3 +620,28 @@ def _round_trip(tmp_path, header, rows, delimiter, ending, encoding):
     assert dialect.delimiter == delimiter
     assert read_header(path, dialect) == [unicodedata.normalize("NFC", name) for name in header]  # names are NFC
     assert [cells for _, cells in read_rows(path, dialect)] == rows
+
+
+def test_rows_are_read_from_the_disk_in_large_pieces(tmp_path, monkeypatch):
+    """Each read from the disk lets go of Python's global lock and takes it back at once: a read every few
+    kilobytes would keep the window's thread from ever getting it (the window froze for half a second at a
+    time during a large import). The file is read a megabyte at a time."""
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("Name,City\r\n")
+        f.writelines(f"Person {i},Paris\r\n" for i in range(200_000))
+    assert path.stat().st_size > 3_000_000
+    reads = []
+
+    class Counted(io.BufferedReader):
+        def read1(self, *args):
+            reads.append(1)
+            return super().read1(*args)
+
+        def read(self, *args):
+            reads.append(1)
+            return super().read(*args)
+
+    monkeypatch.setattr(reader, "_open_binary", lambda p: Counted(io.FileIO(p, "rb")))
+    assert sum(1 for _ in read_rows(path, sniff(path))) == 200_000
+    assert len(reads) <= 12, len(reads)  # (8 KiB at a time would be over 400)

@@ -43,6 +43,7 @@ import csv
 import gc
 import json
 import os
+import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -564,15 +565,36 @@ CONTACT_TABLES = ("contact", "contact_email", "contact_phone", "contact_tag")
 
 @contextmanager
 def no_gc():
-    """Fewer passes of the cyclic garbage collector: an import makes millions of small objects and no
-    cycles worth collecting. Not switched off: the first pass after that would scan everything the
-    import made in one go, holding up every thread (the window froze for seconds)."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], 50_000), *old[1:])
+    """The cyclic garbage collector off while an import runs: it makes millions of small objects and no
+    cycles worth collecting, and each full pass would hold up every thread (the window) for a tenth of a
+    second or more as the heap grows. Let go of what the import made before the block ends (`let_go`, or
+    return from a function called inside it): the first pass after it scans what is still there, all at once."""
+    was = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*old)
+        if was:
+            gc.enable()
+
+
+def let_go(*containers) -> None:
+    """Empty large lists and dicts an item at a time. Freeing millions of objects in one go (a container's last
+    reference dropped) holds Python's global lock throughout: the window would freeze for that long."""
+    for container in containers:
+        take = container.popitem if isinstance(container, dict) else container.pop
+        while container:
+            take()
+
+
+def insert_in_parts(conn, sql: str, rows: list, part: int = 2000) -> None:
+    """`conn.executemany(sql, rows)`, a part at a time, with a moment's pause between parts. While executemany
+    runs, this thread lets go of Python's global lock and takes it back at every row, so often that a thread
+    waiting for it (the window's) never gets it: a long executemany freezes the window. The pause hands it over."""
+    for start in range(0, len(rows), part):
+        if start:
+            time.sleep(0.001)
+        conn.executemany(sql, rows[start:start + part])
 
 
 @contextmanager

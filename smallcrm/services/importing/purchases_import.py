@@ -608,8 +608,12 @@ def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | Non
                           cancelled: Callable[[], bool] | None = None) -> PurchasePlan:
     """What importing the purchases file would do; writes nothing. Raises ImportCancelled when `cancelled()`
     turned true."""
-    options = options or PurchaseImportOptions()
-    run = _Run(Path(path), options, progress=progress, cancelled=cancelled)
+    with ci.no_gc():  # (what the dry run made is let go of before the collector runs again)
+        return _plan_purchases(Path(path), options or PurchaseImportOptions(), progress, cancelled)
+
+
+def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancelled) -> PurchasePlan:
+    run = _Run(path, options, progress=progress, cancelled=cancelled)
     layout = run.layout
     rejects: list[Reject] = []
     if not layout.ambiguous_columns:
@@ -621,6 +625,7 @@ def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | Non
                 r.contact_id = provisional.setdefault(r.customer, -1 - len(provisional))
         rows, run.counts["points"] = _points(database.connection(), receipts, run.facts, list(range(len(receipts))))
         _preview_points(run, receipts, rows)
+        ci.let_go(rows, receipts, run.rows.receipts, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
                         rejects)
@@ -641,15 +646,19 @@ def import_purchases(path: Path | str, options: PurchaseImportOptions | None = N
                      cancelled: Callable[[], bool] | None = None,
                      rejects_out: Path | str | None = None) -> PurchaseImportResult:
     """Import the purchases file in one transaction (see the module's docstring)."""
-    options = options or PurchaseImportOptions()
-    path = Path(path)
+    with ci.no_gc():  # (what the import made is let go of before the collector runs again)
+        return _import_purchases(Path(path), options or PurchaseImportOptions(), progress, cancelled, rejects_out)
+
+
+def _import_purchases(path: Path, options: PurchaseImportOptions, progress, cancelled,
+                      rejects_out: Path | str | None) -> PurchaseImportResult:
     run = _Run(path, options, progress=progress, cancelled=cancelled)
     conn = database.connection()
     moment = to_utc_text(utc_now())
     layout = run.layout
     details = {"preset": layout.preset, "encoding": layout.dialect.encoding, "delimiter": layout.dialect.delimiter,
                "match": options.match, "fields": layout.fields}
-    with ci.no_gc(), database.atomic("IMMEDIATE"):
+    with database.atomic("IMMEDIATE"):
         receipts = run.decide(conn)
         batch_id = ci._insert_batch(conn, "purchases", path, moment, details)
         existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
@@ -667,6 +676,7 @@ def import_purchases(path: Path | str, options: PurchaseImportOptions | None = N
             ci.write_rejects(run.rows.rejects, rejects_out)
         if cancelled is not None and cancelled():
             raise ci.ImportCancelled()
+    ci.let_go(receipts, run.rows.receipts, run.facts)
     return PurchaseImportResult(batch_id, run.counts["purchases"], run.counts["refunds"],
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
@@ -783,13 +793,14 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
             items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
     # The points first: a customer's "first purchase" (for the referral bonus) is first before this import.
     points, total = _points(conn, receipts, run.facts, ids)
-    conn.executemany(
-        "INSERT INTO purchase (id, contact_id, occurred_at, currency, total_minor, payment_method, reference, status,"
-        " due_on, paid_minor, import_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", purchases)
-    conn.executemany("INSERT INTO purchase_item (purchase_id, description, quantity, unit_price_minor, total_minor)"
-                     " VALUES (?, ?, ?, ?, ?)", items)
-    conn.executemany("INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id, expires_on,"
-                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", points)
+    ci.insert_in_parts(
+        conn, "INSERT INTO purchase (id, contact_id, occurred_at, currency, total_minor, payment_method, reference,"
+              " status, due_on, paid_minor, import_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        purchases)
+    ci.insert_in_parts(conn, "INSERT INTO purchase_item (purchase_id, description, quantity, unit_price_minor,"
+                             " total_minor) VALUES (?, ?, ?, ?, ?)", items)
+    ci.insert_in_parts(conn, "INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id,"
+                             " expires_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", points)
     return due, total
 
 

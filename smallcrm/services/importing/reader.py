@@ -39,6 +39,7 @@ LINE_LIMIT = 4 * FIELD_LIMIT  # the longest physical line, in characters
 # contact list or a sales export larger than this is split into parts (`too_many_rows` says so).
 MAX_ROWS = 1_000_000
 COUNT_BLOCK = 4 * 1024 * 1024  # bytes read at a time to count line breaks
+READ_CHUNK = 1024 * 1024  # bytes decoded at a time while reading rows
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|", "space": " "}
 
@@ -521,8 +522,10 @@ def _text_stream(path: Path, dialect: Dialect, errors: str | None = None, *, van
     except OSError as e:
         binary.close()
         raise _problem(path, "vanished", e.strerror or str(e)) from e
-    return io.TextIOWrapper(binary, encoding=dialect.encoding, errors=errors or _errors_for(dialect.encoding),
-                            newline="")
+    stream = io.TextIOWrapper(binary, encoding=dialect.encoding, errors=errors or _errors_for(dialect.encoding),
+                              newline="")
+    stream._CHUNK_SIZE = READ_CHUNK
+    return stream
 
 
 def _locate_marked(stream, dialect: Dialect):
