@@ -1353,6 +1353,7 @@ class ImportWizard(QWizard):
         self.fixes: dict[int, list[str]] = {}  # row number -> its cells as the owner corrected them
         self._plan_generation = 0
         self._plan_task = None  # the dry run under way, stopped when a newer one starts or the wizard closes
+        self._planned_for: tuple | None = None  # what `plan` was made of: the file, options, dialect and fixes
         self.file_page = FilePage(self)
         self.format_page = FormatPage(self)
         self.mapping_page = MappingPage(self)
@@ -1402,7 +1403,11 @@ class ImportWizard(QWizard):
         file or the choices (without `failed`, a message box says it); `progress(rows, total)` on the way (total
         0 while not known). A dry run still under way is stopped: its answer would be out of date.
         `first_look(plan)`: for customers, the first rows are looked at first and shown at once (a large
-        file's whole dry run takes seconds)."""
+        file's whole dry run takes seconds). The plan at hand is the answer when nothing changed since it was
+        made (the book cannot change while the wizard is open)."""
+        if self.plan is not None and self._planned_for == (self.path, self.options, self.dialect, self.fixes):
+            done(self.plan)
+            return
         self.stop_planning()
         self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
@@ -1419,7 +1424,7 @@ class ImportWizard(QWizard):
                                                     on_progress=advanced)
                 return
             self._plan_task = None
-            self.plan = plan
+            self.plan, self._planned_for = plan, args
             done(plan)
 
         def not_planned(error) -> None:

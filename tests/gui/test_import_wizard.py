@@ -177,6 +177,28 @@ def test_quotes_the_header_row_and_where_rows_end_are_shown_and_can_be_changed(q
     wizard.close()
 
 
+def test_the_summary_uses_the_dry_run_at_hand_when_nothing_changed(qtbot, window, tmp_path, monkeypatch):
+    from smallcrm.gui import import_wizard as iw
+
+    runs = []
+    real = iw.plan_contacts
+    monkeypatch.setattr(iw, "plan_contacts", lambda *args, **kwargs: runs.append(args) or real(*args, **kwargs))
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert len(runs) == 1  # (the first look covered this small file whole)
+    wizard.next()  # duplicates
+    wizard.next()  # summary: the same choices, the same answer, at once
+    assert "Will add 2" in wizard.summary_page.counts.text() and len(runs) == 1
+    wizard.back()
+    assert wizard.currentPage() is wizard.duplicates_page
+    next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "overwrite").click()
+    wizard.next()  # another choice: planned again
+    qtbot.waitUntil(lambda: len(runs) == 2 and "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.reject()
+
+
 def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
     path = write_french_file(tmp_path)
     data = QMimeData()
