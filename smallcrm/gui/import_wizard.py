@@ -299,10 +299,13 @@ def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Diale
 
 
 def plan_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
-                   fixes: dict[int, list[str]], *, progress=None, cancelled=None) -> pi.PurchasePlan:
-    """What importing the purchases file (with the fixed rows) would do. Writes nothing."""
+                   fixes: dict[int, list[str]], first_rows: int | None = None, *, progress=None,
+                   cancelled=None) -> pi.PurchasePlan:
+    """What importing the purchases file (with the fixed rows) would do; of its `first_rows` only, when given.
+    Writes nothing."""
     with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        return pi.plan_purchases_import(source, read_options, progress=progress, cancelled=cancelled)
+        return pi.plan_purchases_import(source, read_options, progress=progress, cancelled=cancelled,
+                                        first_rows=first_rows)
 
 
 def import_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
@@ -1402,8 +1405,8 @@ class ImportWizard(QWizard):
         """A dry run with the choices as they are now: `done(plan)`, or `failed(error)` for a problem with the
         file or the choices (without `failed`, a message box says it); `progress(rows, total)` on the way (total
         0 while not known). A dry run still under way is stopped: its answer would be out of date.
-        `first_look(plan)`: for customers, the first rows are looked at first and shown at once (a large
-        file's whole dry run takes seconds). The plan at hand is the answer when nothing changed since it was
+        `first_look(plan)`: the first rows are looked at first and shown at once (a large file's whole dry run
+        takes seconds). The plan at hand is the answer when nothing changed since it was
         made (the book cannot change while the wizard is open)."""
         if self.plan is not None and self._planned_for == (self.path, self.options, self.dialect, self.fixes):
             done(self.plan)
@@ -1413,7 +1416,7 @@ class ImportWizard(QWizard):
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
         args = (path, options, self.dialect, dict(self.fixes))
         work = plan_purchases if self.kind == "purchases" else plan_contacts
-        first = (ci.PREVIEW_ROWS,) if first_look is not None and self.kind != "purchases" else ()
+        first = () if first_look is None else (pi.FIRST_LOOK_ROWS,) if self.kind == "purchases" else (ci.PREVIEW_ROWS,)
 
         def planned(plan) -> None:
             if generation != self._plan_generation:

@@ -284,3 +284,13 @@ def test_let_go_empties_lists_and_dicts():
     items, index = [[1], [2], [3]], {"a": [1], "b": [2]}
     ci.let_go(items, index)
     assert items == [] and index == {}
+
+
+def test_a_first_look_reads_only_the_first_rows_and_says_so(gbp, retail):
+    options = pi.PurchaseImportOptions(match="id", create_missing=True)
+    look = pi.plan_purchases_import(retail, options, first_rows=3)
+    assert not look.whole
+    assert [p.reference for p in look.preview] == ["536365", "536366"]  # rows 2-4: two receipts
+    assert look.counts["purchases"] == 2
+    whole = pi.plan_purchases_import(retail, options, first_rows=len(RETAIL_ROWS))  # every row: all of it
+    assert whole.whole and whole.counts == pi.plan_purchases_import(retail, options).counts

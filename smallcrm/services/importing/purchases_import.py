@@ -53,6 +53,7 @@ from smallcrm.store.models import database
 
 MATCHES = ("email", "phone", "id", "name")
 PREVIEW = 50
+FIRST_LOOK_ROWS = 400  # the rows a quick look reads: enough for the preview's receipts in most files
 DUE_DAYS = 30
 
 # The fields a purchases file can have, and header names that mean them (compared folded, letters
@@ -187,6 +188,7 @@ class PurchasePlan:
     unmatched: list[Unmatched]
     preview: list[PlannedPurchase]
     rejects: list[Reject] = field(default_factory=list)
+    whole: bool = True  # False: only the first rows were looked at (the counts are theirs)
 
 
 @dataclass
@@ -317,6 +319,7 @@ class _Reader:
         self.receipts: dict[str, _Receipt] = {}
         self.rejects: list[Reject] = []
         self.rows = 0
+        self.cut_short = False  # rows were left unread (read's `limit`)
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -350,7 +353,8 @@ class _Reader:
             return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(value, "customer_id"))
         return name_words(search.sort_key(value))
 
-    def read(self, progress, cancelled) -> None:
+    def read(self, progress, cancelled, limit: int | None = None) -> None:
+        """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left)."""
         layout = self.layout
         order = layout.date_orders.get(self.col.get("date", -1))
         with reader.read_rows(layout.path, layout.dialect) as rows:
@@ -362,6 +366,9 @@ class _Reader:
                     if progress is not None:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
+                if self.rows == limit:
+                    self.cut_short = next(rows, None) is not None
+                    break
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         date_text = self.cell(cells, "date")
@@ -515,11 +522,11 @@ class _Run:
             raise InvalidValue("amount", "", "column", "the file has no amount or unit price column; "
                                "map one with --map \"Header=amount\"")
 
-    def decide(self, conn) -> list[_Receipt]:
+    def decide(self, conn, limit: int | None = None) -> list[_Receipt]:
         self.check_columns()
         ci.require_date_orders(self.layout)
         rows = _Reader(self.layout, self.options, self.currency, self.region)
-        rows.read(self.progress, self.cancelled)
+        rows.read(self.progress, self.cancelled, limit)
         self.rows = rows
         self.counts["reject"] = len(rows.rejects)
         # In time order, then the file's: one text key per receipt (times are fixed-width UTC text), which sorts
@@ -607,19 +614,22 @@ class _Run:
 
 
 def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | None = None, *, progress=None,
-                          cancelled: Callable[[], bool] | None = None) -> PurchasePlan:
+                          cancelled: Callable[[], bool] | None = None, first_rows: int | None = None) -> PurchasePlan:
     """What importing the purchases file would do; writes nothing. Raises ImportCancelled when `cancelled()`
-    turned true."""
+    turned true. `first_rows`: a quick look at the first rows only (`whole` is then False)."""
     with ci.no_gc():  # (what the dry run made is let go of before the collector runs again)
-        return _plan_purchases(Path(path), options or PurchaseImportOptions(), progress, cancelled)
+        return _plan_purchases(Path(path), options or PurchaseImportOptions(), progress, cancelled, first_rows)
 
 
-def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancelled) -> PurchasePlan:
+def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancelled,
+                    first_rows: int | None) -> PurchasePlan:
     run = _Run(path, options, progress=progress, cancelled=cancelled)
     layout = run.layout
     rejects: list[Reject] = []
+    whole = True
     if not layout.ambiguous_columns:
-        receipts = run.decide(database.connection())
+        receipts = run.decide(database.connection(), first_rows)
+        whole = not run.rows.cut_short
         rejects = run.rows.rejects
         provisional: dict[str, int] = {}  # customers the import would create, by a stand-in id
         for r in receipts:
@@ -630,7 +640,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
         ci.let_go(rows, receipts, run.rows.receipts, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
-                        rejects)
+                        rejects, whole)
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
