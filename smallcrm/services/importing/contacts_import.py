@@ -884,17 +884,15 @@ class ContactRun:
 
     def _run_here(self, limit: int | None = None) -> None:
         chunk: list[tuple[int, list[str]]] = []
-        with reader.read_rows(self.layout.path, self.layout.dialect) as rows:
+        with reader.read_rows(self.layout.path, self.layout.dialect, limit) as rows:
             for item in rows:
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
                     self._chunk(chunk)
                     chunk = []
-                if rows.rows == limit:
-                    self.cut_short = next(rows, None) is not None
-                    break
             self._chunk(chunk)
             self.warnings = rows.warnings
+            self.cut_short = rows.cut_short
 
     def _run_in_worker(self) -> None:
         self.worker.begin(self.setup)

@@ -357,7 +357,7 @@ class _Reader:
         """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left)."""
         layout = self.layout
         order = layout.date_orders.get(self.col.get("date", -1))
-        with reader.read_rows(layout.path, layout.dialect) as rows:
+        with reader.read_rows(layout.path, layout.dialect, limit) as rows:
             for number, cells in rows:
                 self.rows += 1
                 if self.rows % ci.CHUNK == 0:
@@ -366,9 +366,7 @@ class _Reader:
                     if progress is not None:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
-                if self.rows == limit:
-                    self.cut_short = next(rows, None) is not None
-                    break
+            self.cut_short = rows.cut_short
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         date_text = self.cell(cells, "date")

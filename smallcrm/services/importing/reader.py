@@ -553,9 +553,11 @@ class RowStream:
     NUL characters are removed from the text. What was done is counted here for the edge to report.
     """
 
-    def __init__(self, path: Path, dialect: Dialect):
+    def __init__(self, path: Path, dialect: Dialect, limit: int | None = None):
         self.path = path
         self.dialect = dialect
+        self.limit = limit  # the most rows to give out (None: all of them)
+        self.cut_short = False  # rows were left unread: the file has more than `limit`
         self.rows = 0  # data rows given out
         self.blank_rows = 0
         self.short_rows = 0  # padded
@@ -637,6 +639,9 @@ class RowStream:
                                 self.long_row_count += 1
                                 if len(self.long_rows) < 1000:
                                     self.long_rows.append(number)
+                    if self.rows == self.limit:
+                        self.cut_short = True
+                        return
                     self.rows += 1
                     if self.rows > MAX_ROWS:
                         raise _too_many_rows(path, number)
@@ -713,9 +718,10 @@ def check_size(path: Path | str, dialect: Dialect) -> None:
             pass
 
 
-def read_rows(path: Path | str, dialect: Dialect) -> RowStream:
-    """`(row number, cells)` for each data row after the header, streamed (see RowStream)."""
-    return RowStream(Path(path), dialect)
+def read_rows(path: Path | str, dialect: Dialect, limit: int | None = None) -> RowStream:
+    """`(row number, cells)` for each data row after the header (the first `limit` ones, when given), streamed
+    (see RowStream)."""
+    return RowStream(Path(path), dialect, limit)
 
 
 def read_header(path: Path | str, dialect: Dialect) -> list[str]:
@@ -741,12 +747,7 @@ def read_header(path: Path | str, dialect: Dialect) -> list[str]:
 
 def preview(path: Path | str, dialect: Dialect, n: int = 20) -> list[list[str]]:
     """The first `n` data rows' cells, as `read_rows` gives them."""
-    rows: list[list[str]] = []
     if n <= 0:
-        return rows
-    with read_rows(path, dialect) as stream:
-        for _, cells in stream:
-            rows.append(cells)
-            if len(rows) >= n:
-                break
-    return rows
+        return []
+    with read_rows(path, dialect, n) as stream:
+        return [cells for _, cells in stream]
