@@ -1488,6 +1488,54 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>FormatPage</name>
     <message>
+        <source>UTF-8 (Unicode)</source>
+        <translation>UTF-8 (Unicode)</translation>
+    </message>
+    <message>
+        <source>UTF-16 (Unicode), little-endian</source>
+        <translation>UTF-16 (Unicode), petit-boutiste</translation>
+    </message>
+    <message>
+        <source>UTF-16 (Unicode), big-endian</source>
+        <translation>UTF-16 (Unicode), gros-boutiste</translation>
+    </message>
+    <message>
+        <source>Windows, Western Europe (cp1252)</source>
+        <translation>Windows, Europe de l’Ouest (cp1252)</translation>
+    </message>
+    <message>
+        <source>Latin-1 (ISO 8859-1)</source>
+        <translation>Latin-1 (ISO 8859-1)</translation>
+    </message>
+    <message>
+        <source>Latin-9 (ISO 8859-15)</source>
+        <translation>Latin-9 (ISO 8859-15)</translation>
+    </message>
+    <message>
+        <source>Mac, Western Europe (Mac Roman)</source>
+        <translation>Mac, Europe de l’Ouest (Mac Roman)</translation>
+    </message>
+    <message>
+        <source>DOS, Western Europe (cp850)</source>
+        <translation>DOS, Europe de l’Ouest (cp850)</translation>
+    </message>
+    <message>
+        <source>Windows, Central Europe (cp1250)</source>
+        <translation>Windows, Europe centrale (cp1250)</translation>
+    </message>
+    <message>
+        <source>Windows, Cyrillic (cp1251)</source>
+        <translation>Windows, cyrillique (cp1251)</translation>
+    </message>
+    <message>
+        <source>Windows, Greek (cp1253)</source>
+        <translation>Windows, grec (cp1253)</translation>
+    </message>
+    <message>
+        <source>Windows, Turkish (cp1254)</source>
+        <translation>Windows, turc (cp1254)</translation>
+    </message>
+    <message>
         <source>Comma ,</source>
         <translation>Virgule ,</translation>
     </message>
@@ -1550,6 +1598,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>This is what was detected. If the preview looks wrong, change it here.</source>
         <translation>Voici ce qui a été détecté. Si l’aperçu semble faux, changez-le ici.</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s letters are written. If accents look wrong in the preview, choose another.</source>
+        <translation>Comment les lettres du fichier sont écrites. Si les accents semblent faux dans l’aperçu, choisissez-en un autre.</translation>
     </message>
     <message>
         <source>The row with the column names, as a spreadsheet numbers rows</source>
@@ -1630,6 +1682,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, column names on row {row}, lines ending in {ends}, {layout}.</source>
         <translation>Détecté&#xa0;: caractères en {encoding}, colonnes séparées par «&#x202f;{sep}&#x202f;», {quotes}, noms des colonnes en ligne {row}, fins de ligne en {ends}, {layout}.</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2624,22 @@ Cliquez pour les afficher.</translation>
         <translation>Indiquez ci-dessus comment les dates sont écrites&#xa0;: les valeurs peuvent se lire dans les deux sens.</translation>
     </message>
     <message>
+        <source>{reason}: “{value}”</source>
+        <translation>{reason}&#xa0;: «&#x202f;{value}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>ligne {n}</translation>
+    </message>
+    <message>
+        <source>customer #{id}</source>
+        <translation>client n° {id}</translation>
+    </message>
+    <message>
+        <source>same as {who} ({why})</source>
+        <translation>identique à {who} ({why})</translation>
+    </message>
+    <message>
         <source>add</source>
         <translation>ajouter</translation>
     </message>
@@ -2582,10 +2654,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>reject</source>
         <translation>rejeter</translation>
-    </message>
-    <message>
-        <source>same as customer #{id} ({why})</source>
-        <translation>identique au client n° {id} ({why})</translation>
     </message>
     <message>
         <source>{rows} rows: {create} to add, {update} to update, {skip} to skip, {reject} to reject.</source>
@@ -3528,10 +3596,6 @@ Cliquez pour les afficher.</translation>
         <translation>Enregistrer les lignes rejetées…</translation>
     </message>
     <message>
-        <source>Reading {name}… You can cancel: nothing is kept unless the whole file is imported.</source>
-        <translation>Lecture de {name}… Vous pouvez annuler&#xa0;: rien n’est gardé tant que tout le fichier n’est pas importé.</translation>
-    </message>
-    <message>
         <source>Imported</source>
         <translation>Importé</translation>
     </message>
@@ -3552,8 +3616,28 @@ Cliquez pour les afficher.</translation>
         <translation>L’import a été annulé. Rien n’a été modifié.</translation>
     </message>
     <message>
+        <source>Nothing is kept unless the whole file is imported: Cancel leaves your book as it was.</source>
+        <translation>Rien n’est gardé tant que tout le fichier n’est pas importé&#xa0;: Annuler laisse votre fichier clients tel qu’il était.</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>You can undo this import here, or later from File ▸ Past Imports.</source>
+        <translation>Vous pouvez annuler cet import ici, ou plus tard depuis Fichier ▸ Imports passés.</translation>
+    </message>
+    <message>
+        <source>Your book is as it was before.</source>
+        <translation>Votre fichier clients est tel qu’il était.</translation>
+    </message>
+    <message>
         <source>Import not done</source>
         <translation>Import non effectué</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: your book is as it was before.</source>
+        <translation>Rien n’a été importé&#xa0;: votre fichier clients est tel qu’il était.</translation>
     </message>
     <message>
         <source>Undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>

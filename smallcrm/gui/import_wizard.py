@@ -35,7 +35,20 @@ from smallcrm.services.importing import mapping, reader
 from smallcrm.services.importing import purchases_import as pi
 from smallcrm.services.importing.deciding import WorkerFailed
 
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
+# The encodings offered, by Python's codec name (codecs.lookup(name).name); another can be typed in. The first
+# five are those of the files shops are handed; the rest are those of older tills and of other alphabets.
+ENCODINGS = (("utf-8", QT_TRANSLATE_NOOP("FormatPage", "UTF-8 (Unicode)")),
+             ("utf-16-le", QT_TRANSLATE_NOOP("FormatPage", "UTF-16 (Unicode), little-endian")),
+             ("utf-16-be", QT_TRANSLATE_NOOP("FormatPage", "UTF-16 (Unicode), big-endian")),
+             ("cp1252", QT_TRANSLATE_NOOP("FormatPage", "Windows, Western Europe (cp1252)")),
+             ("iso8859-1", QT_TRANSLATE_NOOP("FormatPage", "Latin-1 (ISO 8859-1)")),
+             ("iso8859-15", QT_TRANSLATE_NOOP("FormatPage", "Latin-9 (ISO 8859-15)")),
+             ("mac-roman", QT_TRANSLATE_NOOP("FormatPage", "Mac, Western Europe (Mac Roman)")),
+             ("cp850", QT_TRANSLATE_NOOP("FormatPage", "DOS, Western Europe (cp850)")),
+             ("cp1250", QT_TRANSLATE_NOOP("FormatPage", "Windows, Central Europe (cp1250)")),
+             ("cp1251", QT_TRANSLATE_NOOP("FormatPage", "Windows, Cyrillic (cp1251)")),
+             ("cp1253", QT_TRANSLATE_NOOP("FormatPage", "Windows, Greek (cp1253)")),
+             ("cp1254", QT_TRANSLATE_NOOP("FormatPage", "Windows, Turkish (cp1254)")))
 DELIMITERS = ((",", QT_TRANSLATE_NOOP("FormatPage", "Comma ,")), (";", QT_TRANSLATE_NOOP("FormatPage", "Semicolon ;")),
               ("\t", QT_TRANSLATE_NOOP("FormatPage", "Tab")), ("|", QT_TRANSLATE_NOOP("FormatPage", "Pipe |")))
 QUOTES = (("double", QT_TRANSLATE_NOOP("FormatPage", "Double quotes \"…\"")),
@@ -87,6 +100,7 @@ MATCHES = (("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TR
            ("id", QT_TRANSLATE_NOOP("MappingPage", "Customer id from the file")),
            ("name", QT_TRANSLATE_NOOP("MappingPage", "Name")))
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY")
+PREVIEW_VALUE = 60  # characters of a rejected value the preview shows
 SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "date": QT_TRANSLATE_NOOP("MappingPage", "Date (and time)"),
                "amount": QT_TRANSLATE_NOOP("MappingPage", "Amount"),
@@ -132,7 +146,7 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "no customer with this customer_id"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this name"),
 )
-# What a duplicate agreed on ("same as customer #12 (email)").
+# What a duplicate agreed on ("same as Ann Lee (same email)").
 DUPLICATE_REASONS = {
     "email": QT_TRANSLATE_NOOP("rejects", "same email"),
     "phone": QT_TRANSLATE_NOOP("rejects", "same phone"),
@@ -415,8 +429,12 @@ class FormatPage(QWizardPage):
         self.setTitle(self.tr("What the file looks like"))
         self.setSubTitle(self.tr("This is what was detected. If the preview looks wrong, change it here."))
         self.encoding = QComboBox()
-        self.encoding.setEditable(True)
-        self.encoding.addItems(ENCODINGS)
+        self.encoding.setEditable(True)  # any encoding Python knows can be typed in
+        self.encoding.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for codec, label in ENCODINGS:
+            self.encoding.addItem(self.tr(label), codec)
+        self.encoding.setToolTip(self.tr("How the file's letters are written. If accents look wrong in the "
+                                         "preview, choose another."))
         self.delimiter = QComboBox()
         for key, label in DELIMITERS:
             self.delimiter.addItem(self.tr(label), key)
@@ -475,7 +493,7 @@ class FormatPage(QWizardPage):
         d, opts = self.w.dialect, self.w.options
         for combo in self._choices():
             combo.blockSignals(True)
-        self.encoding.setCurrentText(d.encoding)
+        self.encoding.setCurrentText(self.encoding_name(d.encoding))
         self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(d.delimiter)))
         quote = {q: name for name, q in reader.QUOTES.items()}[d.quotechar]
         self.quote.setCurrentIndex(max(0, self.quote.findData(quote)))
@@ -489,7 +507,7 @@ class FormatPage(QWizardPage):
         self._show()
 
     def _changed(self) -> None:
-        self.w.options.encoding = self.encoding.currentText().strip() or None
+        self.w.options.encoding = self.chosen_encoding()
         self.w.options.delimiter = self.delimiter.currentData()
         self.w.options.quote = self.quote.currentData()
         self.w.options.header_row = self.header_row.value()
@@ -502,6 +520,17 @@ class FormatPage(QWizardPage):
             self.detected.setText(problem_text(error))
             return
         self._show()
+
+    def encoding_name(self, codec: str) -> str:
+        """An encoding in words, as the drop-down offers it (the codec's own name when it offers no such)."""
+        i = self.encoding.findData(codec)
+        return self.encoding.itemText(i) if i >= 0 else codec
+
+    def chosen_encoding(self) -> str | None:
+        """The codec chosen in the drop-down, or typed in (None: none, detect it)."""
+        text = self.encoding.currentText().strip()
+        i = self.encoding.findText(text)
+        return self.encoding.itemData(i) if i >= 0 else text or None
 
     def layout_name(self) -> str:
         preset = mapping.PRESETS.get(self.w.preset) if self.w.kind == "contacts" else None
@@ -517,7 +546,8 @@ class FormatPage(QWizardPage):
                   "": self.tr("no quotes")}[d.quotechar]
         self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, "
                                       "column names on row {row}, lines ending in {ends}, {layout}.").format(
-            encoding=d.encoding, sep={"\t": "tab"}.get(d.delimiter, d.delimiter), quotes=quotes,
+            encoding=self.encoding_name(d.encoding), sep={"\t": self.tr("tab")}.get(d.delimiter, d.delimiter),
+            quotes=quotes,
             row=d.header_row + d.first_row_number, ends=self.tr(LINE_ENDINGS[d.line_ending]),
             layout=self.layout_name()))
         rows = reader.preview(self.w.path, d, 20)
@@ -721,22 +751,42 @@ class MappingPage(QWizardPage):
         self.status.setText(self.w.problem(error))
         self.completeChanged.emit()
 
+    def _why_rejected(self, reject) -> str:
+        """Why a row cannot be imported, with the value that stops it (cut short: it can be long)."""
+        if reject is None:
+            return ""
+        if not reject.value:
+            return reason_text(reject.reason)
+        value = reject.value if len(reject.value) <= PREVIEW_VALUE else reject.value[:PREVIEW_VALUE - 1] + "…"
+        return self.tr("{reason}: “{value}”").format(reason=reason_text(reject.reason), value=value)
+
+    def _same_as(self, p, dupes: dict) -> str:
+        """Which customer, or earlier row, a planned row matches and why ("" when it matches none)."""
+        if p.duplicate_row is not None:
+            who = self.tr("row {n}").format(n=p.duplicate_row)
+        elif p.duplicate_of:
+            d = dupes.get(p.row)
+            who = d.same_as if d is not None and d.same_as else self.tr("customer #{id}").format(id=p.duplicate_of)
+        else:
+            return ""
+        return self.tr("same as {who} ({why})").format(who=who, why=duplicate_text(p.duplicate_reason))
+
     def _show_contacts(self, plan) -> None:
+        dupes = {d.row: d for d in plan.duplicates}
         rows = []
         for p in plan.preview:
             c = p.contact
             will = {"create": self.tr("add"), "update": self.tr("update"), "skip": self.tr("skip"),
                     "reject": self.tr("reject")}[p.action]
             if c is None:
-                rows.append([str(p.row), will, "", "", "", "", "", "", "", reason_text(p.reject.reason) if p.reject else ""])
+                rows.append([str(p.row), will, "", "", "", "", "", "", "", self._why_rejected(p.reject)])
                 continue
             name = " ".join(x for x in (c.first_name, c.last_name) if x)
             place = " ".join(y for y in (c.postal_code, c.city) if y)
             address = ", ".join(x for x in (c.street, place, c.country) if x)
             rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(c.phones), address,
                          c.birthday or "", ", ".join(c.tags),
-                         reason_text(p.reject.reason) if p.reject else (self.tr("same as customer #{id} ({why})").format(
-                             id=p.duplicate_of, why=duplicate_text(p.duplicate_reason)) if p.duplicate_of else "")])
+                         self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)
         self.preview.resizeColumnsToContents()
         n = plan.counts
@@ -1252,7 +1302,6 @@ class RunPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.w = wizard
-        self.setTitle(self.tr("Importing"))
         self.bar = QProgressBar()
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -1276,19 +1325,28 @@ class RunPage(QWizardPage):
         self.undo.hide()
         self.save.hide()
         self.bar.setRange(0, 0)
-        self.text.setText(self.tr("Reading {name}… You can cancel: nothing is kept unless the whole file is "
-                                  "imported.").format(name=self.w.path.name))
+        self.setTitle(self.tr("Importing"))
+        self.setSubTitle(self.tr("Nothing is kept unless the whole file is imported: Cancel leaves your book as "
+                                 "it was."))
+        self.w.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
+        self.text.setText(self.tr("Reading {name}…").format(name=self.w.path.name))
         self.w.run_import(self._progress, self._finished, self._failed)
+
+    def _over(self, title: str, subtitle: str) -> None:
+        """The import ended one way or another: say how, and leave only Finish (there is nothing to cancel)."""
+        self.done = True
+        self.bar.setRange(0, 1)
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.w.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.completeChanged.emit()
 
     def _progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, total)  # 0: a busy bar until the number of rows is known
         self.bar.setValue(min(done, total))
 
     def _finished(self, result) -> None:
-        self.done = True
-        self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        self.setTitle(self.tr("Imported"))
         if self.w.kind == "purchases":
             self.text.setText(self.tr("Purchases recorded: {created} (refunds: {refunds}). Skipped: {skipped}. Rows "
                                       "rejected: {rejected}. New customers: {customers}. Points given: {points}."
@@ -1302,22 +1360,20 @@ class RunPage(QWizardPage):
                                       skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected)))
         self.undo.setVisible(result.batch is not None)
         self.save.setVisible(bool(result.rejects))
-        self.completeChanged.emit()
+        self._over(self.tr("Imported"), self.tr("You can undo this import here, or later from File ▸ Past "
+                                                "Imports."))
         self.w.imported()
 
     def _failed(self, error) -> None:
-        self.done = True
-        self.bar.setRange(0, 1)
         self.bar.setValue(0)
         if isinstance(error, ci.ImportCancelled):
-            self.setTitle(self.tr("Import cancelled"))
             self.text.setText(self.tr("The import was cancelled. Nothing was changed."))
+            self._over(self.tr("Import cancelled"), self.tr("Your book is as it was before."))
         elif isinstance(error, (SmallCrmError, OSError)):
-            self.setTitle(self.tr("Import not done"))
             self.text.setText(self.w.problem(error))
+            self._over(self.tr("Import not done"), self.tr("Nothing was imported: your book is as it was before."))
         else:
             raise error
-        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.done

@@ -48,6 +48,8 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     wizard.next()  # detection
     assert wizard.currentPage() is wizard.format_page
     assert wizard.dialect.delimiter == ";" and wizard.dialect.encoding.lower() in ("cp1252", "windows-1252")
+    assert wizard.format_page.encoding.currentText() == "Windows, Western Europe (cp1252)"
+    assert "characters in Windows, Western Europe (cp1252)" in wizard.format_page.detected.text()
     assert wizard.format_page.table.item(0, 0).text() == "Zoë"  # accents intact in the preview
     assert wizard.format_page.table.horizontalHeaderItem(2).text() == "Courriel"
     wizard.format_page.region.setText("FR")
@@ -57,15 +59,19 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     assert page.mapped_fields()[:4] == ["first_name", "last_name", "email", "phone"]
     preview = page.preview
     assert preview.item(0, 2).text() == "Zoë Lefèvre" and preview.item(0, 7).text() == "1980-12-31"
-    assert preview.item(2, 1).text() == "reject" and "email" in preview.item(2, 9).text().lower()
+    assert preview.item(2, 1).text() == "reject" and preview.item(2, 9).text() == "invalid email: “pas-un-email”"
     wizard.next()  # duplicates: none
     assert wizard.duplicates_page.none.isVisible()
     wizard.next()  # summary
     qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
     assert "reject 1" in wizard.summary_page.counts.text()
     wizard.next()  # import
+    assert wizard.button(QWizard.WizardButton.CancelButton).isVisible()  # while it runs, it can be cancelled
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert "Added 2" in wizard.run_page.text.text()
+    assert wizard.run_page.title() == "Imported" and "Past Imports" in wizard.run_page.subTitle()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()  # over: only Finish is left
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
 
     names = {contacts.get_contact(i).display_name for i in contacts.contact_ids()}
     assert names == {"Zoë Lefèvre", "Œdipe Müller"}
@@ -697,4 +703,43 @@ def test_every_duplicate_row_can_get_its_own_choice(qtbot, window, tmp_path, qtm
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert "Added 80" in wizard.run_page.text.text()
     assert len(contacts.contact_ids("ana@lima.pt")) == 2
+    wizard.close()
+
+
+def test_the_preview_names_the_customer_or_the_row_a_duplicate_matches(qtbot, window, tmp_path):
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    add_contact(ContactInput(first_name="Ana", last_name="Lima", emails=["ana@lima.pt"]))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email\nAna,Lima,ana@lima.pt\nBo,Kim,bo@kim.se\nBob,Kim,bo@kim.se\n"
+                    "Cy,Lee,cy@\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    preview = wizard.mapping_page.preview
+    problems = [preview.item(r, preview.columnCount() - 1).text() for r in range(preview.rowCount())]
+    assert problems == ["same as Ana Lima (same email)", "", "same as row 3 (same email)", "invalid email: “cy@”"]
+    wizard.close()
+
+
+def test_an_encoding_is_chosen_by_its_name_in_words_or_typed_in(qtbot, window, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes("Name;City\r\nJosé Núñez;Málaga\r\n".encode("cp850"))  # an old DOS till
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    page = wizard.format_page
+    page.encoding.setCurrentIndex(page.encoding.findData("cp850"))
+    assert page.encoding.currentText() == "DOS, Western Europe (cp850)"
+    assert wizard.options.encoding == "cp850" and wizard.dialect.encoding == "cp850"
+    assert page.table.item(0, 0).text() == "José Núñez"
+    assert "characters in DOS, Western Europe (cp850)" in page.detected.text()
+    page.encoding.setCurrentText("mac_roman")  # one the list does not offer, typed in
+    assert wizard.dialect.encoding == "mac-roman" and page.table.item(0, 0).text() != "José Núñez"
+    page.encoding.setCurrentText("no such thing")
+    assert "not an encoding" in page.detected.text()
+    page.encoding.setCurrentText("DOS, Western Europe (cp850)")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert wizard.mapping_page.preview.item(0, 2).text() == "José Núñez"
     wizard.close()
