@@ -104,6 +104,24 @@ class NotAllowed(SmallCrmError):
 
 
 @dataclass
+class UndoRefused(NotAllowed):
+    """An import that cannot be undone without losing later work. `reason` says why in English (the command
+    line's words); `case` and the record it names let the window say it in the user's language.
+
+    case: "undone" (already), "later_import" (`later_batch` changed the same customers), "contact_changed"
+    (edited by hand since), "contact_has" (a customer it created has `has` of its own now: "calls or notes",
+    "purchases", "points", "feedback", "complaints", "customers they referred"), "purchase_refunded",
+    "purchase_has" (`has`: "feedback", "a complaint"), "due_settled" (a purchase it recorded as due was paid
+    or written off), "points_spent" (points it gave were spent or expired)."""
+
+    case: str = ""
+    contact_id: int | None = None
+    purchase_id: int | None = None
+    later_batch: int | None = None
+    has: str = ""
+
+
+@dataclass
 class ImportFileProblem(SmallCrmError):
     """A file to import cannot be read as a table; nothing was imported from it."""
 

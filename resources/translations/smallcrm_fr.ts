@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>customer #{id}</source>
+        <translation>client n°&#xa0;{id}</translation>
+    </message>
+    <message>
+        <source>#{id}</source>
+        <translation>n°&#xa0;{id}</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>Cet import a déjà été annulé.</translation>
+    </message>
+    <message>
+        <source>A later import ({file}, {when}) changed the same customers. Undo that one first, then this one.</source>
+        <translation>Un import plus récent ({file}, {when}) a modifié les mêmes clients. Annulez-le d’abord, puis celui-ci.</translation>
+    </message>
+    <message>
+        <source>{name} was changed after this import: undoing it would lose that change.</source>
+        <translation>{name} a été modifié après cet import&#xa0;: l’annuler ferait perdre cette modification.</translation>
+    </message>
+    <message>
+        <source>{name}, added by this import, now has {has} of their own: undoing the import would delete them.</source>
+        <translation>{name}, ajouté par cet import, a maintenant {has} à son nom&#xa0;: annuler l’import les supprimerait.</translation>
+    </message>
+    <message>
+        <source>The purchase with receipt {receipt}, recorded by this import, was refunded since: undo the refund first.</source>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé depuis&#xa0;: annulez d’abord le remboursement.</translation>
+    </message>
+    <message>
+        <source>The purchase with receipt {receipt}, recorded by this import, has {has} about it now: undoing the import would delete it.</source>
+        <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: annuler l’import le supprimerait.</translation>
+    </message>
+    <message>
+        <source>The purchase with receipt {receipt}, recorded by this import as due, was paid or written off since.</source>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été payé ou passé en perte depuis.</translation>
+    </message>
+    <message>
+        <source>{name} has spent points this import gave: undoing it would leave a balance below zero.</source>
+        <translation>{name} a dépensé des points donnés par cet import&#xa0;: l’annuler laisserait un solde négatif.</translation>
+    </message>
+    <message>
+        <source>Not undone. {why} Nothing was changed.</source>
+        <translation>Non annulé. {why} Rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>BusinessSettingsDialog</name>
     <message>
         <source>e.g. Kwiaciarnia Marta</source>
@@ -1729,10 +1776,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>The import stopped part way ({reason}). Nothing was imported. Close other programs (the computer may be short of memory) and try again.</source>
         <translation>L’import s’est arrêté en cours de route ({reason}). Rien n’a été importé. Fermez d’autres programmes (l’ordinateur manque peut-être de mémoire) et réessayez.</translation>
-    </message>
-    <message>
-        <source>This import cannot be undone: {reason}.</source>
-        <translation>Cet import ne peut pas être annulé&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>Save rejected rows</source>
@@ -4594,6 +4637,37 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Lost</source>
         <translation>Perdus</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>calls or notes</source>
+        <translation>des appels ou des notes</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>des achats</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>des points</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>des avis</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>des réclamations</translation>
+    </message>
+    <message>
+        <source>customers they referred</source>
+        <translation>des clients recommandés</translation>
+    </message>
+    <message>
+        <source>a complaint</source>
+        <translation>une réclamation</translation>
     </message>
 </context>
 </TS>

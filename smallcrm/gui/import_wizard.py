@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
     QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
 )
 
-from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, SmallCrmError
+from smallcrm.errors import ImportFileProblem, InvalidValue, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.workers import run_in_background
+from smallcrm.services.contacts import contact_rows
 from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import mapping, reader
 from smallcrm.services.importing import purchases_import as pi
 from smallcrm.services.importing.deciding import WorkerFailed
+from smallcrm.services.purchases import purchase_json
+from smallcrm.store.fields import from_utc_text
 
 # The encodings offered, by Python's codec name (codecs.lookup(name).name); another can be typed in. The first
 # five are those of the files shops are handed; the rest are those of older tills and of other alphabets.
@@ -210,6 +213,61 @@ def problem_text(error: Exception) -> str:
         detail = f" ({error.detail})" if getattr(error, "detail", "") else ""
         return f"{what}{where}{detail} " + _problem_tr("Nothing was imported.")
     return str(error)
+
+
+# What a customer created by an import may have of its own since (UndoRefused.has).
+OWN_THINGS = {
+    "calls or notes": QT_TRANSLATE_NOOP("undo", "calls or notes"),
+    "purchases": QT_TRANSLATE_NOOP("undo", "purchases"),
+    "points": QT_TRANSLATE_NOOP("undo", "points"),
+    "feedback": QT_TRANSLATE_NOOP("undo", "feedback"),
+    "complaints": QT_TRANSLATE_NOOP("undo", "complaints"),
+    "customers they referred": QT_TRANSLATE_NOOP("undo", "customers they referred"),
+    "a complaint": QT_TRANSLATE_NOOP("undo", "a complaint"),
+}
+
+
+def undo_refused_text(error: UndoRefused) -> str:
+    """Why an import was not undone, in the window's language, naming the customer, receipt or import."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("undo", text)
+
+    name = receipt = ""
+    if error.contact_id is not None:
+        row = contact_rows([error.contact_id]).get(error.contact_id)
+        name = row.name if row is not None and row.name else tr("customer #{id}").format(id=error.contact_id)
+    if error.purchase_id is not None:
+        try:
+            receipt = purchase_json(error.purchase_id)["reference"] or ""
+        except SmallCrmError:
+            pass
+        receipt = receipt or tr("#{id}").format(id=error.purchase_id)
+    has = tr(OWN_THINGS[error.has]) if error.has in OWN_THINGS else error.has
+    later = file = ""
+    if error.later_batch is not None:
+        batch = next((b for b in ci.list_imports() if b.id == error.later_batch), None)
+        file = batch.file_name if batch else str(error.later_batch)
+        later = fmt.when(from_utc_text(batch.started_at)) if batch else ""
+    text = {
+        "undone": tr("This import was already undone."),
+        "later_import": tr("A later import ({file}, {when}) changed the same customers. Undo that one first, then "
+                           "this one."),
+        "contact_changed": tr("{name} was changed after this import: undoing it would lose that change."),
+        "contact_has": tr("{name}, added by this import, now has {has} of their own: undoing the import would "
+                          "delete them."),
+        "purchase_refunded": tr("The purchase with receipt {receipt}, recorded by this import, was refunded "
+                                "since: undo the refund first."),
+        "purchase_has": tr("The purchase with receipt {receipt}, recorded by this import, has {has} about it "
+                           "now: undoing the import would delete it."),
+        "due_settled": tr("The purchase with receipt {receipt}, recorded by this import as due, was paid or "
+                          "written off since."),
+        "points_spent": tr("{name} has spent points this import gave: undoing it would leave a balance below "
+                           "zero."),
+    }.get(error.case)
+    if text is None:
+        return error.reason
+    why = text.format(name=name, receipt=receipt, has=has, file=file, when=later)
+    return tr("Not undone. {why} Nothing was changed.").format(why=why)
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -796,9 +854,6 @@ class MappingPage(QWizardPage):
 
     def _show_receipts(self, plan) -> None:
         """The receipts as they will be stored: local time, the customer found (or not), amount, points."""
-        from smallcrm.services.contacts import contact_rows
-        from smallcrm.store.fields import from_utc_text
-
         names = contact_rows(sorted({p.contact_id for p in plan.preview if p.contact_id}))
         will = {"create": self.tr("record"), "refund": self.tr("refund"), "skip": self.tr("skip"),
                 "reject": self.tr("reject")}
@@ -1544,8 +1599,8 @@ class ImportWizard(QWizard):
         if isinstance(error, WorkerFailed):
             return self.tr("The import stopped part way ({reason}). Nothing was imported. Close other programs "
                            "(the computer may be short of memory) and try again.").format(reason=str(error))
-        if isinstance(error, NotAllowed):
-            return self.tr("This import cannot be undone: {reason}.").format(reason=error.reason)
+        if isinstance(error, UndoRefused):
+            return undo_refused_text(error)
         return problem_text(error)
 
     def reject(self) -> None:
@@ -1596,7 +1651,6 @@ class PastImportsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from smallcrm.store.fields import from_utc_text
 
         self.batches = ci.list_imports()
         rows = []
@@ -1624,8 +1678,11 @@ class PastImportsDialog(QDialog):
         batch = self.batches[self.table.currentRow()]
         try:
             result = ci.undo_import(batch.id)
+        except UndoRefused as error:
+            self.message.setText(undo_refused_text(error))
+            return
         except SmallCrmError as error:
-            self.message.setText(str(getattr(error, "reason", error)))
+            self.message.setText(str(error))
             return
         if batch.kind == "purchases":
             self.message.setText(self.tr("Import of {file} undone. Purchases removed, with their points: {purchases}. "

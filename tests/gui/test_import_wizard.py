@@ -232,6 +232,33 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path):
     dialog.close()
 
 
+def test_past_imports_says_in_words_why_an_import_is_not_undone(qtbot, window, tmp_path):
+    from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
+    from smallcrm.store.db import database
+
+    first = import_contacts(write_french_file(tmp_path), ImportOptions(region="FR"))
+    zoe = next(iter(contacts.contact_ids("zoe")))
+    database.execute_sql("UPDATE contact SET updated_at = '2099-01-01T00:00:00Z' WHERE id = ?", (zoe,))
+    dialog = window.show_past_imports()
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == ("Not undone. Zoë Lefèvre was changed after this import: undoing it would lose "
+                                     "that change. Nothing was changed.")
+    assert contacts.count_contacts() == 2
+
+    later = tmp_path / "later.csv"
+    later.write_text("Prénom;Nom;Courriel;Société\nŒdipe;Müller;oedipe@exemple.fr;Thèbes SA\n", encoding="utf-8")
+    second = import_contacts(later, ImportOptions(region="FR", on_duplicate="fill"))
+    assert second.updated == 1
+    dialog.refresh()
+    dialog.table.selectRow(1)  # the newest first: the French file is the second row now
+    assert dialog.table.item(1, 1).text() == "clients.csv" and first.batch < second.batch
+    qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+    assert dialog.message.text().startswith("Not undone. A later import (later.csv, ")
+    assert "Undo that one first, then this one." in dialog.message.text()
+    dialog.close()
+
+
 def test_the_wizard_uses_the_classic_look(window, qtbot, tmp_path):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     assert wizard.wizardStyle() == QWizard.WizardStyle.ClassicStyle
@@ -437,6 +464,19 @@ def test_undo_on_the_result_page_removes_the_purchases_batch(qtbot, window, till
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert len(stored(till.parent / "test.sqlite")["purchases"]) == 5 and window.model.rowCount() == 2
     assert wizard.run_page.undo.isVisible()
+
+    # A refund recorded since: the import is not undone, and the page says which receipt stops it.
+    from smallcrm.services import purchases
+    from smallcrm.store.db import database
+
+    (receipt_1001,) = database.execute_sql("SELECT id FROM purchase WHERE reference = '1001'").fetchone()
+    refund = purchases.refund_purchase(receipt_1001, 100)
+    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    assert wizard.run_page.text.text() == ("Not undone. The purchase with receipt 1001, recorded by this import, was "
+                                           "refunded since: undo the refund first. Nothing was changed.")
+    assert len(stored(till.parent / "test.sqlite")["purchases"]) == 6
+    database.execute_sql("DELETE FROM points_entry WHERE purchase_id = ?", (refund.refund_id,))
+    database.execute_sql("DELETE FROM purchase WHERE id = ?", (refund.refund_id,))
 
     qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
     assert wizard.run_page.text.text() == "Undone. Purchases removed, with their points: 5. New customers removed: 1."

@@ -131,6 +131,7 @@ def test_an_older_import_waits_for_the_newer_one_that_changed_its_contacts(shop,
     with pytest.raises(NotAllowed, match=f"import {second.batch}") as caught:
         ci.undo_import(first.batch)
     assert f"undo import {second.batch} first" in caught.value.reason
+    assert (caught.value.case, caught.value.later_batch) == ("later_import", second.batch)  # for the window's words
     ci.undo_import(second.batch)
     assert get_contact(contact_ids("fay")[0]).city == ""
     ci.undo_import(first.batch)
@@ -144,8 +145,9 @@ def test_undo_refuses_to_lose_a_later_edit_or_activity(shop, tmp_path):
     ]), ci.ImportOptions(on_duplicate="fill"))
     gus = contact_ids("gus")[0]
     purchases.record_purchase(gus, total_minor=1000, currency="EUR", at=AT)
-    with pytest.raises(NotAllowed, match=f"contact {gus}.*purchases"):
+    with pytest.raises(NotAllowed, match=f"contact {gus}.*purchases") as caught:
         ci.undo_import(result.batch)
+    assert (caught.value.case, caught.value.contact_id, caught.value.has) == ("contact_has", gus, "purchases")
     database.execute_sql("DELETE FROM points_entry WHERE contact_id = ?", (gus,))
     database.execute_sql("DELETE FROM purchase WHERE contact_id = ?", (gus,))
     ci.undo_import(result.batch)  # nothing of its own any more: fine
@@ -156,8 +158,9 @@ def test_undo_refuses_after_a_hand_edit(shop, tmp_path):
         ["Ann", "Lee", "", "ann@example.com", "", "", "", "", "", "Note from import"]]),
         ci.ImportOptions(on_duplicate="fill"))
     database.execute_sql("UPDATE contact SET updated_at = '2099-01-01T00:00:00Z' WHERE id = ?", (shop["ann"],))
-    with pytest.raises(NotAllowed, match=f"contact {shop['ann']} was changed after import"):
+    with pytest.raises(NotAllowed, match=f"contact {shop['ann']} was changed after import") as caught:
         ci.undo_import(result.batch)
+    assert (caught.value.case, caught.value.contact_id) == ("contact_changed", shop["ann"])
 
 
 def test_undo_of_an_edited_contact_after_update_contact(shop, tmp_path, monkeypatch):

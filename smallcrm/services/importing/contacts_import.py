@@ -14,7 +14,7 @@ leaves nothing. New contacts get no welcome points. What each row does is decide
 services.importing.deciding: for a large file in a worker process, while this thread writes.
 
 `undo_import` removes what an import created and puts back what it changed, so the database holds
-exactly what it held before (the batch row stays, marked undone). It refuses (NotAllowed, with the
+exactly what it held before (the batch row stays, marked undone). It refuses (UndoRefused, a NotAllowed with the
 facts) rather than lose later work:
 - an import already undone;
 - an older import whose contacts a newer import (not undone) changed, created purchases for, or
@@ -54,7 +54,7 @@ from typing import NamedTuple
 
 import phonenumbers
 
-from smallcrm.errors import InvalidValue, NotAllowed, NotFound, SmallCrmError, ValidationFailed
+from smallcrm.errors import InvalidValue, NotFound, SmallCrmError, UndoRefused, ValidationFailed
 from smallcrm.services import validation as v
 from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values, contact_rows
 from smallcrm.services.importing import cleaning, mapping, reader
@@ -1118,14 +1118,14 @@ def _check_undo(conn, batch_id: int, kind: str, stamp: str) -> None:
          WHERE p.import_batch_id > ?""", (batch_id, batch_id))
     newest = max((n for n in (newer, newer_purchases) if n is not None), default=None)
     if newest is not None:
-        raise NotAllowed("undo", f"import {newest}, made later, changed contacts of import {batch_id}; "
-                                 f"undo import {newest} first")
+        raise UndoRefused("undo", f"import {newest}, made later, changed contacts of import {batch_id}; "
+                                  f"undo import {newest} first", "later_import", later_batch=newest)
     edited = _first(conn, """
         SELECT min(c.id) FROM import_change j JOIN contact c ON c.id = j.contact_id
          WHERE j.batch_id = ? AND c.updated_at != ?""", (batch_id, stamp))
     if edited is not None:
-        raise NotAllowed("undo", f"contact {edited} was changed after import {batch_id}; undoing the import "
-                                 "would lose that change")
+        raise UndoRefused("undo", f"contact {edited} was changed after import {batch_id}; undoing the import "
+                                  "would lose that change", "contact_changed", contact_id=edited)
     created = "SELECT contact_id FROM import_change WHERE batch_id = :batch AND action = 'created'"
     batch_purchases = "SELECT id FROM purchase WHERE import_batch_id = :batch"
     checks = (
@@ -1142,8 +1142,9 @@ def _check_undo(conn, batch_id: int, kind: str, stamp: str) -> None:
     for what, sql in checks:
         found = _first(conn, sql, {"batch": batch_id})
         if found is not None:
-            raise NotAllowed("undo", f"contact {found}, created by import {batch_id}, has {what} of its own now; "
-                                     "undoing the import would delete them")
+            raise UndoRefused("undo", f"contact {found}, created by import {batch_id}, has {what} of its own now; "
+                                      "undoing the import would delete them", "contact_has", contact_id=found,
+                              has=what)
 
 
 def undo_import(batch_id: int) -> UndoResult:
@@ -1156,7 +1157,7 @@ def undo_import(batch_id: int) -> UndoResult:
             raise NotFound("import", batch_id)
         kind, stamp, undone_at, details_text = row
         if undone_at is not None:
-            raise NotAllowed("undo", f"import {batch_id} was already undone")
+            raise UndoRefused("undo", f"import {batch_id} was already undone", "undone")
         _check_undo(conn, batch_id, kind, stamp)
         purchases_removed = points_removed = 0
         if kind == "purchases":

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from smallcrm.errors import InvalidValue, NotAllowed, ValidationFailed
+from smallcrm.errors import InvalidValue, UndoRefused, ValidationFailed
 from smallcrm.services import loyalty, money, when
 from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
@@ -821,19 +821,21 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
 def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
     """Delete the batch's purchases, lines and points rows; (purchases, points rows) removed.
 
-    Raises NotAllowed when that would lose later work: a refund, feedback or complaint recorded for
+    Raises UndoRefused when that would lose later work: a refund, feedback or complaint recorded for
     one of them, a payment or write-off of one that was due, or points from them already spent.
     """
     batch = "SELECT id FROM purchase WHERE import_batch_id = ?"
     found = conn.execute(f"SELECT min(refund_of_id) FROM purchase WHERE refund_of_id IN ({batch})"
                          " AND import_batch_id IS NOT ?", (batch_id, batch_id)).fetchone()[0]
     if found is not None:
-        raise NotAllowed("undo", f"purchase {found}, recorded by import {batch_id}, was refunded since")
+        raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, was refunded since",
+                          "purchase_refunded", purchase_id=found)
     for what, table in (("feedback", "feedback"), ("a complaint", "complaint")):
         found = conn.execute(f"SELECT min(purchase_id) FROM {table} WHERE purchase_id IN ({batch})",
                              (batch_id,)).fetchone()[0]
         if found is not None:
-            raise NotAllowed("undo", f"purchase {found}, recorded by import {batch_id}, has {what} about it")
+            raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, has {what} about it",
+                              "purchase_has", purchase_id=found, has=what)
     details = json.loads(conn.execute("SELECT details FROM import_batch WHERE id = ?", (batch_id,)).fetchone()[0])
     due = details.get("due", [])
     for start in range(0, len(due), 500):
@@ -841,8 +843,8 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
         found = conn.execute(f"SELECT min(id) FROM purchase WHERE id IN ({','.join('?' * len(chunk))})"
                              " AND (status != 'due' OR paid_minor != 0)", chunk).fetchone()[0]
         if found is not None:
-            raise NotAllowed("undo", f"purchase {found}, recorded by import {batch_id} as due, was paid or "
-                                     "written off since")
+            raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id} as due, was paid or "
+                                      "written off since", "due_settled", purchase_id=found)
     affected = [r[0] for r in conn.execute(
         f"SELECT DISTINCT contact_id FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,))]
     points = conn.execute(f"DELETE FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,)).rowcount
@@ -852,7 +854,8 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
             f"SELECT contact_id FROM points_entry WHERE contact_id IN ({','.join('?' * len(chunk))})"
             " GROUP BY contact_id HAVING sum(points) < 0 LIMIT 1", chunk).fetchone()
         if found is not None:
-            raise NotAllowed("undo", f"contact {found[0]} has spent (or let expire) points that import {batch_id} "
-                                     "gave; undoing it would leave a balance below zero")
+            raise UndoRefused("undo", f"contact {found[0]} has spent (or let expire) points that import {batch_id} "
+                                      "gave; undoing it would leave a balance below zero", "points_spent",
+                              contact_id=found[0])
     purchases = conn.execute("DELETE FROM purchase WHERE import_batch_id = ?", (batch_id,)).rowcount
     return purchases, points
