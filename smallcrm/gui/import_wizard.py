@@ -1660,6 +1660,7 @@ class PastImportsDialog(QDialog):
             rows.append([fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
                          *(fmt.number(n) for n in (b.created, b.updated, b.skipped, b.rejected)), state])
         _fill(self.table, rows)
+        _align_right(self.table, (3, 4, 5, 6))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if not rows:
