@@ -46,8 +46,9 @@ def register(commands, command, group, open_existing) -> None:
         sub.add_argument("file", type=Path, metavar="FILE", help="the CSV file")
         sub.add_argument("--map", action="append", default=[], metavar='"HEADER=FIELD"',
                          help="read a column as a field, e.g. --map \"Kundennr.=customer_id\" (repeat for several)")
-        sub.add_argument("--encoding", metavar="ENC", help="the file's encoding, e.g. utf-8, cp1252, utf-16 "
-                                                           "(default: found from the file)")
+        sub.add_argument("--encoding", metavar="ENC", help="the file's encoding, e.g. utf-8, cp1252, utf-16, or "
+                                                           "utf-8-or-cp1252 for a mix of both (default: found "
+                                                           "from the file)")
         sub.add_argument("--delimiter", metavar="D", help="the separator: , ; tab | (default: found from the file)")
         sub.add_argument("--quote", choices=("double", "single", "none"),
                          help='how cells are quoted: "double", \'single\', or none (quotes are text; default: '

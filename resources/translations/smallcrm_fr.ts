@@ -1551,6 +1551,10 @@ Cliquez pour les afficher.</translation>
         <translation>Windows, Europe de l’Ouest (cp1252)</translation>
     </message>
     <message>
+        <source>UTF-8 and Windows, Western Europe, mixed</source>
+        <translation>UTF-8 et Windows, Europe de l’Ouest, mélangés</translation>
+    </message>
+    <message>
         <source>Latin-1 (ISO 8859-1)</source>
         <translation>Latin-1 (ISO 8859-1)</translation>
     </message>

@@ -277,3 +277,16 @@ def test_a_worker_process_that_stops_is_one_line_and_exit_1(cli, shop, customers
     result = cli("import", "contacts", str(customers))
     assert result.code == 1 and len(result.err.strip().splitlines()) == 1
     assert "the import's worker process stopped; nothing was imported. Close other programs" in result.err
+
+
+def test_a_file_of_utf8_and_windows_1252_rows_imports_every_name_intact(cli, tmp_path):
+    path = tmp_path / "both.csv"
+    path.write_bytes("First Name,Last Name,Email\r\nZoë,Łukasz,zoe@example.com\r\n".encode("utf-8")
+                     + "Renée,Ødegård,renee@example.com\r\n".encode("cp1252"))
+    result = cli("import", "contacts", str(path), "--json")
+    assert result.code == 0, result.err
+    assert (result.json()["encoding"], result.json()["created"]) == ("utf-8-or-cp1252", 2)
+    listed = cli("contacts", "list", "--json").json()
+    assert sorted((c["first_name"], c["last_name"]) for c in listed) == [("Renée", "Ødegård"), ("Zoë", "Łukasz")]
+    forced = cli("import", "contacts", str(path), "--encoding", "cp1252", "--dry-run", "--json")
+    assert forced.code == 0 and forced.json()["encoding"] == "cp1252"  # what is given wins

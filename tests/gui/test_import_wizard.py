@@ -783,3 +783,16 @@ def test_an_encoding_is_chosen_by_its_name_in_words_or_typed_in(qtbot, window, t
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     assert wizard.mapping_page.preview.item(0, 2).text() == "José Núñez"
     wizard.close()
+
+
+def test_a_file_of_utf8_and_windows_1252_rows_is_shown_as_a_mix_and_reads_intact(qtbot, window, tmp_path):
+    path = tmp_path / "both.csv"
+    path.write_bytes("Name;City\r\nZoë Łukasz;Łódź\r\n".encode("utf-8") + "Renée Ødegård;Århus\r\n".encode("cp1252"))
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    page = wizard.format_page
+    assert page.encoding.currentText() == "UTF-8 and Windows, Western Europe, mixed"
+    assert [page.table.item(r, 0).text() for r in range(2)] == ["Zoë Łukasz", "Renée Ødegård"]
+    page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))  # one of the two alone garbles the other
+    assert page.table.item(0, 0).text() == "ZoÃ« Å\u0081ukasz"
+    wizard.close()

@@ -120,9 +120,11 @@ def test_western_text_comes_out_intact_in_each_encoding(tmp_path, encoding):
         raw = codecs.BOM_UTF16_BE + raw
     path = tmp_path / "people.csv"
     path.write_bytes(raw)
-    rows = [cells for _, cells in rows_of(path)]
+    dialect = sniff(path)
+    rows = [cells for _, cells in rows_of(path, dialect)]
     expected = [line.split(";") for line in text.split("\r\n")[1:-1]]
     assert rows == expected
+    assert not dialect.encoding.startswith(reader.MIXED)  # one encoding: not read as a mix
 
 
 def test_utf16_without_a_byte_order_mark_is_recognised_by_its_nul_bytes(tmp_path):
@@ -188,17 +190,79 @@ def test_forced_utf8_on_a_windows_1252_file_names_the_row(tmp_path):
     assert "0xEB" in found.detail and "column 1" in found.detail
 
 
-def test_a_utf8_file_that_breaks_after_the_sample_names_the_row(tmp_path, monkeypatch):
+def test_a_file_said_to_be_utf8_that_breaks_after_the_sample_names_the_row(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "SAMPLE_BYTES", 256)
     lines = ["Name,City", "Zoë,Besançon"] + [f"Person {i},Paris" for i in range(200)]
     text = "\r\n".join(lines) + "\r\n"
     path = tmp_path / "mixed.csv"
     path.write_bytes(text.encode("utf-8") + "Renée,Nîmes\r\n".encode("cp1252"))
-    dialect = sniff(path)
+    dialect = sniff(path, encoding="utf-8")
     assert dialect.encoding == "utf-8"
     found = problem(lambda: rows_of(path, dialect))
     assert (found.reason, found.row) == ("encoding", 203)
     assert "0xE9" in found.detail
+
+
+# Two exports put together: a web shop's UTF-8 rows and a till's Windows-1252 rows.
+SHOP = ["Zoë Müller,Besançon", "Łukasz Wójcik,Łódź", "Ana “Nani” Pérez,Málaga"]  # Ł and “” are not in cp1252
+TILL = ["Renée Ødegård,Århus", "José Núñez,Logroño", "Œdipe Lefèvre,Nîmes"]
+
+
+def mixed_file(path: Path, first: list[str], first_encoding: str, then: list[str], then_encoding: str,
+               padding: int = 0) -> Path:
+    """A header, `first` in one encoding, `padding` plain rows, then `then` in another encoding."""
+    head = ("Name,City\r\n" + "".join(f"{line}\r\n" for line in first)).encode(first_encoding)
+    pad = "".join(f"Person {i},Paris\r\n" for i in range(padding)).encode("ascii")
+    path.write_bytes(head + pad + "".join(f"{line}\r\n" for line in then).encode(then_encoding))
+    return path
+
+
+@pytest.mark.parametrize("order", ["utf-8 first", "windows-1252 first"])
+@pytest.mark.parametrize("padding", [0, 300], ids=["in the sample", "after the sample"])
+def test_a_file_of_utf8_and_windows_1252_rows_reads_every_name_intact(tmp_path, monkeypatch, order, padding):
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 1024)  # 300 plain rows push the second part past it
+    first, then = (SHOP, TILL) if order == "utf-8 first" else (TILL, SHOP)
+    encodings = ("utf-8", "cp1252") if order == "utf-8 first" else ("cp1252", "utf-8")
+    path = mixed_file(tmp_path / "both.csv", first, encodings[0], then, encodings[1], padding)
+    dialect = sniff(path)
+    assert dialect.encoding == reader.MIXED_WESTERN == "utf-8-or-cp1252"
+    rows = [cells for _, cells in rows_of(path, dialect) if not cells[0].startswith("Person ")]
+    assert rows == [line.split(",") for line in first + then]
+
+
+@pytest.mark.parametrize("padding", [0, 300], ids=["in the sample", "after the sample"])
+def test_stray_bytes_in_a_utf8_file_are_not_taken_for_a_mix_but_named(tmp_path, monkeypatch, padding):
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 1024)
+    path = tmp_path / "broken.csv"
+    pad = "".join(f"Person {i},Paris\r\n" for i in range(padding))
+    path.write_bytes(("Name,City\r\nZoë Müller,Besançon\r\n" + pad).encode() + b"Bad,\xff\xfe\r\n")
+    dialect = sniff(path) if padding else None
+    found = problem(lambda: rows_of(path, dialect)) if padding else problem(lambda: sniff(path))
+    assert (found.reason, found.row) == ("encoding", 3 + padding)
+    assert dialect is None or dialect.encoding == "utf-8"
+
+
+def test_a_windows_1252_file_is_not_taken_for_a_mix(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 1024)
+    # Capitals with accents before quotes and signs: no UTF-8 letter is made of them by chance.
+    lines = ["«ÉTÉ» à Nîmes,Besançon", "SÃO PAULO – Ação,Curaçao", "ÄRGER‘S,Köln"] * 40
+    path = mixed_file(tmp_path / "till.csv", lines, "cp1252", [], "cp1252")
+    dialect = sniff(path)
+    assert dialect.encoding == "cp1252"
+    assert [cells for _, cells in rows_of(path, dialect)][:3] == [line.split(",") for line in lines[:3]]
+
+
+def test_the_mixed_codec_reads_any_one_byte_encoding_and_writes_utf8(tmp_path):
+    assert codecs.lookup("UTF-8-or-Mac_Roman").name == "utf-8-or-mac-roman"
+    assert "Zoë".encode("utf-8-or-cp1252") == "Zoë".encode("utf-8")
+    assert ("Zoë,".encode() + "Renée".encode("mac-roman")).decode("utf-8-or-mac-roman") == "Zoë,Renée"
+    with pytest.raises(LookupError):
+        codecs.lookup("utf-8-or-gb18030")  # two bytes a character: not read a byte at a time
+    path = tmp_path / "people.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "Name\r\nZoë\r\n".encode() + "Renée\r\n".encode("cp1252"))
+    dialect = sniff(path, encoding="utf-8-or-cp1252")
+    assert (dialect.encoding, dialect.has_bom) == ("utf-8-or-cp1252", True)
+    assert read_header(path, dialect) == ["Name"] and rows_of(path, dialect) == [(2, ["Zoë"]), (3, ["Renée"])]
 
 
 # --- separators and quoting ----------------------------------------------------------------------
@@ -316,9 +380,11 @@ def test_empty_files(tmp_path, content):
 @pytest.mark.parametrize("text", ["Name,City\r\n", "Name,City", "Name,City\r\n\r\n,\r\n"])
 def test_a_header_without_rows(tmp_path, text):
     path = write(tmp_path / "header.csv", text)
-    assert problem(lambda: sniff(path)).reason == "header_only"
+    found = problem(lambda: sniff(path))
+    assert (found.reason, found.detail) == ("header_only", "only the column names Name, City")
     dialect = Dialect("utf-8", ",")
-    assert problem(lambda: rows_of(path, dialect)).reason == "header_only"
+    found = problem(lambda: rows_of(path, dialect))
+    assert (found.reason, found.detail) == ("header_only", "only the column names Name, City")
 
 
 @pytest.mark.parametrize(("content", "says"), [

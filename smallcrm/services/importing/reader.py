@@ -11,6 +11,8 @@ How the encoding is found, surest first:
 4. Windows-1252 when the text reads like a Western European language in it (Excel's "CSV" on
    Windows in Western Europe and the Americas writes it);
 5. otherwise charset-normalizer's best guess among common legacy encodings.
+A file of UTF-8 and Windows-1252 rows both (two exports put together) is read with the codec
+"utf-8-or-cp1252" (`MIXED_WESTERN`): each is found in the rest of the file, up to `SCAN_BYTES`, too.
 
 Rows are numbered as a spreadsheet shows them: the first record of the file is row 1, blank lines
 count, a quoted line break does not start a new row, and Excel's "sep=;" line is not shown (so not
@@ -93,6 +95,65 @@ def _mark_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
 
 codecs.register_error("smallcrm-latin1-fallback", _latin1_fallback)
 codecs.register_error("smallcrm-mark-bad-bytes", _mark_bad_bytes)
+
+
+def _errors_for(encoding: str) -> str:
+    return "smallcrm-latin1-fallback" if encoding == "cp1252" else "strict"
+
+
+# --- UTF-8 mixed with a legacy encoding ------------------------------------------------------------
+# A file put together from two exports (a web shop's UTF-8 rows and a till's Windows-1252 ones, say) is
+# read with the codec "utf-8-or-cp1252": UTF-8 wherever the bytes are UTF-8, and each byte that is not,
+# in the legacy encoding. Neither encoding alone reads such a file without garbling half its names.
+MIXED = "utf-8-or-"
+MIXED_WESTERN = MIXED + "cp1252"  # the one detection chooses
+
+
+def _single_byte(codec: str) -> bool:
+    return len(bytes(range(256)).decode(codec, "replace")) == 256
+
+
+def _mixed_codec(name: str) -> codecs.CodecInfo | None:
+    """The codecs search function for "utf-8-or-LEGACY" (Python hands it "utf_8_or_legacy")."""
+    prefix = MIXED.replace("-", "_")
+    if not name.startswith(prefix):
+        return None
+    try:
+        legacy = codecs.lookup(name[len(prefix):]).name
+    except LookupError:
+        return None
+    if not _single_byte(legacy):
+        return None  # a byte at a time needs an encoding of one byte per character
+    handler = f"smallcrm-or-{legacy}"
+    fallback = _errors_for(legacy)
+    codecs.register_error(handler, lambda e: (e.object[e.start:e.end].decode(legacy, fallback), e.end))
+    utf8 = codecs.lookup("utf-8")
+
+    class Decoder(codecs.IncrementalDecoder):
+        def __init__(self, errors: str = "strict") -> None:
+            super().__init__(errors)
+            self.utf8 = utf8.incrementaldecoder(handler)
+
+        def decode(self, data, final: bool = False) -> str:
+            return self.utf8.decode(data, final)
+
+        def reset(self) -> None:
+            self.utf8.reset()
+
+        def getstate(self):
+            return self.utf8.getstate()
+
+        def setstate(self, state) -> None:
+            self.utf8.setstate(state)
+
+    def decode(data, errors: str = "strict") -> tuple[str, int]:
+        return utf8.decode(data, handler)
+
+    return codecs.CodecInfo(utf8.encode, decode, incrementalencoder=utf8.incrementalencoder,
+                            incrementaldecoder=Decoder, name=f"{MIXED}{legacy}")
+
+
+codecs.register(_mixed_codec)
 _MARKED = re.compile("[\udc00-\udcff]+")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
@@ -157,8 +218,6 @@ def _codec(name: str, field: str = "encoding") -> str:
         raise InvalidValue(field, name, "encoding", "not an encoding Python knows, e.g. utf-8, cp1252, utf-16") from e
 
 
-def _errors_for(encoding: str) -> str:
-    return "smallcrm-latin1-fallback" if encoding == "cp1252" else "strict"
 
 
 # --- the encoding --------------------------------------------------------------------------------
@@ -182,6 +241,11 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if even_nuls >= 0.7 * pairs and odd_nuls <= 0.05 * pairs:
         return "utf-16-be"
     return None
+
+
+def _bom_of(codec: str) -> bytes:
+    """The byte-order mark a file in `codec` may start with (b"" for none)."""
+    return _BOM_OF.get("utf-8" if codec.startswith(MIXED) else codec, b"")
 
 
 def _is_utf8(data: bytes, final: bool) -> bool:
@@ -216,24 +280,30 @@ def _guess_legacy(data: bytes) -> str:
     return "cp1252"
 
 
-def _first_non_ascii(path: Path, start: int) -> bytes | None:
-    """A window of the file around its first non-ASCII byte at or after `start` (None: none until SCAN_BYTES)."""
+def _blocks_after(path: Path, start: int) -> Iterator[bytes]:
+    """The file from `start` up to SCAN_BYTES, a block at a time."""
     with _open(path) as f:
         try:
             f.seek(start)
             offset = start
             while offset < SCAN_BYTES:
-                chunk = f.read(1024 * 1024)
-                if not chunk:
-                    return None
-                if not chunk.isascii():
-                    at = _NON_ASCII.search(chunk).start()
-                    line_start = chunk.rfind(b"\n", 0, at) + 1
-                    window = chunk[line_start:] + f.read(64 * 1024)
-                    return window
-                offset += len(chunk)
+                block = f.read(READ_CHUNK)  # (its text, decoded to look at it, is several times larger)
+                if not block:
+                    return
+                offset += len(block)
+                yield block
         except OSError as e:
             raise _problem(path, "unreadable", e.strerror or str(e)) from e
+
+
+def _first_non_ascii(path: Path, start: int) -> bytes | None:
+    """A window of the file around its first non-ASCII byte at or after `start` (None: none until SCAN_BYTES)."""
+    blocks = _blocks_after(path, start)
+    for block in blocks:
+        if not block.isascii():
+            at = _NON_ASCII.search(block).start()
+            line_start = block.rfind(b"\n", 0, at) + 1
+            return block[line_start:] + next(blocks, b"")[:64 * 1024]
     return None
 
 
@@ -245,19 +315,69 @@ def _detect_encoding(path: Path, sample: bytes, whole: bool) -> tuple[str, bool]
         utf16 = _utf16_without_bom(sample)
         if utf16:
             return utf16, False
+    data, final = sample, whole
     if sample.isascii():
         window = None if whole else _first_non_ascii(path, len(sample))
-        if window is None or _is_utf8(window, final=False):
+        if window is None:
             return "utf-8", False
-        return _guess_legacy(window), False
-    if _is_utf8(sample, final=whole):
-        return "utf-8", False
-    guess = _guess_legacy(sample)
+        data, final = window, False
+    if _is_utf8(data, final=final):
+        not_utf8 = None if whole else _not_utf8_later(path, len(sample))
+        if not_utf8 is None:
+            return "utf-8", False
+        return _utf8_and(not_utf8), False  # UTF-8 at the start, and further on?
+    if _has_utf8_letter(data) or (not whole and _utf8_later(path, len(sample))):
+        return _utf8_and(_UTF8_SEQUENCE.sub(b" ", data)), False
+    guess = _guess_legacy(data)
     try:
-        codecs.getincrementaldecoder(guess)(_errors_for(guess)).decode(sample, whole)
+        codecs.getincrementaldecoder(guess)(_errors_for(guess)).decode(data, final)
     except UnicodeDecodeError:
         return "cp1252", False  # reads every byte; the preview shows what came out
     return guess, False
+
+
+def _utf8_and(rest: bytes) -> str:
+    """The encoding of a file with UTF-8 text, and `rest` (its bytes that are not UTF-8, the UTF-8 blanked
+    out): both when the rest is words in Windows-1252; otherwise UTF-8 alone, so that reading says where the
+    file stops being UTF-8 (stray bytes of a broken export, or another alphabet) rather than garble either."""
+    if _LEGACY_LETTER.search(rest) is not None and _guess_legacy(rest) == "cp1252":
+        return MIXED_WESTERN
+    return "utf-8"
+
+
+# A UTF-8 letter or sign that Windows-1252 text hardly ever makes by chance ("Ã" or "Ä" before a symbol):
+# Latin letters with accents (À-ſ), and the quotes, dashes and euro sign word processors put in.
+_UTF8_LETTER = re.compile(rb"[\xc3-\xc5][\x80-\xbf]")
+_UTF8_SIGN = re.compile(rb"\xe2(?:\x80[\x93\x94\x98\x99\x9c\x9d\xa6]|\x82\xac)")
+
+
+def _has_utf8_letter(data: bytes) -> bool:
+    # (One pattern of both is three times slower: the signs' first byte is looked for apart, much faster.)
+    return _UTF8_LETTER.search(data) is not None or (b"\xe2" in data and _UTF8_SIGN.search(data) is not None)
+_LEGACY_LETTER = re.compile(rb"[A-Za-z][\xc0-\xff]|[\xc0-\xff][a-z]")  # "Ren\xe9e": a letter of a word
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf8_later(path: Path, start: int) -> bool:
+    """Whether the file holds UTF-8 letters after `start` (up to SCAN_BYTES)."""
+    tail = b""
+    for block in _blocks_after(path, start):
+        if _has_utf8_letter(tail + block):
+            return True
+        tail = block[-2:]  # (a letter cut in two by the blocks)
+    return False
+
+
+def _not_utf8_later(path: Path, start: int) -> bytes | None:
+    """The bytes around the first ones after `start` that are not UTF-8, with the UTF-8 in them blanked out
+    (None: there are none up to SCAN_BYTES)."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    for block in _blocks_after(path, start):
+        try:
+            decoder.decode(block)
+        except UnicodeDecodeError as e:
+            return _UTF8_SEQUENCE.sub(b" ", e.object[max(0, e.start - 32 * 1024):e.start + 32 * 1024])
+    return None
 
 
 def _forced_encoding(sample: bytes, encoding: str) -> tuple[str, bool]:
@@ -268,7 +388,7 @@ def _forced_encoding(sample: bytes, encoding: str) -> tuple[str, bool]:
         if found and found[1].startswith(name.split("-sig")[0]):
             return found[1], True
         return {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}[name], False
-    bom = _BOM_OF.get(name)
+    bom = _BOM_OF.get("utf-8" if name.startswith(MIXED) else name)
     return name, bool(bom and sample.startswith(bom))
 
 
@@ -474,7 +594,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         codec, has_bom = _forced_encoding(sample, encoding)
     else:
         codec, has_bom = _detect_encoding(path, sample, whole)
-    body = sample[len(_BOM_OF[codec]):] if has_bom else sample
+    body = sample[len(_bom_of(codec)):] if has_bom else sample
     if not codec.startswith(("utf-16", "utf-32")) and body.count(0) > 0.01 * len(body):
         raise _problem(path, "binary", "it holds NUL bytes, as programs and images do")
     text = _decode_sample(path, body, codec, whole, forced_delimiter)
@@ -504,7 +624,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     if header is None:
         raise _problem(path, "empty", "the file has no header row")
     if not truncated and all(_is_blank(r) for r in records[header + 1:]):
-        raise _problem(path, "header_only", "the file has a header row and no rows under it")
+        raise _problem(path, "header_only", _only_names(records[header]))
     return Dialect(codec, chosen, quotechar, header, has_bom, _line_ending(text), sep_line, ends)
 
 
@@ -518,7 +638,7 @@ def _text_stream(path: Path, dialect: Dialect, errors: str | None = None, *, van
     binary = _open(path, vanished=vanished)
     try:
         if dialect.has_bom:
-            binary.read(len(_BOM_OF.get(dialect.encoding, b"")))
+            binary.read(len(_bom_of(dialect.encoding)))
     except OSError as e:
         binary.close()
         raise _problem(path, "vanished", e.strerror or str(e)) from e
@@ -659,7 +779,7 @@ class RowStream:
         except OSError as e:
             raise _problem(path, "vanished", e.strerror or str(e), number + 1) from e
         if self.rows == 0:
-            raise _problem(path, "header_only", "the file has a header row and no rows under it")
+            raise _problem(path, "header_only", _only_names(self.header))
 
     def _decode_problem(self) -> ImportFileProblem:
         dialect = self.dialect
@@ -722,6 +842,13 @@ def read_rows(path: Path | str, dialect: Dialect, limit: int | None = None) -> R
     """`(row number, cells)` for each data row after the header (the first `limit` ones, when given), streamed
     (see RowStream)."""
     return RowStream(Path(path), dialect, limit)
+
+
+def _only_names(header: list[str]) -> str:
+    """What a file of a header and nothing more holds, for the message that says so."""
+    names = [name.strip() for name in header if name.strip()]
+    shown = ", ".join(names[:6]) + (", …" if len(names) > 6 else "")
+    return f"only the column names {shown}" if names else "only a row of empty column names"
 
 
 def read_header(path: Path | str, dialect: Dialect) -> list[str]:
