@@ -154,6 +154,7 @@ def _mixed_codec(name: str) -> codecs.CodecInfo | None:
 
 
 codecs.register(_mixed_codec)
+
 _MARKED = re.compile("[\udc00-\udcff]+")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
@@ -216,8 +217,6 @@ def _codec(name: str, field: str = "encoding") -> str:
         return codecs.lookup(name).name
     except (LookupError, TypeError, ValueError) as e:
         raise InvalidValue(field, name, "encoding", "not an encoding Python knows, e.g. utf-8, cp1252, utf-16") from e
-
-
 
 
 # --- the encoding --------------------------------------------------------------------------------
