@@ -1652,7 +1652,6 @@ class PastImportsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-
         self.batches = ci.list_imports()
         rows = []
         for b in self.batches:
