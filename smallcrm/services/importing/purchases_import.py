@@ -811,6 +811,7 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
                              " total_minor) VALUES (?, ?, ?, ?, ?)", items)
     ci.insert_in_parts(conn, "INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id,"
                              " expires_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", points)
+    ci.let_go(purchases, items, points, ids)  # (freed all at once on return, they would freeze the window)
     return due, total
 
 
