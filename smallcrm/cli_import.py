@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from smallcrm import cli_format
-from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, NotFound
+from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, NotFound, OutputProblem
 
 NOT_DONE = {"contacts": "nothing was imported", "purchases": "nothing was imported", "undo": "nothing was undone",
             "list": "cannot list the imports"}
@@ -131,6 +131,9 @@ def describe_error(error: Exception, args) -> str | None:
         return f"the import was stopped; {not_done}"
     if isinstance(error, WorkerFailed):
         return f"{error}; {not_done}. Close other programs (the computer may be short of memory) and try again"
+    if isinstance(error, OutputProblem):
+        return (f"cannot write the rejected rows to {error.path}: {error.detail}; {not_done}. Give another "
+                "file name, e.g. --rejects rejected.csv")
     if isinstance(error, NotFound) and error.kind == "import":
         return f"there is no import {error.key}; {not_done} (`smallcrm import list` shows the imports)"
     if isinstance(error, NotAllowed):
@@ -240,6 +243,10 @@ def _run(args, db_path: Path, plan, do):
         from smallcrm.services.importing import reader
 
         reader.sniff(args.file)  # the reader's own words for a missing file or a folder
+    if args.rejects:
+        from smallcrm.services.importing.contacts_import import check_rejects_path
+
+        args.rejects = check_rejects_path(args.rejects, args.file, db_path)
     stand_in = _open_for_import(args, db_path)
     try:
         progress = (_Progress(sys.stderr, args.action, "checking" if args.dry_run else "importing")

@@ -1340,7 +1340,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Rows with the same email or phone as a customer in your book, or a very similar name and one more detail in common.</source>
-        <translation>Lignes avec le même e-mail ou téléphone qu’un client de votre fichier, ou un nom très proche et un autre détail en commun.</translation>
+        <translation>Lignes avec le même e-mail ou téléphone qu’un client déjà enregistré, ou un nom très proche et un autre détail en commun.</translation>
     </message>
     <message>
         <source>Row</source>
@@ -1788,6 +1788,26 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>c’est un dossier</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation>son dossier n’existe pas</translation>
+    </message>
+    <message>
+        <source>it is the file being imported</source>
+        <translation>c’est le fichier en cours d’import</translation>
+    </message>
+    <message>
+        <source>it is your customer book</source>
+        <translation>c’est votre fichier clients</translation>
+    </message>
+    <message>
+        <source>The rejected rows were not saved in {file}: {why}. Choose another name or folder.</source>
+        <translation>Les lignes refusées n’ont pas été enregistrées dans {file}&#xa0;: {why}. Choisissez un autre nom ou un autre dossier.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
@@ -3966,7 +3986,7 @@ Cliquez pour les afficher.</translation>
     <name>UnmatchedPage</name>
     <message>
         <source>Customers who are not in your book</source>
-        <translation>Clients absents de votre fichier</translation>
+        <translation>Clients introuvables dans votre fichier clients</translation>
     </message>
     <message>
         <source>&amp;Skip their purchases</source>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
 )
 
-from smallcrm.errors import ImportFileProblem, InvalidValue, SmallCrmError, UndoRefused
+from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import contact_rows
@@ -1620,8 +1620,17 @@ class ImportWizard(QWizard):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"),
                                               str(self.path.with_name(self.path.stem + "-rejected.csv")),
                                               self.tr("CSV files (*.csv)"))
-        if name:
-            ci.write_rejects(rejects, Path(name))
+        if not name:
+            return
+        try:
+            ci.write_rejects(rejects, ci.check_rejects_path(name, self.path))
+        except OutputProblem as e:
+            why = {ci.IS_FOLDER: self.tr("it is a folder"), ci.NO_FOLDER: self.tr("its folder does not exist"),
+                   ci.IS_SOURCE: self.tr("it is the file being imported"),
+                   ci.IS_DATABASE: self.tr("it is your customer book")}.get(e.detail, e.detail)
+            QMessageBox.warning(self, self.tr("Save rejected rows"),
+                                self.tr("The rejected rows were not saved in {file}: {why}. Choose another name or "
+                                        "folder.").format(file=Path(name).name, why=why))
 
 
 class PastImportsDialog(QDialog):

@@ -81,6 +81,21 @@ def test_on_duplicate_fill_and_rejects_file(cli, shop, customers, tmp_path):
     assert "bad@" in text
 
 
+def test_rejects_never_overwrite_the_database_or_the_file_being_imported(cli, shop, customers, tmp_path):
+    cli("import", "contacts", str(customers))
+    database, source = shop.read_bytes(), customers.read_bytes()
+    for target, why in ((shop, "it is the customer database"), (customers, "it is the file being imported"),
+                        (tmp_path, "it is a folder"), (tmp_path / "gone" / "r.csv", "its folder does not exist")):
+        for dry_run in ((), ("--dry-run",)):
+            result = cli("import", "contacts", str(customers), "--rejects", str(target), *dry_run)
+            assert result.code == 1 and why in result.err and "Traceback" not in result.err
+            assert "nothing was imported" in result.err and "--rejects rejected.csv" in result.err
+        result = cli("import", "purchases", str(customers), "--rejects", str(target))
+        assert result.code == 1 and why in result.err
+    assert shop.read_bytes() == database and customers.read_bytes() == source
+    assert rows_in(shop, "import_batch") == 1
+
+
 def test_map_option(cli, tmp_path):
     source = write_csv(tmp_path / "odd.csv", [["Ann Lee", "ann@example.com", "K-1"]], header=["Wer", "Post", "Nr"])
     result = cli("import", "contacts", str(source), "--map", "Wer=full_name", "--map", "Post=email",

@@ -641,6 +641,25 @@ def test_a_rejected_row_fixed_in_the_wizard_is_imported_as_corrected(qtbot, wind
     wizard.close()
 
 
+def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, window, tmp_path, monkeypatch):
+    source = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, source)
+    to_summary(qtbot, wizard)
+    chosen, warnings = [], []
+    monkeypatch.setattr("smallcrm.gui.import_wizard.QFileDialog.getSaveFileName", lambda *a: (str(chosen[-1]), ""))
+    monkeypatch.setattr("smallcrm.gui.import_wizard.QMessageBox.warning", lambda _, title, text: warnings.append(text))
+    chosen.append(source)
+    wizard.save_rejects(wizard.plan.rejects)
+    assert source.read_bytes() == FRENCH_EXCEL.encode("cp1252")
+    assert warnings == ["The rejected rows were not saved in clients.csv: it is the file being imported. Choose "
+                        "another name or folder."]
+    chosen.append(tmp_path / "rejected.csv")
+    wizard.save_rejects(wizard.plan.rejects)
+    assert len(warnings) == 1
+    assert "4,Courriel,pas-un-email,invalid email" in chosen[-1].read_text(encoding="utf-8-sig")
+    wizard.close()
+
+
 def test_a_fix_that_is_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, window, tmp_path):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     to_summary(qtbot, wizard)

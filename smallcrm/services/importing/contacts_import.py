@@ -54,7 +54,7 @@ from typing import NamedTuple
 
 import phonenumbers
 
-from smallcrm.errors import InvalidValue, NotFound, SmallCrmError, UndoRefused, ValidationFailed
+from smallcrm.errors import InvalidValue, NotFound, OutputProblem, SmallCrmError, UndoRefused, ValidationFailed
 from smallcrm.services import validation as v
 from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values, contact_rows
 from smallcrm.services.importing import cleaning, mapping, reader
@@ -797,18 +797,51 @@ def _before(s: State) -> dict:
     return before
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:  # one of them is not there
+        return False
+
+
+# Why rejected rows may not be written to a file (OutputProblem.detail; the window words them in its language).
+IS_FOLDER, NO_FOLDER = "it is a folder", "its folder does not exist"
+IS_SOURCE, IS_DATABASE = "it is the file being imported", "it is the customer database"
+
+
+def check_rejects_path(path: Path | str, source: Path | str, database_file: Path | str | None = None) -> Path:
+    """Where the rejected rows of importing `source` may be written. Raises OutputProblem for a folder, a
+    folder that is not there, the file being imported and the database (`database_file`, or the open one):
+    writing there would lose it."""
+    path = Path(path).expanduser()
+    database_file = database_file or database.database
+    if path.is_dir():
+        raise OutputProblem(path, IS_FOLDER)
+    if not path.parent.is_dir():
+        raise OutputProblem(path, NO_FOLDER)
+    if _same_file(path, Path(source)):
+        raise OutputProblem(path, IS_SOURCE)
+    if database_file not in (None, "", ":memory:") and _same_file(path, Path(database_file).expanduser()):
+        raise OutputProblem(path, IS_DATABASE)
+    return path
+
+
 def write_rejects(rejects: Iterable[Reject], path: Path | str) -> int:
     """The rejected rows as CSV (UTF-8 with a byte-order mark, for spreadsheets); return how many.
 
-    Cells that a spreadsheet would run as a formula get a leading apostrophe.
+    Cells that a spreadsheet would run as a formula get a leading apostrophe. Raises OutputProblem when the
+    file cannot be written.
     """
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        out = csv.writer(f)
-        out.writerow(["row", "column", "value", "problem"])
-        for r in rejects:
-            out.writerow([r.row, guard(r.column or ""), guard(r.value or ""), guard(r.reason)])
-            count += 1
+    try:
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["row", "column", "value", "problem"])
+            for r in rejects:
+                out.writerow([r.row, guard(r.column or ""), guard(r.value or ""), guard(r.reason)])
+                count += 1
+    except OSError as e:
+        raise OutputProblem(path, e.strerror or str(e)) from e
     return count
 
 
@@ -1060,6 +1093,8 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
     options = options or ImportOptions()
     check_options(options)
     path = Path(path)
+    if rejects_out is not None:
+        rejects_out = check_rejects_path(rejects_out, path)
     with ExitStack() as stack:
         worker = _start_worker(path)
         if worker is not None:

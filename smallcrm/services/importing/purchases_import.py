@@ -662,6 +662,8 @@ def import_purchases(path: Path | str, options: PurchaseImportOptions | None = N
 
 def _import_purchases(path: Path, options: PurchaseImportOptions, progress, cancelled,
                       rejects_out: Path | str | None) -> PurchaseImportResult:
+    if rejects_out is not None:
+        rejects_out = ci.check_rejects_path(rejects_out, path)
     run = _Run(path, options, progress=progress, cancelled=cancelled)
     conn = database.connection()
     moment = to_utc_text(utc_now())
