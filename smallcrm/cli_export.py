@@ -74,10 +74,6 @@ def _write(path: Path, make):
         raise OutputProblem(path, e.strerror or str(e)) from e
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def export_contacts(args, db_path: Path) -> int:
     from smallcrm.services import export
 
@@ -90,17 +86,17 @@ def export_contacts(args, db_path: Path) -> int:
     counts = export.consent_counts(ids)
     if counts.everyone and not counts.get(args.consenting):
         raise InvalidValue("contacts", args.consenting, "empty",
-                           f"none of the {_plural(counts.everyone, 'contact')} has agreed to "
+                           f"none of the {cli_format.plural(counts.everyone, 'contact')} has agreed to "
                            f"{cli_format.CONSENT_WORDS[args.consenting]} marketing; add --everyone to export "
                            "them all")
     result = _write(args.file, lambda: export.export_contacts(args.file, ids, consenting=args.consenting,
                                                               vcard_version=args.vcard_version or "4.0"))
     what = "CSV" if kind == "csv" else f"vCard {args.vcard_version or '4.0'}"
-    print(f"{_plural(result.rows, 'contact')} written to {result.path} ({what}; "
+    print(f"{cli_format.plural(result.rows, 'contact')} written to {result.path} ({what}; "
           f"{cli_format.consent_words(args.consenting)})")
     left_out = counts.everyone - result.rows
     if left_out:
-        print(f"{_plural(left_out, 'contact')} left out: they have not agreed to "
+        print(f"{cli_format.plural(left_out, 'contact')} left out: they have not agreed to "
               f"{cli_format.CONSENT_WORDS[args.consenting]} marketing (add --everyone to include them)")
     return 0
 
@@ -114,7 +110,7 @@ def export_purchases(args, db_path: Path) -> int:
         raise ExportUsageError(f"--to {args.end.isoformat()} comes before --from {args.start.isoformat()}")
     _open_existing(db_path)
     result = _write(args.file, lambda: export.export_purchases(args.file, start=args.start, end=args.end))
-    print(f"{_plural(result.rows, 'row')} of purchases and refunds written to {result.path}")
+    print(f"{cli_format.plural(result.rows, 'row')} of purchases and refunds written to {result.path}")
     return 0
 
 

@@ -296,3 +296,8 @@ def write_details(out, record: ContactRecord) -> None:
         out.write(f"{label + ':':<{width}} {lines[0]}".rstrip() + "\n")
         for more in lines[1:]:
             out.write(f"{'':<{width}} {more}".rstrip() + "\n")
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """"1 purchase", "2 purchases" (`many` for a word that does not just take an s)."""
+    return f"{n} {one}" if n == 1 else f"{n} {many or one + 's'}"

@@ -1,8 +1,9 @@
 """`smallcrm import ...`: contacts and purchases from CSV files, the list of imports, and undo.
 
-Registered on the parser by cli.build_parser. A file that cannot be read, an ambiguous date column or a
-bad option ends with one line on stderr and exit 1 (2 for bad usage); an import is one transaction, so a
-failure or Ctrl-C leaves the database as it was. No Qt here.
+Registered on the parser by cli.build_parser. A file that cannot be read or an ambiguous date column ends
+with one line on stderr and exit 1, an option the file cannot be read with (a delimiter, a preset, a --map
+column...) with exit 2; an import is one transaction, so a failure or Ctrl-C leaves the database as it was.
+No Qt here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from smallcrm import cli_format
+from smallcrm.cli_format import plural
 from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, NotFound, OutputProblem
 
 NOT_DONE = {"contacts": "nothing was imported", "purchases": "nothing was imported", "undo": "nothing was undone",
@@ -78,9 +80,10 @@ def register(commands, command, group, open_existing) -> None:
 
     purchases = command(actions, "purchases", import_purchases, "import purchases from a CSV file")
     file_options(purchases)
-    purchases.add_argument("--match", choices=("email", "phone", "id", "name"), default="email",
-                           help="how rows name their customer (default: email; id: the customer number "
-                                "another program gave)")
+    purchases.add_argument("--match", choices=("auto", "email", "phone", "id", "name"), default="auto",
+                           help="how rows name their customer: email, phone, id (the customer number another "
+                                "program gave) or name (default: the first of email, id, phone and name the file "
+                                "has a column for)")
     purchases.add_argument("--create-missing", action="store_true",
                            help="create the customers that are not found (default: skip their purchases)")
     purchases.add_argument("--currency", metavar="CODE", help="for rows without one (default: the shop's)")
@@ -139,8 +142,29 @@ def describe_error(error: Exception, args) -> str | None:
     if isinstance(error, NotAllowed):
         return f"{not_done}: {error.reason}"
     if isinstance(error, InvalidValue):
-        return f"{not_done}: {cli_format.describe_invalid(error)}"
+        return f"{not_done}: {describe_option_problem(error)}"
     return None
+
+
+def describe_option_problem(error: InvalidValue) -> str:
+    """An option, or a column the import needs, that does not fit the file."""
+    if error.problem == "column":  # (its detail is a whole sentence)
+        return error.detail
+    if error.problem in ("required", "too_long", "email", "phone", "date"):
+        return cli_format.describe_invalid(error)
+    detail = f"choose {error.detail}" if error.detail.startswith("one of ") else error.detail
+    return f"{error.field.replace('_', ' ')} {cli_format.quoted(error.value)} cannot be used: {detail}"
+
+
+def _checked_options(build):
+    """`build()`: the options read from the command line and checked against the file's header; an option that
+    cannot be used is bad usage (exit 2), told in one line."""
+    try:
+        return build()
+    except InvalidValue as e:
+        from smallcrm.cli import UsageError
+
+        raise UsageError(f"nothing was imported: {describe_option_problem(e)}") from None
 
 
 _FILE_PROBLEMS = {
@@ -219,8 +243,11 @@ class _Progress:
         self.shown = True
 
     def finish(self) -> None:
+        """End the progress line (before the outcome is printed, and again at the end: once is enough)."""
         if self.shown:
             self.stream.write("\n")
+            self.stream.flush()
+            self.shown = False
 
 
 def _open_for_import(args, db_path: Path):
@@ -278,15 +305,22 @@ def _rejects_json(rejects) -> list[dict]:
 def import_contacts(args, db_path: Path) -> int:
     from smallcrm.services.importing import contacts_import as ci, mapping
 
-    headers = _headers(args.file, args)
-    options = ci.ImportOptions(
-        preset=args.preset, overrides=mapping.parse_map_overrides(args.map, headers) if args.map else {},
-        encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
-        row_end=args.line_ends, region=args.region, on_duplicate=args.on_duplicate,
-        date_orders=_date_orders(args.date_order, headers))
+    def build():
+        headers = _headers(args.file, args)
+        options = ci.ImportOptions(
+            preset=args.preset, overrides=mapping.parse_map_overrides(args.map, headers) if args.map else {},
+            encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
+            row_end=args.line_ends, region=args.region, on_duplicate=args.on_duplicate,
+            date_orders=_date_orders(args.date_order, headers))
+        mapping.auto_map(headers, args.preset)  # an unknown preset
+        return options
+
+    options = _checked_options(build)
 
     def plan(progress):
         p = ci.plan_contacts_import(args.file, options, progress=progress)
+        if progress:
+            progress.finish()
         if p.ambiguous_columns:
             raise ci.DateOrderNeeded([(i, p.headers[i]) for i in p.ambiguous_columns])
         rejects = p.rejects
@@ -309,6 +343,8 @@ def import_contacts(args, db_path: Path) -> int:
 
     def do(progress):
         result = ci.import_contacts(args.file, options, progress=progress, rejects_out=args.rejects)
+        if progress:
+            progress.finish()
         if args.json:
             cli_format.write_json(sys.stdout, {**result.to_json(), "rejects": _rejects_json(result.rejects)})
         else:
@@ -325,13 +361,16 @@ def import_purchases(args, db_path: Path) -> int:
     from smallcrm.services import money
     from smallcrm.services.importing import purchases_import as pi
 
-    headers = _headers(args.file, args)
-    options = pi.PurchaseImportOptions(
-        match=args.match, create_missing=args.create_missing,
-        currency=money.check_currency(args.currency) if args.currency else None,
-        encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
-        row_end=args.line_ends, region=args.region,
-        overrides=pi.parse_overrides(args.map, headers), date_orders=_date_orders(args.date_order, headers))
+    def build():
+        headers = _headers(args.file, args)
+        return pi.PurchaseImportOptions(
+            match=args.match, create_missing=args.create_missing,
+            currency=money.check_currency(args.currency) if args.currency else None,
+            encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
+            row_end=args.line_ends, region=args.region,
+            overrides=pi.parse_overrides(args.map, headers), date_orders=_date_orders(args.date_order, headers))
+
+    options = _checked_options(build)
 
     def unmatched_text(unmatched, created: bool) -> str:
         if not unmatched:
@@ -344,6 +383,8 @@ def import_purchases(args, db_path: Path) -> int:
 
     def plan(progress):
         p = pi.plan_purchases_import(args.file, options, progress=progress)
+        if progress:
+            progress.finish()
         if p.ambiguous_columns:
             from smallcrm.services.importing.contacts_import import DateOrderNeeded
 
@@ -361,20 +402,24 @@ def import_purchases(args, db_path: Path) -> int:
                 "preset": p.preset, "fields": dict(zip(p.headers, p.fields)),
                 "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in p.unmatched]})
         else:
-            print(f"dry run of {args.file.name}: would record {c['purchases']} purchases ({c['refunds']} refunds), "
-                  f"skip {c['skip']}, reject {c['reject']} rows, create {c['customers_created']} customers, "
-                  f"give {c['points']} points{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
+            print(f"dry run of {args.file.name}: would record {plural(c['purchases'], 'purchase')} "
+                  f"({plural(c['refunds'], 'refund')}), skip {c['skip']}, reject {plural(c['reject'], 'row')}, "
+                  f"create {plural(c['customers_created'], 'customer')}, give {plural(c['points'], 'point')}"
+                  f"{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
             _print_rejects(p.rejects)
         return 0
 
     def do(progress):
         r = pi.import_purchases(args.file, options, progress=progress, rejects_out=args.rejects)
+        if progress:
+            progress.finish()
         if args.json:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
         else:
-            print(f"imported {args.file.name}: {r.created} purchases recorded ({r.refunds} refunds), {r.skipped} "
-                  f"skipped, {r.rejected} rows rejected, {r.customers_created} customers created, {r.points} "
-                  f"points{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "
+            print(f"imported {args.file.name}: {plural(r.created, 'purchase')} recorded "
+                  f"({plural(r.refunds, 'refund')}), {r.skipped} skipped, {plural(r.rejected, 'row')} rejected, "
+                  f"{plural(r.customers_created, 'customer')} created, {plural(r.points, 'point')}"
+                  f"{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "
                   f"(undo: smallcrm import undo {r.batch})")
             _print_rejects(r.rejects)
         return 0
@@ -389,6 +434,7 @@ def _delimiter_name(delimiter: str) -> str:
 
 def list_imports(args, db_path: Path) -> int:
     from smallcrm.services.importing import contacts_import as ci
+    from smallcrm.store.fields import from_utc_text
 
     _open_existing(db_path)
     rows = ci.list_imports()
@@ -397,7 +443,7 @@ def list_imports(args, db_path: Path) -> int:
         return 0
     for row in rows:
         state = "undone" if row.undone_at else "kept"
-        print(f"{row.id:>5}  {row.started_at}  {row.kind:<9}  {cli_format.fit(row.file_name, 30)}  "
+        print(f"{row.id:>5}  {cli_format.local_time(from_utc_text(row.started_at)):<20}  {row.kind:<9}  {cli_format.fit(row.file_name, 30)}  "
               f"{row.created} created, {row.updated} updated, {row.skipped} skipped, {row.rejected} rejected  {state}")
     if not rows:
         print("no imports yet")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smallcrm import cli_format
 from smallcrm.cli_report import find_one_contact
 from smallcrm.errors import InvalidValue, OutputProblem
 
@@ -41,10 +42,6 @@ def register(commands, command, group, open_existing) -> None:
     erase.add_argument("--yes", action="store_true", help="really erase; without it, only say what would go")
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one}" if n == 1 else f"{n} {many or one + 's'}"
-
-
 def _listing(parts: list[str]) -> str:
     parts = [part for part in parts if part]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -52,17 +49,17 @@ def _listing(parts: list[str]) -> str:
 
 def describe_plan(plan) -> str:
     """What erasing removes and what stays, in one sentence's worth of words."""
-    details = _listing([_plural(plan.emails, "email address", "email addresses"),
-                        _plural(plan.phones, "phone number"), _plural(plan.tags, "tag")])
+    details = _listing([cli_format.plural(plan.emails, "email address", "email addresses"),
+                        cli_format.plural(plan.phones, "phone number"), cli_format.plural(plan.tags, "tag")])
     gone = [f"their details ({details})"]
     for n, one, many in ((plan.interactions, "call or note", "calls and notes"),
                          (plan.points_entries, "points movement", None), (plan.complaints, "complaint", None),
                          (plan.import_changes, "import journal row", None),
                          (plan.referrals, "link to a customer they brought", "links to customers they brought")):
         if n:
-            gone.append(_plural(n, one, many))
-    kept = [_plural(n, one) for n, one in ((plan.purchases, "purchase or refund"), (plan.feedback, "feedback score"))
-            if n]
+            gone.append(cli_format.plural(n, one, many))
+    kept = [cli_format.plural(n, one) for n, one in ((plan.purchases, "purchase or refund"),
+                                                      (plan.feedback, "feedback score")) if n]
     text = f"contact {plan.contact_id} ({plan.name}): {_listing(gone)}"
     if kept:
         text += f"; {_listing(kept)} would stay without a name, so revenue does not change"

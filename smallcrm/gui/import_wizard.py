@@ -147,8 +147,9 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "already imported"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this email"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this phone"),
-    QT_TRANSLATE_NOOP("rejects", "no customer with this customer_id"),
-    QT_TRANSLATE_NOOP("rejects", "no customer with this name"),
+    QT_TRANSLATE_NOOP("rejects", "no customer with this customer number"),
+    QT_TRANSLATE_NOOP("rejects", "no customer with this customer name"),
+    QT_TRANSLATE_NOOP("rejects", "another row of this receipt was rejected: the whole receipt is left out"),
 )
 # What a duplicate agreed on ("same as Ann Lee (same email)").
 DUPLICATE_REASONS = {
@@ -175,14 +176,6 @@ def reason_text(reason: str) -> str:
 def duplicate_text(reason: str) -> str:
     """What a duplicate agreed on, in the window's language."""
     return QCoreApplication.translate("rejects", DUPLICATE_REASONS.get(reason, reason))
-
-
-def first_match(fields: list[str]) -> str:
-    """How to find the customers of a purchases file: by the first of email, customer id, phone, name it has."""
-    for match in ("email", "id", "phone", "name"):
-        if pi.KEY_FIELD[match] in fields:
-            return match
-    return "email"
 
 
 def _problem_tr(text: str) -> str:
@@ -213,6 +206,9 @@ def problem_text(error: Exception) -> str:
         where = " " + _problem_tr("Row {row}.").format(row=error.row) if getattr(error, "row", None) else ""
         detail = f" ({error.detail})" if getattr(error, "detail", "") else ""
         return f"{what}{where}{detail} " + _problem_tr("Nothing was imported.")
+    if isinstance(error, InvalidValue) and error.field == "match" and error.problem == "column":
+        return _problem_tr("No column of the file says who the customer is the way chosen under “Find each row's "
+                           "customer by”: choose another way, or give a column that field.")
     return str(error)
 
 
@@ -1500,7 +1496,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import purchases") if kind == "purchases" else self.tr("Import customers"))
         self.reread()
         if kind == "purchases":
-            self.options.match = first_match(self.fields)
+            self.options.match = pi.first_match(self.fields) or "email"
 
     def reread(self) -> None:
         self.dialect = ci.sniff_with(self.path, self.options)

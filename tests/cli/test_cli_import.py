@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from datetime import datetime
 from contextlib import closing
 from pathlib import Path
 
@@ -104,7 +105,7 @@ def test_map_option(cli, tmp_path):
     ann = cli("contacts", "show", "1", "--json").json()
     assert (ann["first_name"], ann["last_name"], ann["emails"]) == ("Ann", "Lee", ["ann@example.com"])
     bad = cli("import", "contacts", str(source), "--map", "Nope=email")
-    assert bad.code == 1 and "Nope" in bad.error_line
+    assert bad.code == 2 and "Nope" in bad.error_line
 
 
 def test_ambiguous_dates_name_the_column_and_the_option(cli, shop, tmp_path):
@@ -210,7 +211,7 @@ def test_quotes_the_header_row_and_line_ends_can_be_given(cli, shop, tmp_path):
         notes = dict(conn.execute("SELECT first_name, notes FROM contact"))
     assert notes == {"Ann": "one\ntwo", "Bob, Jr": "x\nstill x"}
     wrong = cli("import", "contacts", str(path), "--header-row", "9")
-    assert wrong.code == 1 and "row 9 of the file is not there" in wrong.error_line
+    assert wrong.code == 2 and "row 9 of the file is not there" in wrong.error_line
     usage = cli("import", "contacts", str(path), "--header-row", "0")
     assert usage.code == 2 and "rows are numbered from 1" in usage.err
 
@@ -221,6 +222,8 @@ def test_list_and_undo(cli, customers):
     assert [(b["id"], b["kind"], b["created"], b["undone_at"]) for b in listing.json()] == [(1, "contacts", 2, None)]
     text = cli("import", "list")
     assert "customers.csv" in text.out and "kept" in text.out
+    started = datetime.fromisoformat(listing.json()[0]["started_at"].replace("Z", "+00:00"))
+    assert started.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip() in text.out  # in local time
     undo = cli("import", "undo", "1")
     assert undo.code == 0 and "2 contacts removed" in undo.out
     assert cli("contacts", "list", "--json").json() == []

@@ -108,7 +108,7 @@ def test_a_choice_per_unknown_customer_overrides_the_one_for_all(gbp, retail, cr
     assert created == ({"17850", "17548"} if create_missing else {"17850"})
     assert result.customers_created == len(created)
     skipped = {p.customer: p.reason for p in plan.preview if p.action == "skip"}
-    assert skipped["13047"] == "no customer with this customer_id"
+    assert skipped["13047"] == "no customer with this customer number"
     assert not Purchase.select().where(Purchase.reference == "536367").exists()  # 13047's only receipt
     assert Purchase.select().where(Purchase.reference == "536365").exists()
 
@@ -294,3 +294,38 @@ def test_a_first_look_reads_only_the_first_rows_and_says_so(gbp, retail):
     assert look.counts["purchases"] == 2
     whole = pi.plan_purchases_import(retail, options, first_rows=len(RETAIL_ROWS))  # every row: all of it
     assert whole.whole and whole.counts == pi.plan_purchases_import(retail, options).counts
+
+
+def test_a_receipt_with_a_rejected_row_is_left_out_whole_and_comes_in_once_corrected(db, gbp, tmp_path):
+    Contact.update(external_id="17850").where(Contact.id == add_contact(ContactInput(first_name="Ann", last_name="Lee"))
+                                               ).execute()
+    rows = [["600001", "A", "CUP", "2", "12/1/2010 8:26", "3.00", "17850", "United Kingdom"],
+            ["600001", "B", "SAUCER", "abc", "12/1/2010 8:26", "2.00", "17850", "United Kingdom"],
+            ["600001", "C", "SPOON", "1", "12/1/2010 8:26", "1.50", "17850", "United Kingdom"],
+            ["600002", "D", "PLATE", "1", "12/1/2010 9:00", "4.00", "17850", "United Kingdom"]]
+    broken = write_csv(tmp_path / "till.csv", RETAIL, rows)
+    result = pi.import_purchases(broken, pi.PurchaseImportOptions(match="id"))
+    assert [p.reference for p in Purchase.select()] == ["600002"]
+    reasons = {(r.row, r.reason) for r in result.rejects}
+    assert (3, "the quantity is not a whole number") in reasons
+    assert (2, pi.BROKEN_RECEIPT) in reasons
+    assert result.rejected == 3  # every row of the receipt
+
+    rows[1][3] = "1"
+    fixed = write_csv(tmp_path / "till-fixed.csv", RETAIL, rows)
+    again = pi.import_purchases(fixed, pi.PurchaseImportOptions(match="id"))
+    assert (again.created, again.skipped, again.rejected) == (1, 1, 0)
+    receipt = Purchase.get(Purchase.reference == "600001")
+    assert receipt.total_minor == 2 * 300 + 200 + 150
+
+
+def test_customers_are_found_by_the_column_the_file_has_and_a_missing_one_is_named(db, gbp, retail):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee"))
+    Contact.update(external_id="17850").where(Contact.id == ann).execute()
+    plan = pi.plan_purchases_import(retail)  # no --match: the file's customer numbers
+    assert plan.counts["purchases"] > 0 and {p.contact_id for p in plan.preview if p.customer == "17850"} == {ann}
+    with pytest.raises(pi.InvalidValue) as caught:
+        pi.plan_purchases_import(retail, pi.PurchaseImportOptions(match="email"))
+    assert caught.value.detail == ("the file has no email column to find the customers by; it has a column for "
+                                   "the customer number: use --match id")
+    assert Purchase.select().count() == 0

@@ -32,6 +32,7 @@ points rows, and the customers it created.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -52,6 +53,10 @@ from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
 from smallcrm.store.models import database
 
 MATCHES = ("email", "phone", "id", "name")
+# A receipt with a rejected row is left out whole: recorded without that row, its total would be wrong, and
+# importing the corrected file again would skip it as already there.
+BROKEN_RECEIPT = "another row of this receipt was rejected: the whole receipt is left out"
+MATCH_WORDS = {"email": "email", "phone": "phone", "id": "customer number", "name": "customer name"}
 PREVIEW = 50
 FIRST_LOOK_ROWS = 400  # the rows a quick look reads: enough for the preview's receipts in most files
 DUE_DAYS = 30
@@ -137,7 +142,7 @@ def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
 
 @dataclass
 class PurchaseImportOptions:
-    match: str = "email"
+    match: str = "auto"  # or one of MATCHES; "auto": the first of them the file has a column for (first_match)
     create_missing: bool = False
     customer_choices: dict[str, str] = field(default_factory=dict)  # Unmatched.key -> "create" or "skip"
     currency: str | None = None  # for rows without a currency column (default: the shop's)
@@ -318,6 +323,8 @@ class _Reader:
         self.col = {name: i for i, name in reversed(list(enumerate(layout.fields))) if name}
         self.receipts: dict[str, _Receipt] = {}
         self.rejects: list[Reject] = []
+        self.broken: dict[str, int] = {}  # receipt number -> its first rejected row: the receipt is left out
+        self.reference = ""  # the receipt number of the row being read
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
 
@@ -328,6 +335,8 @@ class _Reader:
     def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
         column = self.layout.headers[self.col[name]] if name in self.col else None
         self.rejects.append(Reject(row, reason, column, value))
+        if self.reference:
+            self.broken.setdefault(self.reference, row)
 
     def customer_key(self, number: int, cells: list[str]) -> str | None:
         """The customer's key for the chosen match, normalised; "" for none; None after a reject."""
@@ -369,6 +378,7 @@ class _Reader:
             self.cut_short = rows.cut_short
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
+        self.reference = reference = clean_text(self.cell(cells, "reference").lstrip("'"), "reference")[:200]
         date_text = self.cell(cells, "date")
         if not date_text:
             return self.reject(number, "the date is missing", "date", "")
@@ -384,7 +394,6 @@ class _Reader:
                 currency = money.check_currency(self.cell(cells, "currency"))
             except InvalidValue as e:
                 return self.reject(number, str(e), "currency", self.cell(cells, "currency"))
-        reference = clean_text(self.cell(cells, "reference").lstrip("'"), "reference")[:200]
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
         if status is None:
@@ -444,6 +453,17 @@ class _Reader:
 # Customers
 
 
+def has_match_column(fields: list[str], match: str) -> bool:
+    """Whether a file with these fields names its customers the way `match` finds them."""
+    return KEY_FIELD[match] in fields or (match == "name" and ("first_name" in fields or "last_name" in fields))
+
+
+def first_match(fields: list[str]) -> str | None:
+    """How to find the customers of a purchases file: by the first of email, customer id, phone and name it
+    has a column for; None when it names no customer (till rows: purchases without a customer)."""
+    return next((match for match in ("email", "id", "phone", "name") if has_match_column(fields, match)), None)
+
+
 def _customer_index(conn, match: str) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     if match == "email":
@@ -492,14 +512,17 @@ def _new_customer(receipt: _Receipt, match: str) -> ContactInput:
 
 class _Run:
     def __init__(self, path: Path, options: PurchaseImportOptions, *, progress=None, cancelled=None):
-        if options.match not in MATCHES:
-            raise InvalidValue("match", options.match, "choice", "one of " + ", ".join(MATCHES))
+        if options.match not in (*MATCHES, "auto"):
+            raise InvalidValue("match", options.match, "choice", "one of auto, " + ", ".join(MATCHES))
         ci.check_options(options)
-        self.options = options
         self.currency = money.check_currency(options.currency or get_setting("currency") or "EUR")
         self.region = options.region if options.region is not None else default_region()
         self.layout = ci.read_layout(path, options, date_fields=("date",), map_headers=map_purchase_headers,
                                      date_value=lambda text: split_time(text)[0] if text else text)
+        self.customers_named = options.match != "auto" or first_match(self.layout.fields) is not None
+        if options.match == "auto":  # (a file that names no customer: sales without customers)
+            options = dataclasses.replace(options, match=first_match(self.layout.fields) or "email")
+        self.options = options
         if self.layout.preset == "online_retail":  # that data set writes its dates month first (12/13/2010)
             for i in self.layout.ambiguous_columns:
                 self.layout.date_orders[i] = "mdy"
@@ -519,6 +542,16 @@ class _Run:
         if "amount" not in fields and "unit_price" not in fields:
             raise InvalidValue("amount", "", "column", "the file has no amount or unit price column; "
                                "map one with --map \"Header=amount\"")
+        match = self.options.match
+        if self.customers_named and not has_match_column(self.layout.fields, match):
+            other = first_match(self.layout.fields)
+            word = MATCH_WORDS[match]
+            if other is not None:
+                raise InvalidValue("match", match, "column", f"the file has no {word} column to find the customers "
+                                   f"by; it has a column for the {MATCH_WORDS[other]}: use --match {other}")
+            raise InvalidValue("match", match, "column", f"the file has no {word} column to find the customers by "
+                               "(map one with --map \"Header=" + KEY_FIELD[match] + "\", or leave out --match to "
+                               "record its sales without customers)")
 
     def decide(self, conn, limit: int | None = None) -> list[_Receipt]:
         self.check_columns()
@@ -541,6 +574,9 @@ class _Run:
                 r.items = [(d, -q, p) for d, q, p in r.items]
                 if r.amount is not None:
                     r.amount = -r.amount
+            if r.reference in rows.broken:
+                self._reject_receipt(r, BROKEN_RECEIPT)
+                continue
             if total == 0:
                 self._reject_receipt(r, "the total is 0")
                 continue
@@ -560,7 +596,7 @@ class _Run:
                     u.rows.extend(r.rows[:20 - len(u.rows)])
                     default = "create" if self.options.create_missing else "skip"
                     if self.options.customer_choices.get(r.customer, default) != "create":
-                        self._plan(r, "skip", "no customer with this " + KEY_FIELD[self.options.match])
+                        self._plan(r, "skip", "no customer with this " + MATCH_WORDS[self.options.match])
                         continue
             if (r.reference, r.occurred_at) in existing or (None, r.contact_id, r.occurred_at, total) in existing:
                 self._plan(r, "skip", "already imported")
