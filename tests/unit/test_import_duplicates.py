@@ -57,6 +57,27 @@ def test_a_close_name_needs_one_more_agreeing_field():
     assert index.find(f("Kim", "Parker", company="Park & Co")) is None  # ratio below 90
 
 
+def test_a_close_name_is_no_match_when_both_have_an_email_or_both_a_phone_of_their_own():
+    index = DuplicateIndex()
+    index.add(1, f("Jean", "Martin", city="Paris", emails=["jean@example.fr"]))
+    index.add(2, f("Louis", "Petit", city="Paris", phones=["+33612345678"]))
+    assert index.find(f("Jeanne", "Martin", city="Paris", emails=["jeanne@example.fr"])) is None
+    assert index.find(f("Louise", "Petit", city="Paris", phones=["+33698765432"])) is None
+    # one side without an email (or phone) to tell them apart: still the same person
+    assert index.find(f("Jeanne", "Martin", city="Paris")).contact_id == 1
+    assert index.find(f("Louise", "Petit", city="Paris", emails=["louise@example.fr"])).contact_id == 2
+
+
+def test_rows_of_one_file_with_close_names_and_their_own_emails_are_all_created(db, tmp_path):
+    path = tmp_path / "paris.csv"
+    path.write_text("First Name,Last Name,Email,City\n"
+                    "Jean,Martin,jean@example.fr,Paris\nJeanne,Martin,jeanne@example.fr,Paris\n"
+                    "Jean,Martin,,Paris\n", encoding="utf-8")
+    result = ci.import_contacts(path, ci.ImportOptions(region="FR"))
+    assert (result.created, result.skipped) == (2, 1)  # the third row, with no email, is Jean again
+    assert sorted(get_contact(i).first_name for i in contact_ids()) == ["Jean", "Jeanne"]
+
+
 def test_a_company_named_contact_needs_more_than_its_own_name():
     index = DuplicateIndex()
     index.add(5, f(company="Acme Ltd"))

@@ -5,7 +5,9 @@ Two contacts are taken for one person when they share
 - a phone number (the same E.164 form), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
   "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith") plus
-  one more field that agrees: city, postal code, company or birthday (day and month), or
+  one more field that agrees: city, postal code, company or birthday (day and month), unless both have
+  an email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne
+  Martin of Paris, each with an email of their own, are two people), or
 - exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
   postal code, company or birthday): a list of bare names imported twice is not imported twice.
 
@@ -95,24 +97,26 @@ class DuplicateIndex:
         # most blocks hold one contact, kept small
         self.blocks: dict[str, int | tuple[list[int], list[str]]] = {}
         self.bare: dict[str, int] = {}  # name words -> the first contact with nothing but that name
+        self.with_email: set[int] = set()  # the contacts with an email, and those with a phone: a close name
+        self.with_phone: set[int] = set()  # is no match when both have one (and so different ones)
 
     @classmethod
     def from_database(cls, conn) -> DuplicateIndex:
         """The contacts outside the Trash, read in three queries."""
         index = cls()
         emails = index.emails
-        reachable: set[int] = set()  # contacts with an email or a phone
         for email, contact_id in conn.execute(
                 "SELECT e.email, e.contact_id FROM contact_email e JOIN contact c ON c.id = e.contact_id"
                 " WHERE c.deleted_at IS NULL ORDER BY e.contact_id, e.position"):
             emails.setdefault(email.casefold(), contact_id)
-            reachable.add(contact_id)
+            index.with_email.add(contact_id)
         phones = index.phones
         for e164, contact_id in conn.execute(
                 "SELECT p.e164, p.contact_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id"
                 " WHERE c.deleted_at IS NULL AND p.e164 IS NOT NULL ORDER BY p.contact_id, p.position"):
             phones.setdefault(e164, contact_id)
-            reachable.add(contact_id)
+            index.with_phone.add(contact_id)
+        reachable = index.with_email | index.with_phone
         cursor = conn.execute(
             "SELECT id, sort_name, sort_city, postal_code, sort_company, birthday,"
             " first_name = '' AND last_name = '' FROM contact WHERE deleted_at IS NULL ORDER BY id")
@@ -148,6 +152,10 @@ class DuplicateIndex:
             self.emails.setdefault(email, contact_id)
         for phone in f.phones:
             self.phones.setdefault(phone, contact_id)
+        if f.emails:
+            self.with_email.add(contact_id)
+        if f.phones:
+            self.with_phone.add(contact_id)
         if f.name:
             self._add_name(contact_id, f.name, f.keys)
         if is_bare(f):
@@ -187,9 +195,12 @@ class DuplicateIndex:
         if not ids:
             return None
         best: Match | None = None
+        others = (self.with_email if f.emails else set(), self.with_phone if f.phones else set())
         for _, score, position in process.extract(f.name, names, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD,
                                                   limit=None):
             contact_id = ids[position]
+            if contact_id in others[0] or contact_id in others[1]:
+                continue  # an email, or a phone, of their own on both sides: two people
             if best is None or score > best.score or (score == best.score and contact_id < best.contact_id):
                 field = next(field for end, field in fields if position < end)
                 best = Match(contact_id, f"name+{AGREEING[field]}", score)
