@@ -177,6 +177,7 @@ _FILE_PROBLEMS = {
     "encoding": "{path} is not written in the encoding it was read in",
     "field_too_large": "{path} has a cell too large to be data",
     "too_many_rows": "{path} has more rows than one import takes",
+    "unclosed_quote": "{path} has a quote that is never closed",
 }
 
 
@@ -189,6 +190,9 @@ def describe_file_problem(problem: ImportFileProblem) -> str:
         text += f": {problem.detail}"
     if problem.reason == "encoding":
         text += "; give it with --encoding (e.g. --encoding cp1252)"
+    elif problem.reason == "unclosed_quote":
+        text += ("; correct that row in the program that made the file, or give --quote none if the file's "
+                 "quotes are text")
     elif problem.reason == "too_many_rows":
         text += "; split it into smaller files and import them one after the other"
     return text

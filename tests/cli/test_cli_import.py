@@ -97,6 +97,16 @@ def test_rejects_never_overwrite_the_database_or_the_file_being_imported(cli, sh
     assert rows_in(shop, "import_batch") == 1
 
 
+def test_a_quote_never_closed_imports_nothing_and_says_what_to_do(cli, shop, tmp_path):
+    source = tmp_path / "broken.csv"
+    source.write_text('First Name,Last Name,Email\nZoë,"Lefèvre,zoe@example.fr\nAna,Silva,ana@example.pt\n',
+                      encoding="utf-8")
+    result = cli("import", "contacts", str(source))
+    assert result.code == 1 and "has a quote that is never closed (row 2)" in result.error_line
+    assert "--quote none" in result.error_line and "nothing was imported" in result.error_line
+    assert rows_in(shop, "contact") == 0
+
+
 def test_map_option(cli, tmp_path):
     source = write_csv(tmp_path / "odd.csv", [["Ann Lee", "ann@example.com", "K-1"]], header=["Wer", "Post", "Nr"])
     result = cli("import", "contacts", str(source), "--map", "Wer=full_name", "--map", "Post=email",

@@ -460,6 +460,22 @@ class _Vanishing(io.BytesIO):
         return len(data)
 
 
+def test_a_quote_never_closed_is_a_file_problem_naming_its_row(tmp_path):
+    broken = tmp_path / "broken.csv"
+    broken.write_text('Name,City,Notes\nZoë,Lyon,"fine\nstill fine"\nAnn,"Paris,x\nBob,Leeds,y\nCy,Nice,z\n',
+                      encoding="utf-8")
+    with pytest.raises(ImportFileProblem) as caught:
+        list(read_rows(broken, sniff(broken)))
+    assert (caught.value.reason, caught.value.row) == ("unclosed_quote", 3)
+    assert caught.value.detail == "the 3 lines from there to the end of the file would be one cell"
+    # A last cell over several lines, its quote closed, and a stray quote in a one-line last row are rows.
+    for text in ('Name,Notes\nAnn,"one\n""two""\nthree"\n', 'Name,Notes\nAnn,"one\ntwo"\nBob,12" pizza\n'):
+        fine = tmp_path / "fine.csv"
+        fine.write_text(text, encoding="utf-8")
+        assert [cells[0] for _, cells in read_rows(fine, sniff(fine))] == (["Ann"] if "pizza" not in text
+                                                                          else ["Ann", "Bob"])
+
+
 def test_a_file_that_vanishes_while_it_is_read(tmp_path, monkeypatch):
     text = "Name,City\r\n" + "".join(f"Person {i},Paris\r\n" for i in range(5000))
     path = write(tmp_path / "people.csv", text)

@@ -684,6 +684,8 @@ class RowStream:
         self.long_row_count = 0
         self.nul_characters = 0
         self.header: list[str] = []
+        self.lines = 0  # lines read from the file
+        self.quotes = 0  # quote characters in them
         self._rows = self._generate()
 
     def __iter__(self) -> RowStream:
@@ -710,6 +712,7 @@ class RowStream:
 
     def _lines(self, stream) -> Iterator[str]:
         readline = stream.readline
+        quote = self.dialect.quotechar
         while True:
             line = readline(LINE_LIMIT)
             if not line:
@@ -719,7 +722,20 @@ class RowStream:
             if "\x00" in line:
                 self.nul_characters += line.count("\x00")
                 line = line.replace("\x00", "")
+            self.lines += 1
+            if quote and quote in line:
+                self.quotes += line.count(quote)
             yield line
+
+    def _unclosed_quote(self, number: int, lines: int, quotes: int) -> ImportFileProblem | None:
+        """The file's last record, row `number`, began after `lines` lines and `quotes` quote characters: when
+        it runs over several lines with an odd number of quotes, a quote opened in it was never closed, and
+        the rest of the file went into one cell."""
+        if self.lines - lines > 1 and (self.quotes - quotes) % 2:
+            return _problem(self.path, "unclosed_quote",
+                            f"the {self.lines - lines:,} lines from there to the end of the file would be one cell",
+                            number)
+        return None
 
     def _generate(self) -> Iterator[tuple[int, list[str]]]:
         path, dialect = self.path, self.dialect
@@ -739,8 +755,10 @@ class RowStream:
                 self.header = _clean_header(_cells_restored(header))
                 width = len(header)
                 row_end = dialect.row_end
+                begun = start = (self.lines, self.quotes)  # where the record at hand began, and the next one
                 for cells in reader:
                     number += 1
+                    begun, start = start, (self.lines, self.quotes)
                     if row_end:
                         cells = _cells_restored(cells)
                     n = len(cells)
@@ -765,6 +783,9 @@ class RowStream:
                     if self.rows > MAX_ROWS:
                         raise _too_many_rows(path, number)
                     yield number, cells
+                unclosed = self._unclosed_quote(number, *begun)
+                if unclosed is not None:
+                    raise unclosed
         except UnicodeDecodeError as e:
             raise self._decode_problem() from e
         except _LineTooLong as e:
