@@ -302,6 +302,23 @@ def _print_rejects(rejects) -> None:
         print(f"  … and {len(rejects) - SHOWN_REJECTS} more rejected rows (--rejects FILE writes them all)")
 
 
+_WARNINGS = {
+    "short_rows": ("row had fewer cells than the header: the missing ones were read as empty",
+                   "rows had fewer cells than the header: the missing ones were read as empty"),
+    "long_rows": ("row had more cells than the header: the extra ones went to the notes",
+                  "rows had more cells than the header: the extra ones went to the notes"),
+    "nul_characters": ("NUL character was removed", "NUL characters were removed"),
+    "blank_rows": ("blank row was skipped", "blank rows were skipped"),
+}
+
+
+def _print_warnings(warnings) -> None:
+    """What reading tidied, a line each."""
+    for kind, n in warnings:
+        one, many = _WARNINGS.get(kind, (kind, kind))
+        print(f"  note: {n} {one if n == 1 else many}")
+
+
 def _rejects_json(rejects) -> list[dict]:
     return [{"row": r.row, "column": r.column, "value": r.value, "reason": r.reason} for r in rejects]
 
@@ -342,6 +359,7 @@ def import_contacts(args, db_path: Path) -> int:
                   f"{_delimiter_name(p.dialect.delimiter)}, preset {p.preset}): would create {counts['created']}, "
                   f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}; "
                   "nothing was changed")
+            _print_warnings(p.warnings)
             _print_rejects(rejects)
         return 0
 
@@ -355,6 +373,7 @@ def import_contacts(args, db_path: Path) -> int:
             print(f"imported {args.file.name} ({result.encoding}, {_delimiter_name(result.delimiter)}): "
                   f"{result.created} created, {result.updated} updated, {result.skipped} skipped, "
                   f"{result.rejected} rejected; import {result.batch} (undo: smallcrm import undo {result.batch})")
+            _print_warnings(result.warnings)
             _print_rejects(result.rejects)
         return 0
 
