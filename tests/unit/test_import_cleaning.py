@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -344,6 +346,23 @@ def test_outlook_rows():
     emile, = contacts_of("google_outlook.csv")
     assert emile.street == "21 bis rue de Bruxelles" and emile.city == "Paris"
     assert emile.notes.splitlines() == ["Business Street: 5 rue du Travail", "Business City: Médan"]
+
+
+def test_outlooks_empty_dates_are_not_kept_in_the_notes(tmp_path):
+    header = (FIXTURES / "outlook.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    names = next(csv.reader([header]))
+    row = {name: "" for name in names} | {"First Name": "Tom", "Last Name": "Hart", "Birthday": "0/0/00",
+                                          "Anniversary": "0/0/00", "Spouse": "Ann"}
+    path = tmp_path / "outlook.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.DictWriter(f, names)
+        out.writeheader()
+        out.writerow(row)
+    dialect = sniff(path)
+    headers = read_header(path, dialect)
+    ((number, cells),) = list(read_rows(path, dialect))
+    tom = row_to_contact(number, cells, auto_map(headers), headers, region="GB", date_orders={})
+    assert tom.birthday is None and tom.notes == "Spouse: Ann"
 
 
 def test_thunderbird_rows_join_the_birthday_parts():

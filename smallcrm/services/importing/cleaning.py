@@ -975,8 +975,9 @@ class RowCleaner:
         sms_source = self._consent_source(values, "sms", notes) if sms_consent else ""
 
         lines = [unguard_formula(cells[i].strip()) for i in self.notes if cells[i].strip()] if self.notes else []
-        if self.note:
-            lines.extend(f"{names[i]}: {cells[i].strip()}" for i in self.note if cells[i].strip())
+        if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for)
+            lines.extend(f"{names[i]}: {cells[i].strip()}" for i in self.note
+                         if cells[i].strip() and not _NO_DATE.fullmatch(cells[i].strip()))
         lines.extend(notes)
         if len(cells) > width:
             extras = [f"Column {i}: {c.strip()}" for i, c in enumerate(cells[width:], start=width + 1) if c.strip()]
