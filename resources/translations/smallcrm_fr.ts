@@ -1810,6 +1810,10 @@ Cliquez pour les afficher.</translation>
         <translation>Les lignes refusées n’ont pas été enregistrées dans {file}&#xa0;: {why}. Choisissez un autre nom ou un autre dossier.</translation>
     </message>
     <message>
+        <source>No column of the file says who the customer is the way chosen under “Find each row&apos;s customer by”: choose another way, or give a column that field.</source>
+        <translation>Aucune colonne du fichier ne désigne le client de la façon choisie sous «&#x202f;Trouver le client de chaque ligne par&#x202f;»&#xa0;: choisissez une autre façon, ou attribuez ce champ à une colonne.</translation>
+    </message>
+    <message>
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
@@ -1848,6 +1852,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>One cell is far too large to be a contact field.</source>
         <translation>Une cellule est bien trop grande pour être un champ de contact.</translation>
+    </message>
+    <message>
+        <source>A quote opened in one row is never closed: the rest of the file would be read as one cell. Correct that row in the program that made the file, or choose “None: quotes are text” under “Text in quotes”.</source>
+        <translation>Un guillemet ouvert dans une ligne n’est jamais fermé&#xa0;: tout le reste du fichier serait lu comme une seule cellule. Corrigez cette ligne dans le programme qui a créé le fichier, ou choisissez «&#x202f;Aucun&#xa0;: les guillemets sont du texte&#x202f;» sous «&#x202f;Texte entre guillemets&#x202f;».</translation>
     </message>
     <message>
         <source>Row {row}.</source>
@@ -4592,12 +4600,16 @@ Cliquez pour les afficher.</translation>
         <translation>aucun client avec ce téléphone</translation>
     </message>
     <message>
-        <source>no customer with this customer_id</source>
-        <translation>aucun client avec ce numéro de client</translation>
+        <source>no customer with this customer number</source>
+        <translation>aucun client avec ce numéro client</translation>
     </message>
     <message>
-        <source>no customer with this name</source>
-        <translation>aucun client de ce nom</translation>
+        <source>no customer with this customer name</source>
+        <translation>aucun client avec ce nom</translation>
+    </message>
+    <message>
+        <source>another row of this receipt was rejected: the whole receipt is left out</source>
+        <translation>une autre ligne de ce ticket a été refusée&#xa0;: tout le ticket est laissé de côté</translation>
     </message>
     <message>
         <source>same email</source>
