@@ -40,6 +40,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from smallcrm.errors import DatabaseProblem, NotAllowed, OutputProblem, SmallCrmError
+from smallcrm.services import files
 from smallcrm.store import migrations
 from smallcrm.store.db import classify, close_database, current_path, inspect
 
@@ -493,13 +494,6 @@ def _keep_damaged(db_path: Path, now: datetime | None) -> Snapshot:
     return Snapshot(final, taken, "damaged", final.stat().st_size)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def restore_snapshot(db_path: Path | str, source: Path | str, *, now: datetime | None = None) -> Restored:
     """Make the database at `db_path` a copy of the snapshot (or any smallcrm database file) `source`.
 
@@ -517,7 +511,7 @@ def restore_snapshot(db_path: Path | str, source: Path | str, *, now: datetime |
     db_path, source = Path(db_path).expanduser(), Path(source).expanduser()
     if not source.exists():
         raise DatabaseProblem(source, DatabaseProblem.CANNOT_CREATE, "there is no file at that path")
-    if _same_file(source, db_path):
+    if files.same_file(source, db_path):
         raise NotAllowed("restore", f"{source} is the database itself")
     _existing(source)
     if db_path.exists() and not db_path.is_file():
@@ -551,7 +545,7 @@ def restore_snapshot(db_path: Path | str, source: Path | str, *, now: datetime |
         if version > migrations.LATEST:
             raise DatabaseProblem(source, DatabaseProblem.NEWER_SCHEMA, version=version)
 
-        if current_path() is not None and _same_file(current_path(), db_path):
+        if current_path() is not None and files.same_file(current_path(), db_path):
             close_database()
         safety = None
         if replacing and not damaged:

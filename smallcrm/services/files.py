@@ -36,3 +36,11 @@ def write_atomically(path: Path | str, data: bytes) -> None:
     """Write `data` to `path` whole (see `whole_file`)."""
     with whole_file(path) as stream:
         stream.write(data)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether `a` and `b` are one file on the disk (False when either is not there)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False

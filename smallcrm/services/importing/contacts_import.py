@@ -55,7 +55,7 @@ from typing import NamedTuple
 import phonenumbers
 
 from smallcrm.errors import InvalidValue, NotFound, OutputProblem, SmallCrmError, UndoRefused, ValidationFailed
-from smallcrm.services import validation as v
+from smallcrm.services import files, validation as v
 from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values, contact_rows
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
@@ -797,13 +797,6 @@ def _before(s: State) -> dict:
     return before
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:  # one of them is not there
-        return False
-
-
 # Why rejected rows may not be written to a file (OutputProblem.detail; the window words them in its language).
 IS_FOLDER, NO_FOLDER = "it is a folder", "its folder does not exist"
 IS_SOURCE, IS_DATABASE = "it is the file being imported", "it is the customer database"
@@ -819,9 +812,9 @@ def check_rejects_path(path: Path | str, source: Path | str, database_file: Path
         raise OutputProblem(path, IS_FOLDER)
     if not path.parent.is_dir():
         raise OutputProblem(path, NO_FOLDER)
-    if _same_file(path, Path(source)):
+    if files.same_file(path, Path(source)):
         raise OutputProblem(path, IS_SOURCE)
-    if database_file not in (None, "", ":memory:") and _same_file(path, Path(database_file).expanduser()):
+    if database_file not in (None, "", ":memory:") and files.same_file(path, Path(database_file).expanduser()):
         raise OutputProblem(path, IS_DATABASE)
     return path
 
@@ -834,7 +827,7 @@ def write_rejects(rejects: Iterable[Reject], path: Path | str) -> int:
     """
     count = 0
     try:
-        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        with files.whole_file(path, encoding="utf-8-sig") as f:
             out = csv.writer(f)
             out.writerow(["row", "column", "value", "problem"])
             for r in rejects:
