@@ -1704,7 +1704,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Phone numbers from</source>
-        <translation>Numéros de téléphone de</translation>
+        <translation>Pays des téléphones</translation>
     </message>
     <message>
         <source>the layout of {program}</source>
@@ -1715,8 +1715,8 @@ Cliquez pour les afficher.</translation>
         <translation>la disposition du jeu de données Online Retail</translation>
     </message>
     <message>
-        <source>a layout of its own</source>
-        <translation>une disposition propre</translation>
+        <source>columns read by their names (not the layout of a program smallcrm knows)</source>
+        <translation>colonnes reconnues par leur nom (ce n’est la disposition d’aucun programme que smallcrm connaît)</translation>
     </message>
     <message>
         <source>text in double quotes</source>
@@ -2647,10 +2647,6 @@ Cliquez pour les afficher.</translation>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
@@ -2669,6 +2665,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Amount</source>
         <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Points</source>

@@ -22,9 +22,10 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
-    QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
+    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+    QFrame, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
+    QPushButton, QRadioButton, QScrollArea, QSpinBox, QStyledItemDelegate, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
@@ -292,6 +293,17 @@ def _align_right(table: QTableWidget, columns: tuple[int, ...]) -> None:
                 table.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+WIDEST_COLUMN = 280  # a preview column is no wider than this (a long value is cut short with "…", whole in its tip)
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    """Columns as wide as their contents, up to WIDEST_COLUMN: one long name does not push the rest away."""
+    table.resizeColumnsToContents()
+    for c in range(table.columnCount()):
+        if table.columnWidth(c) > WIDEST_COLUMN:
+            table.setColumnWidth(c, WIDEST_COLUMN)
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -517,6 +529,10 @@ class FormatPage(QWizardPage):
         self.region.setMaxLength(2)
         self.region.setPlaceholderText(self.tr("e.g. FR"))
         self.region.setToolTip(self.tr("The country phone numbers without +country code belong to"))
+        for combo in (self.encoding, self.delimiter, self.quote, self.row_end, self.preset):
+            # as wide as the page allows, not as the longest choice: the wizard fits a small laptop's screen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         reading = QFormLayout()  # how the file is written
         reading.addRow(self.tr("&Characters (encoding)"), self.encoding)
         reading.addRow(self.tr("&Separator"), self.delimiter)
@@ -596,7 +612,7 @@ class FormatPage(QWizardPage):
             return self.tr("the layout of {program}").format(program=preset.program)
         if self.w.kind == "purchases" and self.w.preset == "online_retail":
             return self.tr("the layout of the Online Retail data set")
-        return self.tr("a layout of its own")
+        return self.tr("columns read by their names (not the layout of a program smallcrm knows)")
 
     def _show(self) -> None:
         d = self.w.dialect
@@ -613,7 +629,7 @@ class FormatPage(QWizardPage):
         self.table.setColumnCount(max([len(headers), *(len(r) for r in rows)]))
         self.table.setHorizontalHeaderLabels(headers + [""] * (self.table.columnCount() - len(headers)))
         _fill(self.table, rows)
-        self.table.resizeColumnsToContents()
+        _fit_columns(self.table)
 
     def validatePage(self) -> bool:
         region = self.region.text().strip().upper()
@@ -707,6 +723,8 @@ class MappingPage(QWizardPage):
         headings = self._sale_headings() if purchases else self._contact_headings()
         self.preview.setColumnCount(len(headings))
         self.preview.setHorizontalHeaderLabels(headings)
+        header = self.preview.horizontalHeader()  # why a row is skipped or rejected: shown third, in sight
+        header.moveSection(header.visualIndex(len(headings) - 1), 2)
         self.preview.setRowCount(0)
         self.replan()
 
@@ -730,11 +748,11 @@ class MappingPage(QWizardPage):
 
     def _contact_headings(self) -> list[str]:
         return [self.tr("Row"), self.tr("Will"), self.tr("Name"), self.tr("Company"), self.tr("Emails"),
-                self.tr("Phones"), self.tr("Address"), self.tr("Birthday"), self.tr("Tags"), self.tr("Problem")]
+                self.tr("Phones"), self.tr("Address"), self.tr("Birthday"), self.tr("Tags"), self.tr("Why")]
 
     def _sale_headings(self) -> list[str]:
         return [self.tr("Rows"), self.tr("Will"), self.tr("Date"), self.tr("Receipt"), self.tr("Customer"),
-                self.tr("Amount"), self.tr("Points"), self.tr("Problem")]
+                self.tr("Amount"), self.tr("Points"), self.tr("Why")]
 
     def mapped_fields(self) -> list[str]:
         return [combo.currentData() for combo in self.combos]
@@ -846,7 +864,7 @@ class MappingPage(QWizardPage):
                          c.birthday or "", ", ".join(c.tags),
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)
-        self.preview.resizeColumnsToContents()
+        _fit_columns(self.preview)
         n = plan.counts
         self.status.setText(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
                                     "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
@@ -862,7 +880,7 @@ class MappingPage(QWizardPage):
                  fmt.number(p.points) if p.points else "", reason_text(p.reason)] for p in plan.preview]
         _fill(self.preview, rows)
         _align_right(self.preview, (5, 6))
-        self.preview.resizeColumnsToContents()
+        _fit_columns(self.preview)
         n = plan.counts
         self.status.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
                                     "reject: {reject}. New customers: {customers}. Points: {points}.").format(
@@ -1335,11 +1353,22 @@ class FixRowDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Check &again"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea()  # a file of many columns (Google's has 34) scrolls, the buttons stay in sight
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(why)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
+        screen = (parent.screen() if parent is not None else QApplication.primaryScreen()).availableGeometry()
+        chrome = why.sizeHint().height() + buttons.sizeHint().height() + 4 * layout.spacing() + 40
+        height = min(fields.sizeHint().height() + chrome, int(screen.height() * 0.85))
+        width = fields.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 40
+        self.resize(max(width, 480), height)
         if first is not None:
             first.setFocus()
             first.selectAll()

@@ -52,6 +52,7 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     assert "characters in Windows, Western Europe (cp1252)" in wizard.format_page.detected.text()
     assert wizard.format_page.table.item(0, 0).text() == "Zoë"  # accents intact in the preview
     assert wizard.format_page.table.horizontalHeaderItem(2).text() == "Courriel"
+    assert wizard.minimumWidth() <= 1000  # fits a small laptop's screen (QWizard widens itself to its widest page)
     wizard.format_page.region.setText("FR")
     wizard.next()  # mapping
     page = wizard.mapping_page
@@ -60,6 +61,8 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     preview = page.preview
     assert preview.item(0, 2).text() == "Zoë Lefèvre" and preview.item(0, 7).text() == "1980-12-31"
     assert preview.item(2, 1).text() == "reject" and preview.item(2, 9).text() == "invalid email: “pas-un-email”"
+    assert preview.item(2, 2).text() == "José Núñez"  # who a rejected row is, as written
+    assert preview.horizontalHeader().visualIndex(9) == 2  # why: third, in sight
     wizard.next()  # duplicates: none
     assert wizard.duplicates_page.none.isVisible()
     wizard.next()  # summary

@@ -115,9 +115,18 @@ from smallcrm.services.importing.reader import ImportFileProblem
 wizard = {"reject": iw.reason_text("invalid email"), "duplicate": iw.duplicate_text("name+city"),
           "field": QCoreApplication.translate("MappingPage", iw.field_label("postal_code")),
           "problem": iw.problem_text(ImportFileProblem(Path("x.csv"), "empty", "", None))}
+dialog.close()
+source = db.parent / "clients.csv"
+source.write_bytes("Prénom;Nom;Courriel;Téléphone\r\nZoë;Lefèvre;zoe@exemple.fr;06 12 34 56 78\r\n".encode("cp1252"))
+window.import_file(path=source)
+(import_wizard,) = [w for w in window.findChildren(iw.ImportWizard) if w.isVisible()]
+import_wizard.next()  # what the file looks like: the widest page
+app.processEvents()
+import_wizard.grab().save(str(shots / "import-format.png"))
+wizard["width"] = import_wizard.minimumWidth()  # (QWizard widens itself to its widest page)
+import_wizard.close()
 print(json.dumps({"locale": QLocale().name(), "title": window.windowTitle(), "menus": menus,
                   "dialog": dialog.windowTitle(), "labels": labels, "wizard": wizard}))
-dialog.close()
 window.close()
 """
 
@@ -137,6 +146,7 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     assert "&Nouveau contact…" in seen["menus"]["&Fichier"]
     assert "&Annuler" in seen["menus"]["É&dition"]
     assert seen["dialog"] == "Nouveau contact"
+    assert seen["wizard"].pop("width") <= 1000  # the import wizard, in French, fits a small laptop's screen
     assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
                               "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
     for label in ("&Prénom", "&Nom", "&Société", "Code postal, &ville", "&Anniversaire",

@@ -888,6 +888,21 @@ class RowCleaner:
         except _RowRejected as e:
             return e.reject
 
+    def as_written(self, row: int, cells: list[str]) -> ImportedContact:
+        """Who a rejected row is, its names, company, emails, phones and city as written (the preview shows
+        them beside the reason)."""
+        def text(target: str) -> str:
+            return " ".join(tidy(cells[i]) for i, f in enumerate(self.fields)
+                            if f == target and i < len(cells) and cells[i].strip())
+
+        def each(columns: tuple[int, ...]) -> list[str]:
+            return [tidy(cells[i]) for i in columns if i < len(cells) and cells[i].strip()]
+
+        first, last = text("first_name"), text("last_name")
+        return ImportedContact(first_name=first, last_name=last or ("" if first else text("full_name")),
+                               company=text("company"), emails=each(self.emails), phones=each(self.phones),
+                               city=text("city"), row=row)
+
     def _reject(self, row, reason, column=None, value=None, error: InvalidValue | None = None):
         raise _RowRejected(Reject(row, reason, column, value, error.problem if error else "",
                                   error.detail if error else ""))

@@ -197,7 +197,7 @@ class Decider:
         for number, cells in rows:
             data = cleaner(number, cells)
             if type(data) is Reject:
-                append(Decision(REJECT, number, None, data))
+                append(Decision(REJECT, number, cleaner.as_written(number, cells) if keep_data else None, data))
                 continue
             if keep_data:  # the preview shows where consent came from
                 for channel in ("email", "sms"):
