@@ -62,7 +62,8 @@ def register(commands, command, group, open_existing) -> None:
                          help="where rows end: at any line break (default), or only at CR LF, LF or CR (the "
                               "other line breaks are then text in a cell)")
         sub.add_argument("--region", type=_region, metavar="CC",
-                         help="the country to read phone numbers without +country code in (e.g. FR)")
+                         help="the country to read phone numbers without +country code in (e.g. FR), for rows "
+                              "that do not name a country of their own")
         sub.add_argument("--date-order", action="append", default=[], metavar="COLUMN=ORDER",
                          help="how a date column is written: dmy (day first), mdy (month first) or ymd")
         sub.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")

@@ -1675,8 +1675,8 @@ Cliquez pour les afficher.</translation>
         <translation>p. ex. FR</translation>
     </message>
     <message>
-        <source>The country phone numbers without +country code belong to</source>
-        <translation>Le pays des numéros de téléphone sans +indicatif</translation>
+        <source>The country of phone numbers written without +country code, in rows that do not name a country of their own</source>
+        <translation>Le pays des numéros écrits sans +indicatif, pour les lignes qui ne donnent pas de pays</translation>
     </message>
     <message>
         <source>&amp;Characters (encoding)</source>

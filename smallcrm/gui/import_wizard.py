@@ -528,7 +528,8 @@ class FormatPage(QWizardPage):
         self.region = QLineEdit()
         self.region.setMaxLength(2)
         self.region.setPlaceholderText(self.tr("e.g. FR"))
-        self.region.setToolTip(self.tr("The country phone numbers without +country code belong to"))
+        self.region.setToolTip(self.tr("The country of phone numbers written without +country code, in rows that "
+                                       "do not name a country of their own"))
         for combo in (self.encoding, self.delimiter, self.quote, self.row_end, self.preset):
             # as wide as the page allows, not as the longest choice: the wizard fits a small laptop's screen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

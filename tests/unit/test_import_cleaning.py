@@ -560,3 +560,20 @@ def test_only_the_guard_before_a_formula_is_removed_from_free_text():
     assert [unguard_formula(t) for t in ("'=1+1", "'+33 6", "'-x", "'@home")] == ["=1+1", "+33 6", "-x", "@home"]
     assert [unguard_formula(t) for t in ("'s-Hertogenbosch", "'90s", "'", "''=x")] == [
         "'s-Hertogenbosch", "'90s", "'", "''=x"]
+
+
+@pytest.mark.parametrize(("country", "phone", "e164"), [
+    ("PT", "912 345 678", "+351912345678"),
+    ("Portugal", "912 345 678", "+351912345678"),
+    ("Deutschland", "0151 23456789", "+4915123456789"),
+    ("Allemagne", "0151 23456789", "+4915123456789"),
+    ("Royaume-Uni", "07911 123456", "+447911123456"),
+    ("UK", "07911 123456", "+447911123456"),
+    ("", "06 12 34 56 78", "+33612345678"),  # no country: the shop's
+    ("Atlantis", "06 12 34 56 78", "+33612345678"),  # a country nobody knows: the shop's
+    ("Portugal", "+33 6 12 34 56 78", "+33612345678"),  # a number with its +country keeps it
+])
+def test_a_phone_without_country_code_is_read_in_the_rows_own_country(country, phone, e164):
+    headers, fields = ["First", "Phone", "Country"], ["first_name", "phone", "country"]
+    found = row_to_contact(2, ["Ana", phone, country], fields, headers, region="FR", date_orders={})
+    assert [p.e164 for p in found.phone_details] == [e164]

@@ -443,6 +443,32 @@ def _month_words() -> tuple[dict[str, int], frozenset[str]]:
     return unique, frozenset(weekdays - set(unique))
 
 
+# Names a file may give a country by that are not its name in babel's territories.
+_COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+                    "northern ireland": "GB", "great britain": "GB", "usa": "US", "u.s.a": "US", "u.s": "US",
+                    "united states of america": "US", "holland": "NL"}
+
+
+@lru_cache(maxsize=1)
+def _country_regions() -> dict[str, str]:
+    """Country names in the seven languages (from babel), folded, and two-letter codes -> the region."""
+    from babel import Locale
+
+    out = {code.lower(): code for code in SUPPORTED_REGIONS}
+    for locale in _MONTH_LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            if code in SUPPORTED_REGIONS:
+                out.setdefault(_fold(name), code)
+    return out | _COUNTRY_ALIASES
+
+
+@lru_cache(maxsize=1024)
+def region_of_country(text: str) -> str | None:
+    """The region whose numbers a row's country names ("PT", "Portugal", "Deutschland", "Royaume-Uni"), or
+    None when it names none."""
+    return _country_regions().get(_fold(" ".join(text.split()))) if text else None
+
+
 def default_date_order(region: str | None) -> str:
     """How people in the region write dates: "mdy" in the United States, "ymd" in East Asia, else "dmy"."""
     region = (region or "").upper()
@@ -926,7 +952,9 @@ class RowCleaner:
                         notes.append(f"{names[i]}: {value}")
 
         emails = self._emails(row, cells, notes, warnings) if self.emails else []
-        phones = self._phones(row, cells, notes, warnings) if self.phones else []
+        # A number without +country is read in the row's own country when it names one, else in the shop's.
+        region = (region_of_country(values["country"][0]) or self.region) if "country" in values else self.region
+        phones = self._phones(row, cells, notes, warnings, region) if self.phones else []
 
         # names
         first = unguard(values["first_name"][0]) if "first_name" in values else ""
@@ -1049,10 +1077,10 @@ class RowCleaner:
             warnings.append("email_in_notes")
         return emails
 
-    def _phones(self, row: int, cells: list[str], notes: list[str], warnings: list[str]) -> list[Phone]:
+    def _phones(self, row: int, cells: list[str], notes: list[str], warnings: list[str],
+                region: str | None) -> list[Phone]:
         phones: list[Phone] = []
         bad: list[tuple[int, str, InvalidValue]] = []
-        region = self.region
         for i in self.phones:
             cell = cells[i]
             if not cell:
