@@ -67,7 +67,9 @@ def register(commands, command, group, open_existing) -> None:
         sub.add_argument("--date-order", action="append", default=[], metavar="COLUMN=ORDER",
                          help="how a date column is written: dmy (day first), mdy (month first) or ymd")
         sub.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
-        sub.add_argument("--rejects", type=Path, metavar="OUT.csv", help="write the rejected rows to this file")
+        sub.add_argument("--rejects", type=Path, metavar="OUT.csv",
+                         help="write the rejected rows to this file, as the file has them, after their row number "
+                              "and what is wrong: correct them and import that file")
         sub.add_argument("--json", action="store_true", help="print the outcome as a JSON object")
 
     contacts = command(actions, "contacts", import_contacts, "import contacts from a CSV file")
@@ -347,7 +349,7 @@ def import_contacts(args, db_path: Path) -> int:
             raise ci.DateOrderNeeded([(i, p.headers[i]) for i in p.ambiguous_columns])
         rejects = p.rejects
         if args.rejects:
-            ci.write_rejects(rejects, args.rejects)
+            ci.write_rejects(rejects, args.rejects, args.file, p.dialect)
         counts = {"created": p.counts["create"], "updated": p.counts["update"], "skipped": p.counts["skip"],
                   "rejected": p.counts["reject"]}
         if args.json:
@@ -416,7 +418,7 @@ def import_purchases(args, db_path: Path) -> int:
         if args.rejects:
             from smallcrm.services.importing.contacts_import import write_rejects
 
-            write_rejects(p.rejects, args.rejects)
+            write_rejects(p.rejects, args.rejects, args.file, p.dialect)
         c = p.counts
         if args.json:
             cli_format.write_json(sys.stdout, {

@@ -1790,6 +1790,14 @@ Cliquez pour les afficher.</translation>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
         <source>it is a folder</source>
         <translation>c’est un dossier</translation>
     </message>

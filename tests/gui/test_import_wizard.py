@@ -659,7 +659,9 @@ def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, w
     chosen.append(tmp_path / "rejected.csv")
     wizard.save_rejects(wizard.plan.rejects)
     assert len(warnings) == 1
-    assert "4,Courriel,pas-un-email,invalid email" in chosen[-1].read_text(encoding="utf-8-sig")
+    assert chosen[-1].read_text(encoding="utf-8-sig").splitlines() == [  # the rows, to correct and import again
+        "Row;Problem;Prénom;Nom;Courriel;Téléphone;Ville;Date de naissance",
+        "4;invalid email (Courriel: pas-un-email);José;Núñez;pas-un-email;;Nantes;01/02/1990"]
     wizard.close()
 
 

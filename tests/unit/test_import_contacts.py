@@ -109,19 +109,30 @@ def test_rejected_rows_are_written_as_a_guarded_csv(db, tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
-    assert rows[0] == ["row", "column", "value", "problem"]
-    assert [r[:2] for r in rows[1:]] == [["2", "Email"], ["3", "Birthday"]]
-    assert rows[2][2] == "31/02/1990"
+    assert rows[0][:4] == ["Row", "Problem", "First Name", "Last Name"]
+    assert [r[:4] for r in rows[1:]] == [["2", "invalid email (Email: ann@@example.com)", "'=HYPERLINK(1)", "Lee"],
+                                         ["3", "impossible date (Birthday: 31/02/1990)", "Bob", "Stone"]]
     assert ci.guard("=1+1") == "'=1+1" and ci.guard("+33") == "'+33" and ci.guard("@x") == "'@x"
     assert ci.guard("-5") == "'-5" and ci.guard("\tx") == "'\tx" and ci.guard("\rx") == "'\rx"
     assert ci.guard("Ann") == "Ann" and ci.guard("") == ""
 
 
-def test_reject_values_that_look_like_formulas_are_guarded_in_the_file(tmp_path):
-    out = tmp_path / "r.csv"
-    ci.write_rejects([Reject(7, "=cmd|' /C calc'!A0", "=A1", "@SUM(1)")], out)
-    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[1] == ["7", "'=A1", "'@SUM(1)", "'=cmd|' /C calc'!A0"]
+def test_rejected_rows_are_written_as_the_file_has_them_to_correct_and_import_again(db, tmp_path):
+    source = tmp_path / "clients.csv"
+    source.write_bytes("Prénom;Nom;Courriel\r\nZoë;Lefèvre;zoe@exemple.fr\r\n=cmd|' /C calc'!A0;Núñez;@SUM(1)\r\n"
+                       "Ana;Silva;pas-un-email\r\n".encode("cp1252"))
+    out = tmp_path / "rejected.csv"
+    plan = ci.plan_contacts_import(source)
+    assert ci.write_rejects(plan.rejects, out, source, plan.dialect) == 2
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows == [["Row", "Problem", "Prénom", "Nom", "Courriel"],
+                    ["3", "invalid email (Courriel: @SUM(1))", "'=cmd|' /C calc'!A0", "Núñez", "'@SUM(1)"],
+                    ["4", "invalid email (Courriel: pas-un-email)", "Ana", "Silva", "pas-un-email"]]
+    rows[2][4] = "ana@exemple.pt"  # corrected in a spreadsheet, then imported
+    out.write_text("\r\n".join(";".join(r) for r in rows[:1] + rows[2:]), encoding="utf-8-sig")
+    again = ci.import_contacts(out)
+    assert (again.created, again.rejected) == (1, 0)
+    assert [get_contact(i).display_name for i in contact_ids("ana")] == ["Ana Silva"]
 
 
 def test_a_failure_mid_import_leaves_nothing(db, tmp_path, monkeypatch):

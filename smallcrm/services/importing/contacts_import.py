@@ -819,20 +819,36 @@ def check_rejects_path(path: Path | str, source: Path | str, database_file: Path
     return path
 
 
-def write_rejects(rejects: Iterable[Reject], path: Path | str) -> int:
-    """The rejected rows as CSV (UTF-8 with a byte-order mark, for spreadsheets); return how many.
+def write_rejects(rejects: Iterable[Reject], path: Path | str, source: Path | str, dialect: reader.Dialect, *,
+                  heading: tuple[str, str] = ("Row", "Problem"), words: Callable[[str], str] | None = None) -> int:
+    """The rejected rows of `source` as a CSV file to correct in a spreadsheet and import again; return how many.
 
-    Cells that a spreadsheet would run as a formula get a leading apostrophe. Raises OutputProblem when the
-    file cannot be written.
+    Each row is written as the file has it, under its column names, after two columns of its own: its number
+    and what is wrong with it (`heading`; an import ignores them). The file's separator, so that a spreadsheet
+    set for it opens the file in columns; UTF-8 with a byte-order mark. Cells a spreadsheet would run as a
+    formula get a leading apostrophe (an import takes it off again). `words(reason)`: the reason in the
+    reader's language. Raises OutputProblem when the file cannot be written.
     """
+    problems: dict[int, list[str]] = {}
+    for r in rejects:
+        text = words(r.reason) if words else r.reason
+        if r.column:
+            text += f" ({r.column}: {r.value})" if r.value else f" ({r.column})"
+        problems.setdefault(r.row, []).append(text)
     count = 0
     try:
         with files.whole_file(path, encoding="utf-8-sig") as f:
-            out = csv.writer(f)
-            out.writerow(["row", "column", "value", "problem"])
-            for r in rejects:
-                out.writerow([r.row, guard(r.column or ""), guard(r.value or ""), guard(r.reason)])
-                count += 1
+            out = csv.writer(f, delimiter=dialect.delimiter if dialect.delimiter in ",;\t|" else ",")
+            out.writerow([*heading, *map(guard, reader.read_header(source, dialect))])
+            if problems:
+                last = max(problems)
+                with reader.read_rows(source, dialect) as rows:
+                    for number, cells in rows:
+                        if number in problems:
+                            out.writerow([number, guard("; ".join(problems[number])), *map(guard, cells)])
+                            count += 1
+                        if number >= last:
+                            break
     except OSError as e:
         raise OutputProblem(path, e.strerror or str(e)) from e
     return count
@@ -1109,7 +1125,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             details["created_tags"] = writer.created_tags
             _finish_batch(conn, batch_id, run.counts, details)
             if rejects_out is not None:
-                write_rejects(run.rejects, rejects_out)
+                write_rejects(run.rejects, rejects_out, path, layout.dialect)
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],

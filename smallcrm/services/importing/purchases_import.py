@@ -721,7 +721,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                   "reject": run.counts["reject"]}
         ci._finish_batch(conn, batch_id, counts, details)
         if rejects_out is not None:
-            ci.write_rejects(run.rows.rejects, rejects_out)
+            ci.write_rejects(run.rows.rejects, rejects_out, path, layout.dialect)
         if cancelled is not None and cancelled():
             raise ci.ImportCancelled()
     ci.let_go(receipts, run.rows.receipts, run.facts)
