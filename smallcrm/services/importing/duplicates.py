@@ -195,11 +195,10 @@ class DuplicateIndex:
         if not ids:
             return None
         best: Match | None = None
-        others = (self.with_email if f.emails else set(), self.with_phone if f.phones else set())
         for _, score, position in process.extract(f.name, names, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD,
                                                   limit=None):
             contact_id = ids[position]
-            if contact_id in others[0] or contact_id in others[1]:
+            if (f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone):
                 continue  # an email, or a phone, of their own on both sides: two people
             if best is None or score > best.score or (score == best.score and contact_id < best.contact_id):
                 field = next(field for end, field in fields if position < end)

@@ -519,9 +519,10 @@ class _Run:
         self.region = options.region if options.region is not None else default_region()
         self.layout = ci.read_layout(path, options, date_fields=("date",), map_headers=map_purchase_headers,
                                      date_value=lambda text: split_time(text)[0] if text else text)
-        self.customers_named = options.match != "auto" or first_match(self.layout.fields) is not None
+        found = first_match(self.layout.fields)
+        self.customers_named = options.match != "auto" or found is not None
         if options.match == "auto":  # (a file that names no customer: sales without customers)
-            options = dataclasses.replace(options, match=first_match(self.layout.fields) or "email")
+            options = dataclasses.replace(options, match=found or "email")
         self.options = options
         if self.layout.preset == "online_retail":  # that data set writes its dates month first (12/13/2010)
             for i in self.layout.ambiguous_columns:
