@@ -429,11 +429,8 @@ def convert(cells, region="FR", orders=None):
     (row(city="Paris", notes="hello"), "no name, company, email or phone", None, None),
     (row(first="Ann", email="ann@@example.com"), "invalid email", "Email", "ann@@example.com"),
     (row(first="Ann", email2="ann at example"), "invalid email", "Email 2", "ann at example"),
-    (row(first="Ann", phone="call me"), "invalid phone number", "Phone", "call me"),
-    (row(first="Ann", phone="12"), "invalid phone number", "Phone", "12"),
-    (row(first="Ann", birthday="31/02/1990"), "impossible date", "Birthday", "31/02/1990"),
-    (row(first="Ann", birthday="someday"), "not a date", "Birthday", "someday"),
-    (row(first="Ann", birthday="01/01/2999"), "birthday in the future", "Birthday", "01/01/2999"),
+    (row(phone="call me", city="Paris"), "invalid phone number", "Phone", "call me"),
+    (row(phone="12"), "invalid phone number", "Phone", "12"),
     (row(first="A" * 201), "too long", "First", "A" * 201),
     (row(first="Ann", city="C" * 200, state="IL"), "too long", "City", "C" * 200 + ", IL"),
 ])
@@ -449,6 +446,23 @@ def test_an_ambiguous_date_column_is_read_the_way_the_shops_region_writes_dates(
     assert convert(cells, "US", {6: "ambiguous"}).birthday == "1990-03-04"
     assert convert(cells, "US", {6: "dmy"}).birthday == "1990-04-03"
     assert cleaning.default_date_order("jp") == "ymd"
+
+
+@pytest.mark.parametrize(("cells", "line", "warning"), [
+    (row(first="Ann", phone="call me"), "Phone: call me", "phone_in_notes"),
+    (row(last="Lee", phone="12"), "Phone: 12", "phone_in_notes"),
+    (row(company="Café Noël", phone="ask at the till"), "Phone: ask at the till", "phone_in_notes"),
+    (row(first="Ann", email="ann@example.com", phone="n° 12"), "Phone: n° 12", "phone_in_notes"),
+    (row(first="Ann", birthday="31/02/1990"), "Birthday: 31/02/1990", "birthday_in_notes"),
+    (row(first="Ann", birthday="0000-07-21"), "Birthday: 0000-07-21", "birthday_in_notes"),
+    (row(first="Ann", birthday="someday"), "Birthday: someday", "birthday_in_notes"),
+    (row(first="Ann", birthday="01/01/2999"), "Birthday: 01/01/2999", "birthday_in_notes"),
+])
+def test_a_phone_or_birthday_that_cannot_be_read_is_kept_in_the_notes_of_the_customer(cells, line, warning):
+    found = convert(cells)
+    assert isinstance(found, ImportedContact)
+    assert found.phones == [] and found.birthday is None
+    assert found.notes.splitlines() == [line] and found.warnings == [warning]
 
 
 def test_a_second_bad_email_or_phone_goes_to_the_notes():
@@ -513,7 +527,8 @@ def test_a_partial_thunderbird_birthday_is_kept_in_the_notes():
     found = row_to_contact(2, ["Ann", "1980", "", ""], fields, headers, region="FR", date_orders={})
     assert found.birthday is None and found.notes == "Birth Year: 1980" and found.warnings == ["partial_birthday"]
     bad = row_to_contact(3, ["Ann", "1980", "2", "30"], fields, headers, region="FR", date_orders={})
-    assert (bad.reason, bad.column) == ("impossible date", "Birth Day")
+    assert bad.birthday is None and bad.warnings == ["birthday_in_notes"]
+    assert bad.notes.splitlines() == ["Birth Year: 1980", "Birth Month: 2", "Birth Day: 30"]
 
 
 def test_an_unknown_field_is_refused():
@@ -548,10 +563,12 @@ def test_any_row_becomes_a_contact_clean_contact_accepts_or_a_reject(cells, fiel
         assert cleaning.to_clean_contact(found).values["sort_name"] == clean.values["sort_name"]
 
 
-def test_a_future_birthday_is_refused_today_and_yesterday_is_fine():
+def test_a_future_birthday_is_not_kept_as_a_birthday_and_yesterday_is():
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     assert convert(row(first="Ann", birthday=yesterday)).birthday == yesterday
-    assert isinstance(convert(row(first="Ann", birthday=(date.today() + timedelta(days=2)).isoformat())), Reject)
+    later = (date.today() + timedelta(days=2)).isoformat()
+    found = convert(row(first="Ann", birthday=later))
+    assert found.birthday is None and found.notes == f"Birthday: {later}"
 
 
 def test_only_the_guard_before_a_formula_is_removed_from_free_text():
@@ -577,3 +594,19 @@ def test_a_phone_without_country_code_is_read_in_the_rows_own_country(country, p
     headers, fields = ["First", "Phone", "Country"], ["first_name", "phone", "country"]
     found = row_to_contact(2, ["Ana", phone, country], fields, headers, region="FR", date_orders={})
     assert [p.e164 for p in found.phone_details] == [e164]
+
+
+def test_the_tussenvoegsel_goes_before_the_last_name_and_a_headerless_cell_to_the_notes():
+    headers = ["Voornaam", "Tussenvoegsel", "Achternaam", ""]
+    fields = auto_map(headers)
+
+    def person(*cells):
+        return row_to_contact(2, list(cells), fields, headers, region="NL", date_orders={})
+
+    jan = person("Jan", "van der", "Berg", "vaste klant")
+    assert (jan.first_name, jan.last_name, jan.notes) == ("Jan", "van der Berg", "Column 4: vaste klant")
+    assert person("Els", "van", "van Dijk", "").last_name == "van Dijk"  # written in both: once
+    piet = person("Piet", "de", "", "")
+    assert (piet.last_name, piet.notes) == ("", "Tussenvoegsel: de")
+    shown = cleaning.RowCleaner(fields, headers, region="NL").as_written(3, ["Jan", "van der", "Berg", ""])
+    assert shown.last_name == "van der Berg"  # as the preview shows a rejected row

@@ -248,3 +248,8 @@ def test_a_mapping_with_unknown_fields_or_no_name_is_not_saved(db):
     with pytest.raises(InvalidValue):
         save_mapping("  ", ["A"], ["email"])
     assert saved_mappings() == []
+
+
+def test_a_dutch_tussenvoegsel_and_a_column_without_a_header_are_kept():
+    headers = ["Voornaam", "Tussenvoegsel", "Achternaam", "", "E-mailadres", " "]
+    assert auto_map(headers) == ["first_name", "last_name_prefix", "last_name", "note", "email", "note"]

@@ -804,6 +804,14 @@ def split_full_name(name: str) -> tuple[str, str]:
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
+def with_prefix(prefix: str, last: str) -> str:
+    """A Dutch last name with its "tussenvoegsel": ("van der", "Berg") -> "van der Berg" (once, when the file
+    also wrote it in the last name)."""
+    if not prefix or not last or last.casefold().startswith(prefix.casefold() + " "):
+        return last
+    return f"{prefix} {last}"
+
+
 _YES = frozenset({"yes", "y", "true", "t", "1", "x", "subscribed", "opted in", "optedin", "opt-in", "opt in",
                   "confirmed", "granted", "on", "oui", "o", "ja", "j", "si", "sí", "s", "sim", "wahr", "vrai",
                   "verdadero", "vero", "waar", "✓", "✔", "accepted", "single_opt_in", "confirmed_opt_in"})
@@ -864,7 +872,7 @@ def _google_tag(label: str) -> str | None:
 
 # --- rows ----------------------------------------------------------------------------------------
 
-_SINGLE_FIELDS = ("first_name", "last_name", "full_name", "company", "street", "postal_code", "city", "region",
+_SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "full_name", "company", "street", "postal_code", "city", "region",
                   "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "email_consent",
                   "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
                   "customer_id")
@@ -883,7 +891,8 @@ class RowCleaner:
         self.headers = list(headers)
         self.region = region
         self.date_orders = dict(date_orders or {})
-        self.names = [headers[i] if i < len(headers) else f"Column {i + 1}" for i in range(len(fields))]
+        self.names = [headers[i] if i < len(headers) and headers[i].strip() else f"Column {i + 1}"
+                      for i in range(len(fields))]
         self.width = len(fields)
 
         def columns(*targets):
@@ -924,7 +933,7 @@ class RowCleaner:
         def each(columns: tuple[int, ...]) -> list[str]:
             return [tidy(cells[i]) for i in columns if i < len(cells) and cells[i].strip()]
 
-        first, last = text("first_name"), text("last_name")
+        first, last = text("first_name"), with_prefix(text("last_name_prefix"), text("last_name"))
         return ImportedContact(first_name=first, last_name=last or ("" if first else text("full_name")),
                                company=text("company"), emails=each(self.emails), phones=each(self.phones),
                                city=text("city"), row=row)
@@ -952,13 +961,16 @@ class RowCleaner:
                         notes.append(f"{names[i]}: {value}")
 
         emails = self._emails(row, cells, notes, warnings) if self.emails else []
-        # A number without +country is read in the row's own country when it names one, else in the shop's.
-        region = (region_of_country(values["country"][0]) or self.region) if "country" in values else self.region
-        phones = self._phones(row, cells, notes, warnings, region) if self.phones else []
 
         # names
         first = unguard(values["first_name"][0]) if "first_name" in values else ""
         last = unguard(values["last_name"][0]) if "last_name" in values else ""
+        if "last_name_prefix" in values:
+            prefix, i = values["last_name_prefix"]
+            if last:
+                last = with_prefix(unguard(prefix), last)
+            else:
+                notes.append(f"{names[i]}: {prefix}")
         company = unguard(values["company"][0]) if "company" in values else ""
         if "full_name" in values:
             full, i = values["full_name"]
@@ -966,6 +978,12 @@ class RowCleaner:
                 first, last = split_full_name(full)
             elif _new_words(full, first, last, company):
                 notes.append(f"{names[i]}: {full}")
+        # A number without +country is read in the row's own country when it names one, else in the shop's.
+        if self.phones:
+            region = (region_of_country(values["country"][0]) or self.region) if "country" in values else self.region
+            phones = self._phones(row, cells, notes, warnings, region, named=bool(first or last or company or emails))
+        else:
+            phones = []
         if not (first or last or company):
             if emails:
                 first = emails[0] if len(emails[0]) <= validation.MAX_NAME else emails[0].split("@")[0][:200]
@@ -981,7 +999,11 @@ class RowCleaner:
             text, i = values["birthday"]
             if text.lower() not in _PLACEHOLDERS:
                 order = self.orders.get(i, "dmy")
-                birthday = self._birthday(row, names[i], text, lambda: parse_date(text, order))
+                try:
+                    birthday = self._birthday(row, names[i], text, lambda: parse_date(text, order))
+                except _Unreadable:
+                    notes.append(f"{names[i]}: {text}")
+                    warnings.append("birthday_in_notes")
         if birthday is None and self.has_birth_parts:
             birthday = self._birth_parts(row, values, notes, warnings)
 
@@ -1078,7 +1100,9 @@ class RowCleaner:
         return emails
 
     def _phones(self, row: int, cells: list[str], notes: list[str], warnings: list[str],
-                region: str | None) -> list[Phone]:
+                region: str | None, named: bool) -> list[Phone]:
+        """Every phone column's numbers; text that is no phone number goes to the notes when the row has a
+        name, company or email to keep it under (else the row is rejected: it would be nobody)."""
         phones: list[Phone] = []
         bad: list[tuple[int, str, InvalidValue]] = []
         for i in self.phones:
@@ -1098,7 +1122,7 @@ class RowCleaner:
                 if not phones or all((p.e164 or p.raw) != key for p in phones):
                     phones.append(found)
         if bad:
-            if not phones:
+            if not phones and not named:
                 i, part, error = bad[0]
                 self._reject(row, "invalid phone number", self.names[i], part, error)
             notes.extend(f"{self.names[i]}: {part}" for i, part, _ in bad)
@@ -1153,11 +1177,11 @@ class RowCleaner:
         column = next(self.names[values[k][1]] for k in ("birth_day", "birth_month", "birth_year") if k in values)
         try:
             return self._birthday(row, column, "/".join(parts), lambda: _join_birthday(*parts))
-        except _PartialBirthday:
+        except (_PartialBirthday, _Unreadable) as e:
             for key in ("birth_year", "birth_month", "birth_day"):
                 if key in values:
                     notes.append(f"{self.names[values[key][1]]}: {values[key][0]}")
-            warnings.append("partial_birthday")
+            warnings.append("partial_birthday" if isinstance(e, _PartialBirthday) else "birthday_in_notes")
             return None
 
     def _too_long(self, row: int, values, **found: str) -> None:
@@ -1168,19 +1192,19 @@ class RowCleaner:
                              InvalidValue(key, value, "too_long", f"at most {validation.MAX_NAME} characters"))
 
     def _birthday(self, row: int, column: str, text: str, parse) -> str | None:
+        """The birthday `parse` reads; a row whose date could be either day or month first is rejected (the
+        owner says which); raises _Unreadable for one that is no date (the caller keeps it in the notes)."""
         try:
             found = parse()
             return validation.clean_birthday(found) if found else None
         except InvalidValue as e:
             if e.problem == "ambiguous":
-                reason = "ambiguous date"
-            elif e.detail == "not a date":
-                reason = "not a date"
-            elif "future" in e.detail:
-                reason = "birthday in the future"
-            else:
-                reason = "impossible date"
-            self._reject(row, reason, column, text, e)
+                self._reject(row, "ambiguous date", column, text, e)
+            raise _Unreadable from None
+
+
+class _Unreadable(Exception):
+    """A birthday that is not a date (or an impossible one, or one in the future)."""
 
 
 class _RowRejected(Exception):

@@ -933,7 +933,7 @@ class ContactRun:
                     self._chunk(chunk)
                     chunk = []
             self._chunk(chunk)
-            self.warnings = rows.warnings
+            self.warnings = self.decider.warnings(rows.warnings)
             self.cut_short = rows.cut_short
 
     def _run_in_worker(self) -> None:

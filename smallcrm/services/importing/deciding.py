@@ -176,6 +176,12 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
     return Incoming(values, tuple(data.emails), phones, tuple(data.tags)), found
 
 
+# What the cleaner kept in the notes of a row it could not otherwise store (cleaning.RowCleaner's warnings),
+# counted for the rows that create or change a customer.
+NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birthday", "street_in_notes",
+         "tag_in_notes", "consent_unclear")
+
+
 class Decider:
     """Decides rows in the file's order; remembers the contacts the rows before create or change."""
 
@@ -185,11 +191,16 @@ class Decider:
         self.next_id = setup.next_id
         self.cleaner = cleaning.RowCleaner(setup.fields, setup.headers, region=setup.region,
                                            date_orders=setup.date_orders)
+        self.noted: dict[str, int] = {}  # rows created or merged with a value kept in the notes, by kind
+
+    def warnings(self, read: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """What reading tidied (`read`), then how many rows had a value kept in the notes, by kind."""
+        return [*read, *self.noted.items()]
 
     def decide(self, rows: list[tuple[int, list[str]]], *, keep_data: bool = True) -> list[Decision]:
         setup = self.setup
         policy, choices, consent_source = setup.policy, setup.row_choices, setup.consent_source
-        cleaner, index = self.cleaner, self.index
+        cleaner, index, noted = self.cleaner, self.index, self.noted
         now = to_utc_text(utc_now())  # when consent given in this part of the file was recorded
         moment = setup.moment
         decided: list[Decision] = []
@@ -214,7 +225,12 @@ class Decider:
             kept = data if keep_data else None
             if choice == "skip" and (match is not None or number in choices):
                 append(Decision(SKIP, number, kept, None, None, match, choice))
-            elif match is None or choice == "create":
+                continue
+            if data.warnings:
+                for kind in data.warnings:
+                    if kind in NOTED:
+                        noted[kind] = noted.get(kind, 0) + 1
+            if match is None or choice == "create":
                 new_id = self.next_id
                 self.next_id += 1
                 index.add(new_id, found)  # so that a later row for the same person finds this one
@@ -409,7 +425,7 @@ def _decide_and_send(conn) -> None:
                         chunk = []
                 if chunk and not put(decided(chunk)):
                     return
-                put(("done", rows.warnings))
+                put(("done", decider.warnings(rows.warnings)))
     except BaseException as error:  # said to the importing thread, which raises it there
         put(("error", _portable(error)))
     if not gone.is_set():

@@ -7,6 +7,8 @@ Every column maps to one target field (`FIELDS`). Choices made for the known lay
 - Figures another program computed (total spent, order counts, visits, ratings) are ignored: purchases
   are imported on their own.
 - "Display Name"/"Name" is a full name, split only for rows without first and last name.
+- A Dutch "Tussenvoegsel" ("van der") is put before the last name it belongs to: "van der Berg".
+- A column without a header goes to the notes as "Column N: value", so nothing typed in it is lost.
 - Numbered groups ("E-mail 3 - Value", "Phone 12 - Value", "Address 2 - City") are matched for any number.
 """
 
@@ -20,7 +22,7 @@ from functools import cache, lru_cache
 from smallcrm.errors import InvalidValue, NotFound
 
 FIELDS = (
-    "first_name", "last_name", "full_name", "company", "email", "phone", "street", "street2", "postal_code", "city",
+    "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street", "street2", "postal_code", "city",
     "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
     "customer_id", "note", "ignore",
@@ -287,6 +289,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "last_name": ("lastname", "last", "surname", "familyname", "family", "lname", "nachname", "familienname", "nom",
                   "nomdefamille", "apellido", "apellidos", "primerapellido", "cognome", "sobrenome", "apelido",
                   "apelidos", "achternaam", "familienaam"),
+    "last_name_prefix": ("tussenvoegsel", "tussenvoegsels", "voorvoegsel", "voorvoegsels", "infix",
+                         "lastnameprefix", "surnameprefix", "familynameprefix", "nameinfix"),
     "full_name": ("name", "fullname", "displayname", "contactname", "customername", "clientname", "contact",
                   "customer", "client", "nomcomplet", "vollstandigername", "kunde", "kundenname", "nombrecompleto",
                   "cliente", "nomecompleto", "naam", "volledigenaam", "klant", "klantnaam"),
@@ -385,6 +389,8 @@ def header_key(header: str) -> str:
 
 def _generic_field(header: str) -> str:
     words = _words(header)
+    if not header.strip():
+        return "note"  # typed under no header: kept as "Column N: value"
     if not words:
         return "ignore"
     whole = "".join(words)
