@@ -281,6 +281,8 @@ def _run(args, db_path: Path, plan, do):
         from smallcrm.services.importing.contacts_import import check_rejects_path
 
         args.rejects = check_rejects_path(args.rejects, args.file, db_path)
+    database = Path(db_path).expanduser()
+    new_database = not database.exists()
     stand_in = _open_for_import(args, db_path)
     try:
         progress = (_Progress(sys.stderr, args.action, "checking" if args.dry_run else "importing")
@@ -290,6 +292,13 @@ def _run(args, db_path: Path, plan, do):
         finally:
             if progress:
                 progress.finish()
+    except BaseException:
+        if new_database and stand_in is None:  # made for this import, which put nothing in it
+            close_database()
+            for leftover in (database, database.with_name(database.name + "-wal"),
+                             database.with_name(database.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
     finally:
         if stand_in is not None:
             close_database()
@@ -338,6 +347,11 @@ def _print_warnings(warnings) -> None:
         print(f"  note: {n} {one if n == 1 else many}")
 
 
+def _columns_json(headers: list[str], fields: list[str]) -> list[dict]:
+    """Each column of the file (numbered from 1, as --map takes them) and the field it goes to."""
+    return [{"column": i, "header": h, "field": f} for i, (h, f) in enumerate(zip(headers, fields), start=1)]
+
+
 def _rejects_json(rejects) -> list[dict]:
     return [{"row": r.row, "column": r.column, "value": r.value, "reason": r.reason} for r in rejects]
 
@@ -371,8 +385,9 @@ def import_contacts(args, db_path: Path) -> int:
         if args.json:
             cli_format.write_json(sys.stdout, {"dry_run": True, "batch": None, **counts,
                                                "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
-                                               "preset": p.preset, "fields": dict(zip(p.headers, p.fields)),
-                                               "rows": p.rows})
+                                               "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
+                                               "rows": p.rows, "warnings": dict(p.warnings),
+                                               "rejects": _rejects_json(rejects)})
         else:
             print(f"dry run of {args.file.name} ({p.rows} rows, {p.dialect.encoding}, "
                   f"{_delimiter_name(p.dialect.delimiter)}, preset {p.preset}): would create {counts['created']}, "
@@ -441,8 +456,9 @@ def import_purchases(args, db_path: Path) -> int:
                 "dry_run": True, "batch": None, "created": c["purchases"], "updated": 0, "skipped": c["skip"],
                 "rejected": c["reject"], "refunds": c["refunds"], "customers_created": c["customers_created"],
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
-                "preset": p.preset, "fields": dict(zip(p.headers, p.fields)),
-                "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in p.unmatched]})
+                "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
+                "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in p.unmatched],
+                "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name}: would record {plural(c['purchases'], 'purchase')} "
                   f"({plural(c['refunds'], 'refund')}), skip {c['skip']}, reject {plural(c['reject'], 'row')}, "

@@ -60,7 +60,9 @@ def test_dry_run_changes_nothing_and_does_not_create_a_database(cli, shop, custo
     assert result.code == 0, result.err
     data = result.json()
     assert data["dry_run"] and data["batch"] is None and (data["created"], data["rejected"]) == (2, 1)
-    assert data["fields"]["Email"] == "email"
+    assert {"column": 3, "header": "Email", "field": "email"} in data["columns"]
+    assert data["rejects"] == [{"row": 3, "column": "Email", "value": "bob@example", "reason": "invalid email"}]
+    assert data["warnings"] == {}
     assert not shop.exists()
     cli("import", "contacts", str(customers))
     again = cli("import", "contacts", str(customers), "--dry-run")
@@ -101,10 +103,11 @@ def test_a_quote_never_closed_imports_nothing_and_says_what_to_do(cli, shop, tmp
     source = tmp_path / "broken.csv"
     source.write_text('First Name,Last Name,Email\nZoë,"Lefèvre,zoe@example.fr\nAna,Silva,ana@example.pt\n',
                       encoding="utf-8")
+    cli("contacts", "add", "--first-name", "Kept")
     result = cli("import", "contacts", str(source))
     assert result.code == 1 and "has a quote that is never closed (row 2)" in result.error_line
     assert "--quote none" in result.error_line and "nothing was imported" in result.error_line
-    assert rows_in(shop, "contact") == 0
+    assert rows_in(shop, "contact") == 1
 
 
 def test_map_option(cli, tmp_path):
@@ -154,6 +157,14 @@ def test_bad_files_end_with_one_line(cli, shop, tmp_path, content, words):
     assert rows_in(shop, "contact") == 1 and rows_in(shop, "import_batch") == 0
 
 
+def test_a_failed_first_import_leaves_no_empty_database_behind(cli, shop, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"First Name,Email\r\n")
+    result = cli("import", "contacts", str(path))
+    assert result.code == 1 and "nothing was imported" in result.error_line
+    assert sorted(p.name for p in shop.parent.iterdir()) == ["bad.csv"]
+
+
 def test_invalid_utf8_with_a_forced_encoding(cli, shop, tmp_path):
     path = tmp_path / "latin.csv"
     path.write_bytes(b"Name,Email\r\nJos\xe9,jose@example.com\r\n")
@@ -185,11 +196,12 @@ def test_a_file_with_too_many_rows_is_one_line_and_nothing_imported(cli, shop, t
     monkeypatch.setattr(reader, "MAX_ROWS", 2)
     path = write_csv(tmp_path / "big.csv", [["Ann", "Lee", "", "", "", ""], ["Bob", "Stone", "", "", "", ""],
                                             ["Cy", "Young", "", "", "", ""]])
+    cli("contacts", "add", "--first-name", "Kept")
     result = cli("import", "contacts", str(path))
     assert result.code == 1
     assert result.error_line.endswith("big.csv has more rows than one import takes: more than 2 rows; split it into"
                                       " smaller files and import them one after the other; nothing was imported")
-    assert rows_in(shop, "contact") == 0
+    assert rows_in(shop, "contact") == 1
 
 
 def test_a_terminal_sees_how_far_a_dry_run_and_an_import_have_got(cli, tmp_path, monkeypatch):
