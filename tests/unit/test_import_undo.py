@@ -97,7 +97,8 @@ def test_undo_puts_the_database_back_exactly(shop, tmp_path, policy):
 def test_fill_only_fills_and_overwrite_replaces(shop, tmp_path):
     ci.import_contacts(updates_file(tmp_path), ci.ImportOptions(region="FR", on_duplicate="fill"))
     ann = get_contact(shop["ann"])
-    assert (ann.city, ann.company, ann.postal_code, ann.birthday) == ("Paris", "Lee Design", "69001", "1985-07-14")
+    # Lyon's postal code is not put with Ann's Paris: the file's address is another one
+    assert (ann.city, ann.company, ann.postal_code, ann.birthday) == ("Paris", "Lee Design", "", "1985-07-14")
     assert ann.emails == ["ann@example.com", "ann@work.example"]
     assert [p.e164 for p in ann.phones] == ["+33612345678", "+33781234567"]
     assert ann.tags == ["newsletter", "VIP"] and ann.notes == "Met at the fair"
@@ -119,6 +120,34 @@ def test_overwrite_puts_the_files_values_first_and_keeps_the_rest(shop, tmp_path
     assert ann.email_consent  # an import never withdraws consent
     assert get_contact(shop["bob"]).first_name == "Robert"
     assert set(contact_ids("lyon")) == {shop["ann"], shop["cy"]}  # the search index follows the new city
+
+
+@pytest.mark.parametrize(("policy", "file_address", "stored"), [
+    # the same place, with more of it: the empty parts are filled
+    ("fill", ("", "75011", "paris"), ("12 rue Oberkampf", "75011", "Paris")),
+    ("overwrite", ("", "75011", "paris"), ("12 rue Oberkampf", "75011", "paris")),
+    # another place: never one part from the file beside another from the book
+    ("fill", ("", "69001", "Lyon"), ("12 rue Oberkampf", "", "Paris")),
+    ("fill", ("3 quai Saint-Vincent", "", ""), ("12 rue Oberkampf", "", "Paris")),
+    ("overwrite", ("", "69001", "Lyon"), ("", "69001", "Lyon")),
+    ("overwrite", ("3 quai Saint-Vincent", "69001", "Lyon"), ("3 quai Saint-Vincent", "69001", "Lyon")),
+])
+def test_a_duplicates_address_is_taken_whole_or_not_at_all(db, tmp_path, policy, file_address, stored):
+    zoe = add_contact(ContactInput(first_name="Zoë", last_name="Roux", emails=["zoe@example.fr"],
+                                   street="12 rue Oberkampf", city="Paris", country="France"), welcome=False)
+    street, postal_code, city = file_address
+    source = write_csv(tmp_path / "moved.csv", [["Zoë", "Roux", "", "zoe@example.fr", "", city, postal_code, "", "",
+                                                 ""]], header=HEADER)
+    if street:
+        source = write_csv(tmp_path / "moved.csv", [["Zoë", "Roux", "zoe@example.fr", street, city, postal_code]],
+                           header=["First Name", "Last Name", "Email", "Street", "City", "Postal Code"])
+    before = snapshot()
+    result = ci.import_contacts(source, ci.ImportOptions(region="FR", on_duplicate=policy))
+    found = get_contact(zoe)
+    assert (found.street, found.postal_code, found.city, found.country) == (*stored, "France")
+    assert result.updated == (1 if stored != ("12 rue Oberkampf", "", "Paris") else 0)
+    ci.undo_import(result.batch)
+    assert snapshot() == before
 
 
 def test_an_older_import_waits_for_the_newer_one_that_changed_its_contacts(shop, tmp_path):

@@ -26,7 +26,10 @@ facts) rather than lose later work:
 Policies for duplicates (services.importing.duplicates finds them):
 - "skip":      leave the existing contact alone (importing the same file twice creates nothing);
 - "fill":      fill the existing contact's empty fields; add emails, phones and tags it lacks;
-- "overwrite": the file's non-empty fields replace the contact's; the file's emails and phones come
+               street, postal code and city are one address: filled only where the file's is the same
+               place;
+- "overwrite": the file's non-empty fields replace the contact's (a different address whole, the parts
+               the file has no value for emptied); the file's emails and phones come
                first, the contact's others are kept after them; tags are added. Empty cells never
                blank a field, and consent is only ever given, never withdrawn, by an import;
                consent given says where it came from: the file's consent source column, or else
@@ -496,6 +499,33 @@ def load_states(conn, ids: list[int], created: set[int]) -> dict[int, State]:
     return states
 
 
+_PLACE = ("street", "postal_code", "city")  # one address: never one part from the file, another from the book
+
+
+def _same_place_part(a: str | None, b: str | None) -> bool:
+    return "".join((a or "").split()).casefold() == "".join((b or "").split()).casefold()
+
+
+def _merge_place(row: dict, incoming: dict, policy: str) -> bool:
+    """The street, postal code and city of a duplicate row, taken as one address. "fill" fills the empty parts
+    only when the parts the contact has are the file's too (a street is never put with another city);
+    "overwrite" puts the file's address in place of a different one, whole (a part the file does not give
+    is emptied: it belonged to the old address). True when anything changed."""
+    given = {name: incoming[name] for name in _PLACE if incoming[name]}
+    if all(_same_place_part(row[name], value) for name, value in given.items() if row[name]):
+        changed = False  # the same address, perhaps with more of it
+        for name, value in given.items():
+            if row[name] != value and (policy == "overwrite" or not row[name]):
+                row[name] = value
+                changed = True
+        return changed
+    if policy == "fill":
+        return False
+    for name in _PLACE:
+        row[name] = given.get(name, "")
+    return True
+
+
 def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> bool:
     """Apply a duplicate row (what it brought: deciding.Incoming, or a plain tuple of the same fields) to
     `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
@@ -505,12 +535,14 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
     changed = False
     for name in SCALARS:
         new = incoming[name]
-        if new in ("", None):
+        if new in ("", None) or name in _PLACE:
             continue
         old = row[name]
         if (policy == "fill" and old in ("", None)) or (policy == "overwrite" and old != new):
             row[name] = new
             changed = True
+    if any(incoming[name] for name in _PLACE) and _merge_place(row, incoming, policy):
+        changed = True
     for channel in ("email", "sms"):
         if incoming[f"{channel}_consent"] and not row[f"{channel}_consent"]:
             row[f"{channel}_consent"] = 1
