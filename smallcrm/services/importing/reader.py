@@ -412,6 +412,14 @@ def _bad_bytes_detail(bad: str, encoding: str, column: int | None) -> str:
 
 # --- binary files --------------------------------------------------------------------------------
 
+NUL_STRAYS = 16  # NUL characters a text file may hold by mistake, however short it is
+
+def _many_nuls(nuls: int, length: int) -> bool:
+    """Whether NULs are as many as in a program or a picture: over 1% of the text, and more than the few
+    strays a text file can carry (which are removed while reading, small file or large)."""
+    return nuls > max(NUL_STRAYS, 0.01 * length)
+
+
 def _binary_kind(sample: bytes) -> str | None:
     for magic, kind in _MAGIC:
         if sample.startswith(magic):
@@ -422,7 +430,7 @@ def _binary_kind(sample: bytes) -> str | None:
 def _too_many_controls(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1a" or "\x7f" <= c < "\xa0")
+    controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1a\x00" or "\x7f" <= c < "\xa0")  # (NULs: _many_nuls)
     return controls > 0.05 * len(text)
 
 
@@ -550,6 +558,19 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
     return rows[0]
 
 
+_BARE_BREAK = re.compile(r"\r(?!\n)|(?<!\r)\n")
+
+
+def _fits(records: list[list[str]], header: int, truncated: bool) -> bool:
+    """Whether every row under the header has as many cells as it (the last one aside when the sample cut
+    it short)."""
+    if header >= len(records):
+        return False
+    width = len(records[header])
+    rows = records[header + 1:-1] if truncated else records[header + 1:]
+    return all(len(r) == width for r in rows if not _is_blank(r))
+
+
 def _line_ending(text: str) -> str:
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
@@ -594,10 +615,10 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     else:
         codec, has_bom = _detect_encoding(path, sample, whole)
     body = sample[len(_bom_of(codec)):] if has_bom else sample
-    if not codec.startswith(("utf-16", "utf-32")) and body.count(0) > 0.01 * len(body):
+    if not codec.startswith(("utf-16", "utf-32")) and _many_nuls(body.count(0), len(body)):
         raise _problem(path, "binary", "it holds NUL bytes, as programs and images do")
     text = _decode_sample(path, body, codec, whole, forced_delimiter)
-    if text.count("\x00") > 0.01 * len(text) or _too_many_controls(text):
+    if _many_nuls(text.count("\x00"), len(text)) or _too_many_controls(text):
         raise _problem(path, "binary", "it holds control characters, as programs and images do")
     text = text.replace("\x00", "").lstrip("\ufeff")
     if not text.strip():
@@ -622,6 +643,13 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         header = _header_index(records[:-1] if truncated and len(records) > 1 else records, 1 if sep_line else 0)
     if header is None:
         raise _problem(path, "empty", "the file has no header row")
+    if row_end is None and _line_ending(text) == "\r\n" and _BARE_BREAK.search(text):
+        # A Windows file with bare line breaks inside cells, not quoted (as some tills write them): rows
+        # end only at CR LF when that gives every row the header's cells and reading at any line break
+        # does not.
+        whole_rows = _records(text, chosen, quotechar, limit=2_000, row_end="\r\n")
+        if _fits(whole_rows, header, truncated) and not _fits(records, header, truncated):
+            ends, records = "\r\n", whole_rows
     if not truncated and all(_is_blank(r) for r in records[header + 1:]):
         raise _problem(path, "header_only", _only_names(records[header]))
     return Dialect(codec, chosen, quotechar, header, has_bom, _line_ending(text), sep_line, ends)
