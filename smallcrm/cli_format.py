@@ -277,6 +277,7 @@ def contact_details(record: ContactRecord) -> list[tuple[str, str]]:
         ("Country", record.country),
         ("Tags", ", ".join(record.tags)),
         ("Source", record.source),
+        ("Number in another system", record.external_id),
         ("Email consent", consent["email"]),
         ("SMS consent", consent["sms"]),
         ("Created", local_time(record.created_at)),

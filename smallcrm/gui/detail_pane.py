@@ -32,7 +32,7 @@ EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class DetailPane(QStackedWidget):
     FIELDS = ("emails", "phones", "address", "birthday", "tags", "referred_by", "referrals", "marketing", "notes",
-              "since")
+              "external", "since")
     # What the window offers on a timeline entry: (kind, id, what was asked)
     event_action = Signal(str, int, str)
     open_contact = Signal(int)
@@ -112,7 +112,8 @@ class DetailPane(QStackedWidget):
             "emails": self.tr("Email"), "phones": self.tr("Phone"), "address": self.tr("Address"),
             "birthday": self.tr("Birthday"), "tags": self.tr("Tags"), "marketing": self.tr("Marketing"),
             "referred_by": self.tr("Referred by"), "referrals": self.tr("Referrals"),
-            "notes": self.tr("Notes"), "since": self.tr("Customer since"),
+            "notes": self.tr("Notes"), "external": self.tr("Number in another system"),
+            "since": self.tr("Customer since"),
         }
         self.values: dict[str, QLabel] = {}
         self._rows: dict[str, QLabel] = {}
@@ -208,6 +209,7 @@ class DetailPane(QStackedWidget):
             "tags": " · ".join(c.tags),
             "marketing": "\n".join(marketing) or self.tr("No consent given"),
             "notes": c.notes,
+            "external": c.external_id,
             "since": fmt.day(c.created_at.astimezone().date()),
             **self._referral_lines(contact_id),
         }

@@ -118,7 +118,6 @@ def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list
     if record.referred_by_id is not None:
         row = Contact.get_or_none(Contact.id == record.referred_by_id)
         referrer = display_name(row.first_name, row.last_name, row.company) if row else ""
-    external = Contact.select(Contact.external_id).where(Contact.id == record.id).scalar() or ""
     left = [
         ("First name", record.first_name),
         ("Last name", record.last_name),
@@ -136,7 +135,7 @@ def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list
         ("Referred by", referrer),
         ("Customer since", shop.day(record.created_at.astimezone().date())),
         ("Customer number", member_number(record.id)),
-        ("Till or web shop no.", external),
+        ("Till or web shop no.", record.external_id),
         ("Last changed", shop.day(record.updated_at.astimezone().date())),
     ]
     half = (width - 8 * mm) / 2

@@ -187,6 +187,7 @@ class ContactRecord:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    external_id: str = ""  # the customer's number in another system (till, web shop), from an import
 
     @property
     def display_name(self) -> str:
@@ -217,6 +218,7 @@ class ContactRecord:
             "tags": list(self.tags),
             "notes": self.notes,
             "source": self.source,
+            "external_id": self.external_id,
             "referred_by": self.referred_by_id,
             "email_consent": self.email_consent,
             "email_consent_at": when(self.email_consent_at),

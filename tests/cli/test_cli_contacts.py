@@ -16,6 +16,15 @@ DOCUMENTED = {"id", "first_name", "last_name", "company", "emails", "phones", "b
               "city", "country", "tags", "notes", "created_at", "updated_at"}
 
 
+def test_the_customers_number_in_another_system_is_shown(cli, tmp_path):
+    path = tmp_path / "shopify.csv"
+    path.write_text("Customer ID,First Name,Last Name,Email\n7021458,Zoë,Roux,zoe@example.fr\n", encoding="utf-8")
+    assert cli("import", "contacts", str(path)).code == 0
+    assert cli("contacts", "show", "1", "--json").json()["external_id"] == "7021458"
+    assert "Number in another system: 7021458" in cli("contacts", "show", "1").out
+    assert cli("contacts", "list", "--json").json()[0]["external_id"] == "7021458"
+
+
 def test_add_then_show_and_list(cli, add):
     cid = add("--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.com", "--phone",
               "06 12 34 56 78", "--region", "FR", "--company", "Bakery", "--street", "1 Main St", "--postal-code",

@@ -234,7 +234,7 @@ def test_window_geometry_splitter_and_columns_are_remembered(qtbot, make_window,
 def test_detail_pane_shows_fields_and_activity(qtbot, window, three):
     from datetime import datetime, timezone
 
-    from smallcrm.store.models import Interaction, Purchase
+    from smallcrm.store.models import Contact, Interaction, Purchase
 
     when = datetime(2025, 3, 1, 10, 0, tzinfo=timezone.utc)
     Purchase.create(contact=three[0], occurred_at=when, currency="EUR", total_minor=4250, reference="R-1",
@@ -245,6 +245,10 @@ def test_detail_pane_shows_fields_and_activity(qtbot, window, three):
     detail = window.detail
     assert detail.values["emails"].text() == "marta@kwiaty.pl"
     assert detail.values["tags"].text() == "VIP"
+    assert detail.values["external"].isHidden()  # no number from another system: no empty row
+    Contact.update(external_id="7021458").where(Contact.id == three[0]).execute()
+    window.refresh([three[0]])
+    assert detail.values["external"].text() == "7021458" and not detail.values["external"].isHidden()
     assert detail.timeline.topLevelItemCount() == 2
     texts = [[detail.timeline.topLevelItem(i).text(c) for c in range(4)] for i in range(2)]
     assert any("Asked about roses" in t[2] and t[3] == "5 min" for t in texts)
