@@ -151,6 +151,9 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "no customer with this customer number"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this customer name"),
     QT_TRANSLATE_NOOP("rejects", "another row of this receipt was rejected: the whole receipt is left out"),
+    QT_TRANSLATE_NOOP("rejects", "the date is in the future"),
+    QT_TRANSLATE_NOOP("rejects", "the date is before 1900"),
+    QT_TRANSLATE_NOOP("rejects", "the quantity is too large"),
 )
 # What a duplicate agreed on ("same as Ann Lee (same email)").
 DUPLICATE_REASONS = {

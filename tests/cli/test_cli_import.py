@@ -333,3 +333,33 @@ def test_a_file_of_utf8_and_windows_1252_rows_imports_every_name_intact(cli, tmp
     assert sorted((c["first_name"], c["last_name"]) for c in listed) == [("Renée", "Ødegård"), ("Zoë", "Łukasz")]
     forced = cli("import", "contacts", str(path), "--encoding", "cp1252", "--dry-run", "--json")
     assert forced.code == 0 and forced.json()["encoding"] == "cp1252"  # what is given wins
+
+
+def test_import_purchases_from_a_french_till_lists_rejects_in_row_order(cli, shop, tmp_path):
+    from datetime import date, timedelta
+
+    cli("contacts", "add", "--first-name", "Marie", "--last-name", "Dupont", "--email", "marie.dupont@exemple.fr")
+    future = (date.today() + timedelta(days=5)).strftime("%d/%m/%Y")
+    source = tmp_path / "caisse.csv"
+    source.write_bytes((
+        "N° de ticket;Date de vente;Client;E-mail client;Montant TTC;Moyen de paiement;Statut\r\n"
+        "T-1;15/03/2025 10:15;Marie Dupont;marie.dupont@exemple.fr;2,40;Carte bancaire;Payé\r\n"
+        f"T-2;{future} 10:00;Marie Dupont;marie.dupont@exemple.fr;3,00;Espèces;Payé\r\n"
+        "T-3;16/03/2025 11:00;Marie Dupont;marie.dupont@exemple.fr;0,00;Espèces;Payé\r\n"
+        "T-4;17/03/2025 12:00;;;150 000 000 000,00;Espèces;Payé\r\n"
+        "T-5;20/03/2025 18:30;;;12,00;Espèces;En attente\r\n").encode("cp1252"))
+    wanted = [(3, "the date is in the future", "Date de vente"), (4, "the total is 0", None),
+              (5, "the amount is too large", "Montant TTC")]
+    dry = cli("import", "purchases", str(source), "--dry-run", "--json")
+    assert dry.code == 0, dry.err
+    assert [(r["row"], r["reason"], r["column"]) for r in dry.json()["rejects"]] == wanted
+    result = cli("import", "purchases", str(source), "--json")
+    assert result.code == 0, result.err
+    data = result.json()
+    assert (data["created"], data["rejected"], data["delimiter"]) == (2, 3, ";")
+    assert [(r["row"], r["reason"], r["column"]) for r in data["rejects"]] == wanted
+    with closing(sqlite3.connect(shop)) as conn:
+        stored = conn.execute("SELECT p.reference, p.total_minor, p.payment_method, p.status, c.first_name"
+                              " FROM purchase p LEFT JOIN contact c ON c.id = p.contact_id"
+                              " ORDER BY p.occurred_at").fetchall()
+    assert stored == [("T-1", 240, "Carte bancaire", "paid", "Marie"), ("T-5", 1200, "Espèces", "due", None)]

@@ -4,7 +4,7 @@ by email, phone, id or name (or created), points by the loyalty rules, and an un
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -148,9 +148,9 @@ def test_matching_by_email_phone_and_name(gbp, tmp_path):
     add_contact(ContactInput(first_name="Bob", last_name="Stone"))
     add_contact(ContactInput(first_name="Bob", last_name="Stone"))
     header = ["Date", "Customer", "Email", "Phone", "Amount", "Currency", "Status"]
-    rows = [["2030-02-01 10:00", "ann lee", "ANN@EXAMPLE.COM", "+44 20 7946 0958", "10.00", "EUR", "paid"],
-            ["2030-02-02 10:00", "Bob Stone", "bob@example.com", "", "5,50", "", "pending"],
-            ["2030-02-03 10:00", "", "", "", "7.00", "", "completed"]]
+    rows = [["2025-02-01 10:00", "ann lee", "ANN@EXAMPLE.COM", "+44 20 7946 0958", "10.00", "EUR", "paid"],
+            ["2025-02-02 10:00", "Bob Stone", "bob@example.com", "", "5,50", "", "pending"],
+            ["2025-02-03 10:00", "", "", "", "7.00", "", "completed"]]
     source = write_csv(tmp_path / "p.csv", header, rows)
     for match in ("email", "phone", "name"):
         plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match=match))
@@ -170,10 +170,10 @@ def test_matching_by_email_phone_and_name(gbp, tmp_path):
 def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],
-                       [["2030-03-01", "ann@example.com", "80.00", "unpaid"]])
+                       [["2025-03-01", "ann@example.com", "80.00", "unpaid"]])
     result = pi.import_purchases(source)
     due = Purchase.get()
-    assert (due.status, due.paid_minor, due.due_on) == ("due", 0, date(2030, 3, 31))
+    assert (due.status, due.paid_minor, due.due_on) == ("due", 0, date(2025, 3, 31))
     assert points_balance(ann) == 80
     purchases.record_payment(due.id)
     with pytest.raises(NotAllowed, match="paid or written off"):
@@ -181,13 +181,14 @@ def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_
 
 
 def test_points_follow_the_rules_birthday_referral_and_expiry(gbp, tmp_path):
-    set_rules(LoyaltyRules(points_per_unit=2, birthday_multiplier=3, referral_points=25, expiry_months=12))
+    set_rules(LoyaltyRules(points_per_unit=2, birthday_multiplier=3, referral_points=25, expiry_months=24))
     friend = add_contact(ContactInput(first_name="Friend", emails=["friend@example.com"]))
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"], birthday="1990-05-20"))
     database.execute_sql("UPDATE contact SET referred_by_id = ? WHERE id = ?", (friend, ann))
-    this_year = date.today().year
-    rows = [[f"{this_year + 1}-05-02", "ann@example.com", "10.00"],  # birthday month: 10 x 2 x 3
-            [f"{this_year + 1}-06-02", "ann@example.com", "10.00"],  # 20
+    today = date.today()
+    year = today.year if today >= date(today.year, 6, 2) else today.year - 1  # the last May and June gone by
+    rows = [[f"{year}-05-02", "ann@example.com", "10.00"],  # birthday month: 10 x 2 x 3
+            [f"{year}-06-02", "ann@example.com", "10.00"],  # 20
             ["2001-06-02", "friend@example.com", "50.00"]]  # long expired: no points written
     result = pi.import_purchases(write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount"], rows))
     assert points_balance(ann) == 60 + 20
@@ -206,16 +207,16 @@ def test_files_without_a_date_or_amount_column_are_refused(gbp, tmp_path):
 
 
 def test_an_ambiguous_purchase_date_column_needs_an_answer(gbp, tmp_path):
-    source = write_csv(tmp_path / "p.csv", ["Date", "Amount"], [["03/04/2030", "1.00"], ["05/06/2030", "2.00"]])
+    source = write_csv(tmp_path / "p.csv", ["Date", "Amount"], [["03/04/2025", "1.00"], ["05/06/2025", "2.00"]])
     with pytest.raises(ci.DateOrderNeeded):
         pi.import_purchases(source)
     pi.import_purchases(source, pi.PurchaseImportOptions(date_orders={0: "dmy"}))
-    assert sorted(p.occurred_at.date().isoformat() for p in Purchase.select()) == ["2030-04-03", "2030-06-05"]
+    assert sorted(p.occurred_at.date().isoformat() for p in Purchase.select()) == ["2025-04-03", "2025-06-05"]
 
 
 def test_customers_created_by_a_purchases_import_keep_their_contact_details(gbp, tmp_path):
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Name", "Amount"],
-                       [["2030-01-01", "zoe@example.ch", "Zoë Müller", "12.00"]])
+                       [["2025-01-01", "zoe@example.ch", "Zoë Müller", "12.00"]])
     pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True))
     zoe = get_contact(contact_ids("zoe")[0])
     assert (zoe.first_name, zoe.last_name, zoe.emails) == ("Zoë", "Müller", ["zoe@example.ch"])
@@ -329,3 +330,217 @@ def test_customers_are_found_by_the_column_the_file_has_and_a_missing_one_is_nam
     assert caught.value.detail == ("the file has no email column to find the customers by; it has a column for "
                                    "the customer number: use --match id")
     assert Purchase.select().count() == 0
+
+
+# --------------------------------------------------------------------------------------------------
+# Plausibility, headers in other languages, rejects in row order
+
+
+def test_sales_dated_after_tomorrow_or_before_1900_are_rejected(gbp, tmp_path):
+    today = date.today()
+    rows = [[today.isoformat(), "1.00", "R-1"],
+            [(today + timedelta(days=1)).isoformat(), "2.00", "R-2"],  # a day's slack for time zones
+            [f"{today + timedelta(days=2)} 09:00", "3.00", "R-3"],
+            [today.replace(year=today.year + 4, day=1).isoformat(), "4.00", "R-4"],
+            ["1899-12-30", "5.00", "R-5"],  # a spreadsheet's day zero
+            ["0001-01-01 10:00", "6.00", "R-6"],
+            ["9999-12-31 23:00-05:00", "7.00", "R-7"],
+            ["1900-01-01", "8.00", "R-8"]]
+    source = write_csv(tmp_path / "p.csv", ["Date", "Amount", "Receipt"], rows)
+    plan = pi.plan_purchases_import(source)
+    assert [(r.row, r.reason, r.column, r.value) for r in plan.rejects] == [
+        (4, "the date is in the future", "Date", f"{today + timedelta(days=2)} 09:00"),
+        (5, "the date is in the future", "Date", rows[3][0]),
+        (6, "the date is before 1900", "Date", "1899-12-30"),
+        (7, "the date is before 1900", "Date", "0001-01-01 10:00"),
+        (8, "the date is in the future", "Date", "9999-12-31 23:00-05:00")]
+    result = pi.import_purchases(source)
+    assert (result.created, result.rejected) == (3, 5)
+    assert sorted(p.reference for p in Purchase.select()) == ["R-1", "R-2", "R-8"]
+    assert [r.reason for r in result.rejects] == [r.reason for r in plan.rejects]
+
+
+def test_a_row_of_a_receipt_dated_in_the_future_leaves_the_receipt_out(gbp, tmp_path):
+    future = (date.today() + timedelta(days=30)).isoformat()
+    source = write_csv(tmp_path / "p.csv", ["Date", "Receipt", "Quantity", "Unit Price"],
+                       [["2025-01-05", "R-1", "1", "3.00"], [future, "R-1", "1", "2.00"]])
+    result = pi.import_purchases(source)
+    assert result.created == 0 and Purchase.select().count() == 0
+    assert [(r.row, r.reason) for r in result.rejects] == [(2, pi.BROKEN_RECEIPT), (3, "the date is in the future")]
+
+
+def test_absurd_amounts_and_quantities_are_rejected(gbp, tmp_path):
+    header = ["Date", "Receipt", "Quantity", "Unit Price", "Amount", "Currency"]
+    rows = [["2025-01-05", "R-1", "", "", "100000000000", ""],  # 100 billion pounds
+            ["2025-01-05", "R-2", "", "", "1000000.00", ""],  # a million: the most a receipt can be
+            ["2025-01-05", "R-3", "", "", "1000000.01", ""],
+            ["2025-01-06", "R-4", "", "", "600000.00", ""],  # two rows under the limit, a receipt over it
+            ["2025-01-06", "R-4", "", "", "600000.00", ""],
+            ["2025-01-07", "R-5", "99999999999999999999", "0.01", "", ""],
+            ["2025-01-07", "R-6", "2000", "1000.00", "", ""],  # a line of two million
+            ["2025-01-07", "R-7", "1", "2000000.00", "", ""],
+            ["2025-01-08", "R-8", "-3", "400000.00", "", ""],  # a refund of 1.2 million
+            ["2025-01-09", "R-9", "", "", "5000000", "JPY"],  # about 30,000 euros
+            ["2025-01-09", "R-10", "", "", "25000000", "IDR"],  # about 1,500 euros
+            ["2025-01-09", "R-11", "", "", "300000000", "JPY"]]  # about 2 million euros
+    source = write_csv(tmp_path / "p.csv", header, rows)
+    result = pi.import_purchases(source)
+    assert [(r.row, r.reason, r.column) for r in result.rejects] == [
+        (2, "the amount is too large", "Amount"),
+        (4, "the amount is too large", "Amount"),
+        (5, "the amount is too large", None),
+        (7, "the quantity is too large", "Quantity"),
+        (8, "the amount is too large", "Quantity"),
+        (9, "the amount is too large", "Unit Price"),
+        (10, "the amount is too large", "Quantity"),
+        (13, "the amount is too large", "Amount")]
+    stored = {p.reference: (p.total_minor, p.currency) for p in Purchase.select()}
+    assert stored == {"R-2": (100_000_000, "GBP"), "R-9": (5_000_000, "JPY"), "R-10": (2_500_000_000, "IDR")}
+
+
+def test_every_currency_in_use_has_a_largest_receipt():
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    in_use = {code for territory in get_global("territory_currencies")
+              for code in get_territory_currencies(territory, date.today())}
+    assert in_use - set(pi.UNIT_SCALE) == set()
+    assert pi.largest_amount("EUR") == 1_000_000_00 and pi.largest_amount("KWD") == 1_000_000_000
+    assert pi.largest_amount("JPY") == 100_000_000 and pi.largest_amount("VND") == 100_000_000_000
+
+
+def test_the_new_reasons_can_be_translated_in_the_window():
+    wizard = pytest.importorskip("smallcrm.gui.import_wizard")
+    for reason in (pi.IN_FUTURE, pi.TOO_OLD, pi.TOO_LARGE, pi.TOO_MANY):
+        assert reason in wizard.REJECT_REASONS
+
+
+def test_rejects_are_listed_in_the_files_row_order(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    purchases.record_purchase(ann, total_minor=900, at=datetime(2025, 2, 1, 9, 0, tzinfo=timezone.utc),
+                              reference="R-3")
+    future = (date.today() + timedelta(days=10)).isoformat()
+    header = ["Date", "Receipt", "Email", "Quantity", "Unit Price"]
+    rows = [["2025-05-01 10:00", "R-1", "ann@example.com", "1", "0.00"],  # total 0: found once the receipt is whole
+            ["2025-04-01 10:00", "R-2", "ann@example.com", "two", "1.00"],  # found on reading
+            ["2025-01-01 10:00", "R-4", "ann@example.com", "1", "0.00"],  # total 0, an earlier receipt
+            [future, "R-5", "ann@example.com", "1", "1.00"],  # found on reading
+            ["2025-03-01 10:00", "R-6", "ann@example.com", "1", "2.00"],
+            ["2025-03-01 10:00", "R-6", "ann@example.com", "1", "1000000000.00"]]  # breaks R-6 (row 6)
+    source = write_csv(tmp_path / "p.csv", header, rows)
+    plan = pi.plan_purchases_import(source)
+    wanted = [(2, "the total is 0"), (3, "the quantity is not a whole number"), (4, "the total is 0"),
+              (5, "the date is in the future"), (6, pi.BROKEN_RECEIPT), (7, "the amount is too large")]
+    assert [(r.row, r.reason) for r in plan.rejects] == wanted
+    result = pi.import_purchases(source)
+    assert [(r.row, r.reason) for r in result.rejects] == wanted
+    assert result.rejected == 6 and Purchase.select().count() == 1  # only the one recorded before
+
+
+FRENCH_TILL = (
+    "N° de ticket;Date de vente;Client;E-mail client;Téléphone;Désignation;Quantité;Prix unitaire;Montant TTC;"
+    "Devise;Moyen de paiement;Statut\r\n"
+    "T-0001;15/03/2025 10:15;Marie Dupont;marie.dupont@exemple.fr;06 12 34 56 78;Baguette tradition;2;1,20;2,40;"
+    "EUR;Carte bancaire;Payé\r\n"
+    "T-0001;15/03/2025 10:15;Marie Dupont;marie.dupont@exemple.fr;06 12 34 56 78;Croissant;3;1,10;3,30;"
+    "EUR;Carte bancaire;Payé\r\n"
+    "T-0002;16/03/2025 17:40;Jean Martin;JEAN.MARTIN@exemple.fr;07 98 76 54 32;Gâteau d'anniversaire;1;24,50;24,50;"
+    "EUR;Espèces;Payée\r\n"
+    "T-0003;18/03/2025 09:05;;;;Café;2;1,80;3,60;EUR;Espèces;payé\r\n"
+    "T-0004;21/03/2025 11:30;Marie Dupont;marie.dupont@exemple.fr;06 12 34 56 78;Pièce montée;1;1\u202f249,00;"
+    "1\u202f249,00;EUR;Virement;En attente\r\n"
+)
+
+
+@pytest.fixture
+def french_shop(db):
+    set_setting("currency", "EUR")
+    set_setting("default_region", "FR")
+    marie = add_contact(ContactInput(first_name="Marie", last_name="Dupont", emails=["marie.dupont@exemple.fr"],
+                                     phones=["06 12 34 56 78"]))
+    jean = add_contact(ContactInput(first_name="Jean", last_name="Martin", emails=["jean.martin@exemple.fr"],
+                                    phones=["07 98 76 54 32"]))
+    return marie, jean
+
+
+def test_a_french_till_export_imports_with_every_column_mapped(french_shop, tmp_path):
+    marie, jean = french_shop
+    source = tmp_path / "caisse.csv"
+    source.write_bytes(FRENCH_TILL.encode("utf-8-sig"))
+    plan = pi.plan_purchases_import(source)
+    assert plan.dialect.delimiter == ";"
+    assert plan.fields == ["reference", "date", "name", "email", "phone", "description", "quantity", "unit_price",
+                           "amount", "currency", "payment_method", "status"]
+    assert plan.rejects == [] and plan.unmatched == []
+    by_phone = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match="phone"))
+    assert [(p.reference, p.contact_id) for p in by_phone.preview] == [
+        ("T-0001", marie), ("T-0002", jean), ("T-0003", None), ("T-0004", marie)]
+
+    result = pi.import_purchases(source)
+    assert (result.created, result.rejected, result.skipped, result.customers_created) == (4, 0, 0, 0)
+    stored = [(p.reference, p.occurred_at, p.total_minor, p.currency, p.payment_method, p.status, p.contact_id)
+              for p in Purchase.select().order_by(Purchase.occurred_at)]
+
+    def local(*when):
+        return datetime(*when).astimezone(timezone.utc)  # the shop's local time
+
+    assert stored == [
+        ("T-0001", local(2025, 3, 15, 10, 15), 570, "EUR", "Carte bancaire", "paid", marie),
+        ("T-0002", local(2025, 3, 16, 17, 40), 2450, "EUR", "Espèces", "paid", jean),
+        ("T-0003", local(2025, 3, 18, 9, 5), 360, "EUR", "Espèces", "paid", None),
+        ("T-0004", local(2025, 3, 21, 11, 30), 124900, "EUR", "Virement", "due", marie)]
+    lines = PurchaseItem.select().join(Purchase).where(Purchase.reference == "T-0001").order_by(PurchaseItem.id)
+    assert [(line.description, line.quantity, line.unit_price_minor) for line in lines] == [
+        ("Baguette tradition", 2, 120), ("Croissant", 3, 110)]
+    assert points_balance(marie) == 5 + 1249 and points_balance(jean) == 24
+
+
+@pytest.mark.parametrize(("header", "fields"), [
+    (["Référence", "Date", "Numéro de facture", "Total TTC", "Moyen de paiement", "Téléphone", "Statut", "Devise"],
+     ["reference", "date", "", "amount", "payment_method", "phone", "status", "currency"]),
+    (["Numéro de facture", "Date de vente", "Prix unitaire", "Quantite\u0301", "Nom", "Prénom", "Pays"],
+     ["reference", "date", "unit_price", "quantity", "last_name", "first_name", "country"]),
+    (["Nº de ticket", "Date et heure", "Montant TTC", "Numéro client", "Libellé"],
+     ["reference", "date", "amount", "customer_id", "description"]),
+    (["Belegnummer", "Datum", "Kunde", "Betrag", "Zahlungsart", "Menge", "Einzelpreis", "Währung", "Kundennummer",
+      "Artikel", "Zahlungsstatus", "Telefon"],
+     ["reference", "date", "name", "amount", "payment_method", "quantity", "unit_price", "currency", "customer_id",
+      "description", "status", "phone"]),
+    (["Rechnungsnummer", "Rechnungsdatum", "Bruttobetrag", "E-Mail", "Vorname", "Nachname", "Land"],
+     ["reference", "date", "amount", "email", "first_name", "last_name", "country"]),
+    (["Número de ticket", "Fecha", "Cliente", "Correo electrónico", "Importe", "Cantidad", "Precio unitario",
+      "Moneda", "Método de pago", "Estado del pago", "Teléfono", "Descripción"],
+     ["reference", "date", "name", "email", "amount", "quantity", "unit_price", "currency", "payment_method",
+      "status", "phone", "description"]),
+    (["Numero scontrino", "Data", "Cliente", "Importo", "Quantità", "Prezzo unitario", "Valuta",
+      "Metodo di pagamento", "Stato pagamento", "Telefono", "Descrizione", "Codice cliente"],
+     ["reference", "date", "name", "amount", "quantity", "unit_price", "currency", "payment_method", "status",
+      "phone", "description", "customer_id"]),
+    (["Número do recibo", "Data da venda", "Nome do cliente", "Valor total", "Quantidade", "Preço unitário",
+      "Moeda", "Forma de pagamento", "Telefone", "Descrição", "E-mail do cliente"],
+     ["reference", "date", "name", "amount", "quantity", "unit_price", "currency", "payment_method", "phone",
+      "description", "email"]),
+    (["Bonnummer", "Datum", "Klant", "Bedrag", "Aantal", "Stukprijs", "Valuta", "Betaalmethode", "Betaalstatus",
+      "Telefoon", "Omschrijving", "Klantnummer"],
+     ["reference", "date", "name", "amount", "quantity", "unit_price", "currency", "payment_method", "status",
+      "phone", "description", "customer_id"]),
+])
+def test_sales_headers_in_other_languages_are_recognised(header, fields):
+    assert pi.map_purchase_headers(header) == ("purchases", fields)
+    assert pi.holds_purchases(header)
+
+
+def test_a_header_name_means_one_field_only():
+    seen: dict[str, str] = {}
+    for name, aliases in pi.FIELDS.items():
+        for alias in aliases:
+            assert seen.setdefault(alias, name) == name, alias
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Payée", "paid"), ("RÉGLÉ", "paid"), ("bezahlt", "paid"), ("pagato", "paid"), ("betaald", "paid"),
+    ("En attente", "due"), ("Impayée", "due"), ("à payer", "due"), ("offen", "due"), ("pendiente", "due"),
+    ("não pago", "due"), ("onbetaald", "due"), ("abgeschrieben", "written_off"), ("irrécouvrable", "written_off"),
+    ("annulé", None)])
+def test_payment_statuses_in_other_languages(text, status):
+    assert pi._status(text) == status

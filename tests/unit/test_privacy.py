@@ -28,7 +28,7 @@ PHONE = "+44 20 7946 0958"
 # Every way the person could still be found in the file.
 TRACES = [NAME_FIRST, NAME_LAST, EMAIL, "quuxmail", "2079460958", "Vexholm", "Quorvale", "Quuxworks", "Zanzistreet",
           "zanzitag", "walked past the zanzi", "Z-0042", "signed at the till"]
-WHEN = datetime(2030, 3, 10, 10, 0, tzinfo=timezone.utc)
+WHEN = datetime(2025, 3, 10, 10, 0, tzinfo=timezone.utc)
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
@@ -67,11 +67,11 @@ def shop(db, tmp_path):
     purchases.record_purchase(alan, total_minor=900, at=WHEN + timedelta(days=3))
     purchases.record_purchase(None, total_minor=700, at=WHEN + timedelta(days=4))
     pi.import_purchases(write_csv(tmp_path / "till.csv", ["Date", "Email", "Amount", "Receipt"],
-                                  [["2030-03-20", EMAIL, "12.00", "R-1"], ["2030-03-21", "grace@navy.example",
+                                  [["2025-03-20", EMAIL, "12.00", "R-1"], ["2025-03-21", "grace@navy.example",
                                                                            "5.00", "R-2"]]))
     loyalty.redeem(person, 5, reason="gift for Xiomara", at=WHEN + timedelta(days=6))
     activity.log_interaction(person, "call", direction="in", summary="Xiomara asked about cups", at=WHEN,
-                             outcome="Zanzibarova will call back", follow_up_on=date(2030, 3, 12))
+                             outcome="Zanzibarova will call back", follow_up_on=date(2025, 3, 12))
     activity.log_interaction(person, "note", summary="Lives near Vexholm station", at=WHEN)
     satisfaction.record_feedback(person, "nps", 3, comment="Xiomara Zanzibarova: too slow", at=WHEN,
                                  purchase_id=first.purchase_id)
@@ -184,8 +184,8 @@ def dump() -> str:
     return "\n".join(parts).casefold()
 
 
-PERIOD = metrics.Period(date(2030, 3, 1), date(2030, 3, 31))
-TODAY = date(2030, 4, 1)
+PERIOD = metrics.Period(date(2025, 3, 1), date(2025, 3, 31))
+TODAY = date(2025, 4, 1)
 # Figures that count customers, points or complaints: the erased person is no longer a customer, and
 # their points and complaints went with them. Everything else, revenue above all, stays exactly.
 MAY_CHANGE = {"active_customers", "new_customers", "returning_customers", "repeat_rate", "revenue_by_source",

@@ -22,6 +22,10 @@ the customer is created (no welcome points) and journalled so that undoing the i
 A purchase already in the database (same reference and time, or without a reference, same
 customer, time and total) is skipped: importing a file twice records it once.
 
+Rows a till cannot have written are rejected: a date after tomorrow (a day's slack for time zones) or before
+1900, a quantity over a million, or an amount, line or receipt over a million units of a currency worth about a
+dollar (more units of a currency worth less: `largest_amount`). Rejects are listed in the file's row order.
+
 Points follow the loyalty rules in force (services.loyalty): a purchase with a customer earns, with
 the birthday multiplier, an expiry date, and the referrer's bonus on a customer's first purchase. Points
 that would already have expired on the day of the import are not written (they could never be
@@ -35,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -46,6 +51,7 @@ from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words
+from smallcrm.services.importing.mapping import header_key
 from smallcrm.services.settings import default_region, get_setting
 from smallcrm.services.validation import clean_text
 from smallcrm.store import search
@@ -61,41 +67,174 @@ PREVIEW = 50
 FIRST_LOOK_ROWS = 400  # the rows a quick look reads: enough for the preview's receipts in most files
 DUE_DAYS = 30
 
-# The fields a purchases file can have, and header names that mean them (compared folded, letters
-# and digits only: "Invoice No." is "invoiceno").
+# The fields a purchases file can have, and header names that mean them, as mapping.header_key writes a
+# header: lower case, without accents, spaces or punctuation ("Invoice No." is "invoiceno", "N° de ticket" is
+# "ndeticket", "Währung" is "wahrung"). English first, then French, German, Spanish, Italian, Portuguese and
+# Dutch. A name belongs to one field only; of two columns that mean the same field, the first is used.
 FIELDS = {
     "date": ("invoicedate", "date", "orderdate", "purchasedate", "saledate", "salesdate", "transactiondate",
-             "createdat", "datetime", "paidat", "processedat", "datum", "fecha"),
+             "createdat", "datetime", "paidat", "processedat",
+             "datedevente", "datedachat", "datedelavente", "datefacture", "datedefacture", "dateetheure",
+             "dateheure",
+             "datum", "verkaufsdatum", "kaufdatum", "belegdatum", "rechnungsdatum", "datumuhrzeit",
+             "fecha", "fechadeventa", "fechadecompra", "fechafactura", "fechadefactura", "fechayhora", "fechahora",
+             "data", "datadivendita", "datavendita", "datadiacquisto", "dataacquisto", "datafattura", "dataeora",
+             "datadavenda", "datadacompra", "datahora",
+             "verkoopdatum", "aankoopdatum", "factuurdatum", "datumtijd"),
     "reference": ("invoiceno", "invoice", "invoicenumber", "invoiceid", "receipt", "receiptno", "receiptnumber",
-                  "ordernumber", "orderno", "orderid", "order", "reference", "ref", "transactionid", "ticket"),
+                  "ordernumber", "orderno", "orderid", "order", "reference", "ref", "transactionid", "ticket",
+                  "ticketno", "ticketnumber",
+                  "nticket", "ndeticket", "noticket", "nodeticket", "numeroticket", "numerodeticket", "ticketn",
+                  "nfacture", "ndefacture", "nodefacture", "numerofacture", "numerodefacture", "facture",
+                  "ncommande", "ndecommande", "numerocommande", "numerodecommande", "commande",
+                  "belegnummer", "belegnr", "beleg", "bonnummer", "bonnr", "bon", "rechnungsnummer", "rechnungsnr",
+                  "rechnung", "bestellnummer", "bestellnr", "referenz",
+                  "numerodefactura", "numerofactura", "nfactura", "ndefactura", "factura", "numerodepedido",
+                  "pedido", "numerorecibo", "numeroderecibo", "referencia",
+                  "numeroscontrino", "nscontrino", "scontrino", "numerofattura", "nfattura", "fattura",
+                  "numeroordine", "nordine", "ordine", "riferimento", "rif",
+                  "numerodorecibo", "recibo", "numerodafatura", "numerofatura", "fatura", "notafiscal",
+                  "numerodanotafiscal", "numerodopedido", "cupomfiscal",
+                  "kassabon", "factuurnummer", "factuurnr", "factuur", "ordernummer", "bestelnummer", "referentie",
+                  "transactienummer"),
     "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "totalprice", "sales", "netsales",
-               "grosssales", "sum", "montant", "betrag"),
-    "quantity": ("quantity", "qty", "lineitemquantity", "units", "menge"),
-    "unit_price": ("unitprice", "price", "lineitemprice", "itemprice", "priceeach", "prix"),
-    "description": ("description", "item", "itemname", "product", "productname", "lineitemname", "article"),
-    "currency": ("currency", "currencycode"),
-    "status": ("paymentstatus", "financialstatus", "status"),
-    "payment_method": ("paymentmethod", "paymenttype", "tender", "payment"),
-    "email": ("email", "emailaddress", "customeremail", "mail"),
-    "phone": ("phone", "phonenumber", "customerphone", "mobile", "telephone"),
+               "grosssales", "sum",
+               "montant", "montantttc", "totalttc", "montanttotal", "montanttotalttc", "prixtotal", "prixtotalttc",
+               "netapayer", "totalapayer",
+               "betrag", "gesamtbetrag", "bruttobetrag", "betragbrutto", "summe", "gesamtsumme", "gesamtpreis",
+               "endbetrag", "gesamt",
+               "importe", "importetotal", "monto", "montototal", "preciototal", "totalconiva",
+               "importo", "importototale", "totale", "prezzototale",
+               "valor", "valortotal", "montante", "precototal",
+               "bedrag", "totaal", "totaalbedrag", "totaalprijs", "bedraginclbtw", "totaalinclbtw"),
+    "quantity": ("quantity", "qty", "lineitemquantity", "units",
+                 "quantite", "qte",
+                 "menge", "anzahl", "stuck", "stuckzahl",
+                 "cantidad", "cant",
+                 "quantita", "qta",
+                 "quantidade", "qtd", "qtde",
+                 "aantal"),
+    "unit_price": ("unitprice", "price", "lineitemprice", "itemprice", "priceeach",
+                   "prix", "prixunitaire", "prixunitairettc", "pu", "puttc",
+                   "einzelpreis", "stuckpreis", "preis", "preisprostuck",
+                   "precio", "preciounitario", "preciounidad", "preciounit", "valorunitario",
+                   "prezzo", "prezzounitario",
+                   "preco", "precounitario",
+                   "prijs", "stukprijs", "prijsperstuk", "eenheidsprijs"),
+    "description": ("description", "item", "itemname", "product", "productname", "lineitemname", "article",
+                    "designation", "libelle", "produit",
+                    "artikel", "bezeichnung", "artikelbezeichnung", "produkt", "beschreibung",
+                    "descripcion", "producto", "articulo", "concepto",
+                    "descrizione", "prodotto", "articolo",
+                    "descricao", "produto", "artigo",
+                    "omschrijving", "beschrijving"),
+    "currency": ("currency", "currencycode", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
+    "status": ("paymentstatus", "financialstatus", "status",
+               "statut", "statutdupaiement", "statutpaiement", "etatdupaiement",
+               "zahlungsstatus",
+               "estadodelpago", "estadopago",
+               "statopagamento", "statodelpagamento",
+               "estadodopagamento", "statusdopagamento", "situacaodopagamento",
+               "betaalstatus", "betalingsstatus"),
+    "payment_method": ("paymentmethod", "paymenttype", "tender", "payment",
+                       "moyendepaiement", "modedepaiement", "modedereglement", "reglement", "paiement",
+                       "typedepaiement",
+                       "zahlungsart", "zahlungsmethode", "zahlweise", "bezahlart",
+                       "metododepago", "formadepago", "mediodepago", "tipodepago",
+                       "metododipagamento", "modalitadipagamento", "tipodipagamento", "pagamento",
+                       "formadepagamento", "metododepagamento", "meiodepagamento", "tipodepagamento",
+                       "betaalmethode", "betaalwijze", "betalingswijze", "betaalmiddel"),
+    "email": ("email", "emailaddress", "customeremail", "mail",
+              "emailclient", "mailclient", "courriel", "adresseemail",
+              "emailadresse", "kundenemail",
+              "correo", "correoelectronico", "emailcliente", "emaildelcliente",
+              "emaildocliente",
+              "emailadres", "emailklant"),
+    "phone": ("phone", "phonenumber", "customerphone", "mobile", "telephone",
+              "tel", "telephoneclient", "portable",
+              "telefon", "telefonnummer", "handy", "mobil",
+              "telefono", "movil", "celular", "cellulare",
+              "telefone", "telemovel",
+              "telefoon", "telefoonnummer", "mobiel", "gsm"),
     "customer_id": ("customerid", "customerno", "customernumber", "customercode", "clientid", "clientno",
-                    "accountnumber", "memberid", "loyaltyid"),
-    "name": ("customer", "customername", "name", "billingname", "client", "clientname", "fullname"),
-    "first_name": ("firstname", "givenname"),
-    "last_name": ("lastname", "surname", "familyname"),
-    "country": ("country", "countryregion"),
+                    "accountnumber", "memberid", "loyaltyid",
+                    "numeroclient", "numerodeclient", "nclient", "ndeclient", "noclient", "codeclient", "idclient",
+                    "kundennummer", "kundennr", "kundenid",
+                    "numerodecliente", "numerocliente", "idcliente", "codigodecliente", "codigocliente",
+                    "codicecliente", "codigodocliente",
+                    "klantnummer", "klantnr", "klantid"),
+    "name": ("customer", "customername", "name", "billingname", "client", "clientname", "fullname",
+             "nomclient", "nomduclient", "nomcomplet",
+             "kunde", "kundenname",
+             "cliente", "nombrecliente", "nombredelcliente", "nombrecompleto",
+             "nomecliente", "nomedocliente", "nomecompleto",
+             "klant", "klantnaam", "naam"),
+    "first_name": ("firstname", "givenname", "prenom", "vorname", "nombre", "nome", "voornaam"),
+    "last_name": ("lastname", "surname", "familyname", "nom", "nachname", "apellido", "apellidos", "cognome",
+                  "sobrenome", "apelido", "achternaam"),
+    "country": ("country", "countryregion", "pays", "land", "pais", "paese"),
 }
 KEY_FIELD = {"email": "email", "phone": "phone", "id": "customer_id", "name": "name"}
 SALE_FIELDS = ("date", "reference", "amount", "quantity", "unit_price", "currency")  # what a customer list lacks
+# Payment statuses, compared in lower case without accents ("Payée" is "payee").
 PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succeeded", "done", "closed", "yes",
-        "bezahlt", "payé", "paye", "pagado"}
-DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstanding", "invoiced", "no", "offen",
-       "impayé", "impaye"}
-WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt", "voided", "void"}
+        "paye", "payee", "regle", "reglee", "encaisse", "encaissee", "solde", "soldee",
+        "bezahlt", "beglichen",
+        "pagado", "pagada", "cobrado", "cobrada",
+        "pagato", "pagata", "saldato", "saldata",
+        "pago", "paga", "liquidado", "liquidada",
+        "betaald", "voldaan"}
+DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstanding", "invoiced", "no",
+       "impaye", "impayee", "non paye", "non payee", "en attente", "a payer", "a regler",
+       "offen", "unbezahlt", "ausstehend", "fallig",
+       "pendiente", "impagado", "impagada", "no pagado", "no pagada", "por pagar",
+       "in sospeso", "non pagato", "non pagata", "da pagare", "insoluto", "insoluta",
+       "pendente", "em aberto", "nao pago", "nao paga", "a pagar",
+       "onbetaald", "openstaand", "te betalen", "niet betaald"}
+WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt", "voided", "void",
+               "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
+               "incobravel", "afgeschreven", "oninbaar"}
+
+# Plausibility: what a small shop's till can have sold.
+FIRST_YEAR = 1900  # a sale dated before it is a typo (or a spreadsheet's day zero, 1899-12-30)
+FUTURE_SLACK = timedelta(days=1)  # a sale dated after today plus this is in the future (a day for time zones)
+TOO_OLD = "the date is before 1900"
+IN_FUTURE = "the date is in the future"
+TOO_LARGE = "the amount is too large"
+TOO_MANY = "the quantity is too large"
+MAX_QUANTITY = 1_000_000  # of one line
+# The largest receipt, row or line in whole units of a currency: a million for currencies worth about a US
+# dollar or more, times a power of ten for those worth less (units per dollar below 3: 1; below 30: 10; below
+# 300: 100; ... rounded up for currencies that lose their value fast). A currency not listed (an old or rare
+# code) has no limit but the store's.
+_UNIT_SCALES = {
+    1: "AUD AWG AZN BAM BBD BGN BHD BMD BND BSD BZD CAD CHF CUC EUR FJD FKP GBP GEL GIP JOD KWD KYD NZD OMR PAB SGD "
+       "SHP TOP USD WST XCD XCG",
+    10: "AED BOB BRL BWP BYN CNY CZK DKK ERN GHS GTQ HKD HNL HRK ILS LSL LYD MAD MDL MOP MVR MXN MYR NAD NOK PEN PGK "
+        "PLN QAR RON SAR SBD SCR SEK SLE STN SZL TJS TMT TND TTD ZAR",
+    100: "AFN ALL BDT BTN CVE DJF DOP DZD EGP GMD GYD HTG INR ISK JMD JPY KES KGS LRD MKD MRU MUR MZN NIO NPR PHP "
+         "RSD RUB SRD THB TRY TWD UAH UYU VUV XPF ZMW ZWG",
+    1000: "AMD AOA CLP CRC CUP ETB HUF IQD KMF KPW KRW KZT LKR PKR RWF SOS XAF XOF",
+    10_000: "ARS BIF CDF COP GNF IDR KHR LAK MGA MMK MNT MWK NGN PYG SDG SSP TZS UGX UZS VES YER",
+    100_000: "LBP SYP VND",
+    1_000_000: "IRR",
+}
+UNIT_SCALE = {code: scale for scale, codes in _UNIT_SCALES.items() for code in codes.split()}
+PLAUSIBLE_UNITS = 1_000_000
+STORE_LIMIT = 10**15  # minor units, as money.parse_amount
 
 
-def _key(header: str) -> str:
-    return re.sub(r"[\W_]+", "", header.casefold())
+def largest_amount(currency: str) -> int:
+    """The largest plausible receipt in `currency`, in minor units (see UNIT_SCALE)."""
+    scale = UNIT_SCALE.get(currency)
+    if scale is None:
+        return STORE_LIMIT
+    return min(PLAUSIBLE_UNITS * scale * 10 ** money.minor_digits(currency), STORE_LIMIT)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
@@ -103,13 +242,13 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
     fields = [""] * len(headers)
     taken: set[str] = set()
     for i, header in enumerate(headers):
-        key = _key(header)
+        key = header_key(header)
         for name, aliases in FIELDS.items():
             if name not in taken and key in aliases:
                 fields[i] = name
                 taken.add(name)
                 break
-    online_retail = {_key(h) for h in headers} >= {"invoiceno", "stockcode", "quantity", "invoicedate",
+    online_retail = {header_key(h) for h in headers} >= {"invoiceno", "stockcode", "quantity", "invoicedate",
                                                    "unitprice", "customerid"}
     return ("online_retail" if online_retail else "purchases"), fields
 
@@ -237,13 +376,22 @@ def split_time(text: str) -> tuple[str, str | None, str | None, str | None]:
     return m.group("date"), m.group("time"), m.group("ampm"), m.group("zone")
 
 
-def _moment(text: str, order: str | None) -> str | None:
-    """A purchase's time as UTC text; a date alone is noon local time (as services.when reads it)."""
+class _Implausible(Exception):
+    """A value that can be read but that no shop's till writes; its reason is str() of it."""
+
+
+def _moment(text: str, order: str | None, latest: date | None = None) -> str | None:
+    """A purchase's time as UTC text; a date alone is noon local time (as services.when reads it).
+    Raises _Implausible for a date before FIRST_YEAR or, as written in the file, after `latest`."""
     day_text, clock, ampm, zone = split_time(text)
     day = cleaning.parse_date(day_text, order or "ymd")
     if day is None or day.startswith("--"):
         return None
     d = date.fromisoformat(day)
+    if d.year < FIRST_YEAR:
+        raise _Implausible(TOO_OLD)
+    if latest is not None and d > latest:
+        raise _Implausible(IN_FUTURE)
     if clock is None:
         moment = when.local_moment(d, time(12))
     else:
@@ -280,7 +428,7 @@ def _quantity(text: str) -> int | None:
 
 
 def _status(text: str) -> str | None:
-    value = " ".join(text.strip().casefold().replace("_", " ").split())
+    value = " ".join(_fold(text.strip()).replace("_", " ").split())
     if not value or value in PAID:
         return "paid"
     if value in DUE:
@@ -325,6 +473,7 @@ class _Reader:
         self.rejects: list[Reject] = []
         self.broken: dict[str, int] = {}  # receipt number -> its first rejected row: the receipt is left out
         self.reference = ""  # the receipt number of the row being read
+        self.latest = when.today() + FUTURE_SLACK  # the last day a sale can be dated
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
 
@@ -383,7 +532,9 @@ class _Reader:
         if not date_text:
             return self.reject(number, "the date is missing", "date", "")
         try:
-            occurred_at = _moment(date_text, order)
+            occurred_at = _moment(date_text, order, self.latest)
+        except _Implausible as e:
+            return self.reject(number, str(e), "date", date_text)
         except (ValueError, InvalidValue):
             occurred_at = None
         if occurred_at is None:
@@ -401,27 +552,35 @@ class _Reader:
                                self.cell(cells, "status"))
         amount = None
         item = None
+        largest = largest_amount(currency)
         try:
             if "amount" in self.col and self.cell(cells, "amount"):
                 amount = cleaning.parse_money(self.cell(cells, "amount"), currency)
+                if abs(amount) > largest:
+                    return self.reject(number, TOO_LARGE, "amount", self.cell(cells, "amount"))
             if "quantity" in self.col or "unit_price" in self.col:
                 quantity_text = self.cell(cells, "quantity") or "1"
                 quantity = _quantity(quantity_text)
                 if quantity is None:
                     return self.reject(number, "the quantity is not a whole number", "quantity", quantity_text)
+                if abs(quantity) > MAX_QUANTITY:
+                    return self.reject(number, TOO_MANY, "quantity", quantity_text)
                 price_text = self.cell(cells, "unit_price")
                 if price_text:
                     price = cleaning.parse_money(price_text, currency)
                     if price < 0:
                         return self.reject(number, "a unit price below zero", "unit_price", price_text)
+                    if price > largest:
+                        return self.reject(number, TOO_LARGE, "unit_price", price_text)
+                    if abs(quantity * price) > largest:
+                        return self.reject(number, TOO_LARGE, "quantity", quantity_text)
                     item = (clean_text(self.cell(cells, "description"), "description")[:1000], quantity, price)
         except (InvalidValue, ValueError) as e:
             field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
-            return self.reject(number, str(e), field_name, self.cell(cells, field_name))
+            reason = TOO_LARGE if getattr(e, "detail", "") == TOO_LARGE else str(e)
+            return self.reject(number, reason, field_name, self.cell(cells, field_name))
         if amount is None and item is None:
             return self.reject(number, "no amount, and no quantity with a unit price", "amount", "")
-        if amount is not None and abs(amount) > 10**15:
-            return self.reject(number, "the amount is too large", "amount", self.cell(cells, "amount"))
         customer = self.customer_key(number, cells)
         if customer is None:
             return None
@@ -581,6 +740,9 @@ class _Run:
             if total == 0:
                 self._reject_receipt(r, "the total is 0")
                 continue
+            if abs(total) > largest_amount(r.currency):
+                self._reject_receipt(r, TOO_LARGE)
+                continue
             if r.customer:
                 ids = index.get(r.customer, [])
                 if len(ids) > 1 and self.options.match == "name":
@@ -603,6 +765,8 @@ class _Run:
                 self._plan(r, "skip", "already imported")
                 continue
             self._plan(r, "refund" if total < 0 else "create")
+        # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
+        rows.rejects.sort(key=lambda reject: reject.row)
         return [r for r in receipts if r.action in ("create", "refund")]
 
     def _existing(self, conn, receipts: list[_Receipt]) -> set:
