@@ -2,10 +2,11 @@
 before it happens. File, and what is in it (customers or purchases, read from the header row) → what
 was detected (each choice can be changed) → which column goes where, with the first rows exactly as
 they will be stored → what to do with customers already in the book (customers: a choice for all of
-them and one for each row), or with customers the book does not have (purchases) → a dry run, where a
-rejected row can be fixed (Fix…) or the rejected rows saved → the import on a pool thread with a
-progress bar and Cancel (nothing is written unless it all is) → the result, with "Undo this import"
-and "Save rejected rows…".
+them, and one for each row or for the rows selected), or with customers the book does not have
+(purchases) → a dry run, which says when the same file was imported before, and where a rejected row can
+be fixed (Fix…) or the rejected rows saved → the import on a pool thread with a progress bar, the rows
+read so far and Cancel (nothing is written unless it all is) → the result, with "Undo this import" and
+"Save rejected rows…".
 
 A fixed row is imported from a copy of the file with the owner's corrections in place of that row's
 cells: same encoding and separator, every row at its number, so messages still name the file's rows."""
@@ -14,18 +15,20 @@ from __future__ import annotations
 
 import copy
 import csv
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import peewee
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
     QFrame, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
-    QPushButton, QRadioButton, QScrollArea, QSpinBox, QStyledItemDelegate, QTableView, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QPushButton, QRadioButton, QScrollArea, QSpinBox, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
+    QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
@@ -106,6 +109,7 @@ MATCHES = (("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TR
            ("name", QT_TRANSLATE_NOOP("MappingPage", "Name")))
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY")
 PREVIEW_VALUE = 60  # characters of a rejected value the preview shows
+PROGRESS_TEXT_MS = 250  # the count of rows read while importing is written out at most this often
 SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "date": QT_TRANSLATE_NOOP("MappingPage", "Date (and time)"),
                "amount": QT_TRANSLATE_NOOP("MappingPage", "Amount"),
@@ -381,8 +385,11 @@ def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect
 def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
                     progress=None, cancelled=None) -> ci.ImportResult:
     """Import the file, with the fixed rows as the owner corrected them."""
+    fingerprint = ci.file_fingerprint(path) if fixes else None
     with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        return ci.import_contacts(source, read_options, progress=progress, cancelled=cancelled)
+        result = ci.import_contacts(source, read_options, progress=progress, cancelled=cancelled)
+    _known_by(result.batch, fingerprint)
+    return result
 
 
 def plan_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
@@ -398,8 +405,22 @@ def plan_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reade
 def import_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
                      fixes: dict[int, list[str]], *, progress=None, cancelled=None) -> pi.PurchaseImportResult:
     """Import the purchases file, with the fixed rows as the owner corrected them."""
+    fingerprint = ci.file_fingerprint(path) if fixes else None
     with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        return pi.import_purchases(source, read_options, progress=progress, cancelled=cancelled)
+        result = pi.import_purchases(source, read_options, progress=progress, cancelled=cancelled)
+    _known_by(result.batch, fingerprint)
+    return result
+
+
+def _known_by(batch: int | None, fingerprint: str | None) -> None:
+    """An import of a corrected copy is recorded as one of the owner's file, which a later import of the same
+    file is then told about. The import stands whether or not this is recorded."""
+    if batch is None or fingerprint is None:
+        return
+    try:
+        ci.set_fingerprint(batch, fingerprint)
+    except (sqlite3.Error, peewee.PeeweeException):
+        pass  # (only the warning on importing the file again is lost)
 
 
 def row_cells(path: Path, dialect: reader.Dialect, number: int) -> list[str] | None:
@@ -576,7 +597,8 @@ class FormatPage(QWizardPage):
         quote = {q: name for name, q in reader.QUOTES.items()}[d.quotechar]
         self.quote.setCurrentIndex(max(0, self.quote.findData(quote)))
         self.header_row.setValue(d.header_row + d.first_row_number)
-        self.row_end.setCurrentIndex(max(0, self.row_end.findData(opts.row_end or "any")))
+        detected_end = {end: name for name, end in reader.ROW_ENDS.items()}.get(d.row_end, "any")
+        self.row_end.setCurrentIndex(max(0, self.row_end.findData(opts.row_end or detected_end)))
         self.preset.setCurrentIndex(max(0, self.preset.findData(opts.preset)))
         self.region.setText(opts.region or "")
         for combo in self._choices():
@@ -1004,6 +1026,19 @@ class ChoiceRowsModel(RowsModel):
         self.dataChanged.emit(index, index)
         return True
 
+    def set_choice(self, rows, value: str) -> None:
+        """The same choice for every row in `rows` (positions in the list; "" for the one chosen above)."""
+        rows = sorted(set(rows))
+        if not rows or value not in self.choice_labels:
+            return
+        for r in rows:
+            key = self.key(self.rows[r])
+            if value:
+                self.choices[key] = value
+            else:
+                self.choices.pop(key, None)
+        self.dataChanged.emit(self.index(rows[0], self.choice_column), self.index(rows[-1], self.choice_column))
+
 
 class DuplicateRowsModel(ChoiceRowsModel):
     """Every duplicate row of the file, with the owner's choice for it (ImportOptions.row_choices)."""
@@ -1035,19 +1070,56 @@ class UnmatchedModel(ChoiceRowsModel):
         return (u.key, fmt.number(u.purchases), _row_numbers(u.rows))
 
 
-def _choice_table(table: QTableView) -> None:
-    """A table of rows with a choice each: the choice is edited in place, rows are selected whole."""
-    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
-                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+def _choice_table(table: QTableView, model: ChoiceRowsModel) -> None:
+    """A table of rows with a choice each, drawn as a drop-down: one click on it opens its list (F2 or a
+    double-click too); rows are selected whole, several at a time with Shift or Ctrl."""
+    table.setModel(model)
+    table.setItemDelegateForColumn(model.choice_column, ChoiceDelegate(table))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
     table.horizontalHeader().setStretchLastSection(True)
+
+    def clicked(index: QModelIndex) -> None:
+        if index.column() != model.choice_column or QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+            return  # (Shift or Ctrl: a click that selects)
+        table.edit(index)
+        editor = table.indexWidget(index)
+        if isinstance(editor, QComboBox):
+            editor.showPopup()
+
+    table.clicked.connect(clicked)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down of the choices for one row; the choice counts as soon as it is picked."""
+    """A drop-down of the choices for one row, drawn as one in every row; the choice counts as soon as it is
+    picked."""
+
+    def paint(self, painter, option, index) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, item, painter, widget)
+        box = QStyleOptionComboBox()
+        if widget is not None:
+            box.initFrom(widget)  # (its palette and direction)
+        box.rect = option.rect.adjusted(2, 2, -2, -2)
+        box.state = QStyle.StateFlag.State_Enabled | (option.state & QStyle.StateFlag.State_MouseOver)
+        box.currentText = item.text
+        box.frame = True
+        style.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, box, painter, widget)
+        style.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, box, painter, widget)
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        box = QStyleOptionComboBox()
+        return style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, box, size, widget)
 
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
@@ -1065,6 +1137,42 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.currentData())
+
+
+class SelectedRowsChoice(QWidget):
+    """Under a table of rows with a choice each: one choice for all the selected rows at once."""
+
+    def __init__(self, table: QTableView, model: ChoiceRowsModel, label: str, parent=None):
+        super().__init__(parent)
+        self.table, self.model = table, model
+        self.choice = QComboBox()
+        for key, words in model.choice_labels.items():
+            self.choice.addItem(words, key)
+        self.choice.setCurrentIndex(1 if self.choice.count() > 1 else 0)  # (the first that is not "as above")
+        self.choice.setAccessibleName(label.replace("&", "").rstrip(": \u00a0\u202f"))
+        self.apply = QPushButton(self.tr("&Apply"))
+        self.apply.setToolTip(self.tr("Give every selected row this choice"))
+        self.apply.clicked.connect(self.apply_to_selected)
+        name = QLabel(label)
+        name.setBuddy(self.choice)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(name)
+        row.addWidget(self.choice)
+        row.addWidget(self.apply)
+        row.addStretch(1)
+        table.selectionModel().selectionChanged.connect(self.update_enabled)
+        model.modelReset.connect(self.update_enabled)
+        self.update_enabled()
+
+    def selected_rows(self) -> list[int]:
+        return [index.row() for index in self.table.selectionModel().selectedRows()]
+
+    def update_enabled(self) -> None:
+        self.apply.setEnabled(self.table.selectionModel().hasSelection())
+
+    def apply_to_selected(self) -> None:
+        self.model.set_choice(self.selected_rows(), self.choice.currentData())
 
 
 class DuplicatesPage(QWizardPage):
@@ -1092,16 +1200,17 @@ class DuplicatesPage(QWizardPage):
             [self.tr("Row"), self.tr("In the file"), self.tr("Same as"), self.tr("Because"), self.tr("For this row")],
             labels, lambda n: self.tr("row {n}").format(n=n), self)
         self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(self.model.choice_column, ChoiceDelegate(self.table))
-        _choice_table(self.table)
+        _choice_table(self.table, self.model)
         self.table.setAccessibleName(self.tr("Rows that match a customer"))
-        self.hint = QLabel(self.tr("To choose for one row, double-click “For this row” (or select it and press "
-                                   "F2)."))
+        self.hint = QLabel(self.tr("Click “For this row” to choose for one row, or select several rows (Shift- or "
+                                   "Ctrl-click) and choose below the list."))
         self.hint.setWordWrap(True)
+        self.for_selected = SelectedRowsChoice(self.table, self.model, self.tr("For the se&lected rows:"))
         self.none = QLabel(self.tr("No duplicates were found."))
-        layout.addWidget(self.table, 1)
+        layout.addSpacing(6)
         layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.for_selected)
         layout.addWidget(self.none)
 
     def _policy(self, button) -> None:
@@ -1111,7 +1220,7 @@ class DuplicatesPage(QWizardPage):
         dupes = getattr(self.w.plan, "duplicates", [])
         self.model.reset(dupes, self.w.options.row_choices)
         self.table.resizeColumnsToContents()
-        for widget in (self.table, self.hint):
+        for widget in (self.table, self.hint, self.for_selected):
             widget.setVisible(bool(dupes))
         self.none.setVisible(not dupes)
 
@@ -1137,17 +1246,18 @@ class UnmatchedPage(QWizardPage):
         self.model = UnmatchedModel([self.tr("In the file"), self.tr("Purchases"), self.tr("Rows"),
                                      self.tr("For this customer")], labels, self)
         self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(self.model.choice_column, ChoiceDelegate(self.table))
-        _choice_table(self.table)
+        _choice_table(self.table, self.model)
         self.table.setAccessibleName(self.tr("Customers who are not in your book"))
-        self.hint = QLabel(self.tr("To choose for one customer, double-click “For this customer” (or select it and "
-                                   "press F2)."))
+        self.hint = QLabel(self.tr("Click “For this customer” to choose for one customer, or select several "
+                                   "(Shift- or Ctrl-click) and choose below the list."))
         self.hint.setWordWrap(True)
+        self.for_selected = SelectedRowsChoice(self.table, self.model, self.tr("For the se&lected customers:"))
         self.none = QLabel(self.tr("Every customer the file names is in your book."))
         self.none.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.table, 1)
+        layout.addSpacing(6)
         layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.for_selected)
         layout.addWidget(self.none, 1)
 
     def _chosen(self, button) -> None:
@@ -1162,7 +1272,7 @@ class UnmatchedPage(QWizardPage):
         (self.create if self.w.options.create_missing else self.skip).setChecked(True)
         self.model.reset(unmatched, self.w.options.customer_choices)
         self.table.resizeColumnsToContents()
-        for widget in (self.skip, self.create, self.table, self.hint):
+        for widget in (self.skip, self.create, self.table, self.hint, self.for_selected):
             widget.setVisible(bool(unmatched))
         self.none.setVisible(not unmatched)
 
@@ -1198,6 +1308,12 @@ class SummaryPage(QWizardPage):
         self.counts.setFont(font)
         self.counts.setWordWrap(True)
         self.counts.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.again = QLabel()  # the file was imported before
+        self.again.setWordWrap(True)
+        self.again.setContentsMargins(0, 0, 0, 8)  # (a gap before the counts, only while it shows)
+        self.again.setAccessibleName(self.tr("Imported before"))
+        self.again.hide()
+        self._looked_for = 0  # the latest look for an earlier import of the file
         self.model = RejectsModel([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
                                    self.tr("Value")], self)
         self.rejects = QTableView()
@@ -1224,6 +1340,7 @@ class SummaryPage(QWizardPage):
         buttons.addWidget(self.save)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.again)
         layout.addWidget(self.counts)
         layout.addWidget(self.rejects, 1)
         layout.addWidget(self.fixed)
@@ -1236,7 +1353,32 @@ class SummaryPage(QWizardPage):
     def initializePage(self) -> None:
         self.last_fixed = None
         self.fixed.clear()
+        self._look_for_earlier_import()
         self._replan()
+
+    def _look_for_earlier_import(self) -> None:
+        """Say so when the same file (by its contents) was imported before and that import still stands."""
+        from smallcrm.gui.contact_form import show_problem
+
+        show_problem(self.again, None)
+        self._looked_for += 1
+        look = self._looked_for
+
+        def found(previous) -> None:
+            if not shiboken6.isValid(self) or look != self._looked_for or previous is None:
+                return
+            text = self.tr("This file was already imported on {when} (import {number}). Importing it again brings "
+                           "in the same rows a second time: see below what that would do. If you did not mean to "
+                           "import it twice, press Cancel. To start over, first undo the earlier import in File ▸ "
+                           "Past Imports.")
+            show_problem(self.again, text.format(when=fmt.when(from_utc_text(previous.started_at)),
+                                                 number=previous.batch))
+
+        def not_found(error) -> None:
+            if not isinstance(error, (SmallCrmError, OSError)):
+                raise error  # (a file that cannot be read: the dry run says what is wrong with it)
+
+        run_in_background(ci.previous_import_of, self.w.path, on_done=found, on_error=not_found)
 
     def _replan(self) -> None:
         self.counts.setText(self.tr("…"))
@@ -1407,9 +1549,16 @@ class RunPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.done = False
+        # The rows read so far are written out at most this often, however often the import reports them.
+        self.count_timer = QTimer(self)
+        self.count_timer.setSingleShot(True)
+        self.count_timer.setInterval(PROGRESS_TEXT_MS)
+        self.count_timer.timeout.connect(self._show_count)
+        self.rows_read = (0, 0)  # the rows read and the total (0: not known), as last reported
 
     def initializePage(self) -> None:
         self.done = False
+        self.rows_read = (0, 0)
         self.undo.hide()
         self.save.hide()
         self.bar.setRange(0, 0)
@@ -1423,6 +1572,7 @@ class RunPage(QWizardPage):
     def _over(self, title: str, subtitle: str) -> None:
         """The import ended one way or another: say how, and leave only Finish (there is nothing to cancel)."""
         self.done = True
+        self.count_timer.stop()
         self.bar.setRange(0, 1)
         self.setTitle(title)
         self.setSubTitle(subtitle)
@@ -1432,6 +1582,19 @@ class RunPage(QWizardPage):
     def _progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, total)  # 0: a busy bar until the number of rows is known
         self.bar.setValue(min(done, total))
+        self.rows_read = (done, total)
+        if not self.count_timer.isActive() and not self.done:
+            self.count_timer.start()
+
+    def _show_count(self) -> None:
+        """The rows read so far, in words, under the bar."""
+        if self.done:
+            return
+        done, total = self.rows_read
+        text = (self.tr("{rows} of {total} rows read…").format(rows=fmt.number(done), total=fmt.number(total))
+                if total else self.tr("{rows} rows read…").format(rows=fmt.number(done)))
+        if text != self.text.text():
+            self.text.setText(text)
 
     def _finished(self, result) -> None:
         self.bar.setValue(1)
@@ -1472,7 +1635,9 @@ class RunPage(QWizardPage):
         except SmallCrmError as error:
             self.text.setText(self.w.problem(error))
             return
-        self.undo.setEnabled(False)
+        self.undo.hide()
+        self.setTitle(self.tr("Import undone"))
+        self.setSubTitle(self.tr("Your book is as it was before this import."))
         if self.w.kind == "purchases":
             self.text.setText(self.tr("Undone. Purchases removed, with their points: {purchases}. New customers "
                                       "removed: {removed}.").format(

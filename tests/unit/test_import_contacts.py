@@ -458,3 +458,58 @@ def test_a_first_look_decides_only_the_first_rows_and_says_so(db, sample):
     whole = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"), first_rows=4)  # every row: all of it
     assert (whole.rows, whole.whole) == (4, True)
     assert whole.counts == ci.plan_contacts_import(sample, ci.ImportOptions(region="FR")).counts
+
+
+def test_a_file_imported_before_is_recognised_by_its_contents_until_that_import_is_undone(db, sample, tmp_path):
+    assert ci.previous_import_of(sample) is None
+    first = ci.import_contacts(sample, ci.ImportOptions(region="FR"))
+    (listed,) = ci.list_imports()
+    assert ci.previous_import_of(sample) == (first.batch, listed.started_at)
+    renamed = tmp_path / "renamed.csv"
+    renamed.write_bytes(sample.read_bytes())
+    assert ci.previous_import_of(renamed).batch == first.batch  # the same contents under another name
+    other = write_csv(tmp_path / "other.csv", people(2))
+    assert ci.previous_import_of(other) is None
+
+    second = ci.import_contacts(sample, ci.ImportOptions(region="FR"))  # (skips them all: still an import)
+    assert ci.previous_import_of(sample).batch == second.batch  # the latest
+    ci.undo_import(second.batch)
+    assert ci.previous_import_of(sample).batch == first.batch
+    ci.undo_import(first.batch)
+    assert ci.previous_import_of(sample) is None
+
+
+def test_a_purchases_import_is_recognised_too(db, tmp_path):
+    from smallcrm.services.importing import purchases_import as pi
+
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Email,Amount\n2024-03-01,ann@example.com,12.50\n", encoding="utf-8")
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True, currency="EUR"))
+    assert result.created == 1
+    assert ci.previous_import_of(path).batch == result.batch
+
+
+def test_a_fingerprint_reads_only_the_ends_of_a_large_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(ci, "FINGERPRINT_PART", 4)
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"head" + b"middle" + b"tail")
+    same_ends = tmp_path / "same-ends.csv"
+    same_ends.write_bytes(b"head" + b"MIDDLE" + b"tail")
+    assert ci.file_fingerprint(path) == ci.file_fingerprint(same_ends)  # (only the ends are read)
+    assert ci.file_fingerprint(path).startswith("14:")
+    for changed in (b"Head" + b"middle" + b"tail", b"head" + b"middle" + b"tails", b"head" + b"middle" + b"taiL"):
+        path.write_bytes(changed)
+        assert ci.file_fingerprint(path) != ci.file_fingerprint(same_ends)
+    small = tmp_path / "small.csv"  # no larger than both ends: all of it
+    small.write_bytes(b"abcdef")
+    other = tmp_path / "other.csv"
+    other.write_bytes(b"abcXef")
+    assert ci.file_fingerprint(small) != ci.file_fingerprint(other)
+
+
+def test_an_import_of_a_corrected_copy_can_name_the_file_it_was_made_from(db, sample, tmp_path):
+    copy = write_csv(tmp_path / "copy.csv", people(1))
+    result = ci.import_contacts(copy, ci.ImportOptions(region="FR"))
+    assert ci.previous_import_of(sample) is None
+    ci.set_fingerprint(result.batch, ci.file_fingerprint(sample))
+    assert ci.previous_import_of(sample).batch == result.batch and ci.previous_import_of(copy) is None

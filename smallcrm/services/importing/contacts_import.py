@@ -44,11 +44,12 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import json
 import os
 import time
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -1109,6 +1110,8 @@ def plan_contacts_import(path: Path | str, options: ImportOptions | None = None,
 
 
 def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> int:
+    with suppress(OSError):  # (a file that cannot be read again fails the import on its own)
+        details.setdefault("fingerprint", file_fingerprint(path))
     return conn.execute(
         "INSERT INTO import_batch (kind, file_name, started_at, details) VALUES (?, ?, ?, ?)",
         (kind, path.name, moment, json.dumps(details, ensure_ascii=False))).lastrowid
@@ -1171,6 +1174,50 @@ def list_imports() -> list[BatchRow]:
         "SELECT id, kind, file_name, started_at, finished_at, created, updated, skipped, rejected, undone_at"
         " FROM import_batch ORDER BY id DESC")
     return [BatchRow(*row) for row in cursor]
+
+
+# --------------------------------------------------------------------------------------------------
+# Recognising a file imported before
+
+
+FINGERPRINT_PART = 1024 * 1024  # bytes read from each end of a file to recognise it
+
+
+class PreviousImport(NamedTuple):
+    batch: int
+    started_at: str  # UTC, ISO 8601
+
+
+def file_fingerprint(path: Path | str) -> str:
+    """What recognises a file's contents, cheaply even for a file of gigabytes: its size, and a SHA-256 of its
+    first and last FINGERPRINT_PART bytes (the whole file when it is no larger than two of them)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        digest.update(f.read(FINGERPRINT_PART))
+        if size > FINGERPRINT_PART:
+            f.seek(max(FINGERPRINT_PART, size - FINGERPRINT_PART))
+            digest.update(f.read(FINGERPRINT_PART))
+    return f"{size}:{digest.hexdigest()}"
+
+
+def previous_import_of(path: Path | str) -> PreviousImport | None:
+    """The latest import (customers or purchases, finished and not undone) of a file with the same contents as
+    `path`, under any name; None when there is none. Raises OSError when the file cannot be read."""
+    fingerprint = file_fingerprint(path)
+    row = database.execute_sql(
+        "SELECT id, started_at FROM import_batch WHERE undone_at IS NULL AND finished_at IS NOT NULL"
+        " AND CASE WHEN json_valid(details) THEN json_extract(details, '$.fingerprint') END = ?"
+        " ORDER BY id DESC LIMIT 1", (fingerprint,)).fetchone()
+    return PreviousImport(*row) if row else None
+
+
+def set_fingerprint(batch_id: int, fingerprint: str) -> None:
+    """Say which file an import was of, when it read another (a copy with corrections in place of some rows)."""
+    with database.atomic():
+        database.execute_sql(
+            "UPDATE import_batch SET details = json_set(CASE WHEN json_valid(details) THEN details ELSE '{}' END,"
+            " '$.fingerprint', ?) WHERE id = ?", (fingerprint, batch_id))
 
 
 # --------------------------------------------------------------------------------------------------
