@@ -1160,6 +1160,10 @@ Cliquez pour les afficher.</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Number in another system</source>
+        <translation>Numéro dans un autre logiciel</translation>
+    </message>
+    <message>
         <source>Customer since</source>
         <translation>Client depuis</translation>
     </message>
@@ -1367,8 +1371,12 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes qui correspondent à un client</translation>
     </message>
     <message>
-        <source>To choose for one row, double-click “For this row” (or select it and press F2).</source>
-        <translation>Pour choisir pour une seule ligne, double-cliquez sur «&#x202f;Pour cette ligne&#x202f;» (ou sélectionnez-la et appuyez sur F2).</translation>
+        <source>Click “For this row” to choose for one row, or select several rows (Shift- or Ctrl-click) and choose below the list.</source>
+        <translation>Cliquez sur «&#x202f;Pour cette ligne&#x202f;» pour choisir ligne par ligne, ou sélectionnez plusieurs lignes (clic avec Maj ou Ctrl) et choisissez sous la liste.</translation>
+    </message>
+    <message>
+        <source>For the se&amp;lected rows:</source>
+        <translation>Pour les lignes sé&amp;lectionnées&#xa0;:</translation>
     </message>
     <message>
         <source>No duplicates were found.</source>
@@ -2481,6 +2489,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Last name</source>
         <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Last name prefix (van, de)</source>
+        <translation>Particule du nom (van, de)</translation>
     </message>
     <message>
         <source>Street</source>
@@ -3707,6 +3719,14 @@ Cliquez pour les afficher.</translation>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
+        <source>{rows} of {total} rows read…</source>
+        <translation>{rows} lignes lues sur {total}…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read…</source>
+        <translation>{rows} lignes lues…</translation>
+    </message>
+    <message>
         <source>You can undo this import here, or later from File ▸ Past Imports.</source>
         <translation>Vous pouvez annuler cet import ici, ou plus tard depuis Fichier ▸ Imports passés.</translation>
     </message>
@@ -3723,12 +3743,31 @@ Cliquez pour les afficher.</translation>
         <translation>Rien n’a été importé&#xa0;: votre fichier clients est tel qu’il était.</translation>
     </message>
     <message>
+        <source>Import undone</source>
+        <translation>Import annulé</translation>
+    </message>
+    <message>
+        <source>Your book is as it was before this import.</source>
+        <translation>Votre fichier clients est comme avant cet import.</translation>
+    </message>
+    <message>
         <source>Undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
         <translation>Annulé. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
         <source>Undone: {removed} added customers removed, {restored} updated customers put back as they were.</source>
         <translation>Annulé&#xa0;: {removed} clients ajoutés retirés, {restored} clients mis à jour remis comme avant.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectedRowsChoice</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Give every selected row this choice</source>
+        <translation>Donner ce choix à toutes les lignes sélectionnées</translation>
     </message>
 </context>
 <context>
@@ -3765,12 +3804,64 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
+        <source>Rows with fewer cells than the header (the missing ones are read as empty)</source>
+        <translation>Lignes ayant moins de cellules que l’en-tête (celles qui manquent sont lues vides)</translation>
+    </message>
+    <message>
+        <source>Rows with more cells than the header (the extra ones go to the notes)</source>
+        <translation>Lignes ayant plus de cellules que l’en-tête (celles en trop vont dans les notes)</translation>
+    </message>
+    <message>
+        <source>NUL characters removed</source>
+        <translation>Caractères NUL retirés</translation>
+    </message>
+    <message>
+        <source>Blank rows skipped</source>
+        <translation>Lignes vides ignorées</translation>
+    </message>
+    <message>
+        <source>Customers with an email that cannot be read, kept in their notes</source>
+        <translation>Clients dont un e-mail est illisible, gardé dans leurs notes</translation>
+    </message>
+    <message>
+        <source>Customers with a phone number that cannot be read, kept in their notes</source>
+        <translation>Clients dont un numéro de téléphone est illisible, gardé dans leurs notes</translation>
+    </message>
+    <message>
+        <source>Customers with a birthday that is not a date, kept in their notes</source>
+        <translation>Clients dont l’anniversaire n’est pas une date, gardé dans leurs notes</translation>
+    </message>
+    <message>
+        <source>Customers with a birthday without its day or month, kept in their notes</source>
+        <translation>Clients dont l’anniversaire n’a pas de jour ou de mois, gardé dans leurs notes</translation>
+    </message>
+    <message>
+        <source>Customers with address lines too long for the street, kept in their notes</source>
+        <translation>Clients dont les lignes d’adresse sont trop longues pour la rue, gardées dans leurs notes</translation>
+    </message>
+    <message>
+        <source>Customers with a tag over 60 characters, kept in their notes</source>
+        <translation>Clients ayant une étiquette de plus de 60 caractères, gardée dans leurs notes</translation>
+    </message>
+    <message>
+        <source>Customers whose marketing consent is neither yes nor no (taken as no, the answer kept in their notes)</source>
+        <translation>Clients dont le consentement marketing n’est ni oui ni non (compté comme non, la réponse gardée dans leurs notes)</translation>
+    </message>
+    <message>
         <source>Ready to import</source>
         <translation>Prêt à importer</translation>
     </message>
     <message>
         <source>Nothing has been written yet. This is what the import will do.</source>
         <translation>Rien n’a encore été écrit. Voici ce que fera l’import.</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>Déjà importé</translation>
+    </message>
+    <message>
+        <source>Also</source>
+        <translation>Aussi</translation>
     </message>
     <message>
         <source>Row</source>
@@ -3807,6 +3898,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>This file was already imported on {when} (import {number}). Importing it again brings in the same rows a second time: see below what that would do. If you did not mean to import it twice, press Cancel. To start over, first undo the earlier import in File ▸ Past Imports.</source>
+        <translation>Ce fichier a déjà été importé le {when} (import {number}). L’importer à nouveau apporte les mêmes lignes une deuxième fois&#xa0;: voyez ci-dessous ce que cela ferait. Si vous ne vouliez pas l’importer deux fois, cliquez sur Annuler. Pour repartir de zéro, annulez d’abord l’import précédent dans Fichier ▸ Imports passés.</translation>
     </message>
     <message>
         <source>…</source>
@@ -4041,8 +4136,12 @@ Cliquez pour les afficher.</translation>
         <translation>Pour ce client</translation>
     </message>
     <message>
-        <source>To choose for one customer, double-click “For this customer” (or select it and press F2).</source>
-        <translation>Pour choisir pour un seul client, double-cliquez sur «&#x202f;Pour ce client&#x202f;» (ou sélectionnez-le et appuyez sur F2).</translation>
+        <source>Click “For this customer” to choose for one customer, or select several (Shift- or Ctrl-click) and choose below the list.</source>
+        <translation>Cliquez sur «&#x202f;Pour ce client&#x202f;» pour choisir client par client, ou sélectionnez-en plusieurs (clic avec Maj ou Ctrl) et choisissez sous la liste.</translation>
+    </message>
+    <message>
+        <source>For the se&amp;lected customers:</source>
+        <translation>Pour les clients sé&amp;lectionnés&#xa0;:</translation>
     </message>
     <message>
         <source>Every customer the file names is in your book.</source>
@@ -4618,6 +4717,18 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>another row of this receipt was rejected: the whole receipt is left out</source>
         <translation>une autre ligne de ce ticket a été refusée&#xa0;: tout le ticket est laissé de côté</translation>
+    </message>
+    <message>
+        <source>the date is in the future</source>
+        <translation>la date est dans le futur</translation>
+    </message>
+    <message>
+        <source>the date is before 1900</source>
+        <translation>la date est antérieure à 1900</translation>
+    </message>
+    <message>
+        <source>the quantity is too large</source>
+        <translation>la quantité est trop grande</translation>
     </message>
     <message>
         <source>same email</source>

@@ -78,6 +78,7 @@ POLICIES = (
 FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "first_name": QT_TRANSLATE_NOOP("MappingPage", "First name"),
                 "last_name": QT_TRANSLATE_NOOP("MappingPage", "Last name"),
+                "last_name_prefix": QT_TRANSLATE_NOOP("MappingPage", "Last name prefix (van, de)"),
                 "company": QT_TRANSLATE_NOOP("MappingPage", "Company"),
                 "street": QT_TRANSLATE_NOOP("MappingPage", "Street"),
                 "postal_code": QT_TRANSLATE_NOOP("MappingPage", "Postal code"),
@@ -159,6 +160,30 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "the date is before 1900"),
     QT_TRANSLATE_NOOP("rejects", "the quantity is too large"),
 )
+# What reading tidied and what went to the customers' notes (contacts_import.ImportPlan.warnings), each
+# followed by how many.
+WARNINGS = {
+    "short_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with fewer cells than the header (the missing ones are "
+                                                   "read as empty)"),
+    "long_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with more cells than the header (the extra ones go to the "
+                                                  "notes)"),
+    "nul_characters": QT_TRANSLATE_NOOP("SummaryPage", "NUL characters removed"),
+    "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
+    "email_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with an email that cannot be read, kept in their "
+                                                       "notes"),
+    "phone_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a phone number that cannot be read, kept in "
+                                                       "their notes"),
+    "birthday_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a birthday that is not a date, kept in "
+                                                          "their notes"),
+    "partial_birthday": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a birthday without its day or month, kept "
+                                                         "in their notes"),
+    "street_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with address lines too long for the street, "
+                                                        "kept in their notes"),
+    "tag_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a tag over 60 characters, kept in their "
+                                                     "notes"),
+    "consent_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is neither yes nor no "
+                                                        "(taken as no, the answer kept in their notes)"),
+}
 # What a duplicate agreed on ("same as Ann Lee (same email)").
 DUPLICATE_REASONS = {
     "email": QT_TRANSLATE_NOOP("rejects", "same email"),
@@ -774,7 +799,8 @@ class MappingPage(QWizardPage):
 
     def _contact_headings(self) -> list[str]:
         return [self.tr("Row"), self.tr("Will"), self.tr("Name"), self.tr("Company"), self.tr("Emails"),
-                self.tr("Phones"), self.tr("Address"), self.tr("Birthday"), self.tr("Tags"), self.tr("Why")]
+                self.tr("Phones"), self.tr("Address"), self.tr("Birthday"), self.tr("Tags"), self.tr("Notes"),
+                self.tr("Why")]
 
     def _sale_headings(self) -> list[str]:
         return [self.tr("Rows"), self.tr("Will"), self.tr("Date"), self.tr("Receipt"), self.tr("Customer"),
@@ -881,13 +907,13 @@ class MappingPage(QWizardPage):
             will = {"create": self.tr("add"), "update": self.tr("update"), "skip": self.tr("skip"),
                     "reject": self.tr("reject")}[p.action]
             if c is None:
-                rows.append([str(p.row), will, "", "", "", "", "", "", "", self._why_rejected(p.reject)])
+                rows.append([str(p.row), will, "", "", "", "", "", "", "", "", self._why_rejected(p.reject)])
                 continue
             name = " ".join(x for x in (c.first_name, c.last_name) if x)
             place = " ".join(y for y in (c.postal_code, c.city) if y)
             address = ", ".join(x for x in (c.street, place, c.country) if x)
             rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(c.phones), address,
-                         c.birthday or "", ", ".join(c.tags),
+                         c.birthday or "", ", ".join(c.tags), " · ".join(c.notes.splitlines()),
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)
         _fit_columns(self.preview)
@@ -1314,6 +1340,9 @@ class SummaryPage(QWizardPage):
         self.again.setAccessibleName(self.tr("Imported before"))
         self.again.hide()
         self._looked_for = 0  # the latest look for an earlier import of the file
+        self.noted = QLabel()  # what reading tidied, what goes to the notes
+        self.noted.setWordWrap(True)
+        self.noted.setAccessibleName(self.tr("Also"))
         self.model = RejectsModel([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
                                    self.tr("Value")], self)
         self.rejects = QTableView()
@@ -1342,9 +1371,11 @@ class SummaryPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.again)
         layout.addWidget(self.counts)
+        layout.addWidget(self.noted)
         layout.addWidget(self.rejects, 1)
         layout.addWidget(self.fixed)
         layout.addLayout(buttons)
+        layout.addStretch(0)  # (takes the room only when there is no table of rejects)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.last_fixed: int | None = None
@@ -1460,6 +1491,10 @@ class SummaryPage(QWizardPage):
                                         "{rows} rows.").format(rows=fmt.number(plan.rows), **{
                                             k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip",
                                                                                  "reject")}))
+        lines = [f"• {QCoreApplication.translate('SummaryPage', WARNINGS[kind])}: {fmt.number(n)}"
+                 for kind, n in getattr(plan, "warnings", ()) if kind in WARNINGS]
+        self.noted.setText("\n".join(lines))
+        self.noted.setVisible(bool(lines))
         self.model.reset(plan.rejects)
         self.rejects.resizeColumnsToContents()
         self.rejects.setVisible(bool(plan.rejects))

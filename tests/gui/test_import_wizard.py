@@ -60,9 +60,9 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     assert page.mapped_fields()[:4] == ["first_name", "last_name", "email", "phone"]
     preview = page.preview
     assert preview.item(0, 2).text() == "Zoë Lefèvre" and preview.item(0, 7).text() == "1980-12-31"
-    assert preview.item(2, 1).text() == "reject" and preview.item(2, 9).text() == "invalid email: “pas-un-email”"
+    assert preview.item(2, 1).text() == "reject" and preview.item(2, 10).text() == "invalid email: “pas-un-email”"
     assert preview.item(2, 2).text() == "José Núñez"  # who a rejected row is, as written
-    assert preview.horizontalHeader().visualIndex(9) == 2  # why: third, in sight
+    assert preview.horizontalHeader().visualIndex(10) == 2  # why: third, in sight
     wizard.next()  # duplicates: none
     assert wizard.duplicates_page.none.isVisible()
     wizard.next()  # summary
@@ -1026,4 +1026,29 @@ def test_while_importing_the_rows_read_so_far_are_counted_in_words(qtbot, window
     qtbot.waitUntil(lambda: page.done, timeout=10000)
     qtbot.wait(2 * PROGRESS_TEXT_MS)
     assert page.text.text() == "Added 2, updated 0, skipped 0, rejected 1."  # the result, not a count after it
+    wizard.close()
+
+
+def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, window, tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_bytes("Prénom,Nom,Téléphone,Anniversaire\r\nZoë,Roux,call me,31/02/1990\r\nAna,Si\x00lva,,\r\n"
+                     "Bo,Kim,06 12 34 56 78,01/02/1990\r\n".encode("utf-8"))
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()  # detection
+    wizard.next()  # mapping: the preview shows the notes as they will be stored
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert wizard.mapping_page.preview.item(0, 9).text() == "Téléphone: call me · Anniversaire: 31/02/1990"
+    wizard.next()  # duplicates
+    wizard.next()  # summary
+    qtbot.waitUntil(lambda: "Will add 3" in wizard.summary_page.counts.text(), timeout=5000)
+    noted = wizard.summary_page.noted
+    assert noted.isVisible()
+    assert noted.text().splitlines() == [
+        "• NUL characters removed: 1",
+        "• Customers with a phone number that cannot be read, kept in their notes: 1",
+        "• Customers with a birthday that is not a date, kept in their notes: 1"]
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    zoe = contacts.get_contact(contacts.contact_ids("zoë")[0])
+    assert zoe.notes.splitlines() == ["Téléphone: call me", "Anniversaire: 31/02/1990"] and zoe.phones == []
     wizard.close()

@@ -164,7 +164,8 @@ class ImportPlan:
     preview: list[PlannedRow]
     rows: int = 0
     rejects: list[Reject] = field(default_factory=list)  # every rejected row
-    warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
+    # what reading tidied (reader.RowStream.warnings), then what went to the notes (deciding.NOTED)
+    warnings: list[tuple[str, int]] = field(default_factory=list)
     duplicates: list[DuplicateRow] = field(default_factory=list)  # every row that duplicates a contact
     whole: bool = True  # False: only the first rows were looked at (the counts are theirs)
 
