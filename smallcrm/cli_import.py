@@ -285,6 +285,8 @@ def _run(args, db_path: Path, plan, do):
     new_database = not database.exists()
     stand_in = _open_for_import(args, db_path)
     try:
+        if stand_in is None:
+            _say_if_imported_before(args.file)
         progress = (_Progress(sys.stderr, args.action, "checking" if args.dry_run else "importing")
                     if sys.stderr.isatty() else None)
         try:
@@ -303,6 +305,25 @@ def _run(args, db_path: Path, plan, do):
         if stand_in is not None:
             close_database()
             shutil.rmtree(stand_in, ignore_errors=True)
+
+
+def _say_if_imported_before(path: Path) -> None:
+    """A note on standard error (it leaves --json's output alone) when the same file, by its contents, was
+    imported before and that import still stands."""
+    from smallcrm.services.importing.contacts_import import previous_import_of
+    from smallcrm.store.fields import from_utc_text
+    from smallcrm.store.models import ImportBatch
+
+    try:
+        earlier = previous_import_of(path)
+    except OSError:
+        return  # (reading the file says what is wrong with it)
+    if earlier is not None:
+        name = ImportBatch.get_by_id(earlier.batch).file_name
+        print(f"note: this file was already imported, as {name}, on "
+              f"{cli_format.local_time(from_utc_text(earlier.started_at))} (import {earlier.batch}); importing it "
+              f"again brings in its rows a second time (to start over: smallcrm import undo {earlier.batch} first)",
+              file=sys.stderr)
 
 
 def _print_rejects(rejects) -> None:

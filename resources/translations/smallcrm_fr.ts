@@ -4671,8 +4671,16 @@ Cliquez pour les afficher.</translation>
         <translation>pas une date (et heure) lisible</translation>
     </message>
     <message>
-        <source>a payment status that is not paid, due or written off</source>
-        <translation>un état de paiement qui n’est ni payé, ni dû, ni passé en perte</translation>
+        <source>a payment status that is not paid, due, written off or cancelled</source>
+        <translation>un statut de paiement qui n’est ni payé, ni dû, ni passé en perte, ni annulé</translation>
+    </message>
+    <message>
+        <source>cancelled or refunded in the file: not a sale to record</source>
+        <translation>annulé ou remboursé dans le fichier&#xa0;: pas une vente à enregistrer</translation>
+    </message>
+    <message>
+        <source>the quantity could be read two ways: write it without a separator (1000, or 1)</source>
+        <translation>la quantité peut se lire de deux façons&#xa0;: écrivez-la sans séparateur (1000, ou 1)</translation>
     </message>
     <message>
         <source>the quantity is not a whole number</source>

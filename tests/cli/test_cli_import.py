@@ -363,3 +363,15 @@ def test_import_purchases_from_a_french_till_lists_rejects_in_row_order(cli, sho
                               " FROM purchase p LEFT JOIN contact c ON c.id = p.contact_id"
                               " ORDER BY p.occurred_at").fetchall()
     assert stored == [("T-1", 240, "Carte bancaire", "paid", "Marie"), ("T-5", 1200, "Espèces", "due", None)]
+
+
+def test_a_file_imported_before_is_pointed_out_under_any_name_until_that_import_is_undone(cli, customers, tmp_path):
+    assert "already imported" not in cli("import", "contacts", str(customers)).err
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes(customers.read_bytes())
+    again = cli("import", "contacts", str(copy), "--dry-run", "--json")
+    assert again.code == 0 and again.json()["skipped"] == 2  # standard output stays JSON
+    assert "note: this file was already imported, as customers.csv, on " in again.err
+    assert "(import 1)" in again.err and "smallcrm import undo 1 first" in again.err
+    cli("import", "undo", "1")
+    assert "already imported" not in cli("import", "contacts", str(copy), "--dry-run").err

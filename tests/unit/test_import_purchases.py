@@ -541,6 +541,21 @@ def test_a_header_name_means_one_field_only():
     ("Payée", "paid"), ("RÉGLÉ", "paid"), ("bezahlt", "paid"), ("pagato", "paid"), ("betaald", "paid"),
     ("En attente", "due"), ("Impayée", "due"), ("à payer", "due"), ("offen", "due"), ("pendiente", "due"),
     ("não pago", "due"), ("onbetaald", "due"), ("abgeschrieben", "written_off"), ("irrécouvrable", "written_off"),
-    ("annulé", None)])
+    ("annulé", "cancelled"), ("Refunded", "cancelled"), ("storniert", "cancelled"), ("maybe", None)])
 def test_payment_statuses_in_other_languages(text, status):
     assert pi._status(text) == status
+
+
+def test_cancelled_sales_are_skipped_and_a_quantity_with_a_thousands_separator_is_not_guessed(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Receipt", "Email", "Quantity", "Unit Price", "Status"]
+    rows = [["2025-03-01 10:00", "R-1", "ann@example.com", "2,00", "1.50", "paid"],
+            ["2025-03-02 10:00", "R-2", "ann@example.com", "1", "9.00", "Refunded"],
+            ["2025-03-03 10:00", "R-3", "ann@example.com", "1,000", "0.10", "paid"],
+            ["2025-03-04 10:00", "R-4", "ann@example.com", "2.000", "0.10", "paid"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows))
+    assert (result.created, result.skipped, result.rejected) == (1, 1, 2)
+    assert [(r.row, r.column, r.value) for r in result.rejects] == [(4, "Quantity", "1,000"), (5, "Quantity", "2.000")]
+    assert {r.reason for r in result.rejects} == {pi.AMBIGUOUS_QUANTITY}
+    assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("R-1", 300)]
+    assert Purchase.get().contact_id == ann

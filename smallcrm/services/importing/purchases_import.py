@@ -191,6 +191,13 @@ DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstand
        "in sospeso", "non pagato", "non pagata", "da pagare", "insoluto", "insoluta",
        "pendente", "em aberto", "nao pago", "nao paga", "a pagar",
        "onbetaald", "openstaand", "te betalen", "niet betaald"}
+# A sale the till or shop cancelled or paid back whole: nothing to record (skipped, with this reason).
+CANCELLED = {"cancelled", "canceled", "refunded", "returned", "annule", "annulee", "rembourse", "remboursee",
+             "storniert", "erstattet", "zuruckerstattet", "cancelado", "cancelada", "anulado", "anulada",
+             "reembolsado", "reembolsada", "annullato", "annullata", "rimborsato", "rimborsata", "estornado",
+             "estornada", "geannuleerd", "terugbetaald"}
+CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
+AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
 WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt", "voided", "void",
                "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
                "incobravel", "afgeschreven", "oninbaar"}
@@ -420,10 +427,17 @@ def _moment(text: str, order: str | None, latest: date | None = None) -> str | N
 _QUANTITY = re.compile(r"[+-]?\d+(?:[.,]0+)?")
 
 
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}[.,]000")  # "1,000" or "2.000": one thousand, or 1 with decimals?
+
+
 def _quantity(text: str) -> int | None:
+    """A whole quantity ("3", "-1", "2,00"); None for anything else. Raises _Implausible for one a thousands
+    separator could have written ("1,000", "2.000")."""
     value = text.strip().replace("\u2212", "-")
     if not _QUANTITY.fullmatch(value):
         return None
+    if _THOUSANDS.fullmatch(value):
+        raise _Implausible(AMBIGUOUS_QUANTITY)
     return int(re.split(r"[.,]", value)[0])
 
 
@@ -435,6 +449,8 @@ def _status(text: str) -> str | None:
         return "due"
     if value in WRITTEN_OFF or value.replace(" ", "") in WRITTEN_OFF:
         return "written_off"
+    if value in CANCELLED:
+        return "cancelled"
     return None
 
 
@@ -548,7 +564,7 @@ class _Reader:
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
         if status is None:
-            return self.reject(number, "a payment status that is not paid, due or written off", "status",
+            return self.reject(number, "a payment status that is not paid, due, written off or cancelled", "status",
                                self.cell(cells, "status"))
         amount = None
         item = None
@@ -560,7 +576,10 @@ class _Reader:
                     return self.reject(number, TOO_LARGE, "amount", self.cell(cells, "amount"))
             if "quantity" in self.col or "unit_price" in self.col:
                 quantity_text = self.cell(cells, "quantity") or "1"
-                quantity = _quantity(quantity_text)
+                try:
+                    quantity = _quantity(quantity_text)
+                except _Implausible as e:
+                    return self.reject(number, str(e), "quantity", quantity_text)
                 if quantity is None:
                     return self.reject(number, "the quantity is not a whole number", "quantity", quantity_text)
                 if abs(quantity) > MAX_QUANTITY:
@@ -736,6 +755,9 @@ class _Run:
                     r.amount = -r.amount
             if r.reference in rows.broken:
                 self._reject_receipt(r, BROKEN_RECEIPT)
+                continue
+            if r.status == "cancelled":
+                self._plan(r, "skip", CANCELLED_REASON)
                 continue
             if total == 0:
                 self._reject_receipt(r, "the total is 0")
