@@ -1746,6 +1746,14 @@ Cliquez pour les afficher.</translation>
         <source>tab</source>
         <translation>tabulation</translation>
     </message>
+    <message>
+        <source>no program smallcrm knows</source>
+        <translation>aucun logiciel que smallcrm connaît</translation>
+    </message>
+    <message>
+        <source>Detect from the header (found: {program})</source>
+        <translation>Détecter d’après l’en-tête (trouvé&#xa0;: {program})</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>

@@ -677,6 +677,10 @@ class FormatPage(QWizardPage):
             quotes=quotes,
             row=d.header_row + d.first_row_number, ends=self.tr(LINE_ENDINGS[d.line_ending]),
             layout=self.layout_name()))
+        if self.w.kind == "contacts" and self.w.options.preset == "auto":  # what "detect" found, in its item
+            found = mapping.PRESETS.get(self.w.preset)
+            program = found.program if found and found.name != "generic" else self.tr("no program smallcrm knows")
+            self.preset.setItemText(0, self.tr("Detect from the header (found: {program})").format(program=program))
         rows = reader.preview(self.w.path, d, 20)
         headers = self.w.headers
         self.table.setColumnCount(max([len(headers), *(len(r) for r in rows)]))

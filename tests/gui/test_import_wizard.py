@@ -1052,3 +1052,20 @@ def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, 
     zoe = contacts.get_contact(contacts.contact_ids("zoë")[0])
     assert zoe.notes.splitlines() == ["Téléphone: call me", "Anniversaire: 31/02/1990"] and zoe.phones == []
     wizard.close()
+
+
+def test_the_detect_choice_names_the_program_it_found(qtbot, window, tmp_path):
+    from smallcrm.services.importing.mapping import PRESETS
+
+    headers = PRESETS["thunderbird"].headers
+    path = tmp_path / "thunderbird.csv"
+    path.write_text(",".join(headers) + "\r\n" + ",".join(["Ann", "Lee", "", "", "ann@example.com"]
+                                                            + [""] * (len(headers) - 5)) + "\r\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    preset = wizard.format_page.preset
+    assert preset.currentData() == "auto"
+    assert preset.currentText() == "Detect from the header (found: Thunderbird address book)"
+    preset.setCurrentIndex(preset.findData("yahoo"))  # the owner's choice is kept, and the item says what was found
+    assert wizard.options.preset == "yahoo" and preset.itemText(0).endswith("(found: Thunderbird address book)")
+    wizard.close()
