@@ -1069,3 +1069,24 @@ def test_the_detect_choice_names_the_program_it_found(qtbot, window, tmp_path):
     preset.setCurrentIndex(preset.findData("yahoo"))  # the owner's choice is kept, and the item says what was found
     assert wizard.options.preset == "yahoo" and preset.itemText(0).endswith("(found: Thunderbird address book)")
     wizard.close()
+
+
+def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, window, tmp_path):
+    from smallcrm.services.settings import set_setting
+
+    set_setting("default_region", "FR")
+    path = tmp_path / "dates.csv"
+    path.write_text("First Name,Last Name,Birthday\r\nAnn,Lee,03/04/1990\r\nBob,Stone,05/06/1991\r\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: 2 in page.date_combos, timeout=5000)
+    assert "Say above how the dates are written" in page.status.text() and not page.isComplete()
+    assert [page.preview.item(r, 0).text() for r in range(page.preview.rowCount())] == ["2", "3"]
+    assert page.preview.item(0, 7).text() == "1990-04-03"  # meanwhile read as the shop's region writes them
+    combo = page.date_combos[2]
+    combo.setCurrentIndex(combo.findData("mdy"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert page.preview.item(0, 7).text() == "1990-03-04" and page.isComplete()
+    wizard.close()

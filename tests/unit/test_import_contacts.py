@@ -269,8 +269,10 @@ def test_an_ambiguous_date_column_needs_an_answer(db, tmp_path):
         ["Ann", "Lee", "", "", "", "", "", "03/04/1990", "", ""],
         ["Bob", "Stone", "", "", "", "", "", "05/06/1991", "", ""],
     ])
-    plan = ci.plan_contacts_import(source)
-    assert plan.ambiguous_columns == [7] and plan.counts == {"create": 0, "update": 0, "skip": 0, "reject": 0}
+    plan = ci.plan_contacts_import(source, ci.ImportOptions(region="FR"))
+    assert plan.ambiguous_columns == [7] and not plan.whole
+    # the first rows are shown meanwhile, those dates read as the shop's region writes them
+    assert [(p.row, p.contact.birthday) for p in plan.preview] == [(2, "1990-04-03"), (3, "1991-06-05")]
     with pytest.raises(ci.DateOrderNeeded) as caught:
         ci.import_contacts(source)
     assert caught.value.columns == [(7, "Birthday")]

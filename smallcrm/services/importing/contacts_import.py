@@ -1101,13 +1101,17 @@ def plan_contacts_import(path: Path | str, options: ImportOptions | None = None,
         if not layout.ambiguous_columns:
             with no_gc():
                 run.run(first_rows)
+        else:  # the first rows to show while the owner is asked, those dates read as the shop's region writes them
+            if run.decider is None:
+                run._decide_here()
+            run.run(PREVIEW_ROWS)
     names = contact_rows(sorted({d.duplicate_of for d in run.duplicates if d.duplicate_of}))
     for d in run.duplicates:
         if d.duplicate_of in names:
             d.same_as = names[d.duplicate_of].name
     return ImportPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                       list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
-                      run.warnings, run.duplicates, not run.cut_short)
+                      run.warnings, run.duplicates, not run.cut_short and not layout.ambiguous_columns)
 
 
 def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> int:
