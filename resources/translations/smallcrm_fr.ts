@@ -2695,6 +2695,10 @@ Cliquez pour les afficher.</translation>
         <translation>Montant</translation>
     </message>
     <message>
+        <source>For example</source>
+        <translation>Par exemple</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>

@@ -703,8 +703,8 @@ class MappingPage(QWizardPage):
         self.setTitle(self.tr("Which column goes where"))
         self.setSubTitle(self.tr("Change a column's field with its drop-down. Below: the first rows exactly as "
                                  "they will be stored."))
-        self.columns = QTableWidget(2, 0)
-        self.columns.setVerticalHeaderLabels([self.tr("Column"), self.tr("Goes to")])
+        self.columns = QTableWidget(3, 0)
+        self.columns.setVerticalHeaderLabels([self.tr("Column"), self.tr("Goes to"), self.tr("For example")])
         self.columns.horizontalHeader().hide()
         self.columns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.columns.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -759,8 +759,14 @@ class MappingPage(QWizardPage):
         names = ["", *pi.FIELDS] if purchases else list(mapping.FIELDS)
         self.columns.setColumnCount(len(headers))
         self.combos = []
+        examples = self._examples(len(headers))
         for c, (header, target) in enumerate(zip(headers, fields)):
             self.columns.setItem(0, c, QTableWidgetItem(header))
+            example = QTableWidgetItem(examples[c] if len(examples[c]) <= PREVIEW_VALUE
+                                       else examples[c][:PREVIEW_VALUE - 1] + "…")
+            example.setToolTip(examples[c])
+            example.setForeground(self.palette().placeholderText())
+            self.columns.setItem(2, c, example)
             combo = QComboBox()
             for name in names:
                 combo.addItem(self.tr(field_label(name, self.w.kind)), name)
@@ -773,7 +779,7 @@ class MappingPage(QWizardPage):
         self.save.setVisible(not purchases)  # saved mappings are of contact fields
         self.columns.resizeColumnsToContents()
         self.columns.resizeRowsToContents()
-        self.columns.setFixedHeight(self.columns.rowHeight(0) + self.columns.rowHeight(1)
+        self.columns.setFixedHeight(sum(self.columns.rowHeight(r) for r in range(self.columns.rowCount()))
                                     + self.columns.horizontalScrollBar().sizeHint().height() + 4)
         self._clear_dates()
         self._show_sale_options()
@@ -784,6 +790,19 @@ class MappingPage(QWizardPage):
         header.moveSection(header.visualIndex(len(headings) - 1), 2)
         self.preview.setRowCount(0)
         self.replan()
+
+    def _examples(self, width: int) -> list[str]:
+        """The first value of each column in the file's first rows, on one line ("" for a column empty there)."""
+        found = [""] * width
+        try:
+            rows = reader.preview(self.w.path, self.w.dialect, 20)
+        except (SmallCrmError, OSError):
+            return found  # (the dry run says what is wrong with the file)
+        for row in rows:
+            for c, cell in enumerate(row[:width]):
+                if not found[c] and cell.strip():
+                    found[c] = " ".join(cell.split())
+        return found
 
     def _show_sale_options(self) -> None:
         from smallcrm.services.settings import get_setting

@@ -1038,6 +1038,8 @@ def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, 
     wizard.next()  # mapping: the preview shows the notes as they will be stored
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
     assert wizard.mapping_page.preview.item(0, 9).text() == "Téléphone: call me · Anniversaire: 31/02/1990"
+    strip = wizard.mapping_page.columns  # each column's first value, beside where it goes
+    assert [strip.item(2, c).text() for c in range(4)] == ["Zoë", "Roux", "call me", "31/02/1990"]
     wizard.next()  # duplicates
     wizard.next()  # summary
     qtbot.waitUntil(lambda: "Will add 3" in wizard.summary_page.counts.text(), timeout=5000)
