@@ -40,6 +40,8 @@ from smallcrm.services.importing import mapping, reader
 from smallcrm.services.importing import purchases_import as pi
 from smallcrm.services.importing.deciding import WorkerFailed
 from smallcrm.services.purchases import purchase_json
+from smallcrm.services.settings import default_region
+from smallcrm.services.validation import display_phone
 from smallcrm.store.fields import from_utc_text
 
 # The encodings offered, by Python's codec name (codecs.lookup(name).name); another can be typed in. The first
@@ -926,6 +928,7 @@ class MappingPage(QWizardPage):
 
     def _show_contacts(self, plan) -> None:
         dupes = {d.row: d for d in plan.duplicates}
+        region = default_region()
         rows = []
         for p in plan.preview:
             c = p.contact
@@ -937,7 +940,9 @@ class MappingPage(QWizardPage):
             name = " ".join(x for x in (c.first_name, c.last_name) if x)
             place = " ".join(y for y in (c.postal_code, c.city) if y)
             address = ", ".join(x for x in (c.street, place, c.country) if x)
-            rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(c.phones), address,
+            # phone numbers as the customer list will show them (national form for the shop's country)
+            phones = [display_phone(n.e164, n.raw, region) for n in c.phone_details] if c.phone_details else c.phones
+            rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(phones), address,
                          c.birthday or "", ", ".join(c.tags), " · ".join(c.notes.splitlines()),
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)

@@ -1030,14 +1030,18 @@ def test_while_importing_the_rows_read_so_far_are_counted_in_words(qtbot, window
 
 
 def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, window, tmp_path):
+    from smallcrm.services.settings import set_setting
+
+    set_setting("default_region", "FR")
     path = tmp_path / "clients.csv"
     path.write_bytes("Prénom,Nom,Téléphone,Anniversaire\r\nZoë,Roux,call me,31/02/1990\r\nAna,Si\x00lva,,\r\n"
-                     "Bo,Kim,06 12 34 56 78,01/02/1990\r\n".encode("utf-8"))
+                     "Bo,Kim,+33612345678,01/02/1990\r\n".encode("utf-8"))
     wizard = wizard_for(qtbot, window, path)
     wizard.next()  # detection
     wizard.next()  # mapping: the preview shows the notes as they will be stored
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
     assert wizard.mapping_page.preview.item(0, 9).text() == "Téléphone: call me · Anniversaire: 31/02/1990"
+    assert wizard.mapping_page.preview.item(2, 5).text() == "06 12 34 56 78"  # as the customer list shows it
     strip = wizard.mapping_page.columns  # each column's first value, beside where it goes
     assert [strip.item(2, c).text() for c in range(4)] == ["Zoë", "Roux", "call me", "31/02/1990"]
     wizard.next()  # duplicates
