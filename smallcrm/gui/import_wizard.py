@@ -957,9 +957,16 @@ class MappingPage(QWizardPage):
         names = contact_rows(sorted({p.contact_id for p in plan.preview if p.contact_id}))
         will = {"create": self.tr("record"), "refund": self.tr("refund"), "skip": self.tr("skip"),
                 "reject": self.tr("reject")}
-        rows = [[_row_numbers(p.rows), will[p.action], fmt.when(from_utc_text(p.occurred_at)), p.reference,
-                 self._customer(p, names), fmt.money(p.total_minor, p.currency),
-                 fmt.number(p.points) if p.points else "", reason_text(p.reason)] for p in plan.preview]
+        shown = [(p.rows[0], [_row_numbers(p.rows), will[p.action], fmt.when(from_utc_text(p.occurred_at)),
+                              p.reference, self._customer(p, names), fmt.money(p.total_minor, p.currency),
+                              fmt.number(p.points) if p.points else "", reason_text(p.reason)])
+                 for p in plan.preview]
+        # A row rejected as it was read belongs to no receipt: shown among the receipts of the rows around it
+        covered = {n for p in plan.preview for n in p.rows}
+        last = max(covered, default=None)
+        shown += [(r.row, [str(r.row), will["reject"], "", "", "", "", "", self._why_rejected(r)])
+                  for r in plan.rejects if r.row not in covered and (last is None or r.row < last)][:pi.PREVIEW]
+        rows = [row for _, row in sorted(shown, key=lambda item: item[0])]
         _fill(self.preview, rows)
         _align_right(self.preview, (5, 6))
         _fit_columns(self.preview)

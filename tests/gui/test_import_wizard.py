@@ -716,6 +716,10 @@ def test_a_rejected_purchase_row_can_be_fixed(qtbot, window, till):
                                   "15.03.2024 16:45;1004;anna@beispiel.de;Geschenkkorb;eins;1.249,00").encode("cp1252"))
     wizard = wizard_for(qtbot, window, till)
     to_mapping(qtbot, wizard)
+    preview = wizard.mapping_page.preview  # the rejected row among the receipts, in the file's order
+    assert [cells(preview, r)[:2] for r in range(preview.rowCount())] == [
+        ["2, 3", "record"], ["4", "record"], ["5", "refund"], ["6", "reject"], ["7", "refund"]]
+    assert cells(preview, 3)[7] == "the quantity is not a whole number: “eins”"
     wizard.next()  # everyone the file names is in the book
     wizard.next()
     page = wizard.summary_page
