@@ -2908,6 +2908,10 @@ Cliquez pour les afficher.</translation>
         <translation>Ajoutés</translation>
     </message>
     <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>

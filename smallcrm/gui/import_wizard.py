@@ -1910,11 +1910,11 @@ class PastImportsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Past imports"))
         self.on_undone = on_undone
-        self.table = _table([self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"), self.tr("Updated"),
-                             self.tr("Skipped"), self.tr("Rejected"), self.tr("State")])
+        # (the number is the one messages and the command line give: "import 3", `smallcrm import undo 3`)
+        self.table = _table([self.tr("Import"), self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"),
+                             self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.undo = QPushButton(self.tr("&Undo this import"))
         self.undo.clicked.connect(self.undo_selected)
         self.table.itemSelectionChanged.connect(self._update)
@@ -1936,12 +1936,12 @@ class PastImportsDialog(QDialog):
         for b in self.batches:
             state = (self.tr("undone") if b.undone_at else self.tr("done") if b.finished_at
                      else self.tr("not finished"))
-            rows.append([fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
+            rows.append([str(b.id), fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
                          *(fmt.number(n) for n in (b.created, b.updated, b.skipped, b.rejected)), state])
         _fill(self.table, rows)
-        _align_right(self.table, (3, 4, 5, 6))
+        _align_right(self.table, (0, 4, 5, 6, 7))
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         if not rows:
             self.message.setText(self.tr("Nothing has been imported yet."))
         self._update()

@@ -226,14 +226,15 @@ def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
 def test_past_imports_can_be_undone(qtbot, window, tmp_path):
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
 
-    import_contacts(write_french_file(tmp_path), ImportOptions(region="FR"))
+    batch = import_contacts(write_french_file(tmp_path), ImportOptions(region="FR")).batch
     window._imported()
     assert window.model.rowCount() == 2
     dialog = window.show_past_imports()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "clients.csv"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "clients.csv"
+    assert dialog.table.item(0, 0).text() == str(batch)  # the number messages give
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 7).text() == "undone"
+    assert dialog.table.item(0, 8).text() == "undone"
     assert window.model.rowCount() == 0
     dialog.close()
 
@@ -258,7 +259,7 @@ def test_past_imports_says_in_words_why_an_import_is_not_undone(qtbot, window, t
     assert second.updated == 1
     dialog.refresh()
     dialog.table.selectRow(1)  # the newest first: the French file is the second row now
-    assert dialog.table.item(1, 1).text() == "clients.csv" and first.batch < second.batch
+    assert dialog.table.item(1, 2).text() == "clients.csv" and first.batch < second.batch
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
     assert dialog.message.text().startswith("Not undone. A later import (later.csv, ")
     assert "Undo that one first, then this one." in dialog.message.text()
@@ -567,10 +568,10 @@ def test_past_imports_lists_a_purchases_import_and_undoes_it(qtbot, window, till
     by_hand = {headers.index(header): name for header, name in BY_HAND.items()}
     pi.import_purchases(till, pi.PurchaseImportOptions(create_missing=True, overrides=by_hand))
     dialog = window.show_past_imports()
-    assert cells(dialog.table, 0)[1:4] == ["kasse.csv", "purchases", "5"]
+    assert cells(dialog.table, 0)[2:5] == ["kasse.csv", "purchases", "5"]
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 7).text() == "undone"
+    assert dialog.table.item(0, 8).text() == "undone"
     assert "Purchases removed, with their points: 5. New customers removed: 1." in dialog.message.text()
     assert stored(till.parent / "test.sqlite")["purchases"] == []
     dialog.close()
