@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.core import get_global
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_currency, get_currency_precision, get_currency_symbol
 
 from smallcrm.errors import InvalidValue
 
@@ -50,6 +51,33 @@ def parse_amount(text: str, currency: str, field: str = "amount", *, allow_negat
     if minor > 10**15:
         raise InvalidValue(field, text, "amount", "the amount is too large")
     return -minor if negative else minor
+
+
+def currency_of(text: str, usual: str, locale: str = "en_GB", field: str = "currency") -> str:
+    """The currency code a till wrote as a code or a symbol: "EUR", "€", "£", "zł"; a symbol several currencies
+    use ("$", "kr") is `usual`'s (the shop's currency) when it is its symbol, else the one currency that
+    writes it so in `locale` or in English. Raises InvalidValue for anything else."""
+    try:
+        return check_currency(text, field)
+    except InvalidValue:
+        symbol = (text or "").strip()
+        if symbol and symbol in (get_currency_symbol(usual, locale), get_currency_symbol(usual, "en")):
+            return usual
+        found = _symbols(locale).get(symbol) or _symbols("en").get(symbol)
+        if found:
+            return found
+        raise
+
+
+@lru_cache(maxsize=8)
+def _symbols(locale: str) -> dict[str, str]:
+    """symbol -> currency code, for the symbols only one currency in use writes in `locale`."""
+    by_symbol: dict[str, set[str]] = {}
+    for code in get_global("all_currencies"):
+        symbol = get_currency_symbol(code, locale)
+        if symbol != code:
+            by_symbol.setdefault(symbol, set()).add(code)
+    return {symbol: codes.pop() for symbol, codes in by_symbol.items() if len(codes) == 1}
 
 
 def check_currency(text: str, field: str = "currency") -> str:

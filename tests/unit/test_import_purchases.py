@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from smallcrm.errors import NotAllowed
-from smallcrm.services import loyalty, purchases
+from smallcrm.errors import InvalidValue, NotAllowed
+from smallcrm.services import loyalty, money, purchases
 from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact
 from smallcrm.services.importing import contacts_import as ci, purchases_import as pi
 from smallcrm.services.loyalty import LoyaltyRules, points_balance, set_rules
@@ -559,3 +559,27 @@ def test_cancelled_sales_are_skipped_and_a_quantity_with_a_thousands_separator_i
     assert {r.reason for r in result.rejects} == {pi.AMBIGUOUS_QUANTITY}
     assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("R-1", 300)]
     assert Purchase.get().contact_id == ann
+
+
+@pytest.mark.parametrize(("written", "usual", "locale", "code"), [
+    ("EUR", "GBP", "en_GB", "EUR"), (" eur ", "GBP", "en_GB", "EUR"), ("€", "GBP", "en_GB", "EUR"),
+    ("£", "EUR", "fr_FR", "GBP"), ("$", "USD", "en_US", "USD"), ("$", "CAD", "en_CA", "CAD"),
+    ("kr", "SEK", "sv_SE", "SEK"), ("CHF", "EUR", "fr_FR", "CHF")])
+def test_a_currency_written_as_a_code_or_a_symbol(written, usual, locale, code):
+    assert money.currency_of(written, usual, locale) == code
+
+
+@pytest.mark.parametrize("written", ["kr", "euros", "€€", "XYZ"])
+def test_a_currency_that_is_no_code_and_no_one_currencys_symbol_is_refused(written):
+    with pytest.raises(InvalidValue):
+        money.currency_of(written, "EUR", "fr_FR")  # ("kr": Swedish, Norwegian, Danish or Icelandic?)
+
+
+def test_a_till_that_writes_currency_symbols_imports_them(gbp, tmp_path):
+    header = ["Date", "Receipt", "Amount", "Currency"]
+    rows = [["2025-03-01 10:00", "R-1", "12.50", "£"], ["2025-03-02 10:00", "R-2", "8.00", "€"],
+            ["2025-03-03 10:00", "R-3", "3.00", "kr"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows))
+    assert sorted((p.reference, p.currency, p.total_minor) for p in Purchase.select()) == [
+        ("R-1", "GBP", 1250), ("R-2", "EUR", 800)]
+    assert [(r.row, r.column, r.value) for r in result.rejects] == [(4, "Currency", "kr")]

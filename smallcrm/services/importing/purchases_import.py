@@ -52,7 +52,7 @@ from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words
 from smallcrm.services.importing.mapping import header_key
-from smallcrm.services.settings import default_region, get_setting
+from smallcrm.services.settings import default_region, get_setting, shop_locale
 from smallcrm.services.validation import clean_text
 from smallcrm.store import search
 from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
@@ -483,6 +483,7 @@ class _Reader:
         self.layout = layout
         self.options = options
         self.currency = currency
+        self.currencies: dict[str, str] = {}  # a currency column's codes and symbols, as read
         self.region = region
         self.col = {name: i for i, name in reversed(list(enumerate(layout.fields))) if name}
         self.receipts: dict[str, _Receipt] = {}
@@ -557,10 +558,13 @@ class _Reader:
             return self.reject(number, "not a date (and time) that can be read", "date", date_text)
         currency = self.currency
         if "currency" in self.col and self.cell(cells, "currency"):
-            try:
-                currency = money.check_currency(self.cell(cells, "currency"))
-            except InvalidValue as e:
-                return self.reject(number, str(e), "currency", self.cell(cells, "currency"))
+            written = self.cell(cells, "currency")
+            currency = self.currencies.get(written)
+            if currency is None:
+                try:
+                    currency = self.currencies[written] = money.currency_of(written, self.currency, shop_locale())
+                except InvalidValue as e:
+                    return self.reject(number, str(e), "currency", written)
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
         if status is None:
