@@ -342,30 +342,29 @@ _WARNINGS = {
                   "rows had more cells than the header: the extra ones went to the notes"),
     "nul_characters": ("NUL character was removed", "NUL characters were removed"),
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
-    "email_in_notes": ("customer: an email that cannot be read went to their notes",
-                       "customers: an email that cannot be read went to their notes"),
-    "phone_in_notes": ("customer: a phone number that cannot be read went to their notes",
-                       "customers: a phone number that cannot be read went to their notes"),
-    "birthday_in_notes": ("customer: a birthday that is not a date went to their notes",
-                          "customers: a birthday that is not a date went to their notes"),
-    "partial_birthday": ("customer: a birthday without its day or month went to their notes",
-                         "customers: a birthday without its day or month went to their notes"),
-    "street_in_notes": ("customer: address lines too long for the street went to their notes",
-                        "customers: address lines too long for the street went to their notes"),
-    "tag_in_notes": ("customer: a tag over 60 characters went to their notes",
-                     "customers: a tag over 60 characters went to their notes"),
-    "consent_unclear": ("customer: marketing consent neither yes nor no, taken as no (the answer went to their "
-                        "notes)",
-                        "customers: marketing consent neither yes nor no, taken as no (the answer went to their "
-                        "notes)"),
+}
+
+
+# What went to the customers' notes, after how many customers ("2 customers: ...").
+_NOTED = {
+    "email_in_notes": "an email that cannot be read went to their notes",
+    "phone_in_notes": "a phone number that cannot be read went to their notes",
+    "birthday_in_notes": "a birthday that is not a date went to their notes",
+    "partial_birthday": "a birthday without its day or month went to their notes",
+    "street_in_notes": "address lines too long for the street went to their notes",
+    "tag_in_notes": "a tag over 60 characters went to their notes",
+    "consent_unclear": "marketing consent neither yes nor no, taken as no (the answer went to their notes)",
 }
 
 
 def _print_warnings(warnings) -> None:
-    """What reading tidied, a line each."""
+    """What reading tidied and what went to the notes, a line each."""
     for kind, n in warnings:
-        one, many = _WARNINGS.get(kind, (kind, kind))
-        print(f"  note: {n} {one if n == 1 else many}")
+        if kind in _NOTED:
+            print(f"  note: {plural(n, 'customer')}: {_NOTED[kind]}")
+        else:
+            one, many = _WARNINGS.get(kind, (kind, kind))
+            print(f"  note: {n} {one if n == 1 else many}")
 
 
 def _columns_json(headers: list[str], fields: list[str]) -> list[dict]:

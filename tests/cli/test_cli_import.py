@@ -375,3 +375,12 @@ def test_a_file_imported_before_is_pointed_out_under_any_name_until_that_import_
     assert "(import 1)" in again.err and "smallcrm import undo 1 first" in again.err
     cli("import", "undo", "1")
     assert "already imported" not in cli("import", "contacts", str(copy), "--dry-run").err
+
+
+def test_what_goes_to_the_notes_is_counted_in_words(cli, tmp_path):
+    path = write_csv(tmp_path / "notes.csv", [["Ann", "Lee", "", "call me", "Paris", "31/02/1990"],
+                                              ["Bob", "Stone", "", "n° 5", "Leeds", ""]])
+    result = cli("import", "contacts", str(path))
+    assert result.code == 0 and "2 created" in result.out
+    assert "  note: 2 customers: a phone number that cannot be read went to their notes" in result.out
+    assert "  note: 1 customer: a birthday that is not a date went to their notes" in result.out
