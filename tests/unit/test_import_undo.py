@@ -124,28 +124,46 @@ def test_overwrite_puts_the_files_values_first_and_keeps_the_rest(shop, tmp_path
 
 @pytest.mark.parametrize(("policy", "file_address", "stored"), [
     # the same place, with more of it: the empty parts are filled
-    ("fill", ("", "75011", "paris"), ("12 rue Oberkampf", "75011", "Paris")),
-    ("overwrite", ("", "75011", "paris"), ("12 rue Oberkampf", "75011", "paris")),
+    ("fill", ("", "75011", "paris", ""), ("12 rue Oberkampf", "75011", "Paris", "France")),
+    ("overwrite", ("", "75011", "paris", "FR"), ("12 rue Oberkampf", "75011", "paris", "FR")),
     # another place: never one part from the file beside another from the book
-    ("fill", ("", "69001", "Lyon"), ("12 rue Oberkampf", "", "Paris")),
-    ("fill", ("3 quai Saint-Vincent", "", ""), ("12 rue Oberkampf", "", "Paris")),
-    ("overwrite", ("", "69001", "Lyon"), ("", "69001", "Lyon")),
-    ("overwrite", ("3 quai Saint-Vincent", "69001", "Lyon"), ("3 quai Saint-Vincent", "69001", "Lyon")),
+    ("fill", ("", "69001", "Lyon", ""), ("12 rue Oberkampf", "", "Paris", "France")),
+    ("fill", ("3 quai Saint-Vincent", "", "", ""), ("12 rue Oberkampf", "", "Paris", "France")),
+    ("fill", ("", "69001", "", ""), ("12 rue Oberkampf", "", "Paris", "France")),  # nothing in common: unknown
+    ("fill", ("", "75011", "Paris", "Belgique"), ("12 rue Oberkampf", "", "Paris", "France")),
+    ("overwrite", ("", "69001", "Lyon", ""), ("", "69001", "Lyon", "")),
+    ("overwrite", ("3 quai Saint-Vincent", "69001", "Lyon", "France"), ("3 quai Saint-Vincent", "69001", "Lyon",
+                                                                       "France")),
+    # a country alone is a field as any other
+    ("fill", ("", "", "", "Deutschland"), ("12 rue Oberkampf", "", "Paris", "France")),
+    ("overwrite", ("", "", "", "Deutschland"), ("12 rue Oberkampf", "", "Paris", "Deutschland")),
 ])
 def test_a_duplicates_address_is_taken_whole_or_not_at_all(db, tmp_path, policy, file_address, stored):
     zoe = add_contact(ContactInput(first_name="Zoë", last_name="Roux", emails=["zoe@example.fr"],
                                    street="12 rue Oberkampf", city="Paris", country="France"), welcome=False)
-    street, postal_code, city = file_address
-    source = write_csv(tmp_path / "moved.csv", [["Zoë", "Roux", "", "zoe@example.fr", "", city, postal_code, "", "",
-                                                 ""]], header=HEADER)
-    if street:
-        source = write_csv(tmp_path / "moved.csv", [["Zoë", "Roux", "zoe@example.fr", street, city, postal_code]],
-                           header=["First Name", "Last Name", "Email", "Street", "City", "Postal Code"])
+    street, postal_code, city, country = file_address
+    source = write_csv(tmp_path / "moved.csv", [["Zoë", "Roux", "zoe@example.fr", street, postal_code, city, country]],
+                       header=["First Name", "Last Name", "Email", "Street", "Postal Code", "City", "Country"])
     before = snapshot()
     result = ci.import_contacts(source, ci.ImportOptions(region="FR", on_duplicate=policy))
     found = get_contact(zoe)
-    assert (found.street, found.postal_code, found.city, found.country) == (*stored, "France")
-    assert result.updated == (1 if stored != ("12 rue Oberkampf", "", "Paris") else 0)
+    assert (found.street, found.postal_code, found.city, found.country) == stored
+    assert result.updated == (0 if stored == ("12 rue Oberkampf", "", "Paris", "France") else 1)
+    ci.undo_import(result.batch)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_a_duplicates_notes_are_added_to_the_customers_own(db, tmp_path, policy):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"],
+                                   notes="Allergic to nickel\nPhone: ask at the counter"), welcome=False)
+    source = write_csv(tmp_path / "again.csv", [["Ann", "Lee", "", "ann@example.com", "ask at the counter", "", "",
+                                                 "31/02/1980", "", "Met at the fair"]])
+    before = snapshot()
+    result = ci.import_contacts(source, ci.ImportOptions(region="FR", on_duplicate=policy))
+    assert result.updated == 1
+    assert get_contact(ann).notes.splitlines() == [
+        "Allergic to nickel", "Phone: ask at the counter", "Met at the fair", "Birthday: 31/02/1980"]
     ci.undo_import(result.batch)
     assert snapshot() == before
 

@@ -26,11 +26,12 @@ facts) rather than lose later work:
 Policies for duplicates (services.importing.duplicates finds them):
 - "skip":      leave the existing contact alone (importing the same file twice creates nothing);
 - "fill":      fill the existing contact's empty fields; add emails, phones and tags it lacks;
-               street, postal code and city are one address: filled only where the file's is the same
-               place;
+               street, postal code, city and country are one address: filled only where the file's is
+               the same place;
 - "overwrite": the file's non-empty fields replace the contact's (a different address whole, the parts
                the file has no value for emptied); the file's emails and phones come
-               first, the contact's others are kept after them; tags are added. Empty cells never
+               first, the contact's others are kept after them; tags are added. Either way the file's
+               notes are added after the contact's own (never in place of them). Empty cells never
                blank a field, and consent is only ever given, never withdrawn, by an import;
                consent given says where it came from: the file's consent source column, or else
                "Imported from <file name>";
@@ -501,21 +502,46 @@ def load_states(conn, ids: list[int], created: set[int]) -> dict[int, State]:
     return states
 
 
-_PLACE = ("street", "postal_code", "city")  # one address: never one part from the file, another from the book
+def _with_lines(old: str | None, new: str) -> str:
+    """`old` notes with the lines of `new` they do not have yet added after them."""
+    if not old:
+        return new
+    have = set(old.splitlines())
+    added = [line for line in new.splitlines() if line not in have]
+    return "\n".join([old, *added]) if added else old
 
 
-def _same_place_part(a: str | None, b: str | None) -> bool:
+# One address: never one part from the file beside another from the book.
+_PLACE = ("street", "postal_code", "city", "country")
+_LOCAL = ("street", "postal_code", "city")
+
+
+def _same_place_part(name: str, a: str | None, b: str | None) -> bool:
+    if name == "country":  # "FR", "France", "Frankreich"
+        a_region, b_region = cleaning.region_of_country(a or ""), cleaning.region_of_country(b or "")
+        if a_region and b_region:
+            return a_region == b_region
     return "".join((a or "").split()).casefold() == "".join((b or "").split()).casefold()
 
 
 def _merge_place(row: dict, incoming: dict, policy: str) -> bool:
-    """The street, postal code and city of a duplicate row, taken as one address. "fill" fills the empty parts
-    only when the parts the contact has are the file's too (a street is never put with another city);
-    "overwrite" puts the file's address in place of a different one, whole (a part the file does not give
-    is emptied: it belonged to the old address). True when anything changed."""
+    """The street, postal code, city and country of a duplicate row, taken as one address. It is the
+    contact's own address, perhaps with more of it, when the contact has no street, postal code or city, or
+    when one of those is in both and every part in both agrees; then "fill" fills the empty parts and
+    "overwrite" takes the file's writing. Another address is left alone by "fill" and put in place whole
+    by "overwrite" (a part the file does not give is emptied: it belonged to the old address). A file that
+    gives only a country changes only the country, as any other field. True when anything changed."""
     given = {name: incoming[name] for name in _PLACE if incoming[name]}
-    if all(_same_place_part(row[name], value) for name, value in given.items() if row[name]):
-        changed = False  # the same address, perhaps with more of it
+    shared = [name for name in given if row[name]]
+    if not any(name in given for name in _LOCAL):  # only a country
+        same = True
+    elif not any(row[name] for name in _LOCAL):  # the contact has only a country, or no address
+        same = all(_same_place_part(name, row[name], given[name]) for name in shared)
+    else:
+        same = any(name in _LOCAL for name in shared) and all(
+            _same_place_part(name, row[name], given[name]) for name in shared)
+    if same:  # the same address, perhaps with more of it
+        changed = False
         for name, value in given.items():
             if row[name] != value and (policy == "overwrite" or not row[name]):
                 row[name] = value
@@ -540,6 +566,12 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
         if new in ("", None) or name in _PLACE:
             continue
         old = row[name]
+        if name == "notes":  # added to, never replaced: they may hold what the owner wrote
+            combined = _with_lines(old, new)
+            if combined != old and len(combined) <= v.MAX_TEXT:
+                row[name] = combined
+                changed = True
+            continue
         if (policy == "fill" and old in ("", None)) or (policy == "overwrite" and old != new):
             row[name] = new
             changed = True
