@@ -541,7 +541,9 @@ def test_a_header_name_means_one_field_only():
     ("Payée", "paid"), ("RÉGLÉ", "paid"), ("bezahlt", "paid"), ("pagato", "paid"), ("betaald", "paid"),
     ("En attente", "due"), ("Impayée", "due"), ("à payer", "due"), ("offen", "due"), ("pendiente", "due"),
     ("não pago", "due"), ("onbetaald", "due"), ("abgeschrieben", "written_off"), ("irrécouvrable", "written_off"),
-    ("annulé", "cancelled"), ("Refunded", "cancelled"), ("storniert", "cancelled"), ("maybe", None)])
+    ("annulé", "cancelled"), ("Refunded", "cancelled"), ("storniert", "cancelled"), ("maybe", None),
+    ("Cancelled by customer", "cancelled"), ("voided", "cancelled"), ("partially_refunded", "paid"),
+    ("Partiellement remboursée", "paid"), ("Teilweise erstattet", "paid")])
 def test_payment_statuses_in_other_languages(text, status):
     assert pi._status(text) == status
 
@@ -583,3 +585,24 @@ def test_a_till_that_writes_currency_symbols_imports_them(gbp, tmp_path):
     assert sorted((p.reference, p.currency, p.total_minor) for p in Purchase.select()) == [
         ("R-1", "GBP", 1250), ("R-2", "EUR", 800)]
     assert [(r.row, r.column, r.value) for r in result.rejects] == [(4, "Currency", "kr")]
+
+
+def test_a_till_numbering_every_receipt_with_a_c_sells_and_a_refund_line_is_recorded(gbp, tmp_path):
+    header = ["Date", "Receipt", "Amount", "Status"]
+    rows = [["2025-03-01 10:00", "C001234", "25.00", "paid"], ["2025-03-02 10:00", "C001235", "40.00", "paid"],
+            ["2025-03-03 10:00", "C001236", "-12.00", "Refunded"], ["2025-03-04 10:00", "C001237", "9.00", "Refunded"]]
+    result = pi.import_purchases(write_csv(tmp_path / "caisse.csv", header, rows))
+    assert (result.created, result.refunds, result.skipped) == (3, 1, 1)
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("C001234", 2500), ("C001235", 4000), ("C001236", -1200)]
+
+
+@pytest.mark.parametrize(("headers", "fields"), [
+    (["Fecha", "Nº Factura", "Total (EUR)", "Cantidad"], ["date", "reference", "amount", "quantity"]),
+    (["Data", "N.º Fatura", "Valor (€)"], ["date", "reference", "amount"]),
+    (["Datum", "Kassenbon", "Preis (EUR)", "Menge", "Betrag (inkl. MwSt.)"],
+     ["date", "reference", "unit_price", "quantity", "amount"]),
+    (["Datum", "Quittung", "Summe"], ["date", "reference", "amount"]),
+])
+def test_receipt_numbers_with_an_ordinal_sign_and_amounts_with_their_currency_in_brackets(headers, fields):
+    assert pi.map_purchase_headers(headers)[1] == fields

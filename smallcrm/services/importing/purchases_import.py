@@ -87,7 +87,10 @@ FIELDS = {
                   "nticket", "ndeticket", "noticket", "nodeticket", "numeroticket", "numerodeticket", "ticketn",
                   "nfacture", "ndefacture", "nodefacture", "numerofacture", "numerodefacture", "facture",
                   "ncommande", "ndecommande", "numerocommande", "numerodecommande", "commande",
+                  "nofacture", "nodeticket",
                   "belegnummer", "belegnr", "beleg", "bonnummer", "bonnr", "bon", "rechnungsnummer", "rechnungsnr",
+                  "kassenbon", "kassenbonnummer", "kassenbonnr", "quittung", "quittungsnummer", "quittungsnr",
+                  "nofactura", "nodefactura", "nofatura", "nodefatura", "norecibo", "noderecibo",
                   "rechnung", "bestellnummer", "bestellnr", "referenz",
                   "numerodefactura", "numerofactura", "nfactura", "ndefactura", "factura", "numerodepedido",
                   "pedido", "numerorecibo", "numeroderecibo", "referencia",
@@ -191,14 +194,17 @@ DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstand
        "in sospeso", "non pagato", "non pagata", "da pagare", "insoluto", "insoluta",
        "pendente", "em aberto", "nao pago", "nao paga", "a pagar",
        "onbetaald", "openstaand", "te betalen", "niet betaald"}
-# A sale the till or shop cancelled or paid back whole: nothing to record (skipped, with this reason).
-CANCELLED = {"cancelled", "canceled", "refunded", "returned", "annule", "annulee", "rembourse", "remboursee",
-             "storniert", "erstattet", "zuruckerstattet", "cancelado", "cancelada", "anulado", "anulada",
-             "reembolsado", "reembolsada", "annullato", "annullata", "rimborsato", "rimborsata", "estornado",
-             "estornada", "geannuleerd", "terugbetaald"}
+# A sale the till or shop cancelled, voided or paid back whole: nothing to record (skipped, with this reason);
+# a line of its own with a negative total is the refund itself, and is recorded. Statuses are matched by how
+# they begin ("Cancelled by customer", "Annulée"); one paid back in part was paid.
+CANCELLED = ("cancel", "refund", "return", "void", "annul", "rembours", "storn", "erstattet", "zuruckerstattet",
+             "anulad", "reembols", "rimborsat", "estornad", "devolv", "geannuleerd", "terugbetaald", "retour")
+PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "partiellement rembours",
+                   "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
+                   "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
-WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt", "voided", "void",
+WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt",
                "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
                "incobravel", "afgeschreven", "oninbaar"}
 
@@ -244,14 +250,18 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+_BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
     """("purchases" or "online_retail", a field per column; "" for a column that is not used)."""
     fields = [""] * len(headers)
     taken: set[str] = set()
     for i, header in enumerate(headers):
-        key = header_key(header)
+        # "Total (EUR)", "Preis (inkl. MwSt.)": the words in brackets at the end say no more what the column is
+        keys = (header_key(header), header_key(_BRACKETED_END.sub("", header)))
         for name, aliases in FIELDS.items():
-            if name not in taken and key in aliases:
+            if name not in taken and any(key in aliases for key in keys):
                 fields[i] = name
                 taken.add(name)
                 break
@@ -443,13 +453,13 @@ def _quantity(text: str) -> int | None:
 
 def _status(text: str) -> str | None:
     value = " ".join(_fold(text.strip()).replace("_", " ").split())
-    if not value or value in PAID:
+    if not value or value in PAID or value.startswith(PARTLY_REFUNDED):
         return "paid"
     if value in DUE:
         return "due"
     if value in WRITTEN_OFF or value.replace(" ", "") in WRITTEN_OFF:
         return "written_off"
-    if value in CANCELLED:
+    if value.startswith(CANCELLED):
         return "cancelled"
     return None
 
@@ -750,9 +760,12 @@ class _Run:
         matched = sorted({ids[0] for r in receipts if r.customer for ids in [index.get(r.customer)] if ids})
         self.facts = _contact_facts(conn, matched)
         existing = self._existing(conn, receipts)
+        # "C" before a receipt number marks a cancellation (the Online Retail layout) in a file whose other
+        # receipts are numbered without it; a till that numbers every receipt "C…" sells.
+        c_cancels = any(r.reference and not r.cancellation for r in receipts)
         for r in receipts:
             total = r.total
-            if r.cancellation and total > 0:
+            if r.cancellation and c_cancels and total > 0:
                 total = -total
                 r.items = [(d, -q, p) for d, q, p in r.items]
                 if r.amount is not None:
@@ -760,7 +773,7 @@ class _Run:
             if r.reference in rows.broken:
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
-            if r.status == "cancelled":
+            if r.status == "cancelled" and total > 0:
                 self._plan(r, "skip", CANCELLED_REASON)
                 continue
             if total == 0:
