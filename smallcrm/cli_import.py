@@ -321,9 +321,8 @@ def _say_if_imported_before(path: Path) -> None:
     if earlier is not None:
         name = ImportBatch.get_by_id(earlier.batch).file_name
         print(f"note: this file was already imported, as {name}, on "
-              f"{cli_format.local_time(from_utc_text(earlier.started_at))} (import {earlier.batch}); importing it "
-              f"again brings in its rows a second time (to start over: smallcrm import undo {earlier.batch} first)",
-              file=sys.stderr)
+              f"{cli_format.local_time(from_utc_text(earlier.started_at))} (import {earlier.batch}); to start over "
+              f"instead, undo that import first: smallcrm import undo {earlier.batch}", file=sys.stderr)
 
 
 def _print_rejects(rejects) -> None:

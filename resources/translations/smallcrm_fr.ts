@@ -3916,8 +3916,8 @@ Cliquez pour les afficher.</translation>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <source>This file was already imported on {when} (import {number}). Importing it again brings in the same rows a second time: see below what that would do. If you did not mean to import it twice, press Cancel. To start over, first undo the earlier import in File ▸ Past Imports.</source>
-        <translation>Ce fichier a déjà été importé le {when} (import {number}). L’importer à nouveau apporte les mêmes lignes une deuxième fois&#xa0;: voyez ci-dessous ce que cela ferait. Si vous ne vouliez pas l’importer deux fois, cliquez sur Annuler. Pour repartir de zéro, annulez d’abord l’import précédent dans Fichier ▸ Imports passés.</translation>
+        <source>This file was already imported on {when} (import {number}). Below is what importing it again would do. If you did not mean to import it twice, press Cancel; to start over instead, first undo that import in File ▸ Past Imports.</source>
+        <translation>Ce fichier a déjà été importé le {when} (import {number}). Voici ci-dessous ce que l’importer à nouveau ferait. Si vous ne vouliez pas l’importer deux fois, cliquez sur Annuler&#xa0;; pour repartir de zéro, annulez d’abord cet import dans Fichier ▸ Imports passés.</translation>
     </message>
     <message>
         <source>…</source>

@@ -1435,10 +1435,9 @@ class SummaryPage(QWizardPage):
         def found(previous) -> None:
             if not shiboken6.isValid(self) or look != self._looked_for or previous is None:
                 return
-            text = self.tr("This file was already imported on {when} (import {number}). Importing it again brings "
-                           "in the same rows a second time: see below what that would do. If you did not mean to "
-                           "import it twice, press Cancel. To start over, first undo the earlier import in File ▸ "
-                           "Past Imports.")
+            text = self.tr("This file was already imported on {when} (import {number}). Below is what importing "
+                           "it again would do. If you did not mean to import it twice, press Cancel; to start over "
+                           "instead, first undo that import in File ▸ Past Imports.")
             show_problem(self.again, text.format(when=fmt.when(from_utc_text(previous.started_at)),
                                                  number=previous.batch))
 

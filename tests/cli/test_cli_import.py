@@ -372,7 +372,7 @@ def test_a_file_imported_before_is_pointed_out_under_any_name_until_that_import_
     again = cli("import", "contacts", str(copy), "--dry-run", "--json")
     assert again.code == 0 and again.json()["skipped"] == 2  # standard output stays JSON
     assert "note: this file was already imported, as customers.csv, on " in again.err
-    assert "(import 1)" in again.err and "smallcrm import undo 1 first" in again.err
+    assert "(import 1)" in again.err and "undo that import first: smallcrm import undo 1" in again.err
     cli("import", "undo", "1")
     assert "already imported" not in cli("import", "contacts", str(copy), "--dry-run").err
 

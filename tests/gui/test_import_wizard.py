@@ -979,9 +979,9 @@ def test_a_file_imported_before_is_pointed_out_before_it_is_imported_again(qtbot
     page = again.summary_page
     assert page.again.isVisible()
     assert page.again.text() == (
-        f"This file was already imported on {fmt.when(from_utc_text(batch.started_at))} (import {first}). Importing "
-        "it again brings in the same rows a second time: see below what that would do. If you did not mean to "
-        "import it twice, press Cancel. To start over, first undo the earlier import in File ▸ Past Imports.")
+        f"This file was already imported on {fmt.when(from_utc_text(batch.started_at))} (import {first}). Below is "
+        "what importing it again would do. If you did not mean to import it twice, press Cancel; to start over "
+        "instead, first undo that import in File ▸ Past Imports.")
     assert page.again.geometry().bottom() <= page.counts.geometry().top()  # said first
     again.close()
 
