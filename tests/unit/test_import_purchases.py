@@ -15,6 +15,7 @@ from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, g
 from smallcrm.services.importing import contacts_import as ci, purchases_import as pi
 from smallcrm.services.loyalty import LoyaltyRules, points_balance, set_rules
 from smallcrm.services.settings import set_setting
+from smallcrm.store.fields import from_utc_text
 from smallcrm.store.models import Contact, Purchase, PurchaseItem, database
 from tests.unit.test_import_undo import snapshot
 
@@ -210,6 +211,10 @@ def test_an_ambiguous_purchase_date_column_needs_an_answer(gbp, tmp_path):
     source = write_csv(tmp_path / "p.csv", ["Date", "Amount"], [["03/04/2025", "1.00"], ["05/06/2025", "2.00"]])
     with pytest.raises(ci.DateOrderNeeded):
         pi.import_purchases(source)
+    plan = pi.plan_purchases_import(source)  # meanwhile the first rows, read as the shop's country (GB) writes
+    assert plan.ambiguous_columns == [0] and not plan.whole
+    assert [from_utc_text(p.occurred_at).date().isoformat() for p in plan.preview] == ["2025-04-03", "2025-06-05"]
+    assert Purchase.select().count() == 0
     pi.import_purchases(source, pi.PurchaseImportOptions(date_orders={0: "dmy"}))
     assert sorted(p.occurred_at.date().isoformat() for p in Purchase.select()) == ["2025-04-03", "2025-06-05"]
 

@@ -863,19 +863,23 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
                     first_rows: int | None) -> PurchasePlan:
     run = _Run(path, options, progress=progress, cancelled=cancelled)
     layout = run.layout
-    rejects: list[Reject] = []
-    whole = True
-    if not layout.ambiguous_columns:
-        receipts = run.decide(database.connection(), first_rows)
-        whole = not run.rows.cut_short
-        rejects = run.rows.rejects
-        provisional: dict[str, int] = {}  # customers the import would create, by a stand-in id
-        for r in receipts:
-            if r.contact_id is None and r.customer:
-                r.contact_id = provisional.setdefault(r.customer, -1 - len(provisional))
-        rows, run.counts["points"] = _points(database.connection(), receipts, run.facts, list(range(len(receipts))))
-        _preview_points(run, receipts, rows)
-        ci.let_go(rows, receipts, run.rows.receipts, run.facts)
+    if layout.ambiguous_columns:
+        # The first rows to show while the owner is asked how the dates are written: read as the shop's
+        # region writes them.
+        order = cleaning.default_date_order(run.region)
+        run.layout = dataclasses.replace(layout, ambiguous_columns=[], date_orders={
+            **layout.date_orders, **{i: order for i in layout.ambiguous_columns}})
+        first_rows = FIRST_LOOK_ROWS
+    receipts = run.decide(database.connection(), first_rows)
+    whole = not run.rows.cut_short and not layout.ambiguous_columns
+    rejects = run.rows.rejects
+    provisional: dict[str, int] = {}  # customers the import would create, by a stand-in id
+    for r in receipts:
+        if r.contact_id is None and r.customer:
+            r.contact_id = provisional.setdefault(r.customer, -1 - len(provisional))
+    rows, run.counts["points"] = _points(database.connection(), receipts, run.facts, list(range(len(receipts))))
+    _preview_points(run, receipts, rows)
+    ci.let_go(rows, receipts, run.rows.receipts, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
                         rejects, whole)
