@@ -983,7 +983,9 @@ class MappingPage(QWizardPage):
             return self.tr("no customer")
         if p.action in ("create", "refund"):
             return self.tr("new customer: {key}").format(key=p.customer)
-        return self.tr("not found: {key}").format(key=p.customer)
+        if p.reason.startswith("no customer with"):
+            return self.tr("not found: {key}").format(key=p.customer)
+        return p.customer  # (left out before the customer was looked for)
 
     def isComplete(self) -> bool:
         plan = self.w.plan

@@ -1101,3 +1101,17 @@ def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, w
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     assert page.preview.item(0, 7).text() == "1990-03-04" and page.isComplete()
     wizard.close()
+
+
+def test_a_cancelled_sale_is_shown_as_skipped_with_its_customer_as_written(qtbot, window, till):
+    till.write_bytes("Datum;Beleg;E-Mail;Betrag;Status\r\n03.03.2024 10:15;1001;anna@beispiel.de;12,90;bezahlt\r\n"
+                     "04.03.2024 11:00;1002;anna@beispiel.de;8,00;storniert\r\n".encode("cp1252"))
+    wizard = wizard_for(qtbot, window, till)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    preview = wizard.mapping_page.preview
+    assert cells(preview, 0)[:2] == ["2", "record"] and cells(preview, 0)[4] == "Anna Schulz"
+    assert cells(preview, 1)[:2] == ["3", "skip"] and cells(preview, 1)[4] == "anna@beispiel.de"  # not "not found"
+    assert cells(preview, 1)[7] == "cancelled or refunded in the file: not a sale to record"
+    wizard.close()
