@@ -393,6 +393,12 @@ def split_time(text: str) -> tuple[str, str | None, str | None, str | None]:
     return m.group("date"), m.group("time"), m.group("ampm"), m.group("zone")
 
 
+def _said(error: Exception) -> str:
+    """What is wrong with a value, as a reject's reason: the check's own words ("the amount is in GBP, not
+    EUR"), without the field and value the reject gives beside it."""
+    return getattr(error, "detail", "") or str(error)
+
+
 class _Implausible(Exception):
     """A value that can be read but that no shop's till writes; its reason is str() of it."""
 
@@ -532,7 +538,7 @@ class _Reader:
                     return None
                 return phone.e164
         except InvalidValue as e:
-            self.reject(number, str(e), KEY_FIELD[match], value)
+            self.reject(number, _said(e), KEY_FIELD[match], value)
             return None
         if match == "id":
             return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(value, "customer_id"))
@@ -574,7 +580,7 @@ class _Reader:
                 try:
                     currency = self.currencies[written] = money.currency_of(written, self.currency, shop_locale())
                 except InvalidValue as e:
-                    return self.reject(number, str(e), "currency", written)
+                    return self.reject(number, _said(e), "currency", written)
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
         if status is None:
@@ -610,8 +616,7 @@ class _Reader:
                     item = (clean_text(self.cell(cells, "description"), "description")[:1000], quantity, price)
         except (InvalidValue, ValueError) as e:
             field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
-            reason = TOO_LARGE if getattr(e, "detail", "") == TOO_LARGE else str(e)
-            return self.reject(number, reason, field_name, self.cell(cells, field_name))
+            return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
         if amount is None and item is None:
             return self.reject(number, "no amount, and no quantity with a unit price", "amount", "")
         customer = self.customer_key(number, cells)
