@@ -611,3 +611,17 @@ def test_a_till_numbering_every_receipt_with_a_c_sells_and_a_refund_line_is_reco
 ])
 def test_receipt_numbers_with_an_ordinal_sign_and_amounts_with_their_currency_in_brackets(headers, fields):
     assert pi.map_purchase_headers(headers)[1] == fields
+
+
+def test_a_weighed_quantity_is_one_line_of_its_price_with_the_weight_in_its_words(gbp, tmp_path):
+    header = ["Date", "Receipt", "Item", "Quantity", "Unit Price"]
+    rows = [["2025-03-01 10:00", "R-1", "Comté", "0.350", "24.90"], ["2025-03-01 10:00", "R-1", "Bread", "2", "1.20"],
+            ["2025-03-02 10:00", "R-2", "Ham", "1,25", "18.00"], ["2025-03-03 10:00", "R-3", "Tomatoes", "-0.5", "4.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows))
+    assert (result.created, result.refunds, result.rejected) == (3, 1, 0)
+    lines = sorted((i.purchase.reference, i.description, i.quantity, i.unit_price_minor, i.total_minor)
+                   for i in PurchaseItem.select())
+    assert lines == [("R-1", "0.350 × Comté", 1, 872, 872), ("R-1", "Bread", 2, 120, 240),
+                     ("R-2", "1,25 × Ham", 1, 2250, 2250), ("R-3", "-0.5 × Tomatoes", -1, 200, -200)]
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("R-1", 1112), ("R-2", 2250), ("R-3", -200)]

@@ -43,6 +43,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 
 from smallcrm.errors import InvalidValue, UndoRefused, ValidationFailed
@@ -443,6 +444,15 @@ def _moment(text: str, order: str | None, latest: date | None = None) -> str | N
 _QUANTITY = re.compile(r"[+-]?\d+(?:[.,]0+)?")
 
 
+_WEIGHED = re.compile(r"[+-]?\d+[.,]\d{1,3}")
+
+
+def _weighed(text: str) -> Decimal | None:
+    """A quantity with decimals (a weight or a length: "0,350", "2.5"); None for anything else."""
+    value = text.strip().replace("\u2212", "-")
+    return Decimal(value.replace(",", ".")) if _WEIGHED.fullmatch(value) else None
+
+
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}[.,]000")  # "1,000" or "2.000": one thousand, or 1 with decimals?
 
 
@@ -600,9 +610,10 @@ class _Reader:
                     quantity = _quantity(quantity_text)
                 except _Implausible as e:
                     return self.reject(number, str(e), "quantity", quantity_text)
-                if quantity is None:
+                weighed = _weighed(quantity_text) if quantity is None else None  # 0,350 kg of cheese
+                if quantity is None and weighed is None:
                     return self.reject(number, "the quantity is not a whole number", "quantity", quantity_text)
-                if abs(quantity) > MAX_QUANTITY:
+                if abs(weighed if weighed is not None else quantity) > MAX_QUANTITY:
                     return self.reject(number, TOO_MANY, "quantity", quantity_text)
                 price_text = self.cell(cells, "unit_price")
                 if price_text:
@@ -611,9 +622,13 @@ class _Reader:
                         return self.reject(number, "a unit price below zero", "unit_price", price_text)
                     if price > largest:
                         return self.reject(number, TOO_LARGE, "unit_price", price_text)
+                    description = clean_text(self.cell(cells, "description"), "description")
+                    if weighed is not None:  # one line of the weighed price, the quantity kept in its words
+                        description = f"{quantity_text.strip()} × {description}".strip(" ×")
+                        quantity, price = (1 if weighed > 0 else -1), int((abs(weighed) * price).to_integral_value())
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
-                    item = (clean_text(self.cell(cells, "description"), "description")[:1000], quantity, price)
+                    item = (description[:1000], quantity, price)
         except (InvalidValue, ValueError) as e:
             field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
             return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
