@@ -610,3 +610,14 @@ def test_the_tussenvoegsel_goes_before_the_last_name_and_a_headerless_cell_to_th
     assert (piet.last_name, piet.notes) == ("", "Tussenvoegsel: de")
     shown = cleaning.RowCleaner(fields, headers, region="NL").as_written(3, ["Jan", "van der", "Berg", ""])
     assert shown.last_name == "van der Berg"  # as the preview shows a rejected row
+
+
+@pytest.mark.parametrize(("cell", "phones", "notes"), [
+    ("06.12.34.56.78 (soir)", ["+33612345678"], "Phone: 06.12.34.56.78 (soir)"),
+    ("06 12 34 56 78 - evenings only", ["+33612345678"], "Phone: 06 12 34 56 78 - evenings only"),
+    ("0612345678 / 0798765432", ["+33612345678", "+33798765432"], ""),
+    ("12 rue de Paris", [], "Phone: 12 rue de Paris"),  # not a number with a word after it
+])
+def test_a_number_with_a_comment_is_kept_as_a_number_and_the_cell_in_the_notes(cell, phones, notes):
+    found = convert(row(first="Ann", phone=cell))
+    assert (found.phones, found.notes) == (phones, notes)

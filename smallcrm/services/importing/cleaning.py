@@ -836,8 +836,9 @@ _MULTI = re.compile(r"\s*:::\s*")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
 _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
-_PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*")
-_PHONE_SEPARATORS = re.compile(r":::|[;,|]")
+_PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*|\s+/\s+")
+_PHONE_SEPARATORS = re.compile(r":::|[;,|]|\s/\s")
+_NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # "06 12 34 56 78 (evenings)"
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
 _TAG_SEPARATORS = _PHONE_SEPARATORS
 _SYSTEM_LABELS = frozenset({"mycontacts", "my contacts", "othercontacts", "other contacts", "starred"})
@@ -1114,6 +1115,13 @@ class RowCleaner:
                 if not part or part.strip().lower() in _PLACEHOLDERS:
                     continue
                 found = _phone_or_problem(part, region)
+                if isinstance(found, InvalidValue) and found.problem != "required":
+                    # a number with a word after it: the number, and the whole cell in the notes
+                    m = _NUMBER_FIRST.fullmatch(part.strip())
+                    number = _phone_or_problem(m.group(1), region) if m else found
+                    if isinstance(number, Phone) and len(number.digits.split()[-1]) >= 6:
+                        notes.append(f"{self.names[i]}: {part.strip()}")
+                        found = number
                 if isinstance(found, InvalidValue):
                     if found.problem != "required":
                         bad.append((i, part.strip(), found))
