@@ -339,7 +339,8 @@ _WARNINGS = {
                    "rows had fewer cells than the header: the missing ones were read as empty"),
     "long_rows": ("row had more cells than the header: the extra ones went to the notes",
                   "rows had more cells than the header: the extra ones went to the notes"),
-    "nul_characters": ("NUL character was removed", "NUL characters were removed"),
+    "nul_characters": ("invisible NUL character (some programs leave them) was removed",
+                       "invisible NUL characters (some programs leave them) were removed"),
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
 }
 

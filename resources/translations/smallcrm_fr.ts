@@ -3828,8 +3828,8 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes ayant plus de cellules que l’en-tête (celles en trop vont dans les notes)</translation>
     </message>
     <message>
-        <source>NUL characters removed</source>
-        <translation>Caractères NUL retirés</translation>
+        <source>Invisible NUL characters removed (some programs leave them)</source>
+        <translation>Caractères NUL invisibles retirés (certains logiciels en laissent)</translation>
     </message>
     <message>
         <source>Blank rows skipped</source>

@@ -171,7 +171,8 @@ WARNINGS = {
                                                    "read as empty)"),
     "long_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with more cells than the header (the extra ones go to the "
                                                   "notes)"),
-    "nul_characters": QT_TRANSLATE_NOOP("SummaryPage", "NUL characters removed"),
+    "nul_characters": QT_TRANSLATE_NOOP("SummaryPage", "Invisible NUL characters removed (some programs leave "
+                                                       "them)"),
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
     "email_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with an email that cannot be read, kept in their "
                                                        "notes"),

@@ -1055,7 +1055,7 @@ def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, 
     noted = wizard.summary_page.noted
     assert noted.isVisible()
     assert noted.text().splitlines() == [
-        "• NUL characters removed: 1",
+        "• Invisible NUL characters removed (some programs leave them): 1",
         "• Customers with a phone number that cannot be read, kept in their notes: 1",
         "• Customers with a birthday that is not a date, kept in their notes: 1"]
     wizard.next()
