@@ -4663,18 +4663,6 @@ Cliquez pour les afficher.</translation>
         <translation>date ambiguë</translation>
     </message>
     <message>
-        <source>not a date</source>
-        <translation>pas une date</translation>
-    </message>
-    <message>
-        <source>birthday in the future</source>
-        <translation>anniversaire dans le futur</translation>
-    </message>
-    <message>
-        <source>impossible date</source>
-        <translation>date impossible</translation>
-    </message>
-    <message>
         <source>the phone number is not one that can be recognised</source>
         <translation>le numéro de téléphone n’est pas reconnaissable</translation>
     </message>

@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 from smallcrm.errors import InvalidValue, NotFound
 
 FIELDS = (
-    "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street", "street2", "postal_code", "city",
-    "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "tags", "notes",
+    "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street", "street2",
+    "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
     "customer_id", "note", "ignore",
 )

@@ -430,7 +430,8 @@ def _binary_kind(sample: bytes) -> str | None:
 def _too_many_controls(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1a\x00" or "\x7f" <= c < "\xa0")  # (NULs: _many_nuls)
+    # (NULs are _many_nuls's to judge)
+    controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1a\x00" or "\x7f" <= c < "\xa0")
     return controls > 0.05 * len(text)
 
 
