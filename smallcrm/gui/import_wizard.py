@@ -981,7 +981,7 @@ class MappingPage(QWizardPage):
             return self.tr("no customer")
         if p.action in ("create", "refund"):
             return self.tr("new customer: {key}").format(key=p.customer)
-        if p.reason.startswith("no customer with"):
+        if p.reason.startswith(pi.NO_CUSTOMER):
             return self.tr("not found: {key}").format(key=p.customer)
         return p.customer  # (left out before the customer was looked for)
 

@@ -375,11 +375,15 @@ _WORD = re.compile(r"[a-z0-9]+")
 _DIGITS = re.compile(r"\d+")
 
 
+def fold(text: str) -> str:
+    """Text in lower case without accents, as words are compared: "Payée" -> "payee", "Straße" -> "strasse"."""
+    text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "ss")).lower()
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def _words(header: str) -> tuple[str, ...]:
-    text = unicodedata.normalize("NFKD", header.replace("ß", "ss").replace("ẞ", "ss")).lower()
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return tuple(_WORD.findall(text))
+    return tuple(_WORD.findall(fold(header)))
 
 
 def header_key(header: str) -> str:

@@ -39,7 +39,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -52,7 +51,7 @@ from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words
-from smallcrm.services.importing.mapping import header_key
+from smallcrm.services.importing.mapping import fold, header_key
 from smallcrm.services.settings import default_region, get_setting, shop_locale
 from smallcrm.services.validation import clean_text
 from smallcrm.store import search
@@ -204,6 +203,7 @@ PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "p
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
                    "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
+NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
 WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt",
                "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
@@ -245,10 +245,6 @@ def largest_amount(currency: str) -> int:
         return STORE_LIMIT
     return min(PLAUSIBLE_UNITS * scale * 10 ** money.minor_digits(currency), STORE_LIMIT)
 
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
@@ -468,7 +464,7 @@ def _quantity(text: str) -> int | None:
 
 
 def _status(text: str) -> str | None:
-    value = " ".join(_fold(text.strip()).replace("_", " ").split())
+    value = " ".join(fold(text.strip()).replace("_", " ").split())
     if not value or value in PAID or value.startswith(PARTLY_REFUNDED):
         return "paid"
     if value in DUE:
@@ -818,7 +814,7 @@ class _Run:
                     u.rows.extend(r.rows[:20 - len(u.rows)])
                     default = "create" if self.options.create_missing else "skip"
                     if self.options.customer_choices.get(r.customer, default) != "create":
-                        self._plan(r, "skip", "no customer with this " + MATCH_WORDS[self.options.match])
+                        self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[self.options.match])
                         continue
             if (r.reference, r.occurred_at) in existing or (None, r.contact_id, r.occurred_at, total) in existing:
                 self._plan(r, "skip", "already imported")
