@@ -720,12 +720,12 @@ def test_a_rejected_purchase_row_can_be_fixed(qtbot, window, till):
     preview = wizard.mapping_page.preview  # the rejected row among the receipts, in the file's order
     assert [cells(preview, r)[:2] for r in range(preview.rowCount())] == [
         ["2, 3", "record"], ["4", "record"], ["5", "refund"], ["6", "reject"], ["7", "refund"]]
-    assert cells(preview, 3)[7] == "the quantity is not a whole number: “eins”"
+    assert cells(preview, 3)[7] == "the quantity is not a number: “eins”"
     wizard.next()  # everyone the file names is in the book
     wizard.next()
     page = wizard.summary_page
     qtbot.waitUntil(lambda: "Rows to reject: 1." in page.counts.text(), timeout=5000)
-    assert model_cells(page.rejects, 0)[:2] == ["6", "the quantity is not a whole number"]
+    assert model_cells(page.rejects, 0)[:2] == ["6", "the quantity is not a number"]
 
     assert fix_row(qtbot, wizard, 6, "Menge", "1", "fix-purchase-row.png") == "eins"
     assert "Rows to reject: 0." in page.counts.text() and "Purchases to record: 5" in page.counts.text()

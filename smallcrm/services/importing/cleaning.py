@@ -656,6 +656,23 @@ def _sign_key(text: str) -> str:
     return "".join(text.split()).rstrip(".").lower()
 
 
+def currencies_of_sign(sign: str) -> frozenset[str]:
+    """The currencies a sign or code may be ("zł": PLN, "kr": SEK, NOK, DKK or ISK); none for one no currency writes."""
+    key = _sign_key(sign)
+    return _currency_signs().get(key, frozenset()) if key else frozenset()
+
+
+def currencies_beside(text: str) -> frozenset[str]:
+    """The currencies the sign written beside an amount may be ("£ 25.00", "25,00 €": GBP, EUR); none for a
+    bare amount."""
+    value = (text or "").strip().lstrip("'").strip()
+    m = _AMOUNT.search(value)
+    if not m:
+        return frozenset()
+    sign = value[:m.start()] + value[m.end():]
+    return currencies_of_sign("".join(c for c in sign if c not in _MINUS + "+()"))
+
+
 def _check_sign(text: str, sign: str, currency: str) -> None:
     key = _sign_key(sign)
     if not key:

@@ -2,7 +2,9 @@
 
 Each row is a sale (or a line of one): a date, the customer, an amount, or a quantity and a unit
 price. Rows sharing a receipt or invoice number become one purchase with a line per row, its total
-the sum of quantity x unit price. Cancellations and returns (a negative total, or an invoice number
+the sum of quantity x unit price; a line with a negative price is a discount. Quantities and amounts that
+read two ways ("1,000") are read with the decimal mark the file's other values show; an amount written
+with another currency's sign ("£25.00"), in a file with no currency column, is in that currency. Cancellations and returns (a negative total, or an invoice number
 starting with "C" as in the well-known Online Retail layout
 `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`) become refunds:
 purchase rows with a negative total and negative line quantities, not linked to a purchase (the
@@ -204,6 +206,7 @@ PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "p
                    "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
+NOT_A_QUANTITY = "the quantity is not a number"
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
 WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt",
                "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
@@ -396,6 +399,17 @@ def _said(error: Exception) -> str:
     return getattr(error, "detail", "") or str(error)
 
 
+def currency_written(text: str, usual: str) -> str:
+    """money.currency_of in the shop's locale, or else the one currency the sign is in any language ("zł")."""
+    try:
+        return money.currency_of(text, usual, shop_locale())
+    except InvalidValue:
+        codes = cleaning.currencies_of_sign(text)
+        if len(codes) != 1:
+            raise
+        return next(iter(codes))
+
+
 class _Implausible(Exception):
     """A value that can be read but that no shop's till writes; its reason is str() of it."""
 
@@ -437,30 +451,27 @@ def _moment(text: str, order: str | None, latest: date | None = None) -> str | N
     return to_utc_text(moment)
 
 
-_QUANTITY = re.compile(r"[+-]?\d+(?:[.,]0+)?")
+_NUMBER = re.compile(r"([+-]?)(\d+)(?:([.,])(\d+))?")
 
 
-_WEIGHED = re.compile(r"[+-]?\d+[.,]\d{1,3}")
-
-
-def _weighed(text: str) -> Decimal | None:
-    """A quantity with decimals (a weight or a length: "0,350", "2.5"); None for anything else."""
-    value = text.strip().replace("\u2212", "-")
-    return Decimal(value.replace(",", ".")) if _WEIGHED.fullmatch(value) else None
-
-
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}[.,]000")  # "1,000" or "2.000": one thousand, or 1 with decimals?
-
-
-def _quantity(text: str) -> int | None:
-    """A whole quantity ("3", "-1", "2,00"); None for anything else. Raises _Implausible for one a thousands
-    separator could have written ("1,000", "2.000")."""
-    value = text.strip().replace("\u2212", "-")
-    if not _QUANTITY.fullmatch(value):
+def _quantity(text: str, mark: str | None = None) -> int | Decimal | None:
+    """A quantity: an int when it is whole ("3", "-1", "2,00"), a Decimal when it is weighed ("0,350", "2.5"
+    kg); None for anything else. `mark`: the file's decimal mark when known, which says whether "1,000" is
+    one or a thousand. Without it, raises InvalidValue ("ambiguous") for a value a thousands separator could have written
+    ("1,000", "2.000"); other values with three decimals ("1,250") are weights."""
+    m = _NUMBER.fullmatch(text.strip().replace("\u2212", "-"))
+    if m is None:
         return None
-    if _THOUSANDS.fullmatch(value):
-        raise _Implausible(AMBIGUOUS_QUANTITY)
-    return int(re.split(r"[.,]", value)[0])
+    sign, whole, separator, decimals = m.groups()
+    if separator and len(decimals) == 3 and len(whole) <= 3 and whole != "0" and separator != mark:
+        if mark is not None:  # the other mark: a thousands separator
+            return int(sign + whole + decimals)
+        if not decimals.strip("0"):
+            raise InvalidValue("quantity", text, "ambiguous", AMBIGUOUS_QUANTITY)
+    if separator and len(decimals) > 3 and decimals.strip("0"):
+        return None
+    value = Decimal(f"{sign}{whole}.{decimals}" if separator else f"{sign}{whole}")
+    return int(value) if value == value.to_integral_value() else value
 
 
 def _status(text: str) -> str | None:
@@ -513,6 +524,8 @@ class _Reader:
         self.broken: dict[str, int] = {}  # receipt number -> its first rejected row: the receipt is left out
         self.reference = ""  # the receipt number of the row being read
         self.latest = when.today() + FUTURE_SLACK  # the last day a sale can be dated
+        self.mark: str | None = None  # the file's decimal mark, once a value needed it (decimal_mark)
+        self.mark_looked_for = False
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
 
@@ -525,6 +538,35 @@ class _Reader:
         self.rejects.append(Reject(row, reason, column, value))
         if self.reference:
             self.broken.setdefault(self.reference, row)
+
+    def currency_beside(self, cells: list[str]) -> str:
+        """The shop's currency, or the one other currency a sign beside the row's amount or price names
+        ("£25.00" in a shop that sells in euros)."""
+        for name in ("amount", "unit_price"):
+            codes = cleaning.currencies_beside(self.cell(cells, name))
+            if codes:
+                return next(iter(codes)) if len(codes) == 1 else self.currency
+        return self.currency
+
+    def number(self, read: Callable[[str, str | None], object], text: str):
+        """`read(text, mark)`, with the file's decimal mark once a value could be read two ways without it
+        ("1,000": one, or a thousand)."""
+        try:
+            return read(text, self.mark)
+        except InvalidValue as e:
+            if e.problem != "ambiguous" or self.mark_looked_for:
+                raise
+            self.mark = self.decimal_mark()
+            return read(text, self.mark)
+
+    def decimal_mark(self) -> str | None:
+        """The decimal mark the file's amounts, prices and quantities all show ("12,50", "0,350"): one pass
+        over those cells; None when no value tells, or they disagree."""
+        self.mark_looked_for = True
+        columns = [self.col[name] for name in ("amount", "unit_price", "quantity") if name in self.col]
+        with reader.read_rows(self.layout.path, self.layout.dialect) as rows:
+            mark = cleaning.infer_decimal_mark(cells[i] for _, cells in rows for i in columns if i < len(cells))
+        return None if mark == "ambiguous" else mark
 
     def customer_key(self, number: int, cells: list[str]) -> str | None:
         """The customer's key for the chosen match, normalised; "" for none; None after a reject."""
@@ -578,15 +620,16 @@ class _Reader:
             occurred_at = None
         if occurred_at is None:
             return self.reject(number, "not a date (and time) that can be read", "date", date_text)
-        currency = self.currency
-        if "currency" in self.col and self.cell(cells, "currency"):
-            written = self.cell(cells, "currency")
+        written = self.cell(cells, "currency")
+        if written:
             currency = self.currencies.get(written)
             if currency is None:
                 try:
-                    currency = self.currencies[written] = money.currency_of(written, self.currency, shop_locale())
+                    currency = self.currencies[written] = currency_written(written, self.currency)
                 except InvalidValue as e:
                     return self.reject(number, _said(e), "currency", written)
+        else:
+            currency = self.currency_beside(cells)
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
         if status is None:
@@ -595,33 +638,34 @@ class _Reader:
         amount = None
         item = None
         largest = largest_amount(currency)
+
+        def money_in(text: str, mark: str | None) -> int:
+            return cleaning.parse_money(text, currency, mark)
+
         try:
             if "amount" in self.col and self.cell(cells, "amount"):
-                amount = cleaning.parse_money(self.cell(cells, "amount"), currency)
+                amount = self.number(money_in, self.cell(cells, "amount"))
                 if abs(amount) > largest:
                     return self.reject(number, TOO_LARGE, "amount", self.cell(cells, "amount"))
             if "quantity" in self.col or "unit_price" in self.col:
                 quantity_text = self.cell(cells, "quantity") or "1"
                 try:
-                    quantity = _quantity(quantity_text)
-                except _Implausible as e:
-                    return self.reject(number, str(e), "quantity", quantity_text)
-                weighed = _weighed(quantity_text) if quantity is None else None  # 0,350 kg of cheese
-                if quantity is None and weighed is None:
-                    return self.reject(number, "the quantity is not a whole number", "quantity", quantity_text)
-                if abs(weighed if weighed is not None else quantity) > MAX_QUANTITY:
+                    quantity = self.number(_quantity, quantity_text)
+                except InvalidValue as e:
+                    return self.reject(number, _said(e), "quantity", quantity_text)
+                if quantity is None:
+                    return self.reject(number, NOT_A_QUANTITY, "quantity", quantity_text)
+                if abs(quantity) > MAX_QUANTITY:
                     return self.reject(number, TOO_MANY, "quantity", quantity_text)
                 price_text = self.cell(cells, "unit_price")
                 if price_text:
-                    price = cleaning.parse_money(price_text, currency)
-                    if price < 0:
-                        return self.reject(number, "a unit price below zero", "unit_price", price_text)
-                    if price > largest:
+                    price = self.number(money_in, price_text)
+                    if abs(price) > largest:
                         return self.reject(number, TOO_LARGE, "unit_price", price_text)
                     description = clean_text(self.cell(cells, "description"), "description")
-                    if weighed is not None:  # one line of the weighed price, the quantity kept in its words
+                    if type(quantity) is Decimal:  # weighed: one line of its price, the quantity kept in its words
                         description = f"{quantity_text.strip()} × {description}".strip(" ×")
-                        quantity, price = (1 if weighed > 0 else -1), int((abs(weighed) * price).to_integral_value())
+                        quantity, price = (1 if quantity > 0 else -1), int((abs(quantity) * price).to_integral_value())
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
                     item = (description[:1000], quantity, price)
@@ -786,6 +830,8 @@ class _Run:
                 r.items = [(d, -q, p) for d, q, p in r.items]
                 if r.amount is not None:
                     r.amount = -r.amount
+            if total < 0:  # a refund's lines count back what was sold: negative quantities, prices as sold
+                r.items = [(d, -q, -p) if p < 0 else (d, q, p) for d, q, p in r.items]
             if r.reference in rows.broken:
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
