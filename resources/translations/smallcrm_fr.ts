@@ -4687,12 +4687,8 @@ Cliquez pour les afficher.</translation>
         <translation>la quantité peut se lire de deux façons&#xa0;: écrivez-la sans séparateur (1000, ou 1)</translation>
     </message>
     <message>
-        <source>the quantity is not a whole number</source>
-        <translation>la quantité n’est pas un nombre entier</translation>
-    </message>
-    <message>
-        <source>a unit price below zero</source>
-        <translation>un prix unitaire négatif</translation>
+        <source>the quantity is not a number</source>
+        <translation>la quantité n’est pas un nombre</translation>
     </message>
     <message>
         <source>no amount, and no quantity with a unit price</source>
