@@ -1723,6 +1723,10 @@ Cliquez pour les afficher.</translation>
         <translation>la disposition du jeu de données Online Retail</translation>
     </message>
     <message>
+        <source>the layout of Shopify&apos;s orders export</source>
+        <translation>la disposition de l’export des commandes de Shopify</translation>
+    </message>
+    <message>
         <source>columns read by their names (not the layout of a program smallcrm knows)</source>
         <translation>colonnes reconnues par leur nom (ce n’est la disposition d’aucun programme que smallcrm connaît)</translation>
     </message>
@@ -2593,6 +2597,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Date (and time)</source>
         <translation>Date (et heure)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Quantity</source>

@@ -115,6 +115,7 @@ PREVIEW_VALUE = 60  # characters of a rejected value the preview shows
 PROGRESS_TEXT_MS = 250  # the count of rows read while importing is written out at most this often
 SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "date": QT_TRANSLATE_NOOP("MappingPage", "Date (and time)"),
+               "time": QT_TRANSLATE_NOOP("MappingPage", "Time"),
                "amount": QT_TRANSLATE_NOOP("MappingPage", "Amount"),
                "quantity": QT_TRANSLATE_NOOP("MappingPage", "Quantity"),
                "currency": QT_TRANSLATE_NOOP("MappingPage", "Currency"),
@@ -664,6 +665,8 @@ class FormatPage(QWizardPage):
             return self.tr("the layout of {program}").format(program=preset.program)
         if self.w.kind == "purchases" and self.w.preset == "online_retail":
             return self.tr("the layout of the Online Retail data set")
+        if self.w.kind == "purchases" and self.w.preset == "shopify_orders":
+            return self.tr("the layout of Shopify's orders export")
         return self.tr("columns read by their names (not the layout of a program smallcrm knows)")
 
     def _show(self) -> None:

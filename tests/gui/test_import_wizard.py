@@ -1115,3 +1115,22 @@ def test_a_cancelled_sale_is_shown_as_skipped_with_its_customer_as_written(qtbot
     assert cells(preview, 1)[:2] == ["3", "skip"] and cells(preview, 1)[4] == "anna@beispiel.de"  # not "not found"
     assert cells(preview, 1)[7] == "cancelled or refunded in the file: not a sale to record"
     wizard.close()
+
+
+def test_a_shopify_orders_export_is_named_and_its_order_number_is_the_receipt(qtbot, window, tmp_path):
+    from tests.unit.test_import_purchases import SHOPIFY_ORDERS, write_csv
+
+    rows = [["#1001", "marie@example.fr", "paid", "", "EUR", "45.00", "45.00", "2025-03-01 10:15:20 +0100", "2",
+             "Lavender candle", "15.00", "Marie Dupont", "", "51"],
+            ["#1001", "marie@example.fr", "", "", "", "", "", "", "1", "Honey soap", "15.00", "", "", ""]]
+    wizard = wizard_for(qtbot, window, write_csv(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, rows))
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    assert "the layout of Shopify's orders export" in wizard.format_page.detected.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    page = wizard.mapping_page
+    assert [page.combos[i].currentText() for i in (0, 11)] == ["Receipt or invoice number", "Customer's name"]
+    row = cells(page.preview, 0)  # the order's two rows, one receipt
+    assert (row[0], row[3], row[5]) == ("2, 3", "#1001", fmt.money(4500, "EUR"))
+    wizard.close()

@@ -688,3 +688,46 @@ def test_an_amount_written_with_another_currencys_sign_is_a_sale_in_that_currenc
     result = pi.import_purchases(write_csv(tmp_path / "pl.csv", header, [["2025-04-01 10:00", "P-1", "40,00", "zł"]]))
     assert result.rejected == 0
     assert Purchase.get(Purchase.reference == "P-1").currency == "PLN"
+
+
+SHOPIFY_ORDERS = ["Name", "Email", "Financial Status", "Paid at", "Currency", "Subtotal", "Total", "Created at",
+                  "Lineitem quantity", "Lineitem name", "Lineitem price", "Billing Name", "Billing Phone", "Id"]
+
+
+def test_a_shopify_orders_export_is_one_purchase_per_order_with_the_billing_name(gbp, tmp_path):
+    """Shopify writes an order's own columns on its first row only, and "Name" is the order's number."""
+    rows = [["#1001", "marie@example.fr", "paid", "2025-03-01 10:15:22 +0100", "EUR", "45.00", "45.00",
+             "2025-03-01 10:15:20 +0100", "2", "Lavender candle", "15.00", "Marie Dupont", "+33612345678", "51"],
+            ["#1001", "marie@example.fr", "", "", "", "", "", "", "1", "Honey soap", "15.00", "", "", ""],
+            ["#1002", "bob@example.com", "pending", "", "USD", "12.00", "12.00", "2025-03-05 09:00:00 -0500",
+             "1", "Gift card", "12.00", "Bob Stone", "", "52"],
+            ["#1002", "bob@example.com", "", "", "", "", "", "", "1", "Wrapping", "0.00", "", "", ""]]
+    path = write_csv(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, rows)
+    preset, fields = pi.map_purchase_headers(SHOPIFY_ORDERS)
+    assert preset == "shopify_orders"
+    assert fields[:4] == ["reference", "email", "status", ""] and fields[7] == "date" and fields[11] == "name"
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    assert (result.created, result.rejected, result.customers_created) == (2, 0, 2)
+    bought = {p.reference: (p.currency, p.total_minor, p.status, p.occurred_at.isoformat()) for p in Purchase.select()}
+    assert bought == {"#1001": ("EUR", 4500, "paid", "2025-03-01T09:15:20+00:00"),
+                      "#1002": ("USD", 1200, "due", "2025-03-05T14:00:00+00:00")}
+    lines = sorted((i.purchase.reference, i.description, i.quantity) for i in PurchaseItem.select())
+    assert lines == [("#1001", "Honey soap", 1), ("#1001", "Lavender candle", 2), ("#1002", "Gift card", 1),
+                     ("#1002", "Wrapping", 1)]
+    names = sorted((c.first_name, c.last_name) for c in Contact.select())
+    assert names == [("Bob", "Stone"), ("Marie", "Dupont")]
+
+
+def test_a_time_in_a_column_of_its_own_and_net_sales_before_gross(gbp, tmp_path):
+    """Square's item export: the date and the time in two columns, and "Net Sales" (after discounts) is what
+    was paid, whichever comes first in the file."""
+    header = ["Date", "Time", "Item", "Qty", "Gross Sales", "Discounts", "Net Sales", "Transaction ID"]
+    rows = [["2025-03-01", "10:15:22", "Candle", "2", "£30.00", "-£3.00", "£27.00", "TX1"],
+            ["2025-03-01", "10:15:22", "Soap", "1", "£15.00", "£0.00", "£15.00", "TX1"]]
+    assert pi.map_purchase_headers(header)[1] == ["date", "time", "description", "quantity", "", "", "amount",
+                                                  "reference"]
+    assert pi.map_purchase_headers(["Paid at", "Created at", "Total"])[1] == ["", "date", "amount"]
+    pi.import_purchases(write_csv(tmp_path / "items.csv", header, rows))
+    (p,) = Purchase.select()
+    assert (p.reference, p.total_minor, p.currency) == ("TX1", 4200, "GBP")
+    assert p.occurred_at.astimezone().strftime("%H:%M:%S") == "10:15:22"

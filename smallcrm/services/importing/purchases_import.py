@@ -69,10 +69,19 @@ PREVIEW = 50
 FIRST_LOOK_ROWS = 400  # the rows a quick look reads: enough for the preview's receipts in most files
 DUE_DAYS = 30
 
+# Shopify's orders export (a row per line item, the order's own columns on its first row only): its "Name" is
+# the order's number ("#1001"), the customer's name is the billing name.
+SHOPIFY_ORDERS = {"name": "reference", "email": "email", "financialstatus": "status", "currency": "currency",
+                  "total": "amount", "createdat": "date", "lineitemquantity": "quantity", "lineitemname": "description",
+                  "lineitemprice": "unit_price", "billingname": "name", "billingphone": "phone",
+                  "billingcountry": "country", "paymentmethod": "payment_method"}
+SHOPIFY_ORDERS_SIGNS = {"name", "financialstatus", "lineitemquantity", "lineitemname"}
+
 # The fields a purchases file can have, and header names that mean them, as mapping.header_key writes a
 # header: lower case, without accents, spaces or punctuation ("Invoice No." is "invoiceno", "N° de ticket" is
 # "ndeticket", "Währung" is "wahrung"). English first, then French, German, Spanish, Italian, Portuguese and
-# Dutch. A name belongs to one field only; of two columns that mean the same field, the first is used.
+# Dutch. A name belongs to one field only; of two columns that mean the same field, the one whose name comes
+# first here is used.
 FIELDS = {
     "date": ("invoicedate", "date", "orderdate", "purchasedate", "saledate", "salesdate", "transactiondate",
              "createdat", "datetime", "paidat", "processedat",
@@ -102,6 +111,7 @@ FIELDS = {
                   "numerodanotafiscal", "numerodopedido", "cupomfiscal",
                   "kassabon", "factuurnummer", "factuurnr", "factuur", "ordernummer", "bestelnummer", "referentie",
                   "transactienummer"),
+    "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
     "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "totalprice", "sales", "netsales",
                "grosssales", "sum",
                "montant", "montantttc", "totalttc", "montanttotal", "montanttotalttc", "prixtotal", "prixtotalttc",
@@ -254,19 +264,25 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
-    """("purchases" or "online_retail", a field per column; "" for a column that is not used)."""
-    fields = [""] * len(headers)
-    taken: set[str] = set()
+    """("purchases", "online_retail" or "shopify_orders", a field per column; "" for a column that is not used).
+    Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
+    before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
+    keys = [header_key(h) for h in headers]
+    if set(keys) >= SHOPIFY_ORDERS_SIGNS:
+        return "shopify_orders", [SHOPIFY_ORDERS.get(key, "") for key in keys]
+    best: dict[str, tuple[int, int]] = {}  # field -> (rank of the name in FIELDS, column)
     for i, header in enumerate(headers):
         # "Total (EUR)", "Preis (inkl. MwSt.)": the words in brackets at the end say no more what the column is
-        keys = (header_key(header), header_key(_BRACKETED_END.sub("", header)))
+        written = (keys[i], header_key(_BRACKETED_END.sub("", header)))
         for name, aliases in FIELDS.items():
-            if name not in taken and any(key in aliases for key in keys):
-                fields[i] = name
-                taken.add(name)
+            ranks = [aliases.index(key) for key in written if key in aliases]
+            if ranks:
+                best[name] = min(best.get(name, (len(aliases), i)), (min(ranks), i))
                 break
-    online_retail = {header_key(h) for h in headers} >= {"invoiceno", "stockcode", "quantity", "invoicedate",
-                                                   "unitprice", "customerid"}
+    fields = [""] * len(headers)
+    for name, (_, i) in best.items():
+        fields[i] = name
+    online_retail = set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}
     return ("online_retail" if online_retail else "purchases"), fields
 
 
@@ -539,14 +555,14 @@ class _Reader:
         if self.reference:
             self.broken.setdefault(self.reference, row)
 
-    def currency_beside(self, cells: list[str]) -> str:
-        """The shop's currency, or the one other currency a sign beside the row's amount or price names
-        ("£25.00" in a shop that sells in euros)."""
+    def currency_beside(self, cells: list[str]) -> str | None:
+        """The currency a sign beside the row's amount or price names ("£25.00"); the shop's for a sign several
+        currencies write ("$"); None for amounts without a sign."""
         for name in ("amount", "unit_price"):
             codes = cleaning.currencies_beside(self.cell(cells, name))
             if codes:
                 return next(iter(codes)) if len(codes) == 1 else self.currency
-        return self.currency
+        return None
 
     def number(self, read: Callable[[str, str | None], object], text: str):
         """`read(text, mark)`, with the file's decimal mark once a value could be read two ways without it
@@ -609,17 +625,25 @@ class _Reader:
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.reference = reference = clean_text(self.cell(cells, "reference").lstrip("'"), "reference")[:200]
+        # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
+        earlier = self.receipts.get(reference) if reference else None
         date_text = self.cell(cells, "date")
-        if not date_text:
+        clock = self.cell(cells, "time")  # a time in a column of its own (Square)
+        if clock and date_text and split_time(date_text)[1] is None:
+            date_text = f"{date_text} {clock}"
+        if date_text:
+            try:
+                occurred_at = _moment(date_text, order, self.latest)
+            except _Implausible as e:
+                return self.reject(number, str(e), "date", date_text)
+            except (ValueError, InvalidValue):
+                occurred_at = None
+            if occurred_at is None:
+                return self.reject(number, "not a date (and time) that can be read", "date", date_text)
+        elif earlier is not None:
+            occurred_at = earlier.occurred_at
+        else:
             return self.reject(number, "the date is missing", "date", "")
-        try:
-            occurred_at = _moment(date_text, order, self.latest)
-        except _Implausible as e:
-            return self.reject(number, str(e), "date", date_text)
-        except (ValueError, InvalidValue):
-            occurred_at = None
-        if occurred_at is None:
-            return self.reject(number, "not a date (and time) that can be read", "date", date_text)
         written = self.cell(cells, "currency")
         if written:
             currency = self.currencies.get(written)
@@ -629,7 +653,7 @@ class _Reader:
                 except InvalidValue as e:
                     return self.reject(number, _said(e), "currency", written)
         else:
-            currency = self.currency_beside(cells)
+            currency = self.currency_beside(cells) or (earlier.currency if earlier is not None else self.currency)
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
         if status is None:
@@ -690,7 +714,7 @@ class _Reader:
         if receipt.currency != currency:
             return self.reject(number, f"receipt {reference} is in {receipt.currency}, this row in {currency}",
                                "currency", currency)
-        if receipt.customer != customer:
+        if receipt.customer != customer and customer:  # (a later row that names no customer is the receipt's)
             return self.reject(number, f"receipt {reference} belongs to another customer on an earlier row",
                                KEY_FIELD[self.options.match], customer)
         receipt.rows.append(number)
