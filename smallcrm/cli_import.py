@@ -452,7 +452,8 @@ def import_purchases(args, db_path: Path) -> int:
     def unmatched_text(unmatched, created: bool) -> str:
         if not unmatched:
             return ""
-        shown = ", ".join(cli_format.quoted(u.key) for u in unmatched[:5])
+        shown = ", ".join(cli_format.quoted(u.key) + (f" ({u.name})" if u.name and u.name != u.key else "")
+                          for u in unmatched[:5])
         more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
         if created:
             return f"; customers created for {shown}{more}"
@@ -477,7 +478,8 @@ def import_purchases(args, db_path: Path) -> int:
                 "rejected": c["reject"], "refunds": c["refunds"], "customers_created": c["customers_created"],
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                 "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
-                "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in p.unmatched],
+                "unmatched": [{"customer": u.key, "name": u.name, "rows": u.rows, "purchases": u.purchases}
+                              for u in p.unmatched],
                 "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name}: would record {plural(c['purchases'], 'purchase')} "

@@ -4156,6 +4156,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
         <source>For this customer</source>
         <translation>Pour ce client</translation>
     </message>

@@ -1126,13 +1126,13 @@ class UnmatchedModel(ChoiceRowsModel):
     """The customers a purchases file names who are not in the book, with the owner's choice for each
     (PurchaseImportOptions.customer_choices)."""
 
-    right_aligned = (1,)
+    right_aligned = (2,)
 
     def key(self, row: pi.Unmatched) -> str:
         return row.key
 
     def cells(self, u: pi.Unmatched) -> tuple[str, ...]:
-        return (u.key, fmt.number(u.purchases), _row_numbers(u.rows))
+        return (u.key, u.name, fmt.number(u.purchases), _row_numbers(u.rows))
 
 
 def _choice_table(table: QTableView, model: ChoiceRowsModel) -> None:
@@ -1308,7 +1308,7 @@ class UnmatchedPage(QWizardPage):
         self.group.buttonClicked.connect(self._chosen)
         labels = {"": self.tr("As chosen above"), "create": self.tr("Create this customer"),
                   "skip": self.tr("Skip their purchases")}
-        self.model = UnmatchedModel([self.tr("In the file"), self.tr("Purchases"), self.tr("Rows"),
+        self.model = UnmatchedModel([self.tr("In the file"), self.tr("Name"), self.tr("Purchases"), self.tr("Rows"),
                                      self.tr("For this customer")], labels, self)
         self.table = QTableView()
         _choice_table(self.table, self.model)
@@ -1336,6 +1336,7 @@ class UnmatchedPage(QWizardPage):
                                  "or skip their purchases.").format(by=by))
         (self.create if self.w.options.create_missing else self.skip).setChecked(True)
         self.model.reset(unmatched, self.w.options.customer_choices)
+        self.table.setColumnHidden(1, not any(u.name for u in unmatched))  # a file without names: no Name column
         self.table.resizeColumnsToContents()
         for widget in (self.skip, self.create, self.table, self.hint, self.for_selected):
             widget.setVisible(bool(unmatched))

@@ -384,3 +384,15 @@ def test_what_goes_to_the_notes_is_counted_in_words(cli, tmp_path):
     assert result.code == 0 and "2 created" in result.out
     assert "  note: 2 customers: a phone number that cannot be read went to their notes" in result.out
     assert "  note: 1 customer: a birthday that is not a date went to their notes" in result.out
+
+
+def test_import_purchases_names_the_customers_it_cannot_find(cli, shop, tmp_path):
+    source = write_csv(tmp_path / "orders.csv", [
+        ["2025-03-01 10:00", "R-1", "zoe@example.fr", "Zoë Lefèvre", "12.00"],
+        ["2025-03-02 10:00", "R-2", "bob@example.com", "", "8.00"],
+    ], header=["Date", "Receipt", "Email", "Customer Name", "Amount"])
+    dry = cli("import", "purchases", str(source), "--dry-run")
+    assert dry.code == 0 and 'no customer found for "zoe@example.fr" (Zoë Lefèvre), "bob@example.com"' in dry.out
+    data = cli("import", "purchases", str(source), "--dry-run", "--json").json()
+    assert [(u["customer"], u["name"]) for u in data["unmatched"]] == [("zoe@example.fr", "Zoë Lefèvre"),
+                                                                       ("bob@example.com", "")]

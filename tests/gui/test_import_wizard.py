@@ -401,7 +401,8 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
     wizard.next()  # customers who are not in the book
     unmatched = wizard.unmatched_page
     assert wizard.currentPage() is unmatched
-    assert model_cells(unmatched.table, 0) == ["joerg@beispiel.de", "1", "6", "As chosen above"]
+    assert model_cells(unmatched.table, 0) == ["joerg@beispiel.de", "", "1", "6", "As chosen above"]
+    assert unmatched.table.isColumnHidden(1)  # the file names no one
     (unmatched.create if create else unmatched.skip).click()
     wizard.next()  # the dry run
     counts = wizard.summary_page.counts
@@ -445,7 +446,7 @@ def test_one_unknown_customer_can_be_created_while_the_others_are_skipped(qtbot,
     (combo,) = [c for c in page.table.findChildren(QComboBox) if c.isVisible()]
     combo.setCurrentIndex(combo.findData("create"))
     combo.activated.emit(combo.currentIndex())
-    assert model_cells(page.table, 0)[3] == "Create this customer"
+    assert model_cells(page.table, 0)[4] == "Create this customer"
     assert wizard.options.customer_choices == {"joerg@beispiel.de": "create"}
     wizard.next()
     counts = wizard.summary_page.counts
@@ -937,7 +938,7 @@ def test_several_unknown_customers_get_one_choice_at_once_and_one_click_opens_a_
     bar.choice.setCurrentIndex(bar.choice.findData("create"))
     qtbot.mouseClick(bar.apply, Qt.MouseButton.LeftButton)
     assert wizard.options.customer_choices == {"joerg@beispiel.de": "create"}
-    assert model_cells(page.table, 0)[3] == "Create this customer"
+    assert model_cells(page.table, 0)[4] == "Create this customer"
 
     index = page.model.index(0, page.model.choice_column)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
@@ -1133,4 +1134,8 @@ def test_a_shopify_orders_export_is_named_and_its_order_number_is_the_receipt(qt
     assert [page.combos[i].currentText() for i in (0, 11)] == ["Receipt or invoice number", "Customer's name"]
     row = cells(page.preview, 0)  # the order's two rows, one receipt
     assert (row[0], row[3], row[5]) == ("2, 3", "#1001", fmt.money(4500, "EUR"))
+    wizard.next()
+    unmatched = wizard.unmatched_page
+    assert wizard.currentPage() is unmatched and not unmatched.table.isColumnHidden(1)
+    assert model_cells(unmatched.table, 0)[:3] == ["marie@example.fr", "Marie Dupont", "1"]
     wizard.close()

@@ -731,3 +731,11 @@ def test_a_time_in_a_column_of_its_own_and_net_sales_before_gross(gbp, tmp_path)
     (p,) = Purchase.select()
     assert (p.reference, p.total_minor, p.currency) == ("TX1", 4200, "GBP")
     assert p.occurred_at.astimezone().strftime("%H:%M:%S") == "10:15:22"
+
+
+def test_a_customer_created_from_a_name_column_keeps_the_particle_with_the_last_name(gbp, tmp_path):
+    header = ["Date", "Receipt", "Email", "Customer", "Amount"]
+    rows = [["2025-03-01 10:00", "R-1", "jan@example.nl", "Jan  van der Berg", "12.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows), pi.PurchaseImportOptions(create_missing=True))
+    assert result.customers_created == 1
+    assert [(c.first_name, c.last_name) for c in Contact.select()] == [("Jan", "van der Berg")]

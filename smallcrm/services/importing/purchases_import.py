@@ -337,6 +337,7 @@ class Unmatched:
     key: str  # the customer as the file names them (email, phone, id or name)
     rows: list[int]  # rows of the file (the first 20)
     purchases: int
+    name: str = ""  # their name as the file writes it on their first row ("" when it has none)
 
 
 @dataclass
@@ -770,12 +771,16 @@ def _contact_facts(conn, ids: list[int]) -> dict[int, tuple[str | None, int | No
     return out
 
 
+def _written_name(details: dict) -> str:
+    """A customer's name as a purchases file writes it: its name column, or first and last names."""
+    return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
+
+
 def _new_customer(receipt: _Receipt, match: str) -> ContactInput:
     d = receipt.details
     first, last = d.get("first_name", ""), d.get("last_name", "")
     if not (first or last) and d.get("name"):
-        words = d["name"].split()
-        first, last = " ".join(words[:-1]), words[-1]
+        first, last = cleaning.split_full_name(" ".join(d["name"].split()))
     if not (first or last):
         last = f"Customer {receipt.customer}" if match == "id" else (d.get("email") or d.get("phone") or "Customer")
     return ContactInput(first_name=first, last_name=last, emails=[d["email"]] if d.get("email") else [],
@@ -879,7 +884,7 @@ class _Run:
                         self._reject_receipt(r, f"contact {r.contact_id} is in the Trash")
                         continue
                 else:
-                    u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0))
+                    u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0, _written_name(r.details)))
                     u.purchases += 1
                     u.rows.extend(r.rows[:20 - len(u.rows)])
                     default = "create" if self.options.create_missing else "skip"
