@@ -170,6 +170,17 @@ def test_the_decimal_mark_of_a_column(values, mark):
 _LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "de_CH", "nl_NL", "it_IT", "es_ES", "pt_PT", "sv_SE", "pl_PL", "fr_CA"]
 
 
+@pytest.mark.parametrize(("text", "currency", "detail"), [
+    ("£5", "EUR", "the amount is in GBP, not EUR"),
+    ("$5.00", "GBP", "“$” could be USD, CAD, AUD or another, not GBP: add a currency column saying which"),
+    ("5 ¥", "EUR", "“¥” could be JPY or CNY, not EUR: add a currency column saying which")])
+def test_an_amount_in_another_currency_says_which_it_could_be(text, currency, detail):
+    with pytest.raises(InvalidValue) as caught:
+        parse_money(text, currency)
+    assert caught.value.detail == detail
+
+
+
 @settings(max_examples=300)
 @given(minor=st.integers(-10**12, 10**12), currency=st.sampled_from(["EUR", "USD", "GBP", "CHF", "JPY", "SEK", "PLN"]),
        locale=st.sampled_from(_LOCALES))

@@ -632,6 +632,7 @@ _SYMBOL_LOCALES = ("en", "en_US", "en_GB", "en_CA", "en_AU", "fr", "fr_CA", "fr_
 _COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "ISK",
                       "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "RUB", "UAH", "INR", "BRL", "MXN", "ARS", "CLP",
                       "COP", "ZAR", "SGD", "HKD", "KRW", "TWD", "ILS", "AED", "SAR", "KWD", "BHD", "TND", "MAD")
+_CURRENCY_RANK = {code: i for i, code in enumerate(_COMMON_CURRENCIES)}  # the more used first, in messages
 _EXTRA_SIGNS = {"$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
                 "kr": ("SEK", "NOK", "DKK", "ISK"), "zł": ("PLN",), "kč": ("CZK",), "fr": ("CHF",), "ft": ("HUF",),
                 "lei": ("RON",), "лв": ("BGN",), "₺": ("TRY",), "₽": ("RUB",), "₴": ("UAH",), "₹": ("INR",),
@@ -685,7 +686,12 @@ def _check_sign(text: str, sign: str, currency: str) -> None:
             raise InvalidValue("amount", text, "currency", f"the amount is in {key.upper()}, not {currency}")
         raise InvalidValue("amount", text, "amount", "not an amount")
     if currency not in codes:
-        raise InvalidValue("amount", text, "currency", f"the amount is in {'/'.join(sorted(codes))}, not {currency}")
+        if len(codes) == 1:
+            raise InvalidValue("amount", text, "currency", f"the amount is in {next(iter(codes))}, not {currency}")
+        known = sorted(codes, key=lambda code: (_CURRENCY_RANK.get(code, len(_CURRENCY_RANK)), code))
+        could = f"{', '.join(known[:3])} or another" if len(known) > 3 else f"{', '.join(known[:-1])} or {known[-1]}"
+        raise InvalidValue("amount", text, "currency",
+                           f"“{sign.strip()}” could be {could}, not {currency}: add a currency column saying which")
 
 
 def _grouped(groups: list[str]) -> bool:
