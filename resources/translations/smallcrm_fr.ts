@@ -2603,6 +2603,10 @@ Cliquez pour les afficher.</translation>
         <translation>Heure</translation>
     </message>
     <message>
+        <source>Kind of row (sale, refund, withdrawal…)</source>
+        <translation>Genre de ligne (vente, remboursement, retrait…)</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
@@ -4693,6 +4697,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>cancelled or refunded in the file: not a sale to record</source>
         <translation>annulé ou remboursé dans le fichier&#xa0;: pas une vente à enregistrer</translation>
+    </message>
+    <message>
+        <source>not a sale (the row&apos;s type says so): not recorded</source>
+        <translation>pas une vente (le type de la ligne le dit)&#xa0;: non enregistrée</translation>
     </message>
     <message>
         <source>the quantity could be read two ways: write it without a separator (1000, or 1)</source>

@@ -548,7 +548,10 @@ def test_a_header_name_means_one_field_only():
     ("não pago", "due"), ("onbetaald", "due"), ("abgeschrieben", "written_off"), ("irrécouvrable", "written_off"),
     ("annulé", "cancelled"), ("Refunded", "cancelled"), ("storniert", "cancelled"), ("maybe", None),
     ("Cancelled by customer", "cancelled"), ("voided", "cancelled"), ("partially_refunded", "paid"),
-    ("Partiellement remboursée", "paid"), ("Teilweise erstattet", "paid")])
+    ("Partiellement remboursée", "paid"), ("Teilweise erstattet", "paid"), ("processing", "paid"),
+    ("Successful", "paid"), ("Paid Out", "paid"), ("erfolgreich", "paid"), ("on-hold", "due"),
+    ("partially_paid", "due"), ("Pending payment", "due"), ("LAYBY", "due"), ("failed", "cancelled"),
+    ("Denied", "cancelled"), ("expired", "cancelled"), ("Échoué", "cancelled"), ("fehlgeschlagen", "cancelled")])
 def test_payment_statuses_in_other_languages(text, status):
     assert pi._status(text) == status
 
@@ -739,3 +742,63 @@ def test_a_customer_created_from_a_name_column_keeps_the_particle_with_the_last_
     result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows), pi.PurchaseImportOptions(create_missing=True))
     assert result.customers_created == 1
     assert [(c.first_name, c.last_name) for c in Contact.select()] == [("Jan", "van der Berg")]
+
+
+def test_a_refund_under_its_sales_number_at_another_time_is_a_refund_of_its_own(gbp, tmp_path):
+    """Square and PayPal write a refund with the sale's number: it is not one receipt of 0 (rejected) or of
+    what is left, but the sale on its day and the refund on its own, whichever the file lists first."""
+    header = ["Date", "Transaction ID", "Amount"]
+    rows = [["2025-07-25 16:00", "TX1", "-3.00"], ["2025-07-18 10:00", "TX1", "8.00"],
+            ["2025-07-20 09:00", "TX2", "5.00"], ["2025-07-21 09:00", "TX2", "-5.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "square.csv", header, rows))
+    assert (result.created, result.refunds, result.rejected) == (4, 2, 0)
+    assert sorted((p.reference, p.occurred_at.date().isoformat(), p.total_minor) for p in Purchase.select()) == [
+        ("TX1", "2025-07-18", 800), ("TX1", "2025-07-25", -300), ("TX2", "2025-07-20", 500),
+        ("TX2", "2025-07-21", -500)]
+    again = pi.import_purchases(write_csv(tmp_path / "square again.csv", header, rows))
+    assert (again.created, again.skipped) == (0, 4)
+
+
+def test_an_orders_total_written_on_each_of_its_line_rows_is_counted_once(gbp, tmp_path):
+    header = ["Order Number", "Order Date", "Order Status", "Order Total Amount", "Item Name", "Quantity", "Item Cost"]
+    rows = [["2041", "2025-03-01 10:00", "completed", "45.50", "Mug", "2", "15.00"],
+            ["2041", "2025-03-01 10:00", "completed", "45.50", "Plate", "1", "12.00"],
+            ["2042", "2025-03-02 10:00", "processing", "6.00", "Tea", "2", "3.00"],
+            ["2042", "2025-03-02 10:00", "processing", "6.00", "Tea", "2", "3.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "woo.csv", header, rows))
+    assert result.rejected == 0
+    # (2042's two lines add up to the sum of its amounts: those were line totals, and it is 12.00)
+    assert sorted((p.reference, p.total_minor, p.status) for p in Purchase.select()) == [
+        ("2041", 4550, "paid"), ("2042", 1200, "paid")]
+
+
+def test_rows_that_move_money_without_a_sale_are_skipped_with_their_reason(gbp, tmp_path):
+    header = ["Date", "Type", "Gross", "Transaction ID", "From Email Address"]
+    rows = [["2025-03-01 10:00", "Express Checkout Payment", "25.00", "P1", "ann@example.com"],
+            ["2025-03-02 10:00", "General Withdrawal", "-1000.00", "P2", ""],
+            ["2025-03-03 10:00", "Payment Refund", "-5.00", "P3", "ann@example.com"],
+            ["2025-03-04 10:00", "General Currency Conversion", "-12.00", "P4", ""],
+            ["2025-03-05 10:00", "Coffee", "4.00", "P5", ""]]
+    add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    plan = pi.plan_purchases_import(write_csv(tmp_path / "paypal.csv", header, rows))
+    assert {p.reference: (p.action, p.reason) for p in plan.preview} == {
+        "P1": ("create", ""), "P2": ("skip", pi.NOT_A_SALE), "P3": ("refund", ""), "P4": ("skip", pi.NOT_A_SALE),
+        "P5": ("create", "")}
+
+
+def test_times_under_a_heading_that_names_utc_are_utc_and_a_comma_may_stand_before_the_time(gbp, tmp_path):
+    pi.import_purchases(write_csv(tmp_path / "stripe.csv", ["id", "Created (UTC)", "Amount", "Currency"],
+                                  [["ch_1", "2025-03-01 12:32:10", "10.00", "gbp"]]))
+    pi.import_purchases(write_csv(tmp_path / "sumup.csv", ["Datum", "Transaktionsnummer", "Betrag"],
+                                  [["24.09.2025, 12:32", "T1", "3,50"]]))
+    bought = {p.reference or "stripe": p.occurred_at for p in Purchase.select()}
+    assert bought["stripe"] == datetime(2025, 3, 1, 12, 32, 10, tzinfo=timezone.utc)
+    assert bought["T1"].astimezone().strftime("%d.%m.%Y %H:%M") == "24.09.2025 12:32"
+
+
+def test_a_name_written_last_name_first_finds_the_customer(gbp, tmp_path):
+    jurgen = add_contact(ContactInput(first_name="Jürgen", last_name="Müller"))
+    header = ["Datum", "Beleg", "Kunde", "Betrag"]
+    pi.import_purchases(write_csv(tmp_path / "p.csv", header, [["2025-03-01 10:00", "B1", "Müller, Jürgen", "9,00"]]),
+                        pi.PurchaseImportOptions(match="name", create_missing=True))
+    assert [p.contact_id for p in Purchase.select()] == [jurgen] and Contact.select().count() == 1

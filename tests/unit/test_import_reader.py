@@ -337,6 +337,16 @@ def test_a_title_line_above_the_table_is_skipped(tmp_path):
     assert read_header(path, dialect) == ["Name", "City", "E-mail", "Phone"]
 
 
+def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path):
+    """A till's report (Zettle's): a title, the company, the period and its dates, a blank line, then the table."""
+    heading = "Purchases report,,,,,,\r\nCafé Élodie Ltd,,,,,,\r\nPeriod:,01/10/2026 - 31/10/2026,,,,,\r\n" * 3
+    path = write(tmp_path / "report.csv", heading + ",,,,,,\r\nDate,Time,Receipt number,Total,Fee,Net,Payment method\r\n"
+                                          "05/10/2026,09:14,1041,5.60,0.10,5.50,Card\r\n")
+    dialect = sniff(path)
+    assert dialect.header_row == 10
+    assert read_header(path, dialect)[:3] == ["Date", "Time", "Receipt number"]
+
+
 def test_ragged_rows_are_padded_or_keep_their_extra_cells(tmp_path):
     path = write(tmp_path / "people.csv", "Name,City,Note\r\nAnn,Paris\r\nBob,Rome,x,,\r\nCem,Oslo,y,surprise\r\n"
                                           "Dee,Bern,z\r\n")

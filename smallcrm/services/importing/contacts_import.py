@@ -1239,12 +1239,14 @@ def file_fingerprint(path: Path | str) -> str:
 
 
 def previous_import_of(path: Path | str) -> PreviousImport | None:
-    """The first import (customers or purchases, finished and not undone) of a file with the same contents as
-    `path`, under any name: the one that brought its rows in, to undo to start over; None when there is none.
-    Raises OSError when the file cannot be read."""
+    """The first import (customers or purchases, finished, not undone, that brought something in) of a file with
+    the same contents as `path`, under any name: the one that brought its rows in, to undo to start over; None
+    when there is none (an import whose every row was rejected or skipped does not count). Raises OSError when
+    the file cannot be read."""
     fingerprint = file_fingerprint(path)
     row = database.execute_sql(
         "SELECT id, started_at FROM import_batch WHERE undone_at IS NULL AND finished_at IS NOT NULL"
+        " AND created + updated > 0"
         " AND CASE WHEN json_valid(details) THEN json_extract(details, '$.fingerprint') END = ?"
         " ORDER BY id LIMIT 1", (fingerprint,)).fetchone()
     return PreviousImport(*row) if row else None

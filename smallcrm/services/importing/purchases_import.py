@@ -84,7 +84,7 @@ SHOPIFY_ORDERS_SIGNS = {"name", "financialstatus", "lineitemquantity", "lineitem
 # first here is used.
 FIELDS = {
     "date": ("invoicedate", "date", "orderdate", "purchasedate", "saledate", "salesdate", "transactiondate",
-             "createdat", "datetime", "paidat", "processedat",
+             "createdat", "created", "createdutc", "datetime", "paidat", "processedat",
              "datedevente", "datedachat", "datedelavente", "datefacture", "datedefacture", "dateetheure",
              "dateheure",
              "datum", "verkaufsdatum", "kaufdatum", "belegdatum", "rechnungsdatum", "datumuhrzeit",
@@ -94,13 +94,14 @@ FIELDS = {
              "verkoopdatum", "aankoopdatum", "factuurdatum", "datumtijd"),
     "reference": ("invoiceno", "invoice", "invoicenumber", "invoiceid", "receipt", "receiptno", "receiptnumber",
                   "ordernumber", "orderno", "orderid", "order", "reference", "ref", "transactionid", "ticket",
-                  "ticketno", "ticketnumber",
+                  "ticketno", "ticketnumber", "saleid", "salenumber",
                   "nticket", "ndeticket", "noticket", "nodeticket", "numeroticket", "numerodeticket", "ticketn",
                   "nfacture", "ndefacture", "nodefacture", "numerofacture", "numerodefacture", "facture",
                   "ncommande", "ndecommande", "numerocommande", "numerodecommande", "commande",
                   "nofacture", "nodeticket",
                   "belegnummer", "belegnr", "beleg", "bonnummer", "bonnr", "bon", "rechnungsnummer", "rechnungsnr",
                   "kassenbon", "kassenbonnummer", "kassenbonnr", "quittung", "quittungsnummer", "quittungsnr",
+                  "transaktionsnummer", "transaktionsid", "transaktionsnr",
                   "nofactura", "nodefactura", "nofatura", "nodefatura", "norecibo", "noderecibo",
                   "rechnung", "bestellnummer", "bestellnr", "referenz",
                   "numerodefactura", "numerofactura", "nfactura", "ndefactura", "factura", "numerodepedido",
@@ -112,12 +113,12 @@ FIELDS = {
                   "kassabon", "factuurnummer", "factuurnr", "factuur", "ordernummer", "bestelnummer", "referentie",
                   "transactienummer"),
     "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
-    "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "totalprice", "sales", "netsales",
-               "grosssales", "sum",
+    "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales", "netsales",
+               "grosssales", "sum", "gross",
                "montant", "montantttc", "totalttc", "montanttotal", "montanttotalttc", "prixtotal", "prixtotalttc",
                "netapayer", "totalapayer",
                "betrag", "gesamtbetrag", "bruttobetrag", "betragbrutto", "summe", "gesamtsumme", "gesamtpreis",
-               "endbetrag", "gesamt",
+               "endbetrag", "gesamt", "umsatzbrutto", "umsatzbr", "umsbrutto", "preisbrutto",
                "importe", "importetotal", "monto", "montototal", "preciototal", "totalconiva",
                "importo", "importototale", "totale", "prezzototale",
                "valor", "valortotal", "montante", "precototal",
@@ -129,9 +130,9 @@ FIELDS = {
                  "quantita", "qta",
                  "quantidade", "qtd", "qtde",
                  "aantal"),
-    "unit_price": ("unitprice", "price", "lineitemprice", "itemprice", "priceeach",
+    "unit_price": ("unitprice", "price", "lineitemprice", "itemprice", "priceeach", "itemcost",
                    "prix", "prixunitaire", "prixunitairettc", "pu", "puttc",
-                   "einzelpreis", "stuckpreis", "preis", "preisprostuck",
+                   "einzelpreis", "stuckpreis", "preis", "preisprostuck", "einzelvkbr", "einzelvkbrutto",
                    "precio", "preciounitario", "preciounidad", "preciounit", "valorunitario",
                    "prezzo", "prezzounitario",
                    "preco", "precounitario",
@@ -143,8 +144,11 @@ FIELDS = {
                     "descrizione", "prodotto", "articolo",
                     "descricao", "produto", "artigo",
                     "omschrijving", "beschrijving"),
+    "type": ("type", "transactiontype", "eventtype", "linetype", "typ", "bontyp", "transaktionstyp", "buchungstyp",
+             "typedetransaction", "typedoperation", "tipodetransaccion", "tipoditransazione", "tipodetransacao",
+             "transactietype"),
     "currency": ("currency", "currencycode", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
-    "status": ("paymentstatus", "financialstatus", "status",
+    "status": ("paymentstatus", "financialstatus", "status", "orderstatus",
                "statut", "statutdupaiement", "statutpaiement", "etatdupaiement",
                "zahlungsstatus",
                "estadodelpago", "estadopago",
@@ -174,16 +178,17 @@ FIELDS = {
     "customer_id": ("customerid", "customerno", "customernumber", "customercode", "clientid", "clientno",
                     "accountnumber", "memberid", "loyaltyid",
                     "numeroclient", "numerodeclient", "nclient", "ndeclient", "noclient", "codeclient", "idclient",
-                    "kundennummer", "kundennr", "kundenid",
+                    "kundennummer", "kundennr", "kundenid", "kundeid",
                     "numerodecliente", "numerocliente", "idcliente", "codigodecliente", "codigocliente",
                     "codicecliente", "codigodocliente",
                     "klantnummer", "klantnr", "klantid"),
     "name": ("customer", "customername", "name", "billingname", "client", "clientname", "fullname",
              "nomclient", "nomduclient", "nomcomplet",
-             "kunde", "kundenname",
+             "kunde", "kundenname", "kundename",
              "cliente", "nombrecliente", "nombredelcliente", "nombrecompleto",
              "nomecliente", "nomedocliente", "nomecompleto",
-             "klant", "klantnaam", "naam"),
+             "klant", "klantnaam", "naam",
+             "billingfullname", "shipname", "shippingname", "cardname", "cardholdername"),  # last: who paid, or got it
     "first_name": ("firstname", "givenname", "prenom", "vorname", "nombre", "nome", "voornaam"),
     "last_name": ("lastname", "surname", "familyname", "nom", "nachname", "apellido", "apellidos", "cognome",
                   "sobrenome", "apelido", "achternaam"),
@@ -192,14 +197,16 @@ FIELDS = {
 KEY_FIELD = {"email": "email", "phone": "phone", "id": "customer_id", "name": "name"}
 SALE_FIELDS = ("date", "reference", "amount", "quantity", "unit_price", "currency")  # what a customer list lacks
 # Payment statuses, compared in lower case without accents ("Payée" is "payee").
-PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succeeded", "done", "closed", "yes",
+PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succeeded", "successful", "done", "closed",
+        "yes", "paid out", "processing",
         "paye", "payee", "regle", "reglee", "encaisse", "encaissee", "solde", "soldee",
-        "bezahlt", "beglichen",
+        "bezahlt", "beglichen", "erfolgreich",
         "pagado", "pagada", "cobrado", "cobrada",
         "pagato", "pagata", "saldato", "saldata",
         "pago", "paga", "liquidado", "liquidada",
         "betaald", "voldaan"}
 DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstanding", "invoiced", "no",
+       "on hold", "pending payment", "partially paid", "partly paid", "layby", "lay by", "onaccount", "on account",
        "impaye", "impayee", "non paye", "non payee", "en attente", "a payer", "a regler",
        "offen", "unbezahlt", "ausstehend", "fallig",
        "pendiente", "impagado", "impagada", "no pagado", "no pagada", "por pagar",
@@ -210,11 +217,22 @@ DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstand
 # a line of its own with a negative total is the refund itself, and is recorded. Statuses are matched by how
 # they begin ("Cancelled by customer", "Annulée"); one paid back in part was paid.
 CANCELLED = ("cancel", "refund", "return", "void", "annul", "rembours", "storn", "erstattet", "zuruckerstattet",
+             "fail", "denied", "declined", "expired", "abandon", "echou", "refuse", "rejet", "fehlgeschlagen",
+             "abgelehnt", "abgebrochen", "fallid", "rechaz", "fallit", "rifiut", "falhou", "recusad", "mislukt",
+             "geweigerd",
              "anulad", "reembols", "rimborsat", "estornad", "devolv", "geannuleerd", "terugbetaald", "retour")
 PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "partiellement rembours",
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
                    "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
+# A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
+# transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
+# accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
+NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold", "release", "fee", "memo",
+             "training", "avtraining", "belegabbruch", "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
+             "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
+             "commissione", "levantamento", "comissao", "opname", "overboeking")
+NOT_A_SALE = "not a sale (the row's type says so): not recorded"
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
 NOT_A_QUANTITY = "the quantity is not a number"
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
@@ -398,7 +416,7 @@ class PurchaseImportResult:
 # Rows -> receipts
 
 
-_TIME = re.compile(r"^(?P<date>.*?)[ T]+(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?P<ampm>[AaPp][Mm])?"
+_TIME = re.compile(r"^(?P<date>.*?),?[ T]+(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?P<ampm>[AaPp][Mm])?"
                    r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|UTC)?\s*$")
 
 
@@ -492,7 +510,7 @@ def _quantity(text: str, mark: str | None = None) -> int | Decimal | None:
 
 
 def _status(text: str) -> str | None:
-    value = " ".join(fold(text.strip()).replace("_", " ").split())
+    value = " ".join(fold(text.strip()).replace("_", " ").replace("-", " ").split())
     if not value or value in PAID or value.startswith(PARTLY_REFUNDED):
         return "paid"
     if value in DUE:
@@ -517,6 +535,7 @@ class _Receipt:
     items: list[tuple[str, int, int]]  # description, quantity, unit price (minor)
     amount: int | None  # from an amount column (summed over the rows)
     cancellation: bool
+    amounts: list[int]  # each row's amount
     contact_id: int | None = None
     action: str = ""
     reason: str = ""
@@ -542,6 +561,8 @@ class _Reader:
         self.reference = ""  # the receipt number of the row being read
         self.latest = when.today() + FUTURE_SLACK  # the last day a sale can be dated
         self.mark: str | None = None  # the file's decimal mark, once a value needed it (decimal_mark)
+        # times without a zone under a heading that names UTC ("Created (UTC)", Stripe's) are UTC, not local
+        self.utc = "date" in self.col and "utc" in header_key(layout.headers[self.col["date"]])
         self.mark_looked_for = False
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
@@ -607,7 +628,7 @@ class _Reader:
             return None
         if match == "id":
             return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(value, "customer_id"))
-        return name_words(search.sort_key(value))
+        return name_words(search.sort_key(value.replace(",", " ")))  # ("Müller, Jürgen" is Jürgen Müller)
 
     def read(self, progress, cancelled, limit: int | None = None) -> None:
         """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left)."""
@@ -632,6 +653,10 @@ class _Reader:
         clock = self.cell(cells, "time")  # a time in a column of its own (Square)
         if clock and date_text and split_time(date_text)[1] is None:
             date_text = f"{date_text} {clock}"
+        if self.utc and date_text:
+            _, clock, _, zone = split_time(date_text)
+            if clock is not None and zone is None:
+                date_text += " UTC"
         if date_text:
             try:
                 occurred_at = _moment(date_text, order, self.latest)
@@ -657,6 +682,9 @@ class _Reader:
             currency = self.currency_beside(cells) or (earlier.currency if earlier is not None else self.currency)
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
+        kind = self.cell(cells, "type")
+        if kind and any(word.startswith(NOT_SALES) for word in re.findall(r"\w+", fold(kind))):
+            status = "not_sale"
         if status is None:
             return self.reject(number, "a payment status that is not paid, due, written off or cancelled", "status",
                                self.cell(cells, "status"))
@@ -704,13 +732,18 @@ class _Reader:
             return None
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
+        row_total = amount if amount is not None else item[1] * item[2]
+        if receipt is not None and occurred_at != receipt.occurred_at and row_total * receipt.total < 0:
+            # the sale's number on its refund, at another time (Square, PayPal): a refund of its own
+            key = f"{reference}\x00{occurred_at}"
+            receipt = self.receipts.get(key)
         if receipt is None:
             details = {name: self.cell(cells, name) for name in ("email", "phone", "customer_id", "name",
                                                                  "first_name", "last_name", "country")}
             self.receipts[key] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
-                [item] if item else [], amount, cancellation)
+                [item] if item else [], amount, cancellation, [amount] if amount is not None else [])
             return None
         if receipt.currency != currency:
             return self.reject(number, f"receipt {reference} is in {receipt.currency}, this row in {currency}",
@@ -723,6 +756,7 @@ class _Reader:
             receipt.items.append(item)
         if amount is not None:
             receipt.amount = (receipt.amount or 0) + amount
+            receipt.amounts.append(amount)
         return None
 
 
@@ -853,6 +887,9 @@ class _Run:
         # receipts are numbered without it; a till that numbers every receipt "C…" sells.
         c_cancels = any(r.reference and not r.cancellation for r in receipts)
         for r in receipts:
+            if len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and r.items and (
+                    sum(q * p for _, q, p in r.items) != r.amount):
+                r.amount = r.amounts[0]  # the order's total written on each of its line rows, not line totals
             total = r.total
             if r.cancellation and c_cancels and total > 0:
                 total = -total
@@ -866,6 +903,9 @@ class _Run:
                 continue
             if r.status == "cancelled" and total > 0:
                 self._plan(r, "skip", CANCELLED_REASON)
+                continue
+            if r.status == "not_sale":
+                self._plan(r, "skip", NOT_A_SALE)
                 continue
             if total == 0:
                 self._reject_receipt(r, "the total is 0")

@@ -544,6 +544,9 @@ def _choose_delimiter(text: str, quotechar: str, whole: bool) -> str:
     return best
 
 
+TITLE_LINES = 30  # the lines of titles above a table's header that are looked past (a Zettle report has 16)
+
+
 def _header_index(records: list[list[str]], start: int) -> int | None:
     """The first record that is not blank and not a title line above a wider table."""
     rows = [i for i in range(start, len(records)) if not _is_blank(records[i])]
@@ -551,10 +554,11 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
         return None
     widths = Counter(len(records[i]) for i in rows[1:] or rows)
     table_width = widths.most_common(1)[0][0]
-    for position, i in enumerate(rows[:5]):
+    title = 2 if table_width >= 6 else 1  # the most cells a title line fills ("Period", "2024-05-01 – 2024-05-31")
+    for position, i in enumerate(rows[:TITLE_LINES]):
         filled = sum(1 for cell in records[i] if cell.strip())
-        if table_width >= 3 and filled <= 1 and position + 1 < len(rows) and len(records[rows[position + 1]]) >= 3:
-            continue  # "Customers, exported 2024-05-01" above the real header
+        if table_width >= 3 and filled <= title and position + 1 < len(rows) and len(records[rows[position + 1]]) >= 3:
+            continue  # "Customers, exported 2024-05-01", or a till's report heading, above the real header
         return i
     return rows[0]
 
