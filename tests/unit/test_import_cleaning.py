@@ -281,6 +281,9 @@ def test_tidy_is_clean_text_without_the_limit(text):
     ("Ann Lee", "Ann", "Lee"), ("Ann Marie Lee", "Ann Marie", "Lee"), ("Lee, Ann", "Ann", "Lee"),
     ("Ludwig van Beethoven", "Ludwig", "van Beethoven"), ("José de la Cruz", "José", "de la Cruz"),
     ("Madonna", "Madonna", ""), ("María José Carreño", "María José", "Carreño"), ("Dr. Ann Lee", "Dr. Ann", "Lee"),
+    ("DUPONT Marie", "Marie", "DUPONT"), ("LE GALL Jean-Noël", "Jean-Noël", "LE GALL"),
+    ("Marie-Anne DE LA TOUR", "Marie-Anne", "DE LA TOUR"), ("Ann LEE Smith", "Ann LEE", "Smith"),
+    ("J. R. R. Tolkien", "J. R. R.", "Tolkien"),
 ])
 def test_full_names_are_split(name, first, last):
     assert split_full_name(name) == (first, last)

@@ -802,3 +802,12 @@ def test_a_name_written_last_name_first_finds_the_customer(gbp, tmp_path):
     pi.import_purchases(write_csv(tmp_path / "p.csv", header, [["2025-03-01 10:00", "B1", "Müller, Jürgen", "9,00"]]),
                         pi.PurchaseImportOptions(match="name", create_missing=True))
     assert [p.contact_id for p in Purchase.select()] == [jurgen] and Contact.select().count() == 1
+
+
+def test_an_item_with_its_quantity_and_amount_but_no_unit_price_is_a_line(gbp, tmp_path):
+    header = ["Date", "Time", "Item", "Qty", "Net Sales", "Transaction ID"]
+    rows = [["2025-03-01", "10:15", "Candle", "2", "£27.00", "TX1"], ["2025-03-01", "10:15", "Soap", "3", "£10.00", "TX1"],
+            ["2025-03-02", "11:00", "Candle", "-1", "-£13.50", "TX2"]]
+    pi.import_purchases(write_csv(tmp_path / "items.csv", header, rows))
+    lines = sorted((i.purchase.reference, i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select())
+    assert lines == [("TX1", "3 × Soap", 1, 1000), ("TX1", "Candle", 2, 1350), ("TX2", "Candle", -1, 1350)]

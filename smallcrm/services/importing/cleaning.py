@@ -813,7 +813,9 @@ _PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "
 
 def split_full_name(name: str) -> tuple[str, str]:
     """("Ann Marie", "Lee") from "Ann Marie Lee"; "Lee, Ann" -> ("Ann", "Lee"); particles stay with the last
-    name ("Ludwig van Beethoven" -> ("Ludwig", "van Beethoven")). One word is a first name."""
+    name ("Ludwig van Beethoven" -> ("Ludwig", "van Beethoven")); a last name in capitals, as French lists
+    write it, is the last name before or after the first ("DUPONT Marie", "LE GALL Jean-Noël"). One word is a
+    first name."""
     if "," in name:
         last, _, first = name.partition(",")
         if first.strip() and last.strip():
@@ -821,6 +823,14 @@ def split_full_name(name: str) -> tuple[str, str]:
     words = name.split()
     if len(words) < 2:
         return name, ""
+    capitals = [w.isupper() and sum(c.isalpha() for c in w) > 1 for w in words]  # (not an initial: "J.")
+    if any(capitals) and not all(capitals):
+        lead = capitals.index(False)  # the capitals first ("DUPONT Marie"), or last ("Marie DUPONT")
+        if lead and not any(capitals[lead:]):
+            return " ".join(words[lead:]), " ".join(words[:lead])
+        tail = len(words) - capitals[::-1].index(False)
+        if tail < len(words) and not any(capitals[:tail]):
+            return " ".join(words[:tail]), " ".join(words[tail:])
     cut = len(words) - 1
     while cut > 1 and words[cut - 1].lower() in _PARTICLES:
         cut -= 1

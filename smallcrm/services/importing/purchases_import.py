@@ -722,6 +722,13 @@ class _Reader:
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
                     item = (description[:1000], quantity, price)
+                elif amount is not None and self.cell(cells, "description") and quantity:
+                    # an item, its quantity and what it came to, with no unit price (Square): a line of it
+                    description = clean_text(self.cell(cells, "description"), "description")
+                    if type(quantity) is int and amount % quantity == 0:
+                        item = (description[:1000], quantity, amount // quantity)
+                    else:
+                        item = (f"{quantity_text.strip()} × {description}"[:1000], 1 if amount >= 0 else -1, abs(amount))
         except (InvalidValue, ValueError) as e:
             field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
             return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
