@@ -811,3 +811,11 @@ def test_an_item_with_its_quantity_and_amount_but_no_unit_price_is_a_line(gbp, t
     pi.import_purchases(write_csv(tmp_path / "items.csv", header, rows))
     lines = sorted((i.purchase.reference, i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select())
     assert lines == [("TX1", "3 × Soap", 1, 1000), ("TX1", "Candle", 2, 1350), ("TX2", "Candle", -1, 1350)]
+
+
+def test_beside_first_and_last_name_columns_a_bare_name_column_is_the_items():
+    """WooCommerce's order export: "Name" is the product; "Item #" numbers the order's lines."""
+    headers = ["Order Number", "First Name (Billing)", "Last Name (Billing)", "Item #", "Name", "Quantity", "Item Cost"]
+    assert pi.map_purchase_headers(headers)[1] == ["reference", "first_name", "last_name", "", "description",
+                                                   "quantity", "unit_price"]
+    assert pi.map_purchase_headers(["Date", "Name", "Amount"])[1] == ["date", "name", "amount"]

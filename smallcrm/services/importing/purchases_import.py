@@ -297,6 +297,11 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
             if ranks:
                 best[name] = min(best.get(name, (len(aliases), i)), (min(ranks), i))
                 break
+    if "name" in best and ("first_name" in best or "last_name" in best) and keys[best["name"][1]] == "name":
+        # beside first and last name columns, a bare "Name" is the item's (WooCommerce's order export)
+        i = best.pop("name")[1]
+        if "description" not in best or "#" in headers[best["description"][1]]:  # ("Item #" numbers the lines)
+            best["description"] = (-1, i)
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
