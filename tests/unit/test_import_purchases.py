@@ -634,7 +634,8 @@ def test_quantities_are_read_with_the_decimal_mark_the_files_prices_show(gbp, tm
     """A French till writes every quantity with three decimals ("1,000"); its prices ("12,50") say that the
     comma is the decimal mark, so "1,000" is one, and "2.000" in a file of "1.50" prices is two."""
     header = ["Date", "Ticket", "Article", "Quantité", "Prix unitaire"]
-    rows = [["2025-03-01 10:00", "T-1", "Pain", "1,000", "1,20"], ["2025-03-01 10:00", "T-1", "Comté", "0,350", "24,90"],
+    rows = [["2025-03-01 10:00", "T-1", "Pain", "1,000", "1,20"],
+            ["2025-03-01 10:00", "T-1", "Comté", "0,350", "24,90"],
             ["2025-03-02 10:00", "T-2", "Vin", "2,000", "12,50"]]
     pi.import_purchases(write_csv(tmp_path / "caisse.csv", header, rows))
     lines = sorted((i.purchase.reference, i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select())
@@ -739,7 +740,8 @@ def test_a_time_in_a_column_of_its_own_and_net_sales_before_gross(gbp, tmp_path)
 def test_a_customer_created_from_a_name_column_keeps_the_particle_with_the_last_name(gbp, tmp_path):
     header = ["Date", "Receipt", "Email", "Customer", "Amount"]
     rows = [["2025-03-01 10:00", "R-1", "jan@example.nl", "Jan  van der Berg", "12.00"]]
-    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows), pi.PurchaseImportOptions(create_missing=True))
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows),
+                                 pi.PurchaseImportOptions(create_missing=True))
     assert result.customers_created == 1
     assert [(c.first_name, c.last_name) for c in Contact.select()] == [("Jan", "van der Berg")]
 
@@ -806,7 +808,8 @@ def test_a_name_written_last_name_first_finds_the_customer(gbp, tmp_path):
 
 def test_an_item_with_its_quantity_and_amount_but_no_unit_price_is_a_line(gbp, tmp_path):
     header = ["Date", "Time", "Item", "Qty", "Net Sales", "Transaction ID"]
-    rows = [["2025-03-01", "10:15", "Candle", "2", "£27.00", "TX1"], ["2025-03-01", "10:15", "Soap", "3", "£10.00", "TX1"],
+    rows = [["2025-03-01", "10:15", "Candle", "2", "£27.00", "TX1"],
+            ["2025-03-01", "10:15", "Soap", "3", "£10.00", "TX1"],
             ["2025-03-02", "11:00", "Candle", "-1", "-£13.50", "TX2"]]
     pi.import_purchases(write_csv(tmp_path / "items.csv", header, rows))
     lines = sorted((i.purchase.reference, i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select())

@@ -340,8 +340,8 @@ def test_a_title_line_above_the_table_is_skipped(tmp_path):
 def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path):
     """A till's report (Zettle's): a title, the company, the period and its dates, a blank line, then the table."""
     heading = "Purchases report,,,,,,\r\nCafé Élodie Ltd,,,,,,\r\nPeriod:,01/10/2026 - 31/10/2026,,,,,\r\n" * 3
-    path = write(tmp_path / "report.csv", heading + ",,,,,,\r\nDate,Time,Receipt number,Total,Fee,Net,Payment method\r\n"
-                                          "05/10/2026,09:14,1041,5.60,0.10,5.50,Card\r\n")
+    table = "Date,Time,Receipt number,Total,Fee,Net,Payment method\r\n05/10/2026,09:14,1041,5.60,0.10,5.50,Card\r\n"
+    path = write(tmp_path / "report.csv", heading + ",,,,,,\r\n" + table)
     dialect = sniff(path)
     assert dialect.header_row == 10
     assert read_header(path, dialect)[:3] == ["Date", "Time", "Receipt number"]

@@ -658,7 +658,8 @@ def _sign_key(text: str) -> str:
 
 
 def currencies_of_sign(sign: str) -> frozenset[str]:
-    """The currencies a sign or code may be ("zł": PLN, "kr": SEK, NOK, DKK or ISK); none for one no currency writes."""
+    """The currencies a sign or code may be ("zł": PLN, "kr": SEK, NOK, DKK or ISK); none for one no currency
+    writes."""
     key = _sign_key(sign)
     return _currency_signs().get(key, frozenset()) if key else frozenset()
 

@@ -4,11 +4,13 @@ Each row is a sale (or a line of one): a date, the customer, an amount, or a qua
 price. Rows sharing a receipt or invoice number become one purchase with a line per row, its total
 the sum of quantity x unit price; a line with a negative price is a discount. Quantities and amounts that
 read two ways ("1,000") are read with the decimal mark the file's other values show; an amount written
-with another currency's sign ("£25.00"), in a file with no currency column, is in that currency. Cancellations and returns (a negative total, or an invoice number
-starting with "C" as in the well-known Online Retail layout
-`InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`) become refunds:
-purchase rows with a negative total and negative line quantities, not linked to a purchase (the
-files do not say which one they cancel).
+with another currency's sign ("£25.00"), in a file with no currency column, is in that currency.
+Cancellations and returns (a negative total, or an invoice number starting with "C" as in the well-known
+Online Retail layout `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`)
+become refunds: purchase rows with a negative total and negative line quantities, not linked to a purchase
+(the files do not say which one they cancel); a refund under its sale's number at another time (Square,
+PayPal) is a refund of its own. An order's total written on each of its line rows is counted once, and a
+row whose type says it is no sale (a withdrawal, a fee) is skipped.
 
 Customers are found by `PurchaseImportOptions.match`:
 - "email": the file's email column, against contacts' emails (without regard to case);
@@ -113,8 +115,8 @@ FIELDS = {
                   "kassabon", "factuurnummer", "factuurnr", "factuur", "ordernummer", "bestelnummer", "referentie",
                   "transactienummer"),
     "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
-    "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales", "netsales",
-               "grosssales", "sum", "gross",
+    "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales",
+               "netsales", "grosssales", "sum", "gross",
                "montant", "montantttc", "totalttc", "montanttotal", "montanttotalttc", "prixtotal", "prixtotalttc",
                "netapayer", "totalapayer",
                "betrag", "gesamtbetrag", "bruttobetrag", "betragbrutto", "summe", "gesamtsumme", "gesamtpreis",
@@ -497,8 +499,8 @@ _NUMBER = re.compile(r"([+-]?)(\d+)(?:([.,])(\d+))?")
 def _quantity(text: str, mark: str | None = None) -> int | Decimal | None:
     """A quantity: an int when it is whole ("3", "-1", "2,00"), a Decimal when it is weighed ("0,350", "2.5"
     kg); None for anything else. `mark`: the file's decimal mark when known, which says whether "1,000" is
-    one or a thousand. Without it, raises InvalidValue ("ambiguous") for a value a thousands separator could have written
-    ("1,000", "2.000"); other values with three decimals ("1,250") are weights."""
+    one or a thousand. Without it, raises InvalidValue ("ambiguous") for a value a thousands separator could
+    have written ("1,000", "2.000"); other values with three decimals ("1,250") are weights."""
     m = _NUMBER.fullmatch(text.strip().replace("\u2212", "-"))
     if m is None:
         return None
@@ -733,7 +735,8 @@ class _Reader:
                     if type(quantity) is int and amount % quantity == 0:
                         item = (description[:1000], quantity, amount // quantity)
                     else:
-                        item = (f"{quantity_text.strip()} × {description}"[:1000], 1 if amount >= 0 else -1, abs(amount))
+                        item = (f"{quantity_text.strip()} × {description}"[:1000], 1 if amount >= 0 else -1,
+                                abs(amount))
         except (InvalidValue, ValueError) as e:
             field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
             return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
