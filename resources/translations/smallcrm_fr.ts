@@ -2607,6 +2607,10 @@ Cliquez pour les afficher.</translation>
         <translation>Genre de ligne (vente, remboursement, retrait…)</translation>
     </message>
     <message>
+        <source>Amount refunded</source>
+        <translation>Montant remboursé</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
@@ -4709,6 +4713,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>the quantity is not a number</source>
         <translation>la quantité n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>what was refunded is neither an amount nor a yes or no</source>
+        <translation>le remboursement n’est ni un montant ni un oui ou non</translation>
     </message>
     <message>
         <source>no amount, and no quantity with a unit price</source>

@@ -428,12 +428,22 @@ def _refunded_before(purchase: Purchase, before_id: int | None = None) -> int:
     return database.execute_sql(sql, params).fetchone()[0]
 
 
-def _share(earned: int, total_minor: int, removed_before: int, removed_after: int) -> int:
+def points_share(earned: int, total_minor: int, removed_before: int, removed_after: int) -> int:
     """The points belonging to the slice (removed_before, removed_after] of a purchase's total.
 
     Cumulative and rounded down, so that slices adding up to the whole total add up to `earned`.
     """
     return earned * removed_after // total_minor - earned * removed_before // total_minor
+
+
+def refund_share(purchase_id: int, amount_minor: int) -> int:
+    """The points a further refund of `amount_minor` of a recorded purchase takes back, before the cap of the
+    customer's balance (as take_back_for_refund counts them)."""
+    original = _purchase(purchase_id)
+    earned = _earned(original)
+    before = _refunded_before(original)
+    return min(points_share(earned, original.total_minor, before, before + amount_minor),
+               earned - _taken_back(original))
 
 
 def earn_for_purchase(purchase_id: int) -> int:
@@ -491,7 +501,7 @@ def take_back_for_refund(refund_id: int, *, reason: str = "") -> int:
             return 0
         earned = _earned(original)
         before = _refunded_before(original, refund_id)
-        share = _share(earned, original.total_minor, before, before - refund.total_minor)
+        share = points_share(earned, original.total_minor, before, before - refund.total_minor)
         label = f"Refund of purchase {original.reference}" if original.reference else \
             f"Refund of purchase #{original.id}"
         if reason and reason.strip():
@@ -512,7 +522,7 @@ def take_back_for_write_off(purchase_id: int, at: datetime | None = None) -> int
             return 0
         refunded = _refunded_before(purchase)
         unpaid = max(0, purchase.total_minor - refunded - purchase.paid_minor)
-        share = _share(_earned(purchase), purchase.total_minor, refunded, refunded + unpaid)
+        share = points_share(_earned(purchase), purchase.total_minor, refunded, refunded + unpaid)
         label = f"Written off: purchase {purchase.reference}" if purchase.reference else \
             f"Written off: purchase #{purchase.id}"
         return _take_back(purchase, share, when.check_moment(at), label, purchase_id)

@@ -793,8 +793,8 @@ def test_times_under_a_heading_that_names_utc_are_utc_and_a_comma_may_stand_befo
                                   [["ch_1", "2025-03-01 12:32:10", "10.00", "gbp"]]))
     pi.import_purchases(write_csv(tmp_path / "sumup.csv", ["Datum", "Transaktionsnummer", "Betrag"],
                                   [["24.09.2025, 12:32", "T1", "3,50"]]))
-    bought = {p.reference or "stripe": p.occurred_at for p in Purchase.select()}
-    assert bought["stripe"] == datetime(2025, 3, 1, 12, 32, 10, tzinfo=timezone.utc)
+    bought = {p.reference: p.occurred_at for p in Purchase.select()}
+    assert bought["ch_1"] == datetime(2025, 3, 1, 12, 32, 10, tzinfo=timezone.utc)
     assert bought["T1"].astimezone().strftime("%d.%m.%Y %H:%M") == "24.09.2025 12:32"
 
 
@@ -822,3 +822,82 @@ def test_beside_first_and_last_name_columns_a_bare_name_column_is_the_items():
     assert pi.map_purchase_headers(headers)[1] == ["reference", "first_name", "last_name", "", "description",
                                                    "quantity", "unit_price"]
     assert pi.map_purchase_headers(["Date", "Name", "Amount"])[1] == ["date", "name", "amount"]
+
+
+def _sales_and_refunds() -> list[tuple]:
+    return sorted((p.reference, p.total_minor, p.refund_of.reference if p.refund_of else None)
+                  for p in Purchase.select())
+
+
+def test_what_a_column_says_was_refunded_is_a_refund_linked_to_its_sale(gbp, tmp_path):
+    """Stripe's "Amount Refunded", Shopify's "Refunded Amount", Square's "Partial Refunds" (below zero): the sale
+    whole and a refund of that much, linked to it, taking back its share of the points; a sale refunded whole is
+    not recorded; a yes or no says whole or nothing."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Created (UTC)", "id", "Customer Email", "Amount", "Amount Refunded", "Status"]
+    assert pi.map_purchase_headers(header)[1] == ["date", "reference", "email", "amount", "refunded", "status"]
+    rows = [["2025-03-01 10:00", "ch_1", "ann@example.com", "50.00", "10.00", "Paid"],
+            ["2025-03-02 10:00", "ch_2", "ann@example.com", "20.00", "20.00", "Paid"],
+            ["2025-03-03 10:00", "ch_3", "ann@example.com", "30.00", "0.00", "Paid"]]
+    before = snapshot()
+    source = write_csv(tmp_path / "stripe.csv", header, rows)
+    plan = pi.plan_purchases_import(source)
+    assert [(p.reference, p.total_minor, p.action, p.points) for p in plan.preview] == [
+        ("ch_1", 5000, "create", 50), ("ch_1", -1000, "refund", -10), ("ch_2", 2000, "skip", 0),
+        ("ch_3", 3000, "create", 30)]
+    result = pi.import_purchases(source)
+    assert (result.created, result.refunds, result.skipped, result.points) == (3, 1, 1, 70)
+    assert _sales_and_refunds() == [("ch_1", -1000, "ch_1"), ("ch_1", 5000, None), ("ch_3", 3000, None)]
+    assert points_balance(ann) == 70
+    sale = Purchase.get(Purchase.reference == "ch_1", Purchase.total_minor > 0)
+    assert purchases.refundable_minor(sale.id) == 4000  # what is left to refund by hand
+    again = pi.import_purchases(write_csv(tmp_path / "stripe again.csv", header, rows))
+    assert (again.created, again.skipped) == (0, 3)
+    ci.undo_import(again.batch)
+    ci.undo_import(result.batch)
+    assert snapshot() == before
+
+    square = write_csv(tmp_path / "square.csv", ["Date", "Transaction ID", "Net Sales", "Partial Refunds"],
+                       [["2025-04-01 09:00", "TX1", "£40.00", "-£4.00"], ["2025-04-02 09:00", "TX2", "£8.00", ""]])
+    pi.import_purchases(square)
+    flags = write_csv(tmp_path / "flags.csv", ["Date", "Receipt", "Total", "Refunded"],
+                      [["2025-05-01 09:00", "R1", "9.00", "No"], ["2025-05-02 09:00", "R2", "7.00", "yes"],
+                       ["2025-05-03 09:00", "R3", "7.00", "perhaps"]])
+    result = pi.import_purchases(flags)
+    assert [(r.row, r.reason) for r in result.rejects] == [(4, pi.NOT_REFUNDED_AMOUNT)]
+    assert _sales_and_refunds() == [("R1", 900, None), ("TX1", -400, "TX1"), ("TX1", 4000, None),
+                                    ("TX2", 800, None)]
+
+
+def test_a_sale_paid_back_after_it_was_imported_is_refunded_by_the_next_import_of_the_file(gbp, tmp_path):
+    """A monthly export of every order again: the sales recorded are skipped, and what was paid back of them
+    since is recorded as their refund, once."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Name", "Email", "Financial Status", "Currency", "Total", "Refunded Amount", "Created at",
+              "Lineitem quantity", "Lineitem name", "Lineitem price"]
+
+    def orders(name: str, first: tuple[str, str], second: tuple[str, str]) -> Path:
+        return write_csv(tmp_path / name, header, [
+            ["#1001", "ann@example.com", first[0], "EUR", "50.00", first[1], "2025-03-01 10:00:00 +0100", "1", "Mug",
+             "30.00"],
+            ["#1001", "ann@example.com", "", "", "", "", "", "1", "Bowl", "20.00"],
+            ["#1002", "ann@example.com", second[0], "EUR", "20.00", second[1], "2025-03-02 10:00:00 +0100", "1",
+             "Cup", "20.00"]])
+
+    first = pi.import_purchases(orders("march.csv", ("paid", "0.00"), ("paid", "")))
+    assert (first.created, points_balance(ann)) == (2, 70)
+    after_first = snapshot()
+    second = pi.import_purchases(orders("april.csv", ("partially_refunded", "10.00"), ("paid", "")))
+    assert (second.created, second.refunds, second.skipped, second.points) == (1, 1, 2, -10)
+    third = pi.import_purchases(orders("may.csv", ("refunded", "50.00"), ("refunded", "20.00")))
+    assert (third.created, third.refunds, third.points) == (2, 2, -60)
+    assert _sales_and_refunds() == [("#1001", -4000, "#1001"), ("#1001", -1000, "#1001"), ("#1001", 5000, None),
+                                    ("#1002", -2000, "#1002"), ("#1002", 2000, None)]
+    assert points_balance(ann) == 0
+    fourth = pi.import_purchases(orders("june.csv", ("refunded", "50.00"), ("refunded", "20.00")))
+    assert (fourth.created, fourth.skipped) == (0, 2)
+    with pytest.raises(NotAllowed, match="refunded"):  # the later imports' refunds go first
+        ci.undo_import(first.batch)
+    ci.undo_import(third.batch)
+    ci.undo_import(second.batch)
+    assert snapshot() == after_first

@@ -10,7 +10,8 @@ Online Retail layout `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitP
 become refunds: purchase rows with a negative total and negative line quantities, not linked to a purchase
 (the files do not say which one they cancel); a refund under its sale's number at another time (Square,
 PayPal) is a refund of its own. An order's total written on each of its line rows is counted once, and a
-row whose type says it is no sale (a withdrawal, a fee) is skipped.
+row whose type says it is no sale (a withdrawal, a fee) is skipped. What a column says was paid back of a sale
+("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's time: the file does not say when.
 
 Customers are found by `PurchaseImportOptions.match`:
 - "email": the file's email column, against contacts' emails (without regard to case);
@@ -24,7 +25,8 @@ the customer is created (no welcome points) and journalled so that undoing the i
 `customer_choices` ("create" or "skip" per customer, by the key `Unmatched.key` gives) overrides
 `create_missing` for the customers it names.
 A purchase already in the database (same reference and time, or without a reference, same
-customer, time and total) is skipped: importing a file twice records it once.
+customer, time and total) is skipped: importing a file twice records it once. What was paid back of it since
+(more refunded, or its status now refunded) is recorded as its refund.
 
 Rows a till cannot have written are rejected: a date after tomorrow (a day's slack for time zones) or before
 1900, a quantity over a million, or an amount, line or receipt over a million units of a currency worth about a
@@ -34,7 +36,7 @@ Points follow the loyalty rules in force (services.loyalty): a purchase with a c
 the birthday multiplier, an expiry date, and the referrer's bonus on a customer's first purchase. Points
 that would already have expired on the day of the import are not written (they could never be
 used). A refund takes back its share of the points this import gave the customer, never more than
-the balance. Undo (contacts_import.undo_import) removes the batch's purchases, their lines and their
+the balance; a refund linked to its sale, that sale's share (as services.loyalty counts it). Undo (contacts_import.undo_import) removes the batch's purchases, their lines and their
 points rows, and the customers it created.
 """
 
@@ -76,7 +78,7 @@ DUE_DAYS = 30
 SHOPIFY_ORDERS = {"name": "reference", "email": "email", "financialstatus": "status", "currency": "currency",
                   "total": "amount", "createdat": "date", "lineitemquantity": "quantity", "lineitemname": "description",
                   "lineitemprice": "unit_price", "billingname": "name", "billingphone": "phone",
-                  "billingcountry": "country", "paymentmethod": "payment_method"}
+                  "billingcountry": "country", "paymentmethod": "payment_method", "refundedamount": "refunded"}
 SHOPIFY_ORDERS_SIGNS = {"name", "financialstatus", "lineitemquantity", "lineitemname"}
 
 # The fields a purchases file can have, and header names that mean them, as mapping.header_key writes a
@@ -113,7 +115,8 @@ FIELDS = {
                   "numerodorecibo", "recibo", "numerodafatura", "numerofatura", "fatura", "notafiscal",
                   "numerodanotafiscal", "numerodopedido", "cupomfiscal",
                   "kassabon", "factuurnummer", "factuurnr", "factuur", "ordernummer", "bestelnummer", "referentie",
-                  "transactienummer"),
+                  "transactienummer",
+                  "id"),  # last: a bare "id" in a sales file is the sale's (Stripe's)
     "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
     "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales",
                "netsales", "grosssales", "sum", "gross",
@@ -149,6 +152,17 @@ FIELDS = {
     "type": ("type", "transactiontype", "eventtype", "linetype", "typ", "bontyp", "transaktionstyp", "buchungstyp",
              "typedetransaction", "typedoperation", "tipodetransaccion", "tipoditransazione", "tipodetransacao",
              "transactietype"),
+    # What was paid back of the sale (Shopify's "Refunded Amount", Stripe's "Amount Refunded", Square's "Partial
+    # Refunds"): the sale is recorded whole, and a refund of that much linked to it.
+    "refunded": ("refundedamount", "amountrefunded", "refunded", "refundamount", "refunds", "partialrefunds",
+                 "partialrefund", "totalrefunded", "orderrefundamount", "refundtotal",
+                 "montantrembourse", "rembourse", "remboursement", "remboursements", "montantremboursement",
+                 "erstattungsbetrag", "erstattet", "erstattung", "ruckerstattung", "ruckerstattet",
+                 "erstatteterbetrag",
+                 "importereembolsado", "reembolsado", "reembolso", "montoreembolsado",
+                 "importorimborsato", "rimborsato", "rimborso",
+                 "valorreembolsado", "reembolsada",
+                 "terugbetaald", "terugbetaaldbedrag", "terugbetaling"),
     "currency": ("currency", "currencycode", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
     "status": ("paymentstatus", "financialstatus", "status", "orderstatus",
                "statut", "statutdupaiement", "statutpaiement", "etatdupaiement",
@@ -237,6 +251,7 @@ NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold"
 NOT_A_SALE = "not a sale (the row's type says so): not recorded"
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
 NOT_A_QUANTITY = "the quantity is not a number"
+NOT_REFUNDED_AMOUNT = "what was refunded is neither an amount nor a yes or no"
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
 WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt",
                "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
@@ -546,6 +561,9 @@ class _Receipt:
     contact_id: int | None = None
     action: str = ""
     reason: str = ""
+    refunded: list[int] = field(default_factory=list)  # each row's amount paid back (positive)
+    refunded_whole: bool = False  # a row says "refunded: yes"
+    refund_of: _Receipt | int | None = None  # a refund in part: the sale it pays back (of this file, or recorded)
 
     @property
     def total(self) -> int:
@@ -742,6 +760,17 @@ class _Reader:
             return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
         if amount is None and item is None:
             return self.reject(number, "no amount, and no quantity with a unit price", "amount", "")
+        refunded_text = self.cell(cells, "refunded")
+        refunded, refunded_whole = 0, False
+        if any(c.isdigit() for c in refunded_text):
+            try:
+                refunded = abs(self.number(money_in, refunded_text))  # (Square writes it below zero)
+            except (InvalidValue, ValueError) as e:
+                return self.reject(number, _said(e), "refunded", refunded_text)
+        elif refunded_text:  # a yes or no
+            refunded_whole = cleaning.parse_consent(refunded_text)
+            if refunded_whole is None:
+                return self.reject(number, NOT_REFUNDED_AMOUNT, "refunded", refunded_text)
         customer = self.customer_key(number, cells)
         if customer is None:
             return None
@@ -758,7 +787,8 @@ class _Reader:
             self.receipts[key] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
-                [item] if item else [], amount, cancellation, [amount] if amount is not None else [])
+                [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
+                refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole)
             return None
         if receipt.currency != currency:
             return self.reject(number, f"receipt {reference} is in {receipt.currency}, this row in {currency}",
@@ -772,6 +802,9 @@ class _Reader:
         if amount is not None:
             receipt.amount = (receipt.amount or 0) + amount
             receipt.amounts.append(amount)
+        if refunded_text:
+            receipt.refunded.append(refunded)
+            receipt.refunded_whole = receipt.refunded_whole or refunded_whole
         return None
 
 
@@ -901,11 +934,16 @@ class _Run:
         # "C" before a receipt number marks a cancellation (the Online Retail layout) in a file whose other
         # receipts are numbered without it; a till that numbers every receipt "C…" sells.
         c_cancels = any(r.reference and not r.cancellation for r in receipts)
+        planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         for r in receipts:
-            if len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and r.items and (
-                    sum(q * p for _, q, p in r.items) != r.amount):
+            repeated = len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and r.items and (
+                sum(q * p for _, q, p in r.items) != r.amount)
+            if repeated:
                 r.amount = r.amounts[0]  # the order's total written on each of its line rows, not line totals
             total = r.total
+            refunded = sum(r.refunded)
+            if len(r.refunded) > 1 and len(set(r.refunded)) == 1 and (repeated or refunded > total):
+                refunded = r.refunded[0]  # the order's refund, written on each of its line rows
             if r.cancellation and c_cancels and total > 0:
                 total = -total
                 r.items = [(d, -q, p) for d, q, p in r.items]
@@ -916,8 +954,14 @@ class _Run:
             if r.reference in rows.broken:
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
-            if r.status == "cancelled" and total > 0:
-                self._plan(r, "skip", CANCELLED_REASON)
+            if total > 0 and (r.status == "cancelled" or r.refunded_whole or refunded >= total):
+                recorded = existing.get((r.reference, r.occurred_at)) if r.reference else None
+                if recorded is None:
+                    self._plan(r, "skip", CANCELLED_REASON)
+                else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
+                    self._plan(r, "skip", "already imported")
+                    if recorded[2] < total:
+                        planned.append(self._refund(r, total - recorded[2], recorded[0], recorded[1]))
                 continue
             if r.status == "not_sale":
                 self._plan(r, "skip", NOT_A_SALE)
@@ -946,26 +990,45 @@ class _Run:
                     if self.options.customer_choices.get(r.customer, default) != "create":
                         self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[self.options.match])
                         continue
-            if (r.reference, r.occurred_at) in existing or (None, r.contact_id, r.occurred_at, total) in existing:
+            recorded = existing.get((r.reference, r.occurred_at) if r.reference else
+                                    (None, r.contact_id, r.occurred_at, total))
+            if recorded is not None:
                 self._plan(r, "skip", "already imported")
+                if total > 0 and recorded[2] < refunded:  # paid back (more) since it was imported
+                    planned.append(self._refund(r, refunded - recorded[2], recorded[0], recorded[1]))
                 continue
             self._plan(r, "refund" if total < 0 else "create")
+            planned.append(r)
+            if total > 0 and refunded:
+                planned.append(self._refund(r, refunded, r, r.contact_id))
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
-        return [r for r in receipts if r.action in ("create", "refund")]
+        return planned
 
-    def _existing(self, conn, receipts: list[_Receipt]) -> set:
+    def _refund(self, sale: _Receipt, amount: int, of: _Receipt | int, contact_id: int | None) -> _Receipt:
+        """A refund of `amount` of `sale` (`of`: it, or the id of the purchase it was recorded as, with its
+        customer), at the sale's time (the files do not say when it was paid back), planned."""
+        customer = sale.customer if of is sale or contact_id is not None else ""
+        refund = dataclasses.replace(sale, rows=list(sale.rows), items=[], amount=-amount, amounts=[-amount],
+                                     contact_id=contact_id, customer=customer, refunded=[], refunded_whole=False,
+                                     refund_of=of)
+        self._plan(refund, "refund")
+        return refund
+
+    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int]]:
+        """The purchases already recorded in the receipts' time span, by the key a receipt is found by:
+        (their id, customer, what was refunded of them so far). Refunds in part are not found (by their sale's key)."""
         if not receipts:
-            return set()
+            return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
-        out: set = set()
-        for reference, contact_id, occurred_at, total in conn.execute(
-                "SELECT reference, contact_id, occurred_at, total_minor FROM purchase"
-                " WHERE occurred_at >= ? AND occurred_at <= ?", (first, last)):
-            if reference:
-                out.add((reference, occurred_at))
-            else:
-                out.add((None, contact_id, occurred_at, total))
+        out: dict[tuple, tuple[int, int | None, int]] = {}
+        for pid, reference, contact_id, occurred_at, total, refunded in conn.execute(
+                "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
+                " coalesce((SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id), 0)"
+                " FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ? AND p.refund_of_id IS NULL",
+                (first, last)):
+            out[(reference, occurred_at) if reference else (None, contact_id, occurred_at, total)] = (
+                pid, contact_id, refunded)
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
@@ -1125,6 +1188,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
     referrers = {f[1] for cid, f in facts.items() if cid in contact_ids and f[1] is not None}
     referrer_facts = _contact_facts(conn, sorted(referrers)) if referrers else {}
     earned: dict[int, int] = {}  # points this import gave each customer, less what refunds took back
+    earned_by: dict[int, int] = {}  # id() of a receipt -> the points it earned
     rows: list[tuple] = []
     total = 0
     now = to_utc_text(utc_now())
@@ -1148,6 +1212,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                              expires.isoformat() if expires else None, now))
                 balances[cid] = balances.get(cid, 0) + points
                 earned[cid] = earned.get(cid, 0) + points
+                earned_by[id(r)] = points
                 total += points
             referrer = facts.get(cid, (None, None))[1]
             if cid not in bought_before:
@@ -1160,13 +1225,20 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                     balances[referrer] = balances.get(referrer, 0) + rules.referral_points
                     total += rules.referral_points
         elif amount < 0:
-            share = rules.points_for_amount(-amount, r.currency)
-            points = min(share, earned.get(cid, 0), balances.get(cid, 0))
+            if isinstance(r.refund_of, _Receipt):  # its share of what its sale earned (services.loyalty's way)
+                share = loyalty.points_share(earned_by.get(id(r.refund_of), 0), r.refund_of.total, 0, -amount)
+                points = min(share, balances.get(cid, 0))
+            elif r.refund_of is not None:  # of a purchase recorded before
+                points = min(loyalty.refund_share(r.refund_of, -amount), balances.get(cid, 0))
+            else:
+                share = rules.points_for_amount(-amount, r.currency)
+                points = min(share, earned.get(cid, 0), balances.get(cid, 0))
             if points > 0:
                 rows.append((cid, r.occurred_at, "adjust", -points,
                              f"Refund {r.reference}" if r.reference else "Refund (import)", purchase_id, None, now))
                 balances[cid] -= points
-                earned[cid] -= points
+                if not isinstance(r.refund_of, int):
+                    earned[cid] = earned.get(cid, 0) - points
                 total -= points
     return rows, total
 
@@ -1175,6 +1247,7 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
     next_id = (conn.execute("SELECT max(id) FROM purchase").fetchone()[0] or 0) + 1
     ids = list(range(next_id, next_id + len(receipts)))
     purchases, items, due = [], [], []
+    id_of = {id(r): pid for pid, r in zip(ids, receipts)}
     for pid, r in zip(ids, receipts):
         total = r.total
         status = r.status if total > 0 else "paid"
@@ -1187,8 +1260,9 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
             due.append(pid)
         elif status == "written_off":
             paid = 0
+        refund_of = id_of[id(r.refund_of)] if isinstance(r.refund_of, _Receipt) else r.refund_of
         purchases.append((pid, r.contact_id, r.occurred_at, r.currency, total, r.payment_method, r.reference, status,
-                          due_on, paid, batch_id, moment))
+                          due_on, paid, refund_of, batch_id, moment))
         if r.items and r.amount is None:
             items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
         elif r.items and sum(q * p for _, q, p in r.items) == total:
@@ -1197,7 +1271,8 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
     points, total = _points(conn, receipts, run.facts, ids)
     ci.insert_in_parts(
         conn, "INSERT INTO purchase (id, contact_id, occurred_at, currency, total_minor, payment_method, reference,"
-              " status, due_on, paid_minor, import_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              " status, due_on, paid_minor, refund_of_id, import_batch_id, created_at)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         purchases)
     ci.insert_in_parts(conn, "INSERT INTO purchase_item (purchase_id, description, quantity, unit_price_minor,"
                              " total_minor) VALUES (?, ?, ?, ?, ?)", items)
@@ -1250,5 +1325,8 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
             raise UndoRefused("undo", f"contact {found[0]} has spent (or let expire) points that import {batch_id} "
                                       "gave; undoing it would leave a balance below zero", "points_spent",
                               contact_id=found[0])
-    purchases = conn.execute("DELETE FROM purchase WHERE import_batch_id = ?", (batch_id,)).rowcount
+    # its refunds of its own purchases first (a purchase with a refund cannot go)
+    purchases = conn.execute("DELETE FROM purchase WHERE import_batch_id = ? AND refund_of_id IS NOT NULL",
+                             (batch_id,)).rowcount
+    purchases += conn.execute("DELETE FROM purchase WHERE import_batch_id = ?", (batch_id,)).rowcount
     return purchases, points
