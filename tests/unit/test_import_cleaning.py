@@ -280,7 +280,11 @@ def test_tidy_is_clean_text_without_the_limit(text):
 @pytest.mark.parametrize(("name", "first", "last"), [
     ("Ann Lee", "Ann", "Lee"), ("Ann Marie Lee", "Ann Marie", "Lee"), ("Lee, Ann", "Ann", "Lee"),
     ("Ludwig van Beethoven", "Ludwig", "van Beethoven"), ("José de la Cruz", "José", "de la Cruz"),
-    ("Madonna", "Madonna", ""), ("María José Carreño", "María José", "Carreño"), ("Dr. Ann Lee", "Dr. Ann", "Lee"),
+    ("Madonna", "Madonna", ""), ("María José Carreño", "María José", "Carreño"), ("Dr. Ann Lee", "Ann", "Lee"),
+    ("Mme Léa Martin", "Léa", "Martin"), ("Prof. Dr. Hans Müller", "Hans", "Müller"),
+    ("M. Jean DUPONT", "Jean", "DUPONT"), ("Mme Martin", "", "Martin"), ("Martin, Mme Léa", "Léa", "Martin"),
+    ("Herr Jürgen von Berg", "Jürgen", "von Berg"),
+    ("Mrs", "Mrs", ""), ("M Dupont", "M", "Dupont"), ("Miss Ann Lee", "Ann", "Lee"),
     ("DUPONT Marie", "Marie", "DUPONT"), ("LE GALL Jean-Noël", "Jean-Noël", "LE GALL"),
     ("Marie-Anne DE LA TOUR", "Marie-Anne", "DE LA TOUR"), ("Ann LEE Smith", "Ann LEE", "Smith"),
     ("J. R. R. Tolkien", "J. R. R.", "Tolkien"),

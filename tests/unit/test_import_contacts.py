@@ -291,6 +291,14 @@ def test_mapping_overrides_and_customer_ids(db, tmp_path):
     assert (row.first_name, row.last_name, row.external_id) == ("Ann", "Lee", "17850")
 
 
+def test_a_title_before_a_full_name_is_left_out_as_a_title_column_is(db, tmp_path):
+    source = write_csv(tmp_path / "titles.csv", [["Mme Léa Martin", "lea@example.fr"], ["Dr. Ann Lee", ""],
+                                                 ["M. DUPONT", "dupont@example.fr"]], header=["Name", "E-mail"])
+    ci.import_contacts(source, ci.ImportOptions(region="FR"))
+    assert sorted((c.first_name, c.last_name) for c in Contact.select()) == [
+        ("", "DUPONT"), ("Ann", "Lee"), ("Léa", "Martin")]
+
+
 def test_chunks_and_the_bulk_path_keep_search_and_sorting(db, tmp_path, monkeypatch):
     add_contact(ContactInput(first_name="Existing", last_name="Person", emails=["old@example.com"]))
     monkeypatch.setattr(ci, "CHUNK", 7)

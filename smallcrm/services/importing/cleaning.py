@@ -812,16 +812,42 @@ _PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "
                         "do", "ten", "ter", "zu", "af", "al", "el", "st", "st.", "saint", "mac", "bin", "ibn"})
 
 
+# Titles a name can be written after ("Mme Léa Martin", "Prof. Dr. Hans Müller"), in lower case and without their
+# dot; those in _DOTTED_TITLES only with it ("M. Dupont" is Monsieur Dupont, "M Dupont" may be an initial).
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mme", "mmes", "mlle", "mlles",
+                     "herr", "frau", "hr", "sr", "sra", "srta", "sig", "sigra", "dott", "dhr", "mevr", "mw"})
+_DOTTED_TITLES = frozenset({"m.", "pr.", "fr.", "dra."})
+
+
+def _is_title(word: str) -> bool:
+    word = word.lower()
+    return word in _DOTTED_TITLES or word.removesuffix(".") in _TITLES
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """The words of a name after the titles it starts with; a title alone before one word stays out too ("Mme
+    Martin" is Martin)."""
+    start = 0
+    while start < len(words) - 1 and _is_title(words[start]):
+        start += 1
+    return words[start:]
+
+
 def split_full_name(name: str) -> tuple[str, str]:
     """("Ann Marie", "Lee") from "Ann Marie Lee"; "Lee, Ann" -> ("Ann", "Lee"); particles stay with the last
     name ("Ludwig van Beethoven" -> ("Ludwig", "van Beethoven")); a last name in capitals, as French lists
     write it, is the last name before or after the first ("DUPONT Marie", "LE GALL Jean-Noël"). One word is a
-    first name."""
+    first name. Titles are left out ("Mme Léa Martin" -> ("Léa", "Martin"); "Mme Martin" -> ("", "Martin")), as a
+    title column is."""
     if "," in name:
         last, _, first = name.partition(",")
         if first.strip() and last.strip():
-            return first.strip(), last.strip()
+            return " ".join(_without_titles(first.split())), last.strip()
     words = name.split()
+    if len(words) > 1 and _is_title(words[0]):
+        words = _without_titles(words)
+        if len(words) == 1:
+            return "", words[0]
     if len(words) < 2:
         return name, ""
     capitals = [w.isupper() and sum(c.isalpha() for c in w) > 1 for w in words]  # (not an initial: "J.")
