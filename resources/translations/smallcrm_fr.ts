@@ -1727,6 +1727,10 @@ Cliquez pour les afficher.</translation>
         <translation>la disposition de l’export des commandes de Shopify</translation>
     </message>
     <message>
+        <source>the layout of SumUp&apos;s transactions report (its Email column, the SumUp account&apos;s, is left out)</source>
+        <translation>la présentation du rapport de transactions de SumUp (sa colonne Email, celle du compte SumUp, est laissée de côté)</translation>
+    </message>
+    <message>
         <source>columns read by their names (not the layout of a program smallcrm knows)</source>
         <translation>colonnes reconnues par leur nom (ce n’est la disposition d’aucun programme que smallcrm connaît)</translation>
     </message>

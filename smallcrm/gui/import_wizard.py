@@ -671,6 +671,9 @@ class FormatPage(QWizardPage):
             return self.tr("the layout of the Online Retail data set")
         if self.w.kind == "purchases" and self.w.preset == "shopify_orders":
             return self.tr("the layout of Shopify's orders export")
+        if self.w.kind == "purchases" and self.w.preset == "sumup":
+            return self.tr("the layout of SumUp's transactions report (its Email column, the SumUp account's, is "
+                           "left out)")
         return self.tr("columns read by their names (not the layout of a program smallcrm knows)")
 
     def _show(self) -> None:

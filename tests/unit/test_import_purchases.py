@@ -901,3 +901,21 @@ def test_a_sale_paid_back_after_it_was_imported_is_refunded_by_the_next_import_o
     ci.undo_import(third.batch)
     ci.undo_import(second.batch)
     assert snapshot() == after_first
+
+
+def test_sumups_transactions_report_records_sales_without_taking_the_accounts_email_for_a_customer(gbp, tmp_path):
+    header = ["Email", "Date", "Transaction ID", "Transaction Type", "Status", "Card Type", "Process As",
+              "Payment Method", "Entry Mode", "Auth code", "Description", "Total", "Reference"]
+    rows = [["owner@boulangerie.co.uk", "2025-10-05 09:14", "TEGUCXAGDE", "Sales", "Paid Out", "VISA", "Debit", "POS",
+             "Contactless", "012345", "2 x Croissant", "5.60", ""],
+            ["owner@boulangerie.co.uk", "2025-10-05 09:20", "TEGUCXAGDF", "Sales", "Successful", "MASTERCARD", "Credit",
+             "POS", "Chip", "223344", "Pain au levain", "4.20", ""]]
+    preset, fields = pi.map_purchase_headers(header)
+    assert preset == "sumup" and fields[0] == "" and fields[2] == "reference" and fields[12] == ""
+    result = pi.import_purchases(write_csv(tmp_path / "sumup.csv", header, rows))
+    assert (result.created, result.customers_created, result.unmatched) == (2, 0, [])
+    assert sorted((p.reference, p.total_minor, p.contact_id) for p in Purchase.select()) == [
+        ("TEGUCXAGDE", 560, None), ("TEGUCXAGDF", 420, None)]
+    # the owner can still say the column is the customer's
+    plan = pi.plan_purchases_import(tmp_path / "sumup.csv", pi.PurchaseImportOptions(overrides={0: "email"}))
+    assert [u.key for u in plan.unmatched] == ["owner@boulangerie.co.uk"]

@@ -80,6 +80,9 @@ SHOPIFY_ORDERS = {"name": "reference", "email": "email", "financialstatus": "sta
                   "lineitemprice": "unit_price", "billingname": "name", "billingphone": "phone",
                   "billingcountry": "country", "paymentmethod": "payment_method", "refundedamount": "refunded"}
 SHOPIFY_ORDERS_SIGNS = {"name", "financialstatus", "lineitemquantity", "lineitemname"}
+# SumUp's transactions report: its "Email" is the SumUp account that took the payment (its sales report in
+# German calls it "Konto"), not the customer's; read by names, with that column left out.
+SUMUP_SIGNS = {"email", "transactionid", "processas", "entrymode", "authcode"}
 
 # The fields a purchases file can have, and header names that mean them, as mapping.header_key writes a
 # header: lower case, without accents, spaces or punctuation ("Invoice No." is "invoiceno", "N° de ticket" is
@@ -299,7 +302,7 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
-    """("purchases", "online_retail" or "shopify_orders", a field per column; "" for a column that is not used).
+    """("purchases", "online_retail", "shopify_orders" or "sumup", a field per column; "" for a column not used).
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
     keys = [header_key(h) for h in headers]
@@ -319,9 +322,14 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         i = best.pop("name")[1]
         if "description" not in best or "#" in headers[best["description"][1]]:  # ("Item #" numbers the lines)
             best["description"] = (-1, i)
+    if set(keys) >= SUMUP_SIGNS:
+        best.pop("email", None)
+        best["reference"] = (0, keys.index("transactionid"))  # (its "Reference" is mostly empty)
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
+    if set(keys) >= SUMUP_SIGNS:
+        return "sumup", fields
     online_retail = set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}
     return ("online_retail" if online_retail else "purchases"), fields
 
