@@ -4711,6 +4711,10 @@ Cliquez pour les afficher.</translation>
         <translation>pas une vente (le type de la ligne le dit)&#xa0;: non enregistrée</translation>
     </message>
     <message>
+        <source>the total of the rows above, not a sale: nothing to record</source>
+        <translation>le total des lignes au-dessus, pas une vente&#xa0;: rien à enregistrer</translation>
+    </message>
+    <message>
         <source>the quantity could be read two ways: write it without a separator (1000, or 1)</source>
         <translation>la quantité peut se lire de deux façons&#xa0;: écrivez-la sans séparateur (1000, ou 1)</translation>
     </message>

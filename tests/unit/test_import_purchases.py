@@ -919,3 +919,13 @@ def test_sumups_transactions_report_records_sales_without_taking_the_accounts_em
     # the owner can still say the column is the customer's
     plan = pi.plan_purchases_import(tmp_path / "sumup.csv", pi.PurchaseImportOptions(overrides={0: "email"}))
     assert [u.key for u in plan.unmatched] == ["owner@boulangerie.co.uk"]
+
+
+def test_a_reports_total_row_at_its_end_is_listed_as_the_total_it_is(gbp, tmp_path):
+    header = ["Date", "Time", "Receipt number", "Total"]
+    rows = [["13/10/2025", "15:40", "1044", "12.50"], ["13/10/2025", "15:45", "1045", "8.00"], ["", "", "", ""],
+            ["Total", "", "", "20.50"], ["", "Gesamt:", "", "20.50"], ["", "", "", "20.50"]]
+    result = pi.import_purchases(write_csv(tmp_path / "zettle.csv", header, rows))
+    assert result.created == 2
+    assert [(r.row, r.reason) for r in result.rejects] == [(5, pi.TOTAL_ROW), (6, pi.TOTAL_ROW),
+                                                           (7, "the date is missing")]

@@ -252,6 +252,10 @@ NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold"
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking")
 NOT_A_SALE = "not a sale (the row's type says so): not recorded"
+# A report's total of the rows above, at its end (compared as fold() writes it).
+TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux", "summe", "gesamt", "gesamtsumme",
+               "totale", "totale generale", "totaal", "som"}
+TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
 NOT_A_QUANTITY = "the quantity is not a number"
 NOT_REFUNDED_AMOUNT = "what was refunded is neither an amount nor a yes or no"
@@ -473,6 +477,13 @@ def currency_written(text: str, usual: str) -> str:
         if len(codes) != 1:
             raise
         return next(iter(codes))
+
+
+def _is_total_row(cells: list[str]) -> bool:
+    """Whether a row is a report's total of the rows above (Zettle's "Total" at the end): its first cell with
+    words says so."""
+    first = next((cell for cell in cells if cell.strip()), "")
+    return " ".join(fold(first).replace(":", " ").split()) in TOTAL_WORDS
 
 
 class _Implausible(Exception):
@@ -698,9 +709,13 @@ class _Reader:
             except (ValueError, InvalidValue):
                 occurred_at = None
             if occurred_at is None:
+                if _is_total_row(cells):
+                    return self.reject(number, TOTAL_ROW)
                 return self.reject(number, "not a date (and time) that can be read", "date", date_text)
         elif earlier is not None:
             occurred_at = earlier.occurred_at
+        elif _is_total_row(cells):
+            return self.reject(number, TOTAL_ROW)
         else:
             return self.reject(number, "the date is missing", "date", "")
         written = self.cell(cells, "currency")
