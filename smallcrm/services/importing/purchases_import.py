@@ -36,8 +36,9 @@ Points follow the loyalty rules in force (services.loyalty): a purchase with a c
 the birthday multiplier, an expiry date, and the referrer's bonus on a customer's first purchase. Points
 that would already have expired on the day of the import are not written (they could never be
 used). A refund takes back its share of the points this import gave the customer, never more than
-the balance; a refund linked to its sale, that sale's share (as services.loyalty counts it). Undo (contacts_import.undo_import) removes the batch's purchases, their lines and their
-points rows, and the customers it created.
+the balance; a refund linked to its sale, that sale's share (as services.loyalty counts it). Undo
+(contacts_import.undo_import) removes the batch's purchases, their lines and their points rows, and the
+customers it created.
 """
 
 from __future__ import annotations
@@ -326,13 +327,14 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         i = best.pop("name")[1]
         if "description" not in best or "#" in headers[best["description"][1]]:  # ("Item #" numbers the lines)
             best["description"] = (-1, i)
-    if set(keys) >= SUMUP_SIGNS:
+    sumup = set(keys) >= SUMUP_SIGNS
+    if sumup:
         best.pop("email", None)
         best["reference"] = (0, keys.index("transactionid"))  # (its "Reference" is mostly empty)
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
-    if set(keys) >= SUMUP_SIGNS:
+    if sumup:
         return "sumup", fields
     online_retail = set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}
     return ("online_retail" if online_retail else "purchases"), fields
@@ -1039,8 +1041,8 @@ class _Run:
         return refund
 
     def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int]]:
-        """The purchases already recorded in the receipts' time span, by the key a receipt is found by:
-        (their id, customer, what was refunded of them so far). Refunds in part are not found (by their sale's key)."""
+        """The purchases already recorded in the receipts' time span, by the key a receipt is found by: (their id,
+        customer, what was refunded of them so far). Refunds linked to a sale are not listed (they share its key)."""
         if not receipts:
             return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
