@@ -193,6 +193,8 @@ def describe_file_problem(problem: ImportFileProblem) -> str:
         text += f": {problem.detail}"
     if problem.reason == "encoding":
         text += "; give it with --encoding (e.g. --encoding cp1252)"
+    elif problem.reason == "binary":
+        text += "; export the list as CSV from the program that made it"
     elif problem.reason == "unclosed_quote":
         text += ("; correct that row in the program that made the file, or give --quote none if the file's "
                  "quotes are text")

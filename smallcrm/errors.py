@@ -10,6 +10,28 @@ class SmallCrmError(Exception):
     """Base of every error a user can cause or meet."""
 
 
+class Phrase(str):
+    """Words made from a template and its facts ("receipt {reference} is in {currency}"), which remember
+    both: wherever text goes it is the English text, and the window says the template in its own language
+    with the same facts (values from a file and codes, the same in any language)."""
+
+    template: str
+    facts: dict[str, str]
+
+    def __new__(cls, template: str, **facts: object) -> Phrase:
+        said = {name: str(value) for name, value in facts.items()}
+        text = super().__new__(cls, template.format(**said))
+        text.template, text.facts = template, said
+        return text
+
+    def __reduce__(self):  # (to a worker process and back: made again from its template and facts)
+        return _phrase, (self.template, self.facts)
+
+
+def _phrase(template: str, facts: dict[str, str]) -> Phrase:
+    return Phrase(template, **facts)
+
+
 @dataclass
 class InvalidValue(SmallCrmError):
     """One field holds a value that cannot be stored."""

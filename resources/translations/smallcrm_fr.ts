@@ -1766,6 +1766,90 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
+        <source>The file has a header row and no rows under it ({detail}).</source>
+        <translation>Le fichier a une ligne d’en-tête et aucune ligne en dessous ({detail}).</translation>
+    </message>
+    <message>
+        <source>This is not a CSV file but {detail}. Open it in the program that made it and save it as CSV.</source>
+        <translation>Ce n’est pas un fichier CSV mais {detail}. Ouvrez-le dans le programme qui l’a créé et enregistrez-le au format CSV.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened ({detail}). Choose another file, or close the program that holds this one.</source>
+        <translation>Le fichier ne peut pas être ouvert ({detail}). Choisissez un autre fichier, ou fermez le programme qui tient celui-ci ouvert.</translation>
+    </message>
+    <message>
+        <source>Some of the text cannot be read in the encoding chosen ({detail}): go back to “What the file looks like” and choose another encoding.</source>
+        <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi ({detail})&#xa0;: revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez un autre encodage.</translation>
+    </message>
+    <message>
+        <source>a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook</source>
+        <translation>une archive zip, comme un classeur Excel (.xlsx) ou OpenDocument (.ods)</translation>
+    </message>
+    <message>
+        <source>an Excel 97-2003 (.xls) workbook or another Office file</source>
+        <translation>un classeur Excel 97-2003 (.xls) ou un autre fichier Office</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>un document PDF</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>une image PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>une image JPEG</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>une image GIF</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>une base de données SQLite</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>une archive gzip</translation>
+    </message>
+    <message>
+        <source>a bzip2 archive</source>
+        <translation>une archive bzip2</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>une archive 7-Zip</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>une archive RAR</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>un programme</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>c’est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>only the column names {names}</source>
+        <translation>seulement les noms de colonnes {names}</translation>
+    </message>
+    <message>
+        <source>only a row of empty column names</source>
+        <translation>seulement une ligne de noms de colonnes vides</translation>
+    </message>
+    <message>
+        <source>bytes {bytes} are not {encoding}</source>
+        <translation>les octets {bytes} ne sont pas en {encoding}</translation>
+    </message>
+    <message>
+        <source>bytes {bytes} in column {column} are not {encoding}</source>
+        <translation>les octets {bytes} de la colonne {column} ne sont pas en {encoding}</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
@@ -4773,6 +4857,62 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>the quantity is too large</source>
         <translation>la quantité est trop grande</translation>
+    </message>
+    <message>
+        <source>receipt {reference} is in {currency}, this row in {other}</source>
+        <translation>le ticket {reference} est en {currency}, cette ligne en {other}</translation>
+    </message>
+    <message>
+        <source>receipt {reference} belongs to another customer on an earlier row</source>
+        <translation>le ticket {reference} appartient à un autre client sur une ligne précédente</translation>
+    </message>
+    <message>
+        <source>{count} customers have this name: find the customers by email, phone or id instead</source>
+        <translation>{count} clients ont ce nom&#xa0;: trouvez plutôt les clients par e-mail, téléphone ou identifiant</translation>
+    </message>
+    <message>
+        <source>{customer} is in the Trash: restore the customer first</source>
+        <translation>{customer} est dans la corbeille&#xa0;: restaurez d’abord ce client</translation>
+    </message>
+    <message>
+        <source>use a three-letter code such as EUR, GBP or USD</source>
+        <translation>utilisez un code de trois lettres comme EUR, GBP ou USD</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>pas un montant</translation>
+    </message>
+    <message>
+        <source>the decimal mark must come once, last</source>
+        <translation>le séparateur décimal doit venir une seule fois, en dernier</translation>
+    </message>
+    <message>
+        <source>mixed thousands separators</source>
+        <translation>séparateurs de milliers mélangés</translation>
+    </message>
+    <message>
+        <source>the thousands separators are not where they belong</source>
+        <translation>les séparateurs de milliers ne sont pas à leur place</translation>
+    </message>
+    <message>
+        <source>the amount is in {found}, not {currency}</source>
+        <translation>le montant est en {found}, pas en {currency}</translation>
+    </message>
+    <message>
+        <source>“{sign}” is the sign of several currencies ({codes}), none of them {currency}: add a currency column saying which</source>
+        <translation>«&#x202f;{sign}&#x202f;» est le symbole de plusieurs devises ({codes}), dont aucune n’est {currency}&#xa0;: ajoutez une colonne de devise qui dit laquelle</translation>
+    </message>
+    <message>
+        <source>{written} could be {one} or {other}</source>
+        <translation>{written} peut se lire {one} ou {other}</translation>
+    </message>
+    <message>
+        <source>{currency} has {digits} decimals</source>
+        <translation>{currency} a {digits} décimales</translation>
+    </message>
+    <message>
+        <source>{currency} has no decimals</source>
+        <translation>{currency} n’a pas de décimales</translation>
     </message>
     <message>
         <source>same email</source>

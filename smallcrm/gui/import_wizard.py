@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
-from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
+from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, Phrase, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import contact_rows
@@ -165,6 +165,22 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "the date is in the future"),
     QT_TRANSLATE_NOOP("rejects", "the date is before 1900"),
     QT_TRANSLATE_NOOP("rejects", "the quantity is too large"),
+    QT_TRANSLATE_NOOP("rejects", "receipt {reference} is in {currency}, this row in {other}"),
+    QT_TRANSLATE_NOOP("rejects", "receipt {reference} belongs to another customer on an earlier row"),
+    QT_TRANSLATE_NOOP("rejects", "{count} customers have this name: find the customers by email, phone or id "
+                                 "instead"),
+    QT_TRANSLATE_NOOP("rejects", "{customer} is in the Trash: restore the customer first"),
+    QT_TRANSLATE_NOOP("rejects", "use a three-letter code such as EUR, GBP or USD"),
+    QT_TRANSLATE_NOOP("rejects", "not an amount"),
+    QT_TRANSLATE_NOOP("rejects", "the decimal mark must come once, last"),
+    QT_TRANSLATE_NOOP("rejects", "mixed thousands separators"),
+    QT_TRANSLATE_NOOP("rejects", "the thousands separators are not where they belong"),
+    QT_TRANSLATE_NOOP("rejects", "the amount is in {found}, not {currency}"),
+    QT_TRANSLATE_NOOP("rejects", "“{sign}” is the sign of several currencies ({codes}), none of them {currency}: "
+                                 "add a currency column saying which"),
+    QT_TRANSLATE_NOOP("rejects", "{written} could be {one} or {other}"),
+    QT_TRANSLATE_NOOP("rejects", "{currency} has {digits} decimals"),
+    QT_TRANSLATE_NOOP("rejects", "{currency} has no decimals"),
 )
 # What reading tidied and what went to the customers' notes (contacts_import.ImportPlan.warnings), each
 # followed by how many.
@@ -208,9 +224,16 @@ def field_label(name: str, kind: str = "contacts") -> str:
     return labels.get(name, name.replace("_", " ").capitalize())
 
 
+def translated(text: str, context: str) -> str:
+    """Words of the import in the window's language (a Phrase: its template, with its facts)."""
+    if isinstance(text, Phrase):
+        return QCoreApplication.translate(context, text.template).format(**text.facts)
+    return QCoreApplication.translate(context, text)
+
+
 def reason_text(reason: str) -> str:
     """Why a row was rejected, in the window's language."""
-    return QCoreApplication.translate("rejects", reason)
+    return translated(reason, "rejects")
 
 
 def duplicate_text(reason: str) -> str:
@@ -222,37 +245,79 @@ def _problem_tr(text: str) -> str:
     return QCoreApplication.translate("ImportWizard", text)
 
 
+# The sentence for a file problem whose detail says more than the sentence without it (see problem_text).
+DETAILED_PROBLEMS = {
+    "header_only": QT_TRANSLATE_NOOP("ImportWizard", "The file has a header row and no rows under it ({detail})."),
+    "binary": QT_TRANSLATE_NOOP("ImportWizard", "This is not a CSV file but {detail}. Open it in the program that "
+                                                "made it and save it as CSV."),
+    "unreadable": QT_TRANSLATE_NOOP("ImportWizard", "The file cannot be opened ({detail}). Choose another file, or "
+                                                    "close the program that holds this one."),
+    "encoding": QT_TRANSLATE_NOOP("ImportWizard", "Some of the text cannot be read in the encoding chosen "
+                                                  "({detail}): go back to “What the file looks like” and choose "
+                                                  "another encoding."),
+}
+
+
 def problem_text(error: Exception) -> str:
     if isinstance(error, ImportFileProblem):
-        what = {
-            "empty": _problem_tr("The file is empty."),
-            "header_only": _problem_tr("The file has a header row and no rows under it."),
-            "binary": _problem_tr("This is not a text file (it looks like a program, picture or spreadsheet file). "
-                                  "Save it from your spreadsheet as CSV first."),
-            "vanished": _problem_tr("The file disappeared while it was being read (a USB stick taken out?)."),
-            "not_found": _problem_tr("The file is not there any more (moved, renamed or deleted?)."),
-            "unreadable": _problem_tr("The file cannot be opened (is another program holding it, or is it a "
-                                      "folder?)."),
-            "encoding": _problem_tr("Some of the text cannot be read in the encoding chosen: go back to “What the "
-                                    "file looks like” and choose another encoding."),
-            "field_too_large": _problem_tr("One cell is far too large to be a contact field."),
-            "unclosed_quote": _problem_tr("A quote opened in one row is never closed: the rest of the file would be "
-                                          "read as one cell. Correct that row in the program that made the file, "
-                                          "or choose “None: quotes are text” under “Text in quotes”."),
-            "too_many_rows": _problem_tr("The file has more than {rows} rows, more than one import takes. Split it "
-                                         "into smaller files (a spreadsheet can save part of the rows as CSV) and "
-                                         "import them one after the other.").format(
-                rows=fmt.number(reader.MAX_ROWS)),
-        }.get(error.reason) or _problem_tr("The file cannot be read ({reason}).").format(reason=error.reason)
-        if error.reason == "too_many_rows":  # (the row and the detail say nothing more)
-            return f"{what} " + _problem_tr("Nothing was imported.")
-        where = " " + _problem_tr("Row {row}.").format(row=error.row) if getattr(error, "row", None) else ""
-        detail = f" ({error.detail})" if getattr(error, "detail", "") else ""
-        return f"{what}{where}{detail} " + _problem_tr("Nothing was imported.")
+        # the detail in the window's language: the column names, the kind of file (not the NUL bytes or
+        # control characters, which the sentence without it says), the bytes not in the encoding, why the
+        # file cannot be opened (the system's words)
+        detail = error.detail if error.reason != "binary" or error.detail in reader.BINARY_KINDS else ""
+        if detail and error.reason in DETAILED_PROBLEMS:
+            what = translated(DETAILED_PROBLEMS[error.reason], "ImportWizard").format(
+                detail=translated(detail, "ImportWizard"))
+        else:
+            what = {
+                "empty": _problem_tr("The file is empty."),
+                "header_only": _problem_tr("The file has a header row and no rows under it."),
+                "binary": _problem_tr("This is not a text file (it looks like a program, picture or spreadsheet "
+                                      "file). Save it from your spreadsheet as CSV first."),
+                "vanished": _problem_tr("The file disappeared while it was being read (a USB stick taken out?)."),
+                "not_found": _problem_tr("The file is not there any more (moved, renamed or deleted?)."),
+                "unreadable": _problem_tr("The file cannot be opened (is another program holding it, or is it a "
+                                          "folder?)."),
+                "encoding": _problem_tr("Some of the text cannot be read in the encoding chosen: go back to “What "
+                                        "the file looks like” and choose another encoding."),
+                "field_too_large": _problem_tr("One cell is far too large to be a contact field."),
+                "unclosed_quote": _problem_tr("A quote opened in one row is never closed: the rest of the file would "
+                                              "be read as one cell. Correct that row in the program that made the "
+                                              "file, or choose “None: quotes are text” under “Text in quotes”."),
+                "too_many_rows": _problem_tr("The file has more than {rows} rows, more than one import takes. Split "
+                                             "it into smaller files (a spreadsheet can save part of the rows as CSV) "
+                                             "and import them one after the other.").format(
+                    rows=fmt.number(reader.MAX_ROWS)),
+            }.get(error.reason) or _problem_tr("The file cannot be read ({reason}).").format(reason=error.reason)
+        where = ""
+        if getattr(error, "row", None) and error.reason != "too_many_rows":
+            where = " " + _problem_tr("Row {row}.").format(row=error.row)
+        return f"{what}{where} " + _problem_tr("Nothing was imported.")
     if isinstance(error, InvalidValue) and error.field == "match" and error.problem == "column":
         return _problem_tr("No column of the file says who the customer is the way chosen under “Find each row's "
                            "customer by”: choose another way, or give a column that field.")
     return str(error)
+
+
+# What a file problem's detail says (reader's BINARY_KINDS and the details of its problems).
+FILE_DETAILS = (
+    QT_TRANSLATE_NOOP("ImportWizard", "a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook"),
+    QT_TRANSLATE_NOOP("ImportWizard", "an Excel 97-2003 (.xls) workbook or another Office file"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a PDF document"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a PNG image"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a JPEG image"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a GIF image"),
+    QT_TRANSLATE_NOOP("ImportWizard", "an SQLite database"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a gzip archive"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a bzip2 archive"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a 7-Zip archive"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a RAR archive"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a program"),
+    QT_TRANSLATE_NOOP("ImportWizard", "it is a folder, not a file"),
+    QT_TRANSLATE_NOOP("ImportWizard", "only the column names {names}"),
+    QT_TRANSLATE_NOOP("ImportWizard", "only a row of empty column names"),
+    QT_TRANSLATE_NOOP("ImportWizard", "bytes {bytes} are not {encoding}"),
+    QT_TRANSLATE_NOOP("ImportWizard", "bytes {bytes} in column {column} are not {encoding}"),
+)
 
 
 # What a customer created by an import may have of its own since (UndoRefused.has).

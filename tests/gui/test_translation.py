@@ -115,6 +115,23 @@ from smallcrm.services.importing.reader import ImportFileProblem
 wizard = {"reject": iw.reason_text("invalid email"), "duplicate": iw.duplicate_text("name+city"),
           "field": QCoreApplication.translate("MappingPage", iw.field_label("postal_code")),
           "problem": iw.problem_text(ImportFileProblem(Path("x.csv"), "empty", "", None))}
+# why the rows of a bad sales file and two files that are no table are refused, as the wizard says it
+from smallcrm.services.importing import purchases_import as pi, reader
+sales = db.parent / "ventes.csv"
+sales.write_text("Date,Ticket,Email,Montant,Devise\n"
+                 "2025-05-01,R1,elodie@fleurs.fr,10.00,EUR\n2025-05-01,R1,elodie@fleurs.fr,5.00,GBP\n"
+                 "2025-05-01,R1,marc@fleurs.fr,5.00,EUR\n2025-05-02,R2,elodie@fleurs.fr,10.00,XYZ\n"
+                 "2025-05-03,R3,elodie@,10.00,EUR\n2025-05-04,R4,elodie@fleurs.fr,10.00 USD,EUR\n"
+                 "2025-05-05,R5,elodie@fleurs.fr,\"1,0,00\",EUR\n", encoding="utf-8")
+plan = pi.plan_purchases_import(sales, pi.PurchaseImportOptions(match="email"))
+wizard["sales"] = [iw.reason_text(r.reason) for r in plan.rejects]
+wizard["files"] = []
+for name, content in (("entete.csv", b"Nom;Ville\r\n"), ("classeur.csv", b"\xd0\xcf\x11\xe0" + bytes(600))):
+    (db.parent / name).write_bytes(content)
+    try:
+        reader.sniff(db.parent / name)
+    except ImportFileProblem as problem:
+        wizard["files"].append(iw.problem_text(problem))
 dialog.close()
 source = db.parent / "clients.csv"
 source.write_bytes("Prénom;Nom;Courriel;Téléphone\r\nZoë;Lefèvre;zoe@exemple.fr;06 12 34 56 78\r\n".encode("cp1252"))
@@ -147,6 +164,19 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     assert "&Annuler" in seen["menus"]["É&dition"]
     assert seen["dialog"] == "Nouveau contact"
     assert seen["wizard"].pop("width") <= 1000  # the import wizard, in French, fits a small laptop's screen
+    assert seen["wizard"].pop("sales") == [
+        "une autre ligne de ce ticket a été refusée\xa0: tout le ticket est laissé de côté",
+        "le ticket R1 est en EUR, cette ligne en GBP",
+        "le ticket R1 appartient à un autre client sur une ligne précédente",
+        "utilisez un code de trois lettres comme EUR, GBP ou USD",
+        "e-mail non valide",
+        "le montant est en USD, pas en EUR",
+        "les séparateurs de milliers ne sont pas à leur place"]
+    assert seen["wizard"].pop("files") == [
+        "Le fichier a une ligne d’en-tête et aucune ligne en dessous (seulement les noms de colonnes Nom, Ville). "
+        "Rien n’a été importé.",
+        "Ce n’est pas un fichier CSV mais un classeur Excel 97-2003 (.xls) ou un autre fichier Office. Ouvrez-le "
+        "dans le programme qui l’a créé et enregistrez-le au format CSV. Rien n’a été importé."]
     assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
                               "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
     for label in ("&Prénom", "&Nom", "&Société", "Code postal, &ville", "&Anniversaire",

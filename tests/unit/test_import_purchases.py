@@ -4,6 +4,7 @@ by email, phone, id or name (or created), points by the loyalty rules, and an un
 from __future__ import annotations
 
 import csv
+import pickle
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -158,7 +159,7 @@ def test_matching_by_email_phone_and_name(gbp, tmp_path):
         first = plan.preview[0]
         assert first.contact_id == ann, match
     by_name = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match="name"))
-    assert by_name.preview[1].action == "reject" and "2 contacts have this name" in by_name.preview[1].reason
+    assert by_name.preview[1].action == "reject" and "2 customers have this name" in by_name.preview[1].reason
     result = pi.import_purchases(source, pi.PurchaseImportOptions(match="email"))
     assert (result.created, result.skipped) == (2, 1)  # bob@example.com is no one
     eur = Purchase.get(Purchase.currency == "EUR")
@@ -416,8 +417,29 @@ def test_every_currency_in_use_has_a_largest_receipt():
 
 def test_the_new_reasons_can_be_translated_in_the_window():
     wizard = pytest.importorskip("smallcrm.gui.import_wizard")
-    for reason in (pi.IN_FUTURE, pi.TOO_OLD, pi.TOO_LARGE, pi.TOO_MANY):
+    from smallcrm.services.importing import cleaning, reader
+
+    for reason in (pi.IN_FUTURE, pi.TOO_OLD, pi.TOO_LARGE, pi.TOO_MANY, pi.OTHER_CURRENCY, pi.OTHER_CUSTOMER,
+                   pi.SAME_NAME, pi.IN_TRASH, cleaning.NOT_AN_AMOUNT, cleaning.DECIMAL_MARK_LAST,
+                   cleaning.MIXED_SEPARATORS, cleaning.MISPLACED_SEPARATORS, cleaning.OTHER_CURRENCY,
+                   cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, cleaning.DECIMALS, cleaning.NO_DECIMALS):
         assert reason in wizard.REJECT_REASONS
+    for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
+                   reader.BAD_BYTES_IN_COLUMN):
+        assert detail in wizard.FILE_DETAILS
+
+
+def test_a_reason_with_facts_is_its_english_text_and_keeps_its_template_and_facts(gbp, tmp_path):
+    """What the window translates: the template and the facts of the reason the import gives, also after
+    crossing to another process (as a worker's decisions do)."""
+    header = ["Date", "Receipt", "Amount", "Currency"]
+    rows = [["2025-03-01 10:00", "R-1", "5.00", "EUR"], ["2025-03-01 10:00", "R-1", "5.00", "GBP"]]
+    plan = pi.plan_purchases_import(write_csv(tmp_path / "p.csv", header, rows))
+    reason = next(r.reason for r in plan.rejects if r.row == 3)
+    for said in (reason, pickle.loads(pickle.dumps(reason))):
+        assert said == "receipt R-1 is in EUR, this row in GBP"
+        assert (said.template, said.facts) == (pi.OTHER_CURRENCY, {"reference": "R-1", "currency": "EUR",
+                                                                   "other": "GBP"})
 
 
 def test_rejects_are_listed_in_the_files_row_order(gbp, tmp_path):

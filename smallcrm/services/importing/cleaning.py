@@ -33,7 +33,7 @@ from babel.numbers import get_currency_precision, get_currency_symbol
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, SUPPORTED_REGIONS
 from phonenumbers.phonemetadata import PhoneMetadata
 
-from smallcrm.errors import InvalidValue
+from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import validation
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
 from smallcrm.services.importing.mapping import FIELDS
@@ -625,6 +625,19 @@ class _PartialBirthday(Exception):
 # --- money ---------------------------------------------------------------------------------------
 
 _AMOUNT = re.compile(r"\d(?:[\d.,' \u00a0\u202f\u2009\u2019]*\d)?")
+# What is wrong with an amount (InvalidValue.detail; those with facts are made into a Phrase).
+NOT_AN_AMOUNT = "not an amount"
+AMOUNT_TOO_LARGE = "the amount is too large"
+DECIMAL_MARK_LAST = "the decimal mark must come once, last"
+MIXED_SEPARATORS = "mixed thousands separators"
+MISPLACED_SEPARATORS = "the thousands separators are not where they belong"
+OTHER_CURRENCY = "the amount is in {found}, not {currency}"
+SIGN_OF_SEVERAL = ("“{sign}” is the sign of several currencies ({codes}), none of them {currency}: add a currency "
+                   "column saying which")
+AMBIGUOUS_AMOUNT = "{written} could be {one} or {other}"
+DECIMALS = "{currency} has {digits} decimals"
+NO_DECIMALS = "{currency} has no decimals"
+
 _GROUP_CHARS = " \u00a0\u202f\u2009'\u2019"
 _MINUS = "-\u2212\u2013"
 _SYMBOL_LOCALES = ("en", "en_US", "en_GB", "en_CA", "en_AU", "fr", "fr_CA", "fr_CH", "de", "de_CH", "es", "es_MX",
@@ -684,15 +697,16 @@ def _check_sign(text: str, sign: str, currency: str) -> None:
     codes = _currency_signs().get(key)
     if codes is None:
         if len(key) == 3 and key.isalpha():
-            raise InvalidValue("amount", text, "currency", f"the amount is in {key.upper()}, not {currency}")
-        raise InvalidValue("amount", text, "amount", "not an amount")
+            raise InvalidValue("amount", text, "currency", Phrase(OTHER_CURRENCY, found=key.upper(), currency=currency))
+        raise InvalidValue("amount", text, "amount", NOT_AN_AMOUNT)
     if currency not in codes:
         if len(codes) == 1:
-            raise InvalidValue("amount", text, "currency", f"the amount is in {next(iter(codes))}, not {currency}")
+            raise InvalidValue("amount", text, "currency",
+                               Phrase(OTHER_CURRENCY, found=next(iter(codes)), currency=currency))
         known = sorted(codes, key=lambda code: (_CURRENCY_RANK.get(code, len(_CURRENCY_RANK)), code))
-        could = f"{', '.join(known[:3])} or another" if len(known) > 3 else f"{', '.join(known[:-1])} or {known[-1]}"
-        raise InvalidValue("amount", text, "currency",
-                           f"“{sign.strip()}” could be {could}, not {currency}: add a currency column saying which")
+        raise InvalidValue("amount", text, "currency", Phrase(
+            SIGN_OF_SEVERAL, sign=sign.strip(), codes=", ".join(known[:3]) + (", …" if len(known) > 3 else ""),
+            currency=currency))
 
 
 def _grouped(groups: list[str]) -> bool:
@@ -722,20 +736,21 @@ def _split_amount(core: str, decimal_mark: str | None, digits: int, text: str) -
             decimal = None  # a currency without decimals: 1,234 is a thousand and more
         else:
             other = "." if last == "," else ","
-            raise InvalidValue("amount", text, "ambiguous",
-                               f"{core} could be {before}{other}{core[-3:]} or {before}{core[-3:]}")
+            raise InvalidValue("amount", text, "ambiguous", Phrase(AMBIGUOUS_AMOUNT, written=core,
+                                                                   one=f"{before}{other}{core[-3:]}",
+                                                                   other=f"{before}{core[-3:]}"))
     if decimal is not None:
         if marks.count(decimal) != 1 or last != decimal:
-            raise InvalidValue("amount", text, "amount", "the decimal mark must come once, last")
+            raise InvalidValue("amount", text, "amount", DECIMAL_MARK_LAST)
         whole, fraction = core.rsplit(decimal, 1)
     else:
         whole, fraction = core, ""
     group_marks = {c for c in whole if not c.isdigit()}
     if group_marks:
         if len(group_marks) > 1:
-            raise InvalidValue("amount", text, "amount", "mixed thousands separators")
+            raise InvalidValue("amount", text, "amount", MIXED_SEPARATORS)
         if not _grouped(whole.split(group_marks.pop())):
-            raise InvalidValue("amount", text, "amount", "the thousands separators are not where they belong")
+            raise InvalidValue("amount", text, "amount", MISPLACED_SEPARATORS)
     return "".join(c for c in whole if c.isdigit()), fraction
 
 
@@ -751,7 +766,7 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> in
     value = (text or "").strip().lstrip("'").strip()
     m = _AMOUNT.search(value)
     if not m:
-        raise InvalidValue("amount", original, "amount", "not an amount")
+        raise InvalidValue("amount", original, "amount", NOT_AN_AMOUNT)
     if decimal_mark not in (None, ".", ","):
         raise InvalidValue("decimal_mark", decimal_mark, "decimal_mark", 'use "." or ","')
     core = m.group()
@@ -767,7 +782,7 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> in
     if "+" in prefix:
         prefix = prefix.replace("+", " ", 1)
     if signs > 1 or (signs and negative):
-        raise InvalidValue("amount", original, "amount", "not an amount")
+        raise InvalidValue("amount", original, "amount", NOT_AN_AMOUNT)
     negative = negative or signs == 1
     digits = get_currency_precision(currency)
     _check_sign(original, prefix, currency)
@@ -776,11 +791,12 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> in
     if len(fraction) > digits:
         if fraction[digits:].strip("0"):
             raise InvalidValue("amount", original, "amount",
-                               f"{currency} has {digits} decimals" if digits else f"{currency} has no decimals")
+                               Phrase(DECIMALS, currency=currency, digits=digits) if digits else
+                               Phrase(NO_DECIMALS, currency=currency))
         fraction = fraction[:digits]
     minor = int(whole or "0") * 10**digits + int(fraction.ljust(digits, "0") or "0")
     if minor > 10**15:
-        raise InvalidValue("amount", original, "amount", "the amount is too large")
+        raise InvalidValue("amount", original, "amount", AMOUNT_TOO_LARGE)
     return -minor if negative else minor
 
 

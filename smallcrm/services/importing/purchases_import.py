@@ -52,7 +52,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from smallcrm.errors import InvalidValue, UndoRefused, ValidationFailed
+from smallcrm.errors import InvalidValue, Phrase, UndoRefused, ValidationFailed
 from smallcrm.services import loyalty, money, when
 from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
@@ -270,8 +270,13 @@ FIRST_YEAR = 1900  # a sale dated before it is a typo (or a spreadsheet's day ze
 FUTURE_SLACK = timedelta(days=1)  # a sale dated after today plus this is in the future (a day for time zones)
 TOO_OLD = "the date is before 1900"
 IN_FUTURE = "the date is in the future"
-TOO_LARGE = "the amount is too large"
+TOO_LARGE = cleaning.AMOUNT_TOO_LARGE
 TOO_MANY = "the quantity is too large"
+# Reasons with facts of their own (made into an errors.Phrase).
+OTHER_CURRENCY = "receipt {reference} is in {currency}, this row in {other}"
+OTHER_CUSTOMER = "receipt {reference} belongs to another customer on an earlier row"
+SAME_NAME = "{count} customers have this name: find the customers by email, phone or id instead"
+IN_TRASH = "{customer} is in the Trash: restore the customer first"
 MAX_QUANTITY = 1_000_000  # of one line
 # The largest receipt, row or line in whole units of a currency: a million for currencies worth about a US
 # dollar or more, times a power of ten for those worth less (units per dollar below 3: 1; below 30: 10; below
@@ -670,7 +675,8 @@ class _Reader:
                     return None
                 return phone.e164
         except InvalidValue as e:
-            self.reject(number, _said(e), KEY_FIELD[match], value)
+            reason = {"email": "invalid email", "phone": "invalid phone number", "too_long": "too long"}
+            self.reject(number, reason.get(e.problem) or _said(e), KEY_FIELD[match], value)
             return None
         if match == "id":
             return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(value, "customer_id"))
@@ -816,10 +822,11 @@ class _Reader:
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole)
             return None
         if receipt.currency != currency:
-            return self.reject(number, f"receipt {reference} is in {receipt.currency}, this row in {currency}",
+            return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
+                                              other=currency),
                                "currency", currency)
         if receipt.customer != customer and customer:  # (a later row that names no customer is the receipt's)
-            return self.reject(number, f"receipt {reference} belongs to another customer on an earlier row",
+            return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference),
                                KEY_FIELD[self.options.match], customer)
         receipt.rows.append(number)
         if item:
@@ -1000,12 +1007,12 @@ class _Run:
             if r.customer:
                 ids = index.get(r.customer, [])
                 if len(ids) > 1 and self.options.match == "name":
-                    self._reject_receipt(r, f"{len(ids)} contacts have this name; match by email, phone or id")
+                    self._reject_receipt(r, Phrase(SAME_NAME, count=len(ids)))
                     continue
                 if ids:
                     r.contact_id = ids[0]
                     if self.facts[r.contact_id][2] is not None:
-                        self._reject_receipt(r, f"contact {r.contact_id} is in the Trash")
+                        self._reject_receipt(r, Phrase(IN_TRASH, customer=_written_name(r.details) or r.customer))
                         continue
                 else:
                     u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0, _written_name(r.details)))

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from smallcrm.errors import ImportFileProblem, InvalidValue
+from smallcrm.errors import ImportFileProblem, InvalidValue, Phrase
 
 SAMPLE_BYTES = 256 * 1024  # what detection looks at
 SCAN_BYTES = 64 * 1024 * 1024  # how far a plain-ASCII start is followed to find the first other byte
@@ -56,8 +56,8 @@ _BOM_OF = {name: bom for bom, name in _BOMS}
 
 # Files that are certainly not text, by their first bytes.
 _MAGIC = (
-    (b"PK\x03\x04", "a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook: save it as CSV"),
-    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 (.xls) workbook or another Office file: save it as CSV"),
+    (b"PK\x03\x04", "a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook"),
+    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 (.xls) workbook or another Office file"),
     (b"%PDF", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -69,6 +69,14 @@ _MAGIC = (
     (b"Rar!", "a RAR archive"),
     (b"\x7fELF", "a program"),
 )
+BINARY_KINDS = frozenset(kind for _, kind in _MAGIC)
+
+# What a file problem's detail says (ImportFileProblem.detail; those with facts are made into a Phrase).
+IS_FOLDER = "it is a folder, not a file"
+ONLY_NAMES = "only the column names {names}"
+NO_NAMES = "only a row of empty column names"
+BAD_BYTES = "bytes {bytes} are not {encoding}"
+BAD_BYTES_IN_COLUMN = "bytes {bytes} in column {column} are not {encoding}"
 
 # Legacy encodings charset-normalizer may choose from once Windows-1252 does not fit.
 _LEGACY = ["cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "koi8_r", "mac_roman",
@@ -196,7 +204,7 @@ def _open(path: Path, *, vanished: bool = False):
     except FileNotFoundError as e:
         raise _problem(path, "vanished" if vanished else "not_found", e.strerror or "") from e
     except IsADirectoryError as e:
-        raise _problem(path, "unreadable", "it is a folder, not a file") from e
+        raise _problem(path, "unreadable", IS_FOLDER) from e
     except OSError as e:
         raise _problem(path, "unreadable", e.strerror or str(e)) from e
 
@@ -406,8 +414,9 @@ def _decode_sample(path: Path, data: bytes, encoding: str, whole: bool, delimite
 
 def _bad_bytes_detail(bad: str, encoding: str, column: int | None) -> str:
     shown = " ".join(f"0x{ord(c) - 0xDC00:02X}" for c in bad[:8])
-    where = f" in column {column}" if column else ""
-    return f"bytes {shown}{where} are not {encoding}; choose the file's encoding"
+    if column:
+        return Phrase(BAD_BYTES_IN_COLUMN, bytes=shown, column=column, encoding=encoding)
+    return Phrase(BAD_BYTES, bytes=shown, encoding=encoding)
 
 
 # --- binary files --------------------------------------------------------------------------------
@@ -900,8 +909,8 @@ def read_rows(path: Path | str, dialect: Dialect, limit: int | None = None) -> R
 def _only_names(header: list[str]) -> str:
     """What a file of a header and nothing more holds, for the message that says so."""
     names = [name.strip() for name in header if name.strip()]
-    shown = ", ".join(names[:6]) + (", …" if len(names) > 6 else "")
-    return f"only the column names {shown}" if names else "only a row of empty column names"
+    shown = ", ".join(n if len(n) <= 40 else n[:39] + "…" for n in names[:6]) + (", …" if len(names) > 6 else "")
+    return Phrase(ONLY_NAMES, names=shown) if names else NO_NAMES
 
 
 def read_header(path: Path | str, dialect: Dialect) -> list[str]:
