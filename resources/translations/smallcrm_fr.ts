@@ -1882,10 +1882,6 @@ Cliquez pour les afficher.</translation>
         <translation>«&#x202f;{value}&#x202f;» n’est pas une devise&#xa0;: écrivez son code à trois lettres, comme EUR, GBP ou USD.</translation>
     </message>
     <message>
-        <source>No customer can be made from “{value}”: {detail}. Nothing was imported.</source>
-        <translation>Impossible de créer un client à partir de «&#x202f;{value}&#x202f;»&#xa0;: {detail}. Rien n’a été importé.</translation>
-    </message>
-    <message>
         <source>The import stopped part way ({reason}). Nothing was imported. Close other programs (the computer may be short of memory) and try again.</source>
         <translation>L’import s’est arrêté en cours de route ({reason}). Rien n’a été importé. Fermez d’autres programmes (l’ordinateur manque peut-être de mémoire) et réessayez.</translation>
     </message>

@@ -1938,9 +1938,6 @@ class ImportWizard(QWizard):
         if isinstance(error, InvalidValue) and error.problem == "currency":
             return self.tr("“{value}” is not a currency: write its three-letter code, such as EUR, GBP or USD."
                            ).format(value=error.value)
-        if isinstance(error, InvalidValue) and error.field == "customer":
-            return self.tr("No customer can be made from “{value}”: {detail}. Nothing was imported.").format(
-                value=error.value, detail=error.detail)
         if isinstance(error, WorkerFailed):
             return self.tr("The import stopped part way ({reason}). Nothing was imported. Close other programs "
                            "(the computer may be short of memory) and try again.").format(reason=str(error))

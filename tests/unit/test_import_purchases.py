@@ -127,6 +127,30 @@ def test_undo_removes_purchases_points_and_created_customers(gbp, retail):
         ci.undo_import(result.batch)
 
 
+def test_a_customer_made_from_a_sale_keeps_an_unreadable_email_or_phone_in_the_notes(gbp, tmp_path):
+    """A typo in a customer's email or phone loses neither the sale nor the customer: the rest is recorded,
+    the text kept in the notes under its column, as a contacts import keeps it."""
+    header = ["Date", "Receipt", "Customer ID", "Name", "E-mail", "Tel", "Amount"]
+    rows = [["2025-05-01", "R1", "C1", "Dr. Ann Lee", "ann@", "020 7946 0958", "10.00"],
+            ["2025-05-02", "R2", "C2", "Bob Roe", "bob@example.com", "12", "10.00"],
+            ["2025-05-03", "R3", "C3", "", "", "n/a", "5.00"],
+            ["2025-05-04", "R4", "C4", "", "zed@example.com", "", "5.00"],
+            ["2025-05-05", "R5", "C5", "x" * 250, "", "", "5.00"]]
+    source = write_csv(tmp_path / "p.csv", header, rows)
+    plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (plan.counts["purchases"], plan.counts["customers_created"], plan.counts["reject"]) == (5, 5, 0)
+    result = pi.import_purchases(source, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (result.created, result.customers_created, result.rejected) == (5, 5, 0)
+    made = {c.external_id: get_contact(c.id) for c in Contact.select()}
+    assert {key: (c.first_name, c.last_name, c.emails, [p.e164 for p in c.phones], c.notes)
+            for key, c in made.items()} == {
+        "C1": ("Ann", "Lee", [], ["+442079460958"], "E-mail: ann@"),
+        "C2": ("Bob", "Roe", ["bob@example.com"], [], "Tel: 12"),
+        "C3": ("", "Customer C3", [], [], ""),
+        "C4": ("", "zed@example.com", ["zed@example.com"], [], ""),
+        "C5": ("", "Customer C5", [], [], "Name: " + "x" * 250)}
+
+
 def test_undo_refuses_when_points_were_spent_or_a_purchase_refunded(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "sales.csv", ["Date", "Email", "Total", "Receipt"],

@@ -918,7 +918,7 @@ _NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # 
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
 _TAG_SEPARATORS = _PHONE_SEPARATORS
 _SYSTEM_LABELS = frozenset({"mycontacts", "my contacts", "othercontacts", "other contacts", "starred"})
-_PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "?", "keine", "aucun",
+PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "?", "keine", "aucun",
                            "aucune", "ninguno", "nessuno", "geen", "nenhum"})
 
 
@@ -1074,7 +1074,7 @@ class RowCleaner:
         birthday = None
         if "birthday" in values:
             text, i = values["birthday"]
-            if text.lower() not in _PLACEHOLDERS:
+            if text.lower() not in PLACEHOLDERS:
                 order = self.orders.get(i, "dmy")
                 try:
                     birthday = self._birthday(row, names[i], text, lambda: parse_date(text, order))
@@ -1159,7 +1159,7 @@ class RowCleaner:
             if not cell:
                 continue
             for part in _email_parts(cell):
-                if part.lower() in _PLACEHOLDERS:
+                if part.lower() in PLACEHOLDERS:
                     continue
                 try:
                     email = check_email(part)
@@ -1188,7 +1188,7 @@ class RowCleaner:
                 continue
             parts = _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,)
             for part in parts:
-                if not part or part.strip().lower() in _PLACEHOLDERS:
+                if not part or part.strip().lower() in PLACEHOLDERS:
                     continue
                 found = _phone_or_problem(part, region)
                 if isinstance(found, InvalidValue) and found.problem != "required":

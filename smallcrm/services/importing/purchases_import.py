@@ -52,8 +52,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from smallcrm.errors import InvalidValue, Phrase, UndoRefused, ValidationFailed
+from smallcrm.errors import InvalidValue, Phrase, UndoRefused
 from smallcrm.services import loyalty, money, when
+from smallcrm.services import validation as v
 from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
@@ -890,15 +891,35 @@ def _written_name(details: dict) -> str:
     return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
 
 
-def _new_customer(receipt: _Receipt, match: str) -> ContactInput:
+def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]) -> ContactInput:
+    """The customer a receipt's first row makes. An email or phone that cannot be read, and a name or country
+    too long to be one, are kept in the notes under their column's name (`headers`: field -> column), as a
+    contacts import keeps them: a typo in a detail loses no sale."""
     d = receipt.details
-    first, last = d.get("first_name", ""), d.get("last_name", "")
+    notes: list[str] = []
+
+    def kept(name: str, value: str, check: Callable[[str], object] = v.clean_text) -> str:
+        value = " ".join(value.split())
+        if not value or value.lower() in cleaning.PLACEHOLDERS:
+            return ""
+        try:
+            check(value)
+        except InvalidValue:
+            notes.append(f"{headers.get(name, name)}: {value}")
+            return ""
+        return value
+
+    email = kept("email", d.get("email", ""), cleaning.check_email)
+    phone = kept("phone", d.get("phone", ""), lambda text: cleaning.check_phone(text, region))
+    first, last = kept("first_name", d.get("first_name", "")), kept("last_name", d.get("last_name", ""))
     if not (first or last) and d.get("name"):
-        first, last = cleaning.split_full_name(" ".join(d["name"].split()))
-    if not (first or last):
-        last = f"Customer {receipt.customer}" if match == "id" else (d.get("email") or d.get("phone") or "Customer")
-    return ContactInput(first_name=first, last_name=last, emails=[d["email"]] if d.get("email") else [],
-                        phones=[d["phone"]] if d.get("phone") else [], country=d.get("country", ""))
+        whole = kept("name", d["name"])
+        first, last = cleaning.split_full_name(whole) if whole else ("", "")
+    if not (first or last):  # (as a contacts import names them; by the customer's number in the file at least)
+        last = email or phone or f"Customer {receipt.customer}"[:v.MAX_NAME]
+    return ContactInput(first_name=first, last_name=last, emails=[email] if email else [],
+                        phones=[phone] if phone else [], country=kept("country", d.get("country", "")),
+                        notes="\n".join(notes))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1183,17 +1204,13 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
 def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writer, moment: str) -> None:
     next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
     states: dict[str, ci.State] = {}
+    headers = {name: header for name, header in zip(run.layout.fields, run.layout.headers) if name}
     for r in receipts:
         if r.contact_id is not None or not r.customer:
             continue
         state = states.get(r.customer)
         if state is None:
-            data = _new_customer(r, run.options.match)
-            try:
-                clean = ci.clean_for_import(data, run.region)
-            except ValidationFailed as e:
-                raise InvalidValue("customer", r.customer, "customer",
-                                   f"row {r.rows[0]}: a customer cannot be made from it ({e})") from e
+            clean = ci.clean_for_import(_new_customer(r, run.region, headers), run.region)
             extras = {ci.EXTERNAL_ID: r.customer if run.options.match == "id" else ""}
             state = states[r.customer] = ci.new_state(next_id, clean, extras, moment)
             run.facts[next_id] = (None, None, None)
