@@ -949,6 +949,25 @@ def test_a_sale_paid_back_after_it_was_imported_is_refunded_by_the_next_import_o
     assert snapshot() == after_first
 
 
+def test_a_sale_without_a_number_refunded_after_it_was_imported_is_refunded_by_the_next_import(gbp, tmp_path):
+    """Without receipt numbers a sale is found again by its customer, time and total: the whole of it paid
+    back since is refunded once; a customerless sale at the same time and total is another sale."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Email", "Amount", "Status"]
+
+    def sales(name: str, status: str) -> Path:
+        return write_csv(tmp_path / name, header, [["2025-03-01 10:00", "ann@example.com", "30.00", status],
+                                                   ["2025-03-01 10:00", "", "30.00", "paid"]])
+
+    first = pi.import_purchases(sales("march.csv", "paid"))
+    assert (first.created, points_balance(ann)) == (2, 30)
+    again = pi.import_purchases(sales("april.csv", "refunded"))
+    assert (again.created, again.refunds, again.skipped, again.points) == (1, 1, 2, -30)
+    assert sorted((p.contact_id or 0, p.total_minor, p.refund_of_id is not None) for p in Purchase.select()) == [
+        (0, 3000, False), (ann, -3000, True), (ann, 3000, False)]
+    assert pi.import_purchases(sales("may.csv", "refunded")).created == 0
+
+
 def test_sumups_transactions_report_records_sales_without_taking_the_accounts_email_for_a_customer(gbp, tmp_path):
     header = ["Email", "Date", "Transaction ID", "Transaction Type", "Status", "Card Type", "Process As",
               "Payment Method", "Entry Mode", "Auth code", "Description", "Total", "Reference"]

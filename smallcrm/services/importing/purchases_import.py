@@ -922,6 +922,15 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
                         notes="\n".join(notes))
 
 
+def _recorded(r: _Receipt, total: int, index: dict[str, list[int]], existing: dict[tuple, tuple]) -> tuple | None:
+    """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
+    time, or without a number by its customer, time and total (a customer the book does not have has none)."""
+    if r.reference:
+        return existing.get((r.reference, r.occurred_at))
+    ids = index.get(r.customer) if r.customer else [None]
+    return existing.get((None, ids[0], r.occurred_at, total)) if ids else None
+
+
 # --------------------------------------------------------------------------------------------------
 # The run
 
@@ -1008,7 +1017,7 @@ class _Run:
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
             if total > 0 and (r.status == "cancelled" or r.refunded_whole or refunded >= total):
-                recorded = existing.get((r.reference, r.occurred_at)) if r.reference else None
+                recorded = _recorded(r, total, index, existing)
                 if recorded is None:
                     self._plan(r, "skip", CANCELLED_REASON)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
@@ -1043,8 +1052,7 @@ class _Run:
                     if self.options.customer_choices.get(r.customer, default) != "create":
                         self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[self.options.match])
                         continue
-            recorded = existing.get((r.reference, r.occurred_at) if r.reference else
-                                    (None, r.contact_id, r.occurred_at, total))
+            recorded = _recorded(r, total, index, existing)
             if recorded is not None:
                 self._plan(r, "skip", "already imported")
                 if total > 0 and recorded[2] < refunded:  # paid back (more) since it was imported
