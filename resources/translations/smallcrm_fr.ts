@@ -4565,6 +4565,106 @@ Cliquez pour les afficher.</translation>
         <source>This is a fault in smallcrm; please report it with the details.</source>
         <translation>C’est une erreur de smallcrm&#x202f;; signalez-la avec les détails.</translation>
     </message>
+    <message>
+        <source>a phone number has no letters</source>
+        <translation>un numéro de téléphone n’a pas de lettres</translation>
+    </message>
+    <message>
+        <source>a phone number has 3 to 20 digits</source>
+        <translation>un numéro de téléphone a de 3 à 20 chiffres</translation>
+    </message>
+    <message>
+        <source>write it as YYYY-MM-DD, or --MM-DD without the year</source>
+        <translation>écrivez-la AAAA-MM-JJ, ou --MM-JJ sans l’année</translation>
+    </message>
+    <message>
+        <source>a birthday cannot be in the future</source>
+        <translation>un anniversaire ne peut pas être dans le futur</translation>
+    </message>
+    <message>
+        <source>month must be in 1..12</source>
+        <translation>le mois doit être de 1 à 12</translation>
+    </message>
+    <message>
+        <source>day is out of range for month</source>
+        <translation>ce jour n’existe pas dans ce mois</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters</source>
+        <translation>{limit} caractères au plus</translation>
+    </message>
+    <message>
+        <source>write an amount such as 25.50</source>
+        <translation>écrivez un montant comme 25,50</translation>
+    </message>
+    <message>
+        <source>{currency} has {digits} decimals</source>
+        <translation>{currency} a {digits} décimales</translation>
+    </message>
+    <message>
+        <source>{currency} has no decimals</source>
+        <translation>{currency} n’a pas de décimales</translation>
+    </message>
+    <message>
+        <source>-0 is not an amount</source>
+        <translation>-0 n’est pas un montant</translation>
+    </message>
+    <message>
+        <source>the amount cannot be negative</source>
+        <translation>le montant ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>the amount is too large</source>
+        <translation>le montant est trop grand</translation>
+    </message>
+    <message>
+        <source>An email address must have an @-sign.</source>
+        <translation>Une adresse e-mail doit contenir un @.</translation>
+    </message>
+    <message>
+        <source>There must be something before the @-sign.</source>
+        <translation>Il doit y avoir quelque chose avant le @.</translation>
+    </message>
+    <message>
+        <source>There must be something after the @-sign.</source>
+        <translation>Il doit y avoir quelque chose après le @.</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is not valid. It should have a period.</source>
+        <translation>La partie après le @ n’est pas valide&#xa0;: il y manque un point.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation>Une adresse e-mail ne peut pas avoir deux points de suite.</translation>
+    </message>
+    <message>
+        <source>An email address cannot start with a period.</source>
+        <translation>Une adresse e-mail ne peut pas commencer par un point.</translation>
+    </message>
+    <message>
+        <source>An email address cannot end with a period.</source>
+        <translation>Une adresse e-mail ne peut pas finir par un point.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period immediately before the @-sign.</source>
+        <translation>Une adresse e-mail ne peut pas avoir un point juste avant le @.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period immediately after the @-sign.</source>
+        <translation>Une adresse e-mail ne peut pas avoir un point juste après le @.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a hyphen immediately after the @-sign.</source>
+        <translation>Une adresse e-mail ne peut pas avoir un tiret juste après le @.</translation>
+    </message>
+    <message>
+        <source>The email address contains invalid characters before the @-sign: {characters}</source>
+        <translation>L’adresse e-mail contient des caractères non valides avant le @&#xa0;: {characters}</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign contains invalid characters: {characters}</source>
+        <translation>La partie après le @ contient des caractères non valides&#xa0;: {characters}</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
-from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, Phrase, SmallCrmError, UndoRefused
+from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.messages import translated
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import contact_rows
 from smallcrm.services.importing import contacts_import as ci
@@ -222,13 +223,6 @@ DUPLICATE_REASONS = {
 def field_label(name: str, kind: str = "contacts") -> str:
     labels = SALE_LABELS if kind == "purchases" else FIELD_LABELS
     return labels.get(name, name.replace("_", " ").capitalize())
-
-
-def translated(text: str, context: str) -> str:
-    """Words of the import in the window's language (a Phrase: its template, with its facts)."""
-    if isinstance(text, Phrase):
-        return QCoreApplication.translate(context, text.template).format(**text.facts)
-    return QCoreApplication.translate(context, text)
 
 
 def reason_text(reason: str) -> str:

@@ -2,9 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from smallcrm.errors import DatabaseProblem, InvalidValue
+from smallcrm.errors import DatabaseProblem, InvalidValue, Phrase
+
+# What is wrong with a value, as the checks say it (InvalidValue.detail): the phone, birthday, length and
+# amount checks', and email_validator's sentences for the mistakes people type.
+FIELD_DETAILS = (
+    QT_TRANSLATE_NOOP("messages", "a phone number has no letters"),
+    QT_TRANSLATE_NOOP("messages", "a phone number has 3 to 20 digits"),
+    QT_TRANSLATE_NOOP("messages", "write it as YYYY-MM-DD, or --MM-DD without the year"),
+    QT_TRANSLATE_NOOP("messages", "a birthday cannot be in the future"),
+    QT_TRANSLATE_NOOP("messages", "month must be in 1..12"),
+    QT_TRANSLATE_NOOP("messages", "day is out of range for month"),
+    QT_TRANSLATE_NOOP("messages", "at most {limit} characters"),
+    QT_TRANSLATE_NOOP("messages", "write an amount such as 25.50"),
+    QT_TRANSLATE_NOOP("messages", "{currency} has {digits} decimals"),
+    QT_TRANSLATE_NOOP("messages", "{currency} has no decimals"),
+    QT_TRANSLATE_NOOP("messages", "-0 is not an amount"),
+    QT_TRANSLATE_NOOP("messages", "the amount cannot be negative"),
+    QT_TRANSLATE_NOOP("messages", "the amount is too large"),
+    QT_TRANSLATE_NOOP("messages", "An email address must have an @-sign."),
+    QT_TRANSLATE_NOOP("messages", "There must be something before the @-sign."),
+    QT_TRANSLATE_NOOP("messages", "There must be something after the @-sign."),
+    QT_TRANSLATE_NOOP("messages", "The part after the @-sign is not valid. It should have a period."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot have two periods in a row."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot start with a period."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot end with a period."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot have a period immediately before the @-sign."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot have a period immediately after the @-sign."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot have a hyphen immediately after the @-sign."),
+    QT_TRANSLATE_NOOP("messages", "The email address contains invalid characters before the @-sign: {characters}"),
+    QT_TRANSLATE_NOOP("messages", "The part after the @-sign contains invalid characters: {characters}"),
+)
+
+
+def translated(text: str, context: str) -> str:
+    """Words of a service in the window's language (a Phrase: its template, with its facts); words with no
+    translation as they are."""
+    if isinstance(text, Phrase):
+        return QCoreApplication.translate(context, text.template).format(**text.facts)
+    return QCoreApplication.translate(context, text)
 
 
 def _tr(text: str) -> str:
@@ -12,19 +50,20 @@ def _tr(text: str) -> str:
 
 
 def field_problem(error: InvalidValue) -> str:
+    detail = translated(error.detail, "messages") if error.detail else ""
     if error.problem == "required":
         if error.field == "name":
             return _tr("Give a first name, a last name or a company.")
         return _tr("This cannot be empty.")
     if error.problem == "email":
-        return _tr("This is not an email address: {detail}").format(detail=error.detail)
+        return _tr("This is not an email address: {detail}").format(detail=detail)
     if error.problem == "phone":
-        return _tr("This is not a phone number: {detail}.").format(detail=error.detail)
+        return _tr("This is not a phone number: {detail}.").format(detail=detail)
     if error.problem == "date":
-        return _tr("This is not a real date: {detail}.").format(detail=error.detail)
+        return _tr("This is not a real date: {detail}.").format(detail=detail)
     if error.problem == "too_long":
-        return _tr("This is too long: {detail}.").format(detail=error.detail)
-    return _tr("This value cannot be saved: {detail}").format(detail=error.detail or error.problem)
+        return _tr("This is too long: {detail}.").format(detail=detail)
+    return _tr("This value cannot be saved: {detail}").format(detail=detail or error.problem)
 
 
 def database_problem(error: DatabaseProblem) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from babel.core import get_global
 from babel.numbers import format_currency, get_currency_precision, get_currency_symbol
 
-from smallcrm.errors import InvalidValue
+from smallcrm.errors import InvalidValue, Phrase
 
 
 def minor_digits(currency: str) -> int:
@@ -27,6 +27,8 @@ def format_money(minor: int, currency: str, locale: str = "en_GB") -> str:
 
 
 _AMOUNT = re.compile(r"[+-]?(\d+)(?:\.(\d+))?")
+DECIMALS = "{currency} has {digits} decimals"  # (more decimals than the currency has: InvalidValue.detail)
+NO_DECIMALS = "{currency} has no decimals"
 
 
 def parse_amount(text: str, currency: str, field: str = "amount", *, allow_negative: bool = False) -> int:
@@ -40,8 +42,8 @@ def parse_amount(text: str, currency: str, field: str = "amount", *, allow_negat
     digits = get_currency_precision(currency)
     decimals = m.group(2) or ""
     if len(decimals) > digits:
-        raise InvalidValue(field, text, "amount", f"{currency} has {digits} decimals" if digits else
-                           f"{currency} has no decimals")
+        raise InvalidValue(field, text, "amount", Phrase(DECIMALS, currency=currency, digits=digits) if digits else
+                           Phrase(NO_DECIMALS, currency=currency))
     minor = int(m.group(1)) * 10**digits + int((decimals or "0").ljust(digits, "0")[:digits] or 0)
     negative = value.startswith("-")
     if negative and minor == 0:

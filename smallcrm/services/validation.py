@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import phonenumbers
 
-from smallcrm.errors import InvalidValue
+from smallcrm.errors import InvalidValue, Phrase
 
 MAX_NAME = 200
 MAX_CONSENT_SOURCE = 200  # "at the counter", "web form, 3 May", "signed card"
@@ -30,8 +30,22 @@ def clean_text(value: str | None, field: str = "text", limit: int = MAX_NAME, *,
     else:
         text = _SPACES.sub(" ", text).strip()
     if len(text) > limit:
-        raise InvalidValue(field, value, "too_long", f"at most {limit} characters")
+        raise InvalidValue(field, value, "too_long", Phrase(AT_MOST, limit=limit))
     return text
+
+
+AT_MOST = "at most {limit} characters"
+# What email_validator says with the characters at fault after it: made into a Phrase, so that the window can
+# say it in its own language (its other messages are plain sentences, translated as they are).
+_EMAIL_CHARACTERS = ("The email address contains invalid characters before the @-sign: ",
+                     "The part after the @-sign contains invalid characters: ")
+
+
+def _email_detail(message: str) -> str:
+    for start in _EMAIL_CHARACTERS:
+        if message.startswith(start):
+            return Phrase(start + "{characters}", characters=message[len(start):])
+    return message
 
 
 def clean_email(value: str, field: str = "email") -> str:
@@ -43,7 +57,7 @@ def clean_email(value: str, field: str = "email") -> str:
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as e:
-        raise InvalidValue(field, value, "email", str(e)) from e
+        raise InvalidValue(field, value, "email", _email_detail(str(e))) from e
 
 
 @dataclass(frozen=True)

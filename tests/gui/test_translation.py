@@ -115,6 +115,17 @@ from smallcrm.services.importing.reader import ImportFileProblem
 wizard = {"reject": iw.reason_text("invalid email"), "duplicate": iw.duplicate_text("name+city"),
           "field": QCoreApplication.translate("MappingPage", iw.field_label("postal_code")),
           "problem": iw.problem_text(ImportFileProblem(Path("x.csv"), "empty", "", None))}
+# what the contact form says of an email, a phone and a name it cannot take
+from smallcrm.errors import InvalidValue
+from smallcrm.gui.messages import field_problem
+from smallcrm.services import validation
+wizard["form"] = []
+for check, text in ((validation.clean_email, "elodie@"), (validation.clean_email, "élodie lefèvre@fleurs.fr"),
+                    (lambda t: validation.clean_phone(t, "FR"), "06 12 AB"), (validation.clean_text, "x" * 201)):
+    try:
+        check(text)
+    except InvalidValue as error:
+        wizard["form"].append(field_problem(error))
 # why the rows of a bad sales file and two files that are no table are refused, as the wizard says it
 from smallcrm.services.importing import purchases_import as pi, reader
 sales = db.parent / "ventes.csv"
@@ -164,6 +175,12 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     assert "&Annuler" in seen["menus"]["É&dition"]
     assert seen["dialog"] == "Nouveau contact"
     assert seen["wizard"].pop("width") <= 1000  # the import wizard, in French, fits a small laptop's screen
+    assert seen["wizard"].pop("form") == [
+        "Ce n’est pas une adresse e-mail\xa0: Il doit y avoir quelque chose après le @.",
+        "Ce n’est pas une adresse e-mail\xa0: L’adresse e-mail contient des caractères non valides avant le @\xa0: "
+        "SPACE.",
+        "Ce n’est pas un numéro de téléphone\xa0: un numéro de téléphone n’a pas de lettres.",
+        "C’est trop long\xa0: 200 caractères au plus."]
     assert seen["wizard"].pop("sales") == [
         "une autre ligne de ce ticket a été refusée\xa0: tout le ticket est laissé de côté",
         "le ticket R1 est en EUR, cette ligne en GBP",

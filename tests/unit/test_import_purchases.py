@@ -446,7 +446,7 @@ def test_the_new_reasons_can_be_translated_in_the_window():
     for reason in (pi.IN_FUTURE, pi.TOO_OLD, pi.TOO_LARGE, pi.TOO_MANY, pi.OTHER_CURRENCY, pi.OTHER_CUSTOMER,
                    pi.SAME_NAME, pi.IN_TRASH, cleaning.NOT_AN_AMOUNT, cleaning.DECIMAL_MARK_LAST,
                    cleaning.MIXED_SEPARATORS, cleaning.MISPLACED_SEPARATORS, cleaning.OTHER_CURRENCY,
-                   cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, cleaning.DECIMALS, cleaning.NO_DECIMALS):
+                   cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS):
         assert reason in wizard.REJECT_REASONS
     for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
                    reader.BAD_BYTES_IN_COLUMN):

@@ -34,7 +34,7 @@ from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, SUPPORTED_REGIONS
 from phonenumbers.phonemetadata import PhoneMetadata
 
 from smallcrm.errors import InvalidValue, Phrase
-from smallcrm.services import validation
+from smallcrm.services import money, validation
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
 from smallcrm.services.importing.mapping import FIELDS
 from smallcrm.services.validation import Phone
@@ -635,8 +635,6 @@ OTHER_CURRENCY = "the amount is in {found}, not {currency}"
 SIGN_OF_SEVERAL = ("“{sign}” is the sign of several currencies ({codes}), none of them {currency}: add a currency "
                    "column saying which")
 AMBIGUOUS_AMOUNT = "{written} could be {one} or {other}"
-DECIMALS = "{currency} has {digits} decimals"
-NO_DECIMALS = "{currency} has no decimals"
 
 _GROUP_CHARS = " \u00a0\u202f\u2009'\u2019"
 _MINUS = "-\u2212\u2013"
@@ -791,8 +789,8 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> in
     if len(fraction) > digits:
         if fraction[digits:].strip("0"):
             raise InvalidValue("amount", original, "amount",
-                               Phrase(DECIMALS, currency=currency, digits=digits) if digits else
-                               Phrase(NO_DECIMALS, currency=currency))
+                               Phrase(money.DECIMALS, currency=currency, digits=digits) if digits else
+                               Phrase(money.NO_DECIMALS, currency=currency))
         fraction = fraction[:digits]
     minor = int(whole or "0") * 10**digits + int(fraction.ljust(digits, "0") or "0")
     if minor > 10**15:
@@ -1272,8 +1270,8 @@ class RowCleaner:
         for key, value in found.items():
             if len(value) > validation.MAX_NAME:
                 column = self.names[values[key][1]] if key in values else None
-                self._reject(row, "too long", column, value,
-                             InvalidValue(key, value, "too_long", f"at most {validation.MAX_NAME} characters"))
+                self._reject(row, "too long", column, value, InvalidValue(key, value, "too_long", Phrase(
+                    validation.AT_MOST, limit=validation.MAX_NAME)))
 
     def _birthday(self, row: int, column: str, text: str, parse) -> str | None:
         """The birthday `parse` reads; a row whose date could be either day or month first is rejected (the
