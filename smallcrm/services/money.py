@@ -27,8 +27,10 @@ def format_money(minor: int, currency: str, locale: str = "en_GB") -> str:
 
 
 _AMOUNT = re.compile(r"[+-]?(\d+)(?:\.(\d+))?")
-DECIMALS = "{currency} has {digits} decimals"  # (more decimals than the currency has: InvalidValue.detail)
+# What is wrong with an amount (InvalidValue.detail; those with facts are made into an errors.Phrase).
+DECIMALS = "{currency} has {digits} decimals"
 NO_DECIMALS = "{currency} has no decimals"
+TOO_LARGE = "the amount is too large"
 
 
 def parse_amount(text: str, currency: str, field: str = "amount", *, allow_negative: bool = False) -> int:
@@ -51,7 +53,7 @@ def parse_amount(text: str, currency: str, field: str = "amount", *, allow_negat
     if negative and not allow_negative:
         raise InvalidValue(field, text, "amount", "the amount cannot be negative")
     if minor > 10**15:
-        raise InvalidValue(field, text, "amount", "the amount is too large")
+        raise InvalidValue(field, text, "amount", TOO_LARGE)
     return -minor if negative else minor
 
 

@@ -94,7 +94,7 @@ def _amount(value, field_name: str = "amount") -> int:
     if value <= 0:
         raise InvalidValue(field_name, value, "not_positive", "the amount must be above 0")
     if value > MAX_MINOR:
-        raise InvalidValue(field_name, value, "amount", "the amount is too large")
+        raise InvalidValue(field_name, value, "amount", money.TOO_LARGE)
     return value
 
 

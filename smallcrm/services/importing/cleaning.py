@@ -627,7 +627,6 @@ class _PartialBirthday(Exception):
 _AMOUNT = re.compile(r"\d(?:[\d.,' \u00a0\u202f\u2009\u2019]*\d)?")
 # What is wrong with an amount (InvalidValue.detail; those with facts are made into a Phrase).
 NOT_AN_AMOUNT = "not an amount"
-AMOUNT_TOO_LARGE = "the amount is too large"
 DECIMAL_MARK_LAST = "the decimal mark must come once, last"
 MIXED_SEPARATORS = "mixed thousands separators"
 MISPLACED_SEPARATORS = "the thousands separators are not where they belong"
@@ -794,7 +793,7 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> in
         fraction = fraction[:digits]
     minor = int(whole or "0") * 10**digits + int(fraction.ljust(digits, "0") or "0")
     if minor > 10**15:
-        raise InvalidValue("amount", original, "amount", AMOUNT_TOO_LARGE)
+        raise InvalidValue("amount", original, "amount", money.TOO_LARGE)
     return -minor if negative else minor
 
 

@@ -271,7 +271,7 @@ FIRST_YEAR = 1900  # a sale dated before it is a typo (or a spreadsheet's day ze
 FUTURE_SLACK = timedelta(days=1)  # a sale dated after today plus this is in the future (a day for time zones)
 TOO_OLD = "the date is before 1900"
 IN_FUTURE = "the date is in the future"
-TOO_LARGE = cleaning.AMOUNT_TOO_LARGE
+TOO_LARGE = money.TOO_LARGE
 TOO_MANY = "the quantity is too large"
 # Reasons with facts of their own (made into an errors.Phrase).
 OTHER_CURRENCY = "receipt {reference} is in {currency}, this row in {other}"
