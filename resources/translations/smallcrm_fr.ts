@@ -1755,12 +1755,16 @@ Cliquez pour les afficher.</translation>
         <translation>tabulation</translation>
     </message>
     <message>
-        <source>no program smallcrm knows</source>
-        <translation>aucun logiciel que smallcrm connaît</translation>
+        <source>Another program</source>
+        <translation>Un autre programme</translation>
     </message>
     <message>
-        <source>Detect from the header (found: {program})</source>
-        <translation>Détecter d’après l’en-tête (trouvé&#xa0;: {program})</translation>
+        <source>{program} (detected)</source>
+        <translation>{program} (détecté)</translation>
+    </message>
+    <message>
+        <source>Detected from the file&apos;s column names</source>
+        <translation>Détecté d’après les noms des colonnes du fichier</translation>
     </message>
 </context>
 <context>

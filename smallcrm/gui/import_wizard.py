@@ -748,8 +748,10 @@ class FormatPage(QWizardPage):
             layout=self.layout_name()))
         if self.w.kind == "contacts" and self.w.options.preset == "auto":  # what "detect" found, in its item
             found = mapping.PRESETS.get(self.w.preset)
-            program = found.program if found and found.name != "generic" else self.tr("no program smallcrm knows")
-            self.preset.setItemText(0, self.tr("Detect from the header (found: {program})").format(program=program))
+            program = found.program if found and found.name != "generic" else self.tr("Another program")
+            # the program first: the combo is half the page wide and cuts a long item's end
+            self.preset.setItemText(0, self.tr("{program} (detected)").format(program=program))
+            self.preset.setItemData(0, self.tr("Detected from the file's column names"), Qt.ItemDataRole.ToolTipRole)
         rows = reader.preview(self.w.path, d, 20)
         headers = self.w.headers
         self.table.setColumnCount(max([len(headers), *(len(r) for r in rows)]))
@@ -1344,6 +1346,7 @@ class DuplicatesPage(QWizardPage):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.for_selected)
         layout.addWidget(self.none)
+        layout.addStretch()  # (the table takes the room when there is one; else the words stay under the choices)
 
     def _policy(self, button) -> None:
         self.w.options.on_duplicate = button.property("policy")

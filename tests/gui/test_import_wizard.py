@@ -64,7 +64,11 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     assert preview.item(2, 2).text() == "José Núñez"  # who a rejected row is, as written
     assert preview.horizontalHeader().visualIndex(10) == 2  # why: third, in sight
     wizard.next()  # duplicates: none
-    assert wizard.duplicates_page.none.isVisible()
+    dupes = wizard.duplicates_page
+    assert dupes.none.isVisible()
+    last_choice = dupes.group.buttons()[-1]  # the words right under the choices, not halfway down an empty page
+    assert 0 < dupes.none.y() - last_choice.geometry().bottom() < last_choice.height()
+    assert dupes.none.height() < 2 * dupes.none.sizeHint().height()
     wizard.next()  # summary
     qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
     assert "reject 1" in wizard.summary_page.counts.text()
@@ -1077,9 +1081,9 @@ def test_the_detect_choice_names_the_program_it_found(qtbot, window, tmp_path):
     wizard.next()
     preset = wizard.format_page.preset
     assert preset.currentData() == "auto"
-    assert preset.currentText() == "Detect from the header (found: Thunderbird address book)"
+    assert preset.currentText() == "Thunderbird address book (detected)"
     preset.setCurrentIndex(preset.findData("yahoo"))  # the owner's choice is kept, and the item says what was found
-    assert wizard.options.preset == "yahoo" and preset.itemText(0).endswith("(found: Thunderbird address book)")
+    assert wizard.options.preset == "yahoo" and preset.itemText(0) == "Thunderbird address book (detected)"
     wizard.close()
 
 
