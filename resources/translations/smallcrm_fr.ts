@@ -1731,6 +1731,10 @@ Cliquez pour les afficher.</translation>
         <translation>la présentation du rapport de transactions de SumUp (sa colonne Email, celle du compte SumUp, est laissée de côté)</translation>
     </message>
     <message>
+        <source>the layout of Stripe&apos;s payments export (each charge by its own number)</source>
+        <translation>la présentation de l’export des paiements de Stripe (chaque paiement sous son propre numéro)</translation>
+    </message>
+    <message>
         <source>columns read by their names (not the layout of a program smallcrm knows)</source>
         <translation>colonnes reconnues par leur nom (ce n’est la disposition d’aucun programme que smallcrm connaît)</translation>
     </message>

@@ -734,6 +734,8 @@ class FormatPage(QWizardPage):
         if self.w.kind == "purchases" and self.w.preset == "sumup":
             return self.tr("the layout of SumUp's transactions report (its Email column, the SumUp account's, is "
                            "left out)")
+        if self.w.kind == "purchases" and self.w.preset == "stripe":
+            return self.tr("the layout of Stripe's payments export (each charge by its own number)")
         return self.tr("columns read by their names (not the layout of a program smallcrm knows)")
 
     def _show(self) -> None:

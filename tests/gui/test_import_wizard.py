@@ -1143,3 +1143,26 @@ def test_a_shopify_orders_export_is_named_and_its_order_number_is_the_receipt(qt
     assert wizard.currentPage() is unmatched and not unmatched.table.isColumnHidden(1)
     assert model_cells(unmatched.table, 0)[:3] == ["marie@example.fr", "Marie Dupont", "1"]
     wizard.close()
+
+
+def test_a_stripe_payments_export_is_named_and_a_failed_charge_is_skipped(qtbot, window, tmp_path):
+    from smallcrm.services.contacts import ContactInput, add_contact
+    from tests.unit.test_import_purchases import STRIPE, write_csv
+
+    add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    rows = [["ch_1", "2025-10-03 12:05:00", "15.00", "0.00", "eur", "true", "Subscription", "0.40", "Paid", "cus_A",
+             "ann@example.com", "in_1"],
+            ["ch_2", "2025-10-03 12:00:00", "15.00", "0.00", "eur", "false", "Subscription", "0", "Failed", "cus_A",
+             "ann@example.com", "in_1"]]
+    wizard = wizard_for(qtbot, window, write_csv(tmp_path / "unified_payments.csv", STRIPE, rows))
+    wizard.next()
+    assert "the layout of Stripe's payments export" in wizard.format_page.detected.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    page = wizard.mapping_page
+    assert page.combos[0].currentText() == "Receipt or invoice number" and page.combos[11].currentText() == "(ignore)"
+    preview = page.preview
+    assert [(cells(preview, r)[:2], cells(preview, r)[3]) for r in range(2)] == [(["2", "record"], "ch_1"),
+                                                                                 (["3", "skip"], "ch_2")]
+    assert cells(preview, 1)[7] == "cancelled or refunded in the file: not a sale to record"
+    wizard.close()

@@ -994,3 +994,47 @@ def test_a_reports_total_row_at_its_end_is_listed_as_the_total_it_is(gbp, tmp_pa
     assert result.created == 2
     assert [(r.row, r.reason) for r in result.rejects] == [(5, pi.TOTAL_ROW), (6, pi.TOTAL_ROW),
                                                            (7, "the date is missing")]
+
+
+STRIPE = ["id", "Created (UTC)", "Amount", "Amount Refunded", "Currency", "Captured", "Description", "Fee", "Status",
+          "Customer ID", "Customer Email", "Invoice ID"]
+
+
+def test_stripes_payments_export_numbers_each_charge_and_records_no_failed_one(gbp, tmp_path):
+    rows = [["ch_3PqA1", "2025-10-01 10:15:00", "25.00", "0.00", "gbp", "true", "Candles", "0.58", "Paid", "cus_A",
+             "ann@example.com", ""],
+            ["ch_3PqA2", "2025-10-02 11:00:00", "40.00", "10.00", "gbp", "true", "Soap", "0.80", "Paid", "cus_B",
+             "bob@example.com", ""],
+            ["ch_3PqA3", "2025-10-03 12:05:00", "15.00", "0.00", "gbp", "true", "Subscription", "0.40", "Paid",
+             "cus_A", "ann@example.com", "in_1XYZ"],
+            ["ch_3PqA4", "2025-10-03 12:00:00", "15.00", "0.00", "gbp", "false", "Subscription", "0", "Failed",
+             "cus_A", "ann@example.com", "in_1XYZ"]]
+    path = write_csv(tmp_path / "unified_payments.csv", STRIPE, rows)
+    preset, fields = pi.map_purchase_headers(STRIPE)
+    assert preset == "stripe" and fields[0] == "reference" and fields[11] == ""  # the charge's number, not the invoice's
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    assert (result.created, result.refunds, result.skipped, result.customers_created) == (4, 1, 1, 2)
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("ch_3PqA1", 2500), ("ch_3PqA2", -1000), ("ch_3PqA2", 4000), ("ch_3PqA3", 1500)]
+    # the customers made, found by email, keep their Stripe number: a file that names them by it finds them
+    assert sorted((c.last_name, c.external_id) for c in Contact.select()) == [
+        ("ann@example.com", "cus_A"), ("bob@example.com", "cus_B")]
+    again = pi.import_purchases(path, pi.PurchaseImportOptions(match="id"))
+    assert (again.created, again.refunds, again.customers_created, again.unmatched) == (0, 0, 0, [])
+
+
+@pytest.mark.parametrize("failed_first", [True, False])
+def test_a_declined_attempt_beside_the_payment_of_its_invoice_is_not_a_sale(gbp, tmp_path, failed_first):
+    header = ["Date", "Invoice", "Amount", "Status", "Email"]
+    failed, paid = ["2025-10-03", "INV-7", "15.00", "Declined", "ann@example.com"], \
+        ["2025-10-03", "INV-7", "15.00", "Paid", "ann@example.com"]
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    path = write_csv(tmp_path / "payments.csv", header, [failed, paid] if failed_first else [paid, failed])
+    result = pi.import_purchases(path)
+    assert (result.created, result.skipped, result.refunds) == (1, 1, 0)
+    assert [(p.reference, p.total_minor, p.contact_id) for p in Purchase.select()] == [("INV-7", 1500, ann)]
+    assert points_balance(ann) == 15
+    # imported again: the declined attempt, on the payment's day, is not the payment paid back since
+    again = pi.import_purchases(path)
+    assert (again.created, again.skipped, again.refunds) == (0, 2, 0)
+    assert [p.total_minor for p in Purchase.select()] == [1500] and points_balance(ann) == 15

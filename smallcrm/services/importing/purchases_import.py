@@ -17,7 +17,7 @@ Customers are found by `PurchaseImportOptions.match`:
 - "email": the file's email column, against contacts' emails (without regard to case);
 - "phone": the phone column, read as E.164 with the shop's region;
 - "id":    the file's customer id, against `contact.external_id` (a contact created by an import
-           keeps the file's customer id there);
+           keeps the file's customer id there, however it was found);
 - "name":  the customer's name, folded, against contacts' names (one contact only, else rejected).
 A row with no customer at all (many till rows) is a purchase without a customer. A row whose
 customer is not found is listed (`PurchasePlan.unmatched`) and skipped, or, with `create_missing`,
@@ -85,6 +85,9 @@ SHOPIFY_ORDERS_SIGNS = {"name", "financialstatus", "lineitemquantity", "lineitem
 # SumUp's transactions report: its "Email" is the SumUp account that took the payment (its sales report in
 # German calls it "Konto"), not the customer's; read by names, with that column left out.
 SUMUP_SIGNS = {"email", "transactionid", "processas", "entrymode", "authcode"}
+# Stripe's payments export: a row per charge, its "id" ("ch_…") the charge's own number; its "Invoice ID" is empty
+# for a one-off charge and shared by each attempt to pay an invoice.
+STRIPE_SIGNS = {"id", "amountrefunded", "captured"}
 
 # The fields a purchases file can have, and header names that mean them, as mapping.header_key writes a
 # header: lower case, without accents, spaces or punctuation ("Invoice No." is "invoiceno", "N° de ticket" is
@@ -313,7 +316,8 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
-    """("purchases", "online_retail", "shopify_orders" or "sumup", a field per column; "" for a column not used).
+    """("purchases", "online_retail", "shopify_orders", "sumup" or "stripe", a field per column; "" for a column not
+    used).
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
     keys = [header_key(h) for h in headers]
@@ -333,15 +337,17 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         i = best.pop("name")[1]
         if "description" not in best or "#" in headers[best["description"][1]]:  # ("Item #" numbers the lines)
             best["description"] = (-1, i)
-    sumup = set(keys) >= SUMUP_SIGNS
+    sumup, stripe = set(keys) >= SUMUP_SIGNS, set(keys) >= STRIPE_SIGNS
     if sumup:
         best.pop("email", None)
         best["reference"] = (0, keys.index("transactionid"))  # (its "Reference" is mostly empty)
+    elif stripe:
+        best["reference"] = (0, keys.index("id"))
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
-    if sumup:
-        return "sumup", fields
+    if sumup or stripe:
+        return "sumup" if sumup else "stripe", fields
     online_retail = set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}
     return ("online_retail" if online_retail else "purchases"), fields
 
@@ -591,6 +597,7 @@ class _Receipt:
     refunded: list[int] = field(default_factory=list)  # each row's amount paid back (positive)
     refunded_whole: bool = False  # a row says "refunded: yes"
     refund_of: _Receipt | int | None = None  # a refund in part: the sale it pays back (of this file, or recorded)
+    beside_sale: bool = False  # a cancelled attempt to pay a sale of its number: never that sale, paid back since
 
     @property
     def total(self) -> int:
@@ -680,7 +687,7 @@ class _Reader:
             self.reject(number, reason.get(e.problem) or _said(e), KEY_FIELD[match], value)
             return None
         if match == "id":
-            return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(value, "customer_id"))
+            return customer_number(value)
         return name_words(search.sort_key(value.replace(",", " ")))  # ("Müller, Jürgen" is Jürgen Müller)
 
     def read(self, progress, cancelled, limit: int | None = None) -> None:
@@ -809,6 +816,16 @@ class _Reader:
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
         row_total = amount if amount is not None else item[1] * item[2]
+        attempt = False
+        if (receipt is not None and row_total > 0 < receipt.total and self.cell(cells, "status")
+                and (status == "cancelled") != (receipt.status == "cancelled")):
+            # a failed or cancelled attempt to pay, and the payment, under one number (Stripe's charges of an
+            # invoice, a declined card and then the one that paid): apart, the attempt not recorded
+            key = f"{reference}\x00{status}"
+            attempt = status == "cancelled"
+            if not attempt:
+                receipt.beside_sale = True
+            receipt = self.receipts.get(key)
         if receipt is not None and occurred_at != receipt.occurred_at and row_total * receipt.total < 0:
             # the sale's number on its refund, at another time (Square, PayPal): a refund of its own
             key = f"{reference}\x00{occurred_at}"
@@ -820,7 +837,7 @@ class _Reader:
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
-                refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole)
+                refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt)
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
@@ -889,6 +906,19 @@ def _contact_facts(conn, ids: list[int]) -> dict[int, tuple[str | None, int | No
 def _written_name(details: dict) -> str:
     """A customer's name as a purchases file writes it: its name column, or first and last names."""
     return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
+
+
+def customer_number(text: str) -> str:
+    """A customer number as the file writes it, without the ".0" a spreadsheet adds to a whole number."""
+    return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(text, "customer_id"))
+
+
+def _file_number(text: str) -> str:
+    """A new customer's number in the file, to find them by later ("" when there is none, or it is too long)."""
+    try:
+        return customer_number(text.lstrip("'"))
+    except InvalidValue:
+        return ""
 
 
 def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]) -> ContactInput:
@@ -1017,7 +1047,7 @@ class _Run:
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
             if total > 0 and (r.status == "cancelled" or r.refunded_whole or refunded >= total):
-                recorded = _recorded(r, total, index, existing)
+                recorded = None if r.beside_sale else _recorded(r, total, index, existing)
                 if recorded is None:
                     self._plan(r, "skip", CANCELLED_REASON)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
@@ -1219,7 +1249,8 @@ def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writ
         state = states.get(r.customer)
         if state is None:
             clean = ci.clean_for_import(_new_customer(r, run.region, headers), run.region)
-            extras = {ci.EXTERNAL_ID: r.customer if run.options.match == "id" else ""}
+            # their number in the till or shop, however they were found: a later file may name them by it
+            extras = {ci.EXTERNAL_ID: _file_number(r.details.get("customer_id", ""))}
             state = states[r.customer] = ci.new_state(next_id, clean, extras, moment)
             run.facts[next_id] = (None, None, None)
             next_id += 1
