@@ -768,6 +768,28 @@ def test_a_shopify_orders_export_is_one_purchase_per_order_with_the_billing_name
     assert names == [("Bob", "Stone"), ("Marie", "Dupont")]
 
 
+def test_an_orders_total_beyond_its_lines_keeps_the_lines_and_a_line_for_the_rest(gbp, tmp_path):
+    """Shopify's Total has the shipping, taxes and the order's discount in it: the lines are kept, and one more
+    makes them add up to it."""
+    rows = [["#1001", "marie@example.fr", "paid", "", "EUR", "45.00", "52.90", "2025-03-01 10:15:20 +0100", "2",
+             "Lavender candle", "15.00", "Marie Dupont", "", "51"],
+            ["#1001", "marie@example.fr", "", "", "", "", "", "", "1", "Honey soap", "15.00", "", "", ""],
+            ["#1002", "marie@example.fr", "paid", "", "EUR", "45.00", "40.50", "2025-03-02 10:15:20 +0100", "3",
+             "Honey soap", "15.00", "Marie Dupont", "", "52"]]
+    path = write_csv(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, rows)
+    pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    bought = {p.reference: p.total_minor for p in Purchase.select()}
+    assert bought == {"#1001": 5290, "#1002": 4050}
+    lines = sorted((i.purchase.reference, i.description, i.quantity, i.unit_price_minor, i.total_minor)
+                   for i in PurchaseItem.select())
+    assert lines == [("#1001", "Honey soap", 1, 1500, 1500), ("#1001", "Lavender candle", 2, 1500, 3000),
+                     ("#1001", pi.OTHER_CHARGES, 1, 790, 790),
+                     ("#1002", pi.OTHER_DISCOUNTS, 1, -450, -450), ("#1002", "Honey soap", 3, 1500, 4500)]
+    for reference, total in bought.items():  # as a purchase entered by hand: its lines add up to its total
+        assert sum(i.total_minor for i in PurchaseItem.select().join(Purchase)
+                   .where(Purchase.reference == reference)) == total
+
+
 def test_a_time_in_a_column_of_its_own_and_net_sales_before_gross(gbp, tmp_path):
     """Square's item export: the date and the time in two columns, and "Net Sales" (after discounts) is what
     was paid, whichever comes first in the file."""

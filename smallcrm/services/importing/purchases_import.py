@@ -9,8 +9,9 @@ Cancellations and returns (a negative total, or an invoice number starting with 
 Online Retail layout `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`)
 become refunds: purchase rows with a negative total and negative line quantities, not linked to a purchase
 (the files do not say which one they cancel); a refund under its sale's number at another time (Square,
-PayPal) is a refund of its own. An order's total written on each of its line rows is counted once, and a
-row whose type says it is no sale (a withdrawal, a fee) is skipped. What a column says was paid back of a sale
+PayPal) is a refund of its own. An order's total written on each of its line rows is counted once; a sale's
+total beyond its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
+withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What a column says was paid back of a sale
 ("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's time: the file does not say when.
 
 Customers are found by `PurchaseImportOptions.match`:
@@ -74,6 +75,9 @@ MATCH_WORDS = {"email": "email", "phone": "phone", "id": "customer number", "nam
 PREVIEW = 50
 FIRST_LOOK_ROWS = 400  # the rows a quick look reads: enough for the preview's receipts in most files
 DUE_DAYS = 30
+# The line that makes a sale's lines add up to the total its file gives (shipping, taxes, a discount on the order).
+OTHER_CHARGES = "Shipping, taxes and other charges"
+OTHER_DISCOUNTS = "Discounts"
 
 # Shopify's orders export (a row per line item, the order's own columns on its first row only): its "Name" is
 # the order's number ("#1001"), the customer's name is the billing name.
@@ -1351,10 +1355,12 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
         refund_of = id_of[id(r.refund_of)] if isinstance(r.refund_of, _Receipt) else r.refund_of
         purchases.append((pid, r.contact_id, r.occurred_at, r.currency, total, r.payment_method, r.reference, status,
                           due_on, paid, refund_of, batch_id, moment))
-        if r.items and r.amount is None:
+        lines = sum(q * p for _, q, p in r.items)
+        if r.items and (lines == total or total > 0):
             items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
-        elif r.items and sum(q * p for _, q, p in r.items) == total:
-            items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
+            if lines != total:  # an order's total beside its lines (Shopify's): what the lines leave out, a line
+                rest = total - lines
+                items.append((pid, OTHER_CHARGES if rest > 0 else OTHER_DISCOUNTS, 1, rest, rest))
     # The points first: a customer's "first purchase" (for the referral bonus) is first before this import.
     points, total = _points(conn, receipts, run.facts, ids)
     ci.insert_in_parts(
