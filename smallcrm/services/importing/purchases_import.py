@@ -11,8 +11,9 @@ become refunds: purchase rows with a negative total and negative line quantities
 (the files do not say which one they cancel); a refund under its sale's number at another time (Square,
 PayPal) is a refund of its own. An order's total written on each of its line rows is counted once; a sale's
 total beyond its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
-withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What a column says was paid back of a sale
-("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's time: the file does not say when.
+withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What
+a column says was paid back of a sale ("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's
+time: the file does not say when.
 
 Customers are found by `PurchaseImportOptions.match`:
 - "email": the file's email column, against contacts' emails (without regard to case);
