@@ -1735,6 +1735,10 @@ Cliquez pour les afficher.</translation>
         <translation>la présentation de l’export des paiements de Stripe (chaque paiement sous son propre numéro)</translation>
     </message>
     <message>
+        <source>the layout of PayPal&apos;s activity download (the customer&apos;s email from or to, as the money went)</source>
+        <translation>la présentation du téléchargement de l’activité PayPal (l’e-mail du client, côté expéditeur ou destinataire selon le sens de l’argent)</translation>
+    </message>
+    <message>
         <source>columns read by their names (not the layout of a program smallcrm knows)</source>
         <translation>colonnes reconnues par leur nom (ce n’est la disposition d’aucun programme que smallcrm connaît)</translation>
     </message>

@@ -736,6 +736,9 @@ class FormatPage(QWizardPage):
                            "left out)")
         if self.w.kind == "purchases" and self.w.preset == "stripe":
             return self.tr("the layout of Stripe's payments export (each charge by its own number)")
+        if self.w.kind == "purchases" and self.w.preset == "paypal":
+            return self.tr("the layout of PayPal's activity download (the customer's email from or to, as the money "
+                           "went)")
         return self.tr("columns read by their names (not the layout of a program smallcrm knows)")
 
     def _show(self) -> None:

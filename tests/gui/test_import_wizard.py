@@ -1166,3 +1166,18 @@ def test_a_stripe_payments_export_is_named_and_a_failed_charge_is_skipped(qtbot,
                                                                                  (["3", "skip"], "ch_2")]
     assert cells(preview, 1)[7] == "cancelled or refunded in the file: not a sale to record"
     wizard.close()
+
+
+def test_a_paypal_activity_download_is_named_and_a_refund_is_the_customers(qtbot, window, tmp_path):
+    from tests.unit.test_import_purchases import PAYPAL, write_csv
+
+    rows = [["2025-10-03", "09:00:00", "Europe/London", "Bob Ray", "Payment Refund", "Completed", "GBP", "-10.00",
+             "0.36", "-9.64", "shop@example.co.uk", "bob@example.com", "3AB", "Soap", "2AB", "", "1", "52.99", "GB",
+             "Debit"]]
+    wizard = wizard_for(qtbot, window, write_csv(tmp_path / "Download.CSV", PAYPAL, rows))
+    wizard.next()
+    assert "the layout of PayPal's activity download" in wizard.format_page.detected.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert cells(wizard.mapping_page.preview, 0)[4] == "not found: bob@example.com"
+    wizard.close()

@@ -1060,3 +1060,35 @@ def test_a_declined_attempt_beside_the_payment_of_its_invoice_is_not_a_sale(gbp,
     again = pi.import_purchases(path)
     assert (again.created, again.skipped, again.refunds) == (0, 2, 0)
     assert [p.total_minor for p in Purchase.select()] == [1500] and points_balance(ann) == 15
+
+
+PAYPAL = ["Date", "Time", "TimeZone", "Name", "Type", "Status", "Currency", "Gross", "Fee", "Net", "From Email Address",
+          "To Email Address", "Transaction ID", "Item Title", "Reference Txn ID", "Invoice Number", "Quantity",
+          "Balance", "Country Code", "Balance Impact"]
+
+
+def test_paypals_activity_download_finds_the_customer_on_either_side_of_the_money(gbp, tmp_path):
+    rows = [["01/10/2025", "10:15:22", "Europe/London", "Ann Lee", "Website Payment", "Completed", "GBP", "25.00",
+             "-0.93", "24.07", "ann@example.com", "shop@example.co.uk", "1AB", "Candle", "", "", "1", "24.07", "GB",
+             "Credit"],
+            ["02/10/2025", "11:00:00", "Europe/London", "Bob Ray", "Express Checkout Payment", "Completed", "GBP",
+             "40.00", "-1.44", "38.56", "bob@example.com", "shop@example.co.uk", "2AB", "Soap", "", "INV-2", "1",
+             "62.63", "GB", "Credit"],
+            ["03/10/2025", "09:00:00", "Europe/London", "Bob Ray", "Payment Refund", "Completed", "GBP", "-10.00",
+             "0.36", "-9.64", "shop@example.co.uk", "bob@example.com", "3AB", "Soap", "2AB", "INV-2", "1", "52.99",
+             "GB", "Debit"],
+            ["04/10/2025", "12:00:00", "Europe/London", "", "General Withdrawal", "Completed", "GBP", "-50.00", "0.00",
+             "-50.00", "", "", "4AB", "", "", "", "", "2.99", "", "Debit"]]
+    path = write_csv(tmp_path / "Download.CSV", PAYPAL, rows)
+    preset, fields = pi.map_purchase_headers(PAYPAL)
+    assert preset == "paypal" and fields[10] == "email" and fields[11] == "" and fields[13] == "description"
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Ray", emails=["bob@example.com"]))
+    options = pi.PurchaseImportOptions(create_missing=True, date_orders={0: "dmy"})
+    result = pi.import_purchases(path, options)
+    assert (result.created, result.refunds, result.customers_created, result.skipped) == (3, 1, 1, 1)
+    ann = Contact.get(Contact.first_name == "Ann").id
+    assert sorted((p.contact_id, p.total_minor) for p in Purchase.select()) == sorted([
+        (ann, 2500), (bob, -1000), (bob, 4000)])  # the refund is Bob's, not the shop's own address's
+    assert get_contact(ann).emails == ["ann@example.com"] and len(contact_ids()) == 2
+    assert sorted((i.description, i.quantity) for i in PurchaseItem.select()) == [
+        ("Candle", 1), ("Soap", -1), ("Soap", 1)]

@@ -93,6 +93,9 @@ SUMUP_SIGNS = {"email", "transactionid", "processas", "entrymode", "authcode"}
 # Stripe's payments export: a row per charge, its "id" ("ch_…") the charge's own number; its "Invoice ID" is empty
 # for a one-off charge and shared by each attempt to pay an invoice.
 STRIPE_SIGNS = {"id", "amountrefunded", "captured"}
+# PayPal's activity download: the customer's address is "From Email Address" on money in, "To Email Address" on
+# money out (a refund), as "Balance Impact" says ("Credit", "Debit").
+PAYPAL_SIGNS = {"fromemailaddress", "toemailaddress", "balanceimpact"}
 
 # The fields a purchases file can have, and header names that mean them, as mapping.header_key writes a
 # header: lower case, without accents, spaces or punctuation ("Invoice No." is "invoiceno", "N° de ticket" is
@@ -155,7 +158,8 @@ FIELDS = {
                    "prezzo", "prezzounitario",
                    "preco", "precounitario",
                    "prijs", "stukprijs", "prijsperstuk", "eenheidsprijs"),
-    "description": ("description", "item", "itemname", "product", "productname", "lineitemname", "article",
+    "description": ("description", "item", "itemname", "itemtitle", "product", "productname", "lineitemname",
+                    "article",
                     "designation", "libelle", "produit",
                     "artikel", "bezeichnung", "artikelbezeichnung", "produkt", "beschreibung",
                     "descripcion", "producto", "articulo", "concepto",
@@ -321,8 +325,8 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
-    """("purchases", "online_retail", "shopify_orders", "sumup" or "stripe", a field per column; "" for a column not
-    used).
+    """("purchases", "online_retail", "shopify_orders", "sumup", "stripe" or "paypal", a field per column; "" for a
+    column not used).
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
     keys = [header_key(h) for h in headers]
@@ -342,17 +346,20 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         i = best.pop("name")[1]
         if "description" not in best or "#" in headers[best["description"][1]]:  # ("Item #" numbers the lines)
             best["description"] = (-1, i)
-    sumup, stripe = set(keys) >= SUMUP_SIGNS, set(keys) >= STRIPE_SIGNS
-    if sumup:
+    preset = next((name for name, signs in (("sumup", SUMUP_SIGNS), ("stripe", STRIPE_SIGNS), ("paypal", PAYPAL_SIGNS))
+                   if set(keys) >= signs), "")
+    if preset == "sumup":
         best.pop("email", None)
         best["reference"] = (0, keys.index("transactionid"))  # (its "Reference" is mostly empty)
-    elif stripe:
+    elif preset == "stripe":
         best["reference"] = (0, keys.index("id"))
+    elif preset == "paypal":
+        best["email"] = (0, keys.index("fromemailaddress"))
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
-    if sumup or stripe:
-        return "sumup" if sumup else "stripe", fields
+    if preset:
+        return preset, fields
     online_retail = set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}
     return ("online_retail" if online_retail else "purchases"), fields
 
@@ -628,6 +635,11 @@ class _Reader:
         # times without a zone under a heading that names UTC ("Created (UTC)", Stripe's) are UTC, not local
         self.utc = "date" in self.col and "utc" in header_key(layout.headers[self.col["date"]])
         self.mark_looked_for = False
+        self.paid_out: tuple[int, int] | None = None  # PayPal's: (the Balance Impact column, To Email Address)
+        if layout.preset == "paypal":
+            keys = [header_key(h) for h in layout.headers]
+            if self.col.get("email") == keys.index("fromemailaddress"):
+                self.paid_out = (keys.index("balanceimpact"), keys.index("toemailaddress"))
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
 
@@ -711,6 +723,11 @@ class _Reader:
             self.cut_short = rows.cut_short
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
+        if self.paid_out is not None:
+            impact, to = self.paid_out
+            if impact < len(cells) > to and fold(cells[impact].strip()).startswith("deb"):  # (Débit, Débito)
+                cells = cells.copy()
+                cells[self.col["email"]] = cells[to]  # money out: the customer is the one it went to
         self.reference = reference = clean_text(self.cell(cells, "reference").lstrip("'"), "reference")[:200]
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.receipts.get(reference) if reference else None
