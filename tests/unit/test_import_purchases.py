@@ -1092,3 +1092,31 @@ def test_paypals_activity_download_finds_the_customer_on_either_side_of_the_mone
     assert get_contact(ann).emails == ["ann@example.com"] and len(contact_ids()) == 2
     assert sorted((i.description, i.quantity) for i in PurchaseItem.select()) == [
         ("Candle", 1), ("Soap", -1), ("Soap", 1)]
+
+
+def test_what_was_sold_without_a_quantity_or_price_is_a_line_however_long(gbp, tmp_path):
+    """WooCommerce's orders report: "Product(s)" and the order's "Net Sales", no quantity or unit price."""
+    header = ["Date", "Order #", "Status", "Customer", "Customer type", "Product(s)", "Items sold", "Coupon(s)",
+              "Net Sales", "Attribution"]
+    many = ", ".join(f"Hand-poured soy candle no. {n} (lavender and cedar, 200 g)" for n in range(12))
+    rows = [["2025-10-01 10:15:22", "1041", "Completed", "", "new", "Candle, Soap", "3", "", "45.00", "Direct"],
+            ["2025-10-02 11:00:00", "1042", "Processing", "", "returning", many, "12", "", "180.00", "Direct"]]
+    result = pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows))
+    assert (result.created, result.rejected) == (2, 0)
+    lines = sorted((i.purchase.reference, i.description, i.quantity, i.total_minor) for i in PurchaseItem.select())
+    assert 600 < len(many) <= 1000
+    assert lines == [("1041", "Candle, Soap", 1, 4500), ("1042", many, 1, 18000)]
+    # and a line's own words, with its quantity and price
+    header = ["Date", "Receipt", "Item", "Qty", "Unit price"]
+    rows = [["2025-10-03 09:00", "R9", many, "2", "7.50"]]
+    result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
+    assert (result.created, result.rejected) == (1, 0)
+    assert PurchaseItem.get(PurchaseItem.quantity == 2).description == many
+
+
+def test_rows_with_their_own_amounts_and_a_row_without_words_leave_no_made_up_line(gbp, tmp_path):
+    header = ["Date", "Receipt", "Item", "Amount"]
+    rows = [["2025-10-01 10:15", "R1", "Candle", "10.00"], ["2025-10-01 10:15", "R1", "", "5.00"]]
+    pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
+    assert [p.total_minor for p in Purchase.select()] == [1500]
+    assert list(PurchaseItem.select()) == []  # not "Candle" and 5.00 of "shipping, taxes and other charges"

@@ -62,6 +62,7 @@ from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words
 from smallcrm.services.importing.mapping import fold, header_key
+from smallcrm.services.purchases import MAX_DESCRIPTION
 from smallcrm.services.settings import default_region, get_setting, shop_locale
 from smallcrm.services.validation import clean_text
 from smallcrm.store import search
@@ -647,6 +648,10 @@ class _Reader:
         i = self.col.get(name)
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
+    def description(self, cells: list[str]) -> str:
+        """What the row sold, tidied; cut to what a line holds (a long product list loses no sale)."""
+        return clean_text(self.cell(cells, "description"), "description", v.MAX_TEXT)[:MAX_DESCRIPTION]
+
     def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
         column = self.layout.headers[self.col[name]] if name in self.col else None
         self.rejects.append(Reject(row, reason, column, value))
@@ -801,21 +806,24 @@ class _Reader:
                     price = self.number(money_in, price_text)
                     if abs(price) > largest:
                         return self.reject(number, TOO_LARGE, "unit_price", price_text)
-                    description = clean_text(self.cell(cells, "description"), "description")
+                    description = self.description(cells)
                     if type(quantity) is Decimal:  # weighed: one line of its price, the quantity kept in its words
                         description = f"{quantity_text.strip()} × {description}".strip(" ×")
                         quantity, price = (1 if quantity > 0 else -1), int((abs(quantity) * price).to_integral_value())
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
-                    item = (description[:1000], quantity, price)
+                    item = (description[:MAX_DESCRIPTION], quantity, price)
                 elif amount is not None and self.cell(cells, "description") and quantity:
                     # an item, its quantity and what it came to, with no unit price (Square): a line of it
-                    description = clean_text(self.cell(cells, "description"), "description")
+                    description = self.description(cells)
                     if type(quantity) is int and amount % quantity == 0:
-                        item = (description[:1000], quantity, amount // quantity)
+                        item = (description, quantity, amount // quantity)
                     else:
-                        item = (f"{quantity_text.strip()} × {description}"[:1000], 1 if amount >= 0 else -1,
+                        item = (f"{quantity_text.strip()} × {description}"[:MAX_DESCRIPTION], 1 if amount >= 0 else -1,
                                 abs(amount))
+            elif amount is not None and self.cell(cells, "description"):
+                # what was sold, with no quantity or price (WooCommerce's "Product(s)"): a line of what it came to
+                item = (self.description(cells), 1 if amount >= 0 else -1, abs(amount))
         except (InvalidValue, ValueError) as e:
             field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
             return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
@@ -1374,7 +1382,7 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
         purchases.append((pid, r.contact_id, r.occurred_at, r.currency, total, r.payment_method, r.reference, status,
                           due_on, paid, refund_of, batch_id, moment))
         lines = sum(q * p for _, q, p in r.items)
-        if r.items and (lines == total or total > 0):
+        if r.items and (lines == total or total > 0 and len(r.items) == len(r.rows)):
             items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
             if lines != total:  # an order's total beside its lines (Shopify's): what the lines leave out, a line
                 rest = total - lines
