@@ -113,6 +113,13 @@ MATCHES = (("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TR
            ("name", QT_TRANSLATE_NOOP("MappingPage", "Name")))
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY")
 PREVIEW_VALUE = 60  # characters of a rejected value the preview shows
+# The preview's column (MappingPage._contact_headings) a contact field is shown in: brought into sight when a column
+# of the file is given that field (the Notes are off to the right on a small screen)
+PREVIEW_COLUMN = {**dict.fromkeys(("first_name", "last_name", "last_name_prefix", "full_name"), 2), "company": 3,
+                  "email": 4, "phone": 5,
+                  **dict.fromkeys(("street", "street2", "postal_code", "city", "region", "country", "address"), 6),
+                  **dict.fromkeys(("birthday", "birth_year", "birth_month", "birth_day"), 7), "tags": 8,
+                  "notes": 9, "note": 9}
 PROGRESS_TEXT_MS = 250  # the count of rows read while importing is written out at most this often
 SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "date": QT_TRANSLATE_NOOP("MappingPage", "Date (and time)"),
@@ -813,6 +820,7 @@ class MappingPage(QWizardPage):
         layout.addLayout(row)
         self.combos: list[QComboBox] = []
         self.date_combos: dict[int, QComboBox] = {}
+        self.in_sight: int | None = None  # the preview column of the field a column was last given
 
     def _sale_options(self) -> None:
         """For purchases: how rows name their customer, and the currency of rows that do not say."""
@@ -912,6 +920,8 @@ class MappingPage(QWizardPage):
 
     def _changed(self) -> None:
         """A choice changed: the preview is read again once the typing or clicking pauses."""
+        if self.sender() in self.combos:
+            self.in_sight = PREVIEW_COLUMN.get(self.sender().currentData())
         self.w.plan = None
         self.completeChanged.emit()
         self.timer.start()
@@ -1021,6 +1031,8 @@ class MappingPage(QWizardPage):
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)
         _fit_columns(self.preview)
+        if self.in_sight is not None and rows:
+            self.preview.scrollToItem(self.preview.item(0, self.in_sight))
         n = plan.counts
         self.status.setText(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
                                     "{reject} to reject.").format(rows=fmt.number(plan.rows), **{

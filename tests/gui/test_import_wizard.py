@@ -1181,3 +1181,26 @@ def test_a_paypal_activity_download_is_named_and_a_refund_is_the_customers(qtbot
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     assert cells(wizard.mapping_page.preview, 0)[4] == "not found: bob@example.com"
     wizard.close()
+
+
+def test_the_preview_brings_into_sight_where_a_newly_mapped_column_goes(qtbot, window):
+    path = Path(__file__).parents[1] / "fixtures" / "import" / "google.csv"
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    preview = page.preview
+
+    def in_sight(column: int) -> bool:
+        return preview.viewport().rect().intersects(preview.visualRect(preview.model().index(0, column)))
+
+    assert not in_sight(9)  # the Notes, off to the right of a laptop-sized wizard
+    column = page.mapped_fields().index("ignore")
+    page.combos[column].setCurrentIndex(page.combos[column].findData("note"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert in_sight(9)
+    page.combos[column].setCurrentIndex(page.combos[column].findData("first_name"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert in_sight(2) and not in_sight(9)
+    wizard.close()
