@@ -1034,6 +1034,8 @@ def test_stripes_payments_export_numbers_each_charge_and_records_no_failed_one(g
     path = write_csv(tmp_path / "unified_payments.csv", STRIPE, rows)
     preset, fields = pi.map_purchase_headers(STRIPE)
     assert preset == "stripe" and fields[0] == "reference" and fields[11] == ""  # the charge's number, not the invoice's
+    assert pi.map_purchase_headers(["id", "Created date (UTC)", "Amount", "Amount Refunded", "Captured"]) == (
+        "stripe", ["reference", "date", "amount", "refunded", ""])  # (its newer heading)
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
     assert (result.created, result.refunds, result.skipped, result.customers_created) == (4, 1, 1, 2)
     assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [

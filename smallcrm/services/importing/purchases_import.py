@@ -105,7 +105,7 @@ PAYPAL_SIGNS = {"fromemailaddress", "toemailaddress", "balanceimpact"}
 # first here is used.
 FIELDS = {
     "date": ("invoicedate", "date", "orderdate", "purchasedate", "saledate", "salesdate", "transactiondate",
-             "createdat", "created", "createdutc", "datetime", "paidat", "processedat",
+             "createdat", "created", "createdutc", "createddate", "datetime", "paidat", "processedat",
              "datedevente", "datedachat", "datedelavente", "datefacture", "datedefacture", "dateetheure",
              "dateheure",
              "datum", "verkaufsdatum", "kaufdatum", "belegdatum", "rechnungsdatum", "datumuhrzeit",
