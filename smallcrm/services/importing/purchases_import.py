@@ -709,7 +709,7 @@ class _Reader:
             self.reject(number, reason.get(e.problem) or _said(e), KEY_FIELD[match], value)
             return None
         if match == "id":
-            return customer_number(value)
+            return _customer_number(value)
         return name_words(search.sort_key(value.replace(",", " ")))  # ("Müller, Jürgen" is Jürgen Müller)
 
     def read(self, progress, cancelled, limit: int | None = None) -> None:
@@ -938,7 +938,7 @@ def _written_name(details: dict) -> str:
     return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
 
 
-def customer_number(text: str) -> str:
+def _customer_number(text: str) -> str:
     """A customer number as the file writes it, without the ".0" a spreadsheet adds to a whole number."""
     return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(text, "customer_id"))
 
@@ -946,7 +946,7 @@ def customer_number(text: str) -> str:
 def _file_number(text: str) -> str:
     """A new customer's number in the file, to find them by later ("" when there is none, or it is too long)."""
     try:
-        return customer_number(text.lstrip("'"))
+        return _customer_number(text.lstrip("'"))
     except InvalidValue:
         return ""
 
