@@ -314,15 +314,13 @@ def _say_if_imported_before(path: Path) -> None:
     imported before and that import still stands."""
     from smallcrm.services.importing.contacts_import import previous_import_of
     from smallcrm.store.fields import from_utc_text
-    from smallcrm.store.models import ImportBatch
 
     try:
         earlier = previous_import_of(path)
     except OSError:
         return  # (reading the file says what is wrong with it)
     if earlier is not None:
-        name = ImportBatch.get_by_id(earlier.batch).file_name
-        print(f"note: this file was already imported, as {name}, on "
+        print(f"note: this file was already imported, as {earlier.file_name}, on "
               f"{cli_format.local_time(from_utc_text(earlier.started_at))} (import {earlier.batch}); to start over "
               f"instead, undo that import first: smallcrm import undo {earlier.batch}", file=sys.stderr)
 

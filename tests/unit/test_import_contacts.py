@@ -477,7 +477,7 @@ def test_a_file_imported_before_is_recognised_by_its_contents_until_that_import_
     assert ci.previous_import_of(sample) is None
     first = ci.import_contacts(sample, ci.ImportOptions(region="FR"))
     (listed,) = ci.list_imports()
-    assert ci.previous_import_of(sample) == (first.batch, listed.started_at)
+    assert ci.previous_import_of(sample) == (first.batch, listed.started_at, listed.file_name)
     renamed = tmp_path / "renamed.csv"
     renamed.write_bytes(sample.read_bytes())
     assert ci.previous_import_of(renamed).batch == first.batch  # the same contents under another name

@@ -916,7 +916,7 @@ _TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
 _TAG_SEPARATORS = _PHONE_SEPARATORS
 _SYSTEM_LABELS = frozenset({"mycontacts", "my contacts", "othercontacts", "other contacts", "starred"})
 PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "?", "keine", "aucun",
-                           "aucune", "ninguno", "nessuno", "geen", "nenhum"})
+                          "aucune", "ninguno", "nessuno", "geen", "nenhum"})
 
 
 def _email_parts(cell: str) -> list[str]:

@@ -1223,6 +1223,7 @@ FINGERPRINT_PART = 1024 * 1024  # bytes read from each end of a file to recognis
 class PreviousImport(NamedTuple):
     batch: int
     started_at: str  # UTC, ISO 8601
+    file_name: str  # the name the file had then
 
 
 def file_fingerprint(path: Path | str) -> str:
@@ -1245,7 +1246,7 @@ def previous_import_of(path: Path | str) -> PreviousImport | None:
     the file cannot be read."""
     fingerprint = file_fingerprint(path)
     row = database.execute_sql(
-        "SELECT id, started_at FROM import_batch WHERE undone_at IS NULL AND finished_at IS NOT NULL"
+        "SELECT id, started_at, file_name FROM import_batch WHERE undone_at IS NULL AND finished_at IS NOT NULL"
         " AND created + updated > 0"
         " AND CASE WHEN json_valid(details) THEN json_extract(details, '$.fingerprint') END = ?"
         " ORDER BY id LIMIT 1", (fingerprint,)).fetchone()

@@ -23,7 +23,8 @@ from smallcrm.errors import InvalidValue, NotFound
 
 FIELDS = (
     "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street", "street2",
-    "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day", "tags", "notes",
+    "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day",
+    "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
     "customer_id", "note", "ignore",
 )

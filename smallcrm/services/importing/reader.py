@@ -423,6 +423,7 @@ def _bad_bytes_detail(bad: str, encoding: str, column: int | None) -> str:
 
 NUL_STRAYS = 16  # NUL characters a text file may hold by mistake, however short it is
 
+
 def _many_nuls(nuls: int, length: int) -> bool:
     """Whether NULs are as many as in a program or a picture: over 1% of the text, and more than the few
     strays a text file can carry (which are removed while reading, small file or large)."""
