@@ -80,6 +80,8 @@ def register(commands, command, group, open_existing) -> None:
     contacts.add_argument("--on-duplicate", choices=("skip", "fill", "overwrite", "create"), default="skip",
                           help="for a contact that is already there: skip the row (default), fill the empty "
                                "fields, overwrite them with the file's, or create another contact")
+    contacts.add_argument("--tag", action="append", default=[], metavar="TAG",
+                          help="a tag for every contact the import creates or changes (repeat the option for more)")
 
     purchases = command(actions, "purchases", import_purchases, "import purchases from a CSV file")
     file_options(purchases)
@@ -385,11 +387,12 @@ def import_contacts(args, db_path: Path) -> int:
             preset=args.preset, overrides=mapping.parse_map_overrides(args.map, headers) if args.map else {},
             encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
             row_end=args.line_ends, region=args.region, on_duplicate=args.on_duplicate,
-            date_orders=_date_orders(args.date_order, headers))
+            date_orders=_date_orders(args.date_order, headers), tags=args.tag)
         mapping.auto_map(headers, args.preset)  # an unknown preset
         return options
 
     options = _checked_options(build)
+    tags = _checked_options(lambda: ci.import_tags(options))
 
     def plan(progress):
         p = ci.plan_contacts_import(args.file, options, progress=progress)
@@ -406,7 +409,7 @@ def import_contacts(args, db_path: Path) -> int:
             cli_format.write_json(sys.stdout, {"dry_run": True, "batch": None, **counts,
                                                "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                                                "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
-                                               "rows": p.rows, "warnings": dict(p.warnings),
+                                               "rows": p.rows, "tags": tags, "warnings": dict(p.warnings),
                                                "rejects": _rejects_json(rejects)})
         else:
             print(f"dry run of {args.file.name} ({p.rows} rows, {p.dialect.encoding}, "
@@ -422,11 +425,14 @@ def import_contacts(args, db_path: Path) -> int:
         if progress:
             progress.finish()
         if args.json:
-            cli_format.write_json(sys.stdout, {**result.to_json(), "rejects": _rejects_json(result.rejects)})
+            cli_format.write_json(sys.stdout, {**result.to_json(), "tags": tags,
+                                               "rejects": _rejects_json(result.rejects)})
         else:
             print(f"imported {args.file.name} ({result.encoding}, {_delimiter_name(result.delimiter)}): "
                   f"{result.created} created, {result.updated} updated, {result.skipped} skipped, "
                   f"{result.rejected} rejected; import {result.batch} (undo: smallcrm import undo {result.batch})")
+            if tags and result.created + result.updated:
+                print(f"tagged {', '.join(map(cli_format.quoted, tags))}: every contact created or updated")
             _print_warnings(result.warnings)
             _print_rejects(result.rejects)
         return 0

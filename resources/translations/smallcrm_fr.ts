@@ -1383,6 +1383,14 @@ Cliquez pour les afficher.</translation>
         <translation>Aucun doublon trouvé.</translation>
     </message>
     <message>
+        <source>Separate tags with commas, e.g. Spring fair, Newsletter</source>
+        <translation>Séparez les étiquettes par des virgules, p. ex. Salon de printemps, Newsletter</translation>
+    </message>
+    <message>
+        <source>&amp;Tag the customers this import adds or changes:</source>
+        <translation>É&amp;tiqueter les clients que cet import ajoute ou modifie&#xa0;:</translation>
+    </message>
+    <message>
         <source>row {n}</source>
         <translation>ligne {n}</translation>
     </message>
@@ -3819,6 +3827,10 @@ Cliquez pour les afficher.</translation>
         <translation>Enregistrer les lignes rejetées…</translation>
     </message>
     <message>
+        <source>Tags given to the customers added or updated: {tags}. Type one in the search box to list them.</source>
+        <translation>Étiquettes données aux clients ajoutés ou mis à jour&#xa0;: {tags}. Tapez-en une dans la recherche pour les afficher.</translation>
+    </message>
+    <message>
         <source>Imported</source>
         <translation>Importé</translation>
     </message>
@@ -3853,6 +3865,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{rows} rows read…</source>
         <translation>{rows} lignes lues…</translation>
+    </message>
+    <message>
+        <source>“{tag}”</source>
+        <translation>«&#x202f;{tag}&#x202f;»</translation>
     </message>
     <message>
         <source>You can undo this import here, or later from File ▸ Past Imports.</source>
@@ -4054,6 +4070,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} rows.</source>
         <translation>Sur {rows} lignes&#xa0;: {create} à ajouter, {update} à mettre à jour, {skip} à ignorer et {reject} à rejeter.</translation>
+    </message>
+    <message>
+        <source>Tags for the customers added or updated: {tags}.</source>
+        <translation>Étiquettes pour les clients ajoutés ou mis à jour&#xa0;: {tags}.</translation>
     </message>
 </context>
 <context>

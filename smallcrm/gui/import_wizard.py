@@ -25,17 +25,18 @@ import peewee
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-    QFrame, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
-    QPushButton, QRadioButton, QScrollArea, QSpinBox, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
-    QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
+    QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+    QProgressBar, QPushButton, QRadioButton, QScrollArea, QSpinBox, QStyle, QStyledItemDelegate,
+    QStyleOptionComboBox, QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QWizard, QWizardPage,
 )
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.messages import translated
+from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
-from smallcrm.services.contacts import contact_rows
+from smallcrm.services.contacts import all_tags, contact_rows
 from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import mapping, reader
 from smallcrm.services.importing import purchases_import as pi
@@ -1364,11 +1365,45 @@ class DuplicatesPage(QWizardPage):
         layout.addWidget(self.for_selected)
         layout.addWidget(self.none)
         layout.addStretch()  # (the table takes the room when there is one; else the words stay under the choices)
+        # Tags for everyone the import adds or changes: to find them again, or to send them one message.
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Separate tags with commas, e.g. Spring fair, Newsletter"))
+        completer = QCompleter(all_tags(), self.tags)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(completer)
+        self.tags.textChanged.connect(self._tags_changed)
+        tags_label = QLabel(self.tr("&Tag the customers this import adds or changes:"))
+        tags_label.setBuddy(self.tags)
+        self.tags_problem = QLabel()
+        self.tags_problem.setWordWrap(True)
+        self.tags_problem.hide()
+        row = QHBoxLayout()
+        row.addWidget(tags_label)
+        row.addWidget(self.tags, 1)
+        layout.addSpacing(6)
+        layout.addLayout(row)
+        layout.addWidget(self.tags_problem)
 
     def _policy(self, button) -> None:
         self.w.options.on_duplicate = button.property("policy")
 
+    def _tags_changed(self, text: str) -> None:
+        from smallcrm.gui.contact_form import show_problem
+
+        self.w.options.tags = [t.strip() for t in text.split(",") if t.strip()]
+        try:
+            ci.import_tags(self.w.options)
+            show_problem(self.tags_problem, None)
+        except InvalidValue as e:
+            show_problem(self.tags_problem, field_problem(e))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.tags_problem.isHidden()
+
     def initializePage(self) -> None:
+        if [t.strip() for t in self.tags.text().split(",") if t.strip()] != self.w.options.tags:
+            self.tags.setText(", ".join(self.w.options.tags))  # (another file was opened since)
         dupes = getattr(self.w.plan, "duplicates", [])
         self.model.reset(dupes, self.w.options.row_choices)
         self.table.resizeColumnsToContents()
@@ -1613,10 +1648,14 @@ class SummaryPage(QWizardPage):
                 customers=fmt.number(n["customers_created"]),
                 **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")}))
         else:
-            self.counts.setText(self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of "
-                                        "{rows} rows.").format(rows=fmt.number(plan.rows), **{
-                                            k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip",
-                                                                                 "reject")}))
+            text = self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} "
+                           "rows.").format(rows=fmt.number(plan.rows), **{
+                               k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
+            tags = ci.import_tags(self.w.options)
+            if tags:
+                text += " " + self.tr("Tags for the customers added or updated: {tags}.").format(
+                    tags=", ".join(tags))
+            self.counts.setText(text)
         lines = [f"• {QCoreApplication.translate('SummaryPage', WARNINGS[kind])}: {fmt.number(n)}"
                  for kind, n in getattr(plan, "warnings", ()) if kind in WARNINGS]
         self.noted.setText("\n".join(lines))
@@ -1767,9 +1806,15 @@ class RunPage(QWizardPage):
                 **{k: fmt.number(getattr(result, k)) for k in ("created", "refunds", "skipped", "rejected",
                                                                 "points")}))
         else:
-            self.text.setText(self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.")
-                              .format(created=fmt.number(result.created), updated=fmt.number(result.updated),
-                                      skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected)))
+            text = self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.").format(
+                created=fmt.number(result.created), updated=fmt.number(result.updated),
+                skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected))
+            tags = ci.import_tags(self.w.options)
+            if tags and result.created + result.updated:
+                text += "\n" + self.tr("Tags given to the customers added or updated: {tags}. Type one in the search "
+                                       "box to list them.").format(
+                    tags=", ".join(self.tr("“{tag}”").format(tag=t) for t in tags))
+            self.text.setText(text)
         self.undo.setVisible(result.batch is not None)
         self.save.setVisible(bool(result.rejects))
         self._over(self.tr("Imported"), self.tr("You can undo this import here, or later from File ▸ Past "

@@ -55,6 +55,23 @@ def test_import_contacts_text_then_again_creates_nothing(cli, customers):
     assert (second.json()["created"], second.json()["skipped"]) == (0, 2)
 
 
+def test_tags_for_everyone_the_import_adds_or_changes(cli, shop, customers, tmp_path):
+    cli("import", "contacts", str(customers))
+    more = write_csv(tmp_path / "fair.csv", [["Ann", "Lee", "ann@example.com", "", "Paris", ""],
+                                             ["Dee", "Moss", "dee@example.com", "", "Nice", ""]])
+    dry = cli("import", "contacts", str(more), "--tag", "Spring fair", "--dry-run", "--json")
+    assert dry.json()["tags"] == ["Spring fair"] and dry.json()["created"] == 1
+    result = cli("import", "contacts", str(more), "--tag", "Spring fair", "--tag", "newsletter",
+                 "--on-duplicate", "fill")
+    assert result.code == 0, result.err
+    assert 'tagged "Spring fair", "newsletter": every contact created or updated' in result.out
+    listed = {c["first_name"]: c["tags"] for c in cli("contacts", "list", "--json").json()}
+    assert listed == {"Ann": ["newsletter", "Spring fair"], "Cy": [], "Dee": ["newsletter", "Spring fair"]}
+    too_long = cli("import", "contacts", str(more), "--tag", "x" * 61)
+    assert too_long.code == 2 and "nothing was imported: tag is too long (at most 60 characters)" in too_long.err
+    assert rows_in(shop, "import_batch") == 2
+
+
 def test_dry_run_changes_nothing_and_does_not_create_a_database(cli, shop, customers):
     result = cli("import", "contacts", str(customers), "--dry-run", "--json")
     assert result.code == 0, result.err

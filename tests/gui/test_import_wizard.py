@@ -783,6 +783,46 @@ def test_every_duplicate_row_can_get_its_own_choice(qtbot, window, tmp_path, qtm
     wizard.close()
 
 
+def test_everyone_the_import_adds_or_changes_can_be_tagged_and_found(qtbot, window, tmp_path):
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    ana = add_contact(ContactInput(first_name="Ana", last_name="Lima", emails=["ana@lima.pt"], tags=["VIP"]))
+    bo = add_contact(ContactInput(first_name="Bo", last_name="Berg", city="Spring Valley"))
+    path = tmp_path / "salon.csv"
+    path.write_text("Prénom;Nom;Courriel;Ville\nAna;Lima;ana@lima.pt;Porto\nCéline;Roux;celine@roux.fr;Nice\n"
+                    "Dirk;Vos;dirk@vos.nl;\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()  # duplicates
+    page = wizard.duplicates_page
+    next(b for b in page.group.buttons() if b.property("policy") == "fill").click()
+    page.tags.setText("Spring fair, " + "x" * 61)
+    assert page.tags_problem.isVisible() and "60" in page.tags_problem.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.tags.setText("Spring fair, vip")
+    assert not page.tags_problem.isVisible() and wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    SHOTS.mkdir(exist_ok=True)
+    wizard.grab().save(str(SHOTS / "tags.png"))
+    wizard.next()  # summary
+    counts = wizard.summary_page.counts
+    qtbot.waitUntil(lambda: "Will add 2, update 1" in counts.text(), timeout=5000)
+    assert "Tags for the customers added or updated: Spring fair, vip." in counts.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert "added or updated: “Spring fair”, “vip”. Type one in the search box" in wizard.run_page.text.text()
+    assert contacts.get_contact(ana).tags == ["Spring fair", "VIP"] and contacts.get_contact(bo).tags == []
+
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        window.search.setText("Spring fair")  # as the result page says: Bo of Spring Valley is not one of them
+    assert window.count_label.text() == "3 of 4 contacts match “Spring fair”"
+
+    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    assert contacts.get_contact(ana).tags == ["VIP"] and contacts.all_tags() == ["VIP"]
+    wizard.close()
+
+
 def test_the_preview_names_the_customer_or_the_row_a_duplicate_matches(qtbot, window, tmp_path):
     from smallcrm.services.contacts import ContactInput, add_contact
 

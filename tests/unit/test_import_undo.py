@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from smallcrm.errors import NotAllowed, NotFound
+from smallcrm.errors import InvalidValue, NotAllowed, NotFound
 from smallcrm.services import activity, purchases
 from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact, update_contact
 from smallcrm.services.importing import contacts_import as ci
@@ -92,6 +92,36 @@ def test_undo_puts_the_database_back_exactly(shop, tmp_path, policy):
         ci.undo_import(result.batch)
     batch = ci.list_imports()[0]
     assert batch.id == result.batch and batch.undone_at is not None
+
+
+@pytest.mark.parametrize("policy", ["skip", "fill"])
+def test_tags_for_the_import_go_to_every_customer_it_adds_or_changes(shop, tmp_path, policy):
+    before = snapshot()
+    options = ci.ImportOptions(region="FR", on_duplicate=policy, tags=[" Spring  fair ", "vip", "", "VIP"])
+    assert ci.import_tags(options) == ["Spring fair", "vip"]
+    result = ci.import_contacts(updates_file(tmp_path), options)
+    assert (result.created, result.updated, result.skipped) == ((2, 4, 0) if policy == "fill" else (2, 0, 4))
+    dan, eve = contact_ids("dan")[0], contact_ids("eve")[0]
+    # "vip" is the book's "VIP": the tag is not made twice, and Ann, who has it, does not get it again
+    assert get_contact(eve).tags == ["Spring fair", "VIP"]
+    assert get_contact(dan).tags == ["newsletter", "Spring fair", "VIP"]  # (and the file's own)
+    assert get_contact(shop["ann"]).tags == (["newsletter", "Spring fair", "VIP"] if policy == "fill" else ["VIP"])
+    assert get_contact(shop["bob"]).tags == (["Spring fair", "VIP"] if policy == "fill" else [])
+    assert [r[0] for r in database.execute_sql("SELECT name FROM tag WHERE name LIKE '%vip%'")] == ["VIP"]
+    assert ci.list_imports()[0].id == result.batch
+
+    again = ci.import_contacts(updates_file(tmp_path), ci.ImportOptions(region="FR", on_duplicate="fill",
+                                                                      tags=["spring fair"]))
+    assert (again.created, again.updated) == (0, 0 if policy == "fill" else 4)  # (the rows skipped before)
+    ci.undo_import(again.batch)
+    ci.undo_import(result.batch)
+    assert snapshot() == before  # "Spring fair" is gone with the customers that had it
+
+
+def test_a_tag_for_the_import_is_checked_before_the_file_is_read(db, tmp_path):
+    with pytest.raises(InvalidValue) as caught:
+        ci.plan_contacts_import(tmp_path / "not there.csv", ci.ImportOptions(tags=["x" * 61]))
+    assert (caught.value.field, caught.value.problem) == ("tag", "too_long")
 
 
 def test_fill_only_fills_and_overwrite_replaces(shop, tmp_path):

@@ -101,7 +101,8 @@ def result_facts(result: ci.ImportResult) -> tuple:
 def test_a_worker_decides_exactly_as_the_importing_thread(files, tmp_path, monkeypatch, policy):
     regulars, big = files
     monkeypatch.setattr(ci, "CHUNK", 64)  # many chunks: duplicates of contacts written chunks before
-    options = ci.ImportOptions(region="FR", on_duplicate=policy, row_choices={5: "create", 9: "skip", 40: "fill"})
+    options = ci.ImportOptions(region="FR", on_duplicate=policy, row_choices={5: "create", 9: "skip", 40: "fill"},
+                               tags=["Spring fair"])
     here, here_content = imported(tmp_path / "here.sqlite", regulars, big, options, worker=False,
                                   monkeypatch=monkeypatch)
     there, there_content = imported(tmp_path / "there.sqlite", regulars, big, options, worker=True,
@@ -111,6 +112,11 @@ def test_a_worker_decides_exactly_as_the_importing_thread(files, tmp_path, monke
     assert dict(here.warnings)["birthday_in_notes"] >= 1  # Bob's 31/02/1990, kept in his notes
     assert policy == "create" or here.skipped + here.updated > 20  # duplicates met, of the book and the file
     assert there_content == here_content
+    # the import's tag, on every customer it created or changed (its journal), and no one else
+    fair = [tid for tid, name in here_content["tag"] if name == "Spring fair"]
+    changed = {contact for _, batch, contact, *_ in here_content["import_change"] if batch == here.batch}
+    assert {contact for contact, tid in here_content["contact_tag"] if tid in fair} == changed
+    assert len(changed) > 400
 
 
 def planned(path: Path, regulars: Path, source: Path, options: ci.ImportOptions, *, worker: bool,

@@ -128,6 +128,7 @@ class ImportOptions:
     on_duplicate: str = "skip"
     row_choices: dict[int, str] = field(default_factory=dict)  # row number -> policy for that row
     date_orders: dict[int, str] = field(default_factory=dict)  # column index -> "dmy", "mdy" or "ymd"
+    tags: list[str] = field(default_factory=list)  # given to every contact the import creates or changes
 
 
 @dataclass
@@ -350,6 +351,20 @@ def check_options(options) -> None:
     region = options.region
     if region is not None and region not in phonenumbers.SUPPORTED_REGIONS:
         raise InvalidValue("region", region, "region", "a two-letter country code such as FR, DE or US")
+    if isinstance(options, ImportOptions):
+        import_tags(options)
+
+
+def import_tags(options: ImportOptions) -> list[str]:
+    """The tags for every contact the import creates or changes (`options.tags`), checked as a contact's are
+    (InvalidValue), blanks and repeats left out."""
+    tags: list[str] = []
+    for text in options.tags:
+        if text.strip():
+            tag = v.clean_tag(text)
+            if tag.casefold() not in (t.casefold() for t in tags):
+                tags.append(tag)
+    return tags
 
 
 def sniff_with(path: Path, options) -> reader.Dialect:
@@ -961,7 +976,8 @@ class ContactRun:
         self.cut_short = False  # rows were left unread (run's `limit`)
         self.setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
                            self.region, options.on_duplicate, dict(options.row_choices), consent_source, self.next_id,
-                           moment, CHUNK, _database_file(), keep_rows=PREVIEW_ROWS if writer is None else 0)
+                           moment, CHUNK, _database_file(), keep_rows=PREVIEW_ROWS if writer is None else 0,
+                           tags=tuple(import_tags(options)))
         self.worker = worker
         self.index: DuplicateIndex | None = None
         self.decider: Decider | None = None
@@ -1185,7 +1201,8 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
         conn = database.connection()
         moment = to_utc_text(utc_now())
         details = {"preset": layout.preset, "encoding": layout.dialect.encoding,
-                   "delimiter": layout.dialect.delimiter, "on_duplicate": options.on_duplicate, "fields": layout.fields}
+                   "delimiter": layout.dialect.delimiter, "on_duplicate": options.on_duplicate, "fields": layout.fields,
+                   "tags": import_tags(options)}
         with no_gc(), database.atomic("IMMEDIATE"):
             batch_id = _insert_batch(conn, "contacts", path, moment, details)
             existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]

@@ -100,6 +100,7 @@ class Setup:
     # A worker sends back the rows as read for the first `keep_rows` rows and for every row that duplicates a
     # contact (what a dry run previews and lists); none when 0.
     keep_rows: int = 0
+    tags: tuple[str, ...] = ()  # given to every contact the rows create or change (checked, no repeats)
 
 
 def date_orders_in(path: Path, dialect: reader.Dialect, columns: list[int], width: int,
@@ -199,7 +200,7 @@ class Decider:
 
     def decide(self, rows: list[tuple[int, list[str]]], *, keep_data: bool = True) -> list[Decision]:
         setup = self.setup
-        policy, choices, consent_source = setup.policy, setup.row_choices, setup.consent_source
+        policy, choices, consent_source, import_tags = setup.policy, setup.row_choices, setup.consent_source, setup.tags
         cleaner, index, noted = self.cleaner, self.index, self.noted
         now = to_utc_text(utc_now())  # when consent given in this part of the file was recorded
         moment = setup.moment
@@ -214,6 +215,9 @@ class Decider:
                 for channel in ("email", "sms"):
                     if getattr(data, f"{channel}_consent") and not getattr(data, f"{channel}_consent_source"):
                         setattr(data, f"{channel}_consent_source", consent_source)
+            if import_tags:  # (in the row as read too: the preview shows them)
+                have = {t.casefold() for t in data.tags}
+                data.tags += [t for t in import_tags if t.casefold() not in have]
             try:
                 new, found = incoming(data, consent_source, now, moment)
             except ValidationFailed as e:
