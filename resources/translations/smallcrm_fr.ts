@@ -4697,6 +4697,78 @@ Cliquez pour les afficher.</translation>
         <source>The part after the @-sign contains invalid characters: {characters}</source>
         <translation>La partie après le @ contient des caractères non valides&#xa0;: {characters}</translation>
     </message>
+    <message>
+        <source>two tiers with one name</source>
+        <translation>deux niveaux portent le même nom</translation>
+    </message>
+    <message>
+        <source>every tier needs a name</source>
+        <translation>chaque niveau doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>a tier needs a higher spend than {name}, the tier before it</source>
+        <translation>un niveau demande un montant d’achats plus élevé que {name}, le niveau précédent</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>at most 1200 months</source>
+        <translation>1200 mois au plus</translation>
+    </message>
+    <message>
+        <source>the amount must be above 0</source>
+        <translation>le montant doit être supérieur à 0</translation>
+    </message>
+    <message>
+        <source>give a total or the purchase&apos;s lines</source>
+        <translation>indiquez un total ou les lignes de l’achat</translation>
+    </message>
+    <message>
+        <source>the due date comes before the purchase</source>
+        <translation>l’échéance tombe avant l’achat</translation>
+    </message>
+    <message>
+        <source>a paid purchase has no due date</source>
+        <translation>un achat payé n’a pas d’échéance</translation>
+    </message>
+    <message>
+        <source>a refund cannot come before its purchase</source>
+        <translation>un remboursement ne peut pas précéder son achat</translation>
+    </message>
+    <message>
+        <source>redeem at least 1 point</source>
+        <translation>utilisez au moins 1 point</translation>
+    </message>
+    <message>
+        <source>give a number of points other than 0</source>
+        <translation>indiquez un nombre de points différent de 0</translation>
+    </message>
+    <message>
+        <source>say why the points change</source>
+        <translation>indiquez pourquoi les points changent</translation>
+    </message>
+    <message>
+        <source>say what the complaint is about</source>
+        <translation>indiquez l’objet de la réclamation</translation>
+    </message>
+    <message>
+        <source>a duration cannot be negative</source>
+        <translation>une durée ne peut pas être négative</translation>
+    </message>
+    <message>
+        <source>snooze by one day or more</source>
+        <translation>reportez d’un jour au moins</translation>
+    </message>
+    <message>
+        <source>a contact cannot refer itself</source>
+        <translation>un client ne peut pas se parrainer lui-même</translation>
+    </message>
+    <message>
+        <source>the end comes before the start</source>
+        <translation>la fin tombe avant le début</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>

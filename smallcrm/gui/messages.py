@@ -34,6 +34,25 @@ FIELD_DETAILS = (
     QT_TRANSLATE_NOOP("messages", "An email address cannot have a hyphen immediately after the @-sign."),
     QT_TRANSLATE_NOOP("messages", "The email address contains invalid characters before the @-sign: {characters}"),
     QT_TRANSLATE_NOOP("messages", "The part after the @-sign contains invalid characters: {characters}"),
+    # the dialogs' own checks: loyalty rules, purchases and payments, points, calls, follow-ups, periods
+    QT_TRANSLATE_NOOP("messages", "two tiers with one name"),
+    QT_TRANSLATE_NOOP("messages", "every tier needs a name"),
+    QT_TRANSLATE_NOOP("messages", "a tier needs a higher spend than {name}, the tier before it"),
+    QT_TRANSLATE_NOOP("messages", "cannot be negative"),
+    QT_TRANSLATE_NOOP("messages", "at most 1200 months"),
+    QT_TRANSLATE_NOOP("messages", "the amount must be above 0"),
+    QT_TRANSLATE_NOOP("messages", "give a total or the purchase's lines"),
+    QT_TRANSLATE_NOOP("messages", "the due date comes before the purchase"),
+    QT_TRANSLATE_NOOP("messages", "a paid purchase has no due date"),
+    QT_TRANSLATE_NOOP("messages", "a refund cannot come before its purchase"),
+    QT_TRANSLATE_NOOP("messages", "redeem at least 1 point"),
+    QT_TRANSLATE_NOOP("messages", "give a number of points other than 0"),
+    QT_TRANSLATE_NOOP("messages", "say why the points change"),
+    QT_TRANSLATE_NOOP("messages", "say what the complaint is about"),
+    QT_TRANSLATE_NOOP("messages", "a duration cannot be negative"),
+    QT_TRANSLATE_NOOP("messages", "snooze by one day or more"),
+    QT_TRANSLATE_NOOP("messages", "a contact cannot refer itself"),
+    QT_TRANSLATE_NOOP("messages", "the end comes before the start"),
 )
 
 

@@ -31,7 +31,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_FLOOR
 from typing import Iterable, NamedTuple
 
-from smallcrm.errors import InsufficientPoints, InvalidValue, NotAllowed, NotFound
+from smallcrm.errors import InsufficientPoints, InvalidValue, NotAllowed, NotFound, Phrase
 from smallcrm.services import money, when
 from smallcrm.services.settings import get_setting, set_setting
 from smallcrm.services.validation import clean_text
@@ -145,7 +145,8 @@ def check_rules(rules: LoyaltyRules) -> LoyaltyRules:
             raise InvalidValue(f"tiers[{i}].min_spend_minor", spend, "negative", "cannot be negative")
         if previous is not None and spend <= previous.min_spend_minor:
             raise InvalidValue(f"tiers[{i}].min_spend_minor", spend, "order",
-                               f"must be above {previous.name}'s {previous.min_spend_minor}")
+                               Phrase("a tier needs a higher spend than {name}, the tier before it",
+                                      name=previous.name))
         previous = tier
     return rules
 

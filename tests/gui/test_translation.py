@@ -144,6 +144,17 @@ for name, content in (("entete.csv", b"Nom;Ville\r\n"), ("classeur.csv", b"\xd0\
     except ImportFileProblem as problem:
         wizard["files"].append(iw.problem_text(problem))
 dialog.close()
+# what the loyalty rules say of two tiers with one name, and of two that start at the same spend
+from smallcrm.gui.loyalty_settings import LoyaltySettingsDialog
+rules = LoyaltySettingsDialog(window)
+wizard["rules"] = []
+for tiers in ((("Or", "100"), ("or", "200")), (("Argent", "100"), ("Or", "100"))):
+    rules.tiers.setRowCount(0)
+    for name, spend in tiers:
+        rules._add_tier(name, spend)
+    rules.accept()
+    wizard["rules"].append(rules.problem.text())
+rules.close()
 source = db.parent / "clients.csv"
 source.write_bytes("Prénom;Nom;Courriel;Téléphone\r\nZoë;Lefèvre;zoe@exemple.fr;06 12 34 56 78\r\n".encode("cp1252"))
 window.import_file(path=source)
@@ -194,6 +205,10 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "Rien n’a été importé.",
         "Ce n’est pas un fichier CSV mais un classeur Excel 97-2003 (.xls) ou un autre fichier Office. Ouvrez-le "
         "dans le programme qui l’a créé et enregistrez-le au format CSV. Rien n’a été importé."]
+    assert seen["wizard"].pop("rules") == [
+        "Cette valeur ne peut pas être enregistrée\xa0: deux niveaux portent le même nom",
+        "Cette valeur ne peut pas être enregistrée\xa0: un niveau demande un montant d’achats plus élevé que "
+        "Argent, le niveau précédent"]
     assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
                               "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
     for label in ("&Prénom", "&Nom", "&Société", "Code postal, &ville", "&Anniversaire",
