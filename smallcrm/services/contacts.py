@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from array import array
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -11,7 +12,7 @@ from smallcrm.services import validation as v
 from smallcrm.services.settings import default_region
 from smallcrm.store import search
 from smallcrm.store.fields import to_utc_text, utc_now
-from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag, database
+from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag, among, database
 
 TEXT_FIELDS = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
 
@@ -360,16 +361,15 @@ def contact_rows(ids) -> dict[int, ContactRow]:
     if not ids:
         return {}
     region = default_region()
-    placeholders = ",".join("?" * len(ids))
     cursor = database.execute_sql(
-        f"""SELECT c.id, c.first_name, c.last_name, c.company, c.city, c.country, c.updated_at, c.deleted_at,
+        """SELECT c.id, c.first_name, c.last_name, c.company, c.city, c.country, c.updated_at, c.deleted_at,
                    (SELECT email FROM contact_email WHERE contact_id = c.id ORDER BY position LIMIT 1),
                    (SELECT e164 FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1),
                    (SELECT raw FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1),
                    (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tag ct
                       JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name))
-              FROM contact c WHERE c.id IN ({placeholders})""",
-        ids,
+              FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))""",
+        [json.dumps(ids)],
     )
     rows = {}
     for cid, first, last, company, city, country, updated, deleted, email, e164, raw, tags in cursor:
@@ -394,7 +394,7 @@ def contact_rows(ids) -> dict[int, ContactRow]:
 
 def _require(ids: list[int], trash: bool) -> None:
     found = {
-        c.id for c in Contact.select(Contact.id).where(Contact.id.in_(ids), Contact.deleted_at.is_null(not trash))
+        c.id for c in Contact.select(Contact.id).where(among(Contact.id, ids), Contact.deleted_at.is_null(not trash))
     }
     missing = [i for i in ids if i not in found]
     if missing:
@@ -406,26 +406,68 @@ def delete_contacts(ids) -> None:
     ids = list(ids)
     with database.atomic():
         _require(ids, trash=False)
-        Contact.update(deleted_at=utc_now()).where(Contact.id.in_(ids)).execute()
+        Contact.update(deleted_at=utc_now()).where(among(Contact.id, ids)).execute()
 
 
 def restore_contacts(ids) -> None:
     ids = list(ids)
     with database.atomic():
         _require(ids, trash=True)
-        Contact.update(deleted_at=None).where(Contact.id.in_(ids)).execute()
+        Contact.update(deleted_at=None).where(among(Contact.id, ids)).execute()
 
 
 def purge_contacts(ids) -> None:
     """Delete contacts for good. Their purchases stay, without a customer, so revenue does not change."""
     ids = list(ids)
     with database.atomic():
-        Contact.delete().where(Contact.id.in_(ids)).execute()
+        Contact.delete().where(among(Contact.id, ids)).execute()
 
 
 def empty_trash() -> int:
     with database.atomic():
         return Contact.delete().where(Contact.deleted_at.is_null(False)).execute()
+
+
+def tag_contacts(ids, name: str) -> list[int]:
+    """Give the contacts (none of them in the Trash) the tag `name`, checked as a form's: "vip" is the book's
+    "VIP". Returns those that did not have it; the others are left as they were."""
+    ids = list(dict.fromkeys(ids))
+    name = v.clean_tag(name)
+    with database.atomic():
+        _require(ids, trash=False)
+        Tag.insert(name=name).on_conflict_ignore().execute()
+        tag = Tag.get(Tag.name == name)
+        have = {row.contact_id for row in ContactTag.select(ContactTag.contact).where(
+            ContactTag.tag == tag.id, among(ContactTag.contact, ids))}
+        changed = [i for i in ids if i not in have]
+        if changed:
+            database.execute_sql("INSERT INTO contact_tag (contact_id, tag_id) SELECT value, ? FROM json_each(?)",
+                                 (tag.id, json.dumps(changed)))
+            Contact.update(updated_at=utc_now()).where(among(Contact.id, changed)).execute()
+    return changed
+
+
+def untag_contacts(ids, name: str) -> list[int]:
+    """Take the tag `name` off the contacts (none of them in the Trash); returns those that had it."""
+    ids = list(dict.fromkeys(ids))
+    with database.atomic():
+        _require(ids, trash=False)
+        tag = Tag.get_or_none(Tag.name == v.clean_tag(name))
+        if tag is None:
+            return []
+        changed = [row.contact_id for row in ContactTag.select(ContactTag.contact).where(
+            ContactTag.tag == tag.id, among(ContactTag.contact, ids))]
+        if changed:
+            ContactTag.delete().where(ContactTag.tag == tag.id, among(ContactTag.contact, changed)).execute()
+            Contact.update(updated_at=utc_now()).where(among(Contact.id, changed)).execute()
+    return sorted(changed, key=ids.index)
+
+
+def tags_of(ids) -> list[str]:
+    """The tags at least one of the contacts has, in name order."""
+    ids = list(ids)
+    return [t.name for t in Tag.select(Tag.name).join(ContactTag).where(among(ContactTag.contact, ids))
+            .distinct().order_by(Tag.name)]
 
 
 def all_tags() -> list[str]:

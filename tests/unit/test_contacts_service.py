@@ -1,10 +1,12 @@
-"""The contacts service: add, read, change, list, search, Trash."""
+"""The contacts service: add, read, change, list, search, Trash, tags for many at once."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
-from smallcrm.errors import NotFound, ValidationFailed
+from smallcrm.errors import InvalidValue, NotFound, ValidationFailed
 from smallcrm.services.contacts import (
     ContactInput,
     add_contact,
@@ -16,6 +18,9 @@ from smallcrm.services.contacts import (
     get_contact,
     purge_contacts,
     restore_contacts,
+    tag_contacts,
+    tags_of,
+    untag_contacts,
     update_contact,
 )
 from smallcrm.services.settings import set_setting
@@ -298,3 +303,42 @@ def test_withdrawn_consent_keeps_neither_date_nor_source(db):
 def test_a_source_without_consent_is_not_kept(db):
     cid = add_contact(ContactInput(first_name="Ann", email_consent_source="web form"))
     assert get_contact(cid).email_consent_source == ""
+
+
+def test_a_tag_goes_on_and_comes_off_many_customers_at_once(db):
+    ann = add_contact(ContactInput(first_name="Ann", tags=["VIP"]))
+    bob = add_contact(ContactInput(first_name="Bob", tags=["newsletter"]))
+    cy = add_contact(ContactInput(first_name="Cy"))
+    database.execute_sql("UPDATE contact SET updated_at = '2024-01-01T00:00:00Z'")
+    assert tag_contacts([bob, ann, cy, bob], " vip ") == [bob, cy]  # Ann has it: left as she was
+    assert [get_contact(i).tags for i in (ann, bob, cy)] == [["VIP"], ["newsletter", "VIP"], ["VIP"]]
+    assert [t.name for t in Tag.select()] == ["VIP", "newsletter"]  # not a second "vip"
+    stamps = {c.id: c.updated_at.year for c in Contact.select()}
+    assert stamps == {ann: 2024, bob: stamps[bob], cy: stamps[cy]} and stamps[bob] > 2024
+    assert tags_of([bob, cy]) == ["newsletter", "VIP"] and tags_of([cy]) == ["VIP"]
+    assert sorted(contact_ids("vip")) == sorted([ann, bob, cy])  # the search finds them by it
+
+    assert untag_contacts([ann, cy], "VIP") == [ann, cy]
+    assert [get_contact(i).tags for i in (ann, bob, cy)] == [[], ["newsletter", "VIP"], []]
+    assert untag_contacts([ann], "VIP") == [] and untag_contacts([ann], "never used") == []
+    with pytest.raises(InvalidValue):
+        tag_contacts([ann], "x" * 61)
+    delete_contacts([cy])
+    with pytest.raises(NotFound):
+        tag_contacts([ann, cy], "VIP")  # (none of it done)
+    assert get_contact(ann).tags == []
+
+
+def test_a_selection_larger_than_sqlite_takes_parameters_for(db):
+    """Selected by the thousand (all the customers of a large import, say): some SQLite builds take at most
+    999 parameters in one statement."""
+    database.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    with database.atomic():
+        ids = [add_contact(ContactInput(first_name=f"P{i}"), welcome=False) for i in range(1500)]
+    assert len(contact_rows(ids)) == 1500
+    assert len(tag_contacts(ids, "fair")) == 1500 and len(untag_contacts(ids, "fair")) == 1500
+    delete_contacts(ids)
+    assert count_contacts() == 0
+    restore_contacts(ids)
+    purge_contacts(ids)
+    assert count_contacts() == count_contacts(trash=True) == 0
