@@ -22,7 +22,7 @@ from smallcrm.errors import (
     DatabaseProblem, DemoNeedsEmptyDatabase, ImportFileProblem, InsufficientPoints, InvalidValue, NotAllowed, NotFound,
     OutputProblem, RefundTooLarge, ValidationFailed,
 )
-from smallcrm.services import contacts, money, referrals
+from smallcrm.services import contacts, money, referrals, validation
 from smallcrm.store.db import close_database, open_database
 from smallcrm.store.models import Contact, database
 
@@ -142,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("ids", type=int, nargs="+", metavar="ID")
     restore = command(actions, "restore", restore_contacts, "bring contacts back from the Trash")
     restore.add_argument("ids", type=int, nargs="+", metavar="ID")
+    tag = command(actions, "tag", tag_contacts, "give contacts a tag, or take it off them (--remove)")
+    tag.add_argument("tag", metavar="TAG")
+    tag.add_argument("ids", type=int, nargs="*", metavar="ID")
+    tag.add_argument("--search", metavar="TEXT", help="every contact matching these words or digits, instead of IDs")
+    tag.add_argument("--remove", action="store_true", help="take the tag off the contacts")
+    tag.add_argument("--json", action="store_true", help="print the tag and the contacts changed and unchanged")
 
     cli_activity.register(commands, command, group, _open_existing)
     cli_import.register(commands, command, group, _open_existing)
@@ -287,6 +293,34 @@ def restore_contacts(args, db_path: Path) -> int:
     return 0
 
 
+def tag_contacts(args, db_path: Path) -> int:
+    if bool(args.ids) == bool(args.search):
+        raise UsageError("give the contacts' ids, or --search TEXT for every contact it finds (one or the other)")
+    _open_existing(db_path)
+    ids = list(dict.fromkeys(args.ids)) if args.ids else list(contacts.contact_ids(args.search))
+    name = validation.clean_tag(args.tag)
+    changed = (contacts.untag_contacts if args.remove else contacts.tag_contacts)(ids, name) if ids else []
+    if args.json:
+        kept = set(changed)
+        cli_format.write_json(sys.stdout, {"tag": name, "removed" if args.remove else "added": changed,
+                                           "unchanged": [i for i in ids if i not in kept]})
+        return 0
+    if not ids:
+        print(f"no contact matches {cli_format.quoted(args.search)}; nothing was changed")
+        return 0
+    tag, others = cli_format.quoted(name), len(ids) - len(changed)
+    if args.remove:
+        said = f"took {tag} off {_listed(changed)}" if changed else f"no contact had {tag}; nothing was changed"
+        rest = f" ({others} did not have it)" if changed and others else ""
+    else:
+        said = f"tagged {_listed(changed)} {tag}" if changed else f"every contact already had {tag}"
+        rest = f" ({others} had it already)" if changed and others else ""
+    undo = (f" (undo: smallcrm contacts tag {cli_format.quoted(name)} {' '.join(map(str, changed))}"
+            f"{'' if args.remove else ' --remove'})") if 0 < len(changed) <= 20 else ""
+    print(f"{said}{rest}{undo}")
+    return 0
+
+
 class _Progress:
     """A percentage on one terminal line, redrawn in place (only used when stderr is a terminal)."""
 
@@ -370,7 +404,8 @@ def describe_error(error: Exception, args) -> str:
         line = cli_backup.describe_error(error, args)
         if line is not None:
             return line
-    not_done = {**cli_activity.NOT_DONE, "report": cli_report.NOT_DONE}.get(args.command, "contact not saved")
+    not_done = ("nothing was changed" if getattr(args, "action", None) == "tag" else
+                {**cli_activity.NOT_DONE, "report": cli_report.NOT_DONE}.get(args.command, "contact not saved"))
     if isinstance(error, ValidationFailed):
         problems = [cli_format.describe_invalid(e) for e in error.errors]
         joined = problems[0] if len(problems) == 1 else " ".join(f"({i}) {p};" for i, p in enumerate(problems, 1))
@@ -393,6 +428,9 @@ def describe_error(error: Exception, args) -> str:
                     "(`smallcrm contacts list --trash` shows what is there)")
         if getattr(args, "action", None) == "delete" and Contact.get_or_none(Contact.id == error.key):
             return f"contact {error.key} is already in the Trash; nothing was moved"
+        if getattr(args, "action", None) == "tag" and Contact.get_or_none(Contact.id == error.key):
+            return (f"contact {error.key} is in the Trash; nothing was changed (bring it back first: "
+                    f"smallcrm contacts restore {error.key})")
         return f"there is no contact with id {error.key}; nothing was changed (`smallcrm contacts list` shows the ids)"
     if isinstance(error, DemoNeedsEmptyDatabase):
         return (f"the database already holds {error.contacts} contacts; demo data goes only into an empty "

@@ -2172,6 +2172,22 @@ Cliquez pour les afficher.</translation>
         <translation>Mettre les clients sélectionnés à la corbeille</translation>
     </message>
     <message>
+        <source>Add &amp;Tag…</source>
+        <translation>Ajouter une é&amp;tiquette…</translation>
+    </message>
+    <message>
+        <source>Give the selected customers a tag</source>
+        <translation>Donner une étiquette aux clients sélectionnés</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Tag…</source>
+        <translation>Retirer une éti&amp;quette…</translation>
+    </message>
+    <message>
+        <source>Take a tag off the selected customers</source>
+        <translation>Retirer une étiquette aux clients sélectionnés</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
@@ -2434,6 +2450,54 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Moved {contacts} to the Trash. Undo with {keys}.</source>
         <translation>{contacts} mis à la corbeille. Annulez avec {keys}.</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Ajouter une étiquette</translation>
+    </message>
+    <message>
+        <source>Tag for {contacts}:</source>
+        <translation>Étiquette pour {contacts}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The selected customers have no tags.</source>
+        <translation>Les clients sélectionnés n’ont aucune étiquette.</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Retirer une étiquette</translation>
+    </message>
+    <message>
+        <source>Tag to take off {contacts}:</source>
+        <translation>Étiquette à retirer à {contacts}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>One of the book&apos;s tags, or a new one</source>
+        <translation>Une étiquette existante, ou une nouvelle</translation>
+    </message>
+    <message>
+        <source>Tag {contacts} “{tag}”</source>
+        <translation>Étiqueter {contacts} «&#x202f;{tag}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>Take “{tag}” off {contacts}</source>
+        <translation>Retirer «&#x202f;{tag}&#x202f;» à {contacts}</translation>
+    </message>
+    <message>
+        <source>Tagged {contacts} “{tag}”.</source>
+        <translation>Étiquette «&#x202f;{tag}&#x202f;» donnée à {contacts}.</translation>
+    </message>
+    <message>
+        <source>The selected customers already have “{tag}”.</source>
+        <translation>Les clients sélectionnés ont déjà «&#x202f;{tag}&#x202f;».</translation>
+    </message>
+    <message>
+        <source>Took “{tag}” off {contacts}.</source>
+        <translation>Étiquette «&#x202f;{tag}&#x202f;» retirée à {contacts}.</translation>
+    </message>
+    <message>
+        <source>No selected customer has “{tag}”.</source>
+        <translation>Aucun client sélectionné n’a «&#x202f;{tag}&#x202f;».</translation>
     </message>
     <message>
         <source>Restore from Trash</source>

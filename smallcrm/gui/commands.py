@@ -83,3 +83,19 @@ class RestoreContacts(DeleteContacts):
 
     def undo_it(self):
         return super().do()
+
+
+class TagContacts(_Step):
+    """A tag given to the contacts that did not have it (`add`), or taken off those that had it."""
+
+    def __init__(self, ids: list[int], tag: str, add: bool, refresh, text: str):
+        super().__init__(text, refresh)
+        self.ids, self.tag, self.add = list(ids), tag, add
+
+    def do(self):
+        (contacts.tag_contacts if self.add else contacts.untag_contacts)(self.ids, self.tag)
+        return self.ids
+
+    def undo_it(self):
+        (contacts.untag_contacts if self.add else contacts.tag_contacts)(self.ids, self.tag)
+        return self.ids

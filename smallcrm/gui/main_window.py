@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressDialog,
-    QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QTableView, QToolBar,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QLineEdit, QMainWindow, QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget,
+    QTableView, QToolBar, QVBoxLayout, QWidget,
 )
 
 from smallcrm import __version__
@@ -21,7 +21,7 @@ from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.icons import app_icon, icon
 from smallcrm.gui.workers import run_in_background
-from smallcrm.services import contacts
+from smallcrm.services import contacts, validation
 
 if TYPE_CHECKING:  # dialogs and the tabs behind the first load when first opened, not at start-up
     from smallcrm.gui.contact_form import ContactDialog
@@ -257,6 +257,10 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(self.tr("&Delete"), self.delete_selected,
                                           QKeySequence.StandardKey.Delete, "delete",
                                           self.tr("Move the selected customers to the Trash"))
+        self.add_tag_action = self._action(self.tr("Add &Tag…"), self.add_tag, None, None,
+                                           self.tr("Give the selected customers a tag"))
+        self.remove_tag_action = self._action(self.tr("Re&move Tag…"), self.remove_tag, None, None,
+                                              self.tr("Take a tag off the selected customers"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
@@ -350,6 +354,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.edit_action, self.delete_action])
         edit_menu.addSeparator()
+        edit_menu.addActions([self.add_tag_action, self.remove_tag_action])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         customer_menu = bar.addMenu(self.tr("&Customer"))
         for group in ((self.call_action, self.purchase_action),
@@ -421,7 +427,8 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(len(ids) == 1)
         for action in self.customer_actions:
             action.setEnabled(len(ids) == 1)
-        self.delete_action.setEnabled(bool(ids))
+        for action in (self.delete_action, self.add_tag_action, self.remove_tag_action):
+            action.setEnabled(bool(ids))
         for action in (self.print_action, self.export_pdf_action):
             action.setEnabled(len(ids) == 1 or self.dashboard_showing())
         empty = self._total == 0
@@ -555,6 +562,66 @@ class MainWindow(QMainWindow):
                 keys=self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)),
             8000,
         )
+
+    def add_tag(self) -> QInputDialog | None:
+        """Give every selected customer a tag: one of the book's, or a new one."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        return self._tag_dialog(ids, True, self.tr("Add Tag"), self.tr("Tag for {contacts}:").format(
+            contacts=self._contacts(len(ids))), contacts.all_tags())
+
+    def remove_tag(self) -> QInputDialog | None:
+        """Take one of the selected customers' tags off all of them."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        tags = contacts.tags_of(ids)
+        if not tags:
+            self.statusBar().showMessage(self.tr("The selected customers have no tags."), 5000)
+            return None
+        return self._tag_dialog(ids, False, self.tr("Remove Tag"), self.tr("Tag to take off {contacts}:").format(
+            contacts=self._contacts(len(ids))), tags)
+
+    def _tag_dialog(self, ids: list[int], add: bool, title: str, label: str, tags: list[str]) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setComboBoxItems(tags)
+        dialog.setComboBoxEditable(add)
+        dialog.textValueSelected.connect(lambda tag: self._retag(ids, tag.strip(), add))
+        dialog.open()  # (it makes its box and buttons when shown)
+        box = dialog.findChild(QComboBox)
+        box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 45)  # (room for a tag of a few words)
+        if add:
+            dialog.setTextValue("")
+            typed = box.lineEdit()
+            typed.setMaxLength(validation.MAX_TAG)
+            typed.setPlaceholderText(self.tr("One of the book's tags, or a new one"))
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            ok.setEnabled(False)
+            dialog.textValueChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        return dialog
+
+    def _retag(self, ids: list[int], tag: str, add: bool) -> None:
+        changed = (contacts.tag_contacts if add else contacts.untag_contacts)(ids, tag)
+        if changed:
+            text = (self.tr("Tag {contacts} “{tag}”") if add else self.tr("Take “{tag}” off {contacts}")).format(
+                contacts=self._contacts(len(changed)), tag=tag)
+            self.undo_stack.push(commands.TagContacts(changed, tag, add, self._retagged, text))
+            self._retagged(changed)
+        if add:
+            said = (self.tr("Tagged {contacts} “{tag}”.") if changed else
+                    self.tr("The selected customers already have “{tag}”."))
+        else:
+            said = self.tr("Took “{tag}” off {contacts}.") if changed else self.tr("No selected customer has “{tag}”.")
+        self.statusBar().showMessage(said.format(contacts=self._contacts(len(changed)), tag=tag), 8000)
+
+    def _retagged(self, ids: list[int]) -> None:
+        """Tags changed: those rows and the customer shown read again (the list stays as it is, selection too)."""
+        self.model.forget(ids)
+        if self._selected_id in ids:
+            self._show_customer(self._selected_id)
 
     def restore(self, ids: list[int]) -> None:
         contacts.restore_contacts(ids)

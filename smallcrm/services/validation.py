@@ -143,8 +143,11 @@ def clean_consent_source(value: str | None, field: str = "consent_source") -> st
     return clean_text(value, field, MAX_CONSENT_SOURCE)
 
 
+MAX_TAG = 60
+
+
 def clean_tag(value: str) -> str:
-    tag = clean_text(value, "tag", 60)
+    tag = clean_text(value, "tag", MAX_TAG)
     if not tag:
         raise InvalidValue("tag", value, "required")
     return tag

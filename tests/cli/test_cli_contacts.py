@@ -109,6 +109,33 @@ def test_delete_and_restore(cli, add):
     assert wrong.code == 1 and "not in the Trash" in wrong.error_line
 
 
+def test_a_tag_given_to_and_taken_off_many_contacts(cli, add):
+    ann = add("--first-name", "Ann", "--city", "Lyon", "--tag", "VIP")
+    bob = add("--first-name", "Bob", "--city", "Lyon")
+    cid = add("--first-name", "Cid", "--city", "Paris")
+    result = cli("contacts", "tag", "vip", "--search", "lyon")
+    assert result.code == 0, result.err
+    assert result.out == (f'tagged contact {bob} "vip" (1 had it already) '
+                          f'(undo: smallcrm contacts tag "vip" {bob} --remove)\n')
+    tags = {o["first_name"]: o["tags"] for o in cli("contacts", "list", "--json").json()}
+    assert tags == {"Ann": ["VIP"], "Bob": ["VIP"], "Cid": []}  # the book's "VIP", not another one
+    both = cli("contacts", "tag", "Spring fair", str(bob), str(cid), "--json").json()
+    assert both == {"tag": "Spring fair", "added": [bob, cid], "unchanged": []}
+    off = cli("contacts", "tag", "VIP", str(ann), str(bob), str(cid), "--remove")
+    assert off.out.startswith('took "VIP" off 2 contacts (1 did not have it)')
+    assert cli("contacts", "tag", "VIP", str(ann), "--remove").out == 'no contact had "VIP"; nothing was changed\n'
+    assert cli("contacts", "tag", "VIP", "--search", "nowhere").out.startswith("no contact matches")
+
+    neither = cli("contacts", "tag", "VIP")
+    assert neither.code == 2 and "--search TEXT" in neither.err
+    too_long = cli("contacts", "tag", "x" * 61, str(ann))
+    assert too_long.code == 1 and "nothing was changed: tag is too long" in too_long.error_line
+    cli("contacts", "delete", str(cid))
+    trashed = cli("contacts", "tag", "VIP", str(ann), str(cid))
+    assert trashed.code == 1 and f"contact {cid} is in the Trash; nothing was changed" in trashed.error_line
+    assert cli("contacts", "show", str(ann), "--json").json()["tags"] == []
+
+
 @pytest.mark.parametrize("command", [["show", "42"], ["edit", "42", "--city", "x"], ["delete", "42"],
                                      ["restore", "42"], ["show", "42", "--json"]])
 def test_unknown_contact_is_exit_1_with_one_line(cli, add, command):

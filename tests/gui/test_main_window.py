@@ -148,6 +148,47 @@ def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot, window, three):
     assert contacts.get_contact(three[1]).deleted_at is None
 
 
+def tags_shown(window) -> dict[str, str]:
+    column = [c[0] for c in window.model.COLUMNS].index("tags")
+    return {window.model.index(r, 0).data(): window.model.index(r, column).data() or ""
+            for r in range(window.model.rowCount())}
+
+
+def test_a_tag_given_to_and_taken_off_the_selected_customers_undoably(qtbot, window, three):
+    marta, jose, anna = three
+    window.refresh()
+    window.view.selectAll()
+    dialog = window.add_tag()
+    assert dialog.labelText() == "Tag for 3 contacts:" and dialog.comboBoxItems() == ["VIP"]
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # nothing typed yet
+    dialog.setTextValue("  vip ")
+    assert ok.isEnabled()
+    dialog.accept()  # "vip" is the book's "VIP": Marta has it
+    assert [contacts.get_contact(i).tags for i in three] == [["VIP"]] * 3
+    assert window.statusBar().currentMessage() == "Tagged 2 contacts “vip”."
+    assert tags_shown(window)["José Álvarez"] == "VIP"  # the list shows it at once
+    assert len(window.selected_ids()) == 3  # and the selection stays, for the next tag
+
+    window.undo_action.trigger()
+    assert [contacts.get_contact(i).tags for i in three] == [["VIP"], [], []]
+    assert tags_shown(window)["José Álvarez"] == ""
+    window.redo_action.trigger()
+    assert contacts.get_contact(anna).tags == ["VIP"]
+
+    window.view.clearSelection()
+    window.refresh([jose])
+    dialog = window.remove_tag()
+    assert dialog.labelText() == "Tag to take off 1 contact:" and dialog.comboBoxItems() == ["VIP"]
+    dialog.setTextValue("VIP")
+    dialog.accept()
+    assert contacts.get_contact(jose).tags == [] and contacts.get_contact(marta).tags == ["VIP"]
+    assert window.statusBar().currentMessage() == "Took “VIP” off 1 contact."
+    assert window.remove_tag() is None and "no tags" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert contacts.get_contact(jose).tags == ["VIP"]
+
+
 def test_restore_from_the_trash_is_undoable_too(qtbot, window, three):
     window.refresh([three[2]])
     window.delete_action.trigger()
