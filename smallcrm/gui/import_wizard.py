@@ -1387,10 +1387,10 @@ class DuplicatesPage(QWizardPage):
     def _policy(self, button) -> None:
         self.w.options.on_duplicate = button.property("policy")
 
-    def _tags_changed(self, text: str) -> None:
+    def _tags_changed(self) -> None:
         from smallcrm.gui.contact_form import show_problem
 
-        self.w.options.tags = [t.strip() for t in text.split(",") if t.strip()]
+        self.w.options.tags = self._typed_tags()
         try:
             ci.import_tags(self.w.options)
             show_problem(self.tags_problem, None)
@@ -1398,11 +1398,14 @@ class DuplicatesPage(QWizardPage):
             show_problem(self.tags_problem, field_problem(e))
         self.completeChanged.emit()
 
+    def _typed_tags(self) -> list[str]:
+        return [t.strip() for t in self.tags.text().split(",") if t.strip()]
+
     def isComplete(self) -> bool:
         return self.tags_problem.isHidden()
 
     def initializePage(self) -> None:
-        if [t.strip() for t in self.tags.text().split(",") if t.strip()] != self.w.options.tags:
+        if self._typed_tags() != self.w.options.tags:
             self.tags.setText(", ".join(self.w.options.tags))  # (another file was opened since)
         dupes = getattr(self.w.plan, "duplicates", [])
         self.model.reset(dupes, self.w.options.row_choices)

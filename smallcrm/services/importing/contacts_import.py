@@ -1201,8 +1201,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
         conn = database.connection()
         moment = to_utc_text(utc_now())
         details = {"preset": layout.preset, "encoding": layout.dialect.encoding,
-                   "delimiter": layout.dialect.delimiter, "on_duplicate": options.on_duplicate, "fields": layout.fields,
-                   "tags": import_tags(options)}
+                   "delimiter": layout.dialect.delimiter, "on_duplicate": options.on_duplicate, "fields": layout.fields}
         with no_gc(), database.atomic("IMMEDIATE"):
             batch_id = _insert_batch(conn, "contacts", path, moment, details)
             existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
@@ -1212,6 +1211,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             run.run()
             writer.finish()
             details["created_tags"] = writer.created_tags
+            details["tags"] = list(run.setup.tags)
             _finish_batch(conn, batch_id, run.counts, details)
             if rejects_out is not None:
                 write_rejects(run.rejects, rejects_out, path, layout.dialect)
