@@ -81,12 +81,7 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
             phone = attempt(v.clean_phone, text, region, f"phones[{i}]")
             if phone and all((p.e164 or p.raw) != (phone.e164 or phone.raw) for p in phones):
                 phones.append(phone)
-    tags: list[str] = []
-    for text in data.tags:
-        if text and text.strip():
-            tag = attempt(v.clean_tag, text)
-            if tag and tag.casefold() not in (t.casefold() for t in tags):
-                tags.append(tag)
+    tags = v.clean_tags(data.tags, lambda text: attempt(v.clean_tag, text))
 
     values.update(search.sort_keys(*(values[k] for k in ("first_name", "last_name", "company", "city", "country"))))
     now = utc_now()

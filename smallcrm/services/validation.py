@@ -151,3 +151,15 @@ def clean_tag(value: str) -> str:
     if not tag:
         raise InvalidValue("tag", value, "required")
     return tag
+
+
+def clean_tags(texts, check=clean_tag) -> list[str]:
+    """Tags, each checked (`check`: clean_tag, or one that notes its problem and gives None), blanks and repeats
+    in any case left out."""
+    tags: list[str] = []
+    for text in texts:
+        if text and text.strip():
+            tag = check(text)
+            if tag and tag.casefold() not in (t.casefold() for t in tags):
+                tags.append(tag)
+    return tags

@@ -306,18 +306,14 @@ def _check(data: ContactInput, region: str | None):
             if key not in seen:
                 seen.add(key)
                 phones.append(phone)
-    tags: list[str] = []
-    seen = set()
-    for text in data.tags:
-        if text and text.strip():
-            try:
-                tag = v.clean_tag(text)
-            except InvalidValue as e:
-                errors.append(e)
-                continue
-            if tag.casefold() not in seen:
-                seen.add(tag.casefold())
-                tags.append(tag)
+    def tag_or_none(text: str) -> str | None:
+        try:
+            return v.clean_tag(text)
+        except InvalidValue as e:
+            errors.append(e)
+            return None
+
+    tags = v.clean_tags(data.tags, tag_or_none)
     if errors:
         raise ValidationFailed(errors)
     return values, emails, phones, tags
@@ -358,13 +354,7 @@ def check_options(options) -> None:
 def import_tags(options: ImportOptions) -> list[str]:
     """The tags for every contact the import creates or changes (`options.tags`), checked as a contact's are
     (InvalidValue), blanks and repeats left out."""
-    tags: list[str] = []
-    for text in options.tags:
-        if text.strip():
-            tag = v.clean_tag(text)
-            if tag.casefold() not in (t.casefold() for t in tags):
-                tags.append(tag)
-    return tags
+    return v.clean_tags(options.tags)
 
 
 def sniff_with(path: Path, options) -> reader.Dialect:
