@@ -1935,11 +1935,16 @@ class ImportWizard(QWizard):
         args = (path, options, self.dialect, dict(self.fixes))
         work = plan_purchases if self.kind == "purchases" else plan_contacts
         first = () if first_look is None else (pi.FIRST_LOOK_ROWS,) if self.kind == "purchases" else (ci.PREVIEW_ROWS,)
+        looking = bool(first)
 
         def planned(plan) -> None:
+            nonlocal looking
             if generation != self._plan_generation:
                 return
-            if first and not plan.whole:  # the first look: now the whole file
+            # The first look: now the whole file, once (a file whose dates could be read either way waits for
+            # the owner's answer; reading it again would only say so again, and again).
+            if looking and not plan.whole and not getattr(plan, "ambiguous_columns", None):
+                looking = False
                 first_look(plan)
                 self._plan_task = run_in_background(work, *args, on_done=planned, on_error=not_planned,
                                                     on_progress=advanced)

@@ -1127,8 +1127,13 @@ def test_the_detect_choice_names_the_program_it_found(qtbot, window, tmp_path):
     wizard.close()
 
 
-def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, window, tmp_path):
+def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, window, tmp_path, monkeypatch):
+    from smallcrm.gui import import_wizard
     from smallcrm.services.settings import set_setting
+
+    runs = []
+    real = import_wizard.plan_contacts
+    monkeypatch.setattr(import_wizard, "plan_contacts", lambda *a: runs.append(a) or real(*a))
 
     set_setting("default_region", "FR")
     path = tmp_path / "dates.csv"
@@ -1139,6 +1144,8 @@ def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, w
     page = wizard.mapping_page
     qtbot.waitUntil(lambda: 2 in page.date_combos, timeout=5000)
     assert "Say above how the dates are written" in page.status.text() and not page.isComplete()
+    qtbot.wait(300)  # the file is not read again and again while the answer is awaited
+    assert len(runs) == 1 and "Say above how the dates are written" in page.status.text()
     assert [page.preview.item(r, 0).text() for r in range(page.preview.rowCount())] == ["2", "3"]
     assert page.preview.item(0, 7).text() == "1990-04-03"  # meanwhile read as the shop's region writes them
     combo = page.date_combos[2]
