@@ -4554,8 +4554,20 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>messages</name>
     <message>
+        <source>Nothing was changed. The list now shows how things stand.</source>
+        <translation>Rien n’a été modifié. La liste montre maintenant où en sont les choses.</translation>
+    </message>
+    <message>
         <source>This cannot be empty.</source>
         <translation>Ce champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>That record is no longer in the customer book: it was deleted meanwhile.</source>
+        <translation>Cet élément n’est plus dans le fichier clients&#xa0;: il a été supprimé entre-temps.</translation>
+    </message>
+    <message>
+        <source>Already changed</source>
+        <translation>Déjà modifié</translation>
     </message>
     <message>
         <source>“{name}” cannot be opened.</source>
@@ -4832,6 +4844,46 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>the end comes before the start</source>
         <translation>la fin tombe avant le début</translation>
+    </message>
+    <message>
+        <source>contact {contact} is in the Trash</source>
+        <translation>le contact {contact} est dans la corbeille</translation>
+    </message>
+    <message>
+        <source>interaction {interaction} has no follow-up</source>
+        <translation>l’échange {interaction} n’a pas de relance</translation>
+    </message>
+    <message>
+        <source>the follow-up of interaction {interaction} was done at {moment}</source>
+        <translation>la relance de l’échange {interaction} a été faite le {moment}</translation>
+    </message>
+    <message>
+        <source>purchase {purchase} is itself a refund</source>
+        <translation>l’achat {purchase} est lui-même un remboursement</translation>
+    </message>
+    <message>
+        <source>purchase {purchase} is a refund</source>
+        <translation>l’achat {purchase} est un remboursement</translation>
+    </message>
+    <message>
+        <source>purchase {purchase} was written off</source>
+        <translation>l’achat {purchase} a été passé en perte</translation>
+    </message>
+    <message>
+        <source>purchase {purchase} is paid already</source>
+        <translation>l’achat {purchase} est déjà payé</translation>
+    </message>
+    <message>
+        <source>purchase {purchase} has already earned its points</source>
+        <translation>l’achat {purchase} a déjà rapporté ses points</translation>
+    </message>
+    <message>
+        <source>purchase {purchase} is not a refund</source>
+        <translation>l’achat {purchase} n’est pas un remboursement</translation>
+    </message>
+    <message>
+        <source>refund {purchase} already took its points back</source>
+        <translation>le remboursement {purchase} a déjà repris ses points</translation>
     </message>
 </context>
 <context>

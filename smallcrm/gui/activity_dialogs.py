@@ -36,7 +36,7 @@ def _date(edit: QDateEdit):
 
 
 def _problem_text(error: SmallCrmError) -> str:
-    from smallcrm.gui.messages import field_problem
+    from smallcrm.gui.messages import field_problem, not_allowed
 
     if isinstance(error, InvalidValue):
         return field_problem(error)
@@ -46,7 +46,7 @@ def _problem_text(error: SmallCrmError) -> str:
         return QCoreApplication.translate("activity", "Only {amount} is left to refund.").format(amount=fmt.money(error.refundable_minor,
                                                                                       error.currency))
     if isinstance(error, NotAllowed):
-        return error.reason[:1].upper() + error.reason[1:] + "."
+        return not_allowed(error)
     return str(error)
 
 

@@ -20,6 +20,7 @@ from smallcrm.gui import commands
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.icons import app_icon, icon
+from smallcrm.gui.messages import do_if_still_allowed
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import contacts, validation
 
@@ -775,11 +776,11 @@ class MainWindow(QMainWindow):
             dialog.open()
             return
         if kind == "purchase" and what == "paid":
-            purchases.mark_paid(key)
+            do_if_still_allowed(self, lambda: purchases.mark_paid(key))
         elif kind == "task" and what == "done":
-            activity.complete_task(key)
+            do_if_still_allowed(self, lambda: activity.complete_task(key))
         elif kind == "task":
-            activity.snooze_task(key, 7 if what == "week" else 1)
+            do_if_still_allowed(self, lambda: activity.snooze_task(key, 7 if what == "week" else 1))
         self._activity_changed()
 
     def expire_points(self) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from collections.abc import Callable
 
-from smallcrm.errors import DatabaseProblem, InvalidValue, Phrase
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from smallcrm.errors import DatabaseProblem, InvalidValue, NotAllowed, NotFound, Phrase
 
 # What is wrong with a value, as the checks say it (InvalidValue.detail): the phone, birthday, length and
 # amount checks', and email_validator's sentences for the mistakes people type.
@@ -55,6 +58,21 @@ FIELD_DETAILS = (
     QT_TRANSLATE_NOOP("messages", "the end comes before the start"),
 )
 
+# Why a step is not allowed in the record's state (NotAllowed.reason): met when the window shows what another
+# window or the command line has changed since.
+STATE_REASONS = (
+    QT_TRANSLATE_NOOP("messages", "contact {contact} is in the Trash"),
+    QT_TRANSLATE_NOOP("messages", "interaction {interaction} has no follow-up"),
+    QT_TRANSLATE_NOOP("messages", "the follow-up of interaction {interaction} was done at {moment}"),
+    QT_TRANSLATE_NOOP("messages", "purchase {purchase} is itself a refund"),
+    QT_TRANSLATE_NOOP("messages", "purchase {purchase} is a refund"),
+    QT_TRANSLATE_NOOP("messages", "purchase {purchase} was written off"),
+    QT_TRANSLATE_NOOP("messages", "purchase {purchase} is paid already"),
+    QT_TRANSLATE_NOOP("messages", "purchase {purchase} has already earned its points"),
+    QT_TRANSLATE_NOOP("messages", "purchase {purchase} is not a refund"),
+    QT_TRANSLATE_NOOP("messages", "refund {purchase} already took its points back"),
+)
+
 
 def translated(text: str, context: str) -> str:
     """Words of a service in the window's language (a Phrase: its template, with its facts); words with no
@@ -83,6 +101,33 @@ def field_problem(error: InvalidValue) -> str:
     if error.problem == "too_long":
         return _tr("This is too long: {detail}.").format(detail=detail)
     return _tr("This value cannot be saved: {detail}").format(detail=detail or error.problem)
+
+
+def not_allowed(error: NotAllowed) -> str:
+    """Why the step was refused, as a sentence in the window's language."""
+    reason = translated(error.reason, "messages")
+    return reason[:1].upper() + reason[1:] + "."
+
+
+def do_if_still_allowed(parent: QWidget, step: Callable[[], object]) -> None:
+    """Take a step on a record the window shows; when the record has changed or gone since (another window, the
+    command line), say so instead: nothing was changed. The caller shows the list afresh either way."""
+    try:
+        step()
+    except (NotAllowed, NotFound) as error:
+        _say_out_of_date(parent, error)
+
+
+def _say_out_of_date(parent: QWidget, error: NotAllowed | NotFound) -> None:
+    if isinstance(error, NotAllowed):
+        what = not_allowed(error)
+    else:
+        what = _tr("That record is no longer in the customer book: it was deleted meanwhile.")
+    todo = _tr("Nothing was changed. The list now shows how things stand.")
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("Already changed"), what, QMessageBox.StandardButton.Close,
+                      parent)
+    box.setInformativeText(todo)
+    box.open()
 
 
 def database_problem(error: DatabaseProblem) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.messages import do_if_still_allowed
 from smallcrm.services.contacts import contact_rows
 
 SHOWN = 500  # the oldest debts first; the summary line counts them all
@@ -106,7 +107,7 @@ class OwedView(QWidget):
         from smallcrm.services.purchases import mark_paid
 
         if chosen := self._chosen():
-            mark_paid(chosen[0])
+            do_if_still_allowed(self, lambda: mark_paid(chosen[0]))
             self._after_change()
 
     def record_payment(self) -> None:
@@ -128,5 +129,5 @@ class OwedView(QWidget):
             self.tr("Write off what {name} owes on purchase #{id}? It stops counting as owed, and the points "
                     "it earned are taken back.").format(name=chosen[1], id=chosen[0]))
         if answer == QMessageBox.StandardButton.Yes:
-            write_off(chosen[0])
+            do_if_still_allowed(self, lambda: write_off(chosen[0]))
             self._after_change()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.messages import do_if_still_allowed
 from smallcrm.services import when
 
 SHOWN_PER_SECTION = 200  # a section longer than this shows its oldest lines and how many more there are
@@ -166,7 +167,7 @@ class TodayView(QWidget):
 
         kind, key, _ = self._current()
         if kind == "task":
-            activity.complete_task(key)
+            do_if_still_allowed(self, lambda: activity.complete_task(key))
             self._after_change()
 
     def snooze(self, days: int) -> None:
@@ -174,7 +175,7 @@ class TodayView(QWidget):
 
         kind, key, _ = self._current()
         if kind == "task":
-            activity.snooze_task(key, days)
+            do_if_still_allowed(self, lambda: activity.snooze_task(key, days))
             self._after_change()
 
     def _name(self) -> str:
@@ -206,7 +207,7 @@ class TodayView(QWidget):
 
         kind, key, _ = self._current()
         if kind == "payment":
-            purchases.mark_paid(key)
+            do_if_still_allowed(self, lambda: purchases.mark_paid(key))
             self._after_change()
 
     def _after_change(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from smallcrm.errors import InvalidValue, NotAllowed, NotFound
+from smallcrm.errors import InvalidValue, NotAllowed, NotFound, Phrase
 from smallcrm.services import validation as v
 from smallcrm.services.contacts import display_name
 from smallcrm.services.when import check_moment
@@ -31,7 +31,7 @@ def require_live_contact(contact_id: int, what: str) -> Contact:
     if row is None:
         raise NotFound("contact", contact_id)
     if row.deleted_at is not None:
-        raise NotAllowed(what, f"contact {contact_id} is in the Trash")
+        raise NotAllowed(what, Phrase("contact {contact} is in the Trash", contact=contact_id))
     return row
 
 
@@ -155,10 +155,10 @@ def tasks(*, due_by: date | None = None, contact_id: int | None = None, include_
 def _open_task(interaction_id: int, what: str) -> Interaction:
     row = _get(interaction_id)
     if row.follow_up_on is None:
-        raise NotAllowed(what, f"interaction {interaction_id} has no follow-up")
+        raise NotAllowed(what, Phrase("interaction {interaction} has no follow-up", interaction=interaction_id))
     if row.follow_up_done_at is not None:
-        raise NotAllowed(what, f"the follow-up of interaction {interaction_id} was done at "
-                               f"{to_utc_text(row.follow_up_done_at)}")
+        raise NotAllowed(what, Phrase("the follow-up of interaction {interaction} was done at {moment}",
+                                      interaction=interaction_id, moment=to_utc_text(row.follow_up_done_at)))
     return row
 
 

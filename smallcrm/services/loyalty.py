@@ -303,7 +303,7 @@ def _contact(contact_id: int) -> _ContactFacts:
 def _live_contact(contact_id: int, what: str) -> _ContactFacts:
     row = _contact(contact_id)
     if row.deleted_at is not None:
-        raise NotAllowed(what, f"contact {contact_id} is in the Trash")
+        raise NotAllowed(what, Phrase("contact {contact} is in the Trash", contact=contact_id))
     return row
 
 
@@ -462,7 +462,7 @@ def earn_for_purchase(purchase_id: int) -> int:
         if purchase.status == "written_off":
             return 0
         if PointsEntry.select().where(PointsEntry.purchase == purchase_id, PointsEntry.kind == "earn").exists():
-            raise NotAllowed("earn", f"purchase {purchase_id} has already earned its points")
+            raise NotAllowed("earn", Phrase("purchase {purchase} has already earned its points", purchase=purchase_id))
         rules = get_rules()
         contact = _contact(purchase.contact_id)
         points = points_for(contact.id, purchase.total_minor, purchase.currency, purchase.occurred_at)
@@ -494,9 +494,9 @@ def take_back_for_refund(refund_id: int, *, reason: str = "") -> int:
     with database.atomic():
         refund = _purchase(refund_id)
         if refund.refund_of_id is None:
-            raise NotAllowed("take back", f"purchase {refund_id} is not a refund")
+            raise NotAllowed("take back", Phrase("purchase {purchase} is not a refund", purchase=refund_id))
         if PointsEntry.select().where(PointsEntry.purchase == refund_id).exists():
-            raise NotAllowed("take back", f"refund {refund_id} already took its points back")
+            raise NotAllowed("take back", Phrase("refund {purchase} already took its points back", purchase=refund_id))
         original = _purchase(refund.refund_of_id)
         if original.contact_id is None:
             return 0

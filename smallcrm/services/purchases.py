@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from smallcrm.errors import InvalidValue, NotAllowed, NotFound, RefundTooLarge
+from smallcrm.errors import InvalidValue, NotAllowed, NotFound, Phrase, RefundTooLarge
 from smallcrm.services import loyalty, money, when
 from smallcrm.services.loyalty import local_date
 from smallcrm.services.settings import get_setting
@@ -120,6 +120,21 @@ def _purchase(purchase_id: int) -> Purchase:
     if row is None:
         raise NotFound("purchase", purchase_id)
     return row
+
+
+def _a_refund(purchase_id: int) -> Phrase:
+    return Phrase("purchase {purchase} is a refund", purchase=purchase_id)
+
+
+def _written_off(purchase_id: int) -> Phrase:
+    return Phrase("purchase {purchase} was written off", purchase=purchase_id)
+
+
+def _settled(purchase: Purchase) -> Phrase:
+    """Why a purchase that is neither due nor partly paid takes no payment and no write-off."""
+    if purchase.status == "written_off":
+        return _written_off(purchase.id)
+    return Phrase("purchase {purchase} is paid already", purchase=purchase.id)
 
 
 def refunded_minor(purchase_id: int) -> int:
@@ -215,7 +230,7 @@ def record_purchase(
             if contact is None:
                 raise NotFound("contact", contact_id)
             if contact.deleted_at is not None:
-                raise NotAllowed("purchase", f"contact {contact_id} is in the Trash")
+                raise NotAllowed("purchase", Phrase("contact {contact} is in the Trash", contact=contact_id))
         purchase_id = Purchase.insert(
             contact=contact_id, occurred_at=moment, currency=code, total_minor=total, payment_method=method,
             reference=ref, status=status, due_on=due_on, paid_minor=paid, created_at=utc_now(),
@@ -252,9 +267,9 @@ def refund_purchase(purchase_id: int, amount_minor: int | None = None, *, at: da
     with database.atomic():
         original = _purchase(purchase_id)
         if original.refund_of_id is not None:
-            raise NotAllowed("refund", f"purchase {purchase_id} is itself a refund")
+            raise NotAllowed("refund", Phrase("purchase {purchase} is itself a refund", purchase=purchase_id))
         if original.status == "written_off":
-            raise NotAllowed("refund", f"purchase {purchase_id} was written off")
+            raise NotAllowed("refund", _written_off(purchase_id))
         already = refunded_minor(purchase_id)
         left = original.total_minor - already
         amount = left if amount_minor is None else amount_minor
@@ -313,9 +328,9 @@ def record_payment(purchase_id: int, amount_minor: int | None = None, *, at: dat
     with database.atomic():
         purchase = _purchase(purchase_id)
         if purchase.refund_of_id is not None:
-            raise NotAllowed("payment", f"purchase {purchase_id} is a refund")
+            raise NotAllowed("payment", _a_refund(purchase_id))
         if purchase.status not in UNPAID:
-            raise NotAllowed("payment", f"purchase {purchase_id} is {purchase.status.replace('_', ' ')}")
+            raise NotAllowed("payment", _settled(purchase))
         owed = _owed(purchase)
         amount = owed if amount_minor is None else amount_minor
         if amount > owed:
@@ -336,9 +351,9 @@ def write_off(purchase_id: int, *, at: datetime | None = None) -> None:
     with database.atomic():
         purchase = _purchase(purchase_id)
         if purchase.refund_of_id is not None:
-            raise NotAllowed("write off", f"purchase {purchase_id} is a refund")
+            raise NotAllowed("write off", _a_refund(purchase_id))
         if purchase.status not in UNPAID:
-            raise NotAllowed("write off", f"purchase {purchase_id} is {purchase.status.replace('_', ' ')}")
+            raise NotAllowed("write off", _settled(purchase))
         Purchase.update(status="written_off").where(Purchase.id == purchase_id).execute()
         loyalty.take_back_for_write_off(purchase_id, moment)
 

@@ -13,7 +13,7 @@ from smallcrm.gui.activity_dialogs import (
     ReferrerDialog, RefundDialog, StatementDialog,
 )
 from smallcrm.services import activity, loyalty, purchases, referrals, satisfaction
-from smallcrm.store.models import Interaction, Purchase
+from smallcrm.store.models import Interaction, PointsEntry, Purchase
 from tests.gui.conftest import type_text
 
 
@@ -168,6 +168,59 @@ def test_the_owed_tab_lists_and_settles_what_is_owed(qtbot, window, three):
     qtbot.mouseClick(window.owed.paid_button, Qt.MouseButton.LeftButton)
     assert table.rowCount() == 0 and purchases.receivables() == []
     assert "Nobody owes" in window.owed.summary.text()
+
+
+def shown_box(parent) -> QMessageBox:
+    (box,) = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
+    return box
+
+
+def test_paying_what_was_paid_meanwhile_says_so_and_shows_the_list_afresh(qtbot, window, three):
+    bought = datetime.now(timezone.utc) - timedelta(days=40)
+    first = purchases.record_purchase(three[1], total_minor=4550, at=bought, status="due").purchase_id
+    second = purchases.record_purchase(three[2], total_minor=900, at=bought, status="due").purchase_id
+    window._refresh_tabs()
+    window.tabs.setCurrentWidget(window.owed_page)
+    table = window.owed.table
+    assert table.rowCount() == 2
+    table.selectRow([table.item(r, 0).text() for r in range(2)].index("José Álvarez"))
+    purchases.mark_paid(first)  # on the command line, say, while the window shows it as owed
+    qtbot.mouseClick(window.owed.paid_button, Qt.MouseButton.LeftButton)
+    box = shown_box(window.owed)
+    assert box.text() == f"Purchase {first} is paid already."
+    assert "Nothing was changed" in box.informativeText()
+    box.close()
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Anna Schmidt"]
+    assert purchases.purchase_json(first)["status"] == "paid" and purchases.owed_minor(second) == 900
+
+
+def test_a_follow_up_done_meanwhile_is_not_done_twice(qtbot, window, three):
+    task = activity.log_interaction(three[0], "note", summary="Ring", follow_up_on=date.today())
+    window._refresh_tabs()
+    window.tabs.setCurrentWidget(window.today_page)
+    qtbot.waitUntil(lambda: window.today.tree.topLevelItem(1).childCount() == 1, timeout=3000)
+    window.today.tree.setCurrentItem(window.today.tree.topLevelItem(1).child(0))
+    activity.complete_task(task)
+    done_at = activity.interaction_json(task)["follow_up_done_at"]
+    qtbot.mouseClick(window.today.done_button, Qt.MouseButton.LeftButton)
+    box = shown_box(window.today)
+    assert box.text().startswith(f"The follow-up of interaction {task} was done at ")
+    box.close()
+    assert activity.interaction_json(task)["follow_up_done_at"] == done_at
+    qtbot.waitUntil(lambda: window.today.tree.topLevelItem(1).childCount() == 0, timeout=3000)
+
+
+def test_a_purchase_deleted_meanwhile_is_said_gone(qtbot, window, three):
+    bought = datetime.now(timezone.utc) - timedelta(days=4)
+    gone = purchases.record_purchase(three[0], total_minor=1000, at=bought, status="due").purchase_id
+    window.refresh([three[0]])
+    PointsEntry.delete().where(PointsEntry.purchase == gone).execute()  # as an import's undo does
+    Purchase.delete().where(Purchase.id == gone).execute()
+    window._event_action("purchase", gone, "paid")  # its line's "Mark paid", from the timeline
+    box = shown_box(window)
+    assert box.text() == "That record is no longer in the customer book: it was deleted meanwhile."
+    box.close()
+    assert all(f"#{gone}" not in " ".join(row) for row in timeline_rows(window))
 
 
 def test_today_lines_open_their_customer(qtbot, window, three):

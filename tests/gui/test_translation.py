@@ -155,6 +155,19 @@ for tiers in ((("Or", "100"), ("or", "200")), (("Argent", "100"), ("Or", "100"))
     rules.accept()
     wizard["rules"].append(rules.problem.text())
 rules.close()
+# why a step is refused when the record changed meanwhile (another window, the command line)
+from smallcrm.errors import NotAllowed
+from smallcrm.gui.messages import not_allowed
+from smallcrm.services import purchases
+from smallcrm.services.contacts import ContactInput, add_contact
+bought = purchases.record_purchase(add_contact(ContactInput(first_name="Zoë")), total_minor=1000, status="due")
+purchases.mark_paid(bought.purchase_id)
+wizard["refused"] = []
+for step in (purchases.mark_paid, purchases.write_off):
+    try:
+        step(bought.purchase_id)
+    except NotAllowed as error:
+        wizard["refused"].append(not_allowed(error))
 source = db.parent / "clients.csv"
 source.write_bytes("Prénom;Nom;Courriel;Téléphone\r\nZoë;Lefèvre;zoe@exemple.fr;06 12 34 56 78\r\n".encode("cp1252"))
 window.import_file(path=source)
@@ -209,6 +222,7 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "Cette valeur ne peut pas être enregistrée\xa0: deux niveaux portent le même nom",
         "Cette valeur ne peut pas être enregistrée\xa0: un niveau demande un montant d’achats plus élevé que "
         "Argent, le niveau précédent"]
+    assert seen["wizard"].pop("refused") == ["L’achat 1 est déjà payé.", "L’achat 1 est déjà payé."]
     assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
                               "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
     for label in ("&Prénom", "&Nom", "&Société", "Code postal, &ville", "&Anniversaire",
