@@ -529,8 +529,10 @@ def list_imports(args, db_path: Path) -> int:
         return 0
     for row in rows:
         state = "undone" if row.undone_at else "kept"
+        tagged = f"  tagged {', '.join(map(cli_format.quoted, row.tags))}" if row.tags else ""
         print(f"{row.id:>5}  {cli_format.local_time(from_utc_text(row.started_at)):<20}  {row.kind:<9}  {cli_format.fit(row.file_name, 30)}  "
-              f"{row.created} created, {row.updated} updated, {row.skipped} skipped, {row.rejected} rejected  {state}")
+              f"{row.created} created, {row.updated} updated, {row.skipped} skipped, {row.rejected} rejected  {state}"
+              f"{tagged}")
     if not rows:
         print("no imports yet")
     return 0

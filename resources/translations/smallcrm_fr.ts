@@ -3112,6 +3112,10 @@ Cliquez pour les afficher.</translation>
         <translation>État</translation>
     </message>
     <message>
+        <source>Tags given</source>
+        <translation>Étiquettes données</translation>
+    </message>
+    <message>
         <source>&amp;Undo this import</source>
         <translation>&amp;Annuler cet import</translation>
     </message>

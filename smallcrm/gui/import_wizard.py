@@ -2051,7 +2051,8 @@ class PastImportsDialog(QDialog):
         self.on_undone = on_undone
         # (the number is the one messages and the command line give: "import 3", `smallcrm import undo 3`)
         self.table = _table([self.tr("Import"), self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"),
-                             self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("State")])
+                             self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("State"),
+                             self.tr("Tags given")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.undo = QPushButton(self.tr("&Undo this import"))
@@ -2066,7 +2067,7 @@ class PastImportsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(820, 420)
+        self.resize(940, 420)
         self.refresh()
 
     def refresh(self) -> None:
@@ -2076,7 +2077,8 @@ class PastImportsDialog(QDialog):
             state = (self.tr("undone") if b.undone_at else self.tr("done") if b.finished_at
                      else self.tr("not finished"))
             rows.append([str(b.id), fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
-                         *(fmt.number(n) for n in (b.created, b.updated, b.skipped, b.rejected)), state])
+                         *(fmt.number(n) for n in (b.created, b.updated, b.skipped, b.rejected)), state,
+                         ", ".join(b.tags)])
         _fill(self.table, rows)
         _align_right(self.table, (0, 4, 5, 6, 7))
         self.table.resizeColumnsToContents()

@@ -70,6 +70,8 @@ def test_tags_for_everyone_the_import_adds_or_changes(cli, shop, customers, tmp_
     too_long = cli("import", "contacts", str(more), "--tag", "x" * 61)
     assert too_long.code == 2 and "nothing was imported: tag is too long (at most 60 characters)" in too_long.err
     assert rows_in(shop, "import_batch") == 2
+    assert [b["tags"] for b in cli("import", "list", "--json").json()] == [["Spring fair", "newsletter"], []]
+    assert '"Spring fair", "newsletter"' in cli("import", "list").out.splitlines()[0]
 
 
 def test_dry_run_changes_nothing_and_does_not_create_a_database(cli, shop, customers):

@@ -230,11 +230,12 @@ def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
 def test_past_imports_can_be_undone(qtbot, window, tmp_path):
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
 
-    batch = import_contacts(write_french_file(tmp_path), ImportOptions(region="FR")).batch
+    batch = import_contacts(write_french_file(tmp_path), ImportOptions(region="FR", tags=("Salon", "2026"))).batch
     window._imported()
     assert window.model.rowCount() == 2
     dialog = window.show_past_imports()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "clients.csv"
+    assert dialog.table.item(0, 9).text() == "Salon, 2026"  # what to search for to list its customers
     assert dialog.table.item(0, 0).text() == str(batch)  # the number messages give
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)

@@ -203,6 +203,7 @@ class BatchRow:
     skipped: int
     rejected: int
     undone_at: str | None
+    tags: list[str]  # given to every customer the import added or changed
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -1215,9 +1216,10 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
 def list_imports() -> list[BatchRow]:
     """Every import, newest first."""
     cursor = database.execute_sql(
-        "SELECT id, kind, file_name, started_at, finished_at, created, updated, skipped, rejected, undone_at"
+        "SELECT id, kind, file_name, started_at, finished_at, created, updated, skipped, rejected, undone_at,"
+        " CASE WHEN json_valid(details) THEN json_extract(details, '$.tags') END"
         " FROM import_batch ORDER BY id DESC")
-    return [BatchRow(*row) for row in cursor]
+    return [BatchRow(*row[:-1], json.loads(row[-1] or "[]")) for row in cursor]
 
 
 # --------------------------------------------------------------------------------------------------
