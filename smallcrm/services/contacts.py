@@ -466,4 +466,6 @@ def tags_of(ids) -> list[str]:
 
 
 def all_tags() -> list[str]:
-    return [t.name for t in Tag.select(Tag.name).order_by(Tag.name)]
+    """The tags to offer: those a customer has (one in the Trash included), in name order. A tag taken off its
+    last customer is not offered any more."""
+    return [t.name for t in Tag.select(Tag.name).join(ContactTag).distinct().order_by(Tag.name)]

@@ -10,6 +10,7 @@ from smallcrm.errors import InvalidValue, NotFound, ValidationFailed
 from smallcrm.services.contacts import (
     ContactInput,
     add_contact,
+    all_tags,
     contact_ids,
     contact_rows,
     count_contacts,
@@ -321,6 +322,8 @@ def test_a_tag_goes_on_and_comes_off_many_customers_at_once(db):
     assert untag_contacts([ann, cy], "VIP") == [ann, cy]
     assert [get_contact(i).tags for i in (ann, bob, cy)] == [[], ["newsletter", "VIP"], []]
     assert untag_contacts([ann], "VIP") == [] and untag_contacts([ann], "never used") == []
+    assert all_tags() == ["newsletter", "VIP"]
+    assert untag_contacts([bob], "newsletter") == [bob] and all_tags() == ["VIP"]  # nobody has it: not offered
     with pytest.raises(InvalidValue):
         tag_contacts([ann], "x" * 61)
     delete_contacts([cy])
