@@ -4889,6 +4889,66 @@ Cliquez pour les afficher.</translation>
         <source>refund {purchase} already took its points back</source>
         <translation>le remboursement {purchase} a déjà repris ses points</translation>
     </message>
+    <message>
+        <source>Purchase (import)</source>
+        <translation>Achat (import)</translation>
+    </message>
+    <message>
+        <source>Purchase {reference}</source>
+        <translation>Achat {reference}</translation>
+    </message>
+    <message>
+        <source>Welcome bonus</source>
+        <translation>Bonus de bienvenue</translation>
+    </message>
+    <message>
+        <source>Referral of contact {contact}</source>
+        <translation>Parrainage du contact {contact}</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expirés</translation>
+    </message>
+    <message>
+        <source>Refund (import)</source>
+        <translation>Remboursement (import)</translation>
+    </message>
+    <message>
+        <source>Refund of purchase {reference}: {why}</source>
+        <translation>Remboursement de l’achat {reference}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Refund of purchase {reference}</source>
+        <translation>Remboursement de l’achat {reference}</translation>
+    </message>
+    <message>
+        <source>Written off: purchase {reference}</source>
+        <translation>Passé en perte&#xa0;: achat {reference}</translation>
+    </message>
+    <message>
+        <source>Refund {reference}</source>
+        <translation>Remboursement {reference}</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Gagnés</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Utilisés</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirés</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>Ajustés</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InsufficientPoints, InvalidValue, NotAllowed, RefundTooLarge, SmallCrmError
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
+from smallcrm.gui.messages import field_problem, not_allowed, points_reason
 from smallcrm.services import money
 from smallcrm.services.settings import get_setting
 
@@ -36,8 +37,6 @@ def _date(edit: QDateEdit):
 
 
 def _problem_text(error: SmallCrmError) -> str:
-    from smallcrm.gui.messages import field_problem, not_allowed
-
     if isinstance(error, InvalidValue):
         return field_problem(error)
     if isinstance(error, InsufficientPoints):
@@ -663,7 +662,8 @@ class StatementDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lines = [("", self.tr("Opening balance"), "", s.opening_balance)]
-        lines += [(fmt.when(e.at), e.reason or e.kind, f"{e.points:+d}", e.balance_after) for e in s.entries]
+        lines += [(fmt.when(e.at), points_reason(e.kind, e.reason, of_purchase=e.purchase_id is not None),
+                   f"{e.points:+d}", e.balance_after) for e in s.entries]
         lines.append(("", self.tr("Closing balance"), "", s.closing_balance))
         for r, cells in enumerate(lines):
             for c, value in enumerate(cells):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import NotFound
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.messages import points_reason
 from smallcrm.services.contacts import ContactRecord, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.timeline import KINDS, Event, timeline
@@ -293,7 +294,7 @@ class DetailPane(QStackedWidget):
                 details = self.tr("{details} (written off)").format(details=details)
             return what, details, fmt.money(e.number, e.currency)
         if e.kind == "points":
-            return self.tr("Points"), e.text or e.subkind, f"{e.number:+d}"
+            return self.tr("Points"), points_reason(e.subkind, e.text, of_purchase=bool(e.extra)), f"{e.number:+d}"
         what = "NPS" if e.subkind == "nps" else "CSAT"
         return self.tr("Feedback"), e.text, f"{what} {e.number}"
 

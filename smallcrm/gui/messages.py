@@ -1,7 +1,8 @@
-"""Typed errors turned into words a shop owner can act on."""
+"""Typed errors, and the words the services write in English, turned into words a shop owner can act on."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
@@ -72,6 +73,41 @@ STATE_REASONS = (
     QT_TRANSLATE_NOOP("messages", "purchase {purchase} is not a refund"),
     QT_TRANSLATE_NOOP("messages", "refund {purchase} already took its points back"),
 )
+
+
+# What the loyalty scheme writes in the points ledger by itself, in English (services.loyalty and the purchases
+# import), said in the window's language; a reason typed by hand (a redemption, a correction) is shown as typed.
+_SCHEME_WORDS = tuple((re.compile(pattern), template) for pattern, template in (
+    (r"Purchase \(import\)", QT_TRANSLATE_NOOP("messages", "Purchase (import)")),
+    (r"Purchase (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Purchase {reference}")),
+    (r"Welcome bonus", QT_TRANSLATE_NOOP("messages", "Welcome bonus")),
+    (r"Referral of contact (?P<contact>\d+)", QT_TRANSLATE_NOOP("messages", "Referral of contact {contact}")),
+    (r"Points expired", QT_TRANSLATE_NOOP("messages", "Points expired")),
+    (r"Refund \(import\)", QT_TRANSLATE_NOOP("messages", "Refund (import)")),
+    (r"Refund of purchase (?P<reference>.+?): (?P<why>.+)",
+     QT_TRANSLATE_NOOP("messages", "Refund of purchase {reference}: {why}")),
+    (r"Refund of purchase (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Refund of purchase {reference}")),
+    (r"Written off: purchase (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Written off: purchase {reference}")),
+    (r"Refund (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Refund {reference}")),
+))
+_POINTS_KINDS = {
+    "earn": QT_TRANSLATE_NOOP("messages", "Earned"),
+    "redeem": QT_TRANSLATE_NOOP("messages", "Redeemed"),
+    "expire": QT_TRANSLATE_NOOP("messages", "Expired"),
+    "adjust": QT_TRANSLATE_NOOP("messages", "Adjusted"),
+    "bonus": QT_TRANSLATE_NOOP("messages", "Bonus"),
+}
+
+
+def points_reason(kind: str, reason: str, *, of_purchase: bool) -> str:
+    """A line of the points ledger in the window's language: what the scheme wrote (any kind but a redemption,
+    and a correction only when it is about a purchase: a refund's or a write-off's), else the reason as typed,
+    else what kind of line it is."""
+    if reason and kind != "redeem" and (kind != "adjust" or of_purchase):
+        for pattern, template in _SCHEME_WORDS:
+            if match := pattern.fullmatch(reason):
+                return translated(template, "messages").format(**match.groupdict())
+    return reason or translated(_POINTS_KINDS.get(kind, kind), "messages")
 
 
 def translated(text: str, context: str) -> str:

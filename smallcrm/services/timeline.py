@@ -20,7 +20,7 @@ class Event:
     text: str  # summary, items, reason or comment
     number: int | None  # amount in minor units, points, or score
     currency: str | None
-    extra: str  # direction, reference, ...
+    extra: str  # direction, reference, the purchase a points line is about (its id), ...
     state: str | None = None  # an interaction's open follow-up date (ISO); a purchase's payment status
 
 
@@ -34,7 +34,7 @@ _SQL = {
                           (SELECT group_concat(CASE WHEN quantity != 1 THEN quantity || ' × ' ELSE '' END || description, ', ')
                              FROM purchase_item WHERE purchase_id = purchase.id),
                           total_minor, currency, reference, status FROM purchase WHERE contact_id = :id""",
-    "points": """SELECT id, 'points', kind, occurred_at, reason, points, NULL, '', NULL
+    "points": """SELECT id, 'points', kind, occurred_at, reason, points, NULL, coalesce(purchase_id, ''), NULL
                    FROM points_entry WHERE contact_id = :id""",
     "feedback": """SELECT id, 'feedback', kind, occurred_at, comment, score, NULL, channel, NULL
                      FROM feedback WHERE contact_id = :id""",

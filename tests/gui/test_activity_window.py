@@ -312,9 +312,23 @@ def test_the_points_statement_runs_to_the_balance(qtbot, window, three):
     table = dialog.table
     cells = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert cells[0][1] == "Opening balance" and cells[0][3] == "0"
-    assert [row[2] for row in cells[1:-1]] == ["+40", "-15"]
+    assert [row[1:3] for row in cells[1:-1]] == [["Purchase #1", "+40"], ["Redeemed", "-15"]]
     assert cells[-1][1] == "Closing balance" and cells[-1][3] == "25"
     dialog.close()
+
+
+def test_points_lines_say_what_they_are(qtbot, window, three):
+    """What the scheme wrote is said in the window's words; what the owner typed, as typed; a redemption with no
+    reason by its kind (it showed "redeem")."""
+    bought = purchases.record_purchase(three[0], total_minor=4000, reference="R-7")
+    purchases.refund_purchase(bought.purchase_id, 1000, reason="Wilted")
+    loyalty.redeem(three[0], 5)
+    loyalty.adjust(three[0], 3, reason="Refund of purchase at the market, promised")
+    window.refresh([three[0]])
+    window.detail.kind_filter.setCurrentIndex(window.detail.kind_filter.findText("Points"))
+    assert [row[1:] for row in timeline_rows(window)] == [
+        ["Points", "Refund of purchase at the market, promised", "+3"], ["Points", "Redeemed", "-5"],
+        ["Points", "Refund of purchase R-7: Wilted", "-10"], ["Points", "Purchase R-7", "+40"]]
 
 
 def test_feedback_can_be_about_a_purchase(qtbot, window, three):

@@ -160,7 +160,8 @@ from smallcrm.errors import NotAllowed
 from smallcrm.gui.messages import not_allowed
 from smallcrm.services import purchases
 from smallcrm.services.contacts import ContactInput, add_contact
-bought = purchases.record_purchase(add_contact(ContactInput(first_name="Zoë")), total_minor=1000, status="due")
+zoe = add_contact(ContactInput(first_name="Zoë"))
+bought = purchases.record_purchase(zoe, total_minor=1000, status="due")
 purchases.mark_paid(bought.purchase_id)
 wizard["refused"] = []
 for step in (purchases.mark_paid, purchases.write_off):
@@ -168,6 +169,15 @@ for step in (purchases.mark_paid, purchases.write_off):
         step(bought.purchase_id)
     except NotAllowed as error:
         wizard["refused"].append(not_allowed(error))
+# the points statement's lines: what the scheme wrote, a redemption with no reason, a correction typed by hand
+from smallcrm.gui.messages import points_reason
+from smallcrm.services import loyalty
+sale = purchases.record_purchase(zoe, total_minor=4000, reference="T-12")
+purchases.refund_purchase(sale.purchase_id, 1000, reason="fleurs fanées")
+loyalty.redeem(zoe, 5)
+loyalty.adjust(zoe, 2, reason="geste commercial")
+wizard["points"] = [points_reason(e.kind, e.reason, of_purchase=e.purchase_id is not None)
+                    for e in loyalty.statement(zoe).entries]
 source = db.parent / "clients.csv"
 source.write_bytes("Prénom;Nom;Courriel;Téléphone\r\nZoë;Lefèvre;zoe@exemple.fr;06 12 34 56 78\r\n".encode("cp1252"))
 window.import_file(path=source)
@@ -222,6 +232,8 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "Cette valeur ne peut pas être enregistrée\xa0: deux niveaux portent le même nom",
         "Cette valeur ne peut pas être enregistrée\xa0: un niveau demande un montant d’achats plus élevé que "
         "Argent, le niveau précédent"]
+    assert seen["wizard"].pop("points") == ["Achat #1", "Achat T-12", "Remboursement de l’achat T-12\xa0: fleurs fanées",
+                                            "Utilisés", "geste commercial"]
     assert seen["wizard"].pop("refused") == ["L’achat 1 est déjà payé.", "L’achat 1 est déjà payé."]
     assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
                               "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
