@@ -7,12 +7,13 @@ from datetime import date
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea,
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea,
     QStackedWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from smallcrm.errors import NotFound
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.flow_layout import FlowLayout
 from smallcrm.gui.messages import points_reason
 from smallcrm.services.contacts import ContactRecord, get_contact
 from smallcrm.services.settings import default_region
@@ -62,8 +63,9 @@ class DetailPane(QStackedWidget):
         outer.addWidget(self.name)
         outer.addWidget(self.subtitle)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
+        # The buttons and the figures wrap onto more lines when the pane is narrow (or the words long), rather
+        # than being cut off.
+        buttons = FlowLayout(spacing=4, line_spacing=4)
         self.action_buttons = []
         for action in actions:  # the window's own actions (Log call, Purchase, ...): one click away
             button = QToolButton()
@@ -72,14 +74,10 @@ class DetailPane(QStackedWidget):
             button.setAutoRaise(False)
             buttons.addWidget(button)
             self.action_buttons.append(button)
-        buttons.addStretch(1)
         outer.addLayout(buttons)
 
         self.figures: dict[str, QLabel] = {}
-        self.figure_captions: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(0)
+        grid = FlowLayout(spacing=18, line_spacing=10, cells=4)
         captions = (("spent", self.tr("Spent")), ("purchases", self.tr("Purchases")),
                     ("last", self.tr("Last purchase")), ("points", self.tr("Points")),
                     ("satisfaction", self.tr("Satisfaction")), ("complaints", self.tr("Complaints")),
@@ -87,19 +85,21 @@ class DetailPane(QStackedWidget):
         value_font = self.font()
         value_font.setPointSizeF(value_font.pointSizeF() * 1.15)
         value_font.setWeight(QFont.Weight.DemiBold)
-        for i, (key, caption) in enumerate(captions):
+        for key, caption in captions:
+            cell = QWidget()
+            lines = QVBoxLayout(cell)
+            lines.setContentsMargins(0, 0, 0, 0)
+            lines.setSpacing(0)
             label = QLabel(caption)
             label.setEnabled(False)
             value = QLabel()
             value.setFont(value_font)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setAccessibleName(caption)
-            row, column = divmod(i, 4)
-            grid.addWidget(label, row * 3, column)
-            grid.addWidget(value, row * 3 + 1, column)
-            self.figures[key], self.figure_captions[key] = value, label
-        grid.setRowMinimumHeight(2, 10)  # a gap between the two lines of figures
-        self.figure_grid = grid
+            lines.addWidget(label)
+            lines.addWidget(value)
+            grid.addWidget(cell)
+            self.figures[key] = value
         outer.addSpacing(6)
         outer.addLayout(grid)
         outer.addSpacing(6)
@@ -170,11 +170,11 @@ class DetailPane(QStackedWidget):
         outer.addWidget(self.timeline, 1)
         outer.addWidget(self.empty_timeline)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        self.addWidget(scroll)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(page)
+        self.addWidget(self.scroll)
 
     def show_contact(self, contact_id: int | None) -> None:
         if contact_id is None:

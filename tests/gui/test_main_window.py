@@ -298,6 +298,27 @@ def test_detail_pane_shows_fields_and_activity(qtbot, window, three):
     assert detail.timeline.topLevelItemCount() == 1
 
 
+def test_a_narrow_detail_pane_wraps_its_buttons_and_figures_rather_than_cut_them_off(qtbot, window, three):
+    window.refresh([three[0]])
+    detail = window.detail
+    widgets = [*detail.action_buttons, *detail.figures.values()]
+
+    def lines_and_fit() -> tuple[int, int, bool]:
+        QApplication.processEvents()
+        right = detail.scroll.viewport().width()
+        inside = all(w.mapTo(detail.scroll.viewport(), w.rect().topRight()).x() <= right for w in widgets)
+        tops = {b.mapTo(detail, b.rect().topLeft()).y() for b in detail.action_buttons}
+        columns = {f.parentWidget().mapTo(detail, f.rect().topLeft()).x() for f in detail.figures.values()}
+        return len(tops), len(columns), inside and not detail.scroll.horizontalScrollBar().isVisible()
+
+    window.resize(1200, 760)
+    window.splitter.setSizes([600, 600])
+    assert lines_and_fit() == (1, 4, True)  # room enough: one line of buttons, four columns of figures
+    window.splitter.setSizes([850, 350])
+    lines, columns, fits = lines_and_fit()
+    assert lines >= 2 and columns < 4 and fits
+
+
 def test_customer_text_is_never_read_as_markup(qtbot, window):
     contact_id = contacts.add_contact(contacts.ContactInput(first_name="<b>Bob</b>", last_name="& Co"))
     window.refresh([contact_id])
