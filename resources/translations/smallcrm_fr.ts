@@ -660,7 +660,7 @@ Téléphone, e-mail ou site web</translation>
     </message>
     <message>
         <source>at the counter, web form, signed card</source>
-        <translation>au comptoir, formulaire web, carte signée</translation>
+        <translation>comptoir, site web, carte signée</translation>
     </message>
     <message>
         <source>Agrees to receive marketing by SMS</source>
@@ -3633,8 +3633,10 @@ Cliquez pour les afficher.</translation>
         <translation>Montant à rembourser</translation>
     </message>
     <message>
-        <source>Purchase {ref} of {when}: {total}, {left} left to refund</source>
-        <translation>Achat {ref} du {when}&#xa0;: {total}, {left} restant à rembourser</translation>
+        <source>Purchase {ref} of {when}: {total}.
+{left} left to refund.</source>
+        <translation>Achat {ref} du {when}&#xa0;: {total}.
+{left} restant à rembourser.</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
@@ -5330,28 +5332,60 @@ Cliquez pour les afficher.</translation>
         <translation>Champions</translation>
     </message>
     <message>
+        <source>They bought recently, buy often and spend the most.</source>
+        <translation>Ils ont acheté récemment, achètent souvent et dépensent le plus.</translation>
+    </message>
+    <message>
         <source>Loyal customers</source>
         <translation>Clients fidèles</translation>
     </message>
     <message>
-        <source>Potential loyalists</source>
-        <translation>Fidèles en devenir</translation>
+        <source>They buy often and spend well, though not quite as recently as the champions.</source>
+        <translation>Ils achètent souvent et dépensent bien, mais un peu moins récemment que les champions.</translation>
+    </message>
+    <message>
+        <source>Potential regulars</source>
+        <translation>Habitués en devenir</translation>
+    </message>
+    <message>
+        <source>They bought recently and spend a fair amount: a little attention could make them regulars.</source>
+        <translation>Ils ont acheté récemment et dépensent assez&#xa0;: un peu d’attention pourrait en faire des habitués.</translation>
+    </message>
+    <message>
+        <source>They used to buy often and spend well, but have not been back for a while.</source>
+        <translation>Ils achetaient souvent et dépensaient bien, mais ne sont pas revenus depuis un moment.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose them</source>
+        <translation>À ne pas perdre</translation>
+    </message>
+    <message>
+        <source>Among your best customers ever, but they have not bought for a long time.</source>
+        <translation>Parmi vos meilleurs clients, mais ils n’ont rien acheté depuis longtemps.</translation>
+    </message>
+    <message>
+        <source>They bought a little, long ago, and have not been back since.</source>
+        <translation>Ils ont peu acheté, il y a longtemps, et ne sont pas revenus depuis.</translation>
     </message>
     <message>
         <source>New customers</source>
         <translation>Nouveaux clients</translation>
     </message>
     <message>
+        <source>They bought recently, but only once or a little so far.</source>
+        <translation>Ils ont acheté récemment, mais une seule fois ou peu jusqu’ici.</translation>
+    </message>
+    <message>
         <source>At risk</source>
         <translation>À risque</translation>
     </message>
     <message>
-        <source>Can’t lose them</source>
-        <translation>À ne pas perdre</translation>
-    </message>
-    <message>
         <source>Hibernating</source>
         <translation>En sommeil</translation>
+    </message>
+    <message>
+        <source>They bought a little, some time ago.</source>
+        <translation>Ils ont peu acheté, il y a quelque temps.</translation>
     </message>
     <message>
         <source>Lost</source>

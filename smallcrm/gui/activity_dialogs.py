@@ -19,6 +19,7 @@ from smallcrm.gui.contact_form import show_problem
 from smallcrm.gui.messages import field_problem, not_allowed, points_reason
 from smallcrm.services import money
 from smallcrm.services.settings import get_setting
+from smallcrm.store.fields import from_utc_text
 
 
 def _now_edit() -> QDateTimeEdit:
@@ -321,13 +322,12 @@ class RefundDialog(_ActivityDialog):
         p = purchases.purchase_json(purchase_id)
         self.currency = p["currency"]
         self.left = p["total_minor"] - p.get("refunded_minor", 0)
-        self.amount = QLineEdit(str(money.to_decimal(self.left, self.currency)))
+        self.amount = QLineEdit(fmt.amount(self.left, self.currency))
         self.amount.setAccessibleName(self.tr("Amount to refund"))
         self.amount.textChanged.connect(self.check)
-        info = QLabel(self.tr("Purchase {ref} of {when}: {total}, {left} left to refund").format(
-            ref=p.get("reference") or f"#{purchase_id}", when=p["occurred_at"][:10],
+        info = QLabel(self.tr("Purchase {ref} of {when}: {total}.\n{left} left to refund.").format(
+            ref=p.get("reference") or f"#{purchase_id}", when=fmt.short_day(from_utc_text(p["occurred_at"]).astimezone().date()),
             total=fmt.money(p["total_minor"], self.currency), left=fmt.money(self.left, self.currency)))
-        info.setWordWrap(True)
         self.form.addRow("", info)
         self.form.addRow(self.tr("&Amount"), self.amount)
         self.resize(440, 0)
@@ -583,7 +583,7 @@ class PaymentDialog(_ActivityDialog):
         self.purchase_id = purchase_id
         p = purchases.purchase_json(purchase_id)
         self.currency, self.owed = p["currency"], p["owed_minor"]
-        self.amount = QLineEdit(str(money.to_decimal(self.owed, self.currency)))
+        self.amount = QLineEdit(fmt.amount(self.owed, self.currency))
         self.amount.setAccessibleName(self.tr("Amount paid"))
         self.amount.textChanged.connect(self.check)
         info = QLabel(self.tr("{owed} owed on purchase {ref}.").format(

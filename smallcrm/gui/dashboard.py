@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.charts import BarChart, HorizontalBarChart, LineChart, Point, mix
 from smallcrm.gui.customer_list import CustomerListDialog
+from smallcrm.gui.messages import segment_words
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import metrics, when
 from smallcrm.services.money import minor_digits
@@ -711,9 +712,11 @@ class DashboardView(QWidget):
                                                                           n=fmt.number(answered)))
             nps.append(Point(short, value, tip))
         self.nps_chart.set_points(nps)
-        rows = [Point(seg.title, seg.customers, self.tr("{title}: {n} customers\n{explanation}\nClick to list them.")
-                      .format(title=seg.title, n=fmt.number(seg.customers), explanation=seg.explanation))
-                for seg in s.segments]
+        rows = []
+        for seg in s.segments:
+            title, explanation = segment_words(seg.key)
+            rows.append(Point(title, seg.customers, self.tr("{title}: {n} customers\n{explanation}\nClick to list them.")
+                              .format(title=title, n=fmt.number(seg.customers), explanation=explanation)))
         self.segment_chart.set_rows(rows if any(seg.customers for seg in s.segments) else [])
 
     def _bucket_names(self, point: metrics.RevenuePoint, grain: str, first: bool) -> tuple[str, str]:
@@ -758,7 +761,8 @@ class DashboardView(QWidget):
         if s is None or not 0 <= row < len(s.segments):
             return None
         segment = s.segments[row]
-        return self._open_list(segment.title, segment.explanation + " " + self.tr("Best customers first."),
+        title, explanation = segment_words(segment.key)
+        return self._open_list(title, explanation + " " + self.tr("Best customers first."),
                                lambda: metrics.segment_members(segment.key, s.today))
 
 

@@ -21,6 +21,15 @@ def money(minor: int, currency: str) -> str:
         return f"{to_decimal(minor, currency)} {currency}"
 
 
+def amount(minor: int, currency: str) -> str:
+    """An amount to edit in a field: its digits with the decimal comma where the locale writes one ("22,40"), no
+    grouping and no currency, as services.money.parse_amount reads it back."""
+    from smallcrm.services.money import to_decimal
+
+    text = str(to_decimal(minor, currency))
+    return text.replace(".", ",") if QLocale().decimalPoint() == "," else text
+
+
 def when(value: datetime | None) -> str:
     if value is None:
         return ""

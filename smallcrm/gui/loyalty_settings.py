@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.errors import InvalidValue
+from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
 from smallcrm.gui.messages import field_problem
 from smallcrm.services import loyalty, money
@@ -29,12 +30,11 @@ class LoyaltySettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Loyalty programme"))
         self.currency = get_setting("currency")
         rules = loyalty.get_rules()
-        unit = money.to_decimal(10 ** money.minor_digits(self.currency), self.currency)
-        unit_text = f"{unit} {self.currency}"
+        unit_text = fmt.money(10 ** money.minor_digits(self.currency), self.currency)
 
         self.earn = _spin(0, 1000, self.tr(" points per {unit} spent").format(unit=unit_text))
         self.earn.setValue(rules.points_per_unit)
-        self.min_spend = QLineEdit(str(money.to_decimal(rules.min_spend_minor, self.currency)))
+        self.min_spend = QLineEdit(fmt.amount(rules.min_spend_minor, self.currency))
         self.redeem = _spin(1, 100_000, self.tr(" points are worth {unit}").format(unit=unit_text))
         self.redeem.setValue(rules.points_per_unit_redeemed)
         self.welcome = _spin(0, 100_000, self.tr(" points"))
@@ -61,10 +61,11 @@ class LoyaltySettingsDialog(QDialog):
         self.tiers = QTableWidget(0, 2)
         self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("From ({currency})").format(currency=self.currency)])
         self.tiers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tiers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tiers.verticalHeader().hide()
         self.tiers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for tier in rules.tiers:
-            self._add_tier(tier.name, str(money.to_decimal(tier.min_spend_minor, self.currency)))
+            self._add_tier(tier.name, fmt.amount(tier.min_spend_minor, self.currency))
         add, remove = QPushButton(self.tr("Add tier")), QPushButton(self.tr("Remove tier"))
         add.clicked.connect(lambda: self._add_tier("", ""))
         remove.clicked.connect(lambda: self.tiers.removeRow(self.tiers.currentRow()))

@@ -593,15 +593,17 @@ class MainWindow(QMainWindow):
         dialog.textValueSelected.connect(lambda tag: self._retag(ids, tag.strip(), add))
         dialog.open()  # (it makes its box and buttons when shown)
         box = dialog.findChild(QComboBox)
-        box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 45)  # (room for a tag of a few words)
+        room = box.fontMetrics().averageCharWidth() * 45  # (room for a tag of a few words)
         if add:
             dialog.setTextValue("")
             typed = box.lineEdit()
             typed.setMaxLength(validation.MAX_TAG)
             typed.setPlaceholderText(self.tr("One of the book's tags, or a new one"))
+            room = max(room, box.fontMetrics().horizontalAdvance(typed.placeholderText()) * 5 // 4)
             ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
             ok.setEnabled(False)
             dialog.textValueChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        box.setMinimumWidth(room)
         return dialog
 
     def _retag(self, ids: list[int], tag: str, add: bool) -> None:

@@ -99,6 +99,37 @@ _POINTS_KINDS = {
 }
 
 
+# The customer segments' names and explanations as services.metrics.SEGMENT_TEXT writes them (a test holds the
+# two the same), said in the window's language.
+SEGMENT_WORDS = (
+    QT_TRANSLATE_NOOP("segments", "Champions"),
+    QT_TRANSLATE_NOOP("segments", "They bought recently, buy often and spend the most."),
+    QT_TRANSLATE_NOOP("segments", "Loyal customers"),
+    QT_TRANSLATE_NOOP("segments", "They buy often and spend well, though not quite as recently as the champions."),
+    QT_TRANSLATE_NOOP("segments", "Potential regulars"),
+    QT_TRANSLATE_NOOP("segments", "They bought recently and spend a fair amount: a little attention could make them "
+                                  "regulars."),
+    QT_TRANSLATE_NOOP("segments", "New customers"),
+    QT_TRANSLATE_NOOP("segments", "They bought recently, but only once or a little so far."),
+    QT_TRANSLATE_NOOP("segments", "At risk"),
+    QT_TRANSLATE_NOOP("segments", "They used to buy often and spend well, but have not been back for a while."),
+    QT_TRANSLATE_NOOP("segments", "Can't lose them"),
+    QT_TRANSLATE_NOOP("segments", "Among your best customers ever, but they have not bought for a long time."),
+    QT_TRANSLATE_NOOP("segments", "Hibernating"),
+    QT_TRANSLATE_NOOP("segments", "They bought a little, some time ago."),
+    QT_TRANSLATE_NOOP("segments", "Lost"),
+    QT_TRANSLATE_NOOP("segments", "They bought a little, long ago, and have not been back since."),
+)
+
+
+def segment_words(key: str) -> tuple[str, str]:
+    """A segment's (name, explanation) in the window's language."""
+    from smallcrm.services.metrics import SEGMENT_TEXT
+
+    title, explanation = SEGMENT_TEXT[key]
+    return translated(title, "segments"), translated(explanation, "segments")
+
+
 def points_reason(kind: str, reason: str, *, of_purchase: bool) -> str:
     """A line of the points ledger in the window's language: what the scheme wrote (any kind but a redemption,
     and a correction only when it is about a purchase: a refund's or a write-off's), else the reason as typed,

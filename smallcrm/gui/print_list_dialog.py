@@ -10,7 +10,7 @@ from datetime import date
 from typing import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPushButton,
     QRadioButton, QVBoxLayout, QWidget,
@@ -21,6 +21,7 @@ from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
 from smallcrm.gui.exporting import count_consents
 from smallcrm.gui.forms import grow_to_fit
+from smallcrm.gui.messages import segment_words
 from smallcrm.gui.printing import export_pdf, print_with_preview
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services import contacts, export, metrics, today, when
@@ -156,7 +157,7 @@ class PrintListDialog(QDialog):
         self.month.currentIndexChanged.connect(lambda _: self.update_choice())
         self._label_whom()
         self.update_choice()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(max(560, self.layout().minimumSize().width()))  # (a longer language needs more)
         run_in_background(count_book, self.search_text, on_done=self._book_counted)
         run_in_background(metrics.segments, on_done=self._segments_read, on_error=self._segments_failed)
 
@@ -251,14 +252,13 @@ class PrintListDialog(QDialog):
     def _segments_read(self, segments: list[metrics.Segment]) -> None:
         if not shiboken6.isValid(self):
             return
-        titles = segment_titles()
         self.segment_counts = {s.key: s.customers for s in segments}
         self.segment.blockSignals(True)
         self.segment.clear()
         for s in segments:
-            self.segment.addItem(self.tr("{segment} ({n})").format(
-                segment=titles.get(s.key, s.title), n=fmt.number(s.customers)), s.key)
-            self.segment.setItemData(self.segment.count() - 1, s.explanation, Qt.ItemDataRole.ToolTipRole)
+            title, explanation = segment_words(s.key)
+            self.segment.addItem(self.tr("{segment} ({n})").format(segment=title, n=fmt.number(s.customers)), s.key)
+            self.segment.setItemData(self.segment.count() - 1, explanation, Qt.ItemDataRole.ToolTipRole)
         self.segment.blockSignals(False)
         self.update_choice()
 
@@ -360,7 +360,7 @@ class PrintListDialog(QDialog):
             title = self.tr("Customers found by “{search}”").format(search=self.search_text)
         elif whom == "segment":
             key = self.chosen_segment()
-            title = segment_titles().get(key, key or "")
+            title = segment_words(key)[0] if key else ""
         else:
             title = self.tr("Everyone")
         return self._with_consent(title)
@@ -420,22 +420,3 @@ class PrintListDialog(QDialog):
     def export(self) -> None:
         make, _, name = self.pdf_maker()
         export_pdf(self, make, name)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("segments", text)
-
-
-def segment_titles() -> dict[str, str]:
-    """The segments' names as the window shows them."""
-    return {
-        "champions": _tr("Champions"),
-        "loyal": _tr("Loyal customers"),
-        "potential": _tr("Potential loyalists"),
-        "new": _tr("New customers"),
-        "at_risk": _tr("At risk"),
-        "cant_lose": _tr("Can’t lose them"),
-        "hibernating": _tr("Hibernating"),
-        "lost": _tr("Lost"),
-    }
-

@@ -54,6 +54,13 @@ def test_french_punctuation_has_its_non_breaking_space():
         assert "“" not in text and "”" not in text, f"{context}: {text!r} wants « »"
 
 
+def test_the_segments_words_the_window_translates_are_those_the_services_write():
+    from smallcrm.gui.messages import SEGMENT_WORDS
+    from smallcrm.services.metrics import SEGMENTS, SEGMENT_TEXT
+
+    assert list(SEGMENT_WORDS) == [text for key in SEGMENTS for text in SEGMENT_TEXT[key]]
+
+
 def test_the_compiled_file_is_there():
     assert QM.is_file() and QM.stat().st_size > 10_000
 
@@ -147,6 +154,11 @@ dialog.close()
 # what the loyalty rules say of two tiers with one name, and of two that start at the same spend
 from smallcrm.gui.loyalty_settings import LoyaltySettingsDialog
 rules = LoyaltySettingsDialog(window)
+rules.show()
+app.processEvents()
+head = rules.tiers.horizontalHeader()
+shown = {"tier spend column whole": head.sectionSize(1) >= head.fontMetrics().horizontalAdvance(
+    rules.tiers.horizontalHeaderItem(1).text()), "earn": rules.earn.suffix(), "minimum": rules.min_spend.text()}
 wizard["rules"] = []
 for tiers in ((("Or", "100"), ("or", "200")), (("Argent", "100"), ("Or", "100"))):
     rules.tiers.setRowCount(0)
@@ -176,6 +188,23 @@ sale = purchases.record_purchase(zoe, total_minor=4000, reference="T-12")
 purchases.refund_purchase(sale.purchase_id, 1000, reason="fleurs fanées")
 loyalty.redeem(zoe, 5)
 loyalty.adjust(zoe, 2, reason="geste commercial")
+# the refund dialog: the amount as the owner writes it, and the purchase's line whole
+from smallcrm.gui.activity_dialogs import RefundDialog
+refund = RefundDialog(window, sale.purchase_id, "Zoë")
+refund.show()
+app.processEvents()
+(info,) = [label for label in refund.findChildren(QLabel) if "T-12" in label.text()]
+shown["refund"] = [refund.amount.text(), info.text(), info.height() >= info.sizeHint().height()]
+refund.close()
+# the print dialog is as wide as its longest choice; the segments have French names and explanations
+from smallcrm.gui.print_list_dialog import PrintListDialog
+from smallcrm.gui.messages import segment_words
+printing = PrintListDialog(window, "", [zoe])
+printing.show()
+app.processEvents()
+shown["print fits"] = printing.width() >= printing.layout().minimumSize().width()
+printing.close()
+shown["segments"] = [segment_words("potential"), segment_words("cant_lose")[0]]
 wizard["points"] = [points_reason(e.kind, e.reason, of_purchase=e.purchase_id is not None)
                     for e in loyalty.statement(zoe).entries]
 source = db.parent / "clients.csv"
@@ -187,7 +216,7 @@ app.processEvents()
 import_wizard.grab().save(str(shots / "import-format.png"))
 wizard["width"] = import_wizard.minimumWidth()  # (QWizard widens itself to its widest page)
 import_wizard.close()
-print(json.dumps({"locale": QLocale().name(), "title": window.windowTitle(), "menus": menus,
+print(json.dumps({"shown": shown, "locale": QLocale().name(), "title": window.windowTitle(), "menus": menus,
                   "dialog": dialog.windowTitle(), "labels": labels, "wizard": wizard}))
 window.close()
 """
@@ -232,6 +261,14 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "Cette valeur ne peut pas être enregistrée\xa0: deux niveaux portent le même nom",
         "Cette valeur ne peut pas être enregistrée\xa0: un niveau demande un montant d’achats plus élevé que "
         "Argent, le niveau précédent"]
+    amount, info, whole = seen["shown"].pop("refund")
+    assert amount == "30,00" and whole
+    assert re.fullmatch(r"Achat T-12 du \d\d/\d\d/\d{4}\xa0: 40,00\xa0€\.\n30,00\xa0€ restant à rembourser\.", info)
+    assert seen["shown"] == {
+        "tier spend column whole": True, "earn": " points par 1,00\xa0€ dépensé", "minimum": "0,00",
+        "print fits": True,
+        "segments": [["Habitués en devenir", "Ils ont acheté récemment et dépensent assez\xa0: un peu d’attention "
+                      "pourrait en faire des habitués."], "À ne pas perdre"]}
     assert seen["wizard"].pop("points") == ["Achat #1", "Achat T-12", "Remboursement de l’achat T-12\xa0: fleurs fanées",
                                             "Utilisés", "geste commercial"]
     assert seen["wizard"].pop("refused") == ["L’achat 1 est déjà payé.", "L’achat 1 est déjà payé."]
