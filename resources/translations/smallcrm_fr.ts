@@ -4236,6 +4236,10 @@ Cliquez pour les afficher.</translation>
         <translation>Réclamations non résolues</translation>
     </message>
     <message>
+        <source>{category}: {description}</source>
+        <translation>{category}&#xa0;: {description}</translation>
+    </message>
+    <message>
         <source>Overdue payments</source>
         <translation>Paiements en retard</translation>
     </message>
@@ -4590,6 +4594,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>The file was left untouched.</source>
         <translation>Le fichier n’a pas été touché.</translation>
+    </message>
+    <message>
+        <source>Follow up on low {kind} score ({score})</source>
+        <translation>Relancer après une note {kind} basse ({score})</translation>
     </message>
     <message>
         <source>This is not an email address: {detail}</source>

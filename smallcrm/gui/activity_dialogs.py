@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InsufficientPoints, InvalidValue, NotAllowed, RefundTooLarge, SmallCrmError
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
-from smallcrm.gui.messages import field_problem, not_allowed, points_reason
+from smallcrm.gui.messages import complaint_category, field_problem, not_allowed, points_reason
 from smallcrm.services import money
 from smallcrm.services.settings import get_setting
 from smallcrm.store.fields import from_utc_text
@@ -522,7 +522,7 @@ class ComplaintDialog(_ActivityDialog):
         self.form.addRow(self.tr("&What happened"), self.description)
         if complaint_id:
             c = satisfaction.complaint_json(complaint_id)
-            self.category.setCurrentText(c["category"])
+            self.category.setCurrentText(complaint_category(c["category"]))
             self.description.setPlainText(c["description"])
             self.description.setReadOnly(True)
             self.category.setEnabled(False)

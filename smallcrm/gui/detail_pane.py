@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import NotFound
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.flow_layout import FlowLayout
-from smallcrm.gui.messages import points_reason
+from smallcrm.gui.messages import points_reason, scheme_summary
 from smallcrm.services.contacts import ContactRecord, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.timeline import KINDS, Event, timeline
@@ -281,7 +281,7 @@ class DetailPane(QStackedWidget):
             if e.subkind == "call" and e.extra:
                 what = self.tr("Call in") if e.extra == "in" else self.tr("Call out")
             amount = self.tr("{n} min").format(n=max(1, round(e.number / 60))) if e.number else ""
-            text = e.text
+            text = scheme_summary(e.text)
             if e.state:
                 text = self.tr("{text} (follow up {day})").format(text=text, day=fmt.day(date.fromisoformat(e.state)))
             return what, text, amount

@@ -130,6 +130,23 @@ def segment_words(key: str) -> tuple[str, str]:
     return translated(title, "segments"), translated(explanation, "segments")
 
 
+_FOLLOW_UP = re.compile(r"Follow up on low (?P<kind>NPS|CSAT) score \((?P<score>\d+)\)")
+
+
+def scheme_summary(text: str) -> str:
+    """A call's or note's summary in the window's language when the program wrote it (the follow-up a low score
+    makes, services.satisfaction); as written otherwise."""
+    if match := _FOLLOW_UP.fullmatch(text):
+        return _tr("Follow up on low {kind} score ({score})").format(**match.groupdict())
+    return text
+
+
+def complaint_category(text: str) -> str:
+    """A complaint's category in the window's language: one of the dialog's own ("Product", …, and "low score",
+    which the program gives), else as typed."""
+    return QCoreApplication.translate("ComplaintDialog", text)
+
+
 def points_reason(kind: str, reason: str, *, of_purchase: bool) -> str:
     """A line of the points ledger in the window's language: what the scheme wrote (any kind but a redemption,
     and a correction only when it is about a purchase: a refund's or a write-off's), else the reason as typed,

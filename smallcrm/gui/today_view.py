@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.messages import do_if_still_allowed
+from smallcrm.gui.messages import complaint_category, do_if_still_allowed, scheme_summary
 from smallcrm.services import when
 
 SHOWN_PER_SECTION = 200  # a section longer than this shows its oldest lines and how many more there are
@@ -90,10 +90,10 @@ class TodayView(QWidget):
         self.title.setText(self.tr("Today, {day}").format(day=fmt.day(t.on)))
         sections = [
             (self.tr("Overdue follow-ups"), "task", [
-                (x.interaction_id, x.contact_id, fmt.day(x.due_on), x.contact_name, x.summary)
+                (x.interaction_id, x.contact_id, fmt.day(x.due_on), x.contact_name, scheme_summary(x.summary))
                 for x in t.follow_ups_overdue]),
             (self.tr("Follow-ups for today"), "task", [
-                (x.interaction_id, x.contact_id, self.tr("Today"), x.contact_name, x.summary)
+                (x.interaction_id, x.contact_id, self.tr("Today"), x.contact_name, scheme_summary(x.summary))
                 for x in t.follow_ups_due]),
             (self.tr("Birthdays in the next 7 days"), "birthday", [
                 (b.contact_id, b.contact_id, fmt.day(b.on), b.contact_name,
@@ -105,7 +105,9 @@ class TodayView(QWidget):
                 for p in t.points_expiring]),
             (self.tr("Unresolved complaints"), "complaint", [
                 (c.id, c.contact_id, fmt.day(c.opened_at.astimezone().date()), c.contact_name,
-                 f"{c.category}: {c.description}" if c.description else c.category)
+                 self.tr("{category}: {description}").format(category=complaint_category(c.category),
+                                                             description=c.description)
+                 if c.description else complaint_category(c.category))
                 for c in t.complaints]),
             (self.tr("Overdue payments"), "payment", [
                 (o.purchase_id, o.contact_id, self.tr("{n} days late").format(n=o.days_overdue), o.contact_name,

@@ -204,6 +204,19 @@ printing.show()
 app.processEvents()
 shown["print fits"] = printing.width() >= printing.layout().minimumSize().width()
 printing.close()
+# what a low score opens, on the Today tab: its follow-up and its complaint
+from smallcrm.services import satisfaction
+satisfaction.record_feedback(zoe, "nps", 3, comment="trop cher")
+window.tabs.setCurrentWidget(window.today_page)
+window.today.refresh()
+tree = window.today.tree
+shown["low score"] = sorted(tree.topLevelItem(i).child(j).text(2) for i in range(tree.topLevelItemCount())
+                        for j in range(tree.topLevelItem(i).childCount()))
+window.tabs.setCurrentIndex(0)
+window.refresh([zoe])
+timeline = window.detail.timeline
+shown["low score"] += [timeline.topLevelItem(i).text(2).rsplit(" (", 1)[0]  # (less the day to follow up)
+                   for i in range(timeline.topLevelItemCount()) if timeline.topLevelItem(i).text(1) == "Note"]
 shown["segments"] = [segment_words("potential"), segment_words("cant_lose")[0]]
 wizard["points"] = [points_reason(e.kind, e.reason, of_purchase=e.purchase_id is not None)
                     for e in loyalty.statement(zoe).entries]
@@ -266,7 +279,8 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     assert re.fullmatch(r"Achat T-12 du \d\d/\d\d/\d{4}\xa0: 40,00\xa0€\.\n30,00\xa0€ restant à rembourser\.", info)
     assert seen["shown"] == {
         "tier spend column whole": True, "earn": " points par 1,00\xa0€ dépensé", "minimum": "0,00",
-        "print fits": True,
+        "print fits": True, "low score": ["note basse\xa0: trop cher",
+                                                "Relancer après une note NPS basse (3)"],
         "segments": [["Habitués en devenir", "Ils ont acheté récemment et dépensent assez\xa0: un peu d’attention "
                       "pourrait en faire des habitués."], "À ne pas perdre"]}
     assert seen["wizard"].pop("points") == ["Achat #1", "Achat T-12", "Remboursement de l’achat T-12\xa0: fleurs fanées",
