@@ -2548,6 +2548,10 @@ Cliquez pour les afficher.</translation>
         <translation>Parrain de {name} enregistré.</translation>
     </message>
     <message>
+        <source>1 point passed its date and expired.</source>
+        <translation>1 point a dépassé sa date et a expiré.</translation>
+    </message>
+    <message>
         <source>{n} points passed their date and expired.</source>
         <translation>{n} points ont dépassé leur date et ont expiré.</translation>
     </message>
@@ -3045,12 +3049,20 @@ Cliquez pour les afficher.</translation>
         <translation>{n} jours de retard</translation>
     </message>
     <message>
+        <source>1 day late</source>
+        <translation>1 jour de retard</translation>
+    </message>
+    <message>
         <source>(no customer)</source>
         <translation>(aucun client)</translation>
     </message>
     <message>
         <source>Nobody owes anything.</source>
         <translation>Personne ne doit rien.</translation>
+    </message>
+    <message>
+        <source>1 unpaid purchase, {total} in all.</source>
+        <translation>1 achat impayé, {total} au total.</translation>
     </message>
     <message>
         <source>{n} unpaid purchases, {total} in all.</source>
@@ -3247,6 +3259,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{n} points available (worth {value})</source>
         <translation>{n} points disponibles (valant {value})</translation>
+    </message>
+    <message>
+        <source>1 point available (worth {value})</source>
+        <translation>1 point disponible (valant {value})</translation>
     </message>
     <message>
         <source>Points</source>
@@ -3718,6 +3734,10 @@ Cliquez pour les afficher.</translation>
         <translation>—</translation>
     </message>
     <message>
+        <source>1 snapshot of your customer book, in {folder}. Restoring it puts the book back as it was then; what is in it now is saved first, so a restore can be undone.</source>
+        <translation>1 sauvegarde de votre fichier clients, dans {folder}. La restaurer remet le fichier tel qu’il était alors&#x202f;; son contenu actuel est d’abord sauvegardé, une restauration peut donc être annulée.</translation>
+    </message>
+    <message>
         <source>{n} snapshots of your customer book, newest first, in {folder}. Restoring one puts the book back as it was then; what is in it now is saved first, so a restore can be undone.</source>
         <translation>{n} sauvegardes de votre fichier clients, les plus récentes d’abord, dans {folder}. En restaurer une remet le fichier tel qu’il était alors&#x202f;; son contenu actuel est d’abord sauvegardé, une restauration peut donc être annulée.</translation>
     </message>
@@ -3754,12 +3774,16 @@ Cliquez pour les afficher.</translation>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <source>The customer book will be put back as it was {when}; what is in it now is saved first as a snapshot, so you can come back to it with Restore….</source>
-        <translation>Le fichier clients sera remis tel qu’il était {when}&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, vous pourrez donc y revenir avec Restaurer….</translation>
+        <source>The customer book will be put back as it was {when}; what is in it now is saved first as a snapshot, which Restore… can bring back.</source>
+        <translation>Le fichier clients sera remis tel qu’il était {when}&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, que Restaurer… peut faire revenir.</translation>
     </message>
     <message>
-        <source>The customer book will be put back as it was {when}, with {contacts} and {purchases}; what is in it now is saved first as a snapshot, so you can come back to it with Restore….</source>
-        <translation>Le fichier clients sera remis tel qu’il était {when}, avec {contacts} et {purchases}&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, vous pourrez donc y revenir avec Restaurer….</translation>
+        <source>The customer book will be put back as it was {when}, with {contacts} and {purchases}; what is in it now is saved first as a snapshot, which Restore… can bring back.</source>
+        <translation>Le fichier clients sera remis tel qu’il était {when}, avec {contacts} et {purchases}&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, que Restaurer… peut faire revenir.</translation>
+    </message>
+    <message>
+        <source>The customer book will be replaced by the one in “{file}”; what is in it now is saved first as a snapshot, which Restore… can bring back.</source>
+        <translation>Le fichier clients sera remplacé par celui de «&#x202f;{file}&#x202f;»&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, que Restaurer… peut faire revenir.</translation>
     </message>
     <message>
         <source>Restore from a file</source>
@@ -3768,10 +3792,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>smallcrm databases (*.sqlite *.db);;All files (*)</source>
         <translation>Fichiers de données smallcrm (*.sqlite *.db);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>The customer book will be replaced by the one in “{file}”; what is in it now is saved first as a snapshot, so you can come back to it with Restore….</source>
-        <translation>Le fichier clients sera remplacé par celui de «&#x202f;{file}&#x202f;»&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, vous pourrez donc y revenir avec Restaurer….</translation>
     </message>
     <message>
         <source>Restored, but it cannot be opened</source>
@@ -4232,6 +4252,10 @@ Cliquez pour les afficher.</translation>
         <translation>{n} points</translation>
     </message>
     <message>
+        <source>1 point</source>
+        <translation>1 point</translation>
+    </message>
+    <message>
         <source>Unresolved complaints</source>
         <translation>Réclamations non résolues</translation>
     </message>
@@ -4246,6 +4270,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{n} days late</source>
         <translation>{n} jours de retard</translation>
+    </message>
+    <message>
+        <source>1 day late</source>
+        <translation>1 jour de retard</translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -4291,6 +4319,10 @@ Cliquez pour les afficher.</translation>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
+        <source>1 deleted contact. Restore puts it back in your list with everything it had.</source>
+        <translation>1 contact supprimé. Restaurer le remet dans votre liste avec tout ce qu’il avait.</translation>
+    </message>
+    <message>
         <source>{n} deleted contacts. Restore puts them back in your list with everything they had.</source>
         <translation>{n} contacts supprimés. Restaurer les remet dans votre liste avec tout ce qu’ils avaient.</translation>
     </message>
@@ -4305,6 +4337,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Delete for good</source>
         <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <source>Delete this contact for good?</source>
+        <translation>Supprimer définitivement ce contact&#x202f;?</translation>
     </message>
     <message>
         <source>Delete {n} contacts for good?</source>
@@ -4532,6 +4568,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{n} customers will be exported.</source>
         <translation>{n} clients seront exportés.</translation>
+    </message>
+    <message>
+        <source>1 customer will be exported.</source>
+        <translation>1 client sera exporté.</translation>
     </message>
     <message>
         <source>Exported {n} to “{name}” in {folder}.</source>
@@ -5090,12 +5130,12 @@ Cliquez pour les afficher.</translation>
         <translation>Choisissez un autre dossier et réessayez. Rien n’a été enregistré.</translation>
     </message>
     <message>
-        <source>Their name, company, address, birthday, notes, {emails} email addresses, {phones} phone numbers, tags and consent; {calls} calls and notes, {points} points movements and {complaints} complaints.</source>
-        <translation>Son nom, sa société, son adresse, son anniversaire, ses notes, {emails} adresses e-mail, {phones} numéros de téléphone, ses étiquettes et consentements&#x202f;; {calls} appels et notes, {points} mouvements de points et {complaints} réclamations.</translation>
+        <source>Their name, company, address, birthday, notes, email addresses ({emails}), phone numbers ({phones}), tags and consent; calls and notes ({calls}), points movements ({points}) and complaints ({complaints}).</source>
+        <translation>Son nom, sa société, son adresse, son anniversaire, ses notes, ses adresses e-mail ({emails}), ses numéros de téléphone ({phones}), ses étiquettes et consentements&#x202f;; ses appels et notes ({calls}), mouvements de points ({points}) et réclamations ({complaints}).</translation>
     </message>
     <message>
-        <source>{purchases} purchases and refunds and {feedback} feedback scores stay without a name, so your revenue figures do not change.</source>
-        <translation>{purchases} achats et remboursements et {feedback} notes d’avis restent sans nom, votre chiffre d’affaires ne change donc pas.</translation>
+        <source>Purchases and refunds ({purchases}) and feedback scores ({feedback}) stay without a name, so your revenue figures do not change.</source>
+        <translation>Les achats et remboursements ({purchases}) et les notes d’avis ({feedback}) restent sans nom, votre chiffre d’affaires ne change donc pas.</translation>
     </message>
     <message>
         <source>{name} - everything we hold.zip</source>

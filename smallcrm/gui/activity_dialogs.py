@@ -326,7 +326,8 @@ class RefundDialog(_ActivityDialog):
         self.amount.setAccessibleName(self.tr("Amount to refund"))
         self.amount.textChanged.connect(self.check)
         info = QLabel(self.tr("Purchase {ref} of {when}: {total}.\n{left} left to refund.").format(
-            ref=p.get("reference") or f"#{purchase_id}", when=fmt.short_day(from_utc_text(p["occurred_at"]).astimezone().date()),
+            ref=p.get("reference") or f"#{purchase_id}",
+            when=fmt.short_day(from_utc_text(p["occurred_at"]).astimezone().date()),
             total=fmt.money(p["total_minor"], self.currency), left=fmt.money(self.left, self.currency)))
         self.form.addRow("", info)
         self.form.addRow(self.tr("&Amount"), self.amount)
@@ -351,8 +352,8 @@ class PointsDialog(_ActivityDialog):
         super().__init__(parent, self.tr("Adjust points") if adjust else self.tr("Redeem points"), contact_name)
         self.contact_id, self.adjust = contact_id, adjust
         self.balance = loyalty.points_balance(contact_id)
-        balance = QLabel(self.tr("{n} points available (worth {value})").format(
-            n=fmt.number(self.balance),
+        balance = QLabel(fmt.counted(
+            self.balance, self.tr("1 point available (worth {value})"), self.tr("{n} points available (worth {value})"),
             value=fmt.money(loyalty.redemption_value_minor(self.balance), get_setting("currency"))))
         self.points = QSpinBox()
         self.points.setAccessibleName(self.tr("Points"))

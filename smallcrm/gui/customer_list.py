@@ -144,8 +144,8 @@ class CustomerListDialog(QDialog):
 
     def _show(self, lines: list[CustomerLine]) -> None:
         self.model.set_lines(lines)
-        self.count.setText(self.tr("Nobody.") if not lines else self.tr("1 customer") if len(lines) == 1
-                           else self.tr("{n} customers").format(n=fmt.number(len(lines))))
+        self.count.setText(fmt.counted(len(lines), self.tr("1 customer"), self.tr("{n} customers")) if lines
+                           else self.tr("Nobody."))
         if lines:
             self.view.setCurrentIndex(self.model.index(0, 0))
         self.export_button.setEnabled(bool(lines))

@@ -31,11 +31,11 @@ def _tr(text: str) -> str:
 
 
 def _contacts(n: int) -> str:
-    return _tr("1 contact") if n == 1 else _tr("{n} contacts").format(n=fmt.number(n))
+    return fmt.counted(n, _tr("1 contact"), _tr("{n} contacts"))
 
 
 def _purchases(n: int) -> str:
-    return _tr("1 purchase") if n == 1 else _tr("{n} purchases").format(n=fmt.number(n))
+    return fmt.counted(n, _tr("1 purchase"), _tr("{n} purchases"))
 
 
 def candidates(db_path: Path) -> list[backup.Snapshot]:

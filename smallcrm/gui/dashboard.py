@@ -685,8 +685,9 @@ class DashboardView(QWidget):
             money=money(s.loyalty.outstanding_value_minor)))
         owed = sum(b.owed_minor for b in s.receivables)
         unpaid = sum(b.purchases for b in s.receivables)
-        self.tiles["owed"].set_figure(money(owed), note=self.tr("nothing unpaid") if not unpaid else self.tr(
-            "1 unpaid purchase") if unpaid == 1 else self.tr("{n} unpaid purchases").format(n=fmt.number(unpaid)))
+        note = (fmt.counted(unpaid, self.tr("1 unpaid purchase"), self.tr("{n} unpaid purchases")) if unpaid
+                else self.tr("nothing unpaid"))
+        self.tiles["owed"].set_figure(money(owed), note=note)
 
     def _show_charts(self, figures: Figures) -> None:
         s = figures.summary
@@ -699,8 +700,7 @@ class DashboardView(QWidget):
             short, long = self._bucket_names(p, figures.grain, first=i == 0)
             points.append(Point(short, p.revenue_minor / unit, self.tr("{when}: {money} from {purchases}").format(
                 when=long, money=fmt.money(p.revenue_minor, s.currency),
-                purchases=self.tr("1 purchase") if p.purchases == 1 else self.tr("{n} purchases").format(
-                    n=fmt.number(p.purchases)))))
+                purchases=fmt.counted(p.purchases, self.tr("1 purchase"), self.tr("{n} purchases")))))
         self.revenue_chart.axis_text = lambda ticks: _compact_money(ticks, s.currency)
         self.revenue_chart.set_points(points)
         nps = []
@@ -715,8 +715,9 @@ class DashboardView(QWidget):
         rows = []
         for seg in s.segments:
             title, explanation = segment_words(seg.key)
-            rows.append(Point(title, seg.customers, self.tr("{title}: {n} customers\n{explanation}\nClick to list them.")
-                              .format(title=title, n=fmt.number(seg.customers), explanation=explanation)))
+            tip = self.tr("{title}: {n} customers\n{explanation}\nClick to list them.")
+            rows.append(Point(title, seg.customers,
+                              tip.format(title=title, n=fmt.number(seg.customers), explanation=explanation)))
         self.segment_chart.set_rows(rows if any(seg.customers for seg in s.segments) else [])
 
     def _bucket_names(self, point: metrics.RevenuePoint, grain: str, first: bool) -> tuple[str, str]:

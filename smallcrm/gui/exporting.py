@@ -80,7 +80,7 @@ class ExportContactsDialog(QDialog):
         consenting, everyone = self.consenting(), self.counts.everyone
         n = self.counts.get(consenting)
         if consenting is None or n == everyone:
-            text = _tr("{n} customers will be exported.").format(n=fmt.number(n))
+            text = fmt.counted(n, _tr("1 customer will be exported."), _tr("{n} customers will be exported."))
         elif n:
             text = _tr("{n} of {everyone} customers will be exported; the others have not agreed to this.").format(
                 n=fmt.number(n), everyone=fmt.number(everyone))

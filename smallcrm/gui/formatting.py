@@ -11,6 +11,12 @@ def number(n: int) -> str:
     return QLocale().toString(n)
 
 
+def counted(n: int, one: str, many: str, **facts: str) -> str:
+    """`one` ("1 day late") when there is one, else `many` ("{n} days late") with n in the locale's digits; any
+    other facts filled in too."""
+    return (one if n == 1 else many).format(n=number(n), **facts)
+
+
 def money(minor: int, currency: str) -> str:
     from smallcrm.services.money import format_money, to_decimal  # babel loads when money is first shown
 

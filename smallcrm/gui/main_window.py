@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         self._select(self._selected_id)
 
     def _contacts(self, n: int) -> str:
-        return self.tr("1 contact") if n == 1 else self.tr("{n} contacts").format(n=fmt.number(n))
+        return fmt.counted(n, self.tr("1 contact"), self.tr("{n} contacts"))
 
     def _select(self, contact_id: int | None) -> None:
         row = self.model.row_of(contact_id) if contact_id is not None else -1
@@ -794,8 +794,8 @@ class MainWindow(QMainWindow):
     def _points_expired(self, points: int) -> None:
         if points:
             self._show_customer(self._selected_id)
-            self.statusBar().showMessage(self.tr("{n} points passed their date and expired.").format(
-                n=fmt.number(points)), 8000)
+            self.statusBar().showMessage(fmt.counted(points, self.tr("1 point passed its date and expired."),
+                                                     self.tr("{n} points passed their date and expired.")), 8000)
         self._refresh_tabs()
 
     def snapshot_if_due(self) -> None:

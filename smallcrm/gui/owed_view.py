@@ -65,7 +65,8 @@ class OwedView(QWidget):
         names = contact_rows({r.contact_id for r in rows if r.contact_id})
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            late = self.tr("{n} days late").format(n=r.days_overdue) if r.days_overdue else fmt.day(r.due_on)
+            late = (fmt.counted(r.days_overdue, self.tr("1 day late"), self.tr("{n} days late")) if r.days_overdue
+                    else fmt.day(r.due_on))
             name = names[r.contact_id].name if r.contact_id in names else self.tr("(no customer)")
             cells = [name, f"#{r.purchase_id}", fmt.day(r.since.astimezone().date()), late,
                      fmt.money(r.owed_minor, r.currency)]
@@ -78,8 +79,10 @@ class OwedView(QWidget):
                 self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        text = self.tr("Nobody owes anything.") if not rows else self.tr("{n} unpaid purchases, {total} in all.").format(
-            n=fmt.number(len(everything)), total=", ".join(fmt.money(v, k) for k, v in sorted(totals.items())))
+        text = self.tr("Nobody owes anything.") if not rows else fmt.counted(
+            len(everything), self.tr("1 unpaid purchase, {total} in all."),
+            self.tr("{n} unpaid purchases, {total} in all."),
+            total=", ".join(fmt.money(v, k) for k, v in sorted(totals.items())))
         if len(everything) > SHOWN:
             text += " " + self.tr("The {n} oldest are listed.").format(n=fmt.number(SHOWN))
         self.summary.setText(text)

@@ -222,7 +222,7 @@ class PrintListDialog(QDialog):
 
         run_in_background(count_consents, self.members(), on_done=counted)
     def _customers(self, n: int) -> str:
-        return self.tr("1 customer") if n == 1 else self.tr("{n} customers").format(n=fmt.number(n))
+        return fmt.counted(n, self.tr("1 customer"), self.tr("{n} customers"))
 
     def _label_whom(self) -> None:
         selected = len(self.selected_ids)
@@ -314,8 +314,8 @@ class PrintListDialog(QDialog):
             }[kind].format(customers=self._customers(n))
             left_out = self.consents[self._whom_key()].everyone - n if self.consenting() is not None else 0
             if left_out:
-                said += " " + (self.tr("1 other has not agreed to this.") if left_out == 1 else
-                               self.tr("{n} others have not agreed to this.").format(n=fmt.number(left_out)))
+                said += " " + fmt.counted(left_out, self.tr("1 other has not agreed to this."),
+                                          self.tr("{n} others have not agreed to this."))
             self._say(said)
         elif self.consenting() is not None and self.consents[self._whom_key()].everyone:
             show_problem(self.count, self.tr("Nothing to print: none of these customers has agreed to this. "

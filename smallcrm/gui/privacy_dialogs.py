@@ -64,12 +64,12 @@ def save_everything_we_hold(window: QMainWindow, contact_id: int, then=None) -> 
 
 
 def _what_goes(plan: privacy.ErasePlan) -> str:
-    gone = _tr("Their name, company, address, birthday, notes, {emails} email addresses, {phones} phone numbers, "
-               "tags and consent; {calls} calls and notes, {points} points movements and {complaints} complaints."
+    gone = _tr("Their name, company, address, birthday, notes, email addresses ({emails}), phone numbers ({phones}), "
+               "tags and consent; calls and notes ({calls}), points movements ({points}) and complaints ({complaints})."
                ).format(emails=fmt.number(plan.emails), phones=fmt.number(plan.phones),
                         calls=fmt.number(plan.interactions), points=fmt.number(plan.points_entries),
                         complaints=fmt.number(plan.complaints))
-    kept = _tr("{purchases} purchases and refunds and {feedback} feedback scores stay without a name, so your "
+    kept = _tr("Purchases and refunds ({purchases}) and feedback scores ({feedback}) stay without a name, so your "
                "revenue figures do not change.").format(purchases=fmt.number(plan.purchases),
                                                        feedback=fmt.number(plan.feedback))
     return f"{gone}\n\n{kept}\n\n" + _tr("Backups and snapshots made before now still hold them.")

@@ -59,11 +59,11 @@ def when_words(taken_at: datetime, *, in_sentence: bool = False) -> str:
 
 
 def _contacts(n: int) -> str:
-    return _tr("1 contact") if n == 1 else _tr("{n} contacts").format(n=fmt.number(n))
+    return fmt.counted(n, _tr("1 contact"), _tr("{n} contacts"))
 
 
 def _purchases(n: int) -> str:
-    return _tr("1 purchase") if n == 1 else _tr("{n} purchases").format(n=fmt.number(n))
+    return fmt.counted(n, _tr("1 purchase"), _tr("{n} purchases"))
 
 
 def _read(db_path: Path) -> tuple[Path, list[backup.Snapshot]]:
@@ -219,10 +219,13 @@ class RestoreDialog(QDialog):
         if self.snapshots and self.list.currentItem() is None:
             self.list.setCurrentItem(self.list.topLevelItem(0))
         if self.snapshots:
-            self.intro.setText(self.tr(
-                "{n} snapshots of your customer book, newest first, in {folder}. Restoring one puts the book back "
-                "as it was then; what is in it now is saved first, so a restore can be undone."
-            ).format(n=fmt.number(len(self.snapshots)), folder=self.folder))
+            self.intro.setText(fmt.counted(
+                len(self.snapshots),
+                self.tr("1 snapshot of your customer book, in {folder}. Restoring it puts the book back as it was "
+                        "then; what is in it now is saved first, so a restore can be undone."),
+                self.tr("{n} snapshots of your customer book, newest first, in {folder}. Restoring one puts the book "
+                        "back as it was then; what is in it now is saved first, so a restore can be undone."),
+                folder=str(self.folder)))
         else:
             self.intro.setText(self.tr(
                 "There are no snapshots yet. smallcrm saves one a day and one when the window closes, in {folder}; "
@@ -303,11 +306,11 @@ class RestoreDialog(QDialog):
         when = when_words(snapshot.taken_at, in_sentence=True)
         if snapshot.contacts is None:
             text = self.tr("The customer book will be put back as it was {when}; what is in it now is saved first "
-                           "as a snapshot, so you can come back to it with Restore….").format(when=when)
+                           "as a snapshot, which Restore… can bring back.").format(when=when)
         else:
             text = self.tr("The customer book will be put back as it was {when}, with {contacts} and {purchases}; "
-                           "what is in it now is saved first as a snapshot, so you can come back to it with "
-                           "Restore….").format(when=when, contacts=_contacts(snapshot.contacts),
+                           "what is in it now is saved first as a snapshot, which Restore… can bring "
+                           "back.").format(when=when, contacts=_contacts(snapshot.contacts),
                                                purchases=_purchases(snapshot.purchases or 0))
         if self._confirm(text):
             self._restore(snapshot.path)
@@ -320,7 +323,7 @@ class RestoreDialog(QDialog):
         if not name:
             return
         text = self.tr("The customer book will be replaced by the one in “{file}”; what is in it now is saved first "
-                       "as a snapshot, so you can come back to it with Restore….").format(file=name)
+                       "as a snapshot, which Restore… can bring back.").format(file=name)
         if self._confirm(text):
             self._restore(Path(name))
 

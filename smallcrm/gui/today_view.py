@@ -101,7 +101,7 @@ class TodayView(QWidget):
                 for b in t.birthdays]),
             (self.tr("Points expiring within 30 days"), "points", [
                 (p.contact_id, p.contact_id, fmt.day(p.expires_on), p.contact_name,
-                 self.tr("{n} points").format(n=fmt.number(p.points)))
+                 fmt.counted(p.points, self.tr("1 point"), self.tr("{n} points")))
                 for p in t.points_expiring]),
             (self.tr("Unresolved complaints"), "complaint", [
                 (c.id, c.contact_id, fmt.day(c.opened_at.astimezone().date()), c.contact_name,
@@ -110,7 +110,8 @@ class TodayView(QWidget):
                  if c.description else complaint_category(c.category))
                 for c in t.complaints]),
             (self.tr("Overdue payments"), "payment", [
-                (o.purchase_id, o.contact_id, self.tr("{n} days late").format(n=o.days_overdue), o.contact_name,
+                (o.purchase_id, o.contact_id,
+                 fmt.counted(o.days_overdue, self.tr("1 day late"), self.tr("{n} days late")), o.contact_name,
                  fmt.money(o.owed_minor, o.currency))
                 for o in t.overdue_payments]),
         ]

@@ -60,8 +60,8 @@ class TrashDialog(QDialog):
         n = self.model.rowCount()
         self.intro.setText(
             self.tr("The Trash is empty.") if n == 0 else
-            self.tr("{n} deleted contacts. Restore puts them back in your list with everything they had.").format(
-                n=fmt.number(n))
+            fmt.counted(n, self.tr("1 deleted contact. Restore puts it back in your list with everything it had."),
+                        self.tr("{n} deleted contacts. Restore puts them back in your list with everything they had."))
         )
         self._update_buttons()
 
@@ -89,7 +89,9 @@ class TrashDialog(QDialog):
 
     def purge_selected(self) -> None:
         ids = self.selected_ids()
-        if ids and self._confirm(self.tr("Delete {n} contacts for good?").format(n=fmt.number(len(ids)))):
+        question = (self.tr("Delete this contact for good?") if len(ids) == 1 else
+                    self.tr("Delete {n} contacts for good?").format(n=fmt.number(len(ids))))
+        if ids and self._confirm(question):
             contacts.purge_contacts(ids)
             self.refresh()
 

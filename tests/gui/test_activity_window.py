@@ -164,6 +164,7 @@ def test_the_owed_tab_lists_and_settles_what_is_owed(qtbot, window, three):
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == "José Álvarez" and table.item(0, 3).text() == "3 days late"
     assert "45.50" in table.item(0, 4).text()
+    assert window.owed.summary.text() == f"1 unpaid purchase, {table.item(0, 4).text()} in all."  # not "purchases"
     table.selectRow(0)
     qtbot.mouseClick(window.owed.paid_button, Qt.MouseButton.LeftButton)
     assert table.rowCount() == 0 and purchases.receivables() == []
@@ -178,7 +179,8 @@ def shown_box(parent) -> QMessageBox:
 def test_paying_what_was_paid_meanwhile_says_so_and_shows_the_list_afresh(qtbot, window, three):
     bought = datetime.now(timezone.utc) - timedelta(days=40)
     first = purchases.record_purchase(three[1], total_minor=4550, at=bought, status="due").purchase_id
-    second = purchases.record_purchase(three[2], total_minor=900, at=bought, status="due").purchase_id
+    second = purchases.record_purchase(three[2], total_minor=900, at=bought, status="due",
+                                       due_on=date.today() - timedelta(days=1)).purchase_id
     window._refresh_tabs()
     window.tabs.setCurrentWidget(window.owed_page)
     table = window.owed.table
@@ -191,6 +193,7 @@ def test_paying_what_was_paid_meanwhile_says_so_and_shows_the_list_afresh(qtbot,
     assert "Nothing was changed" in box.informativeText()
     box.close()
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Anna Schmidt"]
+    assert table.item(0, 3).text() == "1 day late"
     assert purchases.purchase_json(first)["status"] == "paid" and purchases.owed_minor(second) == 900
 
 

@@ -207,11 +207,13 @@ def test_restore_from_the_trash_is_undoable_too(qtbot, window, three):
 def test_delete_for_good_asks_first(qtbot, window, three):
     contacts.delete_contacts([three[0]])
     trash = window.show_trash()
+    assert trash.intro.text().startswith("1 deleted contact. Restore puts it back")
     trash.view.selectRow(0)
 
     def answer(button_text):
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox) and "cannot be undone" in box.informativeText()
+        assert box.text() == "Delete this contact for good?"
         next(b for b in box.buttons() if b.text() == button_text).click()
 
     QTimer.singleShot(50, lambda: answer("Cancel"))

@@ -69,6 +69,15 @@ def test_cancel_erases_nothing(qtbot, three, window, confirm):
     assert window.model.rowCount() == 3
 
 
+def test_what_erasing_takes_away_is_counted_in_words_that_fit_any_number(three):
+    from smallcrm.services import privacy
+
+    record_purchase(three[0], total_minor=1200)
+    words = privacy_dialogs._what_goes(privacy.erase_plan(three[0]))
+    assert "email addresses (1), phone numbers (1)" in words and "complaints (0)" in words
+    assert words.startswith("Their name") and "Purchases and refunds (1) and feedback scores (0) stay" in words
+
+
 def test_erasing_refreshes_the_window_and_clears_undo(qtbot, three, window, confirm):
     marta = three[0]
     record_purchase(marta, total_minor=2500)

@@ -84,7 +84,7 @@ def test_the_list_shows_each_snapshot_newest_first_with_its_counts(qtbot, three,
     assert shown[0][WHEN] == when_words(manual.taken_at) and shown[1][WHEN] == when_words(daily.taken_at)
     assert all(r[SIZE].endswith("B") for r in shown)
     assert dialog.selected().path == manual.path and dialog.restore_button.isEnabled()
-    assert str(backup.backup_folder(db)) in dialog.intro.text()
+    assert str(backup.backup_folder(db)) in dialog.intro.text() and dialog.intro.text().startswith("2 snapshots")
 
     add_contact(ContactInput(first_name="Bo", last_name="Kim"))
     qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
@@ -111,12 +111,13 @@ def test_restore_puts_the_book_back_and_the_safety_snapshot_undoes_it(qtbot, thr
     assert window.undo_stack.canUndo() and window.detail.contact.id == bo
 
     dialog = open_dialog(window, qtbot)
+    assert dialog.intro.text().startswith("1 snapshot of your customer book, in ")  # (not "1 snapshots")
     choose(dialog, taken)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     assert len(asked) == 1
     assert "put back as it was today at" in asked[0] and "3 contacts and 0 purchases" in asked[0]
-    assert "saved first as a snapshot" in asked[0]
+    assert asked[0].endswith("saved first as a snapshot, which Restore… can bring back.")
     assert names(window) == ORIGINAL  # Bo is gone, Marta is back
     assert window.undo_stack.count() == 0 and not window.undo_action.isEnabled()
     assert window.detail.contact is None  # Bo was shown; he is no longer there
