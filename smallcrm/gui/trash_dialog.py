@@ -28,6 +28,7 @@ class TrashDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setAccessibleName(self.tr("Deleted contacts"))
@@ -57,6 +58,10 @@ class TrashDialog(QDialog):
 
     def refresh(self) -> None:
         self.model.reload()
+        header = self.view.horizontalHeader()
+        self.view.resizeColumnsToContents()  # each column as wide as what it holds, up to a third of the list
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column), self.view.width() // 3))
         n = self.model.rowCount()
         self.intro.setText(
             self.tr("The Trash is empty.") if n == 0 else

@@ -208,6 +208,8 @@ def test_delete_for_good_asks_first(qtbot, window, three):
     contacts.delete_contacts([three[0]])
     trash = window.show_trash()
     assert trash.intro.text().startswith("1 deleted contact. Restore puts it back")
+    name_width = trash.view.horizontalHeader().sectionSize(0)
+    assert name_width >= trash.view.fontMetrics().horizontalAdvance("Marta Kowalska")  # whole, on one line
     trash.view.selectRow(0)
 
     def answer(button_text):
