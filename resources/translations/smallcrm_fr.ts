@@ -4280,8 +4280,16 @@ Cliquez pour les afficher.</translation>
         <translation>… et {n} autres</translation>
     </message>
     <message>
+        <source>NPS {score} (1 answer)</source>
+        <translation>NPS {score} (1 réponse)</translation>
+    </message>
+    <message>
         <source>NPS {score} ({n} answers)</source>
         <translation>NPS {score} ({n} réponses)</translation>
+    </message>
+    <message>
+        <source>CSAT {score} (1 answer)</source>
+        <translation>CSAT {score} (1 réponse)</translation>
     </message>
     <message>
         <source>CSAT {score} ({n} answers)</source>

@@ -77,12 +77,8 @@ class Change:
     direction: int  # 1 up, -1 down, 0 level
 
 
-def _number(value: float, decimals: int) -> str:
-    return QLocale().toString(float(value), "f", decimals)
-
-
 def percent(share: float | None) -> str:
-    return "—" if share is None else f"{_number(share * 100, 1)}{QLocale().percent()}"
+    return "—" if share is None else f"{fmt.decimal(share * 100, 1)}{QLocale().percent()}"
 
 
 def _tr(text: str) -> str:
@@ -106,7 +102,7 @@ def relative_change(current: int | None, previous: int | None) -> Change | None:
     change = (current - previous) / abs(previous) * 100
     decimals = 1 if abs(change) < 10 else 0
     change = round(change, decimals)
-    return _change(change, f"{_number(abs(change), decimals if change else 0)}{QLocale().percent()}")
+    return _change(change, f"{fmt.decimal(abs(change), decimals if change else 0)}{QLocale().percent()}")
 
 
 def difference(current: float | None, previous: float | None, decimals: int, unit: str = "") -> Change | None:
@@ -114,7 +110,7 @@ def difference(current: float | None, previous: float | None, decimals: int, uni
     if current is None or previous is None:
         return None
     change = round(current - previous, decimals)
-    return _change(change, f"{_number(abs(change), decimals if change else 0)}{unit}")
+    return _change(change, f"{fmt.decimal(abs(change), decimals if change else 0)}{unit}")
 
 
 def change_colour(palette: QPalette, direction: int) -> QColor:
@@ -513,7 +509,7 @@ class DashboardView(QWidget):
 
         self.revenue_chart = BarChart(self.tr("Revenue over time"))
         self.revenue_chart.empty_text = self.tr("No purchases in this period")
-        self.nps_chart = LineChart(self.tr("NPS by month"), lambda ticks: [_number(t, 0) for t in ticks], -100, 100)
+        self.nps_chart = LineChart(self.tr("NPS by month"), lambda ticks: [fmt.decimal(t, 0) for t in ticks], -100, 100)
         self.nps_chart.empty_text = self.tr("No NPS answers in this period")
         self.segment_chart = HorizontalBarChart(self.tr("Customer segments"), lambda v: fmt.number(int(v)))
         self.segment_chart.empty_text = self.tr("No customers have bought yet")
@@ -671,10 +667,10 @@ class DashboardView(QWidget):
                 "{n} answers").format(n=fmt.number(n))
 
         def score(value: float | None, decimals: int) -> str:
-            return "—" if value is None else _number(value, decimals)
+            return "—" if value is None else fmt.decimal(value, decimals)
 
         def out_of_5(value: float | None) -> str:
-            return "—" if value is None else self.tr("{score} / 5").format(score=_number(value, 1))
+            return "—" if value is None else self.tr("{score} / 5").format(score=fmt.decimal(value, 1))
 
         self.tiles["nps"].set_figure(score(sat.nps, 0), difference(sat.nps, sat_before.nps, 0),
                                      score(sat_before.nps, 0), answers(sat.nps_answers))
@@ -708,7 +704,7 @@ class DashboardView(QWidget):
             day = date.fromisoformat(month + "-01")
             short, long = _month_names(day, first=i == 0)
             tip = (self.tr("{month}: no answers").format(month=long) if value is None else
-                   self.tr("{month}: NPS {score} from {n} answers").format(month=long, score=_number(value, 1),
+                   self.tr("{month}: NPS {score} from {n} answers").format(month=long, score=fmt.decimal(value, 1),
                                                                           n=fmt.number(answered)))
             nps.append(Point(short, value, tip))
         self.nps_chart.set_points(nps)
@@ -793,7 +789,7 @@ def _compact_money(values: list[float], currency: str) -> list[str]:
             texts = [format_compact_currency(v, currency, locale=name if name != "C" else "en_US",
                                              fraction_digits=decimals) for v in values]
         except (ValueError, LookupError):
-            return [_number(v, 0) for v in values]
+            return [fmt.decimal(v, 0) for v in values]
         if len(set(texts)) == len(texts):
             break
     return texts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea,
@@ -236,7 +236,7 @@ class DetailPane(QStackedWidget):
         if s.nps is not None:
             parts.append(self.tr("NPS {n}").format(n=round(s.nps)))
         if s.csat_average is not None:
-            parts.append(self.tr("CSAT {n}").format(n=QLocale().toString(s.csat_average, "f", 1)))
+            parts.append(self.tr("CSAT {n}").format(n=fmt.decimal(s.csat_average, 1)))
         f["satisfaction"].setText(" · ".join(parts) or "—")
         f["complaints"].setText(self.tr("{n} open").format(n=s.open_complaints) if s.open_complaints else "—")
         f["owed"].setText(money(s.owed_minor, s.currency) if s.owed_minor else "—")

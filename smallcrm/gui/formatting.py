@@ -11,6 +11,11 @@ def number(n: int) -> str:
     return QLocale().toString(n)
 
 
+def decimal(value: float, places: int) -> str:
+    """A figure with `places` decimals in the locale's way ("3,8" in French)."""
+    return QLocale().toString(float(value), "f", places)
+
+
 def counted(n: int, one: str, many: str, **facts: str) -> str:
     """`one` ("1 day late") when there is one, else `many` ("{n} days late") with n in the locale's digits; any
     other facts filled in too."""

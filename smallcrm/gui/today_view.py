@@ -142,9 +142,11 @@ class TodayView(QWidget):
         shop_nps, csat = nps(), csat_average()
         parts = []
         if shop_nps.score is not None:
-            parts.append(self.tr("NPS {score} ({n} answers)").format(score=round(shop_nps.score), n=shop_nps.answers))
+            parts.append(fmt.counted(shop_nps.answers, self.tr("NPS {score} (1 answer)"),
+                                     self.tr("NPS {score} ({n} answers)"), score=str(round(shop_nps.score))))
         if csat.average is not None:
-            parts.append(self.tr("CSAT {score} ({n} answers)").format(score=f"{csat.average:.1f}", n=csat.answers))
+            parts.append(fmt.counted(csat.answers, self.tr("CSAT {score} (1 answer)"),
+                                     self.tr("CSAT {score} ({n} answers)"), score=fmt.decimal(csat.average, 1)))
         self.scores.setText(self.tr("All customers: {scores}").format(scores=" · ".join(parts)) if parts else "")
 
     def _current(self):

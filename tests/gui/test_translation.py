@@ -207,8 +207,11 @@ printing.close()
 # what a low score opens, on the Today tab: its follow-up and its complaint
 from smallcrm.services import satisfaction
 satisfaction.record_feedback(zoe, "nps", 3, comment="trop cher")
+satisfaction.record_feedback(zoe, "csat", 4)
+satisfaction.record_feedback(zoe, "csat", 3)
 window.tabs.setCurrentWidget(window.today_page)
 window.today.refresh()
+shown["scores"] = window.today.scores.text()
 tree = window.today.tree
 shown["low score"] = sorted(tree.topLevelItem(i).child(j).text(2) for i in range(tree.topLevelItemCount())
                         for j in range(tree.topLevelItem(i).childCount()))
@@ -279,7 +282,7 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     assert re.fullmatch(r"Achat T-12 du \d\d/\d\d/\d{4}\xa0: 40,00\xa0€\.\n30,00\xa0€ restant à rembourser\.", info)
     assert seen["shown"] == {
         "tier spend column whole": True, "earn": " points par 1,00\xa0€ dépensé", "minimum": "0,00",
-        "print fits": True, "low score": ["note basse\xa0: trop cher",
+        "print fits": True, "scores": "Tous les clients\xa0: NPS -100 (1 réponse) · CSAT 3,5 (2 réponses)", "low score": ["note basse\xa0: trop cher",
                                                 "Relancer après une note NPS basse (3)"],
         "segments": [["Habitués en devenir", "Ils ont acheté récemment et dépensent assez\xa0: un peu d’attention "
                       "pourrait en faire des habitués."], "À ne pas perdre"]}
