@@ -307,8 +307,16 @@ Téléphone, e-mail ou site web</translation>
         <translation>Les achats déjà enregistrés gardent leur devise&#x202f;; les chiffres comptent ceux en {code}.</translation>
     </message>
     <message>
-        <source>Reports show: {example}</source>
-        <translation>Les rapports affichent&#xa0;: {example}</translation>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>Reports print in {language}: {example}</source>
+        <translation>Les rapports s’impriment en {language}&#xa0;: {example}</translation>
     </message>
 </context>
 <context>

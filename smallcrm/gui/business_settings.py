@@ -27,6 +27,7 @@ from smallcrm.errors import InvalidValue, SmallCrmError
 from smallcrm.gui.contact_form import show_problem
 from smallcrm.gui.forms import grow_to_fit
 from smallcrm.gui.workers import run_in_background
+from smallcrm.reports.words import catalog as report_words, language_of
 from smallcrm.services import backup, money, when
 from smallcrm.services.settings import get_setting, set_settings, system_locale, system_region
 from smallcrm.store.db import current_path
@@ -516,7 +517,9 @@ class BusinessSettingsDialog(QDialog):
                                                day=format_date(when.today(), "long", locale=code))
         except (ValueError, LookupError):
             example = ""
-        self.sample.setText(self.tr("Reports show: {example}").format(example=example) if example else "")
+        language = self.tr("French") if report_words(language_of(code)) else self.tr("English")
+        self.sample.setText(self.tr("Reports print in {language}: {example}").format(language=language, example=example)
+                            if example else "")
 
     def values(self) -> dict[str, object]:
         """What Save stores, by setting key."""

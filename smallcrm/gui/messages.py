@@ -75,21 +75,20 @@ STATE_REASONS = (
 )
 
 
-# What the loyalty scheme writes in the points ledger by itself, in English (services.loyalty and the purchases
-# import), said in the window's language; a reason typed by hand (a redemption, a correction) is shown as typed.
-_SCHEME_WORDS = tuple((re.compile(pattern), template) for pattern, template in (
-    (r"Purchase \(import\)", QT_TRANSLATE_NOOP("messages", "Purchase (import)")),
-    (r"Purchase (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Purchase {reference}")),
-    (r"Welcome bonus", QT_TRANSLATE_NOOP("messages", "Welcome bonus")),
-    (r"Referral of contact (?P<contact>\d+)", QT_TRANSLATE_NOOP("messages", "Referral of contact {contact}")),
-    (r"Points expired", QT_TRANSLATE_NOOP("messages", "Points expired")),
-    (r"Refund \(import\)", QT_TRANSLATE_NOOP("messages", "Refund (import)")),
-    (r"Refund of purchase (?P<reference>.+?): (?P<why>.+)",
-     QT_TRANSLATE_NOOP("messages", "Refund of purchase {reference}: {why}")),
-    (r"Refund of purchase (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Refund of purchase {reference}")),
-    (r"Written off: purchase (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Written off: purchase {reference}")),
-    (r"Refund (?P<reference>.+)", QT_TRANSLATE_NOOP("messages", "Refund {reference}")),
-))
+# What the loyalty scheme writes in the points ledger by itself, as services.loyalty.SCHEME_REASONS (a test holds
+# the two the same), said in the window's language; a reason typed by hand is shown as typed.
+SCHEME_REASONS = (
+    QT_TRANSLATE_NOOP("messages", "Purchase (import)"),
+    QT_TRANSLATE_NOOP("messages", "Purchase {reference}"),
+    QT_TRANSLATE_NOOP("messages", "Welcome bonus"),
+    QT_TRANSLATE_NOOP("messages", "Referral of contact {contact}"),
+    QT_TRANSLATE_NOOP("messages", "Points expired"),
+    QT_TRANSLATE_NOOP("messages", "Refund (import)"),
+    QT_TRANSLATE_NOOP("messages", "Refund of purchase {reference}: {why}"),
+    QT_TRANSLATE_NOOP("messages", "Refund of purchase {reference}"),
+    QT_TRANSLATE_NOOP("messages", "Written off: purchase {reference}"),
+    QT_TRANSLATE_NOOP("messages", "Refund {reference}"),
+)
 _POINTS_KINDS = {
     "earn": QT_TRANSLATE_NOOP("messages", "Earned"),
     "redeem": QT_TRANSLATE_NOOP("messages", "Redeemed"),
@@ -148,14 +147,14 @@ def complaint_category(text: str) -> str:
 
 
 def points_reason(kind: str, reason: str, *, of_purchase: bool) -> str:
-    """A line of the points ledger in the window's language: what the scheme wrote (any kind but a redemption,
-    and a correction only when it is about a purchase: a refund's or a write-off's), else the reason as typed,
+    """A line of the points ledger in the window's language: what the scheme wrote, else the reason as typed,
     else what kind of line it is."""
-    if reason and kind != "redeem" and (kind != "adjust" or of_purchase):
-        for pattern, template in _SCHEME_WORDS:
-            if match := pattern.fullmatch(reason):
-                return translated(template, "messages").format(**match.groupdict())
-    return reason or translated(_POINTS_KINDS.get(kind, kind), "messages")
+    from smallcrm.services.loyalty import reason_phrase
+
+    said = reason_phrase(kind, reason, of_purchase=of_purchase)
+    if isinstance(said, Phrase):
+        return translated(said, "messages")
+    return said or translated(_POINTS_KINDS.get(kind, kind), "messages")
 
 
 def translated(text: str, context: str) -> str:

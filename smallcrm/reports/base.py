@@ -337,8 +337,8 @@ def masthead(shop: Shop, title: str, lines: list[str], s: Styles, width: float, 
         right.append(para(shortened(headline, style, widths[-1]), style))
     line_style = ParagraphStyle("masthead-line", parent=s.muted, alignment=TA_RIGHT, fontSize=8.5, leading=11)
     right += [para(line, line_style) for line in lines]
-    right.append(para(f"Printed {shop.moment(shop.printed_at)}", ParagraphStyle("printed", parent=s.muted,
-                                                                                alignment=TA_RIGHT)))
+    right.append(para(shop.tr("Printed {moment}", moment=shop.moment(shop.printed_at)),
+                      ParagraphStyle("printed", parent=s.muted, alignment=TA_RIGHT)))
     cells += [left or "", right]
     return Table([cells], colWidths=widths, hAlign="LEFT", style=TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -117,20 +117,21 @@ def draw_card(canvas: Canvas, sheet: Sheet, index: int, card: Card, shop: Shop) 
     top = y + height - SAFE
     canvas.setFillColor(ACCENT)
     canvas.roundRect(x + SAFE, top - band, inner, band, 2.2 * mm, stroke=0, fill=1)
-    tag = "LOYALTY CARD"
+    tag = shop.tr("LOYALTY CARD")
     tag_width = fonts.width(tag, fonts.SANS, 6.5)
     canvas.setFont(fonts.SANS, 6.5)
     canvas.setFillColor(colors.white)
     canvas.drawRightString(x + width - SAFE - 3 * mm, top - band / 2 - 2.3, tag)
-    _text(canvas, x + SAFE + 3 * mm, top - band / 2 - 3.6, shop.name or "Loyalty card", fonts.BOLD,
+    _text(canvas, x + SAFE + 3 * mm, top - band / 2 - 3.6, shop.name or shop.tr("Loyalty card"), fonts.BOLD,
           (11, 10, 9, 8, 7), inner - 9 * mm - tag_width, colors.white)
 
     text_width = inner - QR_SIZE - 3 * mm
     left = x + SAFE + 1 * mm
     _text(canvas, left, top - band - 7.5 * mm, card.name, fonts.BOLD, (13, 12, 11, 10, 9, 8), text_width, INK)
     number = member_number(card.contact_id)
-    rows = [("Member no.", number), ("Tier", card.tier or "—"),
-            ("Points", f"{shop.number(card.points)} on {shop.day(shop.printed_at.date())}")]
+    rows = [(shop.tr("Member no."), number), (shop.tr("Tier"), card.tier or "—"),
+            (shop.tr("Points"), shop.tr("{points} on {day}", points=shop.number(card.points),
+                                        day=shop.day(shop.printed_at.date())))]
     baseline = top - band - 14.5 * mm
     for caption, value in rows:
         _text(canvas, left, baseline, caption, fonts.SANS, (6.5,), 17 * mm, MUTED)
@@ -163,7 +164,7 @@ def cards_pdf(contact_ids: Iterable[int], out) -> None:
 
     def render(target) -> None:
         canvas = Canvas(target, pagesize=PAGE_SIZES[sheet.paper])
-        canvas.setTitle("Loyalty cards")
+        canvas.setTitle(shop.tr("Loyalty cards"))
         canvas.setAuthor(shop.name)
         canvas.setCreator("smallcrm")
         count = 0

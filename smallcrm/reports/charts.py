@@ -69,7 +69,7 @@ def revenue_bars(points: Sequence, shop: Shop, width: float, height: float) -> D
     """`metrics.RevenuePoint`s of a period by month, as bars in the shop's currency."""
     values = [float(to_decimal(p.revenue_minor, shop.currency)) for p in points]
     if not values or not any(values):
-        return _empty(width, height, "No purchases in this period")
+        return _empty(width, height, shop.tr("No purchases in this period"))
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 44, 16, width - 50, height - 24
@@ -104,7 +104,7 @@ def nps_line(months: Sequence[tuple[str, float | None, int]], shop: Shop, width:
     scores = [score for _, score, _ in months]
     known = [s for s in scores if s is not None]
     if not known:
-        return _empty(width, height, "No NPS answers in this period")
+        return _empty(width, height, shop.tr("No NPS answers in this period"))
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 30, 16, width - 36, height - 24
@@ -130,8 +130,8 @@ def segment_bars(segments: Sequence, shop: Shop, width: float, height: float) ->
     """`metrics.Segment`s as horizontal bars, the first segment at the top, each with its count."""
     counts = [s.customers for s in segments]
     if not any(counts):
-        return _empty(width, height, "No customers with purchases yet")
-    names = [printable(s.title, markup=False) for s in segments]
+        return _empty(width, height, shop.tr("No customers with purchases yet"))
+    names = [printable(shop.tr(s.title), markup=False) for s in segments]
     label_width = max(fonts.width(n, fonts.SANS, LABEL_SIZE) for n in names) + 6
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()

@@ -47,8 +47,8 @@ def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]
     return NumberedCanvas
 
 
-def page_number(number: int, total: int) -> str:
-    return f"Page {number} of {total}"
+def page_number(number: int, total: int, shop: Shop) -> str:
+    return shop.tr("Page {number} of {total}", number=shop.number(number), total=shop.number(total))
 
 
 @dataclass
@@ -109,9 +109,9 @@ def build(out, story: list[Flowable], frame: PageText, *, subject: str = "") -> 
         canvas.line(left, y + 9, left + text_width, y + 9)
         where = " · ".join(part for part in (frame.title, frame.period) if part)
         _draw_text(canvas, left, y, where, 7.5, text_width * 0.45 - 8)
-        _draw_text(canvas, left + text_width * 0.45, y, f"Printed {shop.moment(shop.printed_at)}", 7.5,
-                   text_width * 0.35)
-        _draw_text(canvas, left + text_width * 0.8, y, page_number(number, total), 7.5, text_width * 0.2,
+        _draw_text(canvas, left + text_width * 0.45, y, shop.tr("Printed {moment}", moment=shop.moment(shop.printed_at)),
+                   7.5, text_width * 0.35)
+        _draw_text(canvas, left + text_width * 0.8, y, page_number(number, total, shop), 7.5, text_width * 0.2,
                    align=RIGHT, color=INK)
         canvas.restoreState()
 

@@ -15,12 +15,14 @@ from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from smallcrm.errors import Phrase
 from smallcrm.reports.base import (
     LEFT, PROSE, RIGHT, SHORT, Styles, block_section, content_width, figure, label, masthead, member_number,
     note_table, para, section, side_by_side, styles, table, tile_grid, tile_width,
 )
 from smallcrm.reports.document import PageText, build
 from smallcrm.reports.shop import Shop
+from smallcrm.reports.words import said
 from smallcrm.services import customer, loyalty, satisfaction, when
 from smallcrm.services.contacts import ContactRecord, display_name, get_contact
 from smallcrm.services.settings import default_region
@@ -28,12 +30,18 @@ from smallcrm.services.validation import display_phone
 from smallcrm.store.fields import from_utc_text
 from smallcrm.store.models import Contact, database
 
-TITLE = "Customer dossier"
+TITLE = said("Customer dossier")
 ITEMS_SHOWN = 4  # lines of a purchase named in the history; the rest are counted
-STATUSES = {"paid": "Paid", "due": "Due", "partly_paid": "Partly paid", "written_off": "Written off"}
-POINT_KINDS = {"earn": "Earned", "redeem": "Redeemed", "expire": "Expired", "adjust": "Adjusted", "bonus": "Bonus"}
-FEEDBACK_KINDS = {"nps": "NPS (0–10)", "csat": "CSAT (1–5)"}
-COMPLAINT_STATUSES = {"open": "Open", "in_progress": "In progress", "resolved": "Resolved"}
+STATUSES = {"paid": said("Paid"), "due": said("Due"), "partly_paid": said("Partly paid"),
+            "written_off": said("Written off")}
+POINT_KINDS = {"earn": said("Earned"), "redeem": said("Redeemed"), "expire": said("Expired"),
+               "adjust": said("Adjusted"), "bonus": said("Bonus")}
+FEEDBACK_KINDS = {"nps": "NPS (0–10)", "csat": "CSAT (1–5)"}  # (the same in every language)
+COMPLAINT_STATUSES = {"open": said("Open"), "in_progress": said("In progress"), "resolved": said("Resolved")}
+# The categories the window offers and the one a low score is given: printed in the shop's language (one typed
+# by hand prints as typed).
+COMPLAINT_CATEGORIES = (said("Product"), said("Service"), said("Delivery"), said("Price"), said("low score"),
+                        said("Other"))
 
 # What is still owed of a purchase, as services.purchases counts it: total - refunded - paid, for
 # purchases due or partly paid.
@@ -84,18 +92,19 @@ def _items_text(line: HistoryLine, shop: Shop) -> str:
     parts = [f"{shop.number(abs(q))} × {d}" if abs(q) != 1 else d for q, d in line.items[:ITEMS_SHOWN]]
     more = len(line.items) - ITEMS_SHOWN
     if more > 0:
-        parts.append(f"and {more} more")
+        parts.append(shop.tr("and {n} more", n=shop.number(more)))
     return ", ".join(part for part in parts if part)
 
 
 def _status_text(line: HistoryLine, shop: Shop, today: date) -> str:
     if line.refund_of is not None:
-        return "Refund"
-    text = STATUSES.get(line.status, line.status)
+        return shop.tr("Refund")
+    text = shop.tr(STATUSES.get(line.status, line.status))
     if line.status in ("due", "partly_paid") and line.due_on:
-        text += f", by {shop.day(line.due_on)}" + (" (overdue)" if line.due_on < today else "")
+        by = shop.day(line.due_on)
+        text += (shop.tr(", by {day} (overdue)", day=by) if line.due_on < today else shop.tr(", by {day}", day=by))
     if line.refunded_minor:
-        text += f"; {shop.money(line.refunded_minor, line.currency)} refunded"
+        text += shop.tr("; {amount} refunded", amount=shop.money(line.refunded_minor, line.currency))
     return text
 
 
@@ -107,9 +116,9 @@ def _address(record: ContactRecord) -> str:
 def _consent(granted: bool, since, source: str, shop: Shop) -> str:
     """"Yes, since 21 Aug 2024, at the counter", "Yes", or "No"."""
     if not granted:
-        return "No"
-    parts = ["Yes"] + ([f"since {shop.day(since.astimezone().date())}"] if since else []) + ([source] if source else [])
-    return ", ".join(parts)
+        return shop.tr("No")
+    parts = [shop.tr("Yes")] + ([shop.tr("since {day}", day=shop.day(since.astimezone().date()))] if since else [])
+    return ", ".join(parts + ([source] if source else []))
 
 
 def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list[Flowable]:
@@ -119,32 +128,35 @@ def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list
         row = Contact.get_or_none(Contact.id == record.referred_by_id)
         referrer = display_name(row.first_name, row.last_name, row.company) if row else ""
     left = [
-        ("First name", record.first_name),
-        ("Last name", record.last_name),
-        ("Company", record.company),
-        ("Emails", "\n".join(record.emails)),
-        ("Phones", "\n".join(display_phone(p.e164, p.raw, region) for p in record.phones)),
-        ("Address", _address(record)),
+        (shop.tr("First name"), record.first_name),
+        (shop.tr("Last name"), record.last_name),
+        (shop.tr("Company"), record.company),
+        (shop.tr("Emails"), "\n".join(record.emails)),
+        (shop.tr("Phones"), "\n".join(display_phone(p.e164, p.raw, region) for p in record.phones)),
+        (shop.tr("Address"), _address(record)),
     ]
     right = [
-        ("Birthday", shop.birthday(record.birthday)),
-        ("Tags", ", ".join(record.tags)),
-        ("Emails allowed", _consent(record.email_consent, record.email_consent_at, record.email_consent_source, shop)),
-        ("Text messages allowed", _consent(record.sms_consent, record.sms_consent_at, record.sms_consent_source, shop)),
-        ("Found the shop through", record.source),
-        ("Referred by", referrer),
-        ("Customer since", shop.day(record.created_at.astimezone().date())),
-        ("Customer number", member_number(record.id)),
-        ("Till or web shop no.", record.external_id),
-        ("Last changed", shop.day(record.updated_at.astimezone().date())),
+        (shop.tr("Birthday"), shop.birthday(record.birthday)),
+        (shop.tr("Tags"), ", ".join(record.tags)),
+        (shop.tr("Emails allowed"),
+         _consent(record.email_consent, record.email_consent_at, record.email_consent_source, shop)),
+        (shop.tr("Text messages allowed"),
+         _consent(record.sms_consent, record.sms_consent_at, record.sms_consent_source, shop)),
+        (shop.tr("Found the shop through"), record.source),
+        (shop.tr("Referred by"), referrer),
+        (shop.tr("Customer since"), shop.day(record.created_at.astimezone().date())),
+        (shop.tr("Customer number"), member_number(record.id)),
+        (shop.tr("Till or web shop no."), record.external_id),
+        (shop.tr("Last changed"), shop.day(record.updated_at.astimezone().date())),
     ]
     half = (width - 8 * mm) / 2
     label_width = 38 * mm
     blocks = [note_table([(k, v or "—") for k, v in left], (label_width, half - label_width), s),
               note_table([(k, v or "—") for k, v in right], (label_width, half - label_width), s)]
-    out = block_section("Profile", s, side_by_side(blocks[0], blocks[1], width))
+    out = block_section(shop.tr("Profile"), s, side_by_side(blocks[0], blocks[1], width))
     if record.notes:  # up to pages of them: they flow on, outside the block above
-        out += [CondPageBreak(25 * mm), label("Notes", ParagraphStyle("notes", parent=s.subheading, keepWithNext=0)),
+        heading = ParagraphStyle("notes", parent=s.subheading, keepWithNext=0)
+        out += [CondPageBreak(25 * mm), label(shop.tr("Notes"), heading),
                 para(record.notes, s.body, prose=True)]
     return out
 
@@ -158,16 +170,16 @@ def _figures(summary: customer.CustomerSummary, shop: Shop, s: Styles, width: fl
     last = summary.last_purchase_at
     others = ", ".join(summary.other_currencies)
     tiles = [
-        tile("Lifetime spend", shop.money(summary.lifetime_spend_minor),
-             f"also bought in {others}" if others else ""),
-        tile("Purchases", shop.number(summary.purchases),
-             f"last on {shop.day(last.astimezone().date())}" if last else "none yet"),
-        tile("Average basket", shop.money(summary.average_basket_minor)),
-        tile("Owed", shop.money(summary.owed_minor)),
-        tile("Points", shop.number(summary.points_balance),
-             f"worth {shop.money(loyalty.redemption_value_minor(summary.points_balance))}"
+        tile(shop.tr("Lifetime spend"), shop.money(summary.lifetime_spend_minor),
+             shop.tr("also bought in {currencies}", currencies=others) if others else ""),
+        tile(shop.tr("Purchases"), shop.number(summary.purchases),
+             shop.tr("last on {day}", day=shop.day(last.astimezone().date())) if last else shop.tr("none yet")),
+        tile(shop.tr("Average basket"), shop.money(summary.average_basket_minor)),
+        tile(shop.tr("Owed"), shop.money(summary.owed_minor)),
+        tile(shop.tr("Points"), shop.number(summary.points_balance),
+             shop.tr("worth {amount}", amount=shop.money(loyalty.redemption_value_minor(summary.points_balance)))
              if summary.points_balance > 0 else ""),
-        tile("Tier", summary.tier or "—"),
+        tile(shop.tr("Tier"), summary.tier or "—"),
         tile("NPS", shop.number(summary.nps, 0)),
         tile("CSAT", shop.number(summary.csat_average, 1), _open_complaints(summary.open_complaints, shop)),
     ]
@@ -177,27 +189,30 @@ def _figures(summary: customer.CustomerSummary, shop: Shop, s: Styles, width: fl
 def _open_complaints(count: int, shop: Shop) -> str:
     if not count:
         return ""
-    return f"{shop.number(count)} open complaint{'s' if count != 1 else ''}"
+    if count == 1:
+        return shop.tr("1 open complaint")
+    return shop.tr("{n} open complaints", n=shop.number(count))
 
 
 def _purchases(lines: list[HistoryLine], shop: Shop, s: Styles, width: float, today: date) -> list[Flowable]:
-    out = section("Purchases", s)
+    out = section(shop.tr("Purchases"), s)
     if not lines:
-        return out + [label("No purchases yet.", s.muted)]
+        return out + [label(shop.tr("No purchases yet."), s.muted)]
     rows = [[shop.day(line.on), line.reference, _items_text(line, shop), _status_text(line, shop, today),
              shop.money(line.total_minor, line.currency)] for line in lines]
     widths = [24 * mm, 26 * mm, 0, 40 * mm, 28 * mm]
     widths[2] = width - sum(widths)
-    out.append(table(["Date", "Reference", "Items", "Status", "Amount"], rows, widths,
+    out.append(table([shop.tr("Date"), shop.tr("Reference"), shop.tr("Items"), shop.tr("Status"), shop.tr("Amount")],
+                     rows, widths,
                      align=[SHORT, LEFT, LEFT, LEFT, RIGHT], s=s))
     return out
 
 
 def _owed(lines: list[HistoryLine], shop: Shop, s: Styles, width: float, today: date) -> list[Flowable]:
     unpaid = sorted((line for line in lines if line.owed_minor > 0), key=lambda line: (line.on, line.purchase_id))
-    out = section("Amount owed", s)
+    out = section(shop.tr("Amount owed"), s)
     if not unpaid:
-        return out + [label("Nothing is owed.", s.muted)]
+        return out + [label(shop.tr("Nothing is owed."), s.muted)]
     rows = [[shop.day(line.on), line.reference, shop.day(line.due_on),
              shop.number(max(0, (today - line.due_on).days)) if line.due_on else "",
              shop.money(line.total_minor, line.currency), shop.money(line.owed_minor, line.currency)]
@@ -205,29 +220,39 @@ def _owed(lines: list[HistoryLine], shop: Shop, s: Styles, width: float, today: 
     totals: dict[str, int] = {}
     for line in unpaid:
         totals[line.currency] = totals.get(line.currency, 0) + line.owed_minor
-    total = ["Total", "", "", "", "", "\n".join(shop.money(v, c) for c, v in sorted(totals.items()))]
+    total = [shop.tr("Total"), "", "", "", "", "\n".join(shop.money(v, c) for c, v in sorted(totals.items()))]
     widths = [24 * mm, 0, 26 * mm, 24 * mm, 28 * mm, 28 * mm]
     widths[1] = width - sum(widths)
-    out.append(table(["Bought", "Reference", "Due", "Days overdue", "Amount", "Owed"], rows, widths,
+    out.append(table([shop.tr("Bought"), shop.tr("Reference"), shop.tr("Due by"), shop.tr("Days overdue"),
+                      shop.tr("Amount"), shop.tr("Owed")], rows, widths,
                      align=[SHORT, LEFT, SHORT, RIGHT, RIGHT, RIGHT], s=s, total=total))
     return out
 
 
+def _reason(entry: loyalty.StatementLine, shop: Shop) -> str:
+    """What the scheme wrote, in the shop's language; a reason typed by hand, as typed."""
+    said_by = loyalty.reason_phrase(entry.kind, entry.reason, of_purchase=entry.purchase_id is not None)
+    return shop.tr(said_by) if isinstance(said_by, Phrase) else said_by
+
+
 def _points(contact_id: int, shop: Shop, s: Styles, width: float) -> list[Flowable]:
     statement = loyalty.statement(contact_id)
-    out = section("Points statement", s)
+    out = section(shop.tr("Points statement"), s)
     if not statement.entries:
-        return out + [label("No points yet.", s.muted)]
-    rows = [[shop.day(e.at.astimezone().date()), POINT_KINDS.get(e.kind, e.kind), e.reason,
+        return out + [label(shop.tr("No points yet."), s.muted)]
+    rows = [[shop.day(e.at.astimezone().date()), shop.tr(POINT_KINDS.get(e.kind, e.kind)),
+             _reason(e, shop),
              shop.signed(e.points, 0) if e.points else "0", shop.number(e.balance_after)]
             for e in reversed(statement.entries)]
     widths = [24 * mm, 24 * mm, 0, 24 * mm, 24 * mm]
     widths[2] = width - sum(widths)
-    out.append(table(["Date", "Movement", "Reason", "Points", "Balance"], rows, widths,
+    out.append(table([shop.tr("Date"), shop.tr("Movement"), shop.tr("Reason"), shop.tr("Points"), shop.tr("Balance")],
+                     rows, widths,
                      align=[SHORT, SHORT, LEFT, RIGHT, RIGHT], s=s))
     if statement.expiring:
-        soon = "; ".join(f"{shop.number(points)} on {shop.day(day)}" for day, points in statement.expiring[:3])
-        out += [Spacer(1, 3), para(f"Points due to expire: {soon}.", s.muted)]
+        soon = "; ".join(shop.tr("{points} on {day}", points=shop.number(points), day=shop.day(day))
+                         for day, points in statement.expiring[:3])
+        out += [Spacer(1, 3), para(shop.tr("Points due to expire: {soon}.", soon=soon), s.muted)]
     return out
 
 
@@ -237,26 +262,29 @@ def _answers(contact_id: int, shop: Shop, s: Styles, width: float) -> list[Flowa
         " ORDER BY occurred_at DESC, id DESC", (contact_id,))
     rows = [[shop.day(from_utc_text(at).astimezone().date()), FEEDBACK_KINDS.get(kind, kind), shop.number(score),
              comment, channel] for at, kind, score, comment, channel in cursor]
-    out = section("Satisfaction answers", s)
+    out = section(shop.tr("Satisfaction answers"), s)
     if not rows:
-        return out + [label("No answers yet.", s.muted)]
+        return out + [label(shop.tr("No answers yet."), s.muted)]
     widths = [24 * mm, 24 * mm, 14 * mm, 0, 26 * mm]
     widths[3] = width - sum(widths)
-    out.append(table(["Date", "Question", "Score", "Comment", "Channel"], rows, widths,
+    out.append(table([shop.tr("Date"), shop.tr("Question"), shop.tr("Score"), shop.tr("Comment"), shop.tr("Channel")],
+                     rows, widths,
                      align=[SHORT, SHORT, RIGHT, PROSE, LEFT], s=s))
     return out
 
 
 def _complaints(contact_id: int, shop: Shop, s: Styles, width: float) -> list[Flowable]:
     open_ones = [c for c in satisfaction.complaints(status="unresolved", contact_id=contact_id)]
-    out = section("Open complaints", s)
+    out = section(shop.tr("Open complaints"), s)
     if not open_ones:
-        return out + [label("No open complaints.", s.muted)]
-    rows = [[shop.day(c.opened_at.astimezone().date()), c.category, COMPLAINT_STATUSES.get(c.status, c.status),
+        return out + [label(shop.tr("No open complaints."), s.muted)]
+    rows = [[shop.day(c.opened_at.astimezone().date()), shop.tr(c.category),
+             shop.tr(COMPLAINT_STATUSES.get(c.status, c.status)),
              c.description] for c in open_ones]
     widths = [24 * mm, 34 * mm, 22 * mm, 0]
     widths[3] = width - sum(widths)
-    out.append(table(["Opened", "Category", "Status", "What happened"], rows, widths,
+    out.append(table([shop.tr("Opened"), shop.tr("Category"), shop.tr("Status"), shop.tr("What happened")],
+                     rows, widths,
                      align=[SHORT, LEFT, SHORT, PROSE], s=s))
     return out
 
@@ -268,11 +296,11 @@ def story(contact_id: int, shop: Shop) -> tuple[list[Flowable], str]:
     record = get_contact(contact_id)
     s = styles()
     width = content_width(shop)
-    lines = [f"Customer number {member_number(contact_id)}"]
+    lines = [shop.tr("Customer number {number}", number=member_number(contact_id))]
     if summary.in_trash:
-        lines.append("In the Trash")
+        lines.append(shop.tr("In the Trash"))
     history_lines = history(contact_id)
-    flow: list[Flowable] = [masthead(shop, TITLE, lines, s, width, headline=summary.name), Spacer(1, 5 * mm),
+    flow: list[Flowable] = [masthead(shop, shop.tr(TITLE), lines, s, width, headline=summary.name), Spacer(1, 5 * mm),
                             _figures(summary, shop, s, width)]
     flow += _profile(record, shop, s, width)
     flow += _owed(history_lines, shop, s, width, today)
@@ -287,4 +315,5 @@ def dossier_pdf(contact_id: int, out) -> None:
     """Write the dossier of one customer to `out` (a path or a binary file). An unknown id: NotFound."""
     shop = Shop.from_settings()
     flow, name = story(contact_id, shop)
-    build(out, flow, PageText(shop, f"{TITLE} · {name}" if name else TITLE), subject=name)
+    title = shop.tr(TITLE)
+    build(out, flow, PageText(shop, f"{title} · {name}" if name else title), subject=name)

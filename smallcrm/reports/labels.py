@@ -140,7 +140,7 @@ def labels_pdf(contact_ids: Iterable[int], out, *, layout: str | None = None) ->
 
     def render(target) -> None:
         canvas = Canvas(target, pagesize=PAGE_SIZES[sheet.paper])
-        canvas.setTitle(f"Mailing labels ({sheet.name})")
+        canvas.setTitle(shop.tr("Mailing labels ({sheet})", sheet=sheet.name))
         canvas.setAuthor(shop.name)
         canvas.setCreator("smallcrm")
         canvas.setFillColor(INK)
@@ -154,7 +154,7 @@ def labels_pdf(contact_ids: Iterable[int], out, *, layout: str | None = None) ->
         if not count:
             canvas.setFont(fonts.SANS, 10)
             canvas.drawString(sheet.left + sheet.padding_x, PAGE_SIZES[sheet.paper][1] - sheet.top - 20,
-                              "No addresses to print.")
+                              shop.tr("No addresses to print."))
         canvas.showPage()
         canvas.save()
 

@@ -69,7 +69,8 @@ def listed_contacts(contact_ids: Iterable[int], *, last_purchase: bool = True) -
 
 
 def _call_rows(contact_ids: list[int], shop: Shop) -> list[list]:
-    return [[shop.number(number), c.name, c.phone, shop.day(c.last_purchase_on) if c.last_purchase_on else "never",
+    never = shop.tr("never")
+    return [[shop.number(number), c.name, c.phone, shop.day(c.last_purchase_on) if c.last_purchase_on else never,
              Spacer(1, NOTE_HEIGHT)] for number, c in enumerate(listed_contacts(contact_ids), start=1)]
 
 
@@ -80,18 +81,21 @@ def call_list_pdf(contact_ids: list[int], out, *, title: str) -> None:
     s = styles()
     width = content_width(shop)
     rows = _call_rows(contact_ids, shop)
-    count = f"{shop.number(len(rows))} contact{'s' if len(rows) != 1 else ''}"
+    number = shop.number(len(rows))
+    count = shop.tr("{count} contact", count=number) if len(rows) == 1 else shop.tr("{count} contacts", count=number)
+    name = shop.tr("Call list")
     widths = [10 * mm, 58 * mm, 36 * mm, 26 * mm, 0]
     widths[-1] = width - sum(widths)
-    flow: list[Flowable] = [masthead(shop, "Call list", [count], s, width, headline=title), Spacer(1, 4 * mm)]
+    flow: list[Flowable] = [masthead(shop, name, [count], s, width, headline=title), Spacer(1, 4 * mm)]
     if rows:
-        result = table(["#", "Name", "Phone", "Last purchase", "Notes"], rows, widths,
+        header = ["#", shop.tr("Name"), shop.tr("Phone"), shop.tr("Last purchase"), shop.tr("Notes")]
+        result = table(header, rows, widths,
                        align=[RIGHT, LEFT, LEFT, SHORT, LEFT], s=s, zebra=False)
         result.setStyle([("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)])
         flow.append(result)
     else:
-        flow.append(label("Nobody to call: the list is empty.", s.muted))
-    build(out, flow, PageText(shop, f"Call list · {title}" if title else "Call list"), subject=title)
+        flow.append(label(shop.tr("Nobody to call: the list is empty."), s.muted))
+    build(out, flow, PageText(shop, f"{name} · {title}" if title else name), subject=title)
 
 
 def _month_year(month: int, on: date) -> int:
@@ -121,13 +125,18 @@ def birthday_list_pdf(month: int, out, *, year: int | None = None) -> None:
         rows.append([shop.weekday_day(line.on), contact.name,
                      shop.number(line.turns) if line.turns is not None else "", contact.phone, contact.email])
     month_name = shop.month(first)
-    count = f"{shop.number(len(rows))} birthday{'s' if len(rows) != 1 else ''}"
-    flow: list[Flowable] = [masthead(shop, "Birthdays", [count], s, width, headline=month_name), Spacer(1, 4 * mm)]
+    number = shop.number(len(rows))
+    count = (shop.tr("{count} birthday", count=number) if len(rows) == 1
+             else shop.tr("{count} birthdays", count=number))
+    name = shop.tr("Birthdays")
+    flow: list[Flowable] = [masthead(shop, name, [count], s, width, headline=month_name), Spacer(1, 4 * mm)]
     widths = [26 * mm, 0, 12 * mm, 34 * mm, 64 * mm]
     widths[1] = width - sum(widths)
     if rows:
-        flow.append(table(["Day", "Name", "Turns", "Phone", "Email"], rows, widths,
+        header = [shop.tr("Day"), shop.tr("Name"), shop.tr("Turns"), shop.tr("Phone"), shop.tr("Email")]
+        flow.append(table(header, rows, widths,
                           align=[SHORT, LEFT, RIGHT, LEFT, LEFT], s=s))
     else:
-        flow.append(label("No birthdays this month.", s.muted))
-    build(out, flow, PageText(shop, f"Birthdays · {month_name}"), subject=f"Birthdays in {month_name}")
+        flow.append(label(shop.tr("No birthdays this month."), s.muted))
+    build(out, flow, PageText(shop, f"{name} · {month_name}"),
+          subject=shop.tr("Birthdays in {month}", month=month_name))

@@ -16,6 +16,7 @@ from babel.numbers import format_compact_currency, format_decimal
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import ImageReader
 
+from smallcrm.reports.words import translate
 from smallcrm.services import settings
 from smallcrm.services.money import format_money, to_decimal
 
@@ -102,6 +103,10 @@ class Shop:
             currency=settings.get_setting("currency") or "EUR",
             paper=settings.paper_size(),
         )
+
+    def tr(self, text: str, **facts: object) -> str:
+        """Words in the shop's language, their {placeholders} filled from `facts`."""
+        return translate(text, self.locale, **facts)
 
     @property
     def page_size(self) -> tuple[float, float]:

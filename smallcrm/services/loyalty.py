@@ -26,6 +26,7 @@ exchange rates.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_FLOOR
@@ -311,6 +312,35 @@ def _balance(contact_id: int) -> int:
     cursor = database.execute_sql("SELECT coalesce(sum(points), 0) FROM points_entry WHERE contact_id = ?",
                                   (contact_id,))
     return cursor.fetchone()[0]
+
+
+# What the scheme writes in the ledger by itself, in English (here and in the purchases import), and the facts in
+# it: the window and the reports say it in their own language. A reason typed by hand (a redemption, a correction
+# not about a purchase) is never one of these, whatever it says.
+_SCHEME_REASONS = tuple((re.compile(pattern), template) for pattern, template in (
+    (r"Purchase \(import\)", "Purchase (import)"),
+    (r"Purchase (?P<reference>.+)", "Purchase {reference}"),
+    (r"Welcome bonus", WELCOME_REASON),
+    (r"Referral of contact (?P<contact>\d+)", "Referral of contact {contact}"),
+    (r"Points expired", "Points expired"),
+    (r"Refund \(import\)", "Refund (import)"),
+    (r"Refund of purchase (?P<reference>.+?): (?P<why>.+)", "Refund of purchase {reference}: {why}"),
+    (r"Refund of purchase (?P<reference>.+)", "Refund of purchase {reference}"),
+    (r"Written off: purchase (?P<reference>.+)", "Written off: purchase {reference}"),
+    (r"Refund (?P<reference>.+)", "Refund {reference}"),
+))
+SCHEME_REASONS = tuple(template for _, template in _SCHEME_REASONS)
+
+
+def reason_phrase(kind: str, reason: str, *, of_purchase: bool) -> str:
+    """A ledger line's reason as a Phrase when the scheme wrote it (any kind but a redemption, and a correction
+    only when it is about a purchase: a refund's or a write-off's), so that it can be said in another language;
+    the reason as typed otherwise."""
+    if reason and kind != "redeem" and (kind != "adjust" or of_purchase):
+        for pattern, template in _SCHEME_REASONS:
+            if match := pattern.fullmatch(reason):
+                return Phrase(template, **match.groupdict())
+    return reason
 
 
 def _write(contact_id: int, kind: str, points: int, at: datetime, reason: str = "",

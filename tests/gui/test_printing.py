@@ -537,6 +537,10 @@ def test_business_details_saves_every_field(qtbot, main_window, tmp_path):
     dialog.locale.setCurrentIndex(dialog.locale.findData("de_AT"))
     assert dialog.locale.currentText() == "Deutsch (Österreich)"
     assert "1.234,56" in dialog.sample.text()  # how Austria writes money
+    assert dialog.sample.text().startswith("Reports print in English: ")  # (no German words for reports yet)
+    dialog.locale.setCurrentIndex(dialog.locale.findData("fr_FR"))
+    assert dialog.sample.text().startswith("Reports print in French: ") and "234,56" in dialog.sample.text()
+    dialog.locale.setCurrentIndex(dialog.locale.findData("de_AT"))
     dialog.currency.clear()
     type_text(dialog.currency, "pln")
     dialog.lapsed.setValue(120)

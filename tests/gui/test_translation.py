@@ -61,6 +61,13 @@ def test_the_segments_words_the_window_translates_are_those_the_services_write()
     assert list(SEGMENT_WORDS) == [text for key in SEGMENTS for text in SEGMENT_TEXT[key]]
 
 
+def test_the_points_reasons_the_window_translates_are_those_the_loyalty_scheme_writes():
+    from smallcrm.gui.messages import SCHEME_REASONS as SAID
+    from smallcrm.services.loyalty import SCHEME_REASONS
+
+    assert SAID == SCHEME_REASONS
+
+
 def test_the_compiled_file_is_there():
     assert QM.is_file() and QM.stat().st_size > 10_000
 
