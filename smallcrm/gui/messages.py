@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
@@ -129,15 +128,16 @@ def segment_words(key: str) -> tuple[str, str]:
     return translated(title, "segments"), translated(explanation, "segments")
 
 
-_FOLLOW_UP = re.compile(r"Follow up on low (?P<kind>NPS|CSAT) score \((?P<score>\d+)\)")
+FOLLOW_UP = QT_TRANSLATE_NOOP("messages", "Follow up on low {kind} score ({score})")  # services.satisfaction's
 
 
 def scheme_summary(text: str) -> str:
     """A call's or note's summary in the window's language when the program wrote it (the follow-up a low score
-    makes, services.satisfaction); as written otherwise."""
-    if match := _FOLLOW_UP.fullmatch(text):
-        return _tr("Follow up on low {kind} score ({score})").format(**match.groupdict())
-    return text
+    makes); as written otherwise."""
+    from smallcrm.services.satisfaction import summary_phrase
+
+    said = summary_phrase(text)
+    return translated(said, "messages") if isinstance(said, Phrase) else said
 
 
 def complaint_category(text: str) -> str:

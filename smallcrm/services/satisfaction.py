@@ -6,10 +6,11 @@ A low score (NPS 0-6, CSAT 1-2) opens a complaint and a follow-up task by itself
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from smallcrm.errors import InvalidValue, NotFound
+from smallcrm.errors import InvalidValue, NotFound, Phrase
 from smallcrm.services import validation as v
 from smallcrm.services.activity import check_day, require_live_contact
 from smallcrm.services.when import check_moment
@@ -25,6 +26,8 @@ RANGES = {"csat": (1, 5), "nps": (0, 10)}
 LOW = {"csat": 2, "nps": 6}  # this score or lower opens a complaint
 STATUSES = Complaint.STATUSES  # open, in_progress, resolved
 LOW_SCORE_CATEGORY = "low score"
+FOLLOW_UP = "Follow up on low {kind} score ({score})"  # the summary of the follow-up a low score makes
+_FOLLOW_UP = re.compile(r"Follow up on low (?P<kind>NPS|CSAT) score \((?P<score>\d+)\)")
 MAX_COMMENT = v.MAX_TEXT
 MAX_CHANNEL = 60
 MAX_CATEGORY = 100
@@ -35,6 +38,14 @@ class FeedbackResult:
     feedback_id: int
     complaint_id: int | None  # the complaint a low score opened
     task_id: int | None  # the interaction id of the follow-up a low score made
+
+
+def summary_phrase(summary: str) -> str:
+    """A call's or note's summary as a Phrase when this module wrote it (a low score's follow-up), so that it can
+    be said in another language; as written otherwise."""
+    if match := _FOLLOW_UP.fullmatch(summary):
+        return Phrase(FOLLOW_UP, **match.groupdict())
+    return summary
 
 
 def is_low(kind: str, score: int) -> bool:
@@ -95,7 +106,7 @@ def record_feedback(contact_id: int, kind: str, score: int, *, comment: str = ""
             due = max(moment.astimezone().date(), local_today()) + timedelta(days=1)
             task_id = Interaction.insert(
                 contact=contact_id, kind="note", occurred_at=moment,
-                summary=f"Follow up on low {kind.upper()} score ({score})", follow_up_on=due, created_at=now,
+                summary=FOLLOW_UP.format(kind=kind.upper(), score=score), follow_up_on=due, created_at=now,
             ).execute()
     return FeedbackResult(feedback_id, complaint_id, task_id)
 

@@ -68,6 +68,13 @@ def test_the_points_reasons_the_window_translates_are_those_the_loyalty_scheme_w
     assert SAID == SCHEME_REASONS
 
 
+def test_the_follow_up_the_window_translates_is_the_one_a_low_score_writes():
+    from smallcrm.gui.messages import FOLLOW_UP as SAID
+    from smallcrm.services.satisfaction import FOLLOW_UP
+
+    assert SAID == FOLLOW_UP
+
+
 def test_the_compiled_file_is_there():
     assert QM.is_file() and QM.stat().st_size > 10_000
 
