@@ -796,7 +796,7 @@ class _Generator:
                     take_back = min(previous[3] * -refund_total // previous[6], balance[i])
                     if take_back > 0:
                         points.append((cid, stamp, "adjust", -take_back,
-                                       f"Refund of R-{previous[0]:06d}", pid, stamp))
+                                       loyalty.REFUND_REASON.format(reference=f"R-{previous[0]:06d}"), pid, stamp))
                         balance[i] -= take_back
                     previous[4] = False
                     summary.refunds += 1
@@ -831,7 +831,8 @@ class _Generator:
                     purchases.append((pid, cid, stamp, CURRENCY, purchase_total, payment, reference, status,
                                       due_on, paid, None, stamp))
                     earned = purchase_total // 100
-                    points.append((cid, stamp, "earn", earned, f"Purchase {reference}", pid, stamp))
+                    points.append((cid, stamp, "earn", earned, loyalty.PURCHASE_REASON.format(reference=reference), pid,
+                                   stamp))
                     balance[i] += earned
                     if balance[i] >= 200 and r() < 0.07:
                         spend = rnd.choice([p for p in (100, 200, 500) if p <= balance[i]])

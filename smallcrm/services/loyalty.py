@@ -40,7 +40,18 @@ from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
 from smallcrm.store.models import PointsEntry, Purchase, database
 
 SETTING = "loyalty"
+# What the scheme writes in the ledger by itself (here, in the purchases import and the demo), in English: the
+# window and the reports recognise these (reason_phrase) to say them in their own language.
 WELCOME_REASON = "Welcome bonus"
+PURCHASE_REASON = "Purchase {reference}"  # a reference, or "#" and the purchase's id
+IMPORTED_PURCHASE_REASON = "Purchase (import)"  # an imported sale with no reference
+REFERRAL_REASON = "Referral of contact {contact}"
+EXPIRED_REASON = "Points expired"
+REFUND_REASON = "Refund of purchase {reference}"
+REFUND_WHY_REASON = "Refund of purchase {reference}: {why}"
+WRITE_OFF_REASON = "Written off: purchase {reference}"
+IMPORTED_REFUND_REASON = "Refund {reference}"
+IMPORTED_REFUND_NO_REFERENCE_REASON = "Refund (import)"
 MAX_REASON = 1000
 INT_RULES = ("points_per_unit", "min_spend_minor", "points_per_unit_redeemed", "welcome_points",
              "birthday_multiplier", "referral_points", "expiry_months")
@@ -314,22 +325,14 @@ def _balance(contact_id: int) -> int:
     return cursor.fetchone()[0]
 
 
-# What the scheme writes in the ledger by itself, in English (here and in the purchases import), and the facts in
-# it: the window and the reports say it in their own language. A reason typed by hand (a redemption, a correction
-# not about a purchase) is never one of these, whatever it says.
-_SCHEME_REASONS = tuple((re.compile(pattern), template) for pattern, template in (
-    (r"Purchase \(import\)", "Purchase (import)"),
-    (r"Purchase (?P<reference>.+)", "Purchase {reference}"),
-    (r"Welcome bonus", WELCOME_REASON),
-    (r"Referral of contact (?P<contact>\d+)", "Referral of contact {contact}"),
-    (r"Points expired", "Points expired"),
-    (r"Refund \(import\)", "Refund (import)"),
-    (r"Refund of purchase (?P<reference>.+?): (?P<why>.+)", "Refund of purchase {reference}: {why}"),
-    (r"Refund of purchase (?P<reference>.+)", "Refund of purchase {reference}"),
-    (r"Written off: purchase (?P<reference>.+)", "Written off: purchase {reference}"),
-    (r"Refund (?P<reference>.+)", "Refund {reference}"),
-))
-SCHEME_REASONS = tuple(template for _, template in _SCHEME_REASONS)
+# The reasons above, the more particular first (a refund's with its why before one without, an import's before
+# a reference's): the first whose pattern a stored reason matches whole says what it is. A reason typed by hand
+# (a redemption, a correction not about a purchase) is never one of these, whatever it says.
+SCHEME_REASONS = (IMPORTED_PURCHASE_REASON, PURCHASE_REASON, WELCOME_REASON, REFERRAL_REASON, EXPIRED_REASON,
+                  IMPORTED_REFUND_NO_REFERENCE_REASON, REFUND_WHY_REASON, REFUND_REASON, WRITE_OFF_REASON,
+                  IMPORTED_REFUND_REASON)
+_SCHEME_REASONS = tuple((re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(template))), template)
+                        for template in SCHEME_REASONS)  # "Purchase {reference}" -> "Purchase\ (?P<reference>.+?)"
 
 
 def reason_phrase(kind: str, reason: str, *, of_purchase: bool) -> str:
@@ -496,7 +499,7 @@ def earn_for_purchase(purchase_id: int) -> int:
         rules = get_rules()
         contact = _contact(purchase.contact_id)
         points = points_for(contact.id, purchase.total_minor, purchase.currency, purchase.occurred_at)
-        label = f"Purchase {purchase.reference}" if purchase.reference else f"Purchase #{purchase.id}"
+        label = PURCHASE_REASON.format(reference=purchase.reference or f"#{purchase.id}")
         if points > 0:
             _write(contact.id, "earn", points, purchase.occurred_at, label, purchase.id,
                    _expiry(rules, purchase.occurred_at))
@@ -509,7 +512,7 @@ def earn_for_purchase(purchase_id: int) -> int:
             referrer = _find_contact(referrer_id)
             if first and referrer is not None and referrer.deleted_at is None:
                 _write(referrer.id, "bonus", rules.referral_points, purchase.occurred_at,
-                       f"Referral of contact {contact.id}", purchase.id, _expiry(rules, purchase.occurred_at))
+                       REFERRAL_REASON.format(contact=contact.id), purchase.id, _expiry(rules, purchase.occurred_at))
         return points
 
 
@@ -533,10 +536,9 @@ def take_back_for_refund(refund_id: int, *, reason: str = "") -> int:
         earned = _earned(original)
         before = _refunded_before(original, refund_id)
         share = points_share(earned, original.total_minor, before, before - refund.total_minor)
-        label = f"Refund of purchase {original.reference}" if original.reference else \
-            f"Refund of purchase #{original.id}"
-        if reason and reason.strip():
-            label += f": {clean_text(reason, 'reason', MAX_REASON)}"
+        reference = original.reference or f"#{original.id}"
+        label = (REFUND_WHY_REASON.format(reference=reference, why=clean_text(reason, "reason", MAX_REASON))
+                 if reason and reason.strip() else REFUND_REASON.format(reference=reference))
         return _take_back(original, share, refund.occurred_at, label, refund_id)
 
 
@@ -554,8 +556,7 @@ def take_back_for_write_off(purchase_id: int, at: datetime | None = None) -> int
         refunded = _refunded_before(purchase)
         unpaid = max(0, purchase.total_minor - refunded - purchase.paid_minor)
         share = points_share(_earned(purchase), purchase.total_minor, refunded, refunded + unpaid)
-        label = f"Written off: purchase {purchase.reference}" if purchase.reference else \
-            f"Written off: purchase #{purchase.id}"
+        label = WRITE_OFF_REASON.format(reference=purchase.reference or f"#{purchase.id}")
         return _take_back(purchase, share, when.check_moment(at), label, purchase_id)
 
 
@@ -661,7 +662,7 @@ def expire_points(today: date | None = None) -> int:
             if points <= 0:
                 continue
             latest = max(row.occurred_at for row in rows)
-            _write(contact_id, "expire", -points, max(run_at, latest), "Points expired", None,
+            _write(contact_id, "expire", -points, max(run_at, latest), EXPIRED_REASON, None,
                    max(lot.expires_on for lot in expired))
             total += points
     return total

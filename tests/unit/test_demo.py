@@ -150,6 +150,19 @@ def test_emails_are_plain_lower_case_and_valid(shop):
     assert len(set(emails)) > 0.9 * len(emails)
 
 
+def test_the_points_lines_it_writes_are_those_the_loyalty_scheme_writes(shop):
+    """So that the window and the reports can say them in another language ("Refund of R-1" was not one)."""
+    from smallcrm.errors import Phrase
+    from smallcrm.services import loyalty
+
+    lines = rows("SELECT kind, reason, purchase_id FROM points_entry WHERE kind != 'redeem'")
+    assert {kind for kind, _, _ in lines} >= {"earn", "adjust", "bonus"}
+    unknown = [reason for kind, reason, purchase in lines
+               if not isinstance(loyalty.reason_phrase(kind, reason, of_purchase=purchase is not None), Phrase)]
+    assert unknown == []
+    assert any(reason.startswith("Refund of purchase R-") for _, reason, _ in lines)
+
+
 def test_purchase_totals_are_the_sum_of_their_items(shop):
     mismatched = rows(
         """SELECT p.id FROM purchase p JOIN purchase_item i ON i.purchase_id = p.id

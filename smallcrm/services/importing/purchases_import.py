@@ -1319,7 +1319,8 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
         expires = loyalty.add_months(loyalty.local_date(moment), rules.expiry_months) if rules.expiry_months else None
         live = expires is None or expires >= today
         amount = r.total
-        label = f"Purchase {r.reference}" if r.reference else "Purchase (import)"
+        label = (loyalty.PURCHASE_REASON.format(reference=r.reference) if r.reference
+                 else loyalty.IMPORTED_PURCHASE_REASON)
         if amount > 0 and r.status != "written_off":
             points = rules.points_for_amount(amount, r.currency)
             birthday = facts.get(cid, (None,))[0]
@@ -1338,7 +1339,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                 rf = referrer_facts.get(referrer)
                 if rules.referral_points and rf is not None and rf[2] is None and live:
                     rows.append((referrer, r.occurred_at, "bonus", rules.referral_points,
-                                 f"Referral of contact {cid}", purchase_id,
+                                 loyalty.REFERRAL_REASON.format(contact=cid), purchase_id,
                                  expires.isoformat() if expires else None, now))
                     balances[referrer] = balances.get(referrer, 0) + rules.referral_points
                     total += rules.referral_points
@@ -1353,7 +1354,8 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                 points = min(share, earned.get(cid, 0), balances.get(cid, 0))
             if points > 0:
                 rows.append((cid, r.occurred_at, "adjust", -points,
-                             f"Refund {r.reference}" if r.reference else "Refund (import)", purchase_id, None, now))
+                             loyalty.IMPORTED_REFUND_REASON.format(reference=r.reference) if r.reference
+                             else loyalty.IMPORTED_REFUND_NO_REFERENCE_REASON, purchase_id, None, now))
                 balances[cid] -= points
                 if not isinstance(r.refund_of, int):
                     earned[cid] = earned.get(cid, 0) - points
