@@ -1096,6 +1096,26 @@ def test_paypals_activity_download_finds_the_customer_on_either_side_of_the_mone
         ("Candle", 1), ("Soap", -1), ("Soap", 1)]
 
 
+def test_paypals_cart_items_are_lines_of_their_payment_and_count_once(gbp, tmp_path):
+    """A cart paid at once: the payment row, then a "Memo" row per item (it moved no money); an authorisation
+    alone is a memo too, and no sale."""
+    def row(kind, gross, title, quantity, impact, number="2AB"):
+        return ["02/10/2025", "11:00:00", "Europe/London", "Bob Ray", kind, "Completed", "GBP", gross, "", gross,
+                "bob@example.com", "shop@example.co.uk", number, title, "", f"INV-{number}", quantity, "", "GB", impact]
+    rows = [row("Shopping Cart Item", "25.00", "Candle", "1", "Memo"),  # (an item before its payment too)
+            row("Express Checkout Payment", "40.00", "", "", "Credit"),
+            row("Shopping Cart Item", "15.00", "Soap", "3", "Memo"),
+            row("General Authorization", "12.00", "Mug", "1", "Memo", number="9ZZ")]
+    path = write_csv(tmp_path / "Download.CSV", PAYPAL, rows)
+    options = pi.PurchaseImportOptions(create_missing=True, date_orders={0: "dmy"})
+    result = pi.import_purchases(path, options)
+    assert (result.created, result.skipped, result.rejected) == (1, 1, 0)
+    assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("INV-2AB", 4000)]
+    assert sorted((i.description, i.quantity, i.total_minor) for i in PurchaseItem.select()) == [
+        ("Candle", 1, 2500), ("Soap", 3, 1500)]
+    assert points_balance(Contact.get(Contact.first_name == "Bob").id) == 40
+
+
 def test_what_was_sold_without_a_quantity_or_price_is_a_line_however_long(gbp, tmp_path):
     """WooCommerce's orders report: "Product(s)" and the order's "Net Sales", no quantity or unit price."""
     header = ["Date", "Order #", "Status", "Customer", "Customer type", "Product(s)", "Items sold", "Coupon(s)",

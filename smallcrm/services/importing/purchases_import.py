@@ -611,6 +611,7 @@ class _Receipt:
     refunded_whole: bool = False  # a row says "refunded: yes"
     refund_of: _Receipt | int | None = None  # a refund in part: the sale it pays back (of this file, or recorded)
     beside_sale: bool = False  # a cancelled attempt to pay a sale of its number: never that sale, paid back since
+    moved: bool = True  # a row of it moved money (PayPal's "Memo" rows did not: a cart's items, an authorisation)
 
     @property
     def total(self) -> int:
@@ -637,10 +638,12 @@ class _Reader:
         self.utc = "date" in self.col and "utc" in header_key(layout.headers[self.col["date"]])
         self.mark_looked_for = False
         self.paid_out: tuple[int, int] | None = None  # PayPal's: (the Balance Impact column, To Email Address)
+        self.impact: int | None = None  # PayPal's Balance Impact column
         if layout.preset == "paypal":
             keys = [header_key(h) for h in layout.headers]
+            self.impact = keys.index("balanceimpact")
             if self.col.get("email") == keys.index("fromemailaddress"):
-                self.paid_out = (keys.index("balanceimpact"), keys.index("toemailaddress"))
+                self.paid_out = (self.impact, keys.index("toemailaddress"))
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
 
@@ -728,6 +731,9 @@ class _Reader:
             self.cut_short = rows.cut_short
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
+        # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
+        # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
+        memo = self.impact is not None and self.impact < len(cells) and fold(cells[self.impact].strip()) == "memo"
         if self.paid_out is not None:
             impact, to = self.paid_out
             if impact < len(cells) > to and fold(cells[impact].strip()).startswith("deb"):  # (Débit, Débito)
@@ -827,7 +833,9 @@ class _Reader:
         except (InvalidValue, ValueError) as e:
             field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
             return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
-        if amount is None and item is None:
+        if memo:
+            amount = None
+        elif amount is None and item is None:
             return self.reject(number, "no amount, and no quantity with a unit price", "amount", "")
         refunded_text = self.cell(cells, "refunded")
         refunded, refunded_whole = 0, False
@@ -845,7 +853,7 @@ class _Reader:
             return None
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
-        row_total = amount if amount is not None else item[1] * item[2]
+        row_total = amount if amount is not None else item[1] * item[2] if item else 0
         attempt = False
         if (receipt is not None and row_total > 0 < receipt.total and self.cell(cells, "status")
                 and (status == "cancelled") != (receipt.status == "cancelled")):
@@ -867,7 +875,8 @@ class _Reader:
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
-                refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt)
+                refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
+                moved=not memo)
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
@@ -877,6 +886,7 @@ class _Reader:
             return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference),
                                KEY_FIELD[self.options.match], customer)
         receipt.rows.append(number)
+        receipt.moved = receipt.moved or not memo
         if item:
             receipt.items.append(item)
         if amount is not None:
@@ -1085,7 +1095,7 @@ class _Run:
                     if recorded[2] < total:
                         planned.append(self._refund(r, total - recorded[2], recorded[0], recorded[1]))
                 continue
-            if r.status == "not_sale":
+            if r.status == "not_sale" or not r.moved:
                 self._plan(r, "skip", NOT_A_SALE)
                 continue
             if total == 0:
