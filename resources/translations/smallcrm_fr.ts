@@ -403,6 +403,13 @@ Téléphone, e-mail ou site web</translation>
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Fit Columns to Width</source>
+        <translation>Ajuster les colonnes à la largeur</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <source>Open</source>

@@ -18,6 +18,7 @@ from smallcrm import __version__
 from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound, SmallCrmError
 from smallcrm.gui import commands
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import ColumnFitter, add_column_menu
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.icons import app_icon, icon
 from smallcrm.gui.messages import do_if_still_allowed
@@ -159,11 +160,24 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate((180, 140, 220, 140, 110, 90)):
-            header.resizeSection(column, width)
+        # The columns follow the list's width (at first, and after "Fit Columns to Width") until one is sized by
+        # hand; then they stay as sized.
+        self.columns = ColumnFitter(view, lambda: self._column_widths(view), keep=(3,))
+        add_column_menu(view, fitter=self.columns)
         view.setSortingEnabled(True)
         view.doubleClicked.connect(lambda _: self.edit_contact())
         return view
+
+    # A usual long value of each column (name, company, email, phone, city, country, tags), to size it by.
+    COLUMN_SAMPLES = ("Margherita Canevascini", "Construcción Cañete", "margherita.bixio@gmail.com",
+                      "+49 1512 38249123", "Kraków-Nowa Huta", "United Kingdom", "VIP, newsletter, wholesale")
+    HIDDEN_AT_FIRST = (5, 6)  # country and tags: the customer's pane shows them (the header's menu shows them here)
+
+    @classmethod
+    def _column_widths(cls, view: QTableView) -> dict[int, int]:
+        metrics = view.fontMetrics()
+        return {column: metrics.horizontalAdvance(text) + 2 * metrics.averageCharWidth()
+                for column, text in enumerate(cls.COLUMN_SAMPLES)}
 
     @property
     def detail(self) -> DetailPane:
@@ -399,9 +413,14 @@ class MainWindow(QMainWindow):
         if splitter := settings.value("window/splitter"):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
-        if header := settings.value("contacts/header"):
-            self.view.horizontalHeader().restoreState(header)
+            self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
+        header = settings.value("contacts/header")
+        if not (header and self.view.horizontalHeader().restoreState(header)):  # (the first run)
+            for column in self.HIDDEN_AT_FIRST:
+                self.view.horizontalHeader().setSectionHidden(column, True)
+            self.columns.fit()
+        elif settings.value("contacts/columns_follow", False, type=bool):
+            self.columns.fit()
 
     def save_state(self) -> None:
         settings = QSettings()
@@ -409,6 +428,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("contacts/header", self.view.horizontalHeader().saveState())
+        settings.setValue("contacts/columns_follow", self.columns.following)
 
     def closeEvent(self, event) -> None:
         self.save_state()
@@ -970,7 +990,9 @@ class MainWindow(QMainWindow):
 
     # --- importing ------------------------------------------------------------------------------
     def import_file(self, _checked=False, path: Path | None = None) -> QDialog:
-        from smallcrm.gui.import_wizard import ImportWizard  # the import engine loads when first needed
+        from smallcrm.gui.import_wizard import (
+            ImportWizard,  # the import engine loads when first needed
+        )
 
         wizard = ImportWizard(self, path, on_imported=self._imported)
         wizard.open()

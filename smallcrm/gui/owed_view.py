@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import space_columns
 from smallcrm.gui.messages import do_if_still_allowed
 from smallcrm.services.contacts import contact_rows
 
@@ -35,6 +36,7 @@ class OwedView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        space_columns(self.table)
         self.table.itemActivated.connect(lambda item: self._open(item.row()))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.open_button = QPushButton(self.tr("&Open customer"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import space_columns
 from smallcrm.gui.messages import complaint_category, do_if_still_allowed, scheme_summary
 from smallcrm.services import when
 
@@ -39,6 +40,7 @@ class TodayView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        space_columns(self.tree)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(self._update_buttons)
 

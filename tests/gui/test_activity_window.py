@@ -58,6 +58,8 @@ def test_a_call_with_a_follow_up_shows_on_today(qtbot, window, three):
     due = tree.topLevelItem(1)
     assert due.text(0).startswith("Follow-ups for today (1)")
     assert due.child(0).text(1) == "José Álvarez"
+    gap = 2 * tree.fontMetrics().averageCharWidth()
+    assert tree.columnWidth(1) >= tree.fontMetrics().horizontalAdvance("José Álvarez") + gap
     tree.setCurrentItem(due.child(0))
     qtbot.mouseClick(window.today.done_button, Qt.MouseButton.LeftButton)
     assert activity.tasks() == []
@@ -165,6 +167,9 @@ def test_the_owed_tab_lists_and_settles_what_is_owed(qtbot, window, three):
     assert table.item(0, 0).text() == "José Álvarez" and table.item(0, 3).text() == "3 days late"
     assert "45.50" in table.item(0, 4).text()
     assert window.owed.summary.text() == f"1 unpaid purchase, {table.item(0, 4).text()} in all."  # not "purchases"
+    gap = 2 * table.fontMetrics().averageCharWidth()  # room after each column's text, before the next one's
+    for column in (1, 2, 3, 4):
+        assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(table.item(0, column).text()) + gap
     table.selectRow(0)
     qtbot.mouseClick(window.owed.paid_button, Qt.MouseButton.LeftButton)
     assert table.rowCount() == 0 and purchases.receivables() == []

@@ -276,6 +276,51 @@ def test_window_geometry_splitter_and_columns_are_remembered(qtbot, make_window,
     assert abs(second.splitter.sizes()[0] - first.splitter.sizes()[0]) <= 2
 
 
+def test_at_first_the_list_columns_fit_the_list_and_a_phone_number_fits_its_column(qtbot, make_window, three):
+    window = make_window()
+    header, view = window.view.horizontalHeader(), window.view
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert shown == [0, 1, 2, 3, 4]  # country and tags wait in the header's menu
+    assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    assert header.sectionSize(3) > view.fontMetrics().horizontalAdvance("+49 1512 3824912")
+    window.resize(900, 700)  # they follow the window's width...
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in shown) <= view.viewport().width())
+    assert header.sectionSize(2) < 170
+    header.setSectionHidden(6, False)  # ...until a column is sized by hand; what the header's menu chose is kept
+    header.resizeSection(2, 150)
+    window.resize(1300, 700)
+    qtbot.wait(50)
+    assert header.sectionSize(2) == 150
+    window.close()
+    again = make_window()
+    assert not again.view.horizontalHeader().isSectionHidden(6)
+    assert again.view.horizontalHeader().sectionSize(2) == 150 and not again.columns.following
+
+
+def test_the_list_headers_menu_shows_and_hides_columns_but_never_the_name(qtbot, three, window):
+    from smallcrm.gui.columns import _column_menu
+
+    header = window.view.horizontalHeader()
+    menu = _column_menu(window.view, (0,), window.columns)
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert list(actions)[:7] == ["Name", "Company", "Email", "Phone", "City", "Country", "Tags"]
+    assert not actions["Name"].isEnabled() and actions["Phone"].isChecked() and not actions["Tags"].isChecked()
+    window.resize(1200, 760)
+    window.splitter.setSizes([700, 500])
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 600)
+    actions["Tags"].trigger()
+    actions["Phone"].trigger()
+    assert not header.isSectionHidden(6) and header.isSectionHidden(3)
+    shown = [c for c in range(7) if not header.isSectionHidden(c)]
+    assert window.columns.following and sum(header.sectionSize(c) for c in shown) <= window.view.viewport().width()
+    header.resizeSection(0, 600)
+    assert not window.columns.following
+    actions["Fit Columns to Width"].trigger()
+    assert sum(header.sectionSize(c) for c in range(7) if not header.isSectionHidden(c)) <= (
+        window.view.viewport().width()) and window.columns.following
+
+
 def test_detail_pane_shows_fields_and_activity(qtbot, window, three):
     from datetime import datetime, timezone
 
