@@ -189,9 +189,7 @@ def _figures(summary: customer.CustomerSummary, shop: Shop, s: Styles, width: fl
 def _open_complaints(count: int, shop: Shop) -> str:
     if not count:
         return ""
-    if count == 1:
-        return shop.tr("1 open complaint")
-    return shop.tr("{n} open complaints", n=shop.number(count))
+    return shop.counted(count, "{n} open complaint", "{n} open complaints")
 
 
 def _purchases(lines: list[HistoryLine], shop: Shop, s: Styles, width: float, today: date) -> list[Flowable]:

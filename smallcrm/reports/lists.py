@@ -81,8 +81,7 @@ def call_list_pdf(contact_ids: list[int], out, *, title: str) -> None:
     s = styles()
     width = content_width(shop)
     rows = _call_rows(contact_ids, shop)
-    number = shop.number(len(rows))
-    count = shop.tr("{count} contact", count=number) if len(rows) == 1 else shop.tr("{count} contacts", count=number)
+    count = shop.counted(len(rows), "{n} contact", "{n} contacts")
     name = shop.tr("Call list")
     widths = [10 * mm, 58 * mm, 36 * mm, 26 * mm, 0]
     widths[-1] = width - sum(widths)
@@ -125,9 +124,7 @@ def birthday_list_pdf(month: int, out, *, year: int | None = None) -> None:
         rows.append([shop.weekday_day(line.on), contact.name,
                      shop.number(line.turns) if line.turns is not None else "", contact.phone, contact.email])
     month_name = shop.month(first)
-    number = shop.number(len(rows))
-    count = (shop.tr("{count} birthday", count=number) if len(rows) == 1
-             else shop.tr("{count} birthdays", count=number))
+    count = shop.counted(len(rows), "{n} birthday", "{n} birthdays")
     name = shop.tr("Birthdays")
     flow: list[Flowable] = [masthead(shop, name, [count], s, width, headline=month_name), Spacer(1, 4 * mm)]
     widths = [26 * mm, 0, 12 * mm, 34 * mm, 64 * mm]

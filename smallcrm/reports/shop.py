@@ -16,7 +16,7 @@ from babel.numbers import format_compact_currency, format_decimal
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import ImageReader
 
-from smallcrm.reports.words import translate
+from smallcrm.reports.words import counted, translate
 from smallcrm.services import settings
 from smallcrm.services.money import format_money, to_decimal
 
@@ -107,6 +107,10 @@ class Shop:
     def tr(self, text: str, **facts: object) -> str:
         """Words in the shop's language, their {placeholders} filled from `facts`."""
         return translate(text, self.locale, **facts)
+
+    def counted(self, count: int, one: str, many: str, **facts: object) -> str:
+        """A count in the shop's language: `one` or `many` by its plural rule, {n} the count as printed."""
+        return counted(count, one, many, self.locale, n=self.number(count), **facts)
 
     @property
     def page_size(self) -> tuple[float, float]:

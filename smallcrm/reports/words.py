@@ -47,3 +47,12 @@ def translate(text: str, locale: str, **facts: object) -> str:
         return words.get(text.template, text.template).format(**text.facts)
     said_text = words.get(text, text)
     return said_text.format(**facts) if facts else said_text
+
+
+def counted(count: int, one: str, many: str, locale: str, **facts: object) -> str:
+    """`one` ("{n} contact") or `many` ("{n} contacts") as the printed language's plural rule picks for `count`
+    (French says "0 contact", English "0 contacts"), translated and filled in from `facts` ({n}: the count as
+    printed)."""
+    language = language_of(locale)
+    rule = Locale.parse(language if catalog(language) else "en")  # (a language with no catalog prints English)
+    return translate(one if rule.plural_form(count) == "one" else many, locale, **facts)

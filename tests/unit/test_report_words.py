@@ -13,7 +13,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from smallcrm import reports
-from smallcrm.reports.words import catalog_path, translate
+from smallcrm.reports.words import catalog_path, counted, translate
 from smallcrm.services import loyalty, metrics
 from smallcrm.services.contacts import ContactInput, add_contact
 from smallcrm.services.purchases import record_purchase, refund_purchase
@@ -39,6 +39,11 @@ def printed_words() -> set[str]:
                 assert literal, f"{path.name}:{node.lineno}: said() is given something other than a plain string"
             if name in ("tr", "said") and literal:  # (tr() is also given words from a table, marked by said())
                 found.add(argument.value)
+            if name == "counted" and isinstance(node.func, ast.Attribute):  # shop.counted(n, one, many)
+                forms = node.args[1:3]
+                assert all(isinstance(f, ast.Constant) and isinstance(f.value, str) for f in forms), (
+                    f"{path.name}:{node.lineno}: counted() is given something other than plain strings")
+                found.update(f.value for f in forms)
     found.update(loyalty.SCHEME_REASONS)
     found.update(text for pair in metrics.SEGMENT_TEXT.values() for text in pair)
     found.update(label for _, label in metrics.AGEING)
@@ -66,6 +71,17 @@ def test_words_follow_the_shop_locale_and_english_is_the_fallback():
     assert translate("Page {number} of {total}", "en_GB", number="2", total="3") == "Page 2 of 3"
     assert translate("Page {number} of {total}", "de_DE", number="2", total="3") == "Page 2 of 3"  # no catalog
     assert translate("Words nobody translated", "fr_FR") == "Words nobody translated"
+
+
+def test_counts_follow_the_printed_languages_plural_rule():
+    """French says "0 contact" and "1 contact", English "0 contacts"; a language with no catalog counts in English."""
+    def said(n, locale):
+        return counted(n, "{n} contact", "{n} contacts", locale, n=str(n))
+
+    assert [said(n, "fr_FR") for n in (0, 1, 2)] == ["0 contact", "1 contact", "2 contacts"]
+    assert [said(n, "en_GB") for n in (0, 1, 2)] == ["0 contacts", "1 contact", "2 contacts"]
+    assert said(0, "de_DE") == "0 contacts"
+    assert counted(1, "{n} birthday", "{n} birthdays", "fr_BE", n="1") == "1 anniversaire"
 
 
 @pytest.fixture
