@@ -55,6 +55,8 @@ def application() -> QApplication:
         translator = QTranslator(app)
         if translator.load(QLocale(), name, "_", translator_dir):
             app.installTranslator(translator)
+            if name == "smallcrm":
+                app.setProperty("language", translator.language())  # the window's language (formatting.counted)
     return app
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 
 def number(n: int) -> str:
@@ -17,9 +18,26 @@ def decimal(value: float, places: int) -> str:
 
 
 def counted(n: int, one: str, many: str, **facts: str) -> str:
-    """`one` ("1 day late") when there is one, else `many` ("{n} days late") with n in the locale's digits; any
-    other facts filled in too."""
-    return (one if n == 1 else many).format(n=number(n), **facts)
+    """`one` ("1 day late") when the window's language counts `n` as one (French counts 0 so too), else `many`
+    ("{n} days late"), with n in the locale's digits; any other facts filled in too."""
+    return (one if _counts_as_one(n) else many).format(n=number(n), **facts)
+
+
+def _counts_as_one(n: int) -> bool:
+    if n == 1:
+        return True
+    app = QCoreApplication.instance()
+    language = app.property("language") if app is not None else None  # (set by app.application)
+    if not language or language.startswith("en"):
+        return False
+    return _plural_form(language)(n) == "one"
+
+
+@lru_cache(maxsize=4)
+def _plural_form(language: str):
+    from babel import Locale  # (loaded here, for a window in another language than English)
+
+    return Locale.parse(language).plural_form
 
 
 def money(minor: int, currency: str) -> str:

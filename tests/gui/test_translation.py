@@ -235,6 +235,8 @@ timeline = window.detail.timeline
 shown["low score"] += [timeline.topLevelItem(i).text(2).rsplit(" (", 1)[0]  # (less the day to follow up)
                    for i in range(timeline.topLevelItemCount()) if timeline.topLevelItem(i).text(1) == "Note"]
 shown["segments"] = [segment_words("potential"), segment_words("cant_lose")[0]]
+from smallcrm.gui import formatting as fmt
+shown["counts"] = [fmt.counted(n, "{n} point", "{n} points") for n in (0, 1, 2, 1500)]  # French: 0 is one
 wizard["points"] = [points_reason(e.kind, e.reason, of_purchase=e.purchase_id is not None)
                     for e in loyalty.statement(zoe).entries]
 source = db.parent / "clients.csv"
@@ -299,7 +301,8 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "print fits": True, "scores": "Tous les clients\xa0: NPS -100 (1 réponse) · CSAT 3,5 (2 réponses)", "low score": ["note basse\xa0: trop cher",
                                                 "Relancer après une note NPS basse (3)"],
         "segments": [["Habitués en devenir", "Ils ont acheté récemment et dépensent assez\xa0: un peu d’attention "
-                      "pourrait en faire des habitués."], "À ne pas perdre"]}
+                      "pourrait en faire des habitués."], "À ne pas perdre"],
+        "counts": ["0 point", "1 point", "2 points", "1\u202f500 points"]}
     assert seen["wizard"].pop("points") == ["Achat #1", "Achat T-12", "Remboursement de l’achat T-12\xa0: fleurs fanées",
                                             "Utilisés", "geste commercial"]
     assert seen["wizard"].pop("refused") == ["L’achat 1 est déjà payé.", "L’achat 1 est déjà payé."]
