@@ -5022,6 +5022,18 @@ Cliquez pour les afficher.</translation>
         <source>Bonus</source>
         <translation>Bonus</translation>
     </message>
+    <message>
+        <source>Bronze</source>
+        <translation>Bronze</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Argent</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Or</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>

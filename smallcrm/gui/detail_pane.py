@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import NotFound
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.flow_layout import FlowLayout
-from smallcrm.gui.messages import points_reason, scheme_summary
+from smallcrm.gui.messages import points_reason, scheme_summary, tier_name
 from smallcrm.services.contacts import ContactRecord, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.timeline import KINDS, Event, timeline
@@ -231,7 +231,7 @@ class DetailPane(QStackedWidget):
             self.tr("{n} · avg {avg}").format(n=fmt.number(s.purchases), avg=money(s.average_basket_minor, s.currency))
             if s.average_basket_minor is not None else fmt.number(s.purchases))
         f["last"].setText(fmt.short_day(s.last_purchase_at.astimezone().date()) if s.last_purchase_at else "—")
-        f["points"].setText(self.tr("{n} · {tier}").format(n=fmt.number(s.points_balance), tier=s.tier))
+        f["points"].setText(self.tr("{n} · {tier}").format(n=fmt.number(s.points_balance), tier=tier_name(s.tier)))
         parts = []
         if s.nps is not None:
             parts.append(self.tr("NPS {n}").format(n=round(s.nps)))

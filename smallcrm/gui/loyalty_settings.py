@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InvalidValue
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
-from smallcrm.gui.messages import field_problem
+from smallcrm.gui.messages import field_problem, tier_name
 from smallcrm.services import loyalty, money
 from smallcrm.services.settings import get_setting, set_setting
 
@@ -101,13 +101,23 @@ class LoyaltySettingsDialog(QDialog):
     def _add_tier(self, name: str, threshold: str) -> None:
         row = self.tiers.rowCount()
         self.tiers.insertRow(row)
-        self.tiers.setItem(row, 0, QTableWidgetItem(name))
+        item = QTableWidgetItem(tier_name(name))  # (a new scheme's names in the window's language...)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        self.tiers.setItem(row, 0, item)
         self.tiers.setItem(row, 1, QTableWidgetItem(threshold))
+
+    def _tier_name(self, row: int) -> str:
+        """The name in a row of the tiers table: as stored when it was left as shown (...kept as stored)."""
+        item = self.tiers.item(row, 0)
+        if item is None:
+            return ""
+        stored, text = item.data(Qt.ItemDataRole.UserRole), item.text().strip()
+        return stored if stored and text == tier_name(stored) else text
 
     def rules(self) -> loyalty.LoyaltyRules:
         tiers = []
         for r in range(self.tiers.rowCount()):
-            name = self.tiers.item(r, 0).text().strip() if self.tiers.item(r, 0) else ""
+            name = self._tier_name(r)
             text = self.tiers.item(r, 1).text() if self.tiers.item(r, 1) else ""
             if not name and not text.strip():
                 continue

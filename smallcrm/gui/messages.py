@@ -129,6 +129,15 @@ def segment_words(key: str) -> tuple[str, str]:
 
 
 FOLLOW_UP = QT_TRANSLATE_NOOP("messages", "Follow up on low {kind} score ({score})")  # services.satisfaction's
+# services.loyalty.DEFAULT_TIER_NAMES
+TIER_NAMES = (QT_TRANSLATE_NOOP("messages", "Bronze"), QT_TRANSLATE_NOOP("messages", "Silver"),
+              QT_TRANSLATE_NOOP("messages", "Gold"))
+
+
+def tier_name(name: str) -> str:
+    """A loyalty tier's name in the window's language when it is one a new scheme has; as the owner named it
+    otherwise."""
+    return translated(name, "messages") if name in TIER_NAMES else name
 
 
 def scheme_summary(text: str) -> str:

@@ -129,7 +129,7 @@ def draw_card(canvas: Canvas, sheet: Sheet, index: int, card: Card, shop: Shop) 
     left = x + SAFE + 1 * mm
     _text(canvas, left, top - band - 7.5 * mm, card.name, fonts.BOLD, (13, 12, 11, 10, 9, 8), text_width, INK)
     number = member_number(card.contact_id)
-    rows = [(shop.tr("Member no."), number), (shop.tr("Tier"), card.tier or "—"),
+    rows = [(shop.tr("Member no."), number), (shop.tr("Tier"), shop.tier(card.tier)),
             (shop.tr("Points"), shop.tr("{points} on {day}", points=shop.number(card.points),
                                         day=shop.day(shop.printed_at.date())))]
     baseline = top - band - 14.5 * mm

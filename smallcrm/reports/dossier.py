@@ -179,7 +179,7 @@ def _figures(summary: customer.CustomerSummary, shop: Shop, s: Styles, width: fl
         tile(shop.tr("Points"), shop.number(summary.points_balance),
              shop.tr("worth {amount}", amount=shop.money(loyalty.redemption_value_minor(summary.points_balance)))
              if summary.points_balance > 0 else ""),
-        tile(shop.tr("Tier"), summary.tier or "—"),
+        tile(shop.tr("Tier"), shop.tier(summary.tier)),
         tile("NPS", shop.number(summary.nps, 0)),
         tile("CSAT", shop.number(summary.csat_average, 1), _open_complaints(summary.open_complaints, shop)),
     ]

@@ -18,6 +18,7 @@ from reportlab.lib.utils import ImageReader
 
 from smallcrm.reports.words import counted, translate
 from smallcrm.services import settings
+from smallcrm.services.loyalty import DEFAULT_TIER_NAMES
 from smallcrm.services.money import format_money, to_decimal
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -107,6 +108,11 @@ class Shop:
     def tr(self, text: str, **facts: object) -> str:
         """Words in the shop's language, their {placeholders} filled from `facts`."""
         return translate(text, self.locale, **facts)
+
+    def tier(self, name: str) -> str:
+        """A loyalty tier's name: in the shop's language when a new scheme named it, as the owner named it
+        otherwise; "—" for none."""
+        return (self.tr(name) if name in DEFAULT_TIER_NAMES else name) or "—"
 
     def counted(self, count: int, one: str, many: str, **facts: object) -> str:
         """A count in the shop's language: `one` or `many` by its plural rule, {n} the count as printed."""

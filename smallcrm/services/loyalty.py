@@ -67,10 +67,15 @@ class Tier:
     min_spend_minor: int  # rolling twelve-month spend, in minor units of the shop's currency
 
 
+# The tiers a new scheme has, named in English: the window and the reports say these names in their language
+# (a name the owner typed is shown as typed).
+DEFAULT_TIER_NAMES = ("Bronze", "Silver", "Gold")
+
+
 def default_tiers(currency: str = "EUR") -> tuple[Tier, ...]:
     """Bronze from 0, Silver from 500.00, Gold from 1,500.00 of `currency`."""
     unit = unit_minor(currency)
-    return (Tier("Bronze", 0), Tier("Silver", 500 * unit), Tier("Gold", 1500 * unit))
+    return tuple(Tier(name, spend * unit) for name, spend in zip(DEFAULT_TIER_NAMES, (0, 500, 1500), strict=True))
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,13 @@ def test_the_points_reasons_the_window_translates_are_those_the_loyalty_scheme_w
     assert SAID == SCHEME_REASONS
 
 
+def test_the_tier_names_the_window_translates_are_those_a_new_scheme_has():
+    from smallcrm.gui.messages import TIER_NAMES
+    from smallcrm.services.loyalty import DEFAULT_TIER_NAMES
+
+    assert TIER_NAMES == DEFAULT_TIER_NAMES
+
+
 def test_the_follow_up_the_window_translates_is_the_one_a_low_score_writes():
     from smallcrm.gui.messages import FOLLOW_UP as SAID
     from smallcrm.services.satisfaction import FOLLOW_UP
@@ -173,6 +180,10 @@ app.processEvents()
 head = rules.tiers.horizontalHeader()
 shown = {"tier spend column whole": head.sectionSize(1) >= head.fontMetrics().horizontalAdvance(
     rules.tiers.horizontalHeaderItem(1).text()), "earn": rules.earn.suffix(), "minimum": rules.min_spend.text()}
+# a new scheme's tiers shown in French, and kept as they are stored when saved as shown; a renamed one as typed
+shown["tiers"] = [rules.tiers.item(r, 0).text() for r in range(rules.tiers.rowCount())]
+rules.tiers.item(0, 0).setText("Cuivre")
+shown["tiers saved"] = [t.name for t in rules.rules().tiers]
 wizard["rules"] = []
 for tiers in ((("Or", "100"), ("or", "200")), (("Argent", "100"), ("Or", "100"))):
     rules.tiers.setRowCount(0)
@@ -302,7 +313,8 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
                                                 "Relancer après une note NPS basse (3)"],
         "segments": [["Habitués en devenir", "Ils ont acheté récemment et dépensent assez\xa0: un peu d’attention "
                       "pourrait en faire des habitués."], "À ne pas perdre"],
-        "counts": ["0 point", "1 point", "2 points", "1\u202f500 points"]}
+        "counts": ["0 point", "1 point", "2 points", "1\u202f500 points"],
+        "tiers": ["Bronze", "Argent", "Or"], "tiers saved": ["Cuivre", "Silver", "Gold"]}
     assert seen["wizard"].pop("points") == ["Achat #1", "Achat T-12", "Remboursement de l’achat T-12\xa0: fleurs fanées",
                                             "Utilisés", "geste commercial"]
     assert seen["wizard"].pop("refused") == ["L’achat 1 est déjà payé.", "L’achat 1 est déjà payé."]

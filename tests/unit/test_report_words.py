@@ -45,6 +45,7 @@ def printed_words() -> set[str]:
                     f"{path.name}:{node.lineno}: counted() is given something other than plain strings")
                 found.update(f.value for f in forms)
     found.update(loyalty.SCHEME_REASONS)
+    found.update(loyalty.DEFAULT_TIER_NAMES)
     found.update(text for pair in metrics.SEGMENT_TEXT.values() for text in pair)
     found.update(label for _, label in metrics.AGEING)
     return found
@@ -90,6 +91,14 @@ def french_shop(db):
         set_setting("locale", "fr_FR")
         set_setting("currency", "EUR")
         yield
+
+
+def test_a_new_schemes_tier_names_print_in_the_shops_language_and_the_owners_as_named(french_shop):
+    from smallcrm.reports.shop import Shop
+
+    shop = Shop.from_settings()
+    assert [shop.tier(name) for name in (*loyalty.DEFAULT_TIER_NAMES, "Platine", "")] == [
+        "Bronze", "Argent", "Or", "Platine", "—"]
 
 
 def test_a_french_shop_prints_its_dossier_in_french(french_shop):
