@@ -159,7 +159,7 @@ FIELDS = {
                    "prezzo", "prezzounitario",
                    "preco", "precounitario",
                    "prijs", "stukprijs", "prijsperstuk", "eenheidsprijs"),
-    "description": ("description", "item", "itemname", "itemtitle", "product", "productname", "lineitemname",
+    "description": ("description", "itemname", "itemtitle", "productname", "lineitemname", "item", "product",
                     "article",
                     "designation", "libelle", "produit",
                     "artikel", "bezeichnung", "artikelbezeichnung", "produkt", "beschreibung",
@@ -356,6 +356,8 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         best["reference"] = (0, keys.index("id"))
     elif preset == "paypal":
         best["email"] = (0, keys.index("fromemailaddress"))
+        if "transactionid" in keys:  # (its "Invoice Number" is the web shop's, and often empty)
+            best["reference"] = (0, keys.index("transactionid"))
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
@@ -579,6 +581,7 @@ def _quantity(text: str, mark: str | None = None) -> int | Decimal | None:
 
 def _status(text: str) -> str | None:
     value = " ".join(fold(text.strip()).replace("_", " ").replace("-", " ").split())
+    value = value.removeprefix("wc ")  # (WooCommerce's own names: "wc-completed")
     if not value or value in PAID or value.startswith(PARTLY_REFUNDED):
         return "paid"
     if value in DUE:
@@ -637,13 +640,16 @@ class _Reader:
         # times without a zone under a heading that names UTC ("Created (UTC)", Stripe's) are UTC, not local
         self.utc = "date" in self.col and "utc" in header_key(layout.headers[self.col["date"]])
         self.mark_looked_for = False
-        self.paid_out: tuple[int, int] | None = None  # PayPal's: (the Balance Impact column, To Email Address)
+        self.paid_to: int | None = None  # PayPal's To Email Address: the customer on money out (a refund)
         self.impact: int | None = None  # PayPal's Balance Impact column
+        self.sale_of: int | None = None  # PayPal's Reference Txn ID: the sale a refund or a cart's item belongs to
         if layout.preset == "paypal":
             keys = [header_key(h) for h in layout.headers]
             self.impact = keys.index("balanceimpact")
+            if "referencetxnid" in keys and self.col.get("reference") == keys.index("transactionid"):
+                self.sale_of = keys.index("referencetxnid")
             if self.col.get("email") == keys.index("fromemailaddress"):
-                self.paid_out = (self.impact, keys.index("toemailaddress"))
+                self.paid_to = keys.index("toemailaddress")
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
 
@@ -713,7 +719,8 @@ class _Reader:
             return None
         if match == "id":
             return _customer_number(value)
-        return name_words(search.sort_key(value.replace(",", " ")))  # ("Müller, Jürgen" is Jürgen Müller)
+        # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
+        return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
 
     def read(self, progress, cancelled, limit: int | None = None) -> None:
         """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left)."""
@@ -733,13 +740,17 @@ class _Reader:
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
-        memo = self.impact is not None and self.impact < len(cells) and fold(cells[self.impact].strip()) == "memo"
-        if self.paid_out is not None:
-            impact, to = self.paid_out
-            if impact < len(cells) > to and fold(cells[impact].strip()).startswith("deb"):  # (Débit, Débito)
-                cells = cells.copy()
-                cells[self.col["email"]] = cells[to]  # money out: the customer is the one it went to
-        self.reference = reference = clean_text(self.cell(cells, "reference").lstrip("'"), "reference")[:200]
+        impact = fold(cells[self.impact].strip()) if self.impact is not None and self.impact < len(cells) else ""
+        memo, money_out = impact == "memo", impact.startswith("deb")  # (Débit, Débito)
+        kind = self.cell(cells, "type")
+        not_sale = bool(kind) and any(word.startswith(NOT_SALES) for word in re.findall(r"\w+", fold(kind)))
+        if self.paid_to is not None and money_out and self.paid_to < len(cells):
+            cells = cells.copy()
+            cells[self.col["email"]] = cells[self.paid_to]  # money out: the customer is the one it went to
+        reference = self.cell(cells, "reference")
+        if self.sale_of is not None and (memo or money_out) and not not_sale and self.sale_of < len(cells):
+            reference = cells[self.sale_of].strip() or reference  # under its sale's number: a refund of it, a line
+        self.reference = reference = clean_text(reference.lstrip("'"), "reference")[:200]
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.receipts.get(reference) if reference else None
         date_text = self.cell(cells, "date")
@@ -779,8 +790,7 @@ class _Reader:
             currency = self.currency_beside(cells) or (earlier.currency if earlier is not None else self.currency)
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
-        kind = self.cell(cells, "type")
-        if kind and any(word.startswith(NOT_SALES) for word in re.findall(r"\w+", fold(kind))):
+        if not_sale:
             status = "not_sale"
         if status is None:
             return self.reject(number, "a payment status that is not paid, due, written off or cancelled", "status",
@@ -1068,10 +1078,12 @@ class _Run:
         c_cancels = any(r.reference and not r.cancellation for r in receipts)
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         for r in receipts:
-            repeated = len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and r.items and (
-                sum(q * p for _, q, p in r.items) != r.amount)
+            # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
+            # every row, beside lines that differ (lines alike, two of the same coffee, have an amount each)
+            repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1
+                        and len({q * p for _, q, p in r.items}) > 1)
             if repeated:
-                r.amount = r.amounts[0]  # the order's total written on each of its line rows, not line totals
+                r.amount = r.amounts[0]
             total = r.total
             refunded = sum(r.refunded)
             if len(r.refunded) > 1 and len(set(r.refunded)) == 1 and (repeated or refunded > total):
