@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
@@ -30,14 +29,9 @@ def _counts_as_one(n: int) -> bool:
     language = app.property("language") if app is not None else None  # (set by app.application)
     if not language or language.startswith("en"):
         return False
-    return _plural_form(language)(n) == "one"
+    from smallcrm.reports.words import plural_rule  # (babel loads here, for a window in another language)
 
-
-@lru_cache(maxsize=4)
-def _plural_form(language: str):
-    from babel import Locale  # (loaded here, for a window in another language than English)
-
-    return Locale.parse(language).plural_form
+    return plural_rule(language)(n) == "one"
 
 
 def money(minor: int, currency: str) -> str:

@@ -990,9 +990,7 @@ class MainWindow(QMainWindow):
 
     # --- importing ------------------------------------------------------------------------------
     def import_file(self, _checked=False, path: Path | None = None) -> QDialog:
-        from smallcrm.gui.import_wizard import (
-            ImportWizard,  # the import engine loads when first needed
-        )
+        from smallcrm.gui.import_wizard import ImportWizard  # the import engine loads when first needed
 
         wizard = ImportWizard(self, path, on_imported=self._imported)
         wizard.open()

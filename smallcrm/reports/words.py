@@ -4,6 +4,7 @@ prints in English rather than not at all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -54,5 +55,11 @@ def counted(count: int, one: str, many: str, locale: str, **facts: object) -> st
     (French says "0 contact", English "0 contacts"), translated and filled in from `facts` ({n}: the count as
     printed)."""
     language = language_of(locale)
-    rule = Locale.parse(language if catalog(language) else "en")  # (a language with no catalog prints English)
-    return translate(one if rule.plural_form(count) == "one" else many, locale, **facts)
+    rule = plural_rule(language if catalog(language) else "en")  # (a language with no catalog prints English)
+    return translate(one if rule(count) == "one" else many, locale, **facts)
+
+
+@lru_cache(maxsize=8)
+def plural_rule(language: str) -> Callable[[int], str]:
+    """The language's plural category of a count, by CLDR ("one", "other", ...): French says 0 is "one"."""
+    return Locale.parse(language).plural_form
