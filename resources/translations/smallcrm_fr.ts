@@ -5256,6 +5256,10 @@ Cliquez pour les afficher.</translation>
         <translation>annulé ou remboursé dans le fichier&#xa0;: pas une vente à enregistrer</translation>
     </message>
     <message>
+        <source>a refund of a sale the file says was cancelled or refunded: neither is recorded</source>
+        <translation>remboursement d’une vente que le fichier dit annulée ou remboursée&#xa0;: ni l’une ni l’autre n’est enregistrée</translation>
+    </message>
+    <message>
         <source>not a sale (the row&apos;s type says so): not recorded</source>
         <translation>pas une vente (le type de la ligne le dit)&#xa0;: non enregistrée</translation>
     </message>

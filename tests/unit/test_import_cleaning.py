@@ -6,6 +6,7 @@ import csv
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import phonenumbers
@@ -157,6 +158,15 @@ def test_amounts_that_cannot_be_read_or_are_ambiguous_are_refused(text, currency
     with pytest.raises(InvalidValue) as caught:
         parse_money(text, currency)
     assert caught.value.problem == problem and caught.value.value == text
+
+
+@pytest.mark.parametrize(("text", "currency", "mark", "minor"), [
+    ("0.001", "EUR", None, Decimal("0.1")), ("0,165", "EUR", ",", Decimal("16.5")),
+    ("-1.2345", "USD", ".", Decimal("-123.45")), ("1.5", "JPY", None, Decimal("1.5")),
+    ("2.50", "EUR", None, 250), ("3.100", "EUR", ".", 310)])
+def test_a_price_finer_than_the_currency_is_kept_exactly_when_asked(text, currency, mark, minor):
+    value = parse_money(text, currency, mark, exact=True)
+    assert value == minor and type(value) is type(minor)
 
 
 @pytest.mark.parametrize(("values", "mark"), [

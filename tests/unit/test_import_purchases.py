@@ -446,7 +446,9 @@ def test_the_new_reasons_can_be_translated_in_the_window():
     for reason in (pi.IN_FUTURE, pi.TOO_OLD, pi.TOO_LARGE, pi.TOO_MANY, pi.OTHER_CURRENCY, pi.OTHER_CUSTOMER,
                    pi.SAME_NAME, pi.IN_TRASH, cleaning.NOT_AN_AMOUNT, cleaning.DECIMAL_MARK_LAST,
                    cleaning.MIXED_SEPARATORS, cleaning.MISPLACED_SEPARATORS, cleaning.OTHER_CURRENCY,
-                   cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS):
+                   cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS,
+                   pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED, pi.NOT_A_SALE, pi.TOTAL_ROW, pi.BROKEN_RECEIPT,
+                   pi.NOT_A_QUANTITY, pi.NOT_REFUNDED_AMOUNT, pi.AMBIGUOUS_QUANTITY):
         assert reason in wizard.REJECT_REASONS
     for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
                    reader.BAD_BYTES_IN_COLUMN):
@@ -814,19 +816,81 @@ def test_a_customer_created_from_a_name_column_keeps_the_particle_with_the_last_
     assert [(c.first_name, c.last_name) for c in Contact.select()] == [("Jan", "van der Berg")]
 
 
-def test_a_refund_under_its_sales_number_at_another_time_is_a_refund_of_its_own(gbp, tmp_path):
+def test_a_refund_under_its_sales_number_at_another_time_is_a_refund_of_that_sale(gbp, tmp_path):
     """Square and PayPal write a refund with the sale's number: it is not one receipt of 0 (rejected) or of
-    what is left, but the sale on its day and the refund on its own, whichever the file lists first."""
-    header = ["Date", "Transaction ID", "Amount"]
-    rows = [["2025-07-25 16:00", "TX1", "-3.00"], ["2025-07-18 10:00", "TX1", "8.00"],
-            ["2025-07-20 09:00", "TX2", "5.00"], ["2025-07-21 09:00", "TX2", "-5.00"]]
+    what is left, but the sale on its day and the refund on its own, linked to it, whichever the file lists
+    first; it takes back the sale's share of the points, and its customer is the sale's when its row names none."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Transaction ID", "Amount", "Email"]
+    rows = [["2025-07-25 16:00", "TX1", "-3.00", ""], ["2025-07-18 10:00", "TX1", "8.00", "ann@example.com"],
+            ["2025-07-20 09:00", "TX2", "5.00", ""], ["2025-07-21 09:00", "TX2", "-5.00", ""]]
     result = pi.import_purchases(write_csv(tmp_path / "square.csv", header, rows))
     assert (result.created, result.refunds, result.rejected) == (4, 2, 0)
-    assert sorted((p.reference, p.occurred_at.date().isoformat(), p.total_minor) for p in Purchase.select()) == [
-        ("TX1", "2025-07-18", 800), ("TX1", "2025-07-25", -300), ("TX2", "2025-07-20", 500),
-        ("TX2", "2025-07-21", -500)]
+    assert sorted((p.reference, p.occurred_at.date().isoformat(), p.total_minor, p.contact_id or 0,
+                   p.refund_of.occurred_at.date().isoformat() if p.refund_of else "") for p in Purchase.select()) == [
+        ("TX1", "2025-07-18", 800, ann, ""), ("TX1", "2025-07-25", -300, ann, "2025-07-18"),
+        ("TX2", "2025-07-20", 500, 0, ""), ("TX2", "2025-07-21", -500, 0, "2025-07-20")]
+    assert points_balance(ann) == 8 - 3
     again = pi.import_purchases(write_csv(tmp_path / "square again.csv", header, rows))
     assert (again.created, again.skipped) == (0, 4)
+
+
+def test_a_refund_in_a_later_file_pays_back_the_sale_of_its_number_recorded_before(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Transaction ID", "Amount", "Email"]
+    pi.import_purchases(write_csv(tmp_path / "october.csv", header, [
+        ["2025-10-30 10:00", "TX1", "40.00", "ann@example.com"], ["2025-10-30 11:00", "TX2", "9.00", ""]]))
+    november = pi.import_purchases(write_csv(tmp_path / "november.csv", header, [
+        ["2025-11-02 10:00", "TX1", "-40.00", ""], ["2025-11-03 10:00", "TX9", "-5.00", ""]]))
+    assert (november.created, november.refunds, november.points) == (2, 2, -40)
+    assert _sales_and_refunds() == [("TX1", -4000, "TX1"), ("TX1", 4000, None), ("TX2", 900, None),
+                                    ("TX9", -500, None)]
+    assert Purchase.get(Purchase.total_minor == -4000).contact_id == ann and points_balance(ann) == 0
+    with pytest.raises(NotAllowed, match="refunded"):  # the sale cannot go while its refund stays
+        ci.undo_import(1)
+
+
+def test_a_sale_marked_refunded_beside_its_refund_row_is_paid_back_once(gbp, tmp_path):
+    """A sale whose status says refunded, and the refund's own row: in a first import neither is recorded (the
+    customer's balance does not go below zero); after the sale was imported as paid, the refund's row is its
+    refund, once, however often the file comes again."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Transaction ID", "Type", "Status", "Amount", "Email"]
+    refunded = [["2025-06-01 10:00", "TX1", "Payment", "Refunded", "30.00", "ann@example.com"],
+                ["2025-06-03 15:00", "TX1", "Refund", "Completed", "-30.00", "ann@example.com"]]
+    first = pi.import_purchases(write_csv(tmp_path / "june.csv", header, refunded))
+    assert (first.created, first.skipped) == (0, 2)
+    assert [r.reason for r in pi.plan_purchases_import(tmp_path / "june.csv").preview] == [
+        pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED]
+    assert Purchase.select().count() == 0 and points_balance(ann) == 0
+
+    ci.undo_import(first.batch)
+    pi.import_purchases(write_csv(tmp_path / "paid.csv", header, [
+        ["2025-06-01 10:00", "TX1", "Payment", "Completed", "30.00", "ann@example.com"]]))
+    for name in ("july.csv", "august.csv"):
+        pi.import_purchases(write_csv(tmp_path / name, header, refunded))
+        assert sorted((p.total_minor, p.occurred_at.date().isoformat()) for p in Purchase.select()) == [
+            (-3000, "2025-06-03"), (3000, "2025-06-01")]
+    assert _sales_and_refunds() == [("TX1", -3000, "TX1"), ("TX1", 3000, None)] and points_balance(ann) == 0
+
+
+def test_a_refund_column_beside_the_refunds_own_row_pays_back_once(gbp, tmp_path):
+    """Square writes what was paid back on the sale's row ("Partial Refunds") and the refund on a row of its
+    own: one refund, the row's, at its own time."""
+    header = ["Date", "Transaction ID", "Transaction Type", "Net Sales", "Partial Refunds"]
+    rows = [["2025-04-01 09:00", "TX1", "Payment", "£40.00", "-£4.00"],
+            ["2025-04-03 12:00", "TX1", "Refund", "-£4.00", ""]]
+    pi.import_purchases(write_csv(tmp_path / "square.csv", header, rows))
+    assert sorted((p.total_minor, p.occurred_at.date().isoformat(), p.refund_of_id is not None)
+                  for p in Purchase.select()) == [(-400, "2025-04-03", True), (4000, "2025-04-01", False)]
+
+
+def test_in_a_file_whose_numbers_start_again_each_day_a_return_is_not_linked_by_its_number(gbp, tmp_path):
+    header = ["Date", "Receipt", "Amount"]
+    rows = [["2025-03-03 09:00", "1", "5.00"], ["2025-03-04 09:00", "1", "7.00"], ["2025-03-04 10:00", "2", "-5.00"],
+            ["2025-03-03 10:00", "2", "6.00"]]
+    pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
+    assert [p.refund_of_id for p in Purchase.select()] == [None] * 4
 
 
 def test_an_orders_total_written_on_each_of_its_line_rows_is_counted_once(gbp, tmp_path):
@@ -1179,3 +1243,72 @@ def test_rows_with_their_own_amounts_and_a_row_without_words_leave_no_made_up_li
     pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
     assert [p.total_minor for p in Purchase.select()] == [1500]
     assert list(PurchaseItem.select()) == []  # not "Candle" and 5.00 of "shipping, taxes and other charges"
+
+
+def test_receipt_numbers_that_start_again_each_day_are_that_days_receipts(gbp, tmp_path):
+    """A till that numbers its receipts from 1 every morning: "Bon 1" of Monday and "Bon 1" of Tuesday are two
+    sales, each with its own lines, date and total; a later row without a date stays with its day's receipt."""
+    header = ["Date", "Bon", "Article", "Qté", "Prix"]
+    rows = [["2025-03-03 09:10", "1", "Pain", "2", "1.20"], ["2025-03-03 09:10", "1", "Croissant", "1", "1.10"],
+            ["2025-03-03 10:00", "2", "Tarte", "1", "12.00"],
+            ["2025-03-04 08:55", "1", "Pain", "1", "1.20"], ["", "1", "Remise", "1", "-0.20"],
+            ["2025-03-04 09:30", "2", "Café", "3", "1.50"]]
+    path = write_csv(tmp_path / "caisse.csv", header, rows)
+    result = pi.import_purchases(path)
+    assert (result.created, result.rejected) == (4, 0)
+    assert sorted((p.reference, p.occurred_at.date().isoformat(), p.total_minor) for p in Purchase.select()) == [
+        ("1", "2025-03-03", 350), ("1", "2025-03-04", 100), ("2", "2025-03-03", 1200), ("2", "2025-03-04", 450)]
+    tuesday = Purchase.get((Purchase.reference == "1") & (Purchase.total_minor == 100))
+    assert sorted(i.description for i in PurchaseItem.select().where(PurchaseItem.purchase == tuesday)) == [
+        "Pain", "Remise"]
+    assert pi.import_purchases(path).created == 0  # each day's receipt is known again
+
+
+def test_a_rejected_row_leaves_out_its_days_receipt_only(gbp, tmp_path):
+    header = ["Date", "Receipt", "Amount"]
+    rows = [["2025-03-03 09:10", "1", "5.00"], ["2025-03-04 09:00", "1", "4.00"], ["2025-03-04 09:00", "1", "lots"]]
+    result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
+    assert [(p.occurred_at.date().isoformat(), p.total_minor) for p in Purchase.select()] == [("2025-03-03", 500)]
+    assert [(r.row, r.column) for r in result.rejects] == [(3, None), (4, "Amount")]
+
+
+def test_a_row_whose_type_says_refund_is_money_paid_back_even_written_above_zero(gbp, tmp_path):
+    header = ["Date", "Receipt number", "Receipt type", "Item", "Quantity", "Price", "Customer email"]
+    rows = [["2025-05-02 10:00", "1-1001", "Sale", "Mug", "2", "8.00", "ann@example.com"],
+            ["2025-05-09 11:00", "1-1002", "Refund", "Mug", "1", "8.00", "ann@example.com"],
+            ["2025-05-10 11:00", "1-1003", "Refund", "Mug", "-1", "8.00", "ann@example.com"]]
+    assert pi.map_purchase_headers(header)[1][2] == "type"
+    add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    result = pi.import_purchases(write_csv(tmp_path / "receipts.csv", header, rows))
+    assert (result.created, result.refunds) == (3, 2)
+    assert [p.total_minor for p in Purchase.select().order_by(Purchase.occurred_at)] == [1600, -800, -800]
+    assert sorted(i.quantity for i in PurchaseItem.select()) == [-1, -1, 2]
+
+
+def test_a_price_finer_than_a_cent_is_one_line_of_what_it_came_to(gbp, tmp_path):
+    header = ["InvoiceNo", "Description", "Quantity", "InvoiceDate", "UnitPrice"]
+    rows = [["540001", "SCREWS", "1000", "2025-01-10 10:00", "0.001"],
+            ["540001", "WASHERS", "12", "2025-01-10 10:00", "0.165"],
+            ["540001", "HAMMER", "1", "2025-01-10 10:00", "7.50"]]
+    result = pi.import_purchases(write_csv(tmp_path / "hardware.csv", header, rows))
+    assert (result.created, result.rejected) == (1, 0)
+    assert Purchase.get().total_minor == 100 + 198 + 750
+    assert sorted((i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select()) == [
+        ("1000 × SCREWS", 1, 100), ("12 × WASHERS", 1, 198), ("HAMMER", 1, 750)]
+
+
+def test_a_reject_names_the_column_that_could_not_be_read(gbp, tmp_path):
+    header = ["Date", "Receipt", "Amount", "Quantity", "Unit price"]
+    rows = [["2025-01-10", "1", "", "2", "two pounds"], ["2025-01-11", "2", "ten", "1", "10.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "sales.csv", header, rows))
+    assert [(r.row, r.column, r.value) for r in result.rejects] == [
+        (2, "Unit price", "two pounds"), (3, "Amount", "ten")]
+
+
+def test_refunds_of_one_sale_take_back_its_points_once_in_all(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Transaction ID", "Amount", "Email"]
+    rows = [["2025-07-18 10:00", "TX1", "10.00", "ann@example.com"], ["2025-07-19 10:00", "TX1", "-6.00", ""],
+            ["2025-07-20 10:00", "TX1", "-6.00", ""], ["2025-07-21 10:00", "TX2", "7.00", "ann@example.com"]]
+    result = pi.import_purchases(write_csv(tmp_path / "square.csv", header, rows))
+    assert (result.refunds, result.points) == (2, 7) and points_balance(ann) == 7

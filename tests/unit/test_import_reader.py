@@ -347,6 +347,21 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
     assert read_header(path, dialect)[:3] == ["Date", "Time", "Receipt number"]
 
 
+@pytest.mark.parametrize(("text", "header"), [
+    # lines of text without the table's separators (as typed above a table in a spreadsheet or a text editor)
+    ("Ventes de janvier 2025\r\nBoulangerie Martin\r\nPériode : 01/01/2025 - 31/01/2025\r\n\r\n"
+     "Date;Ticket;Montant\r\n01/01/2025;1;5,00\r\n02/01/2025;2;6,00\r\n03/01/2025;3;7,00\r\n", 4),
+    # a title with the separator in its words
+    ("Sales report\r\nBoulangerie Martin, Lyon\r\nDate,Receipt,Amount\r\n2025-01-01,1,5.00\r\n", 2),
+    # not a title: a header above rows that each end in a separator
+    ("Date,Amount\r\n2025-01-01,5.00,\r\n2025-01-02,6.00,\r\n", 0)])
+def test_lines_of_text_above_a_table_are_titles_and_a_narrow_header_is_not(tmp_path, text, header):
+    path = write(tmp_path / "sales.csv", text)
+    dialect = sniff(path)
+    assert dialect.header_row == header
+    assert read_header(path, dialect)[0] == "Date"
+
+
 def test_ragged_rows_are_padded_or_keep_their_extra_cells(tmp_path):
     path = write(tmp_path / "people.csv", "Name,City,Note\r\nAnn,Paris\r\nBob,Rome,x,,\r\nCem,Oslo,y,surprise\r\n"
                                           "Dee,Bern,z\r\n")

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from babel.numbers import get_currency_precision, get_currency_symbol
@@ -751,13 +752,15 @@ def _split_amount(core: str, decimal_mark: str | None, digits: int, text: str) -
     return "".join(c for c in whole if c.isdigit()), fraction
 
 
-def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> int:
+def parse_money(text: str, currency: str, decimal_mark: str | None = None, *, exact: bool = False) -> int | Decimal:
     """An amount as minor units of `currency`: "1.234,56" / "1,234.56" / "1 234,56" / "€ 12,50" /
     "12.50 EUR" / "(12.50)" / "-12,50" -> 123456 / 123456 / 123456 / 1250 / 1250 / -1250 / -1250.
 
     A leading `'` is ignored. `decimal_mark` ("." or ",", see `infer_decimal_mark`) settles values such
     as "1,234" that are a thousand and more, or a number with three decimals. Raises InvalidValue when
     the text is not an amount, is in another currency, has more decimals than the currency, or is ambiguous.
+    `exact`: more decimals than the currency are kept, in a Decimal of minor units (a price of "0.001" in euros
+    is Decimal("0.1")), instead of raising.
     """
     original = text
     value = (text or "").strip().lstrip("'").strip()
@@ -786,6 +789,9 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None) -> in
     _check_sign(original, suffix, currency)
     whole, fraction = _split_amount(core, decimal_mark, digits, original)
     if len(fraction) > digits:
+        if fraction[digits:].strip("0") and exact:
+            minor = Decimal(f"{whole or '0'}{fraction[:digits]}.{fraction[digits:]}")
+            return -minor if negative else minor
         if fraction[digits:].strip("0"):
             raise InvalidValue("amount", original, "amount",
                                Phrase(money.DECIMALS, currency=currency, digits=digits) if digits else

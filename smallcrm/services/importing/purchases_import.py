@@ -1,15 +1,21 @@
 """Importing purchases from a till, web shop or spreadsheet export, as one transaction that can be undone.
 
 Each row is a sale (or a line of one): a date, the customer, an amount, or a quantity and a unit
-price. Rows sharing a receipt or invoice number become one purchase with a line per row, its total
-the sum of quantity x unit price; a line with a negative price is a discount. Quantities and amounts that
+price. Rows sharing a receipt or invoice number on one day become one purchase with a line per row, its total
+the sum of quantity x unit price (a till that numbers its receipts from 1 each morning repeats a number on
+another day: another receipt); a line with a negative price is a discount, and a unit price finer than the
+currency's smallest coin (0.001) makes one line of what the quantity came to. Quantities and amounts that
 read two ways ("1,000") are read with the decimal mark the file's other values show; an amount written
 with another currency's sign ("£25.00"), in a file with no currency column, is in that currency.
 Cancellations and returns (a negative total, or an invoice number starting with "C" as in the well-known
 Online Retail layout `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`)
-become refunds: purchase rows with a negative total and negative line quantities, not linked to a purchase
+and rows whose type says they are returns ("Refund", however their amount is written) become refunds: purchase
+rows with a negative total and negative line quantities, not linked to a purchase
 (the files do not say which one they cancel); a refund under its sale's number at another time (Square,
-PayPal) is a refund of its own. An order's total written on each of its line rows is counted once; a sale's
+PayPal) is a refund of that sale, in the file or recorded before (not in a file whose numbers start again each
+day). Paid back once: a sale the file says was refunded beside its refund's own row is recorded with neither, or,
+recorded before, is paid back by that row; a column saying what was refunded counts only what such rows do not.
+An order's total written on each of its line rows is counted once; a sale's
 total beyond its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
 withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What
 a column says was paid back of a sale ("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's
@@ -46,6 +52,7 @@ customers it created.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -167,7 +174,8 @@ FIELDS = {
                     "descrizione", "prodotto", "articolo",
                     "descricao", "produto", "artigo",
                     "omschrijving", "beschrijving"),
-    "type": ("type", "transactiontype", "eventtype", "linetype", "typ", "bontyp", "transaktionstyp", "buchungstyp",
+    "type": ("type", "transactiontype", "receipttype", "saletype", "documenttype", "eventtype", "linetype", "typ",
+             "bontyp", "belegtyp", "belegart", "transaktionstyp", "buchungstyp", "typedeticket", "typedevente",
              "typedetransaction", "typedoperation", "tipodetransaccion", "tipoditransazione", "tipodetransacao",
              "transactietype"),
     # What was paid back of the sale (Shopify's "Refunded Amount", Stripe's "Amount Refunded", Square's "Partial
@@ -259,6 +267,7 @@ PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "p
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
                    "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
+REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
@@ -267,6 +276,11 @@ NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold"
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking")
 NOT_A_SALE = "not a sale (the row's type says so): not recorded"
+# A row whose type says it is a return (Loyverse's "Refund" beside a positive amount): money paid back. Words of
+# the type, lower case without accents.
+RETURNS = {"refund", "refunds", "refunded", "return", "returns", "returned",
+           "remboursement", "rembourse", "retour", "retours", "erstattung", "ruckerstattung", "gutschrift",
+           "ruckgabe", "reembolso", "devolucion", "rimborso", "reso", "estorno", "devolucao", "terugbetaling"}
 # A report's total of the rows above, at its end (compared as fold() writes it).
 TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux", "summe", "gesamt", "gesamtsumme",
                "totale", "totale generale", "totaal", "som"}
@@ -491,6 +505,12 @@ def split_time(text: str) -> tuple[str, str | None, str | None, str | None]:
     return m.group("date"), m.group("time"), m.group("ampm"), m.group("zone")
 
 
+@functools.lru_cache(maxsize=4096)
+def day_of(moment: str) -> date:
+    """The shop's calendar day of a UTC time as text."""
+    return loyalty.local_date(from_utc_text(moment))
+
+
 def _said(error: Exception) -> str:
     """What is wrong with a value, as a reject's reason: the check's own words ("the amount is in GBP, not
     EUR"), without the field and value the reject gives beside it."""
@@ -632,9 +652,12 @@ class _Reader:
         self.region = region
         self.col = {name: i for i, name in reversed(list(enumerate(layout.fields))) if name}
         self.receipts: dict[str, _Receipt] = {}
+        self.last: dict[str, _Receipt] = {}  # receipt number -> the last receipt of that number a row went to
         self.rejects: list[Reject] = []
-        self.broken: dict[str, int] = {}  # receipt number -> its first rejected row: the receipt is left out
+        # (receipt number, its day; None when the row's day is not known) -> the first rejected row: left out
+        self.broken: dict[tuple[str, date | None], int] = {}
         self.reference = ""  # the receipt number of the row being read
+        self.day: date | None = None  # its day, once read
         self.latest = when.today() + FUTURE_SLACK  # the last day a sale can be dated
         self.mark: str | None = None  # the file's decimal mark, once a value needed it (decimal_mark)
         # times without a zone under a heading that names UTC ("Created (UTC)", Stripe's) are UTC, not local
@@ -665,7 +688,7 @@ class _Reader:
         column = self.layout.headers[self.col[name]] if name in self.col else None
         self.rejects.append(Reject(row, reason, column, value))
         if self.reference:
-            self.broken.setdefault(self.reference, row)
+            self.broken.setdefault((self.reference, self.day), row)
 
     def currency_beside(self, cells: list[str]) -> str | None:
         """The currency a sign beside the row's amount or price names ("£25.00"); the shop's for a sign several
@@ -742,8 +765,9 @@ class _Reader:
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
         impact = fold(cells[self.impact].strip()) if self.impact is not None and self.impact < len(cells) else ""
         memo, money_out = impact == "memo", impact.startswith("deb")  # (Débit, Débito)
-        kind = self.cell(cells, "type")
-        not_sale = bool(kind) and any(word.startswith(NOT_SALES) for word in re.findall(r"\w+", fold(kind)))
+        kind = re.findall(r"\w+", fold(self.cell(cells, "type")))
+        not_sale = any(word.startswith(NOT_SALES) for word in kind)
+        returned = not not_sale and any(word in RETURNS for word in kind)
         if self.paid_to is not None and money_out and self.paid_to < len(cells):
             cells = cells.copy()
             cells[self.col["email"]] = cells[self.paid_to]  # money out: the customer is the one it went to
@@ -751,8 +775,9 @@ class _Reader:
         if self.sale_of is not None and (memo or money_out) and not not_sale and self.sale_of < len(cells):
             reference = cells[self.sale_of].strip() or reference  # under its sale's number: a refund of it, a line
         self.reference = reference = clean_text(reference.lstrip("'"), "reference")[:200]
+        self.day = None
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
-        earlier = self.receipts.get(reference) if reference else None
+        earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
         clock = self.cell(cells, "time")  # a time in a column of its own (Square)
         if clock and date_text and split_time(date_text)[1] is None:
@@ -778,6 +803,7 @@ class _Reader:
             return self.reject(number, TOTAL_ROW)
         else:
             return self.reject(number, "the date is missing", "date", "")
+        self.day = day_of(occurred_at)
         written = self.cell(cells, "currency")
         if written:
             currency = self.currencies.get(written)
@@ -802,6 +828,7 @@ class _Reader:
         def money_in(text: str, mark: str | None) -> int:
             return cleaning.parse_money(text, currency, mark)
 
+        reading = "amount"  # the column being read, for a reject's words
         try:
             if "amount" in self.col and self.cell(cells, "amount"):
                 amount = self.number(money_in, self.cell(cells, "amount"))
@@ -819,11 +846,15 @@ class _Reader:
                     return self.reject(number, TOO_MANY, "quantity", quantity_text)
                 price_text = self.cell(cells, "unit_price")
                 if price_text:
-                    price = self.number(money_in, price_text)
+                    reading = "unit_price"
+                    price = self.number(lambda text, mark: cleaning.parse_money(text, currency, mark, exact=True),
+                                        price_text)
                     if abs(price) > largest:
                         return self.reject(number, TOO_LARGE, "unit_price", price_text)
                     description = self.description(cells)
-                    if type(quantity) is Decimal:  # weighed: one line of its price, the quantity kept in its words
+                    if type(quantity) is Decimal or type(price) is Decimal:
+                        # weighed, or priced finer than a cent (0.001 a screw): one line of what it came to, the
+                        # quantity kept in its words
                         description = f"{quantity_text.strip()} × {description}".strip(" ×")
                         quantity, price = (1 if quantity > 0 else -1), int((abs(quantity) * price).to_integral_value())
                     if abs(quantity * price) > largest:
@@ -841,8 +872,12 @@ class _Reader:
                 # what was sold, with no quantity or price (WooCommerce's "Product(s)"): a line of what it came to
                 item = (self.description(cells), 1 if amount >= 0 else -1, abs(amount))
         except (InvalidValue, ValueError) as e:
-            field_name = "amount" if amount is None and "amount" in self.col else "unit_price"
-            return self.reject(number, _said(e), field_name, self.cell(cells, field_name))
+            return self.reject(number, _said(e), reading, self.cell(cells, reading))
+        if returned:  # a return written as a sale (a type of "Refund" beside what was paid back): money out
+            if amount is not None:
+                amount = -abs(amount)
+            if item is not None:
+                item = (item[0], -abs(item[1]), item[2]) if item[1] * item[2] > 0 else item
         if memo:
             amount = None
         elif amount is None and item is None:
@@ -863,6 +898,10 @@ class _Reader:
             return None
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
+        if receipt is not None and occurred_at != receipt.occurred_at and day_of(receipt.occurred_at) != self.day:
+            # receipt numbers that start again each day (a till's "Bon 1" every morning): another day, another receipt
+            key = f"{reference}\x00{self.day}"
+            receipt = self.receipts.get(key)
         row_total = amount if amount is not None else item[1] * item[2] if item else 0
         attempt = False
         if (receipt is not None and row_total > 0 < receipt.total and self.cell(cells, "status")
@@ -881,7 +920,7 @@ class _Reader:
         if receipt is None:
             details = {name: self.cell(cells, name) for name in ("email", "phone", "customer_id", "name",
                                                                  "first_name", "last_name", "country")}
-            self.receipts[key] = _Receipt(
+            self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
@@ -896,6 +935,7 @@ class _Reader:
             return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference),
                                KEY_FIELD[self.options.match], customer)
         receipt.rows.append(number)
+        self.last[reference] = receipt
         receipt.moved = receipt.moved or not memo
         if item:
             receipt.items.append(item)
@@ -1076,6 +1116,20 @@ class _Run:
         # "C" before a receipt number marks a cancellation (the Online Retail layout) in a file whose other
         # receipts are numbered without it; a till that numbers every receipt "C…" sells.
         c_cancels = any(r.reference and not r.cancellation for r in receipts)
+        broken = {reference for reference, _ in rows.broken}
+        # A refund under its sale's number (Square, PayPal) pays back that sale, of this file or recorded before;
+        # not in a file whose numbers start again each day (another day's "1" is another receipt).
+        days: dict[str, date] = {}
+        restarts = any(days.setdefault(r.reference, day_of(r.occurred_at)) != day_of(r.occurred_at)
+                       for r in receipts if r.reference and r.total > 0)
+        sales: dict[str, tuple[_Receipt | int | None, int | None]] = {}  # number -> the sale (None: not recorded)
+        returned: dict[str, int] = {}  # number -> what the file's refunds under it, not recorded yet, pay back
+        if not restarts:
+            for r in receipts:
+                if r.reference and r.total < 0 and not r.cancellation and (r.reference, r.occurred_at) not in existing:
+                    returned[r.reference] = returned.get(r.reference, 0) - r.total
+            sales = self._sales_by_number(conn, {r.reference for r in receipts if r.reference and r.total < 0}
+                                          - {r.reference for r in receipts if r.total > 0})
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
@@ -1095,17 +1149,23 @@ class _Run:
                     r.amount = -r.amount
             if total < 0:  # a refund's lines count back what was sold: negative quantities, prices as sold
                 r.items = [(d, -q, -p) if p < 0 else (d, q, p) for d, q, p in r.items]
-            if r.reference in rows.broken:
+            if r.reference in broken and ((r.reference, None) in rows.broken
+                                          or (r.reference, day_of(r.occurred_at)) in rows.broken):
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
+            rest = returned.get(r.reference, 0) if r.reference else 0  # what refunds of it in the file pay back
             if total > 0 and (r.status == "cancelled" or r.refunded_whole or refunded >= total):
                 recorded = None if r.beside_sale else _recorded(r, total, index, existing)
                 if recorded is None:
                     self._plan(r, "skip", CANCELLED_REASON)
+                    if r.reference and not r.beside_sale:
+                        sales[r.reference] = (None, None)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
                     self._plan(r, "skip", "already imported")
-                    if recorded[2] < total:
-                        planned.append(self._refund(r, total - recorded[2], recorded[0], recorded[1]))
+                    if r.reference:
+                        sales[r.reference] = (recorded[0], recorded[1])
+                    if recorded[2] + rest < total:
+                        planned.append(self._refund(r, total - recorded[2] - rest, recorded[0], recorded[1]))
                 continue
             if r.status == "not_sale" or not r.moved:
                 self._plan(r, "skip", NOT_A_SALE)
@@ -1113,6 +1173,14 @@ class _Run:
             if total == 0:
                 self._reject_receipt(r, "the total is 0")
                 continue
+            sale, sale_contact = sales.get(r.reference, ("", None)) if total < 0 and not restarts else ("", None)
+            if sale is None:
+                self._plan(r, "skip", REFUND_OF_CANCELLED)
+                continue
+            if isinstance(sale, _Receipt) and not r.customer:  # (a refund's row may leave its customer to the sale)
+                r.customer, r.details = sale.customer, sale.details
+            elif isinstance(sale, int) and not r.customer:
+                r.contact_id = sale_contact
             if abs(total) > largest_amount(r.currency):
                 self._reject_receipt(r, TOO_LARGE)
                 continue
@@ -1134,16 +1202,23 @@ class _Run:
                     if self.options.customer_choices.get(r.customer, default) != "create":
                         self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[self.options.match])
                         continue
+            if isinstance(sale, _Receipt) and r.customer == sale.customer or (
+                    isinstance(sale, int) and (r.contact_id == sale_contact or not r.customer)):
+                r.refund_of = sale
             recorded = _recorded(r, total, index, existing)
             if recorded is not None:
                 self._plan(r, "skip", "already imported")
-                if total > 0 and recorded[2] < refunded:  # paid back (more) since it was imported
-                    planned.append(self._refund(r, refunded - recorded[2], recorded[0], recorded[1]))
+                if total > 0 and r.reference:
+                    sales[r.reference] = (recorded[0], recorded[1])
+                if total > 0 and recorded[2] + rest < refunded:  # paid back (more) since it was imported
+                    planned.append(self._refund(r, refunded - recorded[2] - rest, recorded[0], recorded[1]))
                 continue
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
-            if total > 0 and refunded:
-                planned.append(self._refund(r, refunded, r, r.contact_id))
+            if total > 0 and r.reference:
+                sales.setdefault(r.reference, (r, r.contact_id))
+            if total > 0 and refunded > rest:
+                planned.append(self._refund(r, refunded - rest, r, r.contact_id))
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
@@ -1160,7 +1235,8 @@ class _Run:
 
     def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int]]:
         """The purchases already recorded in the receipts' time span, by the key a receipt is found by: (their id,
-        customer, what was refunded of them so far). Refunds linked to a sale are not listed (they share its key)."""
+        customer, what was refunded of them so far). A refund linked to a sale at the sale's time (of a column's
+        "Refunded Amount") shares the sale's key and is not listed; one at a time of its own is."""
         if not receipts:
             return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
@@ -1168,11 +1244,25 @@ class _Run:
         for pid, reference, contact_id, occurred_at, total, refunded in conn.execute(
                 "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
                 " coalesce((SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id), 0)"
-                " FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ? AND p.refund_of_id IS NULL",
-                (first, last)):
-            out[(reference, occurred_at) if reference else (None, contact_id, occurred_at, total)] = (
-                pid, contact_id, refunded)
+                " FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
+                " ORDER BY p.refund_of_id IS NOT NULL", (first, last)):
+            out.setdefault((reference, occurred_at) if reference else (None, contact_id, occurred_at, total),
+                           (pid, contact_id, refunded))
         return out
+
+    @staticmethod
+    def _sales_by_number(conn, numbers: set[str]) -> dict[str, tuple[int, int | None]]:
+        """The recorded sale of each number (one only: a number several sales share names none), with its
+        customer."""
+        found: dict[str, list[tuple[int, int | None]]] = {}
+        numbers = sorted(numbers)
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            for reference, pid, contact_id in conn.execute(
+                    f"SELECT reference, id, contact_id FROM purchase WHERE reference IN ({','.join('?' * len(chunk))})"
+                    " AND refund_of_id IS NULL AND total_minor > 0", chunk):
+                found.setdefault(reference, []).append((pid, contact_id))
+        return {reference: sales[0] for reference, sales in found.items() if len(sales) == 1}
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
         self.rows.rejects.append(Reject(r.rows[0], reason, None, r.reference or None))
@@ -1329,6 +1419,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
     referrer_facts = _contact_facts(conn, sorted(referrers)) if referrers else {}
     earned: dict[int, int] = {}  # points this import gave each customer, less what refunds took back
     earned_by: dict[int, int] = {}  # id() of a receipt -> the points it earned
+    paid_back: dict[int, int] = {}  # id() of a receipt -> what its refunds so far paid back of it
     rows: list[tuple] = []
     total = 0
     now = to_utc_text(utc_now())
@@ -1367,7 +1458,10 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                     total += rules.referral_points
         elif amount < 0:
             if isinstance(r.refund_of, _Receipt):  # its share of what its sale earned (services.loyalty's way)
-                share = loyalty.points_share(earned_by.get(id(r.refund_of), 0), r.refund_of.total, 0, -amount)
+                sale = r.refund_of
+                before = paid_back.get(id(sale), 0)
+                paid_back[id(sale)] = after = min(before - amount, sale.total)
+                share = loyalty.points_share(earned_by.get(id(sale), 0), sale.total, before, after)
                 points = min(share, balances.get(cid, 0))
             elif r.refund_of is not None:  # of a purchase recorded before
                 points = min(loyalty.refund_share(r.refund_of, -amount), balances.get(cid, 0))

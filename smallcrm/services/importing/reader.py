@@ -558,17 +558,28 @@ TITLE_LINES = 30  # the lines of titles above a table's header that are looked p
 
 
 def _header_index(records: list[list[str]], start: int) -> int | None:
-    """The first record that is not blank and not a title line above a wider table."""
+    """The first record that is not blank and not a title line above a wider table: one that fills a cell
+    or two of it, or is a line of text with a separator in it ("Boulangerie Martin, Lyon")."""
     rows = [i for i in range(start, len(records)) if not _is_blank(records[i])]
     if not rows:
         return None
     widths = Counter(len(records[i]) for i in rows[1:] or rows)
     table_width = widths.most_common(1)[0][0]
     title = 2 if table_width >= 6 else 1  # the most cells a title line fills ("Period", "2024-05-01 – 2024-05-31")
+
+    def filled(i: int) -> int:
+        return sum(1 for cell in records[i] if cell.strip())
+
+    def titled(i: int) -> bool:
+        return filled(i) <= title or len(records[i]) <= 2
+
     for position, i in enumerate(rows[:TITLE_LINES]):
-        filled = sum(1 for cell in records[i] if cell.strip())
-        if table_width >= 3 and filled <= title and position + 1 < len(rows) and len(records[rows[position + 1]]) >= 3:
-            continue  # "Customers, exported 2024-05-01", or a till's report heading, above the real header
+        if table_width >= 3 and titled(i):
+            # "Customers, exported 2024-05-01", or a till's report heading, above the real header: a line of
+            # text is one above a header that fills three cells or more (not above rows that end in a separator)
+            after = next((j for j in rows[position + 1:] if not titled(j)), None)
+            if after is not None and len(records[after]) >= 3 and (filled(i) <= title or filled(after) >= 3):
+                continue
         return i
     return rows[0]
 
