@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea,
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea, QSizePolicy,
     QStackedWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -65,13 +65,14 @@ class DetailPane(QStackedWidget):
 
         # The buttons and the figures wrap onto more lines when the pane is narrow (or the words long), rather
         # than being cut off.
-        buttons = FlowLayout(spacing=4, line_spacing=4)
+        buttons = FlowLayout(spacing=4, line_spacing=4, cells=4)
         self.action_buttons = []
         for action in actions:  # the window's own actions (Log call, Purchase, ...): one click away
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(False)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # as wide as its column
             buttons.addWidget(button)
             self.action_buttons.append(button)
         outer.addLayout(buttons)

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 class FlowLayout(QLayout):
     """Items at their size hint, wrapped onto as many lines as the width needs. With `cells`, a grid of at most
-    `cells` columns (each as wide as its widest item) that gives up columns as it narrows."""
+    `cells` columns (each as wide as its widest item) that gives up columns as it narrows, its lines as full as
+    each other but the last."""
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = 4, line_spacing: int = 4,
                  cells: int | None = None):
@@ -70,8 +71,12 @@ class FlowLayout(QLayout):
         items = self._shown()
         sizes = [item.sizeHint() for item in items]
         if self._cells and items:
-            columns = next((n for n in range(min(self._cells, len(items)), 1, -1)
-                            if sum(self._column_widths(sizes, n)) + self._spacing * (n - 1) <= rect.width()), 1)
+            # the most columns that fit, of those that share the items out evenly over their lines (four
+            # buttons: four to a line, two, or one; never three and one)
+            count = len(items)
+            choices = sorted({min(self._cells, -(-count // lines)) for lines in range(1, count + 1)}, reverse=True)
+            columns = next((n for n in choices if n > 1 and sum(self._column_widths(sizes, n))
+                            + self._spacing * (n - 1) <= rect.width()), 1)
             widths = self._column_widths(sizes, columns)
         x, y, line_height, on_line = rect.x(), rect.y(), 0, 0
         for i, (item, size) in enumerate(zip(items, sizes)):

@@ -368,6 +368,27 @@ def test_a_narrow_detail_pane_wraps_its_buttons_and_figures_rather_than_cut_them
     assert lines >= 2 and columns < 4 and fits
 
 
+def test_the_detail_panes_buttons_wrap_two_and_two_in_columns_of_one_width(qtbot, window, three):
+    """Four buttons where three would fit: two lines of two, each column's buttons as wide as each other (not three
+    and a lone fourth)."""
+    window.refresh([three[0]])
+    detail = window.detail
+    buttons = detail.action_buttons
+    window.resize(1200, 760)
+    widths = sorted(b.sizeHint().width() for b in buttons)
+    three_fit = sum(widths[1:]) + 2 * 4 + 40  # the three widest, their gaps, and room to spare but not for a fourth
+    assert three_fit < sum(widths) + 3 * 4
+    margins = detail.width() - detail.scroll.viewport().width()
+    left, _, right, _ = detail.layout().getContentsMargins()
+    window.splitter.setSizes([window.width() - three_fit - margins - left - right, three_fit + margins + left + right])
+    QApplication.processEvents()
+    places = [(b.mapTo(detail, b.rect().topLeft()), b.width()) for b in buttons]
+    assert len({p.y() for p, _ in places}) == 2
+    assert [p.y() for p, _ in places].count(places[0][0].y()) == 2
+    assert places[0][0].x() == places[2][0].x() and places[0][1] == places[2][1]
+    assert places[1][0].x() == places[3][0].x() and places[1][1] == places[3][1]
+
+
 def test_customer_text_is_never_read_as_markup(qtbot, window):
     contact_id = contacts.add_contact(contacts.ContactInput(first_name="<b>Bob</b>", last_name="& Co"))
     window.refresh([contact_id])
