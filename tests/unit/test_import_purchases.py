@@ -54,6 +54,7 @@ def retail(tmp_path):
 def gbp(db):
     set_setting("currency", "GBP")
     set_setting("default_region", "GB")
+    set_setting("locale", "en_GB")
 
 
 def test_the_online_retail_layout_is_recognised(retail):
@@ -149,6 +150,11 @@ def test_a_customer_made_from_a_sale_keeps_an_unreadable_email_or_phone_in_the_n
         "C3": ("", "Customer C3", [], [], ""),
         "C4": ("", "zed@example.com", ["zed@example.com"], [], ""),
         "C5": ("", "Customer C5", [], [], "Name: " + "x" * 250)}
+
+    set_setting("locale", "fr_FR")  # named in the shop's language
+    pi.import_purchases(write_csv(tmp_path / "ventes.csv", ["Date", "N° client", "Montant"],
+                                  [["2025-01-05", "C6", "12,00"]]), pi.PurchaseImportOptions(create_missing=True))
+    assert Contact.get(Contact.external_id == "C6").last_name == "Client C6"
 
 
 def test_undo_refuses_when_points_were_spent_or_a_purchase_refunded(gbp, tmp_path):

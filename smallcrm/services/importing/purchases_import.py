@@ -236,6 +236,8 @@ FIELDS = {
                   "sobrenome", "apelido", "achternaam"),
     "country": ("country", "countryregion", "pays", "land", "pais", "paese"),
 }
+# A customer a sales file names by their number only is named "Customer 17850" in the shop's language.
+CUSTOMER_WORDS = {"fr": "Client", "de": "Kunde", "es": "Cliente", "it": "Cliente", "pt": "Cliente", "nl": "Klant"}
 KEY_FIELD = {"email": "email", "phone": "phone", "id": "customer_id", "name": "name"}
 SALE_FIELDS = ("date", "reference", "amount", "quantity", "unit_price", "currency")  # what a customer list lacks
 # Payment statuses, compared in lower case without accents ("Payée" is "payee").
@@ -1036,7 +1038,8 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
         whole = kept("name", d["name"])
         first, last = cleaning.split_full_name(whole) if whole else ("", "")
     if not (first or last):  # (as a contacts import names them; by the customer's number in the file at least)
-        last = email or phone or f"Customer {receipt.customer}"[:v.MAX_NAME]
+        word = CUSTOMER_WORDS.get(shop_locale().partition("_")[0], "Customer")
+        last = email or phone or f"{word} {receipt.customer}"[:v.MAX_NAME]
     return ContactInput(first_name=first, last_name=last, emails=[email] if email else [],
                         phones=[phone] if phone else [], country=kept("country", d.get("country", "")),
                         notes="\n".join(notes))
