@@ -659,7 +659,8 @@ class _Reader:
         # (receipt number, its day; None when the row's day is not known) -> the first rejected row: left out
         self.broken: dict[tuple[str, date | None], int] = {}
         self.reference = ""  # the receipt number of the row being read
-        self.day: date | None = None  # its day, once read
+        self.moment: str | None = None  # its time, once read
+        self.restarts = False  # a number's sale on one day, another sale under it on another day
         self.latest = when.today() + FUTURE_SLACK  # the last day a sale can be dated
         self.mark: str | None = None  # the file's decimal mark, once a value needed it (decimal_mark)
         # times without a zone under a heading that names UTC ("Created (UTC)", Stripe's) are UTC, not local
@@ -690,7 +691,7 @@ class _Reader:
         column = self.layout.headers[self.col[name]] if name in self.col else None
         self.rejects.append(Reject(row, reason, column, value))
         if self.reference:
-            self.broken.setdefault((self.reference, self.day), row)
+            self.broken.setdefault((self.reference, day_of(self.moment) if self.moment else None), row)
 
     def currency_beside(self, cells: list[str]) -> str | None:
         """The currency a sign beside the row's amount or price names ("£25.00"); the shop's for a sign several
@@ -777,7 +778,7 @@ class _Reader:
         if self.sale_of is not None and (memo or money_out) and not not_sale and self.sale_of < len(cells):
             reference = cells[self.sale_of].strip() or reference  # under its sale's number: a refund of it, a line
         self.reference = reference = clean_text(reference.lstrip("'"), "reference")[:200]
-        self.day = None
+        self.moment = None
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
@@ -805,7 +806,7 @@ class _Reader:
             return self.reject(number, TOTAL_ROW)
         else:
             return self.reject(number, "the date is missing", "date", "")
-        self.day = day_of(occurred_at)
+        self.moment = occurred_at
         written = self.cell(cells, "currency")
         if written:
             currency = self.currencies.get(written)
@@ -900,11 +901,15 @@ class _Reader:
             return None
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
-        if receipt is not None and occurred_at != receipt.occurred_at and day_of(receipt.occurred_at) != self.day:
-            # receipt numbers that start again each day (a till's "Bon 1" every morning): another day, another receipt
-            key = f"{reference}\x00{self.day}"
-            receipt = self.receipts.get(key)
         row_total = amount if amount is not None else item[1] * item[2] if item else 0
+        if receipt is not None and occurred_at != receipt.occurred_at:
+            day = day_of(occurred_at)
+            if day_of(receipt.occurred_at) != day:
+                # receipt numbers that start again each day (a till's "Bon 1" every morning): another day, another
+                # receipt (and a sale's refund on another day one of its own)
+                self.restarts = self.restarts or row_total > 0 < receipt.total
+                key = f"{reference}\x00{day}"
+                receipt = self.receipts.get(key)
         attempt = False
         if (receipt is not None and row_total > 0 < receipt.total and self.cell(cells, "status")
                 and (status == "cancelled") != (receipt.status == "cancelled")):
@@ -1122,16 +1127,14 @@ class _Run:
         broken = {reference for reference, _ in rows.broken}
         # A refund under its sale's number (Square, PayPal) pays back that sale, of this file or recorded before;
         # not in a file whose numbers start again each day (another day's "1" is another receipt).
-        days: dict[str, date] = {}
-        restarts = any(days.setdefault(r.reference, day_of(r.occurred_at)) != day_of(r.occurred_at)
-                       for r in receipts if r.reference and r.total > 0)
         sales: dict[str, tuple[_Receipt | int | None, int | None]] = {}  # number -> the sale (None: not recorded)
         returned: dict[str, int] = {}  # number -> what the file's refunds under it, not recorded yet, pay back
-        if not restarts:
-            for r in receipts:
-                if r.reference and r.total < 0 and not r.cancellation and (r.reference, r.occurred_at) not in existing:
+        if not rows.restarts:
+            refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
+            for r in refunds:
+                if (r.reference, r.occurred_at) not in existing:
                     returned[r.reference] = returned.get(r.reference, 0) - r.total
-            sales = self._sales_by_number(conn, {r.reference for r in receipts if r.reference and r.total < 0}
+            sales = self._sales_by_number(conn, {r.reference for r in refunds}
                                           - {r.reference for r in receipts if r.total > 0})
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         for r in receipts:
@@ -1176,7 +1179,7 @@ class _Run:
             if total == 0:
                 self._reject_receipt(r, "the total is 0")
                 continue
-            sale, sale_contact = sales.get(r.reference, ("", None)) if total < 0 and not restarts else ("", None)
+            sale, sale_contact = sales.get(r.reference, ("", None)) if total < 0 and not rows.restarts else ("", None)
             if sale is None:
                 self._plan(r, "skip", REFUND_OF_CANCELLED)
                 continue
