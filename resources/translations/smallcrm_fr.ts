@@ -5260,6 +5260,10 @@ Cliquez pour les afficher.</translation>
         <translation>remboursement d’une vente que le fichier dit annulée ou remboursée&#xa0;: ni l’une ni l’autre n’est enregistrée</translation>
     </message>
     <message>
+        <source>its sale&apos;s refund was recorded before: not recorded again</source>
+        <translation>le remboursement de sa vente a déjà été enregistré&#xa0;: pas enregistré à nouveau</translation>
+    </message>
+    <message>
         <source>not a sale (the row&apos;s type says so): not recorded</source>
         <translation>pas une vente (le type de la ligne le dit)&#xa0;: non enregistrée</translation>
     </message>

@@ -453,7 +453,7 @@ def test_the_new_reasons_can_be_translated_in_the_window():
                    pi.SAME_NAME, pi.IN_TRASH, cleaning.NOT_AN_AMOUNT, cleaning.DECIMAL_MARK_LAST,
                    cleaning.MIXED_SEPARATORS, cleaning.MISPLACED_SEPARATORS, cleaning.OTHER_CURRENCY,
                    cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS,
-                   pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED, pi.NOT_A_SALE, pi.TOTAL_ROW, pi.BROKEN_RECEIPT,
+                   pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED, pi.REFUNDED_BEFORE, pi.NOT_A_SALE, pi.TOTAL_ROW, pi.BROKEN_RECEIPT,
                    pi.NOT_A_QUANTITY, pi.NOT_REFUNDED_AMOUNT, pi.AMBIGUOUS_QUANTITY):
         assert reason in wizard.REJECT_REASONS
     for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
@@ -1280,15 +1280,17 @@ def test_a_rejected_row_leaves_out_its_days_receipt_only(gbp, tmp_path):
 
 def test_a_row_whose_type_says_refund_is_money_paid_back_even_written_above_zero(gbp, tmp_path):
     header = ["Date", "Receipt number", "Receipt type", "Item", "Quantity", "Price", "Customer email"]
-    rows = [["2025-05-02 10:00", "1-1001", "Sale", "Mug", "2", "8.00", "ann@example.com"],
+    rows = [["2025-05-02 10:00", "1-1001", "Sale", "Mug", "4", "8.00", "ann@example.com"],
             ["2025-05-09 11:00", "1-1002", "Refund", "Mug", "1", "8.00", "ann@example.com"],
-            ["2025-05-10 11:00", "1-1003", "Refund", "Mug", "-1", "8.00", "ann@example.com"]]
+            ["2025-05-10 11:00", "1-1003", "Refund", "Mug", "-1", "8.00", "ann@example.com"],
+            ["2025-05-11 11:00", "1-1004", "Avoir", "Mug", "1", "8.00", "ann@example.com"],
+            ["2025-05-12 11:00", "1-1005", "Credit note", "Mug", "1", "8.00", "ann@example.com"]]
     assert pi.map_purchase_headers(header)[1][2] == "type"
     add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
     result = pi.import_purchases(write_csv(tmp_path / "receipts.csv", header, rows))
-    assert (result.created, result.refunds) == (3, 2)
-    assert [p.total_minor for p in Purchase.select().order_by(Purchase.occurred_at)] == [1600, -800, -800]
-    assert sorted(i.quantity for i in PurchaseItem.select()) == [-1, -1, 2]
+    assert (result.created, result.refunds) == (5, 4)
+    assert [p.total_minor for p in Purchase.select().order_by(Purchase.occurred_at)] == [3200, -800, -800, -800, -800]
+    assert sorted(i.quantity for i in PurchaseItem.select()) == [-1, -1, -1, -1, 4]
 
 
 def test_a_price_finer_than_a_cent_is_one_line_of_what_it_came_to(gbp, tmp_path):
@@ -1301,6 +1303,13 @@ def test_a_price_finer_than_a_cent_is_one_line_of_what_it_came_to(gbp, tmp_path)
     assert Purchase.get().total_minor == 100 + 198 + 750
     assert sorted((i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select()) == [
         ("1000 × SCREWS", 1, 100), ("12 × WASHERS", 1, 198), ("HAMMER", 1, 750)]
+
+    # rounded as tills and scales round: half a cent up
+    scale = write_csv(tmp_path / "waage.csv", ["Datum", "Bon-Nr", "Artikel", "Menge", "Einzelpreis"],
+                      [["2025-03-03 09:10", "B1", "Leberkäse (kg)", "0,150", "3,90"],
+                       ["2025-03-03 09:10", "B1", "Schrauben", "5", "0,001"]])
+    pi.import_purchases(scale)
+    assert Purchase.get(Purchase.reference == "B1").total_minor == 59 + 1
 
 
 def test_a_reject_names_the_column_that_could_not_be_read(gbp, tmp_path):
@@ -1318,3 +1327,77 @@ def test_refunds_of_one_sale_take_back_its_points_once_in_all(gbp, tmp_path):
             ["2025-07-20 10:00", "TX1", "-6.00", ""], ["2025-07-21 10:00", "TX2", "7.00", "ann@example.com"]]
     result = pi.import_purchases(write_csv(tmp_path / "square.csv", header, rows))
     assert (result.refunds, result.points) == (2, 7) and points_balance(ann) == 7
+
+
+def test_an_orders_total_on_each_of_its_alike_lines_is_counted_once(gbp, tmp_path):
+    """Two mugs at 10.00 and the order's 23.50 (with the shipping) on both rows: one order of 23.50, not 47.00;
+    its refund written on both rows is paid back once."""
+    header = ["Order Number", "Order Status", "Order Date", "Email (Billing)", "Order Total Amount",
+              "Order Refund Amount", "Item Name", "Quantity (- Refund)", "Item Cost"]
+    rows = [["101", "Completed", "2025-03-01 10:15", "alice@example.com", "23.50", "10.00", "Mug", "1", "10.00"],
+            ["101", "Completed", "2025-03-01 10:15", "alice@example.com", "23.50", "10.00", "Teapot", "1", "10.00"]]
+    pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows), pi.PurchaseImportOptions(create_missing=True))
+    assert _sales_and_refunds() == [("101", -1000, "101"), ("101", 2350, None)]
+
+
+def test_square_partial_refund_imported_before_its_own_row_is_paid_back_once(gbp, tmp_path):
+    """March's export says on the sale's row that £10 was paid back (recorded then, at the sale's time); April's
+    has the refund's own row as well: nothing more to pay back."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Time", "Net Sales", "Partial Refunds", "Transaction ID", "Event Type", "Email"]
+    sale = ["2025-03-28", "10:15:02", "£40.00", "-£10.00", "TXM1", "Payment", "ann@example.com"]
+    pi.import_purchases(write_csv(tmp_path / "march.csv", header, [sale]))
+    assert points_balance(ann) == 30
+    april = pi.import_purchases(write_csv(tmp_path / "april.csv", header, [
+        sale, ["2025-04-02", "14:00:00", "-£10.00", "", "TXM1", "Refund", "ann@example.com"]]))
+    assert (april.created, april.skipped) == (0, 2)
+    assert [r.reason for r in pi.plan_purchases_import(tmp_path / "april.csv").preview] == [
+        "already imported", pi.REFUNDED_BEFORE]
+    assert _sales_and_refunds() == [("TXM1", -1000, "TXM1"), ("TXM1", 4000, None)] and points_balance(ann) == 30
+
+
+def test_a_refund_of_a_sale_an_earlier_file_left_out_as_refunded_is_not_recorded(gbp, tmp_path):
+    """PayPal's March download: a payment since refunded (left out); April's: the refund's own row."""
+    header = ["Date", "Type", "Status", "Gross", "From Email Address", "To Email Address", "Transaction ID",
+              "Reference Txn ID", "Balance Impact"]
+    march = pi.import_purchases(write_csv(tmp_path / "march.csv", header, [
+        ["2025-03-28 10:00", "Express Checkout Payment", "Refunded", "40.00", "bob@example.com", "shop@example.com",
+         "2BC34567DE8901234", "", "Credit"],
+        ["2025-03-29 10:00", "Express Checkout Payment", "Completed", "5.00", "bob@example.com", "shop@example.com",
+         "3CD34567DE8901234", "", "Credit"]]), pi.PurchaseImportOptions(create_missing=True))
+    assert (march.created, march.skipped) == (1, 1)
+    april = pi.import_purchases(write_csv(tmp_path / "april.csv", header, [
+        ["2025-04-02 09:00", "Payment Refund", "Completed", "-40.00", "shop@example.com", "bob@example.com",
+         "5EF34567DE8901234", "2BC34567DE8901234", "Debit"]]), pi.PurchaseImportOptions(create_missing=True))
+    assert (april.created, april.skipped) == (0, 1)
+    assert [p.total_minor for p in Purchase.select()] == [500]
+    ci.undo_import(march.batch)  # without the import that left the sale out, the refund is one of its own
+    assert pi.import_purchases(tmp_path / "april.csv", pi.PurchaseImportOptions(create_missing=True)).refunds == 1
+
+
+def test_a_tills_daily_count_is_not_linked_to_an_earlier_days_receipt_of_that_number(gbp, tmp_path):
+    """One file a day from a till that numbers receipts from 1 each morning: Tuesday's return "1" is not a
+    refund of Monday's receipt 1, nor the customer's."""
+    marie = add_contact(ContactInput(first_name="Marie", emails=["marie@example.com"]))
+    header = ["N° ticket", "Date", "Désignation", "Qté", "Prix unitaire TTC", "Email client"]
+    monday = pi.import_purchases(write_csv(tmp_path / "lundi.csv", header, [
+        ["1", "2025-03-03 09:05", "Bouquet", "1", "25.00", "marie@example.com"]]))
+    pi.import_purchases(write_csv(tmp_path / "mardi.csv", header, [
+        ["1", "2025-03-04 09:20", "Retour vase", "-1", "8.00", ""], ["2", "2025-03-04 09:45", "Tulipes", "1", "18.00",
+                                                                  ""]]))
+    returned = Purchase.get(Purchase.total_minor == -800)
+    assert (returned.refund_of_id, returned.contact_id, points_balance(marie)) == (None, None, 25)
+    ci.undo_import(monday.batch + 1)
+    ci.undo_import(monday.batch)  # nothing of Monday's was refunded since
+
+
+def test_in_a_file_whose_numbers_start_again_each_day_a_refund_that_day_is_of_that_days_sale(gbp, tmp_path):
+    header = ["Date", "Ticket", "Statut", "Montant", "Email"]
+    rows = [["2025-03-03 09:30", "2", "Remboursé", "32.00", "marie@example.com"],
+            ["2025-03-03 16:00", "2", "Payé", "-32.00", "marie@example.com"],
+            ["2025-03-04 09:10", "2", "Payé", "18.00", "marie@example.com"],
+            ["2025-03-04 17:10", "2", "Payé", "-5.00", "marie@example.com"]]
+    add_contact(ContactInput(first_name="Marie", emails=["marie@example.com"]))
+    pi.import_purchases(write_csv(tmp_path / "caisse.csv", header, rows))
+    assert sorted((p.occurred_at.date().isoformat(), p.total_minor, p.refund_of_id is not None)
+                  for p in Purchase.select()) == [("2025-03-04", -500, True), ("2025-03-04", 1800, False)]

@@ -353,8 +353,15 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
      "Date;Ticket;Montant\r\n01/01/2025;1;5,00\r\n02/01/2025;2;6,00\r\n03/01/2025;3;7,00\r\n", 4),
     # a title with the separator in its words
     ("Sales report\r\nBoulangerie Martin, Lyon\r\nDate,Receipt,Amount\r\n2025-01-01,1,5.00\r\n", 2),
-    # not a title: a header above rows that each end in a separator
-    ("Date,Amount\r\n2025-01-01,5.00,\r\n2025-01-02,6.00,\r\n", 0)])
+    # a title typed in two cells of a wider table, and one of three cells in a wider table
+    ("Corner Cafe - sales,,March 2025,,\r\nDate,Receipt number,Amount,Payment method,Staff\r\n"
+     "03/03/2025 09:10,1001,12.50,Card,Anna\r\n03/03/2025 09:20,1002,2.50,Card,Anna\r\n", 1),
+    ("Sales by receipt, Corner Cafe, 01/03/2025 - 31/03/2025\r\nDate,Receipt number,Amount,Payment method,Staff\r\n"
+     "03/03/2025 09:10,1001,12.50,Card,Anna\r\n", 1),
+    # not a title: a header above rows that each end in a separator, or that each have a cell more
+    ("Date,Amount\r\n2025-01-01,5.00,\r\n2025-01-02,6.00,\r\n", 0),
+    ("Date,Email,Phone\r\n2025-01-01,ann@example.com,0612345678,VIP\r\n2025-01-02,bob@example.com,0612345679,\r\n",
+     0)])
 def test_lines_of_text_above_a_table_are_titles_and_a_narrow_header_is_not(tmp_path, text, header):
     path = write(tmp_path / "sales.csv", text)
     dialect = sniff(path)

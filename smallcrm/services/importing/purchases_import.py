@@ -12,11 +12,13 @@ Online Retail layout `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitP
 and rows whose type says they are returns ("Refund", however their amount is written) become refunds: purchase
 rows with a negative total and negative line quantities, not linked to a purchase
 (the files do not say which one they cancel); a refund under its sale's number at another time (Square,
-PayPal) is a refund of that sale, in the file or recorded before (not in a file whose numbers start again each
-day). Paid back once: a sale the file says was refunded beside its refund's own row is recorded with neither, or,
-recorded before, is paid back by that row; a column saying what was refunded counts only what such rows do not.
-An order's total written on each of its line rows is counted once; a sale's
-total beyond its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
+PayPal) is a refund of that sale, in the file or recorded before (in a file whose numbers start again each day,
+of that day's sale in the file; a number of five figures or fewer, a till's count, is not looked for among the
+sales recorded before). Paid back once: a sale the file says was refunded beside its refund's own row is recorded
+with neither (nor is that row when an earlier import left its sale out so), or, recorded before, is paid back by
+that row; a column saying what was refunded counts only what such rows do not, and such rows only what the refunds
+recorded before do not. An order's total written on each of its line rows is counted once; a sale's total beyond
+its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
 withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What
 a column says was paid back of a sale ("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's
 time: the file does not say when.
@@ -58,7 +60,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from smallcrm.errors import InvalidValue, Phrase, UndoRefused
@@ -270,6 +272,7 @@ PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "p
                    "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
+REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
@@ -278,11 +281,13 @@ NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold"
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking")
 NOT_A_SALE = "not a sale (the row's type says so): not recorded"
-# A row whose type says it is a return (Loyverse's "Refund" beside a positive amount): money paid back. Words of
-# the type, lower case without accents.
-RETURNS = {"refund", "refunds", "refunded", "return", "returns", "returned",
-           "remboursement", "rembourse", "retour", "retours", "erstattung", "ruckerstattung", "gutschrift",
-           "ruckgabe", "reembolso", "devolucion", "rimborso", "reso", "estorno", "devolucao", "terugbetaling"}
+# A row whose type says it is a return (Loyverse's "Refund" beside a positive amount, a French "Avoir", a German
+# "Retoure"): money paid back. Words, or words together, of the type, lower case without accents.
+RETURNS = {"refund", "refunds", "refunded", "return", "returns", "returned", "creditnote",
+           "remboursement", "rembourse", "retour", "retours", "avoir",
+           "erstattung", "ruckerstattung", "gutschrift", "ruckgabe", "retoure", "storno", "stornobeleg", "stornierung",
+           "reembolso", "devolucion", "rimborso", "reso", "estorno", "devolucao", "terugbetaling", "creditnota"}
+RETURN_PHRASES = ("credit note", "credit memo", "nota de credito", "nota di credito")
 # A report's total of the rows above, at its end (compared as fold() writes it).
 TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux", "summe", "gesamt", "gesamtsumme",
                "totale", "totale generale", "totaal", "som"}
@@ -770,7 +775,8 @@ class _Reader:
         memo, money_out = impact == "memo", impact.startswith("deb")  # (Débit, Débito)
         kind = re.findall(r"\w+", fold(self.cell(cells, "type")))
         not_sale = any(word.startswith(NOT_SALES) for word in kind)
-        returned = not not_sale and any(word in RETURNS for word in kind)
+        returned = not not_sale and (any(word in RETURNS for word in kind)
+                                     or any(phrase in " ".join(kind) for phrase in RETURN_PHRASES))
         if self.paid_to is not None and money_out and self.paid_to < len(cells):
             cells = cells.copy()
             cells[self.col["email"]] = cells[self.paid_to]  # money out: the customer is the one it went to
@@ -859,7 +865,9 @@ class _Reader:
                         # weighed, or priced finer than a cent (0.001 a screw): one line of what it came to, the
                         # quantity kept in its words
                         description = f"{quantity_text.strip()} × {description}".strip(" ×")
-                        quantity, price = (1 if quantity > 0 else -1), int((abs(quantity) * price).to_integral_value())
+                        # (rounded as tills and scales round: half a cent up)
+                        quantity, price = (1 if quantity > 0 else -1), int(
+                            (abs(quantity) * price).to_integral_value(ROUND_HALF_UP))
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
                     item = (description[:MAX_DESCRIPTION], quantity, price)
@@ -1088,11 +1096,13 @@ class _Run:
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
         self.new_customers: dict[str, ci.State] = {}
+        self.cancelled: list[str] = []  # the numbers of sales not recorded as the file says they were paid back
 
     def check_columns(self) -> None:
         fields = set(self.layout.fields)
         if "date" not in fields:
-            raise InvalidValue("date", "", "column", "the file has no date column; map one with --map \"Header=date\"")
+            raise InvalidValue("date", "", "column", "the file has no date column; map one with --map \"Header=date\", "
+                               "or, when the column names are on a row further down, give its number with --header-row")
         if "amount" not in fields and "unit_price" not in fields:
             raise InvalidValue("amount", "", "column", "the file has no amount or unit price column; "
                                "map one with --map \"Header=amount\"")
@@ -1125,23 +1135,31 @@ class _Run:
         # receipts are numbered without it; a till that numbers every receipt "C…" sells.
         c_cancels = any(r.reference and not r.cancellation for r in receipts)
         broken = {reference for reference, _ in rows.broken}
-        # A refund under its sale's number (Square, PayPal) pays back that sale, of this file or recorded before;
-        # not in a file whose numbers start again each day (another day's "1" is another receipt).
-        sales: dict[str, tuple[_Receipt | int | None, int | None]] = {}  # number -> the sale (None: not recorded)
-        returned: dict[str, int] = {}  # number -> what the file's refunds under it, not recorded yet, pay back
+        # A refund under its sale's number (Square, PayPal) pays back that sale, of this file or recorded before. In
+        # a file whose numbers start again each day, the sale of that number on the refund's day, of this file.
+        def number(r: _Receipt) -> str | tuple[str, date]:
+            return (r.reference, day_of(r.occurred_at)) if rows.restarts else r.reference
+
+        # number -> the sale ("": none; None: one the file says was cancelled, or an earlier file did), its customer
+        sales: dict[str | tuple[str, date], tuple[_Receipt | int | None, int | None]] = {}
+        returned: dict[str | tuple[str, date], int] = {}  # number -> what refunds under it, not recorded yet, pay back
+        allowed: dict[str | tuple[str, date], int] = {}  # number -> what they may pay back of a sale refunded before
+        refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
+        for r in refunds:
+            if (r.reference, r.occurred_at) not in existing:
+                returned[number(r)] = returned.get(number(r), 0) - r.total
         if not rows.restarts:
-            refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
-            for r in refunds:
-                if (r.reference, r.occurred_at) not in existing:
-                    returned[r.reference] = returned.get(r.reference, 0) - r.total
             sales = self._sales_by_number(conn, {r.reference for r in refunds}
                                           - {r.reference for r in receipts if r.total > 0})
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
-            # every row, beside lines that differ (lines alike, two of the same coffee, have an amount each)
+            # every row, beside lines that differ, or beside alike lines it covers all of (two mugs at 10.00, and
+            # 23.50 with the shipping); lines alike that it does not cover (two coffees at 3.00, 3.60 with the tax)
+            # have an amount each
+            lines = [q * p for _, q, p in r.items]
             repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1
-                        and len({q * p for _, q, p in r.items}) > 1)
+                        and (len(set(lines)) > 1 or len(lines) == len(r.rows) and abs(r.amounts[0]) >= abs(sum(lines))))
             if repeated:
                 r.amount = r.amounts[0]
             total = r.total
@@ -1159,19 +1177,17 @@ class _Run:
                                           or (r.reference, day_of(r.occurred_at)) in rows.broken):
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
-            rest = returned.get(r.reference, 0) if r.reference else 0  # what refunds of it in the file pay back
+            rest = returned.get(number(r), 0) if r.reference else 0  # what refunds of it in the file pay back
             if total > 0 and (r.status == "cancelled" or r.refunded_whole or refunded >= total):
                 recorded = None if r.beside_sale else _recorded(r, total, index, existing)
                 if recorded is None:
                     self._plan(r, "skip", CANCELLED_REASON)
                     if r.reference and not r.beside_sale:
-                        sales[r.reference] = (None, None)
+                        sales[number(r)] = (None, None)
+                        self.cancelled.append(r.reference)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
                     self._plan(r, "skip", "already imported")
-                    if r.reference:
-                        sales[r.reference] = (recorded[0], recorded[1])
-                    if recorded[2] + rest < total:
-                        planned.append(self._refund(r, total - recorded[2] - rest, recorded[0], recorded[1]))
+                    planned.extend(self._paid_back(r, total, rest, recorded, number(r), sales, allowed))
                 continue
             if r.status == "not_sale" or not r.moved:
                 self._plan(r, "skip", NOT_A_SALE)
@@ -1179,10 +1195,15 @@ class _Run:
             if total == 0:
                 self._reject_receipt(r, "the total is 0")
                 continue
-            sale, sale_contact = sales.get(r.reference, ("", None)) if total < 0 and not rows.restarts else ("", None)
+            sale, sale_contact = sales.get(number(r), ("", None)) if total < 0 and r.reference else ("", None)
             if sale is None:
                 self._plan(r, "skip", REFUND_OF_CANCELLED)
                 continue
+            if sale != "" and number(r) in allowed:  # a refund of a sale whose refund an earlier import recorded
+                if -total > allowed[number(r)]:
+                    self._plan(r, "skip", REFUNDED_BEFORE)
+                    continue
+                allowed[number(r)] += total
             if isinstance(sale, _Receipt) and not r.customer:  # (a refund's row may leave its customer to the sale)
                 r.customer, r.details = sale.customer, sale.details
             elif isinstance(sale, int) and not r.customer:
@@ -1214,20 +1235,33 @@ class _Run:
             recorded = _recorded(r, total, index, existing)
             if recorded is not None:
                 self._plan(r, "skip", "already imported")
-                if total > 0 and r.reference:
-                    sales[r.reference] = (recorded[0], recorded[1])
-                if total > 0 and recorded[2] + rest < refunded:  # paid back (more) since it was imported
-                    planned.append(self._refund(r, refunded - recorded[2] - rest, recorded[0], recorded[1]))
+                if total > 0:  # paid back (more) since it was imported?
+                    planned.extend(self._paid_back(r, refunded, rest, recorded, number(r), sales, allowed))
                 continue
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
             if total > 0 and r.reference:
-                sales.setdefault(r.reference, (r, r.contact_id))
+                sales.setdefault(number(r), (r, r.contact_id))
             if total > 0 and refunded > rest:
                 planned.append(self._refund(r, refunded - rest, r, r.contact_id))
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
+
+    def _paid_back(self, r: _Receipt, refunded: int, rest: int, recorded: tuple[int, int | None, int], key, sales: dict,
+                   allowed: dict) -> list[_Receipt]:
+        """A sale recorded before, of which the file says `refunded` is paid back in all, `rest` of it by refunds'
+        rows of its own: the refund to record for what neither those rows nor the refunds recorded cover. Those
+        rows may then pay back no more than the refunds recorded leave (a column's "Partial Refunds" imported
+        before, its row now)."""
+        pid, contact_id, before = recorded
+        if r.reference:
+            sales[key] = (pid, contact_id)
+            if before and refunded:
+                allowed[key] = max(0, refunded - before)
+        if before + rest < refunded:
+            return [self._refund(r, refunded - before - rest, pid, contact_id)]
+        return []
 
     def _refund(self, sale: _Receipt, amount: int, of: _Receipt | int, contact_id: int | None) -> _Receipt:
         """A refund of `amount` of `sale` (`of`: it, or the id of the purchase it was recorded as, with its
@@ -1257,18 +1291,27 @@ class _Run:
         return out
 
     @staticmethod
-    def _sales_by_number(conn, numbers: set[str]) -> dict[str, tuple[int, int | None]]:
+    def _sales_by_number(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None]]:
         """The recorded sale of each number (one only: a number several sales share names none), with its
-        customer."""
+        customer; (None, None) for a sale an earlier import left out as paid back. Not for a number of five
+        figures or fewer: a till's count, which may start again each day (tomorrow's "1" is another receipt)."""
+        numbers = sorted(n for n in numbers if not re.fullmatch(r"\d{1,5}", n))
         found: dict[str, list[tuple[int, int | None]]] = {}
-        numbers = sorted(numbers)
+        cancelled: set[str] = set()
         for start in range(0, len(numbers), 500):
             chunk = numbers[start:start + 500]
+            marks = ",".join("?" * len(chunk))
             for reference, pid, contact_id in conn.execute(
-                    f"SELECT reference, id, contact_id FROM purchase WHERE reference IN ({','.join('?' * len(chunk))})"
+                    f"SELECT reference, id, contact_id FROM purchase WHERE reference IN ({marks})"
                     " AND refund_of_id IS NULL AND total_minor > 0", chunk):
                 found.setdefault(reference, []).append((pid, contact_id))
-        return {reference: sales[0] for reference, sales in found.items() if len(sales) == 1}
+            cancelled.update(reference for (reference,) in conn.execute(
+                "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN"
+                f" details ELSE '{{}}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL"
+                f" AND cancelled.value IN ({marks})", chunk))
+        out: dict[str, tuple[int | None, int | None]] = dict.fromkeys(cancelled, (None, None))
+        out.update((reference, sales[0]) for reference, sales in found.items() if len(sales) == 1)
+        return out
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
         self.rows.rejects.append(Reject(r.rows[0], reason, None, r.reference or None))
@@ -1373,6 +1416,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         run.counts["points"] = points
         details["created_tags"] = writer.created_tags
         details["due"] = due
+        details["cancelled"] = run.cancelled
         counts = {"create": run.counts["purchases"], "update": 0, "skip": run.counts["skip"],
                   "reject": run.counts["reject"]}
         ci._finish_batch(conn, batch_id, counts, details)

@@ -558,8 +558,9 @@ TITLE_LINES = 30  # the lines of titles above a table's header that are looked p
 
 
 def _header_index(records: list[list[str]], start: int) -> int | None:
-    """The first record that is not blank and not a title line above a wider table: one that fills a cell
-    or two of it, or is a line of text with a separator in it ("Boulangerie Martin, Lyon")."""
+    """The first record that is not blank and not a title line above a wider table: one that fills a cell of it
+    (two of a wide one), or, above a header, a line of text with a separator in it ("Boulangerie Martin, Lyon"),
+    or two cells of words ("Corner Cafe - sales,,March 2025,,")."""
     rows = [i for i in range(start, len(records)) if not _is_blank(records[i])]
     if not rows:
         return None
@@ -570,18 +571,27 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
     def filled(i: int) -> int:
         return sum(1 for cell in records[i] if cell.strip())
 
-    def titled(i: int) -> bool:
-        return filled(i) <= title or len(records[i]) <= 2
+    def thin(i: int) -> bool:
+        return filled(i) <= title
+
+    def worded(i: int) -> bool:  # a title's shape, or a narrow header's (a row of data ends in a separator)
+        return filled(i) <= 2 or len(records[i]) < table_width
 
     for position, i in enumerate(rows[:TITLE_LINES]):
-        if table_width >= 3 and titled(i):
-            # "Customers, exported 2024-05-01", or a till's report heading, above the real header: a line of
-            # text is one above a header that fills three cells or more (not above rows that end in a separator)
-            after = next((j for j in rows[position + 1:] if not titled(j)), None)
-            if after is not None and len(records[after]) >= 3 and (filled(i) <= title or filled(after) >= 3):
+        if table_width >= 3 and (thin(i) or worded(i)):
+            # "Customers, exported 2024-05-01", or a till's report heading, above the real header
+            after = next((j for j in rows[position + 1:] if not (thin(j) or worded(j))), None)
+            if after is not None and len(records[after]) >= 3 and (thin(i) or _names_columns(records[after])):
                 continue
         return i
     return rows[0]
+
+
+def _names_columns(record: list[str]) -> bool:
+    """Whether a record reads as a header: three cells or more filled, none an email or mostly figures (a date,
+    an amount, a phone number)."""
+    cells = [cell.strip() for cell in record if cell.strip()]
+    return len(cells) >= 3 and not any("@" in cell or 2 * sum(c.isdigit() for c in cell) > len(cell) for cell in cells)
 
 
 _BARE_BREAK = re.compile(r"\r(?!\n)|(?<!\r)\n")
