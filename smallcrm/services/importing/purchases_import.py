@@ -1071,6 +1071,84 @@ def _recorded(r: _Receipt, total: int, index: dict[str, list[int]], existing: di
 # The run
 
 
+class _SalesByNumber:
+    """Which sale a refund under a sale's number pays back (Square's, PayPal's), of this file or recorded before;
+    in a file whose numbers start again each day, that day's sale of the file. A sale "" is none; None, one the
+    file (or an earlier one) says was paid back, and left out."""
+
+    def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple], restarts: bool):
+        self.restarts = restarts
+        self.sales: dict[str | tuple[str, date], tuple[_Receipt | int | None, int | None]] = {}  # (with its customer)
+        self.returned: dict[str | tuple[str, date], int] = {}  # what the file's refunds not recorded yet pay back
+        self.allowed: dict[str | tuple[str, date], int] = {}  # what they may, of a sale refunded before
+        refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
+        for r in refunds:
+            if (r.reference, r.occurred_at) not in existing:
+                self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
+        if not restarts:
+            self.sales = self._recorded_sales(conn, {r.reference for r in refunds}
+                                              - {r.reference for r in receipts if r.total > 0})
+
+    def key(self, r: _Receipt) -> str | tuple[str, date]:
+        return (r.reference, day_of(r.occurred_at)) if self.restarts else r.reference
+
+    def returned_of(self, sale: _Receipt) -> int:
+        return self.returned.get(self.key(sale), 0) if sale.reference else 0
+
+    def planned(self, sale: _Receipt) -> None:
+        if sale.reference:
+            self.sales.setdefault(self.key(sale), (sale, sale.contact_id))
+
+    def left_out(self, sale: _Receipt) -> None:
+        self.sales[self.key(sale)] = (None, None)
+
+    def recorded(self, sale: _Receipt, pid: int, contact_id: int | None, refunded: int, before: int) -> int:
+        """A sale recorded before as `pid`, `before` of it refunded then, `refunded` of it now: what the file's
+        refunds of it will pay back (no more than the refunds recorded leave)."""
+        if not sale.reference:
+            return 0
+        self.sales[self.key(sale)] = (pid, contact_id)
+        if before and refunded:  # (a column's "Partial Refunds" imported before, the refund's own row now)
+            self.allowed[self.key(sale)] = max(0, refunded - before)
+        return self.returned_of(sale)
+
+    def sale_of(self, refund: _Receipt) -> tuple[_Receipt | int | None, int | None]:
+        return self.sales.get(self.key(refund), ("", None)) if refund.reference else ("", None)
+
+    def may_pay_back(self, refund: _Receipt, amount: int) -> bool:
+        key = self.key(refund)
+        if key not in self.allowed:
+            return True
+        if amount > self.allowed[key]:
+            return False
+        self.allowed[key] -= amount
+        return True
+
+    @staticmethod
+    def _recorded_sales(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None]]:
+        """The recorded sale of each number (one only: a number several sales share names none), with its
+        customer; (None, None) for a sale an earlier import left out as paid back. Not for a number of five
+        figures or fewer: a till's count, which may start again each day (tomorrow's "1" is another receipt)."""
+        numbers = sorted(n for n in numbers if not re.fullmatch(r"\d{1,5}", n))
+        found: dict[str, list[tuple[int, int | None]]] = {}
+        cancelled: set[str] = set()
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for reference, pid, contact_id in conn.execute(
+                    f"SELECT reference, id, contact_id FROM purchase WHERE reference IN ({marks})"
+                    " AND refund_of_id IS NULL AND total_minor > 0", chunk):
+                found.setdefault(reference, []).append((pid, contact_id))
+            cancelled.update(reference for (reference,) in conn.execute(
+                "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN"
+                f" details ELSE '{{}}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL"
+                f" AND cancelled.value IN ({marks})", chunk))
+        out: dict[str, tuple[int | None, int | None]] = dict.fromkeys(cancelled, (None, None))
+        out.update((reference, sales[0]) for reference, sales in found.items() if len(sales) == 1)
+        return out
+
+
+
 class _Run:
     def __init__(self, path: Path, options: PurchaseImportOptions, *, progress=None, cancelled=None):
         if options.match not in (*MATCHES, "auto"):
@@ -1135,22 +1213,7 @@ class _Run:
         # receipts are numbered without it; a till that numbers every receipt "C…" sells.
         c_cancels = any(r.reference and not r.cancellation for r in receipts)
         broken = {reference for reference, _ in rows.broken}
-        # A refund under its sale's number (Square, PayPal) pays back that sale, of this file or recorded before. In
-        # a file whose numbers start again each day, the sale of that number on the refund's day, of this file.
-        def number(r: _Receipt) -> str | tuple[str, date]:
-            return (r.reference, day_of(r.occurred_at)) if rows.restarts else r.reference
-
-        # number -> the sale ("": none; None: one the file says was cancelled, or an earlier file did), its customer
-        sales: dict[str | tuple[str, date], tuple[_Receipt | int | None, int | None]] = {}
-        returned: dict[str | tuple[str, date], int] = {}  # number -> what refunds under it, not recorded yet, pay back
-        allowed: dict[str | tuple[str, date], int] = {}  # number -> what they may pay back of a sale refunded before
-        refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
-        for r in refunds:
-            if (r.reference, r.occurred_at) not in existing:
-                returned[number(r)] = returned.get(number(r), 0) - r.total
-        if not rows.restarts:
-            sales = self._sales_by_number(conn, {r.reference for r in refunds}
-                                          - {r.reference for r in receipts if r.total > 0})
+        sales = _SalesByNumber(conn, receipts, existing, rows.restarts)  # what a refund under a sale's number pays back
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
@@ -1177,17 +1240,17 @@ class _Run:
                                           or (r.reference, day_of(r.occurred_at)) in rows.broken):
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
-            rest = returned.get(number(r), 0) if r.reference else 0  # what refunds of it in the file pay back
+            rest = sales.returned_of(r)  # what refunds of it in the file pay back
             if total > 0 and (r.status == "cancelled" or r.refunded_whole or refunded >= total):
                 recorded = None if r.beside_sale else _recorded(r, total, index, existing)
                 if recorded is None:
                     self._plan(r, "skip", CANCELLED_REASON)
                     if r.reference and not r.beside_sale:
-                        sales[number(r)] = (None, None)
+                        sales.left_out(r)
                         self.cancelled.append(r.reference)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
                     self._plan(r, "skip", "already imported")
-                    planned.extend(self._paid_back(r, total, rest, recorded, number(r), sales, allowed))
+                    planned.extend(self._paid_back(r, total, recorded, sales))
                 continue
             if r.status == "not_sale" or not r.moved:
                 self._plan(r, "skip", NOT_A_SALE)
@@ -1195,15 +1258,13 @@ class _Run:
             if total == 0:
                 self._reject_receipt(r, "the total is 0")
                 continue
-            sale, sale_contact = sales.get(number(r), ("", None)) if total < 0 and r.reference else ("", None)
+            sale, sale_contact = sales.sale_of(r) if total < 0 else ("", None)
             if sale is None:
                 self._plan(r, "skip", REFUND_OF_CANCELLED)
                 continue
-            if sale != "" and number(r) in allowed:  # a refund of a sale whose refund an earlier import recorded
-                if -total > allowed[number(r)]:
-                    self._plan(r, "skip", REFUNDED_BEFORE)
-                    continue
-                allowed[number(r)] += total
+            if sale != "" and not sales.may_pay_back(r, -total):
+                self._plan(r, "skip", REFUNDED_BEFORE)
+                continue
             if isinstance(sale, _Receipt) and not r.customer:  # (a refund's row may leave its customer to the sale)
                 r.customer, r.details = sale.customer, sale.details
             elif isinstance(sale, int) and not r.customer:
@@ -1236,32 +1297,25 @@ class _Run:
             if recorded is not None:
                 self._plan(r, "skip", "already imported")
                 if total > 0:  # paid back (more) since it was imported?
-                    planned.extend(self._paid_back(r, refunded, rest, recorded, number(r), sales, allowed))
+                    planned.extend(self._paid_back(r, refunded, recorded, sales))
                 continue
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
-            if total > 0 and r.reference:
-                sales.setdefault(number(r), (r, r.contact_id))
+            if total > 0:
+                sales.planned(r)
             if total > 0 and refunded > rest:
                 planned.append(self._refund(r, refunded - rest, r, r.contact_id))
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
 
-    def _paid_back(self, r: _Receipt, refunded: int, rest: int, recorded: tuple[int, int | None, int], key, sales: dict,
-                   allowed: dict) -> list[_Receipt]:
-        """A sale recorded before, of which the file says `refunded` is paid back in all, `rest` of it by refunds'
-        rows of its own: the refund to record for what neither those rows nor the refunds recorded cover. Those
-        rows may then pay back no more than the refunds recorded leave (a column's "Partial Refunds" imported
-        before, its row now)."""
+    def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int],
+                   sales: _SalesByNumber) -> list[_Receipt]:
+        """A sale recorded before, of which the file says `refunded` is paid back in all: the refund to record for
+        what neither the refunds recorded nor the file's refunds of it cover (planned)."""
         pid, contact_id, before = recorded
-        if r.reference:
-            sales[key] = (pid, contact_id)
-            if before and refunded:
-                allowed[key] = max(0, refunded - before)
-        if before + rest < refunded:
-            return [self._refund(r, refunded - before - rest, pid, contact_id)]
-        return []
+        rest = refunded - before - sales.recorded(r, pid, contact_id, refunded, before)
+        return [self._refund(r, rest, pid, contact_id)] if rest > 0 else []
 
     def _refund(self, sale: _Receipt, amount: int, of: _Receipt | int, contact_id: int | None) -> _Receipt:
         """A refund of `amount` of `sale` (`of`: it, or the id of the purchase it was recorded as, with its
@@ -1288,29 +1342,6 @@ class _Run:
                 " ORDER BY p.refund_of_id IS NOT NULL", (first, last)):
             out.setdefault((reference, occurred_at) if reference else (None, contact_id, occurred_at, total),
                            (pid, contact_id, refunded))
-        return out
-
-    @staticmethod
-    def _sales_by_number(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None]]:
-        """The recorded sale of each number (one only: a number several sales share names none), with its
-        customer; (None, None) for a sale an earlier import left out as paid back. Not for a number of five
-        figures or fewer: a till's count, which may start again each day (tomorrow's "1" is another receipt)."""
-        numbers = sorted(n for n in numbers if not re.fullmatch(r"\d{1,5}", n))
-        found: dict[str, list[tuple[int, int | None]]] = {}
-        cancelled: set[str] = set()
-        for start in range(0, len(numbers), 500):
-            chunk = numbers[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            for reference, pid, contact_id in conn.execute(
-                    f"SELECT reference, id, contact_id FROM purchase WHERE reference IN ({marks})"
-                    " AND refund_of_id IS NULL AND total_minor > 0", chunk):
-                found.setdefault(reference, []).append((pid, contact_id))
-            cancelled.update(reference for (reference,) in conn.execute(
-                "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN"
-                f" details ELSE '{{}}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL"
-                f" AND cancelled.value IN ({marks})", chunk))
-        out: dict[str, tuple[int | None, int | None]] = dict.fromkeys(cancelled, (None, None))
-        out.update((reference, sales[0]) for reference, sales in found.items() if len(sales) == 1)
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
