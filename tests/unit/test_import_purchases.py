@@ -317,6 +317,19 @@ def test_a_large_import_writes_in_parts_with_a_pause_between_and_leaves_the_coll
     assert gc.isenabled()  # back on after a failed import too
 
 
+def test_an_import_reports_its_progress_and_stops_when_cancelled_while_reading(gbp, retail, monkeypatch):
+    monkeypatch.setattr(ci, "CHUNK", 2)  # (a look every two rows, not every 2,000)
+    seen: list[int] = []
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id"), progress=lambda done, _: seen.append(done),
+                                 cancelled=lambda: False)
+    assert seen == [2, 4, 6, 8] and result.created == 1
+    looks: list[int] = []
+    with pytest.raises(ci.ImportCancelled):
+        pi.plan_purchases_import(retail, pi.PurchaseImportOptions(match="id"),
+                                 cancelled=lambda: looks.append(1) or len(looks) > 1)
+    assert len(looks) == 2  # stopped at its second look, while reading
+
+
 def test_let_go_empties_lists_and_dicts():
     items, index = [[1], [2], [3]], {"a": [1], "b": [2]}
     ci.let_go(items, index)

@@ -1174,7 +1174,7 @@ class _Run:
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
         self.new_customers: dict[str, ci.State] = {}
-        self.cancelled: list[str] = []  # the numbers of sales not recorded as the file says they were paid back
+        self.left_out: list[str] = []  # the numbers of sales not recorded as the file says they were paid back
 
     def check_columns(self) -> None:
         fields = set(self.layout.fields)
@@ -1247,7 +1247,7 @@ class _Run:
                     self._plan(r, "skip", CANCELLED_REASON)
                     if r.reference and not r.beside_sale:
                         sales.left_out(r)
-                        self.cancelled.append(r.reference)
+                        self.left_out.append(r.reference)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
                     self._plan(r, "skip", "already imported")
                     planned.extend(self._paid_back(r, total, recorded, sales))
@@ -1447,7 +1447,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         run.counts["points"] = points
         details["created_tags"] = writer.created_tags
         details["due"] = due
-        details["cancelled"] = run.cancelled
+        details["cancelled"] = run.left_out
         counts = {"create": run.counts["purchases"], "update": 0, "skip": run.counts["skip"],
                   "reject": run.counts["reject"]}
         ci._finish_batch(conn, batch_id, counts, details)
