@@ -330,6 +330,24 @@ def test_an_import_reports_its_progress_and_stops_when_cancelled_while_reading(g
     assert len(looks) == 2  # stopped at its second look, while reading
 
 
+@pytest.mark.parametrize("plan", [False, True])
+def test_an_import_lets_go_of_every_receipt_it_read_a_receipt_at_a_time(gbp, retail, monkeypatch, plan):
+    """Receipts still held when the import returns are freed all at once, on the window's time (see let_go)."""
+    readers = []
+
+    class Kept(pi._Reader):
+        def __init__(self, *args):
+            super().__init__(*args)
+            readers.append(self)
+
+    monkeypatch.setattr(pi, "_Reader", Kept)
+    options = pi.PurchaseImportOptions(match="id", create_missing=True)
+    (pi.plan_purchases_import if plan else pi.import_purchases)(retail, options)
+    held = {name: value for name, value in vars(readers[0]).items()
+            if isinstance(value, dict) and any(isinstance(v, pi._Receipt) for v in value.values())}
+    assert held == {}
+
+
 def test_let_go_empties_lists_and_dicts():
     items, index = [[1], [2], [3]], {"a": [1], "b": [2]}
     ci.let_go(items, index)

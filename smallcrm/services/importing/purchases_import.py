@@ -773,7 +773,8 @@ class _Reader:
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
         impact = fold(cells[self.impact].strip()) if self.impact is not None and self.impact < len(cells) else ""
         memo, money_out = impact == "memo", impact.startswith("deb")  # (Débit, Débito)
-        kind = re.findall(r"\w+", fold(self.cell(cells, "type")))
+        kind_text = self.cell(cells, "type")
+        kind = re.findall(r"\w+", fold(kind_text)) if kind_text else []
         not_sale = any(word.startswith(NOT_SALES) for word in kind)
         returned = not not_sale and (any(word in RETURNS for word in kind)
                                      or any(phrase in " ".join(kind) for phrase in RETURN_PHRASES))
@@ -1026,10 +1027,11 @@ def _file_number(text: str) -> str:
         return ""
 
 
-def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]) -> ContactInput:
+def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str], word: str) -> ContactInput:
     """The customer a receipt's first row makes. An email or phone that cannot be read, and a name or country
     too long to be one, are kept in the notes under their column's name (`headers`: field -> column), as a
-    contacts import keeps them: a typo in a detail loses no sale."""
+    contacts import keeps them: a typo in a detail loses no sale. One named by their number only is `word` and
+    it ("Customer 17850", in the shop's language: customer_word)."""
     d = receipt.details
     notes: list[str] = []
 
@@ -1051,7 +1053,6 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
         whole = kept("name", d["name"])
         first, last = cleaning.split_full_name(whole) if whole else ("", "")
     if not (first or last):  # (as a contacts import names them; by the customer's number in the file at least)
-        word = CUSTOMER_WORDS.get(shop_locale().partition("_")[0], "Customer")
         last = email or phone or f"{word} {receipt.customer}"[:v.MAX_NAME]
     return ContactInput(first_name=first, last_name=last, emails=[email] if email else [],
                         phones=[phone] if phone else [], country=kept("country", d.get("country", "")),
@@ -1401,7 +1402,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
             r.contact_id = provisional.setdefault(r.customer, -1 - len(provisional))
     rows, run.counts["points"] = _points(database.connection(), receipts, run.facts, list(range(len(receipts))))
     _preview_points(run, receipts, rows)
-    ci.let_go(rows, receipts, run.rows.receipts, run.facts)
+    ci.let_go(rows, receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
                         rejects, whole)
@@ -1455,7 +1456,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
             ci.write_rejects(run.rows.rejects, rejects_out, path, layout.dialect)
         if cancelled is not None and cancelled():
             raise ci.ImportCancelled()
-    ci.let_go(receipts, run.rows.receipts, run.facts)
+    ci.let_go(receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchaseImportResult(batch_id, run.counts["purchases"], run.counts["refunds"],
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
@@ -1466,12 +1467,13 @@ def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writ
     next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
     states: dict[str, ci.State] = {}
     headers = {name: header for name, header in zip(run.layout.fields, run.layout.headers) if name}
+    word = CUSTOMER_WORDS.get(shop_locale().partition("_")[0], "Customer")
     for r in receipts:
         if r.contact_id is not None or not r.customer:
             continue
         state = states.get(r.customer)
         if state is None:
-            clean = ci.clean_for_import(_new_customer(r, run.region, headers), run.region)
+            clean = ci.clean_for_import(_new_customer(r, run.region, headers, word), run.region)
             # their number in the till or shop, however they were found: a later file may name them by it
             extras = {ci.EXTERNAL_ID: _file_number(r.details.get("customer_id", ""))}
             state = states[r.customer] = ci.new_state(next_id, clean, extras, moment)
