@@ -28,6 +28,10 @@
         <translation>{name}, ajouté par cet import, a maintenant {has} à son nom&#xa0;: annuler l’import les supprimerait.</translation>
     </message>
     <message>
+        <source>The purchase with receipt {receipt}, recorded by this import, was refunded by a later import ({file}, {when}). Undo that one first, then this one.</source>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
+    </message>
+    <message>
         <source>The purchase with receipt {receipt}, recorded by this import, was refunded since: undo the refund first.</source>
         <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé depuis&#xa0;: annulez d’abord le remboursement.</translation>
     </message>

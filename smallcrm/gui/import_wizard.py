@@ -364,8 +364,10 @@ def undo_refused_text(error: UndoRefused) -> str:
         "contact_changed": tr("{name} was changed after this import: undoing it would lose that change."),
         "contact_has": tr("{name}, added by this import, now has {has} of their own: undoing the import would "
                           "delete them."),
-        "purchase_refunded": tr("The purchase with receipt {receipt}, recorded by this import, was refunded "
-                                "since: undo the refund first."),
+        "purchase_refunded": tr("The purchase with receipt {receipt}, recorded by this import, was refunded by a "
+                                "later import ({file}, {when}). Undo that one first, then this one.")
+        if error.later_batch is not None else tr("The purchase with receipt {receipt}, recorded by this import, was "
+                                                 "refunded since: undo the refund first."),
         "purchase_has": tr("The purchase with receipt {receipt}, recorded by this import, has {has} about it "
                            "now: undoing the import would delete it."),
         "due_settled": tr("The purchase with receipt {receipt}, recorded by this import as due, was paid or "

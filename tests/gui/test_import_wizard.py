@@ -1252,3 +1252,23 @@ def test_the_preview_brings_into_sight_where_a_newly_mapped_column_goes(qtbot, w
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     assert in_sight(2) and not in_sight(9)
     wizard.close()
+
+
+def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, window, tmp_path):
+    from smallcrm.errors import UndoRefused
+    from smallcrm.gui.import_wizard import undo_refused_text
+    from smallcrm.services.importing import contacts_import as ci, purchases_import as pi
+
+    header = "Date,Transaction ID,Amount\n"
+    october = tmp_path / "october.csv"
+    october.write_text(header + "2025-10-30 10:00,TX1,40.00\n", encoding="utf-8")
+    november = tmp_path / "november.csv"
+    november.write_text(header + "2025-11-02 10:00,TX1,-40.00\n", encoding="utf-8")
+    first = pi.import_purchases(october)
+    pi.import_purchases(november)
+    with pytest.raises(UndoRefused) as caught:
+        ci.undo_import(first.batch)
+    text = undo_refused_text(caught.value)
+    assert text.startswith("Not undone. The purchase with receipt TX1, recorded by this import, was refunded by a "
+                           "later import (november.csv, ") and text.endswith("Undo that one first, then this one. "
+                                                                             "Nothing was changed.")

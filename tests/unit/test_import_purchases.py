@@ -883,8 +883,9 @@ def test_a_refund_in_a_later_file_pays_back_the_sale_of_its_number_recorded_befo
     assert _sales_and_refunds() == [("TX1", -4000, "TX1"), ("TX1", 4000, None), ("TX2", 900, None),
                                     ("TX9", -500, None)]
     assert Purchase.get(Purchase.total_minor == -4000).contact_id == ann and points_balance(ann) == 0
-    with pytest.raises(NotAllowed, match="refunded"):  # the sale cannot go while its refund stays
-        ci.undo_import(1)
+    with pytest.raises(NotAllowed, match="refunded since by import 2: undo that one first") as caught:
+        ci.undo_import(1)  # the sale cannot go while its refund stays
+    assert caught.value.later_batch == november.batch  # (for the window's words)
 
 
 def test_a_sale_marked_refunded_beside_its_refund_row_is_paid_back_once(gbp, tmp_path):
@@ -1315,13 +1316,18 @@ def test_a_row_whose_type_says_refund_is_money_paid_back_even_written_above_zero
             ["2025-05-09 11:00", "1-1002", "Refund", "Mug", "1", "8.00", "ann@example.com"],
             ["2025-05-10 11:00", "1-1003", "Refund", "Mug", "-1", "8.00", "ann@example.com"],
             ["2025-05-11 11:00", "1-1004", "Avoir", "Mug", "1", "8.00", "ann@example.com"],
-            ["2025-05-12 11:00", "1-1005", "Credit note", "Mug", "1", "8.00", "ann@example.com"]]
+            ["2025-05-12 11:00", "1-1005", "Credit note", "Mug", "1", "8.00", "ann@example.com"],
+            ["2025-05-13 11:00", "1-1006", "Refund", "Mug", "-1", "-8.00", "ann@example.com"],
+            ["2025-05-14 11:00", "1-1007", "Sale", "Mug", "1", "8.00", "ann@example.com"],
+            ["2025-05-14 11:04", "1-1007", "Void", "Mug", "1", "8.00", "ann@example.com"]]
     assert pi.map_purchase_headers(header)[1][2] == "type"
     add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
     result = pi.import_purchases(write_csv(tmp_path / "receipts.csv", header, rows))
-    assert (result.created, result.refunds) == (5, 4)
-    assert [p.total_minor for p in Purchase.select().order_by(Purchase.occurred_at)] == [3200, -800, -800, -800, -800]
-    assert sorted(i.quantity for i in PurchaseItem.select()) == [-1, -1, -1, -1, 4]
+    assert (result.created, result.refunds) == (8, 6)
+    assert [p.total_minor for p in Purchase.select().order_by(Purchase.occurred_at)] == [
+        3200, -800, -800, -800, -800, -800, 800, -800]
+    assert sorted(i.quantity for i in PurchaseItem.select()) == [-1] * 6 + [1, 4]
+    assert points_balance(Contact.get().id) == 0  # 32 and 8 earned, 6 refunds of 8 take back all (never more)
 
 
 def test_a_price_finer_than_a_cent_is_one_line_of_what_it_came_to(gbp, tmp_path):
@@ -1370,6 +1376,18 @@ def test_an_orders_total_on_each_of_its_alike_lines_is_counted_once(gbp, tmp_pat
     pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows), pi.PurchaseImportOptions(create_missing=True))
     assert _sales_and_refunds() == [("101", -1000, "101"), ("101", 2350, None)]
 
+    # a coupon: the order's total below what its alike lines come to, under a heading that says it is the order's
+    coupon = [["102", "Completed", "2025-03-02 10:15", "alice@example.com", "18.00", "", "Blue Mug", "1", "10.00"],
+              ["102", "Completed", "2025-03-02 10:15", "alice@example.com", "18.00", "", "Red Mug", "1", "10.00"]]
+    pi.import_purchases(write_csv(tmp_path / "coupon.csv", header, coupon))
+    assert Purchase.get(Purchase.reference == "102").total_minor == 1800
+    # not the order's: a line's own amount after its discount, the same on two lines by chance
+    header = ["Date", "Receipt", "Item", "Qty", "Unit Price", "Total"]
+    pi.import_purchases(write_csv(tmp_path / "cafe.csv", header, [
+        ["2025-03-01 08:10", "1001", "Latte", "1", "3.50", "3.00"], ["2025-03-01 08:10", "1001", "Muffin", "1", "3.00",
+                                                                     "3.00"]]))
+    assert Purchase.get(Purchase.reference == "1001").total_minor == 600
+
 
 def test_square_partial_refund_imported_before_its_own_row_is_paid_back_once(gbp, tmp_path):
     """March's export says on the sale's row that £10 was paid back (recorded then, at the sale's time); April's
@@ -1385,6 +1403,14 @@ def test_square_partial_refund_imported_before_its_own_row_is_paid_back_once(gbp
     assert [r.reason for r in pi.plan_purchases_import(tmp_path / "april.csv").preview] == [
         "already imported", pi.REFUNDED_BEFORE]
     assert _sales_and_refunds() == [("TXM1", -1000, "TXM1"), ("TXM1", 4000, None)] and points_balance(ann) == 30
+
+    # the refund's own row alone in May's file (its sale is April's): what the column said is what it paid back
+    may = pi.import_purchases(write_csv(tmp_path / "may.csv", header, [
+        ["2025-04-02", "14:00:00", "-£10.00", "", "TXM1", "Refund", "ann@example.com"],
+        ["2025-05-02", "11:00:00", "-£5.00", "", "TXM1", "Refund", "ann@example.com"]]))
+    assert (may.created, may.skipped) == (1, 1)  # a further refund of £5 is one
+    assert _sales_and_refunds() == [("TXM1", -1000, "TXM1"), ("TXM1", -500, "TXM1"), ("TXM1", 4000, None)]
+    assert pi.import_purchases(tmp_path / "may.csv").created == 0
 
 
 def test_a_refund_of_a_sale_an_earlier_file_left_out_as_refunded_is_not_recorded(gbp, tmp_path):
@@ -1432,3 +1458,13 @@ def test_in_a_file_whose_numbers_start_again_each_day_a_refund_that_day_is_of_th
     pi.import_purchases(write_csv(tmp_path / "caisse.csv", header, rows))
     assert sorted((p.occurred_at.date().isoformat(), p.total_minor, p.refund_of_id is not None)
                   for p in Purchase.select()) == [("2025-03-04", -500, True), ("2025-03-04", 1800, False)]
+
+
+def test_a_web_shops_billing_columns_name_the_customer(gbp, tmp_path):
+    header = ["order_number", "order_date", "billing_first_name", "billing_last_name", "billing_email", "order_total"]
+    assert pi.map_purchase_headers(header)[1] == ["reference", "date", "first_name", "last_name", "email", "amount"]
+    pi.import_purchases(write_csv(tmp_path / "orders.csv", header, [
+        ["3001", "2025-02-01 10:00", "Ann", "Lee", "ann@example.com", "12.00"]]),
+        pi.PurchaseImportOptions(create_missing=True))
+    ann = get_contact(Purchase.get().contact_id)
+    assert (ann.first_name, ann.last_name, ann.emails) == ("Ann", "Lee", ["ann@example.com"])

@@ -361,7 +361,10 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
     # not a title: a header above rows that each end in a separator, or that each have a cell more
     ("Date,Amount\r\n2025-01-01,5.00,\r\n2025-01-02,6.00,\r\n", 0),
     ("Date,Email,Phone\r\n2025-01-01,ann@example.com,0612345678,VIP\r\n2025-01-02,bob@example.com,0612345679,\r\n",
-     0)])
+     0),
+    ("Date,Last Name,Company\r\nAnn,Lee,Acme,\r\nBob,Ray,Initech,\r\n", 0),  # (a first row of words only)
+    # a title above a table of two columns
+    ("Customer list\r\nDate,Email\r\nAnn Lee,ann@example.com\r\nBob Ray,bob@example.com\r\n", 1)])
 def test_lines_of_text_above_a_table_are_titles_and_a_narrow_header_is_not(tmp_path, text, header):
     path = write(tmp_path / "sales.csv", text)
     dialect = sniff(path)

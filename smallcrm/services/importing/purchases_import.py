@@ -207,13 +207,13 @@ FIELDS = {
                        "metododipagamento", "modalitadipagamento", "tipodipagamento", "pagamento",
                        "formadepagamento", "metododepagamento", "meiodepagamento", "tipodepagamento",
                        "betaalmethode", "betaalwijze", "betalingswijze", "betaalmiddel"),
-    "email": ("email", "emailaddress", "customeremail", "mail",
+    "email": ("email", "emailaddress", "customeremail", "billingemail", "mail",
               "emailclient", "mailclient", "courriel", "adresseemail",
               "emailadresse", "kundenemail",
               "correo", "correoelectronico", "emailcliente", "emaildelcliente",
               "emaildocliente",
               "emailadres", "emailklant"),
-    "phone": ("phone", "phonenumber", "customerphone", "mobile", "telephone",
+    "phone": ("phone", "phonenumber", "customerphone", "billingphone", "mobile", "telephone",
               "tel", "telephoneclient", "portable",
               "telefon", "telefonnummer", "handy", "mobil",
               "telefono", "movil", "celular", "cellulare",
@@ -233,9 +233,9 @@ FIELDS = {
              "nomecliente", "nomedocliente", "nomecompleto",
              "klant", "klantnaam", "naam",
              "billingfullname", "shipname", "shippingname", "cardname", "cardholdername"),  # last: who paid, or got it
-    "first_name": ("firstname", "givenname", "prenom", "vorname", "nombre", "nome", "voornaam"),
-    "last_name": ("lastname", "surname", "familyname", "nom", "nachname", "apellido", "apellidos", "cognome",
-                  "sobrenome", "apelido", "achternaam"),
+    "first_name": ("firstname", "givenname", "billingfirstname", "prenom", "vorname", "nombre", "nome", "voornaam"),
+    "last_name": ("lastname", "surname", "familyname", "billinglastname", "nom", "nachname", "apellido", "apellidos",
+                  "cognome", "sobrenome", "apelido", "achternaam"),
     "country": ("country", "countryregion", "pays", "land", "pais", "paese"),
 }
 # A customer a sales file names by their number only is named "Customer 17850" in the shop's language.
@@ -286,8 +286,11 @@ NOT_A_SALE = "not a sale (the row's type says so): not recorded"
 RETURNS = {"refund", "refunds", "refunded", "return", "returns", "returned", "creditnote",
            "remboursement", "rembourse", "retour", "retours", "avoir",
            "erstattung", "ruckerstattung", "gutschrift", "ruckgabe", "retoure", "storno", "stornobeleg", "stornierung",
-           "reembolso", "devolucion", "rimborso", "reso", "estorno", "devolucao", "terugbetaling", "creditnota"}
+           "reembolso", "devolucion", "rimborso", "reso", "estorno", "devolucao", "terugbetaling", "creditnota",
+           "void", "voided", "annulation", "annule", "annulee", "anulacion", "annullamento", "annullato", "storniert"}
 RETURN_PHRASES = ("credit note", "credit memo", "nota de credito", "nota di credito")
+# Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
+ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
 # A report's total of the rows above, at its end (compared as fold() writes it).
 TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux", "summe", "gesamt", "gesamtsumme",
                "totale", "totale generale", "totaal", "som"}
@@ -889,7 +892,7 @@ class _Reader:
             if amount is not None:
                 amount = -abs(amount)
             if item is not None:
-                item = (item[0], -abs(item[1]), item[2]) if item[1] * item[2] > 0 else item
+                item = (item[0], -item[1], item[2]) if item[1] * item[2] > 0 else item
         if memo:
             amount = None
         elif amount is None and item is None:
@@ -1059,6 +1062,9 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
                         notes="\n".join(notes))
 
 
+_REFUNDED = "SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id"  # (of a purchase p)
+
+
 def _recorded(r: _Receipt, total: int, index: dict[str, list[int]], existing: dict[tuple, tuple]) -> tuple | None:
     """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
     time, or without a number by its customer, time and total (a customer the book does not have has none)."""
@@ -1082,13 +1088,18 @@ class _SalesByNumber:
         self.sales: dict[str | tuple[str, date], tuple[_Receipt | int | None, int | None]] = {}  # (with its customer)
         self.returned: dict[str | tuple[str, date], int] = {}  # what the file's refunds not recorded yet pay back
         self.allowed: dict[str | tuple[str, date], int] = {}  # what they may, of a sale refunded before
+        # what was refunded of it before without a row of its own (a column's "Partial Refunds"): the first
+        # refunds' rows not recorded yet are that, not more
+        self.covered: dict[str | tuple[str, date], int] = {}
         refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
         for r in refunds:
             if (r.reference, r.occurred_at) not in existing:
                 self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
         if not restarts:
-            self.sales = self._recorded_sales(conn, {r.reference for r in refunds}
-                                              - {r.reference for r in receipts if r.total > 0})
+            found = self._recorded_sales(conn, {r.reference for r in refunds}
+                                         - {r.reference for r in receipts if r.total > 0})
+            self.sales = {number: sale for number, (*sale, _) in found.items()}
+            self.covered = {number: covered for number, (*_, covered) in found.items() if covered > 0}
 
     def key(self, r: _Receipt) -> str | tuple[str, date]:
         return (r.reference, day_of(r.occurred_at)) if self.restarts else r.reference
@@ -1103,21 +1114,30 @@ class _SalesByNumber:
     def left_out(self, sale: _Receipt) -> None:
         self.sales[self.key(sale)] = (None, None)
 
-    def recorded(self, sale: _Receipt, pid: int, contact_id: int | None, refunded: int, before: int) -> int:
-        """A sale recorded before as `pid`, `before` of it refunded then, `refunded` of it now: what the file's
-        refunds of it will pay back (no more than the refunds recorded leave)."""
+    def recorded(self, sale: _Receipt, pid: int, contact_id: int | None, refunded: int, before: int,
+                 at_sale: int) -> int:
+        """A sale recorded before as `pid`, `before` of it refunded then (`at_sale` of that at its own time, as a
+        column said), `refunded` of it now: what the file's refunds of it will pay back (no more than the refunds
+        recorded leave; none of what a column's refund recorded before was)."""
         if not sale.reference:
             return 0
         self.sales[self.key(sale)] = (pid, contact_id)
         if before and refunded:  # (a column's "Partial Refunds" imported before, the refund's own row now)
             self.allowed[self.key(sale)] = max(0, refunded - before)
+        elif at_sale:
+            self.covered[self.key(sale)] = at_sale
         return self.returned_of(sale)
 
     def sale_of(self, refund: _Receipt) -> tuple[_Receipt | int | None, int | None]:
         return self.sales.get(self.key(refund), ("", None)) if refund.reference else ("", None)
 
     def may_pay_back(self, refund: _Receipt, amount: int) -> bool:
+        """Whether a refund's row of a sale pays back more than was recorded of it before (see `allowed` and
+        `covered`), which it then uses up."""
         key = self.key(refund)
+        if amount <= self.covered.get(key, 0):
+            self.covered[key] -= amount
+            return False
         if key not in self.allowed:
             return True
         if amount > self.allowed[key]:
@@ -1126,25 +1146,27 @@ class _SalesByNumber:
         return True
 
     @staticmethod
-    def _recorded_sales(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None]]:
+    def _recorded_sales(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None, int]]:
         """The recorded sale of each number (one only: a number several sales share names none), with its
-        customer; (None, None) for a sale an earlier import left out as paid back. Not for a number of five
+        customer and what was refunded of it at its own time (as a column says, without a row of its own);
+        (None, None, 0) for a sale an earlier import left out as paid back. Not for a number of five
         figures or fewer: a till's count, which may start again each day (tomorrow's "1" is another receipt)."""
         numbers = sorted(n for n in numbers if not re.fullmatch(r"\d{1,5}", n))
-        found: dict[str, list[tuple[int, int | None]]] = {}
+        found: dict[str, list[tuple[int, int | None, int]]] = {}
         cancelled: set[str] = set()
         for start in range(0, len(numbers), 500):
             chunk = numbers[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            for reference, pid, contact_id in conn.execute(
-                    f"SELECT reference, id, contact_id FROM purchase WHERE reference IN ({marks})"
-                    " AND refund_of_id IS NULL AND total_minor > 0", chunk):
-                found.setdefault(reference, []).append((pid, contact_id))
+            for reference, pid, contact_id, at_sale in conn.execute(
+                    f"SELECT reference, id, contact_id, coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0)"
+                    f" FROM purchase p WHERE reference IN ({marks}) AND refund_of_id IS NULL AND total_minor > 0",
+                    chunk):
+                found.setdefault(reference, []).append((pid, contact_id, at_sale))
             cancelled.update(reference for (reference,) in conn.execute(
                 "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN"
                 f" details ELSE '{{}}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL"
                 f" AND cancelled.value IN ({marks})", chunk))
-        out: dict[str, tuple[int | None, int | None]] = dict.fromkeys(cancelled, (None, None))
+        out: dict[str, tuple[int | None, int | None, int]] = dict.fromkeys(cancelled, (None, None, 0))
         out.update((reference, sales[0]) for reference, sales in found.items() if len(sales) == 1)
         return out
 
@@ -1213,17 +1235,19 @@ class _Run:
         # "C" before a receipt number marks a cancellation (the Online Retail layout) in a file whose other
         # receipts are numbered without it; a till that numbers every receipt "C…" sells.
         c_cancels = any(r.reference and not r.cancellation for r in receipts)
+        amounts = self.layout.headers[rows.col["amount"]] if "amount" in rows.col else ""
+        order_totals = any(word in header_key(amounts) for word in ORDER_WORDS)  # (the amount is the order's)
         broken = {reference for reference, _ in rows.broken}
         sales = _SalesByNumber(conn, receipts, existing, rows.restarts)  # what a refund under a sale's number pays back
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
-            # every row, beside lines that differ, or beside alike lines it covers all of (two mugs at 10.00, and
-            # 23.50 with the shipping); lines alike that it does not cover (two coffees at 3.00, 3.60 with the tax)
-            # have an amount each
+            # every row, not each row's own line total, under a heading that names the order's total ("Order
+            # Total Amount") or covering all the lines (two mugs at 10.00, and 23.50 with the shipping); two
+            # coffees at 3.00, 3.60 each with the tax, have an amount each
             lines = [q * p for _, q, p in r.items]
-            repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1
-                        and (len(set(lines)) > 1 or len(lines) == len(r.rows) and abs(r.amounts[0]) >= abs(sum(lines))))
+            repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and lines != r.amounts
+                        and (order_totals or len(lines) == len(r.rows) and abs(r.amounts[0]) >= abs(sum(lines))))
             if repeated:
                 r.amount = r.amounts[0]
             total = r.total
@@ -1263,9 +1287,6 @@ class _Run:
             if sale is None:
                 self._plan(r, "skip", REFUND_OF_CANCELLED)
                 continue
-            if sale != "" and not sales.may_pay_back(r, -total):
-                self._plan(r, "skip", REFUNDED_BEFORE)
-                continue
             if isinstance(sale, _Receipt) and not r.customer:  # (a refund's row may leave its customer to the sale)
                 r.customer, r.details = sale.customer, sale.details
             elif isinstance(sale, int) and not r.customer:
@@ -1300,6 +1321,9 @@ class _Run:
                 if total > 0:  # paid back (more) since it was imported?
                     planned.extend(self._paid_back(r, refunded, recorded, sales))
                 continue
+            if r.refund_of is not None and not sales.may_pay_back(r, -total):
+                self._plan(r, "skip", REFUNDED_BEFORE)
+                continue
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
             if total > 0:
@@ -1310,12 +1334,12 @@ class _Run:
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
 
-    def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int],
+    def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int],
                    sales: _SalesByNumber) -> list[_Receipt]:
         """A sale recorded before, of which the file says `refunded` is paid back in all: the refund to record for
         what neither the refunds recorded nor the file's refunds of it cover (planned)."""
-        pid, contact_id, before = recorded
-        rest = refunded - before - sales.recorded(r, pid, contact_id, refunded, before)
+        pid, contact_id, before, at_sale = recorded
+        rest = refunded - before - sales.recorded(r, pid, contact_id, refunded, before, at_sale)
         return [self._refund(r, rest, pid, contact_id)] if rest > 0 else []
 
     def _refund(self, sale: _Receipt, amount: int, of: _Receipt | int, contact_id: int | None) -> _Receipt:
@@ -1328,21 +1352,22 @@ class _Run:
         self._plan(refund, "refund")
         return refund
 
-    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int]]:
+    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int, int]]:
         """The purchases already recorded in the receipts' time span, by the key a receipt is found by: (their id,
-        customer, what was refunded of them so far). A refund linked to a sale at the sale's time (of a column's
-        "Refunded Amount") shares the sale's key and is not listed; one at a time of its own is."""
+        customer, what was refunded of them so far, of which at the sale's own time). A refund linked to a sale at
+        the sale's time (of a column's "Refunded Amount") shares the sale's key and is not listed; one at a time of
+        its own is."""
         if not receipts:
             return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
-        out: dict[tuple, tuple[int, int | None, int]] = {}
-        for pid, reference, contact_id, occurred_at, total, refunded in conn.execute(
+        out: dict[tuple, tuple[int, int | None, int, int]] = {}
+        for pid, reference, contact_id, occurred_at, total, refunded, at_sale in conn.execute(
                 "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
-                " coalesce((SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id), 0)"
+                f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0)"
                 " FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
                 " ORDER BY p.refund_of_id IS NOT NULL", (first, last)):
             out.setdefault((reference, occurred_at) if reference else (None, contact_id, occurred_at, total),
-                           (pid, contact_id, refunded))
+                           (pid, contact_id, refunded, at_sale))
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
@@ -1614,11 +1639,14 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
     one of them, a payment or write-off of one that was due, or points from them already spent.
     """
     batch = "SELECT id FROM purchase WHERE import_batch_id = ?"
-    found = conn.execute(f"SELECT min(refund_of_id) FROM purchase WHERE refund_of_id IN ({batch})"
-                         " AND import_batch_id IS NOT ?", (batch_id, batch_id)).fetchone()[0]
-    if found is not None:
-        raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, was refunded since",
-                          "purchase_refunded", purchase_id=found)
+    refunded = conn.execute(f"SELECT refund_of_id, import_batch_id FROM purchase WHERE refund_of_id IN ({batch})"
+                            " AND import_batch_id IS NOT ? ORDER BY refund_of_id LIMIT 1",
+                            (batch_id, batch_id)).fetchone()
+    if refunded is not None:
+        found, later = refunded
+        raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, was refunded since"
+                          + (f" by import {later}: undo that one first" if later is not None else ""),
+                          "purchase_refunded", purchase_id=found, later_batch=later)
     for what, table in (("feedback", "feedback"), ("a complaint", "complaint")):
         found = conn.execute(f"SELECT min(purchase_id) FROM {table} WHERE purchase_id IN ({batch})",
                              (batch_id,)).fetchone()[0]

@@ -575,23 +575,27 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
         return filled(i) <= title
 
     def worded(i: int) -> bool:  # a title's shape, or a narrow header's (a row of data ends in a separator)
-        return filled(i) <= 2 or len(records[i]) < table_width
+        return filled(i) <= 2 < table_width - 1 or len(records[i]) < table_width
 
     for position, i in enumerate(rows[:TITLE_LINES]):
-        if table_width >= 3 and (thin(i) or worded(i)):
-            # "Customers, exported 2024-05-01", or a till's report heading, above the real header
+        if (table_width >= 3 or len(records[i]) == 1) and (thin(i) or worded(i)):
+            # "Customers, exported 2024-05-01", or a till's report heading, above the real header: a line of
+            # text is one above a header that fills more cells (not above rows that end in a separator, nor a
+            # two-column table's rows)
             after = next((j for j in rows[position + 1:] if not (thin(j) or worded(j))), None)
-            if after is not None and len(records[after]) >= 3 and (thin(i) or _names_columns(records[after])):
+            if after is not None and (thin(i) and len(records[after]) >= 3 or filled(after) > filled(i)
+                                      and _names_columns(records[after], min(3, table_width))):
                 continue
         return i
     return rows[0]
 
 
-def _names_columns(record: list[str]) -> bool:
-    """Whether a record reads as a header: three cells or more filled, none an email or mostly figures (a date,
+def _names_columns(record: list[str], least: int) -> bool:
+    """Whether a record reads as a header: `least` cells or more filled, none an email or mostly figures (a date,
     an amount, a phone number)."""
     cells = [cell.strip() for cell in record if cell.strip()]
-    return len(cells) >= 3 and not any("@" in cell or 2 * sum(c.isdigit() for c in cell) > len(cell) for cell in cells)
+    return len(cells) >= least and not any("@" in cell or 2 * sum(c.isdigit() for c in cell) > len(cell)
+                                           for cell in cells)
 
 
 _BARE_BREAK = re.compile(r"\r(?!\n)|(?<!\r)\n")
