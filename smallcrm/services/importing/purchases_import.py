@@ -1098,8 +1098,8 @@ class _SalesByNumber:
         if not restarts:
             found = self._recorded_sales(conn, {r.reference for r in refunds}
                                          - {r.reference for r in receipts if r.total > 0})
-            self.sales = {number: sale for number, (*sale, _) in found.items()}
-            self.covered = {number: covered for number, (*_, covered) in found.items() if covered > 0}
+            self.sales = {number: (pid, contact_id) for number, (pid, contact_id, _) in found.items()}
+            self.covered = {number: covered for number, (_, _, covered) in found.items() if covered > 0}
 
     def key(self, r: _Receipt) -> str | tuple[str, date]:
         return (r.reference, day_of(r.occurred_at)) if self.restarts else r.reference
