@@ -350,26 +350,45 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
 @pytest.mark.parametrize(("text", "header"), [
     # lines of text without the table's separators (as typed above a table in a spreadsheet or a text editor)
     ("Ventes de janvier 2025\r\nBoulangerie Martin\r\nPériode : 01/01/2025 - 31/01/2025\r\n\r\n"
-     "Date;Ticket;Montant\r\n01/01/2025;1;5,00\r\n02/01/2025;2;6,00\r\n03/01/2025;3;7,00\r\n", 4),
+     "Date;Ticket;Montant\r\n01/01/2025;1;5,00\r\n02/01/2025;2;6,00\r\n03/01/2025;3;7,00\r\n", "Date"),
     # a title with the separator in its words
-    ("Sales report\r\nBoulangerie Martin, Lyon\r\nDate,Receipt,Amount\r\n2025-01-01,1,5.00\r\n", 2),
-    # a title typed in two cells of a wider table, and one of three cells in a wider table
+    ("Sales report\r\nBoulangerie Martin, Lyon\r\nDate,Receipt,Amount\r\n2025-01-01,1,5.00\r\n", "Date"),
+    # a title typed in two cells of a wider table, one of three cells, one padded by a spreadsheet
     ("Corner Cafe - sales,,March 2025,,\r\nDate,Receipt number,Amount,Payment method,Staff\r\n"
-     "03/03/2025 09:10,1001,12.50,Card,Anna\r\n03/03/2025 09:20,1002,2.50,Card,Anna\r\n", 1),
+     "03/03/2025 09:10,1001,12.50,Card,Anna\r\n03/03/2025 09:20,1002,2.50,Card,Anna\r\n", "Date"),
     ("Sales by receipt, Corner Cafe, 01/03/2025 - 31/03/2025\r\nDate,Receipt number,Amount,Payment method,Staff\r\n"
-     "03/03/2025 09:10,1001,12.50,Card,Anna\r\n", 1),
-    # not a title: a header above rows that each end in a separator, or that each have a cell more
-    ("Date,Amount\r\n2025-01-01,5.00,\r\n2025-01-02,6.00,\r\n", 0),
+     "03/03/2025 09:10,1001,12.50,Card,Anna\r\n", "Date"),
+    ("Customers,,\r\nExported on,01/05/2024,\r\nName,Email,Phone\r\nAnn Lee,ann@example.com,0612345678\r\n"
+     "Bob Ray,bob@example.com,0612345679\r\n", "Name"),
+    ("Sales report,,\r\nPeriod,01/10/2026 - 31/10/2026,\r\n,,\r\nDate,Receipt,Amount\r\n05/10/2026,1041,5.60\r\n",
+     "Date"),
+    # a one-day report: more lines of heading than rows of data
+    ("Sales report\r\nCompany,Café Élodie Ltd\r\nPeriod,01/10/2026 - 31/10/2026\r\n\r\n"
+     "Date,Time,Receipt number,Customer,Email,Total,Payment method\r\n05/10/2026,09:14,1041,Ann,ann@example.com,5.60,"
+     "Card\r\n", "Date"),
+    # a title above a table of two columns, with or without its spreadsheet's separator
+    ("Customer list\r\nName,Email\r\nAnn Lee,ann@example.com\r\nBob Ray,bob@example.com\r\n", "Name"),
+    ("Customer list,\r\nName,Email\r\nAnn Lee,ann@example.com\r\nBob Ray,bob@example.com\r\n", "Name"),
+    # a header whose columns are years, or quarters
+    ("Sales by customer,2023-2024,,\r\nCustomer,Email,2023,2024\r\nAnn Lee,ann@example.com,120.00,80.00\r\n",
+     "Customer"),
+    ("Customer spend,2024,,,\r\nCustomer,Q1 2024,Q2 2024,Q3 2024,Q4 2024\r\nAnn Lee,10.00,20.00,30.00,40.00\r\n"
+     "Bob Ray,1.00,2.00,3.00,4.00\r\n", "Customer"),
+    # not a title: a header above rows that each end in a separator, or that each have a cell more (a figure, or
+    # words), or a comma in their words
+    ("Date,Amount\r\n2025-01-01,5.00,\r\n2025-01-02,6.00,\r\n", "Date"),
     ("Date,Email,Phone\r\n2025-01-01,ann@example.com,0612345678,VIP\r\n2025-01-02,bob@example.com,0612345679,\r\n",
-     0),
-    ("Date,Last Name,Company\r\nAnn,Lee,Acme,\r\nBob,Ray,Initech,\r\n", 0),  # (a first row of words only)
-    # a title above a table of two columns
-    ("Customer list\r\nDate,Email\r\nAnn Lee,ann@example.com\r\nBob Ray,bob@example.com\r\n", 1)])
+     "Date"),
+    ("First Name,Last Name,Company\r\nAnn,Lee,Acme,\r\nBob,Ray,Initech,\r\n", "First Name"),
+    ("Name,City\r\nAnn Lee,Paris,VIP\r\nBob Ray,Lyon,called back\r\nCem Oz,Nice,\r\n", "Name"),
+    ("Name,Company,City\r\nAnn Lee,Acme, Inc.,Paris\r\nBob Ray,Initech, LLC,Lyon\r\nCem Oz,Globex,Nice\r\n", "Name"),
+    ("Name,Company\r\nAnn Lee,Acme, Inc.\r\nBob Ray,Initech\r\n", "Name"),
+    # nor in a list of one column, one of its names with a comma
+    ("Name\r\nAnn Lee\r\nBob Ray\r\nDupont, Marie\r\nCem Oz\r\n", "Name")])
 def test_lines_of_text_above_a_table_are_titles_and_a_narrow_header_is_not(tmp_path, text, header):
     path = write(tmp_path / "sales.csv", text)
     dialect = sniff(path)
-    assert dialect.header_row == header
-    assert read_header(path, dialect)[0] == "Date"
+    assert read_header(path, dialect)[0] == header
 
 
 def test_ragged_rows_are_padded_or_keep_their_extra_cells(tmp_path):

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -558,44 +559,53 @@ TITLE_LINES = 30  # the lines of titles above a table's header that are looked p
 
 
 def _header_index(records: list[list[str]], start: int) -> int | None:
-    """The first record that is not blank and not a title line above a wider table: one that fills a cell of it
-    (two of a wide one), or, above a header, a line of text with a separator in it ("Boulangerie Martin, Lyon"),
-    or two cells of words ("Corner Cafe - sales,,March 2025,,")."""
+    """The first record that is not blank and not a title line above the table (as wide as most of the later
+    rows): one that fills a cell of it (two of a wide one), or, above a header and its rows of data, a line of
+    text with a separator in it ("Boulangerie Martin, Lyon") or two cells of words ("Corner Cafe - sales,,March
+    2025,,")."""
     rows = [i for i in range(start, len(records)) if not _is_blank(records[i])]
     if not rows:
         return None
-    widths = Counter(len(records[i]) for i in rows[1:] or rows)
+    # (the later half of the rows: a report's heading aside; of two widths as common, the later rows')
+    widths = Counter(len(records[i]) for i in reversed(rows[max(1, len(rows) // 2):] or rows))
     table_width = widths.most_common(1)[0][0]
     title = 2 if table_width >= 6 else 1  # the most cells a title line fills ("Period", "2024-05-01 – 2024-05-31")
 
     def filled(i: int) -> int:
         return sum(1 for cell in records[i] if cell.strip())
 
-    def thin(i: int) -> bool:
-        return filled(i) <= title
-
-    def worded(i: int) -> bool:  # a title's shape, or a narrow header's (a row of data ends in a separator)
-        return filled(i) <= 2 < table_width - 1 or len(records[i]) < table_width
+    def titled(i: int) -> bool:  # a title's shape, or a narrow header's (a row of data ends in a separator)
+        return filled(i) <= title or filled(i) <= 2 < table_width or len(records[i]) < table_width
 
     for position, i in enumerate(rows[:TITLE_LINES]):
-        if (table_width >= 3 or len(records[i]) == 1) and (thin(i) or worded(i)):
-            # "Customers, exported 2024-05-01", or a till's report heading, above the real header: a line of
-            # text is one above a header that fills more cells (not above rows that end in a separator, nor a
-            # two-column table's rows)
-            after = next((j for j in rows[position + 1:] if not (thin(j) or worded(j))), None)
-            if after is not None and (thin(i) and len(records[after]) >= 3 or filled(after) > filled(i)
-                                      and _names_columns(records[after], min(3, table_width))):
+        if table_width >= 2 and titled(i):
+            # "Customers, exported 2024-05-01", or a till's report heading, above the real header: a one-cell line
+            # above three cells or more, or a line of text above a header of the table's width that fills more
+            # cells than it, and then a row that is no header (rows of words alike are rows of data)
+            header, data = [*islice((j for j in rows[position + 1:] if not titled(j)), 2), None, None][:2]
+            if header is not None and (
+                    filled(i) <= title and len(records[header]) >= 3
+                    or filled(header) > filled(i) and len(records[header]) == table_width
+                    and _names_columns(records[header], min(3, table_width))
+                    and (data is None or not _names_columns(records[data], 1))):
                 continue
         return i
     return rows[0]
 
 
 def _names_columns(record: list[str], least: int) -> bool:
-    """Whether a record reads as a header: `least` cells or more filled, none an email or mostly figures (a date,
-    an amount, a phone number)."""
+    """Whether a record reads as a header: `least` cells or more filled, none an email or a figure (a date, an
+    amount, a phone number; a year or "Q1 2024" names a column)."""
     cells = [cell.strip() for cell in record if cell.strip()]
-    return len(cells) >= least and not any("@" in cell or 2 * sum(c.isdigit() for c in cell) > len(cell)
-                                           for cell in cells)
+    return len(cells) >= least and not any(_figure(cell) for cell in cells)
+
+
+def _figure(cell: str) -> bool:
+    if "@" in cell:
+        return True
+    digits = sum(c.isdigit() for c in cell)
+    return (2 * digits > len(cell) and not any(c.isalpha() for c in cell)
+            and (digits >= 5 or any(c in ".,/:-+" for c in cell)))
 
 
 _BARE_BREAK = re.compile(r"\r(?!\n)|(?<!\r)\n")
