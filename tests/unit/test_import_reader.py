@@ -372,8 +372,8 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
     # a header whose columns are years, or quarters
     ("Sales by customer,2023-2024,,\r\nCustomer,Email,2023,2024\r\nAnn Lee,ann@example.com,120.00,80.00\r\n",
      "Customer"),
-    ("Customer spend,2024,,,\r\nCustomer,Q1 2024,Q2 2024,Q3 2024,Q4 2024\r\nAnn Lee,10.00,20.00,30.00,40.00\r\n"
-     "Bob Ray,1.00,2.00,3.00,4.00\r\n", "Customer"),
+    ("Customer spend,2024,,,\r\nCustomer,Q1 2024,Q2 2024,Q3 2024,Q4 2024\r\nAnn Lee,10,20,30,40\r\n"
+     "Bob Ray,1,2,3,4\r\n", "Customer"),
     # not a title: a header above rows that each end in a separator, or that each have a cell more (a figure, or
     # words), or a comma in their words
     ("Date,Amount\r\n2025-01-01,5.00,\r\n2025-01-02,6.00,\r\n", "Date"),
@@ -383,6 +383,10 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
     ("Name,City\r\nAnn Lee,Paris,VIP\r\nBob Ray,Lyon,called back\r\nCem Oz,Nice,\r\n", "Name"),
     ("Name,Company,City\r\nAnn Lee,Acme, Inc.,Paris\r\nBob Ray,Initech, LLC,Lyon\r\nCem Oz,Globex,Nice\r\n", "Name"),
     ("Name,Company\r\nAnn Lee,Acme, Inc.\r\nBob Ray,Initech\r\n", "Name"),
+    ("Name,Company\r\nAnn Lee,Acme, Inc.\r\n", "Name"),
+    ("Name,Email,,,,\r\nAnn Lee,ann@example.com,0612345678,Paris,VIP,\r\nBob Ray,bob@example.com,,Lyon,,\r\n",
+     "Name"),  # (its other columns unnamed)
+    (",,Name,City\r\n,,Ann Lee,Paris\r\nVIP,,Bob Ray,Lyon\r\n", ""),
     # nor in a list of one column, one of its names with a comma
     ("Name\r\nAnn Lee\r\nBob Ray\r\nDupont, Marie\r\nCem Oz\r\n", "Name")])
 def test_lines_of_text_above_a_table_are_titles_and_a_narrow_header_is_not(tmp_path, text, header):

@@ -579,15 +579,15 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
 
     for position, i in enumerate(rows[:TITLE_LINES]):
         if table_width >= 2 and titled(i):
-            # "Customers, exported 2024-05-01", or a till's report heading, above the real header: a one-cell line
-            # above three cells or more, or a line of text above a header of the table's width that fills more
-            # cells than it, and then a row that is no header (rows of words alike are rows of data)
+            # "Customers, exported 2024-05-01", or a till's report heading, above the real header (of names, not
+            # figures or emails): a one-cell line above three cells or more, or a line of text above a header of
+            # the table's width that fills more cells than it, and then a row of data (not of words alike: those
+            # are rows of data all)
             header, data = [*islice((j for j in rows[position + 1:] if not titled(j)), 2), None, None][:2]
-            if header is not None and (
+            if header is not None and _names_columns(records[header], min(3, table_width)) and (
                     filled(i) <= title and len(records[header]) >= 3
                     or filled(header) > filled(i) and len(records[header]) == table_width
-                    and _names_columns(records[header], min(3, table_width))
-                    and (data is None or not _names_columns(records[data], 1))):
+                    and data is not None and not _names_columns(records[data], 1)):
                 continue
         return i
     return rows[0]
@@ -603,6 +603,8 @@ def _names_columns(record: list[str], least: int) -> bool:
 def _figure(cell: str) -> bool:
     if "@" in cell:
         return True
+    if cell.isdigit():  # a count, a number, an amount; not a year
+        return not (len(cell) == 4 and cell[:2] in ("19", "20"))
     digits = sum(c.isdigit() for c in cell)
     return (2 * digits > len(cell) and not any(c.isalpha() for c in cell)
             and (digits >= 5 or any(c in ".,/:-+" for c in cell)))
