@@ -789,13 +789,13 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None, *, ex
     _check_sign(original, suffix, currency)
     whole, fraction = _split_amount(core, decimal_mark, digits, original)
     if len(fraction) > digits:
-        if fraction[digits:].strip("0") and exact:
+        if fraction[digits:].strip("0"):
+            if not exact:
+                raise InvalidValue("amount", original, "amount",
+                                   Phrase(money.DECIMALS, currency=currency, digits=digits) if digits else
+                                   Phrase(money.NO_DECIMALS, currency=currency))
             minor = Decimal(f"{whole or '0'}{fraction[:digits]}.{fraction[digits:]}")
             return -minor if negative else minor
-        if fraction[digits:].strip("0"):
-            raise InvalidValue("amount", original, "amount",
-                               Phrase(money.DECIMALS, currency=currency, digits=digits) if digits else
-                               Phrase(money.NO_DECIMALS, currency=currency))
         fraction = fraction[:digits]
     minor = int(whole or "0") * 10**digits + int(fraction.ljust(digits, "0") or "0")
     if minor > 10**15:
