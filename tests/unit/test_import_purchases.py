@@ -872,6 +872,22 @@ def test_a_refund_under_its_sales_number_at_another_time_is_a_refund_of_that_sal
     assert (again.created, again.skipped) == (0, 4)
 
 
+def test_a_discount_line_stamped_seconds_after_its_receipts_items_is_a_line_of_it(gbp, tmp_path):
+    """A till that stamps each line with its own time writes the receipt's discount after its items: a line of the
+    receipt, where a row under the number that says nothing of a discount is a refund of its own."""
+    header = ["Date", "Receipt", "Item", "Qty", "Price"]
+    rows = [["2025-07-18 10:00:00", "B17", "Coffee", "2", "3.00"], ["2025-07-18 10:00:05", "B17", "Cake", "1", "4.50"],
+            ["2025-07-18 10:00:09", "B17", "Remise fidélité", "1", "-1.00"],
+            ["2025-07-18 11:00:00", "B18", "Tea", "1", "2.50"], ["2025-07-18 11:20:00", "B18", "Tea", "-1", "2.50"]]
+    result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
+    assert (result.created, result.refunds, result.rejected) == (3, 1, 0)
+    b17 = Purchase.get(Purchase.reference == "B17")
+    assert b17.total_minor == 950 and b17.refund_of_id is None
+    assert [(i.description, i.quantity, i.unit_price_minor) for i in b17.items.order_by(PurchaseItem.id)] == [
+        ("Coffee", 2, 300), ("Cake", 1, 450), ("Remise fidélité", 1, -100)]
+    assert sorted(p.total_minor for p in Purchase.select().where(Purchase.reference == "B18")) == [-250, 250]
+
+
 def test_a_refund_in_a_later_file_pays_back_the_sale_of_its_number_recorded_before(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     header = ["Date", "Transaction ID", "Amount", "Email"]

@@ -3,7 +3,8 @@
 Each row is a sale (or a line of one): a date, the customer, an amount, or a quantity and a unit
 price. Rows sharing a receipt or invoice number on one day become one purchase with a line per row, its total
 the sum of quantity x unit price (a till that numbers its receipts from 1 each morning repeats a number on
-another day: another receipt); a line with a negative price is a discount, and a unit price finer than the
+another day: another receipt); a line with a negative price is a discount (at a later time too, when its words
+say so: a till stamping each line), and a unit price finer than the
 currency's smallest coin (0.001) makes one line of what the quantity came to. Quantities and amounts that
 read two ways ("1,000") are read with the decimal mark the file's other values show; an amount written
 with another currency's sign ("£25.00"), in a file with no currency column, is in that currency.
@@ -289,6 +290,10 @@ RETURNS = {"refund", "refunds", "refunded", "return", "returns", "returned", "cr
            "reembolso", "devolucion", "rimborso", "reso", "estorno", "devolucao", "terugbetaling", "creditnota",
            "void", "voided", "annulation", "annule", "annulee", "anulacion", "annullamento", "annullato", "storniert"}
 RETURN_PHRASES = ("credit note", "credit memo", "nota de credito", "nota di credito")
+# A line whose words say it is a discount (a till that stamps each line with its own time writes the receipt's
+# discount a few seconds after its items): a line of the receipt, not a refund. Word starts, as fold() writes them.
+DISCOUNTS = ("discount", "coupon", "promo", "voucher", "remise", "reduction", "rabatt", "nachlass", "descuento",
+             "sconto", "korting", "desconto")
 # Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
 ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
 # A report's total of the rows above, at its end (compared as fold() writes it).
@@ -932,7 +937,9 @@ class _Reader:
             if not attempt:
                 receipt.beside_sale = True
             receipt = self.receipts.get(key)
-        if receipt is not None and occurred_at != receipt.occurred_at and row_total * receipt.total < 0:
+        if (receipt is not None and occurred_at != receipt.occurred_at and row_total * receipt.total < 0
+                and (returned or not any(word.startswith(DISCOUNTS)
+                                         for word in re.findall(r"\w+", fold(self.cell(cells, "description")))))):
             # the sale's number on its refund, at another time (Square, PayPal): a refund of its own
             key = f"{reference}\x00{occurred_at}"
             receipt = self.receipts.get(key)
