@@ -369,6 +369,16 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
     # a title above a table of two columns, with or without its spreadsheet's separator
     ("Customer list\r\nName,Email\r\nAnn Lee,ann@example.com\r\nBob Ray,bob@example.com\r\n", "Name"),
     ("Customer list,\r\nName,Email\r\nAnn Lee,ann@example.com\r\nBob Ray,bob@example.com\r\n", "Name"),
+    # a title above a header of names the import knows: padded to the table's width, or above one column
+    ("Sales report,Corner Cafe,March 2025,,\r\nDate,Receipt number,Email,Amount,Staff\r\n"
+     "03/03/2025,1001,ann@example.com,12.50,Anna\r\n03/03/2025,1002,,2.50,Anna\r\n", "Date"),
+    ("Newsletter subscribers\r\nEmail\r\nann@example.com\r\nbob@example.com\r\n", "Email"),
+    ("Customers,\r\nName,City\r\nAnn Lee,Paris\r\nBob Ray,Lyon\r\n", "Name"),
+    ("Contact\r\nName,Email\r\nAnn Lee,ann@example.com\r\n", "Name"),
+    # a header in two rows: the groups' names above the columns'
+    ("Customer,,Address,\r\nName,Email,Street,City\r\nAnn Lee,ann@example.com,1 rue Haute,Paris\r\n", "Name"),
+    # a header of a name the import knows above rows of words, its other columns unnamed
+    ("Name,,\r\nAnn Lee,Paris,Baker\r\nBob Ray,Lyon,Cook\r\n", "Name"),
     # a header whose columns are years, or quarters
     ("Sales by customer,2023-2024,,\r\nCustomer,Email,2023,2024\r\nAnn Lee,ann@example.com,120.00,80.00\r\n",
      "Customer"),

@@ -417,6 +417,151 @@ def _generic_field(header: str) -> str:
     return "ignore"
 
 
+# --- sales files -----------------------------------------------------------------------------------
+
+# The fields a purchases file can have, and header names that mean them, as header_key writes a
+# header: lower case, without accents, spaces or punctuation ("Invoice No." is "invoiceno", "N° de ticket" is
+# "ndeticket", "Währung" is "wahrung"). English first, then French, German, Spanish, Italian, Portuguese and
+# Dutch. A name belongs to one field only; of two columns that mean the same field, the one whose name comes
+# first here is used.
+SALES_HEADERS = {
+    "date": ("invoicedate", "date", "orderdate", "purchasedate", "saledate", "salesdate", "transactiondate",
+             "createdat", "created", "createdutc", "createddate", "datetime", "paidat", "processedat",
+             "datedevente", "datedachat", "datedelavente", "datefacture", "datedefacture", "dateetheure",
+             "dateheure",
+             "datum", "verkaufsdatum", "kaufdatum", "belegdatum", "rechnungsdatum", "datumuhrzeit",
+             "fecha", "fechadeventa", "fechadecompra", "fechafactura", "fechadefactura", "fechayhora", "fechahora",
+             "data", "datadivendita", "datavendita", "datadiacquisto", "dataacquisto", "datafattura", "dataeora",
+             "datadavenda", "datadacompra", "datahora",
+             "verkoopdatum", "aankoopdatum", "factuurdatum", "datumtijd"),
+    "reference": ("invoiceno", "invoice", "invoicenumber", "invoiceid", "receipt", "receiptno", "receiptnumber",
+                  "ordernumber", "orderno", "orderid", "order", "reference", "ref", "transactionid", "ticket",
+                  "ticketno", "ticketnumber", "saleid", "salenumber",
+                  "nticket", "ndeticket", "noticket", "nodeticket", "numeroticket", "numerodeticket", "ticketn",
+                  "nfacture", "ndefacture", "nodefacture", "numerofacture", "numerodefacture", "facture",
+                  "ncommande", "ndecommande", "numerocommande", "numerodecommande", "commande",
+                  "nofacture", "nodeticket",
+                  "belegnummer", "belegnr", "beleg", "bonnummer", "bonnr", "bon", "rechnungsnummer", "rechnungsnr",
+                  "kassenbon", "kassenbonnummer", "kassenbonnr", "quittung", "quittungsnummer", "quittungsnr",
+                  "transaktionsnummer", "transaktionsid", "transaktionsnr",
+                  "nofactura", "nodefactura", "nofatura", "nodefatura", "norecibo", "noderecibo",
+                  "rechnung", "bestellnummer", "bestellnr", "referenz",
+                  "numerodefactura", "numerofactura", "nfactura", "ndefactura", "factura", "numerodepedido",
+                  "pedido", "numerorecibo", "numeroderecibo", "referencia",
+                  "numeroscontrino", "nscontrino", "scontrino", "numerofattura", "nfattura", "fattura",
+                  "numeroordine", "nordine", "ordine", "riferimento", "rif",
+                  "numerodorecibo", "recibo", "numerodafatura", "numerofatura", "fatura", "notafiscal",
+                  "numerodanotafiscal", "numerodopedido", "cupomfiscal",
+                  "kassabon", "factuurnummer", "factuurnr", "factuur", "ordernummer", "bestelnummer", "referentie",
+                  "transactienummer",
+                  "id"),  # last: a bare "id" in a sales file is the sale's (Stripe's)
+    "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
+    "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales",
+               "netsales", "grosssales", "sum", "gross",
+               "montant", "montantttc", "totalttc", "montanttotal", "montanttotalttc", "prixtotal", "prixtotalttc",
+               "netapayer", "totalapayer",
+               "betrag", "gesamtbetrag", "bruttobetrag", "betragbrutto", "summe", "gesamtsumme", "gesamtpreis",
+               "endbetrag", "gesamt", "umsatzbrutto", "umsatzbr", "umsbrutto", "preisbrutto",
+               "importe", "importetotal", "monto", "montototal", "preciototal", "totalconiva",
+               "importo", "importototale", "totale", "prezzototale",
+               "valor", "valortotal", "montante", "precototal",
+               "bedrag", "totaal", "totaalbedrag", "totaalprijs", "bedraginclbtw", "totaalinclbtw"),
+    "quantity": ("quantity", "qty", "lineitemquantity", "units",
+                 "quantite", "qte",
+                 "menge", "anzahl", "stuck", "stuckzahl",
+                 "cantidad", "cant",
+                 "quantita", "qta",
+                 "quantidade", "qtd", "qtde",
+                 "aantal"),
+    "unit_price": ("unitprice", "price", "lineitemprice", "itemprice", "priceeach", "itemcost",
+                   "prix", "prixunitaire", "prixunitairettc", "pu", "puttc",
+                   "einzelpreis", "stuckpreis", "preis", "preisprostuck", "einzelvkbr", "einzelvkbrutto",
+                   "precio", "preciounitario", "preciounidad", "preciounit", "valorunitario",
+                   "prezzo", "prezzounitario",
+                   "preco", "precounitario",
+                   "prijs", "stukprijs", "prijsperstuk", "eenheidsprijs"),
+    "description": ("description", "itemname", "itemtitle", "productname", "lineitemname", "item", "product",
+                    "article",
+                    "designation", "libelle", "produit",
+                    "artikel", "bezeichnung", "artikelbezeichnung", "produkt", "beschreibung",
+                    "descripcion", "producto", "articulo", "concepto",
+                    "descrizione", "prodotto", "articolo",
+                    "descricao", "produto", "artigo",
+                    "omschrijving", "beschrijving"),
+    "type": ("type", "transactiontype", "receipttype", "saletype", "documenttype", "eventtype", "linetype", "typ",
+             "bontyp", "belegtyp", "belegart", "transaktionstyp", "buchungstyp", "typedeticket", "typedevente",
+             "typedetransaction", "typedoperation", "tipodetransaccion", "tipoditransazione", "tipodetransacao",
+             "transactietype"),
+    # What was paid back of the sale (Shopify's "Refunded Amount", Stripe's "Amount Refunded", Square's "Partial
+    # Refunds"): the sale is recorded whole, and a refund of that much linked to it.
+    "refunded": ("refundedamount", "amountrefunded", "refunded", "refundamount", "refunds", "partialrefunds",
+                 "partialrefund", "totalrefunded", "orderrefundamount", "refundtotal",
+                 "montantrembourse", "rembourse", "remboursement", "remboursements", "montantremboursement",
+                 "erstattungsbetrag", "erstattet", "erstattung", "ruckerstattung", "ruckerstattet",
+                 "erstatteterbetrag",
+                 "importereembolsado", "reembolsado", "reembolso", "montoreembolsado",
+                 "importorimborsato", "rimborsato", "rimborso",
+                 "valorreembolsado", "reembolsada",
+                 "terugbetaald", "terugbetaaldbedrag", "terugbetaling"),
+    "currency": ("currency", "currencycode", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
+    "status": ("paymentstatus", "financialstatus", "status", "orderstatus",
+               "statut", "statutdupaiement", "statutpaiement", "etatdupaiement",
+               "zahlungsstatus",
+               "estadodelpago", "estadopago",
+               "statopagamento", "statodelpagamento",
+               "estadodopagamento", "statusdopagamento", "situacaodopagamento",
+               "betaalstatus", "betalingsstatus"),
+    "payment_method": ("paymentmethod", "paymenttype", "tender", "payment",
+                       "moyendepaiement", "modedepaiement", "modedereglement", "reglement", "paiement",
+                       "typedepaiement",
+                       "zahlungsart", "zahlungsmethode", "zahlweise", "bezahlart",
+                       "metododepago", "formadepago", "mediodepago", "tipodepago",
+                       "metododipagamento", "modalitadipagamento", "tipodipagamento", "pagamento",
+                       "formadepagamento", "metododepagamento", "meiodepagamento", "tipodepagamento",
+                       "betaalmethode", "betaalwijze", "betalingswijze", "betaalmiddel"),
+    "email": ("email", "emailaddress", "customeremail", "billingemail", "mail",
+              "emailclient", "mailclient", "courriel", "adresseemail",
+              "emailadresse", "kundenemail",
+              "correo", "correoelectronico", "emailcliente", "emaildelcliente",
+              "emaildocliente",
+              "emailadres", "emailklant"),
+    "phone": ("phone", "phonenumber", "customerphone", "billingphone", "mobile", "telephone",
+              "tel", "telephoneclient", "portable",
+              "telefon", "telefonnummer", "handy", "mobil",
+              "telefono", "movil", "celular", "cellulare",
+              "telefone", "telemovel",
+              "telefoon", "telefoonnummer", "mobiel", "gsm"),
+    "customer_id": ("customerid", "customerno", "customernumber", "customercode", "clientid", "clientno",
+                    "accountnumber", "memberid", "loyaltyid",
+                    "numeroclient", "numerodeclient", "nclient", "ndeclient", "noclient", "codeclient", "idclient",
+                    "kundennummer", "kundennr", "kundenid", "kundeid",
+                    "numerodecliente", "numerocliente", "idcliente", "codigodecliente", "codigocliente",
+                    "codicecliente", "codigodocliente",
+                    "klantnummer", "klantnr", "klantid"),
+    "name": ("customer", "customername", "name", "billingname", "client", "clientname", "fullname",
+             "nomclient", "nomduclient", "nomcomplet",
+             "kunde", "kundenname", "kundename",
+             "cliente", "nombrecliente", "nombredelcliente", "nombrecompleto",
+             "nomecliente", "nomedocliente", "nomecompleto",
+             "klant", "klantnaam", "naam",
+             "billingfullname", "shipname", "shippingname", "cardname", "cardholdername"),  # last: who paid, or got it
+    "first_name": ("firstname", "givenname", "billingfirstname", "prenom", "vorname", "nombre", "nome", "voornaam"),
+    "last_name": ("lastname", "surname", "familyname", "billinglastname", "nom", "nachname", "apellido", "apellidos",
+                  "cognome", "sobrenome", "apelido", "achternaam"),
+    "country": ("country", "countryregion", "pays", "land", "pais", "paese"),
+}
+
+
+def names_a_field(header: str) -> bool:
+    """Whether a header is a name the import knows a column by: a customer list's (a synonym's, or a preset's
+    header) or a sales file's. A title line above a table names none; its header names several."""
+    if not header.strip():
+        return False
+    key = header_key(header)
+    return (any(key in names for names in SALES_HEADERS.values()) or _generic_field(header) not in ("ignore", "note")
+            or any(_shape(header) in _preset_shapes(name) for name in PRESETS))
+
+
 # --- presets -------------------------------------------------------------------------------------
 
 def _shape(header: str) -> str:

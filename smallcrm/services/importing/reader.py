@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, Phrase
+from smallcrm.services.importing.mapping import names_a_field
 
 SAMPLE_BYTES = 256 * 1024  # what detection looks at
 SCAN_BYTES = 64 * 1024 * 1024  # how far a plain-ASCII start is followed to find the first other byte
@@ -577,7 +579,17 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
     def titled(i: int) -> bool:  # a title's shape, or a narrow header's (a row of data ends in a separator)
         return filled(i) <= title or filled(i) <= 2 < table_width or len(records[i]) < table_width
 
+    @functools.cache
+    def known(i: int) -> int:  # the cells of a record that name a field the import knows, when none is a figure
+        return 0 if not _names_columns(records[i], 1) else sum(map(names_a_field, records[i]))
+
     for position, i in enumerate(rows[:TITLE_LINES]):
+        later = rows[position + 1] if position + 1 < len(rows) else None
+        if (later is not None and known(later) > known(i) and filled(later) >= filled(i)
+                and _names_columns(records[i], 1)):
+            continue  # a title above a header of names ("Customers" above "Name,City"), a group's above its columns'
+        if 2 * known(i) > filled(i):
+            return i  # a header of names, however few of the columns it names ("Name,,")
         if table_width >= 2 and titled(i):
             # "Customers, exported 2024-05-01", or a till's report heading, above the real header (of names, not
             # figures or emails): a one-cell line above three cells or more, or a line of text above a header of
