@@ -1954,7 +1954,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>it is your customer book</source>
-        <translation>c’est votre fichier clients</translation>
+        <translation>c’est celui où vos clients sont enregistrés</translation>
     </message>
     <message>
         <source>The rejected rows were not saved in {file}: {why}. Choose another name or folder.</source>
@@ -3953,7 +3953,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Import cancelled</source>
-        <translation>Import annulé</translation>
+        <translation>Import interrompu</translation>
     </message>
     <message>
         <source>The import was cancelled. Nothing was changed.</source>
@@ -3961,7 +3961,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Nothing is kept unless the whole file is imported: Cancel leaves your book as it was.</source>
-        <translation>Rien n’est gardé tant que tout le fichier n’est pas importé&#xa0;: Annuler laisse votre fichier clients tel qu’il était.</translation>
+        <translation>Rien n’est gardé tant que tout le fichier n’est pas importé&#xa0;: Annuler laisse vos clients tels qu’ils étaient.</translation>
     </message>
     <message>
         <source>Reading {name}…</source>
@@ -3985,7 +3985,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Your book is as it was before.</source>
-        <translation>Votre fichier clients est tel qu’il était.</translation>
+        <translation>Vos clients sont tels qu’ils étaient.</translation>
     </message>
     <message>
         <source>Import not done</source>
@@ -3993,7 +3993,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Nothing was imported: your book is as it was before.</source>
-        <translation>Rien n’a été importé&#xa0;: votre fichier clients est tel qu’il était.</translation>
+        <translation>Rien n’a été importé&#xa0;: vos clients sont tels qu’ils étaient.</translation>
     </message>
     <message>
         <source>Import undone</source>
@@ -4001,7 +4001,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Your book is as it was before this import.</source>
-        <translation>Votre fichier clients est comme avant cet import.</translation>
+        <translation>Vos clients sont comme avant cet import.</translation>
     </message>
     <message>
         <source>Undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
@@ -4183,6 +4183,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Tags for the customers added or updated: {tags}.</source>
         <translation>Étiquettes pour les clients ajoutés ou mis à jour&#xa0;: {tags}.</translation>
+    </message>
+    <message>
+        <source>{what}: {n}</source>
+        <translation>{what}&#xa0;: {n}</translation>
     </message>
 </context>
 <context>
@@ -4382,7 +4386,7 @@ Cliquez pour les afficher.</translation>
     <name>UnmatchedPage</name>
     <message>
         <source>Customers who are not in your book</source>
-        <translation>Clients introuvables dans votre fichier clients</translation>
+        <translation>Clients que vous n’avez pas encore</translation>
     </message>
     <message>
         <source>&amp;Skip their purchases</source>
@@ -4434,7 +4438,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Every customer the file names is in your book.</source>
-        <translation>Tous les clients cités dans le fichier sont dans votre fichier clients.</translation>
+        <translation>Tous les clients cités dans le fichier sont déjà enregistrés.</translation>
     </message>
     <message>
         <source>email</source>
@@ -4454,7 +4458,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Rows whose customer&apos;s {by} matches no one in your book: create those customers, or skip their purchases.</source>
-        <translation>Lignes dont le client ({by}) ne correspond à personne dans votre fichier&#xa0;: créez ces clients, ou ignorez leurs achats.</translation>
+        <translation>Lignes dont le client ({by}) ne correspond à aucun client enregistré&#xa0;: créez ces clients, ou ignorez leurs achats.</translation>
     </message>
 </context>
 <context>

@@ -403,6 +403,7 @@ def _align_right(table: QTableWidget, columns: tuple[int, ...]) -> None:
                 table.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+MAPPING_CHOICE = 12  # the characters of a column's field its drop-down shows at least (more when its column is wider)
 WIDEST_COLUMN = 280  # a preview column is no wider than this (a long value is cut short with "…", whole in its tip)
 
 
@@ -696,6 +697,7 @@ class FormatPage(QWizardPage):
         for combo in self._choices():
             combo.blockSignals(True)
         self.encoding.setCurrentText(self.encoding_name(d.encoding))
+        self.encoding.lineEdit().setCursorPosition(0)  # its start in sight when the page is too narrow for it all
         self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(d.delimiter)))
         quote = {q: name for name, q in reader.QUOTES.items()}[d.quotechar]
         self.quote.setCurrentIndex(max(0, self.quote.findData(quote)))
@@ -857,9 +859,15 @@ class MappingPage(QWizardPage):
             example.setForeground(self.palette().placeholderText())
             self.columns.setItem(2, c, example)
             combo = QComboBox()
-            for name in names:
-                combo.addItem(self.tr(field_label(name, self.w.kind)), name)
+            labels = [self.tr(field_label(name, self.w.kind)) for name in names]
+            for label, name in zip(labels, names):
+                combo.addItem(label, name)
             combo.setCurrentIndex(max(0, combo.findData(target)))
+            # as wide as the column's name or example, not as its longest choice; the list opens as wide as they
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(MAPPING_CHOICE)
+            combo.view().setMinimumWidth(max(map(combo.fontMetrics().horizontalAdvance, labels))
+                                         + 3 * combo.fontMetrics().height())  # (its margins and scroll bar)
             combo.setAccessibleName(self.tr("Field for column {header}").format(header=header))
             combo.currentIndexChanged.connect(self._changed)
             self.columns.setCellWidget(1, c, combo)
@@ -875,8 +883,11 @@ class MappingPage(QWizardPage):
         headings = self._sale_headings() if purchases else self._contact_headings()
         self.preview.setColumnCount(len(headings))
         self.preview.setHorizontalHeaderLabels(headings)
-        header = self.preview.horizontalHeader()  # why a row is skipped or rejected: shown third, in sight
-        header.moveSection(header.visualIndex(len(headings) - 1), 2)
+        header = self.preview.horizontalHeader()
+        for logical in range(len(headings)):
+            header.moveSection(header.visualIndex(logical), logical)
+        if not purchases:  # why a row is skipped or rejected: third, in sight among a customer's many columns
+            header.moveSection(header.visualIndex(len(headings) - 1), 2)
         self.preview.setRowCount(0)
         self.replan()
 
@@ -1663,7 +1674,8 @@ class SummaryPage(QWizardPage):
                 text += " " + self.tr("Tags for the customers added or updated: {tags}.").format(
                     tags=", ".join(tags))
             self.counts.setText(text)
-        lines = [f"• {QCoreApplication.translate('SummaryPage', WARNINGS[kind])}: {fmt.number(n)}"
+        lines = ["• " + self.tr("{what}: {n}").format(what=QCoreApplication.translate("SummaryPage", WARNINGS[kind]),
+                                                      n=fmt.number(n))
                  for kind, n in getattr(plan, "warnings", ()) if kind in WARNINGS]
         self.noted.setText("\n".join(lines))
         self.noted.setVisible(bool(lines))

@@ -330,3 +330,15 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         assert len(letters) == len(set(letters)), f"{title}: two actions share a letter: {actions}"
     bar = [accelerator(title) for title in seen["menus"]]
     assert len(bar) == len(set(bar))
+
+
+def test_in_the_import_wizard_a_file_is_the_file_being_imported_and_cancelled_is_not_undone():
+    """There "fichier" is the file being imported: the customer book is not "votre fichier clients" beside it;
+    and an import stopped before it was kept does not read as one undone after."""
+    source = (ROOT / "smallcrm" / "gui" / "import_wizard.py").read_text(encoding="utf-8")
+    pages = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
+    french = {source_text: translation.text for context, source_text, _, translation in messages(TS)
+              if context in pages}
+    assert len(french) > 100
+    assert not [text for text in french.values() if "fichier clients" in text]
+    assert french["Import cancelled"] != french["Import undone"]
