@@ -87,8 +87,8 @@ def register(commands, command, group, open_existing) -> None:
     file_options(purchases)
     purchases.add_argument("--match", choices=("auto", "email", "phone", "id", "name"), default="auto",
                            help="how rows name their customer: email, phone, id (the customer number another "
-                                "program gave) or name (default: the first of email, id, phone and name the file "
-                                "has a column for)")
+                                "program gave) or name (default: each row by whichever of its email, id and phone "
+                                "finds someone, by its name when it has none of them)")
     purchases.add_argument("--create-missing", action="store_true",
                            help="create the customers that are not found (default: skip their purchases)")
     purchases.add_argument("--currency", metavar="CODE", help="for rows without one (default: the shop's)")

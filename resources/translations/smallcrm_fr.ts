@@ -2782,6 +2782,10 @@ Cliquez pour les afficher.</translation>
         <translation>Comment la personne a accepté les SMS</translation>
     </message>
     <message>
+        <source>Whatever each row has (email, customer id, phone, name)</source>
+        <translation>Ce que chaque ligne indique (e-mail, n° client, téléphone, nom)</translation>
+    </message>
+    <message>
         <source>Customer id from the file</source>
         <translation>Identifiant client du fichier</translation>
     </message>
@@ -4455,6 +4459,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>name</source>
         <translation>nom</translation>
+    </message>
+    <message>
+        <source>Rows whose customer matches no one in your book: create those customers, or skip their purchases.</source>
+        <translation>Lignes dont le client ne correspond à aucun client enregistré&#xa0;: créez ces clients, ou ignorez leurs achats.</translation>
     </message>
     <message>
         <source>Rows whose customer&apos;s {by} matches no one in your book: create those customers, or skip their purchases.</source>

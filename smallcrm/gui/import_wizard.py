@@ -109,7 +109,8 @@ FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "sms_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to SMS")}
 KINDS = (("contacts", QT_TRANSLATE_NOOP("FilePage", "C&ustomers")),
          ("purchases", QT_TRANSLATE_NOOP("FilePage", "&Purchases")))
-MATCHES = (("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TRANSLATE_NOOP("MappingPage", "Phone")),
+MATCHES = (("auto", QT_TRANSLATE_NOOP("MappingPage", "Whatever each row has (email, customer id, phone, name)")),
+           ("email", QT_TRANSLATE_NOOP("MappingPage", "Email")), ("phone", QT_TRANSLATE_NOOP("MappingPage", "Phone")),
            ("id", QT_TRANSLATE_NOOP("MappingPage", "Customer id from the file")),
            ("name", QT_TRANSLATE_NOOP("MappingPage", "Name")))
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY")
@@ -1470,10 +1471,14 @@ class UnmatchedPage(QWizardPage):
 
     def initializePage(self) -> None:
         by = {"email": self.tr("email"), "phone": self.tr("phone number"), "id": self.tr("customer id"),
-              "name": self.tr("name")}[self.w.options.match]
+              "name": self.tr("name")}.get(self.w.options.match)
         unmatched = self.w.plan.unmatched
-        self.setSubTitle(self.tr("Rows whose customer's {by} matches no one in your book: create those customers, "
-                                 "or skip their purchases.").format(by=by))
+        if by is None:  # (each row by whichever of its email, id, phone and name finds someone)
+            self.setSubTitle(self.tr("Rows whose customer matches no one in your book: create those customers, or "
+                                     "skip their purchases."))
+        else:
+            self.setSubTitle(self.tr("Rows whose customer's {by} matches no one in your book: create those "
+                                     "customers, or skip their purchases.").format(by=by))
         (self.create if self.w.options.create_missing else self.skip).setChecked(True)
         self.model.reset(unmatched, self.w.options.customer_choices)
         self.table.setColumnHidden(1, not any(u.name for u in unmatched))  # a file without names: no Name column
@@ -1921,8 +1926,6 @@ class ImportWizard(QWizard):
         self.options = pi.PurchaseImportOptions() if kind == "purchases" else ci.ImportOptions()
         self.setWindowTitle(self.tr("Import purchases") if kind == "purchases" else self.tr("Import customers"))
         self.reread()
-        if kind == "purchases":
-            self.options.match = pi.first_match(self.fields) or "email"
 
     def reread(self) -> None:
         self.dialect = ci.sniff_with(self.path, self.options)

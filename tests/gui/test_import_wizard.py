@@ -394,7 +394,7 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
     wizard = wizard_for(qtbot, window, till)
     to_mapping(qtbot, wizard)
     page = wizard.mapping_page
-    assert page.match.currentData() == "email" and page.currency.currentText() == "EUR"
+    assert page.match.currentData() == "auto" and page.currency.currentText() == "EUR"
     preview = page.preview
     assert [cells(preview, r)[:2] for r in range(preview.rowCount())] == [
         ["2, 3", "record"], ["4", "record"], ["5", "refund"], ["6", "skip"], ["7", "refund"]]
@@ -417,6 +417,8 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
     wizard.next()  # customers who are not in the book
     unmatched = wizard.unmatched_page
     assert wizard.currentPage() is unmatched
+    assert unmatched.subTitle() == ("Rows whose customer matches no one in your book: create those customers, or skip "
+                                    "their purchases.")
     assert model_cells(unmatched.table, 0) == ["joerg@beispiel.de", "", "1", "6", "As chosen above"]
     assert unmatched.table.isColumnHidden(1)  # the file names no one
     (unmatched.create if create else unmatched.skip).click()

@@ -199,6 +199,37 @@ def test_matching_by_email_phone_and_name(gbp, tmp_path):
     assert [u.key for u in result.unmatched] == ["bob@example.com"]
 
 
+def test_without_a_match_chosen_each_row_is_found_by_the_first_of_its_keys_that_finds_someone(gbp, tmp_path):
+    """A till's rows name their customer by email, or by phone when there is no email (or a new one), or by name
+    when there is neither; a match chosen is the only one used."""
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    bruno = add_contact(ContactInput(first_name="Bruno", last_name="Dupont", phones=["07911 123456"]))
+    header = ["Date", "Ticket", "Email", "Phone", "Customer", "Amount"]
+    rows = [["2025-02-01 10:00", "1", "ann@example.com", "", "Ann Lee", "10.00"],
+            ["2025-02-01 11:00", "2", "", "07911 123456", "Bruno Dupont", "20.00"],
+            ["2025-02-01 12:00", "3", "bruno.new@example.com", "07911 123456", "", "30.00"],
+            ["2025-02-01 13:00", "4", "", "", "ann lee", "40.00"],
+            ["2025-02-01 14:00", "5", "who@example.com", "", "Ann Lee", "50.00"],
+            ["2025-02-01 15:00", "6", "", "", "", "60.00"],
+            ["2025-02-01 16:00", "7", "ann@example.com", "12", "", "70.00"],  # a phone that is no phone number:
+            ["2025-02-01 17:00", "8", "", "12", "", "80.00"]]  # no matter beside an email, else a reject
+    source = write_csv(tmp_path / "till.csv", header, rows)
+    plan = pi.plan_purchases_import(source)
+    assert [(p.reference, p.contact_id, p.action) for p in plan.preview] == [
+        ("1", ann, "create"), ("2", bruno, "create"), ("3", bruno, "create"), ("4", ann, "create"),
+        ("5", None, "skip"), ("6", None, "create"), ("7", ann, "create")]
+    assert [u.key for u in plan.unmatched] == ["who@example.com"]  # (a new email, and no phone: not by name)
+    assert [(r.row, r.column, r.value) for r in plan.rejects] == [(9, "Phone", "12")]
+    by_email = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match="email"))
+    assert [(p.reference, p.contact_id) for p in by_email.preview if p.action == "create"] == [
+        ("1", ann), ("2", None), ("4", None), ("6", None), ("7", ann), ("8", None)]
+    result = pi.import_purchases(source)
+    assert (result.created, result.skipped, result.rejected) == (6, 1, 1)
+    assert sorted((p.reference, p.contact_id or 0) for p in Purchase.select()) == [
+        ("1", ann), ("2", bruno), ("3", bruno), ("4", ann), ("6", 0), ("7", ann)]
+    assert (points_balance(ann), points_balance(bruno)) == (120, 50)
+
+
 def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],

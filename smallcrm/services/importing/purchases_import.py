@@ -24,7 +24,8 @@ withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the pa
 a column says was paid back of a sale ("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's
 time: the file does not say when.
 
-Customers are found by `PurchaseImportOptions.match`:
+Customers are found by `PurchaseImportOptions.match`, or ("auto") by whichever of a row's email, customer id and
+phone (in that order; its name when it has none of them) finds someone:
 - "email": the file's email column, against contacts' emails (without regard to case);
 - "phone": the phone column, read as E.164 with the shop's region;
 - "id":    the file's customer id, against `contact.external_id` (a contact created by an import
@@ -59,6 +60,7 @@ import functools
 import json
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
@@ -80,6 +82,7 @@ from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
 from smallcrm.store.models import database
 
 MATCHES = ("email", "phone", "id", "name")
+AUTO_MATCHES = ("email", "id", "phone", "name")  # tried in turn for each row when no match is chosen ("auto")
 # A receipt with a rejected row is left out whole: recorded without that row, its total would be wrong, and
 # importing the corrected file again would skip it as already there.
 BROKEN_RECEIPT = "another row of this receipt was rejected: the whole receipt is left out"
@@ -520,6 +523,8 @@ class _Receipt:
     refund_of: _Receipt | int | None = None  # a refund in part: the sale it pays back (of this file, or recorded)
     beside_sale: bool = False  # a cancelled attempt to pay a sale of its number: never that sale, paid back since
     moved: bool = True  # a row of it moved money (PayPal's "Memo" rows did not: a cart's items, an authorisation)
+    kind: str = ""  # what `customer` is: "email", "phone", "id" or "name" (MATCHES)
+    also: tuple[tuple[str, str], ...] = ()  # its row's other keys as written, tried when `customer` finds no one
 
     @property
     def total(self) -> int:
@@ -529,13 +534,15 @@ class _Receipt:
 
 
 class _Reader:
-    def __init__(self, layout: ci.FileLayout, options: PurchaseImportOptions, currency: str, region: str | None):
+    def __init__(self, layout: ci.FileLayout, options: PurchaseImportOptions, currency: str, region: str | None,
+                 matches: list[str]):
         self.layout = layout
         self.options = options
         self.currency = currency
         self.currencies: dict[str, str] = {}  # a currency column's codes and symbols, as read
         self.region = region
         self.col = {name: i for i, name in reversed(list(enumerate(layout.fields))) if name}
+        self.matches = matches  # how customers are found (_Run.matches)
         self.receipts: dict[str, _Receipt] = {}
         self.last: dict[str, _Receipt] = {}  # receipt number -> the last receipt of that number a row went to
         self.rejects: list[Reject] = []
@@ -605,31 +612,33 @@ class _Reader:
             mark = cleaning.infer_decimal_mark(cells[i] for _, cells in rows for i in columns if i < len(cells))
         return None if mark == "ambiguous" else mark
 
-    def customer_key(self, number: int, cells: list[str]) -> str | None:
-        """The customer's key for the chosen match, normalised; "" for none; None after a reject."""
-        match = self.options.match
-        value = self.cell(cells, KEY_FIELD[match]).lstrip("'").strip()
-        if match == "name" and not value:
-            value = " ".join(p for p in (self.cell(cells, "first_name"), self.cell(cells, "last_name")) if p)
-        if not value:
-            return ""
-        try:
-            if match == "email":
-                return cleaning.check_email(value, "email").casefold()
-            if match == "phone":
-                phone = cleaning.check_phone(value, self.region)
-                if phone.e164 is None:
-                    self.reject(number, "the phone number is not one that can be recognised", "phone", value)
-                    return None
-                return phone.e164
-        except InvalidValue as e:
-            reason = {"email": "invalid email", "phone": "invalid phone number", "too_long": "too long"}
+    def customer_keys(self, number: int, cells: list[str]) -> list[tuple[str, str]] | None:
+        """The row's customer keys, (match, key) for each of `matches` the row fills, in their order: the first one
+        that can be read, normalised, then the others as written (read when it finds no one: _Run.ids), a name only
+        when the row has no other. None after a reject: of a key that cannot be read, when the row has no other
+        to go by."""
+        keys, unread = [], None
+        for match in self.matches:
+            value = self.cell(cells, KEY_FIELD[match]).lstrip("'").strip()
+            if match == "name" and not value:
+                value = " ".join(p for p in (self.cell(cells, "first_name"), self.cell(cells, "last_name")) if p)
+            if not value:
+                continue
+            if keys:
+                if match != "name":
+                    keys.append((match, value))
+                continue
+            try:
+                keys.append((match, customer_key(match, value, self.region)))
+            except InvalidValue as e:
+                unread = unread or (e, match, value)
+        if unread is not None and (not keys or len(self.matches) == 1):
+            e, match, value = unread
+            reason = {"email": "invalid email", "phone": "invalid phone number", "too_long": "too long",
+                      "unrecognised": "the phone number is not one that can be recognised"}
             self.reject(number, reason.get(e.problem) or _said(e), KEY_FIELD[match], value)
             return None
-        if match == "id":
-            return _customer_number(value)
-        # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
-        return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
+        return keys
 
     def read(self, progress, cancelled, limit: int | None = None) -> None:
         """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left)."""
@@ -783,9 +792,10 @@ class _Reader:
             refunded_whole = cleaning.parse_consent(refunded_text)
             if refunded_whole is None:
                 return self.reject(number, NOT_REFUNDED_AMOUNT, "refunded", refunded_text)
-        customer = self.customer_key(number, cells)
-        if customer is None:
+        keys = self.customer_keys(number, cells)
+        if keys is None:
             return None
+        kind, customer = keys[0] if keys else ("", "")
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
         row_total = amount if amount is not None else item[1] * item[2] if item else 0
@@ -821,15 +831,14 @@ class _Reader:
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
-                moved=not memo)
+                moved=not memo, kind=kind, also=tuple(keys[1:]))
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
                                               other=currency),
                                "currency", currency)
         if receipt.customer != customer and customer:  # (a later row that names no customer is the receipt's)
-            return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference),
-                               KEY_FIELD[self.options.match], customer)
+            return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference), KEY_FIELD[kind], customer)
         receipt.rows.append(number)
         self.last[reference] = receipt
         receipt.moved = receipt.moved or not memo
@@ -848,6 +857,22 @@ class _Reader:
 # Customers
 
 
+def customer_key(match: str, value: str, region: str | None) -> str:
+    """A customer's key for `match` (MATCHES), normalised as `_customer_index` writes it. Raises InvalidValue for an
+    email or phone that cannot be read."""
+    if match == "email":
+        return cleaning.check_email(value, "email").casefold()
+    if match == "phone":
+        phone = cleaning.check_phone(value, region)
+        if phone.e164 is None:
+            raise InvalidValue("phone", value, "unrecognised")
+        return phone.e164
+    if match == "id":
+        return _customer_number(value)
+    # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
+    return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
+
+
 def has_match_column(fields: list[str], match: str) -> bool:
     """Whether a file with these fields names its customers the way `match` finds them."""
     return KEY_FIELD[match] in fields or (match == "name" and ("first_name" in fields or "last_name" in fields))
@@ -856,7 +881,7 @@ def has_match_column(fields: list[str], match: str) -> bool:
 def first_match(fields: list[str]) -> str | None:
     """How to find the customers of a purchases file: by the first of email, customer id, phone and name it
     has a column for; None when it names no customer (till rows: purchases without a customer)."""
-    return next((match for match in ("email", "id", "phone", "name") if has_match_column(fields, match)), None)
+    return next((match for match in AUTO_MATCHES if has_match_column(fields, match)), None)
 
 
 def _customer_index(conn, match: str) -> dict[str, list[int]]:
@@ -942,12 +967,13 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
 _REFUNDED = "SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id"  # (of a purchase p)
 
 
-def _recorded(r: _Receipt, total: int, index: dict[str, list[int]], existing: dict[tuple, tuple]) -> tuple | None:
+def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple]) -> tuple | None:
     """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
-    time, or without a number by its customer, time and total (a customer the book does not have has none)."""
+    time, or without a number by its customer (`ids`: the contacts its keys find), time and total (a customer the
+    book does not have has none)."""
     if r.reference:
         return existing.get((r.reference, r.occurred_at))
-    ids = index.get(r.customer) if r.customer else [None]
+    ids = ids if r.customer else [None]
     return existing.get((None, ids[0], r.occurred_at, total)) if ids else None
 
 
@@ -1060,6 +1086,10 @@ class _Run:
                                      date_value=lambda text: split_time(text)[0] if text else text)
         found = first_match(self.layout.fields)
         self.customers_named = options.match != "auto" or found is not None
+        # how customers are found: by the match chosen, or ("auto") by each the file has a column for, in turn (a
+        # row without an email by its phone; one of a new email by its phone, when the book has that)
+        self.matches = ([m for m in AUTO_MATCHES if has_match_column(self.layout.fields, m)]
+                        if options.match == "auto" else [options.match])
         if options.match == "auto":  # (a file that names no customer: sales without customers)
             options = dataclasses.replace(options, match=found or "email")
         self.options = options
@@ -1098,15 +1128,16 @@ class _Run:
     def decide(self, conn, limit: int | None = None) -> list[_Receipt]:
         self.check_columns()
         ci.require_date_orders(self.layout)
-        rows = _Reader(self.layout, self.options, self.currency, self.region)
+        rows = _Reader(self.layout, self.options, self.currency, self.region, self.matches)
         rows.read(self.progress, self.cancelled, limit)
         self.rows = rows
         self.counts["reject"] = len(rows.rejects)
         # In time order, then the file's: one text key per receipt (times are fixed-width UTC text), which sorts
         # four times faster than (time, row) pairs; a sort holds Python's lock, and the window waits for it.
         receipts = sorted(rows.receipts.values(), key=lambda r: f"{r.occurred_at}{r.rows[0]:010d}")
-        index = _customer_index(conn, self.options.match) if any(r.customer for r in receipts) else {}
-        matched = sorted({ids[0] for r in receipts if r.customer for ids in [index.get(r.customer)] if ids})
+        named = any(r.customer for r in receipts)
+        self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
+        matched = sorted({ids[0] for r in receipts if r.customer for ids in [self.ids(r)] if ids})
         self.facts = _contact_facts(conn, matched)
         existing = self._existing(conn, receipts)
         # "C" before a receipt number marks a cancellation (the Online Retail layout) in a file whose other
@@ -1144,7 +1175,7 @@ class _Run:
                 continue
             rest = sales.returned_of(r)  # what refunds of it in the file pay back
             if total > 0 and (r.status == "cancelled" or r.refunded_whole or refunded >= total):
-                recorded = None if r.beside_sale else _recorded(r, total, index, existing)
+                recorded = None if r.beside_sale else _recorded(r, total, self.ids(r), existing)
                 if recorded is None:
                     self._plan(r, "skip", CANCELLED_REASON)
                     if r.reference and not r.beside_sale:
@@ -1165,15 +1196,15 @@ class _Run:
                 self._plan(r, "skip", REFUND_OF_CANCELLED)
                 continue
             if isinstance(sale, _Receipt) and not r.customer:  # (a refund's row may leave its customer to the sale)
-                r.customer, r.details = sale.customer, sale.details
+                r.customer, r.details, r.kind, r.also = sale.customer, sale.details, sale.kind, sale.also
             elif isinstance(sale, int) and not r.customer:
                 r.contact_id = sale_contact
             if abs(total) > largest_amount(r.currency):
                 self._reject_receipt(r, TOO_LARGE)
                 continue
             if r.customer:
-                ids = index.get(r.customer, [])
-                if len(ids) > 1 and self.options.match == "name":
+                ids = self.ids(r)
+                if len(ids) > 1 and r.kind == "name":
                     self._reject_receipt(r, Phrase(SAME_NAME, count=len(ids)))
                     continue
                 if ids:
@@ -1187,12 +1218,12 @@ class _Run:
                     u.rows.extend(r.rows[:20 - len(u.rows)])
                     default = "create" if self.options.create_missing else "skip"
                     if self.options.customer_choices.get(r.customer, default) != "create":
-                        self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[self.options.match])
+                        self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[r.kind])
                         continue
             if isinstance(sale, _Receipt) and r.customer == sale.customer or (
                     isinstance(sale, int) and (r.contact_id == sale_contact or not r.customer)):
                 r.refund_of = sale
-            recorded = _recorded(r, total, index, existing)
+            recorded = _recorded(r, total, self.ids(r), existing)
             if recorded is not None:
                 self._plan(r, "skip", "already imported")
                 if total > 0:  # paid back (more) since it was imported?
@@ -1210,6 +1241,16 @@ class _Run:
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
+
+    def ids(self, r: _Receipt) -> list[int]:
+        """The contacts a receipt's customer is: found by its key, else by its row's other keys in turn."""
+        ids = self.indexes[r.kind].get(r.customer, []) if r.customer else []
+        for kind, written in r.also:
+            if ids:
+                break
+            with suppress(InvalidValue):  # (one that cannot be read finds no one)
+                ids = self.indexes[kind].get(customer_key(kind, written, self.region), [])
+        return ids
 
     def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int],
                    sales: _SalesByNumber) -> list[_Receipt]:
