@@ -230,6 +230,26 @@ def test_without_a_match_chosen_each_row_is_found_by_the_first_of_its_keys_that_
     assert (points_balance(ann), points_balance(bruno)) == (120, 50)
 
 
+def test_a_refund_in_a_later_file_takes_back_what_the_customers_purchases_earned(gbp, tmp_path):
+    """A credit note in next month's file, under a number of its own, takes back the points its amount earns: no
+    more than the customer's purchases earned, less what refunds took back, whatever other points they have."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    bob = add_contact(ContactInput(first_name="Bob", emails=["bob@example.com"]))
+    loyalty.adjust(bob, 50, reason="a gift")
+    header = ["Date", "Ticket", "Email", "Amount"]
+    pi.import_purchases(write_csv(tmp_path / "march.csv", header, [["2025-03-05 10:00", "451", "ann@example.com",
+                                                                     "22.41"]]))
+    assert points_balance(ann) == 22
+    april = pi.import_purchases(write_csv(tmp_path / "april.csv", header, [
+        ["2025-04-02 10:00", "AV-12", "ann@example.com", "-18.50"], ["2025-04-03 10:00", "AV-13", "ann@example.com",
+                                                                    "-10.00"],
+        ["2025-04-04 10:00", "AV-14", "bob@example.com", "-30.00"]]))
+    assert april.refunds == 3
+    assert (points_balance(ann), points_balance(bob)) == (0, 50)  # (18, then the 4 left; Bob's gift is no purchase's)
+    ci.undo_import(april.batch)
+    assert (points_balance(ann), points_balance(bob)) == (22, 50)
+
+
 def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],

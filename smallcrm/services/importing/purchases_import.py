@@ -47,8 +47,9 @@ dollar (more units of a currency worth less: `largest_amount`). Rejects are list
 Points follow the loyalty rules in force (services.loyalty): a purchase with a customer earns, with
 the birthday multiplier, an expiry date, and the referrer's bonus on a customer's first purchase. Points
 that would already have expired on the day of the import are not written (they could never be
-used). A refund takes back its share of the points this import gave the customer, never more than
-the balance; a refund linked to its sale, that sale's share (as services.loyalty counts it). Undo
+used). A refund takes back the points its amount earns, never more than the customer's purchases earned (before
+and in this import) less what refunds took back, nor than the balance; a refund linked to its sale, that sale's
+share (as services.loyalty counts it). Undo
 (contacts_import.undo_import) removes the batch's purchases, their lines and their points rows, and the
 customers it created.
 """
@@ -1432,18 +1433,24 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
     today = when.today()
     contact_ids = sorted({r.contact_id for r in receipts if r.contact_id is not None})
     balances: dict[int, int] = {}
+    # the points each customer's purchases earned, recorded before and by this import, less what refunds took back:
+    # the most a refund the file does not link to its sale takes back (a credit note in next month's file)
+    earned: dict[int, int] = {}
     bought_before: set[int] = set()
     for start in range(0, len(contact_ids), 500):
         chunk = contact_ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
         balances.update(conn.execute(f"SELECT contact_id, sum(points) FROM points_entry WHERE contact_id IN ({marks})"
                                      " GROUP BY contact_id", chunk).fetchall())
+        earned.update(conn.execute(
+            f"SELECT contact_id, sum(points) FROM points_entry WHERE contact_id IN ({marks})"
+            f" AND kind IN ('earn', 'adjust') AND purchase_id IS NOT NULL GROUP BY contact_id",
+            chunk).fetchall())
         bought_before.update(row[0] for row in conn.execute(
             f"SELECT DISTINCT contact_id FROM purchase WHERE refund_of_id IS NULL AND total_minor > 0"
             f" AND contact_id IN ({marks})", chunk))
     referrers = {f[1] for cid, f in facts.items() if cid in contact_ids and f[1] is not None}
     referrer_facts = _contact_facts(conn, sorted(referrers)) if referrers else {}
-    earned: dict[int, int] = {}  # points this import gave each customer, less what refunds took back
     earned_by: dict[int, int] = {}  # id() of a receipt -> the points it earned
     paid_back: dict[int, int] = {}  # id() of a receipt -> what its refunds so far paid back of it
     rows: list[tuple] = []
@@ -1499,8 +1506,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                              loyalty.IMPORTED_REFUND_REASON.format(reference=r.reference) if r.reference
                              else loyalty.IMPORTED_REFUND_NO_REFERENCE_REASON, purchase_id, None, now))
                 balances[cid] -= points
-                if not isinstance(r.refund_of, int):
-                    earned[cid] = earned.get(cid, 0) - points
+                earned[cid] = earned.get(cid, 0) - points
                 total -= points
     return rows, total
 
