@@ -1762,6 +1762,10 @@ Cliquez pour les afficher.</translation>
         <translation>la présentation de l’export des paiements de Stripe (chaque paiement sous son propre numéro)</translation>
     </message>
     <message>
+        <source>the layout of Lightspeed Retail X-Series&apos; sales export (a receipt&apos;s total on its Sale row, its items on its Sale Line rows)</source>
+        <translation>la disposition de l’export des ventes de Lightspeed Retail X-Series (le total d’un ticket sur sa ligne Sale, ses articles sur ses lignes Sale Line)</translation>
+    </message>
+    <message>
         <source>the layout of PayPal&apos;s activity download (the customer&apos;s email from or to, as the money went)</source>
         <translation>la présentation du téléchargement de l’activité PayPal (l’e-mail du client, côté expéditeur ou destinataire selon le sens de l’argent)</translation>
     </message>

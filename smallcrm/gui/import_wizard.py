@@ -751,6 +751,9 @@ class FormatPage(QWizardPage):
                            "left out)")
         if self.w.kind == "purchases" and self.w.preset == "stripe":
             return self.tr("the layout of Stripe's payments export (each charge by its own number)")
+        if self.w.kind == "purchases" and self.w.preset == "lightspeed_x":
+            return self.tr("the layout of Lightspeed Retail X-Series' sales export (a receipt's total on its Sale row, "
+                           "its items on its Sale Line rows)")
         if self.w.kind == "purchases" and self.w.preset == "paypal":
             return self.tr("the layout of PayPal's activity download (the customer's email from or to, as the money "
                            "went)")

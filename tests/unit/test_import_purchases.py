@@ -250,6 +250,41 @@ def test_a_refund_in_a_later_file_takes_back_what_the_customers_purchases_earned
     assert (points_balance(ann), points_balance(bob)) == (22, 50)
 
 
+def test_lightspeed_x_series_sales_export_counts_each_receipt_once_with_its_items(gbp, tmp_path):
+    """Vend's export: a receipt's Sale row (its total, customer, status), its Sale Line rows (items) and its Payment
+    rows (how it was paid), as its Line Type says."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    Contact.update(external_id="C-204").where(Contact.id == ann).execute()  # (as an import of Vend's customers)
+    header = ["Date", "Receipt Number", "Line Type", "Customer Code", "Customer Name", "Note", "Quantity", "Subtotal",
+              "Sales Tax", "Discount", "Loyalty", "Total", "Paid", "Details", "Register", "User", "Status", "Sku",
+              "AccountCodeSale", "AccountCodePurchase"]
+
+    def row(date, receipt, kind, customer="", quantity="", total="", paid="", details="", status=""):
+        return [date, receipt, kind, customer, "Ann Lee" if customer else "", "", quantity, "", "", "", "", total,
+                paid, details, "Main" if kind == "Sale" else "", "", status, "", "", ""]
+    rows = [row("2024-03-02 10:15:22", "1001", "Sale", "C-204", "3", "50.00", "50.00", status="CLOSED"),
+            row("2024-03-02 10:15:22", "1001", "Sale Line", "", "2", "30.00", details="Coffee beans 250g"),
+            row("2024-03-02 10:15:22", "1001", "Sale Line", "", "1", "20.00", details="Pour-over filter"),
+            row("2024-03-02 10:15:22", "1001", "Payment", paid="50.00", details="Cash"),
+            row("2024-03-03 09:30:00", "1003", "Sale", "C-204", "1", "45.00", "0.00", status="ONACCOUNT"),
+            row("2024-03-03 09:30:00", "1003", "Sale Line", "", "1", "45.00", details="Hand grinder"),
+            row("2024-03-04 16:45:00", "1004", "Sale", "C-204", "-2", "-30.00", "-30.00", status="CLOSED"),
+            row("2024-03-04 16:45:00", "1004", "Sale Line", "", "-2", "-30.00", details="Coffee beans 250g"),
+            row("2024-03-04 16:45:00", "1004", "Payment", paid="-30.00", details="Cash"),
+            row("2024-03-05 12:00:00", "1005", "Sale", "", "1", "12.00", "0.00", status="VOIDED"),
+            row("2024-03-05 12:00:00", "1005", "Sale Line", "", "1", "12.00", details="Brownie")]
+    source = write_csv(tmp_path / "SalesHistory.csv", header, rows)
+    assert pi.map_purchase_headers(header)[0] == "lightspeed_x"
+    result = pi.import_purchases(source)
+    assert (result.created, result.refunds, result.skipped, result.rejected) == (3, 1, 1, 0)
+    assert sorted((p.reference, p.total_minor, p.status, p.contact_id, p.payment_method) for p in Purchase.select()) == [
+        ("1001", 5000, "paid", ann, "Cash"), ("1003", 4500, "due", ann, ""), ("1004", -3000, "paid", ann, "Cash")]
+    assert [(i.purchase.reference, i.description, i.quantity, i.unit_price_minor)
+            for i in PurchaseItem.select().order_by(PurchaseItem.id)] == [
+        ("1001", "Coffee beans 250g", 2, 1500), ("1001", "Pour-over filter", 1, 2000), ("1003", "Hand grinder", 1, 4500),
+        ("1004", "Coffee beans 250g", -2, 1500)]
+
+
 def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],

@@ -111,6 +111,10 @@ STRIPE_SIGNS = {"id", "amountrefunded", "captured"}
 # PayPal's activity download: the customer's address is "From Email Address" on money in, "To Email Address" on
 # money out (a refund), as "Balance Impact" says ("Credit", "Debit").
 PAYPAL_SIGNS = {"fromemailaddress", "toemailaddress", "balanceimpact"}
+# Lightspeed Retail X-Series' (Vend's) sales export: per receipt a "Sale" row (its total, customer and status), a
+# "Sale Line" row per item (its name in "Details", its total) and a "Payment" row per payment (the means in
+# "Details"), as "Line Type" says.
+LIGHTSPEED_X_SIGNS = {"receiptnumber", "linetype", "customercode", "details", "register"}
 
 FIELDS = SALES_HEADERS  # the fields a purchases file can have, and the header names that mean them
 # A customer a sales file names by their number only is named "Customer 17850" in the shop's language.
@@ -229,7 +233,8 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
-    """("purchases", "online_retail", "shopify_orders", "sumup", "stripe" or "paypal", a field per column; "" for a
+    """("purchases", "online_retail", "shopify_orders", "sumup", "stripe", "paypal" or "lightspeed_x", a field per
+    column; "" for a
     column not used).
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
@@ -250,13 +255,16 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         i = best.pop("name")[1]
         if "description" not in best or "#" in headers[best["description"][1]]:  # ("Item #" numbers the lines)
             best["description"] = (-1, i)
-    preset = next((name for name, signs in (("sumup", SUMUP_SIGNS), ("stripe", STRIPE_SIGNS), ("paypal", PAYPAL_SIGNS))
+    preset = next((name for name, signs in (("sumup", SUMUP_SIGNS), ("stripe", STRIPE_SIGNS), ("paypal", PAYPAL_SIGNS),
+                                            ("lightspeed_x", LIGHTSPEED_X_SIGNS))
                    if set(keys) >= signs), "")
     if preset == "sumup":
         best.pop("email", None)
         best["reference"] = (0, keys.index("transactionid"))  # (its "Reference" is mostly empty)
     elif preset == "stripe":
         best["reference"] = (0, keys.index("id"))
+    elif preset == "lightspeed_x":
+        best["description"] = (0, keys.index("details"))
     elif preset == "paypal":
         best["email"] = (0, keys.index("fromemailaddress"))
         if "transactionid" in keys:  # (its "Invoice Number" is the web shop's, and often empty)
@@ -560,6 +568,7 @@ class _Reader:
         self.paid_to: int | None = None  # PayPal's To Email Address: the customer on money out (a refund)
         self.impact: int | None = None  # PayPal's Balance Impact column
         self.sale_of: int | None = None  # PayPal's Reference Txn ID: the sale a refund or a cart's item belongs to
+        self.lightspeed_x = layout.preset == "lightspeed_x"
         if layout.preset == "paypal":
             keys = [header_key(h) for h in layout.headers]
             self.impact = keys.index("balanceimpact")
@@ -663,6 +672,13 @@ class _Reader:
         memo, money_out = impact == "memo", impact.startswith("deb")  # (Débit, Débito)
         kind_text = self.cell(cells, "type")
         kind = re.findall(r"\w+", fold(kind_text)) if kind_text else []
+        if self.lightspeed_x and kind in (["payment"], ["sale", "line"]):
+            if kind == ["payment"]:  # how a receipt above was paid ("Cash"), no sale of its own
+                receipt = self.last.get(self.cell(cells, "reference"))
+                if receipt is not None and not receipt.payment_method:
+                    receipt.payment_method = clean_text(self.cell(cells, "description"), "payment_method")[:200]
+                return None
+            memo = True  # an item of its receipt, whose total its "Sale" row gives
         not_sale = any(word.startswith(NOT_SALES) for word in kind)
         returned = not not_sale and (any(word in RETURNS for word in kind)
                                      or any(phrase in " ".join(kind) for phrase in RETURN_PHRASES))
@@ -796,7 +812,7 @@ class _Reader:
         keys = self.customer_keys(number, cells)
         if keys is None:
             return None
-        kind, customer = keys[0] if keys else ("", "")
+        by, customer = keys[0] if keys else ("", "")
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
         row_total = amount if amount is not None else item[1] * item[2] if item else 0
@@ -832,14 +848,14 @@ class _Reader:
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
-                moved=not memo, kind=kind, also=tuple(keys[1:]))
+                moved=not memo, kind=by, also=tuple(keys[1:]))
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
                                               other=currency),
                                "currency", currency)
         if receipt.customer != customer and customer:  # (a later row that names no customer is the receipt's)
-            return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference), KEY_FIELD[kind], customer)
+            return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference), KEY_FIELD[by], customer)
         receipt.rows.append(number)
         self.last[reference] = receipt
         receipt.moved = receipt.moved or not memo
