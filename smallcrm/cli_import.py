@@ -455,6 +455,9 @@ def import_purchases(args, db_path: Path) -> int:
 
     options = _checked_options(build)
 
+    def paid_text(n: int, verb: str) -> str:  # purchases imported before as due that the file says are paid
+        return f"{verb} paid {plural(n, 'purchase')} imported before as due, " if n else ""
+
     def unmatched_text(unmatched, created: bool) -> str:
         if not unmatched:
             return ""
@@ -480,7 +483,7 @@ def import_purchases(args, db_path: Path) -> int:
         c = p.counts
         if args.json:
             cli_format.write_json(sys.stdout, {
-                "dry_run": True, "batch": None, "created": c["purchases"], "updated": 0, "skipped": c["skip"],
+                "dry_run": True, "batch": None, "created": c["purchases"], "updated": c["paid"], "skipped": c["skip"],
                 "rejected": c["reject"], "refunds": c["refunds"], "customers_created": c["customers_created"],
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                 "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
@@ -489,7 +492,8 @@ def import_purchases(args, db_path: Path) -> int:
                 "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name}: would record {plural(c['purchases'], 'purchase')} "
-                  f"({plural(c['refunds'], 'refund')}), skip {c['skip']}, reject {plural(c['reject'], 'row')}, "
+                  f"({plural(c['refunds'], 'refund')}), {paid_text(c['paid'], 'mark')}skip {c['skip']}, "
+                  f"reject {plural(c['reject'], 'row')}, "
                   f"create {plural(c['customers_created'], 'customer')}, give {plural(c['points'], 'point')}"
                   f"{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
             _print_rejects(p.rejects)
@@ -503,7 +507,8 @@ def import_purchases(args, db_path: Path) -> int:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
         else:
             print(f"imported {args.file.name}: {plural(r.created, 'purchase')} recorded "
-                  f"({plural(r.refunds, 'refund')}), {r.skipped} skipped, {plural(r.rejected, 'row')} rejected, "
+                  f"({plural(r.refunds, 'refund')}), {paid_text(r.marked_paid, 'marked')}{r.skipped} skipped, "
+                  f"{plural(r.rejected, 'row')} rejected, "
                   f"{plural(r.customers_created, 'customer')} created, {plural(r.points, 'point')}"
                   f"{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "
                   f"(undo: smallcrm import undo {r.batch})")

@@ -1893,6 +1893,10 @@ Cliquez pour les afficher.</translation>
         <translation>les octets {bytes} de la colonne {column} ne sont pas en {encoding}</translation>
     </message>
     <message>
+        <source>Purchases imported before as due, paid since, marked paid: {n}.</source>
+        <translation>Achats importés avant comme dus, payés depuis, marqués payés&#xa0;: {n}.</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
@@ -2988,6 +2992,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>refund</source>
         <translation>rembourser</translation>
+    </message>
+    <message>
+        <source>mark paid</source>
+        <translation>marquer payé</translation>
     </message>
     <message>
         <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}. Points: {points}.</source>
@@ -5318,6 +5326,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>already imported</source>
         <translation>déjà importé</translation>
+    </message>
+    <message>
+        <source>imported before as due, and paid since: marked paid</source>
+        <translation>importé avant comme dû, et payé depuis&#xa0;: marqué payé</translation>
     </message>
     <message>
         <source>no customer with this email</source>

@@ -169,6 +169,7 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "the amount is too large"),
     QT_TRANSLATE_NOOP("rejects", "the total is 0"),
     QT_TRANSLATE_NOOP("rejects", "already imported"),
+    QT_TRANSLATE_NOOP("rejects", "imported before as due, and paid since: marked paid"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this email"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this phone"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this customer number"),
@@ -380,6 +381,14 @@ def undo_refused_text(error: UndoRefused) -> str:
         return error.reason
     why = text.format(name=name, receipt=receipt, has=has, file=file, when=later)
     return tr("Not undone. {why} Nothing was changed.").format(why=why)
+
+
+def marked_paid_text(n: int) -> str:
+    """" Purchases imported before as due, paid since: marked paid: 2." ("" for none), to follow the counts."""
+    if not n:
+        return ""
+    return " " + QCoreApplication.translate("ImportWizard", "Purchases imported before as due, paid since, marked "
+                                                            "paid: {n}.").format(n=fmt.number(n))
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -1062,7 +1071,7 @@ class MappingPage(QWizardPage):
         """The receipts as they will be stored: local time, the customer found (or not), amount, points."""
         names = contact_rows(sorted({p.contact_id for p in plan.preview if p.contact_id}))
         will = {"create": self.tr("record"), "refund": self.tr("refund"), "skip": self.tr("skip"),
-                "reject": self.tr("reject")}
+                "pay": self.tr("mark paid"), "reject": self.tr("reject")}
         shown = [(p.rows[0], [_row_numbers(p.rows), will[p.action], fmt.when(from_utc_text(p.occurred_at)),
                               p.reference, self._customer(p, names), fmt.money(p.total_minor, p.currency),
                               fmt.number(p.points) if p.points else "", reason_text(p.reason)])
@@ -1080,7 +1089,8 @@ class MappingPage(QWizardPage):
         self.status.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
                                     "reject: {reject}. New customers: {customers}. Points: {points}.").format(
             customers=fmt.number(n["customers_created"]),
-            **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")}))
+            **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")})
+            + marked_paid_text(n["paid"]))
 
     def _customer(self, p, names) -> str:
         if p.contact_id in names:
@@ -1672,7 +1682,8 @@ class SummaryPage(QWizardPage):
                                         "{skip}. Rows to reject: {reject}. New customers: {customers}. Points "
                                         "given: {points}.").format(
                 customers=fmt.number(n["customers_created"]),
-                **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")}))
+                **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")})
+                + marked_paid_text(n["paid"]))
         else:
             text = self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} "
                            "rows.").format(rows=fmt.number(plan.rows), **{
@@ -1831,7 +1842,7 @@ class RunPage(QWizardPage):
                                       ).format(
                 customers=fmt.number(result.customers_created),
                 **{k: fmt.number(getattr(result, k)) for k in ("created", "refunds", "skipped", "rejected",
-                                                                "points")}))
+                                                                "points")}) + marked_paid_text(result.marked_paid))
         else:
             text = self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.").format(
                 created=fmt.number(result.created), updated=fmt.number(result.updated),

@@ -318,6 +318,20 @@ def test_import_purchases_online_retail(cli, shop, tmp_path):
     assert rows_in(shop, "purchase") == 0 and rows_in(shop, "contact") == 1
 
 
+def test_a_later_file_that_says_a_due_purchase_is_paid_says_it_is_marked_paid(cli, shop, tmp_path):
+    cli("contacts", "add", "--first-name", "Ann", "--email", "ann@example.com")
+    header = ["Date", "Order", "Email", "Amount", "Status"]
+    cli("import", "purchases", str(write_csv(tmp_path / "march.csv", [
+        ["2025-03-05 10:00", "#1006", "ann@example.com", "12.00", "pending"]], header=header)))
+    april = write_csv(tmp_path / "april.csv", [["2025-03-05 10:00", "#1006", "ann@example.com", "12.00", "paid"]],
+                      header=header)
+    dry = cli("import", "purchases", str(april), "--dry-run")
+    assert "mark paid 1 purchase imported before as due, skip 0" in dry.out
+    result = cli("import", "purchases", str(april))
+    assert result.code == 0 and "marked paid 1 purchase imported before as due, 0 skipped" in result.out
+    assert "1 updated" in cli("import", "list").out
+
+
 def test_import_purchases_needs_a_date_column(cli, tmp_path):
     cli("contacts", "add", "--first-name", "Ann")
     source = write_csv(tmp_path / "p.csv", [["a@example.com", "5"]], header=["Email", "Total"])

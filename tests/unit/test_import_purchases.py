@@ -285,6 +285,31 @@ def test_lightspeed_x_series_sales_export_counts_each_receipt_once_with_its_item
         ("1004", "Coffee beans 250g", -2, 1500)]
 
 
+def test_a_purchase_imported_as_due_is_marked_paid_by_a_later_file_that_says_so_and_undo_puts_it_back(gbp,
+                                                                                                         tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Order", "Email", "Amount", "Status"]
+    march = [["2025-03-05 10:00", "#1006", "ann@example.com", "12.00", "pending"],
+             ["2025-03-06 10:00", "#1007", "ann@example.com", "8.00", "paid"]]
+    pi.import_purchases(write_csv(tmp_path / "march.csv", header, march))
+    before = snapshot()
+    april = [[*march[0][:4], "paid"], march[1], ["2025-04-01 10:00", "#1008", "ann@example.com", "5.00", "pending"]]
+    source = write_csv(tmp_path / "april.csv", header, april)
+    plan = pi.plan_purchases_import(source)
+    assert [(p.reference, p.action) for p in plan.preview] == [("#1006", "pay"), ("#1007", "skip"), ("#1008", "create")]
+    assert plan.counts["paid"] == 1
+    result = pi.import_purchases(source)
+    assert (result.created, result.updated, result.skipped) == (1, 1, 1)
+    assert [(p.reference, p.status, p.paid_minor) for p in Purchase.select().order_by(Purchase.id)] == [
+        ("#1006", "paid", 1200), ("#1007", "paid", 800), ("#1008", "due", 0)]
+    assert points_balance(ann) == 12 + 8 + 5  # (a due purchase earns as it is recorded: nothing more)
+    assert result.to_json()["updated"] == 1
+    ci.undo_import(result.batch)
+    assert snapshot() == before
+    again = pi.import_purchases(write_csv(tmp_path / "march again.csv", header, march))
+    assert (again.created, again.updated, again.skipped) == (0, 0, 2)  # still due: nothing to do
+
+
 def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],

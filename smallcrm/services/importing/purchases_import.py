@@ -152,6 +152,8 @@ PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "p
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
 REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
+PAID_SINCE = "imported before as due, and paid since: marked paid"
+UNPAID = ("due", "partly_paid")
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
@@ -341,7 +343,7 @@ class PlannedPurchase:
     currency: str
     contact_id: int | None
     customer: str  # the key from the file ("" when none)
-    action: str  # "create", "refund", "skip" or "reject"
+    action: str  # "create", "refund", "skip", "pay" (recorded before as due, marked paid) or "reject"
     reason: str = ""  # for skip and reject
     points: int = 0  # what the customer earns with it (a refund: takes back), by the loyalty rules in force
 
@@ -374,13 +376,14 @@ class PurchaseImportResult:
     delimiter: str
     rejects: list[Reject] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
+    marked_paid: int = 0  # purchases recorded before as due, paid since
 
     @property
     def updated(self) -> int:
-        return 0
+        return self.marked_paid
 
     def to_json(self) -> dict:
-        return {"batch": self.batch, "created": self.created, "updated": 0, "skipped": self.skipped,
+        return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter,
                 "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in self.unmatched]}
@@ -1116,7 +1119,9 @@ class _Run:
             self.layout.ambiguous_columns = []
         self.progress = progress
         self.cancelled = cancelled
-        self.counts = {"purchases": 0, "refunds": 0, "skip": 0, "reject": 0, "customers_created": 0, "points": 0}
+        self.counts = {"purchases": 0, "refunds": 0, "skip": 0, "reject": 0, "customers_created": 0, "points": 0,
+                       "paid": 0}
+        self.payments: list[int] = []  # the purchases recorded before as due that the file says are paid
         self.unmatched: dict[str, Unmatched] = {}
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
@@ -1242,7 +1247,11 @@ class _Run:
                 r.refund_of = sale
             recorded = _recorded(r, total, self.ids(r), existing)
             if recorded is not None:
-                self._plan(r, "skip", "already imported")
+                if total > 0 and r.status == "paid" and recorded[4] in UNPAID:  # due then, paid since
+                    self.payments.append(recorded[0])
+                    self._plan(r, "pay", PAID_SINCE)
+                else:
+                    self._plan(r, "skip", "already imported")
                 if total > 0:  # paid back (more) since it was imported?
                     planned.extend(self._paid_back(r, refunded, recorded, sales))
                 continue
@@ -1273,7 +1282,7 @@ class _Run:
                    sales: _SalesByNumber) -> list[_Receipt]:
         """A sale recorded before, of which the file says `refunded` is paid back in all: the refund to record for
         what neither the refunds recorded nor the file's refunds of it cover (planned)."""
-        pid, contact_id, before, at_sale = recorded
+        pid, contact_id, before, at_sale = recorded[:4]
         rest = refunded - before - sales.recorded(r, pid, contact_id, refunded, before, at_sale)
         return [self._refund(r, rest, pid, contact_id)] if rest > 0 else []
 
@@ -1287,22 +1296,22 @@ class _Run:
         self._plan(refund, "refund")
         return refund
 
-    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int, int]]:
+    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int, int, str, int]]:
         """The purchases already recorded in the receipts' time span, by the key a receipt is found by: (their id,
-        customer, what was refunded of them so far, of which at the sale's own time). A refund linked to a sale at
-        the sale's time (of a column's "Refunded Amount") shares the sale's key and is not listed; one at a time of
-        its own is."""
+        customer, what was refunded of them so far, of which at the sale's own time, their status, what was paid of
+        them). A refund linked to a sale at the sale's time (of a column's "Refunded Amount") shares the sale's key
+        and is not listed; one at a time of its own is."""
         if not receipts:
             return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
-        out: dict[tuple, tuple[int, int | None, int, int]] = {}
-        for pid, reference, contact_id, occurred_at, total, refunded, at_sale in conn.execute(
+        out: dict[tuple, tuple[int, int | None, int, int, str, int]] = {}
+        for pid, reference, contact_id, occurred_at, total, refunded, at_sale, status, paid in conn.execute(
                 "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
-                f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0)"
-                " FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
+                f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0),"
+                " p.status, p.paid_minor FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
                 " ORDER BY p.refund_of_id IS NOT NULL", (first, last)):
             out.setdefault((reference, occurred_at) if reference else (None, contact_id, occurred_at, total),
-                           (pid, contact_id, refunded, at_sale))
+                           (pid, contact_id, refunded, at_sale, status, paid))
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
@@ -1316,6 +1325,8 @@ class _Run:
         r.action, r.reason = action, reason
         if action == "skip":
             self.counts["skip"] += 1
+        elif action == "pay":
+            self.counts["paid"] += 1
         elif action == "refund":
             self.counts["refunds"] += 1
             self.counts["purchases"] += 1
@@ -1409,7 +1420,8 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         details["created_tags"] = writer.created_tags
         details["due"] = due
         details["cancelled"] = run.left_out
-        counts = {"create": run.counts["purchases"], "update": 0, "skip": run.counts["skip"],
+        details["paid"] = _mark_paid(conn, run.payments)
+        counts = {"create": run.counts["purchases"], "update": run.counts["paid"], "skip": run.counts["skip"],
                   "reject": run.counts["reject"]}
         ci._finish_batch(conn, batch_id, counts, details)
         if rejects_out is not None:
@@ -1420,7 +1432,19 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
     return PurchaseImportResult(batch_id, run.counts["purchases"], run.counts["refunds"],
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
-                                list(run.unmatched.values()))
+                                list(run.unmatched.values()), run.counts["paid"])
+
+
+def _mark_paid(conn, purchase_ids: list[int]) -> list[list]:
+    """Mark paid in full the purchases recorded before as due; what each was, [id, status, paid], for undo."""
+    before = []
+    for start in range(0, len(purchase_ids), 500):
+        chunk = purchase_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        before += [list(row) for row in conn.execute(
+            f"SELECT id, status, paid_minor FROM purchase WHERE id IN ({marks}) ORDER BY id", chunk)]
+        conn.execute(f"UPDATE purchase SET status = 'paid', paid_minor = total_minor WHERE id IN ({marks})", chunk)
+    return before
 
 
 def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writer, moment: str) -> None:
@@ -1614,6 +1638,9 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
             raise UndoRefused("undo", f"contact {found[0]} has spent (or let expire) points that import {batch_id} "
                                       "gave; undoing it would leave a balance below zero", "points_spent",
                               contact_id=found[0])
+    # recorded before as due, marked paid by it: as they were (a paid purchase is changed by nothing but a refund)
+    conn.executemany("UPDATE purchase SET status = ?, paid_minor = ? WHERE id = ?",
+                     [(status, paid, pid) for pid, status, paid in details.get("paid", [])])
     # its refunds of its own purchases first (a purchase with a refund cannot go)
     purchases = conn.execute("DELETE FROM purchase WHERE import_batch_id = ? AND refund_of_id IS NOT NULL",
                              (batch_id,)).rowcount
