@@ -4,6 +4,18 @@
 <context>
     <name></name>
     <message>
+        <source>Undo the import of {file}? The purchases it recorded are removed with their points, and so are the customers it created. To have them back, import the file again.</source>
+        <translation>Annuler l’import de {file}&#xa0;? Les achats qu’il a enregistrés sont supprimés avec leurs points, ainsi que les clients qu’il a créés. Pour les retrouver, importez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file}? The customers it added are removed and those it changed are put back as they were. To have them back, import the file again.</source>
+        <translation>Annuler l’import de {file}&#xa0;? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont remis tels qu’ils étaient. Pour les retrouver, importez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Undo this import?</source>
+        <translation>Annuler cet import&#xa0;?</translation>
+    </message>
+    <message>
         <source>customer #{id}</source>
         <translation>client n°&#xa0;{id}</translation>
     </message>
@@ -1362,10 +1374,6 @@ Cliquez pour les afficher.</translation>
         <translation>Clients que vous avez déjà</translation>
     </message>
     <message>
-        <source>Rows with the same email or phone as a customer in your book, or a very similar name and one more detail in common.</source>
-        <translation>Lignes avec le même e-mail ou téléphone qu’un client déjà enregistré, ou un nom très proche et un autre détail en commun.</translation>
-    </message>
-    <message>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -1412,6 +1420,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>row {n}</source>
         <translation>ligne {n}</translation>
+    </message>
+    <message>
+        <source>Rows with the same email or phone as a customer in your book or a row above in the file, or a very similar name and one more detail in common.</source>
+        <translation>Lignes avec le même e-mail ou téléphone qu’un client déjà enregistré ou qu’une ligne plus haut dans le fichier, ou un nom très proche et un autre détail en commun.</translation>
     </message>
     <message>
         <source>As chosen above</source>
@@ -4203,6 +4215,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{what}: {n}</source>
         <translation>{what}&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>Of the purchases to skip, those of customers not in your book: {n}. Go back to create those customers.</source>
+        <translation>Parmi les achats à ignorer, ceux de clients que vous n’avez pas encore&#xa0;: {n}. Revenez en arrière pour créer ces clients.</translation>
     </message>
 </context>
 <context>

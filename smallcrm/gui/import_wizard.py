@@ -338,6 +338,21 @@ OWN_THINGS = {
 }
 
 
+def confirm_undo(parent, file_name: str, kind: str) -> bool:
+    """Whether the owner, asked, wants the import of `file_name` undone (it cannot be redone, only imported again)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("undo", text)
+
+    if kind == "purchases":
+        text = tr("Undo the import of {file}? The purchases it recorded are removed with their points, and so are the "
+                  "customers it created. To have them back, import the file again.")
+    else:
+        text = tr("Undo the import of {file}? The customers it added are removed and those it changed are put back "
+                  "as they were. To have them back, import the file again.")
+    answer = QMessageBox.question(parent, tr("Undo this import?"), text.format(file=file_name))
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def undo_refused_text(error: UndoRefused) -> str:
     """Why an import was not undone, in the window's language, naming the customer, receipt or import."""
     def tr(text: str) -> str:
@@ -770,6 +785,8 @@ class FormatPage(QWizardPage):
 
     def _show(self) -> None:
         d = self.w.dialect
+        # the country of phone numbers: for a customer list, or a sales file with a phone column
+        self.form.setRowVisible(self.region, self.w.kind == "contacts" or "phone" in self.w.fields)
         quotes = {'"': self.tr("text in double quotes"), "'": self.tr("text in single quotes"),
                   "": self.tr("no quotes")}[d.quotechar]
         self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, "
@@ -1363,8 +1380,8 @@ class DuplicatesPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Customers you already have"))
-        self.setSubTitle(self.tr("Rows with the same email or phone as a customer in your book, or a very "
-                                 "similar name and one more detail in common."))
+        self.setSubTitle(self.tr("Rows with the same email or phone as a customer in your book or a row above "
+                                 "in the file, or a very similar name and one more detail in common."))
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
         for key, label in POLICIES:
@@ -1696,6 +1713,13 @@ class SummaryPage(QWizardPage):
         lines = ["• " + self.tr("{what}: {n}").format(what=QCoreApplication.translate("SummaryPage", WARNINGS[kind]),
                                                       n=fmt.number(n))
                  for kind, n in getattr(plan, "warnings", ()) if kind in WARNINGS]
+        if self.w.kind == "purchases":
+            default = "create" if self.w.options.create_missing else "skip"
+            unknown = sum(u.purchases for u in plan.unmatched
+                          if self.w.options.customer_choices.get(u.key, default) != "create")
+            if unknown:
+                lines.append("• " + self.tr("Of the purchases to skip, those of customers not in your book: {n}. Go "
+                                            "back to create those customers.").format(n=fmt.number(unknown)))
         self.noted.setText("\n".join(lines))
         self.noted.setVisible(bool(lines))
         self.model.reset(plan.rejects)
@@ -1874,6 +1898,8 @@ class RunPage(QWizardPage):
         return self.done
 
     def undo_import(self) -> None:
+        if not confirm_undo(self, self.w.path.name, self.w.kind):
+            return
         try:
             result = ci.undo_import(self.w.result.batch)
         except SmallCrmError as error:
@@ -2130,6 +2156,8 @@ class PastImportsDialog(QDialog):
 
     def undo_selected(self) -> None:
         batch = self.batches[self.table.currentRow()]
+        if not confirm_undo(self, batch.file_name, batch.kind):
+            return
         try:
             result = ci.undo_import(batch.id)
         except UndoRefused as error:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWizard
 
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.import_wizard import PROGRESS_TEXT_MS, ImportWizard
@@ -35,6 +35,25 @@ def write_french_file(tmp_path):
     return path
 
 
+class Asked(list):
+    """The questions asked (title, text), each answered by the first of `answers` (then Yes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list = []
+
+    def question(self, parent, title, text, *args, **kwargs):
+        self.append((title, text))
+        return self.answers.pop(0) if self.answers else QMessageBox.StandardButton.Yes
+
+
+@pytest.fixture(autouse=True)
+def asked(monkeypatch) -> Asked:
+    questions = Asked()
+    monkeypatch.setattr(QMessageBox, "question", questions.question)
+    return questions
+
+
 def wizard_for(qtbot, window, path) -> ImportWizard:
     window.import_file(path=path)
     (wizard,) = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
@@ -42,7 +61,7 @@ def wizard_for(qtbot, window, path) -> ImportWizard:
     return wizard
 
 
-def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
+def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, asked):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     assert wizard.currentPage() is wizard.file_page and wizard.file_page.isComplete()
     wizard.next()  # detection
@@ -54,6 +73,7 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     assert wizard.format_page.table.item(0, 0).text() == "Zoë"  # accents intact in the preview
     assert wizard.format_page.table.horizontalHeaderItem(2).text() == "Courriel"
     assert wizard.minimumWidth() <= 1000  # fits a small laptop's screen (QWizard widens itself to its widest page)
+    assert wizard.format_page.region.isVisible()
     wizard.format_page.region.setText("FR")
     wizard.next()  # mapping
     page = wizard.mapping_page
@@ -87,6 +107,12 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path):
     assert [p.e164 for p in zoe.phones] == ["+33612345678"] and zoe.birthday == "1980-12-31"
     assert window.model.rowCount() == 2  # the list shows them without a restart
 
+    asked.answers.append(QMessageBox.StandardButton.No)  # undo asked first, and "No" leaves the import in place
+    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    assert asked == [("Undo this import?", "Undo the import of clients.csv? The customers it added are removed and "
+                                           "those it changed are put back as they were. To have them back, import "
+                                           "the file again.")]
+    assert contacts.count_contacts() == 2 and wizard.run_page.undo.isVisible()
     qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
     assert contacts.count_contacts() == 0 and contacts.count_contacts(trash=True) == 0
     assert window.model.rowCount() == 0
@@ -228,7 +254,7 @@ def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
     wizard.close()
 
 
-def test_past_imports_can_be_undone(qtbot, window, tmp_path):
+def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
 
     batch = import_contacts(write_french_file(tmp_path), ImportOptions(region="FR", tags=("Salon", "2026"))).batch
@@ -239,6 +265,9 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path):
     assert dialog.table.item(0, 9).text() == "Salon, 2026"  # what to search for to list its customers
     assert dialog.table.item(0, 0).text() == str(batch)  # the number messages give
     dialog.table.selectRow(0)
+    asked.answers.append(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and window.model.rowCount() == 2 and dialog.table.item(0, 8).text() != "undone"
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
     assert dialog.table.item(0, 8).text() == "undone"
     assert window.model.rowCount() == 0
@@ -372,6 +401,7 @@ def to_mapping(qtbot, wizard: ImportWizard) -> None:
     assert wizard.file_page.kind() == "purchases"
     wizard.next()
     assert wizard.currentPage() is wizard.format_page
+    assert wizard.format_page.region.isHidden()  # the country of phone numbers: none in this file
     wizard.next()
     page = wizard.mapping_page
     for header, name in BY_HAND.items():
@@ -430,6 +460,9 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
                                  f"New customers: 1. Points given: {fmt.number(1249)}.")
     else:
         assert counts.text().startswith("Purchases to record: 4 (refunds: 2). Purchases to skip: 1.")
+        assert wizard.summary_page.noted.text() == ("• Of the purchases to skip, those of customers not in your "
+                                                    "book: 1. Go back to create those customers.")
+    assert wizard.summary_page.noted.isHidden() == create
     wizard.next()  # the import
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert wizard.run_page.text.text().startswith(f"Purchases recorded: {5 if create else 4} (refunds: 2).")

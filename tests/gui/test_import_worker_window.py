@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from smallcrm.services import contacts
 from smallcrm.services.importing import contacts_import as ci
-from tests.gui.test_import_wizard import wizard_for, write_french_file
+from tests.gui.test_import_wizard import asked, wizard_for, write_french_file  # noqa: F401 (asked: undo answered)
 
 
 def test_the_wizard_imports_through_a_worker_process_and_undoes(qtbot, window, tmp_path, monkeypatch):
