@@ -2826,6 +2826,10 @@ Cliquez pour les afficher.</translation>
         <translation>Montant remboursé</translation>
     </message>
     <message>
+        <source>Amount left after refunds</source>
+        <translation>Montant restant après remboursements</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>

@@ -310,6 +310,24 @@ def test_a_purchase_imported_as_due_is_marked_paid_by_a_later_file_that_says_so_
     assert (again.created, again.updated, again.skipped) == (0, 0, 2)  # still due: nothing to do
 
 
+def test_what_is_left_of_a_sale_after_its_refunds_says_what_was_refunded(gbp, tmp_path):
+    """Etsy's Sold Orders: "Adjusted Order Total" is what is left of an order refunded in part (empty otherwise)."""
+    header = ["Sale Date", "Order ID", "Full Name", "Currency", "Order Value", "Shipping", "Order Total", "Status",
+              "Adjusted Order Total"]
+    rows = [["03/05/24", "3201456789", "Dana Lee", "EUR", "42.00", "6.00", "48.00", "Completed", ""],
+            ["03/09/24", "3201456790", "Fiona Walsh", "EUR", "30.00", "4.50", "31.50", "Completed", "21.50"],
+            ["03/12/24", "3201456791", "Ann Lee", "EUR", "9.00", "0", "9.00", "Completed", "0.00"]]
+    source = write_csv(tmp_path / "EtsySoldOrders2024-3.csv", header, rows)
+    result = pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True,
+                                                                  date_orders={0: "mdy"}))
+    assert (result.created, result.refunds, result.skipped) == (3, 1, 1)
+    assert sorted((p.reference, p.total_minor, p.refund_of.reference if p.refund_of else None)
+                  for p in Purchase.select()) == [
+        ("3201456789", 4800, None), ("3201456790", -1000, "3201456790"), ("3201456790", 3150, None)]
+    again = pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True, date_orders={0: "mdy"}))
+    assert again.created == 0
+
+
 def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],

@@ -503,6 +503,9 @@ SALES_HEADERS = {
                  "importorimborsato", "rimborsato", "rimborso",
                  "valorreembolsado", "reembolsada",
                  "terugbetaald", "terugbetaaldbedrag", "terugbetaling"),
+    # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
+    "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
+                      "montantapresremboursement", "betragnacherstattung"),
     "currency": ("currency", "currencycode", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
     "status": ("paymentstatus", "financialstatus", "status", "orderstatus",
                "statut", "statutdupaiement", "statutpaiement", "etatdupaiement",

@@ -812,6 +812,12 @@ class _Reader:
             refunded_whole = cleaning.parse_consent(refunded_text)
             if refunded_whole is None:
                 return self.reject(number, NOT_REFUNDED_AMOUNT, "refunded", refunded_text)
+        left_text = self.cell(cells, "after_refunds")
+        if not refunded_text and amount is not None and any(c.isdigit() for c in left_text):
+            try:  # what is left of the sale: the rest was refunded
+                refunded_text, refunded = left_text, max(0, amount - self.number(money_in, left_text))
+            except (InvalidValue, ValueError) as e:
+                return self.reject(number, _said(e), "after_refunds", left_text)
         keys = self.customer_keys(number, cells)
         if keys is None:
             return None
