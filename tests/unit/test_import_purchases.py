@@ -1255,6 +1255,26 @@ def test_sumups_transactions_report_records_sales_without_taking_the_accounts_em
     assert [u.key for u in plan.unmatched] == ["owner@boulangerie.co.uk"]
 
 
+def test_a_sale_refunded_in_full_and_its_refund_under_a_number_of_its_own_are_neither_recorded(gbp, tmp_path):
+    """SumUp: the sale's status says "Refunded" and its refund is a row of its own, under another number; a failed
+    attempt of the same amount is no sale a later refund pays back."""
+    header = ["Email", "Date", "Transaction ID", "Transaction Type", "Status", "Card Type", "Process As",
+              "Payment Method", "Entry Mode", "Auth code", "Description", "Total", "Reference"]
+
+    def row(when, number, kind, status, what, total):
+        return ["owner@bakery.co.uk", when, number, kind, status, "VISA", "Debit", "POS", "Chip", "", what, total, ""]
+    rows = [row("2024-03-04 08:12", "TX1", "Sales", "Paid Out", "Sourdough loaf", "5.50"),
+            row("2024-03-04 09:40", "TX2", "Sales", "Refunded", "Birthday cake", "32.00"),
+            row("2024-03-04 16:05", "TX3", "Refunds", "Successful", "Birthday cake", "32.00"),
+            row("2024-03-05 10:01", "TX4", "Sales", "Failed", "Cinnamon buns", "9.60"),
+            row("2024-03-05 10:02", "TX5", "Sales", "Successful", "Cinnamon buns", "9.60"),
+            row("2024-03-06 11:00", "TX6", "Refunds", "Successful", "Cinnamon buns", "9.60")]
+    result = pi.import_purchases(write_csv(tmp_path / "sumup.csv", header, rows))
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("TX1", 550), ("TX5", 960), ("TX6", -960)]
+    assert (result.created, result.refunds, result.skipped) == (3, 1, 3)
+
+
 def test_a_reports_total_row_at_its_end_is_listed_as_the_total_it_is(gbp, tmp_path):
     header = ["Date", "Time", "Receipt number", "Total"]
     rows = [["13/10/2025", "15:40", "1044", "12.50"], ["13/10/2025", "15:45", "1045", "8.00"], ["", "", "", ""],

@@ -15,8 +15,9 @@ rows with a negative total and negative line quantities, not linked to a purchas
 (the files do not say which one they cancel); a refund under its sale's number at another time (Square,
 PayPal) is a refund of that sale, in the file or recorded before (in a file whose numbers start again each day,
 of that day's sale in the file; a number of five figures or fewer, a till's count, is not looked for among the
-sales recorded before). Paid back once: a sale the file says was refunded beside its refund's own row is recorded
-with neither (nor is that row when an earlier import left its sale out so), or, recorded before, is paid back by
+sales recorded before). Paid back once: a sale the file says was refunded beside its refund's own row (under its
+number, or after it under another number, of the same customer and amount: SumUp's) is recorded with neither (nor
+is that row when an earlier import left its sale out so), or, recorded before, is paid back by
 that row; a column saying what was refunded counts only what such rows do not, and such rows only what the refunds
 recorded before do not. An order's total written on each of its line rows is counted once; a sale's total beyond
 its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
@@ -149,6 +150,10 @@ CANCELLED = ("cancel", "refund", "return", "void", "annul", "rembours", "storn",
 PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "partiellement rembours",
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
                    "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
+# A status that says the sale was paid back (SumUp's "Refunded"), compared as fold() writes it: its refund may be
+# a row of its own, under another number.
+REFUNDED_STATUS = ("refund", "rembours", "erstattet", "zuruckerstattet", "reembols", "rimborsat", "estornad",
+                   "terugbetaald")
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
 REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
@@ -812,6 +817,8 @@ class _Reader:
             refunded_whole = cleaning.parse_consent(refunded_text)
             if refunded_whole is None:
                 return self.reject(number, NOT_REFUNDED_AMOUNT, "refunded", refunded_text)
+        refunded_whole = refunded_whole or (status == "cancelled"
+                                            and fold(self.cell(cells, "status")).startswith(REFUNDED_STATUS))
         left_text = self.cell(cells, "after_refunds")
         if not refunded_text and amount is not None and any(c.isdigit() for c in left_text):
             try:  # what is left of the sale: the rest was refunded
@@ -1176,6 +1183,9 @@ class _Run:
         broken = {reference for reference, _ in rows.broken}
         sales = _SalesByNumber(conn, receipts, existing, rows.restarts)  # what a refund under a sale's number pays back
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
+        # sales left out as paid back in full, by customer, currency and amount: a refund row of its own number, of
+        # one of them, after it, is not recorded either (SumUp: the sale "Refunded", its refund under another number)
+        paid_back: dict[tuple[str, str, int], int] = {}
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
             # every row, not each row's own line total, under a heading that names the order's total ("Order
@@ -1206,6 +1216,9 @@ class _Run:
                 recorded = None if r.beside_sale else _recorded(r, total, self.ids(r), existing)
                 if recorded is None:
                     self._plan(r, "skip", CANCELLED_REASON)
+                    if r.refunded_whole and not r.beside_sale:
+                        key = (r.customer, r.currency, total)
+                        paid_back[key] = paid_back.get(key, 0) + 1
                     if r.reference and not r.beside_sale:
                         sales.left_out(r)
                         self.left_out.append(r.reference)
@@ -1220,6 +1233,9 @@ class _Run:
                 self._reject_receipt(r, "the total is 0")
                 continue
             sale, sale_contact = sales.sale_of(r) if total < 0 else ("", None)
+            if sale == "" and paid_back.get((r.customer, r.currency, -total)):
+                paid_back[r.customer, r.currency, -total] -= 1
+                sale = None
             if sale is None:
                 self._plan(r, "skip", REFUND_OF_CANCELLED)
                 continue
