@@ -277,12 +277,13 @@ def test_lightspeed_x_series_sales_export_counts_each_receipt_once_with_its_item
     assert pi.map_purchase_headers(header)[0] == "lightspeed_x"
     result = pi.import_purchases(source)
     assert (result.created, result.refunds, result.skipped, result.rejected) == (3, 1, 1, 0)
-    assert sorted((p.reference, p.total_minor, p.status, p.contact_id, p.payment_method) for p in Purchase.select()) == [
+    assert sorted((p.reference, p.total_minor, p.status, p.contact_id, p.payment_method)
+                  for p in Purchase.select()) == [
         ("1001", 5000, "paid", ann, "Cash"), ("1003", 4500, "due", ann, ""), ("1004", -3000, "paid", ann, "Cash")]
     assert [(i.purchase.reference, i.description, i.quantity, i.unit_price_minor)
             for i in PurchaseItem.select().order_by(PurchaseItem.id)] == [
-        ("1001", "Coffee beans 250g", 2, 1500), ("1001", "Pour-over filter", 1, 2000), ("1003", "Hand grinder", 1, 4500),
-        ("1004", "Coffee beans 250g", -2, 1500)]
+        ("1001", "Coffee beans 250g", 2, 1500), ("1001", "Pour-over filter", 1, 2000),
+        ("1003", "Hand grinder", 1, 4500), ("1004", "Coffee beans 250g", -2, 1500)]
 
 
 def test_a_purchase_imported_as_due_is_marked_paid_by_a_later_file_that_says_so_and_undo_puts_it_back(gbp,
