@@ -937,9 +937,14 @@ def test_a_shopify_orders_export_is_one_purchase_per_order_with_the_billing_name
     assert names == [("Bob", "Stone"), ("Marie", "Dupont")]
 
 
-def test_an_orders_total_beyond_its_lines_keeps_the_lines_and_a_line_for_the_rest(gbp, tmp_path):
-    """Shopify's Total has the shipping, taxes and the order's discount in it: the lines are kept, and one more
-    makes them add up to it."""
+@pytest.mark.parametrize(("locale", "charges", "discounts"), [
+    ("en_GB", "Shipping, taxes and other charges", "Discounts and other adjustments"),
+    ("fr_FR", "Livraison, taxes et autres frais", "Remises et autres ajustements")])
+def test_an_orders_total_beyond_its_lines_keeps_the_lines_and_a_line_for_the_rest(gbp, tmp_path, locale, charges,
+                                                                                   discounts):
+    """Shopify's Total has the shipping, taxes and the order's discount in it: the lines are kept, and one more, in
+    the shop's language, makes them add up to it."""
+    set_setting("locale", locale)
     rows = [["#1001", "marie@example.fr", "paid", "", "EUR", "45.00", "52.90", "2025-03-01 10:15:20 +0100", "2",
              "Lavender candle", "15.00", "Marie Dupont", "", "51"],
             ["#1001", "marie@example.fr", "", "", "", "", "", "", "1", "Honey soap", "15.00", "", "", ""],
@@ -951,9 +956,9 @@ def test_an_orders_total_beyond_its_lines_keeps_the_lines_and_a_line_for_the_res
     assert bought == {"#1001": 5290, "#1002": 4050}
     lines = sorted((i.purchase.reference, i.description, i.quantity, i.unit_price_minor, i.total_minor)
                    for i in PurchaseItem.select())
-    assert lines == [("#1001", "Honey soap", 1, 1500, 1500), ("#1001", "Lavender candle", 2, 1500, 3000),
-                     ("#1001", pi.OTHER_CHARGES, 1, 790, 790),
-                     ("#1002", pi.OTHER_DISCOUNTS, 1, -450, -450), ("#1002", "Honey soap", 3, 1500, 4500)]
+    assert lines == sorted([("#1001", "Honey soap", 1, 1500, 1500), ("#1001", "Lavender candle", 2, 1500, 3000),
+                            ("#1001", charges, 1, 790, 790),
+                            ("#1002", discounts, 1, -450, -450), ("#1002", "Honey soap", 3, 1500, 4500)])
     for reference, total in bought.items():  # as a purchase entered by hand: its lines add up to its total
         assert sum(i.total_minor for i in PurchaseItem.select().join(Purchase)
                    .where(Purchase.reference == reference)) == total
@@ -1380,7 +1385,7 @@ def test_one_amount_on_every_line_is_the_orders_total_only_beside_lines_that_dif
     assert (pi.import_purchases(tills).created, pi.import_purchases(woo).created) == (1, 1)
     assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("2053", 1000), ("7001", 640)]
     assert sorted(i.description for i in PurchaseItem.select() if i.purchase.reference == "2053") == [
-        "Coaster", "Discounts", "Tea Set"]  # (the coupon: a line of what the lines came to less)
+        "Coaster", "Discounts and other adjustments", "Tea Set"]  # (the coupon: a line of what the lines came to less)
 
 
 def test_a_customer_found_by_name_is_found_with_a_title_before_it(gbp, tmp_path):

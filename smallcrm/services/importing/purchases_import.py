@@ -92,9 +92,15 @@ MATCH_WORDS = {"email": "email", "phone": "phone", "id": "customer number", "nam
 PREVIEW = 50
 FIRST_LOOK_ROWS = 400  # the rows a quick look reads: enough for the preview's receipts in most files
 DUE_DAYS = 30
-# The line that makes a sale's lines add up to the total its file gives (shipping, taxes, a discount on the order).
-OTHER_CHARGES = "Shipping, taxes and other charges"
-OTHER_DISCOUNTS = "Discounts"
+# The line that makes a sale's lines add up to the total its file gives (shipping, taxes, a discount on the order),
+# in the shop's language: (when the total is more than the lines, when it is less).
+REST_LINES = {"en": ("Shipping, taxes and other charges", "Discounts and other adjustments"),
+              "fr": ("Livraison, taxes et autres frais", "Remises et autres ajustements"),
+              "de": ("Versand, Steuern und sonstige Kosten", "Rabatte und sonstige Anpassungen"),
+              "es": ("Envío, impuestos y otros cargos", "Descuentos y otros ajustes"),
+              "it": ("Spedizione, tasse e altri costi", "Sconti e altre rettifiche"),
+              "pt": ("Envio, impostos e outros encargos", "Descontos e outros ajustes"),
+              "nl": ("Verzending, belastingen en overige kosten", "Kortingen en overige aanpassingen")}
 
 # Shopify's orders export (a row per line item, the order's own columns on its first row only): its "Name" is
 # the order's number ("#1001"), the customer's name is the billing name.
@@ -1578,6 +1584,7 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
     ids = list(range(next_id, next_id + len(receipts)))
     purchases, items, due = [], [], []
     id_of = {id(r): pid for pid, r in zip(ids, receipts)}
+    rest_lines = REST_LINES.get(shop_locale().partition("_")[0], REST_LINES["en"])
     for pid, r in zip(ids, receipts):
         total = r.total
         status = r.status if total > 0 else "paid"
@@ -1598,7 +1605,7 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
             items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
             if lines != total:  # an order's total beside its lines (Shopify's): what the lines leave out, a line
                 rest = total - lines
-                items.append((pid, OTHER_CHARGES if rest > 0 else OTHER_DISCOUNTS, 1, rest, rest))
+                items.append((pid, rest_lines[0] if rest > 0 else rest_lines[1], 1, rest, rest))
     # The points first: a customer's "first purchase" (for the referral bonus) is first before this import.
     points, total = _points(conn, receipts, run.facts, ids)
     ci.insert_in_parts(
