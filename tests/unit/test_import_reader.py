@@ -377,8 +377,14 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
     ("Contact\r\nName,Email\r\nAnn Lee,ann@example.com\r\n", "Name"),
     # a header in two rows: the groups' names above the columns'
     ("Customer,,Address,\r\nName,Email,Street,City\r\nAnn Lee,ann@example.com,1 rue Haute,Paris\r\n", "Name"),
-    # a header of a name the import knows above rows of words, its other columns unnamed
-    ("Name,,\r\nAnn Lee,Paris,Baker\r\nBob Ray,Lyon,Cook\r\n", "Name"),
+    # not a title: a header, or a row of data, whatever words the import knows the rows under it hold; a title
+    # that is such a word
+    ("Customer,Preferred contact,Heard of us via,Kind\r\nAnn Lee,Email,Newsletter,Business\r\n"
+     "Bob Ray,Phone,Flyer,Private\r\n", "Customer"),
+    ("Dubois Marie;Lyon;Client;Newsletter\r\nMartin Paul;Bron;Client;Newsletter\r\n", "Dubois Marie"),
+    ("Total;;;;\r\nSemaine;Boutique;CA;Tickets;Panier moyen\r\nS1;Lyon;\"1 204,50\";312;\"3,86\"\r\n"
+     "S2;Lyon;\"1 100,00\";300;\"3,67\"\r\n", "Semaine"),
+    ("Sales\r\nItem;Sold;Revenue\r\nBaguette;120;144,00\r\nCroissant;80;96,00\r\n", "Item"),
     # a header whose columns are years, or quarters
     ("Sales by customer,2023-2024,,\r\nCustomer,Email,2023,2024\r\nAnn Lee,ann@example.com,120.00,80.00\r\n",
      "Customer"),

@@ -583,13 +583,18 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
     def known(i: int) -> int:  # the cells of a record that name a field the import knows, when none is a figure
         return 0 if not _names_columns(records[i], 1) else sum(map(names_a_field, records[i]))
 
+    def header_of_known_names(j: int, then: int | None) -> bool:
+        """Whether row j is a header of names the import knows (two or more, two in three of its cells; one above
+        a column of figures, emails or phone numbers)."""
+        if known(j) >= 2:
+            return 3 * known(j) >= 2 * filled(j)
+        return table_width == 1 and known(j) == 1 and then is not None and not _names_columns(records[then], 1)
+
     for position, i in enumerate(rows[:TITLE_LINES]):
-        later = rows[position + 1] if position + 1 < len(rows) else None
-        if (later is not None and known(later) > known(i) and filled(later) >= filled(i)
-                and _names_columns(records[i], 1)):
-            continue  # a title above a header of names ("Customers" above "Name,City"), a group's above its columns'
-        if 2 * known(i) > filled(i):
-            return i  # a header of names, however few of the columns it names ("Name,,")
+        later, then = [*rows[position + 1:position + 3], None, None][:2]
+        if (later is not None and known(i) == 0 and _names_columns(records[i], 1) and filled(later) >= filled(i)
+                and header_of_known_names(later, then)):
+            continue  # a title above a header of names the import knows ("Customers" above "Name,City")
         if table_width >= 2 and titled(i):
             # "Customers, exported 2024-05-01", or a till's report heading, above the real header (of names, not
             # figures or emails): a one-cell line above three cells or more, or a line of text above a header of
