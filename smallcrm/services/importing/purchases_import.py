@@ -247,8 +247,7 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
     """("purchases", "online_retail", "shopify_orders", "sumup", "stripe", "paypal" or "lightspeed_x", a field per
-    column; "" for a
-    column not used).
+    column; "" for a column not used).
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
     keys = [header_key(h) for h in headers]
@@ -1306,7 +1305,7 @@ class _Run:
                 ids = self.indexes[kind].get(customer_key(kind, written, self.region), [])
         return ids
 
-    def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int],
+    def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int, str],
                    sales: _SalesByNumber) -> list[_Receipt]:
         """A sale recorded before, of which the file says `refunded` is paid back in all: the refund to record for
         what neither the refunds recorded nor the file's refunds of it cover (planned)."""
@@ -1324,22 +1323,22 @@ class _Run:
         self._plan(refund, "refund")
         return refund
 
-    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int, int, str, int]]:
+    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int, int, str]]:
         """The purchases already recorded in the receipts' time span, by the key a receipt is found by: (their id,
-        customer, what was refunded of them so far, of which at the sale's own time, their status, what was paid of
-        them). A refund linked to a sale at the sale's time (of a column's "Refunded Amount") shares the sale's key
-        and is not listed; one at a time of its own is."""
+        customer, what was refunded of them so far, of which at the sale's own time, their status). A refund linked
+        to a sale at the sale's time (of a column's "Refunded Amount") shares the sale's key and is not listed; one
+        at a time of its own is."""
         if not receipts:
             return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
-        out: dict[tuple, tuple[int, int | None, int, int, str, int]] = {}
-        for pid, reference, contact_id, occurred_at, total, refunded, at_sale, status, paid in conn.execute(
+        out: dict[tuple, tuple[int, int | None, int, int, str]] = {}
+        for pid, reference, contact_id, occurred_at, total, refunded, at_sale, status in conn.execute(
                 "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
                 f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0),"
-                " p.status, p.paid_minor FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
+                " p.status FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
                 " ORDER BY p.refund_of_id IS NOT NULL", (first, last)):
             out.setdefault((reference, occurred_at) if reference else (None, contact_id, occurred_at, total),
-                           (pid, contact_id, refunded, at_sale, status, paid))
+                           (pid, contact_id, refunded, at_sale, status))
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
