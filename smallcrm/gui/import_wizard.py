@@ -400,7 +400,7 @@ def undo_refused_text(error: UndoRefused) -> str:
 
 
 def marked_paid_text(n: int) -> str:
-    """" Purchases imported before as due, paid since: marked paid: 2." ("" for none), to follow the counts."""
+    """The sentence that follows the counts when purchases imported before as due are marked paid ("" for none)."""
     if not n:
         return ""
     return " " + QCoreApplication.translate("ImportWizard", "Purchases imported before as due, paid since, marked "
