@@ -555,13 +555,16 @@ SALES_HEADERS = {
 }
 
 
+_SALES_KEYS = frozenset(name for names in SALES_HEADERS.values() for name in names)
+
+
 def names_a_field(header: str) -> bool:
     """Whether a header is a name the import knows a column by: a customer list's (a synonym's, or a preset's
     header) or a sales file's. A title line above a table names none; its header names several."""
     if not header.strip():
         return False
     key = header_key(header)
-    return (any(key in names for names in SALES_HEADERS.values()) or _generic_field(header) not in ("ignore", "note")
+    return (key in _SALES_KEYS or _generic_field(header) not in ("ignore", "note")
             or any(_shape(header) in _preset_shapes(name) for name in PRESETS))
 
 

@@ -76,7 +76,7 @@ from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words
 from smallcrm.services.importing.mapping import SALES_HEADERS, fold, header_key
-from smallcrm.services.purchases import MAX_DESCRIPTION
+from smallcrm.services.purchases import MAX_DESCRIPTION, UNPAID
 from smallcrm.services.settings import default_region, get_setting, shop_locale
 from smallcrm.services.validation import clean_text
 from smallcrm.store import search
@@ -164,7 +164,6 @@ CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
 REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
 PAID_SINCE = "imported before as due, and paid since: marked paid"
-UNPAID = ("due", "partly_paid")
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
