@@ -5340,8 +5340,8 @@ Cliquez pour les afficher.</translation>
         <translation>le montant est trop grand</translation>
     </message>
     <message>
-        <source>the total is 0</source>
-        <translation>le total est 0</translation>
+        <source>the total is 0: nothing to record</source>
+        <translation>le total est 0&#xa0;: rien à enregistrer</translation>
     </message>
     <message>
         <source>already imported</source>

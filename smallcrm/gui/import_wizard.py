@@ -168,7 +168,7 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "what was refunded is neither an amount nor a yes or no"),
     QT_TRANSLATE_NOOP("rejects", "no amount, and no quantity with a unit price"),
     QT_TRANSLATE_NOOP("rejects", "the amount is too large"),
-    QT_TRANSLATE_NOOP("rejects", "the total is 0"),
+    QT_TRANSLATE_NOOP("rejects", "the total is 0: nothing to record"),
     QT_TRANSLATE_NOOP("rejects", "already imported"),
     QT_TRANSLATE_NOOP("rejects", "imported before as due, and paid since: marked paid"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this email"),

@@ -67,19 +67,21 @@ def test_online_retail_with_unmatched_customers_skipped(gbp, retail):
     plan = pi.plan_purchases_import(retail, pi.PurchaseImportOptions(match="id"))
     assert [u.key for u in plan.unmatched] == ["17850", "13047", "17548"]
     assert plan.unmatched[0].rows == [2, 3, 4, 6] and plan.unmatched[0].purchases == 3
-    assert plan.counts["purchases"] == 1 and plan.counts["skip"] == 5 and plan.counts["reject"] == 2
+    assert plan.counts["purchases"] == 1 and plan.counts["skip"] == 6 and plan.counts["reject"] == 1
+    assert [(p.rows, p.reason) for p in plan.preview if p.reference == "536414"] == [([8], pi.ZERO_TOTAL)]
     assert Purchase.select().count() == 0
 
     result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id"))
-    assert (result.created, result.refunds, result.skipped, result.customers_created) == (1, 0, 5, 0)
+    assert (result.created, result.refunds, result.skipped, result.customers_created) == (1, 0, 6, 0)
     only = Purchase.get()
     assert (only.contact_id, only.total_minor, only.currency, only.reference) == (None, 550, "GBP", "536415")
-    assert {r.row: r.reason for r in result.rejects} == {8: "the total is 0", 10: "the quantity is not a number"}
+    assert {r.row: r.reason for r in result.rejects} == {10: "the quantity is not a number"}
 
 
 def test_online_retail_creates_customers_with_refunds_and_points(gbp, retail):
     result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
-    assert (result.created, result.refunds, result.customers_created, result.rejected) == (6, 2, 3, 2)
+    # 536414 totals 0: skipped
+    assert (result.created, result.refunds, result.customers_created, result.rejected) == (6, 2, 3, 1)
     c17850 = Contact.get(Contact.external_id == "17850")
     assert c17850.last_name == "Customer 17850" and c17850.country == "United Kingdom"
     receipt = Purchase.get(Purchase.reference == "536365")
@@ -97,7 +99,7 @@ def test_online_retail_creates_customers_with_refunds_and_points(gbp, retail):
     assert points_balance(Contact.get(Contact.external_id == "17548").id) == 0  # a refund only: nothing to take
 
     again = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
-    assert (again.created, again.customers_created, again.skipped) == (0, 0, 6)  # already there
+    assert (again.created, again.customers_created, again.skipped) == (0, 0, 7)  # already there, and 536414 (0)
 
 
 @pytest.mark.parametrize("create_missing", [False, True])
@@ -649,12 +651,14 @@ def test_rejects_are_listed_in_the_files_row_order(gbp, tmp_path):
             ["2025-03-01 10:00", "R-6", "ann@example.com", "1", "1000000000.00"]]  # breaks R-6 (row 6)
     source = write_csv(tmp_path / "p.csv", header, rows)
     plan = pi.plan_purchases_import(source)
-    wanted = [(2, "the total is 0"), (3, "the quantity is not a number"), (4, "the total is 0"),
-              (5, "the date is in the future"), (6, pi.BROKEN_RECEIPT), (7, "the amount is too large")]
+    wanted = [(3, "the quantity is not a number"), (5, "the date is in the future"), (6, pi.BROKEN_RECEIPT),
+              (7, "the amount is too large")]
     assert [(r.row, r.reason) for r in plan.rejects] == wanted
+    assert sorted((p.rows, p.reason) for p in plan.preview if p.action == "skip") == [
+        ([2], pi.ZERO_TOTAL), ([4], pi.ZERO_TOTAL)]
     result = pi.import_purchases(source)
     assert [(r.row, r.reason) for r in result.rejects] == wanted
-    assert result.rejected == 6 and Purchase.select().count() == 1  # only the one recorded before
+    assert (result.rejected, result.skipped) == (4, 2) and Purchase.select().count() == 1  # only the one recorded before
 
 
 FRENCH_TILL = (

@@ -172,6 +172,7 @@ NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold"
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking")
 NOT_A_SALE = "not a sale (the row's type says so): not recorded"
+ZERO_TOTAL = "the total is 0: nothing to record"
 # A row whose type says it is a return (Loyverse's "Refund" beside a positive amount, a French "Avoir", a German
 # "Retoure"): money paid back. Words, or words together, of the type, lower case without accents.
 RETURNS = {"refund", "refunds", "refunded", "return", "returns", "returned", "creditnote",
@@ -1234,7 +1235,7 @@ class _Run:
                 self._plan(r, "skip", NOT_A_SALE)
                 continue
             if total == 0:
-                self._reject_receipt(r, "the total is 0")
+                self._plan(r, "skip", ZERO_TOTAL)
                 continue
             sale, sale_contact = sales.sale_of(r) if total < 0 else ("", None)
             if sale == "" and paid_back.get((r.customer, r.currency, -total)):
