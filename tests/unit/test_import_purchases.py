@@ -214,19 +214,20 @@ def test_without_a_match_chosen_each_row_is_found_by_the_first_of_its_keys_that_
             ["2025-02-01 14:00", "5", "who@example.com", "", "Ann Lee", "50.00"],
             ["2025-02-01 15:00", "6", "", "", "", "60.00"],
             ["2025-02-01 16:00", "7", "ann@example.com", "12", "", "70.00"],  # a phone that is no phone number:
-            ["2025-02-01 17:00", "8", "", "12", "", "80.00"]]  # no matter beside an email, else a reject
+            ["2025-02-01 17:00", "8", "", "12", "", "80.00"],  # no matter beside an email, else a reject
+            ["2025-02-01 18:00", "9", "ann@example", "", "Ann Lee", "90.00"]]  # a typo in the email: not by name
     source = write_csv(tmp_path / "till.csv", header, rows)
     plan = pi.plan_purchases_import(source)
     assert [(p.reference, p.contact_id, p.action) for p in plan.preview] == [
         ("1", ann, "create"), ("2", bruno, "create"), ("3", bruno, "create"), ("4", ann, "create"),
         ("5", None, "skip"), ("6", None, "create"), ("7", ann, "create")]
     assert [u.key for u in plan.unmatched] == ["who@example.com"]  # (a new email, and no phone: not by name)
-    assert [(r.row, r.column, r.value) for r in plan.rejects] == [(9, "Phone", "12")]
+    assert [(r.row, r.column, r.value) for r in plan.rejects] == [(9, "Phone", "12"), (10, "Email", "ann@example")]
     by_email = pi.plan_purchases_import(source, pi.PurchaseImportOptions(match="email"))
     assert [(p.reference, p.contact_id) for p in by_email.preview if p.action == "create"] == [
         ("1", ann), ("2", None), ("4", None), ("6", None), ("7", ann), ("8", None)]
     result = pi.import_purchases(source)
-    assert (result.created, result.skipped, result.rejected) == (6, 1, 1)
+    assert (result.created, result.skipped, result.rejected) == (6, 1, 2)
     assert sorted((p.reference, p.contact_id or 0) for p in Purchase.select()) == [
         ("1", ann), ("2", bruno), ("3", bruno), ("4", ann), ("6", 0), ("7", ann)]
     assert (points_balance(ann), points_balance(bruno)) == (120, 50)

@@ -645,7 +645,7 @@ class _Reader:
             value = self.cell(cells, KEY_FIELD[match]).lstrip("'").strip()
             if match == "name" and not value:
                 value = " ".join(p for p in (self.cell(cells, "first_name"), self.cell(cells, "last_name")) if p)
-            if not value:
+            if not value or (match == "name" and unread):  # a name is no one's key beside an unreadable one
                 continue
             if keys:
                 if match != "name":
