@@ -3658,6 +3658,10 @@ Cliquez pour les afficher.</translation>
         <translation>Indiquez des articles ou un total supérieur à zéro.</translation>
     </message>
     <message>
+        <source>Total {total} · earns no points: points are earned in {shop}</source>
+        <translation>Total {total} · ne rapporte pas de points&#xa0;: les points se gagnent en {shop}</translation>
+    </message>
+    <message>
         <source>Total {total} · earns {points} points</source>
         <translation>Total {total} · rapporte {points} points</translation>
     </message>

@@ -293,9 +293,14 @@ class PurchaseDialog(_ActivityDialog):
             self.summary_line.setText("")
             self.show_problem(_problem_text(error))
             return False
-        points = loyalty.points_for(self.contact_id, total, currency, _utc(self.at))
-        self.summary_line.setText(self.tr("Total {total} · earns {points} points").format(
-            total=fmt.money(total, currency), points=fmt.number(points)))
+        shop = loyalty.shop_currency()
+        if currency != shop:
+            self.summary_line.setText(self.tr("Total {total} · earns no points: points are earned in {shop}").format(
+                total=fmt.money(total, currency), shop=shop))
+        else:
+            points = loyalty.points_for(self.contact_id, total, currency, _utc(self.at))
+            self.summary_line.setText(self.tr("Total {total} · earns {points} points").format(
+                total=fmt.money(total, currency), points=fmt.number(points)))
         self.show_problem(None)
         return True
 

@@ -19,8 +19,8 @@ Deductions consume the oldest points first (FIFO); `fifo_lots` does that bookkee
 ledger rows alone, and expiry, "expiring soon" and statements are built on it.
 
 Dates (birthday month, expiry dates, the spend window) are the shop's local dates; times are UTC.
-Spend and tiers count purchases in the shop's currency (setting "currency") only: there are no
-exchange rates.
+Points, spend and tiers count purchases in the shop's currency (setting "currency") only: there are
+no exchange rates.
 """
 
 from __future__ import annotations
@@ -89,9 +89,10 @@ class LoyaltyRules:
     tiers: tuple[Tier, ...] = field(default_factory=default_tiers)  # by rising threshold
     expiry_months: int = 0  # 0: points never expire
 
-    def points_for_amount(self, total_minor: int, currency: str) -> int:
-        """What a purchase of `total_minor` earns, before the birthday multiplier."""
-        if total_minor <= 0 or total_minor < self.min_spend_minor:
+    def points_for_amount(self, total_minor: int, currency: str, shop_currency: str) -> int:
+        """What a purchase of `total_minor` earns, before the birthday multiplier: nothing in a currency other
+        than the shop's (3,000 yen are not 3,000 euros' worth of points; there are no exchange rates)."""
+        if currency != shop_currency or total_minor <= 0 or total_minor < self.min_spend_minor:
             return 0
         earned = (money.to_decimal(total_minor, currency) * self.points_per_unit).to_integral_value(ROUND_FLOOR)
         return int(earned)
@@ -170,7 +171,7 @@ def check_rules(rules: LoyaltyRules) -> LoyaltyRules:
 
 def get_rules() -> LoyaltyRules:
     """The rules in force (defaults when none were saved; tier thresholds in the shop's currency)."""
-    currency = _shop_currency()
+    currency = shop_currency()
     stored = get_setting(SETTING)
     if stored is None:
         return LoyaltyRules(tiers=default_tiers(currency))
@@ -187,7 +188,7 @@ def set_rules(rules: LoyaltyRules) -> None:
 
 def redemption_value_minor(points: int, currency: str | None = None) -> int:
     """What `points` are worth under the current rules, in minor units of `currency` (default: the shop's)."""
-    return get_rules().redemption_value_minor(points, money.check_currency(currency or _shop_currency()))
+    return get_rules().redemption_value_minor(points, money.check_currency(currency or shop_currency()))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -269,7 +270,8 @@ def fifo_lots(rows: Iterable[LedgerRow]) -> LotState:
 # Helpers
 
 
-def _shop_currency() -> str:
+def shop_currency() -> str:
+    """The shop's currency (setting "currency"; EUR until one is chosen)."""
     return money.check_currency(get_setting("currency") or "EUR")
 
 
@@ -403,7 +405,7 @@ def rolling_spend(contact_id: int, on: date | None = None) -> int:
                                     ELSE p.total_minor END), 0)
              FROM purchase p LEFT JOIN purchase o ON o.id = p.refund_of_id
             WHERE p.contact_id = ? AND p.currency = ? AND p.occurred_at >= ? AND p.occurred_at < ?""",
-        (contact_id, _shop_currency(), to_utc_text(start), to_utc_text(end)))
+        (contact_id, shop_currency(), to_utc_text(start), to_utc_text(end)))
     return cursor.fetchone()[0]
 
 
@@ -429,7 +431,7 @@ def points_for(contact_id: int | None, total_minor: int, currency: str, at: date
     currency = money.check_currency(currency)
     at = when.check_moment(at)
     contact = _contact(contact_id) if contact_id is not None else None
-    points = rules.points_for_amount(total_minor, currency)
+    points = rules.points_for_amount(total_minor, currency, shop_currency())
     if points and _birthday_month(contact) == local_date(at).month:
         points *= rules.birthday_multiplier
     return points

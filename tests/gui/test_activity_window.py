@@ -90,6 +90,19 @@ def test_recording_a_purchase_with_items_earns_points(qtbot, window, three):
     assert "28 points earned" in window.statusBar().currentMessage()
 
 
+def test_a_purchase_in_another_currency_says_it_earns_no_points(qtbot, window, three):
+    window.refresh([three[0]])
+    window.purchase_action.trigger()
+    dialog = dialog_of(window, PurchaseDialog)
+    dialog.currency.setCurrentText("JPY")
+    type_text(dialog.total, "3000")
+    assert dialog.summary_line.text() == "Total ¥3,000 · earns no points: points are earned in EUR"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (purchase,) = Purchase.select().where(Purchase.contact == three[0])
+    assert (purchase.total_minor, purchase.currency) == (3000, "JPY")
+    assert loyalty.points_balance(three[0]) == 0
+
+
 def test_a_purchase_with_a_bad_amount_cannot_be_saved(qtbot, window, three):
     window.refresh([three[0]])
     window.purchase_action.trigger()

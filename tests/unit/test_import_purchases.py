@@ -332,6 +332,19 @@ def test_what_is_left_of_a_sale_after_its_refunds_says_what_was_refunded(gbp, tm
     assert again.created == 0
 
 
+def test_a_sale_in_another_currency_earns_no_points_and_its_refund_takes_none_back(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Receipt", "Email", "Amount", "Currency"]
+    rows = [["2025-02-01 10:00", "1", "ann@example.com", "3000", "JPY"],
+            ["2025-02-02 10:00", "2", "ann@example.com", "30.00", "GBP"],
+            ["2025-02-03 10:00", "3", "ann@example.com", "-3000", "JPY"]]  # a refund of no sale in the file
+    source = write_csv(tmp_path / "p.csv", header, rows)
+    plan = pi.plan_purchases_import(source)
+    assert [(p.reference, p.points) for p in plan.preview] == [("1", 0), ("2", 30), ("3", 0)]
+    result = pi.import_purchases(source)
+    assert (result.created, result.points) == (3, 30) and points_balance(ann) == 30
+
+
 def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "p.csv", ["Date", "Email", "Amount", "Payment Status"],

@@ -148,7 +148,16 @@ def test_broken_stored_rules_are_reported_not_used(db):
     (1500, "KWD", 1),  # three decimals: 1.500
 ])
 def test_one_point_per_whole_unit_of_the_currency(db, total, currency, points):
+    set_setting("currency", currency)
     assert points_for(customer(), total, currency, MAY) == points
+
+
+def test_a_purchase_in_another_currency_than_the_shops_earns_nothing(db):
+    set_setting("currency", "EUR")
+    ann = customer()
+    assert (points_for(ann, 3000, "JPY", MAY), points_for(ann, 3000, "EUR", MAY)) == (0, 30)
+    sale = record_purchase(ann, total_minor=3000, currency="JPY", at=MAY)
+    assert sale.points_earned == 0 and points_balance(ann) == 0
 
 
 def test_points_per_unit_and_the_minimum_spend(db):

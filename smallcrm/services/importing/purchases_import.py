@@ -1496,7 +1496,7 @@ def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writ
 
 def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int] | None) -> tuple[list[tuple], int]:
     """The ledger rows the receipts write and their sum; `purchase_ids` as given (a plan gives the positions)."""
-    rules = loyalty.get_rules()
+    rules, shop = loyalty.get_rules(), loyalty.shop_currency()
     today = when.today()
     contact_ids = sorted({r.contact_id for r in receipts if r.contact_id is not None})
     balances: dict[int, int] = {}
@@ -1535,7 +1535,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
         label = (loyalty.PURCHASE_REASON.format(reference=r.reference) if r.reference
                  else loyalty.IMPORTED_PURCHASE_REASON)
         if amount > 0 and r.status != "written_off":
-            points = rules.points_for_amount(amount, r.currency)
+            points = rules.points_for_amount(amount, r.currency, shop)
             birthday = facts.get(cid, (None,))[0]
             if points and birthday and int(birthday[-5:-3]) == loyalty.local_date(moment).month:
                 points *= rules.birthday_multiplier
@@ -1566,7 +1566,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
             elif r.refund_of is not None:  # of a purchase recorded before
                 points = min(loyalty.refund_share(r.refund_of, -amount), balances.get(cid, 0))
             else:
-                share = rules.points_for_amount(-amount, r.currency)
+                share = rules.points_for_amount(-amount, r.currency, shop)
                 points = min(share, earned.get(cid, 0), balances.get(cid, 0))
             if points > 0:
                 rows.append((cid, r.occurred_at, "adjust", -points,
