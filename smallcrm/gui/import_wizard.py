@@ -26,7 +26,7 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
-    QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
     QProgressBar, QPushButton, QRadioButton, QScrollArea, QSpinBox, QStyle, QStyledItemDelegate,
     QStyleOptionComboBox, QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
     QWizard, QWizardPage,
@@ -688,19 +688,25 @@ class FormatPage(QWizardPage):
             # as wide as the page allows, not as the longest choice: the wizard fits a small laptop's screen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
-        reading = QFormLayout()  # how the file is written
-        reading.addRow(self.tr("&Characters (encoding)"), self.encoding)
-        reading.addRow(self.tr("&Separator"), self.delimiter)
-        reading.addRow(self.tr("Text in &quotes"), self.quote)
-        reading.addRow(self.tr("Column &names on row"), self.header_row)
-        self.form = QFormLayout()  # and what is in it
-        self.form.addRow(self.tr("Rows &end"), self.row_end)
-        self.form.addRow(self.tr("Exported &by"), self.preset)
-        self.form.addRow(self.tr("Phone numbers from"), self.region)
-        forms = QHBoxLayout()
-        forms.addLayout(reading, 1)
-        forms.addSpacing(24)
-        forms.addLayout(self.form, 1)
+        # how the file is written on the left, what is in it on the right, and the program that wrote it below
+        # both, as wide as the page (a program's long name and "(detected)" fit a small laptop's screen)
+        forms = QGridLayout()
+        forms.setColumnStretch(1, 1)
+        forms.setColumnStretch(4, 1)
+        forms.setColumnMinimumWidth(2, 12)
+        self.labels: dict[QWidget, QLabel] = {}
+        for text, widget, row, column, span in (
+                (self.tr("&Characters (encoding)"), self.encoding, 0, 0, 1),
+                (self.tr("&Separator"), self.delimiter, 1, 0, 1),
+                (self.tr("Text in &quotes"), self.quote, 2, 0, 1),
+                (self.tr("Column &names on row"), self.header_row, 3, 0, 1),
+                (self.tr("Rows &end"), self.row_end, 0, 3, 1),
+                (self.tr("Phone numbers from"), self.region, 1, 3, 1),
+                (self.tr("Exported &by"), self.preset, 4, 0, 4)):
+            label = self.labels[widget] = QLabel(text)
+            label.setBuddy(widget)
+            forms.addWidget(label, row, column)
+            forms.addWidget(widget, row, column + 1, 1, span)
         self.detected = QLabel()
         self.detected.setWordWrap(True)
         self.table = _table([])
@@ -734,7 +740,8 @@ class FormatPage(QWizardPage):
         self.region.setText(opts.region or "")
         for combo in self._choices():
             combo.blockSignals(False)
-        self.form.setRowVisible(self.preset, self.w.kind == "contacts")  # the programs are those of contact lists
+        for widget in (self.preset, self.labels[self.preset]):  # the programs are those of contact lists
+            widget.setVisible(self.w.kind == "contacts")
         self._show()
 
     def _changed(self) -> None:
@@ -787,7 +794,8 @@ class FormatPage(QWizardPage):
     def _show(self) -> None:
         d = self.w.dialect
         # the country of phone numbers: for a customer list, or a sales file with a phone column
-        self.form.setRowVisible(self.region, self.w.kind == "contacts" or "phone" in self.w.fields)
+        for widget in (self.region, self.labels[self.region]):
+            widget.setVisible(self.w.kind == "contacts" or "phone" in self.w.fields)
         quotes = {'"': self.tr("text in double quotes"), "'": self.tr("text in single quotes"),
                   "": self.tr("no quotes")}[d.quotechar]
         self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, "

@@ -74,6 +74,12 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, 
     assert wizard.format_page.table.horizontalHeaderItem(2).text() == "Courriel"
     assert wizard.minimumWidth() <= 1000  # fits a small laptop's screen (QWizard widens itself to its widest page)
     assert wizard.format_page.region.isVisible()
+    size = wizard.size()
+    wizard.resize(800, 600)  # the program that wrote a file is named whole, "(detected)" and all, on a small screen
+    preset = wizard.format_page.preset
+    longest = max((preset.itemText(i) for i in range(preset.count())), key=len) + " (detected)"
+    qtbot.waitUntil(lambda: preset.width() >= preset.fontMetrics().horizontalAdvance(longest) + 40)
+    wizard.resize(size)
     wizard.format_page.region.setText("FR")
     wizard.next()  # mapping
     page = wizard.mapping_page
@@ -401,7 +407,9 @@ def to_mapping(qtbot, wizard: ImportWizard) -> None:
     assert wizard.file_page.kind() == "purchases"
     wizard.next()
     assert wizard.currentPage() is wizard.format_page
-    assert wizard.format_page.region.isHidden()  # the country of phone numbers: none in this file
+    format_page = wizard.format_page
+    assert format_page.region.isHidden()  # the country of phone numbers: none in this file
+    assert format_page.preset.isHidden() and format_page.labels[format_page.preset].isHidden()  # contact lists' programs
     wizard.next()
     page = wizard.mapping_page
     for header, name in BY_HAND.items():
