@@ -1217,10 +1217,10 @@ def test_a_sale_paid_back_after_it_was_imported_is_refunded_by_the_next_import_o
 
     def orders(name: str, first: tuple[str, str], second: tuple[str, str]) -> Path:
         return write_csv(tmp_path / name, header, [
-            ["#1001", "ann@example.com", first[0], "EUR", "50.00", first[1], "2025-03-01 10:00:00 +0100", "1", "Mug",
+            ["#1001", "ann@example.com", first[0], "GBP", "50.00", first[1], "2025-03-01 10:00:00 +0100", "1", "Mug",
              "30.00"],
             ["#1001", "ann@example.com", "", "", "", "", "", "1", "Bowl", "20.00"],
-            ["#1002", "ann@example.com", second[0], "EUR", "20.00", second[1], "2025-03-02 10:00:00 +0100", "1",
+            ["#1002", "ann@example.com", second[0], "GBP", "20.00", second[1], "2025-03-02 10:00:00 +0100", "1",
              "Cup", "20.00"]])
 
     first = pi.import_purchases(orders("march.csv", ("paid", "0.00"), ("paid", "")))
