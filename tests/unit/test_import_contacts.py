@@ -361,6 +361,14 @@ def test_a_consent_source_too_long_to_keep_goes_to_the_notes(db, tmp_path):
     assert ann.email_consent_source == "Imported from c.csv" and ann.notes == f"Consent source: {long.strip()}"
 
 
+def test_a_column_the_import_does_not_know_goes_to_the_notes(db, tmp_path):
+    source = write_csv(tmp_path / "c.csv", [["Iris Blom", "iris@example.nl", "Peanuts", "39", "Mrs", "120.50"]],
+                       header=["Name", "Email", "Allergies", "Shoe size", "Title", "Total Spent"])
+    ci.import_contacts(source)
+    iris = get_contact(1)
+    assert (iris.first_name, iris.last_name, iris.notes) == ("Iris", "Blom", "Allergies: Peanuts\nShoe size: 39")
+
+
 def test_an_import_gives_consent_with_its_source_and_undo_takes_both_back(db, tmp_path):
     ann = contacts.add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"],
                                             sms_consent=True, sms_consent_source="at the counter"))

@@ -75,10 +75,26 @@ def test_detection_survives_a_few_columns_more_or_less():
     assert fields[mailchimp.index("REGION")] == "ignore"  # guessed from the subscriber's IP address
 
 
-def test_unknown_headers_are_generic_and_ignored():
-    headers = ["Foo", "Bar", "Baz"]
+def test_unknown_headers_are_generic_and_go_to_the_notes():
+    headers = ["Foo", "Allergies", "Shoe size", "Имя", "#", "Title", "Total Spent"]
     assert detect_preset(headers) == "generic"
-    assert auto_map(headers) == ["ignore", "ignore", "ignore"]
+    assert auto_map(headers) == ["note", "note", "note", "note", "ignore", "ignore", "ignore"]
+
+
+@pytest.mark.parametrize("headers, fields", [
+    (["Nombre", "Apellidos", "Calle del domicilio", "Ciudad de residencia", "Código postal de residencia",
+      "País o región de residencia", "Provincia o estado de residencia", "Ciudad de trabajo", "Teléfono particular"],
+     ["first_name", "last_name", "street", "city", "postal_code", "country", "region", "note", "phone"]),
+    (["Nome", "Cognome", "Via (ab.)", "Città (ab.)", "CAP (ab.)", "Paese (ab.)", "Provincia (ab.)", "Via (uff.)",
+      "Città (uff.)"],
+     ["first_name", "last_name", "street", "city", "postal_code", "country", "region", "note", "note"]),
+    (["Imię", "Nazwisko", "E-mail", "Miasto", "Kod pocztowy", "Uwagi"],
+     ["first_name", "last_name", "email", "city", "postal_code", "notes"]),
+    (["Jméno", "Příjmení", "Ulice", "Město", "PSČ", "Poznámky"],
+     ["first_name", "last_name", "street", "city", "postal_code", "notes"]),
+])
+def test_outlooks_home_address_in_spanish_and_italian_and_polish_and_czech_headers(headers, fields):
+    assert auto_map(headers) == fields
     assert detect_preset([]) == "generic"
 
 

@@ -4,8 +4,10 @@ Every column maps to one target field (`FIELDS`). Choices made for the known lay
 - A person's home address is the address; a business ("work") or "other" address goes to the notes as
   "Header: value" lines, so nothing is lost and two addresses are never mixed into one.
 - Fax, pager, job title, department, nickname, middle name, web pages and custom fields go to the notes.
-- Figures another program computed (total spent, order counts, visits, ratings) are ignored: purchases
-  are imported on their own.
+- Figures another program computed (total spent, order counts, visits, ratings) and a title ("Mrs", "Dr") are
+  ignored: purchases are imported on their own.
+- Any other column goes to the notes as "Header: value", so a column the import does not know ("Allergies",
+  "Shoe size") is not lost; the owner can choose to ignore it.
 - "Display Name"/"Name" is a full name, split only for rows without first and last name.
 - A Dutch "Tussenvoegsel" ("van der") is put before the last name it belongs to: "van der Berg".
 - A column without a header goes to the notes as "Column N: value", so nothing typed in it is lost.
@@ -112,7 +114,7 @@ PRESETS: dict[str, Preset] = {
             {"First Name": "first_name", "Middle Name": "note", "Last Name": "last_name", "Nickname": "note",
              "Organization Name": "company", "Organization Title": "note", "Organization Department": "note",
              "Birthday": "birthday", "Notes": "notes", "Labels": "tags", "Name Prefix": "ignore",
-             "Name Suffix": "ignore", "File As": "ignore", "Photo": "ignore"},
+             "Name Suffix": "note", "File As": "ignore", "Photo": "ignore"},
             _GOOGLE_GROUP_RULES,
         ),
         Preset(
@@ -215,7 +217,7 @@ PRESETS: dict[str, Preset] = {
              "Home ZIP": "postal_code", "Home Country": "country", "Birthday": "birthday", "Anniversary": "note",
              "Custom 1": "note", "Custom 2": "note", "Custom 3": "note", "Custom 4": "note", "Comments": "notes"},
             ((r"Work (?:Address|City|State|ZIP|Country)", "note"),
-             (r"(?:Messenger ID\d?|Skype ID|IRC ID|ICQ ID|Google ID|MSN ID|AIM ID|QQ ID|Yahoo! Phone)", "ignore")),
+             (r"(?:Messenger ID\d?|Skype ID|IRC ID|ICQ ID|Google ID|MSN ID|AIM ID|QQ ID|Yahoo! Phone)", "note")),
         ),
         Preset(
             "shopify", "Shopify customers",
@@ -286,10 +288,10 @@ PRESETS: dict[str, Preset] = {
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "first_name": ("firstname", "first", "givenname", "given", "forename", "fname", "vorname", "prenom", "nombre",
-                   "nome", "primeironome", "voornaam", "roepnaam"),
+                   "nome", "primeironome", "voornaam", "roepnaam", "imie", "jmeno", "krestnijmeno"),
     "last_name": ("lastname", "last", "surname", "familyname", "family", "lname", "nachname", "familienname", "nom",
                   "nomdefamille", "apellido", "apellidos", "primerapellido", "cognome", "sobrenome", "apelido",
-                  "apelidos", "achternaam", "familienaam"),
+                  "apelidos", "achternaam", "familienaam", "nazwisko", "prijmeni"),
     "last_name_prefix": ("tussenvoegsel", "tussenvoegsels", "voorvoegsel", "voorvoegsels", "infix",
                          "lastnameprefix", "surnameprefix", "familynameprefix", "nameinfix"),
     "full_name": ("name", "fullname", "displayname", "contactname", "customername", "clientname", "contact",
@@ -313,17 +315,18 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "street": ("street", "streetaddress", "address", "address1", "addressline1", "addressline", "line1",
                "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
                "direccion", "domicilio", "via", "indirizzo", "rua", "endereco", "morada", "straat", "adres",
-               "straatnaam", "billingaddress1", "shippingaddress1"),
+               "straatnaam", "billingaddress1", "shippingaddress1", "ulica", "ulice"),
     "street2": ("street2", "address2", "addressline2", "line2", "streetaddress2", "adresse2", "complementdadresse",
                 "adresszusatz", "zusatz", "direccion2", "indirizzo2", "endereco2", "complemento",
                 "billingaddress2", "shippingaddress2", "pobox", "postbox", "postfach", "bp", "apartado",
                 "casellapostale", "caixapostal", "postbus"),
     "postal_code": ("postalcode", "postcode", "zip", "zipcode", "postal", "zippostalcode", "plz", "postleitzahl",
                     "codepostal", "cp", "codigopostal", "cap", "codiceavviamentopostale", "postnummer",
-                    "billingpostcode", "shippingpostcode"),
+                    "billingpostcode", "shippingpostcode", "kodpocztowy", "psc"),
     "city": ("city", "town", "locality", "ort", "stadt", "wohnort", "ville", "commune", "localite", "ciudad",
              "localidad", "poblacion", "municipio", "citta", "comune", "localita", "cidade", "localidade",
-             "plaats", "woonplaats", "stad", "billingcity", "shippingcity"),
+             "plaats", "woonplaats", "stad", "billingcity", "shippingcity", "miasto", "miejscowosc", "mesto",
+             "obec"),
     "region": ("region", "state", "province", "county", "stateprovince", "provincecode", "statecode",
                "bundesland", "kanton", "departement", "provincia", "estado", "comunidad", "regione", "distrito",
                "provincie", "billingstate", "shippingstate"),
@@ -343,7 +346,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "notiz", "bemerkung", "bemerkungen", "kommentar", "kommentare", "anmerkungen", "remarques",
               "remarque", "commentaire", "commentaires", "notas", "nota", "observaciones", "comentarios",
               "comentario", "osservazioni", "commenti", "annotazioni", "observacoes", "opmerkingen", "opmerking",
-              "notities", "notitie"),
+              "notities", "notitie", "uwagi", "notatki", "poznamky", "poznamka"),
     "email_consent": ("emailconsent", "acceptsemailmarketing", "acceptsmarketing", "newsletter", "emailoptin",
                       "optin", "marketingconsent", "emailmarketing", "subscribed", "emailsubscriptionstatus",
                       "marketingemails", "einwilligung", "consentement", "consentimiento", "consenso"),
@@ -355,6 +358,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                "origine", "provenance", "origen", "fuente", "fonte", "provenienza", "origem", "bron", "herkomst"),
     "note": ("fax", "faxnumber", "telefax", "jobtitle", "department", "abteilung", "website", "webpage", "homepage",
              "url", "nickname", "middlename", "pager", "spitzname", "surnom", "apodo", "soprannome", "bijnaam"),
+    "ignore": ("title", "nameprefix", "prefix", "salutation", "anrede", "civilite", "titre", "tratamiento",
+               "titolo", "aanhef", "totalspent", "totalspend", "lifetimespend", "lifetimevalue", "totalorders",
+               "orders", "ordercount", "numberoforders", "transactioncount", "visits", "visitcount", "firstvisit",
+               "lastvisit", "lastorder", "lastorderdate", "aov", "averageordervalue", "lastactive", "rating",
+               "memberrating"),
     "customer_id": ("customerid", "id", "clientid", "customernumber", "customerno", "custid", "contactid",
                     "kundennummer", "kundenid", "kundennr", "numeroclient", "idclient", "codeclient",
                     "numerodecliente", "idcliente", "codigodecliente", "codicecliente", "numerocliente",
@@ -363,12 +371,16 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 _SYNONYM_OF = {key: target for target, keys in _SYNONYMS.items() for key in keys}
 
 # Words that say whose address or number it is. Home words are dropped; work words make an address a note.
+# (Outlook in Spanish writes "Ciudad de residencia", in Italian "Città (ab.)" and "Città (uff.)".)
 _HOME_WORDS = frozenset({"home", "private", "personal", "privat", "prive", "domicile", "casa", "particular",
-                         "personale", "thuis", "residential", "primary", "main", "default", "billing"})
+                         "personale", "thuis", "residential", "primary", "main", "default", "billing", "residencia",
+                         "ab"})
 _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "buro", "firma", "dienstlich",
                          "arbeit", "bureau", "travail", "professionnel", "pro", "trabajo", "oficina", "lavoro",
-                         "ufficio", "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping",
+                         "ufficio", "uff", "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping",
                          "andere", "autre", "otro", "altro", "outro", "overig"})
+# Words that join the others ("Código postal de residencia", "País o región"), left out once a home or work word is
+_JOINING_WORDS = frozenset({"de", "del", "di", "da", "do", "du", "des", "o", "ou", "y", "e", "of", "oder"})
 _ADDRESS_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "address"})
 _TAIL_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "email", "phone",
                           "birthday"})
@@ -396,13 +408,15 @@ def _generic_field(header: str) -> str:
     words = _words(header)
     if not header.strip():
         return "note"  # typed under no header: kept as "Column N: value"
-    if not words:
-        return "ignore"
+    if not words:  # "#", or words in another script ("Имя"): kept, unless it holds no word at all
+        return "note" if any(c.isalpha() for c in header) else "ignore"
     whole = "".join(words)
     if whole in _SYNONYM_OF:
         return _SYNONYM_OF[whole]
     work = any(w in _WORK_WORDS for w in words)
     kept = [w for w in words if w not in _HOME_WORDS and w not in _WORK_WORDS] or list(words)
+    if len(kept) < len(words):
+        kept = [w for w in kept if w not in _JOINING_WORDS] or kept
     candidates = ["".join(kept), _DIGITS.sub("", "".join(kept))]
     # "Address 1 - City", "Billing City", "Mobile Phone Number": the last words may say it
     candidates += [_DIGITS.sub("", "".join(kept[i:])) for i in range(1, len(kept))]
@@ -414,7 +428,7 @@ def _generic_field(header: str) -> str:
             if work and target in ("first_name", "last_name", "full_name"):
                 return "note"
             return target
-    return "ignore"
+    return "note"
 
 
 # --- sales files -----------------------------------------------------------------------------------
@@ -534,6 +548,11 @@ SALES_HEADERS = {
               "telefono", "movil", "celular", "cellulare",
               "telefone", "telemovel",
               "telefoon", "telefoonnummer", "mobiel", "gsm"),
+    "ignore": ("title", "nameprefix", "prefix", "salutation", "anrede", "civilite", "titre", "tratamiento",
+               "titolo", "aanhef", "totalspent", "totalspend", "lifetimespend", "lifetimevalue", "totalorders",
+               "orders", "ordercount", "numberoforders", "transactioncount", "visits", "visitcount", "firstvisit",
+               "lastvisit", "lastorder", "lastorderdate", "aov", "averageordervalue", "lastactive", "rating",
+               "memberrating"),
     "customer_id": ("customerid", "customerno", "customernumber", "customercode", "clientid", "clientno",
                     "accountnumber", "memberid", "loyaltyid",
                     "numeroclient", "numerodeclient", "nclient", "ndeclient", "noclient", "codeclient", "idclient",
