@@ -395,6 +395,17 @@ def test_outlooks_empty_dates_are_not_kept_in_the_notes(tmp_path):
     assert tom.birthday is None and tom.notes == "Spouse: Ann"
 
 
+def test_googles_second_address_in_one_value_fields_goes_to_the_notes():
+    """Google writes a second address's parts after the first's, "a ::: b", and " ::: b" when the first has none."""
+    headers = ["First Name", "Address 1 - Street", "Address 1 - City", "Address 1 - Postal Code",
+               "Company"]
+    cells = ["Rania", "Hamra St ::: 12 rue Oberkampf", "Beirut ::: Paris", " ::: 75011", "Café Nour ::: Nour SARL"]
+    rania = row_to_contact(2, cells, auto_map(headers), headers, region="FR", date_orders={})
+    assert (rania.street, rania.city, rania.postal_code, rania.company) == ("Hamra St", "Beirut", "", "Café Nour")
+    assert rania.notes.splitlines() == ["Address 1 - Street: 12 rue Oberkampf", "Address 1 - City: Paris",
+                                        "Address 1 - Postal Code: 75011", "Company: Nour SARL"]
+
+
 def test_thunderbird_rows_join_the_birthday_parts():
     ann, jurgen = contacts_of("thunderbird.csv", "DE")
     assert (ann.birthday, ann.emails, ann.phones) == ("1980-07-14", ["ann.lee@example.com", "ann@example.org"],

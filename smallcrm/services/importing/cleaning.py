@@ -1034,6 +1034,9 @@ class RowCleaner:
             value = cells[i]
             if value:
                 value = " ".join(value.split()) if value.isascii() and "\x00" not in value else tidy(value)
+                if ":::" in value:  # Google's values of one field: the first is the field's, the others notes
+                    value, *others = _MULTI.split(value)
+                    notes.extend(f"{names[i]}: {other}" for other in others if other)
                 if value:
                     if target not in values:
                         values[target] = (value, i)
