@@ -620,6 +620,13 @@ def test_only_the_guard_before_a_formula_is_removed_from_free_text():
         "'s-Hertogenbosch", "'90s", "'", "''=x"]
 
 
+def test_a_full_name_loses_the_guard_as_a_first_name_does():
+    for header in ("Name", "First Name"):
+        made = row_to_contact(2, ["'=SUM(A1)", "a1@example.com"], auto_map([header, "Email"]), [header, "Email"],
+                              region="GB", date_orders={})
+        assert made.first_name == "=SUM(A1)"
+
+
 @pytest.mark.parametrize(("country", "phone", "e164"), [
     ("PT", "912 345 678", "+351912345678"),
     ("Portugal", "912 345 678", "+351912345678"),

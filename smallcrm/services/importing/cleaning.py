@@ -1057,6 +1057,7 @@ class RowCleaner:
         company = unguard(values["company"][0]) if "company" in values else ""
         if "full_name" in values:
             full, i = values["full_name"]
+            full = unguard(full)
             if not first and not last:
                 first, last = split_full_name(full)
             elif _new_words(full, first, last, company):
