@@ -620,6 +620,13 @@ def test_only_the_guard_before_a_formula_is_removed_from_free_text():
         "'s-Hertogenbosch", "'90s", "'", "''=x"]
 
 
+@pytest.mark.parametrize("cell", ["3.36123E+10", "3,36123E+10", "4.47911e+11"])
+def test_a_phone_a_spreadsheet_wrote_in_scientific_form_goes_to_the_notes_whole(cell):
+    headers = ["First Name", "Phone"]
+    made = row_to_contact(2, ["Gigi", cell], auto_map(headers), headers, region="FR", date_orders={})
+    assert (made.phones, made.notes, made.warnings) == ([], f"Phone: {cell}", ["phone_in_notes"])
+
+
 def test_a_full_name_loses_the_guard_as_a_first_name_does():
     for header in ("Name", "First Name"):
         made = row_to_contact(2, ["'=SUM(A1)", "a1@example.com"], auto_map([header, "Email"]), [header, "Email"],

@@ -917,6 +917,8 @@ _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
 _PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*|\s+/\s+")
 _PHONE_SEPARATORS = re.compile(r":::|[;,|]|\s/\s")
+# A number a spreadsheet showed in scientific form and saved so ("3.36123E+10"): its last digits are gone
+_SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
 _NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # "06 12 34 56 78 (evenings)"
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
 _TAG_SEPARATORS = _PHONE_SEPARATORS
@@ -1192,6 +1194,9 @@ class RowCleaner:
         for i in self.phones:
             cell = cells[i]
             if not cell:
+                continue
+            if "E" in cell.upper() and _SCIENTIFIC.fullmatch(cell):
+                bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
                 continue
             parts = _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,)
             for part in parts:
