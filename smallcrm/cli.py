@@ -13,8 +13,6 @@ import re
 import sys
 from pathlib import Path
 
-import phonenumbers
-
 from smallcrm import (
     __version__, cli_activity, cli_backup, cli_export, cli_format, cli_import, cli_privacy, cli_report, paths,
 )
@@ -53,8 +51,10 @@ def _positive(text: str) -> int:
 
 
 def _region(text: str) -> str:
-    region = text.strip().upper()
-    if region not in phonenumbers.SUPPORTED_REGIONS:
+    from smallcrm.services.importing.cleaning import region_code
+
+    region = region_code(text)
+    if region is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a two-letter country code such as FR, DE or US")
     return region
 

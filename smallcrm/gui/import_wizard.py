@@ -38,7 +38,7 @@ from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import all_tags, contact_rows
 from smallcrm.services.importing import contacts_import as ci
-from smallcrm.services.importing import mapping, reader
+from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing import purchases_import as pi
 from smallcrm.services.importing.deciding import WorkerFailed
 from smallcrm.services.purchases import purchase_json
@@ -818,8 +818,8 @@ class FormatPage(QWizardPage):
         _fit_columns(self.table)
 
     def validatePage(self) -> bool:
-        region = self.region.text().strip().upper()
-        self.w.options.region = region or None
+        text = self.region.text().strip()  # "UK" is GB; a code no one has is said on the next page
+        self.w.options.region = (cleaning.region_code(text) or text.upper()) if text else None
         return True
 
 

@@ -204,6 +204,12 @@ def test_bad_usage_is_exit_2_with_one_line(cli, shop, argv, says):
     assert not shop.exists()
 
 
+@pytest.mark.parametrize("typed", ["UK", "gb", "United Kingdom"])
+def test_a_region_may_be_written_as_people_write_it(cli, shop, typed):
+    cid = int(cli("contacts", "add", "--first-name", "Tom", "--phone", "07911 123456", "--region", typed).out)
+    assert cli("contacts", "show", str(cid), "--json").json()["phones"] == ["+447911123456"]
+
+
 def test_db_option_before_or_after_the_command(cli, shop, tmp_path, capsys):
     other = tmp_path / "other.sqlite"
     assert main(["--db", str(other), "contacts", "add", "--first-name", "Before"]) == 0

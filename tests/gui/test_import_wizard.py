@@ -61,6 +61,13 @@ def wizard_for(qtbot, window, path) -> ImportWizard:
     return wizard
 
 
+def test_phone_numbers_from_uk_are_read_as_from_gb(qtbot, window, tmp_path):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.format_page.region.setText("uk")
+    assert wizard.format_page.validatePage() and wizard.options.region == "GB"
+
+
 def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, asked):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     assert wizard.currentPage() is wizard.file_page and wizard.file_page.isComplete()

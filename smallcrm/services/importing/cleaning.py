@@ -470,6 +470,13 @@ def region_of_country(text: str) -> str | None:
     return _country_regions().get(_fold(" ".join(text.split()))) if text else None
 
 
+def region_code(text: str) -> str | None:
+    """The region someone typed for phone numbers: a two-letter code in any case ("fr"), or a country's name or
+    usual short form ("UK", "Deutschland"); None when it names none."""
+    code = text.strip().upper()
+    return code if code in SUPPORTED_REGIONS else region_of_country(text)
+
+
 def default_date_order(region: str | None) -> str:
     """How people in the region write dates: "mdy" in the United States, "ymd" in East Asia, else "dmy"."""
     region = (region or "").upper()
