@@ -226,8 +226,8 @@ def _column(spec: str, headers: list[str], option: str) -> int:
             return i
     if spec.strip().isdigit() and 1 <= int(spec) <= len(headers):
         return int(spec) - 1
-    raise InvalidValue(option, spec, "column", "the file has no such column; its columns are "
-                       + ", ".join(cli_format.quoted(h) for h in headers))
+    raise InvalidValue(option, spec, "column", f"{option} {cli_format.quoted(spec)}: the file has no such column; "
+                       "its columns are " + ", ".join(cli_format.quoted(h) for h in headers))
 
 
 def _date_orders(items: list[str], headers: list[str]) -> dict[int, str]:
@@ -239,7 +239,7 @@ def _date_orders(items: list[str], headers: list[str]) -> dict[int, str]:
             from smallcrm.cli import UsageError
 
             raise UsageError(f"--date-order {item!r}: write COLUMN=dmy, COLUMN=mdy or COLUMN=ymd")
-        out[_column(spec, headers, "date order")] = order
+        out[_column(spec, headers, "--date-order")] = order
     return out
 
 
@@ -388,7 +388,14 @@ def import_contacts(args, db_path: Path) -> int:
             encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
             row_end=args.line_ends, region=args.region, on_duplicate=args.on_duplicate,
             date_orders=_date_orders(args.date_order, headers), tags=args.tag)
-        mapping.auto_map(headers, args.preset)  # an unknown preset
+        fields = mapping.auto_map(headers, args.preset)  # (an unknown preset is refused here)
+        for column, name in options.overrides.items():
+            fields[column] = name
+        try:
+            ci.require_customer_columns(headers, fields)
+        except InvalidValue as e:
+            e.detail += "" if "purchases" in e.detail else '; or say which column holds what: --map "Header=field"'
+            raise
         return options
 
     options = _checked_options(build)

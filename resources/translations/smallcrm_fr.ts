@@ -3002,6 +3002,10 @@ Cliquez pour les afficher.</translation>
         <translation>{rows} lignes&#xa0;: {create} à ajouter, {update} à mettre à jour, {skip} à ignorer, {reject} à rejeter.</translation>
     </message>
     <message>
+        <source>No column goes to a name, company, email or phone, so no row can become a customer. Choose one above; or, if the column names are a customer&apos;s, go Back: the file has no row of column names, and needs one at its top.</source>
+        <translation>Aucune colonne ne va à un nom, une entreprise, un e-mail ou un téléphone&#xa0;: aucune ligne ne peut devenir un client. Choisissez-en une ci-dessus&#xa0;; ou, si les noms des colonnes sont ceux d&apos;un client, revenez en arrière&#xa0;: le fichier n&apos;a pas de ligne de noms de colonnes, et il lui en faut une en haut.</translation>
+    </message>
+    <message>
         <source>record</source>
         <translation>enregistrer</translation>
     </message>

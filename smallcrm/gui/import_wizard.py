@@ -1092,6 +1092,10 @@ class MappingPage(QWizardPage):
         self.status.setText(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
                                     "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
                                         k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")}))
+        if not self._names_someone(plan):
+            self.status.setText(self.tr("No column goes to a name, company, email or phone, so no row can become a "
+                                        "customer. Choose one above; or, if the column names are a customer's, go "
+                                        "Back: the file has no row of column names, and needs one at its top."))
 
     def _show_receipts(self, plan) -> None:
         """The receipts as they will be stored: local time, the customer found (or not), amount, points."""
@@ -1129,9 +1133,13 @@ class MappingPage(QWizardPage):
             return self.tr("not found: {key}").format(key=p.customer)
         return p.customer  # (left out before the customer was looked for)
 
+    def _names_someone(self, plan) -> bool:
+        return self.w.kind != "contacts" or any(name in ci.WHO_FIELDS for name in plan.fields)
+
     def isComplete(self) -> bool:
         plan = self.w.plan
-        return plan is not None and all(c in self.w.options.date_orders for c in plan.ambiguous_columns)
+        return (plan is not None and all(c in self.w.options.date_orders for c in plan.ambiguous_columns)
+                and self._names_someone(plan))
 
     def _list_saved(self) -> None:
         self.saved.clear()

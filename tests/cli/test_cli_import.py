@@ -154,6 +154,25 @@ def test_ambiguous_dates_name_the_column_and_the_option(cli, shop, tmp_path):
     assert ann["birthday"] == "1990-03-04"
     wrong = cli("import", "contacts", str(source), "--date-order", "Birthday=sideways")
     assert wrong.code == 2 and "--date-order" in wrong.error_line
+    absent = cli("import", "contacts", str(source), "--date-order", "Born=dmy")
+    assert absent.code == 2 and '--date-order "Born": the file has no such column' in absent.error_line
+
+
+def test_a_file_with_no_column_of_a_customer_is_refused_saying_why(cli, shop, tmp_path):
+    no_header = tmp_path / "no_header.csv"
+    no_header.write_text("Anna,Schmidt,anna.s@example.de,0171 1111111,Berlin\nBen,Ott,ben@example.de,,Bonn\n")
+    for argv in ([], ["--dry-run"]):
+        result = cli("import", "contacts", str(no_header), *argv)
+        assert result.code == 2 and "no column goes to a name, company, email or phone" in result.error_line
+        assert "“Anna”, “Schmidt”, “anna.s@example.de”, “0171 1111111”, …" in result.error_line
+        assert "the file has no row of column names" in result.error_line and "--map" in result.error_line
+    sales = write_csv(tmp_path / "sales.csv", [["536365", "6", "12/1/2010 8:26", "2.55"]],
+                      header=["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice"])
+    result = cli("import", "contacts", str(sales))
+    assert result.code == 2 and "a sales export, not a customer list: import it as purchases" in result.error_line
+    mapped = cli("import", "contacts", str(no_header), "--map", "1=first_name", "--json")
+    assert mapped.code == 0 and mapped.json()["created"] == 1  # Ben: Anna is the header
+    assert not shop.exists() or rows_in(shop, "import_batch") == 1
 
 
 @pytest.mark.parametrize("content, words", [

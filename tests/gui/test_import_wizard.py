@@ -61,6 +61,22 @@ def wizard_for(qtbot, window, path) -> ImportWizard:
     return wizard
 
 
+def test_a_file_without_column_names_is_told_and_cannot_go_on_until_a_column_names_someone(qtbot, window, tmp_path):
+    source = tmp_path / "no_header.csv"
+    source.write_text("Anna,Schmidt,anna.s@example.de,Berlin\nBen,Ott,ben@example.de,Bonn\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, source)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert not page.isComplete()
+    assert "No column goes to a name, company, email or phone" in page.status.text()
+    assert "the file has no row of column names" in page.status.text()
+    page.combos[2].setCurrentIndex(page.combos[2].findData("email"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and "email" in wizard.plan.fields, timeout=5000)
+    assert page.isComplete() and "No column" not in page.status.text()
+
+
 def test_phone_numbers_from_uk_are_read_as_from_gb(qtbot, window, tmp_path):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     wizard.next()
@@ -416,7 +432,8 @@ def to_mapping(qtbot, wizard: ImportWizard) -> None:
     assert wizard.currentPage() is wizard.format_page
     format_page = wizard.format_page
     assert format_page.region.isHidden()  # the country of phone numbers: none in this file
-    assert format_page.preset.isHidden() and format_page.labels[format_page.preset].isHidden()  # contact lists' programs
+    # the programs that wrote a file are those of contact lists
+    assert format_page.preset.isHidden() and format_page.labels[format_page.preset].isHidden()
     wizard.next()
     page = wizard.mapping_page
     for header, name in BY_HAND.items():

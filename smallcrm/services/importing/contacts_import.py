@@ -410,6 +410,25 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     return FileLayout(path, dialect, headers, preset, fields, orders, ambiguous, total)
 
 
+WHO_FIELDS = ("first_name", "last_name", "full_name", "company", "email", "phone")  # a row needs one to be someone
+
+
+def require_customer_columns(headers: list[str], fields: list[str]) -> None:
+    """Refuse a file none of whose columns goes to a name, company, email or phone: no row of it could become
+    a customer (a file without column names has its first customer read as them; a sales export is no list)."""
+    if any(name in WHO_FIELDS for name in fields):
+        return
+    from smallcrm.services.importing.purchases_import import holds_purchases
+
+    if holds_purchases(headers):
+        detail = "this is a sales export, not a customer list: import it as purchases"
+    else:
+        shown = ", ".join(f"“{h}”" for h in headers[:4]) + (", …" if len(headers) > 4 else "")
+        detail = (f"no column goes to a name, company, email or phone. The column names were read as {shown}: "
+                  "if that is a customer, the file has no row of column names; add one at its top")
+    raise InvalidValue("columns", ", ".join(headers), "column", detail)
+
+
 def require_date_orders(layout: FileLayout) -> None:
     if layout.ambiguous_columns:
         raise DateOrderNeeded([(i, layout.headers[i]) for i in layout.ambiguous_columns])
@@ -1188,6 +1207,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
         if worker is not None:
             stack.enter_context(worker)
         layout = read_layout(path, options, worker=worker)  # the date columns read there, when there is one
+        require_customer_columns(layout.headers, layout.fields)
         require_date_orders(layout)
         conn = database.connection()
         moment = to_utc_text(utc_now())
