@@ -1468,6 +1468,8 @@ class DuplicatesPage(QWizardPage):
         return self.tags_problem.isHidden()
 
     def initializePage(self) -> None:
+        for button in self.group.buttons():  # (another file may have been opened since: its choice is "skip")
+            button.setChecked(button.property("policy") == self.w.options.on_duplicate)
         if self._typed_tags() != self.w.options.tags:
             self.tags.setText(", ".join(self.w.options.tags))  # (another file was opened since)
         dupes = getattr(self.w.plan, "duplicates", [])
@@ -1953,6 +1955,7 @@ class ImportWizard(QWizard):
         self._plan_generation = 0
         self._plan_task = None  # the dry run under way, stopped when a newer one starts or the wizard closes
         self._planned_for: tuple | None = None  # what `plan` was made of: the file, options, dialect and fixes
+        self._opened: tuple | None = None  # the file open_file opened: its path, kind, size and time written
         self.file_page = FilePage(self)
         self.format_page = FormatPage(self)
         self.mapping_page = MappingPage(self)
@@ -1978,11 +1981,21 @@ class ImportWizard(QWizard):
 
     # --- what the pages share -------------------------------------------------------------------
     def open_file(self, path: Path, kind: str = "contacts") -> None:
+        """Start over with `path`; the same file, unchanged, of the same kind (the owner went back to the first
+        page and on again) keeps every choice made for it and every row corrected."""
+        stat = path.stat()
+        opened = (path.resolve(), kind, stat.st_size, stat.st_mtime_ns)
+        same = opened == self._opened
+        self._opened = opened
         self.path = path
         self.kind = kind
-        self.options = pi.PurchaseImportOptions() if kind == "purchases" else ci.ImportOptions()
+        if not same:
+            self.options = pi.PurchaseImportOptions() if kind == "purchases" else ci.ImportOptions()
         self.setWindowTitle(self.tr("Import purchases") if kind == "purchases" else self.tr("Import customers"))
+        fixes = self.fixes
         self.reread()
+        if same:
+            self.fixes = fixes
 
     def reread(self) -> None:
         self.dialect = ci.sniff_with(self.path, self.options)

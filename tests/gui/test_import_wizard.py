@@ -271,6 +271,38 @@ def test_the_summary_uses_the_dry_run_at_hand_when_nothing_changed(qtbot, window
     wizard.reject()
 
 
+def test_going_back_to_the_first_page_and_on_keeps_the_choices_for_the_same_file(qtbot, window, tmp_path):
+    source = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, source)
+    wizard.next()
+    wizard.format_page.region.setText("FR")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()
+    overwrite = next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "overwrite")
+    overwrite.click()
+    for _ in range(3):
+        wizard.back()
+    assert wizard.currentPage() is wizard.file_page
+    wizard.next()
+    assert wizard.format_page.region.text() == "FR"
+    wizard.next()
+    wizard.next()
+    assert wizard.options.on_duplicate == "overwrite" and overwrite.isChecked()
+    for _ in range(3):
+        wizard.back()
+    other = tmp_path / "other.csv"
+    other.write_bytes(source.read_bytes())
+    wizard.file_page.path.setText(str(other))  # another file: its own choices, from the start
+    wizard.next()
+    assert wizard.format_page.region.text() == ""
+    wizard.next()
+    wizard.next()
+    assert wizard.options.on_duplicate == "skip" and not overwrite.isChecked()
+    assert next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "skip").isChecked()
+    wizard.reject()
+
+
 def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
     path = write_french_file(tmp_path)
     data = QMimeData()
