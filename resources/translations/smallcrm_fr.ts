@@ -2,69 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Undo the import of {file}? The purchases it recorded are removed with their points, and so are the customers it created. To have them back, import the file again.</source>
-        <translation>Annuler l’import de {file}&#xa0;? Les achats qu’il a enregistrés sont supprimés avec leurs points, ainsi que les clients qu’il a créés. Pour les retrouver, importez de nouveau le fichier.</translation>
-    </message>
-    <message>
-        <source>Undo the import of {file}? The customers it added are removed and those it changed are put back as they were. To have them back, import the file again.</source>
-        <translation>Annuler l’import de {file}&#xa0;? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont remis tels qu’ils étaient. Pour les retrouver, importez de nouveau le fichier.</translation>
-    </message>
-    <message>
-        <source>Undo this import?</source>
-        <translation>Annuler cet import&#xa0;?</translation>
-    </message>
-    <message>
-        <source>customer #{id}</source>
-        <translation>client n°&#xa0;{id}</translation>
-    </message>
-    <message>
-        <source>#{id}</source>
-        <translation>n°&#xa0;{id}</translation>
-    </message>
-    <message>
-        <source>This import was already undone.</source>
-        <translation>Cet import a déjà été annulé.</translation>
-    </message>
-    <message>
-        <source>A later import ({file}, {when}) changed the same customers. Undo that one first, then this one.</source>
-        <translation>Un import plus récent ({file}, {when}) a modifié les mêmes clients. Annulez-le d’abord, puis celui-ci.</translation>
-    </message>
-    <message>
-        <source>{name} was changed after this import: undoing it would lose that change.</source>
-        <translation>{name} a été modifié après cet import&#xa0;: l’annuler ferait perdre cette modification.</translation>
-    </message>
-    <message>
-        <source>{name}, added by this import, now has {has} of their own: undoing the import would delete them.</source>
-        <translation>{name}, ajouté par cet import, a maintenant {has} à son nom&#xa0;: annuler l’import les supprimerait.</translation>
-    </message>
-    <message>
-        <source>The purchase with receipt {receipt}, recorded by this import, was refunded by a later import ({file}, {when}). Undo that one first, then this one.</source>
-        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
-    </message>
-    <message>
-        <source>The purchase with receipt {receipt}, recorded by this import, was refunded since: undo the refund first.</source>
-        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé depuis&#xa0;: annulez d’abord le remboursement.</translation>
-    </message>
-    <message>
-        <source>The purchase with receipt {receipt}, recorded by this import, has {has} about it now: undoing the import would delete it.</source>
-        <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: annuler l’import le supprimerait.</translation>
-    </message>
-    <message>
-        <source>The purchase with receipt {receipt}, recorded by this import as due, was paid or written off since.</source>
-        <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été payé ou passé en perte depuis.</translation>
-    </message>
-    <message>
-        <source>{name} has spent points this import gave: undoing it would leave a balance below zero.</source>
-        <translation>{name} a dépensé des points donnés par cet import&#xa0;: l’annuler laisserait un solde négatif.</translation>
-    </message>
-    <message>
-        <source>Not undone. {why} Nothing was changed.</source>
-        <translation>Non annulé. {why} Rien n’a été modifié.</translation>
-    </message>
-</context>
-<context>
     <name>BusinessSettingsDialog</name>
     <message>
         <source>e.g. Kwiaciarnia Marta</source>
@@ -5572,6 +5509,66 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>a complaint</source>
         <translation>une réclamation</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file}? The purchases it recorded are removed with their points, and so are the customers it created. To have them back, import the file again.</source>
+        <translation>Annuler l’import de {file}&#xa0;? Les achats qu’il a enregistrés sont supprimés avec leurs points, ainsi que les clients qu’il a créés. Pour les retrouver, importez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file}? The customers it added are removed and those it changed are put back as they were. To have them back, import the file again.</source>
+        <translation>Annuler l’import de {file}&#xa0;? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont remis tels qu’ils étaient. Pour les retrouver, importez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Undo this import?</source>
+        <translation>Annuler cet import&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Not undone. {why} Nothing was changed.</source>
+        <translation>Non annulé. {why} Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>Cet import a déjà été annulé.</translation>
+    </message>
+    <message>
+        <source>A later import ({file}, {when}) changed the same customers. Undo that one first, then this one.</source>
+        <translation>Un import plus récent ({file}, {when}) a modifié les mêmes clients. Annulez-le d’abord, puis celui-ci.</translation>
+    </message>
+    <message>
+        <source>{name} was changed after this import: undoing it would lose that change.</source>
+        <translation>{name} a été modifié après cet import&#xa0;: l’annuler ferait perdre cette modification.</translation>
+    </message>
+    <message>
+        <source>{name}, added by this import, now has {has} of their own: undoing the import would delete them.</source>
+        <translation>{name}, ajouté par cet import, a maintenant {has} à son nom&#xa0;: annuler l’import les supprimerait.</translation>
+    </message>
+    <message>
+        <source>The purchase with receipt {receipt}, recorded by this import, has {has} about it now: undoing the import would delete it.</source>
+        <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: annuler l’import le supprimerait.</translation>
+    </message>
+    <message>
+        <source>The purchase with receipt {receipt}, recorded by this import as due, was paid or written off since.</source>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été payé ou passé en perte depuis.</translation>
+    </message>
+    <message>
+        <source>{name} has spent points this import gave: undoing it would leave a balance below zero.</source>
+        <translation>{name} a dépensé des points donnés par cet import&#xa0;: l’annuler laisserait un solde négatif.</translation>
+    </message>
+    <message>
+        <source>customer #{id}</source>
+        <translation>client n° {id}</translation>
+    </message>
+    <message>
+        <source>#{id}</source>
+        <translation>n°&#xa0;{id}</translation>
+    </message>
+    <message>
+        <source>The purchase with receipt {receipt}, recorded by this import, was refunded by a later import ({file}, {when}). Undo that one first, then this one.</source>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
+    </message>
+    <message>
+        <source>The purchase with receipt {receipt}, recorded by this import, was refunded since: undo the refund first.</source>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé depuis&#xa0;: annulez d’abord le remboursement.</translation>
     </message>
 </context>
 </TS>

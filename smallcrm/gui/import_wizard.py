@@ -339,64 +339,63 @@ OWN_THINGS = {
 }
 
 
+# What undoing says, in the window's language (packaging/translations.py collects the texts given to this helper)
+def undo_tr(text: str) -> str:
+    return QCoreApplication.translate("undo", text)
+
+
 def confirm_undo(parent, file_name: str, kind: str) -> bool:
     """Whether the owner, asked, wants the import of `file_name` undone (it cannot be redone, only imported again)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("undo", text)
-
     if kind == "purchases":
-        text = tr("Undo the import of {file}? The purchases it recorded are removed with their points, and so are the "
-                  "customers it created. To have them back, import the file again.")
+        text = undo_tr("Undo the import of {file}? The purchases it recorded are removed with their points, and so "
+                       "are the customers it created. To have them back, import the file again.")
     else:
-        text = tr("Undo the import of {file}? The customers it added are removed and those it changed are put back "
-                  "as they were. To have them back, import the file again.")
-    answer = QMessageBox.question(parent, tr("Undo this import?"), text.format(file=file_name))
+        text = undo_tr("Undo the import of {file}? The customers it added are removed and those it changed are put "
+                       "back as they were. To have them back, import the file again.")
+    answer = QMessageBox.question(parent, undo_tr("Undo this import?"), text.format(file=file_name))
     return answer == QMessageBox.StandardButton.Yes
 
 
 def undo_refused_text(error: UndoRefused) -> str:
     """Why an import was not undone, in the window's language, naming the customer, receipt or import."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("undo", text)
-
     name = receipt = ""
     if error.contact_id is not None:
         row = contact_rows([error.contact_id]).get(error.contact_id)
-        name = row.name if row is not None and row.name else tr("customer #{id}").format(id=error.contact_id)
+        name = row.name if row is not None and row.name else undo_tr("customer #{id}").format(id=error.contact_id)
     if error.purchase_id is not None:
         try:
             receipt = purchase_json(error.purchase_id)["reference"] or ""
         except SmallCrmError:
             pass
-        receipt = receipt or tr("#{id}").format(id=error.purchase_id)
-    has = tr(OWN_THINGS[error.has]) if error.has in OWN_THINGS else error.has
+        receipt = receipt or undo_tr("#{id}").format(id=error.purchase_id)
+    has = QCoreApplication.translate("undo", OWN_THINGS[error.has]) if error.has in OWN_THINGS else error.has
     later = file = ""
     if error.later_batch is not None:
         batch = next((b for b in ci.list_imports() if b.id == error.later_batch), None)
         file = batch.file_name if batch else str(error.later_batch)
         later = fmt.when(from_utc_text(batch.started_at)) if batch else ""
     text = {
-        "undone": tr("This import was already undone."),
-        "later_import": tr("A later import ({file}, {when}) changed the same customers. Undo that one first, then "
-                           "this one."),
-        "contact_changed": tr("{name} was changed after this import: undoing it would lose that change."),
-        "contact_has": tr("{name}, added by this import, now has {has} of their own: undoing the import would "
-                          "delete them."),
-        "purchase_refunded": tr("The purchase with receipt {receipt}, recorded by this import, was refunded by a "
-                                "later import ({file}, {when}). Undo that one first, then this one.")
-        if error.later_batch is not None else tr("The purchase with receipt {receipt}, recorded by this import, was "
-                                                 "refunded since: undo the refund first."),
-        "purchase_has": tr("The purchase with receipt {receipt}, recorded by this import, has {has} about it "
-                           "now: undoing the import would delete it."),
-        "due_settled": tr("The purchase with receipt {receipt}, recorded by this import as due, was paid or "
-                          "written off since."),
-        "points_spent": tr("{name} has spent points this import gave: undoing it would leave a balance below "
-                           "zero."),
+        "undone": undo_tr("This import was already undone."),
+        "later_import": undo_tr("A later import ({file}, {when}) changed the same customers. Undo that one first, "
+                                "then this one."),
+        "contact_changed": undo_tr("{name} was changed after this import: undoing it would lose that change."),
+        "contact_has": undo_tr("{name}, added by this import, now has {has} of their own: undoing the import would "
+                               "delete them."),
+        "purchase_refunded": undo_tr("The purchase with receipt {receipt}, recorded by this import, was refunded by a "
+                                     "later import ({file}, {when}). Undo that one first, then this one.")
+        if error.later_batch is not None else undo_tr("The purchase with receipt {receipt}, recorded by this import, "
+                                                      "was refunded since: undo the refund first."),
+        "purchase_has": undo_tr("The purchase with receipt {receipt}, recorded by this import, has {has} about it "
+                                "now: undoing the import would delete it."),
+        "due_settled": undo_tr("The purchase with receipt {receipt}, recorded by this import as due, was paid or "
+                               "written off since."),
+        "points_spent": undo_tr("{name} has spent points this import gave: undoing it would leave a balance below "
+                                "zero."),
     }.get(error.case)
     if text is None:
         return error.reason
     why = text.format(name=name, receipt=receipt, has=has, file=file, when=later)
-    return tr("Not undone. {why} Nothing was changed.").format(why=why)
+    return undo_tr("Not undone. {why} Nothing was changed.").format(why=why)
 
 
 def marked_paid_text(n: int) -> str:

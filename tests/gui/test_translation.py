@@ -206,6 +206,14 @@ for step in (purchases.mark_paid, purchases.write_off):
         step(bought.purchase_id)
     except NotAllowed as error:
         wizard["refused"].append(not_allowed(error))
+# why an import is not undone, and the question before undoing one
+from PySide6.QtWidgets import QMessageBox
+from smallcrm.errors import UndoRefused
+from smallcrm.gui import import_wizard
+wizard["refused"].append(import_wizard.undo_refused_text(UndoRefused("undo", "edited", case="contact_changed",
+                                                                     contact_id=zoe)))
+QMessageBox.question = lambda parent, title, text, *rest: wizard["refused"].extend([title, text])
+import_wizard.confirm_undo(None, "c.csv", "contacts")
 # the points statement's lines: what the scheme wrote, a redemption with no reason, a correction typed by hand
 from smallcrm.gui.messages import points_reason
 from smallcrm.services import loyalty
@@ -317,7 +325,13 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "tiers": ["Bronze", "Argent", "Or"], "tiers saved": ["Cuivre", "Silver", "Gold"]}
     assert seen["wizard"].pop("points") == ["Achat #1", "Achat T-12", "Remboursement de l’achat T-12\xa0: fleurs fanées",
                                             "Utilisés", "geste commercial"]
-    assert seen["wizard"].pop("refused") == ["L’achat 1 est déjà payé.", "L’achat 1 est déjà payé."]
+    assert seen["wizard"].pop("refused") == [
+        "L’achat 1 est déjà payé.", "L’achat 1 est déjà payé.",
+        "Non annulé. Zoë a été modifié après cet import\xa0: l’annuler ferait perdre cette modification. Rien n’a "
+        "été modifié.",
+        "Annuler cet import\xa0?",
+        "Annuler l’import de c.csv\xa0? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont "
+        "remis tels qu’ils étaient. Pour les retrouver, importez de nouveau le fichier."]
     assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
                               "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
     for label in ("&Prénom", "&Nom", "&Société", "Code postal, &ville", "&Anniversaire",
