@@ -498,7 +498,8 @@ def _with_fixes(path: Path, options, dialect: reader.Dialect, fixes: dict[int, l
     with tempfile.TemporaryDirectory(prefix="smallcrm-import-") as folder:
         source, encoding = corrected_copy(path, dialect, fixes, Path(folder))
         options = copy.deepcopy(options)
-        options.encoding, options.delimiter, options.quote, options.row_end = encoding, dialect.delimiter, "double", "any"
+        options.encoding, options.delimiter = encoding, dialect.delimiter
+        options.quote, options.row_end = "double", "any"
         yield source, options
 
 
