@@ -2121,7 +2121,7 @@ class ImportWizard(QWizard):
             return
         try:
             ci.write_rejects(rejects, ci.check_rejects_path(name, self.path), self.path, self.dialect,
-                             heading=(self.tr("Row"), self.tr("Problem")), words=reason_text)
+                             heading=(self.tr("Row"), self.tr("Problem")), words=reason_text, fixes=self.fixes)
         except OutputProblem as e:
             why = {ci.IS_FOLDER: self.tr("it is a folder"), ci.NO_FOLDER: self.tr("its folder does not exist"),
                    ci.IS_SOURCE: self.tr("it is the file being imported"),

@@ -103,6 +103,24 @@ def test_on_duplicate_fill_and_rejects_file(cli, shop, customers, tmp_path):
     assert rows[1:] == [["3", "invalid email (Email: bad@)", "'=cmd()", "", "bad@", "", "", ""]]  # no formula
 
 
+def test_a_file_of_rejected_rows_corrected_and_imported_again_leaves_its_own_two_columns_out(cli, shop, tmp_path):
+    source = write_csv(tmp_path / "list.csv", [["Ann", "Lee", "ann@example", "", "Paris", ""],
+                                               ["Bob", "Ray", "bob@example", "", "Lyon", ""]])
+    first = tmp_path / "rejects.csv"
+    cli("import", "contacts", str(source), "--rejects", str(first))
+    rows = list(csv.reader(first.read_text(encoding="utf-8-sig").splitlines()))
+    rows[1][4] = "ann@example.com"  # Ann corrected, Bob not
+    with open(first, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(rows)
+    second = tmp_path / "rejects-again.csv"
+    result = cli("import", "contacts", str(first), "--rejects", str(second), "--json")
+    assert (result.json()["created"], result.json()["rejected"]) == (1, 1)
+    assert cli("contacts", "show", "1", "--json").json()["notes"] == ""  # not "Row: 2", "Problem: ..."
+    again = list(csv.reader(second.read_text(encoding="utf-8-sig").splitlines()))
+    assert again[0] == ["Row", "Problem", *HEADER]
+    assert again[1] == ["3", "invalid email (Email: bob@example)", "Bob", "Ray", "bob@example", "", "Lyon", ""]
+
+
 def test_rejects_never_overwrite_the_database_or_the_file_being_imported(cli, shop, customers, tmp_path):
     cli("import", "contacts", str(customers))
     database, source = shop.read_bytes(), customers.read_bytes()

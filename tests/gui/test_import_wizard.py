@@ -785,7 +785,7 @@ def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, w
     wizard.close()
 
 
-def test_a_fix_that_is_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, window, tmp_path):
+def test_a_fix_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, window, tmp_path, monkeypatch):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     to_summary(qtbot, wizard)
     page = wizard.summary_page
@@ -804,6 +804,11 @@ def test_a_fix_that_is_still_wrong_keeps_the_row_rejected_with_its_new_reason(qt
     assert "Added 2" in wizard.run_page.text.text() and "rejected 1" in wizard.run_page.text.text()
     assert [r.value for r in wizard.result.rejects] == ["jose@"]
     assert not contacts.contact_ids("Núñez")
+    saved = tmp_path / "rejected.csv"  # the row as corrected, beside the reason that names the correction
+    monkeypatch.setattr("smallcrm.gui.import_wizard.QFileDialog.getSaveFileName", lambda *a: (str(saved), ""))
+    wizard.save_rejects(wizard.result.rejects)
+    assert saved.read_text(encoding="utf-8-sig").splitlines()[1] == (
+        "4;invalid email (Courriel: jose@);José;Núñez;jose@;;Nantes;01/02/1990")
     wizard.close()
 
 

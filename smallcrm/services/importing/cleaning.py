@@ -1202,7 +1202,7 @@ class RowCleaner:
             cell = cells[i]
             if not cell:
                 continue
-            if "E" in cell.upper() and _SCIENTIFIC.fullmatch(cell):
+            if ("E" in cell or "e" in cell) and _SCIENTIFIC.fullmatch(cell):
                 bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
                 continue
             parts = _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,)

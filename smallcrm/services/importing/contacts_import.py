@@ -910,16 +910,23 @@ def check_rejects_path(path: Path | str, source: Path | str, database_file: Path
     return path
 
 
+# The two columns write_rejects puts first, in the languages the window speaks (a file of rejected rows has them)
+REJECTS_HEADINGS = [["row", "problem"], ["ligne", "probleme"]]
+
+
 def write_rejects(rejects: Iterable[Reject], path: Path | str, source: Path | str, dialect: reader.Dialect, *,
-                  heading: tuple[str, str] = ("Row", "Problem"), words: Callable[[str], str] | None = None) -> int:
+                  heading: tuple[str, str] = ("Row", "Problem"), words: Callable[[str], str] | None = None,
+                  fixes: dict[int, list[str]] | None = None) -> int:
     """The rejected rows of `source` as a CSV file to correct in a spreadsheet and import again; return how many.
 
-    Each row is written as the file has it, under its column names, after two columns of its own: its number
-    and what is wrong with it (`heading`; an import ignores them). The file's separator, so that a spreadsheet
-    set for it opens the file in columns; UTF-8 with a byte-order mark. Cells a spreadsheet would run as a
-    formula get a leading apostrophe (an import takes it off again). `words(reason)`: the reason in the
+    Each row is written as the file has it (as the owner corrected it: `fixes`, row number -> cells), under its
+    column names, after two columns of its own: its number and what is wrong with it (`heading`; an import
+    ignores them, and a file of rejected rows has its own two replaced). The file's separator, so that a
+    spreadsheet set for it opens the file in columns; UTF-8 with a byte-order mark. Cells a spreadsheet would run
+    as a formula get a leading apostrophe (an import takes it off again). `words(reason)`: the reason in the
     reader's language. Raises OutputProblem when the file cannot be written.
     """
+    fixes = fixes or {}
     problems: dict[int, list[str]] = {}
     for r in rejects:
         text = words(r.reason) if words else r.reason
@@ -930,12 +937,15 @@ def write_rejects(rejects: Iterable[Reject], path: Path | str, source: Path | st
     try:
         with files.whole_file(path, encoding="utf-8-sig") as f:
             out = csv.writer(f, delimiter=dialect.delimiter if dialect.delimiter in ",;\t|" else ",")
-            out.writerow([*heading, *map(guard, reader.read_header(source, dialect))])
+            headers = reader.read_header(source, dialect)
+            own = 2 if [mapping.header_key(h) for h in headers[:2]] in REJECTS_HEADINGS else 0
+            out.writerow([*heading, *map(guard, headers[own:])])
             if problems:
                 last = max(problems)
                 with reader.read_rows(source, dialect) as rows:
                     for number, cells in rows:
                         if number in problems:
+                            cells = fixes.get(number, cells)[own:]
                             out.writerow([number, guard("; ".join(problems[number])), *map(guard, cells)])
                             count += 1
                         if number >= last:

@@ -362,7 +362,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                "titolo", "aanhef", "totalspent", "totalspend", "lifetimespend", "lifetimevalue", "totalorders",
                "orders", "ordercount", "numberoforders", "transactioncount", "visits", "visitcount", "firstvisit",
                "lastvisit", "lastorder", "lastorderdate", "aov", "averageordervalue", "lastactive", "rating",
-               "memberrating"),
+               "memberrating", "row", "problem", "ligne", "probleme"),  # (a file of rejected rows' own two)
     "customer_id": ("customerid", "id", "clientid", "customernumber", "customerno", "custid", "contactid",
                     "kundennummer", "kundenid", "kundennr", "numeroclient", "idclient", "codeclient",
                     "numerodecliente", "idcliente", "codigodecliente", "codicecliente", "numerocliente",
