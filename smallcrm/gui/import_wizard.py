@@ -1861,6 +1861,9 @@ class RunPage(QWizardPage):
         self.completeChanged.emit()
 
     def _progress(self, done: int, total: int) -> None:
+        plan = self.w.plan
+        if not total and plan is not None and plan.whole:
+            total = getattr(plan, "rows", 0)  # (a file read for no date column: the dry run counted its rows)
         self.bar.setRange(0, total)  # 0: a busy bar until the number of rows is known
         self.bar.setValue(min(done, total))
         self.rows_read = (done, total)
