@@ -1081,8 +1081,9 @@ class MappingPage(QWizardPage):
             address = ", ".join(x for x in (c.street, place, c.country) if x)
             # phone numbers as the customer list will show them (national form for the shop's country)
             phones = [display_phone(n.e164, n.raw, region) for n in c.phone_details] if c.phone_details else c.phones
+            birthday = "?" if c.birthday and plan.ambiguous_columns else c.birthday or ""  # (read once answered)
             rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(phones), address,
-                         c.birthday or "", ", ".join(c.tags), " · ".join(c.notes.splitlines()),
+                         birthday, ", ".join(c.tags), " · ".join(c.notes.splitlines()),
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)
         _fit_columns(self.preview)
@@ -1102,7 +1103,12 @@ class MappingPage(QWizardPage):
         names = contact_rows(sorted({p.contact_id for p in plan.preview if p.contact_id}))
         will = {"create": self.tr("record"), "refund": self.tr("refund"), "skip": self.tr("skip"),
                 "pay": self.tr("mark paid"), "reject": self.tr("reject")}
-        shown = [(p.rows[0], [_row_numbers(p.rows), will[p.action], fmt.when(from_utc_text(p.occurred_at)),
+        asked = bool(plan.ambiguous_columns)  # the dates are read once the owner says how they are written
+
+        def when(p) -> str:
+            return "?" if asked else fmt.when(from_utc_text(p.occurred_at))
+
+        shown = [(p.rows[0], [_row_numbers(p.rows), will[p.action], when(p),
                               p.reference, self._customer(p, names), fmt.money(p.total_minor, p.currency),
                               fmt.number(p.points) if p.points else "", reason_text(p.reason)])
                  for p in plan.preview]

@@ -1263,11 +1263,28 @@ def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, w
     qtbot.wait(300)  # the file is not read again and again while the answer is awaited
     assert len(runs) == 1 and "Say above how the dates are written" in page.status.text()
     assert [page.preview.item(r, 0).text() for r in range(page.preview.rowCount())] == ["2", "3"]
-    assert page.preview.item(0, 7).text() == "1990-04-03"  # meanwhile read as the shop's region writes them
+    assert page.preview.item(0, 7).text() == "?"  # not a guess that would look like the answer
     combo = page.date_combos[2]
     combo.setCurrentIndex(combo.findData("mdy"))
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     assert page.preview.item(0, 7).text() == "1990-03-04" and page.isComplete()
+    wizard.close()
+
+
+def test_a_sales_date_that_could_be_read_two_ways_is_shown_once_the_owner_says_how(qtbot, window, tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Receipt,Amount\r\n03/04/2021,R1,10.00\r\n05/06/2021,R2,12.00\r\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: 0 in page.date_combos and page.preview.rowCount() == 2, timeout=5000)
+    assert [cells(page.preview, r)[2] for r in range(2)] == ["?", "?"]
+    combo = page.date_combos[0]
+    combo.setCurrentIndex(combo.findData("dmy"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert cells(page.preview, 0)[2].startswith(fmt.when(datetime(2021, 4, 3, 12, 0))[:6])
     wizard.close()
 
 
