@@ -63,9 +63,19 @@ def test_a_close_name_is_no_match_when_both_have_an_email_or_both_a_phone_of_the
     index.add(2, f("Louis", "Petit", city="Paris", phones=["+33612345678"]))
     assert index.find(f("Jeanne", "Martin", city="Paris", emails=["jeanne@example.fr"])) is None
     assert index.find(f("Louise", "Petit", city="Paris", phones=["+33698765432"])) is None
-    # one side without an email (or phone) to tell them apart: still the same person
-    assert index.find(f("Jeanne", "Martin", city="Paris")).contact_id == 1
-    assert index.find(f("Louise", "Petit", city="Paris", emails=["louise@example.fr"])).contact_id == 2
+    # one side without an email (or phone) to tell them apart: still the same person, the name mistyped
+    assert index.find(f("Jaen", "Martin", city="Paris")).contact_id == 1
+    assert index.find(f("Luois", "Petit", city="Paris", emails=["louise@example.fr"])).contact_id == 2
+
+
+@pytest.mark.parametrize("first, other", [("Jean", "Jeanne"), ("Marie", "Mario"), ("Anne", "Anna"), ("Luc", "Lucas"),
+                                          ("Daniel", "Daniela"), ("Louis", "Louise")])
+def test_a_name_with_another_ending_is_another_person_with_nothing_else_to_tell_them_apart(first, other):
+    index = DuplicateIndex()
+    index.add(1, f(first, "Martin", city="Paris"))
+    assert index.find(f(other, "Martin", city="Paris")) is None
+    assert index.find(f(first, "Martin", city="Paris")).contact_id == 1
+    assert index.find(f(first, "Martinn", city="Paris")).contact_id == 1  # a typo in the last name
 
 
 def test_rows_of_one_file_with_close_names_and_their_own_emails_are_all_created(db, tmp_path):

@@ -4,7 +4,9 @@ Two contacts are taken for one person when they share
 - an email address (compared without regard to case), or
 - a phone number (the same E.164 form), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
-  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith") plus
+  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith", but a name
+  that is another's with a name's ending added or another vowel at its end is another name: Jean and
+  Jeanne, Luc and Lucas, Marie and Mario, Anna and Anne are two people) plus
   one more field that agrees: city, postal code, company or birthday (day and month), unless both have
   an email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne
   Martin of Paris, each with an email of their own, are two people), or
@@ -84,6 +86,27 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
 def is_bare(f: Facts) -> bool:
     """Nothing but a name to go by."""
     return bool(f.name) and not f.emails and not f.phones and not any(f.agreeing)
+
+
+# What a given name becomes to be another one: "Jean" and "Jeanne", "Daniel" and "Daniela", "Luc" and "Lucas"
+NAME_ENDINGS = frozenset({"e", "a", "o", "y", "ne", "le", "te", "ie", "ia", "ine", "ette", "as", "us"})
+_VOWELS = frozenset("aeiouy")
+
+
+def other_names(a: str, b: str) -> bool:
+    """Whether two close names (name words, sorted) differ in a word the way two people's names do: one word is
+    the other with a name's ending added ("jean", "jeanne"), or with another vowel at its end ("marie", "mario");
+    a typo ("jon", "john", "martinn", "dupond") does not make another name."""
+    for x, y in zip(a.split(), b.split()):
+        if x == y:
+            continue
+        short, long = (x, y) if len(x) <= len(y) else (y, x)
+        ending = long[len(short):]
+        if long.startswith(short) and ending in NAME_ENDINGS and len(short) >= (4 if ending == "e" else 3):
+            return True  # ("Ann" and "Anne" are one name spelt two ways; "Louis" and "Louise" two names)
+        if len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS:
+            return True
+    return False
 
 
 class DuplicateIndex:
@@ -200,6 +223,8 @@ class DuplicateIndex:
             contact_id = ids[position]
             if (f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone):
                 continue  # an email, or a phone, of their own on both sides: two people
+            if score < 100 and other_names(f.name, names[position]):
+                continue  # Jean and Jeanne
             if best is None or score > best.score or (score == best.score and contact_id < best.contact_id):
                 field = next(field for end, field in fields if position < end)
                 best = Match(contact_id, f"name+{AGREEING[field]}", score)
