@@ -146,6 +146,23 @@ def test_other_legacy_code_pages_are_told_from_windows_1252(tmp_path, text, enco
     assert read_header(path, dialect)[0] == text.split("\r\n")[0].split(dialect.delimiter)[0]
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("First Name;Last Name;City\r\nJiří;Dvořák;Plzeň\r\nŠárka;Čermáková;Brno\r\n", "cp1250"),
+    ("First Name;Last Name;City\r\nŐrs;Kővári;Győr\r\nÁgnes;Szűcs;Pécs\r\n", "cp1250"),
+    ("First Name;Last Name;City\r\nŞükrü;Yılmaz;İzmir\r\nAyşe;Güneş;Muğla\r\n", "cp1254"),
+    # names of the languages Windows-1252 writes, a Czech "Šárka" among them (the same bytes in both)
+    ("Name;City\r\nHélène Noël;Besançon\r\nJürgen Größe;Köln\r\nJoão Simões;Guimarães\r\nSøren Ærø;Århus\r\n"
+     "Þórður Guðrún;Reykjavík\r\nTõnu Põld;Võru\r\nNiccolò Lucà;Città\r\nŠárka Nováková;Brno\r\n", "cp1252"),
+])
+def test_a_code_page_whose_words_windows_1252_reads_as_no_language_is_told_apart(tmp_path, text, encoding):
+    """Windows-1252 reads every byte of a Czech, Hungarian or Turkish file, as "Jiøí Dvoøák", "Kõvári", "Þükrü":
+    letters of no one language; the code page that reads them as a language's is the file's."""
+    path = write(tmp_path / "people.csv", text, encoding)
+    dialect = sniff(path)
+    assert dialect.encoding == encoding
+    assert [cells for _, cells in rows_of(path, dialect)] == [line.split(";") for line in text.split("\r\n")[1:-1]]
+
+
 def test_an_ascii_start_looks_further_for_the_first_accent(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "SAMPLE_BYTES", 200)
     lines = ["Name,City"] + [f"Person {i},Paris" for i in range(40)] + ["Zoë Müller,Besançon"]

@@ -91,6 +91,7 @@ _ODD_SYMBOLS = "£¥¦¤¢©®¬¯±´¸¨×÷¹³¼½¾§¶†‡ˆ‰‹›™
 _LETTER = r"[^\W\d_]"
 _SYMBOL_IN_WORD = re.compile(rf"{_LETTER}[{_ODD_SYMBOLS}]{_LETTER}|(?<!\w)[{_ODD_SYMBOLS}]{_LETTER}{{2}}")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 _SEP_LINE = re.compile(r'"?sep=(.)"?[ \t]*(?:\r\n|\n|\r|$)', re.IGNORECASE)
 
 
@@ -279,9 +280,50 @@ def _reads_as_western(data: bytes) -> bool:
     return foreign <= 0.2 * len(words)
 
 
+# The letters beyond ASCII of the languages each code page writes (lower case; "ºª" are ordinals, "µ" micro).
+# A word is read right when its letters are one language's: "Jiří" is Czech, "Jiøí" no language's.
+_PORTUGUESE = "áâãàçéêíóôõúºª"
+_WESTERN = ("àâæçéèêëîïôœùûüÿ", "äöüß", "áéíóúñüºª", _PORTUGUESE, "àèéìíîòóùºª", "áéíóúàèëïöü", "æøåéóòôè", "åäöé",
+            "åäöšž", "áðéíóúýþæö", "õäöüšž", "àçèéíïòóúü", "µ")
+_ALPHABETS = {
+    "cp1252": _WESTERN,
+    "cp1250": ("ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîşţ", "çë", "äöüß"),
+    "cp1254": _WESTERN[:-1] + ("çğıöşüâîû",),
+    "cp1257": ("ąčęėįšųūž", "āčēģīķļņšūž", "õäöüšž", "åäöæø", "äöüß"),
+}
+_PORTUGUESE_TILDE = re.compile("õ(?![es])")  # Portuguese writes "õ" before e or s ("Simões"); Hungarian "ő" is not
+
+
+def _word_fits(word: str, alphabets: tuple[str, ...]) -> bool:
+    letters = {c.lower() for c in word if not c.isascii() and c != "İ"}  # (Turkish "İ" is an i with a dot)
+    if not letters:
+        return True
+    return any(letters.issubset(alphabet) and not (alphabet is _PORTUGUESE and _PORTUGUESE_TILDE.search(word.lower()))
+               for alphabet in alphabets)
+
+
+def _other_code_page(data: bytes) -> str | None:
+    """The code page among Windows' Central European, Turkish and Baltic ones that reads words Windows-1252 reads
+    as no language's ("Jiøí" is "Jiří", "Kõvári" "Kővári", "Þükrü" "Şükrü"), when it reads every word that
+    Windows-1252 reads well as well; None when Windows-1252 reads every word as some language's."""
+    words = {w for w in _NAME_WORD.findall(data.decode("cp1252", errors="replace")) if not w.isascii()}
+    wrong = {w for w in words if not _word_fits(w, _WESTERN)}
+    if not wrong:
+        return None
+    best, most = None, 0
+    for codec in ("cp1250", "cp1254", "cp1257"):
+        alphabets = _ALPHABETS[codec]
+        read = {w: w.encode("cp1252", errors="replace").decode(codec, errors="replace") for w in words}
+        righted = sum(1 for w in wrong if read[w] != w and _word_fits(read[w], alphabets))
+        spoilt = sum(1 for w in words - wrong if not _word_fits(read[w], alphabets))
+        if righted > most and spoilt == 0:
+            best, most = codec, righted
+    return best
+
+
 def _guess_legacy(data: bytes) -> str:
     if _reads_as_western(data):
-        return "cp1252"
+        return _other_code_page(data) or "cp1252"
     from charset_normalizer import from_bytes  # only for files that are neither UTF nor Windows-1252
 
     for match in from_bytes(data, cp_isolation=_LEGACY):  # best first
