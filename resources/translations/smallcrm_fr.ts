@@ -5209,8 +5209,8 @@ Cliquez pour les afficher.</translation>
         <translation>ni nom, ni entreprise, ni e-mail, ni téléphone</translation>
     </message>
     <message>
-        <source>notes too long</source>
-        <translation>notes trop longues</translation>
+        <source>the notes are too long: at most 100,000 characters</source>
+        <translation>les notes sont trop longues&#xa0;: 100&#xa0;000 caractères au plus</translation>
     </message>
     <message>
         <source>invalid email</source>
@@ -5223,6 +5223,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>too long</source>
         <translation>trop long</translation>
+    </message>
+    <message>
+        <source>too long: at most 200 characters</source>
+        <translation>trop long&#xa0;: 200 caractères au plus</translation>
     </message>
     <message>
         <source>ambiguous date</source>

@@ -149,10 +149,11 @@ SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
 # Why a row cannot be imported, as the import says it (rows with other reasons show them as they come).
 REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "no name, company, email or phone"),
-    QT_TRANSLATE_NOOP("rejects", "notes too long"),
+    QT_TRANSLATE_NOOP("rejects", "the notes are too long: at most 100,000 characters"),
     QT_TRANSLATE_NOOP("rejects", "invalid email"),
     QT_TRANSLATE_NOOP("rejects", "invalid phone number"),
     QT_TRANSLATE_NOOP("rejects", "too long"),
+    QT_TRANSLATE_NOOP("rejects", "too long: at most 200 characters"),
     QT_TRANSLATE_NOOP("rejects", "ambiguous date"),
     QT_TRANSLATE_NOOP("rejects", "the phone number is not one that can be recognised"),
     QT_TRANSLATE_NOOP("rejects", "the date is missing"),

@@ -472,8 +472,8 @@ def convert(cells, region="FR", orders=None):
     (row(first="Ann", email2="ann at example"), "invalid email", "Email 2", "ann at example"),
     (row(phone="call me", city="Paris"), "invalid phone number", "Phone", "call me"),
     (row(phone="12"), "invalid phone number", "Phone", "12"),
-    (row(first="A" * 201), "too long", "First", "A" * 201),
-    (row(first="Ann", city="C" * 200, state="IL"), "too long", "City", "C" * 200 + ", IL"),
+    (row(first="A" * 201), "too long: at most 200 characters", "First", "A" * 201),
+    (row(first="Ann", city="C" * 200, state="IL"), "too long: at most 200 characters", "City", "C" * 200 + ", IL"),
 ])
 def test_rows_that_cannot_be_imported_say_why(cells, reason, column, value):
     found = convert(cells)

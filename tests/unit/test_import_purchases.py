@@ -631,7 +631,8 @@ def test_the_new_reasons_can_be_translated_in_the_window():
                    cleaning.MIXED_SEPARATORS, cleaning.MISPLACED_SEPARATORS, cleaning.OTHER_CURRENCY,
                    cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS,
                    pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED, pi.REFUNDED_BEFORE, pi.NOT_A_SALE, pi.TOTAL_ROW, pi.BROKEN_RECEIPT,
-                   pi.NOT_A_QUANTITY, pi.NOT_REFUNDED_AMOUNT, pi.AMBIGUOUS_QUANTITY):
+                   pi.NOT_A_QUANTITY, pi.NOT_REFUNDED_AMOUNT, pi.AMBIGUOUS_QUANTITY, pi.ZERO_TOTAL,
+                   cleaning.TOO_LONG, cleaning.NOTES_TOO_LONG):
         assert reason in wizard.REJECT_REASONS
     for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
                    reader.BAD_BYTES_IN_COLUMN):

@@ -634,6 +634,8 @@ class _PartialBirthday(Exception):
 
 _AMOUNT = re.compile(r"\d(?:[\d.,' \u00a0\u202f\u2009\u2019]*\d)?")
 # What is wrong with an amount (InvalidValue.detail; those with facts are made into a Phrase).
+TOO_LONG = f"too long: at most {validation.MAX_NAME} characters"  # (a name, company, street, city or country)
+NOTES_TOO_LONG = f"the notes are too long: at most {validation.MAX_TEXT:,} characters"
 NOT_AN_AMOUNT = "not an amount"
 DECIMAL_MARK_LAST = "the decimal mark must come once, last"
 MIXED_SEPARATORS = "mixed thousands separators"
@@ -1147,7 +1149,7 @@ class RowCleaner:
             try:
                 text = validation.clean_text("\n".join(lines), "notes", validation.MAX_TEXT, multiline=True)
             except InvalidValue as e:
-                self._reject(row, "notes too long", None, None, e)
+                self._reject(row, NOTES_TOO_LONG, None, None, e)
 
         if max(len(first), len(last), len(company), len(street), len(postal_code), len(city),
                len(country)) > validation.MAX_NAME:
@@ -1291,7 +1293,7 @@ class RowCleaner:
         for key, value in found.items():
             if len(value) > validation.MAX_NAME:
                 column = self.names[values[key][1]] if key in values else None
-                self._reject(row, "too long", column, value, InvalidValue(key, value, "too_long", Phrase(
+                self._reject(row, TOO_LONG, column, value, InvalidValue(key, value, "too_long", Phrase(
                     validation.AT_MOST, limit=validation.MAX_NAME)))
 
     def _birthday(self, row: int, column: str, text: str, parse) -> str | None:
