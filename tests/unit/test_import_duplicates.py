@@ -105,6 +105,14 @@ def test_the_closest_name_wins_and_ties_go_to_the_older_contact():
     assert index.find(f("Ann", "Lee", city="Paris")).contact_id == 11
 
 
+def test_a_number_kept_as_typed_is_found_again_once_read_with_its_country(db):
+    otto = add_contact(ContactInput(first_name="Otto", last_name="Kern", phones=["0171 1234567"]), region=None)
+    assert get_contact(otto).phones[0].e164 is None  # (no country to read it in)
+    index = DuplicateIndex.from_database(database.connection())
+    assert index.find(f("Otto", "Kern", phones=["+491711234567"])) == Match(otto, "phone")
+    assert index.find(f("Otto", "Kern", phones=["+491711234568"])) is None
+
+
 def test_index_from_the_database_skips_the_trash_and_uses_few_queries(db):
     ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"],
                                    phones=["+33 6 12 34 56 78"], city="Paris"))

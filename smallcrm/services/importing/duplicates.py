@@ -2,7 +2,8 @@
 
 Two contacts are taken for one person when they share
 - an email address (compared without regard to case), or
-- a phone number (the same E.164 form), or
+- a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
+  whose national form has its digits: "0171 1234567" and +49 171 1234567), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
   "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith", but a name
   that is another's with a name's ending added or another vowel at its end is another name: Jean and
@@ -22,12 +23,16 @@ candidates per row. Contacts in the Trash are not looked at.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
+import phonenumbers
 from rapidfuzz import fuzz, process
 
 NAME_THRESHOLD = 90
+_NOT_DIGIT = re.compile(r"\D")
 # The fields that can agree with a close name, in the order a reason names them.
 AGREEING = ("city", "postal_code", "company", "birthday")
 
@@ -48,6 +53,16 @@ class Match:
     # "email", "phone", "name+city", "name+postal_code", "name+company", "name+birthday", or "name" (bare names)
     reason: str
     score: float = 100.0
+
+
+@lru_cache(maxsize=4096)
+def national_digits(e164: str) -> str:
+    """The digits of a number as its own country writes it: "+491711234567" -> "01711234567"."""
+    try:
+        number = phonenumbers.parse(e164)
+    except phonenumbers.NumberParseException:
+        return ""
+    return _NOT_DIGIT.sub("", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
 def name_words(sort_name: str) -> str:
@@ -122,6 +137,9 @@ class DuplicateIndex:
         self.bare: dict[str, int] = {}  # name words -> the first contact with nothing but that name
         self.with_email: set[int] = set()  # the contacts with an email, and those with a phone: a close name
         self.with_phone: set[int] = set()  # is no match when both have one (and so different ones)
+        # the digits of numbers kept as typed (read without a country: "0171 1234567"), the same number read with
+        # one since is found by its national form's digits
+        self.phones_as_typed: dict[str, int] = {}
 
     @classmethod
     def from_database(cls, conn) -> DuplicateIndex:
@@ -133,12 +151,15 @@ class DuplicateIndex:
                 " WHERE c.deleted_at IS NULL ORDER BY e.contact_id, e.position"):
             emails.setdefault(email.casefold(), contact_id)
             index.with_email.add(contact_id)
-        phones = index.phones
-        for e164, contact_id in conn.execute(
-                "SELECT p.e164, p.contact_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id"
-                " WHERE c.deleted_at IS NULL AND p.e164 IS NOT NULL ORDER BY p.contact_id, p.position"):
-            phones.setdefault(e164, contact_id)
-            index.with_phone.add(contact_id)
+        phones, as_typed = index.phones, index.phones_as_typed
+        for e164, raw, contact_id in conn.execute(
+                "SELECT p.e164, p.raw, p.contact_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id"
+                " WHERE c.deleted_at IS NULL ORDER BY p.contact_id, p.position"):
+            if e164 is not None:
+                phones.setdefault(e164, contact_id)
+                index.with_phone.add(contact_id)
+            elif len(digits := _NOT_DIGIT.sub("", raw or "")) >= 6:
+                as_typed.setdefault(digits, contact_id)
         reachable = index.with_email | index.with_phone
         cursor = conn.execute(
             "SELECT id, sort_name, sort_city, postal_code, sort_company, birthday,"
@@ -192,6 +213,8 @@ class DuplicateIndex:
                 return Match(found, "email")
         for phone in f.phones:
             found = self.phones.get(phone)
+            if found is None and self.phones_as_typed:
+                found = self.phones_as_typed.get(national_digits(phone))
             if found is not None:
                 return Match(found, "phone")
         if not f.name:
