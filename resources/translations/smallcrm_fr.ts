@@ -1882,6 +1882,10 @@ Cliquez pour les afficher.</translation>
         <translation>L’import s’est arrêté en cours de route ({reason}). Rien n’a été importé. Fermez d’autres programmes (l’ordinateur manque peut-être de mémoire) et réessayez.</translation>
     </message>
     <message>
+        <source>Cancelling…</source>
+        <translation>Interruption…</translation>
+    </message>
+    <message>
         <source>Save rejected rows</source>
         <translation>Enregistrer les lignes rejetées</translation>
     </message>

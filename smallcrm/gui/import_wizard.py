@@ -2113,9 +2113,9 @@ class ImportWizard(QWizard):
 
     def reject(self) -> None:
         self.stop_planning()
-        if self.task is not None:  # Cancel while importing: roll back, then close
+        if self.task is not None:  # Cancel while importing: roll back; the last page then says nothing changed
             self.task.cancel()
-            self.task.signals.failed.connect(lambda _: super(ImportWizard, self).reject())
+            self.run_page.text.setText(self.tr("Cancelling…"))
             return
         super().reject()
 

@@ -670,9 +670,13 @@ def test_cancel_while_importing_purchases_writes_nothing(qtbot, window, till, mo
     wizard.next()
     assert wizard.currentPage() is wizard.run_page and wizard.task is not None
     wizard.reject()
+    assert wizard.isVisible() and wizard.run_page.text.text() == "Cancelling…"
     gate.set()
-    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert wizard.run_page.text.text() == "The import was cancelled. Nothing was changed."  # said, then closed
     assert outcome == ["cancelled"]
+    wizard.reject()
+    assert not wizard.isVisible()
     now = stored(till.parent / "test.sqlite")
     assert now["purchases"] == now["points"] == [] and len(now["customers"]) == 1
 
