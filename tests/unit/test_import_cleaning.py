@@ -378,11 +378,14 @@ def test_outlook_rows():
     assert emile.notes.splitlines() == ["Business Street: 5 rue du Travail", "Business City: Médan"]
 
 
-def test_outlooks_empty_dates_are_not_kept_in_the_notes(tmp_path):
+def test_outlooks_empty_dates_and_what_it_fills_in_for_everyone_are_not_kept_in_the_notes(tmp_path):
     header = (FIXTURES / "outlook.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     names = next(csv.reader([header]))
     row = {name: "" for name in names} | {"First Name": "Tom", "Last Name": "Hart", "Birthday": "0/0/00",
-                                          "Anniversary": "0/0/00", "Spouse": "Ann"}
+                                          "Anniversary": "0/0/00", "Spouse": "Ann", "Priority": "Normal",
+                                          "Sensitivity": "Normal", "Gender": "Unspecified", "Private": "False",
+                                          "Initials": "T.H.", "E-mail Address": "tom@example.com",
+                                          "E-mail Type": "SMTP", "E-mail Display Name": "Tom Hart (tom@example.com)"}
     path = tmp_path / "outlook.csv"
     with open(path, "w", encoding="utf-8", newline="") as f:
         out = csv.DictWriter(f, names)

@@ -4,8 +4,9 @@ Every column maps to one target field (`FIELDS`). Choices made for the known lay
 - A person's home address is the address; a business ("work") or "other" address goes to the notes as
   "Header: value" lines, so nothing is lost and two addresses are never mixed into one.
 - Fax, pager, job title, department, nickname, middle name, web pages and custom fields go to the notes.
-- Figures another program computed (total spent, order counts, visits, ratings) and a title ("Mrs", "Dr") are
-  ignored: purchases are imported on their own.
+- Figures another program computed (total spent, order counts, visits, ratings), a title ("Mrs", "Dr"), and what
+  Outlook fills in for everyone (Priority "Normal", Gender "Unspecified", E-mail Type "SMTP") are ignored:
+  purchases are imported on their own.
 - Any other column goes to the notes as "Header: value", so a column the import does not know ("Allergies",
   "Shoe size") is not lost; the owner can choose to ignore it.
 - "Display Name"/"Name" is a full name, split only for rows without first and last name.
@@ -362,7 +363,12 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                "titolo", "aanhef", "totalspent", "totalspend", "lifetimespend", "lifetimevalue", "totalorders",
                "orders", "ordercount", "numberoforders", "transactioncount", "visits", "visitcount", "firstvisit",
                "lastvisit", "lastorder", "lastorderdate", "aov", "averageordervalue", "lastactive", "rating",
-               "memberrating", "row", "problem", "ligne", "probleme"),  # (a file of rejected rows' own two)
+               "memberrating", "row", "problem", "ligne", "probleme",  # (a file of rejected rows' own two)
+               # what Outlook fills in for everyone ("Normal", "Unspecified", "SMTP") or makes of other columns,
+               # and numbers that are no business of a shop's
+               "initials", "priority", "sensitivity", "private", "gender", "emailtype", "emaildisplayname",
+               "internetfreebusy", "directoryserver", "billinginformation", "mileage", "governmentidnumber",
+               "organizationalidnumber"),
     "customer_id": ("customerid", "id", "clientid", "customernumber", "customerno", "custid", "contactid",
                     "kundennummer", "kundenid", "kundennr", "numeroclient", "idclient", "codeclient",
                     "numerodecliente", "idcliente", "codigodecliente", "codicecliente", "numerocliente",
