@@ -1866,6 +1866,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lecture du fichier… {rows} lignes</translation>
     </message>
     <message>
+        <source>Row {row} could not be read again: {problem}</source>
+        <translation>La ligne {row} n’a pas pu être relue&#xa0;: {problem}</translation>
+    </message>
+    <message>
         <source>Choose the column with the date of each sale.</source>
         <translation>Choisissez la colonne avec la date de chaque vente.</translation>
     </message>
@@ -2961,6 +2965,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}. Points: {points}.</source>
         <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). À ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}. Points&#xa0;: {points}.</translation>
+    </message>
+    <message>
+        <source>Double-click a rejected row to correct it.</source>
+        <translation>Double-cliquez sur une ligne refusée pour la corriger.</translation>
     </message>
     <message>
         <source>no customer</source>
@@ -4140,10 +4148,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>…</source>
         <translation>…</translation>
-    </message>
-    <message>
-        <source>Row {row} could not be read again: {problem}</source>
-        <translation>La ligne {row} n’a pas pu être relue&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Row {row} is fixed: it will be imported with your corrections.</source>

@@ -17,7 +17,7 @@ import copy
 import csv
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -868,6 +868,8 @@ class MappingPage(QWizardPage):
         self.combos: list[QComboBox] = []
         self.date_combos: dict[int, QComboBox] = {}
         self.in_sight: int | None = None  # the preview column of the field a column was last given
+        self.rejected: dict = {}  # a preview row -> the Reject it shows, to correct with a double click
+        self.preview.cellDoubleClicked.connect(self.fix_row)
 
     def _sale_options(self) -> None:
         """For purchases: how rows name their customer, and the currency of rows that do not say."""
@@ -1090,10 +1092,12 @@ class MappingPage(QWizardPage):
         _fit_columns(self.preview)
         if self.in_sight is not None and rows:
             self.preview.scrollToItem(self.preview.item(0, self.in_sight))
+        self.rejected = {i: p.reject for i, p in enumerate(plan.preview) if p.reject is not None}
         n = plan.counts
         self.status.setText(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
                                     "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
-                                        k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")}))
+                                        k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
+                            + self._fix_hint())
         if not self._names_someone(plan):
             self.status.setText(self.tr("No column goes to a name, company, email or phone, so no row can become a "
                                         "customer. Choose one above; or, if the column names are a customer's, go "
@@ -1118,16 +1122,31 @@ class MappingPage(QWizardPage):
         last = max(covered, default=None)
         shown += [(r.row, [str(r.row), will["reject"], "", "", "", "", "", self._why_rejected(r)])
                   for r in plan.rejects if r.row not in covered and (last is None or r.row < last)][:pi.PREVIEW]
-        rows = [row for _, row in sorted(shown, key=lambda item: item[0])]
-        _fill(self.preview, rows)
+        shown.sort(key=lambda item: item[0])
+        _fill(self.preview, [row for _, row in shown])
         _align_right(self.preview, (5, 6))
         _fit_columns(self.preview)
+        rejects = {}
+        for r in plan.rejects:
+            rejects.setdefault(r.row, r)
+        self.rejected = {i: rejects[first] for i, (first, row) in enumerate(shown)
+                         if row[1] == will["reject"] and first in rejects}
         n = plan.counts
         self.status.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
                                     "reject: {reject}. New customers: {customers}. Points: {points}.").format(
             customers=fmt.number(n["customers_created"]),
             **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")})
-            + marked_paid_text(n["paid"]))
+            + marked_paid_text(n["paid"]) + self._fix_hint())
+
+    def _fix_hint(self) -> str:
+        return " " + self.tr("Double-click a rejected row to correct it.") if self.rejected else ""
+
+    def fix_row(self, row: int, _column: int = 0) -> None:
+        """Correct a rejected row of the preview (the summary page's Fix…, here by a double click)."""
+        reject = self.rejected.get(row)
+        if reject is None or self.w.plan is None or self.w.fixing:
+            return
+        self.w.fix_reject(self, reject, lambda fixed: fixed and self.replan())
 
     def _customer(self, p, names) -> str:
         if p.contact_id in names:
@@ -1620,7 +1639,6 @@ class SummaryPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.last_fixed: int | None = None
-        self.fixing: FixRowDialog | None = None
 
     def initializePage(self) -> None:
         self.last_fixed = None
@@ -1659,51 +1677,23 @@ class SummaryPage(QWizardPage):
 
     def _update_fix(self) -> None:
         self.fix.setEnabled(self.rejects.selectionModel().hasSelection() and self.w.plan is not None
-                            and self.fixing is None)
+                            and not self.w.fixing)
 
     def fix_row(self, row: int) -> None:
-        """Open the fix dialog for a rejected row (its cells read from the file, or as already corrected); when
-        the owner corrects it, plan again with the correction."""
-        plan = self.w.plan
-        if plan is None or not 0 <= row < self.model.rowCount() or self.fixing is not None:
+        """Open the fix dialog for a rejected row; when the owner corrects it, plan again with the correction."""
+        if self.w.plan is None or not 0 <= row < self.model.rowCount() or self.w.fixing:
             return
         reject = self.model.rows[row]
-        if reject.row in self.w.fixes:
-            self._open_fix(plan, reject, self.w.fixes[reject.row])
-            return
         self.fix.setEnabled(False)
-        run_in_background(row_cells, self.w.path, self.w.dialect, reject.row,
-                          on_done=lambda cells: self._open_fix(plan, reject, cells),
-                          on_error=lambda error: self._cells_unread(reject, error))
 
-    def _cells_unread(self, reject, error: BaseException) -> None:
-        if not isinstance(error, (SmallCrmError, OSError)):
-            raise error
-        if shiboken6.isValid(self):
-            self._update_fix()
-            QMessageBox.warning(self, self.w.windowTitle(), self.tr("Row {row} could not be read again: {problem}")
-                                .format(row=reject.row, problem=self.w.problem(error)))
-
-    def _open_fix(self, plan, reject, cells: list[str] | None) -> None:
-        if not shiboken6.isValid(self) or plan is not self.w.plan or cells is None:
-            return
-        dialog = FixRowDialog(self, reject, plan.headers, plan.fields, cells, self.w.kind)
-        self.fixing = dialog
-        self._update_fix()
-
-        def finished(result: int) -> None:
-            self.fixing = None
-            fixed = dialog.cells()
-            dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted and fixed != cells:
-                self.w.fixes[reject.row] = fixed
+        def done(fixed: bool) -> None:
+            if fixed:
                 self.last_fixed = reject.row
                 self._replan()
             else:
                 self._update_fix()
 
-        dialog.finished.connect(finished)
-        dialog.open()
+        self.w.fix_reject(self, reject, done)
 
     def _say_fixed(self, plan) -> None:
         row = self.last_fixed
@@ -1966,6 +1956,7 @@ class ImportWizard(QWizard):
         self._plan_task = None  # the dry run under way, stopped when a newer one starts or the wizard closes
         self._planned_for: tuple | None = None  # what `plan` was made of: the file, options, dialect and fixes
         self._opened: tuple | None = None  # the file open_file opened: its path, kind, size and time written
+        self.fixing = False  # a rejected row's fix dialog is open (or its cells are being read)
         self.file_page = FilePage(self)
         self.format_page = FormatPage(self)
         self.mapping_page = MappingPage(self)
@@ -2081,6 +2072,44 @@ class ImportWizard(QWizard):
         if self._plan_task is not None:
             self._plan_task.cancel()  # (it ends with ImportCancelled, which nobody waits for)
             self._plan_task = None
+
+    def fix_reject(self, page: QWizardPage, reject, done: Callable[[bool], None]) -> None:
+        """Open the fix dialog over `page` for a rejected row (its cells read from the file, or as corrected
+        before); `done(True)` once the owner corrected it (kept in `fixes`), `done(False)` otherwise."""
+        plan = self.plan
+        self.fixing = True
+
+        def opened(cells: list[str] | None) -> None:
+            if not shiboken6.isValid(page) or plan is not self.plan or cells is None:
+                self.fixing = False
+                return
+            dialog = FixRowDialog(page, reject, plan.headers, plan.fields, cells, self.kind)
+
+            def finished(result: int) -> None:
+                self.fixing = False
+                fixed = dialog.cells()
+                dialog.deleteLater()
+                corrected = result == QDialog.DialogCode.Accepted and fixed != cells
+                if corrected:
+                    self.fixes[reject.row] = fixed
+                done(corrected)
+
+            dialog.finished.connect(finished)
+            dialog.open()
+
+        def unread(error: BaseException) -> None:
+            self.fixing = False
+            if not isinstance(error, (SmallCrmError, OSError)):
+                raise error
+            if shiboken6.isValid(page):
+                done(False)
+                QMessageBox.warning(page, self.windowTitle(), self.tr("Row {row} could not be read again: {problem}")
+                                    .format(row=reject.row, problem=self.problem(error)))
+
+        if reject.row in self.fixes:
+            opened(self.fixes[reject.row])
+        else:
+            run_in_background(row_cells, self.path, self.dialect, reject.row, on_done=opened, on_error=unread)
 
     def run_import(self, progress, finished, failed) -> None:
         def done(result) -> None:

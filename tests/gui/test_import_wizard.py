@@ -712,6 +712,33 @@ def to_summary(qtbot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: wizard.summary_page.counts.text() != "…", timeout=5000)
 
 
+def test_a_rejected_row_can_be_corrected_in_the_mapping_preview_by_a_double_click(qtbot, window, tmp_path):
+    from smallcrm.gui.import_wizard import FixRowDialog
+
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.format_page.region.setText("FR")
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert page.status.text().endswith("Double-click a rejected row to correct it.")
+    (at,) = [r for r in range(page.preview.rowCount()) if cells(page.preview, r)[:2] == ["4", "reject"]]
+    page.preview.cellDoubleClicked.emit(at, 3)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(FixRowDialog)), timeout=5000)
+    (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
+    (edit,) = [e for e in dialog.edits.values() if e.accessibleName() == "Courriel"]
+    edit.selectAll()
+    qtbot.keyClicks(edit, "jose@exemple.fr")
+    dialog.accept()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole and 4 in wizard.fixes, timeout=5000)
+    assert cells(page.preview, at)[:2] == ["4", "add"] and "Double-click" not in page.status.text()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.counts.text() != "…", timeout=5000)
+    assert "Will add 3" in wizard.summary_page.counts.text()  # the correction holds on the pages after
+    wizard.reject()
+
+
 def fix_row(qtbot, wizard: ImportWizard, row: int, column: str, text: str, shot: str) -> str:
     """Select the rejected `row` on the summary page, click Fix…, type `text` over the cell of `column`, check again.
     Returns what the cell held before."""
@@ -723,9 +750,8 @@ def fix_row(qtbot, wizard: ImportWizard, row: int, column: str, text: str, shot:
     assert page.fix.isVisible() and page.fix.isEnabled()
     old = wizard.plan
     qtbot.mouseClick(page.fix, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.fixing is not None and page.fixing.isVisible(), timeout=5000)
-    dialog = page.fixing
-    assert isinstance(dialog, FixRowDialog)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(FixRowDialog)), timeout=5000)
+    (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
     (edit,) = [e for e in dialog.edits.values() if e.accessibleName() == column]
     before = edit.text()
     assert dialog.focusWidget() is edit  # the cell the problem is in
@@ -846,6 +872,7 @@ def test_a_rejected_purchase_row_can_be_fixed(qtbot, window, till):
     assert [cells(preview, r)[:2] for r in range(preview.rowCount())] == [
         ["2, 3", "record"], ["4", "record"], ["5", "refund"], ["6", "reject"], ["7", "refund"]]
     assert cells(preview, 3)[7] == "the quantity is not a number: “eins”"
+    assert [r.row for r in wizard.mapping_page.rejected.values()] == [6]  # the one a double click corrects
     wizard.next()  # everyone the file names is in the book
     wizard.next()
     page = wizard.summary_page
