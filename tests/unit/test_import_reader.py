@@ -150,6 +150,9 @@ def test_other_legacy_code_pages_are_told_from_windows_1252(tmp_path, text, enco
     ("First Name;Last Name;City\r\nJiří;Dvořák;Plzeň\r\nŠárka;Čermáková;Brno\r\n", "cp1250"),
     ("First Name;Last Name;City\r\nŐrs;Kővári;Győr\r\nÁgnes;Szűcs;Pécs\r\n", "cp1250"),
     ("First Name;Last Name;City\r\nŞükrü;Yılmaz;İzmir\r\nAyşe;Güneş;Muğla\r\n", "cp1254"),
+    ("Prenume;Nume;Oraş\r\nŞtefan;Mureşan;Constanţa\r\nIoana;Pătraşcu;Braşov\r\n", "cp1250"),
+    ("First Name;Last Name;City\r\nErnő;Erdős;Győr\r\nZsófia;Kőrösi;Szeged\r\n", "cp1250"),
+    ("First Name;Last Name;City\r\nBjørn;Petersen;Kollafjørður\r\nSøren;Sørensen;Næstved\r\n", "cp1252"),
     # names of the languages Windows-1252 writes, a Czech "Šárka" among them (the same bytes in both)
     ("Name;City\r\nHélène Noël;Besançon\r\nJürgen Größe;Köln\r\nJoão Simões;Guimarães\r\nSøren Ærø;Århus\r\n"
      "Þórður Guðrún;Reykjavík\r\nTõnu Põld;Võru\r\nNiccolò Lucà;Città\r\nŠárka Nováková;Brno\r\n", "cp1252"),

@@ -280,32 +280,36 @@ def _reads_as_western(data: bytes) -> bool:
     return foreign <= 0.2 * len(words)
 
 
-# The letters beyond ASCII of the languages each code page writes (lower case; "ºª" are ordinals, "µ" micro).
-# A word is read right when its letters are one language's: "Jiří" is Czech, "Jiøí" no language's.
+# The letters beyond ASCII of the languages each code page writes, lower case (Estonian, whose Windows writes the
+# Baltic code page, is among those). A word is read right when its letters are one language's: "Jiří" is Czech,
+# "Jiøí" no language's. Spanish, Portuguese and Italian end ordinals with "º" or "ª" ("Nº", "1ª").
 _PORTUGUESE = "áâãàçéêíóôõúºª"
-_WESTERN = ("àâæçéèêëîïôœùûüÿ", "äöüß", "áéíóúñüºª", _PORTUGUESE, "àèéìíîòóùºª", "áéíóúàèëïöü", "æøåéóòôè", "åäöé",
-            "åäöšž", "áðéíóúýþæö", "õäöüšž", "àçèéíïòóúü", "µ")
+_WESTERN = ("àâçéèêëîïôœùûüÿ", "äöüß", "áéíóúñüºª", _PORTUGUESE, "àèéìíîòóùºª", "áéíóúàèëïöü", "æøåéóòôè", "åäöé",
+            "åäöšž", "áðéíóúýþæö", "àçèéíïòóúü", "µ")
 _ALPHABETS = {
-    "cp1252": _WESTERN,
     "cp1250": ("ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîşţ", "çë", "äöüß"),
     "cp1254": _WESTERN[:-1] + ("çğıöşüâîû",),
     "cp1257": ("ąčęėįšųūž", "āčēģīķļņšūž", "õäöüšž", "åäöæø", "äöüß"),
 }
-_PORTUGUESE_TILDE = re.compile("õ(?![es])")  # Portuguese writes "õ" before e or s ("Simões"); Hungarian "ő" is not
+# Portuguese writes "õ" before e ("Simões", "põe"): Hungarian "ő" read as Windows-1252 is not; nor is an ordinal's
+# "º" inside a word (a Romanian "ş" read so)
+_NOT_WESTERN = re.compile("õ(?!e)|[ºª](?=[^\\W\\d_])")
 
 
 def _word_fits(word: str, alphabets: tuple[str, ...]) -> bool:
     letters = {c.lower() for c in word if not c.isascii() and c != "İ"}  # (Turkish "İ" is an i with a dot)
     if not letters:
         return True
-    return any(letters.issubset(alphabet) and not (alphabet is _PORTUGUESE and _PORTUGUESE_TILDE.search(word.lower()))
-               for alphabet in alphabets)
+    if alphabets is _WESTERN and _NOT_WESTERN.search(word.lower()):
+        return False
+    return any(letters.issubset(alphabet) for alphabet in alphabets)
 
 
 def _other_code_page(data: bytes) -> str | None:
-    """The code page among Windows' Central European, Turkish and Baltic ones that reads words Windows-1252 reads
-    as no language's ("Jiøí" is "Jiří", "Kõvári" "Kővári", "Þükrü" "Şükrü"), when it reads every word that
-    Windows-1252 reads well as well; None when Windows-1252 reads every word as some language's."""
+    """The code page among Windows' Central European, Turkish and Baltic ones that reads as a language's the most
+    words (two at least) Windows-1252 reads as no language's ("Jiøí" is "Jiří", "Kõvári" "Kővári", "Þükrü"
+    "Şükrü"), and spoils none that Windows-1252 reads well; None when Windows-1252 reads every word as some
+    language's."""
     words = {w for w in _NAME_WORD.findall(data.decode("cp1252", errors="replace")) if not w.isascii()}
     wrong = {w for w in words if not _word_fits(w, _WESTERN)}
     if not wrong:
@@ -315,10 +319,11 @@ def _other_code_page(data: bytes) -> str | None:
         alphabets = _ALPHABETS[codec]
         read = {w: w.encode("cp1252", errors="replace").decode(codec, errors="replace") for w in words}
         righted = sum(1 for w in wrong if read[w] != w and _word_fits(read[w], alphabets))
-        spoilt = sum(1 for w in words - wrong if not _word_fits(read[w], alphabets))
-        if righted > most and spoilt == 0:
+        if any(read[w] != w and not _word_fits(read[w], alphabets) for w in words - wrong):
+            continue  # a word Windows-1252 reads well, it would spoil
+        if righted > most:
             best, most = codec, righted
-    return best
+    return best if most >= 2 else None  # (one odd word is no proof: "Kollafjørður", a Faroese place, is Danish)
 
 
 def _guess_legacy(data: bytes) -> str:
