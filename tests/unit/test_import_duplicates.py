@@ -69,13 +69,23 @@ def test_a_close_name_is_no_match_when_both_have_an_email_or_both_a_phone_of_the
 
 
 @pytest.mark.parametrize("first, other", [("Jean", "Jeanne"), ("Marie", "Mario"), ("Anne", "Anna"), ("Luc", "Lucas"),
-                                          ("Daniel", "Daniela"), ("Louis", "Louise")])
+                                          ("Daniel", "Daniela"), ("Louis", "Louise"), ("Andreas", "Andrea"),
+                                          ("Alexander", "Alexandra"), ("Pavel", "Pavla"), ("Anna", "Hanna"),
+                                          ("Antoine", "Antoinette"), ("Julius", "Julia")])
 def test_a_name_with_another_ending_is_another_person_with_nothing_else_to_tell_them_apart(first, other):
     index = DuplicateIndex()
     index.add(1, f(first, "Martin", city="Paris"))
     assert index.find(f(other, "Martin", city="Paris")) is None
     assert index.find(f(first, "Martin", city="Paris")).contact_id == 1
     assert index.find(f(first, "Martinn", city="Paris")).contact_id == 1  # a typo in the last name
+
+
+@pytest.mark.parametrize("first, typed", [("John", "Jon"), ("Jean", "Jaen"), ("Michael", "Micheal"), ("Ann", "Anne"),
+                                          ("Sergei", "Sergey")])
+def test_a_typo_or_a_spelling_of_a_first_name_is_the_same_person(first, typed):
+    index = DuplicateIndex()
+    index.add(1, f(first, "Schwarzenberger", city="Wien"))
+    assert index.find(f(typed, "Schwarzenberger", city="Wien")).contact_id == 1
 
 
 def test_rows_of_one_file_with_close_names_and_their_own_emails_are_all_created(db, tmp_path):

@@ -5,9 +5,9 @@ Two contacts are taken for one person when they share
 - a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
   whose national form has its digits: "0171 1234567" and +49 171 1234567), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
-  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith", but a name
-  that is another's with a name's ending added or another vowel at its end is another name: Jean and
-  Jeanne, Luc and Lucas, Marie and Mario, Anna and Anne are two people) plus
+  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith", but names
+  that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
+  and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
   one more field that agrees: city, postal code, company or birthday (day and month), unless both have
   an email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne
   Martin of Paris, each with an email of their own, are two people), or
@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 import phonenumbers
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 NAME_THRESHOLD = 90
 _NOT_DIGIT = re.compile(r"\D")
@@ -104,24 +105,28 @@ def is_bare(f: Facts) -> bool:
 
 
 # What a given name becomes to be another one: "Jean" and "Jeanne", "Daniel" and "Daniela", "Luc" and "Lucas"
-NAME_ENDINGS = frozenset({"e", "a", "o", "y", "ne", "le", "te", "ie", "ia", "ine", "ette", "as", "us"})
-_VOWELS = frozenset("aeiouy")
+NAME_ENDINGS = frozenset({"e", "a", "o", "s", "ne", "le", "te", "ie", "ia", "ine", "ette", "as", "us"})
+_VOWELS = frozenset("aeiou")  # ("y" for "i" is a spelling: Sergei, Sergey)
 
 
 def other_names(a: str, b: str) -> bool:
-    """Whether two close names (name words, sorted) differ in a word the way two people's names do: one word is
-    the other with a name's ending added ("jean", "jeanne"), or with another vowel at its end ("marie", "mario");
-    a typo ("jon", "john", "martinn", "dupond") does not make another name."""
-    for x, y in zip(a.split(), b.split()):
-        if x == y:
-            continue
-        short, long = (x, y) if len(x) <= len(y) else (y, x)
-        ending = long[len(short):]
-        if long.startswith(short) and ending in NAME_ENDINGS and len(short) >= (4 if ending == "e" else 3):
-            return True  # ("Ann" and "Anne" are one name spelt two ways; "Louis" and "Louise" two names)
-        if len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS:
-            return True
-    return False
+    """Whether two close names (name words, sorted) differ in the word they do not share the way two people's
+    names do: by more than one letter ("Pavel", "Pavla"), in their first letter ("Anna", "Hanna"), by a name's
+    ending ("Jean", "Jeanne"; "Andrea", "Andreas"), or by the vowel at their end ("Marie", "Mario"). A typo
+    ("Jon", "John"; "Jaen", "Jean"; "Martinn"; "Dupond") makes no other name."""
+    a_words, b_words = a.split(), b.split()
+    only_a = [w for w in a_words if w not in b_words]
+    only_b = [w for w in b_words if w not in a_words]
+    if len(only_a) != 1 or len(only_b) != 1:
+        return False  # (the names' closeness decides)
+    x, y = only_a[0], only_b[0]
+    if DamerauLevenshtein.distance(x, y, score_cutoff=2) >= 2 or x[0] != y[0]:
+        return True
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    ending = long[len(short):]
+    if long.startswith(short) and ending in NAME_ENDINGS and len(short) >= (4 if ending == "e" else 3):
+        return True  # ("Ann" and "Anne" are one name spelt two ways; "Louis" and "Louise" two names)
+    return len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS
 
 
 class DuplicateIndex:
