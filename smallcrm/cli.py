@@ -55,7 +55,8 @@ def _region(text: str) -> str:
 
     region = region_code(text)
     if region is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a two-letter country code such as FR, DE or US")
+        raise argparse.ArgumentTypeError(f"{text!r} is no country smallcrm knows: write its two-letter country code, "
+                                         "such as FR, DE or US")
     return region
 
 

@@ -646,6 +646,9 @@ def test_a_full_name_loses_the_guard_as_a_first_name_does():
     ("UK", "07911 123456", "+447911123456"),
     ("", "06 12 34 56 78", "+33612345678"),  # no country: the shop's
     ("Atlantis", "06 12 34 56 78", "+33612345678"),  # a country nobody knows: the shop's
+    ("Turkey", "0532 123 45 67", "+905321234567"),  # a name the standard lists have left ("Türkiye")
+    ("Czech Republic", "602 123 456", "+420602123456"),
+    ("Polska", "512 345 678", "+48512345678"),  # the country's own name
     ("Portugal", "+33 6 12 34 56 78", "+33612345678"),  # a number with its +country keeps it
 ])
 def test_a_phone_without_country_code_is_read_in_the_rows_own_country(country, phone, e164):

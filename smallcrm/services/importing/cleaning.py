@@ -447,16 +447,28 @@ def _month_words() -> tuple[dict[str, int], frozenset[str]]:
 # Names a file may give a country by that are not its name in babel's territories.
 _COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
                     "northern ireland": "GB", "great britain": "GB", "usa": "US", "u.s.a": "US", "u.s": "US",
-                    "united states of america": "US", "holland": "NL"}
+                    "united states of america": "US", "holland": "NL", "the netherlands": "NL",
+                    # names people still write that the standard lists have left, or shorten
+                    "turkey": "TR", "turkei": "TR", "turquie": "TR", "turquia": "TR", "turchia": "TR",
+                    "czech republic": "CZ", "republique tcheque": "CZ", "tschechische republik": "CZ",
+                    "republica checa": "CZ", "repubblica ceca": "CZ", "hong kong": "HK",
+                    "bosnia and herzegovina": "BA", "bosnia": "BA", "großbritannien": "GB", "grossbritannien": "GB", "grande-bretagne": "GB",
+                    "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB", "groot-brittannie": "GB",
+                    "macedonia": "MK", "ivory coast": "CI", "uae": "AE", "eire": "IE", "republic of ireland": "IE",
+                    "swaziland": "SZ", "burma": "MM", "russian federation": "RU"}
+# Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")
+_COUNTRY_LOCALES = _MONTH_LOCALES + ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "da", "sv", "nb", "fi", "el",
+                                     "lt", "lv", "et", "ga", "ca")
 
 
 @lru_cache(maxsize=1)
 def _country_regions() -> dict[str, str]:
-    """Country names in the seven languages (from babel), folded, and two-letter codes -> the region."""
+    """Country names in the seven languages and the countries' own (from babel), folded, and two-letter codes
+    -> the region."""
     from babel import Locale
 
     out = {code.lower(): code for code in SUPPORTED_REGIONS}
-    for locale in _MONTH_LOCALES:
+    for locale in _COUNTRY_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             if code in SUPPORTED_REGIONS:
                 out.setdefault(_fold(name), code)
