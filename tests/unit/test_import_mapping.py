@@ -95,6 +95,22 @@ def test_unknown_headers_are_generic_and_go_to_the_notes():
 ])
 def test_outlooks_home_address_in_spanish_and_italian_and_polish_and_czech_headers(headers, fields):
     assert auto_map(headers) == fields
+
+
+@pytest.mark.parametrize("headers, fields", [
+    (["Nombre", "Cumpleaños", "Aniversario", "Particular", "Otra calle", "Otra ciudad", "Tipo de correo electrónico",
+      "Prioridad", "Sexo"], ["first_name", "birthday", "note", "phone", "note", "note", "ignore", "ignore", "ignore"]),
+    (["Nome", "Compleanno", "Abitazione", "Altra via", "Altra città", "Tipo posta elettronica", "Riservatezza"],
+     ["first_name", "birthday", "phone", "note", "note", "ignore", "ignore"]),
+    (["Vorname", "Weitere Straße", "Weiterer Ort", "E-Mail-Typ", "Priorität", "Privat", "Geschlecht", "Telefon privat"],
+     ["first_name", "note", "note", "ignore", "ignore", "ignore", "ignore", "phone"]),
+    (["Prénom", "Priorité", "Privé", "Sexe", "Initiales", "Type de messagerie",
+      "Nom complet de l'adresse de messagerie", "N° client", "CA total", "Points fidélité", "Date de création"],
+     ["first_name", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "customer_id", "ignore", "ignore",
+      "ignore"]),
+])
+def test_what_outlook_and_shop_programs_fill_in_everywhere_is_left_out_and_other_addresses_are_notes(headers, fields):
+    assert auto_map(headers) == fields
     assert detect_preset([]) == "generic"
 
 

@@ -452,8 +452,8 @@ _COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", 
                     "turkey": "TR", "turkei": "TR", "turquie": "TR", "turquia": "TR", "turchia": "TR",
                     "czech republic": "CZ", "republique tcheque": "CZ", "tschechische republik": "CZ",
                     "republica checa": "CZ", "repubblica ceca": "CZ", "hong kong": "HK",
-                    "bosnia and herzegovina": "BA", "bosnia": "BA", "großbritannien": "GB", "grossbritannien": "GB", "grande-bretagne": "GB",
-                    "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB", "groot-brittannie": "GB",
+                    "bosnia and herzegovina": "BA", "bosnia": "BA", "großbritannien": "GB", "grossbritannien": "GB",
+                    "grande-bretagne": "GB", "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB", "groot-brittannie": "GB",
                     "macedonia": "MK", "ivory coast": "CI", "uae": "AE", "eire": "IE", "republic of ireland": "IE",
                     "swaziland": "SZ", "burma": "MM", "russian federation": "RU"}
 # Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")
@@ -1187,6 +1187,9 @@ class RowCleaner:
         for i in self.emails:
             cell = cells[i]
             if not cell:
+                continue
+            if cell.lstrip()[:3].lower() == "/o=":  # Outlook's Exchange address of a colleague: no email, kept
+                notes.append(f"{self.names[i]}: {cell.strip()}")
                 continue
             for part in _email_parts(cell):
                 if part.lower() in PLACEHOLDERS:

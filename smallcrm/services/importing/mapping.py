@@ -277,7 +277,8 @@ PRESETS: dict[str, Preset] = {
              "Address": "address", "Phone Number": "phone", "Birthday": "birthday", "TAGS": "tags"},
             # The location columns are guessed from the subscriber's IP address: not an address.
             ((r"MEMBER_RATING|OPTIN_TIME|OPTIN_IP|CONFIRM_TIME|CONFIRM_IP|LATITUDE|LONGITUDE|GMTOFF|DSTOFF|"
-              r"TIMEZONE|CC|REGION|LAST_CHANGED|LEID|EUID", "ignore"),),
+              r"TIMEZONE|CC|REGION|LAST_CHANGED|LEID|EUID|(?:UNSUB|CLEAN)_(?:TIME|CAMPAIGN_TITLE|CAMPAIGN_ID)|"
+              r"UNSUB_REASON(?:_OTHER)?", "ignore"),),
         ),
         Preset("generic", "any other file", ()),
     )
@@ -312,7 +313,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "numerodetelephone", "telefono", "movil", "celular", "telefonomovil", "numerodetelefono",
               "cellulare", "numeroditelefono", "telefone", "telemovel", "numerodetelemovel", "telefoon",
               "telefoonnummer",
-              "mobiel", "mobielnummer", "gsm", "phonevalue", "primaryphone", "whatsapp"),
+              "mobiel", "mobielnummer", "gsm", "phonevalue", "primaryphone", "whatsapp",
+              "particular", "abitazione"),  # (Outlook's home phone in Spanish and Italian)
     "street": ("street", "streetaddress", "address", "address1", "addressline1", "addressline", "line1",
                "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
                "direccion", "domicilio", "via", "indirizzo", "rua", "endereco", "morada", "straat", "adres",
@@ -350,7 +352,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "notities", "notitie", "uwagi", "notatki", "poznamky", "poznamka"),
     "email_consent": ("emailconsent", "acceptsemailmarketing", "acceptsmarketing", "newsletter", "emailoptin",
                       "optin", "marketingconsent", "emailmarketing", "subscribed", "emailsubscriptionstatus",
-                      "marketingemails", "einwilligung", "consentement", "consentimiento", "consenso"),
+                      "marketingemails", "einwilligung", "consentement", "consentimiento", "consenso",
+                      "marketingoptin", "acceptapublicidad", "consensomarketing", "werbeeinwilligung",
+                      "acceptemarketing", "optinmarketing"),
     "sms_consent": ("smsconsent", "acceptssmsmarketing", "smsoptin", "smsmarketing", "textmarketing"),
     "consent_source": ("consentsource", "optinsource", "sourceofconsent", "marketingconsentsource"),
     "email_consent_source": ("emailconsentsource", "emailoptinsource"),
@@ -368,11 +372,35 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                # and numbers that are no business of a shop's
                "initials", "priority", "sensitivity", "private", "gender", "emailtype", "emaildisplayname",
                "internetfreebusy", "directoryserver", "billinginformation", "mileage", "governmentidnumber",
-               "organizationalidnumber"),
+               "organizationalidnumber",
+               # ... in French, German, Spanish and Italian
+               "priorite", "prioritat", "prioridad", "priorita", "prive", "privat", "privado", "privato", "sexe",
+               "geschlecht", "sexo", "sesso", "sex", "initiales", "initialen", "iniciales", "iniziali",
+               "typedemessagerie", "emailtyp", "tipodecorreoelectronico", "tipopostaelettronica",
+               "nomcompletdeladressedemessagerie", "nombremostradodelcorreoelectronico",
+               "nomevisualizzatopostaelettronica", "criteredediffusion", "vertraulichkeit", "confidencialidad",
+               "riservatezza", "emailangezeigtername", "codegouvernement", "regierungsnr", "numerodeidoficial",
+               "codicefiscale", "numerodidentificationdelorganisation", "organisationsnr",
+               "numerodeidentificaciondelaorganizacion", "numeroidorganizzativo", "disponibiliteinternet",
+               "internetfreigebucht", "disponibilitainternet", "serveurdannuaire", "verzeichnisserver",
+               "servidordedirectorio", "serverdielenchiinlinea", "informationsfacturation", "abrechnungsinformation",
+               "facturacion", "datifatturazione", "kilometrage", "reisekilometer", "kilometraje",
+               "indennitatrasferta",
+               # a shop program's figures and stamps, and tax numbers
+               "catotal", "cattc", "nbcommandes", "nbdevisites", "paniermoyen", "pointsfidelite", "soldepoints",
+               "datedecreation", "dernieremodification", "dernierachat", "umsatzgesamt", "umsatzbrutto",
+               "anzahlkaufe", "anzahlbesuche", "bonuspunkte", "punktestand", "erstelltam", "geandertam",
+               "letztereinkauf", "kundeseit", "totalcompras", "importetotal", "nopedidos", "novisitas", "ticketmedio",
+               "puntos", "fechadealta", "fechademodificacion", "ultimacompra", "totalespeso", "totaleacquisti",
+               "nordini", "nvisite", "scontrinomedio", "puntifedelta", "saldopunti", "dataregistrazione",
+               "datamodifica", "ultimoacquisto", "partitaiva", "dni", "nif", "dninif", "ustidnr", "recordid",
+               "createdate", "createdat", "updatedat", "datecreated", "lastmodified", "lastactivitydate",
+               "totalpurchases", "purchasecount", "averagespend", "uuid", "guid"),
     "customer_id": ("customerid", "id", "clientid", "customernumber", "customerno", "custid", "contactid",
                     "kundennummer", "kundenid", "kundennr", "numeroclient", "idclient", "codeclient",
                     "numerodecliente", "idcliente", "codigodecliente", "codicecliente", "numerocliente",
-                    "klantnummer", "klantid", "externalid", "referenceid", "accountnumber"),
+                    "klantnummer", "klantid", "externalid", "referenceid", "accountnumber", "nclient", "noclient",
+                    "ncliente", "nocliente", "codcliente", "codcli"),
 }
 _SYNONYM_OF = {key: target for target, keys in _SYNONYMS.items() for key in keys}
 
@@ -384,7 +412,8 @@ _HOME_WORDS = frozenset({"home", "private", "personal", "privat", "prive", "domi
 _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "buro", "firma", "dienstlich",
                          "arbeit", "bureau", "travail", "professionnel", "pro", "trabajo", "oficina", "lavoro",
                          "ufficio", "uff", "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping",
-                         "andere", "autre", "otro", "altro", "outro", "overig"})
+                         "andere", "autre", "otro", "altro", "outro", "overig", "weitere", "weiteres", "weiterer",
+                         "otra", "altra", "autres"})
 # Words that join the others ("Código postal de residencia", "País o región"), left out once a home or work word is
 _JOINING_WORDS = frozenset({"de", "del", "di", "da", "do", "du", "des", "o", "ou", "y", "e", "of", "oder"})
 _ADDRESS_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "address"})
@@ -641,6 +670,10 @@ def auto_map(headers: list[str], preset: str = "auto") -> list[str]:
 
 def _settle(headers: list[str], fields: list[str]) -> list[str]:
     """Context the single headers do not give: a lone "Name" beside a first name is the last name."""
+    if fields.count("birthday") > 1:  # Spanish Outlook's "Aniversario" is the wedding's, beside "Cumpleaños"
+        for i, header in enumerate(headers):
+            if fields[i] == "birthday" and header_key(header) == "aniversario":
+                fields[i] = "note"
     if "first_name" in fields and "last_name" not in fields:
         for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
             if target == "full_name" and header_key(header) in ("name", "naam"):
