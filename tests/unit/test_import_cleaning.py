@@ -630,6 +630,13 @@ def test_a_phone_a_spreadsheet_wrote_in_scientific_form_goes_to_the_notes_whole(
     assert (made.phones, made.notes, made.warnings) == ([], f"Phone: {cell}", ["phone_in_notes"])
 
 
+def test_mailchimps_quoted_tags_lose_their_quotes():
+    headers = ["Email Address", "TAGS"]
+    made = row_to_contact(2, ["ann@example.com", '"VIP","Local shop"'], auto_map(headers), headers, region="FR",
+                          date_orders={})
+    assert made.tags == ["VIP", "Local shop"]
+
+
 def test_an_outlook_exchange_address_is_no_email_and_no_reason_to_reject_the_row():
     headers = ["First Name", "City", "E-mail Address"]
     exchange = "/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=1a2b-pdurand"
