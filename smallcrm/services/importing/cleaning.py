@@ -1257,7 +1257,7 @@ class RowCleaner:
                 continue
             for part in _TAG_SPLIT.split(cell) if _TAG_SEPARATORS.search(cell) else (cell,):
                 tag = _google_tag(unguard_formula(tidy(part)))
-                if len(tag) > 1 and tag[0] == tag[-1] == '"':  # Mailchimp's "VIP","Local shop"
+                if tag and len(tag) > 1 and tag[0] == tag[-1] == '"':  # Mailchimp's "VIP","Local shop"
                     tag = tag[1:-1].strip()
                 if not tag:
                     continue
