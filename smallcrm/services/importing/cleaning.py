@@ -453,7 +453,8 @@ _COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", 
                     "czech republic": "CZ", "republique tcheque": "CZ", "tschechische republik": "CZ",
                     "republica checa": "CZ", "repubblica ceca": "CZ", "hong kong": "HK",
                     "bosnia and herzegovina": "BA", "bosnia": "BA", "großbritannien": "GB", "grossbritannien": "GB",
-                    "grande-bretagne": "GB", "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB", "groot-brittannie": "GB",
+                    "grande-bretagne": "GB", "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB",
+                    "groot-brittannie": "GB",
                     "macedonia": "MK", "ivory coast": "CI", "uae": "AE", "eire": "IE", "republic of ireland": "IE",
                     "swaziland": "SZ", "burma": "MM", "russian federation": "RU"}
 # Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")

@@ -280,8 +280,8 @@ def _reads_as_western(data: bytes) -> bool:
     return foreign <= 0.2 * len(words)
 
 
-# The letters beyond ASCII of the languages each code page writes, lower case (Estonian, whose Windows writes the
-# Baltic code page, is among those). A word is read right when its letters are one language's: "Jiří" is Czech,
+# The letters beyond ASCII of the languages each code page writes, lower case (Estonian with the Baltic ones: its
+# Windows writes that code page). A word is read right when its letters are one language's: "Jiří" is Czech,
 # "Jiøí" no language's. Spanish, Portuguese and Italian end ordinals with "º" or "ª" ("Nº", "1ª").
 _PORTUGUESE = "áâãàçéêíóôõúºª"
 _WESTERN = ("àâçéèêëîïôœùûüÿ", "äöüß", "áéíóúñüºª", _PORTUGUESE, "àèéìíîòóùºª", "áéíóúàèëïöü", "æøåéóòôè", "åäöé",
