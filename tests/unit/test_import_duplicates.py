@@ -26,6 +26,16 @@ def test_name_words_are_folded_and_sorted():
     assert name_words(search.sort_key("Lée Ann")) == name_words(search.sort_key("ann LEE")) == "ann lee"
 
 
+def test_a_hyphen_in_a_name_is_a_space():
+    index = DuplicateIndex()
+    index.add(5, f("Anne-Marie", "Dupont", city="Lyon"))
+    index.add(6, f("Jean Pierre", "Martin-Roux", postal="69001"))
+    assert index.find(f("Anne Marie", "Dupont", city="Lyon")) == Match(5, "name+city")
+    assert index.find(f("Jean-Pierre", "Martin Roux", postal="69001")) == Match(6, "name+postal_code")
+    assert index.find(f("Anne", "Dupont", city="Lyon")) is None  # another first name
+
+
+
 def test_email_matches_without_regard_to_case():
     index = DuplicateIndex()
     index.add(7, f("Ann", "Lee", emails=["Ann.Lee@Example.com"]))
