@@ -2711,6 +2711,10 @@ Cliquez pour les afficher.</translation>
         <translation>Rue, ligne 2</translation>
     </message>
     <message>
+        <source>House number</source>
+        <translation>Numéro dans la rue</translation>
+    </message>
+    <message>
         <source>Birth year</source>
         <translation>Année de naissance</translation>
     </message>

@@ -98,6 +98,7 @@ FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "email": QT_TRANSLATE_NOOP("MappingPage", "Email"), "phone": QT_TRANSLATE_NOOP("MappingPage", "Phone"),
                 "full_name": QT_TRANSLATE_NOOP("MappingPage", "Full name"),
                 "street2": QT_TRANSLATE_NOOP("MappingPage", "Street, line 2"),
+                "house_number": QT_TRANSLATE_NOOP("MappingPage", "House number"),
                 "birth_year": QT_TRANSLATE_NOOP("MappingPage", "Birth year"),
                 "birth_month": QT_TRANSLATE_NOOP("MappingPage", "Birth month"),
                 "birth_day": QT_TRANSLATE_NOOP("MappingPage", "Birth day"),
@@ -119,7 +120,8 @@ PREVIEW_VALUE = 60  # characters of a rejected value the preview shows
 # of the file is given that field (the Notes are off to the right on a small screen)
 PREVIEW_COLUMN = {**dict.fromkeys(("first_name", "last_name", "last_name_prefix", "full_name"), 2), "company": 3,
                   "email": 4, "phone": 5,
-                  **dict.fromkeys(("street", "street2", "postal_code", "city", "region", "country", "address"), 6),
+                  **dict.fromkeys(("street", "house_number", "street2", "postal_code", "city", "region", "country",
+                                   "address"), 6),
                   **dict.fromkeys(("birthday", "birth_year", "birth_month", "birth_day"), 7), "tags": 8,
                   "notes": 9, "note": 9}
 PROGRESS_TEXT_MS = 250  # the count of rows read while importing is written out at most this often

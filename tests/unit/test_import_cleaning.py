@@ -696,3 +696,24 @@ def test_the_tussenvoegsel_goes_before_the_last_name_and_a_headerless_cell_to_th
 def test_a_number_with_a_comment_is_kept_as_a_number_and_the_cell_in_the_notes(cell, phones, notes):
     found = convert(row(first="Ann", phone=cell))
     assert (found.phones, found.notes) == (phones, notes)
+
+
+def test_a_house_number_joins_the_street_where_the_rows_country_writes_it():
+    headers = ["Vorname", "Nachname", "Straße", "Hausnummer", "PLZ", "Ort", "Land"]
+    fields = auto_map(headers)
+    assert fields[3] == "house_number"
+
+    def street(cells, region="DE"):
+        return row_to_contact(2, cells, fields, headers, region=region, date_orders={})
+
+    assert street(["Jörg", "Weiß", "Hauptstraße", "5", "10115", "Berlin", ""]).street == "Hauptstraße 5"
+    assert street(["Luc", "Roy", "rue de la Paix", "12", "75002", "Paris", "France"]).street == "12 rue de la Paix"
+    assert street(["Ann", "Lee", "High Street", "'10", "", "York", ""], region="GB").street == "10 High Street"
+    assert street(["Jörg", "Weiß", "Hauptstraße 5", "5", "", "", ""]).street == "Hauptstraße 5"  # written twice
+    alone = street(["Jörg", "Weiß", "", "5", "", "Berlin", ""])
+    assert alone.street == "" and alone.notes == "Hausnummer: 5"  # a number with no street is kept
+    dutch = ["Voornaam", "Achternaam", "Straat", "Huisnummer", "Toevoeging", "Woonplaats"]
+    assert auto_map(dutch)[3:5] == ["house_number", "house_number"]
+    kees = row_to_contact(2, ["Kees", "Bakker", "Kerkstraat", "12", "A", "Utrecht"], auto_map(dutch), dutch,
+                          region="NL", date_orders={})
+    assert (kees.street, kees.notes) == ("Kerkstraat 12 A", "")

@@ -10,6 +10,9 @@ Decisions, in plain words:
   it, as mail programs do, so that `contacts.clean_contact` (which wants a name) accepts it.
 - Single fields filled from several columns take the first value; the others go to the notes as
   "Header: value" lines. Nothing is dropped without a note or a Reject.
+- A house number ("Hausnummer", "Huisnummer" with its "Toevoeging") joins the street where the row's country
+  writes it: after it ("Hauptstraße 5"), or before it in France, Britain, North America and a few more
+  (NUMBER_FIRST: "12 rue de la Paix").
 - `street2` joins the street after a comma. A short region code ("IL", "ON", "NSW") follows the city
   ("Springfield, IL") as an address line shows it; a longer region name goes to the notes.
 - Dates: the day/month order is decided for a whole column (`infer_date_order`); a column that never
@@ -981,6 +984,9 @@ _SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "full_name", "c
                   "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
                   "source", "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
+# Where a house number goes before the street ("12 rue de la Paix", "10 Downing Street"); elsewhere after it
+# ("Hauptstraße 5", "Kerkstraat 12 A", "Via Roma 3")
+NUMBER_FIRST = frozenset({"FR", "LU", "MC", "GB", "IE", "US", "CA", "AU", "NZ", "ZA", "IN", "PH", "SG", "MY", "HK"})
 
 
 class RowCleaner:
@@ -1009,6 +1015,7 @@ class RowCleaner:
         self.notes = columns("notes")
         self.note = columns("note")
         self.street2 = columns("street2")
+        self.house_numbers = columns("house_number")
         self.has_birth_parts = bool(columns("birth_year", "birth_month", "birth_day"))
         # A column whose values never settle the order is read the way the shop's region writes dates.
         fallback = default_date_order(region)
@@ -1016,6 +1023,18 @@ class RowCleaner:
         for i in columns("birthday"):
             order = self.date_orders.get(i)
             self.orders[i] = order if order in ("dmy", "mdy") else fallback
+
+    def _with_number(self, street: str, cells: list[str], region: str | None, notes: list[str]) -> str:
+        """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it; a number
+        with no street is kept in the notes."""
+        numbers = [(i, unguard(tidy(cells[i]))) for i in self.house_numbers if cells[i].strip()]
+        if not street:
+            notes.extend(f"{self.names[i]}: {n}" for i, n in numbers)
+            return street
+        number = " ".join(n for _, n in numbers)
+        if not number or number in street.split():  # ("Hauptstraße 5" with 5 again beside it)
+            return street
+        return f"{number} {street}" if region in NUMBER_FIRST else f"{street} {number}"
 
     def matches(self, fields, headers, region, date_orders) -> bool:
         return (self.region == region and self.fields == fields and self.headers == headers
@@ -1087,8 +1106,8 @@ class RowCleaner:
             elif _new_words(full, first, last, company):
                 notes.append(f"{names[i]}: {full}")
         # A number without +country is read in the row's own country when it names one, else in the shop's.
+        region = (region_of_country(values["country"][0]) or self.region) if "country" in values else self.region
         if self.phones:
-            region = (region_of_country(values["country"][0]) or self.region) if "country" in values else self.region
             phones = self._phones(row, cells, notes, warnings, region, named=bool(first or last or company or emails))
         else:
             phones = []
@@ -1117,6 +1136,8 @@ class RowCleaner:
 
         # address
         street = unguard_formula(values["street"][0]) if "street" in values else ""
+        if self.house_numbers:
+            street = self._with_number(street, cells, region, notes)
         if self.street2:
             seconds = [(i, tidy(cells[i])) for i in self.street2 if cells[i].strip()]
             if seconds:

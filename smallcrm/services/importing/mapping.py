@@ -25,15 +25,15 @@ from functools import cache, lru_cache
 from smallcrm.errors import InvalidValue, NotFound
 
 FIELDS = (
-    "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street", "street2",
-    "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day",
-    "tags", "notes",
+    "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street",
+    "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday", "birth_year",
+    "birth_month", "birth_day", "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
     "customer_id", "note", "ignore",
 )
 # Fields a row may fill from several columns (the others take the first column with a value; a second
 # value goes to the notes).
-REPEATABLE = frozenset({"email", "phone", "tags", "notes", "note", "street2", "ignore"})
+REPEATABLE = frozenset({"email", "phone", "tags", "notes", "note", "street2", "house_number", "ignore"})
 
 
 @dataclass(frozen=True)
@@ -319,6 +319,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
                "direccion", "domicilio", "via", "indirizzo", "rua", "endereco", "morada", "straat", "adres",
                "straatnaam", "billingaddress1", "shippingaddress1", "ulica", "ulice"),
+    # (joined to the street, with a Dutch "toevoeging": "Kerkstraat 12 A"; "Nr." alone is more often a row's)
+    "house_number": ("housenumber", "houseno", "housenr", "streetnumber", "streetno", "hausnummer", "hausnr",
+                     "huisnummer", "huisnr", "toevoeging", "huisnummertoevoeging", "numerodevoie", "numerovoie",
+                     "ndevoie", "numerodanslavoie", "numerocivico", "ncivico", "civico", "numerocasa", "numeroexterior",
+                     "numerodaporta", "numerdomu", "nrdomu", "cislopopisne", "cislodomu"),
     "street2": ("street2", "address2", "addressline2", "line2", "streetaddress2", "adresse2", "complementdadresse",
                 "adresszusatz", "zusatz", "direccion2", "indirizzo2", "endereco2", "complemento",
                 "billingaddress2", "shippingaddress2", "pobox", "postbox", "postfach", "bp", "apartado",
@@ -416,7 +421,8 @@ _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich"
                          "otra", "altra", "autres"})
 # Words that join the others ("Código postal de residencia", "País o región"), left out once a home or work word is
 _JOINING_WORDS = frozenset({"de", "del", "di", "da", "do", "du", "des", "o", "ou", "y", "e", "of", "oder"})
-_ADDRESS_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "address"})
+_ADDRESS_FIELDS = frozenset({"street", "house_number", "street2", "postal_code", "city", "region", "country",
+                             "address"})
 _TAIL_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "email", "phone",
                           "birthday"})
 _WORD = re.compile(r"[a-z0-9]+")
