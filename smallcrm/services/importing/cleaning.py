@@ -944,6 +944,11 @@ _PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*|\s+/\s+")
 _PHONE_SEPARATORS = re.compile(r":::|[;,|]|\s/\s")
 # A number a spreadsheet showed in scientific form and saved so ("3.36123E+10"): its last digits are gone
 _SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
+# Google's numbered groups: "Phone 1 - Value" beside "Phone 1 - Label" (or "- Type"), "Address 2 - City" beside
+# "Address 2 - Formatted"
+_GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
+# what a phone's label says when the number is no phone to call ("Work Fax", "Pager", "Télécopie")
+_NOT_TO_CALL = re.compile(r"fax|pager|t[eé]l[eé]copie", re.IGNORECASE)
 _NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # "06 12 34 56 78 (evenings)"
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
 _TAG_SEPARATORS = _PHONE_SEPARATORS
@@ -1016,6 +1021,16 @@ class RowCleaner:
         self.note = columns("note")
         self.street2 = columns("street2")
         self.house_numbers = columns("house_number")
+        groups = {(m.group(1), m.group(2)): i for i, h in enumerate(self.names) if (m := _GROUP_COLUMN.fullmatch(h))}
+
+        def beside(i: int, *parts: str) -> int | None:
+            """The column of the same group as column i whose part is one of `parts`."""
+            m = _GROUP_COLUMN.fullmatch(self.names[i])
+            return next((groups[m.group(1), p] for p in parts if (m.group(1), p) in groups), None) if m else None
+
+        # a phone column's label column; a second address's part, kept in the notes, and its formatted whole
+        self.phone_labels = {i: j for i in self.phones if (j := beside(i, "Label", "Type")) is not None}
+        self.formatted = {i: j for i in self.note if (j := beside(i, "Formatted")) not in (None, i) and j in self.note}
         self.has_birth_parts = bool(columns("birth_year", "birth_month", "birth_day"))
         # A column whose values never settle the order is read the way the shop's region writes dates.
         fallback = default_date_order(region)
@@ -1169,9 +1184,12 @@ class RowCleaner:
         sms_source = self._consent_source(values, "sms", notes) if sms_consent else ""
 
         lines = [unguard_formula(cells[i].strip()) for i in self.notes if cells[i].strip()] if self.notes else []
-        if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for)
+        if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for; Google a second
+            # address whole and in parts: a part is left out when the whole has it)
+            formatted = self.formatted
             lines.extend(f"{names[i]}: {cells[i].strip()}" for i in self.note
-                         if cells[i].strip() and not _NO_DATE.fullmatch(cells[i].strip()))
+                         if cells[i].strip() and not _NO_DATE.fullmatch(cells[i].strip())
+                         and not (i in formatted and cells[i].strip() in cells[formatted[i]]))
         lines.extend(notes)
         if len(cells) > width:
             extras = [f"Column {i}: {c.strip()}" for i, c in enumerate(cells[width:], start=width + 1) if c.strip()]
@@ -1240,6 +1258,9 @@ class RowCleaner:
         for i in self.phones:
             cell = cells[i]
             if not cell:
+                continue
+            if named and i in self.phone_labels and _NOT_TO_CALL.search(label := cells[self.phone_labels[i]]):
+                notes.append(f"{tidy(label).lstrip('* ')}: {tidy(cell)}")  # a fax is kept, not called
                 continue
             if ("E" in cell or "e" in cell) and _SCIENTIFIC.fullmatch(cell):
                 bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
