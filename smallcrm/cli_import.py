@@ -542,9 +542,12 @@ def list_imports(args, db_path: Path) -> int:
     for row in rows:
         state = "undone" if row.undone_at else "kept"
         tagged = f"  tagged {', '.join(map(cli_format.quoted, row.tags))}" if row.tags else ""
-        print(f"{row.id:>5}  {cli_format.local_time(from_utc_text(row.started_at)):<20}  {row.kind:<9}  {cli_format.fit(row.file_name, 30)}  "
-              f"{row.created} created, {row.updated} updated, {row.skipped} skipped, {row.rejected} rejected  {state}"
-              f"{tagged}")
+        made = (f" ({cli_format.plural(row.customers_created, 'new customer')})"
+                if row.kind == "purchases" and row.customers_created else "")
+        when = cli_format.local_time(from_utc_text(row.started_at))
+        print(f"{row.id:>5}  {when:<20}  {row.kind:<9}  {cli_format.fit(row.file_name, 30)}  "
+              f"{row.created} created{made}, {row.updated} updated, {row.skipped} skipped, {row.rejected} rejected"
+              f"  {state}{tagged}")
     if not rows:
         print("no imports yet")
     return 0

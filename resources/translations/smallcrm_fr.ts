@@ -3128,6 +3128,10 @@ Cliquez pour les afficher.</translation>
         <translation>Rejetés</translation>
     </message>
     <message>
+        <source>New customers</source>
+        <translation>Nouveaux clients</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>État</translation>
     </message>

@@ -2180,9 +2180,10 @@ class PastImportsDialog(QDialog):
         self.setWindowTitle(self.tr("Past imports"))
         self.on_undone = on_undone
         # (the number is the one messages and the command line give: "import 3", `smallcrm import undo 3`)
+        # ("Added" counts what the import is of; "New customers", the customers an import of purchases made too)
         self.table = _table([self.tr("Import"), self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"),
-                             self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("State"),
-                             self.tr("Tags given")])
+                             self.tr("New customers"), self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"),
+                             self.tr("State"), self.tr("Tags given")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.undo = QPushButton(self.tr("&Undo this import"))
@@ -2207,10 +2208,10 @@ class PastImportsDialog(QDialog):
             state = (self.tr("undone") if b.undone_at else self.tr("done") if b.finished_at
                      else self.tr("not finished"))
             rows.append([str(b.id), fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
-                         *(fmt.number(n) for n in (b.created, b.updated, b.skipped, b.rejected)), state,
-                         ", ".join(b.tags)])
+                         *(fmt.number(n) for n in (b.created, b.customers_created, b.updated, b.skipped,
+                                                   b.rejected)), state, ", ".join(b.tags)])
         _fill(self.table, rows)
-        _align_right(self.table, (0, 4, 5, 6, 7))
+        _align_right(self.table, (0, 4, 5, 6, 7, 8))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         if not rows:

@@ -350,9 +350,12 @@ def test_import_purchases_online_retail(cli, shop, tmp_path):
     assert (data["created"], data["refunds"], data["customers_created"], data["updated"]) == (3, 1, 2, 0)
     assert data["encoding"] == "utf-8" and data["delimiter"] == ","
     assert rows_in(shop, "purchase") == 3
+    assert cli("import", "list", "--json").json()[0]["customers_created"] == 2
+    assert "3 created (2 new customers), 0 updated" in cli("import", "list").out.splitlines()[0]
     undo = cli("import", "undo", str(data["batch"]))
     assert undo.code == 0 and "3 purchases" in undo.out
     assert rows_in(shop, "purchase") == 0 and rows_in(shop, "contact") == 1
+    assert cli("import", "list", "--json").json()[0]["customers_created"] == 2  # what the import did, once undone
 
 
 def test_a_later_file_that_says_a_due_purchase_is_paid_says_it_is_marked_paid(cli, shop, tmp_path):

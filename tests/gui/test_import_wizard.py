@@ -323,14 +323,15 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     assert window.model.rowCount() == 2
     dialog = window.show_past_imports()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "clients.csv"
-    assert dialog.table.item(0, 9).text() == "Salon, 2026"  # what to search for to list its customers
+    assert dialog.table.item(0, 10).text() == "Salon, 2026"  # what to search for to list its customers
+    assert cells(dialog.table, 0)[4:6] == ["2", "2"]  # added, and new customers
     assert dialog.table.item(0, 0).text() == str(batch)  # the number messages give
     dialog.table.selectRow(0)
     asked.answers.append(QMessageBox.StandardButton.No)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
-    assert len(asked) == 1 and window.model.rowCount() == 2 and dialog.table.item(0, 8).text() != "undone"
+    assert len(asked) == 1 and window.model.rowCount() == 2 and dialog.table.item(0, 9).text() != "undone"
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 8).text() == "undone"
+    assert dialog.table.item(0, 9).text() == "undone"
     assert window.model.rowCount() == 0
     dialog.close()
 
@@ -688,10 +689,10 @@ def test_past_imports_lists_a_purchases_import_and_undoes_it(qtbot, window, till
     by_hand = {headers.index(header): name for header, name in BY_HAND.items()}
     pi.import_purchases(till, pi.PurchaseImportOptions(create_missing=True, overrides=by_hand))
     dialog = window.show_past_imports()
-    assert cells(dialog.table, 0)[2:5] == ["kasse.csv", "purchases", "5"]
+    assert cells(dialog.table, 0)[2:6] == ["kasse.csv", "purchases", "5", "1"]  # 5 purchases, 1 new customer
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 8).text() == "undone"
+    assert dialog.table.item(0, 9).text() == "undone" and cells(dialog.table, 0)[5] == "1"
     assert "Purchases removed, with their points: 5. New customers removed: 1." in dialog.message.text()
     assert stored(till.parent / "test.sqlite")["purchases"] == []
     dialog.close()

@@ -130,6 +130,17 @@ def test_undo_removes_purchases_points_and_created_customers(gbp, retail):
         ci.undo_import(result.batch)
 
 
+def test_past_imports_count_the_customers_an_import_of_purchases_made(gbp, retail):
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    (listed,) = ci.list_imports()
+    assert (listed.kind, listed.created, listed.customers_created) == ("purchases", 6, 3)
+    # an import written down without the count: its journal counts them
+    database.execute_sql("UPDATE import_batch SET details = json_remove(details, '$.customers_created')")
+    assert ci.list_imports()[0].customers_created == 3
+    ci.undo_import(result.batch)
+    assert ci.list_imports()[0].customers_created == 0  # (and once undone, it has none left to count)
+
+
 def test_a_customer_made_from_a_sale_keeps_an_unreadable_email_or_phone_in_the_notes(gbp, tmp_path):
     """A typo in a customer's email or phone loses neither the sale nor the customer: the rest is recorded,
     the text kept in the notes under its column, as a contacts import keeps it."""

@@ -204,6 +204,7 @@ class BatchRow:
     rejected: int
     undone_at: str | None
     tags: list[str]  # given to every customer the import added or changed
+    customers_created: int = 0  # the customers it added (for an import of purchases, besides its purchases)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -1247,9 +1248,13 @@ def list_imports() -> list[BatchRow]:
     """Every import, newest first."""
     cursor = database.execute_sql(
         "SELECT id, kind, file_name, started_at, finished_at, created, updated, skipped, rejected, undone_at,"
-        " CASE WHEN json_valid(details) THEN json_extract(details, '$.tags') END"
-        " FROM import_batch ORDER BY id DESC")
-    return [BatchRow(*row[:-1], json.loads(row[-1] or "[]")) for row in cursor]
+        " CASE WHEN json_valid(details) THEN json_extract(details, '$.tags') END,"
+        # the customers an import of purchases added: as its details say, else as its journal counts them
+        " CASE WHEN kind = 'contacts' THEN created"
+        " ELSE coalesce(CASE WHEN json_valid(details) THEN json_extract(details, '$.customers_created') END,"
+        " (SELECT count(*) FROM import_change c WHERE c.batch_id = b.id AND c.action = 'created')) END"
+        " FROM import_batch b ORDER BY id DESC")
+    return [BatchRow(*row[:-2], json.loads(row[-2] or "[]"), row[-1]) for row in cursor]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1445,6 +1445,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         due, points = _write_purchases(conn, run, receipts, batch_id, moment)
         run.counts["points"] = points
         details["created_tags"] = writer.created_tags
+        details["customers_created"] = run.counts["customers_created"]
         details["due"] = due
         details["cancelled"] = run.left_out
         details["paid"] = _mark_paid(conn, run.payments)
