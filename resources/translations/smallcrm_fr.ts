@@ -32,6 +32,10 @@ Téléphone, e-mail ou site web</translation>
         <translation>Re&amp;tirer</translation>
     </message>
     <message>
+        <source>Automatic ({country}, as money and dates)</source>
+        <translation>Automatique ({country}, comme les montants et les dates)</translation>
+    </message>
+    <message>
         <source>At the top of every report</source>
         <translation>En tête de chaque rapport</translation>
     </message>
@@ -74,10 +78,6 @@ Téléphone, e-mail ou site web</translation>
     <message>
         <source>A customer with no purchase for this many days counts as lapsed.</source>
         <translation>Un client sans achat depuis ce nombre de jours est compté comme perdu de vue.</translation>
-    </message>
-    <message>
-        <source>Automatic (from the system: {country})</source>
-        <translation>Automatique (celui du système&#xa0;: {country})</translation>
     </message>
     <message>
         <source>Automatic (none: type numbers with their +country code)</source>
@@ -5249,8 +5249,8 @@ Cliquez pour les afficher.</translation>
         <translation>date ambiguë</translation>
     </message>
     <message>
-        <source>the phone number is not one that can be recognised</source>
-        <translation>le numéro de téléphone n’est pas reconnaissable</translation>
+        <source>the phone number cannot be read: write it with its country code (+33…), or choose the country the file&apos;s numbers are from</source>
+        <translation>le numéro de téléphone ne peut pas être lu&#xa0;: écrivez-le avec son indicatif (+33…), ou choisissez le pays des numéros du fichier</translation>
     </message>
     <message>
         <source>the date is missing</source>
@@ -5355,6 +5355,18 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>receipt {reference} belongs to another customer on an earlier row</source>
         <translation>le ticket {reference} appartient à un autre client sur une ligne précédente</translation>
+    </message>
+    <message>
+        <source>{count} customers have this email: find the customers by another column instead</source>
+        <translation>{count}&#xa0;clients ont cet e-mail&#xa0;: trouvez les clients par une autre colonne</translation>
+    </message>
+    <message>
+        <source>{count} customers have this phone number: find the customers by another column instead</source>
+        <translation>{count}&#xa0;clients ont ce numéro de téléphone&#xa0;: trouvez les clients par une autre colonne</translation>
+    </message>
+    <message>
+        <source>{count} customers have this customer number: find the customers by another column instead</source>
+        <translation>{count}&#xa0;clients ont ce numéro de client&#xa0;: trouvez les clients par une autre colonne</translation>
     </message>
     <message>
         <source>{count} customers have this name: find the customers by email, phone or id instead</source>

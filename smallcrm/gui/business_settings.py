@@ -29,7 +29,7 @@ from smallcrm.gui.forms import grow_to_fit
 from smallcrm.gui.workers import run_in_background
 from smallcrm.reports.words import catalog as report_words, language_of
 from smallcrm.services import backup, money, when
-from smallcrm.services.settings import get_setting, set_settings, system_locale, system_region
+from smallcrm.services.settings import automatic_region, get_setting, set_settings, system_locale
 from smallcrm.store.db import current_path
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -231,8 +231,8 @@ class BusinessSettingsDialog(QDialog):
 
         self.region = QComboBox()
         names = country_names()
-        here = system_region()
-        self.region.addItem(self.tr("Automatic (from the system: {country})").format(country=names.get(here, here))
+        here = automatic_region()
+        self.region.addItem(self.tr("Automatic ({country}, as money and dates)").format(country=names.get(here, here))
                             if here else self.tr("Automatic (none: type numbers with their +country code)"), None)
         chosen_region = get_setting("default_region")
         if chosen_region and chosen_region not in names:

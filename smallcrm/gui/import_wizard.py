@@ -157,7 +157,8 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "too long"),
     QT_TRANSLATE_NOOP("rejects", "too long: at most 200 characters"),
     QT_TRANSLATE_NOOP("rejects", "ambiguous date"),
-    QT_TRANSLATE_NOOP("rejects", "the phone number is not one that can be recognised"),
+    QT_TRANSLATE_NOOP("rejects", "the phone number cannot be read: write it with its country code (+33…), or choose "
+                                 "the country the file's numbers are from"),
     QT_TRANSLATE_NOOP("rejects", "the date is missing"),
     QT_TRANSLATE_NOOP("rejects", "not a date (and time) that can be read"),
     QT_TRANSLATE_NOOP("rejects", "a payment status that is not paid, due, written off or cancelled"),
@@ -184,6 +185,11 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "the quantity is too large"),
     QT_TRANSLATE_NOOP("rejects", "receipt {reference} is in {currency}, this row in {other}"),
     QT_TRANSLATE_NOOP("rejects", "receipt {reference} belongs to another customer on an earlier row"),
+    QT_TRANSLATE_NOOP("rejects", "{count} customers have this email: find the customers by another column instead"),
+    QT_TRANSLATE_NOOP("rejects", "{count} customers have this phone number: find the customers by another column "
+                                 "instead"),
+    QT_TRANSLATE_NOOP("rejects", "{count} customers have this customer number: find the customers by another column "
+                                 "instead"),
     QT_TRANSLATE_NOOP("rejects", "{count} customers have this name: find the customers by email, phone or id "
                                  "instead"),
     QT_TRANSLATE_NOOP("rejects", "{customer} is in the Trash: restore the customer first"),
@@ -740,7 +746,7 @@ class FormatPage(QWizardPage):
         detected_end = {end: name for name, end in reader.ROW_ENDS.items()}.get(d.row_end, "any")
         self.row_end.setCurrentIndex(max(0, self.row_end.findData(opts.row_end or detected_end)))
         self.preset.setCurrentIndex(max(0, self.preset.findData(opts.preset)))
-        self.region.setText(opts.region or "")
+        self.region.setText(opts.region or default_region() or "")  # (the country the import would take)
         for combo in self._choices():
             combo.blockSignals(False)
         for widget in (self.preset, self.labels[self.preset]):  # the programs are those of contact lists

@@ -44,13 +44,24 @@ def set_settings(values: dict) -> None:
 
 def system_region() -> str | None:
     """The country part of the system locale ("de_AT" -> "AT"), if any."""
-    name = locale.getlocale()[0] or ""
-    country = name.partition("_")[2][:2]
+    return _territory(locale.getlocale()[0] or "")
+
+
+def _territory(name: str) -> str | None:
+    """The country of a locale's name ("de_AT.UTF-8", "fr_FR"), if it names one."""
+    country = name.partition(".")[0].partition("_")[2]
     return country.upper() if len(country) == 2 and country.isalpha() else None
 
 
+def automatic_region() -> str | None:
+    """The country of the shop's "money and dates" locale when one is chosen (a shop in France on a computer set
+    up in English), else the system's."""
+    return _territory(get_setting("locale") or "") or system_region()
+
+
 def default_region() -> str | None:
-    return get_setting("default_region") or system_region()
+    """The country phone numbers typed without +country are read in: the one chosen, else automatic_region."""
+    return get_setting("default_region") or automatic_region()
 
 
 def system_locale() -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWizard
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.import_wizard import PROGRESS_TEXT_MS, ImportWizard
 from smallcrm.services import contacts
+from smallcrm.services.settings import default_region, set_setting
 
 FRENCH_EXCEL = (
     "Prénom;Nom;Courriel;Téléphone;Ville;Date de naissance\r\n"
@@ -271,6 +272,20 @@ def test_the_summary_uses_the_dry_run_at_hand_when_nothing_changed(qtbot, window
     wizard.reject()
 
 
+def test_the_first_page_shows_the_country_phone_numbers_are_read_in(qtbot, window, tmp_path):
+    set_setting("locale", "fr_FR")  # the shop's money and dates, on a computer set up in English
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    assert wizard.format_page.region.text() == "FR" == default_region()
+    set_setting("default_region", "BE")  # chosen in the settings
+    wizard.back()
+    (tmp_path / "again").mkdir()
+    wizard.file_page.path.setText(str(write_french_file(tmp_path / "again")))
+    wizard.next()
+    assert wizard.format_page.region.text() == "BE"
+    wizard.reject()
+
+
 def test_going_back_to_the_first_page_and_on_keeps_the_choices_for_the_same_file(qtbot, window, tmp_path):
     source = write_french_file(tmp_path)
     wizard = wizard_for(qtbot, window, source)
@@ -295,7 +310,7 @@ def test_going_back_to_the_first_page_and_on_keeps_the_choices_for_the_same_file
     other.write_bytes(source.read_bytes())
     wizard.file_page.path.setText(str(other))  # another file: its own choices, from the start
     wizard.next()
-    assert wizard.format_page.region.text() == ""
+    assert wizard.format_page.region.text() == (default_region() or "")
     wizard.next()
     wizard.next()
     assert wizard.options.on_duplicate == "skip" and not overwrite.isChecked()
@@ -1228,8 +1243,6 @@ def test_while_importing_the_rows_read_so_far_are_counted_in_words(qtbot, window
 
 
 def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, window, tmp_path):
-    from smallcrm.services.settings import set_setting
-
     set_setting("default_region", "FR")
     path = tmp_path / "clients.csv"
     path.write_bytes("Prénom,Nom,Téléphone,Anniversaire\r\nZoë,Roux,call me,31/02/1990\r\nAna,Si\x00lva,,\r\n"
@@ -1277,8 +1290,6 @@ def test_the_detect_choice_names_the_program_it_found(qtbot, window, tmp_path):
 
 def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, window, tmp_path, monkeypatch):
     from smallcrm.gui import import_wizard
-    from smallcrm.services.settings import set_setting
-
     runs = []
     real = import_wizard.plan_contacts
     monkeypatch.setattr(import_wizard, "plan_contacts", lambda *a: runs.append(a) or real(*a))

@@ -24,6 +24,7 @@ from smallcrm.services.contacts import (
     untag_contacts,
     update_contact,
 )
+from smallcrm.services import settings
 from smallcrm.services.settings import set_setting
 from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag, database
 
@@ -151,6 +152,17 @@ def test_region_setting_is_used_for_numbers_without_country_code(db):
     assert get_contact(cid).phones[0].e164 == "+49301234567"
     other = add_contact(ContactInput(first_name="Bob", phones=["06 12 34 56 78"]), region="FR")
     assert get_contact(other).phones[0].e164 == "+33612345678"
+
+
+def test_without_a_region_chosen_numbers_are_read_in_the_country_of_the_shops_money_and_dates(db, monkeypatch):
+    monkeypatch.setattr(settings.locale, "getlocale", lambda *_: ("en_US", "UTF-8"))  # set up in English
+    assert settings.default_region() == "US"
+    set_setting("locale", "fr_FR")  # money and dates as in France
+    assert settings.default_region() == "FR"
+    cid = add_contact(ContactInput(first_name="Léa", phones=["06 12 34 56 78"]))
+    assert get_contact(cid).phones[0].e164 == "+33612345678"
+    set_setting("default_region", "BE")  # chosen
+    assert settings.default_region() == "BE"
 
 
 def _people():

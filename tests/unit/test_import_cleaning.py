@@ -742,3 +742,13 @@ def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_
     assert zoe.notes.splitlines() == ["Address 2 - Formatted: 5 rue du Travail", "78200 Médan",
                                       "Address 2 - Country: Belgique",  # (not in the whole: kept)
                                       "Work Fax: 01 23 45 67 89"]
+
+
+def test_a_customer_number_of_zero_is_no_number():
+    headers = ["Name", "Email", "Customer ID"]
+    fields = auto_map(headers)
+    assert fields[2] == "customer_id"
+    guest = row_to_contact(2, ["Paul Guest", "paul@example.net", "0"], fields, headers, region="GB", date_orders={})
+    kept = row_to_contact(3, ["Rita Other", "rita@example.net", "'0042"], fields, headers, region="GB",
+                          date_orders={})
+    assert (guest.customer_id, kept.customer_id) == ("", "0042")

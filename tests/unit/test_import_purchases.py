@@ -643,7 +643,7 @@ def test_the_new_reasons_can_be_translated_in_the_window():
                    cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS,
                    pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED, pi.REFUNDED_BEFORE, pi.NOT_A_SALE, pi.TOTAL_ROW, pi.BROKEN_RECEIPT,
                    pi.NOT_A_QUANTITY, pi.NOT_REFUNDED_AMOUNT, pi.AMBIGUOUS_QUANTITY, pi.ZERO_TOTAL,
-                   cleaning.TOO_LONG, cleaning.NOTES_TOO_LONG):
+                   cleaning.TOO_LONG, cleaning.NOTES_TOO_LONG, pi.UNREAD_PHONE, *pi.SHARED_KEY.values()):
         assert reason in wizard.REJECT_REASONS
     for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
                    reader.BAD_BYTES_IN_COLUMN):
@@ -1669,3 +1669,52 @@ def test_a_web_shops_billing_columns_name_the_customer(gbp, tmp_path):
         pi.PurchaseImportOptions(create_missing=True))
     ann = get_contact(Purchase.get().contact_id)
     assert (ann.first_name, ann.last_name, ann.emails) == ("Ann", "Lee", ["ann@example.com"])
+
+
+# --- whose sale: keys several customers share, and keys that name no one ---------------------------------------
+
+
+def _bought(contact_id: int) -> list[str]:
+    return sorted(p.reference for p in Purchase.select().where(Purchase.contact == contact_id))
+
+
+def test_a_key_several_customers_share_finds_the_one_the_rows_name_or_other_key_finds_or_none(gbp, tmp_path):
+    alice = add_contact(ContactInput(first_name="Alice", last_name="Martin", emails=["home@example.com"],
+                                     phones=["+447911123456"]))
+    marc = add_contact(ContactInput(first_name="Marc", last_name="Martin", emails=["home@example.com"],
+                                    phones=["+447911123456"]))
+    karl = add_contact(ContactInput(first_name="Karl", last_name="One", emails=["karl@example.de"]))
+    Contact.update(external_id="1").where(Contact.id.in_([alice, karl])).execute()  # (two programs' number 1)
+    header = ["Receipt", "Date", "Customer ID", "Name", "Email", "Phone", "Amount"]
+    rows = [["R1", "2025-08-01", "", "Marc Martin", "home@example.com", "", "10.00"],  # the name tells
+            ["R2", "2025-08-01", "1", "", "karl@example.de", "", "20.00"],  # the email tells
+            ["R3", "2025-08-01", "", "", "home@example.com", "", "30.00"],  # nothing tells: whose?
+            ["R4", "2025-08-01", "1", "", "", "", "40.00"],
+            ["R5", "2025-08-01", "", "", "", "07911 123456", "50.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows), pi.PurchaseImportOptions())
+    assert (_bought(alice), _bought(marc), _bought(karl)) == ([], ["R1"], ["R2"])
+    assert [(r.row, str(r.reason)) for r in result.rejects] == [
+        (4, "2 customers have this email: find the customers by another column instead"),
+        (5, "2 customers have this customer number: find the customers by another column instead"),
+        (6, "2 customers have this phone number: find the customers by another column instead")]
+
+
+def test_keys_that_name_no_one_are_not_a_customer(gbp, tmp_path):
+    alice = add_contact(ContactInput(first_name="Alice", last_name="Martin", emails=["alice@example.com"]))
+    Contact.update(external_id="C001").where(Contact.id == alice).execute()
+    header = ["Order", "Date", "Customer ID", "Name", "Email", "Amount"]
+    rows = [["1", "2025-08-01", "0", "Paul Guest", "paul@example.net", "10.00"],  # WooCommerce's guests: number 0
+            ["2", "2025-08-02", "0", "Rita Other", "rita@example.net", "20.00"],
+            ["3", "2025-08-03", "", "Alice Martin", "n/a", "30.00"],  # no email: the name finds her
+            ["4", "2025-08-03", "", "", "Alice Martin <alice@example.com>", "40.00"],
+            ["5", "2025-08-04", "c001", "", "", "50.00"],  # her number, in another case
+            ["6", "2025-08-05", "", "Walk-in Customer", "", "6.00"],  # a till's sale to no one in particular
+            ["7", "2025-08-05", "", "Client de passage", "-", "7.00"]]
+    path = write_csv(tmp_path / "orders.csv", header, rows)
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    assert result.rejects == [] and result.customers_created == 2
+    assert _bought(alice) == ["3", "4", "5"]
+    made = {c.first_name: _bought(c.id) for c in Contact.select().where(Contact.id != alice)}
+    assert made == {"Paul": ["1"], "Rita": ["2"]}  # two people, not one customer "0"
+    assert Contact.get(Contact.first_name == "Paul").external_id == ""
+    assert sorted(p.reference for p in Purchase.select().where(Purchase.contact.is_null())) == ["6", "7"]

@@ -957,7 +957,16 @@ PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil",
                           "aucune", "ninguno", "nessuno", "geen", "nenhum"})
 
 
-def _email_parts(cell: str) -> list[str]:
+_ZEROS = re.compile(r"0+(?:\.0+)?")
+
+
+def customer_number(text: str) -> str:
+    """A customer's number in another program, or "" for one that names no one ("0" for a web shop's guests,
+    "n/a")."""
+    return "" if text.casefold() in PLACEHOLDERS or _ZEROS.fullmatch(text) else text
+
+
+def email_parts(cell: str) -> list[str]:
     """The addresses in a cell: "a ::: b", "a; b", "a b", "Ann Lee <a>"."""
     cell = cell.strip()
     if not _EMAIL_SEPARATORS.search(cell):
@@ -1215,7 +1224,7 @@ class RowCleaner:
             birthday=birthday, tags=tags, notes=text,
             email_consent=email_consent, sms_consent=sms_consent,
             email_consent_source=email_source, sms_consent_source=sms_source,
-            row=row, customer_id=unguard(values["customer_id"][0]) if "customer_id" in values else "",
+            row=row, customer_id=customer_number(unguard(values["customer_id"][0])) if "customer_id" in values else "",
             source=unguard_formula(values["source"][0]) if "source" in values else "",
             region=region_text, phone_details=phones, warnings=warnings,
         )
@@ -1231,7 +1240,7 @@ class RowCleaner:
             if cell.lstrip()[:3].lower() == "/o=":  # Outlook's Exchange address of a colleague: no email, kept
                 notes.append(f"{self.names[i]}: {cell.strip()}")
                 continue
-            for part in _email_parts(cell):
+            for part in email_parts(cell):
                 if part.lower() in PLACEHOLDERS:
                     continue
                 try:

@@ -192,6 +192,13 @@ TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux
                "totale", "totale generale", "totaal", "som"}
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
+# What a till writes for a sale to nobody in particular (compared as fold() writes it, spaces kept): no customer.
+NOBODY = frozenset({"guest", "guest customer", "walk in", "walkin", "walk in customer", "cash", "cash customer",
+                    "cash sale", "anonymous", "anonymous customer", "no customer", "unknown customer",
+                    "default customer", "client de passage", "client passage", "passage", "client comptoir",
+                    "anonyme", "client anonyme", "laufkunde", "barverkauf", "barkunde", "gast", "cliente de paso",
+                    "cliente ocasional", "cliente generico", "cliente occasionale",
+                    "passant", "contant", "losse verkoop", "klant", "cliente", "client", "customer", "kunde"})
 NOT_A_QUANTITY = "the quantity is not a number"
 NOT_REFUNDED_AMOUNT = "what was refunded is neither an amount nor a yes or no"
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
@@ -210,6 +217,13 @@ TOO_MANY = "the quantity is too large"
 OTHER_CURRENCY = "receipt {reference} is in {currency}, this row in {other}"
 OTHER_CUSTOMER = "receipt {reference} belongs to another customer on an earlier row"
 SAME_NAME = "{count} customers have this name: find the customers by email, phone or id instead"
+UNREAD_PHONE = ("the phone number cannot be read: write it with its country code (+33…), or choose the country "
+                "the file's numbers are from")
+# A key several customers share, that the row's other keys and name do not tell apart (a couple's email, a family's
+# phone, the number two programs each gave a customer of theirs)
+SHARED_KEY = {"email": "{count} customers have this email: find the customers by another column instead",
+              "phone": "{count} customers have this phone number: find the customers by another column instead",
+              "id": "{count} customers have this customer number: find the customers by another column instead"}
 IN_TRASH = "{customer} is in the Trash: restore the customer first"
 MAX_QUANTITY = 1_000_000  # of one line
 # The largest receipt, row or line in whole units of a currency: a million for currencies worth about a US
@@ -645,8 +659,8 @@ class _Reader:
             value = self.cell(cells, KEY_FIELD[match]).lstrip("'").strip()
             if match == "name" and not value:
                 value = " ".join(p for p in (self.cell(cells, "first_name"), self.cell(cells, "last_name")) if p)
-            if not value or (match == "name" and unread):  # a name is no one's key beside an unreadable one
-                continue
+            if not value or (match == "name" and unread) or nobody(match, value):
+                continue  # (a name is no one's key beside an unreadable one: Ann Lee of another email is another)
             if keys:
                 if match != "name":
                     keys.append((match, value))
@@ -658,7 +672,7 @@ class _Reader:
         if unread is not None and (not keys or len(self.matches) == 1):
             e, match, value = unread
             reason = {"email": "invalid email", "phone": "invalid phone number", "too_long": "too long",
-                      "unrecognised": "the phone number is not one that can be recognised"}
+                      "unrecognised": UNREAD_PHONE}
             self.reject(number, reason.get(e.problem) or _said(e), KEY_FIELD[match], value)
             return None
         return keys
@@ -898,17 +912,26 @@ class _Reader:
 def customer_key(match: str, value: str, region: str | None) -> str:
     """A customer's key for `match` (MATCHES), normalised as `_customer_index` writes it. Raises InvalidValue for an
     email or phone that cannot be read."""
-    if match == "email":
-        return cleaning.check_email(value, "email").casefold()
+    if match == "email":  # ("Ann Lee <ann@example.com>": the address)
+        return cleaning.check_email((cleaning.email_parts(value) or [value])[0], "email").casefold()
     if match == "phone":
         phone = cleaning.check_phone(value, region)
         if phone.e164 is None:
             raise InvalidValue("phone", value, "unrecognised")
         return phone.e164
-    if match == "id":
-        return _customer_number(value)
+    if match == "id":  # (in any case: "c001" is C001)
+        return _customer_number(value).casefold()
     # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
     return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
+
+
+def nobody(match: str, value: str) -> bool:
+    """Whether a customer key names no one: "n/a", "-", customer number 0 (WooCommerce's guests), "Walk-in
+    customer" (NOBODY)."""
+    folded = value.strip().casefold()
+    if folded in cleaning.PLACEHOLDERS or match == "id" and not cleaning.customer_number(folded):
+        return True
+    return match == "name" and " ".join(re.findall(r"\w+", fold(folded))) in NOBODY
 
 
 def has_match_column(fields: list[str], match: str) -> bool:
@@ -934,7 +957,7 @@ def _customer_index(conn, match: str) -> dict[str, list[int]]:
             index.setdefault(e164, []).append(cid)
     elif match == "id":
         for external, cid in conn.execute("SELECT external_id, id FROM contact WHERE external_id != '' ORDER BY id"):
-            index.setdefault(external, []).append(cid)
+            index.setdefault(_WHOLE_NUMBER.sub(r"\1", external).casefold(), []).append(cid)
     else:
         for cid, sort_name in conn.execute("SELECT id, sort_name FROM contact ORDER BY id"):
             index.setdefault(name_words(sort_name), []).append(cid)
@@ -957,15 +980,18 @@ def _written_name(details: dict) -> str:
     return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
 
 
+_WHOLE_NUMBER = re.compile(r"^(\d+)\.0+$")  # (a whole number as a spreadsheet may write it: "17850.0")
+
+
 def _customer_number(text: str) -> str:
     """A customer number as the file writes it, without the ".0" a spreadsheet adds to a whole number."""
-    return re.sub(r"^(\d+)\.0+$", r"\1", clean_text(text, "customer_id"))
+    return _WHOLE_NUMBER.sub(r"\1", clean_text(text, "customer_id"))
 
 
 def _file_number(text: str) -> str:
     """A new customer's number in the file, to find them by later ("" when there is none, or it is too long)."""
     try:
-        return _customer_number(text.lstrip("'"))
+        return cleaning.customer_number(_customer_number(text.lstrip("'")))
     except InvalidValue:
         return ""
 
@@ -996,7 +1022,7 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
         whole = kept("name", d["name"])
         first, last = cleaning.split_full_name(whole) if whole else ("", "")
     if not (first or last):  # (as a contacts import names them; by the customer's number in the file at least)
-        last = email or phone or f"{word} {receipt.customer}"[:v.MAX_NAME]
+        last = email or phone or f"{word} {_file_number(d.get('customer_id', '')) or receipt.customer}"[:v.MAX_NAME]
     return ContactInput(first_name=first, last_name=last, emails=[email] if email else [],
                         phones=[phone] if phone else [], country=kept("country", d.get("country", "")),
                         notes="\n".join(notes))
@@ -1176,6 +1202,7 @@ class _Run:
         # four times faster than (time, row) pairs; a sort holds Python's lock, and the window waits for it.
         receipts = sorted(rows.receipts.values(), key=lambda r: f"{r.occurred_at}{r.rows[0]:010d}")
         named = any(r.customer for r in receipts)
+        self.conn = conn  # (an index not read yet is read when a key several customers share needs it)
         self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
         matched = sorted({ids[0] for r in receipts if r.customer for ids in [self.ids(r)] if ids})
         self.facts = _contact_facts(conn, matched)
@@ -1253,8 +1280,8 @@ class _Run:
                 continue
             if r.customer:
                 ids = self.ids(r)
-                if len(ids) > 1 and r.kind == "name":
-                    self._reject_receipt(r, Phrase(SAME_NAME, count=len(ids)))
+                if len(ids) > 1:
+                    self._reject_receipt(r, Phrase(SHARED_KEY.get(r.kind, SAME_NAME), count=len(ids)))
                     continue
                 if ids:
                     r.contact_id = ids[0]
@@ -1296,14 +1323,28 @@ class _Run:
         return planned
 
     def ids(self, r: _Receipt) -> list[int]:
-        """The contacts a receipt's customer is: found by its key, else by its row's other keys in turn."""
+        """The contacts a receipt's customer is: found by its key, else by its row's other keys in turn. A key that
+        several customers share finds the one of them the row's other keys, or its name, find too."""
         ids = self.indexes[r.kind].get(r.customer, []) if r.customer else []
         for kind, written in r.also:
             if ids:
                 break
-            with suppress(InvalidValue):  # (one that cannot be read finds no one)
-                ids = self.indexes[kind].get(customer_key(kind, written, self.region), [])
+            ids = self._found(kind, written)
+        if len(ids) > 1:
+            name = _written_name(r.details)
+            for kind, written in (*r.also, *((("name", name),) if name and r.kind != "name" else ())):
+                both = [i for i in self._found(kind, written) if i in ids]
+                if len(both) == 1:
+                    return both
         return ids
+
+    def _found(self, kind: str, written: str) -> list[int]:
+        """The contacts a key as the file writes it finds (none for one that cannot be read)."""
+        if kind not in self.indexes:
+            self.indexes[kind] = _customer_index(self.conn, kind)
+        with suppress(InvalidValue):
+            return self.indexes[kind].get(customer_key(kind, written, self.region), [])
+        return []
 
     def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int, str],
                    sales: _SalesByNumber) -> list[_Receipt]:
