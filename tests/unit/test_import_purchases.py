@@ -13,7 +13,7 @@ import pytest
 from smallcrm.errors import InvalidValue, NotAllowed
 from smallcrm.services import loyalty, money, purchases
 from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact
-from smallcrm.services.importing import contacts_import as ci, purchases_import as pi
+from smallcrm.services.importing import cleaning, contacts_import as ci, purchases_import as pi
 from smallcrm.services.loyalty import LoyaltyRules, points_balance, set_rules
 from smallcrm.services.settings import set_setting
 from smallcrm.store.fields import from_utc_text
@@ -635,7 +635,7 @@ def test_every_currency_in_use_has_a_largest_receipt():
 
 def test_the_new_reasons_can_be_translated_in_the_window():
     wizard = pytest.importorskip("smallcrm.gui.import_wizard")
-    from smallcrm.services.importing import cleaning, reader
+    from smallcrm.services.importing import reader
 
     for reason in (pi.IN_FUTURE, pi.TOO_OLD, pi.TOO_LARGE, pi.TOO_MANY, pi.OTHER_CURRENCY, pi.OTHER_CUSTOMER,
                    pi.SAME_NAME, pi.IN_TRASH, cleaning.NOT_AN_AMOUNT, cleaning.DECIMAL_MARK_LAST,
@@ -1718,3 +1718,19 @@ def test_keys_that_name_no_one_are_not_a_customer(gbp, tmp_path):
     assert made == {"Paul": ["1"], "Rita": ["2"]}  # two people, not one customer "0"
     assert Contact.get(Contact.first_name == "Paul").external_id == ""
     assert sorted(p.reference for p in Purchase.select().where(Purchase.contact.is_null())) == ["6", "7"]
+
+
+def test_a_huge_name_or_description_loses_no_other_sale_and_the_dry_run_says_what_the_import_does(gbp, tmp_path):
+    header = ["Receipt", "Date", "Customer", "Email", "Description", "Amount"]
+    rows = [["R1", "2025-06-01", "Ann Lee", "ann@example.com", "Bread", "5.00"],
+            ["R2", "2025-06-01", "Z" * 99_995, "", "Cake", "5.00"],
+            ["R3", "2025-06-01", "Bob Roe", "bob@example.com", "x" * 500_000, "10.00"]]
+    path = write_csv(tmp_path / "p.csv", header, rows)
+    options = pi.PurchaseImportOptions(create_missing=True)
+    plan = pi.plan_purchases_import(path, options)
+    result = pi.import_purchases(path, options)
+    assert [(r.row, r.column, r.reason) for r in plan.rejects] == [(3, "Customer", cleaning.NOTES_TOO_LONG)]
+    assert [(r.row, r.column) for r in result.rejects] == [(3, "Customer")] and len(result.rejects[0].value) < 100
+    assert (plan.counts["purchases"], result.created, result.customers_created) == (2, 2, 2)
+    (line,) = PurchaseItem.select().join(Purchase).where(Purchase.reference == "R3")
+    assert line.description == "x" * len(line.description) and 0 < len(line.description) < 500_000

@@ -90,6 +90,10 @@ AUTO_MATCHES = ("email", "id", "phone", "name")  # tried in turn for each row wh
 BROKEN_RECEIPT = "another row of this receipt was rejected: the whole receipt is left out"
 MATCH_WORDS = {"email": "email", "phone": "phone", "id": "customer number", "name": "customer name"}
 PREVIEW = 50
+PREVIEW_VALUE = 60  # characters of a value too long to show whole in a reject
+# What a row may say of its customer, in all: a customer made of it keeps what cannot be read in the notes, with room
+# for the columns' names
+MAX_DETAILS = v.MAX_TEXT - 1000
 FIRST_LOOK_ROWS = 400  # the rows a quick look reads: enough for the preview's receipts in most files
 DUE_DAYS = 30
 # The line that makes a sale's lines add up to the total its file gives (shipping, taxes, a discount on the order),
@@ -612,7 +616,7 @@ class _Reader:
 
     def description(self, cells: list[str]) -> str:
         """What the row sold, tidied; cut to what a line holds (a long product list loses no sale)."""
-        return clean_text(self.cell(cells, "description"), "description", v.MAX_TEXT)[:MAX_DESCRIPTION]
+        return clean_text(self.cell(cells, "description")[:v.MAX_TEXT], "description", v.MAX_TEXT)[:MAX_DESCRIPTION]
 
     def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
         column = self.layout.headers[self.col[name]] if name in self.col else None
@@ -878,6 +882,9 @@ class _Reader:
         if receipt is None:
             details = {name: self.cell(cells, name) for name in ("email", "phone", "customer_id", "name",
                                                                  "first_name", "last_name", "country")}
+            if sum(map(len, details.values())) > MAX_DETAILS:  # (a new customer keeps what it cannot read in notes)
+                longest = max(details, key=lambda name: len(details[name]))
+                return self.reject(number, cleaning.NOTES_TOO_LONG, longest, details[longest][:PREVIEW_VALUE] + "…")
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
