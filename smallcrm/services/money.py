@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel.core import get_global
-from babel.numbers import format_currency, get_currency_precision, get_currency_symbol
+from babel.numbers import format_currency, get_currency_name, get_currency_precision, get_currency_symbol
 
 from smallcrm.errors import InvalidValue, Phrase
 
@@ -67,7 +67,8 @@ def currency_of(text: str, usual: str, locale: str = "en_GB", field: str = "curr
         symbol = (text or "").strip()
         if symbol and symbol in (get_currency_symbol(usual, locale), get_currency_symbol(usual, "en")):
             return usual
-        found = _symbols(locale).get(symbol) or _symbols("en").get(symbol)
+        found = (_symbols(locale).get(symbol) or _symbols("en").get(symbol) or _names(locale).get(symbol.casefold())
+                 or _names("en").get(symbol.casefold()))
         if found:
             return found
         raise
@@ -84,8 +85,25 @@ def _symbols(locale: str) -> dict[str, str]:
     return {symbol: codes.pop() for symbol, codes in by_symbol.items() if len(codes) == 1}
 
 
+@lru_cache(maxsize=8)
+def _names(locale: str) -> dict[str, str]:
+    """A currency's name, in one and in several, in `locale` (casefolded: "euro", "euros", "us dollar") -> its
+    code, for the currencies in use."""
+    names = {}
+    for code in get_global("all_currencies"):
+        if code not in NO_CURRENCY:
+            for count in (1, 2):
+                names.setdefault(get_currency_name(code, count, locale).casefold(), code)
+    return names
+
+
+# ISO 4217 codes of what is no shop's money: gold, silver, funds, tests, "no currency"
+NO_CURRENCY = frozenset({"XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA",
+                         "XFO", "XFU", "XRE"})
+
+
 def check_currency(text: str, field: str = "currency") -> str:
     code = (text or "").strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code) or code not in get_global("all_currencies"):
+    if not re.fullmatch(r"[A-Z]{3}", code) or code not in get_global("all_currencies") or code in NO_CURRENCY:
         raise InvalidValue(field, text, "currency", "use a three-letter code such as EUR, GBP or USD")
     return code

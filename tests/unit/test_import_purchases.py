@@ -819,12 +819,13 @@ def test_cancelled_sales_are_skipped_and_a_quantity_with_a_thousands_separator_i
 @pytest.mark.parametrize(("written", "usual", "locale", "code"), [
     ("EUR", "GBP", "en_GB", "EUR"), (" eur ", "GBP", "en_GB", "EUR"), ("€", "GBP", "en_GB", "EUR"),
     ("£", "EUR", "fr_FR", "GBP"), ("$", "USD", "en_US", "USD"), ("$", "CAD", "en_CA", "CAD"),
-    ("kr", "SEK", "sv_SE", "SEK"), ("CHF", "EUR", "fr_FR", "CHF")])
-def test_a_currency_written_as_a_code_or_a_symbol(written, usual, locale, code):
+    ("kr", "SEK", "sv_SE", "SEK"), ("CHF", "EUR", "fr_FR", "CHF"), ("Euro", "GBP", "en_GB", "EUR"),
+    ("euros", "EUR", "fr_FR", "EUR"), ("livres sterling", "EUR", "fr_FR", "GBP"), ("US Dollar", "EUR", "de_DE", "USD")])
+def test_a_currency_written_as_a_code_a_symbol_or_its_name(written, usual, locale, code):
     assert money.currency_of(written, usual, locale) == code
 
 
-@pytest.mark.parametrize("written", ["kr", "euros", "€€", "XYZ"])
+@pytest.mark.parametrize("written", ["kr", "dollar", "€€", "XYZ", "XXX", "XAU"])
 def test_a_currency_that_is_no_code_and_no_one_currencys_symbol_is_refused(written):
     with pytest.raises(InvalidValue):
         money.currency_of(written, "EUR", "fr_FR")  # ("kr": Swedish, Norwegian, Danish or Icelandic?)
@@ -856,6 +857,8 @@ def test_a_till_numbering_every_receipt_with_a_c_sells_and_a_refund_line_is_reco
     (["Datum", "Kassenbon", "Preis (EUR)", "Menge", "Betrag (inkl. MwSt.)"],
      ["date", "reference", "unit_price", "quantity", "amount"]),
     (["Datum", "Quittung", "Summe"], ["date", "reference", "amount"]),
+    (["Order Number", "Order Date", "Order Total Amount", "Order Currency"],
+     ["reference", "date", "amount", "currency"]),
 ])
 def test_receipt_numbers_with_an_ordinal_sign_and_amounts_with_their_currency_in_brackets(headers, fields):
     assert pi.map_purchase_headers(headers)[1] == fields

@@ -561,7 +561,8 @@ SALES_HEADERS = {
     # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
     "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
                       "montantapresremboursement", "betragnacherstattung"),
-    "currency": ("currency", "currencycode", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
+    "currency": ("currency", "currencycode", "ordercurrency", "paymentcurrency", "transactioncurrency",
+                 "salecurrency", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
     "status": ("paymentstatus", "financialstatus", "status", "orderstatus",
                "statut", "statutdupaiement", "statutpaiement", "etatdupaiement",
                "zahlungsstatus",
