@@ -402,6 +402,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        self._toolbar_words_width = toolbar.sizeHint().width()  # (with the words beside the icons)
 
     # --- state --------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -1070,3 +1071,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.stack.currentWidget() is self.splitter and not self.view.selectionModel().hasSelection():
             self.view.setFocus()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The toolbar's words beside its icons when the window has room for them and the search box, its icons
+        # alone (the words in their tooltips) when not: the search box never goes out of sight (a small laptop's
+        # screen, or French's longer words).
+        wanted = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if self.width() >= self._toolbar_words_width
+                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if self.toolbar.toolButtonStyle() != wanted:
+            self.toolbar.setToolButtonStyle(wanted)

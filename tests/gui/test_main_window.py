@@ -444,3 +444,18 @@ def test_changing_how_they_agreed_keeps_the_date_and_unticking_withdraws(qtbot, 
     window.undo_action.trigger()  # the edit is undone with where the consent came from
     saved = contacts.get_contact(contact_id)
     assert (saved.email_consent, saved.email_consent_source) == (True, "signed card")
+
+
+def test_the_search_box_stays_in_sight_on_a_small_screen_and_find_reaches_it(qtbot, window, three):
+    window.resize(1400, 800)
+    qtbot.wait(50)
+    assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    window.resize(800, 600)  # a small laptop's screen: the icons alone, their words in tooltips
+    qtbot.waitUntil(lambda: window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly, timeout=2000)
+    search = window.search
+    qtbot.waitUntil(search.isVisible, timeout=2000)
+    assert window.toolbar.rect().contains(search.geometry())
+    window.find_action.trigger()
+    assert search.hasFocus()
+    type_text(search, "Kowal")
+    qtbot.waitUntil(lambda: visible_names(window) == ["Marta Kowalska"], timeout=2000)
