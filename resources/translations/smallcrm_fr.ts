@@ -1842,6 +1842,14 @@ Cliquez pour les afficher.</translation>
         <translation>les octets {bytes} de la colonne {column} ne sont pas en {encoding}</translation>
     </message>
     <message>
+        <source>Points given: {points}.</source>
+        <translation>Points attribués&#xa0;: {points}.</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}.</source>
+        <translation>Points repris&#xa0;: {points}.</translation>
+    </message>
+    <message>
         <source>Purchases imported before as due, paid since, marked paid: {n}.</source>
         <translation>Achats importés avant comme dus, payés depuis, marqués payés&#xa0;: {n}.</translation>
     </message>
@@ -1892,6 +1900,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Save rejected rows</source>
         <translation>Enregistrer les lignes rejetées</translation>
+    </message>
+    <message>
+        <source>{name}-rejected.csv</source>
+        <translation>{name}-rejets.csv</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -2835,6 +2847,10 @@ Cliquez pour les afficher.</translation>
         <translation>Nom du client</translation>
     </message>
     <message>
+        <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}.</source>
+        <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). À ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}.</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>Société</translation>
     </message>
@@ -2965,10 +2981,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>mark paid</source>
         <translation>marquer payé</translation>
-    </message>
-    <message>
-        <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}. Points: {points}.</source>
-        <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). À ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}. Points&#xa0;: {points}.</translation>
     </message>
     <message>
         <source>Double-click a rejected row to correct it.</source>
@@ -3172,8 +3184,8 @@ Cliquez pour les afficher.</translation>
         <translation>Import de {file} annulé. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
-        <source>Import of {file} undone: {removed} customers removed, {restored} put back as they were.</source>
-        <translation>Import de {file} annulé&#xa0;: {removed} clients retirés, {restored} remis comme avant.</translation>
+        <source>Import of {file} undone. Customers it added, removed: {removed}. Customers it updated, put back as they were: {restored}.</source>
+        <translation>Import de {file} annulé. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
     </message>
 </context>
 <context>
@@ -3941,10 +3953,6 @@ Cliquez pour les afficher.</translation>
         <translation>Importé</translation>
     </message>
     <message>
-        <source>Purchases recorded: {created} (refunds: {refunds}). Skipped: {skipped}. Rows rejected: {rejected}. New customers: {customers}. Points given: {points}.</source>
-        <translation>Achats enregistrés&#xa0;: {created} (remboursements&#xa0;: {refunds}). Ignorés&#xa0;: {skipped}. Lignes rejetées&#xa0;: {rejected}. Nouveaux clients&#xa0;: {customers}. Points attribués&#xa0;: {points}.</translation>
-    </message>
-    <message>
         <source>Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.</source>
         <translation>Ajoutés&#xa0;: {created}, mis à jour&#xa0;: {updated}, ignorés&#xa0;: {skipped}, rejetés&#xa0;: {rejected}.</translation>
     </message>
@@ -3971,6 +3979,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{rows} rows read…</source>
         <translation>{rows} lignes lues…</translation>
+    </message>
+    <message>
+        <source>Purchases recorded: {created} (refunds: {refunds}). Skipped: {skipped}. Rows rejected: {rejected}. New customers: {customers}.</source>
+        <translation>Achats enregistrés&#xa0;: {created} (remboursements&#xa0;: {refunds}). Ignorés&#xa0;: {skipped}. Lignes rejetées&#xa0;: {rejected}. Nouveaux clients&#xa0;: {customers}.</translation>
     </message>
     <message>
         <source>“{tag}”</source>
@@ -4005,8 +4017,8 @@ Cliquez pour les afficher.</translation>
         <translation>Annulé. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
-        <source>Undone: {removed} added customers removed, {restored} updated customers put back as they were.</source>
-        <translation>Annulé&#xa0;: {removed} clients ajoutés retirés, {restored} clients mis à jour remis comme avant.</translation>
+        <source>Undone. Customers it added, removed: {removed}. Customers it updated, put back as they were: {restored}.</source>
+        <translation>Annulé. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
     </message>
 </context>
 <context>
@@ -4166,8 +4178,8 @@ Cliquez pour les afficher.</translation>
         <translation>La ligne {row} ne peut toujours pas être importée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>Purchases to record: {purchases} (refunds: {refunds}). Purchases to skip: {skip}. Rows to reject: {reject}. New customers: {customers}. Points given: {points}.</source>
-        <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). Achats à ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}. Points attribués&#xa0;: {points}.</translation>
+        <source>Purchases to record: {purchases} (refunds: {refunds}). Purchases to skip: {skip}. Rows to reject: {reject}. New customers: {customers}.</source>
+        <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). Achats à ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}.</translation>
     </message>
     <message>
         <source>Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} rows.</source>

@@ -25,6 +25,14 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         file.close()
 
 
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a window the size it is drawn for, no larger than the screen it opens on leaves room for (a small
+    laptop's 800 by 600)."""
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else window.screen()).availableGeometry()
+    window.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
+
+
 def grow_to_fit(dialog: QWidget) -> None:
     """Make room for a message that wraps onto more lines (a window's minimum height ignores them)."""
     layout = dialog.layout()

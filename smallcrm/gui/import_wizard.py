@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.forms import resize_within_screen
 from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import all_tags, contact_rows
@@ -124,6 +125,7 @@ PREVIEW_COLUMN = {**dict.fromkeys(("first_name", "last_name", "last_name_prefix"
                                    "address"), 6),
                   **dict.fromkeys(("birthday", "birth_year", "birth_month", "birth_day"), 7), "tags": 8,
                   "notes": 9, "note": 9}
+FILE_NAME_WIDTH = 260  # pixels at most for a file's name in Past Imports
 PROGRESS_TEXT_MS = 250  # the count of rows read while importing is written out at most this often
 SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "date": QT_TRANSLATE_NOOP("MappingPage", "Date (and time)"),
@@ -405,6 +407,13 @@ def undo_refused_text(error: UndoRefused) -> str:
         return error.reason
     why = text.format(name=name, receipt=receipt, has=has, file=file, when=later)
     return undo_tr("Not undone. {why} Nothing was changed.").format(why=why)
+
+
+def points_text(points: int) -> str:
+    """The points an import of purchases gives, or takes back when its refunds outweigh its sales."""
+    text = (QCoreApplication.translate("ImportWizard", "Points given: {points}.") if points >= 0 else
+            QCoreApplication.translate("ImportWizard", "Points taken back: {points}."))
+    return " " + text.format(points=fmt.number(abs(points)))
 
 
 def marked_paid_text(n: int) -> str:
@@ -897,7 +906,8 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         purchases = self.w.kind == "purchases"
         headers, fields = self.w.headers, self.w.fields
-        names = ["", *pi.FIELDS] if purchases else list(mapping.FIELDS)
+        # (a sales file's column left out on purpose, "ignore", is shown as any column not used: "(ignore)")
+        names = ["", *(name for name in pi.FIELDS if name != "ignore")] if purchases else list(mapping.FIELDS)
         self.columns.setColumnCount(len(headers))
         self.combos = []
         examples = self._examples(len(headers))
@@ -1141,10 +1151,10 @@ class MappingPage(QWizardPage):
                          if row[1] == will["reject"] and first in rejects}
         n = plan.counts
         self.status.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
-                                    "reject: {reject}. New customers: {customers}. Points: {points}.").format(
+                                    "reject: {reject}. New customers: {customers}.").format(
             customers=fmt.number(n["customers_created"]),
-            **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")})
-            + marked_paid_text(n["paid"]) + self._fix_hint())
+            **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject")})
+            + points_text(n["points"]) + marked_paid_text(n["paid"]) + self._fix_hint())
 
     def _fix_hint(self) -> str:
         return " " + self.tr("Double-click a rejected row to correct it.") if self.rejected else ""
@@ -1720,11 +1730,10 @@ class SummaryPage(QWizardPage):
         n = plan.counts
         if self.w.kind == "purchases":
             self.counts.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). Purchases to skip: "
-                                        "{skip}. Rows to reject: {reject}. New customers: {customers}. Points "
-                                        "given: {points}.").format(
+                                        "{skip}. Rows to reject: {reject}. New customers: {customers}.").format(
                 customers=fmt.number(n["customers_created"]),
-                **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject", "points")})
-                + marked_paid_text(n["paid"]))
+                **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject")})
+                + points_text(n["points"]) + marked_paid_text(n["paid"]))
         else:
             text = self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} "
                            "rows.").format(rows=fmt.number(plan.rows), **{
@@ -1889,11 +1898,10 @@ class RunPage(QWizardPage):
         self.bar.setValue(1)
         if self.w.kind == "purchases":
             self.text.setText(self.tr("Purchases recorded: {created} (refunds: {refunds}). Skipped: {skipped}. Rows "
-                                      "rejected: {rejected}. New customers: {customers}. Points given: {points}."
-                                      ).format(
+                                      "rejected: {rejected}. New customers: {customers}.").format(
                 customers=fmt.number(result.customers_created),
-                **{k: fmt.number(getattr(result, k)) for k in ("created", "refunds", "skipped", "rejected",
-                                                                "points")}) + marked_paid_text(result.marked_paid))
+                **{k: fmt.number(getattr(result, k)) for k in ("created", "refunds", "skipped", "rejected")})
+                + points_text(result.points) + marked_paid_text(result.marked_paid))
         else:
             text = self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.").format(
                 created=fmt.number(result.created), updated=fmt.number(result.updated),
@@ -1940,9 +1948,9 @@ class RunPage(QWizardPage):
                                       "removed: {removed}.").format(
                 purchases=fmt.number(result.purchases_removed), removed=fmt.number(result.contacts_removed)))
         else:
-            self.text.setText(self.tr("Undone: {removed} added customers removed, {restored} updated customers put "
-                                      "back as they were.").format(removed=fmt.number(result.contacts_removed),
-                                                                   restored=fmt.number(result.contacts_restored)))
+            self.text.setText(self.tr("Undone. Customers it added, removed: {removed}. Customers it updated, put back "
+                                      "as they were: {restored}.").format(removed=fmt.number(result.contacts_removed),
+                                                                          restored=fmt.number(result.contacts_restored)))
         self.w.imported()
 
 
@@ -1975,7 +1983,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.format_page, self.mapping_page, self.duplicates_page, self.unmatched_page,
                      self.summary_page, self.run_page):
             self.addPage(page)
-        self.resize(900, 620)
+        resize_within_screen(self, 900, 620)
         if path is not None:
             self.file_page.path.setText(str(path))
 
@@ -2162,7 +2170,8 @@ class ImportWizard(QWizard):
 
     def save_rejects(self, rejects) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"),
-                                              str(self.path.with_name(self.path.stem + "-rejected.csv")),
+                                              str(self.path.with_name(self.tr("{name}-rejected.csv").format(
+                                                  name=self.path.stem))),
                                               self.tr("CSV files (*.csv)"))
         if not name:
             return
@@ -2204,7 +2213,7 @@ class PastImportsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(940, 420)
+        resize_within_screen(self, 940, 420)
         self.refresh()
 
     def refresh(self) -> None:
@@ -2219,7 +2228,10 @@ class PastImportsDialog(QDialog):
         _fill(self.table, rows)
         _align_right(self.table, (0, 4, 5, 6, 7, 8))
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # the file's name as wide as it is, up to a limit (longer ones cut, whole in their tooltip), the tags to the
+        # end; a narrow window scrolls sideways rather than squeeze the names to nothing
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), FILE_NAME_WIDTH))
+        self.table.horizontalHeader().setStretchLastSection(True)
         if not rows:
             self.message.setText(self.tr("Nothing has been imported yet."))
         self._update()
@@ -2250,10 +2262,10 @@ class PastImportsDialog(QDialog):
                 file=batch.file_name, purchases=fmt.number(result.purchases_removed),
                 removed=fmt.number(result.contacts_removed)))
         else:
-            self.message.setText(self.tr("Import of {file} undone: {removed} customers removed, {restored} put back "
-                                         "as they were.").format(file=batch.file_name,
-                                                                 removed=fmt.number(result.contacts_removed),
-                                                                 restored=fmt.number(result.contacts_restored)))
+            self.message.setText(self.tr("Import of {file} undone. Customers it added, removed: {removed}. Customers it "
+                                         "updated, put back as they were: {restored}.").format(
+                file=batch.file_name, removed=fmt.number(result.contacts_removed),
+                restored=fmt.number(result.contacts_restored)))
         self.refresh()
         if self.on_undone:
             self.on_undone()

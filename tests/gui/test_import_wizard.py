@@ -146,6 +146,8 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, 
     qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
     assert contacts.count_contacts() == 0 and contacts.count_contacts(trash=True) == 0
     assert window.model.rowCount() == 0
+    assert wizard.run_page.text.text() == ("Undone. Customers it added, removed: 2. Customers it updated, put back as "
+                                           "they were: 0.")
     wizard.close()
 
 
@@ -347,6 +349,8 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     assert len(asked) == 1 and window.model.rowCount() == 2 and dialog.table.item(0, 9).text() != "undone"
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
     assert dialog.table.item(0, 9).text() == "undone"
+    assert dialog.message.text() == ("Import of clients.csv undone. Customers it added, removed: 2. Customers it "
+                                     "updated, put back as they were: 0.")
     assert window.model.rowCount() == 0
     dialog.close()
 
@@ -648,6 +652,18 @@ def test_the_header_row_chooses_purchases_or_customers_and_the_user_can_change_i
     wizard.close()
 
 
+def test_a_sales_column_left_out_on_purpose_is_shown_as_not_used(qtbot, window, till):
+    till.write_bytes(TILL.replace("Datum;", "Anrede;Datum;").replace("\r\n03", "\r\nFrau;03").encode("cp1252"))
+    wizard = wizard_for(qtbot, window, till)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    title = wizard.mapping_page.combos[0]  # the customer's title: no part of a sale
+    assert title.currentData() == "" and title.currentText() == "(ignore)"
+    assert "ignore" not in [title.itemData(i) for i in range(title.count())]  # one way to say it, not two
+    wizard.close()
+
+
 def test_purchases_need_a_date_column_before_going_on(qtbot, window, till):
     wizard = wizard_for(qtbot, window, till)
     to_mapping(qtbot, wizard)
@@ -815,13 +831,16 @@ def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, w
     wizard = wizard_for(qtbot, window, source)
     to_summary(qtbot, wizard)
     chosen, warnings = [], []
-    monkeypatch.setattr("smallcrm.gui.import_wizard.QFileDialog.getSaveFileName", lambda *a: (str(chosen[-1]), ""))
+    offered = []
+    monkeypatch.setattr("smallcrm.gui.import_wizard.QFileDialog.getSaveFileName",
+                        lambda _, title, name, filters: (offered.append(name), (str(chosen[-1]), ""))[1])
     monkeypatch.setattr("smallcrm.gui.import_wizard.QMessageBox.warning", lambda _, title, text: warnings.append(text))
     chosen.append(source)
     wizard.save_rejects(wizard.plan.rejects)
     assert source.read_bytes() == FRENCH_EXCEL.encode("cp1252")
     assert warnings == ["The rejected rows were not saved in clients.csv: it is the file being imported. Choose "
                         "another name or folder."]
+    assert offered == [str(tmp_path / "clients-rejected.csv")]  # beside the file, named after it
     chosen.append(tmp_path / "rejected.csv")
     wizard.save_rejects(wizard.plan.rejects)
     assert len(warnings) == 1
@@ -1447,3 +1466,10 @@ def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, win
     assert text.startswith("Not undone. The purchase with receipt TX1, recorded by this import, was refunded by a "
                            "later import (november.csv, ") and text.endswith("Undo that one first, then this one. "
                                                                              "Nothing was changed.")
+
+
+def test_points_an_import_takes_back_are_said_so(app):
+    from smallcrm.gui.import_wizard import points_text
+
+    assert points_text(12) == " Points given: 12."
+    assert points_text(-7) == " Points taken back: 7."  # refunds that outweigh the file's sales, not "given: -7"
