@@ -468,8 +468,8 @@ def import_purchases(args, db_path: Path) -> int:
     def unmatched_text(unmatched, created: bool) -> str:
         if not unmatched:
             return ""
-        shown = ", ".join(cli_format.quoted(u.key) + (f" ({u.name})" if u.name and u.name != u.key else "")
-                          for u in unmatched[:5])
+        shown = ", ".join(cli_format.quoted(u.written or u.key) + (f" ({u.name})" if u.name and u.name not in (
+            u.key, u.written) else "") for u in unmatched[:5])
         more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
         if created:
             return f"; customers created for {shown}{more}"

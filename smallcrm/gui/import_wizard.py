@@ -1172,10 +1172,10 @@ class MappingPage(QWizardPage):
         if not p.customer:
             return self.tr("no customer")
         if p.action in ("create", "refund"):
-            return self.tr("new customer: {key}").format(key=p.customer)
+            return self.tr("new customer: {key}").format(key=p.written)
         if p.reason.startswith(pi.NO_CUSTOMER):
-            return self.tr("not found: {key}").format(key=p.customer)
-        return p.customer  # (left out before the customer was looked for)
+            return self.tr("not found: {key}").format(key=p.written)
+        return p.written  # (left out before the customer was looked for)
 
     def _names_someone(self, plan) -> bool:
         return self.w.kind != "contacts" or any(name in ci.WHO_FIELDS for name in plan.fields)
@@ -1326,7 +1326,7 @@ class UnmatchedModel(ChoiceRowsModel):
         return row.key
 
     def cells(self, u: pi.Unmatched) -> tuple[str, ...]:
-        return (u.key, u.name, fmt.number(u.purchases), _row_numbers(u.rows))
+        return (u.written or u.key, u.name, fmt.number(u.purchases), _row_numbers(u.rows))
 
 
 def _choice_table(table: QTableView, model: ChoiceRowsModel) -> None:

@@ -1737,3 +1737,12 @@ def test_a_huge_name_or_description_loses_no_other_sale_and_the_dry_run_says_wha
     assert (plan.counts["purchases"], result.created, result.customers_created) == (2, 2, 2)
     (line,) = PurchaseItem.select().join(Purchase).where(Purchase.reference == "R3")
     assert line.description == "x" * len(line.description) and 0 < len(line.description) < 500_000
+
+
+def test_a_customer_not_found_is_shown_as_the_file_writes_them(gbp, tmp_path):
+    header = ["Date", "Ticket", "Client", "Montant"]
+    rows = [["2025-06-01", "T1", "Françoise Hébert", "12.00"], ["2025-06-02", "T2", "  Françoise   Hébert ", "8.00"]]
+    plan = pi.plan_purchases_import(write_csv(tmp_path / "ventes.csv", header, rows))
+    (missing,) = plan.unmatched
+    assert (missing.key, missing.written, missing.purchases) == ("francoise hebert", "Françoise Hébert", 2)
+    assert [p.written for p in plan.preview] == ["Françoise Hébert", "Françoise Hébert"]

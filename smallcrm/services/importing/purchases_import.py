@@ -360,6 +360,7 @@ class Unmatched:
     rows: list[int]  # rows of the file (the first 20)
     purchases: int
     name: str = ""  # their name as the file writes it on their first row ("" when it has none)
+    written: str = ""  # the key as the file writes it ("Françoise Hébert" for the key "francoise hebert")
 
 
 @dataclass
@@ -371,6 +372,7 @@ class PlannedPurchase:
     currency: str
     contact_id: int | None
     customer: str  # the key from the file ("" when none)
+    written: str  # that key as the file writes it
     action: str  # "create", "refund", "skip", "pay" (recorded before as due, marked paid) or "reject"
     reason: str = ""  # for skip and reject
     points: int = 0  # what the customer earns with it (a refund: takes back), by the loyalty rules in force
@@ -990,6 +992,13 @@ def _written_name(details: dict) -> str:
 _WHOLE_NUMBER = re.compile(r"^(\d+)\.0+$")  # (a whole number as a spreadsheet may write it: "17850.0")
 
 
+def _as_written(r: _Receipt) -> str:
+    """A receipt's customer key as its file writes it (the key itself when the file writes it so)."""
+    d = r.details
+    written = _written_name(d) if r.kind == "name" else " ".join(d.get(KEY_FIELD.get(r.kind, ""), "").split())
+    return written or r.customer
+
+
 def _customer_number(text: str) -> str:
     """A customer number as the file writes it, without the ".0" a spreadsheet adds to a whole number."""
     return _WHOLE_NUMBER.sub(r"\1", clean_text(text, "customer_id"))
@@ -1296,7 +1305,8 @@ class _Run:
                         self._reject_receipt(r, Phrase(IN_TRASH, customer=_written_name(r.details) or r.customer))
                         continue
                 else:
-                    u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0, _written_name(r.details)))
+                    u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0, _written_name(r.details),
+                                                                        _as_written(r)))
                     u.purchases += 1
                     u.rows.extend(r.rows[:20 - len(u.rows)])
                     default = "create" if self.options.create_missing else "skip"
@@ -1417,7 +1427,7 @@ class _Run:
         if len(self.preview) < PREVIEW:
             self.previewed.append(r)
             self.preview.append(PlannedPurchase(list(r.rows), r.reference, r.occurred_at, r.total, r.currency,
-                                                r.contact_id, r.customer, r.action, r.reason))
+                                                r.contact_id, r.customer, _as_written(r), r.action, r.reason))
 
 
 def plan_purchases_import(path: Path | str, options: PurchaseImportOptions | None = None, *, progress=None,
