@@ -1135,9 +1135,10 @@ class MappingPage(QWizardPage):
                               p.reference, self._customer(p, names), fmt.money(p.total_minor, p.currency),
                               fmt.number(p.points) if p.points else "", reason_text(p.reason)])
                  for p in plan.preview]
-        # A row rejected as it was read belongs to no receipt: shown among the receipts of the rows around it
+        # A row rejected as it was read belongs to no receipt: shown among the receipts of the rows around it (after
+        # the last one shown only when every receipt is shown: the rows after it are not)
         covered = {n for p in plan.preview for n in p.rows}
-        last = max(covered, default=None)
+        last = None if len(plan.preview) < pi.PREVIEW else max(covered, default=None)
         shown += [(r.row, [str(r.row), will["reject"], "", "", "", "", "", self._why_rejected(r)])
                   for r in plan.rejects if r.row not in covered and (last is None or r.row < last)][:pi.PREVIEW]
         shown.sort(key=lambda item: item[0])

@@ -923,6 +923,16 @@ def test_a_rejected_purchase_row_can_be_fixed(qtbot, window, till):
     wizard.close()
 
 
+def test_a_rejected_purchase_row_after_the_last_receipt_is_shown_too(qtbot, window, till):
+    till.write_bytes((TILL + "17.03.2024 10:00;1006;anna@beispiel.de;Brot;zwei;2,00\r\n").encode("cp1252"))
+    wizard = wizard_for(qtbot, window, till)
+    to_mapping(qtbot, wizard)
+    preview = wizard.mapping_page.preview
+    assert cells(preview, preview.rowCount() - 1)[:2] == ["8", "reject"]
+    assert [r.row for r in wizard.mapping_page.rejected.values()] == [8]
+    wizard.close()
+
+
 def test_every_duplicate_row_can_get_its_own_choice(qtbot, window, tmp_path, qtmodeltester):
     from smallcrm.services.contacts import ContactInput, add_contact
 
