@@ -2576,6 +2576,10 @@ Cliquez pour les afficher.</translation>
         <translation>Dossier {name}</translation>
     </message>
     <message>
+        <source>{n} files were dropped: importing {file} first. Drop the others one at a time.</source>
+        <translation>{n}&#xa0;fichiers déposés&#xa0;: import de {file} d’abord. Déposez les autres un par un.</translation>
+    </message>
+    <message>
         <source>Creating demo customers…</source>
         <translation>Création des clients de démonstration…</translation>
     </message>

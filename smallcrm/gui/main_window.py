@@ -1010,14 +1010,18 @@ class MainWindow(QMainWindow):
         return dialog
 
     def dragEnterEvent(self, event) -> None:
-        if any(url.isLocalFile() and url.toLocalFile().lower().endswith((".csv", ".txt", ".tsv"))
-               for url in event.mimeData().urls()):
+        # any file: the import window says what it can read of one that is no CSV (a spreadsheet: save it as CSV)
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
+            if len(files) > 1:
+                self.statusBar().showMessage(self.tr("{n} files were dropped: importing {file} first. Drop the others "
+                                                     "one at a time.").format(n=fmt.number(len(files)),
+                                                                              file=Path(files[0]).name))
             self.import_file(path=Path(files[0]))
 
     def load_demo(self) -> None:

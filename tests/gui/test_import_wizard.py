@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWizard
 
 from smallcrm.gui import formatting as fmt
@@ -329,6 +329,30 @@ def test_dropping_a_csv_on_the_window_opens_the_wizard(qtbot, window, tmp_path):
     window.dropEvent(event)
     (wizard,) = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
     assert wizard.file_page.path.text() == str(path)
+    wizard.close()
+
+
+def test_dropping_a_workbook_and_another_file_opens_the_wizard_on_the_first_and_says_so(qtbot, window, tmp_path):
+    import zipfile
+
+    workbook = tmp_path / "clients.xlsx"
+    with zipfile.ZipFile(workbook, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(workbook)), QUrl.fromLocalFile(str(write_french_file(tmp_path)))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()  # a workbook too: the wizard says to save it as CSV
+    window.dropEvent(QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    (wizard,) = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert wizard.file_page.path.text() == str(workbook)
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.problem.isVisible() and "Excel (.xlsx)" in wizard.file_page.problem.text()
+    assert window.statusBar().currentMessage() == ("2 files were dropped: importing clients.xlsx first. Drop the "
+                                                   "others one at a time.")
     wizard.close()
 
 
