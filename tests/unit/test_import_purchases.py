@@ -1746,3 +1746,18 @@ def test_a_customer_not_found_is_shown_as_the_file_writes_them(gbp, tmp_path):
     (missing,) = plan.unmatched
     assert (missing.key, missing.written, missing.purchases) == ("francoise hebert", "Françoise Hébert", 2)
     assert [p.written for p in plan.preview] == ["Françoise Hébert", "Françoise Hébert"]
+
+
+def test_a_later_export_of_the_same_day_records_the_sales_alike_it_has_more_of(gbp, tmp_path):
+    """A café's till exported at noon and again at closing: sales without a number, alike to the minute and the
+    penny, are each recorded once, and the later export's extra one too."""
+    header = ["Date", "Email", "Amount"]
+    coffee = ["2025-06-01 09:30", "", "3.00"]
+    noon = write_csv(tmp_path / "noon.csv", header, [coffee, coffee])
+    assert pi.import_purchases(noon).created == 2
+    evening = write_csv(tmp_path / "evening.csv", header, [coffee, coffee, coffee, ["2025-06-01 17:00", "", "4.50"]])
+    plan = pi.plan_purchases_import(evening)
+    result = pi.import_purchases(evening)
+    assert (plan.counts["purchases"], result.created, result.skipped) == (2, 2, 2)
+    assert sorted(p.total_minor for p in Purchase.select()) == [300, 300, 300, 450]
+    assert pi.import_purchases(evening).created == 0  # and once more: nothing new

@@ -1047,14 +1047,16 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
 _REFUNDED = "SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id"  # (of a purchase p)
 
 
-def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple]) -> tuple | None:
+def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
     """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
     time, or without a number by its customer (`ids`: the contacts its keys find), time and total (a customer the
-    book does not have has none)."""
+    book does not have has none) — each purchase recorded so once only: two coffees of the same minute and price
+    recorded before, and three in a later export of the same day, are the two and one more."""
     if r.reference:
         return existing.get((r.reference, r.occurred_at))
     ids = ids if r.customer else [None]
-    return existing.get((None, ids[0], r.occurred_at, total)) if ids else None
+    same = existing.get((None, ids[0], r.occurred_at, total)) if ids else None
+    return same.pop(0) if same else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1066,7 +1068,7 @@ class _SalesByNumber:
     in a file whose numbers start again each day, that day's sale of the file. A sale "" is none; None, one the
     file (or an earlier one) says was paid back, and left out."""
 
-    def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple], restarts: bool):
+    def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple | list], restarts: bool):
         self.restarts = restarts
         self.sales: dict[str | tuple[str, date], tuple[_Receipt | int | None, int | None]] = {}  # (with its customer)
         self.returned: dict[str | tuple[str, date], int] = {}  # what the file's refunds not recorded yet pay back
@@ -1381,22 +1383,26 @@ class _Run:
         self._plan(refund, "refund")
         return refund
 
-    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple[int, int | None, int, int, str]]:
+    def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple | list]:
         """The purchases already recorded in the receipts' time span, by the key a receipt is found by: (their id,
-        customer, what was refunded of them so far, of which at the sale's own time, their status). A refund linked
+        customer, what was refunded of them so far, of which at the sale's own time, their status), a list of them
+        for the key of purchases without a number (each found by one receipt of a file). A refund linked
         to a sale at the sale's time (of a column's "Refunded Amount") shares the sale's key and is not listed; one
         at a time of its own is."""
         if not receipts:
             return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
-        out: dict[tuple, tuple[int, int | None, int, int, str]] = {}
+        out: dict[tuple, tuple | list] = {}
         for pid, reference, contact_id, occurred_at, total, refunded, at_sale, status in conn.execute(
                 "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
                 f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0),"
                 " p.status FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
-                " ORDER BY p.refund_of_id IS NOT NULL", (first, last)):
-            out.setdefault((reference, occurred_at) if reference else (None, contact_id, occurred_at, total),
-                           (pid, contact_id, refunded, at_sale, status))
+                " ORDER BY p.refund_of_id IS NOT NULL, p.id", (first, last)):
+            facts = (pid, contact_id, refunded, at_sale, status)
+            if reference:
+                out.setdefault((reference, occurred_at), facts)
+            else:  # (several alike, each found once)
+                out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str) -> None:
