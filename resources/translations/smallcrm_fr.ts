@@ -1715,6 +1715,10 @@ Cliquez pour les afficher.</translation>
         <translation>la disposition de l’export des ventes de Lightspeed Retail X-Series (le total d’un ticket sur sa ligne Sale, ses articles sur ses lignes Sale Line)</translation>
     </message>
     <message>
+        <source>the layout of Etsy&apos;s Sold Orders (dates written month first)</source>
+        <translation>la disposition des commandes vendues d’Etsy (dates écrites mois d’abord)</translation>
+    </message>
+    <message>
         <source>the layout of PayPal&apos;s activity download (the customer&apos;s email from or to, as the money went)</source>
         <translation>la présentation du téléchargement de l’activité PayPal (l’e-mail du client, côté expéditeur ou destinataire selon le sens de l’argent)</translation>
     </message>

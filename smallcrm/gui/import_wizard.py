@@ -804,6 +804,8 @@ class FormatPage(QWizardPage):
         if self.w.kind == "purchases" and self.w.preset == "lightspeed_x":
             return self.tr("the layout of Lightspeed Retail X-Series' sales export (a receipt's total on its Sale row, "
                            "its items on its Sale Line rows)")
+        if self.w.kind == "purchases" and self.w.preset == "etsy":
+            return self.tr("the layout of Etsy's Sold Orders (dates written month first)")
         if self.w.kind == "purchases" and self.w.preset == "paypal":
             return self.tr("the layout of PayPal's activity download (the customer's email from or to, as the money "
                            "went)")

@@ -119,6 +119,7 @@ SUMUP_SIGNS = {"email", "transactionid", "processas", "entrymode", "authcode"}
 # Stripe's payments export: a row per charge, its "id" ("ch_…") the charge's own number; its "Invoice ID" is empty
 # for a one-off charge and shared by each attempt to pay an invoice.
 STRIPE_SIGNS = {"id", "amountrefunded", "captured"}
+ETSY_SIGNS = {"saledate", "orderid", "adjustedordertotal"}  # Etsy's "Sold Orders"
 # PayPal's activity download: the customer's address is "From Email Address" on money in, "To Email Address" on
 # money out (a refund), as "Balance Impact" says ("Credit", "Debit").
 PAYPAL_SIGNS = {"fromemailaddress", "toemailaddress", "balanceimpact"}
@@ -263,9 +264,13 @@ def largest_amount(currency: str) -> int:
 _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
+# The layouts that write their dates month first (the Online Retail data set: 12/13/2010; Etsy: 03/05/25)
+MONTH_FIRST = ("online_retail", "etsy")
+
+
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
-    """("purchases", "online_retail", "shopify_orders", "sumup", "stripe", "paypal" or "lightspeed_x", a field per
-    column; "" for a column not used).
+    """("purchases", "online_retail", "etsy", "shopify_orders", "sumup", "stripe", "paypal" or "lightspeed_x", a
+    field per column; "" for a column not used).
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
     keys = [header_key(h) for h in headers]
@@ -304,8 +309,9 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         fields[i] = name
     if preset:
         return preset, fields
-    online_retail = set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}
-    return ("online_retail" if online_retail else "purchases"), fields
+    if set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}:
+        return "online_retail", fields
+    return ("etsy" if set(keys) >= ETSY_SIGNS else "purchases"), fields
 
 
 def holds_purchases(headers: list[str]) -> bool:
@@ -1175,7 +1181,7 @@ class _Run:
         if options.match == "auto":  # (a file that names no customer: sales without customers)
             options = dataclasses.replace(options, match=found or "email")
         self.options = options
-        if self.layout.preset == "online_retail":  # that data set writes its dates month first (12/13/2010)
+        if self.layout.preset in MONTH_FIRST:
             for i in self.layout.ambiguous_columns:
                 self.layout.date_orders[i] = "mdy"
             self.layout.ambiguous_columns = []
