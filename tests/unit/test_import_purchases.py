@@ -1761,3 +1761,14 @@ def test_a_later_export_of_the_same_day_records_the_sales_alike_it_has_more_of(g
     assert (plan.counts["purchases"], result.created, result.skipped) == (2, 2, 2)
     assert sorted(p.total_minor for p in Purchase.select()) == [300, 300, 300, 450]
     assert pi.import_purchases(evening).created == 0  # and once more: nothing new
+
+
+def test_a_customer_column_of_email_addresses_finds_customers_by_email(gbp, tmp_path):
+    alice = add_contact(ContactInput(first_name="Alice", last_name="Martin", emails=["alice@example.com"]))
+    header = ["Ticket", "Date", "Client", "Montant"]
+    rows = [["1", "2025-07-01", "Alice@Example.com", "2.40"], ["2", "2025-07-01", "bob@example.com", "3.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "caisse.csv", header, rows),
+                                 pi.PurchaseImportOptions(create_missing=True))
+    assert _bought(alice) == ["1"] and result.customers_created == 1
+    bob = Contact.get(Contact.id != alice)
+    assert (bob.first_name, bob.last_name, get_contact(bob.id).emails) == ("", "bob@example.com", ["bob@example.com"])

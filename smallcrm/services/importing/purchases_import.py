@@ -677,6 +677,10 @@ class _Reader:
                 if match != "name":
                     keys.append((match, value))
                 continue
+            if match == "name" and "@" in value:  # ("Client": an email address, where a till writes its customer)
+                with suppress(InvalidValue):
+                    keys.append(("email", customer_key("email", value, self.region)))
+                    continue
             try:
                 keys.append((match, customer_key(match, value, self.region)))
             except InvalidValue as e:
@@ -890,6 +894,8 @@ class _Reader:
         if receipt is None:
             details = {name: self.cell(cells, name) for name in ("email", "phone", "customer_id", "name",
                                                                  "first_name", "last_name", "country")}
+            if by == "email" and not details["email"]:  # (found by an address in its name column)
+                details["email"], details["name"] = details["name"], ""
             if sum(map(len, details.values())) > MAX_DETAILS:  # (a new customer keeps what it cannot read in notes)
                 longest = max(details, key=lambda name: len(details[name]))
                 return self.reject(number, cleaning.NOTES_TOO_LONG, longest, details[longest][:PREVIEW_VALUE] + "…")
@@ -1350,7 +1356,7 @@ class _Run:
     def ids(self, r: _Receipt) -> list[int]:
         """The contacts a receipt's customer is: found by its key, else by its row's other keys in turn. A key that
         several customers share finds the one of them the row's other keys, or its name, find too."""
-        ids = self.indexes[r.kind].get(r.customer, []) if r.customer else []
+        ids = self._index(r.kind).get(r.customer, []) if r.customer else []
         for kind, written in r.also:
             if ids:
                 break
@@ -1365,11 +1371,15 @@ class _Run:
 
     def _found(self, kind: str, written: str) -> list[int]:
         """The contacts a key as the file writes it finds (none for one that cannot be read)."""
+        with suppress(InvalidValue):
+            return self._index(kind).get(customer_key(kind, written, self.region), [])
+        return []
+
+    def _index(self, kind: str) -> dict[str, list[int]]:
+        """The customers by one kind of key, read when first needed."""
         if kind not in self.indexes:
             self.indexes[kind] = _customer_index(self.conn, kind)
-        with suppress(InvalidValue):
-            return self.indexes[kind].get(customer_key(kind, written, self.region), [])
-        return []
+        return self.indexes[kind]
 
     def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int, str],
                    sales: _SalesByNumber) -> list[_Receipt]:
