@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from smallcrm.errors import InvalidValue, NotAllowed
+from smallcrm.errors import InvalidValue, NotAllowed, UndoRefused
 from smallcrm.services import loyalty, money, purchases
 from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact
 from smallcrm.services.importing import cleaning, contacts_import as ci, purchases_import as pi
@@ -1772,3 +1772,32 @@ def test_a_customer_column_of_email_addresses_finds_customers_by_email(gbp, tmp_
     assert _bought(alice) == ["1"] and result.customers_created == 1
     bob = Contact.get(Contact.id != alice)
     assert (bob.first_name, bob.last_name, get_contact(bob.id).emails) == ("", "bob@example.com", ["bob@example.com"])
+
+
+def test_an_order_paid_in_part_is_owed_what_its_file_says_is_outstanding(gbp, tmp_path):
+    header = [*SHOPIFY_ORDERS, "Outstanding Balance"]
+    rows = [["#2001", "ann@example.com", "partially_paid", "", "EUR", "100.00", "100.00",
+             "2025-03-01 10:00:00 +0100", "1", "Armchair", "100.00", "Ann Lee", "", "61", "60.00"],
+            ["#2002", "ann@example.com", "paid", "", "EUR", "30.00", "30.00", "2025-03-02 10:00:00 +0100", "1",
+             "Lamp", "30.00", "Ann Lee", "", "62", "0.00"],
+            ["#2003", "ann@example.com", "pending", "", "EUR", "20.00", "20.00", "2025-03-03 10:00:00 +0100", "1",
+             "Vase", "20.00", "Ann Lee", "", "63", "20.00"]]
+    path = write_csv(tmp_path / "orders_export.csv", header, rows)
+    assert pi.map_purchase_headers(header)[1][-1] == "outstanding"
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    bought = {p.reference: (p.status, p.paid_minor, purchases.owed_minor(p.id)) for p in Purchase.select()}
+    assert bought == {"#2001": ("partly_paid", 4000, 6000), "#2002": ("paid", 3000, 0), "#2003": ("due", 0, 2000)}
+    purchases.record_payment(Purchase.get(Purchase.reference == "#2001").id, 1000)  # paid more since
+    with pytest.raises(UndoRefused):
+        ci.undo_import(result.batch)
+
+
+def test_an_import_that_wrote_down_its_due_purchases_by_number_alone_is_undone(gbp, tmp_path):
+    header = ["Date", "Receipt", "Amount", "Status"]
+    path = write_csv(tmp_path / "p.csv", header, [["2025-03-01 10:00", "R1", "9.00", "unpaid"]])
+    before = snapshot()
+    result = pi.import_purchases(path)
+    database.execute_sql("UPDATE import_batch SET details = json_set(details, '$.due', json_array(?))",
+                         (Purchase.get().id,))  # (as it was written down before a purchase could be paid in part)
+    ci.undo_import(result.batch)
+    assert snapshot() == before

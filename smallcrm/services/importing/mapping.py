@@ -558,6 +558,12 @@ SALES_HEADERS = {
                  "importorimborsato", "rimborsato", "rimborso",
                  "valorreembolsado", "reembolsada",
                  "terugbetaald", "terugbetaaldbedrag", "terugbetaling"),
+    # What the customer still owes of the sale (Shopify's "Outstanding Balance"): paid in part, or not at all
+    "outstanding": ("outstandingbalance", "outstandingamount", "amountoutstanding", "balancedue", "amountdue",
+                    "dueamount", "leftdue", "resteapayer", "restantdu", "montantrestantdu", "resteadu",
+                    "offenerbetrag", "restbetrag", "ausstehend", "ausstehenderbetrag", "importependiente",
+                    "saldopendiente", "importodovuto", "residuo", "valorpendente", "valoremdivida",
+                    "openstaandbedrag", "openstaand"),
     # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
     "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
                       "montantapresremboursement", "betragnacherstattung"),

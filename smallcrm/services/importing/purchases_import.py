@@ -111,7 +111,8 @@ REST_LINES = {"en": ("Shipping, taxes and other charges", "Discounts and other a
 SHOPIFY_ORDERS = {"name": "reference", "email": "email", "financialstatus": "status", "currency": "currency",
                   "total": "amount", "createdat": "date", "lineitemquantity": "quantity", "lineitemname": "description",
                   "lineitemprice": "unit_price", "billingname": "name", "billingphone": "phone",
-                  "billingcountry": "country", "paymentmethod": "payment_method", "refundedamount": "refunded"}
+                  "billingcountry": "country", "paymentmethod": "payment_method", "refundedamount": "refunded",
+                  "outstandingbalance": "outstanding"}
 SHOPIFY_ORDERS_SIGNS = {"name", "financialstatus", "lineitemquantity", "lineitemname"}
 # SumUp's transactions report: its "Email" is the SumUp account that took the payment (its sales report in
 # German calls it "Konto"), not the customer's; read by names, with that column left out.
@@ -573,6 +574,7 @@ class _Receipt:
     moved: bool = True  # a row of it moved money (PayPal's "Memo" rows did not: a cart's items, an authorisation)
     kind: str = ""  # what `customer` is: "email", "phone", "id" or "name" (MATCHES)
     also: tuple[tuple[str, str], ...] = ()  # its row's other keys as written, tried when `customer` finds no one
+    outstanding: int | None = None  # what its rows say the customer still owes of it (Shopify's "Outstanding Balance")
 
     @property
     def total(self) -> int:
@@ -860,6 +862,13 @@ class _Reader:
                 refunded_text, refunded = left_text, max(0, amount - self.number(money_in, left_text))
             except (InvalidValue, ValueError) as e:
                 return self.reject(number, _said(e), "after_refunds", left_text)
+        owed_text = self.cell(cells, "outstanding")
+        owed = None
+        if any(c.isdigit() for c in owed_text):
+            try:
+                owed = abs(self.number(money_in, owed_text))
+            except (InvalidValue, ValueError) as e:
+                return self.reject(number, _said(e), "outstanding", owed_text)
         keys = self.customer_keys(number, cells)
         if keys is None:
             return None
@@ -904,7 +913,7 @@ class _Reader:
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
-                moved=not memo, kind=by, also=tuple(keys[1:]))
+                moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed)
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
@@ -923,6 +932,8 @@ class _Reader:
         if refunded_text:
             receipt.refunded.append(refunded)
             receipt.refunded_whole = receipt.refunded_whole or refunded_whole
+        if receipt.outstanding is None:
+            receipt.outstanding = owed
         return None
 
 
@@ -1670,11 +1681,16 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
         status = r.status if total > 0 else "paid"
         due_on = None
         paid = total
-        if status == "due":
+        if status in ("paid", "due") and total > 0 and r.outstanding is not None:
+            # what its file says is still owed: paid in part (Shopify's "partially_paid"), or none of it
+            owed = min(r.outstanding, total)
+            status, paid = ("paid", total) if owed == 0 else ("due", 0) if owed == total else ("partly_paid",
+                                                                                                total - owed)
+        if status in UNPAID:
             day = loyalty.local_date(from_utc_text(r.occurred_at))
             due_on = (day + timedelta(days=DUE_DAYS)).isoformat()
-            paid = 0
-            due.append(pid)
+            paid = 0 if status == "due" else paid
+            due.append([pid, paid])
         elif status == "written_off":
             paid = 0
         refund_of = id_of[id(r.refund_of)] if isinstance(r.refund_of, _Receipt) else r.refund_of
@@ -1727,11 +1743,14 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
             raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, has {what} about it",
                               "purchase_has", purchase_id=found, has=what)
     details = json.loads(conn.execute("SELECT details FROM import_batch WHERE id = ?", (batch_id,)).fetchone()[0])
-    due = details.get("due", [])
+    # what it recorded as owed, [id, paid] (an id alone: due, nothing paid), still so: nothing paid since
+    due = [entry if isinstance(entry, list) else [entry, 0] for entry in details.get("due", [])]
     for start in range(0, len(due), 500):
         chunk = due[start:start + 500]
-        found = conn.execute(f"SELECT min(id) FROM purchase WHERE id IN ({','.join('?' * len(chunk))})"
-                             " AND (status != 'due' OR paid_minor != 0)", chunk).fetchone()[0]
+        found = conn.execute(
+            "SELECT min(p.id) FROM purchase p JOIN json_each(?) AS d ON p.id = json_extract(d.value, '$[0]')"
+            " WHERE p.status NOT IN ('due', 'partly_paid') OR p.paid_minor != json_extract(d.value, '$[1]')",
+            (json.dumps(chunk),)).fetchone()[0]
         if found is not None:
             raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id} as due, was paid or "
                                       "written off since", "due_settled", purchase_id=found)
