@@ -465,6 +465,13 @@ def import_purchases(args, db_path: Path) -> int:
     def paid_text(n: int, verb: str) -> str:  # purchases imported before as due that the file says are paid
         return f"{verb} paid {plural(n, 'purchase')} imported before as due, " if n else ""
 
+    def nobody_text(n: int) -> str:
+        """Of the purchases recorded, those without a customer, in a file that names customers."""
+        if not n:
+            return ""
+        by = f": customers are found by {pi.MATCH_WORDS[args.match]} only" if args.match != "auto" else ""
+        return f"; {n} without a customer{by}"
+
     def unmatched_text(unmatched, created: bool) -> str:
         if not unmatched:
             return ""
@@ -492,6 +499,7 @@ def import_purchases(args, db_path: Path) -> int:
             cli_format.write_json(sys.stdout, {
                 "dry_run": True, "batch": None, "created": c["purchases"], "updated": c["paid"], "skipped": c["skip"],
                 "rejected": c["reject"], "refunds": c["refunds"], "customers_created": c["customers_created"],
+                "without_customer": c["without_customer"],
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                 "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
                 "unmatched": [{"customer": u.key, "name": u.name, "rows": u.rows, "purchases": u.purchases}
@@ -499,7 +507,8 @@ def import_purchases(args, db_path: Path) -> int:
                 "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name}: would record {plural(c['purchases'], 'purchase')} "
-                  f"({plural(c['refunds'], 'refund')}), {paid_text(c['paid'], 'mark')}skip {c['skip']}, "
+                  f"({plural(c['refunds'], 'refund')}{nobody_text(c['without_customer'])}), "
+                  f"{paid_text(c['paid'], 'mark')}skip {c['skip']}, "
                   f"reject {plural(c['reject'], 'row')}, "
                   f"create {plural(c['customers_created'], 'customer')}, give {plural(c['points'], 'point')}"
                   f"{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
@@ -514,7 +523,8 @@ def import_purchases(args, db_path: Path) -> int:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
         else:
             print(f"imported {args.file.name}: {plural(r.created, 'purchase')} recorded "
-                  f"({plural(r.refunds, 'refund')}), {paid_text(r.marked_paid, 'marked')}{r.skipped} skipped, "
+                  f"({plural(r.refunds, 'refund')}{nobody_text(r.without_customer)}), "
+                  f"{paid_text(r.marked_paid, 'marked')}{r.skipped} skipped, "
                   f"{plural(r.rejected, 'row')} rejected, "
                   f"{plural(r.customers_created, 'customer')} created, {plural(r.points, 'point')}"
                   f"{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "

@@ -1846,6 +1846,10 @@ Cliquez pour les afficher.</translation>
         <translation>les octets {bytes} de la colonne {column} ne sont pas en {encoding}</translation>
     </message>
     <message>
+        <source>Recorded without a customer (their rows name none the way customers are looked for): {n}.</source>
+        <translation>Enregistrés sans client (leurs lignes n’en nomment aucun de la façon dont les clients sont cherchés)&#xa0;: {n}.</translation>
+    </message>
+    <message>
         <source>Points given: {points}.</source>
         <translation>Points attribués&#xa0;: {points}.</translation>
     </message>

@@ -409,6 +409,15 @@ def undo_refused_text(error: UndoRefused) -> str:
     return undo_tr("Not undone. {why} Nothing was changed.").format(why=why)
 
 
+def without_customer_text(n: int) -> str:
+    """Of the purchases to record, those without a customer, in a file that names customers ("" for none)."""
+    if not n:
+        return ""
+    return " " + QCoreApplication.translate("ImportWizard", "Recorded without a customer (their rows name none the "
+                                                            "way customers are looked for): {n}.").format(
+        n=fmt.number(n))
+
+
 def points_text(points: int) -> str:
     """The points an import of purchases gives, or takes back when its refunds outweigh its sales."""
     text = (QCoreApplication.translate("ImportWizard", "Points given: {points}.") if points >= 0 else
@@ -1157,7 +1166,8 @@ class MappingPage(QWizardPage):
                                     "reject: {reject}. New customers: {customers}.").format(
             customers=fmt.number(n["customers_created"]),
             **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject")})
-            + points_text(n["points"]) + marked_paid_text(n["paid"]) + self._fix_hint())
+            + points_text(n["points"]) + without_customer_text(n["without_customer"]) + marked_paid_text(n["paid"])
+            + self._fix_hint())
 
     def _fix_hint(self) -> str:
         return " " + self.tr("Double-click a rejected row to correct it.") if self.rejected else ""
@@ -1736,7 +1746,7 @@ class SummaryPage(QWizardPage):
                                         "{skip}. Rows to reject: {reject}. New customers: {customers}.").format(
                 customers=fmt.number(n["customers_created"]),
                 **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject")})
-                + points_text(n["points"]) + marked_paid_text(n["paid"]))
+                + points_text(n["points"]) + without_customer_text(n["without_customer"]) + marked_paid_text(n["paid"]))
         else:
             text = self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} "
                            "rows.").format(rows=fmt.number(plan.rows), **{
@@ -1904,7 +1914,8 @@ class RunPage(QWizardPage):
                                       "rejected: {rejected}. New customers: {customers}.").format(
                 customers=fmt.number(result.customers_created),
                 **{k: fmt.number(getattr(result, k)) for k in ("created", "refunds", "skipped", "rejected")})
-                + points_text(result.points) + marked_paid_text(result.marked_paid))
+                + points_text(result.points) + without_customer_text(result.without_customer)
+                + marked_paid_text(result.marked_paid))
         else:
             text = self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.").format(
                 created=fmt.number(result.created), updated=fmt.number(result.updated),
@@ -1952,8 +1963,8 @@ class RunPage(QWizardPage):
                 purchases=fmt.number(result.purchases_removed), removed=fmt.number(result.contacts_removed)))
         else:
             self.text.setText(self.tr("Undone. Customers it added, removed: {removed}. Customers it updated, put back "
-                                      "as they were: {restored}.").format(removed=fmt.number(result.contacts_removed),
-                                                                          restored=fmt.number(result.contacts_restored)))
+                                      "as they were: {restored}.").format(
+                removed=fmt.number(result.contacts_removed), restored=fmt.number(result.contacts_restored)))
         self.w.imported()
 
 
@@ -2265,8 +2276,8 @@ class PastImportsDialog(QDialog):
                 file=batch.file_name, purchases=fmt.number(result.purchases_removed),
                 removed=fmt.number(result.contacts_removed)))
         else:
-            self.message.setText(self.tr("Import of {file} undone. Customers it added, removed: {removed}. Customers it "
-                                         "updated, put back as they were: {restored}.").format(
+            self.message.setText(self.tr("Import of {file} undone. Customers it added, removed: {removed}. Customers "
+                                         "it updated, put back as they were: {restored}.").format(
                 file=batch.file_name, removed=fmt.number(result.contacts_removed),
                 restored=fmt.number(result.contacts_restored)))
         self.refresh()

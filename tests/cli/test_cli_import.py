@@ -372,6 +372,16 @@ def test_a_later_file_that_says_a_due_purchase_is_paid_says_it_is_marked_paid(cl
     assert "1 updated" in cli("import", "list").out
 
 
+def test_purchases_recorded_without_a_customer_are_said_so(cli, tmp_path):
+    cli("contacts", "add", "--first-name", "Jeanne", "--last-name", "Dupont", "--email", "jeanne@example.fr")
+    source = write_csv(tmp_path / "p.csv", [["2025-06-01", "R1", "Jeanne Dupont", "", "10.00"],
+                                            ["2025-06-01", "R2", "", "jeanne@example.fr", "5.00"]],
+                       header=["Date", "Receipt", "Name", "Email", "Amount"])
+    dry = cli("import", "purchases", str(source), "--match", "email", "--dry-run")
+    assert "would record 2 purchases (0 refunds; 1 without a customer: customers are found by email only)" in dry.out
+    assert cli("import", "purchases", str(source), "--json").json()["without_customer"] == 0  # R1 by its name
+
+
 def test_import_purchases_needs_a_date_column(cli, tmp_path):
     cli("contacts", "add", "--first-name", "Ann")
     source = write_csv(tmp_path / "p.csv", [["a@example.com", "5"]], header=["Email", "Total"])

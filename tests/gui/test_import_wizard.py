@@ -565,7 +565,8 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
     qtbot.waitUntil(lambda: "Purchases to record" in counts.text(), timeout=5000)
     if create:
         assert counts.text() == ("Purchases to record: 5 (refunds: 2). Purchases to skip: 0. Rows to reject: 0. "
-                                 f"New customers: 1. Points given: {fmt.number(1249)}.")
+                                 f"New customers: 1. Points given: {fmt.number(1249)}. Recorded without a customer "
+                                 "(their rows name none the way customers are looked for): 1.")  # (1002: no email)
     else:
         assert counts.text().startswith("Purchases to record: 4 (refunds: 2). Purchases to skip: 1.")
         assert wizard.summary_page.noted.text() == ("• Of the purchases to skip, those of customers not in your "

@@ -1801,3 +1801,16 @@ def test_an_import_that_wrote_down_its_due_purchases_by_number_alone_is_undone(g
                          (Purchase.get().id,))  # (as it was written down before a purchase could be paid in part)
     ci.undo_import(result.batch)
     assert snapshot() == before
+
+
+def test_sales_recorded_without_a_customer_in_a_file_that_names_customers_are_counted(gbp, tmp_path):
+    jeanne = add_contact(ContactInput(first_name="Jeanne", last_name="Dupont", emails=["jeanne@example.fr"]))
+    header = ["Date", "Receipt", "Name", "Email", "Amount"]
+    path = write_csv(tmp_path / "p.csv", header, [["2025-06-01", "R1", "Jeanne Dupont", "", "10.00"],
+                                                  ["2025-06-01", "R2", "", "jeanne@example.fr", "5.00"],
+                                                  ["2025-06-01", "R3", "", "", "2.00"]])
+    by_email = pi.plan_purchases_import(path, pi.PurchaseImportOptions(match="email"))
+    assert (by_email.counts["purchases"], by_email.counts["without_customer"]) == (3, 2)  # R1 by its name: no
+    result = pi.import_purchases(path)  # each row by whatever it has: R1 by its name
+    assert (result.created, result.without_customer) == (3, 1) and _bought(jeanne) == ["R1", "R2"]
+    assert result.to_json()["without_customer"] == 1

@@ -414,6 +414,9 @@ class PurchaseImportResult:
     rejects: list[Reject] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     marked_paid: int = 0  # purchases recorded before as due, paid since
+    # of `created`, those recorded without a customer in a file that names customers (its row names none, or not
+    # the way --match looks for them)
+    without_customer: int = 0
 
     @property
     def updated(self) -> int:
@@ -422,6 +425,7 @@ class PurchaseImportResult:
     def to_json(self) -> dict:
         return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
+                "without_customer": self.without_customer,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter,
                 "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in self.unmatched]}
 
@@ -1205,7 +1209,7 @@ class _Run:
         self.progress = progress
         self.cancelled = cancelled
         self.counts = {"purchases": 0, "refunds": 0, "skip": 0, "reject": 0, "customers_created": 0, "points": 0,
-                       "paid": 0}
+                       "paid": 0, "without_customer": 0}
         self.payments: list[int] = []  # the purchases recorded before as due that the file says are paid
         self.unmatched: dict[str, Unmatched] = {}
         self.preview: list[PlannedPurchase] = []
@@ -1450,6 +1454,8 @@ class _Run:
             self.counts["purchases"] += 1
         else:
             self.counts["purchases"] += 1
+        if action in ("create", "refund") and r.contact_id is None and not r.customer and self.customers_named:
+            self.counts["without_customer"] += 1
         if action in ("create", "refund") and r.contact_id is None and r.customer:
             if r.customer not in self.new_customers:
                 self.new_customers[r.customer] = None  # made when writing
@@ -1551,7 +1557,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
     return PurchaseImportResult(batch_id, run.counts["purchases"], run.counts["refunds"],
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
-                                list(run.unmatched.values()), run.counts["paid"])
+                                list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"])
 
 
 def _mark_paid(conn, purchase_ids: list[int]) -> list[list]:
