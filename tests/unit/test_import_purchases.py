@@ -1785,11 +1785,33 @@ def test_an_order_paid_in_part_is_owed_what_its_file_says_is_outstanding(gbp, tm
     path = write_csv(tmp_path / "orders_export.csv", header, rows)
     assert pi.map_purchase_headers(header)[1][-1] == "outstanding"
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
-    bought = {p.reference: (p.status, p.paid_minor, purchases.owed_minor(p.id)) for p in Purchase.select()}
-    assert bought == {"#2001": ("partly_paid", 4000, 6000), "#2002": ("paid", 3000, 0), "#2003": ("due", 0, 2000)}
+    def owed():
+        return {p.reference: (p.status, p.paid_minor, purchases.owed_minor(p.id))
+                for p in Purchase.select().where(Purchase.refund_of.is_null())}
+
+    assert owed() == {"#2001": ("partly_paid", 4000, 6000), "#2002": ("paid", 3000, 0), "#2003": ("due", 0, 2000)}
+    again = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    assert (again.created, again.marked_paid) == (0, 0)  # the same file again changes nothing
+    assert owed()["#2001"] == ("partly_paid", 4000, 6000)
+    rows[0][-1], rows[2][2], rows[2][-1] = "0.00", "partially_paid", "5.00"  # a later export: paid, and more paid
+    later = pi.import_purchases(write_csv(tmp_path / "later.csv", header, rows), pi.PurchaseImportOptions())
+    assert later.marked_paid == 2
+    assert owed() == {"#2001": ("paid", 10000, 0), "#2002": ("paid", 3000, 0), "#2003": ("partly_paid", 1500, 500)}
+    ci.undo_import(later.batch)
+    assert owed()["#2003"] == ("due", 0, 2000)
     purchases.record_payment(Purchase.get(Purchase.reference == "#2001").id, 1000)  # paid more since
     with pytest.raises(UndoRefused):
         ci.undo_import(result.batch)
+
+
+def test_what_is_outstanding_of_an_order_paid_in_part_is_net_of_its_refund(gbp, tmp_path):
+    header = [*SHOPIFY_ORDERS, "Refunded Amount", "Outstanding Balance"]
+    rows = [["#1006", "ann@example.com", "partially_paid", "", "EUR", "80.00", "80.00", "2025-03-01 10:00:00 +0100",
+             "1", "Chair", "80.00", "Ann Lee", "", "66", "20.00", "30.00"]]
+    pi.import_purchases(write_csv(tmp_path / "orders_export.csv", header, rows),
+                        pi.PurchaseImportOptions(create_missing=True))
+    sale = Purchase.get(Purchase.refund_of.is_null())
+    assert (sale.status, sale.paid_minor, purchases.owed_minor(sale.id)) == ("partly_paid", 3000, 3000)
 
 
 def test_an_import_that_wrote_down_its_due_purchases_by_number_alone_is_undone(gbp, tmp_path):

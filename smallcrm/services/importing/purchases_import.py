@@ -579,6 +579,7 @@ class _Receipt:
     kind: str = ""  # what `customer` is: "email", "phone", "id" or "name" (MATCHES)
     also: tuple[tuple[str, str], ...] = ()  # its row's other keys as written, tried when `customer` finds no one
     outstanding: int | None = None  # what its rows say the customer still owes of it (Shopify's "Outstanding Balance")
+    paid: int | None = None  # what is paid of it, when its file says what is outstanding (else by its status)
 
     @property
     def total(self) -> int:
@@ -1210,7 +1211,8 @@ class _Run:
         self.cancelled = cancelled
         self.counts = {"purchases": 0, "refunds": 0, "skip": 0, "reject": 0, "customers_created": 0, "points": 0,
                        "paid": 0, "without_customer": 0}
-        self.payments: list[int] = []  # the purchases recorded before as due that the file says are paid
+        # the purchases recorded before as due that the file says are paid (more) since: (id, paid, status)
+        self.payments: list[tuple[int, int, str]] = []
         self.unmatched: dict[str, Unmatched] = {}
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
@@ -1345,10 +1347,16 @@ class _Run:
             if isinstance(sale, _Receipt) and r.customer == sale.customer or (
                     isinstance(sale, int) and (r.contact_id == sale_contact or not r.customer)):
                 r.refund_of = sale
+            if total > 0 and r.outstanding is not None and r.status in ("paid", "due"):
+                # what its file says is still owed (net of what was paid back): the rest is paid
+                r.outstanding = max(0, min(r.outstanding, total - refunded))
+                r.paid = max(0, total - refunded - r.outstanding)
             recorded = _recorded(r, total, self.ids(r), existing)
             if recorded is not None:
-                if total > 0 and r.status == "paid" and recorded[4] in UNPAID:  # due then, paid since
-                    self.payments.append(recorded[0])
+                paid = (total if r.status == "paid" else 0) if r.paid is None else r.paid
+                if total > 0 and recorded[4] in UNPAID and paid > recorded[5]:  # due then, paid (more) since
+                    whole = r.paid is None or r.outstanding == 0
+                    self.payments.append((recorded[0], total if whole else paid, "paid" if whole else "partly_paid"))
                     self._plan(r, "pay", PAID_SINCE)
                 else:
                     self._plan(r, "skip", "already imported")
@@ -1396,7 +1404,7 @@ class _Run:
             self.indexes[kind] = _customer_index(self.conn, kind)
         return self.indexes[kind]
 
-    def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int, str],
+    def _paid_back(self, r: _Receipt, refunded: int, recorded: tuple[int, int | None, int, int, str, int],
                    sales: _SalesByNumber) -> list[_Receipt]:
         """A sale recorded before, of which the file says `refunded` is paid back in all: the refund to record for
         what neither the refunds recorded nor the file's refunds of it cover (planned)."""
@@ -1416,20 +1424,20 @@ class _Run:
 
     def _existing(self, conn, receipts: list[_Receipt]) -> dict[tuple, tuple | list]:
         """The purchases already recorded in the receipts' time span, by the key a receipt is found by: (their id,
-        customer, what was refunded of them so far, of which at the sale's own time, their status), a list of them
-        for the key of purchases without a number (each found by one receipt of a file). A refund linked
-        to a sale at the sale's time (of a column's "Refunded Amount") shares the sale's key and is not listed; one
-        at a time of its own is."""
+        customer, what was refunded of them so far, of which at the sale's own time, their status, what was paid of
+        them), a list of them for the key of purchases without a number (each found by one receipt of a file). A
+        refund linked to a sale at the sale's time (of a column's "Refunded Amount") shares the sale's key and is not
+        listed; one at a time of its own is."""
         if not receipts:
             return {}
         first, last = receipts[0].occurred_at, receipts[-1].occurred_at
         out: dict[tuple, tuple | list] = {}
-        for pid, reference, contact_id, occurred_at, total, refunded, at_sale, status in conn.execute(
+        for pid, reference, contact_id, occurred_at, total, refunded, at_sale, status, paid in conn.execute(
                 "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
                 f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0),"
-                " p.status FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
+                " p.status, p.paid_minor FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
                 " ORDER BY p.refund_of_id IS NOT NULL, p.id", (first, last)):
-            facts = (pid, contact_id, refunded, at_sale, status)
+            facts = (pid, contact_id, refunded, at_sale, status, paid)
             if reference:
                 out.setdefault((reference, occurred_at), facts)
             else:  # (several alike, each found once)
@@ -1560,15 +1568,17 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                                 list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"])
 
 
-def _mark_paid(conn, purchase_ids: list[int]) -> list[list]:
-    """Mark paid in full the purchases recorded before as due; what each was, [id, status, paid], for undo."""
+def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
+    """Mark paid, in full or in part as the file says, the purchases recorded before as due; what each was, [id,
+    status, paid], for undo."""
     before = []
-    for start in range(0, len(purchase_ids), 500):
-        chunk = purchase_ids[start:start + 500]
+    for start in range(0, len(payments), 500):
+        chunk = payments[start:start + 500]
         marks = ",".join("?" * len(chunk))
         before += [list(row) for row in conn.execute(
-            f"SELECT id, status, paid_minor FROM purchase WHERE id IN ({marks}) ORDER BY id", chunk)]
-        conn.execute(f"UPDATE purchase SET status = 'paid', paid_minor = total_minor WHERE id IN ({marks})", chunk)
+            f"SELECT id, status, paid_minor FROM purchase WHERE id IN ({marks}) ORDER BY id", [p[0] for p in chunk])]
+        conn.executemany("UPDATE purchase SET status = ?, paid_minor = ? WHERE id = ?",
+                         [(status, paid, pid) for pid, paid, status in chunk])
     return before
 
 
@@ -1687,11 +1697,9 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
         status = r.status if total > 0 else "paid"
         due_on = None
         paid = total
-        if status in ("paid", "due") and total > 0 and r.outstanding is not None:
-            # what its file says is still owed: paid in part (Shopify's "partially_paid"), or none of it
-            owed = min(r.outstanding, total)
-            status, paid = ("paid", total) if owed == 0 else ("due", 0) if owed == total else ("partly_paid",
-                                                                                                total - owed)
+        if r.paid is not None:  # what its file says is still owed: none, some (Shopify's "partially_paid"), all
+            status, paid = (("paid", total) if r.outstanding == 0 else ("due", 0) if r.paid == 0 else
+                            ("partly_paid", r.paid))
         if status in UNPAID:
             day = loyalty.local_date(from_utc_text(r.occurred_at))
             due_on = (day + timedelta(days=DUE_DAYS)).isoformat()
