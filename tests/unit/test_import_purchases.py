@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from smallcrm.errors import InvalidValue, NotAllowed, UndoRefused
-from smallcrm.services import loyalty, money, purchases
+from smallcrm.services import contacts as contacts_service, loyalty, money, purchases
 from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact
 from smallcrm.services.importing import cleaning, contacts_import as ci, purchases_import as pi
 from smallcrm.services.loyalty import LoyaltyRules, points_balance, set_rules
@@ -1836,3 +1836,12 @@ def test_sales_recorded_without_a_customer_in_a_file_that_names_customers_are_co
     result = pi.import_purchases(path)  # each row by whatever it has: R1 by its name
     assert (result.created, result.without_customer) == (3, 1) and _bought(jeanne) == ["R1", "R2"]
     assert result.to_json()["without_customer"] == 1
+
+
+def test_a_key_shared_with_a_customer_in_the_trash_finds_the_other(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["family@example.com"]))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Lee", emails=["family@example.com"]))
+    contacts_service.delete_contacts([bob])  # a duplicate tidied away
+    path = write_csv(tmp_path / "p.csv", ["Receipt", "Date", "Email", "Amount"],
+                     [["T1", "2026-09-01", "family@example.com", "10.00"]])
+    assert pi.import_purchases(path).rejected == 0 and _bought(ann) == ["T1"]

@@ -1250,6 +1250,7 @@ class _Run:
         receipts = sorted(rows.receipts.values(), key=lambda r: f"{r.occurred_at}{r.rows[0]:010d}")
         named = any(r.customer for r in receipts)
         self.conn = conn  # (an index not read yet is read when a key several customers share needs it)
+        self.trashed = {cid for (cid,) in conn.execute("SELECT id FROM contact WHERE deleted_at IS NOT NULL")}
         self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
         matched = sorted({ids[0] for r in receipts if r.customer for ids in [self.ids(r)] if ids})
         self.facts = _contact_facts(conn, matched)
@@ -1378,12 +1379,16 @@ class _Run:
 
     def ids(self, r: _Receipt) -> list[int]:
         """The contacts a receipt's customer is: found by its key, else by its row's other keys in turn. A key that
-        several customers share finds the one of them the row's other keys, or its name, find too."""
+        several customers share finds the one of them outside the Trash, or the one the row's other keys, or its
+        name, find too."""
         ids = self._index(r.kind).get(r.customer, []) if r.customer else []
         for kind, written in r.also:
             if ids:
                 break
             ids = self._found(kind, written)
+        if len(ids) > 1:  # those in the Trash are not among them (unless all are: the Trash is then said)
+            live = [i for i in ids if i not in self.trashed]
+            ids = live if live else ids[:1]
         if len(ids) > 1:
             name = _written_name(r.details)
             for kind, written in (*r.also, *((("name", name),) if name and r.kind != "name" else ())):
