@@ -5,12 +5,12 @@ Two contacts are taken for one person when they share
 - a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
   whose national form has its digits: "0171 1234567" and +49 171 1234567), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
-  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name, as are "Anne-Marie" and "Anne Marie", and "Jon Smith"
-  is close to "John Smith", but names that differ by more than a typo are two people however long the name
-  they share: Pavel and Pavla, Anna and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák;
-  see `other_names`) plus one more field that agrees: city, postal code, company or birthday (day and
-  month), unless both have an email or both have a phone (they would share it to get this far: theirs
-  differ, so Jean and Jeanne Martin of Paris, each with an email of their own, are two people), or
+  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith", but names
+  that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
+  and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
+  one more field that agrees: city, postal code, company or birthday (day and month), unless both have
+  an email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne
+  Martin of Paris, each with an email of their own, are two people), or
 - exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
   postal code, company or birthday): a list of bare names imported twice is not imported twice.
 
@@ -66,13 +66,10 @@ def national_digits(e164: str) -> str:
     return _NOT_DIGIT.sub("", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
-_NAME_JOINERS = str.maketrans(dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014", " "))
-
-
 def name_words(sort_name: str) -> str:
-    """`sort_name` (already folded by store.search.sort_key) with its words in order, a hyphen taken for a space
-    ("Anne-Marie" and "Anne Marie" are one name)."""
-    return " ".join(sorted(sort_name.translate(_NAME_JOINERS).split()))
+    """`sort_name` (already folded by store.search.sort_key) with its words in order (a hyphenated name is one
+    word: Marie-Anne and Anne-Marie are two people, Jean Pierre-Martin is not Jean-Pierre Martin)."""
+    return " ".join(sorted(sort_name.split()))
 
 
 def postal_key(postal_code: str) -> str:
