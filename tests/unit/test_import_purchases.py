@@ -1772,6 +1772,13 @@ def test_a_customer_column_of_email_addresses_finds_customers_by_email(gbp, tmp_
     assert _bought(alice) == ["1"] and result.customers_created == 1
     bob = Contact.get(Contact.id != alice)
     assert (bob.first_name, bob.last_name, get_contact(bob.id).emails) == ("", "bob@example.com", ["bob@example.com"])
+    again = [["3", "2025-07-02", "Ned Newbie <ned@example.com>", "5.00"],
+             ["4", "2025-07-02", "Lee, Ann <ann@x.org>", "1.00"],
+             ["5", "2025-07-03", '"Ned Newbie" <NED@example.com>', "6.00"]]
+    pi.import_purchases(write_csv(tmp_path / "later.csv", header, again), pi.PurchaseImportOptions(create_missing=True))
+    made = {(c.first_name, c.last_name): (get_contact(c.id).emails, _bought(c.id))
+            for c in Contact.select().where(Contact.id.not_in([alice, bob.id]))}
+    assert made == {("Ned", "Newbie"): (["ned@example.com"], ["3", "5"]), ("Ann", "Lee"): (["ann@x.org"], ["4"])}
 
 
 def test_an_order_paid_in_part_is_owed_what_its_file_says_is_outstanding(gbp, tmp_path):

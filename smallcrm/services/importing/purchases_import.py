@@ -686,7 +686,7 @@ class _Reader:
                 continue
             if match == "name" and "@" in value:  # ("Client": an email address, where a till writes its customer)
                 with suppress(InvalidValue):
-                    keys.append(("email", customer_key("email", value, self.region)))
+                    keys.append(("email", customer_key("email", name_and_address(value)[1], self.region)))
                     continue
             try:
                 keys.append((match, customer_key(match, value, self.region)))
@@ -909,7 +909,7 @@ class _Reader:
             details = {name: self.cell(cells, name) for name in ("email", "phone", "customer_id", "name",
                                                                  "first_name", "last_name", "country")}
             if by == "email" and not details["email"]:  # (found by an address in its name column)
-                details["email"], details["name"] = details["name"], ""
+                details["name"], details["email"] = name_and_address(details["name"])
             if sum(map(len, details.values())) > MAX_DETAILS:  # (a new customer keeps what it cannot read in notes)
                 longest = max(details, key=lambda name: len(details[name]))
                 return self.reject(number, cleaning.NOTES_TOO_LONG, longest, details[longest][:PREVIEW_VALUE] + "…")
@@ -960,6 +960,18 @@ def customer_key(match: str, value: str, region: str | None) -> str:
         return _customer_number(value).casefold()
     # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
     return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
+
+
+_NAMED_ADDRESS = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
+
+
+def name_and_address(text: str) -> tuple[str, str]:
+    """A name column's "Ann Lee <ann@example.com>" (or "Lee, Ann <…>") as its name and its address; an address alone
+    as no name and it."""
+    m = _NAMED_ADDRESS.search(text)
+    if m is None:
+        return "", text.strip()
+    return " ".join((text[:m.start()] + text[m.end():]).strip(" \"'").split()), m.group(1)
 
 
 def nobody(match: str, value: str) -> bool:
