@@ -40,7 +40,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
-from smallcrm.services.importing.mapping import FIELDS
+from smallcrm.services.importing.mapping import FIELDS, header_key
 from smallcrm.services.validation import Phone
 
 try:  # phonenumbers' own helpers for the fast path; without them every number takes the slow path
@@ -946,6 +946,12 @@ _PHONE_SEPARATORS = re.compile(r":::|[;,|]|\s/\s")
 _SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
 # Google's numbered groups: "Phone 1 - Value" beside "Phone 1 - Label" (or "- Type"), "Address 2 - City" beside
 # "Address 2 - Formatted"
+def _holds_number(word: str, number: str) -> bool:
+    """Whether a word of a street is its house number already: "5", "5a", "5-7" for 5."""
+    return word == number or word.startswith(number) and not word[len(number):len(number) + 1].isdigit() and (
+        len(word) - len(number) <= 2 or word[len(number)] in "-/")
+
+
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
 # what a phone's label says when the number is no phone to call ("Work Fax", "Pager", "Télécopie")
 _NOT_TO_CALL = re.compile(r"fax|pager|t[eé]l[eé]copie", re.IGNORECASE)
@@ -999,8 +1005,13 @@ _SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "full_name", "c
                   "source", "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
 # Where a house number goes before the street ("12 rue de la Paix", "10 Downing Street"); elsewhere after it
-# ("Hauptstraße 5", "Kerkstraat 12 A", "Via Roma 3")
+# ("Hauptstraße 5", "Kerkstraat 12A", "Via Roma 3")
 NUMBER_FIRST = frozenset({"FR", "LU", "MC", "GB", "IE", "US", "CA", "AU", "NZ", "ZA", "IN", "PH", "SG", "MY", "HK"})
+# House number columns named in a language that writes the number after the street, wherever the customer lives
+NUMBER_AFTER = frozenset({"hausnummer", "hausnr", "hausnummerzusatz", "huisnummer", "huisnr", "toevoeging",
+                          "huisnummertoevoeging", "numerocivico", "ncivico", "civico", "numerocasa", "numeroexterior",
+                          "numerodaporta", "numerdomu", "nrdomu", "cislopopisne", "cislodomu"})
+_WHOLE = re.compile(r"(\d+)\.0+")  # a number as a spreadsheet may write it ("5.0")
 
 
 class RowCleaner:
@@ -1030,6 +1041,7 @@ class RowCleaner:
         self.note = columns("note")
         self.street2 = columns("street2")
         self.house_numbers = columns("house_number")
+        self.numbers_after = any(header_key(self.names[i]) in NUMBER_AFTER for i in self.house_numbers)
         groups = {(m.group(1), m.group(2)): i for i, h in enumerate(self.names) if (m := _GROUP_COLUMN.fullmatch(h))}
 
         def beside(i: int, *parts: str) -> int | None:
@@ -1048,17 +1060,24 @@ class RowCleaner:
             order = self.date_orders.get(i)
             self.orders[i] = order if order in ("dmy", "mdy") else fallback
 
-    def _with_number(self, street: str, cells: list[str], region: str | None, notes: list[str]) -> str:
-        """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it; a number
-        with no street is kept in the notes."""
-        numbers = [(i, unguard(tidy(cells[i]))) for i in self.house_numbers if cells[i].strip()]
+    def _with_number(self, street: str, cells: list[str], row_region: str | None, notes: list[str]) -> str:
+        """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it (a row
+        without one: where the column's language writes it, "Hausnummer" after; else where the shop's country
+        does); a number with no street is kept in the notes."""
+        numbers = [(i, _WHOLE.sub(r"\1", unguard(tidy(cells[i])))) for i in self.house_numbers
+                   if cells[i].strip() and cells[i].strip().casefold() not in PLACEHOLDERS]
         if not street:
             notes.extend(f"{self.names[i]}: {n}" for i, n in numbers)
             return street
-        number = " ".join(n for _, n in numbers)
-        if not number or number in street.split():  # ("Hauptstraße 5" with 5 again beside it)
-            return street
-        return f"{number} {street}" if region in NUMBER_FIRST else f"{street} {number}"
+        number = ""
+        for _, part in numbers:  # ("12" and "A": 12A; "4" and "bis": 4 bis)
+            number += part if number and len(part) == 1 and part.isalpha() else f" {part}"
+        number = number.strip()
+        words = street.split()
+        if not number or any(_holds_number(word, number.split()[0]) for word in (words[0], words[-1])):
+            return street  # ("Hauptstraße 5a" beside 5: written there already)
+        first = row_region in NUMBER_FIRST if row_region else not self.numbers_after and self.region in NUMBER_FIRST
+        return f"{number} {street}" if first else f"{street} {number}"
 
     def matches(self, fields, headers, region, date_orders) -> bool:
         return (self.region == region and self.fields == fields and self.headers == headers
@@ -1130,7 +1149,8 @@ class RowCleaner:
             elif _new_words(full, first, last, company):
                 notes.append(f"{names[i]}: {full}")
         # A number without +country is read in the row's own country when it names one, else in the shop's.
-        region = (region_of_country(values["country"][0]) or self.region) if "country" in values else self.region
+        row_region = region_of_country(values["country"][0]) if "country" in values else None
+        region = row_region or self.region
         if self.phones:
             phones = self._phones(row, cells, notes, warnings, region, named=bool(first or last or company or emails))
         else:
@@ -1161,7 +1181,7 @@ class RowCleaner:
         # address
         street = unguard_formula(values["street"][0]) if "street" in values else ""
         if self.house_numbers:
-            street = self._with_number(street, cells, region, notes)
+            street = self._with_number(street, cells, row_region, notes)
         if self.street2:
             seconds = [(i, tidy(cells[i])) for i in self.street2 if cells[i].strip()]
             if seconds:
