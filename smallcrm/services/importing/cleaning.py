@@ -12,7 +12,8 @@ Decisions, in plain words:
   "Header: value" lines. Nothing is dropped without a note or a Reject.
 - A house number ("Hausnummer", "Huisnummer" with its "Toevoeging") joins the street where the row's country
   writes it: after it ("Hauptstraße 5"), or before it in France, Britain, North America and a few more
-  (NUMBER_FIRST: "12 rue de la Paix").
+  (NUMBER_FIRST: "12 rue de la Paix"); a row that names no country, where its column's language does
+  (NUMBER_AFTER: "Hausnummer"), else where the shop's country does.
 - `street2` joins the street after a comma. A short region code ("IL", "ON", "NSW") follows the city
   ("Springfield, IL") as an address line shows it; a longer region name goes to the notes.
 - Dates: the day/month order is decided for a whole column (`infer_date_order`); a column that never
