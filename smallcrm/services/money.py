@@ -67,8 +67,9 @@ def currency_of(text: str, usual: str, locale: str = "en_GB", field: str = "curr
         symbol = (text or "").strip()
         if symbol and symbol in (get_currency_symbol(usual, locale), get_currency_symbol(usual, "en")):
             return usual
-        found = (_symbols(locale).get(symbol) or _symbols("en").get(symbol) or _names(locale).get(symbol.casefold())
-                 or _names("en").get(symbol.casefold()))
+        found = _symbols(locale).get(symbol) or _symbols("en").get(symbol)
+        for language in (locale, *NAME_LANGUAGES):  # (a currency's name: the shop's language first)
+            found = found or _names(language).get(symbol.casefold())
         if found:
             return found
         raise
@@ -97,6 +98,7 @@ def _names(locale: str) -> dict[str, str]:
     return names
 
 
+NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")  # the languages a currency's name is read in
 # ISO 4217 codes of what is no shop's money: gold, silver, funds, tests, "no currency"
 NO_CURRENCY = frozenset({"XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA",
                          "XFO", "XFU", "XRE"})

@@ -730,11 +730,13 @@ def test_a_house_number_joins_the_street_where_the_rows_country_writes_it():
 
 def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_path):
     names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
-    names = [n for n in names if not n.startswith(("Phone 2", "Address 2"))]
-    names += ["Phone 2 - Label", "Phone 2 - Value", "Address 2 - Label", "Address 2 - Formatted",
-              "Address 2 - Street", "Address 2 - City", "Address 2 - Postal Code", "Address 2 - Country"]
+    names = [n for n in names if not n.startswith(("Phone 2", "Phone 3", "Address 2"))]
+    names += ["Phone 2 - Label", "Phone 2 - Value", "Phone 3 - Label", "Phone 3 - Value", "Address 2 - Label",
+              "Address 2 - Formatted", "Address 2 - Street", "Address 2 - City", "Address 2 - Postal Code",
+              "Address 2 - Country"]
     row = {name: "" for name in names} | {
         "First Name": "Zoé", "Last Name": "Martin", "Phone 1 - Label": "Mobile", "Phone 1 - Value": "06 12 34 56 78",
+        "Phone 3 - Label": "Halifax shop", "Phone 3 - Value": "01 98 76 54 32",
         "Phone 2 - Label": "Work Fax", "Phone 2 - Value": "01 23 45 67 89", "Address 2 - Label": "Work",
         "Address 2 - Formatted": "5 rue du Travail\n78200 Médan", "Address 2 - Street": "5 rue du Travail",
         "Address 2 - City": "Médan", "Address 2 - Postal Code": "78200", "Address 2 - Country": "Belgique"}
@@ -747,7 +749,7 @@ def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_
     headers = read_header(path, dialect)
     ((number, cells),) = list(read_rows(path, dialect))
     zoe = row_to_contact(number, cells, auto_map(headers), headers, region="FR", date_orders={})
-    assert zoe.phones == ["+33612345678"]  # the fax is not a number to call
+    assert zoe.phones == ["+33612345678", "+33198765432"]  # the fax is not a number to call; the Halifax shop is
     assert zoe.notes.splitlines() == ["Address 2 - Formatted: 5 rue du Travail", "78200 Médan",
                                       "Address 2 - Country: Belgique",  # (not in the whole: kept)
                                       "Work Fax: 01 23 45 67 89"]
@@ -761,3 +763,4 @@ def test_a_customer_number_of_zero_is_no_number():
     kept = row_to_contact(3, ["Rita Other", "rita@example.net", "'0042"], fields, headers, region="GB",
                           date_orders={})
     assert (guest.customer_id, kept.customer_id) == ("", "0042")
+    assert row_to_contact(4, ["Ann Lee", "", "00"], fields, headers, region="GB", date_orders={}).customer_id == "00"

@@ -820,7 +820,8 @@ def test_cancelled_sales_are_skipped_and_a_quantity_with_a_thousands_separator_i
     ("EUR", "GBP", "en_GB", "EUR"), (" eur ", "GBP", "en_GB", "EUR"), ("€", "GBP", "en_GB", "EUR"),
     ("£", "EUR", "fr_FR", "GBP"), ("$", "USD", "en_US", "USD"), ("$", "CAD", "en_CA", "CAD"),
     ("kr", "SEK", "sv_SE", "SEK"), ("CHF", "EUR", "fr_FR", "CHF"), ("Euro", "GBP", "en_GB", "EUR"),
-    ("euros", "EUR", "fr_FR", "EUR"), ("livres sterling", "EUR", "fr_FR", "GBP"), ("US Dollar", "EUR", "de_DE", "USD")])
+    ("euros", "EUR", "fr_FR", "EUR"), ("livres sterling", "EUR", "fr_FR", "GBP"), ("US Dollar", "EUR", "de_DE", "USD"),
+    ("franc suisse", "EUR", "en_GB", "CHF"), ("Schweizer Franken", "GBP", "en_US", "CHF")])
 def test_a_currency_written_as_a_code_a_symbol_or_its_name(written, usual, locale, code):
     assert money.currency_of(written, usual, locale) == code
 
@@ -1696,10 +1697,11 @@ def test_a_key_several_customers_share_finds_the_one_the_rows_name_or_other_key_
             ["R5", "2025-08-01", "", "", "", "07911 123456", "50.00"]]
     result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows), pi.PurchaseImportOptions())
     assert (_bought(alice), _bought(marc), _bought(karl)) == ([], ["R1"], ["R2"])
-    assert [(r.row, str(r.reason)) for r in result.rejects] == [
-        (4, "2 customers have this email: find the customers by another column instead"),
-        (5, "2 customers have this customer number: find the customers by another column instead"),
-        (6, "2 customers have this phone number: find the customers by another column instead")]
+    assert [(r.row, r.column, r.value, str(r.reason)) for r in result.rejects] == [
+        (4, "Email", "home@example.com", "2 customers have this email: find the customers by another column instead"),
+        (5, "Customer ID", "1", "2 customers have this customer number: find the customers by another column instead"),
+        (6, "Phone", "07911 123456",
+         "2 customers have this phone number: find the customers by another column instead")]
 
 
 def test_keys_that_name_no_one_are_not_a_customer(gbp, tmp_path):

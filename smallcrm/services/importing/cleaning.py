@@ -955,7 +955,7 @@ def _holds_number(word: str, number: str) -> bool:
 
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
 # what a phone's label says when the number is no phone to call ("Work Fax", "Pager", "Télécopie")
-_NOT_TO_CALL = re.compile(r"fax|pager|t[eé]l[eé]copie", re.IGNORECASE)
+_NOT_TO_CALL = re.compile(r"\bfax|telefax|\bpager|t[eé]l[eé]copie", re.IGNORECASE)  # (not "Halifax shop")
 _NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # "06 12 34 56 78 (evenings)"
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
 _TAG_SEPARATORS = _PHONE_SEPARATORS
@@ -964,7 +964,7 @@ PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil",
                           "aucune", "ninguno", "nessuno", "geen", "nenhum"})
 
 
-_ZEROS = re.compile(r"0+(?:\.0+)?")
+_ZEROS = re.compile(r"0(?:\.0+)?")  # (WooCommerce's guests; "00" may be a till's own number)
 
 
 def customer_number(text: str) -> str:

@@ -1341,7 +1341,9 @@ class _Run:
             if r.customer:
                 ids = self.ids(r)
                 if len(ids) > 1:
-                    self._reject_receipt(r, Phrase(SHARED_KEY.get(r.kind, SAME_NAME), count=len(ids)))
+                    column = self.rows.col.get(KEY_FIELD[r.kind])
+                    self._reject_receipt(r, Phrase(SHARED_KEY.get(r.kind, SAME_NAME), count=len(ids)),
+                                         self.layout.headers[column] if column is not None else None, _as_written(r))
                     continue
                 if ids:
                     r.contact_id = ids[0]
@@ -1461,8 +1463,9 @@ class _Run:
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
         return out
 
-    def _reject_receipt(self, r: _Receipt, reason: str) -> None:
-        self.rows.rejects.append(Reject(r.rows[0], reason, None, r.reference or None))
+    def _reject_receipt(self, r: _Receipt, reason: str, column: str | None = None, value: str | None = None) -> None:
+        """Reject a receipt whole, under its first row: for the value of a column, or (none given) its number."""
+        self.rows.rejects.append(Reject(r.rows[0], reason, column, value if column else r.reference or None))
         self.counts["reject"] += len(r.rows)
         r.action = "reject"
         r.reason = reason
