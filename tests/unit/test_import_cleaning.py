@@ -378,6 +378,18 @@ def test_outlook_rows():
     assert emile.notes.splitlines() == ["Business Street: 5 rue du Travail", "Business City: Médan"]
 
 
+def one_row_of(path: Path, names: list[str], row: dict[str, str], region: str) -> ImportedContact | Reject:
+    """The contact one row makes, written under `names` in a file of its own and read back as an import reads it."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.DictWriter(f, names)
+        out.writeheader()
+        out.writerow(row)
+    dialect = sniff(path)
+    headers = read_header(path, dialect)
+    ((number, cells),) = list(read_rows(path, dialect))
+    return row_to_contact(number, cells, auto_map(headers), headers, region=region, date_orders={})
+
+
 def test_outlooks_empty_dates_and_what_it_fills_in_for_everyone_are_not_kept_in_the_notes(tmp_path):
     header = (FIXTURES / "outlook.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     names = next(csv.reader([header]))
@@ -386,15 +398,7 @@ def test_outlooks_empty_dates_and_what_it_fills_in_for_everyone_are_not_kept_in_
                                           "Sensitivity": "Normal", "Gender": "Unspecified", "Private": "False",
                                           "Initials": "T.H.", "E-mail Address": "tom@example.com",
                                           "E-mail Type": "SMTP", "E-mail Display Name": "Tom Hart (tom@example.com)"}
-    path = tmp_path / "outlook.csv"
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        out = csv.DictWriter(f, names)
-        out.writeheader()
-        out.writerow(row)
-    dialect = sniff(path)
-    headers = read_header(path, dialect)
-    ((number, cells),) = list(read_rows(path, dialect))
-    tom = row_to_contact(number, cells, auto_map(headers), headers, region="GB", date_orders={})
+    tom = one_row_of(tmp_path / "outlook.csv", names, row, region="GB")
     assert tom.birthday is None and tom.notes == "Spouse: Ann"
 
 
@@ -740,15 +744,7 @@ def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_
         "Phone 2 - Label": "Work Fax", "Phone 2 - Value": "01 23 45 67 89", "Address 2 - Label": "Work",
         "Address 2 - Formatted": "5 rue du Travail\n78200 Médan", "Address 2 - Street": "5 rue du Travail",
         "Address 2 - City": "Médan", "Address 2 - Postal Code": "78200", "Address 2 - Country": "Belgique"}
-    path = tmp_path / "google.csv"
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        out = csv.DictWriter(f, names)
-        out.writeheader()
-        out.writerow(row)
-    dialect = sniff(path)
-    headers = read_header(path, dialect)
-    ((number, cells),) = list(read_rows(path, dialect))
-    zoe = row_to_contact(number, cells, auto_map(headers), headers, region="FR", date_orders={})
+    zoe = one_row_of(tmp_path / "google.csv", names, row, region="FR")
     assert zoe.phones == ["+33612345678", "+33198765432"]  # the fax is not a number to call; the Halifax shop is
     assert zoe.notes.splitlines() == ["Address 2 - Formatted: 5 rue du Travail", "78200 Médan",
                                       "Address 2 - Country: Belgique",  # (not in the whole: kept)
