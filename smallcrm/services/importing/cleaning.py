@@ -1012,7 +1012,13 @@ NUMBER_FIRST = frozenset({"FR", "LU", "MC", "GB", "IE", "US", "CA", "AU", "NZ", 
 NUMBER_AFTER = frozenset({"hausnummer", "hausnr", "hausnummerzusatz", "huisnummer", "huisnr", "toevoeging",
                           "huisnummertoevoeging", "numerocivico", "ncivico", "civico", "numerocasa", "numeroexterior",
                           "numerodaporta", "numerdomu", "nrdomu", "cislopopisne", "cislodomu"})
-_WHOLE = re.compile(r"(\d+)\.0+")  # a number as a spreadsheet may write it ("5.0")
+_WHOLE_NUMBER = re.compile(r"(\d+)\.0+")
+
+
+def whole_number(text: str) -> str:
+    """A whole number without the ".0" a spreadsheet adds to it ("17850.0" -> "17850"); other text as it is."""
+    m = _WHOLE_NUMBER.fullmatch(text)
+    return m.group(1) if m else text
 
 
 class RowCleaner:
@@ -1065,7 +1071,7 @@ class RowCleaner:
         """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it (a row
         without one: where the column's language writes it, "Hausnummer" after; else where the shop's country
         does); a number with no street is kept in the notes."""
-        numbers = [(i, _WHOLE.sub(r"\1", unguard(tidy(cells[i])))) for i in self.house_numbers
+        numbers = [(i, whole_number(unguard(tidy(cells[i])))) for i in self.house_numbers
                    if cells[i].strip() and cells[i].strip().casefold() not in PLACEHOLDERS]
         if not street:
             notes.extend(f"{self.names[i]}: {n}" for i, n in numbers)
@@ -1150,7 +1156,9 @@ class RowCleaner:
             elif _new_words(full, first, last, company):
                 notes.append(f"{names[i]}: {full}")
         # A number without +country is read in the row's own country when it names one, else in the shop's.
-        row_region = region_of_country(values["country"][0]) if "country" in values else None
+        # (the row's country, looked up only when its numbers or its house number need it)
+        row_region = (region_of_country(values["country"][0])
+                      if "country" in values and (self.phones or self.house_numbers) else None)
         region = row_region or self.region
         if self.phones:
             phones = self._phones(row, cells, notes, warnings, region, named=bool(first or last or company or emails))

@@ -1006,7 +1006,7 @@ def _customer_index(conn, match: str) -> dict[str, list[int]]:
             index.setdefault(e164, []).append(cid)
     elif match == "id":
         for external, cid in conn.execute("SELECT external_id, id FROM contact WHERE external_id != '' ORDER BY id"):
-            index.setdefault(_WHOLE_NUMBER.sub(r"\1", external).casefold(), []).append(cid)
+            index.setdefault(cleaning.whole_number(external).casefold(), []).append(cid)
     else:
         for cid, sort_name in conn.execute("SELECT id, sort_name FROM contact ORDER BY id"):
             index.setdefault(name_words(sort_name), []).append(cid)
@@ -1029,9 +1029,6 @@ def _written_name(details: dict) -> str:
     return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
 
 
-_WHOLE_NUMBER = re.compile(r"^(\d+)\.0+$")  # (a whole number as a spreadsheet may write it: "17850.0")
-
-
 def _as_written(r: _Receipt) -> str:
     """A receipt's customer key as its file writes it (the key itself when the file writes it so)."""
     d = r.details
@@ -1041,7 +1038,7 @@ def _as_written(r: _Receipt) -> str:
 
 def _customer_number(text: str) -> str:
     """A customer number as the file writes it, without the ".0" a spreadsheet adds to a whole number."""
-    return _WHOLE_NUMBER.sub(r"\1", clean_text(text, "customer_id"))
+    return cleaning.whole_number(clean_text(text, "customer_id"))
 
 
 def _file_number(text: str) -> str:
