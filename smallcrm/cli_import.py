@@ -180,6 +180,7 @@ _FILE_PROBLEMS = {
     "header_only": "{path} has a header row and no rows under it",
     "binary": "{path} is not a CSV file",
     "encoding": "{path} is not written in the encoding it was read in",
+    "utf8_read_as": "{path} is written in UTF-8",
     "field_too_large": "{path} has a cell too large to be data",
     "too_many_rows": "{path} has more rows than one import takes",
     "unclosed_quote": "{path} has a quote that is never closed",
@@ -195,6 +196,8 @@ def describe_file_problem(problem: ImportFileProblem) -> str:
         text += f": {problem.detail}"
     if problem.reason == "encoding":
         text += "; give it with --encoding (e.g. --encoding cp1252)"
+    elif problem.reason == "utf8_read_as":
+        text += "; leave out --encoding, or give --encoding utf-8"
     elif problem.reason == "binary":
         text += "; export the list as CSV from the program that made it"
     elif problem.reason == "unclosed_quote":

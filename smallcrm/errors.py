@@ -148,8 +148,9 @@ class ImportFileProblem(SmallCrmError):
     """A file to import cannot be read as a table; nothing was imported from it."""
 
     path: Path | str
-    # "not_found", "unreadable", "empty", "header_only", "binary", "encoding", "field_too_large", "vanished",
-    # "too_many_rows"
+    # "not_found", "unreadable", "empty", "header_only", "binary", "encoding", "utf8_read_as" (a file of UTF-8
+    # text read in an encoding that would garble it), "field_too_large", "vanished", "too_many_rows",
+    # "unclosed_quote"
     reason: str
     detail: str = ""  # the facts in plain words, e.g. "byte 0xE9 is not UTF-8"
     row: int | None = None  # the row as a spreadsheet shows it, when one row is to blame

@@ -1778,6 +1778,10 @@ Cliquez pour les afficher.</translation>
         <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi ({detail})&#xa0;: revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez un autre encodage.</translation>
     </message>
     <message>
+        <source>The file is written in UTF-8 ({detail}): choose “UTF-8 (Unicode)” under “Characters (encoding)”.</source>
+        <translation>Le fichier est écrit en UTF-8 ({detail})&#xa0;: choisissez «&#xa0;UTF-8 (Unicode)&#xa0;» sous «&#xa0;Caractères (encodage)&#xa0;».</translation>
+    </message>
+    <message>
         <source>a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook</source>
         <translation>une archive zip, comme un classeur Excel (.xlsx) ou OpenDocument (.ods)</translation>
     </message>
@@ -1844,6 +1848,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>bytes {bytes} in column {column} are not {encoding}</source>
         <translation>les octets {bytes} de la colonne {column} ne sont pas en {encoding}</translation>
+    </message>
+    <message>
+        <source>read as {encoding}, “{word}” would be “{garbled}”</source>
+        <translation>lu en {encoding}, «&#xa0;{word}&#xa0;» deviendrait «&#xa0;{garbled}&#xa0;»</translation>
     </message>
     <message>
         <source>Recorded without a customer (their rows name none the way customers are looked for): {n}.</source>

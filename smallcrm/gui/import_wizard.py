@@ -273,6 +273,8 @@ DETAILED_PROBLEMS = {
     "encoding": QT_TRANSLATE_NOOP("ImportWizard", "Some of the text cannot be read in the encoding chosen "
                                                   "({detail}): go back to “What the file looks like” and choose "
                                                   "another encoding."),
+    "utf8_read_as": QT_TRANSLATE_NOOP("ImportWizard", "The file is written in UTF-8 ({detail}): choose “UTF-8 "
+                                                      "(Unicode)” under “Characters (encoding)”."),
 }
 
 
@@ -335,6 +337,7 @@ FILE_DETAILS = (
     QT_TRANSLATE_NOOP("ImportWizard", "only a row of empty column names"),
     QT_TRANSLATE_NOOP("ImportWizard", "bytes {bytes} are not {encoding}"),
     QT_TRANSLATE_NOOP("ImportWizard", "bytes {bytes} in column {column} are not {encoding}"),
+    QT_TRANSLATE_NOOP("ImportWizard", "read as {encoding}, “{word}” would be “{garbled}”"),
 )
 
 
@@ -677,6 +680,7 @@ class FormatPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.w = wizard
+        self.unreadable = ""  # what is wrong when the file cannot be read with the choices made
         self.setTitle(self.tr("What the file looks like"))
         self.setSubTitle(self.tr("This is what was detected. If the preview looks wrong, change it here."))
         self.encoding = QComboBox()
@@ -747,12 +751,15 @@ class FormatPage(QWizardPage):
             else:
                 combo.currentIndexChanged.connect(self._changed)
         self.encoding.currentTextChanged.connect(self._changed)
+        # a choice's start in sight, as on opening the page (not while one is typed in)
+        self.encoding.activated.connect(lambda: self.encoding.lineEdit().setCursorPosition(0))
 
     def _choices(self) -> tuple:
         return self.encoding, self.delimiter, self.quote, self.header_row, self.row_end, self.preset
 
     def initializePage(self) -> None:
         d, opts = self.w.dialect, self.w.options
+        self.unreadable = ""
         for combo in self._choices():
             combo.blockSignals(True)
         self.encoding.setCurrentText(self.encoding_name(d.encoding))
@@ -779,10 +786,12 @@ class FormatPage(QWizardPage):
         self.w.options.row_end = self.row_end.currentData()
         self.w.options.preset = self.preset.currentData()
         self.w.options.overrides = {}
+        self.unreadable = ""
         try:
             self.w.reread()
         except (SmallCrmError, OSError, LookupError) as error:
-            self.detected.setText(problem_text(error))
+            self.unreadable = problem_text(error)
+            self.detected.setText(self.unreadable)
             return
         self._show()
 
@@ -847,6 +856,9 @@ class FormatPage(QWizardPage):
         _fit_columns(self.table)
 
     def validatePage(self) -> bool:
+        if self.unreadable:  # (the file cannot be read with the choices made)
+            self.detected.setText(self.unreadable)
+            return False
         text = self.region.text().strip()  # "UK" is GB; a code no one has is said on the next page
         self.w.options.region = (cleaning.region_code(text) or text.upper()) if text else None
         return True

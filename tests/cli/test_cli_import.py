@@ -229,6 +229,16 @@ def test_invalid_utf8_with_a_forced_encoding(cli, shop, tmp_path):
     assert "--encoding" in result.error_line and "row 2" in result.error_line
 
 
+def test_an_encoding_that_would_garble_the_names_is_refused(cli, shop, tmp_path):
+    path = tmp_path / "google.csv"
+    path.write_text("Name,E-mail 1 - Value\nMarie Hébert,marie@example.fr\n", encoding="utf-8")
+    result = cli("import", "contacts", str(path), "--encoding", "cp1252")
+    assert result.code == 1
+    assert result.error_line.endswith("google.csv is written in UTF-8: read as cp1252, “Hébert” would be “HÃ©bert”; "
+                                      "leave out --encoding, or give --encoding utf-8; nothing was imported")
+    assert not shop.exists()
+
+
 def test_a_missing_file(cli, tmp_path):
     result = cli("import", "contacts", str(tmp_path / "nope.csv"))
     assert result.code == 1 and "there is no file" in result.error_line

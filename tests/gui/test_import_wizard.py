@@ -1079,6 +1079,23 @@ def test_an_encoding_is_chosen_by_its_name_in_words_or_typed_in(qtbot, window, t
     wizard.close()
 
 
+def test_an_encoding_that_would_garble_a_utf8_file_is_refused_with_an_example(qtbot, window, tmp_path):
+    path = tmp_path / "google.csv"
+    path.write_text("Name,E-mail 1 - Value\nMarie Hébert,marie@example.fr\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    page = wizard.format_page
+    page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))
+    assert "written in UTF-8 (read as cp1252, “Hébert” would be “HÃ©bert”)" in page.detected.text()
+    wizard.next()
+    assert wizard.currentPage() is page  # not on to the columns with the file garbled
+    page.encoding.setCurrentIndex(page.encoding.findData("utf-8"))
+    assert page.table.item(0, 0).text() == "Marie Hébert"
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.close()
+
+
 def test_a_file_of_utf8_and_windows_1252_rows_is_shown_as_a_mix_and_reads_intact(qtbot, window, tmp_path):
     path = tmp_path / "both.csv"
     path.write_bytes("Name;City\r\nZoë Łukasz;Łódź\r\n".encode("utf-8") + "Renée Ødegård;Århus\r\n".encode("cp1252"))

@@ -646,7 +646,7 @@ def test_the_new_reasons_can_be_translated_in_the_window():
                    cleaning.TOO_LONG, cleaning.NOTES_TOO_LONG, pi.UNREAD_PHONE, *pi.SHARED_KEY.values()):
         assert reason in wizard.REJECT_REASONS
     for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
-                   reader.BAD_BYTES_IN_COLUMN):
+                   reader.BAD_BYTES_IN_COLUMN, reader.UTF8_READ_AS):
         assert detail in wizard.FILE_DETAILS
 
 

@@ -176,10 +176,33 @@ def test_an_ascii_start_looks_further_for_the_first_accent(tmp_path, monkeypatch
 
 
 def test_a_user_encoding_wins(tmp_path):
-    path = write(tmp_path / "people.csv", "Name\r\nZoë\r\nAnn\r\n", "utf-8")
-    dialect = sniff(path, encoding="latin-1")
-    assert dialect.encoding == "iso8859-1"
-    assert rows_of(path, dialect)[0] == (2, ["ZoÃ«"])
+    path = write(tmp_path / "people.csv", "Name\r\nJosé\r\nAnn\r\n", "cp850")  # (read as Windows-1252 at first)
+    assert sniff(path).encoding != "cp850"
+    dialect = sniff(path, encoding="cp850")
+    assert dialect.encoding == "cp850"
+    assert rows_of(path, dialect)[0] == (2, ["José"])
+
+
+@pytest.mark.parametrize("encoding, garbled", [("latin-1", "HÃ©bert"), ("cp1252", "HÃ©bert"),
+                                               ("mac_roman", "H√©bert"), ("utf-16", "썈抩牥\ufffd")])
+def test_an_encoding_that_would_garble_a_utf8_file_is_refused(tmp_path, encoding, garbled):
+    path = write(tmp_path / "people.csv", "Name,City\r\nMarie Hébert,Besançon\r\n", "utf-8")
+    found = problem(lambda: sniff(path, encoding=encoding))
+    assert found.reason == "utf8_read_as"
+    assert found.detail.facts["word"] == "Hébert" and found.detail.facts["garbled"] == garbled
+
+
+def test_a_utf8_file_is_refused_a_legacy_encoding_for_letters_past_the_sample(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 200)
+    lines = ["Name,City"] + [f"Person {i},Paris" for i in range(40)] + ["Zoë Müller,Besançon"]
+    path = write(tmp_path / "late.csv", "\r\n".join(lines) + "\r\n", "utf-8")
+    found = problem(lambda: sniff(path, encoding="cp1252"))
+    assert (found.reason, found.detail.facts["word"], found.detail.facts["garbled"]) == ("utf8_read_as", "Zoë", "ZoÃ«")
+
+
+def test_an_ascii_file_reads_in_any_encoding_given(tmp_path):
+    path = write(tmp_path / "people.csv", "Name,City\r\nAnn,Paris\r\n", "utf-8")
+    assert rows_of(path, sniff(path, encoding="cp1252")) == [(2, ["Ann", "Paris"])]
 
 
 def test_a_user_utf8_sig_or_utf16_reads_the_byte_order_mark(tmp_path):

@@ -80,6 +80,7 @@ ONLY_NAMES = "only the column names {names}"
 NO_NAMES = "only a row of empty column names"
 BAD_BYTES = "bytes {bytes} are not {encoding}"
 BAD_BYTES_IN_COLUMN = "bytes {bytes} in column {column} are not {encoding}"
+UTF8_READ_AS = "read as {encoding}, “{word}” would be “{garbled}”"
 
 # Legacy encodings charset-normalizer may choose from once Windows-1252 does not fit.
 _LEGACY = ["cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "koi8_r", "mac_roman",
@@ -449,6 +450,32 @@ def _forced_encoding(sample: bytes, encoding: str) -> tuple[str, bool]:
     return name, bool(bom and sample.startswith(bom))
 
 
+def _refuse_utf8_read_as(path: Path, sample: bytes, whole: bool, codec: str) -> None:
+    """Refuses an encoding other than UTF-8 for a file of UTF-8 text, which it would garble: each letter beyond
+    ASCII would be two or three others ("Hébert" read as Windows-1252 is "HÃ©bert"), and read as UTF-16 every
+    two letters one Chinese character."""
+    if codec.startswith(("utf-8", MIXED)):
+        return
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if wide and 0 in sample:
+        return  # (each ASCII letter in UTF-16 has a NUL byte)
+    data, final = sample, whole
+    if sample.isascii() and not wide:
+        window = None if whole else _first_non_ascii(path, len(sample))
+        if window is None:
+            return  # (ASCII reads the same in any of them)
+        data, final = window, False
+    if not _is_utf8(data, final) or not (wide or _UTF8_SEQUENCE.search(data)):
+        return
+    text = data.decode("utf-8", "ignore")
+    word = (_NON_ASCII_WORD.search(text) or _NAME_WORD.search(text) or re.search(r"\S+", text)).group()[:40]
+    garbled = word.encode("utf-8").decode(codec, "replace")
+    raise _problem(path, "utf8_read_as", Phrase(UTF8_READ_AS, encoding=codec, word=word, garbled=garbled))
+
+
+_NON_ASCII_WORD = re.compile(r'[^\s,;|"]*[^\x00-\x7f][^\s,;|"]*')
+
+
 def _decode_sample(path: Path, data: bytes, encoding: str, whole: bool, delimiter: str | None) -> str:
     decoder = codecs.getincrementaldecoder(encoding)(_errors_for(encoding))
     try:
@@ -728,6 +755,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         raise _problem(path, "binary", kind)
     if encoding:
         codec, has_bom = _forced_encoding(sample, encoding)
+        _refuse_utf8_read_as(path, sample, whole, codec)
     else:
         codec, has_bom = _detect_encoding(path, sample, whole)
     body = sample[len(_bom_of(codec)):] if has_bom else sample
