@@ -85,6 +85,10 @@ def register(commands, command, group, open_existing) -> None:
 
     purchases = command(actions, "purchases", import_purchases, "import purchases from a CSV file")
     file_options(purchases)
+    purchases.add_argument("--preset", default="auto", metavar="auto|NAME",
+                           help="the program that wrote the file: shopify_orders, sumup, stripe, paypal, lightspeed_x, "
+                                "online_retail, etsy, or generic (read by the column names alone; default: found from "
+                                "the header row)")
     purchases.add_argument("--match", choices=("auto", "email", "phone", "id", "name"), default="auto",
                            help="how rows name their customer: email, phone, id (the customer number another "
                                 "program gave) or name (default: each row by whichever of its email, id and phone "
@@ -456,11 +460,12 @@ def import_purchases(args, db_path: Path) -> int:
 
     def build():
         headers = _headers(args.file, args)
+        pi.map_purchase_headers(headers, args.preset)  # (a preset unknown, or not the file's, is refused here)
         return pi.PurchaseImportOptions(
             match=args.match, create_missing=args.create_missing,
             currency=money.check_currency(args.currency) if args.currency else None,
             encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
-            row_end=args.line_ends, region=args.region,
+            row_end=args.line_ends, region=args.region, preset=args.preset,
             overrides=pi.parse_overrides(args.map, headers), date_orders=_date_orders(args.date_order, headers))
 
     options = _checked_options(build)

@@ -1691,6 +1691,18 @@ Cliquez pour les afficher.</translation>
         <translation>Pays des téléphones</translation>
     </message>
     <message>
+        <source>Shopify (orders)</source>
+        <translation>Shopify (commandes)</translation>
+    </message>
+    <message>
+        <source>Online Retail data set</source>
+        <translation>Jeu de données Online Retail</translation>
+    </message>
+    <message>
+        <source>Etsy (Sold Orders)</source>
+        <translation>Etsy (Sold Orders)</translation>
+    </message>
+    <message>
         <source>the layout of {program}</source>
         <translation>la disposition de {program}</translation>
     </message>
@@ -1960,6 +1972,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The file is not in the layout of the program chosen under “Exported by”: it has no column {columns}. Choose another, or “Detect from the header”.</source>
+        <translation>Le fichier n’a pas la forme des exports du programme choisi sous «&#xa0;Exporté par&#xa0;»&#xa0;: il n’a pas de colonne {columns}. Choisissez-en un autre, ou «&#xa0;Détecter d’après l’en-tête&#xa0;».</translation>
     </message>
     <message>
         <source>The file cannot be read ({reason}).</source>

@@ -312,6 +312,9 @@ def problem_text(error: Exception) -> str:
         if getattr(error, "row", None) and error.reason != "too_many_rows":
             where = " " + _problem_tr("Row {row}.").format(row=error.row)
         return f"{what}{where} " + _problem_tr("Nothing was imported.")
+    if isinstance(error, InvalidValue) and getattr(error.detail, "template", None) == pi.NOT_THE_LAYOUT:
+        return _problem_tr("The file is not in the layout of the program chosen under “Exported by”: it has no column "
+                           "{columns}. Choose another, or “Detect from the header”.").format(**error.detail.facts)
     if isinstance(error, InvalidValue) and error.field == "match" and error.problem == "column":
         return _problem_tr("No column of the file says who the customer is the way chosen under “Find each row's "
                            "customer by”: choose another way, or give a column that field.")
@@ -705,11 +708,6 @@ class FormatPage(QWizardPage):
         self.row_end.setToolTip(self.tr("Choose “Only at …” when a line break inside a cell splits its row in "
                                         "two: the other line breaks are then kept in the cell"))
         self.preset = QComboBox()
-        self.preset.addItem(self.tr("Detect from the header"), "auto")
-        for name, preset in sorted(mapping.PRESETS.items()):
-            if name != "generic":
-                self.preset.addItem(preset.program if preset.program else name, name)
-        self.preset.addItem(self.tr("Another program (by the column names)"), "generic")
         self.region = QLineEdit()
         self.region.setMaxLength(2)
         self.region.setPlaceholderText(self.tr("e.g. FR"))
@@ -770,13 +768,31 @@ class FormatPage(QWizardPage):
         self.header_row.setValue(d.header_row + d.first_row_number)
         detected_end = {end: name for name, end in reader.ROW_ENDS.items()}.get(d.row_end, "any")
         self.row_end.setCurrentIndex(max(0, self.row_end.findData(opts.row_end or detected_end)))
+        self._fill_programs()
         self.preset.setCurrentIndex(max(0, self.preset.findData(opts.preset)))
         self.region.setText(opts.region or default_region() or "")  # (the country the import would take)
         for combo in self._choices():
             combo.blockSignals(False)
-        for widget in (self.preset, self.labels[self.preset]):  # the programs are those of contact lists
-            widget.setVisible(self.w.kind == "contacts")
         self._show()
+
+    def _fill_programs(self) -> None:
+        """The programs that write the kind of file chosen, in "Exported by"."""
+        self.preset.clear()
+        self.preset.addItem(self.tr("Detect from the header"), "auto")
+        if self.w.kind == "purchases":
+            for name in pi.LAYOUTS:
+                self.preset.addItem(self.program_name(name), name)
+        else:
+            for name, preset in sorted(mapping.PRESETS.items()):
+                if name != "generic":
+                    self.preset.addItem(preset.program if preset.program else name, name)
+        self.preset.addItem(self.tr("Another program (by the column names)"), "generic")
+
+    def program_name(self, layout: str) -> str:
+        """The program that writes a layout of sales files, in a few words."""
+        return {"shopify_orders": self.tr("Shopify (orders)"), "sumup": "SumUp", "stripe": "Stripe",
+                "paypal": "PayPal", "lightspeed_x": "Lightspeed Retail X-Series",
+                "online_retail": self.tr("Online Retail data set"), "etsy": self.tr("Etsy (Sold Orders)")}[layout]
 
     def _changed(self) -> None:
         self.w.options.encoding = self.chosen_encoding()
@@ -842,9 +858,13 @@ class FormatPage(QWizardPage):
             quotes=quotes,
             row=d.header_row + d.first_row_number, ends=self.tr(LINE_ENDINGS[d.line_ending]),
             layout=self.layout_name()))
-        if self.w.kind == "contacts" and self.w.options.preset == "auto":  # what "detect" found, in its item
-            found = mapping.PRESETS.get(self.w.preset)
-            program = found.program if found and found.name != "generic" else self.tr("Another program")
+        if self.w.options.preset == "auto":  # what "detect" found, in its item
+            if self.w.kind == "purchases":
+                program = self.program_name(self.w.preset) if self.w.preset in pi.LAYOUTS else ""
+            else:
+                found = mapping.PRESETS.get(self.w.preset)
+                program = found.program if found and found.name != "generic" else ""
+            program = program or self.tr("Another program")
             # the program first: the combo is half the page wide and cuts a long item's end
             self.preset.setItemText(0, self.tr("{program} (detected)").format(program=program))
             self.preset.setItemData(0, self.tr("Detected from the file's column names"), Qt.ItemDataRole.ToolTipRole)
@@ -2044,7 +2064,7 @@ class ImportWizard(QWizard):
         self.dialect = ci.sniff_with(self.path, self.options)
         self.headers = reader.read_header(self.path, self.dialect)
         if self.kind == "purchases":
-            self.preset, self.fields = pi.map_purchase_headers(self.headers)
+            self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset)
         else:
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
             self.fields = mapping.auto_map(self.headers, self.options.preset)

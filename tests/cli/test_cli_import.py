@@ -428,6 +428,26 @@ def test_a_file_of_utf8_and_windows_1252_rows_imports_every_name_intact(cli, tmp
     assert forced.code == 0 and forced.json()["encoding"] == "cp1252"  # what is given wins
 
 
+def test_import_purchases_with_a_preset_chosen(cli, shop, tmp_path):
+    """An Etsy file a spreadsheet saved again with its dates day first: read by its column names, it is asked."""
+    path = tmp_path / "etsy.csv"
+    path.write_text("Sale Date,Order ID,Full Name,Currency,Order Total,Adjusted Order Total\n"
+                    "03/05/2025,1001,Ann Lee,EUR,25.00,\n04/06/2025,1002,Ann Lee,EUR,10.00,\n", encoding="utf-8")
+    assert cli("import", "purchases", str(path), "--dry-run", "--json").json()["preset"] == "etsy"  # month first
+    asked = cli("import", "purchases", str(path), "--preset", "generic", "--dry-run")
+    assert asked.code == 1 and '--date-order "Sale Date=dmy"' in asked.error_line
+    done = cli("import", "purchases", str(path), "--preset", "generic", "--date-order", "Sale Date=dmy",
+               "--create-missing", "--json")
+    assert (done.code, done.json()["preset"], done.json()["created"]) == (0, "generic", 2)
+    with sqlite3.connect(shop) as conn:
+        assert conn.execute("SELECT occurred_at FROM purchase ORDER BY occurred_at").fetchall() == [
+            ("2025-05-03T12:00:00Z",), ("2025-06-04T12:00:00Z",)]
+    refused = cli("import", "purchases", str(path), "--preset", "stripe")
+    assert refused.code == 2 and refused.error_line.endswith(
+        'preset "stripe" cannot be used: the file has no column id, Amount Refunded, Captured of that program\'s '
+        'exports')
+
+
 def test_import_purchases_from_a_french_till_lists_rejects_in_row_order(cli, shop, tmp_path):
     from datetime import date, timedelta
 

@@ -508,8 +508,10 @@ def to_mapping(qtbot, wizard: ImportWizard) -> None:
     assert wizard.currentPage() is wizard.format_page
     format_page = wizard.format_page
     assert format_page.region.isHidden()  # the country of phone numbers: none in this file
-    # the programs that wrote a file are those of contact lists
-    assert format_page.preset.isHidden() and format_page.labels[format_page.preset].isHidden()
+    # the programs that write sales files, the one found first
+    programs = [format_page.preset.itemText(i) for i in range(format_page.preset.count())]
+    assert programs[0] == "Another program (detected)" and "Shopify (orders)" in programs
+    assert not any("Google" in program for program in programs)
     wizard.next()
     page = wizard.mapping_page
     for header, name in BY_HAND.items():
@@ -525,6 +527,29 @@ def cells(table, row: int) -> list[str]:
 def model_cells(view, row: int) -> list[str]:
     model = view.model()
     return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def test_the_program_that_wrote_a_sales_file_can_be_chosen(qtbot, window, tmp_path):
+    path = tmp_path / "etsy.csv"
+    path.write_text("Sale Date,Order ID,Full Name,Currency,Order Total,Adjusted Order Total\n"
+                    "03/05/2025,1001,Ann Lee,EUR,25.00,\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    page = wizard.format_page
+    assert page.preset.currentText() == "Etsy (Sold Orders) (detected)"
+    assert "Etsy's Sold Orders (dates written month first)" in page.detected.text()
+    page.preset.setCurrentIndex(page.preset.findData("generic"))
+    assert wizard.preset == "generic" and "columns read by their names" in page.detected.text()
+    page.preset.setCurrentIndex(page.preset.findData("stripe"))
+    assert page.detected.text() == ("The file is not in the layout of the program chosen under “Exported by”: it has "
+                                    "no column id, Amount Refunded, Captured. Choose another, or “Detect from the "
+                                    "header”.")
+    wizard.next()
+    assert wizard.currentPage() is page
+    page.preset.setCurrentIndex(page.preset.findData("generic"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page and wizard.options.preset == "generic"
+    wizard.close()
 
 
 @pytest.mark.parametrize("create", [True, False], ids=["create", "skip"])

@@ -776,8 +776,23 @@ def test_a_french_till_export_imports_with_every_column_mapped(french_shop, tmp_
       "phone", "description", "customer_id"]),
 ])
 def test_sales_headers_in_other_languages_are_recognised(header, fields):
-    assert pi.map_purchase_headers(header) == ("purchases", fields)
+    assert pi.map_purchase_headers(header) == ("generic", fields)
     assert pi.holds_purchases(header)
+
+
+def test_a_layout_can_be_chosen_and_one_the_file_has_not_the_columns_of_is_refused():
+    etsy = ["Sale Date", "Order ID", "Full Name", "Currency", "Order Total", "Adjusted Order Total"]
+    assert pi.map_purchase_headers(etsy)[0] == "etsy"
+    assert pi.map_purchase_headers(etsy, "generic") == ("generic", pi.map_purchase_headers(etsy)[1])
+    assert pi.map_purchase_headers(etsy, "etsy")[0] == "etsy"
+    with pytest.raises(InvalidValue) as caught:
+        pi.map_purchase_headers(etsy, "stripe")
+    assert caught.value.detail == "the file has no column id, Amount Refunded, Captured of that program's exports"
+    with pytest.raises(InvalidValue) as caught:
+        pi.map_purchase_headers(etsy, "google")
+    assert caught.value.detail.startswith("one of auto, generic, shopify_orders, ")
+    for name, signs in pi.LAYOUTS.items():  # each found by its own columns
+        assert pi.map_purchase_headers(list(signs) + ["Total", "Date"])[0] == name
 
 
 def test_a_header_name_means_one_field_only():

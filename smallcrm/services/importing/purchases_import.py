@@ -113,21 +113,21 @@ SHOPIFY_ORDERS = {"name": "reference", "email": "email", "financialstatus": "sta
                   "lineitemprice": "unit_price", "billingname": "name", "billingphone": "phone",
                   "billingcountry": "country", "paymentmethod": "payment_method", "refundedamount": "refunded",
                   "outstandingbalance": "outstanding"}
-SHOPIFY_ORDERS_SIGNS = {"name", "financialstatus", "lineitemquantity", "lineitemname"}
+SHOPIFY_ORDERS_SIGNS = ("Name", "Financial Status", "Lineitem quantity", "Lineitem name")
 # SumUp's transactions report: its "Email" is the SumUp account that took the payment (its sales report in
 # German calls it "Konto"), not the customer's; read by names, with that column left out.
-SUMUP_SIGNS = {"email", "transactionid", "processas", "entrymode", "authcode"}
+SUMUP_SIGNS = ("Email", "Transaction ID", "Process As", "Entry Mode", "Auth code")
 # Stripe's payments export: a row per charge, its "id" ("ch_…") the charge's own number; its "Invoice ID" is empty
 # for a one-off charge and shared by each attempt to pay an invoice.
-STRIPE_SIGNS = {"id", "amountrefunded", "captured"}
-ETSY_SIGNS = {"saledate", "orderid", "adjustedordertotal"}  # Etsy's "Sold Orders"
+STRIPE_SIGNS = ("id", "Amount Refunded", "Captured")
+ETSY_SIGNS = ("Sale Date", "Order ID", "Adjusted Order Total")  # Etsy's "Sold Orders"
 # PayPal's activity download: the customer's address is "From Email Address" on money in, "To Email Address" on
 # money out (a refund), as "Balance Impact" says ("Credit", "Debit").
-PAYPAL_SIGNS = {"fromemailaddress", "toemailaddress", "balanceimpact"}
+PAYPAL_SIGNS = ("From Email Address", "To Email Address", "Balance Impact")
 # Lightspeed Retail X-Series' (Vend's) sales export: per receipt a "Sale" row (its total, customer and status), a
 # "Sale Line" row per item (its name in "Details", its total) and a "Payment" row per payment (the means in
 # "Details"), as "Line Type" says.
-LIGHTSPEED_X_SIGNS = {"receiptnumber", "linetype", "customercode", "details", "register"}
+LIGHTSPEED_X_SIGNS = ("Receipt Number", "Line Type", "Customer Code", "Details", "Register")
 
 FIELDS = SALES_HEADERS  # the fields a purchases file can have, and the header names that mean them
 # A customer a sales file names by their number only is named "Customer 17850" in the shop's language.
@@ -269,14 +269,33 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 MONTH_FIRST = ("online_retail", "etsy")
 
 
+# The layouts of programs read by their own rules, by the columns that tell each (as the program names them), in
+# the order they are looked for
+LAYOUTS = {"shopify_orders": SHOPIFY_ORDERS_SIGNS, "sumup": SUMUP_SIGNS, "stripe": STRIPE_SIGNS, "paypal": PAYPAL_SIGNS,
+           "lightspeed_x": LIGHTSPEED_X_SIGNS,
+           "online_retail": ("InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"),
+           "etsy": ETSY_SIGNS}
+_LAYOUT_KEYS = {name: {header_key(h) for h in signs} for name, signs in LAYOUTS.items()}
+GENERIC = "generic"  # the layout of a file read by its column names alone
+NOT_THE_LAYOUT = "the file has no column {columns} of that program's exports"
+
+
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
-    """("purchases", "online_retail", "etsy", "shopify_orders", "sumup", "stripe", "paypal" or "lightspeed_x", a
-    field per column; "" for a column not used).
+    """(the layout: one of LAYOUTS or GENERIC, a field per column; "" for a column not used).
+    `preset`: "auto" (the layout whose columns the file has), "generic" (by the column names alone) or a layout of
+    LAYOUTS, refused (InvalidValue) for a file without that program's columns.
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
     keys = [header_key(h) for h in headers]
-    if set(keys) >= SHOPIFY_ORDERS_SIGNS:
-        return "shopify_orders", [SHOPIFY_ORDERS.get(key, "") for key in keys]
+    if preset == "auto":
+        preset = next((name for name, signs in _LAYOUT_KEYS.items() if set(keys) >= signs), GENERIC)
+    elif preset not in (GENERIC, *LAYOUTS):
+        raise InvalidValue("preset", preset, "preset", "one of auto, generic, " + ", ".join(LAYOUTS))
+    elif preset != GENERIC and not set(keys) >= _LAYOUT_KEYS[preset]:
+        missing = [h for h in LAYOUTS[preset] if header_key(h) not in keys]
+        raise InvalidValue("preset", preset, "preset", Phrase(NOT_THE_LAYOUT, columns=", ".join(missing)))
+    if preset == "shopify_orders":
+        return preset, [SHOPIFY_ORDERS.get(key, "") for key in keys]
     best: dict[str, tuple[int, int]] = {}  # field -> (rank of the name in FIELDS, column)
     for i, header in enumerate(headers):
         # "Total (EUR)", "Preis (inkl. MwSt.)": the words in brackets at the end say no more what the column is
@@ -291,9 +310,6 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         i = best.pop("name")[1]
         if "description" not in best or "#" in headers[best["description"][1]]:  # ("Item #" numbers the lines)
             best["description"] = (-1, i)
-    preset = next((name for name, signs in (("sumup", SUMUP_SIGNS), ("stripe", STRIPE_SIGNS), ("paypal", PAYPAL_SIGNS),
-                                            ("lightspeed_x", LIGHTSPEED_X_SIGNS))
-                   if set(keys) >= signs), "")
     if preset == "sumup":
         best.pop("email", None)
         best["reference"] = (0, keys.index("transactionid"))  # (its "Reference" is mostly empty)
@@ -308,11 +324,7 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
-    if preset:
-        return preset, fields
-    if set(keys) >= {"invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"}:
-        return "online_retail", fields
-    return ("etsy" if set(keys) >= ETSY_SIGNS else "purchases"), fields
+    return preset, fields
 
 
 def holds_purchases(headers: list[str]) -> bool:
@@ -417,6 +429,7 @@ class PurchaseImportResult:
     # of `created`, those recorded without a customer in a file that names customers (its row names none, or not
     # the way --match looks for them)
     without_customer: int = 0
+    preset: str = ""  # the layout read (map_purchase_headers)
 
     @property
     def updated(self) -> int:
@@ -426,7 +439,7 @@ class PurchaseImportResult:
         return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
                 "without_customer": self.without_customer,
-                "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter,
+                "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter, "preset": self.preset,
                 "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in self.unmatched]}
 
 
@@ -1582,7 +1595,8 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
     return PurchaseImportResult(batch_id, run.counts["purchases"], run.counts["refunds"],
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
-                                list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"])
+                                list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"],
+                                layout.preset)
 
 
 def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
