@@ -5273,6 +5273,10 @@ Cliquez pour les afficher.</translation>
         <translation>ni nom, ni entreprise, ni e-mail, ni téléphone</translation>
     </message>
     <message>
+        <source>the total of the rows above, not a customer: nothing to import</source>
+        <translation>le total des lignes au-dessus, pas un client&#xa0;: rien à importer</translation>
+    </message>
+    <message>
         <source>the notes are too long: at most 100,000 characters</source>
         <translation>les notes sont trop longues&#xa0;: 100&#xa0;000 caractères au plus</translation>
     </message>

@@ -153,6 +153,7 @@ SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
 # Why a row cannot be imported, as the import says it (rows with other reasons show them as they come).
 REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "no name, company, email or phone"),
+    QT_TRANSLATE_NOOP("rejects", "the total of the rows above, not a customer: nothing to import"),
     QT_TRANSLATE_NOOP("rejects", "the notes are too long: at most 100,000 characters"),
     QT_TRANSLATE_NOOP("rejects", "invalid email"),
     QT_TRANSLATE_NOOP("rejects", "invalid phone number"),

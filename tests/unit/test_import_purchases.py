@@ -643,7 +643,8 @@ def test_the_new_reasons_can_be_translated_in_the_window():
                    cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS,
                    pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED, pi.REFUNDED_BEFORE, pi.NOT_A_SALE, pi.TOTAL_ROW, pi.BROKEN_RECEIPT,
                    pi.NOT_A_QUANTITY, pi.NOT_REFUNDED_AMOUNT, pi.AMBIGUOUS_QUANTITY, pi.ZERO_TOTAL,
-                   cleaning.TOO_LONG, cleaning.NOTES_TOO_LONG, pi.UNREAD_PHONE, *pi.SHARED_KEY.values()):
+                   cleaning.TOO_LONG, cleaning.NOTES_TOO_LONG, cleaning.TOTAL_ROW, pi.UNREAD_PHONE,
+                   *pi.SHARED_KEY.values()):
         assert reason in wizard.REJECT_REASONS
     for detail in (*reader.BINARY_KINDS, reader.IS_FOLDER, reader.ONLY_NAMES, reader.NO_NAMES, reader.BAD_BYTES,
                    reader.BAD_BYTES_IN_COLUMN, reader.UTF8_READ_AS):
@@ -1333,11 +1334,12 @@ def test_a_sale_refunded_in_full_and_its_refund_under_a_number_of_its_own_are_ne
 def test_a_reports_total_row_at_its_end_is_listed_as_the_total_it_is(gbp, tmp_path):
     header = ["Date", "Time", "Receipt number", "Total"]
     rows = [["13/10/2025", "15:40", "1044", "12.50"], ["13/10/2025", "15:45", "1045", "8.00"], ["", "", "", ""],
-            ["Total", "", "", "20.50"], ["", "Gesamt:", "", "20.50"], ["", "", "", "20.50"]]
+            ["Total", "", "", "20.50"], ["", "Gesamt:", "", "20.50"], ["", "", "", "20.50"],
+            ["Total: 2 sales", "", "", "20.50"]]
     result = pi.import_purchases(write_csv(tmp_path / "zettle.csv", header, rows))
     assert result.created == 2
     assert [(r.row, r.reason) for r in result.rejects] == [(5, pi.TOTAL_ROW), (6, pi.TOTAL_ROW),
-                                                           (7, "the date is missing")]
+                                                           (7, "the date is missing"), (8, pi.TOTAL_ROW)]
 
 
 STRIPE = ["id", "Created (UTC)", "Amount", "Amount Refunded", "Currency", "Captured", "Description", "Fee", "Status",

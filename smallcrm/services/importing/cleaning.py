@@ -41,7 +41,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
-from smallcrm.services.importing.mapping import FIELDS, header_key
+from smallcrm.services.importing.mapping import FIELDS, fold, header_key
 from smallcrm.services.validation import Phone
 
 try:  # phonenumbers' own helpers for the fast path; without them every number takes the slow path
@@ -422,6 +422,30 @@ _MONTH_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl")
 ORDERS = ("ymd", "dmy", "mdy")
 _MDY_REGIONS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "BZ"})
 _YMD_REGIONS = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "MN", "LT", "IR"})
+
+
+# A report's total of the rows above, at its end (compared as fold() writes it), alone or with a count: "Total",
+# "Gesamt: 120", "Total: 2 contacts", "Total contacts: 2" (not "Total Fitness", a gym).
+TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux", "summe", "gesamt", "gesamtsumme",
+               "totale", "totale generale", "totaal", "som"}
+_COUNTED = re.compile(r"(.*?) \d[\d.,]*(?: [^\W\d_]+)?")
+TOTAL_ROW = "the total of the rows above, not a customer: nothing to import"
+_FIGURE = re.compile(r"\W*\d[\d\s.,']*\W*")  # ("20.50", "€ 1.234,50", "12%")
+
+
+def says_total(text: str) -> bool:
+    words = " ".join(fold(text).replace(":", " ").split())
+    if words in TOTAL_WORDS:
+        return True
+    counted = _COUNTED.fullmatch(words)
+    return counted is not None and (counted.group(1) in TOTAL_WORDS
+                                    or counted.group(1).rpartition(" ")[0] in TOTAL_WORDS)
+
+
+def _total_row(cells: list[str]) -> bool:
+    """Whether a row is a total of the rows above: its first filled cell says so, and its others are figures."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    return bool(filled) and says_total(filled[0]) and all(_FIGURE.fullmatch(cell) for cell in filled[1:])
 
 
 def _fold(word: str) -> str:
@@ -1164,6 +1188,8 @@ class RowCleaner:
             phones = self._phones(row, cells, notes, warnings, region, named=bool(first or last or company or emails))
         else:
             phones = []
+        if not (emails or phones) and _total_row(cells):  # ("Total: 2 contacts" under a list typed in a spreadsheet)
+            self._reject(row, TOTAL_ROW)
         if not (first or last or company):
             if emails:
                 first = emails[0] if len(emails[0]) <= validation.MAX_NAME else emails[0].split("@")[0][:200]

@@ -193,9 +193,6 @@ DISCOUNTS = ("discount", "coupon", "promo", "voucher", "remise", "reduction", "r
              "sconto", "korting", "desconto")
 # Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
 ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
-# A report's total of the rows above, at its end (compared as fold() writes it).
-TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux", "summe", "gesamt", "gesamtsumme",
-               "totale", "totale generale", "totaal", "som"}
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
 # What a till writes for a sale to nobody in particular (compared as fold() writes it, spaces kept): no customer.
@@ -485,8 +482,7 @@ def currency_written(text: str, usual: str) -> str:
 def _is_total_row(cells: list[str]) -> bool:
     """Whether a row is a report's total of the rows above (Zettle's "Total" at the end): its first cell with
     words says so."""
-    first = next((cell for cell in cells if cell.strip()), "")
-    return " ".join(fold(first).replace(":", " ").split()) in TOTAL_WORDS
+    return cleaning.says_total(next((cell for cell in cells if cell.strip()), ""))
 
 
 class _Implausible(Exception):
