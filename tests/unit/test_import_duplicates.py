@@ -35,6 +35,19 @@ def test_the_parts_of_a_hyphenated_name_in_another_order_are_another_name():
     assert index.find(f("Marie-Anne", "Dubois", city="Paris")) == Match(5, "name+city")
 
 
+def test_a_hyphenated_name_written_with_a_space_is_the_same_name():
+    index = DuplicateIndex()
+    index.add(5, f("Anne-Marie", "Dubois", city="Paris"))
+    index.add(6, f("Jean Pierre", "Martin", city="Lyon"))
+    index.add(7, f("Marie Claire", "Lefèvre-Roux", city="Nantes"))
+    assert index.find(f("Anne Marie", "Dubois", city="Paris")) == Match(5, "name+city")
+    assert index.find(f("Anne Marie", "Duboiss", city="Paris")).contact_id == 5  # (and a typo)
+    assert index.find(f("Jean-Pierre", "Martin", city="Lyon")) == Match(6, "name+city")
+    assert index.find(f("Marie-Claire", "Lefèvre Roux", city="Nantes")) == Match(7, "name+city")
+    assert index.find(f("Anne", "Dubois", city="Paris")) is None  # (a part of it is another name)
+    assert index.find(f("Anne Marie Louise", "Dubois", city="Paris")) is None
+
+
 
 def test_email_matches_without_regard_to_case():
     index = DuplicateIndex()
@@ -187,6 +200,18 @@ def test_duplicates_against_the_database_and_within_the_file(db, tmp_path):
     ]
     result = ci.import_contacts(source, ci.ImportOptions(region="FR"))
     assert (result.created, result.skipped) == (2, 4)
+
+
+def test_a_compound_first_name_typed_with_a_space_finds_its_customer(db, tmp_path):
+    marie = add_contact(ContactInput(first_name="Anne-Marie", last_name="Dubois", city="Paris"))
+    source = _csv(tmp_path / "d.csv", [
+        ["Anne Marie", "Dubois", "", "", "Paris", ""],  # row 2: her, the way a phone's contacts write her
+        ["Anne Marie", "Dubois", "", "", "Lyon", ""],  # row 3: nothing else agrees: another woman
+        ["Marie-Anne", "Dubois", "", "", "Paris", ""],  # row 4: her sister
+    ])
+    plan = ci.plan_contacts_import(source, ci.ImportOptions(region="FR"))
+    assert [(p.row, p.action, p.duplicate_of) for p in plan.preview] == [
+        (2, "skip", marie), (3, "create", None), (4, "create", None)]
 
 
 def test_per_row_choices_override_the_policy(db, tmp_path):

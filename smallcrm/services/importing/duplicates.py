@@ -5,7 +5,8 @@ Two contacts are taken for one person when they share
 - a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
   whose national form has its digits: "0171 1234567" and +49 171 1234567), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
-  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name and "Jon Smith" is close to "John Smith", but names
+  "Lee, Ann", "ANN LEE" and "Ann Lée" are one name, "Jon Smith" is close to "John Smith" and "Anne Marie" is
+  Anne-Marie (but Marie-Anne is not Anne-Marie: see `_with_and_without_hyphens`), but names
   that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
   and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
   one more field that agrees: city, postal code, company or birthday (day and month), unless both have
@@ -81,7 +82,10 @@ def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[str, ...]:
     "field index, value, word" (one small object per block, the only one the index keeps of it)."""
     if not name:
         return ()
-    words = [w for w in set(name.split()) if len(w) > 1] or [name]
+    words = set(name.split())
+    if "-" in name:  # (and each part of a hyphenated name: Anne-Marie is in Anne Marie's blocks)
+        words.update(*(word.split("-") for word in list(words) if "-" in word))
+    words = [w for w in words if len(w) > 1] or [name]
     return tuple([f"{field}\x1f{value}\x1f{word}" for field, value in enumerate(agreeing) if value for word in words])
 
 
@@ -128,6 +132,37 @@ def other_names(a: str, b: str) -> bool:
     if long.startswith(short) and ending in NAME_ENDINGS and len(short) >= (4 if ending == "e" else 3):
         return True  # ("Ann" and "Anne" are one name spelt two ways; "Louis" and "Louise" two names)
     return len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS
+
+
+def _as_compounds(words: list[str], other: list[str]) -> str:
+    """`words` with the parts of each hyphenated word of `other` that it has apart as that word ("anne", "marie"
+    beside "anne-marie" as "anne-marie"), sorted as name_words writes them."""
+    words = list(words)
+    for word in other:
+        if "-" in word and word not in words:
+            parts = word.split("-")
+            if all(words.count(part) >= parts.count(part) for part in parts):
+                for part in parts:
+                    words.remove(part)
+                words.append(word)
+    return " ".join(sorted(words))
+
+
+def _with_and_without_hyphens(name: str, names: list[str], seen: set[int]) -> list[tuple[str, float, int]]:
+    """The names of `names` (positions not in `seen`) close to `name` once a hyphenated name on one side is
+    written so on the other: "Anne Marie Dubois" is Anne-Marie Dubois (and Marie-Anne, whose words' order is not
+    known), but Marie-Anne is not Anne-Marie, and Jean Pierre-Martin is not Jean-Pierre Martin."""
+    words = name.split()
+    found = []
+    for position, other in enumerate(names):
+        if position in seen or "-" not in name + other:
+            continue
+        other_words = other.split()
+        score = fuzz.ratio(_as_compounds(words, other_words), _as_compounds(other_words, words),
+                           score_cutoff=NAME_THRESHOLD)
+        if score:
+            found.append((other, score, position))
+    return found
 
 
 class DuplicateIndex:
@@ -247,8 +282,10 @@ class DuplicateIndex:
         if not ids:
             return None
         best: Match | None = None
-        for _, score, position in process.extract(f.name, names, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD,
-                                                  limit=None):
+        found = process.extract(f.name, names, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD, limit=None)
+        if "-" in f.name or any("-" in name for name in names):
+            found += _with_and_without_hyphens(f.name, names, {position for _, _, position in found})
+        for _, score, position in found:
             contact_id = ids[position]
             if (f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone):
                 continue  # an email, or a phone, of their own on both sides: two people
