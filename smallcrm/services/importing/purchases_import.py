@@ -1003,6 +1003,13 @@ def first_match(fields: list[str]) -> str | None:
     return next((match for match in AUTO_MATCHES if has_match_column(fields, match)), None)
 
 
+_HYPHENATED = "\x1f"  # before a name's key with spaces for hyphens, in the index of names: its hyphenated customers
+
+
+def _spaced(key: str) -> str:
+    return name_words(key.replace("-", " "))
+
+
 def _customer_index(conn, match: str) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     if match == "email":
@@ -1018,7 +1025,10 @@ def _customer_index(conn, match: str) -> dict[str, list[int]]:
             index.setdefault(cleaning.whole_number(external).casefold(), []).append(cid)
     else:
         for cid, sort_name in conn.execute("SELECT id, sort_name FROM contact ORDER BY id"):
-            index.setdefault(name_words(sort_name), []).append(cid)
+            key = name_words(sort_name)
+            index.setdefault(key, []).append(cid)
+            if "-" in key:  # (found too by the name written with spaces)
+                index.setdefault(_HYPHENATED + _spaced(key), []).append(cid)
     return {key: list(dict.fromkeys(ids)) for key, ids in index.items()}
 
 
@@ -1401,7 +1411,7 @@ class _Run:
         """The contacts a receipt's customer is: found by its key, else by its row's other keys in turn. A key that
         several customers share finds the one of them outside the Trash, or the one the row's other keys, or its
         name, find too."""
-        ids = self._index(r.kind).get(r.customer, []) if r.customer else []
+        ids = self._lookup(r.kind, r.customer) if r.customer else []
         for kind, written in r.also:
             if ids:
                 break
@@ -1420,8 +1430,19 @@ class _Run:
     def _found(self, kind: str, written: str) -> list[int]:
         """The contacts a key as the file writes it finds (none for one that cannot be read)."""
         with suppress(InvalidValue):
-            return self._index(kind).get(customer_key(kind, written, self.region), [])
+            return self._lookup(kind, customer_key(kind, written, self.region))
         return []
+
+    def _lookup(self, kind: str, key: str) -> list[int]:
+        """The contacts a key finds; a name with a hyphen written with a space, or one with a space written with a
+        hyphen, finds its customer ("Anne Marie Dubois" is Anne-Marie Dubois; Marie-Anne is not Anne-Marie)."""
+        index = self._index(kind)
+        found = index.get(key, [])
+        if found or kind != "name":
+            return found
+        if "-" in key:
+            return index.get(_spaced(key), [])
+        return index.get(_HYPHENATED + key, [])
 
     def _index(self, kind: str) -> dict[str, list[int]]:
         """The customers by one kind of key, read when first needed."""
