@@ -474,6 +474,18 @@ def _fit_columns(table: QTableWidget) -> None:
             table.setColumnWidth(c, WIDEST_COLUMN)
 
 
+def _wrap_last_column(table: QTableWidget, least: int = 140) -> None:
+    """The last column (why a row is left out) in the width the others leave it, when that is at least `least`,
+    its text on more lines: read whole without scrolling sideways."""
+    last = table.columnCount() - 1
+    room = table.viewport().width() - sum(table.columnWidth(c) for c in range(last))
+    if room >= least and table.columnWidth(last) > room:
+        table.setColumnWidth(last, room)
+        rows = table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # (a row of one line as high as before)
+        table.resizeRowsToContents()
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -1183,12 +1195,15 @@ class MappingPage(QWizardPage):
         # the last one shown only when every receipt is shown: the rows after it are not)
         covered = {n for p in plan.preview for n in p.rows}
         last = None if len(plan.preview) < pi.PREVIEW else max(covered, default=None)
-        shown += [(r.row, [str(r.row), will["reject"], "", "", "", "", "", self._why_rejected(r)])
+        # (its date, receipt, customer and amount as the file writes them)
+        shown += [(r.row, [str(r.row), will["reject"], *plan.written.get(r.row, ("",) * 4), "",
+                           self._why_rejected(r)])
                   for r in plan.rejects if r.row not in covered and (last is None or r.row < last)][:pi.PREVIEW]
         shown.sort(key=lambda item: item[0])
         _fill(self.preview, [row for _, row in shown])
         _align_right(self.preview, (5, 6))
         _fit_columns(self.preview)
+        _wrap_last_column(self.preview)
         rejects = {}
         for r in plan.rejects:
             rejects.setdefault(r.row, r)

@@ -529,6 +529,26 @@ def model_cells(view, row: int) -> list[str]:
     return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
+def test_rows_rejected_as_read_show_what_they_hold_and_why_in_full(qtbot, window, tmp_path):
+    contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Receipt,Email,Amount,Currency\n2025-03-01 10:00,R1,ann@example.com,9.00,EUR\n"
+                    "2025-13-01 10:00,R2,ann@example.com,5.00,EUR\n2025-03-02 12:00,R3,ann@example.com,4.00,XYZ\n",
+                    encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.resize(800, 600)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    preview = wizard.mapping_page.preview
+    assert cells(preview, 1)[:6] == ["3", "reject", "2025-13-01 10:00", "R2", "ann@example.com", "5.00"]
+    assert cells(preview, 2)[7] == "use a three-letter code such as EUR, GBP or USD: “XYZ”"
+    header = preview.horizontalHeader()  # why, in sight, on lines of their own
+    assert header.sectionViewportPosition(7) + header.sectionSize(7) <= preview.viewport().width()
+    assert preview.rowHeight(2) > preview.rowHeight(0)
+    wizard.close()
+
+
 def test_the_program_that_wrote_a_sales_file_can_be_chosen(qtbot, window, tmp_path):
     path = tmp_path / "etsy.csv"
     path.write_text("Sale Date,Order ID,Full Name,Currency,Order Total,Adjusted Order Total\n"

@@ -407,6 +407,8 @@ class PurchasePlan:
     preview: list[PlannedPurchase]
     rejects: list[Reject] = field(default_factory=list)
     whole: bool = True  # False: only the first rows were looked at (the counts are theirs)
+    # the date, receipt number, customer and amount of the first rows rejected as they were read, as written
+    written: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -610,6 +612,9 @@ class _Reader:
         self.receipts: dict[str, _Receipt] = {}
         self.last: dict[str, _Receipt] = {}  # receipt number -> the last receipt of that number a row went to
         self.rejects: list[Reject] = []
+        self.cells: list[str] = []  # the row being read
+        # the first PREVIEW rejected rows' date, receipt number, customer and amount as written (PurchasePlan.written)
+        self.written: dict[int, tuple[str, str, str, str]] = {}
         # (receipt number, its day; None when the row's day is not known) -> the first rejected row: left out
         self.broken: dict[tuple[str, date | None], int] = {}
         self.reference = ""  # the receipt number of the row being read
@@ -645,6 +650,12 @@ class _Reader:
     def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
         column = self.layout.headers[self.col[name]] if name in self.col else None
         self.rejects.append(Reject(row, reason, column, value))
+        if len(self.written) < PREVIEW:
+            cells, cell = self.cells, self.cell
+            who = (cell(cells, "email") or cell(cells, "name") or cell(cells, "customer_id") or cell(cells, "phone")
+                   or " ".join(filter(None, (cell(cells, "first_name"), cell(cells, "last_name")))))
+            self.written[row] = (cell(cells, "date"), cell(cells, "reference"), who,
+                                 cell(cells, "amount") or cell(cells, "unit_price"))
         if self.reference:
             self.broken.setdefault((self.reference, day_of(self.moment) if self.moment else None), row)
 
@@ -725,6 +736,7 @@ class _Reader:
             self.cut_short = rows.cut_short
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
+        self.cells = cells
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
         impact = fold(cells[self.impact].strip()) if self.impact is not None and self.impact < len(cells) else ""
@@ -1555,7 +1567,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     ci.let_go(rows, receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
-                        rejects, whole)
+                        rejects, whole, run.rows.written)
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
