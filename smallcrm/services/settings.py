@@ -44,7 +44,7 @@ def set_settings(values: dict) -> None:
 
 def system_region() -> str | None:
     """The country part of the system locale ("de_AT" -> "AT"), if any."""
-    return _territory(locale.getlocale()[0] or "")
+    return _territory(system_locale_name() or "")
 
 
 def _territory(name: str) -> str | None:
@@ -64,10 +64,35 @@ def default_region() -> str | None:
     return get_setting("default_region") or automatic_region()
 
 
+def system_locale_name() -> str | None:
+    """The system locale's name as babel knows it ("de_AT"), from the name the system gives it: "de_AT.UTF-8"
+    (Linux, macOS) or "German_Austria" (Windows names languages and countries in English); None when it names
+    no language (C, POSIX)."""
+    name = (locale.getlocale()[0] or "").partition(".")[0]
+    if not name or name in ("C", "POSIX"):
+        return None
+    language, _, country = name.partition("_")
+    if len(language) <= 3 and language.isalpha():
+        return name
+    from babel import Locale
+
+    english = Locale("en")
+    code = _code_of(english.languages, language)
+    if code is None:
+        return None
+    territory = _code_of(english.territories, country)
+    return f"{code}_{territory}" if territory else code
+
+
+def _code_of(names: dict[str, str], written: str) -> str | None:
+    """The code babel names `written` by in English ("United States" -> "US"; "Chinese (Simplified)": "zh")."""
+    written = written.partition(" (")[0].strip().casefold()
+    return next((code for code, name in names.items() if name.casefold() == written and code.isalpha()), None)
+
+
 def system_locale() -> str:
     """The system locale's name as babel knows it ("de_AT"), or "en_US" when it has none."""
-    name = (locale.getlocale()[0] or "").partition(".")[0]
-    return name if name and name not in ("C", "POSIX") else "en_US"
+    return system_locale_name() or "en_US"
 
 
 def shop_locale() -> str:

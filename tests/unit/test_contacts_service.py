@@ -165,6 +165,17 @@ def test_without_a_region_chosen_numbers_are_read_in_the_country_of_the_shops_mo
     assert settings.default_region() == "BE"
 
 
+@pytest.mark.parametrize(("system", "name", "region"), [
+    (("fr_FR", "UTF-8"), "fr_FR", "FR"), (("de_AT", "ISO8859-1"), "de_AT", "AT"),
+    (("French_France", "1252"), "fr_FR", "FR"), (("English_United States", "1252"), "en_US", "US"),
+    (("German_Austria", "1252"), "de_AT", "AT"), (("Portuguese_Brazil", "1252"), "pt_BR", "BR"),
+    (("Chinese (Simplified)_China", "936"), "zh_CN", "CN"), (("C", None), "en_US", None), ((None, None), "en_US", None),
+])
+def test_the_systems_locale_is_read_as_linux_macos_and_windows_name_it(db, monkeypatch, system, name, region):
+    monkeypatch.setattr(settings.locale, "getlocale", lambda *_: system)
+    assert (settings.system_locale(), settings.default_region()) == (name, region)
+
+
 def _people():
     ids = {}
     for first, last, company, city in [("ann", "Zane", "", "Lyon"), ("Bob", "adams", "Acme", "Paris"),
