@@ -6,7 +6,7 @@ Two contacts are taken for one person when they share
   whose national form has its digits: "0171 1234567" and +49 171 1234567), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
   "Lee, Ann", "ANN LEE" and "Ann Lée" are one name, "Jon Smith" is close to "John Smith" and "Anne Marie" is
-  Anne-Marie (but Marie-Anne is not Anne-Marie: see `_with_and_without_hyphens`), but names
+  Anne-Marie in the same order (not Marie-Anne: see `ordered_name`), but names
   that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
   and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
   one more field that agrees: city, postal code, company or birthday (day and month), unless both have
@@ -47,6 +47,7 @@ class Facts(NamedTuple):
     name: str  # folded name words, sorted, space separated
     agreeing: tuple[str, str, str, str]  # city, postal code, company, birthday (--MM-DD), each folded or ""
     keys: tuple[str, ...] = ()  # the name blocks (block_keys)
+    ordered: str = ""  # ordered_name
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,7 @@ def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[str, ...]:
     "field index, value, word" (one small object per block, the only one the index keeps of it)."""
     if not name:
         return ()
-    words = set(name.split())
-    if "-" in name:  # (and each part of a hyphenated name: Anne-Marie is in Anne Marie's blocks)
-        words.update(*(word.split("-") for word in list(words) if "-" in word))
-    words = [w for w in words if len(w) > 1] or [name]
+    words = [w for w in set(name.split()) if len(w) > 1] or [name]
     return tuple([f"{field}\x1f{value}\x1f{word}" for field, value in enumerate(agreeing) if value for word in words])
 
 
@@ -101,7 +99,7 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
-                 block_keys(name, agreeing))
+                 block_keys(name, agreeing), ordered_name(sort_name))
 
 
 def is_bare(f: Facts) -> bool:
@@ -134,35 +132,13 @@ def other_names(a: str, b: str) -> bool:
     return len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS
 
 
-def _as_compounds(words: list[str], other: list[str]) -> str:
-    """`words` with the parts of each hyphenated word of `other` that it has apart as that word ("anne", "marie"
-    beside "anne-marie" as "anne-marie"), sorted as name_words writes them."""
-    words = list(words)
-    for word in other:
-        if "-" in word and word not in words:
-            parts = word.split("-")
-            if all(words.count(part) >= parts.count(part) for part in parts):
-                for part in parts:
-                    words.remove(part)
-                words.append(word)
-    return " ".join(sorted(words))
-
-
-def _with_and_without_hyphens(name: str, names: list[str], seen: set[int]) -> list[tuple[str, float, int]]:
-    """The names of `names` (positions not in `seen`) close to `name` once a hyphenated name on one side is
-    written so on the other: "Anne Marie Dubois" is Anne-Marie Dubois (and Marie-Anne, whose words' order is not
-    known), but Marie-Anne is not Anne-Marie, and Jean Pierre-Martin is not Jean-Pierre Martin."""
-    words = name.split()
-    found = []
-    for position, other in enumerate(names):
-        if position in seen or "-" not in name + other:
-            continue
-        other_words = other.split()
-        score = fuzz.ratio(_as_compounds(words, other_words), _as_compounds(other_words, words),
-                           score_cutoff=NAME_THRESHOLD)
-        if score:
-            found.append((other, score, position))
-    return found
+def ordered_name(sort_name: str) -> str:
+    """A name of three words or more, or with a hyphen, as `sort_name` writes it (last name first) with its hyphens
+    as spaces: "dubois anne marie" for Anne-Marie Dubois and Anne Marie Dubois, not for Marie-Anne ("" for
+    another name: one of two words is found by name_words alone)."""
+    if "-" not in sort_name and sort_name.count(" ") < 2:
+        return ""
+    return " ".join(sort_name.replace("-", " ").split())
 
 
 class DuplicateIndex:
@@ -176,6 +152,7 @@ class DuplicateIndex:
         # most blocks hold one contact, kept small
         self.blocks: dict[str, int | tuple[list[int], list[str]]] = {}
         self.bare: dict[str, int] = {}  # name words -> the first contact with nothing but that name
+        self.by_ordered: dict[str, list[int]] = {}  # ordered_name -> the contacts with that name
         self.with_email: set[int] = set()  # the contacts with an email, and those with a phone: a close name
         self.with_phone: set[int] = set()  # is no match when both have one (and so different ones)
         # the digits of numbers kept as typed (read without a country: "0171 1234567"), the same number read with
@@ -210,6 +187,9 @@ class DuplicateIndex:
             name = name_words(sort_name)
             agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
+            ordered = ordered_name(sort_name)
+            if ordered:
+                index.by_ordered.setdefault(ordered, []).append(contact_id)
             if name and contact_id not in reachable and not any(agreeing):
                 bare.setdefault(name, contact_id)
         return index
@@ -243,6 +223,8 @@ class DuplicateIndex:
             self.with_phone.add(contact_id)
         if f.name:
             self._add_name(contact_id, f.name, f.keys)
+        if f.ordered and contact_id not in self.by_ordered.setdefault(f.ordered, []):
+            self.by_ordered[f.ordered].append(contact_id)
         if is_bare(f):
             self.bare.setdefault(f.name, contact_id)
 
@@ -283,8 +265,10 @@ class DuplicateIndex:
             return None
         best: Match | None = None
         found = process.extract(f.name, names, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD, limit=None)
-        if "-" in f.name or any("-" in name for name in names):
-            found += _with_and_without_hyphens(f.name, names, {position for _, _, position in found})
+        same = self.by_ordered.get(f.ordered) if f.ordered else None
+        if same:  # the same name with a hyphen where the other has a space ("Anne Marie" and Anne-Marie)
+            seen = {ids[position] for _, _, position in found}
+            found += [(names[i], 100.0, i) for i, cid in enumerate(ids) if cid in same and cid not in seen]
         for _, score, position in found:
             contact_id = ids[position]
             if (f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone):
