@@ -74,7 +74,7 @@ from smallcrm.services import validation as v
 from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
-from smallcrm.services.importing.duplicates import name_words
+from smallcrm.services.importing.duplicates import name_words, ordered_name
 from smallcrm.services.importing.mapping import SALES_HEADERS, fold, header_key
 from smallcrm.services.purchases import MAX_DESCRIPTION, UNPAID
 from smallcrm.services.settings import default_region, get_setting, shop_locale
@@ -1015,11 +1015,7 @@ def first_match(fields: list[str]) -> str | None:
     return next((match for match in AUTO_MATCHES if has_match_column(fields, match)), None)
 
 
-_HYPHENATED = "\x1f"  # before a name's key with spaces for hyphens, in the index of names: its hyphenated customers
-
-
-def _spaced(key: str) -> str:
-    return name_words(key.replace("-", " "))
+_ORDERED = "\x1f"  # before a name written in order (duplicates.ordered_name), in the index of names
 
 
 def _customer_index(conn, match: str) -> dict[str, list[int]]:
@@ -1037,10 +1033,10 @@ def _customer_index(conn, match: str) -> dict[str, list[int]]:
             index.setdefault(cleaning.whole_number(external).casefold(), []).append(cid)
     else:
         for cid, sort_name in conn.execute("SELECT id, sort_name FROM contact ORDER BY id"):
-            key = name_words(sort_name)
-            index.setdefault(key, []).append(cid)
-            if "-" in key:  # (found too by the name written with spaces)
-                index.setdefault(_HYPHENATED + _spaced(key), []).append(cid)
+            index.setdefault(name_words(sort_name), []).append(cid)
+            ordered = ordered_name(sort_name)
+            if ordered:  # (found too by the name written with hyphens for spaces, or the other way)
+                index.setdefault(_ORDERED + ordered, []).append(cid)
     return {key: list(dict.fromkeys(ids)) for key, ids in index.items()}
 
 
@@ -1423,7 +1419,7 @@ class _Run:
         """The contacts a receipt's customer is: found by its key, else by its row's other keys in turn. A key that
         several customers share finds the one of them outside the Trash, or the one the row's other keys, or its
         name, find too."""
-        ids = self._lookup(r.kind, r.customer) if r.customer else []
+        ids = self._lookup(r.kind, r.customer, _as_written(r)) if r.customer else []
         for kind, written in r.also:
             if ids:
                 break
@@ -1442,19 +1438,20 @@ class _Run:
     def _found(self, kind: str, written: str) -> list[int]:
         """The contacts a key as the file writes it finds (none for one that cannot be read)."""
         with suppress(InvalidValue):
-            return self._lookup(kind, customer_key(kind, written, self.region))
+            return self._lookup(kind, customer_key(kind, written, self.region), written)
         return []
 
-    def _lookup(self, kind: str, key: str) -> list[int]:
-        """The contacts a key finds; a name with a hyphen written with a space, or one with a space written with a
-        hyphen, finds its customer ("Anne Marie Dubois" is Anne-Marie Dubois; Marie-Anne is not Anne-Marie)."""
+    def _lookup(self, kind: str, key: str, written: str) -> list[int]:
+        """The contacts a key finds (`written`: as the file writes it); a name with a hyphen written with a space, or
+        the other way, finds its customer in the same order ("Anne Marie Dubois" is Anne-Marie Dubois, not
+        Marie-Anne)."""
         index = self._index(kind)
         found = index.get(key, [])
         if found or kind != "name":
             return found
-        if "-" in key:
-            return index.get(_spaced(key), [])
-        return index.get(_HYPHENATED + key, [])
+        first, last = cleaning.split_full_name(written)
+        ordered = ordered_name(search.sort_key(f"{last} {first}"))
+        return index.get(_ORDERED + ordered, []) if ordered else []
 
     def _index(self, kind: str) -> dict[str, list[int]]:
         """The customers by one kind of key, read when first needed."""
