@@ -482,7 +482,8 @@ def convert(cells, region="FR", orders=None):
     (row(first="A" * 201), "too long: at most 200 characters", "First", "A" * 201),
     (row(first="Ann", city="C" * 200, state="IL"), "too long: at most 200 characters", "City", "C" * 200 + ", IL"),
     (row(first="Total: 2 contacts"), cleaning.TOTAL_ROW, None, None),
-    (row(company="Gesamt", tags="1.234,50 €"), cleaning.TOTAL_ROW, None, None),
+    (row(company="Gesamtergebnis", tags="1.234,50 €"), cleaning.TOTAL_ROW, None, None),
+    (row(company="Total (2)", tags="CHF 20.50"), cleaning.TOTAL_ROW, None, None),
 ])
 def test_rows_that_cannot_be_imported_say_why(cells, reason, column, value):
     found = convert(cells)
@@ -491,9 +492,10 @@ def test_rows_that_cannot_be_imported_say_why(cells, reason, column, value):
 
 
 @pytest.mark.parametrize(("text", "total"), [
-    ("Total", True), ("TOTAL:", True), ("Grand total", True), ("Total général", True), ("Gesamt: 120", True),
-    ("Total: 2 contacts", True), ("Total contacts: 2", True), ("Totaal 1.234,50", True),
-    ("Total Fitness", False), ("Totally Baked", False), ("Sum Ling", False), ("Anne Total", False), ("2", False),
+    ("Grand total", True), ("Total général", True), ("Gesamtergebnis", True), ("Gesamt: 120", True),
+    ("Total: 2 contacts", True), ("Total contacts: 2", True), ("Total des clients : 2", True), ("Total (2)", True),
+    ("Total", False), ("Som", False), ("Sum", False), ("Total Fitness", False), ("Total Fitness 24", False),
+    ("Sum 41", False), ("Totally Baked", False), ("Sum Ling", False), ("Anne Total", False), ("2", False),
 ])
 def test_a_total_of_the_rows_above_is_told_from_a_name(text, total):
     assert cleaning.says_total(text) is total
@@ -503,6 +505,8 @@ def test_a_customer_whose_name_reads_as_a_total_is_kept_with_their_details():
     assert convert(row(company="Total", city="Paris")).company == "Total"
     assert convert(row(company="Total", email="contact@total.fr")).company == "Total"
     assert convert(row(company="Total Fitness")).company == "Total Fitness"
+    assert convert(row(first="Som", tags="120")).first_name == "Som"  # (a Thai nickname beside their points)
+    assert convert(row(company="Total", tags="10023")).company == "Total"
 
 
 def test_an_ambiguous_date_column_is_read_the_way_the_shops_region_writes_dates():

@@ -1357,6 +1357,16 @@ def test_a_reports_total_row_at_its_end_is_listed_as_the_total_it_is(gbp, tmp_pa
                                                            (7, "the date is missing"), (8, pi.TOTAL_ROW)]
 
 
+def test_a_days_total_under_its_sales_is_no_sale_and_no_customer(gbp, tmp_path):
+    header = ["Datum", "Beleg", "Kunde", "Betrag"]
+    rows = [["01.03.2024", "1001", "Anna Schmidt", "25,00"], ["02.03.2024", "1002", "Som Chai", "40,00"],
+            ["02.03.2024", "", "Summe", "65,00"], ["03.03.2024", "", "Sum", "5,00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "kasse.csv", header, rows),
+                                 pi.PurchaseImportOptions(create_missing=True))
+    assert [(r.row, r.reason) for r in result.rejects] == [(4, pi.TOTAL_ROW)]
+    assert sorted(c.first_name for c in Contact.select()) == ["Anna", "Som", "Sum"]  # ("Sum": a surname)
+
+
 STRIPE = ["id", "Created (UTC)", "Amount", "Amount Refunded", "Currency", "Captured", "Description", "Fee", "Status",
           "Customer ID", "Customer Email", "Invoice ID"]
 

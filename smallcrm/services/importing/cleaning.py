@@ -424,22 +424,25 @@ _MDY_REGIONS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", 
 _YMD_REGIONS = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "MN", "LT", "IR"})
 
 
-# A report's total of the rows above, at its end (compared as fold() writes it), alone or with a count: "Total",
-# "Gesamt: 120", "Total: 2 contacts", "Total contacts: 2" (not "Total Fitness", a gym).
-TOTAL_WORDS = {"total", "totals", "grand total", "sum", "total general", "totaux", "summe", "gesamt", "gesamtsumme",
-               "totale", "totale generale", "totaal", "som"}
-_COUNTED = re.compile(r"(.*?) \d[\d.,]*(?: [^\W\d_]+)?")
+# A report's total of the rows above (compared as fold() writes it): words no name is ("Grand total", Excel's pivot
+# tables' "Gesamtergebnis"), and words a name may be ("Total", a company; "Som", a Thai nickname; "Sum", a surname),
+# a total only with a count after a colon or in brackets ("Total: 2 contacts", "Total des clients : 2", "Gesamt:
+# 120", "Total (2)"), not "Total Fitness 24".
+TOTAL_PHRASES = {"totals", "grand total", "total general", "totaux", "gesamtsumme", "gesamtergebnis", "totale generale",
+                 "totale complessivo", "eindtotaal", "total geral", "suma total"}
+TOTAL_WORDS = {"total", "sum", "som", "summe", "gesamt", "totale", "totaal", "suma", *TOTAL_PHRASES}
+_COUNTED = re.compile(r"(\w+)(?: \w+){0,2} ?: ?\d[\d.,]*(?: \w+)?|(\w+) \(\d+\)")
 TOTAL_ROW = "the total of the rows above, not a customer: nothing to import"
-_FIGURE = re.compile(r"\W*\d[\d\s.,']*\W*")  # ("20.50", "€ 1.234,50", "12%")
+_FIGURE = re.compile(r"(?:[A-Z]{3} ?)?\W*\d[\d\s.,']*\W*(?: ?[A-Z]{3})?")  # ("20.50", "€ 1.234,50", "CHF 20.50")
 
 
 def says_total(text: str) -> bool:
-    words = " ".join(fold(text).replace(":", " ").split())
-    if words in TOTAL_WORDS:
+    """Whether a cell says the row is the total of the rows above (TOTAL_PHRASES, TOTAL_WORDS)."""
+    words = " ".join(fold(text).split())
+    if words.rstrip(" :") in TOTAL_PHRASES:
         return True
     counted = _COUNTED.fullmatch(words)
-    return counted is not None and (counted.group(1) in TOTAL_WORDS
-                                    or counted.group(1).rpartition(" ")[0] in TOTAL_WORDS)
+    return counted is not None and (counted.group(1) or counted.group(2)) in TOTAL_WORDS
 
 
 def _total_row(cells: list[str]) -> bool:

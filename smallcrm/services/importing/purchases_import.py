@@ -194,6 +194,8 @@ DISCOUNTS = ("discount", "coupon", "promo", "voucher", "remise", "reduction", "r
 # Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
 ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
+# What a customer column says on a total's row (no one is named so; "Sum" and "Som" are names)
+SUM_NAMES = {"total", "summe", "gesamt", "totale", "totaal", *cleaning.TOTAL_PHRASES}
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
 # What a till writes for a sale to nobody in particular (compared as fold() writes it, spaces kept): no customer.
 NOBODY = frozenset({"guest", "guest customer", "walk in", "walkin", "walk in customer", "cash", "cash customer",
@@ -483,8 +485,9 @@ def currency_written(text: str, usual: str) -> str:
 
 def _is_total_row(cells: list[str]) -> bool:
     """Whether a row is a report's total of the rows above (Zettle's "Total" at the end): its first cell with
-    words says so."""
-    return cleaning.says_total(next((cell for cell in cells if cell.strip()), ""))
+    words says so (a sales row starts with a date or a number, not a name)."""
+    first = next((cell for cell in cells if cell.strip()), "")
+    return " ".join(fold(first).replace(":", " ").split()) in cleaning.TOTAL_WORDS or cleaning.says_total(first)
 
 
 class _Implausible(Exception):
@@ -737,6 +740,9 @@ class _Reader:
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells
+        if not self.cell(cells, "reference") and fold(self.cell(cells, "name")).strip(" :") in SUM_NAMES:
+            self.reference, self.moment = "", None  # (of no receipt)
+            return self.reject(number, TOTAL_ROW)  # (a day's total under its sales: "02.03.2024;;Summe;65,00")
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
         impact = fold(cells[self.impact].strip()) if self.impact is not None and self.impact < len(cells) else ""
