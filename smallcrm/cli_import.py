@@ -131,7 +131,7 @@ def describe_error(error: Exception, args) -> str | None:
 
     not_done = NOT_DONE.get(getattr(args, "action", ""), "nothing was imported")
     if isinstance(error, ImportFileProblem):
-        return f"{describe_file_problem(error)}; {not_done}"
+        return f"{describe_file_problem(error, bool(getattr(args, 'encoding', None)))}; {not_done}"
     if isinstance(error, DateOrderNeeded):
         name = error.columns[0][1] or f"column {error.columns[0][0] + 1}"
         others = ", ".join(cli_format.quoted(h) for _, h in error.columns[1:])
@@ -184,24 +184,27 @@ _FILE_PROBLEMS = {
     "header_only": "{path} has a header row and no rows under it",
     "binary": "{path} is not a CSV file",
     "encoding": "{path} is not written in the encoding it was read in",
-    "utf8_read_as": "{path} is written in UTF-8",
+    "utf8_read_as": "{path} has text written in UTF-8",
     "field_too_large": "{path} has a cell too large to be data",
     "too_many_rows": "{path} has more rows than one import takes",
     "unclosed_quote": "{path} has a quote that is never closed",
 }
 
 
-def describe_file_problem(problem: ImportFileProblem) -> str:
+def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = False) -> str:
     text = _FILE_PROBLEMS.get(problem.reason, "{path} cannot be imported ({reason})").format(
         path=problem.path, reason=problem.reason)
     if problem.row is not None and problem.reason != "too_many_rows":
         text += f" (row {problem.row})"
     if problem.detail:
         text += f": {problem.detail}"
-    if problem.reason == "encoding":
+    if problem.reason == "encoding" and encoding_given:
+        text += ("; leave out --encoding to have it found from the file, or give another (e.g. --encoding cp1252, or "
+                 "utf-8-or-cp1252 for a file with rows of both)")
+    elif problem.reason == "encoding":
         text += "; give it with --encoding (e.g. --encoding cp1252)"
     elif problem.reason == "utf8_read_as":
-        text += "; leave out --encoding, or give --encoding utf-8"
+        text += "; leave out --encoding to have it found from the file"
     elif problem.reason == "binary":
         text += "; export the list as CSV from the program that made it"
     elif problem.reason == "unclosed_quote":

@@ -1790,8 +1790,8 @@ Cliquez pour les afficher.</translation>
         <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi ({detail})&#xa0;: revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez un autre encodage.</translation>
     </message>
     <message>
-        <source>The file is written in UTF-8 ({detail}): choose “UTF-8 (Unicode)” under “Characters (encoding)”.</source>
-        <translation>Le fichier est écrit en UTF-8 ({detail})&#xa0;: choisissez «&#xa0;UTF-8 (Unicode)&#xa0;» sous «&#xa0;Caractères (encodage)&#xa0;».</translation>
+        <source>The file has text written in UTF-8 ({detail}): choose “UTF-8 (Unicode)” under “Characters (encoding)”, or “UTF-8 and Windows, Western Europe, mixed” for a file with rows of both.</source>
+        <translation>Le fichier contient du texte écrit en UTF-8 ({detail})&#xa0;: choisissez «&#xa0;UTF-8 (Unicode)&#xa0;» sous «&#xa0;Caractères (encodage)&#xa0;», ou «&#xa0;UTF-8 et Windows, Europe de l’Ouest, mélangés&#xa0;» pour un fichier qui a des lignes des deux.</translation>
     </message>
     <message>
         <source>a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook</source>

@@ -234,8 +234,9 @@ def test_an_encoding_that_would_garble_the_names_is_refused(cli, shop, tmp_path)
     path.write_text("Name,E-mail 1 - Value\nMarie Hébert,marie@example.fr\n", encoding="utf-8")
     result = cli("import", "contacts", str(path), "--encoding", "cp1252")
     assert result.code == 1
-    assert result.error_line.endswith("google.csv is written in UTF-8: read as cp1252, “Hébert” would be “HÃ©bert”; "
-                                      "leave out --encoding, or give --encoding utf-8; nothing was imported")
+    assert result.error_line.endswith("google.csv has text written in UTF-8: read as cp1252, “Hébert” would be "
+                                      "“HÃ©bert”; leave out --encoding to have it found from the file; nothing was "
+                                      "imported")
     assert not shop.exists()
 
 
@@ -424,8 +425,12 @@ def test_a_file_of_utf8_and_windows_1252_rows_imports_every_name_intact(cli, tmp
     assert (result.json()["encoding"], result.json()["created"]) == ("utf-8-or-cp1252", 2)
     listed = cli("contacts", "list", "--json").json()
     assert sorted((c["first_name"], c["last_name"]) for c in listed) == [("Renée", "Ødegård"), ("Zoë", "Łukasz")]
-    forced = cli("import", "contacts", str(path), "--encoding", "cp1252", "--dry-run", "--json")
-    assert forced.code == 0 and forced.json()["encoding"] == "cp1252"  # what is given wins
+    forced = cli("import", "contacts", str(path), "--encoding", "cp1252", "--dry-run")  # (it would garble the UTF-8)
+    assert forced.code == 1 and "read as cp1252, “Zoë” would be “ZoÃ«”" in forced.error_line
+    forced = cli("import", "contacts", str(path), "--encoding", "utf-8", "--dry-run")
+    assert forced.code == 1 and forced.error_line.endswith(
+        "leave out --encoding to have it found from the file, or give another (e.g. --encoding cp1252, or "
+        "utf-8-or-cp1252 for a file with rows of both); nothing was imported")
 
 
 def test_import_purchases_with_a_preset_chosen(cli, shop, tmp_path):

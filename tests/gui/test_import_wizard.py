@@ -1131,7 +1131,7 @@ def test_an_encoding_that_would_garble_a_utf8_file_is_refused_with_an_example(qt
     wizard.next()
     page = wizard.format_page
     page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))
-    assert "written in UTF-8 (read as cp1252, “Hébert” would be “HÃ©bert”)" in page.detected.text()
+    assert "has text written in UTF-8 (read as cp1252, “Hébert” would be “HÃ©bert”)" in page.detected.text()
     wizard.next()
     assert wizard.currentPage() is page  # not on to the columns with the file garbled
     page.encoding.setCurrentIndex(page.encoding.findData("utf-8"))
@@ -1149,8 +1149,8 @@ def test_a_file_of_utf8_and_windows_1252_rows_is_shown_as_a_mix_and_reads_intact
     page = wizard.format_page
     assert page.encoding.currentText() == "UTF-8 and Windows, Western Europe, mixed"
     assert [page.table.item(r, 0).text() for r in range(2)] == ["Zoë Łukasz", "Renée Ødegård"]
-    page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))  # one of the two alone garbles the other
-    assert page.table.item(0, 0).text() == "ZoÃ« Å\u0081ukasz"
+    page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))  # one of the two alone would garble the other
+    assert "read as cp1252, “Zoë” would be “ZoÃ«”" in page.detected.text()
     wizard.close()
 
 

@@ -200,6 +200,22 @@ def test_a_utf8_file_is_refused_a_legacy_encoding_for_letters_past_the_sample(tm
     assert (found.reason, found.detail.facts["word"], found.detail.facts["garbled"]) == ("utf8_read_as", "Zoë", "ZoÃ«")
 
 
+def test_a_utf8_file_refused_an_encoding_is_told_by_a_word_of_its_own(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "Name,Site,Notes\r\nAnn,https://www.dupont.fr/boutique/catégorie-été,5€\r\n"
+                     .encode("utf-8"))
+    found = problem(lambda: sniff(path, encoding="latin-1"))  # (its byte-order mark is no word)
+    assert found.detail.facts["word"] == "pont.fr/boutique/catégorie-été"  # (around its first accent)
+    path.write_text("Name,Notes\r\nAnn,owes 5€\r\n", encoding="utf-8")
+    found = problem(lambda: sniff(path, encoding="latin-1"))  # (a control character shown as one)
+    assert (found.detail.facts["word"], found.detail.facts["garbled"]) == ("5€", "5â\ufffd¬")
+    rows = "Name\r\nZoë\r\n".encode("utf-8") + "Renée\r\n".encode("cp1252")  # rows of both: the UTF-8 one garbled
+    path.write_bytes(rows)
+    assert problem(lambda: sniff(path, encoding="cp1252")).detail.facts["word"] == "Zoë"
+    path.write_text("Name,Phone\nﾕｶ,090-1234-5678\nﾐｷ,090-2234-5678\n", encoding="shift_jis")  # (reads as UTF-8 too)
+    assert rows_of(path, sniff(path, encoding="shift_jis"))[0] == (2, ["ﾕｶ", "090-1234-5678"])
+
+
 def test_an_ascii_file_reads_in_any_encoding_given(tmp_path):
     path = write(tmp_path / "people.csv", "Name,City\r\nAnn,Paris\r\n", "utf-8")
     assert rows_of(path, sniff(path, encoding="cp1252")) == [(2, ["Ann", "Paris"])]

@@ -451,29 +451,37 @@ def _forced_encoding(sample: bytes, encoding: str) -> tuple[str, bool]:
 
 
 def _refuse_utf8_read_as(path: Path, sample: bytes, whole: bool, codec: str) -> None:
-    """Refuses an encoding other than UTF-8 for a file of UTF-8 text, which it would garble: each letter beyond
-    ASCII would be two or three others ("Hébert" read as Windows-1252 is "HÃ©bert"), and read as UTF-16 every
-    two letters one Chinese character."""
+    """Refuses an encoding of one byte a letter, or UTF-16, for a file with UTF-8 text, which it would garble: each
+    letter beyond ASCII would be two or three others ("Hébert" read as Windows-1252 is "HÃ©bert"), and read as
+    UTF-16 every two letters one Chinese character. (An encoding of several bytes a letter, such as Shift-JIS,
+    may write what reads as UTF-8.)"""
     if codec.startswith(("utf-8", MIXED)):
         return
     wide = codec.startswith(("utf-16", "utf-32"))
     if wide and 0 in sample:
         return  # (each ASCII letter in UTF-16 has a NUL byte)
+    if not (wide or _single_byte(codec)):
+        return
     data, final = sample, whole
     if sample.isascii() and not wide:
         window = None if whole else _first_non_ascii(path, len(sample))
         if window is None:
             return  # (ASCII reads the same in any of them)
         data, final = window, False
-    if not _is_utf8(data, final) or not (wide or _UTF8_SEQUENCE.search(data)):
-        return
-    text = data.decode("utf-8", "ignore")
-    word = (_NON_ASCII_WORD.search(text) or _NAME_WORD.search(text) or re.search(r"\S+", text)).group()[:40]
-    garbled = word.encode("utf-8").decode(codec, "replace")
+    utf8 = _is_utf8(data, final)
+    if not (utf8 and (wide or _UTF8_SEQUENCE.search(data))) and not _has_utf8_letter(data):
+        return  # (not UTF-8, nor rows of UTF-8 among others: see _utf8_and)
+    text = data.decode("utf-8", "replace").replace("\ufeff", "")
+    word = (_UTF8_WORD.search(text) or _NAME_WORD.search(text) or re.search(r"\S+", text)).group()
+    if len(word) > 40:  # (a web address: around its first letter beyond ASCII)
+        first = next((i for i, c in enumerate(word) if not c.isascii()), 0)
+        word = word[max(0, first - 20):first + 20]
+    garbled = "".join(c if c.isprintable() else "\ufffd" for c in word.encode("utf-8").decode(codec, "replace"))
     raise _problem(path, "utf8_read_as", Phrase(UTF8_READ_AS, encoding=codec, word=word, garbled=garbled))
 
 
-_NON_ASCII_WORD = re.compile(r'[^\s,;|"]*[^\x00-\x7f][^\s,;|"]*')
+# a word with a letter beyond ASCII read right (not one of a legacy encoding's bytes, read as U+FFFD)
+_UTF8_WORD = re.compile(r'[^\s,;|"\ufffd]*[^\x00-\x7f\ufffd][^\s,;|"\ufffd]*')
 
 
 def _decode_sample(path: Path, data: bytes, encoding: str, whole: bool, delimiter: str | None) -> str:
