@@ -475,11 +475,19 @@ def _fit_columns(table: QTableWidget) -> None:
             table.setColumnWidth(c, WIDEST_COLUMN)
 
 
-def _wrap_last_column(table: QTableWidget, least: int = 140) -> None:
-    """The last column (why a row is left out) in the width the others leave it, when that is at least `least`,
-    its text on more lines: read whole without scrolling sideways."""
+def _wrap_last_column(table: QTableWidget, least: int = 140, narrowest: int = 110) -> None:
+    """The last column (why a row is left out) in the width the others leave it, at least `least` (the widest of
+    them narrower for it, down to `narrowest`: their cells say the rest in their tooltips), its text on more
+    lines: read whole without scrolling sideways."""
     last = table.columnCount() - 1
-    room = table.viewport().width() - sum(table.columnWidth(c) for c in range(last))
+    widths = [table.columnWidth(c) for c in range(last)]
+    room = table.viewport().width() - sum(widths)
+    for c in sorted(range(last), key=lambda c: -widths[c]):
+        if room >= least or widths[c] <= narrowest:
+            break
+        give = min(least - room, widths[c] - narrowest)
+        table.setColumnWidth(c, widths[c] - give)
+        room += give
     if room >= least and table.columnWidth(last) > room:
         table.setColumnWidth(last, room)
         rows = table.verticalHeader()

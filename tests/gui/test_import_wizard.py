@@ -532,16 +532,16 @@ def model_cells(view, row: int) -> list[str]:
 def test_rows_rejected_as_read_show_what_they_hold_and_why_in_full(qtbot, window, tmp_path):
     contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
     path = tmp_path / "sales.csv"
-    path.write_text("Date,Receipt,Email,Amount,Currency\n2025-03-01 10:00,R1,ann@example.com,9.00,EUR\n"
-                    "2025-13-01 10:00,R2,ann@example.com,5.00,EUR\n2025-03-02 12:00,R3,ann@example.com,4.00,XYZ\n",
-                    encoding="utf-8")
-    wizard = wizard_for(qtbot, window, path)
-    wizard.resize(800, 600)
+    path.write_text("Date,Receipt,Email,Quantity,Unit price,Currency\n2025-03-01 10:00,R1,ann@example.com,1,9.00,EUR\n"
+                    "2024-13-01 10:00:00 +0100,R2,anne-marie.dubois-martin@boulangerie-exemple.fr,2,4.50,EUR\n"
+                    "2025-03-02 12:00,R3,ann@example.com,1,4.00,XYZ\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)  # (at the size it opens at)
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     preview = wizard.mapping_page.preview
-    assert cells(preview, 1)[:6] == ["3", "reject", "2025-13-01 10:00", "R2", "ann@example.com", "5.00"]
+    assert cells(preview, 1)[:6] == ["3", "reject", "2024-13-01 10:00:00 +0100", "R2",
+                                     "anne-marie.dubois-martin@boulangerie-exemple.fr", "2 × 4.50"]
     assert cells(preview, 2)[7] == "use a three-letter code such as EUR, GBP or USD: “XYZ”"
     header = preview.horizontalHeader()  # why, in sight, on lines of their own
     assert header.sectionViewportPosition(7) + header.sectionSize(7) <= preview.viewport().width()

@@ -1481,6 +1481,19 @@ def test_a_customer_found_by_name_is_found_with_a_title_before_it(gbp, tmp_path)
     assert len(contact_ids()) == 3
 
 
+def test_a_row_rejected_as_read_is_shown_as_written_with_the_customer_on_its_side_of_the_money(gbp, tmp_path):
+    rows = [["01/10/2025", "10:15:22", "Europe/London", "Ann Lee", "Website Payment", "Completed", "GBP", "25.00",
+             "-0.93", "24.07", "ann@example.com", "shop@example.co.uk", "1AB", "Candle", "", "", "1", "24.07", "GB",
+             "Credit"],
+            ["03/10/2025", "09:00:00", "Europe/London", "Bob Ray", "Payment Refund", "Completed", "GBP", "-1O.00",
+             "0.36", "-9.64", "shop@example.co.uk", "bob@example.com", "3AB", "Soap", "", "INV-2", "1", "52.99",
+             "GB", "Debit"]]
+    plan = pi.plan_purchases_import(write_csv(tmp_path / "Download.CSV", PAYPAL, rows),
+                                    pi.PurchaseImportOptions(date_orders={0: "dmy"}))
+    assert [r.row for r in plan.rejects] == [3]
+    assert plan.written == {3: ("03/10/2025 09:00:00", "3AB", "bob@example.com", "-1O.00")}
+
+
 def test_paypals_cart_items_are_lines_of_their_payment_and_count_once(gbp, tmp_path):
     """A cart paid at once: the payment row, then a "Memo" row per item (it moved no money) under the payment's
     transaction number (the web shop's invoice number is empty); an authorisation alone is a memo too, and no

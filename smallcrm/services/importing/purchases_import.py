@@ -657,8 +657,10 @@ class _Reader:
             cells, cell = self.cells, self.cell
             who = (cell(cells, "email") or cell(cells, "name") or cell(cells, "customer_id") or cell(cells, "phone")
                    or " ".join(filter(None, (cell(cells, "first_name"), cell(cells, "last_name")))))
-            self.written[row] = (cell(cells, "date"), cell(cells, "reference"), who,
-                                 cell(cells, "amount") or cell(cells, "unit_price"))
+            quantity, price = cell(cells, "quantity"), cell(cells, "unit_price")
+            amount = cell(cells, "amount") or (f"{quantity} × {price}" if quantity and price else price)
+            moment = f'{cell(cells, "date")} {cell(cells, "time")}'.strip()
+            self.written[row] = (moment, cell(cells, "reference"), who, amount)
         if self.reference:
             self.broken.setdefault((self.reference, day_of(self.moment) if self.moment else None), row)
 
@@ -760,7 +762,7 @@ class _Reader:
         returned = not not_sale and (any(word in RETURNS for word in kind)
                                      or any(phrase in " ".join(kind) for phrase in RETURN_PHRASES))
         if self.paid_to is not None and money_out and self.paid_to < len(cells):
-            cells = cells.copy()
+            self.cells = cells = cells.copy()
             cells[self.col["email"]] = cells[self.paid_to]  # money out: the customer is the one it went to
         reference = self.cell(cells, "reference")
         if self.sale_of is not None and (memo or money_out) and not not_sale and self.sale_of < len(cells):
