@@ -1974,10 +1974,6 @@ Cliquez pour les afficher.</translation>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <source>The file is not in the layout of the program chosen under “Exported by”: it has no column {columns}. Choose another, or “Detect from the header”.</source>
-        <translation>Le fichier n’a pas la forme des exports du programme choisi sous «&#xa0;Exporté par&#xa0;»&#xa0;: il n’a pas de colonne {columns}. Choisissez-en un autre, ou «&#xa0;Détecter d’après l’en-tête&#xa0;».</translation>
-    </message>
-    <message>
         <source>The file cannot be read ({reason}).</source>
         <translation>Le fichier ne peut pas être lu ({reason}).</translation>
     </message>
@@ -2020,6 +2016,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Row {row}.</source>
         <translation>Ligne {row}.</translation>
+    </message>
+    <message>
+        <source>The file is not in the layout of the program chosen under “Exported by”: it has no column {columns}. Choose another, or the one detected, first in the list.</source>
+        <translation>Le fichier n’a pas la forme des exports du programme choisi sous «&#xa0;Exporté par&#xa0;»&#xa0;: il n’a pas de colonne {columns}. Choisissez-en un autre, ou celui détecté, en tête de liste.</translation>
     </message>
     <message>
         <source>The file has more than {rows} rows, more than one import takes. Split it into smaller files (a spreadsheet can save part of the rows as CSV) and import them one after the other.</source>

@@ -316,7 +316,8 @@ def problem_text(error: Exception) -> str:
         return f"{what}{where} " + _problem_tr("Nothing was imported.")
     if isinstance(error, InvalidValue) and getattr(error.detail, "template", None) == pi.NOT_THE_LAYOUT:
         return _problem_tr("The file is not in the layout of the program chosen under “Exported by”: it has no column "
-                           "{columns}. Choose another, or “Detect from the header”.").format(**error.detail.facts)
+                           "{columns}. Choose another, or the one detected, first in the list.").format(
+            **error.detail.facts)
     if isinstance(error, InvalidValue) and error.field == "match" and error.problem == "column":
         return _problem_tr("No column of the file says who the customer is the way chosen under “Find each row's "
                            "customer by”: choose another way, or give a column that field.")

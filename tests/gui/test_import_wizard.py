@@ -562,8 +562,8 @@ def test_the_program_that_wrote_a_sales_file_can_be_chosen(qtbot, window, tmp_pa
     assert wizard.preset == "generic" and "columns read by their names" in page.detected.text()
     page.preset.setCurrentIndex(page.preset.findData("stripe"))
     assert page.detected.text() == ("The file is not in the layout of the program chosen under “Exported by”: it has "
-                                    "no column id, Amount Refunded, Captured. Choose another, or “Detect from the "
-                                    "header”.")
+                                    "no column id, Amount Refunded, Captured. Choose another, or the one detected, "
+                                    "first in the list.")
     wizard.next()
     assert wizard.currentPage() is page
     page.preset.setCurrentIndex(page.preset.findData("generic"))

@@ -785,7 +785,9 @@ def test_a_layout_can_be_chosen_and_one_the_file_has_not_the_columns_of_is_refus
     etsy = ["Sale Date", "Order ID", "Full Name", "Currency", "Order Total", "Adjusted Order Total"]
     assert pi.map_purchase_headers(etsy)[0] == "etsy"
     assert pi.map_purchase_headers(etsy, "generic") == ("generic", pi.map_purchase_headers(etsy)[1])
-    assert pi.map_purchase_headers(etsy, "etsy")[0] == "etsy"
+    assert pi.map_purchase_headers(etsy, "etsy")[0] == pi.map_purchase_headers(etsy, " Etsy")[0] == "etsy"
+    shopify = ["Name", "Email", "Financial Status", "Lineitem quantity", "Lineitem name", "Total"]
+    assert pi.map_purchase_headers(shopify, "shopify")[0] == pi.map_purchase_headers(shopify, "Shopify-Orders")[0]
     with pytest.raises(InvalidValue) as caught:
         pi.map_purchase_headers(etsy, "stripe")
     assert caught.value.detail == "the file has no column id, Amount Refunded, Captured of that program's exports"

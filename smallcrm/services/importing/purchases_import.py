@@ -286,6 +286,8 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
     keys = [header_key(h) for h in headers]
+    preset = preset.strip().lower().replace("-", "_")
+    preset = {"shopify": "shopify_orders", "lightspeed": "lightspeed_x", "vend": "lightspeed_x"}.get(preset, preset)
     if preset == "auto":
         preset = next((name for name, signs in _LAYOUT_KEYS.items() if set(keys) >= signs), GENERIC)
     elif preset not in (GENERIC, *LAYOUTS):
