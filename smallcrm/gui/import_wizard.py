@@ -23,7 +23,7 @@ from pathlib import Path
 
 import peewee
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
     QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
@@ -491,9 +491,9 @@ def _wrap_last_column(table: QTableWidget, least: int = 140, narrowest: int = 11
         room += give
     if room >= least and table.columnWidth(last) > room:
         table.setColumnWidth(last, room)
-        rows = table.verticalHeader()
-        rows.setMinimumSectionSize(rows.defaultSectionSize())  # (a row of one line as high as before)
-        table.resizeRowsToContents()
+    rows = table.verticalHeader()
+    rows.setMinimumSectionSize(rows.defaultSectionSize())  # (a row of one line as high as before)
+    table.resizeRowsToContents()
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -953,6 +953,22 @@ class MappingPage(QWizardPage):
         self.in_sight: int | None = None  # the preview column of the field a column was last given
         self.rejected: dict = {}  # a preview row -> the Reject it shows, to correct with a double click
         self.preview.cellDoubleClicked.connect(self.fix_row)
+        # a sale's columns fitted again to a new width, once the window's layout has settled
+        self.refit = QTimer(self)
+        self.refit.setSingleShot(True)
+        self.refit.timeout.connect(self._fit_receipts)
+        self.preview.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.preview.viewport() and event.type() == QEvent.Type.Resize
+                and event.size().width() != event.oldSize().width() and self.w.kind == "purchases"
+                and self.preview.rowCount()):
+            self.refit.start(0)
+        return super().eventFilter(watched, event)
+
+    def _fit_receipts(self) -> None:
+        _fit_columns(self.preview)
+        _wrap_last_column(self.preview)
 
     def _sale_options(self) -> None:
         """For purchases: how rows name their customer, and the currency of rows that do not say."""
@@ -1212,8 +1228,7 @@ class MappingPage(QWizardPage):
         shown.sort(key=lambda item: item[0])
         _fill(self.preview, [row for _, row in shown])
         _align_right(self.preview, (5, 6))
-        _fit_columns(self.preview)
-        _wrap_last_column(self.preview)
+        self._fit_receipts()
         rejects = {}
         for r in plan.rejects:
             rejects.setdefault(r.row, r)

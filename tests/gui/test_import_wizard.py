@@ -546,6 +546,17 @@ def test_rows_rejected_as_read_show_what_they_hold_and_why_in_full(qtbot, window
     header = preview.horizontalHeader()  # why, in sight, on lines of their own
     assert header.sectionViewportPosition(7) + header.sectionSize(7) <= preview.viewport().width()
     assert preview.rowHeight(2) > preview.rowHeight(0)
+    # fitted again when the window is made wider (the why on one line, the address wider) and narrower again
+    why = preview.fontMetrics().horizontalAdvance(preview.item(2, 7).text())
+    narrow = [header.sectionSize(c) for c in range(8)], preview.rowHeight(2)
+    assert header.sectionSize(7) < why and preview.rowHeight(2) > 2 * preview.fontMetrics().lineSpacing()
+    opened = wizard.size()
+    wizard.resize(opened.width() + 900, opened.height())
+    qtbot.waitUntil(lambda: preview.rowHeight(2) == preview.rowHeight(0), timeout=3000)
+    assert header.sectionSize(7) >= why and header.sectionSize(4) > narrow[0][4]
+    wizard.resize(opened)
+    qtbot.waitUntil(lambda: preview.rowHeight(2) > preview.rowHeight(0), timeout=3000)
+    assert ([header.sectionSize(c) for c in range(8)], preview.rowHeight(2)) == narrow
     wizard.close()
 
 
