@@ -440,8 +440,8 @@ Téléphone, e-mail ou site web</translation>
 <context>
     <name>ContactDialog</name>
     <message>
-        <source>New contact</source>
-        <translation>Nouveau contact</translation>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
     </message>
     <message>
         <source>How they agreed to marketing by email</source>
@@ -543,8 +543,8 @@ Téléphone, e-mail ou site web</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <source>Contact</source>
-        <translation>Contact</translation>
+        <source>Customer</source>
+        <translation>Client</translation>
     </message>
     <message>
         <source>&amp;First name</source>
@@ -759,16 +759,16 @@ Téléphone, e-mail ou site web</translation>
         <translation>La sauvegarde la plus récente qui passe la vérification date de {when}, avec {contacts} et {purchases}. La restaurer remet le fichier clients tel qu’il était alors&#x202f;; le fichier endommagé est d’abord gardé comme sauvegarde marquée «&#x202f;endommagé&#x202f;», rien n’est donc perdu.</translation>
     </message>
     <message>
-        <source>1 contact</source>
-        <translation>1 contact</translation>
+        <source>1 customer</source>
+        <translation>1 client</translation>
     </message>
     <message>
         <source>1 purchase</source>
         <translation>1 achat</translation>
     </message>
     <message>
-        <source>{n} contacts</source>
-        <translation>{n} contacts</translation>
+        <source>{n} customers</source>
+        <translation>{n} clients</translation>
     </message>
     <message>
         <source>{n} purchases</source>
@@ -2006,8 +2006,8 @@ Cliquez pour les afficher.</translation>
         <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi&#xa0;: revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez un autre encodage.</translation>
     </message>
     <message>
-        <source>One cell is far too large to be a contact field.</source>
-        <translation>Une cellule est bien trop grande pour être un champ de contact.</translation>
+        <source>One cell is far too large to be a customer field.</source>
+        <translation>Une cellule est bien trop grande pour être un champ de client.</translation>
     </message>
     <message>
         <source>A quote opened in one row is never closed: the rest of the file would be read as one cell. Correct that row in the program that made the file, or choose “None: quotes are text” under “Text in quotes”.</source>
@@ -2148,16 +2148,12 @@ Cliquez pour les afficher.</translation>
         <translation>Rechercher noms, e-mails, téléphones, sociétés, villes, étiquettes</translation>
     </message>
     <message>
-        <source>Search contacts</source>
-        <translation>Rechercher des contacts</translation>
+        <source>Search customers</source>
+        <translation>Rechercher des clients</translation>
     </message>
     <message>
         <source>The database file: back it up to keep your customers safe</source>
         <translation>Le fichier de données&#xa0;: sauvegardez-le pour protéger vos clients</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
     </message>
     <message>
         <source>Welcome to smallcrm</source>
@@ -2176,16 +2172,16 @@ Cliquez pour les afficher.</translation>
         <translation>Charger les clients de démo</translation>
     </message>
     <message>
-        <source>&amp;New Contact…</source>
-        <translation>&amp;Nouveau contact…</translation>
+        <source>&amp;New Customer…</source>
+        <translation>&amp;Nouveau client…</translation>
     </message>
     <message>
         <source>Add a new customer</source>
         <translation>Ajouter un nouveau client</translation>
     </message>
     <message>
-        <source>&amp;Edit Contact…</source>
-        <translation>&amp;Modifier le contact…</translation>
+        <source>&amp;Edit Customer…</source>
+        <translation>&amp;Modifier le client…</translation>
     </message>
     <message>
         <source>Change the selected customer</source>
@@ -2280,8 +2276,8 @@ Cliquez pour les afficher.</translation>
         <translation>Listes d’appels, listes d’anniversaires, étiquettes d’adresse et cartes de fidélité</translation>
     </message>
     <message>
-        <source>Export &amp;Contacts…</source>
-        <translation>Exporter les &amp;contacts…</translation>
+        <source>Export &amp;Customers…</source>
+        <translation>Exporter les &amp;clients…</translation>
     </message>
     <message>
         <source>Save the selected customers, the search&apos;s or everyone as a spreadsheet (CSV) or vCards</source>
@@ -2440,24 +2436,24 @@ Cliquez pour les afficher.</translation>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <source>The first {shown} of {matches} contacts matching “{search}” — type more to narrow it down</source>
-        <translation>Les {shown} premiers des {matches} contacts correspondant à «&#x202f;{search}&#x202f;» — tapez la suite pour affiner</translation>
+        <source>The first {shown} of {matches} customers matching “{search}” — type more to narrow it down</source>
+        <translation>Les {shown} premiers des {matches} clients correspondant à «&#x202f;{search}&#x202f;» — tapez la suite pour affiner</translation>
     </message>
     <message>
         <source>{shown} of {total} match “{search}”</source>
         <translation>{shown} sur {total} correspondent à «&#x202f;{search}&#x202f;»</translation>
     </message>
     <message>
-        <source>1 contact</source>
-        <translation>1 contact</translation>
+        <source>1 customer</source>
+        <translation>1 client</translation>
     </message>
     <message>
-        <source>{n} contacts</source>
-        <translation>{n} contacts</translation>
+        <source>{n} customers</source>
+        <translation>{n} clients</translation>
     </message>
     <message>
-        <source>New contact</source>
-        <translation>Nouveau contact</translation>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
     </message>
     <message>
         <source>Add {name}</source>
@@ -2632,8 +2628,8 @@ Cliquez pour les afficher.</translation>
         <translation>Les clients de démonstration n’ont pas été ajoutés.</translation>
     </message>
     <message>
-        <source>Demo customers can only go into an empty customer book; this one holds {n} contacts.</source>
-        <translation>Les clients de démonstration ne peuvent aller que dans un fichier clients vide&#x202f;; celui-ci contient {n} contacts.</translation>
+        <source>Demo customers can only go into an empty customer book; this one holds {n} customers.</source>
+        <translation>Les clients de démonstration ne peuvent aller que dans un fichier clients vide&#x202f;; celui-ci contient {n} clients.</translation>
     </message>
 </context>
 <context>
@@ -3746,8 +3742,8 @@ Cliquez pour les afficher.</translation>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
+        <source>Customers</source>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Purchases</source>
@@ -3906,8 +3902,8 @@ Cliquez pour les afficher.</translation>
         <translation>Votre fichier clients n’a pas été modifié.</translation>
     </message>
     <message>
-        <source>1 contact</source>
-        <translation>1 contact</translation>
+        <source>1 customer</source>
+        <translation>1 client</translation>
     </message>
     <message>
         <source>1 purchase</source>
@@ -3958,8 +3954,8 @@ Cliquez pour les afficher.</translation>
         <translation>{day} à {time}</translation>
     </message>
     <message>
-        <source>{n} contacts</source>
-        <translation>{n} contacts</translation>
+        <source>{n} customers</source>
+        <translation>{n} clients</translation>
     </message>
     <message>
         <source>{n} purchases</source>
@@ -4375,8 +4371,8 @@ Cliquez pour les afficher.</translation>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <source>Deleted contacts</source>
-        <translation>Contacts supprimés</translation>
+        <source>Deleted customers</source>
+        <translation>Clients supprimés</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -4395,12 +4391,12 @@ Cliquez pour les afficher.</translation>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <source>1 deleted contact. Restore puts it back in your list with everything it had.</source>
-        <translation>1 contact supprimé. Restaurer le remet dans votre liste avec tout ce qu’il avait.</translation>
+        <source>1 deleted customer. Restore puts them back in your list with everything they had.</source>
+        <translation>1 client supprimé. Restaurer le remet dans votre liste avec tout ce qu’il avait.</translation>
     </message>
     <message>
-        <source>{n} deleted contacts. Restore puts them back in your list with everything they had.</source>
-        <translation>{n} contacts supprimés. Restaurer les remet dans votre liste avec tout ce qu’ils avaient.</translation>
+        <source>{n} deleted customers. Restore puts them back in your list with everything they had.</source>
+        <translation>{n} clients supprimés. Restaurer les remet dans votre liste avec tout ce qu’ils avaient.</translation>
     </message>
     <message>
         <source>Delete for good?</source>
@@ -4415,16 +4411,16 @@ Cliquez pour les afficher.</translation>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <source>Delete this contact for good?</source>
-        <translation>Supprimer définitivement ce contact&#x202f;?</translation>
+        <source>Delete this customer for good?</source>
+        <translation>Supprimer définitivement ce client&#x202f;?</translation>
     </message>
     <message>
-        <source>Delete {n} contacts for good?</source>
-        <translation>Supprimer définitivement {n} contacts&#x202f;?</translation>
+        <source>Delete {n} customers for good?</source>
+        <translation>Supprimer définitivement {n} clients&#x202f;?</translation>
     </message>
     <message>
-        <source>Delete all {n} contacts in the Trash for good?</source>
-        <translation>Supprimer définitivement les {n} contacts de la corbeille&#x202f;?</translation>
+        <source>Delete all {n} customers in the Trash for good?</source>
+        <translation>Supprimer définitivement les {n} clients de la corbeille&#x202f;?</translation>
     </message>
 </context>
 <context>
@@ -4578,8 +4574,8 @@ Cliquez pour les afficher.</translation>
         <translation>achats.csv</translation>
     </message>
     <message>
-        <source>Export Contacts</source>
-        <translation>Exporter les contacts</translation>
+        <source>Export Customers</source>
+        <translation>Exporter les clients</translation>
     </message>
     <message>
         <source>Everyone, whether or not they agreed to marketing</source>
@@ -4626,8 +4622,8 @@ Cliquez pour les afficher.</translation>
         <translation>Tous vos clients.</translation>
     </message>
     <message>
-        <source>contacts.csv</source>
-        <translation>contacts.csv</translation>
+        <source>customers.csv</source>
+        <translation>clients.csv</translation>
     </message>
     <message>
         <source>Spreadsheet, CSV (*.csv)</source>

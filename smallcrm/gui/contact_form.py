@@ -88,7 +88,7 @@ class ValueList(QWidget):
 class ContactDialog(QDialog):
     def __init__(self, parent=None, contact: ContactInput | None = None, title: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(title or self.tr("New contact"))
+        self.setWindowTitle(title or self.tr("New customer"))
         self.region = default_region()
         self._original = contact or ContactInput()
         self.form = load_form("contact_form.ui", self)

@@ -31,7 +31,7 @@ def _tr(text: str) -> str:
 
 
 def _contacts(n: int) -> str:
-    return fmt.counted(n, _tr("1 contact"), _tr("{n} contacts"))
+    return fmt.counted(n, _tr("1 customer"), _tr("{n} customers"))
 
 
 def _purchases(n: int) -> str:

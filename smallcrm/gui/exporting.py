@@ -34,7 +34,7 @@ class ExportContactsDialog(QDialog):
 
     def __init__(self, parent, whom: str, members: Callable[[], list[int]]):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Export Contacts"))
+        self.setWindowTitle(_tr("Export Customers"))
         self.counts: export.ConsentCounts | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(whom))
@@ -137,13 +137,13 @@ def export_chosen(window: QMainWindow, whom: str, ids: list[int] | None, search:
     dialog = ExportContactsDialog(parent, whom, lambda: export.contacts_to_export(ids=ids, search=search))
 
     def chosen() -> None:
-        answer = choose_save_file(parent, _tr("Export Contacts"), _tr("contacts.csv"),
+        answer = choose_save_file(parent, _tr("Export Customers"), _tr("customers.csv"),
                                   [_tr(CSV_FILTER), _tr(VCARD4_FILTER), _tr(VCARD3_FILTER)])
         if answer is None:
             return
         path, chosen_filter = answer
         version = "3.0" if chosen_filter == _tr(VCARD3_FILTER) else "4.0"
-        _run(window, _tr("Export Contacts"), path, _write_contacts, path, ids, search, dialog.consenting(), version,
+        _run(window, _tr("Export Customers"), path, _write_contacts, path, ids, search, dialog.consenting(), version,
              parent=parent)
 
     dialog.accepted.connect(chosen)

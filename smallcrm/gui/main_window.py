@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search names, emails, phones, companies, cities, tags"))
-        self.search.setAccessibleName(self.tr("Search contacts"))
+        self.search.setAccessibleName(self.tr("Search customers"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(340)
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
     def _make_view(self) -> QTableView:
         view = QTableView()
         view.setObjectName("contactsView")
-        view.setAccessibleName(self.tr("Contacts"))
+        view.setAccessibleName(self.tr("Customers"))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setAlternatingRowColors(True)
@@ -265,9 +265,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New Contact…"), self.new_contact, QKeySequence.StandardKey.New,
+        self.new_action = self._action(self.tr("&New Customer…"), self.new_contact, QKeySequence.StandardKey.New,
                                        "contact-new", self.tr("Add a new customer"))
-        self.edit_action = self._action(self.tr("&Edit Contact…"), self.edit_contact, "Ctrl+E", "edit",
+        self.edit_action = self._action(self.tr("&Edit Customer…"), self.edit_contact, "Ctrl+E", "edit",
                                         self.tr("Change the selected customer"))
         self.delete_action = self._action(self.tr("&Delete"), self.delete_selected,
                                           QKeySequence.StandardKey.Delete, "delete",
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
                                                       "dossier, as a PDF file"))
         self.print_list_action = self._action(self.tr("Print &List…"), self.print_list, None, None,
                                               self.tr("Call lists, birthday lists, address labels and loyalty cards"))
-        self.export_contacts_action = self._action(self.tr("Export &Contacts…"), self.export_contacts, None, None,
+        self.export_contacts_action = self._action(self.tr("Export &Customers…"), self.export_contacts, None, None,
                                                    self.tr("Save the selected customers, the search's or everyone "
                                                            "as a spreadsheet (CSV) or vCards"))
         self.export_purchases_action = self._action(self.tr("Export P&urchases…"), self.export_purchases, None, None,
@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
             self._total = shown
         self.stack.setCurrentWidget(self.splitter if (self._total or searching) else self._welcome())
         if searching and self.model.matches > shown:
-            text = self.tr("The first {shown} of {matches} contacts matching “{search}” — type more to narrow it "
+            text = self.tr("The first {shown} of {matches} customers matching “{search}” — type more to narrow it "
                            "down").format(shown=fmt.number(shown), matches=fmt.number(self.model.matches),
                                           search=self.model.search_text.strip())
         elif searching:
@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
         self._select(self._selected_id)
 
     def _contacts(self, n: int) -> str:
-        return fmt.counted(n, self.tr("1 contact"), self.tr("{n} contacts"))
+        return fmt.counted(n, self.tr("1 customer"), self.tr("{n} customers"))
 
     def _select(self, contact_id: int | None) -> None:
         row = self.model.row_of(contact_id) if contact_id is not None else -1
@@ -524,7 +524,7 @@ class MainWindow(QMainWindow):
     def new_contact(self) -> ContactDialog:
         from smallcrm.gui.contact_form import ContactDialog
 
-        dialog = ContactDialog(self, title=self.tr("New contact"))
+        dialog = ContactDialog(self, title=self.tr("New customer"))
         dialog.accepted.connect(lambda: self._save_new(dialog))
         dialog.open()
         return dialog
@@ -1054,7 +1054,7 @@ class MainWindow(QMainWindow):
                 from PySide6.QtWidgets import QMessageBox
 
                 QMessageBox.information(self, self.tr("Demo customers"), self.tr(
-                    "Demo customers can only go into an empty customer book; this one holds {n} contacts."
+                    "Demo customers can only go into an empty customer book; this one holds {n} customers."
                 ).format(n=fmt.number(error.contacts)))
             else:
                 raise error

@@ -59,7 +59,7 @@ def when_words(taken_at: datetime, *, in_sentence: bool = False) -> str:
 
 
 def _contacts(n: int) -> str:
-    return fmt.counted(n, _tr("1 contact"), _tr("{n} contacts"))
+    return fmt.counted(n, _tr("1 customer"), _tr("{n} customers"))
 
 
 def _purchases(n: int) -> str:
@@ -126,7 +126,7 @@ class RestoreDialog(QDialog):
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([self.tr("When"), self.tr("Why"), self.tr("Contacts"), self.tr("Purchases"),
+        self.list.setHeaderLabels([self.tr("When"), self.tr("Why"), self.tr("Customers"), self.tr("Purchases"),
                                    self.tr("Size")])
         header = self.list.header()
         header.setStretchLastSection(False)

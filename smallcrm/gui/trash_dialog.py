@@ -31,7 +31,7 @@ class TrashDialog(QDialog):
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setAccessibleName(self.tr("Deleted contacts"))
+        self.view.setAccessibleName(self.tr("Deleted customers"))
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         buttons = QDialogButtonBox()
@@ -65,8 +65,8 @@ class TrashDialog(QDialog):
         n = self.model.rowCount()
         self.intro.setText(
             self.tr("The Trash is empty.") if n == 0 else
-            fmt.counted(n, self.tr("1 deleted contact. Restore puts it back in your list with everything it had."),
-                        self.tr("{n} deleted contacts. Restore puts them back in your list with everything they had."))
+            fmt.counted(n, self.tr("1 deleted customer. Restore puts them back in your list with everything they had."),
+                        self.tr("{n} deleted customers. Restore puts them back in your list with everything they had."))
         )
         self._update_buttons()
 
@@ -94,14 +94,14 @@ class TrashDialog(QDialog):
 
     def purge_selected(self) -> None:
         ids = self.selected_ids()
-        question = (self.tr("Delete this contact for good?") if len(ids) == 1 else
-                    self.tr("Delete {n} contacts for good?").format(n=fmt.number(len(ids))))
+        question = (self.tr("Delete this customer for good?") if len(ids) == 1 else
+                    self.tr("Delete {n} customers for good?").format(n=fmt.number(len(ids))))
         if ids and self._confirm(question):
             contacts.purge_contacts(ids)
             self.refresh()
 
     def empty(self) -> None:
-        if self._confirm(self.tr("Delete all {n} contacts in the Trash for good?").format(
+        if self._confirm(self.tr("Delete all {n} customers in the Trash for good?").format(
                 n=fmt.number(self.model.rowCount()))):
             contacts.empty_trash()
             self.refresh()

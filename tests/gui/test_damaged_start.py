@@ -122,7 +122,7 @@ def test_the_dialog_says_what_happened_and_offers_the_newest_good_snapshot(qtbot
         pass
     assert dialog.good is not None and dialog.good.path == newer.path
     assert "shop.sqlite" in dialog.what.text() and "damaged" in dialog.what.text()
-    assert "2 contacts and 1 purchase" in dialog.offer.text()
+    assert "2 customers and 1 purchase" in dialog.offer.text()
     assert "kept first" in dialog.offer.text()
     assert dialog.restore_button.isEnabled()
     dialog.choose_button.click()

@@ -50,7 +50,7 @@ def test_only_those_who_agreed_to_email_marketing_by_default(qtbot, three, windo
     dialog.accept()
     saved(qtbot, window, "mailing.csv")
     assert numbers(tmp_path / "mailing.csv") == [agreed]
-    assert "vCard 3.0" in asked[0][1] and asked[0][0].endswith("contacts.csv")
+    assert "vCard 3.0" in asked[0][1] and asked[0][0].endswith("customers.csv")
 
 
 def test_everyone_when_chosen(qtbot, three, window, tmp_path, monkeypatch):

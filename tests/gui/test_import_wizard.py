@@ -1089,7 +1089,7 @@ def test_everyone_the_import_adds_or_changes_can_be_tagged_and_found(qtbot, wind
 
     with qtbot.waitSignal(window.model.reloaded, timeout=3000):
         window.search.setText("Spring fair")  # as the result page says: Bo of Spring Valley is not one of them
-    assert window.count_label.text() == "3 of 4 contacts match “Spring fair”"
+    assert window.count_label.text() == "3 of 4 customers match “Spring fair”"
 
     qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
     assert contacts.get_contact(ana).tags == ["VIP"] and contacts.all_tags() == ["VIP"]

@@ -29,7 +29,7 @@ def open_dialog(qtbot, window, action) -> ContactDialog:
 
 def test_an_empty_database_welcomes_the_user(window):
     assert window.stack.currentWidget() is window.welcome
-    assert window.count_label.text() == "0 contacts"
+    assert window.count_label.text() == "0 customers"
     assert window.welcome_add.isVisible() and window.welcome_demo.isVisible()
     assert not window.edit_action.isEnabled() and not window.delete_action.isEnabled()
 
@@ -62,7 +62,7 @@ def test_adding_a_contact_in_the_form_checks_as_you_type(qtbot, window, db):
 
     assert visible_names(window) == ["Zoë Ἀλεξίου"]
     assert window.stack.currentWidget() is window.splitter
-    assert window.count_label.text() == "1 contact"
+    assert window.count_label.text() == "1 customer"
     assert window.detail.name.text() == "Zoë Ἀλεξίου"
     saved = contacts.get_contact(window.model.id_at(0))
     assert saved.emails == ["Zoe@example.com", "zoe.shop@example.org"]
@@ -87,11 +87,11 @@ def test_an_impossible_birthday_cannot_be_saved(qtbot, window):
 
 def test_search_as_you_type_narrows_the_list_and_counts(qtbot, window, three):
     window.refresh()
-    assert window.count_label.text() == "3 contacts"
+    assert window.count_label.text() == "3 customers"
     with qtbot.waitSignal(window.model.reloaded, timeout=3000):
         type_text(window.search, "kra")
     assert visible_names(window) == ["Marta Kowalska"]
-    assert window.count_label.text() == "1 of 3 contacts match “kra”"
+    assert window.count_label.text() == "1 of 3 customers match “kra”"
 
     window.search.clear()
     with qtbot.waitSignal(window.model.reloaded, timeout=3000):
@@ -141,7 +141,7 @@ def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot, window, three):
     assert "José Álvarez" not in visible_names(window)
     assert contacts.get_contact(three[1]).deleted_at is not None
     assert "Trash" in window.statusBar().currentMessage()
-    assert window.count_label.text() == "2 contacts"
+    assert window.count_label.text() == "2 customers"
 
     window.undo_action.trigger()
     assert "José Álvarez" in visible_names(window)
@@ -159,14 +159,14 @@ def test_a_tag_given_to_and_taken_off_the_selected_customers_undoably(qtbot, win
     window.refresh()
     window.view.selectAll()
     dialog = window.add_tag()
-    assert dialog.labelText() == "Tag for 3 contacts:" and dialog.comboBoxItems() == ["VIP"]
+    assert dialog.labelText() == "Tag for 3 customers:" and dialog.comboBoxItems() == ["VIP"]
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # nothing typed yet
     dialog.setTextValue("  vip ")
     assert ok.isEnabled()
     dialog.accept()  # "vip" is the book's "VIP": Marta has it
     assert [contacts.get_contact(i).tags for i in three] == [["VIP"]] * 3
-    assert window.statusBar().currentMessage() == "Tagged 2 contacts “vip”."
+    assert window.statusBar().currentMessage() == "Tagged 2 customers “vip”."
     assert tags_shown(window)["José Álvarez"] == "VIP"  # the list shows it at once
     assert len(window.selected_ids()) == 3  # and the selection stays, for the next tag
 
@@ -179,11 +179,11 @@ def test_a_tag_given_to_and_taken_off_the_selected_customers_undoably(qtbot, win
     window.view.clearSelection()
     window.refresh([jose])
     dialog = window.remove_tag()
-    assert dialog.labelText() == "Tag to take off 1 contact:" and dialog.comboBoxItems() == ["VIP"]
+    assert dialog.labelText() == "Tag to take off 1 customer:" and dialog.comboBoxItems() == ["VIP"]
     dialog.setTextValue("VIP")
     dialog.accept()
     assert contacts.get_contact(jose).tags == [] and contacts.get_contact(marta).tags == ["VIP"]
-    assert window.statusBar().currentMessage() == "Took “VIP” off 1 contact."
+    assert window.statusBar().currentMessage() == "Took “VIP” off 1 customer."
     assert window.remove_tag() is None and "no tags" in window.statusBar().currentMessage()
     window.undo_action.trigger()
     assert contacts.get_contact(jose).tags == ["VIP"]
@@ -207,7 +207,7 @@ def test_restore_from_the_trash_is_undoable_too(qtbot, window, three):
 def test_delete_for_good_asks_first(qtbot, window, three):
     contacts.delete_contacts([three[0]])
     trash = window.show_trash()
-    assert trash.intro.text().startswith("1 deleted contact. Restore puts it back")
+    assert trash.intro.text().startswith("1 deleted customer. Restore puts them back")
     name_width = trash.view.horizontalHeader().sectionSize(0)
     assert name_width >= trash.view.fontMetrics().horizontalAdvance("Marta Kowalska")  # whole, on one line
     trash.view.selectRow(0)
@@ -215,7 +215,7 @@ def test_delete_for_good_asks_first(qtbot, window, three):
     def answer(button_text):
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox) and "cannot be undone" in box.informativeText()
-        assert box.text() == "Delete this contact for good?"
+        assert box.text() == "Delete this customer for good?"
         next(b for b in box.buttons() if b.text() == button_text).click()
 
     QTimer.singleShot(50, lambda: answer("Cancel"))

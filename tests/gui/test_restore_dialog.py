@@ -116,12 +116,12 @@ def test_restore_puts_the_book_back_and_the_safety_snapshot_undoes_it(qtbot, thr
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     assert len(asked) == 1
-    assert "put back as it was today at" in asked[0] and "3 contacts and 0 purchases" in asked[0]
+    assert "put back as it was today at" in asked[0] and "3 customers and 0 purchases" in asked[0]
     assert asked[0].endswith("saved first as a snapshot, which Restore… can bring back.")
     assert names(window) == ORIGINAL  # Bo is gone, Marta is back
     assert window.undo_stack.count() == 0 and not window.undo_action.isEnabled()
     assert window.detail.contact is None  # Bo was shown; he is no longer there
-    assert window.count_label.text() == "3 contacts"
+    assert window.count_label.text() == "3 customers"
     assert "Restored from" in window.statusBar().currentMessage()
     safety = backup.list_snapshots(db)[0]
     assert (safety.reason, safety.contacts) == ("before-restore", 3)  # Anna, Bo and José

@@ -41,7 +41,7 @@ def test_the_first_paint_shows_the_list_without_loading_what_it_does_not_show(db
     assert done.returncode == 0, done.stderr
     assert "rows ['Person0 Test', 'Person1 Test', 'Person2 Test']" in done.stdout
     assert "phone +33 6 12 34 56 78" in done.stdout
-    assert "count 3 contacts" in done.stdout
+    assert "count 3 customers" in done.stdout
     assert "loaded []" in done.stdout
 
 
@@ -53,7 +53,7 @@ def test_the_rest_of_the_list_and_the_start_up_work_wait_for_the_first_paint(qtb
         add_contact(ContactInput(first_name=f"Person{i}", last_name="Test"))
     window = MainWindow(db)
     qtbot.addWidget(window)
-    assert window.model.rowCount() == 5 and window.count_label.text() == "5 contacts"
+    assert window.model.rowCount() == 5 and window.count_label.text() == "5 customers"
     assert window.model.data(window.model.index(4, 0)) is None  # not read yet
     assert not window.expiry_timer.isActive()
     with qtbot.waitSignal(window.first_painted, timeout=5000):

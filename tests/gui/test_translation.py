@@ -132,7 +132,7 @@ menus = {}
 for action in window.menuBar().actions():
     menu = action.menu()
     menus[action.text()] = [a.text() for a in menu.actions() if not a.isSeparator()]
-dialog = ContactDialog(window, title=QCoreApplication.translate("MainWindow", "New contact"))
+dialog = ContactDialog(window, title=QCoreApplication.translate("MainWindow", "New customer"))
 dialog.show()
 app.processEvents()
 dialog.grab().save(str(shots / "contact-form.png"))
@@ -285,9 +285,9 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     seen = run_in_french(tmp_path / "boutique.sqlite", tmp_path / "shots")
     assert seen["locale"] == "fr_FR"
     assert list(seen["menus"]) == ["&Fichier", "É&dition", "&Client", "&Outils", "&Aide"]
-    assert "&Nouveau contact…" in seen["menus"]["&Fichier"]
+    assert "&Nouveau client…" in seen["menus"]["&Fichier"]
     assert "&Annuler" in seen["menus"]["É&dition"]
-    assert seen["dialog"] == "Nouveau contact"
+    assert seen["dialog"] == "Nouveau client"
     assert seen["wizard"].pop("width") <= 1000  # the import wizard, in French, fits a small laptop's screen
     assert seen["wizard"].pop("form") == [
         "Ce n’est pas une adresse e-mail\xa0: Il doit y avoir quelque chose après le @.",
