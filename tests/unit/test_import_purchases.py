@@ -1369,6 +1369,27 @@ def test_a_days_total_under_its_sales_is_no_sale_and_no_customer(gbp, tmp_path):
     assert sorted(c.first_name for c in Contact.select()) == ["Anna", "Som", "Sum"]  # ("Sum": a surname)
 
 
+def test_a_dated_total_in_the_item_or_receipt_column_is_no_sale(gbp, tmp_path):
+    """A till's day total, dated, under its sales, says so in the item or the receipt column; a receipt's total under
+    its items, in the item column: neither is recorded (the revenue would count twice)."""
+    header = ["Datum", "Bon", "Kunde", "Artikel", "Betrag"]
+    rows = [["03.04.2026 09:12", "1", "Anna Schmidt", "Brot", "5,00"],
+            ["03.04.2026 09:30", "2", "", "Milch", "1,20"],
+            ["03.04.2026 10:02", "3", "", "Total Gym Band", "8,80"],  # (an item whose name starts so)
+            ["03.04.2026", "", "", "Tagessumme", "15,00"],
+            ["03.04.2026", "", "", "Total of the day", "15,00"],
+            ["03.04.2026", "Total", "", "", "15,00"],
+            ["04.04.2026 11:00", "4", "Anna Schmidt", "Kuchen", "3,00"],
+            ["04.04.2026 11:00", "4", "Anna Schmidt", "Kaffee", "2,50"],
+            ["04.04.2026 11:00", "4", "Anna Schmidt", "Summe", "5,50"],
+            ["04.04.2026", "", "", "Zwischensumme:", "5,50"]]
+    result = pi.import_purchases(write_csv(tmp_path / "kasse.csv", header, rows),
+                                 pi.PurchaseImportOptions(create_missing=True))
+    assert [(r.row, r.reason) for r in result.rejects] == [(n, pi.TOTAL_ROW) for n in (5, 6, 7, 10, 11)]
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("1", 500), ("2", 120), ("3", 880), ("4", 550)]
+
+
 STRIPE = ["id", "Created (UTC)", "Amount", "Amount Refunded", "Currency", "Captured", "Description", "Fee", "Status",
           "Customer ID", "Customer Email", "Invoice ID"]
 
@@ -1771,15 +1792,19 @@ def test_keys_that_name_no_one_are_not_a_customer(gbp, tmp_path):
             ["4", "2025-08-03", "", "", "Alice Martin <alice@example.com>", "40.00"],
             ["5", "2025-08-04", "c001", "", "", "50.00"],  # her number, in another case
             ["6", "2025-08-05", "", "Walk-in Customer", "", "6.00"],  # a till's sale to no one in particular
-            ["7", "2025-08-05", "", "Client de passage", "-", "7.00"]]
+            ["7", "2025-08-05", "", "Client de passage", "-", "7.00"],
+            ["8", "2025-08-06", "WALKIN", "Walk-in customer", "", "8.00"],  # a till's number for it (Lightspeed)
+            ["9", "2025-08-06", "C0042", "Walk-in", "", "9.00"],  # any number beside a walk-in's name
+            ["10", "2025-08-06", "GUEST", "", "", "10.00"]]
     path = write_csv(tmp_path / "orders.csv", header, rows)
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
-    assert result.rejects == [] and result.customers_created == 2
+    assert result.rejects == [] and result.customers_created == 2 and result.without_customer == 5
     assert _bought(alice) == ["3", "4", "5"]
     made = {c.first_name: _bought(c.id) for c in Contact.select().where(Contact.id != alice)}
     assert made == {"Paul": ["1"], "Rita": ["2"]}  # two people, not one customer "0"
     assert Contact.get(Contact.first_name == "Paul").external_id == ""
-    assert sorted(p.reference for p in Purchase.select().where(Purchase.contact.is_null())) == ["6", "7"]
+    assert sorted(p.reference for p in Purchase.select().where(Purchase.contact.is_null())) == ["10", "6", "7", "8",
+                                                                                               "9"]
 
 
 def test_a_huge_name_or_description_loses_no_other_sale_and_the_dry_run_says_what_the_import_does(gbp, tmp_path):

@@ -194,8 +194,13 @@ DISCOUNTS = ("discount", "coupon", "promo", "voucher", "remise", "reduction", "r
 # Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
 ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
-# What a customer column says on a total's row (no one is named so; "Sum" and "Som" are names)
-SUM_NAMES = {"total", "summe", "gesamt", "totale", "totaal", *cleaning.TOTAL_PHRASES}
+# What a customer column says on a total's row (no one is named so; "Sum" and "Som" are names), and the receipt or
+# item column on a row that names no customer ("03.04.2026;;;Tagessumme;15,00"), compared as fold() writes them
+SUM_NAMES = {"total", "summe", "gesamt", "totale", "totaal", "subtotal", "sub total", "zwischensumme", "sous total",
+             "subtotaal", "subtotale", "tagessumme", "tagesumsatz", "tagesgesamt", "day total", "daily total",
+             "total of the day", "total for the day", "total today", "total du jour", "total de la journee",
+             "totale del giorno", "totale giornaliero", "dagtotaal", "total del dia", "total diario", "total do dia",
+             *cleaning.TOTAL_PHRASES}
 NO_CUSTOMER = "no customer with this "  # + what the customer was looked for by
 # What a till writes for a sale to nobody in particular (compared as fold() writes it, spaces kept): no customer.
 NOBODY = frozenset({"guest", "guest customer", "walk in", "walkin", "walk in customer", "cash", "cash customer",
@@ -695,17 +700,34 @@ class _Reader:
             mark = cleaning.infer_decimal_mark(cells[i] for _, cells in rows for i in columns if i < len(cells))
         return None if mark == "ambiguous" else mark
 
+    def _sums(self, cells: list[str]) -> bool:
+        """Whether a row is a total of the rows above: its item column says so ("Total", "Tagessumme": no item is
+        called that, and a receipt's total under its items would count it twice); its customer column, on a row
+        with no receipt number; its receipt column, on a row that names no customer."""
+        def says(field: str) -> bool:
+            text = self.cell(cells, field)
+            return " ".join(fold(text).replace(":", " ").split()) in SUM_NAMES or cleaning.says_total(text)
+
+        if says("description"):
+            return True
+        if says("name"):
+            return not self.cell(cells, "reference")
+        return says("reference") and not any(self.cell(cells, field) for field in (
+            "name", "first_name", "last_name", "email", "phone", "customer_id"))
+
     def customer_keys(self, number: int, cells: list[str]) -> list[tuple[str, str]] | None:
         """The row's customer keys, (match, key) for each of `matches` the row fills, in their order: the first one
         that can be read, normalised, then the others as written (read when it finds no one: _Run.ids), a name only
         when the row has no other. None after a reject: of a key that cannot be read, when the row has no other
         to go by."""
         keys, unread = [], None
+        # (a till's number for its walk-in customer, beside the name "Walk-in customer", is no one's either)
+        walk_in = nobody("name", self.cell(cells, "name"))
         for match in self.matches:
             value = self.cell(cells, KEY_FIELD[match]).lstrip("'").strip()
             if match == "name" and not value:
                 value = " ".join(p for p in (self.cell(cells, "first_name"), self.cell(cells, "last_name")) if p)
-            if not value or (match == "name" and unread) or nobody(match, value):
+            if not value or (match == "name" and unread) or nobody(match, value) or walk_in and match == "id":
                 continue  # (a name is no one's key beside an unreadable one: Ann Lee of another email is another)
             if keys:
                 if match != "name":
@@ -744,7 +766,7 @@ class _Reader:
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells
-        if not self.cell(cells, "reference") and fold(self.cell(cells, "name")).strip(" :") in SUM_NAMES:
+        if self._sums(cells):
             self.reference, self.moment = "", None  # (of no receipt)
             return self.reject(number, TOTAL_ROW)  # (a day's total under its sales: "02.03.2024;;Summe;65,00")
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
@@ -1007,11 +1029,11 @@ def name_and_address(text: str) -> tuple[str, str]:
 
 def nobody(match: str, value: str) -> bool:
     """Whether a customer key names no one: "n/a", "-", customer number 0 (WooCommerce's guests), "Walk-in
-    customer" (NOBODY)."""
+    customer" (NOBODY), and a till's number for it ("WALKIN", "GUEST")."""
     folded = value.strip().casefold()
     if folded in cleaning.PLACEHOLDERS or match == "id" and not cleaning.customer_number(folded):
         return True
-    return match == "name" and " ".join(re.findall(r"\w+", fold(folded))) in NOBODY
+    return match in ("name", "id") and " ".join(re.findall(r"\w+", fold(folded))) in NOBODY
 
 
 def has_match_column(fields: list[str], match: str) -> bool:
