@@ -2305,7 +2305,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>See and undo earlier imports</source>
-        <translation>Voir et annuler les imports précédents</translation>
+        <translation>Voir et défaire les imports précédents</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3185,11 +3185,11 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>&amp;Undo this import</source>
-        <translation>&amp;Annuler cet import</translation>
+        <translation>&amp;Défaire cet import</translation>
     </message>
     <message>
         <source>undone</source>
-        <translation>annulé</translation>
+        <translation>défait</translation>
     </message>
     <message>
         <source>done</source>
@@ -3213,11 +3213,11 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Import of {file} undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
-        <translation>Import de {file} annulé. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
+        <translation>Import de {file} défait. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
         <source>Import of {file} undone. Customers it added, removed: {removed}. Customers it updated, put back as they were: {restored}.</source>
-        <translation>Import de {file} annulé. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
+        <translation>Import de {file} défait. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
     </message>
 </context>
 <context>
@@ -3970,7 +3970,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>&amp;Undo this import</source>
-        <translation>&amp;Annuler cet import</translation>
+        <translation>&amp;Défaire cet import</translation>
     </message>
     <message>
         <source>Save rejected rows…</source>
@@ -4022,7 +4022,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>You can undo this import here, or later from File ▸ Past Imports.</source>
-        <translation>Vous pouvez annuler cet import ici, ou plus tard depuis Fichier ▸ Imports passés.</translation>
+        <translation>Vous pouvez défaire cet import ici, ou plus tard depuis Fichier ▸ Imports passés.</translation>
     </message>
     <message>
         <source>Your book is as it was before.</source>
@@ -4038,7 +4038,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Import undone</source>
-        <translation>Import annulé</translation>
+        <translation>Import défait</translation>
     </message>
     <message>
         <source>Your book is as it was before this import.</source>
@@ -4046,11 +4046,11 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
-        <translation>Annulé. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
+        <translation>Défait. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
         <source>Undone. Customers it added, removed: {removed}. Customers it updated, put back as they were: {restored}.</source>
-        <translation>Annulé. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
+        <translation>Défait. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
     </message>
 </context>
 <context>
@@ -4195,7 +4195,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>This file was already imported on {when} (import {number}). Below is what importing it again would do. If you did not mean to import it twice, press Cancel; to start over instead, first undo that import in File ▸ Past Imports.</source>
-        <translation>Ce fichier a déjà été importé le {when} (import {number}). Voici ci-dessous ce que l’importer à nouveau ferait. Si vous ne vouliez pas l’importer deux fois, cliquez sur Annuler&#xa0;; pour repartir de zéro, annulez d’abord cet import dans Fichier ▸ Imports passés.</translation>
+        <translation>Ce fichier a déjà été importé le {when} (import {number}). Voici ci-dessous ce que l’importer à nouveau ferait. Si vous ne vouliez pas l’importer deux fois, cliquez sur Annuler&#xa0;; pour repartir de zéro, défaites d’abord cet import dans Fichier ▸ Imports passés.</translation>
     </message>
     <message>
         <source>…</source>
@@ -5592,39 +5592,39 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Undo the import of {file}? The purchases it recorded are removed with their points, and so are the customers it created. To have them back, import the file again.</source>
-        <translation>Annuler l’import de {file}&#xa0;? Les achats qu’il a enregistrés sont supprimés avec leurs points, ainsi que les clients qu’il a créés. Pour les retrouver, importez de nouveau le fichier.</translation>
+        <translation>Défaire l’import de {file}&#xa0;? Les achats qu’il a enregistrés sont supprimés avec leurs points, ainsi que les clients qu’il a créés. Pour les retrouver, importez de nouveau le fichier.</translation>
     </message>
     <message>
         <source>Undo the import of {file}? The customers it added are removed and those it changed are put back as they were. To have them back, import the file again.</source>
-        <translation>Annuler l’import de {file}&#xa0;? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont remis tels qu’ils étaient. Pour les retrouver, importez de nouveau le fichier.</translation>
+        <translation>Défaire l’import de {file}&#xa0;? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont remis tels qu’ils étaient. Pour les retrouver, importez de nouveau le fichier.</translation>
     </message>
     <message>
         <source>Undo this import?</source>
-        <translation>Annuler cet import&#xa0;?</translation>
+        <translation>Défaire cet import&#xa0;?</translation>
     </message>
     <message>
         <source>Not undone. {why} Nothing was changed.</source>
-        <translation>Non annulé. {why} Rien n’a été modifié.</translation>
+        <translation>Non défait. {why} Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>This import was already undone.</source>
-        <translation>Cet import a déjà été annulé.</translation>
+        <translation>Cet import a déjà été défait.</translation>
     </message>
     <message>
         <source>A later import ({file}, {when}) changed the same customers. Undo that one first, then this one.</source>
-        <translation>Un import plus récent ({file}, {when}) a modifié les mêmes clients. Annulez-le d’abord, puis celui-ci.</translation>
+        <translation>Un import plus récent ({file}, {when}) a modifié les mêmes clients. Défaites-le d’abord, puis celui-ci.</translation>
     </message>
     <message>
         <source>{name} was changed after this import: undoing it would lose that change.</source>
-        <translation>{name} a été modifié après cet import&#xa0;: l’annuler ferait perdre cette modification.</translation>
+        <translation>{name} a été modifié après cet import&#xa0;: le défaire ferait perdre cette modification.</translation>
     </message>
     <message>
         <source>{name}, added by this import, now has {has} of their own: undoing the import would delete them.</source>
-        <translation>{name}, ajouté par cet import, a maintenant {has} à son nom&#xa0;: annuler l’import les supprimerait.</translation>
+        <translation>{name}, ajouté par cet import, a maintenant {has} à son nom&#xa0;: défaire l’import les supprimerait.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import, has {has} about it now: undoing the import would delete it.</source>
-        <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: annuler l’import le supprimerait.</translation>
+        <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: défaire l’import le supprimerait.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import as due, was paid or written off since.</source>
@@ -5632,7 +5632,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>{name} has spent points this import gave: undoing it would leave a balance below zero.</source>
-        <translation>{name} a dépensé des points donnés par cet import&#xa0;: l’annuler laisserait un solde négatif.</translation>
+        <translation>{name} a dépensé des points donnés par cet import&#xa0;: le défaire laisserait un solde négatif.</translation>
     </message>
     <message>
         <source>customer #{id}</source>

@@ -372,7 +372,9 @@ def confirm_undo(parent, file_name: str, kind: str) -> bool:
     else:
         text = undo_tr("Undo the import of {file}? The customers it added are removed and those it changed are put "
                        "back as they were. To have them back, import the file again.")
-    answer = QMessageBox.question(parent, undo_tr("Undo this import?"), text.format(file=file_name))
+    no = QMessageBox.StandardButton.No  # (the default: Enter pressed once too often undoes nothing)
+    answer = QMessageBox.question(parent, undo_tr("Undo this import?"), text.format(file=file_name),
+                                  QMessageBox.StandardButton.Yes | no, no)
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -1917,8 +1919,10 @@ class RunPage(QWizardPage):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.undo = QPushButton(self.tr("&Undo this import"))
+        self.undo.setAutoDefault(False)  # (Enter, once the import is over, is Finish's)
         self.undo.clicked.connect(self.undo_import)
         self.save = QPushButton(self.tr("Save rejected rows…"))
+        self.save.setAutoDefault(False)
         self.save.clicked.connect(lambda: self.w.save_rejects(self.w.result.rejects))
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo)
@@ -1959,6 +1963,7 @@ class RunPage(QWizardPage):
         self.setSubTitle(subtitle)
         self.w.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.completeChanged.emit()
+        self.w.button(QWizard.WizardButton.FinishButton).setFocus()  # (Cancel, which had it, is gone)
 
     def _progress(self, done: int, total: int) -> None:
         plan = self.w.plan

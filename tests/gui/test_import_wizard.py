@@ -62,6 +62,24 @@ def wizard_for(qtbot, window, path) -> ImportWizard:
     return wizard
 
 
+def test_enter_pressed_after_an_import_finishes_and_never_undoes_it(qtbot, window, tmp_path, monkeypatch):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    for _ in range(4):
+        wizard.next()
+    qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert wizard.focusWidget() is finish and not wizard.run_page.undo.autoDefault()
+    # asked to undo, Enter answers with the question's default: No
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, buttons, default: default)
+    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    assert contacts.count_contacts() == 2 and wizard.run_page.undo.isVisible()
+    finish.setFocus()
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert not wizard.isVisible() and contacts.count_contacts() == 2
+
+
 def test_a_file_without_column_names_is_told_and_cannot_go_on_until_a_column_names_someone(qtbot, window, tmp_path):
     source = tmp_path / "no_header.csv"
     source.write_text("Anna,Schmidt,anna.s@example.de,Berlin\nBen,Ott,ben@example.de,Bonn\n", encoding="utf-8")

@@ -327,10 +327,10 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
                                             "Utilisés", "geste commercial"]
     assert seen["wizard"].pop("refused") == [
         "L’achat 1 est déjà payé.", "L’achat 1 est déjà payé.",
-        "Non annulé. Zoë a été modifié après cet import\xa0: l’annuler ferait perdre cette modification. Rien n’a "
+        "Non défait. Zoë a été modifié après cet import\xa0: le défaire ferait perdre cette modification. Rien n’a "
         "été modifié.",
-        "Annuler cet import\xa0?",
-        "Annuler l’import de c.csv\xa0? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont "
+        "Défaire cet import\xa0?",
+        "Défaire l’import de c.csv\xa0? Les clients qu’il a ajoutés sont supprimés et ceux qu’il a modifiés sont "
         "remis tels qu’ils étaient. Pour les retrouver, importez de nouveau le fichier."]
     assert seen["wizard"] == {"reject": "e-mail non valide", "duplicate": "nom proche, même ville",
                               "field": "Code postal", "problem": "Le fichier est vide. Rien n’a été importé."}
