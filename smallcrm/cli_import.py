@@ -75,6 +75,7 @@ def register(commands, command, group, open_existing) -> None:
     contacts = command(actions, "contacts", import_contacts, "import contacts from a CSV file")
     file_options(contacts)
     contacts.add_argument("--preset", default="auto", metavar="auto|NAME",
+                          type=lambda name: name.strip().lower().replace("-", "_"),  # (in any case: "Google")
                           help="the program that wrote the file: google, outlook, shopify, ... (default: found "
                                "from the header row)")
     contacts.add_argument("--on-duplicate", choices=("skip", "fill", "overwrite", "create"), default="skip",

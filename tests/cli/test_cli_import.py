@@ -433,6 +433,17 @@ def test_a_file_of_utf8_and_windows_1252_rows_imports_every_name_intact(cli, tmp
         "utf-8-or-cp1252 for a file with rows of both); nothing was imported")
 
 
+def test_import_contacts_with_a_preset_named_in_any_case(cli, shop, tmp_path):
+    path = tmp_path / "contacts.csv"
+    path.write_text("First Name,Last Name,E-mail 1 - Value,Phone 1 - Value\nAnn,Lee,ann@example.com,\n",
+                    encoding="utf-8")
+    for name in ("Google", "GOOGLE", " google "):
+        done = cli("import", "contacts", str(path), "--preset", name, "--dry-run", "--json")
+        assert (done.code, done.json()["preset"], done.json()["created"]) == (0, "google", 1)
+    assert cli("import", "contacts", str(path), "--preset", "Google-Legacy", "--dry-run", "--json").json()[
+        "preset"] == "google_legacy"
+
+
 def test_import_purchases_with_a_preset_chosen(cli, shop, tmp_path):
     """An Etsy file a spreadsheet saved again with its dates day first: read by its column names, it is asked."""
     path = tmp_path / "etsy.csv"

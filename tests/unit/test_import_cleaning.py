@@ -669,6 +669,19 @@ def test_an_outlook_exchange_address_is_no_email_and_no_reason_to_reject_the_row
     assert (made.first_name, made.emails, made.notes) == ("Paul", [], f"E-mail Address: {exchange}")
 
 
+def test_excels_formula_guard_and_characters_that_show_nothing_are_not_kept():
+    headers = ["Kundennummer", "Vorname", "Nachname", "Telefon", "PLZ", "E-Mail"]
+    made = row_to_contact(2, ['="000124"', "\ufeffVera", "O\u00adz", '="0171 2345678"', ' ="01067" ',
+                              "\u200bvera@example.de\u2060"], auto_map(headers), headers, region="DE", date_orders={})
+    assert (made.customer_id, made.first_name, made.last_name, made.postal_code, made.emails) == (
+        "000124", "Vera", "Oz", "01067", ["vera@example.de"])
+    assert [(p.raw, p.e164) for p in made.phone_details] == [("0171 2345678", "+491712345678")]
+    # joiners that shape a name's letters or an emoji are its own
+    made = row_to_contact(2, ["\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\U0001F469\u200d\U0001F373"],
+                          auto_map(["First Name", "Last Name"]), ["First Name", "Last Name"], region="DE", date_orders={})
+    assert "\u200c" in made.first_name and "\u200d" in made.last_name
+
+
 def test_a_full_name_loses_the_guard_as_a_first_name_does():
     for header in ("Name", "First Name"):
         made = row_to_contact(2, ["'=SUM(A1)", "a1@example.com"], auto_map([header, "Email"]), [header, "Email"],

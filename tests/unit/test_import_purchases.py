@@ -1369,6 +1369,14 @@ def test_a_days_total_under_its_sales_is_no_sale_and_no_customer(gbp, tmp_path):
     assert sorted(c.first_name for c in Contact.select()) == ["Anna", "Som", "Sum"]  # ("Sum": a surname)
 
 
+def test_excels_formula_guard_and_characters_that_show_nothing_do_not_hide_a_customer(gbp, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    header = ["Date", "Receipt", "Email", "Amount"]
+    rows = [["2025-06-01", '="000123"', "\u200bann@example.com\u00ad", "5.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows))
+    assert result.rejects == [] and _bought(ann) == ["000123"]
+
+
 def test_a_dated_total_in_the_item_or_receipt_column_is_no_sale(gbp, tmp_path):
     """A till's day total, dated, under its sales, says so in the item or the receipt column; a receipt's total under
     its items, in the item column: neither is recorded (the revenue would count twice)."""

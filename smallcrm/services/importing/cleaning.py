@@ -100,6 +100,12 @@ WARNINGS = {
 _GUARDED = re.compile(r"'+(?=[0-9+=@\-(]|$)")
 
 
+# Characters that show nothing, pasted from a web page or a word processor, or left by files joined together (a
+# byte-order mark): a search would not find "Oz" in "O\u00adz", nor an address look wrong that is refused. (Joiners
+# that shape letters or emoji, U+200C and U+200D, are kept.)
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def tidy(text: str) -> str:
     """What `validation.clean_text` gives, without its length check: NFC, no NUL, spaces collapsed."""
     if not text:
@@ -109,6 +115,21 @@ def tidy(text: str) -> str:
     if "\x00" in text:
         text = text.replace("\x00", "")
     return " ".join(text.split())
+
+
+def plain_cells(cells: list[str]) -> list[str]:
+    """The cells without characters that show nothing (_INVISIBLE), and without Excel's formula guard around text
+    it must keep as written (="01067", ="0612345678")."""
+    joined = "".join(cells)
+    guarded = '="' in joined
+    if not guarded and (joined.isascii() or not _INVISIBLE.search(joined)):
+        return cells
+    if not joined.isascii():
+        cells = [_INVISIBLE.sub("", cell) for cell in cells]
+    if guarded:
+        cells = [cell.strip()[2:-1] if cell.strip()[:2] == '="' and cell.strip()[-1:] == '"' else cell
+                 for cell in cells]
+    return cells
 
 
 def unguard_formula(text: str) -> str:
@@ -1146,6 +1167,7 @@ class RowCleaner:
         width = self.width
         if len(cells) < width:
             cells = [*cells, *[""] * (width - len(cells))]
+        cells = plain_cells(cells)
         names = self.names
         notes: list[str] = []  # "Header: value" lines, after the file's own notes
         warnings: list[str] = []

@@ -765,7 +765,7 @@ class _Reader:
             self.cut_short = rows.cut_short
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
-        self.cells = cells
+        self.cells = cells = cleaning.plain_cells(cells)
         if self._sums(cells):
             self.reference, self.moment = "", None  # (of no receipt)
             return self.reject(number, TOTAL_ROW)  # (a day's total under its sales: "02.03.2024;;Summe;65,00")
