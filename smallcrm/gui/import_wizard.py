@@ -23,7 +23,9 @@ from pathlib import Path
 
 import peewee
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSignalBlocker, Qt, QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
     QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
@@ -1081,7 +1083,14 @@ class MappingPage(QWizardPage):
     def _changed(self) -> None:
         """A choice changed: the preview is read again once the typing or clicking pauses."""
         if self.sender() in self.combos:
-            self.in_sight = PREVIEW_COLUMN.get(self.sender().currentData())
+            chosen = self.sender().currentData()
+            self.in_sight = PREVIEW_COLUMN.get(chosen)
+            if chosen not in mapping.REPEATABLE:  # another column that had this field gives it up (as the import does)
+                for combo in self.combos:
+                    if combo is not self.sender() and combo.currentData() == chosen:
+                        with QSignalBlocker(combo):
+                            combo.setCurrentIndex(combo.findData(ci.given_up(chosen,
+                                                                             purchases=self.w.kind == "purchases")))
         self.w.plan = None
         self.completeChanged.emit()
         self.timer.start()

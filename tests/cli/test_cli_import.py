@@ -158,6 +158,24 @@ def test_map_option(cli, tmp_path):
     assert bad.code == 2 and "Nope" in bad.error_line
 
 
+def test_a_column_mapped_to_a_field_found_in_another_takes_its_place(cli, shop, tmp_path):
+    """The owner's --map wins over the column found for the field: a customer's is kept in the notes."""
+    source = write_csv(tmp_path / "c.csv", [["Ann", "Lee", "Old Ltd", "New Ltd"]],
+                       header=["First Name", "Last Name", "Company", "Firma neu"])
+    dry = cli("import", "contacts", str(source), "--map", "Firma neu=company", "--dry-run", "--json")
+    assert [c["field"] for c in dry.json()["columns"]] == ["first_name", "last_name", "note", "company"]
+    done = cli("import", "contacts", str(source), "--map", "Firma neu=company", "--json")
+    assert done.code == 0
+    ann = cli("contacts", "show", "1", "--json").json()
+    assert (ann["company"], ann["notes"]) == ("New Ltd", "Company: Old Ltd")
+    sales = write_csv(tmp_path / "s.csv", [["2026-05-02", "ann@example.com", "27.00", "29.00"]],
+                      header=["Date", "Email", "Net Sales", "Total Collected"])
+    done = cli("import", "purchases", str(sales), "--map", "Total Collected=amount", "--create-missing", "--json")
+    assert done.code == 0 and done.json()["created"] == 1
+    with sqlite3.connect(shop) as conn:
+        assert conn.execute("SELECT total_minor FROM purchase").fetchall() == [(2900,)]
+
+
 def test_ambiguous_dates_name_the_column_and_the_option(cli, shop, tmp_path):
     source = write_csv(tmp_path / "dates.csv", [["Ann", "Lee", "", "", "", "03/04/1990"],
                                                 ["Bob", "Stone", "", "", "", "05/06/1991"]])

@@ -430,6 +430,19 @@ def test_the_wizard_uses_the_classic_look(window, qtbot, tmp_path):
     wizard.close()
 
 
+def test_a_field_given_to_another_column_is_taken_from_the_one_that_had_it(qtbot, window, tmp_path):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert page.mapped_fields()[:5] == ["first_name", "last_name", "email", "phone", "city"]
+    page.combos[1].setCurrentIndex(page.combos[1].findData("first_name"))  # one first name: "Nom" now
+    page.combos[2].setCurrentIndex(page.combos[2].findData("phone"))  # phones: as many as there are
+    assert page.mapped_fields()[:5] == ["note", "first_name", "phone", "phone", "city"]
+    wizard.close()
+
+
 def test_a_saved_mapping_is_used_again(qtbot, window, tmp_path, monkeypatch):
     from smallcrm.services.importing import mapping
 

@@ -365,6 +365,11 @@ def sniff_with(path: Path, options) -> reader.Dialect:
                         header_row=options.header_row, row_end=options.row_end)
 
 
+def given_up(name: str, *, purchases: bool) -> str:
+    """What becomes of a column found to be field `name` when the owner gives `name` to another column."""
+    return "" if purchases else "note"
+
+
 def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS, map_headers=None,
                 date_value: Callable[[str], str] | None = None, worker: WorkerDecisions | None = None) -> FileLayout:
     """Sniff the file, map its columns and find each date column's day/month order.
@@ -386,6 +391,12 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
         if not 0 <= column < len(headers):
             raise InvalidValue("map", column, "column", f"the file has {len(headers)} columns")
         fields[column] = name
+    # A field of one column the owner gives another column: theirs, in place of the one found for it (kept in the
+    # notes of a customer; of a sale, left out)
+    chosen = {name for name in options.overrides.values() if name not in mapping.REPEATABLE}
+    for i, name in enumerate(fields):
+        if name in chosen and i not in options.overrides:
+            fields[i] = given_up(name, purchases=map_headers is not None)
     date_fields = set(date_fields)
     date_columns = [i for i, name in enumerate(fields) if name in date_fields]
     orders: dict[int, str] = {}
