@@ -1171,6 +1171,19 @@ def test_times_under_a_heading_that_names_utc_are_utc_and_a_comma_may_stand_befo
     assert bought["T1"].astimezone().strftime("%d.%m.%Y %H:%M") == "24.09.2025 12:32"
 
 
+def test_times_written_as_people_write_them_are_read_and_one_that_cannot_be_is_not_taken_for_noon(gbp, tmp_path):
+    written = ["2026-05-13 09:15 p.m.", "2026-05-13 9.15 pm", "2026-05-13 21h15", "2026-05-13 21:15 Uhr",
+               "2026-05-13 9:15 a. m.", "2026-05-13 19:15:00 UTC", "2026-05-13 21:15:00 CEST", "2026-05-13 15:15 EDT",
+               "2026-05-13 21:15 Europe/Paris", "2026-05-13 9 pm", "2026-05-13"]
+    rows = [[text, f"R{n}", "1.00"] for n, text in enumerate(written, 1)]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", ["Date", "Receipt", "Amount"], rows))
+    bought = {p.reference: p.occurred_at for p in Purchase.select()}
+    local = {f"R{n}": bought[f"R{n}"].astimezone().strftime("%H:%M") for n in (1, 2, 3, 4, 5, 11)}
+    assert local == {"R1": "21:15", "R2": "21:15", "R3": "21:15", "R4": "21:15", "R5": "09:15", "R11": "12:00"}
+    assert {bought[f"R{n}"] for n in (6, 7, 8)} == {datetime(2026, 5, 13, 19, 15, tzinfo=timezone.utc)}
+    assert [(r.row, r.value) for r in result.rejects] == [(10, "2026-05-13 21:15 Europe/Paris"), (11, "2026-05-13 9 pm")]
+
+
 def test_a_name_written_last_name_first_finds_the_customer(gbp, tmp_path):
     jurgen = add_contact(ContactInput(first_name="Jürgen", last_name="Müller"))
     header = ["Datum", "Beleg", "Kunde", "Betrag"]

@@ -455,8 +455,15 @@ class PurchaseImportResult:
 # Rows -> receipts
 
 
-_TIME = re.compile(r"^(?P<date>.*?),?[ T]+(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?P<ampm>[AaPp][Mm])?"
-                   r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|UTC)?\s*$")
+# A time after the date: "8:26", "21:15:00.5", "9.15", "21h15", "21:15 Uhr"; "PM", "p.m." or "p. m."; a zone as
+# an offset, "Z", or one of ZONES' names ("2026-05-13 21:15:00 CEST")
+_TIME = re.compile(r"^(?P<date>.*?),?[ T]+(?P<time>\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?|[.h]\d{2}))\s*(?:Uhr\b)?\s*"
+                   r"(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|[A-Z]{3,4})?\s*$")
+# What is left of a time the pattern above does not read ("21:15 Europe/Paris", "9 pm"): no sale at noon instead
+_CLOCKISH = re.compile(r"[\sT]\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![\d.]))|\d\s?[AaPp]\.?\s?[Mm]\b")
+# Hours from UTC of the zones tills name
+ZONES = {"UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2, "EET": 2,
+         "EEST": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 
 
 def split_time(text: str) -> tuple[str, str | None, str | None, str | None]:
@@ -514,19 +521,26 @@ def _moment(text: str, order: str | None, latest: date | None = None) -> str | N
     if latest is not None and d > latest:
         raise _Implausible(IN_FUTURE)
     if clock is None:
+        if _CLOCKISH.search(text):
+            return None  # (a time that cannot be read)
         moment = when.local_moment(d, time(12))
     else:
-        parts = [float(p) for p in clock.split(":")]
+        parts = [float(p) for p in re.split(r"[:.h]", clock, maxsplit=2)] if ":" not in clock else [
+            float(p) for p in clock.split(":")]
         hour, minute = int(parts[0]), int(parts[1])
         second = int(parts[2]) if len(parts) > 2 else 0
         if ampm:
             if not 1 <= hour <= 12:
                 return None
-            hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
+            hour = hour % 12 + (12 if ampm[0] in "Pp" else 0)
         if hour > 23 or minute > 59 or second > 59:
             return None
-        if zone in ("Z", "UTC"):
+        if zone == "Z":
             tz = timezone.utc
+        elif zone and zone[0].isalpha():
+            if zone not in ZONES:
+                return None
+            tz = timezone(timedelta(hours=ZONES[zone]))
         elif zone:
             sign = 1 if zone[0] == "+" else -1
             digits = zone[1:].replace(":", "")
