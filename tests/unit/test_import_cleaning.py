@@ -678,7 +678,8 @@ def test_excels_formula_guard_and_characters_that_show_nothing_are_not_kept():
     assert [(p.raw, p.e164) for p in made.phone_details] == [("0171 2345678", "+491712345678")]
     # joiners that shape a name's letters or an emoji are its own
     made = row_to_contact(2, ["\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\U0001F469\u200d\U0001F373"],
-                          auto_map(["First Name", "Last Name"]), ["First Name", "Last Name"], region="DE", date_orders={})
+                          auto_map(["First Name", "Last Name"]), ["First Name", "Last Name"], region="DE",
+                          date_orders={})
     assert "\u200c" in made.first_name and "\u200d" in made.last_name
 
 

@@ -1181,7 +1181,8 @@ def test_times_written_as_people_write_them_are_read_and_one_that_cannot_be_is_n
     local = {f"R{n}": bought[f"R{n}"].astimezone().strftime("%H:%M") for n in (1, 2, 3, 4, 5, 11)}
     assert local == {"R1": "21:15", "R2": "21:15", "R3": "21:15", "R4": "21:15", "R5": "09:15", "R11": "12:00"}
     assert {bought[f"R{n}"] for n in (6, 7, 8)} == {datetime(2026, 5, 13, 19, 15, tzinfo=timezone.utc)}
-    assert [(r.row, r.value) for r in result.rejects] == [(10, "2026-05-13 21:15 Europe/Paris"), (11, "2026-05-13 9 pm")]
+    assert [(r.row, r.value) for r in result.rejects] == [(10, "2026-05-13 21:15 Europe/Paris"),
+                                                          (11, "2026-05-13 9 pm")]
 
 
 def test_a_name_written_last_name_first_finds_the_customer(gbp, tmp_path):

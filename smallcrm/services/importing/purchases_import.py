@@ -525,8 +525,7 @@ def _moment(text: str, order: str | None, latest: date | None = None) -> str | N
             return None  # (a time that cannot be read)
         moment = when.local_moment(d, time(12))
     else:
-        parts = [float(p) for p in re.split(r"[:.h]", clock, maxsplit=2)] if ":" not in clock else [
-            float(p) for p in clock.split(":")]
+        parts = [float(p) for p in (clock.split(":") if ":" in clock else re.split("[.h]", clock))]
         hour, minute = int(parts[0]), int(parts[1])
         second = int(parts[2]) if len(parts) > 2 else 0
         if ampm:
