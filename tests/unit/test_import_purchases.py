@@ -1391,6 +1391,14 @@ def test_excels_formula_guard_and_characters_that_show_nothing_do_not_hide_a_cus
     assert result.rejects == [] and _bought(ann) == ["000123"]
 
 
+def test_a_return_written_with_both_signs_negative_is_money_out(gbp, tmp_path):
+    header = ["Date", "Receipt", "Item", "Qty", "Unit Price"]
+    rows = [["2026-04-03 10:00", "R1", "Mug (returned)", "-1", "-20.00"],
+            ["2026-04-03 11:00", "R2", "Mug (returned)", "-1", "-20.00"], ["2026-04-03 11:00", "R2", "Tea", "1", "5.00"]]
+    pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows))
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("R1", -2000), ("R2", -1500)]
+
+
 def test_a_dated_total_in_the_item_or_receipt_column_is_no_sale(gbp, tmp_path):
     """A till's day total, dated, under its sales, says so in the item or the receipt column; a receipt's total under
     its items, in the item column: neither is recorded (the revenue would count twice)."""

@@ -881,6 +881,8 @@ class _Reader:
                                         price_text)
                     if abs(price) > largest:
                         return self.reject(number, TOO_LARGE, "unit_price", price_text)
+                    if quantity < 0 and price < 0:
+                        price = -price  # (a return written with both signs, "-1 × -20.00": money out, not in)
                     description = self.description(cells)
                     if type(quantity) is Decimal or type(price) is Decimal:
                         # weighed, or priced finer than a cent (0.001 a screw): one line of what it came to, the
