@@ -735,7 +735,7 @@ class _Reader:
         to go by."""
         keys, unread = [], None
         # (a till's number for its walk-in customer, beside the name "Walk-in customer", is no one's either)
-        walk_in = nobody("name", self.cell(cells, "name"))
+        walk_in = "id" in self.matches and nobody("name", self.cell(cells, "name"))
         for match in self.matches:
             value = self.cell(cells, KEY_FIELD[match]).lstrip("'").strip()
             if match == "name" and not value:
