@@ -367,6 +367,8 @@ _NOTED = {
     "street_in_notes": "address lines too long for the street went to their notes",
     "tag_in_notes": "a tag over 60 characters went to their notes",
     "consent_unclear": "marketing consent neither yes nor no, taken as no (the answer went to their notes)",
+    "consent_withdrawn": "marketing consent withdrawn: the file says they unsubscribed (or, with --on-duplicate "
+                         "overwrite, no)",
 }
 
 

@@ -2795,6 +2795,10 @@ Cliquez pour les afficher.</translation>
         <translation>Comment la personne a accepté les SMS</translation>
     </message>
     <message>
+        <source>Unsubscribed from emails (when)</source>
+        <translation>Désabonné des e-mails (quand)</translation>
+    </message>
+    <message>
         <source>Whatever each row has (email, customer id, phone, name)</source>
         <translation>Ce que chaque ligne indique (e-mail, n° client, téléphone, nom)</translation>
     </message>
@@ -4140,6 +4144,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Customers whose marketing consent is neither yes nor no (taken as no, the answer kept in their notes)</source>
         <translation>Clients dont le consentement marketing n’est ni oui ni non (compté comme non, la réponse gardée dans leurs notes)</translation>
+    </message>
+    <message>
+        <source>Customers whose marketing consent is withdrawn: the file says they unsubscribed (or no, when overwriting)</source>
+        <translation>Clients dont le consentement marketing est retiré&#xa0;: le fichier dit qu’ils se sont désabonnés (ou non, en remplaçant)</translation>
     </message>
     <message>
         <source>Ready to import</source>

@@ -110,7 +110,8 @@ FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "sms_consent": QT_TRANSLATE_NOOP("MappingPage", "SMS consent"),
                 "consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to marketing"),
                 "email_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to email"),
-                "sms_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to SMS")}
+                "sms_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to SMS"),
+                "unsubscribed": QT_TRANSLATE_NOOP("MappingPage", "Unsubscribed from emails (when)")}
 KINDS = (("contacts", QT_TRANSLATE_NOOP("FilePage", "C&ustomers")),
          ("purchases", QT_TRANSLATE_NOOP("FilePage", "&Purchases")))
 MATCHES = (("auto", QT_TRANSLATE_NOOP("MappingPage", "Whatever each row has (email, customer id, phone, name)")),
@@ -234,6 +235,8 @@ WARNINGS = {
                                                      "notes"),
     "consent_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is neither yes nor no "
                                                         "(taken as no, the answer kept in their notes)"),
+    "consent_withdrawn": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is withdrawn: the file "
+                                                          "says they unsubscribed (or no, when overwriting)"),
 }
 # What a duplicate agreed on ("same as Ann Lee (same email)").
 DUPLICATE_REASONS = {

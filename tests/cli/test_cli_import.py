@@ -4,6 +4,7 @@ ambiguous dates end with one line and exit 1, never a traceback or a half-done i
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 from datetime import datetime
 from contextlib import closing
@@ -530,6 +531,20 @@ def test_what_goes_to_the_notes_is_counted_in_words(cli, tmp_path):
     assert result.code == 0 and "2 created" in result.out
     assert "  note: 2 customers: a phone number that cannot be read went to their notes" in result.out
     assert "  note: 1 customer: a birthday that is not a date went to their notes" in result.out
+
+
+def test_an_unsubscribe_takes_consent_back_and_says_so(cli, tmp_path):
+    cli("contacts", "add", "--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.com",
+        "--email-consent", "at the counter")
+    path = write_csv(tmp_path / "mailing.csv", [["Ann", "Lee", "ann@example.com", "unsubscribed"]],
+                     header=["First Name", "Last Name", "Email", "Email Subscription Status"])
+    result = cli("import", "contacts", str(path), "--on-duplicate", "fill", "--json")
+    assert result.code == 0 and json.loads(result.out)["warnings"] == {"consent_withdrawn": 1}
+    shown = json.loads(cli("contacts", "show", "1", "--json").out)
+    assert shown["email_consent"] is False
+    cli("import", "undo", str(json.loads(result.out)["batch"]))
+    again = cli("import", "contacts", str(path), "--on-duplicate", "fill", "--dry-run")
+    assert "  note: 1 customer: marketing consent withdrawn: the file says they unsubscribed" in again.out
 
 
 def test_import_purchases_names_the_customers_it_cannot_find(cli, shop, tmp_path):

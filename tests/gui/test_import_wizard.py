@@ -1400,6 +1400,30 @@ def test_while_importing_the_rows_read_so_far_are_counted_in_words(qtbot, window
     wizard.close()
 
 
+def test_the_summary_counts_the_customers_whose_consent_the_file_takes_back(qtbot, window, tmp_path):
+    ann = contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"],
+                                                     email_consent=True, email_consent_source="at the counter"))
+    path = tmp_path / "mailing.csv"
+    path.write_text("First Name,Last Name,Email,Email Subscription Status\r\nAnn,Lee,ann@example.com,unsubscribed\r\n",
+                    encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()  # detection
+    wizard.next()  # mapping
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()  # duplicates
+    next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "fill").click()
+    wizard.next()  # summary
+    qtbot.waitUntil(lambda: "update 1" in wizard.summary_page.counts.text(), timeout=5000)
+    assert wizard.summary_page.noted.text().splitlines() == [
+        "• Customers whose marketing consent is withdrawn: the file says they unsubscribed (or no, when "
+        "overwriting): 1"]
+    assert contacts.get_contact(ann).email_consent  # not yet
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert not contacts.get_contact(ann).email_consent
+    wizard.close()
+
+
 def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, window, tmp_path):
     set_setting("default_region", "FR")
     path = tmp_path / "clients.csv"

@@ -795,3 +795,16 @@ def test_a_customer_number_of_zero_is_no_number():
                           date_orders={})
     assert (guest.customer_id, kept.customer_id) == ("", "0042")
     assert row_to_contact(4, ["Ann Lee", "", "00"], fields, headers, region="GB", date_orders={}).customer_id == "00"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Unsubscribed", cleaning.OPTED_OUT), ("opted  out", cleaning.OPTED_OUT), ("désabonné", cleaning.OPTED_OUT),
+    ("no", cleaning.SAID_NO), ("Not subscribed", cleaning.SAID_NO), ("nein", cleaning.SAID_NO),
+    ("", cleaning.NOT_SAID), ("pending", cleaning.NOT_SAID), ("cleaned", cleaning.NOT_SAID),
+    ("maybe", cleaning.NOT_SAID), ("yes", cleaning.NOT_SAID),
+])
+def test_what_a_consent_cell_says_against_consent_given(text, said):
+    assert cleaning.refusal(text) == said
+    found = row_to_contact(2, ["Ann", text], ["first_name", "sms_consent"], ["Name", "SMS"], region="FR",
+                           date_orders={})
+    assert (found.sms_refused, found.email_refused) == (said, cleaning.NOT_SAID)

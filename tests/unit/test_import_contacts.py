@@ -386,6 +386,98 @@ def test_an_import_gives_consent_with_its_source_and_undo_takes_both_back(db, tm
     assert record.sms_consent_source == "at the counter"
 
 
+
+def _consenting(first: str) -> int:
+    return contacts.add_contact(ContactInput(first_name=first, last_name="Lee", emails=[f"{first.lower()}@example.com"],
+                                             email_consent=True, email_consent_source="at the counter",
+                                             sms_consent=True, sms_consent_source="at the counter"))
+
+
+@pytest.mark.parametrize("policy, withdrawn", [
+    ("skip", set()),
+    ("fill", {"Ann", "Bea"}),  # an unsubscribe or opt-out takes consent back
+    ("overwrite", {"Ann", "Bea", "Cy"}),  # so does a plain no, when the file's values replace the customer's
+])
+def test_an_unsubscribe_in_the_file_withdraws_consent_already_given(db, tmp_path, policy, withdrawn):
+    answers = {"Ann": "Unsubscribed", "Bea": "opted out", "Cy": "no", "Dan": "", "Eve": "pending", "Fay": "maybe"}
+    ids = {first: _consenting(first) for first in answers}
+    source = write_csv(tmp_path / "mailing.csv", [[first, "Lee", f"{first.lower()}@example.com", answer, ""]
+                                                  for first, answer in answers.items()],
+                       header=["First Name", "Last Name", "Email", "Email Subscription Status", "Accepts SMS Marketing"])
+    plan = ci.plan_contacts_import(source, ci.ImportOptions(on_duplicate=policy))
+    assert dict(plan.warnings).get("consent_withdrawn", 0) == len(withdrawn)
+    assert all(get_contact(i).email_consent for i in ids.values())  # a dry run changes nothing
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate=policy))
+    assert dict(result.warnings).get("consent_withdrawn", 0) == len(withdrawn)
+    for first, contact_id in ids.items():
+        record = get_contact(contact_id)
+        if first in withdrawn:
+            assert (record.email_consent, record.email_consent_at, record.email_consent_source) == (False, None, "")
+        else:
+            assert record.email_consent and record.email_consent_source == "at the counter"
+        assert record.sms_consent  # an empty cell says nothing
+    ci.undo_import(result.batch)
+    for contact_id in ids.values():
+        record = get_contact(contact_id)
+        assert record.email_consent and record.email_consent_at is not None
+        assert record.email_consent_source == "at the counter"
+
+
+def test_a_later_row_of_the_file_can_withdraw_what_an_earlier_one_gave(db, tmp_path):
+    source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "yes"], ["Ann", "ann@example.com", "unsubscribed"]],
+                       header=["First Name", "Email", "Accepts Email Marketing"])
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
+    assert (result.created, result.updated) == (1, 1)
+    assert not get_contact(contact_ids()[0]).email_consent
+
+
+def test_mailchimps_export_of_unsubscribed_members_takes_email_consent_back(db, tmp_path):
+    ann, bea = _consenting("Ann"), _consenting("Bea")
+    header = ("Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LATITUDE,"
+              "LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,UNSUB_TIME,UNSUB_CAMPAIGN_TITLE,UNSUB_CAMPAIGN_ID,UNSUB_REASON,"
+              "UNSUB_REASON_OTHER,LEID,EUID,NOTES").split(",")
+    where = ["", "", "", "", "", "", "", "", "FR", "Paris"]  # OPTIN_IP to REGION
+    source = write_csv(tmp_path / "unsubscribed_members_export_1a2b.csv", [
+        ["ann@example.com", "Ann", "Lee", "2", "2023-01-05 10:00:00", *where, "2024-03-01 09:12:44", "Spring sale",
+         "c1", "NORMAL", "", "1", "a1", ""],
+        ["cy@example.com", "Cy", "Lee", "2", "2023-01-05 10:00:00", *where, "2024-03-02 11:00:00", "", "", "", "", "2",
+         "b2", ""],
+    ], header=header)
+    plan = ci.plan_contacts_import(source, ci.ImportOptions(on_duplicate="fill"))
+    assert plan.preset == "mailchimp" and plan.fields[header.index("UNSUB_TIME")] == "unsubscribed"
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
+    assert (result.created, result.updated) == (1, 1) and dict(result.warnings)["consent_withdrawn"] == 1
+    assert not get_contact(ann).email_consent and get_contact(ann).sms_consent  # SMS is another channel
+    assert get_contact(bea).email_consent  # not in the file
+    cy = get_contact(contact_ids("Cy")[0])
+    assert not cy.email_consent and cy.notes == ""  # the reason and campaign are Mailchimp's own
+
+
+@pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("yes", True), ("Unsubscribed", True),
+                                                 ("no", False), ("-", False), ("", False)])
+def test_an_unsubscribed_column_says_whether_they_did(db, tmp_path, value, unsubscribed):
+    ann = _consenting("Ann")
+    source = write_csv(tmp_path / "c.csv", [["Ann", "Lee", "ann@example.com", "yes", value]],
+                       header=["First Name", "Last Name", "Email", "Newsletter", "Unsubscribed"])
+    ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
+    assert get_contact(ann).email_consent is not unsubscribed
+
+
+def test_consent_withdrawn_in_a_worker_process_too(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(ci, "_cores", lambda: 2)
+    monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0)
+    ann = _consenting("Ann")
+    source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "no", "unsubscribed"]],
+                       header=["First Name", "Email", "Accepts Email Marketing", "Accepts SMS Marketing"])
+    started = []
+    real = ci.WorkerDecisions.begin
+    monkeypatch.setattr(ci.WorkerDecisions, "begin", lambda self, setup: started.append(1) or real(self, setup))
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
+    assert started and dict(result.warnings)["consent_withdrawn"] == 1
+    record = get_contact(ann)
+    assert record.email_consent and not record.sms_consent  # fill: only the opt-out takes consent back
+
+
 # ---------------------------------------------------------------------------------------------
 # clean_for_import gives what contacts.clean_contact gives
 

@@ -81,6 +81,9 @@ class ImportedContact(ContactInput):
     region: str = ""  # state, province or region as written
     phone_details: list[Phone] = field(default_factory=list)  # the checked `phones`, raw text as typed
     warnings: list[str] = field(default_factory=list)  # codes, see WARNINGS
+    # What the file says against each channel's consent: NOT_SAID, SAID_NO or OPTED_OUT (see `refusal`)
+    email_refused: int = 0
+    sms_refused: int = 0
 
 
 WARNINGS = {
@@ -968,14 +971,30 @@ def with_prefix(prefix: str, last: str) -> str:
 _YES = frozenset({"yes", "y", "true", "t", "1", "x", "subscribed", "opted in", "optedin", "opt-in", "opt in",
                   "confirmed", "granted", "on", "oui", "o", "ja", "j", "si", "sí", "s", "sim", "wahr", "vrai",
                   "verdadero", "vero", "waar", "✓", "✔", "accepted", "single_opt_in", "confirmed_opt_in"})
-_NO = frozenset({"no", "n", "false", "f", "0", "unsubscribed", "not subscribed", "not_subscribed", "opted out",
-                 "optedout", "opt-out", "opt out", "declined", "off", "non", "nein", "nee", "não", "nao", "falsch",
-                 "faux", "falso", "onwaar", "cleaned", "pending", "never", "none", "-"})
+# The customer took consent back: an unsubscribe, an opt-out
+_OPTED_OUT = frozenset({"unsubscribed", "opted out", "optedout", "opt-out", "opt out", "opted_out", "declined",
+                        "withdrawn", "revoked", "abgemeldet", "désabonné", "désabonnée", "desabonne", "désinscrit",
+                        "désinscrite", "desinscrit", "uitgeschreven", "afgemeld", "dado de baja", "de baja", "baja",
+                        "disiscritto", "disiscritta", "descadastrado"})
+# The answer was no (never asked for, or not ticked)
+_SAID_NO = frozenset({"no", "n", "false", "f", "0", "not subscribed", "not_subscribed", "off",
+                      "non", "nein", "nee", "não", "nao", "falsch", "faux", "falso", "onwaar", "never"})
+# No answer: still to be confirmed, an address that bounced, a placeholder
+_NOT_SAID = frozenset({"cleaned", "pending", "none", "-"})
+_NO = _OPTED_OUT | _SAID_NO | _NOT_SAID
+
+# What a consent cell says against consent already given (`refusal`): nothing; a plain no, which replaces a
+# yes only when the file's values replace the customer's ("overwrite"); an opt-out, which always does.
+NOT_SAID, SAID_NO, OPTED_OUT = 0, 1, 2
+
+
+def _consent_word(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def parse_consent(text: str) -> bool | None:
     """True for yes-like values, False for no-like or empty ones, None for anything else."""
-    value = " ".join(text.split()).lower().strip()
+    value = _consent_word(text)
     if not value:
         return False
     if value in _YES:
@@ -983,6 +1002,13 @@ def parse_consent(text: str) -> bool | None:
     if value in _NO:
         return False
     return None
+
+
+def refusal(text: str) -> int:
+    """OPTED_OUT for an unsubscribe or opt-out, SAID_NO for a plain no, else NOT_SAID (empty, yes, unclear,
+    "pending": nothing against consent the customer gave another way)."""
+    value = _consent_word(text)
+    return OPTED_OUT if value in _OPTED_OUT else SAID_NO if value in _SAID_NO else NOT_SAID
 
 
 _MULTI = re.compile(r"\s*:::\s*")
@@ -1051,7 +1077,7 @@ def _google_tag(label: str) -> str | None:
 _SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "full_name", "company", "street", "postal_code",
                   "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day",
                   "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
-                  "source", "customer_id")
+                  "unsubscribed", "source", "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
 # Where a house number goes before the street ("12 rue de la Paix", "10 Downing Street"); elsewhere after it
 # ("Hauptstraße 5", "Kerkstraat 12A", "Via Roma 3")
@@ -1268,6 +1294,11 @@ class RowCleaner:
         tags = self._tags(cells, notes, warnings) if self.tags else []
 
         email_consent = self._consent(values, "email_consent", notes, warnings) if "email_consent" in values else False
+        # A date, "yes" or "unsubscribed" says they did; "no", "-", "false" that they did not
+        unsubscribed = "unsubscribed" in values and (refusal(values["unsubscribed"][0]) == OPTED_OUT
+                                                     or parse_consent(values["unsubscribed"][0]) is not False)
+        if unsubscribed:
+            email_consent = False
         sms_consent = self._consent(values, "sms_consent", notes, warnings) if "sms_consent" in values else False
         email_source = self._consent_source(values, "email", notes) if email_consent else ""
         sms_source = self._consent_source(values, "sms", notes) if sms_consent else ""
@@ -1297,6 +1328,10 @@ class RowCleaner:
             self._too_long(row, values, first_name=first, last_name=last, company=company, street=street,
                            postal_code=postal_code, city=city, country=country)
 
+        email_refused = OPTED_OUT if unsubscribed else (
+            refusal(values["email_consent"][0]) if "email_consent" in values and not email_consent else NOT_SAID)
+        sms_refused = refusal(values["sms_consent"][0]) if "sms_consent" in values and not sms_consent else 0
+
         return ImportedContact(
             first_name=first, last_name=last, company=company,
             emails=emails, phones=[p.e164 or p.raw for p in phones],
@@ -1306,7 +1341,8 @@ class RowCleaner:
             email_consent_source=email_source, sms_consent_source=sms_source,
             row=row, customer_id=customer_number(unguard(values["customer_id"][0])) if "customer_id" in values else "",
             source=unguard_formula(values["source"][0]) if "source" in values else "",
-            region=region_text, phone_details=phones, warnings=warnings,
+            region=region_text, phone_details=phones, warnings=warnings, email_refused=email_refused,
+            sms_refused=sms_refused,
         )
 
     def _emails(self, row: int, cells: list[str], notes: list[str], warnings: list[str]) -> list[str]:

@@ -32,10 +32,12 @@ Policies for duplicates (services.importing.duplicates finds them):
                the file has no value for emptied); the file's emails and phones come
                first, the contact's others are kept after them; tags are added. Either way the file's
                notes are added after the contact's own (never in place of them). Empty cells never
-               blank a field, and consent is only ever given, never withdrawn, by an import;
-               consent given says where it came from: the file's consent source column, or else
-               "Imported from <file name>";
+               blank a field; consent given says where it came from: the file's consent source column,
+               or else "Imported from <file name>";
 - "create":    create a new contact anyway.
+Consent the contact gave is withdrawn by "fill" and "overwrite" when the file says the customer unsubscribed or
+opted out, and by "overwrite" when it says a plain no too ("Accepts Email Marketing: no" may only mean the
+customer never ticked the box online, while they agreed at the counter). An empty or unclear cell never does.
 `ImportOptions.row_choices` overrides the policy for single rows (by row number); "skip" there
 skips the row even when it is not a duplicate. A row that duplicates an earlier row of the same file
 is handled the same way, against the contact that earlier row creates.
@@ -504,7 +506,7 @@ class NewContact(NamedTuple):
 
 def created_state(new: NewContact) -> State:
     """The state of a contact a row creates (what `new_state` gives for the same row), to merge into."""
-    values, emails, phones, tags = new.brought
+    values, emails, phones, tags = new.brought[:4]
     return State(new.id, dict(zip(CONTACT_COLUMNS, values)),
                  [[None, e, "", i] for i, e in enumerate(emails)],
                  [[None, raw, e164, digits, "", i] for i, (raw, e164, digits) in enumerate(phones)],
@@ -595,7 +597,8 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
     """Apply a duplicate row (what it brought: deciding.Incoming, or a plain tuple of the same fields) to
     `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
     row = state.row
-    brought_values, brought_emails, brought_phones, brought_tags = brought
+    brought_values, brought_emails, brought_phones, brought_tags, *refused = brought
+    refused = refused[0] if refused else (cleaning.NOT_SAID, cleaning.NOT_SAID)
     incoming = dict(zip(CONTACT_COLUMNS, brought_values))
     changed = False
     for name in SCALARS:
@@ -614,11 +617,17 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
             changed = True
     if any(incoming[name] for name in _PLACE) and _merge_place(row, incoming, policy):
         changed = True
-    for channel in ("email", "sms"):
+    for channel, against in zip(("email", "sms"), refused):
         if incoming[f"{channel}_consent"] and not row[f"{channel}_consent"]:
             row[f"{channel}_consent"] = 1
             row[f"{channel}_consent_at"] = incoming[f"{channel}_consent_at"]
             row[f"{channel}_consent_source"] = incoming[f"{channel}_consent_source"]
+            changed = True
+        elif row[f"{channel}_consent"] and (against == cleaning.OPTED_OUT
+                                            or against == cleaning.SAID_NO and policy == "overwrite"):
+            row[f"{channel}_consent"] = 0
+            row[f"{channel}_consent_at"] = None
+            row[f"{channel}_consent_source"] = ""
             changed = True
     if changed:
         keys = search.sort_keys(*(row[k] for k in _NAME_PARTS))
@@ -803,7 +812,7 @@ class Writer:
         contacts, emails, phones, tags = [], [], [], []
         for s in states:
             if type(s) is NewContact:
-                cid, (values, brought_emails, brought_phones, brought_tags) = s
+                cid, (values, brought_emails, brought_phones, brought_tags, *_) = s
                 contacts.append((cid, moment, *values))
                 if brought_emails:
                     emails += [(cid, e, "", i) for i, e in enumerate(brought_emails)]
@@ -1001,6 +1010,7 @@ class ContactRun:
         self.pending: dict[int, NewContact | State] = {}  # new contacts of the chunk at hand, not written yet
         self.row_of: dict[int, int] = {}  # new contact id -> the row that creates it
         self.warnings: list[tuple[str, int]] = []
+        self.withdrawn = 0  # customers whose marketing consent (either) the file took back
         # where consent given in the file came from, when no column says
         consent_source = f"Imported from {layout.path.name}"[:v.MAX_CONSENT_SOURCE]
         self.consent_source = consent_source
@@ -1024,19 +1034,21 @@ class ContactRun:
         """Decide (and, with a writer, write) every row; only the first `limit` rows when given."""
         if limit is not None:
             self._run_here(limit)
-            return
-        if self.worker is not None:
-            try:
-                self._run_in_worker()
-            except WorkerFailed:
-                if self.rows:
-                    raise
-                self.worker = None  # it never got going: decide here instead
-                self._decide_here()
-        if self.worker is None:
-            self._run_here()
-        if self.writer is not None:
-            self.writer.update(self.states.values())
+        else:
+            if self.worker is not None:
+                try:
+                    self._run_in_worker()
+                except WorkerFailed:
+                    if self.rows:
+                        raise
+                    self.worker = None  # it never got going: decide here instead
+                    self._decide_here()
+            if self.worker is None:
+                self._run_here()
+            if self.writer is not None:
+                self.writer.update(self.states.values())
+        if self.withdrawn:
+            self.warnings.append(("consent_withdrawn", self.withdrawn))
 
     def _run_here(self, limit: int | None = None) -> None:
         chunk: list[tuple[int, list[str]]] = []
@@ -1099,7 +1111,10 @@ class ContactRun:
                 if target is None:  # a dry run: a contact an earlier chunk would have created
                     plan(row, data, match, "update")
                     continue
+                consented = target.row["email_consent"], target.row["sms_consent"]
                 changed = merge(target, brought, choice, self.moment)
+                if any(had and not target.row[f"{channel}_consent"] for had, channel in zip(consented, ("email", "sms"))):
+                    self.withdrawn += 1  # (a customer whose consent the file took back)
                 new_contact = match.contact_id >= self.first_new_id
                 plan(row, data, match, "update" if changed or new_contact else "skip")
         if self.writer is not None:

@@ -67,6 +67,8 @@ class Incoming(NamedTuple):
     emails: tuple[str, ...]
     phones: tuple[tuple[str, str | None, str], ...]  # (raw, e164, digits)
     tags: tuple[str, ...]
+    # what the row says against consent already given, email then SMS (cleaning.NOT_SAID, SAID_NO, OPTED_OUT)
+    refused: tuple[int, int] = (0, 0)
 
 
 class Decision(NamedTuple):
@@ -174,7 +176,7 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
     found = make_facts(data.emails, [p.e164 for p in details], sort_name=sort_name, sort_city=sort_city,
                        postal_code=postal_code, sort_company=sort_company, birthday=birthday,
                        company_only=not (first or last))
-    return Incoming(values, tuple(data.emails), phones, tuple(data.tags)), found
+    return Incoming(values, tuple(data.emails), phones, tuple(data.tags), (data.email_refused, data.sms_refused)), found
 
 
 # What the cleaner kept in the notes of a row it could not otherwise store (cleaning.RowCleaner's warnings),

@@ -28,8 +28,8 @@ FIELDS = (
     "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street",
     "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday", "birth_year",
     "birth_month", "birth_day", "tags", "notes",
-    "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source", "source",
-    "customer_id", "note", "ignore",
+    "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
+    "unsubscribed", "source", "customer_id", "note", "ignore",
 )
 # Fields a row may fill from several columns (the others take the first column with a value; a second
 # value goes to the notes).
@@ -276,9 +276,11 @@ PRESETS: dict[str, Preset] = {
             {"Email Address": "email", "First Name": "first_name", "Last Name": "last_name", "NOTES": "notes",
              "Address": "address", "Phone Number": "phone", "Birthday": "birthday", "TAGS": "tags"},
             # The location columns are guessed from the subscriber's IP address: not an address.
-            ((r"MEMBER_RATING|OPTIN_TIME|OPTIN_IP|CONFIRM_TIME|CONFIRM_IP|LATITUDE|LONGITUDE|GMTOFF|DSTOFF|"
-              r"TIMEZONE|CC|REGION|LAST_CHANGED|LEID|EUID|(?:UNSUB|CLEAN)_(?:TIME|CAMPAIGN_TITLE|CAMPAIGN_ID)|"
-              r"UNSUB_REASON(?:_OTHER)?", "ignore"),),
+            # Its export of unsubscribed members says when each unsubscribed.
+            ((r"UNSUB_TIME", "unsubscribed"),
+             (r"MEMBER_RATING|OPTIN_TIME|OPTIN_IP|CONFIRM_TIME|CONFIRM_IP|LATITUDE|LONGITUDE|GMTOFF|DSTOFF|"
+              r"TIMEZONE|CC|REGION|LAST_CHANGED|LEID|EUID|UNSUB_(?:CAMPAIGN_TITLE|CAMPAIGN_ID)|"
+              r"CLEAN_(?:TIME|CAMPAIGN_TITLE|CAMPAIGN_ID)|UNSUB_REASON(?:_OTHER)?", "ignore")),
         ),
         Preset("generic", "any other file", ()),
     )
@@ -366,6 +368,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "consent_source": ("consentsource", "optinsource", "sourceofconsent", "marketingconsentsource"),
     "email_consent_source": ("emailconsentsource", "emailoptinsource"),
     "sms_consent_source": ("smsconsentsource", "smsoptinsource"),
+    # when (or whether) the customer unsubscribed from emails: any value there takes email consent back
+    "unsubscribed": ("unsubtime", "unsubscribed", "unsubscribedat", "unsubscribedon", "unsubscribedate",
+                     "unsubscribetime", "optedout", "optoutdate", "optouttime", "abgemeldetam", "desabonnele",
+                     "datededesabonnement", "datedesinscription"),
     "source": ("source", "leadsource", "howdidyouhearaboutus", "referredby", "referral", "quelle", "herkunft",
                "origine", "provenance", "origen", "fuente", "fonte", "provenienza", "origem", "bron", "herkomst"),
     "note": ("fax", "faxnumber", "telefax", "jobtitle", "department", "abteilung", "website", "webpage", "homepage",
