@@ -15,6 +15,11 @@ Two contacts are taken for one person when they share
 - exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
   postal code, company or birthday): a list of bare names imported twice is not imported twice.
 
+An email or phone a family shares is not enough when the two are clearly other people: first names that are two
+people's (Anna and Peter Weber on one landline, two children with their parent's address; see
+`other_first_names`), or birthdays on different days. A contact that shares it and is the same person is then
+looked for (the file's Peter is the book's Peter, not Anna), else the row is another customer.
+
 The index is built once per import from the database with a few set-based queries and kept in
 memory; rows of the file that will become contacts are added to it as they are read, so the second
 of two rows for one person is found too. Names are compared only within blocks of contacts that
@@ -26,12 +31,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import phonenumbers
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
+
+from smallcrm.store import search
 
 NAME_THRESHOLD = 90
 _NOT_DIGIT = re.compile(r"\D")
@@ -48,6 +55,7 @@ class Facts(NamedTuple):
     agreeing: tuple[str, str, str, str]  # city, postal code, company, birthday (--MM-DD), each folded or ""
     keys: tuple[str, ...] = ()  # the name blocks (block_keys)
     ordered: str = ""  # ordered_name
+    first: str = ""  # the first name, folded as sort_name is
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,9 @@ def national_digits(e164: str) -> str:
     except phonenumbers.NumberParseException:
         return ""
     return _NOT_DIGIT.sub("", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+
+
+_folded = lru_cache(maxsize=4096)(search.sort_key)  # first names repeat
 
 
 def name_words(sort_name: str) -> str:
@@ -93,13 +104,13 @@ def _field_of(key: str) -> int:
 
 
 def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, sort_company: str,
-          birthday: str | None, company_only: bool = False) -> Facts:
+          birthday: str | None, company_only: bool = False, sort_first: str = "") -> Facts:
     """Facts from a contact's clean values. `company_only`: the contact's name is its company, so the
     company cannot be the second field that agrees."""
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
-                 block_keys(name, agreeing), ordered_name(sort_name))
+                 block_keys(name, agreeing), ordered_name(sort_name), sort_first)
 
 
 def is_bare(f: Facts) -> bool:
@@ -132,6 +143,40 @@ def other_names(a: str, b: str) -> bool:
     return len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS
 
 
+_GIVEN_SPLIT = re.compile(r"[\s.\-]+")
+
+
+@cache
+def _nicknamer():
+    from nicknames import NickNamer  # (its list is read when first needed)
+    return NickNamer()
+
+
+def nicknamed(a: str, b: str) -> bool:
+    """Whether one name is the other's nickname (Bob and Robert), or both nicknames of one name (Bob and Rob)."""
+    names = _nicknamer()
+    return b in names.nicknames_of(a) or a in names.nicknames_of(b) or bool(
+        names.canonicals_of(a) & names.canonicals_of(b))
+
+
+def other_first_names(a: str, b: str) -> bool:
+    """Whether two first names (folded) are two people's, not one person's written two ways: they share no
+    word ("Anna" and "Anna-Lena" or "Anna Maria" are one person), neither is the other's initial ("A." and
+    "Anna") or nickname (Bob and Robert), and their first words differ as two people's names do
+    (`other_names`: Anna and Peter, Jean and Jeanne; not the typo of Jon and John). An email or phone number
+    standing in for a missing name is no first name."""
+    if a == b or "@" in a or "@" in b or not any(map(str.isalpha, a)) or not any(map(str.isalpha, b)):
+        return False
+    a_words = [w for w in _GIVEN_SPLIT.split(a) if w]
+    b_words = [w for w in _GIVEN_SPLIT.split(b) if w]
+    if set(a_words) & set(b_words):
+        return False
+    for one, other in ((a_words, b_words), (b_words, a_words)):
+        if any(len(w) == 1 and any(v.startswith(w) for v in other) for w in one):
+            return False
+    return other_names(a_words[0], b_words[0]) and not nicknamed(a_words[0], b_words[0])
+
+
 def ordered_name(sort_name: str) -> str:
     """A name of three words or more, or with a hyphen, as `sort_name` writes it (last name first) with its hyphens
     as spaces: "dubois anne marie" for Anne-Marie Dubois and Anne Marie Dubois, not for Marie-Anne ("" for
@@ -158,35 +203,52 @@ class DuplicateIndex:
         # the digits of numbers kept as typed (read without a country: "0171 1234567"), the same number read with
         # one since is found by its national form's digits
         self.phones_as_typed: dict[str, int] = {}
+        # An email or phone several contacts share (a family's): the contacts after the one `emails` or `phones`
+        # gives, and who each is (first name and birthday, when known) to tell them apart
+        self.shared: dict[str, list[int]] = {}
+        self.firsts: dict[int, str] = {}
+        self.birthdays: dict[int, str] = {}
+
+    def _remember(self, found: dict[str, int], key: str, contact_id: int) -> None:
+        """`key` (an email or phone) is `contact_id`'s: the first contact's, and the others' in `shared`."""
+        first = found.setdefault(key, contact_id)
+        if first != contact_id:
+            others = self.shared.setdefault(key, [])
+            if contact_id not in others:
+                others.append(contact_id)
 
     @classmethod
     def from_database(cls, conn) -> DuplicateIndex:
         """The contacts outside the Trash, read in three queries."""
         index = cls()
-        emails = index.emails
+        emails, remember = index.emails, index._remember
         for email, contact_id in conn.execute(
                 "SELECT e.email, e.contact_id FROM contact_email e JOIN contact c ON c.id = e.contact_id"
                 " WHERE c.deleted_at IS NULL ORDER BY e.contact_id, e.position"):
-            emails.setdefault(email.casefold(), contact_id)
+            remember(emails, email.casefold(), contact_id)
             index.with_email.add(contact_id)
         phones, as_typed = index.phones, index.phones_as_typed
         for e164, raw, contact_id in conn.execute(
                 "SELECT p.e164, p.raw, p.contact_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id"
                 " WHERE c.deleted_at IS NULL ORDER BY p.contact_id, p.position"):
             if e164 is not None:
-                phones.setdefault(e164, contact_id)
+                remember(phones, e164, contact_id)
                 index.with_phone.add(contact_id)
             elif len(digits := _NOT_DIGIT.sub("", raw or "")) >= 6:
                 as_typed.setdefault(digits, contact_id)
         reachable = index.with_email | index.with_phone
         cursor = conn.execute(
             "SELECT id, sort_name, sort_city, postal_code, sort_company, birthday,"
-            " first_name = '' AND last_name = '' FROM contact WHERE deleted_at IS NULL ORDER BY id")
-        add_name, bare = index._add_name, index.bare
-        for contact_id, sort_name, city, postal, company, birthday, company_only in cursor:
+            " first_name = '' AND last_name = '', first_name FROM contact WHERE deleted_at IS NULL ORDER BY id")
+        add_name, bare, firsts, birthdays = index._add_name, index.bare, index.firsts, index.birthdays
+        for contact_id, sort_name, city, postal, company, birthday, company_only, first in cursor:
             name = name_words(sort_name)
             agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
+            if first:
+                firsts[contact_id] = _folded(first)
+            if birthday:
+                birthdays[contact_id] = agreeing[3]
             ordered = ordered_name(sort_name)
             if ordered:
                 index.by_ordered.setdefault(ordered, []).append(contact_id)
@@ -214,9 +276,13 @@ class DuplicateIndex:
     def add(self, contact_id: int, f: Facts) -> None:
         """Remember a contact (one the import creates, or the new facts of one it updates)."""
         for email in f.emails:
-            self.emails.setdefault(email, contact_id)
+            self._remember(self.emails, email, contact_id)
         for phone in f.phones:
-            self.phones.setdefault(phone, contact_id)
+            self._remember(self.phones, phone, contact_id)
+        if f.first:
+            self.firsts.setdefault(contact_id, f.first)
+        if f.agreeing[3]:
+            self.birthdays.setdefault(contact_id, f.agreeing[3])
         if f.emails:
             self.with_email.add(contact_id)
         if f.phones:
@@ -228,17 +294,34 @@ class DuplicateIndex:
         if is_bare(f):
             self.bare.setdefault(f.name, contact_id)
 
+    def _other_person(self, contact_id: int, f: Facts) -> bool:
+        """Whether `f` is clearly not `contact_id`, though they share an email or phone. (A first name found among
+        the other's names is theirs written in another order: "Weber Anna" is Anna Weber.)"""
+        first = self.firsts.get(contact_id)
+        if first and f.first and other_first_names(first, f.first) and not (
+                set(first.split()) & set(f.name.split()) or set(f.first.split()) & set(self.names[contact_id].split())):
+            return True
+        birthday = self.birthdays.get(contact_id)
+        return bool(birthday and f.agreeing[3] and birthday != f.agreeing[3])
+
+    def _same_person(self, found: int, key: str, f: Facts) -> int | None:
+        """Of the contacts with the email or phone `key` (`found` the first), the one `f` is; None when `f` is
+        clearly none of them."""
+        if not self._other_person(found, f):
+            return found
+        return next((other for other in self.shared.get(key, ()) if not self._other_person(other, f)), None)
+
     def find(self, f: Facts) -> Match | None:
         """The contact `f` duplicates, if any: by email, else phone, else close name plus a field."""
         for email in f.emails:
             found = self.emails.get(email)
-            if found is not None:
+            if found is not None and (found := self._same_person(found, email, f)) is not None:
                 return Match(found, "email")
         for phone in f.phones:
             found = self.phones.get(phone)
             if found is None and self.phones_as_typed:
                 found = self.phones_as_typed.get(national_digits(phone))
-            if found is not None:
+            if found is not None and (found := self._same_person(found, phone, f)) is not None:
                 return Match(found, "phone")
         if not f.name:
             return None
