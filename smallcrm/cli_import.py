@@ -391,6 +391,21 @@ def _rejects_json(rejects) -> list[dict]:
     return [{"row": r.row, "column": r.column, "value": r.value, "reason": r.reason} for r in rejects]
 
 
+def _print_phone_hint(hint, region: str | None, batch: int | None = None) -> None:
+    """Most numbers are not of the country they were read in: which one they are of, and what to do."""
+    if hint is None:
+        return
+    where = f"numbers of {region}" if region else "numbers anywhere without their +country code"
+    print(f"  note: of the first {hint.total} phone numbers, {hint.unread} are not {where}: they are kept as typed, "
+          "and no duplicate is found by them")
+    again = f"--region {hint.region}" if hint.region else "--region and their country (e.g. --region FR)"
+    what = (f"they are numbers of {hint.region}" if hint.region else "say which country they are of")
+    if batch is None:
+        print(f"  {what}: import with {again}")
+    else:
+        print(f"  {what}: undo this import (smallcrm import undo {batch}) and import again with {again}")
+
+
 def import_contacts(args, db_path: Path) -> int:
     from smallcrm.services.importing import contacts_import as ci, mapping
 
@@ -430,6 +445,7 @@ def import_contacts(args, db_path: Path) -> int:
                                                "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                                                "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
                                                "rows": p.rows, "tags": tags, "warnings": dict(p.warnings),
+                                               "phone_hint": ci.hint_json(p.phone_hint),
                                                "rejects": _rejects_json(rejects)})
         else:
             print(f"dry run of {args.file.name} ({p.rows} rows, {p.dialect.encoding}, "
@@ -437,6 +453,7 @@ def import_contacts(args, db_path: Path) -> int:
                   f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}; "
                   "nothing was changed")
             _print_warnings(p.warnings)
+            _print_phone_hint(p.phone_hint, ci.import_region(options))
             _print_rejects(rejects)
         return 0
 
@@ -454,6 +471,7 @@ def import_contacts(args, db_path: Path) -> int:
             if tags and result.created + result.updated:
                 print(f"tagged {', '.join(map(cli_format.quoted, tags))}: every contact created or updated")
             _print_warnings(result.warnings)
+            _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch)
             _print_rejects(result.rejects)
         return 0
 

@@ -4166,6 +4166,10 @@ Cliquez pour les afficher.</translation>
         <translation>Aussi</translation>
     </message>
     <message>
+        <source>Phone numbers</source>
+        <translation>Numéros de téléphone</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -4208,6 +4212,26 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>no country</source>
+        <translation>aucun pays</translation>
+    </message>
+    <message>
+        <source>Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they are read in: they will be kept as typed, and no duplicate found by them.</source>
+        <translation>Sur les {total} premiers numéros de téléphone, {unread} ne sont pas des numéros de ce pays&#xa0;: {country}, le pays dans lequel ils sont lus. Ils seront gardés tels qu’écrits, et aucun doublon ne sera trouvé par eux.</translation>
+    </message>
+    <message>
+        <source>Go back to the first page and say which country they are of.</source>
+        <translation>Revenez à la première page et indiquez leur pays.</translation>
+    </message>
+    <message>
+        <source>They are numbers of {country}.</source>
+        <translation>Ce sont des numéros de ce pays&#xa0;: {country}.</translation>
+    </message>
+    <message>
+        <source>Read them as numbers of {country}</source>
+        <translation>Les lire comme numéros de ce pays&#xa0;: {country}</translation>
     </message>
     <message>
         <source>Row {row} is fixed: it will be imported with your corrections.</source>

@@ -1721,6 +1721,13 @@ class SummaryPage(QWizardPage):
         self.noted = QLabel()  # what reading tidied, what goes to the notes
         self.noted.setWordWrap(True)
         self.noted.setAccessibleName(self.tr("Also"))
+        self.phones = QLabel()  # most phone numbers are not of the country they are read in
+        self.phones.setWordWrap(True)
+        self.phones.setAccessibleName(self.tr("Phone numbers"))
+        self.read_as = QPushButton()  # ... and of which they are
+        self.read_as.setAutoDefault(False)
+        self.read_as.clicked.connect(self._read_phones_as_hinted)
+        self.hinted: str | None = None
         self.model = RejectsModel([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
                                    self.tr("Value")], self)
         self.rejects = QTableView()
@@ -1750,6 +1757,10 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.again)
         layout.addWidget(self.counts)
         layout.addWidget(self.noted)
+        phones = QHBoxLayout()
+        phones.addWidget(self.phones, 1)
+        phones.addWidget(self.read_as, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(phones)
         layout.addWidget(self.rejects, 1)
         layout.addWidget(self.fixed)
         layout.addLayout(buttons)
@@ -1813,6 +1824,37 @@ class SummaryPage(QWizardPage):
 
         self.w.fix_reject(self, reject, done)
 
+    def _say_phone_hint(self, hint) -> None:
+        """Most phone numbers are not of the country they are read in: say so, and offer the one they are of."""
+        from smallcrm.gui.business_settings import country_names
+        from smallcrm.gui.contact_form import show_problem
+
+        region = ci.import_region(self.w.options)
+        self.hinted = hint.region if hint is not None else None
+        self.read_as.setVisible(self.hinted is not None)
+        if hint is None:
+            show_problem(self.phones, None)
+            return
+        names = country_names()
+        where = names.get(region, region) if region else self.tr("no country")
+        text = self.tr("Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they "
+                       "are read in: they will be kept as typed, and no duplicate found by them.").format(
+            unread=fmt.number(hint.unread), total=fmt.number(hint.total), country=where)
+        if self.hinted is None:
+            text += " " + self.tr("Go back to the first page and say which country they are of.")
+        else:
+            text += " " + self.tr("They are numbers of {country}.").format(country=names.get(self.hinted, self.hinted))
+            self.read_as.setText(self.tr("Read them as numbers of {country}").format(
+                country=names.get(self.hinted, self.hinted)))
+        show_problem(self.phones, text)
+
+    def _read_phones_as_hinted(self) -> None:
+        if self.hinted is None:
+            return
+        self.w.format_page.region.setText(self.hinted)
+        self.w.options.region = self.hinted
+        self._replan()
+
     def _say_fixed(self, plan) -> None:
         row = self.last_fixed
         if row is None:
@@ -1855,6 +1897,7 @@ class SummaryPage(QWizardPage):
                                             "back to create those customers.").format(n=fmt.number(unknown)))
         self.noted.setText("\n".join(lines))
         self.noted.setVisible(bool(lines))
+        self._say_phone_hint(getattr(plan, "phone_hint", None))
         self.model.reset(plan.rejects)
         self.rejects.resizeColumnsToContents()
         self.rejects.setVisible(bool(plan.rejects))

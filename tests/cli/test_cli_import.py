@@ -547,6 +547,20 @@ def test_an_unsubscribe_takes_consent_back_and_says_so(cli, tmp_path):
     assert "  note: 1 customer: marketing consent withdrawn: the file says they unsubscribed" in again.out
 
 
+def test_numbers_of_another_country_than_region_are_pointed_out_with_the_region_they_are_of(cli, tmp_path):
+    path = write_csv(tmp_path / "clients.csv", [["Zoë", "Roux", "", "06 12 34 56 78", "Paris", ""],
+                                                ["Ana", "Petit", "", "01 42 68 53 00", "Lyon", ""],
+                                                ["Luc", "Morel", "", "07 81 22 33 44", "Nice", ""]])
+    dry = cli("import", "contacts", str(path), "--region", "GB", "--dry-run")
+    assert "  note: of the first 3 phone numbers, 3 are not numbers of GB: they are kept as typed" in dry.out
+    assert "  they are numbers of FR: import with --region FR" in dry.out
+    done = cli("import", "contacts", str(path), "--region", "GB", "--json")
+    assert json.loads(done.out)["phone_hint"] == {"unread": 3, "looked_at": 3, "region": "FR"}
+    cli("import", "undo", "1")
+    again = cli("import", "contacts", str(path), "--region", "FR")
+    assert again.code == 0 and "phone numbers" not in again.out
+
+
 def test_import_purchases_names_the_customers_it_cannot_find(cli, shop, tmp_path):
     source = write_csv(tmp_path / "orders.csv", [
         ["2025-03-01 10:00", "R-1", "zoe@example.fr", "Zoë Lefèvre", "12.00"],

@@ -1424,6 +1424,30 @@ def test_the_summary_counts_the_customers_whose_consent_the_file_takes_back(qtbo
     wizard.close()
 
 
+def test_the_summary_says_when_phone_numbers_are_of_another_country_and_reads_them_so(qtbot, window, tmp_path):
+    set_setting("default_region", "GB")  # a French shop's list, on a computer set up in Britain
+    path = tmp_path / "clients.csv"
+    path.write_text("Prénom,Nom,Téléphone\r\nZoë,Roux,06 12 34 56 78\r\nAna,Petit,01 42 68 53 00\r\n"
+                    "Luc,Morel,07 81 22 33 44\r\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    for _ in range(4):
+        wizard.next()  # detection, mapping, duplicates, summary
+    page = wizard.summary_page
+    qtbot.waitUntil(lambda: "Will add 3" in page.counts.text(), timeout=5000)
+    assert page.phones.isVisible() and page.phones.text().startswith(
+        "Of the first 3 phone numbers, 3 are not numbers of United Kingdom")
+    assert page.phones.text().endswith("They are numbers of France.")
+    assert page.read_as.isVisible() and page.read_as.text() == "Read them as numbers of France"
+    page.read_as.click()
+    qtbot.waitUntil(lambda: not page.phones.isVisible() and "Will add 3" in page.counts.text(), timeout=5000)
+    assert not page.read_as.isVisible() and wizard.format_page.region.text() == "FR"
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    zoe = contacts.get_contact(contacts.contact_ids("zoë")[0])
+    assert [p.e164 for p in zoe.phones] == ["+33612345678"]
+    wizard.close()
+
+
 def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, window, tmp_path):
     set_setting("default_region", "FR")
     path = tmp_path / "clients.csv"

@@ -808,3 +808,14 @@ def test_what_a_consent_cell_says_against_consent_given(text, said):
     found = row_to_contact(2, ["Ann", text], ["first_name", "sms_consent"], ["Name", "SMS"], region="FR",
                            date_orders={})
     assert (found.sms_refused, found.email_refused) == (said, cleaning.NOT_SAID)
+
+
+def test_a_hint_says_when_most_numbers_are_of_another_country_and_which():
+    rows = [["06 12 34 56 78"], ["01 42 68 53 00 / 07 81 22 33 44"], ["+44 20 7946 0018"], ["n/a"], [""]]
+    hint = cleaning.phone_hint(rows, [0], "GB")
+    assert hint == cleaning.PhoneHint(unread=3, total=4, region="FR")
+    assert cleaning.phone_hint(rows, [0], "FR") is None  # read where they are from
+    assert cleaning.phone_hint(rows, [0], None).region == "FR"  # no country at all: the same advice
+    assert cleaning.phone_hint(rows[:1], [0], "GB") is None  # too few to say
+    cut = [["06 12 34 56 78"], ["12345"], ["99 99"], ["020 7946 0018"]]  # numbers cut short: of no country
+    assert cleaning.phone_hint(cut, [0], "GB") == cleaning.PhoneHint(3, 4, None)

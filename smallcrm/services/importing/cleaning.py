@@ -1027,6 +1027,47 @@ def _holds_number(word: str, number: str) -> bool:
         len(word) - len(number) <= 2 or word[len(number)] in "-/")
 
 
+# The countries a shop's customers' numbers are most often of, tried when a file's numbers do not fit the shop's own
+HINT_REGIONS = ("FR", "DE", "GB", "US", "ES", "IT", "NL", "BE", "CH", "AT", "PT", "IE", "LU", "DK", "SE", "NO", "FI",
+                "PL", "CZ", "GR", "CA", "AU", "NZ")
+
+
+@dataclass(frozen=True)
+class PhoneHint:
+    """Most of a file's numbers are not numbers of the country they are read in."""
+
+    unread: int  # the numbers (of those looked at) that are not
+    total: int  # the numbers looked at
+    region: str | None  # the country most of the unread ones are numbers of, when there is one
+
+
+def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None) -> PhoneHint | None:
+    """Whether most numbers in the phone `columns` of `rows` are not numbers of `region` (which keeps them as typed:
+    no duplicate is found by them, no call made from the list), and of which country they are, tried among
+    HINT_REGIONS; None when most are read."""
+    unread: list[str] = []
+    total = 0
+    for cells in rows:
+        for i in columns:
+            cell = cells[i].strip() if i < len(cells) else ""
+            for part in (_PHONE_SPLIT.split(cell) if _PHONE_SEPARATORS.search(cell) else (cell,)) if cell else ():
+                found = _phone_or_problem(part, region) if part.lower() not in PLACEHOLDERS else None
+                if isinstance(found, Phone):
+                    total += 1
+                    if found.e164 is None:
+                        unread.append(part)
+    if len(unread) < 3 or 2 * len(unread) < total:
+        return None
+    sample = unread[:100]
+    best, most = None, 0
+    for candidate in HINT_REGIONS:
+        if candidate != region:
+            read = sum(1 for part in sample if getattr(_phone_or_problem(part, candidate), "e164", None))
+            if read > most:
+                best, most = candidate, read
+    return PhoneHint(len(unread), total, best if 2 * most > len(sample) else None)
+
+
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
 # what a phone's label says when the number is no phone to call ("Work Fax", "Pager", "Télécopie")
 _NOT_TO_CALL = re.compile(r"\bfax|telefax|\bpager|t[eé]l[eé]copie", re.IGNORECASE)  # (not "Halifax shop")

@@ -172,6 +172,7 @@ class ImportPlan:
     warnings: list[tuple[str, int]] = field(default_factory=list)
     duplicates: list[DuplicateRow] = field(default_factory=list)  # every row that duplicates a contact
     whole: bool = True  # False: only the first rows were looked at (the counts are theirs)
+    phone_hint: cleaning.PhoneHint | None = None  # most numbers are not of the country they are read in
 
 
 @dataclass
@@ -186,11 +187,16 @@ class ImportResult:
     rejects: list[Reject] = field(default_factory=list)
     preset: str = ""
     warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied: blank rows, NULs, ...
+    phone_hint: cleaning.PhoneHint | None = None  # most numbers are not of the country they were read in
 
     def to_json(self) -> dict:
         return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "rejected": self.rejected, "encoding": self.encoding, "delimiter": self.delimiter,
-                "preset": self.preset, "warnings": dict(self.warnings)}
+                "preset": self.preset, "warnings": dict(self.warnings), "phone_hint": hint_json(self.phone_hint)}
+
+
+def hint_json(hint: cleaning.PhoneHint | None) -> dict | None:
+    return None if hint is None else {"unread": hint.unread, "looked_at": hint.total, "region": hint.region}
 
 
 @dataclass(frozen=True)
@@ -999,7 +1005,7 @@ class ContactRun:
         self.moment = moment
         self.progress = progress
         self.cancelled = cancelled
-        self.region = options.region if options.region is not None else default_region()
+        self.region = import_region(options)
         self.next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
         self.counts = {"create": 0, "update": 0, "skip": 0, "reject": 0}
         self.rejects: list[Reject] = []
@@ -1206,7 +1212,28 @@ def plan_contacts_import(path: Path | str, options: ImportOptions | None = None,
             d.same_as = names[d.duplicate_of].name
     return ImportPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                       list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
-                      run.warnings, run.duplicates, not run.cut_short and not layout.ambiguous_columns)
+                      run.warnings, run.duplicates, not run.cut_short and not layout.ambiguous_columns,
+                      phone_hint(layout, run.region))
+
+
+HINT_ROWS = 200  # the rows phone_hint looks at
+
+
+def import_region(options: ImportOptions) -> str | None:
+    """The country numbers without +country are read in: the import's, else the shop's."""
+    return options.region if options.region is not None else default_region()
+
+
+def phone_hint(layout: FileLayout, region: str | None) -> cleaning.PhoneHint | None:
+    """Whether most numbers in the file's first rows are not numbers of `region`, the country they are read in
+    (cleaning.phone_hint). A row that names its own country is read in it, and left out."""
+    columns = [i for i, name in enumerate(layout.fields) if name == "phone"]
+    if not columns:
+        return None
+    country = layout.fields.index("country") if "country" in layout.fields else None
+    with reader.read_rows(layout.path, layout.dialect, HINT_ROWS) as rows:
+        cells = [c for _, c in rows if country is None or country >= len(c) or not cleaning.region_of_country(c[country])]
+    return cleaning.phone_hint(cells, columns, region)
 
 
 def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> int:
@@ -1246,6 +1273,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
         layout = read_layout(path, options, worker=worker)  # the date columns read there, when there is one
         require_customer_columns(layout.headers, layout.fields)
         require_date_orders(layout)
+        hint = phone_hint(layout, import_region(options))
         conn = database.connection()
         moment = to_utc_text(utc_now())
         details = {"preset": layout.preset, "encoding": layout.dialect.encoding,
@@ -1267,7 +1295,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
                 raise ImportCancelled()
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],
                         run.counts["reject"], layout.dialect.encoding, layout.dialect.delimiter, run.rejects,
-                        layout.preset, run.warnings)
+                        layout.preset, run.warnings, hint)
 
 
 def list_imports() -> list[BatchRow]:
