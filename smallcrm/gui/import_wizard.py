@@ -504,6 +504,7 @@ def _wrap_last_column(table: QTableWidget, least: int = 140, narrowest: int = 11
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.clearContents()  # (a row shorter than the one it replaces keeps none of its cells)
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row[: table.columnCount()]):

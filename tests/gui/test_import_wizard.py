@@ -103,6 +103,20 @@ def test_phone_numbers_from_uk_are_read_as_from_gb(qtbot, window, tmp_path):
     assert wizard.format_page.validatePage() and wizard.options.region == "GB"
 
 
+def test_the_format_preview_keeps_no_cell_of_the_reading_before(qtbot, window, tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text("Name;City\r\nAnn;Paris;extra;more\r\nBob,Leeds,UK,x\r\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()  # detection
+    page = wizard.format_page
+    page.delimiter.setCurrentIndex(page.delimiter.findData(","))
+    assert [page.table.item(1, c).text() for c in range(4)] == ["Bob", "Leeds", "UK", "x"]
+    page.delimiter.setCurrentIndex(page.delimiter.findData(";"))
+    assert page.table.columnCount() == 4 and page.table.item(1, 0).text() == "Bob,Leeds,UK,x"
+    assert all(page.table.item(1, c) is None or page.table.item(1, c).text() == "" for c in (2, 3))  # not UK, x
+    wizard.reject()
+
+
 def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, asked):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     assert wizard.currentPage() is wizard.file_page and wizard.file_page.isComplete()
