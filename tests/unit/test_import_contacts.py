@@ -624,3 +624,20 @@ def test_an_import_of_a_corrected_copy_can_name_the_file_it_was_made_from(db, sa
     assert ci.previous_import_of(sample) is None
     ci.set_fingerprint(result.batch, ci.file_fingerprint(sample))
     assert ci.previous_import_of(sample).batch == result.batch and ci.previous_import_of(copy) is None
+
+
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_a_name_in_a_later_file_takes_the_place_of_an_email_standing_in_for_one(db, tmp_path, policy):
+    nameless = write_csv(tmp_path / "newsletter.csv", [["ann@example.com", ""], ["", "+33 6 12 34 56 78"]],
+                         header=["Email", "Phone"])
+    ci.import_contacts(nameless, ci.ImportOptions(region="FR"))
+    assert sorted(get_contact(i).first_name for i in contact_ids()) == ["+33 6 12 34 56 78", "ann@example.com"]
+    named = write_csv(tmp_path / "shop.csv", [["Ann", "Lee", "", "ann@example.com", "", "", "", "", "", ""],
+                                              ["", "Roux", "", "", "06 12 34 56 78", "", "", "", "", ""]])
+    result = ci.import_contacts(named, ci.ImportOptions(region="FR", on_duplicate=policy))
+    assert (result.created, result.updated) == (0, 2)
+    assert sorted((get_contact(i).first_name, get_contact(i).last_name) for i in contact_ids()) == [
+        ("", "Roux"), ("Ann", "Lee")]
+    assert list(contact_ids("Ann")) and list(contact_ids("Roux"))  # found by their names now
+    ci.undo_import(result.batch)
+    assert sorted(get_contact(i).first_name for i in contact_ids()) == ["+33 6 12 34 56 78", "ann@example.com"]

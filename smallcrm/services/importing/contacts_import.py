@@ -599,6 +599,17 @@ def _merge_place(row: dict, incoming: dict, policy: str) -> bool:
     return True
 
 
+def named_after_details(state: State) -> bool:
+    """Whether the contact's only name is its email or phone, standing in for a name the row that made it did not
+    have (cleaning.RowCleaner)."""
+    row = state.row
+    first = row["first_name"]
+    if not first or row["last_name"] or row["company"]:
+        return False
+    return any(first in (item[1], item[1].split("@")[0][:200]) for item in state.emails) or any(
+        first == item[1] for item in state.phones)
+
+
 def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> bool:
     """Apply a duplicate row (what it brought: deciding.Incoming, or a plain tuple of the same fields) to
     `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
@@ -607,6 +618,9 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
     refused = refused[0] if refused else (cleaning.NOT_SAID, cleaning.NOT_SAID)
     incoming = dict(zip(CONTACT_COLUMNS, brought_values))
     changed = False
+    if (incoming["first_name"] or incoming["last_name"] or incoming["company"]) and named_after_details(state):
+        row["first_name"] = ""  # (the file's name takes the place of an email or phone standing in for one)
+        changed = True
     for name in SCALARS:
         new = incoming[name]
         if new in ("", None) or name in _PLACE:
