@@ -65,7 +65,8 @@ def test_a_row_becomes_what_clean_for_import_and_the_writer_make_of_it(cells):
     assert found == facts(clean.emails, [p.e164 for p in clean.phones], sort_name=values["sort_name"],
                           sort_city=values["sort_city"], postal_code=values["postal_code"],
                           sort_company=values["sort_company"], birthday=values["birthday"],
-                          company_only=not (values["first_name"] or values["last_name"]))
+                          company_only=not (values["first_name"] or values["last_name"]),
+                          sort_first=search.sort_key(values["first_name"]))
 
 
 def test_deciding_makes_no_reference_cycles(tmp_path):
