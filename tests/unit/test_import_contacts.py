@@ -641,3 +641,10 @@ def test_a_name_in_a_later_file_takes_the_place_of_an_email_standing_in_for_one(
     assert list(contact_ids("Ann")) and list(contact_ids("Roux"))  # found by their names now
     ci.undo_import(result.batch)
     assert sorted(get_contact(i).first_name for i in contact_ids()) == ["+33 6 12 34 56 78", "ann@example.com"]
+
+
+def test_a_first_name_like_the_start_of_the_email_is_a_name_not_a_stand_in(db, tmp_path):
+    ann = add_contact(ContactInput(first_name="ann", emails=["ann@example.com"]))
+    source = write_csv(tmp_path / "c.csv", [["ann@example.com", "Lee Ltd"]], header=["Email", "Company"])
+    ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
+    assert (get_contact(ann).first_name, get_contact(ann).company) == ("ann", "Lee Ltd")

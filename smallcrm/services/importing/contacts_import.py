@@ -606,8 +606,8 @@ def named_after_details(state: State) -> bool:
     first = row["first_name"]
     if not first or row["last_name"] or row["company"]:
         return False
-    return any(first in (item[1], item[1].split("@")[0][:200]) for item in state.emails) or any(
-        first == item[1] for item in state.phones)
+    return any(first == email or len(email) > v.MAX_NAME and first == email.split("@")[0][:200]
+               for _, email, *_ in state.emails) or any(first == raw for _, raw, *_ in state.phones)
 
 
 def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> bool:
