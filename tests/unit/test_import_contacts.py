@@ -403,7 +403,8 @@ def test_an_unsubscribe_in_the_file_withdraws_consent_already_given(db, tmp_path
     ids = {first: _consenting(first) for first in answers}
     source = write_csv(tmp_path / "mailing.csv", [[first, "Lee", f"{first.lower()}@example.com", answer, ""]
                                                   for first, answer in answers.items()],
-                       header=["First Name", "Last Name", "Email", "Email Subscription Status", "Accepts SMS Marketing"])
+                       header=["First Name", "Last Name", "Email", "Email Subscription Status",
+                               "Accepts SMS Marketing"])
     plan = ci.plan_contacts_import(source, ci.ImportOptions(on_duplicate=policy))
     assert dict(plan.warnings).get("consent_withdrawn", 0) == len(withdrawn)
     assert all(get_contact(i).email_consent for i in ids.values())  # a dry run changes nothing
@@ -424,7 +425,8 @@ def test_an_unsubscribe_in_the_file_withdraws_consent_already_given(db, tmp_path
 
 
 def test_a_later_row_of_the_file_can_withdraw_what_an_earlier_one_gave(db, tmp_path):
-    source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "yes"], ["Ann", "ann@example.com", "unsubscribed"]],
+    source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "yes"],
+                                            ["Ann", "ann@example.com", "unsubscribed"]],
                        header=["First Name", "Email", "Accepts Email Marketing"])
     result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
     assert (result.created, result.updated) == (1, 1)
@@ -433,9 +435,9 @@ def test_a_later_row_of_the_file_can_withdraw_what_an_earlier_one_gave(db, tmp_p
 
 def test_mailchimps_export_of_unsubscribed_members_takes_email_consent_back(db, tmp_path):
     ann, bea = _consenting("Ann"), _consenting("Bea")
-    header = ("Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LATITUDE,"
-              "LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,UNSUB_TIME,UNSUB_CAMPAIGN_TITLE,UNSUB_CAMPAIGN_ID,UNSUB_REASON,"
-              "UNSUB_REASON_OTHER,LEID,EUID,NOTES").split(",")
+    header = ("Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,"
+              "LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,UNSUB_TIME,UNSUB_CAMPAIGN_TITLE,UNSUB_CAMPAIGN_ID,"
+              "UNSUB_REASON,UNSUB_REASON_OTHER,LEID,EUID,NOTES").split(",")
     where = ["", "", "", "", "", "", "", "", "FR", "Paris"]  # OPTIN_IP to REGION
     source = write_csv(tmp_path / "unsubscribed_members_export_1a2b.csv", [
         ["ann@example.com", "Ann", "Lee", "2", "2023-01-05 10:00:00", *where, "2024-03-01 09:12:44", "Spring sale",

@@ -1133,7 +1133,8 @@ class ContactRun:
                     continue
                 consented = target.row["email_consent"], target.row["sms_consent"]
                 changed = merge(target, brought, choice, self.moment)
-                if any(had and not target.row[f"{channel}_consent"] for had, channel in zip(consented, ("email", "sms"))):
+                if any(had and not target.row[f"{channel}_consent"]
+                       for had, channel in zip(consented, ("email", "sms"))):
                     self.withdrawn += 1  # (a customer whose consent the file took back)
                 new_contact = match.contact_id >= self.first_new_id
                 plan(row, data, match, "update" if changed or new_contact else "skip")
@@ -1246,7 +1247,8 @@ def phone_hint(layout: FileLayout, region: str | None) -> cleaning.PhoneHint | N
         return None
     country = layout.fields.index("country") if "country" in layout.fields else None
     with reader.read_rows(layout.path, layout.dialect, HINT_ROWS) as rows:
-        cells = [c for _, c in rows if country is None or country >= len(c) or not cleaning.region_of_country(c[country])]
+        cells = [c for _, c in rows
+                 if country is None or country >= len(c) or not cleaning.region_of_country(c[country])]
     return cleaning.phone_hint(cells, columns, region)
 
 
