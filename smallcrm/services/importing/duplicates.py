@@ -30,6 +30,7 @@ candidates per row. Contacts in the Trash are not looked at.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -246,9 +247,9 @@ class DuplicateIndex:
             agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
             if first:
-                firsts[contact_id] = _folded(first)
+                firsts[contact_id] = sys.intern(_folded(first))
             if birthday:
-                birthdays[contact_id] = agreeing[3]
+                birthdays[contact_id] = sys.intern(agreeing[3])
             ordered = ordered_name(sort_name)
             if ordered:
                 index.by_ordered.setdefault(ordered, []).append(contact_id)
@@ -279,10 +280,10 @@ class DuplicateIndex:
             self._remember(self.emails, email, contact_id)
         for phone in f.phones:
             self._remember(self.phones, phone, contact_id)
-        if f.first:
-            self.firsts.setdefault(contact_id, f.first)
+        if f.first:  # (one string for each name and day however many have it: a large book's index stays small)
+            self.firsts.setdefault(contact_id, sys.intern(f.first))
         if f.agreeing[3]:
-            self.birthdays.setdefault(contact_id, f.agreeing[3])
+            self.birthdays.setdefault(contact_id, sys.intern(f.agreeing[3]))
         if f.emails:
             self.with_email.add(contact_id)
         if f.phones:
