@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import importlib.resources
 import io
 import os
 import shutil
@@ -120,8 +121,13 @@ def spec_assignments() -> dict[str, ast.expr]:
 
 def test_the_spec_bundles_ui_and_resources_where_paths_looks_for_them():
     datas = spec_assignments()["DATAS"]
-    pairs = {ast.unparse(src): ast.literal_eval(dest) for src, dest in (item.elts for item in datas.elts)}
+    pairs = {ast.unparse(src): ast.literal_eval(dest)
+             for src, dest in (item.elts for item in datas.elts if isinstance(item, ast.Tuple))}
     assert pairs == {"str(ROOT / 'ui')": "smallcrm/_data/ui", "str(ROOT / 'resources')": "smallcrm/_data/resources"}
+    # and the list of names that duplicate detection reads nicknames from, a data file of its package
+    collected = [ast.unparse(item.value) for item in datas.elts if isinstance(item, ast.Starred)]
+    assert collected == ["collect_data_files('nicknames')"]
+    assert importlib.resources.files("nicknames").joinpath("names.csv").is_file()
     # paths.py looks in smallcrm/_data/ beside its own module, which the frozen program keeps there too.
     assert '_PACKAGE / "_data" / kind' in (ROOT / "smallcrm" / "paths.py").read_text(encoding="utf-8")
 
