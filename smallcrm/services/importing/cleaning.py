@@ -1371,7 +1371,7 @@ class RowCleaner:
 
         email_refused = OPTED_OUT if unsubscribed else (
             refusal(values["email_consent"][0]) if "email_consent" in values and not email_consent else NOT_SAID)
-        sms_refused = refusal(values["sms_consent"][0]) if "sms_consent" in values and not sms_consent else 0
+        sms_refused = refusal(values["sms_consent"][0]) if "sms_consent" in values and not sms_consent else NOT_SAID
 
         return ImportedContact(
             first_name=first, last_name=last, company=company,
