@@ -355,6 +355,10 @@ _WARNINGS = {
     "nul_characters": ("invisible NUL character (some programs leave them) was removed",
                        "invisible NUL characters (some programs leave them) were removed"),
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
+    "sale_rows": ("row is a sale: its buyer was read as a customer, the sale is not recorded (to record sales, use "
+                  "smallcrm import purchases)",
+                  "rows are sales: their buyers were read as customers, the sales are not recorded (to record them, "
+                  "use smallcrm import purchases)"),
 }
 
 
@@ -416,7 +420,7 @@ def import_contacts(args, db_path: Path) -> int:
             encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
             row_end=args.line_ends, region=args.region, on_duplicate=args.on_duplicate,
             date_orders=_date_orders(args.date_order, headers), tags=args.tag)
-        fields = mapping.auto_map(headers, args.preset)  # (an unknown preset is refused here)
+        fields = ci.customer_fields(headers, args.preset)  # (an unknown preset is refused here)
         for column, name in options.overrides.items():
             fields[column] = name
         try:
@@ -448,7 +452,7 @@ def import_contacts(args, db_path: Path) -> int:
                                                "phone_hint": ci.hint_json(p.phone_hint),
                                                "rejects": _rejects_json(rejects)})
         else:
-            print(f"dry run of {args.file.name} ({p.rows} rows, {p.dialect.encoding}, "
+            print(f"dry run of {args.file.name} ({plural(p.rows, 'row')}, {p.dialect.encoding}, "
                   f"{_delimiter_name(p.dialect.delimiter)}, preset {p.preset}): would create {counts['created']}, "
                   f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}; "
                   "nothing was changed")

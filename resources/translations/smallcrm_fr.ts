@@ -4118,6 +4118,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes vides ignorées</translation>
     </message>
     <message>
+        <source>Rows of a sales export: their buyers become customers, the sales are not recorded (import the file as Purchases to record them)</source>
+        <translation>Lignes d’un export de ventes&#xa0;: leurs acheteurs deviennent des clients, les ventes ne sont pas enregistrées (importez le fichier en tant qu’Achats pour les enregistrer)</translation>
+    </message>
+    <message>
         <source>Customers with an email that cannot be read, kept in their notes</source>
         <translation>Clients dont un e-mail est illisible, gardé dans leurs notes</translation>
     </message>

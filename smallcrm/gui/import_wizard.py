@@ -221,6 +221,8 @@ WARNINGS = {
     "nul_characters": QT_TRANSLATE_NOOP("SummaryPage", "Invisible NUL characters removed (some programs leave "
                                                        "them)"),
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
+    "sale_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows of a sales export: their buyers become customers, the sales "
+                                                  "are not recorded (import the file as Purchases to record them)"),
     "email_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with an email that cannot be read, kept in their "
                                                        "notes"),
     "phone_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a phone number that cannot be read, kept in "
@@ -2169,7 +2171,7 @@ class ImportWizard(QWizard):
             self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset)
         else:
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
-            self.fields = mapping.auto_map(self.headers, self.options.preset)
+            self.fields = ci.customer_fields(self.headers, self.options.preset)
         self.plan = None
         self.fixes = {}  # the cells were read with another encoding or separator
 

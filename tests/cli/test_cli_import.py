@@ -207,6 +207,13 @@ def test_a_file_with_no_column_of_a_customer_is_refused_saying_why(cli, shop, tm
                       header=["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice"])
     result = cli("import", "contacts", str(sales))
     assert result.code == 2 and "a sales export, not a customer list: import it as purchases" in result.error_line
+    orders = write_csv(tmp_path / "orders_export.csv",
+                       [["#1003", "anna@example.com", "paid", "25.00", "2026-03-01 10:00:00 +0100", "Anna Weber"]],
+                       header=["Name", "Email", "Financial Status", "Total", "Created at", "Billing Name"])
+    buyers = cli("import", "contacts", str(orders), "--dry-run")
+    assert buyers.code == 0 and "(1 row, utf-8" in buyers.out and "would create 1" in buyers.out
+    assert "1 row is a sale: its buyer was read as a customer, the sale is not recorded" in buyers.out
+    assert "smallcrm import purchases" in buyers.out
     mapped = cli("import", "contacts", str(no_header), "--map", "1=first_name", "--json")
     assert mapped.code == 0 and mapped.json()["created"] == 1  # Ben: Anna is the header
     assert not shop.exists() or rows_in(shop, "import_batch") == 1

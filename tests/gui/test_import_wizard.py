@@ -773,8 +773,18 @@ def test_the_header_row_chooses_purchases_or_customers_and_the_user_can_change_i
     assert wizard.mapping_page.combos[2].currentData() == "email" and "first_name" in [
         wizard.mapping_page.combos[0].itemData(i) for i in range(wizard.mapping_page.combos[0].count())]
     assert not wizard.mapping_page.match.isVisible()
+    # the sale's own columns are no part of a customer: not used, rather than in every customer's notes
+    assert [c.currentData() for c in wizard.mapping_page.combos] == ["ignore", "ignore", "email", "ignore", "ignore",
+                                                                     "ignore"]
     wizard.next()
     assert wizard.currentPage() is wizard.duplicates_page  # customers: duplicates, not unknown customers
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.noted.text() != "", timeout=5000)
+    assert wizard.summary_page.noted.text().splitlines() == [
+        "• Rows of a sales export: their buyers become customers, the sales are not recorded (import the file as "
+        "Purchases to record them): 6"]
+    # Jörg added, Anna's four rows her (a customer already), the coffee paid with no email no one
+    assert wizard.summary_page.counts.text() == "Will add 1, update 0, skip 4 and reject 1 of 6 rows."
     wizard.close()
 
 

@@ -650,3 +650,48 @@ def test_a_first_name_like_the_start_of_the_email_is_a_name_not_a_stand_in(db, t
     source = write_csv(tmp_path / "c.csv", [["ann@example.com", "Lee Ltd"]], header=["Email", "Company"])
     ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
     assert (get_contact(ann).first_name, get_contact(ann).company) == ("ann", "Lee Ltd")
+
+
+# Shopify's orders export, a row per item: the order's number in "Name", its buyer in "Billing …".
+SHOPIFY_ORDERS = ["Name", "Email", "Financial Status", "Currency", "Total", "Created at", "Lineitem quantity",
+                  "Lineitem name", "Lineitem price", "Billing Name", "Billing City", "Billing Phone", "Shipping Name",
+                  "Shipping Phone", "Notes"]
+
+
+def test_a_sales_export_read_as_a_customer_list_gives_its_buyers_and_no_order_numbers(db, tmp_path):
+    path = write_csv(tmp_path / "orders_export.csv", [
+        ["#1003", "anna@example.com", "paid", "EUR", "25.00", "2026-03-01 10:00:00 +0100", "2", "Mug", "10.00",
+         "Anna Weber", "Berlin", "+49 30 1234567", "Max Weber", "+49 30 7654321", "Gift wrap"],
+        ["#1003", "anna@example.com", "", "", "", "2026-03-01 10:00:00 +0100", "1", "Tea", "5.00",
+         "", "", "", "", "", ""],
+        ["#1004", "bob@example.com", "pending", "EUR", "10.00", "2026-03-02 11:00:00 +0100", "1", "Tea", "10.00",
+         "Bob Smith", "London", "+44 7700 900123", "", "", ""],
+    ], header=SHOPIFY_ORDERS)
+    fields = dict(zip(SHOPIFY_ORDERS, ci.customer_fields(SHOPIFY_ORDERS)))
+    assert fields["Name"] == fields["Total"] == fields["Lineitem name"] == fields["Shipping Name"] == "ignore"
+    assert (fields["Billing Name"], fields["Email"], fields["Billing Phone"]) == ("full_name", "email", "phone")
+
+    result = ci.import_contacts(path, ci.ImportOptions(region="DE"))
+    assert (result.created, result.skipped, result.rejected) == (2, 1, 0)  # Anna's second item: the same email
+    assert dict(result.warnings)["sale_rows"] == 3
+    anna, bob = (get_contact(contact_ids(word)[0]) for word in ("anna", "bob"))
+    assert (anna.first_name, anna.last_name, anna.city) == ("Anna", "Weber", "Berlin")
+    assert [p.e164 for p in anna.phones] == ["+49301234567"]  # the buyer's, not the parcel's recipient's
+    assert (bob.first_name, bob.last_name) == ("Bob", "Smith")
+    # nothing of the orders in the customers' notes: their numbers, totals and items are the purchases import's
+    assert anna.notes == "Gift wrap" and bob.notes == ""
+    assert not contact_ids("1003")
+
+
+def test_a_customer_list_is_mapped_as_before_and_says_nothing_of_sales(db, sample):
+    assert ci.customer_fields(HEADER) == mapping.auto_map(HEADER)
+    plan = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"))
+    assert "sale_rows" not in dict(plan.warnings)
+
+
+def test_paypals_to_address_the_shops_own_is_no_customers_email(db):
+    header = ["Date", "Time", "Name", "Type", "Status", "Currency", "Gross", "From Email Address",
+              "To Email Address", "Transaction ID", "Balance Impact"]
+    fields = dict(zip(header, ci.customer_fields(header)))
+    assert (fields["From Email Address"], fields["To Email Address"]) == ("email", "ignore")
+    assert fields["Name"] == "full_name" and fields["Gross"] == fields["Transaction ID"] == "ignore"

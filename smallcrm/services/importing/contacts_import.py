@@ -343,6 +343,7 @@ class FileLayout:
     date_orders: dict[int, str]
     ambiguous_columns: list[int]
     rows_total: int | None  # known when the file was read once before (for date orders)
+    sales_export: bool = False  # a sales export read as a customer list: its buyers (customer_fields)
 
 
 def check_options(options) -> None:
@@ -378,6 +379,32 @@ def given_up(name: str, *, purchases: bool) -> str:
     return "" if purchases else "note"
 
 
+# A sales export's columns of its buyer (as the purchases import reads them), and the customer's field each is.
+BUYER_FIELDS = {"name": "full_name", "first_name": "first_name", "last_name": "last_name", "email": "email",
+                "phone": "phone", "customer_id": "customer_id", "country": "country"}
+IDENTITY_FIELDS = frozenset({"first_name", "last_name", "full_name", "email", "phone", "customer_id"})
+
+
+def customer_fields(headers: list[str], preset: str = "auto") -> list[str]:
+    """A field for each column of a customer list (mapping.auto_map). Of a sales export (a web shop's orders,
+    each naming its buyer), its buyers only: the columns the purchases import reads as the buyer's are the
+    customer's; the sale's own columns (its number, date, amounts, items, status) and columns nothing reads are
+    left out, not written in every customer's notes; so is a name, email or phone that is not the buyer's
+    (Shopify's "Name" is the order's number, "#1003"; PayPal's "To Email Address" the shop's own)."""
+    from smallcrm.services.importing.purchases_import import sale_columns
+
+    fields = mapping.auto_map(headers, preset)
+    sales = sale_columns(headers)
+    if sales is None:
+        return fields
+    for i, (field, sale) in enumerate(zip(fields, sales)):
+        if sale in BUYER_FIELDS:
+            fields[i] = field if field not in ("note", "ignore") else BUYER_FIELDS[sale]
+        elif (sale and sale != "ignore") or field in IDENTITY_FIELDS or field == "note":
+            fields[i] = "ignore"
+    return fields
+
+
 def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS, map_headers=None,
                 date_value: Callable[[str], str] | None = None, worker: WorkerDecisions | None = None) -> FileLayout:
     """Sniff the file, map its columns and find each date column's day/month order.
@@ -389,11 +416,15 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     path = Path(path)
     dialect = sniff_with(path, options)
     headers = reader.read_header(path, dialect)
+    sales_export = False
     if map_headers is not None:
         preset, fields = map_headers(headers, options.preset)
     else:
+        from smallcrm.services.importing.purchases_import import holds_purchases
+
         preset = mapping.detect_preset(headers) if options.preset == "auto" else options.preset
-        fields = list(mapping.auto_map(headers, preset))
+        fields = customer_fields(headers, preset)
+        sales_export = holds_purchases(headers)
     fields = fields + [""] * (len(headers) - len(fields))
     for column, name in options.overrides.items():
         if not 0 <= column < len(headers):
@@ -427,7 +458,7 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
                 orders[i] = order
     if total is None:  # (the pass for the dates stops at a file with too many rows)
         reader.check_size(path, dialect)
-    return FileLayout(path, dialect, headers, preset, fields, orders, ambiguous, total)
+    return FileLayout(path, dialect, headers, preset, fields, orders, ambiguous, total, sales_export)
 
 
 WHO_FIELDS = ("first_name", "last_name", "full_name", "company", "email", "phone")  # a row needs one to be someone
@@ -1069,6 +1100,8 @@ class ContactRun:
                 self.writer.update(self.states.values())
         if self.withdrawn:
             self.warnings.append(("consent_withdrawn", self.withdrawn))
+        if self.rows and self.layout.sales_export:
+            self.warnings.append(("sale_rows", self.rows))  # (their buyers read, not the sales)
 
     def _run_here(self, limit: int | None = None) -> None:
         chunk: list[tuple[int, list[str]]] = []

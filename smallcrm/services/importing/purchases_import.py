@@ -336,8 +336,14 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
 def holds_purchases(headers: list[str]) -> bool:
     """True when a file's header row reads as sales rather than customers: two columns or more of a sale
     (a date, a receipt number, an amount, a quantity, a unit price, a currency)."""
+    return sale_columns(headers) is not None
+
+
+def sale_columns(headers: list[str]) -> list[str] | None:
+    """A sales export's columns as the purchases import reads them (map_purchase_headers), or None for a file
+    that is no sales export (see holds_purchases)."""
     fields = map_purchase_headers(headers)[1]
-    return sum(name in SALE_FIELDS for name in fields) >= 2
+    return fields if sum(name in SALE_FIELDS for name in fields) >= 2 else None
 
 
 def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
