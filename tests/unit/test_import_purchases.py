@@ -325,6 +325,35 @@ def test_a_purchase_imported_as_due_is_marked_paid_by_a_later_file_that_says_so_
     assert (again.created, again.updated, again.skipped) == (0, 0, 2)  # still due: nothing to do
 
 
+def test_lightspeed_x_lay_by_owes_what_is_left_and_a_total_beyond_its_lines_keeps_them(gbp, tmp_path):
+    """A lay-by's deposit is paid, the rest owed; a Sale row's total with the tax in it beside its Sale Lines
+    without keeps the lines, and one more for the rest."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    Contact.update(external_id="C-204").where(Contact.id == ann).execute()
+    header = ["Date", "Receipt Number", "Line Type", "Customer Code", "Quantity", "Total", "Paid", "Details",
+              "Register", "Status"]
+
+    def row(receipt, kind, quantity="", total="", paid="", details="", status=""):
+        return ["2024-03-02 10:15:22", receipt, kind, "C-204" if kind == "Sale" else "", quantity, total, paid,
+                details, "Main" if kind == "Sale" else "", status]
+    rows = [row("2001", "Sale", "1", "120.00", "30.00", status="LAYBY"),
+            row("2001", "Sale Line", "1", "120.00", details="Espresso machine"),
+            row("2001", "Payment", paid="30.00", details="Cash"),
+            row("2002", "Sale", "3", "57.50", "57.50", status="CLOSED"),  # 50.00 of lines and 7.50 of tax
+            row("2002", "Sale Line", "2", "30.00", details="Coffee beans 250g"),
+            row("2002", "Sale Line", "1", "20.00", details="Pour-over filter"),
+            row("2003", "Sale", "1", "45.00", "0.00", status="ONACCOUNT"),
+            row("2003", "Sale Line", "1", "45.00", details="Hand grinder")]
+    result = pi.import_purchases(write_csv(tmp_path / "SalesHistory.csv", header, rows))
+    assert (result.created, result.rejected) == (3, 0)
+    assert sorted((p.reference, p.total_minor, p.status, p.paid_minor) for p in Purchase.select()) == [
+        ("2001", 12000, "partly_paid", 3000), ("2002", 5750, "paid", 5750), ("2003", 4500, "due", 0)]
+    assert sorted((i.purchase.reference, i.description, i.total_minor) for i in PurchaseItem.select()) == [
+        ("2001", "Espresso machine", 12000),
+        ("2002", "Coffee beans 250g", 3000), ("2002", "Pour-over filter", 2000), ("2002", "Shipping, taxes and other charges", 750),
+        ("2003", "Hand grinder", 4500)]
+
+
 def test_what_is_left_of_a_sale_after_its_refunds_says_what_was_refunded(gbp, tmp_path):
     """Etsy's Sold Orders: "Adjusted Order Total" is what is left of an order refunded in part (empty otherwise)."""
     header = ["Sale Date", "Order ID", "Full Name", "Currency", "Order Value", "Shipping", "Order Total", "Status",

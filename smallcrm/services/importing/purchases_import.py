@@ -620,6 +620,7 @@ class _Receipt:
     also: tuple[tuple[str, str], ...] = ()  # its row's other keys as written, tried when `customer` finds no one
     outstanding: int | None = None  # what its rows say the customer still owes of it (Shopify's "Outstanding Balance")
     paid: int | None = None  # what is paid of it, when its file says what is outstanding (else by its status)
+    priced_lines: bool = False  # a row of it is an item with an amount of its own (not a line under a total row)
 
     @property
     def total(self) -> int:
@@ -658,8 +659,10 @@ class _Reader:
         self.impact: int | None = None  # PayPal's Balance Impact column
         self.sale_of: int | None = None  # PayPal's Reference Txn ID: the sale a refund or a cart's item belongs to
         self.lightspeed_x = layout.preset == "lightspeed_x"
+        keys = [header_key(h) for h in layout.headers]
+        # Lightspeed's "Paid": what was paid of a sale (all of it, a lay-by's deposit, none of a sale on account)
+        self.paid_column = keys.index("paid") if self.lightspeed_x and "paid" in keys else None
         if layout.preset == "paypal":
-            keys = [header_key(h) for h in layout.headers]
             self.impact = keys.index("balanceimpact")
             if "referencetxnid" in keys and self.col.get("reference") == keys.index("transactionid"):
                 self.sale_of = keys.index("referencetxnid")
@@ -948,6 +951,13 @@ class _Reader:
                 owed = abs(self.number(money_in, owed_text))
             except (InvalidValue, ValueError) as e:
                 return self.reject(number, _said(e), "outstanding", owed_text)
+        if owed is None and self.paid_column is not None and kind == ["sale"] and amount is not None and amount > 0:
+            paid_text = cells[self.paid_column].strip() if self.paid_column < len(cells) else ""
+            if any(c.isdigit() for c in paid_text):
+                try:  # the rest of a lay-by or a sale on account is still owed
+                    owed = max(0, amount - abs(self.number(money_in, paid_text)))
+                except (InvalidValue, ValueError):
+                    pass  # unread, the sale's status says whether it is paid, as in a file without the column
         keys = self.customer_keys(number, cells)
         if keys is None:
             return None
@@ -992,7 +1002,8 @@ class _Reader:
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
-                moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed)
+                moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed,
+                priced_lines=item is not None and amount is not None)
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
@@ -1005,6 +1016,7 @@ class _Reader:
         receipt.moved = receipt.moved or not memo
         if item:
             receipt.items.append(item)
+            receipt.priced_lines = receipt.priced_lines or amount is not None
         if amount is not None:
             receipt.amount = (receipt.amount or 0) + amount
             receipt.amounts.append(amount)
@@ -1821,7 +1833,8 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
         purchases.append((pid, r.contact_id, r.occurred_at, r.currency, total, r.payment_method, r.reference, status,
                           due_on, paid, refund_of, batch_id, moment))
         lines = sum(q * p for _, q, p in r.items)
-        if r.items and (lines == total or total > 0 and len(r.items) == len(r.rows)):
+        # (not when a row of it has an amount and no words: that amount is no "other charges")
+        if r.items and (lines == total or total > 0 and (len(r.items) == len(r.rows) or not r.priced_lines)):
             items.extend((pid, d, q, p, q * p) for d, q, p in r.items)
             if lines != total:  # an order's total beside its lines (Shopify's): what the lines leave out, a line
                 rest = total - lines
