@@ -347,6 +347,12 @@ def _print_rejects(rejects) -> None:
         print(f"  … and {len(rejects) - SHOWN_REJECTS} more rejected rows (--rejects FILE writes them all)")
 
 
+def _print_skips(skips: dict[str, int]) -> None:
+    """Why purchases are not recorded, a line per reason, the most first."""
+    for reason, n in sorted(skips.items(), key=lambda item: -item[1]):
+        print(f"  skipped {plural(n, 'purchase')}: {reason}")
+
+
 _WARNINGS = {
     "short_rows": ("row had fewer cells than the header: the missing ones were read as empty",
                    "rows had fewer cells than the header: the missing ones were read as empty"),
@@ -537,7 +543,7 @@ def import_purchases(args, db_path: Path) -> int:
                 "rejected": c["reject"], "refunds": c["refunds"], "customers_created": c["customers_created"],
                 "without_customer": c["without_customer"],
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
-                "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
+                "preset": p.preset, "skips": p.skips, "columns": _columns_json(p.headers, p.fields),
                 "unmatched": [{"customer": u.key, "name": u.name, "rows": u.rows, "purchases": u.purchases}
                               for u in p.unmatched],
                 "rejects": _rejects_json(p.rejects)})
@@ -548,6 +554,7 @@ def import_purchases(args, db_path: Path) -> int:
                   f"reject {plural(c['reject'], 'row')}, "
                   f"create {plural(c['customers_created'], 'customer')}, give {plural(c['points'], 'point')}"
                   f"{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
+            _print_skips(p.skips)
             _print_rejects(p.rejects)
         return 0
 
@@ -565,6 +572,7 @@ def import_purchases(args, db_path: Path) -> int:
                   f"{plural(r.customers_created, 'customer')} created, {plural(r.points, 'point')}"
                   f"{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "
                   f"(undo: smallcrm import undo {r.batch})")
+            _print_skips(r.skips)
             _print_rejects(r.rejects)
         return 0
 

@@ -4262,6 +4262,10 @@ Cliquez pour les afficher.</translation>
         <translation>{what}&#xa0;: {n}</translation>
     </message>
     <message>
+        <source>Purchases to skip ({n}): {reason}</source>
+        <translation>Achats à ignorer ({n})&#xa0;: {reason}</translation>
+    </message>
+    <message>
         <source>Of the purchases to skip, those of customers not in your book: {n}. Go back to create those customers.</source>
         <translation>Parmi les achats à ignorer, ceux de clients que vous n’avez pas encore&#xa0;: {n}. Revenez en arrière pour créer ces clients.</translation>
     </message>

@@ -1895,6 +1895,10 @@ class SummaryPage(QWizardPage):
             default = "create" if self.w.options.create_missing else "skip"
             unknown = sum(u.purchases for u in plan.unmatched
                           if self.w.options.customer_choices.get(u.key, default) != "create")
+            lines += ["• " + self.tr("Purchases to skip ({n}): {reason}").format(n=fmt.number(count),
+                                                                                 reason=reason_text(reason))
+                      for reason, count in sorted(plan.skips.items(), key=lambda item: -item[1])
+                      if not reason.startswith(pi.NO_CUSTOMER)]  # (those, below)
             if unknown:
                 lines.append("• " + self.tr("Of the purchases to skip, those of customers not in your book: {n}. Go "
                                             "back to create those customers.").format(n=fmt.number(unknown)))

@@ -407,6 +407,9 @@ def test_a_later_file_that_says_a_due_purchase_is_paid_says_it_is_marked_paid(cl
     result = cli("import", "purchases", str(april))
     assert result.code == 0 and "marked paid 1 purchase imported before as due, 0 skipped" in result.out
     assert "1 updated" in cli("import", "list").out
+    again = cli("import", "purchases", str(april))
+    assert "1 skipped" in again.out and "\n  skipped 1 purchase: already imported\n" in again.out
+    assert cli("import", "purchases", str(april), "--dry-run", "--json").json()["skips"] == {"already imported": 1}
 
 
 def test_purchases_recorded_without_a_customer_are_said_so(cli, tmp_path):

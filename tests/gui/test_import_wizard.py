@@ -1572,6 +1572,12 @@ def test_a_cancelled_sale_is_shown_as_skipped_with_its_customer_as_written(qtbot
     assert cells(preview, 0)[:2] == ["2", "record"] and cells(preview, 0)[4] == "Anna Schulz"
     assert cells(preview, 1)[:2] == ["3", "skip"] and cells(preview, 1)[4] == "anna@beispiel.de"  # not "not found"
     assert cells(preview, 1)[7] == "cancelled or refunded in the file: not a sale to record"
+    wizard.next()  # the unknown customers page (none)
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary_page
+    qtbot.waitUntil(lambda: wizard.summary_page.noted.text() != "", timeout=5000)
+    assert wizard.summary_page.noted.text().splitlines() == [
+        "• Purchases to skip (1): cancelled or refunded in the file: not a sale to record"]
     wizard.close()
 
 
@@ -1618,6 +1624,12 @@ def test_a_stripe_payments_export_is_named_and_a_failed_charge_is_skipped(qtbot,
     assert [(cells(preview, r)[:2], cells(preview, r)[3]) for r in range(2)] == [(["2", "record"], "ch_1"),
                                                                                  (["3", "skip"], "ch_2")]
     assert cells(preview, 1)[7] == "cancelled or refunded in the file: not a sale to record"
+    wizard.next()  # the unknown customers page (none)
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary_page
+    qtbot.waitUntil(lambda: wizard.summary_page.noted.text() != "", timeout=5000)
+    assert wizard.summary_page.noted.text().splitlines() == [
+        "• Purchases to skip (1): cancelled or refunded in the file: not a sale to record"]
     wizard.close()
 
 

@@ -1995,3 +1995,23 @@ def test_a_key_shared_with_a_customer_in_the_trash_finds_the_other(gbp, tmp_path
     path = write_csv(tmp_path / "p.csv", ["Receipt", "Date", "Email", "Amount"],
                      [["T1", "2026-09-01", "family@example.com", "10.00"]])
     assert pi.import_purchases(path).rejected == 0 and _bought(ann) == ["T1"]
+
+
+def test_skipped_purchases_are_counted_by_why(gbp, tmp_path):
+    add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Receipt", "Email", "Amount", "Status"]
+    first = write_csv(tmp_path / "march.csv", header, [["2025-03-01 10:00", "R1", "ann@example.com", "20.00", "paid"]])
+    pi.import_purchases(first)
+    path = write_csv(tmp_path / "april.csv", header, [
+        ["2025-03-01 10:00", "R1", "ann@example.com", "20.00", "paid"],  # in March's file too
+        ["2025-04-01 10:00", "R2", "ann@example.com", "15.00", "cancelled"],
+        ["2025-04-02 10:00", "R3", "ann@example.com", "12.00", "voided"],
+        ["2025-04-03 10:00", "R4", "ann@example.com", "0.00", "paid"],
+        ["2025-04-04 10:00", "R5", "zoe@example.com", "9.00", "paid"],
+        ["2025-04-05 10:00", "R6", "ann@example.com", "30.00", "paid"]])
+    expected = {"already imported": 1, pi.CANCELLED_REASON: 2, pi.ZERO_TOTAL: 1, pi.NO_CUSTOMER + "email": 1}
+    plan = pi.plan_purchases_import(path)
+    assert plan.counts["skip"] == 5 and plan.skips == expected
+    result = pi.import_purchases(path)
+    assert (result.created, result.skipped, result.skips) == (1, 5, expected)
+    assert result.to_json()["skips"] == expected

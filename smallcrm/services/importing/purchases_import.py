@@ -424,6 +424,7 @@ class PurchasePlan:
     whole: bool = True  # False: only the first rows were looked at (the counts are theirs)
     # the date, receipt number, customer and amount of the first rows rejected as they were read, as written
     written: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
+    skips: dict[str, int] = field(default_factory=dict)  # why purchases are skipped: reason -> how many
 
 
 @dataclass
@@ -444,6 +445,7 @@ class PurchaseImportResult:
     # the way --match looks for them)
     without_customer: int = 0
     preset: str = ""  # the layout read (map_purchase_headers)
+    skips: dict[str, int] = field(default_factory=dict)  # why purchases were skipped: reason -> how many
 
     @property
     def updated(self) -> int:
@@ -454,6 +456,7 @@ class PurchaseImportResult:
                 "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
                 "without_customer": self.without_customer,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter, "preset": self.preset,
+                "skips": dict(self.skips),
                 "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in self.unmatched]}
 
 
@@ -1315,6 +1318,7 @@ class _Run:
         # the purchases recorded before as due that the file says are paid (more) since: (id, paid, status)
         self.payments: list[tuple[int, int, str]] = []
         self.unmatched: dict[str, Unmatched] = {}
+        self.skips: dict[str, int] = {}  # why purchases are skipped: reason -> how many
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
         self.new_customers: dict[str, ci.State] = {}
@@ -1576,6 +1580,7 @@ class _Run:
         r.action, r.reason = action, reason
         if action == "skip":
             self.counts["skip"] += 1
+            self.skips[reason] = self.skips.get(reason, 0) + 1
         elif action == "pay":
             self.counts["paid"] += 1
         elif action == "refund":
@@ -1629,7 +1634,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     ci.let_go(rows, receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
-                        rejects, whole, run.rows.written)
+                        rejects, whole, run.rows.written, dict(run.skips))
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
@@ -1687,7 +1692,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
                                 list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"],
-                                layout.preset)
+                                layout.preset, dict(run.skips))
 
 
 def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
