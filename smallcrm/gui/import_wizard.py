@@ -1771,6 +1771,10 @@ class SummaryPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.last_fixed: int | None = None
+        self.ready = False  # the dry run has said what the import will do, with the choices as they are
+
+    def isComplete(self) -> bool:
+        return self.ready  # (Import is pressed knowing what it does)
 
     def initializePage(self) -> None:
         self.last_fixed = None
@@ -1802,6 +1806,8 @@ class SummaryPage(QWizardPage):
         run_in_background(ci.previous_import_of, self.w.path, on_done=found, on_error=not_found)
 
     def _replan(self) -> None:
+        self.ready = False
+        self.completeChanged.emit()
         self.counts.setText(self.tr("…"))
         self.fix.setEnabled(False)
         self.w.plan_in_background(self._planned,
@@ -1912,6 +1918,8 @@ class SummaryPage(QWizardPage):
         self.fix.setVisible(bool(plan.rejects))
         self._update_fix()
         self._say_fixed(plan)
+        self.ready = True
+        self.completeChanged.emit()
 
 
 class FixRowDialog(QDialog):

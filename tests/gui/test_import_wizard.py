@@ -1437,7 +1437,10 @@ def test_the_summary_counts_the_customers_whose_consent_the_file_takes_back(qtbo
     wizard.next()  # duplicates
     next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "fill").click()
     wizard.next()  # summary
+    importing = wizard.button(QWizard.WizardButton.CommitButton)
+    assert not importing.isEnabled()  # not before the dry run with "fill" has said what the import will do
     qtbot.waitUntil(lambda: "update 1" in wizard.summary_page.counts.text(), timeout=5000)
+    assert importing.isEnabled()
     assert wizard.summary_page.noted.text().splitlines() == [
         "• Customers whose marketing consent is withdrawn: the file says they unsubscribed (or no, when "
         "overwriting): 1"]
