@@ -288,6 +288,27 @@ def test_a_shared_phone_or_email_with_another_first_name_is_another_person(first
     assert index.find(f(first, "Weber", emails=["weber@example.de"])) == Match(5, "email")
 
 
+@pytest.mark.parametrize("full, short", [("Josef", "Sepp"), ("Johannes", "Hans"), ("Frédéric", "Fred"),
+                                         ("Francisco", "Paco"), ("Giuseppe", "Beppe"), ("Cornelis", "Kees"),
+                                         ("José", "Zé"), ("Sébastien", "Seb")])
+def test_a_shared_phone_with_a_short_form_of_the_first_name_in_another_language_is_the_same_person(full, short):
+    index = DuplicateIndex()
+    index.add(5, f(full, "Weber", phones=["+4930123456"]))
+    assert index.find(f(short, "Weber", phones=["+4930123456"])) == Match(5, "phone")
+    index = DuplicateIndex()
+    index.add(5, f(short, "Weber", emails=["weber@example.de"]))
+    assert index.find(f(full, "Weber", emails=["weber@example.de"])) == Match(5, "email")
+    # and not another's: Sepp is not Hans, Anton not Antonia
+    assert index.find(f("Maria", "Weber", emails=["weber@example.de"])) is None
+
+
+@pytest.mark.parametrize("first, other", [("Sepp", "Hans"), ("Anton", "Antonia"), ("Fred", "Frida")])
+def test_short_forms_of_other_names_are_other_people(first, other):
+    index = DuplicateIndex()
+    index.add(5, f(first, "Weber", phones=["+4930123456"]))
+    assert index.find(f(other, "Weber", phones=["+4930123456"])) is None
+
+
 @pytest.mark.parametrize("typed", ["Anna", "ANNA", "Ana", "A.", "Anna-Lena", "Anna Maria", "Annie", "",
                                    "anna@example.com", "+49 30 123456"])  # (the last two: no name, only these)
 def test_a_shared_phone_with_the_same_first_name_written_another_way_is_the_same_person(typed):

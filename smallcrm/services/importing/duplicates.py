@@ -39,6 +39,7 @@ import phonenumbers
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from smallcrm.services.importing.short_names import short_form
 from smallcrm.store import search
 
 NAME_THRESHOLD = 90
@@ -154,10 +155,11 @@ def _nicknamer():
 
 
 def nicknamed(a: str, b: str) -> bool:
-    """Whether one name is the other's nickname (Bob and Robert), or both nicknames of one name (Bob and Rob)."""
+    """Whether one name is the other's nickname (Bob and Robert), or both nicknames of one name (Bob and Rob); or,
+    in another language, its short form (Sepp and Josef, Paco and Francisco)."""
     names = _nicknamer()
     return b in names.nicknames_of(a) or a in names.nicknames_of(b) or bool(
-        names.canonicals_of(a) & names.canonicals_of(b))
+        names.canonicals_of(a) & names.canonicals_of(b)) or short_form(a, b)
 
 
 def other_first_names(a: str, b: str) -> bool:
