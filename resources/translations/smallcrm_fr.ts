@@ -1347,12 +1347,64 @@ Cliquez pour les afficher.</translation>
         <translation>Aucun doublon trouvé.</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>The customer now</source>
+        <translation>Le client aujourd’hui</translation>
+    </message>
+    <message>
+        <source>If you fill in</source>
+        <translation>Si vous complétez</translation>
+    </message>
+    <message>
+        <source>If you overwrite</source>
+        <translation>Si vous remplacez</translation>
+    </message>
+    <message>
+        <source>What the row would change</source>
+        <translation>Ce que la ligne changerait</translation>
+    </message>
+    <message>
         <source>Separate tags with commas, e.g. Spring fair, Newsletter</source>
         <translation>Séparez les étiquettes par des virgules, p. ex. Salon de printemps, Newsletter</translation>
     </message>
     <message>
         <source>&amp;Tag the customers this import adds or changes:</source>
         <translation>É&amp;tiqueter les clients que cet import ajoute ou modifie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Select a row to see what it would change in the customer.</source>
+        <translation>Sélectionnez une ligne pour voir ce qu’elle changerait chez le client.</translation>
+    </message>
+    <message>
+        <source>Row {row} is the same customer as row {earlier} of the file: it adds to what that row brings.</source>
+        <translation>La ligne {row} est le même client que la ligne {earlier} du fichier&#xa0;: elle complète ce que cette ligne apporte.</translation>
+    </message>
+    <message>
+        <source>Reading row {row}…</source>
+        <translation>Lecture de la ligne {row}…</translation>
+    </message>
+    <message>
+        <source>Row {row} cannot be imported: the next page says why.</source>
+        <translation>La ligne {row} ne peut pas être importée&#xa0;: la page suivante dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Row {row} has nothing {name} does not have: filling in or overwriting changes nothing.</source>
+        <translation>La ligne {row} n’apporte rien que {name} n’ait déjà&#xa0;: compléter ou remplacer ne change rien.</translation>
+    </message>
+    <message>
+        <source>What row {row} would change in {name} (changes in bold):</source>
+        <translation>Ce que la ligne {row} changerait chez {name} (changements en gras)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
     <message>
         <source>row {n}</source>

@@ -473,6 +473,7 @@ def _align_right(table: QTableWidget, columns: tuple[int, ...]) -> None:
                 table.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+COMPARED_HEIGHT = 240  # the most the table of what a duplicate row would change takes (it scrolls beyond)
 MAPPING_CHOICE = 12  # the characters of a column's field its drop-down shows at least (more when its column is wider)
 WIDEST_COLUMN = 280  # a preview column is no wider than this (a long value is cut short with "…", whole in its tip)
 
@@ -1569,10 +1570,23 @@ class DuplicatesPage(QWizardPage):
         self.hint.setWordWrap(True)
         self.for_selected = SelectedRowsChoice(self.table, self.model, self.tr("For the se&lected rows:"))
         self.none = QLabel(self.tr("No duplicates were found."))
+        # what the row selected would change in its customer, with each choice
+        self.compared = QLabel()
+        self.compared.setWordWrap(True)
+        self.changes = _table([self.tr("Field"), self.tr("The customer now"), self.tr("If you fill in"),
+                               self.tr("If you overwrite")])
+        self.changes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.changes.horizontalHeader().setStretchLastSection(True)
+        self.changes.setAccessibleName(self.tr("What the row would change"))
+        self.changes.hide()
+        self._looked = 0  # the latest comparison asked for
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._compare())
         layout.addSpacing(6)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.for_selected)
+        layout.addWidget(self.compared)
+        layout.addWidget(self.changes)
         layout.addWidget(self.none)
         layout.addStretch()  # (the table takes the room when there is one; else the words stay under the choices)
         # Tags for everyone the import adds or changes: to find them again, or to send them one message.
@@ -1622,9 +1636,75 @@ class DuplicatesPage(QWizardPage):
         dupes = getattr(self.w.plan, "duplicates", [])
         self.model.reset(dupes, self.w.options.row_choices)
         self.table.resizeColumnsToContents()
-        for widget in (self.table, self.hint, self.for_selected):
+        for widget in (self.table, self.hint, self.for_selected, self.compared):
             widget.setVisible(bool(dupes))
         self.none.setVisible(not dupes)
+        self._compare()
+
+    def _compare(self) -> None:
+        """For the one row selected: what it would change in the customer it matches, if filled in or overwritten."""
+        self._looked += 1
+        look = self._looked
+        self.changes.hide()
+        selected = self.table.selectionModel().selectedRows()
+        if len(selected) != 1:
+            self.compared.setText(self.tr("Select a row to see what it would change in the customer."))
+            return
+        d = self.model.rows[selected[0].row()]
+        if d.duplicate_of is None:
+            self.compared.setText(self.tr("Row {row} is the same customer as row {earlier} of the file: it adds to "
+                                          "what that row brings.").format(row=d.row, earlier=d.duplicate_row))
+            return
+        self.compared.setText(self.tr("Reading row {row}…").format(row=d.row))
+        plan = self.w.plan
+        layout = ci.FileLayout(self.w.path, self.w.dialect, plan.headers, plan.preset, plan.fields,
+                               dict(plan.date_orders), [], None)
+
+        def compared(changes) -> None:
+            if shiboken6.isValid(self) and look == self._looked:
+                self._show_changes(d, changes)
+
+        def failed(error) -> None:
+            if not isinstance(error, (SmallCrmError, OSError)):
+                raise error
+            if shiboken6.isValid(self) and look == self._looked:
+                self.compared.setText(self.w.problem(error))
+
+        run_in_background(ci.duplicate_changes, layout, copy.deepcopy(self.w.options), d.row, d.duplicate_of,
+                          self.w.fixes.get(d.row), on_done=compared, on_error=failed)
+
+    def _show_changes(self, d: ci.DuplicateRow, changes: list[ci.FieldChange] | None) -> None:
+        if not changes:
+            self.compared.setText(
+                self.tr("Row {row} cannot be imported: the next page says why.").format(row=d.row) if changes is None
+                else self.tr("Row {row} has nothing {name} does not have: filling in or overwriting changes "
+                             "nothing.").format(row=d.row, name=d.same_as))
+            return
+        self.compared.setText(self.tr("What row {row} would change in {name} (changes in bold):").format(
+            row=d.row, name=d.same_as))
+        names = {"emails": "email", "phones": "phone", ci.EXTERNAL_ID: "customer_id"}
+
+        def text(value) -> str:
+            if isinstance(value, bool):
+                return self.tr("Yes") if value else self.tr("No")
+            if isinstance(value, tuple):
+                value = ", ".join(value)
+            return " / ".join(value.splitlines()) or "—"
+
+        _fill(self.changes, [[field_label(names.get(c.field, c.field)), text(c.now), text(c.fill), text(c.overwrite)]
+                             for c in changes])
+        for r, change in enumerate(changes):
+            for column, value in ((2, change.fill), (3, change.overwrite)):
+                if value != change.now:
+                    item = self.changes.item(r, column)
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+        _fit_columns(self.changes)
+        table = self.changes  # as high as its rows (the list of duplicates above takes the rest)
+        table.setFixedHeight(min(COMPARED_HEIGHT, table.horizontalHeader().sizeHint().height()
+                                 + table.verticalHeader().length() + 2 * table.frameWidth()))
+        table.show()
 
 
 class UnmatchedPage(QWizardPage):

@@ -1699,3 +1699,31 @@ def test_points_an_import_takes_back_are_said_so(app):
 
     assert points_text(12) == " Points given: 12."
     assert points_text(-7) == " Points taken back: 7."  # refunds that outweigh the file's sales, not "given: -7"
+
+
+def test_a_selected_duplicate_shows_what_filling_in_or_overwriting_would_change(qtbot, window, tmp_path):
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    add_contact(ContactInput(first_name="Ana", last_name="Lima", emails=["ana@lima.pt"], city="Porto"))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email,City,Company\nAna,Lima,ana@lima.pt,Lisboa,Café Lima\n"
+                    "Bea,Nova,bea@nova.pt,Faro,\nBea,Nova,bea@nova.pt,Faro,\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    wizard.next()
+    page = wizard.duplicates_page
+    assert page.compared.text() == "Select a row to see what it would change in the customer."
+    assert not page.changes.isVisible()
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.changes.isVisible(), timeout=5000)
+    assert page.compared.text() == "What row 2 would change in Ana Lima (changes in bold):"
+    rows = [cells(page.changes, r) for r in range(page.changes.rowCount())]
+    assert rows == [["Company", "—", "Café Lima", "Café Lima"], ["City", "Porto", "Porto", "Lisboa"]]
+    assert page.changes.item(1, 3).font().bold() and not page.changes.item(1, 2).font().bold()
+    page.table.selectRow(1)  # a new customer, twice in the file
+    assert page.compared.text() == "Row 4 is the same customer as row 3 of the file: it adds to what that row brings."
+    assert not page.changes.isVisible()
+    assert contacts.get_contact(contacts.contact_ids("ana")[0]).city == "Porto"  # nothing written
+    wizard.close()

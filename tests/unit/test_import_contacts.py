@@ -695,3 +695,28 @@ def test_paypals_to_address_the_shops_own_is_no_customers_email(db):
     fields = dict(zip(header, ci.customer_fields(header)))
     assert (fields["From Email Address"], fields["To Email Address"]) == ("email", "ignore")
     assert fields["Name"] == "full_name" and fields["Gross"] == fields["Transaction ID"] == "ignore"
+
+
+def test_what_fill_and_overwrite_would_change_in_a_customer_is_told_field_by_field(db, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"], city="Leeds",
+                                   tags=["VIP"]))
+    path = write_csv(tmp_path / "again.csv", [
+        ["Ann", "Lee", "Café Lee", "ann@example.com", "+44 7700 900123", "York", "YO1 7HH", "", "coffee", ""],
+        ["Bob", "", "", "bob@", "", "", "", "", "", ""]])
+    plan = ci.plan_contacts_import(path, ci.ImportOptions(region="GB"))
+    (duplicate,) = plan.duplicates
+    assert (duplicate.row, duplicate.duplicate_of) == (2, ann)
+    layout = ci.FileLayout(path, plan.dialect, plan.headers, plan.preset, plan.fields, plan.date_orders, [], None)
+    changes = {c.field: c[1:] for c in ci.duplicate_changes(layout, ci.ImportOptions(region="GB"), 2, ann)}
+    assert changes == {
+        "company": ("", "Café Lee", "Café Lee"),
+        "city": ("Leeds", "Leeds", "York"),  # fill keeps what the customer has; overwrite takes the file's
+        "postal_code": ("", "", "YO1 7HH"),  # (an address is filled whole or not at all: Leeds has none)
+        "phones": ((), ("+44 7700 900123",), ("+44 7700 900123",)),
+        "tags": (("VIP",), ("VIP", "coffee"), ("VIP", "coffee")),
+    }
+    assert get_contact(ann).city == "Leeds"  # nothing written
+    # a row that cannot be imported, and the row as the owner corrected it
+    assert ci.duplicate_changes(layout, ci.ImportOptions(region="GB"), 3, ann) is None
+    fixed = ["Ann", "Lee", "", "ann@example.com", "", "", "", "", "", "Likes oat milk"]
+    assert [c.field for c in ci.duplicate_changes(layout, ci.ImportOptions(), 3, ann, fixed)] == ["notes"]

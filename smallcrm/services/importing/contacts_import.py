@@ -45,6 +45,7 @@ is handled the same way, against the contact that earlier row creates.
 
 from __future__ import annotations
 
+import copy
 import csv
 import gc
 import hashlib
@@ -1062,15 +1063,12 @@ class ContactRun:
         self.row_of: dict[int, int] = {}  # new contact id -> the row that creates it
         self.warnings: list[tuple[str, int]] = []
         self.withdrawn = 0  # customers whose marketing consent (either) the file took back
-        # where consent given in the file came from, when no column says
-        consent_source = f"Imported from {layout.path.name}"[:v.MAX_CONSENT_SOURCE]
-        self.consent_source = consent_source
         self.duplicates: list[DuplicateRow] = []  # a dry run's, every one
         self.cut_short = False  # rows were left unread (run's `limit`)
         self.setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
-                           self.region, options.on_duplicate, dict(options.row_choices), consent_source, self.next_id,
-                           moment, CHUNK, _database_file(), keep_rows=PREVIEW_ROWS if writer is None else 0,
-                           tags=tuple(import_tags(options)))
+                           self.region, options.on_duplicate, dict(options.row_choices), consent_source_of(layout.path),
+                           self.next_id, moment, CHUNK, _database_file(),
+                           keep_rows=PREVIEW_ROWS if writer is None else 0, tags=tuple(import_tags(options)))
         self.worker = worker
         self.index: DuplicateIndex | None = None
         self.decider: Decider | None = None
@@ -1345,6 +1343,63 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],
                         run.counts["reject"], layout.dialect.encoding, layout.dialect.delimiter, run.rejects,
                         layout.preset, run.warnings, hint)
+
+
+def consent_source_of(path: Path) -> str:
+    """Where consent given in a file came from, when no column of it says."""
+    return f"Imported from {path.name}"[:v.MAX_CONSENT_SOURCE]
+
+
+# The customer's fields duplicate_changes compares, then their lists ("emails", "phones", "tags").
+CHANGE_FIELDS = ("first_name", "last_name", "company", "street", "postal_code", "city", "country", "birthday",
+                 "source", EXTERNAL_ID, "email_consent", "sms_consent", "notes")
+
+
+class FieldChange(NamedTuple):
+    """A field of a customer a duplicate row would change: text, a consent (bool) or a list (tuple of text)."""
+
+    field: str  # a CHANGE_FIELDS name, "emails", "phones" or "tags"
+    now: object  # as the customer has it
+    fill: object  # after the row is imported with "fill"
+    overwrite: object  # and with "overwrite"
+
+
+def duplicate_changes(layout: FileLayout, options: ImportOptions, number: int, contact_id: int,
+                      cells: list[str] | None = None) -> list[FieldChange] | None:
+    """What importing row `number` of the file into the customer `contact_id` would change with "fill" and with
+    "overwrite" (merge): each field either changes. `cells`: the row as the owner corrected it, else it is read
+    from the file. None when the row cannot be imported, or the customer is not in the book."""
+    if cells is None:
+        with reader.read_rows(layout.path, layout.dialect) as rows:
+            cells = next((c for n, c in rows if n == number), None)
+    states = load_states(database.connection(), [contact_id], set())
+    if cells is None or contact_id not in states:
+        return None
+    moment = to_utc_text(utc_now())
+    setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
+                  import_region(options), "create", {}, consent_source_of(layout.path), 0, moment,
+                  tags=tuple(import_tags(options)))
+    (decided,) = Decider(setup, DuplicateIndex()).decide([(number, cells)])
+    if decided.what != CREATE:  # (rejected)
+        return None
+    now = _compared(states[contact_id])
+    after = {}
+    for policy in ("fill", "overwrite"):
+        state = copy.deepcopy(states[contact_id])
+        merge(state, decided.incoming, policy, moment)
+        after[policy] = _compared(state)
+    return [FieldChange(name, value, after["fill"][name], after["overwrite"][name]) for name, value in now.items()
+            if after["fill"][name] != value or after["overwrite"][name] != value]
+
+
+def _compared(state: State) -> dict[str, object]:
+    row = state.row
+    shown: dict[str, object] = {name: bool(row[name]) if name.endswith("_consent") else row[name] or ""
+                                for name in CHANGE_FIELDS}
+    shown["emails"] = tuple(e[1] for e in state.emails)
+    shown["phones"] = tuple(p[1] for p in state.phones)
+    shown["tags"] = tuple(state.tags)
+    return shown
 
 
 def list_imports() -> list[BatchRow]:
