@@ -5417,8 +5417,8 @@ Cliquez pour les afficher.</translation>
         <translation>le remboursement de sa vente a déjà été enregistré&#xa0;: pas enregistré à nouveau</translation>
     </message>
     <message>
-        <source>not a sale (the row&apos;s type says so): not recorded</source>
-        <translation>pas une vente (le type de la ligne le dit)&#xa0;: non enregistrée</translation>
+        <source>not a sale (the row&apos;s type or status says so): not recorded</source>
+        <translation>pas une vente (le type ou le statut de la ligne le dit)&#xa0;: non enregistrée</translation>
     </message>
     <message>
         <source>the total of the rows above, not a sale: nothing to record</source>

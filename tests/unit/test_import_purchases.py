@@ -843,7 +843,10 @@ def test_a_header_name_means_one_field_only():
     ("Partiellement remboursée", "paid"), ("Teilweise erstattet", "paid"), ("processing", "paid"),
     ("Successful", "paid"), ("Paid Out", "paid"), ("erfolgreich", "paid"), ("on-hold", "due"),
     ("partially_paid", "due"), ("Pending payment", "due"), ("LAYBY", "due"), ("failed", "cancelled"),
-    ("Denied", "cancelled"), ("expired", "cancelled"), ("Échoué", "cancelled"), ("fehlgeschlagen", "cancelled")])
+    ("Denied", "cancelled"), ("expired", "cancelled"), ("Échoué", "cancelled"), ("fehlgeschlagen", "cancelled"),
+    ("Abgeschlossen", "paid"), ("Terminé", "paid"), ("Effectué", "paid"), ("Completado", "paid"),
+    ("Completato", "paid"), ("Concluído", "paid"), ("Voltooid", "paid"), ("LAYBY_CLOSED", "paid"),
+    ("ONACCOUNT_CLOSED", "paid"), ("SAVED", "not_sale"), ("Devis", "not_sale"), ("Entwurf", "not_sale")])
 def test_payment_statuses_in_other_languages(text, status):
     assert pi._status(text) == status
 
@@ -1846,6 +1849,9 @@ def test_keys_that_name_no_one_are_not_a_customer(gbp, tmp_path):
     Contact.update(external_id="C001").where(Contact.id == alice).execute()
     header = ["Order", "Date", "Customer ID", "Name", "Email", "Amount"]
     rows = [["1", "2025-08-01", "0", "Paul Guest", "paul@example.net", "10.00"],  # WooCommerce's guests: number 0
+            ["11", "2025-08-07", "", "Sin cliente", "", "11.00"],
+            ["12", "2025-08-07", "", "Consumidor final", "", "12.00"],
+            ["13", "2025-08-07", "", "Laufkundschaft", "", "13.00"],
             ["2", "2025-08-02", "0", "Rita Other", "rita@example.net", "20.00"],
             ["3", "2025-08-03", "", "Alice Martin", "n/a", "30.00"],  # no email: the name finds her
             ["4", "2025-08-03", "", "", "Alice Martin <alice@example.com>", "40.00"],
@@ -1857,13 +1863,13 @@ def test_keys_that_name_no_one_are_not_a_customer(gbp, tmp_path):
             ["10", "2025-08-06", "GUEST", "", "", "10.00"]]
     path = write_csv(tmp_path / "orders.csv", header, rows)
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
-    assert result.rejects == [] and result.customers_created == 2 and result.without_customer == 5
+    assert result.rejects == [] and result.customers_created == 2 and result.without_customer == 8
     assert _bought(alice) == ["3", "4", "5"]
     made = {c.first_name: _bought(c.id) for c in Contact.select().where(Contact.id != alice)}
     assert made == {"Paul": ["1"], "Rita": ["2"]}  # two people, not one customer "0"
     assert Contact.get(Contact.first_name == "Paul").external_id == ""
-    assert sorted(p.reference for p in Purchase.select().where(Purchase.contact.is_null())) == ["10", "6", "7", "8",
-                                                                                               "9"]
+    assert sorted(p.reference for p in Purchase.select().where(Purchase.contact.is_null())) == [
+        "10", "11", "12", "13", "6", "7", "8", "9"]
 
 
 def test_a_huge_name_or_description_loses_no_other_sale_and_the_dry_run_says_what_the_import_does(gbp, tmp_path):
@@ -2015,3 +2021,56 @@ def test_skipped_purchases_are_counted_by_why(gbp, tmp_path):
     result = pi.import_purchases(path)
     assert (result.created, result.skipped, result.skips) == (1, 5, expected)
     assert result.to_json()["skips"] == expected
+
+
+def test_a_name_with_its_umlauts_written_out_finds_its_customer_either_way(gbp, tmp_path):
+    anna = add_contact(ContactInput(first_name="Anna", last_name="Müller"))
+    jorg = add_contact(ContactInput(first_name="Joerg", last_name="Schroeder"))
+    header = ["Receipt", "Date", "Customer", "Total"]
+    rows = [["N6", "2025-11-02", "Anna Mueller", "10.00"], ["N7", "2025-11-02", "Anna Muller", "10.00"],
+            ["N8", "2025-11-02", "Jörg Schröder", "10.00"], ["N9", "2025-11-02", "Samuel Mueller", "10.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows),
+                                 pi.PurchaseImportOptions(create_missing=True))
+    assert (_bought(anna), _bought(jorg)) == (["N6", "N7"], ["N8"])
+    assert result.customers_created == 1  # Samuel, no one's spelling of another
+    assert [c.first_name for c in Contact.select().where(Contact.id.not_in([anna, jorg]))] == ["Samuel"]
+
+
+def test_a_lightspeed_lay_by_paid_off_since_is_marked_paid_and_a_saved_sale_is_no_sale(gbp, tmp_path):
+    john = add_contact(ContactInput(first_name="John", emails=["john@example.com"]))
+    Contact.update(external_id="1002").where(Contact.id == john).execute()
+    header = ["Date", "Receipt Number", "Line Type", "Customer Code", "Quantity", "Total", "Paid", "Details",
+              "Register", "Status"]
+
+    def sale(paid, status, receipt="102"):
+        return [["2026-11-03 15:00:00", receipt, "Sale", "1002", "1", "100.00", paid, "", "Main", status],
+                ["2026-11-03 15:00:00", receipt, "Sale Line", "", "1", "100.00", "", "Grinder", "", ""]]
+    pi.import_purchases(write_csv(tmp_path / "october.csv", header, sale("40.00", "LAYBY")))
+    assert [(p.status, p.paid_minor) for p in Purchase.select()] == [("partly_paid", 4000)]
+    later = pi.import_purchases(write_csv(tmp_path / "november.csv", header,
+                                          sale("100.00", "LAYBY_CLOSED") + sale("0.00", "SAVED", "103")))
+    assert (later.rejected, later.marked_paid, later.created) == (0, 1, 0)
+    assert later.skips == {pi.NOT_A_SALE: 1}
+    assert [(p.reference, p.status, p.paid_minor) for p in Purchase.select()] == [("102", "paid", 10000)]
+
+
+def test_paypals_download_in_german_is_read_as_in_english(gbp, tmp_path):
+    """Its columns named in German, its statuses too; "Soll" is money out (a refund), "Haben" money in."""
+    anna = add_contact(ContactInput(first_name="Anna", last_name="Müller", emails=["anna.mueller@example.de"]))
+    header = ["Datum", "Uhrzeit", "Zeitzone", "Name", "Typ", "Status", "Währung", "Brutto", "Gebühr", "Netto",
+              "Absender E-Mail-Adresse", "Empfänger E-Mail-Adresse", "Transaktionscode", "Artikelbezeichnung",
+              "Anzahl", "Zugehöriger Transaktionscode", "Auswirkung auf Guthaben"]
+    rows = [["02.10.2026", "10:15:00", "Europe/Berlin", "Anna Müller", "Website-Zahlung", "Abgeschlossen", "EUR",
+             "1.245,00", "-21,53", "1.223,47", "anna.mueller@example.de", "shop@laden.de", "1AB23456CD789012E",
+             "Kaffeemaschine", "1", "", "Haben"],
+            ["05.10.2026", "09:00:00", "Europe/Berlin", "Anna Müller", "Rückzahlung", "Abgeschlossen", "EUR",
+             "-45,00", "0,78", "-44,22", "shop@laden.de", "anna.mueller@example.de", "9ZZ23456CD789012E",
+             "", "", "1AB23456CD789012E", "Soll"]]
+    path = write_csv(tmp_path / "Download.CSV", header, rows)
+    assert pi.map_purchase_headers(header)[0] == "paypal"
+    result = pi.import_purchases(path)
+    assert (result.created, result.refunds, result.rejected) == (2, 1, 0)
+    assert sorted((p.reference, p.total_minor, p.contact_id) for p in Purchase.select()) == [
+        ("1AB23456CD789012E", -4500, anna), ("1AB23456CD789012E", 124500, anna)]  # (the refund under its sale's number)
+    refund = Purchase.get(Purchase.total_minor < 0)
+    assert refund.refund_of_id == Purchase.get(Purchase.total_minor > 0).id

@@ -124,6 +124,13 @@ ETSY_SIGNS = ("Sale Date", "Order ID", "Adjusted Order Total")  # Etsy's "Sold O
 # PayPal's activity download: the customer's address is "From Email Address" on money in, "To Email Address" on
 # money out (a refund), as "Balance Impact" says ("Credit", "Debit").
 PAYPAL_SIGNS = ("From Email Address", "To Email Address", "Balance Impact")
+# PayPal's download in German and French: its columns' names (as header_key writes them) in English.
+PAYPAL_WORDS = {"brutto": "gross", "absenderemailadresse": "fromemailaddress",
+                "empfangeremailadresse": "toemailaddress", "auswirkungaufguthaben": "balanceimpact",
+                "transaktionscode": "transactionid", "zugehorigertransaktionscode": "referencetxnid",
+                "avantcommission": "gross", "deladresseemail": "fromemailaddress",
+                "aladresseemail": "toemailaddress", "impactsurlesolde": "balanceimpact",
+                "ndetransaction": "transactionid", "ndetransactiondereference": "referencetxnid"}
 # Lightspeed Retail X-Series' (Vend's) sales export: per receipt a "Sale" row (its total, customer and status), a
 # "Sale Line" row per item (its name in "Details", its total) and a "Payment" row per payment (the means in
 # "Details"), as "Line Type" says.
@@ -137,12 +144,18 @@ SALE_FIELDS = ("date", "reference", "amount", "quantity", "unit_price", "currenc
 # Payment statuses, compared in lower case without accents ("Payée" is "payee").
 PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succeeded", "successful", "done", "closed",
         "yes", "paid out", "processing",
-        "paye", "payee", "regle", "reglee", "encaisse", "encaissee", "solde", "soldee",
-        "bezahlt", "beglichen", "erfolgreich",
-        "pagado", "pagada", "cobrado", "cobrada",
-        "pagato", "pagata", "saldato", "saldata",
-        "pago", "paga", "liquidado", "liquidada",
-        "betaald", "voldaan"}
+        "layby closed", "lay by closed", "onaccount closed", "on account closed",  # (Lightspeed's, once paid off)
+        "paye", "payee", "regle", "reglee", "encaisse", "encaissee", "solde", "soldee", "termine", "terminee",
+        "effectue", "effectuee", "reussi", "reussie",
+        "bezahlt", "beglichen", "erfolgreich", "abgeschlossen", "erledigt",
+        "pagado", "pagada", "cobrado", "cobrada", "completado", "completada",
+        "pagato", "pagata", "saldato", "saldata", "completato", "completata",
+        "pago", "paga", "liquidado", "liquidada", "concluido", "concluida",
+        "betaald", "voldaan", "voltooid"}
+# A sale kept for later, not made (Lightspeed's "SAVED", a quote, a draft): no sale to record.
+NOT_MADE = {"saved", "parked", "draft", "quote", "estimate", "brouillon", "devis", "entwurf", "angebot",
+            "geparkt", "borrador", "presupuesto", "bozza", "preventivo", "rascunho", "orcamento", "concept",
+            "offerte"}
 DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstanding", "invoiced", "no",
        "on hold", "pending payment", "partially paid", "partly paid", "layby", "lay by", "onaccount", "on account",
        "impaye", "impayee", "non paye", "non payee", "en attente", "a payer", "a regler",
@@ -177,7 +190,7 @@ NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold"
              "training", "avtraining", "belegabbruch", "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking")
-NOT_A_SALE = "not a sale (the row's type says so): not recorded"
+NOT_A_SALE = "not a sale (the row's type or status says so): not recorded"
 ZERO_TOTAL = "the total is 0: nothing to record"
 # A row whose type says it is a return (Loyverse's "Refund" beside a positive amount, a French "Avoir", a German
 # "Retoure"): money paid back. Words, or words together, of the type, lower case without accents.
@@ -207,7 +220,9 @@ NOBODY = frozenset({"guest", "guest customer", "walk in", "walkin", "walk in cus
                     "cash sale", "anonymous", "anonymous customer", "no customer", "unknown customer",
                     "default customer", "client de passage", "client passage", "passage", "client comptoir",
                     "anonyme", "client anonyme", "laufkunde", "barverkauf", "barkunde", "gast", "cliente de paso",
-                    "cliente ocasional", "cliente generico", "cliente occasionale",
+                    "cliente ocasional", "cliente generico", "cliente occasionale", "sin cliente", "cliente final",
+                    "consumidor final", "client divers", "clients divers", "vente comptoir", "sans client",
+                    "laufkundschaft", "ohne kunde", "senza cliente", "sem cliente", "zonder klant",
                     "passant", "contant", "losse verkoop", "klant", "cliente", "client", "customer", "kunde"})
 NOT_A_QUANTITY = "the quantity is not a number"
 NOT_REFUNDED_AMOUNT = "what was refunded is neither an amount nor a yes or no"
@@ -284,13 +299,18 @@ GENERIC = "generic"  # the layout of a file read by its column names alone
 NOT_THE_LAYOUT = "the file has no column {columns} of that program's exports"
 
 
+def _keys(headers: list[str]) -> list[str]:
+    """The headers as header_key writes them, PayPal's in German or French as in English (PAYPAL_WORDS)."""
+    return [PAYPAL_WORDS.get(key, key) for key in map(header_key, headers)]
+
+
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
     """(the layout: one of LAYOUTS or GENERIC, a field per column; "" for a column not used).
     `preset`: "auto" (the layout whose columns the file has), "generic" (by the column names alone) or a layout of
     LAYOUTS, refused (InvalidValue) for a file without that program's columns.
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
-    keys = [header_key(h) for h in headers]
+    keys = _keys(headers)
     preset = preset.strip().lower().replace("-", "_")
     preset = {"shopify": "shopify_orders", "lightspeed": "lightspeed_x", "vend": "lightspeed_x"}.get(preset, preset)
     if preset == "auto":
@@ -590,6 +610,8 @@ def _status(text: str) -> str | None:
         return "paid"
     if value in DUE:
         return "due"
+    if value in NOT_MADE:
+        return "not_sale"
     if value in WRITTEN_OFF or value.replace(" ", "") in WRITTEN_OFF:
         return "written_off"
     if value.startswith(CANCELLED):
@@ -662,7 +684,7 @@ class _Reader:
         self.impact: int | None = None  # PayPal's Balance Impact column
         self.sale_of: int | None = None  # PayPal's Reference Txn ID: the sale a refund or a cart's item belongs to
         self.lightspeed_x = layout.preset == "lightspeed_x"
-        keys = [header_key(h) for h in layout.headers]
+        keys = _keys(layout.headers)
         # Lightspeed's "Paid": what was paid of a sale (all of it, a lay-by's deposit, none of a sale on account)
         self.paid_column = keys.index("paid") if self.lightspeed_x and "paid" in keys else None
         if layout.preset == "paypal":
@@ -797,7 +819,7 @@ class _Reader:
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
         impact = fold(cells[self.impact].strip()) if self.impact is not None and self.impact < len(cells) else ""
-        memo, money_out = impact == "memo", impact.startswith("deb")  # (Débit, Débito)
+        memo, money_out = impact == "memo", impact.startswith(("deb", "soll"))  # (Débit, Débito, Soll)
         kind_text = self.cell(cells, "type")
         kind = re.findall(r"\w+", fold(kind_text)) if kind_text else []
         if self.lightspeed_x and kind in (["payment"], ["sale", "line"]):
@@ -1100,12 +1122,26 @@ def _customer_index(conn, match: str) -> dict[str, list[int]]:
         for external, cid in conn.execute("SELECT external_id, id FROM contact WHERE external_id != '' ORDER BY id"):
             index.setdefault(cleaning.whole_number(external).casefold(), []).append(cid)
     else:
-        for cid, sort_name in conn.execute("SELECT id, sort_name FROM contact ORDER BY id"):
+        for cid, sort_name, first, last in conn.execute(
+                "SELECT id, sort_name, first_name, last_name FROM contact ORDER BY id"):
             index.setdefault(name_words(sort_name), []).append(cid)
+            spelled = _umlauts_spelled_out(first, last)
+            if spelled:  # (found too as a keyboard without umlauts writes the name: Müller as Mueller)
+                index.setdefault(spelled, []).append(cid)
             ordered = ordered_name(sort_name)
             if ordered:  # (found too by the name written with hyphens for spaces, or the other way)
                 index.setdefault(_ORDERED + ordered, []).append(cid)
     return {key: list(dict.fromkeys(ids)) for key, ids in index.items()}
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _umlauts_spelled_out(first: str, last: str) -> str:
+    """The name key (name_words) of a name with its umlauts written out, Müller as Mueller; "" for a name without."""
+    if not any(c in "äöüÄÖÜ" for c in first + last):
+        return ""
+    return name_words(search.sort_key(f"{last} {first}".translate(_UMLAUTS)))
 
 
 def _contact_facts(conn, ids: list[int]) -> dict[int, tuple[str | None, int | None, str | None]]:
@@ -1519,6 +1555,9 @@ class _Run:
         if found or kind != "name":
             return found
         first, last = cleaning.split_full_name(written)
+        spelled = _umlauts_spelled_out(first, last)  # ("Anna Müller" finds the customer typed "Anna Mueller")
+        if spelled and index.get(spelled):
+            return index[spelled]
         ordered = ordered_name(search.sort_key(f"{last} {first}"))
         return index.get(_ORDERED + ordered, []) if ordered else []
 
