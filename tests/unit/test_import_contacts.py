@@ -720,3 +720,16 @@ def test_what_fill_and_overwrite_would_change_in_a_customer_is_told_field_by_fie
     assert ci.duplicate_changes(layout, ci.ImportOptions(region="GB"), 3, ann) is None
     fixed = ["Ann", "Lee", "", "ann@example.com", "", "", "", "", "", "Likes oat milk"]
     assert [c.field for c in ci.duplicate_changes(layout, ci.ImportOptions(), 3, ann, fixed)] == ["notes"]
+
+
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_a_row_with_only_an_email_imported_again_changes_nothing_and_leaves_the_first_import_undoable(db, tmp_path,
+                                                                                                      policy):
+    path = tmp_path / "newsletter.csv"
+    path.write_text("Name,Email\n,solo@example.com\n", encoding="utf-8")
+    first = ci.import_contacts(path)
+    again = ci.import_contacts(path, ci.ImportOptions(on_duplicate=policy))
+    assert (again.created, again.updated, again.skipped) == (0, 0, 1)
+    assert count("import_change") == 1  # the first import's creation only
+    ci.undo_import(first.batch)  # (not refused as changed by a later import)
+    assert count("contact") == 0

@@ -277,7 +277,8 @@ def test_a_file_of_bare_names_imported_twice_with_skip_creates_nothing_the_secon
     assert set(index.bare) == {"ann lee", "chloe martin", "bob stone"}
 
 
-@pytest.mark.parametrize("first, other", [("Anna", "Peter"), ("Jean", "Jeanne"), ("Marie", "Mario")])
+@pytest.mark.parametrize("first, other", [("Anna", "Peter"), ("Jean", "Jeanne"), ("Marie", "Mario"),
+                                          ("Louis", "Louise"), ("Tim", "Tom"), ("Lena", "Lina"), ("Dan", "Don")])
 def test_a_shared_phone_or_email_with_another_first_name_is_another_person(first, other):
     index = DuplicateIndex()
     index.add(5, f(first, "Weber", emails=["weber@example.de"], phones=["+4930123456"]))
@@ -340,3 +341,11 @@ def test_a_family_on_one_landline_is_imported_as_two_customers_and_found_again(d
     database.connect(reuse_if_open=True)
     index = DuplicateIndex.from_database(database.connection())  # (as the next import reads the book)
     assert index.find(f("Peter", "Weber", phones=["+4930123456"])).contact_id == max(contact_ids())
+
+
+def test_the_same_name_in_the_same_city_born_on_another_day_is_another_person():
+    index = DuplicateIndex()
+    index.add(5, f("Jean", "Dupont", city="Paris", birthday="1970-05-01"))
+    assert index.find(f("Jean", "Dupont", city="Paris", birthday="1999-09-09")) is None  # his son
+    assert index.find(f("Jean", "Dupont", city="Paris", birthday="1970-05-01")) == Match(5, "name+city", 100)
+    assert index.find(f("Jean", "Dupont", city="Paris")).contact_id == 5  # no birthday: nothing says otherwise

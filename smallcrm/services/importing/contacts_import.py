@@ -650,7 +650,8 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
     refused = refused[0] if refused else (cleaning.NOT_SAID, cleaning.NOT_SAID)
     incoming = dict(zip(CONTACT_COLUMNS, brought_values))
     changed = False
-    if (incoming["first_name"] or incoming["last_name"] or incoming["company"]) and named_after_details(state):
+    named = incoming["first_name"], incoming["last_name"], incoming["company"]
+    if any(named) and named != (row["first_name"], row["last_name"], row["company"]) and named_after_details(state):
         row["first_name"] = ""  # (the file's name takes the place of an email or phone standing in for one)
         changed = True
     for name in SCALARS:

@@ -142,7 +142,24 @@ def other_names(a: str, b: str) -> bool:
     ending = long[len(short):]
     if long.startswith(short) and ending in NAME_ENDINGS and len(short) >= (4 if ending == "e" else 3):
         return True  # ("Ann" and "Anne" are one name spelt two ways; "Louis" and "Louise" two names)
-    return len(x) == len(y) and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS
+    return _paired(x, y)
+
+
+def _paired(x: str, y: str) -> bool:
+    """Whether two names one letter apart are a pair of names, not one name and its nickname: a woman's name made
+    of a man's with an "e" ("Louis", "Louise"; "Jean", "Jeanne"), the vowel at their end ("Marie", "Mario"), or
+    a short name's vowel ("Tim", "Tom"; "Lena", "Lina")."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if long.startswith(short) and long[len(short):] in _FEMININE and len(short) >= 4:
+        return True
+    if len(x) != len(y):
+        return False
+    differ = [(p, q) for p, q in zip(x, y) if p != q]
+    return len(differ) == 1 and differ[0][0] in _VOWELS and differ[0][1] in _VOWELS and (
+        x[:-1] == y[:-1] or len(x) <= 4)
+
+
+_FEMININE = frozenset({"e", "ne", "le", "te"})  # (Louise, Jeanne, Michelle, Antoinette: of Louis, Jean…)
 
 
 _GIVEN_SPLIT = re.compile(r"[\s.\-]+")
@@ -177,7 +194,8 @@ def other_first_names(a: str, b: str) -> bool:
     for one, other in ((a_words, b_words), (b_words, a_words)):
         if any(len(w) == 1 and any(v.startswith(w) for v in other) for w in one):
             return False
-    return other_names(a_words[0], b_words[0]) and not nicknamed(a_words[0], b_words[0])
+    a, b = a_words[0], b_words[0]  # (a pair of names is two people, whatever a list of nicknames links)
+    return other_names(a, b) and (_paired(a, b) or not nicknamed(a, b))
 
 
 def ordered_name(sort_name: str) -> str:
@@ -361,6 +379,8 @@ class DuplicateIndex:
                 continue  # an email, or a phone, of their own on both sides: two people
             if score < 100 and other_names(f.name, names[position]):
                 continue  # Jean and Jeanne
+            if f.agreeing[3] and self.birthdays.get(contact_id, f.agreeing[3]) != f.agreeing[3]:
+                continue  # the same name born on another day: a father and his son
             if best is None or score > best.score or (score == best.score and contact_id < best.contact_id):
                 field = next(field for end, field in fields if position < end)
                 best = Match(contact_id, f"name+{AGREEING[field]}", score)
