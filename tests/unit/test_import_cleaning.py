@@ -98,6 +98,8 @@ def test_impossible_or_unreadable_dates_are_refused_with_the_reason(text, order,
     (["13/01/2000", "01/13/2000"], "ambiguous"), (["1990-03-04", "--05-06", "4 March 1990"], "ymd"), ([], "ymd"),
     (["03.04.1985", "14.07.1990"], "dmy"), (["03.04.1985"], "dmy"), (["1990-03-04", "25/12/1980"], "dmy"),
     (["not a date", "0/0/00"], "ymd"),
+    (["32/13/1980", ""], "ymd"), (["32/13/1980", "25/12/1990"], "dmy"),  # no date either way says nothing
+    (["45/03/1990", "03/04/1990"], "ambiguous"),
 ])
 def test_the_order_of_a_column_is_decided_by_all_its_values(values, order):
     assert infer_date_order(values) == order
@@ -784,6 +786,19 @@ def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_
     assert zoe.notes.splitlines() == ["Address 2 - Formatted: 5 rue du Travail", "78200 Médan",
                                       "Address 2 - Country: Belgique",  # (not in the whole: kept)
                                       "Work Fax: 01 23 45 67 89"]
+
+
+def test_googles_whole_address_is_kept_in_the_notes_unless_its_parts_hold_it(tmp_path):
+    names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
+    base = {name: "" for name in names} | {"First Name": "Ana", "E-mail 1 - Value": "ar@example.fr",
+                                          "Address 1 - Formatted": "5 av Foch\n75016 Paris\nFrance"}
+    only_city = one_row_of(tmp_path / "a.csv", names, base | {"Address 1 - City": "Paris"}, region="FR")
+    assert only_city.city == "Paris"
+    assert only_city.notes.splitlines() == ["Address 1 - Formatted: 5 av Foch", "75016 Paris", "France"]
+    whole = one_row_of(tmp_path / "b.csv", names, base | {"Address 1 - Street": "5 av Foch", "Address 1 - City": "Paris",
+                                                          "Address 1 - Postal Code": "75016",
+                                                          "Address 1 - Country": "France"}, region="FR")
+    assert (whole.street, whole.postal_code, whole.city, whole.notes) == ("5 av Foch", "75016", "Paris", "")
 
 
 def test_a_customer_number_of_zero_is_no_number():

@@ -565,6 +565,8 @@ def _date_evidence(text: str) -> str | None:
     m = _NUMERIC_DATE.fullmatch(value)
     if m:
         first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 and second > 12 or max(first, second) > 31 or not (first and second):
+            return None  # (32/13/1980 is no date either way: it says nothing of the others)
         if first > 12 >= second:
             return "dmy"
         if second > 12 >= first:
@@ -1012,6 +1014,7 @@ def refusal(text: str) -> int:
 
 
 _MULTI = re.compile(r"\s*:::\s*")
+_WORDS = re.compile(r"\w+")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
 _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
@@ -1327,10 +1330,12 @@ class RowCleaner:
             else:
                 notes.append(f"{names[i]}: {region_text}")
         postal_code = unguard(values["postal_code"][0]) if "postal_code" in values else ""
-        if "address" in values and not (street or city or postal_code):
-            i = values["address"][1]
-            notes.append(f"{names[i]}: {cells[i].strip()}")
         country = unguard_formula(values["country"][0]) if "country" in values else ""
+        if "address" in values:  # the whole address (Google's "Formatted"): in the notes, unless its parts hold it
+            i = values["address"][1]
+            held = _WORDS.findall(f"{street} {postal_code} {city} {region_text} {country}".casefold())
+            if any(word not in held for word in _WORDS.findall(cells[i].casefold())):
+                notes.append(f"{names[i]}: {cells[i].strip()}")
 
         tags = self._tags(cells, notes, warnings) if self.tags else []
 
