@@ -923,12 +923,17 @@ def _is_title(word: str) -> bool:
 
 
 def _without_titles(words: list[str]) -> list[str]:
-    """The words of a name after the titles it starts with; a title alone before one word stays out too ("Mme
-    Martin" is Martin)."""
+    """The words of a name after the titles it starts with, a couple's too ("M. et Mme Dupont", "Mr & Mrs John
+    Smith"); a title alone before one word stays out too ("Mme Martin" is Martin)."""
     start = 0
     while start < len(words) - 1 and _is_title(words[start]):
         start += 1
+        if start < len(words) - 2 and words[start].lower() in _AND and _is_title(words[start + 1]):
+            start += 1
     return words[start:]
+
+
+_AND = frozenset({"and", "&", "+", "et", "und", "y", "e", "en"})  # between a couple's titles
 
 
 def split_full_name(name: str) -> tuple[str, str]:
