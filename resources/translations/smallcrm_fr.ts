@@ -5584,6 +5584,10 @@ Cliquez pour les afficher.</translation>
         <source>close name, same birthday</source>
         <translation>nom proche, même anniversaire</translation>
     </message>
+    <message>
+        <source>same customer number</source>
+        <translation>même numéro de client</translation>
+    </message>
 </context>
 <context>
     <name>segments</name>

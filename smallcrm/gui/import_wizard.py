@@ -249,6 +249,7 @@ DUPLICATE_REASONS = {
     "name+postal_code": QT_TRANSLATE_NOOP("rejects", "close name, same postal code"),
     "name+company": QT_TRANSLATE_NOOP("rejects", "close name, same company"),
     "name+birthday": QT_TRANSLATE_NOOP("rejects", "close name, same birthday"),
+    "number": QT_TRANSLATE_NOOP("rejects", "same customer number"),
 }
 
 

@@ -733,3 +733,21 @@ def test_a_row_with_only_an_email_imported_again_changes_nothing_and_leaves_the_
     assert count("import_change") == 1  # the first import's creation only
     ci.undo_import(first.batch)  # (not refused as changed by a later import)
     assert count("contact") == 0
+
+
+def test_a_customer_whose_email_changed_is_found_by_their_number_in_the_program_the_file_comes_from(db, tmp_path):
+    header = ["Customer ID", "First Name", "Last Name", "Email"]
+    first = write_csv(tmp_path / "customers_export.csv", [["'7000000000001", "Nadia", "Haddad", "nadia.old@example.com"],
+                                                          ["1001", "Ann", "Lee", "ann@example.com"]], header=header)
+    ci.import_contacts(first)
+    nadia = contact_ids("nadia")[0]
+    later = write_csv(tmp_path / "customers_export (1).csv", [
+        ["7000000000001", "Nadia", "Haddad", "nadia.new@example.com"],
+        ["1001", "Bob", "Stone", "bob@example.com"]],  # another program's 1001: another name, another person
+        header=header)
+    plan = ci.plan_contacts_import(later, ci.ImportOptions(on_duplicate="fill"))
+    assert [(d.row, d.duplicate_of, d.reason) for d in plan.duplicates] == [(2, nadia, "number")]
+    result = ci.import_contacts(later, ci.ImportOptions(on_duplicate="fill"))
+    assert (result.created, result.updated) == (1, 1)
+    assert get_contact(nadia).emails == ["nadia.old@example.com", "nadia.new@example.com"]
+    assert len(contact_ids("haddad")) == 1 and len(contact_ids("stone")) == 1

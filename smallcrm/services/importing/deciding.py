@@ -175,7 +175,8 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
     phones = tuple([(p.raw, p.e164, p.digits) for p in details])
     found = make_facts(data.emails, [p.e164 for p in details], sort_name=sort_name, sort_city=sort_city,
                        postal_code=postal_code, sort_company=sort_company, birthday=birthday,
-                       company_only=not (first or last), sort_first=sort_name_key(first) if first else "")
+                       company_only=not (first or last), sort_first=sort_name_key(first) if first else "",
+                       number=data.customer_id or "")
     return Incoming(values, tuple(data.emails), phones, tuple(data.tags), (data.email_refused, data.sms_refused)), found
 
 

@@ -58,12 +58,14 @@ class Facts(NamedTuple):
     keys: tuple[str, ...] = ()  # the name blocks (block_keys)
     ordered: str = ""  # ordered_name
     first: str = ""  # the first name, folded as sort_name is
+    number: str = ""  # the customer's number in another program (external_id), casefolded
 
 
 @dataclass(frozen=True)
 class Match:
     contact_id: int
-    # "email", "phone", "name+city", "name+postal_code", "name+company", "name+birthday", or "name" (bare names)
+    # "email", "phone", "number" (customer number), "name+city", "name+postal_code", "name+company", "name+birthday",
+    # or "name" (bare names)
     reason: str
     score: float = 100.0
 
@@ -106,13 +108,13 @@ def _field_of(key: str) -> int:
 
 
 def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, sort_company: str,
-          birthday: str | None, company_only: bool = False, sort_first: str = "") -> Facts:
+          birthday: str | None, company_only: bool = False, sort_first: str = "", number: str = "") -> Facts:
     """Facts from a contact's clean values. `company_only`: the contact's name is its company, so the
     company cannot be the second field that agrees."""
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
-                 block_keys(name, agreeing), ordered_name(sort_name), sort_first)
+                 block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold())
 
 
 def is_bare(f: Facts) -> bool:
@@ -229,6 +231,7 @@ class DuplicateIndex:
         self.shared: dict[str, list[int]] = {}
         self.firsts: dict[int, str] = {}
         self.birthdays: dict[int, str] = {}
+        self.numbers: dict[str, int] = {}  # a customer's number in another program -> the contact
 
     def _remember(self, found: dict[str, int], key: str, contact_id: int) -> None:
         """`key` (an email or phone) is `contact_id`'s: the first contact's, and the others' in `shared`."""
@@ -260,9 +263,13 @@ class DuplicateIndex:
         reachable = index.with_email | index.with_phone
         cursor = conn.execute(
             "SELECT id, sort_name, sort_city, postal_code, sort_company, birthday,"
-            " first_name = '' AND last_name = '', first_name FROM contact WHERE deleted_at IS NULL ORDER BY id")
+            " first_name = '' AND last_name = '', first_name, external_id FROM contact WHERE deleted_at IS NULL"
+            " ORDER BY id")
         add_name, bare, firsts, birthdays = index._add_name, index.bare, index.firsts, index.birthdays
-        for contact_id, sort_name, city, postal, company, birthday, company_only, first in cursor:
+        numbers = index.numbers
+        for contact_id, sort_name, city, postal, company, birthday, company_only, first, number in cursor:
+            if number:
+                numbers.setdefault(number.casefold(), contact_id)
             name = name_words(sort_name)
             agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
@@ -304,6 +311,8 @@ class DuplicateIndex:
             self.firsts.setdefault(contact_id, sys.intern(f.first))
         if f.agreeing[3]:
             self.birthdays.setdefault(contact_id, sys.intern(f.agreeing[3]))
+        if f.number:
+            self.numbers.setdefault(f.number, contact_id)
         if f.emails:
             self.with_email.add(contact_id)
         if f.phones:
@@ -344,6 +353,11 @@ class DuplicateIndex:
                 found = self.phones_as_typed.get(national_digits(phone))
             if found is not None and (found := self._same_person(found, phone, f)) is not None:
                 return Match(found, "phone")
+        # the same number in the program both came from (Shopify's customer id), when the names are alike: one
+        # whose email changed since (two programs may number their customers alike: other names, other people)
+        found = self.numbers.get(f.number) if f.number else None
+        if found is not None and fuzz.ratio(f.name, self.names.get(found, f.name)) >= NAME_THRESHOLD:
+            return Match(found, "number")
         if not f.name:
             return None
         if is_bare(f):
