@@ -4,13 +4,15 @@ Two contacts are taken for one person when they share
 - an email address (compared without regard to case), or
 - a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
   whose national form has its digits: "0171 1234567" and +49 171 1234567), or
+- a customer number in the program both came from (Shopify's customer id), with names alike: one whose email
+  changed since, or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
   "Lee, Ann", "ANN LEE" and "Ann Lée" are one name, "Jon Smith" is close to "John Smith" and "Anne Marie" is
   Anne-Marie in the same order (not Marie-Anne: see `ordered_name`), but names
   that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
   and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
-  one more field that agrees: city, postal code, company or birthday (day and month), unless both have
-  an email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne
+  one more field that agrees: city, postal code, company or birthday (day and month), unless their birthdays
+  differ (a father and his son of one name, in one city), or both have an email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne
   Martin of Paris, each with an email of their own, are two people), or
 - exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
   postal code, company or birthday): a list of bare names imported twice is not imported twice.
