@@ -2074,3 +2074,20 @@ def test_paypals_download_in_german_is_read_as_in_english(gbp, tmp_path):
         ("1AB23456CD789012E", -4500, anna), ("1AB23456CD789012E", 124500, anna)]  # (the refund under its sale's number)
     refund = Purchase.get(Purchase.total_minor < 0)
     assert refund.refund_of_id == Purchase.get(Purchase.total_minor > 0).id
+
+
+def test_a_customer_number_that_finds_no_one_finds_the_one_customer_of_that_name_without_a_number(gbp, tmp_path):
+    """Square's transactions name their customer by Square's own id and a name: a customer typed in by hand (or
+    brought from another program) has no such number, and is found by the name; one of another number is
+    another customer of that till, however alike the names."""
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee"))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Ray"))
+    Contact.update(external_id="SQ-9").where(Contact.id == bob).execute()  # (as an import from Square leaves it)
+    header = ["Date", "Time", "Transaction ID", "Customer ID", "Customer Name", "Net Sales"]
+    rows = [["2025-03-01", "10:00:00", "T1", "R3PZ6K1", "Ann Lee", "£12.00"],
+            ["2025-03-01", "11:00:00", "T2", "Q8M2XW4", "Bob Ray", "£20.00"],
+            ["2025-03-01", "12:00:00", "T3", "Z7Y6", "Cy Twombly", "£5.00"]]
+    plan = pi.plan_purchases_import(write_csv(tmp_path / "square.csv", header, rows))
+    assert [(p.reference, p.contact_id, p.action) for p in plan.preview] == [
+        ("T1", ann, "create"), ("T2", None, "skip"), ("T3", None, "skip")]
+    assert [u.key for u in plan.unmatched] == ["q8m2xw4", "z7y6"]

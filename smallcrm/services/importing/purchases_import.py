@@ -30,7 +30,9 @@ phone (in that order; its name when it has none of them) finds someone:
 - "email": the file's email column, against contacts' emails (without regard to case);
 - "phone": the phone column, read as E.164 with the shop's region;
 - "id":    the file's customer id, against `contact.external_id` (a contact created by an import
-           keeps the file's customer id there, however it was found);
+           keeps the file's customer id there, however it was found); a number that finds no one, on a row with
+           no other key, finds the one customer of the row's name who has no customer number (Square writes its
+           own id for a customer typed in by hand);
 - "name":  the customer's name, folded, against contacts' names (one contact only, else rejected).
 A row with no customer at all (many till rows) is a purchase without a customer. A row whose
 customer is not found is listed (`PurchasePlan.unmatched`) and skipped, or, with `create_missing`,
@@ -1393,6 +1395,7 @@ class _Run:
         self.conn = conn  # (an index not read yet is read when a key several customers share needs it)
         self.trashed = {cid for (cid,) in conn.execute("SELECT id FROM contact WHERE deleted_at IS NOT NULL")}
         self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
+        self.numbered: set[int] | None = None  # the customers with a customer number (_numberless), when needed
         matched = sorted({ids[0] for r in receipts if r.customer for ids in [self.ids(r)] if ids})
         self.facts = _contact_facts(conn, matched)
         existing = self._existing(conn, receipts)
@@ -1529,6 +1532,8 @@ class _Run:
             if ids:
                 break
             ids = self._found(kind, written)
+        if not ids and r.kind == "id" and not r.also:
+            ids = self._numberless(_written_name(r.details))
         if len(ids) > 1:  # those in the Trash are not among them (unless all are: the Trash is then said)
             live = [i for i in ids if i not in self.trashed]
             ids = live if live else ids[:1]
@@ -1539,6 +1544,18 @@ class _Run:
                 if len(both) == 1:
                     return both
         return ids
+
+    def _numberless(self, name: str) -> list[int]:
+        """The one customer a name finds who has no customer number, for a row whose customer number finds no one:
+        the till's own number for a customer typed in by hand, or brought from another program (Square's customer
+        id). A customer of another number is another customer of that till, however alike the names."""
+        if not name:
+            return []
+        numbered = self.numbered
+        if numbered is None:
+            numbered = self.numbered = {cid for ids in self._index("id").values() for cid in ids}
+        found = [cid for cid in self._found("name", name) if cid not in numbered]
+        return found if len(found) == 1 else []
 
     def _found(self, kind: str, written: str) -> list[int]:
         """The contacts a key as the file writes it finds (none for one that cannot be read)."""
