@@ -377,7 +377,12 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
-def _fail(message: str, code: int) -> int:
+def _fail(message: str, code: int, args=None, error: Exception | None = None) -> int:
+    """Say what went wrong on standard error; with --json, on standard output too, as {"error": message} (and what
+    a script needs to answer, cli_import.error_json), so that a script reading the output always reads JSON."""
+    if getattr(args, "json", False):
+        cli_format.write_json(sys.stdout, {"error": " ".join(message.splitlines()), "exit_code": code,
+                                           **(cli_import.error_json(error) if error is not None else {})})
     sys.stdout.flush()
     sys.stderr.write(f"{PROG}: error: {' '.join(message.splitlines())}\n")  # always exactly one line
     return code
@@ -462,13 +467,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args, db_path)
     except (UsageError, cli_report.ReportUsageError, cli_export.ExportUsageError,
             cli_privacy.PrivacyUsageError) as e:
-        return _fail(str(e), 2)
+        return _fail(str(e), 2, args)
     except (ValidationFailed, OutputProblem, InvalidValue, NotFound, DemoNeedsEmptyDatabase, DatabaseProblem,
             NoDatabaseYet, InsufficientPoints, RefundTooLarge, NotAllowed, ImportFileProblem, *cli_import.ERRORS,
             *cli_backup.ERRORS) as e:
-        return _fail(describe_error(e, args), 1)
+        return _fail(describe_error(e, args), 1, args, e)
     except KeyboardInterrupt:  # every command writes in one transaction: an interrupted one left nothing
-        return _fail("interrupted; nothing was changed", 130)
+        return _fail("interrupted; nothing was changed", 130, args)
     except BrokenPipeError:  # `smallcrm contacts list | head`: the reader has gone, no traceback
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

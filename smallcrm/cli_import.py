@@ -125,6 +125,15 @@ def _row_number(text: str) -> int:
 # Errors in words
 
 
+def error_json(error: Exception) -> dict:
+    """What --json adds to a failed import's {"error": ...}: the columns whose day/month order it asks for."""
+    from smallcrm.services.importing.contacts_import import DateOrderNeeded
+
+    if isinstance(error, DateOrderNeeded):
+        return {"date_order_needed": [{"column": i + 1, "header": header} for i, header in error.columns]}
+    return {}
+
+
 def describe_error(error: Exception, args) -> str | None:
     """The one line for an error of an `import` command (None: cli.describe_error's own words)."""
     from smallcrm.services.importing.contacts_import import DateOrderNeeded, ImportCancelled

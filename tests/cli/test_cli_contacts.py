@@ -141,8 +141,9 @@ def test_a_tag_given_to_and_taken_off_many_contacts(cli, add):
 def test_unknown_contact_is_exit_1_with_one_line(cli, add, command):
     add("--first-name", "Ann")
     result = cli("contacts", *command)
-    assert result.code == 1 and result.out == ""
-    assert "42" in result.error_line
+    assert result.code == 1 and "42" in result.error_line
+    assert (result.json()["error"] == result.error_line.removeprefix("smallcrm: error: ") if "--json" in command
+            else result.out == "")
 
 
 def test_a_failed_delete_of_several_moves_none(cli, add):

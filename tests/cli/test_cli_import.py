@@ -185,6 +185,9 @@ def test_ambiguous_dates_name_the_column_and_the_option(cli, shop, tmp_path):
     line = result.error_line
     assert '"Birthday"' in line and '--date-order "Birthday=dmy"' in line and "nothing was imported" in line
     assert not shop.exists() or rows_in(shop, "contact") == 0
+    asked = cli("import", "contacts", str(source), "--json")  # a script reads JSON whatever happens
+    assert asked.code == 1 and asked.json() == {"error": line.removeprefix("smallcrm: error: "), "exit_code": 1,
+                                                "date_order_needed": [{"column": 6, "header": "Birthday"}]}
     ok = cli("import", "contacts", str(source), "--date-order", "Birthday=mdy", "--json")
     assert ok.code == 0 and ok.json()["created"] == 2
     ann = cli("contacts", "show", "1", "--json").json()

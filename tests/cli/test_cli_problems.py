@@ -32,8 +32,11 @@ def test_database_problem_is_one_line_exit_1_and_the_file_untouched(cli, problem
 
     result = cli(*command, db=path)
 
-    assert result.code == 1 and result.out == ""
+    assert result.code == 1
     line = result.error_line
+    # with --json, the same line as JSON on standard output (a script reads JSON whatever happens), else nothing
+    assert (result.json() == {"error": line.removeprefix("smallcrm: error: "), "exit_code": 1}
+            if "--json" in command else result.out == "")
     after = snapshot(folder)
     assert {name: after.get(name) for name in before} == before
     if reason == "cannot_create" and command[1] in ("list", "show"):
