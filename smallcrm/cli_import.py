@@ -410,8 +410,9 @@ def _rejects_json(rejects) -> list[dict]:
     return [{"row": r.row, "column": r.column, "value": r.value, "reason": r.reason} for r in rejects]
 
 
-def _print_phone_hint(hint, region: str | None, batch: int | None = None) -> None:
-    """Most numbers are not of the country they were read in: which one they are of, and what to do."""
+def _print_phone_hint(hint, region: str | None, batch: int | None = None, changed: bool = True) -> None:
+    """Most numbers are not of the country they were read in: which one they are of, and what to do (after an
+    import, `batch`, that `changed` customers, or none: they were there before, kept as they were)."""
     if hint is None:
         return
     where = f"numbers of {region}" if region else "numbers anywhere without their +country code"
@@ -421,6 +422,9 @@ def _print_phone_hint(hint, region: str | None, batch: int | None = None) -> Non
     what = (f"they are numbers of {hint.region}" if hint.region else "say which country they are of")
     if batch is None:
         print(f"  {what}: import with {again}")
+    elif not changed:
+        print(f"  {what}: this import changed no customer; undo the import that brought them in (smallcrm import "
+              f"list shows it) and import again with {again}")
     else:
         print(f"  {what}: undo this import (smallcrm import undo {batch}) and import again with {again}")
 
@@ -490,7 +494,8 @@ def import_contacts(args, db_path: Path) -> int:
             if tags and result.created + result.updated:
                 print(f"tagged {', '.join(map(cli_format.quoted, tags))}: every contact created or updated")
             _print_warnings(result.warnings)
-            _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch)
+            _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch,
+                              bool(result.created + result.updated))
             _print_rejects(result.rejects)
         return 0
 

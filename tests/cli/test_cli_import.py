@@ -569,6 +569,10 @@ def test_numbers_of_another_country_than_region_are_pointed_out_with_the_region_
     assert "  they are numbers of FR: import with --region FR" in dry.out
     done = cli("import", "contacts", str(path), "--region", "GB", "--json")
     assert json.loads(done.out)["phone_hint"] == {"unread": 3, "looked_at": 3, "region": "FR"}
+    # the same file again changes no one: undoing that import would not help, the first one's would
+    twice = cli("import", "contacts", str(path), "--region", "GB")
+    assert ("  they are numbers of FR: this import changed no customer; undo the import that brought them in"
+            in twice.out) and "undo this import" not in twice.out
     cli("import", "undo", "1")
     again = cli("import", "contacts", str(path), "--region", "FR")
     assert again.code == 0 and "phone numbers" not in again.out
