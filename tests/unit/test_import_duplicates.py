@@ -278,7 +278,9 @@ def test_a_file_of_bare_names_imported_twice_with_skip_creates_nothing_the_secon
 
 
 @pytest.mark.parametrize("first, other", [("Anna", "Peter"), ("Jean", "Jeanne"), ("Marie", "Mario"),
-                                          ("Louis", "Louise"), ("Tim", "Tom"), ("Lena", "Lina"), ("Dan", "Don")])
+                                          ("Louis", "Louise"), ("Tim", "Tom"), ("Lena", "Lina"), ("Dan", "Don"),
+                                          ("Julie", "Julien"), ("Eva", "Evan"), ("Ida", "Ina"), ("Mia", "Mila"),
+                                          ("Jon", "Joan"), ("Jan", "Jean"), ("Lena", "Lea"), ("Ben", "Bea")])
 def test_a_shared_phone_or_email_with_another_first_name_is_another_person(first, other):
     index = DuplicateIndex()
     index.add(5, f(first, "Weber", emails=["weber@example.de"], phones=["+4930123456"]))
@@ -308,6 +310,14 @@ def test_short_forms_of_other_names_are_other_people(first, other):
     index = DuplicateIndex()
     index.add(5, f(first, "Weber", phones=["+4930123456"]))
     assert index.find(f(other, "Weber", phones=["+4930123456"])) is None
+
+
+@pytest.mark.parametrize("first, typed", [("Jon", "John"), ("Zoe", "Zoey"), ("Lily", "Lilly"), ("Eric", "Erik"),
+                                          ("Kat", "Kate"), ("Amy", "Ami"), ("Sara", "Sarah")])
+def test_a_shared_phone_with_a_first_name_spelt_another_way_is_the_same_person(first, typed):
+    index = DuplicateIndex()
+    index.add(5, f(first, "Weber", phones=["+4930123456"]))
+    assert index.find(f(typed, "Weber", phones=["+4930123456"])) == Match(5, "phone")
 
 
 @pytest.mark.parametrize("typed", ["Anna", "ANNA", "Ana", "A.", "Anna-Lena", "Anna Maria", "Annie", "",

@@ -132,7 +132,8 @@ _VOWELS = frozenset("aeiou")  # ("y" for "i" is a spelling: Sergei, Sergey)
 def other_names(a: str, b: str) -> bool:
     """Whether two close names (name words, sorted) differ in the word they do not share the way two people's
     names do: by more than one letter ("Pavel", "Pavla"), in their first letter ("Anna", "Hanna"), by a name's
-    ending ("Jean", "Jeanne"; "Andrea", "Andreas"), or by the vowel at their end ("Marie", "Mario"). A typo
+    ending ("Jean", "Jeanne"; "Andrea", "Andreas"), by the vowel at their end ("Marie", "Mario"), or by a letter
+    of a short name ("Jon", "Joan"; _short_pair). A typo
     ("Jon", "John"; "Jaen", "Jean"; "Martinn"; "Dupond") makes no other name."""
     a_words, b_words = a.split(), b.split()
     only_a = [w for w in a_words if w not in b_words]
@@ -146,7 +147,7 @@ def other_names(a: str, b: str) -> bool:
     ending = long[len(short):]
     if long.startswith(short) and ending in NAME_ENDINGS and len(short) >= (4 if ending == "e" else 3):
         return True  # ("Ann" and "Anne" are one name spelt two ways; "Louis" and "Louise" two names)
-    return _paired(x, y)
+    return _paired(x, y) or _short_pair(x, y)
 
 
 def _paired(x: str, y: str) -> bool:
@@ -164,6 +165,34 @@ def _paired(x: str, y: str) -> bool:
 
 
 _FEMININE = frozenset({"e", "ne", "le", "te"})  # (Louise, Jeanne, Michelle, Antoinette: of Louis, Jean…)
+
+
+def _short_pair(x: str, y: str) -> bool:
+    """Whether two names one letter apart are two names, not one mistyped: a name and the man's name of it with
+    an "n" ("Julie", "Julien"; "Eva", "Evan"), or two short names a letter apart ("Ida", "Ina"; "Mia", "Mila";
+    "Jon", "Joan"). Not a letter a name is spelt with or without ("Jon", "John"; "Zoe", "Zoey"), a doubled one
+    ("Lily", "Lilly"), an "e" at the end ("Kat", "Kate"), nor one of two letters that sound alike ("Eric",
+    "Erik"). A list of nicknames may still say they are one name (other_first_names: Alex and Alec)."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if not long.isalpha():
+        return False  # (a word of a company's name: "Ltd" and "Ltd.")
+    if long == short + "n" and short[-1] in _VOWELS and len(short) >= 3:
+        return True
+    if len(long) > 4 or len(short) < 3:
+        return False
+    if len(x) == len(y):
+        differ = [frozenset(pair) for pair in zip(x, y) if pair[0] != pair[1]]
+        return len(differ) == 1 and not differ[0] & _SPELT and differ[0] not in _ALIKE
+    i = next((i for i, (p, q) in enumerate(zip(short, long)) if p != q), len(short))
+    if len(long) != len(short) + 1 or long[:i] + long[i + 1:] != short:
+        return False
+    extra = long[i]
+    return extra not in _SPELT and extra not in long[i - 1:i] + long[i + 1:i + 2] and not (
+        extra == "e" and i == len(short))
+
+
+_SPELT = frozenset("hyw")  # (a name is spelt with or without them: Jon and John, Zoe and Zoey, Amy and Ami)
+_ALIKE = frozenset(map(frozenset, ("ck", "kq", "cq", "sz", "fv")))  # (Eric and Erik, Lisa and Liza: one name)
 
 
 _GIVEN_SPLIT = re.compile(r"[\s.\-]+")
