@@ -133,8 +133,8 @@ def other_names(a: str, b: str) -> bool:
     """Whether two close names (name words, sorted) differ in the word they do not share the way two people's
     names do: by more than one letter ("Pavel", "Pavla"), in their first letter ("Anna", "Hanna"), by a name's
     ending ("Jean", "Jeanne"; "Andrea", "Andreas"), by the vowel at their end ("Marie", "Mario"), or by a letter
-    of a short name ("Jon", "Joan"; _short_pair). A typo
-    ("Jon", "John"; "Jaen", "Jean"; "Martinn"; "Dupond") makes no other name."""
+    of a short name ("Jon", "Joan"; _short_pair). A typo ("Jon", "John"; "Jaen", "Jean"; "Martinn"; "Dupond")
+    makes no other name."""
     a_words, b_words = a.split(), b.split()
     only_a = [w for w in a_words if w not in b_words]
     only_b = [w for w in b_words if w not in a_words]
