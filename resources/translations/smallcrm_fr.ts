@@ -1906,12 +1906,12 @@ Cliquez pour les afficher.</translation>
         <translation>seulement une ligne de noms de colonnes vides</translation>
     </message>
     <message>
-        <source>bytes {bytes} are not {encoding}</source>
-        <translation>les octets {bytes} ne sont pas en {encoding}</translation>
+        <source>some of its text is not {encoding}</source>
+        <translation>une partie de son texte n’est pas en {encoding}</translation>
     </message>
     <message>
-        <source>bytes {bytes} in column {column} are not {encoding}</source>
-        <translation>les octets {bytes} de la colonne {column} ne sont pas en {encoding}</translation>
+        <source>“{text}” in column {column} is not {encoding}</source>
+        <translation>«&#xa0;{text}&#xa0;» en colonne {column} n’est pas en {encoding}</translation>
     </message>
     <message>
         <source>read as {encoding}, “{word}” would be “{garbled}”</source>

@@ -349,8 +349,8 @@ FILE_DETAILS = (
     QT_TRANSLATE_NOOP("ImportWizard", "it is a folder, not a file"),
     QT_TRANSLATE_NOOP("ImportWizard", "only the column names {names}"),
     QT_TRANSLATE_NOOP("ImportWizard", "only a row of empty column names"),
-    QT_TRANSLATE_NOOP("ImportWizard", "bytes {bytes} are not {encoding}"),
-    QT_TRANSLATE_NOOP("ImportWizard", "bytes {bytes} in column {column} are not {encoding}"),
+    QT_TRANSLATE_NOOP("ImportWizard", "some of its text is not {encoding}"),
+    QT_TRANSLATE_NOOP("ImportWizard", "“{text}” in column {column} is not {encoding}"),
     QT_TRANSLATE_NOOP("ImportWizard", "read as {encoding}, “{word}” would be “{garbled}”"),
 )
 

@@ -246,7 +246,14 @@ def test_forced_utf8_on_a_windows_1252_file_names_the_row(tmp_path):
     path = write(tmp_path / "people.csv", "Name,City\r\nAnn,Paris\r\n\"Bob\r\nBob\",Rome\r\nZoë,Besançon\r\n", "cp1252")
     found = problem(lambda: sniff(path, encoding="utf-8"))
     assert (found.reason, found.row) == ("encoding", 4)
-    assert "0xEB" in found.detail and "column 1" in found.detail
+    assert found.detail == "“Zo\ufffd” in column 1 is not utf-8"  # the name as it reads, not its bytes
+
+
+def test_a_long_cell_not_in_the_encoding_is_shown_around_what_cannot_be_read(tmp_path):
+    note = "Met at the Christmas market in 2023 and asked about the blue teapot for René in March and April"
+    path = write(tmp_path / "people.csv", f"Name,Notes\r\nAnn,{note}\r\n", "cp1252")
+    found = problem(lambda: sniff(path, encoding="utf-8"))
+    assert found.detail == "“…blue teapot for Ren\ufffd in March and April” in column 2 is not utf-8"
 
 
 def test_a_file_said_to_be_utf8_that_breaks_after_the_sample_names_the_row(tmp_path, monkeypatch):
@@ -259,7 +266,7 @@ def test_a_file_said_to_be_utf8_that_breaks_after_the_sample_names_the_row(tmp_p
     assert dialect.encoding == "utf-8"
     found = problem(lambda: rows_of(path, dialect))
     assert (found.reason, found.row) == ("encoding", 203)
-    assert "0xE9" in found.detail
+    assert found.detail == "“Ren\ufffde” in column 1 is not utf-8"
 
 
 # Two exports put together: a web shop's UTF-8 rows and a till's Windows-1252 rows.

@@ -78,8 +78,8 @@ BINARY_KINDS = frozenset(kind for _, kind in _MAGIC)
 IS_FOLDER = "it is a folder, not a file"
 ONLY_NAMES = "only the column names {names}"
 NO_NAMES = "only a row of empty column names"
-BAD_BYTES = "bytes {bytes} are not {encoding}"
-BAD_BYTES_IN_COLUMN = "bytes {bytes} in column {column} are not {encoding}"
+BAD_BYTES = "some of its text is not {encoding}"
+BAD_BYTES_IN_COLUMN = "“{text}” in column {column} is not {encoding}"
 UTF8_READ_AS = "read as {encoding}, “{word}” would be “{garbled}”"
 
 # Legacy encodings charset-normalizer may choose from once Windows-1252 does not fit.
@@ -492,16 +492,21 @@ def _decode_sample(path: Path, data: bytes, encoding: str, whole: bool, delimite
         marked = codecs.getincrementaldecoder(encoding)("smallcrm-mark-bad-bytes").decode(data, whole)
         sep = _SEP_LINE.match(marked)
         delimiter = delimiter or (sep.group(1) if sep else _choose_delimiter(marked, '"', whole))
-        row, column, bad = _locate_marked(io.StringIO(marked, newline=""),
+        row, column, cell = _locate_marked(io.StringIO(marked, newline=""),
                                           Dialect(encoding, delimiter, sep_line=sep is not None))
-        raise _problem(path, "encoding", _bad_bytes_detail(bad, encoding, column), row) from e
+        raise _problem(path, "encoding", _bad_bytes_detail(cell, encoding, column), row) from e
 
 
-def _bad_bytes_detail(bad: str, encoding: str, column: int | None) -> str:
-    shown = " ".join(f"0x{ord(c) - 0xDC00:02X}" for c in bad[:8])
-    if column:
-        return Phrase(BAD_BYTES_IN_COLUMN, bytes=shown, column=column, encoding=encoding)
-    return Phrase(BAD_BYTES, bytes=shown, encoding=encoding)
+def _bad_bytes_detail(cell: str, encoding: str, column: int | None) -> str:
+    """What is not in the encoding: the cell as it reads, each run of bytes that cannot be read shown as "�" (at most
+    the 40 characters around the first), and its column."""
+    if not column:
+        return Phrase(BAD_BYTES, encoding=encoding)
+    first = _MARKED.search(cell).start()
+    start = max(0, first - 20)
+    shown = " ".join(_MARKED.sub("\ufffd", cell[start:first + 20]).split())
+    shown = ("…" if start else "") + shown + ("…" if first + 20 < len(cell) else "")
+    return Phrase(BAD_BYTES_IN_COLUMN, text=shown, column=column, encoding=encoding)
 
 
 # --- binary files --------------------------------------------------------------------------------
@@ -828,7 +833,8 @@ def _text_stream(path: Path, dialect: Dialect, errors: str | None = None, *, van
 
 
 def _locate_marked(stream, dialect: Dialect):
-    """(row, column, marked text) of the first undecodable bytes in a stream read with the marking handler."""
+    """(row, column, cell) of the first undecodable bytes in a stream read with the marking handler (their cell,
+    those bytes marked: _mark_bad_bytes)."""
     csv.field_size_limit(FIELD_LIMIT)
     reader = _reader_of(stream, dialect)
     first_row = dialect.first_row_number
@@ -836,9 +842,8 @@ def _locate_marked(stream, dialect: Dialect):
     try:
         for row, record in enumerate(reader, start=first_row):
             for column, cell in enumerate(record, start=1):
-                m = _MARKED.search(cell)
-                if m:
-                    return row, column, m.group()
+                if _MARKED.search(cell):
+                    return row, column, cell
     except csv.Error:
         pass
     return row + 1, None, ""
@@ -985,10 +990,10 @@ class RowStream:
         dialect = self.dialect
         try:
             with _text_stream(self.path, dialect, "smallcrm-mark-bad-bytes", vanished=True) as stream:
-                row, column, bad = _locate_marked(stream, dialect)
+                row, column, cell = _locate_marked(stream, dialect)
         except OSError as e:
             return _problem(self.path, "vanished", e.strerror or str(e))
-        return _problem(self.path, "encoding", _bad_bytes_detail(bad, dialect.encoding, column), row)
+        return _problem(self.path, "encoding", _bad_bytes_detail(cell, dialect.encoding, column), row)
 
 
 def _clean_header(header: list[str]) -> list[str]:
