@@ -4053,6 +4053,14 @@ Cliquez pour les afficher.</translation>
         <translation>L’import a été annulé. Rien n’a été modifié.</translation>
     </message>
     <message>
+        <source>&amp;Back to the summary</source>
+        <translation>&amp;Retour au résumé</translation>
+    </message>
+    <message>
+        <source>Go back to what the import will do, to change a choice and import again</source>
+        <translation>Revenir à ce que fera l’import, pour changer un choix et importer à nouveau</translation>
+    </message>
+    <message>
         <source>Nothing is kept unless the whole file is imported: Cancel leaves your book as it was.</source>
         <translation>Rien n’est gardé tant que tout le fichier n’est pas importé&#xa0;: Annuler laisse vos clients tels qu’ils étaient.</translation>
     </message>

@@ -6,7 +6,7 @@ them, and one for each row or for the rows selected), or with customers the book
 (purchases) → a dry run, which says when the same file was imported before, and where a rejected row can
 be fixed (Fix…) or the rejected rows saved → the import on a pool thread with a progress bar, the rows
 read so far and Cancel (nothing is written unless it all is) → the result, with "Undo this import" and
-"Save rejected rows…".
+"Save rejected rows…", and, once the book is as it was (cancelled, failed, undone), "Back to the summary".
 
 A fixed row is imported from a copy of the file with the owner's corrections in place of that row's
 cells: same encoding and separator, every row at its number, so messages still name the file's rows."""
@@ -2075,9 +2075,15 @@ class RunPage(QWizardPage):
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.setAutoDefault(False)
         self.save.clicked.connect(lambda: self.w.save_rejects(self.w.result.rejects))
+        # once the book is as it was (the import cancelled, failed or undone): to change a choice and import again
+        self.again = QPushButton(self.tr("&Back to the summary"))
+        self.again.setAutoDefault(False)
+        self.again.setToolTip(self.tr("Go back to what the import will do, to change a choice and import again"))
+        self.again.clicked.connect(self.back_to_summary)
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo)
         buttons.addWidget(self.save)
+        buttons.addWidget(self.again)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
@@ -2097,6 +2103,7 @@ class RunPage(QWizardPage):
         self.rows_read = (0, 0)
         self.undo.hide()
         self.save.hide()
+        self.again.hide()
         self.bar.setRange(0, 0)
         self.setTitle(self.tr("Importing"))
         self.setSubTitle(self.tr("Nothing is kept unless the whole file is imported: Cancel leaves your book as "
@@ -2171,6 +2178,12 @@ class RunPage(QWizardPage):
             self._over(self.tr("Import not done"), self.tr("Nothing was imported: your book is as it was before."))
         else:
             raise error
+        self.again.show()
+
+    def back_to_summary(self) -> None:
+        """The summary again, its dry run made anew (the file or the book may have changed since)."""
+        self.w.back()  # (past the summary, a commit page, the wizard has no Back button of its own)
+        self.w.summary_page.initializePage()
 
     def isComplete(self) -> bool:
         return self.done
@@ -2184,6 +2197,7 @@ class RunPage(QWizardPage):
             self.text.setText(self.w.problem(error))
             return
         self.undo.hide()
+        self.again.show()
         self.setTitle(self.tr("Import undone"))
         self.setSubTitle(self.tr("Your book is as it was before this import."))
         if self.w.kind == "purchases":

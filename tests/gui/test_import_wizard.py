@@ -175,11 +175,16 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, 
                                            "those it changed are put back as they were. To have them back, import "
                                            "the file again.")]
     assert contacts.count_contacts() == 2 and wizard.run_page.undo.isVisible()
+    assert not wizard.run_page.again.isVisible()  # (back to the summary only once the book is as it was)
     qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
     assert contacts.count_contacts() == 0 and contacts.count_contacts(trash=True) == 0
     assert window.model.rowCount() == 0
     assert wizard.run_page.text.text() == ("Undone. Customers it added, removed: 2. Customers it updated, put back as "
                                            "they were: 0.")
+    qtbot.mouseClick(wizard.run_page.again, Qt.MouseButton.LeftButton)  # to import it again, a choice changed
+    assert wizard.currentPage() is wizard.summary_page
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    assert wizard.summary_page.counts.text().startswith("Will add 2")
     wizard.close()
 
 
@@ -841,12 +846,22 @@ def test_cancel_while_importing_purchases_writes_nothing(qtbot, window, till, mo
     assert wizard.isVisible() and wizard.run_page.text.text() == "Cancelling…"
     gate.set()
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
-    assert wizard.run_page.text.text() == "The import was cancelled. Nothing was changed."  # said, then closed
+    assert wizard.run_page.text.text() == "The import was cancelled. Nothing was changed."
     assert outcome == ["cancelled"]
-    wizard.reject()
-    assert not wizard.isVisible()
     now = stored(till.parent / "test.sqlite")
     assert now["purchases"] == now["points"] == [] and len(now["customers"]) == 1
+    # a way back to the summary, the choices kept, to import after all
+    assert wizard.run_page.again.isVisible()
+    wizard.run_page.again.click()
+    assert wizard.currentPage() is wizard.summary_page
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    assert "Purchases to record" in wizard.summary_page.counts.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert wizard.run_page.title() == "Imported" and not wizard.run_page.again.isVisible()
+    assert len(stored(till.parent / "test.sqlite")["purchases"]) > 0
+    wizard.reject()
+    assert not wizard.isVisible()
 
 
 def test_past_imports_lists_a_purchases_import_and_undoes_it(qtbot, window, till):
