@@ -374,6 +374,8 @@ _WARNINGS = {
                   "smallcrm import purchases)",
                   "rows are sales: their buyers were read as customers, the sales are not recorded (to record them, "
                   "use smallcrm import purchases)"),
+    "erased": ("row is someone erased at their request (smallcrm privacy erase): not added again",
+               "rows are people erased at their request (smallcrm privacy erase): not added again"),
 }
 
 

@@ -98,7 +98,9 @@ def privacy_erase(args, db_path: Path) -> int:
             f"add --yes to erase (save everything held first with `smallcrm privacy export {contact_id} "
             "FILE.zip`)")
     plan = privacy.erase_contact(contact_id)
-    print(f"erased {describe_plan(plan).replace(' would stay', ' stay')}. Backups made before now still hold them")
+    print(f"erased {describe_plan(plan).replace(' would stay', ' stay')}. Backups made before now still hold them. "
+          "An import of a list that still has them does not add them again (only a fingerprint of their email "
+          "addresses and phone numbers is kept, to know them by)")
     return 0
 
 

@@ -2935,6 +2935,10 @@ Cliquez pour les afficher.</translation>
         <translation>Nom du client</translation>
     </message>
     <message>
+        <source>erased at their request: not added again</source>
+        <translation>effacé à sa demande&#xa0;: pas ajouté à nouveau</translation>
+    </message>
+    <message>
         <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}.</source>
         <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). À ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}.</translation>
     </message>
@@ -4182,6 +4186,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes d’un export de ventes&#xa0;: leurs acheteurs deviennent des clients, les ventes ne sont pas enregistrées (importez le fichier en tant qu’Achats pour les enregistrer)</translation>
     </message>
     <message>
+        <source>Rows of people erased at their request, not added again</source>
+        <translation>Lignes de personnes effacées à leur demande, pas ajoutées à nouveau</translation>
+    </message>
+    <message>
         <source>Customers with an email that cannot be read, kept in their notes</source>
         <translation>Clients dont un e-mail est illisible, gardé dans leurs notes</translation>
     </message>
@@ -5290,12 +5298,12 @@ Cliquez pour les afficher.</translation>
         <translation>Tout ce que nous détenons</translation>
     </message>
     <message>
-        <source>ZIP archive (*.zip)</source>
-        <translation>Archive ZIP (*.zip)</translation>
+        <source>Backups and snapshots made before now still hold them. An import of a list that still has them does not add them again: only a fingerprint of their email addresses and phone numbers is kept, to know them by.</source>
+        <translation>Les sauvegardes et instantanés faits avant maintenant les contiennent encore. Un import d’une liste qui les contient encore ne les ajoute pas à nouveau&#xa0;: seule une empreinte de leurs adresses e-mail et numéros de téléphone est gardée, pour les reconnaître.</translation>
     </message>
     <message>
-        <source>Backups and snapshots made before now still hold them.</source>
-        <translation>Les sauvegardes faites jusqu’ici les contiennent encore.</translation>
+        <source>ZIP archive (*.zip)</source>
+        <translation>Archive ZIP (*.zip)</translation>
     </message>
     <message>
         <source>Erase Customer</source>

@@ -223,6 +223,7 @@ WARNINGS = {
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
     "sale_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows of a sales export: their buyers become customers, the sales "
                                                   "are not recorded (import the file as Purchases to record them)"),
+    "erased": QT_TRANSLATE_NOOP("SummaryPage", "Rows of people erased at their request, not added again"),
     "email_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with an email that cannot be read, kept in their "
                                                        "notes"),
     "phone_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a phone number that cannot be read, kept in "
@@ -1183,6 +1184,8 @@ class MappingPage(QWizardPage):
         elif p.duplicate_of:
             d = dupes.get(p.row)
             who = d.same_as if d is not None and d.same_as else self.tr("customer #{id}").format(id=p.duplicate_of)
+        elif p.duplicate_reason == ci.ERASED:
+            return self.tr("erased at their request: not added again")
         else:
             return ""
         return self.tr("same as {who} ({why})").format(who=who, why=duplicate_text(p.duplicate_reason))

@@ -72,7 +72,9 @@ def _what_goes(plan: privacy.ErasePlan) -> str:
     kept = _tr("Purchases and refunds ({purchases}) and feedback scores ({feedback}) stay without a name, so your "
                "revenue figures do not change.").format(purchases=fmt.number(plan.purchases),
                                                        feedback=fmt.number(plan.feedback))
-    return f"{gone}\n\n{kept}\n\n" + _tr("Backups and snapshots made before now still hold them.")
+    return f"{gone}\n\n{kept}\n\n" + _tr("Backups and snapshots made before now still hold them. An import of a "
+                                           "list that still has them does not add them again: only a fingerprint "
+                                           "of their email addresses and phone numbers is kept, to know them by.")
 
 
 def confirm_erase(parent, plan: privacy.ErasePlan) -> str:

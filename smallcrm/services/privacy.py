@@ -31,6 +31,9 @@ customers (active, new and returning customers, repeat rate, lifetime value, top
 top-20% share, segments, lapsed customers, cohorts, customers by source) drop them; their revenue
 by source moves to "unknown" (their source is gone), points figures lose their ledger, and complaint
 counts lose their complaints. Revenue does not change.
+What is kept of them: a fingerprint (SHA-256) of each of their email addresses and phone numbers (services.erased),
+not the addresses, so that importing a list that still has them does not add them again, and a sale of theirs in
+a later import is recorded without a customer.
 Not reached: backups and snapshots made before the erasure, and files exported earlier.
 """
 
@@ -46,7 +49,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from smallcrm.errors import NotFound
-from smallcrm.services import money
+from smallcrm.services import erased, money
 from smallcrm.services.contacts import display_name
 from smallcrm.services.export import spreadsheet_text
 from smallcrm.services.files import whole_file
@@ -394,6 +397,7 @@ def erase_contact(contact_id: int) -> ErasePlan:
             tags = [row[0] for row in database.execute_sql(
                 "SELECT tag_id FROM contact_tag WHERE contact_id = ?", (contact_id,))]
             run = database.execute_sql
+            erased.remember(database.connection(), contact_id)  # (so that no import brings them back)
             run("UPDATE feedback SET contact_id = NULL, comment = '', interaction_id = NULL WHERE contact_id = ?",
                 (contact_id,))
             run("UPDATE purchase SET contact_id = NULL WHERE contact_id = ?", (contact_id,))

@@ -338,8 +338,11 @@ V4 = [
     *_V4_SEARCH,
 ]
 
+# The people erased at their request, by fingerprints of their emails and phone numbers (services.erased)
+V5 = ["CREATE TABLE erased_key (key TEXT PRIMARY KEY, erased_at TEXT NOT NULL) WITHOUT ROWID"]
+
 # STEPS[n - 1] takes a database from version n - 1 to version n.
-STEPS: list[list[str]] = [V1, V2, V3, V4]
+STEPS: list[list[str]] = [V1, V2, V3, V4, V5]
 LATEST = len(STEPS)
 
 

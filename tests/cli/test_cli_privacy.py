@@ -56,6 +56,7 @@ def test_erase_with_yes(cli, add):
     result = cli("privacy", "erase", str(contact), "--yes")
     assert result.code == 0, result.err
     assert result.out.startswith(f"erased contact {contact} (Ines Quarrington)")
+    assert "An import of a list that still has them does not add them again" in result.out
     assert cli("contacts", "show", str(contact)).code == 1
     assert cli("contacts", "list", "--search", "Quarrington", "--json").json() == []
     assert cli("contacts", "show", str(keep), "--json").json()["first_name"] == "Grace"

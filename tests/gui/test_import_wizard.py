@@ -1742,3 +1742,27 @@ def test_a_selected_duplicate_shows_what_filling_in_or_overwriting_would_change(
     assert not page.changes.isVisible()
     assert contacts.get_contact(contacts.contact_ids("ana")[0]).city == "Porto"  # nothing written
     wizard.close()
+
+
+def test_a_row_of_someone_erased_is_shown_skipped_and_why(qtbot, window, tmp_path):
+    from smallcrm.services import privacy
+
+    gone = contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    privacy.erase_contact(gone)
+    path = tmp_path / "old list.csv"
+    path.write_text("First Name,Last Name,Email\nAnn,Lee,ann@example.com\nBob,Ray,bob@example.com\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: page.preview.rowCount() == 2, timeout=5000)
+    row = cells(page.preview, 0)
+    assert (row[1], row[-1]) == ("skip", "erased at their request: not added again")
+    assert cells(page.preview, 1)[1] == "add"
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.noted.text() != "", timeout=5000)
+    assert wizard.summary_page.noted.text().splitlines() == ["• Rows of people erased at their request, not added "
+                                                              "again: 1"]
+    assert wizard.summary_page.counts.text() == "Will add 1, update 0, skip 1 and reject 0 of 2 rows."
+    wizard.close()

@@ -286,3 +286,42 @@ def test_a_customer_in_the_trash_can_be_erased_and_imports_can_still_be_undone(s
     ci.undo_import(newest.id)  # the purchases import: its purchases go, hers (now without a name) too
     assert count("SELECT count(*) FROM purchase WHERE import_batch_id = ?", newest.id) == 0
     assert privacy.erase_plan(shop["grace"]).name == "Grace Hopper"
+
+
+def test_an_import_does_not_bring_back_someone_erased_unless_a_row_is_said_to(shop, tmp_path):
+    """Erasing keeps a fingerprint of her email and phone, not them: a list that still has her skips her row (by
+    either), and says why; her name with an email she never had is no one erased. A row chosen to be added (she
+    came back and asked) is added."""
+    privacy.erase_contact(shop["person"])
+    assert EMAIL.casefold().encode() not in dump().encode()
+    header = ["First Name", "Last Name", "Email", "Phone"]
+    source = write_csv(tmp_path / "old list.csv", header, [[NAME_FIRST, NAME_LAST, EMAIL.upper(), ""],
+                                                            ["X.", "Z.", "", "020 7946 0958"],
+                                                            [NAME_FIRST, NAME_LAST, "xz@new.example", ""]])
+    options = ci.ImportOptions(region="GB")
+    plan = ci.plan_contacts_import(source, options)
+    assert [(p.row, p.action, p.duplicate_reason) for p in plan.preview] == [
+        (2, "skip", "erased"), (3, "skip", "erased"), (4, "create", "")]
+    assert ("erased", 2) in plan.warnings
+    result = ci.import_contacts(source, options)
+    assert (result.created, result.skipped, ("erased", 2) in result.warnings) == (1, 2, True)
+    assert len(contacts.contact_ids(EMAIL)) == len(contacts.contact_ids("7946")) == 0
+    back = ci.import_contacts(source, ci.ImportOptions(region="GB", row_choices={2: "create"}))
+    assert back.created == 1 and len(contacts.contact_ids(EMAIL)) == 1
+
+
+def test_a_sale_of_someone_erased_is_recorded_once_and_without_making_her_again(shop, tmp_path):
+    """A till's file without receipt numbers, imported again after the erasure with "create the customers it
+    does not find": her sale recorded before (now without a customer) is found as such, not recorded twice, and
+    a new one is a sale without a customer; she is not made again."""
+    header = ["Date", "Email", "Amount"]
+    sale = ["2025-03-22 10:00", EMAIL, "8.00"]
+    pi.import_purchases(write_csv(tmp_path / "till.csv", header, [sale]))
+    privacy.erase_contact(shop["person"])
+    customers, sales = count("SELECT count(*) FROM contact"), count("SELECT count(*) FROM purchase")
+    later = write_csv(tmp_path / "till later.csv", header, [sale, ["2025-03-23 10:00", EMAIL.upper(), "6.00"]])
+    result = pi.import_purchases(later, pi.PurchaseImportOptions(create_missing=True))
+    assert (result.created, result.skipped, result.customers_created) == (1, 1, 0)
+    assert count("SELECT count(*) FROM contact") == customers
+    assert count("SELECT count(*) FROM purchase") == sales + 1
+    assert count("SELECT count(*) FROM purchase WHERE total_minor = 600 AND contact_id IS NULL") == 1

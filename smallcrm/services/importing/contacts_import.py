@@ -68,7 +68,7 @@ from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, 
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.deciding import (
-    CONTACT_COLUMNS, CREATE, EXTERNAL_ID, MERGE, REJECT, SCALARS, SKIP, Decider, Decision, Incoming, Setup,
+    CONTACT_COLUMNS, CREATE, ERASED, EXTERNAL_ID, MERGE, REJECT, SCALARS, SKIP, Decider, Decision, Incoming, Setup,
     WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
 )
 from smallcrm.services.importing.duplicates import DuplicateIndex, Match
@@ -140,7 +140,7 @@ class PlannedRow:
     contact: ContactInput | None
     reject: Reject | None
     duplicate_of: int | None  # the existing contact this row matches
-    duplicate_reason: str  # "email", "phone", "name+city", ... or ""
+    duplicate_reason: str  # "email", "phone", "name+city", ..., ERASED (someone erased: skipped) or ""
     action: str  # "create", "update", "skip" or "reject"
     duplicate_row: int | None = None  # or the earlier row of the file it matches
 
@@ -1151,7 +1151,7 @@ class ContactRun:
                 self.row_of[new_id] = row
                 plan(row, data, match, "create")
             elif what == SKIP:
-                plan(row, data, match, "skip")
+                plan(row, data, match, "skip", choice)
             elif what == REJECT:
                 self._reject(reject, data)  # (the Reject, and what the row read as)
             else:
@@ -1182,11 +1182,12 @@ class ContactRun:
         if len(self.preview) < PREVIEW_ROWS:
             self.preview.append(PlannedRow(reject.row, data, reject, None, "", "reject"))
 
-    def _plan(self, number: int, data: ContactInput | None, match: Match | None, action: str) -> None:
+    def _plan(self, number: int, data: ContactInput | None, match: Match | None, action: str,
+              choice: str = "") -> None:
         self.counts[action] += 1
         if match is None:
-            if len(self.preview) < PREVIEW_ROWS:
-                self.preview.append(PlannedRow(number, data, None, None, "", action))
+            if len(self.preview) < PREVIEW_ROWS:  # (a row skipped as someone erased says so: ERASED)
+                self.preview.append(PlannedRow(number, data, None, None, choice if choice == ERASED else "", action))
             return
         duplicate_row = self.row_of.get(match.contact_id)
         duplicate_of = None if duplicate_row is not None else match.contact_id

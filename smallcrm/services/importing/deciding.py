@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from smallcrm.errors import InvalidValue, SmallCrmError, ValidationFailed
-from smallcrm.services import validation as v
+from smallcrm.services import erased, validation as v
 from smallcrm.services.contacts import TEXT_FIELDS
 from smallcrm.services.importing import cleaning, reader
 from smallcrm.services.importing.cleaning import ImportedContact, Reject
@@ -182,6 +182,7 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
 
 # What the cleaner kept in the notes of a row it could not otherwise store (cleaning.RowCleaner's warnings),
 # counted for the rows that create or change a customer.
+ERASED = "erased"  # a row of someone erased at their request (services.erased): skipped, and counted
 NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birthday", "street_in_notes",
          "tag_in_notes", "consent_unclear")
 
@@ -230,6 +231,11 @@ class Decider:
             match = index.find(found)
             choice = choices.get(number, policy)
             kept = data if keep_data else None
+            if match is None and index.erased and choices.get(number) != "create" and erased.is_erased(
+                    index.erased, found.emails, found.phones):  # (unless the row is said to be added after all)
+                noted[ERASED] = noted.get(ERASED, 0) + 1
+                append(Decision(SKIP, number, kept, None, None, None, ERASED))
+                continue
             if choice == "skip" and (match is not None or number in choices):
                 append(Decision(SKIP, number, kept, None, None, match, choice))
                 continue

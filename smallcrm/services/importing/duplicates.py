@@ -41,6 +41,7 @@ import phonenumbers
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from smallcrm.services import erased
 from smallcrm.services.importing.short_names import short_form
 from smallcrm.store import search
 
@@ -263,6 +264,7 @@ class DuplicateIndex:
         self.firsts: dict[int, str] = {}
         self.birthdays: dict[int, str] = {}
         self.numbers: dict[str, int] = {}  # a customer's number in another program -> the contact
+        self.erased: frozenset[str] = frozenset()  # the fingerprints of those erased at their request
 
     def _remember(self, found: dict[str, int], key: str, contact_id: int) -> None:
         """`key` (an email or phone) is `contact_id`'s: the first contact's, and the others' in `shared`."""
@@ -274,8 +276,9 @@ class DuplicateIndex:
 
     @classmethod
     def from_database(cls, conn) -> DuplicateIndex:
-        """The contacts outside the Trash, read in three queries."""
+        """The contacts outside the Trash, read in three queries, and those erased (services.erased)."""
         index = cls()
+        index.erased = erased.fingerprints(conn)
         emails, remember = index.emails, index._remember
         for email, contact_id in conn.execute(
                 "SELECT e.email, e.contact_id FROM contact_email e JOIN contact c ON c.id = e.contact_id"

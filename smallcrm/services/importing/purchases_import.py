@@ -36,7 +36,9 @@ phone (in that order; its name when it has none of them) finds someone:
 - "name":  the customer's name, folded, against contacts' names (one contact only, else rejected).
 A row with no customer at all (many till rows) is a purchase without a customer. A row whose
 customer is not found is listed (`PurchasePlan.unmatched`) and skipped, or, with `create_missing`,
-the customer is created (no welcome points) and journalled so that undoing the import removes it.
+the customer is created (no welcome points) and journalled so that undoing the import removes it; but not
+someone erased at their request (services.erased: by their email or phone), whose sale is one without a customer
+(and so, imported before, found as such).
 `customer_choices` ("create" or "skip" per customer, by the key `Unmatched.key` gives) overrides
 `create_missing` for the customers it names.
 A purchase already in the database (same reference and time, or without a reference, same
@@ -71,7 +73,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from smallcrm.errors import InvalidValue, Phrase, UndoRefused
-from smallcrm.services import loyalty, money, when
+from smallcrm.services import erased, loyalty, money, when
 from smallcrm.services import validation as v
 from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
@@ -1396,6 +1398,7 @@ class _Run:
         self.trashed = {cid for (cid,) in conn.execute("SELECT id FROM contact WHERE deleted_at IS NOT NULL")}
         self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
         self.numbered: set[int] | None = None  # the customers with a customer number (_numberless), when needed
+        self.erased: frozenset[str] | None = None  # the fingerprints of those erased (_erased), when needed
         matched = sorted({ids[0] for r in receipts if r.customer for ids in [self.ids(r)] if ids})
         self.facts = _contact_facts(conn, matched)
         existing = self._existing(conn, receipts)
@@ -1482,6 +1485,8 @@ class _Run:
                     if self.facts[r.contact_id][2] is not None:
                         self._reject_receipt(r, Phrase(IN_TRASH, customer=_written_name(r.details) or r.customer))
                         continue
+                elif self._erased(r):  # a sale without a customer: never one made again of someone erased
+                    r.customer, r.also = "", ()
                 else:
                     u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0, _written_name(r.details),
                                                                         _as_written(r)))
@@ -1544,6 +1549,19 @@ class _Run:
                 if len(both) == 1:
                     return both
         return ids
+
+    def _erased(self, r: _Receipt) -> bool:
+        """Whether a receipt's customer, whom the book does not have, is someone erased at their request (by their
+        email or phone number: services.erased)."""
+        if self.erased is None:
+            self.erased = erased.fingerprints(self.conn)
+        if not self.erased:
+            return False
+        keys = {}
+        for kind in ("email", "phone"):
+            with suppress(InvalidValue):
+                keys[kind] = [customer_key(kind, r.details[kind], self.region)] if r.details.get(kind) else []
+        return erased.is_erased(self.erased, keys.get("email", ()), keys.get("phone", ()))
 
     def _numberless(self, name: str) -> list[int]:
         """The one customer a name finds who has no customer number, for a row whose customer number finds no one:
