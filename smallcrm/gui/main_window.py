@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QLineEdit, QMainWindow, QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget,
@@ -619,6 +619,8 @@ class MainWindow(QMainWindow):
             dialog.setTextValue("")
             typed = box.lineEdit()
             typed.setMaxLength(validation.MAX_TAG)
+            # (a comma separates tags: validation.clean_tag)
+            typed.setValidator(QRegularExpressionValidator(QRegularExpression("[^,]*"), typed))
             typed.setPlaceholderText(self.tr("One of the book's tags, or a new one"))
             room = max(room, box.fontMetrics().horizontalAdvance(typed.placeholderText()) * 5 // 4)
             ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)

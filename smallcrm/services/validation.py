@@ -147,9 +147,13 @@ MAX_TAG = 60
 
 
 def clean_tag(value: str) -> str:
+    """A tag, trimmed; without a comma, which separates tags wherever they are typed or shown together (the
+    contact form, an import's tags): "Smith, John" would come back as two tags once the form is saved."""
     tag = clean_text(value, "tag", MAX_TAG)
     if not tag:
         raise InvalidValue("tag", value, "required")
+    if "," in tag:
+        raise InvalidValue("tag", value, "comma", "a comma separates tags: give each tag on its own")
     return tag
 
 

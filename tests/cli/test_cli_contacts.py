@@ -130,6 +130,9 @@ def test_a_tag_given_to_and_taken_off_many_contacts(cli, add):
     assert neither.code == 2 and "--search TEXT" in neither.err
     too_long = cli("contacts", "tag", "x" * 61, str(ann))
     assert too_long.code == 1 and "nothing was changed: tag is too long" in too_long.error_line
+    two = cli("contacts", "tag", "Fair, 2025", str(ann))
+    assert two.code == 1 and two.error_line.endswith(
+        'nothing was changed: tag "Fair, 2025" cannot be stored (a comma separates tags: give each tag on its own)')
     cli("contacts", "delete", str(cid))
     trashed = cli("contacts", "tag", "VIP", str(ann), str(cid))
     assert trashed.code == 1 and f"contact {cid} is in the Trash; nothing was changed" in trashed.error_line

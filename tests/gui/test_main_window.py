@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox
 
 from smallcrm.gui.contact_form import ContactDialog
 from tests.gui.conftest import type_text
@@ -162,6 +162,10 @@ def test_a_tag_given_to_and_taken_off_the_selected_customers_undoably(qtbot, win
     assert dialog.labelText() == "Tag for 3 customers:" and dialog.comboBoxItems() == ["VIP"]
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # nothing typed yet
+    typed = dialog.findChild(QComboBox).lineEdit()
+    qtbot.keyClicks(typed, "a,b")
+    assert typed.text() == "ab"  # a comma separates tags: it cannot be typed in one
+    typed.clear()
     dialog.setTextValue("  vip ")
     assert ok.isEnabled()
     dialog.accept()  # "vip" is the book's "VIP": Marta has it

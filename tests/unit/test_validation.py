@@ -177,3 +177,6 @@ def test_tags_are_trimmed_and_limited():
     with pytest.raises(InvalidValue) as caught:
         v.clean_tag("x" * 61)
     assert caught.value.problem == "too_long"
+    with pytest.raises(InvalidValue) as caught:  # (it would come back as two from the form that shows them)
+        v.clean_tag("Smith, John")
+    assert caught.value.problem == "comma"
