@@ -133,7 +133,8 @@ class UndoRefused(NotAllowed):
     case: "undone" (already), "later_import" (`later_batch` changed the same customers), "contact_changed"
     (edited by hand since), "contact_has" (a customer it created has `has` of its own now: "calls or notes",
     "purchases", "points", "feedback", "complaints", "customers they referred"), "purchase_refunded",
-    "purchase_has" (`has`: "feedback", "a complaint"), "due_settled" (a purchase it recorded as due was paid
+    "refund_linked" (a refund it recorded was linked to its sale by `later_batch`), "purchase_has" (`has`:
+    "feedback", "a complaint"), "due_settled" (a purchase it recorded as due was paid
     or written off), "points_spent" (points it gave were spent or expired)."""
 
     case: str = ""

@@ -5735,6 +5735,10 @@ Cliquez pour les afficher.</translation>
         <translation>{name}, ajouté par cet import, a maintenant {has} à son nom&#xa0;: défaire l’import les supprimerait.</translation>
     </message>
     <message>
+        <source>The refund with receipt {receipt}, recorded by this import, was linked to its sale by a later import ({file}, {when}). Undo that one first, then this one.</source>
+        <translation>Le remboursement du ticket {receipt}, enregistré par cet import, a été rattaché à sa vente par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
+    </message>
+    <message>
         <source>The purchase with receipt {receipt}, recorded by this import, has {has} about it now: undoing the import would delete it.</source>
         <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: défaire l’import le supprimerait.</translation>
     </message>

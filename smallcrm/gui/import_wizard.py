@@ -416,6 +416,8 @@ def undo_refused_text(error: UndoRefused) -> str:
                                      "later import ({file}, {when}). Undo that one first, then this one.")
         if error.later_batch is not None else undo_tr("The purchase with receipt {receipt}, recorded by this import, "
                                                       "was refunded since: undo the refund first."),
+        "refund_linked": undo_tr("The refund with receipt {receipt}, recorded by this import, was linked to its sale "
+                                 "by a later import ({file}, {when}). Undo that one first, then this one."),
         "purchase_has": undo_tr("The purchase with receipt {receipt}, recorded by this import, has {has} about it "
                                 "now: undoing the import would delete it."),
         "due_settled": undo_tr("The purchase with receipt {receipt}, recorded by this import as due, was paid or "

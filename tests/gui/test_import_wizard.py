@@ -1707,6 +1707,16 @@ def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, win
     assert text.startswith("Not undone. The purchase with receipt TX1, recorded by this import, was refunded by a "
                            "later import (november.csv, ") and text.endswith("Undo that one first, then this one. "
                                                                              "Nothing was changed.")
+    # the other way round: November's refund, imported first, linked to its sale by October's import
+    for batch in (2, 1):
+        ci.undo_import(batch)
+    pi.import_purchases(november)
+    pi.import_purchases(october)
+    with pytest.raises(UndoRefused) as caught:
+        ci.undo_import(3)
+    text = undo_refused_text(caught.value)
+    assert text.startswith("Not undone. The refund with receipt TX1, recorded by this import, was linked to its sale "
+                           "by a later import (october.csv, ") and text.endswith("then this one. Nothing was changed.")
 
 
 def test_points_an_import_takes_back_are_said_so(app):

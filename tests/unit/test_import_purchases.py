@@ -2091,3 +2091,28 @@ def test_a_customer_number_that_finds_no_one_finds_the_one_customer_of_that_name
     assert [(p.reference, p.contact_id, p.action) for p in plan.preview] == [
         ("T1", ann, "create"), ("T2", None, "skip"), ("T3", None, "skip")]
     assert [u.key for u in plan.unmatched] == ["q8m2xw4", "z7y6"]
+
+
+def test_a_refund_imported_before_its_sale_is_linked_to_it_when_the_sale_comes(gbp, tmp_path):
+    """November's file (the refund of TX1) imported before October's (the sale): the sale, when it comes, gets its
+    refund, which gets its customer and takes back the sale's share of the points; undoing October's import
+    leaves the refund as it was."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Transaction ID", "Amount", "Email"]
+    november = write_csv(tmp_path / "november.csv", header, [["2025-11-02 10:00", "TX1", "-30.00", ""],
+                                                             ["2025-11-03 10:00", "TX7", "-5.00", ""]])
+    pi.import_purchases(november)
+    before = snapshot()
+    october = pi.import_purchases(write_csv(tmp_path / "october.csv", header, [
+        ["2025-10-30 10:00", "TX1", "40.00", "ann@example.com"], ["2025-10-30 11:00", "TX7", "2.00", ""],
+        ["2025-11-04 11:00", "TX8", "9.00", ""]]))
+    assert october.points == 40 - 30
+    assert _sales_and_refunds() == [("TX1", -3000, "TX1"), ("TX1", 4000, None), ("TX7", -500, None),
+                                    ("TX7", 200, None), ("TX8", 900, None)]  # (TX7: more paid back than it came to)
+    assert Purchase.get(Purchase.total_minor == -3000).contact_id == ann and points_balance(ann) == 10
+    assert loyalty.refund_share(Purchase.get(Purchase.total_minor == 4000).id, 1000) == 10  # what is left of it
+    with pytest.raises(UndoRefused) as refused:  # (its refund would go, and the points it took back stay)
+        ci.undo_import(1)
+    assert "linked since to its sale by import 2: undo that one first" in refused.value.reason
+    ci.undo_import(october.batch)
+    assert snapshot() == before

@@ -15,7 +15,9 @@ rows with a negative total and negative line quantities, not linked to a purchas
 (the files do not say which one they cancel); a refund under its sale's number at another time (Square,
 PayPal) is a refund of that sale, in the file or recorded before (in a file whose numbers start again each day,
 of that day's sale in the file; a number of five figures or fewer, a till's count, is not looked for among the
-sales recorded before). Paid back once: a sale the file says was refunded beside its refund's own row (under its
+sales recorded before); and a refund recorded before without its sale (its month's file imported first) is linked
+to the sale when an import records it, the one sale of that number before it (_link_earlier_refunds). Paid back
+once: a sale the file says was refunded beside its refund's own row (under its
 number, or after it under another number, of the same customer and amount: SumUp's) is recorded with neither (nor
 is that row when an earlier import left its sale out so), or, recorded before, is paid back by
 that row; a column saying what was refunded counts only what such rows do not, and such rows only what the refunds
@@ -1748,12 +1750,14 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         _create_customers(conn, run, receipts, writer, moment)
         writer.finish()
         due, points = _write_purchases(conn, run, receipts, batch_id, moment)
-        run.counts["points"] = points
         details["created_tags"] = writer.created_tags
         details["customers_created"] = run.counts["customers_created"]
         details["due"] = due
         details["cancelled"] = run.left_out
         details["paid"] = _mark_paid(conn, run.payments)
+        details["linked"], taken_back = _link_earlier_refunds(conn, batch_id)
+        points += taken_back
+        run.counts["points"] = points
         counts = {"create": run.counts["purchases"], "update": run.counts["paid"], "skip": run.counts["skip"],
                   "reject": run.counts["reject"]}
         ci._finish_batch(conn, batch_id, counts, details)
@@ -1781,6 +1785,58 @@ def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
         conn.executemany("UPDATE purchase SET status = ?, paid_minor = ? WHERE id = ?",
                          [(status, paid, pid) for pid, paid, status in chunk])
     return before
+
+
+def _link_earlier_refunds(conn, batch_id: int) -> tuple[list[list], int]:
+    """Link to the batch's sales the refunds under their numbers an earlier import recorded without them (a
+    month's file with the refund imported before the one with its sale), when the number is that one sale's; a
+    refund without a customer gets the sale's, and takes back its share of the sale's points beyond what it took
+    then. What each refund was, [id, customer], for undo; and the points taken back (below zero)."""
+    orphans: dict[tuple[str, str], list[tuple]] = {}
+    for row in conn.execute(
+            "SELECT id, contact_id, occurred_at, total_minor, reference, currency FROM purchase WHERE total_minor < 0"
+            " AND refund_of_id IS NULL AND reference != '' AND import_batch_id IS NOT ? AND reference IN"
+            " (SELECT reference FROM purchase WHERE import_batch_id = ? AND total_minor > 0 AND reference != '')"
+            " ORDER BY occurred_at, id", (batch_id, batch_id)):
+        orphans.setdefault((row[4], row[5]), []).append(row)
+    if not orphans:
+        return [], 0
+    sales: dict[tuple[str, str], list[tuple]] = {}
+    for row in conn.execute(
+            "SELECT id, contact_id, occurred_at, total_minor, reference, currency, import_batch_id IS ? FROM purchase"
+            " WHERE total_minor > 0 AND refund_of_id IS NULL AND reference IN (SELECT value FROM json_each(?))",
+            (batch_id, json.dumps(sorted({reference for reference, _ in orphans})))):
+        sales.setdefault((row[4], row[5]), []).append(row)
+    linked, taken_back, now = [], 0, to_utc_text(utc_now())
+    for key, refunds in orphans.items():
+        before = [sale for sale in sales.get(key, []) if sale[2] <= refunds[0][2]]
+        if len(before) != 1 or not before[0][6]:
+            continue  # (the number of no sale of this import's, or of several: a till's numbers start again)
+        sale_id, customer, _, sale_total = before[0][:4]
+        refunds = [r for r in refunds if r[1] in (None, customer)]
+        if not refunds or -sum(r[3] for r in refunds) > sale_total:
+            continue  # (more paid back than it came to: not its refunds)
+        earned = conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
+                              " AND kind = 'earn'", (sale_id,)).fetchone()[0]
+        paid_back = 0
+        for refund_id, had, at, amount, reference, _ in refunds:
+            linked.append([refund_id, had])
+            conn.execute("UPDATE purchase SET refund_of_id = ?, contact_id = ? WHERE id = ?",
+                         (sale_id, customer, refund_id))
+            share = loyalty.points_share(earned, sale_total, paid_back, paid_back - amount)
+            paid_back -= amount
+            took = -conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
+                                 " AND kind = 'adjust'", (refund_id,)).fetchone()[0]
+            balance = conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE contact_id = ?",
+                                   (customer,)).fetchone()[0] if customer is not None else 0
+            more = min(share - took, balance)
+            if more > 0:  # (written beside the sale: undoing this import removes it with the sale's points)
+                conn.execute("INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id,"
+                             " created_at) VALUES (?, ?, 'adjust', ?, ?, ?, ?)",
+                             (customer, at, -more, loyalty.IMPORTED_REFUND_REASON.format(reference=reference),
+                              sale_id, now))
+                taken_back -= more
+    return linked, taken_back
 
 
 def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writer, moment: str) -> None:
@@ -1944,6 +2000,10 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
     one of them, a payment or write-off of one that was due, or points from them already spent.
     """
     batch = "SELECT id FROM purchase WHERE import_batch_id = ?"
+    details = json.loads(conn.execute("SELECT details FROM import_batch WHERE id = ?", (batch_id,)).fetchone()[0])
+    # refunds recorded before it, which it linked to its sales: without them again (and their customer as it was)
+    conn.executemany("UPDATE purchase SET refund_of_id = NULL, contact_id = ? WHERE id = ?",
+                     [(customer, refund_id) for refund_id, customer in details.get("linked", [])])
     refunded = conn.execute(f"SELECT refund_of_id, import_batch_id FROM purchase WHERE refund_of_id IN ({batch})"
                             " AND import_batch_id IS NOT ? ORDER BY refund_of_id LIMIT 1",
                             (batch_id, batch_id)).fetchone()
@@ -1952,13 +2012,20 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
         raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, was refunded since"
                           + (f" by import {later}: undo that one first" if later is not None else ""),
                           "purchase_refunded", purchase_id=found, later_batch=later)
+    linked = conn.execute(  # one of its refunds, linked since to the sale a later import recorded
+        "SELECT r.id, s.import_batch_id FROM purchase r JOIN purchase s ON s.id = r.refund_of_id"
+        " WHERE r.import_batch_id = ? AND s.import_batch_id > ? ORDER BY r.id LIMIT 1", (batch_id, batch_id)).fetchone()
+    if linked is not None:
+        found, later = linked
+        raise UndoRefused("undo", f"refund {found}, recorded by import {batch_id}, was linked since to its sale by "
+                          f"import {later}: undo that one first", "refund_linked", purchase_id=found,
+                          later_batch=later)
     for what, table in (("feedback", "feedback"), ("a complaint", "complaint")):
         found = conn.execute(f"SELECT min(purchase_id) FROM {table} WHERE purchase_id IN ({batch})",
                              (batch_id,)).fetchone()[0]
         if found is not None:
             raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, has {what} about it",
                               "purchase_has", purchase_id=found, has=what)
-    details = json.loads(conn.execute("SELECT details FROM import_batch WHERE id = ?", (batch_id,)).fetchone()[0])
     # what it recorded as owed, [id, paid] (an id alone: due, nothing paid), still so: nothing paid since
     due = [entry if isinstance(entry, list) else [entry, 0] for entry in details.get("due", [])]
     for start in range(0, len(due), 500):
