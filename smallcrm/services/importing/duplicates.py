@@ -276,7 +276,7 @@ class DuplicateIndex:
 
     @classmethod
     def from_database(cls, conn) -> DuplicateIndex:
-        """The contacts outside the Trash, read in three queries, and those erased (services.erased)."""
+        """The contacts outside the Trash, read in three queries, and those erased (services.erased) in one."""
         index = cls()
         index.erased = erased.fingerprints(conn)
         emails, remember = index.emails, index._remember
