@@ -2055,7 +2055,8 @@ def test_a_lightspeed_lay_by_paid_off_since_is_marked_paid_and_a_saved_sale_is_n
 
 
 def test_paypals_download_in_german_is_read_as_in_english(gbp, tmp_path):
-    """Its columns named in German, its statuses too; "Soll" is money out (a refund), "Haben" money in."""
+    """Its columns named in German, its statuses and types too; "Soll" is money out (a refund, when its type says
+    it is paid back), "Haben" money in."""
     anna = add_contact(ContactInput(first_name="Anna", last_name="Müller", emails=["anna.mueller@example.de"]))
     header = ["Datum", "Uhrzeit", "Zeitzone", "Name", "Typ", "Status", "Währung", "Brutto", "Gebühr", "Netto",
               "Absender E-Mail-Adresse", "Empfänger E-Mail-Adresse", "Transaktionscode", "Artikelbezeichnung",
@@ -2066,10 +2067,22 @@ def test_paypals_download_in_german_is_read_as_in_english(gbp, tmp_path):
             ["05.10.2026", "09:00:00", "Europe/Berlin", "Anna Müller", "Rückzahlung", "Abgeschlossen", "EUR",
              "-45,00", "0,78", "-44,22", "shop@laden.de", "anna.mueller@example.de", "9ZZ23456CD789012E",
              "", "", "1AB23456CD789012E", "Soll"]]
+    # money that is no sale: a sale in dollars' conversion (under the sale's number), the shop's money to its bank
+    # and from it, a payment to a supplier
+    rows += [["03.10.2026", "09:15:00", "MESZ", "PayPal", "Allgemeine Währungsumrechnung", "Abgeschlossen", w, m, "0,00",
+              m, "", "", code, "", "", "1AB23456CD789012E", impact]
+             for w, m, code, impact in (("EUR", "-33,46", "3CD4", "Soll"), ("USD", "35,00", "4DE5", "Haben"))]
+    rows += [["13.10.2026", "11:00:00", "MESZ", "", "Bankgutschrift auf PayPal-Konto", "Abgeschlossen", "EUR", "100,00",
+              "0,00", "100,00", "shop@laden.de", "", "1LM2", "", "", "", "Haben"],
+             ["14.10.2026", "08:00:00", "MESZ", "", "Allgemeine Abbuchung", "Abgeschlossen", "EUR", "-50,00", "0,00",
+              "-50,00", "shop@laden.de", "", "6FG7", "", "", "", "Soll"],
+             ["15.10.2026", "08:00:00", "MESZ", "Wachs GmbH", "Allgemeine Zahlung", "Abgeschlossen", "EUR", "-40,00",
+              "0,00", "-40,00", "shop@laden.de", "verkauf@wachs.example", "9JK0", "Wachs 10kg", "", "", "Soll"]]
     path = write_csv(tmp_path / "Download.CSV", header, rows)
     assert pi.map_purchase_headers(header)[0] == "paypal"
-    result = pi.import_purchases(path)
-    assert (result.created, result.refunds, result.rejected) == (2, 1, 0)
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    assert (result.created, result.refunds, result.rejected, result.customers_created) == (2, 1, 0, 0)
+    assert result.skips == {pi.NOT_A_SALE: 5}
     assert sorted((p.reference, p.total_minor, p.contact_id) for p in Purchase.select()) == [
         ("1AB23456CD789012E", -4500, anna), ("1AB23456CD789012E", 124500, anna)]  # (the refund under its sale's number)
     refund = Purchase.get(Purchase.total_minor < 0)

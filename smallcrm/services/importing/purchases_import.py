@@ -195,7 +195,13 @@ PAID_SINCE = "imported before as due, and paid since: marked paid"
 NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold", "release", "fee", "memo",
              "training", "avtraining", "belegabbruch", "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
-             "commissione", "levantamento", "comissao", "opname", "overboeking")
+             "commissione", "levantamento", "comissao", "opname", "overboeking", "abbuchung", "bankgutschrift",
+             "wahrungsumrechnung", "umrechnung", "depot", "conversao", "conversione", "omrekening")
+# Money out, on PayPal's download, that is no refund: a payment the shop made (to a supplier: "General Payment"),
+# unless its type says it is paid back to a buyer. Word starts of the type, as fold() writes them.
+PAID_BACK = ("refund", "reversal", "chargeback", "ruckzahlung", "ruckbuchung", "zahlungsruckerstattung",
+             "erstattung", "ruckerstattung", "rembours", "annulation", "litige", "dispute", "reembolso", "rimborso",
+             "storno", "terugbetaling")
 NOT_A_SALE = "not a sale (the row's type or status says so): not recorded"
 ZERO_TOTAL = "the total is 0: nothing to record"
 # A row whose type says it is a return (Loyverse's "Refund" beside a positive amount, a French "Avoir", a German
@@ -835,7 +841,8 @@ class _Reader:
                     receipt.payment_method = clean_text(self.cell(cells, "description"), "payment_method")[:200]
                 return None
             memo = True  # an item of its receipt, whose total its "Sale" row gives
-        not_sale = any(word.startswith(NOT_SALES) for word in kind)
+        not_sale = any(word.startswith(NOT_SALES) for word in kind) or (
+            self.paid_to is not None and money_out and kind and not any(word.startswith(PAID_BACK) for word in kind))
         returned = not not_sale and (any(word in RETURNS for word in kind)
                                      or any(phrase in " ".join(kind) for phrase in RETURN_PHRASES))
         if self.paid_to is not None and money_out and self.paid_to < len(cells):
