@@ -1392,6 +1392,16 @@ def test_a_sale_refunded_in_full_and_its_refund_under_a_number_of_its_own_are_ne
     assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
         ("TX1", 550), ("TX5", 960), ("TX6", -960)]
     assert (result.created, result.refunds, result.skipped) == (3, 1, 3)
+    # a sale recorded by an earlier import, refunded since: its refund's row of its own is the refund, once
+    rows = [row("2024-03-07 09:00", "TX7", "Sales", "Successful", "Teapot", "32.00")]
+    pi.import_purchases(write_csv(tmp_path / "sumup 7.csv", header, rows))
+    rows = [row("2024-03-07 09:00", "TX7", "Sales", "Refunded", "Teapot", "32.00"),
+            row("2024-03-09 09:30", "TX8", "Refunds", "Successful", "Teapot", "32.00")]
+    for name in ("sumup 9.csv", "sumup 9 again.csv"):
+        pi.import_purchases(write_csv(tmp_path / name, header, rows))
+        assert sorted((p.reference, p.total_minor, p.refund_of.reference if p.refund_of else "")
+                      for p in Purchase.select().where(Purchase.reference.in_(("TX7", "TX8")))) == [
+            ("TX7", 3200, ""), ("TX8", -3200, "TX7")]
 
 
 def test_a_reports_total_row_at_its_end_is_listed_as_the_total_it_is(gbp, tmp_path):

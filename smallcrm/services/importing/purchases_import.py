@@ -20,7 +20,7 @@ to the sale when an import records it, the one sale of that number before it (_l
 once: a sale the file says was refunded beside its refund's own row (under its
 number, or after it under another number, of the same customer and amount: SumUp's) is recorded with neither (nor
 is that row when an earlier import left its sale out so), or, recorded before, is paid back by
-that row; a column saying what was refunded counts only what such rows do not, and such rows only what the refunds
+that row (_own_refund: linked to it); a column saying what was refunded counts only what such rows do not, and such rows only what the refunds
 recorded before do not. An order's total written on each of its line rows is counted once; a sale's total beyond
 its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
 withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What
@@ -652,6 +652,9 @@ class _Receipt:
     refunded_whole: bool = False  # a row says "refunded: yes"
     refund_of: _Receipt | int | None = None  # a refund in part: the sale it pays back (of this file, or recorded)
     beside_sale: bool = False  # a cancelled attempt to pay a sale of its number: never that sale, paid back since
+    # a refund's row of its own number, of a sale recorded before that the file says is refunded: that sale (its id
+    # and customer)
+    paid_back_sale: tuple[int, int | None] | None = None
     moved: bool = True  # a row of it moved money (PayPal's "Memo" rows did not: a cart's items, an authorisation)
     kind: str = ""  # what `customer` is: "email", "phone", "id" or "name" (MATCHES)
     also: tuple[tuple[str, str], ...] = ()  # its row's other keys as written, tried when `customer` finds no one
@@ -1228,6 +1231,19 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
 _REFUNDED = "SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id"  # (of a purchase p)
 
 
+def _own_refund(sale: _Receipt, total: int, recorded: tuple, refund_rows: dict) -> _Receipt | None:
+    """The refund's row of its own number (SumUp's) of a sale recorded before, and nothing of it refunded then, that
+    the file now says is refunded: the first one after it, of the same customer and amount, paying back no sale of
+    the file. None when there is none."""
+    if recorded[2]:
+        return None
+    rows = refund_rows.get((sale.customer, sale.currency, total), [])
+    own = next((r for r in rows if r.occurred_at >= sale.occurred_at), None)
+    if own is not None:
+        rows.remove(own)
+    return own
+
+
 def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
     """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
     time, or without a number by its customer (`ids`: the contacts its keys find), time and total (a customer the
@@ -1422,6 +1438,12 @@ class _Run:
         # sales left out as paid back in full, by customer, currency and amount: a refund row of its own number, of
         # one of them, after it, is not recorded either (SumUp: the sale "Refunded", its refund under another number)
         paid_back: dict[tuple[str, str, int], int] = {}
+        # ... and so is one of a sale recorded before, paid back since: that row is its refund (_own_refund)
+        numbers = {r.reference for r in receipts if r.reference and r.total > 0}
+        refund_rows: dict[tuple[str, str, int], list[_Receipt]] = {}
+        for r in receipts:
+            if r.total < 0 and r.reference not in numbers:
+                refund_rows.setdefault((r.customer, r.currency, -r.total), []).append(r)
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
             # every row, not each row's own line total, under a heading that names the order's total ("Order
@@ -1460,7 +1482,11 @@ class _Run:
                         self.left_out.append(r.reference)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
                     self._plan(r, "skip", "already imported")
-                    planned.extend(self._paid_back(r, total, recorded, sales))
+                    own = _own_refund(r, total, recorded, refund_rows) if r.refunded_whole else None
+                    if own is not None:  # (its refund's row is in the file: it, linked to the sale, is that rest)
+                        own.paid_back_sale = recorded[:2]
+                    else:
+                        planned.extend(self._paid_back(r, total, recorded, sales))
                 continue
             if r.status == "not_sale" or not r.moved:
                 self._plan(r, "skip", NOT_A_SALE)
@@ -1469,6 +1495,8 @@ class _Run:
                 self._plan(r, "skip", ZERO_TOTAL)
                 continue
             sale, sale_contact = sales.sale_of(r) if total < 0 else ("", None)
+            if sale == "" and r.paid_back_sale is not None:
+                sale, sale_contact = r.paid_back_sale
             if sale == "" and paid_back.get((r.customer, r.currency, -total)):
                 paid_back[r.customer, r.currency, -total] -= 1
                 sale = None
