@@ -354,6 +354,12 @@ def _print_rejects(rejects) -> None:
         print(f"  rejected {where}:{value} {r.reason}")
     if len(rejects) > SHOWN_REJECTS:
         print(f"  … and {len(rejects) - SHOWN_REJECTS} more rejected rows (--rejects FILE writes them all)")
+    from smallcrm.services.importing.cleaning import SIGN_OF_SEVERAL
+
+    several = next((r.reason for r in rejects if getattr(r.reason, "template", None) == SIGN_OF_SEVERAL), None)
+    if several is not None:  # ("$": dollars of which country?)
+        code = several.facts["codes"].split(",")[0].strip()
+        print(f"  (the currency of rows without one is given with --currency, e.g. --currency {code})")
 
 
 def _print_skips(skips: dict[str, int]) -> None:

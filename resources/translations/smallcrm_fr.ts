@@ -5557,8 +5557,8 @@ Cliquez pour les afficher.</translation>
         <translation>le montant est en {found}, pas en {currency}</translation>
     </message>
     <message>
-        <source>“{sign}” is the sign of several currencies ({codes}), none of them {currency}: add a currency column saying which</source>
-        <translation>«&#x202f;{sign}&#x202f;» est le symbole de plusieurs devises ({codes}), dont aucune n’est {currency}&#xa0;: ajoutez une colonne de devise qui dit laquelle</translation>
+        <source>“{sign}” is the sign of several currencies ({codes}), none of them {currency}: say which is the currency of rows without one, or add a currency column</source>
+        <translation>«&#xa0;{sign}&#xa0;» est le symbole de plusieurs devises ({codes}), dont aucune n’est {currency}&#xa0;: indiquez la devise des lignes qui n’en ont pas, ou ajoutez une colonne de devise</translation>
     </message>
     <message>
         <source>{written} could be {one} or {other}</source>

@@ -206,7 +206,7 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "the thousands separators are not where they belong"),
     QT_TRANSLATE_NOOP("rejects", "the amount is in {found}, not {currency}"),
     QT_TRANSLATE_NOOP("rejects", "“{sign}” is the sign of several currencies ({codes}), none of them {currency}: "
-                                 "add a currency column saying which"),
+                                 "say which is the currency of rows without one, or add a currency column"),
     QT_TRANSLATE_NOOP("rejects", "{written} could be {one} or {other}"),
     QT_TRANSLATE_NOOP("rejects", "{currency} has {digits} decimals"),
     QT_TRANSLATE_NOOP("rejects", "{currency} has no decimals"),

@@ -588,3 +588,13 @@ def test_import_purchases_names_the_customers_it_cannot_find(cli, shop, tmp_path
     data = cli("import", "purchases", str(source), "--dry-run", "--json").json()
     assert [(u["customer"], u["name"]) for u in data["unmatched"]] == [("zoe@example.fr", "Zoë Lefèvre"),
                                                                        ("bob@example.com", "")]
+
+
+def test_amounts_in_dollars_without_a_currency_say_how_to_give_it(cli, shop, tmp_path):
+    source = write_csv(tmp_path / "sales.csv", [["2026-10-01 10:00", "R1", "$12.00"]],
+                       header=["Date", "Receipt", "Total"])
+    dry = cli("import", "purchases", str(source), "--dry-run")
+    assert "say which is the currency of rows without one" in dry.out
+    assert "  (the currency of rows without one is given with --currency, e.g. --currency USD)" in dry.out
+    done = cli("import", "purchases", str(source), "--currency", "USD", "--json")
+    assert done.json()["created"] == 1 and done.json()["rejected"] == 0

@@ -184,10 +184,10 @@ _LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "de_CH", "nl_NL", "it_IT", "es_E
 
 @pytest.mark.parametrize(("text", "currency", "detail"), [
     ("£5", "EUR", "the amount is in GBP, not EUR"),
-    ("$5.00", "GBP", "“$” is the sign of several currencies (USD, CAD, AUD, …), none of them GBP: add a currency "
-                     "column saying which"),
-    ("5 ¥", "EUR", "“¥” is the sign of several currencies (JPY, CNY), none of them EUR: add a currency column "
-                   "saying which")])
+    ("$5.00", "GBP", "“$” is the sign of several currencies (USD, CAD, AUD, …), none of them GBP: say which is the "
+                     "currency of rows without one, or add a currency column"),
+    ("5 ¥", "EUR", "“¥” is the sign of several currencies (JPY, CNY), none of them EUR: say which is the currency "
+                   "of rows without one, or add a currency column")])
 def test_an_amount_in_another_currency_says_which_it_could_be(text, currency, detail):
     with pytest.raises(InvalidValue) as caught:
         parse_money(text, currency)

@@ -711,8 +711,8 @@ DECIMAL_MARK_LAST = "the decimal mark must come once, last"
 MIXED_SEPARATORS = "mixed thousands separators"
 MISPLACED_SEPARATORS = "the thousands separators are not where they belong"
 OTHER_CURRENCY = "the amount is in {found}, not {currency}"
-SIGN_OF_SEVERAL = ("“{sign}” is the sign of several currencies ({codes}), none of them {currency}: add a currency "
-                   "column saying which")
+SIGN_OF_SEVERAL = ("“{sign}” is the sign of several currencies ({codes}), none of them {currency}: say which is the "
+                   "currency of rows without one, or add a currency column")
 AMBIGUOUS_AMOUNT = "{written} could be {one} or {other}"
 
 _GROUP_CHARS = " \u00a0\u202f\u2009'\u2019"
