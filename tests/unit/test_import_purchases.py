@@ -2139,3 +2139,24 @@ def test_a_refund_imported_before_its_sale_is_linked_to_it_when_the_sale_comes(g
     assert "linked since to its sale by import 2: undo that one first" in refused.value.reason
     ci.undo_import(october.batch)
     assert snapshot() == before
+
+
+def test_a_file_imported_again_on_a_computer_in_another_time_zone_records_its_sales_once(gbp, tmp_path, monkeypatch):
+    """Times without their zone are read in the computer's: a laptop taken from London to Los Angeles reads the
+    same file's sales eight hours apart. Found by their own numbers (a till's count, of five figures or fewer, that
+    starts again each day, with the same total), they are the same sales."""
+    import time
+
+    header = ["Date", "Transaction ID", "Amount"]
+    rows = [["2026-10-14 09:12:44", "Tx1001AAA", "24.00"], ["2026-10-14 09:30:00", "Tx1001AAA", "-4.00"],
+            ["2026-10-14 10:00:00", "17", "3.00"]]
+    source = write_csv(tmp_path / "square.csv", header, rows)
+    for zone in ("Europe/London", "America/Los_Angeles"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        result = pi.import_purchases(source)
+    monkeypatch.undo()
+    time.tzset()
+    assert (result.created, result.skipped) == (0, 3)
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("17", 300), ("Tx1001AAA", -400), ("Tx1001AAA", 2400)]

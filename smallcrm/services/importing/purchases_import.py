@@ -43,8 +43,9 @@ someone erased at their request (services.erased: by their email or phone), whos
 (and so, imported before, found as such).
 `customer_choices` ("create" or "skip" per customer, by the key `Unmatched.key` gives) overrides
 `create_missing` for the customers it names.
-A purchase already in the database (same reference and time, or without a reference, same
-customer, time and total) is skipped: importing a file twice records it once. What was paid back of it since
+A purchase already in the database (same reference and time, or a whole number of quarters of an hour apart
+within ZONE_HOURS, as a computer in another time zone reads the file; or without a reference, same customer,
+time and total) is skipped: importing a file twice records it once. What was paid back of it since
 (more refunded, or its status now refunded) is recorded as its refund.
 
 Rows a till cannot have written are rejected: a date after tomorrow (a day's slack for time zones) or before
@@ -1244,6 +1245,11 @@ def _own_refund(sale: _Receipt, total: int, recorded: tuple, refund_rows: dict) 
     return own
 
 
+# A file's times without their zone are read in the computer's; one read before on a computer elsewhere (a laptop
+# taken abroad) is up to this many hours apart, and its sales, found by their own numbers, are the same sales.
+ZONE_HOURS = 26
+
+
 def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
     """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
     time, or without a number by its customer (`ids`: the contacts its keys find), time and total (a customer the
@@ -1665,8 +1671,11 @@ class _Run:
         listed; one at a time of its own is."""
         if not receipts:
             return {}
-        first, last = receipts[0].occurred_at, receipts[-1].occurred_at
+        slack = timedelta(hours=ZONE_HOURS)
+        first = to_utc_text(from_utc_text(receipts[0].occurred_at) - slack)
+        last = to_utc_text(from_utc_text(receipts[-1].occurred_at) + slack)
         out: dict[tuple, tuple | list] = {}
+        numbered: dict[str, list[tuple[str, int, tuple]]] = {}  # a number -> the times, totals, facts under it
         for pid, reference, contact_id, occurred_at, total, refunded, at_sale, status, paid in conn.execute(
                 "SELECT p.id, p.reference, p.contact_id, p.occurred_at, p.total_minor,"
                 f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0),"
@@ -1675,8 +1684,20 @@ class _Run:
             facts = (pid, contact_id, refunded, at_sale, status, paid)
             if reference:
                 out.setdefault((reference, occurred_at), facts)
+                numbered.setdefault(reference, []).append((occurred_at, total, facts))
             else:  # (several alike, each found once)
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
+        # read on a computer in another time zone: its clock a whole number of quarters of an hour apart, a sale of
+        # its own number (a refund under it, another); a till's count (five figures or fewer), of the same total
+        for r in receipts:
+            if r.reference in numbered and (r.reference, r.occurred_at) not in out:
+                at, count = from_utc_text(r.occurred_at), re.fullmatch(r"\d{1,5}", r.reference) is not None
+                for occurred_at, total, facts in numbered[r.reference]:
+                    apart = abs(from_utc_text(occurred_at) - at)
+                    if ((total == r.total) if count else (total > 0) == (r.total > 0)) and apart <= slack and (
+                            apart % timedelta(minutes=15) == timedelta(0)):
+                        out[r.reference, r.occurred_at] = facts
+                        break
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str, column: str | None = None, value: str | None = None) -> None:
