@@ -2879,6 +2879,10 @@ Cliquez pour les afficher.</translation>
         <translation>Montant restant après remboursements</translation>
     </message>
     <message>
+        <source>Voided (yes or no)</source>
+        <translation>Annulée (oui ou non)</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>

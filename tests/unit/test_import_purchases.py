@@ -2160,3 +2160,14 @@ def test_a_file_imported_again_on_a_computer_in_another_time_zone_records_its_sa
     assert (result.created, result.skipped) == (0, 3)
     assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
         ("17", 300), ("Tx1001AAA", -400), ("Tx1001AAA", 2400)]
+
+
+def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):
+    header = ["Date", "Receipt", "Total", "Voided"]
+    rows = [["2026-10-02 10:00", "A1", "30.00", "No"], ["2026-10-02 11:00", "A2", "500.00", "Yes"],
+            ["2026-10-02 12:00", "A3", "12.00", "false"], ["2026-10-02 13:00", "A4", "9.00", "true"],
+            ["2026-10-02 14:00", "A5", "8.00", "2026-10-03"], ["2026-10-02 15:00", "A6", "7.00", ""]]
+    assert pi.map_purchase_headers(header)[1][3] == "voided"
+    result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
+    assert sorted(p.reference for p in Purchase.select()) == ["A1", "A3", "A6"]
+    assert result.skips == {pi.CANCELLED_REASON: 3}

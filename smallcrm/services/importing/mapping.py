@@ -567,6 +567,9 @@ SALES_HEADERS = {
                  "importorimborsato", "rimborsato", "rimborso",
                  "valorreembolsado", "reembolsada",
                  "terugbetaald", "terugbetaaldbedrag", "terugbetaling"),
+    # Whether the sale was voided, yes or no (a till's "Voided" column): a voided sale is not recorded
+    "voided": ("voided", "void", "isvoided", "annulee", "annule", "venteannulee", "storniert", "anulada", "anulado",
+               "annullato", "annullata", "geannuleerd"),
     # What the customer still owes of the sale (Shopify's "Outstanding Balance"): paid in part, or not at all
     "outstanding": ("outstandingbalance", "outstandingamount", "amountoutstanding", "balancedue", "amountdue",
                     "dueamount", "leftdue", "resteapayer", "restantdu", "montantrestantdu", "resteadu",

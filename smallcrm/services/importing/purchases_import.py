@@ -897,6 +897,10 @@ class _Reader:
             currency = self.currency_beside(cells) or (earlier.currency if earlier is not None else self.currency)
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
+        voided = self.cell(cells, "voided")
+        if voided and status is not None and (cleaning.parse_consent(voided) or (
+                cleaning.parse_consent(voided) is None and any(c.isalnum() for c in voided))):
+            status = "cancelled"  # (a "Voided" column's yes, or the date it was voided)
         if not_sale:
             status = "not_sale"
         if status is None:
