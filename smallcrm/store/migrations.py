@@ -336,12 +336,12 @@ V4 = [
     "ALTER TABLE contact ADD COLUMN email_consent_source TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE contact ADD COLUMN sms_consent_source TEXT NOT NULL DEFAULT ''",
     *_V4_SEARCH,
-    # the people erased at their request, by fingerprints of their emails and phone numbers (services.erased)
-    "CREATE TABLE erased_key (key TEXT PRIMARY KEY, erased_at TEXT NOT NULL) WITHOUT ROWID",
 ]
+# The people erased at their request, by fingerprints of their emails and phone numbers (services.erased)
+V5 = ["CREATE TABLE erased_key (key TEXT PRIMARY KEY, erased_at TEXT NOT NULL) WITHOUT ROWID"]
 
 # STEPS[n - 1] takes a database from version n - 1 to version n.
-STEPS: list[list[str]] = [V1, V2, V3, V4]
+STEPS: list[list[str]] = [V1, V2, V3, V4, V5]
 LATEST = len(STEPS)
 
 

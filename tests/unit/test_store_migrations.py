@@ -14,6 +14,7 @@ import peewee
 import pytest
 
 from smallcrm.errors import DatabaseProblem, NotAllowed
+from smallcrm.services import privacy
 from smallcrm.services.contacts import contact_ids, count_contacts, get_contact
 from smallcrm.services.importing import contacts_import
 from smallcrm.services.settings import get_setting
@@ -225,7 +226,7 @@ def test_schema_v2_database_opens_with_all_its_data(v2_copy):
         new_columns, new_rows = after[name]
         assert new_columns[:len(columns)] == columns, name  # columns are only ever added, at the end
         assert [row[:len(columns)] for row in new_rows] == rows, name
-    assert set(after) - set(before) == {"import_change", "erased_key"}  # (of versions 3 and 4)
+    assert set(after) - set(before) == {"import_change", "erased_key"}  # (of versions 3 and 5)
     assert after["import_change"][1] == []
     columns, rows = after["contact"]
     assert columns[-3:] == ["external_id", "email_consent_source", "sms_consent_source"]  # v3's, then v4's
@@ -386,6 +387,30 @@ def test_the_version_3_import_journal_still_undoes_its_import(v3_copy):
 
 
 # ---------------------------------------------------------------------------------------------
+# Version 4 (frozen in tests/fixtures/schema_v4.sqlite, made by tests/fixtures/make_schema_v4.py)
+
+
+def test_schema_v4_database_opens_with_all_its_data_and_gains_the_fingerprints_of_those_erased(tmp_path):
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v4.sqlite", path)
+    assert user_version(path) == 4 and path.read_bytes()[18:20] == b"\x01\x01"
+    before = table_rows(path)
+    assert "erased_key" not in before and all(rows for _, rows in before.values())
+    try:
+        open_database(path)
+        after = table_rows(path)
+        assert {name: after[name] for name in before} == before
+        assert after["erased_key"] == (["key", "erased_at"], [])
+        assert (get_contact(1).email_consent_source, get_contact(5).sms_consent_source) == ("at the counter",
+                                                                                            "signed form")
+        privacy.erase_contact(3)  # (a person erased now is remembered by their phone: "12 34" has none to keep)
+        privacy.erase_contact(6)
+        assert database.execute_sql("SELECT count(*) FROM erased_key").fetchone()[0] == 2  # Amélie's email, phone
+    finally:
+        close_database()
+
+
+# ---------------------------------------------------------------------------------------------
 # Every released version
 
 
@@ -395,7 +420,7 @@ def schema(path: Path) -> list[tuple]:
         return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_a_released_database_ends_with_the_schema_of_a_new_one(tmp_path, version):
     fresh = tmp_path / "new.sqlite"
     open_database(fresh)
