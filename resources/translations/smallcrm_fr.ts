@@ -1755,6 +1755,10 @@ Cliquez pour les afficher.</translation>
         <translation>Etsy (Sold Orders)</translation>
     </message>
     <message>
+        <source>Etsy (Sold Order Items)</source>
+        <translation>Etsy (Sold Order Items)</translation>
+    </message>
+    <message>
         <source>the layout of {program}</source>
         <translation>la disposition de {program}</translation>
     </message>
@@ -1781,6 +1785,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>the layout of Etsy&apos;s Sold Orders (dates written month first)</source>
         <translation>la disposition des commandes vendues d’Etsy (dates écrites mois d’abord)</translation>
+    </message>
+    <message>
+        <source>the layout of Etsy&apos;s Sold Order Items (dates written month first; an order&apos;s shipping, tax and discount, on each of its items&apos; rows, count once)</source>
+        <translation>la disposition des articles de commandes vendues d’Etsy (dates écrites mois d’abord&#xa0;; la livraison, les taxes et la remise d’une commande, écrites sur la ligne de chacun de ses articles, comptent une fois)</translation>
     </message>
     <message>
         <source>the layout of PayPal&apos;s activity download (the customer&apos;s email from or to, as the money went)</source>

@@ -831,7 +831,8 @@ class FormatPage(QWizardPage):
         """The program that writes a layout of sales files, in a few words."""
         return {"shopify_orders": self.tr("Shopify (orders)"), "sumup": "SumUp", "stripe": "Stripe",
                 "paypal": "PayPal", "lightspeed_x": "Lightspeed Retail X-Series",
-                "online_retail": self.tr("Online Retail data set"), "etsy": self.tr("Etsy (Sold Orders)")}[layout]
+                "online_retail": self.tr("Online Retail data set"), "etsy": self.tr("Etsy (Sold Orders)"),
+                "etsy_items": self.tr("Etsy (Sold Order Items)")}[layout]
 
     def _changed(self) -> None:
         self.w.options.encoding = self.chosen_encoding()
@@ -879,6 +880,9 @@ class FormatPage(QWizardPage):
                            "its items on its Sale Line rows)")
         if self.w.kind == "purchases" and self.w.preset == "etsy":
             return self.tr("the layout of Etsy's Sold Orders (dates written month first)")
+        if self.w.kind == "purchases" and self.w.preset == "etsy_items":
+            return self.tr("the layout of Etsy's Sold Order Items (dates written month first; an order's shipping, "
+                           "tax and discount, on each of its items' rows, count once)")
         if self.w.kind == "purchases" and self.w.preset == "paypal":
             return self.tr("the layout of PayPal's activity download (the customer's email from or to, as the money "
                            "went)")

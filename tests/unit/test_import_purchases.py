@@ -372,6 +372,30 @@ def test_what_is_left_of_a_sale_after_its_refunds_says_what_was_refunded(gbp, tm
     assert again.created == 0
 
 
+def test_etsys_sold_order_items_count_the_orders_shipping_tax_and_discount_once(gbp, tmp_path):
+    """Etsy's Sold Order Items: a row per item, the order's shipping, tax and discount written on each; the order's
+    total, as its Sold Orders says it, with a line for them. Its Sold Orders then finds each order recorded."""
+    header = ["Sale Date", "Item Name", "Buyer", "Quantity", "Price", "Discount Amount", "Shipping Discount",
+              "Order Shipping", "Order Sales Tax", "Item Total", "Currency", "Transaction ID", "Ship Name", "Order ID"]
+    rows = [["10/02/26", "Fig Candle", "emmaj88", "1", "18.00", "3.00", "0", "4.50", "0", "18.00", "GBP", "4400001",
+             "Emma Jones", "3301001"],
+            ["10/02/26", "Lavender Soap", "emmaj88", "2", "6.00", "3.00", "0", "4.50", "0", "12.00", "GBP", "4400002",
+             "Emma Jones", "3301001"],
+            ["10/05/26", "Vase", "jsmith", "1", "45.00", "0", "1.00", "8.00", "3.94", "45.00", "GBP", "4400003",
+             "John Smith", "3301002"]]
+    source = write_csv(tmp_path / "EtsySoldOrderItems2026-10.csv", header, rows)
+    assert pi.map_purchase_headers(header)[0] == "etsy_items"
+    pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True))
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("3301001", 3150), ("3301002", 5594)]
+    lines = [(i.description, i.total_minor) for i in Purchase.get(Purchase.reference == "3301001").items]
+    assert lines == [("Fig Candle", 1800), ("Lavender Soap", 1200), ("Shipping, taxes and other charges", 150)]
+    orders = write_csv(tmp_path / "EtsySoldOrders2026-10.csv", ["Sale Date", "Order ID", "Full Name", "Currency",
+                                                                "Order Total", "Status", "Adjusted Order Total"],
+                       [["10/02/26", "3301001", "Emma Jones", "GBP", "31.50", "Completed", ""],
+                        ["10/05/26", "3301002", "John Smith", "GBP", "55.94", "Completed", ""]])
+    assert pi.import_purchases(orders, pi.PurchaseImportOptions(create_missing=True)).skipped == 2
+
+
 def test_a_sale_in_another_currency_earns_no_points_and_its_refund_takes_none_back(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     header = ["Date", "Receipt", "Email", "Amount", "Currency"]

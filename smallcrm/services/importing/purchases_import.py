@@ -128,6 +128,10 @@ SUMUP_SIGNS = ("Email", "Transaction ID", "Process As", "Entry Mode", "Auth code
 # for a one-off charge and shared by each attempt to pay an invoice.
 STRIPE_SIGNS = ("id", "Amount Refunded", "Captured")
 ETSY_SIGNS = ("Sale Date", "Order ID", "Adjusted Order Total")  # Etsy's "Sold Orders"
+# Etsy's "Sold Order Items": a row per item, and on each of them the order's shipping, tax and discount, which
+# count once, in the order's total (a line for them: REST_LINES), as its Sold Orders' "Order Total" does
+ETSY_ITEMS_SIGNS = ("Sale Date", "Item Name", "Order ID", "Order Shipping", "Transaction ID")
+ETSY_ORDER_CHARGES = (("ordershipping", 1), ("ordersalestax", 1), ("discountamount", -1), ("shippingdiscount", -1))
 # PayPal's activity download: the customer's address is "From Email Address" on money in, "To Email Address" on
 # money out (a refund), as "Balance Impact" says ("Credit", "Debit").
 PAYPAL_SIGNS = ("From Email Address", "To Email Address", "Balance Impact")
@@ -298,7 +302,7 @@ _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 # The layouts that write their dates month first (the Online Retail data set: 12/13/2010; Etsy: 03/05/25)
-MONTH_FIRST = ("online_retail", "etsy")
+MONTH_FIRST = ("online_retail", "etsy", "etsy_items")
 
 
 # The layouts of programs read by their own rules, by the columns that tell each (as the program names them), in
@@ -306,7 +310,7 @@ MONTH_FIRST = ("online_retail", "etsy")
 LAYOUTS = {"shopify_orders": SHOPIFY_ORDERS_SIGNS, "sumup": SUMUP_SIGNS, "stripe": STRIPE_SIGNS, "paypal": PAYPAL_SIGNS,
            "lightspeed_x": LIGHTSPEED_X_SIGNS,
            "online_retail": ("InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"),
-           "etsy": ETSY_SIGNS}
+           "etsy": ETSY_SIGNS, "etsy_items": ETSY_ITEMS_SIGNS}
 _LAYOUT_KEYS = {name: {header_key(h) for h in signs} for name, signs in LAYOUTS.items()}
 GENERIC = "generic"  # the layout of a file read by its column names alone
 NOT_THE_LAYOUT = "the file has no column {columns} of that program's exports"
@@ -662,12 +666,13 @@ class _Receipt:
     outstanding: int | None = None  # what its rows say the customer still owes of it (Shopify's "Outstanding Balance")
     paid: int | None = None  # what is paid of it, when its file says what is outstanding (else by its status)
     priced_lines: bool = False  # a row of it is an item with an amount of its own (not a line under a total row)
+    charges: int = 0  # the order's shipping and tax less its discounts, beside its lines (ETSY_ORDER_CHARGES)
 
     @property
     def total(self) -> int:
         if self.amount is not None:
             return self.amount
-        return sum(q * p for _, q, p in self.items)
+        return sum(q * p for _, q, p in self.items) + self.charges
 
 
 class _Reader:
@@ -703,6 +708,9 @@ class _Reader:
         keys = _keys(layout.headers)
         # Lightspeed's "Paid": what was paid of a sale (all of it, a lay-by's deposit, none of a sale on account)
         self.paid_column = keys.index("paid") if self.lightspeed_x and "paid" in keys else None
+        # Etsy's Sold Order Items: the order's own charges, on each of its rows (ETSY_ORDER_CHARGES)
+        self.order_charges = [(keys.index(key), sign) for key, sign in ETSY_ORDER_CHARGES
+                              if layout.preset == "etsy_items" and key in keys]
         if layout.preset == "paypal":
             self.impact = keys.index("balanceimpact")
             if "referencetxnid" in keys and self.col.get("reference") == keys.index("transactionid"):
@@ -1035,6 +1043,15 @@ class _Reader:
             # the sale's number on its refund, at another time (Square, PayPal): a refund of its own
             key = f"{reference}\x00{occurred_at}"
             receipt = self.receipts.get(key)
+        charges = 0
+        if receipt is None and self.order_charges:  # (the order's, on each of its rows: read on its first)
+            for column, sign in self.order_charges:
+                text = cells[column].strip() if column < len(cells) else ""
+                if any(c.isdigit() for c in text):
+                    try:
+                        charges += sign * abs(self.number(money_in, text))
+                    except (InvalidValue, ValueError) as e:
+                        return self.reject(number, _said(e), self.layout.headers[column], text)
         if receipt is None:
             details = {name: self.cell(cells, name) for name in ("email", "phone", "customer_id", "name",
                                                                  "first_name", "last_name", "country")}
@@ -1049,7 +1066,7 @@ class _Reader:
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
                 moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed,
-                priced_lines=item is not None and amount is not None)
+                priced_lines=item is not None and amount is not None, charges=charges)
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
