@@ -11,7 +11,7 @@ from smallcrm.errors import InvalidValue, NotFound, ValidationFailed
 from smallcrm.services import validation as v
 from smallcrm.services.settings import default_region
 from smallcrm.store import search
-from smallcrm.store.fields import to_utc_text, utc_now
+from smallcrm.store.fields import edited_now, to_utc_text, utc_now
 from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag, among, database
 
 TEXT_FIELDS = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
@@ -150,7 +150,8 @@ def update_contact(contact_id: int, data: ContactInput, *, region: str | None = 
     clean = clean_contact(data, region)
     with database.atomic():
         changed = (
-            Contact.update({**clean.values, "updated_at": utc_now()}).where(Contact.id == contact_id).execute()
+            Contact.update({**clean.values, "updated_at": edited_now(Contact.updated_at)}).where(
+                Contact.id == contact_id).execute()
         )
         if not changed:
             raise NotFound("contact", contact_id)
@@ -438,7 +439,7 @@ def tag_contacts(ids, name: str) -> list[int]:
         if changed:
             database.execute_sql("INSERT INTO contact_tag (contact_id, tag_id) SELECT value, ? FROM json_each(?)",
                                  (tag.id, json.dumps(changed)))
-            Contact.update(updated_at=utc_now()).where(among(Contact.id, changed)).execute()
+            Contact.update(updated_at=edited_now(Contact.updated_at)).where(among(Contact.id, changed)).execute()
     return changed
 
 
@@ -454,7 +455,7 @@ def untag_contacts(ids, name: str) -> list[int]:
             ContactTag.tag == tag.id, among(ContactTag.contact, ids))]
         if changed:
             ContactTag.delete().where(ContactTag.tag == tag.id, among(ContactTag.contact, changed)).execute()
-            Contact.update(updated_at=utc_now()).where(among(Contact.id, changed)).execute()
+            Contact.update(updated_at=edited_now(Contact.updated_at)).where(among(Contact.id, changed)).execute()
     return sorted(changed, key=ids.index)
 
 

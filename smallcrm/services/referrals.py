@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smallcrm.errors import InvalidValue, NotFound
 from smallcrm.services.activity import require_live_contact
-from smallcrm.store.fields import utc_now
+from smallcrm.store.fields import edited_now
 from smallcrm.store.models import Contact, database
 
 
@@ -39,7 +39,8 @@ def set_referrer(contact_id: int, referrer_id: int | None) -> None:
             if chain:
                 raise InvalidValue("referred_by", referrer_id, "cycle",
                                    f"contact {referrer_id} was itself brought, directly or not, by {contact_id}")
-        Contact.update(referred_by=referrer_id, updated_at=utc_now()).where(Contact.id == contact_id).execute()
+        Contact.update(referred_by=referrer_id, updated_at=edited_now(Contact.updated_at)).where(
+            Contact.id == contact_id).execute()
 
 
 def referrer_of(contact_id: int) -> int | None:

@@ -240,15 +240,21 @@ def test_undo_refuses_after_a_hand_edit(shop, tmp_path):
     assert (caught.value.case, caught.value.contact_id) == ("contact_changed", shop["ann"])
 
 
-def test_undo_of_an_edited_contact_after_update_contact(shop, tmp_path, monkeypatch):
-    result = ci.import_contacts(write_csv(tmp_path / "a.csv", [
-        ["Hal", "Hart", "", "hal@example.com", "", "", "", "", "", ""]]))
-    hal = contact_ids("hal")[0]
-    import smallcrm.services.contacts as contacts_module
+@pytest.mark.parametrize("edit", ["form", "tag", "untag", "referrer"])
+def test_an_edit_in_the_same_second_as_the_import_stops_its_undo(shop, tmp_path, monkeypatch, edit):
+    """Times are kept to the second: an edit made in the second the import ran is still told from it."""
+    from smallcrm.services import contacts, referrals
+    from smallcrm.store import fields
 
-    monkeypatch.setattr(contacts_module, "utc_now", lambda: datetime(2099, 1, 1, tzinfo=timezone.utc))
-    update_contact(hal, ContactInput(first_name="Hal", last_name="Hart", city="Bath"))
-    with pytest.raises(NotAllowed, match="changed after"):
+    result = ci.import_contacts(write_csv(tmp_path / "a.csv", [
+        ["Hal", "Hart", "", "hal@example.com", "", "", "", "", "", ""]]), ci.ImportOptions(tags=["Fair"]))
+    hal = contact_ids("hal")[0]
+    started = ci.list_imports()[0].started_at
+    monkeypatch.setattr(fields, "utc_now", lambda: fields.from_utc_text(started))  # (the same second)
+    {"form": lambda: update_contact(hal, ContactInput(first_name="Hal", last_name="Hart", city="Bath")),
+     "tag": lambda: contacts.tag_contacts([hal], "VIP"), "untag": lambda: contacts.untag_contacts([hal], "Fair"),
+     "referrer": lambda: referrals.set_referrer(hal, shop["ann"])}[edit]()
+    with pytest.raises(NotAllowed, match=f"contact {hal} was changed after import"):
         ci.undo_import(result.batch)
 
 
