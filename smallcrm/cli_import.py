@@ -566,8 +566,7 @@ def import_purchases(args, db_path: Path) -> int:
                 "without_customer": c["without_customer"],
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                 "preset": p.preset, "skips": p.skips, "columns": _columns_json(p.headers, p.fields),
-                "unmatched": [{"customer": u.key, "name": u.name, "rows": u.rows, "purchases": u.purchases}
-                              for u in p.unmatched],
+                "unmatched": [u.to_json() for u in p.unmatched],
                 "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name}: would record {plural(c['purchases'], 'purchase')} "

@@ -2195,3 +2195,23 @@ def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):
     result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
     assert sorted(p.reference for p in Purchase.select()) == ["A1", "A3", "A6"]
     assert result.skips == {pi.CANCELLED_REASON: 3}
+
+
+def test_a_new_customer_named_by_their_email_on_one_row_and_their_phone_on_another_is_made_once(gbp, tmp_path):
+    """Zoé's first receipt gives her phone only, her second her email too: one customer, with both; Marc, of the
+    same family phone, is another."""
+    header = ["Date", "Receipt", "Email", "First Name", "Last Name", "Phone", "Total"]
+    rows = [["2026-10-01 10:00", "A1", "", "Zoé", "Bernard", "07911 123456", "30.00"],
+            ["2026-10-02 10:00", "A2", "zoe.bernard@example.fr", "Zoé", "Bernard", "07911 123456", "12.00"],
+            ["2026-10-02 11:00", "A3", "", "Marc", "Bernard", "07911 123456", "5.00"],
+            ["2026-10-03 11:00", "A4", "", "", "", "07911 123456", "6.00"]]  # (no name: the first of that phone's)
+    source = write_csv(tmp_path / "till.csv", header, rows)
+    plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions(create_missing=True))
+    assert [(u.name, u.purchases) for u in plan.unmatched] == [("Zoé Bernard", 3), ("Marc Bernard", 1)]
+    result = pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True))
+    assert result.customers_created == 2
+    zoe, marc = (get_contact(contact_ids(name)[0]) for name in ("zoe", "marc"))
+    assert (zoe.emails, [p.e164 for p in zoe.phones], [p.e164 for p in marc.phones]) == (
+        ["zoe.bernard@example.fr"], ["+447911123456"], ["+447911123456"])
+    assert sorted((p.reference, p.contact_id) for p in Purchase.select()) == [
+        ("A1", zoe.id), ("A2", zoe.id), ("A3", marc.id), ("A4", zoe.id)]

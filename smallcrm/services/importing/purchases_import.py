@@ -424,11 +424,15 @@ class PurchaseImportOptions:
 
 @dataclass
 class Unmatched:
-    key: str  # the customer as the file names them (email, phone, id or name)
+    key: str  # the customer as the file names them (email, phone, id or name; a phone's, "\x00" and their name)
     rows: list[int]  # rows of the file (the first 20)
     purchases: int
     name: str = ""  # their name as the file writes it on their first row ("" when it has none)
     written: str = ""  # the key as the file writes it ("Françoise Hébert" for the key "francoise hebert")
+
+    def to_json(self) -> dict:
+        return {"customer": self.key.partition("\x00")[0], "name": self.name, "rows": self.rows,
+                "purchases": self.purchases}
 
 
 @dataclass
@@ -494,7 +498,7 @@ class PurchaseImportResult:
                 "without_customer": self.without_customer,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter, "preset": self.preset,
                 "skips": dict(self.skips),
-                "unmatched": [{"customer": u.key, "rows": u.rows, "purchases": u.purchases} for u in self.unmatched]}
+                "unmatched": [u.to_json() for u in self.unmatched]}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1410,6 +1414,8 @@ class _Run:
         # the purchases recorded before as due that the file says are paid (more) since: (id, paid, status)
         self.payments: list[tuple[int, int, str]] = []
         self.unmatched: dict[str, Unmatched] = {}
+        # a key of a customer the book does not have, normalised -> the key they are listed by, and their name
+        self.new_keys: dict[tuple[str, str], tuple[str, str]] = {}
         self.skips: dict[str, int] = {}  # why purchases are skipped: reason -> how many
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
@@ -1552,6 +1558,7 @@ class _Run:
                 elif self._erased(r):  # a sale without a customer: never one made again of someone erased
                     r.customer, r.also = "", ()
                 else:
+                    self._same_new_customer(r)
                     u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0, _written_name(r.details),
                                                                         _as_written(r)))
                     u.purchases += 1
@@ -1613,6 +1620,25 @@ class _Run:
                 if len(both) == 1:
                     return both
         return ids
+
+    def _same_new_customer(self, r: _Receipt) -> None:
+        """A customer the book does not have, whom an earlier row named by another key of theirs (an email there,
+        only the phone number here): the same one, listed (and made) once, unless the names say two people (on
+        one phone number, a family's: two customers made)."""
+        keys = [(r.kind, r.customer)]
+        for kind, written in r.also:
+            with suppress(InvalidValue):
+                keys.append((kind, customer_key(kind, written, self.region)))
+        name = " ".join(fold(_written_name(r.details)).split())
+        for key in keys:
+            listed, named = self.new_keys.get(key, (None, ""))
+            if listed is not None and (not name or not named or named == name):
+                r.customer = listed
+                break
+            if listed is not None and key == keys[0] and r.kind == "phone":
+                r.customer = f"{r.customer}\x00{name}"  # (another of the family: listed by the number and name)
+        for key in keys:
+            self.new_keys.setdefault(key, (r.customer, name))
 
     def _erased(self, r: _Receipt) -> bool:
         """Whether a receipt's customer, whom the book does not have, is someone erased at their request (by their
@@ -1921,14 +1947,21 @@ def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writ
     states: dict[str, ci.State] = {}
     headers = {name: header for name, header in zip(run.layout.fields, run.layout.headers) if name}
     word = CUSTOMER_WORDS.get(shop_locale().partition("_")[0], "Customer")
+    # what each new customer's rows say of them, the first row's first (a later one may give their email)
+    details: dict[str, dict] = {}
+    for r in receipts:
+        if r.contact_id is None and r.customer:
+            known = details.setdefault(r.customer, dict(r.details))
+            known.update((k, v) for k, v in r.details.items() if v and not known.get(k))
     for r in receipts:
         if r.contact_id is not None or not r.customer:
             continue
         state = states.get(r.customer)
         if state is None:
-            clean = ci.clean_for_import(_new_customer(r, run.region, headers, word), run.region)
+            whole = dataclasses.replace(r, details=details[r.customer])
+            clean = ci.clean_for_import(_new_customer(whole, run.region, headers, word), run.region)
             # their number in the till or shop, however they were found: a later file may name them by it
-            extras = {ci.EXTERNAL_ID: _file_number(r.details.get("customer_id", ""))}
+            extras = {ci.EXTERNAL_ID: _file_number(whole.details.get("customer_id", ""))}
             state = states[r.customer] = ci.new_state(next_id, clean, extras, moment)
             run.facts[next_id] = (None, None, None)
             next_id += 1
