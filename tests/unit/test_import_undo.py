@@ -118,6 +118,19 @@ def test_tags_for_the_import_go_to_every_customer_it_adds_or_changes(shop, tmp_p
     assert snapshot() == before  # "Spring fair" is gone with the customers that had it
 
 
+def test_a_tag_two_imports_gave_goes_once_both_are_undone_in_the_order_they_were_made(shop, tmp_path):
+    before = snapshot()
+    header = ["First Name", "Last Name", "Email"]
+    first = ci.import_contacts(write_csv(tmp_path / "1.csv", [["Inès", "Moreau", "ines@example.fr"]], header),
+                               ci.ImportOptions(tags=["Fidèle"]))
+    second = ci.import_contacts(write_csv(tmp_path / "2.csv", [["Hugo", "Lambert", "hugo@example.fr"]], header),
+                                ci.ImportOptions(tags=["fidèle"]))
+    ci.undo_import(first.batch)  # (Hugo, of the second, still has the tag the first made)
+    assert get_contact(contact_ids("hugo")[0]).tags == ["Fidèle"]
+    ci.undo_import(second.batch)
+    assert snapshot() == before
+
+
 def test_a_tag_for_the_import_is_checked_before_the_file_is_read(db, tmp_path):
     with pytest.raises(InvalidValue) as caught:
         ci.plan_contacts_import(tmp_path / "not there.csv", ci.ImportOptions(tags=["x" * 61]))

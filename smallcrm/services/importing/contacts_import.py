@@ -1519,11 +1519,11 @@ def undo_import(batch_id: int) -> UndoResult:
     """Undo an import (contacts or purchases) exactly; see the module's docstring for when it refuses."""
     conn = database.connection()
     with database.atomic("IMMEDIATE"):
-        row = conn.execute("SELECT kind, started_at, undone_at, details FROM import_batch WHERE id = ?",
+        row = conn.execute("SELECT kind, started_at, undone_at FROM import_batch WHERE id = ?",
                            (batch_id,)).fetchone()
         if row is None:
             raise NotFound("import", batch_id)
-        kind, stamp, undone_at, details_text = row
+        kind, stamp, undone_at = row
         if undone_at is not None:
             raise UndoRefused("undo", f"import {batch_id} was already undone", "undone")
         _check_undo(conn, batch_id, kind, stamp)
@@ -1545,10 +1545,11 @@ def undo_import(batch_id: int) -> UndoResult:
                 conn.execute(f"DELETE FROM contact WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             for contact_id, before_text in updated:
                 _restore(conn, contact_id, json.loads(before_text))
-            details = json.loads(details_text or "{}")
-            for tag_id in details.get("created_tags", []):
-                conn.execute("DELETE FROM tag WHERE id = ? AND NOT EXISTS"
-                             " (SELECT 1 FROM contact_tag WHERE tag_id = ?)", (tag_id, tag_id))
+            # the tags it made, and those an import undone before made, that no customer has now (a tag an earlier
+            # import made and a later one gave too outlives the earlier one's undo, and goes with the later one's)
+            conn.execute("DELETE FROM tag WHERE id IN (SELECT t.value FROM import_batch b,"
+                         " json_each(b.details, '$.created_tags') t WHERE b.id = ? OR b.undone_at IS NOT NULL)"
+                         " AND NOT EXISTS (SELECT 1 FROM contact_tag WHERE tag_id = tag.id)", (batch_id,))
         conn.execute("DELETE FROM import_change WHERE batch_id = ?", (batch_id,))
         conn.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (to_utc_text(utc_now()), batch_id))
     return UndoResult(batch_id, len(created), len(updated), purchases_removed, points_removed)
