@@ -2215,3 +2215,16 @@ def test_a_new_customer_named_by_their_email_on_one_row_and_their_phone_on_anoth
         ["zoe.bernard@example.fr"], ["+447911123456"], ["+447911123456"])
     assert sorted((p.reference, p.contact_id) for p in Purchase.select()) == [
         ("A1", zoe.id), ("A2", zoe.id), ("A3", marc.id), ("A4", zoe.id)]
+
+
+def test_an_order_number_in_a_name_column_is_the_receipts_number_and_no_ones_name(gbp, tmp_path):
+    """A web shop's orders cut down to a few columns: Shopify's "Name" is the order's number ("#2001")."""
+    header = ["Name", "Email", "Financial Status", "Total", "Created at"]
+    rows = [["#2001", "zoe@example.fr", "paid", "60.00", "2026-10-20 14:00:00 +0200"],
+            ["#2002", "noel@example.fr", "paid", "35.00", "2026-10-22 09:00:00 +0200"]]
+    source = write_csv(tmp_path / "orders.csv", header, rows)
+    result = pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True))
+    assert (result.created, result.customers_created) == (2, 2)
+    assert sorted(p.reference for p in Purchase.select()) == ["#2001", "#2002"]
+    assert not any("#" in get_contact(i).display_name for i in contact_ids())
+    assert pi.import_purchases(source).skipped == 2  # (found again by their numbers)

@@ -712,6 +712,9 @@ class _Reader:
         keys = _keys(layout.headers)
         # Lightspeed's "Paid": what was paid of a sale (all of it, a lay-by's deposit, none of a sale on account)
         self.paid_column = keys.index("paid") if self.lightspeed_x and "paid" in keys else None
+        # in a file without a receipt number column, a name that is an order's number ("#1001", a web shop's "Name")
+        # is the receipt's number
+        self.number_in_name = "name" in self.col and "reference" not in self.col
         # Etsy's Sold Order Items: the order's own charges, on each of its rows (ETSY_ORDER_CHARGES)
         self.order_charges = [(keys.index(key), sign) for key, sign in ETSY_ORDER_CHARGES
                               if layout.preset == "etsy_items" and key in keys]
@@ -865,6 +868,8 @@ class _Reader:
             self.cells = cells = cells.copy()
             cells[self.col["email"]] = cells[self.paid_to]  # money out: the customer is the one it went to
         reference = self.cell(cells, "reference")
+        if self.number_in_name and _ORDER_NUMBER.fullmatch(self.cell(cells, "name").strip()):
+            reference = self.cell(cells, "name").strip()
         if self.sale_of is not None and (memo or money_out) and not not_sale and self.sale_of < len(cells):
             reference = cells[self.sale_of].strip() or reference  # under its sale's number: a refund of it, a line
         self.reference = reference = clean_text(reference.lstrip("'"), "reference")[:200]
@@ -1061,6 +1066,8 @@ class _Reader:
                                                                  "first_name", "last_name", "country")}
             if by == "email" and not details["email"]:  # (found by an address in its name column)
                 details["name"], details["email"] = name_and_address(details["name"])
+            if _ORDER_NUMBER.fullmatch(details["name"].strip()):
+                details["name"] = ""  # (an order's number, no one's name)
             if sum(map(len, details.values())) > MAX_DETAILS:  # (a new customer keeps what it cannot read in notes)
                 longest = max(details, key=lambda name: len(details[name]))
                 return self.reject(number, cleaning.NOTES_TOO_LONG, longest, details[longest][:PREVIEW_VALUE] + "…")
@@ -1127,12 +1134,17 @@ def name_and_address(text: str) -> tuple[str, str]:
     return " ".join((text[:m.start()] + text[m.end():]).strip(" \"'").split()), m.group(1)
 
 
+_ORDER_NUMBER = re.compile(r"#\s*\d+")
+
+
 def nobody(match: str, value: str) -> bool:
     """Whether a customer key names no one: "n/a", "-", customer number 0 (WooCommerce's guests), "Walk-in
     customer" (NOBODY), and a till's number for it ("WALKIN", "GUEST")."""
     folded = value.strip().casefold()
     if folded in cleaning.PLACEHOLDERS or match == "id" and not cleaning.customer_number(folded):
         return True
+    if match == "name" and _ORDER_NUMBER.fullmatch(folded):
+        return True  # (an order's number where a web shop writes it, "Name": Shopify's "#1001")
     return match in ("name", "id") and " ".join(re.findall(r"\w+", fold(folded))) in NOBODY
 
 
