@@ -5755,6 +5755,10 @@ Cliquez pour les afficher.</translation>
         <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: défaire l’import le supprimerait.</translation>
     </message>
     <message>
+        <source>The purchase with receipt {receipt}, recorded by this import as due, was marked paid by a later import ({file}, {when}). Undo that one first, then this one.</source>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été marqué payé par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
+    </message>
+    <message>
         <source>The purchase with receipt {receipt}, recorded by this import as due, was paid or written off since.</source>
         <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été payé ou passé en perte depuis.</translation>
     </message>

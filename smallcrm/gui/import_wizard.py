@@ -421,8 +421,10 @@ def undo_refused_text(error: UndoRefused) -> str:
                                  "by a later import ({file}, {when}). Undo that one first, then this one."),
         "purchase_has": undo_tr("The purchase with receipt {receipt}, recorded by this import, has {has} about it "
                                 "now: undoing the import would delete it."),
-        "due_settled": undo_tr("The purchase with receipt {receipt}, recorded by this import as due, was paid or "
-                               "written off since."),
+        "due_settled": undo_tr("The purchase with receipt {receipt}, recorded by this import as due, was marked "
+                               "paid by a later import ({file}, {when}). Undo that one first, then this one.")
+        if error.later_batch is not None else undo_tr("The purchase with receipt {receipt}, recorded by this import "
+                                                      "as due, was paid or written off since."),
         "points_spent": undo_tr("{name} has spent points this import gave: undoing it would leave a balance below "
                                 "zero."),
     }.get(error.case)

@@ -1717,6 +1717,17 @@ def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, win
     text = undo_refused_text(caught.value)
     assert text.startswith("Not undone. The refund with receipt TX1, recorded by this import, was linked to its sale "
                            "by a later import (october.csv, ") and text.endswith("then this one. Nothing was changed.")
+    # a sale recorded as due, marked paid by a later import
+    due, paid = tmp_path / "due.csv", tmp_path / "paid.csv"
+    due.write_text("Date,Order,Amount,Status\n2025-10-05 10:00,#1006,12.00,pending\n", encoding="utf-8")
+    paid.write_text("Date,Order,Amount,Status\n2025-10-05 10:00,#1006,12.00,paid\n", encoding="utf-8")
+    first = pi.import_purchases(due)
+    pi.import_purchases(paid)
+    with pytest.raises(UndoRefused) as caught:
+        ci.undo_import(first.batch)
+    text = undo_refused_text(caught.value)
+    assert text.startswith("Not undone. The purchase with receipt #1006, recorded by this import as due, was marked "
+                           "paid by a later import (paid.csv, ") and text.endswith("then this one. Nothing was changed.")
 
 
 def test_points_an_import_takes_back_are_said_so(app):

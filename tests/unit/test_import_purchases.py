@@ -319,6 +319,10 @@ def test_a_purchase_imported_as_due_is_marked_paid_by_a_later_file_that_says_so_
         ("#1006", "paid", 1200), ("#1007", "paid", 800), ("#1008", "due", 0)]
     assert points_balance(ann) == 12 + 8 + 5  # (a due purchase earns as it is recorded: nothing more)
     assert result.to_json()["updated"] == 1
+    with pytest.raises(UndoRefused) as refused:  # (March's, whose #1006 April's marked paid: April's first)
+        ci.undo_import(1)
+    assert (refused.value.case, refused.value.later_batch) == ("due_settled", result.batch)
+    assert refused.value.reason.endswith(f"(import {result.batch} marked it paid: undo that one first)")
     ci.undo_import(result.batch)
     assert snapshot() == before
     again = pi.import_purchases(write_csv(tmp_path / "march again.csv", header, march))

@@ -2157,8 +2157,13 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
             " WHERE p.status NOT IN ('due', 'partly_paid') OR p.paid_minor != json_extract(d.value, '$[1]')",
             (json.dumps(chunk),)).fetchone()[0]
         if found is not None:
+            later = conn.execute(  # (a later import that marked it paid, to undo first)
+                "SELECT max(b.id) FROM import_batch b, json_each(b.details, '$.paid') p WHERE b.id > ?"
+                " AND b.undone_at IS NULL AND json_extract(p.value, '$[0]') = ?", (batch_id, found)).fetchone()[0]
             raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id} as due, was paid or "
-                                      "written off since", "due_settled", purchase_id=found)
+                                      "written off since" + (f" (import {later} marked it paid: undo that one first)"
+                                                             if later is not None else ""),
+                              "due_settled", purchase_id=found, later_batch=later)
     affected = [r[0] for r in conn.execute(
         f"SELECT DISTINCT contact_id FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,))]
     points = conn.execute(f"DELETE FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,)).rowcount
