@@ -17,13 +17,12 @@ PayPal) is a refund of that sale, in the file or recorded before (in a file whos
 of that day's sale in the file; a number of five figures or fewer, a till's count, is not looked for among the
 sales recorded before); and a refund recorded before without its sale (its month's file imported first) is linked
 to the sale when an import records it, the one sale of that number before it (_link_earlier_refunds). Paid back
-once: a sale the file says was refunded beside its refund's own row (under its
-number, or after it under another number, of the same customer and amount: SumUp's) is recorded with neither (nor
-is that row when an earlier import left its sale out so), or, recorded before, is paid back by
-that row (_own_refund: linked to it); a column saying what was refunded counts only what such rows do not, and such rows only what the refunds
-recorded before do not. An order's total written on each of its line rows is counted once; a sale's total beyond
-its lines (shipping, taxes) gets a line for the rest. A row whose type says it is no sale (a
-withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What
+once: a sale the file says was refunded beside its refund's own row (under its number, or after it under another
+number, of the same customer and amount: SumUp's) is recorded with neither (nor is that row when an earlier import
+left its sale out so), or, recorded before, is paid back by that row (_own_refund: linked to it); a column saying
+what was refunded counts only what such rows do not, and such rows only what the refunds recorded before do not.
+An order's total written on each of its line rows is counted once; a sale's total beyond its lines (shipping,
+taxes) gets a line for the rest. A row whose type says it is no sale (a withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What
 a column says was paid back of a sale ("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's
 time: the file does not say when.
 
@@ -915,8 +914,8 @@ class _Reader:
         cancellation = bool(re.fullmatch(r"[Cc]\d[\w-]*", reference))
         status = _status(self.cell(cells, "status"))
         voided = self.cell(cells, "voided")
-        if voided and status is not None and (cleaning.parse_consent(voided) or (
-                cleaning.parse_consent(voided) is None and any(c.isalnum() for c in voided))):
+        said = cleaning.parse_consent(voided) if voided else False
+        if status is not None and (said or said is None and any(c.isalnum() for c in voided)):
             status = "cancelled"  # (a "Voided" column's yes, or the date it was voided)
         if not_sale:
             status = "not_sale"
