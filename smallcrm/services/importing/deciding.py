@@ -180,9 +180,9 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
     return Incoming(values, tuple(data.emails), phones, tuple(data.tags), (data.email_refused, data.sms_refused)), found
 
 
+ERASED = "erased"  # a row of someone erased at their request (services.erased): skipped, and counted
 # What the cleaner kept in the notes of a row it could not otherwise store (cleaning.RowCleaner's warnings),
 # counted for the rows that create or change a customer.
-ERASED = "erased"  # a row of someone erased at their request (services.erased): skipped, and counted
 NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birthday", "street_in_notes",
          "tag_in_notes", "consent_unclear")
 
