@@ -1954,6 +1954,10 @@ Cliquez pour les afficher.</translation>
         <translation>Importer des clients</translation>
     </message>
     <message>
+        <source>The file changed since it was read, so the rows corrected here were left out: its rows may have moved. Correct them again if they still need it.</source>
+        <translation>Le fichier a changé depuis sa lecture&#xa0;: les lignes corrigées ici ont donc été laissées de côté, car ses lignes ont pu bouger. Corrigez-les à nouveau si besoin.</translation>
+    </message>
+    <message>
         <source>Reading the file… {rows} of {total} rows</source>
         <translation>Lecture du fichier… {rows} lignes sur {total}</translation>
     </message>

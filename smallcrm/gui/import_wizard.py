@@ -725,6 +725,7 @@ class FormatPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.unreadable = ""  # what is wrong when the file cannot be read with the choices made
+        self.shown: dict = {}  # the choices as the page last showed or took them (_chosen)
         self.setTitle(self.tr("What the file looks like"))
         self.setSubTitle(self.tr("This is what was detected. If the preview looks wrong, change it here."))
         self.encoding = QComboBox()
@@ -814,6 +815,7 @@ class FormatPage(QWizardPage):
         self.region.setText(opts.region or default_region() or "")  # (the country the import would take)
         for combo in self._choices():
             combo.blockSignals(False)
+        self.shown = self._chosen()
         self._show()
 
     def _fill_programs(self) -> None:
@@ -836,13 +838,18 @@ class FormatPage(QWizardPage):
                 "online_retail": self.tr("Online Retail data set"), "etsy": self.tr("Etsy (Sold Orders)"),
                 "etsy_items": self.tr("Etsy (Sold Order Items)")}[layout]
 
+    def _chosen(self) -> dict:
+        return {"encoding": self.chosen_encoding(), "delimiter": self.delimiter.currentData(),
+                "quote": self.quote.currentData(), "header_row": self.header_row.value(),
+                "row_end": self.row_end.currentData(), "preset": self.preset.currentData()}
+
     def _changed(self) -> None:
-        self.w.options.encoding = self.chosen_encoding()
-        self.w.options.delimiter = self.delimiter.currentData()
-        self.w.options.quote = self.quote.currentData()
-        self.w.options.header_row = self.header_row.value()
-        self.w.options.row_end = self.row_end.currentData()
-        self.w.options.preset = self.preset.currentData()
+        chosen = self._chosen()
+        if chosen == self.shown:
+            return  # (the choices as shown, said again, as leaving the page does: the mapping chosen since stays)
+        self.shown = chosen
+        for name, value in chosen.items():
+            setattr(self.w.options, name, value)
         self.w.options.overrides = {}
         self.unreadable = ""
         try:
@@ -1026,7 +1033,8 @@ class MappingPage(QWizardPage):
             labels = [self.tr(field_label(name, self.w.kind)) for name in names]
             for label, name in zip(labels, names):
                 combo.addItem(label, name)
-            combo.setCurrentIndex(max(0, combo.findData(target)))
+            # as the owner chose it, or as found (the format page's choices, changed, start it again)
+            combo.setCurrentIndex(max(0, combo.findData(self.w.options.overrides.get(c, target))))
             # as wide as the column's name or example, not as its longest choice; the list opens as wide as they
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(MAPPING_CHOICE)
@@ -1159,7 +1167,7 @@ class MappingPage(QWizardPage):
             self.status.setText(self.tr("Reading the file…"))
 
     def _planned(self, plan) -> None:
-        answered = [c for c in self.date_combos if c in self.w.options.date_orders]  # stay, to be changed
+        answered = [c for c in self.w.options.date_orders if c < len(plan.headers)]  # stay, to be changed
         asked = sorted({*plan.ambiguous_columns, *answered})
         if list(self.date_combos) != asked:
             self._ask_dates(plan, asked)
@@ -2005,6 +2013,8 @@ class SummaryPage(QWizardPage):
         self.noted.setVisible(bool(lines))
         self._say_phone_hint(getattr(plan, "phone_hint", None))
         self.model.reset(plan.rejects)
+        if len(plan.rejects) == 1:  # (Fix… for the one there is, without choosing it first)
+            self.rejects.selectRow(0)
         self.rejects.resizeColumnsToContents()
         self.rejects.setVisible(bool(plan.rejects))
         self.save.setVisible(bool(plan.rejects))
@@ -2269,21 +2279,28 @@ class ImportWizard(QWizard):
     def open_file(self, path: Path, kind: str = "contacts") -> None:
         """Start over with `path`; the same file, unchanged, of the same kind (the owner went back to the first
         page and on again) keeps every choice made for it and every row corrected."""
-        stat = path.stat()
-        opened = (path.resolve(), kind, stat.st_size, stat.st_mtime_ns)
+        self.path = path
+        opened = (path.resolve(), kind, *self._stamp())
         same = opened == self._opened
         self._opened = opened
-        self.path = path
         self.kind = kind
         if not same:
             self.options = pi.PurchaseImportOptions() if kind == "purchases" else ci.ImportOptions()
         self.setWindowTitle(self.tr("Import purchases") if kind == "purchases" else self.tr("Import customers"))
         fixes = self.fixes
         self.reread()
-        if same:
-            self.fixes = fixes
+        self.fixes = fixes if same else {}
+
+    def _stamp(self) -> tuple[int, int] | tuple[None, None]:
+        """The file's size and time of change (None, None when it cannot be looked at: reading it says why)."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None, None
+        return stat.st_size, stat.st_mtime_ns
 
     def reread(self) -> None:
+        before = getattr(self, "dialect", None)
         self.dialect = ci.sniff_with(self.path, self.options)
         self.headers = reader.read_header(self.path, self.dialect)
         if self.kind == "purchases":
@@ -2292,7 +2309,8 @@ class ImportWizard(QWizard):
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
             self.fields = ci.customer_fields(self.headers, self.options.preset)
         self.plan = None
-        self.fixes = {}  # the cells were read with another encoding or separator
+        if self.dialect != before:
+            self.fixes = {}  # the cells were read with another encoding or separator
 
     def plan_in_background(self, done, failed=None, progress=None, first_look=None) -> None:
         """A dry run with the choices as they are now: `done(plan)`, or `failed(error)` for a problem with the
@@ -2301,13 +2319,21 @@ class ImportWizard(QWizard):
         `first_look(plan)`: the first rows are looked at first and shown at once (a large file's whole dry run
         takes seconds). The plan at hand is the answer when nothing changed since it was
         made (the book cannot change while the wizard is open)."""
-        if self.plan is not None and self._planned_for == (self.path, self.options, self.dialect, self.fixes):
+        stamp = self._stamp()
+        if stamp != self._opened[2:] and self.fixes:  # the file changed since it was read: its rows may have moved
+            self.fixes = {}
+            QMessageBox.information(self, self.windowTitle(), self.tr(
+                "The file changed since it was read, so the rows corrected here were left out: its rows may have "
+                "moved. Correct them again if they still need it."))
+        self._opened = (*self._opened[:2], *stamp)
+        if self.plan is not None and self._planned_for == (self.path, self.options, self.dialect, self.fixes, stamp):
             done(self.plan)
             return
         self.stop_planning()
         self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
         args = (path, options, self.dialect, dict(self.fixes))
+        made_of = (*args, stamp)
         work = plan_purchases if self.kind == "purchases" else plan_contacts
         first = () if first_look is None else (pi.FIRST_LOOK_ROWS,) if self.kind == "purchases" else (ci.PREVIEW_ROWS,)
         looking = bool(first)
@@ -2325,7 +2351,7 @@ class ImportWizard(QWizard):
                                                     on_progress=advanced)
                 return
             self._plan_task = None
-            self.plan, self._planned_for = plan, args
+            self.plan, self._planned_for = plan, made_of
             done(plan)
 
         def not_planned(error) -> None:

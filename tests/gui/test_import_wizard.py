@@ -1787,3 +1787,77 @@ def test_a_row_of_someone_erased_is_shown_skipped_and_why(qtbot, window, tmp_pat
                                                               "again: 1"]
     assert wizard.summary_page.counts.text() == "Will add 1, update 0, skip 1 and reject 0 of 2 rows."
     wizard.close()
+
+
+def to_summary(qtbot, wizard) -> None:
+    """From the first page of a customer list to its dry run, nothing changed on the way."""
+    while wizard.currentPage() is not wizard.summary_page:
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+
+
+def test_a_file_changed_on_disk_is_read_again_and_the_rows_corrected_here_are_left_out_saying_so(
+        qtbot, window, tmp_path, monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    path = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.counts.text().startswith("Will add 2") and "reject 1" in wizard.summary_page.counts.text()
+    wizard.fixes[4] = ["José", "Núñez", "jose@exemple.fr", "", "Nantes", "01/02/1990"]  # (Fix… as the owner did)
+    # the owner corrects the file in their spreadsheet instead, and adds a customer
+    path.write_bytes((FRENCH_EXCEL.replace("pas-un-email", "jose@exemple.fr") + "Ana;Silva;ana@exemple.pt;;Porto;"
+                      "\r\n").encode("cp1252"))
+    wizard.back()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    assert wizard.summary_page.counts.text().startswith("Will add 4") and "reject 0" in wizard.summary_page.counts.text()
+    assert wizard.fixes == {} and said and "the rows corrected here were left out" in said[0]
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert contacts.count_contacts() == 4
+    wizard.close()
+
+
+def test_the_mapping_chosen_and_a_date_order_answered_stay_when_going_back(qtbot, window, tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_bytes(("Prénom;Nom;Courriel;Ville;Date de naissance\r\nZoë;Lefèvre;zoe@exemple.fr;Lyon;03/04/1980\r\n"
+                      "Ann;Lee;ann@exemple.fr;Paris;05/06/1975\r\n").encode("cp1252"))
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: bool(page.date_combos), timeout=5000)
+    (asked,) = page.date_combos.values()
+    asked.setCurrentIndex(asked.findData("mdy"))  # (a wrong answer, to change later)
+    page.combos[3].setCurrentIndex(page.combos[3].findData("note"))  # the town kept in the notes
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.fields[3] == "note", timeout=5000)
+    for steps in (1, 2):  # back to the format page, and to the first page, and on again
+        for _ in range(steps):
+            wizard.back()
+        for _ in range(steps):
+            wizard.next()
+        qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+        assert page.mapped_fields()[3] == "note"
+        assert [c.currentData() for c in page.date_combos.values()] == ["mdy"]  # still asked: it can be changed
+    (asked,) = page.date_combos.values()
+    asked.setCurrentIndex(asked.findData("dmy"))
+    qtbot.waitUntil(lambda: cells(page.preview, 0)[7] == "1980-04-03", timeout=5000)
+    wizard.close()
+
+
+def test_a_corrected_row_stays_when_the_format_page_reads_the_cells_the_same_way(qtbot, window, tmp_path):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.fix.isEnabled()  # (the one rejected row: Fix… without choosing it first)
+    wizard.fixes[4] = ["José", "Núñez", "jose@exemple.fr", "", "Nantes", "01/02/1990"]
+    while wizard.currentPage() is not wizard.format_page:
+        wizard.back()
+    preset = wizard.format_page.preset
+    detected = preset.currentIndex()
+    preset.setCurrentIndex(preset.findData("generic"))
+    preset.setCurrentIndex(detected)
+    assert 4 in wizard.fixes
+    to_summary(qtbot, wizard)
+    assert "reject 0" in wizard.summary_page.counts.text()
+    wizard.close()
