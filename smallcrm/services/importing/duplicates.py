@@ -12,14 +12,16 @@ Two contacts are taken for one person when they share
   that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
   and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
   one more field that agrees: city, postal code, company or birthday (day and month), unless their birthdays
-  differ (a father and his son of one name, in one city), or both have an email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne
-  Martin of Paris, each with an email of their own, are two people), or
+  differ (a father and his son of one name, in one city), or both have an email or both have a phone (they
+  would share it to get this far: theirs differ, so Jean and Jeanne Martin of Paris, each with an email of their
+  own, are two people), or
 - exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
   postal code, company or birthday): a list of bare names imported twice is not imported twice.
 
 An email or phone a family shares is not enough when the two are clearly other people: first names that are two
-people's (Anna and Peter Weber on one landline, two children with their parent's address; see
-`other_first_names`), or birthdays on different days. A contact that shares it and is the same person is then
+people's (Anna and Peter Weber on one landline, two children with their parent's address, Anne and
+Anne-Sophie; a couple's row, "Marie et Paul", is neither of them alone; see `other_first_names`), or birthdays
+on different days. A contact that shares it and is the same person is then
 looked for (the file's Peter is the book's Peter, not Anna), else the row is another customer.
 
 The index is built once per import from the database with a few set-based queries and kept in
@@ -196,7 +198,13 @@ _SPELT = frozenset("hyw")  # (a name is spelt with or without them: Jon and John
 _ALIKE = frozenset(map(frozenset, ("ck", "kq", "cq", "sz", "fv")))  # (Eric and Erik, Lisa and Liza: one name)
 
 
-_GIVEN_SPLIT = re.compile(r"[\s.\-]+")
+_GIVEN_SPLIT = re.compile(r"[\s.]+")
+_COUPLE = frozenset({"and", "&", "+", "et", "und", "y", "e", "en"})  # between a couple's two first names
+
+
+def couple(first: str) -> bool:
+    """Whether first names (folded) are a couple's ("marie et paul", "anna & ben")."""
+    return any(w in _COUPLE for w in first.split())
 
 
 @cache
@@ -215,14 +223,17 @@ def nicknamed(a: str, b: str) -> bool:
 
 def other_first_names(a: str, b: str) -> bool:
     """Whether two first names (folded) are two people's, not one person's written two ways: they share no
-    word ("Anna" and "Anna-Lena" or "Anna Maria" are one person), neither is the other's initial ("A." and
+    word ("Anna" and "Anna Maria" are one person; a name joined by a hyphen is one word: Anne and Anne-Sophie,
+    Jean and Jean-Luc are mother and daughter, father and son), neither is the other's initial ("A." and
     "Anna") or nickname (Bob and Robert), and their first words differ as two people's names do
-    (`other_names`: Anna and Peter, Jean and Jeanne; not the typo of Jon and John). An email or phone number
-    standing in for a missing name is no first name."""
+    (`other_names`: Anna and Peter, Jean and Jeanne; not the typo of Jon and John). A couple's names ("Marie et
+    Paul") are no one person's. An email or phone number standing in for a missing name is no first name."""
     if a == b or "@" in a or "@" in b or not any(map(str.isalpha, a)) or not any(map(str.isalpha, b)):
         return False
     a_words = [w for w in _GIVEN_SPLIT.split(a) if w]
     b_words = [w for w in _GIVEN_SPLIT.split(b) if w]
+    if couple(a) != couple(b):
+        return True  # (a couple's row: neither of them alone)
     if set(a_words) & set(b_words):
         return False
     for one, other in ((a_words, b_words), (b_words, a_words)):
@@ -362,8 +373,9 @@ class DuplicateIndex:
         """Whether `f` is clearly not `contact_id`, though they share an email or phone. (A first name found among
         the other's names is theirs written in another order: "Weber Anna" is Anna Weber.)"""
         first = self.firsts.get(contact_id)
-        if first and f.first and other_first_names(first, f.first) and not (
-                set(first.split()) & set(f.name.split()) or set(f.first.split()) & set(self.names[contact_id].split())):
+        if first and f.first and other_first_names(first, f.first) and (couple(first) != couple(f.first) or not (
+                set(first.split()) & set(f.name.split())
+                or set(f.first.split()) & set(self.names[contact_id].split()))):
             return True
         birthday = self.birthdays.get(contact_id)
         return bool(birthday and f.agreeing[3] and birthday != f.agreeing[3])
