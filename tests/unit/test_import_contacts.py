@@ -751,3 +751,29 @@ def test_a_customer_whose_email_changed_is_found_by_their_number_in_the_program_
     assert (result.created, result.updated) == (1, 1)
     assert get_contact(nadia).emails == ["nadia.old@example.com", "nadia.new@example.com"]
     assert len(contact_ids("haddad")) == 1 and len(contact_ids("stone")) == 1
+
+
+@pytest.mark.parametrize("header, written, first, last", [
+    ("Nom Prénom", "Dupont Marie", "Marie", "Dupont"), ("NOM PRENOM", "DUPONT Marie", "Marie", "DUPONT"),
+    ("Nom et prénom", "de la Fontaine Jean", "Jean", "de la Fontaine"),
+    ("Name, Vorname", "Weber Anna", "Anna", "Weber"),
+    ("Prénom Nom", "Marie Dupont", "Marie", "Dupont"), ("Vor- und Nachname", "Anna Weber", "Anna", "Weber"),
+    ("Nom du client", "Marie Dupont", "Marie", "Dupont"), ("Kontakt", "Anna Weber", "Anna", "Weber")])
+def test_a_whole_name_under_the_headings_shops_give_it_is_the_customers_name_in_the_order_it_says(
+        db, tmp_path, header, written, first, last):
+    source = write_csv(tmp_path / "clients.csv", [[written, "06 12 34 56 78"]], header=[header, "Téléphone"])
+    ci.import_contacts(source, ci.ImportOptions(region="FR"))
+    (customer,) = [get_contact(i) for i in contact_ids()]
+    assert (customer.first_name, customer.last_name, customer.notes) == (first, last, "")
+
+
+def test_a_consent_column_naming_email_or_sms_is_consent_not_an_address(db, tmp_path):
+    """A hairdresser's booking app: "Accepte SMS", "Accepte Email" — yes or no, not a second email."""
+    header = ["Prénom", "Nom", "Portable", "Email", "Accepte Email", "Accepte SMS"]
+    rows = [["Bob", "Lemaire", "06 33 33 33 33", "", "Oui", "Non"], ["Léa", "Martin", "06 45 67 89 01", "lea@x.fr",
+                                                                     "Oui", "Oui"]]
+    result = ci.import_contacts(write_csv(tmp_path / "salon.csv", rows, header=header), ci.ImportOptions(region="FR"))
+    assert (result.created, result.rejected) == (2, 0)
+    bob, lea = (get_contact(contact_ids(name)[0]) for name in ("lemaire", "martin"))
+    assert (bob.email_consent, bob.sms_consent, bob.notes) == (True, False, "")
+    assert (lea.emails, lea.email_consent, lea.sms_consent, lea.notes) == (["lea@x.fr"], True, True, "")

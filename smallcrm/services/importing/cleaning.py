@@ -41,7 +41,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
-from smallcrm.services.importing.mapping import FIELDS, fold, header_key
+from smallcrm.services.importing.mapping import FIELDS, LAST_FIRST, fold, header_key
 from smallcrm.services.validation import Phone
 
 try:  # phonenumbers' own helpers for the fast path; without them every number takes the slow path
@@ -936,12 +936,13 @@ def _without_titles(words: list[str]) -> list[str]:
 _AND = frozenset({"and", "&", "+", "et", "und", "y", "e", "en"})  # between a couple's titles
 
 
-def split_full_name(name: str) -> tuple[str, str]:
+def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
     """("Ann Marie", "Lee") from "Ann Marie Lee"; "Lee, Ann" -> ("Ann", "Lee"); particles stay with the last
     name ("Ludwig van Beethoven" -> ("Ludwig", "van Beethoven")); a last name in capitals, as French lists
     write it, is the last name before or after the first ("DUPONT Marie", "LE GALL Jean-Noël"). One word is a
     first name. Titles are left out ("Mme Léa Martin" -> ("Léa", "Martin"); "Mme Martin" -> ("", "Martin")), as a
-    title column is."""
+    title column is. `last_first`: written last name first (under "Nom Prénom": "Dupont Marie"), the first name
+    is the last word."""
     if "," in name:
         last, _, first = name.partition(",")
         if first.strip() and last.strip():
@@ -961,6 +962,8 @@ def split_full_name(name: str) -> tuple[str, str]:
         tail = len(words) - capitals[::-1].index(False)
         if tail < len(words) and not any(capitals[:tail]):
             return " ".join(words[:tail]), " ".join(words[tail:])
+    if last_first:
+        return words[-1], " ".join(words[:-1])
     cut = len(words) - 1
     while cut > 1 and words[cut - 1].lower() in _PARTICLES:
         cut -= 1
@@ -1276,7 +1279,7 @@ class RowCleaner:
             full, i = values["full_name"]
             full = unguard(full)
             if not first and not last:
-                first, last = split_full_name(full)
+                first, last = split_full_name(full, header_key(names[i]) in LAST_FIRST)
             elif _new_words(full, first, last, company):
                 notes.append(f"{names[i]}: {full}")
         # A number without +country is read in the row's own country when it names one, else in the shop's.

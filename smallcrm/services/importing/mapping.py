@@ -287,6 +287,11 @@ PRESETS: dict[str, Preset] = {
 }
 
 # --- synonyms for generic files ------------------------------------------------------------------
+# A whole name under a heading that says the last name comes first ("Nom Prénom": "Dupont Marie")
+LAST_FIRST = ("lastnamefirstname", "surnamefirstname", "nomprenom", "nometprenom", "nomprenoms",
+              "nachnamevorname", "namevorname", "apellidosnombre", "apellidosynombre", "cognomenome", "cognomeenome",
+              "achternaamvoornaam", "sobrenomenome")
+
 # Keys are header words lower-cased, without accents, punctuation or spaces ("E-Mail-Adresse" ->
 # "emailadresse"); words naming whose address or phone it is ("home", "privat", "domicile") are dropped first.
 
@@ -300,7 +305,12 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                          "lastnameprefix", "surnameprefix", "familynameprefix", "nameinfix"),
     "full_name": ("name", "fullname", "displayname", "contactname", "customername", "clientname", "contact",
                   "customer", "client", "nomcomplet", "vollstandigername", "kunde", "kundenname", "nombrecompleto",
-                  "cliente", "nomecompleto", "naam", "volledigenaam", "klant", "klantnaam"),
+                  "cliente", "nomecompleto", "naam", "volledigenaam", "klant", "klantnaam",
+                  "firstnamelastname", "prenomnom", "prenometnom", "nomclient", "nomduclient", "nomcontact",
+                  "nomducontact", "vornamenachname", "vorundnachname", "vornameundnachname", "kontakt",
+                  "kontaktperson", "nombreyapellidos", "nombreyapellido", "nomeecognome", "nomecognome",
+                  "voornaamachternaam", "naamklant",
+                  *LAST_FIRST),
     "company": ("company", "companyname", "billingcompany", "organization", "organisation", "org", "business",
                 "businessname",
                 "firma", "firmenname", "unternehmen", "entreprise", "societe", "raisonsociale", "empresa",
@@ -364,8 +374,16 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                       "optin", "marketingconsent", "emailmarketing", "subscribed", "emailsubscriptionstatus",
                       "marketingemails", "einwilligung", "consentement", "consentimiento", "consenso",
                       "marketingoptin", "acceptapublicidad", "consensomarketing", "werbeeinwilligung",
-                      "acceptemarketing", "optinmarketing"),
-    "sms_consent": ("smsconsent", "acceptssmsmarketing", "smsoptin", "smsmarketing", "textmarketing"),
+                      "acceptemarketing", "optinmarketing", "acceptsemail", "acceptsemails", "emailok", "okemail",
+                      "optinemail", "accepteemail", "accepteemails", "acceptelesemails", "accepteemailing",
+                      "accepteleemailing", "consentementemail", "emailconsentement", "accordemail",
+                      "emailwerbung", "werbungemail", "emaileinwilligung", "einwilligungemail", "aceptaemail",
+                      "aceptacorreo", "aceptaemails", "accettaemail", "consensoemail", "aceitaemail",
+                      "akkoordemail"),
+    "sms_consent": ("smsconsent", "acceptssmsmarketing", "smsoptin", "smsmarketing", "textmarketing",
+                    "acceptssms", "smsok", "oksms", "optinsms", "acceptesms", "acceptelessms", "consentementsms",
+                    "smsconsentement", "accordsms", "smswerbung", "werbungsms", "smseinwilligung", "aceptasms",
+                    "accettasms", "consensosms", "aceitasms", "akkoordsms"),
     "consent_source": ("consentsource", "optinsource", "sourceofconsent", "marketingconsentsource"),
     "email_consent_source": ("emailconsentsource", "emailoptinsource"),
     "sms_consent_source": ("smsconsentsource", "smsoptinsource"),
