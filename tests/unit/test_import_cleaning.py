@@ -658,6 +658,16 @@ def test_a_phone_a_spreadsheet_wrote_in_scientific_form_goes_to_the_notes_whole(
     assert (made.phones, made.notes, made.warnings) == ([], f"Phone: {cell}", ["phone_in_notes"])
 
 
+@pytest.mark.parametrize("cell, region, numbers", [
+    ("06 12 34 56 78 - 07 55 66 77 88", "FR", ["+33612345678", "+33755667788"]),
+    ("06 12 34 56 78 – 07 55 66 77 88", "FR", ["+33612345678", "+33755667788"]),
+    ("030 - 1234567", "DE", ["+49301234567"])])  # (one Berlin number, its area code apart)
+def test_two_phone_numbers_with_a_dash_between_are_two(cell, region, numbers):
+    headers = ["First Name", "Phone"]
+    made = row_to_contact(2, ["Gigi", cell], auto_map(headers), headers, region=region, date_orders={})
+    assert (made.phones, made.notes) == (numbers, "")
+
+
 def test_mailchimps_quoted_tags_lose_their_quotes():
     headers = ["Email Address", "TAGS"]
     made = row_to_contact(2, ["ann@example.com", '"VIP","Local shop"'], auto_map(headers), headers, region="FR",

@@ -1028,6 +1028,18 @@ _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
 _PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*|\s+/\s+")
 _PHONE_SEPARATORS = re.compile(r":::|[;,|]|\s/\s")
+_DASH_BETWEEN = re.compile(r"\s[-\u2013]\s")  # "06 12 34 56 78 - 07 55 66 77 88", or one: "030 - 1234567"
+
+
+def _numbers_apart(cell: str, region: str | None) -> tuple[str, ...]:
+    """A cell's numbers with a dash between them, when each side is a whole number on its own and the cell is
+    none ("030 - 1234567" is one Berlin number); else the cell."""
+    whole = _phone_or_problem(cell, region)
+    if isinstance(whole, Phone) and whole.e164 is not None:
+        return (cell,)
+    parts = tuple(_DASH_BETWEEN.split(cell.strip()))
+    found = [_phone_or_problem(part, region) for part in parts]
+    return parts if all(isinstance(f, Phone) and f.e164 is not None for f in found) else (cell,)
 # A number a spreadsheet showed in scientific form and saved so ("3.36123E+10"): its last digits are gone
 _SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
 # Google's numbered groups: "Phone 1 - Value" beside "Phone 1 - Label" (or "- Type"), "Address 2 - City" beside
@@ -1445,6 +1457,8 @@ class RowCleaner:
                 bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
                 continue
             parts = _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,)
+            if len(parts) == 1 and _DASH_BETWEEN.search(cell):
+                parts = _numbers_apart(cell, region)
             for part in parts:
                 if not part or part.strip().lower() in PLACEHOLDERS:
                     continue
