@@ -176,7 +176,7 @@ def test_shopify_and_square_ids_and_consent():
     # French
     ("Courriel", "email"), ("Adresse e-mail", "email"), ("Adresse de messagerie", "email"),
     ("Téléphone", "phone"), ("Téléphone mobile", "phone"), ("Portable", "phone"), ("Prénom", "first_name"),
-    ("Nom", "last_name"), ("Société", "company"), ("Code postal", "postal_code"), ("Ville", "city"),
+    ("Nom", "full_name"), ("Société", "company"), ("Code postal", "postal_code"), ("Ville", "city"),
     ("Date de naissance", "birthday"), ("Rue (domicile)", "street"), ("Pays/Région (domicile)", "country"),
     ("Rue (bureau)", "note"), ("Catégories", "tags"), ("Remarques", "notes"),
     # German
@@ -213,6 +213,10 @@ def test_case_accents_and_punctuation_do_not_matter(header):
 def test_a_lone_name_beside_a_first_name_is_the_last_name():
     assert auto_map(["Vorname", "Name", "E-Mail"]) == ["first_name", "last_name", "email"]
     assert auto_map(["Name", "E-Mail"]) == ["full_name", "email"]
+    # French "Nom" is the last name beside a first name, and the whole name without one ("Dupont, Marie")
+    assert auto_map(["Prénom", "Nom", "Courriel"]) == ["first_name", "last_name", "email"]
+    assert auto_map(["Nom", "Courriel"]) == ["full_name", "email"]
+    assert auto_map(["Nom", "Client", "Courriel"]) == ["last_name", "full_name", "email"]
 
 
 def test_a_translated_french_outlook_export_maps_by_synonyms():

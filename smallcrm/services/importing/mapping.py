@@ -712,7 +712,8 @@ def auto_map(headers: list[str], preset: str = "auto") -> list[str]:
 
 
 def _settle(headers: list[str], fields: list[str]) -> list[str]:
-    """Context the single headers do not give: a lone "Name" beside a first name is the last name."""
+    """Context the single headers do not give: a lone "Name" beside a first name is the last name, and a French
+    "Nom" with no first name (nor whole name) beside it is the whole name ("Dupont, Marie", "Marie Dupont")."""
     if fields.count("birthday") > 1:  # Spanish Outlook's "Aniversario" is the wedding's, beside "Cumpleaños"
         for i, header in enumerate(headers):
             if fields[i] == "birthday" and header_key(header) == "aniversario":
@@ -721,6 +722,11 @@ def _settle(headers: list[str], fields: list[str]) -> list[str]:
         for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
             if target == "full_name" and header_key(header) in ("name", "naam"):
                 fields[i] = "last_name"
+                break
+    if "first_name" not in fields and "full_name" not in fields:
+        for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
+            if target == "last_name" and header_key(header) == "nom":
+                fields[i] = "full_name"
                 break
     return fields
 
