@@ -668,6 +668,15 @@ def test_two_phone_numbers_with_a_dash_between_are_two(cell, region, numbers):
     assert (made.phones, made.notes) == (numbers, "")
 
 
+@pytest.mark.parametrize("headers, cells", [
+    (["Name", "Company"], ["Coiffure Léa", "Coiffure Léa"]),  # (Google's, for a business: its name twice)
+    (["Name", "E-mail 1 - Value"], ["SARL Martin Plomberie", "contact@martin-plomberie.fr"]),
+    (["Nom complet", "Téléphone"], ["Müller GmbH", "030 1234567"])])
+def test_a_business_written_as_the_contacts_name_is_a_company_not_a_person(headers, cells):
+    made = row_to_contact(2, cells, auto_map(headers), headers, region="DE", date_orders={})
+    assert (made.first_name, made.last_name, made.company, made.notes) == ("", "", cells[0], "")
+
+
 def test_mailchimps_quoted_tags_lose_their_quotes():
     headers = ["Email Address", "TAGS"]
     made = row_to_contact(2, ["ann@example.com", '"VIP","Local shop"'], auto_map(headers), headers, region="FR",

@@ -936,6 +936,18 @@ def _without_titles(words: list[str]) -> list[str]:
 _AND = frozenset({"and", "&", "+", "et", "und", "y", "e", "en"})  # between a couple's titles
 
 
+# A business's legal form, a word of its name ("SARL Martin Plomberie", "Müller GmbH", "Acme Ltd."); the short ones
+# in capitals only (not a person's "Sa" or "Ag")
+_LEGAL_FORM = re.compile(r"(?<!\w)(?i:sarl|s\.a\.r\.l\.|sasu|eurl|gmbh|ltd|llc|inc|plc|llp|srl|s\.r\.l\.|spa|"
+                         r"s\.p\.a\.|slu|lda|ohg|gbr|vof|b\.v\.|n\.v\.)(?!\w)|"
+                         r"(?<!\w)(?:SA|SAS|SCI|SNC|AG|KG|UG|BV|NV|SL|BVBA)(?!\w)")
+
+
+def company_name(name: str) -> bool:
+    """Whether a name holds a business's legal form: the name of a company, not of a person."""
+    return _LEGAL_FORM.search(name) is not None
+
+
 def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
     """("Ann Marie", "Lee") from "Ann Marie Lee"; "Lee, Ann" -> ("Ann", "Lee"); particles stay with the last
     name ("Ludwig van Beethoven" -> ("Ludwig", "van Beethoven")); a last name in capitals, as French lists
@@ -1290,7 +1302,9 @@ class RowCleaner:
         if "full_name" in values:
             full, i = values["full_name"]
             full = unguard(full)
-            if not first and not last:
+            if not first and not last and not company and company_name(full):
+                company = full  # ("SARL Martin Plomberie": a business, no person's name)
+            elif not first and not last and fold(full) != fold(company):  # (the company's name: no person's)
                 first, last = split_full_name(full, header_key(names[i]) in LAST_FIRST)
             elif _new_words(full, first, last, company):
                 notes.append(f"{names[i]}: {full}")
