@@ -361,3 +361,15 @@ def test_the_same_name_in_the_same_city_born_on_another_day_is_another_person():
     assert index.find(f("Jean", "Dupont", city="Paris", birthday="1999-09-09")) is None  # his son
     assert index.find(f("Jean", "Dupont", city="Paris", birthday="1970-05-01")) == Match(5, "name+city", 100)
     assert index.find(f("Jean", "Dupont", city="Paris")).contact_id == 5  # no birthday: nothing says otherwise
+
+
+def test_the_same_name_and_whole_birthday_is_the_same_person_with_a_new_phone():
+    """A close name and a city agreeing are not enough when both have a phone of their own (two people of one
+    name); born the same day of the same year, they are one, whose phone changed."""
+    index = DuplicateIndex()
+    index.add(5, f("Christine", "Petit", phones=["+33612345678"], city="Tours", birthday="1975-10-20"))
+    assert index.find(f("Christine", "Petit", phones=["+33698765432"], city="Tours", birthday="1975-10-20")) == \
+        Match(5, "name+city")
+    assert index.find(f("Christine", "Petit", phones=["+33698765432"], city="Tours", birthday="1982-10-20")) is None
+    assert index.find(f("Christine", "Petit", phones=["+33698765432"], city="Tours", birthday="--10-20")) is None
+    assert index.find(f("Christine", "Petit", phones=["+33698765432"], city="Tours")) is None

@@ -14,7 +14,7 @@ Two contacts are taken for one person when they share
   one more field that agrees: city, postal code, company or birthday (day and month), unless their birthdays
   differ (a father and his son of one name, in one city), or both have an email or both have a phone (they
   would share it to get this far: theirs differ, so Jean and Jeanne Martin of Paris, each with an email of their
-  own, are two people), or
+  own, are two people; not when both were born the same day of the same year: one person's new phone), or
 - exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
   postal code, company or birthday): a list of bare names imported twice is not imported twice.
 
@@ -64,6 +64,7 @@ class Facts(NamedTuple):
     ordered: str = ""  # ordered_name
     first: str = ""  # the first name, folded as sort_name is
     number: str = ""  # the customer's number in another program (external_id), casefolded
+    born: str = ""  # the birthday with its year (YYYY-MM-DD), when known
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
-                 block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold())
+                 block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold(),
+                 birthday if birthday and not birthday.startswith("-") else "")
 
 
 def is_bare(f: Facts) -> bool:
@@ -275,6 +277,7 @@ class DuplicateIndex:
         self.firsts: dict[int, str] = {}
         self.birthdays: dict[int, str] = {}
         self.numbers: dict[str, int] = {}  # a customer's number in another program -> the contact
+        self.born: dict[int, str] = {}  # contact -> their birthday with its year (YYYY-MM-DD), when known
         self.erased: frozenset[str] = frozenset()  # the fingerprints of those erased at their request
 
     def _remember(self, found: dict[str, int], key: str, contact_id: int) -> None:
@@ -322,6 +325,8 @@ class DuplicateIndex:
                 firsts[contact_id] = sys.intern(_folded(first))
             if birthday:
                 birthdays[contact_id] = sys.intern(agreeing[3])
+                if not birthday.startswith("-"):
+                    index.born[contact_id] = birthday
             ordered = ordered_name(sort_name)
             if ordered:
                 index.by_ordered.setdefault(ordered, []).append(contact_id)
@@ -356,6 +361,8 @@ class DuplicateIndex:
             self.firsts.setdefault(contact_id, sys.intern(f.first))
         if f.agreeing[3]:
             self.birthdays.setdefault(contact_id, sys.intern(f.agreeing[3]))
+        if f.born:
+            self.born.setdefault(contact_id, f.born)
         if f.number:
             self.numbers.setdefault(f.number, contact_id)
         if f.emails:
@@ -435,8 +442,9 @@ class DuplicateIndex:
             found += [(names[i], 100.0, i) for i, cid in enumerate(ids) if cid in same and cid not in seen]
         for _, score, position in found:
             contact_id = ids[position]
-            if (f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone):
-                continue  # an email, or a phone, of their own on both sides: two people
+            if ((f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone)) and not (
+                    f.born and self.born.get(contact_id) == f.born):
+                continue  # an email, or a phone, of their own on both sides: two people (unless born the same day)
             if score < 100 and other_names(f.name, names[position]):
                 continue  # Jean and Jeanne
             if f.agreeing[3] and self.birthdays.get(contact_id, f.agreeing[3]) != f.agreeing[3]:
