@@ -677,6 +677,13 @@ def test_a_business_written_as_the_contacts_name_is_a_company_not_a_person(heade
     assert (made.first_name, made.last_name, made.company, made.notes) == ("", "", cells[0], "")
 
 
+@pytest.mark.parametrize("title", ["Mme", "M.", "Mr", "Herr", "Sra."])
+def test_a_title_in_the_first_name_column_is_no_first_name(title):
+    headers = ["Prénom", "Nom"]
+    made = row_to_contact(2, [title, "Martin"], auto_map(headers), headers, region="FR", date_orders={})
+    assert (made.first_name, made.last_name) == ("", "Martin")
+
+
 def test_mailchimps_quoted_tags_lose_their_quotes():
     headers = ["Email Address", "TAGS"]
     made = row_to_contact(2, ["ann@example.com", '"VIP","Local shop"'], auto_map(headers), headers, region="FR",

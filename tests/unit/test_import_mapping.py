@@ -176,6 +176,7 @@ def test_shopify_and_square_ids_and_consent():
     # French
     ("Courriel", "email"), ("Adresse e-mail", "email"), ("Adresse de messagerie", "email"),
     ("Téléphone", "phone"), ("Téléphone mobile", "phone"), ("Portable", "phone"), ("Prénom", "first_name"),
+    ("Né(e) le", "birthday"), ("DDN", "birthday"), ("Accepte SMS", "sms_consent"),
     ("Nom", "full_name"), ("Société", "company"), ("Code postal", "postal_code"), ("Ville", "city"),
     ("Date de naissance", "birthday"), ("Rue (domicile)", "street"), ("Pays/Région (domicile)", "country"),
     ("Rue (bureau)", "note"), ("Catégories", "tags"), ("Remarques", "notes"),
@@ -184,7 +185,7 @@ def test_shopify_and_square_ids_and_consent():
     ("Telefon geschäftlich", "phone"), ("Vorname", "first_name"), ("Nachname", "last_name"), ("Firma", "company"),
     ("PLZ", "postal_code"), ("Postleitzahl", "postal_code"), ("Stadt", "city"), ("Ort", "city"),
     ("Straße", "street"), ("Strasse privat", "street"), ("Geburtstag", "birthday"), ("Geburtsdatum", "birthday"),
-    ("Kundennummer", "customer_id"), ("Bemerkungen", "notes"), ("Land/Region privat", "country"),
+    ("Geb.-Datum", "birthday"), ("Geboren am", "birthday"), ("Kundennummer", "customer_id"), ("Bemerkungen", "notes"), ("Land/Region privat", "country"),
     # Spanish
     ("Correo electrónico", "email"), ("Teléfono", "phone"), ("Móvil", "phone"), ("Nombre", "first_name"),
     ("Apellidos", "last_name"), ("Empresa", "company"), ("Código postal", "postal_code"), ("Ciudad", "city"),

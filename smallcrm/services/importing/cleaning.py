@@ -1298,6 +1298,8 @@ class RowCleaner:
                 last = with_prefix(unguard(prefix), last)
             else:
                 notes.append(f"{names[i]}: {prefix}")
+        if first and last and _is_title(first):  # ("Mme" in the first name column: a title, no name)
+            first = ""
         company = unguard(values["company"][0]) if "company" in values else ""
         if "full_name" in values:
             full, i = values["full_name"]
