@@ -778,3 +778,12 @@ def test_a_consent_column_naming_email_or_sms_is_consent_not_an_address(db, tmp_
     bob, lea = (get_contact(contact_ids(name)[0]) for name in ("lemaire", "martin"))
     assert (bob.email_consent, bob.sms_consent, bob.notes) == (True, False, "")
     assert (lea.emails, lea.email_consent, lea.sms_consent, lea.notes) == (["lea@x.fr"], True, True, "")
+
+
+def test_overwriting_does_not_put_a_first_names_initial_in_its_place(db, tmp_path):
+    jean = add_contact(ContactInput(first_name="Jean-Luc", last_name="Martin", emails=["jl@example.fr"],
+                                    city="Lyon"))
+    source = write_csv(tmp_path / "list.csv", [["J.-L.", "Martin", "jl@example.fr", "Paris"]],
+                       header=["Prénom", "Nom", "Email", "Ville"])
+    ci.import_contacts(source, ci.ImportOptions(on_duplicate="overwrite"))
+    assert (get_contact(jean).first_name, get_contact(jean).city) == ("Jean-Luc", "Paris")

@@ -51,6 +51,7 @@ import gc
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack, contextmanager, suppress
@@ -642,6 +643,15 @@ def named_after_details(state: State) -> bool:
                for _, email, *_ in state.emails) or any(first == raw for _, raw, *_ in state.phones)
 
 
+def _initial_of(short: str, name: str | None) -> bool:
+    """Whether a first name is written as the initials of another ("J." of Jean, "J.-L." of Jean-Luc): overwriting
+    it with them would lose it."""
+    parts = [w for w in re.split(r"[\s.\-]+", short) if w]
+    words = [w for w in re.split(r"[\s\-]+", name or "") if w]
+    return bool(parts) and len(parts) == len(words) and all(
+        len(p) == 1 and w[0].casefold() == p.casefold() for p, w in zip(parts, words))
+
+
 def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> bool:
     """Apply a duplicate row (what it brought: deciding.Incoming, or a plain tuple of the same fields) to
     `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
@@ -665,7 +675,8 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
                 row[name] = combined
                 changed = True
             continue
-        if (policy == "fill" and old in ("", None)) or (policy == "overwrite" and old != new):
+        if (policy == "fill" and old in ("", None)) or (policy == "overwrite" and old != new
+                                                        and not (name == "first_name" and _initial_of(new, old))):
             row[name] = new
             changed = True
     if any(incoming[name] for name in _PLACE) and _merge_place(row, incoming, policy):
