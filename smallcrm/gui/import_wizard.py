@@ -18,7 +18,7 @@ import csv
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import peewee
@@ -2320,12 +2320,18 @@ class ImportWizard(QWizard):
         takes seconds). The plan at hand is the answer when nothing changed since it was
         made (the book cannot change while the wizard is open)."""
         stamp = self._stamp()
-        if stamp != self._opened[2:] and self.fixes:  # the file changed since it was read: its rows may have moved
-            self.fixes = {}
-            QMessageBox.information(self, self.windowTitle(), self.tr(
-                "The file changed since it was read, so the rows corrected here were left out: its rows may have "
-                "moved. Correct them again if they still need it."))
-        self._opened = (*self._opened[:2], *stamp)
+        if stamp != self._opened[2:]:  # the file changed since it was read (corrected in a spreadsheet)
+            self._opened = (*self._opened[:2], *stamp)
+            fixes, headers = self.fixes, self.headers
+            with suppress(SmallCrmError, OSError, LookupError):  # (the dry run says what is wrong with it)
+                self.reread()
+            if self.headers != headers:
+                self.options.overrides = {}  # (its columns are others: the mapping found for them)
+            self.fixes = {}  # (its rows may have moved)
+            if fixes:
+                QMessageBox.information(self, self.windowTitle(), self.tr(
+                    "The file changed since it was read, so the rows corrected here were left out: its rows may have "
+                    "moved. Correct them again if they still need it."))
         if self.plan is not None and self._planned_for == (self.path, self.options, self.dialect, self.fixes, stamp):
             done(self.plan)
             return

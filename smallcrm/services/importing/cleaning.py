@@ -1199,6 +1199,9 @@ class RowCleaner:
         self.street2 = columns("street2")
         self.house_numbers = columns("house_number")
         self.numbers_after = any(header_key(self.names[i]) in NUMBER_AFTER for i in self.house_numbers)
+        # a whole name under a heading that says the last name comes first ("Nom Prénom")
+        self.last_first = any(header_key(self.names[i]) in LAST_FIRST for i, target in enumerate(fields)
+                              if target == "full_name")
         groups = {(m.group(1), m.group(2)): i for i, h in enumerate(self.names) if (m := _GROUP_COLUMN.fullmatch(h))}
 
         def beside(i: int, *parts: str) -> int | None:
@@ -1306,8 +1309,8 @@ class RowCleaner:
             full = unguard(full)
             if not first and not last and not company and company_name(full):
                 company = full  # ("SARL Martin Plomberie": a business, no person's name)
-            elif not first and not last and fold(full) != fold(company):  # (the company's name: no person's)
-                first, last = split_full_name(full, header_key(names[i]) in LAST_FIRST)
+            elif not first and not last and not (company and fold(full) == fold(company)):
+                first, last = split_full_name(full, self.last_first)  # (the company's name is no person's)
             elif _new_words(full, first, last, company):
                 notes.append(f"{names[i]}: {full}")
         # A number without +country is read in the row's own country when it names one, else in the shop's.
