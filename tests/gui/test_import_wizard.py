@@ -1694,6 +1694,11 @@ def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, win
     from smallcrm.gui.import_wizard import undo_refused_text
     from smallcrm.services.importing import contacts_import as ci, purchases_import as pi
 
+    def refusal(batch: int) -> str:
+        with pytest.raises(UndoRefused) as caught:
+            ci.undo_import(batch)
+        return undo_refused_text(caught.value)
+
     header = "Date,Transaction ID,Amount\n"
     october = tmp_path / "october.csv"
     october.write_text(header + "2025-10-30 10:00,TX1,40.00\n", encoding="utf-8")
@@ -1701,9 +1706,7 @@ def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, win
     november.write_text(header + "2025-11-02 10:00,TX1,-40.00\n", encoding="utf-8")
     first = pi.import_purchases(october)
     pi.import_purchases(november)
-    with pytest.raises(UndoRefused) as caught:
-        ci.undo_import(first.batch)
-    text = undo_refused_text(caught.value)
+    text = refusal(first.batch)
     assert text.startswith("Not undone. The purchase with receipt TX1, recorded by this import, was refunded by a "
                            "later import (november.csv, ") and text.endswith("Undo that one first, then this one. "
                                                                              "Nothing was changed.")
@@ -1712,9 +1715,7 @@ def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, win
         ci.undo_import(batch)
     pi.import_purchases(november)
     pi.import_purchases(october)
-    with pytest.raises(UndoRefused) as caught:
-        ci.undo_import(3)
-    text = undo_refused_text(caught.value)
+    text = refusal(3)
     assert text.startswith("Not undone. The refund with receipt TX1, recorded by this import, was linked to its sale "
                            "by a later import (october.csv, ") and text.endswith("then this one. Nothing was changed.")
     # a sale recorded as due, marked paid by a later import
@@ -1723,9 +1724,7 @@ def test_an_undo_refused_for_a_later_imports_refund_names_that_import(qtbot, win
     paid.write_text("Date,Order,Amount,Status\n2025-10-05 10:00,#1006,12.00,paid\n", encoding="utf-8")
     first = pi.import_purchases(due)
     pi.import_purchases(paid)
-    with pytest.raises(UndoRefused) as caught:
-        ci.undo_import(first.batch)
-    text = undo_refused_text(caught.value)
+    text = refusal(first.batch)
     assert text.startswith("Not undone. The purchase with receipt #1006, recorded by this import as due, was marked "
                            "paid by a later import (paid.csv, ") and text.endswith("then this one. Nothing was changed.")
 
