@@ -455,6 +455,20 @@ def test_mailchimps_export_of_unsubscribed_members_takes_email_consent_back(db, 
     assert not cy.email_consent and cy.notes == ""  # the reason and campaign are Mailchimp's own
 
 
+def test_mailchimps_export_of_subscribed_members_gives_email_consent(db, tmp_path):
+    """The export of subscribed members says when each opted in (OPTIN_TIME): that is their consent to emails. One
+    added by hand in Mailchimp has no such time, and no consent from the file."""
+    header = ("Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,"
+              "LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,LAST_CHANGED,LEID,EUID,NOTES").split(",")
+    rest = ["", "", "", "", "", "", "FR", "", "2024-01-01 00:00:00", "1", "a1", ""]  # CONFIRM_IP to NOTES
+    source = write_csv(tmp_path / "subscribed_members_export_1a2b.csv", [
+        ["ann@example.com", "Ann", "Lee", "2", "2023-01-05 10:00:00", "1.2.3.4", "2023-01-05 10:02:00", *rest],
+        ["cy@example.com", "Cy", "Lee", "1", "", "", "", *rest]], header=header)
+    ci.import_contacts(source)
+    ann, cy = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Cy"))
+    assert (ann.email_consent, ann.notes, cy.email_consent, cy.notes) == (True, "", False, "")
+
+
 @pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("yes", True), ("Unsubscribed", True),
                                                  ("no", False), ("-", False), ("", False)])
 def test_an_unsubscribed_column_says_whether_they_did(db, tmp_path, value, unsubscribed):

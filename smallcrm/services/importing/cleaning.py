@@ -1014,6 +1014,9 @@ def _consent_word(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+_OPTED_IN_ON = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
+
+
 def parse_consent(text: str) -> bool | None:
     """True for yes-like values, False for no-like or empty ones, None for anything else."""
     value = _consent_word(text)
@@ -1526,6 +1529,8 @@ class RowCleaner:
     def _consent(self, values, key: str, notes: list[str], warnings: list[str]) -> bool:
         text, i = values[key]
         granted = parse_consent(text)
+        if granted is None and _OPTED_IN_ON.match(text.strip()):
+            return True  # (when they opted in: Mailchimp's OPTIN_TIME, "2024-03-01 10:22:33")
         if granted is None:
             warnings.append("consent_unclear")
             notes.append(f"{self.names[i]}: {text}")
