@@ -2115,16 +2115,21 @@ def test_paypals_download_in_german_is_read_as_in_english(gbp, tmp_path):
              ["14.10.2026", "08:00:00", "MESZ", "", "Allgemeine Abbuchung", "Abgeschlossen", "EUR", "-50,00", "0,00",
               "-50,00", "shop@laden.de", "", "6FG7", "", "", "", "Soll"],
              ["15.10.2026", "08:00:00", "MESZ", "Wachs GmbH", "Allgemeine Zahlung", "Abgeschlossen", "EUR", "-40,00",
-              "0,00", "-40,00", "shop@laden.de", "verkauf@wachs.example", "9JK0", "Wachs 10kg", "", "", "Soll"]]
+              "0,00", "-40,00", "shop@laden.de", "verkauf@wachs.example", "9JK0", "Wachs 10kg", "", "", "Soll"],
+             # a chargeback is money paid back, whatever its word ("Zahlungsrückbuchung")
+             ["16.10.2026", "09:00:00", "MESZ", "Anna Müller", "Zahlungsrückbuchung", "Abgeschlossen", "EUR", "-5,00",
+              "0,00", "-5,00", "shop@laden.de", "anna.mueller@example.de", "7RB1", "", "", "1AB23456CD789012E",
+              "Soll"]]
     path = write_csv(tmp_path / "Download.CSV", header, rows)
     assert pi.map_purchase_headers(header)[0] == "paypal"
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
-    assert (result.created, result.refunds, result.rejected, result.customers_created) == (2, 1, 0, 0)
+    assert (result.created, result.refunds, result.rejected, result.customers_created) == (3, 2, 0, 0)
     assert result.skips == {pi.NOT_A_SALE: 5}
     assert sorted((p.reference, p.total_minor, p.contact_id) for p in Purchase.select()) == [
-        ("1AB23456CD789012E", -4500, anna), ("1AB23456CD789012E", 124500, anna)]  # (the refund under its sale's number)
-    refund = Purchase.get(Purchase.total_minor < 0)
-    assert refund.refund_of_id == Purchase.get(Purchase.total_minor > 0).id
+        ("1AB23456CD789012E", -4500, anna), ("1AB23456CD789012E", -500, anna),
+        ("1AB23456CD789012E", 124500, anna)]  # (the refunds under their sale's number)
+    assert {p.refund_of_id for p in Purchase.select().where(Purchase.total_minor < 0)} == {
+        Purchase.get(Purchase.total_minor > 0).id}
 
 
 def test_a_customer_number_that_finds_no_one_finds_the_one_customer_of_that_name_without_a_number(gbp, tmp_path):
@@ -2194,10 +2199,11 @@ def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):
     header = ["Date", "Receipt", "Total", "Voided"]
     rows = [["2026-10-02 10:00", "A1", "30.00", "No"], ["2026-10-02 11:00", "A2", "500.00", "Yes"],
             ["2026-10-02 12:00", "A3", "12.00", "false"], ["2026-10-02 13:00", "A4", "9.00", "true"],
-            ["2026-10-02 14:00", "A5", "8.00", "2026-10-03"], ["2026-10-02 15:00", "A6", "7.00", ""]]
+            ["2026-10-02 14:00", "A5", "8.00", "2026-10-03"], ["2026-10-02 15:00", "A6", "7.00", ""],
+            ["2026-10-02 16:00", "A7", "6.00", "NULL"], ["2026-10-02 17:00", "A8", "5.00", "Not voided"]]
     assert pi.map_purchase_headers(header)[1][3] == "voided"
     result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
-    assert sorted(p.reference for p in Purchase.select()) == ["A1", "A3", "A6"]
+    assert sorted(p.reference for p in Purchase.select()) == ["A1", "A3", "A6", "A7", "A8"]
     assert result.skips == {pi.CANCELLED_REASON: 3}
 
 

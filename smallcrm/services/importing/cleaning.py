@@ -1014,7 +1014,9 @@ def _consent_word(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-_OPTED_IN_ON = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
+# A date (and time) at the start of a cell: when a customer opted in, or a sale was voided
+STARTS_WITH_DATE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+                              r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
 
 
 def parse_consent(text: str) -> bool | None:
@@ -1529,7 +1531,7 @@ class RowCleaner:
     def _consent(self, values, key: str, notes: list[str], warnings: list[str]) -> bool:
         text, i = values[key]
         granted = parse_consent(text)
-        if granted is None and _OPTED_IN_ON.match(text.strip()):
+        if granted is None and STARTS_WITH_DATE.match(text.strip()):
             return True  # (when they opted in: Mailchimp's OPTIN_TIME, "2024-03-01 10:22:33")
         if granted is None:
             warnings.append("consent_unclear")

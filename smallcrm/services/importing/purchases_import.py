@@ -203,9 +203,9 @@ NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold"
              "wahrungsumrechnung", "umrechnung", "depot", "conversao", "conversione", "omrekening")
 # Money out, on PayPal's download, that is no refund: a payment the shop made (to a supplier: "General Payment"),
 # unless its type says it is paid back to a buyer. Word starts of the type, as fold() writes them.
-PAID_BACK = ("refund", "reversal", "chargeback", "ruckzahlung", "ruckbuchung", "zahlungsruckerstattung",
-             "erstattung", "ruckerstattung", "rembours", "annulation", "litige", "dispute", "reembolso", "rimborso",
-             "storno", "terugbetaling")
+PAID_BACK = ("refund", "reversal", "chargeback", "ruckzahlung", "ruckbuchung", "zahlungsruck", "erstattung",
+             "ruckerstattung", "rembours", "retrofactur", "annulation", "litige", "dispute", "reembolso", "contracargo",
+             "devolucion", "rimborso", "riaccredit", "storno", "estorno", "terugbetaling", "terugboek")
 NOT_A_SALE = "not a sale (the row's type or status says so): not recorded"
 ZERO_TOTAL = "the total is 0: nothing to record"
 # A row whose type says it is a return (Loyverse's "Refund" beside a positive amount, a French "Avoir", a German
@@ -915,8 +915,8 @@ class _Reader:
         status = _status(self.cell(cells, "status"))
         voided = self.cell(cells, "voided")
         said = cleaning.parse_consent(voided) if voided else False
-        if status is not None and (said or said is None and any(c.isalnum() for c in voided)):
-            status = "cancelled"  # (a "Voided" column's yes, or the date it was voided)
+        if status is not None and (said or said is None and cleaning.STARTS_WITH_DATE.match(voided.strip())):
+            status = "cancelled"  # (a "Voided" column's yes, or the date it was voided; not "NULL", "Not voided")
         if not_sale:
             status = "not_sale"
         if status is None:
