@@ -2238,3 +2238,19 @@ def test_an_order_number_in_a_name_column_is_the_receipts_number_and_no_ones_nam
     assert sorted(p.reference for p in Purchase.select()) == ["#2001", "#2002"]
     assert not any("#" in get_contact(i).display_name for i in contact_ids())
     assert pi.import_purchases(source).skipped == 2  # (found again by their numbers)
+
+
+def test_a_sale_whose_refund_came_in_before_is_paid_back_once_whatever_its_file_says_was_refunded(gbp, tmp_path):
+    """February's refund, then January's sale whose row says 20.00 of it was refunded (that refund): paid back once;
+    a till's count (a number of five figures or fewer) starts again each day and links nothing recorded before."""
+    carl = add_contact(ContactInput(first_name="Carl", emails=["carl@x.com"]))
+    header = ["Date", "Receipt", "Email", "Amount", "Refunded Amount"]
+    pi.import_purchases(write_csv(tmp_path / "feb.csv", header, [["2025-02-03 10:00", "PAY-ABC", "", "-20.00", ""],
+                                                                  ["2025-01-11 10:00", "3", "", "-10.00", ""]]))
+    pi.import_purchases(write_csv(tmp_path / "jan.csv", header, [["2025-01-10 09:00", "PAY-ABC", "carl@x.com", "50.00",
+                                                                  "20.00"],
+                                                                 ["2025-01-10 10:00", "3", "carl@x.com", "40.00", ""]]))
+    assert sorted((p.reference, p.total_minor, p.contact_id or 0, p.refund_of.reference if p.refund_of else "")
+                  for p in Purchase.select()) == [("3", -1000, 0, ""), ("3", 4000, carl, ""),
+                                                  ("PAY-ABC", -2000, carl, "PAY-ABC"), ("PAY-ABC", 5000, carl, "")]
+    assert points_balance(carl) == 50 - 20 + 40

@@ -1482,6 +1482,9 @@ class _Run:
         # sales left out as paid back in full, by customer, currency and amount: a refund row of its own number, of
         # one of them, after it, is not recorded either (SumUp: the sale "Refunded", its refund under another number)
         paid_back: dict[tuple[str, str, int], int] = {}
+        # what was paid back under the file's sales' numbers by refunds recorded before them (linked once the sales
+        # are: _link_earlier_refunds), which a column saying what was refunded of the sale counts too
+        earlier = _earlier_refunds(conn, {r.reference for r in receipts if r.reference and r.total > 0})
         # ... and so is one of a sale recorded before, paid back since: that row is its refund (_own_refund)
         numbers = {r.reference for r in receipts if r.reference and r.total > 0}
         refund_rows: dict[tuple[str, str, int], list[_Receipt]] = {}
@@ -1604,6 +1607,8 @@ class _Run:
             planned.append(r)
             if total > 0:
                 sales.planned(r)
+            if total > 0 and refunded > rest:  # (less its refunds recorded before it: _link_earlier_refunds)
+                rest += sum(paid for at, paid in earlier.get((r.reference, r.currency), ()) if at >= r.occurred_at)
             if total > 0 and refunded > rest:
                 planned.append(self._refund(r, refunded - rest, r, r.contact_id))
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
@@ -1901,6 +1906,21 @@ def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
     return before
 
 
+def _earlier_refunds(conn, numbers: set[str]) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """The refunds recorded without their sale under each of these sale numbers, by number and currency: when, and
+    how much each paid back (a till's count, of five figures or fewer, is no sale's number among those recorded
+    before)."""
+    numbers = sorted(n for n in numbers if not re.fullmatch(r"\d{1,5}", n))
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start:start + 500]
+        for reference, currency, occurred_at, total in conn.execute(
+                "SELECT reference, currency, occurred_at, total_minor FROM purchase WHERE total_minor < 0"
+                f" AND refund_of_id IS NULL AND reference IN ({','.join('?' * len(chunk))})", chunk):
+            out.setdefault((reference, currency), []).append((occurred_at, -total))
+    return out
+
+
 def _link_earlier_refunds(conn, batch_id: int) -> tuple[list[list], int]:
     """Link to the batch's sales the refunds under their numbers an earlier import recorded without them (a
     month's file with the refund imported before the one with its sale), when the number is that one sale's; a
@@ -1912,7 +1932,8 @@ def _link_earlier_refunds(conn, batch_id: int) -> tuple[list[list], int]:
             " AND refund_of_id IS NULL AND reference != '' AND import_batch_id IS NOT ? AND reference IN"
             " (SELECT reference FROM purchase WHERE import_batch_id = ? AND total_minor > 0 AND reference != '')"
             " ORDER BY occurred_at, id", (batch_id, batch_id)):
-        orphans.setdefault((row[4], row[5]), []).append(row)
+        if not re.fullmatch(r"\d{1,5}", row[4]):  # (a till's count, which starts again each day: no sale's own)
+            orphans.setdefault((row[4], row[5]), []).append(row)
     if not orphans:
         return [], 0
     sales: dict[tuple[str, str], list[tuple]] = {}
