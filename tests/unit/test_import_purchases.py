@@ -2193,6 +2193,13 @@ def test_a_file_imported_again_on_a_computer_in_another_time_zone_records_its_sa
     assert (result.created, result.skipped) == (0, 3)
     assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
         ("17", 300), ("Tx1001AAA", -400), ("Tx1001AAA", 2400)]
+    # other sales, not the same ones read elsewhere: the next day's first receipt (a till's count), a subscription's
+    # next daily charge, a second refund of a sale; and, beside a sale recorded at its time, another of its number
+    later = [["2026-10-15 09:12:44", "Tx1001AAA", "-6.00"], ["2026-10-15 10:00:00", "17", "3.00"],
+             ["2026-10-14 17:00:00", "SUB-0042", "9.99"]]
+    pi.import_purchases(write_csv(tmp_path / "subscription.csv", header, [["2026-10-13 17:00:00", "SUB-0042", "9.99"]]))
+    result = pi.import_purchases(write_csv(tmp_path / "next day.csv", header, later))
+    assert (result.created, result.skipped) == (3, 0)
 
 
 def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):

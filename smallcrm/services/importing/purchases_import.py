@@ -42,9 +42,10 @@ someone erased at their request (services.erased: by their email or phone), whos
 (and so, imported before, found as such).
 `customer_choices` ("create" or "skip" per customer, by the key `Unmatched.key` gives) overrides
 `create_missing` for the customers it names.
-A purchase already in the database (same reference and time, or a whole number of quarters of an hour apart
-within ZONE_HOURS, as a computer in another time zone reads the file; or without a reference, same customer,
-time and total) is skipped: importing a file twice records it once. What was paid back of it since
+A purchase already in the database (same reference and time, or, for a file none of whose sales is recorded at its
+time, several sales of the same number and total all the same whole number of quarters of an hour apart within
+ZONE_HOURS, as a computer in another time zone reads the file; or without a reference, same customer, time and
+total) is skipped: importing a file twice records it once. What was paid back of it since
 (more refunded, or its status now refunded) is recorded as its refund.
 
 Rows a till cannot have written are rejected: a date after tomorrow (a day's slack for time zones) or before
@@ -1282,8 +1283,9 @@ def _own_refund(sale: _Receipt, total: int, recorded: tuple, refund_rows: dict) 
 
 
 # A file's times without their zone are read in the computer's; one read before on a computer elsewhere (a laptop
-# taken abroad) is up to this many hours apart, and its sales, found by their own numbers, are the same sales.
-ZONE_HOURS = 26
+# taken abroad) is up to this many hours apart (less than a day), and its sales, found by their own numbers, are
+# the same sales (_Run._existing).
+ZONE_HOURS = 20
 
 
 def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
@@ -1750,17 +1752,21 @@ class _Run:
                 numbered.setdefault(reference, []).append((occurred_at, total, facts))
             else:  # (several alike, each found once)
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
-        # read on a computer in another time zone: its clock a whole number of quarters of an hour apart, a sale of
-        # its own number (a refund under it, another); a till's count (five figures or fewer), of the same total
+        # The file read before on a computer in another time zone: none of its sales at the time recorded, and
+        # several of them (each of its number and total) a whole number of quarters of an hour from it, all by the
+        # same hours (not a day: a till's count starting again, a subscription's daily charge, are other sales).
+        if any((r.reference, r.occurred_at) in out for r in receipts if r.reference):
+            return out
+        apart: dict[str, list[tuple[_Receipt, tuple]]] = {}  # how far apart -> the receipts and what they are
         for r in receipts:
-            if r.reference in numbered and (r.reference, r.occurred_at) not in out:
-                at, count = from_utc_text(r.occurred_at), re.fullmatch(r"\d{1,5}", r.reference) is not None
-                for occurred_at, total, facts in numbered[r.reference]:
-                    apart = abs(from_utc_text(occurred_at) - at)
-                    if ((total == r.total) if count else (total > 0) == (r.total > 0)) and apart <= slack and (
-                            apart % timedelta(minutes=15) == timedelta(0)):
-                        out[r.reference, r.occurred_at] = facts
-                        break
+            at = from_utc_text(r.occurred_at)
+            for occurred_at, total, facts in numbered.get(r.reference, ()):
+                shift = from_utc_text(occurred_at) - at
+                if total == r.total and timedelta(0) < abs(shift) <= slack and not shift % timedelta(minutes=15):
+                    apart.setdefault(str(shift), []).append((r, facts))
+        shifted = max(apart.values(), key=len, default=[])
+        if len(shifted) >= 2 and len({id(r) for r, _ in shifted}) == len({id(f) for _, f in shifted}) == len(shifted):
+            out.update(((r.reference, r.occurred_at), facts) for r, facts in shifted)
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str, column: str | None = None, value: str | None = None) -> None:
