@@ -1214,6 +1214,11 @@ def _written_name(details: dict) -> str:
     return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
 
 
+def _name_key(r: _Receipt) -> str:
+    """A receipt's customer's name as the file writes it, folded ("" for none)."""
+    return " ".join(fold(_written_name(r.details)).split())
+
+
 def _as_written(r: _Receipt) -> str:
     """A receipt's customer key as its file writes it (the key itself when the file writes it so)."""
     d = r.details
@@ -1469,6 +1474,10 @@ class _Run:
         self.trashed = {cid for (cid,) in conn.execute("SELECT id FROM contact WHERE deleted_at IS NOT NULL")}
         self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
         self.numbered: set[int] | None = None  # the customers with a customer number (_numberless), when needed
+        self.numbers_of: dict[str, set[str]] = {}  # a name -> the customer numbers the file gives it
+        for r in receipts:
+            if r.kind == "id":
+                self.numbers_of.setdefault(_name_key(r), set()).add(r.customer)
         self.erased: frozenset[str] | None = None  # the fingerprints of those erased (_erased), when needed
         matched = sorted({ids[0] for r in receipts if r.customer for ids in [self.ids(r)] if ids})
         self.facts = _contact_facts(conn, matched)
@@ -1626,8 +1635,8 @@ class _Run:
             if ids:
                 break
             ids = self._found(kind, written)
-        if not ids and r.kind == "id" and not r.also:
-            ids = self._numberless(_written_name(r.details))
+        if not ids and r.kind == "id" and not r.also and len(self.numbers_of.get(_name_key(r), ())) == 1:
+            ids = self._numberless(_written_name(r.details))  # (two numbers of one name: two of the till's)
         if len(ids) > 1:  # those in the Trash are not among them (unless all are: the Trash is then said)
             live = [i for i in ids if i not in self.trashed]
             ids = live if live else ids[:1]
@@ -1647,16 +1656,22 @@ class _Run:
         for kind, written in r.also:
             with suppress(InvalidValue):
                 keys.append((kind, customer_key(kind, written, self.region)))
-        name = " ".join(fold(_written_name(r.details)).split())
+        name = _name_key(r)
         for key in keys:
             listed, named = self.new_keys.get(key, (None, ""))
             if listed is not None and (not name or not named or named == name):
                 r.customer = listed
                 break
+            family = self.new_keys.get((key[0], f"{key[1]}\x00{name}"))  # (a family's other one, seen before)
+            if family is not None:
+                r.customer = family[0]
+                break
             if listed is not None and key == keys[0] and r.kind == "phone":
                 r.customer = f"{r.customer}\x00{name}"  # (another of the family: listed by the number and name)
         for key in keys:
-            self.new_keys.setdefault(key, (r.customer, name))
+            listed = self.new_keys.setdefault(key, (r.customer, name))
+            if listed[0] != r.customer and name:
+                self.new_keys.setdefault((key[0], f"{key[1]}\x00{name}"), (r.customer, name))
 
     def _erased(self, r: _Receipt) -> bool:
         """Whether a receipt's customer, whom the book does not have, is someone erased at their request (by their
