@@ -677,11 +677,20 @@ def test_a_business_written_as_the_contacts_name_is_a_company_not_a_person(heade
     assert (made.first_name, made.last_name, made.company, made.notes) == ("", "", cells[0], "")
 
 
-@pytest.mark.parametrize("title", ["Mme", "M.", "Mr", "Herr", "Sra."])
-def test_a_title_in_the_first_name_column_is_no_first_name(title):
+@pytest.mark.parametrize("name, first, last", [("KIM SA", "KIM", "SA"), ("SA Min-ho", "Min-ho", "SA"),
+                                               ("NGUYEN THI SL", "NGUYEN THI", "SL"), ("Paul Nv", "Paul", "Nv")])
+def test_a_persons_name_like_a_two_letter_legal_form_is_a_persons(name, first, last):
+    headers = ["Nom complet", "Téléphone"]
+    made = row_to_contact(2, [name, "06 12 34 56 78"], auto_map(headers), headers, region="FR", date_orders={})
+    assert (made.first_name, made.last_name, made.company) == (first, last, "")
+
+
+@pytest.mark.parametrize("title, first", [("Mme", ""), ("Monsieur", ""), ("Mr", ""), ("Herr", ""), ("Sra.", ""),
+                                          ("Dame", "Dame"), ("Sig", "Sig"), ("M.", "M.")])  # (names, or an initial)
+def test_a_title_in_the_first_name_column_is_no_first_name(title, first):
     headers = ["Prénom", "Nom"]
     made = row_to_contact(2, [title, "Martin"], auto_map(headers), headers, region="FR", date_orders={})
-    assert (made.first_name, made.last_name) == ("", "Martin")
+    assert (made.first_name, made.last_name) == (first, "Martin")
 
 
 def test_mailchimps_quoted_tags_lose_their_quotes():

@@ -773,7 +773,9 @@ def test_a_customer_whose_email_changed_is_found_by_their_number_in_the_program_
     ("Name, Vorname", "Weber Anna", "Anna", "Weber"),
     ("Prénom Nom", "Marie Dupont", "Marie", "Dupont"), ("Vor- und Nachname", "Anna Weber", "Anna", "Weber"),
     ("Nom du client", "Marie Dupont", "Marie", "Dupont"), ("Kontakt", "Anna Weber", "Anna", "Weber"),
-    ("Nom", "Dupont, Marie", "Marie", "Dupont"), ("Nom", "Marie Dupont", "Marie", "Dupont")])  # (no Prénom)
+    ("Nom", "Dupont, Marie", "Marie", "Dupont"), ("Nom", "Marie Dupont", "Marie", "Dupont"),  # (no Prénom)
+    ("Nom Prénom", "Dupont Marie Christine", "Marie Christine", "Dupont"),
+    ("Nom Prénom", "Van Damme Jean Claude", "Jean Claude", "Van Damme")])
 def test_a_whole_name_under_the_headings_shops_give_it_is_the_customers_name_in_the_order_it_says(
         db, tmp_path, header, written, first, last):
     source = write_csv(tmp_path / "clients.csv", [[written, "06 12 34 56 78"]], header=[header, "Téléphone"])

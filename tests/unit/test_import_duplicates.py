@@ -373,3 +373,17 @@ def test_the_same_name_and_whole_birthday_is_the_same_person_with_a_new_phone():
     assert index.find(f("Christine", "Petit", phones=["+33698765432"], city="Tours", birthday="1982-10-20")) is None
     assert index.find(f("Christine", "Petit", phones=["+33698765432"], city="Tours", birthday="--10-20")) is None
     assert index.find(f("Christine", "Petit", phones=["+33698765432"], city="Tours")) is None
+    # twins have two names, however alike; a placeholder birthday is no one's
+    index.add(6, f("Alexis", "Moreau", phones=["+33611111111"], city="Lyon", birthday="2010-05-14"))
+    assert index.find(f("Alexia", "Moreau", phones=["+33622222222"], city="Lyon", birthday="2010-05-14")) is None
+    index.add(7, f("Marie", "Dupont", phones=["+33633333333"], city="Lyon", birthday="1900-01-01"))
+    assert index.find(f("Marie", "Dupont", phones=["+33644444444"], city="Lyon", birthday="1900-01-01")) is None
+
+
+@pytest.mark.parametrize("first, typed", [("Jean-Pierre", "Jean Pierre"), ("Jean-Pierre", "Jean-P."),
+                                          ("Marie-Christine", "Marie Christine"), ("Jean-Luc", "Jean L."),
+                                          ("Anne-Sophie", "Anne-Sofie"), ("Jean", "Jean Y"), ("Marie", "Marie E")])
+def test_a_shared_email_with_a_compound_first_name_written_another_way_is_the_same_person(first, typed):
+    index = DuplicateIndex()
+    index.add(5, f(first, "Durand", emails=["jp@example.fr"]))
+    assert index.find(f(typed, "Durand", emails=["jp@example.fr"])) == Match(5, "email")

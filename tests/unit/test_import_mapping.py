@@ -218,6 +218,7 @@ def test_a_lone_name_beside_a_first_name_is_the_last_name():
     assert auto_map(["Prénom", "Nom", "Courriel"]) == ["first_name", "last_name", "email"]
     assert auto_map(["Nom", "Courriel"]) == ["full_name", "email"]
     assert auto_map(["Nom", "Client", "Courriel"]) == ["last_name", "full_name", "email"]
+    assert auto_map(["Prénoms", "Nom"]) == auto_map(["Prénom 1", "Nom"]) == ["first_name", "last_name"]
 
 
 def test_a_translated_french_outlook_export_maps_by_synonyms():

@@ -915,6 +915,9 @@ _PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mme", "mmes", "mlle", "mlles",
                      "herr", "frau", "hr", "sr", "sra", "srta", "sig", "sigra", "dott", "dhr", "mevr", "mw"})
 _DOTTED_TITLES = frozenset({"m.", "pr.", "fr.", "dra."})
+# Titles that are no one's first name, alone in a first name column ("Dame", "Sig", "M." may be one)
+_TITLE_ONLY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mme", "mmes", "mlle", "mlles", "herr", "frau",
+                         "sr", "sra", "srta", "dhr", "mevr", "monsieur", "madame", "mademoiselle"})
 
 
 def _is_title(word: str) -> bool:
@@ -936,11 +939,10 @@ def _without_titles(words: list[str]) -> list[str]:
 _AND = frozenset({"and", "&", "+", "et", "und", "y", "e", "en"})  # between a couple's titles
 
 
-# A business's legal form, a word of its name ("SARL Martin Plomberie", "Müller GmbH", "Acme Ltd."); the short ones
-# in capitals only (not a person's "Sa" or "Ag")
-_LEGAL_FORM = re.compile(r"(?<!\w)(?i:sarl|s\.a\.r\.l\.|sasu|eurl|gmbh|ltd|llc|inc|plc|llp|srl|s\.r\.l\.|spa|"
-                         r"s\.p\.a\.|slu|lda|ohg|gbr|vof|b\.v\.|n\.v\.)(?!\w)|"
-                         r"(?<!\w)(?:SA|SAS|SCI|SNC|AG|KG|UG|BV|NV|SL|BVBA)(?!\w)")
+# A business's legal form, a word of its name ("SARL Martin Plomberie", "Müller GmbH", "Acme Ltd."); not those of two
+# letters, which are names too (the Korean Sa, written in capitals as French lists write last names: "KIM SA")
+_LEGAL_FORM = re.compile(r"(?<!\w)(?i:sarl|s\.a\.r\.l\.|sasu|eurl|gmbh|ltd|llc|inc|plc|llp|srl|s\.r\.l\.|"
+                         r"s\.p\.a\.|lda|ohg|gbr|b\.v\.|n\.v\.|bvba)(?!\w)|(?<!\w)(?:SAS|SCI|SNC)(?!\w)")
 
 
 def company_name(name: str) -> bool:
@@ -974,8 +976,11 @@ def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
         tail = len(words) - capitals[::-1].index(False)
         if tail < len(words) and not any(capitals[:tail]):
             return " ".join(words[:tail]), " ".join(words[tail:])
-    if last_first:
-        return words[-1], " ".join(words[:-1])
+    if last_first:  # the last name is the first word, with any particles before it ("Van Damme Jean Claude")
+        cut = 1
+        while cut < len(words) - 1 and words[cut - 1].lower() in _PARTICLES:
+            cut += 1
+        return " ".join(words[cut:]), " ".join(words[:cut])
     cut = len(words) - 1
     while cut > 1 and words[cut - 1].lower() in _PARTICLES:
         cut -= 1
@@ -1306,7 +1311,7 @@ class RowCleaner:
                 last = with_prefix(unguard(prefix), last)
             else:
                 notes.append(f"{names[i]}: {prefix}")
-        if first and last and _is_title(first):  # ("Mme" in the first name column: a title, no name)
+        if first and last and first.lower().rstrip(".") in _TITLE_ONLY:  # ("Mme" as the first name: a title)
             first = ""
         company = unguard(values["company"][0]) if "company" in values else ""
         if "full_name" in values:

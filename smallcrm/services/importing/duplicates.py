@@ -200,13 +200,17 @@ _SPELT = frozenset("hyw")  # (a name is spelt with or without them: Jon and John
 _ALIKE = frozenset(map(frozenset, ("ck", "kq", "cq", "sz", "fv")))  # (Eric and Erik, Lisa and Liza: one name)
 
 
-_GIVEN_SPLIT = re.compile(r"[\s.]+")
+_GIVEN_SPLIT = re.compile(r"[\s.\-]+")
 _COUPLE = frozenset({"and", "&", "+", "et", "und", "y", "e", "en"})  # between a couple's two first names
+_NO_BIRTHDAYS = frozenset({"1900-01-01", "1899-12-31", "1899-12-30", "1970-01-01", "0001-01-01"})  # (placeholders)
 
 
 def couple(first: str) -> bool:
-    """Whether first names (folded) are a couple's ("marie et paul", "anna & ben")."""
-    return any(w in _COUPLE for w in first.split())
+    """Whether first names (folded) are a couple's ("marie et paul", "anna & ben"): two names, not initials, with
+    "and" between them ("jean y" is Jean Y.; "maria da silva e" is no couple)."""
+    words = first.split()
+    return any(w in _COUPLE and len(words[i - 1]) > 1 and len(words[i + 1]) > 1
+               for i, w in enumerate(words[1:-1], start=1))
 
 
 @cache
@@ -223,6 +227,14 @@ def nicknamed(a: str, b: str) -> bool:
         names.canonicals_of(a) & names.canonicals_of(b)) or short_form(a, b)
 
 
+def _part_of_compound(one: str, compound: str) -> bool:
+    """Whether a single first name is a part of a compound one joined by a hyphen, each part a whole name ("anne" of
+    "anne-sophie"; not of "anne sophie", a first and a middle name, nor of "anne-s.", initials)."""
+    words = compound.split("-")
+    return (len(words) > 1 and not any(c in one for c in " .-") and one in words
+            and all(len(w) > 2 and w.isalpha() for w in words))
+
+
 def other_first_names(a: str, b: str) -> bool:
     """Whether two first names (folded) are two people's, not one person's written two ways: they share no
     word ("Anna" and "Anna Maria" are one person; a name joined by a hyphen is one word: Anne and Anne-Sophie,
@@ -236,6 +248,8 @@ def other_first_names(a: str, b: str) -> bool:
     b_words = [w for w in _GIVEN_SPLIT.split(b) if w]
     if couple(a) != couple(b):
         return True  # (a couple's row: neither of them alone)
+    if _part_of_compound(a, b) or _part_of_compound(b, a):
+        return True  # (Anne and Anne-Sophie, Pierre and Jean-Pierre)
     if set(a_words) & set(b_words):
         return False
     for one, other in ((a_words, b_words), (b_words, a_words)):
@@ -443,8 +457,9 @@ class DuplicateIndex:
         for _, score, position in found:
             contact_id = ids[position]
             if ((f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone)) and not (
-                    f.born and self.born.get(contact_id) == f.born):
-                continue  # an email, or a phone, of their own on both sides: two people (unless born the same day)
+                    score == 100 and f.born and f.born not in _NO_BIRTHDAYS and self.born.get(contact_id) == f.born):
+                continue  # an email, or a phone, of their own on both sides: two people (unless of one name, born
+                #           the same day: twins have two names)
             if score < 100 and other_names(f.name, names[position]):
                 continue  # Jean and Jeanne
             if f.agreeing[3] and self.birthdays.get(contact_id, f.agreeing[3]) != f.agreeing[3]:

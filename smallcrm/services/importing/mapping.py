@@ -298,7 +298,8 @@ LAST_FIRST = ("lastnamefirstname", "surnamefirstname", "nomprenom", "nometprenom
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "first_name": ("firstname", "first", "givenname", "given", "forename", "fname", "vorname", "prenom", "nombre",
-                   "nome", "primeironome", "voornaam", "roepnaam", "imie", "jmeno", "krestnijmeno"),
+                   "nome", "primeironome", "voornaam", "roepnaam", "imie", "jmeno", "krestnijmeno", "firstnames",
+                   "prenoms", "prenomusuel", "prenomdusage", "vornamen", "nombres", "voornamen"),
     "last_name": ("lastname", "last", "surname", "familyname", "family", "lname", "nachname", "familienname", "nom",
                   "nomdefamille", "apellido", "apellidos", "primerapellido", "cognome", "sobrenome", "apelido",
                   "apelidos", "achternaam", "familienaam", "nazwisko", "prijmeni"),
@@ -726,7 +727,8 @@ def _settle(headers: list[str], fields: list[str]) -> list[str]:
             if target == "full_name" and header_key(header) in ("name", "naam"):
                 fields[i] = "last_name"
                 break
-    if "first_name" not in fields and "full_name" not in fields:
+    if "first_name" not in fields and "full_name" not in fields and not any(
+            "prenom" in header_key(h) for h in headers):  # (a first name column of a heading not known: "Prénom 1")
         for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
             if target == "last_name" and header_key(header) == "nom":
                 fields[i] = "full_name"
