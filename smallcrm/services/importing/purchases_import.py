@@ -22,9 +22,9 @@ number, of the same customer and amount: SumUp's) is recorded with neither (nor 
 left its sale out so), or, recorded before, is paid back by that row (_own_refund: linked to it); a column saying
 what was refunded counts only what such rows do not, and such rows only what the refunds recorded before do not.
 An order's total written on each of its line rows is counted once; a sale's total beyond its lines (shipping,
-taxes) gets a line for the rest. A row whose type says it is no sale (a withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the payment under one number. What
-a column says was paid back of a sale ("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's
-time: the file does not say when.
+taxes) gets a line for the rest. A row whose type says it is no sale (a withdrawal, a fee) is skipped, and so is
+a declined attempt to pay beside the payment under one number. What a column says was paid back of a sale
+("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's time: the file does not say when.
 
 Customers are found by `PurchaseImportOptions.match`, or ("auto") by whichever of a row's email, customer id and
 phone (in that order; its name when it has none of them) finds someone:
