@@ -2266,3 +2266,22 @@ def test_a_sale_whose_refund_came_in_before_is_paid_back_once_whatever_its_file_
                   for p in Purchase.select()) == [("3", -1000, 0, ""), ("3", 4000, carl, ""),
                                                   ("PAY-ABC", -2000, carl, "PAY-ABC"), ("PAY-ABC", 5000, carl, "")]
     assert points_balance(carl) == 50 - 20 + 40
+
+
+def test_a_sales_import_waits_for_a_later_refund_of_its_customers_to_be_undone(gbp, tmp_path):
+    """A returns file's refund (of no sale of its own) took its points from what the sales import gave: undoing the
+    sales import first would leave the customer below where they were before both."""
+    lea = add_contact(ContactInput(first_name="Léa", emails=["lea@example.fr"]))
+    before = snapshot()
+    header = ["Date", "Receipt", "Email", "Amount"]
+    sales = pi.import_purchases(write_csv(tmp_path / "sales.csv", header, [["2025-03-01 10:00", "S1", "lea@example.fr",
+                                                                            "27.10"]]))
+    returns = pi.import_purchases(write_csv(tmp_path / "returns.csv", header, [["2025-03-05 10:00", "R1",
+                                                                                "lea@example.fr", "-24.50"]]))
+    assert points_balance(lea) == 27 - 24
+    with pytest.raises(UndoRefused) as refused:
+        ci.undo_import(sales.batch)
+    assert (refused.value.case, refused.value.later_batch) == ("later_import", returns.batch)
+    ci.undo_import(returns.batch)
+    ci.undo_import(sales.batch)
+    assert snapshot() == before

@@ -2175,6 +2175,15 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
         raise UndoRefused("undo", f"purchase {found}, recorded by import {batch_id}, was refunded since"
                           + (f" by import {later}: undo that one first" if later is not None else ""),
                           "purchase_refunded", purchase_id=found, later_batch=later)
+    later = conn.execute(  # a refund of no sale, a later import's, for one of its customers: of what it recorded?
+        "SELECT max(r.import_batch_id) FROM purchase r JOIN import_batch b ON b.id = r.import_batch_id"
+        " AND b.undone_at IS NULL WHERE r.import_batch_id > ? AND r.total_minor < 0 AND r.refund_of_id IS NULL"
+        " AND r.contact_id IN (SELECT contact_id FROM purchase WHERE import_batch_id = ? AND total_minor > 0)",
+        (batch_id, batch_id)).fetchone()[0]
+    if later is not None:
+        raise UndoRefused("undo", f"import {later}, made later, recorded refunds for customers of import {batch_id} "
+                                  f"(their points were taken back from what it gave); undo import {later} first",
+                          "later_import", later_batch=later)
     linked = conn.execute(  # one of its refunds, linked since to the sale a later import recorded
         "SELECT r.id, s.import_batch_id FROM purchase r JOIN purchase s ON s.id = r.refund_of_id"
         " WHERE r.import_batch_id = ? AND s.import_batch_id > ? ORDER BY r.id LIMIT 1", (batch_id, batch_id)).fetchone()
