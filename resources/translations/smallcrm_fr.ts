@@ -1978,6 +1978,10 @@ Cliquez pour les afficher.</translation>
         <translation>Choisissez la colonne avec le montant, ou celle avec le prix unitaire.</translation>
     </message>
     <message>
+        <source>If the file is a list of customers, go back to the first page and choose “Customers”.</source>
+        <translation>Si le fichier est une liste de clients, revenez à la première page et choisissez «&#xa0;Clients&#xa0;».</translation>
+    </message>
+    <message>
         <source>“{value}” is not a currency: write its three-letter code, such as EUR, GBP or USD.</source>
         <translation>«&#x202f;{value}&#x202f;» n’est pas une devise&#xa0;: écrivez son code à trois lettres, comme EUR, GBP ou USD.</translation>
     </message>

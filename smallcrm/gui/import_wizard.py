@@ -2445,8 +2445,12 @@ class ImportWizard(QWizard):
     def problem(self, error: Exception) -> str:
         """A problem with the file or with the choices made, in words."""
         if isinstance(error, InvalidValue) and error.problem == "column" and error.field in ("date", "amount"):
-            return (self.tr("Choose the column with the date of each sale.") if error.field == "date" else
+            said = (self.tr("Choose the column with the date of each sale.") if error.field == "date" else
                     self.tr("Choose the column with the amount, or the one with the unit price."))
+            if not pi.holds_purchases(self.headers):  # (a customer list read as sales)
+                said += " " + self.tr("If the file is a list of customers, go back to the first page and choose "
+                                      "“Customers”.")
+            return said
         if isinstance(error, InvalidValue) and error.problem == "currency":
             return self.tr("“{value}” is not a currency: write its three-letter code, such as EUR, GBP or USD."
                            ).format(value=error.value)

@@ -820,6 +820,19 @@ def test_purchases_need_a_date_column_before_going_on(qtbot, window, till):
     wizard.close()
 
 
+def test_a_customer_list_read_as_purchases_says_to_choose_customers(qtbot, window, tmp_path):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.file_page.kinds.buttons()[1].setChecked(True)  # (Purchases, by mistake)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: "Choose the column with the date" in page.status.text(), timeout=5000)
+    assert page.status.text().endswith("If the file is a list of customers, go back to the first page and choose "
+                                       "“Customers”.")
+    wizard.close()
+
+
 def test_cancel_while_importing_purchases_writes_nothing(qtbot, window, till, monkeypatch):
     from smallcrm.services.importing import contacts_import as ci, purchases_import as pi
 
