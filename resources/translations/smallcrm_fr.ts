@@ -5393,6 +5393,10 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>rejects</name>
     <message>
+        <source>{reason}, in column “{column}”</source>
+        <translation>{reason}, en colonne «&#xa0;{column}&#xa0;»</translation>
+    </message>
+    <message>
         <source>no name, company, email or phone</source>
         <translation>ni nom, ni entreprise, ni e-mail, ni téléphone</translation>
     </message>

@@ -155,6 +155,7 @@ SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
 
 
 # Why a row cannot be imported, as the import says it (rows with other reasons show them as they come).
+QT_TRANSLATE_NOOP("rejects", "{reason}, in column “{column}”")
 REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "no name, company, email or phone"),
     QT_TRANSLATE_NOOP("rejects", "the total of the rows above, not a customer: nothing to import"),
@@ -263,6 +264,14 @@ def field_label(name: str, kind: str = "contacts") -> str:
 def reason_text(reason: str) -> str:
     """Why a row was rejected, in the window's language."""
     return translated(reason, "rejects")
+
+
+def reject_text(reject) -> str:
+    """Why a row was rejected, and of which column, in the window's language."""
+    if not reject.column:
+        return reason_text(reject.reason)
+    return QCoreApplication.translate("rejects", "{reason}, in column “{column}”").format(
+        reason=reason_text(reject.reason), column=reject.column)
 
 
 def duplicate_text(reason: str) -> str:
@@ -1976,7 +1985,7 @@ class SummaryPage(QWizardPage):
                 row=row))
         else:
             self.fixed.setText(self.tr("Row {row} still cannot be imported: {reason}").format(
-                row=row, reason=reason_text(still.reason)))
+                row=row, reason=reject_text(still)))
 
     def _planned(self, plan) -> None:
         n = plan.counts
@@ -2033,7 +2042,7 @@ class FixRowDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fix row {row}").format(row=reject.row))
         self.original = list(cells)
-        why = QLabel(self.tr("Why it cannot be imported: {reason}").format(reason=reason_text(reject.reason)))
+        why = QLabel(self.tr("Why it cannot be imported: {reason}").format(reason=reject_text(reject)))
         why.setWordWrap(True)
         form = QFormLayout()
         self.edits: dict[int, QLineEdit] = {}

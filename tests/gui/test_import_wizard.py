@@ -1024,7 +1024,7 @@ def test_a_fix_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, win
     assert "reject 1" in page.counts.text() and "Will add 2" in page.counts.text()
     assert model_cells(page.rejects, 0)[0] == "4" and model_cells(page.rejects, 0)[3] == "jose@"
     reason = model_cells(page.rejects, 0)[1]
-    assert reason and page.fixed.text() == f"Row 4 still cannot be imported: {reason}"
+    assert reason and page.fixed.text() == f"Row 4 still cannot be imported: {reason}, in column “Courriel”"
     SHOTS.mkdir(exist_ok=True)
     wizard.grab().save(str(SHOTS / "summary-still-wrong.png"))
 
