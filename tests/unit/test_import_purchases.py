@@ -2163,9 +2163,12 @@ def test_a_refund_imported_before_its_sale_is_linked_to_it_when_the_sale_comes(g
                                                              ["2025-11-03 10:00", "TX7", "-5.00", ""]])
     pi.import_purchases(november)
     before = snapshot()
-    october = pi.import_purchases(write_csv(tmp_path / "october.csv", header, [
+    october_file = write_csv(tmp_path / "october.csv", header, [
         ["2025-10-30 10:00", "TX1", "40.00", "ann@example.com"], ["2025-10-30 11:00", "TX7", "2.00", ""],
-        ["2025-11-04 11:00", "TX8", "9.00", ""]]))
+        ["2025-11-04 11:00", "TX8", "9.00", ""]])
+    plan = pi.plan_purchases_import(october_file)  # (the summary says what the import does)
+    assert (plan.counts["points"], [p.points for p in plan.preview]) == (40 - 30, [40 - 30, 0, 0])
+    october = pi.import_purchases(october_file)
     assert october.points == 40 - 30
     assert _sales_and_refunds() == [("TX1", -3000, "TX1"), ("TX1", 4000, None), ("TX7", -500, None),
                                     ("TX7", 200, None), ("TX8", 900, None)]  # (TX7: more paid back than it came to)

@@ -68,7 +68,7 @@ import dataclasses
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -1845,7 +1845,9 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     for r in receipts:
         if r.contact_id is None and r.customer:
             r.contact_id = provisional.setdefault(r.customer, -1 - len(provisional))
-    rows, run.counts["points"] = _points(database.connection(), receipts, run.facts, list(range(len(receipts))))
+    conn = database.connection()
+    rows, run.counts["points"] = _points(conn, receipts, run.facts, list(range(len(receipts))))
+    run.counts["points"] += _planned_take_back(conn, receipts, rows)
     _preview_points(run, receipts, rows)
     ci.let_go(rows, receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
@@ -1942,57 +1944,122 @@ def _earlier_refunds(conn, numbers: set[str]) -> dict[tuple[str, str], list[tupl
     return out
 
 
+def _orphan_refunds(conn, numbers: Iterable[str], batch_id: int = 0) -> dict[tuple[str, str], list[tuple]]:
+    """The refunds recorded without their sale (by an import other than `batch_id`, or by hand) under each of these
+    sale numbers, by number and currency, in the order they were made: (id, customer, when, total, number,
+    currency). A till's count, of five figures or fewer, which starts again each day, is no sale's own number."""
+    orphans: dict[tuple[str, str], list[tuple]] = {}
+    numbers = sorted({n for n in numbers if n and not re.fullmatch(r"\d{1,5}", n)})
+    if numbers:
+        for row in conn.execute(
+                "SELECT id, contact_id, occurred_at, total_minor, reference, currency FROM purchase"
+                " WHERE total_minor < 0 AND refund_of_id IS NULL AND import_batch_id IS NOT ?"
+                " AND reference IN (SELECT value FROM json_each(?)) ORDER BY occurred_at, id",
+                (batch_id, json.dumps(numbers))):
+            orphans.setdefault((row[4], row[5]), []).append(row)
+    return orphans
+
+
+def _refund_links(conn, orphans: dict[tuple[str, str], list[tuple]], sales: dict[tuple[str, str], list[tuple]],
+                  earned_of: Callable[[tuple], int], balances: dict[int, int]) -> list[tuple[tuple, tuple, int]]:
+    """Which of the `orphans` (_orphan_refunds) are refunds of the import's sales: a number's refunds are those of
+    its one sale made before them, when that sale is the import's and they paid back no more than it came to.
+    `sales`, by number and currency: (id, customer, when, total, the import's). Each link is (refund, sale, the
+    points it takes back beyond what it took then): its share of what the sale earns (`earned_of`), never more than
+    the customer's balance (`balances`, with the import's points, lowered as links take back)."""
+    links = []
+    for key, refunds in orphans.items():
+        before = [sale for sale in sales.get(key, []) if sale[2] <= refunds[0][2]]
+        if len(before) != 1 or not before[0][4]:
+            continue  # (the number of no sale of this import's, or of several: a till's numbers start again)
+        sale = before[0]
+        customer, sale_total = sale[1], sale[3]
+        refunds = [r for r in refunds if r[1] in (None, customer)]
+        if not refunds or -sum(r[3] for r in refunds) > sale_total:
+            continue  # (more paid back than it came to: not its refunds)
+        earned, paid_back = earned_of(sale), 0
+        for refund in refunds:
+            share = loyalty.points_share(earned, sale_total, paid_back, paid_back - refund[3])
+            paid_back -= refund[3]
+            took = -conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
+                                 " AND kind = 'adjust'", (refund[0],)).fetchone()[0]
+            more = max(0, min(share - took, balances.get(customer, 0))) if customer is not None else 0
+            if more:
+                balances[customer] -= more
+            links.append((refund, sale, more))
+    return links
+
+
+def _balances(conn, customers: Iterable[int]) -> dict[int, int]:
+    """Each customer's points as the ledger has them now."""
+    ids = sorted({c for c in customers if c is not None and c > 0})
+    return dict(conn.execute("SELECT contact_id, sum(points) FROM points_entry WHERE contact_id IN"
+                             " (SELECT value FROM json_each(?)) GROUP BY contact_id", (json.dumps(ids),)))
+
+
 def _link_earlier_refunds(conn, batch_id: int) -> tuple[list[list], int]:
     """Link to the batch's sales the refunds under their numbers an earlier import recorded without them (a
-    month's file with the refund imported before the one with its sale), when the number is that one sale's; a
-    refund without a customer gets the sale's, and takes back its share of the sale's points beyond what it took
-    then. What each refund was, [id, customer], for undo; and the points taken back (below zero)."""
-    orphans: dict[tuple[str, str], list[tuple]] = {}
-    for row in conn.execute(
-            "SELECT id, contact_id, occurred_at, total_minor, reference, currency FROM purchase WHERE total_minor < 0"
-            " AND refund_of_id IS NULL AND reference != '' AND import_batch_id IS NOT ? AND reference IN"
-            " (SELECT reference FROM purchase WHERE import_batch_id = ? AND total_minor > 0 AND reference != '')"
-            " ORDER BY occurred_at, id", (batch_id, batch_id)):
-        if not re.fullmatch(r"\d{1,5}", row[4]):  # (a till's count, which starts again each day: no sale's own)
-            orphans.setdefault((row[4], row[5]), []).append(row)
+    month's file with the refund imported before the one with its sale): _refund_links. A refund without a customer
+    gets the sale's, and takes back its share of the sale's points beyond what it took then. What each refund was,
+    [id, customer], for undo; and the points taken back (below zero)."""
+    orphans = _orphan_refunds(conn, [row[0] for row in conn.execute(
+        "SELECT DISTINCT reference FROM purchase WHERE import_batch_id = ? AND total_minor > 0", (batch_id,))],
+        batch_id)
     if not orphans:
         return [], 0
     sales: dict[tuple[str, str], list[tuple]] = {}
     for row in conn.execute(
-            "SELECT id, contact_id, occurred_at, total_minor, reference, currency, import_batch_id IS ? FROM purchase"
+            "SELECT id, contact_id, occurred_at, total_minor, import_batch_id IS ?, reference, currency FROM purchase"
             " WHERE total_minor > 0 AND refund_of_id IS NULL AND reference IN (SELECT value FROM json_each(?))",
             (batch_id, json.dumps(sorted({reference for reference, _ in orphans})))):
-        sales.setdefault((row[4], row[5]), []).append(row)
+        sales.setdefault((row[5], row[6]), []).append(row[:5])
+
+    def earned_of(sale: tuple) -> int:
+        return conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
+                            " AND kind = 'earn'", (sale[0],)).fetchone()[0]
+
+    links = _refund_links(conn, orphans, sales, earned_of,
+                          _balances(conn, (sale[1] for found in sales.values() for sale in found)))
     linked, taken_back, now = [], 0, to_utc_text(utc_now())
-    for key, refunds in orphans.items():
-        before = [sale for sale in sales.get(key, []) if sale[2] <= refunds[0][2]]
-        if len(before) != 1 or not before[0][6]:
-            continue  # (the number of no sale of this import's, or of several: a till's numbers start again)
-        sale_id, customer, _, sale_total = before[0][:4]
-        refunds = [r for r in refunds if r[1] in (None, customer)]
-        if not refunds or -sum(r[3] for r in refunds) > sale_total:
-            continue  # (more paid back than it came to: not its refunds)
-        earned = conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
-                              " AND kind = 'earn'", (sale_id,)).fetchone()[0]
-        paid_back = 0
-        for refund_id, had, at, amount, reference, _ in refunds:
-            linked.append([refund_id, had])
-            conn.execute("UPDATE purchase SET refund_of_id = ?, contact_id = ? WHERE id = ?",
-                         (sale_id, customer, refund_id))
-            share = loyalty.points_share(earned, sale_total, paid_back, paid_back - amount)
-            paid_back -= amount
-            took = -conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
-                                 " AND kind = 'adjust'", (refund_id,)).fetchone()[0]
-            balance = conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE contact_id = ?",
-                                   (customer,)).fetchone()[0] if customer is not None else 0
-            more = min(share - took, balance)
-            if more > 0:  # (written beside the sale: undoing this import removes it with the sale's points)
-                conn.execute("INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id,"
-                             " created_at) VALUES (?, ?, 'adjust', ?, ?, ?, ?)",
-                             (customer, at, -more, loyalty.IMPORTED_REFUND_REASON.format(reference=reference),
-                              sale_id, now))
-                taken_back -= more
+    for (refund_id, had, at, _, reference, _), (sale_id, customer, *_), more in links:
+        linked.append([refund_id, had])
+        conn.execute("UPDATE purchase SET refund_of_id = ?, contact_id = ? WHERE id = ?", (sale_id, customer, refund_id))
+        if more:  # (written beside the sale: undoing this import removes it with the sale's points)
+            conn.execute("INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id,"
+                         " created_at) VALUES (?, ?, 'adjust', ?, ?, ?, ?)",
+                         (customer, at, -more, loyalty.IMPORTED_REFUND_REASON.format(reference=reference), sale_id, now))
+            taken_back -= more
     return linked, taken_back
+
+
+def _planned_take_back(conn, receipts: list[_Receipt], rows: list[tuple]) -> int:
+    """A plan's _link_earlier_refunds: the ledger rows (`rows`, of _points with the receipts' positions for ids)
+    get what the refunds recorded before the file's sales take back of them; that sum (below zero)."""
+    sales: dict[tuple[str, str], list[tuple]] = {}
+    for i, r in enumerate(receipts):
+        if r.total > 0 and r.reference:
+            sales.setdefault((r.reference, r.currency), []).append((i, r.contact_id, r.occurred_at, r.total, True))
+    orphans = _orphan_refunds(conn, {reference for reference, _ in sales})
+    if not orphans:
+        return 0
+    for row in conn.execute(
+            "SELECT id, contact_id, occurred_at, total_minor, 0, reference, currency FROM purchase"
+            " WHERE total_minor > 0 AND refund_of_id IS NULL AND reference IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted({reference for reference, _ in orphans})),)):
+        sales.setdefault((row[5], row[6]), []).append(row[:5])
+    earned: dict[int, int] = {}
+    balances = _balances(conn, (r.contact_id for r in receipts))
+    for contact_id, _, kind, points, _, index, _, _ in rows:
+        balances[contact_id] = balances.get(contact_id, 0) + points
+        if kind == "earn":
+            earned[index] = earned.get(index, 0) + points
+    taken_back = 0
+    for refund, (index, customer, *_), more in _refund_links(conn, orphans, sales, lambda sale: earned.get(sale[0], 0),
+                                                              balances):
+        if more:
+            rows.append((customer, refund[2], "adjust", -more, "", index, None, ""))
+            taken_back -= more
+    return taken_back
 
 
 def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writer, moment: str) -> None:
