@@ -166,6 +166,25 @@ def test_a_code_page_whose_words_windows_1252_reads_as_no_language_is_told_apart
     assert [cells for _, cells in rows_of(path, dialect)] == [line.split(";") for line in text.split("\r\n")[1:-1]]
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Vorname;Nachname\r\nJürgen;Müller\r\nBärbel;Schröder\r\nUwe;Groß\r\n", "mac-roman"),
+    ("Nombre;Apellidos\r\nJosé;Muñoz\r\n", "mac-roman"),
+    ("Prénom;Nom;Société\r\nZoé;Dupont;l’Atelier\r\n", "mac-roman"),
+    ("Vorname;Nachname\r\nJürgen;Müller\r\n", "mac-roman"),
+    # Windows-1252's own: a Czech name alone, apostrophes, capitals, "Œuvre"
+    ("Name;Company\r\nŠimon Novak;Škoda\r\n", "cp1252"),
+    ("Name;Company\r\nSeán O’Brien;l’Atelier\r\nZoé Dupont;Œuvre du cœur\r\n", "cp1252"),
+    ("Name;City\r\nJÜRGEN MÜLLER;KÖLN\r\n", "cp1252"),
+])
+def test_excel_for_macs_csv_in_mac_roman_is_told_from_windows_1252(tmp_path, text, encoding):
+    """Excel on a Mac saves "CSV" in Mac Roman: read as Windows-1252, "Jürgen Müller" would be "JŸrgen MŸller",
+    "José Muñoz" "JosŽ Mu–oz"."""
+    path = write(tmp_path / "people.csv", text, encoding)
+    dialect = sniff(path)
+    assert dialect.encoding == encoding
+    assert [cells for _, cells in rows_of(path, dialect)] == [line.split(";") for line in text.split("\r\n")[1:-1]]
+
+
 def test_an_ascii_start_looks_further_for_the_first_accent(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "SAMPLE_BYTES", 200)
     lines = ["Name,City"] + [f"Person {i},Paris" for i in range(40)] + ["Zoë Müller,Besançon"]

@@ -327,9 +327,62 @@ def _other_code_page(data: bytes) -> str | None:
     return best if most >= 2 else None  # (one odd word is no proof: "Kollafjørður", a Faroese place, is Danish)
 
 
+# Excel on a Mac saves "CSV" in Mac Roman, whose bytes 0x80-0x9F are the accented letters Windows-1252 has at
+# 0xC0-0xFF: read as Windows-1252, "Zoé" is "ZoŽ", "Müller" "MŸller", "Muñoz" "Mu–oz", "Groß" "Gro§". A word is
+# read right when its letters beyond ASCII are those Western names are written with, no capital stands after a
+# small letter or between a letter and a small one ("ZoŽ", "MŸller"), and no symbol between two letters ("Mu–oz")
+# but an apostrophe ("l’Atelier").
+_NAME_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüßœºª")
+_APOSTROPHES = "'’`´ʼ"
+_NEVER_BESIDE_A_LETTER = "§¶†‡•‰˜"  # (Mac Roman's "ß", "Ä", "Ü", "ï", "â", "ò" read as Windows-1252)
+_HIGH_WORD = re.compile(rb"[A-Za-z]*[\x80-\xff][A-Za-z\x80-\xff]*")
+
+
+def _misread(word: str) -> int:
+    """0 when `word` reads as a Western name; 1 when one of its letters is rarely written in one ("Schršder");
+    2 when it cannot be one ("ZoŽ", "MŸller", "Mu–oz", "l’Atelier" read as "líAtelier")."""
+    worst = 0
+    for i, c in enumerate(word):
+        before = word[i - 1] if i else ""
+        after = word[i + 1] if i + 1 < len(word) else ""
+        if c.isalpha():
+            if c.isupper() and (before.islower() or before.isalpha() and after.islower()):
+                return 2  # (a capital inside a word, the first letter's aside: "JŸrgen", "ZoŽ")
+            if c.islower() and not c.isascii() and after.isupper():
+                return 2
+            if not c.isascii() and c.lower() not in _NAME_LETTERS:
+                worst = 1
+        elif not c.isascii() and c not in _APOSTROPHES and (
+                before.isalpha() and after.isalpha() or c in _NEVER_BESIDE_A_LETTER and (before + after).isalpha()):
+            return 2
+    return worst
+
+
+def _is_mac_roman(data: bytes) -> bool:
+    """Whether Mac Roman reads right a word Windows-1252 cannot have written ("ZoŽ"), or two it would hardly have
+    ("Hšxter", "ƒdouard"), and spoils none that Windows-1252 reads right (_misread)."""
+    certain, righted = False, 0
+    for word in set(_HIGH_WORD.findall(data)):
+        as_western, as_mac = word.decode("cp1252", errors="replace"), word.decode("mac_roman")
+        western, mac = _misread(as_western), _misread(as_mac)
+        if mac > western or as_western[0].isupper() and as_mac[0].islower():  # ("Škoda" is no "äkoda")
+            return False
+        if western and not mac:
+            certain, righted = certain or western == 2, righted + 1
+    return certain or righted >= 2
+
+
+def _reads_as_mac_names(data: bytes) -> bool:
+    """Whether Mac Roman reads every word with a byte beyond ASCII as a Western name (_misread)."""
+    words = set(_HIGH_WORD.findall(data))
+    return bool(words) and not any(_misread(word.decode("mac_roman")) for word in words)
+
+
 def _guess_legacy(data: bytes) -> str:
     if _reads_as_western(data):
-        return _other_code_page(data) or "cp1252"
+        return _other_code_page(data) or ("mac-roman" if _is_mac_roman(data) else "cp1252")
+    if _reads_as_mac_names(data):  # ("Weißenfels" is "Wei§enfels" in Windows-1252, which no code page wins)
+        return "mac-roman"
     from charset_normalizer import from_bytes  # only for files that are neither UTF nor Windows-1252
 
     for match in from_bytes(data, cp_isolation=_LEGACY):  # best first
