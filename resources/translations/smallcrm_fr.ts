@@ -1926,8 +1926,8 @@ Cliquez pour les afficher.</translation>
         <translation>lu en {encoding}, «&#xa0;{word}&#xa0;» deviendrait «&#xa0;{garbled}&#xa0;»</translation>
     </message>
     <message>
-        <source>Recorded without a customer (their rows name none the way customers are looked for): {n}.</source>
-        <translation>Enregistrés sans client (leurs lignes n’en nomment aucun de la façon dont les clients sont cherchés)&#xa0;: {n}.</translation>
+        <source>Recorded without a customer (nothing in their rows to find one by): {n}.</source>
+        <translation>Enregistrés sans client (rien dans leurs lignes pour en trouver un)&#xa0;: {n}.</translation>
     </message>
     <message>
         <source>Points given: {points}.</source>
@@ -3290,6 +3290,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>purchases</source>
         <translation>achats</translation>
+    </message>
+    <message>
+        <source>Select an import to undo it.</source>
+        <translation>Sélectionnez un import pour le défaire.</translation>
     </message>
     <message>
         <source>Import of {file} undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>

@@ -261,6 +261,11 @@ def field_label(name: str, kind: str = "contacts") -> str:
     return labels.get(name, name.replace("_", " ").capitalize())
 
 
+def field_text(name: str, kind: str = "contacts") -> str:
+    """A field's label in the window's language."""
+    return QCoreApplication.translate("MappingPage", field_label(name, kind))
+
+
 def reason_text(reason: str) -> str:
     """Why a row was rejected, in the window's language."""
     return translated(reason, "rejects")
@@ -447,8 +452,8 @@ def without_customer_text(n: int) -> str:
     """Of the purchases to record, those without a customer, in a file that names customers ("" for none)."""
     if not n:
         return ""
-    return " " + QCoreApplication.translate("ImportWizard", "Recorded without a customer (their rows name none the "
-                                                            "way customers are looked for): {n}.").format(
+    return " " + QCoreApplication.translate("ImportWizard", "Recorded without a customer (nothing in their rows to "
+                                                            "find one by): {n}.").format(
         n=fmt.number(n))
 
 
@@ -489,9 +494,13 @@ def _align_right(table: QTableWidget, columns: tuple[int, ...]) -> None:
                 table.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-COMPARED_HEIGHT = 240  # the most the table of what a duplicate row would change takes (it scrolls beyond)
 MAPPING_CHOICE = 12  # the characters of a column's field its drop-down shows at least (more when its column is wider)
 WIDEST_COLUMN = 280  # a preview column is no wider than this (a long value is cut short with "…", whole in its tip)
+
+
+def _fit_choice(combo: QComboBox) -> None:
+    """A column's drop-down as wide as its field's name, MAPPING_CHOICE characters at least: read whole."""
+    combo.setMinimumContentsLength(max(MAPPING_CHOICE, len(combo.currentText())))
 
 
 def _fit_columns(table: QTableWidget) -> None:
@@ -1039,14 +1048,14 @@ class MappingPage(QWizardPage):
             example.setForeground(self.palette().placeholderText())
             self.columns.setItem(2, c, example)
             combo = QComboBox()
-            labels = [self.tr(field_label(name, self.w.kind)) for name in names]
+            labels = [field_text(name, self.w.kind) for name in names]
             for label, name in zip(labels, names):
                 combo.addItem(label, name)
             # as the owner chose it, or as found (the format page's choices, changed, start it again)
             combo.setCurrentIndex(max(0, combo.findData(self.w.options.overrides.get(c, target))))
             # as wide as the column's name or example, not as its longest choice; the list opens as wide as they
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(MAPPING_CHOICE)
+            _fit_choice(combo)
             combo.view().setMinimumWidth(max(map(combo.fontMetrics().horizontalAdvance, labels))
                                          + 3 * combo.fontMetrics().height())  # (its margins and scroll bar)
             combo.setAccessibleName(self.tr("Field for column {header}").format(header=header))
@@ -1126,6 +1135,9 @@ class MappingPage(QWizardPage):
                         with QSignalBlocker(combo):
                             combo.setCurrentIndex(combo.findData(ci.given_up(chosen,
                                                                              purchases=self.w.kind == "purchases")))
+                        _fit_choice(combo)
+            _fit_choice(self.sender())
+            self.columns.resizeColumnsToContents()
         self.w.plan = None
         self.completeChanged.emit()
         self.timer.start()
@@ -1616,7 +1628,7 @@ class DuplicatesPage(QWizardPage):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.for_selected)
         layout.addWidget(self.compared)
-        layout.addWidget(self.changes)
+        layout.addWidget(self.changes, 1)
         layout.addWidget(self.none)
         layout.addStretch()  # (the table takes the room when there is one; else the words stay under the choices)
         # Tags for everyone the import adds or changes: to find them again, or to send them one message.
@@ -1666,6 +1678,9 @@ class DuplicatesPage(QWizardPage):
         dupes = getattr(self.w.plan, "duplicates", [])
         self.model.reset(dupes, self.w.options.row_choices)
         self.table.resizeColumnsToContents()
+        # no higher than its rows (three at least): the room left is for what the row selected would change
+        edges = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        self.table.setMaximumHeight(edges + min(max(len(dupes), 3), 1000) * self.table.verticalHeader().defaultSectionSize())
         for widget in (self.table, self.hint, self.for_selected, self.compared):
             widget.setVisible(bool(dupes))
         self.none.setVisible(not dupes)
@@ -1721,7 +1736,7 @@ class DuplicatesPage(QWizardPage):
                 value = ", ".join(value)
             return " / ".join(value.splitlines()) or "—"
 
-        _fill(self.changes, [[field_label(names.get(c.field, c.field)), text(c.now), text(c.fill), text(c.overwrite)]
+        _fill(self.changes, [[field_text(names.get(c.field, c.field)), text(c.now), text(c.fill), text(c.overwrite)]
                              for c in changes])
         for r, change in enumerate(changes):
             for column, value in ((2, change.fill), (3, change.overwrite)):
@@ -1731,9 +1746,11 @@ class DuplicatesPage(QWizardPage):
                     font.setBold(True)
                     item.setFont(font)
         _fit_columns(self.changes)
-        table = self.changes  # as high as its rows (the list of duplicates above takes the rest)
-        table.setFixedHeight(min(COMPARED_HEIGHT, table.horizontalHeader().sizeHint().height()
-                                 + table.verticalHeader().length() + 2 * table.frameWidth()))
+        table = self.changes  # as high as its rows, or as the page has room for (it scrolls then)
+        rows = table.verticalHeader()
+        edges = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setMaximumHeight(edges + rows.length())
+        table.setMinimumHeight(edges + min(rows.length(), 3 * rows.defaultSectionSize()))
         table.show()
 
 
@@ -2053,7 +2070,7 @@ class FixRowDialog(QDialog):
             edit = QLineEdit(cells[i] if i < len(cells) else "")
             edit.setAccessibleName(header)
             edit.setToolTip(self.tr("Goes to: {field}").format(
-                field=QCoreApplication.translate("MappingPage", field_label(name, kind))))
+                field=field_text(name, kind)))
             label = QLabel(header.replace("&", "&&"))
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -2527,8 +2544,14 @@ class PastImportsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        resize_within_screen(self, 940, 420)
         self.refresh()
+        if self.batches:  # the latest, selected: the one the owner most often came to undo
+            self.table.selectRow(0)
+        # as wide as the columns (the tags given last), as the screen allows
+        margins = layout.contentsMargins()
+        wide = (self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
+                + self.table.verticalScrollBar().sizeHint().width() + margins.left() + margins.right())
+        resize_within_screen(self, max(940, wide), 420)
 
     def refresh(self) -> None:
         self.batches = ci.list_imports()
@@ -2557,6 +2580,10 @@ class PastImportsDialog(QDialog):
         row = self.table.currentRow()
         chosen = self.batches[row] if 0 <= row < len(self.batches) and self.table.selectedItems() else None
         self.undo.setEnabled(chosen is not None and not chosen.undone_at and chosen.finished_at is not None)
+        if self.batches and chosen is None and not self.message.text():
+            self.message.setText(self.tr("Select an import to undo it."))
+        elif chosen is not None and self.message.text() == self.tr("Select an import to undo it."):
+            self.message.clear()
 
     def undo_selected(self) -> None:
         batch = self.batches[self.table.currentRow()]

@@ -404,7 +404,14 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     assert dialog.table.item(0, 10).text() == "Salon, 2026"  # what to search for to list its customers
     assert cells(dialog.table, 0)[4:6] == ["2", "2"]  # added, and new customers
     assert dialog.table.item(0, 0).text() == str(batch)  # the number messages give
-    dialog.table.selectRow(0)
+    # every column in sight, the tags given last among them, as far as the screen (800 wide here) allows
+    assert (dialog.table.horizontalHeader().length() <= dialog.table.viewport().width()
+            or dialog.width() == dialog.screen().availableGeometry().width() - 40)
+    dialog.table.clearSelection()
+    assert not dialog.undo.isEnabled() and dialog.message.text() == "Select an import to undo it."
+    dialog.close()
+    dialog = window.show_past_imports()  # the latest import is selected, ready to undo
+    assert dialog.undo.isEnabled() and dialog.message.text() == ""
     asked.answers.append(QMessageBox.StandardButton.No)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and window.model.rowCount() == 2 and dialog.table.item(0, 9).text() != "undone"
@@ -672,7 +679,7 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
     if create:
         assert counts.text() == ("Purchases to record: 5 (refunds: 2). Purchases to skip: 0. Rows to reject: 0. "
                                  f"New customers: 1. Points given: {fmt.number(1249)}. Recorded without a customer "
-                                 "(their rows name none the way customers are looked for): 1.")  # (1002: no email)
+                                 "(nothing in their rows to find one by): 1.")  # (1002: no email)
     else:
         assert counts.text().startswith("Purchases to record: 4 (refunds: 2). Purchases to skip: 1.")
         assert wizard.summary_page.noted.text() == ("• Of the purchases to skip, those of customers not in your "
@@ -1775,6 +1782,33 @@ def test_a_selected_duplicate_shows_what_filling_in_or_overwriting_would_change(
     assert page.compared.text() == "Row 4 is the same customer as row 3 of the file: it adds to what that row brings."
     assert not page.changes.isVisible()
     assert contacts.get_contact(contacts.contact_ids("ana")[0]).city == "Porto"  # nothing written
+    wizard.close()
+
+
+def test_what_a_duplicate_would_change_in_many_fields_stays_clear_of_the_tags_line(qtbot, window, tmp_path):
+    """Nine fields to compare: the table scrolls within the page rather than running under the line below it."""
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    add_contact(ContactInput(first_name="Zoë", last_name="Lefèvre", company="Old", city="Paris",
+                             emails=["zoe@exemple.fr"], phones=["+33 6 00 00 00 00"]))
+    path = tmp_path / "clients.csv"
+    path.write_text("Prénom;Nom;Courriel;Téléphone;Ville;Société;Rue;Code postal;Pays;Anniversaire;Étiquettes;Notes\n"
+                    "Zoë;Lefèvre;zoe@exemple.fr;+33 6 12 34 56 78;Lyon;Fleurs;12 rue Neuve;69002;France;1980-12-31;"
+                    "VIP;Aime les pivoines\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.resize(900, 560)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    wizard.next()
+    page = wizard.duplicates_page
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.changes.isVisible(), timeout=5000)
+    qtbot.wait(50)
+    assert page.changes.rowCount() >= 9
+    assert page.changes.geometry().bottom() < page.tags.geometry().top()
+    assert page.table.geometry().bottom() < page.changes.geometry().top()
+    assert page.changes.verticalScrollBar().isVisible()  # (its rows are all there, scrolled to)
     wizard.close()
 
 

@@ -141,7 +141,7 @@ labels += [w.text() for w in dialog.findChildren(QCheckBox)]
 from smallcrm.gui import import_wizard as iw
 from smallcrm.services.importing.reader import ImportFileProblem
 wizard = {"reject": iw.reason_text("invalid email"), "duplicate": iw.duplicate_text("name+city"),
-          "field": QCoreApplication.translate("MappingPage", iw.field_label("postal_code")),
+          "field": iw.field_text("postal_code"),
           "problem": iw.problem_text(ImportFileProblem(Path("x.csv"), "empty", "", None))}
 # what the contact form says of an email, a phone and a name it cannot take
 from smallcrm.errors import InvalidValue
