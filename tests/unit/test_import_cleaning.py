@@ -145,6 +145,10 @@ def test_parse_date_only_ever_raises_invalid_value(text, order):
     ("1.234.567,89 €", "EUR", None, 123456789), ("1,234", "EUR", ".", 123400), ("1.234", "EUR", ",", 123400),
     ("12.500", "EUR", ".", 1250), ("¥1,234", "JPY", None, 1234), ("CHF 1’234.50", "CHF", None, 123450),
     ("US$ 10", "USD", None, 1000), ("$5", "USD", None, 500), ("10 kr", "SEK", None, 1000), ("+7,00", "EUR", None, 700),
+    # whole francs and euros with a dash for the cents: no minus sign
+    ("Fr. 45.–", "CHF", None, 4500), ("CHF 1'250.–", "CHF", None, 125000), ("5.-", "CHF", None, 500),
+    ("€ 12,-", "EUR", None, 1200), ("€ 1.250,-", "EUR", None, 125000), ("25,–", "EUR", None, 2500),
+    ("-12,-", "EUR", None, -1200), ("(12,-)", "EUR", None, -1200),
 ])
 def test_amounts_in_the_ways_files_write_them(text, currency, mark, minor):
     assert parse_money(text, currency, mark) == minor

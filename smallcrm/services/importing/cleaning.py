@@ -717,6 +717,13 @@ AMBIGUOUS_AMOUNT = "{written} could be {one} or {other}"
 
 _GROUP_CHARS = " \u00a0\u202f\u2009'\u2019"
 _MINUS = "-\u2212\u2013"
+# Whole francs or euros written with a dash for the cents ("Fr. 45.–", "5.-", "€ 12,-", "1.250,–"): no minus sign.
+_DASH_CENTS = re.compile(r"(?<=\d)([.,])[-\u2212\u2013\u2014]{1,2}(?![\d-])")
+
+
+def _dash_cents(text: str) -> str:
+    """"45.–" as "45.00" (see _DASH_CENTS)."""
+    return _DASH_CENTS.sub(r"\g<1>00", text)
 _SYMBOL_LOCALES = ("en", "en_US", "en_GB", "en_CA", "en_AU", "fr", "fr_CA", "fr_CH", "de", "de_CH", "es", "es_MX",
                    "it", "pt", "pt_BR", "nl", "ja", "zh", "sv", "da", "nb", "pl", "cs")
 _COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "ISK",
@@ -842,7 +849,7 @@ def parse_money(text: str, currency: str, decimal_mark: str | None = None, *, ex
     is Decimal("0.1")), instead of raising.
     """
     original = text
-    value = (text or "").strip().lstrip("'").strip()
+    value = _dash_cents((text or "").strip().lstrip("'").strip())
     m = _AMOUNT.search(value)
     if not m:
         raise InvalidValue("amount", original, "amount", NOT_AN_AMOUNT)
@@ -886,7 +893,7 @@ def infer_decimal_mark(values: Iterable[str]) -> str:
     """"," or "." as a whole column of amounts shows it, or "ambiguous" (no value tells, or they disagree)."""
     seen = set()
     for text in values:
-        m = _AMOUNT.search((text or "").strip().lstrip("'"))
+        m = _AMOUNT.search(_dash_cents((text or "").strip().lstrip("'")))
         if not m:
             continue
         core = m.group()
