@@ -197,7 +197,6 @@ _FILE_PROBLEMS = {
     "utf8_read_as": "{path} has text written in UTF-8",
     "field_too_large": "{path} has a cell too large to be data",
     "too_many_rows": "{path} has more rows than one import takes",
-    "unclosed_quote": "{path} has a quote that is never closed",
 }
 
 
@@ -217,9 +216,6 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
         text += "; leave out --encoding to have it found from the file"
     elif problem.reason == "binary":
         text += "; export the list as CSV from the program that made it"
-    elif problem.reason == "unclosed_quote":
-        text += ("; correct that row in the program that made the file, or give --quote none if the file's "
-                 "quotes are text")
     elif problem.reason == "too_many_rows":
         text += "; split it into smaller files and import them one after the other"
     return text
@@ -376,6 +372,10 @@ _WARNINGS = {
     "nul_characters": ("invisible NUL character (some programs leave them) was removed",
                        "invisible NUL characters (some programs leave them) were removed"),
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
+    "stray_quotes": ("quote was never closed: the lines it ran together were read as rows again, the quote kept "
+                     "as text (check that row)",
+                     "quotes were never closed: the lines they ran together were read as rows again, the quotes kept "
+                     "as text (check those rows)"),
     "sale_rows": ("row is a sale: its buyer was read as a customer, the sale is not recorded (to record sales, use "
                   "smallcrm import purchases)",
                   "rows are sales: their buyers were read as customers, the sales are not recorded (to record them, "

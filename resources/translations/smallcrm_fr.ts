@@ -2078,10 +2078,6 @@ Cliquez pour les afficher.</translation>
         <translation>Une cellule est bien trop grande pour être un champ de client.</translation>
     </message>
     <message>
-        <source>A quote opened in one row is never closed: the rest of the file would be read as one cell. Correct that row in the program that made the file, or choose “None: quotes are text” under “Text in quotes”.</source>
-        <translation>Un guillemet ouvert dans une ligne n’est jamais fermé&#xa0;: tout le reste du fichier serait lu comme une seule cellule. Corrigez cette ligne dans le programme qui a créé le fichier, ou choisissez «&#x202f;Aucun&#xa0;: les guillemets sont du texte&#x202f;» sous «&#x202f;Texte entre guillemets&#x202f;».</translation>
-    </message>
-    <message>
         <source>Row {row}.</source>
         <translation>Ligne {row}.</translation>
     </message>
@@ -4204,6 +4200,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Blank rows skipped</source>
         <translation>Lignes vides ignorées</translation>
+    </message>
+    <message>
+        <source>Quotes never closed: the lines they ran together are read as rows again, the quote kept as text (check those rows)</source>
+        <translation>Guillemets jamais refermés&#xa0;: les lignes qu’ils réunissaient sont relues comme des lignes, le guillemet gardé comme du texte (vérifiez ces lignes)</translation>
     </message>
     <message>
         <source>Rows of a sales export: their buyers become customers, the sales are not recorded (import the file as Purchases to record them)</source>

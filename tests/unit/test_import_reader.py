@@ -640,14 +640,22 @@ class _Vanishing(io.BytesIO):
         return len(data)
 
 
-def test_a_quote_never_closed_is_a_file_problem_naming_its_row(tmp_path):
+@pytest.mark.parametrize("text", [
+    'Name,City,Notes\nZoë,Lyon,"fine\nstill fine"\nAnn,"Paris,x\nBob,Leeds,y\nCy,Nice,z\n',  # (to the end)
+    'Name,City,Notes\nZoë,Lyon,"fine\nstill fine"\nAnn,"Paris,x\nBob,Leeds,y\nCy,Nice,"z"\n',  # (closed later)
+])
+def test_a_quote_never_closed_leaves_the_rows_it_would_run_together_rows(tmp_path, text):
+    """A stray quote would make one cell of the lines up to the next quote: each is a row again (and said so), the
+    stray quote plain text in its own."""
     broken = tmp_path / "broken.csv"
-    broken.write_text('Name,City,Notes\nZoë,Lyon,"fine\nstill fine"\nAnn,"Paris,x\nBob,Leeds,y\nCy,Nice,z\n',
-                      encoding="utf-8")
-    with pytest.raises(ImportFileProblem) as caught:
-        list(read_rows(broken, sniff(broken)))
-    assert (caught.value.reason, caught.value.row) == ("unclosed_quote", 3)
-    assert caught.value.detail == "the 3 lines from there to the end of the file would be one cell"
+    broken.write_text(text, encoding="utf-8")
+    with read_rows(broken, sniff(broken)) as rows:
+        assert list(rows) == [(2, ["Zoë", "Lyon", "fine\nstill fine"]), (3, ["Ann", '"Paris', "x"]),
+                              (4, ["Bob", "Leeds", "y"]), (5, ["Cy", "Nice", "z"])]
+        assert rows.warnings == [("stray_quotes", 1)]
+    last = tmp_path / "last.csv"  # on the last line: its cells are still the file's cells
+    last.write_text('First Name,Last Name,Email\nBob,"Jones,bob@x.com\n', encoding="utf-8")
+    assert list(read_rows(last, sniff(last))) == [(2, ["Bob", '"Jones', "bob@x.com"])]
     # A last cell over several lines, its quote closed, and a stray quote in a one-line last row are rows.
     for text in ('Name,Notes\nAnn,"one\n""two""\nthree"\n', 'Name,Notes\nAnn,"one\ntwo"\nBob,12" pizza\n'):
         fine = tmp_path / "fine.csv"

@@ -921,9 +921,11 @@ class RowStream:
         self.long_rows: list[int] = []  # row numbers with extra non-empty cells (the first 1000)
         self.long_row_count = 0
         self.nul_characters = 0
+        self.stray_quotes = 0  # rows a quote never closed had run together, read again line by line
         self.header: list[str] = []
         self.lines = 0  # lines read from the file
         self.quotes = 0  # quote characters in them
+        self._record: list[str] = []  # the lines of the record being read
         self._rows = self._generate()
 
     def __iter__(self) -> RowStream:
@@ -943,9 +945,10 @@ class RowStream:
 
     @property
     def warnings(self) -> list[tuple[str, int]]:
-        """What was tidied, as (kind, how many): "nul_characters", "short_rows", "long_rows", "blank_rows"."""
-        counts = [("nul_characters", self.nul_characters), ("short_rows", self.short_rows),
-                  ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows)]
+        """What was tidied, as (kind, how many): "nul_characters", "stray_quotes", "short_rows", "long_rows",
+        "blank_rows"."""
+        counts = [("nul_characters", self.nul_characters), ("stray_quotes", self.stray_quotes),
+                  ("short_rows", self.short_rows), ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows)]
         return [(kind, n) for kind, n in counts if n]
 
     def _lines(self, stream) -> Iterator[str]:
@@ -963,17 +966,8 @@ class RowStream:
             self.lines += 1
             if quote and quote in line:
                 self.quotes += line.count(quote)
+            self._record.append(line)
             yield line
-
-    def _unclosed_quote(self, number: int, lines: int, quotes: int) -> ImportFileProblem | None:
-        """The file's last record, row `number`, began after `lines` lines and `quotes` quote characters: when
-        it runs over several lines with an odd number of quotes, a quote opened in it was never closed, and
-        the rest of the file went into one cell."""
-        if self.lines - lines > 1 and (self.quotes - quotes) % 2:
-            return _problem(self.path, "unclosed_quote",
-                            f"the {self.lines - lines:,} lines from there to the end of the file would be one cell",
-                            number)
-        return None
 
     def _generate(self) -> Iterator[tuple[int, list[str]]]:
         path, dialect = self.path, self.dialect
@@ -993,37 +987,44 @@ class RowStream:
                 self.header = _clean_header(_cells_restored(header))
                 width = len(header)
                 row_end = dialect.row_end
-                begun = start = (self.lines, self.quotes)  # where the record at hand began, and the next one
-                for cells in reader:
-                    number += 1
-                    begun, start = start, (self.lines, self.quotes)
+                quotes = self.quotes  # the quote characters before the record at hand
+                self._record = []
+                for record in reader:
+                    odd, quotes = (self.quotes - quotes) % 2, self.quotes
+                    lines, self._record = self._record, []
                     if row_end:
-                        cells = _cells_restored(cells)
-                    n = len(cells)
-                    if not any(cells) or not "".join(cells).strip():
-                        self.blank_rows += 1
-                        continue
-                    if n != width:
-                        if n < width:
-                            cells.extend([""] * (width - n))
-                            self.short_rows += 1
-                        else:
-                            while len(cells) > width and not cells[-1]:
-                                cells.pop()
-                            if len(cells) > width:
-                                self.long_row_count += 1
-                                if len(self.long_rows) < 1000:
-                                    self.long_rows.append(number)
-                    if self.rows == self.limit:
-                        self.cut_short = True
-                        return
-                    self.rows += 1
-                    if self.rows > MAX_ROWS:
-                        raise _too_many_rows(path, number)
-                    yield number, cells
-                unclosed = self._unclosed_quote(number, *begun)
-                if unclosed is not None:
-                    raise unclosed
+                        records = (_cells_restored(record),)
+                    elif odd and (len(lines) > 1 or len(record) != width):
+                        # A quote opened and never closed as it should ("Bob,"Jones,bob@x.com"): the lines it ran
+                        # together, each a row again, that line's own quotes as plain text.
+                        records = _line_by_line(lines, dialect)
+                        self.stray_quotes += 1
+                    else:
+                        records = (record,)
+                    for cells in records:
+                        number += 1
+                        n = len(cells)
+                        if not any(cells) or not "".join(cells).strip():
+                            self.blank_rows += 1
+                            continue
+                        if n != width:
+                            if n < width:
+                                cells.extend([""] * (width - n))
+                                self.short_rows += 1
+                            else:
+                                while len(cells) > width and not cells[-1]:
+                                    cells.pop()
+                                if len(cells) > width:
+                                    self.long_row_count += 1
+                                    if len(self.long_rows) < 1000:
+                                        self.long_rows.append(number)
+                        if self.rows == self.limit:
+                            self.cut_short = True
+                            return
+                        self.rows += 1
+                        if self.rows > MAX_ROWS:
+                            raise _too_many_rows(path, number)
+                        yield number, cells
         except UnicodeDecodeError as e:
             raise self._decode_problem() from e
         except _LineTooLong as e:
@@ -1047,6 +1048,13 @@ class RowStream:
         except OSError as e:
             return _problem(self.path, "vanished", e.strerror or str(e))
         return _problem(self.path, "encoding", _bad_bytes_detail(cell, dialect.encoding, column), row)
+
+
+def _line_by_line(lines: list[str], dialect: Dialect) -> list[list[str]]:
+    """Each line a row: in a line with an odd number of quotes, they are plain text."""
+    quote = dialect.quotechar
+    return [next(_csv_reader([line], dialect.delimiter, "" if line.count(quote) % 2 else quote), [])
+            for line in lines]
 
 
 def _clean_header(header: list[str]) -> list[str]:
