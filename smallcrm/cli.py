@@ -452,12 +452,14 @@ def describe_error(error: Exception, args) -> str:
 def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
     argv = join_birthday(list(sys.argv[1:] if argv is None else argv))
+    # (a command line that cannot be read still answers in JSON when it asks for it)
+    asked = argparse.Namespace(json="--json" in argv[:argv.index("--")] if "--" in argv else "--json" in argv)
     try:
         args = build_parser().parse_args(argv)
     except UsageError as e:
-        return _fail(str(e), 2)
+        return _fail(str(e), 2, asked)
     except InvalidValue as e:  # a date or another value an option's type reads, given in a form it cannot be
-        return _fail(f"{cli_format.describe_invalid(e)} (see `{PROG} --help`)", 2)
+        return _fail(f"{cli_format.describe_invalid(e)} (see `{PROG} --help`)", 2, asked)
     except SystemExit as e:  # --help and --version
         return e.code if isinstance(e.code, int) else 0
     db_path = getattr(args, "db", None) or paths.default_database()

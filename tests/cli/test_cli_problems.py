@@ -57,3 +57,13 @@ def test_an_impossible_date_in_an_option_is_one_line_not_a_traceback(cli, args):
     done = cli(*args)
     assert done.code == 2
     assert "is not a real date" in done.error_line or "YYYY-MM-DD" in done.error_line
+
+
+@pytest.mark.parametrize("command", [["import", "undo", "abc", "--json"],
+                                     ["import", "contacts", "list.csv", "--json", "--on-duplicate", "bogus"],
+                                     ["contacts", "list", "--json", "--no-such-option"]])
+def test_a_command_line_that_cannot_be_read_still_answers_in_json_when_asked(cli, command):
+    result = cli(*command)
+    assert result.code == 2
+    assert result.json() == {"error": result.error_line.removeprefix("smallcrm: error: "), "exit_code": 2}
+    assert cli(*(word for word in command if word != "--json")).out == ""  # (without --json: nothing)
