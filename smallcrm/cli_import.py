@@ -189,6 +189,7 @@ def _checked_options(build):
 _FILE_PROBLEMS = {
     "not_found": "there is no file {path}",
     "vanished": "{path} went away while it was being read",
+    "changed": "{path} changed while it was being read",
     "unreadable": "{path} cannot be read",
     "empty": "{path} is empty",
     "header_only": "{path} has a header row and no rows under it",
@@ -216,6 +217,8 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
         text += "; leave out --encoding to have it found from the file"
     elif problem.reason == "binary":
         text += "; export the list as CSV from the program that made it"
+    elif problem.reason == "changed":
+        text += "; import it again once it is saved"
     elif problem.reason == "too_many_rows":
         text += "; split it into smaller files and import them one after the other"
     return text

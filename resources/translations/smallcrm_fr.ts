@@ -2062,6 +2062,10 @@ Cliquez pour les afficher.</translation>
         <translation>Le fichier a disparu pendant sa lecture (une clé USB retirée&#xa0;?).</translation>
     </message>
     <message>
+        <source>The file was saved again since it was read: go back to the summary to see what importing it does now.</source>
+        <translation>Le fichier a été enregistré de nouveau depuis sa lecture&#xa0;: revenez au résumé pour voir ce que l’import ferait maintenant.</translation>
+    </message>
+    <message>
         <source>The file is not there any more (moved, renamed or deleted?).</source>
         <translation>Le fichier n’est plus là (déplacé, renommé ou supprimé&#xa0;?).</translation>
     </message>
@@ -2913,6 +2917,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Customer&apos;s last name</source>
         <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s last name prefix (van, de)</source>
+        <translation>Particule du nom du client (van, de)</translation>
     </message>
     <message>
         <source>Customer&apos;s country</source>

@@ -143,6 +143,7 @@ SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "payment_method": QT_TRANSLATE_NOOP("MappingPage", "Payment method"),
                "first_name": QT_TRANSLATE_NOOP("MappingPage", "Customer's first name"),
                "last_name": QT_TRANSLATE_NOOP("MappingPage", "Customer's last name"),
+               "last_name_prefix": QT_TRANSLATE_NOOP("MappingPage", "Customer's last name prefix (van, de)"),
                "country": QT_TRANSLATE_NOOP("MappingPage", "Customer's country"),
                "reference": QT_TRANSLATE_NOOP("MappingPage", "Receipt or invoice number"),
                "unit_price": QT_TRANSLATE_NOOP("MappingPage", "Unit price"),
@@ -322,6 +323,8 @@ def problem_text(error: Exception) -> str:
                 "binary": _problem_tr("This is not a text file (it looks like a program, picture or spreadsheet "
                                       "file). Save it from your spreadsheet as CSV first."),
                 "vanished": _problem_tr("The file disappeared while it was being read (a USB stick taken out?)."),
+                "changed": _problem_tr("The file was saved again since it was read: go back to the summary to see "
+                                       "what importing it does now."),
                 "not_found": _problem_tr("The file is not there any more (moved, renamed or deleted?)."),
                 "unreadable": _problem_tr("The file cannot be opened (is another program holding it, or is it a "
                                           "folder?)."),
@@ -2318,11 +2321,7 @@ class ImportWizard(QWizard):
 
     def _stamp(self) -> tuple[int, int] | tuple[None, None]:
         """The file's size and time of change (None, None when it cannot be looked at: reading it says why)."""
-        try:
-            stat = self.path.stat()
-        except OSError:
-            return None, None
-        return stat.st_size, stat.st_mtime_ns
+        return ci.file_stamp(self.path) or (None, None)
 
     def reread(self) -> None:
         before = getattr(self, "dialect", None)
@@ -2463,6 +2462,9 @@ class ImportWizard(QWizard):
             self.task = None
             failed(e)
 
+        if self._planned_for is not None and self._stamp() != self._planned_for[-1]:  # (saved since the summary)
+            failed(ImportFileProblem(self.path, "changed", "it was saved again since the summary"))
+            return
         work = import_purchases if self.kind == "purchases" else import_contacts
         self.task = run_in_background(work, self.path, copy.deepcopy(self.options), self.dialect, dict(self.fixes),
                                       on_done=done, on_error=error, on_progress=progress)

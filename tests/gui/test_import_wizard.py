@@ -905,16 +905,6 @@ def test_past_imports_lists_a_purchases_import_and_undoes_it(qtbot, window, till
 SHOTS = Path("/tmp/wizard-fix-shots")
 
 
-def to_summary(qtbot, wizard: ImportWizard) -> None:
-    wizard.next()  # detection
-    wizard.format_page.region.setText("FR")
-    wizard.next()  # mapping
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
-    wizard.next()  # duplicates
-    wizard.next()  # summary
-    qtbot.waitUntil(lambda: wizard.summary_page.counts.text() != "…", timeout=5000)
-
-
 def test_a_rejected_row_can_be_corrected_in_the_mapping_preview_by_a_double_click(qtbot, window, tmp_path):
     from smallcrm.gui.import_wizard import FixRowDialog
 
@@ -1863,6 +1853,28 @@ def test_a_file_changed_on_disk_is_read_again_and_the_rows_corrected_here_are_le
     wizard.next()
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert contacts.count_contacts() == 4
+    wizard.close()
+
+
+def test_a_file_saved_again_after_its_summary_is_not_imported_before_the_summary_is_made_again(qtbot, window,
+                                                                                                  tmp_path):
+    path = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.counts.text().startswith("Will add 2")
+    path.write_bytes((FRENCH_EXCEL + "Ana;Silva;ana@exemple.pt;;Porto;\r\n").encode("cp1252"))  # (saved again)
+    wizard.next()
+    page = wizard.run_page
+    qtbot.waitUntil(lambda: page.again.isVisible(), timeout=5000)
+    assert page.text.text() == ("The file was saved again since it was read: go back to the summary to see what "
+                                "importing it does now. Nothing was imported.")
+    assert contacts.count_contacts() == 0
+    qtbot.mouseClick(page.again, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    assert wizard.summary_page.counts.text().startswith("Will add 3")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert contacts.count_contacts() == 3
     wizard.close()
 
 

@@ -247,6 +247,34 @@ def test_a_file_that_vanishes_is_a_file_problem(db, tmp_path):
     assert caught.value.reason in ("not_found", "vanished")
 
 
+def test_a_file_saved_again_while_it_is_imported_imports_nothing(db, tmp_path):
+    """Its rows would be part the old file's, part the new one's (a list saved over from a spreadsheet)."""
+    from smallcrm.services.importing import purchases_import as pi
+
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email\nAnn,Lee,ann@example.com\n", encoding="utf-8")
+
+    def saved_again(done, total):
+        path.write_text("First Name;Last Name;Email\nBob;Stone;bob@example.com\nCy;Dee;cy@example.com\n",
+                        encoding="utf-8")
+
+    with pytest.raises(ImportFileProblem) as caught:
+        ci.import_contacts(path, ci.ImportOptions(), progress=saved_again)
+    assert caught.value.reason == "changed"
+    assert Contact.select().count() == 0 and ImportBatch.select().count() == 0
+    sales = tmp_path / "sales.csv"
+    sales.write_text("Date,Order,Email,Amount\n2026-01-02,1001,ann@example.com,10.00\n", encoding="utf-8")
+    written = pi._write_purchases
+
+    def write_then_save_again(*args):
+        sales.write_text("Date,Order,Email,Amount\n", encoding="utf-8")
+        return written(*args)
+
+    with mock.patch.object(pi, "_write_purchases", write_then_save_again), pytest.raises(ImportFileProblem) as caught:
+        pi.import_purchases(sales, pi.PurchaseImportOptions(create_missing=True))
+    assert caught.value.reason == "changed" and ImportBatch.select().count() == 0 and Contact.select().count() == 0
+
+
 def test_ragged_rows_nul_bytes_and_a_huge_cell_are_rows_not_crashes(db, tmp_path):
     path = tmp_path / "ragged.csv"
     big = "x" * 1_000_000

@@ -201,6 +201,9 @@ def test_shopify_and_square_ids_and_consent():
     ("E-mailadres", "email"), ("Telefoonnummer", "phone"), ("Mobiel", "phone"), ("Voornaam", "first_name"),
     ("Achternaam", "last_name"), ("Bedrijf", "company"), ("Postcode", "postal_code"), ("Plaats", "city"),
     ("Woonplaats", "city"), ("Straat", "street"), ("Geboortedatum", "birthday"), ("Opmerkingen", "notes"),
+    # mobiles and landlines as Switzerland, Québec, Belgium and Southern Europe write them
+    ("Natel", "phone"), ("Cellulaire", "phone"), ("GSM-nummer", "phone"), ("Teléfono fijo", "phone"),
+    ("Telefono fisso", "phone"), ("Telefone fixo", "phone"), ("Festnetz", "phone"),
 ])
 def test_generic_headers_in_seven_languages(header, target):
     assert auto_map([header], "generic") == [target]

@@ -838,6 +838,27 @@ def test_sales_headers_in_other_languages_are_recognised(header, fields):
     assert pi.holds_purchases(header)
 
 
+@pytest.mark.parametrize(("header", "fields"), [
+    # the total paid, not the amount before tax or discount beside it
+    (["Datum", "Rechnungsnummer", "E-Mail", "Betrag", "MwSt", "Gesamtbetrag"],
+     ["date", "reference", "email", "", "", "amount"]),
+    (["Fecha", "Nº ticket", "Correo electrónico", "Importe", "Descuento", "Total ticket"],
+     ["date", "reference", "email", "", "", "amount"]),
+    (["Date", "N° facture", "Email", "Montant", "Remise", "Net à payer"], ["date", "reference", "email", "", "", "amount"]),
+    (["Datum", "Factuurnummer", "E-mail", "Bedrag", "Korting", "Te betalen"],
+     ["date", "reference", "email", "", "", "amount"]),
+    (["Data", "N. scontrino", "Email", "Importo", "Sconto", "Totale documento"],
+     ["date", "reference", "email", "", "", "amount"]),
+    # a currency beside the name; the customer's email or phone named with the word for customer
+    (["Datum", "Beleg", "E-Mail Kunde", "Telefon Kunde", "Total CHF"], ["date", "reference", "email", "phone", "amount"]),
+    (["Datum", "Bonnummer", "Klant e-mail", "Bedrag in EUR"], ["date", "reference", "email", "amount"]),
+    (["Fecha", "Ticket", "Cliente", "Correo cliente", "Teléfono cliente", "Importe"],
+     ["date", "reference", "name", "email", "phone", "amount"]),
+])
+def test_the_total_paid_and_the_customers_details_are_found_under_the_names_shops_give_them(header, fields):
+    assert pi.map_purchase_headers(header) == ("generic", fields)
+
+
 def test_a_layout_can_be_chosen_and_one_the_file_has_not_the_columns_of_is_refused():
     etsy = ["Sale Date", "Order ID", "Full Name", "Currency", "Order Total", "Adjusted Order Total"]
     assert pi.map_purchase_headers(etsy)[0] == "etsy"
@@ -2207,6 +2228,21 @@ def test_a_file_imported_again_on_a_computer_in_another_time_zone_records_its_sa
     pi.import_purchases(write_csv(tmp_path / "subscription.csv", header, [["2026-10-13 17:00:00", "SUB-0042", "9.99"]]))
     result = pi.import_purchases(write_csv(tmp_path / "next day.csv", header, later))
     assert (result.created, result.skipped) == (3, 0)
+
+
+def test_a_dutch_sales_file_with_a_tussenvoegsel_column_finds_its_customers_by_their_whole_name(gbp, tmp_path):
+    """"Jan" "van der" "Berg" is Jan van der Berg, not a new "Jan Berg"; a new customer keeps the prefix too."""
+    jan = add_contact(ContactInput(first_name="Jan", last_name="van der Berg"))
+    header = ["Datum", "Factuurnummer", "Voornaam", "Tussenvoegsel", "Achternaam", "Bedrag"]
+    rows = [["14-03-2025", "F-1", "Jan", "van der", "Berg", "12,50"],
+            ["15-03-2025", "F-2", "Fleur", "van der", "Meer", "8,00"],
+            ["16-03-2025", "F-3", "Ellen", "d'", "Hondt", "5,00"]]
+    assert pi.map_purchase_headers(header)[1][3] == "last_name_prefix"
+    result = pi.import_purchases(write_csv(tmp_path / "verkoop.csv", header, rows),
+                                 pi.PurchaseImportOptions(create_missing=True, currency="EUR"))
+    assert result.customers_created == 2
+    assert Purchase.get(Purchase.reference == "F-1").contact_id == jan
+    assert sorted(get_contact(i).last_name for i in contact_ids()) == ["d'Hondt", "van der Berg", "van der Meer"]
 
 
 def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):

@@ -999,6 +999,8 @@ def with_prefix(prefix: str, last: str) -> str:
     also wrote it in the last name)."""
     if not prefix or not last or last.casefold().startswith(prefix.casefold() + " "):
         return last
+    if prefix[-1] in "'’":  # ("d'" Hondt: d'Hondt)
+        return last if last.casefold().startswith(prefix.casefold()) else f"{prefix}{last}"
     return f"{prefix} {last}"
 
 

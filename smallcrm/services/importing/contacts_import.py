@@ -1296,6 +1296,22 @@ def phone_hint(layout: FileLayout, region: str | None) -> cleaning.PhoneHint | N
     return cleaning.phone_hint(cells, columns, region)
 
 
+def file_stamp(path: Path | str) -> tuple[int, int] | None:
+    """The file's size and time of change (None when it cannot be looked at: reading it says why)."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def check_unchanged(path: Path, stamp: tuple[int, int] | None) -> None:
+    """Raise reader.ImportFileProblem ("changed") when the file is not as it was when `stamp` was taken (saved
+    again while it was read: its rows would be part the old file's, part the new one's)."""
+    if stamp is not None and file_stamp(path) != stamp:
+        raise reader.ImportFileProblem(path, "changed", "it was saved again while it was being read")
+
+
 def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> int:
     with suppress(OSError):  # (a file that cannot be read again fails the import on its own)
         details.setdefault("fingerprint", file_fingerprint(path))
@@ -1326,6 +1342,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
     path = Path(path)
     if rejects_out is not None:
         rejects_out = check_rejects_path(rejects_out, path)
+    stamp = file_stamp(path)
     with ExitStack() as stack:
         worker = _start_worker(path)
         if worker is not None:
@@ -1351,6 +1368,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             _finish_batch(conn, batch_id, run.counts, details)
             if rejects_out is not None:
                 write_rejects(run.rejects, rejects_out, path, layout.dialect)
+            check_unchanged(path, stamp)
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],

@@ -329,6 +329,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "cellulare", "numeroditelefono", "telefone", "telemovel", "numerodetelemovel", "telefoon",
               "telefoonnummer",
               "mobiel", "mobielnummer", "gsm", "phonevalue", "primaryphone", "whatsapp", "iphone",
+              "natel", "natelnummer", "cellulaire", "telephonecellulaire", "gsmnummer", "telefonofijo", "telefonofisso",
+              "telefonefixo", "telefonfest", "festnetz", "festnetznummer", "telephonefixe", "fixe", "vast",
+              "vastnummer", "vastetelefoon",
               "particular", "abitazione"),  # (Outlook's home phone in Spanish and Italian)
     "street": ("street", "streetaddress", "address", "address1", "addressline1", "addressline", "line1",
                "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
@@ -471,6 +474,11 @@ def _words(header: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(header)))
 
 
+def header_words(header: str) -> tuple[str, ...]:
+    """A header's words as synonyms are written: "E-Mail Kunde" -> ("e", "mail", "kunde")."""
+    return _words(header)
+
+
 def header_key(header: str) -> str:
     """A header as synonyms are written: "E-Mail-Adresse (privat)" -> "emailadresseprivat"."""
     return "".join(_words(header))
@@ -542,16 +550,20 @@ SALES_HEADERS = {
                   "transactienummer",
                   "id"),  # last: a bare "id" in a sales file is the sale's (Stripe's)
     "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
+    # What the customer paid, before a bare amount beside it ("Betrag;MwSt;Gesamtbetrag", "Importe;Descuento;Total
+    # ticket": the total is after tax and discounts)
     "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales",
                "netsales", "grosssales", "sum", "gross",
-               "montant", "montantttc", "totalttc", "montanttotal", "montanttotalttc", "prixtotal", "prixtotalttc",
-               "netapayer", "totalapayer",
-               "betrag", "gesamtbetrag", "bruttobetrag", "betragbrutto", "summe", "gesamtsumme", "gesamtpreis",
-               "endbetrag", "gesamt", "umsatzbrutto", "umsatzbr", "umsbrutto", "preisbrutto",
-               "importe", "importetotal", "monto", "montototal", "preciototal", "totalconiva",
-               "importo", "importototale", "totale", "prezzototale",
-               "valor", "valortotal", "montante", "precototal",
-               "bedrag", "totaal", "totaalbedrag", "totaalprijs", "bedraginclbtw", "totaalinclbtw"),
+               "netapayer", "totalapayer", "montantttc", "totalttc", "montanttotalttc", "prixtotalttc", "montanttotal",
+               "prixtotal",
+               "gesamtbetrag", "endbetrag", "rechnungsbetrag", "zahlbetrag", "bruttobetrag", "betragbrutto",
+               "gesamtsumme", "gesamtpreis", "endpreis", "gesamt", "umsatzbrutto", "umsatzbr", "umsbrutto",
+               "preisbrutto",
+               "totalfactura", "totalticket", "totalrecibo", "importetotal", "montototal", "preciototal", "totalconiva",
+               "totaledocumento", "totalefattura", "totalescontrino", "importototale", "totale", "prezzototale",
+               "valortotal", "valorapagar", "totalfatura", "precototal",
+               "tebetalen", "totaalbedrag", "totaalinclbtw", "bedraginclbtw", "totaal", "totaalprijs",
+               "montant", "betrag", "summe", "importe", "monto", "importo", "valor", "montante", "bedrag"),
     "quantity": ("quantity", "qty", "lineitemquantity", "units",
                  "quantite", "qte",
                  "menge", "anzahl", "stuck", "stuckzahl",
@@ -629,7 +641,7 @@ SALES_HEADERS = {
               "telefon", "telefonnummer", "handy", "mobil",
               "telefono", "movil", "celular", "cellulare",
               "telefone", "telemovel",
-              "telefoon", "telefoonnummer", "mobiel", "gsm"),
+              "telefoon", "telefoonnummer", "mobiel", "gsm", "natel", "cellulaire"),
     "ignore": ("title", "nameprefix", "prefix", "salutation", "anrede", "civilite", "titre", "tratamiento",
                "titolo", "aanhef", "totalspent", "totalspend", "lifetimespend", "lifetimevalue", "totalorders",
                "orders", "ordercount", "numberoforders", "transactioncount", "visits", "visitcount", "firstvisit",
@@ -652,6 +664,7 @@ SALES_HEADERS = {
     "first_name": ("firstname", "givenname", "billingfirstname", "prenom", "vorname", "nombre", "nome", "voornaam"),
     "last_name": ("lastname", "surname", "familyname", "billinglastname", "nom", "nachname", "apellido", "apellidos",
                   "cognome", "sobrenome", "apelido", "achternaam"),
+    "last_name_prefix": ("tussenvoegsel", "tussenvoegsels", "voorvoegsel", "voorvoegsels"),  # ("van der" Berg)
     "country": ("country", "countryregion", "pays", "land", "pais", "paese"),
 }
 

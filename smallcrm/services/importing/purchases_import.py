@@ -82,7 +82,7 @@ from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words, ordered_name
-from smallcrm.services.importing.mapping import SALES_HEADERS, fold, header_key
+from smallcrm.services.importing.mapping import SALES_HEADERS, fold, header_key, header_words
 from smallcrm.services.purchases import MAX_DESCRIPTION, UNPAID
 from smallcrm.services.settings import default_region, get_setting, shop_locale
 from smallcrm.services.validation import clean_text
@@ -299,6 +299,12 @@ def largest_amount(currency: str) -> int:
 
 
 _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+# "Total CHF", "Betrag in EUR", "EUR Betrag": the currency named beside a column's name says no more what it is
+_CODES = "|".join(cleaning._COMMON_CURRENCIES)
+# "Klant e-mail", "Correo cliente", "Telefon Kunde": the customer's email or phone, as "E-mail", "Correo", "Telefon"
+_CUSTOMER_WORDS = frozenset({"customer", "customers", "client", "clients", "cliente", "clientes", "klant", "klanten",
+                             "kunde", "kunden", "des", "du", "del", "do", "da", "van", "de"})
+_CURRENCY_BESIDE = re.compile(rf"^(?:{_CODES})\s+(?=\S)|\s+(?:in\s+)?(?:{_CODES})$", re.IGNORECASE)
 
 
 # The layouts that write their dates month first (the Online Retail data set: 12/13/2010; Etsy: 03/05/25)
@@ -319,6 +325,11 @@ NOT_THE_LAYOUT = "the file has no column {columns} of that program's exports"
 def _keys(headers: list[str]) -> list[str]:
     """The headers as header_key writes them, PayPal's in German or French as in English (PAYPAL_WORDS)."""
     return [PAYPAL_WORDS.get(key, key) for key in map(header_key, headers)]
+
+
+def _customer_field(key: str) -> bool:
+    """Whether `key` is a name of the customer's email or phone column."""
+    return key in FIELDS["email"] or key in FIELDS["phone"]
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
@@ -342,7 +353,12 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
     best: dict[str, tuple[int, int]] = {}  # field -> (rank of the name in FIELDS, column)
     for i, header in enumerate(headers):
         # "Total (EUR)", "Preis (inkl. MwSt.)": the words in brackets at the end say no more what the column is
-        written = (keys[i], header_key(_BRACKETED_END.sub("", header)))
+        bare = _BRACKETED_END.sub("", header)
+        words = header_words(bare)
+        unnamed = "".join(w for w in words if w not in _CUSTOMER_WORDS) if len(words) > 1 else ""
+        written = (keys[i], header_key(bare), header_key(_CURRENCY_BESIDE.sub("", bare)))
+        if unnamed and unnamed != written[1] and _customer_field(unnamed):
+            written += (unnamed,)
         for name, aliases in FIELDS.items():
             ranks = [aliases.index(key) for key in written if key in aliases]
             if ranks:
@@ -831,8 +847,11 @@ class _Reader:
         """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left)."""
         layout = self.layout
         order = layout.date_orders.get(self.col.get("date", -1))
+        last, prefix = self.col.get("last_name"), self.col.get("last_name_prefix")  # (Dutch "van der" Berg)
         with reader.read_rows(layout.path, layout.dialect, limit) as rows:
             for number, cells in rows:
+                if last is not None and prefix is not None:
+                    cells[last] = cleaning.with_prefix(cells[prefix].strip(), cells[last].strip())
                 self.rows += 1
                 if self.rows % ci.CHUNK == 0:
                     if cancelled is not None and cancelled():
@@ -1878,6 +1897,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                       rejects_out: Path | str | None) -> PurchaseImportResult:
     if rejects_out is not None:
         rejects_out = ci.check_rejects_path(rejects_out, path)
+    stamp = ci.file_stamp(path)
     run = _Run(path, options, progress=progress, cancelled=cancelled)
     conn = database.connection()
     moment = to_utc_text(utc_now())
@@ -1905,6 +1925,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         ci._finish_batch(conn, batch_id, counts, details)
         if rejects_out is not None:
             ci.write_rejects(run.rows.rejects, rejects_out, path, layout.dialect)
+        ci.check_unchanged(path, stamp)
         if cancelled is not None and cancelled():
             raise ci.ImportCancelled()
     ci.let_go(receipts, run.rows.receipts, run.rows.last, run.facts)
