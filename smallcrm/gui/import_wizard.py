@@ -347,7 +347,8 @@ def problem_text(error: Exception) -> str:
     if isinstance(error, InvalidValue) and error.field == "match" and error.problem == "column":
         return _problem_tr("No column of the file says who the customer is the way chosen under “Find each row's "
                            "customer by”: choose another way, or give a column that field.")
-    return str(error)
+    text = str(error)
+    return text if len(text) <= 400 else text[:400] + "…"  # (a value of a megabyte in it: not in the window)
 
 
 # What a file problem's detail says (reader's BINARY_KINDS and the details of its problems).

@@ -2245,6 +2245,15 @@ def test_a_dutch_sales_file_with_a_tussenvoegsel_column_finds_its_customers_by_t
     assert sorted(get_contact(i).last_name for i in contact_ids()) == ["d'Hondt", "van der Berg", "van der Meer"]
 
 
+def test_a_receipt_number_far_too_long_rejects_its_row_only(gbp, tmp_path):
+    header = ["Date", "Order", "Email", "Amount"]
+    rows = [["2026-01-02", "#" + "1" * 100_000, "a@example.com", "10.00"], ["2026-01-03", "1002", "", "20.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows))
+    assert (result.created, result.rejected) == (1, 1)
+    (reject,) = result.rejects
+    assert (reject.row, reject.reason, reject.column, len(reject.value) < 100) == (2, "too long", "Order", True)
+
+
 def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):
     header = ["Date", "Receipt", "Total", "Voided"]
     rows = [["2026-10-02 10:00", "A1", "30.00", "No"], ["2026-10-02 11:00", "A2", "500.00", "Yes"],

@@ -891,7 +891,10 @@ class _Reader:
             reference = self.cell(cells, "name").strip()
         if self.sale_of is not None and (memo or money_out) and not not_sale and self.sale_of < len(cells):
             reference = cells[self.sale_of].strip() or reference  # under its sale's number: a refund of it, a line
-        self.reference = reference = clean_text(reference.lstrip("'"), "reference")[:200]
+        try:
+            self.reference = reference = clean_text(reference.lstrip("'"), "reference")
+        except InvalidValue:  # (a cell run together with others, or no number at all: this row only)
+            return self.reject(number, "too long", "reference", f"{reference[:60]}…")
         self.moment = None
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
