@@ -211,6 +211,9 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
     if problem.reason == "encoding" and encoding_given:
         text += ("; leave out --encoding to have it found from the file, or give another (e.g. --encoding cp1252, or "
                  "utf-8-or-cp1252 for a file with rows of both)")
+    elif problem.reason == "encoding" and "utf-8" in problem.detail:  # (UTF-8 but for a few rows)
+        text += ("; give it with --encoding: utf-8-or-cp1252 for a file of UTF-8 with some rows of Windows-1252 (as "
+                 "two lists put together), or another (e.g. --encoding cp1252)")
     elif problem.reason == "encoding":
         text += "; give it with --encoding (e.g. --encoding cp1252)"
     elif problem.reason == "utf8_read_as":

@@ -735,9 +735,24 @@ class FilePage(QWizardPage):
         try:
             self.w.open_file(Path(self.path.text().strip()), self.kind())
         except (SmallCrmError, OSError) as error:
-            show_problem(self.problem, problem_text(error))
-            return False
+            if not self._as_utf8_with_other_rows(error):
+                show_problem(self.problem, problem_text(error))
+                return False
         show_problem(self.problem, None)
+        return True
+
+    def _as_utf8_with_other_rows(self, error: Exception) -> bool:
+        """A UTF-8 file with a few rows that are not (two lists put together): read as UTF-8 with rows of Windows-1252
+        (the next page shows it, and offers the others). Whether it could be read so."""
+        if not (isinstance(error, ImportFileProblem) and error.reason == "encoding" and "utf-8" in error.detail
+                and self.w.options.encoding is None):
+            return False
+        self.w.options.encoding = reader.MIXED_WESTERN
+        try:
+            self.w.reread()
+        except (SmallCrmError, OSError, LookupError):
+            self.w.options.encoding = None
+            return False
         return True
 
 

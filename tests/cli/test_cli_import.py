@@ -601,3 +601,17 @@ def test_amounts_in_dollars_without_a_currency_say_how_to_give_it(cli, shop, tmp
     assert "  (the currency of rows without one is given with --currency, e.g. --currency USD)" in dry.out
     done = cli("import", "purchases", str(source), "--currency", "USD", "--json")
     assert done.json()["created"] == 1 and done.json()["rejected"] == 0
+
+
+def test_a_utf8_file_with_bytes_of_no_encoding_is_told_how_to_go_on_and_keeps_no_control_character(cli, shop, tmp_path):
+    """"Ma\\x81rc": bytes Windows-1252 leaves undefined, in a UTF-8 list. Read as UTF-8 with Windows-1252 rows, they
+    are dropped (no keyboard types them), not stored as invisible characters."""
+    source = tmp_path / "joined.csv"
+    source.write_bytes("First Name,Last Name,Email\nHélène,Dupré,h@example.com\n".encode()
+                       + b"Ma\x81rc,Dub\x8dois,m@example.com\n")
+    refused = cli("import", "contacts", str(source))
+    assert refused.code == 1 and "--encoding: utf-8-or-cp1252 for a file of UTF-8 with some rows" in refused.error_line
+    assert cli("import", "contacts", str(source), "--encoding", "utf-8-or-cp1252").code == 0
+    with closing(sqlite3.connect(shop)) as conn:
+        names = sorted(conn.execute("SELECT first_name, last_name FROM contact"))
+    assert names == [("Hélène", "Dupré"), ("Marc", "Dubois")]

@@ -1878,6 +1878,22 @@ def test_a_file_saved_again_after_its_summary_is_not_imported_before_the_summary
     wizard.close()
 
 
+def test_a_utf8_file_with_a_few_bytes_of_no_encoding_goes_on_read_as_utf8_with_other_rows(qtbot, window, tmp_path):
+    """Two lists put together ("Ma\x81rc"): the first page let no one on to the page where the encoding is chosen."""
+    source = tmp_path / "joined.csv"
+    source.write_bytes("First Name,Last Name,Email\nHélène,Dupré,h@example.com\n".encode()
+                       + b"Ma\x81rc,Dub\x8dois,m@example.com\n")
+    wizard = wizard_for(qtbot, window, source)
+    wizard.next()
+    assert wizard.currentPage() is wizard.format_page
+    assert "UTF-8 and Windows, Western Europe, mixed" in wizard.format_page.detected.text()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: page.preview.rowCount() == 2, timeout=5000)
+    assert [cells(page.preview, r)[2] for r in range(2)] == ["Hélène Dupré", "Marc Dubois"]  # (no control character)
+    wizard.close()
+
+
 def test_the_mapping_chosen_and_a_date_order_answered_stay_when_going_back(qtbot, window, tmp_path):
     path = tmp_path / "clients.csv"
     path.write_bytes(("Prénom;Nom;Courriel;Ville;Date de naissance\r\nZoë;Lefèvre;zoe@exemple.fr;Lyon;03/04/1980\r\n"

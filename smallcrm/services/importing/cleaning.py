@@ -105,8 +105,9 @@ _GUARDED = re.compile(r"'+(?=[0-9+=@\-(]|$)")
 
 # Characters that show nothing, pasted from a web page or a word processor, or left by files joined together (a
 # byte-order mark): a search would not find "Oz" in "O\u00adz", nor an address look wrong that is refused. (Joiners
-# that shape letters or emoji, U+200C and U+200D, are kept.)
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+# that shape letters or emoji, U+200C and U+200D, are kept.) And the control characters of Latin-1's U+0080-U+009F,
+# which no keyboard types: bytes of another encoding ("Ma\x81rc" read as Windows-1252, which leaves 0x81 undefined).
+_INVISIBLE = re.compile("[\u0080-\u009f\u00ad\u200b\u2060\ufeff]")
 
 
 def tidy(text: str) -> str:
