@@ -2775,6 +2775,10 @@ Cliquez pour les afficher.</translation>
         <translation>Particule du nom (van, de)</translation>
     </message>
     <message>
+        <source>Second last name</source>
+        <translation>Second nom de famille</translation>
+    </message>
+    <message>
         <source>Street</source>
         <translation>Rue</translation>
     </message>

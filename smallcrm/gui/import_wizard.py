@@ -86,6 +86,7 @@ FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "first_name": QT_TRANSLATE_NOOP("MappingPage", "First name"),
                 "last_name": QT_TRANSLATE_NOOP("MappingPage", "Last name"),
                 "last_name_prefix": QT_TRANSLATE_NOOP("MappingPage", "Last name prefix (van, de)"),
+                "second_last_name": QT_TRANSLATE_NOOP("MappingPage", "Second last name"),
                 "company": QT_TRANSLATE_NOOP("MappingPage", "Company"),
                 "street": QT_TRANSLATE_NOOP("MappingPage", "Street"),
                 "postal_code": QT_TRANSLATE_NOOP("MappingPage", "Postal code"),
@@ -122,7 +123,8 @@ CURRENCIES = ("EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PL
 PREVIEW_VALUE = 60  # characters of a rejected value the preview shows
 # The preview's column (MappingPage._contact_headings) a contact field is shown in: brought into sight when a column
 # of the file is given that field (the Notes are off to the right on a small screen)
-PREVIEW_COLUMN = {**dict.fromkeys(("first_name", "last_name", "last_name_prefix", "full_name"), 2), "company": 3,
+PREVIEW_COLUMN = {**dict.fromkeys(("first_name", "last_name", "last_name_prefix", "second_last_name", "full_name"),
+                                  2), "company": 3,
                   "email": 4, "phone": 5,
                   **dict.fromkeys(("street", "house_number", "street2", "postal_code", "city", "region", "country",
                                    "address"), 6),

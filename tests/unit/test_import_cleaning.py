@@ -307,6 +307,9 @@ def test_tidy_is_clean_text_without_the_limit(text):
     ("DUPONT Marie", "Marie", "DUPONT"), ("LE GALL Jean-Noël", "Jean-Noël", "LE GALL"),
     ("Marie-Anne DE LA TOUR", "Marie-Anne", "DE LA TOUR"), ("Ann LEE Smith", "Ann LEE", "Smith"),
     ("J. R. R. Tolkien", "J. R. R.", "Tolkien"),
+    ("Francisco Javier de los Ríos", "Francisco Javier", "de los Ríos"), ("Maria Grazia Lo Russo", "Maria Grazia",
+                                                                          "Lo Russo"),
+    ("Pieter van 't Hek", "Pieter", "van 't Hek"), ("Anna Lo", "Anna", "Lo"),
 ])
 def test_full_names_are_split(name, first, last):
     assert split_full_name(name) == (first, last)
@@ -750,6 +753,22 @@ def test_a_phone_without_country_code_is_read_in_the_rows_own_country(country, p
     headers, fields = ["First", "Phone", "Country"], ["first_name", "phone", "country"]
     found = row_to_contact(2, ["Ana", phone, country], fields, headers, region="FR", date_orders={})
     assert [p.e164 for p in found.phone_details] == [e164]
+
+
+def test_a_spanish_second_surname_in_a_column_of_its_own_is_part_of_the_last_name():
+    headers = ["Nombre", "Primer apellido", "Segundo apellido"]
+    fields = auto_map(headers)
+
+    def person(*cells):
+        return row_to_contact(2, list(cells), fields, headers, region="ES", date_orders={})
+
+    assert (person("José María", "García", "Núñez").last_name, person("José María", "García", "Núñez").notes) == (
+        "García Núñez", "")
+    assert person("Ana", "López", "").last_name == "López"
+    assert person("Luis", "Pérez Gil", "Gil").last_name == "Pérez Gil"  # written in both: once
+    assert person("Eva", "", "Ruiz").last_name == "Ruiz"
+    shown = cleaning.RowCleaner(fields, headers, region="ES").as_written(3, ["José", "García", "Núñez"])
+    assert shown.last_name == "García Núñez"  # as the preview shows a rejected row
 
 
 def test_the_tussenvoegsel_goes_before_the_last_name_and_a_headerless_cell_to_the_notes():

@@ -204,6 +204,9 @@ def test_shopify_and_square_ids_and_consent():
     # mobiles and landlines as Switzerland, Québec, Belgium and Southern Europe write them
     ("Natel", "phone"), ("Cellulaire", "phone"), ("GSM-nummer", "phone"), ("Teléfono fijo", "phone"),
     ("Telefono fisso", "phone"), ("Telefone fixo", "phone"), ("Festnetz", "phone"),
+    # Spanish surnames in two columns
+    ("Primer apellido", "last_name"), ("Apellido 1", "last_name"), ("Segundo apellido", "second_last_name"),
+    ("Apellido 2", "second_last_name"),
 ])
 def test_generic_headers_in_seven_languages(header, target):
     assert auto_map([header], "generic") == [target]

@@ -915,7 +915,8 @@ def infer_decimal_mark(values: Iterable[str]) -> str:
 # --- names, consent, tags ------------------------------------------------------------------------
 
 _PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "dos", "das",
-                        "do", "ten", "ter", "zu", "af", "al", "el", "st", "st.", "saint", "mac", "bin", "ibn"})
+                        "do", "ten", "ter", "zu", "af", "al", "el", "st", "st.", "saint", "mac", "bin", "ibn",
+                        "los", "las", "lo", "des", "dei", "degli", "delle", "dal", "dalla", "'t", "’t"})
 
 
 # Titles a name can be written after ("Mme Léa Martin", "Prof. Dr. Hans Müller"), in lower case and without their
@@ -1003,6 +1004,14 @@ def with_prefix(prefix: str, last: str) -> str:
     if prefix[-1] in "'’":  # ("d'" Hondt: d'Hondt)
         return last if last.casefold().startswith(prefix.casefold()) else f"{prefix}{last}"
     return f"{prefix} {last}"
+
+
+def with_second(last: str, second: str) -> str:
+    """A Spanish last name with the second one: ("García", "Núñez") -> "García Núñez" (once, when the file also wrote
+    it in the last name)."""
+    if not second or last.casefold().endswith(second.casefold()):
+        return last
+    return f"{last} {second}" if last else second
 
 
 _YES = frozenset({"yes", "y", "true", "t", "1", "x", "subscribed", "opted in", "optedin", "opt-in", "opt in",
@@ -1170,8 +1179,8 @@ def _google_tag(label: str) -> str | None:
 
 # --- rows ----------------------------------------------------------------------------------------
 
-_SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "full_name", "company", "street", "postal_code",
-                  "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day",
+_SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company", "street",
+                  "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day",
                   "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
                   "unsubscribed", "source", "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
@@ -1279,7 +1288,8 @@ class RowCleaner:
         def each(columns: tuple[int, ...]) -> list[str]:
             return [tidy(cells[i]) for i in columns if i < len(cells) and cells[i].strip()]
 
-        first, last = text("first_name"), with_prefix(text("last_name_prefix"), text("last_name"))
+        first = text("first_name")
+        last = with_second(with_prefix(text("last_name_prefix"), text("last_name")), text("second_last_name"))
         return ImportedContact(first_name=first, last_name=last or ("" if first else text("full_name")),
                                company=text("company"), emails=each(self.emails), phones=each(self.phones),
                                city=text("city"), row=row)
@@ -1321,6 +1331,8 @@ class RowCleaner:
                 last = with_prefix(unguard(prefix), last)
             else:
                 notes.append(f"{names[i]}: {prefix}")
+        if "second_last_name" in values:
+            last = with_second(last, unguard(values["second_last_name"][0]))
         if first and last and first.lower().rstrip(".") in _TITLE_ONLY:  # ("Mme" as the first name: a title)
             first = ""
         company = unguard(values["company"][0]) if "company" in values else ""

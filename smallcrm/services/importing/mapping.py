@@ -25,8 +25,8 @@ from functools import cache, lru_cache
 from smallcrm.errors import InvalidValue, NotFound
 
 FIELDS = (
-    "first_name", "last_name", "last_name_prefix", "full_name", "company", "email", "phone", "street",
-    "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday", "birth_year",
+    "first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company", "email", "phone",
+    "street", "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday", "birth_year",
     "birth_month", "birth_day", "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
     "unsubscribed", "source", "customer_id", "note", "ignore",
@@ -302,7 +302,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                    "prenoms", "prenomusuel", "prenomdusage", "vornamen", "nombres", "voornamen"),
     "last_name": ("lastname", "last", "surname", "familyname", "family", "lname", "nachname", "familienname", "nom",
                   "nomdefamille", "apellido", "apellidos", "primerapellido", "cognome", "sobrenome", "apelido",
-                  "apelidos", "achternaam", "familienaam", "nazwisko", "prijmeni"),
+                  "apelidos", "achternaam", "familienaam", "nazwisko", "prijmeni", "apellido1", "apellidopaterno"),
+    # Spanish names have two: the second (the mother's) in a column of its own is part of the last name
+    "second_last_name": ("segundoapellido", "apellido2", "apellidomaterno", "secondlastname", "secondsurname"),
     "last_name_prefix": ("tussenvoegsel", "tussenvoegsels", "voorvoegsel", "voorvoegsels", "infix",
                          "lastnameprefix", "surnameprefix", "familynameprefix", "nameinfix"),
     "full_name": ("name", "fullname", "displayname", "contactname", "customername", "clientname", "contact",
