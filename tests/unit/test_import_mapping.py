@@ -207,6 +207,9 @@ def test_shopify_and_square_ids_and_consent():
     # Spanish surnames in two columns
     ("Primer apellido", "last_name"), ("Apellido 1", "last_name"), ("Segundo apellido", "second_last_name"),
     ("Apellido 2", "second_last_name"),
+    # with a word that says whose or which it is
+    ("Adresse électronique principale", "email"), ("Téléphone portable personnel", "phone"),
+    ("E-mail principal", "email"), ("Mobile perso", "phone"), ("Adresse e-mail secondaire", "email"),
 ])
 def test_generic_headers_in_seven_languages(header, target):
     assert auto_map([header], "generic") == [target]

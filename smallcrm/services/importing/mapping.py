@@ -323,7 +323,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "adressecourriel", "adresseemail", "adressemail", "adressedecourriel", "adressedemessagerie",
               "correo", "correoelectronico", "direcciondecorreo", "direcciondecorreoelectronico",
               "postaelettronica", "indirizzoemail", "indirizzodipostaelettronica", "enderecodeemail",
-              "enderecoemail", "emailadres", "primaryemail", "secondaryemail", "alternateemail", "emailvalue"),
+              "enderecoemail", "emailadres", "primaryemail", "secondaryemail", "alternateemail", "emailvalue",
+              "adresseelectronique", "courrierelectronique", "adressecourriel"),
     "phone": ("phone", "phonenumber", "telephone", "telephonenumber", "tel", "telno", "telefon", "telefonnummer",
               "handy", "handynummer", "mobil", "mobilnummer", "mobiltelefon", "mobile", "mobilephone",
               "mobilenumber", "cell", "cellphone", "cellular", "portable", "telephoneportable", "telephonemobile",
@@ -449,7 +450,8 @@ _SYNONYM_OF = {key: target for target, keys in _SYNONYMS.items() for key in keys
 # (Outlook in Spanish writes "Ciudad de residencia", in Italian "Città (ab.)" and "Città (uff.)".)
 _HOME_WORDS = frozenset({"home", "private", "personal", "privat", "prive", "domicile", "casa", "particular",
                          "personale", "thuis", "residential", "primary", "main", "default", "billing", "residencia",
-                         "ab"})
+                         "ab", "principal", "principale", "personnel", "personnelle", "perso", "privee", "personlich",
+                         "privado", "privato", "pessoal", "secondary", "secondaire", "secundario"})
 _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "buro", "firma", "dienstlich",
                          "arbeit", "bureau", "travail", "professionnel", "pro", "trabajo", "oficina", "lavoro",
                          "ufficio", "uff", "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping",
