@@ -309,7 +309,9 @@ DETAILED_PROBLEMS = {
 }
 
 
-def problem_text(error: Exception) -> str:
+def problem_text(error: Exception, *, started: bool = True) -> str:
+    """`error` in the window's words; "Nothing was imported." after it once an import was `started` (not on the
+    pages before, where nothing was yet to be)."""
     if isinstance(error, ImportFileProblem):
         # the detail in the window's language: the column names, the kind of file (not the NUL bytes or
         # control characters, which the sentence without it says), the bytes not in the encoding, why the
@@ -341,7 +343,7 @@ def problem_text(error: Exception) -> str:
         where = ""
         if getattr(error, "row", None) and error.reason != "too_many_rows":
             where = " " + _problem_tr("Row {row}.").format(row=error.row)
-        return f"{what}{where} " + _problem_tr("Nothing was imported.")
+        return f"{what}{where}" + (" " + _problem_tr("Nothing was imported.") if started else "")
     if isinstance(error, InvalidValue) and getattr(error.detail, "template", None) == pi.NOT_THE_LAYOUT:
         return _problem_tr("The file is not in the layout of the program chosen under “Exported by”: it has no column "
                            "{columns}. Choose another, or the one detected, first in the list.").format(
@@ -738,7 +740,7 @@ class FilePage(QWizardPage):
             self.w.open_file(Path(self.path.text().strip()), self.kind())
         except (SmallCrmError, OSError) as error:
             if not self._as_utf8_with_other_rows(error):
-                show_problem(self.problem, problem_text(error))
+                show_problem(self.problem, problem_text(error, started=False))
                 return False
         show_problem(self.problem, None)
         return True
@@ -893,7 +895,7 @@ class FormatPage(QWizardPage):
         try:
             self.w.reread()
         except (SmallCrmError, OSError, LookupError) as error:
-            self.unreadable = problem_text(error)
+            self.unreadable = problem_text(error, started=False)
             self.detected.setText(self.unreadable)
             return
         self._show()
@@ -2173,6 +2175,7 @@ class RunPage(QWizardPage):
         self.save.hide()
         self.again.hide()
         self.bar.setRange(0, 0)
+        self.bar.show()
         self.setTitle(self.tr("Importing"))
         self.setSubTitle(self.tr("Nothing is kept unless the whole file is imported: Cancel leaves your book as "
                                  "it was."))
@@ -2237,12 +2240,12 @@ class RunPage(QWizardPage):
         self.w.imported()
 
     def _failed(self, error) -> None:
-        self.bar.setValue(0)
+        self.bar.hide()  # (nothing was imported: no bar at 0% or part way)
         if isinstance(error, ci.ImportCancelled):
             self.text.setText(self.tr("The import was cancelled. Nothing was changed."))
             self._over(self.tr("Import cancelled"), self.tr("Your book is as it was before."))
         elif isinstance(error, (SmallCrmError, OSError)):
-            self.text.setText(self.w.problem(error))
+            self.text.setText(self.w.problem(error, started=True))
             self._over(self.tr("Import not done"), self.tr("Nothing was imported: your book is as it was before."))
         else:
             raise error
@@ -2265,6 +2268,7 @@ class RunPage(QWizardPage):
             self.text.setText(self.w.problem(error))
             return
         self.undo.hide()
+        self.bar.hide()  # (not at 100% under "Import undone")
         self.again.show()
         self.setTitle(self.tr("Import undone"))
         self.setSubTitle(self.tr("Your book is as it was before this import."))
@@ -2487,8 +2491,9 @@ class ImportWizard(QWizard):
         self.task = run_in_background(work, self.path, copy.deepcopy(self.options), self.dialect, dict(self.fixes),
                                       on_done=done, on_error=error, on_progress=progress)
 
-    def problem(self, error: Exception) -> str:
-        """A problem with the file or with the choices made, in words."""
+    def problem(self, error: Exception, *, started: bool = False) -> str:
+        """A problem with the file or with the choices made, in words (saying nothing was imported once an import
+        was `started`)."""
         if isinstance(error, InvalidValue) and error.problem == "column" and error.field in ("date", "amount"):
             said = (self.tr("Choose the column with the date of each sale.") if error.field == "date" else
                     self.tr("Choose the column with the amount, or the one with the unit price."))
@@ -2504,7 +2509,7 @@ class ImportWizard(QWizard):
                            "(the computer may be short of memory) and try again.").format(reason=str(error))
         if isinstance(error, UndoRefused):
             return undo_refused_text(error)
-        return problem_text(error)
+        return problem_text(error, started=started)
 
     def reject(self) -> None:
         self.stop_planning()
