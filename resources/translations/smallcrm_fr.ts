@@ -1379,6 +1379,10 @@ Cliquez pour les afficher.</translation>
         <translation>Sélectionnez une ligne pour voir ce qu’elle changerait chez le client.</translation>
     </message>
     <message>
+        <source>{n} rows are selected: select one to see what it would change in its customer.</source>
+        <translation>{n} lignes sont sélectionnées&#xa0;: sélectionnez-en une pour voir ce qu’elle changerait chez son client.</translation>
+    </message>
+    <message>
         <source>Row {row} is the same customer as row {earlier} of the file: it adds to what that row brings.</source>
         <translation>La ligne {row} est le même client que la ligne {earlier} du fichier&#xa0;: elle complète ce que cette ligne apporte.</translation>
     </message>
@@ -2031,7 +2035,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>The rejected rows were not saved in {file}: {why}. Choose another name or folder.</source>
-        <translation>Les lignes refusées n’ont pas été enregistrées dans {file}&#xa0;: {why}. Choisissez un autre nom ou un autre dossier.</translation>
+        <translation>Les lignes rejetées n’ont pas été enregistrées dans {file}&#xa0;: {why}. Choisissez un autre nom ou un autre dossier.</translation>
     </message>
     <message>
         <source>No column of the file says who the customer is the way chosen under “Find each row&apos;s customer by”: choose another way, or give a column that field.</source>
@@ -3104,7 +3108,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Double-click a rejected row to correct it.</source>
-        <translation>Double-cliquez sur une ligne refusée pour la corriger.</translation>
+        <translation>Double-cliquez sur une ligne rejetée pour la corriger.</translation>
     </message>
     <message>
         <source>no customer</source>
@@ -4302,8 +4306,8 @@ Cliquez pour les afficher.</translation>
         <translation>&amp;Corriger cette ligne…</translation>
     </message>
     <message>
-        <source>Correct the rejected row&apos;s cells; it is then checked again</source>
-        <translation>Corrigez les cellules de la ligne rejetée&#x202f;; elle est ensuite vérifiée à nouveau</translation>
+        <source>Select a rejected row in the list, then correct its cells: it is checked again</source>
+        <translation>Sélectionnez une ligne rejetée dans la liste, puis corrigez ses cellules&#xa0;: elle est vérifiée à nouveau</translation>
     </message>
     <message>
         <source>Save rejected rows…</source>
@@ -5530,7 +5534,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>another row of this receipt was rejected: the whole receipt is left out</source>
-        <translation>une autre ligne de ce ticket a été refusée&#xa0;: tout le ticket est laissé de côté</translation>
+        <translation>une autre ligne de ce ticket a été rejetée&#xa0;: tout le ticket est laissé de côté</translation>
     </message>
     <message>
         <source>the date is in the future</source>

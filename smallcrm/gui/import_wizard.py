@@ -1715,7 +1715,9 @@ class DuplicatesPage(QWizardPage):
         self.changes.hide()
         selected = self.table.selectionModel().selectedRows()
         if len(selected) != 1:
-            self.compared.setText(self.tr("Select a row to see what it would change in the customer."))
+            self.compared.setText(self.tr("Select a row to see what it would change in the customer.") if not selected
+                                  else self.tr("{n} rows are selected: select one to see what it would change in its "
+                                               "customer.").format(n=fmt.number(len(selected))))
             return
         d = self.model.rows[selected[0].row()]
         if d.duplicate_of is None:
@@ -1895,7 +1897,7 @@ class SummaryPage(QWizardPage):
         self.rejects.selectionModel().selectionChanged.connect(lambda *_: self._update_fix())
         self.rejects.doubleClicked.connect(lambda index: self.fix_row(index.row()))
         self.fix = QPushButton(self.tr("&Fix this row…"))
-        self.fix.setToolTip(self.tr("Correct the rejected row's cells; it is then checked again"))
+        self.fix.setToolTip(self.tr("Select a rejected row in the list, then correct its cells: it is checked again"))
         self.fix.clicked.connect(lambda: self.fix_row(self.rejects.currentIndex().row()))
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.clicked.connect(lambda: self.w.save_rejects(self.w.plan.rejects))
@@ -2004,7 +2006,7 @@ class SummaryPage(QWizardPage):
             text += " " + self.tr("They are numbers of {country}.").format(country=names.get(self.hinted, self.hinted))
             self.read_as.setText(self.tr("Read them as numbers of {country}").format(
                 country=names.get(self.hinted, self.hinted)))
-        show_problem(self.phones, text)
+        show_problem(self.phones, text, hint=True)  # (advice, in the colour of one: the import can go on)
 
     def _read_phones_as_hinted(self) -> None:
         if self.hinted is None:

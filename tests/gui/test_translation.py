@@ -296,7 +296,7 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "Ce n’est pas un numéro de téléphone\xa0: un numéro de téléphone n’a pas de lettres.",
         "C’est trop long\xa0: 200 caractères au plus."]
     assert seen["wizard"].pop("sales") == [
-        "une autre ligne de ce ticket a été refusée\xa0: tout le ticket est laissé de côté",
+        "une autre ligne de ce ticket a été rejetée\xa0: tout le ticket est laissé de côté",
         "le ticket R1 est en EUR, cette ligne en GBP",
         "le ticket R1 appartient à un autre client sur une ligne précédente",
         "utilisez un code de trois lettres comme EUR, GBP ou USD",
