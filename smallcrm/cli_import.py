@@ -405,11 +405,15 @@ _NOTED = {
 }
 
 
-def _print_warnings(warnings) -> None:
-    """What reading tidied and what went to the notes, a line each."""
+def _print_warnings(warnings, *, purchases: bool = False) -> None:
+    """What reading tidied and what went to the notes, a line each (a sale has no notes: extra cells are left
+    out of it)."""
     for kind, n in warnings:
         if kind in _NOTED:
             print(f"  note: {plural(n, 'customer')}: {_NOTED[kind]}")
+        elif purchases and kind == "long_rows":
+            print(f"  note: {n} {'row' if n == 1 else 'rows'} had more cells than the header: the extra ones were "
+                  "left out")
         else:
             one, many = _WARNINGS.get(kind, (kind, kind))
             print(f"  note: {n} {one if n == 1 else many}")
@@ -572,16 +576,18 @@ def import_purchases(args, db_path: Path) -> int:
                 "without_customer": c["without_customer"],
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                 "preset": p.preset, "skips": p.skips, "columns": _columns_json(p.headers, p.fields),
-                "unmatched": [u.to_json() for u in p.unmatched],
+                "unmatched": [u.to_json() for u in p.unmatched], "warnings": dict(p.warnings),
                 "rejects": _rejects_json(p.rejects)})
         else:
-            print(f"dry run of {args.file.name}: would record {plural(c['purchases'], 'purchase')} "
+            print(f"dry run of {args.file.name} ({p.dialect.encoding}, {_delimiter_name(p.dialect.delimiter)}): "
+                  f"would record {plural(c['purchases'], 'purchase')} "
                   f"({plural(c['refunds'], 'refund')}{nobody_text(c['without_customer'])}), "
                   f"{paid_text(c['paid'], 'mark')}skip {c['skip']}, "
                   f"reject {plural(c['reject'], 'row')}, "
                   f"create {plural(c['customers_created'], 'customer')}, give {plural(c['points'], 'point')}"
                   f"{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
             _print_skips(p.skips)
+            _print_warnings(p.warnings, purchases=True)
             _print_rejects(p.rejects)
         return 0
 
@@ -592,7 +598,8 @@ def import_purchases(args, db_path: Path) -> int:
         if args.json:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
         else:
-            print(f"imported {args.file.name}: {plural(r.created, 'purchase')} recorded "
+            print(f"imported {args.file.name} ({r.encoding}, {_delimiter_name(r.delimiter)}): "
+                  f"{plural(r.created, 'purchase')} recorded "
                   f"({plural(r.refunds, 'refund')}{nobody_text(r.without_customer)}), "
                   f"{paid_text(r.marked_paid, 'marked')}{r.skipped} skipped, "
                   f"{plural(r.rejected, 'row')} rejected, "
@@ -600,6 +607,7 @@ def import_purchases(args, db_path: Path) -> int:
                   f"{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "
                   f"(undo: smallcrm import undo {r.batch})")
             _print_skips(r.skips)
+            _print_warnings(r.warnings, purchases=True)
             _print_rejects(r.rejects)
         return 0
 

@@ -4210,6 +4210,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes ayant plus de cellules que l’en-tête (celles en trop vont dans les notes)</translation>
     </message>
     <message>
+        <source>Rows with more cells than the header (the extra ones are left out)</source>
+        <translation>Lignes avec plus de cellules que l’en-tête (les cellules en trop sont laissées de côté)</translation>
+    </message>
+    <message>
         <source>Invisible NUL characters removed (some programs leave them)</source>
         <translation>Caractères NUL invisibles retirés (certains logiciels en laissent)</translation>
     </message>

@@ -223,6 +223,8 @@ WARNINGS = {
                                                    "read as empty)"),
     "long_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with more cells than the header (the extra ones go to the "
                                                   "notes)"),
+    "long_sale_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with more cells than the header (the extra ones are "
+                                                       "left out)"),
     "nul_characters": QT_TRANSLATE_NOOP("SummaryPage", "Invisible NUL characters removed (some programs leave "
                                                        "them)"),
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
@@ -1927,6 +1929,12 @@ class SummaryPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.ready  # (Import is pressed knowing what it does)
 
+    def _warnings(self, plan) -> list[tuple[str, int]]:
+        """What reading tidied and what went to the notes; a sale's extra cells are left out (it has no notes)."""
+        purchases = self.w.kind == "purchases"
+        return [("long_sale_rows" if purchases and kind == "long_rows" else kind, n)
+                for kind, n in getattr(plan, "warnings", ())]
+
     def initializePage(self) -> None:
         self.last_fixed = None
         self.fixed.clear()
@@ -2047,7 +2055,7 @@ class SummaryPage(QWizardPage):
             self.counts.setText(text)
         lines = ["• " + self.tr("{what}: {n}").format(what=QCoreApplication.translate("SummaryPage", WARNINGS[kind]),
                                                       n=fmt.number(n))
-                 for kind, n in getattr(plan, "warnings", ()) if kind in WARNINGS]
+                 for kind, n in self._warnings(plan) if kind in WARNINGS]
         if self.w.kind == "purchases":
             default = "create" if self.w.options.create_missing else "skip"
             unknown = sum(u.purchases for u in plan.unmatched

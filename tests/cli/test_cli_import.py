@@ -615,3 +615,17 @@ def test_a_utf8_file_with_bytes_of_no_encoding_is_told_how_to_go_on_and_keeps_no
     with closing(sqlite3.connect(shop)) as conn:
         names = sorted(conn.execute("SELECT first_name, last_name FROM contact"))
     assert names == [("Hélène", "Dupré"), ("Marc", "Dubois")]
+
+
+def test_a_purchases_import_says_how_the_file_was_read_and_what_reading_tidied(cli, shop, tmp_path):
+    source = tmp_path / "sales.csv"
+    source.write_text('Date;Order;Email;Amount;Note\n2025-01-02;1001;a@example.com;10,00;"gift\n'
+                      "2025-01-03;1002;b@example.com;20,00;ok;extra\n2025-01-04;1003;c@example.com;30,00;ok\n",
+                      encoding="utf-8")
+    result = cli("import", "purchases", str(source), "--create-missing", "--currency", "EUR")
+    assert result.code == 0
+    assert result.out.startswith("imported sales.csv (utf-8, semicolon): 3 purchases recorded")  # (none run together)
+    assert "note: 1 quote was never closed" in result.out
+    assert "note: 1 row had more cells than the header: the extra ones were left out" in result.out
+    asked = cli("import", "purchases", str(source), "--dry-run", "--json")
+    assert asked.json()["warnings"] == {"stray_quotes": 1, "long_rows": 1}

@@ -1895,6 +1895,24 @@ def test_a_utf8_file_with_a_few_bytes_of_no_encoding_goes_on_read_as_utf8_with_o
     wizard.close()
 
 
+def test_the_summary_of_a_sales_file_says_what_reading_tidied(qtbot, window, tmp_path):
+    contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    path = tmp_path / "sales.csv"
+    path.write_text('Date,Receipt,Email,Amount,Note\n2025-03-01 10:00,R1,ann@example.com,9.00,"gift\n'
+                    "2025-03-02 10:00,R2,ann@example.com,4.00,ok,extra\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.noted.text().splitlines()[:2] == [
+        "• Quotes never closed: the lines they ran together are read as rows again, the quote kept as text (check "
+        "those rows): 1",
+        "• Rows with more cells than the header (the extra ones are left out): 1"]
+    wizard.close()
+
+
 def test_the_mapping_chosen_and_a_date_order_answered_stay_when_going_back(qtbot, window, tmp_path):
     path = tmp_path / "clients.csv"
     path.write_bytes(("Prénom;Nom;Courriel;Ville;Date de naissance\r\nZoë;Lefèvre;zoe@exemple.fr;Lyon;03/04/1980\r\n"

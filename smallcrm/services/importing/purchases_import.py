@@ -482,6 +482,7 @@ class PurchasePlan:
     # the date, receipt number, customer and amount of the first rows rejected as they were read, as written
     written: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
     skips: dict[str, int] = field(default_factory=dict)  # why purchases are skipped: reason -> how many
+    warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
 
 
 @dataclass
@@ -503,6 +504,7 @@ class PurchaseImportResult:
     without_customer: int = 0
     preset: str = ""  # the layout read (map_purchase_headers)
     skips: dict[str, int] = field(default_factory=dict)  # why purchases were skipped: reason -> how many
+    warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
 
     @property
     def updated(self) -> int:
@@ -513,7 +515,7 @@ class PurchaseImportResult:
                 "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
                 "without_customer": self.without_customer,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter, "preset": self.preset,
-                "skips": dict(self.skips),
+                "skips": dict(self.skips), "warnings": dict(self.warnings),
                 "unmatched": [u.to_json() for u in self.unmatched]}
 
 
@@ -742,6 +744,7 @@ class _Reader:
                 self.paid_to = keys.index("toemailaddress")
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
+        self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings)
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -860,6 +863,7 @@ class _Reader:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
             self.cut_short = rows.cut_short
+            self.warnings = rows.warnings
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)
@@ -1874,7 +1878,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     ci.let_go(rows, receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
-                        rejects, whole, run.rows.written, dict(run.skips))
+                        rejects, whole, run.rows.written, dict(run.skips), run.rows.warnings)
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
@@ -1936,7 +1940,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
                                 list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"],
-                                layout.preset, dict(run.skips))
+                                layout.preset, dict(run.skips), run.rows.warnings)
 
 
 def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
