@@ -1541,6 +1541,10 @@ Cliquez pour les afficher.</translation>
         <translation>Que contient ce fichier&#x202f;?</translation>
     </message>
     <message>
+        <source>{name} is a folder: choose the CSV file in it.</source>
+        <translation>{name} est un dossier&#xa0;: choisissez le fichier CSV qu’il contient.</translation>
+    </message>
+    <message>
         <source>Chosen from the file&apos;s columns ({columns}). Change it if it is wrong.</source>
         <translation>Déduit des colonnes du fichier ({columns}). Changez-le s’il est faux.</translation>
     </message>

@@ -712,8 +712,14 @@ class FilePage(QWizardPage):
 
     def detect_kind(self) -> None:
         """Choose Customers or Purchases from the file's header row (the user can change it)."""
-        path = Path(self.path.text().strip())
+        from smallcrm.gui.contact_form import show_problem
+
+        text = self.path.text().strip()
+        path = Path(text)
         self.detected.clear()
+        # (Next stays off while no file is named: a folder, dropped on the window or typed, says why)
+        show_problem(self.problem, self.tr("{name} is a folder: choose the CSV file in it.").format(name=path.name)
+                     if text and path.is_dir() else None)
         if not path.is_file():
             return
         try:

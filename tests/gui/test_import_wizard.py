@@ -1913,6 +1913,18 @@ def test_the_summary_of_a_sales_file_says_what_reading_tidied(qtbot, window, tmp
     wizard.close()
 
 
+def test_a_folder_dropped_on_the_window_says_to_choose_a_file_in_it(qtbot, window, tmp_path):
+    folder = tmp_path / "Exports"
+    folder.mkdir()
+    wizard = wizard_for(qtbot, window, folder)
+    page = wizard.file_page
+    assert not page.isComplete()  # (Next stays off)
+    assert page.problem.isVisible() and page.problem.text() == "Exports is a folder: choose the CSV file in it."
+    page.path.setText(str(write_french_file(tmp_path)))
+    assert page.isComplete() and not page.problem.isVisible()
+    wizard.close()
+
+
 def test_the_mapping_chosen_and_a_date_order_answered_stay_when_going_back(qtbot, window, tmp_path):
     path = tmp_path / "clients.csv"
     path.write_bytes(("Prénom;Nom;Courriel;Ville;Date de naissance\r\nZoë;Lefèvre;zoe@exemple.fr;Lyon;03/04/1980\r\n"
