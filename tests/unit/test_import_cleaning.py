@@ -310,6 +310,7 @@ def test_tidy_is_clean_text_without_the_limit(text):
     ("Francisco Javier de los Ríos", "Francisco Javier", "de los Ríos"), ("Maria Grazia Lo Russo", "Maria Grazia",
                                                                           "Lo Russo"),
     ("Pieter van 't Hek", "Pieter", "van 't Hek"), ("Anna Lo", "Anna", "Lo"),
+    ("Berg, Jan van der", "Jan", "van der Berg"), ("Beethoven, Ludwig van", "Ludwig", "van Beethoven"),
 ])
 def test_full_names_are_split(name, first, last):
     assert split_full_name(name) == (first, last)

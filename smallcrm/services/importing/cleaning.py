@@ -969,7 +969,11 @@ def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
     if "," in name:
         last, _, first = name.partition(",")
         if first.strip() and last.strip():
-            return " ".join(_without_titles(first.split())), last.strip()
+            given = _without_titles(first.split())
+            cut = len(given)  # particles written after the first name go before the last ("Berg, Jan van der")
+            while cut > 1 and given[cut - 1].lower() in _PARTICLES:
+                cut -= 1
+            return " ".join(given[:cut]), " ".join([*given[cut:], last.strip()])
     words = name.split()
     if len(words) > 1 and _is_title(words[0]):
         words = _without_titles(words)
