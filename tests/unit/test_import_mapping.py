@@ -210,6 +210,9 @@ def test_shopify_and_square_ids_and_consent():
     # with a word that says whose or which it is
     ("Adresse électronique principale", "email"), ("Téléphone portable personnel", "phone"),
     ("E-mail principal", "email"), ("Mobile perso", "phone"), ("Adresse e-mail secondaire", "email"),
+    # those words beside no email or phone: a staff member's, a middle name's
+    ("Personnel ID", "note"), ("Personnel Name", "note"), ("Prénom secondaire", "note"),
+    ("Secondary Contact", "note"),
 ])
 def test_generic_headers_in_seven_languages(header, target):
     assert auto_map([header], "generic") == [target]

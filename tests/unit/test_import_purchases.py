@@ -839,23 +839,23 @@ def test_sales_headers_in_other_languages_are_recognised(header, fields):
 
 
 @pytest.mark.parametrize(("header", "fields"), [
-    # the total paid, not the amount before tax or discount beside it
-    (["Datum", "Rechnungsnummer", "E-Mail", "Betrag", "MwSt", "Gesamtbetrag"],
-     ["date", "reference", "email", "", "", "amount"]),
-    (["Fecha", "Nº ticket", "Correo electrónico", "Importe", "Descuento", "Total ticket"],
-     ["date", "reference", "email", "", "", "amount"]),
-    (["Date", "N° facture", "Email", "Montant", "Remise", "Net à payer"], ["date", "reference", "email", "", "", "amount"]),
-    (["Datum", "Factuurnummer", "E-mail", "Bedrag", "Korting", "Te betalen"],
-     ["date", "reference", "email", "", "", "amount"]),
-    (["Data", "N. scontrino", "Email", "Importo", "Sconto", "Totale documento"],
-     ["date", "reference", "email", "", "", "amount"]),
-    # a currency beside the name; the customer's email or phone named with the word for customer
-    (["Datum", "Beleg", "E-Mail Kunde", "Telefon Kunde", "Total CHF"], ["date", "reference", "email", "phone", "amount"]),
-    (["Datum", "Bonnummer", "Klant e-mail", "Bedrag in EUR"], ["date", "reference", "email", "amount"]),
+    # a total by the names tills and invoices give it
+    (["Fecha", "Nº ticket", "Correo electrónico", "Total ticket"], ["date", "reference", "email", "amount"]),
+    (["Data", "N. scontrino", "Email", "Totale documento"], ["date", "reference", "email", "amount"]),
+    (["Datum", "Rechnungsnummer", "E-Mail", "Rechnungsbetrag"], ["date", "reference", "email", "amount"]),
+    # beside a line's amount, an order's total repeated on each line is not the amount (the lines add up to it)
+    (["Belegnummer", "Datum", "E-Mail", "Artikel", "Menge", "Betrag", "Gesamtbetrag"],
+     ["reference", "date", "email", "description", "quantity", "amount", ""]),
+    # what was paid, or is still to pay, is no amount; nor a total in a currency the column names
+    (["Rechnungsnr", "Datum", "E-Mail", "Zahlbetrag"], ["reference", "date", "email", ""]),
+    (["Date", "Order", "Email", "Total USD"], ["date", "reference", "email", ""]),
+    # the customer's email or phone named with the word for customer
+    (["Datum", "Beleg", "E-Mail Kunde", "Telefon Kunde", "Betrag"], ["date", "reference", "email", "phone", "amount"]),
+    (["Datum", "Bonnummer", "Klant e-mail", "Bedrag"], ["date", "reference", "email", "amount"]),
     (["Fecha", "Ticket", "Cliente", "Correo cliente", "Teléfono cliente", "Importe"],
      ["date", "reference", "name", "email", "phone", "amount"]),
 ])
-def test_the_total_paid_and_the_customers_details_are_found_under_the_names_shops_give_them(header, fields):
+def test_totals_and_the_customers_details_are_found_under_the_names_shops_give_them(header, fields):
     assert pi.map_purchase_headers(header) == ("generic", fields)
 
 

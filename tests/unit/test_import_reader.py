@@ -653,9 +653,14 @@ def test_a_quote_never_closed_leaves_the_rows_it_would_run_together_rows(tmp_pat
         assert list(rows) == [(2, ["Zoë", "Lyon", "fine\nstill fine"]), (3, ["Ann", '"Paris', "x"]),
                               (4, ["Bob", "Leeds", "y"]), (5, ["Cy", "Nice", "z"])]
         assert rows.warnings == [("stray_quotes", 1)]
-    last = tmp_path / "last.csv"  # on the last line: its cells are still the file's cells
-    last.write_text('First Name,Last Name,Email\nBob,"Jones,bob@x.com\n', encoding="utf-8")
-    assert list(read_rows(last, sniff(last))) == [(2, ["Bob", '"Jones', "bob@x.com"])]
+    # an odd count of quotes in rows that are right: an inch mark beside a note over two lines, or a quoted amount
+    fine = tmp_path / "fine.csv"
+    fine.write_text('First name,Last name,Email,Notes,Company\nAnn,Lee,ann@x.com,"Deliver to\nback door",12" Pizza\n',
+                    encoding="utf-8")
+    assert list(read_rows(fine, sniff(fine))) == [(2, ["Ann", "Lee", "ann@x.com", "Deliver to\nback door", '12" Pizza'])]
+    fine.write_text('Date,Receipt,Email,Description,Amount,Note\n2024-03-13,1001,ann@x.com,27" monitor,"1,250.00"\n',
+                    encoding="utf-8")
+    assert list(read_rows(fine, sniff(fine)))[0][1][3:5] == ['27" monitor', "1,250.00"]
     # A last cell over several lines, its quote closed, and a stray quote in a one-line last row are rows.
     for text in ('Name,Notes\nAnn,"one\n""two""\nthree"\n', 'Name,Notes\nAnn,"one\ntwo"\nBob,12" pizza\n'):
         fine = tmp_path / "fine.csv"

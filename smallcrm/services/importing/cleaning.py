@@ -916,7 +916,7 @@ def infer_decimal_mark(values: Iterable[str]) -> str:
 
 _PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "dos", "das",
                         "do", "ten", "ter", "zu", "af", "al", "el", "st", "st.", "saint", "mac", "bin", "ibn",
-                        "los", "las", "lo", "des", "dei", "degli", "delle", "dal", "dalla", "'t", "’t"})
+                        "los", "las", "des", "dei", "degli", "delle", "dal", "dalla", "'t", "’t"})
 
 
 # Titles a name can be written after ("Mme Léa Martin", "Prof. Dr. Hans Müller"), in lower case and without their
@@ -969,11 +969,7 @@ def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
     if "," in name:
         last, _, first = name.partition(",")
         if first.strip() and last.strip():
-            given = _without_titles(first.split())
-            cut = len(given)  # particles written after the first name go before the last ("Berg, Jan van der")
-            while cut > 1 and given[cut - 1].lower() in _PARTICLES:
-                cut -= 1
-            return " ".join(given[:cut]), " ".join([*given[cut:], last.strip()])
+            return " ".join(_without_titles(first.split())), last.strip()
     words = name.split()
     if len(words) > 1 and _is_title(words[0]):
         words = _without_titles(words)
@@ -1013,7 +1009,7 @@ def with_prefix(prefix: str, last: str) -> str:
 def with_second(last: str, second: str) -> str:
     """A Spanish last name with the second one: ("García", "Núñez") -> "García Núñez" (once, when the file also wrote
     it in the last name)."""
-    if not second or last.casefold().endswith(second.casefold()):
+    if not second or last.casefold().endswith(" " + second.casefold()):
         return last
     return f"{last} {second}" if last else second
 

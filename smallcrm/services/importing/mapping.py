@@ -450,8 +450,11 @@ _SYNONYM_OF = {key: target for target, keys in _SYNONYMS.items() for key in keys
 # (Outlook in Spanish writes "Ciudad de residencia", in Italian "Città (ab.)" and "Città (uff.)".)
 _HOME_WORDS = frozenset({"home", "private", "personal", "privat", "prive", "domicile", "casa", "particular",
                          "personale", "thuis", "residential", "primary", "main", "default", "billing", "residencia",
-                         "ab", "principal", "principale", "personnel", "personnelle", "perso", "privee", "personlich",
-                         "privado", "privato", "pessoal", "secondary", "secondaire", "secundario"})
+                         "ab"})
+# Words that say which of a customer's emails or phones a column holds ("Adresse électronique principale",
+# "Mobile perso"): left out only when what is left is an email or a phone ("Personnel ID" is a staff number)
+_WHICH_CHANNEL = frozenset({"principal", "principale", "personnel", "personnelle", "perso", "privee", "personlich",
+                            "privado", "privato", "pessoal", "secondary", "secondaire", "secundario"})
 _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "buro", "firma", "dienstlich",
                          "arbeit", "bureau", "travail", "professionnel", "pro", "trabajo", "oficina", "lavoro",
                          "ufficio", "uff", "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping",
@@ -512,6 +515,9 @@ def _generic_field(header: str) -> str:
             if work and target in ("first_name", "last_name", "full_name"):
                 return "note"
             return target
+    which = "".join(w for w in kept if w not in _WHICH_CHANNEL)
+    if which and _SYNONYM_OF.get(which) in ("email", "phone"):
+        return _SYNONYM_OF[which]
     return "note"
 
 
@@ -554,20 +560,19 @@ SALES_HEADERS = {
                   "transactienummer",
                   "id"),  # last: a bare "id" in a sales file is the sale's (Stripe's)
     "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
-    # What the customer paid, before a bare amount beside it ("Betrag;MwSt;Gesamtbetrag", "Importe;Descuento;Total
-    # ticket": the total is after tax and discounts)
     "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales",
                "netsales", "grosssales", "sum", "gross",
-               "netapayer", "totalapayer", "montantttc", "totalttc", "montanttotalttc", "prixtotalttc", "montanttotal",
-               "prixtotal",
-               "gesamtbetrag", "endbetrag", "rechnungsbetrag", "zahlbetrag", "bruttobetrag", "betragbrutto",
-               "gesamtsumme", "gesamtpreis", "endpreis", "gesamt", "umsatzbrutto", "umsatzbr", "umsbrutto",
-               "preisbrutto",
-               "totalfactura", "totalticket", "totalrecibo", "importetotal", "montototal", "preciototal", "totalconiva",
-               "totaledocumento", "totalefattura", "totalescontrino", "importototale", "totale", "prezzototale",
-               "valortotal", "valorapagar", "totalfatura", "precototal",
-               "tebetalen", "totaalbedrag", "totaalinclbtw", "bedraginclbtw", "totaal", "totaalprijs",
-               "montant", "betrag", "summe", "importe", "monto", "importo", "valor", "montante", "bedrag"),
+               "montant", "montantttc", "totalttc", "montanttotal", "montanttotalttc", "prixtotal", "prixtotalttc",
+               "netapayer", "totalapayer",
+               "betrag", "gesamtbetrag", "bruttobetrag", "betragbrutto", "summe", "gesamtsumme", "gesamtpreis",
+               "endbetrag", "gesamt", "umsatzbrutto", "umsatzbr", "umsbrutto", "preisbrutto", "rechnungsbetrag",
+               "endpreis",
+               "importe", "importetotal", "monto", "montototal", "preciototal", "totalconiva", "totalfactura",
+               "totalticket", "totalrecibo",
+               "importo", "importototale", "totale", "prezzototale", "totaledocumento", "totalefattura",
+               "totalescontrino",
+               "valor", "valortotal", "montante", "precototal", "totalfatura",
+               "bedrag", "totaal", "totaalbedrag", "totaalprijs", "bedraginclbtw", "totaalinclbtw"),
     "quantity": ("quantity", "qty", "lineitemquantity", "units",
                  "quantite", "qte",
                  "menge", "anzahl", "stuck", "stuckzahl",

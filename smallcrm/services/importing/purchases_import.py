@@ -299,12 +299,9 @@ def largest_amount(currency: str) -> int:
 
 
 _BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
-# "Total CHF", "Betrag in EUR", "EUR Betrag": the currency named beside a column's name says no more what it is
-_CODES = "|".join(cleaning._COMMON_CURRENCIES)
 # "Klant e-mail", "Correo cliente", "Telefon Kunde": the customer's email or phone, as "E-mail", "Correo", "Telefon"
 _CUSTOMER_WORDS = frozenset({"customer", "customers", "client", "clients", "cliente", "clientes", "klant", "klanten",
                              "kunde", "kunden", "des", "du", "del", "do", "da", "van", "de"})
-_CURRENCY_BESIDE = re.compile(rf"^(?:{_CODES})\s+(?=\S)|\s+(?:in\s+)?(?:{_CODES})$", re.IGNORECASE)
 
 
 # The layouts that write their dates month first (the Online Retail data set: 12/13/2010; Etsy: 03/05/25)
@@ -356,7 +353,7 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         bare = _BRACKETED_END.sub("", header)
         words = header_words(bare)
         unnamed = "".join(w for w in words if w not in _CUSTOMER_WORDS) if len(words) > 1 else ""
-        written = (keys[i], header_key(bare), header_key(_CURRENCY_BESIDE.sub("", bare)))
+        written = (keys[i], header_key(bare))
         if unnamed and unnamed != written[1] and _customer_field(unnamed):
             written += (unnamed,)
         for name, aliases in FIELDS.items():

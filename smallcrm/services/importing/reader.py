@@ -330,11 +330,13 @@ def _other_code_page(data: bytes) -> str | None:
 # Excel on a Mac saves "CSV" in Mac Roman, whose bytes 0x80-0x9F are the accented letters Windows-1252 has at
 # 0xC0-0xFF: read as Windows-1252, "Zoé" is "ZoŽ", "Müller" "MŸller", "Muñoz" "Mu–oz", "Groß" "Gro§". A word is
 # read right when its letters beyond ASCII are those Western names are written with, no capital stands after a
-# small letter or between a letter and a small one ("ZoŽ", "MŸller"), and no symbol between two letters ("Mu–oz")
-# but an apostrophe ("l’Atelier").
+# small letter or between a letter and a small one ("ZoŽ", "MŸller"), and no symbol between two letters ("Gro§e")
+# but an apostrophe, a dash or a quotation mark ("l’Atelier", "Long–sleeve": "Mu–oz" tells nothing).
 _NAME_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüßœºª")
 _APOSTROPHES = "'’`´ʼ"
-_NEVER_BESIDE_A_LETTER = "§¶†‡•‰˜"  # (Mac Roman's "ß", "Ä", "Ü", "ï", "â", "ò" read as Windows-1252)
+# Between two letters in Windows-1252 text too, they tell nothing ("moving—call", "Long–sleeve", "•vip")
+_JOINERS = _APOSTROPHES + "‘“”–—•…"
+_NEVER_BESIDE_A_LETTER = "§¶†‡‰˜"  # (Mac Roman's "ß", "Ä", "Ü", "â", "ò" read as Windows-1252)
 _HIGH_WORD = re.compile(rb"[A-Za-z]*[\x80-\xff][A-Za-z\x80-\xff]*")
 
 
@@ -352,24 +354,24 @@ def _misread(word: str) -> int:
                 return 2
             if not c.isascii() and c.lower() not in _NAME_LETTERS:
                 worst = 1
-        elif not c.isascii() and c not in _APOSTROPHES and (
+        elif not c.isascii() and c not in _JOINERS and (
                 before.isalpha() and after.isalpha() or c in _NEVER_BESIDE_A_LETTER and (before + after).isalpha()):
             return 2
     return worst
 
 
 def _is_mac_roman(data: bytes) -> bool:
-    """Whether Mac Roman reads right a word Windows-1252 cannot have written ("ZoŽ"), or two it would hardly have
-    ("Hšxter", "ƒdouard"), and spoils none that Windows-1252 reads right (_misread)."""
-    certain, righted = False, 0
+    """Whether Mac Roman reads right a word Windows-1252 cannot have written ("ZoŽ"), and spoils none that
+    Windows-1252 reads right (_misread). (A word Windows-1252 would hardly have written, "Hšxter", is no proof:
+    "Jože" is Slovene.)"""
+    righted = False
     for word in set(_HIGH_WORD.findall(data)):
         as_western, as_mac = word.decode("cp1252", errors="replace"), word.decode("mac_roman")
         western, mac = _misread(as_western), _misread(as_mac)
         if mac > western or as_western[0].isupper() and as_mac[0].islower():  # ("Škoda" is no "äkoda")
             return False
-        if western and not mac:
-            certain, righted = certain or western == 2, righted + 1
-    return certain or righted >= 2
+        righted = righted or (western == 2 and mac == 0)
+    return righted
 
 
 def _reads_as_mac_names(data: bytes) -> bool:
@@ -994,7 +996,7 @@ class RowStream:
                     lines, self._record = self._record, []
                     if row_end:
                         records = (_cells_restored(record),)
-                    elif odd and (len(lines) > 1 or len(record) != width):
+                    elif odd and len(lines) > 1 and _rows_within(lines, dialect.delimiter, width):
                         # A quote opened and never closed as it should ("Bob,"Jones,bob@x.com"): the lines it ran
                         # together, each a row again, that line's own quotes as plain text.
                         records = _line_by_line(lines, dialect)
@@ -1048,6 +1050,12 @@ class RowStream:
         except OSError as e:
             return _problem(self.path, "vanished", e.strerror or str(e))
         return _problem(self.path, "encoding", _bad_bytes_detail(cell, dialect.encoding, column), row)
+
+
+def _rows_within(lines: list[str], delimiter: str, width: int) -> bool:
+    """Whether a line after the first of a record is a row of its own: as many separators as a row has (a note
+    over several lines has few: "Deliver to / back door")."""
+    return width >= 3 and any(line.count(delimiter) >= width - 1 for line in lines[1:])
 
 
 def _line_by_line(lines: list[str], dialect: Dialect) -> list[list[str]]:
