@@ -190,6 +190,7 @@ _FILE_PROBLEMS = {
     "not_found": "there is no file {path}",
     "vanished": "{path} went away while it was being read",
     "changed": "{path} changed while it was being read",
+    "unclosed_quote": "{path} has a quote that is never closed",
     "unreadable": "{path} cannot be read",
     "empty": "{path} is empty",
     "header_only": "{path} has a header row and no rows under it",
@@ -220,6 +221,9 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
         text += "; leave out --encoding to have it found from the file"
     elif problem.reason == "binary":
         text += "; export the list as CSV from the program that made it"
+    elif problem.reason == "unclosed_quote":
+        text += ("; correct that row in the program that made the file, or give --quote none if the file's "
+                 "quotes are text")
     elif problem.reason == "changed":
         text += "; import it again once it is saved"
     elif problem.reason == "too_many_rows":

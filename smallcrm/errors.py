@@ -151,7 +151,7 @@ class ImportFileProblem(SmallCrmError):
     path: Path | str
     # "not_found", "unreadable", "empty", "header_only", "binary", "encoding", "utf8_read_as" (a file of UTF-8
     # text read in an encoding that would garble it), "field_too_large", "vanished", "too_many_rows", "changed"
-    # (saved again while it was read, or since the summary the window showed)
+    # (saved again while it was read, or since the summary the window showed), "unclosed_quote"
     reason: str
     detail: str = ""  # the facts in plain words, e.g. "byte 0xE9 is not UTF-8"
     row: int | None = None  # the row as a spreadsheet shows it, when one row is to blame

@@ -2098,6 +2098,10 @@ Cliquez pour les afficher.</translation>
         <translation>Le fichier n’a pas la forme des exports du programme choisi sous «&#xa0;Exporté par&#xa0;»&#xa0;: il n’a pas de colonne {columns}. Choisissez-en un autre, ou celui détecté, en tête de liste.</translation>
     </message>
     <message>
+        <source>A quote opened in one row is never closed: the rest of the file would be read as one cell. Correct that row in the program that made the file, or choose “None: quotes are text” under “Text in quotes”.</source>
+        <translation>Un guillemet ouvert dans une ligne n’est jamais fermé&#xa0;: tout le reste du fichier serait lu comme une seule cellule. Corrigez cette ligne dans le programme qui a créé le fichier, ou choisissez «&#x202f;Aucun&#xa0;: les guillemets sont du texte&#x202f;» sous «&#x202f;Texte entre guillemets&#x202f;».</translation>
+    </message>
+    <message>
         <source>The file has more than {rows} rows, more than one import takes. Split it into smaller files (a spreadsheet can save part of the rows as CSV) and import them one after the other.</source>
         <translation>Le fichier a plus de {rows} lignes, plus qu’une importation n’en prend. Découpez-le en fichiers plus petits (un tableur peut enregistrer une partie des lignes en CSV) et importez-les l’un après l’autre.</translation>
     </message>

@@ -337,6 +337,9 @@ def problem_text(error: Exception, *, started: bool = True) -> str:
                 "encoding": _problem_tr("Some of the text cannot be read in the encoding chosen: go back to “What "
                                         "the file looks like” and choose another encoding."),
                 "field_too_large": _problem_tr("One cell is far too large to be a customer field."),
+                "unclosed_quote": _problem_tr("A quote opened in one row is never closed: the rest of the file would "
+                                              "be read as one cell. Correct that row in the program that made the "
+                                              "file, or choose “None: quotes are text” under “Text in quotes”."),
                 "too_many_rows": _problem_tr("The file has more than {rows} rows, more than one import takes. Split "
                                              "it into smaller files (a spreadsheet can save part of the rows as CSV) "
                                              "and import them one after the other.").format(

@@ -653,6 +653,12 @@ def test_a_quote_never_closed_leaves_the_rows_it_would_run_together_rows(tmp_pat
         assert list(rows) == [(2, ["Zoë", "Lyon", "fine\nstill fine"]), (3, ["Ann", '"Paris', "x"]),
                               (4, ["Bob", "Leeds", "y"]), (5, ["Cy", "Nice", "z"])]
         assert rows.warnings == [("stray_quotes", 1)]
+    # lines that are no rows of their own (two columns: too few separators to tell), run to the end of the file
+    broken.write_text('Name,Notes\nZoë,fine\nAnn,"hello\nBob,x\nCy,y\n', encoding="utf-8")
+    with pytest.raises(ImportFileProblem) as caught:
+        list(read_rows(broken, sniff(broken)))
+    assert (caught.value.reason, caught.value.row) == ("unclosed_quote", 3)
+    assert caught.value.detail == "the 3 lines from there to the end of the file would be one cell"
     # an odd count of quotes in rows that are right: an inch mark beside a note over two lines, or a quoted amount
     fine = tmp_path / "fine.csv"
     fine.write_text('First name,Last name,Email,Notes,Company\nAnn,Lee,ann@x.com,"Deliver to\nback door",12" Pizza\n',

@@ -991,18 +991,22 @@ class RowStream:
                 row_end = dialect.row_end
                 quotes = self.quotes  # the quote characters before the record at hand
                 self._record = []
+                unclosed = None
                 for record in reader:
                     odd, quotes = (self.quotes - quotes) % 2, self.quotes
                     lines, self._record = self._record, []
+                    unclosed = None  # (the row and lines of a record a quote is left open in)
                     if row_end:
                         records = (_cells_restored(record),)
-                    elif odd and len(lines) > 1 and _rows_within(lines, dialect.delimiter, width):
+                    elif odd and len(lines) > 1 and width >= 3 and _rows_within(lines, dialect.delimiter, width):
                         # A quote opened and never closed as it should ("Bob,"Jones,bob@x.com"): the lines it ran
                         # together, each a row again, that line's own quotes as plain text.
                         records = _line_by_line(lines, dialect)
                         self.stray_quotes += 1
                     else:
                         records = (record,)
+                        if odd and len(lines) > 1 and _rows_within(lines, dialect.delimiter, width):
+                            unclosed = (number + 1, len(lines))  # (two columns: too few separators to be sure)
                     for cells in records:
                         number += 1
                         n = len(cells)
@@ -1027,6 +1031,9 @@ class RowStream:
                         if self.rows > MAX_ROWS:
                             raise _too_many_rows(path, number)
                         yield number, cells
+                if unclosed is not None:  # the last record ran to the end of the file: its rows would be one cell
+                    raise _problem(path, "unclosed_quote", f"the {unclosed[1]:,} lines from there to the end of the "
+                                   "file would be one cell", unclosed[0])
         except UnicodeDecodeError as e:
             raise self._decode_problem() from e
         except _LineTooLong as e:
@@ -1055,7 +1062,7 @@ class RowStream:
 def _rows_within(lines: list[str], delimiter: str, width: int) -> bool:
     """Whether a line after the first of a record is a row of its own: as many separators as a row has (a note
     over several lines has few: "Deliver to / back door")."""
-    return width >= 3 and any(line.count(delimiter) >= width - 1 for line in lines[1:])
+    return width >= 2 and any(line.count(delimiter) >= width - 1 for line in lines[1:])
 
 
 def _line_by_line(lines: list[str], dialect: Dialect) -> list[list[str]]:
