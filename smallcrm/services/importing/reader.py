@@ -925,7 +925,6 @@ class RowStream:
         self.nul_characters = 0
         self.stray_quotes = 0  # rows a quote never closed had run together, read again line by line
         self.header: list[str] = []
-        self.lines = 0  # lines read from the file
         self.quotes = 0  # quote characters in them
         self._record: list[str] = []  # the lines of the record being read
         self._rows = self._generate()
@@ -965,7 +964,6 @@ class RowStream:
             if "\x00" in line:
                 self.nul_characters += line.count("\x00")
                 line = line.replace("\x00", "")
-            self.lines += 1
             if quote and quote in line:
                 self.quotes += line.count(quote)
             self._record.append(line)
