@@ -263,9 +263,14 @@ def kill_imports(kind: str, shop: Shop, source: Path, after: Path, seconds: floa
     before_schema = schema(shop.base)
     assert schema(after) == before_schema
     runs = []
-    for n, (label, delay) in enumerate(delays(kind, KILLS[kind], seconds)):
+    shares = [share for _, share in delays(kind, KILLS[kind], 1.0)]
+    for n, share in enumerate(shares):
+        # (a run that finished says how long one takes now: a machine less busy than when `seconds` was measured
+        # would see most kills come after the work)
+        seconds = min([seconds, *(run.seconds for run in runs if run.seconds is not None)])
+        label = f"{kind} kill {n + 1}/{len(shares)}, seed {SEED}, delay {share * seconds:.4f} s of {seconds:.4f} s"
         database = fresh_copy(shop.base, tmp_path / f"kill-{n}")
-        run = run_child(f"{kind}-import", database, source, kill_after=delay, label=label)
+        run = run_child(f"{kind}-import", database, source, kill_after=share * seconds, label=label)
         runs.append(run)
         assert_healthy(database, label)
         assert schema(database) == before_schema, f"{label}: the schema changed (an index or trigger lost?)"
