@@ -510,6 +510,12 @@ MAPPING_CHOICE = 12  # the characters of a column's field its drop-down shows at
 WIDEST_COLUMN = 280  # a preview column is no wider than this (a long value is cut short with "…", whole in its tip)
 
 
+def _height_of_rows(table: QTableView, rows: int) -> int:
+    """The height a table needs to show `rows` rows, its header and frame."""
+    return (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+            + rows * table.verticalHeader().defaultSectionSize())
+
+
 def _fit_choice(combo: QComboBox) -> None:
     """A column's drop-down as wide as its field's name, MAPPING_CHOICE characters at least: read whole."""
     combo.setMinimumContentsLength(max(MAPPING_CHOICE, len(combo.currentText())))
@@ -1712,8 +1718,7 @@ class DuplicatesPage(QWizardPage):
         self.model.reset(dupes, self.w.options.row_choices)
         self.table.resizeColumnsToContents()
         # no higher than its rows (three at least): the room left is for what the row selected would change
-        edges = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        self.table.setMaximumHeight(edges + min(max(len(dupes), 3), 1000) * self.table.verticalHeader().defaultSectionSize())
+        self.table.setMaximumHeight(_height_of_rows(self.table, min(max(len(dupes), 3), 1000)))
         for widget in (self.table, self.hint, self.for_selected, self.compared):
             widget.setVisible(bool(dupes))
         self.none.setVisible(not dupes)
@@ -1782,10 +1787,8 @@ class DuplicatesPage(QWizardPage):
                     item.setFont(font)
         _fit_columns(self.changes)
         table = self.changes  # as high as its rows, or as the page has room for (it scrolls then)
-        rows = table.verticalHeader()
-        edges = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-        table.setMaximumHeight(edges + rows.length())
-        table.setMinimumHeight(edges + min(rows.length(), 3 * rows.defaultSectionSize()))
+        table.setMaximumHeight(_height_of_rows(table, table.rowCount()))
+        table.setMinimumHeight(_height_of_rows(table, min(table.rowCount(), 3)))
         table.show()
 
 

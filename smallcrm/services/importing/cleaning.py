@@ -1180,7 +1180,8 @@ def _google_tag(label: str) -> str | None:
 # --- rows ----------------------------------------------------------------------------------------
 
 _SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company", "street",
-                  "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month", "birth_day",
+                  "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month",
+                  "birth_day",
                   "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
                   "unsubscribed", "source", "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")

@@ -26,8 +26,8 @@ from smallcrm.errors import InvalidValue, NotFound
 
 FIELDS = (
     "first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company", "email", "phone",
-    "street", "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday", "birth_year",
-    "birth_month", "birth_day", "tags", "notes",
+    "street", "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday",
+    "birth_year", "birth_month", "birth_day", "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
     "unsubscribed", "source", "customer_id", "note", "ignore",
 )

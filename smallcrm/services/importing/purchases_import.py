@@ -2015,6 +2015,18 @@ def _refund_links(conn, orphans: dict[tuple[str, str], list[tuple]], sales: dict
     return links
 
 
+def _recorded_sales(conn, orphans: dict[tuple[str, str], list[tuple]], sales: dict[tuple[str, str], list[tuple]],
+                    batch_id: int = 0) -> dict[tuple[str, str], list[tuple]]:
+    """`sales` (by number and currency, as _refund_links takes them), with the sales recorded under the orphans'
+    numbers added: (id, customer, when, total, whether import `batch_id` recorded it)."""
+    for row in conn.execute(
+            "SELECT id, contact_id, occurred_at, total_minor, import_batch_id IS ?, reference, currency FROM purchase"
+            " WHERE total_minor > 0 AND refund_of_id IS NULL AND reference IN (SELECT value FROM json_each(?))",
+            (batch_id, json.dumps(sorted({reference for reference, _ in orphans})))):
+        sales.setdefault((row[5], row[6]), []).append(row[:5])
+    return sales
+
+
 def _balances(conn, customers: Iterable[int]) -> dict[int, int]:
     """Each customer's points as the ledger has them now."""
     ids = sorted({c for c in customers if c is not None and c > 0})
@@ -2032,12 +2044,7 @@ def _link_earlier_refunds(conn, batch_id: int) -> tuple[list[list], int]:
         batch_id)
     if not orphans:
         return [], 0
-    sales: dict[tuple[str, str], list[tuple]] = {}
-    for row in conn.execute(
-            "SELECT id, contact_id, occurred_at, total_minor, import_batch_id IS ?, reference, currency FROM purchase"
-            " WHERE total_minor > 0 AND refund_of_id IS NULL AND reference IN (SELECT value FROM json_each(?))",
-            (batch_id, json.dumps(sorted({reference for reference, _ in orphans})))):
-        sales.setdefault((row[5], row[6]), []).append(row[:5])
+    sales = _recorded_sales(conn, orphans, {}, batch_id)
 
     def earned_of(sale: tuple) -> int:
         return conn.execute("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
@@ -2048,11 +2055,13 @@ def _link_earlier_refunds(conn, batch_id: int) -> tuple[list[list], int]:
     linked, taken_back, now = [], 0, to_utc_text(utc_now())
     for (refund_id, had, at, _, reference, _), (sale_id, customer, *_), more in links:
         linked.append([refund_id, had])
-        conn.execute("UPDATE purchase SET refund_of_id = ?, contact_id = ? WHERE id = ?", (sale_id, customer, refund_id))
+        conn.execute("UPDATE purchase SET refund_of_id = ?, contact_id = ? WHERE id = ?",
+                     (sale_id, customer, refund_id))
         if more:  # (written beside the sale: undoing this import removes it with the sale's points)
             conn.execute("INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id,"
                          " created_at) VALUES (?, ?, 'adjust', ?, ?, ?, ?)",
-                         (customer, at, -more, loyalty.IMPORTED_REFUND_REASON.format(reference=reference), sale_id, now))
+                         (customer, at, -more, loyalty.IMPORTED_REFUND_REASON.format(reference=reference), sale_id,
+                          now))
             taken_back -= more
     return linked, taken_back
 
@@ -2067,11 +2076,7 @@ def _planned_take_back(conn, receipts: list[_Receipt], rows: list[tuple]) -> int
     orphans = _orphan_refunds(conn, {reference for reference, _ in sales})
     if not orphans:
         return 0
-    for row in conn.execute(
-            "SELECT id, contact_id, occurred_at, total_minor, 0, reference, currency FROM purchase"
-            " WHERE total_minor > 0 AND refund_of_id IS NULL AND reference IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted({reference for reference, _ in orphans})),)):
-        sales.setdefault((row[5], row[6]), []).append(row[:5])
+    sales = _recorded_sales(conn, orphans, sales)
     earned: dict[int, int] = {}
     balances = _balances(conn, (r.contact_id for r in receipts))
     for contact_id, _, kind, points, _, index, _, _ in rows:
