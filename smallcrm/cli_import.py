@@ -415,6 +415,9 @@ def _print_warnings(warnings, *, purchases: bool = False) -> None:
     for kind, n in warnings:
         if kind in _NOTED:
             print(f"  note: {plural(n, 'customer')}: {_NOTED[kind]}")
+        elif kind == "cut_letter":
+            print("  note: the file ends in the middle of a letter: it was cut short when it was saved, copied or "
+                  "downloaded, and rows may be missing after its last one")
         elif purchases and kind == "long_rows":
             print(f"  note: {n} {'row' if n == 1 else 'rows'} had more cells than the header: the extra ones were "
                   "left out")

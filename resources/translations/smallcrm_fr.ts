@@ -4210,6 +4210,10 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
+        <source>The file ends in the middle of a letter: it was cut short when it was saved, copied or downloaded, and rows may be missing after its last one</source>
+        <translation>Le fichier s’arrête au milieu d’une lettre&#xa0;: il a été coupé quand il a été enregistré, copié ou téléchargé, et des lignes peuvent manquer après la dernière</translation>
+    </message>
+    <message>
         <source>Rows with fewer cells than the header (the missing ones are read as empty)</source>
         <translation>Lignes ayant moins de cellules que l’en-tête (celles qui manquent sont lues vides)</translation>
     </message>
@@ -5459,6 +5463,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>ambiguous date</source>
         <translation>date ambiguë</translation>
+    </message>
+    <message>
+        <source>a letter cannot be read (it shows as “�”): the file was cut short or damaged before it was imported; type the row in as it should be</source>
+        <translation>une lettre est illisible (elle s’affiche «&#x202f;�&#x202f;»)&#xa0;: le fichier a été coupé ou abîmé avant l’import&#xa0;; saisissez la ligne telle qu’elle doit être</translation>
     </message>
     <message>
         <source>the phone number cannot be read: write it with its country code (+33…), or choose the country the file&apos;s numbers are from</source>

@@ -168,6 +168,8 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "too long"),
     QT_TRANSLATE_NOOP("rejects", "too long: at most 200 characters"),
     QT_TRANSLATE_NOOP("rejects", "ambiguous date"),
+    QT_TRANSLATE_NOOP("rejects", "a letter cannot be read (it shows as “\ufffd”): the file was cut short or damaged "
+                                 "before it was imported; type the row in as it should be"),
     QT_TRANSLATE_NOOP("rejects", "the phone number cannot be read: write it with its country code (+33…), or choose "
                                  "the country the file's numbers are from"),
     QT_TRANSLATE_NOOP("rejects", "the date is missing"),
@@ -219,6 +221,9 @@ REJECT_REASONS = (
 # What reading tidied and what went to the customers' notes (contacts_import.ImportPlan.warnings), each
 # followed by how many.
 WARNINGS = {
+    "cut_letter": QT_TRANSLATE_NOOP("SummaryPage", "The file ends in the middle of a letter: it was cut short when it "
+                                                   "was saved, copied or downloaded, and rows may be missing after "
+                                                   "its last one"),
     "short_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with fewer cells than the header (the missing ones are "
                                                    "read as empty)"),
     "long_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with more cells than the header (the extra ones go to the "
@@ -2065,9 +2070,11 @@ class SummaryPage(QWizardPage):
                 text += " " + self.tr("Tags for the customers added or updated: {tags}.").format(
                     tags=", ".join(tags))
             self.counts.setText(text)
-        lines = ["• " + self.tr("{what}: {n}").format(what=QCoreApplication.translate("SummaryPage", WARNINGS[kind]),
-                                                      n=fmt.number(n))
-                 for kind, n in self._warnings(plan) if kind in WARNINGS]
+        def warning(kind: str, n: int) -> str:
+            what = QCoreApplication.translate("SummaryPage", WARNINGS[kind])
+            return "• " + (what if kind == "cut_letter" else self.tr("{what}: {n}").format(what=what, n=fmt.number(n)))
+
+        lines = [warning(kind, n) for kind, n in self._warnings(plan) if kind in WARNINGS]
         if self.w.kind == "purchases":
             default = "create" if self.w.options.create_missing else "skip"
             unknown = sum(u.purchases for u in plan.unmatched

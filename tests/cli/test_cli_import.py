@@ -617,6 +617,19 @@ def test_a_utf8_file_with_bytes_of_no_encoding_is_told_how_to_go_on_and_keeps_no
     assert names == [("Hélène", "Dupré"), ("Marc", "Dubois")]
 
 
+def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_rejected(cli, shop, tmp_path):
+    source = tmp_path / "cut.csv"
+    source.write_bytes("First Name,Last Name\nHélène,Dupré\nMarie,Lef".encode() + "è".encode()[:1])
+    result = cli("import", "contacts", str(source))
+    assert result.code == 0 and result.out.startswith("imported cut.csv")
+    assert "note: the file ends in the middle of a letter: it was cut short" in result.out
+    assert 'rejected row 3, column "Last Name": "Lef\ufffd" a letter cannot be read (it shows as “\ufffd”)' in result.out
+    with closing(sqlite3.connect(shop)) as conn:
+        assert sorted(conn.execute("SELECT first_name, last_name FROM contact")) == [("Hélène", "Dupré")]
+    asked = cli("import", "contacts", str(source), "--dry-run", "--json")
+    assert asked.json()["warnings"] == {"cut_letter": 1} and asked.json()["encoding"] == "utf-8"
+
+
 def test_a_purchases_import_says_how_the_file_was_read_and_what_reading_tidied(cli, shop, tmp_path):
     source = tmp_path / "sales.csv"
     source.write_text('Date;Order;Email;Amount;Note\n2025-01-02;1001;a@example.com;10,00;"gift\n'

@@ -1913,6 +1913,21 @@ def test_the_summary_of_a_sales_file_says_what_reading_tidied(qtbot, window, tmp
     wizard.close()
 
 
+def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_shown_rejected(qtbot, window, tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_bytes("First Name,Last Name,Email\nHélène,Dupré,h@example.com\nMarie,Lef".encode() + b"\xc3")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    assert "characters in UTF-8 (Unicode)" in wizard.format_page.detected.text()
+    wizard.next()
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.noted.text().splitlines()[0] == (
+        "• The file ends in the middle of a letter: it was cut short when it was saved, copied or downloaded, and "
+        "rows may be missing after its last one")
+    assert wizard.plan.counts["reject"] == 1 and wizard.plan.rejects[0].value == "Lef\ufffd"
+    wizard.close()
+
+
 def test_a_folder_dropped_on_the_window_says_to_choose_a_file_in_it(qtbot, window, tmp_path):
     folder = tmp_path / "Exports"
     folder.mkdir()

@@ -212,6 +212,25 @@ def test_matching_by_email_phone_and_name(gbp, tmp_path):
     assert [u.key for u in result.unmatched] == ["bob@example.com"]
 
 
+def test_a_sale_with_a_letter_lost_before_the_import_is_rejected_with_its_whole_receipt(gbp, tmp_path):
+    """A file cut short in the middle of a letter of its last item: that row, and the rest of its receipt, are
+    rejected (a receipt is not recorded in part), and the other receipts recorded."""
+    add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    header = ["Date", "Receipt", "Email", "Item", "Amount"]
+    rows = [["2025-02-01", "R1", "ann@example.com", "Café", "4.50"],
+            ["2025-02-02", "R2", "ann@example.com", "Thé vert", "3.00"]]
+    source = write_csv(tmp_path / "cut.csv", header, rows)
+    source.write_bytes(source.read_bytes() + "2025-02-02,R2,ann@example.com,Cr".encode() + "è".encode()[:1])
+    plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions())
+    assert ("cut_letter", 1) in plan.warnings
+    assert [(r.row, r.column, r.reason) for r in plan.rejects] == [
+        (3, None, "another row of this receipt was rejected: the whole receipt is left out"),
+        (4, "Item", cleaning.LOST_LETTER)]
+    result = pi.import_purchases(source, pi.PurchaseImportOptions())
+    assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("R1", 450)]
+    assert result.rejected == 2
+
+
 def test_without_a_match_chosen_each_row_is_found_by_the_first_of_its_keys_that_finds_someone(gbp, tmp_path):
     """A till's rows name their customer by email, or by phone when there is no email (or a new one), or by name
     when there is neither; a match chosen is the only one used."""

@@ -136,6 +136,19 @@ def plain_cells(cells: list[str]) -> list[str]:
     return cells
 
 
+# A row with a letter that cannot be read: "\ufffd", the mark of a letter lost before the file was imported (by
+# the program that wrote it, or a file cut short in the middle of a letter: reader._cut_letter).
+LOST_LETTER = ("a letter cannot be read (it shows as “\ufffd”): the file was cut short or damaged before it was "
+               "imported; type the row in as it should be")
+
+
+def lost_letter(cells: list[str], columns: Iterable[int]) -> int | None:
+    """The first of `columns` whose cell has a letter that cannot be read (None: none has)."""
+    if "\ufffd" not in "".join(cells):
+        return None
+    return next((i for i in columns if i < len(cells) and "\ufffd" in cells[i]), None)
+
+
 def unguard_formula(text: str) -> str:
     """Remove the `'` a spreadsheet (or our own export) puts before text that would start a formula
     (`=`, `+`, `-`, `@`); any other leading `'` is the text's own ("'s-Hertogenbosch", "'90s")."""
@@ -1216,6 +1229,7 @@ class RowCleaner:
         self.names = [headers[i] if i < len(headers) and headers[i].strip() else f"Column {i + 1}"
                       for i in range(len(fields))]
         self.width = len(fields)
+        self.kept = tuple(i for i, f in enumerate(fields) if f != "ignore")
 
         def columns(*targets):
             return tuple(i for i, f in enumerate(fields) if f in targets)
@@ -1305,6 +1319,9 @@ class RowCleaner:
             cells = [*cells, *[""] * (width - len(cells))]
         cells = plain_cells(cells)
         names = self.names
+        lost = lost_letter(cells, self.kept)
+        if lost is not None:
+            self._reject(row, LOST_LETTER, names[lost], cells[lost])
         notes: list[str] = []  # "Header: value" lines, after the file's own notes
         warnings: list[str] = []
         values: dict[str, tuple[str, int]] = {}  # field -> (tidy value, column)

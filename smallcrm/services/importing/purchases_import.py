@@ -897,6 +897,10 @@ class _Reader:
         except InvalidValue:  # (a cell run together with others, or no number at all: this row only)
             return self.reject(number, "too long", "reference", f"{reference[:60]}…")
         self.moment = None
+        lost = cleaning.lost_letter(cells, self.col.values())
+        if lost is not None:  # (and the rest of its receipt: a sale is not recorded in part)
+            name = next(name for name, i in self.col.items() if i == lost)
+            return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")

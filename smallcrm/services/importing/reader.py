@@ -101,6 +101,19 @@ def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
     return error.object[error.start:error.end].decode("latin-1"), error.end
 
 
+def _cut_letter(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A letter cut in two by the end of the file (saved, copied or downloaded in part) reads as "\ufffd", for the
+    row to say so (cleaning.LOST_LETTERS); any other byte that is not UTF-8 is an error."""
+    if _ends_mid_letter(error):
+        return "\ufffd", error.end
+    raise error
+
+
+def _ends_mid_letter(error: UnicodeDecodeError) -> bool:
+    # (a decoder says "unexpected end of data" only for the last bytes, and only once told there are no more)
+    return error.reason == "unexpected end of data" and error.end == len(error.object)
+
+
 def _mark_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
     """Each undecodable byte becomes a lone surrogate, to find where it is (see `_locate_bad_bytes`)."""
     return "".join(chr(0xDC00 + b) for b in error.object[error.start:error.end]), error.end
@@ -108,10 +121,13 @@ def _mark_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
 
 codecs.register_error("smallcrm-latin1-fallback", _latin1_fallback)
 codecs.register_error("smallcrm-mark-bad-bytes", _mark_bad_bytes)
+codecs.register_error("smallcrm-cut-letter", _cut_letter)
 
 
 def _errors_for(encoding: str) -> str:
-    return "smallcrm-latin1-fallback" if encoding == "cp1252" else "strict"
+    if encoding == "cp1252":
+        return "smallcrm-latin1-fallback"
+    return "smallcrm-cut-letter" if encoding.startswith("utf-8") else "strict"
 
 
 # --- UTF-8 mixed with a legacy encoding ------------------------------------------------------------
@@ -139,7 +155,8 @@ def _mixed_codec(name: str) -> codecs.CodecInfo | None:
         return None  # a byte at a time needs an encoding of one byte per character
     handler = f"smallcrm-or-{legacy}"
     fallback = _errors_for(legacy)
-    codecs.register_error(handler, lambda e: (e.object[e.start:e.end].decode(legacy, fallback), e.end))
+    codecs.register_error(handler, lambda e: ("\ufffd" if _ends_mid_letter(e) else
+                                              e.object[e.start:e.end].decode(legacy, fallback), e.end))
     utf8 = codecs.lookup("utf-8")
 
     class Decoder(codecs.IncrementalDecoder):
@@ -261,10 +278,11 @@ def _bom_of(codec: str) -> bytes:
 
 
 def _is_utf8(data: bytes, final: bool) -> bool:
+    """Whether `data` is UTF-8 (a file that ends in the middle of a letter is: see _cut_letter)."""
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(data, final)
-    except UnicodeDecodeError:
-        return False
+    except UnicodeDecodeError as e:
+        return _ends_mid_letter(e)
     return True
 
 
@@ -924,6 +942,7 @@ class RowStream:
         self.long_row_count = 0
         self.nul_characters = 0
         self.stray_quotes = 0  # rows a quote never closed had run together, read again line by line
+        self.cut_letter = 0  # 1: the file ends in the middle of a letter (see _cut_letter)
         self.header: list[str] = []
         self.quotes = 0  # quote characters in them
         self._record: list[str] = []  # the lines of the record being read
@@ -946,9 +965,10 @@ class RowStream:
 
     @property
     def warnings(self) -> list[tuple[str, int]]:
-        """What was tidied, as (kind, how many): "nul_characters", "stray_quotes", "short_rows", "long_rows",
-        "blank_rows"."""
-        counts = [("nul_characters", self.nul_characters), ("stray_quotes", self.stray_quotes),
+        """What was tidied, as (kind, how many): "cut_letter", "nul_characters", "stray_quotes", "short_rows",
+        "long_rows", "blank_rows"."""
+        counts = [("cut_letter", self.cut_letter), ("nul_characters", self.nul_characters),
+                  ("stray_quotes", self.stray_quotes),
                   ("short_rows", self.short_rows), ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows)]
         return [(kind, n) for kind, n in counts if n]
 
@@ -989,7 +1009,7 @@ class RowStream:
                 row_end = dialect.row_end
                 quotes = self.quotes  # the quote characters before the record at hand
                 self._record = []
-                unclosed = None
+                unclosed, lines = None, []
                 for record in reader:
                     odd, quotes = (self.quotes - quotes) % 2, self.quotes
                     lines, self._record = self._record, []
@@ -1032,6 +1052,7 @@ class RowStream:
                 if unclosed is not None:  # the last record ran to the end of the file: its rows would be one cell
                     raise _problem(path, "unclosed_quote", f"the {unclosed[1]:,} lines from there to the end of the "
                                    "file would be one cell", unclosed[0])
+                self.cut_letter = int(bool(lines) and lines[-1].endswith("\ufffd") and _cut_short_in_letter(stream))
         except UnicodeDecodeError as e:
             raise self._decode_problem() from e
         except _LineTooLong as e:
@@ -1055,6 +1076,17 @@ class RowStream:
         except OSError as e:
             return _problem(self.path, "vanished", e.strerror or str(e))
         return _problem(self.path, "encoding", _bad_bytes_detail(cell, dialect.encoding, column), row)
+
+
+def _cut_short_in_letter(stream) -> bool:
+    """Whether a stream read to its end was of a file that ends in the middle of a letter."""
+    if not stream.encoding.startswith("utf-8"):
+        return False
+    binary = stream.buffer
+    binary.seek(max(0, binary.seek(0, io.SEEK_END) - 3))
+    decoder = codecs.getincrementaldecoder("utf-8")("ignore")
+    decoder.decode(binary.read())
+    return bool(decoder.getstate()[0])  # (the bytes of a letter still waiting for the rest of it)
 
 
 def _rows_within(lines: list[str], delimiter: str, width: int) -> bool:
