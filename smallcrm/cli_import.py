@@ -382,6 +382,8 @@ _WARNINGS = {
     "nul_characters": ("invisible NUL character (some programs leave them) was removed",
                        "invisible NUL characters (some programs leave them) were removed"),
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
+    "long_items": ("item was over 1,000 characters: it was cut to 1,000, its sale recorded whole",
+                   "items were over 1,000 characters: they were cut to 1,000, their sales recorded whole"),
     "stray_quotes": ("quote was never closed: the lines it ran together were read as rows again, the quote kept "
                      "as text (check that row)",
                      "quotes were never closed: the lines they ran together were read as rows again, the quotes kept "

@@ -4234,6 +4234,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes vides ignorées</translation>
     </message>
     <message>
+        <source>Items over 1,000 characters, cut to 1,000 (their sales are recorded whole)</source>
+        <translation>Articles de plus de 1&#xa0;000 caractères, coupés à 1&#xa0;000 (leurs ventes sont enregistrées entières)</translation>
+    </message>
+    <message>
         <source>Quotes never closed: the lines they ran together are read as rows again, the quote kept as text (check those rows)</source>
         <translation>Guillemets jamais refermés&#xa0;: les lignes qu’ils réunissaient sont relues comme des lignes, le guillemet gardé comme du texte (vérifiez ces lignes)</translation>
     </message>

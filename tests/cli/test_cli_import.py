@@ -642,3 +642,7 @@ def test_a_purchases_import_says_how_the_file_was_read_and_what_reading_tidied(c
     assert "note: 1 row had more cells than the header: the extra ones were left out" in result.out
     asked = cli("import", "purchases", str(source), "--dry-run", "--json")
     assert asked.json()["warnings"] == {"stray_quotes": 1, "long_rows": 1}
+    source.write_text("Date,Email,Item,Amount\n2025-01-05,a@example.com," + "Gift basket " * 100 + ",45.00\n",
+                      encoding="utf-8")
+    cut = cli("import", "purchases", str(source), "--dry-run")
+    assert "note: 1 item was over 1,000 characters: it was cut to 1,000, its sale recorded whole" in cut.out

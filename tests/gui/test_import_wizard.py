@@ -1928,6 +1928,21 @@ def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_shown_rejec
     wizard.close()
 
 
+def test_the_summary_of_a_sales_file_says_how_many_items_were_cut_to_what_a_line_holds(qtbot, window, tmp_path):
+    contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Receipt,Email,Item,Amount\n2025-03-01 10:00,R1,ann@example.com," + "Gift basket " * 100
+                    + ",45.00\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.noted.text().splitlines()[0] == (
+        "• Items over 1,000 characters, cut to 1,000 (their sales are recorded whole): 1")
+    wizard.close()
+
+
 def test_a_folder_dropped_on_the_window_says_to_choose_a_file_in_it(qtbot, window, tmp_path):
     folder = tmp_path / "Exports"
     folder.mkdir()

@@ -479,7 +479,8 @@ class PurchasePlan:
     # the date, receipt number, customer and amount of the first rows rejected as they were read, as written
     written: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
     skips: dict[str, int] = field(default_factory=dict)  # why purchases are skipped: reason -> how many
-    warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
+    # what reading tidied (reader.RowStream.warnings), and items cut to what a line holds ("long_items")
+    warnings: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -501,7 +502,8 @@ class PurchaseImportResult:
     without_customer: int = 0
     preset: str = ""  # the layout read (map_purchase_headers)
     skips: dict[str, int] = field(default_factory=dict)  # why purchases were skipped: reason -> how many
-    warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied (reader.RowStream.warnings)
+    # what reading tidied (reader.RowStream.warnings), and items cut to what a line holds ("long_items")
+    warnings: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def updated(self) -> int:
@@ -741,15 +743,21 @@ class _Reader:
                 self.paid_to = keys.index("toemailaddress")
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
-        self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings)
+        self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings), "long_items"
+        self.long_items = 0  # items cut to what a line holds
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
     def description(self, cells: list[str]) -> str:
-        """What the row sold, tidied; cut to what a line holds (a long product list loses no sale)."""
-        return clean_text(self.cell(cells, "description")[:v.MAX_TEXT], "description", v.MAX_TEXT)[:MAX_DESCRIPTION]
+        """What the row sold, tidied; cut to what a line holds, ending in "…" (a long product list loses no sale,
+        and the import says how many were cut: "long_items")."""
+        text = clean_text(self.cell(cells, "description")[:v.MAX_TEXT], "description", v.MAX_TEXT)
+        if len(text) <= MAX_DESCRIPTION:
+            return text
+        self.long_items += 1
+        return text[:MAX_DESCRIPTION - 1].rstrip() + "…"
 
     def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
         column = self.layout.headers[self.col[name]] if name in self.col else None
@@ -860,7 +868,7 @@ class _Reader:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
             self.cut_short = rows.cut_short
-            self.warnings = rows.warnings
+            self.warnings = rows.warnings + ([("long_items", self.long_items)] if self.long_items else [])
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)
