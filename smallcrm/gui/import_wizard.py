@@ -2381,7 +2381,8 @@ class ImportWizard(QWizard):
         self.dialect = ci.sniff_with(self.path, self.options)
         self.headers = reader.read_header(self.path, self.dialect)
         if self.kind == "purchases":
-            self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset)
+            with reader.read_rows(self.path, self.dialect) as rows:
+                self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset, rows)
         else:
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
             self.fields = ci.customer_fields(self.headers, self.options.preset)

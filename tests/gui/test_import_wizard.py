@@ -1943,6 +1943,16 @@ def test_the_summary_of_a_sales_file_says_how_many_items_were_cut_to_what_a_line
     wizard.close()
 
 
+def test_the_mapping_of_a_receipt_list_with_tax_takes_the_amount_the_customer_paid(qtbot, window, tmp_path):
+    path = tmp_path / "belege.csv"
+    path.write_text("Datum;Beleg;Betrag;MwSt;Gesamtbetrag\n01.03.2025;1;10,00;1,90;11,90\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    assert wizard.fields == ["date", "reference", "", "", "amount"]
+    wizard.close()
+
+
 def test_a_folder_dropped_on_the_window_says_to_choose_a_file_in_it(qtbot, window, tmp_path):
     folder = tmp_path / "Exports"
     folder.mkdir()

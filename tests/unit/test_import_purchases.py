@@ -231,6 +231,39 @@ def test_a_sale_with_a_letter_lost_before_the_import_is_rejected_with_its_whole_
     assert result.rejected == 2
 
 
+@pytest.mark.parametrize(("header", "rows", "recorded"), [
+    # a receipt a row: the amount before its tax, and what the customer paid
+    (["Datum", "Beleg", "E-Mail", "Betrag", "MwSt", "Gesamtbetrag"],
+     [["01.03.2025", "1", "ann@example.com", "10,00", "1,90", "11,90"],
+      ["02.03.2025", "2", "ann@example.com", "20,00", "3,80", "23,80"]], [("1", 1190), ("2", 2380)]),
+    (["Date", "Receipt", "Email", "Amount", "Tax", "Total"],
+     [["2025-03-01", "1", "ann@example.com", "£10.00", "£2.00", "£12.00"],
+      ["2025-03-02", "2", "ann@example.com", "£5.00", "£0.00", "£5.00"]], [("1", 1200), ("2", 500)]),
+    # a line a row, each with its order's total: the lines' amounts are the sale (the total would count it twice)
+    (["Date", "Order", "Email", "Amount", "VAT", "Order total"],
+     [["2025-03-01", "7", "ann@example.com", "10.00", "2.00", "18.00"],
+      ["2025-03-01", "7", "ann@example.com", "5.00", "1.00", "18.00"]], [("7", 1500)]),
+    # no tax on any row: nothing tells the columns apart, and the first one named an amount stays the amount
+    (["Date", "Receipt", "Email", "Amount", "Tax", "Total"],
+     [["2025-03-01", "1", "ann@example.com", "10.00", "0.00", "10.00"]], [("1", 1000)]),
+])
+def test_an_amount_before_its_tax_gives_way_to_the_column_of_the_two_added(gbp, tmp_path, header, rows, recorded):
+    add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    source = write_csv(tmp_path / "sales.csv", header, rows)
+    options = pi.PurchaseImportOptions(currency="GBP")
+    pi.import_purchases(source, options)
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == recorded
+
+
+def test_an_amount_chosen_by_hand_is_kept_beside_the_total_with_tax(gbp, tmp_path):
+    source = write_csv(tmp_path / "sales.csv", ["Date", "Receipt", "Amount", "Tax", "Total"],
+                       [["2025-03-01", "1", "10.00", "2.00", "12.00"]])
+    plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions())
+    assert plan.fields[2:] == ["", "", "amount"]
+    plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions(overrides={2: "amount"}))
+    assert plan.fields[2:] == ["amount", "", ""] and plan.preview[0].total_minor == 1000
+
+
 def test_without_a_match_chosen_each_row_is_found_by_the_first_of_its_keys_that_finds_someone(gbp, tmp_path):
     """A till's rows name their customer by email, or by phone when there is no email (or a new one), or by name
     when there is neither; a match chosen is the only one used."""

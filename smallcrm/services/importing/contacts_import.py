@@ -420,7 +420,8 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     headers = reader.read_header(path, dialect)
     sales_export = False
     if map_headers is not None:
-        preset, fields = map_headers(headers, options.preset)
+        with reader.read_rows(path, dialect) as rows:
+            preset, fields = map_headers(headers, options.preset, rows)
     else:
         from smallcrm.services.importing.purchases_import import holds_purchases
 

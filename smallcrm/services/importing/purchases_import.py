@@ -73,6 +73,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import islice
 from pathlib import Path
 
 from smallcrm.errors import InvalidValue, Phrase, UndoRefused
@@ -329,12 +330,14 @@ def _customer_field(key: str) -> bool:
     return key in FIELDS["email"] or key in FIELDS["phone"]
 
 
-def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
+def map_purchase_headers(headers: list[str], preset: str = "auto", rows: reader.RowStream | None = None,
+                         ) -> tuple[str, list[str]]:
     """(the layout: one of LAYOUTS or GENERIC, a field per column; "" for a column not used).
     `preset`: "auto" (the layout whose columns the file has), "generic" (by the column names alone) or a layout of
     LAYOUTS, refused (InvalidValue) for a file without that program's columns.
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
-    before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie."""
+    before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie; but an amount before its
+    tax, when `rows` (the file's first rows) show another amount column is the two added (_with_tax)."""
     keys = _keys(headers)
     preset = preset.strip().lower().replace("-", "_")
     preset = {"shopify": "shopify_orders", "lightspeed": "lightspeed_x", "vend": "lightspeed_x"}.get(preset, preset)
@@ -380,7 +383,60 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
+    if rows is not None and preset == GENERIC and "amount" in best:
+        total = _with_tax(headers, fields, rows)
+        if total is not None:
+            fields[best["amount"][1]], fields[total] = "", "amount"
     return preset, fields
+
+
+# A column of the tax in each sale ("MwSt", "TVA", "IVA", "BTW", "VAT"), by the words of its name
+_TAX_WORDS = frozenset({"tax", "taxes", "vat", "mwst", "ust", "steuer", "mehrwertsteuer", "umsatzsteuer", "tva", "taxe",
+                        "iva", "imposta", "impuesto", "impuestos", "imposto", "impostos", "btw"})
+TAX_ROWS = 5_000  # the rows that settle whether an amount is before its tax
+
+
+def _with_tax(headers: list[str], fields: list[str], rows) -> int | None:
+    """The column of the amount with its tax, when the amount column found by name is before it: a receipt's
+    "Betrag", "MwSt" and "Gesamtbetrag", or "Amount", "Tax" and "Total". It is the column of an amount's name whose
+    value on every row of `rows` is the amount and a tax column added (to the cent), on a row at least with some tax
+    (a line item's total of its whole order, on each of its lines, is no such column). None: there is none."""
+    amount = fields.index("amount")
+    totals = [i for i, h in enumerate(headers) if not fields[i] and (
+        header_key(h) in FIELDS["amount"] or header_key(_BRACKETED_END.sub("", h)) in FIELDS["amount"])]
+    taxes = [i for i, h in enumerate(headers) if not fields[i] and not _TAX_WORDS.isdisjoint(header_words(h))]
+    if not totals or not taxes:
+        return None
+    rows = [cells for _, cells in islice(rows, TAX_ROWS)]
+    mark = cleaning.infer_decimal_mark(cells[i] for cells in rows for i in (amount, *totals, *taxes) if i < len(cells))
+
+    def value(cells: list[str], i: int) -> Decimal | None:
+        text = cells[i] if i < len(cells) else ""
+        if not text.strip():
+            return None
+        codes = cleaning.currencies_beside(text)
+        try:
+            return Decimal(cleaning.parse_money(text, next(iter(codes), "EUR"), mark if mark in ".," else None,
+                                                exact=True))
+        except InvalidValue:
+            return None
+
+    for total in totals:
+        for tax in taxes:
+            taxed = added = 0
+            for cells in rows:
+                parts = (value(cells, amount), value(cells, tax), value(cells, total))
+                if None in parts:
+                    continue
+                net, vat, gross = parts
+                if abs(net + vat - gross) > 1:  # (a cent's rounding)
+                    break
+                added += 1
+                taxed += vat != 0
+            else:
+                if added and taxed:
+                    return total
+    return None
 
 
 def holds_purchases(headers: list[str]) -> bool:
