@@ -1222,16 +1222,26 @@ class MappingPage(QWizardPage):
             self.w.options.currency = self.currency.currentText().strip().upper() or None
         self.w.plan = None
         self.completeChanged.emit()
-        self.status.setText(self.tr("Reading the file…"))
+        self._say(self.tr("Reading the file…"))
         self.w.plan_in_background(self._planned, self._not_planned,
-                                  lambda rows, total: self.status.setText(self.w.reading_text(rows, total)),
+                                  lambda rows, total: self._say(self.w.reading_text(rows, total)),
                                   self._first_look)
+
+    def _say(self, text: str, *, problem: bool = False, hint: bool = False) -> None:
+        """What the page is doing or found; a problem in the colour of problems, advice in that of advice."""
+        if problem or hint:
+            from smallcrm.gui.contact_form import show_problem
+
+            show_problem(self.status, text, hint=hint)
+        else:
+            self.status.setStyleSheet("")
+            self.status.setText(text)
 
     def _first_look(self, plan) -> None:
         """The first rows, shown while the rest of the file is read."""
         self._planned(plan)
         if not plan.ambiguous_columns:
-            self.status.setText(self.tr("Reading the file…"))
+            self._say(self.tr("Reading the file…"))
 
     def _planned(self, plan) -> None:
         answered = [c for c in self.w.options.date_orders if c < len(plan.headers)]  # stay, to be changed
@@ -1243,13 +1253,13 @@ class MappingPage(QWizardPage):
         else:
             self._show_contacts(plan)
         if plan.ambiguous_columns:
-            self.status.setText(self.tr("Say above how the dates are written: the values could be read either "
-                                        "way."))
+            self._say(self.tr("Say above how the dates are written: the values could be read either way."),
+                      hint=True)
         self.completeChanged.emit()
 
     def _not_planned(self, error) -> None:
         self.preview.setRowCount(0)
-        self.status.setText(self.w.problem(error))
+        self._say(self.w.problem(error), problem=True)
         self.completeChanged.emit()
 
     def _why_rejected(self, reject) -> str:
@@ -1300,14 +1310,14 @@ class MappingPage(QWizardPage):
             self.preview.scrollToItem(self.preview.item(0, self.in_sight))
         self.rejected = {i: p.reject for i, p in enumerate(plan.preview) if p.reject is not None}
         n = plan.counts
-        self.status.setText(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
+        self._say(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
                                     "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
                                         k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
                             + self._fix_hint())
         if not self._names_someone(plan):
-            self.status.setText(self.tr("No column goes to a name, company, email or phone, so no row can become a "
-                                        "customer. Choose one above; or, if the column names are a customer's, go "
-                                        "Back: the file has no row of column names, and needs one at its top."))
+            self._say(self.tr("No column goes to a name, company, email or phone, so no row can become a customer. "
+                              "Choose one above; or, if the column names are a customer's, go Back: the file has no "
+                              "row of column names, and needs one at its top."), problem=True)
 
     def _show_receipts(self, plan) -> None:
         """The receipts as they will be stored: local time, the customer found (or not), amount, points."""
@@ -1341,7 +1351,7 @@ class MappingPage(QWizardPage):
         self.rejected = {i: rejects[first] for i, (first, row) in enumerate(shown)
                          if row[1] == will["reject"] and first in rejects}
         n = plan.counts
-        self.status.setText(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
+        self._say(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
                                     "reject: {reject}. New customers: {customers}.").format(
             customers=fmt.number(n["customers_created"]),
             **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject")})

@@ -91,9 +91,10 @@ def test_a_file_without_column_names_is_told_and_cannot_go_on_until_a_column_nam
     assert not page.isComplete()
     assert "No column goes to a name, company, email or phone" in page.status.text()
     assert "the file has no row of column names" in page.status.text()
+    assert page.status.styleSheet() == "color: #b3261e;"  # (a problem, in the colour the first page gives one)
     page.combos[2].setCurrentIndex(page.combos[2].findData("email"))
     qtbot.waitUntil(lambda: wizard.plan is not None and "email" in wizard.plan.fields, timeout=5000)
-    assert page.isComplete() and "No column" not in page.status.text()
+    assert page.isComplete() and "No column" not in page.status.text() and page.status.styleSheet() == ""
 
 
 def test_phone_numbers_from_uk_are_read_as_from_gb(qtbot, window, tmp_path):
@@ -220,6 +221,7 @@ def test_a_file_with_more_rows_than_an_import_takes_says_so_and_cannot_go_on(qtb
     assert page.status.text() == ("The file has more than 25 rows, more than one import takes. Split it into smaller "
                                   "files (a spreadsheet can save part of the rows as CSV) and import them one after "
                                   "the other.")  # (not "Nothing was imported": nothing was to be yet)
+    assert page.status.styleSheet() == "color: #b3261e;"
     assert not page.isComplete()
     wizard.reject()
 
@@ -1563,6 +1565,7 @@ def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, w
     assert "Say above how the dates are written" in page.status.text() and not page.isComplete()
     qtbot.wait(300)  # the file is not read again and again while the answer is awaited
     assert len(runs) == 1 and "Say above how the dates are written" in page.status.text()
+    assert page.status.styleSheet() == "color: #8a6100;"  # (advice, not a problem)
     assert [page.preview.item(r, 0).text() for r in range(page.preview.rowCount())] == ["2", "3"]
     assert page.preview.item(0, 7).text() == "?"  # not a guess that would look like the answer
     combo = page.date_combos[2]
