@@ -4109,6 +4109,10 @@ Cliquez pour les afficher.</translation>
         <translation>Revenir à ce que fera l’import, pour changer un choix et importer à nouveau</translation>
     </message>
     <message>
+        <source>Why it was not imported</source>
+        <translation>Pourquoi elle n’a pas été importée</translation>
+    </message>
+    <message>
         <source>Nothing is kept unless the whole file is imported: Cancel leaves your book as it was.</source>
         <translation>Rien n’est gardé tant que tout le fichier n’est pas importé&#xa0;: Annuler laisse vos clients tels qu’ils étaient.</translation>
     </message>

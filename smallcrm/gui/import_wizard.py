@@ -1885,6 +1885,25 @@ class RejectsModel(RowsModel):
         return None
 
 
+def rejects_table(page: QWizardPage, why: str) -> tuple[RejectsModel, QTableView]:
+    """A list of rejected rows, one selected at a time: their number, `why` (the reason's heading), the column and
+    the value."""
+    model = RejectsModel([QCoreApplication.translate("SummaryPage", "Row"), why,
+                          QCoreApplication.translate("SummaryPage", "Column"),
+                          QCoreApplication.translate("SummaryPage", "Value")], page)
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAccessibleName(QCoreApplication.translate("SummaryPage", "Rejected rows"))
+    return model, view
+
+
 class SummaryPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
@@ -1913,18 +1932,7 @@ class SummaryPage(QWizardPage):
         self.read_as.setAutoDefault(False)
         self.read_as.clicked.connect(self._read_phones_as_hinted)
         self.hinted: str | None = None
-        self.model = RejectsModel([self.tr("Row"), self.tr("Why it cannot be imported"), self.tr("Column"),
-                                   self.tr("Value")], self)
-        self.rejects = QTableView()
-        self.rejects.setModel(self.model)
-        self.rejects.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rejects.setAlternatingRowColors(True)
-        self.rejects.verticalHeader().hide()
-        self.rejects.verticalHeader().setDefaultSectionSize(self.rejects.fontMetrics().height() + 8)
-        self.rejects.horizontalHeader().setStretchLastSection(True)
-        self.rejects.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rejects.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.rejects.setAccessibleName(self.tr("Rejected rows"))
+        self.model, self.rejects = rejects_table(self, self.tr("Why it cannot be imported"))
         self.rejects.selectionModel().selectionChanged.connect(lambda *_: self._update_fix())
         self.rejects.doubleClicked.connect(lambda index: self.fix_row(index.row()))
         self.fix = QPushButton(self.tr("&Fix this row…"))
@@ -2191,15 +2199,19 @@ class RunPage(QWizardPage):
         self.again.setAutoDefault(False)
         self.again.setToolTip(self.tr("Go back to what the import will do, to change a choice and import again"))
         self.again.clicked.connect(self.back_to_summary)
+        # the rows the import left out, and why (the file is not read again to list them)
+        self.model, self.rejects = rejects_table(self, self.tr("Why it was not imported"))
+        self.rejects.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo)
         buttons.addWidget(self.save)
         buttons.addWidget(self.again)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        self.box = layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
+        layout.addWidget(self.rejects)
         layout.addStretch(1)
         self.done = False
         # The rows read so far are written out at most this often, however often the import reports them.
@@ -2215,6 +2227,7 @@ class RunPage(QWizardPage):
         self.undo.hide()
         self.save.hide()
         self.again.hide()
+        self._list_rejects([])
         self.bar.setRange(0, 0)
         self.bar.show()
         self.setTitle(self.tr("Importing"))
@@ -2276,9 +2289,18 @@ class RunPage(QWizardPage):
             self.text.setText(text)
         self.undo.setVisible(result.batch is not None)
         self.save.setVisible(bool(result.rejects))
+        self._list_rejects(result.rejects)
         self._over(self.tr("Imported"), self.tr("You can undo this import here, or later from File ▸ Past "
                                                 "Imports."))
         self.w.imported()
+
+    def _list_rejects(self, rejects: list) -> None:
+        """The rows rejected, in the space under the buttons (none: the space stays empty)."""
+        self.model.reset(rejects)
+        self.rejects.resizeColumnsToContents()
+        self.rejects.setVisible(bool(rejects))
+        self.box.setStretchFactor(self.rejects, 1 if rejects else 0)
+        self.box.setStretch(self.box.count() - 1, 0 if rejects else 1)  # (the space after it)
 
     def _failed(self, error) -> None:
         self.bar.hide()  # (nothing was imported: no bar at 0% or part way)

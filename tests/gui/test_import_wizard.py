@@ -161,6 +161,9 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, 
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert "Added 2" in wizard.run_page.text.text()
     assert wizard.run_page.title() == "Imported" and "Past Imports" in wizard.run_page.subTitle()
+    rejected = wizard.run_page.rejects  # the row left out, and why, after the import as before it
+    assert rejected.isVisible() and rejected.model().rowCount() == 1
+    assert [rejected.model().index(0, c).data() for c in range(4)] == ["4", "invalid email", "Courriel", "pas-un-email"]
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()  # over: only Finish is left
     assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
 
@@ -690,6 +693,7 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
     wizard.next()  # the import
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert wizard.run_page.text.text().startswith(f"Purchases recorded: {5 if create else 4} (refunds: 2).")
+    assert not wizard.run_page.rejects.isVisible()  # (none: the space under the buttons stays empty)
 
     here = stored(till.parent / "test.sqlite")
     assert here == stored(command_line_import(tmp_path, till, *(["--create-missing"] if create else [])))
