@@ -382,8 +382,11 @@ _WARNINGS = {
     "nul_characters": ("invisible NUL character (some programs leave them) was removed",
                        "invisible NUL characters (some programs leave them) were removed"),
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
-    "long_items": ("item was over 1,000 characters: it was cut to 1,000, its sale recorded whole",
-                   "items were over 1,000 characters: they were cut to 1,000, their sales recorded whole"),
+    "long_items": ("item was over 1,000 characters: it was cut to 1,000", "items were over 1,000 characters: they "
+                   "were cut to 1,000"),
+    "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”) outside the customer's name: kept as "
+                     "written", "rows have a letter that cannot be read (shown as “\ufffd”) outside the customer's "
+                     "name: kept as written"),
     "stray_quotes": ("quote was never closed: the lines it ran together were read as rows again, the quote kept "
                      "as text (check that row)",
                      "quotes were never closed: the lines they ran together were read as rows again, the quotes kept "
@@ -406,6 +409,7 @@ _NOTED = {
     "street_in_notes": "address lines too long for the street went to their notes",
     "tag_in_notes": "a tag over 60 characters went to their notes",
     "consent_unclear": "marketing consent neither yes nor no, taken as no (the answer went to their notes)",
+    "lost_letters": "a letter that cannot be read (shown as “\ufffd”) outside the names was kept as written",
     "consent_withdrawn": "marketing consent withdrawn: the file says they unsubscribed (or, with --on-duplicate "
                          "overwrite, no)",
 }
@@ -415,7 +419,7 @@ def _print_warnings(warnings, *, purchases: bool = False) -> None:
     """What reading tidied and what went to the notes, a line each (a sale has no notes: extra cells are left
     out of it)."""
     for kind, n in warnings:
-        if kind in _NOTED:
+        if kind in _NOTED and not purchases:
             print(f"  note: {plural(n, 'customer')}: {_NOTED[kind]}")
         elif kind == "cut_letter":
             print("  note: the file ends in the middle of a letter: it was cut short when it was saved, copied or "

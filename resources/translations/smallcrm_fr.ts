@@ -4238,10 +4238,6 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes vides ignorées</translation>
     </message>
     <message>
-        <source>Items over 1,000 characters, cut to 1,000 (their sales are recorded whole)</source>
-        <translation>Articles de plus de 1&#xa0;000 caractères, coupés à 1&#xa0;000 (leurs ventes sont enregistrées entières)</translation>
-    </message>
-    <message>
         <source>Quotes never closed: the lines they ran together are read as rows again, the quote kept as text (check those rows)</source>
         <translation>Guillemets jamais refermés&#xa0;: les lignes qu’ils réunissaient sont relues comme des lignes, le guillemet gardé comme du texte (vérifiez ces lignes)</translation>
     </message>
@@ -4316,6 +4312,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Column</source>
         <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Items over 1,000 characters, cut to 1,000</source>
+        <translation>Articles de plus de 1&#xa0;000 caractères, coupés à 1&#xa0;000</translation>
+    </message>
+    <message>
+        <source>Rows with a letter that cannot be read (shown as “�”) outside the names, kept as written</source>
+        <translation>Lignes avec une lettre illisible (affichée «&#x202f;�&#x202f;») ailleurs que dans les noms, gardées telles quelles</translation>
     </message>
     <message>
         <source>Value</source>

@@ -233,8 +233,9 @@ WARNINGS = {
     "nul_characters": QT_TRANSLATE_NOOP("SummaryPage", "Invisible NUL characters removed (some programs leave "
                                                        "them)"),
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
-    "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000 (their sales are "
-                                                   "recorded whole)"),
+    "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),
+    "lost_letters": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a letter that cannot be read (shown as “\ufffd”) "
+                                                     "outside the names, kept as written"),
     "stray_quotes": QT_TRANSLATE_NOOP("SummaryPage", "Quotes never closed: the lines they ran together are read as "
                                                      "rows again, the quote kept as text (check those rows)"),
     "sale_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows of a sales export: their buyers become customers, the sales "

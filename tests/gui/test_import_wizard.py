@@ -1946,7 +1946,7 @@ def test_the_summary_of_a_sales_file_says_how_many_items_were_cut_to_what_a_line
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     to_summary(qtbot, wizard)
     assert wizard.summary_page.noted.text().splitlines()[0] == (
-        "• Items over 1,000 characters, cut to 1,000 (their sales are recorded whole): 1")
+        "• Items over 1,000 characters, cut to 1,000: 1")
     wizard.close()
 
 

@@ -212,23 +212,27 @@ def test_matching_by_email_phone_and_name(gbp, tmp_path):
     assert [u.key for u in result.unmatched] == ["bob@example.com"]
 
 
-def test_a_sale_with_a_letter_lost_before_the_import_is_rejected_with_its_whole_receipt(gbp, tmp_path):
-    """A file cut short in the middle of a letter of its last item: that row, and the rest of its receipt, are
-    rejected (a receipt is not recorded in part), and the other receipts recorded."""
+def test_a_letter_lost_before_the_import_rejects_a_sale_in_its_customers_name_only(gbp, tmp_path):
+    """A customer's name with a letter lost ("Jos\ufffd"): that row is rejected, and the rest of its receipt (a sale is
+    not recorded in part). One elsewhere, as in the item of a file cut short in the middle of a letter, is kept as
+    written, and said."""
     add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
-    header = ["Date", "Receipt", "Email", "Item", "Amount"]
-    rows = [["2025-02-01", "R1", "ann@example.com", "Café", "4.50"],
-            ["2025-02-02", "R2", "ann@example.com", "Thé vert", "3.00"]]
+    header = ["Date", "Receipt", "Customer", "Email", "Amount", "Item"]
+    rows = [["2025-02-01", "R1", "Ann Lee", "ann@example.com", "4.50", "Café"],
+            ["2025-02-02", "R2", "José Ruiz", "", "3.00", "Thé vert"],
+            ["2025-02-02", "R2", "Jos\ufffd Ruiz", "", "2.00", "Scone"]]
     source = write_csv(tmp_path / "cut.csv", header, rows)
-    source.write_bytes(source.read_bytes() + "2025-02-02,R2,ann@example.com,Cr".encode() + "è".encode()[:1])
-    plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions())
-    assert ("cut_letter", 1) in plan.warnings
+    source.write_bytes(source.read_bytes() + "2025-02-03,R3,Ann Lee,ann@example.com,5.00,Cr".encode() + b"\xc3")
+    options = pi.PurchaseImportOptions(create_missing=True)
+    plan = pi.plan_purchases_import(source, options)
+    assert plan.warnings == [("cut_letter", 1), ("lost_letters", 1)]
     assert [(r.row, r.column, r.reason) for r in plan.rejects] == [
         (3, None, "another row of this receipt was rejected: the whole receipt is left out"),
-        (4, "Item", cleaning.LOST_LETTER)]
-    result = pi.import_purchases(source, pi.PurchaseImportOptions())
-    assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("R1", 450)]
-    assert result.rejected == 2
+        (4, "Customer", cleaning.LOST_LETTER)]
+    pi.import_purchases(source, options)
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("R1", 450), ("R3", 500)]
+    (line,) = PurchaseItem.select().join(Purchase).where(Purchase.reference == "R3")
+    assert line.description == "Cr\ufffd"
 
 
 @pytest.mark.parametrize(("header", "rows", "recorded"), [
@@ -246,6 +250,19 @@ def test_a_sale_with_a_letter_lost_before_the_import_is_rejected_with_its_whole_
     # no tax on any row: nothing tells the columns apart, and the first one named an amount stays the amount
     (["Date", "Receipt", "Email", "Amount", "Tax", "Total"],
      [["2025-03-01", "1", "ann@example.com", "10.00", "0.00", "10.00"]], [("1", 1000)]),
+    # a total left blank on a row: the amounts, every row's
+    (["Date", "Receipt", "Email", "Amount", "Tax", "Total"],
+     [["2025-03-01", "1", "ann@example.com", "100.00", "19.00", "119.00"],
+      ["2025-03-02", "2", "ann@example.com", "30.00", "", ""]], [("1", 10000), ("2", 3000)]),
+    # a tax taken off, to the amount before it: the amount with it stays
+    (["Date", "Order", "Email", "Sales", "Tax", "Net Sales"],
+     [["2025-03-01", "1", "ann@example.com", "119.00", "-19.00", "100.00"]], [("1", 11900)]),
+    # two rates on a German till; a refund whose tax is written without its minus; a tax named GST
+    (["Datum", "Beleg", "E-Mail", "Betrag", "MwSt 7%", "MwSt 19%", "Gesamtbetrag"],
+     [["01.03.2025", "1", "ann@example.com", "20,00", "0,70", "1,90", "22,60"],
+      ["02.03.2025", "2", "ann@example.com", "-10,00", "0,70", "", "-10,70"]], [("1", 2260), ("2", -1070)]),
+    (["Date", "Receipt", "Email", "Amount", "GST", "Total"],
+     [["2025-03-01", "1", "ann@example.com", "100.00", "10.00", "110.00"]], [("1", 11000)]),
 ])
 def test_an_amount_before_its_tax_gives_way_to_the_column_of_the_two_added(gbp, tmp_path, header, rows, recorded):
     add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
@@ -255,12 +272,26 @@ def test_an_amount_before_its_tax_gives_way_to_the_column_of_the_two_added(gbp, 
     assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == recorded
 
 
+@pytest.mark.parametrize(("currency", "amounts", "recorded"), [
+    ("SEK", ["100,00 kr", "25,00", "125,00 kr"], 12500),  # ("kr" is also Iceland's, which has no decimals)
+    ("USD", ["$10.00", "0.80", "$10.80"], 1080),  # ("$" is also Chile's)
+])
+def test_the_total_with_tax_is_found_whatever_else_the_currency_sign_may_be(gbp, tmp_path, currency, amounts,
+                                                                             recorded):
+    source = write_csv(tmp_path / "sales.csv", ["Date", "Receipt", "Amount", "VAT", "Total"],
+                       [["2025-03-01", "1", *amounts]])
+    pi.import_purchases(source, pi.PurchaseImportOptions(currency=currency))
+    assert [p.total_minor for p in Purchase.select()] == [recorded]
+
+
 def test_an_amount_chosen_by_hand_is_kept_beside_the_total_with_tax(gbp, tmp_path):
     source = write_csv(tmp_path / "sales.csv", ["Date", "Receipt", "Amount", "Tax", "Total"],
                        [["2025-03-01", "1", "10.00", "2.00", "12.00"]])
     plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions())
     assert plan.fields[2:] == ["", "", "amount"]
     plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions(overrides={2: "amount"}))
+    assert plan.fields[2:] == ["amount", "", ""] and plan.preview[0].total_minor == 1000
+    plan = pi.plan_purchases_import(source, pi.PurchaseImportOptions(overrides={4: ""}))  # (--map "Total=")
     assert plan.fields[2:] == ["amount", "", ""] and plan.preview[0].total_minor == 1000
 
 
@@ -1998,6 +2029,15 @@ def test_a_huge_name_or_description_loses_no_other_sale_and_the_dry_run_says_wha
     (line,) = PurchaseItem.select().join(Purchase).where(Purchase.reference == "R3")
     assert line.description == "x" * 999 + "…"  # (what a line holds, cut where it shows)
     assert ("long_items", 1) in plan.warnings and ("long_items", 1) in result.warnings
+
+
+def test_an_item_with_its_weight_put_before_it_is_cut_where_it_shows_and_counted(gbp, tmp_path):
+    path = write_csv(tmp_path / "p.csv", ["Receipt", "Date", "Item", "Quantity", "Unit price"],
+                     [["R1", "2025-06-01", "c" * 998, "2.5", "4.00"]])
+    result = pi.import_purchases(path, pi.PurchaseImportOptions())
+    (line,) = PurchaseItem.select()
+    assert line.description == "2.5 × " + "c" * 993 + "…" and line.total_minor == 1000
+    assert result.warnings == [("long_items", 1)]
 
 
 def test_a_customer_not_found_is_shown_as_the_file_writes_them(gbp, tmp_path):

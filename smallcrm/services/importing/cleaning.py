@@ -96,6 +96,7 @@ WARNINGS = {
     "consent_unclear": "a consent value was neither yes nor no: taken as no",
     "partial_birthday": "a birthday without its month or day was kept in the notes",
     "extra_cells": "the row had more cells than the header: they were kept in the notes",
+    "lost_letters": "a letter that cannot be read (“\ufffd”) was kept as written, outside the names",
 }
 
 # --- text ----------------------------------------------------------------------------------------
@@ -136,10 +137,13 @@ def plain_cells(cells: list[str]) -> list[str]:
     return cells
 
 
-# A row with a letter that cannot be read: "\ufffd", the mark of a letter lost before the file was imported (by
-# the program that wrote it, or a file cut short in the middle of a letter: reader._cut_letter).
+# A letter that cannot be read: "\ufffd", the mark of a letter lost before the file was imported (by the program
+# that wrote it, or a file cut short in the middle of a letter: reader._cut_letter). A row is rejected for one in
+# who the customer is (a name, a company: nor is a customer made of it from a sale); one elsewhere (a street, a
+# note, an item) is kept as written, and counted ("lost_letters").
 LOST_LETTER = ("a letter cannot be read (it shows as “\ufffd”): the file was cut short or damaged before it was "
                "imported; type the row in as it should be")
+NAME_FIELDS = ("first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company")
 
 
 def lost_letter(cells: list[str], columns: Iterable[int]) -> int | None:
@@ -1230,6 +1234,7 @@ class RowCleaner:
                       for i in range(len(fields))]
         self.width = len(fields)
         self.kept = tuple(i for i, f in enumerate(fields) if f != "ignore")
+        self.named = tuple(i for i, f in enumerate(fields) if f in NAME_FIELDS)
 
         def columns(*targets):
             return tuple(i for i, f in enumerate(fields) if f in targets)
@@ -1319,11 +1324,13 @@ class RowCleaner:
             cells = [*cells, *[""] * (width - len(cells))]
         cells = plain_cells(cells)
         names = self.names
-        lost = lost_letter(cells, self.kept)
-        if lost is not None:
-            self._reject(row, LOST_LETTER, names[lost], cells[lost])
         notes: list[str] = []  # "Header: value" lines, after the file's own notes
         warnings: list[str] = []
+        if lost_letter(cells, self.kept) is not None:
+            lost = lost_letter(cells, self.named)
+            if lost is not None:
+                self._reject(row, LOST_LETTER, names[lost], cells[lost])
+            warnings.append("lost_letters")
         values: dict[str, tuple[str, int]] = {}  # field -> (tidy value, column)
         for i, target in self.singles:
             value = cells[i]

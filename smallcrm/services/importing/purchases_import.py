@@ -331,13 +331,14 @@ def _customer_field(key: str) -> bool:
 
 
 def map_purchase_headers(headers: list[str], preset: str = "auto", rows: reader.RowStream | None = None,
-                         ) -> tuple[str, list[str]]:
+                         fixed: frozenset[int] = frozenset()) -> tuple[str, list[str]]:
     """(the layout: one of LAYOUTS or GENERIC, a field per column; "" for a column not used).
     `preset`: "auto" (the layout whose columns the file has), "generic" (by the column names alone) or a layout of
     LAYOUTS, refused (InvalidValue) for a file without that program's columns.
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
     before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie; but an amount before its
-    tax, when `rows` (the file's first rows) show another amount column is the two added (_with_tax)."""
+    tax, when `rows` (the file's first rows) show another amount column is the two added (_with_tax), unless the
+    owner chose one of those columns' fields (`fixed`)."""
     keys = _keys(headers)
     preset = preset.strip().lower().replace("-", "_")
     preset = {"shopify": "shopify_orders", "lightspeed": "lightspeed_x", "vend": "lightspeed_x"}.get(preset, preset)
@@ -384,58 +385,66 @@ def map_purchase_headers(headers: list[str], preset: str = "auto", rows: reader.
     for name, (_, i) in best.items():
         fields[i] = name
     if rows is not None and preset == GENERIC and "amount" in best:
-        total = _with_tax(headers, fields, rows)
+        total = _with_tax(headers, fields, rows, fixed)
         if total is not None:
             fields[best["amount"][1]], fields[total] = "", "amount"
     return preset, fields
 
 
-# A column of the tax in each sale ("MwSt", "TVA", "IVA", "BTW", "VAT"), by the words of its name
-_TAX_WORDS = frozenset({"tax", "taxes", "vat", "mwst", "ust", "steuer", "mehrwertsteuer", "umsatzsteuer", "tva", "taxe",
-                        "iva", "imposta", "impuesto", "impuestos", "imposto", "impostos", "btw"})
+# A column of the tax in each sale ("MwSt", "TVA", "IVA", "BTW", "VAT", "GST"), by the words of its name
+_TAX_WORDS = frozenset({"tax", "taxes", "vat", "gst", "hst", "pst", "qst", "mwst", "ust", "steuer", "steuern",
+                        "steuerbetrag", "mwstbetrag", "ustbetrag", "mehrwertsteuer", "umsatzsteuer", "tva", "taxe",
+                        "iva", "imposta", "impuesto", "impuestos", "imposto", "impostos", "btw", "moms", "mva", "alv"})
 TAX_ROWS = 5_000  # the rows that settle whether an amount is before its tax
+_NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]")
 
 
-def _with_tax(headers: list[str], fields: list[str], rows) -> int | None:
+def _with_tax(headers: list[str], fields: list[str], rows, fixed: frozenset[int] = frozenset()) -> int | None:
     """The column of the amount with its tax, when the amount column found by name is before it: a receipt's
     "Betrag", "MwSt" and "Gesamtbetrag", or "Amount", "Tax" and "Total". It is the column of an amount's name whose
-    value on every row of `rows` is the amount and a tax column added (to the cent), on a row at least with some tax
-    (a line item's total of its whole order, on each of its lines, is no such column). None: there is none."""
+    value on each row of `rows` with an amount is that amount and the tax added (the tax columns', when there are
+    several: "MwSt 7%", "MwSt 19%"), to the cent, on a row at least with some tax. (A line item's total of its whole
+    order on each of its lines is no such column; nor is a blank one.) None: there is none, or the owner chose the
+    columns (`fixed`)."""
     amount = fields.index("amount")
-    totals = [i for i, h in enumerate(headers) if not fields[i] and (
+    if amount in fixed:
+        return None
+    totals = [i for i, h in enumerate(headers) if not fields[i] and i not in fixed and (
         header_key(h) in FIELDS["amount"] or header_key(_BRACKETED_END.sub("", h)) in FIELDS["amount"])]
-    taxes = [i for i, h in enumerate(headers) if not fields[i] and not _TAX_WORDS.isdisjoint(header_words(h))]
+    taxes = [i for i, h in enumerate(headers) if not fields[i] and i not in fixed
+             and not _TAX_WORDS.isdisjoint(header_words(h))]
     if not totals or not taxes:
         return None
     rows = [cells for _, cells in islice(rows, TAX_ROWS)]
     mark = cleaning.infer_decimal_mark(cells[i] for cells in rows for i in (amount, *totals, *taxes) if i < len(cells))
 
     def value(cells: list[str], i: int) -> Decimal | None:
-        text = cells[i] if i < len(cells) else ""
+        """The number a cell writes, whatever currency it is in (None: blank, or no number)."""
+        text = _NOT_A_NUMBER.sub("", cells[i] if i < len(cells) else "")
         if not text.strip():
             return None
-        codes = cleaning.currencies_beside(text)
         try:
-            return Decimal(cleaning.parse_money(text, next(iter(codes), "EUR"), mark if mark in ".," else None,
-                                                exact=True))
+            return Decimal(cleaning.parse_money(text, "EUR", mark if mark in ".," else None, exact=True))
         except InvalidValue:
             return None
 
+    def adds_up(total: int, tax_columns: list[int]) -> bool:
+        taxed = False
+        for cells in rows:
+            net, gross = value(cells, amount), value(cells, total)
+            if net is None:
+                continue  # (no amount: a row of no money, or one the total alone gives)
+            vat = sum((value(cells, i) or 0 for i in tax_columns), Decimal(0))
+            # (a refund may write its tax without a minus: "-50.00", "9.50", "-59.50")
+            if gross is None or net * gross < 0 or abs(abs(net) + abs(vat) - abs(gross)) > 1:
+                return False
+            taxed = taxed or vat != 0
+        return taxed
+
     for total in totals:
-        for tax in taxes:
-            taxed = added = 0
-            for cells in rows:
-                parts = (value(cells, amount), value(cells, tax), value(cells, total))
-                if None in parts:
-                    continue
-                net, vat, gross = parts
-                if abs(net + vat - gross) > 1:  # (a cent's rounding)
-                    break
-                added += 1
-                taxed += vat != 0
-            else:
-                if added and taxed:
-                    return total
+        for tax_columns in ([taxes] if len(taxes) > 1 else []) + [[tax] for tax in taxes]:
+            if adds_up(total, tax_columns):
+                return total
     return None
 
 
@@ -535,7 +544,8 @@ class PurchasePlan:
     # the date, receipt number, customer and amount of the first rows rejected as they were read, as written
     written: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
     skips: dict[str, int] = field(default_factory=dict)  # why purchases are skipped: reason -> how many
-    # what reading tidied (reader.RowStream.warnings), and items cut to what a line holds ("long_items")
+    # what reading tidied (reader.RowStream.warnings), items cut to what a line holds ("long_items"), rows kept with a
+    # letter that cannot be read ("lost_letters")
     warnings: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -558,7 +568,8 @@ class PurchaseImportResult:
     without_customer: int = 0
     preset: str = ""  # the layout read (map_purchase_headers)
     skips: dict[str, int] = field(default_factory=dict)  # why purchases were skipped: reason -> how many
-    # what reading tidied (reader.RowStream.warnings), and items cut to what a line holds ("long_items")
+    # what reading tidied (reader.RowStream.warnings), items cut to what a line holds ("long_items"), rows kept with a
+    # letter that cannot be read ("lost_letters")
     warnings: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -799,17 +810,24 @@ class _Reader:
                 self.paid_to = keys.index("toemailaddress")
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
-        self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings), "long_items"
+        self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings), and more
         self.long_items = 0  # items cut to what a line holds
+        # the columns of the customer's name, and the rows kept with a letter that cannot be read elsewhere
+        self.named = [i for name, i in self.col.items() if name in ("name", "first_name", "last_name",
+                                                                       "last_name_prefix")]
+        self.lost_letters = 0
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
     def description(self, cells: list[str]) -> str:
-        """What the row sold, tidied; cut to what a line holds, ending in "…" (a long product list loses no sale,
-        and the import says how many were cut: "long_items")."""
-        text = clean_text(self.cell(cells, "description")[:v.MAX_TEXT], "description", v.MAX_TEXT)
+        """What the row sold, tidied."""
+        return clean_text(self.cell(cells, "description")[:v.MAX_TEXT], "description", v.MAX_TEXT)
+
+    def line(self, text: str) -> str:
+        """A line's text, cut to what a line holds, ending in "…" (a long product list loses no sale, and the import
+        says how many were cut: "long_items")."""
         if len(text) <= MAX_DESCRIPTION:
             return text
         self.long_items += 1
@@ -924,7 +942,8 @@ class _Reader:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
             self.cut_short = rows.cut_short
-            self.warnings = rows.warnings + ([("long_items", self.long_items)] if self.long_items else [])
+            self.warnings = rows.warnings + [(kind, n) for kind, n in (("long_items", self.long_items),
+                                                                       ("lost_letters", self.lost_letters)) if n]
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)
@@ -961,10 +980,12 @@ class _Reader:
         except InvalidValue:  # (a cell run together with others, or no number at all: this row only)
             return self.reject(number, "too long", "reference", f"{reference[:60]}…")
         self.moment = None
-        lost = cleaning.lost_letter(cells, self.col.values())
-        if lost is not None:  # (and the rest of its receipt: a sale is not recorded in part)
-            name = next(name for name, i in self.col.items() if i == lost)
-            return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
+        if cleaning.lost_letter(cells, self.col.values()) is not None:
+            lost = cleaning.lost_letter(cells, self.named)
+            if lost is not None:  # (and the rest of its receipt: a sale is not recorded in part)
+                name = next(name for name, i in self.col.items() if i == lost)
+                return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
+            self.lost_letters += 1
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
@@ -1056,18 +1077,18 @@ class _Reader:
                             (abs(quantity) * price).to_integral_value(ROUND_HALF_UP))
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
-                    item = (description[:MAX_DESCRIPTION], quantity, price)
+                    item = (self.line(description), quantity, price)
                 elif amount is not None and self.cell(cells, "description") and quantity:
                     # an item, its quantity and what it came to, with no unit price (Square): a line of it
                     description = self.description(cells)
                     if type(quantity) is int and amount % quantity == 0:
-                        item = (description, quantity, amount // quantity)
+                        item = (self.line(description), quantity, amount // quantity)
                     else:
-                        item = (f"{quantity_text.strip()} × {description}"[:MAX_DESCRIPTION], 1 if amount >= 0 else -1,
+                        item = (self.line(f"{quantity_text.strip()} × {description}"), 1 if amount >= 0 else -1,
                                 abs(amount))
             elif amount is not None and self.cell(cells, "description"):
                 # what was sold, with no quantity or price (WooCommerce's "Product(s)"): a line of what it came to
-                item = (self.description(cells), 1 if amount >= 0 else -1, abs(amount))
+                item = (self.line(self.description(cells)), 1 if amount >= 0 else -1, abs(amount))
         except (InvalidValue, ValueError) as e:
             return self.reject(number, _said(e), reading, self.cell(cells, reading))
         if returned:  # a return written as a sale (a type of "Refund" beside what was paid back): money out

@@ -102,8 +102,9 @@ def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 def _cut_letter(error: UnicodeDecodeError) -> tuple[str, int]:
-    """A letter cut in two by the end of the file (saved, copied or downloaded in part) reads as "\ufffd", for the
-    row to say so (cleaning.LOST_LETTERS); any other byte that is not UTF-8 is an error."""
+    """A letter cut in two by the end of a UTF-8 file (saved, copied or downloaded in part) reads as "\ufffd", for
+    the row to say so (cleaning.LOST_LETTER); any other byte that is not UTF-8 is an error. (In a file of UTF-8 and
+    Windows-1252 rows, such a byte is read as Windows-1252, as any other: _mixed_codec.)"""
     if _ends_mid_letter(error):
         return "\ufffd", error.end
     raise error
@@ -155,8 +156,7 @@ def _mixed_codec(name: str) -> codecs.CodecInfo | None:
         return None  # a byte at a time needs an encoding of one byte per character
     handler = f"smallcrm-or-{legacy}"
     fallback = _errors_for(legacy)
-    codecs.register_error(handler, lambda e: ("\ufffd" if _ends_mid_letter(e) else
-                                              e.object[e.start:e.end].decode(legacy, fallback), e.end))
+    codecs.register_error(handler, lambda e: (e.object[e.start:e.end].decode(legacy, fallback), e.end))
     utf8 = codecs.lookup("utf-8")
 
     class Decoder(codecs.IncrementalDecoder):
@@ -278,11 +278,12 @@ def _bom_of(codec: str) -> bytes:
 
 
 def _is_utf8(data: bytes, final: bool) -> bool:
-    """Whether `data` is UTF-8 (a file that ends in the middle of a letter is: see _cut_letter)."""
+    """Whether `data` is UTF-8: a file that ends in the middle of a letter is (see _cut_letter), when its other
+    letters are UTF-8's (a Windows-1252 file may end in "Weiß", its only letter beyond ASCII)."""
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(data, final)
     except UnicodeDecodeError as e:
-        return _ends_mid_letter(e)
+        return _ends_mid_letter(e) and _UTF8_SEQUENCE.search(data, 0, e.start) is not None
     return True
 
 
