@@ -375,6 +375,19 @@ def test_a_utf8_file_cut_short_in_a_letter_shows_the_lost_letter_and_says_so(tmp
     assert problem(lambda: rows_of(path, sniff(path, encoding="utf-8"))).reason == "encoding"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("cut", [1, 2], ids=["inside a unit", "inside a pair of units"])
+def test_a_utf16_file_cut_short_in_a_letter_shows_the_lost_letter_and_says_so(tmp_path, encoding, cut):
+    bom = codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE
+    path = tmp_path / "cut.csv"
+    path.write_bytes(bom + "Name,City\r\nZoë,Lyon\r\nAnn,Besançon😀".encode(encoding)[:-cut])
+    dialect = sniff(path)
+    assert dialect.encoding == encoding
+    with read_rows(path, dialect) as rows:
+        assert list(rows) == [(2, ["Zoë", "Lyon"]), (3, ["Ann", "Besançon\ufffd"])]
+        assert rows.warnings == [("cut_letter", 1)]
+
+
 @pytest.mark.parametrize("name", ["Weiß", "José", "Forlì"])
 def test_a_windows_1252_file_that_ends_in_its_only_accent_is_not_taken_for_utf8_cut_short(tmp_path, name):
     path = tmp_path / "till.csv"

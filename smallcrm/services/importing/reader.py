@@ -111,8 +111,8 @@ def _cut_letter(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 def _ends_mid_letter(error: UnicodeDecodeError) -> bool:
-    # (a decoder says "unexpected end of data" only for the last bytes, and only once told there are no more)
-    return error.reason == "unexpected end of data" and error.end == len(error.object)
+    # (a decoder says so only of the last bytes, once told there are no more: UTF-16's odd byte is "truncated data")
+    return error.reason in ("unexpected end of data", "truncated data") and error.end == len(error.object)
 
 
 def _mark_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -128,7 +128,7 @@ codecs.register_error("smallcrm-cut-letter", _cut_letter)
 def _errors_for(encoding: str) -> str:
     if encoding == "cp1252":
         return "smallcrm-latin1-fallback"
-    return "smallcrm-cut-letter" if encoding.startswith("utf-8") else "strict"
+    return "smallcrm-cut-letter" if encoding.startswith(("utf-8", "utf-16")) else "strict"
 
 
 # --- UTF-8 mixed with a legacy encoding ------------------------------------------------------------
@@ -1081,11 +1081,13 @@ class RowStream:
 
 def _cut_short_in_letter(stream) -> bool:
     """Whether a stream read to its end was of a file that ends in the middle of a letter."""
-    if not stream.encoding.startswith("utf-8"):
+    encoding = stream.encoding
+    if not encoding.startswith(("utf-8", "utf-16")):
         return False
     binary = stream.buffer
-    binary.seek(max(0, binary.seek(0, io.SEEK_END) - 3))
-    decoder = codecs.getincrementaldecoder("utf-8")("ignore")
+    size = binary.seek(0, io.SEEK_END)
+    binary.seek(max(0, size - 3) & ~1)  # (UTF-16: on a boundary of its two bytes a unit)
+    decoder = codecs.getincrementaldecoder("utf-8" if encoding.startswith("utf-8") else encoding)("ignore")
     decoder.decode(binary.read())
     return bool(decoder.getstate()[0])  # (the bytes of a letter still waiting for the rest of it)
 
