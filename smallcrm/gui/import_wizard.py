@@ -1905,6 +1905,15 @@ def rejects_table(page: QWizardPage, why: str) -> tuple[RejectsModel, QTableView
     return model, view
 
 
+def fit_rejects(view: QTableView) -> None:
+    """Each column of a list of rejects as wide as its text, but the reason's at most about 60 characters (the column
+    and value stay in sight; the whole reason is in its tooltip)."""
+    view.resizeColumnsToContents()
+    widest = 60 * view.fontMetrics().averageCharWidth()
+    if view.horizontalHeader().sectionSize(1) > widest:
+        view.horizontalHeader().resizeSection(1, widest)
+
+
 class SummaryPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
@@ -2113,7 +2122,7 @@ class SummaryPage(QWizardPage):
         self.model.reset(plan.rejects)
         if len(plan.rejects) == 1:  # (Fix… for the one there is, without choosing it first)
             self.rejects.selectRow(0)
-        self.rejects.resizeColumnsToContents()
+        fit_rejects(self.rejects)
         self.rejects.setVisible(bool(plan.rejects))
         self.save.setVisible(bool(plan.rejects))
         self.fix.setVisible(bool(plan.rejects))
@@ -2298,7 +2307,7 @@ class RunPage(QWizardPage):
     def _list_rejects(self, rejects: list) -> None:
         """The rows rejected, in the space under the buttons (none: the space stays empty)."""
         self.model.reset(rejects)
-        self.rejects.resizeColumnsToContents()
+        fit_rejects(self.rejects)
         self.rejects.setVisible(bool(rejects))
         self.box.setStretchFactor(self.rejects, 1 if rejects else 0)
         self.box.setStretch(self.box.count() - 1, 0 if rejects else 1)  # (the space after it)

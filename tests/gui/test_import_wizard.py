@@ -1932,6 +1932,8 @@ def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_shown_rejec
         "• The file ends in the middle of a letter: it was cut short when it was saved, copied or downloaded, and "
         "rows may be missing after its last one")
     assert wizard.plan.counts["reject"] == 1 and wizard.plan.rejects[0].value == "Lef\ufffd"
+    rejects = wizard.summary_page.rejects  # (a long reason leaves the column and the value in sight)
+    assert rejects.horizontalHeader().sectionSize(1) == 60 * rejects.fontMetrics().averageCharWidth()
     wizard.close()
 
 
