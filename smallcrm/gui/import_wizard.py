@@ -1312,9 +1312,9 @@ class MappingPage(QWizardPage):
         self.rejected = {i: p.reject for i, p in enumerate(plan.preview) if p.reject is not None}
         n = plan.counts
         self._say(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
-                                    "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
-                                        k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
-                            + self._fix_hint())
+                          "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
+                              k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
+                  + self._fix_hint())
         if not self._names_someone(plan):
             self._say(self.tr("No column goes to a name, company, email or phone, so no row can become a customer. "
                               "Choose one above; or, if the column names are a customer's, go Back: the file has no "
@@ -1353,7 +1353,7 @@ class MappingPage(QWizardPage):
                          if row[1] == will["reject"] and first in rejects}
         n = plan.counts
         self._say(self.tr("Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to "
-                                    "reject: {reject}. New customers: {customers}.").format(
+                          "reject: {reject}. New customers: {customers}.").format(
             customers=fmt.number(n["customers_created"]),
             **{k: fmt.number(n[k]) for k in ("purchases", "refunds", "skip", "reject")})
             + points_text(n["points"]) + without_customer_text(n["without_customer"]) + marked_paid_text(n["paid"])

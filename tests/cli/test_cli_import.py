@@ -623,7 +623,8 @@ def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_rejected(cl
     result = cli("import", "contacts", str(source))
     assert result.code == 0 and result.out.startswith("imported cut.csv")
     assert "note: the file ends in the middle of a letter: it was cut short" in result.out
-    assert 'rejected row 3, column "Last Name": "Lef\ufffd" a letter cannot be read (it shows as “\ufffd”)' in result.out
+    assert ('rejected row 3, column "Last Name": "Lef\ufffd" a letter cannot be read (it shows as “\ufffd”)'
+            in result.out)
     with closing(sqlite3.connect(shop)) as conn:
         assert sorted(conn.execute("SELECT first_name, last_name FROM contact")) == [("Hélène", "Dupré")]
     asked = cli("import", "contacts", str(source), "--dry-run", "--json")

@@ -424,7 +424,7 @@ def _with_tax(headers: list[str], fields: list[str], rows, fixed: frozenset[int]
         if not text.strip():
             return None
         try:
-            return Decimal(cleaning.parse_money(text, "EUR", mark if mark in ".," else None, exact=True))
+            return Decimal(cleaning.parse_money(text, "EUR", mark if mark in (".", ",") else None, exact=True))
         except InvalidValue:
             return None
 

@@ -102,9 +102,9 @@ def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 def _cut_letter(error: UnicodeDecodeError) -> tuple[str, int]:
-    """A letter cut in two by the end of a UTF-8 file (saved, copied or downloaded in part) reads as "\ufffd", for
-    the row to say so (cleaning.LOST_LETTER); any other byte that is not UTF-8 is an error. (In a file of UTF-8 and
-    Windows-1252 rows, such a byte is read as Windows-1252, as any other: _mixed_codec.)"""
+    """A letter cut in two by the end of a UTF-8 or UTF-16 file (saved, copied or downloaded in part) reads as
+    "\ufffd", for the row to say so (cleaning.LOST_LETTER); any other byte not of the encoding is an error. (In a file
+    of UTF-8 and Windows-1252 rows, such a byte is read as Windows-1252, as any other: _mixed_codec.)"""
     if _ends_mid_letter(error):
         return "\ufffd", error.end
     raise error
