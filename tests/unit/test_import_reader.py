@@ -375,6 +375,23 @@ def test_a_utf8_file_cut_short_in_a_letter_shows_the_lost_letter_and_says_so(tmp
     assert problem(lambda: rows_of(path, sniff(path, encoding="utf-8"))).reason == "encoding"
 
 
+def test_a_utf8_file_cut_at_any_byte_of_its_last_row_reads_every_whole_letter_and_no_other(tmp_path):
+    """Cut anywhere in "Besançon 😀 Œuvre ß": the rows before are intact, the last row holds the letters that came
+    whole, and a letter cut in two is one "\ufffd" at its end, said (never another letter, never a refusal)."""
+    head = "Name,City\r\nZoë,Lyon\r\nAnn,".encode()
+    last = "Besançon 😀 Œuvre ß"
+    path = tmp_path / "cut.csv"
+    for end in range(1, len(last.encode()) + 1):
+        path.write_bytes(head + last.encode()[:end])
+        whole = last.encode()[:end].decode("utf-8", "ignore")
+        cut = len(whole.encode()) < end
+        dialect = sniff(path)
+        assert dialect.encoding == "utf-8", end
+        with read_rows(path, dialect) as rows:
+            assert list(rows) == [(2, ["Zoë", "Lyon"]), (3, ["Ann", whole + "\ufffd" * cut])], end
+            assert rows.warnings == ([("cut_letter", 1)] if cut else []), end
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("cut", [1, 2], ids=["inside a unit", "inside a pair of units"])
 def test_a_utf16_file_cut_short_in_a_letter_shows_the_lost_letter_and_says_so(tmp_path, encoding, cut):
