@@ -405,6 +405,35 @@ def test_a_utf16_file_cut_short_in_a_letter_shows_the_lost_letter_and_says_so(tm
         assert rows.warnings == [("cut_letter", 1)]
 
 
+@pytest.mark.parametrize(("padding", "first", "first_encoding", "last", "encoding"), [
+    (0, "Renée", "utf-8", "Dupré", reader.MIXED_WESTERN),  # (UTF-8 rows, then Windows-1252 ones)
+    (300, "Renée", "utf-8", "Dupré", reader.MIXED_WESTERN),  # (... after the sample)
+    (300, "Ann", "ascii", "Weiß", "cp1252"),  # (the only letter beyond ASCII, after the sample)
+    (0, "RenÃ©e", "cp1252", "Dupré", reader.MIXED_WESTERN),  # ("Ã©": UTF-8's "é" read once as Windows-1252)
+    (0, "L’Étoile", "mac-roman", "call back…", "mac-roman"),  # ("’É" is D5 83 in Mac Roman: a UTF-8 letter)
+], ids=["mixed", "mixed, after the sample", "ascii, after the sample", "mojibake", "mac roman"])
+def test_a_last_letter_of_another_encoding_is_no_utf8_letter_cut_short(tmp_path, monkeypatch, padding, first,
+                                                                       first_encoding, last, encoding):
+    """A file without a line break at its end whose last letter is not UTF-8, nor the start of a UTF-8 letter its
+    other text has, is read in the encoding its rows are in, every letter intact."""
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 1024)
+    path = tmp_path / "till.csv"
+    pad = "".join(f"Person {i},Paris\r\n" for i in range(padding)).encode("ascii")
+    body = "Name,City\r\n".encode() + f"{first},Lyon\r\n".encode(first_encoding) + pad
+    path.write_bytes(body + f"Marc,{last}".encode("mac-roman" if encoding == "mac-roman" else "cp1252"))
+    dialect = sniff(path)
+    assert dialect.encoding == encoding
+    with read_rows(path, dialect) as rows:
+        assert list(rows)[-1] == (3 + padding, ["Marc", last]) and rows.warnings == []
+
+
+def test_a_utf16_file_with_an_odd_byte_after_its_last_line_has_no_row_more(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Name,City\r\nZoë,Lyon\r\n".encode("utf-16-le") + b"\n")
+    with read_rows(path, sniff(path)) as rows:
+        assert list(rows) == [(2, ["Zoë", "Lyon"])]
+
+
 @pytest.mark.parametrize("name", ["Weiß", "José", "Forlì"])
 def test_a_windows_1252_file_that_ends_in_its_only_accent_is_not_taken_for_utf8_cut_short(tmp_path, name):
     path = tmp_path / "till.csv"

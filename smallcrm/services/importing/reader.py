@@ -279,12 +279,28 @@ def _bom_of(codec: str) -> bytes:
 
 def _is_utf8(data: bytes, final: bool) -> bool:
     """Whether `data` is UTF-8: a file that ends in the middle of a letter is (see _cut_letter), when its other
-    letters are UTF-8's (a Windows-1252 file may end in "Weiß", its only letter beyond ASCII)."""
+    letters are UTF-8's of the same first byte (a Windows-1252 row may end a file in "Dupré", whose "é" would
+    start a Chinese character in UTF-8)."""
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(data, final)
     except UnicodeDecodeError as e:
-        return _ends_mid_letter(e) and _UTF8_SEQUENCE.search(data, 0, e.start) is not None
+        return _ends_mid_letter(e) and _begun_before(data, e.start)
     return True
+
+
+# The first bytes of UTF-8's accented Latin letters, "€" and typographic quotes and dashes, and emoji, which
+# Windows-1252 text hardly ends with ("Â", "Ã", "Ä", "Å", "â", "ð"), unlike "é" or "ß"
+_CUT_LETTER_STARTS = b"\xc2\xc3\xc4\xc5\xe2\xf0"
+
+
+def _begun_before(data: bytes, at: int) -> bool:
+    """Whether the UTF-8 text before `at` shows the bytes from `at` to be the start of a letter cut short: one of
+    _CUT_LETTER_STARTS, or the first byte of a whole letter before."""
+    first = data[at:at + 1]
+    letters = _UTF8_SEQUENCE.finditer(data, 0, at)
+    if first in _CUT_LETTER_STARTS:
+        return next(letters, None) is not None
+    return any(m.group()[:1] == first for m in letters)
 
 
 def _reads_as_western(data: bytes) -> bool:
@@ -428,14 +444,16 @@ def _blocks_after(path: Path, start: int) -> Iterator[bytes]:
             raise _problem(path, "unreadable", e.strerror or str(e)) from e
 
 
-def _first_non_ascii(path: Path, start: int) -> bytes | None:
-    """A window of the file around its first non-ASCII byte at or after `start` (None: none until SCAN_BYTES)."""
+def _first_non_ascii(path: Path, start: int) -> tuple[bytes, bool] | None:
+    """A window of the file around its first non-ASCII byte at or after `start`, and whether the window is the rest
+    of the file (None: no such byte until SCAN_BYTES)."""
     blocks = _blocks_after(path, start)
     for block in blocks:
         if not block.isascii():
             at = _NON_ASCII.search(block).start()
             line_start = block.rfind(b"\n", 0, at) + 1
-            return block[line_start:] + next(blocks, b"")[:64 * 1024]
+            following = next(blocks, b"")
+            return block[line_start:] + following[:64 * 1024], len(block) < READ_CHUNK or not following
     return None
 
 
@@ -452,7 +470,7 @@ def _detect_encoding(path: Path, sample: bytes, whole: bool) -> tuple[str, bool]
         window = None if whole else _first_non_ascii(path, len(sample))
         if window is None:
             return "utf-8", False
-        data, final = window, False
+        data, final = window
     if _is_utf8(data, final=final):
         not_utf8 = None if whole else _not_utf8_later(path, len(sample))
         if not_utf8 is None:
@@ -487,6 +505,7 @@ def _has_utf8_letter(data: bytes) -> bool:
     # (One pattern of both is three times slower: the signs' first byte is looked for apart, much faster.)
     return _UTF8_LETTER.search(data) is not None or (b"\xe2" in data and _UTF8_SIGN.search(data) is not None)
 _LEGACY_LETTER = re.compile(rb"[A-Za-z][\xc0-\xff]|[\xc0-\xff][a-z]")  # "Ren\xe9e": a letter of a word
+_CONTINUATION = bytes(range(0x80, 0xC0))  # (the bytes of a UTF-8 letter after its first)
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -504,11 +523,16 @@ def _not_utf8_later(path: Path, start: int) -> bytes | None:
     """The bytes around the first ones after `start` that are not UTF-8, with the UTF-8 in them blanked out
     (None: there are none up to SCAN_BYTES)."""
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    block, offset = b"", start
     for block in _blocks_after(path, start):
+        offset += len(block)
         try:
             decoder.decode(block)
         except UnicodeDecodeError as e:
             return _UTF8_SEQUENCE.sub(b" ", e.object[max(0, e.start - 32 * 1024):e.start + 32 * 1024])
+    end = block[-64 * 1024:].lstrip(_CONTINUATION)  # (from the start of a letter)
+    if offset < SCAN_BYTES and not _is_utf8(end, final=True):  # (a last byte of no letter cut short)
+        return _UTF8_SEQUENCE.sub(b" ", end)
     return None
 
 
@@ -541,7 +565,7 @@ def _refuse_utf8_read_as(path: Path, sample: bytes, whole: bool, codec: str) -> 
         window = None if whole else _first_non_ascii(path, len(sample))
         if window is None:
             return  # (ASCII reads the same in any of them)
-        data, final = window, False
+        data, final = window
     utf8 = _is_utf8(data, final)
     if not (utf8 and (wide or _UTF8_SEQUENCE.search(data))) and not _has_utf8_letter(data):
         return  # (not UTF-8, nor rows of UTF-8 among others: see _utf8_and)
@@ -1029,7 +1053,8 @@ class RowStream:
                     for cells in records:
                         number += 1
                         n = len(cells)
-                        if not any(cells) or not "".join(cells).strip():
+                        # (a lost letter alone, a UTF-16 file's odd last byte after its last line, is no row)
+                        if not any(cells) or not "".join(cells).strip().strip("\ufffd"):
                             self.blank_rows += 1
                             continue
                         if n != width:
