@@ -5517,6 +5517,10 @@ Cliquez pour les afficher.</translation>
         <translation>le total des lignes au-dessus, pas une vente&#xa0;: rien à enregistrer</translation>
     </message>
     <message>
+        <source>the total is not the amount and its tax added, as on the rows above: choose the column of the amount by hand</source>
+        <translation>le total n’est pas le montant plus sa taxe, comme sur les lignes au-dessus&#xa0;: choisissez vous-même la colonne du montant</translation>
+    </message>
+    <message>
         <source>the quantity could be read two ways: write it without a separator (1000, or 1)</source>
         <translation>la quantité peut se lire de deux façons&#xa0;: écrivez-la sans séparateur (1000, ou 1)</translation>
     </message>

@@ -180,6 +180,8 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "its sale's refund was recorded before: not recorded again"),
     QT_TRANSLATE_NOOP("rejects", "not a sale (the row's type or status says so): not recorded"),
     QT_TRANSLATE_NOOP("rejects", "the total of the rows above, not a sale: nothing to record"),
+    QT_TRANSLATE_NOOP("rejects", "the total is not the amount and its tax added, as on the rows above: choose the "
+                                 "column of the amount by hand"),
     QT_TRANSLATE_NOOP("rejects", "the quantity could be read two ways: write it without a separator (1000, or 1)"),
     QT_TRANSLATE_NOOP("rejects", "the quantity is not a number"),
     QT_TRANSLATE_NOOP("rejects", "what was refunded is neither an amount nor a yes or no"),

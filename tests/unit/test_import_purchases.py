@@ -263,6 +263,10 @@ def test_a_letter_lost_before_the_import_rejects_a_sale_in_its_customers_name_on
       ["02.03.2025", "2", "ann@example.com", "-10,00", "0,70", "", "-10,70"]], [("1", 2260), ("2", -1070)]),
     (["Date", "Receipt", "Email", "Amount", "GST", "Total"],
      [["2025-03-01", "1", "ann@example.com", "100.00", "10.00", "110.00"]], [("1", 11000)]),
+    # an order's total on each of its lines, its amount on the first only: not the total twice (nor any, by name)
+    (["Order", "Date", "Email", "Item", "Amount", "Tax", "Total"],
+     [["7", "2025-03-01", "ann@example.com", "Mug", "30.00", "6.00", "36.00"],
+      ["7", "2025-03-01", "ann@example.com", "Plate", "", "", "36.00"]], []),
 ])
 def test_an_amount_before_its_tax_gives_way_to_the_column_of_the_two_added(gbp, tmp_path, header, rows, recorded):
     add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
@@ -282,6 +286,19 @@ def test_the_total_with_tax_is_found_whatever_else_the_currency_sign_may_be(gbp,
                        [["2025-03-01", "1", *amounts]])
     pi.import_purchases(source, pi.PurchaseImportOptions(currency=currency))
     assert [p.total_minor for p in Purchase.select()] == [recorded]
+
+
+def test_a_row_after_the_first_ones_whose_total_is_not_its_amount_and_tax_is_rejected(gbp, tmp_path, monkeypatch):
+    """The first rows show the total is the amount and its tax added; an order further on with its total on each of
+    its lines would count twice: rejected, saying so, rather than recorded at double its money."""
+    monkeypatch.setattr(pi, "TAX_ROWS", 2)
+    source = write_csv(tmp_path / "sales.csv", ["Order", "Date", "Item", "Amount", "Tax", "Total"], [
+        ["1", "2025-03-01", "Mug", "10.00", "2.00", "12.00"], ["2", "2025-03-01", "Mug", "10.00", "2.00", "12.00"],
+        ["3", "2025-03-02", "Mug", "10.00", "2.00", "36.00"], ["3", "2025-03-02", "Plate", "20.00", "4.00", "36.00"]])
+    result = pi.import_purchases(source, pi.PurchaseImportOptions())
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("1", 1200), ("2", 1200)]
+    assert [(r.row, r.column, r.reason) for r in result.rejects] == [
+        (4, "Total", pi.NOT_WITH_TAX), (5, "Total", pi.NOT_WITH_TAX)]
 
 
 def test_an_amount_chosen_by_hand_is_kept_beside_the_total_with_tax(gbp, tmp_path):

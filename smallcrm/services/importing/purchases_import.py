@@ -225,6 +225,9 @@ DISCOUNTS = ("discount", "coupon", "promo", "voucher", "remise", "reduction", "r
 # Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
 ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
+# A row whose total is not its amount and tax added, in a file whose first rows showed it is (_with_tax)
+NOT_WITH_TAX = ("the total is not the amount and its tax added, as on the rows above: choose the column of the amount "
+                "by hand")
 # What a customer column says on a total's row (no one is named so; "Sum" and "Som" are names), and the receipt or
 # item column on a row that names no customer ("03.04.2026;;;Tagessumme;15,00"), compared as fold() writes them
 SUM_NAMES = {"total", "summe", "gesamt", "totale", "totaal", "subtotal", "sub total", "zwischensumme", "sous total",
@@ -399,46 +402,68 @@ TAX_ROWS = 5_000  # the rows that settle whether an amount is before its tax
 _NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]")
 
 
+def _tax_columns(headers: list[str], fields: list[str], fixed: frozenset[int] = frozenset()) -> list[int]:
+    """The columns of a sale's tax no field is read from (nor one the owner chose: `fixed`)."""
+    return [i for i, h in enumerate(headers) if not fields[i] and i not in fixed
+            and not _TAX_WORDS.isdisjoint(header_words(h))]
+
+
+def _number(text: str, mark: str | None) -> Decimal | None:
+    """The number an amount's cell writes, whatever currency it is in, in hundredths (None: blank, or no amount;
+    InvalidValue "ambiguous" for "1,000" without `mark`)."""
+    text = _NOT_A_NUMBER.sub("", text)
+    if not text.strip():
+        return None
+    try:
+        return Decimal(cleaning.parse_money(text, "EUR", mark, exact=True))
+    except InvalidValue as e:
+        if e.problem == "ambiguous":
+            raise
+        return None
+
+
+def _with_tax_added(net: Decimal | None, taxes: list[Decimal | None], total: Decimal | None) -> bool | None:
+    """Whether `total` is the amount `net` and `taxes` added (a refund may write its tax without a minus: "-50.00",
+    "9.50", "-59.50"); None for a row with neither an amount nor a total."""
+    if net is None:
+        return None if total is None else False
+    tax = sum((t for t in taxes if t is not None), Decimal(0))
+    return total is not None and net * total >= 0 and abs(abs(net) + abs(tax) - abs(total)) <= 1
+
+
 def _with_tax(headers: list[str], fields: list[str], rows, fixed: frozenset[int] = frozenset()) -> int | None:
     """The column of the amount with its tax, when the amount column found by name is before it: a receipt's
     "Betrag", "MwSt" and "Gesamtbetrag", or "Amount", "Tax" and "Total". It is the column of an amount's name whose
-    value on each row of `rows` with an amount is that amount and the tax added (the tax columns', when there are
-    several: "MwSt 7%", "MwSt 19%"), to the cent, on a row at least with some tax. (A line item's total of its whole
-    order on each of its lines is no such column; nor is a blank one.) None: there is none, or the owner chose the
-    columns (`fixed`)."""
+    value on each row of `rows` with an amount or a total is that amount and the tax added (the tax columns', when
+    there are several: "MwSt 7%", "MwSt 19%"), to the cent, on a row at least with some tax. (A line item's total of
+    its whole order on each of its lines is no such column; nor is a blank one, or one beside no amount.) None: there
+    is none, or the owner chose the columns (`fixed`). The rows after these are checked as they are read
+    (_Reader.taxed)."""
     amount = fields.index("amount")
     if amount in fixed:
         return None
     totals = [i for i, h in enumerate(headers) if not fields[i] and i not in fixed and (
         header_key(h) in FIELDS["amount"] or header_key(_BRACKETED_END.sub("", h)) in FIELDS["amount"])]
-    taxes = [i for i, h in enumerate(headers) if not fields[i] and i not in fixed
-             and not _TAX_WORDS.isdisjoint(header_words(h))]
+    taxes = _tax_columns(headers, fields, fixed)
     if not totals or not taxes:
         return None
     rows = [cells for _, cells in islice(rows, TAX_ROWS)]
     mark = cleaning.infer_decimal_mark(cells[i] for cells in rows for i in (amount, *totals, *taxes) if i < len(cells))
 
     def value(cells: list[str], i: int) -> Decimal | None:
-        """The number a cell writes, whatever currency it is in (None: blank, or no number)."""
-        text = _NOT_A_NUMBER.sub("", cells[i] if i < len(cells) else "")
-        if not text.strip():
-            return None
         try:
-            return Decimal(cleaning.parse_money(text, "EUR", mark if mark in (".", ",") else None, exact=True))
+            return _number(cells[i] if i < len(cells) else "", mark if mark in (".", ",") else None)
         except InvalidValue:
             return None
 
     def adds_up(total: int, tax_columns: list[int]) -> bool:
         taxed = False
         for cells in rows:
-            net, gross = value(cells, amount), value(cells, total)
-            if net is None:
-                continue  # (no amount: a row of no money, or one the total alone gives)
-            vat = sum((value(cells, i) or 0 for i in tax_columns), Decimal(0))
-            # (a refund may write its tax without a minus: "-50.00", "9.50", "-59.50")
-            if gross is None or net * gross < 0 or abs(abs(net) + abs(vat) - abs(gross)) > 1:
+            taxes = [value(cells, i) for i in tax_columns]
+            added = _with_tax_added(value(cells, amount), taxes, value(cells, total))
+            if added is False:
                 return False
-            taxed = taxed or vat != 0
+            taxed = taxed or added is not None and any(taxes)
         return taxed
 
     for total in totals:
@@ -816,6 +841,17 @@ class _Reader:
         self.named = [i for name, i in self.col.items() if name in ("name", "first_name", "last_name",
                                                                        "last_name_prefix")]
         self.lost_letters = 0
+        # (the amount before tax, the tax columns) when the amount read is the total with tax (_with_tax): each row
+        # is checked to be so, beyond the first rows that showed it
+        self.taxed: tuple[int, list[int]] | None = None
+        if layout.preset == GENERIC and "amount" in self.col:
+            fixed = frozenset(options.overrides)
+            by_name = map_purchase_headers(layout.headers, layout.preset)[1]
+            net = by_name.index("amount") if "amount" in by_name else None
+            taxes = _tax_columns(layout.headers, layout.fields, fixed)
+            if net is not None and net != self.col["amount"] and not layout.fields[net] and net not in fixed \
+                    and self.col["amount"] not in fixed and taxes:
+                self.taxed = net, taxes
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -832,6 +868,21 @@ class _Reader:
             return text
         self.long_items += 1
         return text[:MAX_DESCRIPTION - 1].rstrip() + "…"
+
+    def with_tax(self, cells: list[str]) -> bool:
+        """Whether a row's total is its amount and its tax added, as the first rows showed (self.taxed): all the tax
+        columns', or one's. (A row of neither is let through: it has no money to read.)"""
+        net, taxes = self.taxed
+
+        def value(i: int) -> Decimal | None:
+            return self.number(_number, cells[i]) if i < len(cells) else None
+
+        try:
+            amount, total, each = value(net), value(self.col["amount"]), [value(i) for i in taxes]
+        except InvalidValue:
+            return False
+        return any(_with_tax_added(amount, added, total) is not False
+                   for added in ([each] if len(each) > 1 else []) + [[t] for t in each])
 
     def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
         column = self.layout.headers[self.col[name]] if name in self.col else None
@@ -986,6 +1037,8 @@ class _Reader:
                 name = next(name for name, i in self.col.items() if i == lost)
                 return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
             self.lost_letters += 1
+        if self.taxed is not None and not self.with_tax(cells):
+            return self.reject(number, NOT_WITH_TAX, "amount", self.cell(cells, "amount"))
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
