@@ -288,6 +288,13 @@ def test_the_total_with_tax_is_found_whatever_else_the_currency_sign_may_be(gbp,
     assert [p.total_minor for p in Purchase.select()] == [recorded]
 
 
+@pytest.mark.parametrize(("text", "mark", "hundredths"), [
+    ("12,50", ",", 1250), ("12.5", ".", 1250), ("-3", None, -300), ("1.000", ",", 100000), ("0,350", None, 35),
+    ("€ 12,50", ",", 1250), ("(4.00)", ".", -400), ("1 234,56 kr", ",", 123456), ("12.50", ",", None)])
+def test_the_number_a_cell_writes_is_read_whatever_its_currency(text, mark, hundredths):
+    assert pi._number(text, mark) == hundredths
+
+
 def test_a_row_after_the_first_ones_whose_total_is_not_its_amount_and_tax_is_rejected(gbp, tmp_path, monkeypatch):
     """The first rows show the total is the amount and its tax added; an order further on with its total on each of
     its lines would count twice: rejected, saying so, rather than recorded at double its money."""

@@ -398,7 +398,7 @@ def map_purchase_headers(headers: list[str], preset: str = "auto", rows: reader.
 _TAX_WORDS = frozenset({"tax", "taxes", "vat", "gst", "hst", "pst", "qst", "mwst", "ust", "steuer", "steuern",
                         "steuerbetrag", "mwstbetrag", "ustbetrag", "mehrwertsteuer", "umsatzsteuer", "tva", "taxe",
                         "iva", "imposta", "impuesto", "impuestos", "imposto", "impostos", "btw", "moms", "mva", "alv"})
-TAX_ROWS = 5_000  # the rows that settle whether an amount is before its tax
+TAX_ROWS = 2_000  # the rows that settle whether an amount is before its tax (the rest are checked as read)
 _NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]")
 
 
@@ -408,9 +408,15 @@ def _tax_columns(headers: list[str], fields: list[str], fixed: frozenset[int] = 
             and not _TAX_WORDS.isdisjoint(header_words(h))]
 
 
+_PLAIN_NUMBER = re.compile(r"(-?\d+)(?:([.,])(\d+))?")
+
+
 def _number(text: str, mark: str | None) -> Decimal | None:
     """The number an amount's cell writes, whatever currency it is in, in hundredths (None: blank, or no amount;
     InvalidValue "ambiguous" for "1,000" without `mark`)."""
+    plain = _PLAIN_NUMBER.fullmatch(text.strip())
+    if plain is not None and (plain[2] is None or plain[2] == mark or mark is None and len(plain[3]) != 3):
+        return Decimal(f"{plain[1]}.{plain[3] or 0}") * 100  # ("12,50": quickly, as most cells are written)
     text = _NOT_A_NUMBER.sub("", text)
     if not text.strip():
         return None
