@@ -297,15 +297,18 @@ def test_the_number_a_cell_writes_is_read_whatever_its_currency(text, mark, hund
 
 def test_a_row_after_the_first_ones_whose_total_is_not_its_amount_and_tax_is_rejected(gbp, tmp_path, monkeypatch):
     """The first rows show the total is the amount and its tax added; an order further on with its total on each of
-    its lines would count twice: rejected, saying so, rather than recorded at double its money."""
+    its lines would count twice: rejected, saying so, rather than recorded at double its money. A receipt of one row
+    whose total is more (a tip, cash rounding) is what was paid."""
     monkeypatch.setattr(pi, "TAX_ROWS", 2)
     source = write_csv(tmp_path / "sales.csv", ["Order", "Date", "Item", "Amount", "Tax", "Total"], [
         ["1", "2025-03-01", "Mug", "10.00", "2.00", "12.00"], ["2", "2025-03-01", "Mug", "10.00", "2.00", "12.00"],
-        ["3", "2025-03-02", "Mug", "10.00", "2.00", "36.00"], ["3", "2025-03-02", "Plate", "20.00", "4.00", "36.00"]])
+        ["3", "2025-03-02", "Mug", "10.00", "2.00", "36.00"], ["3", "2025-03-02", "Plate", "20.00", "4.00", "36.00"],
+        ["4", "2025-03-03", "Mug", "10.00", "2.00", "13.00"]])
     result = pi.import_purchases(source, pi.PurchaseImportOptions())
-    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("1", 1200), ("2", 1200)]
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("1", 1200), ("2", 1200), ("4", 1300)]
     assert [(r.row, r.column, r.reason) for r in result.rejects] == [
-        (4, "Total", pi.NOT_WITH_TAX), (5, "Total", pi.NOT_WITH_TAX)]
+        (4, None, "another row of this receipt was rejected: the whole receipt is left out"),
+        (5, "Total", pi.NOT_WITH_TAX)]
 
 
 def test_an_amount_chosen_by_hand_is_kept_beside_the_total_with_tax(gbp, tmp_path):

@@ -411,7 +411,10 @@ def test_a_utf16_file_cut_short_in_a_letter_shows_the_lost_letter_and_says_so(tm
     (300, "Ann", "ascii", "Weiß", "cp1252"),  # (the only letter beyond ASCII, after the sample)
     (0, "RenÃ©e", "cp1252", "Dupré", reader.MIXED_WESTERN),  # ("Ã©": UTF-8's "é" read once as Windows-1252)
     (0, "L’Étoile", "mac-roman", "call back…", "mac-roman"),  # ("’É" is D5 83 in Mac Roman: a UTF-8 letter)
-], ids=["mixed", "mixed, after the sample", "ascii, after the sample", "mojibake", "mac roman"])
+    (0, "ANDRÉ’S", "cp1252", "CAFÉ", "cp1252"),  # ("É’" is C9 92: a UTF-8 letter too, of no Western language)
+    (0, "Zoë 何", "utf-8", "Heikkilä", reader.MIXED_WESTERN),  # ("何" starts with E4, as "ä" is in Windows-1252)
+], ids=["mixed", "mixed, after the sample", "ascii, after the sample", "mojibake", "mac roman", "cp1252 pairs",
+        "chinese"])
 def test_a_last_letter_of_another_encoding_is_no_utf8_letter_cut_short(tmp_path, monkeypatch, padding, first,
                                                                        first_encoding, last, encoding):
     """A file without a line break at its end whose last letter is not UTF-8, nor the start of a UTF-8 letter its
@@ -425,6 +428,14 @@ def test_a_last_letter_of_another_encoding_is_no_utf8_letter_cut_short(tmp_path,
     assert dialect.encoding == encoding
     with read_rows(path, dialect) as rows:
         assert list(rows)[-1] == (3 + padding, ["Marc", last]) and rows.warnings == []
+
+
+def test_a_file_said_to_be_utf8_whose_last_byte_starts_no_western_letter_is_not_taken_for_one_cut_short(tmp_path):
+    """With a byte-order mark, a file is UTF-8 without looking further: a Windows-1252 "é" ending it is no letter cut
+    short, but text of another encoding, said to be so (as any other)."""
+    path = tmp_path / "joined.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "Name,City\r\nZoë,Lyon\r\n".encode() + "Marc,Dupré".encode("cp1252"))
+    assert problem(lambda: rows_of(path)).reason == "encoding"
 
 
 def test_a_utf16_file_with_an_odd_byte_after_its_last_line_has_no_row_more(tmp_path):

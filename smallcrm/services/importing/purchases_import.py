@@ -227,7 +227,7 @@ ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine",
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
 # A row whose total is not its amount and tax added, in a file whose first rows showed it is (_with_tax)
 NOT_WITH_TAX = ("the total is not the amount and its tax added, as on the rows above: choose the column of the amount "
-                "by hand")
+                "by hand")  # (the receipt's second row or later: an order's total on each of its lines)
 # What a customer column says on a total's row (no one is named so; "Sum" and "Som" are names), and the receipt or
 # item column on a row that names no customer ("03.04.2026;;;Tagessumme;15,00"), compared as fold() writes them
 SUM_NAMES = {"total", "summe", "gesamt", "totale", "totaal", "subtotal", "sub total", "zwischensumme", "sous total",
@@ -847,8 +847,8 @@ class _Reader:
         self.named = [i for name, i in self.col.items() if name in ("name", "first_name", "last_name",
                                                                        "last_name_prefix")]
         self.lost_letters = 0
-        # (the amount before tax, the tax columns) when the amount read is the total with tax (_with_tax): each row
-        # is checked to be so, beyond the first rows that showed it
+        # (the amount before tax, the tax columns) when the amount read is the total with tax (_with_tax): each later
+        # row of a receipt is checked to be so, beyond the first rows that showed it
         self.taxed: tuple[int, list[int]] | None = None
         if layout.preset == GENERIC and "amount" in self.col:
             fixed = frozenset(options.overrides)
@@ -1043,10 +1043,12 @@ class _Reader:
                 name = next(name for name, i in self.col.items() if i == lost)
                 return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
             self.lost_letters += 1
-        if self.taxed is not None and not self.with_tax(cells):
-            return self.reject(number, NOT_WITH_TAX, "amount", self.cell(cells, "amount"))
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
+        if self.taxed is not None and earlier is not None and not self.with_tax(cells):
+            # (the total of an order on each of its lines, beyond the first rows: counted once a line. A receipt of
+            # one row is what it says was paid, a tip or cash rounding in it.)
+            return self.reject(number, NOT_WITH_TAX, "amount", self.cell(cells, "amount"))
         date_text = self.cell(cells, "date")
         clock = self.cell(cells, "time")  # a time in a column of its own (Square)
         if clock and date_text and split_time(date_text)[1] is None:

@@ -103,9 +103,11 @@ def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 
 def _cut_letter(error: UnicodeDecodeError) -> tuple[str, int]:
     """A letter cut in two by the end of a UTF-8 or UTF-16 file (saved, copied or downloaded in part) reads as
-    "\ufffd", for the row to say so (cleaning.LOST_LETTER); any other byte not of the encoding is an error. (In a file
-    of UTF-8 and Windows-1252 rows, such a byte is read as Windows-1252, as any other: _mixed_codec.)"""
-    if _ends_mid_letter(error):
+    "\ufffd", for the row to say so (cleaning.LOST_LETTER); any other byte not of the encoding is an error, and so is
+    a last UTF-8 byte no Western letter starts with (_CUT_LETTER_STARTS: "é" of a Windows-1252 row). (In a file of
+    UTF-8 and Windows-1252 rows, such a byte is read as Windows-1252, as any other: _mixed_codec.)"""
+    if _ends_mid_letter(error) and (error.encoding.startswith("utf-16")
+                                    or error.object[error.start:error.start + 1] in _CUT_LETTER_STARTS):
         return "\ufffd", error.end
     raise error
 
@@ -278,29 +280,21 @@ def _bom_of(codec: str) -> bytes:
 
 
 def _is_utf8(data: bytes, final: bool) -> bool:
-    """Whether `data` is UTF-8: a file that ends in the middle of a letter is (see _cut_letter), when its other
-    letters are UTF-8's of the same first byte (a Windows-1252 row may end a file in "Dupré", whose "é" would
-    start a Chinese character in UTF-8)."""
+    """Whether `data` is UTF-8: a file that ends in the middle of a letter is (see _cut_letter), when its last bytes
+    start a Western letter and its other text has UTF-8's Western letters (a Windows-1252 row may end a file in
+    "Dupré", whose "é" would start a Chinese character in UTF-8; and "É’" or "ß" and a non-breaking space in a
+    Windows-1252 file read as letters of UTF-8)."""
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(data, final)
     except UnicodeDecodeError as e:
-        return _ends_mid_letter(e) and _begun_before(data, e.start)
+        return (_ends_mid_letter(e) and data[e.start:e.start + 1] in _CUT_LETTER_STARTS
+                and _has_utf8_letter(data[:e.start]))
     return True
 
 
 # The first bytes of UTF-8's accented Latin letters, "€" and typographic quotes and dashes, and emoji, which
-# Windows-1252 text hardly ends with ("Â", "Ã", "Ä", "Å", "â", "ð"), unlike "é" or "ß"
-_CUT_LETTER_STARTS = b"\xc2\xc3\xc4\xc5\xe2\xf0"
-
-
-def _begun_before(data: bytes, at: int) -> bool:
-    """Whether the UTF-8 text before `at` shows the bytes from `at` to be the start of a letter cut short: one of
-    _CUT_LETTER_STARTS, or the first byte of a whole letter before."""
-    first = data[at:at + 1]
-    letters = _UTF8_SEQUENCE.finditer(data, 0, at)
-    if first in _CUT_LETTER_STARTS:
-        return next(letters, None) is not None
-    return any(m.group()[:1] == first for m in letters)
+# Windows-1252 text seldom ends with ("Â", "Ã", "Ä", "Å", "â", "ð"), unlike "é" or "ß"
+_CUT_LETTER_STARTS = frozenset(b"\xc2\xc3\xc4\xc5\xe2\xf0"[i:i + 1] for i in range(6))
 
 
 def _reads_as_western(data: bytes) -> bool:
