@@ -311,6 +311,23 @@ def test_a_row_after_the_first_ones_whose_total_is_not_its_amount_and_tax_is_rej
         (5, "Total", pi.NOT_WITH_TAX)]
 
 
+def test_a_receipt_number_used_again_another_day_is_another_receipt_for_the_checks_of_new_rules(gbp, tmp_path,
+                                                                                                 monkeypatch):
+    """Till numbers start again each day: a receipt with a tip past the first rows, a refund days later under its
+    sale's number, and a customer's name with a letter lost leave the same number's receipts of other days alone."""
+    monkeypatch.setattr(pi, "TAX_ROWS", 2)
+    header = ["Date", "Receipt", "Customer", "Type", "Amount", "Tax", "Total"]
+    rows = [[f"2025-03-0{day}", str(n), "Ann Lee", "Sale", "10.00", "1.90", "11.90"] for day in (1, 2, 3)
+            for n in (1, 2)]
+    rows[3][-1] = "12.90"  # (day 2, receipt 2: a tip)
+    rows[4][2] = "Jos\ufffd Ruiz"  # (day 3, receipt 1)
+    rows.append(["2025-03-09", "2", "Ann Lee", "Refund", "-10.00", "-1.90", "-11.90"])  # (of day 3's receipt 2)
+    source = write_csv(tmp_path / "till.csv", header, rows)
+    result = pi.import_purchases(source, pi.PurchaseImportOptions(match="name", create_missing=True))
+    assert [(r.row, r.reason) for r in result.rejects] == [(6, cleaning.LOST_LETTER)]
+    assert sorted(p.total_minor for p in Purchase.select()) == [-1190, 1190, 1190, 1190, 1190, 1290]
+
+
 def test_an_amount_chosen_by_hand_is_kept_beside_the_total_with_tax(gbp, tmp_path):
     source = write_csv(tmp_path / "sales.csv", ["Date", "Receipt", "Amount", "Tax", "Total"],
                        [["2025-03-01", "1", "10.00", "2.00", "12.00"]])

@@ -1037,18 +1037,8 @@ class _Reader:
         except InvalidValue:  # (a cell run together with others, or no number at all: this row only)
             return self.reject(number, "too long", "reference", f"{reference[:60]}…")
         self.moment = None
-        if cleaning.lost_letter(cells, self.col.values()) is not None:
-            lost = cleaning.lost_letter(cells, self.named)
-            if lost is not None:  # (and the rest of its receipt: a sale is not recorded in part)
-                name = next(name for name, i in self.col.items() if i == lost)
-                return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
-            self.lost_letters += 1
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
-        if self.taxed is not None and earlier is not None and not self.with_tax(cells):
-            # (the total of an order on each of its lines, beyond the first rows: counted once a line. A receipt of
-            # one row is what it says was paid, a tip or cash rounding in it.)
-            return self.reject(number, NOT_WITH_TAX, "amount", self.cell(cells, "amount"))
         date_text = self.cell(cells, "date")
         clock = self.cell(cells, "time")  # a time in a column of its own (Square)
         if clock and date_text and split_time(date_text)[1] is None:
@@ -1074,7 +1064,13 @@ class _Reader:
             return self.reject(number, TOTAL_ROW)
         else:
             return self.reject(number, "the date is missing", "date", "")
-        self.moment = occurred_at
+        self.moment = occurred_at  # (a row rejected from here on leaves out its receipt of that day only)
+        if cleaning.lost_letter(cells, self.col.values()) is not None:
+            lost = cleaning.lost_letter(cells, self.named)
+            if lost is not None:  # (and the rest of its receipt: a sale is not recorded in part)
+                name = next(name for name, i in self.col.items() if i == lost)
+                return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
+            self.lost_letters += 1
         written = self.cell(cells, "currency")
         if written:
             currency = self.currencies.get(written)
@@ -1258,6 +1254,11 @@ class _Reader:
                                "currency", currency)
         if receipt.customer != customer and customer:  # (a later row that names no customer is the receipt's)
             return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference), KEY_FIELD[by], customer)
+        if self.taxed is not None and not self.with_tax(cells):
+            # (a receipt's later line whose total is not its amount and tax added, beyond the first rows: its order's
+            # total again, which would count once a line. A receipt of one row is what it says was paid, a tip or
+            # cash rounding in it.)
+            return self.reject(number, NOT_WITH_TAX, "amount", self.cell(cells, "amount"))
         receipt.rows.append(number)
         self.last[reference] = receipt
         receipt.moved = receipt.moved or not memo
