@@ -847,8 +847,8 @@ class _Reader:
         self.named = [i for name, i in self.col.items() if name in ("name", "first_name", "last_name",
                                                                        "last_name_prefix")]
         self.lost_letters = 0
-        # (the amount before tax, the tax columns) when the amount read is the total with tax (_with_tax): each later
-        # row of a receipt is checked to be so, beyond the first rows that showed it
+        # (the amount before tax, the tax columns) when the amount read is the total with tax (_with_tax): a receipt's
+        # later lines are checked to be so as they are read (the first rows all were)
         self.taxed: tuple[int, list[int]] | None = None
         if layout.preset == GENERIC and "amount" in self.col:
             fixed = frozenset(options.overrides)
@@ -877,7 +877,8 @@ class _Reader:
 
     def with_tax(self, cells: list[str]) -> bool:
         """Whether a row's total is its amount and its tax added, as the first rows showed (self.taxed): all the tax
-        columns', or one's. (A row of neither is let through: it has no money to read.)"""
+        columns', or one's. (A row of neither is let through: it has no money to read. One whose money cannot be
+        read, "1,000" in a file that does not say which mark is the decimal one, is not.)"""
         net, taxes = self.taxed
 
         def value(i: int) -> Decimal | None:
