@@ -384,9 +384,8 @@ _WARNINGS = {
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
     "long_items": ("item was over 1,000 characters: it was cut to 1,000", "items were over 1,000 characters: they "
                    "were cut to 1,000"),
-    "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”) outside the customer's name: kept as "
-                     "written", "rows have a letter that cannot be read (shown as “\ufffd”) outside the customer's "
-                     "name: kept as written"),
+    "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”): kept as written",
+                     "rows have a letter that cannot be read (shown as “\ufffd”): kept as written"),
     "stray_quotes": ("quote was never closed: the lines it ran together were read as rows again, the quote kept "
                      "as text (check that row)",
                      "quotes were never closed: the lines they ran together were read as rows again, the quotes kept "
@@ -590,7 +589,7 @@ def import_purchases(args, db_path: Path) -> int:
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                 "preset": p.preset, "skips": p.skips, "columns": _columns_json(p.headers, p.fields),
                 "unmatched": [u.to_json() for u in p.unmatched], "warnings": dict(p.warnings),
-                "rejects": _rejects_json(p.rejects)})
+                "with_tax": pi.with_tax_json(p.with_tax), "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name} ({p.dialect.encoding}, {_delimiter_name(p.dialect.delimiter)}): "
                   f"would record {plural(c['purchases'], 'purchase')} "
@@ -601,6 +600,7 @@ def import_purchases(args, db_path: Path) -> int:
                   f"{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
             _print_skips(p.skips)
             _print_warnings(p.warnings, purchases=True)
+            _print_with_tax(p.with_tax)
             _print_rejects(p.rejects)
         return 0
 
@@ -621,10 +621,19 @@ def import_purchases(args, db_path: Path) -> int:
                   f"(undo: smallcrm import undo {r.batch})")
             _print_skips(r.skips)
             _print_warnings(r.warnings, purchases=True)
+            _print_with_tax(r.with_tax)
             _print_rejects(r.rejects)
         return 0
 
     return _run(args, db_path, plan, do)
+
+
+def _print_with_tax(with_tax: tuple[str, str] | None) -> None:
+    """A column that is the amount and its tax added, beside the amount read (before tax)."""
+    if with_tax:
+        total, amount = with_tax
+        print(f'  note: "{total}" is "{amount}" with its tax added: the amounts recorded are "{amount}", before tax; '
+              f'to record what customers paid, give --map "{total}=amount"')
 
 
 def _delimiter_name(delimiter: str) -> str:

@@ -4238,6 +4238,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes vides ignorées</translation>
     </message>
     <message>
+        <source>Rows with a letter that cannot be read (shown as “�”), kept as written</source>
+        <translation>Lignes avec une lettre illisible (affichée «&#x202f;�&#x202f;»), gardées telles quelles</translation>
+    </message>
+    <message>
         <source>Quotes never closed: the lines they ran together are read as rows again, the quote kept as text (check those rows)</source>
         <translation>Guillemets jamais refermés&#xa0;: les lignes qu’ils réunissaient sont relues comme des lignes, le guillemet gardé comme du texte (vérifiez ces lignes)</translation>
     </message>
@@ -4318,10 +4322,6 @@ Cliquez pour les afficher.</translation>
         <translation>Articles de plus de 1&#xa0;000 caractères, coupés à 1&#xa0;000</translation>
     </message>
     <message>
-        <source>Rows with a letter that cannot be read (shown as “�”) outside the names, kept as written</source>
-        <translation>Lignes avec une lettre illisible (affichée «&#x202f;�&#x202f;») ailleurs que dans les noms, gardées telles quelles</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
@@ -4396,6 +4396,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{what}: {n}</source>
         <translation>{what}&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>“{total}” is “{amount}” with its tax added: the amounts recorded are “{amount}”, before tax. To record what customers paid, go back and choose Amount for “{total}”.</source>
+        <translation>«&#x202f;{total}&#x202f;» est «&#x202f;{amount}&#x202f;» taxe comprise&#xa0;: les montants enregistrés sont ceux de «&#x202f;{amount}&#x202f;», hors taxe. Pour enregistrer ce que les clients ont payé, revenez en arrière et choisissez Montant pour «&#x202f;{total}&#x202f;».</translation>
     </message>
     <message>
         <source>Purchases to skip ({n}): {reason}</source>
@@ -5515,10 +5519,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>the total of the rows above, not a sale: nothing to record</source>
         <translation>le total des lignes au-dessus, pas une vente&#xa0;: rien à enregistrer</translation>
-    </message>
-    <message>
-        <source>the total is not the amount and its tax added, as on the rows above: choose the column of the amount by hand</source>
-        <translation>le total n’est pas le montant plus sa taxe, comme sur les lignes au-dessus&#xa0;: choisissez vous-même la colonne du montant</translation>
     </message>
     <message>
         <source>the quantity could be read two ways: write it without a separator (1000, or 1)</source>

@@ -180,8 +180,6 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "its sale's refund was recorded before: not recorded again"),
     QT_TRANSLATE_NOOP("rejects", "not a sale (the row's type or status says so): not recorded"),
     QT_TRANSLATE_NOOP("rejects", "the total of the rows above, not a sale: nothing to record"),
-    QT_TRANSLATE_NOOP("rejects", "the total is not the amount and its tax added, as on the rows above: choose the "
-                                 "column of the amount by hand"),
     QT_TRANSLATE_NOOP("rejects", "the quantity could be read two ways: write it without a separator (1000, or 1)"),
     QT_TRANSLATE_NOOP("rejects", "the quantity is not a number"),
     QT_TRANSLATE_NOOP("rejects", "what was refunded is neither an amount nor a yes or no"),
@@ -236,8 +234,8 @@ WARNINGS = {
                                                        "them)"),
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
     "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),
-    "lost_letters": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a letter that cannot be read (shown as “\ufffd”) "
-                                                     "outside the names, kept as written"),
+    "lost_letters": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a letter that cannot be read (shown as “\ufffd”), "
+                                                     "kept as written"),
     "stray_quotes": QT_TRANSLATE_NOOP("SummaryPage", "Quotes never closed: the lines they ran together are read as "
                                                      "rows again, the quote kept as text (check those rows)"),
     "sale_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows of a sales export: their buyers become customers, the sales "
@@ -2108,6 +2106,11 @@ class SummaryPage(QWizardPage):
 
         lines = [warning(kind, n) for kind, n in self._warnings(plan) if kind in WARNINGS]
         if self.w.kind == "purchases":
+            if plan.with_tax:
+                lines.append("• " + self.tr("“{total}” is “{amount}” with its tax added: the amounts recorded are "
+                                            "“{amount}”, before tax. To record what customers paid, go back and "
+                                            "choose Amount for “{total}”.").format(total=plan.with_tax[0],
+                                                                                   amount=plan.with_tax[1]))
             default = "create" if self.w.options.create_missing else "skip"
             unknown = sum(u.purchases for u in plan.unmatched
                           if self.w.options.customer_choices.get(u.key, default) != "create")
@@ -2425,8 +2428,7 @@ class ImportWizard(QWizard):
         self.dialect = ci.sniff_with(self.path, self.options)
         self.headers = reader.read_header(self.path, self.dialect)
         if self.kind == "purchases":
-            with reader.read_rows(self.path, self.dialect) as rows:
-                self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset, rows)
+            self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset)
         else:
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
             self.fields = ci.customer_fields(self.headers, self.options.preset)

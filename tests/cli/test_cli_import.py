@@ -631,6 +631,18 @@ def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_rejected(cl
     assert asked.json()["warnings"] == {"cut_letter": 1} and asked.json()["encoding"] == "utf-8"
 
 
+def test_a_purchases_import_points_out_a_column_of_the_amount_with_its_tax(cli, shop, tmp_path):
+    source = tmp_path / "belege.csv"
+    source.write_text("Datum;Beleg;Betrag;MwSt;Gesamtbetrag\n01.03.2025;1;10,00;1,90;11,90\n", encoding="utf-8")
+    result = cli("import", "purchases", str(source), "--dry-run")
+    assert ('note: "Gesamtbetrag" is "Betrag" with its tax added: the amounts recorded are "Betrag", before tax; to '
+            'record what customers paid, give --map "Gesamtbetrag=amount"') in result.out
+    asked = cli("import", "purchases", str(source), "--map", "Gesamtbetrag=amount", "--json")
+    assert asked.json()["created"] == 1 and asked.json()["with_tax"] is None
+    with closing(sqlite3.connect(shop)) as conn:
+        assert list(conn.execute("SELECT total_minor FROM purchase")) == [(1190,)]
+
+
 def test_a_purchases_import_says_how_the_file_was_read_and_what_reading_tidied(cli, shop, tmp_path):
     source = tmp_path / "sales.csv"
     source.write_text('Date;Order;Email;Amount;Note\n2025-01-02;1001;a@example.com;10,00;"gift\n'

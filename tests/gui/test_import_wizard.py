@@ -1952,13 +1952,18 @@ def test_the_summary_of_a_sales_file_says_how_many_items_were_cut_to_what_a_line
     wizard.close()
 
 
-def test_the_mapping_of_a_receipt_list_with_tax_takes_the_amount_the_customer_paid(qtbot, window, tmp_path):
+def test_the_summary_of_a_receipt_list_with_tax_points_out_the_column_of_what_customers_paid(qtbot, window, tmp_path):
     path = tmp_path / "belege.csv"
     path.write_text("Datum;Beleg;Betrag;MwSt;Gesamtbetrag\n01.03.2025;1;10,00;1,90;11,90\n", encoding="utf-8")
     wizard = wizard_for(qtbot, window, path)
     assert wizard.file_page.kind() == "purchases"
     wizard.next()
-    assert wizard.fields == ["date", "reference", "", "", "amount"]
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert wizard.plan.fields == ["date", "reference", "amount", "", ""]
+    to_summary(qtbot, wizard)
+    assert ("• “Gesamtbetrag” is “Betrag” with its tax added: the amounts recorded are “Betrag”, before tax. To record "
+            "what customers paid, go back and choose Amount for “Gesamtbetrag”.") in wizard.summary_page.noted.text()
     wizard.close()
 
 

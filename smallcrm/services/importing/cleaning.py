@@ -138,9 +138,9 @@ def plain_cells(cells: list[str]) -> list[str]:
 
 
 # A letter that cannot be read: "\ufffd", the mark of a letter lost before the file was imported (by the program
-# that wrote it, or a file cut short in the middle of a letter: reader._cut_letter). A row is rejected for one in
-# who the customer is (a name, a company: nor is a customer made of it from a sale); one elsewhere (a street, a
-# note, an item) is kept as written, and counted ("lost_letters").
+# that wrote it, or a file cut short in the middle of a letter: reader._cut_letter). A customer's row is rejected for
+# one in who the customer is (a name, a company); one elsewhere (a street, a note) is kept as written, and counted
+# ("lost_letters"), as is any in a sale's row (a sale is not left out for a letter of its text).
 LOST_LETTER = ("a letter cannot be read (it shows as “\ufffd”): the file was cut short or damaged before it was "
                "imported; type the row in as it should be")
 NAME_FIELDS = ("first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company")

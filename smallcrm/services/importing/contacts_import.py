@@ -420,8 +420,7 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     headers = reader.read_header(path, dialect)
     sales_export = False
     if map_headers is not None:
-        with reader.read_rows(path, dialect) as rows:
-            preset, fields = map_headers(headers, options.preset, rows, frozenset(options.overrides))
+        preset, fields = map_headers(headers, options.preset)
     else:
         from smallcrm.services.importing.purchases_import import holds_purchases
 

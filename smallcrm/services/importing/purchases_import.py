@@ -225,9 +225,6 @@ DISCOUNTS = ("discount", "coupon", "promo", "voucher", "remise", "reduction", "r
 # Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
 ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
-# A row whose total is not its amount and tax added, in a file whose first rows showed it is (_with_tax)
-NOT_WITH_TAX = ("the total is not the amount and its tax added, as on the rows above: choose the column of the amount "
-                "by hand")  # (the receipt's second row or later: an order's total on each of its lines)
 # What a customer column says on a total's row (no one is named so; "Sum" and "Som" are names), and the receipt or
 # item column on a row that names no customer ("03.04.2026;;;Tagessumme;15,00"), compared as fold() writes them
 SUM_NAMES = {"total", "summe", "gesamt", "totale", "totaal", "subtotal", "sub total", "zwischensumme", "sous total",
@@ -333,15 +330,13 @@ def _customer_field(key: str) -> bool:
     return key in FIELDS["email"] or key in FIELDS["phone"]
 
 
-def map_purchase_headers(headers: list[str], preset: str = "auto", rows: reader.RowStream | None = None,
-                         fixed: frozenset[int] = frozenset()) -> tuple[str, list[str]]:
+def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str, list[str]]:
     """(the layout: one of LAYOUTS or GENERIC, a field per column; "" for a column not used).
     `preset`: "auto" (the layout whose columns the file has), "generic" (by the column names alone) or a layout of
     LAYOUTS, refused (InvalidValue) for a file without that program's columns.
     Of two columns that mean the same field, the one whose name comes first in FIELDS is used ("Created at"
-    before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie; but an amount before its
-    tax, when `rows` (the file's first rows) show another amount column is the two added (_with_tax), unless the
-    owner chose one of those columns' fields (`fixed`)."""
+    before "Paid at", "Net Sales" before "Gross Sales"), the first of the file on a tie. (An amount before its tax
+    stays the amount beside a total with it: the file's rows may say which is which, _with_tax.)"""
     keys = _keys(headers)
     preset = preset.strip().lower().replace("-", "_")
     preset = {"shopify": "shopify_orders", "lightspeed": "lightspeed_x", "vend": "lightspeed_x"}.get(preset, preset)
@@ -387,10 +382,6 @@ def map_purchase_headers(headers: list[str], preset: str = "auto", rows: reader.
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
-    if rows is not None and preset == GENERIC and "amount" in best:
-        total = _with_tax(headers, fields, rows, fixed)
-        if total is not None:
-            fields[best["amount"][1]], fields[total] = "", "amount"
     return preset, fields
 
 
@@ -402,10 +393,9 @@ TAX_ROWS = 2_000  # the rows that settle whether an amount is before its tax (th
 _NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]")
 
 
-def _tax_columns(headers: list[str], fields: list[str], fixed: frozenset[int] = frozenset()) -> list[int]:
-    """The columns of a sale's tax no field is read from (nor one the owner chose: `fixed`)."""
-    return [i for i, h in enumerate(headers) if not fields[i] and i not in fixed
-            and not _TAX_WORDS.isdisjoint(header_words(h))]
+def _tax_columns(headers: list[str], fields: list[str]) -> list[int]:
+    """The columns of a sale's tax no field is read from."""
+    return [i for i, h in enumerate(headers) if not fields[i] and not _TAX_WORDS.isdisjoint(header_words(h))]
 
 
 _PLAIN_NUMBER = re.compile(r"(-?\d+)(?:([.,])(\d+))?")
@@ -437,20 +427,18 @@ def _with_tax_added(net: Decimal | None, taxes: list[Decimal | None], total: Dec
     return total is not None and net * total >= 0 and abs(abs(net) + abs(tax) - abs(total)) <= 1
 
 
-def _with_tax(headers: list[str], fields: list[str], rows, fixed: frozenset[int] = frozenset()) -> int | None:
-    """The column of the amount with its tax, when the amount column found by name is before it: a receipt's
-    "Betrag", "MwSt" and "Gesamtbetrag", or "Amount", "Tax" and "Total". It is the column of an amount's name whose
+def _with_tax(headers: list[str], fields: list[str], rows) -> int | None:
+    """The column of the amount with its tax, when the amount column is before it: a receipt's "Betrag", "MwSt" and
+    "Gesamtbetrag", or "Amount", "Tax" and "Total". It is a column of an amount's name no field is read from, whose
     value on each row of `rows` with an amount or a total is that amount and the tax added (the tax columns', when
     there are several: "MwSt 7%", "MwSt 19%"), to the cent, on a row at least with some tax. (A line item's total of
     its whole order on each of its lines is no such column; nor is a blank one, or one beside no amount.) None: there
-    is none, or the owner chose the columns (`fixed`). The rows after these are checked as they are read
-    (_Reader.taxed)."""
+    is none. The import says so (PurchasePlan.with_tax) rather than read it: a total column can hold what another
+    export of the same till does not (a tip, a discount), and the same sale would then be read at two amounts."""
     amount = fields.index("amount")
-    if amount in fixed:
-        return None
-    totals = [i for i, h in enumerate(headers) if not fields[i] and i not in fixed and (
+    totals = [i for i, h in enumerate(headers) if not fields[i] and (
         header_key(h) in FIELDS["amount"] or header_key(_BRACKETED_END.sub("", h)) in FIELDS["amount"])]
-    taxes = _tax_columns(headers, fields, fixed)
+    taxes = _tax_columns(headers, fields)
     if not totals or not taxes:
         return None
     rows = [cells for _, cells in islice(rows, TAX_ROWS)]
@@ -578,6 +566,8 @@ class PurchasePlan:
     # what reading tidied (reader.RowStream.warnings), items cut to what a line holds ("long_items"), rows kept with a
     # letter that cannot be read ("lost_letters")
     warnings: list[tuple[str, int]] = field(default_factory=list)
+    # (the name of a column that is the amount and its tax added, the amount's): to say so (_with_tax)
+    with_tax: tuple[str, str] | None = None
 
 
 @dataclass
@@ -602,6 +592,8 @@ class PurchaseImportResult:
     # what reading tidied (reader.RowStream.warnings), items cut to what a line holds ("long_items"), rows kept with a
     # letter that cannot be read ("lost_letters")
     warnings: list[tuple[str, int]] = field(default_factory=list)
+    # (the name of a column that is the amount and its tax added, the amount's): to say so (_with_tax)
+    with_tax: tuple[str, str] | None = None
 
     @property
     def updated(self) -> int:
@@ -612,8 +604,12 @@ class PurchaseImportResult:
                 "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
                 "without_customer": self.without_customer,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter, "preset": self.preset,
-                "skips": dict(self.skips), "warnings": dict(self.warnings),
+                "skips": dict(self.skips), "warnings": dict(self.warnings), "with_tax": with_tax_json(self.with_tax),
                 "unmatched": [u.to_json() for u in self.unmatched]}
+
+
+def with_tax_json(with_tax: tuple[str, str] | None) -> dict | None:
+    return {"total": with_tax[0], "amount": with_tax[1]} if with_tax else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -843,21 +839,7 @@ class _Reader:
         self.cut_short = False  # rows were left unread (read's `limit`)
         self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings), and more
         self.long_items = 0  # items cut to what a line holds
-        # the columns of the customer's name, and the rows kept with a letter that cannot be read elsewhere
-        self.named = [i for name, i in self.col.items() if name in ("name", "first_name", "last_name",
-                                                                       "last_name_prefix")]
-        self.lost_letters = 0
-        # (the amount before tax, the tax columns) when the amount read is the total with tax (_with_tax): a receipt's
-        # later lines are checked to be so as they are read (the first rows all were)
-        self.taxed: tuple[int, list[int]] | None = None
-        if layout.preset == GENERIC and "amount" in self.col:
-            fixed = frozenset(options.overrides)
-            by_name = map_purchase_headers(layout.headers, layout.preset)[1]
-            net = by_name.index("amount") if "amount" in by_name else None
-            taxes = _tax_columns(layout.headers, layout.fields, fixed)
-            if net is not None and net != self.col["amount"] and not layout.fields[net] and net not in fixed \
-                    and self.col["amount"] not in fixed and taxes:
-                self.taxed = net, taxes
+        self.lost_letters = 0  # rows with a letter that cannot be read, kept as written
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -874,22 +856,6 @@ class _Reader:
             return text
         self.long_items += 1
         return text[:MAX_DESCRIPTION - 1].rstrip() + "…"
-
-    def with_tax(self, cells: list[str]) -> bool:
-        """Whether a row's total is its amount and its tax added, as the first rows showed (self.taxed): all the tax
-        columns', or one's. (A row of neither is let through: it has no money to read. One whose money cannot be
-        read, "1,000" in a file that does not say which mark is the decimal one, is not.)"""
-        net, taxes = self.taxed
-
-        def value(i: int) -> Decimal | None:
-            return self.number(_number, cells[i]) if i < len(cells) else None
-
-        try:
-            amount, total, each = value(net), value(self.col["amount"]), [value(i) for i in taxes]
-        except InvalidValue:
-            return False
-        return any(_with_tax_added(amount, added, total) is not False
-                   for added in ([each] if len(each) > 1 else []) + [[t] for t in each])
 
     def reject(self, row: int, reason: str, name: str | None = None, value: str | None = None) -> None:
         column = self.layout.headers[self.col[name]] if name in self.col else None
@@ -1065,13 +1031,9 @@ class _Reader:
             return self.reject(number, TOTAL_ROW)
         else:
             return self.reject(number, "the date is missing", "date", "")
-        self.moment = occurred_at  # (a row rejected from here on leaves out its receipt of that day only)
+        self.moment = occurred_at
         if cleaning.lost_letter(cells, self.col.values()) is not None:
-            lost = cleaning.lost_letter(cells, self.named)
-            if lost is not None:  # (and the rest of its receipt: a sale is not recorded in part)
-                name = next(name for name, i in self.col.items() if i == lost)
-                return self.reject(number, cleaning.LOST_LETTER, name, cells[lost])
-            self.lost_letters += 1
+            self.lost_letters += 1  # (kept as written, and said: no sale is left out for a letter of its text)
         written = self.cell(cells, "currency")
         if written:
             currency = self.currencies.get(written)
@@ -1255,11 +1217,6 @@ class _Reader:
                                "currency", currency)
         if receipt.customer != customer and customer:  # (a later row that names no customer is the receipt's)
             return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference), KEY_FIELD[by], customer)
-        if self.taxed is not None and not self.with_tax(cells):
-            # (a receipt's later line whose total is not its amount and tax added, beyond the first rows: its order's
-            # total again, which would count once a line. A receipt of one row is what it says was paid, a tip or
-            # cash rounding in it.)
-            return self.reject(number, NOT_WITH_TAX, "amount", self.cell(cells, "amount"))
         receipt.rows.append(number)
         self.last[reference] = receipt
         receipt.moved = receipt.moved or not memo
@@ -1587,6 +1544,13 @@ class _Run:
         self.region = options.region if options.region is not None else default_region()
         self.layout = ci.read_layout(path, options, date_fields=("date",), map_headers=map_purchase_headers,
                                      date_value=lambda text: split_time(text)[0] if text else text)
+        self.with_tax: tuple[str, str] | None = None  # (see _with_tax)
+        headers, fields = self.layout.headers, self.layout.fields
+        if self.layout.preset == GENERIC and "amount" in fields:
+            with reader.read_rows(path, self.layout.dialect) as rows:
+                total = _with_tax(headers, fields, rows)
+            if total is not None:
+                self.with_tax = headers[total], headers[fields.index("amount")]
         found = first_match(self.layout.fields)
         self.customers_named = options.match != "auto" or found is not None
         # how customers are found: by the match chosen, or ("auto") by each the file has a column for, in turn (a
@@ -2027,7 +1991,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     ci.let_go(rows, receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
-                        rejects, whole, run.rows.written, dict(run.skips), run.rows.warnings)
+                        rejects, whole, run.rows.written, dict(run.skips), run.rows.warnings, run.with_tax)
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
@@ -2089,7 +2053,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
                                 list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"],
-                                layout.preset, dict(run.skips), run.rows.warnings)
+                                layout.preset, dict(run.skips), run.rows.warnings, run.with_tax)
 
 
 def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
