@@ -389,21 +389,16 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
 _TAX_WORDS = frozenset({"tax", "taxes", "vat", "gst", "hst", "pst", "qst", "mwst", "ust", "steuer", "steuern",
                         "steuerbetrag", "mwstbetrag", "ustbetrag", "mehrwertsteuer", "umsatzsteuer", "tva", "taxe",
                         "iva", "imposta", "impuesto", "impuestos", "imposto", "impostos", "btw", "moms", "mva", "alv"})
-TAX_ROWS = 2_000  # the rows that settle whether an amount is before its tax (the rest are checked as read)
+TAX_ROWS = 2_000  # the rows that show a column to be the amount and its tax added (_with_tax)
 _NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]")
-
-
-def _tax_columns(headers: list[str], fields: list[str]) -> list[int]:
-    """The columns of a sale's tax no field is read from."""
-    return [i for i, h in enumerate(headers) if not fields[i] and not _TAX_WORDS.isdisjoint(header_words(h))]
 
 
 _PLAIN_NUMBER = re.compile(r"(-?\d+)(?:([.,])(\d+))?")
 
 
 def _number(text: str, mark: str | None) -> Decimal | None:
-    """The number an amount's cell writes, whatever currency it is in, in hundredths (None: blank, or no amount;
-    InvalidValue "ambiguous" for "1,000" without `mark`)."""
+    """The number an amount's cell writes, whatever currency it is in, in hundredths (None: blank, no amount, or
+    "1,000" without `mark`)."""
     plain = _PLAIN_NUMBER.fullmatch(text.strip())
     if plain is not None and (plain[2] is None or plain[2] == mark or mark is None and len(plain[3]) != 3):
         return Decimal(f"{plain[1]}.{plain[3] or 0}") * 100  # ("12,50": quickly, as most cells are written)
@@ -412,9 +407,7 @@ def _number(text: str, mark: str | None) -> Decimal | None:
         return None
     try:
         return Decimal(cleaning.parse_money(text, "EUR", mark, exact=True))
-    except InvalidValue as e:
-        if e.problem == "ambiguous":
-            raise
+    except InvalidValue:
         return None
 
 
@@ -438,17 +431,15 @@ def _with_tax(headers: list[str], fields: list[str], rows) -> int | None:
     amount = fields.index("amount")
     totals = [i for i, h in enumerate(headers) if not fields[i] and (
         header_key(h) in FIELDS["amount"] or header_key(_BRACKETED_END.sub("", h)) in FIELDS["amount"])]
-    taxes = _tax_columns(headers, fields)
+    taxes = [i for i, h in enumerate(headers) if not fields[i] and not _TAX_WORDS.isdisjoint(header_words(h))]
     if not totals or not taxes:
         return None
     rows = [cells for _, cells in islice(rows, TAX_ROWS)]
     mark = cleaning.infer_decimal_mark(cells[i] for cells in rows for i in (amount, *totals, *taxes) if i < len(cells))
+    mark = mark if mark in (".", ",") else None
 
     def value(cells: list[str], i: int) -> Decimal | None:
-        try:
-            return _number(cells[i] if i < len(cells) else "", mark if mark in (".", ",") else None)
-        except InvalidValue:
-            return None
+        return _number(cells[i] if i < len(cells) else "", mark)
 
     def adds_up(total: int, tax_columns: list[int]) -> bool:
         taxed = False
