@@ -2216,7 +2216,6 @@ class RunPage(QWizardPage):
         self.again.clicked.connect(self.back_to_summary)
         # the rows the import left out, and why (the file is not read again to list them)
         self.model, self.rejects = rejects_table(self, self.tr("Why it was not imported"))
-        self.rejects.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo)
         buttons.addWidget(self.save)

@@ -411,15 +411,6 @@ def _number(text: str, mark: str | None) -> Decimal | None:
         return None
 
 
-def _with_tax_added(net: Decimal | None, taxes: list[Decimal | None], total: Decimal | None) -> bool | None:
-    """Whether `total` is the amount `net` and `taxes` added (a refund may write its tax without a minus: "-50.00",
-    "9.50", "-59.50"); None for a row with neither an amount nor a total."""
-    if net is None:
-        return None if total is None else False
-    tax = sum((t for t in taxes if t is not None), Decimal(0))
-    return total is not None and net * total >= 0 and abs(abs(net) + abs(tax) - abs(total)) <= 1
-
-
 def _with_tax(headers: list[str], fields: list[str], rows) -> int | None:
     """The column of the amount with its tax, when the amount column is before it: a receipt's "Betrag", "MwSt" and
     "Gesamtbetrag", or "Amount", "Tax" and "Total". It is a column of an amount's name no field is read from, whose
@@ -442,13 +433,17 @@ def _with_tax(headers: list[str], fields: list[str], rows) -> int | None:
         return _number(cells[i] if i < len(cells) else "", mark)
 
     def adds_up(total: int, tax_columns: list[int]) -> bool:
+        """Whether every row with an amount or a total has both, the total the amount and its tax added (a refund may
+        write its tax without a minus: "-50.00", "9.50", "-59.50"), and a row at least has some tax."""
         taxed = False
         for cells in rows:
-            taxes = [value(cells, i) for i in tax_columns]
-            added = _with_tax_added(value(cells, amount), taxes, value(cells, total))
-            if added is False:
+            net, gross = value(cells, amount), value(cells, total)
+            if net is None and gross is None:
+                continue
+            tax = sum(filter(None, (value(cells, i) for i in tax_columns)), Decimal(0))
+            if net is None or gross is None or net * gross < 0 or abs(abs(net) + abs(tax) - abs(gross)) > 1:
                 return False
-            taxed = taxed or added is not None and any(taxes)
+            taxed = taxed or tax != 0
         return taxed
 
     for total in totals:

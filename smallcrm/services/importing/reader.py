@@ -107,7 +107,7 @@ def _cut_letter(error: UnicodeDecodeError) -> tuple[str, int]:
     a last UTF-8 byte no Western letter starts with (_CUT_LETTER_STARTS: "é" of a Windows-1252 row). (In a file of
     UTF-8 and Windows-1252 rows, such a byte is read as Windows-1252, as any other: _mixed_codec.)"""
     if _ends_mid_letter(error) and (error.encoding.startswith("utf-16")
-                                    or error.object[error.start:error.start + 1] in _CUT_LETTER_STARTS):
+                                    or error.object[error.start] in _CUT_LETTER_STARTS):
         return "\ufffd", error.end
     raise error
 
@@ -287,14 +287,14 @@ def _is_utf8(data: bytes, final: bool) -> bool:
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(data, final)
     except UnicodeDecodeError as e:
-        return (_ends_mid_letter(e) and data[e.start:e.start + 1] in _CUT_LETTER_STARTS
+        return (_ends_mid_letter(e) and data[e.start] in _CUT_LETTER_STARTS
                 and _has_utf8_letter(data[:e.start]))
     return True
 
 
 # The first bytes of UTF-8's accented Latin letters, "€" and typographic quotes and dashes, and emoji, which
 # Windows-1252 text seldom ends with ("Â", "Ã", "Ä", "Å", "â", "ð"), unlike "é" or "ß"
-_CUT_LETTER_STARTS = frozenset(b"\xc2\xc3\xc4\xc5\xe2\xf0"[i:i + 1] for i in range(6))
+_CUT_LETTER_STARTS = b"\xc2\xc3\xc4\xc5\xe2\xf0"
 
 
 def _reads_as_western(data: bytes) -> bool:
