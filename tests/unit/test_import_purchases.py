@@ -170,6 +170,24 @@ def test_a_customer_made_from_a_sale_keeps_an_unreadable_email_or_phone_in_the_n
     assert Contact.get(Contact.external_id == "C6").last_name == "Client C6"
 
 
+def test_a_customer_made_from_a_sale_never_gets_a_name_with_a_lost_letter(gbp, tmp_path):
+    """A name with a letter lost before the import ("Jos\ufffd Ruiz") is not given to the customer the sale makes:
+    a later row of theirs with the name whole names them, else their email or number does, and the name as
+    written is kept in the notes. The sale is recorded either way."""
+    header = ["Date", "Receipt", "Customer ID", "Name", "Email", "Amount"]
+    rows = [["2025-05-01", "R1", "C1", "Jos\ufffd Ruiz", "jose@example.com", "10.00"],
+            ["2025-05-02", "R2", "C2", "Ren\ufffde Roy", "", "8.00"],
+            ["2025-05-03", "R3", "C3", "Zo\ufffd Lin", "", "6.00"],
+            ["2025-05-04", "R4", "C3", "Zoé Lin", "", "4.00"]]
+    source = write_csv(tmp_path / "sales.csv", header, rows)
+    result = pi.import_purchases(source, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (result.created, result.customers_created, result.rejected) == (4, 3, 0)
+    made = {c.external_id: (c.first_name, c.last_name, c.notes) for c in Contact.select()}
+    assert made == {"C1": ("", "jose@example.com", "Name: Jos\ufffd Ruiz"),
+                    "C2": ("", "Customer C2", "Name: Ren\ufffde Roy"),
+                    "C3": ("Zoé", "Lin", "")}
+
+
 def test_undo_refuses_when_points_were_spent_or_a_purchase_refunded(gbp, tmp_path):
     ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
     source = write_csv(tmp_path / "sales.csv", ["Date", "Email", "Total", "Receipt"],

@@ -1361,11 +1361,17 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
     """The customer a receipt's first row makes. An email or phone that cannot be read, and a name or country
     too long to be one, are kept in the notes under their column's name (`headers`: field -> column), as a
     contacts import keeps them: a typo in a detail loses no sale. One named by their number only is `word` and
-    it ("Customer 17850", in the shop's language: customer_word)."""
+    it ("Customer 17850", in the shop's language: customer_word). A name with a letter that cannot be read
+    (cleaning.LOST_LETTER) is kept in the notes too: no customer is made with a garbled name."""
     d = receipt.details
     notes: list[str] = []
 
-    def kept(name: str, value: str, check: Callable[[str], object] = v.clean_text) -> str:
+    def readable(text: str) -> None:
+        v.clean_text(text)
+        if "\ufffd" in text:
+            raise InvalidValue("name", text, "lost_letter", cleaning.LOST_LETTER)
+
+    def kept(name: str, value: str, check: Callable[[str], object] = readable) -> str:
         value = " ".join(value.split())
         if not value or value.lower() in cleaning.PLACEHOLDERS:
             return ""
@@ -1385,7 +1391,7 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
     if not (first or last):  # (as a contacts import names them; by the customer's number in the file at least)
         last = email or phone or f"{word} {_file_number(d.get('customer_id', '')) or receipt.customer}"[:v.MAX_NAME]
     return ContactInput(first_name=first, last_name=last, emails=[email] if email else [],
-                        phones=[phone] if phone else [], country=kept("country", d.get("country", "")),
+                        phones=[phone] if phone else [], country=kept("country", d.get("country", ""), v.clean_text),
                         notes="\n".join(notes))
 
 
@@ -2199,12 +2205,13 @@ def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writ
     states: dict[str, ci.State] = {}
     headers = {name: header for name, header in zip(run.layout.fields, run.layout.headers) if name}
     word = CUSTOMER_WORDS.get(shop_locale().partition("_")[0], "Customer")
-    # what each new customer's rows say of them, the first row's first (a later one may give their email)
+    # what each new customer's rows say of them, the first row's first (a later one may give their email, or
+    # their name with no letter lost)
     details: dict[str, dict] = {}
     for r in receipts:
         if r.contact_id is None and r.customer:
             known = details.setdefault(r.customer, dict(r.details))
-            known.update((k, v) for k, v in r.details.items() if v and not known.get(k))
+            known.update((k, v) for k, v in r.details.items() if v and (not known.get(k) or "\ufffd" in known[k]))
     for r in receipts:
         if r.contact_id is not None or not r.customer:
             continue
