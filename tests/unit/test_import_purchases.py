@@ -1946,6 +1946,30 @@ def test_a_tills_daily_count_is_not_linked_to_an_earlier_days_receipt_of_that_nu
     ci.undo_import(monday.batch)  # nothing of Monday's was refunded since
 
 
+def test_a_row_without_a_date_under_a_rejected_first_row_is_left_out_with_it(gbp, tmp_path):
+    """A till that numbers receipts from 1 each morning, whose later lines leave the date to the first: when Tuesday's
+    receipt 1 has its first line rejected, its next line is left out with it, not added to Monday's receipt 1."""
+    header = ["Ticket", "Date", "Article", "Qté", "Prix"]
+    rows = [["1", "2025-03-03 09:05", "Bouquet", "1", "25.00"],
+            ["1", "", "Vase", "1", "8.00"],
+            ["1", "2025-03-04 09:20", "Tulipes", "deux", "9.00"],
+            ["1", "", "Ruban", "1", "2.00"],
+            ["2", "2025-03-04 09:45", "Roses", "1", "18.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "caisse.csv", header, rows))
+    assert sorted((p.reference, p.occurred_at.date().isoformat(), p.total_minor) for p in Purchase.select()) == [
+        ("1", "2025-03-03", 3300), ("2", "2025-03-04", 1800)]
+    assert [(r.row, r.reason) for r in result.rejects] == [(4, "the quantity is not a number"),
+                                                           (5, pi.BROKEN_RECEIPT)]
+
+
+def test_a_row_whose_receipt_number_cannot_be_read_leaves_out_no_other_receipt(gbp, tmp_path):
+    header = ["Date", "Receipt", "Amount"]
+    rows = [["2025-03-03 09:05", "R-1", "25.00"], ["2025-03-03 09:10", "R" * 300, "8.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows))
+    assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("R-1", 2500)]
+    assert [(r.row, r.reason) for r in result.rejects] == [(3, "too long")]
+
+
 def test_in_a_file_whose_numbers_start_again_each_day_a_refund_that_day_is_of_that_days_sale(gbp, tmp_path):
     header = ["Date", "Ticket", "Statut", "Montant", "Email"]
     rows = [["2025-03-03 09:30", "2", "Remboursé", "32.00", "marie@example.com"],

@@ -788,6 +788,9 @@ class _Reader:
         self.matches = matches  # how customers are found (_Run.matches)
         self.receipts: dict[str, _Receipt] = {}
         self.last: dict[str, _Receipt] = {}  # receipt number -> the last receipt of that number a row went to
+        # receipt number -> the time of a dated row of it rejected after that (its next rows without a date are of
+        # the receipt it would have started, not of the last one: numbers that start again each day)
+        self.rejected_at: dict[str, str] = {}
         self.rejects: list[Reject] = []
         self.cells: list[str] = []  # the row being read
         # the first PREVIEW rejected rows' date, receipt number, customer and amount as written (PurchasePlan.written)
@@ -856,6 +859,8 @@ class _Reader:
             self.written[row] = (moment, cell(cells, "reference"), who, amount)
         if self.reference:
             self.broken.setdefault((self.reference, day_of(self.moment) if self.moment else None), row)
+            if self.moment is not None:
+                self.rejected_at[self.reference] = self.moment
 
     def currency_beside(self, cells: list[str]) -> str | None:
         """The currency a sign beside the row's amount or price names ("£25.00"); the shop's for a sign several
@@ -957,8 +962,8 @@ class _Reader:
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)
+        self.reference, self.moment = "", None  # (until read: a reject leaves out no other row's receipt)
         if self._sums(cells):
-            self.reference, self.moment = "", None  # (of no receipt)
             return self.reject(number, TOTAL_ROW)  # (a day's total under its sales: "02.03.2024;;Summe;65,00")
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
@@ -989,7 +994,6 @@ class _Reader:
             self.reference = reference = clean_text(reference.lstrip("'"), "reference")
         except InvalidValue:  # (a cell run together with others, or no number at all: this row only)
             return self.reject(number, "too long", "reference", f"{reference[:60]}…")
-        self.moment = None
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
@@ -1011,6 +1015,8 @@ class _Reader:
                 if _is_total_row(cells):
                     return self.reject(number, TOTAL_ROW)
                 return self.reject(number, "not a date (and time) that can be read", "date", date_text)
+        elif reference in self.rejected_at:  # (a row of the receipt whose first row was rejected: left out too)
+            occurred_at = self.rejected_at[reference]
         elif earlier is not None:
             occurred_at = earlier.occurred_at
         elif _is_total_row(cells):
@@ -1189,6 +1195,7 @@ class _Reader:
             if sum(map(len, details.values())) > MAX_DETAILS:  # (a new customer keeps what it cannot read in notes)
                 longest = max(details, key=lambda name: len(details[name]))
                 return self.reject(number, cleaning.NOTES_TOO_LONG, longest, details[longest][:PREVIEW_VALUE] + "…")
+            self.rejected_at.pop(reference, None)
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
@@ -1205,6 +1212,7 @@ class _Reader:
             return self.reject(number, Phrase(OTHER_CUSTOMER, reference=reference), KEY_FIELD[by], customer)
         receipt.rows.append(number)
         self.last[reference] = receipt
+        self.rejected_at.pop(reference, None)
         receipt.moved = receipt.moved or not memo
         if item:
             receipt.items.append(item)
