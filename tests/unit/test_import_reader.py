@@ -430,6 +430,25 @@ def test_a_last_letter_of_another_encoding_is_no_utf8_letter_cut_short(tmp_path,
         assert list(rows)[-1] == (3 + padding, ["Marc", last]) and rows.warnings == []
 
 
+@pytest.mark.parametrize("last_block", [3, 700], ids=["a last block of a few bytes", "accents only at the start"])
+def test_a_large_utf8_file_cut_short_in_a_letter_is_read_as_utf8_whatever_its_last_block(tmp_path, monkeypatch,
+                                                                                        last_block):
+    """A file larger than the part detection reads, cut in a letter: its UTF-8 letters before the last block (or
+    its last few bytes) say it is UTF-8, and the cut letter is lost, not read as Windows-1252 ("DÃ")."""
+    monkeypatch.setattr(reader, "SAMPLE_BYTES", 1024)
+    monkeypatch.setattr(reader, "READ_CHUNK", 1024)
+    path = tmp_path / "cut.csv"
+    body = "Name,City\r\nZoë,Lyon\r\n".encode() + b"".join(f"P{i:04},Paris\r\n".encode() for i in range(400))
+    last = b"Marc,D\xc3"  # (cut in "Dé": as Windows-1252, "DÃ")
+    size = 1024 * (len(body) // 1024 + 2) + last_block  # (blocks of 1024 bytes after the sample, the last one short)
+    path.write_bytes(body + b"Pad" + b"x" * (size - len(body) - len(last) - 11) + b",Paris\r\n" + last)
+    assert path.stat().st_size % 1024 == last_block
+    dialect = sniff(path)
+    assert dialect.encoding == "utf-8"
+    with read_rows(path, dialect) as rows:
+        assert list(rows)[-1][1] == ["Marc", "D\ufffd"] and rows.warnings == [("cut_letter", 1)]
+
+
 def test_a_file_said_to_be_utf8_whose_last_byte_starts_no_western_letter_is_not_taken_for_one_cut_short(tmp_path):
     """With a byte-order mark, a file is UTF-8 without looking further: a Windows-1252 "é" ending it is no letter cut
     short, but text of another encoding, said to be so (as any other)."""

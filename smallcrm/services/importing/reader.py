@@ -466,7 +466,7 @@ def _detect_encoding(path: Path, sample: bytes, whole: bool) -> tuple[str, bool]
             return "utf-8", False
         data, final = window
     if _is_utf8(data, final=final):
-        not_utf8 = None if whole else _not_utf8_later(path, len(sample))
+        not_utf8 = None if whole else _not_utf8_later(path, len(sample), _has_utf8_letter(data))
         if not_utf8 is None:
             return "utf-8", False
         return _utf8_and(not_utf8), False  # UTF-8 at the start, and further on?
@@ -513,20 +513,23 @@ def _utf8_later(path: Path, start: int) -> bool:
     return False
 
 
-def _not_utf8_later(path: Path, start: int) -> bytes | None:
+def _not_utf8_later(path: Path, start: int, letters: bool) -> bytes | None:
     """The bytes around the first ones after `start` that are not UTF-8, with the UTF-8 in them blanked out
-    (None: there are none up to SCAN_BYTES)."""
+    (None: there are none up to SCAN_BYTES). The file may end in the middle of a letter (_is_utf8), when it has
+    UTF-8's Western letters anywhere (`letters`: those before `start` do)."""
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    block, offset = b"", start
+    tail, offset = b"", start
     for block in _blocks_after(path, start):
         offset += len(block)
         try:
             decoder.decode(block)
         except UnicodeDecodeError as e:
             return _UTF8_SEQUENCE.sub(b" ", e.object[max(0, e.start - 32 * 1024):e.start + 32 * 1024])
-    end = block[-64 * 1024:].lstrip(_CONTINUATION)  # (from the start of a letter)
-    if offset < SCAN_BYTES and not _is_utf8(end, final=True):  # (a last byte of no letter cut short)
-        return _UTF8_SEQUENCE.sub(b" ", end)
+        letters = letters or _has_utf8_letter(tail[-2:] + block)
+        tail = (tail + block)[-64 * 1024:]
+    cut = decoder.getstate()[0]  # (the first bytes of a letter the file ends in)
+    if offset < SCAN_BYTES and cut and not (cut[0] in _CUT_LETTER_STARTS and letters):
+        return _UTF8_SEQUENCE.sub(b" ", tail.lstrip(_CONTINUATION))  # (from the start of a letter)
     return None
 
 
