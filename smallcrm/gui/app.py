@@ -50,6 +50,10 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.smallcrm.SmallCRM")  # as packaging/linux/io.smallcrm.SmallCRM.desktop
+    if QLocale.system().language() == QLocale.Language.C:
+        # A system that names no language (C, POSIX): dates and numbers as in US English, the locale the shop's
+        # money and reports fall back to (services.settings.system_locale), not Qt's bare "1 03 2025"
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     for translator_dir, name in ((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase"),
                                  (str(resource("translations")), "smallcrm")):
         translator = QTranslator(app)

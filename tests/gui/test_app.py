@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 
@@ -85,3 +86,22 @@ def test_run_opens_the_window_and_reports_its_first_paint(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "painted MainWindow new — smallcrm" in done.stdout
     assert (tmp_path / "new.sqlite").exists()
+
+
+def test_a_system_that_names_no_language_shows_dates_and_numbers_as_us_english(tmp_path):
+    """On a bare system (locale C or POSIX) the window writes dates and numbers as the shop's money and reports fall
+    back to, US English, not Qt's "1 03 2025 12:00" and "1234567"."""
+    script = (
+        "from datetime import date, datetime\n"
+        "from smallcrm.gui.app import application\n"
+        "from smallcrm.gui import formatting\n"
+        "application()\n"
+        "print(formatting.when(datetime(2025, 3, 1, 12, 0).astimezone()), formatting.day(date(2025, 3, 1)),\n"
+        "      formatting.number(1234567), sep='|')\n"
+    )
+    for name in ("C", "POSIX"):
+        env = {**os.environ, "LANG": name, "LC_ALL": name, "LANGUAGE": "", "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+        assert done.returncode == 0, done.stderr
+        shown = done.stdout.strip().splitlines()[-1].replace("\u202f", " ")  # (newer Qt: a narrow space before PM)
+        assert shown == "3/1/25 12:00 PM|Saturday, March 1, 2025|1,234,567", name

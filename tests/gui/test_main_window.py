@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox
 
+from smallcrm.gui import formatting
 from smallcrm.gui.contact_form import ContactDialog
 from tests.gui.conftest import type_text
 from smallcrm.services import contacts
@@ -401,8 +404,6 @@ def test_customer_text_is_never_read_as_markup(qtbot, window):
 
 
 def test_consent_in_the_form_says_how_they_agreed(qtbot, window, db):
-    from smallcrm.gui import formatting
-
     dialog = open_dialog(qtbot, window, window.new_action)
     type_text(dialog.first_name, "Ines")
     assert not dialog.email_consent_source.isEnabled() and not dialog.sms_consent_source.isEnabled()
@@ -428,7 +429,8 @@ def test_changing_how_they_agreed_keeps_the_date_and_unticking_withdraws(qtbot, 
                                                             email_consent_source="web form"))
     Contact.update(email_consent_at="2024-08-21T09:00:00Z").where(Contact.id == contact_id).execute()
     window.refresh([contact_id])
-    assert "21 August 2024, web form" in window.detail.values["marketing"].text()
+    since = formatting.day(datetime(2024, 8, 21, 9, tzinfo=timezone.utc).astimezone().date())
+    assert f"(since {since}, web form)" in window.detail.values["marketing"].text()
     dialog = open_dialog(qtbot, window, window.edit_action)
     assert dialog.email_consent_source.isEnabled() and dialog.email_consent_source.text() == "web form"
     dialog.email_consent_source.clear()
