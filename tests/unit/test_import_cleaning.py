@@ -668,8 +668,13 @@ def test_a_phone_a_spreadsheet_wrote_in_scientific_form_goes_to_the_notes_whole(
 @pytest.mark.parametrize("cell, region, numbers", [
     ("06 12 34 56 78 - 07 55 66 77 88", "FR", ["+33612345678", "+33755667788"]),
     ("06 12 34 56 78 – 07 55 66 77 88", "FR", ["+33612345678", "+33755667788"]),
-    ("030 - 1234567", "DE", ["+49301234567"])])  # (one Berlin number, its area code apart)
-def test_two_phone_numbers_with_a_dash_between_are_two(cell, region, numbers):
+    ("030 - 1234567", "DE", ["+49301234567"]),  # (one Berlin number, its area code apart)
+    ("089 / 1234567", "DE", ["+49891234567"]),  # (area code / number, as German-speaking countries write it)
+    ("0 89 / 12 34 56", "DE", ["+4989123456"]),
+    ("0664 / 1234567", "AT", ["+436641234567"]),
+    ("044 / 123 45 67", "CH", ["+41441234567"]),
+    ("06 12 34 56 78 / 07 55 66 77 88", "FR", ["+33612345678", "+33755667788"])])
+def test_two_phone_numbers_with_a_dash_or_slash_between_are_two_and_an_area_code_apart_is_one(cell, region, numbers):
     headers = ["First Name", "Phone"]
     made = row_to_contact(2, ["Gigi", cell], auto_map(headers), headers, region=region, date_orders={})
     assert (made.phones, made.notes) == (numbers, "")

@@ -1084,20 +1084,34 @@ _WORDS = re.compile(r"\w+")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
 _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
-_PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*|\s+/\s+")
-_PHONE_SEPARATORS = re.compile(r":::|[;,|]|\s/\s")
-_DASH_BETWEEN = re.compile(r"\s[-\u2013]\s")  # "06 12 34 56 78 - 07 55 66 77 88", or one: "030 - 1234567"
+_PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*")
+_PHONE_SEPARATORS = re.compile(r":::|[;,|]")
+# "06 12 34 56 78 - 07 55 66 77 88", "… / …", or one number: "030 - 1234567", "089 / 1234567" (area code / number)
+_DASH_BETWEEN = re.compile(r"\s+[-\u2013/]\s+")
 
 
 def _numbers_apart(cell: str, region: str | None) -> tuple[str, ...]:
-    """A cell's numbers with a dash between them, when each side is a whole number on its own and the cell is
-    none ("030 - 1234567" is one Berlin number); else the cell."""
+    """A cell's numbers with a dash or slash between them, when each side is a whole number on its own and the cell
+    is none ("030 - 1234567" and "089 / 1234567" are one number each), or when neither is read and each side is
+    long enough to be one; else the cell."""
     whole = _phone_or_problem(cell, region)
     if isinstance(whole, Phone) and whole.e164 is not None:
         return (cell,)
     parts = tuple(_DASH_BETWEEN.split(cell.strip()))
     found = [_phone_or_problem(part, region) for part in parts]
-    return parts if all(isinstance(f, Phone) and f.e164 is not None for f in found) else (cell,)
+    if all(isinstance(f, Phone) and f.e164 is not None for f in found):
+        return parts
+    # numbers of another country than the one they are read in: apart when no side is short enough to be an area
+    # code (at most five digits)
+    return parts if all(sum(c.isdigit() for c in part) >= 6 for part in parts) else (cell,)
+
+
+def _phone_parts(cell: str, region: str | None) -> tuple[str, ...]:
+    """The numbers a phone cell holds, as written: apart where separators or a spaced dash or slash say so."""
+    parts = tuple(_PHONE_SPLIT.split(cell.strip())) if _PHONE_SEPARATORS.search(cell) else (cell,)
+    if len(parts) == 1 and _DASH_BETWEEN.search(cell):
+        return _numbers_apart(cell, region)
+    return parts
 # A number a spreadsheet showed in scientific form and saved so ("3.36123E+10"): its last digits are gone
 _SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
 # Google's numbered groups: "Phone 1 - Value" beside "Phone 1 - Label" (or "- Type"), "Address 2 - City" beside
@@ -1131,7 +1145,7 @@ def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None
     for cells in rows:
         for i in columns:
             cell = cells[i].strip() if i < len(cells) else ""
-            for part in (_PHONE_SPLIT.split(cell) if _PHONE_SEPARATORS.search(cell) else (cell,)) if cell else ():
+            for part in _phone_parts(cell, region) if cell else ():
                 found = _phone_or_problem(part, region) if part.lower() not in PLACEHOLDERS else None
                 if isinstance(found, Phone):
                     total += 1
@@ -1532,10 +1546,7 @@ class RowCleaner:
             if ("E" in cell or "e" in cell) and _SCIENTIFIC.fullmatch(cell):
                 bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
                 continue
-            parts = _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,)
-            if len(parts) == 1 and _DASH_BETWEEN.search(cell):
-                parts = _numbers_apart(cell, region)
-            for part in parts:
+            for part in _phone_parts(cell, region):
                 if not part or part.strip().lower() in PLACEHOLDERS:
                     continue
                 found = _phone_or_problem(part, region)
