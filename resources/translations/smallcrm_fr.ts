@@ -1599,10 +1599,6 @@ Cliquez pour les afficher.</translation>
         <translation>UTF-8 et Windows, Europe de l’Ouest, mélangés</translation>
     </message>
     <message>
-        <source>Latin-1 (ISO 8859-1)</source>
-        <translation>Latin-1 (ISO 8859-1)</translation>
-    </message>
-    <message>
         <source>Latin-9 (ISO 8859-15)</source>
         <translation>Latin-9 (ISO 8859-15)</translation>
     </message>

@@ -50,13 +50,13 @@ from smallcrm.services.validation import display_phone
 from smallcrm.store.fields import from_utc_text
 
 # The encodings offered, by Python's codec name (codecs.lookup(name).name); another can be typed in. The first
-# six are those of the files shops are handed; the rest are those of older tills and of other alphabets.
+# five are those of the files shops are handed; the rest are those of older tills and of other alphabets. (Latin-1,
+# typed in, is read as Windows-1252: reader._codec.)
 ENCODINGS = (("utf-8", QT_TRANSLATE_NOOP("FormatPage", "UTF-8 (Unicode)")),
              ("utf-16-le", QT_TRANSLATE_NOOP("FormatPage", "UTF-16 (Unicode), little-endian")),
              ("utf-16-be", QT_TRANSLATE_NOOP("FormatPage", "UTF-16 (Unicode), big-endian")),
              ("cp1252", QT_TRANSLATE_NOOP("FormatPage", "Windows, Western Europe (cp1252)")),
              (reader.MIXED_WESTERN, QT_TRANSLATE_NOOP("FormatPage", "UTF-8 and Windows, Western Europe, mixed")),
-             ("iso8859-1", QT_TRANSLATE_NOOP("FormatPage", "Latin-1 (ISO 8859-1)")),
              ("iso8859-15", QT_TRANSLATE_NOOP("FormatPage", "Latin-9 (ISO 8859-15)")),
              ("mac-roman", QT_TRANSLATE_NOOP("FormatPage", "Mac, Western Europe (Mac Roman)")),
              ("cp850", QT_TRANSLATE_NOOP("FormatPage", "DOS, Western Europe (cp850)")),

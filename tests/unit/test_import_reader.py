@@ -127,6 +127,17 @@ def test_western_text_comes_out_intact_in_each_encoding(tmp_path, encoding):
     assert not dialect.encoding.startswith(reader.MIXED)  # one encoding: not read as a mix
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "ISO-8859-1", "l1", "cp1252"])
+def test_a_file_said_to_be_latin1_keeps_the_letters_windows_1252_writes_there(tmp_path, encoding):
+    """Latin-1 leaves the bytes 0x80-0x9F to control characters, where Windows-1252 writes "œ", "’", "€" and "š":
+    a file said to be Latin-1 is read as Windows-1252, as browsers read it, and loses none of them."""
+    path = tmp_path / "clients.csv"
+    path.write_bytes("Nom;Prénom;Note\r\nCœur;Zoé;doit 5 €\r\nO’Brien;Seán;Dušan\r\n".encode("cp1252"))
+    dialect = sniff(path, encoding=encoding)
+    assert dialect.encoding == "cp1252"
+    assert rows_of(path, dialect) == [(2, ["Cœur", "Zoé", "doit 5 €"]), (3, ["O’Brien", "Seán", "Dušan"])]
+
+
 def test_utf16_without_a_byte_order_mark_is_recognised_by_its_nul_bytes(tmp_path):
     path = tmp_path / "old-google.csv"
     path.write_bytes("Name,E-mail\r\nZoë,zoe@example.com\r\n".encode("utf-16-le"))
@@ -226,7 +237,7 @@ def test_a_utf8_file_refused_an_encoding_is_told_by_a_word_of_its_own(tmp_path):
     found = problem(lambda: sniff(path, encoding="latin-1"))  # (its byte-order mark is no word)
     assert found.detail.facts["word"] == "pont.fr/boutique/catégorie-été"  # (around its first accent)
     path.write_text("Name,Notes\r\nAnn,owes 5€\r\n", encoding="utf-8")
-    found = problem(lambda: sniff(path, encoding="latin-1"))  # (a control character shown as one)
+    found = problem(lambda: sniff(path, encoding="iso8859-15"))  # (a control character shown as one)
     assert (found.detail.facts["word"], found.detail.facts["garbled"]) == ("5€", "5â\ufffd¬")
     rows = "Name\r\nZoë\r\n".encode("utf-8") + "Renée\r\n".encode("cp1252")  # rows of both: the UTF-8 one garbled
     path.write_bytes(rows)

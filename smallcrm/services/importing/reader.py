@@ -245,10 +245,13 @@ def _read_sample(path: Path) -> tuple[bytes, bool]:
 
 
 def _codec(name: str, field: str = "encoding") -> str:
+    """The codec's name. Latin-1 is read as Windows-1252, as browsers read it: the bytes Latin-1 leaves to control
+    characters are Windows-1252's letters and signs ("œ", "’", "€"), which a file said to be Latin-1 means."""
     try:
-        return codecs.lookup(name).name
+        found = codecs.lookup(name).name
     except (LookupError, TypeError, ValueError) as e:
         raise InvalidValue(field, name, "encoding", "not an encoding Python knows, e.g. utf-8, cp1252, utf-16") from e
+    return "cp1252" if found == "iso8859-1" else found
 
 
 # --- the encoding --------------------------------------------------------------------------------
