@@ -2050,6 +2050,18 @@ Cliquez pour les afficher.</translation>
         <translation>Le fichier ne peut pas être lu ({reason}).</translation>
     </message>
     <message>
+        <source>“{value}” is not an encoding smallcrm knows: choose one from the list under “Characters (encoding)”.</source>
+        <translation>«&#x202f;{value}&#x202f;» n’est pas un encodage que smallcrm connaît&#xa0;: choisissez-en un dans la liste «&#x202f;Caractères (encodage)&#x202f;».</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country: write its two-letter code, such as FR, DE or US, under “Phone numbers from”.</source>
+        <translation>«&#x202f;{value}&#x202f;» n’est pas un pays&#xa0;: écrivez son code de deux lettres, comme FR, DE ou US, dans «&#x202f;Pays des téléphones&#x202f;».</translation>
+    </message>
+    <message>
+        <source>The file has no row {value} with column names: choose the row they are on under “Column names on row”.</source>
+        <translation>Le fichier n’a pas de ligne {value} avec les noms des colonnes&#xa0;: choisissez la ligne où ils sont dans «&#x202f;Noms des colonnes en ligne&#x202f;».</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
@@ -2971,6 +2983,14 @@ Cliquez pour les afficher.</translation>
         <translation>Nom du client</translation>
     </message>
     <message>
+        <source>same as row {n} ({why})</source>
+        <translation>identique à la ligne {n} ({why})</translation>
+    </message>
+    <message>
+        <source>same as customer #{id} ({why})</source>
+        <translation>identique au client n° {id} ({why})</translation>
+    </message>
+    <message>
         <source>erased at their request: not added again</source>
         <translation>effacé à sa demande&#xa0;: pas ajouté à nouveau</translation>
     </message>
@@ -3061,14 +3081,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{reason}: “{value}”</source>
         <translation>{reason}&#xa0;: «&#x202f;{value}&#x202f;»</translation>
-    </message>
-    <message>
-        <source>row {n}</source>
-        <translation>ligne {n}</translation>
-    </message>
-    <message>
-        <source>customer #{id}</source>
-        <translation>client n° {id}</translation>
     </message>
     <message>
         <source>same as {who} ({why})</source>
@@ -4302,6 +4314,10 @@ Cliquez pour les afficher.</translation>
         <translation>Numéros de téléphone</translation>
     </message>
     <message>
+        <source>Go back to “What the file looks like” and choose their country under “Phone numbers from”.</source>
+        <translation>Revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez leur pays dans «&#x202f;Pays des téléphones&#x202f;».</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -4350,16 +4366,16 @@ Cliquez pour les afficher.</translation>
         <translation>…</translation>
     </message>
     <message>
+        <source>Nothing was imported. Go back to choose again, or press Cancel.</source>
+        <translation>Rien n’a été importé. Revenez en arrière pour choisir à nouveau, ou appuyez sur Annuler.</translation>
+    </message>
+    <message>
         <source>no country</source>
         <translation>aucun pays</translation>
     </message>
     <message>
         <source>Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they are read in: they will be kept as typed, and no duplicate found by them.</source>
         <translation>Sur les {total} premiers numéros de téléphone, {unread} ne sont pas des numéros de ce pays&#xa0;: {country}, le pays dans lequel ils sont lus. Ils seront gardés tels qu’écrits, et aucun doublon ne sera trouvé par eux.</translation>
-    </message>
-    <message>
-        <source>Go back to the first page and say which country they are of.</source>
-        <translation>Revenez à la première page et indiquez leur pays.</translation>
     </message>
     <message>
         <source>They are numbers of {country}.</source>

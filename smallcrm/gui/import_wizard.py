@@ -364,6 +364,13 @@ def problem_text(error: Exception, *, started: bool = True) -> str:
     if isinstance(error, InvalidValue) and error.field == "match" and error.problem == "column":
         return _problem_tr("No column of the file says who the customer is the way chosen under “Find each row's "
                            "customer by”: choose another way, or give a column that field.")
+    if isinstance(error, InvalidValue) and error.problem in ("encoding", "region", "row"):  # (a choice on the page)
+        return {"encoding": _problem_tr("“{value}” is not an encoding smallcrm knows: choose one from the list under "
+                                        "“Characters (encoding)”."),
+                "region": _problem_tr("“{value}” is not a country: write its two-letter code, such as FR, DE or US, "
+                                      "under “Phone numbers from”."),
+                "row": _problem_tr("The file has no row {value} with column names: choose the row they are on under "
+                                   "“Column names on row”.")}[error.problem].format(value=error.value)
     text = str(error)
     return text if len(text) <= 400 else text[:400] + "…"  # (a value of a megabyte in it: not in the window)
 
@@ -920,10 +927,19 @@ class FormatPage(QWizardPage):
         try:
             self.w.reread()
         except (SmallCrmError, OSError, LookupError) as error:
+            from smallcrm.gui.contact_form import show_problem
+
             self.unreadable = problem_text(error, started=False)
-            self.detected.setText(self.unreadable)
+            show_problem(self.detected, self.unreadable)
+            self.table.setRowCount(0)  # (the rows as read before: not what these choices read)
+            self.table.setColumnCount(0)
+            self.completeChanged.emit()
             return
         self._show()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.unreadable  # (Next is off while the file cannot be read with the choices made)
 
     def encoding_name(self, codec: str) -> str:
         """An encoding in words, as the drop-down offers it (the codec's own name when it offers no such)."""
@@ -969,6 +985,7 @@ class FormatPage(QWizardPage):
             widget.setVisible(self.w.kind == "contacts" or "phone" in self.w.fields)
         quotes = {'"': self.tr("text in double quotes"), "'": self.tr("text in single quotes"),
                   "": self.tr("no quotes")}[d.quotechar]
+        self.detected.setStyleSheet("")  # (in the problem colour while the choices could not be read)
         self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, "
                                       "column names on row {row}, lines ending in {ends}, {layout}.").format(
             encoding=self.encoding_name(d.encoding), sep={"\t": self.tr("tab")}.get(d.delimiter, d.delimiter),
@@ -993,8 +1010,7 @@ class FormatPage(QWizardPage):
         _fit_columns(self.table)
 
     def validatePage(self) -> bool:
-        if self.unreadable:  # (the file cannot be read with the choices made)
-            self.detected.setText(self.unreadable)
+        if self.unreadable:  # (Next is off then; Enter too)
             return False
         text = self.region.text().strip()  # "UK" is GB; a code no one has is said on the next page
         self.w.options.region = (cleaning.region_code(text) or text.upper()) if text else None
@@ -1274,16 +1290,17 @@ class MappingPage(QWizardPage):
 
     def _same_as(self, p, dupes: dict) -> str:
         """Which customer, or earlier row, a planned row matches and why ("" when it matches none)."""
+        why = duplicate_text(p.duplicate_reason)
         if p.duplicate_row is not None:
-            who = self.tr("row {n}").format(n=p.duplicate_row)
-        elif p.duplicate_of:
+            return self.tr("same as row {n} ({why})").format(n=p.duplicate_row, why=why)
+        if p.duplicate_of:
             d = dupes.get(p.row)
-            who = d.same_as if d is not None and d.same_as else self.tr("customer #{id}").format(id=p.duplicate_of)
-        elif p.duplicate_reason == ci.ERASED:
+            if d is not None and d.same_as:
+                return self.tr("same as {who} ({why})").format(who=d.same_as, why=why)
+            return self.tr("same as customer #{id} ({why})").format(id=p.duplicate_of, why=why)
+        if p.duplicate_reason == ci.ERASED:
             return self.tr("erased at their request: not added again")
-        else:
-            return ""
-        return self.tr("same as {who} ({why})").format(who=who, why=duplicate_text(p.duplicate_reason))
+        return ""
 
     def _show_contacts(self, plan) -> None:
         dupes = {d.row: d for d in plan.duplicates}
@@ -1949,7 +1966,7 @@ class SummaryPage(QWizardPage):
         self.fix.setToolTip(self.tr("Select a rejected row in the list, then correct its cells: it is checked again"))
         self.fix.clicked.connect(lambda: self.fix_row(self.rejects.currentIndex().row()))
         self.save = QPushButton(self.tr("Save rejected rows…"))
-        self.save.clicked.connect(lambda: self.w.save_rejects(self.w.plan.rejects))
+        self.save.clicked.connect(lambda: self.w.plan is not None and self.w.save_rejects(self.w.plan.rejects))
         self.fixed = QLabel()
         self.fixed.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -1972,6 +1989,7 @@ class SummaryPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.last_fixed: int | None = None
         self.ready = False  # the dry run has said what the import will do, with the choices as they are
+        self._show_plan(None)
 
     def isComplete(self) -> bool:
         return self.ready  # (Import is pressed knowing what it does)
@@ -2012,12 +2030,31 @@ class SummaryPage(QWizardPage):
         run_in_background(ci.previous_import_of, self.w.path, on_done=found, on_error=not_found)
 
     def _replan(self) -> None:
+        from smallcrm.gui.contact_form import show_problem
+
         self.ready = False
         self.completeChanged.emit()
+        self.counts.setStyleSheet("")  # (red once a dry run failed)
         self.counts.setText(self.tr("…"))
-        self.fix.setEnabled(False)
-        self.w.plan_in_background(self._planned,
+        self._show_plan(None)  # (what an earlier dry run found is out of date)
+
+        def failed(error) -> None:  # (the file vanished or changed since the choices were made): said here
+            show_problem(self.counts, self.w.problem(error) + " " + self.tr(
+                "Nothing was imported. Go back to choose again, or press Cancel."))
+
+        self.w.plan_in_background(self._planned, failed,
                                   progress=lambda rows, total: self.counts.setText(self.w.reading_text(rows, total)))
+
+    def _show_plan(self, plan) -> None:
+        """The rejected rows a dry run found, and what can be done with them; nothing while none has finished."""
+        rejects = bool(plan is not None and plan.rejects)
+        self.rejects.setVisible(rejects)
+        self.save.setVisible(rejects)
+        self.fix.setVisible(rejects)
+        if plan is None:
+            self.noted.hide()
+            self.phones.hide()
+            self.read_as.hide()
 
     def _update_fix(self) -> None:
         self.fix.setEnabled(self.rejects.selectionModel().hasSelection() and self.w.plan is not None
@@ -2056,7 +2093,8 @@ class SummaryPage(QWizardPage):
                        "are read in: they will be kept as typed, and no duplicate found by them.").format(
             unread=fmt.number(hint.unread), total=fmt.number(hint.total), country=where)
         if self.hinted is None:
-            text += " " + self.tr("Go back to the first page and say which country they are of.")
+            text += " " + self.tr("Go back to “What the file looks like” and choose their country under “Phone "
+                                  "numbers from”.")
         else:
             text += " " + self.tr("They are numbers of {country}.").format(country=names.get(self.hinted, self.hinted))
             self.read_as.setText(self.tr("Read them as numbers of {country}").format(
@@ -2128,9 +2166,7 @@ class SummaryPage(QWizardPage):
         if len(plan.rejects) == 1:  # (Fix… for the one there is, without choosing it first)
             self.rejects.selectRow(0)
         fit_rejects(self.rejects)
-        self.rejects.setVisible(bool(plan.rejects))
-        self.save.setVisible(bool(plan.rejects))
-        self.fix.setVisible(bool(plan.rejects))
+        self._show_plan(plan)
         self._update_fix()
         self._say_fixed(plan)
         self.ready = True
@@ -2561,8 +2597,10 @@ class ImportWizard(QWizard):
             self.task = None
             failed(e)
 
-        if self._planned_for is not None and self._stamp() != self._planned_for[-1]:  # (saved since the summary)
-            failed(ImportFileProblem(self.path, "changed", "it was saved again since the summary"))
+        stamp = self._stamp()
+        if self._planned_for is not None and stamp != self._planned_for[-1]:  # (saved since the summary, or gone)
+            failed(ImportFileProblem(self.path, "not_found") if stamp[0] is None else
+                   ImportFileProblem(self.path, "changed", "it was saved again since the summary"))
             return
         work = import_purchases if self.kind == "purchases" else import_contacts
         self.task = run_in_background(work, self.path, copy.deepcopy(self.options), self.dialect, dict(self.fixes),

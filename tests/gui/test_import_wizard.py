@@ -2021,3 +2021,57 @@ def test_a_corrected_row_stays_when_the_format_page_reads_the_cells_the_same_way
     to_summary(qtbot, wizard)
     assert "reject 0" in wizard.summary_page.counts.text()
     wizard.close()
+
+
+def test_a_dry_run_that_fails_says_why_on_the_summary_and_offers_nothing_it_has_not_found(qtbot, window, tmp_path):
+    """The file gone between the pages: the summary says so in the problem colour, keeps Import off, and shows no
+    table of rejected rows nor a button to save them (pressed, it saved an earlier run's, or failed)."""
+    path = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, path)
+    page = wizard.summary_page
+    assert not (page.rejects.isVisibleTo(page) or page.save.isVisibleTo(page) or page.fix.isVisibleTo(page))
+    to_summary(qtbot, wizard)
+    assert page.save.isVisible() and page.rejects.isVisible()  # (José's email: one rejected row)
+    wizard.back()
+    path.unlink()
+    wizard.next()
+    qtbot.waitUntil(lambda: "Go back to choose again" in page.counts.text(), timeout=5000)
+    assert page.counts.text().startswith("The file is not there any more")
+    assert "color" in page.counts.styleSheet() and not page.isComplete()
+    assert not (page.rejects.isVisible() or page.save.isVisible() or page.fix.isVisible())
+
+
+def test_a_file_gone_after_its_summary_is_said_to_be_gone_not_saved_again(qtbot, window, tmp_path):
+    path = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    path.unlink()
+    wizard.next()
+    page = wizard.run_page
+    qtbot.waitUntil(lambda: page.again.isVisible(), timeout=5000)
+    assert page.text.text().startswith("The file is not there any more (moved, renamed or deleted?).")
+    assert contacts.count_contacts() == 0
+
+
+def test_a_choice_on_the_format_page_that_cannot_be_used_is_said_in_the_words_of_the_page(qtbot, window, tmp_path):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    page = wizard.format_page
+    assert page.isComplete() and page.table.rowCount() == 3
+    page.encoding.setCurrentText("klingon")
+    assert page.detected.text() == ("“klingon” is not an encoding smallcrm knows: choose one from the list under "
+                                    "“Characters (encoding)”.")
+    # said in the problem colour, the rows read before no longer shown as this choice's, and Next off
+    assert "color" in page.detected.styleSheet() and page.table.rowCount() == 0 and not page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.encoding.setCurrentText("cp1252")
+    assert page.isComplete() and page.table.rowCount() == 3 and page.detected.styleSheet() == ""
+    page.header_row.setValue(50)
+    assert page.detected.text() == ("The file has no row 50 with column names: choose the row they are on under "
+                                    "“Column names on row”.")
+    page.header_row.setValue(1)
+    page.region.setText("ZZ")
+    wizard.next()
+    qtbot.waitUntil(lambda: "ZZ" in wizard.mapping_page.status.text(), timeout=5000)
+    assert wizard.mapping_page.status.text() == ("“ZZ” is not a country: write its two-letter code, such as FR, DE or "
+                                                 "US, under “Phone numbers from”.")
