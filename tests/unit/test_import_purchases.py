@@ -2358,6 +2358,26 @@ def test_a_file_imported_again_on_a_computer_in_another_time_zone_records_its_sa
     assert (result.created, result.skipped) == (3, 0)
 
 
+def test_a_tills_count_the_next_morning_is_not_taken_for_last_nights_sales_read_in_another_time_zone(gbp, tmp_path):
+    """Saturday evening's receipts 1 and 2, then Sunday morning's 1 and 2 of the same amounts, 15 hours later: other
+    sales (of another customer, or beside a receipt 3 of another amount), not the same ones read elsewhere."""
+    add_contact(ContactInput(first_name="Anna", emails=["anna@example.com"]))
+    add_contact(ContactInput(first_name="Marie", emails=["marie@example.fr"]))
+    header = ["Bon", "Datum", "E-Mail", "Betrag"]
+    pi.import_purchases(write_csv(tmp_path / "sa.csv", header, [["1", "07.02.2026 17:04", "anna@example.com", "10,00"],
+                                                                 ["2", "07.02.2026 17:47", "anna@example.com", "10,00"]]))
+    sunday = pi.import_purchases(write_csv(tmp_path / "so.csv", header, [
+        ["1", "08.02.2026 08:04", "marie@example.fr", "10,00"], ["2", "08.02.2026 08:47", "marie@example.fr", "10,00"]]))
+    assert (sunday.created, sunday.skipped) == (2, 0)
+    header = ["Bon", "Datum", "Betrag"]
+    pi.import_purchases(write_csv(tmp_path / "mo.csv", header, [
+        ["1", "09.02.2026 17:00", "10,00"], ["2", "09.02.2026 17:30", "10,00"], ["3", "09.02.2026 19:10", "24,50"]]))
+    tuesday = pi.import_purchases(write_csv(tmp_path / "di.csv", header, [
+        ["1", "10.02.2026 08:00", "10,00"], ["2", "10.02.2026 08:30", "10,00"], ["3", "10.02.2026 09:12", "18,00"]]))
+    assert (tuesday.created, tuesday.skipped) == (3, 0)
+    assert Purchase.select().count() == 10
+
+
 def test_a_dutch_sales_file_with_a_tussenvoegsel_column_finds_its_customers_by_their_whole_name(gbp, tmp_path):
     """"Jan" "van der" "Berg" is Jan van der Berg, not a new "Jan Berg"; a new customer keeps the prefix too."""
     jan = add_contact(ContactInput(first_name="Jan", last_name="van der Berg"))

@@ -1907,19 +1907,28 @@ class _Run:
             else:  # (several alike, each found once)
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
         # The file read before on a computer in another time zone: none of its sales at the time recorded, and
-        # several of them (each of its number and total) a whole number of quarters of an hour from it, all by the
-        # same hours (not a day: a till's count starting again, a subscription's daily charge, are other sales).
+        # several of them (each of its number, total and customer) a whole number of quarters of an hour from it, all
+        # by the same hours; and so is every sale of the file whose number was recorded within those hours (not a
+        # day: a till's count starting again, a subscription's daily charge, are other sales; and a till's count of
+        # last night beside this morning's, of the same amounts, has others among them).
         if any((r.reference, r.occurred_at) in out for r in receipts if r.reference):
             return out
         apart: dict[str, list[tuple[_Receipt, tuple]]] = {}  # how far apart -> the receipts and what they are
+        near = 0  # the file's sales with a sale of their number recorded within those hours
         for r in receipts:
             at = from_utc_text(r.occurred_at)
-            for occurred_at, total, facts in numbered.get(r.reference, ()):
-                shift = from_utc_text(occurred_at) - at
+            ids = None
+            shifts = [(from_utc_text(occurred_at) - at, total, facts)
+                      for occurred_at, total, facts in numbered.get(r.reference, ())]
+            near += any(timedelta(0) < abs(shift) <= slack for shift, _, _ in shifts)
+            for shift, total, facts in shifts:
                 if total == r.total and timedelta(0) < abs(shift) <= slack and not shift % timedelta(minutes=15):
-                    apart.setdefault(str(shift), []).append((r, facts))
+                    ids = (self.ids(r) if r.customer else []) if ids is None else ids
+                    if facts[1] in ids if facts[1] is not None else not ids:  # (the same customer, or none)
+                        apart.setdefault(str(shift), []).append((r, facts))
         shifted = max(apart.values(), key=len, default=[])
-        if len(shifted) >= 2 and len({id(r) for r, _ in shifted}) == len({id(f) for _, f in shifted}) == len(shifted):
+        if (2 <= len(shifted) == near
+                and len({id(r) for r, _ in shifted}) == len({id(f) for _, f in shifted}) == len(shifted)):
             out.update(((r.reference, r.occurred_at), facts) for r, facts in shifted)
         return out
 
