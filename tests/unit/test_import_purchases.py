@@ -1045,6 +1045,19 @@ def test_a_till_numbering_every_receipt_with_a_c_sells_and_a_refund_line_is_reco
         ("C001234", 2500), ("C001235", 4000), ("C001236", -1200)]
 
 
+@pytest.mark.parametrize("numbers", [("A1001", "B1001", "C1001"), ("T0001", "C2026-015", "T0002")],
+                         ids=["registers of a letter each", "web orders beside a till's tickets"])
+def test_a_c_before_a_number_beside_numbers_of_other_letters_is_a_sale(gbp, tmp_path, numbers):
+    """"C" marks a cancellation only beside numbers in figures (Online Retail's "536365" and "C536379"): beside a
+    register's own letters, or a till's tickets, "C1001" and "C2026-015" are sales."""
+    header = ["Date", "Receipt", "Amount"]
+    rows = [["2026-02-03 10:00", numbers[0], "12.50"], ["2026-02-03 10:10", numbers[1], "30.00"],
+            ["2026-02-03 10:20", numbers[2], "40.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "till.csv", header, rows))
+    assert (result.created, result.refunds) == (3, 0)
+    assert all(p.total_minor > 0 for p in Purchase.select())
+
+
 @pytest.mark.parametrize(("headers", "fields"), [
     (["Fecha", "Nº Factura", "Total (EUR)", "Cantidad"], ["date", "reference", "amount", "quantity"]),
     (["Data", "N.º Fatura", "Valor (€)"], ["date", "reference", "amount"]),

@@ -1622,8 +1622,11 @@ class _Run:
         self.facts = _contact_facts(conn, matched)
         existing = self._existing(conn, receipts)
         # "C" before a receipt number marks a cancellation (the Online Retail layout) in a file whose other
-        # receipts are numbered without it; a till that numbers every receipt "C…" sells.
-        c_cancels = any(r.reference and not r.cancellation for r in receipts)
+        # receipts are numbered in figures without it ("536365" beside "C536379"); a till that numbers every
+        # receipt "C…" sells, and so do registers of letters of their own ("A1001", "B1001", "C1001") and a web
+        # shop's orders ("C2026-015") beside a till's tickets ("T0001").
+        plain = [r.reference for r in receipts if r.reference and not r.cancellation]
+        c_cancels = bool(plain) and sum(n.isdigit() for n in plain) >= 0.9 * len(plain)
         amounts = self.layout.headers[rows.col["amount"]] if "amount" in rows.col else ""
         order_totals = any(word in header_key(amounts) for word in ORDER_WORDS)  # (the amount is the order's)
         broken = {reference for reference, _ in rows.broken}
