@@ -1959,6 +1959,24 @@ def test_a_tills_daily_count_is_not_linked_to_an_earlier_days_receipt_of_that_nu
     ci.undo_import(monday.batch)  # nothing of Monday's was refunded since
 
 
+def test_a_receipt_whose_lines_are_timed_as_scanned_and_begin_with_a_deposit_paid_back_is_one_sale(gbp, tmp_path):
+    """A till that times each line: the empties brought back first ("Leergut -3,00"), then what was bought, seconds
+    apart, are one receipt of 9,47, not a refund and a sale per line; a refund under the sale's number an hour later
+    is a refund of its own."""
+    add_contact(ContactInput(first_name="Anna", emails=["anna@example.com"]))
+    header = ["Bon", "Datum", "E-Mail", "Artikel", "Menge", "Einzelpreis"]
+    rows = [["9101", "03.02.2026 10:15:01", "anna@example.com", "Leergut", "1", "-3,00"],
+            ["9101", "03.02.2026 10:15:09", "anna@example.com", "Kasten Wasser", "1", "6,99"],
+            ["9101", "03.02.2026 10:15:15", "anna@example.com", "Apfelsaft", "2", "1,49"],
+            ["9101", "03.02.2026 10:15:22", "anna@example.com", "Brot", "1", "2,50"],
+            ["9102", "03.02.2026 10:20:00", "anna@example.com", "Brot", "1", "2,50"],
+            ["9102", "03.02.2026 11:30:00", "anna@example.com", "Brot", "-1", "2,50"]]
+    result = pi.import_purchases(write_csv(tmp_path / "kasse.csv", header, rows))
+    assert (result.created, result.refunds) == (3, 1)
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("9101", 947), ("9102", -250),
+                                                                               ("9102", 250)]
+
+
 def test_a_row_without_a_date_under_a_rejected_first_row_is_left_out_with_it(gbp, tmp_path):
     """A till that numbers receipts from 1 each morning, whose later lines leave the date to the first: when Tuesday's
     receipt 1 has its first line rejected, its next line is left out with it, not added to Monday's receipt 1."""

@@ -252,6 +252,7 @@ WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt",
 # Plausibility: what a small shop's till can have sold.
 FIRST_YEAR = 1900  # a sale dated before it is a typo (or a spreadsheet's day zero, 1899-12-30)
 FUTURE_SLACK = timedelta(days=1)  # a sale dated after today plus this is in the future (a day for time zones)
+LINE_SPREAD = timedelta(minutes=10)  # a receipt's lines timed one by one, as a till scans them, are this close at most
 TOO_OLD = "the date is before 1900"
 IN_FUTURE = "the date is in the future"
 TOO_LARGE = money.TOO_LARGE
@@ -862,6 +863,14 @@ class _Reader:
             if self.moment is not None:
                 self.rejected_at[self.reference] = self.moment
 
+    def _refund_apart(self, receipt: _Receipt, occurred_at: str, cells: list[str]) -> bool:
+        """Whether a row of the other sign under a receipt's number, at another time, whose type does not say it is a
+        refund, is one of its own: not a discount, nor a line of a till that times each line it scans (a bottle
+        deposit paid back first, "Leergut -3,00", then the sale, seconds apart)."""
+        if abs(from_utc_text(occurred_at) - from_utc_text(receipt.occurred_at)) <= LINE_SPREAD:
+            return False
+        return not any(word.startswith(DISCOUNTS) for word in re.findall(r"\w+", fold(self.cell(cells, "description"))))
+
     def currency_beside(self, cells: list[str]) -> str | None:
         """The currency a sign beside the row's amount or price names ("£25.00"); the shop's for a sign several
         currencies write ("$"); None for amounts without a sign."""
@@ -1171,8 +1180,7 @@ class _Reader:
                 receipt.beside_sale = True
             receipt = self.receipts.get(key)
         if (receipt is not None and occurred_at != receipt.occurred_at and row_total * receipt.total < 0
-                and (returned or not any(word.startswith(DISCOUNTS)
-                                         for word in re.findall(r"\w+", fold(self.cell(cells, "description")))))):
+                and (returned or self._refund_apart(receipt, occurred_at, cells))):
             # the sale's number on its refund, at another time (Square, PayPal): a refund of its own
             key = f"{reference}\x00{occurred_at}"
             receipt = self.receipts.get(key)
