@@ -1977,6 +1977,22 @@ def test_a_receipt_whose_lines_are_timed_as_scanned_and_begin_with_a_deposit_pai
                                                                                ("9102", 250)]
 
 
+def test_a_time_column_beside_dates_a_spreadsheet_wrote_at_midnight_gives_each_sale_its_time(gbp, tmp_path):
+    """A database or spreadsheet writes a date cell with its time, midnight ("03.02.2026 00:00:00"), beside the time
+    of the sale in a column of its own: the sale is at that time (a sale and its refund that afternoon are two)."""
+    header = ["Bon", "Datum", "Uhrzeit", "Betrag"]
+    rows = [["4001", "03.02.2026 00:00:00", "10:15:00", "12,50"], ["4002", "03.02.2026 00:00:00", "14:20:00", "2,50"],
+            ["4003", "03.02.2026 00:00:00", "30.12.1899 16:05:00", "100,00"],
+            ["4003", "03.02.2026 00:00:00", "30.12.1899 16:40:00", "-100,00"],
+            ["4004", "03.02.2026 12:00:00", "17:30:00", "5,00"]]  # (noon: a time of its own, kept)
+    result = pi.import_purchases(write_csv(tmp_path / "kasse.csv", header, rows))
+    assert (result.created, result.refunds) == (5, 1)
+    assert sorted((p.reference, p.total_minor, p.occurred_at.astimezone().strftime("%H:%M"))
+                  for p in Purchase.select()) == [("4001", 1250, "10:15"), ("4002", 250, "14:20"),
+                                                  ("4003", -10000, "16:40"), ("4003", 10000, "16:05"),
+                                                  ("4004", 500, "12:00")]
+
+
 def test_a_row_without_a_date_under_a_rejected_first_row_is_left_out_with_it(gbp, tmp_path):
     """A till that numbers receipts from 1 each morning, whose later lines leave the date to the first: when Tuesday's
     receipt 1 has its first line rejected, its next line is left out with it, not added to Monday's receipt 1."""

@@ -614,6 +614,15 @@ ZONES = {"UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "MEZ": 1, 
          "EEST": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 
 
+_MIDNIGHT = re.compile(r"(?P<hour>0?0|12)[:.]00(?:[:.]00(?:[.,]0+)?)?")
+
+
+def _at_midnight(clock: str, ampm: str | None) -> bool:
+    """Whether a time is midnight: "00:00", "00:00:00", "12:00 AM" (not "12:00", noon)."""
+    m = _MIDNIGHT.fullmatch(clock)
+    return m is not None and (m["hour"] == "12") == (ampm is not None and ampm.lower().startswith("a"))
+
+
 def split_time(text: str) -> tuple[str, str | None, str | None, str | None]:
     """"12/1/2010 8:26" -> ("12/1/2010", "8:26", None, None); (date, time, am/pm, zone)."""
     m = _TIME.match(text.strip())
@@ -1007,8 +1016,12 @@ class _Reader:
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
         clock = self.cell(cells, "time")  # a time in a column of its own (Square)
-        if clock and date_text and split_time(date_text)[1] is None:
-            date_text = f"{date_text} {clock}"
+        if clock and date_text:
+            day_text, own, ampm, zone = split_time(date_text)
+            if own is None:
+                date_text = f"{date_text} {clock}"
+            elif zone is None and _at_midnight(own, ampm):
+                date_text = f"{day_text} {clock}"  # (a spreadsheet's date and time cell, only its date filled in)
         if self.utc and date_text:
             _, clock, _, zone = split_time(date_text)
             if clock is not None and zone is None:
