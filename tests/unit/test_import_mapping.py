@@ -98,10 +98,11 @@ def test_outlooks_home_address_in_spanish_and_italian_and_polish_and_czech_heade
 
 
 @pytest.mark.parametrize("headers, fields", [
-    (["Nombre", "Cumpleaños", "Aniversario", "Particular", "Otra calle", "Otra ciudad", "Tipo de correo electrónico",
-      "Prioridad", "Sexo"], ["first_name", "birthday", "note", "phone", "note", "note", "ignore", "ignore", "ignore"]),
-    (["Nome", "Compleanno", "Abitazione", "Altra via", "Altra città", "Tipo posta elettronica", "Riservatezza"],
-     ["first_name", "birthday", "phone", "note", "note", "ignore", "ignore"]),
+    (["Nombre", "Apellidos", "Cumpleaños", "Aniversario", "Particular", "Otra calle", "Otra ciudad",
+      "Tipo de correo electrónico", "Prioridad", "Sexo"],
+     ["first_name", "last_name", "birthday", "note", "phone", "note", "note", "ignore", "ignore", "ignore"]),
+    (["Nome", "Cognome", "Compleanno", "Abitazione", "Altra via", "Altra città", "Tipo posta elettronica",
+      "Riservatezza"], ["first_name", "last_name", "birthday", "phone", "note", "note", "ignore", "ignore"]),
     (["Vorname", "Weitere Straße", "Weiterer Ort", "E-Mail-Typ", "Priorität", "Privat", "Geschlecht", "Telefon privat"],
      ["first_name", "note", "note", "ignore", "ignore", "ignore", "ignore", "phone"]),
     (["Prénom", "Priorité", "Privé", "Sexe", "Initiales", "Type de messagerie",
@@ -187,11 +188,11 @@ def test_shopify_and_square_ids_and_consent():
     ("Straße", "street"), ("Strasse privat", "street"), ("Geburtstag", "birthday"), ("Geburtsdatum", "birthday"),
     ("Geb.-Datum", "birthday"), ("Geboren am", "birthday"), ("Kundennummer", "customer_id"), ("Bemerkungen", "notes"), ("Land/Region privat", "country"),
     # Spanish
-    ("Correo electrónico", "email"), ("Teléfono", "phone"), ("Móvil", "phone"), ("Nombre", "first_name"),
+    ("Correo electrónico", "email"), ("Teléfono", "phone"), ("Móvil", "phone"), ("Nombre", "full_name"),
     ("Apellidos", "last_name"), ("Empresa", "company"), ("Código postal", "postal_code"), ("Ciudad", "city"),
     ("Dirección", "street"), ("Fecha de nacimiento", "birthday"), ("Provincia", "region"),
     # Italian
-    ("Posta elettronica", "email"), ("Cellulare", "phone"), ("Nome", "first_name"), ("Cognome", "last_name"),
+    ("Posta elettronica", "email"), ("Cellulare", "phone"), ("Nome", "full_name"), ("Cognome", "last_name"),
     ("Azienda", "company"), ("CAP", "postal_code"), ("Città", "city"), ("Indirizzo", "street"),
     ("Data di nascita", "birthday"), ("Note", "notes"),
     # Portuguese
@@ -216,6 +217,25 @@ def test_shopify_and_square_ids_and_consent():
 ])
 def test_generic_headers_in_seven_languages(header, target):
     assert auto_map([header], "generic") == [target]
+
+
+@pytest.mark.parametrize("headers, fields", [
+    (["Vorname", "Nachname", "Mail-Adresse", "Tel.-Nr.", "Handy-Nr.", "Postanschrift"],
+     ["first_name", "last_name", "email", "phone", "phone", "street"]),
+    (["Nombre", "Apellidos", "Dirección postal", "Código postal", "Sin email", "Correo"],
+     ["first_name", "last_name", "street", "postal_code", "note", "email"]),
+    (["Nombre", "Email"], ["full_name", "email"]),  # (alone, the whole name, as a French "Nom")
+    (["Nom", "Prénom", "Téléphone", "Pas d'email", "Email"], ["last_name", "first_name", "phone", "note", "email"]),
+    (["Name", "Do Not Email", "No email", "Invalid Email", "Kein Telefon", "Phone No.", "Email ID"],
+     ["full_name", "note", "note", "note", "note", "phone", "email"]),
+    (["Nome", "Telefone Residencial", "Endereço Residencial", "Cidade Residencial", "Cep Residencial"],
+     ["full_name", "phone", "street", "city", "postal_code"]),
+])
+def test_headers_that_name_an_address_or_number_in_other_words_and_those_that_say_there_is_none(headers, fields):
+    """An email or phone column named the way German, Dutch and Portuguese lists name them is an email or phone; a
+    postal address is the street, not the postal code; a column that says the customer has none, or wants none ("Do
+    Not Email", "Pas d'email"), is kept in the notes, not read as an address (every row's "yes" rejected)."""
+    assert auto_map(headers, "generic") == fields
 
 
 @pytest.mark.parametrize("header", ["EMAIL", "e_mail", " E-Mail ", "Email:", "e.mail", "E-MAIL 2", "Emails"])

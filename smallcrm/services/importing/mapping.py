@@ -324,7 +324,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "correo", "correoelectronico", "direcciondecorreo", "direcciondecorreoelectronico",
               "postaelettronica", "indirizzoemail", "indirizzodipostaelettronica", "enderecodeemail",
               "enderecoemail", "emailadres", "primaryemail", "secondaryemail", "alternateemail", "emailvalue",
-              "adresseelectronique", "courrierelectronique", "adressecourriel"),
+              "adresseelectronique", "courrierelectronique", "adressecourriel", "mailadresse", "emailanschrift",
+              "mailanschrift", "emailid", "mailid"),
     "phone": ("phone", "phonenumber", "telephone", "telephonenumber", "tel", "telno", "telefon", "telefonnummer",
               "handy", "handynummer", "mobil", "mobilnummer", "mobiltelefon", "mobile", "mobilephone",
               "mobilenumber", "cell", "cellphone", "cellular", "portable", "telephoneportable", "telephonemobile",
@@ -334,13 +335,16 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "mobiel", "mobielnummer", "gsm", "phonevalue", "primaryphone", "whatsapp", "iphone",
               "natel", "natelnummer", "cellulaire", "telephonecellulaire", "gsmnummer", "telefonofijo", "telefonofisso",
               "telefonefixo", "telefonfest", "festnetz", "festnetznummer", "telephonefixe", "fixe", "vast",
-              "vastnummer", "vastetelefoon",
+              "vastnummer", "vastetelefoon", "telnr", "telefonnr", "handynr", "mobilnr", "mobiltelnr", "telefoonnr",
+              "mobielnr", "telefonenr", "phoneno", "mobileno", "telephoneno", "cellno", "contactno", "contactnumber",
               "particular", "abitazione"),  # (Outlook's home phone in Spanish and Italian)
     "street": ("street", "streetaddress", "address", "address1", "addressline1", "addressline", "line1",
                "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
                "direccion", "domicilio", "via", "indirizzo", "rua", "endereco", "morada", "straat", "adres",
                "straatnaam", "billingaddress1", "shippingaddress1", "ulica", "ulice", "streetname",
-               "strassenname", "nomdelarue", "nomdevoie", "nombredelacalle", "nomedellavia", "nomedarua"),
+               "strassenname", "nomdelarue", "nomdevoie", "nombredelacalle", "nomedellavia", "nomedarua",
+               "adressepostale", "postanschrift", "postadresse", "direccionpostal", "indirizzopostale",
+               "enderecopostal", "postadres"),
     # (joined to the street, with a Dutch "toevoeging": "Kerkstraat 12A"; "Nr." alone is more often a row's)
     "house_number": ("housenumber", "houseno", "housenr", "streetnumber", "streetno", "hausnummer", "hausnr",
                      "hausnummerzusatz", "huisnummer", "huisnr", "toevoeging", "huisnummertoevoeging",
@@ -353,7 +357,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                 "casellapostale", "caixapostal", "postbus"),
     "postal_code": ("postalcode", "postcode", "zip", "zipcode", "postal", "zippostalcode", "plz", "postleitzahl",
                     "codepostal", "cp", "codigopostal", "cap", "codiceavviamentopostale", "postnummer",
-                    "billingpostcode", "shippingpostcode", "kodpocztowy", "psc"),
+                    "billingpostcode", "shippingpostcode", "kodpocztowy", "psc", "cep"),
     "city": ("city", "town", "locality", "ort", "stadt", "wohnort", "ville", "commune", "localite", "ciudad",
              "localidad", "poblacion", "municipio", "citta", "comune", "localita", "cidade", "localidade",
              "plaats", "woonplaats", "stad", "billingcity", "shippingcity", "miasto", "miejscowosc", "mesto",
@@ -450,7 +454,12 @@ _SYNONYM_OF = {key: target for target, keys in _SYNONYMS.items() for key in keys
 # (Outlook in Spanish writes "Ciudad de residencia", in Italian "Città (ab.)" and "Città (uff.)".)
 _HOME_WORDS = frozenset({"home", "private", "personal", "privat", "prive", "domicile", "casa", "particular",
                          "personale", "thuis", "residential", "primary", "main", "default", "billing", "residencia",
-                         "ab"})
+                         "residencial", "ab"})
+# A column that says a customer has none, or does not want one ("Do Not Email", "Pas d'email", "Sin email", "Kein
+# Telefon", "Invalid email"): its yes or no is no address or number. (A first "no" only before one word: "No. de
+# téléphone" numbers a phone.)
+_NOT_WORDS = frozenset({"not", "pas", "sin", "kein", "keine", "nicht", "niet", "geen", "non", "sem", "senza", "nao",
+                        "invalid", "invalide", "ungultig", "ungultige", "dont", "never", "jamais", "nunca"})
 # Words that say which of a customer's emails or phones a column holds ("Adresse électronique principale",
 # "Mobile perso"): left out only when what is left is an email or a phone ("Personnel ID" is a staff number)
 _WHICH_CHANNEL = frozenset({"principal", "principale", "personnel", "personnelle", "perso", "privee", "personlich",
@@ -500,6 +509,8 @@ def _generic_field(header: str) -> str:
     whole = "".join(words)
     if whole in _SYNONYM_OF:
         return _SYNONYM_OF[whole]
+    if any(w in _NOT_WORDS for w in words) or words[0] == "no" and len(words) == 2:
+        return "note"
     work = any(w in _WORK_WORDS for w in words)
     kept = [w for w in words if w not in _HOME_WORDS and w not in _WORK_WORDS] or list(words)
     if len(kept) < len(words):
@@ -734,12 +745,13 @@ def auto_map(headers: list[str], preset: str = "auto") -> list[str]:
     for header in headers:
         target = chosen.field_for(header.strip()) if preset != "generic" else None
         fields.append(target or _generic_field(header))
-    return _settle(headers, fields)
+    return _settle(headers, fields, preset)
 
 
-def _settle(headers: list[str], fields: list[str]) -> list[str]:
-    """Context the single headers do not give: a lone "Name" beside a first name is the last name, and a French
-    "Nom" with no first name (nor whole name) beside it is the whole name ("Dupont, Marie", "Marie Dupont")."""
+def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> list[str]:
+    """Context the single headers do not give: a lone "Name" beside a first name is the last name, a Spanish or
+    Portuguese "Nombre" or "Nome" with no last name beside it, and a French "Nom" with no first name (nor whole
+    name) beside it, are the whole name ("Dupont, Marie", "Marie Dupont")."""
     if fields.count("birthday") > 1:  # Spanish Outlook's "Aniversario" is the wedding's, beside "Cumpleaños"
         for i, header in enumerate(headers):
             if fields[i] == "birthday" and header_key(header) == "aniversario":
@@ -748,6 +760,11 @@ def _settle(headers: list[str], fields: list[str]) -> list[str]:
         for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
             if target == "full_name" and header_key(header) in ("name", "naam"):
                 fields[i] = "last_name"
+                break
+    if preset == "generic" and "first_name" in fields and not ({"last_name", "full_name"} & set(fields)):
+        for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
+            if target == "first_name" and header_key(header) in ("nombre", "nome"):
+                fields[i] = "full_name"  # (alone, the Spanish and Portuguese "Nombre", "Nome" is the whole name)
                 break
     if "first_name" not in fields and "full_name" not in fields and not any(
             "prenom" in header_key(h) for h in headers):  # (a first name column of a heading not known: "Prénom 1")
