@@ -71,6 +71,7 @@ def outcome(call, *args):
     ("4 maart 1990", "dmy", "1990-03-04"), ("04-Mar-90", "dmy", "1990-03-04"), ("Dec 1", "dmy", "--12-01"),
     ("", "dmy", None), ("   ", "dmy", None), ("0/0/00", "mdy", None), ("00.00.0000", "dmy", None),
     ("0000-00-00", "dmy", None),
+    ("0000-07-09", "dmy", "--07-09"), ("1604-07-09", "dmy", "--07-09"), ("1604-02-29", "dmy", "--02-29"),  # no year
 ])
 def test_dates_in_the_ways_files_write_them(text, order, expected):
     assert parse_date(text, order) == expected
@@ -533,7 +534,7 @@ def test_an_ambiguous_date_column_is_read_the_way_the_shops_region_writes_dates(
     (row(company="Café Noël", phone="ask at the till"), "Phone: ask at the till", "phone_in_notes"),
     (row(first="Ann", email="ann@example.com", phone="n° 12"), "Phone: n° 12", "phone_in_notes"),
     (row(first="Ann", birthday="31/02/1990"), "Birthday: 31/02/1990", "birthday_in_notes"),
-    (row(first="Ann", birthday="0000-07-21"), "Birthday: 0000-07-21", "birthday_in_notes"),
+    (row(first="Ann", birthday="0000-13-21"), "Birthday: 0000-13-21", "birthday_in_notes"),
     (row(first="Ann", birthday="someday"), "Birthday: someday", "birthday_in_notes"),
     (row(first="Ann", birthday="01/01/2999"), "Birthday: 01/01/2999", "birthday_in_notes"),
 ])
@@ -753,6 +754,9 @@ def test_a_full_name_loses_the_guard_as_a_first_name_does():
     ("Czech Republic", "602 123 456", "+420602123456"),
     ("Polska", "512 345 678", "+48512345678"),  # the country's own name
     ("Portugal", "+33 6 12 34 56 78", "+33612345678"),  # a number with its +country keeps it
+    ("Côte d'Ivoire", "07 58 12 34 56", "+2250758123456"),  # (typed with a straight apostrophe, or none of the two)
+    ("Côte d’Ivoire", "07 58 12 34 56", "+2250758123456"),
+    ("Cote d'Ivoire", "05 45 12 34 56", "+2250545123456"),
 ])
 def test_a_phone_without_country_code_is_read_in_the_rows_own_country(country, phone, e164):
     headers, fields = ["First", "Phone", "Country"], ["first_name", "phone", "country"]

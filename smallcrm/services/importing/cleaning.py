@@ -545,15 +545,23 @@ def _country_regions() -> dict[str, str]:
     for locale in _COUNTRY_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             if code in SUPPORTED_REGIONS:
-                out.setdefault(_fold(name), code)
+                out.setdefault(_country_key(name), code)
     return out | _COUNTRY_ALIASES
+
+
+_APOSTROPHE = str.maketrans("’‘`´ʼ", "'" * 5)
+
+
+def _country_key(text: str) -> str:
+    """A country's name as looked up: folded, its apostrophes all one ("Côte d'Ivoire" is "Côte d’Ivoire")."""
+    return _fold(" ".join(text.split())).translate(_APOSTROPHE)
 
 
 @lru_cache(maxsize=1024)
 def region_of_country(text: str) -> str | None:
     """The region whose numbers a row's country names ("PT", "Portugal", "Deutschland", "Royaume-Uni"), or
     None when it names none."""
-    return _country_regions().get(_fold(" ".join(text.split()))) if text else None
+    return _country_regions().get(_country_key(text)) if text else None
 
 
 def region_code(text: str) -> str | None:
@@ -624,7 +632,13 @@ def _two_digit_year(year: int) -> int:
     return 2000 + year if 2000 + year <= this_year else 1900 + year
 
 
+# The years programs write for "no year": 0000 (Square), and 1604 (Apple's contacts: a leap year, for 29 February)
+_NO_YEARS = (0, 1604)
+
+
 def _make_date(text: str, year: int | None, month: int, day: int) -> str:
+    if year in _NO_YEARS:
+        year = None
     if not 1 <= month <= 12:
         raise InvalidValue("date", text, "date", f"there is no month {month}")
     try:
