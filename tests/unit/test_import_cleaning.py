@@ -311,6 +311,9 @@ def test_tidy_is_clean_text_without_the_limit(text):
     ("Francisco Javier de los Ríos", "Francisco Javier", "de los Ríos"), ("Pieter van 't Hek", "Pieter", "van 't Hek"),
     ("Anna Lo", "Anna", "Lo"), ("Ka Lo Chan", "Ka Lo", "Chan"), ("Nguyen, Thi Van", "Thi Van", "Nguyen"),
     ("Des O'Connor", "Des", "O'Connor"),
+    ("Martin Luther King, Jr.", "Martin Luther", "King Jr."), ("John Smith Jr.", "John", "Smith Jr."),
+    ("Henry Ford II", "Henry", "Ford II"), ("Dr. Bob Roe Sr.", "Bob", "Roe Sr."),
+    ("Seán Ó Briain", "Seán", "Ó Briain"), ("Máire Ní Bhriain", "Máire", "Ní Bhriain"),
 ])
 def test_full_names_are_split(name, first, last):
     assert split_full_name(name) == (first, last)

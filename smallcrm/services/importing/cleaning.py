@@ -947,7 +947,10 @@ def infer_decimal_mark(values: Iterable[str]) -> str:
 
 _PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "dos", "das",
                         "do", "ten", "ter", "zu", "af", "al", "el", "st", "st.", "saint", "mac", "bin", "ibn",
-                        "los", "las", "des", "dei", "degli", "delle", "dal", "dalla", "'t", "’t"})
+                        "los", "las", "des", "dei", "degli", "delle", "dal", "dalla", "'t", "’t",
+                        "ó", "ní", "nic", "uí", "ap"})  # (Irish "Seán Ó Briain", Welsh "ap Rhys")
+# Written after a last name, and part of it ("Martin Luther King, Jr.", "Henry Ford II")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "jnr", "jnr.", "snr", "snr.", "ii", "iii", "iv"})
 
 
 # Titles a name can be written after ("Mme Léa Martin", "Prof. Dr. Hans Müller"), in lower case and without their
@@ -999,13 +1002,21 @@ def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
     is the last word."""
     if "," in name:
         last, _, first = name.partition(",")
-        if first.strip() and last.strip():
+        if first.strip().lower() in _SUFFIXES:
+            name = f"{last} {first}"  # (the suffix of a last name, not the first name after it)
+        elif first.strip() and last.strip():
             return " ".join(_without_titles(first.split())), last.strip()
     words = name.split()
     if len(words) > 1 and _is_title(words[0]):
         words = _without_titles(words)
         if len(words) == 1:
             return "", words[0]
+    suffix = []
+    while len(words) > 2 and words[-1].lower() in _SUFFIXES:
+        suffix.insert(0, words.pop())
+    if suffix:
+        first, last = split_full_name(" ".join(words), last_first)
+        return first, " ".join([last, *suffix])
     if len(words) < 2:
         return name, ""
     capitals = [w.isupper() and sum(c.isalpha() for c in w) > 1 for w in words]  # (not an initial: "J.")
