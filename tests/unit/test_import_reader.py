@@ -138,6 +138,18 @@ def test_a_file_said_to_be_latin1_keeps_the_letters_windows_1252_writes_there(tm
     assert rows_of(path, dialect) == [(2, ["Cœur", "Zoé", "doit 5 €"]), (3, ["O’Brien", "Seán", "Dušan"])]
 
 
+def test_a_dos_tills_file_of_german_names_is_read_with_every_letter_right(tmp_path):
+    """A DOS code page (cp850) writes "ü" where Mac Roman has "Å": of the code pages that read the file, the one
+    whose words are all names is chosen, not "JÅrgen MÅller"."""
+    names = ["Jürgen Müller", "Björn Weiß", "Jörg Schäfer", "Günter Köhler", "Sören Groß", "Käthe Hübner",
+             "Uwe Möller", "Heinz Böhm"]
+    path = tmp_path / "kasse.csv"
+    path.write_bytes(("Bon;Datum;Kunde;E-Mail;Betrag\r\n" + "".join(
+        f"{8000 + i};03.02.2026 10:{i:02d};{name};k{i}@example.de;{i + 1},50\r\n" for i, name in enumerate(names))
+                      ).encode("cp850"))
+    assert [cells[2] for _, cells in rows_of(path, sniff(path))] == names
+
+
 def test_utf16_without_a_byte_order_mark_is_recognised_by_its_nul_bytes(tmp_path):
     path = tmp_path / "old-google.csv"
     path.write_bytes("Name,E-mail\r\nZoë,zoe@example.com\r\n".encode("utf-16-le"))
