@@ -1545,6 +1545,10 @@ Cliquez pour les afficher.</translation>
         <translation>{name} est un dossier&#xa0;: choisissez le fichier CSV qu’il contient.</translation>
     </message>
     <message>
+        <source>There is no file “{name}” there. Check its name and folder, or find it with Choose…</source>
+        <translation>Il n’y a pas de fichier «&#x202f;{name}&#x202f;» à cet endroit. Vérifiez son nom et son dossier, ou trouvez-le avec Choisir…</translation>
+    </message>
+    <message>
         <source>Chosen from the file&apos;s columns ({columns}). Change it if it is wrong.</source>
         <translation>Déduit des colonnes du fichier ({columns}). Changez-le s’il est faux.</translation>
     </message>

@@ -24,7 +24,7 @@ from pathlib import Path
 import peewee
 import shiboken6
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSignalBlocker, Qt, QTimer,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, QUrl,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
@@ -317,6 +317,12 @@ DETAILED_PROBLEMS = {
                                                       "(Unicode)” under “Characters (encoding)”, or “UTF-8 and "
                                                       "Windows, Western Europe, mixed” for a file with rows of both."),
 }
+
+
+def shown_name(name: str, most: int = 60) -> str:
+    """A file's name in a sentence: a long one cut in its middle ("…"), so that no page grows wider for a name
+    without spaces to break it at."""
+    return name if len(name) <= most else f"{name[:most // 2 - 1]}…{name[-(most // 2):]}"
 
 
 def problem_text(error: Exception, *, started: bool = True) -> str:
@@ -738,13 +744,19 @@ class FilePage(QWizardPage):
         """Choose Customers or Purchases from the file's header row (the user can change it)."""
         from smallcrm.gui.contact_form import show_problem
 
-        text = self.path.text().strip()
-        path = Path(text)
+        path = self.chosen()
         self.detected.clear()
-        # (Next stays off while no file is named: a folder, dropped on the window or typed, says why)
-        show_problem(self.problem, self.tr("{name} is a folder: choose the CSV file in it.").format(name=path.name)
-                     if text and path.is_dir() else None)
-        if not path.is_file():
+        # (Next stays off while no file is named: a folder, dropped on the window or typed, and a name of no file,
+        # say why)
+        if path is not None and path.is_dir():
+            show_problem(self.problem, self.tr("{name} is a folder: choose the CSV file in it.").format(
+                name=shown_name(path.name)))
+        elif path is not None and not path.exists():
+            show_problem(self.problem, self.tr("There is no file “{name}” there. Check its name and folder, or find it "
+                                               "with Choose…").format(name=shown_name(path.name)), hint=True)
+        else:
+            show_problem(self.problem, None)
+        if path is None or not path.is_file():
             return
         try:
             headers = reader.read_header(path, reader.sniff(path))
@@ -762,14 +774,24 @@ class FilePage(QWizardPage):
         if name:
             self.path.setText(name)
 
+    def chosen(self) -> Path | None:
+        """The file named: as typed or pasted, in quotes too (Windows' "Copy as path"), or as a file:// link."""
+        text = self.path.text().strip()
+        if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+            text = text[1:-1].strip()
+        if text.lower().startswith("file:"):
+            text = QUrl(text).toLocalFile() or text
+        return Path(text) if text else None
+
     def isComplete(self) -> bool:
-        return Path(self.path.text().strip()).is_file()
+        path = self.chosen()
+        return path is not None and path.is_file()
 
     def validatePage(self) -> bool:
         from smallcrm.gui.contact_form import show_problem
 
         try:
-            self.w.open_file(Path(self.path.text().strip()), self.kind())
+            self.w.open_file(self.chosen(), self.kind())
         except (SmallCrmError, OSError) as error:
             if not self._as_utf8_with_other_rows(error):
                 show_problem(self.problem, problem_text(error, started=False))
@@ -2284,7 +2306,7 @@ class RunPage(QWizardPage):
         self.setSubTitle(self.tr("Nothing is kept unless the whole file is imported: Cancel leaves your book as "
                                  "it was."))
         self.w.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
-        self.text.setText(self.tr("Reading {name}…").format(name=self.w.path.name))
+        self.text.setText(self.tr("Reading {name}…").format(name=shown_name(self.w.path.name)))
         self.w.run_import(self._progress, self._finished, self._failed)
 
     def _over(self, title: str, subtitle: str) -> None:

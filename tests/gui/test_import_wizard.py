@@ -2075,3 +2075,32 @@ def test_a_choice_on_the_format_page_that_cannot_be_used_is_said_in_the_words_of
     qtbot.waitUntil(lambda: "ZZ" in wizard.mapping_page.status.text(), timeout=5000)
     assert wizard.mapping_page.status.text() == ("“ZZ” is not a country: write its two-letter code, such as FR, DE or "
                                                  "US, under “Phone numbers from”.")
+
+
+def test_a_file_named_in_quotes_or_as_a_link_is_found_and_a_name_of_no_file_says_so(qtbot, window, tmp_path):
+    """Windows' "Copy as path" puts quotes around the path, and a browser's address is a file:// link: both name the
+    file. A name of no file says so, rather than leave Next off without a word."""
+    path = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, path)
+    page = wizard.file_page
+    for written in (f'"{path}"', f"'{path}'", path.as_uri()):
+        page.path.setText(written)
+        assert page.isComplete() and not page.problem.isVisible(), written
+    page.path.setText(str(path.with_name("clients-2025.csv")))
+    assert not page.isComplete()
+    assert page.problem.text() == ("There is no file “clients-2025.csv” there. Check its name and folder, or find it "
+                                   "with Choose…")
+    page.path.setText(path.as_uri())
+    wizard.next()
+    assert wizard.currentPage() is wizard.format_page and wizard.path == path
+
+
+def test_a_long_file_name_without_spaces_does_not_widen_the_import_past_the_screen(qtbot, window, tmp_path):
+    path = tmp_path / ("Kundenliste_Export_Kasse_" + "x" * 170 + ".csv")
+    path.write_bytes(FRENCH_EXCEL.encode("cp1252"))
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    width = wizard.width()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert wizard.width() == width
