@@ -3328,6 +3328,10 @@ Cliquez pour les afficher.</translation>
         <translation>Sélectionnez un import pour le défaire.</translation>
     </message>
     <message>
+        <source>Undoing the import of {file}…</source>
+        <translation>Annulation de l’import de {file}…</translation>
+    </message>
+    <message>
         <source>Import of {file} undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
         <translation>Import de {file} défait. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
@@ -4163,6 +4167,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Nothing was imported: your book is as it was before.</source>
         <translation>Rien n’a été importé&#xa0;: vos clients sont tels qu’ils étaient.</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>Annulation de l’import…</translation>
     </message>
     <message>
         <source>Import undone</source>

@@ -2261,6 +2261,9 @@ class RunPage(QWizardPage):
         self.bar = QProgressBar()
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.refusal = QLabel()  # why the import could not be undone
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
         self.undo = QPushButton(self.tr("&Undo this import"))
         self.undo.setAutoDefault(False)  # (Enter, once the import is over, is Finish's)
         self.undo.clicked.connect(self.undo_import)
@@ -2282,6 +2285,7 @@ class RunPage(QWizardPage):
         self.box = layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.text)
+        layout.addWidget(self.refusal)
         layout.addLayout(buttons)
         layout.addWidget(self.rejects)
         layout.addStretch(1)
@@ -2296,6 +2300,8 @@ class RunPage(QWizardPage):
     def initializePage(self) -> None:
         self.done = False
         self.rows_read = (0, 0)
+        self.refusal.hide()
+        self.undo.setEnabled(True)
         self.undo.hide()
         self.save.hide()
         self.again.hide()
@@ -2395,13 +2401,42 @@ class RunPage(QWizardPage):
         return self.done
 
     def undo_import(self) -> None:
+        """Undo the import off the window's thread (a large one takes seconds): Finish waits for it."""
         if not confirm_undo(self, self.w.path.name, self.w.kind):
             return
-        try:
-            result = ci.undo_import(self.w.result.batch)
-        except SmallCrmError as error:
-            self.text.setText(self.w.problem(error))
+        said = self.text.text()
+        self.done = False  # (Finish off until it is undone, or not)
+        self.completeChanged.emit()
+        self.undo.setEnabled(False)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.text.setText(self.tr("Undoing the import…"))
+
+        def refused(error) -> None:
+            from smallcrm.gui.contact_form import show_problem
+
+            if not isinstance(error, SmallCrmError):
+                raise error
+            if not shiboken6.isValid(self):
+                return
+            self._undo_over()
+            self.undo.setEnabled(True)
+            self.text.setText(said)  # (what the import did stands)
+            show_problem(self.refusal, self.w.problem(error))
+
+        run_in_background(ci.undo_import, self.w.result.batch, on_done=self._undone, on_error=refused)
+
+    def _undo_over(self) -> None:
+        self.done = True
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)  # (full, as the import left it)
+        self.completeChanged.emit()
+
+    def _undone(self, result) -> None:
+        if not shiboken6.isValid(self):
             return
+        self._undo_over()
+        self.refusal.hide()
         self.undo.hide()
         self.bar.hide()  # (not at 100% under "Import undone")
         self.again.show()
@@ -2686,6 +2721,7 @@ class PastImportsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Past imports"))
         self.on_undone = on_undone
+        self.undoing = False  # an undo under way (Undo stays off until it is over)
         # (the number is the one messages and the command line give: "import 3", `smallcrm import undo 3`)
         # ("Added" counts what the import is of; "New customers", the customers an import of purchases made too)
         self.table = _table([self.tr("Import"), self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"),
@@ -2740,24 +2776,37 @@ class PastImportsDialog(QDialog):
     def _update(self) -> None:
         row = self.table.currentRow()
         chosen = self.batches[row] if 0 <= row < len(self.batches) and self.table.selectedItems() else None
-        self.undo.setEnabled(chosen is not None and not chosen.undone_at and chosen.finished_at is not None)
+        self.undo.setEnabled(chosen is not None and not chosen.undone_at and chosen.finished_at is not None
+                             and not self.undoing)
         if self.batches and chosen is None and not self.message.text():
             self.message.setText(self.tr("Select an import to undo it."))
         elif chosen is not None and self.message.text() == self.tr("Select an import to undo it."):
             self.message.clear()
 
     def undo_selected(self) -> None:
+        """Undo the import chosen, off the window's thread (a large one takes seconds)."""
         batch = self.batches[self.table.currentRow()]
         if not confirm_undo(self, batch.file_name, batch.kind):
             return
-        try:
-            result = ci.undo_import(batch.id)
-        except UndoRefused as error:
-            self.message.setText(undo_refused_text(error))
+        self.undoing = True
+        self.undo.setEnabled(False)
+        self.message.setText(self.tr("Undoing the import of {file}…").format(file=batch.file_name))
+
+        def refused(error) -> None:
+            if not isinstance(error, SmallCrmError):
+                raise error
+            if shiboken6.isValid(self):
+                self.undoing = False
+                self._update()
+                self.message.setText(undo_refused_text(error) if isinstance(error, UndoRefused) else str(error))
+
+        run_in_background(ci.undo_import, batch.id, on_done=lambda result: self._undone(batch, result),
+                          on_error=refused)
+
+    def _undone(self, batch, result) -> None:
+        if not shiboken6.isValid(self):
             return
-        except SmallCrmError as error:
-            self.message.setText(str(error))
-            return
+        self.undoing = False
         if batch.kind == "purchases":
             self.message.setText(self.tr("Import of {file} undone. Purchases removed, with their points: {purchases}. "
                                          "New customers removed: {removed}.").format(

@@ -55,6 +55,12 @@ def asked(monkeypatch) -> Asked:
     return questions
 
 
+def undo(qtbot, wizard) -> None:
+    """Press "Undo this import" (asked: yes) and wait for the undo, which runs off the window's thread."""
+    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+
+
 def wizard_for(qtbot, window, path) -> ImportWizard:
     window.import_file(path=path)
     (wizard,) = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
@@ -180,7 +186,7 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, 
                                            "the file again.")]
     assert contacts.count_contacts() == 2 and wizard.run_page.undo.isVisible()
     assert not wizard.run_page.again.isVisible()  # (back to the summary only once the book is as it was)
-    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    undo(qtbot, wizard)
     assert contacts.count_contacts() == 0 and contacts.count_contacts(trash=True) == 0
     assert window.model.rowCount() == 0
     assert wizard.run_page.text.text() == ("Undone. Customers it added, removed: 2. Customers it updated, put back as "
@@ -421,7 +427,8 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and window.model.rowCount() == 2 and dialog.table.item(0, 9).text() != "undone"
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 9).text() == "undone"
+    assert dialog.message.text() == "Undoing the import of clients.csv…" and not dialog.undo.isEnabled()
+    qtbot.waitUntil(lambda: dialog.table.item(0, 9).text() == "undone", timeout=10000)  # (off the window's thread)
     assert dialog.message.text() == ("Import of clients.csv undone. Customers it added, removed: 2. Customers it "
                                      "updated, put back as they were: 0.")
     assert window.model.rowCount() == 0
@@ -438,8 +445,10 @@ def test_past_imports_says_in_words_why_an_import_is_not_undone(qtbot, window, t
     dialog = window.show_past_imports()
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Not undone"), timeout=10000)
     assert dialog.message.text() == ("Not undone. Zoë Lefèvre was changed after this import: undoing it would lose "
                                      "that change. Nothing was changed.")
+    assert dialog.undo.isEnabled()
     assert contacts.count_contacts() == 2
 
     later = tmp_path / "later.csv"
@@ -450,6 +459,7 @@ def test_past_imports_says_in_words_why_an_import_is_not_undone(qtbot, window, t
     dialog.table.selectRow(1)  # the newest first: the French file is the second row now
     assert dialog.table.item(1, 2).text() == "clients.csv" and first.batch < second.batch
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Not undone"), timeout=10000)
     assert dialog.message.text().startswith("Not undone. A later import (later.csv, ")
     assert "Undo that one first, then this one." in dialog.message.text()
     dialog.close()
@@ -758,15 +768,19 @@ def test_undo_on_the_result_page_removes_the_purchases_batch(qtbot, window, till
 
     (receipt_1001,) = database.execute_sql("SELECT id FROM purchase WHERE reference = '1001'").fetchone()
     refund = purchases.refund_purchase(receipt_1001, 100)
-    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
-    assert wizard.run_page.text.text() == ("Not undone. The purchase with receipt 1001, recorded by this import, was "
-                                           "refunded since: undo the refund first. Nothing was changed.")
+    said = wizard.run_page.text.text()
+    undo(qtbot, wizard)
+    assert wizard.run_page.refusal.text() == ("Not undone. The purchase with receipt 1001, recorded by this import, "
+                                              "was refunded since: undo the refund first. Nothing was changed.")
+    # what the import did is still said, and it can be undone once the refund is
+    assert wizard.run_page.text.text() == said and wizard.run_page.undo.isEnabled()
     assert len(stored(till.parent / "test.sqlite")["purchases"]) == 6
     database.execute_sql("DELETE FROM points_entry WHERE purchase_id = ?", (refund.refund_id,))
     database.execute_sql("DELETE FROM purchase WHERE id = ?", (refund.refund_id,))
 
-    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    undo(qtbot, wizard)
     assert wizard.run_page.text.text() == "Undone. Purchases removed, with their points: 5. New customers removed: 1."
+    assert not wizard.run_page.refusal.isVisible()
     after = stored(till.parent / "test.sqlite")
     assert after["purchases"] == after["lines"] == after["points"] == []
     assert after["customers"] == [("Anna", "Schulz", "anna@beispiel.de")]
@@ -900,7 +914,8 @@ def test_past_imports_lists_a_purchases_import_and_undoes_it(qtbot, window, till
     assert cells(dialog.table, 0)[2:6] == ["kasse.csv", "purchases", "5", "1"]  # 5 purchases, 1 new customer
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 9).text() == "undone" and cells(dialog.table, 0)[5] == "1"
+    qtbot.waitUntil(lambda: dialog.table.item(0, 9).text() == "undone", timeout=10000)
+    assert cells(dialog.table, 0)[5] == "1"
     assert "Purchases removed, with their points: 5. New customers removed: 1." in dialog.message.text()
     assert stored(till.parent / "test.sqlite")["purchases"] == []
     dialog.close()
@@ -1177,7 +1192,7 @@ def test_everyone_the_import_adds_or_changes_can_be_tagged_and_found(qtbot, wind
         window.search.setText("Spring fair")  # as the result page says: Bo of Spring Valley is not one of them
     assert window.count_label.text() == "3 of 4 customers match “Spring fair”"
 
-    qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    undo(qtbot, wizard)
     assert contacts.get_contact(ana).tags == ["VIP"] and contacts.all_tags() == ["VIP"]
     wizard.close()
 
@@ -1269,6 +1284,9 @@ def test_after_undo_the_result_page_says_the_import_was_undone(qtbot, window, tm
     assert page.title() == "Imported" and page.undo.isVisible() and page.save.isVisible() and page.bar.isVisible()
 
     qtbot.mouseClick(page.undo, Qt.MouseButton.LeftButton)
+    # undone off the window's thread: a busy bar, and Finish off, until it is
+    assert page.text.text() == "Undoing the import…" and not page.isComplete() and not page.undo.isEnabled()
+    qtbot.waitUntil(lambda: page.done, timeout=10000)
     assert contacts.count_contacts() == 0
     assert page.title() == "Import undone" and not page.bar.isVisible()  # (no bar at 100% under it)
     assert page.subTitle() == "Your book is as it was before this import."

@@ -43,5 +43,6 @@ def test_the_wizard_imports_through_a_worker_process_and_undoes(qtbot, window, t
     assert window.model.rowCount() == 2
 
     qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)  # (undone off the window's thread)
     assert contacts.count_contacts() == 0 and contacts.count_contacts(trash=True) == 0
     wizard.close()
