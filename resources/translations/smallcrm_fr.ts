@@ -3328,6 +3328,14 @@ Cliquez pour les afficher.</translation>
         <translation>Sélectionnez un import pour le défaire.</translation>
     </message>
     <message>
+        <source>Import {number} was undone on {when}: nothing of it is left to undo.</source>
+        <translation>L’import {number} a été annulé le {when}&#xa0;: il n’en reste rien à annuler.</translation>
+    </message>
+    <message>
+        <source>Import {number} did not finish: nothing of it was kept.</source>
+        <translation>L’import {number} ne s’est pas terminé&#xa0;: rien n’en a été gardé.</translation>
+    </message>
+    <message>
         <source>Undoing the import of {file}…</source>
         <translation>Annulation de l’import de {file}…</translation>
     </message>
@@ -4328,6 +4336,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Go back to “What the file looks like” and choose their country under “Phone numbers from”.</source>
         <translation>Revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez leur pays dans «&#x202f;Pays des téléphones&#x202f;».</translation>
+    </message>
+    <message>
+        <source>There is nothing to import: go back to change a choice, or fix the rejected rows below.</source>
+        <translation>Il n’y a rien à importer&#xa0;: revenez en arrière pour changer un choix, ou corrigez les lignes rejetées ci-dessous.</translation>
     </message>
     <message>
         <source>Row</source>

@@ -2011,10 +2011,11 @@ class SummaryPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.last_fixed: int | None = None
         self.ready = False  # the dry run has said what the import will do, with the choices as they are
+        self.writes = False  # ... and that it adds or changes something
         self._show_plan(None)
 
     def isComplete(self) -> bool:
-        return self.ready  # (Import is pressed knowing what it does)
+        return self.ready and self.writes  # (Import is pressed knowing what it does, and that it does something)
 
     def _warnings(self, plan) -> list[tuple[str, int]]:
         """What reading tidied and what went to the notes; a sale's extra cells are left out (it has no notes)."""
@@ -2191,6 +2192,12 @@ class SummaryPage(QWizardPage):
         self._show_plan(plan)
         self._update_fix()
         self._say_fixed(plan)
+        # nothing to write (every row rejected, or skipped): Import stays off, rather than record an import of nothing
+        written = n["purchases"] + n["paid"] if self.w.kind == "purchases" else n.get("create", 0) + n.get("update", 0)
+        if not written:
+            self.counts.setText(self.counts.text() + " " + self.tr(
+                "There is nothing to import: go back to change a choice, or fix the rejected rows below."))
+        self.writes = bool(written)
         self.ready = True
         self.completeChanged.emit()
 
@@ -2722,6 +2729,7 @@ class PastImportsDialog(QDialog):
         self.setWindowTitle(self.tr("Past imports"))
         self.on_undone = on_undone
         self.undoing = False  # an undo under way (Undo stays off until it is over)
+        self.noted = ""  # what the message says of the import chosen (not how an undo went)
         # (the number is the one messages and the command line give: "import 3", `smallcrm import undo 3`)
         # ("Added" counts what the import is of; "New customers", the customers an import of purchases made too)
         self.table = _table([self.tr("Import"), self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"),
@@ -2778,10 +2786,19 @@ class PastImportsDialog(QDialog):
         chosen = self.batches[row] if 0 <= row < len(self.batches) and self.table.selectedItems() else None
         self.undo.setEnabled(chosen is not None and not chosen.undone_at and chosen.finished_at is not None
                              and not self.undoing)
-        if self.batches and chosen is None and not self.message.text():
-            self.message.setText(self.tr("Select an import to undo it."))
-        elif chosen is not None and self.message.text() == self.tr("Select an import to undo it."):
-            self.message.clear()
+        # why Undo is off (or how to turn it on), unless the message says how an undo went
+        if chosen is None:
+            note = self.tr("Select an import to undo it.") if self.batches else ""
+        elif chosen.undone_at:
+            note = self.tr("Import {number} was undone on {when}: nothing of it is left to undo.").format(
+                number=chosen.id, when=fmt.when(from_utc_text(chosen.undone_at)))
+        elif chosen.finished_at is None:
+            note = self.tr("Import {number} did not finish: nothing of it was kept.").format(number=chosen.id)
+        else:
+            note = ""
+        if self.message.text() in ("", self.noted):
+            self.message.setText(note)
+        self.noted = note
 
     def undo_selected(self) -> None:
         """Undo the import chosen, off the window's thread (a large one takes seconds)."""

@@ -433,6 +433,12 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
                                      "updated, put back as they were: 0.")
     assert window.model.rowCount() == 0
     dialog.close()
+    dialog = window.show_past_imports()  # chosen again: why Undo is off
+    dialog.table.selectRow(0)
+    assert not dialog.undo.isEnabled()
+    assert dialog.message.text().startswith(f"Import {batch} was undone on ")
+    assert dialog.message.text().endswith(": nothing of it is left to undo.")
+    dialog.close()
 
 
 def test_past_imports_says_in_words_why_an_import_is_not_undone(qtbot, window, tmp_path):
@@ -2122,3 +2128,18 @@ def test_a_long_file_name_without_spaces_does_not_widen_the_import_past_the_scre
     wizard.next()
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert wizard.width() == width
+
+
+def test_a_file_with_nothing_to_import_does_not_offer_to_import_it(qtbot, window, tmp_path):
+    """Every row rejected: the summary says there is nothing to import and Import stays off (it recorded an import
+    of nothing, with an Undo that had nothing to undo)."""
+    path = tmp_path / "clients.csv"
+    path.write_text("Prénom;Nom;Courriel\nZoë;Lefèvre;pas-un-email\nJosé;Núñez;ni-celui-ci\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    page = wizard.summary_page
+    assert page.counts.text().endswith("There is nothing to import: go back to change a choice, or fix the rejected "
+                                       "rows below.")
+    assert not page.isComplete() and not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert page.rejects.isVisible() and page.fix.isVisible()
+    wizard.close()
