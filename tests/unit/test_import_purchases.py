@@ -2009,6 +2009,20 @@ def test_a_row_without_a_date_under_a_rejected_first_row_is_left_out_with_it(gbp
                                                            (5, pi.BROKEN_RECEIPT)]
 
 
+def test_a_date_that_cannot_be_read_leaves_out_its_own_receipt_not_every_days_of_that_number(gbp, tmp_path):
+    """A till whose receipt numbers start again each day: Wednesday's "Bon 1" with a time typed "9:61" is rejected,
+    Monday's and Tuesday's "Bon 1" are recorded; a line of a receipt next to its other lines leaves it out whole."""
+    header = ["Bon", "Datum", "Uhrzeit", "Betrag"]
+    rows = [["1", "02.02.2026", "09:00", "20,00"], ["1", "03.02.2026", "09:10", "30,00"],
+            ["1", "04.02.2026", "9:61", "8,00"],
+            ["2", "04.02.2026", "10:00", "5,00"], ["2", "31.02.2026", "10:00", "6,00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "kasse.csv", header, rows))
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("1", 2000), ("1", 3000)]
+    assert [(r.row, r.reason) for r in result.rejects] == [
+        (4, "not a date (and time) that can be read"), (5, pi.BROKEN_RECEIPT),
+        (6, "not a date (and time) that can be read")]
+
+
 def test_a_row_whose_receipt_number_cannot_be_read_leaves_out_no_other_receipt(gbp, tmp_path):
     header = ["Date", "Receipt", "Amount"]
     rows = [["2025-03-03 09:05", "R-1", "25.00"], ["2025-03-03 09:10", "R" * 300, "8.00"]]

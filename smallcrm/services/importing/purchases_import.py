@@ -806,7 +806,10 @@ class _Reader:
         # the first PREVIEW rejected rows' date, receipt number, customer and amount as written (PurchasePlan.written)
         self.written: dict[int, tuple[str, str, str, str]] = {}
         # (receipt number, its day; None when the row's day is not known) -> the first rejected row: left out
-        self.broken: dict[tuple[str, date | None], int] = {}
+        self.broken: dict[tuple[str, date], int] = {}
+        # receipt number -> the rows of it rejected before their day was known (a date that cannot be read): they
+        # leave out the receipt of that number whose rows are next to them (not that number's every day)
+        self.undated: dict[str, list[int]] = {}
         self.reference = ""  # the receipt number of the row being read
         self.moment: str | None = None  # its time, once read
         self.restarts = False  # a number's sale on one day, another sale under it on another day
@@ -867,10 +870,11 @@ class _Reader:
             amount = cell(cells, "amount") or (f"{quantity} × {price}" if quantity and price else price)
             moment = f'{cell(cells, "date")} {cell(cells, "time")}'.strip()
             self.written[row] = (moment, cell(cells, "reference"), who, amount)
-        if self.reference:
-            self.broken.setdefault((self.reference, day_of(self.moment) if self.moment else None), row)
-            if self.moment is not None:
-                self.rejected_at[self.reference] = self.moment
+        if self.reference and self.moment is None:
+            self.undated.setdefault(self.reference, []).append(row)
+        elif self.reference:
+            self.broken.setdefault((self.reference, day_of(self.moment)), row)
+            self.rejected_at[self.reference] = self.moment
 
     def _refund_apart(self, receipt: _Receipt, occurred_at: str, cells: list[str]) -> bool:
         """Whether a row of the other sign under a receipt's number, at another time, whose type does not say it is a
@@ -1036,6 +1040,9 @@ class _Reader:
             if occurred_at is None:
                 if _is_total_row(cells):
                     return self.reject(number, TOTAL_ROW)
+                # its day at least ("04.02.2026 9:61"): the receipt it is of is left out, not its number's every day
+                with suppress(_Implausible, ValueError, InvalidValue):
+                    self.moment = _moment(split_time(date_text)[0], order, self.latest)
                 return self.reject(number, "not a date (and time) that can be read", "date", date_text)
         elif reference in self.rejected_at:  # (a row of the receipt whose first row was rejected: left out too)
             occurred_at = self.rejected_at[reference]
@@ -1650,7 +1657,7 @@ class _Run:
         c_cancels = bool(plain) and sum(n.isdigit() for n in plain) >= 0.9 * len(plain)
         amounts = self.layout.headers[rows.col["amount"]] if "amount" in rows.col else ""
         order_totals = any(word in header_key(amounts) for word in ORDER_WORDS)  # (the amount is the order's)
-        broken = {reference for reference, _ in rows.broken}
+        broken = {reference for reference, _ in rows.broken} | rows.undated.keys()
         sales = _SalesByNumber(conn, receipts, existing, rows.restarts)  # what a refund under a sale's number pays back
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         # sales left out as paid back in full, by customer, currency and amount: a refund row of its own number, of
@@ -1686,8 +1693,8 @@ class _Run:
                     r.amount = -r.amount
             if total < 0:  # a refund's lines count back what was sold: negative quantities, prices as sold
                 r.items = [(d, -q, -p) if p < 0 else (d, q, p) for d, q, p in r.items]
-            if r.reference in broken and ((r.reference, None) in rows.broken
-                                          or (r.reference, day_of(r.occurred_at)) in rows.broken):
+            if r.reference in broken and ((r.reference, day_of(r.occurred_at)) in rows.broken or any(
+                    n - 1 in r.rows or n + 1 in r.rows for n in rows.undated.get(r.reference, ()))):
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
             rest = sales.returned_of(r)  # what refunds of it in the file pay back
