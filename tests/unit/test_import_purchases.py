@@ -1745,6 +1745,29 @@ def test_a_row_rejected_as_read_is_shown_as_written_with_the_customer_on_its_sid
     assert plan.written == {3: ("03/10/2025 09:00:00", "3AB", "bob@example.com", "-1O.00")}
 
 
+def test_paypals_time_zone_column_says_when_each_sale_was(gbp, tmp_path, monkeypatch):
+    """PayPal writes the date and time in the account's zone, and the zone in a column of its own: 22:30 in
+    California on 31 January is 06:30 on 1 February in UTC, whatever the zone of the computer reading the file."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        rows = [["31/01/2026", "22:30:00", "PST", "Ann Lee", "Website Payment", "Completed", "GBP", "25.00", "-0.93",
+                 "24.07", "ann@example.com", "shop@example.co.uk", "1AB", "Candle", "", "", "1", "24.07", "GB",
+                 "Credit"],
+                ["01/02/2026", "10:00:00", "CET", "Ann Lee", "Website Payment", "Completed", "GBP", "5.00", "-0.20",
+                 "4.80", "ann@example.com", "shop@example.co.uk", "2AB", "Soap", "", "", "1", "28.87", "GB",
+                 "Credit"]]
+        pi.import_purchases(write_csv(tmp_path / "Download.CSV", PAYPAL, rows),
+                            pi.PurchaseImportOptions(create_missing=True, date_orders={0: "dmy"}))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert sorted((p.reference, p.occurred_at.isoformat()) for p in Purchase.select()) == [
+        ("1AB", "2026-02-01T06:30:00+00:00"), ("2AB", "2026-02-01T09:00:00+00:00")]
+
+
 def test_paypals_cart_items_are_lines_of_their_payment_and_count_once(gbp, tmp_path):
     """A cart paid at once: the payment row, then a "Memo" row per item (it moved no money) under the payment's
     transaction number (the web shop's invoice number is empty); an authorisation alone is a memo too, and no

@@ -612,6 +612,9 @@ _CLOCKISH = re.compile(r"[\sT]\d{1,2}(?:[:h]\d{2}|\.\d{2}(?![\d.]))|\d\s?[AaPp]\
 # Hours from UTC of the zones tills name
 ZONES = {"UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2, "EET": 2,
          "EEST": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+# A column of the zone of the file's times (PayPal's "TimeZone", "Zeitzone", "Fuseau horaire"), as header_key writes it
+ZONE_COLUMNS = frozenset({"timezone", "zeitzone", "fuseauhoraire", "zonahoraria", "fusoorario", "fusohorario",
+                          "tijdzone"})
 
 
 _MIDNIGHT = re.compile(r"(?P<hour>0?0|12)[:.]00(?:[:.]00(?:[.,]0+)?)?")
@@ -823,6 +826,8 @@ class _Reader:
         self.sale_of: int | None = None  # PayPal's Reference Txn ID: the sale a refund or a cart's item belongs to
         self.lightspeed_x = layout.preset == "lightspeed_x"
         keys = _keys(layout.headers)
+        # the zone of times written without one, in a column of its own (PayPal's "TimeZone": "PST", "CET")
+        self.zone = next((i for i, key in enumerate(keys) if key in ZONE_COLUMNS), None)
         # Lightspeed's "Paid": what was paid of a sale (all of it, a lay-by's deposit, none of a sale on account)
         self.paid_column = keys.index("paid") if self.lightspeed_x and "paid" in keys else None
         # in a file without a receipt number column, a name that is an order's number ("#1001", a web shop's "Name")
@@ -1026,10 +1031,11 @@ class _Reader:
                 date_text = f"{date_text} {clock}"
             elif zone is None and _at_midnight(own, ampm):
                 date_text = f"{day_text} {clock}"  # (a spreadsheet's date and time cell, only its date filled in)
-        if self.utc and date_text:
+        if (self.utc or self.zone is not None) and date_text:
             _, clock, _, zone = split_time(date_text)
-            if clock is not None and zone is None:
-                date_text += " UTC"
+            written = cells[self.zone].strip().upper() if self.zone is not None and self.zone < len(cells) else ""
+            if clock is not None and zone is None and (self.utc or written in ZONES):
+                date_text += f" {written if written in ZONES else 'UTC'}"
         if date_text:
             try:
                 occurred_at = _moment(date_text, order, self.latest)
