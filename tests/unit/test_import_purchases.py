@@ -2054,6 +2054,24 @@ def test_a_row_whose_receipt_number_cannot_be_read_leaves_out_no_other_receipt(g
     assert [(r.row, r.reason) for r in result.rejects] == [(3, "too long")]
 
 
+def test_a_tills_daily_count_after_a_letter_is_not_linked_to_yesterdays_receipt_of_that_number(gbp, tmp_path):
+    """Tickets "T0003", "T0004"… that start again each morning, one file a day: today's anonymous return "T0004" is not
+    a refund of yesterday's "T0004", nor its customer's (whose points stay), and is not left out as a refund of a
+    sale yesterday's file said was cancelled."""
+    marie = add_contact(ContactInput(first_name="Marie", emails=["marie@example.fr"]))
+    header = ["Ticket", "Date", "E-mail", "Montant TTC", "Statut"]
+    pi.import_purchases(write_csv(tmp_path / "j1.csv", header, [
+        ["T0003", "03/02/2026 09:40", "", "4,50", "Payé"],
+        ["T0004", "03/02/2026 10:15", "marie@example.fr", "30,00", "Payé"],
+        ["T0005", "03/02/2026 10:30", "", "2,20", "Annulé"]]), pi.PurchaseImportOptions(date_orders={1: "dmy"}))
+    day2 = pi.import_purchases(write_csv(tmp_path / "j2.csv", header, [
+        ["T0004", "04/02/2026 09:31", "", "-10,00", "Payé"], ["T0005", "04/02/2026 09:50", "", "-2,00", "Payé"]]),
+        pi.PurchaseImportOptions(date_orders={1: "dmy"}))
+    assert (day2.created, day2.refunds) == (2, 2)
+    returned = Purchase.get(Purchase.total_minor == -1000)
+    assert (returned.refund_of_id, returned.contact_id, points_balance(marie)) == (None, None, 30)
+
+
 def test_in_a_file_whose_numbers_start_again_each_day_a_refund_that_day_is_of_that_days_sale(gbp, tmp_path):
     header = ["Date", "Ticket", "Statut", "Montant", "Email"]
     rows = [["2025-03-03 09:30", "2", "Remboursé", "32.00", "marie@example.com"],

@@ -1457,6 +1457,9 @@ def _own_refund(sale: _Receipt, total: int, recorded: tuple, refund_rows: dict) 
 # taken abroad) is up to this many hours apart (less than a day), and its sales, found by their own numbers, are
 # the same sales (_Run._existing).
 ZONE_HOURS = 20
+# A till's count, of five figures or fewer, alone or padded with zeros after a letter or two ("17", "T0004", "B-012"):
+# it may start again each day (tomorrow's "1" is another receipt), so it names no sale of another file
+_TILL_COUNT = re.compile(r"\d{1,5}|[A-Za-z]{1,2}[-_ ]?0\d{1,4}")
 
 
 def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
@@ -1548,7 +1551,7 @@ class _SalesByNumber:
         customer and what was refunded of it at its own time (as a column says, without a row of its own);
         (None, None, 0) for a sale an earlier import left out as paid back. Not for a number of five
         figures or fewer: a till's count, which may start again each day (tomorrow's "1" is another receipt)."""
-        numbers = sorted(n for n in numbers if not re.fullmatch(r"\d{1,5}", n))
+        numbers = sorted(n for n in numbers if not _TILL_COUNT.fullmatch(n))
         found: dict[str, list[tuple[int, int | None, int]]] = {}
         cancelled: set[str] = set()
         for start in range(0, len(numbers), 500):
@@ -2120,7 +2123,7 @@ def _earlier_refunds(conn, numbers: set[str]) -> dict[tuple[str, str], list[tupl
     """The refunds recorded without their sale under each of these sale numbers, by number and currency: when, and
     how much each paid back (a till's count, of five figures or fewer, is no sale's number among those recorded
     before)."""
-    numbers = sorted(n for n in numbers if not re.fullmatch(r"\d{1,5}", n))
+    numbers = sorted(n for n in numbers if not _TILL_COUNT.fullmatch(n))
     out: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for start in range(0, len(numbers), 500):
         chunk = numbers[start:start + 500]
@@ -2136,7 +2139,7 @@ def _orphan_refunds(conn, numbers: Iterable[str], batch_id: int = 0) -> dict[tup
     sale numbers, by number and currency, in the order they were made: (id, customer, when, total, number,
     currency). A till's count, of five figures or fewer, which starts again each day, is no sale's own number."""
     orphans: dict[tuple[str, str], list[tuple]] = {}
-    numbers = sorted({n for n in numbers if n and not re.fullmatch(r"\d{1,5}", n)})
+    numbers = sorted({n for n in numbers if n and not _TILL_COUNT.fullmatch(n)})
     if numbers:
         for row in conn.execute(
                 "SELECT id, contact_id, occurred_at, total_minor, reference, currency FROM purchase"
