@@ -1070,8 +1070,8 @@ class MappingPage(QWizardPage):
         self.saved.activated.connect(self.use_saved)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
+        row = QHBoxLayout()  # (the status above, the whole width: beside the saved mappings, French wrapped it small)
+        row.addStretch(1)
         row.addWidget(self.saved)
         row.addWidget(self.save)
         layout = QVBoxLayout(self)
@@ -1079,6 +1079,7 @@ class MappingPage(QWizardPage):
         layout.addLayout(self.choices)
         self._sale_options()
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
         layout.addLayout(row)
         self.combos: list[QComboBox] = []
         self.date_combos: dict[int, QComboBox] = {}

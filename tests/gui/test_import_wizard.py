@@ -2143,3 +2143,16 @@ def test_a_file_with_nothing_to_import_does_not_offer_to_import_it(qtbot, window
     assert not page.isComplete() and not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
     assert page.rejects.isVisible() and page.fix.isVisible()
     wizard.close()
+
+
+def test_the_columns_page_says_what_the_rows_will_do_across_its_whole_width(qtbot, window, tmp_path):
+    """Beside the saved mappings' list and button, a French sentence wrapped into a narrow column of five lines."""
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    page = wizard.mapping_page
+    assert page.status.text().startswith("3 rows: 2 to add")
+    assert abs(page.status.width() - page.preview.width()) <= 2
+    assert page.status.geometry().bottom() < page.save.geometry().top()
+    wizard.close()
