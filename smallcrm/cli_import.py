@@ -9,6 +9,7 @@ No Qt here.
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import sys
 import tempfile
@@ -167,7 +168,7 @@ def describe_error(error: Exception, args) -> str | None:
 
 def describe_option_problem(error: InvalidValue) -> str:
     """An option, or a column the import needs, that does not fit the file."""
-    if error.problem == "column":  # (its detail is a whole sentence)
+    if error.problem in ("column", "separator"):  # (its detail is a whole sentence)
         return error.detail
     if error.problem in ("required", "too_long", "email", "phone", "date"):
         return cli_format.describe_invalid(error)
@@ -475,7 +476,10 @@ def import_contacts(args, db_path: Path) -> int:
         try:
             ci.require_customer_columns(headers, fields)
         except InvalidValue as e:
-            e.detail += "" if "purchases" in e.detail else '; or say which column holds what: --map "Header=field"'
+            if e.problem == "separator":
+                e.detail += f"; give --delimiter {shlex.quote(e.value)}"
+            elif "purchases" not in e.detail:
+                e.detail += '; or say which column holds what: --map "Header=field"'
             raise
         return options
 

@@ -2046,6 +2046,10 @@ Cliquez pour les afficher.</translation>
         <translation>Aucune colonne du fichier ne désigne le client de la façon choisie sous «&#x202f;Trouver le client de chaque ligne par&#x202f;»&#xa0;: choisissez une autre façon, ou attribuez ce champ à une colonne.</translation>
     </message>
     <message>
+        <source>The column names were read as one column: the file&apos;s columns seem to be separated by “{separator}”. Go back to “What the file looks like” and choose it under “Separator”.</source>
+        <translation>Les noms des colonnes ont été lus comme une seule colonne&#xa0;: les colonnes du fichier semblent séparées par «&#x202f;{separator}&#x202f;». Revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez-le dans «&#x202f;Séparateur&#x202f;».</translation>
+    </message>
+    <message>
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
@@ -2112,6 +2116,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>A quote opened in one row is never closed: the rest of the file would be read as one cell. Correct that row in the program that made the file, or choose “None: quotes are text” under “Text in quotes”.</source>
         <translation>Un guillemet ouvert dans une ligne n’est jamais fermé&#xa0;: tout le reste du fichier serait lu comme une seule cellule. Corrigez cette ligne dans le programme qui a créé le fichier, ou choisissez «&#x202f;Aucun&#xa0;: les guillemets sont du texte&#x202f;» sous «&#x202f;Texte entre guillemets&#x202f;».</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
     </message>
     <message>
         <source>The file has more than {rows} rows, more than one import takes. Split it into smaller files (a spreadsheet can save part of the rows as CSV) and import them one after the other.</source>

@@ -370,6 +370,10 @@ def problem_text(error: Exception, *, started: bool = True) -> str:
     if isinstance(error, InvalidValue) and error.field == "match" and error.problem == "column":
         return _problem_tr("No column of the file says who the customer is the way chosen under “Find each row's "
                            "customer by”: choose another way, or give a column that field.")
+    if isinstance(error, InvalidValue) and error.problem == "separator":
+        return _problem_tr("The column names were read as one column: the file's columns seem to be separated by "
+                           "“{separator}”. Go back to “What the file looks like” and choose it under “Separator”."
+                           ).format(separator={"tab": _problem_tr("tab")}.get(error.value, error.value))
     if isinstance(error, InvalidValue) and error.problem in ("encoding", "region", "row"):  # (a choice on the page)
         return {"encoding": _problem_tr("“{value}” is not an encoding smallcrm knows: choose one from the list under "
                                         "“Characters (encoding)”."),
@@ -1355,7 +1359,10 @@ class MappingPage(QWizardPage):
                           "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
                               k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
                   + self._fix_hint())
-        if not self._names_someone(plan):
+        separator = ci.wrong_separator(self.w.headers)
+        if separator is not None:
+            self._say(problem_text(InvalidValue("delimiter", separator, "separator"), started=False), problem=True)
+        elif not self._names_someone(plan):
             self._say(self.tr("No column goes to a name, company, email or phone, so no row can become a customer. "
                               "Choose one above; or, if the column names are a customer's, go Back: the file has no "
                               "row of column names, and needs one at its top."), problem=True)
@@ -1421,7 +1428,10 @@ class MappingPage(QWizardPage):
         return p.written  # (left out before the customer was looked for)
 
     def _names_someone(self, plan) -> bool:
-        return self.w.kind != "contacts" or any(name in ci.WHO_FIELDS for name in plan.fields)
+        """Whether a row can be someone: a column goes to a name, company, email or phone, and the columns were
+        read with the file's separator."""
+        return self.w.kind != "contacts" or (any(name in ci.WHO_FIELDS for name in plan.fields)
+                                             and ci.wrong_separator(self.w.headers) is None)
 
     def isComplete(self) -> bool:
         plan = self.w.plan

@@ -199,6 +199,18 @@ def test_ambiguous_dates_name_the_column_and_the_option(cli, shop, tmp_path):
     assert absent.code == 2 and '--date-order "Born": the file has no such column' in absent.error_line
 
 
+def test_a_separator_the_file_does_not_use_is_refused_naming_the_one_it_seems_to(cli, shop, tmp_path):
+    """Read with tabs, "Prénom;Nom;Courriel" is one column, whose last word made it the email: every customer was
+    named after a whole row."""
+    source = tmp_path / "clients.csv"
+    source.write_text("Prénom;Nom;Courriel\nZoë;Lefèvre;zoe@exemple.fr\n", encoding="utf-8")
+    result = cli("import", "contacts", str(source), "--delimiter", "tab")
+    assert result.code == 2 and result.error_line.endswith(
+        "the column names were read as one column: the file's columns seem to be separated by “;”, not by the "
+        "separator chosen; give --delimiter ';'")
+    assert not shop.exists()  # (nothing written: not even the database made)
+
+
 def test_a_file_with_no_column_of_a_customer_is_refused_saying_why(cli, shop, tmp_path):
     no_header = tmp_path / "no_header.csv"
     no_header.write_text("Anna,Schmidt,anna.s@example.de,0171 1111111,Berlin\nBen,Ott,ben@example.de,,Bonn\n")

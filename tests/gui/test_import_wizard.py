@@ -2156,3 +2156,18 @@ def test_the_columns_page_says_what_the_rows_will_do_across_its_whole_width(qtbo
     assert abs(page.status.width() - page.preview.width()) <= 2
     assert page.status.geometry().bottom() < page.save.geometry().top()
     wizard.close()
+
+
+def test_a_separator_the_file_does_not_use_is_said_to_be_the_wrong_one(qtbot, window, tmp_path):
+    """Tab chosen for a file of semicolons: its column names are one column, which went to the birthday, and the page
+    said the file had no row of column names. It says which separator the file seems to use."""
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.format_page.delimiter.setCurrentIndex(wizard.format_page.delimiter.findData("\t"))
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: "separated" in page.status.text(), timeout=5000)
+    assert page.status.text() == ("The column names were read as one column: the file's columns seem to be separated "
+                                  "by “;”. Go back to “What the file looks like” and choose it under “Separator”.")
+    assert not page.isComplete()
+    wizard.close()

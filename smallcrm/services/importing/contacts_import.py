@@ -466,9 +466,22 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
 WHO_FIELDS = ("first_name", "last_name", "full_name", "company", "email", "phone")  # a row needs one to be someone
 
 
+def wrong_separator(headers: list[str]) -> str | None:
+    """The separator the file seems to use when its column names were read as one column with another ("Prénom;Nom;
+    Courriel" read with tabs): ";", ",", "|" or "tab"; None otherwise."""
+    if len(headers) != 1:
+        return None
+    found = next((c for c in ";,\t|" if sum(bool(part.strip()) for part in headers[0].split(c)) > 1), None)
+    return "tab" if found == "\t" else found
+
+
 def require_customer_columns(headers: list[str], fields: list[str]) -> None:
     """Refuse a file none of whose columns goes to a name, company, email or phone: no row of it could become
     a customer (a file without column names has its first customer read as them; a sales export is no list)."""
+    separator = wrong_separator(headers)
+    if separator is not None:
+        raise InvalidValue("delimiter", separator, "separator", "the column names were read as one column: the "
+                           f"file's columns seem to be separated by “{separator}”, not by the separator chosen")
     if any(name in WHO_FIELDS for name in fields):
         return
     from smallcrm.services.importing.purchases_import import holds_purchases
