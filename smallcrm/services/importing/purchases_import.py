@@ -808,7 +808,7 @@ class _Reader:
         self.cells: list[str] = []  # the row being read
         # the first PREVIEW rejected rows' date, receipt number, customer and amount as written (PurchasePlan.written)
         self.written: dict[int, tuple[str, str, str, str]] = {}
-        # (receipt number, its day; None when the row's day is not known) -> the first rejected row: left out
+        # (receipt number, its day) -> the first rejected row: the receipt is left out
         self.broken: dict[tuple[str, date], int] = {}
         # receipt number -> the rows of it rejected before their day was known (a date that cannot be read): they
         # leave out the receipt of that number whose rows are next to them (not that number's every day)
@@ -1549,8 +1549,8 @@ class _SalesByNumber:
     def _recorded_sales(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None, int]]:
         """The recorded sale of each number (one only: a number several sales share names none), with its
         customer and what was refunded of it at its own time (as a column says, without a row of its own);
-        (None, None, 0) for a sale an earlier import left out as paid back. Not for a number of five
-        figures or fewer: a till's count, which may start again each day (tomorrow's "1" is another receipt)."""
+        (None, None, 0) for a sale an earlier import left out as paid back. Not for a till's count (_TILL_COUNT),
+        which may start again each day (tomorrow's "1" is another receipt)."""
         numbers = sorted(n for n in numbers if not _TILL_COUNT.fullmatch(n))
         found: dict[str, list[tuple[int, int | None, int]]] = {}
         cancelled: set[str] = set()
@@ -2121,8 +2121,7 @@ def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
 
 def _earlier_refunds(conn, numbers: set[str]) -> dict[tuple[str, str], list[tuple[str, int]]]:
     """The refunds recorded without their sale under each of these sale numbers, by number and currency: when, and
-    how much each paid back (a till's count, of five figures or fewer, is no sale's number among those recorded
-    before)."""
+    how much each paid back (a till's count, _TILL_COUNT, is no sale's number among those recorded before)."""
     numbers = sorted(n for n in numbers if not _TILL_COUNT.fullmatch(n))
     out: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for start in range(0, len(numbers), 500):
@@ -2137,7 +2136,7 @@ def _earlier_refunds(conn, numbers: set[str]) -> dict[tuple[str, str], list[tupl
 def _orphan_refunds(conn, numbers: Iterable[str], batch_id: int = 0) -> dict[tuple[str, str], list[tuple]]:
     """The refunds recorded without their sale (by an import other than `batch_id`, or by hand) under each of these
     sale numbers, by number and currency, in the order they were made: (id, customer, when, total, number,
-    currency). A till's count, of five figures or fewer, which starts again each day, is no sale's own number."""
+    currency). A till's count (_TILL_COUNT), which starts again each day, is no sale's own number."""
     orphans: dict[tuple[str, str], list[tuple]] = {}
     numbers = sorted({n for n in numbers if n and not _TILL_COUNT.fullmatch(n)})
     if numbers:
