@@ -811,7 +811,8 @@ class _Reader:
         # (receipt number, its day) -> the first rejected row: the receipt is left out
         self.broken: dict[tuple[str, date], int] = {}
         # receipt number -> the rows of it rejected before their day was known (a date that cannot be read): they
-        # leave out the receipt of that number whose rows are next to them (not that number's every day)
+        # leave out every receipt of that number; where numbers start again each day, the one whose rows are next to
+        # them (not that number's every day)
         self.undated: dict[str, list[int]] = {}
         self.reference = ""  # the receipt number of the row being read
         self.moment: str | None = None  # its time, once read
@@ -1025,6 +1026,8 @@ class _Reader:
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
         clock = self.cell(cells, "time")  # a time in a column of its own (Square)
+        if clock and split_time(clock)[1] is not None:  # (Access's "30.12.1899 10:15:00", "12/30/1899 2:30:00 PM")
+            clock = " ".join(filter(None, split_time(clock)[1:]))
         if clock and date_text:
             day_text, own, ampm, zone = split_time(date_text)
             if own is None:
@@ -1457,9 +1460,10 @@ def _own_refund(sale: _Receipt, total: int, recorded: tuple, refund_rows: dict) 
 # taken abroad) is up to this many hours apart (less than a day), and its sales, found by their own numbers, are
 # the same sales (_Run._existing).
 ZONE_HOURS = 20
-# A till's count, of five figures or fewer, alone or padded with zeros after a letter or two ("17", "T0004", "B-012"):
-# it may start again each day (tomorrow's "1" is another receipt), so it names no sale of another file
-_TILL_COUNT = re.compile(r"\d{1,5}|[A-Za-z]{1,2}[-_ ]?0\d{1,4}")
+# A till's count, of five figures or fewer, alone or padded with zeros after a letter ("17", "T0004", "B-012"; not an
+# invoice's "RE0001"): it may start again each day (tomorrow's "1" is another receipt), so it names no sale of another
+# file
+_TILL_COUNT = re.compile(r"\d{1,5}|[A-Za-z][-_ ]?0\d{1,3}")
 
 
 def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
@@ -1702,8 +1706,9 @@ class _Run:
                     r.amount = -r.amount
             if total < 0:  # a refund's lines count back what was sold: negative quantities, prices as sold
                 r.items = [(d, -q, -p) if p < 0 else (d, q, p) for d, q, p in r.items]
-            if r.reference in broken and ((r.reference, day_of(r.occurred_at)) in rows.broken or any(
-                    n - 1 in r.rows or n + 1 in r.rows for n in rows.undated.get(r.reference, ()))):
+            undated = rows.undated.get(r.reference, ())
+            if r.reference in broken and ((r.reference, day_of(r.occurred_at)) in rows.broken or undated and (
+                    not rows.restarts or any(n - 1 in r.rows or n + 1 in r.rows for n in undated))):
                 self._reject_receipt(r, BROKEN_RECEIPT)
                 continue
             rest = sales.returned_of(r)  # what refunds of it in the file pay back
@@ -1770,6 +1775,11 @@ class _Run:
                     default = "create" if self.options.create_missing else "skip"
                     if self.options.customer_choices.get(r.customer, default) != "create":
                         self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[r.kind])
+                        continue
+                    if r.kind == "name" and "\ufffd" in r.customer:  # (named by nothing else: no garbled customer)
+                        column = self.rows.col.get("name", self.rows.col.get("last_name"))
+                        self._reject_receipt(r, cleaning.LOST_LETTER, self.layout.headers[column]
+                                             if column is not None else None, _written_name(r.details))
                         continue
             if isinstance(sale, _Receipt) and r.customer == sale.customer or (
                     isinstance(sale, int) and (r.contact_id == sale_contact or not r.customer)):
@@ -1947,28 +1957,25 @@ class _Run:
             else:  # (several alike, each found once)
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
         # The file read before on a computer in another time zone: none of its sales at the time recorded, and
-        # several of them (each of its number, total and customer) a whole number of quarters of an hour from it, all
-        # by the same hours; and so is every sale of the file whose number was recorded within those hours (not a
-        # day: a till's count starting again, a subscription's daily charge, are other sales; and a till's count of
-        # last night beside this morning's, of the same amounts, has others among them).
+        # several of them (each of its number and total, and not another customer's) a whole number of quarters of an
+        # hour from it, all by the same hours (not a day: a till's count starting again, a subscription's daily
+        # charge, are other sales). Two of them at least of a customer, or of a number that is no till's count: last
+        # night's receipts 1 and 2 and this morning's, of the same amounts and no customer, are others.
         if any((r.reference, r.occurred_at) in out for r in receipts if r.reference):
             return out
         apart: dict[str, list[tuple[_Receipt, tuple]]] = {}  # how far apart -> the receipts and what they are
-        near = 0  # the file's sales with a sale of their number recorded within those hours
         for r in receipts:
             at = from_utc_text(r.occurred_at)
             ids = None
-            shifts = [(from_utc_text(occurred_at) - at, total, facts)
-                      for occurred_at, total, facts in numbered.get(r.reference, ())]
-            near += any(timedelta(0) < abs(shift) <= slack for shift, _, _ in shifts)
-            for shift, total, facts in shifts:
+            for occurred_at, total, facts in numbered.get(r.reference, ()):
+                shift = from_utc_text(occurred_at) - at
                 if total == r.total and timedelta(0) < abs(shift) <= slack and not shift % timedelta(minutes=15):
                     ids = (self.ids(r) if r.customer else []) if ids is None else ids
-                    if facts[1] in ids if facts[1] is not None else not ids:  # (the same customer, or none)
+                    if not ids or facts[1] in ids:  # (the same customer, or one the file's row does not find)
                         apart.setdefault(str(shift), []).append((r, facts))
         shifted = max(apart.values(), key=len, default=[])
-        if (2 <= len(shifted) == near
-                and len({id(r) for r, _ in shifted}) == len({id(f) for _, f in shifted}) == len(shifted)):
+        telling = sum(1 for r, facts in shifted if facts[1] is not None or not _TILL_COUNT.fullmatch(r.reference))
+        if telling >= 2 and len({id(r) for r, _ in shifted}) == len({id(f) for _, f in shifted}) == len(shifted):
             out.update(((r.reference, r.occurred_at), facts) for r, facts in shifted)
         return out
 
