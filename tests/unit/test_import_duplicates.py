@@ -89,8 +89,6 @@ def test_a_close_name_needs_one_more_agreeing_field():
     assert index.find(f("Ana", "Silva", birthday="--03-04")).reason == "name+birthday"  # day and month agree
     assert index.find(f("Kim", "Park", company="park & co")).reason == "name+company"
     assert index.find(f("Kim", "Parker", company="Park & Co")) is None  # ratio below 90
-    # the province or state a file writes after the city ("Leeds, West Yorkshire") is the same city
-    assert index.find(f("Jon", "Smith", city="Leeds, West Yorkshire")).reason == "name+city"
 
 
 def test_a_close_name_is_no_match_when_both_have_an_email_or_both_a_phone_of_their_own():
@@ -188,19 +186,6 @@ def _csv(path, rows):
         out.writerow(["First Name", "Last Name", "Email", "Phone", "City", "Postal Code"])
         out.writerows(rows)
     return path
-
-
-def test_a_city_with_its_province_after_it_is_the_city_a_customer_was_imported_with(db, tmp_path):
-    """A till's list without the province, then a web shop's with it ("Milano, MI"): the same Giulia Rossi."""
-    with open(tmp_path / "cassa.csv", "w", encoding="utf-8") as out:
-        out.write("Nome,Cognome,Città\nGiulia,Rossi,Milano\n")
-    ci.import_contacts(tmp_path / "cassa.csv")
-    with open(tmp_path / "negozio.csv", "w", encoding="utf-8") as out:
-        out.write("Nome,Cognome,Email,Città,Provincia\nGiulia,Rossi,giulia@example.it,Milano,MI\n")
-    result = ci.import_contacts(tmp_path / "negozio.csv", ci.ImportOptions(on_duplicate="fill"))
-    assert (result.created, result.updated) == (0, 1)
-    (giulia,) = [get_contact(i) for i in contact_ids()]
-    assert (giulia.emails, giulia.city) == (["giulia@example.it"], "Milano")
 
 
 def test_duplicates_against_the_database_and_within_the_file(db, tmp_path):

@@ -99,11 +99,6 @@ def postal_key(postal_code: str) -> str:
     return "".join(postal_code.split()).casefold()
 
 
-def city_key(sort_city: str) -> str:
-    """A city as compared: without the province or state a file wrote after it ("Milano, MI" is Milano)."""
-    return sort_city.partition(",")[0].strip()
-
-
 def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[str, ...]:
     """The blocks a name is compared in: one per agreeing field's value and name word, written as one string
     "field index, value, word" (one small object per block, the only one the index keeps of it)."""
@@ -123,8 +118,7 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
     """Facts from a contact's clean values. `company_only`: the contact's name is its company, so the
     company cannot be the second field that agrees."""
     name = name_words(sort_name)
-    agreeing = (city_key(sort_city), postal_key(postal_code), "" if company_only else sort_company,
-                (birthday or "")[-5:])
+    agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
                  block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold(),
                  birthday if birthday and not birthday.startswith("-") else "")
@@ -339,7 +333,7 @@ class DuplicateIndex:
             if number:
                 numbers.setdefault(number.casefold(), contact_id)
             name = name_words(sort_name)
-            agreeing = (city_key(city), postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
+            agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
             if first:
                 firsts[contact_id] = sys.intern(_folded(first))
