@@ -474,6 +474,7 @@ def import_contacts(args, db_path: Path) -> int:
         for column, name in options.overrides.items():
             fields[column] = name
         try:
+            ci.require_separator(args.file, options)
             ci.require_customer_columns(headers, fields)
         except InvalidValue as e:
             if e.problem == "separator":

@@ -1089,6 +1089,8 @@ class MappingPage(QWizardPage):
         self.date_combos: dict[int, QComboBox] = {}
         self.in_sight: int | None = None  # the preview column of the field a column was last given
         self.rejected: dict = {}  # a preview row -> the Reject it shows, to correct with a double click
+        self._separator_for: tuple | None = None  # the file and how it was read, when _wrong_separator looked
+        self._separator: str | None = None
         self.preview.cellDoubleClicked.connect(self.fix_row)
         # a sale's columns fitted again to a new width, once the window's layout has settled
         self.refit = QTimer(self)
@@ -1359,7 +1361,7 @@ class MappingPage(QWizardPage):
                           "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
                               k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
                   + self._fix_hint())
-        separator = ci.wrong_separator(self.w.headers)
+        separator = self._wrong_separator()
         if separator is not None:
             self._say(problem_text(InvalidValue("delimiter", separator, "separator"), started=False), problem=True)
         elif not self._names_someone(plan):
@@ -1431,7 +1433,15 @@ class MappingPage(QWizardPage):
         """Whether a row can be someone: a column goes to a name, company, email or phone, and the columns were
         read with the file's separator."""
         return self.w.kind != "contacts" or (any(name in ci.WHO_FIELDS for name in plan.fields)
-                                             and ci.wrong_separator(self.w.headers) is None)
+                                             and self._wrong_separator() is None)
+
+    def _wrong_separator(self) -> str | None:
+        """ci.wrong_separator, looked for once for the choices the file was read with."""
+        made_of = (self.w.path, self.w.dialect)
+        if self._separator_for != made_of:
+            self._separator_for = made_of
+            self._separator = ci.wrong_separator(self.w.path, self.w.options) if len(self.w.headers) == 1 else None
+        return self._separator
 
     def isComplete(self) -> bool:
         plan = self.w.plan

@@ -209,6 +209,11 @@ def test_a_separator_the_file_does_not_use_is_refused_naming_the_one_it_seems_to
         "the column names were read as one column: the file's columns seem to be separated by “;”, not by the "
         "separator chosen; give --delimiter ';'")
     assert not shop.exists()  # (nothing written: not even the database made)
+    # a file of one column whose names have a comma in them, quoted, is no such mistake: with its own separator or none
+    names = tmp_path / "noms.csv"
+    names.write_text('"Nom, Prénom"\n"Dupont, Marie"\n"Martin, Paul"\n', encoding="utf-8")
+    assert cli("import", "contacts", str(names), "--delimiter", ",").code == 0
+    assert rows_in(shop, "contact") == 2
 
 
 def test_a_file_with_no_column_of_a_customer_is_refused_saying_why(cli, shop, tmp_path):

@@ -677,7 +677,9 @@ def test_a_phone_a_spreadsheet_wrote_in_scientific_form_goes_to_the_notes_whole(
     ("0 89 / 12 34 56", "DE", ["+4989123456"]),
     ("0664 / 1234567", "AT", ["+436641234567"]),
     ("044 / 123 45 67", "CH", ["+41441234567"]),
-    ("06 12 34 56 78 / 07 55 66 77 88", "FR", ["+33612345678", "+33755667788"])])
+    ("06 12 34 56 78 / 07 55 66 77 88", "FR", ["+33612345678", "+33755667788"]),
+    ("06 12 34 56 78 / 07 55 66 77 88, 01 42 68 53 00", "FR", ["+33612345678", "+33755667788", "+33142685300"]),
+    ("040 - 123456 / 0171 - 7654321", "DE", ["+4940123456", "+491717654321"])])
 def test_two_phone_numbers_with_a_dash_or_slash_between_are_two_and_an_area_code_apart_is_one(cell, region, numbers):
     headers = ["First Name", "Phone"]
     made = row_to_contact(2, ["Gigi", cell], auto_map(headers), headers, region=region, date_orders={})

@@ -226,8 +226,11 @@ def test_generic_headers_in_seven_languages(header, target):
      ["first_name", "last_name", "street", "postal_code", "note", "email"]),
     (["Nombre", "Email"], ["full_name", "email"]),  # (alone, the whole name, as a French "Nom")
     (["Nom", "Prénom", "Téléphone", "Pas d'email", "Email"], ["last_name", "first_name", "phone", "note", "email"]),
-    (["Name", "Do Not Email", "No email", "Invalid Email", "Kein Telefon", "Phone No.", "Email ID"],
-     ["full_name", "note", "note", "note", "note", "phone", "email"]),
+    (["Name", "Do Not Email", "Invalid Email", "Kein Telefon", "Phone No.", "Email ID"],
+     ["full_name", "note", "note", "note", "phone", "email"]),
+    (["Nom", "Prénom", "No Téléphone", "No Portable"], ["last_name", "first_name", "phone", "phone"]),  # ("No": number)
+    (["Nombre", "Ap. Paterno", "Ap. Materno", "Email"], ["first_name", "note", "note", "email"]),  # (a surname's column)
+    (["Nome", "Cognome/Ragione sociale", "Email"], ["first_name", "note", "email"]),
     (["Nome", "Telefone Residencial", "Endereço Residencial", "Cidade Residencial", "Cep Residencial"],
      ["full_name", "phone", "street", "city", "postal_code"]),
 ])

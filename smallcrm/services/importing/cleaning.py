@@ -1111,32 +1111,37 @@ _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
 _PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*")
 _PHONE_SEPARATORS = re.compile(r":::|[;,|]")
-# "06 12 34 56 78 - 07 55 66 77 88", "… / …", or one number: "030 - 1234567", "089 / 1234567" (area code / number)
-_DASH_BETWEEN = re.compile(r"\s+[-\u2013/]\s+")
+_SLASH_BETWEEN = re.compile(r"\s+/\s+")  # "06 12 34 56 78 / 07 55 66 77 88": two numbers, unless an area code is
+_AREA_CODE = re.compile(r"\(?0[\d ]{1,5}\)?")  # before it: "089 / 1234567", "(0 89) / 123456" (German-speaking lands)
+_DASH_BETWEEN = re.compile(r"\s[-\u2013]\s")  # "06 12 34 56 78 - 07 55 66 77 88", or one: "030 - 1234567"
 
 
 def _numbers_apart(cell: str, region: str | None) -> tuple[str, ...]:
-    """A cell's numbers with a dash or slash between them, when each side is a whole number on its own and the cell
-    is none ("030 - 1234567" and "089 / 1234567" are one number each), or when neither is read and each side is
-    long enough to be one; else the cell."""
+    """A cell's numbers with a dash between them, when each side is a whole number on its own and the cell is
+    none ("030 - 1234567" is one Berlin number); else the cell."""
     whole = _phone_or_problem(cell, region)
     if isinstance(whole, Phone) and whole.e164 is not None:
         return (cell,)
     parts = tuple(_DASH_BETWEEN.split(cell.strip()))
     found = [_phone_or_problem(part, region) for part in parts]
-    if all(isinstance(f, Phone) and f.e164 is not None for f in found):
-        return parts
-    # numbers of another country than the one they are read in: apart when no side is short enough to be an area
-    # code (at most five digits)
-    return parts if all(sum(c.isdigit() for c in part) >= 6 for part in parts) else (cell,)
+    return parts if all(isinstance(f, Phone) and f.e164 is not None for f in found) else (cell,)
 
 
-def _phone_parts(cell: str, region: str | None) -> tuple[str, ...]:
-    """The numbers a phone cell holds, as written: apart where separators or a spaced dash or slash say so."""
-    parts = tuple(_PHONE_SPLIT.split(cell.strip())) if _PHONE_SEPARATORS.search(cell) else (cell,)
-    if len(parts) == 1 and _DASH_BETWEEN.search(cell):
-        return _numbers_apart(cell, region)
-    return parts
+def _phone_parts(cell: str, region: str | None) -> list[str]:
+    """The numbers a phone cell holds, as written: apart where separators or a spaced slash say so (an area code and
+    its number with a slash between them are one), or a spaced dash between two whole numbers."""
+    out: list[str] = []
+    for part in _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,):
+        pieces = _SLASH_BETWEEN.split(part.strip()) if "/" in part else [part]
+        i = 0
+        while i < len(pieces):
+            piece = pieces[i]
+            after = pieces[i + 1] if i + 1 < len(pieces) else ""
+            if _AREA_CODE.fullmatch(piece) and after[:1].isdigit() and after[:1] != "0":
+                piece, i = f"{piece} / {after}", i + 1
+            out.extend(_numbers_apart(piece, region) if _DASH_BETWEEN.search(piece) else (piece,))
+            i += 1
+    return out
 # A number a spreadsheet showed in scientific form and saved so ("3.36123E+10"): its last digits are gone
 _SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
 # Google's numbered groups: "Phone 1 - Value" beside "Phone 1 - Label" (or "- Type"), "Address 2 - City" beside

@@ -466,22 +466,35 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
 WHO_FIELDS = ("first_name", "last_name", "full_name", "company", "email", "phone")  # a row needs one to be someone
 
 
-def wrong_separator(headers: list[str]) -> str | None:
-    """The separator the file seems to use when its column names were read as one column with another ("Prénom;Nom;
-    Courriel" read with tabs): ";", ",", "|" or "tab"; None otherwise."""
-    if len(headers) != 1:
+def wrong_separator(path: Path, options) -> str | None:
+    """When the columns were read with a separator chosen that the file does not use ("Prénom;Nom;Courriel" read
+    with tabs: one column), the one it is detected to use: ";", ",", "|" or "tab"; None otherwise (no separator
+    chosen, or the file's own: a list of "Dupont, Marie" under "Nom, Prénom" is one column)."""
+    if options.delimiter is None:
         return None
-    found = next((c for c in ";,\t|" if sum(bool(part.strip()) for part in headers[0].split(c)) > 1), None)
-    return "tab" if found == "\t" else found
+    try:
+        if len(reader.read_header(path, sniff_with(path, options))) != 1:
+            return None
+        found = reader.sniff(path, encoding=options.encoding, quote=options.quote, header_row=options.header_row,
+                             row_end=options.row_end)
+        if len(reader.read_header(path, found)) < 2:
+            return None
+    except (SmallCrmError, OSError, LookupError):
+        return None
+    return "tab" if found.delimiter == "\t" else found.delimiter
+
+
+def require_separator(path: Path, options) -> None:
+    """Refuse a separator chosen that the file does not use, saying the one it seems to (wrong_separator)."""
+    separator = wrong_separator(path, options)
+    if separator is not None:
+        raise InvalidValue("delimiter", separator, "separator", "the column names were read as one column: the "
+                           f"file's columns seem to be separated by “{separator}”, not by the separator chosen")
 
 
 def require_customer_columns(headers: list[str], fields: list[str]) -> None:
     """Refuse a file none of whose columns goes to a name, company, email or phone: no row of it could become
     a customer (a file without column names has its first customer read as them; a sales export is no list)."""
-    separator = wrong_separator(headers)
-    if separator is not None:
-        raise InvalidValue("delimiter", separator, "separator", "the column names were read as one column: the "
-                           f"file's columns seem to be separated by “{separator}”, not by the separator chosen")
     if any(name in WHO_FIELDS for name in fields):
         return
     from smallcrm.services.importing.purchases_import import holds_purchases

@@ -456,8 +456,8 @@ _HOME_WORDS = frozenset({"home", "private", "personal", "privat", "prive", "domi
                          "personale", "thuis", "residential", "primary", "main", "default", "billing", "residencia",
                          "residencial", "ab"})
 # A column that says a customer has none, or does not want one ("Do Not Email", "Pas d'email", "Sin email", "Kein
-# Telefon", "Invalid email"): its yes or no is no address or number. (A first "no" only before one word: "No. de
-# téléphone" numbers a phone.)
+# Telefon", "Invalid email"): its yes or no is no address or number. (Not "no": "No Téléphone", "Nº Teléfono" number
+# a phone.)
 _NOT_WORDS = frozenset({"not", "pas", "sin", "kein", "keine", "nicht", "niet", "geen", "non", "sem", "senza", "nao",
                         "invalid", "invalide", "ungultig", "ungultige", "dont", "never", "jamais", "nunca"})
 # Words that say which of a customer's emails or phones a column holds ("Adresse électronique principale",
@@ -509,7 +509,7 @@ def _generic_field(header: str) -> str:
     whole = "".join(words)
     if whole in _SYNONYM_OF:
         return _SYNONYM_OF[whole]
-    if any(w in _NOT_WORDS for w in words) or words[0] == "no" and len(words) == 2:
+    if any(w in _NOT_WORDS for w in words):
         return "note"
     work = any(w in _WORK_WORDS for w in words)
     kept = [w for w in words if w not in _HOME_WORDS and w not in _WORK_WORDS] or list(words)
@@ -748,6 +748,11 @@ def auto_map(headers: list[str], preset: str = "auto") -> list[str]:
     return _settle(headers, fields, preset)
 
 
+# Parts of names of a last name's column that the synonyms do not know ("Ap. Paterno", "Cognome/Ragione sociale"):
+# beside one, a lone "Nombre" or "Nome" is the first name
+_SURNAME_PARTS = ("apell", "cognom", "sobrenom", "apelid", "paterno", "materno", "famil", "surname", "lastname")
+
+
 def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> list[str]:
     """Context the single headers do not give: a lone "Name" beside a first name is the last name, a Spanish or
     Portuguese "Nombre" or "Nome" with no last name beside it, and a French "Nom" with no first name (nor whole
@@ -761,7 +766,8 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
             if target == "full_name" and header_key(header) in ("name", "naam"):
                 fields[i] = "last_name"
                 break
-    if preset == "generic" and "first_name" in fields and not ({"last_name", "full_name"} & set(fields)):
+    if preset == "generic" and "first_name" in fields and not ({"last_name", "full_name"} & set(fields)) and not any(
+            part in header_key(h) for h in headers for part in _SURNAME_PARTS):
         for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
             if target == "first_name" and header_key(header) in ("nombre", "nome"):
                 fields[i] = "full_name"  # (alone, the Spanish and Portuguese "Nombre", "Nome" is the whole name)
