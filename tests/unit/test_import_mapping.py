@@ -229,7 +229,8 @@ def test_generic_headers_in_seven_languages(header, target):
     (["Name", "Do Not Email", "Invalid Email", "Kein Telefon", "Phone No.", "Email ID"],
      ["full_name", "note", "note", "note", "phone", "email"]),
     (["Nom", "Prénom", "No Téléphone", "No Portable"], ["last_name", "first_name", "phone", "phone"]),  # ("No": number)
-    (["Nombre", "Ap. Paterno", "Ap. Materno", "Email"], ["first_name", "note", "note", "email"]),  # (a surname's column)
+    # beside a surname's column, whatever its name
+    (["Nombre", "Ap. Paterno", "Ap. Materno", "Email"], ["first_name", "note", "note", "email"]),
     (["Nome", "Cognome/Ragione sociale", "Email"], ["first_name", "note", "email"]),
     (["Nome", "Telefone Residencial", "Endereço Residencial", "Cidade Residencial", "Cep Residencial"],
      ["full_name", "phone", "street", "city", "postal_code"]),

@@ -2499,10 +2499,12 @@ def test_a_tills_count_the_next_morning_is_not_taken_for_last_nights_sales_read_
     add_contact(ContactInput(first_name="Anna", emails=["anna@example.com"]))
     add_contact(ContactInput(first_name="Marie", emails=["marie@example.fr"]))
     header = ["Bon", "Datum", "E-Mail", "Betrag"]
-    pi.import_purchases(write_csv(tmp_path / "sa.csv", header, [["1", "07.02.2026 17:04", "anna@example.com", "10,00"],
-                                                                 ["2", "07.02.2026 17:47", "anna@example.com", "10,00"]]))
-    sunday = pi.import_purchases(write_csv(tmp_path / "so.csv", header, [
-        ["1", "08.02.2026 08:04", "marie@example.fr", "10,00"], ["2", "08.02.2026 08:47", "marie@example.fr", "10,00"]]))
+    saturday = [["1", "07.02.2026 17:04", "anna@example.com", "10,00"],
+                ["2", "07.02.2026 17:47", "anna@example.com", "10,00"]]
+    sunday = [["1", "08.02.2026 08:04", "marie@example.fr", "10,00"],
+              ["2", "08.02.2026 08:47", "marie@example.fr", "10,00"]]
+    pi.import_purchases(write_csv(tmp_path / "sa.csv", header, saturday))
+    sunday = pi.import_purchases(write_csv(tmp_path / "so.csv", header, sunday))
     assert (sunday.created, sunday.skipped) == (2, 0)
     header = ["Bon", "Datum", "Betrag"]
     pi.import_purchases(write_csv(tmp_path / "mo.csv", header, [
