@@ -1026,8 +1026,8 @@ class _Reader:
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
         clock = self.cell(cells, "time")  # a time in a column of its own (Square)
-        if clock and split_time(clock)[1] is not None:  # (Access's "30.12.1899 10:15:00", "12/30/1899 2:30:00 PM")
-            clock = " ".join(filter(None, split_time(clock)[1:]))
+        if clock:  # (its time alone, of Access's "30.12.1899 10:15:00" or "12/30/1899 2:30:00 PM")
+            clock = " ".join(filter(None, split_time(clock)[1:])) or clock
         if clock and date_text:
             day_text, own, ampm, zone = split_time(date_text)
             if own is None:

@@ -421,11 +421,15 @@ def _guess_legacy(data: bytes) -> str:
 
     # best first: the first that reads every word with a letter beyond ASCII as a name can be written (a DOS file's
     # "Jürgen" is "JÅrgen" in Mac Roman), else the first that puts no symbol inside a word
-    readable = [match for match in from_bytes(data, cp_isolation=_LEGACY) if not _SYMBOL_IN_WORD.search(str(match))]
-    for match in readable:
-        if not any(_misread(word) == 2 for word in set(_NAME_WORD.findall(str(match))) if not word.isascii()):
+    first = None
+    for match in from_bytes(data, cp_isolation=_LEGACY):
+        text = str(match)
+        if _SYMBOL_IN_WORD.search(text):
+            continue
+        if not any(_misread(word) == 2 for word in set(_NAME_WORD.findall(text)) if not word.isascii()):
             return _codec(match.encoding)
-    return _codec(readable[0].encoding) if readable else "cp1252"
+        first = first or match.encoding
+    return _codec(first) if first else "cp1252"
 
 
 def _blocks_after(path: Path, start: int) -> Iterator[bytes]:
