@@ -460,6 +460,16 @@ def _print_phone_hint(hint, region: str | None, batch: int | None = None, change
         print(f"  {what}: undo this import (smallcrm import undo {batch}) and import again with {again}")
 
 
+def _require_separator(path: Path, options) -> None:
+    """contacts_import.require_separator, saying which --delimiter to give."""
+    from smallcrm.services.importing import contacts_import as ci
+    try:
+        ci.require_separator(path, options)
+    except InvalidValue as e:
+        e.detail += f"; give --delimiter {shlex.quote(e.value)}"
+        raise
+
+
 def import_contacts(args, db_path: Path) -> int:
     from smallcrm.services.importing import contacts_import as ci, mapping
 
@@ -474,12 +484,10 @@ def import_contacts(args, db_path: Path) -> int:
         for column, name in options.overrides.items():
             fields[column] = name
         try:
-            ci.require_separator(args.file, options)
+            _require_separator(args.file, options)
             ci.require_customer_columns(headers, fields)
         except InvalidValue as e:
-            if e.problem == "separator":
-                e.detail += f"; give --delimiter {shlex.quote(e.value)}"
-            elif "purchases" not in e.detail:
+            if e.problem != "separator" and "purchases" not in e.detail:
                 e.detail += '; or say which column holds what: --map "Header=field"'
             raise
         return options
@@ -543,13 +551,15 @@ def import_purchases(args, db_path: Path) -> int:
 
     def build():
         headers = _headers(args.file, args)
-        pi.map_purchase_headers(headers, args.preset)  # (a preset unknown, or not the file's, is refused here)
-        return pi.PurchaseImportOptions(
+        options = pi.PurchaseImportOptions(
             match=args.match, create_missing=args.create_missing,
             currency=money.check_currency(args.currency) if args.currency else None,
             encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
             row_end=args.line_ends, region=args.region, preset=args.preset,
             overrides=pi.parse_overrides(args.map, headers), date_orders=_date_orders(args.date_order, headers))
+        _require_separator(args.file, options)
+        pi.map_purchase_headers(headers, args.preset)  # (a preset unknown, or not the file's, is refused here)
+        return options
 
     options = _checked_options(build)
 

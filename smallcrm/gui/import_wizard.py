@@ -1089,7 +1089,7 @@ class MappingPage(QWizardPage):
         self.date_combos: dict[int, QComboBox] = {}
         self.in_sight: int | None = None  # the preview column of the field a column was last given
         self.rejected: dict = {}  # a preview row -> the Reject it shows, to correct with a double click
-        self._separator_for: tuple | None = None  # the file and how it was read, when _wrong_separator looked
+        self._separator_for: tuple | None = None  # the file and how it was read, when wrong_separator looked
         self._separator: str | None = None
         self.preview.cellDoubleClicked.connect(self.fix_row)
         # a sale's columns fitted again to a new width, once the window's layout has settled
@@ -1361,7 +1361,7 @@ class MappingPage(QWizardPage):
                           "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
                               k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
                   + self._fix_hint())
-        separator = self._wrong_separator()
+        separator = self.wrong_separator()
         if separator is not None:
             self._say(problem_text(InvalidValue("delimiter", separator, "separator"), started=False), problem=True)
         elif not self._names_someone(plan):
@@ -1433,9 +1433,9 @@ class MappingPage(QWizardPage):
         """Whether a row can be someone: a column goes to a name, company, email or phone, and the columns were
         read with the file's separator."""
         return self.w.kind != "contacts" or (any(name in ci.WHO_FIELDS for name in plan.fields)
-                                             and self._wrong_separator() is None)
+                                             and self.wrong_separator() is None)
 
-    def _wrong_separator(self) -> str | None:
+    def wrong_separator(self) -> str | None:
         """ci.wrong_separator, looked for once for the choices the file was read with."""
         made_of = (self.w.path, self.w.dialect)
         if self._separator_for != made_of:
@@ -2695,6 +2695,9 @@ class ImportWizard(QWizard):
         """A problem with the file or with the choices made, in words (saying nothing was imported once an import
         was `started`)."""
         if isinstance(error, InvalidValue) and error.problem == "column" and error.field in ("date", "amount"):
+            separator = self.mapping_page.wrong_separator()  # (the columns read as one)
+            if separator is not None:
+                return problem_text(InvalidValue("delimiter", separator, "separator"), started=started)
             said = (self.tr("Choose the column with the date of each sale.") if error.field == "date" else
                     self.tr("Choose the column with the amount, or the one with the unit price."))
             if not pi.holds_purchases(self.headers):  # (a customer list read as sales)

@@ -453,6 +453,20 @@ def test_import_purchases_needs_a_date_column(cli, tmp_path):
     assert ok.code == 0 and ok.json()["created"] == 1
 
 
+def test_a_sales_file_read_with_a_separator_it_does_not_use_says_which_it_seems_to_use(cli, shop, tmp_path):
+    """Read with tabs, a sales export of semicolons was refused for having no date column, with advice to map one."""
+    source = tmp_path / "ventes.csv"
+    source.write_text("Date;Email;Montant;Ticket\n2025-03-01;marie@exemple.fr;12,50;T1\n", encoding="utf-8")
+    for argv in ([], ["--dry-run"]):
+        result = cli("import", "purchases", str(source), "--delimiter", "tab", "--create-missing", *argv)
+        assert result.code == 2 and result.error_line.endswith(
+            "the column names were read as one column: the file's columns seem to be separated by “;”, not by the "
+            "separator chosen; give --delimiter ';'")
+    assert not shop.exists()
+    done = cli("import", "purchases", str(source), "--delimiter", ";", "--create-missing", "--json")
+    assert done.code == 0 and done.json()["created"] == 1
+
+
 def test_a_worker_process_that_stops_is_one_line_and_exit_1(cli, shop, customers, monkeypatch):
     from smallcrm.services.importing import contacts_import as ci
     from smallcrm.services.importing.deciding import WorkerFailed

@@ -2171,3 +2171,20 @@ def test_a_separator_the_file_does_not_use_is_said_to_be_the_wrong_one(qtbot, wi
                                   "by “;”. Go back to “What the file looks like” and choose it under “Separator”.")
     assert not page.isComplete()
     wizard.close()
+
+
+def test_a_sales_file_read_with_a_separator_it_does_not_use_says_which_it_seems_to_use(qtbot, window, tmp_path):
+    """The page asked for the column with the date of each sale."""
+    source = tmp_path / "ventes.csv"
+    source.write_text("Date;Email;Montant;Ticket\n2025-03-01;marie@exemple.fr;12,50;T1\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, source)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.format_page.delimiter.setCurrentIndex(wizard.format_page.delimiter.findData("\t"))
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: "separated" in page.status.text(), timeout=5000)
+    assert page.status.text() == ("The column names were read as one column: the file's columns seem to be separated "
+                                  "by “;”. Go back to “What the file looks like” and choose it under “Separator”.")
+    assert not page.isComplete()
+    wizard.close()
