@@ -1077,6 +1077,34 @@ def test_receipt_numbers_with_an_ordinal_sign_and_amounts_with_their_currency_in
     assert pi.map_purchase_headers(headers)[1] == fields
 
 
+@pytest.mark.parametrize(("headers", "fields"), [
+    (["Date", "Facture", "Montant (HT)", "Montant (TTC)"], ["date", "reference", "", "amount"]),
+    (["Datum", "Beleg", "Betrag (netto)", "Betrag (brutto)"], ["date", "reference", "", "amount"]),
+    (["Datum", "Beleg", "Summe netto", "MwSt", "Summe brutto"], ["date", "reference", "", "", "amount"]),
+    (["Fecha", "Factura", "Importe (sin IVA)", "Importe (con IVA)"], ["date", "reference", "", "amount"]),
+    (["Data", "Fattura", "Importo netto", "Importo lordo"], ["date", "reference", "", "amount"]),
+    (["Data", "Fatura", "Valor sem IVA", "Valor com IVA"], ["date", "reference", "", "amount"]),
+    (["Date", "Invoice", "Amount (excl. VAT)", "VAT", "Amount (incl. VAT)"], ["date", "reference", "", "", "amount"]),
+    (["Date", "Invoice", "Total (ex GST)", "Total (inc GST)"], ["date", "reference", "", "amount"]),
+    (["Date", "Facture", "Montant hors taxes", "Montant"], ["date", "reference", "", "amount"]),
+    (["Date", "N° ticket", "Quantité", "Prix H.T.", "Prix T.T.C."], ["date", "reference", "quantity", "", "unit_price"]),
+    (["Fecha", "Factura", "Importe", "IVA incluido"], ["date", "reference", "amount", ""]),
+    (["Date", "Facture", "Montant HT"], ["date", "reference", "amount"]),  # the only amount: it is read
+])
+def test_of_an_amount_before_and_with_its_tax_the_one_with_it_is_read(headers, fields):
+    """Beside "Montant (TTC)", "Montant (HT)" was read, the brackets taken to say no more than a currency: every sale
+    was recorded without its tax. "Summe brutto", "Importo lordo", "Valor com IVA" were no amount at all."""
+    assert pi.map_purchase_headers(headers)[1] == fields
+
+
+def test_the_amount_with_its_tax_is_recorded_beside_the_one_before_it(gbp, tmp_path):
+    rows = [["2025-03-01 10:00", "F-1", "10,00", "12,00"], ["2025-03-02 11:00", "F-2", "-5,00", "-6,00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", ["Date", "Facture", "Montant (HT)", "Montant (TTC)"],
+                                           rows))
+    assert (result.created, result.refunds, result.with_tax) == (2, 1, None)
+    assert sorted(p.total_minor for p in Purchase.select()) == [-600, 1200]
+
+
 def test_a_weighed_quantity_is_one_line_of_its_price_with_the_weight_in_its_words(gbp, tmp_path):
     header = ["Date", "Receipt", "Item", "Quantity", "Unit Price"]
     rows = [["2025-03-01 10:00", "R-1", "Comté", "0.350", "24.90"], ["2025-03-01 10:00", "R-1", "Bread", "2", "1.20"],

@@ -359,10 +359,15 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         written = (keys[i], header_key(bare))
         if unnamed and unnamed != written[1] and _customer_field(unnamed):
             written += (unnamed,)
+        stance, rest = tax_stance(header)
+        if rest and stance:  # "Summe brutto", "Prix HT": the amount's or the price's name, and whether the tax is in it
+            written += (rest,)
         for name, aliases in FIELDS.items():
             ranks = [aliases.index(key) for key in written if key in aliases]
             if ranks:
-                best[name] = min(best.get(name, (len(aliases), i)), (min(ranks), i))
+                # what the customer paid, with its tax, before a column said to be without it ("Montant (HT)")
+                rank = min(ranks) + (len(aliases) if stance < 0 and name in ("amount", "unit_price") else 0)
+                best[name] = min(best.get(name, (2 * len(aliases), i)), (rank, i))
                 break
     if "name" in best and ("first_name" in best or "last_name" in best) and keys[best["name"][1]] == "name":
         # beside first and last name columns, a bare "Name" is the item's (WooCommerce's order export)
@@ -390,6 +395,44 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
 _TAX_WORDS = frozenset({"tax", "taxes", "vat", "gst", "hst", "pst", "qst", "mwst", "ust", "steuer", "steuern",
                         "steuerbetrag", "mwstbetrag", "ustbetrag", "mehrwertsteuer", "umsatzsteuer", "tva", "taxe",
                         "iva", "imposta", "impuesto", "impuestos", "imposto", "impostos", "btw", "moms", "mva", "alv"})
+# Words that say whether an amount's column holds the tax: "Montant TTC" or "HT", "Summe brutto" or "netto", "Total
+# (inc GST)" or "(ex GST)", "Importe con IVA" or "sin IVA", "Montant hors taxes"
+_TAX_IN = frozenset({"ttc", "brutto", "lordo"})
+_TAX_OUT = frozenset({"ht", "netto", "imponibile", "imponible"})
+_INCLUDING = frozenset({"incl", "inkl", "inc", "including", "con", "com", "mit", "met", "avec"})
+_INCLUDED = frozenset({"included", "incluido", "incluida", "incluso", "inclusa", "inclus", "incluse", "inbegrepen",
+                       "inklusive", "incl", "inkl", "inc"})
+_EXCLUDING = frozenset({"excl", "exkl", "ex", "excluding", "sin", "sem", "senza", "ohne", "zonder", "hors", "sans",
+                        "before", "pre", "avant"})
+
+
+def tax_stance(header: str) -> tuple[int, str]:
+    """Whether a column's name says its amounts hold the tax (1), are before it (-1) or neither (0), and the name
+    without the words that say so, as header_key writes it ("Prix T.T.C." -> (1, "prix"))."""
+    words: list[str] = []
+    apart = False  # whether the last word is letters written apart ("H.T.", "T.T.C."), joined
+    for word in header_words(header):
+        if len(word) == 1 and words and (apart or len(words[-1]) == 1):
+            words[-1] += word
+            apart = True
+        else:
+            words.append(word)
+            apart = False
+    stance, rest, i = 0, [], 0
+    while i < len(words):
+        word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if word in _TAX_IN or word in _TAX_OUT:
+            stance, i = (1 if word in _TAX_IN else -1), i + 1
+        elif after in _TAX_WORDS and (word in _INCLUDING or word in _EXCLUDING):
+            stance, i = (1 if word in _INCLUDING else -1), i + 2
+        elif word in _TAX_WORDS and after in _INCLUDED:  # "IVA incluido"
+            stance, i = 1, i + 2
+        else:
+            rest.append(word)
+            i += 1
+    return stance, "".join(rest)
+
+
 TAX_ROWS = 2_000  # the rows that show a column to be the amount and its tax added (_with_tax)
 _NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]")
 
@@ -423,7 +466,8 @@ def _with_tax(headers: list[str], fields: list[str], rows) -> int | None:
     amount = fields.index("amount")
     totals = [i for i, h in enumerate(headers) if not fields[i] and (
         header_key(h) in FIELDS["amount"] or header_key(_BRACKETED_END.sub("", h)) in FIELDS["amount"])]
-    taxes = [i for i, h in enumerate(headers) if not fields[i] and not _TAX_WORDS.isdisjoint(header_words(h))]
+    taxes = [i for i, h in enumerate(headers) if not fields[i] and not _TAX_WORDS.isdisjoint(header_words(h))
+             and not tax_stance(h)[0]]  # (an "Amount (excl. VAT)" is no tax)
     if not totals or not taxes:
         return None
     rows = [cells for _, cells in islice(rows, TAX_ROWS)]
