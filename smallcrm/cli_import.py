@@ -460,6 +460,11 @@ def _print_phone_hint(hint, region: str | None, batch: int | None = None, change
         print(f"  {what}: undo this import (smallcrm import undo {batch}) and import again with {again}")
 
 
+def _joined_text(n: int, verb: str) -> str:
+    """Rows of a customer an earlier row of the file adds, joined to them (neither created nor updated)."""
+    return f"; {verb} {plural(n, 'row')} to an earlier row (the same customer)" if n else ""
+
+
 def _require_separator(path: Path, options) -> None:
     """contacts_import.require_separator, saying which --delimiter to give."""
     from smallcrm.services.importing import contacts_import as ci
@@ -505,7 +510,7 @@ def import_contacts(args, db_path: Path) -> int:
         if args.rejects:
             ci.write_rejects(rejects, args.rejects, args.file, p.dialect)
         counts = {"created": p.counts["create"], "updated": p.counts["update"], "skipped": p.counts["skip"],
-                  "rejected": p.counts["reject"]}
+                  "rejected": p.counts["reject"], "joined": p.counts["join"]}
         if args.json:
             cli_format.write_json(sys.stdout, {"dry_run": True, "batch": None, **counts,
                                                "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
@@ -516,8 +521,8 @@ def import_contacts(args, db_path: Path) -> int:
         else:
             print(f"dry run of {args.file.name} ({plural(p.rows, 'row')}, {p.dialect.encoding}, "
                   f"{_delimiter_name(p.dialect.delimiter)}, preset {p.preset}): would create {counts['created']}, "
-                  f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}; "
-                  "nothing was changed")
+                  f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}"
+                  f"{_joined_text(counts['joined'], 'would join')}; nothing was changed")
             _print_warnings(p.warnings)
             _print_phone_hint(p.phone_hint, ci.import_region(options))
             _print_rejects(rejects)
@@ -533,7 +538,8 @@ def import_contacts(args, db_path: Path) -> int:
         else:
             print(f"imported {args.file.name} ({result.encoding}, {_delimiter_name(result.delimiter)}): "
                   f"{result.created} created, {result.updated} updated, {result.skipped} skipped, "
-                  f"{result.rejected} rejected; import {result.batch} (undo: smallcrm import undo {result.batch})")
+                  f"{result.rejected} rejected{_joined_text(result.joined, 'joined')}; import {result.batch} "
+                  f"(undo: smallcrm import undo {result.batch})")
             if tags and result.created + result.updated:
                 print(f"tagged {', '.join(map(cli_format.quoted, tags))}: every contact created or updated")
             _print_warnings(result.warnings)

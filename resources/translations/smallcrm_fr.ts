@@ -1938,6 +1938,10 @@ Cliquez pour les afficher.</translation>
         <translation>Enregistrés sans client (rien dans leurs lignes pour en trouver un)&#xa0;: {n}.</translation>
     </message>
     <message>
+        <source>Rows joined to an earlier row, the same customer: {n}.</source>
+        <translation>Lignes jointes à une ligne précédente, le même client&#xa0;: {n}.</translation>
+    </message>
+    <message>
         <source>Points given: {points}.</source>
         <translation>Points attribués&#xa0;: {points}.</translation>
     </message>
@@ -3005,6 +3009,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>erased at their request: not added again</source>
         <translation>effacé à sa demande&#xa0;: pas ajouté à nouveau</translation>
+    </message>
+    <message>
+        <source>join</source>
+        <translation>joindre</translation>
     </message>
     <message>
         <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}.</source>

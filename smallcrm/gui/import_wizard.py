@@ -494,6 +494,15 @@ def without_customer_text(n: int) -> str:
         n=fmt.number(n))
 
 
+def joined_text(n: int) -> str:
+    """The sentence that follows a contacts import's counts for rows joined to the customer an earlier row of the file
+    adds, neither added nor updated ("" for none)."""
+    if not n:
+        return ""
+    return " " + QCoreApplication.translate("ImportWizard", "Rows joined to an earlier row, the same customer: {n}."
+                                            ).format(n=fmt.number(n))
+
+
 def points_text(points: int) -> str:
     """The points an import of purchases gives, or takes back when its refunds outweigh its sales."""
     text = (QCoreApplication.translate("ImportWizard", "Points given: {points}.") if points >= 0 else
@@ -1090,6 +1099,7 @@ class MappingPage(QWizardPage):
         self.in_sight: int | None = None  # the preview column of the field a column was last given
         self.rejected: dict = {}  # a preview row -> the Reject it shows, to correct with a double click
         self._separator_for: tuple | None = None  # the file and how it was read, when wrong_separator looked
+        self.planned_with: tuple | None = None  # the duplicates' choices the rows shown were planned with
         self._separator: str | None = None
         self.preview.cellDoubleClicked.connect(self.fix_row)
         # a sale's columns fitted again to a new width, once the window's layout has settled
@@ -1267,6 +1277,7 @@ class MappingPage(QWizardPage):
             self.w.options.match = self.match.currentData()
             self.w.options.currency = self.currency.currentText().strip().upper() or None
         self.w.plan = None
+        self.planned_with = self.w.options.on_duplicate, dict(self.w.options.row_choices)
         self.completeChanged.emit()
         self._say(self.tr("Reading the file…"))
         self.w.plan_in_background(self._planned, self._not_planned,
@@ -1337,8 +1348,8 @@ class MappingPage(QWizardPage):
         rows = []
         for p in plan.preview:
             c = p.contact
-            will = {"create": self.tr("add"), "update": self.tr("update"), "skip": self.tr("skip"),
-                    "reject": self.tr("reject")}[p.action]
+            will = {"create": self.tr("add"), "update": self.tr("update"), "join": self.tr("join"),
+                    "skip": self.tr("skip"), "reject": self.tr("reject")}[p.action]
             if c is None:
                 rows.append([str(p.row), will, "", "", "", "", "", "", "", "", self._why_rejected(p.reject)])
                 continue
@@ -1360,7 +1371,7 @@ class MappingPage(QWizardPage):
         self._say(self.tr("{rows} rows: {create} to add, {update} to update, {skip} to skip, "
                           "{reject} to reject.").format(rows=fmt.number(plan.rows), **{
                               k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
-                  + self._fix_hint())
+                  + joined_text(n.get("join", 0)) + self._fix_hint())
         separator = self.wrong_separator()
         if separator is not None:
             self._say(problem_text(InvalidValue("delimiter", separator, "separator"), started=False), problem=True)
@@ -1787,6 +1798,13 @@ class DuplicatesPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.tags_problem.isHidden()
 
+    def cleanupPage(self) -> None:
+        """Back to the columns, whose preview says what each row will do: as chosen here now."""
+        super().cleanupPage()
+        page = self.w.mapping_page
+        if page.planned_with != (self.w.options.on_duplicate, self.w.options.row_choices):
+            page.replan()
+
     def initializePage(self) -> None:
         for button in self.group.buttons():  # (another file may have been opened since: its choice is "skip")
             button.setChecked(button.property("policy") == self.w.options.on_duplicate)
@@ -2176,7 +2194,8 @@ class SummaryPage(QWizardPage):
         else:
             text = self.tr("Will add {create}, update {update}, skip {skip} and reject {reject} of {rows} "
                            "rows.").format(rows=fmt.number(plan.rows), **{
-                               k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")})
+                               k: fmt.number(n.get(k, 0)) for k in ("create", "update", "skip", "reject")}
+                           ) + joined_text(n.get("join", 0))
             tags = ci.import_tags(self.w.options)
             if tags:
                 text += " " + self.tr("Tags for the customers added or updated: {tags}.").format(
@@ -2386,7 +2405,7 @@ class RunPage(QWizardPage):
         else:
             text = self.tr("Added {created}, updated {updated}, skipped {skipped}, rejected {rejected}.").format(
                 created=fmt.number(result.created), updated=fmt.number(result.updated),
-                skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected))
+                skipped=fmt.number(result.skipped), rejected=fmt.number(result.rejected)) + joined_text(result.joined)
             tags = ci.import_tags(self.w.options)
             if tags and result.created + result.updated:
                 text += "\n" + self.tr("Tags given to the customers added or updated: {tags}. Type one in the search "

@@ -104,6 +104,20 @@ def test_on_duplicate_fill_and_rejects_file(cli, shop, customers, tmp_path):
     assert rows[1:] == [["3", "invalid email (Email: bad@)", "'=cmd()", "", "bad@", "", "", ""]]  # no formula
 
 
+def test_a_row_of_a_customer_an_earlier_row_adds_is_joined_to_them_not_counted_as_an_update(cli, shop, tmp_path):
+    source = write_csv(tmp_path / "list.csv", [["Dan", "Brun", "dan@brun.fr", "", "Lyon", ""],
+                                               ["Eve", "Roy", "eve@roy.fr", "", "Nice", ""],
+                                               ["Dan", "Brun", "dan@brun.fr", "+33 6 12 34 56 78", "Lyon", ""]])
+    plan = cli("import", "contacts", str(source), "--on-duplicate", "fill", "--dry-run")
+    assert "would create 2, update 0, skip 0, reject 0; would join 1 row to an earlier row (the same customer)" in (
+        plan.out)
+    result = cli("import", "contacts", str(source), "--on-duplicate", "fill", "--json")
+    assert {k: result.json()[k] for k in ("created", "updated", "skipped", "rejected", "joined")} == {
+        "created": 2, "updated": 0, "skipped": 0, "rejected": 0, "joined": 1}
+    undone = cli("import", "undo", str(result.json()["batch"]))
+    assert undone.out.strip() == f"import {result.json()['batch']} undone: 2 contacts removed, 0 restored"
+
+
 def test_a_file_of_rejected_rows_corrected_and_imported_again_leaves_its_own_two_columns_out(cli, shop, tmp_path):
     source = write_csv(tmp_path / "list.csv", [["Ann", "Lee", "ann@example", "", "Paris", ""],
                                                ["Bob", "Ray", "bob@example", "", "Lyon", ""]])

@@ -2158,6 +2158,45 @@ def test_the_columns_page_says_what_the_rows_will_do_across_its_whole_width(qtbo
     wizard.close()
 
 
+def test_a_row_of_a_customer_an_earlier_row_adds_is_said_to_be_joined_not_updated(qtbot, window, tmp_path):
+    """Dan twice in the file, with "fill": his second row was counted as updating a customer, in a book that had none,
+    and undo then said it put back none."""
+    path = tmp_path / "salon.csv"
+    path.write_text("Prénom;Nom;Courriel;Téléphone\nDan;Brun;dan@brun.fr;\nEve;Roy;eve@roy.fr;\n"
+                    "Dan;Brun;dan@brun.fr;+33 6 12 34 56 78\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()  # duplicates
+    next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "fill").click()
+    wizard.next()  # summary
+    counts = wizard.summary_page.counts
+    qtbot.waitUntil(lambda: "Will add" in counts.text(), timeout=5000)
+    assert counts.text() == ("Will add 2, update 0, skip 0 and reject 0 of 3 rows. Rows joined to an earlier row, "
+                             "the same customer: 1.")
+    wizard.back()
+    wizard.back()  # the columns: their preview says what each row will do with "fill" (it said "skip", as before)
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: "joined" in page.status.text(), timeout=5000)
+    assert page.status.text().startswith("3 rows: 2 to add, 0 to update, 0 to skip, 0 to reject. Rows joined to an "
+                                         "earlier row, the same customer: 1.")
+    assert [page.preview.item(r, 1).text() for r in range(3)] == ["add", "add", "join"]
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert wizard.run_page.text.text() == ("Added 2, updated 0, skipped 0, rejected 0. Rows joined to an earlier row, "
+                                           "the same customer: 1.")
+    dan = contacts.get_contact(contacts.contact_ids("dan")[0])
+    assert [p.e164 for p in dan.phones] == ["+33612345678"]  # (what his second row brought)
+    undo(qtbot, wizard)
+    assert wizard.run_page.text.text() == ("Undone. Customers it added, removed: 2. Customers it updated, put back as "
+                                           "they were: 0.")
+    wizard.close()
+
+
 def test_a_separator_the_file_does_not_use_is_said_to_be_the_wrong_one(qtbot, window, tmp_path):
     """Tab chosen for a file of semicolons: its column names are one column, which went to the birthday, and the page
     said the file had no row of column names. It says which separator the file seems to use."""

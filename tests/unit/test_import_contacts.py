@@ -55,7 +55,7 @@ def sample(tmp_path):
 
 def test_a_dry_run_says_what_would_happen_and_writes_nothing(db, sample):
     plan = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"))
-    assert plan.counts == {"create": 3, "update": 0, "skip": 0, "reject": 1}
+    assert plan.counts == {"create": 3, "update": 0, "join": 0, "skip": 0, "reject": 1}
     assert plan.rows == 4  # the blank row is not a row
     assert plan.dialect.delimiter == "," and plan.dialect.encoding == "utf-8"
     assert plan.fields[:4] == ["first_name", "last_name", "company", "email"]
@@ -478,7 +478,7 @@ def test_a_later_row_of_the_file_can_withdraw_what_an_earlier_one_gave(db, tmp_p
                                             ["Ann", "ann@example.com", "unsubscribed"]],
                        header=["First Name", "Email", "Accepts Email Marketing"])
     result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
-    assert (result.created, result.updated) == (1, 1)
+    assert (result.created, result.updated, result.joined) == (1, 0, 1)
     assert not get_contact(contact_ids()[0]).email_consent
 
 
@@ -631,7 +631,7 @@ def test_a_refused_value_is_kept_in_part(db, tmp_path):
 
 def test_a_first_look_decides_only_the_first_rows_and_says_so(db, sample):
     look = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"), first_rows=2)
-    assert (look.rows, look.whole, look.counts) == (2, False, {"create": 2, "update": 0, "skip": 0, "reject": 0})
+    assert (look.rows, look.whole, look.counts) == (2, False, {"create": 2, "update": 0, "join": 0, "skip": 0, "reject": 0})
     assert [p.row for p in look.preview] == [2, 3]
     whole = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"), first_rows=4)  # every row: all of it
     assert (whole.rows, whole.whole) == (4, True)

@@ -142,7 +142,7 @@ class PlannedRow:
     reject: Reject | None
     duplicate_of: int | None  # the existing contact this row matches
     duplicate_reason: str  # "email", "phone", "name+city", ..., ERASED (someone erased: skipped) or ""
-    action: str  # "create", "update", "skip" or "reject"
+    action: str  # "create", "update", "join" (to a customer an earlier row creates), "skip" or "reject"
     duplicate_row: int | None = None  # or the earlier row of the file it matches
 
 
@@ -166,7 +166,7 @@ class ImportPlan:
     fields: list[str]
     date_orders: dict[int, str]
     ambiguous_columns: list[int]
-    counts: dict[str, int]  # create, update, skip, reject
+    counts: dict[str, int]  # create, update, join, skip, reject (rows: PlannedRow.action)
     preview: list[PlannedRow]
     rows: int = 0
     rejects: list[Reject] = field(default_factory=list)  # every rejected row
@@ -190,10 +190,12 @@ class ImportResult:
     preset: str = ""
     warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied: blank rows, NULs, ...
     phone_hint: cleaning.PhoneHint | None = None  # most numbers are not of the country they were read in
+    joined: int = 0  # rows joined to a customer an earlier row of the file created (not counted as updated)
 
     def to_json(self) -> dict:
         return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "rejected": self.rejected, "encoding": self.encoding, "delimiter": self.delimiter,
+                "rejected": self.rejected, "joined": self.joined, "encoding": self.encoding,
+                "delimiter": self.delimiter,
                 "preset": self.preset, "warnings": dict(self.warnings), "phone_hint": hint_json(self.phone_hint)}
 
 
@@ -1091,7 +1093,7 @@ class ContactRun:
         self.cancelled = cancelled
         self.region = import_region(options)
         self.next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
-        self.counts = {"create": 0, "update": 0, "skip": 0, "reject": 0}
+        self.counts = {"create": 0, "update": 0, "join": 0, "skip": 0, "reject": 0}
         self.rejects: list[Reject] = []
         self.preview: list[PlannedRow] = []
         self.rows = 0
@@ -1198,15 +1200,15 @@ class ContactRun:
                 elif target is None:
                     target = self.states.get(match.contact_id)
                 if target is None:  # a dry run: a contact an earlier chunk would have created
-                    plan(row, data, match, "update")
+                    plan(row, data, match, "join")
                     continue
                 consented = target.row["email_consent"], target.row["sms_consent"]
                 changed = merge(target, brought, choice, self.moment)
                 if any(had and not target.row[f"{channel}_consent"]
                        for had, channel in zip(consented, ("email", "sms"))):
                     self.withdrawn += 1  # (a customer whose consent the file took back)
-                new_contact = match.contact_id >= self.first_new_id
-                plan(row, data, match, "update" if changed or new_contact else "skip")
+                plan(row, data, match, "join" if match.contact_id >= self.first_new_id else "update" if changed
+                     else "skip")
         if self.writer is not None:
             self.writer.create(list(self.pending.values()))
         self.pending = {}
@@ -1391,6 +1393,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             writer.finish()
             details["created_tags"] = writer.created_tags
             details["tags"] = list(run.setup.tags)
+            details["joined"] = run.counts["join"]
             _finish_batch(conn, batch_id, run.counts, details)
             if rejects_out is not None:
                 write_rejects(run.rejects, rejects_out, path, layout.dialect)
@@ -1399,7 +1402,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
                 raise ImportCancelled()
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],
                         run.counts["reject"], layout.dialect.encoding, layout.dialect.delimiter, run.rejects,
-                        layout.preset, run.warnings, hint)
+                        layout.preset, run.warnings, hint, run.counts["join"])
 
 
 def consent_source_of(path: Path) -> str:
