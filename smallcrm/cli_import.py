@@ -448,7 +448,7 @@ def _print_phone_hint(hint, region: str | None, batch: int | None = None, change
         return
     where = f"numbers of {region}" if region else "numbers anywhere without their +country code"
     print(f"  note: of the first {hint.total} phone numbers, {hint.unread} are not {where}: they are kept as typed, "
-          "and no duplicate is found by them")
+          "without their country")
     again = f"--region {hint.region}" if hint.region else "--region and their country (e.g. --region FR)"
     what = (f"they are numbers of {hint.region}" if hint.region else "say which country they are of")
     if batch is None:

@@ -4414,8 +4414,8 @@ Cliquez pour les afficher.</translation>
         <translation>aucun pays</translation>
     </message>
     <message>
-        <source>Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they are read in: they will be kept as typed, and no duplicate found by them.</source>
-        <translation>Sur les {total} premiers numéros de téléphone, {unread} ne sont pas des numéros de ce pays&#xa0;: {country}, le pays dans lequel ils sont lus. Ils seront gardés tels qu’écrits, et aucun doublon ne sera trouvé par eux.</translation>
+        <source>Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they are read in: they will be kept as typed, without their country.</source>
+        <translation>Sur les {total} premiers numéros de téléphone, {unread} ne sont pas des numéros de ce pays&#xa0;: {country}, le pays dans lequel ils sont lus. Ils seront gardés tels qu’écrits, sans leur pays.</translation>
     </message>
     <message>
         <source>They are numbers of {country}.</source>

@@ -2152,7 +2152,7 @@ class SummaryPage(QWizardPage):
         names = country_names()
         where = names.get(region, region) if region else self.tr("no country")
         text = self.tr("Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they "
-                       "are read in: they will be kept as typed, and no duplicate found by them.").format(
+                       "are read in: they will be kept as typed, without their country.").format(
             unread=fmt.number(hint.unread), total=fmt.number(hint.total), country=where)
         if self.hinted is None:
             text += " " + self.tr("Go back to “What the file looks like” and choose their country under “Phone "

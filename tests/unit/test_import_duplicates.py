@@ -15,11 +15,11 @@ from smallcrm.store import search
 from smallcrm.store.models import database
 
 
-def f(first="", last="", *, company="", emails=(), phones=(), city="", postal="", birthday=None):
+def f(first="", last="", *, company="", emails=(), phones=(), city="", postal="", birthday=None, typed=()):
     keys = search.sort_keys(first, last, company, city, "")
     return facts(list(emails), list(phones), sort_name=keys["sort_name"], sort_city=keys["sort_city"],
                  postal_code=postal, sort_company=keys["sort_company"], birthday=birthday,
-                 company_only=not (first or last), sort_first=search.sort_key(first))
+                 company_only=not (first or last), sort_first=search.sort_key(first), typed=list(typed))
 
 
 def test_name_words_are_folded_and_sorted():
@@ -155,6 +155,43 @@ def test_a_number_kept_as_typed_is_found_again_once_read_with_its_country(db):
     index = DuplicateIndex.from_database(database.connection())
     assert index.find(f("Otto", "Kern", phones=["+491711234567"])) == Match(otto, "phone")
     assert index.find(f("Otto", "Kern", phones=["+491711234568"])) is None
+
+
+def test_a_number_typed_without_its_country_finds_the_customer_whose_number_was_read_with_it(db):
+    """A row read in France with "0171 1234567" (a German mobile, kept as typed) was another customer than the book's
+    Otto of +49 171 1234567: he was created twice."""
+    otto = add_contact(ContactInput(first_name="Otto", last_name="Kern", phones=["+49 171 1234567"]))
+    rome = add_contact(ContactInput(first_name="Lia", last_name="Neri", phones=["+39 06 1234 5678"]))
+    index = DuplicateIndex.from_database(database.connection())
+    assert index.find(f("Otto", "Kern", typed=["0171 1234567"])) == Match(otto, "phone")
+    assert index.find(f("O.", "Kern", typed=["0049 171 1234567"])) == Match(otto, "phone")  # (dialled from abroad)
+    assert index.find(f("Lia", "Neri", typed=["06 1234 5678"])) == Match(rome, "phone")  # (Rome keeps its 0)
+    assert index.find(f("Otto", "Kern", typed=["0171 1234568"])) is None
+    assert index.find(f("Otto", "Kern", typed=["0172 1234567"])) is None  # (the same last digits, another number)
+    assert index.find(f("Anna", "Kern", typed=["0171 1234567"])) is None  # (his wife, on his phone: another person)
+
+
+def test_a_number_typed_without_its_country_twice_in_a_file_is_one_customer():
+    index = DuplicateIndex()
+    index.add(1, f("Lea", "Roth", typed=["0171 7654321"]))
+    assert index.find(f("Lea", "Roth", emails=["lea@roth.de"], typed=["0171-7654321"])) == Match(1, "phone")
+    assert index.find(f("Lea", "Roth", phones=["+491717654321"])) == Match(1, "phone")  # (read with its country)
+    assert index.find(f("Lea", "Roth", city="Bonn", typed=["0171 7654320"])) is None
+    index.add(2, f("Ida", "Roth", typed=["007 911 954-35-23"]))  # (read with Russia, where 00 dials no other country)
+    assert index.find(f("Ida", "Roth", phones=["+79119543523"])) == Match(2, "phone")
+
+
+def test_a_number_typed_without_its_country_is_not_stored_twice_by_fill(db, tmp_path):
+    otto = add_contact(ContactInput(first_name="Otto", last_name="Kern", phones=["+49 171 1234567"]))
+    source = tmp_path / "b.csv"
+    source.write_text("First Name,Last Name,Email,Phone\nOtto,Kern,otto@kern.de,0171 1234567\n"
+                      "Lea,Roth,,0171 7654321\nLea,Roth,lea@roth.de,0171-7654321\n", encoding="utf-8")
+    result = ci.import_contacts(source, ci.ImportOptions(region="FR", on_duplicate="fill"))
+    assert (result.created, result.updated, result.joined) == (1, 1, 1)
+    kern = get_contact(otto)
+    assert [p.e164 for p in kern.phones] == ["+491711234567"] and kern.emails == ["otto@kern.de"]
+    lea = get_contact(contact_ids("lea")[0])
+    assert [p.raw for p in lea.phones] == ["0171 7654321"] and lea.emails == ["lea@roth.de"]
 
 
 def test_index_from_the_database_skips_the_trash_and_uses_few_queries(db):

@@ -1167,8 +1167,8 @@ class PhoneHint:
 
 
 def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None) -> PhoneHint | None:
-    """Whether most numbers in the phone `columns` of `rows` are not numbers of `region` (which keeps them as typed:
-    no duplicate is found by them, no call made from the list), and of which country they are, tried among
+    """Whether most numbers in the phone `columns` of `rows` are not numbers of `region` (which keeps them as typed,
+    without their country), and of which country they are, tried among
     HINT_REGIONS; None when most are read."""
     unread: list[str] = []
     total = 0

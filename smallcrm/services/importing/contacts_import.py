@@ -746,7 +746,16 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
     incoming_phones = [[None, raw, e164, digits, "", 0] for raw, e164, digits in brought_phones]
     if merge_list(state.emails, incoming_emails, lambda item: item[1].lower()):
         changed = True
-    if merge_list(state.phones, incoming_phones, lambda item: item[2] or item[1]):
+    # one number however written: "0171 1234567", "0171-1234567" and +49 171 1234567 (a phone's digit forms)
+    number_of = {}
+    for item in state.phones:
+        for form in item[3].split():
+            number_of.setdefault(form, item[2] or item[1])
+
+    def number(item: list) -> str:
+        return item[2] or next((number_of[form] for form in item[3].split() if form in number_of), item[1])
+
+    if merge_list(state.phones, incoming_phones, number):
         changed = True
     have_tags = {t.casefold() for t in state.tags}
     for tag in brought_tags:

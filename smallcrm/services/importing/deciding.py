@@ -176,7 +176,7 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
     found = make_facts(data.emails, [p.e164 for p in details], sort_name=sort_name, sort_city=sort_city,
                        postal_code=postal_code, sort_company=sort_company, birthday=birthday,
                        company_only=not (first or last), sort_first=sort_name_key(first) if first else "",
-                       number=data.customer_id or "")
+                       number=data.customer_id or "", typed=[p.raw for p in details if p.e164 is None])
     return Incoming(values, tuple(data.emails), phones, tuple(data.tags), (data.email_refused, data.sms_refused)), found
 
 

@@ -3,7 +3,8 @@
 Two contacts are taken for one person when they share
 - an email address (compared without regard to case), or
 - a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
-  whose national form has its digits: "0171 1234567" and +49 171 1234567), or
+  whose national form has its digits: "0171 1234567" and +49 171 1234567, whichever of the two is in the book),
+  or
 - a customer number in the program both came from (Shopify's customer id), with names alike: one whose email
   changed since, or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
@@ -48,6 +49,7 @@ from smallcrm.services.importing.short_names import short_form
 from smallcrm.store import search
 
 NAME_THRESHOLD = 90
+TYPED_END = 6  # a number kept as typed is compared with one read with its country when their last 6 digits agree
 _NOT_DIGIT = re.compile(r"\D")
 # The fields that can agree with a close name, in the order a reason names them.
 AGREEING = ("city", "postal_code", "company", "birthday")
@@ -65,6 +67,7 @@ class Facts(NamedTuple):
     first: str = ""  # the first name, folded as sort_name is
     number: str = ""  # the customer's number in another program (external_id), casefolded
     born: str = ""  # the birthday with its year (YYYY-MM-DD), when known
+    typed: tuple[str, ...] = ()  # the digits of numbers kept as typed (read without a country: "0171 1234567")
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ def national_digits(e164: str) -> str:
         return ""
     return _NOT_DIGIT.sub("", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
+
+_COUNTRY_CODES = tuple(f"+{code}" for code in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE))
 
 _folded = lru_cache(maxsize=4096)(search.sort_key)  # first names repeat
 
@@ -114,14 +119,22 @@ def _field_of(key: str) -> int:
 
 
 def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, sort_company: str,
-          birthday: str | None, company_only: bool = False, sort_first: str = "", number: str = "") -> Facts:
+          birthday: str | None, company_only: bool = False, sort_first: str = "", number: str = "",
+          typed=()) -> Facts:
     """Facts from a contact's clean values. `company_only`: the contact's name is its company, so the
-    company cannot be the second field that agrees."""
+    company cannot be the second field that agrees. `typed`: the numbers kept as typed, as written."""
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
                  block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold(),
-                 birthday if birthday and not birthday.startswith("-") else "")
+                 birthday if birthday and not birthday.startswith("-") else "",
+                 tuple(d for d in map(typed_digits, typed) if d))
+
+
+def typed_digits(raw: str) -> str:
+    """The digits of a number kept as typed, when enough to be compared ("" otherwise)."""
+    digits = _NOT_DIGIT.sub("", raw or "")
+    return digits if len(digits) >= TYPED_END else ""
 
 
 def is_bare(f: Facts) -> bool:
@@ -283,8 +296,9 @@ class DuplicateIndex:
         self.with_email: set[int] = set()  # the contacts with an email, and those with a phone: a close name
         self.with_phone: set[int] = set()  # is no match when both have one (and so different ones)
         # the digits of numbers kept as typed (read without a country: "0171 1234567"), the same number read with
-        # one since is found by its national form's digits
+        # one since is found by its national form's digits; by their last digits (TYPED_END), to look for them
         self.phones_as_typed: dict[str, int] = {}
+        self.typed_ends: dict[str, list[str]] = {}
         # An email or phone several contacts share (a family's): the contacts after the one `emails` or `phones`
         # gives, and who each is (first name and birthday, when known) to tell them apart
         self.shared: dict[str, list[int]] = {}
@@ -320,8 +334,8 @@ class DuplicateIndex:
             if e164 is not None:
                 remember(phones, e164, contact_id)
                 index.with_phone.add(contact_id)
-            elif len(digits := _NOT_DIGIT.sub("", raw or "")) >= 6:
-                as_typed.setdefault(digits, contact_id)
+            elif digits := typed_digits(raw):
+                index._remember_typed(digits, contact_id)
         reachable = index.with_email | index.with_phone
         cursor = conn.execute(
             "SELECT id, sort_name, sort_city, postal_code, sort_company, birthday,"
@@ -365,12 +379,41 @@ class DuplicateIndex:
                 block[0].append(contact_id)
                 block[1].append(name)
 
+    def _remember_typed(self, digits: str, contact_id: int) -> None:
+        if self.phones_as_typed.setdefault(digits, contact_id) == contact_id:
+            self.typed_ends.setdefault(digits[-TYPED_END:], []).append(digits)
+
+    def _typed_as(self, e164: str) -> int | None:
+        """The contact with a number kept as typed whose digits are those of `e164` in its country's own form, or
+        dialled from abroad ("0079119543523")."""
+        for digits in self.typed_ends.get(e164[-TYPED_END:], ()):
+            if digits == "00" + e164[1:] or national_digits(e164) == digits:
+                return self.phones_as_typed[digits]
+        return None
+
+    def _read_as(self, digits: str) -> int | None:
+        """The contact with a number read with its country whose own form has these `digits`, typed without it:
+        "0171 1234567" is +49 171 1234567, when that number is someone's ("0049 171 1234567", as dialled from
+        abroad, too)."""
+        phones = self.phones
+        if digits.startswith("00") and (found := phones.get("+" + digits[2:])) is not None:
+            return found
+        national = digits.lstrip("0")
+        for code in _COUNTRY_CODES:  # (a handful of lookups: numbers kept as typed are few)
+            for e164 in (code + national, code + digits):
+                found = phones.get(e164)
+                if found is not None and national_digits(e164) == digits:
+                    return found
+        return None
+
     def add(self, contact_id: int, f: Facts) -> None:
         """Remember a contact (one the import creates, or the new facts of one it updates)."""
         for email in f.emails:
             self._remember(self.emails, email, contact_id)
         for phone in f.phones:
             self._remember(self.phones, phone, contact_id)
+        for digits in f.typed:
+            self._remember_typed(digits, contact_id)
         if f.first:  # (one string for each name and day however many have it: a large book's index stays small)
             self.firsts.setdefault(contact_id, sys.intern(f.first))
         if f.agreeing[3]:
@@ -416,9 +459,15 @@ class DuplicateIndex:
                 return Match(found, "email")
         for phone in f.phones:
             found = self.phones.get(phone)
-            if found is None and self.phones_as_typed:
-                found = self.phones_as_typed.get(national_digits(phone))
+            if found is None and self.typed_ends:
+                found = self._typed_as(phone)
             if found is not None and (found := self._same_person(found, phone, f)) is not None:
+                return Match(found, "phone")
+        for digits in f.typed:
+            found = self.phones_as_typed.get(digits)
+            if found is None:
+                found = self._read_as(digits)
+            if found is not None and (found := self._same_person(found, digits, f)) is not None:
                 return Match(found, "phone")
         # the same number in the program both came from (Shopify's customer id), when the names are alike: one
         # whose email changed since (two programs may number their customers alike: other names, other people)
@@ -456,7 +505,8 @@ class DuplicateIndex:
             found += [(names[i], 100.0, i) for i, cid in enumerate(ids) if cid in same and cid not in seen]
         for _, score, position in found:
             contact_id = ids[position]
-            if ((f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone)) and not (
+            own = (f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone)
+            if own and not (
                     score == 100 and f.born and f.born not in _NO_BIRTHDAYS and self.born.get(contact_id) == f.born):
                 continue  # an email, or a phone, of their own on both sides: two people (unless of one name, born
                 #           the same day: twins have two names)
