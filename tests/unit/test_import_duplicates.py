@@ -181,6 +181,20 @@ def test_a_number_typed_without_its_country_twice_in_a_file_is_one_customer():
     assert index.find(f("Ida", "Roth", phones=["+79119543523"])) == Match(2, "phone")
 
 
+def test_a_customer_number_whose_zeros_a_spreadsheet_took_off_is_the_same_customer(db, tmp_path):
+    """Imported from the shop's export ("000123"), then from the same export saved again in Excel ("123"), with a
+    new email: she was a second customer."""
+    header = "Customer ID,First Name,Last Name,Email\n"
+    first, again = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(header + "000123,Ann,Lee,ann@old.example\n000124,Bob,Ray,bob@example.com\n", encoding="utf-8")
+    again.write_text(header + "123,Ann,Lee,ann@new.example\n124,Rob,Dale,rob@example.com\n", encoding="utf-8")
+    ci.import_contacts(first, ci.ImportOptions(region="GB"))
+    result = ci.import_contacts(again, ci.ImportOptions(region="GB", on_duplicate="fill"))
+    assert (result.created, result.updated) == (1, 1)  # (124 with another name is someone else of that number)
+    ann = get_contact(contact_ids("ann")[0])
+    assert ann.emails == ["ann@old.example", "ann@new.example"] and ann.external_id == "000123"
+
+
 def test_a_number_typed_without_its_country_is_not_stored_twice_by_fill(db, tmp_path):
     otto = add_contact(ContactInput(first_name="Otto", last_name="Kern", phones=["+49 171 1234567"]))
     source = tmp_path / "b.csv"

@@ -1077,6 +1077,21 @@ def test_receipt_numbers_with_an_ordinal_sign_and_amounts_with_their_currency_in
     assert pi.map_purchase_headers(headers)[1] == fields
 
 
+def test_a_customer_number_whose_zeros_a_spreadsheet_took_off_finds_its_customer(gbp, tmp_path):
+    """The till wrote "000123"; the same export opened and saved in Excel says "123": the sale went to a new
+    customer of that number, or to none."""
+    first = write_csv(tmp_path / "a.csv", ["Date", "Receipt", "Customer ID", "Name", "Amount"],
+                      [["2025-03-01 10:00", "R-1", "000123", "Ann Lee", "12.50"]])
+    assert pi.import_purchases(first, pi.PurchaseImportOptions(match="id", create_missing=True)).customers_created == 1
+    saved_again = write_csv(tmp_path / "b.csv", ["Date", "Receipt", "Customer ID", "Name", "Amount"],
+                            [["2025-03-02 10:00", "R-2", "123", "Ann Lee", "8.00"],
+                             ["2025-03-02 11:00", "R-3", "123.0", "Ann Lee", "3.00"]])
+    result = pi.import_purchases(saved_again, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (result.created, result.customers_created) == (2, 0)
+    ann = Contact.get(Contact.external_id == "000123")  # (as the till writes it)
+    assert Contact.select().count() == 1 and Purchase.select().where(Purchase.contact == ann.id).count() == 3
+
+
 @pytest.mark.parametrize(("headers", "fields"), [
     (["Date", "Facture", "Montant (HT)", "Montant (TTC)"], ["date", "reference", "", "amount"]),
     (["Datum", "Beleg", "Betrag (netto)", "Betrag (brutto)"], ["date", "reference", "", "amount"]),

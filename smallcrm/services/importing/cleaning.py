@@ -1262,6 +1262,14 @@ def whole_number(text: str) -> str:
     return m.group(1) if m else text
 
 
+def number_key(text: str) -> str:
+    """A customer's number as two files are compared by: in any case, without the ".0" a spreadsheet adds to a
+    whole number, and without the zeros before it that a spreadsheet takes off ("000123" opened and saved again
+    in Excel is "123")."""
+    key = whole_number(text.strip()).casefold()
+    return (key.lstrip("0") or "0") if key.isascii() and key.isdigit() else key  # ("" stays "")
+
+
 class RowCleaner:
     """`row_to_contact` for one file: what each column is for is worked out once, then each row is cheap."""
 

@@ -5,8 +5,8 @@ Two contacts are taken for one person when they share
 - a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
   whose national form has its digits: "0171 1234567" and +49 171 1234567, whichever of the two is in the book),
   or
-- a customer number in the program both came from (Shopify's customer id), with names alike: one whose email
-  changed since, or
+- a customer number in the program both came from (Shopify's customer id; "000123" and "123", the zeros a
+  spreadsheet takes off, are one), with names alike: one whose email changed since, or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
   "Lee, Ann", "ANN LEE" and "Ann Lée" are one name, "Jon Smith" is close to "John Smith" and "Anne Marie" is
   Anne-Marie in the same order (not Marie-Anne: see `ordered_name`), but names
@@ -45,6 +45,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from smallcrm.services import erased
+from smallcrm.services.importing.cleaning import number_key
 from smallcrm.services.importing.short_names import short_form
 from smallcrm.store import search
 
@@ -126,7 +127,7 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
-                 block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold(),
+                 block_keys(name, agreeing), ordered_name(sort_name), sort_first, number_key(number),
                  birthday if birthday and not birthday.startswith("-") else "",
                  tuple(d for d in map(typed_digits, typed) if d))
 
@@ -345,7 +346,7 @@ class DuplicateIndex:
         numbers = index.numbers
         for contact_id, sort_name, city, postal, company, birthday, company_only, first, number in cursor:
             if number:
-                numbers.setdefault(number.casefold(), contact_id)
+                numbers.setdefault(number_key(number), contact_id)
             name = name_words(sort_name)
             agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))

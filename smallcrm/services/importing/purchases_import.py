@@ -1324,7 +1324,7 @@ def customer_key(match: str, value: str, region: str | None) -> str:
             raise InvalidValue("phone", value, "unrecognised")
         return phone.e164
     if match == "id":  # (in any case: "c001" is C001)
-        return _customer_number(value).casefold()
+        return cleaning.number_key(_customer_number(value))
     # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
     return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
 
@@ -1381,7 +1381,7 @@ def _customer_index(conn, match: str) -> dict[str, list[int]]:
             index.setdefault(e164, []).append(cid)
     elif match == "id":
         for external, cid in conn.execute("SELECT external_id, id FROM contact WHERE external_id != '' ORDER BY id"):
-            index.setdefault(cleaning.whole_number(external).casefold(), []).append(cid)
+            index.setdefault(cleaning.number_key(external), []).append(cid)
     else:
         for cid, sort_name, first, last in conn.execute(
                 "SELECT id, sort_name, first_name, last_name FROM contact ORDER BY id"):
