@@ -195,8 +195,7 @@ class ImportResult:
     def to_json(self) -> dict:
         return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "rejected": self.rejected, "joined": self.joined, "encoding": self.encoding,
-                "delimiter": self.delimiter,
-                "preset": self.preset, "warnings": dict(self.warnings), "phone_hint": hint_json(self.phone_hint)}
+                "delimiter": self.delimiter, "preset": self.preset, "warnings": dict(self.warnings), "phone_hint": hint_json(self.phone_hint)}
 
 
 def hint_json(hint: cleaning.PhoneHint | None) -> dict | None:
@@ -1402,7 +1401,6 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             writer.finish()
             details["created_tags"] = writer.created_tags
             details["tags"] = list(run.setup.tags)
-            details["joined"] = run.counts["join"]
             _finish_batch(conn, batch_id, run.counts, details)
             if rejects_out is not None:
                 write_rejects(run.rejects, rejects_out, path, layout.dialect)

@@ -66,7 +66,7 @@ class Facts(NamedTuple):
     keys: tuple[str, ...] = ()  # the name blocks (block_keys)
     ordered: str = ""  # ordered_name
     first: str = ""  # the first name, folded as sort_name is
-    number: str = ""  # the customer's number in another program (external_id), casefolded
+    number: str = ""  # the customer's number in another program (external_id), as cleaning.number_key writes it
     born: str = ""  # the birthday with its year (YYYY-MM-DD), when known
     typed: tuple[str, ...] = ()  # the digits of numbers kept as typed (read without a country: "0171 1234567")
 
@@ -506,8 +506,7 @@ class DuplicateIndex:
             found += [(names[i], 100.0, i) for i, cid in enumerate(ids) if cid in same and cid not in seen]
         for _, score, position in found:
             contact_id = ids[position]
-            own = (f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone)
-            if own and not (
+            if ((f.emails and contact_id in self.with_email) or (f.phones and contact_id in self.with_phone)) and not (
                     score == 100 and f.born and f.born not in _NO_BIRTHDAYS and self.born.get(contact_id) == f.born):
                 continue  # an email, or a phone, of their own on both sides: two people (unless of one name, born
                 #           the same day: twins have two names)
