@@ -677,9 +677,10 @@ def list_imports(args, db_path: Path) -> int:
         made = (f" ({cli_format.plural(row.customers_created, 'new customer')})"
                 if row.kind == "purchases" and row.customers_created else "")
         when = cli_format.local_time(from_utc_text(row.started_at))
+        joined = f", {row.joined} joined" if row.joined else ""
         print(f"{row.id:>5}  {when:<20}  {row.kind:<9}  {cli_format.fit(row.file_name, 30)}  "
-              f"{row.created} created{made}, {row.updated} updated, {row.skipped} skipped, {row.rejected} rejected"
-              f"  {state}{tagged}")
+              f"{row.created} created{made}, {row.updated} updated{joined}, {row.skipped} skipped, "
+              f"{row.rejected} rejected  {state}{tagged}")
     if not rows:
         print("no imports yet")
     return 0

@@ -3328,6 +3328,10 @@ Cliquez pour les afficher.</translation>
         <translation>inachevé</translation>
     </message>
     <message>
+        <source>{updated} (rows joined: {joined})</source>
+        <translation>{updated} (lignes jointes&#xa0;: {joined})</translation>
+    </message>
+    <message>
         <source>Nothing has been imported yet.</source>
         <translation>Rien n’a encore été importé.</translation>
     </message>

@@ -2807,9 +2807,13 @@ class PastImportsDialog(QDialog):
         for b in self.batches:
             state = (self.tr("undone") if b.undone_at else self.tr("done") if b.finished_at
                      else self.tr("not finished"))
+            updated = fmt.number(b.updated)
+            if b.joined:  # (rows of a customer an earlier row added)
+                updated = self.tr("{updated} (rows joined: {joined})").format(updated=updated,
+                                                                              joined=fmt.number(b.joined))
             rows.append([str(b.id), fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
-                         *(fmt.number(n) for n in (b.created, b.customers_created, b.updated, b.skipped,
-                                                   b.rejected)), state, ", ".join(b.tags)])
+                         fmt.number(b.created), fmt.number(b.customers_created), updated,
+                         *(fmt.number(n) for n in (b.skipped, b.rejected)), state, ", ".join(b.tags)])
         _fill(self.table, rows)
         _align_right(self.table, (0, 4, 5, 6, 7, 8))
         self.table.resizeColumnsToContents()

@@ -114,6 +114,9 @@ def test_a_row_of_a_customer_an_earlier_row_adds_is_joined_to_them_not_counted_a
     result = cli("import", "contacts", str(source), "--on-duplicate", "fill", "--json")
     assert {k: result.json()[k] for k in ("created", "updated", "skipped", "rejected", "joined")} == {
         "created": 2, "updated": 0, "skipped": 0, "rejected": 0, "joined": 1}
+    listed = cli("import", "list")
+    assert "2 created, 0 updated, 1 joined, 0 skipped, 0 rejected" in listed.out
+    assert cli("import", "list", "--json").json()[0]["joined"] == 1
     undone = cli("import", "undo", str(result.json()["batch"]))
     assert undone.out.strip() == f"import {result.json()['batch']} undone: 2 contacts removed, 0 restored"
 

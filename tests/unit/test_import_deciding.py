@@ -67,7 +67,8 @@ def test_a_row_becomes_what_clean_for_import_and_the_writer_make_of_it(cells):
                           sort_company=values["sort_company"], birthday=values["birthday"],
                           company_only=not (values["first_name"] or values["last_name"]),
                           sort_first=search.sort_key(values["first_name"]),
-                          number=dict(zip(deciding.CONTACT_COLUMNS, new.values))["external_id"])
+                          number=dict(zip(deciding.CONTACT_COLUMNS, new.values))["external_id"],
+                          typed=[p.raw for p in clean.phones if p.e164 is None])
 
 
 def test_deciding_makes_no_reference_cycles(tmp_path):

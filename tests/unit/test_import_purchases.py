@@ -1104,7 +1104,10 @@ def test_a_customer_number_whose_zeros_a_spreadsheet_took_off_finds_its_customer
     (["Date", "Facture", "Montant hors taxes", "Montant"], ["date", "reference", "", "amount"]),
     (["Date", "N° ticket", "Quantité", "Prix H.T.", "Prix T.T.C."], ["date", "reference", "quantity", "", "unit_price"]),
     (["Fecha", "Factura", "Importe", "IVA incluido"], ["date", "reference", "amount", ""]),
-    (["Date", "Facture", "Montant HT"], ["date", "reference", "amount"]),  # the only amount: it is read
+    # an amount said to be before tax is no amount by its name alone: the unit price times the quantity is
+    (["Date", "Email", "Prix unitaire TTC", "Quantité", "Total HT"], ["date", "email", "unit_price", "quantity", ""]),
+    (["Datum", "E-Mail", "Einzelpreis", "Menge", "Summe netto"], ["date", "email", "unit_price", "quantity", ""]),
+    (["Date", "Facture", "Total HT", "TVA"], ["date", "reference", "", ""]),
 ])
 def test_of_an_amount_before_and_with_its_tax_the_one_with_it_is_read(headers, fields):
     """Beside "Montant (TTC)", "Montant (HT)" was read, the brackets taken to say no more than a currency: every sale

@@ -216,6 +216,7 @@ class BatchRow:
     undone_at: str | None
     tags: list[str]  # given to every customer the import added or changed
     customers_created: int = 0  # the customers it added (for an import of purchases, besides its purchases)
+    joined: int = 0  # rows joined to a customer an earlier row of the file added (ImportResult.joined)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -1401,6 +1402,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             writer.finish()
             details["created_tags"] = writer.created_tags
             details["tags"] = list(run.setup.tags)
+            details["joined"] = run.counts["join"]
             _finish_batch(conn, batch_id, run.counts, details)
             if rejects_out is not None:
                 write_rejects(run.rejects, rejects_out, path, layout.dialect)
@@ -1477,9 +1479,10 @@ def list_imports() -> list[BatchRow]:
         # the customers an import of purchases added: as its details say, else as its journal counts them
         " CASE WHEN kind = 'contacts' THEN created"
         " ELSE coalesce(CASE WHEN json_valid(details) THEN json_extract(details, '$.customers_created') END,"
-        " (SELECT count(*) FROM import_change c WHERE c.batch_id = b.id AND c.action = 'created')) END"
+        " (SELECT count(*) FROM import_change c WHERE c.batch_id = b.id AND c.action = 'created')) END,"
+        " coalesce(CASE WHEN json_valid(details) THEN json_extract(details, '$.joined') END, 0)"
         " FROM import_batch b ORDER BY id DESC")
-    return [BatchRow(*row[:-2], json.loads(row[-2] or "[]"), row[-1]) for row in cursor]
+    return [BatchRow(*row[:-3], json.loads(row[-3] or "[]"), *row[-2:]) for row in cursor]
 
 
 # --------------------------------------------------------------------------------------------------

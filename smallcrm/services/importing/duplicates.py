@@ -2,9 +2,9 @@
 
 Two contacts are taken for one person when they share
 - an email address (compared without regard to case), or
-- a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
-  whose national form has its digits: "0171 1234567" and +49 171 1234567, whichever of the two is in the book),
-  or
+- a phone number (the same E.164 form), or a number kept as typed (read without a country) with names alike:
+  the same digits, or a number whose national form has them ("0171 1234567" and +49 171 1234567, whichever of
+  the two is in the book), or
 - a customer number in the program both came from (Shopify's customer id; "000123" and "123", the zeros a
   spreadsheet takes off, are one), with names alike: one whose email changed since, or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
@@ -380,6 +380,10 @@ class DuplicateIndex:
                 block[0].append(contact_id)
                 block[1].append(name)
 
+    def _alike(self, contact_id: int, f: Facts) -> bool:
+        """Whether `f`'s name is close to the contact's (NAME_THRESHOLD)."""
+        return bool(f.name) and fuzz.ratio(f.name, self.names.get(contact_id, "")) >= NAME_THRESHOLD
+
     def _remember_typed(self, digits: str, contact_id: int) -> None:
         if self.phones_as_typed.setdefault(digits, contact_id) == contact_id:
             self.typed_ends.setdefault(digits[-TYPED_END:], []).append(digits)
@@ -460,15 +464,19 @@ class DuplicateIndex:
                 return Match(found, "email")
         for phone in f.phones:
             found = self.phones.get(phone)
-            if found is None and self.typed_ends:
-                found = self._typed_as(phone)
+            if found is None and self.typed_ends and (typed := self._typed_as(phone)) is not None:
+                found = typed if self._alike(typed, f) else None
             if found is not None and (found := self._same_person(found, phone, f)) is not None:
                 return Match(found, "phone")
+        # A number kept as typed, with the names alike: it may be a placeholder ("555-555-5555", "00 00 00 00 00")
+        # several customers have, or another country's number of the same digits (a Roman "06 1234 5678", a
+        # French mobile's)
         for digits in f.typed:
             found = self.phones_as_typed.get(digits)
             if found is None:
                 found = self._read_as(digits)
-            if found is not None and (found := self._same_person(found, digits, f)) is not None:
+            if found is not None and self._alike(found, f) and (
+                    found := self._same_person(found, digits, f)) is not None:
                 return Match(found, "phone")
         # the same number in the program both came from (Shopify's customer id), when the names are alike: one
         # whose email changed since (two programs may number their customers alike: other names, other people)

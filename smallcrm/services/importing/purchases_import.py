@@ -360,7 +360,7 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         if unnamed and unnamed != written[1] and _customer_field(unnamed):
             written += (unnamed,)
         stance, rest = tax_stance(header)
-        if rest and stance:  # "Summe brutto", "Prix HT": the amount's or the price's name, and whether the tax is in it
+        if rest and stance > 0:  # "Summe brutto", "Prix TTC": the amount's or the price's name, with its tax
             written += (rest,)
         for name, aliases in FIELDS.items():
             ranks = [aliases.index(key) for key in written if key in aliases]
