@@ -1171,13 +1171,8 @@ def test_everyone_the_import_adds_or_changes_can_be_tagged_and_found(qtbot, wind
     path = tmp_path / "salon.csv"
     path.write_text("Prénom;Nom;Courriel;Ville\nAna;Lima;ana@lima.pt;Porto\nCéline;Roux;celine@roux.fr;Nice\n"
                     "Dirk;Vos;dirk@vos.nl;\n", encoding="utf-8")
-    wizard = wizard_for(qtbot, window, path)
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
-    wizard.next()  # duplicates
+    wizard = to_duplicates_with(qtbot, window, path, "fill")
     page = wizard.duplicates_page
-    next(b for b in page.group.buttons() if b.property("policy") == "fill").click()
     page.tags.setText("Spring fair, " + "x" * 61)
     assert page.tags_problem.isVisible() and "60" in page.tags_problem.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -1485,12 +1480,7 @@ def test_the_summary_counts_the_customers_whose_consent_the_file_takes_back(qtbo
     path = tmp_path / "mailing.csv"
     path.write_text("First Name,Last Name,Email,Email Subscription Status\r\nAnn,Lee,ann@example.com,unsubscribed\r\n",
                     encoding="utf-8")
-    wizard = wizard_for(qtbot, window, path)
-    wizard.next()  # detection
-    wizard.next()  # mapping
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
-    wizard.next()  # duplicates
-    next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "fill").click()
+    wizard = to_duplicates_with(qtbot, window, path, "fill")
     wizard.next()  # summary
     importing = wizard.button(QWizard.WizardButton.CommitButton)
     assert not importing.isEnabled()  # not before the dry run with "fill" has said what the import will do
@@ -1857,6 +1847,17 @@ def test_a_row_of_someone_erased_is_shown_skipped_and_why(qtbot, window, tmp_pat
     wizard.close()
 
 
+def to_duplicates_with(qtbot, window, path, policy: str) -> ImportWizard:
+    """From the first page of a customer list to the duplicates page, with `policy` chosen there."""
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()  # detection
+    wizard.next()  # mapping
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()  # duplicates
+    next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == policy).click()
+    return wizard
+
+
 def to_summary(qtbot, wizard) -> None:
     """From the first page of a customer list to its dry run, nothing changed on the way."""
     while wizard.currentPage() is not wizard.summary_page:
@@ -2164,12 +2165,7 @@ def test_a_row_of_a_customer_an_earlier_row_adds_is_said_to_be_joined_not_update
     path = tmp_path / "salon.csv"
     path.write_text("Prénom;Nom;Courriel;Téléphone\nDan;Brun;dan@brun.fr;\nEve;Roy;eve@roy.fr;\n"
                     "Dan;Brun;dan@brun.fr;+33 6 12 34 56 78\n", encoding="utf-8")
-    wizard = wizard_for(qtbot, window, path)
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
-    wizard.next()  # duplicates
-    next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "fill").click()
+    wizard = to_duplicates_with(qtbot, window, path, "fill")
     wizard.next()  # summary
     counts = wizard.summary_page.counts
     qtbot.waitUntil(lambda: "Will add" in counts.text(), timeout=5000)
@@ -2200,27 +2196,15 @@ def test_a_row_of_a_customer_an_earlier_row_adds_is_said_to_be_joined_not_update
     wizard.close()
 
 
-def test_a_separator_the_file_does_not_use_is_said_to_be_the_wrong_one(qtbot, window, tmp_path):
+@pytest.mark.parametrize("kind", ["contacts", "purchases"])
+def test_a_separator_the_file_does_not_use_is_said_to_be_the_wrong_one(qtbot, window, tmp_path, kind):
     """Tab chosen for a file of semicolons: its column names are one column, which went to the birthday, and the page
-    said the file had no row of column names. It says which separator the file seems to use."""
-    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
-    wizard.next()
-    wizard.format_page.delimiter.setCurrentIndex(wizard.format_page.delimiter.findData("\t"))
-    wizard.next()
-    page = wizard.mapping_page
-    qtbot.waitUntil(lambda: "separated" in page.status.text(), timeout=5000)
-    assert page.status.text() == ("The column names were read as one column: the file's columns seem to be separated "
-                                  "by “;”. Go back to “What the file looks like” and choose it under “Separator”.")
-    assert not page.isComplete()
-    wizard.close()
-
-
-def test_a_sales_file_read_with_a_separator_it_does_not_use_says_which_it_seems_to_use(qtbot, window, tmp_path):
-    """The page asked for the column with the date of each sale."""
+    said the file had no row of column names; of a sales file, it asked for the column with the date of each sale.
+    It says which separator the file seems to use."""
     source = tmp_path / "ventes.csv"
     source.write_text("Date;Email;Montant;Ticket\n2025-03-01;marie@exemple.fr;12,50;T1\n", encoding="utf-8")
-    wizard = wizard_for(qtbot, window, source)
-    assert wizard.file_page.kind() == "purchases"
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path) if kind == "contacts" else source)
+    assert wizard.file_page.kind() == kind
     wizard.next()
     wizard.format_page.delimiter.setCurrentIndex(wizard.format_page.delimiter.findData("\t"))
     wizard.next()
