@@ -182,11 +182,31 @@ def test_a_number_typed_without_its_country_finds_no_one_of_another_name(db):
     assert index.find(f(company="Boulangerie Rousseau", typed=["06 98 76 54 32"])) is None
     assert index.find(f("", "Lefèvre", typed=["06 12 34 56 78"])) is None
     assert index.find(f("Laura", "Bianchi", typed=["06 12 34 56 78"])) == Match(laura, "phone")
-    index.add(10, f("John", "Smith", emails=["jsmith@gmail.com"], typed=["555-555-5555"]))
-    index.add(11, f("", "Dupont", typed=["01 23 45 67 89"]))
-    assert index.find(f("John", "Miller", emails=["john.miller@yahoo.com"], typed=["555-555-5555"])) is None
-    assert index.find(f("", "Martin", typed=["01 23 45 67 89"])) is None
-    assert index.find(f("John", "Smith", emails=["john@smith.example"], typed=["555 555 5555"])) == Match(10, "phone")
+    index.add(10, f("John", "Smith", emails=["jsmith@gmail.com"], typed=["0171 7654321"]))
+    index.add(11, f("", "Dupont", typed=["0172 7654321"]))
+    assert index.find(f("John", "Miller", emails=["john.miller@yahoo.com"], typed=["0171 7654321"])) is None
+    assert index.find(f("", "Martin", typed=["0172 7654321"])) is None
+    assert index.find(f("John", "Smith", emails=["john@smith.example"], typed=["0171-7654321"])) == Match(10, "phone")
+
+
+def test_a_placeholder_typed_for_a_number_is_no_customers_number():
+    """"555-555-5555" or "+49 0000 000000" on two John Smiths of two cities made them one."""
+    index = DuplicateIndex()
+    index.add(1, f("John", "Smith", city="Leeds", typed=["555-555-5555"]))
+    index.add(2, f("Anna", "Müller", city="Berlin", typed=["+49 0000 000000"]))
+    index.add(3, f("Eva", "Roth", city="Bonn", typed=["123-456-7890"]))
+    assert index.find(f("John", "Smith", city="Bristol", typed=["555-555-5555"])) is None
+    assert index.find(f("Anna", "Müller", city="Hamburg", typed=["+49 0000 000000"])) is None
+    assert index.find(f("Eva", "Roth", city="Köln", typed=["123 456 7890"])) is None
+
+
+def test_a_number_read_with_its_country_finds_the_customer_of_it_typed_without_whatever_the_names(db):
+    """Bob's number was typed in a French shop's first import ("07911 123456", kept as typed); the shop's next list
+    has it read with the United Kingdom, and his email, but no name: it is Bob (as it was)."""
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Smith", phones=["07911 123456"], city="Leeds"),
+                      region="FR")
+    index = DuplicateIndex.from_database(database.connection())
+    assert index.find(f(emails=["bob@x.com"], phones=["+447911123456"])) == Match(bob, "phone")
 
 
 def test_a_number_typed_without_its_country_twice_in_a_file_is_one_customer():

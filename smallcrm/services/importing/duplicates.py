@@ -2,9 +2,9 @@
 
 Two contacts are taken for one person when they share
 - an email address (compared without regard to case), or
-- a phone number (the same E.164 form), or a number kept as typed (read without a country) with names alike:
-  the same digits, or a number whose national form has them ("0171 1234567" and +49 171 1234567, whichever of
-  the two is in the book), or
+- a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
+  whose national form has its digits: "0171 1234567" and +49 171 1234567; in a row, with names alike, and the
+  same as the same digits typed: `typed_digits`), or
 - a customer number in the program both came from (Shopify's customer id; "000123" and "123", the zeros a
   spreadsheet takes off, are one), with names alike: one whose email changed since, or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
@@ -66,7 +66,7 @@ class Facts(NamedTuple):
     keys: tuple[str, ...] = ()  # the name blocks (block_keys)
     ordered: str = ""  # ordered_name
     first: str = ""  # the first name, folded as sort_name is
-    number: str = ""  # the customer's number in another program (external_id), as cleaning.number_key writes it
+    number: str = ""  # the customer's number in another program (external_id), casefolded
     born: str = ""  # the birthday with its year (YYYY-MM-DD), when known
     typed: tuple[str, ...] = ()  # the digits of numbers kept as typed (read without a country: "0171 1234567")
 
@@ -127,15 +127,24 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
     name = name_words(sort_name)
     agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
-                 block_keys(name, agreeing), ordered_name(sort_name), sort_first, number_key(number),
+                 block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold(),
                  birthday if birthday and not birthday.startswith("-") else "",
                  tuple(d for d in map(typed_digits, typed) if d))
 
 
 def typed_digits(raw: str) -> str:
-    """The digits of a number kept as typed, when enough to be compared ("" otherwise)."""
+    """The digits of a number kept as typed, when they can be compared: enough of them, and no placeholder ("" for
+    those)."""
     digits = _NOT_DIGIT.sub("", raw or "")
-    return digits if len(digits) >= TYPED_END else ""
+    return digits if len(digits) >= TYPED_END and not placeholder(digits) else ""
+
+
+def placeholder(digits: str) -> bool:
+    """Whether a number's digits are no one's, typed where a number was asked for: mostly one digit ("555-555-5555",
+    "+49 0000 000000") or counting ("123-456-7890", "01 23 45 67 89")."""
+    counting = digits.lstrip("0")[:9]
+    return (max(map(digits.count, set(digits))) >= 0.7 * len(digits)
+            or counting in "1234567890123" or counting in "9876543210")
 
 
 def is_bare(f: Facts) -> bool:
@@ -306,6 +315,8 @@ class DuplicateIndex:
         self.firsts: dict[int, str] = {}
         self.birthdays: dict[int, str] = {}
         self.numbers: dict[str, int] = {}  # a customer's number in another program -> the contact
+        # the numbers written with zeros before them (or a spreadsheet's ".0"), without (cleaning.number_key)
+        self.loose_numbers: dict[str, int] = {}
         self.born: dict[int, str] = {}  # contact -> their birthday with its year (YYYY-MM-DD), when known
         self.erased: frozenset[str] = frozenset()  # the fingerprints of those erased at their request
 
@@ -343,10 +354,9 @@ class DuplicateIndex:
             " first_name = '' AND last_name = '', first_name, external_id FROM contact WHERE deleted_at IS NULL"
             " ORDER BY id")
         add_name, bare, firsts, birthdays = index._add_name, index.bare, index.firsts, index.birthdays
-        numbers = index.numbers
         for contact_id, sort_name, city, postal, company, birthday, company_only, first, number in cursor:
             if number:
-                numbers.setdefault(number_key(number), contact_id)
+                index._remember_number(number.casefold(), contact_id)
             name = name_words(sort_name)
             agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
@@ -383,6 +393,23 @@ class DuplicateIndex:
     def _alike(self, contact_id: int, f: Facts) -> bool:
         """Whether `f`'s name is close to the contact's (NAME_THRESHOLD)."""
         return bool(f.name) and fuzz.ratio(f.name, self.names.get(contact_id, "")) >= NAME_THRESHOLD
+
+    def _remember_number(self, number: str, contact_id: int) -> None:
+        self.numbers.setdefault(number, contact_id)
+        if (loose := number_key(number)) != number:
+            self.loose_numbers.setdefault(loose, contact_id)
+
+    def _by_number(self, f: Facts) -> int | None:
+        """The contact of `f`'s customer number, with names alike: written the same way, else with zeros before it
+        that the other does not have ("000123" and "123": a spreadsheet takes them off)."""
+        found = self.numbers.get(f.number)
+        if found is not None and fuzz.ratio(f.name, self.names.get(found, f.name)) >= NAME_THRESHOLD:
+            return found
+        loose = number_key(f.number)
+        found = self.loose_numbers.get(loose)
+        if found is None and loose != f.number:
+            found = self.numbers.get(loose)
+        return found if found is not None and self._alike(found, f) else None
 
     def _remember_typed(self, digits: str, contact_id: int) -> None:
         if self.phones_as_typed.setdefault(digits, contact_id) == contact_id:
@@ -426,7 +453,7 @@ class DuplicateIndex:
         if f.born:
             self.born.setdefault(contact_id, f.born)
         if f.number:
-            self.numbers.setdefault(f.number, contact_id)
+            self._remember_number(f.number, contact_id)
         if f.emails:
             self.with_email.add(contact_id)
         if f.phones:
@@ -464,13 +491,12 @@ class DuplicateIndex:
                 return Match(found, "email")
         for phone in f.phones:
             found = self.phones.get(phone)
-            if found is None and self.typed_ends and (typed := self._typed_as(phone)) is not None:
-                found = typed if self._alike(typed, f) else None
+            if found is None and self.typed_ends:
+                found = self._typed_as(phone)
             if found is not None and (found := self._same_person(found, phone, f)) is not None:
                 return Match(found, "phone")
-        # A number kept as typed, with the names alike: it may be a placeholder ("555-555-5555", "00 00 00 00 00")
-        # several customers have, or another country's number of the same digits (a Roman "06 1234 5678", a
-        # French mobile's)
+        # A number kept as typed, with the names alike: it may be another country's number of the same digits (a
+        # Roman "06 1234 5678", a French mobile's)
         for digits in f.typed:
             found = self.phones_as_typed.get(digits)
             if found is None:
@@ -480,8 +506,8 @@ class DuplicateIndex:
                 return Match(found, "phone")
         # the same number in the program both came from (Shopify's customer id), when the names are alike: one
         # whose email changed since (two programs may number their customers alike: other names, other people)
-        found = self.numbers.get(f.number) if f.number else None
-        if found is not None and fuzz.ratio(f.name, self.names.get(found, f.name)) >= NAME_THRESHOLD:
+        found = self._by_number(f) if f.number else None
+        if found is not None:
             return Match(found, "number")
         if not f.name:
             return None

@@ -351,6 +351,11 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
     if preset == "shopify_orders":
         return preset, [SHOPIFY_ORDERS.get(key, "") for key in keys]
     best: dict[str, tuple[int, int]] = {}  # field -> (rank of the name in FIELDS, column)
+    stances = [tax_stance(header) for header in headers]
+    # of an amount (or a price) before its tax and one with it ("Montant (HT)", "Montant (TTC)"), what the customer
+    # paid: the one with it
+    with_tax = {name for name in _TAXED for (stance, rest), key in zip(stances, keys)
+                if stance > 0 and (key in FIELDS[name] or rest in FIELDS[name])}
     for i, header in enumerate(headers):
         # "Total (EUR)", "Preis (inkl. MwSt.)": the words in brackets at the end say no more what the column is
         bare = _BRACKETED_END.sub("", header)
@@ -359,14 +364,13 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         written = (keys[i], header_key(bare))
         if unnamed and unnamed != written[1] and _customer_field(unnamed):
             written += (unnamed,)
-        stance, rest = tax_stance(header)
-        if rest and stance > 0:  # "Summe brutto", "Prix TTC": the amount's or the price's name, with its tax
+        stance, rest = stances[i]
+        if stance > 0 and any(rest in FIELDS[name] for name in _TAXED):  # "Summe brutto", "Prix TTC"
             written += (rest,)
         for name, aliases in FIELDS.items():
             ranks = [aliases.index(key) for key in written if key in aliases]
             if ranks:
-                # what the customer paid, with its tax, before a column said to be without it ("Montant (HT)")
-                rank = min(ranks) + (len(aliases) if stance < 0 and name in ("amount", "unit_price") else 0)
+                rank = min(ranks) + (len(aliases) if stance < 0 and name in with_tax else 0)
                 best[name] = min(best.get(name, (2 * len(aliases), i)), (rank, i))
                 break
     if "name" in best and ("first_name" in best or "last_name" in best) and keys[best["name"][1]] == "name":
@@ -404,6 +408,9 @@ _INCLUDED = frozenset({"included", "incluido", "incluida", "incluso", "inclusa",
                        "inklusive", "incl", "inkl", "inc"})
 _EXCLUDING = frozenset({"excl", "exkl", "ex", "excluding", "sin", "sem", "senza", "ohne", "zonder", "hors", "sans",
                         "before", "pre", "avant"})
+
+
+_TAXED = ("amount", "unit_price")  # the fields a column's name may say are with their tax, or before it
 
 
 def tax_stance(header: str) -> tuple[int, str]:
@@ -1324,7 +1331,7 @@ def customer_key(match: str, value: str, region: str | None) -> str:
             raise InvalidValue("phone", value, "unrecognised")
         return phone.e164
     if match == "id":  # (in any case: "c001" is C001)
-        return cleaning.number_key(_customer_number(value))
+        return _customer_number(value).casefold()
     # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
     return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
 
@@ -1381,7 +1388,7 @@ def _customer_index(conn, match: str) -> dict[str, list[int]]:
             index.setdefault(e164, []).append(cid)
     elif match == "id":
         for external, cid in conn.execute("SELECT external_id, id FROM contact WHERE external_id != '' ORDER BY id"):
-            index.setdefault(cleaning.number_key(external), []).append(cid)
+            index.setdefault(cleaning.whole_number(external).casefold(), []).append(cid)
     else:
         for cid, sort_name, first, last in conn.execute(
                 "SELECT id, sort_name, first_name, last_name FROM contact ORDER BY id"):
@@ -1516,7 +1523,7 @@ def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tup
     book does not have has none) — each purchase recorded so once only: two coffees of the same minute and price
     recorded before, and three in a later export of the same day, are the two and one more."""
     if r.reference:
-        return existing.get((r.reference, r.occurred_at))
+        return existing.get((cleaning.number_key(r.reference), r.occurred_at))
     ids = ids if r.customer else [None]
     same = existing.get((None, ids[0], r.occurred_at, total)) if ids else None
     return same.pop(0) if same else None
@@ -1541,7 +1548,7 @@ class _SalesByNumber:
         self.covered: dict[str | tuple[str, date], int] = {}
         refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
         for r in refunds:
-            if (r.reference, r.occurred_at) not in existing:
+            if (cleaning.number_key(r.reference), r.occurred_at) not in existing:  # (as _Run._existing keys it)
                 self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
         if not restarts:
             found = self._recorded_sales(conn, {r.reference for r in refunds}
@@ -1981,9 +1988,11 @@ class _Run:
         customer, what was refunded of them so far, of which at the sale's own time, their status, what was paid of
         them), a list of them for the key of purchases without a number (each found by one receipt of a file). A
         refund linked to a sale at the sale's time (of a column's "Refunded Amount") shares the sale's key and is not
-        listed; one at a time of its own is."""
+        listed; one at a time of its own is. A number is found as cleaning.number_key writes it (the zeros before
+        it, that a spreadsheet takes off, left out)."""
         if not receipts:
             return {}
+        key = cleaning.number_key
         slack = timedelta(hours=ZONE_HOURS)
         first = to_utc_text(from_utc_text(receipts[0].occurred_at) - slack)
         last = to_utc_text(from_utc_text(receipts[-1].occurred_at) + slack)
@@ -1996,8 +2005,8 @@ class _Run:
                 " ORDER BY p.refund_of_id IS NOT NULL, p.id", (first, last)):
             facts = (pid, contact_id, refunded, at_sale, status, paid)
             if reference:
-                out.setdefault((reference, occurred_at), facts)
-                numbered.setdefault(reference, []).append((occurred_at, total, facts))
+                out.setdefault((key(reference), occurred_at), facts)
+                numbered.setdefault(key(reference), []).append((occurred_at, total, facts))
             else:  # (several alike, each found once)
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
         # The file read before on a computer in another time zone: none of its sales at the time recorded, and
@@ -2005,13 +2014,13 @@ class _Run:
         # hour from it, all by the same hours (not a day: a till's count starting again, a subscription's daily
         # charge, are other sales). Two of them at least of a customer, or of a number that is no till's count: last
         # night's receipts 1 and 2 and this morning's, of the same amounts and no customer, are others.
-        if any((r.reference, r.occurred_at) in out for r in receipts if r.reference):
+        if any((key(r.reference), r.occurred_at) in out for r in receipts if r.reference):
             return out
         apart: dict[str, list[tuple[_Receipt, tuple]]] = {}  # how far apart -> the receipts and what they are
         for r in receipts:
             at = from_utc_text(r.occurred_at)
             ids = None
-            for occurred_at, total, facts in numbered.get(r.reference, ()):
+            for occurred_at, total, facts in numbered.get(key(r.reference), ()):
                 shift = from_utc_text(occurred_at) - at
                 if total == r.total and timedelta(0) < abs(shift) <= slack and not shift % timedelta(minutes=15):
                     ids = (self.ids(r) if r.customer else []) if ids is None else ids
@@ -2020,7 +2029,7 @@ class _Run:
         shifted = max(apart.values(), key=len, default=[])
         telling = sum(1 for r, facts in shifted if facts[1] is not None or not _TILL_COUNT.fullmatch(r.reference))
         if telling >= 2 and len({id(r) for r, _ in shifted}) == len({id(f) for _, f in shifted}) == len(shifted):
-            out.update(((r.reference, r.occurred_at), facts) for r, facts in shifted)
+            out.update(((key(r.reference), r.occurred_at), facts) for r, facts in shifted)
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str, column: str | None = None, value: str | None = None) -> None:
