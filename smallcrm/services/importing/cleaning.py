@@ -1263,9 +1263,9 @@ def whole_number(text: str) -> str:
 
 
 def number_key(text: str) -> str:
-    """A customer's number as two files are compared by: in any case, without the ".0" a spreadsheet adds to a
-    whole number, and without the zeros before it that a spreadsheet takes off ("000123" opened and saved again
-    in Excel is "123")."""
+    """A customer's or a receipt's number as two files are compared by: in any case, without the ".0" a spreadsheet
+    adds to a whole number, and without the zeros before it that a spreadsheet takes off ("000123" opened and saved
+    again in Excel is "123")."""
     key = whole_number(text.strip()).casefold()
     return (key.lstrip("0") or "0") if key.isascii() and key.isdigit() else key  # ("" stays "")
 

@@ -408,8 +408,6 @@ _INCLUDED = frozenset({"included", "incluido", "incluida", "incluso", "inclusa",
                        "inklusive", "incl", "inkl", "inc"})
 _EXCLUDING = frozenset({"excl", "exkl", "ex", "excluding", "sin", "sem", "senza", "ohne", "zonder", "hors", "sans",
                         "before", "pre", "avant"})
-
-
 _TAXED = ("amount", "unit_price")  # the fields a column's name may say are with their tax, or before it
 
 
