@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import gc
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
@@ -48,6 +49,12 @@ from smallcrm.services.purchases import purchase_json
 from smallcrm.services.settings import default_region
 from smallcrm.services.validation import display_phone
 from smallcrm.store.fields import from_utc_text
+
+# Loading the import engine makes many objects that last as long as the program (its modules and tables): as
+# smallcrm.gui.app does with what starting made, the cyclic collector is told to leave them, and what the window
+# made before them, alone for good. A full round of it during an import, whose objects come and go by the hundred
+# thousand, then does not walk through them all while the window waits (they are half of what it walked).
+gc.freeze()
 
 # The encodings offered, by Python's codec name (codecs.lookup(name).name); another can be typed in. The first
 # five are those of the files shops are handed; the rest are those of older tills and of other alphabets. (Latin-1,
