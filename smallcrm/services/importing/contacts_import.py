@@ -195,7 +195,8 @@ class ImportResult:
     def to_json(self) -> dict:
         return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "rejected": self.rejected, "joined": self.joined, "encoding": self.encoding,
-                "delimiter": self.delimiter, "preset": self.preset, "warnings": dict(self.warnings), "phone_hint": hint_json(self.phone_hint)}
+                "delimiter": self.delimiter, "preset": self.preset, "warnings": dict(self.warnings),
+                "phone_hint": hint_json(self.phone_hint)}
 
 
 def hint_json(hint: cleaning.PhoneHint | None) -> dict | None:
