@@ -3,8 +3,9 @@
 Two contacts are taken for one person when they share
 - an email address (compared without regard to case), or
 - a phone number (the same E.164 form; a number kept as typed, read without a country, is the same as one
-  whose national form has its digits: "0171 1234567" and +49 171 1234567; in a row, with names alike, and the
-  same as the same digits typed: `typed_digits`), or
+  whose national form has its digits: "0171 1234567" in the book and +49 171 1234567 in a row; a row's number
+  kept as typed is the same as one of its digits, typed or read, when the names are alike too, and no
+  placeholder's: `typed_digits`), or
 - a customer number in the program both came from (Shopify's customer id; "000123" and "123", the zeros a
   spreadsheet takes off, are one), with names alike: one whose email changed since, or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
@@ -339,7 +340,7 @@ class DuplicateIndex:
                 " WHERE c.deleted_at IS NULL ORDER BY e.contact_id, e.position"):
             remember(emails, email.casefold(), contact_id)
             index.with_email.add(contact_id)
-        phones, as_typed = index.phones, index.phones_as_typed
+        phones = index.phones
         for e164, raw, contact_id in conn.execute(
                 "SELECT p.e164, p.raw, p.contact_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id"
                 " WHERE c.deleted_at IS NULL ORDER BY p.contact_id, p.position"):
