@@ -233,15 +233,18 @@ def test_a_customer_number_whose_zeros_a_spreadsheet_took_off_is_the_same_custom
     assert ann.emails == ["ann@old.example", "ann@new.example"] and ann.external_id == "000123"
 
 
-def test_a_number_typed_without_its_country_is_not_stored_twice_by_fill(db, tmp_path):
+def test_fill_stores_a_number_typed_twice_once_and_keeps_one_of_the_same_national_digits(db, tmp_path):
+    """Lea's number typed twice, spaced two ways, is one number; Otto's typed "0171 1234567" beside his +49 171 1234567
+    is kept as well: its country is not known, and a French and a Dutch mobile are both "06 12 34 56 78"."""
     otto = add_contact(ContactInput(first_name="Otto", last_name="Kern", phones=["+49 171 1234567"]))
     source = tmp_path / "b.csv"
     source.write_text("First Name,Last Name,Email,Phone\nOtto,Kern,otto@kern.de,0171 1234567\n"
-                      "Lea,Roth,,0171 7654321\nLea,Roth,lea@roth.de,0171-7654321\n", encoding="utf-8")
-    result = ci.import_contacts(source, ci.ImportOptions(region="FR", on_duplicate="fill"))
-    assert (result.created, result.updated, result.joined) == (1, 1, 1)
+                      "Lea,Roth,,0171 7654321\nLea,Roth,lea@roth.de,0171-7654321\n"
+                      "Otto,Kern,,0049 171 1234567\n", encoding="utf-8")
+    result = ci.import_contacts(source, ci.ImportOptions(region="US", on_duplicate="fill"))
+    assert (result.created, result.updated, result.joined, result.skipped) == (1, 1, 1, 1)  # ("0049 …": his own)
     kern = get_contact(otto)
-    assert [p.e164 for p in kern.phones] == ["+491711234567"] and kern.emails == ["otto@kern.de"]
+    assert [p.raw for p in kern.phones] == ["+49 171 1234567", "0171 1234567"] and kern.emails == ["otto@kern.de"]
     lea = get_contact(contact_ids("lea")[0])
     assert [p.raw for p in lea.phones] == ["0171 7654321"] and lea.emails == ["lea@roth.de"]
 

@@ -94,27 +94,6 @@ def test_undo_puts_the_database_back_exactly(shop, tmp_path, policy):
     assert batch.id == result.batch and batch.undone_at is not None
 
 
-@pytest.mark.parametrize("policy", ["fill", "overwrite"])
-@pytest.mark.parametrize("bulk", [False, True], ids=["triggers", "bulk"])
-def test_a_number_kept_as_typed_that_the_file_writes_with_its_country_is_read_so_and_put_back(db, tmp_path, policy,
-                                                                                               bulk, monkeypatch):
-    """Bob's UK mobile, typed in a French shop's book ("07911 123456", kept as typed), then in a file with +44: he
-    had the number twice. It is now read with its country, found by it in the search, and undo puts it back."""
-    if bulk:
-        monkeypatch.setattr(ci, "BULK_MIN", 1)  # (the search index rebuilt for the rows written, not by triggers)
-    bob = add_contact(ContactInput(first_name="Bob", last_name="Smith", phones=["07911 123456"]), region="FR")
-    before = snapshot()
-    source = tmp_path / "uk.csv"
-    source.write_text("First Name,Last Name,Email,Phone\nBob,Smith,bob@x.com,+44 7911 123456\n", encoding="utf-8")
-    result = ci.import_contacts(source, ci.ImportOptions(region="GB", on_duplicate=policy))
-    assert (result.created, result.updated) == (0, 1)
-    phones = get_contact(bob).phones
-    assert [(p.raw, p.e164) for p in phones] == [("07911 123456", "+447911123456")]
-    assert list(contact_ids("447911123456")) == [bob]  # (the search finds him by it)
-    ci.undo_import(result.batch)
-    assert snapshot() == before
-
-
 @pytest.mark.parametrize("policy", ["skip", "fill"])
 def test_tags_for_the_import_go_to_every_customer_it_adds_or_changes(shop, tmp_path, policy):
     before = snapshot()

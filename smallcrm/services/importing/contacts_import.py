@@ -72,7 +72,7 @@ from smallcrm.services.importing.deciding import (
     CONTACT_COLUMNS, CREATE, ERASED, EXTERNAL_ID, MERGE, REJECT, SCALARS, SKIP, Decider, Decision, Incoming, Setup,
     WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
 )
-from smallcrm.services.importing.duplicates import DuplicateIndex, Match, national_digits
+from smallcrm.services.importing.duplicates import DuplicateIndex, Match
 from smallcrm.services.settings import default_region
 from smallcrm.store import search
 from smallcrm.store.fields import to_utc_text, utc_now
@@ -747,22 +747,17 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
     incoming_phones = [[None, raw, e164, digits, "", 0] for raw, e164, digits in brought_phones]
     if merge_list(state.emails, incoming_emails, lambda item: item[1].lower()):
         changed = True
-    # a number of the customer's kept as typed ("07911 123456", read without a country) that the file writes with its
-    # country: read so from now on, rather than added again
-    typed = {re.sub(r"\D", "", item[1]): item for item in state.phones if item[2] is None}
-    if typed:
-        for _, e164, digits in brought_phones:
-            if e164 and (item := typed.get(national_digits(e164)) or typed.get("00" + e164[1:])) is not None:
-                item[2], item[3] = e164, " ".join(dict.fromkeys([*digits.split(), *item[3].split()]))
-                changed = True
-    # one number however written: "0171 1234567", "0171-1234567" and +49 171 1234567 (a phone's digit forms)
+    # one number however its digits are spaced: "0171 1234567" and "0171-1234567", or "0049 171 1234567" and
+    # +49 171 1234567 (not a number's national form: another country's number may share it, a French and a Dutch
+    # mobile are both "06 12 34 56 78")
     number_of = {}
     for item in state.phones:
-        for form in item[3].split():
+        full = [item[2][1:], "00" + item[2][1:]] if item[2] else []
+        for form in (re.sub(r"\D", "", item[1]), *full):
             number_of.setdefault(form, item[2] or item[1])
 
     def number(item: list) -> str:
-        return item[2] or next((number_of[form] for form in item[3].split() if form in number_of), item[1])
+        return item[2] or number_of.get(re.sub(r"\D", "", item[1]), item[1])
 
     if merge_list(state.phones, incoming_phones, number):
         changed = True
@@ -969,8 +964,8 @@ class Writer:
 
     def update(self, states: Iterable[State]) -> None:
         """Write what changed in each state, a statement per kind of change for all of them (executemany);
-        journal the contacts this import did not create. Rows are added or moved (a phone read with its country
-        since), never deleted, so that undo can put back every email and phone row as it was, with its id."""
+        journal the contacts this import did not create. Rows are added or moved, never deleted, so
+        that undo can put back every email and phone row as it was, with its id."""
         states = [s for s in states if s.dirty]
         if not states:
             return
@@ -989,10 +984,8 @@ class Writer:
         conn.executemany("INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position)"
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          [(s.id, *p[1:]) for s in states for p in s.phones if p[0] is None])
-        conn.executemany("UPDATE contact_phone SET position = ?, e164 = ?, digits = ? WHERE id = ?"
-                         " AND (position != ? OR e164 IS NOT ? OR digits != ?)",
-                         [(p[5], p[2], p[3], p[0], p[5], p[2], p[3]) for s in states for p in s.phones
-                          if p[0] is not None])
+        conn.executemany("UPDATE contact_phone SET position = ? WHERE id = ? AND position != ?",
+                         [(p[5], p[0], p[5]) for s in states for p in s.phones if p[0] is not None])
         conn.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
                          [(s.id, self.tag_id(t)) for s in states for t in s.tags])
         conn.executemany(

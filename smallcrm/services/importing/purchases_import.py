@@ -1703,7 +1703,6 @@ class _Run:
         self.trashed = {cid for (cid,) in conn.execute("SELECT id FROM contact WHERE deleted_at IS NOT NULL")}
         self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
         self.numbered: set[int] | None = None  # the customers with a customer number (_numberless), when needed
-        self.loose: dict[str, list[int]] | None = None  # customers by number without its zeros (_unpadded), when needed
         self.numbers_of: dict[str, set[str]] = {}  # a name -> the customer numbers the file gives it
         for r in receipts:
             if r.kind == "id":
@@ -1876,8 +1875,6 @@ class _Run:
             ids = self._found(kind, written)
         if not ids and r.kind == "id" and not r.also and len(self.numbers_of.get(_name_key(r), ())) == 1:
             ids = self._numberless(_written_name(r.details))  # (two numbers of one name: two of the till's)
-        if not ids and r.kind == "id":
-            ids = self._unpadded(r.customer, _written_name(r.details))
         if len(ids) > 1:  # those in the Trash are not among them (unless all are: the Trash is then said)
             live = [i for i in ids if i not in self.trashed]
             ids = live if live else ids[:1]
@@ -1938,21 +1935,6 @@ class _Run:
             numbered = self.numbered = {cid for ids in self._index("id").values() for cid in ids}
         found = [cid for cid in self._found("name", name) if cid not in numbered]
         return found if len(found) == 1 else []
-
-    def _unpadded(self, number: str, name: str) -> list[int]:
-        """The customers of a number written with zeros before it, or without those ("0042" and "42": a spreadsheet
-        takes them off), whom the row's name finds too (two programs may number their customers alike)."""
-        if not name:
-            return []
-        if self.loose is None:
-            self.loose = {}
-            for key, ids in self._index("id").items():
-                self.loose.setdefault(cleaning.number_key(key), []).extend(ids)
-        found = self.loose.get(cleaning.number_key(number))
-        if not found:
-            return []
-        named = set(self._found("name", name))
-        return [cid for cid in found if cid in named]
 
     def _found(self, kind: str, written: str) -> list[int]:
         """The contacts a key as the file writes it finds (none for one that cannot be read)."""
