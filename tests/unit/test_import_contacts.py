@@ -631,7 +631,8 @@ def test_a_refused_value_is_kept_in_part(db, tmp_path):
 
 def test_a_first_look_decides_only_the_first_rows_and_says_so(db, sample):
     look = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"), first_rows=2)
-    assert (look.rows, look.whole, look.counts) == (2, False, {"create": 2, "update": 0, "join": 0, "skip": 0, "reject": 0})
+    assert (look.rows, look.whole, look.counts) == (2, False, {"create": 2, "update": 0, "join": 0, "skip": 0,
+                                                               "reject": 0})
     assert [p.row for p in look.preview] == [2, 3]
     whole = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"), first_rows=4)  # every row: all of it
     assert (whole.rows, whole.whole) == (4, True)

@@ -1102,7 +1102,8 @@ def test_a_receipt_number_whose_zeros_a_spreadsheet_took_off_is_the_sale_importe
     (["Date", "Invoice", "Amount (excl. VAT)", "VAT", "Amount (incl. VAT)"], ["date", "reference", "", "", "amount"]),
     (["Date", "Invoice", "Total (ex GST)", "Total (inc GST)"], ["date", "reference", "", "amount"]),
     (["Date", "Facture", "Montant hors taxes", "Montant"], ["date", "reference", "", "amount"]),
-    (["Date", "N° ticket", "Quantité", "Prix H.T.", "Prix T.T.C."], ["date", "reference", "quantity", "", "unit_price"]),
+    (["Date", "N° ticket", "Quantité", "Prix H.T.", "Prix T.T.C."],
+     ["date", "reference", "quantity", "", "unit_price"]),
     (["Fecha", "Factura", "Importe", "IVA incluido"], ["date", "reference", "amount", ""]),
     # an amount said to be before tax is no amount by its name alone: the unit price times the quantity is
     (["Date", "Email", "Prix unitaire TTC", "Quantité", "Total HT"], ["date", "email", "unit_price", "quantity", ""]),
