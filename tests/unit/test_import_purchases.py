@@ -1077,6 +1077,29 @@ def test_receipt_numbers_with_an_ordinal_sign_and_amounts_with_their_currency_in
     assert pi.map_purchase_headers(headers)[1] == fields
 
 
+def test_a_customer_number_whose_zeros_a_spreadsheet_took_off_finds_its_customer_when_its_names_do(gbp, tmp_path):
+    """The till wrote "000123"; the same export opened and saved in Excel says "123": the sales went to a new customer
+    of that number. The number is decided once for the file: its rows without a name go with it, and a number one of
+    whose rows names someone else is another customer's (a web shop's 42 is not a loyalty card's 0042)."""
+    header = ["Date", "Receipt", "Customer ID", "Name", "Amount"]
+    first = write_csv(tmp_path / "a.csv", header, [["2025-03-01 10:00", "R-1", "000123", "Ann Lee", "12.50"],
+                                                   ["2025-03-01 11:00", "R-2", "0042", "Bo Kay", "5.00"]])
+    assert pi.import_purchases(first, pi.PurchaseImportOptions(match="id", create_missing=True)).customers_created == 2
+    saved_again = write_csv(tmp_path / "b.csv", header, [["2025-03-02 10:00", "R-3", "123", "Ann Lee", "8.00"],
+                                                         ["2025-03-02 11:00", "R-4", "123", "", "3.00"],
+                                                         ["2025-03-02 11:30", "R-5", "123.0", "ANN LEE", "2.00"],
+                                                         ["2025-03-02 12:00", "R-6", "42", "Bo Kay", "9.00"],
+                                                         ["2025-03-02 13:00", "R-7", "42", "Cy Lim", "1.00"]])
+    result = pi.import_purchases(saved_again, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (result.created, result.customers_created) == (5, 1)
+    ann = Contact.get(Contact.external_id == "000123")  # (as the till wrote it)
+    assert Purchase.select().where(Purchase.contact == ann.id).count() == 4
+    bo = Contact.get(Contact.external_id == "0042")
+    assert Purchase.select().where(Purchase.contact == bo.id).count() == 1  # ("42" is also Cy Lim's: not Bo's)
+    made = Contact.get(Contact.external_id == "42")
+    assert Purchase.select().where(Purchase.contact == made.id).count() == 2
+
+
 def test_a_receipt_number_whose_zeros_a_spreadsheet_took_off_is_the_sale_imported_before(gbp, tmp_path):
     """The till's export ("000123"), then the same export saved again in Excel ("123"): each sale was recorded twice."""
     header = ["Date", "Receipt", "Email", "Amount"]

@@ -1704,9 +1704,12 @@ class _Run:
         self.indexes = {match: _customer_index(conn, match) for match in (rows.matches if named else ())}
         self.numbered: set[int] | None = None  # the customers with a customer number (_numberless), when needed
         self.numbers_of: dict[str, set[str]] = {}  # a name -> the customer numbers the file gives it
+        self.names_of: dict[str, set[str]] = {}  # a customer number -> the names the file gives it, as written
+        self.loose: dict[str, list[int]] | None = None  # customers by number without its zeros (_unpadded)
         for r in receipts:
             if r.kind == "id":
                 self.numbers_of.setdefault(_name_key(r), set()).add(r.customer)
+                self.names_of.setdefault(r.customer, set()).add(_written_name(r.details))
         self.erased: frozenset[str] | None = None  # the fingerprints of those erased (_erased), when needed
         matched = sorted({ids[0] for r in receipts if r.customer for ids in [self.ids(r)] if ids})
         self.facts = _contact_facts(conn, matched)
@@ -1875,6 +1878,8 @@ class _Run:
             ids = self._found(kind, written)
         if not ids and r.kind == "id" and not r.also and len(self.numbers_of.get(_name_key(r), ())) == 1:
             ids = self._numberless(_written_name(r.details))  # (two numbers of one name: two of the till's)
+        if not ids and r.kind == "id":
+            ids = self._unpadded(r.customer)
         if len(ids) > 1:  # those in the Trash are not among them (unless all are: the Trash is then said)
             live = [i for i in ids if i not in self.trashed]
             ids = live if live else ids[:1]
@@ -1935,6 +1940,23 @@ class _Run:
             numbered = self.numbered = {cid for ids in self._index("id").values() for cid in ids}
         found = [cid for cid in self._found("name", name) if cid not in numbered]
         return found if len(found) == 1 else []
+
+    def _unpadded(self, number: str) -> list[int]:
+        """The customer of a number written with zeros before it, or without them ("0042" and "42": a spreadsheet
+        takes them off), when every name the file gives that number finds that customer too (two programs may number
+        their customers alike: a web shop's 42 is not a loyalty card's 0042). Decided for the number, not the row: its
+        rows without a name go with it, and one of another name leaves them all to a customer of their own."""
+        names = {name for name in self.names_of.get(number, ()) if name}
+        if not names:
+            return []
+        if self.loose is None:
+            self.loose = {}
+            for key, ids in self._index("id").items():
+                self.loose.setdefault(cleaning.number_key(key), []).extend(ids)
+        found = set(self.loose.get(cleaning.number_key(number), ()))
+        for name in names if found else ():
+            found &= set(self._found("name", name))
+        return sorted(found) if len(found) == 1 else []
 
     def _found(self, kind: str, written: str) -> list[int]:
         """The contacts a key as the file writes it finds (none for one that cannot be read)."""
