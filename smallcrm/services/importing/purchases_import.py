@@ -1954,7 +1954,9 @@ class _Run:
             for key, ids in self._index("id").items():
                 self.loose.setdefault(cleaning.number_key(key), []).extend(ids)
         found = set(self.loose.get(cleaning.number_key(number), ()))
-        for name in names if found else ():
+        for name in names:
+            if not found:
+                break
             found &= set(self._found("name", name))
         return sorted(found) if len(found) == 1 else []
 
