@@ -1115,6 +1115,36 @@ def test_a_receipt_number_whose_zeros_a_spreadsheet_took_off_is_the_sale_importe
     assert sorted(p.reference for p in Purchase.select()) == ["000123", "000124", "125"]
 
 
+@pytest.mark.parametrize(("first", "again"), [
+    (["2025-03-01 10:15:33", "2025-03-01 16:40:12"], ["01/03/2025 10:15", "01/03/2025 16:40"]),  # seconds dropped
+    (["01/03/2025 10:15", "01/03/2025 16:40"], ["2025-03-01 10:15:33", "2025-03-01 16:40:12"]),
+    (["2025-03-01", "2025-03-01"], ["2025-03-01 10:15:33", "2025-03-01 16:40:12"]),  # the day alone, then times
+    (["2025-03-01 10:15:33", "2025-03-01 16:40:12"], ["2025-03-01", "2025-03-01"]),
+])
+def test_a_sale_exported_again_with_its_time_written_less_exactly_is_the_sale_imported_before(gbp, tmp_path, first,
+                                                                                                 again):
+    """A till's export saved again in a spreadsheet writes "10:15" for "10:15:33": each sale was recorded twice."""
+    header = ["Date", "Receipt", "Email", "Amount"]
+    rows = [["1001", "ann@example.com", "12.50"], ["1002", "bob@example.com", "4.00"]]
+    options = pi.PurchaseImportOptions(create_missing=True, date_orders={0: "dmy"})
+    pi.import_purchases(write_csv(tmp_path / "a.csv", header, [[t, *r] for t, r in zip(first, rows)]), options)
+    later = [[again[0], *rows[0]], [again[1], *rows[1]], ["2025-03-01 17:00", "1003", "ann@example.com", "3.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "b.csv", header, later), options)
+    assert (result.created, result.skipped, result.skips) == (1, 2, {"already imported": 2})
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("1001", 1250), ("1002", 400), ("1003", 300)]
+
+
+def test_the_same_receipt_number_another_minute_or_day_is_another_sale(gbp, tmp_path):
+    """A till whose count starts again each day: receipt 17 of today is not yesterday's, nor this afternoon's."""
+    header = ["Date", "Receipt", "Amount"]
+    pi.import_purchases(write_csv(tmp_path / "a.csv", header, [["2025-03-01 10:15:33", "17", "12.50"],
+                                                              ["2025-03-01", "18", "4.00"]]))
+    result = pi.import_purchases(write_csv(tmp_path / "b.csv", header, [["2025-03-01 10:16", "17", "12.50"],
+                                                                       ["2025-03-02", "18", "4.00"]]))
+    assert (result.created, result.skipped) == (2, 0)
+
+
 @pytest.mark.parametrize(("headers", "fields"), [
     (["Date", "Facture", "Montant (HT)", "Montant (TTC)"], ["date", "reference", "", "amount"]),
     (["Datum", "Beleg", "Betrag (netto)", "Betrag (brutto)"], ["date", "reference", "", "amount"]),

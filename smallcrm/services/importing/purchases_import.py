@@ -1515,13 +1515,31 @@ ZONE_HOURS = 20
 _TILL_COUNT = re.compile(r"\d{1,5}|[A-Za-z][-_ ]?0\d{1,3}")
 
 
+_MINUTE = len("2024-05-02T10:15")  # a time as UTC text, cut to its minute
+_NOON = "noon"  # (a key of a purchase recorded at noon: of a file that gave its day alone)
+
+
+def _date_only(moment: str) -> bool:
+    """Whether a time is noon in the shop's time zone, as a file that gives a sale's day alone is read (_moment)."""
+    return from_utc_text(moment).astimezone().time() == time(12)
+
+
+def _recorded_as(number: str, moment: str, existing: dict[tuple, tuple | list]) -> tuple | None:
+    """What an earlier import recorded the sale of `number` (cleaning.number_key) at `moment` as, if it did: at that
+    time; else at another second of its minute (a spreadsheet saves a time without its seconds: "10:15:33" is
+    "10:15" once the file is saved again); else, when one of the two files gave the sale's day alone, on that day."""
+    day = day_of(moment)
+    return (existing.get((number, moment)) or existing.get((number, moment[:_MINUTE]))
+            or existing.get((number, day) if _date_only(moment) else (number, day, _NOON)))
+
+
 def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
     """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
-    time, or without a number by its customer (`ids`: the contacts its keys find), time and total (a customer the
-    book does not have has none) — each purchase recorded so once only: two coffees of the same minute and price
-    recorded before, and three in a later export of the same day, are the two and one more."""
+    time (_recorded_as), or without a number by its customer (`ids`: the contacts its keys find), time and total (a
+    customer the book does not have has none) — each purchase recorded so once only: two coffees of the same minute
+    and price recorded before, and three in a later export of the same day, are the two and one more."""
     if r.reference:
-        return existing.get((cleaning.number_key(r.reference), r.occurred_at))
+        return _recorded_as(cleaning.number_key(r.reference), r.occurred_at, existing)
     ids = ids if r.customer else [None]
     same = existing.get((None, ids[0], r.occurred_at, total)) if ids else None
     return same.pop(0) if same else None
@@ -1546,7 +1564,7 @@ class _SalesByNumber:
         self.covered: dict[str | tuple[str, date], int] = {}
         refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
         for r in refunds:
-            if (cleaning.number_key(r.reference), r.occurred_at) not in existing:  # (as _Run._existing keys it)
+            if _recorded_as(cleaning.number_key(r.reference), r.occurred_at, existing) is None:
                 self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
         if not restarts:
             found = self._recorded_sales(conn, {r.reference for r in refunds}
@@ -2027,8 +2045,13 @@ class _Run:
                 " ORDER BY p.refund_of_id IS NOT NULL, p.id", (first, last)):
             facts = (pid, contact_id, refunded, at_sale, status, paid)
             if reference:
-                out.setdefault((key(reference), occurred_at), facts)
-                numbered.setdefault(key(reference), []).append((occurred_at, total, facts))
+                number = key(reference)
+                out.setdefault((number, occurred_at), facts)
+                out.setdefault((number, occurred_at[:_MINUTE]), facts)  # (see _recorded_as)
+                out.setdefault((number, day_of(occurred_at)), facts)
+                if _date_only(occurred_at):
+                    out.setdefault((number, day_of(occurred_at), _NOON), facts)
+                numbered.setdefault(number, []).append((occurred_at, total, facts))
             else:  # (several alike, each found once)
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
         # The file read before on a computer in another time zone: none of its sales at the time recorded, and
