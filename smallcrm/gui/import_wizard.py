@@ -2537,8 +2537,23 @@ class ImportWizard(QWizard):
                      self.summary_page, self.run_page):
             self.addPage(page)
         resize_within_screen(self, 900, 620)
+        self.currentIdChanged.connect(self._focus_on_page)
         if path is not None:
             self.file_page.path.setText(str(path))
+
+    def _focus_on_page(self) -> None:
+        """Keys go to the page on show, not to a control of the page before: the arrow keys on "Ready to import"
+        would otherwise change the choice for duplicates, hidden behind it, after the summary was made."""
+        focus, page = QApplication.focusWidget(), self.currentPage()
+        if focus is None or page is None or page.isAncestorOf(focus) or not self.isAncestorOf(focus):
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and page.isAncestorOf(widget):
+            if widget.isVisibleTo(page) and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def nextId(self) -> int:
         """The pages in order, without the one that is for the other kind of file."""
@@ -2714,7 +2729,10 @@ class ImportWizard(QWizard):
                    ImportFileProblem(self.path, "changed", "it was saved again since the summary"))
             return
         work = import_purchases if self.kind == "purchases" else import_contacts
-        self.task = run_in_background(work, self.path, copy.deepcopy(self.options), self.dialect, dict(self.fixes),
+        # What the summary said is what is done: the choices the dry run was made with, not any changed since.
+        path, options, dialect, fixes = (self._planned_for[:4] if self._planned_for is not None else
+                                         (self.path, self.options, self.dialect, self.fixes))
+        self.task = run_in_background(work, path, copy.deepcopy(options), dialect, dict(fixes),
                                       on_done=done, on_error=error, on_progress=progress)
 
     def problem(self, error: Exception, *, started: bool = False) -> str:

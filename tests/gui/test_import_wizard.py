@@ -86,6 +86,37 @@ def test_enter_pressed_after_an_import_finishes_and_never_undoes_it(qtbot, windo
     assert not wizard.isVisible() and contacts.count_contacts() == 2
 
 
+def test_keys_on_the_summary_never_reach_the_choices_of_the_page_before(qtbot, window, tmp_path):
+    """The choice for duplicates kept the keyboard behind "Ready to import": the arrow keys changed it after the
+    summary was made, and Import then did what the summary had not said."""
+    from PySide6.QtWidgets import QApplication
+
+    contacts.add_contact(contacts.ContactInput(first_name="Marie", last_name="Dupont", company="Fleurs",
+                                               emails=["marie@exemple.fr"]))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email,Company\nMarie,Dupont,marie@exemple.fr,Fleurs Nouvelles\n"
+                    "Paul,Martin,paul@exemple.fr,\n", encoding="utf-8")
+    wizard = to_duplicates_with(qtbot, window, path, "skip")
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    skip = next(b for b in wizard.duplicates_page.group.buttons() if b.property("policy") == "skip")
+    skip.setFocus()
+    qtbot.waitUntil(skip.hasFocus, timeout=2000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    focus = QApplication.focusWidget()
+    assert focus is not None and not wizard.duplicates_page.isAncestorOf(focus)
+    for _ in range(2):
+        qtbot.keyClick(focus, Qt.Key.Key_Down)
+    assert wizard.options.on_duplicate == "skip"
+    wizard.options.on_duplicate = "overwrite"  # (however a choice changed after the summary)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert wizard.result.skipped == 1 and wizard.result.updated == 0
+    marie = contacts.get_contact(contacts.contact_ids()[0])
+    assert marie.company == "Fleurs"
+
+
 def test_a_file_without_column_names_is_told_and_cannot_go_on_until_a_column_names_someone(qtbot, window, tmp_path):
     source = tmp_path / "no_header.csv"
     source.write_text("Anna,Schmidt,anna.s@example.de,Berlin\nBen,Ott,ben@example.de,Bonn\n", encoding="utf-8")
