@@ -900,6 +900,19 @@ def test_what_a_consent_cell_says_against_consent_given(text, said):
     assert (found.sms_refused, found.email_refused) == (said, cleaning.NOT_SAID)
 
 
+@pytest.mark.parametrize(("numbers", "country"), [
+    # German and Italian numbers are of many lengths: their plans read these too, and one French number cut short
+    (["06 12 34 56 78", "06 98 76 54 32", "06 45 12 78 9", "07 11 22 33 44"], "FR"),  # grouped as in France
+    (["0171 1234567", "030 1234567", "0176 98765432"], "DE"),
+    (["020 7946 0018", "07911 123456", "0161 496 0000"], "GB"),
+    (["0612345678", "0698765432", "0645127891", "+33 1 23 45 67 89"], "FR"),  # no grouping: the file's +33 tells
+    (["0612345678", "0698765432", "0645127891"], None),  # nothing tells France from Germany or Italy
+])
+def test_the_country_a_hint_suggests_is_the_one_the_numbers_are_written_as(numbers, country):
+    hint = cleaning.phone_hint([[n] for n in numbers], [0], "US")
+    assert hint is not None and hint.region == country
+
+
 def test_a_hint_says_when_most_numbers_are_of_another_country_and_which():
     rows = [["06 12 34 56 78"], ["01 42 68 53 00 / 07 81 22 33 44"], ["+44 20 7946 0018"], ["n/a"], [""]]
     hint = cleaning.phone_hint(rows, [0], "GB")

@@ -35,6 +35,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from babel.numbers import get_currency_precision, get_currency_symbol
+import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, SUPPORTED_REGIONS
 from phonenumbers.phonemetadata import PhoneMetadata
 
@@ -1168,9 +1169,14 @@ class PhoneHint:
 
 def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None) -> PhoneHint | None:
     """Whether most numbers in the phone `columns` of `rows` are not numbers of `region` (which keeps them as typed,
-    without their country), and of which country they are, tried among
-    HINT_REGIONS; None when most are read."""
+    without their country), and of which country they are, tried among HINT_REGIONS; None when most are read.
+
+    Many countries' plans read almost any string of digits (German and Italian numbers are of many lengths), so the
+    country is the one whose own way of grouping the digits the file writes ("06 12 34 56 78" is French, "0171
+    1234567" German); then the one of the file's numbers written with their country (+33), when only that tells; no
+    country when nothing tells one from another."""
     unread: list[str] = []
+    abroad: dict[str, int] = {}  # the countries of numbers written with theirs ("+33 1 23 45 67 89")
     total = 0
     for cells in rows:
         for i in columns:
@@ -1181,16 +1187,38 @@ def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None
                     total += 1
                     if found.e164 is None:
                         unread.append(part)
+                    elif part.lstrip("( ").startswith(("+", "00")):
+                        country = phonenumbers.region_code_for_number(phonenumbers.parse(found.e164))
+                        abroad[country] = abroad.get(country, 0) + 1
     if len(unread) < 3 or 2 * len(unread) < total:
         return None
     sample = unread[:100]
-    best, most = None, 0
+    scores: dict[str, tuple[int, int, int]] = {}
     for candidate in HINT_REGIONS:
         if candidate != region:
             read = sum(1 for part in sample if getattr(_phone_or_problem(part, candidate), "e164", None))
-            if read > most:
-                best, most = candidate, read
-    return PhoneHint(len(unread), total, best if 2 * most > len(sample) else None)
+            grouped = sum(1 for part in sample if _grouped_as_in(part, candidate))
+            if 2 * max(read, grouped) > len(sample):
+                scores[candidate] = (grouped, abroad.get(candidate, 0), read)
+    top = max(scores.values(), default=None)
+    best = [candidate for candidate, score in scores.items() if score == top]
+    return PhoneHint(len(unread), total, best[0] if len(best) == 1 else None)
+
+
+_GROUPING = re.compile(r"[\s.\-/()]+")
+
+
+def _grouped_as_in(part: str, region: str) -> bool:
+    """Whether a number is written as `region` groups its digits at home ("06 12 34 56 78" in France; a number
+    written in one piece, or of no group of the country's, is not)."""
+    typed = _GROUPING.sub(" ", part).strip()
+    if " " not in typed:
+        return False
+    try:
+        written = phonenumbers.format_number(phonenumbers.parse(part, region), phonenumbers.PhoneNumberFormat.NATIONAL)
+    except phonenumbers.NumberParseException:
+        return False
+    return _GROUPING.sub(" ", written).strip() == typed
 
 
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
