@@ -822,6 +822,21 @@ def test_a_quote_never_closed_leaves_the_rows_it_would_run_together_rows(tmp_pat
                                                                           else ["Ann", "Bob"])
 
 
+def test_a_stray_quote_closed_by_an_inch_mark_rows_later_leaves_those_rows_rows(tmp_path):
+    """Its quote count even, the lines from the stray quote to a later row's inch mark were one cell: three customers
+    went into the first one's last name, and only "a row had fewer cells" was said."""
+    path = tmp_path / "list.csv"
+    path.write_text('First Name,Last Name,Email,Notes\r\nEli,"Cohen,eli@example.com,\r\n'
+                    'Frank,Ocean,frank@example.com,\r\nHugo,Boss,hugo@example.com,bought 27" monitor\r\n'
+                    'Ida,Nord,ida@example.com,\r\n', encoding="utf-8")
+    with read_rows(path, sniff(path)) as rows:
+        assert list(rows) == [(2, ["Eli", '"Cohen', "eli@example.com", ""]),
+                              (3, ["Frank", "Ocean", "frank@example.com", ""]),
+                              (4, ["Hugo", "Boss", "hugo@example.com", 'bought 27" monitor']),
+                              (5, ["Ida", "Nord", "ida@example.com", ""])]
+        assert rows.warnings == [("stray_quotes", 1)]
+
+
 def test_a_file_that_vanishes_while_it_is_read(tmp_path, monkeypatch):
     text = "Name,City\r\n" + "".join(f"Person {i},Paris\r\n" for i in range(5000))
     path = write(tmp_path / "people.csv", text)

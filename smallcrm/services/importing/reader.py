@@ -1048,9 +1048,12 @@ class RowStream:
                     unclosed = None  # (the row and lines of a record a quote is left open in)
                     if row_end:
                         records = (_cells_restored(record),)
-                    elif odd and len(lines) > 1 and width >= 3 and _rows_within(lines, dialect.delimiter, width):
+                    elif (odd or len(record) != width) and len(lines) > 1 and width >= 3 and _rows_within(
+                            lines, dialect.delimiter, width):
                         # A quote opened and never closed as it should ("Bob,"Jones,bob@x.com"): the lines it ran
-                        # together, each a row again, that line's own quotes as plain text.
+                        # together, each a row again, that line's own quotes as plain text. So too when a quote of
+                        # a later row closed it ("27" monitor"): the rows between are one cell, of a record
+                        # without the header's cells.
                         records = _line_by_line(lines, dialect)
                         self.stray_quotes += 1
                     else:
