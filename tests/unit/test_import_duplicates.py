@@ -472,6 +472,19 @@ def test_the_same_name_and_whole_birthday_is_the_same_person_with_a_new_phone():
     assert index.find(f("Marie", "Dupont", phones=["+33644444444"], city="Lyon", birthday="1900-01-01")) is None
 
 
+def test_the_same_name_born_the_same_day_of_another_year_is_another_person():
+    """Ali Hassan of Lyon, born 1 January 1990, and Ali Hassan of Paris, born 1 January 1985: the day and month agree
+    (1 January is many people's), the years do not."""
+    index = DuplicateIndex()
+    index.add(5, f("Ali", "Hassan", city="Lyon", birthday="1990-01-01"))
+    assert index.find(f("Ali", "Hassan", city="Paris", birthday="1985-01-01")) is None
+    assert index.find(f("Ali", "Hassan", city="Lyon", birthday="1985-01-01")) is None
+    assert index.find(f("Ali", "Hassan", city="Paris", birthday="1990-01-01")) == Match(5, "name+birthday")
+    assert index.find(f("Ali", "Hassan", city="Paris", birthday="--01-01")) == Match(5, "name+birthday")  # (no year)
+    index.add(6, f("Rosa", "Diaz", city="Lyon", birthday="1900-01-01"))  # (a placeholder is no year)
+    assert index.find(f("Rosa", "Diaz", city="Lyon", birthday="1985-01-01")) == Match(6, "name+city")
+
+
 @pytest.mark.parametrize("first, typed", [("Jean-Pierre", "Jean Pierre"), ("Jean-Pierre", "Jean-P."),
                                           ("Marie-Christine", "Marie Christine"), ("Jean-Luc", "Jean L."),
                                           ("Anne-Sophie", "Anne-Sofie"), ("Jean", "Jean Y"), ("Marie", "Marie E")])
