@@ -443,8 +443,8 @@ def _consenting(first: str) -> int:
 
 
 @pytest.mark.parametrize("policy, withdrawn", [
-    ("skip", set()),
-    ("fill", {"Ann", "Bea"}),  # an unsubscribe or opt-out takes consent back
+    ("skip", {"Ann", "Bea"}),  # an unsubscribe or opt-out takes consent back, whatever else is left alone
+    ("fill", {"Ann", "Bea"}),
     ("overwrite", {"Ann", "Bea", "Cy"}),  # so does a plain no, when the file's values replace the customer's
 ])
 def test_an_unsubscribe_in_the_file_withdraws_consent_already_given(db, tmp_path, policy, withdrawn):
@@ -459,6 +459,8 @@ def test_an_unsubscribe_in_the_file_withdraws_consent_already_given(db, tmp_path
     assert all(get_contact(i).email_consent for i in ids.values())  # a dry run changes nothing
     result = ci.import_contacts(source, ci.ImportOptions(on_duplicate=policy))
     assert dict(result.warnings).get("consent_withdrawn", 0) == len(withdrawn)
+    if policy == "skip":
+        assert (result.updated, result.skipped) == (2, 4)
     for first, contact_id in ids.items():
         record = get_contact(contact_id)
         if first in withdrawn:
@@ -471,6 +473,22 @@ def test_an_unsubscribe_in_the_file_withdraws_consent_already_given(db, tmp_path
         record = get_contact(contact_id)
         assert record.email_consent and record.email_consent_at is not None
         assert record.email_consent_source == "at the counter"
+
+
+def test_skip_withdraws_an_unsubscribe_and_leaves_the_rest_of_the_row_alone(db, tmp_path):
+    ann = _consenting("Ann")
+    source = write_csv(tmp_path / "mailing.csv", [["Ann", "Leigh", "ann@example.com", "Unsubscribed", "Lyon",
+                                                   "+33 6 12 34 56 78"]],
+                       header=["First Name", "Last Name", "Email", "Email Subscription Status", "City", "Phone"])
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="skip"))
+    record = get_contact(ann)
+    assert (result.updated, record.email_consent, record.sms_consent) == (1, False, True)
+    assert (record.last_name, record.city, record.phones) == ("Lee", "", [])
+    again = ci.import_contacts(source, ci.ImportOptions(on_duplicate="skip"))
+    assert (again.updated, again.skipped) == (0, 1)  # (nothing left to take back)
+    ci.undo_import(again.batch)
+    ci.undo_import(result.batch)
+    assert get_contact(ann).email_consent
 
 
 def test_a_later_row_of_the_file_can_withdraw_what_an_earlier_one_gave(db, tmp_path):

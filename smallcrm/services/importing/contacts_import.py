@@ -35,9 +35,10 @@ Policies for duplicates (services.importing.duplicates finds them):
                blank a field; consent given says where it came from: the file's consent source column,
                or else "Imported from <file name>";
 - "create":    create a new contact anyway.
-Consent the contact gave is withdrawn by "fill" and "overwrite" when the file says the customer unsubscribed or
-opted out, and by "overwrite" when it says a plain no too ("Accepts Email Marketing: no" may only mean the
-customer never ticked the box online, while they agreed at the counter). An empty or unclear cell never does.
+Consent the contact gave is withdrawn when the file says the customer unsubscribed or opted out (by "skip" too,
+which leaves the rest of the row alone), and by "overwrite" when it says a plain no too ("Accepts Email Marketing:
+no" may only mean the customer never ticked the box online, while they agreed at the counter). An empty or unclear
+cell never does.
 `ImportOptions.row_choices` overrides the policy for single rows (by row number); "skip" there
 skips the row even when it is not a duplicate. A row that duplicates an earlier row of the same file
 is handled the same way, against the contact that earlier row creates.
@@ -69,8 +70,8 @@ from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, 
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.deciding import (
-    CONTACT_COLUMNS, CREATE, ERASED, EXTERNAL_ID, MERGE, REJECT, SCALARS, SKIP, Decider, Decision, Incoming, Setup,
-    WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
+    CONTACT_COLUMNS, CREATE, ERASED, EXTERNAL_ID, MERGE, REJECT, SCALARS, SKIP, WITHDRAW, Decider, Decision, Incoming,
+    Setup, WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
 )
 from smallcrm.services.importing.duplicates import DuplicateIndex, Match
 from smallcrm.services.settings import default_region
@@ -681,12 +682,33 @@ def _initial_of(short: str, name: str | None) -> bool:
         len(p) == 1 and w[0].casefold() == p.casefold() for p, w in zip(parts, words))
 
 
+def _withdraw(row: dict, refused: tuple[int, int], policy: str) -> bool:
+    """Withdraw the consent (email, then SMS) that a row says the customer took back: an unsubscribe always, a plain
+    no when overwriting. True when any was."""
+    changed = False
+    for channel, against in zip(("email", "sms"), refused):
+        if row[f"{channel}_consent"] and (against == cleaning.OPTED_OUT
+                                          or against == cleaning.SAID_NO and policy == "overwrite"):
+            row[f"{channel}_consent"] = 0
+            row[f"{channel}_consent_at"] = None
+            row[f"{channel}_consent_source"] = ""
+            changed = True
+    return changed
+
+
 def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> bool:
     """Apply a duplicate row (what it brought: deciding.Incoming, or a plain tuple of the same fields) to
-    `state` by `policy` ("fill" or "overwrite"); True when anything changed."""
+    `state` by `policy` ("fill" or "overwrite", or WITHDRAW: only the unsubscribe it says); True when anything
+    changed."""
     row = state.row
     brought_values, brought_emails, brought_phones, brought_tags, *refused = brought
     refused = refused[0] if refused else (cleaning.NOT_SAID, cleaning.NOT_SAID)
+    if policy == WITHDRAW:
+        changed = _withdraw(row, refused, policy)
+        if changed:
+            row["updated_at"] = moment
+            state.dirty = True
+        return changed
     incoming = dict(zip(CONTACT_COLUMNS, brought_values))
     changed = False
     named = incoming["first_name"], incoming["last_name"], incoming["company"]
@@ -710,18 +732,14 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
             changed = True
     if any(incoming[name] for name in _PLACE) and _merge_place(row, incoming, policy):
         changed = True
-    for channel, against in zip(("email", "sms"), refused):
+    for channel in ("email", "sms"):
         if incoming[f"{channel}_consent"] and not row[f"{channel}_consent"]:
             row[f"{channel}_consent"] = 1
             row[f"{channel}_consent_at"] = incoming[f"{channel}_consent_at"]
             row[f"{channel}_consent_source"] = incoming[f"{channel}_consent_source"]
             changed = True
-        elif row[f"{channel}_consent"] and (against == cleaning.OPTED_OUT
-                                            or against == cleaning.SAID_NO and policy == "overwrite"):
-            row[f"{channel}_consent"] = 0
-            row[f"{channel}_consent_at"] = None
-            row[f"{channel}_consent_source"] = ""
-            changed = True
+    if _withdraw(row, refused, policy):
+        changed = True
     if changed:
         keys = search.sort_keys(*(row[k] for k in _NAME_PARTS))
         row.update(keys)

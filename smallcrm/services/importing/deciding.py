@@ -50,6 +50,8 @@ CONTACT_COLUMNS = (*SCALARS, *CONSENT_COLUMNS,
 
 # What a Decision says to do with its row.
 REJECT, SKIP, CREATE, MERGE = "reject", "skip", "create", "merge"
+# A MERGE's choice for a row "skip" leaves alone but for the unsubscribe it says (contacts_import.merge)
+WITHDRAW = "withdraw"
 
 _sort_key = lru_cache(maxsize=65536)(search.sort_key)  # companies, cities and countries repeat
 
@@ -237,6 +239,10 @@ class Decider:
                 append(Decision(SKIP, number, kept, None, None, None, ERASED))
                 continue
             if choice == "skip" and (match is not None or number in choices):
+                if match is not None and number not in choices and cleaning.OPTED_OUT in new.refused:
+                    # an unsubscribe is kept, whatever else of the row is left alone
+                    append(Decision(MERGE, number, kept, None, new, match, WITHDRAW))
+                    continue
                 append(Decision(SKIP, number, kept, None, None, match, choice))
                 continue
             if data.warnings:
