@@ -2024,6 +2024,12 @@ def test_an_orders_total_on_each_of_its_alike_lines_is_counted_once(gbp, tmp_pat
               ["102", "Completed", "2025-03-02 10:15", "alice@example.com", "18.00", "", "Red Mug", "1", "10.00"]]
     pi.import_purchases(write_csv(tmp_path / "coupon.csv", header, coupon))
     assert Purchase.get(Purchase.reference == "102").total_minor == 1800
+    # ... or under a plain "Total", over each of its lines of other prices: a mug at 10.00, tea at 20.00, 25.00 paid
+    plain = ["Order ID", "Email", "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price", "Total"]
+    pi.import_purchases(write_csv(tmp_path / "shop.csv", plain, [
+        ["103", "alice@example.com", "2025-03-03 10:00", "1", "Mug", "10.00", "25.00"],
+        ["103", "alice@example.com", "2025-03-03 10:00", "1", "Tea", "20.00", "25.00"]]))
+    assert Purchase.get(Purchase.reference == "103").total_minor == 2500
     # not the order's: a line's own amount after its discount, the same on two lines by chance
     header = ["Date", "Receipt", "Item", "Qty", "Unit Price", "Total"]
     pi.import_purchases(write_csv(tmp_path / "cafe.csv", header, [

@@ -1758,11 +1758,15 @@ class _Run:
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
             # every row, not each row's own line total, under a heading that names the order's total ("Order
-            # Total Amount") or covering all the lines (two mugs at 10.00, and 23.50 with the shipping); two
-            # coffees at 3.00, 3.60 each with the tax, have an amount each
+            # Total Amount"), or covering all the lines (two mugs at 10.00, and 23.50 with the shipping), or over
+            # each of lines of other totals (a mug at 10.00 and tea at 20.00, 25.00 with a coupon: no line's own);
+            # two coffees at 3.00, 3.60 each with the tax, have an amount each, and so do a latte at 3.50 and a
+            # muffin at 3.00, each 3.00 after its own discount
             lines = [q * p for _, q, p in r.items]
             repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and lines != r.amounts
-                        and (order_totals or len(lines) == len(r.rows) and abs(r.amounts[0]) >= abs(sum(lines))))
+                        and (order_totals or len(lines) == len(r.rows) and (
+                            abs(r.amounts[0]) >= abs(sum(lines))
+                            or len(set(lines)) > 1 and abs(r.amounts[0]) > max(abs(line) for line in lines))))
             if repeated:
                 r.amount = r.amounts[0]
             total = r.total
