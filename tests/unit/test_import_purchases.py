@@ -1115,6 +1115,18 @@ def test_a_receipt_number_whose_zeros_a_spreadsheet_took_off_is_the_sale_importe
     assert sorted(p.reference for p in Purchase.select()) == ["000123", "000124", "125"]
 
 
+def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
+    """A "Type" column of product types: Feed, Holdall, Memory foam, New Release were read as a fee, a hold, a memo and
+    a release of PayPal's, and their sales left out; a type naming a sale ("Dépôt-vente") is one."""
+    header = ["Date", "Receipt", "Item", "Type", "Amount"]
+    types = ["Feed", "Holdall", "Memory foam", "New Release", "Dépôt-vente", "Retrait magasin", "Payment Release",
+             "General Withdrawal", "Fee", "Payment Hold", "Bank Deposit to PP Account"]
+    rows = [[f"2025-03-01 10:{i:02d}", f"R{i}", "Thing", kind, "10.00"] for i, kind in enumerate(types)]
+    result = pi.import_purchases(write_csv(tmp_path / "sales.csv", header, rows))
+    assert result.skips == {pi.NOT_A_SALE: 5}
+    assert sorted(p.reference for p in Purchase.select()) == sorted(f"R{i}" for i in range(6))
+
+
 @pytest.mark.parametrize(("first", "again"), [
     (["2025-03-01 10:15:33", "2025-03-01 16:40:12"], ["01/03/2025 10:15", "01/03/2025 16:40"]),  # seconds dropped
     (["01/03/2025 10:15", "01/03/2025 16:40"], ["2025-03-01 10:15:33", "2025-03-01 16:40:12"]),

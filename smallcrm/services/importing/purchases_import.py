@@ -198,11 +198,18 @@ PAID_SINCE = "imported before as due, and paid since: marked paid"
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
-NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "hold", "release", "fee", "memo",
-             "training", "avtraining", "belegabbruch", "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
+NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "avtraining", "belegabbruch", "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking", "abbuchung", "bankgutschrift",
              "wahrungsumrechnung", "umrechnung", "depot", "conversao", "conversione", "omrekening")
+# ... and whole words of it (a product's type is not a fee for "Feed", a hold for "Holdall", a memo for "Memory foam");
+# "release" beside no other word, or beside a word of PayPal's holds ("Payment Release", not a record's "New Release")
+NOT_SALE_WORDS = frozenset({"fee", "fees", "hold", "holds", "memo", "training"})
+RELEASED = frozenset({"hold", "payment", "account", "reserve", "general"})
+# A type that says it is a sale is one whatever else it says ("Dépôt-vente", a sale for a consignor; "Retrait
+# magasin", collected in the shop)
+SALE_WORDS = frozenset({"sale", "sales", "vente", "ventes", "verkauf", "venta", "vendita", "venda", "verkoop",
+                        "magasin"})
 # Money out, on PayPal's download, that is no refund: a payment the shop made (to a supplier: "General Payment"),
 # unless its type says it is paid back to a buyer. Word starts of the type, as fold() writes them.
 PAID_BACK = ("refund", "reversal", "chargeback", "ruckzahlung", "ruckbuchung", "zahlungsruck", "erstattung",
@@ -783,6 +790,14 @@ def _quantity(text: str, mark: str | None = None) -> int | Decimal | None:
     return int(value) if value == value.to_integral_value() else value
 
 
+def _not_a_sale(kind: list[str]) -> bool:
+    """Whether the words of a row's type (as fold() writes them) say it is no sale: a withdrawal, a fee, a hold."""
+    if not kind or not SALE_WORDS.isdisjoint(kind):
+        return False
+    return (any(word.startswith(NOT_SALES) or word in NOT_SALE_WORDS for word in kind)
+            or "release" in kind and (len(kind) == 1 or not RELEASED.isdisjoint(kind)))
+
+
 def _status(text: str) -> str | None:
     value = " ".join(fold(text.strip()).replace("_", " ").replace("-", " ").split())
     value = value.removeprefix("wc ")  # (WooCommerce's own names: "wc-completed")
@@ -1055,7 +1070,7 @@ class _Reader:
                     receipt.payment_method = clean_text(self.cell(cells, "description"), "payment_method")[:200]
                 return None
             memo = True  # an item of its receipt, whose total its "Sale" row gives
-        not_sale = any(word.startswith(NOT_SALES) for word in kind) or (
+        not_sale = _not_a_sale(kind) or (
             self.paid_to is not None and money_out and kind and not any(word.startswith(PAID_BACK) for word in kind))
         returned = not not_sale and (any(word in RETURNS for word in kind)
                                      or any(phrase in " ".join(kind) for phrase in RETURN_PHRASES))
