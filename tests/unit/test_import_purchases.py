@@ -1115,6 +1115,26 @@ def test_a_receipt_number_whose_zeros_a_spreadsheet_took_off_is_the_sale_importe
     assert sorted(p.reference for p in Purchase.select()) == ["000123", "000124", "125"]
 
 
+def test_a_customer_number_or_phone_of_a_customer_of_other_names_finds_no_one(gbp, tmp_path):
+    """A web shop's customer 17850 is not the till's 17850, and a phone may be a family's: a row naming someone of
+    whose names the customer found has none, with an email that is not theirs, is a customer the book does not have."""
+    chloe = add_contact(ContactInput(first_name="Chloé", last_name="Dubois", emails=["chloe@example.fr"]))
+    Contact.update(external_id="17850").where(Contact.id == chloe).execute()  # (as an import of the till's list)
+    alice = add_contact(ContactInput(first_name="Alice", last_name="Martin", phones=["+33612345678"]))
+    header = ["Order Number", "Order Date", "Customer ID", "Email", "First Name", "Last Name", "Phone", "Order Total"]
+    rows = [["5001", "2025-06-01 10:00", "17850", "zed@example.com", "Zed", "Zimmer", "", "30.00"],
+            ["5002", "2025-06-01 11:00", "", "yan@example.com", "Yan", "Yu", "+33612345678", "40.00"],
+            ["5003", "2025-06-01 12:00", "17850", "", "Chloe", "Dubois-Roy", "", "5.00"],  # her names: her
+            ["5004", "2025-06-01 13:00", "", "", "Paul", "Martin", "+33612345678", "6.00"],  # a name of hers
+            ["5005", "2025-06-01 14:00", "17850", "chloe@example.fr", "Zoé", "Roy", "", "7.00"],  # her email
+            ["5006", "2025-06-01 15:00", "17850", "", "", "", "", "8.00"]]  # no name: the number's
+    plan = pi.plan_purchases_import(write_csv(tmp_path / "orders.csv", header, rows))
+    assert sorted(u.key for u in plan.unmatched) == ["yan@example.com", "zed@example.com"]
+    pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows))
+    assert sorted((p.reference, p.contact_id) for p in Purchase.select()) == [
+        ("5003", chloe), ("5004", alice), ("5005", chloe), ("5006", chloe)]
+
+
 def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
     """A "Type" column of product types: Feed, Holdall, Memory foam, New Release were read as a fee, a hold, a memo and
     a release of PayPal's, and their sales left out; a type naming a sale ("Dépôt-vente") is one."""

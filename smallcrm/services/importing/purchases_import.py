@@ -1739,6 +1739,7 @@ class _Run:
         self.numbers_of: dict[str, set[str]] = {}  # a name -> the customer numbers the file gives it
         self.names_of: dict[str, set[str]] = {}  # a customer number -> the names the file gives it, as written
         self.loose: dict[str, list[int]] | None = None  # customers by number without its zeros (_unpadded)
+        self.names_by_id: dict[int, set[str]] = {}  # a customer -> the words of their names (_someone_else)
         for r in receipts:
             if r.kind == "id":
                 self.numbers_of.setdefault(_name_key(r), set()).add(r.customer)
@@ -1909,10 +1910,13 @@ class _Run:
         several customers share finds the one of them outside the Trash, or the one the row's other keys, or its
         name, find too."""
         ids = self._lookup(r.kind, r.customer, _as_written(r)) if r.customer else []
+        found_by = r.kind
         for kind, written in r.also:
             if ids:
                 break
-            ids = self._found(kind, written)
+            ids, found_by = self._found(kind, written), kind
+        if len(ids) == 1 and found_by in ("id", "phone") and self._someone_else(ids[0], r):
+            return []
         if not ids and r.kind == "id" and not r.also and len(self.numbers_of.get(_name_key(r), ())) == 1:
             ids = self._numberless(_written_name(r.details))  # (two numbers of one name: two of the till's)
         if not ids and r.kind == "id":
@@ -1927,6 +1931,24 @@ class _Run:
                 if len(both) == 1:
                     return both
         return ids
+
+    def _someone_else(self, contact_id: int, r: _Receipt) -> bool:
+        """Whether the customer a receipt's customer number or phone finds is clearly someone else: the row names a
+        person of whose names (or company) the customer has none, and no email of the row is theirs (a web shop's
+        customer 17850, Zed Zimmer, is not the till's 17850, Chloé Dubois; a phone a family shares may find a
+        parent). Such a row's customer is one the book does not have."""
+        name = _name_key(r)
+        if not name:
+            return False
+        words = self.names_by_id.get(contact_id)
+        if words is None:
+            row = self.conn.execute("SELECT first_name, last_name, company FROM contact WHERE id = ?",
+                                    (contact_id,)).fetchone()
+            words = self.names_by_id[contact_id] = set(fold(" ".join(filter(None, row or ()))).replace("-", " ").split())
+        if not words or not words.isdisjoint(name.replace("-", " ").split()):
+            return False
+        email = r.details.get("email") or next((w for k, w in r.also if k == "email"), "")
+        return not (email and contact_id in self._found("email", email))
 
     def _same_new_customer(self, r: _Receipt) -> None:
         """A customer the book does not have, whom an earlier row named by another key of theirs (an email there,
