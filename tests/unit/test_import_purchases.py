@@ -1115,6 +1115,18 @@ def test_a_receipt_number_whose_zeros_a_spreadsheet_took_off_is_the_sale_importe
     assert sorted(p.reference for p in Purchase.select()) == ["000123", "000124", "125"]
 
 
+@pytest.mark.parametrize(("status", "read"), [
+    ("AWAITING_DISPATCH", "paid"), ("AWAITING_PICKUP", "paid"), ("DISPATCHED_CLOSED", "paid"),
+    ("PICKED_UP_CLOSED", "paid"),  # Lightspeed X's sales paid and on their way
+    ("Paiement accepté", "paid"), ("Expédié", "paid"), ("Livré", "paid"), ("En cours de préparation", "paid"),
+    ("En attente du paiement par chèque", "due"), ("En attente de virement bancaire", "due"),
+    ("En attente de réapprovisionnement (payé)", "paid"), ("Erreur de paiement", "cancelled"),  # PrestaShop's
+    ("Versendet", "paid"), ("Shipped", "paid"), ("Awaiting payment", "due"),
+])
+def test_a_web_shops_statuses_of_orders_on_their_way_are_paid(status, read):
+    assert pi._status(status) == read
+
+
 def test_a_customer_number_or_phone_of_a_customer_of_other_names_finds_no_one(gbp, tmp_path):
     """A web shop's customer 17850 is not the till's 17850, and a phone may be a family's: a row naming someone of
     whose names the customer found has none, with an email that is not theirs, is a customer the book does not have."""

@@ -163,7 +163,18 @@ PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succ
         "pagado", "pagada", "cobrado", "cobrada", "completado", "completada",
         "pagato", "pagata", "saldato", "saldata", "completato", "completata",
         "pago", "paga", "liquidado", "liquidada", "concluido", "concluida",
-        "betaald", "voldaan", "voltooid"}
+        "betaald", "voldaan", "voltooid",
+        # a paid order on its way to the customer (Lightspeed X's, PrestaShop's, web shops')
+        "shipped", "dispatched", "delivered", "fulfilled", "picked up", "ready for pickup", "awaiting dispatch",
+        "awaiting pickup", "awaiting shipment", "dispatched closed", "picked up closed", "payment accepted",
+        "payment received", "in preparation", "preparation in progress",
+        "paiement accepte", "paiement a distance accepte", "en cours de preparation", "expedie", "expediee", "livre",
+        "livree", "en cours de livraison", "retire", "retiree", "en attente de reapprovisionnement (paye)",
+        "versendet", "versandt", "geliefert", "zugestellt", "in bearbeitung", "zahlung akzeptiert",
+        "enviado", "enviada", "entregado", "entregada", "pago aceptado", "en preparacion",
+        "spedito", "spedita", "consegnato", "consegnata", "pagamento accettato", "in preparazione",
+        "entregue", "pagamento aceite", "pagamento aceito", "em preparacao",
+        "verzonden", "geleverd", "betaling aanvaard", "betaling geaccepteerd", "in behandeling"}
 # A sale kept for later, not made (Lightspeed's "SAVED", a quote, a draft): no sale to record.
 NOT_MADE = {"saved", "parked", "draft", "quote", "estimate", "brouillon", "devis", "entwurf", "angebot",
             "geparkt", "borrador", "presupuesto", "bozza", "preventivo", "rascunho", "orcamento", "concept",
@@ -175,14 +186,18 @@ DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstand
        "pendiente", "impagado", "impagada", "no pagado", "no pagada", "por pagar",
        "in sospeso", "non pagato", "non pagata", "da pagare", "insoluto", "insoluta",
        "pendente", "em aberto", "nao pago", "nao paga", "a pagar",
-       "onbetaald", "openstaand", "te betalen", "niet betaald"}
+       "onbetaald", "openstaand", "te betalen", "niet betaald", "awaiting payment",
+       "en attente de reapprovisionnement (non paye)"}
+# ... and so is one whose status begins so (PrestaShop's "En attente du paiement par chèque")
+DUE_STARTS = ("awaiting payment", "en attente de paiement", "en attente du paiement", "en attente de virement",
+              "en attente du virement", "en attente de cheque", "en attente du cheque")
 # A sale the till or shop cancelled, voided or paid back whole: nothing to record (skipped, with this reason);
 # a line of its own with a negative total is the refund itself, and is recorded. Statuses are matched by how
 # they begin ("Cancelled by customer", "Annulée"); one paid back in part was paid.
 CANCELLED = ("cancel", "refund", "return", "void", "annul", "rembours", "storn", "erstattet", "zuruckerstattet",
              "fail", "denied", "declined", "expired", "abandon", "echou", "refuse", "rejet", "fehlgeschlagen",
              "abgelehnt", "abgebrochen", "fallid", "rechaz", "fallit", "rifiut", "falhou", "recusad", "mislukt",
-             "geweigerd",
+             "geweigerd", "payment error", "erreur de paiement", "zahlungsfehler", "error de pago", "errore di pagamento",
              "anulad", "reembols", "rimborsat", "estornad", "devolv", "geannuleerd", "terugbetaald", "retour")
 PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "partiellement rembours",
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
@@ -803,7 +818,7 @@ def _status(text: str) -> str | None:
     value = value.removeprefix("wc ")  # (WooCommerce's own names: "wc-completed")
     if not value or value in PAID or value.startswith(PARTLY_REFUNDED):
         return "paid"
-    if value in DUE:
+    if value in DUE or value.startswith(DUE_STARTS):
         return "due"
     if value in NOT_MADE:
         return "not_sale"
