@@ -475,6 +475,22 @@ def test_an_unsubscribe_in_the_file_withdraws_consent_already_given(db, tmp_path
         assert record.email_consent_source == "at the counter"
 
 
+@pytest.mark.parametrize(("had", "file", "policy", "kept"), [
+    ("1966-07-15", "--07-15", "overwrite", "1966-07-15"),  # a day without its year takes no year away
+    ("--07-15", "1966-07-15", "fill", "1966-07-15"),  # ... and the year is filled in where the customer had none
+    ("--07-15", "1966-07-15", "overwrite", "1966-07-15"),
+    ("1966-07-15", "1970-07-15", "overwrite", "1970-07-15"),  # another year: the file's
+    ("1966-07-15", "1970-07-15", "fill", "1966-07-15"),
+])
+def test_a_birthday_without_its_year_is_the_same_day_as_one_with_it(db, tmp_path, had, file, policy, kept):
+    irene = contacts.add_contact(ContactInput(first_name="Irène", last_name="Jacob", emails=["irene@jacob.ch"],
+                                              birthday=had))
+    source = write_csv(tmp_path / "c.csv", [["Irène", "Jacob", "irene@jacob.ch", file]],
+                       header=["First Name", "Last Name", "Email", "Birthday"])
+    ci.import_contacts(source, ci.ImportOptions(on_duplicate=policy))
+    assert get_contact(irene).birthday == kept
+
+
 def test_skip_withdraws_an_unsubscribe_and_leaves_the_rest_of_the_row_alone(db, tmp_path):
     ann = _consenting("Ann")
     source = write_csv(tmp_path / "mailing.csv", [["Ann", "Leigh", "ann@example.com", "Unsubscribed", "Lyon",

@@ -726,6 +726,11 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
                 row[name] = combined
                 changed = True
             continue
+        if name == "birthday" and old and old != new and old[-5:] == new[-5:] and "--" in (old[:2], new[:2]):
+            if old.startswith("--"):  # the same day with its year, which the customer's lacked; never the year taken
+                row[name] = new
+                changed = True
+            continue
         if (policy == "fill" and old in ("", None)) or (policy == "overwrite" and old != new
                                                         and not (name == "first_name" and _initial_of(new, old))):
             row[name] = new
