@@ -762,6 +762,11 @@ def test_a_full_name_loses_the_guard_as_a_first_name_does():
     ("Côte d'Ivoire", "07 58 12 34 56", "+2250758123456"),  # (typed with a straight apostrophe, or none of the two)
     ("Côte d’Ivoire", "07 58 12 34 56", "+2250758123456"),
     ("Cote d'Ivoire", "05 45 12 34 56", "+2250545123456"),
+    ("ESP", "612 345 678", "+34612345678"),  # three letters (ISO 3166 alpha-3): no French number of Spain's digits
+    ("BEL", "0470 12 34 56", "+32470123456"),
+    ("deu", "0151 23456789", "+4915123456789"),
+    ("Guyane", "0694 12 34 56", "+594694123456"),  # a part of France with numbers of its own
+    ("Islas Canarias", "928 123 456", "+34928123456"),
 ])
 def test_a_phone_without_country_code_is_read_in_the_rows_own_country(country, phone, e164):
     headers, fields = ["First", "Phone", "Country"], ["first_name", "phone", "country"]

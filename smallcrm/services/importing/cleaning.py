@@ -530,7 +530,11 @@ _COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", 
                     "grande-bretagne": "GB", "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB",
                     "groot-brittannie": "GB",
                     "macedonia": "MK", "ivory coast": "CI", "uae": "AE", "eire": "IE", "republic of ireland": "IE",
-                    "swaziland": "SZ", "burma": "MM", "russian federation": "RU"}
+                    "swaziland": "SZ", "burma": "MM", "russian federation": "RU",
+                    # overseas parts of a country, called by their short names, with numbers of their own or not
+                    "guyane": "GF", "reunion": "RE", "la reunion": "RE", "canarias": "ES", "islas canarias": "ES",
+                    "canary islands": "ES", "iles canaries": "ES", "kanarische inseln": "ES", "isole canarie": "ES",
+                    "ceuta": "ES", "melilla": "ES", "ceuta y melilla": "ES", "corse": "FR", "corsica": "FR"}
 # Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")
 _COUNTRY_LOCALES = _MONTH_LOCALES + ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "da", "sv", "nb", "fi", "el",
                                      "lt", "lv", "et", "ga", "ca")
@@ -538,11 +542,16 @@ _COUNTRY_LOCALES = _MONTH_LOCALES + ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "
 
 @lru_cache(maxsize=1)
 def _country_regions() -> dict[str, str]:
-    """Country names in the seven languages and the countries' own (from babel), folded, and two-letter codes
-    -> the region."""
+    """Country names in the seven languages and the countries' own (from babel), folded, and two- and three-letter
+    codes -> the region."""
     from babel import Locale
 
+    from babel.core import get_global
+
     out = {code.lower(): code for code in SUPPORTED_REGIONS}
+    for code, regions in get_global("territory_aliases").items():  # three letters ("ESP", "BEL", "DEU")
+        if len(code) == 3 and code.isalpha() and len(regions) == 1 and regions[0] in SUPPORTED_REGIONS:
+            out.setdefault(code.lower(), regions[0])
     for locale in _COUNTRY_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             if code in SUPPORTED_REGIONS:
