@@ -327,3 +327,15 @@ def test_a_mapping_with_unknown_fields_or_no_name_is_not_saved(db):
 def test_a_dutch_tussenvoegsel_and_a_column_without_a_header_are_kept():
     headers = ["Voornaam", "Tussenvoegsel", "Achternaam", "", "E-mailadres", " "]
     assert auto_map(headers) == ["first_name", "last_name_prefix", "last_name", "note", "email", "note"]
+
+
+@pytest.mark.parametrize(("headers", "fields"), [
+    (["Vorname", "Nachname", "Geburtsjahr", "Geburtsmonat", "Geburtstag", "Privat: Land"],
+     ["first_name", "last_name", "birth_year", "birth_month", "birth_day", "country"]),  # "Geburtstag": the day here
+    (["Prénom", "Nom", "Année de naissance", "Mois", "Jour", "Pays/État"],
+     ["first_name", "last_name", "birth_year", "birth_month", "birth_day", "country"]),
+    (["Vorname", "Nachname", "Geburtstag"], ["first_name", "last_name", "birthday"]),  # alone, the whole birthday
+])
+def test_thunderbirds_birthday_in_three_columns_is_read_in_its_translations(headers, fields):
+    """Thunderbird writes its columns' headings in the user's language."""
+    assert auto_map(headers) == fields

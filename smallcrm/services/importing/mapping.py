@@ -366,13 +366,15 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                "bundesland", "kanton", "departement", "provincia", "estado", "comunidad", "regione", "distrito",
                "provincie", "billingstate", "shippingstate"),
     "country": ("country", "countryregion", "countrycode", "countryname", "land", "landregion", "pays",
-                "paysregion", "pais", "paisregion", "paese", "nazione", "billingcountry", "shippingcountry"),
+                "paysregion", "paysetat", "pais", "paisregion", "paisestado", "paese", "nazione", "billingcountry",
+                "shippingcountry"),
     "birthday": ("birthday", "birthdate", "dateofbirth", "dob", "born", "geburtstag", "geburtsdatum",
                  "datedenaissance", "naissance", "anniversaire", "fechadenacimiento", "cumpleanos", "nacimiento",
                  "datadinascita", "compleanno", "datadenascimento", "aniversario", "geboortedatum", "verjaardag",
                  "neele", "nele", "neel", "ddn", "datenaissance", "datedenaiss", "gebdatum", "geboren", "gebam",
                  "fnac", "fechanac", "datanascita", "datanasc", "geborenop", "geborenam"),
-    "birth_year": ("birthyear", "yearofbirth", "geburtsjahr", "anneedenaissance", "anodenacimiento"),
+    "birth_year": ("birthyear", "yearofbirth", "geburtsjahr", "anneedenaissance", "anodenacimiento", "annodinascita",
+                   "anodenascimento", "geboortejaar"),
     "birth_month": ("birthmonth", "monthofbirth", "geburtsmonat", "moisdenaissance"),
     "birth_day": ("dayofbirth", "jourdenaissance"),
     "tags": ("tags", "tag", "labels", "label", "groups", "group", "groupmembership", "categories", "category",
@@ -753,6 +755,10 @@ def auto_map(headers: list[str], preset: str = "auto") -> list[str]:
 _SURNAME_PARTS = ("apell", "cognom", "sobrenom", "apelid", "paterno", "materno", "famil", "surname", "lastname")
 
 
+_MONTH_WORDS = frozenset({"month", "mois", "monat", "mes", "mese", "maand"})
+_DAY_WORDS = frozenset({"day", "jour", "tag", "dia", "giorno", "dag"})
+
+
 def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> list[str]:
     """Context the single headers do not give: a lone "Name" beside a first name is the last name, a Spanish or
     Portuguese "Nombre" or "Nome" with no last name beside it, and a French "Nom" with no first name (nor whole
@@ -761,6 +767,14 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
         for i, header in enumerate(headers):
             if fields[i] == "birthday" and header_key(header) == "aniversario":
                 fields[i] = "note"
+    if "birth_year" in fields:  # Thunderbird's birthday in three columns, their headings in the user's language:
+        # "Geburtsjahr", "Geburtsmonat", "Geburtstag" (the day, beside them), "Année de naissance", "Mois", "Jour"
+        for i in range(fields.index("birth_year") + 1, min(fields.index("birth_year") + 3, len(fields))):
+            key = header_key(headers[i])
+            for part, words in (("birth_month", _MONTH_WORDS), ("birth_day", _DAY_WORDS)):
+                if part not in fields and (key in words or part == "birth_day" and fields[i] == "birthday"
+                                           and "birth_month" in fields):
+                    fields[i] = part
     if "first_name" in fields and "last_name" not in fields:
         for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
             if target == "full_name" and header_key(header) in ("name", "naam"):
