@@ -1715,6 +1715,10 @@ Cliquez pour les afficher.</translation>
         <translation>Un autre programme (d’après les noms des colonnes)</translation>
     </message>
     <message>
+        <source>“{code}” is no country&apos;s code. Under “Phone numbers from”, write the two letters of the country of numbers written without +country, such as FR, DE or GB, or leave it empty.</source>
+        <translation>«&#x202f;{code}&#x202f;» n’est le code d’aucun pays. Sous «&#x202f;Pays des téléphones&#x202f;», écrivez les deux lettres du pays des numéros écrits sans +indicatif, comme FR, DE ou GB, ou laissez la case vide.</translation>
+    </message>
+    <message>
         <source>e.g. FR</source>
         <translation>p. ex. FR</translation>
     </message>
@@ -1765,6 +1769,18 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Etsy (Sold Order Items)</source>
         <translation>Etsy (Sold Order Items)</translation>
+    </message>
+    <message>
+        <source>Some of the text cannot be read in the encoding chosen: choose another under “Characters (encoding)”.</source>
+        <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi&#xa0;: choisissez-en un autre sous «&#x202f;Caractères (encodage)&#x202f;».</translation>
+    </message>
+    <message>
+        <source>Some of the text cannot be read in the encoding chosen ({detail}): choose another under “Characters (encoding)”.</source>
+        <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi ({detail})&#xa0;: choisissez-en un autre sous «&#x202f;Caractères (encodage)&#x202f;».</translation>
+    </message>
+    <message>
+        <source>The file looks written in {encoding}.</source>
+        <translation>Le fichier semble écrit en {encoding}.</translation>
     </message>
     <message>
         <source>the layout of {program}</source>

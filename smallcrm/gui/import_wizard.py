@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import gc
 import sqlite3
 import tempfile
@@ -894,9 +895,14 @@ class FormatPage(QWizardPage):
             forms.addWidget(widget, row, column + 1, 1, span)
         self.detected = QLabel()
         self.detected.setWordWrap(True)
+        self.region_problem = QLabel()  # a country's code that no country has, said before the page is left
+        self.region_problem.setWordWrap(True)
+        self.region_problem.hide()
+        self.region.textEdited.connect(lambda: self.region_problem.hide())
         self.table = _table([])
         layout = QVBoxLayout(self)
         layout.addLayout(forms)
+        layout.addWidget(self.region_problem)
         layout.addWidget(self.detected)
         layout.addWidget(self.table, 1)
         for combo in self._choices():
@@ -972,6 +978,8 @@ class FormatPage(QWizardPage):
             from smallcrm.gui.contact_form import show_problem
 
             self.unreadable = problem_text(error, started=False)
+            if isinstance(error, ImportFileProblem) and error.reason == "encoding":
+                self.unreadable = self._encoding_problem(error)
             show_problem(self.detected, self.unreadable)
             self.table.setRowCount(0)  # (the rows as read before: not what these choices read)
             self.table.setColumnCount(0)
@@ -982,6 +990,23 @@ class FormatPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return not self.unreadable  # (Next is off while the file cannot be read with the choices made)
+
+    def _encoding_problem(self, error: ImportFileProblem) -> str:
+        """Text that the encoding chosen cannot read, said on this page (where the encoding is chosen), with the
+        encoding the file was found to be written in."""
+        text = self.tr("Some of the text cannot be read in the encoding chosen: choose another under “Characters "
+                       "(encoding)”.")
+        if error.detail:
+            text = self.tr("Some of the text cannot be read in the encoding chosen ({detail}): choose another under "
+                           "“Characters (encoding)”.").format(detail=translated(error.detail, "ImportWizard"))
+        with suppress(SmallCrmError, OSError, LookupError):
+            found = ci.sniff_with(self.w.path, dataclasses.replace(self.w.options, encoding=None)).encoding
+            if found != self.chosen_encoding():
+                text += " " + self.tr("The file looks written in {encoding}.").format(
+                    encoding=self.encoding_name(found))
+        if getattr(error, "row", None):
+            text += " " + _problem_tr("Row {row}.").format(row=error.row)
+        return text
 
     def encoding_name(self, codec: str) -> str:
         """An encoding in words, as the drop-down offers it (the codec's own name when it offers no such)."""
@@ -1054,7 +1079,16 @@ class FormatPage(QWizardPage):
     def validatePage(self) -> bool:
         if self.unreadable:  # (Next is off then; Enter too)
             return False
-        text = self.region.text().strip()  # "UK" is GB; a code no one has is said on the next page
+        text = self.region.text().strip()  # "UK" is GB
+        if text and self.region.isVisible() and cleaning.region_code(text) is None:
+            from smallcrm.gui.contact_form import show_problem
+
+            show_problem(self.region_problem, self.tr(
+                "“{code}” is no country's code. Under “Phone numbers from”, write the two letters of the country of "
+                "numbers written without +country, such as FR, DE or GB, or leave it empty.").format(code=text))
+            self.region.setFocus()
+            self.region.selectAll()
+            return False
         self.w.options.region = (cleaning.region_code(text) or text.upper()) if text else None
         return True
 

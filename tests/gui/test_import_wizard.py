@@ -2122,15 +2122,25 @@ def test_a_choice_on_the_format_page_that_cannot_be_used_is_said_in_the_words_of
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     page.encoding.setCurrentText("cp1252")
     assert page.isComplete() and page.table.rowCount() == 3 and page.detected.styleSheet() == ""
+    # an encoding that cannot read the file: said here, where it is chosen, with the one the file is written in
+    page.encoding.setCurrentIndex(page.encoding.findData("utf-8"))
+    assert page.detected.text().startswith("Some of the text cannot be read in the encoding chosen (")
+    assert "choose another under “Characters (encoding)”. The file looks written in Windows, Western Europe" in (
+        page.detected.text()) and "go back" not in page.detected.text() and not page.isComplete()
+    page.encoding.setCurrentText("cp1252")
     page.header_row.setValue(50)
     assert page.detected.text() == ("The file has no row 50 with column names: choose the row they are on under "
                                     "“Column names on row”.")
     page.header_row.setValue(1)
+    # a country's code no country has is said here, where it is written, and the page is not left
     page.region.setText("ZZ")
     wizard.next()
-    qtbot.waitUntil(lambda: "ZZ" in wizard.mapping_page.status.text(), timeout=5000)
-    assert wizard.mapping_page.status.text() == ("“ZZ” is not a country: write its two-letter code, such as FR, DE or "
-                                                 "US, under “Phone numbers from”.")
+    assert wizard.currentPage() is page and wizard.focusWidget() is page.region
+    assert page.region_problem.isVisible() and page.region_problem.text().startswith("“ZZ” is no country's code.")
+    qtbot.keyClicks(page.region, "DE")
+    assert not page.region_problem.isVisible()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page and wizard.options.region == "DE"
 
 
 def test_a_file_named_in_quotes_or_as_a_link_is_found_and_a_name_of_no_file_says_so(qtbot, window, tmp_path):
