@@ -530,6 +530,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab goes on to the page's next control (the arrow keys move in the table)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
@@ -1652,6 +1653,7 @@ def _choice_table(table: QTableView, model: ChoiceRowsModel) -> None:
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setTabKeyNavigation(False)  # (as _table's)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
@@ -2014,6 +2016,7 @@ def rejects_table(page: QWizardPage, why: str) -> tuple[RejectsModel, QTableView
     view = QTableView()
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # (as _table's)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -2541,6 +2544,9 @@ class RunPage(QWizardPage):
         self.w.imported()
 
 
+MIN_WIDTH, MIN_HEIGHT = 640, 480  # the wizard's smallest size
+
+
 class ImportWizard(QWizard):
     def __init__(self, parent=None, path: Path | None = None, on_imported=None):
         super().__init__(parent)
@@ -2571,6 +2577,9 @@ class ImportWizard(QWizard):
                      self.summary_page, self.run_page):
             self.addPage(page)
         resize_within_screen(self, 900, 620)
+        # no smaller than a page's wrapped text and lists need (a small laptop's screen holds it)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.setMinimumSize(min(MIN_WIDTH, screen.width()), min(MIN_HEIGHT, screen.height()))
         self.currentIdChanged.connect(self._focus_on_page)
         if path is not None:
             self.file_page.path.setText(str(path))

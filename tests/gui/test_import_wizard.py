@@ -117,6 +117,24 @@ def test_keys_on_the_summary_never_reach_the_choices_of_the_page_before(qtbot, w
     assert marie.company == "Fleurs"
 
 
+def test_tab_leaves_the_lists_of_rows_for_the_next_control_and_the_wizard_keeps_room_for_its_pages(
+        qtbot, window, tmp_path):
+    """Tab went from cell to cell of a list of rows: the controls under the duplicates list could not be reached."""
+    contacts.add_contact(contacts.ContactInput(first_name="Marie", last_name="Dupont", emails=["marie@exemple.fr"]))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email\nMarie,Dupont,marie@exemple.fr\n", encoding="utf-8")
+    wizard = to_duplicates_with(qtbot, window, path, "skip")
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    table = wizard.duplicates_page.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    wizard.resize(200, 150)
+    assert wizard.width() >= 640 and wizard.height() >= 480
+
+
 def test_a_file_without_column_names_is_told_and_cannot_go_on_until_a_column_names_someone(qtbot, window, tmp_path):
     source = tmp_path / "no_header.csv"
     source.write_text("Anna,Schmidt,anna.s@example.de,Berlin\nBen,Ott,ben@example.de,Bonn\n", encoding="utf-8")
