@@ -1147,6 +1147,21 @@ def test_a_customer_number_or_phone_of_a_customer_of_other_names_finds_no_one(gb
         ("5003", chloe), ("5004", alice), ("5005", chloe), ("5006", chloe)]
 
 
+def test_in_a_file_of_columns_separated_by_semicolons_a_point_before_three_figures_groups_thousands(gbp, tmp_path):
+    """A German till's whole euros, "1.200", in a file a spreadsheet separated by ";" (where the comma is the decimal
+    mark): a thousand two hundred; each such row was rejected as either 1,200 or 1200. Separated by commas, it stays
+    a question."""
+    rows = [["13.03.2024", "R-1", "Sofa", "1.200"], ["14.03.2024", "R-2", "Tisch", "35"]]
+    path = tmp_path / "kasse.csv"
+    path.write_text("Datum;Beleg;Artikel;Betrag\n" + "".join(";".join(r) + "\n" for r in rows), encoding="utf-8")
+    result = pi.import_purchases(path)
+    assert (result.created, result.rejected) == (2, 0)
+    assert sorted(p.total_minor for p in Purchase.select()) == [3500, 120000]
+    result = pi.import_purchases(write_csv(tmp_path / "commas.csv", ["Datum", "Beleg", "Artikel", "Betrag"],
+                                           [["15.03.2024", "R-3", "Sofa", "1.200"]]))
+    assert result.rejected == 1
+
+
 def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
     """A "Type" column of product types: Feed, Holdall, Memory foam, New Release were read as a fee, a hold, a memo and
     a release of PayPal's, and their sales left out; a type naming a sale ("Dépôt-vente") is one."""

@@ -991,12 +991,16 @@ class _Reader:
 
     def decimal_mark(self) -> str | None:
         """The decimal mark the file's amounts, prices and quantities all show ("12,50", "0,350"): one pass
-        over those cells; None when no value tells, or they disagree."""
+        over those cells. When no value tells, a file of columns separated by ";" has the comma (a spreadsheet
+        separates them so where the comma is the decimal mark: "1.200" is a thousand two hundred); else None
+        (no value tells, or they disagree)."""
         self.mark_looked_for = True
         columns = [self.col[name] for name in ("amount", "unit_price", "quantity") if name in self.col]
         with reader.read_rows(self.layout.path, self.layout.dialect) as rows:
             mark = cleaning.infer_decimal_mark(cells[i] for _, cells in rows for i in columns if i < len(cells))
-        return None if mark == "ambiguous" else mark
+        if mark == "ambiguous":
+            return "," if self.layout.dialect.delimiter == ";" else None
+        return mark
 
     def _sums(self, cells: list[str]) -> bool:
         """Whether a row is a total of the rows above: its item column says so ("Total", "Tagessumme": no item is
