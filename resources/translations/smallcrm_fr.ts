@@ -5621,6 +5621,10 @@ Cliquez pour les afficher.</translation>
         <translation>déjà importé</translation>
     </message>
     <message>
+        <source>already imported with another total, which is kept: change the purchase by hand if the sale changed</source>
+        <translation>déjà importé avec un autre total, qui est gardé&#xa0;: modifiez l’achat à la main si la vente a changé</translation>
+    </message>
+    <message>
         <source>imported before as due, and paid since: marked paid</source>
         <translation>importé avant comme dû, et payé depuis&#xa0;: marqué payé</translation>
     </message>

@@ -195,6 +195,8 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "the amount is too large"),
     QT_TRANSLATE_NOOP("rejects", "the total is 0: nothing to record"),
     QT_TRANSLATE_NOOP("rejects", "already imported"),
+    QT_TRANSLATE_NOOP("rejects", "already imported with another total, which is kept: change the purchase by hand if "
+                                 "the sale changed"),
     QT_TRANSLATE_NOOP("rejects", "imported before as due, and paid since: marked paid"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this email"),
     QT_TRANSLATE_NOOP("rejects", "no customer with this phone"),

@@ -1162,6 +1162,18 @@ def test_in_a_file_of_columns_separated_by_semicolons_a_point_before_three_figur
     assert result.rejected == 1
 
 
+def test_a_sale_imported_before_that_the_file_now_gives_another_total_is_said_and_kept(gbp, tmp_path):
+    """An order changed in the web shop since it was imported (a line added): it was skipped as "already imported"."""
+    header = ["Date", "Order", "Email", "Amount"]
+    rows = [["2025-03-01 10:00", "1001", "ann@example.com", "49.90"], ["2025-03-01 11:00", "1002", "", "5.00"]]
+    pi.import_purchases(write_csv(tmp_path / "a.csv", header, rows), pi.PurchaseImportOptions(create_missing=True))
+    rows[0][3] = "64.90"
+    result = pi.import_purchases(write_csv(tmp_path / "b.csv", header, rows),
+                                 pi.PurchaseImportOptions(create_missing=True))
+    assert result.skips == {pi.ALREADY_IMPORTED: 1, pi.OTHER_TOTAL_NOW: 1}
+    assert Purchase.get(Purchase.reference == "1001").total_minor == 4990
+
+
 def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
     """A "Type" column of product types: Feed, Holdall, Memory foam, New Release were read as a fee, a hold, a memo and
     a release of PayPal's, and their sales left out; a type naming a sale ("Dépôt-vente") is one."""

@@ -210,6 +210,10 @@ CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
 REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
 PAID_SINCE = "imported before as due, and paid since: marked paid"
+ALREADY_IMPORTED = "already imported"
+# A sale imported before that the file now gives another total (an order changed in the web shop since): the one
+# recorded is kept, and said
+OTHER_TOTAL_NOW = "already imported with another total, which is kept: change the purchase by hand if the sale changed"
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
@@ -1832,7 +1836,7 @@ class _Run:
                         sales.left_out(r)
                         self.left_out.append(r.reference)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
-                    self._plan(r, "skip", "already imported")
+                    self._plan(r, "skip", ALREADY_IMPORTED)
                     own = _own_refund(r, total, recorded, refund_rows) if r.refunded_whole else None
                     if own is not None:  # (its refund's row is in the file: it, linked to the sale, is that rest)
                         own.paid_back_sale = recorded[:2]
@@ -1905,7 +1909,7 @@ class _Run:
                     self.payments.append((recorded[0], total if whole else paid, "paid" if whole else "partly_paid"))
                     self._plan(r, "pay", PAID_SINCE)
                 else:
-                    self._plan(r, "skip", "already imported")
+                    self._plan(r, "skip", ALREADY_IMPORTED if recorded[6] == total else OTHER_TOTAL_NOW)
                 if total > 0:  # paid back (more) since it was imported?
                     planned.extend(self._paid_back(r, refunded, recorded, sales))
                 continue
@@ -2103,7 +2107,7 @@ class _Run:
                 f" coalesce(({_REFUNDED}), 0), coalesce(({_REFUNDED} AND r.occurred_at = p.occurred_at), 0),"
                 " p.status, p.paid_minor FROM purchase p WHERE p.occurred_at >= ? AND p.occurred_at <= ?"
                 " ORDER BY p.refund_of_id IS NOT NULL, p.id", (first, last)):
-            facts = (pid, contact_id, refunded, at_sale, status, paid)
+            facts = (pid, contact_id, refunded, at_sale, status, paid, total)
             if reference:
                 number = key(reference)
                 out.setdefault((number, occurred_at), facts)
