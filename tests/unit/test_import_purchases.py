@@ -1174,6 +1174,25 @@ def test_a_sale_imported_before_that_the_file_now_gives_another_total_is_said_an
     assert Purchase.get(Purchase.reference == "1001").total_minor == 4990
 
 
+def test_a_cancellation_not_linked_to_its_sale_takes_back_at_the_rate_the_customers_sales_earned(gbp, tmp_path):
+    """Online Retail's C-invoices name no sale. Chloé's tea set, bought in her birthday month (twice the points),
+    cancelled whole in April, took back half of what it earned; Dan's three clocks returned one at a time, each below the
+    minimum spend, took back nothing."""
+    set_rules(LoyaltyRules(points_per_unit=2, min_spend_minor=1000, birthday_multiplier=2))
+    chloe = add_contact(ContactInput(first_name="Chloé", last_name="Dubois", birthday="1990-03-10"))
+    dan = add_contact(ContactInput(first_name="Dan", last_name="Evans"))
+    Contact.update(external_id="17850").where(Contact.id == chloe).execute()
+    Contact.update(external_id="12583").where(Contact.id == dan).execute()
+    rows = [["581001", "22139", "RETROSPOT TEA SET", "2", "2026-03-05 10:00:00", "50.00", "17850", "France"],
+            ["581002", "22728", "ALARM CLOCK", "5", "2026-05-05 10:00:00", "8.00", "12583", "United Kingdom"],
+            ["C581003", "22139", "RETROSPOT TEA SET", "-2", "2026-04-02 11:00:00", "50.00", "17850", "France"],
+            *([f"C58100{n}", "22728", "ALARM CLOCK", "-1", f"2026-05-0{n + 2} 10:00:00", "8.00", "12583",
+               "United Kingdom"] for n in (4, 5, 6))]
+    pi.import_purchases(write_csv(tmp_path / "retail.csv", RETAIL, rows))
+    assert points_balance(chloe) == 0  # 400 earned, 400 taken back
+    assert points_balance(dan) == 80 - 3 * 16  # 2 points a pound: 16 for each 8.00 clock
+
+
 def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
     """A "Type" column of product types: Feed, Holdall, Memory foam, New Release were read as a fee, a hold, a memo and
     a release of PayPal's, and their sales left out; a type naming a sale ("Dépôt-vente") is one."""

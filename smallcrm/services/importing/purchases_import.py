@@ -2462,6 +2462,9 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
     # the points each customer's purchases earned, recorded before and by this import, less what refunds took back:
     # the most a refund the file does not link to its sale takes back (a credit note in next month's file)
     earned: dict[int, int] = {}
+    # ... and how many points each customer's sales earned for what they spent (in the shop's currency): what a
+    # refund the file does not link takes back for each unit (their birthday's and their minimum spend's too)
+    rate: dict[int, list[int]] = {}  # contact -> [points earned, minor units spent]
     bought_before: set[int] = set()
     for start in range(0, len(contact_ids), 500):
         chunk = contact_ids[start:start + 500]
@@ -2475,6 +2478,11 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
         bought_before.update(row[0] for row in conn.execute(
             f"SELECT DISTINCT contact_id FROM purchase WHERE refund_of_id IS NULL AND total_minor > 0"
             f" AND contact_id IN ({marks})", chunk))
+        for cid, points, spent in conn.execute(
+                f"SELECT p.contact_id, sum(e.points), sum(p.total_minor) FROM purchase p JOIN points_entry e"
+                f" ON e.purchase_id = p.id AND e.kind = 'earn' WHERE p.contact_id IN ({marks}) AND p.currency = ?"
+                f" GROUP BY p.contact_id", (*chunk, shop)):
+            rate[cid] = [points, spent]
     referrers = {f[1] for cid, f in facts.items() if cid in contact_ids and f[1] is not None}
     referrer_facts = _contact_facts(conn, sorted(referrers)) if referrers else {}
     earned_by: dict[int, int] = {}  # id() of a receipt -> the points it earned
@@ -2505,6 +2513,9 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                 earned[cid] = earned.get(cid, 0) + points
                 earned_by[id(r)] = points
                 total += points
+                so_far = rate.setdefault(cid, [0, 0])
+                so_far[0] += points
+                so_far[1] += amount
             referrer = facts.get(cid, (None, None))[1]
             if cid not in bought_before:
                 bought_before.add(cid)
@@ -2524,8 +2535,9 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                 points = min(share, balances.get(cid, 0))
             elif r.refund_of is not None:  # of a purchase recorded before
                 points = min(loyalty.refund_share(r.refund_of, -amount), balances.get(cid, 0))
-            else:
-                share = rules.points_for_amount(-amount, r.currency, shop)
+            else:  # at the rate the customer's sales earned (a credit note below the minimum spend takes back too)
+                points_earned, spent = rate.get(cid, (0, 0))
+                share = -amount * points_earned // spent if spent and r.currency == shop else 0
                 points = min(share, earned.get(cid, 0), balances.get(cid, 0))
             if points > 0:
                 rows.append((cid, r.occurred_at, "adjust", -points,
