@@ -339,3 +339,14 @@ def test_a_dutch_tussenvoegsel_and_a_column_without_a_header_are_kept():
 def test_thunderbirds_birthday_in_three_columns_is_read_in_its_translations(headers, fields):
     """Thunderbird writes its columns' headings in the user's language."""
     assert auto_map(headers) == fields
+
+
+@pytest.mark.parametrize(("headers", "fields"), [
+    (["FN", "TEL", "EMAIL", "BDAY", "ORG", "ADR"], ["full_name", "phone", "email", "birthday", "company", "address"]),
+    (["N", "EMAIL;INTERNET", "TEL;CELL", "ADR;HOME", "item1.EMAIL;type=INTERNET", "NOTE"],
+     ["note", "email", "phone", "address", "email", "notes"]),
+    (["FN", "LN", "Email"], ["first_name", "last_name", "email"]),  # a spreadsheet's short first and last name
+])
+def test_a_vcards_properties_as_column_names_are_read(headers, fields):
+    """A phone's contacts converted from vCards to CSV: the name went to the notes, and so did the birthday."""
+    assert auto_map(headers) == fields

@@ -502,10 +502,20 @@ def header_key(header: str) -> str:
     return "".join(_words(header))
 
 
+# A vCard's properties, as a phone's or a converter's CSV names its columns ("FN", "EMAIL;INTERNET", "TEL;CELL",
+# "item1.ADR;type=HOME"): the property before its parameters
+_VCARD = re.compile(r"(?:item\d+\.)?([A-Za-z]+)(?:;.*)?")
+_VCARD_FIELDS = {"FN": "full_name", "EMAIL": "email", "TEL": "phone", "BDAY": "birthday", "ORG": "company",
+                 "ADR": "address", "NOTE": "notes", "CATEGORIES": "tags"}
+
+
 def _generic_field(header: str) -> str:
     words = _words(header)
     if not header.strip():
         return "note"  # typed under no header: kept as "Column N: value"
+    vcard = _VCARD.fullmatch(header.strip())
+    if vcard and vcard.group(1) in _VCARD_FIELDS and (vcard.group(1) != header.strip() or len(header.strip()) <= 4):
+        return _VCARD_FIELDS[vcard.group(1)]  # (in capitals, as a vCard writes them: "Note" is any file's)
     if not words:  # "#", or words in another script ("Имя"): kept, unless it holds no word at all
         return "note" if any(c.isalpha() for c in header) else "ignore"
     whole = "".join(words)
@@ -767,6 +777,9 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
         for i, header in enumerate(headers):
             if fields[i] == "birthday" and header_key(header) == "aniversario":
                 fields[i] = "note"
+    keys = [header_key(h) for h in headers]
+    if "fn" in keys and "ln" in keys:  # a spreadsheet's "FN" and "LN": first and last name (not a vCard's whole name)
+        fields[keys.index("fn")], fields[keys.index("ln")] = "first_name", "last_name"
     if "birth_year" in fields:  # Thunderbird's birthday in three columns, their headings in the user's language:
         # "Geburtsjahr", "Geburtsmonat", "Geburtstag" (the day, beside them), "Année de naissance", "Mois", "Jour"
         for i in range(fields.index("birth_year") + 1, min(fields.index("birth_year") + 3, len(fields))):
