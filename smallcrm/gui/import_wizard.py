@@ -157,6 +157,7 @@ SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "country": QT_TRANSLATE_NOOP("MappingPage", "Customer's country"),
                "reference": QT_TRANSLATE_NOOP("MappingPage", "Receipt or invoice number"),
                "unit_price": QT_TRANSLATE_NOOP("MappingPage", "Unit price"),
+               "discount": QT_TRANSLATE_NOOP("MappingPage", "Discount on the line (amount or %)"),
                "description": QT_TRANSLATE_NOOP("MappingPage", "Item"),
                "status": QT_TRANSLATE_NOOP("MappingPage", "Payment status"),
                "email": QT_TRANSLATE_NOOP("MappingPage", "Customer's email"),
@@ -191,6 +192,7 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "the quantity could be read two ways: write it without a separator (1000, or 1)"),
     QT_TRANSLATE_NOOP("rejects", "the quantity is not a number"),
     QT_TRANSLATE_NOOP("rejects", "what was refunded is neither an amount nor a yes or no"),
+    QT_TRANSLATE_NOOP("rejects", "the discount is neither an amount nor a share of the price (10 %)"),
     QT_TRANSLATE_NOOP("rejects", "no amount, and no quantity with a unit price"),
     QT_TRANSLATE_NOOP("rejects", "the amount is too large"),
     QT_TRANSLATE_NOOP("rejects", "the total is 0: nothing to record"),
@@ -1431,8 +1433,11 @@ class MappingPage(QWizardPage):
                 "pay": self.tr("mark paid"), "reject": self.tr("reject")}
         asked = bool(plan.ambiguous_columns)  # the dates are read once the owner says how they are written
 
-        def when(p) -> str:
-            return "?" if asked else fmt.when(from_utc_text(p.occurred_at))
+        def when(p) -> str:  # (the day alone of a file that gives no time: not a time it made up)
+            if asked:
+                return "?"
+            moment = from_utc_text(p.occurred_at)
+            return fmt.short_day(moment.astimezone().date()) if pi.date_only(p.occurred_at) else fmt.when(moment)
 
         shown = [(p.rows[0], [_row_numbers(p.rows), will[p.action], when(p),
                               p.reference, self._customer(p, names), fmt.money(p.total_minor, p.currency),

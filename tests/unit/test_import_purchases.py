@@ -1193,6 +1193,26 @@ def test_a_cancellation_not_linked_to_its_sale_takes_back_at_the_rate_the_custom
     assert points_balance(dan) == 80 - 3 * 16  # 2 points a pound: 16 for each 8.00 clock
 
 
+def test_a_lines_discount_is_taken_off_its_price(gbp, tmp_path):
+    """A boutique's till: "Remise" 20,00 on a dress at 80,00, 10 % on two jumpers at 45,00. The discount column was
+    left out: the sales were recorded at the full price, and earned points on it."""
+    header = ["Date", "Ticket", "Email", "Article", "Qté", "PU TTC", "Remise"]
+    rows = [["15/03/2024", "T001", "alice@example.com", "Robe", "1", "80,00", "20,00"],
+            ["15/03/2024", "T001", "alice@example.com", "Ceinture", "1", "25,00", "0,00"],
+            ["16/03/2024", "T002", "bob@example.com", "Pull", "2", "45,00", "10 %"],
+            ["17/03/2024", "T003", "bob@example.com", "Pull", "-1", "45,00", "10%"],  # a return, at what was paid
+            ["18/03/2024", "T004", "bob@example.com", "Bonnet", "1", "15,00", "1O %"]]  # (a letter O)
+    path = tmp_path / "caisse.csv"
+    path.write_text("\n".join(";".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    assert pi.map_purchase_headers(header)[1][6] == "discount"
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True, date_orders={0: "dmy"}))
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("T001", 8500), ("T002", 8100), ("T003", -4050)]
+    assert [(r.row, r.column, r.value, r.reason) for r in result.rejects] == [(6, "Remise", "1O %", pi.NOT_A_DISCOUNT)]
+    lines = [(i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select().order_by(PurchaseItem.id)]
+    assert lines[:3] == [("Robe", 1, 8000), ("Remise: Robe", 1, -2000), ("Ceinture", 1, 2500)]
+
+
 def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
     """A "Type" column of product types: Feed, Holdall, Memory foam, New Release were read as a fee, a hold, a memo and
     a release of PayPal's, and their sales left out; a type naming a sale ("Dépôt-vente") is one."""
