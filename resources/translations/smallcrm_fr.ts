@@ -2062,6 +2062,10 @@ Cliquez pour les afficher.</translation>
         <translation>Les lignes rejetées n’ont pas été enregistrées dans {file}&#xa0;: {why}. Choisissez un autre nom ou un autre dossier.</translation>
     </message>
     <message>
+        <source>Saved in {file}.</source>
+        <translation>Enregistrées dans {file}.</translation>
+    </message>
+    <message>
         <source>No column of the file says who the customer is the way chosen under “Find each row&apos;s customer by”: choose another way, or give a column that field.</source>
         <translation>Aucune colonne du fichier ne désigne le client de la façon choisie sous «&#x202f;Trouver le client de chaque ligne par&#x202f;»&#xa0;: choisissez une autre façon, ou attribuez ce champ à une colonne.</translation>
     </message>

@@ -2078,12 +2078,15 @@ class SummaryPage(QWizardPage):
         self.fix.setToolTip(self.tr("Select a rejected row in the list, then correct its cells: it is checked again"))
         self.fix.clicked.connect(lambda: self.fix_row(self.rejects.currentIndex().row()))
         self.save = QPushButton(self.tr("Save rejected rows…"))
-        self.save.clicked.connect(lambda: self.w.plan is not None and self.w.save_rejects(self.w.plan.rejects))
+        self.saved_in = QLabel()  # where they were saved
+        self.save.clicked.connect(lambda: self.w.plan is not None and self.w.save_rejects(self.w.plan.rejects,
+                                                                                          self.saved_in))
         self.fixed = QLabel()
         self.fixed.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.fix)
         buttons.addWidget(self.save)
+        buttons.addWidget(self.saved_in)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.again)
@@ -2367,7 +2370,8 @@ class RunPage(QWizardPage):
         self.undo.clicked.connect(self.undo_import)
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.setAutoDefault(False)
-        self.save.clicked.connect(lambda: self.w.save_rejects(self.w.result.rejects))
+        self.saved_in = QLabel()  # where they were saved
+        self.save.clicked.connect(lambda: self.w.save_rejects(self.w.result.rejects, self.saved_in))
         # once the book is as it was (the import cancelled, failed or undone): to change a choice and import again
         self.again = QPushButton(self.tr("&Back to the summary"))
         self.again.setAutoDefault(False)
@@ -2379,6 +2383,7 @@ class RunPage(QWizardPage):
         buttons.addWidget(self.undo)
         buttons.addWidget(self.save)
         buttons.addWidget(self.again)
+        buttons.addWidget(self.saved_in)
         buttons.addStretch(1)
         self.box = layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
@@ -2820,7 +2825,9 @@ class ImportWizard(QWizard):
         if self.on_imported:
             self.on_imported()
 
-    def save_rejects(self, rejects) -> None:
+    def save_rejects(self, rejects, said: QLabel) -> None:
+        """Save the rejected rows in a file the owner chooses, and say where in `said`."""
+        said.clear()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"),
                                               str(self.path.with_name(self.tr("{name}-rejected.csv").format(
                                                   name=self.path.stem))),
@@ -2837,6 +2844,9 @@ class ImportWizard(QWizard):
             QMessageBox.warning(self, self.tr("Save rejected rows"),
                                 self.tr("The rejected rows were not saved in {file}: {why}. Choose another name or "
                                         "folder.").format(file=Path(name).name, why=why))
+            return
+        said.setText(self.tr("Saved in {file}.").format(file=shown_name(Path(name).name, 40)))
+        said.setToolTip(str(Path(name)))
 
 
 class PastImportsDialog(QDialog):

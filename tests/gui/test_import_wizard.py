@@ -1073,14 +1073,15 @@ def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, w
                         lambda _, title, name, filters: (offered.append(name), (str(chosen[-1]), ""))[1])
     monkeypatch.setattr("smallcrm.gui.import_wizard.QMessageBox.warning", lambda _, title, text: warnings.append(text))
     chosen.append(source)
-    wizard.save_rejects(wizard.plan.rejects)
-    assert source.read_bytes() == FRENCH_EXCEL.encode("cp1252")
+    said = wizard.summary_page.saved_in
+    wizard.save_rejects(wizard.plan.rejects, said)
+    assert source.read_bytes() == FRENCH_EXCEL.encode("cp1252") and not said.text()
     assert warnings == ["The rejected rows were not saved in clients.csv: it is the file being imported. Choose "
                         "another name or folder."]
     assert offered == [str(tmp_path / "clients-rejected.csv")]  # beside the file, named after it
     chosen.append(tmp_path / "rejected.csv")
-    wizard.save_rejects(wizard.plan.rejects)
-    assert len(warnings) == 1
+    wizard.save_rejects(wizard.plan.rejects, said)
+    assert len(warnings) == 1 and said.text() == "Saved in rejected.csv."  # (where they went, said on the page)
     assert chosen[-1].read_text(encoding="utf-8-sig").splitlines() == [  # the rows, to correct and import again
         "Row;Problem;Prénom;Nom;Courriel;Téléphone;Ville;Date de naissance",
         "4;invalid email (Courriel: pas-un-email);José;Núñez;pas-un-email;;Nantes;01/02/1990"]
@@ -1108,7 +1109,7 @@ def test_a_fix_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, win
     assert not contacts.contact_ids("Núñez")
     saved = tmp_path / "rejected.csv"  # the row as corrected, beside the reason that names the correction
     monkeypatch.setattr("smallcrm.gui.import_wizard.QFileDialog.getSaveFileName", lambda *a: (str(saved), ""))
-    wizard.save_rejects(wizard.result.rejects)
+    wizard.save_rejects(wizard.result.rejects, wizard.run_page.saved_in)
     assert saved.read_text(encoding="utf-8-sig").splitlines()[1] == (
         "4;invalid email (Courriel: jose@);José;Núñez;jose@;;Nantes;01/02/1990")
     wizard.close()
@@ -1344,7 +1345,7 @@ def test_after_undo_the_result_page_says_the_import_was_undone(qtbot, window, tm
     assert not page.undo.isVisible()
     assert page.save.isVisible() and page.save.isEnabled()  # the rejected rows can still be saved
     saved = []
-    monkeypatch.setattr(wizard, "save_rejects", lambda rejects: saved.append(rejects))
+    monkeypatch.setattr(wizard, "save_rejects", lambda rejects, said: saved.append(rejects))
     qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
     assert [r.row for r in saved[0]] == [4]
     wizard.close()
