@@ -1176,8 +1176,8 @@ def test_a_sale_imported_before_that_the_file_now_gives_another_total_is_said_an
 
 def test_a_cancellation_not_linked_to_its_sale_takes_back_at_the_rate_the_customers_sales_earned(gbp, tmp_path):
     """Online Retail's C-invoices name no sale. Chloé's tea set, bought in her birthday month (twice the points),
-    cancelled whole in April, took back half of what it earned; Dan's three clocks returned one at a time, each below the
-    minimum spend, took back nothing."""
+    cancelled whole in April, took back half of what it earned; Dan's three clocks returned one at a time, each below
+    the minimum spend, took back nothing."""
     set_rules(LoyaltyRules(points_per_unit=2, min_spend_minor=1000, birthday_multiplier=2))
     chloe = add_contact(ContactInput(first_name="Chloé", last_name="Dubois", birthday="1990-03-10"))
     dan = add_contact(ContactInput(first_name="Dan", last_name="Evans"))

@@ -14,9 +14,10 @@ Two contacts are taken for one person when they share
   that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
   and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
   one more field that agrees: city, postal code, company or birthday (day and month), unless their birthdays
-  differ (a father and his son of one name, in one city; or the years, when both give one), or both have an email or both have a phone (they
-  would share it to get this far: theirs differ, so Jean and Jeanne Martin of Paris, each with an email of their
-  own, are two people; not when both were born the same day of the same year: one person's new phone), or
+  differ (a father and his son of one name, in one city; or the years, when both give one), or both have an
+  email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne Martin of
+  Paris, each with an email of their own, are two people; not when both were born the same day of the same year:
+  one person's new phone), or
 - exactly the same name, when neither of the two has anything else to compare (no email, phone, city,
   postal code, company or birthday): a list of bare names imported twice is not imported twice.
 

@@ -197,7 +197,8 @@ DUE_STARTS = ("awaiting payment", "en attente de paiement", "en attente du paiem
 CANCELLED = ("cancel", "refund", "return", "void", "annul", "rembours", "storn", "erstattet", "zuruckerstattet",
              "fail", "denied", "declined", "expired", "abandon", "echou", "refuse", "rejet", "fehlgeschlagen",
              "abgelehnt", "abgebrochen", "fallid", "rechaz", "fallit", "rifiut", "falhou", "recusad", "mislukt",
-             "geweigerd", "payment error", "erreur de paiement", "zahlungsfehler", "error de pago", "errore di pagamento",
+             "geweigerd", "payment error", "erreur de paiement", "zahlungsfehler", "error de pago",
+             "errore di pagamento",
              "anulad", "reembols", "rimborsat", "estornad", "devolv", "geannuleerd", "terugbetaald", "retour")
 PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "partiellement rembours",
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
@@ -218,7 +219,8 @@ OTHER_TOTAL_NOW = "already imported with another total, which is kept: change th
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
-NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "avtraining", "belegabbruch", "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
+NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "avtraining", "belegabbruch",
+             "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking", "abbuchung", "bankgutschrift",
              "wahrungsumrechnung", "umrechnung", "depot", "conversao", "conversione", "omrekening")
@@ -995,8 +997,8 @@ class _Reader:
             return read(text, self.mark)
 
     def _discount(self, text: str, line: int, currency: str) -> int:
-        """What a line's discount cell takes off its `line` total (minor units, never below the line's nothing): an
-        amount ("20,00", "-20.00") or a share of it ("10 %", rounded as tills round: half a cent up)."""
+        """What a line's discount cell takes off its `line` total (minor units, at most all of it): an amount
+        ("20,00", "-20.00") or a share of it ("10 %", rounded as tills round: half a cent up)."""
         text = text.strip()
         if text.endswith("%"):
             share = self.number(_quantity, text.rstrip("% \u00a0\u202f"))
@@ -1990,7 +1992,8 @@ class _Run:
         if words is None:
             row = self.conn.execute("SELECT first_name, last_name, company FROM contact WHERE id = ?",
                                     (contact_id,)).fetchone()
-            words = self.names_by_id[contact_id] = set(fold(" ".join(filter(None, row or ()))).replace("-", " ").split())
+            words = set(fold(" ".join(filter(None, row or ()))).replace("-", " ").split())
+            self.names_by_id[contact_id] = words
         if not words or not words.isdisjoint(name.replace("-", " ").split()):
             return False
         email = r.details.get("email") or next((w for k, w in r.also if k == "email"), "")
