@@ -2896,8 +2896,10 @@ class PastImportsDialog(QDialog):
             if b.joined:  # (rows of a customer an earlier row added)
                 updated = self.tr("{updated} (rows joined: {joined})").format(updated=updated,
                                                                               joined=fmt.number(b.joined))
+            # (a list of customers' new customers are what it added: said once, under "Added")
+            made = fmt.number(b.customers_created) if b.kind == "purchases" else ""
             rows.append([str(b.id), fmt.when(from_utc_text(b.started_at)), b.file_name, self.kind_name(b.kind),
-                         fmt.number(b.created), fmt.number(b.customers_created), updated,
+                         fmt.number(b.created), made, updated,
                          *(fmt.number(n) for n in (b.skipped, b.rejected)), state, ", ".join(b.tags)])
         _fill(self.table, rows)
         _align_right(self.table, (0, 4, 5, 6, 7, 8))

@@ -462,7 +462,7 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     dialog = window.show_past_imports()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "clients.csv"
     assert dialog.table.item(0, 10).text() == "Salon, 2026"  # what to search for to list its customers
-    assert cells(dialog.table, 0)[4:6] == ["2", "2"]  # added, and new customers
+    assert cells(dialog.table, 0)[4:6] == ["2", ""]  # added (its new customers: said once, not again beside)
     assert dialog.table.item(0, 0).text() == str(batch)  # the number messages give
     # every column in sight, the tags given last among them, as far as the screen (800 wide here) allows
     assert (dialog.table.horizontalHeader().length() <= dialog.table.viewport().width()
