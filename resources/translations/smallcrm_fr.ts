@@ -1974,6 +1974,10 @@ Cliquez pour les afficher.</translation>
         <translation>Importer</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
         <source>Import purchases</source>
         <translation>Importer des achats</translation>
     </message>

@@ -2565,6 +2565,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))  # (imported, cancelled or undone)
         self.on_imported = on_imported
         self.kind = "contacts"  # or "purchases"
         self.options = ci.ImportOptions()
