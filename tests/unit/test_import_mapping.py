@@ -332,9 +332,10 @@ def test_a_dutch_tussenvoegsel_and_a_column_without_a_header_are_kept():
 @pytest.mark.parametrize(("headers", "fields"), [
     (["Vorname", "Nachname", "Geburtsjahr", "Geburtsmonat", "Geburtstag", "Privat: Land"],
      ["first_name", "last_name", "birth_year", "birth_month", "birth_day", "country"]),  # "Geburtstag": the day here
-    (["Prénom", "Nom", "Année de naissance", "Mois", "Jour", "Pays/État"],
-     ["first_name", "last_name", "birth_year", "birth_month", "birth_day", "country"]),
+    (["Prénom", "Nom", "Année de naissance", "Mois", "Jour", "Pays/État", "Pays/Région (domicile)"],
+     ["first_name", "last_name", "birth_year", "birth_month", "birth_day", "region", "country"]),  # (État: the state)
     (["Vorname", "Nachname", "Geburtstag"], ["first_name", "last_name", "birthday"]),  # alone, the whole birthday
+    (["Vorname", "Nachname", "Geburtsjahr", "Tag"], ["first_name", "last_name", "birth_year", "tags"]),  # no month
 ])
 def test_thunderbirds_birthday_in_three_columns_is_read_in_its_translations(headers, fields):
     """Thunderbird writes its columns' headings in the user's language."""

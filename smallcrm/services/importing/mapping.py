@@ -364,10 +364,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "obec"),
     "region": ("region", "state", "province", "county", "stateprovince", "provincecode", "statecode",
                "bundesland", "kanton", "departement", "provincia", "estado", "comunidad", "regione", "distrito",
-               "provincie", "billingstate", "shippingstate"),
+               "provincie", "billingstate", "shippingstate",
+               "paysetat"),  # (Thunderbird's French "Pays/État", beside "Pays/Région": the state)
     "country": ("country", "countryregion", "countrycode", "countryname", "land", "landregion", "pays",
-                "paysregion", "paysetat", "pais", "paisregion", "paisestado", "paese", "nazione", "billingcountry",
-                "shippingcountry"),
+                "paysregion", "pais", "paisregion", "paese", "nazione", "billingcountry", "shippingcountry"),
     "birthday": ("birthday", "birthdate", "dateofbirth", "dob", "born", "geburtstag", "geburtsdatum",
                  "datedenaissance", "naissance", "anniversaire", "fechadenacimiento", "cumpleanos", "nacimiento",
                  "datadinascita", "compleanno", "datadenascimento", "aniversario", "geboortedatum", "verjaardag",
@@ -789,8 +789,8 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
         for i in range(fields.index("birth_year") + 1, min(fields.index("birth_year") + 3, len(fields))):
             key = header_key(headers[i])
             for part, words in (("birth_month", _MONTH_WORDS), ("birth_day", _DAY_WORDS)):
-                if part not in fields and (key in words or part == "birth_day" and fields[i] == "birthday"
-                                           and "birth_month" in fields):
+                if part not in fields and (key in words or part == "birth_day" and fields[i] == "birthday") and (
+                        part == "birth_month" or "birth_month" in fields):  # (a day beside a month: "Tag" is a tag)
                     fields[i] = part
     if "first_name" in fields and "last_name" not in fields:
         for i, (header, target) in enumerate(zip(headers, fields, strict=True)):
