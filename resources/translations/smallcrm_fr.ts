@@ -2999,10 +2999,6 @@ Cliquez pour les afficher.</translation>
         <translation>Prix unitaire</translation>
     </message>
     <message>
-        <source>Discount on the line (amount or %)</source>
-        <translation>Remise sur la ligne (montant ou %)</translation>
-    </message>
-    <message>
         <source>Item</source>
         <translation>Article</translation>
     </message>
@@ -5615,10 +5611,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>what was refunded is neither an amount nor a yes or no</source>
         <translation>le remboursement n’est ni un montant ni un oui ou non</translation>
-    </message>
-    <message>
-        <source>the discount is neither an amount nor a share of the price (10 %)</source>
-        <translation>la remise n’est ni un montant ni une part du prix (10&#xa0;%)</translation>
     </message>
     <message>
         <source>no amount, and no quantity with a unit price</source>

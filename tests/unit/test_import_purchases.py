@@ -1147,21 +1147,6 @@ def test_a_customer_number_or_phone_of_a_customer_of_other_names_finds_no_one(gb
         ("5003", chloe), ("5004", alice), ("5005", chloe), ("5006", chloe)]
 
 
-def test_in_a_file_of_columns_separated_by_semicolons_a_point_before_three_figures_groups_thousands(gbp, tmp_path):
-    """A German till's whole euros, "1.200", in a file a spreadsheet separated by ";" (where the comma is the decimal
-    mark): a thousand two hundred; each such row was rejected as either 1,200 or 1200. Separated by commas, it stays
-    a question."""
-    rows = [["13.03.2024", "R-1", "Sofa", "1.200"], ["14.03.2024", "R-2", "Tisch", "35"]]
-    path = tmp_path / "kasse.csv"
-    path.write_text("Datum;Beleg;Artikel;Betrag\n" + "".join(";".join(r) + "\n" for r in rows), encoding="utf-8")
-    result = pi.import_purchases(path)
-    assert (result.created, result.rejected) == (2, 0)
-    assert sorted(p.total_minor for p in Purchase.select()) == [3500, 120000]
-    result = pi.import_purchases(write_csv(tmp_path / "commas.csv", ["Datum", "Beleg", "Artikel", "Betrag"],
-                                           [["15.03.2024", "R-3", "Sofa", "1.200"]]))
-    assert result.rejected == 1
-
-
 def test_a_sale_imported_before_that_the_file_now_gives_another_total_is_said_and_kept(gbp, tmp_path):
     """An order changed in the web shop since it was imported (a line added): it was skipped as "already imported"."""
     header = ["Date", "Order", "Email", "Amount"]
@@ -1191,26 +1176,6 @@ def test_a_cancellation_not_linked_to_its_sale_takes_back_at_the_rate_the_custom
     pi.import_purchases(write_csv(tmp_path / "retail.csv", RETAIL, rows))
     assert points_balance(chloe) == 0  # 400 earned, 400 taken back
     assert points_balance(dan) == 80 - 3 * 16  # 2 points a pound: 16 for each 8.00 clock
-
-
-def test_a_lines_discount_is_taken_off_its_price(gbp, tmp_path):
-    """A boutique's till: "Remise" 20,00 on a dress at 80,00, 10 % on two jumpers at 45,00. The discount column was
-    left out: the sales were recorded at the full price, and earned points on it."""
-    header = ["Date", "Ticket", "Email", "Article", "Qté", "PU TTC", "Remise"]
-    rows = [["15/03/2024", "T001", "alice@example.com", "Robe", "1", "80,00", "20,00"],
-            ["15/03/2024", "T001", "alice@example.com", "Ceinture", "1", "25,00", "0,00"],
-            ["16/03/2024", "T002", "bob@example.com", "Pull", "2", "45,00", "10 %"],
-            ["17/03/2024", "T003", "bob@example.com", "Pull", "-1", "45,00", "10%"],  # a return, at what was paid
-            ["18/03/2024", "T004", "bob@example.com", "Bonnet", "1", "15,00", "1O %"]]  # (a letter O)
-    path = tmp_path / "caisse.csv"
-    path.write_text("\n".join(";".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
-    assert pi.map_purchase_headers(header)[1][6] == "discount"
-    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True, date_orders={0: "dmy"}))
-    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
-        ("T001", 8500), ("T002", 8100), ("T003", -4050)]
-    assert [(r.row, r.column, r.value, r.reason) for r in result.rejects] == [(6, "Remise", "1O %", pi.NOT_A_DISCOUNT)]
-    lines = [(i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select().order_by(PurchaseItem.id)]
-    assert lines[:3] == [("Robe", 1, 8000), ("Remise: Robe", 1, -2000), ("Ceinture", 1, 2500)]
 
 
 def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
@@ -2134,12 +2099,6 @@ def test_an_orders_total_on_each_of_its_alike_lines_is_counted_once(gbp, tmp_pat
               ["102", "Completed", "2025-03-02 10:15", "alice@example.com", "18.00", "", "Red Mug", "1", "10.00"]]
     pi.import_purchases(write_csv(tmp_path / "coupon.csv", header, coupon))
     assert Purchase.get(Purchase.reference == "102").total_minor == 1800
-    # ... or under a plain "Total", over each of its lines of other prices: a mug at 10.00, tea at 20.00, 25.00 paid
-    plain = ["Order ID", "Email", "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price", "Total"]
-    pi.import_purchases(write_csv(tmp_path / "shop.csv", plain, [
-        ["103", "alice@example.com", "2025-03-03 10:00", "1", "Mug", "10.00", "25.00"],
-        ["103", "alice@example.com", "2025-03-03 10:00", "1", "Tea", "20.00", "25.00"]]))
-    assert Purchase.get(Purchase.reference == "103").total_minor == 2500
     # not the order's: a line's own amount after its discount, the same on two lines by chance
     header = ["Date", "Receipt", "Item", "Qty", "Unit Price", "Total"]
     pi.import_purchases(write_csv(tmp_path / "cafe.csv", header, [

@@ -642,10 +642,6 @@ SALES_HEADERS = {
                     "offenerbetrag", "restbetrag", "ausstehend", "ausstehenderbetrag", "importependiente",
                     "saldopendiente", "importodovuto", "residuo", "valorpendente", "valoremdivida",
                     "openstaandbedrag", "openstaand"),
-    # What was taken off a line's price ("Remise": 20,00, or 10 %): its own line, less (not an order's discount, which
-    # its total already counts)
-    "discount": ("discount", "linediscount", "itemdiscount", "discountonline", "remise", "remiseligne", "rabais",
-                 "rabatt", "nachlass", "descuento", "sconto", "korting", "desconto"),
     # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
     "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
                       "montantapresremboursement", "betragnacherstattung"),

@@ -212,7 +212,6 @@ REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunde
 REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
 PAID_SINCE = "imported before as due, and paid since: marked paid"
 ALREADY_IMPORTED = "already imported"
-NOT_A_DISCOUNT = "the discount is neither an amount nor a share of the price (10 %)"
 # A sale imported before that the file now gives another total (an order changed in the web shop since): the one
 # recorded is kept, and said
 OTHER_TOTAL_NOW = "already imported with another total, which is kept: change the purchase by hand if the sale changed"
@@ -996,31 +995,14 @@ class _Reader:
             self.mark = self.decimal_mark()
             return read(text, self.mark)
 
-    def _discount(self, text: str, line: int, currency: str) -> int:
-        """What a line's discount cell takes off its `line` total (minor units, at most all of it): an amount
-        ("20,00", "-20.00") or a share of it ("10 %", rounded as tills round: half a cent up)."""
-        text = text.strip()
-        if text.endswith("%"):
-            share = self.number(_quantity, text.rstrip("% \u00a0\u202f"))
-            if share is None:
-                raise InvalidValue("discount", text, "amount", NOT_A_DISCOUNT)
-            taken = int((abs(line) * Decimal(share) / 100).to_integral_value(ROUND_HALF_UP))
-        else:
-            taken = abs(self.number(lambda t, mark: cleaning.parse_money(t, currency, mark), text))
-        return min(taken, abs(line))
-
     def decimal_mark(self) -> str | None:
         """The decimal mark the file's amounts, prices and quantities all show ("12,50", "0,350"): one pass
-        over those cells. When no value tells, a file of columns separated by ";" has the comma (a spreadsheet
-        separates them so where the comma is the decimal mark: "1.200" is a thousand two hundred); else None
-        (no value tells, or they disagree)."""
+        over those cells; None when no value tells, or they disagree."""
         self.mark_looked_for = True
-        columns = [self.col[name] for name in ("amount", "unit_price", "quantity", "discount") if name in self.col]
+        columns = [self.col[name] for name in ("amount", "unit_price", "quantity") if name in self.col]
         with reader.read_rows(self.layout.path, self.layout.dialect) as rows:
             mark = cleaning.infer_decimal_mark(cells[i] for _, cells in rows for i in columns if i < len(cells))
-        if mark == "ambiguous":
-            return "," if self.layout.dialect.delimiter == ";" else None
-        return mark
+        return None if mark == "ambiguous" else mark
 
     def _sums(self, cells: list[str]) -> bool:
         """Whether a row is a total of the rows above: its item column says so ("Total", "Tagessumme": no item is
@@ -1189,7 +1171,7 @@ class _Reader:
             return self.reject(number, "a payment status that is not paid, due, written off or cancelled", "status",
                                self.cell(cells, "status"))
         amount = None
-        item = off = None  # the row's line, and what was taken off its price
+        item = None
         largest = largest_amount(currency)
 
         def money_in(text: str, mark: str | None) -> int:
@@ -1231,12 +1213,6 @@ class _Reader:
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
                     item = (self.line(description), quantity, price)
-                    if amount is None and any(c.isdigit() for c in self.cell(cells, "discount")):
-                        reading = "discount"
-                        taken = self._discount(self.cell(cells, "discount"), quantity * price, currency)
-                        if taken:  # a line of its own, less: what was taken off the item's price
-                            heading = self.layout.headers[self.col["discount"]].strip()
-                            off = (self.line(f"{heading}: {description}"), 1, -taken if quantity * price > 0 else taken)
                 elif amount is not None and self.cell(cells, "description") and quantity:
                     # an item, its quantity and what it came to, with no unit price (Square): a line of it
                     description = self.description(cells)
@@ -1255,7 +1231,6 @@ class _Reader:
                 amount = -abs(amount)
             if item is not None:
                 item = (item[0], -item[1], item[2]) if item[1] * item[2] > 0 else item
-                off = off and (off[0], 1, abs(off[2]))
         if memo:
             amount = None
         elif amount is None and item is None:
@@ -1299,7 +1274,7 @@ class _Reader:
         by, customer = keys[0] if keys else ("", "")
         key = reference or f"\x00row {number}"
         receipt = self.receipts.get(key)
-        row_total = amount if amount is not None else item[1] * item[2] + (off[2] if off else 0) if item else 0
+        row_total = amount if amount is not None else item[1] * item[2] if item else 0
         if receipt is not None and occurred_at != receipt.occurred_at:
             day = day_of(occurred_at)
             if day_of(receipt.occurred_at) != day:
@@ -1346,7 +1321,7 @@ class _Reader:
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
-                [line for line in (item, off) if line], amount, cancellation, [amount] if amount is not None else [],
+                [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
                 moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed,
                 priced_lines=item is not None and amount is not None, charges=charges)
@@ -1364,8 +1339,6 @@ class _Reader:
         if item:
             receipt.items.append(item)
             receipt.priced_lines = receipt.priced_lines or amount is not None
-        if off:
-            receipt.items.append(off)
         if amount is not None:
             receipt.amount = (receipt.amount or 0) + amount
             receipt.amounts.append(amount)
@@ -1822,15 +1795,11 @@ class _Run:
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
             # every row, not each row's own line total, under a heading that names the order's total ("Order
-            # Total Amount"), or covering all the lines (two mugs at 10.00, and 23.50 with the shipping), or over
-            # each of lines of other totals (a mug at 10.00 and tea at 20.00, 25.00 with a coupon: no line's own);
-            # two coffees at 3.00, 3.60 each with the tax, have an amount each, and so do a latte at 3.50 and a
-            # muffin at 3.00, each 3.00 after its own discount
+            # Total Amount") or covering all the lines (two mugs at 10.00, and 23.50 with the shipping); two
+            # coffees at 3.00, 3.60 each with the tax, have an amount each
             lines = [q * p for _, q, p in r.items]
             repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and lines != r.amounts
-                        and (order_totals or len(lines) == len(r.rows) and (
-                            abs(r.amounts[0]) >= abs(sum(lines))
-                            or len(set(lines)) > 1 and abs(r.amounts[0]) > max(abs(line) for line in lines))))
+                        and (order_totals or len(lines) == len(r.rows) and abs(r.amounts[0]) >= abs(sum(lines))))
             if repeated:
                 r.amount = r.amounts[0]
             total = r.total
