@@ -1210,14 +1210,17 @@ def test_a_sale_exported_again_with_its_time_written_less_exactly_is_the_sale_im
         ("1001", 1250), ("1002", 400), ("1003", 300)]
 
 
-def test_the_same_receipt_number_another_minute_or_day_is_another_sale(gbp, tmp_path):
-    """A till whose count starts again each day: receipt 17 of today is not yesterday's, nor this afternoon's."""
+def test_the_same_receipt_number_another_minute_or_day_or_of_another_total_is_another_sale(gbp, tmp_path):
+    """A till whose count starts again each day: receipt 17 of today is not yesterday's, nor this afternoon's; and
+    a second till's receipts 1 to 3 of the same day, in a file of days alone, are other sales."""
     header = ["Date", "Receipt", "Amount"]
     pi.import_purchases(write_csv(tmp_path / "a.csv", header, [["2025-03-01 10:15:33", "17", "12.50"],
-                                                              ["2025-03-01", "18", "4.00"]]))
+                                                              ["2025-03-01", "18", "4.00"],
+                                                              ["2025-03-01 09:12:33", "1", "12.00"]]))
     result = pi.import_purchases(write_csv(tmp_path / "b.csv", header, [["2025-03-01 10:16", "17", "12.50"],
-                                                                       ["2025-03-02", "18", "4.00"]]))
-    assert (result.created, result.skipped) == (2, 0)
+                                                                       ["2025-03-02", "18", "4.00"],
+                                                                       ["2025-03-01", "1", "19.00"]]))
+    assert (result.created, result.skipped) == (3, 0)
 
 
 @pytest.mark.parametrize(("headers", "fields"), [

@@ -1560,13 +1560,20 @@ def date_only(moment: str) -> bool:
     return from_utc_text(moment).astimezone().time() == time(12)
 
 
-def _recorded_as(number: str, moment: str, existing: dict[tuple, tuple | list]) -> tuple | None:
+def _recorded_as(number: str, moment: str, total: int, existing: dict[tuple, tuple | list]) -> tuple | None:
     """What an earlier import recorded the sale of `number` (cleaning.number_key) at `moment` as, if it did: at that
-    time; else at another second of its minute (a spreadsheet saves a time without its seconds: "10:15:33" is
-    "10:15" once the file is saved again); else, when one of the two files gave the sale's day alone, on that day."""
+    time; else, of the same `total`, at another second of its minute (a spreadsheet saves a time without its
+    seconds: "10:15:33" is "10:15" once the file is saved again), or on that day when one of the two files gave the
+    sale's day alone (another till's receipt 1 of that day is another sale, of another total)."""
+    found = existing.get((number, moment))
+    if found is not None:
+        return found
     day = day_of(moment)
-    return (existing.get((number, moment)) or existing.get((number, moment[:_MINUTE]))
-            or existing.get((number, day) if date_only(moment) else (number, day, _NOON)))
+    for key in ((number, moment[:_MINUTE]), (number, day) if date_only(moment) else (number, day, _NOON)):
+        found = existing.get(key)
+        if found is not None and found[6] == total:
+            return found
+    return None
 
 
 def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tuple | list]) -> tuple | None:
@@ -1575,7 +1582,7 @@ def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tup
     customer the book does not have has none) — each purchase recorded so once only: two coffees of the same minute
     and price recorded before, and three in a later export of the same day, are the two and one more."""
     if r.reference:
-        return _recorded_as(cleaning.number_key(r.reference), r.occurred_at, existing)
+        return _recorded_as(cleaning.number_key(r.reference), r.occurred_at, total, existing)
     ids = ids if r.customer else [None]
     same = existing.get((None, ids[0], r.occurred_at, total)) if ids else None
     return same.pop(0) if same else None
@@ -1600,7 +1607,7 @@ class _SalesByNumber:
         self.covered: dict[str | tuple[str, date], int] = {}
         refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
         for r in refunds:
-            if _recorded_as(cleaning.number_key(r.reference), r.occurred_at, existing) is None:
+            if _recorded_as(cleaning.number_key(r.reference), r.occurred_at, r.total, existing) is None:
                 self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
         if not restarts:
             found = self._recorded_sales(conn, {r.reference for r in refunds}
