@@ -1139,12 +1139,20 @@ def test_a_customer_number_or_phone_of_a_customer_of_other_names_finds_no_one(gb
             ["5003", "2025-06-01 12:00", "17850", "", "Chloe", "Dubois-Roy", "", "5.00"],  # her names: her
             ["5004", "2025-06-01 13:00", "", "", "Paul", "Martin", "+33612345678", "6.00"],  # a name of hers
             ["5005", "2025-06-01 14:00", "17850", "chloe@example.fr", "Zoé", "Roy", "", "7.00"],  # her email
-            ["5006", "2025-06-01 15:00", "17850", "", "", "", "", "8.00"]]  # no name: the number's
+            ["5006", "2025-06-01 15:00", "17850", "", "", "", "", "8.00"],  # no name: the number's
+            ["5007", "2025-06-01 16:00", "17850", "", "DUBOIS,", "C.", "", "9.00"],  # her last name, an initial
+            ["5008", "2025-06-01 17:00", "4711", "", "H.", "Mueller", "", "3.00"],  # Müller, umlaut written out
+            ["5009", "2025-06-01 18:00", "1004", "", "Paul", "Durand", "", "4.00"]]  # on a company's account
+    hans = add_contact(ContactInput(first_name="Hans", last_name="Müller"))
+    shop = add_contact(ContactInput(company="Boulangerie Martin"))
+    Contact.update(external_id="4711").where(Contact.id == hans).execute()
+    Contact.update(external_id="1004").where(Contact.id == shop).execute()
     plan = pi.plan_purchases_import(write_csv(tmp_path / "orders.csv", header, rows))
     assert sorted(u.key for u in plan.unmatched) == ["yan@example.com", "zed@example.com"]
     pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows))
     assert sorted((p.reference, p.contact_id) for p in Purchase.select()) == [
-        ("5003", chloe), ("5004", alice), ("5005", chloe), ("5006", chloe)]
+        ("5003", chloe), ("5004", alice), ("5005", chloe), ("5006", chloe), ("5007", chloe), ("5008", hans),
+        ("5009", shop)]
 
 
 def test_a_sale_imported_before_that_the_file_now_gives_another_total_is_said_and_kept(gbp, tmp_path):

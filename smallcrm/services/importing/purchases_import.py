@@ -1457,6 +1457,15 @@ def _contact_facts(conn, ids: list[int]) -> dict[int, tuple[str | None, int | No
     return out
 
 
+def _name_words(text: str) -> set[str]:
+    """The words of a name, folded, umlauts also written out ("Müller": müller, muller, mueller), initials and
+    punctuation left out ("DUBOIS, J.": dubois)."""
+    words = set()
+    for word in re.findall(r"\w{2,}", text):
+        words |= {fold(word), fold(word.translate(_UMLAUTS))}
+    return words
+
+
 def _written_name(details: dict) -> str:
     """A customer's name as a purchases file writes it: its name column, or first and last names."""
     return " ".join((details.get("name") or f"{details.get('first_name', '')} {details.get('last_name', '')}").split())
@@ -1961,16 +1970,16 @@ class _Run:
         person of whose names (or company) the customer has none, and no email of the row is theirs (a web shop's
         customer 17850, Zed Zimmer, is not the till's 17850, Chloé Dubois; a phone a family shares may find a
         parent). Such a row's customer is one the book does not have."""
-        name = _name_key(r)
-        if not name:
+        written = _written_name(r.details)
+        if not written:
             return False
         words = self.names_by_id.get(contact_id)
-        if words is None:
-            row = self.conn.execute("SELECT first_name, last_name, company FROM contact WHERE id = ?",
-                                    (contact_id,)).fetchone()
-            words = set(fold(" ".join(filter(None, row or ()))).replace("-", " ").split())
-            self.names_by_id[contact_id] = words
-        if not words or not words.isdisjoint(name.replace("-", " ").split()):
+        if words is None:  # (a customer of a company's name alone: anyone may buy on its account)
+            first, last, company = self.conn.execute("SELECT first_name, last_name, company FROM contact WHERE id = ?",
+                                                     (contact_id,)).fetchone() or ("", "", "")
+            words = _name_words(f"{first or ''} {last or ''}")
+            words = self.names_by_id[contact_id] = words | _name_words(company or "") if words else set()
+        if not words or not words.isdisjoint(_name_words(written)):
             return False
         email = r.details.get("email") or next((w for k, w in r.also if k == "email"), "")
         return not (email and contact_id in self._found("email", email))
