@@ -1122,6 +1122,9 @@ def test_a_receipt_number_whose_zeros_a_spreadsheet_took_off_is_the_sale_importe
     ("En attente du paiement par chèque", "due"), ("En attente de virement bancaire", "due"),
     ("En attente de réapprovisionnement (payé)", "paid"), ("Erreur de paiement", "cancelled"),  # PrestaShop's
     ("Versendet", "paid"), ("Shipped", "paid"), ("Awaiting payment", "due"),
+    ("Awaiting check payment", "due"), ("Awaiting bank wire payment", "due"), ("Remote payment accepted", "paid"),
+    ("Processing in progress", "paid"), ("On backorder (paid)", "paid"), ("On backorder (not paid)", "due"),
+    ("Awaiting Cash On Delivery validation", "due"),  # PrestaShop's in English
 ])
 def test_a_web_shops_statuses_of_orders_on_their_way_are_paid(status, read):
     assert pi._status(status) == read
@@ -1188,13 +1191,15 @@ def test_a_cancellation_not_linked_to_its_sale_takes_back_at_the_rate_the_custom
 
 def test_a_products_type_is_no_fee_hold_or_memo_by_the_start_of_its_word(gbp, tmp_path):
     """A "Type" column of product types: Feed, Holdall, Memory foam, New Release were read as a fee, a hold, a memo and
-    a release of PayPal's, and their sales left out; a type naming a sale ("Dépôt-vente") is one."""
+    a release of PayPal's, and their sales left out; a consignor's sale ("Dépôt-vente") is one, a transfer of the
+    sales' money is not."""
     header = ["Date", "Receipt", "Item", "Type", "Amount"]
     types = ["Feed", "Holdall", "Memory foam", "New Release", "Dépôt-vente", "Retrait magasin", "Payment Release",
-             "General Withdrawal", "Fee", "Payment Hold", "Bank Deposit to PP Account"]
+             "General Withdrawal", "Fee", "Payment Hold", "Bank Deposit to PP Account", "Transfert magasin",
+             "Virement des ventes", "Sales payout", "Fee on sale", "Trainingsbon"]
     rows = [[f"2025-03-01 10:{i:02d}", f"R{i}", "Thing", kind, "10.00"] for i, kind in enumerate(types)]
     result = pi.import_purchases(write_csv(tmp_path / "sales.csv", header, rows))
-    assert result.skips == {pi.NOT_A_SALE: 5}
+    assert result.skips == {pi.NOT_A_SALE: 10}
     assert sorted(p.reference for p in Purchase.select()) == sorted(f"R{i}" for i in range(6))
 
 
@@ -2597,7 +2602,7 @@ def test_paypals_download_in_german_is_read_as_in_english(gbp, tmp_path):
     assert pi.map_purchase_headers(header)[0] == "paypal"
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
     assert (result.created, result.refunds, result.rejected, result.customers_created) == (3, 2, 0, 0)
-    assert result.skips == {pi.NOT_A_SALE: 5}
+    assert result.skips == {pi.NOT_A_SALE: 10}
     assert sorted((p.reference, p.total_minor, p.contact_id) for p in Purchase.select()) == [
         ("1AB23456CD789012E", -4500, anna), ("1AB23456CD789012E", -500, anna),
         ("1AB23456CD789012E", 124500, anna)]  # (the refunds under their sale's number)

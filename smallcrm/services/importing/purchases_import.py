@@ -167,14 +167,15 @@ PAID = {"paid", "complete", "completed", "settled", "captured", "success", "succ
         # a paid order on its way to the customer (Lightspeed X's, PrestaShop's, web shops')
         "shipped", "dispatched", "delivered", "fulfilled", "picked up", "ready for pickup", "awaiting dispatch",
         "awaiting pickup", "awaiting shipment", "dispatched closed", "picked up closed", "payment accepted",
-        "payment received", "in preparation", "preparation in progress",
+        "payment received", "in preparation", "preparation in progress", "remote payment accepted",
+        "processing in progress", "on backorder (paid)",
         "paiement accepte", "paiement a distance accepte", "en cours de preparation", "expedie", "expediee", "livre",
         "livree", "en cours de livraison", "retire", "retiree", "en attente de reapprovisionnement (paye)",
         "versendet", "versandt", "geliefert", "zugestellt", "in bearbeitung", "zahlung akzeptiert",
         "enviado", "enviada", "entregado", "entregada", "pago aceptado", "en preparacion",
         "spedito", "spedita", "consegnato", "consegnata", "pagamento accettato", "in preparazione",
         "entregue", "pagamento aceite", "pagamento aceito", "em preparacao",
-        "verzonden", "geleverd", "betaling aanvaard", "betaling geaccepteerd", "in behandeling"}
+        "verzonden", "geleverd", "betaling aanvaard", "betaling geaccepteerd"}
 # A sale kept for later, not made (Lightspeed's "SAVED", a quote, a draft): no sale to record.
 NOT_MADE = {"saved", "parked", "draft", "quote", "estimate", "brouillon", "devis", "entwurf", "angebot",
             "geparkt", "borrador", "presupuesto", "bozza", "preventivo", "rascunho", "orcamento", "concept",
@@ -187,10 +188,11 @@ DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstand
        "in sospeso", "non pagato", "non pagata", "da pagare", "insoluto", "insoluta",
        "pendente", "em aberto", "nao pago", "nao paga", "a pagar",
        "onbetaald", "openstaand", "te betalen", "niet betaald", "awaiting payment",
-       "en attente de reapprovisionnement (non paye)"}
+       "en attente de reapprovisionnement (non paye)", "on backorder (not paid)"}
 # ... and so is one whose status begins so (PrestaShop's "En attente du paiement par chèque")
-DUE_STARTS = ("awaiting payment", "en attente de paiement", "en attente du paiement", "en attente de virement",
-              "en attente du virement", "en attente de cheque", "en attente du cheque")
+DUE_STARTS = ("awaiting payment", "awaiting check payment", "awaiting bank wire", "awaiting cash on delivery",
+              "en attente de paiement", "en attente du paiement", "en attente de virement", "en attente du virement",
+              "en attente de cheque", "en attente du cheque")
 # A sale the till or shop cancelled, voided or paid back whole: nothing to record (skipped, with this reason);
 # a line of its own with a negative total is the refund itself, and is recorded. Statuses are matched by how
 # they begin ("Cancelled by customer", "Annulée"); one paid back in part was paid.
@@ -218,19 +220,18 @@ OTHER_TOTAL_NOW = "already imported with another total, which is kept: change th
 # A row whose type (PayPal's, a German till's BON_TYP) says it moved money without a sale: a withdrawal, a
 # transfer, a fee, a hold, a training receipt. Matched as the start of a word of the type, lower case without
 # accents ("General Withdrawal", "AVTraining"; "Coffee" is no fee).
-NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "avtraining", "belegabbruch",
+NOT_SALES = ("withdrawal", "transfer", "conversion", "payout", "deposit", "training", "avtraining", "belegabbruch",
              "avbelegabbruch", "auszahlung", "uberweisung", "einzahlung",
              "gebuhr", "retrait", "virement", "retiro", "transferencia", "comision", "prelievo", "bonifico",
              "commissione", "levantamento", "comissao", "opname", "overboeking", "abbuchung", "bankgutschrift",
              "wahrungsumrechnung", "umrechnung", "depot", "conversao", "conversione", "omrekening")
 # ... and whole words of it (a product's type is not a fee for "Feed", a hold for "Holdall", a memo for "Memory foam");
 # "release" beside no other word, or beside a word of PayPal's holds ("Payment Release", not a record's "New Release")
-NOT_SALE_WORDS = frozenset({"fee", "fees", "hold", "holds", "memo", "training"})
+NOT_SALE_WORDS = frozenset({"fee", "fees", "hold", "holds", "memo"})
 RELEASED = frozenset({"hold", "payment", "account", "reserve", "general"})
-# A type that says it is a sale is one whatever else it says ("Dépôt-vente", a sale for a consignor; "Retrait
-# magasin", collected in the shop)
-SALE_WORDS = frozenset({"sale", "sales", "vente", "ventes", "verkauf", "venta", "vendita", "venda", "verkoop",
-                        "magasin"})
+# Types that are sales, of words that alone would say otherwise: a sale for a consignor ("Dépôt-vente"), an order
+# collected in the shop ("Retrait magasin")
+SALE_TYPES = (("depot", "vente"), ("retrait", "magasin"))
 # Money out, on PayPal's download, that is no refund: a payment the shop made (to a supplier: "General Payment"),
 # unless its type says it is paid back to a buyer. Word starts of the type, as fold() writes them.
 PAID_BACK = ("refund", "reversal", "chargeback", "ruckzahlung", "ruckbuchung", "zahlungsruck", "erstattung",
@@ -813,7 +814,7 @@ def _quantity(text: str, mark: str | None = None) -> int | Decimal | None:
 
 def _not_a_sale(kind: list[str]) -> bool:
     """Whether the words of a row's type (as fold() writes them) say it is no sale: a withdrawal, a fee, a hold."""
-    if not kind or not SALE_WORDS.isdisjoint(kind):
+    if not kind or tuple(kind) in SALE_TYPES:
         return False
     return (any(word.startswith(NOT_SALES) or word in NOT_SALE_WORDS for word in kind)
             or "release" in kind and (len(kind) == 1 or not RELEASED.isdisjoint(kind)))
