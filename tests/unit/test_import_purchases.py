@@ -2602,7 +2602,7 @@ def test_paypals_download_in_german_is_read_as_in_english(gbp, tmp_path):
     assert pi.map_purchase_headers(header)[0] == "paypal"
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
     assert (result.created, result.refunds, result.rejected, result.customers_created) == (3, 2, 0, 0)
-    assert result.skips == {pi.NOT_A_SALE: 10}
+    assert result.skips == {pi.NOT_A_SALE: 5}
     assert sorted((p.reference, p.total_minor, p.contact_id) for p in Purchase.select()) == [
         ("1AB23456CD789012E", -4500, anna), ("1AB23456CD789012E", -500, anna),
         ("1AB23456CD789012E", 124500, anna)]  # (the refunds under their sale's number)
