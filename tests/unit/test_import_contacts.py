@@ -552,13 +552,15 @@ def test_mailchimps_export_of_subscribed_members_gives_email_consent(db, tmp_pat
     assert (ann.email_consent, ann.notes, cy.email_consent, cy.notes) == (True, "", False, "")
 
 
-@pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("yes", True), ("Unsubscribed", True),
-                                                 ("no", False), ("-", False), ("", False)])
-def test_an_unsubscribed_column_says_whether_they_did(db, tmp_path, value, unsubscribed):
+@pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("02/03/2024 09:00", True), ("yes", True),
+                                                 ("Unsubscribed", True), ("no", False), ("-", False), ("", False),
+                                                 ("jamais", False), ("N/A", False), ("—", False)])  # (unclear: no)
+@pytest.mark.parametrize("policy", ["skip", "fill"])
+def test_an_unsubscribed_column_says_whether_they_did(db, tmp_path, value, unsubscribed, policy):
     ann = _consenting("Ann")
-    source = write_csv(tmp_path / "c.csv", [["Ann", "Lee", "ann@example.com", "yes", value]],
-                       header=["First Name", "Last Name", "Email", "Newsletter", "Unsubscribed"])
-    ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
+    source = write_csv(tmp_path / "c.csv", [["Ann", "Lee", "ann@example.com", value]],
+                       header=["First Name", "Last Name", "Email", "Unsubscribed"])
+    ci.import_contacts(source, ci.ImportOptions(on_duplicate=policy))
     assert get_contact(ann).email_consent is not unsubscribed
 
 

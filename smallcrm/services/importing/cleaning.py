@@ -1114,6 +1114,7 @@ def refusal(text: str) -> int:
     return OPTED_OUT if value in _OPTED_OUT else SAID_NO if value in _SAID_NO else NOT_SAID
 
 
+_A_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")  # a date in a cell ("2024-02-02 09:00:00", "02/02/2024")
 _MULTI = re.compile(r"\s*:::\s*")
 _WORDS = re.compile(r"\w+")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
@@ -1525,9 +1526,11 @@ class RowCleaner:
         tags = self._tags(cells, notes, warnings) if self.tags else []
 
         email_consent = self._consent(values, "email_consent", notes, warnings) if "email_consent" in values else False
-        # A date, "yes" or "unsubscribed" says they did; "no", "-", "false" that they did not
+        # A date, "yes" or "unsubscribed" says they did; "no", "-", "false" that they did not, and so does anything
+        # else ("jamais", "N/A", "—": an unclear cell takes back no consent)
         unsubscribed = "unsubscribed" in values and (refusal(values["unsubscribed"][0]) == OPTED_OUT
-                                                     or parse_consent(values["unsubscribed"][0]) is not False)
+                                                     or parse_consent(values["unsubscribed"][0]) is True
+                                                     or _A_DATE.search(values["unsubscribed"][0]) is not None)
         if unsubscribed:
             email_consent = False
         sms_consent = self._consent(values, "sms_consent", notes, warnings) if "sms_consent" in values else False
