@@ -474,11 +474,12 @@ def test_the_same_name_and_whole_birthday_is_the_same_person_with_a_new_phone():
 
 def test_the_same_name_born_the_same_day_of_another_year_is_another_person():
     """Ali Hassan of Lyon, born 1 January 1990, and Ali Hassan of Paris, born 1 January 1985: the day and month agree
-    (1 January is many people's), the years do not."""
+    (1 January is many people's), the years do not, and nothing else does."""
     index = DuplicateIndex()
     index.add(5, f("Ali", "Hassan", city="Lyon", birthday="1990-01-01"))
     assert index.find(f("Ali", "Hassan", city="Paris", birthday="1985-01-01")) is None
-    assert index.find(f("Ali", "Hassan", city="Lyon", birthday="1985-01-01")) is None
+    # the same city too: the same person, a year mistyped (or a spreadsheet's year added to "01/01")
+    assert index.find(f("Ali", "Hassan", city="Lyon", birthday="1985-01-01")) == Match(5, "name+city")
     assert index.find(f("Ali", "Hassan", city="Paris", birthday="1990-01-01")) == Match(5, "name+birthday")
     assert index.find(f("Ali", "Hassan", city="Paris", birthday="--01-01")) == Match(5, "name+birthday")  # (no year)
     index.add(6, f("Rosa", "Diaz", city="Lyon", birthday="1900-01-01"))  # (a placeholder is no year)

@@ -14,7 +14,7 @@ Two contacts are taken for one person when they share
   that differ by more than a typo are two people however long the name they share: Pavel and Pavla, Anna
   and Hanna, Jean and Jeanne, Andrea and Andreas, Marie and Mario Novák; see `other_names`) plus
   one more field that agrees: city, postal code, company or birthday (day and month), unless their birthdays
-  differ (a father and his son of one name, in one city; or the years, when both give one), or both have an
+  differ (a father and his son of one name, in one city; or, agreeing on nothing else, the years), or both have an
   email or both have a phone (they would share it to get this far: theirs differ, so Jean and Jeanne Martin of
   Paris, each with an email of their own, are two people; not when both were born the same day of the same year:
   one person's new phone), or
@@ -550,10 +550,11 @@ class DuplicateIndex:
                 continue  # Jean and Jeanne
             if f.agreeing[3] and self.birthdays.get(contact_id, f.agreeing[3]) != f.agreeing[3]:
                 continue  # the same name born on another day: a father and his son
+            field = next(field for end, field in fields if position < end)
             born = self.born.get(contact_id)
-            if f.born and born and f.born != born and not {f.born, born} & _NO_BIRTHDAYS:
-                continue  # ... or on the same day of another year (1 January is many people's)
+            if (AGREEING[field] == "birthday" and f.born and born and f.born != born
+                    and not {f.born, born} & _NO_BIRTHDAYS):
+                continue  # ... or, found by the day alone, on the same day of another year (1 January is many people's)
             if best is None or score > best.score or (score == best.score and contact_id < best.contact_id):
-                field = next(field for end, field in fields if position < end)
                 best = Match(contact_id, f"name+{AGREEING[field]}", score)
         return best
