@@ -835,6 +835,13 @@ def test_a_stray_quote_closed_by_an_inch_mark_rows_later_leaves_those_rows_rows(
                               (4, ["Hugo", "Boss", "hugo@example.com", 'bought 27" monitor']),
                               (5, ["Ida", "Nord", "ida@example.com", ""])]
         assert rows.warnings == [("stray_quotes", 1)]
+    # a note over several lines, closed as it should be, in rows of one cell more than the header (a till's ";" at
+    # each row's end): its lines are the note's, however many separators they hold
+    path.write_text('Nom;E-mail;Remarques\nMartin Anne;anne@example.fr;"Cliente depuis 2015;\ntailles: 38; 40; M\n'
+                    'ne pas appeler le lundi";\nDurand Paul;paul@example.fr;;\n', encoding="utf-8")
+    assert [cells[:3] for _, cells in read_rows(path, sniff(path))] == [
+        ["Martin Anne", "anne@example.fr", "Cliente depuis 2015;\ntailles: 38; 40; M\nne pas appeler le lundi"],
+        ["Durand Paul", "paul@example.fr", ""]]
 
 
 def test_a_file_that_vanishes_while_it_is_read(tmp_path, monkeypatch):

@@ -1048,12 +1048,12 @@ class RowStream:
                     unclosed = None  # (the row and lines of a record a quote is left open in)
                     if row_end:
                         records = (_cells_restored(record),)
-                    elif (odd or len(record) != width) and len(lines) > 1 and width >= 3 and _rows_within(
-                            lines, dialect.delimiter, width):
+                    elif (odd or len(record) != width and _closed_inside(lines[-1], dialect)) and len(
+                            lines) > 1 and width >= 3 and _rows_within(lines, dialect.delimiter, width):
                         # A quote opened and never closed as it should ("Bob,"Jones,bob@x.com"): the lines it ran
-                        # together, each a row again, that line's own quotes as plain text. So too when a quote of
-                        # a later row closed it ("27" monitor"): the rows between are one cell, of a record
-                        # without the header's cells.
+                        # together, each a row again, that line's own quotes as plain text. So too when a later
+                        # row's inch mark closed it ("27" monitor": a quote inside a cell, not at its end): the
+                        # rows between are one cell, of a record without the header's cells.
                         records = _line_by_line(lines, dialect)
                         self.stray_quotes += 1
                     else:
@@ -1131,6 +1131,16 @@ def _rows_within(lines: list[str], delimiter: str, width: int) -> bool:
     """Whether a line after the first of a record is a row of its own: as many separators as a row has (a note
     over several lines has few: "Deliver to / back door")."""
     return width >= 2 and any(line.count(delimiter) >= width - 1 for line in lines[1:])
+
+
+def _closed_inside(line: str, dialect: Dialect) -> bool:
+    """Whether the quote that closes a cell begun on an earlier line stands inside a cell of `line` (its last line),
+    not at the cell's end: `bought 27" monitor` (a quoted cell over several lines ends `...lundi";`)."""
+    quote = dialect.quotechar
+    at = line.find(quote) if quote else -1
+    while at != -1 and line[at + 1:at + 2] == quote:  # a quote doubled: a quote in the cell, not its end
+        at = line.find(quote, at + 2)
+    return at != -1 and line[at + 1:at + 2] not in ("", "\r", "\n", dialect.delimiter)
 
 
 def _line_by_line(lines: list[str], dialect: Dialect) -> list[list[str]]:
