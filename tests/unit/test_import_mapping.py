@@ -347,6 +347,7 @@ def test_thunderbirds_birthday_in_three_columns_is_read_in_its_translations(head
     (["N", "EMAIL;INTERNET", "TEL;CELL", "ADR;HOME", "item1.EMAIL;type=INTERNET", "NOTE"],
      ["note", "email", "phone", "address", "email", "notes"]),
     (["FN", "LN", "Email"], ["first_name", "last_name", "email"]),  # a spreadsheet's short first and last name
+    (["Firma", "FN", "UID", "Straße", "Telefon"], ["company", "note", "note", "street", "phone"]),  # (a register no.)
 ])
 def test_a_vcards_properties_as_column_names_are_read(headers, fields):
     """A phone's contacts converted from vCards to CSV: the name went to the notes, and so did the birthday."""

@@ -514,8 +514,8 @@ def _generic_field(header: str) -> str:
     if not header.strip():
         return "note"  # typed under no header: kept as "Column N: value"
     vcard = _VCARD.fullmatch(header.strip())
-    if vcard and vcard.group(1) in _VCARD_FIELDS and (vcard.group(1) != header.strip() or len(header.strip()) <= 4):
-        return _VCARD_FIELDS[vcard.group(1)]  # (in capitals, as a vCard writes them: "Note" is any file's)
+    if vcard and vcard.group(1) in _VCARD_FIELDS and vcard.group(1) != header.strip():
+        return _VCARD_FIELDS[vcard.group(1)]  # (with its parameters: "EMAIL;INTERNET"; a bare "FN", see _settle)
     if not words:  # "#", or words in another script ("Имя"): kept, unless it holds no word at all
         return "note" if any(c.isalpha() for c in header) else "ignore"
     whole = "".join(words)
@@ -780,6 +780,12 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
     keys = [header_key(h) for h in headers]
     if "fn" in keys and "ln" in keys:  # a spreadsheet's "FN" and "LN": first and last name (not a vCard's whole name)
         fields[keys.index("fn")], fields[keys.index("ln")] = "first_name", "last_name"
+    else:  # a vCard's properties, bare, in a file of several of them ("FN", "BDAY", "ADR"; alone, "FN" may be a
+        # company's register number)
+        bare = [i for i, h in enumerate(headers) if h.strip() in _VCARD_FIELDS]
+        if len(bare) >= 2 and "FN" in (headers[i].strip() for i in bare):
+            for i in bare:
+                fields[i] = _VCARD_FIELDS[headers[i].strip()]
     if "birth_year" in fields:  # Thunderbird's birthday in three columns, their headings in the user's language:
         # "Geburtsjahr", "Geburtsmonat", "Geburtstag" (the day, beside them), "Année de naissance", "Mois", "Jour"
         for i in range(fields.index("birth_year") + 1, min(fields.index("birth_year") + 3, len(fields))):
