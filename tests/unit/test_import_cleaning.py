@@ -766,6 +766,8 @@ def test_a_full_name_loses_the_guard_as_a_first_name_does():
     ("BEL", "0470 12 34 56", "+32470123456"),
     ("deu", "0151 23456789", "+4915123456789"),
     ("Guyane", "0694 12 34 56", "+594694123456"),  # a part of France with numbers of its own
+    ("Guyane", "06 80 11 22 33", "+33680112233"),  # ... where France's are in use too
+    ("DOM", "06 12 34 56 78", "+33612345678"),  # France's overseas departments, not the Dominican Republic
     ("Islas Canarias", "928 123 456", "+34928123456"),
 ])
 def test_a_phone_without_country_code_is_read_in_the_rows_own_country(country, phone, e164):

@@ -535,6 +535,15 @@ _COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", 
                     "guyane": "GF", "reunion": "RE", "la reunion": "RE", "canarias": "ES", "islas canarias": "ES",
                     "canary islands": "ES", "iles canaries": "ES", "kanarische inseln": "ES", "isole canarie": "ES",
                     "ceuta": "ES", "melilla": "ES", "ceuta y melilla": "ES", "corse": "FR", "corsica": "FR"}
+# Three letters a country cell holds that are no country's code there: France's "DOM" (overseas departments), not the
+# Dominican Republic
+_NOT_CODES = frozenset({"DOM"})
+# The parts of a country with numbers of their own, where the country's own numbers are in use too (a French mobile in
+# Cayenne): a number the part's plan cannot read is read as the country's
+PARTS_OF = {"FR": frozenset({"GF", "GP", "MQ", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF"}),
+            "GB": frozenset({"JE", "GG", "IM"}), "US": frozenset({"PR", "VI", "GU", "AS", "MP"}),
+            "NL": frozenset({"AW", "CW", "SX", "BQ"}), "DK": frozenset({"FO", "GL"}), "FI": frozenset({"AX"}),
+            "NO": frozenset({"SJ"})}
 # Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")
 _COUNTRY_LOCALES = _MONTH_LOCALES + ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "da", "sv", "nb", "fi", "el",
                                      "lt", "lv", "et", "ga", "ca")
@@ -550,7 +559,8 @@ def _country_regions() -> dict[str, str]:
 
     out = {code.lower(): code for code in SUPPORTED_REGIONS}
     for code, regions in get_global("territory_aliases").items():  # three letters ("ESP", "BEL", "DEU")
-        if len(code) == 3 and code.isalpha() and len(regions) == 1 and regions[0] in SUPPORTED_REGIONS:
+        if (len(code) == 3 and code.isalpha() and len(regions) == 1 and regions[0] in SUPPORTED_REGIONS
+                and code not in _NOT_CODES):
             out.setdefault(code.lower(), regions[0])
     for locale in _COUNTRY_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
@@ -1466,7 +1476,9 @@ class RowCleaner:
                       if "country" in values and (self.phones or self.house_numbers) else None)
         region = row_region or self.region
         if self.phones:
-            phones = self._phones(row, cells, notes, warnings, region, named=bool(first or last or company or emails))
+            home = self.region if row_region and row_region in PARTS_OF.get(self.region, ()) else None
+            phones = self._phones(row, cells, notes, warnings, region, named=bool(first or last or company or emails),
+                                  home=home)
         else:
             phones = []
         if not (emails or phones) and _total_row(cells):  # ("Total: 2 contacts" under a list typed in a spreadsheet)
@@ -1609,9 +1621,10 @@ class RowCleaner:
         return emails
 
     def _phones(self, row: int, cells: list[str], notes: list[str], warnings: list[str],
-                region: str | None, named: bool) -> list[Phone]:
+                region: str | None, named: bool, home: str | None = None) -> list[Phone]:
         """Every phone column's numbers; text that is no phone number goes to the notes when the row has a
-        name, company or email to keep it under (else the row is rejected: it would be nobody)."""
+        name, company or email to keep it under (else the row is rejected: it would be nobody). `home`: the
+        country the row's is a part of (PARTS_OF), whose numbers the row's may be."""
         phones: list[Phone] = []
         bad: list[tuple[int, str, InvalidValue]] = []
         for i in self.phones:
@@ -1628,6 +1641,8 @@ class RowCleaner:
                 if not part or part.strip().lower() in PLACEHOLDERS:
                     continue
                 found = _phone_or_problem(part, region)
+                if home and isinstance(found, Phone) and found.e164 is None:
+                    found = _phone_or_problem(part, home)
                 if isinstance(found, InvalidValue) and found.problem != "required":
                     # a number with a word after it: the number, and the whole cell in the notes
                     m = _NUMBER_FIRST.fullmatch(part.strip())
