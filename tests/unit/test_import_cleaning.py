@@ -907,16 +907,19 @@ def test_what_a_consent_cell_says_against_consent_given(text, said):
     assert (found.sms_refused, found.email_refused) == (said, cleaning.NOT_SAID)
 
 
-@pytest.mark.parametrize(("numbers", "country"), [
+@pytest.mark.parametrize(("numbers", "emails", "country"), [
     # German and Italian numbers are of many lengths: their plans read these too, and one French number cut short
-    (["06 12 34 56 78", "06 98 76 54 32", "06 45 12 78 9", "07 11 22 33 44"], "FR"),  # grouped as in France
-    (["0171 1234567", "030 1234567", "0176 98765432"], "DE"),
-    (["020 7946 0018", "07911 123456", "0161 496 0000"], "GB"),
-    (["0612345678", "0698765432", "0645127891", "+33 1 23 45 67 89"], "FR"),  # no grouping: the file's +33 tells
-    (["0612345678", "0698765432", "0645127891"], None),  # nothing tells France from Germany or Italy
+    (["06 12 34 56 78", "06 98 76 54 32", "06 45 12 78 9", "07 11 22 33 44"], [], "FR"),  # grouped as in France
+    (["0171 1234567", "030 1234567", "0176 98765432"], [], "DE"),
+    (["020 7946 0018", "07911 123456", "0161 496 0000"], [], "GB"),
+    (["0612345678", "0698765432", "0645127891", "+33 1 23 45 67 89"], [], "FR"),  # no grouping: the file's +33 tells
+    # a Spanish mobile is written as a Polish one: the emails tell
+    (["612 345 678", "655 123 456", "699 876 543"], ["lucia@gmail.com", "javi@hotmail.es", "carmen@yahoo.es"], "ES"),
+    (["(312) 867-5309", "(646) 221-8734", "(503) 774-1290"], [], "US"),  # (Canada's are the same numbers)
 ])
-def test_the_country_a_hint_suggests_is_the_one_the_numbers_are_written_as(numbers, country):
-    hint = cleaning.phone_hint([[n] for n in numbers], [0], "US")
+def test_the_country_a_hint_suggests_is_the_one_the_file_says_or_writes_its_numbers_as(numbers, emails, country):
+    rows = [[n, e] for n, e in zip(numbers, emails or [""] * len(numbers))]
+    hint = cleaning.phone_hint(rows, [0], "GB" if country != "GB" else "FR", [1])
     assert hint is not None and hint.region == country
 
 

@@ -1187,17 +1187,20 @@ class PhoneHint:
     region: str | None  # the country most of the unread ones are numbers of, when there is one
 
 
-def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None) -> PhoneHint | None:
+def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None,
+               email_columns: Iterable[int] = ()) -> PhoneHint | None:
     """Whether most numbers in the phone `columns` of `rows` are not numbers of `region` (which keeps them as typed,
     without their country), and of which country they are, tried among HINT_REGIONS; None when most are read.
 
-    Many countries' plans read almost any string of digits (German and Italian numbers are of many lengths), so the
-    country is the one whose own way of grouping the digits the file writes ("06 12 34 56 78" is French, "0171
-    1234567" German); then the one of the file's numbers written with their country (+33), when only that tells; no
-    country when nothing tells one from another."""
+    Many countries' plans read almost any string of digits, and several write them alike (a Spanish and a Polish
+    mobile are both "612 345 678"): of the countries that read half the numbers at least, the one the file says most
+    of, by its numbers written with their country (+33) and its emails' countries (".es"); then the one whose own way
+    of grouping the digits the file writes most ("06 12 34 56 78" is French, "0171 1234567" German); then the one that
+    reads the most; then the first of HINT_REGIONS (the United States before Canada, whose numbers are the same)."""
     unread: list[str] = []
-    abroad: dict[str, int] = {}  # the countries of numbers written with theirs ("+33 1 23 45 67 89")
+    said: dict[str, int] = {}  # the countries of numbers written with theirs, and of emails ("+33 1 23…", "…@web.de")
     total = 0
+    email_columns = list(email_columns)
     for cells in rows:
         for i in columns:
             cell = cells[i].strip() if i < len(cells) else ""
@@ -1209,20 +1212,24 @@ def phone_hint(rows: Iterable[list[str]], columns: list[int], region: str | None
                         unread.append(part)
                     elif part.lstrip("( ").startswith(("+", "00")):
                         country = phonenumbers.region_code_for_number(phonenumbers.parse(found.e164))
-                        abroad[country] = abroad.get(country, 0) + 1
+                        said[country] = said.get(country, 0) + 1
+        for i in email_columns:
+            ending = cells[i].strip().rpartition(".")[2].upper() if i < len(cells) and "@" in cells[i] else ""
+            country = "GB" if ending == "UK" else ending
+            if len(country) == 2 and country in HINT_REGIONS:
+                said[country] = said.get(country, 0) + 1
     if len(unread) < 3 or 2 * len(unread) < total:
         return None
     sample = unread[:100]
-    scores: dict[str, tuple[int, int, int]] = {}
-    for candidate in HINT_REGIONS:
+    scores: dict[str, tuple[int, int, int, int]] = {}
+    for order, candidate in enumerate(HINT_REGIONS):
         if candidate != region:
-            read = sum(1 for part in sample if getattr(_phone_or_problem(part, candidate), "e164", None))
-            grouped = sum(1 for part in sample if _grouped_as_in(part, candidate))
-            if 2 * max(read, grouped) > len(sample):
-                scores[candidate] = (grouped, abroad.get(candidate, 0), read)
-    top = max(scores.values(), default=None)
-    best = [candidate for candidate, score in scores.items() if score == top]
-    return PhoneHint(len(unread), total, best[0] if len(best) == 1 else None)
+            read = [part for part in sample if getattr(_phone_or_problem(part, candidate), "e164", None)]
+            if 2 * len(read) >= len(sample):
+                grouped = sum(1 for part in read if _grouped_as_in(part, candidate))
+                scores[candidate] = (said.get(candidate, 0), grouped, len(read), -order)
+    best = max(scores, key=scores.__getitem__, default=None)
+    return PhoneHint(len(unread), total, best)
 
 
 _GROUPING = re.compile(r"[\s.\-/()]+")

@@ -1357,7 +1357,7 @@ def phone_hint(layout: FileLayout, region: str | None) -> cleaning.PhoneHint | N
     with reader.read_rows(layout.path, layout.dialect, HINT_ROWS) as rows:
         cells = [c for _, c in rows
                  if country is None or country >= len(c) or not cleaning.region_of_country(c[country])]
-    return cleaning.phone_hint(cells, columns, region)
+    return cleaning.phone_hint(cells, columns, region, [i for i, name in enumerate(layout.fields) if name == "email"])
 
 
 def file_stamp(path: Path | str) -> tuple[int, int] | None:
