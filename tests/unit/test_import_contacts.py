@@ -554,7 +554,8 @@ def test_mailchimps_export_of_subscribed_members_gives_email_consent(db, tmp_pat
 
 @pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("02/03/2024 09:00", True), ("yes", True),
                                                  ("Unsubscribed", True), ("no", False), ("-", False), ("", False),
-                                                 ("jamais", False), ("N/A", False), ("—", False)])  # (unclear: no)
+                                                 ("jamais", False), ("N/A", False), ("—", False),  # (unclear: no)
+                                                 ("0000-00-00", False), ("00/00/0000 00:00", False)])  # (no date)
 @pytest.mark.parametrize("policy", ["skip", "fill"])
 def test_an_unsubscribed_column_says_whether_they_did(db, tmp_path, value, unsubscribed, policy):
     ann = _consenting("Ann")

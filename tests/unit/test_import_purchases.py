@@ -1145,7 +1145,8 @@ def test_a_customer_number_or_phone_of_a_customer_of_other_names_finds_no_one(gb
             ["5006", "2025-06-01 15:00", "17850", "", "", "", "", "8.00"],  # no name: the number's
             ["5007", "2025-06-01 16:00", "17850", "", "DUBOIS,", "C.", "", "9.00"],  # her last name, an initial
             ["5008", "2025-06-01 17:00", "4711", "", "H.", "Mueller", "", "3.00"],  # Müller, umlaut written out
-            ["5009", "2025-06-01 18:00", "1004", "", "Paul", "Durand", "", "4.00"]]  # on a company's account
+            ["5009", "2025-06-01 18:00", "1004", "", "Paul", "Durand", "", "4.00"],  # on a company's account
+            ["5010", "2025-06-01 19:00", "17850", "", "Mme", "Coco", "", "6.00"]]  # a nickname alone: the number's
     hans = add_contact(ContactInput(first_name="Hans", last_name="Müller"))
     shop = add_contact(ContactInput(company="Boulangerie Martin"))
     Contact.update(external_id="4711").where(Contact.id == hans).execute()
@@ -1155,7 +1156,7 @@ def test_a_customer_number_or_phone_of_a_customer_of_other_names_finds_no_one(gb
     pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows))
     assert sorted((p.reference, p.contact_id) for p in Purchase.select()) == [
         ("5003", chloe), ("5004", alice), ("5005", chloe), ("5006", chloe), ("5007", chloe), ("5008", hans),
-        ("5009", shop)]
+        ("5009", shop), ("5010", chloe)]
 
 
 def test_a_sale_imported_before_that_the_file_now_gives_another_total_is_said_and_kept(gbp, tmp_path):
@@ -1234,6 +1235,16 @@ def test_the_same_receipt_number_another_minute_or_day_or_of_another_total_is_an
                                                                        ["2025-03-02", "18", "4.00"],
                                                                        ["2025-03-01", "1", "19.00"]]))
     assert (result.created, result.skipped) == (3, 0)
+    # ... or of another customer: another till's receipt 1 of the same minute and total
+    header = ["Date", "Receipt", "Email", "Amount"]
+    pi.import_purchases(write_csv(tmp_path / "c.csv", header, [["2025-03-02 09:12:33", "1", "ann@example.com",
+                                                               "12.00"]]), pi.PurchaseImportOptions(create_missing=True))
+    result = pi.import_purchases(write_csv(tmp_path / "d.csv", header, [
+        ["2025-03-02 09:12:59", "1", "hans@example.com", "12.00"]]), pi.PurchaseImportOptions(create_missing=True))
+    assert (result.created, result.skipped) == (1, 0)
+    result = pi.import_purchases(write_csv(tmp_path / "e.csv", header, [  # (Ann's, saved again: her sale)
+        ["02/03/2025 09:12", "1", "ann@example.com", "12.00"]]), pi.PurchaseImportOptions(date_orders={0: "dmy"}))
+    assert (result.created, result.skipped) == (0, 1)
 
 
 @pytest.mark.parametrize(("headers", "fields"), [

@@ -979,7 +979,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame
                      "herr", "frau", "hr", "sr", "sra", "srta", "sig", "sigra", "dott", "dhr", "mevr", "mw"})
 _DOTTED_TITLES = frozenset({"m.", "pr.", "fr.", "dra."})
 # Titles that are no one's first name, alone in a first name column ("Dame", "Sig", "M." may be one)
-_TITLE_ONLY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mme", "mmes", "mlle", "mlles", "herr", "frau",
+TITLE_ONLY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mme", "mmes", "mlle", "mlles", "herr", "frau",
                          "sr", "sra", "srta", "dhr", "mevr", "monsieur", "madame", "mademoiselle"})
 
 
@@ -1125,6 +1125,14 @@ def refusal(text: str) -> int:
 
 
 _A_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")  # a date in a cell ("2024-02-02 09:00:00", "02/02/2024")
+
+
+def _a_date_in(text: str) -> bool:
+    """Whether a cell holds a date ("2024-02-02 09:00:00"; not a database's "0000-00-00", which says there is none)."""
+    found = _A_DATE.search(text)
+    return found is not None and found.group().strip("0-/.") != ""
+
+
 _MULTI = re.compile(r"\s*:::\s*")
 _WORDS = re.compile(r"\w+")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
@@ -1465,7 +1473,7 @@ class RowCleaner:
                 notes.append(f"{names[i]}: {prefix}")
         if "second_last_name" in values:
             last = with_second(last, unguard(values["second_last_name"][0]))
-        if first and last and first.lower().rstrip(".") in _TITLE_ONLY:  # ("Mme" as the first name: a title)
+        if first and last and first.lower().rstrip(".") in TITLE_ONLY:  # ("Mme" as the first name: a title)
             first = ""
         company = unguard(values["company"][0]) if "company" in values else ""
         if "full_name" in values:
@@ -1549,7 +1557,7 @@ class RowCleaner:
         # else ("jamais", "N/A", "—": an unclear cell takes back no consent)
         unsubscribed = "unsubscribed" in values and (refusal(values["unsubscribed"][0]) == OPTED_OUT
                                                      or parse_consent(values["unsubscribed"][0]) is True
-                                                     or _A_DATE.search(values["unsubscribed"][0]) is not None)
+                                                     or _a_date_in(values["unsubscribed"][0]))
         if unsubscribed:
             email_consent = False
         sms_consent = self._consent(values, "sms_consent", notes, warnings) if "sms_consent" in values else False

@@ -1570,18 +1570,20 @@ def date_only(moment: str) -> bool:
     return from_utc_text(moment).astimezone().time() == time(12)
 
 
-def _recorded_as(number: str, moment: str, total: int, existing: dict[tuple, tuple | list]) -> tuple | None:
+def _recorded_as(number: str, moment: str, total: int, existing: dict[tuple, tuple | list],
+                 ids: list[int] | None = None) -> tuple | None:
     """What an earlier import recorded the sale of `number` (cleaning.number_key) at `moment` as, if it did: at that
-    time; else, of the same `total`, at another second of its minute (a spreadsheet saves a time without its
-    seconds: "10:15:33" is "10:15" once the file is saved again), or on that day when one of the two files gave the
-    sale's day alone (another till's receipt 1 of that day is another sale, of another total)."""
+    time; else, of the same `total` and customer (`ids`: the contacts the row finds, when known), at another second
+    of its minute (a spreadsheet saves a time without its seconds: "10:15:33" is "10:15" once the file is saved
+    again), or on that day when one of the two files gave the sale's day alone (another till's receipt 1 of that day
+    is another sale, of another total or customer)."""
     found = existing.get((number, moment))
     if found is not None:
         return found
     day = day_of(moment)
     for key in ((number, moment[:_MINUTE]), (number, day) if date_only(moment) else (number, day, _NOON)):
         found = existing.get(key)
-        if found is not None and found[6] == total:
+        if found is not None and found[6] == total and (ids is None or (found[1] in ids if ids else found[1] is None)):
             return found
     return None
 
@@ -1592,7 +1594,8 @@ def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tup
     customer the book does not have has none) — each purchase recorded so once only: two coffees of the same minute
     and price recorded before, and three in a later export of the same day, are the two and one more."""
     if r.reference:
-        return _recorded_as(cleaning.number_key(r.reference), r.occurred_at, total, existing)
+        return _recorded_as(cleaning.number_key(r.reference), r.occurred_at, total, existing,
+                            ids if r.customer else [])
     ids = ids if r.customer else [None]
     same = existing.get((None, ids[0], r.occurred_at, total)) if ids else None
     return same.pop(0) if same else None
@@ -1971,8 +1974,8 @@ class _Run:
         person of whose names (or company) the customer has none, and no email of the row is theirs (a web shop's
         customer 17850, Zed Zimmer, is not the till's 17850, Chloé Dubois; a phone a family shares may find a
         parent). Such a row's customer is one the book does not have."""
-        written = _written_name(r.details)
-        if not written:
+        given = _name_words(_written_name(r.details)) - cleaning.TITLE_ONLY
+        if len(given) < 2:  # (a first name alone may be a nickname: "Bob", "Jeannot", "Mme Martin")
             return False
         words = self.names_by_id.get(contact_id)
         if words is None:  # (a customer of a company's name alone: anyone may buy on its account)
@@ -1980,7 +1983,7 @@ class _Run:
                                                      (contact_id,)).fetchone() or ("", "", "")
             words = _name_words(f"{first or ''} {last or ''}")
             words = self.names_by_id[contact_id] = words | _name_words(company or "") if words else set()
-        if not words or not words.isdisjoint(_name_words(written)):
+        if not words or not words.isdisjoint(given):
             return False
         email = r.details.get("email") or next((w for k, w in r.also if k == "email"), "")
         return not (email and contact_id in self._found("email", email))
