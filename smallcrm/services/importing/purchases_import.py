@@ -1562,7 +1562,7 @@ _TILL_COUNT = re.compile(r"\d{1,5}|[A-Za-z][-_ ]?0\d{1,3}")
 
 
 _MINUTE = len("2024-05-02T10:15")  # a time as UTC text, cut to its minute
-_NOON = "noon"  # (a key of a purchase recorded at noon: of a file that gave its day alone)
+_BY_NUMBER = ("by number",)  # _Run._existing's key of the purchases recorded by number: number -> (time, total, facts)
 
 
 def date_only(moment: str) -> bool:
@@ -1580,11 +1580,11 @@ def _recorded_as(number: str, moment: str, total: int, existing: dict[tuple, tup
     found = existing.get((number, moment))
     if found is not None:
         return found
-    day = day_of(moment)
-    for key in ((number, moment[:_MINUTE]), (number, day) if date_only(moment) else (number, day, _NOON)):
-        found = existing.get(key)
-        if found is not None and found[6] == total and (ids is None or (found[1] in ids if ids else found[1] is None)):
-            return found
+    minute, day, alone = moment[:_MINUTE], day_of(moment), date_only(moment)
+    for at, recorded_total, facts in existing.get(_BY_NUMBER, {}).get(number, ()):
+        if recorded_total == total and (ids is None or (facts[1] in ids if ids else facts[1] is None)) and (
+                at[:_MINUTE] == minute or (alone or date_only(at)) and day_of(at) == day):
+            return facts
     return None
 
 
@@ -2126,13 +2126,10 @@ class _Run:
             if reference:
                 number = key(reference)
                 out.setdefault((number, occurred_at), facts)
-                out.setdefault((number, occurred_at[:_MINUTE]), facts)  # (see _recorded_as)
-                out.setdefault((number, day_of(occurred_at)), facts)
-                if date_only(occurred_at):
-                    out.setdefault((number, day_of(occurred_at), _NOON), facts)
                 numbered.setdefault(number, []).append((occurred_at, total, facts))
             else:  # (several alike, each found once)
                 out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
+        out[_BY_NUMBER] = numbered  # (for a time written less exactly: _recorded_as)
         # The file read before on a computer in another time zone: none of its sales at the time recorded, and
         # several of them (each of its number and total, and not another customer's) a whole number of quarters of an
         # hour from it, all by the same hours (not a day: a till's count starting again, a subscription's daily

@@ -1048,8 +1048,8 @@ class RowStream:
                     unclosed = None  # (the row and lines of a record a quote is left open in)
                     if row_end:
                         records = (_cells_restored(record),)
-                    elif (odd or len(record) != width and _closed_inside(lines[-1], dialect)) and len(
-                            lines) > 1 and width >= 3 and _rows_within(lines, dialect.delimiter, width):
+                    elif len(lines) > 1 and width >= 3 and (odd or len(record) != width and _closed_inside(
+                            lines[-1], dialect)) and _rows_within(lines, dialect.delimiter, width):
                         # A quote opened and never closed as it should ("Bob,"Jones,bob@x.com"): the lines it ran
                         # together, each a row again, that line's own quotes as plain text. So too when a later
                         # row's inch mark closed it ("27" monitor": a quote inside a cell, not at its end): the
