@@ -388,9 +388,9 @@ _WARNINGS = {
     "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”): kept as written",
                      "rows have a letter that cannot be read (shown as “\ufffd”): kept as written"),
     "stray_quotes": ("quote was never closed: the lines it ran together were read as rows again, the quote kept "
-                     "as text (check that row)",
+                     "as text; check that row",
                      "quotes were never closed: the lines they ran together were read as rows again, the quotes kept "
-                     "as text (check those rows)"),
+                     "as text; check those rows"),
     "sale_rows": ("row is a sale: its buyer was read as a customer, the sale is not recorded (to record sales, use "
                   "smallcrm import purchases)",
                   "rows are sales: their buyers were read as customers, the sales are not recorded (to record them, "
@@ -415,10 +415,11 @@ _NOTED = {
 }
 
 
-def _print_warnings(warnings, *, purchases: bool = False) -> None:
+def _print_warnings(warnings, rows: dict[str, list[int]] | None = None, *, purchases: bool = False) -> None:
     """What reading tidied and what went to the notes, a line each (a sale has no notes: extra cells are left
-    out of it)."""
+    out of it); `rows`: the first rows of what reading tidied, by kind, named after it."""
     for kind, n in warnings:
+        where = _where(n, (rows or {}).get(kind))
         if kind in _NOTED and not purchases:
             print(f"  note: {plural(n, 'customer')}: {_NOTED[kind]}")
         elif kind == "cut_letter":
@@ -426,10 +427,18 @@ def _print_warnings(warnings, *, purchases: bool = False) -> None:
                   "downloaded, and rows may be missing after its last one")
         elif purchases and kind == "long_rows":
             print(f"  note: {n} {'row' if n == 1 else 'rows'} had more cells than the header: the extra ones were "
-                  "left out")
+                  f"left out{where}")
         else:
             one, many = _WARNINGS.get(kind, (kind, kind))
-            print(f"  note: {n} {one if n == 1 else many}")
+            print(f"  note: {n} {one if n == 1 else many}{where}")
+
+
+def _where(n: int, rows: list[int] | None) -> str:
+    """" (row 7)", " (rows 3, 17)", " (rows 3, 17, 20, 41, 52, …)": where to look; "" when none are known."""
+    if not rows:
+        return ""
+    more = ", …" if n > len(rows) else ""
+    return f" ({'row' if len(rows) == 1 and not more else 'rows'} {', '.join(map(str, rows))}{more})"
 
 
 def _columns_json(headers: list[str], fields: list[str]) -> list[dict]:
@@ -516,6 +525,7 @@ def import_contacts(args, db_path: Path) -> int:
                                                "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                                                "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
                                                "rows": p.rows, "tags": tags, "warnings": dict(p.warnings),
+                                               "warning_rows": p.warning_rows,
                                                "phone_hint": ci.hint_json(p.phone_hint),
                                                "rejects": _rejects_json(rejects)})
         else:
@@ -523,7 +533,7 @@ def import_contacts(args, db_path: Path) -> int:
                   f"{_delimiter_name(p.dialect.delimiter)}, preset {p.preset}): would create {counts['created']}, "
                   f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}"
                   f"{_joined_text(counts['joined'], 'would join')}; nothing was changed")
-            _print_warnings(p.warnings)
+            _print_warnings(p.warnings, p.warning_rows)
             _print_phone_hint(p.phone_hint, ci.import_region(options))
             _print_rejects(rejects)
         return 0
@@ -542,7 +552,7 @@ def import_contacts(args, db_path: Path) -> int:
                   f"(undo: smallcrm import undo {result.batch})")
             if tags and result.created + result.updated:
                 print(f"tagged {', '.join(map(cli_format.quoted, tags))}: every contact created or updated")
-            _print_warnings(result.warnings)
+            _print_warnings(result.warnings, result.warning_rows)
             _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch,
                               bool(result.created + result.updated))
             _print_rejects(result.rejects)
@@ -610,6 +620,7 @@ def import_purchases(args, db_path: Path) -> int:
                 "points": c["points"], "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
                 "preset": p.preset, "skips": p.skips, "columns": _columns_json(p.headers, p.fields),
                 "unmatched": [u.to_json() for u in p.unmatched], "warnings": dict(p.warnings),
+                "warning_rows": p.warning_rows,
                 "with_tax": pi.with_tax_json(p.with_tax), "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name} ({p.dialect.encoding}, {_delimiter_name(p.dialect.delimiter)}): "
@@ -620,7 +631,7 @@ def import_purchases(args, db_path: Path) -> int:
                   f"create {plural(c['customers_created'], 'customer')}, give {plural(c['points'], 'point')}"
                   f"{unmatched_text(p.unmatched, args.create_missing)}; nothing was changed")
             _print_skips(p.skips)
-            _print_warnings(p.warnings, purchases=True)
+            _print_warnings(p.warnings, p.warning_rows, purchases=True)
             _print_with_tax(p.with_tax)
             _print_rejects(p.rejects)
         return 0
@@ -641,7 +652,7 @@ def import_purchases(args, db_path: Path) -> int:
                   f"{unmatched_text(r.unmatched, args.create_missing)}; import {r.batch} "
                   f"(undo: smallcrm import undo {r.batch})")
             _print_skips(r.skips)
-            _print_warnings(r.warnings, purchases=True)
+            _print_warnings(r.warnings, r.warning_rows, purchases=True)
             _print_with_tax(r.with_tax)
             _print_rejects(r.rejects)
         return 0

@@ -4382,6 +4382,14 @@ Cliquez pour les afficher.</translation>
         <translation>Revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez leur pays dans «&#x202f;Pays des téléphones&#x202f;».</translation>
     </message>
     <message>
+        <source>{what}: {n} (row {rows})</source>
+        <translation>{what}&#xa0;: {n} (ligne {rows})</translation>
+    </message>
+    <message>
+        <source>{what}: {n} (rows {rows})</source>
+        <translation>{what}&#xa0;: {n} (lignes {rows})</translation>
+    </message>
+    <message>
         <source>There is nothing to import: go back to change a choice, or fix the rejected rows below.</source>
         <translation>Il n’y a rien à importer&#xa0;: revenez en arrière pour changer un choix, ou corrigez les lignes rejetées ci-dessous.</translation>
     </message>

@@ -2253,9 +2253,18 @@ class SummaryPage(QWizardPage):
                 text += " " + self.tr("Tags for the customers added or updated: {tags}.").format(
                     tags=", ".join(tags))
             self.counts.setText(text)
+        first_rows = getattr(plan, "warning_rows", {})
+
         def warning(kind: str, n: int) -> str:
             what = QCoreApplication.translate("SummaryPage", WARNINGS[kind])
-            return "• " + (what if kind == "cut_letter" else self.tr("{what}: {n}").format(what=what, n=fmt.number(n)))
+            if kind == "cut_letter":
+                return "• " + what
+            rows = first_rows.get("long_rows" if kind == "long_sale_rows" else kind)
+            if rows:  # where to look
+                return "• " + (self.tr("{what}: {n} (row {rows})") if len(rows) == n == 1 else self.tr(
+                    "{what}: {n} (rows {rows})")).format(what=what, n=fmt.number(n), rows=", ".join(
+                        map(str, rows)) + (", …" if n > len(rows) else ""))
+            return "• " + self.tr("{what}: {n}").format(what=what, n=fmt.number(n))
 
         lines = [warning(kind, n) for kind, n in self._warnings(plan) if kind in WARNINGS]
         if self.w.kind == "purchases":

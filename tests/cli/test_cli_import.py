@@ -699,10 +699,11 @@ def test_a_purchases_import_says_how_the_file_was_read_and_what_reading_tidied(c
     result = cli("import", "purchases", str(source), "--create-missing", "--currency", "EUR")
     assert result.code == 0
     assert result.out.startswith("imported sales.csv (utf-8, semicolon): 3 purchases recorded")  # (none run together)
-    assert "note: 1 quote was never closed" in result.out
-    assert "note: 1 row had more cells than the header: the extra ones were left out" in result.out
+    assert "note: 1 quote was never closed" in result.out and "; check that row (row 2)\n" in result.out
+    assert "note: 1 row had more cells than the header: the extra ones were left out (row 3)\n" in result.out
     asked = cli("import", "purchases", str(source), "--dry-run", "--json")
     assert asked.json()["warnings"] == {"stray_quotes": 1, "long_rows": 1}
+    assert asked.json()["warning_rows"] == {"stray_quotes": [2], "long_rows": [3]}  # (where to look)
     source.write_text("Date,Email,Item,Amount\n2025-01-05,a@example.com," + "Gift basket " * 100 + ",45.00\n",
                       encoding="utf-8")
     cut = cli("import", "purchases", str(source), "--dry-run")

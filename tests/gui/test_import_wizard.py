@@ -1988,10 +1988,10 @@ def test_the_summary_of_a_sales_file_says_what_reading_tidied(qtbot, window, tmp
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     to_summary(qtbot, wizard)
-    assert wizard.summary_page.noted.text().splitlines()[:2] == [
+    assert wizard.summary_page.noted.text().splitlines()[:2] == [  # (and which rows)
         "• Quotes never closed: the lines they ran together are read as rows again, the quote kept as text (check "
-        "those rows): 1",
-        "• Rows with more cells than the header (the extra ones are left out): 1"]
+        "those rows): 1 (row 2)",
+        "• Rows with more cells than the header (the extra ones are left out): 1 (row 3)"]
     wizard.close()
 
 

@@ -799,7 +799,7 @@ def test_a_quote_never_closed_leaves_the_rows_it_would_run_together_rows(tmp_pat
     with read_rows(broken, sniff(broken)) as rows:
         assert list(rows) == [(2, ["Zoë", "Lyon", "fine\nstill fine"]), (3, ["Ann", '"Paris', "x"]),
                               (4, ["Bob", "Leeds", "y"]), (5, ["Cy", "Nice", "z"])]
-        assert rows.warnings == [("stray_quotes", 1)]
+        assert rows.warnings == [("stray_quotes", 1)] and rows.warning_rows == {"stray_quotes": [3]}  # (which row)
     # lines that are no rows of their own (two columns: too few separators to tell), run to the end of the file
     broken.write_text('Name,Notes\nZoë,fine\nAnn,"hello\nBob,x\nCy,y\n', encoding="utf-8")
     with pytest.raises(ImportFileProblem) as caught:

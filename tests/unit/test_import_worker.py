@@ -46,6 +46,7 @@ def files(tmp_path_factory):
         f.write(",Bob,,,,,,,,,,,31/02/1990,,,\r\n")
         f.write(",,,,,,,,,,,,,,,\r\n")
         f.write("10003,Ann,Lee,,,,06 12 34 56 78,,,75011,Paris,France,,VIP,yes,\r\n")
+        f.write(",Dee,Roy,,dee@example.com\r\n")  # (a short row: said, with its row number)
     return regulars, big
 
 
@@ -94,7 +95,7 @@ def imported(path: Path, regulars: Path, source: Path, options: ci.ImportOptions
 
 def result_facts(result: ci.ImportResult) -> tuple:
     return (result.created, result.updated, result.joined, result.skipped, result.rejected, result.rejects,
-            result.warnings,
+            result.warnings, result.warning_rows,
             result.preset, result.encoding)
 
 
@@ -111,6 +112,7 @@ def test_a_worker_decides_exactly_as_the_importing_thread(files, tmp_path, monke
     assert result_facts(there) == result_facts(here)
     assert here.created > 400 and here.rejected >= 2
     assert dict(here.warnings)["birthday_in_notes"] >= 1  # Bob's 31/02/1990, kept in his notes
+    assert here.warning_rows["short_rows"][-1:] == [606]  # Dee's row, the file's last (where to look)
     assert policy == "create" or here.skipped + here.updated + here.joined > 20  # duplicates, of the book and the file
     assert there_content == here_content
     # the import's tag, on every customer it created or changed (its journal), and no one else
@@ -147,6 +149,7 @@ def test_a_dry_run_in_a_worker_says_exactly_what_one_in_the_importing_thread_say
     here = planned(tmp_path / "here.sqlite", regulars, big, options, worker=False, monkeypatch=monkeypatch)
     there = planned(tmp_path / "there.sqlite", regulars, big, options, worker=True, monkeypatch=monkeypatch)
     assert there.counts == here.counts and there.rows == here.rows and there.rejects == here.rejects
+    assert there.warnings == here.warnings and there.warning_rows == here.warning_rows
     assert there.preview == here.preview and len(here.preview) == ci.PREVIEW_ROWS
     assert all(p.contact is not None for p in here.preview if p.action != "reject")
     assert there.duplicates == here.duplicates

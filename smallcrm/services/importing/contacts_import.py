@@ -176,6 +176,7 @@ class ImportPlan:
     duplicates: list[DuplicateRow] = field(default_factory=list)  # every row that duplicates a contact
     whole: bool = True  # False: only the first rows were looked at (the counts are theirs)
     phone_hint: cleaning.PhoneHint | None = None  # most numbers are not of the country they are read in
+    warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
 
 
 @dataclass
@@ -192,12 +193,13 @@ class ImportResult:
     warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied: blank rows, NULs, ...
     phone_hint: cleaning.PhoneHint | None = None  # most numbers are not of the country they were read in
     joined: int = 0  # rows joined to a customer an earlier row of the file created (not counted as updated)
+    warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
 
     def to_json(self) -> dict:
         return {"batch": self.batch, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "rejected": self.rejected, "joined": self.joined, "encoding": self.encoding,
                 "delimiter": self.delimiter, "preset": self.preset, "warnings": dict(self.warnings),
-                "phone_hint": hint_json(self.phone_hint)}
+                "warning_rows": self.warning_rows, "phone_hint": hint_json(self.phone_hint)}
 
 
 def hint_json(hint: cleaning.PhoneHint | None) -> dict | None:
@@ -1138,6 +1140,7 @@ class ContactRun:
         self.pending: dict[int, NewContact | State] = {}  # new contacts of the chunk at hand, not written yet
         self.row_of: dict[int, int] = {}  # new contact id -> the row that creates it
         self.warnings: list[tuple[str, int]] = []
+        self.warning_rows: dict[str, list[int]] = {}  # the first rows of what reading tidied, by kind
         self.withdrawn = 0  # customers whose marketing consent (either) the file took back
         self.duplicates: list[DuplicateRow] = []  # a dry run's, every one
         self.cut_short = False  # rows were left unread (run's `limit`)
@@ -1187,6 +1190,7 @@ class ContactRun:
                     chunk = []
             self._chunk(chunk)
             self.warnings = self.decider.warnings(rows.warnings)
+            self.warning_rows = rows.warning_rows
             self.cut_short = rows.cut_short
 
     def _run_in_worker(self) -> None:
@@ -1197,7 +1201,7 @@ class ContactRun:
             self._apply(decided)
         self._check_cancel()
         self._apply([])  # (as the last, short chunk of _run_here: the final progress report)
-        self.warnings = self.worker.warnings
+        self.warnings, self.warning_rows = self.worker.warnings, self.worker.warning_rows
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -1336,7 +1340,7 @@ def plan_contacts_import(path: Path | str, options: ImportOptions | None = None,
     return ImportPlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                       list(layout.ambiguous_columns), dict(run.counts), run.preview, run.rows, run.rejects,
                       run.warnings, run.duplicates, not run.cut_short and not layout.ambiguous_columns,
-                      phone_hint(layout, run.region))
+                      phone_hint(layout, run.region), run.warning_rows)
 
 
 HINT_ROWS = 200  # the rows phone_hint looks at
@@ -1438,7 +1442,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
                 raise ImportCancelled()
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],
                         run.counts["reject"], layout.dialect.encoding, layout.dialect.delimiter, run.rejects,
-                        layout.preset, run.warnings, hint, run.counts["join"])
+                        layout.preset, run.warnings, hint, run.counts["join"], run.warning_rows)
 
 
 def consent_source_of(path: Path) -> str:

@@ -287,6 +287,7 @@ class WorkerDecisions:
         self.process = None
         self.conn = None
         self.warnings: list[tuple[str, int]] = []
+        self.warning_rows: dict[str, list[int]] = {}  # the first rows of what reading tidied (RowStream.warning_rows)
 
     def start(self) -> WorkerDecisions:
         context = multiprocessing.get_context("spawn")
@@ -331,7 +332,7 @@ class WorkerDecisions:
             if kind == "chunk":
                 yield message[1], message[2]
             elif kind == "done":
-                self.warnings = message[1]
+                self.warnings, self.warning_rows = message[1], message[2]
                 return
             elif kind == "failed":
                 raise WorkerFailed(f"the import's worker process cannot read the database: {message[1]}")
@@ -444,7 +445,7 @@ def _decide_and_send(conn) -> None:
                         chunk = []
                 if chunk and not put(decided(chunk)):
                     return
-                put(("done", decider.warnings(rows.warnings)))
+                put(("done", decider.warnings(rows.warnings), rows.warning_rows))
     except BaseException as error:  # said to the importing thread, which raises it there
         put(("error", _portable(error)))
     if not gone.is_set():

@@ -633,6 +633,7 @@ class PurchasePlan:
     warnings: list[tuple[str, int]] = field(default_factory=list)
     # (the name of a column that is the amount and its tax added, the amount's): to say so (_with_tax)
     with_tax: tuple[str, str] | None = None
+    warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
 
 
 @dataclass
@@ -659,6 +660,7 @@ class PurchaseImportResult:
     warnings: list[tuple[str, int]] = field(default_factory=list)
     # (the name of a column that is the amount and its tax added, the amount's): to say so (_with_tax)
     with_tax: tuple[str, str] | None = None
+    warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
 
     @property
     def updated(self) -> int:
@@ -669,8 +671,8 @@ class PurchaseImportResult:
                 "rejected": self.rejected, "refunds": self.refunds, "customers_created": self.customers_created,
                 "without_customer": self.without_customer,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter, "preset": self.preset,
-                "skips": dict(self.skips), "warnings": dict(self.warnings), "with_tax": with_tax_json(self.with_tax),
-                "unmatched": [u.to_json() for u in self.unmatched]}
+                "skips": dict(self.skips), "warnings": dict(self.warnings), "warning_rows": self.warning_rows,
+                "with_tax": with_tax_json(self.with_tax), "unmatched": [u.to_json() for u in self.unmatched]}
 
 
 def with_tax_json(with_tax: tuple[str, str] | None) -> dict | None:
@@ -932,6 +934,7 @@ class _Reader:
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
         self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings), and more
+        self.warning_rows: dict[str, list[int]] = {}  # the first rows of what reading tidied, by kind
         self.long_items = 0  # items cut to what a line holds
         self.lost_letters = 0  # rows with a letter that cannot be read, kept as written
 
@@ -1073,6 +1076,7 @@ class _Reader:
             self.cut_short = rows.cut_short
             self.warnings = rows.warnings + [(kind, n) for kind, n in (("long_items", self.long_items),
                                                                        ("lost_letters", self.lost_letters)) if n]
+            self.warning_rows = rows.warning_rows
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)
@@ -2221,7 +2225,8 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     ci.let_go(rows, receipts, run.rows.receipts, run.rows.last, run.facts)
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
-                        rejects, whole, run.rows.written, dict(run.skips), run.rows.warnings, run.with_tax)
+                        rejects, whole, run.rows.written, dict(run.skips), run.rows.warnings, run.with_tax,
+                        run.rows.warning_rows)
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
@@ -2283,7 +2288,8 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                                 run.counts["customers_created"], run.counts["skip"], run.counts["reject"], points,
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
                                 list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"],
-                                layout.preset, dict(run.skips), run.rows.warnings, run.with_tax)
+                                layout.preset, dict(run.skips), run.rows.warnings, run.with_tax,
+                                run.rows.warning_rows)
 
 
 def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:

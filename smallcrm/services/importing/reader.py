@@ -43,6 +43,7 @@ LINE_LIMIT = 4 * FIELD_LIMIT  # the longest physical line, in characters
 # The most data rows an import reads: the work and the memory an import needs grow with its rows, and a
 # contact list or a sales export larger than this is split into parts (`too_many_rows` says so).
 MAX_ROWS = 1_000_000
+ROWS_SAID = 5  # the rows of each kind of thing tidied that are named (RowStream.warning_rows)
 COUNT_BLOCK = 4 * 1024 * 1024  # bytes read at a time to count line breaks
 READ_CHUNK = 1024 * 1024  # bytes decoded at a time while reading rows
 DELIMITERS = (",", ";", "\t", "|")
@@ -974,6 +975,7 @@ class RowStream:
         self.long_row_count = 0
         self.nul_characters = 0
         self.stray_quotes = 0  # rows a quote never closed had run together, read again line by line
+        self.first_rows: dict[str, list[int]] = {}  # the first rows (ROWS_SAID) of each kind tidied, to say which
         self.cut_letter = 0  # 1: the file ends in the middle of a letter (see _cut_letter)
         self.header: list[str] = []
         self.quotes = 0  # quote characters in them
@@ -994,6 +996,16 @@ class RowStream:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @property
+    def warning_rows(self) -> dict[str, list[int]]:
+        """The first rows of what was tidied, by kind ("stray_quotes", "short_rows", "long_rows"): where to look."""
+        return {**self.first_rows, **({"long_rows": self.long_rows[:ROWS_SAID]} if self.long_rows else {})}
+
+    def _note_row(self, kind: str, number: int) -> None:
+        rows = self.first_rows.setdefault(kind, [])
+        if len(rows) < ROWS_SAID:
+            rows.append(number)
 
     @property
     def warnings(self) -> list[tuple[str, int]]:
@@ -1056,6 +1068,7 @@ class RowStream:
                         # rows between are one cell, of a record without the header's cells.
                         records = _line_by_line(lines, dialect)
                         self.stray_quotes += 1
+                        self._note_row("stray_quotes", number + 1)
                     else:
                         records = (record,)
                         if odd and len(lines) > 1 and _rows_within(lines, dialect.delimiter, width):
@@ -1071,6 +1084,7 @@ class RowStream:
                             if n < width:
                                 cells.extend([""] * (width - n))
                                 self.short_rows += 1
+                                self._note_row("short_rows", number)
                             else:
                                 while len(cells) > width and not cells[-1]:
                                     cells.pop()
