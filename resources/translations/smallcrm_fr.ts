@@ -1707,6 +1707,14 @@ Cliquez pour les afficher.</translation>
         <translation>Choisissez «&#x202f;Seulement à …&#x202f;» quand un saut de ligne dans une cellule coupe sa ligne en deux&#xa0;: les autres sauts de ligne restent alors dans la cellule</translation>
     </message>
     <message>
+        <source>Column names on &amp;row</source>
+        <translation>&amp;Noms des colonnes en ligne</translation>
+    </message>
+    <message>
+        <source>E&amp;xported by</source>
+        <translation>&amp;Exporté par</translation>
+    </message>
+    <message>
         <source>Detect from the header</source>
         <translation>Détecter d’après l’en-tête</translation>
     </message>
@@ -1732,23 +1740,15 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>&amp;Separator</source>
-        <translation>&amp;Séparateur</translation>
+        <translation>Sép&amp;arateur</translation>
     </message>
     <message>
         <source>Text in &amp;quotes</source>
         <translation>Texte entre &amp;guillemets</translation>
     </message>
     <message>
-        <source>Column &amp;names on row</source>
-        <translation>&amp;Noms des colonnes en ligne</translation>
-    </message>
-    <message>
         <source>Rows &amp;end</source>
         <translation>&amp;Fin des lignes</translation>
-    </message>
-    <message>
-        <source>Exported &amp;by</source>
-        <translation>&amp;Exporté par</translation>
     </message>
     <message>
         <source>Phone numbers from</source>

@@ -888,10 +888,10 @@ class FormatPage(QWizardPage):
                 (self.tr("&Characters (encoding)"), self.encoding, 0, 0, 1),
                 (self.tr("&Separator"), self.delimiter, 1, 0, 1),
                 (self.tr("Text in &quotes"), self.quote, 2, 0, 1),
-                (self.tr("Column &names on row"), self.header_row, 3, 0, 1),
+                (self.tr("Column names on &row"), self.header_row, 3, 0, 1),
                 (self.tr("Rows &end"), self.row_end, 0, 3, 1),
                 (self.tr("Phone numbers from"), self.region, 1, 3, 1),
-                (self.tr("Exported &by"), self.preset, 4, 0, 4)):
+                (self.tr("E&xported by"), self.preset, 4, 0, 4)):
             label = self.labels[widget] = QLabel(text)
             label.setBuddy(widget)
             forms.addWidget(label, row, column)
@@ -925,7 +925,13 @@ class FormatPage(QWizardPage):
         self.unreadable = ""
         for combo in self._choices():
             combo.blockSignals(True)
-        self.encoding.setCurrentText(self.encoding_name(d.encoding))
+        # the detected encoding's item when the list has it (Enter then keeps it: the text alone, beside another
+        # item, gave way to that item), else its name as typed
+        at = self.encoding.findData(d.encoding)
+        if at >= 0:
+            self.encoding.setCurrentIndex(at)
+        else:
+            self.encoding.setCurrentText(self.encoding_name(d.encoding))
         self.encoding.lineEdit().setCursorPosition(0)  # its start in sight when the page is too narrow for it all
         self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(d.delimiter)))
         quote = {q: name for name, q in reader.QUOTES.items()}[d.quotechar]
@@ -1111,6 +1117,7 @@ class MappingPage(QWizardPage):
         self.columns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.columns.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.columns.setTabKeyNavigation(False)  # (as _table's: Tab goes from drop-down to drop-down, then on)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)

@@ -135,6 +135,42 @@ def test_tab_leaves_the_lists_of_rows_for_the_next_control_and_the_wizard_keeps_
     assert wizard.width() >= 640 and wizard.height() >= 480
 
 
+def test_the_format_pages_shortcuts_are_not_the_wizards_and_tab_leaves_the_column_strip(qtbot, window, tmp_path):
+    """Alt+B went to "Exported by" or to Back, Alt+N to "Column names" or to Next; Enter in the encoding box put
+    UTF-8 in the place of the encoding detected; and Tab went round the columns strip of the mapping page for ever."""
+    import re
+
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    page = wizard.format_page
+    # the encoding detected is the list's item, not its name typed over another (Enter then chose that other: UTF-8)
+    assert page.encoding.currentData() == "cp1252" and page.encoding.currentText() == "Windows, Western Europe (cp1252)"
+
+    def letter(text: str) -> str:
+        found = re.search(r"&(\w)", text.replace("&&", ""))
+        return found.group(1).lower() if found else ""
+
+    letters = [letter(label.text()) for label in page.findChildren(QLabel) if letter(label.text())]
+    letters += [letter(wizard.button(b).text()) for b in (QWizard.WizardButton.BackButton,
+                                                          QWizard.WizardButton.NextButton)]
+    assert len(letters) == len(set(letters)) >= 8, letters
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    strip = wizard.mapping_page.columns
+    strip.setFocus()
+    qtbot.waitUntil(strip.hasFocus, timeout=2000)
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        if focus is not strip and not strip.isAncestorOf(focus):
+            break
+    assert focus is not strip and not strip.isAncestorOf(focus)  # (left, to the next control)
+
+
 def test_a_file_without_column_names_is_told_and_cannot_go_on_until_a_column_names_someone(qtbot, window, tmp_path):
     source = tmp_path / "no_header.csv"
     source.write_text("Anna,Schmidt,anna.s@example.de,Berlin\nBen,Ott,ben@example.de,Bonn\n", encoding="utf-8")
