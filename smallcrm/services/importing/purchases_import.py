@@ -2489,18 +2489,19 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
         marks = ",".join("?" * len(chunk))
         balances.update(conn.execute(f"SELECT contact_id, sum(points) FROM points_entry WHERE contact_id IN ({marks})"
                                      " GROUP BY contact_id", chunk).fetchall())
-        earned.update(conn.execute(
-            f"SELECT contact_id, sum(points) FROM points_entry WHERE contact_id IN ({marks})"
-            f" AND kind IN ('earn', 'adjust') AND purchase_id IS NOT NULL GROUP BY contact_id",
-            chunk).fetchall())
+        # (earned, and of it what sales in the shop's currency earned, and what they came to)
+        for cid, net, points, spent in conn.execute(
+                f"SELECT e.contact_id, sum(e.points),"
+                f" sum(CASE WHEN e.kind = 'earn' AND p.currency = ? THEN e.points END),"
+                f" sum(CASE WHEN e.kind = 'earn' AND p.currency = ? THEN p.total_minor END)"
+                f" FROM points_entry e JOIN purchase p ON p.id = e.purchase_id WHERE e.contact_id IN ({marks})"
+                f" AND e.kind IN ('earn', 'adjust') GROUP BY e.contact_id", (shop, shop, *chunk)):
+            earned[cid] = net
+            if spent:
+                rate[cid] = [points, spent]
         bought_before.update(row[0] for row in conn.execute(
             f"SELECT DISTINCT contact_id FROM purchase WHERE refund_of_id IS NULL AND total_minor > 0"
             f" AND contact_id IN ({marks})", chunk))
-        for cid, points, spent in conn.execute(
-                f"SELECT p.contact_id, sum(e.points), sum(p.total_minor) FROM purchase p JOIN points_entry e"
-                f" ON e.purchase_id = p.id AND e.kind = 'earn' WHERE p.contact_id IN ({marks}) AND p.currency = ?"
-                f" GROUP BY p.contact_id", (*chunk, shop)):
-            rate[cid] = [points, spent]
     referrers = {f[1] for cid, f in facts.items() if cid in contact_ids and f[1] is not None}
     referrer_facts = _contact_facts(conn, sorted(referrers)) if referrers else {}
     earned_by: dict[int, int] = {}  # id() of a receipt -> the points it earned
