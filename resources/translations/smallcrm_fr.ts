@@ -2026,6 +2026,22 @@ Cliquez pour les afficher.</translation>
         <translation>Interruption…</translation>
     </message>
     <message>
+        <source>Stop this import? Nothing has been imported; the choices made for this file and the rows corrected would be lost.</source>
+        <translation>Arrêter cette importation&#xa0;? Rien n’a été importé&#xa0;; les choix faits pour ce fichier et les lignes corrigées seraient perdus.</translation>
+    </message>
+    <message>
+        <source>Stop this import? Nothing has been imported; the choices made for this file would be lost.</source>
+        <translation>Arrêter cette importation&#xa0;? Rien n’a été importé&#xa0;; les choix faits pour ce fichier seraient perdus.</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>Arrêter l’importation</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
         <source>Save rejected rows</source>
         <translation>Enregistrer les lignes rejetées</translation>
     </message>
@@ -4943,6 +4959,21 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>“{name}” already exists in {folder}. Replace it?</source>
         <translation>«&#x202f;{name}&#x202f;» existe déjà dans {folder}. Le remplacer&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>Close without saving? What you typed here would be lost.</source>
+        <translation>Fermer sans enregistrer&#xa0;? Ce que vous avez saisi ici serait perdu.</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Fermer sans enregistrer</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la saisie</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InsufficientPoints, InvalidValue, NotAllowed, RefundTooLarge, SmallCrmError
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
+from smallcrm.gui.forms import AsksBeforeClosing
 from smallcrm.gui.messages import complaint_category, field_problem, not_allowed, points_reason
 from smallcrm.services import money
 from smallcrm.services.settings import get_setting
@@ -50,7 +51,7 @@ def _problem_text(error: SmallCrmError) -> str:
     return str(error)
 
 
-class _ActivityDialog(QDialog):
+class _ActivityDialog(AsksBeforeClosing, QDialog):
     """A form with a problem line above Save/Cancel; subclasses fill `form` and implement save()."""
 
     def __init__(self, parent, title: str, contact_name: str):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import InvalidValue, SmallCrmError
 from smallcrm.gui.contact_form import show_problem
-from smallcrm.gui.forms import grow_to_fit
+from smallcrm.gui.forms import AsksBeforeClosing, grow_to_fit
 from smallcrm.gui.workers import run_in_background
 from smallcrm.reports.words import catalog as report_words, language_of
 from smallcrm.services import backup, money, when
@@ -138,7 +138,7 @@ def with_note(field: QWidget, note: str, alignment=Qt.AlignmentFlag(0)) -> QWidg
     box.addWidget(label)
     return holder
 
-class BusinessSettingsDialog(QDialog):
+class BusinessSettingsDialog(AsksBeforeClosing, QDialog):
     """Tools ▸ Settings, in four pages: Business, Money and paper, Customers, Backups."""
 
     def __init__(self, parent=None):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.errors import InvalidValue, ValidationFailed
-from smallcrm.gui.forms import load_form
+from smallcrm.gui.forms import AsksBeforeClosing, load_form
 from smallcrm.gui.messages import field_problem
 from smallcrm.services import validation
 from smallcrm.services.contacts import ContactInput, all_tags, clean_contact
@@ -85,7 +85,7 @@ class ValueList(QWidget):
         return ok
 
 
-class ContactDialog(QDialog):
+class ContactDialog(AsksBeforeClosing, QDialog):
     def __init__(self, parent=None, contact: ContactInput | None = None, title: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("New customer"))

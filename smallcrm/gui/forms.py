@@ -7,7 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QSettings, QStandardPaths
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractSpinBox, QComboBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit,
+    QWidget,
+)
 
 from smallcrm.paths import ui_form
 
@@ -40,6 +43,66 @@ def grow_to_fit(dialog: QWidget) -> None:
         needed = layout.totalHeightForWidth(dialog.width())
         if dialog.height() < needed:
             dialog.resize(dialog.width(), needed)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("forms", text)
+
+
+def ask_to_throw_away(parent: QWidget, title: str, text: str, throw_away: str, keep: str) -> bool:
+    """Ask before what the owner typed or chose is thrown away: True to go on. Enter and Escape keep it (a key
+    pressed once too often loses nothing)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    gone = box.addButton(throw_away, QMessageBox.ButtonRole.DestructiveRole)
+    kept = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(kept)
+    box.setEscapeButton(kept)
+    box.exec()
+    return box.clickedButton() is gone
+
+
+def _entered(dialog: QWidget) -> tuple:
+    """What the fields of `dialog` hold: what the owner can type, tick or choose."""
+    held = []
+    for widget in dialog.findChildren(QWidget):
+        if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+            held.append(widget.text())
+        elif isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly():
+            held.append(widget.toPlainText())
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            held.append(widget.isChecked())
+        elif isinstance(widget, QComboBox):
+            held.append(widget.currentIndex())
+        elif isinstance(widget, QAbstractSpinBox):
+            held.append(widget.text())
+    return tuple(value for value in held if value != "")  # (a list's empty line for one more value is nothing)
+
+
+class AsksBeforeClosing:
+    """For a dialog: Cancel, Escape or closing the window asks before what the owner typed since it opened is
+    lost; with nothing changed, it closes at once."""
+
+    _as_opened: tuple | None = None
+
+    def showEvent(self, event) -> None:
+        if self._as_opened is None:
+            self._as_opened = _entered(self)
+        super().showEvent(event)
+
+    def would_lose(self) -> bool:
+        return self._as_opened is not None and _entered(self) != self._as_opened
+
+    def losing_question(self) -> tuple[str, str, str]:
+        """The question, the button that closes, the one that keeps."""
+        return (_tr("Close without saving? What you typed here would be lost."), _tr("Close without saving"),
+                _tr("Keep editing"))
+
+    def may_close(self) -> bool:
+        return not self.would_lose() or ask_to_throw_away(self, self.windowTitle(), *self.losing_question())
+
+    def reject(self) -> None:
+        if self.may_close():
+            super().reject()
 
 
 def _start_folder() -> str:

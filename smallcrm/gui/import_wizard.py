@@ -38,10 +38,11 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.forms import resize_within_screen
+from smallcrm.gui.forms import AsksBeforeClosing, resize_within_screen
 from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import all_tags, contact_rows
+from smallcrm.services.loyalty import shop_currency
 from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing import purchases_import as pi
@@ -1248,8 +1249,6 @@ class MappingPage(QWizardPage):
         return found
 
     def _show_sale_options(self) -> None:
-        from smallcrm.services.settings import get_setting
-
         purchases = self.w.kind == "purchases"
         for widget in (self.match, self.currency):
             self.choices.setRowVisible(widget, purchases)
@@ -1258,7 +1257,7 @@ class MappingPage(QWizardPage):
         for widget in (self.match, self.currency):
             widget.blockSignals(True)
         self.match.setCurrentIndex(max(0, self.match.findData(self.w.options.match)))
-        shop = get_setting("currency") or "EUR"
+        shop = shop_currency()
         self.currency.clear()
         self.currency.addItems(list(dict.fromkeys((shop, *CURRENCIES))))
         self.currency.setCurrentText(self.w.options.currency or shop)
@@ -1320,13 +1319,17 @@ class MappingPage(QWizardPage):
                 self.w.options.date_orders[column] = combo.currentData()
         self.replan()
 
-    def replan(self) -> None:
-        self.timer.stop()
+    def take_choices(self) -> None:
+        """Put the choices on this page into the import's options (the preview is read again with them)."""
         fields = self.mapped_fields()
         self.w.options.overrides = {i: f for i, f in enumerate(fields) if f != self.w.fields[i]}
         if self.w.kind == "purchases":
             self.w.options.match = self.match.currentData()
             self.w.options.currency = self.currency.currentText().strip().upper() or None
+
+    def replan(self) -> None:
+        self.timer.stop()
+        self.take_choices()
         self.w.plan = None
         self.planned_with = self.w.options.on_duplicate, dict(self.w.options.row_choices)
         self.completeChanged.emit()
@@ -2310,7 +2313,7 @@ class SummaryPage(QWizardPage):
         self.completeChanged.emit()
 
 
-class FixRowDialog(QDialog):
+class FixRowDialog(AsksBeforeClosing, QDialog):
     """One rejected row, to correct: the cells of the columns that are imported, as the file has them."""
 
     def __init__(self, parent, reject, headers: list[str], fields: list[str], cells: list[str],
@@ -2573,7 +2576,7 @@ class RunPage(QWizardPage):
 MIN_WIDTH, MIN_HEIGHT = 640, 480  # the wizard's smallest size
 
 
-class ImportWizard(QWizard):
+class ImportWizard(AsksBeforeClosing, QWizard):
     def __init__(self, parent=None, path: Path | None = None, on_imported=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import"))
@@ -2829,12 +2832,35 @@ class ImportWizard(QWizard):
         return problem_text(error, started=started)
 
     def reject(self) -> None:
-        self.stop_planning()
         if self.task is not None:  # Cancel while importing: roll back; the last page then says nothing changed
+            self.stop_planning()
             self.task.cancel()
             self.run_page.text.setText(self.tr("Cancelling…"))
             return
-        super().reject()
+        if self.may_close():
+            self.stop_planning()
+            QWizard.reject(self)
+
+    def would_lose(self) -> bool:
+        """Whether closing now loses what the owner did for a file not imported: a row corrected, or a choice of
+        their own (the shop's country and currency, which the pages fill in, are none)."""
+        if self.path is None or self.result is not None:
+            return False
+        if self.currentPage() is self.mapping_page:  # (a choice just made, the preview not read again yet)
+            self.mapping_page.take_choices()
+        made = dataclasses.replace(self.options)
+        if made.region == default_region():
+            made.region = None
+        if isinstance(made, pi.PurchaseImportOptions) and made.currency == shop_currency():
+            made.currency = None
+        return bool(self.fixes) or made != type(made)()
+
+    def losing_question(self) -> tuple[str, str, str]:
+        question = (self.tr("Stop this import? Nothing has been imported; the choices made for this file and the "
+                            "rows corrected would be lost.") if self.fixes else
+                    self.tr("Stop this import? Nothing has been imported; the choices made for this file would be "
+                            "lost."))
+        return question, self.tr("Stop the import"), self.tr("Keep going")
 
     def imported(self) -> None:
         if self.on_imported:

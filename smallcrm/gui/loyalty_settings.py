@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InvalidValue
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
+from smallcrm.gui.forms import AsksBeforeClosing
 from smallcrm.gui.messages import field_problem, tier_name
 from smallcrm.services import loyalty, money
 from smallcrm.services.settings import get_setting, set_setting
@@ -24,7 +25,7 @@ def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     return spin
 
 
-class LoyaltySettingsDialog(QDialog):
+class LoyaltySettingsDialog(AsksBeforeClosing, QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Loyalty programme"))

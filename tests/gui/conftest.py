@@ -19,6 +19,29 @@ def app(qapp):
     QSettings().clear()
 
 
+class Answers(list):
+    """The questions asked before typed work is thrown away (title, question), each answered by the first of
+    `answers` (then: throw it away, as the tests that close such a window mean to)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[bool] = []
+
+    def ask(self, parent, title, text, throw_away, keep) -> bool:
+        self.append((title, text))
+        return self.answers.pop(0) if self.answers else True
+
+
+@pytest.fixture(autouse=True)
+def closing_asked(monkeypatch) -> Answers:
+    from smallcrm.gui import forms
+
+    asked = Answers()
+    asked.real = forms.ask_to_throw_away
+    monkeypatch.setattr(forms, "ask_to_throw_away", asked.ask)
+    return asked
+
+
 @pytest.fixture
 def make_window(qtbot, db, app):
     from smallcrm.gui.main_window import MainWindow

@@ -384,3 +384,21 @@ def test_feedback_can_be_about_a_call(qtbot, window, three):
 
     (answer,) = Feedback.select()
     assert (answer.kind, answer.score, answer.interaction_id, answer.purchase_id) == ("nps", 9, call, None)
+
+
+def test_a_sale_typed_and_not_saved_is_not_lost_to_escape(qtbot, window, three, closing_asked):
+    window.refresh([three[0]])
+    window.call_action.trigger()
+    dialog = dialog_of(window, CallDialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed
+    assert not dialog.isVisible() and closing_asked == []
+
+    window.purchase_action.trigger()
+    dialog = dialog_of(window, PurchaseDialog)
+    type_text(dialog.total, "40")
+    closing_asked.answers = [False]  # "Keep editing"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(closing_asked) == 1 and dialog.isVisible() and dialog.total.text() == "40"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # "Close without saving"
+    assert len(closing_asked) == 2 and not dialog.isVisible()
+    assert Purchase.select().count() == 0

@@ -2310,3 +2310,54 @@ def test_a_separator_the_file_does_not_use_is_said_to_be_the_wrong_one(qtbot, wi
                                   "by “;”. Go back to “What the file looks like” and choose it under “Separator”.")
     assert not page.isComplete()
     wizard.close()
+
+
+def test_escape_asks_before_the_choices_made_for_a_file_are_lost(qtbot, window, tmp_path, closing_asked):
+    path = write_french_file(tmp_path)
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing chosen: what the wizard found is found again
+    assert not wizard.isVisible() and closing_asked == []
+
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    combo = wizard.mapping_page.combos[wizard.headers.index("Ville")]
+    combo.setCurrentIndex(combo.findData("ignore"))  # the town not imported
+    closing_asked.answers = [False]  # "Keep going"
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert closing_asked == [("Import customers", "Stop this import? Nothing has been imported; the choices made for "
+                                                  "this file would be lost.")]
+    assert wizard.isVisible() and wizard.currentPage() is wizard.mapping_page
+    assert wizard.options.overrides == {wizard.headers.index("Ville"): "ignore"}
+
+    to_summary(qtbot, wizard)
+    fix_row(qtbot, wizard, 4, "Courriel", "jose@exemple.fr", "fix-before-stopping.png")
+    closing_asked.answers = [False]
+    wizard.close()  # the window's close button asks too
+    assert "and the rows corrected would be lost" in closing_asked[-1][1] and wizard.isVisible()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    wizard.close()  # imported: nothing to lose
+    assert len(closing_asked) == 2 and not wizard.isVisible()
+
+
+def test_the_shops_own_country_and_currency_filled_in_are_no_choice_to_ask_about(qtbot, window, tmp_path,
+                                                                                 closing_asked):
+    from smallcrm.services.settings import set_settings
+
+    set_settings({"currency": "CHF", "default_region": "CH"})
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Email,Phone,Total,Receipt number\n"
+                    "2026-03-01 10:15,anna@beispiel.de,044 668 18 00,12.50,1001\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    assert (wizard.options.currency, wizard.options.region) == ("CHF", "CH")
+    wizard.reject()
+    assert not wizard.isVisible() and closing_asked == []

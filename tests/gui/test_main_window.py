@@ -465,3 +465,75 @@ def test_the_search_box_stays_in_sight_on_a_small_screen_and_find_reaches_it(qtb
     assert search.hasFocus()
     type_text(search, "Kowal")
     qtbot.waitUntil(lambda: visible_names(window) == ["Marta Kowalska"], timeout=2000)
+
+
+def test_escape_in_a_customer_form_with_something_typed_asks_before_it_is_lost(qtbot, window, db, closing_asked):
+    from smallcrm.store.models import Contact
+
+    dialog = open_dialog(qtbot, window, window.new_action)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not dialog.isVisible() and closing_asked == []
+
+    dialog = open_dialog(qtbot, window, window.new_action)
+    type_text(dialog.first_name, "Zoë")
+    type_text(dialog.emails.edits[0], "zoe@example.com")
+    closing_asked.answers = [False]  # "Keep editing"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert closing_asked == [("New customer", "Close without saving? What you typed here would be lost.")]
+    assert dialog.isVisible() and dialog.first_name.text() == "Zoë"
+    dialog.close()  # the window's close button asks too; "Close without saving"
+    assert len(closing_asked) == 2 and not dialog.isVisible()
+    assert Contact.select().count() == 0
+
+
+def test_editing_a_customer_and_typing_it_back_as_it_was_closes_without_asking(qtbot, window, three, closing_asked):
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    assert dialog.first_name.text() == "Marta"
+    dialog.first_name.clear()
+    type_text(dialog.first_name, "Marta")
+    edit = dialog.phones.edits[-1]
+    type_text(edit, "0")  # (a fresh line shows for one more number)
+    edit.clear()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and closing_asked == []
+
+
+def test_the_question_before_typed_work_is_lost_keeps_it_on_enter_and_escape(qtbot, app, closing_asked):
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    answers, seen = [], []
+
+    def press(key) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, lambda: press(key))
+            return
+        seen.append(([b.text() for b in box.buttons()], box.defaultButton().text(), box.escapeButton().text()))
+        qtbot.keyClick(box, key)
+
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
+        QTimer.singleShot(20, lambda key=key: press(key))
+        answers.append(closing_asked.real(parent, "New customer", "Close without saving?", "Close without saving",
+                                          "Keep editing"))
+    assert answers == [False, False]
+    for buttons, default, escape in seen:
+        assert sorted(buttons) == ["Close without saving", "Keep editing"]
+        assert default == escape == "Keep editing"
+
+
+def test_the_settings_windows_close_at_once_unless_something_was_changed(qtbot, window, closing_asked):
+    for open_settings in (window.edit_business, window.edit_loyalty):
+        dialog = open_settings()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible() and closing_asked == []
+    dialog = window.edit_business()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "Kwiaciarnia Marta")
+    closing_asked.answers = [False]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(closing_asked) == 1 and dialog.isVisible()
+    dialog.reject()
