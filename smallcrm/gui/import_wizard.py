@@ -1777,13 +1777,16 @@ class DuplicatesPage(QWizardPage):
                                  "in the file, or a very similar name and one more detail in common."))
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        for key, label in POLICIES:
+        choices = QGridLayout()  # in two columns: the list of rows below keeps its room in a small window
+        choices.setColumnStretch(1, 1)
+        for i, (key, label) in enumerate(POLICIES):
             button = QRadioButton(self.tr(label))
             button.setProperty("policy", key)
             self.group.addButton(button)
-            layout.addWidget(button)
+            choices.addWidget(button, i // 2, i % 2)
             if key == "skip":
                 button.setChecked(True)
+        layout.addLayout(choices)
         self.group.buttonClicked.connect(self._policy)
         labels = {"": self.tr("As chosen above")}
         labels.update((key, self.tr(label).split(":")[0].strip()) for key, label in POLICIES)
@@ -1793,6 +1796,7 @@ class DuplicatesPage(QWizardPage):
         self.table = QTableView()
         _choice_table(self.table, self.model)
         self.table.setAccessibleName(self.tr("Rows that match a customer"))
+        self.table.setMinimumHeight(_height_of_rows(self.table, 3))
         self.hint = QLabel(self.tr("Click “For this row” to choose for one row, or select several rows (Shift- or "
                                    "Ctrl-click) and choose below the list."))
         self.hint.setWordWrap(True)

@@ -2361,3 +2361,23 @@ def test_the_shops_own_country_and_currency_filled_in_are_no_choice_to_ask_about
     assert (wizard.options.currency, wizard.options.region) == ("CHF", "CH")
     wizard.reject()
     assert not wizard.isVisible() and closing_asked == []
+
+
+def test_the_duplicates_page_at_the_smallest_size_shows_three_rows_and_what_the_selected_one_changes(
+        qtbot, window, tmp_path):
+    """Its four choices one under the other left room for one row of the list at 640 by 480."""
+    rows = ["First name,Last name,Email,City"]
+    for i in range(6):
+        contacts.add_contact(contacts.ContactInput(first_name=f"Anna{i}", last_name="Schulz", emails=[f"a{i}@x.de"]))
+        rows.append(f"Anna{i},Schulz,a{i}@x.de,Hamburg")
+    path = tmp_path / "clients.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    wizard = to_duplicates_with(qtbot, window, path, "fill")
+    wizard.resize(200, 150)
+    page = wizard.duplicates_page
+    page.table.selectRow(0)
+    qtbot.waitUntil(page.changes.isVisible, timeout=5000)
+    qtbot.wait(50)
+    assert page.table.viewport().height() >= 3 * page.table.verticalHeader().defaultSectionSize()
+    assert page.changes.viewport().height() >= page.changes.rowHeight(0)  # City: — / Hamburg
+    assert page.tags.geometry().bottom() <= page.height()  # nothing pushed out of the page
