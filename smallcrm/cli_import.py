@@ -383,6 +383,10 @@ _WARNINGS = {
     "nul_characters": ("invisible NUL character (some programs leave them) was removed",
                        "invisible NUL characters (some programs leave them) were removed"),
     "blank_rows": ("blank row was skipped", "blank rows were skipped"),
+    "repeated_sales": ("row of a sale was given again by a file put after another: counted once",
+                       "rows of sales were given again by a file put after another: counted once"),
+    "repeated_headers": ("row repeated the column names (files put one after another?): left out",
+                         "rows repeated the column names (files put one after another?): left out"),
     "long_items": ("item was over 1,000 characters: it was cut to 1,000", "items were over 1,000 characters: they "
                    "were cut to 1,000"),
     "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”): kept as written",

@@ -4326,6 +4326,14 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes vides ignorées</translation>
     </message>
     <message>
+        <source>Rows of sales given again by a file put after another, counted once</source>
+        <translation>Lignes de ventes données à nouveau par un fichier mis à la suite d’un autre, comptées une fois</translation>
+    </message>
+    <message>
+        <source>Rows of the column names again (files put one after another), left out</source>
+        <translation>Lignes reprenant les noms des colonnes (fichiers mis bout à bout), laissées de côté</translation>
+    </message>
+    <message>
         <source>Rows with a letter that cannot be read (shown as “�”), kept as written</source>
         <translation>Lignes avec une lettre illisible (affichée «&#x202f;�&#x202f;»), gardées telles quelles</translation>
     </message>

@@ -244,6 +244,10 @@ WARNINGS = {
     "nul_characters": QT_TRANSLATE_NOOP("SummaryPage", "Invisible NUL characters removed (some programs leave "
                                                        "them)"),
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
+    "repeated_sales": QT_TRANSLATE_NOOP("SummaryPage", "Rows of sales given again by a file put after another, "
+                                                       "counted once"),
+    "repeated_headers": QT_TRANSLATE_NOOP("SummaryPage", "Rows of the column names again (files put one after "
+                                                         "another), left out"),
     "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),
     "lost_letters": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a letter that cannot be read (shown as “\ufffd”), "
                                                      "kept as written"),

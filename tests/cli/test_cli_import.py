@@ -708,3 +708,19 @@ def test_a_purchases_import_says_how_the_file_was_read_and_what_reading_tidied(c
                       encoding="utf-8")
     cut = cli("import", "purchases", str(source), "--dry-run")
     assert "note: 1 item was over 1,000 characters: it was cut to 1,000\n" in cut.out
+
+
+def test_files_put_one_after_another_are_said_and_their_shared_sales_counted_once(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("First Name,Email\nAnn,ann@x.fr\nFirst Name,Email\nBob,bob@x.fr\n", encoding="utf-8")
+    result = cli("import", "contacts", str(people))
+    assert result.code == 0 and "0 rejected" in result.out
+    assert ("note: 1 row repeated the column names (files put one after another?): left out (row 3)"
+            in result.out)
+    sales = tmp_path / "sales.csv"
+    sales.write_text("Date,Email,Total,Receipt\n2026-03-02 11:00,bob@x.fr,8.00,1002\n"
+                     "Date,Email,Total,Receipt\n2026-03-02 11:00,bob@x.fr,8.00,1002\n", encoding="utf-8")
+    result = cli("import", "purchases", str(sales), "--json")
+    assert result.code == 0 and result.json()["created"] == 1
+    assert result.json()["warnings"] == {"repeated_headers": 1, "repeated_sales": 1}
+    assert result.json()["warning_rows"] == {"repeated_headers": [3], "repeated_sales": [4]}

@@ -2381,3 +2381,21 @@ def test_the_duplicates_page_at_the_smallest_size_shows_three_rows_and_what_the_
     assert page.table.viewport().height() >= 3 * page.table.verticalHeader().defaultSectionSize()
     assert page.changes.viewport().height() >= page.changes.rowHeight(0)  # City: — / Hamburg
     assert page.tags.geometry().bottom() <= page.height()  # nothing pushed out of the page
+
+
+def test_the_summary_names_the_rows_of_column_names_again_and_of_sales_given_twice(qtbot, window, tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Email,Total,Receipt\n2026-03-01 10:00,ann@x.fr,12.50,1001\n2026-03-02 11:00,bob@x.fr,8.00,"
+                    "1002\nDate,Email,Total,Receipt\n2026-03-02 11:00,bob@x.fr,8.00,1002\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()
+    wizard.unmatched_page.create.click()
+    wizard.next()
+    qtbot.waitUntil(lambda: "Purchases to record: 2" in wizard.summary_page.counts.text(), timeout=5000)
+    assert wizard.summary_page.noted.text().splitlines()[:2] == [
+        "• Rows of the column names again (files put one after another), left out: 1 (row 4)",
+        "• Rows of sales given again by a file put after another, counted once: 1 (row 5)"]

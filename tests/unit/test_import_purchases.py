@@ -2847,3 +2847,28 @@ def test_a_sales_import_waits_for_a_later_refund_of_its_customers_to_be_undone(g
     ci.undo_import(returns.batch)
     ci.undo_import(sales.batch)
     assert snapshot() == before
+
+
+def test_exports_put_one_after_another_record_the_sales_they_share_once(tmp_path, db):
+    """January's export and one from the 15th on, put together with their column names: the receipts of both
+    were recorded at twice their total."""
+    header = ["Date", "Email", "Item", "Qty", "Price", "Receipt"]
+    first = [["2026-01-10 10:00", "ann@x.fr", "Rose", "1", "3.00", "1001"],
+             ["2026-01-10 10:00", "ann@x.fr", "Rose", "1", "3.00", "1001"],  # two roses, scanned one by one
+             ["2026-01-16 11:00", "bob@x.fr", "Lily", "2", "5.00", "1002"]]
+    second = [["2026-01-16 11:00", "bob@x.fr", "Lily", "2", "5.00", "1002"],
+              ["2026-01-20 09:30", "ann@x.fr", "Rose", "1", "3.00", "1003"],
+              ["2026-01-20 09:30", "ann@x.fr", "Rose", "1", "3.00", "1003"]]
+    path = write_csv(tmp_path / "january.csv", header, first + [header] + second)
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    totals = {p.reference: p.total_minor for p in Purchase.select()}
+    assert totals == {"1001": 600, "1002": 1000, "1003": 600}
+    assert dict(result.warnings)["repeated_headers"] == 1 and dict(result.warnings)["repeated_sales"] == 1
+    assert result.warning_rows["repeated_sales"] == [6]
+
+    # two exports that do not overlap: every row is a sale's
+    path = write_csv(tmp_path / "feb-mar.csv", header, [["2026-02-01 10:00", "ann@x.fr", "Rose", "1", "3.00", "2001"],
+                                                        header,
+                                                        ["2026-03-01 10:00", "ann@x.fr", "Rose", "1", "3.00", "2001"]])
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
+    assert result.created == 2 and "repeated_sales" not in dict(result.warnings)

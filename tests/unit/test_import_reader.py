@@ -1110,3 +1110,17 @@ def test_rows_are_read_from_the_disk_in_large_pieces(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "_open_binary", lambda p: Counted(io.FileIO(p, "rb")))
     assert sum(1 for _ in read_rows(path, sniff(path))) == 200_000
     assert len(reads) <= 12, len(reads)  # (8 KiB at a time would be over 400)
+
+
+def test_the_column_names_again_in_the_middle_of_the_file_are_no_row(tmp_path):
+    """Two exports put one after another ("copy a.csv + b.csv", or pasted in a spreadsheet): the second one's column
+    names were a row, rejected as a customer whose email is "Email"."""
+    text = ("Name,Email,City\r\nAnn,ann@x.fr,Paris\r\n"
+            "Name,Email,City\r\nBob,bob@x.fr,Rome\r\n"
+            "\ufeffName , Email,City,,\r\nCem,cem@x.fr,Oslo\r\n"  # (the other file's byte-order mark, its spaces)
+            "Name,Email,Town\r\nName,,\r\n")  # (other cells, or fewer: rows)
+    path = write(tmp_path / "people.csv", text)
+    stream = read_rows(path, sniff(path))
+    assert [cells[0] for _, cells in stream] == ["Ann", "Bob", "Cem", "Name", "Name"]
+    assert stream.repeated_headers == 2
+    assert ("repeated_headers", 2) in stream.warnings and stream.warning_rows["repeated_headers"] == [3, 5]

@@ -68,6 +68,7 @@ import dataclasses
 import functools
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -937,6 +938,7 @@ class _Reader:
         self.warning_rows: dict[str, list[int]] = {}  # the first rows of what reading tidied, by kind
         self.long_items = 0  # items cut to what a line holds
         self.lost_letters = 0  # rows with a letter that cannot be read, kept as written
+        self.repeated_sales: list[int] = []  # rows of a sale that an earlier file put before it gave already
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -1062,8 +1064,24 @@ class _Reader:
         layout = self.layout
         order = layout.date_orders.get(self.col.get("date", -1))
         last, prefix = self.col.get("last_name"), self.col.get("last_name_prefix")  # (Dutch "van der" Berg)
+        numbered = self.col.get("reference")
+        # Exports put one after another, each with its column names, may overlap: a row of a sale that an earlier
+        # one has too, as it is there, is that sale's again (its total would be doubled), not another line of it.
+        # (Their rows, by their hash: as many of each as those exports gave.)
+        before, part, this_part = Counter(), 0, Counter()
         with reader.read_rows(layout.path, layout.dialect, limit) as rows:
             for number, cells in rows:
+                if numbered is not None and cells[numbered].strip():
+                    if rows.repeated_headers != part:
+                        part = rows.repeated_headers
+                        before.update(this_part)
+                        this_part.clear()
+                    line = hash(tuple(cells))
+                    if before[line]:
+                        before[line] -= 1
+                        self.repeated_sales.append(number)
+                        continue
+                    this_part[line] += 1
                 if last is not None and prefix is not None:
                     cells[last] = cleaning.with_prefix(cells[prefix].strip(), cells[last].strip())
                 self.rows += 1
@@ -1074,9 +1092,12 @@ class _Reader:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
             self.cut_short = rows.cut_short
-            self.warnings = rows.warnings + [(kind, n) for kind, n in (("long_items", self.long_items),
-                                                                       ("lost_letters", self.lost_letters)) if n]
+            self.warnings = rows.warnings + [(kind, n) for kind, n in (
+                ("repeated_sales", len(self.repeated_sales)), ("long_items", self.long_items),
+                ("lost_letters", self.lost_letters)) if n]
             self.warning_rows = rows.warning_rows
+            if self.repeated_sales:
+                self.warning_rows["repeated_sales"] = self.repeated_sales[:reader.ROWS_SAID]
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)

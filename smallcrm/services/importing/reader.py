@@ -975,6 +975,7 @@ class RowStream:
         self.long_row_count = 0
         self.nul_characters = 0
         self.stray_quotes = 0  # rows a quote never closed had run together, read again line by line
+        self.repeated_headers = 0  # rows of the column names again (files put one after the other): left out
         self.first_rows: dict[str, list[int]] = {}  # the first rows (ROWS_SAID) of each kind tidied, to say which
         self.cut_letter = 0  # 1: the file ends in the middle of a letter (see _cut_letter)
         self.header: list[str] = []
@@ -999,7 +1000,8 @@ class RowStream:
 
     @property
     def warning_rows(self) -> dict[str, list[int]]:
-        """The first rows of what was tidied, by kind ("stray_quotes", "short_rows", "long_rows"): where to look."""
+        """The first rows of what was tidied, by kind ("stray_quotes", "short_rows", "long_rows",
+        "repeated_headers"): where to look."""
         return {**self.first_rows, **({"long_rows": self.long_rows[:ROWS_SAID]} if self.long_rows else {})}
 
     def _note_row(self, kind: str, number: int) -> None:
@@ -1010,10 +1012,11 @@ class RowStream:
     @property
     def warnings(self) -> list[tuple[str, int]]:
         """What was tidied, as (kind, how many): "cut_letter", "nul_characters", "stray_quotes", "short_rows",
-        "long_rows", "blank_rows"."""
+        "long_rows", "blank_rows", "repeated_headers"."""
         counts = [("cut_letter", self.cut_letter), ("nul_characters", self.nul_characters),
                   ("stray_quotes", self.stray_quotes),
-                  ("short_rows", self.short_rows), ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows)]
+                  ("short_rows", self.short_rows), ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows),
+                  ("repeated_headers", self.repeated_headers)]
         return [(kind, n) for kind, n in counts if n]
 
     def _lines(self, stream) -> Iterator[str]:
@@ -1050,6 +1053,7 @@ class RowStream:
                     raise _problem(path, "empty", "the file has no header row")
                 self.header = _clean_header(_cells_restored(header))
                 width = len(header)
+                names = _as_names(header)
                 row_end = dialect.row_end
                 quotes = self.quotes  # the quote characters before the record at hand
                 self._record = []
@@ -1092,6 +1096,10 @@ class RowStream:
                                     self.long_row_count += 1
                                     if len(self.long_rows) < 1000:
                                         self.long_rows.append(number)
+                        if cells[0].strip().lstrip("\ufeff") == names[0] and _as_names(cells) == names:
+                            self.repeated_headers += 1  # (a file put after another, its column names with it)
+                            self._note_row("repeated_headers", number)
+                            continue
                         if self.rows == self.limit:
                             self.cut_short = True
                             return
@@ -1126,6 +1134,14 @@ class RowStream:
         except OSError as e:
             return _problem(self.path, "vanished", e.strerror or str(e))
         return _problem(self.path, "encoding", _bad_bytes_detail(cell, dialect.encoding, column), row)
+
+
+def _as_names(cells: list[str]) -> list[str]:
+    """A row's cells as column names are compared: without spaces around them, nor a byte-order mark before the
+    first (a file that had one, put after another)."""
+    names = [cell.strip() for cell in cells]
+    names[0] = names[0].lstrip("\ufeff")
+    return names
 
 
 def _cut_short_in_letter(stream) -> bool:
