@@ -444,10 +444,13 @@ def _purchase(purchase_id: int) -> Purchase:
     return row
 
 
-def _earned(purchase: Purchase) -> int:
-    """What the purchase earned when it was recorded (its "earn" rows)."""
+def _earned(purchase: Purchase, at: datetime) -> int:
+    """What the purchase earned when it was recorded (its "earn" rows), less the points past their date at `at`
+    (a refund's moment): those were gone by then, expired or to expire, and a refund that took them back too would
+    take the customer's other points."""
     return database.execute_sql("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
-                                " AND kind = 'earn'", (purchase.id,)).fetchone()[0]
+                                " AND kind = 'earn' AND (expires_on IS NULL OR expires_on >= ?)",
+                                (purchase.id, local_date(at).isoformat())).fetchone()[0]
 
 
 def _taken_back(purchase: Purchase) -> int:
@@ -477,14 +480,16 @@ def points_share(earned: int, total_minor: int, removed_before: int, removed_aft
     return earned * removed_after // total_minor - earned * removed_before // total_minor
 
 
-def refund_share(purchase_id: int, amount_minor: int) -> int:
-    """The points a further refund of `amount_minor` of a recorded purchase takes back, before the cap of the
-    customer's balance (as take_back_for_refund counts them)."""
+def refund_share(purchase_id: int, amount_minor: int, at: datetime, *, refunded_since: int = 0,
+                 taken_since: int = 0) -> int:
+    """The points a further refund of `amount_minor` of a recorded purchase at `at` takes back, before the cap of
+    the customer's balance (as take_back_for_refund counts them); `refunded_since` and `taken_since`: what refunds
+    not written yet (an import's earlier rows) paid back of it and took back."""
     original = _purchase(purchase_id)
-    earned = _earned(original)
-    before = _refunded_before(original)
-    return min(points_share(earned, original.total_minor, before, before + amount_minor),
-               earned - _taken_back(original))
+    earned = _earned(original, at)
+    before = _refunded_before(original) + refunded_since
+    return max(0, min(points_share(earned, original.total_minor, before, before + amount_minor),
+                      earned - _taken_back(original) - taken_since))
 
 
 def earn_for_purchase(purchase_id: int) -> int:
@@ -540,7 +545,7 @@ def take_back_for_refund(refund_id: int, *, reason: str = "") -> int:
         original = _purchase(refund.refund_of_id)
         if original.contact_id is None:
             return 0
-        earned = _earned(original)
+        earned = _earned(original, refund.occurred_at)
         before = _refunded_before(original, refund_id)
         share = points_share(earned, original.total_minor, before, before - refund.total_minor)
         reference = original.reference or f"#{original.id}"
@@ -560,15 +565,16 @@ def take_back_for_write_off(purchase_id: int, at: datetime | None = None) -> int
             return 0
         if PointsEntry.select().where(PointsEntry.purchase == purchase_id, PointsEntry.kind == "adjust").exists():
             return 0
+        at = when.check_moment(at)
         refunded = _refunded_before(purchase)
         unpaid = max(0, purchase.total_minor - refunded - purchase.paid_minor)
-        share = points_share(_earned(purchase), purchase.total_minor, refunded, refunded + unpaid)
+        share = points_share(_earned(purchase, at), purchase.total_minor, refunded, refunded + unpaid)
         label = WRITE_OFF_REASON.format(reference=purchase.reference or f"#{purchase.id}")
-        return _take_back(purchase, share, when.check_moment(at), label, purchase_id)
+        return _take_back(purchase, share, at, label, purchase_id)
 
 
 def _take_back(original: Purchase, share: int, at: datetime, reason: str, purchase_id: int) -> int:
-    earned = _earned(original)
+    earned = _earned(original, at)
     points = min(share, earned - _taken_back(original), _balance(original.contact_id))
     if points <= 0:
         return 0

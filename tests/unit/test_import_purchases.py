@@ -2872,3 +2872,55 @@ def test_exports_put_one_after_another_record_the_sales_they_share_once(tmp_path
                                                         ["2026-03-01 10:00", "ann@x.fr", "Rose", "1", "3.00", "2001"]])
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True))
     assert result.created == 2 and "repeated_sales" not in dict(result.warnings)
+
+
+@pytest.mark.parametrize("number", ["INV-300001", "3001"])  # a sale's own number, and a till's count (not linked)
+def test_refunds_of_a_sale_in_a_later_file_take_back_all_its_points_together(tmp_path, db, number):
+    """Five refunds of 1.99 of a 9.95 sale (9 points): each took back what it rounded down to alone, 1 point, and
+    the customer kept 4 of the 9 points of a sale paid back in full."""
+    set_rules(LoyaltyRules(points_per_unit=1))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Ray", emails=["bob@x.com"]))
+    header = ["Date", "Email", "Total", "Receipt", "Currency"]
+    sale = write_csv(tmp_path / "april.csv", header, [["2026-04-12 10:00", "bob@x.com", "9.95", number, "EUR"]])
+    pi.import_purchases(sale, pi.PurchaseImportOptions())
+    assert points_balance(bob) == 9
+    refunds = write_csv(tmp_path / "returns.csv", header, [[f"2026-04-{day} 10:00", "bob@x.com", "-1.99", number, "EUR"]
+                                                          for day in range(20, 25)])
+    planned = pi.plan_purchases_import(refunds, pi.PurchaseImportOptions())
+    assert planned.counts["points"] == -9
+    result = pi.import_purchases(refunds, pi.PurchaseImportOptions())
+    assert result.points == -9 and points_balance(bob) == 0
+
+
+def test_an_older_export_imported_after_a_later_one_records_no_sale_the_later_said_was_refunded(tmp_path, db):
+    """April's order #2001, refunded since: the export of today left it out; the export of April, imported next,
+    recorded it, with its points and its revenue."""
+    set_rules(LoyaltyRules(points_per_unit=1))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Ray", emails=["bob@x.com"]))
+    header = ["Name", "Email", "Financial Status", "Currency", "Total", "Created at", "Refunded Amount"]
+    later = write_csv(tmp_path / "today.csv", header,
+                      [["#2001", "bob@x.com", "refunded", "EUR", "99.00", "2026-04-10 10:00:00 +0200", "99.00"]])
+    older = write_csv(tmp_path / "april.csv", header,
+                      [["#2001", "bob@x.com", "paid", "EUR", "99.00", "2026-04-10 10:00:00 +0200", "0.00"],
+                       ["#2002", "bob@x.com", "paid", "EUR", "10.00", "2026-04-11 10:00:00 +0200", "0.00"]])
+    assert pi.import_purchases(later, pi.PurchaseImportOptions()).skips == {pi.CANCELLED_REASON: 1}
+    result = pi.import_purchases(older, pi.PurchaseImportOptions())
+    assert result.skips == {pi.CANCELLED_BEFORE: 1}
+    assert [p.reference for p in Purchase.select()] == ["#2002"] and points_balance(bob) == 10
+
+
+def test_a_cancellation_of_a_sale_whose_points_are_past_their_date_takes_no_points_of_today(tmp_path, db):
+    """Last year's sale earns nothing now (its points would have expired); its cancellation, nine days later, took
+    100 of this year's points."""
+    set_rules(LoyaltyRules(points_per_unit=1, expiry_months=12))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Ray", emails=["bob@x.com"]))
+    purchases.record_purchase(bob, total_minor=20_000)
+    old = datetime.now() - timedelta(days=400)
+    path = write_csv(tmp_path / "history.csv", ["InvoiceNo", "Description", "Quantity", "InvoiceDate", "UnitPrice",
+                                                "Email"],
+                     [["536365", "LAMP", "1", old.strftime("%Y-%m-%d 10:00"), "100.00", "bob@x.com"],
+                      ["C536379", "LAMP", "-1", (old + timedelta(days=9)).strftime("%Y-%m-%d 10:00"), "100.00",
+                       "bob@x.com"]])
+    result = pi.import_purchases(path, pi.PurchaseImportOptions())
+    assert (result.created, result.refunds, result.points) == (2, 1, 0)
+    assert points_balance(bob) == 200

@@ -440,6 +440,27 @@ def test_points_expire_after_their_date_oldest_first_and_only_once(db):
     assert points_balance(ann) == 0
 
 
+def test_a_refund_after_its_sales_points_expired_takes_none_of_the_customers_other_points(db):
+    """The October sale's 100 points expired on 1 November; refunding it on the 20th took 100 more, from the
+    points of a sale of the 19th that was not refunded: the customer lost the same points twice."""
+    change(expiry_months=1)
+    ann = customer()
+    october = record_purchase(ann, total_minor=10_000, at=noon(2024, 10, 1)).purchase_id
+    expire_points(date(2024, 11, 2))
+    record_purchase(ann, total_minor=10_000, at=noon(2024, 11, 19))
+    assert points_balance(ann) == 100
+    assert refund_purchase(october, at=noon(2024, 11, 20)).points_taken_back == 0
+    assert points_balance(ann) == 100
+    # before its date, a refund takes its share back, as ever (and a write-off too)
+    november = record_purchase(ann, total_minor=10_000, at=noon(2024, 11, 21), status="due").purchase_id
+    assert refund_purchase(november, 5_000, at=noon(2024, 11, 22)).points_taken_back == 50
+    write_off(november, at=noon(2024, 11, 23))
+    assert points_balance(ann) == 100
+    # the expiry date not reached yet, even if the refund is recorded long after: the points were there then
+    assert refund_purchase(record_purchase(ann, total_minor=2_000, at=noon(2024, 11, 25)).purchase_id,
+                           at=noon(2024, 12, 20)).points_taken_back == 20
+
+
 def test_expiry_skips_spent_points_and_never_goes_below_zero(db):
     change(expiry_months=1)
     ann, bo = customer(), customer("Bo")

@@ -60,6 +60,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.lots: dict[int, list[list]] = {c: [] for c in self.customers}
         self.sales: list[tuple[int, int, int]] = []  # (purchase id, customer, total)
         self.earned: dict[int, int] = {}  # purchase id -> points it earned
+        self.expires: dict[int, date | None] = {}  # purchase id -> the day its points expire
         self.taken: dict[int, int] = defaultdict(int)  # purchase id -> points taken back
         self.refunded: dict[int, int] = defaultdict(int)  # purchase id -> minor units refunded
 
@@ -76,6 +77,12 @@ class LedgerMachine(RuleBasedStateMachine):
             points -= used
         assert points == 0, "the model went below zero"
         self.lots[customer] = [lot for lot in self.lots[customer] if lot[0]]
+
+    def live_earned(self, purchase_id: int) -> int:
+        """What the purchase earned, unless its points are past their date: a refund or write-off now takes back
+        none of them (they are gone by expiry, not to be taken from the customer's other points)."""
+        expires = self.expires[purchase_id]
+        return self.earned[purchase_id] if expires is None or expires >= local_date(self.now) else 0
 
     def expiry(self) -> date | None:
         return loyalty.add_months(local_date(self.now), self.rules.expiry_months) if self.rules.expiry_months else None
@@ -96,6 +103,7 @@ class LedgerMachine(RuleBasedStateMachine):
         assert result.points_earned == expected
         self.sales.append((result.purchase_id, customer, total))
         self.earned[result.purchase_id] = expected
+        self.expires[result.purchase_id] = self.expiry()
         if expected:
             self.lots[customer].append([expected, self.expiry()])
 
@@ -118,10 +126,10 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         result = refund_purchase(purchase_id, None if whole else part, at=self.now)
         assert result.amount_minor == amount
-        earned = self.earned[purchase_id]
+        earned = self.live_earned(purchase_id)
         done = self.refunded[purchase_id]
         share = earned * (done + amount) // total - earned * done // total
-        assert result.points_taken_back == min(share, earned - self.taken[purchase_id], before)
+        assert result.points_taken_back == max(0, min(share, earned - self.taken[purchase_id], before))
         self.refunded[purchase_id] += amount
         self.taken[purchase_id] += result.points_taken_back
         self.consume(customer, result.points_taken_back)
@@ -138,9 +146,9 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         write_off(purchase_id, at=self.now)
         taken = purchase_json(purchase_id)["points_taken_back"] - self.taken[purchase_id]
-        earned, done = self.earned[purchase_id], self.refunded[purchase_id]
+        earned, done = self.live_earned(purchase_id), self.refunded[purchase_id]
         share = earned * total // total - earned * done // total  # nothing was paid: the rest goes
-        assert taken == min(share, earned - self.taken[purchase_id], before)
+        assert taken == max(0, min(share, earned - self.taken[purchase_id], before))
         self.taken[purchase_id] += taken
         self.consume(customer, taken)
 

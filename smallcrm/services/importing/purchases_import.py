@@ -213,6 +213,7 @@ REFUNDED_STATUS = ("refund", "rembours", "erstattet", "zuruckerstattet", "reembo
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
 REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
+CANCELLED_BEFORE = "cancelled or refunded, as a later export imported before said: not a sale to record"
 PAID_SINCE = "imported before as due, and paid since: marked paid"
 ALREADY_IMPORTED = "already imported"
 # A sale imported before that the file now gives another total (an order changed in the web shop since): the one
@@ -1635,7 +1636,8 @@ class _SalesByNumber:
     in a file whose numbers start again each day, that day's sale of the file. A sale "" is none; None, one the
     file (or an earlier one) says was paid back, and left out."""
 
-    def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple | list], restarts: bool):
+    def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple | list], restarts: bool,
+                 cancelled: set[str]):
         self.restarts = restarts
         self.sales: dict[str | tuple[str, date], tuple[_Receipt | int | None, int | None]] = {}  # (with its customer)
         self.returned: dict[str | tuple[str, date], int] = {}  # what the file's refunds not recorded yet pay back
@@ -1649,7 +1651,7 @@ class _SalesByNumber:
                 self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
         if not restarts:
             found = self._recorded_sales(conn, {r.reference for r in refunds}
-                                         - {r.reference for r in receipts if r.total > 0})
+                                         - {r.reference for r in receipts if r.total > 0}, cancelled)
             self.sales = {number: (pid, contact_id) for number, (pid, contact_id, _) in found.items()}
             self.covered = {number: covered for number, (_, _, covered) in found.items() if covered > 0}
 
@@ -1698,14 +1700,14 @@ class _SalesByNumber:
         return True
 
     @staticmethod
-    def _recorded_sales(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None, int]]:
+    def _recorded_sales(conn, numbers: set[str],
+                        cancelled: set[str]) -> dict[str, tuple[int | None, int | None, int]]:
         """The recorded sale of each number (one only: a number several sales share names none), with its
         customer and what was refunded of it at its own time (as a column says, without a row of its own);
-        (None, None, 0) for a sale an earlier import left out as paid back. Not for a till's count (_TILL_COUNT),
+        (None, None, 0) for a sale an earlier import left out as paid back (of `cancelled`). Not for a till's count (_TILL_COUNT),
         which may start again each day (tomorrow's "1" is another receipt)."""
         numbers = sorted(n for n in numbers if not _TILL_COUNT.fullmatch(n))
         found: dict[str, list[tuple[int, int | None, int]]] = {}
-        cancelled: set[str] = set()
         for start in range(0, len(numbers), 500):
             chunk = numbers[start:start + 500]
             marks = ",".join("?" * len(chunk))
@@ -1714,14 +1716,18 @@ class _SalesByNumber:
                     f" FROM purchase p WHERE reference IN ({marks}) AND refund_of_id IS NULL AND total_minor > 0",
                     chunk):
                 found.setdefault(reference, []).append((pid, contact_id, at_sale))
-            cancelled.update(reference for (reference,) in conn.execute(
-                "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN"
-                f" details ELSE '{{}}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL"
-                f" AND cancelled.value IN ({marks})", chunk))
+        cancelled = _cancelled_before(conn).intersection(numbers)
         out: dict[str, tuple[int | None, int | None, int]] = dict.fromkeys(cancelled, (None, None, 0))
         out.update((reference, sales[0]) for reference, sales in found.items() if len(sales) == 1)
         return out
 
+
+
+def _cancelled_before(conn) -> set[str]:
+    """The numbers of the sales the imports not undone left out as their files said they were paid back."""
+    return {reference for (reference,) in conn.execute(
+        "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN details"
+        " ELSE '{}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL")}
 
 
 class _Run:
@@ -1823,7 +1829,10 @@ class _Run:
         amounts = self.layout.headers[rows.col["amount"]] if "amount" in rows.col else ""
         order_totals = any(word in header_key(amounts) for word in ORDER_WORDS)  # (the amount is the order's)
         broken = {reference for reference, _ in rows.broken} | rows.undated.keys()
-        sales = _SalesByNumber(conn, receipts, existing, rows.restarts)  # what a refund under a sale's number pays back
+        # sales that earlier imports left out as paid back (a later export's, imported before an older one)
+        cancelled_before = _cancelled_before(conn) if not rows.restarts else set()
+        # what a refund under a sale's number pays back
+        sales = _SalesByNumber(conn, receipts, existing, rows.restarts, cancelled_before)
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         # sales left out as paid back in full, by customer, currency and amount: a refund row of its own number, of
         # one of them, after it, is not recorded either (SumUp: the sale "Refunded", its refund under another number)
@@ -1954,6 +1963,11 @@ class _Run:
                 continue
             if r.refund_of is not None and not sales.may_pay_back(r, -total):
                 self._plan(r, "skip", REFUNDED_BEFORE)
+                continue
+            if total > 0 and r.reference in cancelled_before and not _TILL_COUNT.fullmatch(r.reference):
+                self._plan(r, "skip", CANCELLED_BEFORE)
+                sales.left_out(r)
+                self.left_out.append(r.reference)
                 continue
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
@@ -2527,6 +2541,11 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
     referrer_facts = _contact_facts(conn, sorted(referrers)) if referrers else {}
     earned_by: dict[int, int] = {}  # id() of a receipt -> the points it earned
     paid_back: dict[int, int] = {}  # id() of a receipt -> what its refunds so far paid back of it
+    # a purchase recorded before -> what this import's refunds so far paid back of it and took back
+    back_of: dict[int, list[int]] = {}
+    # a customer -> what this import's refunds linked to no sale paid back so far (each takes back its slice of
+    # what the customer's rate gives them all: five refunds of 1.99 of a 9.95 sale take back its 9 points, not 5)
+    unlinked: dict[int, int] = {}
     rows: list[tuple] = []
     total = 0
     now = to_utc_text(utc_now())
@@ -2566,7 +2585,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                                  expires.isoformat() if expires else None, now))
                     balances[referrer] = balances.get(referrer, 0) + rules.referral_points
                     total += rules.referral_points
-        elif amount < 0:
+        elif amount < 0 and live:  # (a refund whose sale's points are past their date, as it is, takes none)
             if isinstance(r.refund_of, _Receipt):  # its share of what its sale earned (services.loyalty's way)
                 sale = r.refund_of
                 before = paid_back.get(id(sale), 0)
@@ -2574,10 +2593,18 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                 share = loyalty.points_share(earned_by.get(id(sale), 0), sale.total, before, after)
                 points = min(share, balances.get(cid, 0))
             elif r.refund_of is not None:  # of a purchase recorded before
-                points = min(loyalty.refund_share(r.refund_of, -amount), balances.get(cid, 0))
+                since = back_of.setdefault(r.refund_of, [0, 0])
+                points = min(loyalty.refund_share(r.refund_of, -amount, moment, refunded_since=since[0],
+                                                  taken_since=since[1]), balances.get(cid, 0))
+                since[0] -= amount
+                since[1] += max(points, 0)
             else:  # at the rate the customer's sales earned (a credit note below the minimum spend takes back too)
                 points_earned, spent = rate.get(cid, (0, 0))
-                share = -amount * points_earned // spent if spent and r.currency == shop else 0
+                share = 0
+                if spent and r.currency == shop:
+                    before = unlinked.get(cid, 0)
+                    unlinked[cid] = before - amount
+                    share = loyalty.points_share(points_earned, spent, before, before - amount)
                 points = min(share, earned.get(cid, 0), balances.get(cid, 0))
             if points > 0:
                 rows.append((cid, r.occurred_at, "adjust", -points,
