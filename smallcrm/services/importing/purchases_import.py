@@ -1704,8 +1704,8 @@ class _SalesByNumber:
                         cancelled: set[str]) -> dict[str, tuple[int | None, int | None, int]]:
         """The recorded sale of each number (one only: a number several sales share names none), with its
         customer and what was refunded of it at its own time (as a column says, without a row of its own);
-        (None, None, 0) for a sale an earlier import left out as paid back (of `cancelled`). Not for a till's count (_TILL_COUNT),
-        which may start again each day (tomorrow's "1" is another receipt)."""
+        (None, None, 0) for a sale an earlier import left out as paid back (of `cancelled`). Not for a till's
+        count (_TILL_COUNT), which may start again each day (tomorrow's "1" is another receipt)."""
         numbers = sorted(n for n in numbers if not _TILL_COUNT.fullmatch(n))
         found: dict[str, list[tuple[int, int | None, int]]] = {}
         for start in range(0, len(numbers), 500):
