@@ -86,7 +86,7 @@ def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> No
                                  f" (default: {CONSENT_SOURCE!r})")
         agreed.add_argument(f"--no-{channel}-consent", action="store_true",
                             help=f"the customer no longer agrees to marketing by {words}")
-    parser.add_argument("--referred-by", type=int, metavar="ID",
+    parser.add_argument("--referred-by", type=cli_format.record_id, metavar="ID",
                         help="the id of the customer who brought this one" + (" (0: nobody)" if editing else ""))
     parser.add_argument("--region", type=_region, metavar="CC",
                         help="the country to read phone numbers without +country code in (e.g. FR)")
@@ -129,23 +129,23 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print a JSON array of contact objects")
 
     show = command(actions, "show", show_contact, "show every field of one contact")
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=cli_format.record_id, metavar="ID")
     show.add_argument("--json", action="store_true", help="print the contact as a JSON object")
 
     add = command(actions, "add", add_contact, "add a contact and print its id")
     _add_contact_fields(add, editing=False)
 
     edit = command(actions, "edit", edit_contact, "change the given fields of a contact")
-    edit.add_argument("id", type=int, metavar="ID")
+    edit.add_argument("id", type=cli_format.record_id, metavar="ID")
     _add_contact_fields(edit, editing=True)
 
     delete = command(actions, "delete", delete_contacts, "move contacts to the Trash")
-    delete.add_argument("ids", type=int, nargs="+", metavar="ID")
+    delete.add_argument("ids", type=cli_format.record_id, nargs="+", metavar="ID")
     restore = command(actions, "restore", restore_contacts, "bring contacts back from the Trash")
-    restore.add_argument("ids", type=int, nargs="+", metavar="ID")
+    restore.add_argument("ids", type=cli_format.record_id, nargs="+", metavar="ID")
     tag = command(actions, "tag", tag_contacts, "give contacts a tag, or take it off them (--remove)")
     tag.add_argument("tag", metavar="TAG")
-    tag.add_argument("ids", type=int, nargs="*", metavar="ID")
+    tag.add_argument("ids", type=cli_format.record_id, nargs="*", metavar="ID")
     tag.add_argument("--search", metavar="TEXT", help="every contact matching these words or digits, instead of IDs")
     tag.add_argument("--remove", action="store_true", help="take the tag off the contacts")
     tag.add_argument("--json", action="store_true", help="print the tag and the contacts changed and unchanged")

@@ -5,6 +5,7 @@ Kept apart from cli.py (argument parsing and exit codes) so both stay short. No 
 
 from __future__ import annotations
 
+import argparse
 import json
 import unicodedata
 from collections import defaultdict
@@ -24,6 +25,17 @@ CHUNK = 500  # contacts fetched per query while streaming a list
 
 # ---------------------------------------------------------------------------------------------
 # Errors in words
+
+
+def record_id(text: str) -> int:
+    """A customer's, purchase's, task's or import's number as typed on the command line (argparse's type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number") from None
+    if not -2 ** 63 <= value < 2 ** 63:
+        raise argparse.ArgumentTypeError(f"{text} is larger than any number smallcrm gives")
+    return value
 
 
 def quoted(value: object) -> str:

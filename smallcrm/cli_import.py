@@ -17,7 +17,7 @@ from pathlib import Path
 
 from smallcrm import cli_format
 from smallcrm.cli_format import plural
-from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, NotFound, OutputProblem
+from smallcrm.errors import ImportFileProblem, InvalidValue, NotAllowed, NotFound, OutputProblem, SmallCrmError
 
 NOT_DONE = {"contacts": "nothing was imported", "purchases": "nothing was imported", "undo": "nothing was undone",
             "list": "cannot list the imports"}
@@ -102,7 +102,8 @@ def register(commands, command, group, open_existing) -> None:
     listing = command(actions, "list", list_imports, "every import, newest first")
     listing.add_argument("--json", action="store_true")
     undo = command(actions, "undo", undo_import, "undo an import: remove what it added, restore what it changed")
-    undo.add_argument("batch", type=int, metavar="BATCH", help="the import's number (see `smallcrm import list`)")
+    undo.add_argument("batch", type=cli_format.record_id, metavar="BATCH",
+                      help="the import's number (see `smallcrm import list`)")
     undo.add_argument("--json", action="store_true")
 
 
@@ -162,8 +163,23 @@ def describe_error(error: Exception, args) -> str | None:
     if isinstance(error, NotAllowed):
         return f"{not_done}: {error.reason}"
     if isinstance(error, InvalidValue):
-        return f"{not_done}: {describe_option_problem(error)}"
+        said = f"{not_done}: {describe_option_problem(error)}"
+        if error.problem == "column" and error.field in ("date", "amount") and _customer_list(args):
+            said += "; the file looks like a list of customers: import it with smallcrm import contacts"
+        return said
     return None
+
+
+def _customer_list(args) -> bool:
+    """Whether `import purchases` was given a file whose columns are of customers, not of sales."""
+    from smallcrm.services.importing.purchases_import import holds_purchases
+
+    if getattr(args, "action", "") != "purchases":
+        return False
+    try:
+        return not holds_purchases(_headers(args.file, args))
+    except (SmallCrmError, OSError):
+        return False
 
 
 def describe_option_problem(error: InvalidValue) -> str:
@@ -245,14 +261,11 @@ def _headers(path: Path, args) -> list[str]:
 
 
 def _column(spec: str, headers: list[str], option: str) -> int:
-    for i, header in enumerate(headers):
-        if header == spec:
-            return i
-    for i, header in enumerate(headers):
-        if header.strip().casefold() == spec.strip().casefold():
-            return i
-    if spec.strip().isdigit() and 1 <= int(spec) <= len(headers):
-        return int(spec) - 1
+    from smallcrm.services.importing.mapping import find_columns
+
+    columns = find_columns(spec, headers)
+    if columns:
+        return columns[0]
     raise InvalidValue(option, spec, "column", f"{option} {cli_format.quoted(spec)}: the file has no such column; "
                        "its columns are " + ", ".join(cli_format.quoted(h) for h in headers))
 
@@ -317,7 +330,7 @@ def _run(args, db_path: Path, plan, do):
     stand_in = _open_for_import(args, db_path)
     try:
         if stand_in is None:
-            _say_if_imported_before(args.file)
+            _say_if_imported_before(args.file, args.action)
         progress = (_Progress(sys.stderr, args.action, "checking" if args.dry_run else "importing")
                     if sys.stderr.isatty() else None)
         try:
@@ -338,14 +351,14 @@ def _run(args, db_path: Path, plan, do):
             shutil.rmtree(stand_in, ignore_errors=True)
 
 
-def _say_if_imported_before(path: Path) -> None:
+def _say_if_imported_before(path: Path, kind: str) -> None:
     """A note on standard error (it leaves --json's output alone) when the same file, by its contents, was
-    imported before and that import still stands."""
+    imported before as `kind` ("contacts" or "purchases") and that import still stands."""
     from smallcrm.services.importing.contacts_import import previous_import_of
     from smallcrm.store.fields import from_utc_text
 
     try:
-        earlier = previous_import_of(path)
+        earlier = previous_import_of(path, kind)
     except OSError:
         return  # (reading the file says what is wrong with it)
     if earlier is not None:
@@ -355,10 +368,12 @@ def _say_if_imported_before(path: Path) -> None:
 
 
 def _print_rejects(rejects) -> None:
+    from smallcrm.services.importing.contacts_import import reject_words
+
     for r in rejects[:SHOWN_REJECTS]:
         where = f"row {r.row}" + (f", column {cli_format.quoted(r.column)}" if r.column else "")
         value = f" {cli_format.quoted(r.value)}" if r.value else ""
-        print(f"  rejected {where}:{value} {r.reason}")
+        print(f"  rejected {where}:{value} {reject_words(r)}")
     if len(rejects) > SHOWN_REJECTS:
         print(f"  … and {len(rejects) - SHOWN_REJECTS} more rejected rows (--rejects FILE writes them all)")
     from smallcrm.services.importing.cleaning import SIGN_OF_SEVERAL
@@ -451,7 +466,8 @@ def _columns_json(headers: list[str], fields: list[str]) -> list[dict]:
 
 
 def _rejects_json(rejects) -> list[dict]:
-    return [{"row": r.row, "column": r.column, "value": r.value, "reason": r.reason} for r in rejects]
+    return [{"row": r.row, "column": r.column, "value": r.value, "reason": r.reason,
+             **({"detail": r.detail} if getattr(r, "detail", "") else {})} for r in rejects]
 
 
 def _print_phone_hint(hint, region: str | None, batch: int | None = None, changed: bool = True) -> None:
@@ -549,6 +565,10 @@ def import_contacts(args, db_path: Path) -> int:
         if args.json:
             cli_format.write_json(sys.stdout, {**result.to_json(), "tags": tags,
                                                "rejects": _rejects_json(result.rejects)})
+        elif result.batch is None:
+            _say_all_rejected(args, result.rejected)
+            _print_warnings(result.warnings, result.warning_rows)
+            _print_rejects(result.rejects)
         else:
             print(f"imported {args.file.name} ({result.encoding}, {_delimiter_name(result.delimiter)}): "
                   f"{result.created} created, {result.updated} updated, {result.skipped} skipped, "
@@ -560,7 +580,7 @@ def import_contacts(args, db_path: Path) -> int:
             _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch,
                               bool(result.created + result.updated))
             _print_rejects(result.rejects)
-        return 0
+        return 0 if result.batch is not None else 1
 
     return _run(args, db_path, plan, do)
 
@@ -646,6 +666,10 @@ def import_purchases(args, db_path: Path) -> int:
             progress.finish()
         if args.json:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
+        elif r.batch is None:
+            _say_all_rejected(args, r.rejected)
+            _print_warnings(r.warnings, r.warning_rows, purchases=True)
+            _print_rejects(r.rejects)
         else:
             print(f"imported {args.file.name} ({r.encoding}, {_delimiter_name(r.delimiter)}): "
                   f"{plural(r.created, 'purchase')} recorded "
@@ -659,9 +683,17 @@ def import_purchases(args, db_path: Path) -> int:
             _print_warnings(r.warnings, r.warning_rows, purchases=True)
             _print_with_tax(r.with_tax)
             _print_rejects(r.rejects)
-        return 0
+        return 0 if r.batch is not None else 1
 
     return _run(args, db_path, plan, do)
+
+
+def _say_all_rejected(args, rejected: int) -> None:
+    them = "it" if rejected == 1 else "them"
+    again = (f"correct {them} in {args.rejects}" if args.rejects else
+             f"correct {them} in the file (or save {them} with --rejects OUT.csv and correct {them} there)")
+    print(f"nothing imported from {args.file.name}: {'its' if rejected == 1 else 'all'} {plural(rejected, 'row')} "
+          f"{'was' if rejected == 1 else 'were'} rejected, and no import was recorded; {again} and import again")
 
 
 def _print_with_tax(with_tax: tuple[str, str] | None) -> None:
@@ -709,8 +741,11 @@ def undo_import(args, db_path: Path) -> int:
     if args.json:
         cli_format.write_json(sys.stdout, dict(result.__dict__))
         return 0
-    parts = [f"{result.contacts_removed} contacts removed", f"{result.contacts_restored} restored"]
+    parts = [f"{plural(result.contacts_removed, 'contact')} removed", f"{result.contacts_restored} restored"]
     if result.purchases_removed:
-        parts.append(f"{result.purchases_removed} purchases and {result.points_removed} points rows removed")
+        parts.append(f"{plural(result.purchases_removed, 'purchase')} and "
+                     f"{plural(result.points_removed, 'points row')} removed")
+    if result.due_again:
+        parts.append(f"{plural(result.due_again, 'purchase')} it marked paid due again")
     print(f"import {args.batch} undone: {', '.join(parts)}")
     return 0

@@ -135,7 +135,8 @@ class UndoRefused(NotAllowed):
     "purchases", "points", "feedback", "complaints", "customers they referred"), "purchase_refunded",
     "refund_linked" (a refund it recorded was linked to its sale by `later_batch`), "purchase_has" (`has`:
     "feedback", "a complaint"), "due_settled" (a purchase it recorded as due was paid or written off; by
-    `later_batch`, when an import marked it paid), "points_spent" (points it gave were spent or expired)."""
+    `later_batch`, when an import marked it paid), "points_spent" (points it gave were spent or expired),
+    "points_expired" (points it gave expired, and the expiry's row would stay)."""
 
     case: str = ""
     contact_id: int | None = None

@@ -1926,6 +1926,18 @@ Cliquez pour les afficher.</translation>
         <translation>un programme</translation>
     </message>
     <message>
+        <source>a web page (HTML), as some web shops write their “Excel” exports</source>
+        <translation>une page web (HTML), comme certaines boutiques en ligne écrivent leurs exports «&#x202f;Excel&#x202f;»</translation>
+    </message>
+    <message>
+        <source>an Excel 2003 XML workbook</source>
+        <translation>un classeur XML d’Excel 2003</translation>
+    </message>
+    <message>
+        <source>a vCard file of contacts (.vcf)</source>
+        <translation>un fichier de contacts vCard (.vcf)</translation>
+    </message>
+    <message>
         <source>it is a folder, not a file</source>
         <translation>c’est un dossier, pas un fichier</translation>
     </message>
@@ -1964,6 +1976,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Points taken back: {points}.</source>
         <translation>Points repris&#xa0;: {points}.</translation>
+    </message>
+    <message>
+        <source>Purchases it had marked paid, due again: {n}.</source>
+        <translation>Achats qu’il avait marqués payés, de nouveau dus&#xa0;: {n}.</translation>
     </message>
     <message>
         <source>Purchases imported before as due, paid since, marked paid: {n}.</source>
@@ -5956,6 +5972,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import, has {has} about it now: undoing the import would delete it.</source>
         <translation>Il existe maintenant {has} sur l’achat du ticket {receipt}, enregistré par cet import&#xa0;: défaire l’import le supprimerait.</translation>
+    </message>
+    <message>
+        <source>Points this import gave {name} have expired since: undoing it would take other points of theirs.</source>
+        <translation>Des points donnés par cet import à {name} ont expiré depuis&#xa0;: l’annuler lui retirerait d’autres points.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import as due, was marked paid by a later import ({file}, {when}). Undo that one first, then this one.</source>

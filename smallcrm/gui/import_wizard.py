@@ -303,12 +303,20 @@ def reason_text(reason: str) -> str:
     return translated(reason, "rejects")
 
 
+def reason_or_detail(text: str) -> str:
+    """A reject's reason ("invalid email"), or what the check found ("There must be something after the
+    @-sign."), in the window's language."""
+    said = reason_text(text)
+    return said if said != text else translated(text, "messages")
+
+
 def reject_text(reject) -> str:
-    """Why a row was rejected, and of which column, in the window's language."""
-    if not reject.column:
-        return reason_text(reject.reason)
-    return QCoreApplication.translate("rejects", "{reason}, in column “{column}”").format(
-        reason=reason_text(reject.reason), column=reject.column)
+    """Why a row was rejected, of which column, and what the check found when it says more ("invalid email, in
+    column “Email”: There must be something after the @-sign."), in the window's language."""
+    said = reason_text(reject.reason) if not reject.column else QCoreApplication.translate(
+        "rejects", "{reason}, in column “{column}”").format(reason=reason_text(reject.reason), column=reject.column)
+    detail = getattr(reject, "detail", "")
+    return f"{said}: {translated(detail, 'messages')}" if detail else said
 
 
 def duplicate_text(reason: str) -> str:
@@ -416,6 +424,9 @@ FILE_DETAILS = (
     QT_TRANSLATE_NOOP("ImportWizard", "a 7-Zip archive"),
     QT_TRANSLATE_NOOP("ImportWizard", "a RAR archive"),
     QT_TRANSLATE_NOOP("ImportWizard", "a program"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a web page (HTML), as some web shops write their “Excel” exports"),
+    QT_TRANSLATE_NOOP("ImportWizard", "an Excel 2003 XML workbook"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a vCard file of contacts (.vcf)"),
     QT_TRANSLATE_NOOP("ImportWizard", "it is a folder, not a file"),
     QT_TRANSLATE_NOOP("ImportWizard", "only the column names {names}"),
     QT_TRANSLATE_NOOP("ImportWizard", "only a row of empty column names"),
@@ -495,6 +506,8 @@ def undo_refused_text(error: UndoRefused) -> str:
                                                       "as due, was paid or written off since."),
         "points_spent": undo_tr("{name} has spent points this import gave: undoing it would leave a balance below "
                                 "zero."),
+        "points_expired": undo_tr("Points this import gave {name} have expired since: undoing it would take other "
+                                  "points of theirs."),
     }.get(error.case)
     if text is None:
         return error.reason
@@ -525,6 +538,14 @@ def points_text(points: int) -> str:
     text = (QCoreApplication.translate("ImportWizard", "Points given: {points}.") if points >= 0 else
             QCoreApplication.translate("ImportWizard", "Points taken back: {points}."))
     return " " + text.format(points=fmt.number(abs(points)))
+
+
+def due_again_text(n: int) -> str:
+    """The sentence after what an undone import of purchases removed, for the purchases it had marked paid."""
+    if not n:
+        return ""
+    return " " + QCoreApplication.translate("ImportWizard", "Purchases it had marked paid, due again: {n}.").format(
+        n=fmt.number(n))
 
 
 def marked_paid_text(n: int) -> str:
@@ -2026,7 +2047,10 @@ class RejectsModel(RowsModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             r = self.rows[index.row()]
-            return (str(r.row), reason_text(r.reason), r.column or "", r.value or "")[index.column()]
+            why = reason_text(r.reason)
+            if role == Qt.ItemDataRole.ToolTipRole and getattr(r, "detail", ""):  # (what the check found; Fix… too)
+                why += ": " + translated(r.detail, "messages")
+            return (str(r.row), why, r.column or "", r.value or "")[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -2161,7 +2185,7 @@ class SummaryPage(QWizardPage):
             if not isinstance(error, (SmallCrmError, OSError)):
                 raise error  # (a file that cannot be read: the dry run says what is wrong with it)
 
-        run_in_background(ci.previous_import_of, self.w.path, on_done=found, on_error=not_found)
+        run_in_background(ci.previous_import_of, self.w.path, self.w.kind, on_done=found, on_error=not_found)
 
     def _replan(self) -> None:
         from smallcrm.gui.contact_form import show_problem
@@ -2575,7 +2599,8 @@ class RunPage(QWizardPage):
         if self.w.kind == "purchases":
             self.text.setText(self.tr("Undone. Purchases removed, with their points: {purchases}. New customers "
                                       "removed: {removed}.").format(
-                purchases=fmt.number(result.purchases_removed), removed=fmt.number(result.contacts_removed)))
+                purchases=fmt.number(result.purchases_removed), removed=fmt.number(result.contacts_removed))
+                + due_again_text(result.due_again))
         else:
             self.text.setText(self.tr("Undone. Customers it added, removed: {removed}. Customers it updated, put back "
                                       "as they were: {restored}.").format(
@@ -2887,7 +2912,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
             return
         try:
             ci.write_rejects(rejects, ci.check_rejects_path(name, self.path), self.path, self.dialect,
-                             heading=(self.tr("Row"), self.tr("Problem")), words=reason_text, fixes=self.fixes)
+                             heading=(self.tr("Row"), self.tr("Problem")), words=reason_or_detail, fixes=self.fixes)
         except OutputProblem as e:
             why = {ci.IS_FOLDER: self.tr("it is a folder"), ci.NO_FOLDER: self.tr("its folder does not exist"),
                    ci.IS_SOURCE: self.tr("it is the file being imported"),
@@ -3013,7 +3038,7 @@ class PastImportsDialog(QDialog):
             self.message.setText(self.tr("Import of {file} undone. Purchases removed, with their points: {purchases}. "
                                          "New customers removed: {removed}.").format(
                 file=batch.file_name, purchases=fmt.number(result.purchases_removed),
-                removed=fmt.number(result.contacts_removed)))
+                removed=fmt.number(result.contacts_removed)) + due_again_text(result.due_again))
         else:
             self.message.setText(self.tr("Import of {file} undone. Customers it added, removed: {removed}. Customers "
                                          "it updated, put back as they were: {restored}.").format(

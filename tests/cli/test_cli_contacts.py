@@ -195,7 +195,11 @@ def test_edit_with_bad_data_changes_nothing(cli, add):
 @pytest.mark.parametrize(
     ("argv", "says"),
     [(["bogus"], "invalid choice"), (["contacts"], "required"), (["contacts", "show"], "required"),
-     (["contacts", "show", "abc"], "invalid int value"), (["contacts", "add", "--bogus", "x"], "unrecognized"),
+     (["contacts", "show", "abc"], "“abc” is not a number"),
+     (["contacts", "show", "99999999999999999999"], "larger than any number smallcrm gives"),
+     (["purchases", "refund", "-99999999999999999999"], "larger than any number smallcrm gives"),
+     (["import", "undo", "99999999999999999999999"], "larger than any number smallcrm gives"),
+     (["contacts", "add", "--bogus", "x"], "unrecognized"),
      (["contacts", "list", "--limit", "x"], "--limit"), (["contacts", "list", "--limit", "-1"], "negative"),
      (["contacts", "add", "--first-name", "A", "--region", "XX"], "country code"),
      (["contacts", "list", "--search", "ann", "--trash"], "--trash"), (["contacts", "delete"], "required"),

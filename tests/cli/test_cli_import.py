@@ -81,7 +81,8 @@ def test_dry_run_changes_nothing_and_does_not_create_a_database(cli, shop, custo
     data = result.json()
     assert data["dry_run"] and data["batch"] is None and (data["created"], data["rejected"]) == (2, 1)
     assert {"column": 3, "header": "Email", "field": "email"} in data["columns"]
-    assert data["rejects"] == [{"row": 3, "column": "Email", "value": "bob@example", "reason": "invalid email"}]
+    assert data["rejects"] == [{"row": 3, "column": "Email", "value": "bob@example", "reason": "invalid email",
+                                "detail": "The part after the @-sign is not valid. It should have a period."}]
     assert data["warnings"] == {}
     assert not shop.exists()
     cli("import", "contacts", str(customers))
@@ -101,7 +102,8 @@ def test_on_duplicate_fill_and_rejects_file(cli, shop, customers, tmp_path):
     assert (result.json()["updated"], result.json()["rejected"]) == (0, 1)
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["Row", "Problem", "First Name", "Last Name", "Email", "Phone", "Town", "Notes"]
-    assert rows[1:] == [["3", "invalid email (Email: bad@)", "'=cmd()", "", "bad@", "", "", ""]]  # no formula
+    assert rows[1:] == [["3", "invalid email (Email: bad@): There must be something after the @-sign.", "'=cmd()", "",
+                         "bad@", "", "", ""]]  # no formula
 
 
 def test_a_row_of_a_customer_an_earlier_row_adds_is_joined_to_them_not_counted_as_an_update(cli, shop, tmp_path):
@@ -136,7 +138,8 @@ def test_a_file_of_rejected_rows_corrected_and_imported_again_leaves_its_own_two
     assert cli("contacts", "show", "1", "--json").json()["notes"] == ""  # not "Row: 2", "Problem: ..."
     again = list(csv.reader(second.read_text(encoding="utf-8-sig").splitlines()))
     assert again[0] == ["Row", "Problem", *HEADER]
-    assert again[1] == ["3", "invalid email (Email: bob@example)", "Bob", "Ray", "bob@example", "", "Lyon", ""]
+    assert again[1] == ["3", "invalid email (Email: bob@example): The part after the @-sign is not valid. It should "
+                        "have a period.", "Bob", "Ray", "bob@example", "", "Lyon", ""]
 
 
 def test_rejects_never_overwrite_the_database_or_the_file_being_imported(cli, shop, customers, tmp_path):
@@ -724,3 +727,66 @@ def test_files_put_one_after_another_are_said_and_their_shared_sales_counted_onc
     assert result.code == 0 and result.json()["created"] == 1
     assert result.json()["warnings"] == {"repeated_headers": 1, "repeated_sales": 1}
     assert result.json()["warning_rows"] == {"repeated_headers": [3], "repeated_sales": [4]}
+
+
+def test_a_file_whose_every_row_is_rejected_records_no_import_and_says_so(cli, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("First Name,Email\nAnn,ann@\nBob,bob@@x\n", encoding="utf-8")
+    result = cli("import", "contacts", str(people))
+    assert result.code == 1
+    assert result.out.splitlines()[0] == (
+        "nothing imported from people.csv: all 2 rows were rejected, and no import was recorded; correct them in the "
+        "file (or save them with --rejects OUT.csv and correct them there) and import again")
+    assert 'rejected row 2, column "Email": "ann@" invalid email' in result.out
+    sales = tmp_path / "sales.csv"
+    sales.write_text("Date,Email,Total,Receipt\nyesterday-ish,ann@x.fr,1.00,1\n", encoding="utf-8")
+    result = cli("import", "purchases", str(sales), "--json")
+    assert result.code == 1 and result.json()["batch"] is None and result.json()["rejected"] == 1
+    assert cli("import", "list", "--json").json() == []
+    # a row imported, or skipped as imported before: an import, as ever
+    people.write_text("First Name,Email\nAnn,ann@x.fr\nBob,bob@@x\n", encoding="utf-8")
+    assert cli("import", "contacts", str(people)).code == 0
+    assert cli("import", "contacts", str(people)).code == 0
+    assert len(cli("import", "list", "--json").json()) == 2
+
+
+def test_undo_says_what_it_put_back_in_words_of_one_and_many(cli, shop, tmp_path):
+    """An undone import that had marked a due purchase paid said "0 contacts removed, 0 restored", and one of one
+    customer "1 contacts removed"."""
+    cli("contacts", "add", "--first-name", "Ann", "--email", "ann@example.com")
+    header = ["Date", "Order", "Email", "Amount", "Status"]
+    cli("import", "purchases", str(write_csv(tmp_path / "march.csv", [
+        ["2025-03-05 10:00", "#1006", "ann@example.com", "12.00", "pending"]], header=header)))
+    april = write_csv(tmp_path / "april.csv", [["2025-03-05 10:00", "#1006", "ann@example.com", "12.00", "paid"],
+                                               ["2025-04-01 10:00", "#1007", "bo@example.com", "5.00", "paid"]],
+                      header=header)
+    batch = cli("import", "purchases", str(april), "--create-missing", "--json").json()["batch"]
+    undone = cli("import", "undo", str(batch))
+    assert undone.code == 0
+    assert undone.out.strip() == (f"import {batch} undone: 1 contact removed, 0 restored, 1 purchase and 1 points row "
+                                  "removed, 1 purchase it marked paid due again")
+    assert cli("purchases", "show", "1", "--json").json()["status"] == "due"
+
+
+def test_a_customer_list_given_to_import_purchases_is_said_to_be_one(cli, tmp_path):
+    """It was told to undo the import of it as customers, then to map a date column."""
+    people = tmp_path / "people.csv"
+    people.write_text("First Name,Last Name,Email\nAnn,Smith,ann@x.fr\n", encoding="utf-8")
+    assert cli("import", "contacts", str(people)).code == 0
+    result = cli("import", "purchases", str(people))
+    assert result.code == 1 and result.err.count("\n") == 1  # one line: no note of an import to undo
+    assert result.error_line.endswith("; the file looks like a list of customers: import it with smallcrm import "
+                                      "contacts")
+
+
+def test_import_purchases_maps_columns_as_import_contacts_does(cli, tmp_path):
+    """By a header with "=" in it, and by the column's number; "Kunde=Mail=email" said the file had no column
+    "Kunde", and "3=amount" no column "3"."""
+    cli("contacts", "add", "--first-name", "Ann", "--email", "ann@x.fr")
+    sales = tmp_path / "kasse.csv"
+    sales.write_text("Datum,Kunde=Mail,Wert\n2026-03-01 10:00,ann@x.fr,12.50\n", encoding="utf-8")
+    result = cli("import", "purchases", str(sales), "--map", "Kunde=Mail=email", "--map", "3=amount", "--json")
+    assert result.code == 0, result.err
+    assert (result.json()["created"], result.json()["points"]) == (1, 12)
+    wrong = cli("import", "purchases", str(sales), "--map", "Betrag=amount")
+    assert wrong.code == 2 and "the file has no column “Betrag”; it has Datum, Kunde=Mail, Wert" in wrong.error_line

@@ -1120,7 +1120,8 @@ def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, w
     assert len(warnings) == 1 and said.text() == "Saved in rejected.csv."  # (where they went, said on the page)
     assert chosen[-1].read_text(encoding="utf-8-sig").splitlines() == [  # the rows, to correct and import again
         "Row;Problem;Prénom;Nom;Courriel;Téléphone;Ville;Date de naissance",
-        "4;invalid email (Courriel: pas-un-email);José;Núñez;pas-un-email;;Nantes;01/02/1990"]
+        "4;invalid email (Courriel: pas-un-email): An email address must have an @-sign.;José;Núñez;pas-un-email;;"
+        "Nantes;01/02/1990"]
     wizard.close()
 
 
@@ -1134,7 +1135,8 @@ def test_a_fix_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, win
     assert "reject 1" in page.counts.text() and "Will add 2" in page.counts.text()
     assert model_cells(page.rejects, 0)[0] == "4" and model_cells(page.rejects, 0)[3] == "jose@"
     reason = model_cells(page.rejects, 0)[1]
-    assert reason and page.fixed.text() == f"Row 4 still cannot be imported: {reason}, in column “Courriel”"
+    assert reason and page.fixed.text() == (f"Row 4 still cannot be imported: {reason}, in column “Courriel”: "
+                                            "There must be something after the @-sign.")
     SHOTS.mkdir(exist_ok=True)
     wizard.grab().save(str(SHOTS / "summary-still-wrong.png"))
 
@@ -1147,7 +1149,8 @@ def test_a_fix_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, win
     monkeypatch.setattr("smallcrm.gui.import_wizard.QFileDialog.getSaveFileName", lambda *a: (str(saved), ""))
     wizard.save_rejects(wizard.result.rejects, wizard.run_page.saved_in)
     assert saved.read_text(encoding="utf-8-sig").splitlines()[1] == (
-        "4;invalid email (Courriel: jose@);José;Núñez;jose@;;Nantes;01/02/1990")
+        "4;invalid email (Courriel: jose@): There must be something after the @-sign.;José;Núñez;jose@;;Nantes;"
+        "01/02/1990")
     wizard.close()
 
 

@@ -111,8 +111,10 @@ def test_rejected_rows_are_written_as_a_guarded_csv(db, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
     assert rows[0][:4] == ["Row", "Problem", "First Name", "Last Name"]
-    assert [r[:4] for r in rows[1:]] == [["2", "invalid email (Email: ann@@example.com)", "'=HYPERLINK(1)", "Lee"],
-                                         ["3", "invalid phone number (Phone: call me)", "", ""]]
+    assert [r[:4] for r in rows[1:]] == [["2", "invalid email (Email: ann@@example.com): The part after the @-sign "
+                                          "contains invalid characters: '@'.", "'=HYPERLINK(1)", "Lee"],
+                                         ["3", "invalid phone number (Phone: call me): a phone number has no "
+                                          "letters", "", ""]]
     assert ci.guard("=1+1") == "'=1+1" and ci.guard("+33") == "'+33" and ci.guard("@x") == "'@x"
     assert ci.guard("-5") == "'-5" and ci.guard("\tx") == "'\tx" and ci.guard("\rx") == "'\rx"
     assert ci.guard("Ann") == "Ann" and ci.guard("") == ""
@@ -148,8 +150,10 @@ def test_rejected_rows_are_written_as_the_file_has_them_to_correct_and_import_ag
     assert ci.write_rejects(plan.rejects, out, source, plan.dialect) == 2
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows == [["Row", "Problem", "Prénom", "Nom", "Courriel"],
-                    ["3", "invalid email (Courriel: @SUM(1))", "'=cmd|' /C calc'!A0", "Núñez", "'@SUM(1)"],
-                    ["4", "invalid email (Courriel: pas-un-email)", "Ana", "Silva", "pas-un-email"]]
+                    ["3", "invalid email (Courriel: @SUM(1)): There must be something before the @-sign.",
+                     "'=cmd|' /C calc'!A0", "Núñez", "'@SUM(1)"],
+                    ["4", "invalid email (Courriel: pas-un-email): An email address must have an @-sign.", "Ana",
+                     "Silva", "pas-un-email"]]
     rows[2][4] = "ana@exemple.pt"  # corrected in a spreadsheet, then imported
     out.write_text("\r\n".join(";".join(r) for r in rows[:1] + rows[2:]), encoding="utf-8-sig")
     again = ci.import_contacts(out)
@@ -677,20 +681,21 @@ def test_a_first_look_decides_only_the_first_rows_and_says_so(db, sample):
 
 
 def test_a_file_imported_before_is_recognised_by_its_contents_until_that_import_is_undone(db, sample, tmp_path):
-    assert ci.previous_import_of(sample) is None
+    assert ci.previous_import_of(sample, "contacts") is None
     first = ci.import_contacts(sample, ci.ImportOptions(region="FR"))
     (listed,) = ci.list_imports()
-    assert ci.previous_import_of(sample) == (first.batch, listed.started_at, listed.file_name)
+    assert ci.previous_import_of(sample, "contacts") == (first.batch, listed.started_at, listed.file_name)
+    assert ci.previous_import_of(sample, "purchases") is None  # (a web shop's orders: customers, then purchases)
     renamed = tmp_path / "renamed.csv"
     renamed.write_bytes(sample.read_bytes())
-    assert ci.previous_import_of(renamed).batch == first.batch  # the same contents under another name
+    assert ci.previous_import_of(renamed, "contacts").batch == first.batch  # the same contents under another name
     other = write_csv(tmp_path / "other.csv", people(2))
-    assert ci.previous_import_of(other) is None
+    assert ci.previous_import_of(other, "contacts") is None
 
     ci.import_contacts(sample, ci.ImportOptions(region="FR"))  # (skips them all: still an import)
-    assert ci.previous_import_of(sample).batch == first.batch  # the one that brought the rows in
+    assert ci.previous_import_of(sample, "contacts").batch == first.batch  # the one that brought the rows in
     ci.undo_import(first.batch)
-    assert ci.previous_import_of(sample) is None  # the second one brought nothing in: nothing to undo
+    assert ci.previous_import_of(sample, "contacts") is None  # the second one brought nothing in: nothing to undo
 
 
 def test_a_purchases_import_is_recognised_too(db, tmp_path):
@@ -700,7 +705,8 @@ def test_a_purchases_import_is_recognised_too(db, tmp_path):
     path.write_text("Date,Email,Amount\n2024-03-01,ann@example.com,12.50\n", encoding="utf-8")
     result = pi.import_purchases(path, pi.PurchaseImportOptions(create_missing=True, currency="EUR"))
     assert result.created == 1
-    assert ci.previous_import_of(path).batch == result.batch
+    assert ci.previous_import_of(path, "purchases").batch == result.batch
+    assert ci.previous_import_of(path, "contacts") is None
 
 
 def test_a_fingerprint_reads_only_the_ends_of_a_large_file(tmp_path, monkeypatch):
@@ -724,9 +730,10 @@ def test_a_fingerprint_reads_only_the_ends_of_a_large_file(tmp_path, monkeypatch
 def test_an_import_of_a_corrected_copy_can_name_the_file_it_was_made_from(db, sample, tmp_path):
     copy = write_csv(tmp_path / "copy.csv", people(1))
     result = ci.import_contacts(copy, ci.ImportOptions(region="FR"))
-    assert ci.previous_import_of(sample) is None
+    assert ci.previous_import_of(sample, "contacts") is None
     ci.set_fingerprint(result.batch, ci.file_fingerprint(sample))
-    assert ci.previous_import_of(sample).batch == result.batch and ci.previous_import_of(copy) is None
+    assert ci.previous_import_of(sample, "contacts").batch == result.batch
+    assert ci.previous_import_of(copy, "contacts") is None
 
 
 @pytest.mark.parametrize("policy", ["fill", "overwrite"])
@@ -890,3 +897,15 @@ def test_overwriting_does_not_put_a_first_names_initial_in_its_place(db, tmp_pat
                        header=["Prénom", "Nom", "Email", "Ville"])
     ci.import_contacts(source, ci.ImportOptions(on_duplicate="overwrite"))
     assert (get_contact(jean).first_name, get_contact(jean).city) == ("Jean-Luc", "Paris")
+
+
+def test_a_cell_going_to_the_notes_loses_the_guard_saved_rejected_rows_put_before_a_formula(tmp_path, db):
+    """The rejected rows are saved with a ' before a cell that would start a formula ("=A1", "+99", "@mention");
+    imported again, the mapped fields lost it, the notes kept it ("Loyalty Code: '=A1")."""
+    path = write_csv(tmp_path / "rejected.csv", [["Ann", "ann@x.fr", "'@mention", "'=A1"],
+                                                 ["Bob", "bob@x.fr", "", "'+99"], ["Cy", "cy@x.fr", "", "'90s"]],
+                     header=["First Name", "Email", "Phone", "Loyalty Code"])
+    ci.import_contacts(path, ci.ImportOptions())
+    notes = {c.first_name: c.notes for c in Contact.select()}
+    assert notes == {"Ann": "Loyalty Code: =A1\nPhone: @mention", "Bob": "Loyalty Code: +99",
+                     "Cy": "Loyalty Code: '90s"}  # (an apostrophe of the text's own stays)

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from smallcrm.errors import InvalidValue, NotAllowed, UndoRefused
-from smallcrm.services import contacts as contacts_service, loyalty, money, purchases
+from smallcrm.services import contacts as contacts_service, loyalty, money, purchases, referrals
 from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, get_contact
 from smallcrm.services.importing import cleaning, contacts_import as ci, purchases_import as pi
 from smallcrm.services.loyalty import LoyaltyRules, points_balance, set_rules
 from smallcrm.services.settings import set_setting
 from smallcrm.store.fields import from_utc_text
-from smallcrm.store.models import Contact, Purchase, PurchaseItem, database
+from smallcrm.store.models import Contact, PointsEntry, Purchase, PurchaseItem, database
 from tests.unit.test_import_undo import snapshot
 
 RETAIL = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"]
@@ -769,7 +769,8 @@ def test_absurd_amounts_and_quantities_are_rejected(gbp, tmp_path):
     assert [(r.row, r.reason, r.column) for r in result.rejects] == [
         (2, "the amount is too large", "Amount"),
         (4, "the amount is too large", "Amount"),
-        (5, "the amount is too large", None),
+        (5, "the amount is too large", None),  # (the receipt: each of its rows)
+        (6, "the amount is too large", None),
         (7, "the quantity is too large", "Quantity"),
         (8, "the amount is too large", "Quantity"),
         (9, "the amount is too large", "Unit Price"),
@@ -2662,7 +2663,8 @@ def test_a_refund_imported_before_its_sale_is_linked_to_it_when_the_sale_comes(g
     assert _sales_and_refunds() == [("TX1", -3000, "TX1"), ("TX1", 4000, None), ("TX7", -500, None),
                                     ("TX7", 200, None), ("TX8", 900, None)]  # (TX7: more paid back than it came to)
     assert Purchase.get(Purchase.total_minor == -3000).contact_id == ann and points_balance(ann) == 10
-    assert loyalty.refund_share(Purchase.get(Purchase.total_minor == 4000).id, 1000) == 10  # what is left of it
+    sale = Purchase.get(Purchase.total_minor == 4000)
+    assert loyalty.refund_share(sale.id, 1000, sale.occurred_at) == 10  # what is left of it
     with pytest.raises(UndoRefused) as refused:  # (its refund would go, and the points it took back stay)
         ci.undo_import(1)
     assert "linked since to its sale by import 2: undo that one first" in refused.value.reason
@@ -2924,3 +2926,42 @@ def test_a_cancellation_of_a_sale_whose_points_are_past_their_date_takes_no_poin
     result = pi.import_purchases(path, pi.PurchaseImportOptions())
     assert (result.created, result.refunds, result.points) == (2, 1, 0)
     assert points_balance(bob) == 200
+
+
+def test_a_receipt_left_out_for_one_row_lists_all_its_rows_to_correct_and_import_again(tmp_path, db):
+    """Only the receipt's first row and the row with the problem were listed (and saved with the rejected rows):
+    corrected and imported again, the receipt was recorded without its wine, and the whole file could not put it
+    back ("already imported with another total")."""
+    add_contact(ContactInput(first_name="Ann", last_name="Smith", emails=["ann@example.com"]))
+    header = ["Date", "Email", "Item", "Qty", "Price", "Receipt"]
+    path = write_csv(tmp_path / "sales.csv", header, [
+        ["2026-03-01 10:00", "ann@example.com", "Bread", "1", "3.50", "R1"],
+        ["2026-03-01 10:00", "ann@example.com", "Cheese", "2", "abc", "R1"],
+        ["2026-03-01 10:00", "ann@example.com", "Wine", "1", "12.00", "R1"],
+        ["2026-03-02 10:00", "ann@example.com", "Milk", "1", "1.00", "R2"]])
+    result = pi.import_purchases(path, pi.PurchaseImportOptions())
+    assert [reject.row for reject in result.rejects] == [2, 3, 4] and result.rejected == 3
+    saved = tmp_path / "rejected.csv"
+    ci.write_rejects(result.rejects, saved, path, ci.sniff_with(path, pi.PurchaseImportOptions()))
+    saved.write_text(saved.read_text(encoding="utf-8-sig").replace(",abc,", ",4.00,"), encoding="utf-8")
+    pi.import_purchases(saved, pi.PurchaseImportOptions())
+    assert {p.reference: p.total_minor for p in Purchase.select()} == {"R1": 2350, "R2": 100}
+
+
+def test_an_import_whose_points_expired_since_is_not_undone_taking_other_points(tmp_path, db):
+    """Undone, its "earn" row went and the expiry's stayed: the customer's goodwill points, which never expire,
+    paid for the expiry of the import's."""
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Ray", emails=["bob@x.com"]))
+    loyalty.adjust(bob, 100, reason="goodwill")  # (points never expire, as the rules are)
+    set_rules(LoyaltyRules(points_per_unit=1, expiry_months=12))
+    sold = date.today() - timedelta(days=360)
+    path = write_csv(tmp_path / "sales.csv", ["Date", "Email", "Total", "Receipt"],
+                     [[f"{sold} 10:00", "bob@x.com", "50.00", "INV-100001"]])
+    batch = pi.import_purchases(path, pi.PurchaseImportOptions()).batch
+    assert points_balance(bob) == 150
+    assert loyalty.expire_points(date.today() + timedelta(days=10)) == 50
+    with pytest.raises(UndoRefused) as refused:
+        ci.undo_import(batch)
+    assert refused.value.case == "points_expired" and refused.value.contact_id == bob
+    assert points_balance(bob) == 100 and Purchase.select().count() == 1
+

@@ -1124,3 +1124,33 @@ def test_the_column_names_again_in_the_middle_of_the_file_are_no_row(tmp_path):
     assert [cells[0] for _, cells in stream] == ["Ann", "Bob", "Cem", "Name", "Name"]
     assert stream.repeated_headers == 2
     assert ("repeated_headers", 2) in stream.warnings and stream.warning_rows["repeated_headers"] == [3, 5]
+
+
+@pytest.mark.parametrize("name", ["hex", "base64", "rot13", "zlib", "uu", "idna", "punycode", "undefined"])
+def test_an_encoding_of_no_text_file_is_refused_as_such(tmp_path, name):
+    """They were read with, and each failed its own way: a traceback on the command line."""
+    path = write(tmp_path / "people.csv", "Name,City\r\nAnn,Paris\r\n")
+    with pytest.raises(InvalidValue, match="not an encoding text files are written in"):
+        sniff(path, encoding=name)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table><tr><td>Name</td><td>Email</td></tr>'
+     "</table></body></html>\n", "a web page (HTML), as some web shops write their “Excel” exports"),
+    ("\r\n  <!DOCTYPE html>\n<html><table><tr><th>Name</th></tr></table></html>\n",
+     "a web page (HTML), as some web shops write their “Excel” exports"),
+    ('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">\n</Workbook>\n',
+     "an Excel 2003 XML workbook"),
+    ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Smith\r\nEMAIL:ann@x.fr\r\nEND:VCARD\r\n",
+     "a vCard file of contacts (.vcf)"),
+])
+def test_a_text_file_of_another_kind_is_said_to_be_no_csv_file(tmp_path, text, kind):
+    """They were read as CSV: "no column goes to a name…; the column names were read as “<html xmlns:o=…”"."""
+    path = write(tmp_path / "export.xls", text)
+    found = problem(lambda: sniff(path))
+    assert (found.reason, found.detail) == ("binary", kind)
+
+
+def test_a_csv_file_that_mentions_html_or_vcards_in_a_cell_is_read(tmp_path):
+    path = write(tmp_path / "people.csv", "Name,Note\r\nAnn,<html> fan\r\nBob,BEGIN:VCARD\r\n")
+    assert [cells for _, cells in read_rows(path, sniff(path))] == [["Ann", "<html> fan"], ["Bob", "BEGIN:VCARD"]]

@@ -1568,7 +1568,7 @@ class RowCleaner:
         if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for; Google a second
             # address whole and in parts: a part is left out when the whole has it)
             formatted = self.formatted
-            lines.extend(f"{names[i]}: {cells[i].strip()}" for i in self.note
+            lines.extend(f"{names[i]}: {unguard_formula(cells[i].strip())}" for i in self.note
                          if cells[i].strip() and not _NO_DATE.fullmatch(cells[i].strip())
                          and not (i in formatted and cells[i].strip() in cells[formatted[i]]))
         lines.extend(notes)
@@ -1631,7 +1631,7 @@ class RowCleaner:
             if not emails:
                 i, part, error = bad[0]
                 self._reject(row, "invalid email", self.names[i], part, error)
-            notes.extend(f"{self.names[i]}: {part}" for i, part, _ in bad)
+            notes.extend(f"{self.names[i]}: {unguard_formula(part)}" for i, part, _ in bad)
             warnings.append("email_in_notes")
         return emails
 
@@ -1676,7 +1676,7 @@ class RowCleaner:
             if not phones and not named:
                 i, part, error = bad[0]
                 self._reject(row, "invalid phone number", self.names[i], part, error)
-            notes.extend(f"{self.names[i]}: {part}" for i, part, _ in bad)
+            notes.extend(f"{self.names[i]}: {unguard_formula(part)}" for i, part, _ in bad)
             warnings.append("phone_in_notes")
         return phones
 

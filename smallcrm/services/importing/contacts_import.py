@@ -233,6 +233,7 @@ class UndoResult:
     contacts_restored: int
     purchases_removed: int = 0
     points_removed: int = 0
+    due_again: int = 0  # purchases recorded before as due, which it marked paid
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1074,15 +1075,17 @@ def write_rejects(rejects: Iterable[Reject], path: Path | str, source: Path | st
     column names, after two columns of its own: its number and what is wrong with it (`heading`; an import
     ignores them, and a file of rejected rows has its own two replaced). The file's separator, so that a
     spreadsheet set for it opens the file in columns; UTF-8 with a byte-order mark. Cells a spreadsheet would run
-    as a formula get a leading apostrophe (an import takes it off again). `words(reason)`: the reason in the
+    as a formula get a leading apostrophe (an import takes it off again). `words(text)`: a reason or detail in the
     reader's language. Raises OutputProblem when the file cannot be written.
     """
     fixes = fixes or {}
     problems: dict[int, list[str]] = {}
     for r in rejects:
-        text = words(r.reason) if words else r.reason
+        text = words(r.reason) if words else f"{r.reason}"
         if r.column:
             text += f" ({r.column}: {r.value})" if r.value else f" ({r.column})"
+        if r.detail:  # what the check found ("There must be something after the @-sign.")
+            text += f": {words(r.detail) if words else r.detail}"
         problems.setdefault(r.row, []).append(text)
     count = 0
     try:
@@ -1104,6 +1107,12 @@ def write_rejects(rejects: Iterable[Reject], path: Path | str, source: Path | st
     except OSError as e:
         raise OutputProblem(path, e.strerror or str(e)) from e
     return count
+
+
+def reject_words(r: Reject) -> str:
+    """Why a row was rejected, in plain words: the reason, and what the check found, when it says more ("invalid
+    email: There must be something after the @-sign.")."""
+    return f"{r.reason}: {r.detail}" if r.detail else f"{r.reason}"
 
 
 def guard(text: str) -> str:
@@ -1396,6 +1405,15 @@ def _finish_batch(conn, batch_id: int, counts: dict, details: dict) -> None:
          json.dumps(details, ensure_ascii=False), batch_id))
 
 
+def _none_if_all_rejected(conn, batch_id: int, counts: dict, *others) -> int | None:
+    """The batch, or None when every row of its file was rejected and it did nothing (`others`: the other things
+    it may have done), and is not recorded: an import of nothing to list and undo."""
+    if counts["reject"] and not (counts["create"] or counts["update"] or counts["skip"] or any(others)):
+        conn.execute("DELETE FROM import_batch WHERE id = ?", (batch_id,))
+        return None
+    return batch_id
+
+
 def import_contacts(path: Path | str, options: ImportOptions | None = None, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None, rejects_out: Path | str | None = None) -> ImportResult:
     """Import the file in one transaction; return the counts and the rejected rows.
@@ -1435,6 +1453,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             details["tags"] = list(run.setup.tags)
             details["joined"] = run.counts["join"]
             _finish_batch(conn, batch_id, run.counts, details)
+            batch_id = _none_if_all_rejected(conn, batch_id, run.counts, run.counts["join"])
             if rejects_out is not None:
                 write_rejects(run.rejects, rejects_out, path, layout.dialect)
             check_unchanged(path, stamp)
@@ -1542,17 +1561,18 @@ def file_fingerprint(path: Path | str) -> str:
     return f"{size}:{digest.hexdigest()}"
 
 
-def previous_import_of(path: Path | str) -> PreviousImport | None:
-    """The first import (customers or purchases, finished, not undone, that brought something in) of a file with
-    the same contents as `path`, under any name: the one that brought its rows in, to undo to start over; None
-    when there is none (an import whose every row was rejected or skipped does not count). Raises OSError when
-    the file cannot be read."""
+def previous_import_of(path: Path | str, kind: str) -> PreviousImport | None:
+    """The first import of `kind` ("contacts" or "purchases"; finished, not undone, that brought something in) of a
+    file with the same contents as `path`, under any name: the one that brought its rows in, to undo to start over;
+    None when there is none (an import whose every row was rejected or skipped does not count, nor one of the other
+    kind: a web shop's orders bring in customers and then their purchases). Raises OSError when the file cannot be
+    read."""
     fingerprint = file_fingerprint(path)
     row = database.execute_sql(
         "SELECT id, started_at, file_name FROM import_batch WHERE undone_at IS NULL AND finished_at IS NOT NULL"
-        " AND created + updated > 0"
+        " AND created + updated > 0 AND kind = ?"
         " AND CASE WHEN json_valid(details) THEN json_extract(details, '$.fingerprint') END = ?"
-        " ORDER BY id LIMIT 1", (fingerprint,)).fetchone()
+        " ORDER BY id LIMIT 1", (kind, fingerprint)).fetchone()
     return PreviousImport(*row) if row else None
 
 
@@ -1626,11 +1646,11 @@ def undo_import(batch_id: int) -> UndoResult:
         if undone_at is not None:
             raise UndoRefused("undo", f"import {batch_id} was already undone", "undone")
         _check_undo(conn, batch_id, kind, stamp)
-        purchases_removed = points_removed = 0
+        purchases_removed = points_removed = due_again = 0
         if kind == "purchases":
             from smallcrm.services.importing import purchases_import
 
-            purchases_removed, points_removed = purchases_import.remove_batch_purchases(conn, batch_id)
+            purchases_removed, points_removed, due_again = purchases_import.remove_batch_purchases(conn, batch_id)
         created = [r[0] for r in conn.execute(
             "SELECT contact_id FROM import_change WHERE batch_id = ? AND action = 'created'", (batch_id,))]
         updated = conn.execute(
@@ -1651,7 +1671,7 @@ def undo_import(batch_id: int) -> UndoResult:
                          " AND NOT EXISTS (SELECT 1 FROM contact_tag WHERE tag_id = tag.id)", (batch_id,))
         conn.execute("DELETE FROM import_change WHERE batch_id = ?", (batch_id,))
         conn.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (to_utc_text(utc_now()), batch_id))
-    return UndoResult(batch_id, len(created), len(updated), purchases_removed, points_removed)
+    return UndoResult(batch_id, len(created), len(updated), purchases_removed, points_removed, due_again)
 
 
 def _restore(conn, contact_id: int, before: dict) -> None:

@@ -814,7 +814,9 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
     return fields
 
 
-def _find_columns(spec: str, headers: list[str]) -> list[int]:
+def find_columns(spec: str, headers: list[str]) -> list[int]:
+    """The columns a command line names (--map, --date-order): by their header as written, else without regard to
+    case and spaces around it, else by their number (from 1)."""
     exact = [i for i, h in enumerate(headers) if h == spec]
     if exact:
         return exact
@@ -839,7 +841,7 @@ def parse_map_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
             raise InvalidValue("map", item, "format", "write HEADER=FIELD, e.g. \"E-mail=email\"")
         if target not in FIELDS:
             raise InvalidValue("map", item, "field", "the field must be one of " + ", ".join(FIELDS))
-        columns = _find_columns(spec, headers)
+        columns = find_columns(spec, headers)
         if not columns:
             raise InvalidValue("map", item, "header", f"the file has no column {spec!r}; its columns are "
                                + ", ".join(repr(h) for h in headers))

@@ -84,7 +84,7 @@ from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words, ordered_name
-from smallcrm.services.importing.mapping import SALES_HEADERS, fold, header_key, header_words
+from smallcrm.services.importing.mapping import SALES_HEADERS, find_columns, fold, header_key, header_words
 from smallcrm.services.purchases import MAX_DESCRIPTION, UNPAID
 from smallcrm.services.settings import default_region, get_setting, shop_locale
 from smallcrm.services.validation import clean_text
@@ -548,21 +548,22 @@ def sale_columns(headers: list[str]) -> list[str] | None:
 
 
 def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
-    """`["Header=field", ...]` -> {column index: field} for a purchases file ("Header=" ignores the column)."""
+    """`["Header=field", "3=amount", ...]` -> {column index: field} for a purchases file ("Header=" ignores the
+    column); a column named as mapping.find_columns finds it (a header with "=" in it, too: the last "=" is the
+    map's)."""
     out: dict[int, str] = {}
-    keys = {h.casefold(): i for i, h in reversed(list(enumerate(headers)))}
     for item in items:
-        header, sep, name = item.partition("=")
-        if not sep:
+        header, sep, name = item.rpartition("=")
+        if not sep or not header.strip():
             raise InvalidValue("map", item, "map", 'write it as "Header=field"')
-        column = keys.get(header.strip().casefold())
-        if column is None:
-            raise InvalidValue("map", header.strip(), "column", "the file has no column of that name; it has "
-                               + ", ".join(headers))
+        columns = find_columns(header, headers)
+        if not columns:
+            raise InvalidValue("map", header.strip(), "column",
+                               f"the file has no column “{header.strip()}”; it has " + ", ".join(headers))
         name = name.strip()
         if name and name not in FIELDS:
             raise InvalidValue("map", name, "field", "one of " + ", ".join(FIELDS))
-        out[column] = name
+        out.update(dict.fromkeys(columns, name))
     return out
 
 
@@ -2193,8 +2194,10 @@ class _Run:
         return out
 
     def _reject_receipt(self, r: _Receipt, reason: str, column: str | None = None, value: str | None = None) -> None:
-        """Reject a receipt whole, under its first row: for the value of a column, or (none given) its number."""
-        self.rows.rejects.append(Reject(r.rows[0], reason, column, value if column else r.reference or None))
+        """Reject a receipt whole, each of its rows (all of them to correct, or to save with the rejected rows and
+        import again): for the value of a column, or (none given) its number."""
+        self.rows.rejects.extend(Reject(row, reason, column, value if column else r.reference or None)
+                                 for row in r.rows)
         self.counts["reject"] += len(r.rows)
         r.action = "reject"
         r.reason = reason
@@ -2313,6 +2316,8 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         counts = {"create": run.counts["purchases"], "update": run.counts["paid"], "skip": run.counts["skip"],
                   "reject": run.counts["reject"]}
         ci._finish_batch(conn, batch_id, counts, details)
+        batch_id = ci._none_if_all_rejected(conn, batch_id, counts, details["cancelled"], details["paid"],
+                                            details["linked"])
         if rejects_out is not None:
             ci.write_rejects(run.rows.rejects, rejects_out, path, layout.dialect)
         ci.check_unchanged(path, stamp)
@@ -2666,8 +2671,9 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
 # Undo (called by contacts_import.undo_import inside its transaction)
 
 
-def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
-    """Delete the batch's purchases, lines and points rows; (purchases, points rows) removed.
+def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int, int]:
+    """Delete the batch's purchases, lines and points rows, and put back as due those it marked paid; (purchases,
+    points rows) removed, and purchases due again.
 
     Raises UndoRefused when that would lose later work: a refund, feedback or complaint recorded for
     one of them, a payment or write-off of one that was due, or points from them already spent.
@@ -2724,6 +2730,13 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
                                       "written off since" + (f" (import {later} marked it paid: undo that one first)"
                                                              if later is not None else ""),
                               "due_settled", purchase_id=found, later_batch=later)
+    expired = conn.execute(  # points it gave that expired since: the expiry took them, other points would go
+        f"SELECT e.contact_id FROM points_entry e WHERE e.purchase_id IN ({batch}) AND e.points > 0"
+        " AND e.expires_on IS NOT NULL AND EXISTS (SELECT 1 FROM points_entry x WHERE x.contact_id = e.contact_id"
+        " AND x.kind = 'expire' AND x.occurred_at > e.expires_on) LIMIT 1", (batch_id,)).fetchone()
+    if expired is not None:
+        raise UndoRefused("undo", f"points import {batch_id} gave contact {expired[0]} have expired since; undoing it "
+                                  "would take other points of theirs", "points_expired", contact_id=expired[0])
     affected = [r[0] for r in conn.execute(
         f"SELECT DISTINCT contact_id FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,))]
     points = conn.execute(f"DELETE FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,)).rowcount
@@ -2743,4 +2756,4 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int]:
     purchases = conn.execute("DELETE FROM purchase WHERE import_batch_id = ? AND refund_of_id IS NOT NULL",
                              (batch_id,)).rowcount
     purchases += conn.execute("DELETE FROM purchase WHERE import_batch_id = ?", (batch_id,)).rowcount
-    return purchases, points
+    return purchases, points, len(details.get("paid", []))

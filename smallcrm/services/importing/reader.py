@@ -73,7 +73,15 @@ _MAGIC = (
     (b"Rar!", "a RAR archive"),
     (b"\x7fELF", "a program"),
 )
-BINARY_KINDS = frozenset(kind for _, kind in _MAGIC)
+# Text files that are no CSV file, by how their text starts (lower case, spaces before it left out): a web page
+# that web shops give an ".xls" name (Excel opens it), an Excel 2003 XML workbook, a phone's contacts as vCards.
+WEB_PAGE = "a web page (HTML), as some web shops write their “Excel” exports"
+_TEXT_KINDS = (
+    (("<!doctype html", "<html", "<table"), WEB_PAGE),
+    (("<?xml",), "an Excel 2003 XML workbook"),  # (when it says it is one: _text_kind)
+    (("begin:vcard",), "a vCard file of contacts (.vcf)"),
+)
+BINARY_KINDS = frozenset([kind for _, kind in _MAGIC] + [kind for _, kind in _TEXT_KINDS])
 
 # What a file problem's detail says (ImportFileProblem.detail; those with facts are made into a Phrase).
 IS_FOLDER = "it is a folder, not a file"
@@ -249,10 +257,14 @@ def _codec(name: str, field: str = "encoding") -> str:
     """The codec's name. Latin-1 is read as Windows-1252, as browsers read it: the bytes Latin-1 leaves to control
     characters are Windows-1252's letters and signs ("œ", "’", "€"), which a file said to be Latin-1 means."""
     try:
-        found = codecs.lookup(name).name
+        info = codecs.lookup(name)
     except (LookupError, TypeError, ValueError) as e:
         raise InvalidValue(field, name, "encoding", "not an encoding Python knows, e.g. utf-8, cp1252, utf-16") from e
-    return "cp1252" if found == "iso8859-1" else found
+    # (hex, base64, zlib, rot13 turn bytes into bytes or text into text; idna and punycode write domain names)
+    if not getattr(info, "_is_text_encoding", True) or info.name in ("idna", "punycode", "undefined"):
+        raise InvalidValue(field, name, "encoding", "not an encoding text files are written in, e.g. utf-8, cp1252, "
+                                                    "utf-16")
+    return "cp1252" if info.name == "iso8859-1" else info.name
 
 
 # --- the encoding --------------------------------------------------------------------------------
@@ -633,6 +645,16 @@ def _binary_kind(sample: bytes) -> str | None:
     return None
 
 
+def _text_kind(text: str) -> str | None:
+    """The kind of text file `text` starts one of that is no CSV file (_TEXT_KINDS), or None."""
+    start = text[:2000].lstrip().lower()
+    for starts, kind in _TEXT_KINDS:
+        if start.startswith(starts) and (starts != ("<?xml",) or "urn:schemas-microsoft-com:office:spreadsheet"
+                                         in start):
+            return kind
+    return None
+
+
 def _too_many_controls(text: str) -> bool:
     if not text:
         return False
@@ -886,6 +908,9 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     text = text.replace("\x00", "").lstrip("\ufeff")
     if not text.strip():
         raise _problem(path, "empty", "the file holds no text")
+    kind = _text_kind(text)
+    if kind:
+        raise _problem(path, "binary", kind)
 
     m = _SEP_LINE.match(text)
     sep_line = m is not None
