@@ -2965,3 +2965,22 @@ def test_an_import_whose_points_expired_since_is_not_undone_taking_other_points(
     assert refused.value.case == "points_expired" and refused.value.contact_id == bob
     assert points_balance(bob) == 100 and Purchase.select().count() == 1
 
+
+def test_undoing_an_import_keeps_the_referral_bonus_for_the_first_purchase_left(tmp_path, db):
+    """Cara's first purchase, imported, gave Bob (who sent her) his referral bonus; she bought again since. Undone,
+    the import took the bonus with it, and Bob never got one for her."""
+    set_rules(LoyaltyRules(points_per_unit=1, referral_points=50))
+    bob = add_contact(ContactInput(first_name="Bob", last_name="Ray", emails=["bob@x.com"]))
+    cara = add_contact(ContactInput(first_name="Cara", last_name="Lind", emails=["cara@x.com"]))
+    referrals.set_referrer(cara, bob)
+    path = write_csv(tmp_path / "october.csv", ["Date", "Email", "Total", "Receipt"],
+                     [["2026-10-01 10:00", "cara@x.com", "20.00", "INV-160001"]])
+    batch = pi.import_purchases(path, pi.PurchaseImportOptions()).batch
+    assert points_balance(bob) == 50
+    later = purchases.record_purchase(cara, total_minor=3000, at=datetime(2026, 10, 20, 9, tzinfo=timezone.utc))
+    assert later.points_earned == 30 and points_balance(bob) == 50  # (not her first: no bonus)
+    ci.undo_import(batch)
+    assert points_balance(bob) == 50 and points_balance(cara) == 30
+    (bonus,) = PointsEntry.select().where(PointsEntry.contact == bob)
+    assert (bonus.kind, bonus.purchase_id, bonus.occurred_at) == ("bonus", later.purchase_id,
+                                                                 datetime(2026, 10, 20, 9, tzinfo=timezone.utc))

@@ -2737,6 +2737,18 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int, int]:
     if expired is not None:
         raise UndoRefused("undo", f"points import {batch_id} gave contact {expired[0]} have expired since; undoing it "
                                   "would take other points of theirs", "points_expired", contact_id=expired[0])
+    # a referral bonus the first purchase of a customer gave, who has bought since: it stays, the bonus of the first
+    # purchase they keep, as if this import had never been (at that purchase's time, expiring with its points; the
+    # ledger is written once, so a row of its own)
+    conn.execute(
+        "INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id, expires_on, created_at)"
+        " SELECT e.contact_id, q.occurred_at, 'bonus', e.points, e.reason, q.id, coalesce((SELECT x.expires_on"
+        " FROM points_entry x WHERE x.purchase_id = q.id AND x.kind = 'earn'), e.expires_on), ?"
+        " FROM points_entry e JOIN purchase p ON p.id = e.purchase_id"
+        " JOIN purchase q ON q.id = (SELECT k.id FROM purchase k WHERE k.contact_id = p.contact_id"
+        " AND k.refund_of_id IS NULL AND k.total_minor > 0 AND k.import_batch_id IS NOT ?"
+        " ORDER BY k.occurred_at, k.id LIMIT 1)"
+        " WHERE e.kind = 'bonus' AND p.import_batch_id = ?", (to_utc_text(utc_now()), batch_id, batch_id))
     affected = [r[0] for r in conn.execute(
         f"SELECT DISTINCT contact_id FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,))]
     points = conn.execute(f"DELETE FROM points_entry WHERE purchase_id IN ({batch})", (batch_id,)).rowcount
