@@ -42,11 +42,11 @@ from smallcrm.gui.forms import AsksBeforeClosing, resize_within_screen
 from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import all_tags, contact_rows
-from smallcrm.services.loyalty import shop_currency
 from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing import purchases_import as pi
 from smallcrm.services.importing.deciding import WorkerFailed
+from smallcrm.services.loyalty import shop_currency
 from smallcrm.services.purchases import purchase_json
 from smallcrm.services.settings import default_region
 from smallcrm.services.validation import display_phone

@@ -2345,6 +2345,21 @@ def test_escape_asks_before_the_choices_made_for_a_file_are_lost(qtbot, window, 
     assert len(closing_asked) == 2 and not wizard.isVisible()
 
 
+def sales_summary_of(qtbot, window, path, *, create: bool = False) -> ImportWizard:
+    """From the first page of a sales file to its dry run, its customers not in the book created or not."""
+    wizard = wizard_for(qtbot, window, path)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()
+    if create:
+        wizard.unmatched_page.create.click()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    return wizard
+
+
 def test_the_shops_own_country_and_currency_filled_in_are_no_choice_to_ask_about(qtbot, window, tmp_path,
                                                                                  closing_asked):
     from smallcrm.services.settings import set_settings
@@ -2353,14 +2368,7 @@ def test_the_shops_own_country_and_currency_filled_in_are_no_choice_to_ask_about
     path = tmp_path / "sales.csv"
     path.write_text("Date,Email,Phone,Total,Receipt number\n"
                     "2026-03-01 10:15,anna@beispiel.de,044 668 18 00,12.50,1001\n", encoding="utf-8")
-    wizard = wizard_for(qtbot, window, path)
-    assert wizard.file_page.kind() == "purchases"
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    wizard = sales_summary_of(qtbot, window, path)
     assert (wizard.options.currency, wizard.options.region) == ("CHF", "CH")
     wizard.reject()
     assert not wizard.isVisible() and closing_asked == []
@@ -2390,15 +2398,8 @@ def test_the_summary_names_the_rows_of_column_names_again_and_of_sales_given_twi
     path = tmp_path / "sales.csv"
     path.write_text("Date,Email,Total,Receipt\n2026-03-01 10:00,ann@x.fr,12.50,1001\n2026-03-02 11:00,bob@x.fr,8.00,"
                     "1002\nDate,Email,Total,Receipt\n2026-03-02 11:00,bob@x.fr,8.00,1002\n", encoding="utf-8")
-    wizard = wizard_for(qtbot, window, path)
-    assert wizard.file_page.kind() == "purchases"
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
-    wizard.next()
-    wizard.unmatched_page.create.click()
-    wizard.next()
-    qtbot.waitUntil(lambda: "Purchases to record: 2" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard = sales_summary_of(qtbot, window, path, create=True)
+    assert "Purchases to record: 2" in wizard.summary_page.counts.text()
     assert wizard.summary_page.noted.text().splitlines()[:2] == [
         "• Rows of the column names again (files put one after another), left out: 1 (row 4)",
         "• Rows of sales given again by a file put after another, counted once: 1 (row 5)"]
