@@ -214,6 +214,7 @@ _FILE_PROBLEMS = {
     "binary": "{path} is not a CSV file",
     "encoding": "{path} is not written in the encoding it was read in",
     "utf8_read_as": "{path} has text written in UTF-8",
+    "marked_as": "{path} says by its first bytes that it is written in another encoding",
     "field_too_large": "{path} has a cell too large to be data",
     "too_many_rows": "{path} has more rows than one import takes",
 }
@@ -234,7 +235,7 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
                  "two lists put together), or another (e.g. --encoding cp1252)")
     elif problem.reason == "encoding":
         text += "; give it with --encoding (e.g. --encoding cp1252)"
-    elif problem.reason == "utf8_read_as":
+    elif problem.reason in ("utf8_read_as", "marked_as"):
         text += "; leave out --encoding to have it found from the file"
     elif problem.reason == "binary":
         text += "; export the list as CSV from the program that made it"

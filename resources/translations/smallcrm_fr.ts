@@ -1874,6 +1874,10 @@ Cliquez pour les afficher.</translation>
         <translation>Une partie du texte ne peut pas être lue dans l’encodage choisi ({detail})&#xa0;: revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez un autre encodage.</translation>
     </message>
     <message>
+        <source>The file says by its first bytes that it is written in {detail}: choose that encoding under “Characters (encoding)”.</source>
+        <translation>Le fichier indique par ses premiers octets qu’il est écrit en {detail}&#xa0;: choisissez cet encodage sous «&#x202f;Caractères (encodage)&#x202f;».</translation>
+    </message>
+    <message>
         <source>The file has text written in UTF-8 ({detail}): choose “UTF-8 (Unicode)” under “Characters (encoding)”, or “UTF-8 and Windows, Western Europe, mixed” for a file with rows of both.</source>
         <translation>Le fichier contient du texte écrit en UTF-8 ({detail})&#xa0;: choisissez «&#xa0;UTF-8 (Unicode)&#xa0;» sous «&#xa0;Caractères (encodage)&#xa0;», ou «&#xa0;UTF-8 et Windows, Europe de l’Ouest, mélangés&#xa0;» pour un fichier qui a des lignes des deux.</translation>
     </message>

@@ -338,6 +338,8 @@ DETAILED_PROBLEMS = {
     "encoding": QT_TRANSLATE_NOOP("ImportWizard", "Some of the text cannot be read in the encoding chosen "
                                                   "({detail}): go back to “What the file looks like” and choose "
                                                   "another encoding."),
+    "marked_as": QT_TRANSLATE_NOOP("ImportWizard", "The file says by its first bytes that it is written in {detail}: "
+                                                   "choose that encoding under “Characters (encoding)”."),
     "utf8_read_as": QT_TRANSLATE_NOOP("ImportWizard", "The file has text written in UTF-8 ({detail}): choose “UTF-8 "
                                                       "(Unicode)” under “Characters (encoding)”, or “UTF-8 and "
                                                       "Windows, Western Europe, mixed” for a file with rows of both."),

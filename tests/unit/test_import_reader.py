@@ -1154,3 +1154,18 @@ def test_a_text_file_of_another_kind_is_said_to_be_no_csv_file(tmp_path, text, k
 def test_a_csv_file_that_mentions_html_or_vcards_in_a_cell_is_read(tmp_path):
     path = write(tmp_path / "people.csv", "Name,Note\r\nAnn,<html> fan\r\nBob,BEGIN:VCARD\r\n")
     assert [cells for _, cells in read_rows(path, sniff(path))] == [["Ann", "<html> fan"], ["Bob", "BEGIN:VCARD"]]
+
+
+@pytest.mark.parametrize(("bom", "written", "given", "said"), [
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-8", "UTF-16"), (codecs.BOM_UTF16_LE, "utf-16-le", "cp1252", "UTF-16"),
+    (codecs.BOM_UTF8, "utf-8", "cp1252", "UTF-8"), (codecs.BOM_UTF16_BE, "utf-16-be", "latin-1", "UTF-16")])
+def test_an_encoding_given_that_the_files_mark_says_it_is_not_is_refused_saying_which_it_is(
+        tmp_path, bom, written, given, said):
+    """Excel's "Unicode text" read as UTF-8 was "not a CSV file: it holds NUL bytes"; UTF-8 with its mark read as
+    Windows-1252 "would garble “First” into “First”"."""
+    path = tmp_path / "people.csv"
+    path.write_bytes(bom + "First Name,Email\r\nAnn,ann@x.fr\r\n".encode(written))
+    found = problem(lambda: sniff(path, encoding=given))
+    assert (found.reason, found.detail) == ("marked_as", said)
+    assert sniff(path, encoding="utf-8-or-cp1252" if said == "UTF-8" else "utf-16").encoding.startswith(
+        ("utf-8", "utf-16"))  # (its own, or one that reads it)

@@ -896,7 +896,15 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         raise _problem(path, "binary", kind)
     if encoding:
         codec, has_bom = _forced_encoding(sample, encoding)
-        _refuse_utf8_read_as(path, sample, whole, codec)
+        marked = _bom(sample)
+        marked = marked if marked and not has_bom and not (marked[1] == "utf-8" and codec.startswith(MIXED)) else None
+        try:
+            _refuse_utf8_read_as(path, sample, whole, codec)
+        except ImportFileProblem as e:  # (a word it garbles tells best; one of ASCII, as its mark tells, does not)
+            if not (marked and e.detail.facts["word"] == e.detail.facts["garbled"]):
+                raise
+        if marked:  # (read so, its mark would be letters of another alphabet, or NUL bytes)
+            raise _problem(path, "marked_as", marked[1].upper().replace("-LE", "").replace("-BE", ""))
     else:
         codec, has_bom = _detect_encoding(path, sample, whole)
     body = sample[len(_bom_of(codec)):] if has_bom else sample
