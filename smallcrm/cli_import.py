@@ -370,8 +370,10 @@ def _say_if_imported_before(path: Path, kind: str) -> None:
 
 def _print_rejects(rejects) -> None:
     from smallcrm.services.importing.contacts_import import reject_words
+    from smallcrm.services.importing.purchases_import import BROKEN_RECEIPT
 
-    for r in rejects[:SHOWN_REJECTS]:
+    # the rows with a problem of their own first: the other rows of their receipts are left out for them
+    for r in sorted(rejects, key=lambda r: r.reason == BROKEN_RECEIPT)[:SHOWN_REJECTS]:
         where = f"row {r.row}" + (f", column {cli_format.quoted(r.column)}" if r.column else "")
         value = f" {cli_format.quoted(r.value)}" if r.value else ""
         print(f"  rejected {where}:{value} {reject_words(r)}")

@@ -5660,10 +5660,6 @@ Cliquez pour les afficher.</translation>
         <translation>le remboursement de sa vente a déjà été enregistré&#xa0;: pas enregistré à nouveau</translation>
     </message>
     <message>
-        <source>cancelled or refunded, as a later export imported before said: not a sale to record</source>
-        <translation>annulé ou remboursé, d’après un export plus récent importé avant&#xa0;: pas une vente à enregistrer</translation>
-    </message>
-    <message>
         <source>not a sale (the row&apos;s type or status says so): not recorded</source>
         <translation>pas une vente (le type ou le statut de la ligne le dit)&#xa0;: non enregistrée</translation>
     </message>

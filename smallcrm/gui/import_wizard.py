@@ -187,8 +187,6 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "cancelled or refunded in the file: not a sale to record"),
     QT_TRANSLATE_NOOP("rejects", "a refund of a sale the file says was cancelled or refunded: neither is recorded"),
     QT_TRANSLATE_NOOP("rejects", "its sale's refund was recorded before: not recorded again"),
-    QT_TRANSLATE_NOOP("rejects", "cancelled or refunded, as a later export imported before said: not a sale to "
-                                 "record"),
     QT_TRANSLATE_NOOP("rejects", "not a sale (the row's type or status says so): not recorded"),
     QT_TRANSLATE_NOOP("rejects", "the total of the rows above, not a sale: nothing to record"),
     QT_TRANSLATE_NOOP("rejects", "the quantity could be read two ways: write it without a separator (1000, or 1)"),

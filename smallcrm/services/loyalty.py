@@ -224,7 +224,7 @@ class LotState:
         return sum(lot.remaining for lot in self.lots) - self.debt
 
 
-def fifo_lots(rows: Iterable[LedgerRow]) -> LotState:
+def fifo_lots(rows: Iterable[LedgerRow], expired: dict[int, int] | None = None) -> LotState:
     """Replay ledger rows, in the order given, into the lots still holding points.
 
     A positive row opens a lot (first paying any debt). A deduction consumes the oldest lots first.
@@ -232,12 +232,13 @@ def fifo_lots(rows: Iterable[LedgerRow]) -> LotState:
     (any lot with an expiry date when it has none), then, if more is to be taken, the oldest of
     the rest. Whatever no lot covers becomes debt, paid by the next positive rows.
     Invariant: the state's balance equals the sum of the rows' points.
+    `expired`, when given, is filled with what "expire" rows took of each lot (by its row's id).
     """
     lots: list[Lot] = []
     first_open = 0  # lots before this index are used up
     debt = 0
 
-    def consume(need: int, eligible) -> int:
+    def consume(need: int, eligible, tally: dict[int, int] | None = None) -> int:
         nonlocal first_open
         for i in range(first_open, len(lots)):
             if need == 0:
@@ -247,6 +248,8 @@ def fifo_lots(rows: Iterable[LedgerRow]) -> LotState:
                 used = min(lot.remaining, need)
                 lot.remaining -= used
                 need -= used
+                if tally is not None:
+                    tally[lot.entry_id] = tally.get(lot.entry_id, 0) + used
         while first_open < len(lots) and lots[first_open].remaining == 0:
             first_open += 1
         return need
@@ -258,10 +261,11 @@ def fifo_lots(rows: Iterable[LedgerRow]) -> LotState:
             lots.append(Lot(row.id, row.occurred_at, row.points, row.points - paid, row.expires_on))
         elif row.points < 0:
             need = -row.points
+            tally = expired if row.kind == "expire" else None
             if row.kind == "expire":
                 need = consume(need, lambda lot, limit=row.expires_on: lot.expires_on is not None
-                               and (limit is None or lot.expires_on <= limit))
-            need = consume(need, lambda lot: True)
+                               and (limit is None or lot.expires_on <= limit), tally)
+            need = consume(need, lambda lot: True, tally)
             debt += need
     return LotState(tuple(lot for lot in lots if lot.remaining > 0), debt)
 
@@ -444,13 +448,29 @@ def _purchase(purchase_id: int) -> Purchase:
     return row
 
 
+def expired_by_entry(contact_ids: list[int]) -> dict[int, int]:
+    """What "expire" rows took of each positive ledger row (by its id) of these customers (fifo_lots)."""
+    expired: dict[int, int] = {}
+    for rows in _ledgers(contact_ids).values():
+        fifo_lots(rows, expired)
+    return expired
+
+
 def _earned(purchase: Purchase, at: datetime) -> int:
-    """What the purchase earned when it was recorded (its "earn" rows), less the points past their date at `at`
-    (a refund's moment): those were gone by then, expired or to expire, and a refund that took them back too would
-    take the customer's other points."""
-    return database.execute_sql("SELECT coalesce(sum(points), 0) FROM points_entry WHERE purchase_id = ?"
-                                " AND kind = 'earn' AND (expires_on IS NULL OR expires_on >= ?)",
-                                (purchase.id, local_date(at).isoformat())).fetchone()[0]
+    """What the purchase earned when it was recorded (its "earn" rows), less what of it expired, or was past its date
+    at `at` (a refund's moment: the next expiry takes it): those points are gone by expiry, and a refund or
+    write-off that took them back too would take the customer's other points. Points spent are not (the balance
+    pays for them, as ever)."""
+    earns = database.execute_sql("SELECT id, points, expires_on FROM points_entry WHERE purchase_id = ?"
+                                 " AND kind = 'earn'", (purchase.id,)).fetchall()
+    earned = sum(points for _, points, _ in earns)
+    if not any(expires_on for _, _, expires_on in earns):
+        return earned
+    expired: dict[int, int] = {}
+    state = fifo_lots(_ledgers([purchase.contact_id])[purchase.contact_id], expired)
+    ids, day = {entry for entry, _, _ in earns}, local_date(at)
+    past = sum(lot.remaining for lot in state.lots if lot.entry_id in ids and lot.expires_on and lot.expires_on < day)
+    return max(0, earned - past - sum(expired.get(entry, 0) for entry in ids))
 
 
 def _taken_back(purchase: Purchase) -> int:

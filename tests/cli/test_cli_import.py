@@ -790,3 +790,14 @@ def test_import_purchases_maps_columns_as_import_contacts_does(cli, tmp_path):
     assert (result.json()["created"], result.json()["points"]) == (1, 12)
     wrong = cli("import", "purchases", str(sales), "--map", "Betrag=amount")
     assert wrong.code == 2 and "the file has no column “Betrag”; it has Datum, Kunde=Mail, Wert" in wrong.error_line
+
+
+def test_the_row_to_correct_of_a_long_receipt_left_out_is_shown_first(cli, tmp_path):
+    """The receipt's other rows, each "another row of this receipt was rejected", filled the ten lines shown."""
+    rows = "".join(f"2026-03-01 10:00,R1,ann@x.fr,Item {i},{'4.5O' if i == 13 else '1.00'}\n" for i in range(1, 14))
+    sales = tmp_path / "sales.csv"
+    sales.write_text("Date,Receipt,Email,Item,Amount\n" + rows, encoding="utf-8")
+    result = cli("import", "purchases", str(sales), "--create-missing")
+    lines = [line for line in result.out.splitlines() if line.startswith("  rejected")]
+    assert lines[0] == '  rejected row 14, column "Amount": "4.5O" not an amount'
+    assert len(lines) == 10 and "… and 3 more rejected rows" in result.out

@@ -456,6 +456,11 @@ def test_a_refund_after_its_sales_points_expired_takes_none_of_the_customers_oth
     assert refund_purchase(november, 5_000, at=noon(2024, 11, 22)).points_taken_back == 50
     write_off(november, at=noon(2024, 11, 23))
     assert points_balance(ann) == 100
+    # points spent before their date: the refund takes its share back, from the points left (spent stays spent)
+    december = record_purchase(ann, total_minor=10_000, at=noon(2024, 12, 1)).purchase_id
+    redeem(ann, 200, at=noon(2024, 12, 2))
+    record_purchase(ann, total_minor=6_000, at=noon(2025, 1, 10))
+    assert refund_purchase(december, at=noon(2025, 1, 10)).points_taken_back == 60
     # the expiry date not reached yet, even if the refund is recorded long after: the points were there then
     assert refund_purchase(record_purchase(ann, total_minor=2_000, at=noon(2024, 11, 25)).purchase_id,
                            at=noon(2024, 12, 20)).points_taken_back == 20

@@ -61,6 +61,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.sales: list[tuple[int, int, int]] = []  # (purchase id, customer, total)
         self.earned: dict[int, int] = {}  # purchase id -> points it earned
         self.expires: dict[int, date | None] = {}  # purchase id -> the day its points expire
+        self.expired_of: dict[int, int] = defaultdict(int)  # purchase id -> what of its points expired
         self.taken: dict[int, int] = defaultdict(int)  # purchase id -> points taken back
         self.refunded: dict[int, int] = defaultdict(int)  # purchase id -> minor units refunded
 
@@ -79,10 +80,12 @@ class LedgerMachine(RuleBasedStateMachine):
         self.lots[customer] = [lot for lot in self.lots[customer] if lot[0]]
 
     def live_earned(self, purchase_id: int) -> int:
-        """What the purchase earned, unless its points are past their date: a refund or write-off now takes back
-        none of them (they are gone by expiry, not to be taken from the customer's other points)."""
-        expires = self.expires[purchase_id]
-        return self.earned[purchase_id] if expires is None or expires >= local_date(self.now) else 0
+        """What the purchase earned, less what of it expired or is past its date now: a refund or write-off takes
+        back none of that (gone by expiry, not to be taken from the customer's other points); what was spent, it
+        does."""
+        left = sum(lot[0] for lots in self.lots.values() for lot in lots if lot[2] == purchase_id)
+        past = self.expires[purchase_id] is not None and self.expires[purchase_id] < local_date(self.now)
+        return max(0, self.earned[purchase_id] - self.expired_of[purchase_id] - (left if past else 0))
 
     def expiry(self) -> date | None:
         return loyalty.add_months(local_date(self.now), self.rules.expiry_months) if self.rules.expiry_months else None
@@ -105,7 +108,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.earned[result.purchase_id] = expected
         self.expires[result.purchase_id] = self.expiry()
         if expected:
-            self.lots[customer].append([expected, self.expiry()])
+            self.lots[customer].append([expected, self.expiry(), result.purchase_id])
 
     @precondition(lambda self: self.sales)
     @rule(pick=st.integers(0, 10**6), whole=st.booleans(), part=st.integers(1, 60_000))
@@ -175,7 +178,7 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         loyalty.adjust(customer, points, reason="correction", at=self.now)
         if points > 0:
-            self.lots[customer].append([points, None])
+            self.lots[customer].append([points, None, None])
         else:
             self.consume(customer, -points)
 
@@ -192,6 +195,8 @@ class LedgerMachine(RuleBasedStateMachine):
             for lot in lots:
                 if lot[1] is not None and lot[1] < today:
                     expected += lot[0]
+                    if lot[2] is not None:
+                        self.expired_of[lot[2]] += lot[0]
                     lot[0] = 0
             self.lots[customer] = [lot for lot in lots if lot[0]]
         assert loyalty.expire_points(today) == expected
@@ -215,7 +220,7 @@ class LedgerMachine(RuleBasedStateMachine):
             state = fifo_lots(LedgerRow(r[0], from_utc_text(r[1]), r[2], r[3],
                                         date.fromisoformat(r[4]) if r[4] else None) for r in ledger(customer))
             assert state.debt == 0
-            assert [[lot.remaining, lot.expires_on] for lot in state.lots] == self.lots[customer]
+            assert [[lot.remaining, lot.expires_on] for lot in state.lots] == [lot[:2] for lot in self.lots[customer]]
 
     @invariant()
     def purchases_keep_what_they_earned_and_lose_no_more(self):

@@ -213,7 +213,6 @@ REFUNDED_STATUS = ("refund", "rembours", "erstattet", "zuruckerstattet", "reembo
 CANCELLED_REASON = "cancelled or refunded in the file: not a sale to record"
 REFUND_OF_CANCELLED = "a refund of a sale the file says was cancelled or refunded: neither is recorded"
 REFUNDED_BEFORE = "its sale's refund was recorded before: not recorded again"
-CANCELLED_BEFORE = "cancelled or refunded, as a later export imported before said: not a sale to record"
 PAID_SINCE = "imported before as due, and paid since: marked paid"
 ALREADY_IMPORTED = "already imported"
 # A sale imported before that the file now gives another total (an order changed in the web shop since): the one
@@ -1061,29 +1060,17 @@ class _Reader:
             return None
         return keys
 
-    def read(self, progress, cancelled, limit: int | None = None) -> None:
-        """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left)."""
+    def read(self, progress, cancelled, limit: int | None = None, again: frozenset[int] = frozenset()) -> None:
+        """Read every row (the first `limit` only, when given: `cut_short` then says whether more were left), but
+        those of `again` (_given_again), left out and said."""
         layout = self.layout
         order = layout.date_orders.get(self.col.get("date", -1))
         last, prefix = self.col.get("last_name"), self.col.get("last_name_prefix")  # (Dutch "van der" Berg)
-        numbered = self.col.get("reference")
-        # Exports put one after another, each with its column names, may overlap: a row of a sale that an earlier
-        # one has too, as it is there, is that sale's again (its total would be doubled), not another line of it.
-        # (Their rows, by their hash: as many of each as those exports gave.)
-        before, part, this_part = Counter(), 0, Counter()
         with reader.read_rows(layout.path, layout.dialect, limit) as rows:
             for number, cells in rows:
-                if numbered is not None and cells[numbered].strip():
-                    if rows.repeated_headers != part:
-                        part = rows.repeated_headers
-                        before.update(this_part)
-                        this_part.clear()
-                    line = hash(tuple(cells))
-                    if before[line]:
-                        before[line] -= 1
-                        self.repeated_sales.append(number)
-                        continue
-                    this_part[line] += 1
+                if number in again:
+                    self.repeated_sales.append(number)
+                    continue
                 if last is not None and prefix is not None:
                     cells[last] = cleaning.with_prefix(cells[prefix].strip(), cells[last].strip())
                 self.rows += 1
@@ -1637,8 +1624,7 @@ class _SalesByNumber:
     in a file whose numbers start again each day, that day's sale of the file. A sale "" is none; None, one the
     file (or an earlier one) says was paid back, and left out."""
 
-    def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple | list], restarts: bool,
-                 cancelled: set[str]):
+    def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple | list], restarts: bool):
         self.restarts = restarts
         self.sales: dict[str | tuple[str, date], tuple[_Receipt | int | None, int | None]] = {}  # (with its customer)
         self.returned: dict[str | tuple[str, date], int] = {}  # what the file's refunds not recorded yet pay back
@@ -1652,7 +1638,7 @@ class _SalesByNumber:
                 self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
         if not restarts:
             found = self._recorded_sales(conn, {r.reference for r in refunds}
-                                         - {r.reference for r in receipts if r.total > 0}, cancelled)
+                                         - {r.reference for r in receipts if r.total > 0})
             self.sales = {number: (pid, contact_id) for number, (pid, contact_id, _) in found.items()}
             self.covered = {number: covered for number, (_, _, covered) in found.items() if covered > 0}
 
@@ -1701,14 +1687,14 @@ class _SalesByNumber:
         return True
 
     @staticmethod
-    def _recorded_sales(conn, numbers: set[str],
-                        cancelled: set[str]) -> dict[str, tuple[int | None, int | None, int]]:
+    def _recorded_sales(conn, numbers: set[str]) -> dict[str, tuple[int | None, int | None, int]]:
         """The recorded sale of each number (one only: a number several sales share names none), with its
         customer and what was refunded of it at its own time (as a column says, without a row of its own);
-        (None, None, 0) for a sale an earlier import left out as paid back (of `cancelled`). Not for a till's
-        count (_TILL_COUNT), which may start again each day (tomorrow's "1" is another receipt)."""
+        (None, None, 0) for a sale an earlier import left out as paid back. Not for a till's count (_TILL_COUNT),
+        which may start again each day (tomorrow's "1" is another receipt)."""
         numbers = sorted(n for n in numbers if not _TILL_COUNT.fullmatch(n))
         found: dict[str, list[tuple[int, int | None, int]]] = {}
+        cancelled: set[str] = set()
         for start in range(0, len(numbers), 500):
             chunk = numbers[start:start + 500]
             marks = ",".join("?" * len(chunk))
@@ -1717,18 +1703,42 @@ class _SalesByNumber:
                     f" FROM purchase p WHERE reference IN ({marks}) AND refund_of_id IS NULL AND total_minor > 0",
                     chunk):
                 found.setdefault(reference, []).append((pid, contact_id, at_sale))
-        cancelled = _cancelled_before(conn).intersection(numbers)
+            cancelled.update(reference for (reference,) in conn.execute(
+                "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN"
+                f" details ELSE '{{}}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL"
+                f" AND cancelled.value IN ({marks})", chunk))
         out: dict[str, tuple[int | None, int | None, int]] = dict.fromkeys(cancelled, (None, None, 0))
         out.update((reference, sales[0]) for reference, sales in found.items() if len(sales) == 1)
         return out
 
 
 
-def _cancelled_before(conn) -> set[str]:
-    """The numbers of the sales the imports not undone left out as their files said they were paid back."""
-    return {reference for (reference,) in conn.execute(
-        "SELECT DISTINCT cancelled.value FROM import_batch, json_each(CASE WHEN json_valid(details) THEN details"
-        " ELSE '{}' END, '$.cancelled') AS cancelled WHERE undone_at IS NULL")}
+def _given_again(layout: ci.FileLayout, limit: int | None) -> frozenset[int]:
+    """The rows of a file of exports put one after another (each with its column names) that give again a sale an
+    earlier one gave: a receipt's rows in a later export that are its rows in an earlier one, all of them, as many
+    of each (its total would be doubled). A receipt one export cut off and the next goes on with is neither: its
+    rows in the two are not the same."""
+    column = next((i for i, name in enumerate(layout.fields) if name == "reference"), None)
+    if column is None:
+        return frozenset()
+    parts: dict[str, dict[int, tuple[Counter, list[int]]]] = {}  # a number -> its rows in each export, and where
+    with reader.read_rows(layout.path, layout.dialect, limit) as rows:
+        for number, cells in rows:
+            reference = cells[column].strip() if column < len(cells) else ""
+            if reference:
+                lines, numbers = parts.setdefault(reference, {}).setdefault(rows.repeated_headers, (Counter(), []))
+                lines[hash(tuple(cells))] += 1
+                numbers.append(number)
+    again: set[int] = set()
+    for exports in parts.values():
+        if len(exports) > 1:
+            seen: list[Counter] = []
+            for lines, numbers in exports.values():  # (in the file's order)
+                if lines in seen:
+                    again.update(numbers)
+                else:
+                    seen.append(lines)
+    return frozenset(again)
 
 
 class _Run:
@@ -1799,6 +1809,11 @@ class _Run:
         ci.require_date_orders(self.layout)
         rows = _Reader(self.layout, self.options, self.currency, self.region, self.matches)
         rows.read(self.progress, self.cancelled, limit)
+        if dict(rows.warnings).get("repeated_headers"):  # (exports put one after another: read again without
+            again = _given_again(self.layout, limit)     # the sales a later one gives again)
+            if again:
+                rows = _Reader(self.layout, self.options, self.currency, self.region, self.matches)
+                rows.read(self.progress, self.cancelled, limit, again)
         self.rows = rows
         self.counts["reject"] = len(rows.rejects)
         # In time order, then the file's: one text key per receipt (times are fixed-width UTC text), which sorts
@@ -1830,10 +1845,7 @@ class _Run:
         amounts = self.layout.headers[rows.col["amount"]] if "amount" in rows.col else ""
         order_totals = any(word in header_key(amounts) for word in ORDER_WORDS)  # (the amount is the order's)
         broken = {reference for reference, _ in rows.broken} | rows.undated.keys()
-        # sales that earlier imports left out as paid back (a later export's, imported before an older one)
-        cancelled_before = _cancelled_before(conn) if not rows.restarts else set()
-        # what a refund under a sale's number pays back
-        sales = _SalesByNumber(conn, receipts, existing, rows.restarts, cancelled_before)
+        sales = _SalesByNumber(conn, receipts, existing, rows.restarts)  # what a refund under a sale's number pays back
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
         # sales left out as paid back in full, by customer, currency and amount: a refund row of its own number, of
         # one of them, after it, is not recorded either (SumUp: the sale "Refunded", its refund under another number)
@@ -1964,11 +1976,6 @@ class _Run:
                 continue
             if r.refund_of is not None and not sales.may_pay_back(r, -total):
                 self._plan(r, "skip", REFUNDED_BEFORE)
-                continue
-            if total > 0 and r.reference in cancelled_before and not _TILL_COUNT.fullmatch(r.reference):
-                self._plan(r, "skip", CANCELLED_BEFORE)
-                sales.left_out(r)
-                self.left_out.append(r.reference)
                 continue
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
@@ -2590,7 +2597,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                                  expires.isoformat() if expires else None, now))
                     balances[referrer] = balances.get(referrer, 0) + rules.referral_points
                     total += rules.referral_points
-        elif amount < 0 and live:  # (a refund whose sale's points are past their date, as it is, takes none)
+        elif amount < 0:
             if isinstance(r.refund_of, _Receipt):  # its share of what its sale earned (services.loyalty's way)
                 sale = r.refund_of
                 before = paid_back.get(id(sale), 0)
@@ -2606,7 +2613,8 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
             else:  # at the rate the customer's sales earned (a credit note below the minimum spend takes back too)
                 points_earned, spent = rate.get(cid, (0, 0))
                 share = 0
-                if spent and r.currency == shop:
+                # (not when the sale it pays back, before it, would have its points past their date by now)
+                if spent and r.currency == shop and live:
                     before = unlinked.get(cid, 0)
                     unlinked[cid] = before - amount
                     share = loyalty.points_share(points_earned, spent, before, before - amount)
@@ -2730,13 +2738,16 @@ def remove_batch_purchases(conn, batch_id: int) -> tuple[int, int, int]:
                                       "written off since" + (f" (import {later} marked it paid: undo that one first)"
                                                              if later is not None else ""),
                               "due_settled", purchase_id=found, later_batch=later)
-    expired = conn.execute(  # points it gave that expired since: the expiry took them, other points would go
-        f"SELECT e.contact_id FROM points_entry e WHERE e.purchase_id IN ({batch}) AND e.points > 0"
+    given = conn.execute(  # points it gave that may have expired since (an expiry's row after their date)
+        f"SELECT e.id, e.contact_id FROM points_entry e WHERE e.purchase_id IN ({batch}) AND e.points > 0"
         " AND e.expires_on IS NOT NULL AND EXISTS (SELECT 1 FROM points_entry x WHERE x.contact_id = e.contact_id"
-        " AND x.kind = 'expire' AND x.occurred_at > e.expires_on) LIMIT 1", (batch_id,)).fetchone()
-    if expired is not None:
-        raise UndoRefused("undo", f"points import {batch_id} gave contact {expired[0]} have expired since; undoing it "
-                                  "would take other points of theirs", "points_expired", contact_id=expired[0])
+        " AND x.kind = 'expire' AND x.occurred_at >= e.expires_on)", (batch_id,)).fetchall()
+    if given:  # did: the expiry's row took them, and would take other points once they are gone
+        expired = loyalty.expired_by_entry(sorted({contact for _, contact in given}))
+        lost = next((contact for entry, contact in given if expired.get(entry)), None)
+        if lost is not None:
+            raise UndoRefused("undo", f"points import {batch_id} gave contact {lost} have expired since; undoing it "
+                                      "would take other points of theirs", "points_expired", contact_id=lost)
     # a referral bonus the first purchase of a customer gave, who has bought since: it stays, the bonus of the first
     # purchase they keep, as if this import had never been (at that purchase's time, expiring with its points; the
     # ledger is written once, so a row of its own)
