@@ -4438,6 +4438,10 @@ Cliquez pour les afficher.</translation>
         <translation>Il n’y a rien à importer&#xa0;: revenez en arrière pour changer un choix, ou corrigez les lignes rejetées ci-dessous.</translation>
     </message>
     <message>
+        <source>There is nothing to import: go back to change a choice.</source>
+        <translation>Il n’y a rien à importer&#xa0;: revenez en arrière pour changer un choix.</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -5834,6 +5838,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>same customer number</source>
         <translation>même numéro de client</translation>
+    </message>
+    <message>
+        <source>{reason}: {detail}</source>
+        <translation>{reason}&#xa0;: {detail}</translation>
     </message>
 </context>
 <context>

@@ -294,6 +294,10 @@ class BusinessSettingsDialog(AsksBeforeClosing, QDialog):
         self.check()
         self.setMinimumWidth(640)
 
+    def unsaved(self):
+        """The logo and backup folder chosen (AsksBeforeClosing: not fields typed in)."""
+        return self.logo_text, self.chosen_folder
+
     def _make_backups(self) -> None:
         stored = get_setting("backup_folder")
         self.chosen_folder: Path | None = self._resolve(stored) if isinstance(stored, str) and stored.strip() else None

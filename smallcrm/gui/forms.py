@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QSettings, QStandardPaths
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit,
-    QWidget,
+    QAbstractButton, QAbstractSpinBox, QComboBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget,
+    QTextEdit, QWidget,
 )
 
 from smallcrm.paths import ui_form
@@ -61,36 +62,65 @@ def ask_to_throw_away(parent: QWidget, title: str, text: str, throw_away: str, k
     return box.clickedButton() is gone
 
 
-def _entered(dialog: QWidget) -> tuple:
-    """What the fields of `dialog` hold: what the owner can type, tick or choose."""
-    held = []
+def _held(widget: QWidget):
+    """What a field holds that the owner can type, tick or choose (None: no such field)."""
+    if isinstance(widget, QLineEdit):
+        return None if widget.isReadOnly() or isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)) \
+            else widget.text()
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        return None if widget.isReadOnly() else widget.toPlainText()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked() if widget.isCheckable() else None
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentIndex()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QTableWidget):  # (a sale's items, the loyalty tiers; not an empty row for one more)
+        rows = [tuple(item.text() if (item := widget.item(r, c)) else "" for c in range(widget.columnCount()))
+                for r in range(widget.rowCount())]
+        while rows and not any(rows[-1]):
+            rows.pop()
+        return tuple(rows)
+    return None
+
+
+def _entered(dialog: QWidget) -> dict:
+    """What the fields of `dialog` hold, by field (its address: no hold on fields that may go): its own, not those
+    of a window it opened (a calendar, a dialog of its own), whose fields come and go with it."""
+    held = {}
     for widget in dialog.findChildren(QWidget):
-        if isinstance(widget, QLineEdit) and not widget.isReadOnly():
-            held.append(widget.text())
-        elif isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly():
-            held.append(widget.toPlainText())
-        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
-            held.append(widget.isChecked())
-        elif isinstance(widget, QComboBox):
-            held.append(widget.currentIndex())
-        elif isinstance(widget, QAbstractSpinBox):
-            held.append(widget.text())
-    return tuple(value for value in held if value != "")  # (a list's empty line for one more value is nothing)
+        value = _held(widget)
+        if value is not None and widget.window() is dialog:
+            held[shiboken6.getCppPointer(widget)[0]] = value
+    return held
+
+
+def _changed(before: dict, now: dict) -> bool:
+    """Whether a field holds something else, a field that held something is gone (a list's line of a value taken
+    out), or a field that came since (its line for one more value) holds something."""
+    return (any(now.get(widget, "") != value for widget, value in before.items())
+            or any(value not in ("", False) for widget, value in now.items() if widget not in before))
 
 
 class AsksBeforeClosing:
-    """For a dialog: Cancel, Escape or closing the window asks before what the owner typed since it opened is
-    lost; with nothing changed, it closes at once."""
+    """For a dialog: Cancel, Escape or closing the window asks before what the owner typed or chose since it
+    opened is lost; with nothing changed, it closes at once. `unsaved()`: what else it holds (a logo chosen)."""
 
-    _as_opened: tuple | None = None
+    _as_opened: dict | None = None
+    _unsaved_as_opened = None
+    asks_by_fields = True  # (False: would_lose says, by other means)
 
     def showEvent(self, event) -> None:
-        if self._as_opened is None:
-            self._as_opened = _entered(self)
+        if self._as_opened is None and self.asks_by_fields:
+            self._as_opened, self._unsaved_as_opened = _entered(self), self.unsaved()
         super().showEvent(event)
 
+    def unsaved(self):
+        return None
+
     def would_lose(self) -> bool:
-        return self._as_opened is not None and _entered(self) != self._as_opened
+        return self._as_opened is not None and (_changed(self._as_opened, _entered(self))
+                                                or self.unsaved() != self._unsaved_as_opened)
 
     def losing_question(self) -> tuple[str, str, str]:
         """The question, the button that closes, the one that keeps."""

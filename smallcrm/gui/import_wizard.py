@@ -314,7 +314,8 @@ def reject_text(reject) -> str:
     said = reason_text(reject.reason) if not reject.column else QCoreApplication.translate(
         "rejects", "{reason}, in column “{column}”").format(reason=reason_text(reject.reason), column=reject.column)
     detail = getattr(reject, "detail", "")
-    return f"{said}: {translated(detail, 'messages')}" if detail else said
+    return QCoreApplication.translate("rejects", "{reason}: {detail}").format(
+        reason=said, detail=translated(detail, "messages")) if detail else said
 
 
 def duplicate_text(reason: str) -> str:
@@ -872,6 +873,7 @@ class FormatPage(QWizardPage):
         self.w = wizard
         self.unreadable = ""  # what is wrong when the file cannot be read with the choices made
         self.shown: dict = {}  # the choices as the page last showed or took them (_chosen)
+        self.found: dict = {}  # ... as it first showed them for the file, found in it (none chosen yet)
         self.setTitle(self.tr("What the file looks like"))
         self.setSubTitle(self.tr("This is what was detected. If the preview looks wrong, change it here."))
         self.encoding = QComboBox()
@@ -973,7 +975,14 @@ class FormatPage(QWizardPage):
         for combo in self._choices():
             combo.blockSignals(False)
         self.shown = self._chosen()
+        if all(getattr(opts, name) in (None, "auto") for name in self.shown):
+            self.found = dict(self.shown)
         self._show()
+
+    def typed_region(self) -> str | None:
+        """The country typed under "Phone numbers from", as the page would take it (validatePage)."""
+        text = self.region.text().strip()
+        return (cleaning.region_code(text) or text.upper()) if text else None
 
     def _fill_programs(self) -> None:
         """The programs that write the kind of file chosen, in "Exported by"."""
@@ -1126,7 +1135,7 @@ class FormatPage(QWizardPage):
             self.region.setFocus()
             self.region.selectAll()
             return False
-        self.w.options.region = (cleaning.region_code(text) or text.upper()) if text else None
+        self.w.options.region = self.typed_region()
         return True
 
 
@@ -2049,7 +2058,8 @@ class RejectsModel(RowsModel):
             r = self.rows[index.row()]
             why = reason_text(r.reason)
             if role == Qt.ItemDataRole.ToolTipRole and getattr(r, "detail", ""):  # (what the check found; Fix… too)
-                why += ": " + translated(r.detail, "messages")
+                why = QCoreApplication.translate("rejects", "{reason}: {detail}").format(
+                    reason=why, detail=translated(r.detail, "messages"))
             return (str(r.row), why, r.column or "", r.value or "")[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -2083,6 +2093,30 @@ def fit_rejects(view: QTableView) -> None:
     widest = 60 * view.fontMetrics().averageCharWidth()
     if view.horizontalHeader().sectionSize(1) > widest:
         view.horizontalHeader().resizeSection(1, widest)
+
+
+class FittedScrollArea(QScrollArea):
+    """A frameless area as high as its text at its width, when the page has the room; scrolled when not."""
+
+    def __init__(self, inside: QWidget):
+        super().__init__()
+        self.setWidget(inside)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # (a text changed: another height)
+            self.updateGeometry()
+        return False
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        layout = self.widget().layout()
+        width = self.viewport().width() or hint.width()
+        hint.setHeight(layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height())
+        return hint
 
 
 class SummaryPage(QWizardPage):
@@ -2130,14 +2164,20 @@ class SummaryPage(QWizardPage):
         buttons.addWidget(self.save)
         buttons.addWidget(self.saved_in)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.again)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.noted)
+        said = QWidget()  # what the import will do, and the notes on it: scrolled in a small window, not cut off
+        said_layout = QVBoxLayout(said)
+        said_layout.setContentsMargins(0, 0, 0, 0)
+        said_layout.addWidget(self.again)
+        said_layout.addWidget(self.counts)
+        said_layout.addWidget(self.noted)
         phones = QHBoxLayout()
         phones.addWidget(self.phones, 1)
         phones.addWidget(self.read_as, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(phones)
+        said_layout.addLayout(phones)
+        self.said = FittedScrollArea(said)
+        self.rejects.setMinimumHeight(_height_of_rows(self.rejects, 3))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.said)
         layout.addWidget(self.rejects, 1)
         layout.addWidget(self.fixed)
         layout.addLayout(buttons)
@@ -2340,8 +2380,9 @@ class SummaryPage(QWizardPage):
         # nothing to write (every row rejected, or skipped): Import stays off, rather than record an import of nothing
         written = n["purchases"] + n["paid"] if self.w.kind == "purchases" else n.get("create", 0) + n.get("update", 0)
         if not written:
-            self.counts.setText(self.counts.text() + " " + self.tr(
-                "There is nothing to import: go back to change a choice, or fix the rejected rows below."))
+            self.counts.setText(self.counts.text() + " " + (self.tr(
+                "There is nothing to import: go back to change a choice, or fix the rejected rows below.")
+                if plan.rejects else self.tr("There is nothing to import: go back to change a choice.")))
         self.writes = bool(written)
         self.ready = True
         self.completeChanged.emit()
@@ -2612,6 +2653,7 @@ MIN_WIDTH, MIN_HEIGHT = 640, 480  # the wizard's smallest size
 
 
 class ImportWizard(AsksBeforeClosing, QWizard):
+    asks_by_fields = False  # (would_lose: by the choices made, not by the pages' fields)
     def __init__(self, parent=None, path: Path | None = None, on_imported=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import"))
@@ -2683,6 +2725,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         self.kind = kind
         if not same:
             self.options = pi.PurchaseImportOptions() if kind == "purchases" else ci.ImportOptions()
+            self.format_page.found = {}
         self.setWindowTitle(self.tr("Import purchases") if kind == "purchases" else self.tr("Import customers"))
         fixes = self.fixes
         self.reread()
@@ -2884,6 +2927,11 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         if self.currentPage() is self.mapping_page:  # (a choice just made, the preview not read again yet)
             self.mapping_page.take_choices()
         made = dataclasses.replace(self.options)
+        if self.currentPage() is self.format_page:  # (the country typed there, taken on Next)
+            made.region = self.format_page.typed_region()
+        for name, found in self.format_page.found.items():  # (a choice changed, then put back as found)
+            if getattr(made, name) == found:
+                setattr(made, name, "auto" if name == "preset" else None)
         if made.region == default_region():
             made.region = None
         if isinstance(made, pi.PurchaseImportOptions) and made.currency == shop_currency():

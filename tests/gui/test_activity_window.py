@@ -402,3 +402,29 @@ def test_a_sale_typed_and_not_saved_is_not_lost_to_escape(qtbot, window, three, 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # "Close without saving"
     assert len(closing_asked) == 2 and not dialog.isVisible()
     assert Purchase.select().count() == 0
+
+
+def test_items_typed_into_a_sale_ask_and_a_calendar_looked_at_does_not(qtbot, window, three, closing_asked):
+    """A sale's items were lost without a question (the table's cells were not looked at); opening the date's
+    calendar and closing it asked, as if something had been typed."""
+    from PySide6.QtWidgets import QCalendarWidget
+
+    window.refresh([three[0]])
+    window.call_action.trigger()
+    dialog = dialog_of(window, CallDialog)
+    dialog.at.calendarWidget().show()  # (the calendar comes into being when first opened)
+    qtbot.waitExposed(dialog.at.calendarWidget())
+    dialog.at.calendarWidget().hide()
+    assert isinstance(dialog.at.calendarWidget(), QCalendarWidget)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and closing_asked == []
+
+    window.purchase_action.trigger()
+    dialog = dialog_of(window, PurchaseDialog)
+    dialog.items.setItem(0, 0, QTableWidgetItem("Bouquet of roses"))
+    closing_asked.answers = [False]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(closing_asked) == 1 and dialog.isVisible()
+    dialog.items.item(0, 0).setText("")  # emptied again: nothing to lose
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(closing_asked) == 1 and not dialog.isVisible()

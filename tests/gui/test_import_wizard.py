@@ -2403,3 +2403,21 @@ def test_the_summary_names_the_rows_of_column_names_again_and_of_sales_given_twi
     assert wizard.summary_page.noted.text().splitlines()[:2] == [
         "• Rows of the column names again (files put one after another), left out: 1 (row 4)",
         "• Rows of sales given again by a file put after another, counted once: 1 (row 5)"]
+
+
+def test_a_format_choice_put_back_as_found_is_no_choice_and_a_country_typed_is_one(qtbot, window, tmp_path,
+                                                                                   closing_asked):
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    page = wizard.format_page
+    page.delimiter.setCurrentIndex(page.delimiter.findData(","))
+    page.delimiter.setCurrentIndex(page.delimiter.findData(";"))  # (as found)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible() and closing_asked == []
+
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    wizard.next()
+    wizard.format_page.region.setText("BE")
+    closing_asked.answers = [False]
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert len(closing_asked) == 1 and wizard.isVisible()

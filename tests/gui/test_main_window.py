@@ -537,3 +537,51 @@ def test_the_settings_windows_close_at_once_unless_something_was_changed(qtbot, 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert len(closing_asked) == 1 and dialog.isVisible()
     dialog.reject()
+
+
+def test_settings_ask_for_a_tier_a_logo_or_text_moved_and_not_for_a_tab_or_the_loyalty_window(
+        qtbot, window, three, closing_asked):
+    """Clicking a tab of Settings, or opening Loyalty Programme… from it, asked on Cancel; renaming a tier,
+    removing the logo, or moving a name to another field, did not."""
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from smallcrm.services.settings import set_setting
+
+    set_setting("business_logo", "aGVsbG8=")
+    dialog = window.edit_business()
+    qtbot.waitExposed(dialog)
+    for page in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(page)
+    loyalty = dialog.edit_loyalty()
+    qtbot.waitExposed(loyalty)
+    loyalty.reject()
+    dialog.tabs.setCurrentIndex(0)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and closing_asked == []
+
+    dialog = window.edit_business()
+    qtbot.waitExposed(dialog)
+    dialog.remove_logo.click()
+    closing_asked.answers = [False, True]  # "Keep editing", then "Close without saving"
+    dialog.reject()
+    assert len(closing_asked) == 1 and dialog.isVisible()
+    dialog.reject()
+    assert len(closing_asked) == 2 and not dialog.isVisible()
+
+    loyalty = window.edit_loyalty()
+    qtbot.waitExposed(loyalty)
+    loyalty.tiers.setItem(loyalty.tiers.rowCount() - 1, 0, QTableWidgetItem("Platinum"))
+    closing_asked.answers = [False]
+    loyalty.reject()
+    assert len(closing_asked) == 3 and loyalty.isVisible()
+    closing_asked.answers = [True]
+    loyalty.reject()
+
+    window.refresh([three[0]])
+    form = open_dialog(qtbot, window, window.edit_action)
+    name = form.company.text()
+    form.company.setText(form.city.text())
+    form.city.setText(name)  # the same words, in other fields
+    closing_asked.answers = [False]
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert len(closing_asked) == 5 and form.isVisible()

@@ -118,6 +118,8 @@ db, shots = Path(sys.argv[1]), Path(sys.argv[2])
 shots.mkdir(parents=True, exist_ok=True)
 app = application()
 open_database(db)
+from smallcrm.gui import forms
+forms.ask_to_throw_away = lambda *question: True  # (the windows closed below with changes in them: not asked)
 add_contact(ContactInput(first_name="Élodie", last_name="Lefèvre", company="Fleurs d'Élodie", city="Lyon",
                          emails=["elodie@fleurs.fr"], phones=["+33 4 78 12 34 56"], tags=["VIP"]))
 from smallcrm.gui.main_window import MainWindow
