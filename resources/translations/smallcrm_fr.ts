@@ -4996,8 +4996,8 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>forms</name>
     <message>
-        <source>Close without saving? What you typed here would be lost.</source>
-        <translation>Fermer sans enregistrer&#xa0;? Ce que vous avez saisi ici serait perdu.</translation>
+        <source>Close without saving? What you typed or chose here would be lost.</source>
+        <translation>Fermer sans enregistrer&#xa0;? Ce que vous avez saisi ou choisi ici serait perdu.</translation>
     </message>
     <message>
         <source>Close without saving</source>

@@ -124,8 +124,8 @@ class AsksBeforeClosing:
 
     def losing_question(self) -> tuple[str, str, str]:
         """The question, the button that closes, the one that keeps."""
-        return (_tr("Close without saving? What you typed here would be lost."), _tr("Close without saving"),
-                _tr("Keep editing"))
+        return (_tr("Close without saving? What you typed or chose here would be lost."),
+                _tr("Close without saving"), _tr("Keep editing"))
 
     def may_close(self) -> bool:
         return not self.would_lose() or ask_to_throw_away(self, self.windowTitle(), *self.losing_question())

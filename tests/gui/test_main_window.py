@@ -479,7 +479,7 @@ def test_escape_in_a_customer_form_with_something_typed_asks_before_it_is_lost(q
     type_text(dialog.emails.edits[0], "zoe@example.com")
     closing_asked.answers = [False]  # "Keep editing"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert closing_asked == [("New customer", "Close without saving? What you typed here would be lost.")]
+    assert closing_asked == [("New customer", "Close without saving? What you typed or chose here would be lost.")]
     assert dialog.isVisible() and dialog.first_name.text() == "Zoë"
     dialog.close()  # the window's close button asks too; "Close without saving"
     assert len(closing_asked) == 2 and not dialog.isVisible()
