@@ -2421,3 +2421,14 @@ def test_a_format_choice_put_back_as_found_is_no_choice_and_a_country_typed_is_o
     closing_asked.answers = [False]
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert len(closing_asked) == 1 and wizard.isVisible()
+
+
+def test_nothing_to_import_and_no_row_rejected_sends_the_owner_back_not_to_rejected_rows(qtbot, window, tmp_path):
+    """It said to fix "the rejected rows below" of an empty list."""
+    contacts.add_contact(contacts.ContactInput(first_name="Marie", last_name="Dupont", emails=["marie@exemple.fr"]))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email\nMarie,Dupont,marie@exemple.fr\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.counts.text().endswith("There is nothing to import: go back to change a choice.")
+    assert not wizard.summary_page.isComplete()
