@@ -801,3 +801,13 @@ def test_the_row_to_correct_of_a_long_receipt_left_out_is_shown_first(cli, tmp_p
     lines = [line for line in result.out.splitlines() if line.startswith("  rejected")]
     assert lines[0] == '  rejected row 14, column "Amount": "4.5O" not an amount'
     assert len(lines) == 10 and "… and 3 more rejected rows" in result.out
+
+
+@pytest.mark.parametrize("delimiter", ["x", "7", ",,", '"'])
+def test_a_separator_that_cannot_be_one_says_what_can(cli, tmp_path, delimiter):
+    """"x" was refused as not "one character", which it is."""
+    people = tmp_path / "people.csv"
+    people.write_text("First Name,Email\nAnn,ann@x.fr\n", encoding="utf-8")
+    result = cli("import", "contacts", str(people), "--delimiter", delimiter)
+    assert result.code == 2
+    assert result.error_line.endswith("one sign such as , ; | or tab, not a letter, a digit or a quote")

@@ -865,7 +865,8 @@ def _line_ending(text: str) -> str:
 def _delimiter_override(delimiter: str) -> str:
     value = _DELIMITER_NAMES.get(delimiter.strip().lower(), delimiter) if delimiter.strip() else delimiter
     if len(value) != 1 or value in "\r\n\"" or value.isalnum():
-        raise InvalidValue("delimiter", delimiter, "delimiter", "one character such as , ; | or tab")
+        raise InvalidValue("delimiter", delimiter, "delimiter", "one sign such as , ; | or tab, not a letter, a digit "
+                                                                "or a quote")
     return value
 
 
