@@ -160,6 +160,7 @@ def test_amounts_in_the_ways_files_write_them(text, currency, mark, minor):
     ("12.50 USD", "EUR", "currency"), ("£5", "EUR", "currency"), ("abc", "EUR", "amount"), ("", "EUR", "amount"),
     ("1 2", "EUR", "amount"), ("12,3,4", "EUR", "amount"), ("--5", "EUR", "amount"), ("12 apples", "EUR", "amount"),
     ("1e5", "EUR", "amount"), ("1,234.5,6", "EUR", "amount"), ("9" * 20, "EUR", "amount"),
+    ("INV-2001", "EUR", "amount"), ("12.50 ABC", "EUR", "amount"), ("12.50 CHF", "EUR", "currency"),
 ])
 def test_amounts_that_cannot_be_read_or_are_ambiguous_are_refused(text, currency, problem):
     with pytest.raises(InvalidValue) as caught:

@@ -34,7 +34,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from babel.numbers import get_currency_precision, get_currency_symbol
+from babel.numbers import get_currency_precision, get_currency_symbol, is_currency
 import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, SUPPORTED_REGIONS
 from phonenumbers.phonemetadata import PhoneMetadata
@@ -832,7 +832,7 @@ def _check_sign(text: str, sign: str, currency: str) -> None:
         return
     codes = _currency_signs().get(key)
     if codes is None:
-        if len(key) == 3 and key.isalpha():
+        if len(key) == 3 and key.isalpha() and is_currency(key.upper()):  # an ISO code ("INV-2001" is not)
             raise InvalidValue("amount", text, "currency", Phrase(OTHER_CURRENCY, found=key.upper(), currency=currency))
         raise InvalidValue("amount", text, "amount", NOT_AN_AMOUNT)
     if currency not in codes:
