@@ -580,6 +580,11 @@ def test_several_emails_in_one_cell():
     assert found.emails == ["ann@example.com", "ann@work.example.org", "lee@example.net"]
 
 
+def test_an_email_copied_from_a_web_pages_link_loses_its_mailto():
+    found = convert(row(first="Ann", email="mailto:ann@example.com", email2="MailTo:lee@example.net?subject=Hi, bo@x.org"))
+    assert found.emails == ["ann@example.com", "lee@example.net", "bo@x.org"]
+
+
 def test_a_long_tag_or_a_long_region_goes_to_the_notes():
     found = convert(row(first="Ann", tags="short, " + "t" * 61, city="Lyon", state="Auvergne-Rhône-Alpes"))
     assert found.tags == ["short"] and found.city == "Lyon" and found.region == "Auvergne-Rhône-Alpes"

@@ -1138,6 +1138,7 @@ _WORDS = re.compile(r"\w+")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
 _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
+_MAILTO = re.compile(r"mailto:([^?\s,;<>]*)(?:\?[^\s,;<>]*)?", re.IGNORECASE)  # a web page's link to write to
 _PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*")
 _PHONE_SEPARATORS = re.compile(r":::|[;,|]")
 _SLASH_BETWEEN = re.compile(r"\s+/\s+")  # "06 12 34 56 78 / 07 55 66 77 88": two numbers, unless an area code is
@@ -1277,8 +1278,10 @@ def customer_number(text: str) -> str:
 
 
 def email_parts(cell: str) -> list[str]:
-    """The addresses in a cell: "a ::: b", "a; b", "a b", "Ann Lee <a>"."""
+    """The addresses in a cell: "a ::: b", "a; b", "a b", "Ann Lee <a>", "mailto:a?subject=Hello"."""
     cell = cell.strip()
+    if ":" in cell:
+        cell = _MAILTO.sub(r"\1", cell)
     if not _EMAIL_SEPARATORS.search(cell):
         return [cell] if cell else []
     if "<" in cell:
