@@ -5235,6 +5235,74 @@ Cliquez pour les afficher.</translation>
         <translation>La partie après le @ contient des caractères non valides&#xa0;: {characters}</translation>
     </message>
     <message>
+        <source>The email address contains unsafe characters: {characters}</source>
+        <translation>L’adresse e-mail contient des caractères dangereux&#xa0;: {characters}</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is invalid.</source>
+        <translation>La partie après le @ n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
+        <translation>La partie après le @ n’est pas valide&#xa0;: elle ne finit pas par une extension de domaine valide (comme .fr ou .com).</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is a special-use or reserved name that cannot be used with email.</source>
+        <translation>La partie après le @ est un nom réservé, qui ne peut servir à l’e-mail.</translation>
+    </message>
+    <message>
+        <source>An email address cannot end with a hyphen.</source>
+        <translation>Une adresse e-mail ne peut pas finir par un tiret.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period and a hyphen next to each other.</source>
+        <translation>Une adresse e-mail ne peut pas avoir un point et un tiret côte à côte.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have two letters followed by two dashes immediately after the @-sign or after a period, except Punycode.</source>
+        <translation>Une adresse e-mail ne peut pas avoir deux lettres suivies de deux tirets juste après le @ ou après un point (sauf en Punycode).</translation>
+    </message>
+    <message>
+        <source>After the @-sign, periods cannot be separated by so many characters.</source>
+        <translation>Après le @, il ne peut pas y avoir autant de caractères entre deux points.</translation>
+    </message>
+    <message>
+        <source>The email address is too long before the @-sign.</source>
+        <translation>L’adresse e-mail est trop longue avant le @.</translation>
+    </message>
+    <message>
+        <source>The email address is too long after the @-sign.</source>
+        <translation>L’adresse e-mail est trop longue après le @.</translation>
+    </message>
+    <message>
+        <source>The email address is too long.</source>
+        <translation>L’adresse e-mail est trop longue.</translation>
+    </message>
+    <message>
+        <source>There can&apos;t be anything after the email address.</source>
+        <translation>Rien ne peut suivre l’adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>A display name and angle brackets around the email address are not permitted here.</source>
+        <translation>Un nom et des chevrons autour de l’adresse e-mail ne sont pas admis ici&#xa0;: gardez seulement l’adresse.</translation>
+    </message>
+    <message>
+        <source>An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end.</source>
+        <translation>Un chevron ouvrant au début de l’adresse e-mail doit avoir un chevron fermant à la fin.</translation>
+    </message>
+    <message>
+        <source>A bracketed IP address after the @-sign is not allowed here.</source>
+        <translation>Une adresse IP entre crochets après le @ n’est pas admise ici.</translation>
+    </message>
+    <message>
+        <source>The email address has the &quot;full-width&quot; at-sign (@) character instead of a regular at-sign.</source>
+        <translation>L’adresse e-mail a un @ «&#x202f;pleine chasse&#x202f;» (＠) au lieu d’un @ ordinaire.</translation>
+    </message>
+    <message>
+        <source>The email address has the &quot;small commercial at&quot; character instead of a regular at-sign.</source>
+        <translation>L’adresse e-mail a un petit @ (﹫) au lieu d’un @ ordinaire.</translation>
+    </message>
+    <message>
         <source>two tiers with one name</source>
         <translation>deux niveaux portent le même nom</translation>
     </message>

@@ -37,6 +37,29 @@ FIELD_DETAILS = (
     QT_TRANSLATE_NOOP("messages", "An email address cannot have a hyphen immediately after the @-sign."),
     QT_TRANSLATE_NOOP("messages", "The email address contains invalid characters before the @-sign: {characters}"),
     QT_TRANSLATE_NOOP("messages", "The part after the @-sign contains invalid characters: {characters}"),
+    QT_TRANSLATE_NOOP("messages", "The email address contains unsafe characters: {characters}"),
+    QT_TRANSLATE_NOOP("messages", "The part after the @-sign is invalid."),
+    QT_TRANSLATE_NOOP("messages", "The part after the @-sign is not valid. It is not within a valid top-level domain."),
+    QT_TRANSLATE_NOOP("messages", "The part after the @-sign is a special-use or reserved name that cannot be used "
+                                  "with email."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot end with a hyphen."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot have a period and a hyphen next to each other."),
+    QT_TRANSLATE_NOOP("messages", "An email address cannot have two letters followed by two dashes immediately after "
+                                  "the @-sign or after a period, except Punycode."),
+    QT_TRANSLATE_NOOP("messages", "After the @-sign, periods cannot be separated by so many characters."),
+    QT_TRANSLATE_NOOP("messages", "The email address is too long before the @-sign."),
+    QT_TRANSLATE_NOOP("messages", "The email address is too long after the @-sign."),
+    QT_TRANSLATE_NOOP("messages", "The email address is too long."),
+    QT_TRANSLATE_NOOP("messages", "There can't be anything after the email address."),
+    QT_TRANSLATE_NOOP("messages", "A display name and angle brackets around the email address are not permitted "
+                                  "here."),
+    QT_TRANSLATE_NOOP("messages", "An open angle bracket at the start of the email address has to be followed by a "
+                                  "close angle bracket at the end."),
+    QT_TRANSLATE_NOOP("messages", "A bracketed IP address after the @-sign is not allowed here."),
+    QT_TRANSLATE_NOOP("messages", 'The email address has the "full-width" at-sign (@) character instead of a regular '
+                                  'at-sign.'),
+    QT_TRANSLATE_NOOP("messages", 'The email address has the "small commercial at" character instead of a regular '
+                                  'at-sign.'),
     # the dialogs' own checks: loyalty rules, purchases and payments, points, calls, follow-ups, periods
     QT_TRANSLATE_NOOP("messages", "two tiers with one name"),
     QT_TRANSLATE_NOOP("messages", "every tier needs a name"),

@@ -38,13 +38,27 @@ AT_MOST = "at most {limit} characters"
 # What email_validator says with the characters at fault after it: made into a Phrase, so that the window can
 # say it in its own language (its other messages are plain sentences, translated as they are).
 _EMAIL_CHARACTERS = ("The email address contains invalid characters before the @-sign: ",
-                     "The part after the @-sign contains invalid characters: ")
+                     "The part after the @-sign contains invalid characters: ",
+                     "The email address contains unsafe characters: ")
+# The part after the @-sign with a character the international form of names refuses, as email_validator says
+# it: "… is invalid (Codepoint U+2014 at position 3 of 'ex—ample' not allowed)."
+_EMAIL_CODEPOINT = re.compile(r"The part after the @-sign is invalid \(Codepoint U\+([0-9A-F]{4,6}) ")
+_EMAIL_BAD_DOMAIN = "The part after the @-sign is invalid."
 
 
 def _email_detail(message: str) -> str:
+    """email_validator's sentence, with the characters at fault as a Phrase's fact, and without a technical aside
+    in brackets at its end ("(7 characters too many)", "(Codepoint … not allowed)"), so that the window has it
+    in its own language."""
     for start in _EMAIL_CHARACTERS:
         if message.startswith(start):
             return Phrase(start + "{characters}", characters=message[len(start):])
+    if m := _EMAIL_CODEPOINT.match(message):
+        return Phrase(_EMAIL_CHARACTERS[1] + "{characters}", characters=f"'{chr(int(m.group(1), 16))}'.")
+    if message.startswith("The part after the @-sign is not valid IDNA"):  # ("xn--…" that decodes to nothing)
+        return _EMAIL_BAD_DOMAIN
+    if message.endswith(").") and " (" in message:
+        return message[:message.index(" (")] + "."
     return message
 
 

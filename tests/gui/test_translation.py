@@ -82,6 +82,26 @@ def test_the_follow_up_the_window_translates_is_the_one_a_low_score_writes():
     assert SAID == FOLLOW_UP
 
 
+# Addresses as people mistype them or as other programs write them: what the check says of each is one of the
+# window's translated details (email_validator's sentence, its characters at fault a fact, its aside dropped).
+MISTYPED_EMAILS = ("ann", "ann@", "@example.com", "ann@example", "ann@@example.com", "ann @example.com", "ann.@x.com",
+                   "ann@x..com", "ann@x.com.", "ann@-x.com", "ann@x-.com", "ann@x.com-", "ann@ab--cd.com", "ann@1.2.3.4",
+                   "ann@[1.2.3.4]", "ann@shop.local", "ann@xn--abc.com", "ann@ex\u2014ample.com", "ann@x\u200by.com",
+                   "ann\uff20example.com", "Ann <ann@example.com>", "<ann@example.com", "ann@" + "a" * 70 + ".com")
+
+
+@pytest.mark.parametrize("typed", MISTYPED_EMAILS)
+def test_what_is_wrong_with_a_mistyped_email_is_said_in_the_windows_language(typed):
+    from smallcrm.errors import InvalidValue, Phrase
+    from smallcrm.gui.messages import FIELD_DETAILS
+    from smallcrm.services.validation import clean_email
+
+    with pytest.raises(InvalidValue) as caught:
+        clean_email(typed)
+    detail = caught.value.detail
+    assert (detail.template if isinstance(detail, Phrase) else detail) in FIELD_DETAILS
+
+
 def test_the_compiled_file_is_there():
     assert QM.is_file() and QM.stat().st_size > 10_000
 
@@ -151,6 +171,7 @@ from smallcrm.gui.messages import field_problem
 from smallcrm.services import validation
 wizard["form"] = []
 for check, text in ((validation.clean_email, "elodie@"), (validation.clean_email, "élodie lefèvre@fleurs.fr"),
+                    (validation.clean_email, "elodie@fleurs.local"),
                     (lambda t: validation.clean_phone(t, "FR"), "06 12 AB"), (validation.clean_text, "x" * 201)):
     try:
         check(text)
@@ -295,6 +316,7 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "Ce n’est pas une adresse e-mail\xa0: Il doit y avoir quelque chose après le @.",
         "Ce n’est pas une adresse e-mail\xa0: L’adresse e-mail contient des caractères non valides avant le @\xa0: "
         "SPACE.",
+        "Ce n’est pas une adresse e-mail\xa0: La partie après le @ est un nom réservé, qui ne peut servir à l’e-mail.",
         "Ce n’est pas un numéro de téléphone\xa0: un numéro de téléphone n’a pas de lettres.",
         "C’est trop long\xa0: 200 caractères au plus."]
     assert seen["wizard"].pop("sales") == [

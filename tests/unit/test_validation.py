@@ -74,6 +74,17 @@ def test_bad_emails_are_refused_with_the_reason(typed):
     assert caught.value.detail
 
 
+@pytest.mark.parametrize(("typed", "detail"), [
+    ("ann@ex\u2014ample.com", "The part after the @-sign contains invalid characters: '\u2014'."),
+    ("ann@" + "a" * 70 + ".com", "After the @-sign, periods cannot be separated by so many characters."),
+    ("ann@xn--abc.com", "The part after the @-sign is invalid."),
+    ("ann@x\u200by.com", "The email address contains unsafe characters: ZERO WIDTH SPACE.")])
+def test_a_bad_emails_detail_names_the_character_at_fault_without_technical_asides(typed, detail):
+    with pytest.raises(InvalidValue) as caught:
+        v.clean_email(typed)
+    assert caught.value.detail == detail
+
+
 def test_empty_email_is_required():
     with pytest.raises(InvalidValue) as caught:
         v.clean_email("   ")
