@@ -876,6 +876,19 @@ def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_
                                       "Work Fax: 01 23 45 67 89"]
 
 
+def test_googles_relations_events_and_custom_fields_are_kept_in_the_notes_under_their_labels(tmp_path):
+    names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
+    names += ["Relation 1 - Label", "Relation 1 - Value", "Event 1 - Label", "Event 1 - Value",
+              "Custom Field 1 - Label", "Custom Field 1 - Value", "Custom Field 2 - Label", "Custom Field 2 - Value"]
+    row = {name: "" for name in names} | {
+        "First Name": "Zoé", "E-mail 1 - Value": "zoe@example.fr", "Relation 1 - Label": "Spouse",
+        "Relation 1 - Value": "Marc", "Event 1 - Label": "* Anniversary", "Event 1 - Value": "2010-06-12",
+        "Custom Field 1 - Label": "Allergy", "Custom Field 1 - Value": "lilies", "Custom Field 2 - Value": "no label"}
+    zoe = one_row_of(tmp_path / "google.csv", names, row, region="FR")
+    assert zoe.notes.splitlines() == ["Spouse: Marc", "Anniversary: 2010-06-12", "Allergy: lilies",
+                                      "Custom Field 2 - Value: no label"]
+
+
 def test_googles_whole_address_is_kept_in_the_notes_unless_its_parts_hold_it(tmp_path):
     names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
     base = {name: "" for name in names} | {"First Name": "Ana", "E-mail 1 - Value": "ar@example.fr",

@@ -1258,6 +1258,8 @@ def _grouped_as_in(part: str, region: str) -> bool:
 
 
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
+# Google's groups whose label says what the value is ("Custom Field 1 - Label": "Allergy"): kept in the notes under it
+_LABELLED_NOTES = re.compile(r"(?:Relation|Event|Custom Field) \d+")
 # what a phone's label says when the number is no phone to call ("Work Fax", "Pager", "Télécopie")
 _NOT_TO_CALL = re.compile(r"\bfax|telefax|\bpager|t[eé]l[eé]copie", re.IGNORECASE)  # (not "Halifax shop")
 _NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # "06 12 34 56 78 (evenings)"
@@ -1379,6 +1381,9 @@ class RowCleaner:
         # a phone column's label column; a second address's part, kept in the notes, and its formatted whole
         self.phone_labels = {i: j for i in self.phones if (j := beside(i, "Label", "Type")) is not None}
         self.formatted = {i: j for i in self.note if (j := beside(i, "Formatted")) not in (None, i) and j in self.note}
+        self.note_labels = {i: j for i in self.note if (m := _GROUP_COLUMN.fullmatch(self.names[i]))
+                            and m.group(2) == "Value" and _LABELLED_NOTES.fullmatch(m.group(1))
+                            and (j := beside(i, "Label", "Type")) is not None}
         self.has_birth_parts = bool(columns("birth_year", "birth_month", "birth_day"))
         # A column whose values never settle the order is read the way the shop's region writes dates.
         fallback = default_date_order(region)
@@ -1386,6 +1391,12 @@ class RowCleaner:
         for i in columns("birthday"):
             order = self.date_orders.get(i)
             self.orders[i] = order if order in ("dmy", "mdy") else fallback
+
+    def _note_name(self, i: int, cells: list[str]) -> str:
+        """What a labelled note's value is: its label ("Spouse", "Allergy"; Google's "* " of its own labels
+        left out), else its column's name."""
+        label = unguard_formula(tidy(cells[self.note_labels[i]]))
+        return label.removeprefix("* ").strip() or self.names[i]
 
     def _with_number(self, street: str, cells: list[str], row_region: str | None, notes: list[str]) -> str:
         """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it (a row
@@ -1570,8 +1581,9 @@ class RowCleaner:
         lines = [unguard_formula(cells[i].strip()) for i in self.notes if cells[i].strip()] if self.notes else []
         if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for; Google a second
             # address whole and in parts: a part is left out when the whole has it)
-            formatted = self.formatted
-            lines.extend(f"{names[i]}: {unguard_formula(cells[i].strip())}" for i in self.note
+            formatted, labels = self.formatted, self.note_labels
+            lines.extend(f"{self._note_name(i, cells)}: {unguard_formula(cells[i].strip())}" if i in labels
+                         else f"{names[i]}: {unguard_formula(cells[i].strip())}" for i in self.note
                          if cells[i].strip() and not _NO_DATE.fullmatch(cells[i].strip())
                          and not (i in formatted and cells[i].strip() in cells[formatted[i]]))
         lines.extend(notes)
