@@ -194,7 +194,7 @@ class ContactRecord:
         """The record as a form would hold it (for editing, and for undoing an edit)."""
         names = {f.name for f in fields(ContactInput)}
         data = {name: getattr(self, name) for name in names if name not in ("phones",)}
-        return ContactInput(**data, phones=[p.e164 or p.raw for p in self.phones])
+        return ContactInput(**data, phones=[v.phone_text(p.e164, p.raw) for p in self.phones])
 
     def to_json(self) -> dict:
         def when(value):
@@ -206,7 +206,7 @@ class ContactRecord:
             "last_name": self.last_name,
             "company": self.company,
             "emails": list(self.emails),
-            "phones": [p.e164 or p.raw for p in self.phones],
+            "phones": [v.phone_text(p.e164, p.raw) for p in self.phones],
             "birthday": self.birthday,
             "street": self.street,
             "postal_code": self.postal_code,

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from smallcrm.errors import InvalidValue
 from smallcrm.services import money, when
+from smallcrm.services.validation import phone_extension, phone_text
 from smallcrm.services.contacts import contact_ids, display_name
 from smallcrm.services.files import whole_file
 from smallcrm.store.fields import from_utc_text, to_utc_text
@@ -146,7 +147,8 @@ class ExportedContact:
     last_name: str
     company: str
     emails: list[str]
-    phones: list[tuple[str, str | None]]  # (the number as shown: E.164 when known, else as typed; E.164)
+    phones: list[tuple[str, str | None]]  # (the number as shown: E.164 when known, with its extension, else as
+    # typed; E.164)
     street: str
     postal_code: str
     city: str
@@ -180,7 +182,7 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
         for contact_id, raw, e164 in database.execute_sql(
                 f"SELECT contact_id, raw, e164 FROM contact_phone WHERE contact_id IN ({marks})"
                 " ORDER BY contact_id, position, id", chunk):
-            phones.setdefault(contact_id, []).append((e164 or raw, e164))
+            phones.setdefault(contact_id, []).append((phone_text(e164, raw), e164))
         tags: dict[int, list[str]] = {}
         for contact_id, name in database.execute_sql(
                 f"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
@@ -305,7 +307,8 @@ def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
     for n, (shown, e164) in enumerate(c.phones):
         line = card.add("tel")
         if version == "4.0":
-            line.value, line.params["VALUE"] = (f"tel:{e164}", ["uri"]) if e164 else (shown, ["text"])
+            extension = f";ext={phone_extension(shown)}" if e164 and phone_extension(shown) else ""
+            line.value, line.params["VALUE"] = (f"tel:{e164}{extension}", ["uri"]) if e164 else (shown, ["text"])
             if n == 0:
                 line.params["PREF"] = ["1"]
         else:

@@ -112,11 +112,28 @@ def clean_phone(value: str, region: str | None, field: str = "phone") -> Phone:
 
 
 @lru_cache(maxsize=8192)
+def phone_extension(raw: str) -> str:
+    """The extension a number was written with ("01 23 45 67 89 ext. 12": "12"), else ""."""
+    m = _EXTENSION.search(raw)
+    return re.sub(r"\D", "", m.group()) if m else ""
+
+
+def phone_text(e164: str | None, raw: str) -> str:
+    """A stored number as a form or a file gives it back to be read again: E.164 with the extension it was written
+    with ("+33123456789 ext. 12"), else as it was written."""
+    if not e164:
+        return raw
+    extension = phone_extension(raw)
+    return f"{e164} ext. {extension}" if extension else e164
+
+
 def display_phone(e164: str | None, raw: str, region: str | None = None) -> str:
-    """How a stored number is shown: national form for the shop's own country, else international."""
+    """How a stored number is shown: national form for the shop's own country, else international (with its
+    extension)."""
     if not e164:
         return raw
     number = phonenumbers.parse(e164)
+    number.extension = phone_extension(raw) or None
     same_country = region and phonenumbers.region_code_for_number(number) == region
     style = phonenumbers.PhoneNumberFormat.NATIONAL if same_country else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, style)

@@ -25,6 +25,7 @@ from smallcrm.services.contacts import (
     update_contact,
 )
 from smallcrm.services import settings
+from smallcrm.services import validation as v
 from smallcrm.services.settings import set_setting
 from smallcrm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Tag, database
 
@@ -127,6 +128,16 @@ def test_to_input_round_trip_changes_nothing(db):
     after = get_contact(cid).to_json()
     before.pop("updated_at"), after.pop("updated_at")
     assert after == before
+
+
+def test_a_numbers_extension_outlives_saving_the_form_unchanged(db):
+    cid = add_contact(ContactInput(first_name="Ann", phones=["06 12 34 56 78 ext. 12", "+1 415 555 2671 x89"]),
+                      region="FR")
+    update_contact(cid, get_contact(cid).to_input(), region=None)
+    phones = get_contact(cid).phones
+    assert [(p.e164, v.phone_extension(p.raw)) for p in phones] == [("+33612345678", "12"), ("+14155552671", "89")]
+    assert [v.display_phone(p.e164, p.raw, "FR") for p in phones] == ["06 12 34 56 78 ext. 12",
+                                                                        "+1 415-555-2671 ext. 89"]
 
 
 def test_invalid_update_changes_nothing(db):

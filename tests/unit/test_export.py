@@ -19,6 +19,7 @@ from smallcrm.services.contacts import ContactInput, add_contact, delete_contact
 from smallcrm.services.importing.contacts_import import import_contacts
 from smallcrm.services.importing.purchases_import import PurchaseImportOptions, import_purchases
 from smallcrm.services.purchases import Item, purchase_json, record_purchase, refund_purchase
+from smallcrm.services.validation import clean_phone, phone_extension
 from smallcrm.store.db import close_database, open_database
 
 FIELDS = ("first_name", "last_name", "company", "emails", "phones", "birthday", "street", "postal_code", "city",
@@ -146,6 +147,19 @@ def test_every_field_starting_a_formula_comes_back_exactly(db, tmp_path):
     from smallcrm.store.models import Contact
 
     assert comparable(Contact.get().id) == before
+
+
+def test_a_numbers_extension_is_exported_as_a_file_can_read_it_back(db, tmp_path):
+    cid = add_contact(ContactInput(first_name="Ann", phones=["06 12 34 56 78 ext. 12", "01 23 45 67 89"]), region="FR")
+    export.export_contacts(tmp_path / "c.csv", [cid])
+    row = read_csv(tmp_path / "c.csv")[0]
+    assert (row["Phone"], row["Phone 2"]) == ("'+33612345678 ext. 12", "'+33123456789")  # (a "+" guarded)
+    read = clean_phone(row["Phone"], None)
+    assert (read.e164, phone_extension(read.raw)) == ("+33612345678", "12")
+    for version, first in (("3.0", "+33612345678 ext. 12"), ("4.0", "tel:+33612345678;ext=12")):
+        export.export_contacts(tmp_path / "c.vcf", [cid], vcard_version=version)
+        card = next(vobject.readComponents((tmp_path / "c.vcf").read_text(encoding="utf-8")))
+        assert [line.value for line in card.contents["tel"]][0] == first
 
 
 @pytest.mark.parametrize("version", ["3.0", "4.0"])
