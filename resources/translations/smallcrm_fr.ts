@@ -2999,6 +2999,14 @@ Cliquez pour les afficher.</translation>
         <translation>Annulée (oui ou non)</translation>
     </message>
     <message>
+        <source>Amount still owed</source>
+        <translation>Montant restant dû</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Date d’échéance</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
@@ -5714,6 +5722,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>not a date (and time) that can be read</source>
         <translation>pas une date (et heure) lisible</translation>
+    </message>
+    <message>
+        <source>not a due date that can be read</source>
+        <translation>pas une date d’échéance lisible</translation>
+    </message>
+    <message>
+        <source>the due date comes before the sale</source>
+        <translation>la date d’échéance précède la vente</translation>
     </message>
     <message>
         <source>a payment status that is not paid, due, written off or cancelled</source>

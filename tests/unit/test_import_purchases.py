@@ -526,6 +526,25 @@ def test_a_due_purchase_gets_a_due_date_and_undo_waits_for_its_payment(gbp, tmp_
         ci.undo_import(result.batch)
 
 
+def test_an_invoices_due_date_in_the_file_is_its_due_date(gbp, tmp_path):
+    add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    source = write_csv(tmp_path / "invoices.csv", ["Invoice", "Date", "Email", "Amount", "Status", "Due date"], [
+        ["F-1", "01/10/2025", "ann@example.com", "1,250.00", "unpaid", "31/10/2025"],
+        ["F-2", "03/10/2025", "ann@example.com", "80.00", "unpaid", "01/12/2025"],  # (both read day first)
+        ["F-3", "04/10/2025", "ann@example.com", "60.00", "paid", "20/09/2025"],  # (paid: its due date no matter)
+        ["F-4", "05/10/2025", "ann@example.com", "70.00", "unpaid", ""],
+        ["F-5", "06/10/2025", "ann@example.com", "90.00", "unpaid", "01/09/2025"],
+        ["F-6", "07/10/2025", "ann@example.com", "95.00", "unpaid", "soon"]])
+    plan = pi.plan_purchases_import(source)
+    assert plan.fields[-1] == "due_date" and not plan.ambiguous_columns
+    assert [(r.row, r.reason, r.value) for r in plan.rejects] == [
+        (6, "the due date comes before the sale", "01/09/2025"), (7, "not a due date that can be read", "soon")]
+    pi.import_purchases(source)
+    assert [(p.reference, p.status, p.due_on) for p in Purchase.select().order_by(Purchase.id)] == [
+        ("F-1", "due", date(2025, 10, 31)), ("F-2", "due", date(2025, 12, 1)), ("F-3", "paid", None),
+        ("F-4", "due", date(2025, 11, 4))]  # (no due date in the file: 30 days after the sale)
+
+
 def test_points_follow_the_rules_birthday_referral_and_expiry(gbp, tmp_path):
     set_rules(LoyaltyRules(points_per_unit=2, birthday_multiplier=3, referral_points=25, expiry_months=24))
     friend = add_contact(ContactInput(first_name="Friend", emails=["friend@example.com"]))

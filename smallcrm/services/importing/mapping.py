@@ -642,6 +642,14 @@ SALES_HEADERS = {
                     "offenerbetrag", "restbetrag", "ausstehend", "ausstehenderbetrag", "importependiente",
                     "saldopendiente", "importodovuto", "residuo", "valorpendente", "valoremdivida",
                     "openstaandbedrag", "openstaand"),
+    # When an unpaid sale (an invoice) is to be paid
+    "due_date": ("duedate", "dateddue", "datedue", "paymentdue", "paymentduedate", "dueon", "dueby", "paybefore",
+                 "echeance", "dateecheance", "datedecheance", "dateecheancepaiement", "apayeravant",
+                 "falligkeit", "falligam", "falligkeitsdatum", "zahlungsziel", "zahlbarbis",
+                 "vencimiento", "fechadevencimiento", "fechavencimiento",
+                 "scadenza", "datascadenza", "datadiscadenza",
+                 "vencimento", "datadevencimento", "datavencimento",
+                 "vervaldatum", "vervaldag", "uiterstebetaaldatum"),
     # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
     "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
                       "montantapresremboursement", "betragnacherstattung"),

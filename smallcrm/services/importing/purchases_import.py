@@ -74,7 +74,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import islice
+from itertools import islice, permutations
 from pathlib import Path
 
 from smallcrm.errors import InvalidValue, Phrase, UndoRefused
@@ -871,6 +871,7 @@ class _Receipt:
     paid: int | None = None  # what is paid of it, when its file says what is outstanding (else by its status)
     priced_lines: bool = False  # a row of it is an item with an amount of its own (not a line under a total row)
     charges: int = 0  # the order's shipping and tax less its discounts, beside its lines (ETSY_ORDER_CHARGES)
+    due_on: str | None = None  # when its file says it is to be paid, if it is not (an invoice's due date)
 
     @property
     def total(self) -> int:
@@ -1065,6 +1066,7 @@ class _Reader:
         those of `again` (_given_again), left out and said."""
         layout = self.layout
         order = layout.date_orders.get(self.col.get("date", -1))
+        self.due_order = layout.date_orders.get(self.col.get("due_date", -1), "ymd")
         last, prefix = self.col.get("last_name"), self.col.get("last_name_prefix")  # (Dutch "van der" Berg)
         with reader.read_rows(layout.path, layout.dialect, limit) as rows:
             for number, cells in rows:
@@ -1185,6 +1187,18 @@ class _Reader:
         if status is None:
             return self.reject(number, "a payment status that is not paid, due, written off or cancelled", "status",
                                self.cell(cells, "status"))
+        due_text = self.cell(cells, "due_date")
+        due_on = None  # (read for a sale its row, or its file's amount owed, may say is unpaid: not a paid one's)
+        if (due_text and due_text.casefold() not in cleaning.PLACEHOLDERS
+                and (status in UNPAID or "outstanding" in self.col)):
+            try:
+                due_on = cleaning.parse_date(split_time(due_text)[0], self.due_order)
+            except InvalidValue:
+                due_on = None
+            if due_on is None or due_on.startswith("--"):
+                return self.reject(number, "not a due date that can be read", "due_date", due_text)
+            if due_on < day_of(occurred_at).isoformat():
+                return self.reject(number, "the due date comes before the sale", "due_date", due_text)
         amount = None
         item = None
         largest = largest_amount(currency)
@@ -1339,7 +1353,7 @@ class _Reader:
                 [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
                 moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed,
-                priced_lines=item is not None and amount is not None, charges=charges)
+                priced_lines=item is not None and amount is not None, charges=charges, due_on=due_on)
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
@@ -1362,6 +1376,8 @@ class _Reader:
             receipt.refunded_whole = receipt.refunded_whole or refunded_whole
         if receipt.outstanding is None:
             receipt.outstanding = owed
+        if receipt.due_on is None:
+            receipt.due_on = due_on
         return None
 
 
@@ -1748,7 +1764,7 @@ class _Run:
         ci.check_options(options)
         self.currency = money.check_currency(options.currency or get_setting("currency") or "EUR")
         self.region = options.region if options.region is not None else default_region()
-        self.layout = ci.read_layout(path, options, date_fields=("date",), map_headers=map_purchase_headers,
+        self.layout = ci.read_layout(path, options, date_fields=("date", "due_date"), map_headers=map_purchase_headers,
                                      date_value=lambda text: split_time(text)[0] if text else text)
         self.with_tax: tuple[str, str] | None = None  # (see _with_tax)
         headers, fields = self.layout.headers, self.layout.fields
@@ -1770,6 +1786,13 @@ class _Run:
             for i in self.layout.ambiguous_columns:
                 self.layout.date_orders[i] = "mdy"
             self.layout.ambiguous_columns = []
+        fields = self.layout.fields
+        if "due_date" in fields and "date" in fields:  # due dates written as the file writes its sales' dates
+            orders, open_ = self.layout.date_orders, self.layout.ambiguous_columns
+            for one, other in permutations((fields.index("due_date"), fields.index("date"))):
+                if one in open_ and other in orders:
+                    orders[one] = orders[other]
+                    open_.remove(one)
         self.progress = progress
         self.cancelled = cancelled
         self.counts = {"purchases": 0, "refunds": 0, "skip": 0, "reject": 0, "customers_created": 0, "points": 0,
@@ -2645,7 +2668,7 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
                             ("partly_paid", r.paid))
         if status in UNPAID:
             day = loyalty.local_date(from_utc_text(r.occurred_at))
-            due_on = (day + timedelta(days=DUE_DAYS)).isoformat()
+            due_on = r.due_on or (day + timedelta(days=DUE_DAYS)).isoformat()
             paid = 0 if status == "due" else paid
             due.append([pid, paid])
         elif status == "written_off":
