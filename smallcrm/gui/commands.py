@@ -4,6 +4,7 @@ its first redo() does nothing, later ones do it again. Undo never deletes for go
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
@@ -50,16 +51,20 @@ class AddContact(_Step):
 
 
 class EditContact(_Step):
-    def __init__(self, contact_id: int, before: contacts.ContactInput, after: contacts.ContactInput, refresh, text: str):
+    """An edit; undone, the contact holds what it held before, and says it last changed when it did then (an
+    import it came from can be undone again)."""
+
+    def __init__(self, contact_id: int, before: contacts.ContactInput, after: contacts.ContactInput,
+                 stamp: datetime | None, refresh, text: str):
         super().__init__(text, refresh)
-        self.contact_id, self.before, self.after = contact_id, before, after
+        self.contact_id, self.before, self.after, self.stamp = contact_id, before, after, stamp
 
     def do(self):
         contacts.update_contact(self.contact_id, self.after)
         return [self.contact_id]
 
     def undo_it(self):
-        contacts.update_contact(self.contact_id, self.before)
+        contacts.update_contact(self.contact_id, self.before, stamp=self.stamp)
         return [self.contact_id]
 
 
@@ -88,14 +93,14 @@ class RestoreContacts(DeleteContacts):
 class TagContacts(_Step):
     """A tag given to the contacts that did not have it (`add`), or taken off those that had it."""
 
-    def __init__(self, ids: list[int], tag: str, add: bool, refresh, text: str):
+    def __init__(self, ids: list[int], tag: str, add: bool, stamps: dict[int, datetime], refresh, text: str):
         super().__init__(text, refresh)
-        self.ids, self.tag, self.add = list(ids), tag, add
+        self.ids, self.tag, self.add, self.stamps = list(ids), tag, add, stamps  # (stamps: as in EditContact)
 
     def do(self):
         (contacts.tag_contacts if self.add else contacts.untag_contacts)(self.ids, self.tag)
         return self.ids
 
     def undo_it(self):
-        (contacts.untag_contacts if self.add else contacts.tag_contacts)(self.ids, self.tag)
+        (contacts.untag_contacts if self.add else contacts.tag_contacts)(self.ids, self.tag, self.stamps)
         return self.ids

@@ -559,9 +559,11 @@ class MainWindow(QMainWindow):
 
     def _save_edit(self, contact_id: int, before: contacts.ContactInput, dialog: ContactDialog) -> None:
         after = dialog.contact_input()
-        contacts.update_contact(contact_id, after, region=dialog.region)
+        stamp = contacts.stamps([contact_id]).get(contact_id)
+        if not contacts.update_contact(contact_id, after, region=dialog.region):
+            return  # (saved unchanged: nothing to undo)
         name = contacts.display_name(after.first_name.strip(), after.last_name.strip(), after.company.strip())
-        self.undo_stack.push(commands.EditContact(contact_id, before, after, self.refresh,
+        self.undo_stack.push(commands.EditContact(contact_id, before, after, stamp, self.refresh,
                                                   self.tr("Edit {name}").format(name=name)))
         self.model.forget([contact_id])
         self.refresh([contact_id])
@@ -630,11 +632,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _retag(self, ids: list[int], tag: str, add: bool) -> None:
+        stamps = contacts.stamps(ids)
         changed = (contacts.tag_contacts if add else contacts.untag_contacts)(ids, tag)
         if changed:
             text = (self.tr("Tag {contacts} “{tag}”") if add else self.tr("Take “{tag}” off {contacts}")).format(
                 contacts=self._contacts(len(changed)), tag=tag)
-            self.undo_stack.push(commands.TagContacts(changed, tag, add, self._retagged, text))
+            self.undo_stack.push(commands.TagContacts(changed, tag, add, {i: stamps[i] for i in changed},
+                                                      self._retagged, text))
             self._retagged(changed)
         if add:
             said = (self.tr("Tagged {contacts} “{tag}”.") if changed else

@@ -146,16 +146,41 @@ def add_contact(data: ContactInput, *, region: str | None = None, contact_id: in
     return new_id
 
 
-def update_contact(contact_id: int, data: ContactInput, *, region: str | None = None) -> None:
+def update_contact(contact_id: int, data: ContactInput, *, region: str | None = None,
+                   stamp: datetime | None = None) -> bool:
+    """Store the form `data` as the contact's. False when it holds what the contact has: nothing is written, and the
+    contact stays as an import left it (to be undone). `stamp`: when the contact last changed before the edit this
+    one undoes, put back with what it held then."""
     clean = clean_contact(data, region)
     with database.atomic():
+        try:
+            if clean == clean_contact(get_contact(contact_id).to_input(), region):
+                return False
+        except ValidationFailed:  # (what it holds is not what a form takes now: a change, then)
+            pass
         changed = (
-            Contact.update({**clean.values, "updated_at": edited_now(Contact.updated_at)}).where(
+            Contact.update({**clean.values, "updated_at": stamp or edited_now(Contact.updated_at)}).where(
                 Contact.id == contact_id).execute()
         )
         if not changed:
             raise NotFound("contact", contact_id)
         _write_children(contact_id, clean)
+    return True
+
+
+def stamps(ids) -> dict[int, datetime]:
+    """When each of the contacts last changed: to put back when the step that changed them is undone."""
+    return {row.id: row.updated_at for row in Contact.select(Contact.id, Contact.updated_at).where(
+        among(Contact.id, list(ids)))}
+
+
+def _stamp(ids: list[int], stamps: dict[int, datetime] | None) -> None:
+    """The contacts `ids` changed now, or (`stamps`: a step undone) when they changed before it."""
+    if stamps is None:
+        Contact.update(updated_at=edited_now(Contact.updated_at)).where(among(Contact.id, ids)).execute()
+        return
+    for contact_id in ids:
+        Contact.update(updated_at=stamps[contact_id]).where(Contact.id == contact_id).execute()
 
 
 @dataclass
@@ -424,9 +449,9 @@ def empty_trash() -> int:
         return Contact.delete().where(Contact.deleted_at.is_null(False)).execute()
 
 
-def tag_contacts(ids, name: str) -> list[int]:
+def tag_contacts(ids, name: str, stamps: dict[int, datetime] | None = None) -> list[int]:
     """Give the contacts (none of them in the Trash) the tag `name`, checked as a form's: "vip" is the book's
-    "VIP". Returns those that did not have it; the others are left as they were."""
+    "VIP". Returns those that did not have it; the others are left as they were. `stamps`: see _stamp."""
     ids = list(dict.fromkeys(ids))
     name = v.clean_tag(name)
     with database.atomic():
@@ -439,12 +464,13 @@ def tag_contacts(ids, name: str) -> list[int]:
         if changed:
             database.execute_sql("INSERT INTO contact_tag (contact_id, tag_id) SELECT value, ? FROM json_each(?)",
                                  (tag.id, json.dumps(changed)))
-            Contact.update(updated_at=edited_now(Contact.updated_at)).where(among(Contact.id, changed)).execute()
+            _stamp(changed, stamps)
     return changed
 
 
-def untag_contacts(ids, name: str) -> list[int]:
-    """Take the tag `name` off the contacts (none of them in the Trash); returns those that had it."""
+def untag_contacts(ids, name: str, stamps: dict[int, datetime] | None = None) -> list[int]:
+    """Take the tag `name` off the contacts (none of them in the Trash); returns those that had it. `stamps`: see
+    _stamp."""
     ids = list(dict.fromkeys(ids))
     with database.atomic():
         _require(ids, trash=False)
@@ -455,7 +481,7 @@ def untag_contacts(ids, name: str) -> list[int]:
             ContactTag.tag == tag.id, among(ContactTag.contact, ids))]
         if changed:
             ContactTag.delete().where(ContactTag.tag == tag.id, among(ContactTag.contact, changed)).execute()
-            Contact.update(updated_at=edited_now(Contact.updated_at)).where(among(Contact.id, changed)).execute()
+            _stamp(changed, stamps)
     return sorted(changed, key=ids.index)
 
 

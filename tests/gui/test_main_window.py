@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog, QMessageBox
 
 from smallcrm.gui import formatting
 from smallcrm.gui.contact_form import ContactDialog
@@ -585,3 +585,38 @@ def test_settings_ask_for_a_tier_a_logo_or_text_moved_and_not_for_a_tab_or_the_l
     closing_asked.answers = [False]
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert len(closing_asked) == 5 and form.isVisible()
+
+
+def test_looking_at_an_imported_customer_or_undoing_an_edit_or_a_tag_leaves_the_import_undoable(
+        qtbot, window, db, tmp_path):
+    from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts, undo_import
+
+    def imported():
+        source = tmp_path / "list.csv"
+        source.write_text("First Name,Last Name,Email,Phone,City,Email consent\n"
+                          "Maria,Lopez,maria@example.es,+34 612 34 56 78 ext. 5,Sevilla,yes\n", encoding="utf-8")
+        batch = import_contacts(source, ImportOptions(region="ES")).batch
+        window.refresh()
+        window.view.selectRow(0)
+        return batch, window.model.id_at(0)
+
+    batch, maria = imported()
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)  # looked at, saved unchanged
+    assert not window.undo_stack.canUndo()  # (nothing to undo: nothing was written)
+    undo_import(batch)
+
+    batch, maria = imported()
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    type_text(dialog.city, " Centro")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert contacts.get_contact(maria).city == "Sevilla Centro"
+    window.undo_action.trigger()  # the edit taken back: as the import left her
+    assert contacts.get_contact(maria).city == "Sevilla"
+    window.view.selectRow(0)
+    window.add_tag().setTextValue("VIP")
+    window.findChild(QInputDialog).accept()
+    assert contacts.get_contact(maria).tags == ["VIP"]
+    window.undo_action.trigger()
+    undo_import(batch)  # (it was refused: "Maria Lopez was changed after this import")
+    assert contacts.count_contacts() == 0

@@ -130,6 +130,18 @@ def test_to_input_round_trip_changes_nothing(db):
     assert after == before
 
 
+def test_a_form_saved_unchanged_writes_nothing_and_an_edit_undone_puts_back_when_it_last_changed(db):
+    cid = add_contact(ContactInput(first_name="Ann", phones=["06 12 34 56 78"], email_consent=True), region="FR")
+    stamp = get_contact(cid).updated_at
+    assert update_contact(cid, get_contact(cid).to_input(), region="FR") is False
+    assert get_contact(cid).updated_at == stamp and get_contact(cid).phones[0].raw == "06 12 34 56 78"
+    before = get_contact(cid).to_input()
+    assert update_contact(cid, ContactInput(**{**before.__dict__, "city": "Lyon"}), region="FR") is True
+    assert get_contact(cid).updated_at > stamp
+    update_contact(cid, before, stamp=stamp)
+    assert (get_contact(cid).city, get_contact(cid).updated_at) == ("", stamp)
+
+
 def test_a_numbers_extension_outlives_saving_the_form_unchanged(db):
     cid = add_contact(ContactInput(first_name="Ann", phones=["06 12 34 56 78 ext. 12", "+1 415 555 2671 x89"]),
                       region="FR")
