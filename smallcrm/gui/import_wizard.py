@@ -2459,6 +2459,7 @@ class RunPage(QWizardPage):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.refusal = QLabel()  # why the import could not be undone
+        self.undoing = False  # an undo under way
         self.refusal.setWordWrap(True)
         self.refusal.hide()
         self.undo = QPushButton(self.tr("&Undo this import"))
@@ -2604,7 +2605,8 @@ class RunPage(QWizardPage):
         if not confirm_undo(self, self.w.path.name, self.w.kind):
             return
         said = self.text.text()
-        self.done = False  # (Finish off until it is undone, or not)
+        self.done = False  # (Finish off until it is undone, or not; nor does the window close: ImportWizard.reject)
+        self.undoing = True
         self.completeChanged.emit()
         self.undo.setEnabled(False)
         self.bar.setRange(0, 0)
@@ -2627,6 +2629,7 @@ class RunPage(QWizardPage):
 
     def _undo_over(self) -> None:
         self.done = True
+        self.undoing = False
         self.bar.setRange(0, 1)
         self.bar.setValue(1)  # (full, as the import left it)
         self.completeChanged.emit()
@@ -2914,6 +2917,8 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         return problem_text(error, started=started)
 
     def reject(self) -> None:
+        if self.run_page.undoing:  # (the undo goes on whatever the window does: it waits for it, as Finish does)
+            return
         if self.task is not None:  # Cancel while importing: roll back; the last page then says nothing changed
             self.stop_planning()
             self.task.cancel()
@@ -2997,6 +3002,7 @@ class PastImportsDialog(QDialog):
         self.undo.clicked.connect(self.undo_selected)
         self.table.itemSelectionChanged.connect(self._update)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.undo, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.message = QLabel()
@@ -3067,25 +3073,33 @@ class PastImportsDialog(QDialog):
         batch = self.batches[self.table.currentRow()]
         if not confirm_undo(self, batch.file_name, batch.kind):
             return
-        self.undoing = True
-        self.undo.setEnabled(False)
+        self._undoing(True)
         self.message.setText(self.tr("Undoing the import of {file}…").format(file=batch.file_name))
 
         def refused(error) -> None:
             if not isinstance(error, SmallCrmError):
                 raise error
             if shiboken6.isValid(self):
-                self.undoing = False
-                self._update()
+                self._undoing(False)
                 self.message.setText(undo_refused_text(error) if isinstance(error, UndoRefused) else str(error))
 
         run_in_background(ci.undo_import, batch.id, on_done=lambda result: self._undone(batch, result),
                           on_error=refused)
 
+    def _undoing(self, under_way: bool) -> None:
+        """An undo started or over: till it is over, neither Undo nor Close (the window waits for it)."""
+        self.undoing = under_way
+        self.close_button.setEnabled(not under_way)
+        self._update()
+
+    def reject(self) -> None:
+        if not self.undoing:  # (Escape, the title bar's close: as Close)
+            super().reject()
+
     def _undone(self, batch, result) -> None:
         if not shiboken6.isValid(self):
             return
-        self.undoing = False
+        self._undoing(False)
         if batch.kind == "purchases":
             self.message.setText(self.tr("Import of {file} undone. Purchases removed, with their points: {purchases}. "
                                          "New customers removed: {removed}.").format(

@@ -560,7 +560,13 @@ class MainWindow(QMainWindow):
     def _save_edit(self, contact_id: int, before: contacts.ContactInput, dialog: ContactDialog) -> None:
         after = dialog.contact_input()
         stamp = contacts.stamps([contact_id]).get(contact_id)
-        if not contacts.update_contact(contact_id, after, region=dialog.region):
+        saved: list[bool] = []  # (none: the customer was removed meanwhile, by an import undone; said)
+        do_if_still_allowed(self, lambda: saved.append(contacts.update_contact(contact_id, after,
+                                                                               region=dialog.region)))
+        if not saved:
+            self.model.reload()
+            return
+        if not saved[0]:
             return  # (saved unchanged: nothing to undo)
         name = contacts.display_name(after.first_name.strip(), after.last_name.strip(), after.company.strip())
         self.undo_stack.push(commands.EditContact(contact_id, before, after, stamp, self.refresh,

@@ -56,8 +56,12 @@ def asked(monkeypatch) -> Asked:
 
 
 def undo(qtbot, wizard) -> None:
-    """Press "Undo this import" (asked: yes) and wait for the undo, which runs off the window's thread."""
+    """Press "Undo this import" (asked: yes) and wait for the undo, which runs off the window's thread (Escape
+    meanwhile does not close the window)."""
     qtbot.mouseClick(wizard.run_page.undo, Qt.MouseButton.LeftButton)
+    if not wizard.run_page.done:
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+        assert wizard.isVisible()
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
 
 
@@ -513,7 +517,10 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     assert len(asked) == 1 and window.model.rowCount() == 2 and dialog.table.item(0, 9).text() != "undone"
     qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "Undoing the import of clients.csv…" and not dialog.undo.isEnabled()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)  # the window waits for the undo: neither it nor Close close it
+    assert dialog.isVisible() and not dialog.close_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.table.item(0, 9).text() == "undone", timeout=10000)  # (off the window's thread)
+    assert dialog.close_button.isEnabled()
     assert dialog.message.text() == ("Import of clients.csv undone. Customers it added, removed: 2. Customers it "
                                      "updated, put back as they were: 0.")
     assert window.model.rowCount() == 0

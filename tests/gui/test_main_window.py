@@ -620,3 +620,17 @@ def test_looking_at_an_imported_customer_or_undoing_an_edit_or_a_tag_leaves_the_
     window.undo_action.trigger()
     undo_import(batch)  # (it was refused: "Maria Lopez was changed after this import")
     assert contacts.count_contacts() == 0
+
+
+def test_saving_the_form_of_a_customer_removed_meanwhile_says_so(qtbot, window, three):
+    from smallcrm.store.models import Contact
+
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    Contact.delete().where(Contact.id == three[0]).execute()  # (as `smallcrm import undo` does to those it added)
+    type_text(dialog.city, " Stare Miasto")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert box.text() == "That record is no longer in the customer book: it was deleted meanwhile."
+    box.close()
+    assert "Marta Kowalska" not in visible_names(window) and not window.undo_stack.canUndo()
