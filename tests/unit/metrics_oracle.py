@@ -55,7 +55,8 @@ class Sale:
 
     @property
     def is_purchase(self) -> bool:
-        return self.refund_of is None
+        """A sale: not linked to a sale it refunds, and not below zero (an imported refund whose sale is unknown)."""
+        return self.refund_of is None and self.total >= 0
 
 
 def sales(all_currencies: bool = False) -> list[Sale]:

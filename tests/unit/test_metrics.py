@@ -18,6 +18,7 @@ from smallcrm.services.purchases import record_payment, record_purchase, refund_
 from smallcrm.services.satisfaction import record_feedback, update_complaint
 from smallcrm.store.models import Contact, database
 from tests.unit import metrics_oracle as oracle
+from tests.unit.unlinked_refunds import import_till_file, insert_unlinked_refund, unlinked_refunds
 
 UTC = timezone.utc
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
@@ -236,6 +237,46 @@ def test_the_small_shop_in_full(shop):
         None, 0, 2.0, 1, [("2026-01", None, 0), ("2026-02", None, 0)], 1, 0, None)
 
 
+def test_a_refund_imported_without_its_sale_is_money_given_back_not_a_purchase(shop, tmp_path):
+    """Eve bought in February; in March the till's file has only her cancellation invoice C1009, which the import
+    cannot link to a sale. Its money comes off the revenue, but it is no purchase: Eve is not a customer of March,
+    not among its best customers, did not come back in March, and last bought in February."""
+    eve = add_contact(ContactInput(first_name="Eve", last_name="Test", emails=["eve@example.com"]))
+    Contact.update(source="Radio").where(Contact.id == eve).execute()
+    import_till_file(tmp_path / "february.csv", [["2026-02-12 12:00", "1001", "eve@example.com", "50.00"]])
+    march = import_till_file(tmp_path / "march.csv", [["2026-03-22 12:00", "C1009", "eve@example.com", "-20.00"]])
+    assert march.refunds == 1 and [(ref, total) for _, ref, total in unlinked_refunds()] == [("C1009", -2000)]
+    result = metrics.summary(MARCH, TODAY)
+    assert result == oracle.summary(MARCH, TODAY)
+    # The paper figures of March less Eve's 2000, over the same 7 purchases and 3 customers.
+    assert result.current == metrics.Headline(
+        revenue_minor=21200, purchases=7, average_basket_minor=21200 // 7, active_customers=3, new_customers=2,
+        returning_customers=1, repeat_rate=1.0)
+    assert [(p.label, p.revenue_minor, p.purchases) for p in result.revenue_by_month] == [("2026-03", 21200, 7)]
+    assert [(p.start, p.revenue_minor, p.purchases) for p in metrics.revenue_series(MARCH, "day")
+            if p.start == date(2026, 3, 22)] == [(date(2026, 3, 22), -2000, 0)]
+    assert metrics.SourceRevenue("Radio", -2000, 0) in result.revenue_by_source
+    assert eve not in [c.contact_id for c in result.top_customers]
+    assert eve not in metrics.period_customers(MARCH, "active")
+    # February: Eve's first purchase makes her a new customer of the previous period.
+    assert result.before == metrics.Headline(15000, 2, 7500, 2, 1, 1, 0.0)
+    assert [(c.month, c.customers, c.retained) for c in result.cohorts][-3] == ("2026-02", 1, [0.0, 0.0])
+    assert metrics.lapsed_customers(60, TODAY) == [eve] == oracle.lapsed_customers(60, TODAY)  # gone since 12 Feb
+    assert metrics.CustomerValue(eve, "Eve Test", 3000, 1, date(2026, 2, 12)) in metrics.top_customers()
+
+
+def test_a_customer_whose_only_row_is_a_refund_without_its_sale_is_no_customer(shop):
+    fay = person("Fay")
+    insert_unlinked_refund(fay, -700, at(2026, 3, 27), reference="C1010")
+    insert_unlinked_refund(None, -300, at(2026, 3, 28))  # and one without a customer
+    result = metrics.summary(MARCH, TODAY)
+    assert result == oracle.summary(MARCH, TODAY)
+    assert (result.current.revenue_minor, result.current.purchases, result.current.active_customers) == (22200, 7, 3)
+    assert fay not in [c.contact_id for c in metrics.top_customers()]
+    assert sum(s.customers for s in result.segments) == 3 and fay not in metrics.lapsed_customers(1, TODAY)
+    assert metrics.lifetime_value(TODAY) == (24000 + 11500 + 6500) // 3
+
+
 def test_lapsed_customers_longest_gone_first(shop):
     assert metrics.lapsed_customers(30, TODAY) == [shop["cid"]]  # nothing since 13 March
     assert metrics.lapsed_customers(26, TODAY) == [shop["cid"], shop["ann"]]  # Ann last bought on 1 April
@@ -353,6 +394,23 @@ def test_sales_fall_on_the_shops_local_day_across_summer_time_and_month_ends(db,
 NOW = datetime(2026, 5, 15, 12, tzinfo=UTC)
 
 
+def add_unlinked_refunds() -> None:
+    """Refunds the import could not link to a sale, among the demo's customers: each third customer's gives back a
+    little of their latest purchase, later (the last thing they did, some after today); a few land the day before
+    their first purchase or in another month; one is of a customer who never bought, one of no customer, one in
+    dollars."""
+    rows = database.execute_sql(
+        "SELECT contact_id, min(occurred_at), max(occurred_at), min(total_minor) FROM purchase"
+        " WHERE contact_id IS NOT NULL AND refund_of_id IS NULL GROUP BY contact_id ORDER BY contact_id").fetchall()
+    for n, (contact_id, first, last, smallest) in enumerate(rows[::3]):
+        first, last = oracle.moment(first), oracle.moment(last)
+        when = first - timedelta(days=1) if n % 4 == 0 else last + timedelta(days=1 + 13 * (n % 5))
+        insert_unlinked_refund(contact_id, -max(1, smallest // 3), when, reference=f"C{9000 + n}")
+    insert_unlinked_refund(person("Nobody"), -1500, NOW - timedelta(days=40))
+    insert_unlinked_refund(None, -900, NOW - timedelta(days=70))
+    insert_unlinked_refund(rows[1][0], -1100, NOW - timedelta(days=20), currency="USD")
+
+
 @pytest.mark.parametrize("name", ["UTC", "Europe/Berlin", "America/New_York"])
 def test_a_demo_shop_matches_the_recomputation(db, zone, name):
     zone(name)
@@ -360,6 +418,7 @@ def test_a_demo_shop_matches_the_recomputation(db, zone, name):
     # The demo writes nothing off: one written-off purchase besides what it makes.
     owing = database.execute_sql("SELECT id FROM purchase WHERE status = 'partly_paid' LIMIT 1").fetchone()[0]
     write_off(owing, at=NOW - timedelta(days=3))
+    add_unlinked_refunds()
     today = NOW.astimezone().date()
     for preset in metrics.PRESETS:
         period = Period.preset(preset, today)
@@ -380,6 +439,7 @@ def test_a_demo_shop_matches_the_recomputation(db, zone, name):
 @pytest.fixture
 def demo_shop(db, utc):
     demo.generate(300, seed=5, now=NOW)
+    add_unlinked_refunds()
     return NOW.date()
 
 

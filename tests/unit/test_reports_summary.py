@@ -25,6 +25,7 @@ from tests.unit import metrics_oracle as oracle
 from tests.unit.test_reports_helpers import (
     HOSTILE, flat, made_summary, page_sizes, pages_text, pdf_bytes, person, text, time_zone,
 )
+from tests.unit.unlinked_refunds import import_till_file, unlinked_refunds
 
 
 @pytest.fixture
@@ -284,7 +285,8 @@ def _at(day: date) -> datetime:
 @pytest.fixture
 def real_shop(shop):
     """Customers who bought before and in the period, a refund, a purchase still owed, points and answers."""
-    ann, bo, cy, di = person("Ann", "Lee"), person("<b>Bo</b> & Co", "Chen"), person("Cy", "Diaz"), person("Di", "E")
+    ann, bo, cy = person("Ann", "Lee"), person("<b>Bo</b> & Co", "Chen"), person("Cy", "Diaz")
+    di = person("Di", "E", emails=["di@example.com"])
     record_purchase(ann, total_minor=12_000, at=_at(date(2024, 11, 5)))
     first = record_purchase(ann, items=[Item("Roses", 3, 1_500)], at=_at(date(2025, 1, 10))).purchase_id
     record_purchase(ann, total_minor=8_050, at=_at(date(2025, 2, 20)))
@@ -309,7 +311,7 @@ def _raw_figures(period: metrics.Period) -> dict:
     by_customer: dict[int, int] = {}
     for p in rows:
         by_customer[p.contact_id] = by_customer.get(p.contact_id, 0) + p.total_minor
-    sales = [p for p in rows if p.refund_of_id is None]
+    sales = [p for p in rows if p.refund_of_id is None and p.total_minor >= 0]  # a refund has a sale, or is below 0
     nps = [f.score for f in Feedback.select().where(Feedback.kind == "nps") if _in(period, f.occurred_at)]
     owed = sum(p.total_minor - p.paid_minor for p in Purchase.select().where(Purchase.status.in_(["due"])))
     issued = sum(e.points for e in PointsEntry.select() if e.kind in ("earn", "bonus") and _in(period, e.occurred_at))
@@ -347,6 +349,27 @@ def test_a_real_summary_prints_the_figures_of_the_rows(real_shop):
     assert f"Issued in the period {raw['issued']:,}" in printed
     first = pages_text(out)[0]
     assert "Jan 1 – Mar 31, 2025\ncompared with Oct 3 – Dec 31, 2024\n" in first
+
+
+def test_a_refund_imported_without_its_sale_is_no_purchase_in_the_summary(real_shop, tmp_path):
+    """Di bought in June; in March the till's file has her cancellation invoice C1009 only, which the import cannot
+    link to a sale. Its money comes off the revenue, but it counts as no purchase, and Di as no customer of the
+    period nor one of its best."""
+    march = import_till_file(tmp_path / "march.csv", [["2025-03-12 12:00", "C1009", "di@example.com", "-20.00"]])
+    assert march.refunds == 1 and [ref for _, ref, _ in unlinked_refunds()] == ["C1009"]
+    result = metrics.summary(PERIOD, today=TODAY)
+    out = io.BytesIO()
+    reports.summary_pdf(result, out)
+    printed = lines(out)
+    raw = _raw_figures(PERIOD)
+    assert raw["revenue"] == 4_500 + 8_050 - 1_500 + 30_000 + 999 - 2_000
+    assert printed[printed.index("Revenue") + 1] == f"€{raw['revenue'] / 100:,.2f}" == "€400.49"
+    assert printed[printed.index("Purchases") + 1] == str(raw["purchases"]) == "4"  # not 5
+    assert printed[printed.index("Average basket") + 1] == f"€{raw['revenue'] // 4 / 100:,.2f}"
+    assert printed[printed.index("Active customers") + 1] == str(raw["customers"]) == "3"  # not 4
+    assert printed[printed.index("Repeat rate") + 1] == "33.3 %"  # Ann, of 3 (not 2 of 4: Di "came back")
+    assert not any(line.startswith("4 Di E ") for line in printed)  # no fourth best customer at -€20.00
+    assert result == oracle.summary(PERIOD, TODAY)
 
 
 def test_a_real_summary_prints_whatever_metrics_gives(real_shop):
