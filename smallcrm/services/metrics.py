@@ -170,11 +170,17 @@ class Cohort:
 
 @dataclass(frozen=True)
 class LoyaltyFigures:
+    """The points of everyone over the period, which add up: opening + issued - redeemed - expired - taken_back
+    + adjusted = outstanding."""
+
     issued: int  # earn + bonus points dated in the period
     redeemed: int  # positive: points spent in the period
     expired: int  # positive
     outstanding: int  # balance of everyone at the end of the period
     outstanding_value_minor: int  # what `outstanding` is worth under the current rules
+    taken_back: int  # positive: taken back in the period for refunds and written-off purchases
+    adjusted: int  # signed: corrections by hand in the period
+    opening: int  # balance of everyone at the start of the period
 
 
 @dataclass(frozen=True)
@@ -671,18 +677,24 @@ def _cohorts(rows: list[tuple], scope: _Scope) -> list[Cohort]:
 
 
 def _loyalty_statement(period: Period) -> _Statement:
+    # An "adjust" row linked to a purchase takes points back for a refund or a write-off; one without, by hand.
     sql = """SELECT coalesce(sum(points), 0),
                     coalesce(sum(points) FILTER (WHERE kind IN ('earn', 'bonus') AND occurred_at >= :start), 0),
                     coalesce(-sum(points) FILTER (WHERE kind = 'redeem' AND occurred_at >= :start), 0),
-                    coalesce(-sum(points) FILTER (WHERE kind = 'expire' AND occurred_at >= :start), 0)
+                    coalesce(-sum(points) FILTER (WHERE kind = 'expire' AND occurred_at >= :start), 0),
+                    coalesce(-sum(points) FILTER (WHERE kind = 'adjust' AND purchase_id IS NOT NULL
+                                                        AND occurred_at >= :start), 0),
+                    coalesce(sum(points) FILTER (WHERE kind = 'adjust' AND purchase_id IS NULL
+                                                       AND occurred_at >= :start), 0),
+                    coalesce(sum(points) FILTER (WHERE occurred_at < :start), 0)
                FROM points_entry WHERE occurred_at < :end"""
     return _Statement("loyalty", sql, {"start": _at(period.start), "end": _at(period.end + timedelta(days=1))})
 
 
 def _loyalty(row: tuple, currency: str) -> LoyaltyFigures:
-    outstanding, issued, redeemed, expired = row
+    outstanding, issued, redeemed, expired, taken_back, adjusted, opening = row
     value = loyalty.get_rules().redemption_value_minor(max(outstanding, 0), currency)
-    return LoyaltyFigures(issued, redeemed, expired, outstanding, value)
+    return LoyaltyFigures(issued, redeemed, expired, outstanding, value, taken_back, adjusted, opening)
 
 
 def _receivables_statement(today: date) -> _Statement:

@@ -139,7 +139,7 @@ def test_an_empty_shop_has_zeros_and_no_figure_without_meaning(db):
     assert result.top_20_share is None and result.lifetime_value_minor is None
     assert [s.customers for s in result.segments] == [0] * 8
     assert [(c.month, c.customers, c.retained) for c in result.cohorts][-2:] == [("2026-03", 0, []), ("2026-04", 0, [])]
-    assert result.loyalty == metrics.LoyaltyFigures(0, 0, 0, 0, 0)
+    assert result.loyalty == metrics.LoyaltyFigures(0, 0, 0, 0, 0, 0, 0, 0)
     assert [(b.key, b.owed_minor, b.purchases) for b in result.receivables] == [
         ("current", 0, 0), ("1-30", 0, 0), ("31-60", 0, 0), ("61-90", 0, 0), ("90+", 0, 0)]
     assert result.satisfaction == metrics.SatisfactionFigures(None, 0, None, 0, [("2026-03", None, 0)], 0, 0, None)
@@ -227,9 +227,12 @@ def test_the_small_shop_in_full(shop):
         ("current", 3000, 1), ("1-30", 6000, 1), ("31-60", 3000, 1), ("61-90", 0, 0), ("90+", 2000, 1)]
     # Points in March: earned 50 + 30 (Ann) + 80 + 40 (Bob) + 25 + 40 (Cid), none by Dee's dollars (not the
     # shop's currency); 50 redeemed. Balances at the end of March: Ann 20 + 100 - 20 (refund) + 50 + 30 - 50 + 10
-    # (by hand), Bob 80 + 40 - 25 (the unpaid share of the written-off purchase), Cid 25 + 40, Dee 0.
+    # (by hand), Bob 80 + 40 - 25 (the unpaid share of the written-off purchase), Cid 25 + 40, Dee 0. At its start:
+    # Ann's 20 + 100. Taken back in March: 20 for Ann's refund, 25 for Bob's write-off.
     assert result.loyalty == metrics.LoyaltyFigures(issued=265, redeemed=50, expired=0, outstanding=300,
-                                                    outstanding_value_minor=300)
+                                                    outstanding_value_minor=300, taken_back=45, adjusted=10,
+                                                    opening=120)
+    assert 120 + 265 - 50 - 0 - 45 + 10 == 300  # the figures add up
     assert result.satisfaction == metrics.SatisfactionFigures(
         nps=0.0, nps_answers=2, csat_average=5.0, csat_answers=1, nps_by_month=[("2026-03", 0.0, 2)],
         complaints_opened=1, complaints_resolved=2, median_days_to_resolve=10.0)
@@ -441,6 +444,24 @@ def demo_shop(db, utc):
     demo.generate(300, seed=5, now=NOW)
     add_unlinked_refunds()
     return NOW.date()
+
+
+def test_the_points_figures_add_up_from_the_start_of_a_period_to_its_end(demo_shop):
+    """What was there at the start, plus what was issued, less what was redeemed, expired and taken back for refunds,
+    plus corrections by hand, is what is left."""
+    today = demo_shop
+    loyalty.adjust(database.execute_sql("SELECT min(contact_id) FROM points_entry").fetchone()[0], -3,
+                   reason="Correction", at=NOW - timedelta(days=2))
+    for preset in metrics.PRESETS:
+        figures = metrics.loyalty_figures(Period.preset(preset, today))
+        assert figures == oracle.loyalty_figures(Period.preset(preset, today)), preset
+        assert (figures.opening + figures.issued - figures.redeemed - figures.expired - figures.taken_back
+                + figures.adjusted) == figures.outstanding, preset
+    everything = metrics.loyalty_figures(Period(date(2000, 1, 1), today))
+    assert everything.opening == 0 and everything.taken_back > 0 and everything.adjusted == -3
+    taken_back = database.execute_sql("SELECT -sum(points) FROM points_entry WHERE kind = 'adjust' AND purchase_id IN"
+                                      " (SELECT id FROM purchase WHERE total_minor < 0)").fetchone()[0]
+    assert everything.taken_back == taken_back  # every row taking points back is a refund's (the demo writes none off)
 
 
 def test_segment_members_are_the_segment_counts_best_customers_first(demo_shop):

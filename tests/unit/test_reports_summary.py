@@ -16,7 +16,7 @@ from PIL import Image
 from smallcrm import reports
 from smallcrm.services import files
 from smallcrm.reports import summary as summary_module
-from smallcrm.services import demo, metrics
+from smallcrm.services import demo, loyalty, metrics
 from smallcrm.services.purchases import Item, record_purchase, refund_purchase
 from smallcrm.services.satisfaction import record_feedback
 from smallcrm.services.settings import set_setting
@@ -86,9 +86,11 @@ def test_tables_print_every_figure(shop):
         assert f"{key.replace('_', ' ').title()} What {key} means. {i * 3}" in printed
     assert f"Total {sum(i * 3 for i in range(len(metrics.SEGMENTS)))}" in printed
     assert "Lapsed customers: 17 bought before but not in the last 90 days." in printed
-    for line in ("Issued in the period 12,000", "Redeemed in the period 3,000", "Expired in the period 250",
-                 "Outstanding at the end 40,123", "Worth, under today's rules €401.23"):
-        assert line in printed
+    points = printed[printed.index("Loyalty points Points") + 1:printed.index("Loyalty points Points") + 9]
+    assert points == ["Outstanding at the start 31,800", "Issued in the period 12,000", "Redeemed in the period 3,000",
+                      "Expired in the period 250", "Taken back in the period 400",
+                      "Adjusted by hand −27", "Outstanding at the end 40,123", "Worth, under today's rules €401.23"]
+    assert flat("Taken back: the points of purchases refunded or written off.") in flat(text(out))
     for line in ("Not yet due 2 €100.00", "1–30 days 1 €50.50", "Over 90 days 1 €25.00", "Total 4 €175.50"):
         assert line in printed
     assert "Net Promoter Score (−100 to 100) 40.0 — new" in printed
@@ -372,6 +374,35 @@ def test_a_refund_imported_without_its_sale_is_no_purchase_in_the_summary(real_s
     assert result == oracle.summary(PERIOD, TODAY)
 
 
+def _points_table(printed: list[str]) -> dict[str, int]:
+    """The loyalty points table's rows of points (up to what they are worth): title -> points."""
+    start = printed.index("Loyalty points Points") + 1
+    end = next(i for i in range(start, len(printed)) if printed[i].startswith("Worth, under today's rules"))
+    rows = {}
+    for line in printed[start:end]:
+        title, _, figure = line.rpartition(" ")
+        rows[title] = int(figure.replace(",", "").replace("−", "-").replace("+", ""))
+    return rows
+
+
+def test_the_points_table_adds_up_from_the_start_to_the_end(real_shop, tmp_path):
+    """Points taken back for refunds have a row of their own: Ann's refund of a wilted rose takes back 15, Di's
+    credit note, imported without its sale, 20 of what her purchases earned."""
+    import_till_file(tmp_path / "march.csv", [["2025-03-12 12:00", "C1009", "di@example.com", "-20.00"]])
+    loyalty.adjust(real_shop["cy"], 5, reason="Sorry for the wait", at=_at(date(2025, 3, 31)))
+    loyalty.redeem(real_shop["ann"], 30, at=_at(date(2025, 3, 1)))
+    out = io.BytesIO()
+    reports.summary_pdf(metrics.summary(PERIOD, today=TODAY), out)
+    rows = _points_table(lines(out))
+    # Before 2025: Ann's 120, Di's 50. In the period: Ann 45 + 80, Bo 300, Cy 9.
+    assert rows == {"Outstanding at the start": 170, "Issued in the period": 434, "Redeemed in the period": 30,
+                    "Expired in the period": 0, "Taken back in the period": 15 + 20,
+                    "Adjusted by hand": 5, "Outstanding at the end": 544}
+    assert (rows["Outstanding at the start"] + rows["Issued in the period"] - rows["Redeemed in the period"]
+            - rows["Expired in the period"] - rows["Taken back in the period"] + rows["Adjusted by hand"]
+            == rows["Outstanding at the end"])
+
+
 def test_a_real_summary_prints_whatever_metrics_gives(real_shop):
     result = metrics.summary(PERIOD, today=TODAY)
     out = io.BytesIO()
@@ -437,8 +468,11 @@ def test_a_demo_shops_summary_prints_the_recomputed_figures(demo_shop):
     assert f"Lapsed customers: {expected.lapsed_customers} bought before but not in the last 90 days." in printed
 
     loyalty = expected.loyalty
-    for line in (f"Issued in the period {loyalty.issued:,}", f"Redeemed in the period {loyalty.redeemed:,}",
-                 f"Expired in the period {loyalty.expired:,}", f"Outstanding at the end {loyalty.outstanding:,}",
+    for line in (f"Outstanding at the start {loyalty.opening:,}",
+                 f"Issued in the period {loyalty.issued:,}", f"Redeemed in the period {loyalty.redeemed:,}",
+                 f"Expired in the period {loyalty.expired:,}",
+                 f"Taken back in the period {loyalty.taken_back:,}",
+                 f"Outstanding at the end {loyalty.outstanding:,}",
                  f"Worth, under today's rules {_euros(loyalty.outstanding_value_minor)}"):
         assert line in printed, line
     for bucket in expected.receivables:
