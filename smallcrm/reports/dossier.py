@@ -28,7 +28,7 @@ from smallcrm.services.contacts import ContactRecord, display_name, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.validation import display_phone
 from smallcrm.store.fields import from_utc_text
-from smallcrm.store.models import Contact, database
+from smallcrm.store.models import Contact, database, is_refund
 
 TITLE = said("Customer dossier")
 ITEMS_SHOWN = 4  # lines of a purchase named in the history; the rest are counted
@@ -71,8 +71,12 @@ class HistoryLine:
     items: list[tuple[int, str]]  # (quantity, description)
 
     @property
+    def is_refund(self) -> bool:
+        return is_refund(self.refund_of, self.total_minor)
+
+    @property
     def owed_minor(self) -> int:
-        if self.refund_of is not None or self.status not in ("due", "partly_paid"):
+        if self.is_refund or self.status not in ("due", "partly_paid"):
             return 0
         return max(0, self.total_minor - self.refunded_minor - self.paid_minor)
 
@@ -97,7 +101,7 @@ def _items_text(line: HistoryLine, shop: Shop) -> str:
 
 
 def _status_text(line: HistoryLine, shop: Shop, today: date) -> str:
-    if line.refund_of is not None:
+    if line.is_refund:
         return shop.tr("Refund")
     text = shop.tr(STATUSES.get(line.status, line.status))
     if line.status in ("due", "partly_paid") and line.due_on:

@@ -21,7 +21,7 @@ from smallcrm.reports.document import PageText, build
 from smallcrm.reports.shop import Shop
 from smallcrm.services import contacts, today, when
 from smallcrm.store.fields import from_utc_text
-from smallcrm.store.models import database
+from smallcrm.store.models import database, sale_sql
 
 CHUNK = 500
 NOTE_HEIGHT = 16  # points: the least room a row of the call list leaves for a handwritten note
@@ -56,7 +56,7 @@ def listed_contacts(contact_ids: Iterable[int], *, last_purchase: bool = True) -
         if last_purchase:
             cursor = database.execute_sql(
                 f"""SELECT contact_id, max(occurred_at) FROM purchase
-                     WHERE contact_id IN ({",".join("?" * len(chunk))}) AND refund_of_id IS NULL
+                     WHERE contact_id IN ({",".join("?" * len(chunk))}) AND {sale_sql()}
                      GROUP BY contact_id""", chunk)
             last = dict(cursor.fetchall())
         for contact_id in chunk:

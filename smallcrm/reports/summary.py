@@ -197,10 +197,14 @@ def _money_and_points(summary: metrics.Summary, shop: Shop, s: Styles, width: fl
     share = 0.42
     left, right = (width - 8 * mm) * share, (width - 8 * mm) * (1 - share)
     loyalty = summary.loyalty
+    # From the start to the end: the rows in between add up to the change.
     points_rows = [
+        [shop.tr("Outstanding at the start"), shop.number(loyalty.opening)],
         [shop.tr("Issued in the period"), shop.number(loyalty.issued)],
         [shop.tr("Redeemed in the period"), shop.number(loyalty.redeemed)],
         [shop.tr("Expired in the period"), shop.number(loyalty.expired)],
+        [shop.tr("Taken back in the period"), shop.number(loyalty.taken_back)],
+        [shop.tr("Adjusted by hand"), shop.signed(loyalty.adjusted, 0) if loyalty.adjusted else shop.number(0)],
         [shop.tr("Outstanding at the end"), shop.number(loyalty.outstanding)],
         [shop.tr("Worth, under today's rules"), shop.money(loyalty.outstanding_value_minor)],
     ]
@@ -211,9 +215,10 @@ def _money_and_points(summary: metrics.Summary, shop: Shop, s: Styles, width: fl
                  [right - 48 * mm, 20 * mm, 28 * mm], align=[LEFT, RIGHT, RIGHT], s=s,
                  total=[shop.tr("Total"), shop.number(sum(b.purchases for b in summary.receivables)),
                         shop.money(sum(b.owed_minor for b in summary.receivables))])
+    taken_back = label(shop.tr("Taken back: the points of purchases refunded or written off."), s.muted)
     note = label(shop.tr("Money owed as of {day}.", day=printable(shop.day(summary.today))), s.muted)
     return [*section(shop.tr("Loyalty points and money owed"), s, 45 * mm),
-            side_by_side([points], [owed, Spacer(1, 3), note], width, share=share)]
+            side_by_side([points, Spacer(1, 3), taken_back], [owed, Spacer(1, 3), note], width, share=share)]
 
 
 def _satisfaction(summary: metrics.Summary, shop: Shop, s: Styles, width: float) -> list[Flowable]:

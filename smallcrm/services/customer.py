@@ -11,7 +11,7 @@ from smallcrm.services.activity import check_day
 from smallcrm.services.contacts import contact_rows, display_name
 from smallcrm.services.settings import get_setting
 from smallcrm.store.fields import from_utc_text, to_utc_text
-from smallcrm.store.models import Contact, database
+from smallcrm.store.models import Contact, database, sale_sql
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,13 @@ _SPEND = """CASE WHEN p.status = 'written_off' THEN p.paid_minor
 # What is still owed, as purchases.receivables counts it: total - refunded - paid, never below zero.
 _OWED = """max(0, p.total_minor - p.paid_minor
                   - coalesce((SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id), 0))"""
+_SALE = sale_sql("p")
 _MONEY_SQL = f"""
 SELECT coalesce(sum(CASE WHEN p.currency = :cur THEN {_SPEND} END), 0),
-       coalesce(sum(p.refund_of_id IS NULL), 0),
-       coalesce(sum(p.refund_of_id IS NULL AND p.currency = :cur), 0),
-       max(CASE WHEN p.refund_of_id IS NULL THEN p.occurred_at END),
-       coalesce(sum(CASE WHEN p.currency = :cur AND p.refund_of_id IS NULL AND p.status IN ('due', 'partly_paid')
+       coalesce(sum({_SALE}), 0),
+       coalesce(sum({_SALE} AND p.currency = :cur), 0),
+       max(CASE WHEN {_SALE} THEN p.occurred_at END),
+       coalesce(sum(CASE WHEN p.currency = :cur AND {_SALE} AND p.status IN ('due', 'partly_paid')
                          THEN {_OWED} END), 0),
        (SELECT group_concat(currency, ' ') FROM (SELECT DISTINCT currency FROM purchase
                                                   WHERE contact_id = :id AND currency != :cur ORDER BY currency))
@@ -109,7 +110,7 @@ class CustomerLine:
 
 _LINES_SQL = f"""
 SELECT p.contact_id, coalesce(sum(CASE WHEN p.currency = :cur THEN {_SPEND} END), 0),
-       max(CASE WHEN p.refund_of_id IS NULL THEN p.occurred_at END)
+       max(CASE WHEN {_SALE} THEN p.occurred_at END)
   FROM purchase p LEFT JOIN purchase o ON o.id = p.refund_of_id
  WHERE p.contact_id IN (SELECT value FROM json_each(:ids))
  GROUP BY p.contact_id

@@ -37,7 +37,7 @@ from smallcrm.services import money, when
 from smallcrm.services.settings import get_setting, set_setting
 from smallcrm.services.validation import clean_text
 from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
-from smallcrm.store.models import PointsEntry, Purchase, database
+from smallcrm.store.models import PointsEntry, Purchase, database, sale_sql
 
 SETTING = "loyalty"
 # What the scheme writes in the ledger by itself (here, in the purchases import and the demo), in English: the
@@ -537,10 +537,9 @@ def earn_for_purchase(purchase_id: int) -> int:
                    _expiry(rules, purchase.occurred_at))
         referrer_id = contact.referred_by_id
         if rules.referral_points and referrer_id is not None:
-            first = not (Purchase.select()
-                         .where(Purchase.contact == contact.id, Purchase.refund_of.is_null(),
-                                Purchase.id != purchase.id)
-                         .exists())
+            first = database.execute_sql(
+                f"SELECT NOT EXISTS (SELECT 1 FROM purchase WHERE contact_id = ? AND {sale_sql()} AND id != ?)",
+                (contact.id, purchase.id)).fetchone()[0]
             referrer = _find_contact(referrer_id)
             if first and referrer is not None and referrer.deleted_at is None:
                 _write(referrer.id, "bonus", rules.referral_points, purchase.occurred_at,

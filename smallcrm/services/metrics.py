@@ -34,7 +34,7 @@ from smallcrm.services.contacts import display_name
 from smallcrm.services.customer import _OWED, _SPEND
 from smallcrm.services.settings import get_setting
 from smallcrm.store.fields import from_utc_text, to_utc_text
-from smallcrm.store.models import database
+from smallcrm.store.models import database, sale_sql
 
 GRAINS = ("day", "week", "month", "year")
 PRESETS = ("this_month", "last_month", "last_30_days", "last_90_days", "this_quarter", "this_year", "last_year",
@@ -170,11 +170,17 @@ class Cohort:
 
 @dataclass(frozen=True)
 class LoyaltyFigures:
+    """The points of everyone over the period, which add up: opening + issued - redeemed - expired - taken_back
+    + adjusted = outstanding."""
+
     issued: int  # earn + bonus points dated in the period
     redeemed: int  # positive: points spent in the period
     expired: int  # positive
     outstanding: int  # balance of everyone at the end of the period
     outstanding_value_minor: int  # what `outstanding` is worth under the current rules
+    taken_back: int  # positive: taken back in the period for refunds and written-off purchases
+    adjusted: int  # signed: corrections by hand in the period
+    opening: int  # balance of everyone at the start of the period
 
 
 @dataclass(frozen=True)
@@ -313,14 +319,17 @@ def _values(rows: list[tuple], name: str) -> tuple[str, dict]:
 #   metrics_span      one row per local day the figures look at: its bounds as UTC text, whether it is
 #                     before the end of `today`, and its bucket of a revenue series;
 #   metrics_customer  one row per customer (contact 0: sales without a customer), from one pass over
-#                     the purchases in customer order (the index purchase_by_customer_facts), comparing
-#                     their UTC text with the bounds of the periods and months: first and last day of
-#                     purchase and purchases and spend as of today, revenue and purchases in the period
-#                     and the previous one, and the months of the cohort window bought in. Only each
-#                     customer's first and last purchase become local days, found among the days;
-#   metrics_odd       the purchases whose money is not simply their total (refunds, written-off, due
-#                     and partly paid ones), with `extra`, what each adds beyond the totals: a refund
-#                     all of its spend, a written-off purchase paid - total (as customer._SPEND counts).
+#                     the purchases not linked to a sale in customer order (the index
+#                     purchase_by_customer_facts), comparing their UTC text with the bounds of the periods
+#                     and months: first and last day of purchase and purchases and spend as of today,
+#                     revenue and purchases in the period and the previous one, and the months of the cohort
+#                     window bought in. The money counts every row read, the rest only the sales (_SALE): a
+#                     refund whose sale is unknown (an imported one, only its total negative) is no purchase.
+#                     Only each customer's first and last purchase become local days, found among the days;
+#   metrics_odd       the purchases whose money is not simply their total (refunds linked to their sale,
+#                     written-off, due and partly paid ones), with `extra`, what each adds beyond the totals:
+#                     a linked refund all of its spend, a written-off purchase paid - total (as customer._SPEND
+#                     counts).
 
 
 class _Statement(NamedTuple):
@@ -342,6 +351,7 @@ _DROP = [_Statement(None, f"DROP TABLE IF EXISTS temp.{name}", {})
 _SPAN_ROWS = 190  # rows per INSERT (5 parameters each: under the oldest SQLite limit of 999)
 _CUSTOMERS = "FROM temp.metrics_customer WHERE contact_id > 0 AND purchases > 0"
 _NO_DAY = 10**9  # an ordinal after every day
+_SALE = sale_sql("p")  # a purchase row that is a sale, not a refund
 
 
 @dataclass(frozen=True)
@@ -421,13 +431,17 @@ def _customer_statements(scope: _Scope, spans: list[_Span]) -> list[_Statement]:
     bounds = {"asof": _at(scope.today + timedelta(days=1)) if scope.today else _NEVER,
               "now_start": now_start, "now_end": now_end, "before_start": before_start, "before_end": before_end,
               "first": spans[0].lo if spans else "", "top": spans[-1].hi if spans else ""}
-    asof = "" if all(span.asof for span in spans) else " FILTER (WHERE p.occurred_at < :asof)"
+    # The rows read are the sales and the refunds not linked to a sale: all of their money counts, only the
+    # sales count as purchases (and give the days of purchase).
+    everything = all(span.asof for span in spans)
+    asof = "" if everything else " FILTER (WHERE p.occurred_at < :asof)"
+    sales = f" FILTER (WHERE {_SALE})" if everything else f" FILTER (WHERE {_SALE} AND p.occurred_at < :asof)"
     now = "p.occurred_at >= :now_start AND p.occurred_at < :now_end"
     before = "p.occurred_at >= :before_start AND p.occurred_at < :before_end"
     period = (f"coalesce(sum(p.total_minor) FILTER (WHERE {now}), 0) AS now_rev,"
-              f" count(*) FILTER (WHERE {now}) AS now_n,"
+              f" count(*) FILTER (WHERE {now} AND {_SALE}) AS now_n,"
               f" coalesce(sum(p.total_minor) FILTER (WHERE {before}), 0) AS before_rev,"
-              f" count(*) FILTER (WHERE {before}) AS before_n"
+              f" count(*) FILTER (WHERE {before} AND {_SALE}) AS before_n"
               if scope.period else "0 AS now_rev, 0 AS now_n, 0 AS before_rev, 0 AS before_n")
     months, month_bounds = _month_bits(scope.window, scope.cohort_months)
     create = """CREATE TEMP TABLE metrics_customer (
@@ -441,8 +455,8 @@ def _customer_statements(scope: _Scope, spans: list[_Span]) -> list[_Statement]:
                    (contact_id, first_day, last_day, purchases, spend, now_rev, now_n, before_rev, before_n, months)
                SELECT contact_id, {_day_of("first_at")}, {_day_of("last_at")}, purchases, spend,
                       now_rev, now_n, before_rev, before_n, months
-                 FROM (SELECT coalesce(p.contact_id, 0) AS contact_id, min(p.occurred_at) AS first_at,
-                              max(p.occurred_at){asof} AS last_at, count(*){asof} AS purchases,
+                 FROM (SELECT coalesce(p.contact_id, 0) AS contact_id, min(p.occurred_at) FILTER (WHERE {_SALE})
+                              AS first_at, max(p.occurred_at){sales} AS last_at, count(*){sales} AS purchases,
                               coalesce(sum(p.total_minor){asof}, 0) AS spend, {period}, {months} AS months
                          FROM purchase p INDEXED BY purchase_by_customer_facts
                         WHERE p.currency = :currency AND p.refund_of_id IS NULL
@@ -474,7 +488,7 @@ def _month_bits(window: date | None, count: int) -> tuple[str, dict]:
         return "0", {}
     bounds = {f"m{k}": _at(loyalty.add_months(window, k)) for k in range(count)}
     return (f"coalesce(sum(DISTINCT 1 << {_month_of(0, count)})"
-            " FILTER (WHERE p.occurred_at >= :m0 AND p.occurred_at < :asof), 0)"), bounds
+            f" FILTER (WHERE p.occurred_at >= :m0 AND p.occurred_at < :asof AND {_SALE}), 0)"), bounds
 
 
 def _month_of(first: int, after: int) -> str:
@@ -515,9 +529,10 @@ def _headline(row: tuple) -> Headline:
 
 
 def _series_statement(currency: str) -> _Statement:
-    # Grouped by day first: the days are read in order, so no row is sorted.
-    sql = """SELECT bucket, sum(revenue), sum(purchases)
-               FROM (SELECT s.bucket AS bucket, count(p.id) AS purchases,
+    # Grouped by day first: the days are read in order, so no row is sorted. The rows joined are the sales and
+    # the refunds not linked to a sale (the others are in metrics_odd); the sales alone are purchases.
+    sql = f"""SELECT bucket, sum(revenue), sum(purchases)
+               FROM (SELECT s.bucket AS bucket, count(p.id) FILTER (WHERE {_SALE}) AS purchases,
                             coalesce(sum(p.total_minor), 0)
                             + (SELECT coalesce(sum(o.extra), 0) FROM temp.metrics_odd o
                                 WHERE o.occurred_at >= s.lo AND o.occurred_at < s.hi) AS revenue
@@ -546,9 +561,9 @@ _SOURCES = _Statement("sources", """
 def _top_statement(scope: _Scope, limit: int) -> _Statement:
     if scope.period:
         revenue, count = "now_rev", "now_n"
-        last = """(SELECT max(p.occurred_at) FROM purchase p
+        last = f"""(SELECT max(p.occurred_at) FROM purchase p
                     WHERE p.contact_id = t.contact_id AND p.occurred_at >= :now_start AND p.occurred_at < :now_end
-                      AND p.currency = :currency AND p.refund_of_id IS NULL)"""
+                      AND p.currency = :currency AND {_SALE})"""
     else:
         revenue, count, last = "spend", "purchases", "t.last_day"
     sql = f"""SELECT t.contact_id, c.first_name, c.last_name, c.company, t.revenue, t.purchases, {last}
@@ -662,18 +677,24 @@ def _cohorts(rows: list[tuple], scope: _Scope) -> list[Cohort]:
 
 
 def _loyalty_statement(period: Period) -> _Statement:
+    # An "adjust" row linked to a purchase takes points back for a refund or a write-off; one without, by hand.
     sql = """SELECT coalesce(sum(points), 0),
                     coalesce(sum(points) FILTER (WHERE kind IN ('earn', 'bonus') AND occurred_at >= :start), 0),
                     coalesce(-sum(points) FILTER (WHERE kind = 'redeem' AND occurred_at >= :start), 0),
-                    coalesce(-sum(points) FILTER (WHERE kind = 'expire' AND occurred_at >= :start), 0)
+                    coalesce(-sum(points) FILTER (WHERE kind = 'expire' AND occurred_at >= :start), 0),
+                    coalesce(-sum(points) FILTER (WHERE kind = 'adjust' AND purchase_id IS NOT NULL
+                                                        AND occurred_at >= :start), 0),
+                    coalesce(sum(points) FILTER (WHERE kind = 'adjust' AND purchase_id IS NULL
+                                                       AND occurred_at >= :start), 0),
+                    coalesce(sum(points) FILTER (WHERE occurred_at < :start), 0)
                FROM points_entry WHERE occurred_at < :end"""
     return _Statement("loyalty", sql, {"start": _at(period.start), "end": _at(period.end + timedelta(days=1))})
 
 
 def _loyalty(row: tuple, currency: str) -> LoyaltyFigures:
-    outstanding, issued, redeemed, expired = row
+    outstanding, issued, redeemed, expired, taken_back, adjusted, opening = row
     value = loyalty.get_rules().redemption_value_minor(max(outstanding, 0), currency)
-    return LoyaltyFigures(issued, redeemed, expired, outstanding, value)
+    return LoyaltyFigures(issued, redeemed, expired, outstanding, value, taken_back, adjusted, opening)
 
 
 def _receivables_statement(today: date) -> _Statement:
@@ -681,7 +702,7 @@ def _receivables_statement(today: date) -> _Statement:
                 FROM (SELECT CASE WHEN p.due_on IS NULL OR p.due_on >= :d0 THEN 0 WHEN p.due_on >= :d30 THEN 1
                                   WHEN p.due_on >= :d60 THEN 2 WHEN p.due_on >= :d90 THEN 3 ELSE 4 END AS bucket,
                              {_OWED} AS owed
-                        FROM temp.metrics_odd p WHERE p.status IN ('due', 'partly_paid') AND p.refund_of_id IS NULL)
+                        FROM temp.metrics_odd p WHERE p.status IN ('due', 'partly_paid') AND {_SALE})
                WHERE owed > 0 GROUP BY bucket"""
     return _Statement("receivables", sql, {f"d{n}": (today - timedelta(days=n)).isoformat() for n in (0, 30, 60, 90)})
 
@@ -843,11 +864,11 @@ def period_customers(period: Period, kind: str = "active") -> list[int]:
         raise InvalidValue("kind", kind, "choice", "choose active, new or returning customers")
     earlier = {"active": "", "new": "AND NOT EXISTS", "returning": "AND EXISTS"}[kind]
     if earlier:
-        earlier += """ (SELECT 1 FROM purchase q WHERE q.contact_id = p.contact_id AND q.currency = :cur
-                        AND q.refund_of_id IS NULL AND q.occurred_at < :start)"""
+        earlier += f""" (SELECT 1 FROM purchase q WHERE q.contact_id = p.contact_id AND q.currency = :cur
+                        AND {sale_sql("q")} AND q.occurred_at < :start)"""
     cursor = database.execute_sql(
         f"""SELECT p.contact_id FROM purchase p
-             WHERE p.refund_of_id IS NULL AND p.contact_id IS NOT NULL AND p.currency = :cur
+             WHERE {_SALE} AND p.contact_id IS NOT NULL AND p.currency = :cur
                AND p.occurred_at >= :start AND p.occurred_at < :end {earlier}
              GROUP BY p.contact_id ORDER BY sum(p.total_minor) DESC, p.contact_id""",
         {"start": _at(period.start), "end": _at(period.end + timedelta(days=1)), "cur": _currency()})

@@ -55,7 +55,7 @@ from smallcrm.services.export import spreadsheet_text
 from smallcrm.services.files import whole_file
 from smallcrm.services.validation import phone_text
 from smallcrm.store.fields import from_utc_text
-from smallcrm.store.models import database
+from smallcrm.store.models import database, is_refund
 
 Dossier = Callable[[int, BinaryIO], None]  # writes a customer's dossier PDF (smallcrm.reports.dossier_pdf)
 
@@ -233,8 +233,9 @@ def _purchase_files(contact_id: int) -> tuple[list[list], list[list]]:
                       p.due_on, p.paid_minor, p.refund_of_id,
                       coalesce((SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id), 0)
                  FROM purchase p WHERE p.contact_id = ? ORDER BY p.occurred_at, p.id""", (contact_id,)):
-        owed = max(0, total - refunded - paid) if refund_of is None and status in ("due", "partly_paid") else 0
-        purchases.append([str(purchase_id), "refund" if refund_of is not None else "purchase", _local(occurred_at),
+        refund = is_refund(refund_of, total)
+        owed = max(0, total - refunded - paid) if not refund and status in ("due", "partly_paid") else 0
+        purchases.append([str(purchase_id), "refund" if refund else "purchase", _local(occurred_at),
                           _amount(total, currency), currency, PURCHASE_STATUS.get(status, status),
                           _amount(paid, currency), _amount(owed, currency), due_on or "",
                           spreadsheet_text(method), spreadsheet_text(reference),

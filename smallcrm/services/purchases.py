@@ -2,8 +2,9 @@
 
 Money is integer minor units plus an ISO 4217 code. A refund is a purchase row of its own with a
 negative total, linked to the purchase it refunds (`refund_of`); the original row is never changed
-by a refund except for settling its status (below). Every change is one transaction, together with
-its points (services.loyalty).
+by a refund except for settling its status (below). An imported refund whose sale is unknown has no
+link, only its negative total: it is a refund all the same (store.models.is_refund). Every change is
+one transaction, together with its points (services.loyalty).
 
 Statuses:
 - "paid"         paid in full (paid_minor = total);
@@ -33,7 +34,7 @@ from smallcrm.services.loyalty import local_date
 from smallcrm.services.settings import get_setting
 from smallcrm.services.validation import clean_text
 from smallcrm.store.fields import from_utc_text, to_utc_text, utc_now
-from smallcrm.store.models import Contact, Purchase, PurchaseItem, database
+from smallcrm.store.models import Contact, Purchase, PurchaseItem, database, sale_sql
 
 DEFAULT_DUE_DAYS = 30
 MAX_MINOR = 10**15  # as money.parse_amount
@@ -146,13 +147,13 @@ def refunded_minor(purchase_id: int) -> int:
 def refundable_minor(purchase_id: int) -> int:
     """What is left to refund of a purchase."""
     purchase = _purchase(purchase_id)
-    if purchase.refund_of_id is not None or purchase.status == "written_off":
+    if purchase.is_refund or purchase.status == "written_off":
         return 0
     return purchase.total_minor - refunded_minor(purchase_id)
 
 
 def _owed(purchase: Purchase) -> int:
-    if purchase.refund_of_id is not None or purchase.status not in UNPAID:
+    if purchase.is_refund or purchase.status not in UNPAID:
         return 0
     return max(0, purchase.total_minor - refunded_minor(purchase.id) - purchase.paid_minor)
 
@@ -266,7 +267,7 @@ def refund_purchase(purchase_id: int, amount_minor: int | None = None, *, at: da
         _amount(amount_minor)
     with database.atomic():
         original = _purchase(purchase_id)
-        if original.refund_of_id is not None:
+        if original.is_refund:
             raise NotAllowed("refund", Phrase("purchase {purchase} is itself a refund", purchase=purchase_id))
         if original.status == "written_off":
             raise NotAllowed("refund", _written_off(purchase_id))
@@ -301,11 +302,11 @@ def receivables(today: date | None = None) -> list[Receivable]:
     """Purchases not yet paid in full ("due", "partly_paid", something owed), oldest first."""
     today = today or when.today()
     cursor = database.execute_sql(
-        """SELECT p.id, p.contact_id, p.total_minor - p.paid_minor
+        f"""SELECT p.id, p.contact_id, p.total_minor - p.paid_minor
                   - coalesce((SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id), 0) AS owed,
                   p.currency, p.occurred_at, p.due_on
              FROM purchase p
-            WHERE p.status IN ('due', 'partly_paid') AND p.refund_of_id IS NULL AND owed > 0
+            WHERE p.status IN ('due', 'partly_paid') AND {sale_sql('p')} AND owed > 0
             ORDER BY p.occurred_at, p.id""")
     out = []
     for purchase_id, contact_id, owed, currency, occurred_at, due_text in cursor:
@@ -327,7 +328,7 @@ def record_payment(purchase_id: int, amount_minor: int | None = None, *, at: dat
         _amount(amount_minor)
     with database.atomic():
         purchase = _purchase(purchase_id)
-        if purchase.refund_of_id is not None:
+        if purchase.is_refund:
             raise NotAllowed("payment", _a_refund(purchase_id))
         if purchase.status not in UNPAID:
             raise NotAllowed("payment", _settled(purchase))
@@ -350,7 +351,7 @@ def write_off(purchase_id: int, *, at: datetime | None = None) -> None:
     moment = when.check_moment(at)
     with database.atomic():
         purchase = _purchase(purchase_id)
-        if purchase.refund_of_id is not None:
+        if purchase.is_refund:
             raise NotAllowed("write off", _a_refund(purchase_id))
         if purchase.status not in UNPAID:
             raise NotAllowed("write off", _settled(purchase))
@@ -389,7 +390,7 @@ def purchase_json(purchase_id: int) -> dict:
         "paid_minor": p.paid_minor,
         "owed_minor": _owed(p),
         "refund_of": p.refund_of_id,
-        "refunded_minor": refunded_minor(p.id) if p.refund_of_id is None else 0,
+        "refunded_minor": 0 if p.is_refund else refunded_minor(p.id),
         "points_earned": points.get("earn", 0),
         "points_taken_back": taken_back,
     }

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from smallcrm.store.fields import from_utc_text
-from smallcrm.store.models import database
+from smallcrm.store.models import database, refund_sql
 
 KINDS = ("interaction", "purchase", "points", "feedback")
 
@@ -30,7 +30,7 @@ _SQL = {
                              duration_seconds, NULL, coalesce(direction, ''),
                              CASE WHEN follow_up_done_at IS NULL THEN follow_up_on END
                         FROM interaction WHERE contact_id = :id""",
-    "purchase": """SELECT id, 'purchase', CASE WHEN refund_of_id IS NULL THEN 'purchase' ELSE 'refund' END, occurred_at,
+    "purchase": f"""SELECT id, 'purchase', CASE WHEN {refund_sql()} THEN 'refund' ELSE 'purchase' END, occurred_at,
                           (SELECT group_concat(CASE WHEN quantity != 1 THEN quantity || ' × ' ELSE '' END || description, ', ')
                              FROM purchase_item WHERE purchase_id = purchase.id),
                           total_minor, currency, reference, status FROM purchase WHERE contact_id = :id""",

@@ -123,13 +123,35 @@ class Interaction(BaseModel):
     created_at = UtcDateTimeField()
 
 
+# What is a refund, said once for Python and SQL: a purchase row that pays money back. Either it is linked to
+# the sale it refunds (refund_of), or its total is below zero and its sale is unknown: an imported refund the
+# importer could not link (a till's cancellation invoice "C1009", a negative quantity on a later receipt).
+# Every other row is a sale, one of 0 included.
+
+
+def is_refund(refund_of_id: int | None, total_minor: int) -> bool:
+    return refund_of_id is not None or total_minor < 0
+
+
+def refund_sql(alias: str = "") -> str:
+    """The SQL condition "the purchase row is a refund", its columns read from table `alias` (none: unqualified)."""
+    p = f"{alias}." if alias else ""
+    return f"({p}refund_of_id IS NOT NULL OR {p}total_minor < 0)"
+
+
+def sale_sql(alias: str = "") -> str:
+    """The SQL condition "the purchase row is a sale", the opposite of refund_sql."""
+    p = f"{alias}." if alias else ""
+    return f"({p}refund_of_id IS NULL AND {p}total_minor >= 0)"
+
+
 class Purchase(BaseModel):
     STATUSES = ("paid", "due", "partly_paid", "written_off")
 
     contact = peewee.ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="purchases")
     occurred_at = UtcDateTimeField()
     currency = peewee.TextField()  # ISO 4217
-    total_minor = peewee.IntegerField()  # minor units; negative for a refund
+    total_minor = peewee.IntegerField()  # minor units; negative for a refund (see is_refund)
     payment_method = peewee.TextField(default="")
     reference = peewee.TextField(default="")
     status = peewee.TextField(default="paid")
@@ -138,6 +160,10 @@ class Purchase(BaseModel):
     refund_of = peewee.ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="refunds")
     import_batch = peewee.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
     created_at = UtcDateTimeField()
+
+    @property
+    def is_refund(self) -> bool:
+        return is_refund(self.refund_of_id, self.total_minor)
 
 
 class PurchaseItem(BaseModel):

@@ -43,6 +43,25 @@ def test_items_are_summed_and_a_refund_takes_points_back(cli, anna):
     assert too_much.code == 1 and "10.50 EUR left to refund" in too_much.error_line
 
 
+def test_a_refund_imported_without_its_sale_cannot_be_refunded_and_is_no_purchase_in_the_summary(cli, add, tmp_path):
+    """A till's credit note in a later file, under a number of its own: the import finds no sale to link it to."""
+    ann = add("--first-name", "Ann", "--email", "ann@example.com")
+    for name, row in (("march.csv", "2025-03-05 10:00,451,ann@example.com,80.00"),
+                      ("april.csv", "2025-04-02 10:00,AV-12,ann@example.com,-6.00")):
+        (tmp_path / name).write_text(f"Date,Ticket,Email,Amount\n{row}\n", encoding="utf-8")
+        assert cli("import", "purchases", str(tmp_path / name)).code == 0
+    shown = cli("purchases", "show", "2", "--json").json()
+    assert [shown[k] for k in ("contact_id", "total_minor", "refund_of", "refunded_minor")] == [ann, -600, None, 0]
+    refused = cli("purchases", "refund", "2")
+    assert refused.code == 1 and refused.error_line.endswith("purchase 2 is itself a refund")
+    refused = cli("purchases", "pay", "2")
+    assert refused.code == 1 and refused.error_line.endswith("purchase 2 is a refund")
+    data = cli("report", "summary", "--from", "2025-03-01", "--to", "2025-04-30", "--json").json()
+    assert (data["revenue"], data["purchases"], data["average_basket"], data["active_customers"]) == (7400, 1, 7400, 1)
+    assert [(c["contact_id"], c["purchases"], c["last_purchase_on"]) for c in data["top_customers"]] == [
+        (ann, 1, "2025-03-05")]
+
+
 @pytest.mark.parametrize("amount, words", [
     ("abc", "amount"), ("-0", "-0"), ("1e9999", "amount"), ("12.345", "2 decimals"), ("-5", "negative"),
 ])

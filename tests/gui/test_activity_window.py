@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidgetItem
 
 from smallcrm.gui.activity_dialogs import (
     CallDialog, ComplaintDialog, FeedbackDialog, MoveTaskDialog, PaymentDialog, PointsDialog, PurchaseDialog,
     ReferrerDialog, RefundDialog, StatementDialog,
 )
+from smallcrm.gui import formatting as fmt
 from smallcrm.services import activity, loyalty, purchases, referrals, satisfaction
 from smallcrm.store.models import Interaction, PointsEntry, Purchase
 from tests.gui.conftest import type_text
+from tests.unit.unlinked_refunds import import_till_file, unlinked_refunds
 
 
 def dialog_of(window, kind):
@@ -167,6 +169,46 @@ def test_refunding_from_the_timeline_takes_the_points_back(qtbot, window, three)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert loyalty.points_balance(three[0]) == 20
     assert any(r[1] == "Refund" for r in timeline_rows(window))
+
+
+def timeline_menu(window, row: int) -> list[str]:
+    """The actions the timeline's right-click menu offers on line `row`, read while it shows, then closed (none:
+    no menu shows)."""
+    tree = window.detail.timeline
+    offered: list[str] = []
+    timer = QTimer(window, interval=10)
+
+    def read_and_close():
+        menu = QApplication.activePopupWidget()
+        if menu is not None:
+            timer.stop()
+            offered.extend(action.text() for action in menu.actions())
+            menu.close()
+
+    timer.timeout.connect(read_and_close)
+    timer.start()
+    window.detail._timeline_menu(tree.visualItemRect(tree.topLevelItem(row)).center())  # returns once it is closed
+    timer.stop()
+    return offered
+
+
+def test_a_refund_imported_without_its_sale_is_no_purchase_and_cannot_be_refunded(qtbot, window, three, tmp_path):
+    """The till's credit note in a later file, under a number of its own: the import finds no sale to link it to."""
+    import_till_file(tmp_path / "march.csv", [["2025-03-05 10:00", "451", "marta@kwiaty.pl", "80.00"]])
+    import_till_file(tmp_path / "april.csv", [["2025-04-02 10:00", "AV-12", "marta@kwiaty.pl", "-6.00"]])
+    assert [ref for _, ref, _ in unlinked_refunds()] == ["AV-12"]
+    window.refresh([three[0]])
+    figures = window.detail.figures
+    assert figures["purchases"].text() == "1 · avg €74.00"  # not "2 · avg €37.00"
+    assert figures["last"].text() == fmt.short_day(date(2025, 3, 5))  # not the refund's day
+    assert "74.00" in figures["spent"].text()
+    assert [row[1:] for row in timeline_rows(window) if row[1] in ("Purchase", "Refund")] == [
+        ["Refund", "AV-12", "-€6.00"], ["Purchase", "451", "€80.00"]]
+    refund_row = next(i for i, row in enumerate(timeline_rows(window)) if row[1] == "Refund")
+    sale_row = next(i for i, row in enumerate(timeline_rows(window)) if row[1] == "Purchase")
+    assert timeline_menu(window, refund_row) == []  # no "Refund…" of a refund
+    assert timeline_menu(window, sale_row) == ["Refund…"]
+    assert not [d for d in window.findChildren(RefundDialog) if d.isVisible()]
 
 
 def test_the_owed_tab_lists_and_settles_what_is_owed(qtbot, window, three):

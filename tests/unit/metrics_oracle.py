@@ -55,7 +55,8 @@ class Sale:
 
     @property
     def is_purchase(self) -> bool:
-        return self.refund_of is None
+        """A sale: not linked to a sale it refunds, and not below zero (an imported refund whose sale is unknown)."""
+        return self.refund_of is None and self.total >= 0
 
 
 def sales(all_currencies: bool = False) -> list[Sale]:
@@ -297,11 +298,14 @@ def cohorts(months: int, today: date) -> list[metrics.Cohort]:
 
 
 def loyalty_figures(period: metrics.Period) -> metrics.LoyaltyFigures:
-    issued = redeemed = expired = outstanding = 0
-    for kind, points, at in database.execute_sql("SELECT kind, points, occurred_at FROM points_entry"):
+    issued = redeemed = expired = outstanding = taken_back = adjusted = opening = 0
+    for kind, points, at, purchase in database.execute_sql(
+            "SELECT kind, points, occurred_at, purchase_id FROM points_entry"):
         day = local_day(at)
         if day <= period.end:
             outstanding += points
+        if day < period.start:
+            opening += points
         if inside(day, period):
             if kind in ("earn", "bonus"):
                 issued += points
@@ -309,8 +313,12 @@ def loyalty_figures(period: metrics.Period) -> metrics.LoyaltyFigures:
                 redeemed -= points
             elif kind == "expire":
                 expired -= points
+            elif purchase is not None:  # taken back for a refund or a written-off purchase
+                taken_back -= points
+            else:  # by hand
+                adjusted += points
     value = get_rules().redemption_value_minor(max(outstanding, 0), get_setting("currency"))
-    return metrics.LoyaltyFigures(issued, redeemed, expired, outstanding, value)
+    return metrics.LoyaltyFigures(issued, redeemed, expired, outstanding, value, taken_back, adjusted, opening)
 
 
 AGEING_LIMITS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))

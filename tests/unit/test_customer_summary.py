@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from smallcrm.errors import NotFound
 from smallcrm.services import loyalty
 from smallcrm.services.contacts import ContactInput, add_contact, delete_contacts
-from smallcrm.services.customer import CustomerSummary, customer_json, summary
+from smallcrm.services.customer import CustomerSummary, customer_json, customer_lines, summary
 from smallcrm.services.purchases import receivables, record_payment, record_purchase, refund_purchase, write_off
 from smallcrm.services.referrals import set_referrer
 from smallcrm.services.satisfaction import open_complaint, record_feedback, update_complaint
@@ -20,6 +20,7 @@ from smallcrm.services.settings import set_setting
 from smallcrm.services.when import today as local_today
 from smallcrm.store.fields import utc_now
 from smallcrm.store.models import Purchase
+from tests.unit.unlinked_refunds import import_till_file, insert_unlinked_refund, unlinked_refunds
 
 UTC = timezone.utc
 T0 = datetime(2024, 3, 1, 10, 0, tzinfo=UTC)
@@ -59,6 +60,33 @@ def test_spend_is_purchases_minus_refunds_and_the_basket_is_an_integer_division(
     assert s.purchases == 3
     assert s.average_basket_minor == 3201 // 3 == 1067
     assert s.last_purchase_at == last
+
+
+def test_a_refund_imported_without_its_sale_lowers_the_spend_and_is_no_purchase(db, tmp_path):
+    """A till's credit note in a later file, under a number of its own: the importer cannot find its sale, so it is
+    stored unlinked, only its total negative. It is money given back, not a purchase, nor the last one."""
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    import_till_file(tmp_path / "march.csv", [["2024-03-05 10:00", "451", "ann@example.com", "80.00"],
+                                              ["2024-03-20 10:00", "452", "ann@example.com", "100.00"]])
+    april = import_till_file(tmp_path / "april.csv", [["2024-04-02 10:00", "AV-12", "ann@example.com", "-6.00"]])
+    assert april.refunds == 1 and [(ref, total) for _, ref, total in unlinked_refunds()] == [("AV-12", -600)]
+    s = summary(ann)
+    assert s.lifetime_spend_minor == 8000 + 10000 - 600
+    assert s.purchases == 2  # not 3
+    assert s.average_basket_minor == (8000 + 10000 - 600) // 2 == 8700  # not 5800
+    assert s.last_purchase_at.astimezone().date() == date(2024, 3, 20)  # not the refund's 2 April
+    assert s.owed_minor == 0
+    (line,) = customer_lines([ann])
+    assert (line.spend_minor, line.last_purchase_on) == (17400, date(2024, 3, 20))
+
+
+def test_a_customer_with_only_a_refund_without_its_sale_has_no_purchase(db):
+    cid = person()
+    insert_unlinked_refund(cid, -2500, T0, reference="C1009")
+    s = summary(cid)
+    assert (s.purchases, s.lifetime_spend_minor, s.average_basket_minor, s.last_purchase_at) == (0, -2500, None, None)
+    insert_unlinked_refund(cid, -100, T0, status="due")  # never owed, whatever its status says
+    assert summary(cid).owed_minor == 0
 
 
 def test_only_the_shops_currency_is_summed_and_the_others_are_named(db):
@@ -194,11 +222,14 @@ PURCHASES = st.lists(
     ),
     max_size=25,
 )
+# A refund imported without its sale: currency, amount given back, minute.
+UNLINKED = st.lists(st.tuples(st.sampled_from(["EUR", "EUR", "USD"]), st.integers(1, 50_000), st.integers(0, 1200)),
+                    max_size=4)
 
 
 @settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=PURCHASES)
-def test_money_figures_match_a_recount_in_python(db, rows):
+@given(rows=PURCHASES, unlinked=UNLINKED)
+def test_money_figures_match_a_recount_in_python(db, rows, unlinked):
     """Rows written straight into the table, then counted here the plain way."""
     Purchase.delete().where(Purchase.refund_of.is_null(False)).execute()
     Purchase.delete().execute()
@@ -225,6 +256,12 @@ def test_money_figures_match_a_recount_in_python(db, rows):
         spend += paid if status == "written_off" else total - sum(refunds)
         if status in ("due", "partly_paid"):
             owed += max(0, total - sum(refunds) - paid)
+    for currency, amount, minute in unlinked:  # money given back, no purchase
+        insert_unlinked_refund(cid, -amount, T0 + timedelta(minutes=minute), currency=currency)
+        if currency != "EUR":
+            others.add(currency)
+        else:
+            spend -= amount
     s = summary(cid)
     assert (s.lifetime_spend_minor, s.purchases, s.owed_minor) == (spend, count, owed)
     assert s.average_basket_minor == (spend // here if here else None)

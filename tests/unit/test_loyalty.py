@@ -38,6 +38,7 @@ from smallcrm.services.purchases import record_payment, record_purchase, refund_
 from smallcrm.services.settings import get_setting, set_setting
 from smallcrm.store.fields import utc_now
 from smallcrm.store.models import Contact, PointsEntry
+from tests.unit.unlinked_refunds import insert_unlinked_refund
 
 MAY = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
 
@@ -218,6 +219,18 @@ def test_the_referrer_gets_the_referral_bonus_on_the_first_purchase_only(db):
     bonus = PointsEntry.get(PointsEntry.contact == ann)
     assert (bonus.kind, bonus.points, bonus.purchase_id) == ("bonus", 200, first.purchase_id)
     assert points_balance(ann) == 200 and points_balance(bo) == 20
+
+
+def test_a_refund_imported_without_its_sale_is_no_first_purchase_for_the_referral_bonus(db):
+    """Bo's first row is a till's credit note the import could not link (its sale was never imported): his first
+    purchase is the one after it."""
+    change(referral_points=200)
+    ann, bo = customer(), customer("Bo")
+    Contact.update(referred_by=ann).where(Contact.id == bo).execute()
+    insert_unlinked_refund(bo, -800, MAY - timedelta(days=3), reference="C1009")
+    first = record_purchase(bo, total_minor=1000, at=MAY)
+    assert [(r.kind, r.points, r.purchase_id) for r in PointsEntry.select().where(PointsEntry.contact == ann)] == [
+        ("bonus", 200, first.purchase_id)]
 
 
 def test_no_referral_bonus_when_off_or_the_referrer_is_in_the_trash(db):

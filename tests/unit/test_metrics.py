@@ -18,6 +18,7 @@ from smallcrm.services.purchases import record_payment, record_purchase, refund_
 from smallcrm.services.satisfaction import record_feedback, update_complaint
 from smallcrm.store.models import Contact, database
 from tests.unit import metrics_oracle as oracle
+from tests.unit.unlinked_refunds import import_till_file, insert_unlinked_refund, unlinked_refunds
 
 UTC = timezone.utc
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
@@ -138,7 +139,7 @@ def test_an_empty_shop_has_zeros_and_no_figure_without_meaning(db):
     assert result.top_20_share is None and result.lifetime_value_minor is None
     assert [s.customers for s in result.segments] == [0] * 8
     assert [(c.month, c.customers, c.retained) for c in result.cohorts][-2:] == [("2026-03", 0, []), ("2026-04", 0, [])]
-    assert result.loyalty == metrics.LoyaltyFigures(0, 0, 0, 0, 0)
+    assert result.loyalty == metrics.LoyaltyFigures(0, 0, 0, 0, 0, 0, 0, 0)
     assert [(b.key, b.owed_minor, b.purchases) for b in result.receivables] == [
         ("current", 0, 0), ("1-30", 0, 0), ("31-60", 0, 0), ("61-90", 0, 0), ("90+", 0, 0)]
     assert result.satisfaction == metrics.SatisfactionFigures(None, 0, None, 0, [("2026-03", None, 0)], 0, 0, None)
@@ -226,14 +227,57 @@ def test_the_small_shop_in_full(shop):
         ("current", 3000, 1), ("1-30", 6000, 1), ("31-60", 3000, 1), ("61-90", 0, 0), ("90+", 2000, 1)]
     # Points in March: earned 50 + 30 (Ann) + 80 + 40 (Bob) + 25 + 40 (Cid), none by Dee's dollars (not the
     # shop's currency); 50 redeemed. Balances at the end of March: Ann 20 + 100 - 20 (refund) + 50 + 30 - 50 + 10
-    # (by hand), Bob 80 + 40 - 25 (the unpaid share of the written-off purchase), Cid 25 + 40, Dee 0.
+    # (by hand), Bob 80 + 40 - 25 (the unpaid share of the written-off purchase), Cid 25 + 40, Dee 0. At its start:
+    # Ann's 20 + 100. Taken back in March: 20 for Ann's refund, 25 for Bob's write-off.
     assert result.loyalty == metrics.LoyaltyFigures(issued=265, redeemed=50, expired=0, outstanding=300,
-                                                    outstanding_value_minor=300)
+                                                    outstanding_value_minor=300, taken_back=45, adjusted=10,
+                                                    opening=120)
+    assert 120 + 265 - 50 - 0 - 45 + 10 == 300  # the figures add up
     assert result.satisfaction == metrics.SatisfactionFigures(
         nps=0.0, nps_answers=2, csat_average=5.0, csat_answers=1, nps_by_month=[("2026-03", 0.0, 2)],
         complaints_opened=1, complaints_resolved=2, median_days_to_resolve=10.0)
     assert result.satisfaction_before == metrics.SatisfactionFigures(
         None, 0, 2.0, 1, [("2026-01", None, 0), ("2026-02", None, 0)], 1, 0, None)
+
+
+def test_a_refund_imported_without_its_sale_is_money_given_back_not_a_purchase(shop, tmp_path):
+    """Eve bought in February; in March the till's file has only her cancellation invoice C1009, which the import
+    cannot link to a sale. Its money comes off the revenue, but it is no purchase: Eve is not a customer of March,
+    not among its best customers, did not come back in March, and last bought in February."""
+    eve = add_contact(ContactInput(first_name="Eve", last_name="Test", emails=["eve@example.com"]))
+    Contact.update(source="Radio").where(Contact.id == eve).execute()
+    import_till_file(tmp_path / "february.csv", [["2026-02-12 12:00", "1001", "eve@example.com", "50.00"]])
+    march = import_till_file(tmp_path / "march.csv", [["2026-03-22 12:00", "C1009", "eve@example.com", "-20.00"]])
+    assert march.refunds == 1 and [(ref, total) for _, ref, total in unlinked_refunds()] == [("C1009", -2000)]
+    result = metrics.summary(MARCH, TODAY)
+    assert result == oracle.summary(MARCH, TODAY)
+    # The paper figures of March less Eve's 2000, over the same 7 purchases and 3 customers.
+    assert result.current == metrics.Headline(
+        revenue_minor=21200, purchases=7, average_basket_minor=21200 // 7, active_customers=3, new_customers=2,
+        returning_customers=1, repeat_rate=1.0)
+    assert [(p.label, p.revenue_minor, p.purchases) for p in result.revenue_by_month] == [("2026-03", 21200, 7)]
+    assert [(p.start, p.revenue_minor, p.purchases) for p in metrics.revenue_series(MARCH, "day")
+            if p.start == date(2026, 3, 22)] == [(date(2026, 3, 22), -2000, 0)]
+    assert metrics.SourceRevenue("Radio", -2000, 0) in result.revenue_by_source
+    assert eve not in [c.contact_id for c in result.top_customers]
+    assert eve not in metrics.period_customers(MARCH, "active")
+    # February: Eve's first purchase makes her a new customer of the previous period.
+    assert result.before == metrics.Headline(15000, 2, 7500, 2, 1, 1, 0.0)
+    assert [(c.month, c.customers, c.retained) for c in result.cohorts][-3] == ("2026-02", 1, [0.0, 0.0])
+    assert metrics.lapsed_customers(60, TODAY) == [eve] == oracle.lapsed_customers(60, TODAY)  # gone since 12 Feb
+    assert metrics.CustomerValue(eve, "Eve Test", 3000, 1, date(2026, 2, 12)) in metrics.top_customers()
+
+
+def test_a_customer_whose_only_row_is_a_refund_without_its_sale_is_no_customer(shop):
+    fay = person("Fay")
+    insert_unlinked_refund(fay, -700, at(2026, 3, 27), reference="C1010")
+    insert_unlinked_refund(None, -300, at(2026, 3, 28))  # and one without a customer
+    result = metrics.summary(MARCH, TODAY)
+    assert result == oracle.summary(MARCH, TODAY)
+    assert (result.current.revenue_minor, result.current.purchases, result.current.active_customers) == (22200, 7, 3)
+    assert fay not in [c.contact_id for c in metrics.top_customers()]
+    assert sum(s.customers for s in result.segments) == 3 and fay not in metrics.lapsed_customers(1, TODAY)
+    assert metrics.lifetime_value(TODAY) == (24000 + 11500 + 6500) // 3
 
 
 def test_lapsed_customers_longest_gone_first(shop):
@@ -353,6 +397,23 @@ def test_sales_fall_on_the_shops_local_day_across_summer_time_and_month_ends(db,
 NOW = datetime(2026, 5, 15, 12, tzinfo=UTC)
 
 
+def add_unlinked_refunds() -> None:
+    """Refunds the import could not link to a sale, among the demo's customers: each third customer's gives back a
+    little of their latest purchase, later (the last thing they did, some after today); a few land the day before
+    their first purchase or in another month; one is of a customer who never bought, one of no customer, one in
+    dollars."""
+    rows = database.execute_sql(
+        "SELECT contact_id, min(occurred_at), max(occurred_at), min(total_minor) FROM purchase"
+        " WHERE contact_id IS NOT NULL AND refund_of_id IS NULL GROUP BY contact_id ORDER BY contact_id").fetchall()
+    for n, (contact_id, first, last, smallest) in enumerate(rows[::3]):
+        first, last = oracle.moment(first), oracle.moment(last)
+        when = first - timedelta(days=1) if n % 4 == 0 else last + timedelta(days=1 + 13 * (n % 5))
+        insert_unlinked_refund(contact_id, -max(1, smallest // 3), when, reference=f"C{9000 + n}")
+    insert_unlinked_refund(person("Nobody"), -1500, NOW - timedelta(days=40))
+    insert_unlinked_refund(None, -900, NOW - timedelta(days=70))
+    insert_unlinked_refund(rows[1][0], -1100, NOW - timedelta(days=20), currency="USD")
+
+
 @pytest.mark.parametrize("name", ["UTC", "Europe/Berlin", "America/New_York"])
 def test_a_demo_shop_matches_the_recomputation(db, zone, name):
     zone(name)
@@ -360,6 +421,7 @@ def test_a_demo_shop_matches_the_recomputation(db, zone, name):
     # The demo writes nothing off: one written-off purchase besides what it makes.
     owing = database.execute_sql("SELECT id FROM purchase WHERE status = 'partly_paid' LIMIT 1").fetchone()[0]
     write_off(owing, at=NOW - timedelta(days=3))
+    add_unlinked_refunds()
     today = NOW.astimezone().date()
     for preset in metrics.PRESETS:
         period = Period.preset(preset, today)
@@ -380,7 +442,26 @@ def test_a_demo_shop_matches_the_recomputation(db, zone, name):
 @pytest.fixture
 def demo_shop(db, utc):
     demo.generate(300, seed=5, now=NOW)
+    add_unlinked_refunds()
     return NOW.date()
+
+
+def test_the_points_figures_add_up_from_the_start_of_a_period_to_its_end(demo_shop):
+    """What was there at the start, plus what was issued, less what was redeemed, expired and taken back for refunds,
+    plus corrections by hand, is what is left."""
+    today = demo_shop
+    loyalty.adjust(database.execute_sql("SELECT min(contact_id) FROM points_entry").fetchone()[0], -3,
+                   reason="Correction", at=NOW - timedelta(days=2))
+    for preset in metrics.PRESETS:
+        figures = metrics.loyalty_figures(Period.preset(preset, today))
+        assert figures == oracle.loyalty_figures(Period.preset(preset, today)), preset
+        assert (figures.opening + figures.issued - figures.redeemed - figures.expired - figures.taken_back
+                + figures.adjusted) == figures.outstanding, preset
+    everything = metrics.loyalty_figures(Period(date(2000, 1, 1), today))
+    assert everything.opening == 0 and everything.taken_back > 0 and everything.adjusted == -3
+    taken_back = database.execute_sql("SELECT -sum(points) FROM points_entry WHERE kind = 'adjust' AND purchase_id IN"
+                                      " (SELECT id FROM purchase WHERE total_minor < 0)").fetchone()[0]
+    assert everything.taken_back == taken_back  # every row taking points back is a refund's (the demo writes none off)
 
 
 def test_segment_members_are_the_segment_counts_best_customers_first(demo_shop):

@@ -151,6 +151,22 @@ def test_the_zip_holds_every_file_with_the_rows_of_the_database(shop, tmp_path):
     assert all(name in readme for name in files if name != "README.txt")
 
 
+def test_a_refund_imported_without_its_sale_is_a_refund_in_the_purchases_file(db, tmp_path):
+    """The till's credit note, in a later file under a number of its own, has no sale to name: a refund all the same,
+    owing nothing."""
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    header = ["Date", "Ticket", "Email", "Amount"]
+    pi.import_purchases(write_csv(tmp_path / "march.csv", header, [["2025-03-05 10:00", "451", "ann@example.com",
+                                                                     "80.00"]]))
+    pi.import_purchases(write_csv(tmp_path / "april.csv", header, [["2025-04-02 10:00", "AV-12", "ann@example.com",
+                                                                     "-6.00"]]))
+    out = tmp_path / "held.zip"
+    privacy.everything_we_hold(ann, out, dossier=reports.dossier_pdf)
+    rows = rows_of(read_zip(out)["purchases.csv"])
+    assert [(r["Kind"], r["Reference"], r["Amount"], r["Still owed"], r["Refund of"]) for r in rows] == [
+        ("purchase", "451", "80.00", "0.00", ""), ("refund", "AV-12", "-6.00", "0.00", "")]
+
+
 def test_the_zip_is_private_and_guards_formulas(db, tmp_path):
     person = add_contact(ContactInput(first_name="=HYPERLINK(\"x\")", last_name="Plain", notes="+1 gets it",
                                       tags=["-minus"]))

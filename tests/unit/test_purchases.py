@@ -26,7 +26,16 @@ from smallcrm.services.purchases import (
 )
 from smallcrm.services.settings import set_setting
 from smallcrm.store.fields import utc_now
-from smallcrm.store.models import PointsEntry, Purchase, PurchaseItem, database
+from smallcrm.store.models import (
+    PointsEntry,
+    Purchase,
+    PurchaseItem,
+    database,
+    is_refund,
+    refund_sql,
+    sale_sql,
+)
+from tests.unit.unlinked_refunds import import_till_file, insert_unlinked_refund, unlinked_refunds
 
 MAY = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
 
@@ -279,6 +288,61 @@ def test_a_refund_of_a_refund_is_not_allowed(db):
     with pytest.raises(NotAllowed) as e:
         refund_purchase(refund.refund_id, at=MAY)
     assert e.value.what == "refund"
+
+
+def test_a_refund_imported_without_its_sale_is_a_refund_too(db, tmp_path):
+    """A negative amount under a receipt number of its own, in a later file: the import finds no sale to link it
+    to. It cannot be refunded again, paid or written off, for the same reason as a refund recorded here."""
+    ann = customer(emails=["ann@example.com"])
+    import_till_file(tmp_path / "may.csv", [["2024-05-01 12:00", "451", "ann@example.com", "80.00"]])
+    import_till_file(tmp_path / "june.csv", [["2024-06-02 12:00", "AV-12", "ann@example.com", "-6.00"]])
+    ((refund_id, _, _),) = unlinked_refunds()
+    before = counts(), points_balance(ann)
+    steps = [(lambda: refund_purchase(refund_id), "refund", "is itself a refund"),
+             (lambda: refund_purchase(refund_id, 100), "refund", "is itself a refund"),
+             (lambda: record_payment(refund_id, 100), "payment", "is a refund"),
+             (lambda: mark_paid(refund_id), "payment", "is a refund"),
+             (lambda: write_off(refund_id), "write off", "is a refund")]
+    for step, what, why in steps:
+        with pytest.raises(NotAllowed) as e:
+            step()
+        assert (e.value.what, e.value.reason) == (what, f"purchase {refund_id} {why}")
+    assert (counts(), points_balance(ann)) == before
+    assert refundable_minor(refund_id) == 0 and owed_minor(refund_id) == 0
+    data = purchase_json(refund_id)
+    assert (data["total_minor"], data["refund_of"], data["refunded_minor"], data["owed_minor"]) == (-600, None, 0, 0)
+
+
+def test_a_refund_without_its_sale_is_never_owed_whatever_its_status(db):
+    """Were a file to say such a refund is not paid, nobody owes the shop for it."""
+    ann = customer()
+    refund_id = insert_unlinked_refund(ann, -2500, MAY, status="due")
+    record_purchase(ann, total_minor=1000, status="due", at=MAY, due_on=date(2024, 5, 10))
+    assert [(r.owed_minor, r.contact_id) for r in receivables(date(2024, 6, 1))] == [(1000, ann)]
+    assert owed_minor(refund_id) == 0
+    with pytest.raises(NotAllowed) as e:
+        mark_paid(refund_id)
+    assert e.value.reason == f"purchase {refund_id} is a refund"
+    with pytest.raises(NotAllowed) as e:
+        write_off(refund_id)
+    assert e.value.reason == f"purchase {refund_id} is a refund"
+    assert Purchase.get_by_id(refund_id).status == "due"
+
+
+def test_a_sale_of_nothing_is_a_sale():
+    assert [is_refund(None, 0), is_refund(None, 1), is_refund(None, -1), is_refund(7, -1), is_refund(7, 0)] == [
+        False, False, True, True, True]
+
+
+@pytest.mark.parametrize("refund_of, total", [(None, 0), (None, 500), (None, -500), (1, -500)])
+def test_the_sql_rule_is_the_python_rule(db, refund_of, total):
+    ann = customer()
+    sale = record_purchase(ann, total_minor=1000, at=MAY).purchase_id
+    row = Purchase.insert(contact=ann, occurred_at=MAY, currency="EUR", total_minor=total, paid_minor=total,
+                          refund_of=sale if refund_of else None, created_at=utc_now()).execute()
+    refund, sale_too = database.execute_sql(f"SELECT {refund_sql('p')}, {sale_sql('p')} FROM purchase p WHERE p.id = ?",
+                                            (row,)).fetchone()
+    assert bool(refund) == Purchase.get_by_id(row).is_refund == is_refund(refund_of, total) != bool(sale_too)
 
 
 @pytest.mark.parametrize("amount", [0, -100, 10.0])

@@ -18,6 +18,7 @@ from smallcrm.services.referrals import set_referrer
 from smallcrm.services.satisfaction import open_complaint, record_feedback, update_complaint
 from smallcrm.services.settings import set_setting
 from tests.unit.test_reports_helpers import HOSTILE, characters, flat, page_sizes, pages_text, person, text, time_zone
+from tests.unit.unlinked_refunds import import_till_file
 
 UTC = timezone.utc
 T0 = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
@@ -99,6 +100,17 @@ def test_the_purchase_history_newest_first(customer):
     first = printed.index("Mar 1, 2024 R-1 2 × Roses, Vase Paid; $5.00 refunded $25.00")
     assert refund < second < first
     assert "Partly paid, by Apr 10, 2024 (overdue) $40.00" in flat_lines(printed)
+
+
+def test_a_refund_imported_without_its_sale_prints_as_a_refund_and_is_not_counted_a_purchase(shop, tmp_path):
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]), welcome=False)
+    import_till_file(tmp_path / "march.csv", [["2024-03-01 12:00", "451", "ann@example.com", "80.00"]])
+    import_till_file(tmp_path / "april.csv", [["2024-04-02 12:00", "C1009", "ann@example.com", "-6.00"]])
+    printed = text(dossier(ann))
+    assert "Purchases\n1\nlast on Mar 1, 2024\n" in printed  # not 2, last on Apr 2
+    assert "Average basket\n$74.00\n" in printed
+    history = flat_lines(printed[printed.index("Purchases\nDate"):printed.index("Points statement")])
+    assert "Apr 2, 2024 C1009 Refund -$6.00" in history  # not "Paid"
 
 
 def flat_lines(printed: str) -> str:

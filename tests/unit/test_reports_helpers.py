@@ -141,7 +141,7 @@ def made_summary(**changes) -> metrics.Summary:
         lapsed_days=90,
         cohorts=[metrics.Cohort("2025-01", 10, [0.5, 0.3]), metrics.Cohort("2025-02", 8, [0.25])],
         loyalty=metrics.LoyaltyFigures(issued=12_000, redeemed=3_000, expired=250, outstanding=40_123,
-                                       outstanding_value_minor=40_123),
+                                       outstanding_value_minor=40_123, taken_back=400, adjusted=-27, opening=31_800),
         receivables=[metrics.AgeingBucket("current", "Not yet due", 10_000, 2),
                      metrics.AgeingBucket("1-30", "1–30 days", 5_050, 1),
                      metrics.AgeingBucket("31-60", "31–60 days", 0, 0),

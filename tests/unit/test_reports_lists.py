@@ -15,6 +15,7 @@ from smallcrm.services.contacts import delete_contacts
 from smallcrm.services.purchases import record_purchase
 from smallcrm.services.settings import set_setting
 from tests.unit.test_reports_helpers import HOSTILE, flat, page_sizes, pages_text, person, text, time_zone
+from tests.unit.unlinked_refunds import insert_unlinked_refund
 
 UTC = timezone.utc
 
@@ -51,6 +52,16 @@ def test_a_call_list_has_name_phone_and_last_purchase_in_the_order_given(shop):
     first = pages_text(out)[0]
     assert "Call list\nSpring calls\n2 contacts\n" in first
     assert "# Name Phone Last purchase Notes" in first
+
+
+def test_the_last_purchase_of_a_call_list_is_no_refund_without_its_sale(shop):
+    """A refund the import could not link to a sale (only its total negative) is not the customer's last purchase."""
+    bo, cy = person("Bo", "Chen"), person("Cy", "Diaz")
+    record_purchase(bo, total_minor=2000, at=datetime(2024, 7, 8, 12, tzinfo=UTC))
+    insert_unlinked_refund(bo, -500, datetime(2024, 9, 1, 12, tzinfo=UTC), reference="C1009")
+    insert_unlinked_refund(cy, -500, datetime(2024, 9, 2, 12, tzinfo=UTC), reference="C1010")
+    assert rows(call_list([bo, cy])) == ["1 Bo Chen Jul 8, 2024", "2 Cy Diaz never"]
+    assert [c.last_purchase_on for c in lists.listed_contacts([bo, cy])] == [date(2024, 7, 8), None]
 
 
 def test_the_trash_unknown_ids_and_repeats_are_left_out(shop):

@@ -16,7 +16,7 @@ from PIL import Image
 from smallcrm import reports
 from smallcrm.services import files
 from smallcrm.reports import summary as summary_module
-from smallcrm.services import demo, metrics
+from smallcrm.services import demo, loyalty, metrics
 from smallcrm.services.purchases import Item, record_purchase, refund_purchase
 from smallcrm.services.satisfaction import record_feedback
 from smallcrm.services.settings import set_setting
@@ -25,6 +25,7 @@ from tests.unit import metrics_oracle as oracle
 from tests.unit.test_reports_helpers import (
     HOSTILE, flat, made_summary, page_sizes, pages_text, pdf_bytes, person, text, time_zone,
 )
+from tests.unit.unlinked_refunds import import_till_file, unlinked_refunds
 
 
 @pytest.fixture
@@ -85,9 +86,11 @@ def test_tables_print_every_figure(shop):
         assert f"{key.replace('_', ' ').title()} What {key} means. {i * 3}" in printed
     assert f"Total {sum(i * 3 for i in range(len(metrics.SEGMENTS)))}" in printed
     assert "Lapsed customers: 17 bought before but not in the last 90 days." in printed
-    for line in ("Issued in the period 12,000", "Redeemed in the period 3,000", "Expired in the period 250",
-                 "Outstanding at the end 40,123", "Worth, under today's rules €401.23"):
-        assert line in printed
+    points = printed[printed.index("Loyalty points Points") + 1:printed.index("Loyalty points Points") + 9]
+    assert points == ["Outstanding at the start 31,800", "Issued in the period 12,000", "Redeemed in the period 3,000",
+                      "Expired in the period 250", "Taken back in the period 400",
+                      "Adjusted by hand −27", "Outstanding at the end 40,123", "Worth, under today's rules €401.23"]
+    assert flat("Taken back: the points of purchases refunded or written off.") in flat(text(out))
     for line in ("Not yet due 2 €100.00", "1–30 days 1 €50.50", "Over 90 days 1 €25.00", "Total 4 €175.50"):
         assert line in printed
     assert "Net Promoter Score (−100 to 100) 40.0 — new" in printed
@@ -284,7 +287,8 @@ def _at(day: date) -> datetime:
 @pytest.fixture
 def real_shop(shop):
     """Customers who bought before and in the period, a refund, a purchase still owed, points and answers."""
-    ann, bo, cy, di = person("Ann", "Lee"), person("<b>Bo</b> & Co", "Chen"), person("Cy", "Diaz"), person("Di", "E")
+    ann, bo, cy = person("Ann", "Lee"), person("<b>Bo</b> & Co", "Chen"), person("Cy", "Diaz")
+    di = person("Di", "E", emails=["di@example.com"])
     record_purchase(ann, total_minor=12_000, at=_at(date(2024, 11, 5)))
     first = record_purchase(ann, items=[Item("Roses", 3, 1_500)], at=_at(date(2025, 1, 10))).purchase_id
     record_purchase(ann, total_minor=8_050, at=_at(date(2025, 2, 20)))
@@ -309,7 +313,7 @@ def _raw_figures(period: metrics.Period) -> dict:
     by_customer: dict[int, int] = {}
     for p in rows:
         by_customer[p.contact_id] = by_customer.get(p.contact_id, 0) + p.total_minor
-    sales = [p for p in rows if p.refund_of_id is None]
+    sales = [p for p in rows if p.refund_of_id is None and p.total_minor >= 0]  # a refund has a sale, or is below 0
     nps = [f.score for f in Feedback.select().where(Feedback.kind == "nps") if _in(period, f.occurred_at)]
     owed = sum(p.total_minor - p.paid_minor for p in Purchase.select().where(Purchase.status.in_(["due"])))
     issued = sum(e.points for e in PointsEntry.select() if e.kind in ("earn", "bonus") and _in(period, e.occurred_at))
@@ -347,6 +351,56 @@ def test_a_real_summary_prints_the_figures_of_the_rows(real_shop):
     assert f"Issued in the period {raw['issued']:,}" in printed
     first = pages_text(out)[0]
     assert "Jan 1 – Mar 31, 2025\ncompared with Oct 3 – Dec 31, 2024\n" in first
+
+
+def test_a_refund_imported_without_its_sale_is_no_purchase_in_the_summary(real_shop, tmp_path):
+    """Di bought in June; in March the till's file has her cancellation invoice C1009 only, which the import cannot
+    link to a sale. Its money comes off the revenue, but it counts as no purchase, and Di as no customer of the
+    period nor one of its best."""
+    march = import_till_file(tmp_path / "march.csv", [["2025-03-12 12:00", "C1009", "di@example.com", "-20.00"]])
+    assert march.refunds == 1 and [ref for _, ref, _ in unlinked_refunds()] == ["C1009"]
+    result = metrics.summary(PERIOD, today=TODAY)
+    out = io.BytesIO()
+    reports.summary_pdf(result, out)
+    printed = lines(out)
+    raw = _raw_figures(PERIOD)
+    assert raw["revenue"] == 4_500 + 8_050 - 1_500 + 30_000 + 999 - 2_000
+    assert printed[printed.index("Revenue") + 1] == f"€{raw['revenue'] / 100:,.2f}" == "€400.49"
+    assert printed[printed.index("Purchases") + 1] == str(raw["purchases"]) == "4"  # not 5
+    assert printed[printed.index("Average basket") + 1] == f"€{raw['revenue'] // 4 / 100:,.2f}"
+    assert printed[printed.index("Active customers") + 1] == str(raw["customers"]) == "3"  # not 4
+    assert printed[printed.index("Repeat rate") + 1] == "33.3 %"  # Ann, of 3 (not 2 of 4: Di "came back")
+    assert not any(line.startswith("4 Di E ") for line in printed)  # no fourth best customer at -€20.00
+    assert result == oracle.summary(PERIOD, TODAY)
+
+
+def _points_table(printed: list[str]) -> dict[str, int]:
+    """The loyalty points table's rows of points (up to what they are worth): title -> points."""
+    start = printed.index("Loyalty points Points") + 1
+    end = next(i for i in range(start, len(printed)) if printed[i].startswith("Worth, under today's rules"))
+    rows = {}
+    for line in printed[start:end]:
+        title, _, figure = line.rpartition(" ")
+        rows[title] = int(figure.replace(",", "").replace("−", "-").replace("+", ""))
+    return rows
+
+
+def test_the_points_table_adds_up_from_the_start_to_the_end(real_shop, tmp_path):
+    """Points taken back for refunds have a row of their own: Ann's refund of a wilted rose takes back 15, Di's
+    credit note, imported without its sale, 20 of what her purchases earned."""
+    import_till_file(tmp_path / "march.csv", [["2025-03-12 12:00", "C1009", "di@example.com", "-20.00"]])
+    loyalty.adjust(real_shop["cy"], 5, reason="Sorry for the wait", at=_at(date(2025, 3, 31)))
+    loyalty.redeem(real_shop["ann"], 30, at=_at(date(2025, 3, 1)))
+    out = io.BytesIO()
+    reports.summary_pdf(metrics.summary(PERIOD, today=TODAY), out)
+    rows = _points_table(lines(out))
+    # Before 2025: Ann's 120, Di's 50. In the period: Ann 45 + 80, Bo 300, Cy 9.
+    assert rows == {"Outstanding at the start": 170, "Issued in the period": 434, "Redeemed in the period": 30,
+                    "Expired in the period": 0, "Taken back in the period": 15 + 20,
+                    "Adjusted by hand": 5, "Outstanding at the end": 544}
+    assert (rows["Outstanding at the start"] + rows["Issued in the period"] - rows["Redeemed in the period"]
+            - rows["Expired in the period"] - rows["Taken back in the period"] + rows["Adjusted by hand"]
+            == rows["Outstanding at the end"])
 
 
 def test_a_real_summary_prints_whatever_metrics_gives(real_shop):
@@ -414,8 +468,11 @@ def test_a_demo_shops_summary_prints_the_recomputed_figures(demo_shop):
     assert f"Lapsed customers: {expected.lapsed_customers} bought before but not in the last 90 days." in printed
 
     loyalty = expected.loyalty
-    for line in (f"Issued in the period {loyalty.issued:,}", f"Redeemed in the period {loyalty.redeemed:,}",
-                 f"Expired in the period {loyalty.expired:,}", f"Outstanding at the end {loyalty.outstanding:,}",
+    for line in (f"Outstanding at the start {loyalty.opening:,}",
+                 f"Issued in the period {loyalty.issued:,}", f"Redeemed in the period {loyalty.redeemed:,}",
+                 f"Expired in the period {loyalty.expired:,}",
+                 f"Taken back in the period {loyalty.taken_back:,}",
+                 f"Outstanding at the end {loyalty.outstanding:,}",
                  f"Worth, under today's rules {_euros(loyalty.outstanding_value_minor)}"):
         assert line in printed, line
     for bucket in expected.receivables:
