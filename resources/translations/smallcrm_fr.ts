@@ -2082,6 +2082,10 @@ Cliquez pour les afficher.</translation>
         <translation>Problème</translation>
     </message>
     <message>
+        <source>The rejected rows were not saved: they are read from {file}, which was moved, deleted or saved again since it was imported. Put it back as it was, or import it again to see its rejected rows.</source>
+        <translation>Les lignes rejetées n’ont pas été enregistrées&#xa0;: elles sont lues dans {file}, qui a été déplacé, supprimé ou enregistré de nouveau depuis l’import. Remettez-le tel qu’il était, ou importez-le de nouveau pour voir ses lignes rejetées.</translation>
+    </message>
+    <message>
         <source>it is a folder</source>
         <translation>c’est un dossier</translation>
     </message>

@@ -2968,8 +2968,16 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         if not name:
             return
         try:
+            if self._planned_for is not None and self._stamp() != self._planned_for[-1]:
+                raise ImportFileProblem(self.path, "changed")  # (its rows are read from it: they may have moved)
             ci.write_rejects(rejects, ci.check_rejects_path(name, self.path), self.path, self.dialect,
                              heading=(self.tr("Row"), self.tr("Problem")), words=reason_or_detail, fixes=self.fixes)
+        except ImportFileProblem:
+            QMessageBox.warning(self, self.tr("Save rejected rows"), self.tr(
+                "The rejected rows were not saved: they are read from {file}, which was moved, deleted or saved "
+                "again since it was imported. Put it back as it was, or import it again to see its rejected rows."
+                ).format(file=self.path.name))
+            return
         except OutputProblem as e:
             why = {ci.IS_FOLDER: self.tr("it is a folder"), ci.NO_FOLDER: self.tr("its folder does not exist"),
                    ci.IS_SOURCE: self.tr("it is the file being imported"),

@@ -1129,6 +1129,16 @@ def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, w
         "Row;Problem;Prénom;Nom;Courriel;Téléphone;Ville;Date de naissance",
         "4;invalid email (Courriel: pas-un-email): An email address must have an @-sign.;José;Núñez;pas-un-email;;"
         "Nantes;01/02/1990"]
+    # the rows are read from the file: saved again since (sorted in a spreadsheet), or moved away, it has none to give
+    source.write_bytes(source.read_bytes().replace(b"\r\n", b"\n"))
+    chosen.append(tmp_path / "again.csv")
+    wizard.save_rejects(wizard.plan.rejects, said)
+    source.rename(tmp_path / "moved.csv")
+    wizard.save_rejects(wizard.plan.rejects, said)
+    assert warnings[1:] == ["The rejected rows were not saved: they are read from clients.csv, which was moved, "
+                            "deleted or saved again since it was imported. Put it back as it was, or import it "
+                            "again to see its rejected rows."] * 2
+    assert not chosen[-1].exists()
     wizard.close()
 
 
