@@ -2999,6 +2999,7 @@ class PastImportsDialog(QDialog):
         self.on_undone = on_undone
         self.undoing = False  # an undo under way (Undo stays off until it is over)
         self.noted = ""  # what the message says of the import chosen (not how an undo went)
+        self.outcome_of: int | None = None  # the import whose undo the message says went so, while it does
         # (the number is the one messages and the command line give: "import 3", `smallcrm import undo 3`)
         # ("Added" counts what the import is of; "New customers", the customers an import of purchases made too)
         self.table = _table([self.tr("Import"), self.tr("When"), self.tr("File"), self.tr("Kind"), self.tr("Added"),
@@ -3072,8 +3073,9 @@ class PastImportsDialog(QDialog):
             note = self.tr("Import {number} did not finish: nothing of it was kept.").format(number=chosen.id)
         else:
             note = ""
-        if self.message.text() in ("", self.noted):
-            self.message.setText(note)
+        if self.message.text() in ("", self.noted) or chosen is not None and chosen.id != self.outcome_of:
+            self.message.setText(note)  # (how another import's undo went is not said beside this one)
+            self.outcome_of = None
         self.noted = note
 
     def undo_selected(self) -> None:
@@ -3081,6 +3083,7 @@ class PastImportsDialog(QDialog):
         batch = self.batches[self.table.currentRow()]
         if not confirm_undo(self, batch.file_name, batch.kind):
             return
+        self.outcome_of = batch.id
         self._undoing(True)
         self.message.setText(self.tr("Undoing the import of {file}…").format(file=batch.file_name))
 
@@ -3088,6 +3091,7 @@ class PastImportsDialog(QDialog):
             if not isinstance(error, SmallCrmError):
                 raise error
             if shiboken6.isValid(self):
+                self.outcome_of = batch.id
                 self._undoing(False)
                 self.message.setText(undo_refused_text(error) if isinstance(error, UndoRefused) else str(error))
 
@@ -3107,6 +3111,7 @@ class PastImportsDialog(QDialog):
     def _undone(self, batch, result) -> None:
         if not shiboken6.isValid(self):
             return
+        self.outcome_of = batch.id
         self._undoing(False)
         if batch.kind == "purchases":
             self.message.setText(self.tr("Import of {file} undone. Purchases removed, with their points: {purchases}. "

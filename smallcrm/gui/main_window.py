@@ -461,8 +461,8 @@ class MainWindow(QMainWindow):
     def _after_reload(self) -> None:
         searching = bool(self.model.search_text.strip())
         shown = self.model.rowCount()
-        if not searching:
-            self._total = shown
+        # (while searching, counted apart: an import, an undo or a delete changes the book beyond the matches)
+        self._total = contacts.count_contacts() if searching else shown
         self.stack.setCurrentWidget(self.splitter if (self._total or searching) else self._welcome())
         if searching and self.model.matches > shown:
             text = self.tr("The first {shown} of {matches} customers matching “{search}” — type more to narrow it "

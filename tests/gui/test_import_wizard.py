@@ -560,6 +560,10 @@ def test_past_imports_says_in_words_why_an_import_is_not_undone(qtbot, window, t
     qtbot.waitUntil(lambda: dialog.message.text().startswith("Not undone"), timeout=10000)
     assert dialog.message.text().startswith("Not undone. A later import (later.csv, ")
     assert "Undo that one first, then this one." in dialog.message.text()
+    dialog.table.selectRow(0)  # the later import: what was said of the other one is not said beside it
+    assert dialog.message.text() == "" and dialog.undo.isEnabled()
+    dialog.table.selectRow(1)
+    assert dialog.message.text() == ""
     dialog.close()
 
 

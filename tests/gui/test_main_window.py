@@ -95,6 +95,9 @@ def test_search_as_you_type_narrows_the_list_and_counts(qtbot, window, three):
         type_text(window.search, "kra")
     assert visible_names(window) == ["Marta Kowalska"]
     assert window.count_label.text() == "1 of 3 customers match “kra”"
+    contacts.add_contact(contacts.ContactInput(first_name="Zoë", city="Lyon"))  # (as an import adds them)
+    window._imported()
+    assert window.count_label.text() == "1 of 4 customers match “kra”"  # the book's count, not the one before
 
     window.search.clear()
     with qtbot.waitSignal(window.model.reloaded, timeout=3000):
