@@ -375,7 +375,7 @@ def export_contacts(path: Path | str, ids: Iterable[int], *, consenting: str | N
 
 
 PURCHASE_HEADERS = ["Purchase ID", "Date", "Customer ID", "Customer", "Email", "Reference", "Items", "Amount",
-                    "Currency", "Status", "Paid", "Payment method", "Refund of"]
+                    "Currency", "Status", "Paid", "Due date", "Payment method", "Refund of"]
 STATUS_WORDS = {"paid": "paid", "due": "due", "partly_paid": "partly paid", "written_off": "written off"}
 
 
@@ -402,7 +402,8 @@ def _read_purchases(low: str, high: str) -> Iterator[list[str]]:
         rows = database.execute_sql(
             """SELECT p.id, p.occurred_at, p.contact_id, c.first_name, c.last_name, c.company,
                       (SELECT email FROM contact_email WHERE contact_id = p.contact_id ORDER BY position, id LIMIT 1),
-                      p.reference, p.total_minor, p.currency, p.status, p.paid_minor, p.payment_method, p.refund_of_id
+                      p.reference, p.total_minor, p.currency, p.status, p.paid_minor, p.due_on, p.payment_method,
+                      p.refund_of_id
                  FROM purchase p LEFT JOIN contact c ON c.id = p.contact_id
                 WHERE (p.occurred_at, p.id) > (?, ?) AND p.occurred_at < ?
                 ORDER BY p.occurred_at, p.id LIMIT ?""", (*after, high, CHUNK)).fetchall()
@@ -415,14 +416,14 @@ def _read_purchases(low: str, high: str) -> Iterator[list[str]]:
                 " ORDER BY purchase_id, id", [row[0] for row in rows]):
             lines.setdefault(purchase_id, []).append((description, quantity))
         for (purchase_id, occurred_at, contact_id, first, last, company, email, reference, total, currency, status,
-             paid, method, refund_of) in rows:
+             paid, due_on, method, refund_of) in rows:
             local = from_utc_text(occurred_at).astimezone()
             name = display_name(first or "", last or "", company or "") if contact_id is not None else ""
             yield [str(purchase_id), local.strftime("%Y-%m-%d %H:%M:%S"),
                    str(contact_id) if contact_id is not None else "", spreadsheet_text(name),
                    spreadsheet_text(email or ""), spreadsheet_text(reference),
                    spreadsheet_text(_items_text(lines.get(purchase_id, []))), _amount(total, currency), currency,
-                   STATUS_WORDS.get(status, status), _amount(paid, currency), spreadsheet_text(method),
+                   STATUS_WORDS.get(status, status), _amount(paid, currency), due_on or "", spreadsheet_text(method),
                    str(refund_of) if refund_of is not None else ""]
         after = (rows[-1][1], rows[-1][0])
 

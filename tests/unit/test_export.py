@@ -360,8 +360,9 @@ def test_purchases_export_with_local_dates_and_the_currency_decimals(book, tmp_p
         "2 × Peonies, pink; 1 × Card", "28.50", "EUR", "paid", "28.50")
     assert (back["Amount"], back["Refund of"], back["Purchase ID"]) == ("-3.50", str(first.purchase_id),
                                                                         str(refund.refund_id))
-    assert (yen["Amount"], yen["Currency"], yen["Status"], yen["Reference"], yen["Paid"]) == (
-        "1200", "JPY", "due", "'=cmd", "0")
+    assert (yen["Amount"], yen["Currency"], yen["Status"], yen["Reference"], yen["Paid"], yen["Due date"]) == (
+        "1200", "JPY", "due", "'=cmd", "0", "2024-07-01")
+    assert sale["Due date"] == ""
     assert (yen["Customer"], anonymous["Customer ID"], anonymous["Customer"]) == ("'=HYPERLINK(\"http://x\") -Minus",
                                                                                   "", "")
 
@@ -387,20 +388,24 @@ def test_contacts_and_purchases_import_back_into_another_book(book, tmp_path, mo
     sales = [record_purchase(book[n % 3], total_minor=1000 + n, currency="EUR", at=at.replace(day=n + 1),
                              reference=f"R-{n}") for n in range(5)]
     refund_purchase(sales[0].purchase_id, 400, at=at.replace(day=20))
+    sales.append(record_purchase(book[1], total_minor=5000, currency="EUR", at=at.replace(day=21), reference="INV-9",
+                                 status="due", due_on=date(2024, 8, 15)))
     wanted = sorted((purchase_json(s.purchase_id)["total_minor"], purchase_json(s.purchase_id)["contact_id"])
                     for s in sales)
     contacts_file, purchases_file = tmp_path / "contacts.csv", tmp_path / "purchases.csv"
     export.export_contacts(contacts_file, book)
-    assert export.export_purchases(purchases_file).rows == 6
+    assert export.export_purchases(purchases_file).rows == 7
 
     fresh_database(tmp_path, "other.sqlite")
     import_contacts(contacts_file)
     result = import_purchases(purchases_file, PurchaseImportOptions(match="id"))
-    assert (result.created, result.refunds, result.rejected) == (6, 1, 0)
+    assert (result.created, result.refunds, result.rejected) == (7, 1, 0)
     from smallcrm.store.models import Contact, Purchase
 
     old_id = {c.id: int(c.external_id) for c in Contact.select()}
     found = [(p.total_minor, old_id[p.contact_id], p.currency, p.reference) for p in Purchase.select()]
     assert sorted((total, contact) for total, contact, _, _ in found if total > 0) == wanted
     assert sorted(total for total, *_ in found if total < 0) == [-400]
-    assert {reference for *_, reference in found if reference} == {f"R-{n}" for n in range(5)}
+    assert {reference for *_, reference in found if reference} == {f"R-{n}" for n in range(5)} | {"INV-9"}
+    due = Purchase.get(Purchase.reference == "INV-9")  # still due, on the day it was due
+    assert (due.status, due.paid_minor, due.due_on) == ("due", 0, date(2024, 8, 15))
