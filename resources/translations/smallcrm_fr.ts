@@ -2604,6 +2604,18 @@ Cliquez pour les afficher.</translation>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>An import is being undone. Quit once it is done, in a few seconds.</source>
+        <translation>Un import est en cours d’annulation. Quittez une fois qu’elle est finie, dans quelques secondes.</translation>
+    </message>
+    <message>
+        <source>An import is under way. Stop it and quit? Nothing of it is kept: import the file again later.</source>
+        <translation>Un import est en cours. L’arrêter et quitter&#xa0;? Rien n’en est gardé&#xa0;: importez le fichier de nouveau plus tard.</translation>
+    </message>
+    <message>
         <source>The first {shown} of {matches} customers matching “{search}” — type more to narrow it down</source>
         <translation>Les {shown} premiers des {matches} clients correspondant à «&#x202f;{search}&#x202f;» — tapez la suite pour affiner</translation>
     </message>

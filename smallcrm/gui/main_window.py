@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, QSettin
 from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QLineEdit, QMainWindow, QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget,
-    QTableView, QToolBar, QVBoxLayout, QWidget,
+    QLineEdit, QMainWindow, QMessageBox, QProgressDialog, QPushButton, QSizePolicy, QSplitter, QStackedWidget,
+    QTabWidget, QTableView, QToolBar, QVBoxLayout, QWidget,
 )
 
 from smallcrm import __version__
@@ -432,10 +433,32 @@ class MainWindow(QMainWindow):
         settings.setValue("contacts/columns_follow", self.columns.following)
 
     def closeEvent(self, event) -> None:
+        if not self._may_quit():
+            event.ignore()
+            return
         self.save_state()
         if self.demo_task is not None:
             self.demo_task.cancel()
         super().closeEvent(event)
+
+    def _may_quit(self) -> bool:
+        """Whether to quit with an import window busy: an import under way is stopped (nothing of it is kept) when
+        the owner says so; an undo under way is waited for (it is one step: it ends soon)."""
+        module = sys.modules.get("smallcrm.gui.import_wizard")  # (loaded once an import window was opened)
+        if module is None:
+            return True
+        wizards = self.findChildren(module.ImportWizard)
+        if any(w.run_page.undoing for w in wizards) or any(d.undoing for d in self.findChildren(
+                module.PastImportsDialog)):
+            QMessageBox.information(self, self.tr("Quit"), self.tr(
+                "An import is being undone. Quit once it is done, in a few seconds."))
+            return False
+        if any(w.task is not None for w in wizards):
+            return QMessageBox.question(self, self.tr("Quit"), self.tr(
+                "An import is under way. Stop it and quit? Nothing of it is kept: import the file again later."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+        return True
 
     def selected_ids(self) -> list[int]:
         return [self.model.id_at(index.row()) for index in self.view.selectionModel().selectedRows()]

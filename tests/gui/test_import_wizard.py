@@ -493,7 +493,7 @@ def test_dropping_a_workbook_and_another_file_opens_the_wizard_on_the_first_and_
     wizard.close()
 
 
-def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
+def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked, monkeypatch):
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
 
     batch = import_contacts(write_french_file(tmp_path), ImportOptions(region="FR", tags=("Salon", "2026"))).batch
@@ -519,6 +519,10 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked):
     assert dialog.message.text() == "Undoing the import of clients.csv…" and not dialog.undo.isEnabled()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)  # the window waits for the undo: neither it nor Close close it
     assert dialog.isVisible() and not dialog.close_button.isEnabled()
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.close()  # nor does quitting
+    assert window.isVisible() and told == ["An import is being undone. Quit once it is done, in a few seconds."]
     qtbot.waitUntil(lambda: dialog.table.item(0, 9).text() == "undone", timeout=10000)  # (off the window's thread)
     assert dialog.close_button.isEnabled()
     assert dialog.message.text() == ("Import of clients.csv undone. Customers it added, removed: 2. Customers it "
@@ -960,6 +964,36 @@ def test_a_customer_list_read_as_purchases_says_to_choose_customers(qtbot, windo
     assert page.status.text().endswith("If the file is a list of customers, go back to the first page and choose "
                                        "“Customers”.")
     wizard.close()
+
+
+def test_quitting_while_an_import_runs_asks_first(qtbot, window, till, monkeypatch, asked):
+    from smallcrm.services.importing import purchases_import as pi
+
+    real, gate = pi.import_purchases, threading.Event()
+
+    def held(path, options, *, progress=None, cancelled=None):
+        gate.wait(10)  # the import goes on once the owner has been asked
+        return real(path, options, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(pi, "import_purchases", held)
+    wizard = wizard_for(qtbot, window, till)
+    to_mapping(qtbot, wizard)
+    wizard.next()
+    wizard.unmatched_page.create.click()
+    wizard.next()
+    qtbot.waitUntil(lambda: "Purchases to record" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    assert wizard.task is not None
+    asked.answers.append(QMessageBox.StandardButton.No)
+    window.close()
+    assert asked[-1] == ("Quit", "An import is under way. Stop it and quit? Nothing of it is kept: import the file "
+                                 "again later.")
+    assert window.isVisible() and wizard.isVisible()  # kept going
+    gate.set()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert wizard.result is not None and wizard.result.batch is not None  # imported: it was not stopped
+    window.close()  # nothing under way: no question
+    assert len(asked) == 1 and not window.isVisible()
 
 
 def test_cancel_while_importing_purchases_writes_nothing(qtbot, window, till, monkeypatch):
