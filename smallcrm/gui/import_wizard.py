@@ -2070,6 +2070,13 @@ class RejectsModel(RowsModel):
         return None
 
 
+def saved_in_label() -> QLabel:
+    """Where the rejected rows were saved, beside the buttons: the room they leave, on two lines if need be."""
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
 def rejects_table(page: QWizardPage, why: str) -> tuple[RejectsModel, QTableView]:
     """A list of rejected rows, one selected at a time: their number, `why` (the reason's heading), the column and
     the value."""
@@ -2158,7 +2165,7 @@ class SummaryPage(QWizardPage):
         self.fix.setToolTip(self.tr("Select a rejected row in the list, then correct its cells: it is checked again"))
         self.fix.clicked.connect(lambda: self.fix_row(self.rejects.currentIndex().row()))
         self.save = QPushButton(self.tr("Save rejected rows…"))
-        self.saved_in = QLabel()  # where they were saved
+        self.saved_in = saved_in_label()
         self.save.clicked.connect(lambda: self.w.plan is not None and self.w.save_rejects(self.w.plan.rejects,
                                                                                           self.saved_in))
         self.fixed = QLabel()
@@ -2166,8 +2173,7 @@ class SummaryPage(QWizardPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.fix)
         buttons.addWidget(self.save)
-        buttons.addWidget(self.saved_in)
-        buttons.addStretch(1)
+        buttons.addWidget(self.saved_in, 1)
         said = QWidget()  # what the import will do, and the notes on it: scrolled in a small window, not cut off
         said_layout = QVBoxLayout(said)
         said_layout.setContentsMargins(0, 0, 0, 0)
@@ -2467,7 +2473,7 @@ class RunPage(QWizardPage):
         self.undo.clicked.connect(self.undo_import)
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.setAutoDefault(False)
-        self.saved_in = QLabel()  # where they were saved
+        self.saved_in = saved_in_label()
         self.save.clicked.connect(lambda: self.w.save_rejects(self.w.result.rejects, self.saved_in))
         # once the book is as it was (the import cancelled, failed or undone): to change a choice and import again
         self.again = QPushButton(self.tr("&Back to the summary"))
@@ -2480,8 +2486,7 @@ class RunPage(QWizardPage):
         buttons.addWidget(self.undo)
         buttons.addWidget(self.save)
         buttons.addWidget(self.again)
-        buttons.addWidget(self.saved_in)
-        buttons.addStretch(1)
+        buttons.addWidget(self.saved_in, 1)
         self.box = layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.text)

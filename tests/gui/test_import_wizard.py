@@ -1180,6 +1180,30 @@ def test_rejected_rows_are_saved_but_never_over_the_file_being_imported(qtbot, w
     wizard.close()
 
 
+def test_where_the_rejected_rows_were_saved_stays_in_a_small_window(qtbot, window, tmp_path, monkeypatch):
+    source = tmp_path / "Liste des clients de la boutique, lignes refusées à corriger.csv"
+    source.write_text("First Name,Last Name,Email\n" + "".join(
+        f"A{n},B{n},{'bad' if n % 3 == 0 else 'a'}{n}@x{'' if n % 3 == 0 else '.fr'}\n" for n in range(30)),
+        encoding="utf-8")
+    wizard = wizard_for(qtbot, window, source)
+    to_summary(qtbot, wizard)
+    wizard.resize(640, 480)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    undo(qtbot, wizard)  # ("Back to the summary" beside it now)
+    saved = tmp_path / f"{source.stem}-rejected.csv"
+    monkeypatch.setattr("smallcrm.gui.import_wizard.QFileDialog.getSaveFileName", lambda *a: (str(saved), ""))
+    wizard.save_rejects(wizard.result.rejects, wizard.run_page.saved_in)
+    qtbot.wait(50)
+    said = wizard.run_page.saved_in
+    assert said.text() == "Saved in Liste des clients d…orriger-rejected.csv."
+    right = said.mapTo(wizard.run_page, said.rect().topRight()).x()
+    assert right <= wizard.run_page.width()
+    assert (said.heightForWidth(said.width()) <= said.height() if said.wordWrap()  # (on two lines if need be)
+            else said.sizeHint().width() <= said.width())  # all of it in sight
+    wizard.close()
+
+
 def test_a_fix_still_wrong_keeps_the_row_rejected_with_its_new_reason(qtbot, window, tmp_path, monkeypatch):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     to_summary(qtbot, wizard)
