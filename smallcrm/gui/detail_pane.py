@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea, QSizePolicy,
@@ -21,8 +21,21 @@ from smallcrm.services.timeline import KINDS, Event, timeline
 from smallcrm.services.validation import display_phone
 
 
+LONG_WORD = 30  # characters: a value with a longer word may be cut at the pane's edge; its tooltip has it whole
+
+
+class _ValueLabel(QLabel):
+    """A customer's value, wrapped: the pane is at least as wide as its longest word up to LONG_WORD characters; a
+    longer one (a Welsh town, a web address in the notes) is cut at the pane's edge (whole when selected and copied)
+    rather than widen the pane past the window's edge."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * LONG_WORD), hint.height())
+
+
 def _value_label() -> QLabel:
-    label = QLabel()
+    label = _ValueLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)  # customer text is data, never markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -217,6 +230,7 @@ class DetailPane(QStackedWidget):
         }
         for key, text in values.items():
             self.values[key].setText(text)
+            self.values[key].setToolTip(text if any(len(word) > LONG_WORD for word in text.split()) else "")
             self.values[key].setVisible(bool(text))
             self._rows[key].setVisible(bool(text))
         self._fill_timeline()

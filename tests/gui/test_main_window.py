@@ -637,3 +637,21 @@ def test_saving_the_form_of_a_customer_removed_meanwhile_says_so(qtbot, window, 
     assert box.text() == "That record is no longer in the customer book: it was deleted meanwhile."
     box.close()
     assert "Marta Kowalska" not in visible_names(window) and not window.undo_stack.canUndo()
+
+
+def test_a_very_long_word_does_not_widen_the_customers_pane_past_the_window(qtbot, make_window, db):
+    from PySide6.QtWidgets import QScrollArea
+
+    town = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"
+    contacts.add_contact(contacts.ContactInput(first_name="Gareth", last_name="Jones", city=town,
+                                               notes="See https://www.example.co.uk/a/long/path/without/spaces.html"))
+    window = make_window()
+    window.resize(1200, 760)
+    window.refresh()
+    window.view.selectRow(0)
+    qtbot.wait(50)
+    (scroll,) = window.detail.findChildren(QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0  # it scrolled sideways, the Activity filter out of sight
+    address = window.detail.values["address"]
+    assert address.text().startswith(town) and address.toolTip() == address.text()  # (whole in its tooltip)
+    assert window.detail.values["marketing"].toolTip() == ""  # (none where every word fits)
