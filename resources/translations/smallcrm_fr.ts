@@ -1196,6 +1196,10 @@ Cliquez pour les afficher.</translation>
         <translation>Aucun consentement donné</translation>
     </message>
     <message>
+        <source>Also bought in {currencies}: those purchases are not in these figures.</source>
+        <translation>A aussi acheté en {currencies}&#xa0;: ces achats ne sont pas dans ces chiffres.</translation>
+    </message>
+    <message>
         <source>{n} · avg {avg}</source>
         <translation>{n} · moy. {avg}</translation>
     </message>

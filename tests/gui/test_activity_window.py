@@ -103,6 +103,9 @@ def test_a_purchase_in_another_currency_says_it_earns_no_points(qtbot, window, t
     (purchase,) = Purchase.select().where(Purchase.contact == three[0])
     assert (purchase.total_minor, purchase.currency) == (3000, "JPY")
     assert loyalty.points_balance(three[0]) == 0
+    spent = window.detail.figures["spent"]  # (the yen are in no figure: said, not left out without a word)
+    assert spent.text() == "€0.00 + JPY"
+    assert spent.toolTip() == "Also bought in JPY: those purchases are not in these figures."
 
 
 def test_a_purchase_with_a_bad_amount_cannot_be_saved(qtbot, window, three):
