@@ -857,13 +857,7 @@ def test_one_unknown_customer_can_be_created_while_the_others_are_skipped(qtbot,
 def test_undo_on_the_result_page_removes_the_purchases_batch(qtbot, window, till):
     from smallcrm.services.loyalty import points_balance
 
-    wizard = wizard_for(qtbot, window, till)
-    to_mapping(qtbot, wizard)
-    wizard.next()
-    wizard.unmatched_page.create.click()
-    wizard.next()
-    qtbot.waitUntil(lambda: "Purchases to record" in wizard.summary_page.counts.text(), timeout=5000)
-    wizard.next()
+    wizard = started_sales_import(qtbot, window, till)
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     assert len(stored(till.parent / "test.sqlite")["purchases"]) == 5 and window.model.rowCount() == 2
     assert wizard.run_page.undo.isVisible()
@@ -966,6 +960,18 @@ def test_a_customer_list_read_as_purchases_says_to_choose_customers(qtbot, windo
     wizard.close()
 
 
+def started_sales_import(qtbot, window, till) -> ImportWizard:
+    """The import window on `till`, told to add its customers it cannot find, past its summary: importing."""
+    wizard = wizard_for(qtbot, window, till)
+    to_mapping(qtbot, wizard)
+    wizard.next()
+    wizard.unmatched_page.create.click()
+    wizard.next()
+    qtbot.waitUntil(lambda: "Purchases to record" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    return wizard
+
+
 def test_quitting_while_an_import_runs_asks_first(qtbot, window, till, monkeypatch, asked):
     from smallcrm.services.importing import purchases_import as pi
 
@@ -976,13 +982,7 @@ def test_quitting_while_an_import_runs_asks_first(qtbot, window, till, monkeypat
         return real(path, options, progress=progress, cancelled=cancelled)
 
     monkeypatch.setattr(pi, "import_purchases", held)
-    wizard = wizard_for(qtbot, window, till)
-    to_mapping(qtbot, wizard)
-    wizard.next()
-    wizard.unmatched_page.create.click()
-    wizard.next()
-    qtbot.waitUntil(lambda: "Purchases to record" in wizard.summary_page.counts.text(), timeout=5000)
-    wizard.next()
+    wizard = started_sales_import(qtbot, window, till)
     assert wizard.task is not None
     asked.answers.append(QMessageBox.StandardButton.No)
     window.close()
@@ -1010,13 +1010,7 @@ def test_cancel_while_importing_purchases_writes_nothing(qtbot, window, till, mo
             raise
 
     monkeypatch.setattr(pi, "import_purchases", held)
-    wizard = wizard_for(qtbot, window, till)
-    to_mapping(qtbot, wizard)
-    wizard.next()
-    wizard.unmatched_page.create.click()
-    wizard.next()
-    qtbot.waitUntil(lambda: "Purchases to record" in wizard.summary_page.counts.text(), timeout=5000)
-    wizard.next()
+    wizard = started_sales_import(qtbot, window, till)
     assert wizard.currentPage() is wizard.run_page and wizard.task is not None
     wizard.reject()
     assert wizard.isVisible() and wizard.run_page.text.text() == "Cancelling…"
