@@ -545,6 +545,18 @@ def test_an_invoices_due_date_in_the_file_is_its_due_date(gbp, tmp_path):
         ("F-4", "due", date(2025, 11, 4))]  # (no due date in the file: 30 days after the sale)
 
 
+def test_a_payment_term_is_no_due_date_and_iso_dates_say_nothing_of_the_other_columns_order(gbp, tmp_path):
+    for header in ("Zahlungsziel", "Due date (days)", "Échéance (jours)", "Payment due"):
+        assert pi.map_purchase_headers(["Invoice", "Date", "Email", "Amount", "Status", header])[1][-1] == ""
+    add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    iso_due = write_csv(tmp_path / "a.csv", ["Invoice", "Date", "Due date", "Email", "Amount", "Status"], [
+        ["I-1", "03/02/2025", "2025-03-05", "ann@example.com", "100.00", "due"]])
+    assert pi.plan_purchases_import(iso_due).ambiguous_columns == [1]  # (the sale dates' order still to be said)
+    iso_sold = write_csv(tmp_path / "b.csv", ["Invoice", "Date", "Due date", "Email", "Amount", "Status"], [
+        ["I-1", "2025-02-03", "03/05/2025", "ann@example.com", "100.00", "due"]])
+    assert pi.plan_purchases_import(iso_sold).ambiguous_columns == [2]
+
+
 def test_points_follow_the_rules_birthday_referral_and_expiry(gbp, tmp_path):
     set_rules(LoyaltyRules(points_per_unit=2, birthday_multiplier=3, referral_points=25, expiry_months=24))
     friend = add_contact(ContactInput(first_name="Friend", emails=["friend@example.com"]))

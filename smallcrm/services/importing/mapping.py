@@ -642,14 +642,15 @@ SALES_HEADERS = {
                     "offenerbetrag", "restbetrag", "ausstehend", "ausstehenderbetrag", "importependiente",
                     "saldopendiente", "importodovuto", "residuo", "valorpendente", "valoremdivida",
                     "openstaandbedrag", "openstaand"),
-    # When an unpaid sale (an invoice) is to be paid
-    "due_date": ("duedate", "dateddue", "datedue", "paymentdue", "paymentduedate", "dueon", "dueby", "paybefore",
-                 "echeance", "dateecheance", "datedecheance", "dateecheancepaiement", "apayeravant",
-                 "falligkeit", "falligam", "falligkeitsdatum", "zahlungsziel", "zahlbarbis",
-                 "vencimiento", "fechadevencimiento", "fechavencimiento",
-                 "scadenza", "datascadenza", "datadiscadenza",
-                 "vencimento", "datadevencimento", "datavencimento",
-                 "vervaldatum", "vervaldag", "uiterstebetaaldatum"),
+    # The day an unpaid sale (an invoice) is to be paid by: names that say a day, not a term ("Zahlungsziel", "14
+    # days") nor an amount ("Payment due")
+    "due_date": ("duedate", "datedue", "paymentduedate", "dueon", "dueby",
+                 "dateecheance", "datedecheance", "dateecheancepaiement",
+                 "falligkeitsdatum", "falligam",
+                 "fechadevencimiento", "fechavencimiento",
+                 "datascadenza", "datadiscadenza",
+                 "datadevencimento", "datavencimento",
+                 "vervaldatum"),
     # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
     "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
                       "montantapresremboursement", "betragnacherstattung"),

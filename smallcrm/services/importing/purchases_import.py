@@ -419,12 +419,16 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         best["email"] = (0, keys.index("fromemailaddress"))
         if "transactionid" in keys:  # (its "Invoice Number" is the web shop's, and often empty)
             best["reference"] = (0, keys.index("transactionid"))
+    if "due_date" in best and _IN_DAYS & set(header_words(headers[best["due_date"][1]])):
+        del best["due_date"]  # ("Due date (days)": a term, not a day; left alone)
     fields = [""] * len(headers)
     for name, (_, i) in best.items():
         fields[i] = name
     return preset, fields
 
 
+# Words that say a column counts days ("Due date (days)", "Échéance (jours)"): a payment term, not a due date
+_IN_DAYS = frozenset({"days", "day", "jours", "jour", "tage", "tagen", "dias", "giorni", "dagen"})
 # A column of the tax in each sale ("MwSt", "TVA", "IVA", "BTW", "VAT", "GST"), by the words of its name
 _TAX_WORDS = frozenset({"tax", "taxes", "vat", "gst", "hst", "pst", "qst", "mwst", "ust", "steuer", "steuern",
                         "steuerbetrag", "mwstbetrag", "ustbetrag", "mehrwertsteuer", "umsatzsteuer", "tva", "taxe",
@@ -1790,7 +1794,7 @@ class _Run:
         if "due_date" in fields and "date" in fields:  # due dates written as the file writes its sales' dates
             orders, open_ = self.layout.date_orders, self.layout.ambiguous_columns
             for one, other in permutations((fields.index("due_date"), fields.index("date"))):
-                if one in open_ and other in orders:
+                if one in open_ and orders.get(other) in ("dmy", "mdy"):  # (ISO dates say nothing of the other's)
                     orders[one] = orders[other]
                     open_.remove(one)
         self.progress = progress
