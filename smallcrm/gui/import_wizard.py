@@ -2621,14 +2621,15 @@ class RunPage(QWizardPage):
         def refused(error) -> None:
             from smallcrm.gui.contact_form import show_problem
 
+            alive = shiboken6.isValid(self)
+            if alive:
+                self._undo_over()  # (whatever went wrong: the window no longer waits for it)
+                self.undo.setEnabled(True)
+                self.text.setText(said)  # (what the import did stands)
             if not isinstance(error, SmallCrmError):
                 raise error
-            if not shiboken6.isValid(self):
-                return
-            self._undo_over()
-            self.undo.setEnabled(True)
-            self.text.setText(said)  # (what the import did stands)
-            show_problem(self.refusal, self.w.problem(error))
+            if alive:
+                show_problem(self.refusal, self.w.problem(error))
 
         run_in_background(ci.undo_import, self.w.result.batch, on_done=self._undone, on_error=refused)
 
@@ -3093,11 +3094,13 @@ class PastImportsDialog(QDialog):
         self.message.setText(self.tr("Undoing the import of {file}…").format(file=batch.file_name))
 
         def refused(error) -> None:
+            alive = shiboken6.isValid(self)
+            if alive:
+                self.outcome_of = batch.id
+                self._undoing(False)  # (whatever went wrong: the window no longer waits for it)
             if not isinstance(error, SmallCrmError):
                 raise error
-            if shiboken6.isValid(self):
-                self.outcome_of = batch.id
-                self._undoing(False)
+            if alive:
                 self.message.setText(undo_refused_text(error) if isinstance(error, UndoRefused) else str(error))
 
         run_in_background(ci.undo_import, batch.id, on_done=lambda result: self._undone(batch, result),

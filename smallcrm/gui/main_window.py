@@ -453,11 +453,15 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Quit"), self.tr(
                 "An import is being undone. Quit once it is done, in a few seconds."))
             return False
-        if any(w.task is not None for w in wizards):
-            return QMessageBox.question(self, self.tr("Quit"), self.tr(
-                "An import is under way. Stop it and quit? Nothing of it is kept: import the file again later."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+        running = [w for w in wizards if w.task is not None]
+        if running:
+            if QMessageBox.question(self, self.tr("Quit"), self.tr(
+                    "An import is under way. Stop it and quit? Nothing of it is kept: import the file again later."),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                return False
+            for wizard in running:
+                wizard.reject()  # (its import cancelled: rolled back before the program ends, app.main waits for it)
         return True
 
     def selected_ids(self) -> list[int]:

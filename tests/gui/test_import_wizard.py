@@ -537,6 +537,28 @@ def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked, monkeypatch)
     dialog.close()
 
 
+def test_an_undo_that_fails_unforeseen_leaves_past_imports_closable(qtbot, window, tmp_path, monkeypatch):
+    import sqlite3
+
+    from smallcrm.services.importing import contacts_import as ci
+
+    ci.import_contacts(write_french_file(tmp_path), ci.ImportOptions(region="FR"))
+
+    def locked(batch):
+        raise sqlite3.OperationalError("database is locked")  # (another program held the book too long)
+
+    monkeypatch.setattr(ci, "undo_import", locked)
+    dialog = window.show_past_imports()
+    with qtbot.capture_exceptions() as raised:  # (said by the program's "Something went wrong" window)
+        qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.undoing, timeout=10000)
+    assert [type(e[1]) for e in raised] == [sqlite3.OperationalError]
+    assert dialog.close_button.isEnabled() and dialog.undo.isEnabled()
+    dialog.close()
+    window.close()
+    assert not window.isVisible()  # nothing under way to wait for
+
+
 def test_past_imports_says_in_words_why_an_import_is_not_undone(qtbot, window, tmp_path):
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
     from smallcrm.store.db import database
@@ -994,6 +1016,25 @@ def test_quitting_while_an_import_runs_asks_first(qtbot, window, till, monkeypat
     assert wizard.result is not None and wizard.result.batch is not None  # imported: it was not stopped
     window.close()  # nothing under way: no question
     assert len(asked) == 1 and not window.isVisible()
+
+
+def test_quitting_while_an_import_runs_stops_it_when_told_to(qtbot, window, till, monkeypatch, asked):
+    from PySide6.QtCore import QThreadPool
+    from smallcrm.services.importing import purchases_import as pi
+
+    real, gate = pi.import_purchases, threading.Event()
+
+    def held(path, options, *, progress=None, cancelled=None):
+        gate.wait(10)  # the import goes on once the owner has answered
+        return real(path, options, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(pi, "import_purchases", held)
+    started_sales_import(qtbot, window, till)
+    window.close()  # Yes: stop it and quit
+    assert len(asked) == 1 and not window.isVisible()
+    gate.set()
+    QThreadPool.globalInstance().waitForDone()  # (as the program does once its window is closed)
+    assert stored(till.parent / "test.sqlite")["purchases"] == []  # nothing of it kept, as said
 
 
 def test_cancel_while_importing_purchases_writes_nothing(qtbot, window, till, monkeypatch):
