@@ -51,20 +51,22 @@ class AddContact(_Step):
 
 
 class EditContact(_Step):
-    """An edit; undone, the contact holds what it held before, and says it last changed when it did then (an
-    import it came from can be undone again)."""
+    """An edit; undone, the contact holds what it held before and, unless changed since, says it last changed when it
+    did then (an import it came from can be undone again)."""
 
     def __init__(self, contact_id: int, before: contacts.ContactInput, after: contacts.ContactInput,
-                 stamp: datetime | None, refresh, text: str):
+                 stamps: tuple[datetime, datetime], refresh, text: str):
         super().__init__(text, refresh)
-        self.contact_id, self.before, self.after, self.stamp = contact_id, before, after, stamp
+        self.contact_id, self.before, self.after = contact_id, before, after
+        self.changed_at, self.written_at = stamps  # (when it changed before the edit, when the edit wrote it)
 
     def do(self):
         contacts.update_contact(self.contact_id, self.after)
+        self.written_at = contacts.stamps([self.contact_id])[self.contact_id]
         return [self.contact_id]
 
     def undo_it(self):
-        contacts.update_contact(self.contact_id, self.before, stamp=self.stamp)
+        contacts.update_contact(self.contact_id, self.before, stamp=(self.written_at, self.changed_at))
         return [self.contact_id]
 
 
@@ -93,14 +95,18 @@ class RestoreContacts(DeleteContacts):
 class TagContacts(_Step):
     """A tag given to the contacts that did not have it (`add`), or taken off those that had it."""
 
-    def __init__(self, ids: list[int], tag: str, add: bool, stamps: dict[int, datetime], refresh, text: str):
+    def __init__(self, ids: list[int], tag: str, add: bool, changed_at: dict[int, datetime],
+                 written_at: dict[int, datetime], refresh, text: str):
         super().__init__(text, refresh)
-        self.ids, self.tag, self.add, self.stamps = list(ids), tag, add, stamps  # (stamps: as in EditContact)
+        self.ids, self.tag, self.add = list(ids), tag, add
+        self.changed_at, self.written_at = changed_at, written_at  # (as in EditContact, each contact's)
 
     def do(self):
         (contacts.tag_contacts if self.add else contacts.untag_contacts)(self.ids, self.tag)
+        self.written_at = contacts.stamps(self.ids)
         return self.ids
 
     def undo_it(self):
-        (contacts.untag_contacts if self.add else contacts.tag_contacts)(self.ids, self.tag, self.stamps)
+        (contacts.untag_contacts if self.add else contacts.tag_contacts)(
+            self.ids, self.tag, {i: (self.written_at[i], self.changed_at[i]) for i in self.ids})
         return self.ids

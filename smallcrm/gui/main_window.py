@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
 
     def _save_edit(self, contact_id: int, before: contacts.ContactInput, dialog: ContactDialog) -> None:
         after = dialog.contact_input()
-        stamp = contacts.stamps([contact_id]).get(contact_id)
+        changed_at = contacts.stamps([contact_id]).get(contact_id)
         saved: list[bool] = []  # (none: the customer was removed meanwhile, by an import undone; said)
         do_if_still_allowed(self, lambda: saved.append(contacts.update_contact(contact_id, after,
                                                                                region=dialog.region)))
@@ -596,7 +596,8 @@ class MainWindow(QMainWindow):
         if not saved[0]:
             return  # (saved unchanged: nothing to undo)
         name = contacts.display_name(after.first_name.strip(), after.last_name.strip(), after.company.strip())
-        self.undo_stack.push(commands.EditContact(contact_id, before, after, stamp, self.refresh,
+        written_at = contacts.stamps([contact_id])[contact_id]
+        self.undo_stack.push(commands.EditContact(contact_id, before, after, (changed_at, written_at), self.refresh,
                                                   self.tr("Edit {name}").format(name=name)))
         self.model.forget([contact_id])
         self.refresh([contact_id])
@@ -671,7 +672,7 @@ class MainWindow(QMainWindow):
             text = (self.tr("Tag {contacts} “{tag}”") if add else self.tr("Take “{tag}” off {contacts}")).format(
                 contacts=self._contacts(len(changed)), tag=tag)
             self.undo_stack.push(commands.TagContacts(changed, tag, add, {i: stamps[i] for i in changed},
-                                                      self._retagged, text))
+                                                      contacts.stamps(changed), self._retagged, text))
             self._retagged(changed)
         if add:
             said = (self.tr("Tagged {contacts} “{tag}”.") if changed else

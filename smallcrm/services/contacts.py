@@ -147,10 +147,9 @@ def add_contact(data: ContactInput, *, region: str | None = None, contact_id: in
 
 
 def update_contact(contact_id: int, data: ContactInput, *, region: str | None = None,
-                   stamp: datetime | None = None) -> bool:
+                   stamp: tuple[datetime, datetime] | None = None) -> bool:
     """Store the form `data` as the contact's. False when it holds what the contact has: nothing is written, and the
-    contact stays as an import left it (to be undone). `stamp`: when the contact last changed before the edit this
-    one undoes, put back with what it held then."""
+    contact stays as an import left it (to be undone). `stamp`: of an edit undone, see _stamp."""
     clean = clean_contact(data, region)
     with database.atomic():
         try:
@@ -158,13 +157,11 @@ def update_contact(contact_id: int, data: ContactInput, *, region: str | None = 
                 return False
         except ValidationFailed:  # (what it holds is not what a form takes now: a change, then)
             pass
-        changed = (
-            Contact.update({**clean.values, "updated_at": stamp or edited_now(Contact.updated_at)}).where(
-                Contact.id == contact_id).execute()
-        )
+        changed = Contact.update(clean.values).where(Contact.id == contact_id).execute()
         if not changed:
             raise NotFound("contact", contact_id)
         _write_children(contact_id, clean)
+        _stamp([contact_id], {contact_id: stamp} if stamp else None)
     return True
 
 
@@ -174,13 +171,19 @@ def stamps(ids) -> dict[int, datetime]:
         among(Contact.id, list(ids)))}
 
 
-def _stamp(ids: list[int], stamps: dict[int, datetime] | None) -> None:
-    """The contacts `ids` changed now, or (`stamps`: a step undone) when they changed before it."""
+def _stamp(ids: list[int], stamps: dict[int, tuple[datetime, datetime]] | None) -> None:
+    """The contacts `ids` changed now. Of a step undone, `stamps` gives each contact (when the step wrote it, when
+    it changed before): one that still says the former says the latter again (an import it came from can be undone
+    again); one changed since (another window, the command line) says now."""
+    now = edited_now(Contact.updated_at)
     if stamps is None:
-        Contact.update(updated_at=edited_now(Contact.updated_at)).where(among(Contact.id, ids)).execute()
+        Contact.update(updated_at=now).where(among(Contact.id, ids)).execute()
         return
     for contact_id in ids:
-        Contact.update(updated_at=stamps[contact_id]).where(Contact.id == contact_id).execute()
+        written, before = stamps[contact_id]
+        mine = Contact.update(updated_at=before).where(Contact.id == contact_id, Contact.updated_at == written)
+        if not mine.execute():
+            Contact.update(updated_at=now).where(Contact.id == contact_id).execute()
 
 
 @dataclass
@@ -449,7 +452,7 @@ def empty_trash() -> int:
         return Contact.delete().where(Contact.deleted_at.is_null(False)).execute()
 
 
-def tag_contacts(ids, name: str, stamps: dict[int, datetime] | None = None) -> list[int]:
+def tag_contacts(ids, name: str, stamps: dict[int, tuple[datetime, datetime]] | None = None) -> list[int]:
     """Give the contacts (none of them in the Trash) the tag `name`, checked as a form's: "vip" is the book's
     "VIP". Returns those that did not have it; the others are left as they were. `stamps`: see _stamp."""
     ids = list(dict.fromkeys(ids))
@@ -468,7 +471,7 @@ def tag_contacts(ids, name: str, stamps: dict[int, datetime] | None = None) -> l
     return changed
 
 
-def untag_contacts(ids, name: str, stamps: dict[int, datetime] | None = None) -> list[int]:
+def untag_contacts(ids, name: str, stamps: dict[int, tuple[datetime, datetime]] | None = None) -> list[int]:
     """Take the tag `name` off the contacts (none of them in the Trash); returns those that had it. `stamps`: see
     _stamp."""
     ids = list(dict.fromkeys(ids))

@@ -137,9 +137,24 @@ def test_a_form_saved_unchanged_writes_nothing_and_an_edit_undone_puts_back_when
     assert get_contact(cid).updated_at == stamp and get_contact(cid).phones[0].raw == "06 12 34 56 78"
     before = get_contact(cid).to_input()
     assert update_contact(cid, ContactInput(**{**before.__dict__, "city": "Lyon"}), region="FR") is True
-    assert get_contact(cid).updated_at > stamp
-    update_contact(cid, before, stamp=stamp)
+    written = get_contact(cid).updated_at
+    assert written > stamp
+    update_contact(cid, before, stamp=(written, stamp))
     assert (get_contact(cid).city, get_contact(cid).updated_at) == ("", stamp)
+
+
+def test_a_step_undone_puts_back_when_the_contact_last_changed_only_if_nothing_changed_it_since(db):
+    cid = add_contact(ContactInput(first_name="Ann"))
+    stamp = get_contact(cid).updated_at
+    tag_contacts([cid], "VIP")
+    written = get_contact(cid).updated_at
+    untag_contacts([cid], "VIP", {cid: (written, stamp)})  # (Undo of the tag)
+    assert get_contact(cid).updated_at == stamp
+    tag_contacts([cid], "VIP")
+    written = get_contact(cid).updated_at
+    update_contact(cid, ContactInput(**{**get_contact(cid).to_input().__dict__, "notes": "Allergic to nuts"}))
+    assert untag_contacts([cid], "VIP", {cid: (written, stamp)}) == [cid]  # (the command line edited her meanwhile)
+    assert get_contact(cid).updated_at > written  # changed since: it says so, and an import's undo still sees it
 
 
 def test_a_numbers_extension_outlives_saving_the_form_unchanged(db):
