@@ -111,11 +111,14 @@ def clean_phone(value: str, region: str | None, field: str = "phone") -> Phone:
     return Phone(raw, e164, " ".join(dict.fromkeys(forms)))
 
 
-@lru_cache(maxsize=8192)
+# An extension after a number: a few digits after "ext", "x" or "#" that follow its own (not "#0612345678")
+_AN_EXTENSION = re.compile(r"(?<=[\d)])\s*(?:ext\.?|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
+
+
 def phone_extension(raw: str) -> str:
     """The extension a number was written with ("01 23 45 67 89 ext. 12": "12"), else ""."""
-    m = _EXTENSION.search(raw)
-    return re.sub(r"\D", "", m.group()) if m else ""
+    m = _AN_EXTENSION.search(raw)
+    return m.group(1) if m else ""
 
 
 def phone_text(e164: str | None, raw: str) -> str:
@@ -127,6 +130,7 @@ def phone_text(e164: str | None, raw: str) -> str:
     return f"{e164} ext. {extension}" if extension else e164
 
 
+@lru_cache(maxsize=8192)
 def display_phone(e164: str | None, raw: str, region: str | None = None) -> str:
     """How a stored number is shown: national form for the shop's own country, else international (with its
     extension)."""

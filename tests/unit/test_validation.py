@@ -85,6 +85,15 @@ def test_a_bad_emails_detail_names_the_character_at_fault_without_technical_asid
     assert caught.value.detail == detail
 
 
+@pytest.mark.parametrize(("typed", "extension"), [
+    ("06 12 34 56 78 ext. 12", "12"), ("+1 415 555 2671 x89", "89"), ("+1 212 555 0100x7", "7"), ("01 23 45 67 89 #3", "3"),
+    ("#0612345678", ""), ("x 0612345678", ""), ("ext 0612345678", ""), ("06 12 34 56 78", "")])
+def test_an_extension_is_a_few_digits_after_the_number(typed, extension):
+    phone = v.clean_phone(typed, "FR")
+    assert phone.e164 and v.phone_extension(phone.raw) == extension
+    assert v.clean_phone(v.phone_text(phone.e164, phone.raw), None).e164 == phone.e164  # (read back the same)
+
+
 def test_empty_email_is_required():
     with pytest.raises(InvalidValue) as caught:
         v.clean_email("   ")
