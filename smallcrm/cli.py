@@ -264,13 +264,14 @@ def edit_contact(args, db_path: Path) -> int:
     _open_existing(db_path)
     data = _apply(args, contacts.get_contact(args.id).to_input())
     with database.atomic():
-        contacts.update_contact(args.id, data, region=args.region)
+        changed = contacts.update_contact(args.id, data, region=args.region)
         if args.referred_by is not None:
             referrals.set_referrer(args.id, args.referred_by or None)
     if args.json:
         cli_format.write_json(sys.stdout, contacts.get_contact(args.id).to_json())
     else:
-        print(f"contact {args.id} updated")
+        print(f"contact {args.id} updated" if changed or args.referred_by is not None else
+              f"contact {args.id} unchanged: it already holds that")
     return 0
 
 

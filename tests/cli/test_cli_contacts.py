@@ -84,6 +84,8 @@ def test_edit_changes_only_what_is_given_and_lists_are_replaced(cli, add):
               "--tag", "vip", "--city", "Lyon")
     result = cli("contacts", "edit", str(cid), "--last-name", "Martin", "--email", "c@example.com")
     assert result.code == 0 and result.out.strip() == f"contact {cid} updated"
+    again = cli("contacts", "edit", str(cid), "--last-name", "Martin")  # (nothing to change: nothing written)
+    assert again.code == 0 and again.out.strip() == f"contact {cid} unchanged: it already holds that"
     obj = cli("contacts", "show", str(cid), "--json").json()
     assert (obj["first_name"], obj["last_name"], obj["city"]) == ("Ann", "Martin", "Lyon")
     assert obj["emails"] == ["c@example.com"] and obj["tags"] == ["vip"]

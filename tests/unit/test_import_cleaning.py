@@ -580,9 +580,17 @@ def test_several_emails_in_one_cell():
     assert found.emails == ["ann@example.com", "ann@work.example.org", "lee@example.net"]
 
 
-def test_an_email_copied_from_a_web_pages_link_loses_its_mailto():
-    found = convert(row(first="Ann", email="mailto:ann@example.com", email2="MailTo:lee@example.net?subject=Hi, bo@x.org"))
-    assert found.emails == ["ann@example.com", "lee@example.net", "bo@x.org"]
+@pytest.mark.parametrize(("cell", "emails"), [
+    ("mailto:ann@example.com", ["ann@example.com"]), ("MailTo:lee@example.net?subject=Hi, there", ["lee@example.net"]),
+    ("mailto:cyd%2Bshop@example.com", ["cyd+shop@example.com"]),
+    ("mailto:a@x.org; mailto:b@y.org", ["a@x.org", "b@y.org"])])
+def test_an_email_copied_from_a_web_pages_link_loses_its_mailto(cell, emails):
+    assert convert(row(first="Ann", email=cell)).emails == emails
+
+
+@pytest.mark.parametrize("cell", ["mailto:?to=ann@example.com", "notmailto:ann@example.com"])
+def test_a_link_whose_address_cannot_be_read_is_no_address(cell):
+    assert isinstance(convert(row(first="Ann", email=cell)), Reject)
 
 
 def test_a_long_tag_or_a_long_region_goes_to_the_notes():
@@ -879,14 +887,16 @@ def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_
 def test_googles_relations_events_and_custom_fields_are_kept_in_the_notes_under_their_labels(tmp_path):
     names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
     names += ["Relation 1 - Label", "Relation 1 - Value", "Event 1 - Label", "Event 1 - Value",
-              "Custom Field 1 - Label", "Custom Field 1 - Value", "Custom Field 2 - Label", "Custom Field 2 - Value"]
+              "Custom Field 1 - Label", "Custom Field 1 - Value", "Custom Field 2 - Label", "Custom Field 2 - Value",
+              "Custom Field 3 - Label", "Custom Field 3 - Value"]
     row = {name: "" for name in names} | {
         "First Name": "Zoé", "E-mail 1 - Value": "zoe@example.fr", "Relation 1 - Label": "Spouse",
         "Relation 1 - Value": "Marc", "Event 1 - Label": "* Anniversary", "Event 1 - Value": "2010-06-12",
-        "Custom Field 1 - Label": "Allergy", "Custom Field 1 - Value": "lilies", "Custom Field 2 - Value": "no label"}
+        "Custom Field 1 - Label": "Allergy", "Custom Field 1 - Value": "lilies", "Custom Field 2 - Value": "no label",
+        "Custom Field 3 - Label": "*", "Custom Field 3 - Value": "a star"}
     zoe = one_row_of(tmp_path / "google.csv", names, row, region="FR")
     assert zoe.notes.splitlines() == ["Spouse: Marc", "Anniversary: 2010-06-12", "Allergy: lilies",
-                                      "Custom Field 2 - Value: no label"]
+                                      "Custom Field 2 - Value: no label", "Custom Field 3 - Value: a star"]
 
 
 def test_googles_whole_address_is_kept_in_the_notes_unless_its_parts_hold_it(tmp_path):

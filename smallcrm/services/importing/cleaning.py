@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
+from urllib.parse import unquote
 
 from babel.numbers import get_currency_precision, get_currency_symbol, is_currency
 import phonenumbers
@@ -1138,7 +1139,10 @@ _WORDS = re.compile(r"\w+")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
 _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
-_MAILTO = re.compile(r"mailto:([^?\s,;<>]*)(?:\?[^\s,;<>]*)?", re.IGNORECASE)  # a web page's link to write to
+# A web page's link to write to: a cell that is one ("mailto:ann%2Bshop@example.com?subject=Hello, there": the
+# address, its %-escapes read), and what is left of such links among others ("mailto:" alone)
+_ONE_MAILTO = re.compile(r"\s*mailto:([^?\s]+)(?:\?.*)?", re.IGNORECASE | re.DOTALL)
+_MAILTO = re.compile(r"(?<![\w.%+-])mailto:(?=[^?\s])", re.IGNORECASE)
 _PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*")
 _PHONE_SEPARATORS = re.compile(r":::|[;,|]")
 _SLASH_BETWEEN = re.compile(r"\s+/\s+")  # "06 12 34 56 78 / 07 55 66 77 88": two numbers, unless an area code is
@@ -1283,7 +1287,8 @@ def email_parts(cell: str) -> list[str]:
     """The addresses in a cell: "a ::: b", "a; b", "a b", "Ann Lee <a>", "mailto:a?subject=Hello"."""
     cell = cell.strip()
     if ":" in cell:
-        cell = _MAILTO.sub(r"\1", cell)
+        one = _ONE_MAILTO.fullmatch(cell)
+        cell = unquote(one.group(1)) if one else _MAILTO.sub("", cell)
     if not _EMAIL_SEPARATORS.search(cell):
         return [cell] if cell else []
     if "<" in cell:
@@ -1396,7 +1401,7 @@ class RowCleaner:
         """What a labelled note's value is: its label ("Spouse", "Allergy"; Google's "* " of its own labels
         left out), else its column's name."""
         label = unguard_formula(tidy(cells[self.note_labels[i]]))
-        return label.removeprefix("* ").strip() or self.names[i]
+        return label.removeprefix("*").strip() or self.names[i]
 
     def _with_number(self, street: str, cells: list[str], row_region: str | None, notes: list[str]) -> str:
         """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it (a row
