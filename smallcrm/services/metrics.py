@@ -323,7 +323,7 @@ def _values(rows: list[tuple], name: str) -> tuple[str, dict]:
 #                     purchase_by_customer_facts), comparing their UTC text with the bounds of the periods
 #                     and months: first and last day of purchase and purchases and spend as of today,
 #                     revenue and purchases in the period and the previous one, and the months of the cohort
-#                     window bought in. The money counts every row read, the rest only the sales (_SALE): a
+#                     window bought in. The money counts every row read, the rest only the sales (_READ_SALE): a
 #                     refund whose sale is unknown (an imported one, only its total negative) is no purchase.
 #                     Only each customer's first and last purchase become local days, found among the days;
 #   metrics_odd       the purchases whose money is not simply their total (refunds linked to their sale,
@@ -352,6 +352,7 @@ _SPAN_ROWS = 190  # rows per INSERT (5 parameters each: under the oldest SQLite 
 _CUSTOMERS = "FROM temp.metrics_customer WHERE contact_id > 0 AND purchases > 0"
 _NO_DAY = 10**9  # an ordinal after every day
 _SALE = sale_sql("p")  # a purchase row that is a sale, not a refund
+_READ_SALE = "p.total_minor >= 0"  # the same, of the rows a statement reads that are linked to no sale (cheaper)
 
 
 @dataclass(frozen=True)
@@ -435,13 +436,14 @@ def _customer_statements(scope: _Scope, spans: list[_Span]) -> list[_Statement]:
     # sales count as purchases (and give the days of purchase).
     everything = all(span.asof for span in spans)
     asof = "" if everything else " FILTER (WHERE p.occurred_at < :asof)"
-    sales = f" FILTER (WHERE {_SALE})" if everything else f" FILTER (WHERE {_SALE} AND p.occurred_at < :asof)"
+    sales = (f" FILTER (WHERE {_READ_SALE})" if everything else
+             f" FILTER (WHERE {_READ_SALE} AND p.occurred_at < :asof)")
     now = "p.occurred_at >= :now_start AND p.occurred_at < :now_end"
     before = "p.occurred_at >= :before_start AND p.occurred_at < :before_end"
     period = (f"coalesce(sum(p.total_minor) FILTER (WHERE {now}), 0) AS now_rev,"
-              f" count(*) FILTER (WHERE {now} AND {_SALE}) AS now_n,"
+              f" count(*) FILTER (WHERE {now} AND {_READ_SALE}) AS now_n,"
               f" coalesce(sum(p.total_minor) FILTER (WHERE {before}), 0) AS before_rev,"
-              f" count(*) FILTER (WHERE {before} AND {_SALE}) AS before_n"
+              f" count(*) FILTER (WHERE {before} AND {_READ_SALE}) AS before_n"
               if scope.period else "0 AS now_rev, 0 AS now_n, 0 AS before_rev, 0 AS before_n")
     months, month_bounds = _month_bits(scope.window, scope.cohort_months)
     create = """CREATE TEMP TABLE metrics_customer (
@@ -455,7 +457,7 @@ def _customer_statements(scope: _Scope, spans: list[_Span]) -> list[_Statement]:
                    (contact_id, first_day, last_day, purchases, spend, now_rev, now_n, before_rev, before_n, months)
                SELECT contact_id, {_day_of("first_at")}, {_day_of("last_at")}, purchases, spend,
                       now_rev, now_n, before_rev, before_n, months
-                 FROM (SELECT coalesce(p.contact_id, 0) AS contact_id, min(p.occurred_at) FILTER (WHERE {_SALE})
+                 FROM (SELECT coalesce(p.contact_id, 0) AS contact_id, min(p.occurred_at) FILTER (WHERE {_READ_SALE})
                               AS first_at, max(p.occurred_at){sales} AS last_at, count(*){sales} AS purchases,
                               coalesce(sum(p.total_minor){asof}, 0) AS spend, {period}, {months} AS months
                          FROM purchase p INDEXED BY purchase_by_customer_facts
@@ -488,7 +490,7 @@ def _month_bits(window: date | None, count: int) -> tuple[str, dict]:
         return "0", {}
     bounds = {f"m{k}": _at(loyalty.add_months(window, k)) for k in range(count)}
     return (f"coalesce(sum(DISTINCT 1 << {_month_of(0, count)})"
-            f" FILTER (WHERE p.occurred_at >= :m0 AND p.occurred_at < :asof AND {_SALE}), 0)"), bounds
+            f" FILTER (WHERE p.occurred_at >= :m0 AND p.occurred_at < :asof AND {_READ_SALE}), 0)"), bounds
 
 
 def _month_of(first: int, after: int) -> str:
@@ -532,7 +534,7 @@ def _series_statement(currency: str) -> _Statement:
     # Grouped by day first: the days are read in order, so no row is sorted. The rows joined are the sales and
     # the refunds not linked to a sale (the others are in metrics_odd); the sales alone are purchases.
     sql = f"""SELECT bucket, sum(revenue), sum(purchases)
-               FROM (SELECT s.bucket AS bucket, count(p.id) FILTER (WHERE {_SALE}) AS purchases,
+               FROM (SELECT s.bucket AS bucket, count(p.id) FILTER (WHERE {_READ_SALE}) AS purchases,
                             coalesce(sum(p.total_minor), 0)
                             + (SELECT coalesce(sum(o.extra), 0) FROM temp.metrics_odd o
                                 WHERE o.occurred_at >= s.lo AND o.occurred_at < s.hi) AS revenue
