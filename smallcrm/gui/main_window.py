@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a CSV file dropped on the window opens the import wizard
         self.undo_stack = QUndoStack(self)
         self._total = 0
+        self._counted_for = ""  # the search the list was last read for
         self._selected_id: int | None = None
         self.demo_task = None
 
@@ -488,8 +489,13 @@ class MainWindow(QMainWindow):
     def _after_reload(self) -> None:
         searching = bool(self.model.search_text.strip())
         shown = self.model.rowCount()
-        # (while searching, counted apart: an import, an undo or a delete changes the book beyond the matches)
-        self._total = contacts.count_contacts() if searching else shown
+        # while searching, the book is counted apart, when the same search is read again (the book changed: an
+        # import, an undo, a delete), not at each letter typed
+        if not searching:
+            self._total = shown
+        elif self.model.search_text == self._counted_for:
+            self._total = contacts.count_contacts()
+        self._counted_for = self.model.search_text
         self.stack.setCurrentWidget(self.splitter if (self._total or searching) else self._welcome())
         if searching and self.model.matches > shown:
             text = self.tr("The first {shown} of {matches} customers matching “{search}” — type more to narrow it "
