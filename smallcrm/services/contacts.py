@@ -171,19 +171,18 @@ def stamps(ids) -> dict[int, datetime]:
         among(Contact.id, list(ids)))}
 
 
-def _stamp(ids: list[int], stamps: dict[int, tuple[datetime, datetime]] | None) -> None:
-    """The contacts `ids` changed now. Of a step undone, `stamps` gives each contact (when the step wrote it, when
+def _stamp(ids: list[int], undone: dict[int, tuple[datetime, datetime]] | None) -> None:
+    """The contacts `ids` changed now. Of a step undone, `undone` gives each contact (when the step wrote it, when
     it changed before): one that still says the former says the latter again (an import it came from can be undone
     again); one changed since (another window, the command line) says now."""
-    now = edited_now(Contact.updated_at)
-    if stamps is None:
-        Contact.update(updated_at=now).where(among(Contact.id, ids)).execute()
-        return
-    for contact_id in ids:
-        written, before = stamps[contact_id]
-        mine = Contact.update(updated_at=before).where(Contact.id == contact_id, Contact.updated_at == written)
-        if not mine.execute():
-            Contact.update(updated_at=now).where(Contact.id == contact_id).execute()
+    changed_since = ids
+    if undone is not None:
+        current = stamps(ids)
+        changed_since = [i for i in ids if current.get(i) != undone[i][0]]
+        database.connection().executemany("UPDATE contact SET updated_at = ? WHERE id = ?", [
+            (to_utc_text(undone[i][1]), i) for i in ids if current.get(i) == undone[i][0]])
+    if changed_since:
+        Contact.update(updated_at=edited_now(Contact.updated_at)).where(among(Contact.id, changed_since)).execute()
 
 
 @dataclass
@@ -452,9 +451,9 @@ def empty_trash() -> int:
         return Contact.delete().where(Contact.deleted_at.is_null(False)).execute()
 
 
-def tag_contacts(ids, name: str, stamps: dict[int, tuple[datetime, datetime]] | None = None) -> list[int]:
+def tag_contacts(ids, name: str, undone: dict[int, tuple[datetime, datetime]] | None = None) -> list[int]:
     """Give the contacts (none of them in the Trash) the tag `name`, checked as a form's: "vip" is the book's
-    "VIP". Returns those that did not have it; the others are left as they were. `stamps`: see _stamp."""
+    "VIP". Returns those that did not have it; the others are left as they were. `undone`: see _stamp."""
     ids = list(dict.fromkeys(ids))
     name = v.clean_tag(name)
     with database.atomic():
@@ -467,12 +466,12 @@ def tag_contacts(ids, name: str, stamps: dict[int, tuple[datetime, datetime]] | 
         if changed:
             database.execute_sql("INSERT INTO contact_tag (contact_id, tag_id) SELECT value, ? FROM json_each(?)",
                                  (tag.id, json.dumps(changed)))
-            _stamp(changed, stamps)
+            _stamp(changed, undone)
     return changed
 
 
-def untag_contacts(ids, name: str, stamps: dict[int, tuple[datetime, datetime]] | None = None) -> list[int]:
-    """Take the tag `name` off the contacts (none of them in the Trash); returns those that had it. `stamps`: see
+def untag_contacts(ids, name: str, undone: dict[int, tuple[datetime, datetime]] | None = None) -> list[int]:
+    """Take the tag `name` off the contacts (none of them in the Trash); returns those that had it. `undone`: see
     _stamp."""
     ids = list(dict.fromkeys(ids))
     with database.atomic():
@@ -484,7 +483,7 @@ def untag_contacts(ids, name: str, stamps: dict[int, tuple[datetime, datetime]] 
             ContactTag.tag == tag.id, among(ContactTag.contact, ids))]
         if changed:
             ContactTag.delete().where(ContactTag.tag == tag.id, among(ContactTag.contact, changed)).execute()
-            _stamp(changed, stamps)
+            _stamp(changed, undone)
     return sorted(changed, key=ids.index)
 
 
