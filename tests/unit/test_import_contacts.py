@@ -554,6 +554,7 @@ def test_mailchimps_export_of_subscribed_members_gives_email_consent(db, tmp_pat
     ci.import_contacts(source)
     ann, cy = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Cy"))
     assert (ann.email_consent, ann.notes, cy.email_consent, cy.notes) == (True, "", False, "")
+    assert ann.email_consent_at == datetime(2023, 1, 5, 10, 0, tzinfo=timezone.utc)  # when, not the import's day
 
 
 @pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("02/03/2024 09:00", True), ("yes", True),

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from functools import cache, lru_cache
 from urllib.parse import unquote
@@ -45,6 +45,7 @@ from smallcrm.services import money, validation
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
 from smallcrm.services.importing.mapping import FIELDS, LAST_FIRST, fold, header_key
 from smallcrm.services.validation import Phone
+from smallcrm.store.fields import utc_now
 
 try:  # phonenumbers' own helpers for the fast path; without them every number takes the slow path
     from phonenumbers.phonenumberutil import _FIRST_GROUP_PATTERN
@@ -1106,6 +1107,18 @@ STARTS_WITH_DATE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-
                               r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
 
 
+def consent_moment(text: str) -> datetime | None:
+    """When a consent column says the customer agreed, when it writes the time as ISO 8601 (Mailchimp's
+    OPTIN_TIME, "2019-05-01 10:22:33", in UTC as Mailchimp writes it; a day alone, its start in UTC); None for
+    "yes", another way of writing a date, or a time to come (the import's time stands for it then)."""
+    try:
+        moment = datetime.fromisoformat(text.strip().lstrip("'"))
+    except ValueError:
+        return None
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment <= utc_now() else None
+
+
 def parse_consent(text: str) -> bool | None:
     """True for yes-like values, False for no-like or empty ones, None for anything else."""
     value = _consent_word(text)
@@ -1619,6 +1632,8 @@ class RowCleaner:
             street=street, postal_code=postal_code, city=city, country=country,
             birthday=birthday, tags=tags, notes=text,
             email_consent=email_consent, sms_consent=sms_consent,
+            email_consent_at=consent_moment(values["email_consent"][0]) if email_consent else None,
+            sms_consent_at=consent_moment(values["sms_consent"][0]) if sms_consent else None,
             email_consent_source=email_source, sms_consent_source=sms_source,
             row=row, customer_id=customer_number(unguard(values["customer_id"][0])) if "customer_id" in values else "",
             source=unguard_formula(values["source"][0]) if "source" in values else "",
