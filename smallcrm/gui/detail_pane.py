@@ -241,10 +241,10 @@ class DetailPane(QStackedWidget):
         s = summary(contact_id)
         money = fmt.money
         f = self.figures
-        f["spent"].setText(money(s.lifetime_spend_minor, s.currency) + (
-            " + " + ", ".join(s.other_currencies) if s.other_currencies else ""))
+        others = ", ".join(s.other_currencies)
+        f["spent"].setText(money(s.lifetime_spend_minor, s.currency) + (f" + {others}" if others else ""))
         f["spent"].setToolTip(self.tr("Also bought in {currencies}: those purchases are not in these figures.").format(
-            currencies=", ".join(s.other_currencies)) if s.other_currencies else "")
+            currencies=others) if others else "")
         f["purchases"].setText(
             self.tr("{n} · avg {avg}").format(n=fmt.number(s.purchases), avg=money(s.average_basket_minor, s.currency))
             if s.average_basket_minor is not None else fmt.number(s.purchases))

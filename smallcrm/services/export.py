@@ -33,9 +33,9 @@ from pathlib import Path
 
 from smallcrm.errors import InvalidValue
 from smallcrm.services import money, when
-from smallcrm.services.validation import phone_extension, phone_text
 from smallcrm.services.contacts import contact_ids, display_name
 from smallcrm.services.files import whole_file
+from smallcrm.services.validation import phone_extension, phone_text
 from smallcrm.store.fields import from_utc_text, to_utc_text
 from smallcrm.store.models import database
 
@@ -147,8 +147,7 @@ class ExportedContact:
     last_name: str
     company: str
     emails: list[str]
-    phones: list[tuple[str, str | None]]  # (the number as shown: E.164 when known, with its extension, else as
-    # typed; E.164)
+    phones: list[tuple[str, str | None]]  # (as validation.phone_text gives it; E.164)
     street: str
     postal_code: str
     city: str
@@ -307,8 +306,9 @@ def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
     for n, (shown, e164) in enumerate(c.phones):
         line = card.add("tel")
         if version == "4.0":
-            extension = f";ext={phone_extension(shown)}" if e164 and phone_extension(shown) else ""
-            line.value, line.params["VALUE"] = (f"tel:{e164}{extension}", ["uri"]) if e164 else (shown, ["text"])
+            extension = phone_extension(shown)
+            uri = f"tel:{e164};ext={extension}" if extension else f"tel:{e164}"
+            line.value, line.params["VALUE"] = (uri, ["uri"]) if e164 else (shown, ["text"])
             if n == 0:
                 line.params["PREF"] = ["1"]
         else:

@@ -1111,8 +1111,11 @@ def consent_moment(text: str) -> datetime | None:
     """When a consent column says the customer agreed, when it writes the time as ISO 8601 (Mailchimp's
     OPTIN_TIME, "2019-05-01 10:22:33", in UTC as Mailchimp writes it; a day alone, its start in UTC); None for
     "yes", another way of writing a date, or a time to come (the import's time stands for it then)."""
+    text = text.strip().lstrip("'")
+    if not text[:4].isdigit():  # ("yes", "x": no time, no need to try)
+        return None
     try:
-        moment = datetime.fromisoformat(text.strip().lstrip("'"))
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
     moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
@@ -1600,8 +1603,8 @@ class RowCleaner:
         if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for; Google a second
             # address whole and in parts: a part is left out when the whole has it)
             formatted, labels = self.formatted, self.note_labels
-            lines.extend(f"{self._note_name(i, cells)}: {unguard_formula(cells[i].strip())}" if i in labels
-                         else f"{names[i]}: {unguard_formula(cells[i].strip())}" for i in self.note
+            lines.extend(f"{self._note_name(i, cells) if i in labels else names[i]}: "
+                         f"{unguard_formula(cells[i].strip())}" for i in self.note
                          if cells[i].strip() and not _NO_DATE.fullmatch(cells[i].strip())
                          and not (i in formatted and cells[i].strip() in cells[formatted[i]]))
         lines.extend(notes)
