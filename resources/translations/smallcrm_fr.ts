@@ -524,6 +524,30 @@ Téléphone, e-mail ou site web</translation>
         <translation>l’année a quatre chiffres, ou laissez-la vide</translation>
     </message>
     <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Anniversaire</translation>
+    </message>
+    <message>
+        <source>Marketing by email</source>
+        <translation>Offres par e-mail</translation>
+    </message>
+    <message>
+        <source>Marketing by SMS</source>
+        <translation>Offres par SMS</translation>
+    </message>
+    <message>
         <source>In the shop</source>
         <translation>En boutique</translation>
     </message>
@@ -2650,6 +2674,30 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Edit {name}</source>
         <translation>Modifier {name}</translation>
+    </message>
+    <message>
+        <source>{name} had been changed meanwhile; those changes were kept too: {parts}.</source>
+        <translation>La fiche de {name} avait été modifiée entre-temps&#xa0;; ces modifications ont été gardées aussi&#xa0;: {parts}.</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Modifié entre-temps</translation>
+    </message>
+    <message>
+        <source>While you were editing {name}, this was changed elsewhere too (an import, or the command line): {parts}.</source>
+        <translation>Pendant que vous modifiiez la fiche de {name}, ceci a aussi été modifié ailleurs (une importation ou la ligne de commande)&#xa0;: {parts}.</translation>
+    </message>
+    <message>
+        <source>Save what you typed over it, or keep what is there now? The rest of what you changed is saved either way.</source>
+        <translation>Enregistrer ce que vous avez saisi à la place, ou garder ce qui s’y trouve maintenant&#xa0;? Le reste de vos modifications est enregistré dans les deux cas.</translation>
+    </message>
+    <message>
+        <source>Save mine</source>
+        <translation>Enregistrer ma version</translation>
+    </message>
+    <message>
+        <source>Keep what is there</source>
+        <translation>Garder ce qui s’y trouve</translation>
     </message>
     <message>
         <source>Delete {contacts}</source>

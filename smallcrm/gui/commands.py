@@ -51,8 +51,8 @@ class AddContact(_Step):
 
 
 class EditContact(_Step):
-    """An edit; undone, the contact holds what it held before and, unless changed since, says it last changed when it
-    did then (an import it came from can be undone again)."""
+    """An edit; undone, the parts it changed hold what they held before and, unless the contact changed since, it says
+    it last changed when it did then (an import it came from can be undone again)."""
 
     def __init__(self, contact_id: int, before: contacts.ContactInput, after: contacts.ContactInput,
                  stamps: tuple[datetime, datetime], refresh, text: str):
@@ -61,13 +61,19 @@ class EditContact(_Step):
         self.changed_at, self.written_at = stamps  # (when it changed before the edit, when the edit wrote it)
 
     def do(self):
-        contacts.update_contact(self.contact_id, self.after)
+        contacts.update_contact(self.contact_id, self._made(self.before, self.after))
         self.written_at = contacts.stamps([self.contact_id])[self.contact_id]
         return [self.contact_id]
 
     def undo_it(self):
-        contacts.update_contact(self.contact_id, self.before, stamp=(self.written_at, self.changed_at))
+        contacts.update_contact(self.contact_id, self._made(self.after, self.before),
+                                stamp=(self.written_at, self.changed_at))
         return [self.contact_id]
+
+    def _made(self, base: contacts.ContactInput, target: contacts.ContactInput) -> contacts.ContactInput:
+        """The contact as it is now, with what the edit changed (from `base` to `target`) made again: a change made
+        since to another part (an import, the command line) stays."""
+        return contacts.merge_edit(base, target, contacts.get_contact(self.contact_id).to_input()).data
 
 
 class DeleteContacts(_Step):

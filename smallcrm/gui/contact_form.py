@@ -244,6 +244,16 @@ class ContactDialog(AsksBeforeClosing, QDialog):
             sms_consent_source=self._consent_source(sms_consent, self.sms_consent_source),
         )
 
+    def part_names(self, parts: list[str]) -> str:
+        """The parts of a customer (contacts.PARTS) as the form names them: "Phones, Notes"."""
+        names = {
+            "first_name": self.tr("First name"), "last_name": self.tr("Last name"), "company": self.tr("Company"),
+            "emails": self.tr("Emails"), "phones": self.tr("Phones"), "address": self.tr("Address"),
+            "birthday": self.tr("Birthday"), "tags": self.tr("Tags"), "notes": self.tr("Notes"),
+            "email_consent": self.tr("Marketing by email"), "sms_consent": self.tr("Marketing by SMS"),
+        }
+        return ", ".join(names[part] for part in parts)
+
     def _consent_source(self, granted: bool, edit: QLineEdit) -> str:
         """How they agreed, as typed; consent given without saying how was given in the shop."""
         if not granted:

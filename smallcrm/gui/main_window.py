@@ -591,22 +591,51 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _save_edit(self, contact_id: int, before: contacts.ContactInput, dialog: ContactDialog) -> None:
+        """Store what the form changed. The customer may have changed since the form opened (an import, the command
+        line): what the form left alone stays as it is now, and a part changed both ways is the form's if the owner
+        says so."""
         after = dialog.contact_input()
+        name = contacts.display_name(after.first_name.strip(), after.last_name.strip(), after.company.strip())
         changed_at = contacts.stamps([contact_id]).get(contact_id)
-        saved: list[bool] = []  # (none: the customer was removed meanwhile, by an import undone; said)
-        do_if_still_allowed(self, lambda: saved.append(contacts.update_contact(contact_id, after,
-                                                                               region=dialog.region)))
+        saved: list = []  # (none: the customer was removed meanwhile, by an import undone; said)
+
+        def save() -> None:
+            current = contacts.get_contact(contact_id).to_input()
+            edit = contacts.merge_edit(before, after, current, dialog.region)
+            if edit.clashes and not self._keep_mine(name, edit.clashes, dialog):
+                edit = contacts.merge_edit(before, after, current, dialog.region, mine_wins=False)
+            saved.extend((contacts.update_contact(contact_id, edit.data, region=dialog.region), current, edit))
+
+        do_if_still_allowed(self, save)
         if not saved:
             self.model.reload()
             return
-        if not saved[0]:
+        written, current, edit = saved
+        if edit.kept:
+            self.statusBar().showMessage(self.tr("{name} had been changed meanwhile; those changes were kept too: "
+                                                 "{parts}.").format(name=name, parts=dialog.part_names(edit.kept)),
+                                         8000)
+        if not written:
             return  # (saved unchanged: nothing to undo)
-        name = contacts.display_name(after.first_name.strip(), after.last_name.strip(), after.company.strip())
         written_at = contacts.stamps([contact_id])[contact_id]
-        self.undo_stack.push(commands.EditContact(contact_id, before, after, (changed_at, written_at), self.refresh,
-                                                  self.tr("Edit {name}").format(name=name)))
+        self.undo_stack.push(commands.EditContact(contact_id, current, edit.data, (changed_at, written_at),
+                                                  self.refresh, self.tr("Edit {name}").format(name=name)))
         self.model.forget([contact_id])
         self.refresh([contact_id])
+
+    def _keep_mine(self, name: str, clashes: list[str], dialog: ContactDialog) -> bool:
+        """Whether the form's version of the parts that were also changed meanwhile is to be saved over it."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Changed meanwhile"), self.tr(
+            "While you were editing {name}, this was changed elsewhere too (an import, or the command line): {parts}.")
+                          .format(name=name, parts=dialog.part_names(clashes)), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setInformativeText(self.tr("Save what you typed over it, or keep what is there now? The rest of what you "
+                                       "changed is saved either way."))
+        mine = box.addButton(self.tr("Save mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep what is there"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(mine)
+        box.exec()
+        return box.clickedButton() is mine
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

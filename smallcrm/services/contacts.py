@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from smallcrm.errors import InvalidValue, NotFound, ValidationFailed
@@ -163,6 +163,68 @@ def update_contact(contact_id: int, data: ContactInput, *, region: str | None = 
         _write_children(contact_id, clean)
         _stamp([contact_id], {contact_id: stamp} if stamp else None)
     return True
+
+
+# The parts of a contact a form changes, each taken as a whole when two changes meet (an address is one part: a
+# street from one change and a city from another would make an address that is nowhere).
+PARTS = {
+    "first_name": ("first_name",), "last_name": ("last_name",), "company": ("company",), "emails": ("emails",),
+    "phones": ("phones",), "address": ("street", "postal_code", "city", "country"), "birthday": ("birthday",),
+    "tags": ("tags",), "notes": ("notes",),
+    "email_consent": ("email_consent", "email_consent_at", "email_consent_source"),
+    "sms_consent": ("sms_consent", "sms_consent_at", "sms_consent_source"),
+}
+
+
+@dataclass
+class Edit:
+    """A form's change (or an undo's) to store over what the contact holds now."""
+
+    data: ContactInput  # what to store
+    kept: list[str]  # PARTS changed meanwhile by something else (an import, the command line), kept
+    clashes: list[str]  # PARTS changed meanwhile and in the form, each its own way
+
+
+def merge_edit(base: ContactInput, mine: ContactInput, current: ContactInput, region: str | None = None, *,
+               mine_wins: bool = True) -> Edit:
+    """The change from `base` (the contact when the form opened) to `mine` (the form), made to `current` (the contact
+    now): the parts the form did not change stay as they are now. A part changed both ways is the form's
+    (`mine_wins`) or stays as it is now."""
+    views = [_parts(data, region) for data in (base, mine, current)]
+    if None in views:  # (held before the rules of today: compared as written)
+        views = [{part: tuple(map(_as_written, (getattr(data, f) for f in names))) for part, names in PARTS.items()}
+                 for data in (base, mine, current)]
+    was, wanted, now = views
+    if now == was:
+        return Edit(mine, [], [])
+    changed = [part for part in PARTS if wanted[part] != was[part]]
+    clashes = [part for part in changed if now[part] not in (was[part], wanted[part])]
+    data = replace(current)
+    for part in changed:
+        if mine_wins or part not in clashes:
+            for name in PARTS[part]:
+                setattr(data, name, getattr(mine, name))
+    return Edit(data, [part for part in PARTS if now[part] != was[part] and part not in changed], clashes)
+
+
+def _parts(data: ContactInput, region: str | None) -> dict[str, object] | None:
+    """Each part of `data` as it would be stored (None: `data` would not be stored as it is)."""
+    try:
+        clean = clean_contact(data, region)
+    except ValidationFailed:
+        return None
+    values = clean.values
+    view: dict[str, object] = {"emails": tuple(clean.emails), "phones": tuple(clean.phones), "tags": tuple(clean.tags)}
+    view.update({part: tuple(values[name] for name in names) for part, names in PARTS.items() if part not in view
+                 and not part.endswith("_consent")})
+    for part in ("email_consent", "sms_consent"):  # (its date when given: the one the form holds, not "now")
+        granted = values[part]
+        view[part] = (granted, getattr(data, f"{part}_at") if granted else None, values[f"{part}_source"])
+    return view
+
+
+def _as_written(value):
+    return tuple(value) if isinstance(value, list) else value
 
 
 def stamps(ids) -> dict[int, datetime]:

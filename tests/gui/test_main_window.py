@@ -140,6 +140,20 @@ def test_edit_then_undo_and_redo(qtbot, window, three):
     assert contacts.get_contact(three[0]).city == "Gdańsk"
 
 
+def test_undoing_or_redoing_an_edit_keeps_what_changed_since(qtbot, window, three):
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    dialog.city.clear()
+    type_text(dialog.city, "Gdańsk")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    data = contacts.get_contact(three[0]).to_input()  # (then `smallcrm contacts edit … --notes`)
+    contacts.update_contact(three[0], contacts.ContactInput(**{**data.__dict__, "notes": "Pays by card"}))
+    window.undo_action.trigger()
+    assert (contacts.get_contact(three[0]).city, contacts.get_contact(three[0]).notes) == ("Kraków", "Pays by card")
+    window.redo_action.trigger()
+    assert (contacts.get_contact(three[0]).city, contacts.get_contact(three[0]).notes) == ("Gdańsk", "Pays by card")
+
+
 def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot, window, three):
     window.refresh([three[1]])
     window.view.setFocus()
@@ -637,6 +651,69 @@ def test_saving_the_form_of_a_customer_removed_meanwhile_says_so(qtbot, window, 
     assert box.text() == "That record is no longer in the customer book: it was deleted meanwhile."
     box.close()
     assert "Marta Kowalska" not in visible_names(window) and not window.undo_stack.canUndo()
+
+
+def answer_box(qtbot, button_text: str) -> list[str]:
+    """Answer the next message box by pressing `button_text`; the list gets what it said."""
+    said: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press)
+            return
+        said.extend((box.text(), box.informativeText()))
+        (button,) = [b for b in box.buttons() if b.text() == button_text]
+        button.click()
+
+    QTimer.singleShot(0, press)
+    return said
+
+
+def test_saving_a_form_keeps_what_an_import_changed_meanwhile_and_undo_takes_back_only_the_form(
+        qtbot, window, three, tmp_path):
+    from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
+
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    source = tmp_path / "shop.csv"  # (while the form is open: `smallcrm import contacts … --on-duplicate fill`)
+    source.write_text("Email,Phone 2,Notes\nmarta@kwiaty.pl,+48 22 123 45 67,Orders tulips in March\n",
+                      encoding="utf-8")
+    assert import_contacts(source, ImportOptions(region="PL", on_duplicate="fill")).updated == 1
+    dialog.city.clear()
+    type_text(dialog.city, "Gdańsk")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    record = contacts.get_contact(three[0])
+    assert record.city == "Gdańsk"
+    assert [p.e164 for p in record.phones] == ["+48601234567", "+48221234567"]  # the form had one: both kept
+    assert record.notes == "Orders tulips in March"
+    assert window.statusBar().currentMessage() == (
+        "Marta Kowalska had been changed meanwhile; those changes were kept too: Phones, Notes.")
+    window.undo_action.trigger()
+    record = contacts.get_contact(three[0])
+    assert (record.city, len(record.phones), record.notes) == ("Kraków", 2, "Orders tulips in March")
+
+
+def test_a_part_changed_both_in_the_form_and_meanwhile_is_asked_about(qtbot, window, three):
+    for answer, city in (("Save mine", "Gdańsk"), ("Keep what is there", "Kraków Podgórze")):
+        window.refresh([three[0]])
+        dialog = open_dialog(qtbot, window, window.edit_action)
+        data = contacts.get_contact(three[0]).to_input()  # (meanwhile: `smallcrm contacts edit … --city`)
+        contacts.update_contact(three[0], contacts.ContactInput(**{**data.__dict__, "city": "Kraków Podgórze"}))
+        dialog.city.clear()
+        type_text(dialog.city, "Gdańsk")
+        type_text(dialog.company, " i Syn")
+        said = answer_box(qtbot, answer)
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+        assert said == ["While you were editing Marta Kowalska, this was changed elsewhere too (an import, or the "
+                        "command line): Address.", "Save what you typed over it, or keep what is there now? The rest "
+                        "of what you changed is saved either way."]
+        record = contacts.get_contact(three[0])
+        assert (record.city, record.company) == (city, "Kwiaciarnia i Syn")
+        window.undo_action.trigger()
+        assert contacts.get_contact(three[0]).company == "Kwiaciarnia"
+        contacts.update_contact(three[0], contacts.ContactInput(**{**data.__dict__, "city": "Kraków"}))
 
 
 def test_a_very_long_word_does_not_widen_the_customers_pane_past_the_window(qtbot, make_window, db):

@@ -17,6 +17,7 @@ from smallcrm.services.contacts import (
     delete_contacts,
     empty_trash,
     get_contact,
+    merge_edit,
     purge_contacts,
     restore_contacts,
     tag_contacts,
@@ -165,6 +166,40 @@ def test_a_numbers_extension_outlives_saving_the_form_unchanged(db):
     assert [(p.e164, v.phone_extension(p.raw)) for p in phones] == [("+33612345678", "12"), ("+14155552671", "89")]
     assert [v.display_phone(p.e164, p.raw, "FR") for p in phones] == ["06 12 34 56 78 ext. 12",
                                                                         "+1 415-555-2671 ext. 89"]
+
+
+def _with(data: ContactInput, **changes) -> ContactInput:
+    return ContactInput(**{**data.__dict__, **changes})
+
+
+def test_an_edit_made_over_a_change_made_meanwhile_keeps_what_the_form_left_alone(db):
+    base = ContactInput(first_name="Ann", last_name="Lee", phones=["06 12 34 56 78"], street="1 rue Haute",
+                        city="Lyon", tags=["vip"])
+    mine = _with(base, city="Lyon 2e", tags=["vip", " regular"], notes="Prefers mornings")  # (the form's own spaces)
+    current = _with(base, phones=["06 12 34 56 78", "+44 20 7946 0958"], email_consent=True,
+                    email_consent_source="Newsletter sign-up")  # (an import added these while the form was open)
+    edit = merge_edit(base, mine, current, "FR")
+    assert edit.kept == ["phones", "email_consent"] and edit.clashes == []
+    assert edit.data.phones == ["06 12 34 56 78", "+44 20 7946 0958"] and edit.data.email_consent
+    assert (edit.data.city, edit.data.notes, edit.data.tags) == ("Lyon 2e", "Prefers mornings", ["vip", " regular"])
+
+    assert merge_edit(base, mine, _with(base, first_name=" Ann "), "FR").data is mine  # (the same once stored)
+
+
+def test_a_part_changed_both_ways_is_a_clash_and_an_address_is_one_part(db):
+    base = ContactInput(first_name="Ann", street="1 rue Haute", postal_code="69001", city="Lyon", notes="A")
+    mine = _with(base, street="5 quai Saint-Vincent", notes="B")
+    current = _with(base, city="Villeurbanne", postal_code="69100")  # (moved, says the import)
+    edit = merge_edit(base, mine, current, "FR")
+    assert edit.clashes == ["address"] and edit.kept == []
+    assert (edit.data.street, edit.data.postal_code, edit.data.city, edit.data.notes) == (
+        "5 quai Saint-Vincent", "69001", "Lyon", "B")  # the form's whole address, not a street of one and a city of
+    theirs = merge_edit(base, mine, current, "FR", mine_wins=False).data  # the other
+    assert (theirs.street, theirs.postal_code, theirs.city, theirs.notes) == ("1 rue Haute", "69100", "Villeurbanne",
+                                                                              "B")
+    same = merge_edit(base, mine, _with(current, street="5 quai Saint-Vincent", postal_code="69001", city="Lyon"),
+                      "FR")
+    assert same.clashes == [] and same.data.notes == "B"  # (changed the same way twice: no clash)
 
 
 def test_invalid_update_changes_nothing(db):
