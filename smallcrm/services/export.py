@@ -7,7 +7,8 @@ Decisions, in plain words:
   import's "generic" preset maps back by itself (First Name, Email, Email 2, Phone, ..., Customer number),
   as many Email and Phone columns as the most any exported contact has. "Customer number" is the
   contact's number in this book: importing the file elsewhere keeps it, and `import purchases --match id`
-  then finds the customers of an exported purchases file.
+  then finds the customers of an exported purchases file; imported back into this book (edited in a spreadsheet),
+  it is no number in another system, and each customer's (a web shop's) stays as it was.
 - A text cell that starts with = + - @, a tab or a carriage return gets a leading `'`, so that a
   spreadsheet shows it as text instead of running it as a formula. Numbers we write ourselves
   (amounts, ids) are left as numbers.

@@ -136,6 +136,27 @@ def test_export_then_import_gives_back_the_same_contacts(book, tmp_path):
     assert after == before
 
 
+def test_an_export_edited_and_imported_back_into_the_same_book_keeps_each_customers_number_elsewhere(book, tmp_path):
+    from smallcrm.services.importing.contacts_import import ImportOptions
+    from smallcrm.store.models import Contact
+
+    Contact.update(external_id="SHOP-991").where(Contact.id == book[0]).execute()  # (Shopify's, imported before)
+    out = tmp_path / "contacts.csv"
+    export.export_contacts(out, export.contacts_to_export())
+    rows = read_csv(out)
+    (zoe,) = [row for row in rows if row["Customer number"] == str(book[0])]
+    zoe["City"] = "Lyon"  # (edited in a spreadsheet)
+    with open(out, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    for policy, updated in (("fill", 0), ("overwrite", 1)):
+        result = import_contacts(out, ImportOptions(on_duplicate=policy))
+        assert (result.created, result.updated, result.rejected) == (0, updated, 0)
+    assert get_contact(book[0]).city == "Lyon"
+    assert {c.id: c.external_id for c in Contact.select()} == {book[0]: "SHOP-991", **{i: "" for i in book[1:]}}
+
+
 def test_every_field_starting_a_formula_comes_back_exactly(db, tmp_path):
     contact_id = add_contact(ContactInput(first_name="Ann", street="-1 Back Lane", notes="=not a formula",
                                           city="+Town", country="@Land", tags=["@home", "-sale"]))

@@ -720,8 +720,8 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
         changed = True
     for name in SCALARS:
         new = incoming[name]
-        if new in ("", None) or name in _PLACE:
-            continue
+        if new in ("", None) or name in _PLACE or name == EXTERNAL_ID and cleaning.number_key(new) == str(state.id):
+            continue  # (the number is this book's own for the customer, as its export writes it: no other system's)
         old = row[name]
         if name == "notes":  # added to, never replaced: they may hold what the owner wrote
             combined = _with_lines(old, new)
