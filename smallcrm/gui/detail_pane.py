@@ -215,7 +215,7 @@ class DetailPane(QStackedWidget):
             day, source = fmt.day(c.sms_consent_at.astimezone().date()), c.sms_consent_source
             marketing.append(self.tr("SMS (since {date}, {source})").format(date=day, source=source) if source
                              else self.tr("SMS (since {date})").format(date=day))
-        self._fill_figures(contact_id)
+        since = self._fill_figures(contact_id)
         values = {
             "emails": "\n".join(c.emails),
             "phones": "\n".join(display_phone(p.e164, p.raw, region) for p in c.phones),
@@ -225,7 +225,7 @@ class DetailPane(QStackedWidget):
             "marketing": "\n".join(marketing) or self.tr("No consent given"),
             "notes": c.notes,
             "external": c.external_id,
-            "since": fmt.day(c.created_at.astimezone().date()),
+            "since": fmt.day(since),
             **self._referral_lines(contact_id),
         }
         for key, text in values.items():
@@ -235,7 +235,8 @@ class DetailPane(QStackedWidget):
             self._rows[key].setVisible(bool(text))
         self._fill_timeline()
 
-    def _fill_figures(self, contact_id: int) -> None:
+    def _fill_figures(self, contact_id: int) -> date:
+        """Show the customer's figures; the day they became a customer."""
         from smallcrm.services.customer import summary
 
         s = summary(contact_id)
@@ -260,6 +261,7 @@ class DetailPane(QStackedWidget):
         f["owed"].setText(money(s.owed_minor, s.currency) if s.owed_minor else "—")
         warn = "color: #b3261e;" if self.palette().color(self.backgroundRole()).lightness() >= 128 else "color: #ff8a80;"
         f["owed"].setStyleSheet(warn if s.owed_minor else "")
+        return s.since
         f["complaints"].setStyleSheet(warn if s.open_complaints else "")
 
     def _referral_lines(self, contact_id: int) -> dict[str, str]:

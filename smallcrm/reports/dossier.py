@@ -125,7 +125,7 @@ def _consent(granted: bool, since, source: str, shop: Shop) -> str:
     return ", ".join(parts + ([source] if source else []))
 
 
-def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list[Flowable]:
+def _profile(record: ContactRecord, since: date, shop: Shop, s: Styles, width: float) -> list[Flowable]:
     region = default_region()
     referrer = ""
     if record.referred_by_id is not None:
@@ -148,7 +148,7 @@ def _profile(record: ContactRecord, shop: Shop, s: Styles, width: float) -> list
          _consent(record.sms_consent, record.sms_consent_at, record.sms_consent_source, shop)),
         (shop.tr("Found the shop through"), record.source),
         (shop.tr("Referred by"), referrer),
-        (shop.tr("Customer since"), shop.day(record.created_at.astimezone().date())),
+        (shop.tr("Customer since"), shop.day(since)),
         (shop.tr("Customer number"), member_number(record.id)),
         (shop.tr("Till or web shop no."), record.external_id),
         (shop.tr("Last changed"), shop.day(record.updated_at.astimezone().date())),
@@ -304,7 +304,7 @@ def story(contact_id: int, shop: Shop) -> tuple[list[Flowable], str]:
     history_lines = history(contact_id)
     flow: list[Flowable] = [masthead(shop, shop.tr(TITLE), lines, s, width, headline=summary.name), Spacer(1, 5 * mm),
                             _figures(summary, shop, s, width)]
-    flow += _profile(record, shop, s, width)
+    flow += _profile(record, summary.since, shop, s, width)
     flow += _owed(history_lines, shop, s, width, today)
     flow += _purchases(history_lines, shop, s, width, today)
     flow += _points(contact_id, shop, s, width)

@@ -33,6 +33,8 @@ class CustomerSummary:
     open_complaints: int  # open or in progress
     referrals: int  # contacts this customer brought (not counting those in the Trash)
     referred_by: int | None  # who brought this customer
+    since: date  # the local day they became a customer: when added, or of their first purchase when earlier (a till's
+    # history imported)
 
 
 # What a purchase adds to the spend, as loyalty.rolling_spend counts it: a written-off purchase counts
@@ -52,7 +54,8 @@ SELECT coalesce(sum(CASE WHEN p.currency = :cur THEN {_SPEND} END), 0),
        coalesce(sum(CASE WHEN p.currency = :cur AND {_SALE} AND p.status IN ('due', 'partly_paid')
                          THEN {_OWED} END), 0),
        (SELECT group_concat(currency, ' ') FROM (SELECT DISTINCT currency FROM purchase
-                                                  WHERE contact_id = :id AND currency != :cur ORDER BY currency))
+                                                  WHERE contact_id = :id AND currency != :cur ORDER BY currency)),
+       min(p.occurred_at)
   FROM purchase p LEFT JOIN purchase o ON o.id = p.refund_of_id
  WHERE p.contact_id = :id
 """
@@ -66,7 +69,7 @@ def summary(contact_id: int, today: date | None = None) -> CustomerSummary:
     if today is not None:
         today = check_day(today, "today")
     currency = get_setting("currency")
-    spend, purchases, purchases_here, last, owed, others = database.execute_sql(
+    spend, purchases, purchases_here, last, owed, others, first = database.execute_sql(
         _MONEY_SQL, {"id": contact_id, "cur": currency}
     ).fetchone()
     return CustomerSummary(
@@ -87,12 +90,14 @@ def summary(contact_id: int, today: date | None = None) -> CustomerSummary:
         open_complaints=satisfaction.unresolved_count(contact_id),
         referrals=referrals.referral_count(contact_id),
         referred_by=row.referred_by_id,
+        since=min(row.created_at, from_utc_text(first) if first else row.created_at).astimezone().date(),
     )
 
 
 def customer_json(contact_id: int, today: date | None = None) -> dict:
     data = asdict(summary(contact_id, today))
     data["last_purchase_at"] = to_utc_text(data["last_purchase_at"]) if data["last_purchase_at"] else None
+    data["since"] = data["since"].isoformat()
     return data
 
 

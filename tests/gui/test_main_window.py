@@ -154,6 +154,17 @@ def test_undoing_or_redoing_an_edit_keeps_what_changed_since(qtbot, window, thre
     assert (contacts.get_contact(three[0]).city, contacts.get_contact(three[0]).notes) == ("Gdańsk", "Pays by card")
 
 
+def test_a_customer_whose_purchases_are_older_than_the_book_is_a_customer_since_the_first(qtbot, window, three):
+    from smallcrm.services.purchases import record_purchase
+
+    record_purchase(three[1], total_minor=2500, at=datetime(2019, 6, 1, 12, 0, tzinfo=timezone.utc))  # (imported)
+    window.refresh([three[1]])
+    assert window.detail.values["since"].text() == "Saturday, June 1, 2019"
+    window.refresh([three[2]])
+    assert window.detail.values["since"].text() == formatting.day(contacts.get_contact(three[2]).created_at
+                                                                  .astimezone().date())
+
+
 def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot, window, three):
     window.refresh([three[1]])
     window.view.setFocus()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from smallcrm.errors import NotFound
 from smallcrm.services import loyalty
-from smallcrm.services.contacts import ContactInput, add_contact, delete_contacts
+from smallcrm.services.contacts import ContactInput, add_contact, delete_contacts, get_contact
 from smallcrm.services.customer import CustomerSummary, customer_json, customer_lines, summary
 from smallcrm.services.purchases import receivables, record_payment, record_purchase, refund_purchase, write_off
 from smallcrm.services.referrals import set_referrer
@@ -36,7 +36,7 @@ def test_a_new_customer_has_empty_figures(db):
         contact_id=cid, name="Ann Lee", in_trash=False, currency="EUR", other_currencies=[],
         lifetime_spend_minor=0, purchases=0, average_basket_minor=None, last_purchase_at=None, owed_minor=0,
         points_balance=0, tier="Bronze", nps=None, csat_average=None, open_complaints=0, referrals=0,
-        referred_by=None,
+        referred_by=None, since=get_contact(cid).created_at.astimezone().date(),
     )
 
 
@@ -205,8 +205,8 @@ def test_customer_json(db):
         "lifetime_spend_minor": 1234, "purchases": 2, "average_basket_minor": 1234,
         "last_purchase_at": "2024-03-01T10:00:00Z", "owed_minor": 0, "points_balance": loyalty.points_balance(cid),
         "tier": loyalty.current_tier(cid), "nps": None, "csat_average": None, "open_complaints": 0,
-        "referrals": 0, "referred_by": None,
-    }
+        "referrals": 0, "referred_by": None, "since": (T0 - timedelta(days=1)).astimezone().date().isoformat(),
+    }  # (a customer since their first purchase, older than the day they were added: a till's history imported)
     assert customer_json(cid, today=date(2024, 3, 2))["tier"] == loyalty.current_tier(cid, on=date(2024, 3, 2))
 
 

@@ -75,7 +75,8 @@ def test_the_profile_prints_every_field(customer):
                  "ann.lee@work.example", "Phones (202) 555-0101", "Address 12 Elm Street", "12345 Springfield",
                  "United States", "Birthday March 4, 1984", "Tags VIP, Wholesale", "Emails allowed Yes, since "
                  "Mar 1, 2024,", "Text messages allowed No", "Referred by Rita Referrer",
-                 f"Customer number {customer:06d}", "Notes\nPrefers <b>tulips</b>.\n"):
+                 f"Customer number {customer:06d}", "Notes\nPrefers <b>tulips</b>.\n",
+                 "Customer since Mar 1, 2024"):  # (the first purchase, older than the day she was added)
         assert line in printed, line
     assert "Emails allowed Yes, since Mar 1, 2024, card <b>" in " ".join(printed.split())  # with how they agreed
 
