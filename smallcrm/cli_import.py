@@ -744,7 +744,9 @@ def undo_import(args, db_path: Path) -> int:
     if args.json:
         cli_format.write_json(sys.stdout, dict(result.__dict__))
         return 0
-    parts = [f"{plural(result.contacts_removed, 'contact')} removed", f"{result.contacts_restored} restored"]
+    parts = [f"{plural(result.contacts_removed, 'contact')} removed"
+             + (f" ({result.from_trash} of them from the Trash)" if result.from_trash else ""),
+             f"{result.contacts_restored} restored"]
     if result.purchases_removed:
         parts.append(f"{plural(result.purchases_removed, 'purchase')} and "
                      f"{plural(result.points_removed, 'points row')} removed")

@@ -3500,8 +3500,12 @@ Cliquez pour les afficher.</translation>
         <translation>Import de {file} défait. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
-        <source>Import of {file} undone. Customers it added, removed: {removed}. Customers it updated, put back as they were: {restored}.</source>
-        <translation>Import de {file} défait. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
+        <source>Import of {file} undone. Customers it added, removed: {removed}.</source>
+        <translation>Import de {file} défait. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}.</translation>
+    </message>
+    <message>
+        <source>Customers it updated, put back as they were: {restored}.</source>
+        <translation>Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
     </message>
 </context>
 <context>
@@ -4349,8 +4353,12 @@ Cliquez pour les afficher.</translation>
         <translation>Défait. Achats retirés, avec leurs points&#xa0;: {purchases}. Nouveaux clients retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
-        <source>Undone. Customers it added, removed: {removed}. Customers it updated, put back as they were: {restored}.</source>
-        <translation>Défait. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}. Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
+        <source>Undone. Customers it added, removed: {removed}.</source>
+        <translation>Défait. Clients qu’il avait ajoutés, retirés&#xa0;: {removed}.</translation>
+    </message>
+    <message>
+        <source>Customers it updated, put back as they were: {restored}.</source>
+        <translation>Clients qu’il avait modifiés, remis comme avant&#xa0;: {restored}.</translation>
     </message>
 </context>
 <context>
@@ -6138,12 +6146,20 @@ Cliquez pour les afficher.</translation>
         <translation>Des points donnés par cet import à {name} ont expiré depuis&#xa0;: l’annuler lui retirerait d’autres points.</translation>
     </message>
     <message>
+        <source>Customers it added who are in the Trash, deleted for good too: {n}.</source>
+        <translation>Clients qu’il a ajoutés et qui sont dans la corbeille, supprimés définitivement eux aussi&#xa0;: {n}.</translation>
+    </message>
+    <message>
         <source>The purchase with receipt {receipt}, recorded by this import as due, was marked paid by a later import ({file}, {when}). Undo that one first, then this one.</source>
         <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été marqué payé par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import as due, was paid or written off since.</source>
         <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été payé ou passé en perte depuis.</translation>
+    </message>
+    <message>
+        <source>Of those, from the Trash: {n}.</source>
+        <translation>Dont dans la corbeille&#xa0;: {n}.</translation>
     </message>
     <message>
         <source>{name} has spent points this import gave: undoing it would leave a balance below zero.</source>

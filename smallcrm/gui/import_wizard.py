@@ -458,7 +458,7 @@ def undo_tr(text: str) -> str:
     return QCoreApplication.translate("undo", text)
 
 
-def confirm_undo(parent, file_name: str, kind: str) -> bool:
+def confirm_undo(parent, file_name: str, kind: str, batch: int) -> bool:
     """Whether the owner, asked, wants the import of `file_name` undone (it cannot be redone, only imported again)."""
     if kind == "purchases":
         text = undo_tr("Undo the import of {file}? The purchases it recorded are removed with their points, and so "
@@ -466,8 +466,13 @@ def confirm_undo(parent, file_name: str, kind: str) -> bool:
     else:
         text = undo_tr("Undo the import of {file}? The customers it added are removed and those it changed are put "
                        "back as they were. To have them back, import the file again.")
+    text = text.format(file=file_name)
+    in_trash = ci.added_in_trash(batch)
+    if in_trash:
+        text += " " + undo_tr("Customers it added who are in the Trash, deleted for good too: {n}.").format(
+            n=fmt.number(in_trash))
     no = QMessageBox.StandardButton.No  # (the default: Enter pressed once too often undoes nothing)
-    answer = QMessageBox.question(parent, undo_tr("Undo this import?"), text.format(file=file_name),
+    answer = QMessageBox.question(parent, undo_tr("Undo this import?"), text,
                                   QMessageBox.StandardButton.Yes | no, no)
     return answer == QMessageBox.StandardButton.Yes
 
@@ -543,6 +548,11 @@ def points_text(points: int) -> str:
     text = (QCoreApplication.translate("ImportWizard", "Points given: {points}.") if points >= 0 else
             QCoreApplication.translate("ImportWizard", "Points taken back: {points}."))
     return " " + text.format(points=fmt.number(abs(points)))
+
+
+def from_trash_text(n: int) -> str:
+    """The sentence after the customers an undone import removed, for those that were in the Trash."""
+    return " " + undo_tr("Of those, from the Trash: {n}.").format(n=fmt.number(n)) if n else ""
 
 
 def due_again_text(n: int) -> str:
@@ -2607,7 +2617,7 @@ class RunPage(QWizardPage):
 
     def undo_import(self) -> None:
         """Undo the import off the window's thread (a large one takes seconds): Finish waits for it."""
-        if not confirm_undo(self, self.w.path.name, self.w.kind):
+        if not confirm_undo(self, self.w.path.name, self.w.kind, self.w.result.batch):
             return
         said = self.text.text()
         self.done = False  # (Finish off until it is undone, or not; nor does the window close: ImportWizard.reject)
@@ -2654,11 +2664,12 @@ class RunPage(QWizardPage):
             self.text.setText(self.tr("Undone. Purchases removed, with their points: {purchases}. New customers "
                                       "removed: {removed}.").format(
                 purchases=fmt.number(result.purchases_removed), removed=fmt.number(result.contacts_removed))
-                + due_again_text(result.due_again))
+                + from_trash_text(result.from_trash) + due_again_text(result.due_again))
         else:
-            self.text.setText(self.tr("Undone. Customers it added, removed: {removed}. Customers it updated, put back "
-                                      "as they were: {restored}.").format(
-                removed=fmt.number(result.contacts_removed), restored=fmt.number(result.contacts_restored)))
+            self.text.setText(self.tr("Undone. Customers it added, removed: {removed}.").format(
+                removed=fmt.number(result.contacts_removed)) + from_trash_text(result.from_trash) + " " + self.tr(
+                "Customers it updated, put back as they were: {restored}.").format(
+                restored=fmt.number(result.contacts_restored)))
         self.w.imported()
 
 
@@ -3087,7 +3098,7 @@ class PastImportsDialog(QDialog):
     def undo_selected(self) -> None:
         """Undo the import chosen, off the window's thread (a large one takes seconds)."""
         batch = self.batches[self.table.currentRow()]
-        if not confirm_undo(self, batch.file_name, batch.kind):
+        if not confirm_undo(self, batch.file_name, batch.kind, batch.id):
             return
         self.outcome_of = batch.id
         self._undoing(True)
@@ -3125,11 +3136,13 @@ class PastImportsDialog(QDialog):
             self.message.setText(self.tr("Import of {file} undone. Purchases removed, with their points: {purchases}. "
                                          "New customers removed: {removed}.").format(
                 file=batch.file_name, purchases=fmt.number(result.purchases_removed),
-                removed=fmt.number(result.contacts_removed)) + due_again_text(result.due_again))
+                removed=fmt.number(result.contacts_removed)) + from_trash_text(result.from_trash)
+                + due_again_text(result.due_again))
         else:
-            self.message.setText(self.tr("Import of {file} undone. Customers it added, removed: {removed}. Customers "
-                                         "it updated, put back as they were: {restored}.").format(
-                file=batch.file_name, removed=fmt.number(result.contacts_removed),
+            self.message.setText(self.tr("Import of {file} undone. Customers it added, removed: {removed}.").format(
+                file=batch.file_name, removed=fmt.number(result.contacts_removed))
+                + from_trash_text(result.from_trash) + " " + self.tr(
+                "Customers it updated, put back as they were: {restored}.").format(
                 restored=fmt.number(result.contacts_restored)))
         self.refresh()
         if self.on_undone:

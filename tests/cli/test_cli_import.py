@@ -119,8 +119,11 @@ def test_a_row_of_a_customer_an_earlier_row_adds_is_joined_to_them_not_counted_a
     listed = cli("import", "list")
     assert "2 created, 0 updated, 1 joined, 0 skipped, 0 rejected" in listed.out
     assert cli("import", "list", "--json").json()[0]["joined"] == 1
+    dan = cli("contacts", "list", "--json").json()[0]["id"]
+    assert cli("contacts", "delete", str(dan)).code == 0  # (thrown away since: the undo deletes it for good, and says)
     undone = cli("import", "undo", str(result.json()["batch"]))
-    assert undone.out.strip() == f"import {result.json()['batch']} undone: 2 contacts removed, 0 restored"
+    assert undone.out.strip() == (f"import {result.json()['batch']} undone: 2 contacts removed (1 of them from the "
+                                  "Trash), 0 restored")
 
 
 def test_a_file_of_rejected_rows_corrected_and_imported_again_leaves_its_own_two_columns_out(cli, shop, tmp_path):

@@ -493,6 +493,23 @@ def test_dropping_a_workbook_and_another_file_opens_the_wizard_on_the_first_and_
     wizard.close()
 
 
+def test_undoing_an_import_says_which_of_its_customers_are_in_the_trash(qtbot, window, tmp_path, asked):
+    from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
+
+    import_contacts(write_french_file(tmp_path), ImportOptions(region="FR"))
+    contacts.delete_contacts([next(iter(contacts.contact_ids("zoe")))])  # (the owner threw one away)
+    window._imported()
+    dialog = window.show_past_imports()
+    qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+    assert asked[0][1].endswith(" To have them back, import the file again. Customers it added who are in the "
+                                "Trash, deleted for good too: 1.")
+    qtbot.waitUntil(lambda: dialog.table.item(0, 9).text() == "undone", timeout=10000)
+    assert dialog.message.text() == ("Import of clients.csv undone. Customers it added, removed: 2. Of those, from the "
+                                     "Trash: 1. Customers it updated, put back as they were: 0.")
+    assert contacts.count_contacts(trash=True) == 0
+    dialog.close()
+
+
 def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked, monkeypatch):
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
 

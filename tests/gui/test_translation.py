@@ -236,7 +236,7 @@ from smallcrm.gui import import_wizard
 wizard["refused"].append(import_wizard.undo_refused_text(UndoRefused("undo", "edited", case="contact_changed",
                                                                      contact_id=zoe)))
 QMessageBox.question = lambda parent, title, text, *rest: wizard["refused"].extend([title, text])
-import_wizard.confirm_undo(None, "c.csv", "contacts")
+import_wizard.confirm_undo(None, "c.csv", "contacts", 0)
 # the points statement's lines: what the scheme wrote, a redemption with no reason, a correction typed by hand
 from smallcrm.gui.messages import points_reason
 from smallcrm.services import loyalty

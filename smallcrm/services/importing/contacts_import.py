@@ -234,6 +234,7 @@ class UndoResult:
     purchases_removed: int = 0
     points_removed: int = 0
     due_again: int = 0  # purchases recorded before as due, which it marked paid
+    from_trash: int = 0  # of the contacts removed, those that were in the Trash (deleted for good, as the others)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1634,6 +1635,12 @@ def _check_undo(conn, batch_id: int, kind: str, stamp: str) -> None:
                               has=what)
 
 
+def added_in_trash(batch_id: int) -> int:
+    """How many of the contacts an import added are in the Trash now: undoing it deletes them for good."""
+    return _first(database.connection(), "SELECT count(*) FROM import_change j JOIN contact c ON c.id = j.contact_id"
+                  " WHERE j.batch_id = ? AND j.action = 'created' AND c.deleted_at IS NOT NULL", (batch_id,))
+
+
 def undo_import(batch_id: int) -> UndoResult:
     """Undo an import (contacts or purchases) exactly; see the module's docstring for when it refuses."""
     conn = database.connection()
@@ -1653,6 +1660,7 @@ def undo_import(batch_id: int) -> UndoResult:
             purchases_removed, points_removed, due_again = purchases_import.remove_batch_purchases(conn, batch_id)
         created = [r[0] for r in conn.execute(
             "SELECT contact_id FROM import_change WHERE batch_id = ? AND action = 'created'", (batch_id,))]
+        from_trash = added_in_trash(batch_id)
         updated = conn.execute(
             "SELECT contact_id, before FROM import_change WHERE batch_id = ? AND action = 'updated'",
             (batch_id,)).fetchall()
@@ -1671,7 +1679,7 @@ def undo_import(batch_id: int) -> UndoResult:
                          " AND NOT EXISTS (SELECT 1 FROM contact_tag WHERE tag_id = tag.id)", (batch_id,))
         conn.execute("DELETE FROM import_change WHERE batch_id = ?", (batch_id,))
         conn.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (to_utc_text(utc_now()), batch_id))
-    return UndoResult(batch_id, len(created), len(updated), purchases_removed, points_removed, due_again)
+    return UndoResult(batch_id, len(created), len(updated), purchases_removed, points_removed, due_again, from_trash)
 
 
 def _restore(conn, contact_id: int, before: dict) -> None:
