@@ -536,6 +536,10 @@ Téléphone, e-mail ou site web</translation>
         <translation>Adresse</translation>
     </message>
     <message>
+        <source>Name and company</source>
+        <translation>Nom et entreprise</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>Anniversaire</translation>
     </message>

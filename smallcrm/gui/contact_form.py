@@ -240,25 +240,26 @@ class ContactDialog(AsksBeforeClosing, QDialog):
             email_consent_at=original.email_consent_at if email_consent and original.email_consent else None,
             sms_consent=sms_consent,
             sms_consent_at=original.sms_consent_at if sms_consent and original.sms_consent else None,
-            email_consent_source=self._consent_source(email_consent, self.email_consent_source),
-            sms_consent_source=self._consent_source(sms_consent, self.sms_consent_source),
+            email_consent_source=self._consent_source(email_consent, self.email_consent_source,
+                                                      original.email_consent),
+            sms_consent_source=self._consent_source(sms_consent, self.sms_consent_source, original.sms_consent),
         )
 
     def part_names(self, parts: list[str]) -> str:
         """The parts of a customer (contacts.PARTS) as the form names them: "Phones, Notes"."""
         names = {
-            "first_name": self.tr("First name"), "last_name": self.tr("Last name"), "company": self.tr("Company"),
-            "emails": self.tr("Emails"), "phones": self.tr("Phones"), "address": self.tr("Address"),
+            "name": self.tr("Name and company"), "emails": self.tr("Emails"), "phones": self.tr("Phones"), "address": self.tr("Address"),
             "birthday": self.tr("Birthday"), "tags": self.tr("Tags"), "notes": self.tr("Notes"),
             "email_consent": self.tr("Marketing by email"), "sms_consent": self.tr("Marketing by SMS"),
         }
         return ", ".join(names[part] for part in parts)
 
-    def _consent_source(self, granted: bool, edit: QLineEdit) -> str:
-        """How they agreed, as typed; consent given without saying how was given in the shop."""
+    def _consent_source(self, granted: bool, edit: QLineEdit, had: bool) -> str:
+        """How they agreed, as typed. Consent given in this form without saying how was given in the shop; consent
+        given before without a word of how (before the book kept it) stays so."""
         if not granted:
             return ""
-        return edit.text().strip() or self.tr("In the shop")
+        return edit.text().strip() or ("" if had else self.tr("In the shop"))
 
     # --- checking -----------------------------------------------------------------------------
     def _check_email(self, text: str):

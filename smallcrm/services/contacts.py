@@ -165,13 +165,13 @@ def update_contact(contact_id: int, data: ContactInput, *, region: str | None = 
     return True
 
 
-# The parts of a contact a form changes, each taken as a whole when two changes meet (an address is one part: a
-# street from one change and a city from another would make an address that is nowhere).
+# The parts of a contact a form changes, each taken as a whole when two changes meet: an address is one part (a
+# street from one change and a city from another would make an address that is nowhere), and so is the name with the
+# company (a contact needs one of them: one change emptying the names and another the company would leave none).
 PARTS = {
-    "first_name": ("first_name",), "last_name": ("last_name",), "company": ("company",), "emails": ("emails",),
-    "phones": ("phones",), "address": ("street", "postal_code", "city", "country"), "birthday": ("birthday",),
-    "tags": ("tags",), "notes": ("notes",),
-    "email_consent": ("email_consent", "email_consent_at", "email_consent_source"),
+    "name": ("first_name", "last_name", "company"), "emails": ("emails",), "phones": ("phones",),
+    "address": ("street", "postal_code", "city", "country"), "birthday": ("birthday",), "tags": ("tags",),
+    "notes": ("notes",), "email_consent": ("email_consent", "email_consent_at", "email_consent_source"),
     "sms_consent": ("sms_consent", "sms_consent_at", "sms_consent_source"),
 }
 
@@ -189,11 +189,11 @@ def merge_edit(base: ContactInput, mine: ContactInput, current: ContactInput, re
                mine_wins: bool = True) -> Edit:
     """The change from `base` (the contact when the form opened) to `mine` (the form), made to `current` (the contact
     now): the parts the form did not change stay as they are now. A part changed both ways is the form's
-    (`mine_wins`) or stays as it is now."""
+    (`mine_wins`) or stays as it is now; one changed the same way both ways stays as it is now (its consent date,
+    say). When what that makes could not be stored (the contact held what today's rules refuse), the form's whole."""
     views = [_parts(data, region) for data in (base, mine, current)]
     if None in views:  # (held before the rules of today: compared as written)
-        views = [{part: tuple(map(_as_written, (getattr(data, f) for f in names))) for part, names in PARTS.items()}
-                 for data in (base, mine, current)]
+        views = [_parts_as_written(data) for data in (base, mine, current)]
     was, wanted, now = views
     if now == was:
         return Edit(mine, [], [])
@@ -201,30 +201,38 @@ def merge_edit(base: ContactInput, mine: ContactInput, current: ContactInput, re
     clashes = [part for part in changed if now[part] not in (was[part], wanted[part])]
     data = replace(current)
     for part in changed:
-        if mine_wins or part not in clashes:
+        if now[part] != wanted[part] and (mine_wins or part not in clashes):
             for name in PARTS[part]:
                 setattr(data, name, getattr(mine, name))
+    if _parts(data, region) is None:
+        return Edit(mine, [], [])
     return Edit(data, [part for part in PARTS if now[part] != was[part] and part not in changed], clashes)
 
 
 def _parts(data: ContactInput, region: str | None) -> dict[str, object] | None:
-    """Each part of `data` as it would be stored (None: `data` would not be stored as it is)."""
+    """Each part of `data` as it would be stored and read (None: `data` would not be stored as it is): an email's or
+    a tag's case aside, a phone number by what it dials, consent by whether and how it was given."""
     try:
         clean = clean_contact(data, region)
     except ValidationFailed:
         return None
     values = clean.values
-    view: dict[str, object] = {"emails": tuple(clean.emails), "phones": tuple(clean.phones), "tags": tuple(clean.tags)}
-    view.update({part: tuple(values[name] for name in names) for part, names in PARTS.items() if part not in view
-                 and not part.endswith("_consent")})
-    for part in ("email_consent", "sms_consent"):  # (its date when given: the one the form holds, not "now")
-        granted = values[part]
-        view[part] = (granted, getattr(data, f"{part}_at") if granted else None, values[f"{part}_source"])
+    view: dict[str, object] = {
+        "emails": tuple(e.casefold() for e in clean.emails), "tags": tuple(t.casefold() for t in clean.tags),
+        "phones": tuple((p.e164, v.phone_extension(p.raw)) if p.e164 else p.raw for p in clean.phones)}
+    view.update({part: tuple(values[name] for name in names) for part, names in PARTS.items() if part not in view})
+    for part in ("email_consent", "sms_consent"):
+        view[part] = (values[part], values[f"{part}_source"])
     return view
 
 
-def _as_written(value):
-    return tuple(value) if isinstance(value, list) else value
+def _parts_as_written(data: ContactInput) -> dict[str, object]:
+    def tidy(value):
+        if isinstance(value, list):
+            return tuple(item.strip() for item in value if item.strip())
+        return value.strip() if isinstance(value, str) else value
+
+    return {part: tuple(tidy(getattr(data, name)) for name in names) for part, names in PARTS.items()}
 
 
 def stamps(ids) -> dict[int, datetime]:

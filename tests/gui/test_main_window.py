@@ -165,6 +165,31 @@ def test_a_customer_whose_purchases_are_older_than_the_book_is_a_customer_since_
                                                                   .astimezone().date())
 
 
+def test_a_consent_given_before_the_book_said_how_is_left_alone_by_a_form_saved_unchanged(qtbot, window, db):
+    from smallcrm.store.models import Contact
+
+    eva = contacts.add_contact(contacts.ContactInput(first_name="Eva", email_consent=True))
+    Contact.update(email_consent_source="").where(Contact.id == eva).execute()  # (as every consent from before)
+    window.refresh([eva])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert not window.undo_stack.canUndo() and contacts.get_contact(eva).email_consent_source == ""
+
+
+def test_open_complaints_and_money_owed_stand_out_in_red(qtbot, window, three):
+    from smallcrm.services.purchases import record_purchase
+    from smallcrm.services.satisfaction import open_complaint
+
+    open_complaint(three[1], category="Quality", description="Wilted")
+    record_purchase(three[1], total_minor=2500, status="due")
+    window.refresh([three[1]])
+    figures = window.detail.figures
+    assert figures["complaints"].text() == "1 open" and "color" in figures["complaints"].styleSheet()
+    assert "color" in figures["owed"].styleSheet()
+    window.refresh([three[2]])
+    assert figures["complaints"].styleSheet() == figures["owed"].styleSheet() == ""
+
+
 def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot, window, three):
     window.refresh([three[1]])
     window.view.setFocus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timezone
 
 import pytest
 
@@ -200,6 +201,34 @@ def test_a_part_changed_both_ways_is_a_clash_and_an_address_is_one_part(db):
     same = merge_edit(base, mine, _with(current, street="5 quai Saint-Vincent", postal_code="69001", city="Lyon"),
                       "FR")
     assert same.clashes == [] and same.data.notes == "B"  # (changed the same way twice: no clash)
+
+
+def test_a_change_made_the_same_way_both_ways_is_no_clash_and_keeps_what_is_there(db):
+    base = ContactInput(first_name="Ann", emails=["ann@example.com"], phones=["+48 601 234 567"], tags=["vip"])
+    mine = _with(base, emails=["Ann@Example.com", "a2@example.com"], phones=["+48 601 234 567", "+48 22 123 45 67"],
+                 tags=["VIP", "regular"], email_consent=True, email_consent_source="Web form", city="Łódź")
+    at = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+    current = _with(base, emails=["ann@example.com", "a2@example.com"], phones=["+48 601 234 567", "+48221234567"],
+                    tags=["vip", "Regular"], email_consent=True, email_consent_at=at, email_consent_source="Web form")
+    edit = merge_edit(base, mine, current, "PL")
+    assert edit.clashes == [] and edit.kept == []
+    assert (edit.data.email_consent_at, edit.data.city) == (at, "Łódź")  # (the date the other change gave: kept)
+
+
+def test_a_merge_never_makes_a_contact_without_a_name_nor_trips_on_one_held_before_todays_rules(db):
+    base = ContactInput(first_name="Marta", last_name="Kowalska", company="Kwiaciarnia", tags=["vip", "regular"])
+    mine = _with(base, first_name="", last_name="")  # (the form keeps the company)
+    edit = merge_edit(base, mine, _with(base, company=""), "PL")  # (meanwhile, the company emptied)
+    assert edit.clashes == ["name"]
+    assert (edit.data.first_name, edit.data.last_name, edit.data.company) == ("", "", "Kwiaciarnia")
+    kept = merge_edit(base, mine, _with(base, company=""), "PL", mine_wins=False).data
+    assert (kept.first_name, kept.last_name, kept.company) == ("Marta", "Kowalska", "")
+
+    old = _with(base, first_name="M" * 300)  # (what today's rules refuse: compared as written)
+    form = _with(old, first_name="Marta", tags=["vip", " regular"])  # (the form's own spaces)
+    edit = merge_edit(old, form, _with(old, tags=["vip", "regular", "wholesale"]), "PL")
+    assert edit.clashes == [] and edit.data.tags == ["vip", "regular", "wholesale"]
+    assert edit.data.first_name == "Marta"
 
 
 def test_invalid_update_changes_nothing(db):
