@@ -261,8 +261,8 @@ class DetailPane(QStackedWidget):
         f["owed"].setText(money(s.owed_minor, s.currency) if s.owed_minor else "—")
         warn = "color: #b3261e;" if self.palette().color(self.backgroundRole()).lightness() >= 128 else "color: #ff8a80;"
         f["owed"].setStyleSheet(warn if s.owed_minor else "")
-        return s.since
         f["complaints"].setStyleSheet(warn if s.open_complaints else "")
+        return s.since
 
     def _referral_lines(self, contact_id: int) -> dict[str, str]:
         from smallcrm.services.contacts import contact_rows

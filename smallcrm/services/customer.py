@@ -33,8 +33,8 @@ class CustomerSummary:
     open_complaints: int  # open or in progress
     referrals: int  # contacts this customer brought (not counting those in the Trash)
     referred_by: int | None  # who brought this customer
-    since: date  # the local day they became a customer: when added, or of their first purchase when earlier (a till's
-    # history imported)
+    since: date  # the local day they became a customer: when added, or of their first purchase (not a refund) when
+    # earlier (a till's history imported)
 
 
 # What a purchase adds to the spend, as loyalty.rolling_spend counts it: a written-off purchase counts
@@ -55,7 +55,7 @@ SELECT coalesce(sum(CASE WHEN p.currency = :cur THEN {_SPEND} END), 0),
                          THEN {_OWED} END), 0),
        (SELECT group_concat(currency, ' ') FROM (SELECT DISTINCT currency FROM purchase
                                                   WHERE contact_id = :id AND currency != :cur ORDER BY currency)),
-       min(p.occurred_at)
+       min(CASE WHEN {_SALE} THEN p.occurred_at END)
   FROM purchase p LEFT JOIN purchase o ON o.id = p.refund_of_id
  WHERE p.contact_id = :id
 """

@@ -194,6 +194,17 @@ def test_a_contact_in_the_trash_still_has_a_summary(db):
     assert summary(ann).referrals == 0  # those in the Trash are not counted
 
 
+def test_a_customer_is_one_since_their_first_sale_not_a_refund_of_one_the_book_never_had(db):
+    from smallcrm.store.models import Purchase
+
+    cid = person()
+    Purchase.create(contact=cid, occurred_at=T0 - timedelta(days=400), currency="EUR", total_minor=-500,
+                    created_at=T0)  # (a till's return imported alone, older than the customer)
+    assert summary(cid).since == get_contact(cid).created_at.astimezone().date()
+    record_purchase(cid, total_minor=900, at=T0 - timedelta(days=300))
+    assert summary(cid).since == (T0 - timedelta(days=300)).astimezone().date()
+
+
 def test_customer_json(db):
     cid = person()
     record_purchase(cid, total_minor=1234, at=T0)
