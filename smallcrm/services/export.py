@@ -230,6 +230,12 @@ def contact_headers(emails: int = 1, phones: int = 1) -> list[str]:
             "Customer number"]
 
 
+def is_contacts_export(headers: list[str]) -> bool:
+    """Whether a header row is that of a contacts CSV written here (its "Customer number" is a book's own)."""
+    ours = contact_headers()
+    return headers[:3] == ours[:3] and headers[-7:] == ours[-7:]
+
+
 def _yes(value: bool) -> str:
     return "yes" if value else "no"
 

@@ -157,6 +157,21 @@ def test_an_export_edited_and_imported_back_into_the_same_book_keeps_each_custom
     assert {c.id: c.external_id for c in Contact.select()} == {book[0]: "SHOP-991", **{i: "" for i in book[1:]}}
 
 
+def test_a_tills_customer_numbers_that_happen_to_be_the_books_own_are_still_kept(db, tmp_path):
+    from smallcrm.services.importing.contacts_import import ImportOptions
+    from smallcrm.store.models import Contact
+
+    ids = [add_contact(ContactInput(first_name=name, emails=[f"{name.lower()}@example.com"]))
+           for name in ("Ann", "Bob")]
+    till = tmp_path / "till.csv"
+    till.write_text(f"Customer ID,First Name,Email\n{ids[0]},Ann,ann@example.com\n0{ids[1]},Bob,bob@example.com\n",
+                    encoding="utf-8")
+    assert import_contacts(till, ImportOptions(on_duplicate="fill")).updated == 2
+    assert [Contact.get_by_id(i).external_id for i in ids] == [str(ids[0]), f"0{ids[1]}"]
+    assert export.is_contacts_export(export.contact_headers(3, 2)) and not export.is_contacts_export(
+        ["Customer ID", "First Name", "Email"])
+
+
 def test_every_field_starting_a_formula_comes_back_exactly(db, tmp_path):
     contact_id = add_contact(ContactInput(first_name="Ann", street="-1 Back Lane", notes="=not a formula",
                                           city="+Town", country="@Land", tags=["@home", "-sale"]))

@@ -65,7 +65,7 @@ from typing import NamedTuple
 import phonenumbers
 
 from smallcrm.errors import InvalidValue, NotFound, OutputProblem, SmallCrmError, UndoRefused, ValidationFailed
-from smallcrm.services import files, validation as v
+from smallcrm.services import export, files, validation as v
 from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values, contact_rows
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
@@ -700,10 +700,11 @@ def _withdraw(row: dict, refused: tuple[int, int], policy: str) -> bool:
     return changed
 
 
-def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> bool:
+def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own_numbers: bool = False) -> bool:
     """Apply a duplicate row (what it brought: deciding.Incoming, or a plain tuple of the same fields) to
     `state` by `policy` ("fill" or "overwrite", or WITHDRAW: only the unsubscribe it says); True when anything
-    changed."""
+    changed. `own_numbers`: the file is a contacts export of a book (export.is_contacts_export), whose customer
+    numbers are that book's own: the customer's own number in this one is no number in another system."""
     row = state.row
     brought_values, brought_emails, brought_phones, brought_tags, *refused = brought
     refused = refused[0] if refused else (cleaning.NOT_SAID, cleaning.NOT_SAID)
@@ -721,8 +722,8 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str) -> 
         changed = True
     for name in SCALARS:
         new = incoming[name]
-        if new in ("", None) or name in _PLACE or name == EXTERNAL_ID and cleaning.number_key(new) == str(state.id):
-            continue  # (the number is this book's own for the customer, as its export writes it: no other system's)
+        if new in ("", None) or name in _PLACE or own_numbers and name == EXTERNAL_ID and new == str(state.id):
+            continue
         old = row[name]
         if name == "notes":  # added to, never replaced: they may hold what the owner wrote
             combined = _with_lines(old, new)
@@ -1158,6 +1159,7 @@ class ContactRun:
                            self.region, options.on_duplicate, dict(options.row_choices), consent_source_of(layout.path),
                            self.next_id, moment, CHUNK, _database_file(),
                            keep_rows=PREVIEW_ROWS if writer is None else 0, tags=tuple(import_tags(options)))
+        self.own_numbers = export.is_contacts_export(layout.headers)
         self.worker = worker
         self.index: DuplicateIndex | None = None
         self.decider: Decider | None = None
@@ -1253,7 +1255,7 @@ class ContactRun:
                     plan(row, data, match, "join")
                     continue
                 consented = target.row["email_consent"], target.row["sms_consent"]
-                changed = merge(target, brought, choice, self.moment)
+                changed = merge(target, brought, choice, self.moment, self.own_numbers)
                 if any(had and not target.row[f"{channel}_consent"]
                        for had, channel in zip(consented, ("email", "sms"))):
                     self.withdrawn += 1  # (a customer whose consent the file took back)
@@ -1506,7 +1508,7 @@ def duplicate_changes(layout: FileLayout, options: ImportOptions, number: int, c
     after = {}
     for policy in ("fill", "overwrite"):
         state = copy.deepcopy(states[contact_id])
-        merge(state, decided.incoming, policy, moment)
+        merge(state, decided.incoming, policy, moment, export.is_contacts_export(layout.headers))
         after[policy] = _compared(state)
     return [FieldChange(name, value, after["fill"][name], after["overwrite"][name]) for name, value in now.items()
             if after["fill"][name] != value or after["overwrite"][name] != value]
