@@ -55,25 +55,26 @@ class EditContact(_Step):
     it last changed when it did then (an import it came from can be undone again)."""
 
     def __init__(self, contact_id: int, before: contacts.ContactInput, after: contacts.ContactInput,
-                 stamps: tuple[datetime, datetime], refresh, text: str):
+                 stamps: tuple[datetime, datetime], region: str | None, refresh, text: str):
         super().__init__(text, refresh)
         self.contact_id, self.before, self.after = contact_id, before, after
         self.changed_at, self.written_at = stamps  # (when it changed before the edit, when the edit wrote it)
+        self.region = region  # the form's, for numbers typed without their country
 
     def do(self):
-        contacts.update_contact(self.contact_id, self._made(self.before, self.after))
+        contacts.update_contact(self.contact_id, self._made(self.before, self.after), region=self.region)
         self.written_at = contacts.stamps([self.contact_id])[self.contact_id]
         return [self.contact_id]
 
     def undo_it(self):
-        contacts.update_contact(self.contact_id, self._made(self.after, self.before),
+        contacts.update_contact(self.contact_id, self._made(self.after, self.before), region=self.region,
                                 stamp=(self.written_at, self.changed_at))
         return [self.contact_id]
 
     def _made(self, base: contacts.ContactInput, target: contacts.ContactInput) -> contacts.ContactInput:
         """The contact as it is now, with what the edit changed (from `base` to `target`) made again: a change made
         since to another part (an import, the command line) stays."""
-        return contacts.merge_edit(base, target, contacts.get_contact(self.contact_id).to_input()).data
+        return contacts.merge_edit(base, target, contacts.get_contact(self.contact_id).to_input(), self.region).data
 
 
 class DeleteContacts(_Step):

@@ -241,8 +241,9 @@ class ContactDialog(AsksBeforeClosing, QDialog):
             sms_consent=sms_consent,
             sms_consent_at=original.sms_consent_at if sms_consent and original.sms_consent else None,
             email_consent_source=self._consent_source(email_consent, self.email_consent_source,
-                                                      original.email_consent),
-            sms_consent_source=self._consent_source(sms_consent, self.sms_consent_source, original.sms_consent),
+                                                      original.email_consent and not original.email_consent_source),
+            sms_consent_source=self._consent_source(sms_consent, self.sms_consent_source,
+                                                    original.sms_consent and not original.sms_consent_source),
         )
 
     def part_names(self, parts: list[str]) -> str:
@@ -254,12 +255,12 @@ class ContactDialog(AsksBeforeClosing, QDialog):
         }
         return ", ".join(names[part] for part in parts)
 
-    def _consent_source(self, granted: bool, edit: QLineEdit, had: bool) -> str:
-        """How they agreed, as typed. Consent given in this form without saying how was given in the shop; consent
-        given before without a word of how (before the book kept it) stays so."""
+    def _consent_source(self, granted: bool, edit: QLineEdit, unsaid: bool) -> str:
+        """How they agreed, as typed; else given in the shop, unless `unsaid`: consent given before the book kept
+        how stays without a word of it."""
         if not granted:
             return ""
-        return edit.text().strip() or ("" if had else self.tr("In the shop"))
+        return edit.text().strip() or ("" if unsaid else self.tr("In the shop"))
 
     # --- checking -----------------------------------------------------------------------------
     def _check_email(self, text: str):

@@ -596,21 +596,22 @@ class MainWindow(QMainWindow):
         says so."""
         after = dialog.contact_input()
         name = contacts.display_name(after.first_name.strip(), after.last_name.strip(), after.company.strip())
-        changed_at = contacts.stamps([contact_id]).get(contact_id)
         saved: list = []  # (none: the customer was removed meanwhile, by an import undone; said)
 
         def save() -> None:
-            current = contacts.get_contact(contact_id).to_input()
-            edit = contacts.merge_edit(before, after, current, dialog.region)
-            if edit.clashes and not self._keep_mine(name, edit.clashes, dialog):
-                edit = contacts.merge_edit(before, after, current, dialog.region, mine_wins=False)
-            saved.extend((contacts.update_contact(contact_id, edit.data, region=dialog.region), current, edit))
+            clashes = contacts.merge_edit(before, after, contacts.get_contact(contact_id).to_input(),
+                                          dialog.region).clashes
+            mine_wins = not clashes or self._keep_mine(name, clashes, dialog)
+            # (merged afresh: the customer may have changed again while the owner was asked)
+            changed_at = contacts.stamps([contact_id]).get(contact_id)
+            saved.extend((changed_at, *contacts.save_edit(contact_id, before, after, dialog.region,
+                                                          mine_wins=mine_wins)))
 
         do_if_still_allowed(self, save)
         if not saved:
             self.model.reload()
             return
-        written, current, edit = saved
+        changed_at, written, current, edit = saved
         if edit.kept:
             self.statusBar().showMessage(self.tr("{name} had been changed meanwhile; those changes were kept too: "
                                                  "{parts}.").format(name=name, parts=dialog.part_names(edit.kept)),
@@ -619,7 +620,7 @@ class MainWindow(QMainWindow):
             return  # (saved unchanged: nothing to undo)
         written_at = contacts.stamps([contact_id])[contact_id]
         self.undo_stack.push(commands.EditContact(contact_id, current, edit.data, (changed_at, written_at),
-                                                  self.refresh, self.tr("Edit {name}").format(name=name)))
+                                                  dialog.region, self.refresh, self.tr("Edit {name}").format(name=name)))
         self.model.forget([contact_id])
         self.refresh([contact_id])
 

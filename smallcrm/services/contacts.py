@@ -209,16 +209,27 @@ def merge_edit(base: ContactInput, mine: ContactInput, current: ContactInput, re
     return Edit(data, [part for part in PARTS if now[part] != was[part] and part not in changed], clashes)
 
 
+def save_edit(contact_id: int, base: ContactInput, mine: ContactInput, region: str | None = None, *,
+              mine_wins: bool = True) -> tuple[bool, ContactInput, Edit]:
+    """Store a form's change over the contact as it is now (merge_edit), read and written in one transaction:
+    whether anything was written (update_contact), the contact as it was, and the edit stored."""
+    with database.atomic():
+        current = get_contact(contact_id).to_input()
+        edit = merge_edit(base, mine, current, region, mine_wins=mine_wins)
+        return update_contact(contact_id, edit.data, region=region), current, edit
+
+
 def _parts(data: ContactInput, region: str | None) -> dict[str, object] | None:
-    """Each part of `data` as it would be stored and read (None: `data` would not be stored as it is): an email's or
-    a tag's case aside, a phone number by what it dials, consent by whether and how it was given."""
+    """Each part of `data` as it would be stored and read (None: `data` would not be stored as it is): a tag's case
+    aside (a tag is one whatever its case), a phone number by what it dials, consent by whether and how it was
+    given."""
     try:
         clean = clean_contact(data, region)
     except ValidationFailed:
         return None
     values = clean.values
     view: dict[str, object] = {
-        "emails": tuple(e.casefold() for e in clean.emails), "tags": tuple(t.casefold() for t in clean.tags),
+        "emails": tuple(clean.emails), "tags": tuple(t.casefold() for t in clean.tags),
         "phones": tuple((p.e164, v.phone_extension(p.raw)) if p.e164 else p.raw for p in clean.phones)}
     view.update({part: tuple(values[name] for name in names) for part, names in PARTS.items() if part not in view})
     for part in ("email_consent", "sms_consent"):

@@ -176,6 +176,16 @@ def test_a_consent_given_before_the_book_said_how_is_left_alone_by_a_form_saved_
     assert not window.undo_stack.canUndo() and contacts.get_contact(eva).email_consent_source == ""
 
 
+def test_clearing_how_a_customer_agreed_says_in_the_shop_not_nothing(qtbot, window, db):
+    ann = contacts.add_contact(contacts.ContactInput(first_name="Ann", email_consent=True,
+                                                     email_consent_source="Signed card"))
+    window.refresh([ann])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    dialog.email_consent_source.clear()
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert contacts.get_contact(ann).email_consent_source == "In the shop"
+
+
 def test_open_complaints_and_money_owed_stand_out_in_red(qtbot, window, three):
     from smallcrm.services.purchases import record_purchase
     from smallcrm.services.satisfaction import open_complaint
@@ -689,8 +699,9 @@ def test_saving_the_form_of_a_customer_removed_meanwhile_says_so(qtbot, window, 
     assert "Marta Kowalska" not in visible_names(window) and not window.undo_stack.canUndo()
 
 
-def answer_box(qtbot, button_text: str) -> list[str]:
-    """Answer the next message box by pressing `button_text`; the list gets what it said."""
+def answer_box(qtbot, button_text: str, meanwhile=None) -> list[str]:
+    """Answer the next message box by pressing `button_text` (after calling `meanwhile`, when given); the list gets
+    what it said."""
     said: list[str] = []
 
     def press() -> None:
@@ -699,6 +710,8 @@ def answer_box(qtbot, button_text: str) -> list[str]:
             QTimer.singleShot(10, press)
             return
         said.extend((box.text(), box.informativeText()))
+        if meanwhile is not None:
+            meanwhile()
         (button,) = [b for b in box.buttons() if b.text() == button_text]
         button.click()
 
@@ -750,6 +763,38 @@ def test_a_part_changed_both_in_the_form_and_meanwhile_is_asked_about(qtbot, win
         window.undo_action.trigger()
         assert contacts.get_contact(three[0]).company == "Kwiaciarnia"
         contacts.update_contact(three[0], contacts.ContactInput(**{**data.__dict__, "city": "Kraków"}))
+
+
+def test_what_changes_while_the_owner_is_asked_is_kept_too(qtbot, window, three):
+    def cli_edit(**changes) -> None:
+        data = contacts.get_contact(three[0]).to_input()
+        contacts.update_contact(three[0], contacts.ContactInput(**{**data.__dict__, **changes}))
+
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    cli_edit(city="Kraków Podgórze")
+    dialog.city.clear()
+    type_text(dialog.city, "Gdańsk")
+    answer_box(qtbot, "Save mine", meanwhile=lambda: cli_edit(notes="Pays by card"))
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    record = contacts.get_contact(three[0])
+    assert (record.city, record.notes) == ("Gdańsk", "Pays by card")
+    assert window.statusBar().currentMessage() == (
+        "Marta Kowalska had been changed meanwhile; those changes were kept too: Notes.")
+
+
+def test_redoing_an_edit_reads_its_numbers_as_the_form_did(qtbot, window, three):
+    from smallcrm.services.settings import set_setting
+
+    set_setting("default_region", "GB")
+    window.refresh([three[1]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    type_text(dialog.phones.edits[0], "020 7946 0958")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    set_setting("default_region", "FR")  # (changed in the settings since)
+    window.undo_action.trigger()
+    window.redo_action.trigger()
+    assert [p.e164 for p in contacts.get_contact(three[1]).phones] == ["+442079460958"]
 
 
 def test_a_very_long_word_does_not_widen_the_customers_pane_past_the_window(qtbot, make_window, db):

@@ -205,7 +205,7 @@ def test_a_part_changed_both_ways_is_a_clash_and_an_address_is_one_part(db):
 
 def test_a_change_made_the_same_way_both_ways_is_no_clash_and_keeps_what_is_there(db):
     base = ContactInput(first_name="Ann", emails=["ann@example.com"], phones=["+48 601 234 567"], tags=["vip"])
-    mine = _with(base, emails=["Ann@Example.com", "a2@example.com"], phones=["+48 601 234 567", "+48 22 123 45 67"],
+    mine = _with(base, emails=["ann@example.com", "a2@example.com"], phones=["+48 601 234 567", "+48 22 123 45 67"],
                  tags=["VIP", "regular"], email_consent=True, email_consent_source="Web form", city="Łódź")
     at = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
     current = _with(base, emails=["ann@example.com", "a2@example.com"], phones=["+48 601 234 567", "+48221234567"],
@@ -213,6 +213,12 @@ def test_a_change_made_the_same_way_both_ways_is_no_clash_and_keeps_what_is_ther
     edit = merge_edit(base, mine, current, "PL")
     assert edit.clashes == [] and edit.kept == []
     assert (edit.data.email_consent_at, edit.data.city) == (at, "Łódź")  # (the date the other change gave: kept)
+
+
+def test_an_emails_case_put_right_in_the_form_is_a_change(db):
+    base = ContactInput(first_name="Ann", emails=["ANN.LEE@example.com"], notes="A")
+    edit = merge_edit(base, _with(base, emails=["ann.lee@example.com"]), _with(base, notes="B"), "FR")
+    assert (edit.data.emails, edit.data.notes, edit.kept) == (["ann.lee@example.com"], "B", ["notes"])
 
 
 def test_a_merge_never_makes_a_contact_without_a_name_nor_trips_on_one_held_before_todays_rules(db):
