@@ -249,8 +249,9 @@ class ContactDialog(AsksBeforeClosing, QDialog):
     def part_names(self, parts: list[str]) -> str:
         """The parts of a customer (contacts.PARTS) as the form names them: "Phones, Notes"."""
         names = {
-            "name": self.tr("Name and company"), "emails": self.tr("Emails"), "phones": self.tr("Phones"), "address": self.tr("Address"),
-            "birthday": self.tr("Birthday"), "tags": self.tr("Tags"), "notes": self.tr("Notes"),
+            "name": self.tr("Name and company"), "emails": self.tr("Emails"), "phones": self.tr("Phones"),
+            "address": self.tr("Address"), "birthday": self.tr("Birthday"), "tags": self.tr("Tags"),
+            "notes": self.tr("Notes"),
             "email_consent": self.tr("Marketing by email"), "sms_consent": self.tr("Marketing by SMS"),
         }
         return ", ".join(names[part] for part in parts)

@@ -620,7 +620,8 @@ class MainWindow(QMainWindow):
             return  # (saved unchanged: nothing to undo)
         written_at = contacts.stamps([contact_id])[contact_id]
         self.undo_stack.push(commands.EditContact(contact_id, current, edit.data, (changed_at, written_at),
-                                                  dialog.region, self.refresh, self.tr("Edit {name}").format(name=name)))
+                                                  dialog.region, self.refresh,
+                                                  self.tr("Edit {name}").format(name=name)))
         self.model.forget([contact_id])
         self.refresh([contact_id])
 
