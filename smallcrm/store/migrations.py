@@ -9,6 +9,8 @@ version, and tests/unit/test_search_listing.py keeps a digest of each released s
 
 from __future__ import annotations
 
+import unicodedata
+
 
 def _search_triggers(index_rows: str, columns: str, contact_columns: str) -> list[str]:
     """The triggers that keep the search index's row of a contact up to date, as a step made them: for an
@@ -340,14 +342,78 @@ V4 = [
 # The people erased at their request, by fingerprints of their emails and phone numbers (services.erased)
 V5 = ["CREATE TABLE erased_key (key TEXT PRIMARY KEY, erased_at TEXT NOT NULL) WITHOUT ROWID"]
 
+
+# Version 6: search without typing what is not on the keyboard. The sort keys fold more letters: besides
+# case and accents, the letters that Unicode keeps apart from any plain letter ("ł", "ø", "đ", "æ"...), so
+# "Łukasz" sorts with the L's. And the search index holds the folded name, company and city (the sort
+# keys) rather than as written, so that "lukasz" finds "Łukasz", "oster" "Øster" and "elena" "Ελένα" too
+# (FTS5's own folding takes the accents off Latin letters only). The triggers refresh a contact's row when
+# its sort keys change, which every change of a name, company or city does.
+_V6_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae",
+                           "œ": "oe", "þ": "th"})
+
+
+def _fold_v6(text: str | None) -> str | None:
+    """The sort key of version 6 (store.search.sort_key as it was then): frozen, as the steps are."""
+    if text is None:
+        return None
+    if text.isascii():
+        return text.lower().strip()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_V6_PLAIN).strip()
+
+
+_V6_INDEX_ROWS = """
+SELECT c.id,
+       c.sort_name,
+       (SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id),
+       (SELECT group_concat(digits, ' ') FROM contact_phone WHERE contact_id = c.id),
+       c.sort_company,
+       c.sort_city,
+       (SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+         WHERE ct.contact_id = c.id),
+       (SELECT char(57344) || ((bucket >> 8) & 3) || ((bucket >> 6) & 3) || ((bucket >> 4) & 3) || ((bucket >> 2) & 3) || (bucket & 3) FROM contact_fts_bucket
+         WHERE start <= c.sort_name ORDER BY start DESC LIMIT 1)
+  FROM contact c
+ WHERE c.deleted_at IS NULL"""
+V6 = [
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in (
+        "contact_fts_ai", "contact_fts_au", "contact_fts_ad", "contact_email_fts_ai", "contact_email_fts_au",
+        "contact_email_fts_ad", "contact_phone_fts_ai", "contact_phone_fts_au", "contact_phone_fts_ad",
+        "contact_tag_fts_ai", "contact_tag_fts_ad", "tag_fts_au")),
+    """UPDATE contact SET
+           sort_name = smallcrm_fold_v6(CASE WHEN first_name || last_name != ''
+                                             THEN last_name || ' ' || first_name ELSE company END),
+           sort_company = smallcrm_fold_v6(company),
+           sort_city = smallcrm_fold_v6(city),
+           sort_country = smallcrm_fold_v6(country)""",
+    "DROP TABLE contact_fts",
+    """
+CREATE VIRTUAL TABLE contact_fts USING fts5(
+    name, emails, phones, company, city, tags, name_bucket,
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3 4 5 6'
+)
+""",
+    f"INSERT INTO contact_fts(rowid, {_V4_COLUMNS}){_V6_INDEX_ROWS} ORDER BY c.id",
+    *_search_triggers(_V6_INDEX_ROWS, _V4_COLUMNS, "deleted_at, sort_name, sort_company, sort_city"),
+]
+
 # STEPS[n - 1] takes a database from version n - 1 to version n.
-STEPS: list[list[str]] = [V1, V2, V3, V4, V5]
+STEPS: list[list[str]] = [V1, V2, V3, V4, V5, V6]
 LATEST = len(STEPS)
+
+
+def register_functions(conn) -> None:
+    """The functions the steps call, on `conn` (a sqlite3 connection that runs them)."""
+    conn.create_function("smallcrm_fold_v6", 1, _fold_v6, deterministic=True)
 
 
 def search_index(version: int) -> tuple[str, tuple[str, ...]]:
     """What the search index of a database of `version` holds for each contact: the SELECT of the id and
     the columns that fills it (the contacts outside the Trash), and the index's columns."""
+    if version >= 6:
+        return _V6_INDEX_ROWS, tuple(_V4_COLUMNS.split(", "))
     if version >= 4:
         return _V4_INDEX_ROWS, tuple(_V4_COLUMNS.split(", "))
     return _V1_INDEX_ROWS, ("name", "emails", "phones", "company", "city", "tags")
@@ -358,6 +424,7 @@ def apply(conn, current: int) -> None:
 
     `conn` is a sqlite3 connection in autocommit mode (isolation_level=None).
     """
+    register_functions(conn)
     for version in range(current + 1, LATEST + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -58,14 +58,16 @@ _DIGITS = 5
 _BUCKET_TOKEN = ("char(57344) || ((bucket >> 8) & 3) || ((bucket >> 6) & 3) || ((bucket >> 4) & 3)"
                  " || ((bucket >> 2) & 3) || (bucket & 3)")
 
-# What the index holds for each contact outside the Trash (append `AND c.id = ...` or an ORDER BY).
+# What the index holds for each contact outside the Trash (append `AND c.id = ...` or an ORDER BY). The
+# name, company and city are their sort keys, folded by `sort_key` (FTS5 folds only Latin accents: "Łukasz",
+# "Øster" and "Ελένη" would be found only as written); match_expression folds what is typed the same way.
 INDEX_ROWS = f"""
 SELECT c.id,
-       c.first_name || ' ' || c.last_name,
+       c.sort_name,
        (SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id),
        (SELECT group_concat(digits, ' ') FROM contact_phone WHERE contact_id = c.id),
-       c.company,
-       c.city,
+       c.sort_company,
+       c.sort_city,
        (SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
          WHERE ct.contact_id = c.id),
        (SELECT {_BUCKET_TOKEN} FROM contact_fts_bucket
@@ -92,7 +94,7 @@ def _refresh(id_expr: str) -> str:
 _TRIGGERS = {
     "contact_fts_ai": ("AFTER INSERT ON contact", _refresh("NEW.id")),
     "contact_fts_au": (
-        "AFTER UPDATE OF first_name, last_name, company, city, deleted_at, sort_name ON contact",
+        "AFTER UPDATE OF deleted_at, sort_name, sort_company, sort_city ON contact",
         _refresh("NEW.id"),
     ),
     "contact_fts_ad": ("AFTER DELETE ON contact", "DELETE FROM contact_fts WHERE rowid = OLD.id;"),
@@ -120,10 +122,19 @@ def drop_trigger_statements() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name in _TRIGGERS]
 
 
+# Letters that are a letter of their own in Unicode, not a plain letter with a mark, but that people
+# write plain when they type fast or have no key for it ("Lodz" for "Łódź", "Oster" for "Øster").
+_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae", "œ": "oe",
+                        "þ": "th"})
+
+
 def sort_key(text: str) -> str:
-    """What lists sort by: case and accents folded, so "Álvarez" sorts with the A's."""
+    """What lists sort by and the search index holds: case, accents and letters like "ł" and "ø" folded, so
+    "Álvarez" sorts with the A's and "lodz" finds "Łódź"."""
+    if text.isascii():
+        return text.lower().strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_PLAIN).strip()
 
 
 def sort_keys(first_name: str, last_name: str, company: str, city: str, country: str) -> dict[str, str]:
@@ -176,7 +187,9 @@ def match_expression(text: str) -> str | None:
 
     Every word must match the start of a word in some column. A query that looks like a phone
     number ("+33 6 12", "06-12") is searched as one run of digits. Only letters and digits reach
-    FTS5, each inside quotes, so no input can be read as query syntax.
+    FTS5, each inside quotes, so no input can be read as query syntax. A word is looked for folded as
+    `sort_key` folds the names, companies and cities in the index and, when it is not plain ASCII, also as
+    typed (tags and emails are indexed as written, and FTS5 folds Latin accents only).
     """
     text = unicodedata.normalize("NFC", text).strip()
     if not text:
@@ -188,7 +201,14 @@ def match_expression(text: str) -> str | None:
         tokens = _TOKEN.findall(text)
     if not tokens:
         return None
-    return " ".join(f'"{token}"*' for token in tokens)
+    return " AND ".join(_term(token) for token in tokens)
+
+
+def _term(token: str) -> str:
+    folded = sort_key(token).replace('"', '""')
+    if token.isascii() or not folded:
+        return f'"{folded or token}"*'
+    return f'("{token}"* OR "{folded}"*)'
 
 
 # ------------------------------------------------------------------------------------------------

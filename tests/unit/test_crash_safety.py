@@ -164,6 +164,13 @@ def table_columns(path: Path) -> dict[str, list[str]]:
         return {t: [c[1] for c in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables(conn)}
 
 
+def shop_columns(path: Path) -> dict[str, list[str]]:
+    """table_columns without the contacts' sort keys: those follow from the names, and a migration may fold
+    them anew (version 6 did)."""
+    return {t: [c for c in columns if not (t == "contact" and c.startswith("sort_"))]
+            for t, columns in table_columns(path).items()}
+
+
 def assert_healthy(path: Path, label: str) -> None:
     try:
         report = backup.check_database(path)
@@ -367,6 +374,7 @@ def schema_of_version(version: int, folder: Path) -> set[tuple]:
     path = folder / f"schema-{version}.sqlite"
     if not path.exists():
         with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+            migrations.register_functions(conn)
             for step in migrations.STEPS[:version]:
                 for statement in step:
                     conn.execute(statement)
@@ -402,7 +410,7 @@ def user_version(path: Path) -> int:
 @pytest.mark.parametrize("version", range(1, migrations.LATEST))
 def test_killing_a_migration_leaves_each_step_whole_and_the_backup_complete(version, tmp_path):
     fixture = grown(FIXTURES / f"schema_v{version}.sqlite", tmp_path / "grown.sqlite")
-    columns = table_columns(fixture)
+    columns = shop_columns(fixture)
     original = content(fixture, columns)
     schemas = {v: schema_of_version(v, tmp_path) for v in range(version, migrations.LATEST + 1)}
     assert schema(fixture) == schemas[version]
@@ -450,7 +458,7 @@ def test_a_write_killed_half_way_in_a_rollback_journal_is_undone_when_the_shop_o
     """A released file keeps its rollback journal until smallcrm opens it: a program killed while writing
     to it leaves a hot journal, which a read-only look (how smallcrm first checks a file) cannot undo."""
     database = grown(FIXTURES / "schema_v1.sqlite", tmp_path / "shop.sqlite")
-    columns = table_columns(database)
+    columns = shop_columns(database)
     original = content(database, columns)
     process = subprocess.Popen([sys.executable, "-c", HALF_WRITE, str(database)], stdout=subprocess.PIPE, text=True)
     assert process.stdout.readline() == "started\n"

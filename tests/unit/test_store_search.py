@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 
 import pytest
 from hypothesis import example, given
@@ -142,9 +143,10 @@ def test_triggers_off_rolls_back_with_its_transaction(db):
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("", None), ("   ", None), ("!!! ---", None), ("ann", '"ann"*'), ("Ann Lee", '"Ann"* "Lee"*'),
-     ('ann" OR lee', '"ann"* "OR"* "lee"*'), ("+33 6 12", '"33612"*'), ("06-12", '"0612"*'),
-     ("12", '"12"*'), ("o'brien", '"o"* "brien"*')],
+    [("", None), ("   ", None), ("!!! ---", None), ("ann", '"ann"*'), ("Ann Lee", '"ann"* AND "lee"*'),
+     ('ann" OR lee', '"ann"* AND "or"* AND "lee"*'), ("+33 6 12", '"33612"*'), ("06-12", '"0612"*'),
+     ("12", '"12"*'), ("o'brien", '"o"* AND "brien"*'), ("Łukasz", '("Łukasz"* OR "lukasz"*)'),
+     ("Ελένη Ζ", '("Ελένη"* OR "ελενη"*) AND ("Ζ"* OR "ζ"*)'), ("Straße", '("Straße"* OR "strasse"*)')],
 )
 def test_match_expression_examples(typed, expected):
     assert search.match_expression(typed) == expected
@@ -193,3 +195,32 @@ def test_search_ignores_accents_and_case(db):
     assert found("zoe") == [zoe]
     assert found("MULL") == [zoe]
     assert found("zuri") == [zoe]
+
+
+def test_search_finds_letters_of_their_own_written_plain_and_greek_without_its_accents(db):
+    lukasz = add_contact(ContactInput(first_name="Łukasz", last_name="Wójcik", company="Øster Bakery", city="Łódź"))
+    dorde = add_contact(ContactInput(first_name="Đorđe", last_name="Þórsson", company="Ærø Ferries", city="Straße"))
+    eleni = add_contact(ContactInput(first_name="Ελένη", last_name="Παπαδοπούλου", city="Αθήνα"))
+    for typed in ("lukasz", "Łukasz", "ŁUK", "wojcik", "oster bak", "lodz", "Łódź"):
+        assert found(typed) == [lukasz], typed
+    for typed in ("dorde", "Đorđe", "thorsson", "aero", "Ærø", "strasse", "Straße"):
+        assert found(typed) == [dorde], typed
+    for typed in ("ελενη", "Ελένη", "ΕΛΕΝΗ", "παπαδο", "αθηνα"):
+        assert found(typed) == [eleni], typed
+    update_contact(lukasz, ContactInput(first_name="Łukasz", last_name="Wójcik", city="Gdańsk"))
+    assert found("gdansk") == [lukasz] and found("lodz") == [] and found("oster") == []
+    assert index_rows() == rebuilt_rows()
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_the_quick_sort_key_of_ascii_text_is_the_fold_of_any_text(text):
+    assert search.sort_key(text) == unicodedata.normalize("NFKD", text).casefold().strip()
+
+
+def test_letters_of_their_own_sort_with_their_plain_letter(db):
+    mazur = add_contact(ContactInput(first_name="Ewa", last_name="Mazur"))
+    lapinski = add_contact(ContactInput(first_name="Anna", last_name="Łapiński"))
+    kowalski = add_contact(ContactInput(first_name="Jan", last_name="Kowalski"))
+    odegard = add_contact(ContactInput(first_name="Ingrid", last_name="Ødegård"))
+    assert list(contact_ids()) == [kowalski, lapinski, mazur, odegard]
+    assert Contact.get_by_id(lapinski).sort_name == "lapinski anna"

@@ -56,12 +56,6 @@ WITHDRAW = "withdraw"
 _sort_key = lru_cache(maxsize=65536)(search.sort_key)  # companies, cities and countries repeat
 
 
-def sort_name_key(text: str) -> str:
-    """`search.sort_key(text)`: for plain ASCII text, where decomposing changes nothing, that is its
-    casefolded, stripped self (a test holds the two equal)."""
-    return text.casefold().strip() if text.isascii() else search.sort_key(text)
-
-
 class Incoming(NamedTuple):
     """What a row brings, as the database stores it."""
 
@@ -163,7 +157,7 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
     if not (first or last or company):
         raise ValidationFailed([InvalidValue("name", "", "required", "give a first name, a last name or a company")])
     city, country, postal_code, birthday = data.city, data.country, data.postal_code, data.birthday
-    sort_name = sort_name_key(f"{last} {first}" if (first or last) else company)
+    sort_name = search.sort_key(f"{last} {first}" if (first or last) else company)
     sort_company, sort_city = _sort_key(company), _sort_key(city)
     email_consent = _consent(bool(data.email_consent), data.email_consent_at,
                              data.email_consent_source or consent_source, now)
@@ -177,7 +171,7 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
     phones = tuple([(p.raw, p.e164, p.digits) for p in details])
     found = make_facts(data.emails, [p.e164 for p in details], sort_name=sort_name, sort_city=sort_city,
                        postal_code=postal_code, sort_company=sort_company, birthday=birthday,
-                       company_only=not (first or last), sort_first=sort_name_key(first) if first else "",
+                       company_only=not (first or last), sort_first=search.sort_key(first) if first else "",
                        number=data.customer_id or "", typed=[p.raw for p in details if p.e164 is None])
     return Incoming(values, tuple(data.emails), phones, tuple(data.tags), (data.email_refused, data.sms_refused)), found
 
