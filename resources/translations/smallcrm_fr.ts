@@ -3035,6 +3035,14 @@ Cliquez pour les afficher.</translation>
         <translation>Comment la personne a accepté les SMS</translation>
     </message>
     <message>
+        <source>When they agreed to email</source>
+        <translation>Date de l’accord pour les e-mails</translation>
+    </message>
+    <message>
+        <source>When they agreed to SMS</source>
+        <translation>Date de l’accord pour les SMS</translation>
+    </message>
+    <message>
         <source>Unsubscribed from emails (when)</source>
         <translation>Désabonné des e-mails (quand)</translation>
     </message>
@@ -4484,6 +4492,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Customers whose marketing consent is neither yes nor no (taken as no, the answer kept in their notes)</source>
         <translation>Clients dont le consentement marketing n’est ni oui ni non (compté comme non, la réponse gardée dans leurs notes)</translation>
+    </message>
+    <message>
+        <source>Customers whose consent date cannot be read (dated today, what the file says kept in their notes)</source>
+        <translation>Clients dont la date d’accord est illisible (datée d’aujourd’hui, le texte du fichier gardé dans leurs notes)</translation>
     </message>
     <message>
         <source>Customers whose marketing consent is withdrawn: the file says they unsubscribed (or no, when overwriting)</source>

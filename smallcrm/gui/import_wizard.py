@@ -121,6 +121,8 @@ FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to marketing"),
                 "email_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to email"),
                 "sms_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to SMS"),
+                "email_consent_at": QT_TRANSLATE_NOOP("MappingPage", "When they agreed to email"),
+                "sms_consent_at": QT_TRANSLATE_NOOP("MappingPage", "When they agreed to SMS"),
                 "unsubscribed": QT_TRANSLATE_NOOP("MappingPage", "Unsubscribed from emails (when)")}
 KINDS = (("contacts", QT_TRANSLATE_NOOP("FilePage", "C&ustomers")),
          ("purchases", QT_TRANSLATE_NOOP("FilePage", "&Purchases")))
@@ -274,6 +276,8 @@ WARNINGS = {
                                                      "notes"),
     "consent_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is neither yes nor no "
                                                         "(taken as no, the answer kept in their notes)"),
+    "consent_date_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose consent date cannot be read (dated "
+                                                             "today, what the file says kept in their notes)"),
     "consent_withdrawn": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is withdrawn: the file "
                                                           "says they unsubscribed (or no, when overwriting)"),
 }

@@ -16,7 +16,9 @@ Decisions, in plain words:
   None exports everyone. The window and the command line ask for email consent unless told otherwise,
   and call lists for SMS consent (the consent tied to the customer's phone), since what is exported or
   printed is usually for marketing. Each channel's consent goes with where and how the customer agreed
-  ("Email consent source", "SMS consent source").
+  ("Email consent source", "SMS consent source") and when ("Email consent date", "SMS consent date": local time
+  with its offset from UTC, "2025-01-10T10:00:00+01:00", which spreadsheets keep as text and the import reads
+  back to the second, so a book moved elsewhere keeps when each customer agreed).
 - Rows are read in chunks of CHUNK contacts (or purchases) and written as they come, to a temporary
   file beside the target that replaces it at the end: the file is there whole or not at all, and it is
   readable by its owner only (0o600 on POSIX), since it holds customers' personal data.
@@ -161,6 +163,8 @@ class ExportedContact:
     sms_consent: bool
     email_consent_source: str = ""
     sms_consent_source: str = ""
+    email_consent_at: str | None = None  # (stored, UTC)
+    sms_consent_at: str | None = None
 
 
 def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedContact]:
@@ -171,7 +175,7 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
         rows = {row[0]: row for row in database.execute_sql(
             f"""SELECT c.id, c.first_name, c.last_name, c.company, c.street, c.postal_code, c.city, c.country,
                        c.birthday, c.notes, c.source, c.email_consent, c.sms_consent,
-                       c.email_consent_source, c.sms_consent_source
+                       c.email_consent_source, c.sms_consent_source, c.email_consent_at, c.sms_consent_at
                   FROM contact c WHERE c.id IN ({marks}) AND c.deleted_at IS NULL{consent}""", chunk)}
         emails: dict[int, list[str]] = {}
         for contact_id, email in database.execute_sql(
@@ -193,11 +197,11 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
             if row is None:
                 continue
             (_, first, last, company, street, postal_code, city, country, birthday, notes, source,
-             email_consent, sms_consent, email_source, sms_source) = row
+             email_consent, sms_consent, email_source, sms_source, email_at, sms_at) = row
             yield ExportedContact(contact_id, first, last, company, emails.get(contact_id, []),
                                   phones.get(contact_id, []), street, postal_code, city, country, birthday,
                                   tags.get(contact_id, []), notes, source, bool(email_consent), bool(sms_consent),
-                                  email_source, sms_source)
+                                  email_source, sms_source, email_at, sms_at)
 
 
 def _most(table: str, ids: list[int], consenting: str | None) -> int:
@@ -226,14 +230,23 @@ def contact_headers(emails: int = 1, phones: int = 1) -> list[str]:
     """The header row of a contacts CSV with room for `emails` addresses and `phones` numbers."""
     return ["First Name", "Last Name", "Company", *_numbered("Email", max(emails, 1)),
             *_numbered("Phone", max(phones, 1)), "Street", "Postal Code", "City", "Country", "Birthday", "Tags",
-            "Notes", "Email consent", "SMS consent", "Email consent source", "SMS consent source", "Source",
-            "Customer number"]
+            "Notes", *_CONSENT_HEADERS, "Email consent date", "SMS consent date", "Source", "Customer number"]
+
+
+_CONSENT_HEADERS = ("Email consent", "SMS consent", "Email consent source", "SMS consent source")
 
 
 def is_contacts_export(headers: list[str]) -> bool:
-    """Whether a header row is that of a contacts CSV written here (its "Customer number" is a book's own)."""
+    """Whether a header row is that of a contacts CSV written here (its "Customer number" is a book's own), by
+    this version or one before the consent dates."""
     ours = contact_headers()
-    return headers[:3] == ours[:3] and headers[-7:] == ours[-7:]
+    return headers[:3] == ours[:3] and (headers[-9:] == ours[-9:]
+                                        or headers[-7:] == ["Notes", *_CONSENT_HEADERS, "Source", "Customer number"])
+
+
+def consent_date(stored: str | None) -> str:
+    """When a customer agreed, as a contacts CSV writes it: local time with its offset from UTC, to the second."""
+    return from_utc_text(stored).astimezone().isoformat(timespec="seconds") if stored else ""
 
 
 def _yes(value: bool) -> str:
@@ -245,7 +258,9 @@ def _csv_row(c: ExportedContact, emails: int, phones: int) -> list[str]:
              *(c.emails + [""] * (emails - len(c.emails))),
              *([shown for shown, _ in c.phones] + [""] * (phones - len(c.phones))),
              c.street, c.postal_code, c.city, c.country, c.birthday or "", ", ".join(c.tags), c.notes,
-             _yes(c.email_consent), _yes(c.sms_consent), c.email_consent_source, c.sms_consent_source, c.source]
+             _yes(c.email_consent), _yes(c.sms_consent), c.email_consent_source, c.sms_consent_source,
+             consent_date(c.email_consent_at) if c.email_consent else "",
+             consent_date(c.sms_consent_at) if c.sms_consent else "", c.source]
     return [spreadsheet_text(cell) for cell in cells] + [str(c.id)]
 
 

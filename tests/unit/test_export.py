@@ -7,7 +7,8 @@ import csv
 import errno
 import os
 import sys
-from datetime import date, datetime, timezone
+import time
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ from smallcrm.store.db import close_database, open_database
 
 FIELDS = ("first_name", "last_name", "company", "emails", "phones", "birthday", "street", "postal_code", "city",
           "country", "tags", "notes", "source", "email_consent", "sms_consent", "email_consent_source",
-          "sms_consent_source")
+          "sms_consent_source", "email_consent_at", "sms_consent_at")
+AGREED = datetime(2024, 3, 1, 9, 30, 5, tzinfo=timezone.utc)  # when Zoë agreed to emails (Anna, to SMS: a year before)
 
 PEOPLE = [
     ContactInput(first_name="Zoë", last_name="Ørsted-Łukasiewicz", company="Café ☕ 東京",
@@ -32,12 +34,14 @@ PEOPLE = [
                  phones=["+33 6 12 34 56 78", "+49 30 1234567"], street="12, rue de l'Église", postal_code="75004",
                  city="Paris", country="France", birthday="1990-05-17", tags=["VIP", "Stammkunde"],
                  notes='Likes "peonies", not roses.\nCall after 5, please; never on Sunday.',
-                 email_consent=True, email_consent_source="signed card, « oui » at the counter"),
+                 email_consent=True, email_consent_source="signed card, « oui » at the counter",
+                 email_consent_at=AGREED),
     ContactInput(first_name="=HYPERLINK(\"http://x\")", last_name="-Minus", company="+Plus Ltd",
                  emails=["formula@example.com"], birthday="--02-29", sms_consent=True, phones=["+44 20 7946 0958"],
                  sms_consent_source="=web form"),
     ContactInput(first_name="+Anna", last_name="Schmidt", birthday="--12-03", email_consent=True, sms_consent=True,
-                 email_consent_source="web form", sms_consent_source="text STOP to opt out, said yes"),
+                 email_consent_source="web form", sms_consent_source="text STOP to opt out, said yes",
+                 sms_consent_at=AGREED.replace(year=2023)),
     ContactInput(company="Κρόνος Α.Ε.", emails=["info@kronos.gr"], notes="Line one\n\nLine three, \"quoted\""),
     ContactInput(first_name="محمد", last_name="العلي", phones=["+971 50 123 4567"], tags=["Wholesale", "VIP"]),
 ]
@@ -117,12 +121,33 @@ def test_the_header_is_one_the_generic_import_maps_by_itself():
     assert auto_map(headers) == [
         "first_name", "last_name", "company", "email", "email", "email", "phone", "phone", "street", "postal_code",
         "city", "country", "birthday", "tags", "notes", "email_consent", "sms_consent", "email_consent_source",
-        "sms_consent_source", "source", "customer_id"]
+        "sms_consent_source", "email_consent_at", "sms_consent_at", "source", "customer_id"]
 
 
 # --- round trips ---------------------------------------------------------------------------------------
 
-def test_export_then_import_gives_back_the_same_contacts(book, tmp_path):
+@pytest.fixture
+def new_york(monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_when_each_customer_agreed_is_written_in_local_time_with_its_offset(book, tmp_path, new_york):
+    out = tmp_path / "contacts.csv"
+    export.export_contacts(out, export.contacts_to_export())
+    rows = {row["Customer number"]: row for row in read_csv(out)}
+    zoe, formula = rows[str(book[0])], rows[str(book[1])]
+    assert (zoe["Email consent date"], zoe["SMS consent date"]) == ("2024-03-01T04:30:05-05:00", "")
+    assert rows[str(book[2])]["SMS consent date"] == "2023-03-01T04:30:05-05:00"
+    at = datetime.fromisoformat(formula["SMS consent date"])  # (given when she was added: now)
+    assert at.utcoffset() in {timedelta(hours=-5), timedelta(hours=-4)} and abs(at - datetime.now(timezone.utc)).seconds < 60
+    assert formula["Email consent date"] == ""  # no consent, no date
+
+
+def test_export_then_import_gives_back_the_same_contacts(book, tmp_path, new_york):
     before = {contact_id: comparable(contact_id) for contact_id in book}
     out = tmp_path / "contacts.csv"
     export.export_contacts(out, export.contacts_to_export())
@@ -170,6 +195,8 @@ def test_a_tills_customer_numbers_that_happen_to_be_the_books_own_are_still_kept
     assert [Contact.get_by_id(i).external_id for i in ids] == [str(ids[0]), f"0{ids[1]}"]
     assert export.is_contacts_export(export.contact_headers(3, 2)) and not export.is_contacts_export(
         ["Customer ID", "First Name", "Email"])
+    before_consent_dates = [h for h in export.contact_headers(1, 1) if not h.endswith("consent date")]
+    assert export.is_contacts_export(before_consent_dates)  # (written by the version before)
 
 
 def test_every_field_starting_a_formula_comes_back_exactly(db, tmp_path):

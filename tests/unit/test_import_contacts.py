@@ -557,6 +557,32 @@ def test_mailchimps_export_of_subscribed_members_gives_email_consent(db, tmp_pat
     assert ann.email_consent_at == datetime(2023, 1, 5, 10, 0, tzinfo=timezone.utc)  # when, not the import's day
 
 
+def test_a_consent_date_column_says_when_they_agreed_and_one_that_cannot_be_read_goes_to_the_notes(db, tmp_path):
+    source = write_csv(tmp_path / "c.csv", [
+        ["Ann", "yes", "2024-05-01T10:00:00+02:00", "no", "2024-05-02T10:00:00+02:00"],
+        ["Bo", "yes", "01/05/2024 10:00", "", ""],  # (as a spreadsheet saves a date again)
+        ["Cy", "no", "2024-05-01T10:00:00+02:00", "yes", ""]],
+        header=["First Name", "Email consent", "Email consent date", "SMS consent", "SMS consent date"])
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    result = ci.import_contacts(source)
+    ann, bo, cy = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bo", "Cy"))
+    assert (ann.email_consent, ann.email_consent_at) == (True, datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc))
+    assert (ann.sms_consent, ann.sms_consent_at, ann.notes) == (False, None, "")  # no consent: its date says nothing
+    assert bo.email_consent and bo.email_consent_at >= before  # agreed, when unknown: the import's time
+    assert bo.notes == "Email consent date: 01/05/2024 10:00"
+    assert (cy.email_consent, cy.sms_consent) == (False, True) and cy.sms_consent_at >= before
+    assert dict(result.warnings)["consent_date_unclear"] == 1
+
+
+def test_a_consent_date_column_alone_says_they_agreed_then(db, tmp_path):
+    source = write_csv(tmp_path / "c.csv", [["Ann", "2023-11-02 09:15:00"], ["Bo", ""]],
+                       header=["First Name", "SMS opt-in date"])
+    ci.import_contacts(source)
+    ann, bo = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bo"))
+    assert (ann.sms_consent, ann.sms_consent_at) == (True, datetime(2023, 11, 2, 9, 15, tzinfo=timezone.utc))
+    assert not bo.sms_consent and not ann.email_consent
+
+
 @pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("02/03/2024 09:00", True), ("yes", True),
                                                  ("Unsubscribed", True), ("no", False), ("-", False), ("", False),
                                                  ("jamais", False), ("N/A", False), ("—", False),  # (unclear: no)

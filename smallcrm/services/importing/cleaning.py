@@ -97,6 +97,7 @@ WARNINGS = {
     "named_after_email": "the row had no name: the email address stands in for it",
     "named_after_phone": "the row had no name: the phone number stands in for it",
     "consent_unclear": "a consent value was neither yes nor no: taken as no",
+    "consent_date_unclear": "when a customer agreed was not a date and time that can be read: kept in the notes",
     "partial_birthday": "a birthday without its month or day was kept in the notes",
     "extra_cells": "the row had more cells than the header: they were kept in the notes",
     "lost_letters": "a letter that cannot be read (“\ufffd”) was kept as written, outside the names",
@@ -1333,7 +1334,7 @@ _SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "second_last_na
                   "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month",
                   "birth_day",
                   "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
-                  "unsubscribed", "source", "customer_id")
+                  "email_consent_at", "sms_consent_at", "unsubscribed", "source", "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
 # Where a house number goes before the street ("12 rue de la Paix", "10 Downing Street"); elsewhere after it
 # ("Hauptstraße 5", "Kerkstraat 12A", "Via Roma 3")
@@ -1587,7 +1588,7 @@ class RowCleaner:
 
         tags = self._tags(cells, notes, warnings) if self.tags else []
 
-        email_consent = self._consent(values, "email_consent", notes, warnings) if "email_consent" in values else False
+        email_consent = self._consent(values, self._consent_key(values, "email"), notes, warnings)
         # A date, "yes" or "unsubscribed" says they did; "no", "-", "false" that they did not, and so does anything
         # else ("jamais", "N/A", "—": an unclear cell takes back no consent)
         unsubscribed = "unsubscribed" in values and (refusal(values["unsubscribed"][0]) == OPTED_OUT
@@ -1595,9 +1596,11 @@ class RowCleaner:
                                                      or _a_date_in(values["unsubscribed"][0]))
         if unsubscribed:
             email_consent = False
-        sms_consent = self._consent(values, "sms_consent", notes, warnings) if "sms_consent" in values else False
+        sms_consent = self._consent(values, self._consent_key(values, "sms"), notes, warnings)
         email_source = self._consent_source(values, "email", notes) if email_consent else ""
         sms_source = self._consent_source(values, "sms", notes) if sms_consent else ""
+        email_at = self._consent_at(values, "email", notes, warnings) if email_consent else None
+        sms_at = self._consent_at(values, "sms", notes, warnings) if sms_consent else None
 
         lines = [unguard_formula(cells[i].strip()) for i in self.notes if cells[i].strip()] if self.notes else []
         if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for; Google a second
@@ -1635,8 +1638,7 @@ class RowCleaner:
             street=street, postal_code=postal_code, city=city, country=country,
             birthday=birthday, tags=tags, notes=text,
             email_consent=email_consent, sms_consent=sms_consent,
-            email_consent_at=consent_moment(values["email_consent"][0]) if email_consent else None,
-            sms_consent_at=consent_moment(values["sms_consent"][0]) if sms_consent else None,
+            email_consent_at=email_at, sms_consent_at=sms_at,
             email_consent_source=email_source, sms_consent_source=sms_source,
             row=row, customer_id=customer_number(unguard(values["customer_id"][0])) if "customer_id" in values else "",
             source=unguard_formula(values["source"][0]) if "source" in values else "",
@@ -1737,7 +1739,33 @@ class RowCleaner:
                     tags.append(tag)
         return tags
 
-    def _consent(self, values, key: str, notes: list[str], warnings: list[str]) -> bool:
+    @staticmethod
+    def _consent_key(values, channel: str) -> str | None:
+        """The column that says whether the customer agreed to `channel`: its consent column, else the column of
+        when they agreed (a date there says they did), else none."""
+        for key in (f"{channel}_consent", f"{channel}_consent_at"):
+            if key in values:
+                return key
+        return None
+
+    def _consent_at(self, values, channel: str, notes: list[str], warnings: list[str]) -> datetime | None:
+        """When the customer agreed to `channel` (they did): the date and time of its own column (a contacts export
+        writes "2025-01-10T10:00:00+01:00"), else one in the consent column (Mailchimp's OPTIN_TIME); None when
+        the file does not say (the import's time stands for it). A date column that cannot be read goes to the
+        notes."""
+        if f"{channel}_consent_at" in values:
+            text, i = values[f"{channel}_consent_at"]
+            moment = consent_moment(text)
+            if moment or not text.strip():
+                return moment
+            warnings.append("consent_date_unclear")
+            notes.append(f"{self.names[i]}: {text.strip()}")
+            return None
+        return consent_moment(values[f"{channel}_consent"][0])
+
+    def _consent(self, values, key: str | None, notes: list[str], warnings: list[str]) -> bool:
+        if key is None:
+            return False
         text, i = values[key]
         granted = parse_consent(text)
         if granted is None and STARTS_WITH_DATE.match(text.strip()):

@@ -29,7 +29,7 @@ FIELDS = (
     "street", "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday",
     "birth_year", "birth_month", "birth_day", "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
-    "unsubscribed", "source", "customer_id", "note", "ignore",
+    "email_consent_at", "sms_consent_at", "unsubscribed", "source", "customer_id", "note", "ignore",
 )
 # Fields a row may fill from several columns (the others take the first column with a value; a second
 # value goes to the notes).
@@ -403,6 +403,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "consent_source": ("consentsource", "optinsource", "sourceofconsent", "marketingconsentsource"),
     "email_consent_source": ("emailconsentsource", "emailoptinsource"),
     "sms_consent_source": ("smsconsentsource", "smsoptinsource"),
+    # when the customer agreed (a date alone says they did)
+    "email_consent_at": ("emailconsentdate", "emailconsentgivenon", "emailconsentsince", "emailconsenttime",
+                         "emailoptindate", "emailoptintime", "dateconsentementemail", "emaileinwilligungsdatum"),
+    "sms_consent_at": ("smsconsentdate", "smsconsentgivenon", "smsconsentsince", "smsconsenttime", "smsoptindate",
+                       "smsoptintime", "dateconsentementsms", "smseinwilligungsdatum"),
     # when (or whether) the customer unsubscribed from emails: any value there takes email consent back
     "unsubscribed": ("unsubtime", "unsubscribed", "unsubscribedat", "unsubscribedon", "unsubscribedate",
                      "unsubscribetime", "optedout", "optoutdate", "optouttime", "abgemeldetam", "desabonnele",
