@@ -179,7 +179,22 @@ def triggers_off(conn):
 
 
 _PHONE_LIKE = re.compile(r"[\d\s+().\-/]+")
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W_]+")  # what FTS5 takes for a word: letters and digits (marks and the rest part words)
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`: runs of letters, digits and the marks written on them (a Hindi virama, a Thai tone
+    mark), which folding may take away."""
+    words, word = [], []
+    for ch in text:
+        if ch.isalnum() or (word and unicodedata.category(ch).startswith("M")):
+            word.append(ch)
+        elif word:
+            words.append("".join(word))
+            word = []
+    if word:
+        words.append("".join(word))
+    return words
 
 
 def match_expression(text: str) -> str | None:
@@ -189,26 +204,28 @@ def match_expression(text: str) -> str | None:
     number ("+33 6 12", "06-12") is searched as one run of digits. Only letters and digits reach
     FTS5, each inside quotes, so no input can be read as query syntax. A word is looked for folded as
     `sort_key` folds the names, companies and cities in the index and, when it is not plain ASCII, also as
-    typed (tags and emails are indexed as written, and FTS5 folds Latin accents only).
+    typed (tags and emails are indexed as written, and FTS5 folds Latin accents only). Each way, the word is
+    cut where FTS5 cuts the text it is compared with: folding can join what a mark parted ("शर्मा").
     """
     text = unicodedata.normalize("NFC", text).strip()
     if not text:
         return None
     digits = re.sub(r"\D", "", text)
     if _PHONE_LIKE.fullmatch(text) and len(digits) >= 3:
-        tokens = [digits]
-    else:
-        tokens = _TOKEN.findall(text)
-    if not tokens:
-        return None
-    return " AND ".join(_term(token) for token in tokens)
+        return f'"{digits}"*'
+    terms = [term for term in map(_term, _words(text)) if term]
+    return " AND ".join(terms) or None
 
 
-def _term(token: str) -> str:
-    folded = sort_key(token).replace('"', '""')
-    if token.isascii() or not folded:
-        return f'"{folded or token}"*'
-    return f'("{token}"* OR "{folded}"*)'
+def _term(word: str) -> str:
+    """The FTS5 expression of one typed word: its prefixes as typed or folded ("" for a word of no letters)."""
+    ways: list[str] = []
+    for tokens in ([] if word.isascii() else _TOKEN.findall(word), _TOKEN.findall(sort_key(word))):
+        way = " AND ".join(f'"{token}"*' for token in tokens)
+        way = f"({way})" if len(tokens) > 1 else way
+        if way and way not in ways:
+            ways.append(way)
+    return f"({ways[0]} OR {ways[1]})" if len(ways) == 2 else "".join(ways)
 
 
 # ------------------------------------------------------------------------------------------------
