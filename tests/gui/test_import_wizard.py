@@ -7,7 +7,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from smallcrm.gui import formatting as fmt
 from smallcrm.gui.import_wizard import PROGRESS_TEXT_MS, ImportWizard
 from smallcrm.services import contacts
 from smallcrm.services.settings import default_region, set_setting
+from tests.clock import time_zone
 
 FRENCH_EXCEL = (
     "Prénom;Nom;Courriel;Téléphone;Ville;Date de naissance\r\n"
@@ -672,13 +672,10 @@ FIELDS = ["date", "reference", "email", "description", "quantity", "unit_price"]
 
 
 @pytest.fixture
-def berlin(monkeypatch):
+def berlin():
     """The shop's clock is in Berlin (UTC+1 in March), so local time and UTC differ."""
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with time_zone("Europe/Berlin"):
+        yield
 
 
 @pytest.fixture

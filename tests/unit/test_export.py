@@ -7,7 +7,6 @@ import csv
 import errno
 import os
 import sys
-import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from smallcrm.services.importing.purchases_import import PurchaseImportOptions, 
 from smallcrm.services.purchases import Item, purchase_json, record_purchase, refund_purchase
 from smallcrm.services.validation import clean_phone, phone_extension
 from smallcrm.store.db import close_database, open_database
+from tests.clock import time_zone
 
 FIELDS = ("first_name", "last_name", "company", "emails", "phones", "birthday", "street", "postal_code", "city",
           "country", "tags", "notes", "source", "email_consent", "sms_consent", "email_consent_source",
@@ -127,12 +127,9 @@ def test_the_header_is_one_the_generic_import_maps_by_itself():
 # --- round trips ---------------------------------------------------------------------------------------
 
 @pytest.fixture
-def new_york(monkeypatch):
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def new_york():
+    with time_zone("America/New_York"):
+        yield
 
 
 def test_when_each_customer_agreed_is_written_in_local_time_with_its_offset(book, tmp_path, new_york):

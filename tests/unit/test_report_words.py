@@ -18,7 +18,8 @@ from smallcrm.services import loyalty, metrics
 from smallcrm.services.contacts import ContactInput, add_contact
 from smallcrm.services.purchases import record_purchase, refund_purchase
 from smallcrm.services.settings import set_setting
-from tests.unit.test_reports_helpers import pages_text, time_zone
+from tests.clock import time_zone
+from tests.unit.test_reports_helpers import pages_text
 
 REPORTS = Path(reports.__file__).parent
 PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")

@@ -17,7 +17,8 @@ from smallcrm.services.purchases import Item, record_purchase, refund_purchase
 from smallcrm.services.referrals import set_referrer
 from smallcrm.services.satisfaction import open_complaint, record_feedback, update_complaint
 from smallcrm.services.settings import set_setting
-from tests.unit.test_reports_helpers import HOSTILE, characters, flat, page_sizes, pages_text, person, text, time_zone
+from tests.clock import time_zone
+from tests.unit.test_reports_helpers import HOSTILE, characters, flat, page_sizes, pages_text, person, text
 from tests.unit.unlinked_refunds import import_till_file
 
 UTC = timezone.utc

@@ -4,10 +4,7 @@ figures the report tests print; with checks that the reading itself can be trust
 from __future__ import annotations
 
 import io
-import os
-import time
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,22 +92,6 @@ def characters(out) -> list[Char]:
         return found
     finally:
         document.close()
-
-
-@contextmanager
-def time_zone(name: str):
-    """Run in that time zone (the shop's local time), so that a time stored in UTC falls on a known day."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = name
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def person(first: str = "Ann", last: str = "Lee", **fields) -> int:

@@ -14,7 +14,8 @@ from smallcrm.reports import lists
 from smallcrm.services.contacts import delete_contacts
 from smallcrm.services.purchases import record_purchase
 from smallcrm.services.settings import set_setting
-from tests.unit.test_reports_helpers import HOSTILE, flat, page_sizes, pages_text, person, text, time_zone
+from tests.clock import time_zone
+from tests.unit.test_reports_helpers import HOSTILE, flat, page_sizes, pages_text, person, text
 from tests.unit.unlinked_refunds import insert_unlinked_refund
 
 UTC = timezone.utc

@@ -18,9 +18,8 @@ from smallcrm.reports.shop import PAGE_SIZES
 from smallcrm.services import loyalty
 from smallcrm.services.contacts import delete_contacts
 from smallcrm.services.settings import set_setting
-from tests.unit.test_reports_helpers import (
-    HOSTILE, characters, flat, page_sizes, pages_text, pdf_bytes, person, time_zone,
-)
+from tests.clock import time_zone
+from tests.unit.test_reports_helpers import HOSTILE, characters, flat, page_sizes, pages_text, pdf_bytes, person
 
 A4, LETTER = (595.3, 841.9), (612.0, 792.0)
 

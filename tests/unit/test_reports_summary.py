@@ -21,10 +21,9 @@ from smallcrm.services.purchases import Item, record_purchase, refund_purchase
 from smallcrm.services.satisfaction import record_feedback
 from smallcrm.services.settings import set_setting
 from smallcrm.store.models import Feedback, PointsEntry, Purchase
+from tests.clock import time_zone
 from tests.unit import metrics_oracle as oracle
-from tests.unit.test_reports_helpers import (
-    HOSTILE, flat, made_summary, page_sizes, pages_text, pdf_bytes, person, text, time_zone,
-)
+from tests.unit.test_reports_helpers import HOSTILE, flat, made_summary, page_sizes, pages_text, pdf_bytes, person, text
 from tests.unit.unlinked_refunds import import_till_file, unlinked_refunds
 
 

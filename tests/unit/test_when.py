@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timezone
 
 import pytest
 
 from smallcrm.services import satisfaction, when
 from smallcrm.services.contacts import ContactInput, add_contact
+from tests.clock import time_zone
 
 
 @pytest.fixture
-def berlin(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def berlin():
+    with time_zone("Europe/Berlin"):
+        yield
 
 
 def test_a_date_alone_is_noon_on_that_day_in_summer_and_in_winter(berlin):
