@@ -431,8 +431,8 @@ _NOTED = {
     "street_in_notes": "address lines too long for the street went to their notes",
     "tag_in_notes": "a tag over 60 characters went to their notes",
     "consent_unclear": "marketing consent neither yes nor no, taken as no (the answer went to their notes)",
-    "consent_date_unclear": "when they agreed to marketing is not a date and time that can be read: consent dated "
-                            "today (what the file says went to their notes)",
+    "consent_date_unclear": "when they agreed to marketing is not a date and time that can be read, or is still to "
+                            "come: consent dated today (what the file says went to their notes)",
     "lost_letters": "a letter that cannot be read (shown as “\ufffd”) outside the names was kept as written",
     "consent_withdrawn": "marketing consent withdrawn: the file says they unsubscribed (or, with --on-duplicate "
                          "overwrite, no)",

@@ -4494,10 +4494,6 @@ Cliquez pour les afficher.</translation>
         <translation>Clients dont le consentement marketing n’est ni oui ni non (compté comme non, la réponse gardée dans leurs notes)</translation>
     </message>
     <message>
-        <source>Customers whose consent date cannot be read (dated today, what the file says kept in their notes)</source>
-        <translation>Clients dont la date d’accord est illisible (datée d’aujourd’hui, le texte du fichier gardé dans leurs notes)</translation>
-    </message>
-    <message>
         <source>Customers whose marketing consent is withdrawn: the file says they unsubscribed (or no, when overwriting)</source>
         <translation>Clients dont le consentement marketing est retiré&#xa0;: le fichier dit qu’ils se sont désabonnés (ou non, en remplaçant)</translation>
     </message>
@@ -4556,6 +4552,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Items over 1,000 characters, cut to 1,000</source>
         <translation>Articles de plus de 1&#xa0;000 caractères, coupés à 1&#xa0;000</translation>
+    </message>
+    <message>
+        <source>Customers whose consent date cannot be read or is still to come (dated today, what the file says kept in their notes)</source>
+        <translation>Clients dont la date d’accord est illisible ou encore à venir (datée d’aujourd’hui, le texte du fichier gardé dans leurs notes)</translation>
     </message>
     <message>
         <source>Value</source>

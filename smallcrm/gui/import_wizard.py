@@ -276,8 +276,9 @@ WARNINGS = {
                                                      "notes"),
     "consent_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is neither yes nor no "
                                                         "(taken as no, the answer kept in their notes)"),
-    "consent_date_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose consent date cannot be read (dated "
-                                                             "today, what the file says kept in their notes)"),
+    "consent_date_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose consent date cannot be read or is "
+                                                             "still to come (dated today, what the file says kept in "
+                                                             "their notes)"),
     "consent_withdrawn": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is withdrawn: the file "
                                                           "says they unsubscribed (or no, when overwriting)"),
 }

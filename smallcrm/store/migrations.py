@@ -351,6 +351,7 @@ V5 = ["CREATE TABLE erased_key (key TEXT PRIMARY KEY, erased_at TEXT NOT NULL) W
 # its sort keys change, which every change of a name, company or city does.
 _V6_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae",
                            "œ": "oe", "þ": "th"})
+_V6_SIGNS = str.maketrans({"№": " "})
 
 
 def _fold_v6(text: str | None) -> str | None:
@@ -359,7 +360,7 @@ def _fold_v6(text: str | None) -> str | None:
         return None
     if text.isascii():
         return text.lower().strip()
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_V6_SIGNS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_V6_PLAIN).strip()
 
 

@@ -126,6 +126,9 @@ def drop_trigger_statements() -> list[str]:
 # write plain when they type fast or have no key for it ("Lodz" for "Łódź", "Oster" for "Øster").
 _PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae", "œ": "oe",
                         "þ": "th"})
+# Signs that decomposing would turn into letters stuck to the number after them ("№12" into "No12"): a space,
+# so that "12" finds "Аптека №12" (FTS5 parts words at the sign itself in what is typed and in tags).
+_SIGNS = str.maketrans({"№": " "})
 
 
 def sort_key(text: str) -> str:
@@ -133,7 +136,7 @@ def sort_key(text: str) -> str:
     "Álvarez" sorts with the A's and "lodz" finds "Łódź"."""
     if text.isascii():
         return text.lower().strip()
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SIGNS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_PLAIN).strip()
 
 

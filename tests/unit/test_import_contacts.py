@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from unittest import mock
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from smallcrm.errors import ImportFileProblem, ValidationFailed
-from smallcrm.services import contacts
+from smallcrm.services import contacts, export
 from smallcrm.services.contacts import ContactInput, add_contact, clean_contact, contact_ids, get_contact
 from smallcrm.services.importing import cleaning, contacts_import as ci, mapping
 from smallcrm.services.importing.cleaning import Reject
@@ -567,20 +567,47 @@ def test_a_consent_date_column_says_when_they_agreed_and_one_that_cannot_be_read
     result = ci.import_contacts(source)
     ann, bo, cy = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bo", "Cy"))
     assert (ann.email_consent, ann.email_consent_at) == (True, datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc))
-    assert (ann.sms_consent, ann.sms_consent_at, ann.notes) == (False, None, "")  # no consent: its date says nothing
+    assert (ann.sms_consent, ann.sms_consent_at) == (False, None)  # no consent: its date in the notes, as written
+    assert ann.notes == "SMS consent date: 2024-05-02T10:00:00+02:00"
     assert bo.email_consent and bo.email_consent_at >= before  # agreed, when unknown: the import's time
     assert bo.notes == "Email consent date: 01/05/2024 10:00"
     assert (cy.email_consent, cy.sms_consent) == (False, True) and cy.sms_consent_at >= before
     assert dict(result.warnings)["consent_date_unclear"] == 1
 
 
+def test_a_consent_date_is_only_a_consent_where_the_consent_column_says_so_and_nothing_in_it_is_lost(db, tmp_path):
+    source = write_csv(tmp_path / "c.csv", [
+        ["Ann", "", "2024-05-01T10:00:00+02:00"],  # (the owner cleared "yes", not the date)
+        ["Bo", "no", "2024-05-01T10:00:00+02:00"],
+        ["Cy", "yes", "0001-01-01T00:00:00Z"],  # (a program's "no date")
+        ["Di", "yes", "0000-00-00 00:00:00"],
+        ["Ed", "yes", (datetime.now(timezone.utc) + timedelta(hours=2)).isoformat()],  # (a clock a little ahead)
+        ["Flo", "yes", "2999-01-01T00:00:00Z"]],
+        header=["First Name", "Email consent", "Email consent date"])
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    result = ci.import_contacts(source)
+    ann, bo, cy, di, ed, flo = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo"))
+    assert not ann.email_consent and ann.notes == "Email consent date: 2024-05-01T10:00:00+02:00"
+    assert not bo.email_consent and bo.notes == "Email consent date: 2024-05-01T10:00:00+02:00"
+    assert cy.email_consent and cy.email_consent_at >= before and cy.notes == "Email consent date: 0001-01-01T00:00:00Z"
+    assert di.email_consent and di.email_consent_at >= before and di.notes == ""
+    assert ed.email_consent and before <= ed.email_consent_at <= datetime.now(timezone.utc) and ed.notes == ""
+    assert flo.email_consent and flo.notes == "Email consent date: 2999-01-01T00:00:00Z"
+    assert dict(result.warnings)["consent_date_unclear"] == 2
+    out = tmp_path / "out.csv"
+    export.export_contacts(out, export.contacts_to_export())  # every date stored is one an export writes
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1 + 6
+
+
 def test_a_consent_date_column_alone_says_they_agreed_then(db, tmp_path):
-    source = write_csv(tmp_path / "c.csv", [["Ann", "2023-11-02 09:15:00"], ["Bo", ""]],
-                       header=["First Name", "SMS opt-in date"])
-    ci.import_contacts(source)
-    ann, bo = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bo"))
+    source = write_csv(tmp_path / "c.csv", [["Ann", "2023-11-02 09:15:00"], ["Bo", ""], ["Cy", "0000-00-00 00:00:00"],
+                                            ["Di", "0/0/00"]], header=["First Name", "SMS opt-in date"])
+    result = ci.import_contacts(source)
+    ann, bo, cy, di = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bo", "Cy", "Di"))
     assert (ann.sms_consent, ann.sms_consent_at) == (True, datetime(2023, 11, 2, 9, 15, tzinfo=timezone.utc))
     assert not bo.sms_consent and not ann.email_consent
+    assert (cy.sms_consent, cy.notes, di.sms_consent, di.notes) == (False, "", False, "")  # ("no date")
+    assert not dict(result.warnings)
 
 
 @pytest.mark.parametrize("value, unsubscribed", [("2024-03-01", True), ("02/03/2024 09:00", True), ("yes", True),

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import cache, lru_cache
 from urllib.parse import unquote
@@ -97,7 +97,8 @@ WARNINGS = {
     "named_after_email": "the row had no name: the email address stands in for it",
     "named_after_phone": "the row had no name: the phone number stands in for it",
     "consent_unclear": "a consent value was neither yes nor no: taken as no",
-    "consent_date_unclear": "when a customer agreed was not a date and time that can be read: kept in the notes",
+    "consent_date_unclear": "when a customer agreed was not a date and time that can be read, or was still to come: "
+                            "kept in the notes",
     "partial_birthday": "a birthday without its month or day was kept in the notes",
     "extra_cells": "the row had more cells than the header: they were kept in the notes",
     "lost_letters": "a letter that cannot be read (“\ufffd”) was kept as written, outside the names",
@@ -1111,7 +1112,8 @@ STARTS_WITH_DATE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-
 def consent_moment(text: str) -> datetime | None:
     """When a consent column says the customer agreed, when it writes the time as ISO 8601 (Mailchimp's
     OPTIN_TIME, "2019-05-01 10:22:33", in UTC as Mailchimp writes it; a day alone, its start in UTC); None for
-    "yes", another way of writing a date, or a time to come (the import's time stands for it then)."""
+    "yes", another way of writing a date, a program's "no date" (0001-01-01), or a time to come (the import's time
+    stands for it then); a time less than a day to come is now (another computer's clock a little ahead)."""
     text = text.strip().lstrip("'")
     if not text[:4].isdigit():  # ("yes", "x": no time, no need to try)
         return None
@@ -1120,7 +1122,10 @@ def consent_moment(text: str) -> datetime | None:
     except ValueError:
         return None
     moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return moment if moment <= utc_now() else None
+    now = utc_now()
+    if moment.year < 1900 or moment > now + timedelta(days=1):
+        return None
+    return min(moment, now)
 
 
 def parse_consent(text: str) -> bool | None:
@@ -1382,6 +1387,10 @@ class RowCleaner:
             return tuple(i for i, f in enumerate(fields) if f in targets)
 
         self.singles = tuple((i, f) for i, f in enumerate(fields) if f in _SINGLE_FIELDS)
+        # channel -> the column that says whether the customer agreed: its consent column, else the column of when
+        # they agreed (a date there says they did), else none
+        self.consent_keys = {channel: next((key for key in (f"{channel}_consent", f"{channel}_consent_at")
+                                            if key in fields), None) for channel in ("email", "sms")}
         self.emails = columns("email")
         self.phones = columns("phone")
         self.tags = columns("tags")
@@ -1588,7 +1597,7 @@ class RowCleaner:
 
         tags = self._tags(cells, notes, warnings) if self.tags else []
 
-        email_consent = self._consent(values, self._consent_key(values, "email"), notes, warnings)
+        email_consent = self._consent(values, self.consent_keys["email"], notes, warnings)
         # A date, "yes" or "unsubscribed" says they did; "no", "-", "false" that they did not, and so does anything
         # else ("jamais", "N/A", "—": an unclear cell takes back no consent)
         unsubscribed = "unsubscribed" in values and (refusal(values["unsubscribed"][0]) == OPTED_OUT
@@ -1596,7 +1605,11 @@ class RowCleaner:
                                                      or _a_date_in(values["unsubscribed"][0]))
         if unsubscribed:
             email_consent = False
-        sms_consent = self._consent(values, self._consent_key(values, "sms"), notes, warnings)
+        sms_consent = self._consent(values, self.consent_keys["sms"], notes, warnings)
+        for channel, granted in (("email", email_consent), ("sms", sms_consent)):
+            at = values.get(f"{channel}_consent_at")
+            if at and not granted and self.consent_keys[channel] != f"{channel}_consent_at" and _a_date_in(at[0]):
+                notes.append(f"{self.names[at[1]]}: {at[0].strip()}")  # (a date beside a "no": kept, as written)
         email_source = self._consent_source(values, "email", notes) if email_consent else ""
         sms_source = self._consent_source(values, "sms", notes) if sms_consent else ""
         email_at = self._consent_at(values, "email", notes, warnings) if email_consent else None
@@ -1739,15 +1752,6 @@ class RowCleaner:
                     tags.append(tag)
         return tags
 
-    @staticmethod
-    def _consent_key(values, channel: str) -> str | None:
-        """The column that says whether the customer agreed to `channel`: its consent column, else the column of
-        when they agreed (a date there says they did), else none."""
-        for key in (f"{channel}_consent", f"{channel}_consent_at"):
-            if key in values:
-                return key
-        return None
-
     def _consent_at(self, values, channel: str, notes: list[str], warnings: list[str]) -> datetime | None:
         """When the customer agreed to `channel` (they did): the date and time of its own column (a contacts export
         writes "2025-01-10T10:00:00+01:00"), else one in the consent column (Mailchimp's OPTIN_TIME); None when
@@ -1756,7 +1760,7 @@ class RowCleaner:
         if f"{channel}_consent_at" in values:
             text, i = values[f"{channel}_consent_at"]
             moment = consent_moment(text)
-            if moment or not text.strip():
+            if moment or not _a_date_in(text):  # (a program's "no date", 0000-00-00 or 0/0/00)
                 return moment
             warnings.append("consent_date_unclear")
             notes.append(f"{self.names[i]}: {text.strip()}")
@@ -1764,9 +1768,11 @@ class RowCleaner:
         return consent_moment(values[f"{channel}_consent"][0])
 
     def _consent(self, values, key: str | None, notes: list[str], warnings: list[str]) -> bool:
-        if key is None:
-            return False
+        if key not in values:
+            return False  # (no such column, or an empty cell)
         text, i = values[key]
+        if key.endswith("_at") and STARTS_WITH_DATE.match(text.strip()):
+            return _a_date_in(text)  # (a program's "no date", 0000-00-00 or 0/0/00, says they did not)
         granted = parse_consent(text)
         if granted is None and STARTS_WITH_DATE.match(text.strip()):
             return True  # (when they opted in: Mailchimp's OPTIN_TIME, "2024-03-01 10:22:33")
