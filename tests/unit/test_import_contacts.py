@@ -582,21 +582,24 @@ def test_a_consent_date_is_only_a_consent_where_the_consent_column_says_so_and_n
         ["Cy", "yes", "0001-01-01T00:00:00Z"],  # (a program's "no date")
         ["Di", "yes", "0000-00-00 00:00:00"],
         ["Ed", "yes", (datetime.now(timezone.utc) + timedelta(hours=2)).isoformat()],  # (a clock a little ahead)
-        ["Flo", "yes", "2999-01-01T00:00:00Z"]],
+        ["Flo", "yes", "2999-01-01T00:00:00Z"],
+        ["Gus", "yes", "March 3, 2024"]],
         header=["First Name", "Email consent", "Email consent date"])
     before = datetime.now(timezone.utc).replace(microsecond=0)
     result = ci.import_contacts(source)
-    ann, bo, cy, di, ed, flo = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo"))
+    ann, bo, cy, di, ed, flo, gus = (get_contact(contact_ids(name)[0])
+                                     for name in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus"))
     assert not ann.email_consent and ann.notes == "Email consent date: 2024-05-01T10:00:00+02:00"
     assert not bo.email_consent and bo.notes == "Email consent date: 2024-05-01T10:00:00+02:00"
     assert cy.email_consent and cy.email_consent_at >= before and cy.notes == "Email consent date: 0001-01-01T00:00:00Z"
     assert di.email_consent and di.email_consent_at >= before and di.notes == ""
     assert ed.email_consent and before <= ed.email_consent_at <= datetime.now(timezone.utc) and ed.notes == ""
     assert flo.email_consent and flo.notes == "Email consent date: 2999-01-01T00:00:00Z"
-    assert dict(result.warnings)["consent_date_unclear"] == 2
+    assert gus.email_consent and gus.notes == "Email consent date: March 3, 2024"
+    assert dict(result.warnings)["consent_date_unclear"] == 3
     out = tmp_path / "out.csv"
     export.export_contacts(out, export.contacts_to_export())  # every date stored is one an export writes
-    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1 + 6
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1 + 7
 
 
 def test_a_consent_date_column_alone_says_they_agreed_then(db, tmp_path):

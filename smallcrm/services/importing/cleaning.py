@@ -1760,8 +1760,8 @@ class RowCleaner:
         if f"{channel}_consent_at" in values:
             text, i = values[f"{channel}_consent_at"]
             moment = consent_moment(text)
-            if moment or not _a_date_in(text):  # (a program's "no date", 0000-00-00 or 0/0/00)
-                return moment
+            if moment or (STARTS_WITH_DATE.match(text.strip()) and not _a_date_in(text)):
+                return moment  # (a program's "no date", 0000-00-00 or 0/0/00: none)
             warnings.append("consent_date_unclear")
             notes.append(f"{self.names[i]}: {text.strip()}")
             return None
