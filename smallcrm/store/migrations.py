@@ -354,10 +354,9 @@ _V6_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h"
 _V6_SIGNS = str.maketrans({"№": " "})
 
 
-def _fold_v6(text: str | None) -> str | None:
-    """The sort key of version 6 (store.search.sort_key as it was then): frozen, as the steps are."""
-    if text is None:
-        return None
+def _fold_v6(text: str) -> str:
+    """The sort key of version 6 (store.search.sort_key as it was then): frozen, as the steps are. (The columns it
+    folds are NOT NULL.)"""
     if text.isascii():
         return text.lower().strip()
     decomposed = unicodedata.normalize("NFKD", text.translate(_V6_SIGNS))
