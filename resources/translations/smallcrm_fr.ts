@@ -4923,6 +4923,17 @@ Cliquez pour les afficher.</translation>
     </message>
 </context>
 <context>
+    <name>UpdatingWindow</name>
+    <message>
+        <source>Updating your customer book…</source>
+        <translation>Mise à jour de votre fichier clients…</translation>
+    </message>
+    <message>
+        <source>This version of smallcrm keeps “{name}” in a new way. A copy of the book as it was is saved beside it first. A large book takes a few seconds: smallcrm opens by itself when it is done.</source>
+        <translation>Cette version de smallcrm range «&#x202f;{name}&#x202f;» d’une nouvelle façon. Une copie du fichier tel qu’il était est d’abord enregistrée à côté. Un gros fichier prend quelques secondes&#xa0;: smallcrm s’ouvre tout seul une fois la mise à jour terminée.</translation>
+    </message>
+</context>
+<context>
     <name>_Chart</name>
     <message>
         <source>Nothing to show</source>

@@ -24,7 +24,8 @@ from smallcrm import __version__  # noqa: E402
 from smallcrm.errors import DatabaseProblem  # noqa: E402
 from smallcrm.paths import default_database, log_file, resource  # noqa: E402
 from smallcrm.services import contacts as _contacts  # noqa: E402, F401  (for the main window, loaded later)
-from smallcrm.store.db import close_database, open_database  # noqa: E402
+from smallcrm.store.db import close_database, inspect, open_database  # noqa: E402
+from smallcrm.store.migrations import LATEST  # noqa: E402
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QThreadPool, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -106,10 +107,24 @@ def come_forward(window: QWidget | None) -> None:
         QApplication.alert(widget)
 
 
+def _earlier_version(path: Path) -> bool:
+    """Whether `path` is a customer book of an earlier version, which opening brings up to date."""
+    try:
+        version = inspect(path)
+    except DatabaseProblem:
+        return False  # opening says what is wrong
+    return version is not None and version < LATEST
+
+
 def _opened(path: Path, guard: WindowGuard) -> bool:
     """Open the database, or offer a way back when it is damaged and there are snapshots, or say what is wrong."""
     try:
-        open_database(path)
+        if _earlier_version(path):
+            from smallcrm.gui.updating_window import open_updating  # loaded only now: a normal start never needs it
+
+            open_updating(path)
+        else:
+            open_database(path)
         return True
     except DatabaseProblem as error:
         problem = error

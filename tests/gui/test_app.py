@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from smallcrm import __version__
 from smallcrm.errors import DatabaseProblem
-from smallcrm.gui.app import crash_box, database_problem_box, run
+from smallcrm.gui.app import _opened, crash_box, database_problem_box, run
+from smallcrm.gui.updating_window import UpdatingWindow, open_updating
+from smallcrm.services.contacts import search_contacts
+from smallcrm.store import migrations
+from smallcrm.store.db import close_database
+from smallcrm.store.models import database
 from tests.gui.conftest import close_box_later
 
 
@@ -105,3 +115,79 @@ def test_a_system_that_names_no_language_shows_dates_and_numbers_as_us_english(t
         assert done.returncode == 0, done.stderr
         shown = done.stdout.strip().splitlines()[-1].replace("\u202f", " ")  # (newer Qt: a narrow space before PM)
         assert shown == "3/1/25 12:00 PM|Saturday, March 1, 2025|1,234,567", name
+
+
+# Opening a book of an earlier version (tests/fixtures/schema_v5.sqlite): brought up to date in a thread, with a
+# small window when it takes more than a moment.
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+class _Guard:
+    def listen(self) -> None:
+        pass
+
+
+def _slow_steps(monkeypatch, seconds: float, error: Exception | None = None) -> None:
+    apply = migrations.apply
+
+    def slow(conn, current):
+        time.sleep(seconds)
+        if error is not None:
+            raise error
+        apply(conn, current)
+
+    monkeypatch.setattr(migrations, "apply", slow)
+
+
+def _updating_windows_seen(seen: list, after_ms: int) -> None:
+    def look():
+        seen.extend([label.text() for label in widget.findChildren(QLabel)]
+                    for widget in QApplication.topLevelWidgets()
+                    if isinstance(widget, UpdatingWindow) and widget.isVisible())
+
+    QTimer.singleShot(after_ms, look)
+
+
+def test_a_book_of_an_earlier_version_is_updated_while_a_window_says_so(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v5.sqlite", path)
+    _slow_steps(monkeypatch, 1.5)
+    seen: list = []
+    _updating_windows_seen(seen, 900)
+    try:
+        assert _opened(path, _Guard())
+        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        assert search_contacts("lukasz")  # the book is whole and searchable in the window's thread
+    finally:
+        close_database()
+    assert len(seen) == 1
+    assert seen[0][0] == "Updating your customer book…"
+    assert "“shop.sqlite”" in seen[0][1] and "copy" in seen[0][1]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, UpdatingWindow) and w.isVisible()]
+    assert [p.name for p in tmp_path.glob("shop.before-v*.sqlite")]  # the copy as it was
+
+
+def test_a_small_update_shows_no_window(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v5.sqlite", path)
+    shown: list = []
+    monkeypatch.setattr(UpdatingWindow, "showEvent", lambda self, event: shown.append(self))
+    try:
+        assert _opened(path, _Guard())
+        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    finally:
+        close_database()
+    assert shown == []
+
+
+def test_an_update_that_fails_is_said_in_the_windows_thread_and_the_book_is_left_as_it_was(qapp, tmp_path,
+                                                                                          monkeypatch):
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v5.sqlite", path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    _slow_steps(monkeypatch, 0.6, sqlite3.OperationalError("no such column: boom"))
+    with pytest.raises(DatabaseProblem) as raised:
+        open_updating(path)
+    assert raised.value.reason == DatabaseProblem.MIGRATION_FAILED
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, UpdatingWindow) and w.isVisible()]
