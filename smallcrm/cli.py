@@ -21,6 +21,7 @@ from smallcrm.errors import (
     OutputProblem, RefundTooLarge, ValidationFailed,
 )
 from smallcrm.services import contacts, money, referrals, validation
+from smallcrm.store import db
 from smallcrm.store.db import close_database, open_database
 from smallcrm.store.models import Contact, database
 
@@ -378,6 +379,12 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
+def _say_updating(path: Path, copy: Path) -> None:
+    sys.stderr.write(f"{PROG}: updating {path} for this version of smallcrm (a large book takes a few seconds); "
+                     f"a copy of it as it was is saved first as {copy.name}\n")
+    sys.stderr.flush()
+
+
 def _fail(message: str, code: int, args=None, error: Exception | None = None) -> int:
     """Say what went wrong on standard error; with --json, on standard output too, as {"error": message} (and what
     a script needs to answer, cli_import.error_json), so that a script reading the output always reads JSON."""
@@ -466,6 +473,7 @@ def main(argv: list[str] | None = None) -> int:
     db_path = getattr(args, "db", None) or paths.default_database()
     if args.command is None:
         return open_window(db_path)
+    db.on_update = _say_updating
     try:
         return args.handler(args, db_path)
     except (UsageError, cli_report.ReportUsageError, cli_export.ExportUsageError,
@@ -485,6 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         close_database()
+        db.on_update = None
 
 
 def open_window_entry() -> int:

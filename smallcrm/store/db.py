@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +20,10 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "synchronous": "normal",
 }
+
+# Told (the book, where its copy as it was goes) before a book of an earlier version is brought up to date: the
+# command line says so on standard error (the window shows gui.updating_window instead).
+on_update: Callable[[Path, Path], None] | None = None
 
 
 def classify(path: Path, error: sqlite3.Error) -> DatabaseProblem:
@@ -163,7 +168,10 @@ def open_database(path: Path | str, *, create: bool = True):
     backup = None
     if version is not None and version < migrations.LATEST:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_copy(path, path.with_name(f"{path.stem}.before-v{migrations.LATEST}-{stamp}{path.suffix}"))
+        backup = path.with_name(f"{path.stem}.before-v{migrations.LATEST}-{stamp}{path.suffix}")
+        if on_update is not None:
+            on_update(path, backup)
+        backup_copy(path, backup)
     try:
         conn = sqlite3.connect(path, timeout=1.0, isolation_level=None)
     except sqlite3.Error as e:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import PROBLEM_REASONS, snapshot
@@ -67,3 +70,16 @@ def test_a_command_line_that_cannot_be_read_still_answers_in_json_when_asked(cli
     assert result.code == 2
     assert result.json() == {"error": result.error_line.removeprefix("smallcrm: error: "), "exit_code": 2}
     assert cli(*(word for word in command if word != "--json")).out == ""  # (without --json: nothing)
+
+
+def test_a_book_of_an_earlier_version_is_said_to_be_updated_once_with_its_copy(cli, shop):
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "schema_v5.sqlite", shop)
+    first = cli("contacts", "list", "--json")
+    assert first.code == 0, first.err
+    copies = [p.name for p in shop.parent.glob("shop.before-v*.sqlite")]
+    assert len(copies) == 1
+    assert first.err.startswith(f"smallcrm: updating {shop} for this version of smallcrm")
+    assert first.err.rstrip().endswith(f"saved first as {copies[0]}")
+    assert any(c["first_name"] == "Łukasz" for c in first.json())  # standard output is the answer alone
+    again = cli("contacts", "list", "--json")
+    assert again.code == 0 and again.err == ""
