@@ -1578,6 +1578,26 @@ def test_an_orders_total_written_on_each_of_its_line_rows_is_counted_once(gbp, t
         ("2041", 4550, "paid"), ("2042", 1200, "paid")]
 
 
+def test_an_orders_total_on_each_line_row_without_item_prices_is_counted_once_with_its_lines_in_one(gbp, tmp_path):
+    header = ["Order Number", "Order Status", "Order Date", "Item Name", "Quantity (- Refund)", "Order Total Amount"]
+    rows = [["2301", "Completed", "2024-06-01 10:00", "Scarf", "1", "44.95"],
+            ["2301", "Completed", "2024-06-01 10:00", "Gloves", "2", "44.95"],
+            ["2302", "Completed", "2024-06-02 10:00", "Hat", "1", "25.00"],
+            ["2302", "Completed", "2024-06-02 10:00", "Belt", "1", "25.00"],
+            ["2302", "Completed", "2024-06-02 10:00", "Socks", "1", "25.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "woo.csv", header, rows))
+    assert (result.created, result.rejected) == (2, 0)
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("2301", 4495), ("2302", 2500)]
+    assert sorted((i.description, i.quantity, i.total_minor) for i in PurchaseItem.select()) == [
+        ("Hat, Belt, Socks", 1, 2500), ("Scarf, 2 × Gloves", 1, 4495)]
+    # a line's own amount, the same on two rows, is still a line each (no heading names the order's total)
+    header[-1] = "Amount"
+    rows = [["2401", "Completed", "2024-06-03 10:00", "Coffee", "1", "3.00"],
+            ["2401", "Completed", "2024-06-03 10:00", "Coffee", "1", "3.00"]]
+    pi.import_purchases(write_csv(tmp_path / "square.csv", header, rows))
+    assert Purchase.get(Purchase.reference == "2401").total_minor == 600
+
+
 def test_rows_that_move_money_without_a_sale_are_skipped_with_their_reason(gbp, tmp_path):
     header = ["Date", "Type", "Gross", "Transaction ID", "From Email Address"]
     rows = [["2025-03-01 10:00", "Express Checkout Payment", "25.00", "P1", "ann@example.com"],

@@ -1886,16 +1886,21 @@ class _Run:
         for r in receipts:
             if r.total < 0 and r.reference not in numbers:
                 refund_rows.setdefault((r.customer, r.currency, -r.total), []).append(r)
+        priced = "unit_price" in rows.col  # (without, a row's line is priced at the row's amount)
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
             # every row, not each row's own line total, under a heading that names the order's total ("Order
             # Total Amount") or covering all the lines (two mugs at 10.00, and 23.50 with the shipping); two
             # coffees at 3.00, 3.60 each with the tax, have an amount each
             lines = [q * p for _, q, p in r.items]
-            repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1 and lines != r.amounts
+            repeated = (len(r.amounts) == len(r.rows) > 1 and len(set(r.amounts)) == 1
+                        and (lines != r.amounts or not priced and order_totals)
                         and (order_totals or len(lines) == len(r.rows) and abs(r.amounts[0]) >= abs(sum(lines))))
             if repeated:
                 r.amount = r.amounts[0]
+                if not priced and r.items:  # each line was priced at the order's total: one line of them all
+                    r.items = [(rows.line(", ".join(d if abs(q) == 1 else f"{abs(q)} × {d}" for d, q, _ in r.items)),
+                                1 if r.amount >= 0 else -1, abs(r.amount))]
             total = r.total
             refunded = sum(r.refunded)
             if len(r.refunded) > 1 and len(set(r.refunded)) == 1 and (repeated or refunded > total):
