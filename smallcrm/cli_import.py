@@ -434,6 +434,8 @@ _NOTED = {
     "consent_date_unclear": "when they agreed to marketing is not a date and time that can be read, or is still to "
                             "come: consent dated today (what the file says went to their notes)",
     "lost_letters": "a letter that cannot be read (shown as “\ufffd”) outside the names was kept as written",
+    "number_in_notes": "a customer number a spreadsheet cut short (such as 6.54321E+12) went to their notes, and "
+                       "was not used to find them (export the file again, with the numbers as text)",
     "consent_withdrawn": "marketing consent withdrawn: the file says they unsubscribed (or, with --on-duplicate "
                          "overwrite, no)",
 }

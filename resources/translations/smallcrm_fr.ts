@@ -4494,6 +4494,10 @@ Cliquez pour les afficher.</translation>
         <translation>Clients dont le consentement marketing n’est ni oui ni non (compté comme non, la réponse gardée dans leurs notes)</translation>
     </message>
     <message>
+        <source>Customers whose number a spreadsheet cut short (such as 6.54321E+12), kept in their notes and not used to find them</source>
+        <translation>Clients dont un tableur a tronqué le numéro (comme 6.54321E+12), gardé dans leurs notes et pas utilisé pour les retrouver</translation>
+    </message>
+    <message>
         <source>Customers whose marketing consent is withdrawn: the file says they unsubscribed (or no, when overwriting)</source>
         <translation>Clients dont le consentement marketing est retiré&#xa0;: le fichier dit qu’ils se sont désabonnés (ou non, en remplaçant)</translation>
     </message>

@@ -279,6 +279,8 @@ WARNINGS = {
     "consent_date_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose consent date cannot be read or is "
                                                              "still to come (dated today, what the file says kept in "
                                                              "their notes)"),
+    "number_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose number a spreadsheet cut short (such as "
+                                                        "6.54321E+12), kept in their notes and not used to find them"),
     "consent_withdrawn": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is withdrawn: the file "
                                                           "says they unsubscribed (or no, when overwriting)"),
 }

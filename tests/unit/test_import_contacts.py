@@ -575,6 +575,19 @@ def test_a_consent_date_column_says_when_they_agreed_and_one_that_cannot_be_read
     assert dict(result.warnings)["consent_date_unclear"] == 1
 
 
+def test_a_customer_number_a_spreadsheet_cut_short_goes_to_the_notes_and_finds_no_one(db, tmp_path):
+    header = ["Customer ID", "First Name", "Last Name", "Email", "Default Address City"]
+    rows = [["6.54321E+12", "Maria", "Garcia", "maria.g@example.com", "Miami"],
+            ["6.54321E+12", "Maria", "Garcia", "mgarcia77@example.com", "Seattle"],
+            ["6543210987654", "Ann", "Lee", "ann@example.com", "Leeds"]]
+    result = ci.import_contacts(write_csv(tmp_path / "shopify.csv", rows, header=header))
+    assert (result.created, result.skipped) == (3, 0)  # two Marias: their numbers say nothing
+    marias = [get_contact(i) for i in contact_ids("Maria")]
+    assert [(m.external_id, m.notes) for m in marias] == [("", "Customer ID: 6.54321E+12")] * 2
+    assert get_contact(contact_ids("Ann")[0]).external_id == "6543210987654"
+    assert dict(result.warnings)["number_in_notes"] == 2
+
+
 def test_a_consent_date_is_only_a_consent_where_the_consent_column_says_so_and_nothing_in_it_is_lost(db, tmp_path):
     source = write_csv(tmp_path / "c.csv", [
         ["Ann", "", "2024-05-01T10:00:00+02:00"],  # (the owner cleared "yes", not the date)

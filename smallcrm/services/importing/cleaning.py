@@ -102,6 +102,8 @@ WARNINGS = {
     "partial_birthday": "a birthday without its month or day was kept in the notes",
     "extra_cells": "the row had more cells than the header: they were kept in the notes",
     "lost_letters": "a letter that cannot be read (“\ufffd”) was kept as written, outside the names",
+    "number_in_notes": "a customer number a spreadsheet cut short (6.54321E+12) was kept in the notes, not used to "
+                       "find the customer",
 }
 
 # --- text ----------------------------------------------------------------------------------------
@@ -1596,6 +1598,16 @@ class RowCleaner:
                 notes.append(f"{names[i]}: {cells[i].strip()}")
 
         tags = self._tags(cells, notes, warnings) if self.tags else []
+        number = ""
+        if "customer_id" in values:
+            text, i = values["customer_id"]
+            text = unguard(text)
+            if ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(text):
+                # a spreadsheet cut its digits: it would take others' number for theirs (6.54321E+12 is many's)
+                notes.append(f"{names[i]}: {text}")
+                warnings.append("number_in_notes")
+            else:
+                number = customer_number(text)
 
         email_consent = self._consent(values, self.consent_keys["email"], notes, warnings)
         # A date, "yes" or "unsubscribed" says they did; "no", "-", "false" that they did not, and so does anything
@@ -1653,7 +1665,7 @@ class RowCleaner:
             email_consent=email_consent, sms_consent=sms_consent,
             email_consent_at=email_at, sms_consent_at=sms_at,
             email_consent_source=email_source, sms_consent_source=sms_source,
-            row=row, customer_id=customer_number(unguard(values["customer_id"][0])) if "customer_id" in values else "",
+            row=row, customer_id=number,
             source=unguard_formula(values["source"][0]) if "source" in values else "",
             region=region_text, phone_details=phones, warnings=warnings, email_refused=email_refused,
             sms_refused=sms_refused,

@@ -180,7 +180,8 @@ ERASED = "erased"  # a row of someone erased at their request (services.erased):
 # What the cleaner kept in the notes of a row it could not otherwise store (cleaning.RowCleaner's warnings),
 # counted for the rows that create or change a customer.
 NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birthday", "street_in_notes",
-         "tag_in_notes", "consent_unclear", "consent_date_unclear", "lost_letters")
+         "tag_in_notes", "consent_unclear", "consent_date_unclear", "lost_letters",
+         "number_in_notes")
 
 
 class Decider:
