@@ -1598,6 +1598,19 @@ def test_an_orders_total_on_each_line_row_without_item_prices_is_counted_once_wi
     assert Purchase.get(Purchase.reference == "2401").total_minor == 600
 
 
+def test_a_customer_number_a_spreadsheet_cut_short_finds_no_one_and_is_no_new_customers_number(gbp, tmp_path):
+    header = ["Date", "Customer ID", "Email", "Name", "Amount"]
+    rows = [["2024-06-01 10:00", "6.54321E+12", "maria@example.com", "Maria Garcia", "10.00"],
+            ["2024-06-02 10:00", "6.54321E+12", "", "Ann Lee", "20.00"]]
+    path = write_csv(tmp_path / "sales.csv", header, rows)
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert result.created == 0 and [(r.row, r.reason) for r in result.rejects] == [(2, pi.CUT_SHORT), (3, pi.CUT_SHORT)]
+    assert Contact.select().count() == 0
+    # found by email, a new customer does not keep the number either
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(match="email", create_missing=True))
+    assert [(c.first_name, c.external_id) for c in Contact.select()] == [("Maria", "")]
+
+
 def test_rows_that_move_money_without_a_sale_are_skipped_with_their_reason(gbp, tmp_path):
     header = ["Date", "Type", "Gross", "Transaction ID", "From Email Address"]
     rows = [["2025-03-01 10:00", "Express Checkout Payment", "25.00", "P1", "ann@example.com"],

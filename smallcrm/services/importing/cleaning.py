@@ -1200,10 +1200,17 @@ def _phone_parts(cell: str, region: str | None) -> list[str]:
             out.extend(_numbers_apart(piece, region) if _DASH_BETWEEN.search(piece) else (piece,))
             i += 1
     return out
+
+
 # A number a spreadsheet showed in scientific form and saved so ("3.36123E+10"): its last digits are gone
 _SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
-# Google's numbered groups: "Phone 1 - Value" beside "Phone 1 - Label" (or "- Type"), "Address 2 - City" beside
-# "Address 2 - Formatted"
+
+
+def cut_short(text: str) -> bool:
+    """Whether a number is one a spreadsheet showed in scientific form and saved so: its last digits are gone."""
+    return ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(text) is not None
+
+
 def _holds_number(word: str, number: str) -> bool:
     """Whether a word of a street is its house number already: "5", "5a", "5-7" for 5."""
     return word == number or word.startswith(number) and not word[len(number):len(number) + 1].isdigit() and (
@@ -1602,7 +1609,7 @@ class RowCleaner:
         if "customer_id" in values:
             text, i = values["customer_id"]
             text = unguard(text)
-            if ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(text):
+            if cut_short(text):
                 # a spreadsheet cut its digits: it would take others' number for theirs (6.54321E+12 is many's)
                 notes.append(f"{names[i]}: {text}")
                 warnings.append("number_in_notes")
@@ -1714,7 +1721,7 @@ class RowCleaner:
             if named and i in self.phone_labels and _NOT_TO_CALL.search(label := cells[self.phone_labels[i]]):
                 notes.append(f"{tidy(label).lstrip('* ')}: {tidy(cell)}")  # a fax is kept, not called
                 continue
-            if ("E" in cell or "e" in cell) and _SCIENTIFIC.fullmatch(cell):
+            if cut_short(cell):
                 bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
                 continue
             for part in _phone_parts(cell, region):

@@ -255,6 +255,7 @@ DISCOUNTS = ("discount", "coupon", "promo", "voucher", "remise", "reduction", "r
 # Words of an amount column's heading that say it is the order's total (header_key's way: "Order Total Amount").
 ORDER_WORDS = ("order", "grandtotal", "commande", "bestell", "pedido", "ordine", "encomenda")
 TOTAL_ROW = "the total of the rows above, not a sale: nothing to record"
+CUT_SHORT = "a spreadsheet cut this customer number short: export the file again with the numbers as text"
 # What a customer column says on a total's row (no one is named so; "Sum" and "Som" are names), and the receipt or
 # item column on a row that names no customer ("03.04.2026;;;Tagessumme;15,00"), compared as fold() writes them
 SUM_NAMES = {"total", "summe", "gesamt", "totale", "totaal", "subtotal", "sub total", "zwischensumme", "sous total",
@@ -1400,6 +1401,8 @@ def customer_key(match: str, value: str, region: str | None) -> str:
             raise InvalidValue("phone", value, "unrecognised")
         return phone.e164
     if match == "id":  # (in any case: "c001" is C001)
+        if cleaning.cut_short(value):  # (6.54321E+12 would be many customers' number)
+            raise InvalidValue("customer_id", value, "cut_short", CUT_SHORT)
         return _customer_number(value).casefold()
     # ("Müller, Jürgen" is Jürgen Müller; "Mme Léa Martin" is Léa Martin, as the customer made of it is named)
     return name_words(search.sort_key(" ".join(cleaning.split_full_name(value))))
@@ -1524,7 +1527,10 @@ def _customer_number(text: str) -> str:
 
 
 def _file_number(text: str) -> str:
-    """A new customer's number in the file, to find them by later ("" when there is none, or it is too long)."""
+    """A new customer's number in the file, to find them by later ("" when there is none, is too long, or was cut
+    short by a spreadsheet)."""
+    if cleaning.cut_short(text):
+        return ""
     try:
         return cleaning.customer_number(_customer_number(text.lstrip("'")))
     except InvalidValue:
