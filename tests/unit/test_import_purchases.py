@@ -1256,6 +1256,28 @@ def test_a_sale_exported_again_with_its_time_written_less_exactly_is_the_sale_im
         ("1001", 1250), ("1002", 400), ("1003", 300)]
 
 
+@pytest.mark.parametrize(("first", "again"), [
+    (["2025-03-01 10:15:33", "2025-03-01 16:40:12"], ["01/03/2025 10:15", "01/03/2025 16:40"]),  # seconds dropped
+    (["01/03/2025 10:15", "01/03/2025 16:40"], ["2025-03-01 10:15:33", "2025-03-01 16:40:12"]),
+])
+def test_a_sale_without_a_number_exported_again_without_its_seconds_is_the_sale_imported_before(gbp, tmp_path, first,
+                                                                                                 again):
+    header = ["Date", "Email", "Amount"]
+    rows = [["ann@example.com", "12.50"], ["bob@example.com", "4.00"]]
+    options = pi.PurchaseImportOptions(create_missing=True, date_orders={0: "dmy"})
+    pi.import_purchases(write_csv(tmp_path / "a.csv", header, [[t, *r] for t, r in zip(first, rows)]), options)
+    later = [[again[0], *rows[0]], [again[1], *rows[1]], ["11/03/2025 16:40", "bob@example.com", "4.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "b.csv", header, later), options)
+    assert (result.created, result.skipped, result.skips) == (1, 2, {"already imported": 2})
+    assert Purchase.select().count() == 3
+    # two sales of one minute, each with its seconds, are two: and the later file's two are they
+    rows = [["2025-03-02 09:12:05", "ann@example.com", "3.00"], ["2025-03-02 09:12:41", "ann@example.com", "3.00"]]
+    assert pi.import_purchases(write_csv(tmp_path / "c.csv", header, rows), options).created == 2
+    result = pi.import_purchases(write_csv(tmp_path / "d.csv", header, [["02/03/2025 09:12", *r[1:]] for r in rows]),
+                                 options)
+    assert (result.created, result.skipped) == (0, 2)
+
+
 def test_the_same_receipt_number_another_minute_or_day_or_of_another_total_is_another_sale(gbp, tmp_path):
     """A till whose count starts again each day: receipt 17 of today is not yesterday's, nor this afternoon's; and
     a second till's receipts 1 to 3 of the same day, in a file of days alone, are other sales."""

@@ -1632,13 +1632,22 @@ def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tup
     """What an earlier import recorded the receipt as (see _Run._existing), if it did: found by its number and
     time (_recorded_as), or without a number by its customer (`ids`: the contacts its keys find), time and total (a
     customer the book does not have has none) — each purchase recorded so once only: two coffees of the same minute
-    and price recorded before, and three in a later export of the same day, are the two and one more."""
+    and price recorded before, and three in a later export of the same day, are the two and one more. A time
+    without its seconds is any second of its minute (a spreadsheet saves "10:15:33" as "10:15")."""
     if r.reference:
         return _recorded_as(cleaning.number_key(r.reference), r.occurred_at, total, existing,
                             ids if r.customer else [])
     ids = ids if r.customer else [None]
-    same = existing.get((None, ids[0], r.occurred_at, total)) if ids else None
-    return same.pop(0) if same else None
+    same = existing.get((None, ids[0], r.occurred_at[:_MINUTE], total)) if ids else None
+    if not same:
+        return None
+    at = r.occurred_at
+    found = next((i for i, (recorded_at, _) in enumerate(same) if recorded_at == at), None)
+    if found is None and from_utc_text(at).second == 0:
+        found = 0
+    if found is None:
+        found = next((i for i, (recorded_at, _) in enumerate(same) if from_utc_text(recorded_at).second == 0), None)
+    return same.pop(found)[1] if found is not None else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -2212,8 +2221,8 @@ class _Run:
                 number = key(reference)
                 out.setdefault((number, occurred_at), facts)
                 numbered.setdefault(number, []).append((occurred_at, total, facts))
-            else:  # (several alike, each found once)
-                out.setdefault((None, contact_id, occurred_at, total), []).append(facts)
+            else:  # (several alike, each found once; by their minute: _recorded)
+                out.setdefault((None, contact_id, occurred_at[:_MINUTE], total), []).append((occurred_at, facts))
         out[_BY_NUMBER] = numbered  # (for a time written less exactly: _recorded_as)
         # The file read before on a computer in another time zone: none of its sales at the time recorded, and
         # several of them (each of its number and total, and not another customer's) a whole number of quarters of an
