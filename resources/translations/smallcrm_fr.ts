@@ -2233,8 +2233,16 @@ Cliquez pour les afficher.</translation>
         <translation>Programme de fidélité</translation>
     </message>
     <message>
+        <source> point per {unit} spent</source>
+        <translation> point par {unit} dépensé</translation>
+    </message>
+    <message>
         <source> points per {unit} spent</source>
         <translation> points par {unit} dépensé</translation>
+    </message>
+    <message>
+        <source> point is worth {unit}</source>
+        <translation> point vaut {unit}</translation>
     </message>
     <message>
         <source> points are worth {unit}</source>
@@ -2245,8 +2253,16 @@ Cliquez pour les afficher.</translation>
         <translation> points</translation>
     </message>
     <message>
+        <source> point</source>
+        <translation> point</translation>
+    </message>
+    <message>
         <source> × points in the birthday month</source>
         <translation> × points le mois de l’anniversaire</translation>
+    </message>
+    <message>
+        <source> point to whoever referred a new customer</source>
+        <translation> point au parrain d’un nouveau client</translation>
     </message>
     <message>
         <source> points to whoever referred a new customer</source>
@@ -2254,6 +2270,10 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source> month</source>
         <translation> mois</translation>
     </message>
     <message>
@@ -3405,8 +3425,8 @@ Cliquez pour les afficher.</translation>
         <translation>Passer en perte&#x202f;?</translation>
     </message>
     <message>
-        <source>Write off what {name} owes on purchase #{id}? It stops counting as owed, and the points it earned are taken back.</source>
-        <translation>Passer en perte ce que {name} doit sur l’achat n° {id}&#x202f;? Il ne comptera plus comme dû, et les points qu’il a rapportés sont repris.</translation>
+        <source>Write off what {name} owes on purchase {ref}? It stops counting as owed, and the points it earned are taken back.</source>
+        <translation>Passer en perte ce que {name} doit sur l’achat {ref}&#x202f;? Il ne comptera plus comme dû, et les points qu’il a rapportés sont repris.</translation>
     </message>
 </context>
 <context>

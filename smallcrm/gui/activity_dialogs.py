@@ -83,8 +83,9 @@ class _ActivityDialog(AsksBeforeClosing, QDialog):
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-    def show_problem(self, text: str | None) -> None:
-        show_problem(self.problem, text)
+    def show_problem(self, text: str | None, *, needed: bool = False) -> None:
+        """What is wrong, or what is still `needed` before saving (contact_form.show_problem); Save waits for it."""
+        show_problem(self.problem, text, needed=needed)
         self.save_button.setEnabled(not text)
 
     def check_amount(self, edit: QLineEdit, currency: str, most: int, out_of_range: str) -> bool:
@@ -288,7 +289,7 @@ class PurchaseDialog(_ActivityDialog):
                 total = money.parse_amount(self.total.text(), currency) if self.total.text().strip() else 0
             if total <= 0:
                 self.summary_line.setText("")
-                self.show_problem(self.tr("Give line items or a total above zero."))
+                self.show_problem(self.tr("Give line items or a total above zero."), needed=True)
                 return False
         except InvalidValue as error:
             self.summary_line.setText("")
@@ -388,10 +389,10 @@ class PointsDialog(_ActivityDialog):
             self.value.setText(self.tr("Worth {value}").format(
                 value=fmt.money(redemption_value_minor(n), get_setting("currency"))))
         if n == 0:
-            self.show_problem(self.tr("Choose how many points."))
+            self.show_problem(self.tr("Choose how many points."), needed=True)
             return False
         if self.adjust and not self.reason.text().strip():
-            self.show_problem(self.tr("Say why the points change."))
+            self.show_problem(self.tr("Say why the points change."), needed=True)
             return False
         self.show_problem(None)
         return True
@@ -437,7 +438,8 @@ class FeedbackDialog(_ActivityDialog):
             p = purchases.purchase_json(purchase_id)
             if p["total_minor"] > 0:
                 self.purchase.addItem(self.tr("Purchase {when} · {ref} · {total}").format(
-                    when=p["occurred_at"][:10], ref=p["reference"] or f"#{purchase_id}",
+                    when=fmt.short_day(from_utc_text(p["occurred_at"]).astimezone().date()),
+                    ref=p["reference"] or f"#{purchase_id}",
                     total=fmt.money(p["total_minor"], p["currency"])), ("purchase", purchase_id))
         for event in timeline(contact_id, ("interaction",), limit=8):
             if event.subkind in ("call", "visit"):
@@ -480,7 +482,7 @@ class FeedbackDialog(_ActivityDialog):
         show_problem(self.hint, self.tr("A score this low opens a complaint and a follow-up task.")
                      if low and get_setting("auto_complaints") else None, hint=True)
         if score is None:
-            self.show_problem(self.tr("Click the score the customer gave."))
+            self.show_problem(self.tr("Click the score the customer gave."), needed=True)
             return False
         self.show_problem(None)
         return True
@@ -546,10 +548,10 @@ class ComplaintDialog(_ActivityDialog):
 
     def check(self) -> bool:
         if self.complaint_id is None and not self.description.toPlainText().strip():
-            self.show_problem(self.tr("Say what the complaint is about."))
+            self.show_problem(self.tr("Say what the complaint is about."), needed=True)
             return False
         if self.complaint_id and self.status.currentData() == "resolved" and not self.resolution.toPlainText().strip():
-            self.show_problem(self.tr("Say how it was resolved."))
+            self.show_problem(self.tr("Say how it was resolved."), needed=True)
             return False
         self.show_problem(None)
         return True

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.errors import InvalidValue, ValidationFailed
-from smallcrm.gui.forms import AsksBeforeClosing, load_form
+from smallcrm.gui.forms import AsksBeforeClosing, load_form, resize_within_screen
 from smallcrm.gui.messages import field_problem
 from smallcrm.services import validation
 from smallcrm.services.contacts import ContactInput, all_tags, clean_contact
@@ -25,9 +25,11 @@ def _problem_colour(widget: QWidget, hint: bool = False) -> str:
     return "#ff8a80" if dark else "#b3261e"
 
 
-def show_problem(label: QLabel, text: str | None, *, hint: bool = False) -> None:
+def show_problem(label: QLabel, text: str | None, *, hint: bool = False, needed: bool = False) -> None:
+    """`text` under a field: a problem in red, a `hint` in amber; what is `needed` before saving (nothing is wrong:
+    a new form says what to fill in) in the text's own colour."""
     label.setText(text or "")
-    label.setStyleSheet(f"color: {_problem_colour(label, hint)};")
+    label.setStyleSheet("" if needed else f"color: {_problem_colour(label, hint)};")
     label.setVisible(bool(text))
 
 
@@ -177,7 +179,7 @@ class ContactDialog(AsksBeforeClosing, QDialog):
         self.phones.changed.connect(self.validate)
         self.notes.setFixedHeight(line_height * 3)
         self.validate()
-        self.resize(620, 700)
+        resize_within_screen(self, 620, 560)
         self.first_name.setFocus()
 
     # --- filling and reading ------------------------------------------------------------------
@@ -287,7 +289,8 @@ class ContactDialog(AsksBeforeClosing, QDialog):
     def validate(self) -> bool:
         ok = self.emails.validate() & self.phones.validate()
         named = any(e.text().strip() for e in (self.first_name, self.last_name, self.company))
-        show_problem(self.name_error, None if named else self.tr("Give a first name, a last name or a company."))
+        show_problem(self.name_error, None if named else self.tr("Give a first name, a last name or a company."),
+                     needed=True)
         ok &= named
         try:
             validation.clean_birthday(self._birthday_text())

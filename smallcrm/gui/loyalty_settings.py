@@ -12,16 +12,22 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import InvalidValue
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.contact_form import show_problem
-from smallcrm.gui.forms import AsksBeforeClosing
+from smallcrm.gui.forms import AsksBeforeClosing, resize_within_screen
 from smallcrm.gui.messages import field_problem, tier_name
 from smallcrm.services import loyalty, money
 from smallcrm.services.settings import get_setting, set_setting
 
 
-def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
+def _spin(low: int, high: int, one: str, many: str | None = None) -> QSpinBox:
+    """A box of a whole number, followed by `one` or `many` as the number counts ("1 point", "50 points")."""
     spin = QSpinBox()
     spin.setRange(low, high)
-    spin.setSuffix(suffix)
+
+    def say(n: int) -> None:
+        spin.setSuffix(fmt.counted(n, one, many or one))
+
+    spin.valueChanged.connect(say)
+    say(spin.value())
     return spin
 
 
@@ -33,18 +39,21 @@ class LoyaltySettingsDialog(AsksBeforeClosing, QDialog):
         rules = loyalty.get_rules()
         unit_text = fmt.money(10 ** money.minor_digits(self.currency), self.currency)
 
-        self.earn = _spin(0, 1000, self.tr(" points per {unit} spent").format(unit=unit_text))
+        self.earn = _spin(0, 1000, self.tr(" point per {unit} spent").format(unit=unit_text),
+                          self.tr(" points per {unit} spent").format(unit=unit_text))
         self.earn.setValue(rules.points_per_unit)
         self.min_spend = QLineEdit(fmt.amount(rules.min_spend_minor, self.currency))
-        self.redeem = _spin(1, 100_000, self.tr(" points are worth {unit}").format(unit=unit_text))
+        self.redeem = _spin(1, 100_000, self.tr(" point is worth {unit}").format(unit=unit_text),
+                            self.tr(" points are worth {unit}").format(unit=unit_text))
         self.redeem.setValue(rules.points_per_unit_redeemed)
-        self.welcome = _spin(0, 100_000, self.tr(" points"))
+        self.welcome = _spin(0, 100_000, self.tr(" point"), self.tr(" points"))
         self.welcome.setValue(rules.welcome_points)
         self.birthday = _spin(1, 10, self.tr(" × points in the birthday month"))
         self.birthday.setValue(rules.birthday_multiplier)
-        self.referral = _spin(0, 100_000, self.tr(" points to whoever referred a new customer"))
+        self.referral = _spin(0, 100_000, self.tr(" point to whoever referred a new customer"),
+                              self.tr(" points to whoever referred a new customer"))
         self.referral.setValue(rules.referral_points)
-        self.expiry = _spin(0, 1200, self.tr(" months"))
+        self.expiry = _spin(0, 1200, self.tr(" month"), self.tr(" months"))
         self.expiry.setSpecialValueText(self.tr("Never"))
         self.expiry.setValue(rules.expiry_months)
 
@@ -97,7 +106,7 @@ class LoyaltySettingsDialog(AsksBeforeClosing, QDialog):
         layout.addWidget(note)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(560, 640)
+        resize_within_screen(self, 560, 640)
 
     def _add_tier(self, name: str, threshold: str) -> None:
         row = self.tiers.rowCount()

@@ -70,7 +70,7 @@ class OwedView(QWidget):
             late = (fmt.counted(r.days_overdue, self.tr("1 day late"), self.tr("{n} days late")) if r.days_overdue
                     else fmt.day(r.due_on))
             name = names[r.contact_id].name if r.contact_id in names else self.tr("(no customer)")
-            cells = [name, f"#{r.purchase_id}", fmt.day(r.since.astimezone().date()), late,
+            cells = [name, r.reference or f"#{r.purchase_id}", fmt.day(r.since.astimezone().date()), late,
                      fmt.money(r.owed_minor, r.currency)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -131,8 +131,9 @@ class OwedView(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Write off?"),
-            self.tr("Write off what {name} owes on purchase #{id}? It stops counting as owed, and the points "
-                    "it earned are taken back.").format(name=chosen[1], id=chosen[0]))
+            self.tr("Write off what {name} owes on purchase {ref}? It stops counting as owed, and the points "
+                    "it earned are taken back.").format(name=chosen[1],
+                                                        ref=self.table.item(self.table.currentRow(), 1).text()))
         if answer == QMessageBox.StandardButton.Yes:
             do_if_still_allowed(self, lambda: write_off(chosen[0]))
             self._after_change()

@@ -78,6 +78,7 @@ class Receivable:
     since: datetime  # when the purchase was made (UTC)
     due_on: date | None
     days_overdue: int  # 0 until the due date has passed
+    reference: str = ""  # the receipt's or invoice's number, when it has one
 
 
 # --------------------------------------------------------------------------------------------------
@@ -304,16 +305,16 @@ def receivables(today: date | None = None) -> list[Receivable]:
     cursor = database.execute_sql(
         f"""SELECT p.id, p.contact_id, p.total_minor - p.paid_minor
                   - coalesce((SELECT -sum(r.total_minor) FROM purchase r WHERE r.refund_of_id = p.id), 0) AS owed,
-                  p.currency, p.occurred_at, p.due_on
+                  p.currency, p.occurred_at, p.due_on, p.reference
              FROM purchase p
             WHERE p.status IN ('due', 'partly_paid') AND {sale_sql('p')} AND owed > 0
             ORDER BY p.occurred_at, p.id""")
     out = []
-    for purchase_id, contact_id, owed, currency, occurred_at, due_text in cursor:
+    for purchase_id, contact_id, owed, currency, occurred_at, due_text, reference in cursor:
         due_on = date.fromisoformat(due_text) if due_text else None
         overdue = max(0, (today - due_on).days) if due_on else 0
         out.append(Receivable(purchase_id, contact_id, owed, currency, from_utc_text(occurred_at),
-                              due_on, overdue))
+                              due_on, overdue, reference or ""))
     return out
 
 

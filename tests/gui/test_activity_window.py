@@ -112,8 +112,11 @@ def test_a_purchase_with_a_bad_amount_cannot_be_saved(qtbot, window, three):
     window.refresh([three[0]])
     window.purchase_action.trigger()
     dialog = dialog_of(window, PurchaseDialog)
+    # what is still to fill in, in the text's own colour: nothing is wrong yet
+    assert dialog.problem.text() == "Give line items or a total above zero." and dialog.problem.styleSheet() == ""
     type_text(dialog.total, "12.345")
     assert dialog.problem.isVisible() and "2 decimals" in dialog.problem.text()
+    assert "color" in dialog.problem.styleSheet()  # (a problem: in red)
     assert not dialog.save_button.isEnabled()
     dialog.total.clear()
     type_text(dialog.total, "abc")
@@ -338,9 +341,10 @@ def test_a_follow_up_moves_to_another_day(qtbot, window, three):
 
 def test_part_payment_then_write_off_from_the_owed_tab(qtbot, window, three, monkeypatch):
     bought = datetime.now(timezone.utc) - timedelta(days=5)
-    result = purchases.record_purchase(three[0], total_minor=10000, at=bought, status="due")
+    result = purchases.record_purchase(three[0], total_minor=10000, at=bought, status="due", reference="INV-0042")
     window._refresh_tabs()
     window.tabs.setCurrentWidget(window.owed_page)
+    assert window.owed.table.item(0, 1).text() == "INV-0042"  # (its number as the receipt and the dossier give it)
     window.owed.table.selectRow(0)
     qtbot.mouseClick(window.owed.payment_button, Qt.MouseButton.LeftButton)
     dialog = dialog_of(window.owed, PaymentDialog)
@@ -350,8 +354,10 @@ def test_part_payment_then_write_off_from_the_owed_tab(qtbot, window, three, mon
     assert purchases.owed_minor(result.purchase_id) == 7000
     assert "70.00" in window.owed.table.item(0, 4).text()
     window.owed.table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(window.owed.write_off_button, Qt.MouseButton.LeftButton)
+    assert "on purchase INV-0042?" in asked[0]
     assert window.owed.table.rowCount() == 0
     assert purchases.purchase_json(result.purchase_id)["status"] == "written_off"
 

@@ -40,7 +40,8 @@ def test_an_empty_database_welcomes_the_user(window):
 def test_adding_a_contact_in_the_form_checks_as_you_type(qtbot, window, db):
     dialog = open_dialog(qtbot, window, window.new_action)
     assert not save_button(dialog).isEnabled()  # no name yet
-    assert dialog.name_error.isVisible()
+    assert dialog.name_error.isVisible() and dialog.name_error.styleSheet() == ""  # (what to fill in, not in red)
+    assert dialog.height() <= dialog.screen().availableGeometry().height() - 60  # Save on screen
 
     type_text(dialog.first_name, "Zoë")
     type_text(dialog.last_name, "Ἀλεξίου")

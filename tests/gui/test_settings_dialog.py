@@ -188,6 +188,11 @@ def test_loyalty_opens_the_loyalty_programme_dialog(qtbot, main_window):
     qtbot.mouseClick(dialog.loyalty_button, Qt.MouseButton.LeftButton)
     [loyalty] = [d for d in dialog.findChildren(LoyaltySettingsDialog) if d.isVisible()]
     assert loyalty.windowTitle() == "Loyalty programme"
+    loyalty.earn.setValue(1)
+    loyalty.welcome.setValue(50)
+    assert (loyalty.earn.suffix(), loyalty.welcome.suffix()) == (" point per €1.00 spent", " points")
+    loyalty.earn.setValue(2)
+    assert loyalty.earn.suffix() == " points per €1.00 spent"
     loyalty.reject()
     assert dialog.isVisible()
 

@@ -340,7 +340,7 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
     assert amount == "30,00" and whole
     assert re.fullmatch(r"Achat T-12 du \d\d/\d\d/\d{4}\xa0: 40,00\xa0€\.\n30,00\xa0€ restant à rembourser\.", info)
     assert seen["shown"] == {
-        "tier spend column whole": True, "earn": " points par 1,00\xa0€ dépensé", "minimum": "0,00",
+        "tier spend column whole": True, "earn": " point par 1,00\xa0€ dépensé", "minimum": "0,00",
         "print fits": True, "scores": "Tous les clients\xa0: NPS -100 (1 réponse) · CSAT 3,5 (2 réponses)", "low score": ["note basse\xa0: trop cher",
                                                 "Relancer après une note NPS basse (3)"],
         "segments": [["Habitués en devenir", "Ils ont acheté récemment et dépensent assez\xa0: un peu d’attention "
