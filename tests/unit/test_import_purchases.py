@@ -1027,7 +1027,10 @@ def test_a_header_name_means_one_field_only():
     ("Denied", "cancelled"), ("expired", "cancelled"), ("Échoué", "cancelled"), ("fehlgeschlagen", "cancelled"),
     ("Abgeschlossen", "paid"), ("Terminé", "paid"), ("Effectué", "paid"), ("Completado", "paid"),
     ("Completato", "paid"), ("Concluído", "paid"), ("Voltooid", "paid"), ("LAYBY_CLOSED", "paid"),
-    ("ONACCOUNT_CLOSED", "paid"), ("SAVED", "not_sale"), ("Devis", "not_sale"), ("Entwurf", "not_sale")])
+    ("ONACCOUNT_CLOSED", "paid"), ("SAVED", "not_sale"), ("Devis", "not_sale"), ("Entwurf", "not_sale"),
+    ("Teilweise bezahlt", "due"), ("Partiellement payée", "due"), ("Nicht bezahlt", "due"), ("Not paid", "due"),
+    ("Payment pending", "due"), ("Parcialmente pagado", "due"), ("Gedeeltelijk betaald", "due"),
+    ("Teilerstattet", "paid"), ("Chargeback", "cancelled")])
 def test_payment_statuses_in_other_languages(text, status):
     assert pi._status(text) == status
 

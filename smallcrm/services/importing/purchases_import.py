@@ -189,7 +189,13 @@ DUE = {"due", "unpaid", "pending", "open", "authorized", "authorised", "outstand
        "in sospeso", "non pagato", "non pagata", "da pagare", "insoluto", "insoluta",
        "pendente", "em aberto", "nao pago", "nao paga", "a pagar",
        "onbetaald", "openstaand", "te betalen", "niet betaald", "awaiting payment",
-       "en attente de reapprovisionnement (non paye)", "on backorder (not paid)"}
+       "en attente de reapprovisionnement (non paye)", "on backorder (not paid)",
+       "not paid", "payment pending", "payment due", "part paid", "partiellement paye", "partiellement payee",
+       "paye partiellement", "payee partiellement", "paiement partiel", "teilweise bezahlt", "teilbezahlt",
+       "nicht bezahlt", "zahlung ausstehend", "parcialmente pagado", "parcialmente pagada", "pago parcial",
+       "pago pendiente", "parzialmente pagato", "parzialmente pagata", "pagamento parziale", "pagamento in sospeso",
+       "parcialmente pago", "parcialmente paga", "pagamento parcial", "pagamento pendente", "gedeeltelijk betaald",
+       "deels betaald", "betaling in behandeling"}
 # ... and so is one whose status begins so (PrestaShop's "En attente du paiement par chèque")
 DUE_STARTS = ("awaiting payment", "awaiting check payment", "awaiting bank wire", "awaiting cash on delivery",
               "en attente de paiement", "en attente du paiement", "en attente de virement", "en attente du virement",
@@ -202,10 +208,12 @@ CANCELLED = ("cancel", "refund", "return", "void", "annul", "rembours", "storn",
              "abgelehnt", "abgebrochen", "fallid", "rechaz", "fallit", "rifiut", "falhou", "recusad", "mislukt",
              "geweigerd", "payment error", "erreur de paiement", "zahlungsfehler", "error de pago",
              "errore di pagamento",
-             "anulad", "reembols", "rimborsat", "estornad", "devolv", "geannuleerd", "terugbetaald", "retour")
+             "anulad", "reembols", "rimborsat", "estornad", "devolv", "geannuleerd", "terugbetaald", "retour",
+             "chargeback", "charge back", "ruckbuchung", "ruckgebucht")
 PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "partiellement rembours",
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
-                   "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald")
+                   "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald",
+                   "teilerstattet", "teilweise zuruckerstattet", "teilruckerstattung")
 # A status that says the sale was paid back (SumUp's "Refunded"), compared as fold() writes it: its refund may be
 # a row of its own, under another number.
 REFUNDED_STATUS = ("refund", "rembours", "erstattet", "zuruckerstattet", "reembols", "rimborsat", "estornad",
