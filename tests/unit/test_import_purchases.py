@@ -1636,6 +1636,26 @@ def test_a_customer_number_a_spreadsheet_cut_short_finds_no_one_and_is_no_new_cu
     assert [(c.first_name, c.external_id) for c in Contact.select()] == [("Maria", "")]
 
 
+def test_a_row_naming_a_new_customer_alone_is_the_one_an_earlier_row_made_by_their_email(gbp, tmp_path):
+    header = ["Receipt", "Date", "Customer", "Email", "Amount"]
+    rows = [["R1", "2024-05-02", "Zoe Keller", "zoe.keller@example.com", "10.00"],
+            ["R2", "2024-05-03", "Zoe Keller", "", "20.00"],
+            ["R3", "2024-05-04", "Max Ernst", "", "5.00"]]
+    options = pi.PurchaseImportOptions(create_missing=True)
+    result = pi.import_purchases(write_csv(tmp_path / "a.csv", header, rows), options)
+    assert (result.created, result.customers_created, result.rejected) == (3, 2, 0)
+    zoe = Contact.get(Contact.first_name == "Zoe")
+    assert sorted(p.total_minor for p in Purchase.select().where(Purchase.contact == zoe)) == [1000, 2000]
+    # two new customers of that name (two emails): a row of the name alone is neither's
+    rows = [["S1", "2024-06-02", "Al Bird", "al@example.com", "10.00"],
+            ["S2", "2024-06-02", "Al Bird", "al.bird@example.org", "11.00"],
+            ["S3", "2024-06-03", "Al Bird", "", "12.00"]]
+    pi.import_purchases(write_csv(tmp_path / "b.csv", header, rows), options)
+    birds = Contact.select().where(Contact.first_name == "Al")
+    assert sorted(sum(p.total_minor for p in Purchase.select().where(Purchase.contact == c)) for c in birds) == [
+        1000, 1100, 1200]
+
+
 def test_rows_that_move_money_without_a_sale_are_skipped_with_their_reason(gbp, tmp_path):
     header = ["Date", "Type", "Gross", "Transaction ID", "From Email Address"]
     rows = [["2025-03-01 10:00", "Express Checkout Payment", "25.00", "P1", "ann@example.com"],

@@ -1829,6 +1829,8 @@ class _Run:
         self.unmatched: dict[str, Unmatched] = {}
         # a key of a customer the book does not have, normalised -> the key they are listed by, and their name
         self.new_keys: dict[tuple[str, str], tuple[str, str]] = {}
+        # a name (as customer_key writes it) -> the customers the book does not have, listed by another key, of it
+        self.new_names: dict[str, set[str]] = {}
         self.skips: dict[str, int] = {}  # why purchases are skipped: reason -> how many
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
@@ -2093,7 +2095,13 @@ class _Run:
     def _same_new_customer(self, r: _Receipt) -> None:
         """A customer the book does not have, whom an earlier row named by another key of theirs (an email there,
         only the phone number here): the same one, listed (and made) once, unless the names say two people (on
-        one phone number, a family's: two customers made)."""
+        one phone number, a family's: two customers made). A row that names the customer alone is the one an
+        earlier row of that name made by an email or phone, when only one did."""
+        if r.kind == "name":
+            same = self.new_names.get(r.customer, set())
+            if len(same) == 1:
+                r.customer = next(iter(same))
+                return
         keys = [(r.kind, r.customer)]
         for kind, written in r.also:
             with suppress(InvalidValue):
@@ -2114,6 +2122,9 @@ class _Run:
             listed = self.new_keys.setdefault(key, (r.customer, name))
             if listed[0] != r.customer and name:
                 self.new_keys.setdefault((key[0], f"{key[1]}\x00{name}"), (r.customer, name))
+        if r.kind != "name" and (written := _written_name(r.details)):
+            with suppress(InvalidValue):
+                self.new_names.setdefault(customer_key("name", written, self.region), set()).add(r.customer)
 
     def _erased(self, r: _Receipt) -> bool:
         """Whether a receipt's customer, whom the book does not have, is someone erased at their request (by their
