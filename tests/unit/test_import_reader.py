@@ -179,6 +179,10 @@ def test_other_legacy_code_pages_are_told_from_windows_1252(tmp_path, text, enco
     # names of the languages Windows-1252 writes, a Czech "Šárka" among them (the same bytes in both)
     ("Name;City\r\nHélène Noël;Besançon\r\nJürgen Größe;Köln\r\nJoão Simões;Guimarães\r\nSøren Ærø;Århus\r\n"
      "Þórður Guðrún;Reykjavík\r\nTõnu Põld;Võru\r\nNiccolò Lucà;Città\r\nŠárka Nováková;Brno\r\n", "cp1252"),
+    # a short list: one word Windows-1252 reads as no language's, which the code page reads as one's
+    ("Imie;Nazwisko;Email;Miasto\r\nPaweł;Nowak;pn@example.pl;Łódź\r\n", "cp1250"),  # (a Mac Roman reading too)
+    ("Imie;Nazwisko;Email;Miasto\r\nPaweł;Nowak;pn@example.pl;Warszawa\r\n", "cp1250"),
+    ("First Name;Last Name;Email;City\r\nŠárka;Dvořáková;sd@example.cz;Brno\r\n", "cp1250"),
 ])
 def test_a_code_page_whose_words_windows_1252_reads_as_no_language_is_told_apart(tmp_path, text, encoding):
     """Windows-1252 reads every byte of a Czech, Hungarian or Turkish file, as "Jiøí Dvoøák", "Kõvári", "Þükrü":
@@ -187,6 +191,35 @@ def test_a_code_page_whose_words_windows_1252_reads_as_no_language_is_told_apart
     dialect = sniff(path)
     assert dialect.encoding == encoding
     assert [cells for _, cells in rows_of(path, dialect)] == [line.split(";") for line in text.split("\r\n")[1:-1]]
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def as_windows_writes_vietnamese(text: str) -> str:
+    """Vietnamese as its Windows code page (cp1258) holds it: a letter with its other marks whole, its tone a mark
+    after it ("ễ" is "ê" and a combining tilde)."""
+    out, letter, tones = [], "", ""
+    for c in unicodedata.normalize("NFD", text) + " ":
+        if unicodedata.combining(c):
+            if c in _TONES:
+                tones += c
+            else:
+                letter += c
+            continue
+        out.append(unicodedata.normalize("NFC", letter) + tones)
+        letter, tones = c, ""
+    return "".join(out)[:-1] if text else ""
+
+
+def test_vietnamese_of_windows_code_page_is_told_from_windows_1252(tmp_path):
+    text = as_windows_writes_vietnamese("Họ;Tên;Email;Thành phố\r\nNguyễn;Văn An;an@example.vn;Hà Nội\r\n"
+                                        "Trần;Thị Bình;tb@example.vn;Đà Nẵng\r\n")
+    path = write(tmp_path / "people.csv", text, "cp1258")
+    dialect = sniff(path)
+    assert dialect.encoding == "cp1258"
+    rows = [[unicodedata.normalize("NFC", cell) for cell in cells] for _, cells in rows_of(path, dialect)]
+    assert rows == [["Nguyễn", "Văn An", "an@example.vn", "Hà Nội"], ["Trần", "Thị Bình", "tb@example.vn", "Đà Nẵng"]]
 
 
 @pytest.mark.parametrize(("text", "encoding"), [

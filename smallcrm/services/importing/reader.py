@@ -336,6 +336,8 @@ _ALPHABETS = {
     "cp1250": ("ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîşţ", "çë", "äöüß"),
     "cp1254": _WESTERN[:-1] + ("çğıöşüâîû",),
     "cp1257": ("ąčęėįšųūž", "āčēģīķļņšūž", "õäöüšž", "åäöæø", "äöüß"),
+    # Vietnamese (Windows writes its tones as marks after the letter: compared composed, "ễ")
+    "cp1258": ("àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",),
 }
 # Portuguese writes "õ" before e ("Simões", "põe"): Hungarian "ő" read as Windows-1252 is not; nor is an ordinal's
 # "º" inside a word (a Romanian "ş" read so)
@@ -352,24 +354,29 @@ def _word_fits(word: str, alphabets: tuple[str, ...]) -> bool:
 
 
 def _other_code_page(data: bytes) -> str | None:
-    """The code page among Windows' Central European, Turkish and Baltic ones that reads as a language's the most
-    words (two at least) Windows-1252 reads as no language's ("Jiøí" is "Jiří", "Kõvári" "Kővári", "Þükrü"
-    "Şükrü"), and spoils none that Windows-1252 reads well; None when Windows-1252 reads every word as some
-    language's."""
+    """The code page among Windows' Central European, Turkish, Baltic and Vietnamese ones that reads as a
+    language's the most words Windows-1252 reads as no language's ("Jiøí" is "Jiří", "Kõvári" "Kővári", "Þükrü"
+    "Şükrü", "NguyêÞn" "Nguyễn"), two at least or every one of them, and spoils none that Windows-1252 reads well;
+    None when Windows-1252 reads every word as some language's, or none reads them so."""
     words = {w for w in _NAME_WORD.findall(data.decode("cp1252", errors="replace")) if not w.isascii()}
     wrong = {w for w in words if not _word_fits(w, _WESTERN)}
     if not wrong:
         return None
     best, most = None, 0
-    for codec in ("cp1250", "cp1254", "cp1257"):
-        alphabets = _ALPHABETS[codec]
-        read = {w: w.encode("cp1252", errors="replace").decode(codec, errors="replace") for w in words}
-        righted = sum(1 for w in wrong if read[w] != w and _word_fits(read[w], alphabets))
+    for codec, alphabets in _ALPHABETS.items():
+        read = {w: unicodedata.normalize("NFC", w.encode("cp1252", errors="replace").decode(codec, errors="replace"))
+                for w in words}
+        # (a capital inside a word is no reading: "lÕAtelier" is a Mac's "l’Atelier", not Hungarian "lŐAtelier")
+        righted = sum(1 for w in wrong if read[w] != w and _word_fits(read[w], alphabets) and _misread(read[w]) < 2)
         if any(read[w] != w and not _word_fits(read[w], alphabets) for w in words - wrong):
             continue  # a word Windows-1252 reads well, it would spoil
-        if righted > most:
-            best, most = codec, righted
-    return best if most >= 2 else None  # (one odd word is no proof: "Kollafjørður", a Faroese place, is Danish)
+        # One word is proof only when it is all Windows-1252 reads wrong, and the code page reads no other word
+        # otherwise ("Kollafjørður", a Faroese place beside "Bjørn": Baltic would make him "Bjųrn")
+        if righted >= 2 or righted and all(_word_fits(read[w], alphabets) for w in wrong) and all(
+                read[w] == w for w in words - wrong):
+            if righted > most:
+                best, most = codec, righted
+    return best
 
 
 # Excel on a Mac saves "CSV" in Mac Roman, whose bytes 0x80-0x9F are the accented letters Windows-1252 has at
@@ -381,7 +388,9 @@ _NAME_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúû�
 _APOSTROPHES = "'’`´ʼ"
 # Between two letters in Windows-1252 text too, they tell nothing ("moving—call", "Long–sleeve", "•vip")
 _JOINERS = _APOSTROPHES + "‘“”–—•…"
-_NEVER_BESIDE_A_LETTER = "§¶†‡‰˜"  # (Mac Roman's "ß", "Ä", "Ü", "â", "ò" read as Windows-1252)
+# (Mac Roman's "ß", "Ä", "Ü", "â", "ò" read as Windows-1252; Mac Roman's signs of mathematics, where Windows'
+# Central European code page has letters: "Pawe≥" is "Paweł")
+_NEVER_BESIDE_A_LETTER = "§¶†‡‰˜≥≤≠∞∑∏∫√≈∆◊∂Ω"
 _HIGH_WORD = re.compile(rb"[A-Za-z]*[\x80-\xff][A-Za-z\x80-\xff]*")
 
 
@@ -428,6 +437,9 @@ def _reads_as_mac_names(data: bytes) -> bool:
 def _guess_legacy(data: bytes) -> str:
     if _reads_as_western(data):
         return _other_code_page(data) or ("mac-roman" if _is_mac_roman(data) else "cp1252")
+    other = _other_code_page(data)  # ("Łódź" is "£ódŸ" in Windows-1252, with a symbol in the word)
+    if other is not None:
+        return other
     if _reads_as_mac_names(data):  # ("Weißenfels" is "Wei§enfels" in Windows-1252, which no code page wins)
         return "mac-roman"
     from charset_normalizer import from_bytes  # only for files that are neither UTF nor Windows-1252
