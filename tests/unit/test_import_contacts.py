@@ -544,17 +544,21 @@ def test_mailchimps_export_of_unsubscribed_members_takes_email_consent_back(db, 
 
 def test_mailchimps_export_of_subscribed_members_gives_email_consent(db, tmp_path):
     """The export of subscribed members says when each opted in (OPTIN_TIME): that is their consent to emails. One
-    added by hand in Mailchimp has no such time, and no consent from the file."""
+    the shop added to the audience itself has no such time but when it was added (CONFIRM_TIME); one with neither,
+    no consent from the file."""
     header = ("Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,"
               "LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,LAST_CHANGED,LEID,EUID,NOTES").split(",")
     rest = ["", "", "", "", "", "", "FR", "", "2024-01-01 00:00:00", "1", "a1", ""]  # CONFIRM_IP to NOTES
     source = write_csv(tmp_path / "subscribed_members_export_1a2b.csv", [
         ["ann@example.com", "Ann", "Lee", "2", "2023-01-05 10:00:00", "1.2.3.4", "2023-01-05 10:02:00", *rest],
-        ["cy@example.com", "Cy", "Lee", "1", "", "", "", *rest]], header=header)
+        ["cy@example.com", "Cy", "Lee", "1", "", "", "", *rest],
+        ["di@example.com", "Di", "Lee", "2", "", "", "2022-11-30 18:00:00", *rest]], header=header)
     ci.import_contacts(source)
-    ann, cy = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Cy"))
+    ann, cy, di = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Cy", "Di"))
     assert (ann.email_consent, ann.notes, cy.email_consent, cy.notes) == (True, "", False, "")
     assert ann.email_consent_at == datetime(2023, 1, 5, 10, 0, tzinfo=timezone.utc)  # when, not the import's day
+    assert (di.email_consent, di.email_consent_at, di.notes) == (
+        True, datetime(2022, 11, 30, 18, 0, tzinfo=timezone.utc), "")
 
 
 def test_a_consent_date_column_says_when_they_agreed_and_one_that_cannot_be_read_goes_to_the_notes(db, tmp_path):

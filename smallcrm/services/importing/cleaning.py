@@ -1206,6 +1206,9 @@ def _phone_parts(cell: str, region: str | None) -> list[str]:
 _SCIENTIFIC = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+\s*")
 
 
+_CONSENT_DATES = frozenset({"email_consent_at", "sms_consent_at"})
+
+
 def cut_short(text: str) -> bool:
     """Whether a number is one a spreadsheet showed in scientific form and saved so: its last digits are gone."""
     return ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(text) is not None
@@ -1511,8 +1514,8 @@ class RowCleaner:
                 if value:
                     if target not in values:
                         values[target] = (value, i)
-                    elif value != values[target][0]:
-                        notes.append(f"{names[i]}: {value}")
+                    elif value != values[target][0] and target not in _CONSENT_DATES:
+                        notes.append(f"{names[i]}: {value}")  # (a consent's later date: when it was confirmed)
 
         emails = self._emails(row, cells, notes, warnings) if self.emails else []
 

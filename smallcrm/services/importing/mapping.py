@@ -277,9 +277,10 @@ PRESETS: dict[str, Preset] = {
              "Address": "address", "Phone Number": "phone", "Birthday": "birthday", "TAGS": "tags"},
             # The location columns are guessed from the subscriber's IP address: not an address.
             # Its export of unsubscribed members says when each unsubscribed; when a member opted in is their
-            # consent to emails (that of unsubscribed members taken back by their UNSUB_TIME).
-            ((r"UNSUB_TIME", "unsubscribed"), (r"OPTIN_TIME", "email_consent"),
-             (r"MEMBER_RATING|OPTIN_IP|CONFIRM_TIME|CONFIRM_IP|LATITUDE|LONGITUDE|GMTOFF|DSTOFF|"
+            # consent to emails (that of unsubscribed members taken back by their UNSUB_TIME), or, for one the shop
+            # added to the audience itself (no OPTIN_TIME), when they were added (CONFIRM_TIME).
+            ((r"UNSUB_TIME", "unsubscribed"), (r"OPTIN_TIME|CONFIRM_TIME", "email_consent_at"),
+             (r"MEMBER_RATING|OPTIN_IP|CONFIRM_IP|LATITUDE|LONGITUDE|GMTOFF|DSTOFF|"
               r"TIMEZONE|CC|REGION|LAST_CHANGED|LEID|EUID|UNSUB_(?:CAMPAIGN_TITLE|CAMPAIGN_ID)|"
               r"CLEAN_(?:TIME|CAMPAIGN_TITLE|CAMPAIGN_ID)|UNSUB_REASON(?:_OTHER)?", "ignore")),
         ),
