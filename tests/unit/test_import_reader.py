@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from smallcrm.errors import ImportFileProblem, InvalidValue
 from smallcrm.services.importing import reader
+from smallcrm.services.importing.mapping import names_a_field
 from smallcrm.services.importing.reader import Dialect, preview, read_header, read_rows, sniff
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
@@ -1088,6 +1089,10 @@ def _table(cells, names):
        ending=st.sampled_from(["\r\n", "\n", "\r"]), encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
 def test_any_table_round_trips_through_csv_in_utf(tmp_path, table, delimiter, ending, encoding):
     header, rows = table
+    # A row of the column names again is no row (test_the_column_names_again_in_the_middle_of_the_file_are_no_row);
+    # a row of two names the import knows under a line of names it does not is the header, under a title line
+    assume(all([c.strip() for c in row] != [h.strip() for h in header] for row in rows))
+    assume(any(map(names_a_field, header)) or all(sum(map(names_a_field, row)) < 2 for row in rows))
     _round_trip(tmp_path, header, rows, delimiter, ending, encoding)
 
 
