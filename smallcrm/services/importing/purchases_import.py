@@ -1650,11 +1650,11 @@ def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tup
     if not same:
         return None
     at = r.occurred_at
+    loose = from_utc_text(at).second == 0  # (this file's time has no seconds: any of its minute's)
     found = next((i for i, (recorded_at, _) in enumerate(same) if recorded_at == at), None)
-    if found is None and from_utc_text(at).second == 0:
-        found = 0
     if found is None:
-        found = next((i for i, (recorded_at, _) in enumerate(same) if from_utc_text(recorded_at).second == 0), None)
+        found = next((i for i, (recorded_at, _) in enumerate(same)
+                      if loose or from_utc_text(recorded_at).second == 0), None)
     return same.pop(found)[1] if found is not None else None
 
 
