@@ -3119,6 +3119,10 @@ Cliquez pour les afficher.</translation>
         <translation>Moyen de paiement</translation>
     </message>
     <message>
+        <source>Till (register)</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
         <source>Customer&apos;s first name</source>
         <translation>Prénom du client</translation>
     </message>

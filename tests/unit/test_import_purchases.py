@@ -2157,6 +2157,29 @@ def test_receipt_numbers_that_start_again_each_day_are_that_days_receipts(gbp, t
     assert pi.import_purchases(path).created == 0  # each day's receipt is known again
 
 
+def test_two_tills_each_counting_from_one_are_told_apart_by_their_register_column(gbp, tmp_path):
+    """A shop with two tills that each number their receipts from 1: the walk-in's cake on till 2's receipt 1 is
+    not Alice's, and a line that leaves the till to the receipt's first row stays with it."""
+    alice = add_contact(ContactInput(first_name="Alice", emails=["alice@example.com"]))
+    header = ["Date", "Register", "Receipt", "Email", "Item", "Qty", "Price"]
+    rows = [["2026-11-03 09:00", "Till 1", "1", "alice@example.com", "Bread", "1", "3.00"],
+            ["2026-11-03 09:00", "", "1", "", "Butter", "1", "2.00"],
+            ["2026-11-03 09:02", "Till 2", "1", "", "Cake", "1", "12.00"],
+            ["2026-11-03 09:30", "till 1 ", "2", "", "Milk", "1", "1.00"],
+            ["2026-11-03 09:31", "Till 2", "2", "alice@example.com", "Tea", "2", "4.00"]]
+    path = write_csv(tmp_path / "tills.csv", header, rows)
+    assert pi.map_purchase_headers(header)[1][1] == "register"
+    result = pi.import_purchases(path)
+    assert (result.created, result.rejected) == (4, 0)
+    assert sorted((p.reference, p.occurred_at.strftime("%H:%M"), p.contact_id, p.total_minor)
+                  for p in Purchase.select()) == [
+        ("1", "09:00", alice, 500), ("1", "09:02", None, 1200), ("2", "09:30", None, 100), ("2", "09:31", alice, 800)]
+    assert pi.import_purchases(path).created == 0  # each till's receipt is known again
+    kasse = write_csv(tmp_path / "kasse.csv", ["Datum", "Kasse", "Bon", "Betrag"],
+                      [["04.11.2026 10:00", "1", "7", "5,00"], ["04.11.2026 10:05", "2", "7", "6,00"]])
+    assert pi.import_purchases(kasse).created == 2
+
+
 def test_a_rejected_row_leaves_out_its_days_receipt_only(gbp, tmp_path):
     header = ["Date", "Receipt", "Amount"]
     rows = [["2025-03-03 09:10", "1", "5.00"], ["2025-03-04 09:00", "1", "4.00"], ["2025-03-04 09:00", "1", "lots"]]

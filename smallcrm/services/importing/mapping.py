@@ -660,6 +660,17 @@ SALES_HEADERS = {
     # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
     "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
                       "montantapresremboursement", "betragnacherstattung"),
+    # The till a receipt was rung up on ("Register", "Kasse", "Caisse"): two tills may each number their receipts
+    # from 1, and then the till tells two receipts of one number apart
+    "register": ("register", "registername", "registerid", "registernumber", "registerno", "till", "tillname",
+                 "tillnumber", "tillno", "tillid", "terminal", "terminalid", "terminalname", "devicename", "pos",
+                 "posname", "workstation", "outlet", "outletname",
+                 "caisse", "numerodecaisse", "numerocaisse", "ncaisse", "ndecaisse", "nomdecaisse",
+                 "kasse", "kassenname", "kassennummer", "kassennr", "kassenid",
+                 "caja", "numerodecaja", "numerocaja", "terminalpos",
+                 "cassa", "numerocassa", "numerodicassa",
+                 "caixa", "numerodacaixa", "numerocaixa",
+                 "kassa", "kassanummer", "kassanr"),
     "currency": ("currency", "currencycode", "ordercurrency", "paymentcurrency", "transactioncurrency",
                  "salecurrency", "devise", "monnaie", "wahrung", "moneda", "divisa", "valuta", "moeda"),
     "status": ("paymentstatus", "financialstatus", "status", "orderstatus",

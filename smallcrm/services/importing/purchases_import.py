@@ -905,6 +905,7 @@ class _Reader:
         self.matches = matches  # how customers are found (_Run.matches)
         self.receipts: dict[str, _Receipt] = {}
         self.last: dict[str, _Receipt] = {}  # receipt number -> the last receipt of that number a row went to
+        self.till_of: dict[str, str] = {}  # receipt number -> the till of its last row that named one (register)
         # receipt number -> the time of a dated row of it rejected after that (its next rows without a date are of
         # the receipt it would have started, not of the last one: numbers that start again each day)
         self.rejected_at: dict[str, str] = {}
@@ -1137,6 +1138,14 @@ class _Reader:
             self.reference = reference = clean_text(reference.lstrip("'"), "reference")
         except InvalidValue:  # (a cell run together with others, or no number at all: this row only)
             return self.reject(number, "too long", "reference", f"{reference[:60]}…")
+        ref_key = reference  # what tells its receipt from another's of the number: with the till it was rung up on
+        if "register" in self.col and reference:  # (two tills each counting from 1: two receipts 1 of a day)
+            till = " ".join(self.cell(cells, "register").split()).casefold()
+            if till:
+                self.till_of[reference] = till
+            else:  # (a till named on a receipt's first row alone: Lightspeed's "Sale" row, not its lines)
+                till = self.till_of.get(reference, "")
+            ref_key = f"{reference}\x01{till}" if till else reference
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
@@ -1314,7 +1323,7 @@ class _Reader:
         if keys is None:
             return None
         by, customer = keys[0] if keys else ("", "")
-        key = reference or f"\x00row {number}"
+        key = ref_key or f"\x00row {number}"
         receipt = self.receipts.get(key)
         row_total = amount if amount is not None else item[1] * item[2] if item else 0
         if receipt is not None and occurred_at != receipt.occurred_at:
@@ -1323,14 +1332,14 @@ class _Reader:
                 # receipt numbers that start again each day (a till's "Bon 1" every morning): another day, another
                 # receipt (and a sale's refund on another day one of its own)
                 self.restarts = self.restarts or row_total > 0 < receipt.total
-                key = f"{reference}\x00{day}"
+                key = f"{ref_key}\x00{day}"
                 receipt = self.receipts.get(key)
         attempt = False
         if (receipt is not None and row_total > 0 < receipt.total and self.cell(cells, "status")
                 and (status == "cancelled") != (receipt.status == "cancelled")):
             # a failed or cancelled attempt to pay, and the payment, under one number (Stripe's charges of an
             # invoice, a declined card and then the one that paid): apart, the attempt not recorded
-            key = f"{reference}\x00{status}"
+            key = f"{ref_key}\x00{status}"
             attempt = status == "cancelled"
             if not attempt:
                 receipt.beside_sale = True
@@ -1338,7 +1347,7 @@ class _Reader:
         if (receipt is not None and occurred_at != receipt.occurred_at and row_total * receipt.total < 0
                 and (returned or self._refund_apart(receipt, occurred_at, cells))):
             # the sale's number on its refund, at another time (Square, PayPal): a refund of its own
-            key = f"{reference}\x00{occurred_at}"
+            key = f"{ref_key}\x00{occurred_at}"
             receipt = self.receipts.get(key)
         charges = 0
         if receipt is None and self.order_charges:  # (the order's, on each of its rows: read on its first)
