@@ -1995,9 +1995,7 @@ class _Run:
             if r.customer:
                 ids = self.ids(r)
                 if len(ids) > 1:
-                    column = self.rows.col.get(KEY_FIELD[r.kind])
-                    self._reject_receipt(r, Phrase(SHARED_KEY.get(r.kind, SAME_NAME), count=len(ids)),
-                                         self.layout.headers[column] if column is not None else None, _as_written(r))
+                    self._reject_shared(r, len(ids))
                     continue
                 if ids:
                     r.contact_id = ids[0]
@@ -2007,7 +2005,10 @@ class _Run:
                 elif self._erased(r):  # a sale without a customer: never one made again of someone erased
                     r.customer, r.also = "", ()
                 else:
-                    self._same_new_customer(r)
+                    made = self._same_new_customer(r)
+                    if made > 1:
+                        self._reject_shared(r, made)
+                        continue
                     u = self.unmatched.setdefault(r.customer, Unmatched(r.customer, [], 0, _written_name(r.details),
                                                                         _as_written(r)))
                     u.purchases += 1
@@ -2101,16 +2102,25 @@ class _Run:
         email = r.details.get("email") or next((w for k, w in r.also if k == "email"), "")
         return not (email and contact_id in self._found("email", email))
 
-    def _same_new_customer(self, r: _Receipt) -> None:
+    def _reject_shared(self, r: _Receipt, count: int) -> None:
+        """Leaves out a receipt whose customer key `count` customers share (SHARED_KEY, SAME_NAME)."""
+        column = self.rows.col.get(KEY_FIELD[r.kind])
+        self._reject_receipt(r, Phrase(SHARED_KEY.get(r.kind, SAME_NAME), count=count),
+                             self.layout.headers[column] if column is not None else None, _as_written(r))
+
+    def _same_new_customer(self, r: _Receipt) -> int:
         """A customer the book does not have, whom an earlier row named by another key of theirs (an email there,
         only the phone number here): the same one, listed (and made) once, unless the names say two people (on
         one phone number, a family's: two customers made). A row that names the customer alone is the one an
-        earlier row of that name made by an email or phone, when only one did."""
+        earlier row of that name made by an email or phone, when only one did; when several did, it is none of
+        them, and how many is returned (the row cannot say whose it is)."""
         if r.kind == "name":
             same = self.new_names.get(r.customer, set())
-            if len(same) == 1:
+            if len(same) > 1:
+                return len(same)
+            if same:
                 r.customer = next(iter(same))
-                return
+                return 1
         keys = [(r.kind, r.customer)]
         for kind, written in r.also:
             with suppress(InvalidValue):
@@ -2134,6 +2144,7 @@ class _Run:
         if r.kind != "name" and (written := _written_name(r.details)):
             with suppress(InvalidValue):
                 self.new_names.setdefault(customer_key("name", written, self.region), set()).add(r.customer)
+        return 1
 
     def _erased(self, r: _Receipt) -> bool:
         """Whether a receipt's customer, whom the book does not have, is someone erased at their request (by their
