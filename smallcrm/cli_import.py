@@ -479,7 +479,7 @@ def _rejects_json(rejects) -> list[dict]:
 
 def _print_phone_hint(hint, region: str | None, batch: int | None = None, changed: bool = True) -> None:
     """Most numbers are not of the country they were read in: which one they are of, and what to do (after an
-    import, `batch`, that `changed` customers, or none: they were there before, kept as they were)."""
+    import, `batch`, or after one that `changed` no customer: they were there before, kept as they were)."""
     if hint is None:
         return
     where = f"numbers of {region}" if region else "numbers anywhere without their +country code"
@@ -487,11 +487,11 @@ def _print_phone_hint(hint, region: str | None, batch: int | None = None, change
           "without their country")
     again = f"--region {hint.region}" if hint.region else "--region and their country (e.g. --region FR)"
     what = (f"they are numbers of {hint.region}" if hint.region else "say which country they are of")
-    if batch is None:
-        print(f"  {what}: import with {again}")
-    elif not changed:
+    if not changed:
         print(f"  {what}: this import changed no customer; undo the import that brought them in (smallcrm import "
               f"list shows it) and import again with {again}")
+    elif batch is None:
+        print(f"  {what}: import with {again}")
     else:
         print(f"  {what}: undo this import (smallcrm import undo {batch}) and import again with {again}")
 
@@ -573,8 +573,9 @@ def import_contacts(args, db_path: Path) -> int:
             cli_format.write_json(sys.stdout, {**result.to_json(), "tags": tags,
                                                "rejects": _rejects_json(result.rejects)})
         elif result.batch is None:
-            _say_all_rejected(args, result.rejected)
+            _say_nothing_imported(args, result.skipped, result.rejected)
             _print_warnings(result.warnings, result.warning_rows)
+            _print_phone_hint(result.phone_hint, ci.import_region(options), changed=False)
             _print_rejects(result.rejects)
         else:
             print(f"imported {args.file.name} ({result.encoding}, {_delimiter_name(result.delimiter)}): "
@@ -584,10 +585,9 @@ def import_contacts(args, db_path: Path) -> int:
             if tags and result.created + result.updated:
                 print(f"tagged {', '.join(map(cli_format.quoted, tags))}: every contact created or updated")
             _print_warnings(result.warnings, result.warning_rows)
-            _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch,
-                              bool(result.created + result.updated))
+            _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch)
             _print_rejects(result.rejects)
-        return 0 if result.batch is not None else 1
+        return 1 if result.batch is None and not result.skipped else 0
 
     return _run(args, db_path, plan, do)
 
@@ -674,7 +674,8 @@ def import_purchases(args, db_path: Path) -> int:
         if args.json:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
         elif r.batch is None:
-            _say_all_rejected(args, r.rejected)
+            _say_nothing_imported(args, r.skipped, r.rejected)
+            _print_skips(r.skips)
             _print_warnings(r.warnings, r.warning_rows, purchases=True)
             _print_rejects(r.rejects)
         else:
@@ -690,17 +691,25 @@ def import_purchases(args, db_path: Path) -> int:
             _print_warnings(r.warnings, r.warning_rows, purchases=True)
             _print_with_tax(r.with_tax)
             _print_rejects(r.rejects)
-        return 0 if r.batch is not None else 1
+        return 1 if r.batch is None and not r.skipped else 0
 
     return _run(args, db_path, plan, do)
 
 
-def _say_all_rejected(args, rejected: int) -> None:
+def _say_nothing_imported(args, skipped: int, rejected: int) -> None:
+    """An import that changed nothing, and was not recorded: every row rejected, or skipped (a file imported
+    before)."""
     them = "it" if rejected == 1 else "them"
     again = (f"correct {them} in {args.rejects}" if args.rejects else
              f"correct {them} in the file (or save {them} with --rejects OUT.csv and correct {them} there)")
-    print(f"nothing imported from {args.file.name}: {'its' if rejected == 1 else 'all'} {plural(rejected, 'row')} "
-          f"{'was' if rejected == 1 else 'were'} rejected, and no import was recorded; {again} and import again")
+    if not skipped:
+        print(f"nothing imported from {args.file.name}: {'its' if rejected == 1 else 'all'} "
+              f"{plural(rejected, 'row')} {'was' if rejected == 1 else 'were'} rejected, and no import was "
+              f"recorded; {again} and import again")
+        return
+    print(f"nothing imported from {args.file.name}: nothing in it is new ({skipped} skipped"
+          + (f", {rejected} rejected" if rejected else "") + "), and no import was recorded"
+          + (f"; {again} and import again" if rejected else ""))
 
 
 def _print_with_tax(with_tax: tuple[str, str] | None) -> None:

@@ -4357,6 +4357,18 @@ Cliquez pour les afficher.</translation>
         <translation>«&#x202f;{tag}&#x202f;»</translation>
     </message>
     <message>
+        <source>Nothing imported</source>
+        <translation>Rien n’a été importé</translation>
+    </message>
+    <message>
+        <source>Nothing in this file is new: your book is as it was, and no import was recorded.</source>
+        <translation>Rien dans ce fichier n’est nouveau&#xa0;: vos clients sont tels qu’ils étaient, et aucun import n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>No row could be imported: your book is as it was. Correct the rows listed below and import again.</source>
+        <translation>Aucune ligne n’a pu être importée&#xa0;: vos clients sont tels qu’ils étaient. Corrigez les lignes listées ci-dessous et importez à nouveau.</translation>
+    </message>
+    <message>
         <source>You can undo this import here, or later from File ▸ Past Imports.</source>
         <translation>Vous pouvez défaire cet import ici, ou plus tard depuis Fichier ▸ Imports passés.</translation>
     </message>

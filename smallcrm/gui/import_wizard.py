@@ -2591,8 +2591,14 @@ class RunPage(QWizardPage):
         self.undo.setVisible(result.batch is not None)
         self.save.setVisible(bool(result.rejects))
         self._list_rejects(result.rejects)
-        self._over(self.tr("Imported"), self.tr("You can undo this import here, or later from File ▸ Past "
-                                                "Imports."))
+        if result.batch is None:  # (every row skipped or rejected: no import was recorded)
+            self._over(self.tr("Nothing imported"), self.tr(
+                "Nothing in this file is new: your book is as it was, and no import was recorded.") if result.skipped
+                else self.tr("No row could be imported: your book is as it was. Correct the rows listed below and "
+                             "import again."))
+        else:
+            self._over(self.tr("Imported"), self.tr("You can undo this import here, or later from File ▸ Past "
+                                                    "Imports."))
         self.w.imported()
 
     def _list_rejects(self, rejects: list) -> None:

@@ -746,11 +746,15 @@ def test_a_file_whose_every_row_is_rejected_records_no_import_and_says_so(cli, t
     result = cli("import", "purchases", str(sales), "--json")
     assert result.code == 1 and result.json()["batch"] is None and result.json()["rejected"] == 1
     assert cli("import", "list", "--json").json() == []
-    # a row imported, or skipped as imported before: an import, as ever
+    # a row imported: an import; the same file again, every row skipped: no new import, and not an error
     people.write_text("First Name,Email\nAnn,ann@x.fr\nBob,bob@@x\n", encoding="utf-8")
     assert cli("import", "contacts", str(people)).code == 0
-    assert cli("import", "contacts", str(people)).code == 0
-    assert len(cli("import", "list", "--json").json()) == 2
+    again = cli("import", "contacts", str(people))
+    assert again.code == 0
+    assert again.out.splitlines()[0] == (
+        "nothing imported from people.csv: nothing in it is new (1 skipped, 1 rejected), and no import was recorded; "
+        "correct it in the file (or save it with --rejects OUT.csv and correct it there) and import again")
+    assert len(cli("import", "list", "--json").json()) == 1
 
 
 def test_undo_says_what_it_put_back_in_words_of_one_and_many(cli, shop, tmp_path):

@@ -1640,6 +1640,12 @@ def test_a_file_imported_before_is_pointed_out_before_it_is_imported_again(qtbot
         "what importing it again would do. If you did not mean to import it twice, press Cancel; to start over "
         "instead, first undo that import in File ▸ Past Imports.")
     assert page.again.geometry().bottom() <= page.counts.geometry().top()  # said first
+    again.next()  # imported again all the same: nothing in it is new, and no second import is listed
+    qtbot.waitUntil(lambda: again.run_page.done, timeout=10000)
+    assert again.result.batch is None and len(ci.list_imports()) == 1
+    assert again.run_page.title() == "Nothing imported" and not again.run_page.undo.isVisible()
+    assert again.run_page.subTitle() == (
+        "Nothing in this file is new: your book is as it was, and no import was recorded.")
     again.close()
 
     renamed = tmp_path / "clients (1).csv"

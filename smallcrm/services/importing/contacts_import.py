@@ -1408,10 +1408,11 @@ def _finish_batch(conn, batch_id: int, counts: dict, details: dict) -> None:
          json.dumps(details, ensure_ascii=False), batch_id))
 
 
-def _none_if_all_rejected(conn, batch_id: int, counts: dict, *others) -> int | None:
-    """The batch, or None when every row of its file was rejected and it did nothing (`others`: the other things
-    it may have done), and is not recorded: an import of nothing to list and undo."""
-    if counts["reject"] and not (counts["create"] or counts["update"] or counts["skip"] or any(others)):
+def _none_if_nothing_written(conn, batch_id: int, counts: dict, *others) -> int | None:
+    """The batch, or None when it did nothing (`others`: the other things it may have done): every row of its
+    file rejected or skipped (a file imported again). Such a batch is not recorded: an import of nothing to list
+    and undo."""
+    if not (counts["create"] or counts["update"] or any(others)):
         conn.execute("DELETE FROM import_batch WHERE id = ?", (batch_id,))
         return None
     return batch_id
@@ -1456,7 +1457,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             details["tags"] = list(run.setup.tags)
             details["joined"] = run.counts["join"]
             _finish_batch(conn, batch_id, run.counts, details)
-            batch_id = _none_if_all_rejected(conn, batch_id, run.counts, run.counts["join"])
+            batch_id = _none_if_nothing_written(conn, batch_id, run.counts, run.counts["join"])
             if rejects_out is not None:
                 write_rejects(run.rejects, rejects_out, path, layout.dialect)
             check_unchanged(path, stamp)

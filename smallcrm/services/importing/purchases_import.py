@@ -2409,8 +2409,8 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         counts = {"create": run.counts["purchases"], "update": run.counts["paid"], "skip": run.counts["skip"],
                   "reject": run.counts["reject"]}
         ci._finish_batch(conn, batch_id, counts, details)
-        batch_id = ci._none_if_all_rejected(conn, batch_id, counts, details["cancelled"], details["paid"],
-                                            details["linked"])
+        batch_id = ci._none_if_nothing_written(conn, batch_id, counts, details["paid"], details["linked"],
+                                               details["customers_created"])
         if rejects_out is not None:
             ci.write_rejects(run.rows.rejects, rejects_out, path, layout.dialect)
         ci.check_unchanged(path, stamp)
