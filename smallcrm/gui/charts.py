@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from smallcrm.gui.colours import mix
+
 
 @dataclass(frozen=True)
 class Point:
@@ -29,11 +31,6 @@ def nice_ticks(low: float, high: float, count: int) -> list[float]:
     first = math.floor(low / step + 1e-9)
     last = math.ceil(high / step - 1e-9)
     return [i * step for i in range(first, last + 1)]
-
-
-def mix(a: QColor, b: QColor, share: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * share, a.greenF() + (b.greenF() - a.greenF()) * share,
-                           a.blueF() + (b.blueF() - a.blueF()) * share)
 
 
 class _Chart(QWidget):

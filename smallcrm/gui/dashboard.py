@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.charts import BarChart, HorizontalBarChart, LineChart, Point, mix
+from smallcrm.gui.charts import BarChart, HorizontalBarChart, LineChart, Point
+from smallcrm.gui.colours import mix, paint_text, soft_colour
 from smallcrm.gui.customer_list import CustomerListDialog
 from smallcrm.gui.messages import segment_words
 from smallcrm.gui.workers import run_in_background
@@ -121,20 +122,6 @@ def change_colour(palette: QPalette, direction: int) -> QColor:
     if direction < 0:
         return QColor("#ff938a" if dark else "#b3261e")
     return palette.color(QPalette.ColorRole.Text)
-
-
-def paint_text(label: QLabel, colour: QColor) -> None:
-    """Give `label` its own text colour (the role it draws with), leaving the rest of its palette alone."""
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), colour)
-    label.setPalette(palette)
-
-
-def soft_colour(palette: QPalette, on_base: bool = True) -> QColor:
-    """Secondary text: most of the way from the background to the text colour, readable in light and dark."""
-    if on_base:
-        return mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), 0.72)
-    return mix(palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText), 0.72)
 
 
 # --- tiles ----------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea, QSizePolicy,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import NotFound
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.colours import paint_text, soft_colour
 from smallcrm.gui.flow_layout import FlowLayout
 from smallcrm.gui.messages import points_reason, scheme_summary, tier_name
 from smallcrm.services.contacts import ContactRecord, get_contact
@@ -42,6 +43,30 @@ def _value_label() -> QLabel:
     return label
 
 
+class _Fields(QScrollArea):
+    """The customer's name, figures and fields: as tall as they are where the pane has room for them and the
+    activity below, scrolled where it has not (a small laptop's screen), so that the activity stays in sight."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        page = self.widget()
+        if page is None:
+            return hint
+        width = self.viewport().width()
+        height = page.heightForWidth(width) if page.hasHeightForWidth() else -1
+        return QSize(hint.width(), (height if height >= 0 else page.sizeHint().height()) + 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # (its height follows its width: the values wrap)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # another customer: other fields, another height
+        return super().eventFilter(watched, event)
+
+
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -58,12 +83,12 @@ class DetailPane(QStackedWidget):
         placeholder = QLabel(self.tr("Select a customer to see everything about them here."))
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setWordWrap(True)
-        placeholder.setEnabled(False)
         self.addWidget(placeholder)
+        self._soft = [placeholder]  # secondary text, in a colour readable in light and dark palettes alike
 
         page = QWidget()
         outer = QVBoxLayout(page)
-        outer.setContentsMargins(16, 12, 16, 12)
+        outer.setContentsMargins(16, 12, 16, 0)
         self.name = _value_label()
         self.name.setObjectName("contactName")
         font = self.name.font()
@@ -72,7 +97,7 @@ class DetailPane(QStackedWidget):
         self.name.setFont(font)
         self.name.setAccessibleName(self.tr("Customer name"))
         self.subtitle = _value_label()
-        self.subtitle.setEnabled(False)
+        self._soft.append(self.subtitle)
         outer.addWidget(self.name)
         outer.addWidget(self.subtitle)
 
@@ -105,7 +130,7 @@ class DetailPane(QStackedWidget):
             lines.setContentsMargins(0, 0, 0, 0)
             lines.setSpacing(0)
             label = QLabel(caption)
-            label.setEnabled(False)
+            self._soft.append(label)
             value = QLabel()
             value.setFont(value_font)
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -134,19 +159,23 @@ class DetailPane(QStackedWidget):
         self._rows: dict[str, QLabel] = {}
         for key in self.FIELDS:
             title = QLabel(titles[key])
-            title.setEnabled(False)
+            self._soft.append(title)
             self.values[key] = _value_label()
             self.values[key].setAccessibleName(titles[key])
             self._rows[key] = title
             form.addRow(title, self.values[key])
         self.form = form
         outer.addLayout(form)
+        outer.addSpacing(6)
 
+        # The activity, below the fields' scroll area: in sight however far the fields go on.
+        activity_part = QWidget()
+        lower = QVBoxLayout(activity_part)
+        lower.setContentsMargins(16, 0, 16, 12)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
-        outer.addSpacing(6)
-        outer.addWidget(line)
+        lower.addWidget(line)
         header = QHBoxLayout()
         activity = QLabel(self.tr("Activity"))
         bold = activity.font()
@@ -163,7 +192,7 @@ class DetailPane(QStackedWidget):
             self.kind_filter.addItem(label, kinds)
         self.kind_filter.currentIndexChanged.connect(self._fill_timeline)
         header.addWidget(self.kind_filter)
-        outer.addLayout(header)
+        lower.addLayout(header)
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
@@ -175,20 +204,39 @@ class DetailPane(QStackedWidget):
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(False)
-        self.timeline.setMinimumHeight(160)
+        self.timeline.setMinimumHeight(self.timeline.fontMetrics().height() * 11)  # the heading and a few lines
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self.empty_timeline = QLabel(self.tr("Nothing recorded yet. Calls, purchases, points and feedback will appear here."))
         self.empty_timeline.setWordWrap(True)
-        self.empty_timeline.setEnabled(False)
-        outer.addWidget(self.timeline, 1)
-        outer.addWidget(self.empty_timeline)
+        self.empty_timeline.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._soft.append(self.empty_timeline)
+        lower.addWidget(self.timeline, 1)
+        lower.addWidget(self.empty_timeline, 1)
 
-        self.scroll = QScrollArea()
+        self.scroll = _Fields()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)  # no taller than its page
         self.scroll.setWidget(page)
-        self.addWidget(self.scroll)
+        shown = QWidget()
+        both = QVBoxLayout(shown)
+        both.setContentsMargins(0, 0, 0, 0)
+        both.setSpacing(0)
+        both.addWidget(self.scroll)
+        both.addWidget(activity_part, 1)
+        self.addWidget(shown)
+        self._colour()
+
+    def _colour(self) -> None:
+        colour = soft_colour(self.palette(), on_base=False)
+        for label in self._soft:
+            paint_text(label, colour)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_soft"):  # (a dark palette chosen meanwhile)
+            self._colour()
+        super().changeEvent(event)
 
     def show_contact(self, contact_id: int | None) -> None:
         if contact_id is None:

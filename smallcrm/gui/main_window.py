@@ -39,6 +39,9 @@ DEMO_CONTACTS = 200
 
 
 SNAPSHOT_DELAY_MS = 20_000
+# How wide (in letters) the customer's pane is at least, room for its activity, while the list keeps as many as
+# LIST_LETTERS: on a small screen (see MainWindow._fit_split).
+PANE_LETTERS, LIST_LETTERS = 80, 90
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +75,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        # The split follows the window's width (see _fit_split) until the owner moves it.
+        self.split_follows = False
+        self._split_fitted: list[int] = []
+        self.splitter.splitterMoved.connect(self._split_moved)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
         self.welcome: QWidget | None = None  # made when the customer book is empty (_welcome)
@@ -413,10 +420,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state := settings.value("window/state"):
             self.restoreState(state)
-        if splitter := settings.value("window/splitter"):
+        splitter = settings.value("window/splitter")
+        if splitter and not settings.value("window/split_follows", False, type=bool):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
+            self.split_follows = True
+            self._fit_split()
         header = settings.value("contacts/header")
         if not (header and self.view.horizontalHeader().restoreState(header)):  # (the first run)
             for column in self.HIDDEN_AT_FIRST:
@@ -430,6 +439,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/split_follows", self.split_follows and self.splitter.sizes() == self._split_fitted)
         settings.setValue("contacts/header", self.view.horizontalHeader().saveState())
         settings.setValue("contacts/columns_follow", self.columns.following)
 
@@ -508,6 +518,18 @@ class MainWindow(QMainWindow):
             text = self._contacts(self._total)
         self.count_label.setText(text)
         self._select(self._selected_id)
+
+    def _fit_split(self) -> None:
+        """The list three fifths of the window and the customer's pane two; on a small screen, the pane as wide as
+        its activity needs (PANE_LETTERS) while the list keeps room for its columns (LIST_LETTERS)."""
+        width, letter = self.width(), self.fontMetrics().averageCharWidth()
+        pane = max(width * 2 // 5, min(letter * PANE_LETTERS, width - letter * LIST_LETTERS))
+        room = sum(self.splitter.sizes()) if self.splitter.isVisible() else width  # (less its handle)
+        self.splitter.setSizes([room - pane, pane])
+        self._split_fitted = self.splitter.sizes()
+
+    def _split_moved(self) -> None:
+        self.split_follows = False
 
     def _contacts(self, n: int) -> str:
         return fmt.counted(n, self.tr("1 customer"), self.tr("{n} customers"))
@@ -1155,6 +1177,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self.split_follows:
+            self._fit_split()
         # The toolbar's words beside its icons when the window has room for them and the search box, its icons
         # alone (the words in their tooltips) when not: the search box never goes out of sight (a small laptop's
         # screen, or French's longer words).

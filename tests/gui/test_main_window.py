@@ -460,6 +460,96 @@ def test_the_detail_panes_buttons_wrap_two_and_two_in_columns_of_one_width(qtbot
     assert places[1][0].x() == places[3][0].x() and places[1][1] == places[3][1]
 
 
+def busy_customer(contact_id: int) -> None:
+    """Twelve weeks of purchases and calls."""
+    from datetime import timedelta
+
+    from smallcrm.services import activity, purchases
+
+    start = datetime(2026, 1, 5, 10, 15, tzinfo=timezone.utc)
+    for week in range(12):
+        purchases.record_purchase(contact_id, total_minor=1250 + 100 * week, reference=f"R-{week:03d}",
+                                  at=start + timedelta(weeks=week))
+        activity.log_interaction(contact_id, "call", direction="in", summary=f"Asked about order {week} and delivery",
+                                 at=start + timedelta(weeks=week, hours=2))
+
+
+def test_on_a_small_screen_the_customers_activity_is_in_sight_and_its_details_have_room(qtbot, window, three):
+    """At 1024 by 600 the Activity list was below the fold of the pane, its Details column about 100 pixels wide."""
+    busy_customer(three[0])
+    window.resize(1024, 600)
+    window.refresh([three[0]])
+    QApplication.processEvents()
+    tree = window.detail.timeline
+    line = tree.visualItemRect(tree.topLevelItem(0)).height()
+    seen = tree.visibleRegion().boundingRect()
+    assert seen.height() >= tree.header().height() + 6 * line  # its heading and six lines, nothing scrolled
+    assert window.detail.scroll.verticalScrollBar().value() == 0
+    assert tree.mapTo(window, tree.rect().bottomLeft()).y() < window.statusBar().y()
+    assert tree.columnWidth(2) >= 30 * tree.fontMetrics().averageCharWidth()  # Details: the room the others leave
+    assert tree.columnWidth(2) > max(tree.columnWidth(c) for c in (0, 1, 3))
+
+    window.resize(1366, 768)  # where there is room, every field and the activity at once
+    QApplication.processEvents()
+    assert window.detail.scroll.verticalScrollBar().maximum() == 0
+    assert tree.visibleRegion().boundingRect().height() >= tree.header().height() + 6 * line
+
+
+def test_the_split_follows_the_windows_width_until_moved_by_hand(qtbot, make_window, three):
+    from PySide6.QtCore import QPoint
+
+    window = make_window()
+    letter = window.fontMetrics().averageCharWidth()
+    window.resize(1024, 600)  # the pane as wide as its activity wants, the list as wide as its columns want
+    assert window.splitter.sizes()[1] >= 80 * letter and window.splitter.sizes()[0] >= 90 * letter
+    window.resize(1600, 900)
+    assert window.splitter.sizes()[1] == 1600 * 2 // 5  # two fifths where there is room
+    window.resize(780, 560)  # (the test screen's size: the next window opens as large)
+    handle = window.splitter.handle(1)
+    middle = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle - QPoint(60, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle - QPoint(60, 0))
+    moved = window.splitter.sizes()
+    assert not window.split_follows and moved[0] < 780 * 3 // 5 - 40
+    window.close()
+    again = make_window()
+    assert not again.split_follows and abs(again.splitter.sizes()[0] - moved[0]) <= 2
+
+
+def contrast(a, b) -> float:
+    """The contrast ratio of two colours (WCAG 2)."""
+    def luminance(colour) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_detail_panes_captions_are_readable_in_light_and_dark(qtbot, window, three):
+    """The captions were drawn in the disabled text colour: about 1.6 to 1 on the window's background."""
+    from PySide6.QtGui import QColor, QPalette
+
+    window.refresh([three[0]])
+    detail = window.detail
+    captions = [detail._rows["emails"], detail._rows["phones"], detail._rows["since"],
+                *(value.parentWidget().layout().itemAt(0).widget() for value in detail.figures.values())]
+    assert [c.text() for c in captions[3:5]] == ["Spent", "Purchases"]
+
+    def worst() -> float:
+        background = detail.palette().color(QPalette.ColorRole.Window)
+        groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+        return min(contrast(c.palette().color(group if c.isEnabled() else QPalette.ColorGroup.Disabled,
+                                              c.foregroundRole()), background) for c in captions for group in groups)
+
+    assert worst() >= 4.5
+    window.setPalette(QPalette(QColor("#353535"), QColor("#2b2b2b")))  # a dark palette, chosen meanwhile
+    assert detail.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    assert worst() >= 4.5
+
+
 def test_customer_text_is_never_read_as_markup(qtbot, window):
     contact_id = contacts.add_contact(contacts.ContactInput(first_name="<b>Bob</b>", last_name="& Co"))
     window.refresh([contact_id])
