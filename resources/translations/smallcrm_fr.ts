@@ -1204,6 +1204,18 @@ Cliquez pour les afficher.</translation>
         <translation>Rien d’enregistré pour l’instant. Les appels, achats, points et avis apparaîtront ici.</translation>
     </message>
     <message>
+        <source>Check the spelling or type fewer letters, or clear the search (Esc) to see all your customers.</source>
+        <translation>Vérifiez l’orthographe ou tapez moins de lettres, ou effacez la recherche (Échap) pour voir tous vos clients.</translation>
+    </message>
+    <message>
+        <source>Clear Search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>No customer matches “{search}”.</source>
+        <translation>Aucun client ne correspond à «&#x202f;{search}&#x202f;».</translation>
+    </message>
+    <message>
         <source>Email (since {date}, {source})</source>
         <translation>E-mail (depuis le {date}, {source})</translation>
     </message>

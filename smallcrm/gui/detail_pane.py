@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QScrollArea, QSizePolicy,
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QScrollArea, QSizePolicy,
     QStackedWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -76,6 +76,7 @@ class DetailPane(QStackedWidget):
     # What the window offers on a timeline entry: (kind, id, what was asked)
     event_action = Signal(str, int, str)
     open_contact = Signal(int)
+    clear_search = Signal()  # (asked where a search found nobody)
 
     def __init__(self, parent=None, actions=()):
         super().__init__(parent)
@@ -226,7 +227,45 @@ class DetailPane(QStackedWidget):
         both.addWidget(self.scroll)
         both.addWidget(activity_part, 1)
         self.addWidget(shown)
+        self.addWidget(self._make_no_match())
         self._colour()
+
+    def _make_no_match(self) -> QWidget:
+        """What the pane says when a search finds nobody: what was searched, and what to do."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 12, 24, 12)
+        self.no_match = QLabel()
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)  # (what was typed is data)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        bold = self.no_match.font()
+        bold.setWeight(QFont.Weight.DemiBold)
+        self.no_match.setFont(bold)
+        hint = QLabel(self.tr("Check the spelling or type fewer letters, or clear the search (Esc) to see all your "
+                              "customers."))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        self._soft.append(hint)
+        self.clear_search_button = QPushButton(self.tr("Clear Search"))
+        self.clear_search_button.clicked.connect(self.clear_search)
+        button = QHBoxLayout()
+        button.addStretch(1)
+        button.addWidget(self.clear_search_button)
+        button.addStretch(1)
+        layout.addStretch(1)
+        layout.addWidget(self.no_match)
+        layout.addWidget(hint)
+        layout.addSpacing(6)
+        layout.addLayout(button)
+        layout.addStretch(1)
+        return page
+
+    def show_no_match(self, search: str) -> None:
+        """Nobody to show: the search for `search` found no customer."""
+        self.contact = None
+        self.no_match.setText(self.tr("No customer matches “{search}”.").format(search=search))
+        self.setCurrentIndex(2)
 
     def _colour(self) -> None:
         colour = soft_colour(self.palette(), on_base=False)

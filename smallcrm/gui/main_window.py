@@ -19,6 +19,7 @@ from smallcrm import __version__
 from smallcrm.errors import DemoNeedsEmptyDatabase, NotFound, SmallCrmError
 from smallcrm.gui import commands
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.colours import paint_text, soft_colour
 from smallcrm.gui.columns import ColumnFitter, add_column_menu
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.icons import app_icon, icon
@@ -68,7 +69,8 @@ class MainWindow(QMainWindow):
         # nobody selected.
         self._detail: DetailPane | None = None
         self.detail_area = QStackedWidget()
-        self.detail_area.addWidget(self._nobody_selected())
+        self.nobody = self._nobody_selected()
+        self.detail_area.addWidget(self.nobody)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.detail_area)
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
             self._detail = DetailPane(actions=[self.call_action, self.purchase_action, self.redeem_action,
                                                self.feedback_action])
             self._detail.event_action.connect(self._event_action)
+            self._detail.clear_search.connect(self.clear_search)
             self.detail_area.addWidget(self._detail)
             self.detail_area.setCurrentWidget(self._detail)
         return self._detail
@@ -206,11 +209,14 @@ class MainWindow(QMainWindow):
         label = QLabel(QCoreApplication.translate("DetailPane", "Select a customer to see everything about them here."))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
-        label.setEnabled(False)
+        paint_text(label, soft_colour(label.palette(), on_base=False))
         return label
 
     def _show_customer(self, contact_id: int | None) -> None:
-        if contact_id is not None or self._detail is not None:  # (nobody to show yet: the label says so)
+        searched = self.model.search_text.strip()
+        if contact_id is None and searched and not self.model.rowCount():
+            self.detail.show_no_match(searched)
+        elif contact_id is not None or self._detail is not None:  # (nobody to show yet: the label says so)
             self.detail.show_contact(contact_id)
 
     def _welcome(self) -> QWidget:
@@ -568,6 +574,13 @@ class MainWindow(QMainWindow):
     def _focus_list(self) -> None:
         self.search_timer.stop()
         self.model.set_search(self.search.text())
+        self.view.setFocus()
+
+    def clear_search(self) -> None:
+        """Show every customer again."""
+        self.search.clear()
+        self.search_timer.stop()
+        self.model.set_search("")
         self.view.setFocus()
 
     def _escape(self) -> None:
@@ -1174,6 +1187,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.stack.currentWidget() is self.splitter and not self.view.selectionModel().hasSelection():
             self.view.setFocus()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "nobody"):  # (a dark palette chosen meanwhile)
+            paint_text(self.nobody, soft_colour(self.palette(), on_base=False))
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

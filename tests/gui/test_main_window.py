@@ -111,6 +111,38 @@ def test_search_as_you_type_narrows_the_list_and_counts(qtbot, window, three):
     assert visible_names(window) == ["Marta Kowalska"]
 
 
+def shown_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisible() and label.text()]
+
+
+def test_a_search_that_finds_nobody_says_so_and_how_to_see_everyone_again(qtbot, window, three):
+    """The pane went on saying "Select a customer to see everything about them here." with nobody to select."""
+    window.refresh([three[0]])
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        type_text(window.search, "Zebedee")
+    assert visible_names(window) == []
+    said = shown_texts(window.detail_area)
+    assert said[0] == "No customer matches “Zebedee”."
+    assert "clear the search (Esc) to see all your customers" in said[1]
+    assert not any("Select a customer" in text for text in said)
+    button = window.detail.clear_search_button
+    assert button.isVisible() and button.text() == "Clear Search"
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.search.text() == "" and len(visible_names(window)) == 3
+    assert window.detail.currentIndex() == 1 and window.detail.name.text() == "Marta Kowalska"  # (as chosen before)
+
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        type_text(window.search, "Zebedee")
+    assert shown_texts(window.detail_area)[0] == "No customer matches “Zebedee”."
+    window.view.setFocus()
+    with qtbot.waitSignal(window.model.reloaded, timeout=3000):
+        qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # as the pane says
+    assert window.search.text() == "" and len(visible_names(window)) == 3
+
+
 def test_search_waits_for_a_pause_in_typing(qtbot, window, three):
     window.refresh()
     calls = []
