@@ -389,6 +389,27 @@ def test_the_points_statement_runs_to_the_balance(qtbot, window, three):
     dialog.close()
 
 
+def test_the_points_statement_opens_at_the_newest_movement_and_the_balance(qtbot, window, three):
+    """It opened at the oldest movements, the balance now out of sight at the bottom."""
+    for n in range(30):
+        loyalty.adjust(three[0], 2, reason=f"Goodwill {n + 1}")
+    window.refresh([three[0]])
+    window.statement_action.trigger()
+    dialog = dialog_of(window, StatementDialog)
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    last = table.rowCount() - 1
+    assert table.verticalScrollBar().maximum() > 0  # (more lines than the window shows)
+
+    def in_sight(row: int) -> bool:
+        return table.viewport().rect().contains(table.visualItemRect(table.item(row, 1)))
+
+    assert table.item(last - 1, 1).text() == "Goodwill 30" and in_sight(last - 1)
+    assert table.item(last, 1).text() == "Closing balance" and in_sight(last) and table.item(last, 3).text() == "60"
+    assert not in_sight(0) and table.currentRow() == last
+    dialog.close()
+
+
 def test_points_lines_say_what_they_are(qtbot, window, three):
     """What the scheme wrote is said in the window's words; what the owner typed, as typed; a redemption with no
     reason by its kind (it showed "redeem")."""
