@@ -26,7 +26,7 @@ from smallcrm.store.fields import from_utc_text
 def _now_edit() -> QDateTimeEdit:
     edit = QDateTimeEdit(QDateTime.currentDateTime())
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setDisplayFormat(fmt.edit_format(with_time=True))  # (the locale's, as the window shows times)
     return edit
 
 

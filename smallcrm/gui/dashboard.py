@@ -283,16 +283,11 @@ class PeriodPicker(QWidget):
         for key, title in PRESETS:
             self.combo.addItem(QCoreApplication.translate("PeriodPicker", title), key)
         self.combo.addItem(self.tr("Custom range"), CUSTOM)
-        display = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        if QLocale().language() == QLocale.Language.C:
-            display = "yyyy-MM-dd"
-        elif "yyyy" not in display:
-            display = display.replace("yy", "yyyy")
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit, name in ((self.start, self.tr("First day")), (self.end, self.tr("Last day"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(display)
+            edit.setDisplayFormat(fmt.edit_format())
             edit.setAccessibleName(name)
             edit.setDateRange(QDate(1900, 1, 1), QDate(2999, 12, 31))
         self.error = QLabel(self.tr("The first day is after the last day."))

@@ -70,6 +70,17 @@ def short_day(value: date) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
 
 
+def edit_format(with_time: bool = False) -> str:
+    """How a date editor (with_time: a date and time editor) shows its value: in the locale's short format, as the
+    window shows days, but with the year in four digits (two would be read in the wrong century); ISO in the C
+    locale."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd HH:mm" if with_time else "yyyy-MM-dd"
+    shown = (locale.dateTimeFormat if with_time else locale.dateFormat)(QLocale.FormatType.ShortFormat)
+    return shown if "yyyy" in shown else shown.replace("yy", "yyyy")
+
+
 def birthday(text: str | None) -> str:
     """`1984-03-04` -> "4 March 1984"; `--03-04` -> "4 March"."""
     if not text:

@@ -43,6 +43,33 @@ def test_logging_a_call_takes_two_clicks(qtbot, window, three):
     assert any(r[1] == "Call in" and "Sunday opening" in r[2] for r in timeline_rows(window))
 
 
+def test_when_is_edited_in_the_locales_format_and_saved_as_before(qtbot, window, three):
+    """The When field showed "2026-11-24 10:15" where the window shows "11/24/26" and "10:15 AM"."""
+    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+    window.refresh([three[0]])
+    window.call_action.trigger()
+    dialog = dialog_of(window, CallDialog)
+    assert dialog.at.calendarPopup()
+    dialog.at.setDateTime(QDateTime(QDate(2026, 11, 24), QTime(10, 15)))
+    assert dialog.at.text() == "11/24/2026 10:15\u202fAM"  # the year in full: "26" could be 1926
+    type_text(dialog.summary, "Asked about Sunday opening")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (call,) = Interaction.select().where(Interaction.contact == three[0])
+    assert call.occurred_at == datetime(2026, 11, 24, 10, 15).astimezone().astimezone(timezone.utc)
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        window.purchase_action.trigger()
+        dialog = dialog_of(window, PurchaseDialog)
+        dialog.at.setDateTime(QDateTime(QDate(2026, 11, 24), QTime(16, 5)))
+        assert dialog.at.text() == "24/11/2026 16:05"
+        dialog.done(0)
+    finally:
+        QLocale.setDefault(before)
+
+
 def test_a_call_with_a_follow_up_shows_on_today(qtbot, window, three):
     window.refresh([three[1]])
     window.call_action.trigger()
