@@ -188,7 +188,9 @@ class ContactDialog(AsksBeforeClosing, QDialog):
         self.last_name.setText(data.last_name)
         self.company.setText(data.company)
         self.emails.set_values(data.emails)
-        self.phones.set_values(data.phones)
+        # Phones as the list shows them ("030 1234567", "+48 601 234 567"); each one left as shown is saved as it was.
+        self._phones_as_stored = {self._shown_phone(text): text for text in data.phones}
+        self.phones.set_values([self._shown_phone(text) for text in data.phones])
         self.street.setText(data.street)
         self.postal_code.setText(data.postal_code)
         self.city.setText(data.city)
@@ -205,6 +207,13 @@ class ContactDialog(AsksBeforeClosing, QDialog):
         self.sms_consent_source.setText(data.sms_consent_source)
         self.email_consent_source.setEnabled(data.email_consent)
         self.sms_consent_source.setEnabled(data.sms_consent)
+
+    def _shown_phone(self, text: str) -> str:
+        try:
+            phone = validation.clean_phone(text, self.region)
+        except InvalidValue:
+            return text
+        return validation.display_phone(phone.e164, phone.raw, self.region)
 
     def _birthday_text(self) -> str | None:
         d, m, y = self.day.currentData(), self.month.currentData(), self.year.text().strip()
@@ -229,7 +238,7 @@ class ContactDialog(AsksBeforeClosing, QDialog):
             last_name=self.last_name.text(),
             company=self.company.text(),
             emails=self.emails.values(),
-            phones=self.phones.values(),
+            phones=[self._phones_as_stored.get(text.strip(), text) for text in self.phones.values()],
             street=self.street.text(),
             postal_code=self.postal_code.text(),
             city=self.city.text(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog, QLabel, QMessageBox
 
 from smallcrm.gui import formatting
 from smallcrm.gui.contact_form import ContactDialog
@@ -806,6 +806,48 @@ def test_looking_at_an_imported_customer_or_undoing_an_edit_or_a_tag_leaves_the_
     window.undo_action.trigger()
     undo_import(batch)  # (it was refused: "Maria Lopez was changed after this import")
     assert contacts.count_contacts() == 0
+
+
+def test_the_form_shows_phone_numbers_as_the_list_does_and_saves_them_as_they_were(qtbot, window, db):
+    """The form showed "+4915112345678" where the list shows "01511 2345678"."""
+    from smallcrm.services.settings import set_setting
+    from smallcrm.services.validation import phone_text
+
+    set_setting("default_region", "DE")
+    contact_id = contacts.add_contact(contacts.ContactInput(
+        first_name="Jonas", city="Berlin", phones=["+49 1511 2345678", "+49 30 1234567 ext. 12", "+48 601 234 567"]))
+    window.refresh([contact_id])
+
+    def stored() -> list[tuple[str | None, str]]:
+        return [(p.e164, phone_text(p.e164, p.raw)) for p in contacts.get_contact(contact_id).phones]
+
+    before = stored()
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    shown = [edit.text() for edit in dialog.phones.edits if edit.text()]
+    assert shown[0] == window.model.data(window.model.index(window.model.row_of(contact_id), 3))  # as the list
+    assert shown == ["01511 2345678", "030 1234567 ext. 12", "+48 601 234 567"]
+    assert not any(label.isVisible() and label.text() for label in dialog.phones.findChildren(QLabel))  # no hint
+    assert not dialog.would_lose()
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)  # nothing changed: nothing saved, or to undo
+    assert stored() == before and not window.undo_stack.canUndo()
+
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    data = contacts.get_contact(contact_id).to_input()  # (meanwhile, the command line adds a phone)
+    contacts.update_contact(contact_id, contacts.ContactInput(**{**data.__dict__, "phones": [
+        *data.phones, "+49 40 7654321"]}), region="DE")
+    type_text(dialog.city, "-Mitte")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)  # the phones untouched: not changed by the form
+    assert window.statusBar().currentMessage() == (
+        "Jonas had been changed meanwhile; those changes were kept too: Phones.")
+    assert contacts.get_contact(contact_id).city == "Berlin-Mitte"
+    assert stored() == [*before, ("+49407654321", "+49407654321")]
+
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    first = dialog.phones.edits[0]
+    first.clear()
+    type_text(first, "0151 98765432")  # a number changed: stored as E.164, as ever
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert stored()[0][0] == "+4915198765432" and stored()[1:] == [*before[1:], ("+49407654321", "+49407654321")]
 
 
 def test_saving_the_form_of_a_customer_removed_meanwhile_says_so(qtbot, window, three):
