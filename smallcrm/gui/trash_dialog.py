@@ -9,9 +9,13 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import ColumnFitter, add_column_menu
 from smallcrm.gui.contacts_model import ContactTableModel
 from smallcrm.gui.icons import icon
 from smallcrm.services import contacts
+
+
+HIDDEN_AT_FIRST = (5, 6)  # country and tags, as in the customer list (the header's menu shows them)
 
 
 class TrashDialog(QDialog):
@@ -32,6 +36,12 @@ class TrashDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setAccessibleName(self.tr("Deleted customers"))
+        for column in HIDDEN_AT_FIRST:
+            self.view.horizontalHeader().setSectionHidden(column, True)
+        # Each column as wide as what it holds, all narrowed together (the longest cut short, whole in its tooltip)
+        # when they are wider than the list: no scrolling sideways. A phone number keeps its width.
+        self.columns = ColumnFitter(self.view, self._column_widths, keep=(3,))
+        add_column_menu(self.view, fitter=self.columns)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         buttons = QDialogButtonBox()
@@ -52,16 +62,15 @@ class TrashDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 440)
         self.refresh()
+        self.columns.fit()
 
     def selected_ids(self) -> list[int]:
         return [self.model.id_at(i.row()) for i in self.view.selectionModel().selectedRows()]
 
     def refresh(self) -> None:
         self.model.reload()
-        header = self.view.horizontalHeader()
-        self.view.resizeColumnsToContents()  # each column as wide as what it holds, up to a third of the list
-        for column in range(header.count()):
-            header.resizeSection(column, min(header.sectionSize(column), self.view.width() // 3))
+        if self.columns.following:
+            self.columns.fit()
         n = self.model.rowCount()
         self.intro.setText(
             self.tr("The Trash is empty.") if n == 0 else
@@ -69,6 +78,11 @@ class TrashDialog(QDialog):
                         self.tr("{n} deleted customers. Restore puts them back in your list with everything they had."))
         )
         self._update_buttons()
+
+    def _column_widths(self) -> dict[int, int]:
+        header = self.view.horizontalHeader()
+        return {column: max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+                for column in range(header.count())}
 
     def _update_buttons(self) -> None:
         chosen = bool(self.view.selectionModel().selectedRows())

@@ -292,6 +292,34 @@ def test_a_tag_given_to_and_taken_off_the_selected_customers_undoably(qtbot, win
     assert contacts.get_contact(jose).tags == ["VIP"]
 
 
+def test_the_trash_fits_its_columns_to_its_width(qtbot, window, three):
+    """At its size on opening the Trash scrolled sideways, its country and tags out of sight."""
+    contacts.delete_contacts(three + [contacts.add_contact(contacts.ContactInput(
+        first_name="Margherita", last_name="Canevascini", company="Construcción Cañete", city="Kraków-Nowa Huta",
+        emails=["margherita.bixio@gmail.com"], phones=["+49 1512 38249123"], country="United Kingdom"))])
+    trash = window.show_trash()
+    qtbot.waitExposed(trash)
+    view, header = trash.view, trash.view.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+
+    def fits() -> bool:
+        QApplication.processEvents()
+        return (sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
+                and view.horizontalScrollBar().maximum() == 0)
+
+    assert fits()
+    assert [view.model().headerData(c, Qt.Orientation.Horizontal) for c in shown] == [
+        "Name", "Company", "Email", "Phone", "City"]  # (country and tags: in the header's menu, as in the list)
+    assert all(header.sectionSize(c) >= view.sizeHintForColumn(c) for c in shown)  # every name, email... whole
+    contacts.delete_contacts([contacts.add_contact(contacts.ContactInput(
+        first_name="Bartholomew", last_name="Featherstonehaugh-Montgomery", company="Kwiaciarnia i Pracownia "
+        "Florystyczna Kowalska", emails=["bartholomew.featherstonehaugh@florystyka-kowalska.com.pl"]))])
+    trash.refresh()
+    assert fits()  # the longest cut short (whole in its tooltip), the phone numbers whole
+    assert header.sectionSize(3) >= view.sizeHintForColumn(3)
+    trash.close()
+
+
 def test_restore_from_the_trash_is_undoable_too(qtbot, window, three):
     window.refresh([three[2]])
     window.delete_action.trigger()
