@@ -30,6 +30,13 @@ def _now_edit() -> QDateTimeEdit:
     return edit
 
 
+def _day_edit(day: QDate) -> QDateEdit:
+    edit = QDateEdit(day)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(fmt.edit_format())  # (the year in full, as in When)
+    return edit
+
+
 def _utc(edit: QDateTimeEdit) -> datetime:
     return edit.dateTime().toPython().astimezone().astimezone(timezone.utc).replace(microsecond=0)
 
@@ -148,8 +155,7 @@ class CallDialog(_ActivityDialog):
         row = QHBoxLayout(follow)
         row.setContentsMargins(0, 0, 0, 0)
         self.follow_up = QCheckBox(self.tr("Follow up on"))
-        self.follow_up_on = QDateEdit(QDate.currentDate().addDays(7))
-        self.follow_up_on.setCalendarPopup(True)
+        self.follow_up_on = _day_edit(QDate.currentDate().addDays(7))
         self.follow_up_on.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
         row.addWidget(self.follow_up)
@@ -228,8 +234,7 @@ class PurchaseDialog(_ActivityDialog):
         group = QButtonGroup(self)
         group.addButton(self.paid)
         group.addButton(self.due)
-        self.due_on = QDateEdit(QDate.currentDate().addDays(30))
-        self.due_on.setCalendarPopup(True)
+        self.due_on = _day_edit(QDate.currentDate().addDays(30))
         self.due_on.setEnabled(False)
         self.due.toggled.connect(self.due_on.setEnabled)
         row.addWidget(self.paid)
@@ -571,8 +576,7 @@ class MoveTaskDialog(_ActivityDialog):
     def __init__(self, parent, task_id: int, contact_name: str, due):
         super().__init__(parent, self.tr("Move a follow-up"), contact_name)
         self.task_id = task_id
-        self.day = QDateEdit(QDate(due.year, due.month, due.day))
-        self.day.setCalendarPopup(True)
+        self.day = _day_edit(QDate(due.year, due.month, due.day))
         self.form.addRow(self.tr("&Follow up on"), self.day)
 
     def save(self):

@@ -53,6 +53,8 @@ def test_when_is_edited_in_the_locales_format_and_saved_as_before(qtbot, window,
     assert dialog.at.calendarPopup()
     dialog.at.setDateTime(QDateTime(QDate(2026, 11, 24), QTime(10, 15)))
     assert dialog.at.text() == "11/24/2026 10:15\u202fAM"  # the year in full: "26" could be 1926
+    dialog.follow_up_on.setDate(QDate(2026, 12, 1))
+    assert dialog.follow_up_on.text() == "12/1/2026" and dialog.follow_up_on.calendarPopup()
     type_text(dialog.summary, "Asked about Sunday opening")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (call,) = Interaction.select().where(Interaction.contact == three[0])
@@ -65,6 +67,8 @@ def test_when_is_edited_in_the_locales_format_and_saved_as_before(qtbot, window,
         dialog = dialog_of(window, PurchaseDialog)
         dialog.at.setDateTime(QDateTime(QDate(2026, 11, 24), QTime(16, 5)))
         assert dialog.at.text() == "24/11/2026 16:05"
+        dialog.due_on.setDate(QDate(2026, 12, 24))
+        assert dialog.due_on.text() == "24/12/2026"
         dialog.done(0)
     finally:
         QLocale.setDefault(before)
@@ -361,6 +365,8 @@ def test_a_follow_up_moves_to_another_day(qtbot, window, three):
     window.today.tree.setCurrentItem(window.today.tree.topLevelItem(1).child(0))
     qtbot.mouseClick(window.today.move_button, Qt.MouseButton.LeftButton)
     dialog = dialog_of(window.today, MoveTaskDialog)
+    dialog.day.setDate(date(2026, 12, 1))
+    assert dialog.day.text() == "12/1/2026"  # the year in full, as everywhere a day is typed
     dialog.day.setDate(date.today() + timedelta(days=10))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert activity.interaction_json(task)["follow_up_on"] == (date.today() + timedelta(days=10)).isoformat()
