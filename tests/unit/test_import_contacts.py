@@ -982,3 +982,47 @@ def test_a_cell_going_to_the_notes_loses_the_guard_saved_rejected_rows_put_befor
     notes = {c.first_name: c.notes for c in Contact.select()}
     assert notes == {"Ann": "Loyalty Code: =A1\nPhone: @mention", "Bob": "Loyalty Code: +99",
                      "Cy": "Loyalty Code: '90s"}  # (an apostrophe of the text's own stays)
+
+
+def _layout_rows(name: str, rows: list[dict[str, str]]) -> tuple[list[str], list[list[str]]]:
+    """The header of a known export's file (tests/fixtures/import), and rows of it given by header."""
+    from tests.unit.test_import_mapping import header_of
+
+    header = header_of(name)
+    return header, [[row.get(h, "") for h in header] for row in rows]
+
+
+def test_a_customer_with_only_a_business_address_has_it_as_their_address(db, tmp_path):
+    """An Outlook card of a business customer has the business address only: it is the address (it went to the
+    notes, leaving the customer with none); beside a home address it stays in the notes; an "other" address is
+    taken when there is no business one."""
+    header, rows = _layout_rows("outlook.csv", [
+        {"First Name": "Ann", "Last Name": "Lee", "Company": "Lee Flowers", "Business Street": "12 rue de la Paix",
+         "Business Street 3": "Bât. B", "Business City": "Paris", "Business Postal Code": "75002",
+         "Business Country/Region": "France", "E-mail Address": "ann@leeflowers.fr"},
+        {"First Name": "Bob", "Last Name": "Roy", "Home Street": "3 Main Street", "Home City": "Cork",
+         "Business Street": "1 Dock Road", "Business City": "Dublin", "E-mail Address": "bob@example.ie"},
+        {"First Name": "Cleo", "Last Name": "Moss", "Other Street": "8 Hill Lane", "Other City": "Bath",
+         "Other Postal Code": "BA1 1AA", "Business City": "Bristol", "E-mail Address": "cleo@example.co.uk"},
+        {"First Name": "Dee", "Last Name": "Holt", "Other Street": "9 Quay", "Other City": "Hull",
+         "E-mail Address": "dee@example.co.uk"}])
+    result = ci.import_contacts(write_csv(tmp_path / "outlook.csv", rows, header=header),
+                                ci.ImportOptions(region="FR"))
+    assert (result.created, result.rejected) == (4, 0)
+    ann, bob, cleo, dee = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bob", "Cleo", "Dee"))
+    assert (ann.street, ann.postal_code, ann.city, ann.country, ann.notes) == (
+        "12 rue de la Paix, Bât. B", "75002", "Paris", "France", "")
+    assert (bob.street, bob.city) == ("3 Main Street", "Cork")
+    assert bob.notes.splitlines() == ["Business Street: 1 Dock Road", "Business City: Dublin"]
+    # a business address, even only a city of it, comes before an "other" one, which stays in the notes whole
+    assert (cleo.street, cleo.city) == ("", "Bristol")
+    assert cleo.notes.splitlines() == ["Other Street: 8 Hill Lane", "Other City: Bath", "Other Postal Code: BA1 1AA"]
+    assert (dee.street, dee.city, dee.notes) == ("9 Quay", "Hull", "")
+
+    header, rows = _layout_rows("thunderbird.csv", [
+        {"First Name": "Eve", "Last Name": "Kahn", "Primary Email": "eve@example.de", "Work Address": "Hauptstraße 5",
+         "Work Address 2": "Hinterhaus", "Work ZipCode": "80331", "Work City": "München", "Work Country": "Deutschland"}])
+    ci.import_contacts(write_csv(tmp_path / "thunderbird.csv", rows, header=header), ci.ImportOptions(region="DE"))
+    eve = get_contact(contact_ids("Eve")[0])
+    assert (eve.street, eve.postal_code, eve.city, eve.country, eve.notes) == (
+        "Hauptstraße 5, Hinterhaus", "80331", "München", "Deutschland", "")

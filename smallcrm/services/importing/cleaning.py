@@ -43,7 +43,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
-from smallcrm.services.importing.mapping import FIELDS, LAST_FIRST, fold, header_key
+from smallcrm.services.importing.mapping import ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, second_addresses
 from smallcrm.services.validation import Phone
 from smallcrm.store.fields import utc_now
 
@@ -1381,7 +1381,7 @@ class RowCleaner:
     """`row_to_contact` for one file: what each column is for is worked out once, then each row is cheap."""
 
     def __init__(self, fields: list[str], headers: list[str], *, region: str | None,
-                 date_orders: dict[int, str] | None = None):
+                 date_orders: dict[int, str] | None = None, second: bool = True):
         unknown = [f for f in fields if f not in FIELDS]
         if unknown:
             raise InvalidValue("fields", unknown[0], "field", "one of " + ", ".join(FIELDS))
@@ -1428,6 +1428,12 @@ class RowCleaner:
                             and m.group(2) == "Value" and _LABELLED_NOTES.fullmatch(m.group(1))
                             and (j := beside(i, "Label", "Type")) is not None}
         self.has_birth_parts = bool(columns("birth_year", "birth_month", "birth_day"))
+        # A row without an address of its own takes its business (or other) address, which rows with one keep in
+        # the notes: it is read by a cleaner that has that address's columns as the address.
+        self.home_address = columns(*ADDRESS_FIELDS)
+        self.second = [(tuple(group), RowCleaner([group.get(i, f) for i, f in enumerate(fields)], headers,
+                                                 region=region, date_orders=date_orders, second=False))
+                       for group in (second_addresses(self.names, self.fields) if second else ())]
         # A column whose values never settle the order is read the way the shop's region writes dates.
         fallback = default_date_order(region)
         self.orders = {}
@@ -1494,6 +1500,10 @@ class RowCleaner:
         width = self.width
         if len(cells) < width:
             cells = [*cells, *[""] * (width - len(cells))]
+        if self.second and not any(cells[i].strip() for i in self.home_address):
+            for address, cleaner in self.second:
+                if any(cells[i].strip() for i in address):
+                    return cleaner._contact(row, cells)
         cells = plain_cells(cells)
         names = self.names
         notes: list[str] = []  # "Header: value" lines, after the file's own notes

@@ -2,7 +2,8 @@
 
 Every column maps to one target field (`FIELDS`). Choices made for the known layouts:
 - A person's home address is the address; a business ("work") or "other" address goes to the notes as
-  "Header: value" lines, so nothing is lost and two addresses are never mixed into one.
+  "Header: value" lines, so nothing is lost and two addresses are never mixed into one. A row with no home address
+  takes its business address (else its other one) as the address instead (`second_addresses`).
 - Fax, pager, job title, department, nickname, middle name, web pages and custom fields go to the notes.
 - Figures another program computed (total spent, order counts, visits, ratings), a title ("Mrs", "Dr"), and what
   Outlook fills in for everyone (Priority "Normal", Gender "Unspecified", E-mail Type "SMTP") are ignored:
@@ -479,8 +480,11 @@ _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich"
                          "otra", "altra", "autres"})
 # Words that join the others ("Código postal de residencia", "País o región"), left out once a home or work word is
 _JOINING_WORDS = frozenset({"de", "del", "di", "da", "do", "du", "des", "o", "ou", "y", "e", "of", "oder"})
-_ADDRESS_FIELDS = frozenset({"street", "house_number", "street2", "postal_code", "city", "region", "country",
-                             "address"})
+# Work words that say "another" address, not a business's: taken after a business's
+_OTHER_WORDS = frozenset({"other", "andere", "autre", "autres", "otro", "otra", "altro", "altra", "outro", "overig",
+                          "weitere", "weiteres", "weiterer"})
+ADDRESS_FIELDS = frozenset({"street", "house_number", "street2", "postal_code", "city", "region", "country",
+                            "address"})
 _TAIL_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "email", "phone",
                           "birthday"})
 _WORD = re.compile(r"[a-z0-9]+")
@@ -539,7 +543,7 @@ def _generic_field(header: str) -> str:
     for n, candidate in enumerate(candidates):
         target = _SYNONYM_OF.get(candidate)
         if target and (n < 2 or target in _TAIL_FIELDS):
-            if work and target in _ADDRESS_FIELDS:
+            if work and target in ADDRESS_FIELDS:
                 return "note"  # a work address goes to the notes, the home one is the address
             if work and target in ("first_name", "last_name", "full_name"):
                 return "note"
@@ -548,6 +552,35 @@ def _generic_field(header: str) -> str:
     if which and _SYNONYM_OF.get(which) in ("email", "phone"):
         return _SYNONYM_OF[which]
     return "note"
+
+
+def _part_words(header: str) -> tuple[str, ...]:
+    """A header's words but those that say whose address it is: "Business Street 3" and "Home Street 3" ->
+    ("street", "3")."""
+    kept = [w for w in _words(header) if w not in _HOME_WORDS and w not in _WORK_WORDS]
+    return tuple(w for w in kept if w not in _JOINING_WORDS) or tuple(kept)
+
+
+def second_addresses(headers: list[str], fields: list[str]) -> list[dict[int, str]]:
+    """The addresses besides the home one that a layout keeps in the notes, a business's first, then any other:
+    each as its columns and the part of an address each holds, as the home address's column of that name has it
+    ("Business Street 3" is a street2 as "Home Street 3" is; "Work Address" a street as Thunderbird's "Home
+    Address" is). A row with no home address takes the first of them it has as its address (cleaning.RowCleaner):
+    a business customer's Outlook card has only its business address."""
+    home: dict[tuple[str, ...], str] = {}
+    for header, target in zip(headers, fields):
+        if target in ADDRESS_FIELDS:
+            home.setdefault(_part_words(header), target)
+    groups: dict[frozenset[str], dict[int, str]] = {}
+    for i, (header, target) in enumerate(zip(headers, fields)):
+        whose = frozenset(w for w in _words(header) if w in _WORK_WORDS)
+        if target != "note" or not whose:
+            continue
+        part = _part_words(header)
+        part_field = home.get(part) or (_generic_field(" ".join(part)) if part else None)
+        if part_field in ADDRESS_FIELDS:
+            groups.setdefault(whose, {})[i] = part_field
+    return [columns for whose, columns in sorted(groups.items(), key=lambda g: bool(g[0] & _OTHER_WORDS))]
 
 
 # --- sales files -----------------------------------------------------------------------------------
