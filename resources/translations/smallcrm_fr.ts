@@ -4377,6 +4377,10 @@ Cliquez pour les afficher.</translation>
         <translation>Rien dans ce fichier n’est nouveau&#xa0;: vos clients sont tels qu’ils étaient, et aucun import n’a été enregistré.</translation>
     </message>
     <message>
+        <source>Nothing else in this file is new, and the rows listed below could not be imported: your book is as it was. Correct them and import again.</source>
+        <translation>Rien d’autre dans ce fichier n’est nouveau, et les lignes listées ci-dessous n’ont pas pu être importées&#xa0;: vos clients sont tels qu’ils étaient. Corrigez-les et importez à nouveau.</translation>
+    </message>
+    <message>
         <source>No row could be imported: your book is as it was. Correct the rows listed below and import again.</source>
         <translation>Aucune ligne n’a pu être importée&#xa0;: vos clients sont tels qu’ils étaient. Corrigez les lignes listées ci-dessous et importez à nouveau.</translation>
     </message>

@@ -2592,10 +2592,15 @@ class RunPage(QWizardPage):
         self.save.setVisible(bool(result.rejects))
         self._list_rejects(result.rejects)
         if result.batch is None:  # (every row skipped or rejected: no import was recorded)
-            self._over(self.tr("Nothing imported"), self.tr(
-                "Nothing in this file is new: your book is as it was, and no import was recorded.") if result.skipped
-                else self.tr("No row could be imported: your book is as it was. Correct the rows listed below and "
-                             "import again."))
+            if not result.rejected:
+                why = self.tr("Nothing in this file is new: your book is as it was, and no import was recorded.")
+            elif result.skipped:
+                why = self.tr("Nothing else in this file is new, and the rows listed below could not be imported: "
+                              "your book is as it was. Correct them and import again.")
+            else:
+                why = self.tr("No row could be imported: your book is as it was. Correct the rows listed below and "
+                              "import again.")
+            self._over(self.tr("Nothing imported"), why)
         else:
             self._over(self.tr("Imported"), self.tr("You can undo this import here, or later from File ▸ Past "
                                                     "Imports."))

@@ -1644,8 +1644,10 @@ def test_a_file_imported_before_is_pointed_out_before_it_is_imported_again(qtbot
     qtbot.waitUntil(lambda: again.run_page.done, timeout=10000)
     assert again.result.batch is None and len(ci.list_imports()) == 1
     assert again.run_page.title() == "Nothing imported" and not again.run_page.undo.isVisible()
-    assert again.run_page.subTitle() == (
-        "Nothing in this file is new: your book is as it was, and no import was recorded.")
+    assert again.run_page.subTitle() == (  # (the row corrected in the copy comes from the file uncorrected)
+        "Nothing else in this file is new, and the rows listed below could not be imported: your book is as it "
+        "was. Correct them and import again.")
+    assert again.run_page.rejects.isVisible() and again.run_page.rejects.model().rowCount() == 1
     again.close()
 
     renamed = tmp_path / "clients (1).csv"
@@ -2566,3 +2568,21 @@ def test_nothing_to_import_and_no_row_rejected_sends_the_owner_back_not_to_rejec
     to_summary(qtbot, wizard)
     assert wizard.summary_page.counts.text().endswith("There is nothing to import: go back to change a choice.")
     assert not wizard.summary_page.isComplete()
+
+
+def test_a_file_whose_every_row_is_rejected_is_not_called_imported(qtbot, window, tmp_path):
+    from smallcrm.services.importing import contacts_import as ci
+
+    path = tmp_path / "typos.csv"
+    path.write_text("First Name,Email\nAnn,ann@\nBob,bob@@example.com\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    to_summary(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    page = wizard.run_page
+    assert wizard.result.batch is None and ci.list_imports() == []
+    assert page.title() == "Nothing imported" and not page.undo.isVisible()
+    assert page.subTitle() == ("No row could be imported: your book is as it was. Correct the rows listed below and "
+                               "import again.")
+    assert page.rejects.isVisible() and page.rejects.model().rowCount() == 2 and page.save.isVisible()
+    wizard.close()
