@@ -144,6 +144,18 @@ def test_outlook_takes_the_home_address_and_keeps_the_business_one_as_notes(name
     assert field_of(headers, "Business Fax") == "note"
 
 
+def test_a_business_address_in_any_language_is_a_second_address_not_the_home_one():
+    """German and French business headers in their inflected forms ("Geschäftliche Straße", "Ville
+    professionnelle") were read as the home address, or not as an address at all."""
+    headers = ["Vorname", "Straße privat", "Ort privat", "Geschäftliche Straße", "Dienstliche PLZ", "Ort geschäftlich",
+               "Adresse professionnelle", "Ville professionnelle", "Other Street", "Shipping Street", "Fax (Büro)"]
+    fields = auto_map(headers)
+    assert fields[1:3] == ["street", "city"] and set(fields[3:]) == {"note"}
+    business, shipping, other = mapping.second_addresses(headers, fields)
+    assert business == {3: "street", 4: "postal_code", 5: "city", 6: "street", 7: "city"}
+    assert (shipping, other) == ({9: "street"}, {8: "street"})  # (a fax is no part of an address)
+
+
 def test_thunderbird_birth_parts_and_the_empty_last_column():
     headers = header_of("thunderbird.csv")
     fields = auto_map(headers)

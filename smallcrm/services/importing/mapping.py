@@ -473,11 +473,13 @@ _NOT_WORDS = frozenset({"not", "pas", "sin", "kein", "keine", "nicht", "niet", "
 # "Mobile perso"): left out only when what is left is an email or a phone ("Personnel ID" is a staff number)
 _WHICH_CHANNEL = frozenset({"principal", "principale", "personnel", "personnelle", "perso", "privee", "personlich",
                             "privado", "privato", "pessoal", "secondary", "secondaire", "secundario"})
-_WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "buro", "firma", "dienstlich",
-                         "arbeit", "bureau", "travail", "professionnel", "pro", "trabajo", "oficina", "lavoro",
-                         "ufficio", "uff", "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping",
-                         "andere", "autre", "otro", "altro", "outro", "overig", "weitere", "weiteres", "weiterer",
-                         "otra", "altra", "autres"})
+_WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "geschaftliche", "geschaftlicher",
+                         "geschaftliches", "buro", "firma", "dienstlich", "dienstliche", "dienstlicher", "beruflich",
+                         "berufliche", "beruflicher", "profesional", "laboral", "arbeit", "bureau", "travail",
+                         "professionnel", "professionnelle", "pro", "trabajo", "oficina", "lavoro", "ufficio", "uff",
+                         "trabalho", "escritorio", "werk", "zakelijk", "kantoor", "other", "shipping", "andere",
+                         "autre", "otro", "altro", "outro", "overig", "weitere", "weiteres", "weiterer", "otra",
+                         "altra", "autres"})
 # Words that join the others ("Código postal de residencia", "País o región"), left out once a home or work word is
 _JOINING_WORDS = frozenset({"de", "del", "di", "da", "do", "du", "des", "o", "ou", "y", "e", "of", "oder"})
 # Work words that say "another" address, not a business's: taken after a business's
@@ -562,25 +564,26 @@ def _part_words(header: str) -> tuple[str, ...]:
 
 
 def second_addresses(headers: list[str], fields: list[str]) -> list[dict[int, str]]:
-    """The addresses besides the home one that a layout keeps in the notes, a business's first, then any other:
-    each as its columns and the part of an address each holds, as the home address's column of that name has it
-    ("Business Street 3" is a street2 as "Home Street 3" is; "Work Address" a street as Thunderbird's "Home
-    Address" is). A row with no home address takes the first of them it has as its address (cleaning.RowCleaner):
-    a business customer's Outlook card has only its business address."""
+    """The addresses besides the home one that a layout keeps in the notes, a business's first, then where orders
+    are shipped, then any other: each as its columns and the part of an address each holds, as the home address's
+    column of that name has it ("Business Street 3" is a street2 as "Home Street 3" is; "Work Address" a street as
+    Thunderbird's "Home Address" is). A row with no home address takes the first of them it has as its address
+    (cleaning.RowCleaner): a business customer's Outlook card has only its business address."""
     home: dict[tuple[str, ...], str] = {}
     for header, target in zip(headers, fields):
         if target in ADDRESS_FIELDS:
             home.setdefault(_part_words(header), target)
-    groups: dict[frozenset[str], dict[int, str]] = {}
+    groups: dict[str, dict[int, str]] = {"business": {}, "shipping": {}, "other": {}}
     for i, (header, target) in enumerate(zip(headers, fields)):
-        whose = frozenset(w for w in _words(header) if w in _WORK_WORDS)
+        whose = {w for w in _words(header) if w in _WORK_WORDS}
         if target != "note" or not whose:
             continue
         part = _part_words(header)
         part_field = home.get(part) or (_generic_field(" ".join(part)) if part else None)
         if part_field in ADDRESS_FIELDS:
-            groups.setdefault(whose, {})[i] = part_field
-    return [columns for whose, columns in sorted(groups.items(), key=lambda g: bool(g[0] & _OTHER_WORDS))]
+            group = "other" if whose & _OTHER_WORDS else "shipping" if "shipping" in whose else "business"
+            groups[group][i] = part_field
+    return [columns for columns in groups.values() if columns]
 
 
 # --- sales files -----------------------------------------------------------------------------------
