@@ -418,6 +418,17 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self._toolbar_words_width = toolbar.sizeHint().width()  # (with the words beside the icons)
+        # Undo and Redo are the first to give up their words (their arrows are known to all, and they are in the
+        # Edit menu with their shortcuts): the others keep theirs in a window too narrow for every word
+        self._quiet_actions = [self.undo_action, self.redo_action]
+        self._set_toolbar_priority(QAction.Priority.LowPriority)
+        self._toolbar_fewer_words_width = toolbar.sizeHint().width()
+        self._set_toolbar_priority(QAction.Priority.NormalPriority)
+
+    def _set_toolbar_priority(self, priority: QAction.Priority) -> None:
+        for action in self._quiet_actions:
+            if action.priority() != priority:
+                action.setPriority(priority)
 
     # --- state --------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -1197,10 +1208,12 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if self.split_follows:
             self._fit_split()
-        # The toolbar's words beside its icons when the window has room for them and the search box, its icons
-        # alone (the words in their tooltips) when not: the search box never goes out of sight (a small laptop's
-        # screen, or French's longer words).
-        wanted = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if self.width() >= self._toolbar_words_width
+        # The toolbar's words beside its icons when the window has room for them and the search box; when not,
+        # Undo's and Redo's icons alone first (French's longer words, on a 1024-pixel screen), then every icon
+        # alone (the words in their tooltips): the search box never goes out of sight (a small laptop's screen).
+        self._set_toolbar_priority(QAction.Priority.NormalPriority if self.width() >= self._toolbar_words_width
+                                   else QAction.Priority.LowPriority)
+        wanted = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if self.width() >= self._toolbar_fewer_words_width
                   else Qt.ToolButtonStyle.ToolButtonIconOnly)
         if self.toolbar.toolButtonStyle() != wanted:
             self.toolbar.setToolButtonStyle(wanted)

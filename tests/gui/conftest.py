@@ -19,6 +19,20 @@ def app(qapp):
     QSettings().clear()
 
 
+@pytest.fixture
+def french(app):
+    """The window's words in French, from the shipped translation, as on a computer set up in French."""
+    from PySide6.QtCore import QTranslator
+
+    from smallcrm.paths import resource
+
+    translator = QTranslator()
+    assert translator.load(str(resource("translations") / "smallcrm_fr.qm"))
+    app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)
+
+
 class Answers(list):
     """The questions asked before typed work is thrown away (title, question), each answered by the first of
     `answers` (then: throw it away, as the tests that close such a window mean to)."""

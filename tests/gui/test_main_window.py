@@ -681,6 +681,27 @@ def test_the_search_box_stays_in_sight_on_a_small_screen_and_find_reaches_it(qtb
     qtbot.waitUntil(lambda: visible_names(window) == ["Marta Kowalska"], timeout=2000)
 
 
+def test_in_french_on_a_1024_pixel_screen_the_toolbar_keeps_its_words_but_undos_and_redos(qtbot, french, make_window):
+    window = make_window()
+    window.resize(1024, 700)
+    toolbar = window.toolbar
+    qtbot.waitUntil(lambda: window.search.isVisible() and toolbar.rect().contains(window.search.geometry()),
+                    timeout=2000)
+
+    def shown(action) -> bool:  # its words beside its icon: the button is wider than its words
+        button = toolbar.widgetForAction(action)
+        return button.width() > button.fontMetrics().horizontalAdvance(action.iconText())
+
+    worded = [window.new_action, window.edit_action, window.delete_action, window.import_action, window.trash_action]
+    assert [a.iconText() for a in worded] == ["Nouveau client", "Modifier le client", "Supprimer", "Importer",
+                                              "Corbeille"]
+    assert all(shown(action) for action in worded)
+    assert not shown(window.undo_action) and not shown(window.redo_action)  # (their words in their tooltips)
+    assert all(toolbar.widgetForAction(a).isVisible() for a in worded + [window.undo_action, window.redo_action])
+    window.resize(1400, 800)  # room for every word again
+    qtbot.waitUntil(lambda: shown(window.undo_action) and shown(window.redo_action), timeout=2000)
+
+
 def test_escape_in_a_customer_form_with_something_typed_asks_before_it_is_lost(qtbot, window, db, closing_asked):
     from smallcrm.store.models import Contact
 
