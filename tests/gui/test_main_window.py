@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog, QLabel, QMessageBox
 
@@ -634,6 +635,21 @@ def test_consent_in_the_form_says_how_they_agreed(qtbot, window, db):
     day = formatting.day(saved.sms_consent_at.astimezone().date())
     assert window.detail.values["marketing"].text().splitlines() == [
         f"Email (since {day}, In the shop)", f"SMS (since {day}, at the counter)"]
+
+
+@pytest.mark.parametrize("language", ["English", "French"])
+def test_in_the_form_the_boxes_for_how_they_agreed_line_up(qtbot, request, language, make_window):
+    if language == "French":
+        request.getfixturevalue("french")
+    window = make_window()
+    dialog = open_dialog(qtbot, window, window.new_action)
+    email, sms = dialog.email_consent_source, dialog.sms_consent_source
+    assert email.mapTo(dialog, email.rect().topLeft()).x() == sms.mapTo(dialog, sms.rect().topLeft()).x()
+    assert email.width() == sms.width()
+    assert sms.mapTo(dialog, sms.rect().topLeft()).y() > email.mapTo(dialog, email.rect().bottomLeft()).y()
+    for box in (dialog.email_consent, dialog.sms_consent):  # each box's words whole, left of the boxes
+        assert box.mapTo(dialog, box.rect().topRight()).x() < email.mapTo(dialog, email.rect().topLeft()).x()
+        assert box.width() >= box.sizeHint().width()
 
 
 def test_changing_how_they_agreed_keeps_the_date_and_unticking_withdraws(qtbot, window, db):
