@@ -2548,12 +2548,12 @@ Cliquez pour les afficher.</translation>
         <translation>À &amp;propos de smallcrm</translation>
     </message>
     <message>
-        <source>&amp;Restore…</source>
-        <translation>&amp;Restaurer…</translation>
+        <source>&amp;Restore from Backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <source>Put the customer book back as it was in a snapshot</source>
-        <translation>Remettre le fichier clients tel qu’il était dans une sauvegarde</translation>
+        <source>Put the customer book back as it was in a snapshot, or in a copy kept elsewhere</source>
+        <translation>Remettre le fichier clients tel qu’il était dans une sauvegarde, ou dans une copie gardée ailleurs</translation>
     </message>
     <message>
         <source>Log &amp;Call…</source>
@@ -4182,6 +4182,10 @@ Cliquez pour les afficher.</translation>
         <translation>Le fichier clients sera remplacé par celui de «&#x202f;{file}&#x202f;»&#x202f;; son contenu actuel est d’abord enregistré comme sauvegarde, que Restaurer… peut faire revenir.</translation>
     </message>
     <message>
+        <source>Your data may be damaged: run Help ▸ Restore from Backup… with an older snapshot, or `smallcrm check`.</source>
+        <translation>Vos données sont peut-être endommagées&#xa0;: restaurez une sauvegarde plus ancienne avec Aide ▸ Restaurer une sauvegarde…, ou lancez `smallcrm check`.</translation>
+    </message>
+    <message>
         <source>Restore from a file</source>
         <translation>Restaurer depuis un fichier</translation>
     </message>
@@ -4212,10 +4216,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>The copy of your customer book did not pass its check ({why}), so it was deleted.</source>
         <translation>La copie de votre fichier clients n’a pas passé la vérification ({why}), elle a donc été supprimée.</translation>
-    </message>
-    <message>
-        <source>Your data may be damaged: run Help ▸ Restore… with an older snapshot, or `smallcrm check`.</source>
-        <translation>Vos données sont peut-être endommagées&#xa0;: lancez Aide ▸ Restaurer… avec une sauvegarde plus ancienne, ou `smallcrm check`.</translation>
     </message>
     <message>
         <source>The snapshot could not be saved in {folder}: {why}.</source>

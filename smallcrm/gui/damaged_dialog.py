@@ -171,7 +171,7 @@ def _put_back(db_path: Path, source: Path) -> bool:
 
 
 def _choose_and_put_back(db_path: Path) -> bool:
-    """Help ▸ Restore's list (with Restore from a File…); True when a restore there worked."""
+    """Help ▸ Restore from Backup's list (with Restore from a File…); True when a restore there worked."""
     dialog = RestoreDialog(db_path)
     restored: list = []
     dialog.restored.connect(restored.append)

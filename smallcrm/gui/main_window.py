@@ -325,8 +325,9 @@ class MainWindow(QMainWindow):
                                                 self.tr("See and undo earlier imports"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About smallcrm"), self.show_about, None, "about")
-        self.restore_snapshot_action = self._action(self.tr("&Restore…"), self.show_restore, None, "restore",
-                                                    self.tr("Put the customer book back as it was in a snapshot"))
+        self.restore_snapshot_action = self._action(self.tr("&Restore from Backup…"), self.show_restore, None,
+                                                    "restore", self.tr("Put the customer book back as it was in a "
+                                                                       "snapshot, or in a copy kept elsewhere"))
         self.clear_search_action = QAction(self)
         self.clear_search_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.clear_search_action.triggered.connect(self._escape)

@@ -1,5 +1,5 @@
-"""Help ▸ Restore…: the snapshots of the customer book, newest first, with what each holds; make one now,
-open their folder, or put the book back as it was in one (or in a copy kept elsewhere, on a USB stick).
+"""Help ▸ Restore from Backup…: the snapshots of the customer book, newest first, with what each holds; make one
+now, open their folder, or put the book back as it was in one (or in a copy kept elsewhere, on a USB stick).
 
 A restore first saves the book as it is now as a "before-restore" snapshot, so a restore can itself be
 undone by restoring that one."""
@@ -363,7 +363,8 @@ class RestoreDialog(QDialog):
         elif isinstance(error, backup.SnapshotFailed):
             what = self.tr("The copy of your customer book did not pass its check ({why}), so it was deleted.").format(
                 why="; ".join(error.problems))
-            todo = self.tr("Your data may be damaged: run Help ▸ Restore… with an older snapshot, or `smallcrm check`.")
+            todo = self.tr("Your data may be damaged: run Help ▸ Restore from Backup… with an older snapshot, "
+                           "or `smallcrm check`.")
         elif isinstance(error, OutputProblem):
             what = self.tr("The snapshot could not be saved in {folder}: {why}.").format(folder=error.path,
                                                                                         why=error.detail)

@@ -1,4 +1,5 @@
-"""Help ▸ Restore…: the snapshots with what they hold, and putting the customer book back as it was in one.
+"""Help ▸ Restore from Backup…: the snapshots with what they hold, and putting the customer book back as it was
+in one.
 
 Modal questions and message boxes are answered by monkeypatching; everything else is the real window, the
 real snapshots and the real database file.
@@ -69,6 +70,22 @@ def names(window) -> list[str]:
 
 def wait_for_list(dialog, qtbot) -> None:
     qtbot.waitUntil(lambda: not dialog.loading, timeout=20000)
+
+
+def help_entries(window) -> list[str]:
+    (help_menu,) = [a.menu() for a in window.menuBar().actions()
+                    if window.restore_snapshot_action in a.menu().actions()]
+    return [a.text() for a in help_menu.actions() if not a.isSeparator()]
+
+
+def test_the_help_menu_says_it_puts_the_book_back_from_a_backup(window, make_window, request):
+    """A bare "Restore…" could be the Trash's restoring of deleted customers: the entry names a backup, in the
+    menus' style (a verb and what it works on, as "Export Customers…"), in French too."""
+    assert help_entries(window) == ["&Restore from Backup…", "&About smallcrm"]
+    assert window.restore_snapshot_action.statusTip() == ("Put the customer book back as it was in a snapshot, or in "
+                                                         "a copy kept elsewhere")
+    request.getfixturevalue("french")
+    assert help_entries(make_window()) == ["&Restaurer une sauvegarde…", "À &propos de smallcrm"]
 
 
 def test_the_list_shows_each_snapshot_newest_first_with_its_counts(qtbot, three, window, db, boxes, monkeypatch):
