@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from smallcrm.gui.colours import mix
@@ -227,6 +227,9 @@ class LineChart(_CategoryChart):
             return
         plot, ticks, labels = self._plot()
         self._draw_axes(painter, plot, ticks, labels)
+        if len(self.points) == 1:
+            self._draw_alone(painter, plot, ticks)
+            return
         path = QPainterPath()
         drawing = False
         for i, p in enumerate(self.points):
@@ -248,6 +251,40 @@ class LineChart(_CategoryChart):
                 radius = 5.5 if i == self._hover else 4
                 painter.setBrush(self._accent(i == self._hover))
                 painter.drawEllipse(QPointF(self._x(plot, i), self._y(plot, ticks, p.value)), radius, radius)
+
+
+    def _draw_alone(self, painter: QPainter, plot: QRectF, ticks: list[float]) -> None:
+        """The one category of a period within a month: a column from the zero line up (or down) to its dot, and
+        its figure written large beside the dot, not a lone dot lost in a wide chart."""
+        value = self.points[0].value
+        hovered = self._hover == 0
+        x, y = self._x(plot, 0), self._y(plot, ticks, value)
+        zero = self._y(plot, ticks, min(max(0.0, ticks[0]), ticks[-1]))
+        base = self.palette().color(QPalette.ColorRole.Base)
+        width = min(plot.width() * 0.3, self.fontMetrics().height() * 3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mix(base, self._accent(hovered), 0.3))
+        painter.drawRect(QRectF(x - width / 2, min(y, zero), width, abs(zero - y)))
+        radius = 7.0 if hovered else 6.0
+        painter.setPen(QPen(base, 1.5))
+        painter.setBrush(self._accent(hovered))
+        painter.drawEllipse(QPointF(x, y), radius, radius)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        height = QFontMetricsF(font).height()
+        above = QRectF(plot.left(), y - radius - 2 - height, plot.width(), height)
+        below = QRectF(plot.left(), y + radius + 2, plot.width(), height)
+        fits_above, fits_below = above.top() >= 0, below.bottom() <= plot.bottom()
+        # over the dot when the figure is not below zero, under it when it is; the other way where it has no room
+        rect = above if (value >= 0 and fits_above) or not fits_below else below
+        text = self.axis_text([value])[0]
+        if not rect.intersects(QRectF(x - width / 2, min(y, zero), width, abs(zero - y))):  # (over a grid line)
+            clear = QFontMetricsF(font).horizontalAdvance(text) + 8
+            painter.fillRect(QRectF(x - clear / 2, rect.top(), clear, rect.height()), base)
+        painter.setFont(font)
+        painter.setPen(self._text())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class HorizontalBarChart(_Chart):

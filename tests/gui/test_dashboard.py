@@ -505,3 +505,29 @@ def test_charts_tell_the_exact_value_under_the_pointer(qtbot, app):
     assert tip_at(line, plot.left() + plot.width() / 6) == "January: NPS 40"
     assert tip_at(line, plot.left() + plot.width() / 2) == ""  # a gap: no answers, nothing drawn
     assert line.minimumSizeHint().height() <= line.sizeHint().height()
+
+
+def test_a_one_month_periods_nps_is_a_column_with_its_figure_not_a_lone_dot(qtbot, db, window):
+    from smallcrm.services import satisfaction
+
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee"))
+    satisfaction.record_feedback(ann, "nps", 9)  # a promoter and a passive: NPS 50
+    satisfaction.record_feedback(ann, "nps", 7)
+    dashboard = show_dashboard(qtbot, window)  # this month, the period it opens on
+    assert dashboard.summary.period == metrics.Period.preset("this_month", when.today())
+    chart = dashboard.nps_chart
+    assert [p.value for p in chart.points] == [50.0]
+    qtbot.waitUntil(lambda: chart.height() >= chart.minimumSizeHint().height())
+    image = chart.grab().toImage()
+    plot, ticks, _ = chart._plot()
+    x, zero, dot = round(chart._x(plot, 0)), chart._y(plot, ticks, 0), chart._y(plot, ticks, 50)
+    ratio = chart.devicePixelRatioF()
+
+    def colour(px: float, py: float) -> QColor:
+        return image.pixelColor(round(px * ratio), round(py * ratio))
+
+    background = colour(plot.left() + 4, (zero + plot.bottom()) / 2 + 3)  # an empty place, below zero
+    assert colour(x, (zero + dot) / 2) != background  # a column from the zero line up to the dot
+    above = [colour(px, py) for px in range(x - 20, x + 21) for py in range(round(dot) - 30, round(dot) - 8)]
+    # the figure written over the dot: text-coloured pixels where the old chart had none
+    assert any(abs(c.lightness() - background.lightness()) > 128 for c in above)
