@@ -588,12 +588,13 @@ class MainWindow(QMainWindow):
         self.model.set_search(self.search.text())
         self.view.setFocus()
 
-    def clear_search(self) -> None:
-        """Show every customer again."""
+    def clear_search(self, focus_list: bool = True) -> None:
+        """Show every customer again (and put the keyboard in the list)."""
         self.search.clear()
         self.search_timer.stop()
         self.model.set_search("")
-        self.view.setFocus()
+        if focus_list:
+            self.view.setFocus()
 
     def _escape(self) -> None:
         if self.search.text():
@@ -615,8 +616,7 @@ class MainWindow(QMainWindow):
         name = contacts.display_name(data.first_name.strip(), data.last_name.strip(), data.company.strip())
         self.undo_stack.push(commands.AddContact(contact_id, self.refresh, self.tr("Add {name}").format(name=name)))
         if self.search.text():
-            self.search.clear()
-            self.model.set_search("")
+            self.clear_search(focus_list=False)
         self.refresh([contact_id])
         self.statusBar().showMessage(self.tr("Added {name}.").format(name=name), 5000)
 
@@ -798,9 +798,7 @@ class MainWindow(QMainWindow):
         its steps name rows that may no longer be there."""
         self.undo_stack.clear()
         if self.search.text():
-            self.search.clear()
-            self.search_timer.stop()
-            self.model.set_search("")
+            self.clear_search(focus_list=False)
         self.refresh()
         self._refresh_tabs()
         self.statusBar().showMessage(self.tr("Restored from {file}: {contacts}.").format(
@@ -1105,9 +1103,7 @@ class MainWindow(QMainWindow):
         """Show one customer in the Customers tab, wherever the request came from."""
         if self.model.row_of(contact_id) < 0:  # hidden by a search, or added since the list was read
             if self.search.text():
-                self.search.clear()
-                self.search_timer.stop()
-                self.model.set_search("")
+                self.clear_search(focus_list=False)
             self.model.reload()
         self.tabs.setCurrentIndex(0)
         self._selected_id = contact_id
