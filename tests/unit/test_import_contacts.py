@@ -203,6 +203,34 @@ def test_a_failure_in_the_bulk_path_leaves_the_search_triggers_in_place(db, tmp_
     new_id = add_contact(ContactInput(first_name="After", last_name="Failure"))
     assert list(contact_ids("after")) == [new_id]  # the triggers still keep the index
     assert triggers >= 12 and indexes >= 10
+    assert merging() is None  # the search index merges its segments as SQLite does by default
+
+
+def merging() -> int | None:
+    """The search index's own merging setting, when one is stored (None: SQLite's default)."""
+    row = database.execute_sql("SELECT v FROM contact_fts_config WHERE k = 'automerge'").fetchone()
+    return None if row is None else row[0]
+
+
+def test_a_large_import_leaves_the_search_index_merging_as_usual(db, tmp_path, monkeypatch):
+    """The writer leaves the index's segments unmerged while it adds to them, then asks for the usual merging
+    back: later edits go on merging them, and a search finds everyone."""
+    monkeypatch.setattr(ci, "CHUNK", 5)
+    monkeypatch.setattr(ci, "BULK_MIN", 1)
+    monkeypatch.setattr(ci, "FTS_BATCH", 4)  # the index written in several parts
+    seen = []
+    real = ci.Writer.index_contacts
+
+    def index_contacts(self, ids, *, new):
+        seen.append(merging())
+        real(self, ids, new=new)
+
+    monkeypatch.setattr(ci.Writer, "index_contacts", index_contacts)
+    result = ci.import_contacts(write_csv(tmp_path / "big.csv", people(12)), ci.ImportOptions(region="FR"))
+    assert result.created == 12
+    assert len(seen) >= 3 and set(seen) == {0}  # no merging while the parts were written
+    assert merging() == 4  # SQLite's default, asked for again
+    assert all(list(contact_ids(f"person{i}")) for i in range(12))
 
 
 def test_cancel_rolls_everything_back(db, tmp_path, monkeypatch):

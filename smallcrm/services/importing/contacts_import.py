@@ -875,6 +875,17 @@ def search_triggers_off(conn):
         conn.execute(statement)
 
 
+@contextmanager
+def search_merges_off(conn):
+    """The search index's segments left unmerged while the writer adds to it in large parts, and its usual
+    merging back at the end (SQLite's default, 4). Merging as it goes would merge each part into the last ones,
+    again and again; later writes to the index go on merging, a little at a time. Inside a transaction: if
+    anything fails, the rollback puts the setting back."""
+    conn.execute("INSERT INTO contact_fts(contact_fts, rank) VALUES ('automerge', 0)")
+    yield
+    conn.execute("INSERT INTO contact_fts(contact_fts, rank) VALUES ('automerge', 4)")
+
+
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _contact_values = itemgetter(*CONTACT_COLUMNS)  # a state's row, in CONTACT_COLUMNS order
 
@@ -905,6 +916,7 @@ class Writer:
         writes = self.written + upcoming
         if not self.bulk and writes >= BULK_MIN:
             self.stack.enter_context(search_triggers_off(self.conn))
+            self.stack.enter_context(search_merges_off(self.conn))
             self.bulk = True
             self.fts_columns = ", ".join(row[1] for row in self.conn.execute("PRAGMA table_info(contact_fts)"))
             if writes >= self.existing:
