@@ -22,7 +22,7 @@ points, feedback and complaint tables. `summary_queries` lists the statements `s
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Callable, NamedTuple
@@ -77,23 +77,40 @@ _NEVER = "~"  # sorts after every time stored as UTC text: an open end
 class Period:
     start: date  # first local day, included
     end: date  # last local day, included
+    # How many months before lies the period this one is compared with, when it is not the months it spans:
+    # this quarter so far is compared with the same days of the quarter before, this year so far with the year
+    # before's (see previous).
+    step_months: int | None = field(default=None, compare=False)
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
     def previous(self) -> Period:
-        """The period of the same length that ends the day before this one starts."""
+        """The period this one is compared with. One that starts on the first of a month is compared with the
+        same days as many months before as it spans (or `step_months` before): October with September, the 1st
+        to the 15th of March with the 1st to the 15th of February, a year with the year before; a whole month
+        with the whole month before, whatever its length. Any other with as many days just before it."""
         _check_period(self)
-        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+        months = self.step_months or (
+            (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1 if self.start.day == 1
+            else None)
+        if months is None:
+            return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+        after = self.end + timedelta(days=1)
+        if after.day == 1:  # to the end of a month: to the end of the month as many months before
+            end = loyalty.add_months(after, -months) - timedelta(days=1)
+        else:
+            end = loyalty.add_months(self.end, -months)
+        return Period(loyalty.add_months(self.start, -months), end)
 
     @classmethod
     def preset(cls, name: str, today: date | None = None) -> Period:
         """"this_month", "last_month", "last_30_days", "last_90_days", "this_quarter", "this_year",
         "last_year", "last_12_months" (the twelve whole months before this one).
 
-        "this_..." periods run from their first day up to `today` (default: the shop's today), so that
-        the previous period of the same length is comparable with them.
+        "this_..." periods run from their first day up to `today` (default: the shop's today), and are
+        compared with the same days of the month, quarter or year before (`previous`).
         """
         today = when.today() if today is None else check_day(today, "today")
         month = today.replace(day=1)
@@ -107,9 +124,9 @@ class Period:
         if name == "last_90_days":
             return cls(today - timedelta(days=89), today)
         if name == "this_quarter":
-            return cls(date(today.year, (today.month - 1) // 3 * 3 + 1, 1), today)
+            return cls(date(today.year, (today.month - 1) // 3 * 3 + 1, 1), today, step_months=3)
         if name == "this_year":
-            return cls(date(today.year, 1, 1), today)
+            return cls(date(today.year, 1, 1), today, step_months=12)
         if name == "last_year":
             return cls(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
         if name == "last_12_months":

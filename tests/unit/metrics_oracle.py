@@ -375,9 +375,31 @@ def satisfaction_figures(period: metrics.Period) -> metrics.SatisfactionFigures:
 # Everything
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier, or that month's last day."""
+    wanted = day.day
+    for _ in range(months):
+        day = day.replace(day=1) - timedelta(days=1)  # the last day of the month before
+    return day.replace(day=min(wanted, day.day))
+
+
+def previous_period(period: metrics.Period) -> metrics.Period:
+    """What a period is compared with: from the 1st of a month, the same days as many months before as it spans
+    (or as its preset says), a month's end kept as the month's end; otherwise as many days just before it."""
+    if period.start.day != 1:
+        return metrics.Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+    months = period.step_months or (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    if (period.end + timedelta(days=1)).day == 1:
+        month = months_before(period.end.replace(day=1), months)
+        end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    else:
+        end = months_before(period.end, months)
+    return metrics.Period(months_before(period.start, months), end)
+
+
 def summary(period: metrics.Period, today: date, lapsed_days: int | None = None) -> metrics.Summary:
     lapsed_days = lapsed_days if lapsed_days is not None else get_setting("lapsed_days")
-    previous = metrics.Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+    previous = previous_period(period)
     return metrics.Summary(
         period=period,
         previous=previous,

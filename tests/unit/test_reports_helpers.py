@@ -103,7 +103,7 @@ def made_summary(**changes) -> metrics.Summary:
     period = metrics.Period(date(2025, 1, 1), date(2025, 3, 31))
     values = dict(
         period=period,
-        previous=metrics.Period(date(2024, 10, 3), date(2024, 12, 31)),
+        previous=metrics.Period(date(2024, 10, 1), date(2024, 12, 31)),
         currency="EUR",
         today=date(2025, 4, 2),
         current=metrics.Headline(1_234_550, 80, 15_431, 40, 5, 35, 0.25),
