@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 
+import phonenumbers
 import pytest
 
 from smallcrm.errors import InvalidValue
 from smallcrm.services.contacts import ContactInput, add_contact, contact_ids, delete_contacts, get_contact
 from smallcrm.services.importing import contacts_import as ci
-from smallcrm.services.importing.duplicates import DuplicateIndex, Match, facts, name_words
+from smallcrm.services.importing.duplicates import DuplicateIndex, Match, facts, name_words, national_digits
 from smallcrm.store import search
 from smallcrm.store.models import database
 
@@ -169,6 +170,45 @@ def test_a_number_typed_without_its_country_finds_the_customer_whose_number_was_
     assert index.find(f("Otto", "Kern", typed=["0171 1234568"])) is None
     assert index.find(f("Otto", "Kern", typed=["0172 1234567"])) is None  # (the same last digits, another number)
     assert index.find(f("Anna", "Kern", typed=["0171 1234567"])) is None  # (his wife, on his phone: another person)
+
+
+def test_a_number_read_with_its_country_after_one_was_looked_for_as_typed_is_found_too():
+    index = DuplicateIndex()
+    index.add(1, f("Otto", "Kern", phones=["+491711234567"]))
+    assert index.find(f("Otto", "Kern", typed=["0171 1234567"])) == Match(1, "phone")
+    index.add(2, f("Lia", "Neri", phones=["+390612345678"]))  # (a later row of the file)
+    assert index.find(f("Lia", "Neri", typed=["06 1234 5678"])) == Match(2, "phone")
+    assert index.find(f("Lia", "Neri", typed=["06 1234 5679"])) is None
+
+
+def _read_as_every_code(index: DuplicateIndex, digits: str) -> int | None:
+    """What _read_as answers, found the long way: each country code in turn, before these digits without their
+    zeros first, then with them."""
+    if digits.startswith("00") and (found := index.phones.get("+" + digits[2:])) is not None:
+        return found
+    for code in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE):
+        for e164 in (f"+{code}{digits.lstrip('0')}", f"+{code}{digits}"):
+            if index.phones.get(e164) is not None and national_digits(e164) == digits:
+                return index.phones[e164]
+    return None
+
+
+def test_a_number_typed_without_its_country_is_found_as_looking_under_every_country_code_finds_it():
+    """Every region's example numbers, fixed and mobile, in the index; each typed in its country's own form (with
+    and without the trunk zero, and as another country's digits) finds whom a look under every code finds."""
+    index = DuplicateIndex()
+    typed = set()
+    for n, region in enumerate(sorted(phonenumbers.SUPPORTED_REGIONS)):
+        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
+            number = phonenumbers.example_number_for_type(region, kind)
+            if number is None:
+                continue
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            index.add(n * 2 + kind, f(f"Name{n}", phones=[e164]))
+            typed |= {national_digits(e164), national_digits(e164).lstrip("0"), "0" + e164[2:], "00" + e164[1:]}
+    found = {digits: index._read_as(digits) for digits in sorted(typed - {""})}
+    assert found == {digits: _read_as_every_code(index, digits) for digits in found}
+    assert sum(1 for contact in found.values() if contact is not None) > 300
 
 
 def test_a_number_typed_without_its_country_finds_no_one_of_another_name(db):

@@ -93,6 +93,13 @@ def national_digits(e164: str) -> str:
 
 
 _COUNTRY_CODES = tuple(f"+{code}" for code in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE))
+_CODE_PLACE = {code[1:]: place for place, code in enumerate(_COUNTRY_CODES)}  # "49" -> its place in that order
+
+
+def after_country_codes(e164: str) -> list[tuple[str, int]]:
+    """What follows each country code a number in E.164 may start with, and that code's place in _COUNTRY_CODES
+    ("+4917112345": "17112345" after +49, "917112345" after +4 would be, were it a code)."""
+    return [(e164[1 + k:], _CODE_PLACE[e164[1:1 + k]]) for k in (1, 2, 3) if e164[1:1 + k] in _CODE_PLACE]
 
 _folded = lru_cache(maxsize=4096)(search.sort_key)  # first names repeat
 
@@ -311,6 +318,9 @@ class DuplicateIndex:
         # one since is found by its national form's digits; by their last digits (TYPED_END), to look for them
         self.phones_as_typed: dict[str, int] = {}
         self.typed_ends: dict[str, list[str]] = {}
+        # ... and the other way round, numbers read with a country by what follows their country code (every
+        # code they may start with): (that code's place in _COUNTRY_CODES, the number). Made when first needed.
+        self.after_codes: dict[str, list[tuple[int, str]]] | None = None
         # An email or phone several contacts share (a family's): the contacts after the one `emails` or `phones`
         # gives, and who each is (first name and birthday, when known) to tell them apart
         self.shared: dict[str, list[int]] = {}
@@ -432,19 +442,31 @@ class DuplicateIndex:
         phones = self.phones
         if digits.startswith("00") and (found := phones.get("+" + digits[2:])) is not None:
             return found
+        if self.after_codes is None:
+            self.after_codes = {}
+            for e164 in phones:
+                self._note_after_codes(e164)
         national = digits.lstrip("0")
-        for code in _COUNTRY_CODES:  # (a handful of lookups: numbers kept as typed are few)
-            for e164 in (code + national, code + digits):
-                found = phones.get(e164)
-                if found is not None and national_digits(e164) == digits:
-                    return found
+        # The numbers that are a country code and then these digits (without their zeros first, or with them), in
+        # the order of the codes: the first whose own form has these digits.
+        tried = sorted((place, with_zeros, e164) for with_zeros, rest in enumerate((national, digits))
+                       for place, e164 in self.after_codes.get(rest, ()))
+        for _, _, e164 in tried:
+            if national_digits(e164) == digits:
+                return phones[e164]
         return None
+
+    def _note_after_codes(self, e164: str) -> None:
+        for rest, place in after_country_codes(e164):
+            self.after_codes.setdefault(rest, []).append((place, e164))
 
     def add(self, contact_id: int, f: Facts) -> None:
         """Remember a contact (one the import creates, or the new facts of one it updates)."""
         for email in f.emails:
             self._remember(self.emails, email, contact_id)
         for phone in f.phones:
+            if self.after_codes is not None and phone not in self.phones:
+                self._note_after_codes(phone)
             self._remember(self.phones, phone, contact_id)
         for digits in f.typed:
             self._remember_typed(digits, contact_id)
