@@ -257,6 +257,59 @@ def test_a_worker_that_stops_before_deciding_leaves_the_work_to_the_importing_th
     assert database.execute_sql("SELECT count(*) FROM contact_fts").fetchone()[0] == result.created
 
 
+def _started_workers(monkeypatch) -> list[deciding.WorkerDecisions]:
+    """The workers the imports start, as they start them."""
+    started = []
+    real = ci._start_worker
+
+    def start(path):
+        worker = real(path)
+        started.append(worker)
+        return worker
+
+    monkeypatch.setattr(ci, "_start_worker", start)
+    return started
+
+
+def test_a_preparer_that_is_gone_before_the_rows_leaves_the_work_to_the_importing_thread(db, files, monkeypatch):
+    _, big = files
+    monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0)
+    started = _started_workers(monkeypatch)
+    real = ci.WorkerDecisions.begin
+
+    def begin(self, setup):
+        self.preparer.kill()  # (out of memory, say)
+        self.preparer.join()
+        real(self, setup)
+
+    monkeypatch.setattr(ci.WorkerDecisions, "begin", begin)
+    result = ci.import_contacts(big, ci.ImportOptions(region="FR"))
+    assert started and started[0] is not None
+    assert result.created > 400
+    assert database.execute_sql("SELECT count(*) FROM contact_fts").fetchone()[0] == result.created
+    assert multiprocessing.active_children() == []
+
+
+def test_a_preparer_killed_half_way_leaves_nothing(db, tmp_path, monkeypatch):
+    big = child.contacts_csv(tmp_path / "many.csv", 3000, seed=9)  # far more than the preparer reads ahead
+    monkeypatch.setattr(ci, "CHUNK", 50)
+    monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0)
+    before = content()
+    started = _started_workers(monkeypatch)
+    real = ci.Writer.create
+
+    def create(self, states):
+        real(self, states)
+        if self.written >= 100 and started[0].preparer.is_alive():
+            started[0].preparer.kill()
+
+    monkeypatch.setattr(ci.Writer, "create", create)
+    with pytest.raises(deciding.WorkerFailed):
+        ci.import_contacts(big, ci.ImportOptions(region="FR"))
+    assert content() == before
+    assert multiprocessing.active_children() == []
+
+
 def test_a_worker_that_stops_half_way_leaves_nothing(db, files, monkeypatch):
     _, big = files
     monkeypatch.setattr(ci, "CHUNK", 50)
@@ -277,7 +330,7 @@ def test_a_worker_that_stops_half_way_leaves_nothing(db, files, monkeypatch):
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process states from /proc")
-def test_a_killed_import_leaves_nothing_and_its_worker_ends(tmp_path):
+def test_a_killed_import_leaves_nothing_and_its_worker_and_preparer_end(tmp_path):
     big = child.contacts_csv(tmp_path / "many.csv", 3000, seed=9)  # far more than the worker decides ahead
     path = tmp_path / "shop.sqlite"
     script = textwrap.dedent(f"""
@@ -297,7 +350,7 @@ def test_a_killed_import_leaves_nothing_and_its_worker_ends(tmp_path):
                 real(self, states)
                 if self.written >= 100:
                     print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
-                    os._exit(9)  # killed: no rollback, no cleanup, the worker not told
+                    os._exit(9)  # killed: no rollback, no cleanup, the worker and preparer not told
             ci.Writer.create = create
             ci.import_contacts({str(big)!r}, ci.ImportOptions(region="FR"))
     """)
@@ -306,11 +359,12 @@ def test_a_killed_import_leaves_nothing_and_its_worker_ends(tmp_path):
     done = subprocess.run([sys.executable, str(program)], cwd=ROOT, timeout=120, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 9, done.stderr
-    (worker,) = [int(pid) for pid in done.stdout.split()]
+    processes = [int(pid) for pid in done.stdout.split()]
+    assert len(processes) == 2  # the worker and its preparer
     deadline = time.monotonic() + 20
-    while _running(worker) and time.monotonic() < deadline:
+    while any(map(_running, processes)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _running(worker)
+    assert not any(map(_running, processes))
     with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("SELECT first_name FROM contact").fetchall() == [("Kept",)]
         assert conn.execute("SELECT count(*) FROM import_batch").fetchone()[0] == 0

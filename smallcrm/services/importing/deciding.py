@@ -1,17 +1,18 @@
 """Deciding what each row of a contacts file does, before anything is written.
 
-Each row is read (cleaning.RowCleaner), made into the values the contact table stores, and compared with
-the contacts already there and with the file's earlier rows (duplicates.DuplicateIndex). The answer is a
-Decision: reject the row, skip it, create a contact (with the id it will get) or merge the row into a
-contact. contacts_import applies the decisions and writes them.
+Each row is read (cleaning.RowCleaner) and made into the values the contact table stores (Preparer), then
+compared with the contacts already there and with the file's earlier rows (duplicates.DuplicateIndex). The
+answer is a Decision: reject the row, skip it, create a contact (with the id it will get) or merge the row
+into a contact. contacts_import applies the decisions and writes them.
 
 Deciding reads the database once, at the start (who is already there), and never writes, so for a large
-file it runs in a worker process (`WorkerDecisions`) while the importing thread writes what was decided:
-the two halves of the work run side by side on two cores, and the importing thread (a pool thread of the
-window) holds Python's global lock only for short stretches. The worker also reads the date columns'
-day/month order before the import starts (`date_orders_in`). For a small file, or where no worker can be
-started, the same Decider runs in the importing thread; both ways give the same decisions (a test holds
-them equal).
+file it runs in a worker process (`WorkerDecisions`) while the importing thread writes what was decided,
+and a second process reads and prepares the rows the worker decides (each row on its own: the worker then
+only compares them, in order). The three parts of the work run side by side, and the importing thread (a
+pool thread of the window) holds Python's global lock only for short stretches. The worker also reads the
+date columns' day/month order before the import starts (`date_orders_in`). For a small file, or where no
+worker can be started, the same Decider runs in the importing thread; both ways give the same decisions (a
+test holds them equal).
 """
 
 from __future__ import annotations
@@ -67,12 +68,15 @@ class Incoming(NamedTuple):
     refused: tuple[int, int] = (0, 0)
 
 
+_REFUSED = Incoming._fields.index("refused")
+
+
 class Decision(NamedTuple):
     what: str  # REJECT, SKIP, CREATE or MERGE
     row: int  # the row number, as a spreadsheet shows it
     data: ImportedContact | None  # the row as read (kept for the preview; None in a worker's decisions)
     reject: Reject | None = None
-    incoming: Incoming | None = None  # CREATE and MERGE
+    incoming: Incoming | tuple | None = None  # CREATE and MERGE (as a plain tuple, from Preparer)
     match: Match | None = None  # the contact (existing, or made by an earlier row) the row duplicates
     choice: str = ""  # the policy for this row: "skip", "fill", "overwrite" or "create"
     new_id: int | None = None  # CREATE: the id the new contact gets
@@ -184,33 +188,31 @@ NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birth
          "number_in_notes")
 
 
-class Decider:
-    """Decides rows in the file's order; remembers the contacts the rows before create or change."""
+class Preparer:
+    """The first half of deciding, row by row and on its own: each row read and cleaned, and made into what it
+    brings (Incoming) and what duplicate detection looks at (Facts). A large file's rows are prepared in a
+    process of their own, beside the one that decides (see WorkerDecisions)."""
 
-    def __init__(self, setup: Setup, index: DuplicateIndex):
+    def __init__(self, setup: Setup):
         self.setup = setup
-        self.index = index
-        self.next_id = setup.next_id
         self.cleaner = cleaning.RowCleaner(setup.fields, setup.headers, region=setup.region,
                                            date_orders=setup.date_orders)
-        self.noted: dict[str, int] = {}  # rows created or merged with a value kept in the notes, by kind
 
-    def warnings(self, read: list[tuple[str, int]]) -> list[tuple[str, int]]:
-        """What reading tidied (`read`), then how many rows had a value kept in the notes, by kind."""
-        return [*read, *self.noted.items()]
-
-    def decide(self, rows: list[tuple[int, list[str]]], *, keep_data: bool = True) -> list[Decision]:
+    def prepare(self, rows: list[tuple[int, list[str]]], keep_data: bool) -> list[tuple]:
+        """For each row, as a plain tuple: (row number, the row as read when `keep_data`, its Reject, what it
+        brings, its Facts, what the cleaner kept in its notes); a rejected row brings nothing. What it brings and
+        its Facts are plain tuples too (named ones cross to the worker process at twice the cost)."""
         setup = self.setup
-        policy, choices, consent_source, import_tags = setup.policy, setup.row_choices, setup.consent_source, setup.tags
-        cleaner, index, noted = self.cleaner, self.index, self.noted
+        consent_source, import_tags = setup.consent_source, setup.tags
+        cleaner = self.cleaner
         now = to_utc_text(utc_now())  # when consent given in this part of the file was recorded
         moment = setup.moment
-        decided: list[Decision] = []
-        append = decided.append
+        prepared: list[tuple] = []
+        append = prepared.append
         for number, cells in rows:
             data = cleaner(number, cells)
             if type(data) is Reject:
-                append(Decision(REJECT, number, cleaner.as_written(number, cells) if keep_data else None, data))
+                append((number, cleaner.as_written(number, cells) if keep_data else None, data, None, None, ()))
                 continue
             if keep_data:  # the preview shows where consent came from
                 for channel in ("email", "sms"):
@@ -222,28 +224,63 @@ class Decider:
             try:
                 new, found = incoming(data, consent_source, now, moment)
             except ValidationFailed as e:
-                append(Decision(REJECT, number, data if keep_data else None,
-                                reject_for(number, e, setup.fields, setup.headers)))
+                append((number, data if keep_data else None, reject_for(number, e, setup.fields, setup.headers),
+                        None, None, ()))
                 continue
+            append((number, data if keep_data else None, None, tuple(new), tuple(found), data.warnings))
+        return prepared
+
+
+class Decider:
+    """Decides rows in the file's order; remembers the contacts the rows before create or change."""
+
+    def __init__(self, setup: Setup, index: DuplicateIndex):
+        self.setup = setup
+        self.index = index
+        self.next_id = setup.next_id
+        self.preparer: Preparer | None = None  # made when rows are decided from the file's cells
+        self.noted: dict[str, int] = {}  # rows created or merged with a value kept in the notes, by kind
+
+    def warnings(self, read: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """What reading tidied (`read`), then how many rows had a value kept in the notes, by kind."""
+        return [*read, *self.noted.items()]
+
+    def decide(self, rows: list[tuple[int, list[str]]], *, keep_data: bool = True) -> list[Decision]:
+        """Decide rows of the file (row number, cells): prepare them (Preparer), then settle them."""
+        if self.preparer is None:
+            self.preparer = Preparer(self.setup)
+        return self.settle(self.preparer.prepare(rows, keep_data))
+
+    def settle(self, prepared: list[tuple]) -> list[Decision]:
+        """Decide prepared rows (Preparer.prepare), in order, against the contacts there and the rows before."""
+        setup = self.setup
+        policy, choices = setup.policy, setup.row_choices
+        index, noted = self.index, self.noted
+        decided: list[Decision] = []
+        append = decided.append
+        as_facts = Facts._make
+        for number, kept, reject, new, found, warnings in prepared:
+            if reject is not None:
+                append(Decision(REJECT, number, kept, reject))
+                continue
+            found = as_facts(found)
             match = index.find(found)
             choice = choices.get(number, policy)
-            kept = data if keep_data else None
             if match is None and index.erased and choices.get(number) != "create" and erased.is_erased(
                     index.erased, found.emails, found.phones):  # (unless the row is said to be added after all)
                 noted[ERASED] = noted.get(ERASED, 0) + 1
                 append(Decision(SKIP, number, kept, None, None, None, ERASED))
                 continue
             if choice == "skip" and (match is not None or number in choices):
-                if match is not None and number not in choices and cleaning.OPTED_OUT in new.refused:
+                if match is not None and number not in choices and cleaning.OPTED_OUT in new[_REFUSED]:
                     # an unsubscribe is kept, whatever else of the row is left alone
                     append(Decision(MERGE, number, kept, None, new, match, WITHDRAW))
                     continue
                 append(Decision(SKIP, number, kept, None, None, match, choice))
                 continue
-            if data.warnings:
-                for kind in data.warnings:
-                    if kind in NOTED:
-                        noted[kind] = noted.get(kind, 0) + 1
+            for kind in warnings:
+                if kind in NOTED:
+                    noted[kind] = noted.get(kind, 0) + 1
             if match is None or choice == "create":
                 new_id = self.next_id
                 self.next_id += 1
@@ -273,29 +310,43 @@ class WorkerDecisions:
 
     `start()` the worker as early as possible (its interpreter and imports take a few tenths of a second,
     which overlap the importing thread's own start), then `begin(setup)` and iterate. `close()` (or the
-    `with` block) stops it, whatever state it is in; a worker whose parent is gone stops by itself.
+    `with` block) stops it and its preparer, whatever state they are in; a worker whose parent is gone stops
+    by itself, and a preparer whose worker is gone.
     The worker is started with the "spawn" method everywhere (no fork of a process with threads and an
     open database; the same on Windows, macOS and in a frozen build, which calls freeze_support).
     """
 
     def __init__(self) -> None:
         self.process = None
+        self.preparer = None  # the process that reads and prepares the rows the worker decides
         self.conn = None
         self.warnings: list[tuple[str, int]] = []
         self.warning_rows: dict[str, list[int]] = {}  # the first rows of what reading tidied (RowStream.warning_rows)
 
     def start(self) -> WorkerDecisions:
+        """Start the worker, and the process that reads and prepares the rows it decides (Preparer): the two
+        talk through a pipe of their own."""
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe(duplex=True)
-        process = context.Process(target=_worker_main, args=(child,), name="smallcrm-import", daemon=True)
+        rows_here, rows_there = context.Pipe(duplex=True)
+        processes = [context.Process(target=_worker_main, args=(child, rows_here), name="smallcrm-import", daemon=True),
+                     context.Process(target=_preparer_main, args=(rows_there,), name="smallcrm-import-rows",
+                                     daemon=True)]
+        started = []
         try:
-            process.start()
+            for process in processes:
+                process.start()
+                started.append(process)
         except BaseException:
             parent.close()
+            for process in started:
+                process.terminate()
             raise
         finally:
-            child.close()
-        self.process, self.conn = process, parent
+            for end in (child, rows_here, rows_there):
+                end.close()
+        self.conn = parent
+        self.process, self.preparer = processes
         return self
 
     def date_orders(self, path: Path, dialect: reader.Dialect, columns: list[int], width: int
@@ -330,7 +381,7 @@ class WorkerDecisions:
                 self.warnings, self.warning_rows = message[1], message[2]
                 return
             elif kind == "failed":
-                raise WorkerFailed(f"the import's worker process cannot read the database: {message[1]}")
+                raise WorkerFailed(f"the import's worker process cannot go on: {message[1]}")
             else:
                 raise _rebuilt(message[1])
 
@@ -338,14 +389,18 @@ class WorkerDecisions:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
-        process, self.process = self.process, None
-        if process is not None:
-            process.join(timeout=2)  # it stops by itself once its end of the pipe is closed
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=5)
-            if not process.is_alive():
-                process.close()
+        processes = [self.process, self.preparer]
+        self.process = self.preparer = None
+        # Each stops by itself once the end of its pipe is closed: the worker's by this process, the preparer's
+        # by the worker.
+        for process in processes:
+            if process is not None:
+                process.join(timeout=2)
+                if process.is_alive():
+                    process.terminate()
+                    process.join(timeout=5)
+                if not process.is_alive():
+                    process.close()
 
     def __enter__(self) -> WorkerDecisions:
         return self
@@ -357,23 +412,103 @@ class WorkerDecisions:
 AHEAD = 8  # chunks a worker may decide before the importing thread takes them
 
 
-def _worker_main(conn) -> None:
-    """The worker process: read the setup, then decide the file chunk by chunk and send the decisions."""
-    # Ctrl+C in a terminal reaches every process of the program: the importing one decides what happens
-    # (it stops this one).
+def _quiet_process() -> None:
+    """How the worker and the preparer run. Ctrl+C in a terminal reaches every process of the program: the
+    importing one decides what happens (it stops these). No reference cycles are made while preparing and
+    deciding (a test holds that), and nothing waits on these processes' pauses: the cyclic garbage collector
+    would only cost time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # No reference cycles are made while deciding (a test holds that), and nothing waits on this process's
-    # pauses: the cyclic garbage collector would only cost time.
     gc.disable()
+
+
+def _worker_main(conn, rows) -> None:
+    """The worker process: read the setup, then decide the file chunk by chunk, as the preparer process (at the
+    other end of `rows`) sends its rows prepared, and send the decisions."""
+    _quiet_process()
     try:
-        _decide_and_send(conn)
+        _decide_and_send(conn, rows)
     finally:
         # Everything is said and nothing is left to flush: leave without tearing down the interpreter
         # (freeing a large heap object by object would keep the importing thread waiting for the end).
+        # The preparer sees its pipe closed and stops.
         os._exit(0)
 
 
-def _decide_and_send(conn) -> None:
+def _preparer_main(conn) -> None:
+    """The preparer process: read the setup from the worker, then read and prepare the file chunk by chunk and
+    send the prepared rows to it, in the worker's own messages ("chunk", "done" or "error")."""
+    _quiet_process()
+    try:
+        _prepare_and_send(conn)
+    finally:
+        os._exit(0)
+
+
+def _prepare_and_send(conn) -> None:
+    try:
+        setup = conn.recv()
+    except (EOFError, OSError):
+        return  # the worker stopped before the import began
+
+    def send(message) -> bool:
+        try:
+            conn.send(message)
+            return True
+        except (OSError, ValueError):  # the worker is gone
+            return False
+
+    try:
+        preparer = Preparer(setup)
+        keep_data = setup.keep_rows > 0
+        chunk: list[tuple[int, list[str]]] = []
+        with reader.read_rows(setup.path, setup.dialect) as rows:
+            for item in rows:
+                chunk.append(item)
+                if len(chunk) >= setup.chunk:
+                    if not send(("chunk", len(chunk), preparer.prepare(chunk, keep_data))):
+                        return
+                    chunk = []
+            if chunk and not send(("chunk", len(chunk), preparer.prepare(chunk, keep_data))):
+                return
+            send(("done", rows.warnings, rows.warning_rows))
+    except BaseException as error:  # said to the worker, which says it to the importing thread
+        send(("error", _portable(error)))
+    conn.close()
+
+
+class _PreparedChunks:
+    """The preparer's chunks as they come, (rows read, prepared rows); then, as reader.read_rows' rows, what
+    reading tidied (`warnings`, `warning_rows`)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.warnings: list[tuple[str, int]] = []
+        self.warning_rows: dict[str, list[int]] = {}
+
+    def __iter__(self) -> Iterator[tuple[int, list[tuple]]]:
+        while True:
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError) as e:
+                raise WorkerFailed("the import's preparing process stopped") from e
+            if message[0] == "chunk":
+                yield message[1], message[2]
+            elif message[0] == "done":
+                self.warnings, self.warning_rows = message[1], message[2]
+                return
+            else:
+                raise _Forwarded(message[1])
+
+
+class _Forwarded(Exception):
+    """An error the preparer sent (already portable), for the worker to pass on as it is."""
+
+    def __init__(self, payload: tuple):
+        super().__init__()
+        self.payload = payload
+
+
+def _decide_and_send(conn, rows) -> None:
     try:
         setup = conn.recv()
         while isinstance(setup, tuple) and setup[0] == "dates":  # the date columns' orders, first
@@ -416,31 +551,28 @@ def _decide_and_send(conn) -> None:
     keep_rows = setup.keep_rows
     sent = [0]  # decisions sent so far
 
-    def decided(chunk) -> tuple:
-        decisions = decider.decide(chunk, keep_data=keep_rows > 0)
+    def sent_as(decisions: list[Decision], count: int) -> tuple:
         first = sent[0]
         sent[0] += len(decisions)
-        return ("chunk", len(chunk), [_plain(d, keep_rows > 0 and (first + i < keep_rows or d.match is not None))
-                                      for i, d in enumerate(decisions)])
+        return ("chunk", count, [_plain(d, keep_rows > 0 and (first + i < keep_rows or d.match is not None))
+                                 for i, d in enumerate(decisions)])
 
     try:
         try:
+            rows.send(setup)  # the preparer starts reading the file while this process reads the book
             index = _index_from(setup.database)
-        except sqlite3.Error as error:  # the importing thread decides itself, as for a small file
-            put(("failed", str(error)))
+        except (sqlite3.Error, OSError, ValueError) as error:  # (the preparer is gone, or the book cannot be read)
+            # the importing thread decides itself, as for a small file
+            put(("failed", str(error) or type(error).__name__))
         else:
             decider = Decider(setup, index)
-            chunk: list[tuple[int, list[str]]] = []
-            with reader.read_rows(setup.path, setup.dialect) as rows:
-                for item in rows:
-                    chunk.append(item)
-                    if len(chunk) >= setup.chunk:
-                        if not put(decided(chunk)):
-                            return
-                        chunk = []
-                if chunk and not put(decided(chunk)):
+            chunks = _PreparedChunks(rows)
+            for count, prepared in chunks:
+                if not put(sent_as(decider.settle(prepared), count)):
                     return
-                put(("done", decider.warnings(rows.warnings), rows.warning_rows))
+            put(("done", decider.warnings(chunks.warnings), chunks.warning_rows))
+    except _Forwarded as error:
+        put(("error", error.payload))
     except BaseException as error:  # said to the importing thread, which raises it there
         put(("error", _portable(error)))
     if not gone.is_set():
@@ -449,10 +581,9 @@ def _decide_and_send(conn) -> None:
 
 
 def _plain(d: Decision, keep_data: bool = False) -> tuple:
-    """A decision as plain tuples, which cross to the other process faster than named ones; the row as read
-    only when `keep_data`."""
-    return (d.what, d.row, d.data if keep_data else None, d.reject, None if d.incoming is None else tuple(d.incoming),
-            d.match, d.choice, d.new_id)
+    """A decision as a plain tuple, which crosses to the other process faster than a named one (what the row
+    brings is one already); the row as read only when `keep_data`."""
+    return d.what, d.row, d.data if keep_data else None, d.reject, d.incoming, d.match, d.choice, d.new_id
 
 
 def _index_from(database: str) -> DuplicateIndex:
