@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.dashboard import plain_day
 from smallcrm.services import demo, metrics, purchases, when
 from smallcrm.services.contacts import ContactInput, add_contact
 
@@ -124,6 +125,9 @@ def test_changes_against_the_previous_period(qtbot, db, window):
     dashboard = show_dashboard(qtbot, window)
     with qtbot.waitSignal(dashboard.loaded, timeout=20000):
         dashboard.picker.set_dates(period.start, period.end)
+    # March is compared with the whole of February (not with the 31 days before it)
+    assert before == metrics.Period(date(2025, 2, 1), date(2025, 2, 28))
+    assert dashboard.compared.text().endswith(f"compared with {plain_day(before.start)} – {plain_day(before.end)}")
     tiles = dashboard.tiles
     assert tiles["revenue"].value.text() == fmt.money(15000, dashboard.summary.currency)
     assert tiles["revenue"].trend.text() == "▲ +50%" and tiles["revenue"].change.direction == 1
