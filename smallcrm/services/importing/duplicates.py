@@ -101,6 +101,7 @@ def after_country_codes(e164: str) -> list[tuple[str, int]]:
     ("+4917112345": "17112345" after +49, "917112345" after +4 would be, were it a code)."""
     return [(e164[1 + k:], _CODE_PLACE[e164[1:1 + k]]) for k in (1, 2, 3) if e164[1:1 + k] in _CODE_PLACE]
 
+
 _folded = lru_cache(maxsize=4096)(search.sort_key)  # first names repeat
 
 
