@@ -1020,6 +1020,31 @@ def _layout_rows(name: str, rows: list[dict[str, str]]) -> tuple[list[str], list
     return header, [[row.get(h, "") for h in header] for row in rows]
 
 
+def test_a_billing_and_a_shipping_address_are_never_mixed(db, tmp_path):
+    """A web shop's file with the billing and the shipping address: the billing one is the address and the shipping
+    one goes to the notes; a customer without a billing address has the shipping one, whole. ("Shipping City" was
+    read as the city and "Shipping Street" went to the notes: a billing street with a shipping city.)"""
+    header = ["Name", "Email", "Shipping Street", "Shipping City", "Shipping Zip", "Billing Street", "Billing City",
+              "Billing Zip"]
+    rows = [["Ann Lee", "ann@example.com", "1 Dock Road", "Dublin", "D01", "3 Main Street", "Cork", "T12"],
+            ["Bob Roy", "bob@example.com", "8 Hill Lane", "Bath", "BA1 1AA", "", "", ""],
+            ["Cleo Moss", "cleo@example.com", "9 Quay", "Hull", "HU1", "2 Park Row", "", ""]]
+    result = ci.import_contacts(write_csv(tmp_path / "shop.csv", rows, header=header), ci.ImportOptions(region="GB"))
+    assert (result.created, result.rejected) == (3, 0)
+    ann, bob, cleo = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Bob", "Cleo"))
+    assert (ann.street, ann.city, ann.postal_code) == ("3 Main Street", "Cork", "T12")
+    assert ann.notes.splitlines() == ["Shipping Street: 1 Dock Road", "Shipping City: Dublin", "Shipping Zip: D01"]
+    assert (bob.street, bob.city, bob.postal_code, bob.notes) == ("8 Hill Lane", "Bath", "BA1 1AA", "")
+    assert (cleo.street, cleo.city, cleo.postal_code) == ("2 Park Row", "", "")  # (not Hull: another address)
+    assert "Shipping City: Hull" in cleo.notes.splitlines()
+
+    header = ["Name", "Email", "Shipping Street", "Shipping City", "Shipping Zip"]  # where orders go, alone
+    rows = [["Dee Holt", "dee@example.com", "4 Mill Lane", "York", "YO1"]]
+    ci.import_contacts(write_csv(tmp_path / "shipping.csv", rows, header=header), ci.ImportOptions(region="GB"))
+    dee = get_contact(contact_ids("Dee")[0])
+    assert (dee.street, dee.city, dee.postal_code, dee.notes) == ("4 Mill Lane", "York", "YO1", "")
+
+
 def test_a_customer_with_only_a_business_address_has_it_as_their_address(db, tmp_path):
     """An Outlook card of a business customer has the business address only: it is the address (it went to the
     notes, leaving the customer with none); beside a home address it stays in the notes; an "other" address is

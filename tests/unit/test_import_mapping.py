@@ -156,6 +156,17 @@ def test_a_business_address_in_any_language_is_a_second_address_not_the_home_one
     assert (shipping, other) == ({9: "street"}, {8: "street"})  # (a fax is no part of an address)
 
 
+def test_a_shipping_address_beside_a_billing_one_is_a_second_address_and_alone_the_address():
+    both = ["First Name", "Email", "Billing Address 1", "Billing City", "Billing Postcode", "Shipping Address 1",
+            "Shipping City", "Shipping Postcode", "Shipping Phone"]
+    fields = auto_map(both)
+    assert fields[2:] == ["street", "city", "postal_code", "note", "note", "note", "phone"]
+    assert mapping.second_addresses(both, fields) == [{5: "street", 6: "city", 7: "postal_code"}]
+    alone = ["Name", "Shipping Street", "Shipping City", "Shipping Zip", "Shipping Country"]
+    assert auto_map(alone) == ["full_name", "street", "city", "postal_code", "country"]
+    assert auto_map(["Name", "Shipping Address 1", "Shipping Street"]) == ["full_name", "street", "note"]
+
+
 def test_thunderbird_birth_parts_and_the_empty_last_column():
     headers = header_of("thunderbird.csv")
     fields = auto_map(headers)

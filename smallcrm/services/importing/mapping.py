@@ -873,7 +873,31 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
             if target == "last_name" and header_key(header) == "nom":
                 fields[i] = "full_name"
                 break
+    if preset == "generic":
+        _one_address(headers, fields)
     return fields
+
+
+def _one_address(headers: list[str], fields: list[str]) -> None:
+    """Where orders are shipped and the customer's own address (home, billing or unmarked), in one file: the own
+    is the address, the shipping columns go to the notes (a row with no own address takes them, second_addresses);
+    a street of one and a city of the other would be no one's address. A file with only a shipping address has it
+    as the address, every part ("Shipping Street" as "Shipping City" is)."""
+    shipping = [i for i, header in enumerate(headers) if "shipping" in _words(header)]
+    if not shipping:
+        return
+    if any(target in ADDRESS_FIELDS for i, target in enumerate(fields) if i not in shipping):
+        for i in shipping:
+            if fields[i] in ADDRESS_FIELDS:
+                fields[i] = "note"
+        return
+    taken = {fields[i] for i in shipping if fields[i] in ADDRESS_FIELDS}
+    for i in shipping:
+        part = _part_words(headers[i])
+        target = _generic_field(" ".join(part)) if fields[i] == "note" and part else None
+        if target in ADDRESS_FIELDS and target not in taken:
+            fields[i] = target
+            taken.add(target)
 
 
 def find_columns(spec: str, headers: list[str]) -> list[int]:
