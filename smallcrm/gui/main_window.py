@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                              if action.shortcut() else tip)
+                              if not action.shortcut().isEmpty() else tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -385,6 +385,12 @@ def test_keyboard_shortcuts(qtbot, window, three):
     dialogs[0].reject()
 
 
+def test_tooltips_name_the_shortcut_only_when_there_is_one(window):
+    assert window.edit_action.toolTip() == "Change the selected customer (Ctrl+E)"
+    assert window.add_tag_action.toolTip() == "Give the selected customers a tag"
+    assert not any(a.toolTip().endswith("()") for a in window.actions())
+
+
 def test_sorting_by_a_column_header(qtbot, window, three):
     window.refresh()
     assert visible_names(window) == ["José Álvarez", "Marta Kowalska", "Anna Schmidt"]  # by last name
