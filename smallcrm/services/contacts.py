@@ -120,9 +120,14 @@ def _write_children(contact_id: int, clean: CleanContact) -> None:
             ]
         ).execute()
     for name in clean.tags:
-        Tag.insert(name=name).on_conflict_ignore().execute()
-        tag = Tag.get(Tag.name == name)  # the column is NOCASE: finds "VIP" for "vip"
-        ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()
+        ContactTag.insert(contact=contact_id, tag=_tag_id(name)).on_conflict_ignore().execute()
+
+
+def _tag_id(name: str) -> int:
+    """The id of the tag `name` (a checked one), made if there is none: "vip" is the book's "VIP", "fidèle" its
+    "FIDÈLE"."""
+    Tag.insert(name=name, name_key=name.casefold()).on_conflict_ignore().execute()
+    return Tag.get(Tag.name_key == name.casefold()).id
 
 
 def add_contact(data: ContactInput, *, region: str | None = None, contact_id: int | None = None,
@@ -539,14 +544,13 @@ def tag_contacts(ids, name: str, undone: dict[int, tuple[datetime, datetime]] | 
     name = v.clean_tag(name)
     with database.atomic():
         _require(ids, trash=False)
-        Tag.insert(name=name).on_conflict_ignore().execute()
-        tag = Tag.get(Tag.name == name)
+        tag_id = _tag_id(name)
         have = {row.contact_id for row in ContactTag.select(ContactTag.contact).where(
-            ContactTag.tag == tag.id, among(ContactTag.contact, ids))}
+            ContactTag.tag == tag_id, among(ContactTag.contact, ids))}
         changed = [i for i in ids if i not in have]
         if changed:
             database.execute_sql("INSERT INTO contact_tag (contact_id, tag_id) SELECT value, ? FROM json_each(?)",
-                                 (tag.id, json.dumps(changed)))
+                                 (tag_id, json.dumps(changed)))
             _stamp(changed, undone)
     return changed
 
@@ -557,7 +561,7 @@ def untag_contacts(ids, name: str, undone: dict[int, tuple[datetime, datetime]] 
     ids = list(dict.fromkeys(ids))
     with database.atomic():
         _require(ids, trash=False)
-        tag = Tag.get_or_none(Tag.name == v.clean_tag(name))
+        tag = Tag.get_or_none(Tag.name_key == v.clean_tag(name).casefold())
         if tag is None:
             return []
         changed = [row.contact_id for row in ContactTag.select(ContactTag.contact).where(

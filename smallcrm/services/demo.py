@@ -459,8 +459,8 @@ class _Generator:
     def _tags(self) -> dict[str, int]:
         ids = {}
         for name in TAGS:
-            self.conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
-            ids[name] = self.conn.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()[0]
+            self.conn.execute("INSERT OR IGNORE INTO tag (name, name_key) VALUES (?, ?)", (name, name.casefold()))
+            ids[name] = self.conn.execute("SELECT id FROM tag WHERE name_key = ?", (name.casefold(),)).fetchone()[0]
         return ids
 
     # ---- contacts ----

@@ -71,6 +71,7 @@ class ContactPhone(BaseModel):
 
 class Tag(BaseModel):
     name = peewee.TextField(unique=True)
+    name_key = peewee.TextField(unique=True)  # the name case-folded (str.casefold): "FIDÈLE" is the tag "Fidèle"
 
 
 class ContactTag(BaseModel):

@@ -363,6 +363,15 @@ def test_an_ambiguous_date_column_needs_an_answer(db, tmp_path):
     assert get_contact(contact_ids("ann")[0]).birthday == "1990-03-04"
 
 
+def test_a_tag_written_in_capitals_is_the_tag_written_in_small_letters_whatever_its_letters(db, tmp_path):
+    add_contact(ContactInput(first_name="Zoé", tags=["Fidèle"]))
+    rows = [["Inès", "Moreau", "", "", "", "", "", "", "FIDÈLE, ÉTÉ", ""],
+            ["Hugo", "Lambert", "", "", "", "", "", "", "fidèle, été", ""]]
+    ci.import_contacts(write_csv(tmp_path / "tags.csv", rows), ci.ImportOptions(region="FR"))
+    assert [get_contact(contact_ids(name)[0]).tags for name in ("ines", "hugo")] == [["Fidèle", "ÉTÉ"]] * 2
+    assert count("tag") == 2
+
+
 def test_mapping_overrides_and_customer_ids(db, tmp_path):
     source = write_csv(tmp_path / "ids.csv", [["17850", "Ann Lee", "ann@example.com", "x"]],
                        header=["Kundennr.", "Name", "E-Mail", "Unused"])

@@ -128,7 +128,8 @@ def test_a_tag_two_imports_gave_goes_once_both_are_undone_in_the_order_they_were
     first = ci.import_contacts(write_csv(tmp_path / "1.csv", [["Inès", "Moreau", "ines@example.fr"]], header),
                                ci.ImportOptions(tags=["Fidèle"]))
     second = ci.import_contacts(write_csv(tmp_path / "2.csv", [["Hugo", "Lambert", "hugo@example.fr"]], header),
-                                ci.ImportOptions(tags=["fidèle"]))
+                                ci.ImportOptions(tags=["FIDÈLE"]))
+    assert [r[0] for r in database.execute_sql("SELECT name FROM tag WHERE name_key = 'fidèle'")] == ["Fidèle"]
     ci.undo_import(first.batch)  # (Hugo, of the second, still has the tag the first made)
     assert get_contact(contact_ids("hugo")[0]).tags == ["Fidèle"]
     ci.undo_import(second.batch)

@@ -116,7 +116,7 @@ def test_a_worker_decides_exactly_as_the_importing_thread(files, tmp_path, monke
     assert policy == "create" or here.skipped + here.updated + here.joined > 20  # duplicates, of the book and the file
     assert there_content == here_content
     # the import's tag, on every customer it created or changed (its journal), and no one else
-    fair = [tid for tid, name in here_content["tag"] if name == "Spring fair"]
+    fair = [tid for tid, name, _ in here_content["tag"] if name == "Spring fair"]
     changed = {contact for _, batch, contact, *_ in here_content["import_change"] if batch == here.batch}
     assert {contact for contact, tid in here_content["contact_tag"] if tid in fair} == changed
     assert len(changed) > 400

@@ -16,7 +16,9 @@ import pytest
 from smallcrm.errors import DatabaseProblem, NotAllowed
 from smallcrm.services import privacy
 from smallcrm.services.backup import check_database
-from smallcrm.services.contacts import ContactInput, contact_ids, count_contacts, get_contact, update_contact
+from smallcrm.services.contacts import (
+    ContactInput, contact_ids, count_contacts, get_contact, tag_contacts, update_contact,
+)
 from smallcrm.services.importing import contacts_import
 from smallcrm.services.settings import get_setting
 from smallcrm.store import migrations, search
@@ -209,7 +211,9 @@ Tables = dict[str, tuple[list[str], list[tuple]]]
 
 def with_sort_keys_of_today(tables: Tables) -> Tables:
     """The tables with each contact's sort keys folded as store.search.sort_key folds them today: every
-    migration keeps the contact rows as they were but for these (version 6 folds "ø" and "ł" too)."""
+    migration keeps the contact rows as they were but for these (version 6 folds "ø" and "ł" too). And each
+    tag with its key, its name case-folded (since version 6; the fixtures have no two tags that differ by case
+    alone)."""
     columns, rows = tables["contact"]
     names = [columns.index(c) for c in ("first_name", "last_name", "company", "city", "country")]
     refolded = []
@@ -218,7 +222,11 @@ def with_sort_keys_of_today(tables: Tables) -> Tables:
         for column, key in search.sort_keys(*(row[i] for i in names)).items():
             row[columns.index(column)] = key
         refolded.append(tuple(row))
-    return {**tables, "contact": (columns, refolded)}
+    tag_columns, tags = tables["tag"]
+    if "name_key" not in tag_columns:
+        name = tag_columns.index("name")
+        tag_columns, tags = [*tag_columns, "name_key"], [(*tag, tag[name].casefold()) for tag in tags]
+    return {**tables, "contact": (columns, refolded), "tag": (tag_columns, tags)}
 
 
 def test_fixture_v2_is_a_small_single_file_of_version_2_with_rows_in_every_table():
@@ -465,6 +473,31 @@ def test_schema_v5_database_opens_with_all_its_data_and_finds_letters_of_their_o
         assert list(contact_ids("lodz")) == [7] and list(contact_ids("gdansk")) == []
         update_contact(7, ContactInput(first_name="Łukasz", last_name="Wójcik", city="Kraków", tags=["Łódź"]))
         assert list(contact_ids("krakow")) == [7] and list(contact_ids("oster")) == []  # the new triggers
+    finally:
+        close_database()
+    assert check_database(path).ok
+
+
+def test_tags_that_differ_only_by_letters_nocase_does_not_fold_become_one_every_customer_keeping_it(tmp_path):
+    """Before version 6, "ŁÓDŹ" and "Łódź" could be two tags (NOCASE folds A to Z only)."""
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v5.sqlite", path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as old:  # Łukasz (7) has "Łódź" (6)
+        tags = old.execute("SELECT id, name FROM tag ORDER BY id").fetchall()
+        old.execute("INSERT INTO tag (id, name) VALUES (20, 'ŁÓDŹ'), (21, 'łódź')")
+        old.execute("INSERT INTO contact_tag (contact_id, tag_id) VALUES (7, 20), (8, 20), (1, 21)")
+        tagged = {i: old.execute("SELECT count(*) FROM contact_tag WHERE contact_id = ?", (i,)).fetchone()[0]
+                  for i in (1, 7, 8)}
+    try:
+        open_database(path)
+        assert database.execute_sql("SELECT id, name FROM tag ORDER BY id").fetchall() == tags  # (20 and 21 gone)
+        assert database.execute_sql("SELECT id, name FROM tag WHERE name_key = 'łódź'").fetchall() == [(6, "Łódź")]
+        have = {i: get_contact(i).tags for i in (1, 7, 8)}
+        assert all("Łódź" in have[i] for i in have) and have[8] == ["Łódź"]
+        assert {i: len(have[i]) for i in have} == {**tagged, 7: tagged[7] - 1}  # (he had both: now one)
+        assert sorted(contact_ids("łódź")) == [1, 7, 8]  # (the search index holds it for each)
+        assert tag_contacts([2], "ŁÓDŹ") == [2] and "Łódź" in get_contact(2).tags
+        assert database.execute_sql("SELECT id, name FROM tag ORDER BY id").fetchall() == tags  # (none made)
     finally:
         close_database()
     assert check_database(path).ok

@@ -166,7 +166,7 @@ def test_deleting_a_contact_cascades_to_its_own_rows_and_keeps_purchases(db):
     cid = _contact()
     other = _contact(first_name="Bob", referred_by=cid)
     ContactEmail.insert(contact=cid, email="ann@example.com").execute()
-    tag = Tag.insert(name="VIP").execute()
+    tag = Tag.insert(name="VIP", name_key="vip").execute()
     ContactTag.insert(contact=cid, tag=tag).execute()
     call = Interaction.insert(contact=cid, kind="call", occurred_at=NOW, created_at=NOW).execute()
     sale = _purchase(cid)

@@ -886,7 +886,6 @@ def search_merges_off(conn):
     conn.execute("INSERT INTO contact_fts(contact_fts, rank) VALUES ('automerge', 4)")
 
 
-_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _contact_values = itemgetter(*CONTACT_COLUMNS)  # a state's row, in CONTACT_COLUMNS order
 
 
@@ -898,8 +897,7 @@ class Writer:
         self.batch_id = batch_id
         self.moment = moment
         self.existing = existing_contacts
-        self.tags: dict[str, int] = {name.translate(_NOCASE): tid for tid, name in
-                                     conn.execute("SELECT id, name FROM tag")}
+        self.tags: dict[str, int] = dict(conn.execute("SELECT name_key, id FROM tag"))  # by the name case-folded
         self.created_tags: list[int] = []
         self.created_ids: set[int] = set()
         self.written = 0
@@ -940,10 +938,10 @@ class Writer:
             conn.execute(f"{insert} AND c.id IN ({marks}) ORDER BY c.id", part)
 
     def tag_id(self, name: str) -> int:
-        key = name.translate(_NOCASE)
+        key = name.casefold()
         tid = self.tags.get(key)
         if tid is None:
-            tid = self.conn.execute("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid
+            tid = self.conn.execute("INSERT INTO tag (name, name_key) VALUES (?, ?)", (name, key)).lastrowid
             self.tags[key] = tid
             self.created_tags.append(tid)
         return tid
@@ -1722,6 +1720,6 @@ def _restore(conn, contact_id: int, before: dict) -> None:
     if "tags" in before:
         conn.execute("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
         for name in before["tags"]:
-            conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
-            conn.execute("INSERT INTO contact_tag (contact_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
-                         (contact_id, name))
+            conn.execute("INSERT OR IGNORE INTO tag (name, name_key) VALUES (?, ?)", (name, name.casefold()))
+            conn.execute("INSERT OR IGNORE INTO contact_tag (contact_id, tag_id)"
+                         " SELECT ?, id FROM tag WHERE name_key = ?", (contact_id, name.casefold()))
