@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import InsufficientPoints, InvalidValue, NotAllowed, RefundTooLarge, SmallCrmError
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import read_only_rows, space_columns
 from smallcrm.gui.contact_form import show_problem
 from smallcrm.gui.forms import AsksBeforeClosing
 from smallcrm.gui.messages import complaint_category, field_problem, not_allowed, points_reason
@@ -671,18 +672,22 @@ class StatementDialog(QDialog):
         s = loyalty.statement(contact_id)
         self.table = QTableWidget(len(s.entries) + 2, 4)
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Balance")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        read_only_rows(self.table)
+        space_columns(self.table)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         lines = [("", self.tr("Opening balance"), "", s.opening_balance)]
         lines += [(fmt.when(e.at), points_reason(e.kind, e.reason, of_purchase=e.purchase_id is not None),
                    f"{e.points:+d}", e.balance_after) for e in s.entries]
         lines.append(("", self.tr("Closing balance"), "", s.closing_balance))
+        bold = self.table.font()
+        bold.setBold(True)
         for r, cells in enumerate(lines):
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(fmt.number(value) if isinstance(value, int) else value)
                 if c >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if r in (0, len(lines) - 1):  # the balances the movements go from and to
+                    item.setFont(bold)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -14,6 +14,15 @@ class _Spaced(QStyledItemDelegate):
         return super().sizeHint(option, index) + QSize(2 * option.fontMetrics.averageCharWidth(), 0)
 
 
+def read_only_rows(view: QAbstractItemView) -> None:
+    """A table to read, not to edit: its rows in alternating colours, each a line of text high with a little room,
+    without row numbers."""
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+
 def space_columns(view: QAbstractItemView) -> None:
     """Columns sized to their contents (resizeColumnsToContents, ResizeToContents) with a gap of two letters
     after each, so that a long name does not run into the next column's text."""

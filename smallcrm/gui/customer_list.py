@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import read_only_rows
 from smallcrm.gui.contacts_model import ID_ROLE
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.customer import CustomerLine, customer_lines
@@ -97,12 +98,9 @@ class CustomerListDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
+        read_only_rows(self.view)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)

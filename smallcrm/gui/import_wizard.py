@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import read_only_rows
 from smallcrm.gui.forms import AsksBeforeClosing, resize_within_screen
 from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
@@ -582,11 +583,8 @@ def marked_paid_text(n: int) -> str:
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_rows(table)
     table.setTabKeyNavigation(False)  # Tab goes on to the page's next control (the arrow keys move in the table)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
 
 
@@ -2103,11 +2101,8 @@ def rejects_table(page: QWizardPage, why: str) -> tuple[RejectsModel, QTableView
                           QCoreApplication.translate("SummaryPage", "Value")], page)
     view = QTableView()
     view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_rows(view)
     view.setTabKeyNavigation(False)  # (as _table's)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

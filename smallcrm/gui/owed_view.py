@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.columns import space_columns
+from smallcrm.gui.columns import read_only_rows, space_columns
 from smallcrm.gui.messages import do_if_still_allowed
 from smallcrm.services.contacts import contact_rows
 
@@ -30,11 +30,9 @@ class OwedView(QWidget):
         self.table.setAccessibleName(self.tr("Money owed"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Customer"), self.tr("Purchase"), self.tr("Since"), self.tr("Due"), self.tr("Owed")])
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         space_columns(self.table)
         self.table.itemActivated.connect(lambda item: self._open(item.row()))

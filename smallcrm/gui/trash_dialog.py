@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.columns import ColumnFitter, add_column_menu
+from smallcrm.gui.columns import ColumnFitter, add_column_menu, read_only_rows, space_columns
 from smallcrm.gui.contacts_model import ContactTableModel
+from smallcrm.gui.forms import resize_within_screen
 from smallcrm.gui.icons import icon
 from smallcrm.services import contacts
 
@@ -29,9 +30,9 @@ class TrashDialog(QDialog):
         self.intro.setWordWrap(True)
         self.view = QTableView()
         self.view.setModel(self.model)
+        read_only_rows(self.view)
+        space_columns(self.view)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -60,7 +61,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
-        self.resize(760, 440)
+        resize_within_screen(self, 860, 460)
         self.refresh()
         self.columns.fit()
 

@@ -419,6 +419,8 @@ def test_the_points_statement_runs_to_the_balance(qtbot, window, three):
     assert cells[0][1] == "Opening balance" and cells[0][3] == "0"
     assert [row[1:3] for row in cells[1:-1]] == [["Purchase #1", "+40"], ["Redeemed", "-15"]]
     assert cells[-1][1] == "Closing balance" and cells[-1][3] == "25"
+    assert [table.item(r, 3).font().bold() for r in range(table.rowCount())] == [True, False, False, True]
+    assert table.rowHeight(1) < 2 * table.fontMetrics().height()  # a line of text high with a little room
     dialog.close()
 
 
