@@ -17,7 +17,7 @@ from smallcrm.errors import InsufficientPoints, InvalidValue, NotAllowed, Refund
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.columns import read_only_rows, space_columns
 from smallcrm.gui.contact_form import show_problem
-from smallcrm.gui.forms import AsksBeforeClosing
+from smallcrm.gui.forms import AsksBeforeClosing, remembered_size
 from smallcrm.gui.messages import complaint_category, field_problem, not_allowed, points_reason
 from smallcrm.services import money
 from smallcrm.services.settings import get_setting
@@ -698,7 +698,7 @@ class StatementDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        remembered_size(self, "points_statement", 560, 480)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.columns import read_only_rows
 from smallcrm.gui.contacts_model import ID_ROLE
+from smallcrm.gui.forms import remembered_size
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.customer import CustomerLine, customer_lines
 
@@ -137,7 +138,7 @@ class CustomerListDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(680, 480)
+        remembered_size(self, "customer_list", 680, 480)
         run_in_background(_read_lines, load, currency, on_done=self._show, on_error=self._failed)
 
     def _show(self, lines: list[CustomerLine]) -> None:

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QSettings, QSize, QStandardPaths
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget,
-    QTextEdit, QWidget,
+    QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit,
+    QTableWidget, QTextEdit, QWidget,
 )
 
 from smallcrm.paths import ui_form
@@ -35,6 +35,16 @@ def resize_within_screen(window: QWidget, width: int, height: int) -> None:
     parent = window.parentWidget()
     screen = (parent.screen() if parent is not None else window.screen()).availableGeometry()
     window.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
+
+
+def remembered_size(dialog: QDialog, key: str, width: int, height: int) -> None:
+    """Open a dialog at the size the owner last left it (`key` names it in the settings), the first time at `width`
+    by `height`: either way no larger than the screen leaves room for."""
+    size = QSettings().value(f"dialogs/{key}/size")
+    if isinstance(size, QSize) and size.isValid():
+        width, height = size.width(), size.height()
+    resize_within_screen(dialog, width, height)
+    dialog.finished.connect(lambda _: QSettings().setValue(f"dialogs/{key}/size", dialog.size()))
 
 
 def grow_to_fit(dialog: QWidget) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import DatabaseProblem, NotAllowed, OutputProblem, SmallCrmError
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.forms import remembered_size
 from smallcrm.gui.icons import icon
 from smallcrm.gui.messages import database_problem
 from smallcrm.gui.workers import run_in_background
@@ -172,7 +173,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.message)
         layout.addLayout(side)
-        self.resize(820, 460)
+        remembered_size(self, "restore", 820, 460)
         self.load()
 
     # --- the list -----------------------------------------------------------------------------

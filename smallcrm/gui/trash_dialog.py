@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.columns import ColumnFitter, add_column_menu, read_only_rows, space_columns
 from smallcrm.gui.contacts_model import ContactTableModel
-from smallcrm.gui.forms import resize_within_screen
+from smallcrm.gui.forms import remembered_size
 from smallcrm.gui.icons import icon
 from smallcrm.services import contacts
 
@@ -61,7 +61,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
-        resize_within_screen(self, 860, 460)
+        remembered_size(self, "trash", 860, 460)
         self.refresh()
         self.columns.fit()
 

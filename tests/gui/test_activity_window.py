@@ -424,6 +424,18 @@ def test_the_points_statement_runs_to_the_balance(qtbot, window, three):
     dialog.close()
 
 
+def test_the_points_statement_opens_at_the_size_it_was_left(qtbot, window, three):
+    window.refresh([three[0]])
+    window.statement_action.trigger()
+    first = dialog_of(window, StatementDialog)
+    first.resize(640, 500)
+    first.close()
+    window.statement_action.trigger()
+    again = [d for d in window.findChildren(StatementDialog) if d.isVisible()]
+    assert [(d.width(), d.height()) for d in again] == [(640, 500)]
+    again[0].close()
+
+
 def test_the_points_statement_opens_at_the_newest_movement_and_the_balance(qtbot, window, three):
     """It opened at the oldest movements, the balance now out of sight at the bottom."""
     for n in range(30):

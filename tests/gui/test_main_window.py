@@ -324,6 +324,16 @@ def test_the_trash_fits_its_columns_to_its_width(qtbot, window, three):
     trash.close()
 
 
+def test_the_trash_opens_at_the_size_it_was_left(qtbot, window, three):
+    first = window.show_trash()
+    qtbot.waitExposed(first)
+    first.resize(700, 380)
+    first.close()
+    again = window.show_trash()
+    assert (again.width(), again.height()) == (700, 380)
+    again.close()
+
+
 def test_restore_from_the_trash_is_undoable_too(qtbot, window, three):
     window.refresh([three[2]])
     window.delete_action.trigger()
