@@ -363,22 +363,6 @@ def _fold_v6(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_V6_PLAIN).strip()
 
 
-# And tags are told apart as a person reads them, whatever their letters: each has a key, its name case-folded,
-# unique, so that "FIDÈLE" is the tag "Fidèle" (the name's NOCASE folds the letters A to Z only). Tags that were
-# two only by case become the first of them, every customer keeping it.
-_V6_TAGS = [
-    "ALTER TABLE tag ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
-    "UPDATE tag SET name_key = smallcrm_casefold_v6(name)",
-    """INSERT OR IGNORE INTO contact_tag (contact_id, tag_id)
-       SELECT ct.contact_id, first.id
-         FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
-         JOIN (SELECT name_key, min(id) AS id FROM tag GROUP BY name_key) first ON first.name_key = t.name_key
-        WHERE t.id != first.id""",
-    "DELETE FROM contact_tag WHERE tag_id NOT IN (SELECT min(id) FROM tag GROUP BY name_key)",
-    "DELETE FROM tag WHERE id NOT IN (SELECT min(id) FROM tag GROUP BY name_key)",
-    "CREATE UNIQUE INDEX tag_by_key ON tag (name_key)",
-]
-
 _V6_INDEX_ROWS = """
 SELECT c.id,
        c.sort_name,
@@ -397,7 +381,6 @@ V6 = [
         "contact_fts_ai", "contact_fts_au", "contact_fts_ad", "contact_email_fts_ai", "contact_email_fts_au",
         "contact_email_fts_ad", "contact_phone_fts_ai", "contact_phone_fts_au", "contact_phone_fts_ad",
         "contact_tag_fts_ai", "contact_tag_fts_ad", "tag_fts_au")),
-    *_V6_TAGS,
     """UPDATE contact SET
            sort_name = smallcrm_fold_v6(CASE WHEN first_name || last_name != ''
                                              THEN last_name || ' ' || first_name ELSE company END),
@@ -416,15 +399,32 @@ CREATE VIRTUAL TABLE contact_fts USING fts5(
     *_search_triggers(_V6_INDEX_ROWS, _V4_COLUMNS, "deleted_at, sort_name, sort_company, sort_city"),
 ]
 
+# Version 7: tags are told apart as a person reads them, whatever their letters. Each has a key, its name
+# case-folded, unique, so that "FIDÈLE" is the tag "Fidèle" (the name's NOCASE folds the letters A to Z only).
+# Tags that were two only by case become the first of them, every customer keeping it (the search index's
+# triggers refresh the rows of the customers whose tags move).
+V7 = [
+    "ALTER TABLE tag ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
+    "UPDATE tag SET name_key = smallcrm_casefold_v7(name)",
+    """INSERT OR IGNORE INTO contact_tag (contact_id, tag_id)
+       SELECT ct.contact_id, first.id
+         FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+         JOIN (SELECT name_key, min(id) AS id FROM tag GROUP BY name_key) first ON first.name_key = t.name_key
+        WHERE t.id != first.id""",
+    "DELETE FROM contact_tag WHERE tag_id NOT IN (SELECT min(id) FROM tag GROUP BY name_key)",
+    "DELETE FROM tag WHERE id NOT IN (SELECT min(id) FROM tag GROUP BY name_key)",
+    "CREATE UNIQUE INDEX tag_by_key ON tag (name_key)",
+]
+
 # STEPS[n - 1] takes a database from version n - 1 to version n.
-STEPS: list[list[str]] = [V1, V2, V3, V4, V5, V6]
+STEPS: list[list[str]] = [V1, V2, V3, V4, V5, V6, V7]
 LATEST = len(STEPS)
 
 
 def register_functions(conn) -> None:
     """The functions the steps call, on `conn` (a sqlite3 connection that runs them)."""
     conn.create_function("smallcrm_fold_v6", 1, _fold_v6, deterministic=True)
-    conn.create_function("smallcrm_casefold_v6", 1, str.casefold, deterministic=True)
+    conn.create_function("smallcrm_casefold_v7", 1, str.casefold, deterministic=True)
 
 
 def search_index(version: int) -> tuple[str, tuple[str, ...]]:

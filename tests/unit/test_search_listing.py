@@ -231,6 +231,7 @@ RELEASED = {  # sha256 of each released step's statements: a released step never
     3: "db4dbceec2c3953f8f847601af3bfeba406c58f76b09aac978e53a1bcfc6b324",
     4: "04fde10b6f3c2459ecffb30e790c6d3f8f7a8fbe21246fde5ae11cc13b0b7ef1",
     5: "d0827454ea07bdc067dbad9d8303a6006dcaa974f565e17d5238977f6a065df8",
+    6: "e5593054587f9d07ac7925abe62340d894d314e340d4f99b4675a7a234043f07",
 }
 
 

@@ -212,7 +212,7 @@ Tables = dict[str, tuple[list[str], list[tuple]]]
 def with_sort_keys_of_today(tables: Tables) -> Tables:
     """The tables with each contact's sort keys folded as store.search.sort_key folds them today: every
     migration keeps the contact rows as they were but for these (version 6 folds "ø" and "ł" too). And each
-    tag with its key, its name case-folded (since version 6; the fixtures have no two tags that differ by case
+    tag with its key, its name case-folded (since version 7; the fixtures have no two tags that differ by case
     alone)."""
     columns, rows = tables["contact"]
     names = [columns.index(c) for c in ("first_name", "last_name", "company", "city", "country")]
@@ -478,26 +478,30 @@ def test_schema_v5_database_opens_with_all_its_data_and_finds_letters_of_their_o
     assert check_database(path).ok
 
 
-def test_tags_that_differ_only_by_letters_nocase_does_not_fold_become_one_every_customer_keeping_it(tmp_path):
-    """Before version 6, "ŁÓDŹ" and "Łódź" could be two tags (NOCASE folds A to Z only)."""
+# ---------------------------------------------------------------------------------------------
+# Version 6 (frozen in tests/fixtures/schema_v6.sqlite, made by tests/fixtures/make_schema_v6.py)
+
+
+def test_schema_v6_database_opens_with_tags_that_differ_only_by_case_made_one_every_customer_keeping_it(tmp_path):
+    """Version 6 let "ÉTÉ 2025" and "Été 2025" be two tags (NOCASE folds A to Z only)."""
     path = tmp_path / "shop.sqlite"
-    shutil.copyfile(FIXTURES / "schema_v5.sqlite", path)
-    with closing(sqlite3.connect(path, isolation_level=None)) as old:  # Łukasz (7) has "Łódź" (6)
-        tags = old.execute("SELECT id, name FROM tag ORDER BY id").fetchall()
-        old.execute("INSERT INTO tag (id, name) VALUES (20, 'ŁÓDŹ'), (21, 'łódź')")
-        old.execute("INSERT INTO contact_tag (contact_id, tag_id) VALUES (7, 20), (8, 20), (1, 21)")
-        tagged = {i: old.execute("SELECT count(*) FROM contact_tag WHERE contact_id = ?", (i,)).fetchone()[0]
-                  for i in (1, 7, 8)}
+    shutil.copyfile(FIXTURES / "schema_v6.sqlite", path)
+    assert user_version(path) == 6 and path.read_bytes()[18:20] == b"\x01\x01"
+    before = table_rows(path)
+    _, tags = before["tag"]
+    assert (9, "ÉTÉ 2025") in tags and (10, "Été 2025") in tags
     try:
         open_database(path)
-        assert database.execute_sql("SELECT id, name FROM tag ORDER BY id").fetchall() == tags  # (20 and 21 gone)
-        assert database.execute_sql("SELECT id, name FROM tag WHERE name_key = 'łódź'").fetchall() == [(6, "Łódź")]
-        have = {i: get_contact(i).tags for i in (1, 7, 8)}
-        assert all("Łódź" in have[i] for i in have) and have[8] == ["Łódź"]
-        assert {i: len(have[i]) for i in have} == {**tagged, 7: tagged[7] - 1}  # (he had both: now one)
-        assert sorted(contact_ids("łódź")) == [1, 7, 8]  # (the search index holds it for each)
-        assert tag_contacts([2], "ŁÓDŹ") == [2] and "Łódź" in get_contact(2).tags
-        assert database.execute_sql("SELECT id, name FROM tag ORDER BY id").fetchall() == tags  # (none made)
+        after = table_rows(path)
+        assert after["tag"] == (["id", "name", "name_key"],
+                                [(i, name, name.casefold()) for i, name in tags if i != 10])  # the first kept
+        assert {name: after[name] for name in before if name not in ("tag", "contact_tag")} == {
+            name: rows for name, rows in before.items() if name not in ("tag", "contact_tag")}
+        assert after["contact_tag"][1] == sorted((c, 9 if t == 10 else t) for c, t in before["contact_tag"][1])
+        assert get_contact(7).tags == ["ÉTÉ 2025", "Łódź"] and get_contact(8).tags == ["ÉTÉ 2025"]
+        assert sorted(contact_ids("ete 2025")) == [7, 8]  # (the search index holds it for each)
+        assert tag_contacts([2], "été 2025") == [2] and "ÉTÉ 2025" in get_contact(2).tags
+        assert database.execute_sql("SELECT count(*) FROM tag").fetchone()[0] == len(tags) - 1  # (none made)
     finally:
         close_database()
     assert check_database(path).ok
@@ -513,7 +517,7 @@ def schema(path: Path) -> list[tuple]:
         return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_a_released_database_ends_with_the_schema_of_a_new_one(tmp_path, version):
     fresh = tmp_path / "new.sqlite"
     open_database(fresh)
