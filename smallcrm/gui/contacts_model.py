@@ -30,6 +30,8 @@ class ContactTableModel(QAbstractTableModel):
         ("country", QT_TRANSLATE_NOOP("ContactTableModel", "Country"), "country"),
         ("tags", QT_TRANSLATE_NOOP("ContactTableModel", "Tags"), None),
     )
+    # country and tags: a list starts without them (the customer's pane shows them; the header's menu, the columns)
+    HIDDEN_AT_FIRST = (5, 6)
     BLOCK = 64  # rows fetched per query: a screenful or two, so that no one fetch holds up a frame
     FIRST_ROWS = 1000  # ids a quick start reads before the window shows: more rows than any screen holds
     CACHE_ROWS = 5000  # rows kept in memory at most

@@ -182,7 +182,6 @@ class MainWindow(QMainWindow):
     # A usual long value of each column (name, company, email, phone, city, country, tags), to size it by.
     COLUMN_SAMPLES = ("Margherita Canevascini", "Construcción Cañete", "margherita.bixio@gmail.com",
                       "+49 1512 38249123", "Kraków-Nowa Huta", "United Kingdom", "VIP, newsletter, wholesale")
-    HIDDEN_AT_FIRST = (5, 6)  # country and tags: the customer's pane shows them (the header's menu shows them here)
 
     @classmethod
     def _column_widths(cls, view: QTableView) -> dict[int, int]:
@@ -446,7 +445,7 @@ class MainWindow(QMainWindow):
             self._fit_split()
         header = settings.value("contacts/header")
         if not (header and self.view.horizontalHeader().restoreState(header)):  # (the first run)
-            for column in self.HIDDEN_AT_FIRST:
+            for column in ContactTableModel.HIDDEN_AT_FIRST:
                 self.view.horizontalHeader().setSectionHidden(column, True)
             self.columns.fit()
         elif settings.value("contacts/columns_follow", False, type=bool):

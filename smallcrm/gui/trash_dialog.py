@@ -16,9 +16,6 @@ from smallcrm.gui.icons import icon
 from smallcrm.services import contacts
 
 
-HIDDEN_AT_FIRST = (5, 6)  # country and tags, as in the customer list (the header's menu shows them)
-
-
 class TrashDialog(QDialog):
     restore_requested = Signal(list)  # contact ids; the window restores them (undoably)
 
@@ -37,7 +34,7 @@ class TrashDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setAccessibleName(self.tr("Deleted customers"))
-        for column in HIDDEN_AT_FIRST:
+        for column in ContactTableModel.HIDDEN_AT_FIRST:  # as in the customer list
             self.view.horizontalHeader().setSectionHidden(column, True)
         # Each column as wide as what it holds, all narrowed together (the longest cut short, whole in its tooltip)
         # when they are wider than the list: no scrolling sideways. A phone number keeps its width.

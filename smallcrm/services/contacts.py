@@ -126,8 +126,9 @@ def _write_children(contact_id: int, clean: CleanContact) -> None:
 def _tag_id(name: str) -> int:
     """The id of the tag `name` (a checked one), made if there is none: "vip" is the book's "VIP", "fidèle" its
     "FIDÈLE"."""
-    Tag.insert(name=name, name_key=name.casefold()).on_conflict_ignore().execute()
-    return Tag.get(Tag.name_key == name.casefold()).id
+    key = name.casefold()
+    Tag.insert(name=name, name_key=key).on_conflict_ignore().execute()
+    return Tag.get(Tag.name_key == key).id
 
 
 def add_contact(data: ContactInput, *, region: str | None = None, contact_id: int | None = None,
