@@ -225,7 +225,7 @@ def contact_records(ids):
         for p in query:
             phones[p.contact_id].append(validation.Phone(p.raw, p.e164, p.digits))
         query = (Tag.select(Tag.name, ContactTag.contact).join(ContactTag)
-                 .where(ContactTag.contact.in_(chunk)).order_by(Tag.name).tuples())
+                 .where(ContactTag.contact.in_(chunk)).order_by(Tag.name.collate("by_sort_key")).tuples())
         for name, cid in query:
             tags[cid].append(name)
         rows = {c.id: c for c in Contact.select().where(Contact.id.in_(chunk))}

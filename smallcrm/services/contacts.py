@@ -361,7 +361,8 @@ def get_contact(contact_id: int) -> ContactRecord:
     ]
     tags = [
         t.name
-        for t in Tag.select(Tag.name).join(ContactTag).where(ContactTag.contact == contact_id).order_by(Tag.name)
+        for t in Tag.select(Tag.name).join(ContactTag).where(ContactTag.contact == contact_id)
+        .order_by(Tag.name.collate("by_sort_key"))
     ]
     values = {f.name: getattr(row, f.name) for f in fields(ContactRecord) if f.name not in ("emails", "phones", "tags")}
     return ContactRecord(**values, emails=emails, phones=phones, tags=tags)
@@ -477,7 +478,7 @@ def contact_rows(ids) -> dict[int, ContactRow]:
                    (SELECT e164 FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1),
                    (SELECT raw FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1),
                    (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tag ct
-                      JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name))
+                      JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name COLLATE by_sort_key))
               FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))""",
         [json.dumps(ids)],
     )
@@ -577,10 +578,10 @@ def tags_of(ids) -> list[str]:
     """The tags at least one of the contacts has, in name order."""
     ids = list(ids)
     return [t.name for t in Tag.select(Tag.name).join(ContactTag).where(among(ContactTag.contact, ids))
-            .distinct().order_by(Tag.name)]
+            .distinct().order_by(Tag.name.collate("by_sort_key"))]
 
 
 def all_tags() -> list[str]:
     """The tags to offer: those a customer has (one in the Trash included), in name order. A tag taken off its
     last customer is not offered any more."""
-    return [t.name for t in Tag.select(Tag.name).join(ContactTag).distinct().order_by(Tag.name)]
+    return [t.name for t in Tag.select(Tag.name).join(ContactTag).distinct().order_by(Tag.name.collate("by_sort_key"))]

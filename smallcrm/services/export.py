@@ -190,7 +190,7 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
         tags: dict[int, list[str]] = {}
         for contact_id, name in database.execute_sql(
                 f"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
-                f" WHERE ct.contact_id IN ({marks}) ORDER BY t.name", chunk):
+                f" WHERE ct.contact_id IN ({marks}) ORDER BY t.name COLLATE by_sort_key", chunk):
             tags.setdefault(contact_id, []).append(name)
         for contact_id in chunk:
             row = rows.get(contact_id)

@@ -217,7 +217,7 @@ def _contact_file(contact_id: int) -> list[list]:
         rows.append(["Phone", t(label), t(phone_text(e164, raw))])
     for (name,) in database.execute_sql(
             "SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = ?"
-            " ORDER BY t.name", (contact_id,)):
+            " ORDER BY t.name COLLATE by_sort_key", (contact_id,)):
         rows.append(["Tag", "", t(name)])
     return rows
 

@@ -7,9 +7,18 @@ import json
 import peewee
 
 from smallcrm.store.fields import UtcDateTimeField
+from smallcrm.store.search import sort_key
 
 # Bound to a file by store.db.open_database(); each thread gets its own connection.
 database = peewee.SqliteDatabase(None)
+
+
+@database.collation("by_sort_key")
+def by_sort_key(a: str, b: str) -> int:
+    """Names in the order a person reads a list in (`ORDER BY name COLLATE by_sort_key`): case and accents
+    folded, so "Été" comes with the E's, not after "Fidèle"; names that fold alike in a fixed order."""
+    a_key, b_key = sort_key(a), sort_key(b)
+    return (a_key > b_key) - (a_key < b_key) or (a > b) - (a < b)
 
 
 def among(column, ids: list[int]) -> peewee.Expression:

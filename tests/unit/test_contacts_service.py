@@ -485,3 +485,20 @@ def test_a_selection_larger_than_sqlite_takes_parameters_for(db):
     restore_contacts(ids)
     purge_contacts(ids)
     assert count_contacts() == count_contacts(trash=True) == 0
+
+
+def test_tags_are_listed_in_reading_order_whatever_their_case_and_accents(db):
+    from smallcrm.cli_format import contact_records
+    from smallcrm.services.export import _read_contacts
+    from smallcrm.services.privacy import _contact_file
+
+    # By code point "Été" and "été" come after every plain letter, and a capital before every small one.
+    tags = ["zinc", "FIDÈLE", "Été 2024", "abeille", "Émile", "été 2023", "Bio"]
+    reading = ["abeille", "Bio", "Émile", "été 2023", "Été 2024", "FIDÈLE", "zinc"]
+    cid = add_contact(ContactInput(first_name="Ann", tags=tags))
+    assert get_contact(cid).tags == reading
+    assert all_tags() == reading and tags_of([cid]) == reading
+    assert contact_rows([cid])[cid].tags == ", ".join(reading)
+    assert next(contact_records([cid])).tags == reading
+    assert next(_read_contacts([cid], None)).tags == reading
+    assert [row[2] for row in _contact_file(cid) if row[0] == "Tag"] == reading
