@@ -303,6 +303,7 @@ def tag_contacts(args, db_path: Path) -> int:
     ids = list(dict.fromkeys(args.ids)) if args.ids else list(contacts.contact_ids(args.search))
     name = validation.clean_tag(args.tag)
     changed = (contacts.untag_contacts if args.remove else contacts.tag_contacts)(ids, name) if ids else []
+    name = contacts.book_tag(name)
     if args.json:
         kept = set(changed)
         cli_format.write_json(sys.stdout, {"tag": name, "removed" if args.remove else "added": changed,

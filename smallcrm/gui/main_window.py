@@ -751,6 +751,7 @@ class MainWindow(QMainWindow):
     def _retag(self, ids: list[int], tag: str, add: bool) -> None:
         stamps = contacts.stamps(ids)
         changed = (contacts.tag_contacts if add else contacts.untag_contacts)(ids, tag)
+        tag = contacts.book_tag(tag)
         if changed:
             text = (self.tr("Tag {contacts} “{tag}”") if add else self.tr("Take “{tag}” off {contacts}")).format(
                 contacts=self._contacts(len(changed)), tag=tag)

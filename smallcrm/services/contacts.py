@@ -581,6 +581,14 @@ def tags_of(ids) -> list[str]:
             .distinct().order_by(Tag.name.collate("by_sort_key"))]
 
 
+def book_tag(name: str) -> str:
+    """The tag `name` as the book writes it ("vip" is "VIP"), for saying what was done; `name` checked when the
+    book has no such tag."""
+    name = v.clean_tag(name)
+    tag = Tag.get_or_none(Tag.name_key == name.casefold())
+    return tag.name if tag is not None else name
+
+
 def all_tags() -> list[str]:
     """The tags to offer: those a customer has (one in the Trash included), in name order. A tag taken off its
     last customer is not offered any more."""

@@ -117,12 +117,15 @@ def test_a_tag_given_to_and_taken_off_many_contacts(cli, add):
     cid = add("--first-name", "Cid", "--city", "Paris")
     result = cli("contacts", "tag", "vip", "--search", "lyon")
     assert result.code == 0, result.err
-    assert result.out == (f'tagged contact {bob} "vip" (1 had it already) '
-                          f'(undo: smallcrm contacts tag "vip" {bob} --remove)\n')
+    # said as the book writes it
+    assert result.out == (f'tagged contact {bob} "VIP" (1 had it already) '
+                          f'(undo: smallcrm contacts tag "VIP" {bob} --remove)\n')
     tags = {o["first_name"]: o["tags"] for o in cli("contacts", "list", "--json").json()}
     assert tags == {"Ann": ["VIP"], "Bob": ["VIP"], "Cid": []}  # the book's "VIP", not another one
     both = cli("contacts", "tag", "Spring fair", str(bob), str(cid), "--json").json()
     assert both == {"tag": "Spring fair", "added": [bob, cid], "unchanged": []}
+    again = cli("contacts", "tag", "SPRING FAIR", str(cid), "--json").json()
+    assert again == {"tag": "Spring fair", "added": [], "unchanged": [cid]}
     off = cli("contacts", "tag", "VIP", str(ann), str(bob), str(cid), "--remove")
     assert off.out.startswith('took "VIP" off 2 contacts (1 did not have it)')
     assert cli("contacts", "tag", "VIP", str(ann), "--remove").out == 'no contact had "VIP"; nothing was changed\n'

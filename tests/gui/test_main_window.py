@@ -270,7 +270,8 @@ def test_a_tag_given_to_and_taken_off_the_selected_customers_undoably(qtbot, win
     assert ok.isEnabled()
     dialog.accept()  # "vip" is the book's "VIP": Marta has it
     assert [contacts.get_contact(i).tags for i in three] == [["VIP"]] * 3
-    assert window.statusBar().currentMessage() == "Tagged 2 customers “vip”."
+    assert window.statusBar().currentMessage() == "Tagged 2 customers “VIP”."  # as the book writes it
+    assert window.undo_stack.undoText() == "Tag 2 customers “VIP”"
     assert tags_shown(window)["José Álvarez"] == "VIP"  # the list shows it at once
     assert len(window.selected_ids()) == 3  # and the selection stays, for the next tag
 
