@@ -437,6 +437,17 @@ def search_index(version: int) -> tuple[str, tuple[str, ...]]:
     return _V1_INDEX_ROWS, ("name", "emails", "phones", "company", "city", "tags")
 
 
+def _step(conn, version: int) -> list[str]:
+    """The statements that take a database at `version` - 1 to `version`.
+
+    For a while, version 6's step itself keyed tags by their name case-folded, with version 7's very statements
+    (commit c1456c9): a book opened then is at version 6 with `tag.name_key` already there, and all version 7
+    would do is done. Its step is then only the new version number."""
+    if version == 7 and any(column[1] == "name_key" for column in conn.execute("PRAGMA table_info(tag)")):
+        return []
+    return STEPS[version - 1]
+
+
 def apply(conn, current: int) -> None:
     """Run every step after `current`; each step and its version bump are one transaction.
 
@@ -446,7 +457,7 @@ def apply(conn, current: int) -> None:
     for version in range(current + 1, LATEST + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in STEPS[version - 1]:
+            for statement in _step(conn, version):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
         except BaseException:

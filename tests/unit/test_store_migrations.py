@@ -507,6 +507,29 @@ def test_schema_v6_database_opens_with_tags_that_differ_only_by_case_made_one_ev
     assert check_database(path).ok
 
 
+def test_a_version_6_book_whose_tags_were_keyed_already_opens_at_version_7_as_it_was(tmp_path):
+    """For a while version 6's step ran version 7's statements itself: a book opened then is at version 6 with
+    the tag key there, and version 7 must not add it again ("duplicate column name")."""
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v6.sqlite", path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        migrations.register_functions(conn)
+        for statement in migrations.STEPS[6]:
+            conn.execute(statement)
+    before = table_rows(path)
+    assert user_version(path) == 6 and "Été 2025" not in [name for _, name, _ in before["tag"][1]]
+    try:
+        open_database(path)
+        assert get_contact(7).tags == ["ÉTÉ 2025", "Łódź"] and sorted(contact_ids("ete 2025")) == [7, 8]
+    finally:
+        close_database()
+    assert user_version(path) == migrations.LATEST and table_rows(path) == before
+    fresh = tmp_path / "new.sqlite"
+    open_database(fresh)
+    close_database()
+    assert schema(path) == schema(fresh)
+
+
 # ---------------------------------------------------------------------------------------------
 # Every released version
 
