@@ -41,6 +41,7 @@ class _Chart(QWidget):
         self.setAccessibleName(name)
         self.setMouseTracking(True)
         self.empty_text = self.tr("Nothing to show")
+        self.given = False  # whether it has been given its figures: until then it is blank, not "empty"
         self._hover = -1
 
     # colours, read at paint time so a palette change (dark mode) shows at once
@@ -67,6 +68,8 @@ class _Chart(QWidget):
         return self.rect()
 
     def _draw_empty(self, painter: QPainter) -> None:
+        if not self.given:
+            return  # (still counting: "No purchases in this period" would be untrue for a moment)
         painter.setPen(self._soft_text())
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
 
@@ -106,6 +109,7 @@ class _CategoryChart(_Chart):
 
     def set_points(self, points: list[Point]) -> None:
         self.points = list(points)
+        self.given = True
         self._hover = -1
         self.updateGeometry()
         self.update()
@@ -302,6 +306,7 @@ class HorizontalBarChart(_Chart):
 
     def set_rows(self, rows: list[Point]) -> None:
         self.rows = list(rows)
+        self.given = True
         self.current = min(self.current, len(self.rows) - 1)
         self._hover = -1
         self.updateGeometry()

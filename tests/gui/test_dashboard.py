@@ -511,6 +511,26 @@ def test_charts_tell_the_exact_value_under_the_pointer(qtbot, app):
     assert line.minimumSizeHint().height() <= line.sizeHint().height()
 
 
+def test_a_chart_says_it_is_empty_only_once_it_has_its_figures(qtbot, app):
+    """While the first count runs, "No purchases in this period" would be untrue: the chart is blank."""
+    from smallcrm.gui.charts import BarChart, HorizontalBarChart
+
+    def colours(chart) -> set[int]:
+        image = chart.grab().toImage()
+        return {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+
+    for chart, give in ((BarChart("Revenue"), lambda c: c.set_points([])),
+                        (HorizontalBarChart("Segments"), lambda c: c.set_rows([]))):
+        qtbot.addWidget(chart)
+        chart.empty_text = "No purchases in this period"
+        chart.resize(400, 240)
+        chart.show()
+        qtbot.waitExposed(chart)
+        assert len(colours(chart)) == 1  # nothing drawn yet
+        give(chart)
+        assert len(colours(chart)) > 1  # now it says so
+
+
 def test_a_one_month_periods_nps_is_a_column_with_its_figure_not_a_lone_dot(qtbot, db, window):
     from smallcrm.services import satisfaction
 
