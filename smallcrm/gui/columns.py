@@ -6,12 +6,25 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyledItemDelegate, QTableView, QTreeView
 
 
-class _Spaced(QStyledItemDelegate):
+class _Lines(QStyledItemDelegate):
+    """Cells a line of text high with a little room; with `gap`, two letters wider than their text."""
+
+    def __init__(self, view: QAbstractItemView, gap: bool):
+        super().__init__(view)
+        self.gap = gap
+
     def sizeHint(self, option, index) -> QSize:
-        return super().sizeHint(option, index) + QSize(2 * option.fontMetrics.averageCharWidth(), 0)
+        hint = super().sizeHint(option, index)
+        gap = 2 * option.fontMetrics.averageCharWidth() if self.gap else 0
+        return QSize(hint.width() + gap, max(hint.height(), line_height(option.fontMetrics)))
+
+
+def line_height(metrics) -> int:
+    """A row's height in a list to read: a line of text, with a little room above and below."""
+    return metrics.height() + 8
 
 
 def read_only_rows(view: QAbstractItemView) -> None:
@@ -20,13 +33,20 @@ def read_only_rows(view: QAbstractItemView) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.verticalHeader().setDefaultSectionSize(line_height(view.fontMetrics()))
 
 
 def space_columns(view: QAbstractItemView) -> None:
     """Columns sized to their contents (resizeColumnsToContents, ResizeToContents) with a gap of two letters
-    after each, so that a long name does not run into the next column's text."""
-    view.setItemDelegate(_Spaced(view))
+    after each, so that a long name does not run into the next column's text; in a tree, rows as high as
+    line_rows gives."""
+    view.setItemDelegate(_Lines(view, gap=True))
+
+
+def line_rows(tree: QTreeView) -> None:
+    """A tree's rows as high as a read_only_rows table's (its own leave no room around the text)."""
+    tree.setUniformRowHeights(True)
+    tree.setItemDelegate(_Lines(tree, gap=False))
 
 
 class ColumnFitter(QObject):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import NotFound
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.colours import paint_text, soft_colour
+from smallcrm.gui.columns import line_rows
 from smallcrm.gui.flow_layout import FlowLayout
 from smallcrm.gui.messages import points_reason, scheme_summary, tier_name
 from smallcrm.services.contacts import ContactRecord, get_contact
@@ -199,6 +200,7 @@ class DetailPane(QStackedWidget):
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details"), self.tr("Amount")])
         self.timeline.setAccessibleName(self.tr("Activity"))
+        line_rows(self.timeline)
         head = self.timeline.header()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from smallcrm.errors import DatabaseProblem, NotAllowed, OutputProblem, SmallCrmError
 from smallcrm.gui import formatting as fmt
+from smallcrm.gui.columns import space_columns
 from smallcrm.gui.forms import remembered_size
 from smallcrm.gui.icons import icon
 from smallcrm.gui.messages import database_problem
@@ -126,6 +127,7 @@ class RestoreDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
+        space_columns(self.list)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHeaderLabels([self.tr("When"), self.tr("Why"), self.tr("Customers"), self.tr("Purchases"),
                                    self.tr("Size")])

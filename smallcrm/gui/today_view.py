@@ -38,6 +38,7 @@ class TodayView(QWidget):
         self.tree.setAccessibleName(self.tr("Today"))
         self.tree.setHeaderLabels([self.tr("What"), self.tr("Customer"), self.tr("Details")])
         self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         space_columns(self.tree)

@@ -93,6 +93,8 @@ def test_a_call_with_a_follow_up_shows_on_today(qtbot, window, three):
     assert due.child(0).text(1) == "José Álvarez"
     gap = 2 * tree.fontMetrics().averageCharWidth()
     assert tree.columnWidth(1) >= tree.fontMetrics().horizontalAdvance("José Álvarez") + gap
+    # lines as high as the Owed list's and the customer list's, not a tree's own with no room around the text
+    assert tree.visualItemRect(due.child(0)).height() == tree.fontMetrics().height() + 8
     tree.setCurrentItem(due.child(0))
     qtbot.mouseClick(window.today.done_button, Qt.MouseButton.LeftButton)
     assert activity.tasks() == []

@@ -492,6 +492,8 @@ def test_detail_pane_shows_fields_and_activity(qtbot, window, three):
     window.refresh([three[0]])
     assert detail.values["external"].text() == "7021458" and not detail.values["external"].isHidden()
     assert detail.timeline.topLevelItemCount() == 2
+    line = detail.timeline.fontMetrics().height() + 8  # as high as the customer list's rows
+    assert detail.timeline.visualItemRect(detail.timeline.topLevelItem(1)).height() == line
     texts = [[detail.timeline.topLevelItem(i).text(c) for c in range(4)] for i in range(2)]
     assert any("Asked about roses" in t[2] and t[3] == "5 min" for t in texts)
     assert any(t[1] == "Purchase" and "42" in t[3] for t in texts)

@@ -101,6 +101,8 @@ def test_the_list_shows_each_snapshot_newest_first_with_its_counts(qtbot, three,
     assert shown[0][WHEN] == when_words(manual.taken_at) and shown[1][WHEN] == when_words(daily.taken_at)
     assert all(r[SIZE].endswith("B") for r in shown)
     assert dialog.selected().path == manual.path and dialog.restore_button.isEnabled()
+    line = dialog.list.fontMetrics().height() + 8  # a line high with room, as the other lists' rows
+    assert dialog.list.visualItemRect(dialog.list.topLevelItem(1)).height() == line
     assert str(backup.backup_folder(db)) in dialog.intro.text() and dialog.intro.text().startswith("2 snapshots")
 
     add_contact(ContactInput(first_name="Bo", last_name="Kim"))
