@@ -29,9 +29,10 @@ def line_height(metrics) -> int:
 
 def read_only_rows(view: QAbstractItemView) -> None:
     """A table to read, not to edit: its rows in alternating colours, each a line of text high with a little room,
-    without row numbers."""
+    without row numbers; its column headings stay as they are when a row is selected (not all in bold)."""
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.horizontalHeader().setHighlightSections(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(line_height(view.fontMetrics()))
 

@@ -104,7 +104,6 @@ class CustomerListDialog(QDialog):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
         header.setSortIndicatorShown(False)
         for column, width in ((1, 150), (2, 120), (3, 110)):
             header.resizeSection(column, width)
