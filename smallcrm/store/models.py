@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import peewee
 
@@ -13,11 +14,14 @@ from smallcrm.store.search import sort_key
 database = peewee.SqliteDatabase(None)
 
 
+_folded = lru_cache(maxsize=4096)(sort_key)  # (a collation compares the same few tag names over and over)
+
+
 @database.collation("by_sort_key")
 def by_sort_key(a: str, b: str) -> int:
     """Names in the order a person reads a list in (`ORDER BY name COLLATE by_sort_key`): case and accents
     folded, so "Été" comes with the E's, not after "Fidèle"; names that fold alike in a fixed order."""
-    a_key, b_key = sort_key(a), sort_key(b)
+    a_key, b_key = _folded(a), _folded(b)
     return (a_key > b_key) - (a_key < b_key) or (a > b) - (a < b)
 
 
