@@ -123,6 +123,11 @@ def _write_children(contact_id: int, clean: CleanContact) -> None:
         ContactTag.insert(contact=contact_id, tag=_tag_id(name)).on_conflict_ignore().execute()
 
 
+def _tag_named(name: str) -> Tag | None:
+    """The book's tag `name` (a checked one) in whatever capitals, or None."""
+    return Tag.get_or_none(Tag.name_key == name.casefold())
+
+
 def _tag_id(name: str) -> int:
     """The id of the tag `name` (a checked one), made if there is none: "vip" is the book's "VIP", "fidèle" its
     "FIDÈLE"."""
@@ -563,7 +568,7 @@ def untag_contacts(ids, name: str, undone: dict[int, tuple[datetime, datetime]] 
     ids = list(dict.fromkeys(ids))
     with database.atomic():
         _require(ids, trash=False)
-        tag = Tag.get_or_none(Tag.name_key == v.clean_tag(name).casefold())
+        tag = _tag_named(v.clean_tag(name))
         if tag is None:
             return []
         changed = [row.contact_id for row in ContactTag.select(ContactTag.contact).where(
@@ -585,7 +590,7 @@ def book_tag(name: str) -> str:
     """The tag `name` as the book writes it ("vip" is "VIP"), for saying what was done; `name` checked when the
     book has no such tag."""
     name = v.clean_tag(name)
-    tag = Tag.get_or_none(Tag.name_key == name.casefold())
+    tag = _tag_named(name)
     return tag.name if tag is not None else name
 
 
