@@ -619,9 +619,10 @@ class DashboardView(QWidget):
         def count(key: str, current: int, previous: int) -> None:
             self.tiles[key].set_figure(fmt.number(current), relative_change(current, previous), fmt.number(previous))
 
+        day = fmt.plain_day
         self.compared.setText(self.tr("{start} – {end}, compared with {before_start} – {before_end}").format(
-            start=plain_day(s.period.start), end=plain_day(s.period.end), before_start=plain_day(s.previous.start),
-            before_end=plain_day(s.previous.end)))
+            start=day(s.period.start), end=day(s.period.end), before_start=day(s.previous.start),
+            before_end=day(s.previous.end)))
         for key in ("revenue", "owed"):
             tip = QCoreApplication.translate("Dashboard", next(t[2] for t in TILES if t[0] == key))
             self.tiles[key].tip = tip.format(currency=s.currency)
@@ -702,7 +703,7 @@ class DashboardView(QWidget):
         """The short name under the axis and the full one in the tooltip."""
         start = point.start
         if grain == "day":
-            return QLocale().toString(QDate(start.year, start.month, start.day), "d MMM"), fmt.day(start)
+            return fmt.day_month(start, short=True), fmt.day(start)
         if grain == "week":
             year, week = point.label.split("-W")
             return f"W{int(week)}", self.tr("Week {week} of {year}, from {day}").format(
@@ -730,7 +731,7 @@ class DashboardView(QWidget):
                                    self.tr("Bought before, but nothing in the last {n} days; longest gone first.")
                                    .format(n=fmt.number(s.lapsed_days)),
                                    lambda: metrics.lapsed_customers(s.lapsed_days, s.today))
-        period = f"{plain_day(s.period.start)} – {plain_day(s.period.end)}"
+        period = f"{fmt.plain_day(s.period.start)} – {fmt.plain_day(s.period.end)}"
         title = self.tiles[key].accessibleName()
         return self._open_list(title, self.tr("{what} from {period}; the biggest spenders of the period first.").format(
             what=title, period=period), lambda: metrics.period_customers(s.period, key))
@@ -745,31 +746,20 @@ class DashboardView(QWidget):
                                lambda: metrics.segment_members(segment.key, s.today))
 
 
-def plain_day(day: date) -> str:
-    """The locale's long date without the day of the week: "1 March 2026", "March 1, 2026"."""
-    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
-    pattern = pattern.replace("dddd, ", "").replace(", dddd", "").replace("dddd", "").strip(" ,")
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
-
-
 def _month_names(day: date, first: bool) -> tuple[str, str]:
-    locale = QLocale()
-    short = locale.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)
-    if first or day.month == 1:
-        short = f"{short} {day.year}"
-    return short, f"{locale.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)} {day.year}"
+    """The month under the axis ("Nov"; with its year for the first and for January) and in the tooltip."""
+    return fmt.month(day, short=True, year=first or day.month == 1), fmt.month(day)
 
 
 def _compact_money(values: list[float], currency: str) -> list[str]:
     """Axis labels such as "€12K": as few decimals as keep neighbouring labels apart."""
     from babel.numbers import format_compact_currency
 
-    name = QLocale().name()
     texts: list[str] = []
     for decimals in (0, 1, 2):
         try:
-            texts = [format_compact_currency(v, currency, locale=name if name != "C" else "en_US",
-                                             fraction_digits=decimals) for v in values]
+            texts = [format_compact_currency(v, currency, locale=fmt.babel_locale(), fraction_digits=decimals)
+                     for v in values]
         except (ValueError, LookupError):
             return [fmt.decimal(v, 0) for v in values]
         if len(set(texts)) == len(texts):

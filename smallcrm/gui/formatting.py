@@ -34,12 +34,17 @@ def _counts_as_one(n: int) -> bool:
     return plural_rule(language)(n) == "one"
 
 
+def babel_locale() -> str:
+    """The window's locale as babel names it ("fr_FR"); US English for the C locale, as Qt writes it."""
+    name = QLocale().name()
+    return name if name != "C" else "en_US"
+
+
 def money(minor: int, currency: str) -> str:
     from smallcrm.services.money import format_money, to_decimal  # babel loads when money is first shown
 
-    name = QLocale().name()
     try:
-        return format_money(minor, currency, name if name != "C" else "en_US")
+        return format_money(minor, currency, babel_locale())
     except (ValueError, LookupError):  # babel does not know the locale: show it plainly rather than fail
         return f"{to_decimal(minor, currency)} {currency}"
 
@@ -81,11 +86,40 @@ def edit_format(with_time: bool = False) -> str:
     return shown if "yyyy" in shown else shown.replace("yy", "yyyy")
 
 
+def _babel(skeleton: str, value: date, qt_format: str) -> str:
+    """`value` with the fields `skeleton` names ("MMMd": month and day), in the order and words of the window's
+    locale ("Mar 4" in US English, "4 mars" in French), or "long" for the long date without its weekday;
+    `qt_format` for a locale babel does not know."""
+    from babel.dates import format_date, format_skeleton
+
+    try:
+        if skeleton == "long":
+            return format_date(value, "long", locale=babel_locale())
+        return format_skeleton(skeleton, value, locale=babel_locale())
+    except (ValueError, LookupError):
+        return QLocale().toString(QDate(value.year, value.month, value.day), qt_format)
+
+
+def day_month(value: date, short: bool = False) -> str:
+    """"March 4" ("4 mars"); short: "Mar 4"."""
+    return _babel("MMMd", value, "d MMM") if short else _babel("MMMMd", value, "d MMMM")
+
+
+def month(value: date, *, short: bool = False, year: bool = True) -> str:
+    """"November 2026" ("novembre 2026"); short: "Nov 2026"; without the year: "November", "Nov"."""
+    skeleton = ("MMM" if short else "MMMM") + ("y" if year else "")
+    return _babel(skeleton, value, ("MMM" if short else "MMMM") + (" yyyy" if year else ""))
+
+
+def plain_day(value: date) -> str:
+    """The day without its weekday: "March 1, 2026" ("1 mars 2026")."""
+    return _babel("long", value, "d MMMM yyyy")
+
+
 def birthday(text: str | None) -> str:
-    """`1984-03-04` -> "4 March 1984"; `--03-04` -> "4 March"."""
+    """`1984-03-04` -> "March 4, 1984"; `--03-04` -> "March 4" (no weekday: the day of the week one was born on
+    says nothing)."""
     if not text:
         return ""
-    month, dom = int(text[-5:-3]), int(text[-2:])
-    if text.startswith("--"):
-        return QLocale().toString(QDate(2000, month, dom), "d MMMM")
-    return day(date.fromisoformat(text))
+    born = date(2000 if text.startswith("--") else int(text[:4]), int(text[-5:-3]), int(text[-2:]))
+    return day_month(born) if text.startswith("--") else plain_day(born)

@@ -3,6 +3,7 @@ figure to list its customers, open one; and the Print/Export actions that follow
 
 from __future__ import annotations
 
+from calendar import month_abbr
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +12,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.dashboard import plain_day
 from smallcrm.services import demo, metrics, purchases, when
 from smallcrm.services.contacts import ContactInput, add_contact
 
@@ -102,11 +102,18 @@ def test_revenue_chart_uses_a_grain_that_suits_the_period(qtbot, shop, window):
     days = metrics.revenue_series(period, "day")
     assert dashboard.figures.grain == "day" and dashboard.revenue_card.title.text() == "Revenue by day"
     assert [p.value for p in dashboard.revenue_chart.points] == [d.revenue_minor / 100 for d in days]
+    # each day named as US English writes it, month first (the tests' locale)
+    assert [p.label for p in dashboard.revenue_chart.points] == [f"{month_abbr[d.start.month]} {d.start.day}"
+                                                                 for d in days]
     choose(qtbot, dashboard, "last_12_months")
     months = metrics.Period.preset("last_12_months", when.today())
     assert dashboard.figures.grain == "month" and len(dashboard.revenue_chart.points) == 12
     assert [p.value for p in dashboard.revenue_chart.points] == [
         m.revenue_minor / 100 for m in metrics.revenue_series(months, "month")]
+    first = months.start  # the first month with its year, and January too
+    assert [p.label for p in dashboard.revenue_chart.points] == [
+        f"{month_abbr[m.start.month]} {m.start.year}" if m.start == first or m.start.month == 1
+        else month_abbr[m.start.month] for m in metrics.revenue_series(months, "month")]
 
 
 def test_changes_against_the_previous_period(qtbot, db, window):
@@ -127,7 +134,8 @@ def test_changes_against_the_previous_period(qtbot, db, window):
         dashboard.picker.set_dates(period.start, period.end)
     # March is compared with the whole of February (not with the 31 days before it)
     assert before == metrics.Period(date(2025, 2, 1), date(2025, 2, 28))
-    assert dashboard.compared.text().endswith(f"compared with {plain_day(before.start)} – {plain_day(before.end)}")
+    assert dashboard.compared.text() == ("March 1, 2025 – March 31, 2025, compared with February 1, 2025 – "
+                                         "February 28, 2025")
     tiles = dashboard.tiles
     assert tiles["revenue"].value.text() == fmt.money(15000, dashboard.summary.currency)
     assert tiles["revenue"].trend.text() == "▲ +50%" and tiles["revenue"].change.direction == 1

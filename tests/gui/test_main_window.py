@@ -199,6 +199,16 @@ def test_a_customer_whose_purchases_are_older_than_the_book_is_a_customer_since_
                                                                   .astimezone().date())
 
 
+def test_a_birthday_is_written_as_the_locale_writes_a_day_without_its_weekday(qtbot, window):
+    # US English (the tests' locale) puts the month first; the weekday one was born on says nothing
+    shown = []
+    for birthday in ("--03-04", "1984-03-04"):
+        person = contacts.add_contact(contacts.ContactInput(first_name="Ines", birthday=birthday))
+        window.refresh([person])
+        shown.append(window.detail.values["birthday"].text())
+    assert shown == ["March 4", "March 4, 1984"]
+
+
 def test_a_consent_given_before_the_book_said_how_is_left_alone_by_a_form_saved_unchanged(qtbot, window, db):
     from smallcrm.store.models import Contact
 

@@ -279,6 +279,9 @@ shown["low score"] += [timeline.topLevelItem(i).text(2).rsplit(" (", 1)[0]  # (l
 shown["segments"] = [segment_words("potential"), segment_words("cant_lose")[0]]
 from smallcrm.gui import formatting as fmt
 shown["counts"] = [fmt.counted(n, "{n} point", "{n} points") for n in (0, 1, 2, 1500)]  # French: 0 is one
+from datetime import date
+shown["days"] = [fmt.birthday("--03-04"), fmt.birthday("1984-03-04"), fmt.day_month(date(2026, 11, 1), short=True),
+                 fmt.month(date(2026, 2, 1), short=True), fmt.plain_day(date(2026, 2, 1))]
 wizard["points"] = [points_reason(e.kind, e.reason, of_purchase=e.purchase_id is not None)
                     for e in loyalty.statement(zoe).entries]
 source = db.parent / "clients.csv"
@@ -346,6 +349,7 @@ def test_a_french_locale_shows_the_window_and_the_contact_form_in_french(tmp_pat
         "segments": [["Habitués en devenir", "Ils ont acheté récemment et dépensent assez\xa0: un peu d’attention "
                       "pourrait en faire des habitués."], "À ne pas perdre"],
         "counts": ["0 point", "1 point", "2 points", "1\u202f500 points"],
+        "days": ["4 mars", "4 mars 1984", "1 nov.", "févr. 2026", "1 février 2026"],
         "tiers": ["Bronze", "Argent", "Or"], "tiers saved": ["Cuivre", "Silver", "Gold"]}
     assert seen["wizard"].pop("points") == ["Achat #1", "Achat T-12", "Remboursement de l’achat T-12\xa0: fleurs fanées",
                                             "Utilisés", "geste commercial"]
