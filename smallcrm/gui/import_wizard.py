@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from smallcrm.errors import ImportFileProblem, InvalidValue, OutputProblem, SmallCrmError, UndoRefused
 from smallcrm.gui import formatting as fmt
 from smallcrm.gui.columns import read_only_rows
-from smallcrm.gui.forms import AsksBeforeClosing, resize_within_screen
+from smallcrm.gui.forms import AsksBeforeClosing, remembered_size, resize_within_screen
 from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.contacts import all_tags, contact_rows
@@ -3058,7 +3058,7 @@ class PastImportsDialog(QDialog):
         margins = layout.contentsMargins()
         wide = (self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
                 + self.table.verticalScrollBar().sizeHint().width() + margins.left() + margins.right())
-        resize_within_screen(self, max(940, wide), 420)
+        remembered_size(self, "past_imports", max(940, wide), 420)
 
     def refresh(self) -> None:
         self.batches = ci.list_imports()
