@@ -464,6 +464,18 @@ def test_a_shared_phone_with_the_same_first_name_written_another_way_is_the_same
     assert index.find(f(typed, "", company="Weber GmbH", phones=["+4930123456"])) == Match(5, "phone")
 
 
+@pytest.mark.parametrize("first, last", [("芳", "王"), ("王", "芳"), ("Fang", "Wang")])
+def test_a_name_written_as_one_word_is_the_same_name_written_as_two(first, last):
+    # a Chinese name in one "Display Name" cell, "王芳", is read as a first name alone
+    index = DuplicateIndex()
+    index.add(5, f(first, last, emails=["wang.fang@example.cn"], phones=["+8613800138000"]))
+    joined = "王芳" if first != "Fang" else "WangFang"
+    assert index.find(f(joined, "", emails=["wang.fang@example.cn"])) == Match(5, "email")
+    assert index.find(f(joined, "", phones=["+8613800138000"])) == Match(5, "phone")
+    # another name on the family's email is still another person
+    assert index.find(f("李伟", "", emails=["wang.fang@example.cn"])) is None
+
+
 def test_a_shared_email_with_another_birthday_is_another_person():
     index = DuplicateIndex()
     index.add(5, f("Sam", "Weber", emails=["weber@example.de"], birthday="2015-04-02"))

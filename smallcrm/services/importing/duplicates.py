@@ -40,6 +40,7 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import permutations
 from typing import NamedTuple
 
 import phonenumbers
@@ -292,6 +293,16 @@ def other_first_names(a: str, b: str) -> bool:
     return other_names(a, b) and (_paired(a, b) or not nicknamed(a, b))
 
 
+def written_together(a: str, b: str) -> bool:
+    """Whether two names (name_words) are one name, its words written in one ("王芳" and "王 芳": a name in Chinese,
+    Japanese or Korean is often written with no space, and its one word is then taken for a first name)."""
+    a_words, b_words = a.split(), b.split()
+    if (len(a_words) == 1) == (len(b_words) == 1) or max(len(a_words), len(b_words)) > 4:
+        return False
+    (whole,), parts = (a_words, b_words) if len(a_words) == 1 else (b_words, a_words)
+    return len(whole) == sum(map(len, parts)) and any("".join(order) == whole for order in permutations(parts))
+
+
 def ordered_name(sort_name: str) -> str:
     """A name of three words or more, or with a hyphen, as `sort_name` writes it (last name first) with its hyphens
     as spaces: "dubois anne marie" for Anne-Marie Dubois and Anne Marie Dubois, not for Marie-Anne ("" for
@@ -496,7 +507,8 @@ class DuplicateIndex:
         first = self.firsts.get(contact_id)
         if first and f.first and other_first_names(first, f.first) and (couple(first) != couple(f.first) or not (
                 set(first.split()) & set(f.name.split())
-                or set(f.first.split()) & set(self.names[contact_id].split()))):
+                or set(f.first.split()) & set(self.names[contact_id].split())
+                or written_together(self.names[contact_id], f.name))):
             return True
         birthday = self.birthdays.get(contact_id)
         return bool(birthday and f.agreeing[3] and birthday != f.agreeing[3])
