@@ -1030,7 +1030,9 @@ def test_a_header_name_means_one_field_only():
     ("ONACCOUNT_CLOSED", "paid"), ("SAVED", "not_sale"), ("Devis", "not_sale"), ("Entwurf", "not_sale"),
     ("Teilweise bezahlt", "due"), ("Partiellement payée", "due"), ("Nicht bezahlt", "due"), ("Not paid", "due"),
     ("Payment pending", "due"), ("Parcialmente pagado", "due"), ("Gedeeltelijk betaald", "due"),
-    ("Teilerstattet", "paid"), ("Chargeback", "cancelled")])
+    ("Teilerstattet", "paid"), ("Chargeback", "cancelled"), ("Remboursée partiellement", "paid"),
+    ("Refunded (partial)", "paid"), ("Reembolsado parcialmente", "paid"), ("Rimborsato parzialmente", "paid"),
+    ("Erstattet (teilweise)", "paid"), ("Cancelled partially", "paid")])
 def test_payment_statuses_in_other_languages(text, status):
     assert pi._status(text) == status
 

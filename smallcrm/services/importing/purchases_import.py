@@ -214,6 +214,9 @@ PARTLY_REFUNDED = ("partially refunded", "partly refunded", "partial refund", "p
                    "remboursement partiel", "teilweise erstattet", "teilweise ruckerstattet", "parcialmente reembols",
                    "reembolso parcial", "parzialmente rimborsat", "rimborso parziale", "gedeeltelijk terugbetaald",
                    "teilerstattet", "teilweise zuruckerstattet", "teilruckerstattung")
+# ... and so is one that says, in any order, that it was paid back or cancelled in part ("Remboursée partiellement",
+# "Refunded (partial)", "Reembolsado parcialmente"): a word of it begins so
+IN_PART = ("partial", "partiel", "partly", "teilweise", "parcial", "parzial", "gedeeltelijk", "deels")
 # A status that says the sale was paid back (SumUp's "Refunded"), compared as fold() writes it: its refund may be
 # a row of its own, under another number.
 REFUNDED_STATUS = ("refund", "rembours", "erstattet", "zuruckerstattet", "reembols", "rimborsat", "estornad",
@@ -849,7 +852,7 @@ def _status(text: str) -> str | None:
     if value in WRITTEN_OFF or value.replace(" ", "") in WRITTEN_OFF:
         return "written_off"
     if value.startswith(CANCELLED):
-        return "cancelled"
+        return "paid" if any(word.startswith(IN_PART) for word in re.findall(r"\w+", value)) else "cancelled"
     return None
 
 
