@@ -370,14 +370,16 @@ def open_window(db_path: Path) -> int:
 
 
 def _utf8_streams() -> None:
-    """Names are printed as they are: switch a stdout/stderr that cannot hold every character to UTF-8."""
+    """Names are printed as they are: switch a stdout/stderr that cannot hold every character to UTF-8; and a file
+    name with bytes that are no UTF-8 (a file unpacked from an old Windows archive) is printed with those bytes, as
+    `ls` prints it, rather than fail."""
     for stream in (sys.stdout, sys.stderr):
         try:
             name = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name
         except LookupError:
             name = ""
-        if name != "utf-8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8" if name != "utf-8" else None, errors="surrogateescape")
 
 
 def _say_updating(path: Path, copy: Path) -> None:

@@ -38,6 +38,16 @@ def write_atomically(path: Path | str, data: bytes) -> None:
         stream.write(data)
 
 
+def readable_name(path: Path | str) -> str:
+    """A file's name as a person reads it, to keep or show: on a system whose names are bytes, one that is no
+    UTF-8 (a file unpacked from an old Windows archive: "clients_\xe9t\xe9.csv") read as Windows wrote it."""
+    name = Path(path).name
+    try:
+        return os.fsencode(name).decode("utf-8")
+    except UnicodeDecodeError:
+        return os.fsencode(name).decode("cp1252", errors="replace")
+
+
 def same_file(a: Path, b: Path) -> bool:
     """Whether `a` and `b` are one file on the disk (False when either is not there)."""
     try:

@@ -50,6 +50,22 @@ def test_output_is_utf8_even_when_the_stream_is_not(tmp_path, encoding):
     assert 'email "zoë@"' in failed.stderr.decode("utf-8")
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux lets a file's name hold bytes that are no UTF-8")
+@pytest.mark.parametrize("stream", ["utf-8:strict", "ascii"])
+def test_a_file_whose_name_is_no_utf8_is_imported_and_listed_by_the_name_windows_gave_it(tmp_path, stream):
+    """A file unpacked from an old Windows archive: "clients_été.csv" with its é in Windows-1252."""
+    db = str(tmp_path / "shop.sqlite")
+    name = os.fsdecode(b"clients_\xe9t\xe9.csv")
+    (tmp_path / name).write_text("First Name,Last Name,Email\nAnna,Schmidt,anna@example.com\n", encoding="utf-8")
+    dry = smallcrm("--db", db, "import", "contacts", str(tmp_path / name), "--dry-run", PYTHONIOENCODING=stream)
+    assert dry.returncode == 0 and dry.stderr == b"" and b"clients_\xe9t\xe9.csv" in dry.stdout  # (as `ls` says it)
+    done = smallcrm("--db", db, "import", "contacts", str(tmp_path / name), "--json", PYTHONIOENCODING=stream)
+    assert done.returncode == 0 and done.stderr == b"" and json.loads(done.stdout.decode("utf-8", "replace"))[
+        "created"] == 1
+    listed = smallcrm("--db", db, "import", "list", "--json")
+    assert [b["file_name"] for b in json.loads(listed.stdout)] == ["clients_été.csv"]
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [(["contacts", "show", "7"], 1), (["contacts", "add", "--first-name", "A", "--birthday", "2023-02-30"], 1),

@@ -1407,7 +1407,7 @@ def _insert_batch(conn, kind: str, path: Path, moment: str, details: dict) -> in
         details.setdefault("fingerprint", file_fingerprint(path))
     return conn.execute(
         "INSERT INTO import_batch (kind, file_name, started_at, details) VALUES (?, ?, ?, ?)",
-        (kind, path.name, moment, json.dumps(details, ensure_ascii=False))).lastrowid
+        (kind, files.readable_name(path), moment, json.dumps(details, ensure_ascii=False))).lastrowid
 
 
 def _finish_batch(conn, batch_id: int, counts: dict, details: dict) -> None:
@@ -1480,7 +1480,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
 
 def consent_source_of(path: Path) -> str:
     """Where consent given in a file came from, when no column of it says."""
-    return f"Imported from {path.name}"[:v.MAX_CONSENT_SOURCE]
+    return f"Imported from {files.readable_name(path)}"[:v.MAX_CONSENT_SOURCE]
 
 
 # The customer's fields duplicate_changes compares, then their lists ("emails", "phones", "tags").
