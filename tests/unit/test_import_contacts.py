@@ -120,6 +120,23 @@ def test_rejected_rows_are_written_as_a_guarded_csv(db, tmp_path):
     assert ci.guard("Ann") == "Ann" and ci.guard("") == ""
 
 
+def test_a_row_too_long_to_keep_says_the_limit_once_and_which_column_made_it_so(db, tmp_path):
+    long_notes = "x" * 100_001
+    source = write_csv(tmp_path / "in.csv", [["Ann", "Lee", "", "", "", "", "", "", "", long_notes],
+                                             ["B" * 201, "Lee", "", "", "", "", "", "", "", ""]])
+    plan = ci.plan_contacts_import(source, ci.ImportOptions())
+    assert [(r.row, r.column, r.value, ci.reject_words(r)) for r in plan.rejects] == [
+        (2, "Notes", "x" * 60 + "…", "the notes are too long: at most 100,000 characters"),
+        (3, "First Name", "B" * 201, "too long: at most 200 characters")]
+    # many columns, none of them long, make notes too long: none of them is named
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(["First Name", *(f"C{i}" for i in range(20_000))]) + "\n"
+                    + ",".join(["Ann", *["vvvvv"] * 20_000]) + "\n", encoding="utf-8")
+    (reject,) = ci.plan_contacts_import(wide, ci.ImportOptions()).rejects
+    assert (reject.column, reject.value, ci.reject_words(reject)) == (
+        None, None, "the notes are too long: at most 100,000 characters")
+
+
 def test_a_row_with_a_letter_lost_before_the_import_in_a_name_is_rejected_not_garbled(db, tmp_path):
     """The last row of a file cut short in the middle of "é", and a name a program had already garbled ("�"): each is
     rejected, with its column, rather than stored as "LefÃ" or "Ren�e". One elsewhere (a city) is kept as written,

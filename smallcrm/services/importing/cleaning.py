@@ -764,6 +764,7 @@ _AMOUNT = re.compile(r"\d(?:[\d.,' \u00a0\u202f\u2009\u2019]*\d)?")
 # What is wrong with an amount (InvalidValue.detail; those with facts are made into a Phrase).
 TOO_LONG = f"too long: at most {validation.MAX_NAME} characters"  # (a name, company, street, city or country)
 NOTES_TOO_LONG = f"the notes are too long: at most {validation.MAX_TEXT:,} characters"
+PREVIEW_VALUE = 60  # characters of a value too long to show whole in a reject
 NOT_AN_AMOUNT = "not an amount"
 DECIMAL_MARK_LAST = "the decimal mark must come once, last"
 MIXED_SEPARATORS = "mixed thousands separators"
@@ -1665,8 +1666,13 @@ class RowCleaner:
         if lines:
             try:
                 text = validation.clean_text("\n".join(lines), "notes", validation.MAX_TEXT, multiline=True)
-            except InvalidValue as e:
-                self._reject(row, NOTES_TOO_LONG, None, None, e)
+            except InvalidValue:  # (the reason says the limit: the check's own words would say it again)
+                # the column that gave most of them, and how it begins (none when many columns gave them)
+                longest = max((i for i in (*self.notes, *self.note) if i < len(cells)), key=lambda i: len(cells[i]),
+                              default=None)
+                if longest is None or len(cells[longest]) < validation.MAX_TEXT // 2:
+                    self._reject(row, NOTES_TOO_LONG)
+                self._reject(row, NOTES_TOO_LONG, names[longest], cells[longest].strip()[:PREVIEW_VALUE] + "…")
 
         if max(len(first), len(last), len(company), len(street), len(postal_code), len(city),
                len(country)) > validation.MAX_NAME:
@@ -1847,8 +1853,7 @@ class RowCleaner:
         for key, value in found.items():
             if len(value) > validation.MAX_NAME:
                 column = self.names[values[key][1]] if key in values else None
-                self._reject(row, TOO_LONG, column, value, InvalidValue(key, value, "too_long", Phrase(
-                    validation.AT_MOST, limit=validation.MAX_NAME)))
+                self._reject(row, TOO_LONG, column, value)
 
     def _birthday(self, row: int, column: str, text: str, parse) -> str | None:
         """The birthday `parse` reads; a row whose date could be either day or month first is rejected (the

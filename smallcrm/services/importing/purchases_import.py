@@ -99,7 +99,6 @@ AUTO_MATCHES = ("email", "id", "phone", "name")  # tried in turn for each row wh
 BROKEN_RECEIPT = "another row of this receipt was rejected: the whole receipt is left out"
 MATCH_WORDS = {"email": "email", "phone": "phone", "id": "customer number", "name": "customer name"}
 PREVIEW = 50
-PREVIEW_VALUE = 60  # characters of a value too long to show whole in a reject
 # What a row may say of its customer, in all: a customer made of it keeps what cannot be read in the notes, with room
 # for the columns' names
 MAX_DETAILS = v.MAX_TEXT - 1000
@@ -1370,7 +1369,8 @@ class _Reader:
                 details["name"] = ""  # (an order's number, no one's name)
             if sum(map(len, details.values())) > MAX_DETAILS:  # (a new customer keeps what it cannot read in notes)
                 longest = max(details, key=lambda name: len(details[name]))
-                return self.reject(number, cleaning.NOTES_TOO_LONG, longest, details[longest][:PREVIEW_VALUE] + "…")
+                return self.reject(number, cleaning.NOTES_TOO_LONG, longest,
+                                   details[longest][:cleaning.PREVIEW_VALUE] + "…")
             self.rejected_at.pop(reference, None)
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
