@@ -189,6 +189,8 @@ def describe_option_problem(error: InvalidValue) -> str:
     if error.problem in ("required", "too_long", "email", "phone", "date"):
         return cli_format.describe_invalid(error)
     detail = f"choose {error.detail}" if error.detail.startswith("one of ") else error.detail
+    if error.problem == "row_end":
+        detail += "; give --line-ends any"
     return f"{error.field.replace('_', ' ')} {cli_format.quoted(error.value)} cannot be used: {detail}"
 
 

@@ -2174,6 +2174,10 @@ Cliquez pour les afficher.</translation>
         <translation>«&#x202f;{value}&#x202f;» n’est pas un encodage que smallcrm connaît&#xa0;: choisissez-en un dans la liste «&#x202f;Caractères (encodage)&#x202f;».</translation>
     </message>
     <message>
+        <source>The column names run on into the rows under them: the file&apos;s rows end at another line break. Choose “At any line break” under “Rows end”.</source>
+        <translation>Les noms de colonnes se prolongent dans les lignes suivantes&#xa0;: les lignes du fichier se terminent par un autre saut de ligne. Choisissez «&#x202f;À chaque saut de ligne&#x202f;» sous «&#x202f;Fin des lignes&#x202f;».</translation>
+    </message>
+    <message>
         <source>“{value}” is not a country: write its two-letter code, such as FR, DE or US, under “Phone numbers from”.</source>
         <translation>«&#x202f;{value}&#x202f;» n’est pas un pays&#xa0;: écrivez son code de deux lettres, comme FR, DE ou US, dans «&#x202f;Pays des téléphones&#x202f;».</translation>
     </message>

@@ -222,6 +222,18 @@ def test_ambiguous_dates_name_the_column_and_the_option(cli, shop, tmp_path):
     assert absent.code == 2 and '--date-order "Born": the file has no such column' in absent.error_line
 
 
+def test_rows_said_to_end_at_a_line_break_the_file_ends_none_with_are_refused_with_the_option_that_reads_them(
+        cli, shop, tmp_path):
+    source = tmp_path / "clients.csv"
+    source.write_text("First Name,Email\nAnn,ann@example.com\nBob,bob@example.com\n", encoding="utf-8")
+    result = cli("import", "contacts", str(source), "--line-ends", "cr")
+    assert result.code == 2 and result.error_line.endswith(
+        'nothing was imported: line ends "cr" cannot be used: the column names would run on into the rows under '
+        "them: the file's rows end at another line break; give --line-ends any")
+    assert not shop.exists()
+    assert cli("import", "contacts", str(source), "--line-ends", "any").code == 0 and rows_in(shop, "contact") == 2
+
+
 def test_a_separator_the_file_does_not_use_is_refused_naming_the_one_it_seems_to(cli, shop, tmp_path):
     """Read with tabs, "Prénom;Nom;Courriel" is one column, whose last word made it the email: every customer was
     named after a whole row."""

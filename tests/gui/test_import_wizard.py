@@ -2316,6 +2316,22 @@ def test_a_file_gone_after_its_summary_is_said_to_be_gone_not_saved_again(qtbot,
     assert contacts.count_contacts() == 0
 
 
+def test_rows_chosen_to_end_at_a_line_break_the_file_ends_none_with_is_said_on_the_format_page(qtbot, window,
+                                                                                               tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"First Name,Email\nAnn,ann@example.com\nBob,bob@example.com\n")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    page = wizard.format_page
+    page.row_end.setCurrentIndex(page.row_end.findData("cr"))
+    assert page.detected.text() == ("The column names run on into the rows under them: the file's rows end at "
+                                    "another line break. Choose “At any line break” under “Rows end”.")
+    assert not page.isComplete()
+    page.row_end.setCurrentIndex(page.row_end.findData("any"))
+    assert page.isComplete() and page.table.rowCount() == 2
+    wizard.reject()
+
+
 def test_a_choice_on_the_format_page_that_cannot_be_used_is_said_in_the_words_of_the_page(qtbot, window, tmp_path):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     wizard.next()

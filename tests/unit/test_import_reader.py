@@ -727,6 +727,19 @@ def test_a_header_without_rows(tmp_path, text):
     assert (found.reason, found.detail) == ("header_only", "only the column names Name, City")
 
 
+@pytest.mark.parametrize("rows", [2, 30_000])  # (a file read whole to choose how to read it, and one that is not)
+@pytest.mark.parametrize("row_end", ["cr", "crlf"])
+def test_rows_chosen_to_end_at_a_line_break_the_file_does_not_end_them_with_are_that_choices_problem(
+        tmp_path, rows, row_end):
+    path = write(tmp_path / "lf.csv", "Name,City\n" + "".join(f"Ann {i},Lyon\n" for i in range(rows)))
+    with pytest.raises(InvalidValue) as caught:
+        dialect = sniff(path, row_end=row_end)
+        list(rows_of(path, dialect))
+    assert (caught.value.field, caught.value.value, caught.value.problem) == ("line ends", row_end, "row_end")
+    assert "\U000f0a0a" not in str(caught.value)  # (what stands in for a line break while a row is read)
+    assert len(list(rows_of(path, sniff(path, row_end="any")))) == rows
+
+
 @pytest.mark.parametrize(("content", "says"), [
     (b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "xlsx"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), ".xls"),

@@ -33,7 +33,7 @@ from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
-from smallcrm.errors import ImportFileProblem, InvalidValue, Phrase
+from smallcrm.errors import ImportFileProblem, InvalidValue, Phrase, SmallCrmError
 from smallcrm.services.importing.mapping import names_a_field
 
 SAMPLE_BYTES = 256 * 1024  # what detection looks at
@@ -960,7 +960,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         if _fits(whole_rows, header, truncated) and not _fits(records, header, truncated):
             ends, records = "\r\n", whole_rows
     if not truncated and all(_is_blank(r) for r in records[header + 1:]):
-        raise _problem(path, "header_only", _only_names(records[header]))
+        raise _header_only(path, records[header], row_end)
     return Dialect(codec, chosen, quotechar, header, has_bom, _line_ending(text), sep_line, ends)
 
 
@@ -1170,7 +1170,8 @@ class RowStream:
         except OSError as e:
             raise _problem(path, "vanished", e.strerror or str(e), number + 1) from e
         if self.rows == 0:
-            raise _problem(path, "header_only", _only_names(self.header))
+            raise _header_only(path, self.header, {end: name for name, end in ROW_ENDS.items()}.get(
+                self.dialect.row_end))
 
     def _decode_problem(self) -> ImportFileProblem:
         dialect = self.dialect
@@ -1277,6 +1278,15 @@ def read_rows(path: Path | str, dialect: Dialect, limit: int | None = None) -> R
     """`(row number, cells)` for each data row after the header (the first `limit` ones, when given), streamed
     (see RowStream)."""
     return RowStream(Path(path), dialect, limit)
+
+
+def _header_only(path: Path, header: list[str], row_end: str | None) -> SmallCrmError:
+    """The problem of a file of column names and no rows: the file's, or, when its rows were chosen to end at a
+    line break that ends none (`row_end`: a name of ROW_ENDS), that choice's."""
+    if row_end not in (None, "any") and any(c in cell for cell in header for c in "\r\n" + _CR_IN_CELL + _LF_IN_CELL):
+        return InvalidValue("line ends", row_end, "row_end", "the column names would run on into the rows under "
+                            "them: the file's rows end at another line break")
+    return _problem(path, "header_only", _only_names(header))
 
 
 def _only_names(header: list[str]) -> str:
