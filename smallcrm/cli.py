@@ -96,7 +96,7 @@ def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> No
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+    common.add_argument("--db", type=cli_format.file_path, metavar="PATH", default=argparse.SUPPRESS,
                         help=f"the database file (default: {paths.default_database()})")
 
     parser = _Parser(prog=PROG, parents=[common], allow_abbrev=False,
@@ -502,6 +502,6 @@ def main(argv: list[str] | None = None) -> int:
 def open_window_entry() -> int:
     """The `smallcrm-window` launcher (no console): `--db PATH` is understood, anything else ignored."""
     parser = argparse.ArgumentParser(prog="smallcrm-window", add_help=False, allow_abbrev=False)
-    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--db", type=cli_format.file_path, default=None)
     args, _ = parser.parse_known_args(sys.argv[1:])
     return open_window(args.db or paths.default_database())

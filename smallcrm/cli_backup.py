@@ -31,7 +31,7 @@ def register(commands, command, group, open_existing) -> None:
     """Add `backup`, `restore` and `check` (see cli_activity.register for the arguments)."""
     save = command(commands, "backup", run_backup,
                    "save a checked snapshot of the database now (kept until you delete it)")
-    save.add_argument("--to", type=Path, metavar="DIR",
+    save.add_argument("--to", type=cli_format.file_path, metavar="DIR",
                       help="the folder to save it in (default: the backup folder setting, or `backups` "
                            "beside the database)")
     save.add_argument("--list", action="store_true", help="list the snapshots in that folder instead, newest first")
@@ -39,7 +39,7 @@ def register(commands, command, group, open_existing) -> None:
 
     restore = command(commands, "restore", run_restore,
                       "replace the database with a snapshot, after saving the database as it is as a snapshot")
-    restore.add_argument("file", type=Path, metavar="FILE",
+    restore.add_argument("file", type=cli_format.file_path, metavar="FILE",
                          help="the snapshot: a path, or the name of a file in the backup folder")
     restore.add_argument("--json", action="store_true", help="print what was done as a JSON object")
 

@@ -37,7 +37,7 @@ def register(commands, command, group, open_existing) -> None:
                        "contacts to a spreadsheet (FILE.csv) or to vCards (FILE.vcf): everyone, a search or a "
                        "segment. Only customers who agreed to marketing by email are included unless "
                        "--consenting sms or --everyone says otherwise")
-    contacts.add_argument("file", type=Path, metavar="FILE.csv|FILE.vcf",
+    contacts.add_argument("file", type=cli_format.file_path, metavar="FILE.csv|FILE.vcf",
                           help="where to write; .csv (UTF-8, opens in Excel, imports back) or .vcf (vCard)")
     contacts.add_argument("--search", metavar="TEXT", help="only contacts matching these words or digits")
     contacts.add_argument("--segment", metavar="NAME",
@@ -51,7 +51,7 @@ def register(commands, command, group, open_existing) -> None:
     purchases = command(actions, "purchases", export_purchases,
                         "purchases and refunds to a spreadsheet (FILE.csv), oldest first, in the layout "
                         "`smallcrm import purchases` reads")
-    purchases.add_argument("file", type=Path, metavar="FILE.csv", help="where to write")
+    purchases.add_argument("file", type=cli_format.file_path, metavar="FILE.csv", help="where to write")
     purchases.add_argument("--from", dest="start", type=_date, metavar="DATE",
                            help="first day, YYYY-MM-DD (default: the first purchase)")
     purchases.add_argument("--to", dest="end", type=_date, metavar="DATE",

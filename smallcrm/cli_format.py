@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import fields
 from datetime import datetime
 from itertools import chain, islice
+from pathlib import Path
 
 from smallcrm.errors import DatabaseProblem, InvalidValue
 from smallcrm.services import validation
@@ -25,6 +26,14 @@ CHUNK = 500  # contacts fetched per query while streaming a list
 
 # ---------------------------------------------------------------------------------------------
 # Errors in words
+
+
+def file_path(text: str) -> Path:
+    """A file or folder named on the command line (argparse's type): an empty name names none (it would be the
+    current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty name is no file: give the file's name or path")
+    return Path(text)
 
 
 def record_id(text: str) -> int:

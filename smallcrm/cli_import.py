@@ -46,7 +46,7 @@ def register(commands, command, group, open_existing) -> None:
                     "{contacts,purchases,list,undo}")
 
     def file_options(sub) -> None:
-        sub.add_argument("file", type=Path, metavar="FILE", help="the CSV file")
+        sub.add_argument("file", type=cli_format.file_path, metavar="FILE", help="the CSV file")
         sub.add_argument("--map", action="append", default=[], metavar='"HEADER=FIELD"',
                          help="read a column as a field, e.g. --map \"Kundennr.=customer_id\" (repeat for several)")
         sub.add_argument("--encoding", metavar="ENC", help="the file's encoding, e.g. utf-8, cp1252, utf-16, or "
@@ -68,7 +68,7 @@ def register(commands, command, group, open_existing) -> None:
         sub.add_argument("--date-order", action="append", default=[], metavar="COLUMN=ORDER",
                          help="how a date column is written: dmy (day first), mdy (month first) or ymd")
         sub.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
-        sub.add_argument("--rejects", type=Path, metavar="OUT.csv",
+        sub.add_argument("--rejects", type=cli_format.file_path, metavar="OUT.csv",
                          help="write the rejected rows to this file, as the file has them, after their row number "
                               "and what is wrong: correct them and import that file")
         sub.add_argument("--json", action="store_true", help="print the outcome as a JSON object")

@@ -234,6 +234,14 @@ def test_rows_said_to_end_at_a_line_break_the_file_ends_none_with_are_refused_wi
     assert cli("import", "contacts", str(source), "--line-ends", "any").code == 0 and rows_in(shop, "contact") == 2
 
 
+@pytest.mark.parametrize("args", [("import", "contacts", ""), ("import", "contacts", "in.csv", "--rejects", ""),
+                                  ("export", "contacts", "")])
+def test_an_empty_file_name_is_said_to_name_no_file_not_to_be_the_current_folder(cli, shop, args):
+    result = cli(*args)
+    assert result.code == 2 and "an empty name is no file: give the file's name or path" in result.error_line
+    assert not shop.exists()
+
+
 def test_a_separator_the_file_does_not_use_is_refused_naming_the_one_it_seems_to(cli, shop, tmp_path):
     """Read with tabs, "Prénom;Nom;Courriel" is one column, whose last word made it the email: every customer was
     named after a whole row."""
