@@ -390,6 +390,7 @@ def test_outlook_rows():
     assert (tom.birthday, tom.phones) == (None, ["+12125550100"])  # "0/0/00" is Outlook's empty birthday
     emile, = contacts_of("google_outlook.csv")
     assert emile.street == "21 bis rue de Bruxelles" and emile.city == "Paris"
+    assert emile.tags == ["Naturalistes"]  # without Google's "myContacts", starless in its Outlook CSV
     assert emile.notes.splitlines() == ["Business Street: 5 rue du Travail", "Business City: Médan"]
 
 

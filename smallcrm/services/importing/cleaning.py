@@ -1305,6 +1305,7 @@ _NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # 
 _TAG_SPLIT = re.compile(r"\s*(?::::|[,;|])\s*")
 _TAG_SEPARATORS = _PHONE_SEPARATORS
 _SYSTEM_LABELS = frozenset({"mycontacts", "my contacts", "othercontacts", "other contacts", "starred"})
+_GOOGLE_GROUPS = frozenset({"mycontacts", "othercontacts"})  # (as Google names them: no one's own tag)
 PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "?", "keine", "aucun",
                           "aucune", "ninguno", "nessuno", "geen", "nenhum"})
 
@@ -1339,10 +1340,14 @@ def email_parts(cell: str) -> list[str]:
 
 
 def _google_tag(label: str) -> str | None:
+    """A label as a tag; None for Google's own groups: "* myContacts", "* starred", and "myContacts" as its Outlook
+    CSV writes it, without the star."""
     if label.startswith("* "):
         label = label[2:].strip()
         if label.casefold() in _SYSTEM_LABELS:
             return None
+    if label.casefold() in _GOOGLE_GROUPS:
+        return None
     return label or None
 
 
