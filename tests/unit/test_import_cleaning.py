@@ -573,6 +573,14 @@ def test_cells_are_tidied_but_names_kept_as_written():
 def test_nul_characters_and_placeholders_vanish():
     found = convert(row(first="An\x00n", email="n/a", phone="-", birthday="0/0/00"))
     assert (found.first_name, found.emails, found.phones, found.birthday) == ("Ann", [], [], None)
+    # in a name, company or address, a spreadsheet's stand-in for nothing is nothing: no customer "- -" of "N/A"
+    found = convert(row(first="Ann", last="-", company="N/A", city="—", state="n.a."))
+    assert (found.first_name, found.last_name, found.company, found.city, found.region, found.notes) == (
+        "Ann", "", "", "", "", "")
+    assert isinstance(convert(row(first="-", last="-", company="-", email="-", phone="-", city="-")), Reject)
+    # a name is kept, however short or odd
+    found = convert(row(first="Nil", last="Na", company="None", city="Nantes"))
+    assert (found.first_name, found.last_name, found.company, found.city) == ("Nil", "Na", "None", "Nantes")
 
 
 def test_several_emails_in_one_cell():

@@ -1310,6 +1310,12 @@ PLACEHOLDERS = frozenset({"-", "--", "n/a", "na", "n.a.", "none", "null", "nil",
                           "aucune", "ninguno", "nessuno", "geen", "nenhum"})
 
 
+# A cell that stands for none in a name, company or address field: dashes, dots and question marks, "n/a"
+# ("None", "Nil" or "Na" may be someone's name, "NA" Namibia's code)
+_NO_TEXT = re.compile(r"[-–—.?\s]+|n\s*/\s*a|n\.\s*a\.?", re.IGNORECASE)
+_NAMED_PLACES = frozenset({"first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company",
+                           "street", "postal_code", "city", "region", "country", "address"})
+
 _ZEROS = re.compile(r"0(?:\.0+)?")  # (WooCommerce's guests; "00" may be a till's own number)
 
 
@@ -1527,6 +1533,8 @@ class RowCleaner:
                 if ":::" in value:  # Google's values of one field: the first is the field's, the others notes
                     value, *others = _MULTI.split(value)
                     notes.extend(f"{names[i]}: {other}" for other in others if other)
+                if value and value[0] in "-–—.?nN" and target in _NAMED_PLACES and _NO_TEXT.fullmatch(value):
+                    value = ""  # ("-", "n/a": a spreadsheet's empty cell, no one's name or town)
                 if value:
                     if target not in values:
                         values[target] = (value, i)
