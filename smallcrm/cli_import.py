@@ -440,6 +440,8 @@ _NOTED = {
                        "was not used to find them (export the file again, with the numbers as text)",
     "consent_withdrawn": "marketing consent withdrawn: the file says they unsubscribed (or, with --on-duplicate "
                          "overwrite, no)",
+    "named_after_email": "no name in the file: their email stands in for it",
+    "named_after_phone": "no name in the file: their phone number stands in for it",
 }
 
 

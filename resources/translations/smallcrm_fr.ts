@@ -4558,6 +4558,14 @@ Cliquez pour les afficher.</translation>
         <translation>Clients dont le consentement marketing est retiré&#xa0;: le fichier dit qu’ils se sont désabonnés (ou non, en remplaçant)</translation>
     </message>
     <message>
+        <source>New customers with no name in the file: their email stands in for it</source>
+        <translation>Nouveaux clients sans nom dans le fichier&#xa0;: leur e-mail en tient lieu</translation>
+    </message>
+    <message>
+        <source>New customers with no name in the file: their phone number stands in for it</source>
+        <translation>Nouveaux clients sans nom dans le fichier&#xa0;: leur numéro de téléphone en tient lieu</translation>
+    </message>
+    <message>
         <source>Ready to import</source>
         <translation>Prêt à importer</translation>
     </message>

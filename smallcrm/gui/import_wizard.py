@@ -285,6 +285,10 @@ WARNINGS = {
                                                         "6.54321E+12), kept in their notes and not used to find them"),
     "consent_withdrawn": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is withdrawn: the file "
                                                           "says they unsubscribed (or no, when overwriting)"),
+    "named_after_email": QT_TRANSLATE_NOOP("SummaryPage", "New customers with no name in the file: their email "
+                                                          "stands in for it"),
+    "named_after_phone": QT_TRANSLATE_NOOP("SummaryPage", "New customers with no name in the file: their phone "
+                                                          "number stands in for it"),
 }
 # What a duplicate agreed on ("same as Ann Lee (same email)").
 DUPLICATE_REASONS = {

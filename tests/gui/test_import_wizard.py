@@ -962,6 +962,7 @@ def test_the_header_row_chooses_purchases_or_customers_and_the_user_can_change_i
     wizard.next()
     qtbot.waitUntil(lambda: wizard.summary_page.noted.text() != "", timeout=5000)
     assert wizard.summary_page.noted.text().splitlines() == [
+        "• New customers with no name in the file: their email stands in for it: 1",  # (Jörg, by his email)
         "• Rows of a sales export: their buyers become customers, the sales are not recorded (import the file as "
         "Purchases to record them): 6"]
     # Jörg added, Anna's four rows her (a customer already), the coffee paid with no email no one

@@ -137,6 +137,15 @@ def test_a_row_too_long_to_keep_says_the_limit_once_and_which_column_made_it_so(
         None, None, "the notes are too long: at most 100,000 characters")
 
 
+def test_new_customers_named_after_their_email_or_phone_are_counted_not_those_already_in_the_book(db, tmp_path):
+    add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    source = write_csv(tmp_path / "guests.csv", [["", "", "", "guest4471@example.fr", "", "", "", "", "", ""],
+                                                 ["", "", "", "", "+33 6 12 34 56 78", "", "", "", "", ""],
+                                                 ["", "", "", "ann@example.com", "", "", "", "", "", ""]])
+    plan = ci.plan_contacts_import(source, ci.ImportOptions(region="FR"))
+    assert dict(plan.warnings) == {"named_after_email": 1, "named_after_phone": 1}  # (Ann keeps her name)
+
+
 def test_a_row_with_a_letter_lost_before_the_import_in_a_name_is_rejected_not_garbled(db, tmp_path):
     """The last row of a file cut short in the middle of "é", and a name a program had already garbled ("�"): each is
     rejected, with its column, rather than stored as "LefÃ" or "Ren�e". One elsewhere (a city) is kept as written,

@@ -186,6 +186,8 @@ ERASED = "erased"  # a row of someone erased at their request (services.erased):
 NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birthday", "street_in_notes",
          "tag_in_notes", "consent_unclear", "consent_date_unclear", "lost_letters",
          "number_in_notes")
+# ... and the customers the import adds with no name but their email or phone in its place
+NAMED_AFTER = ("named_after_email", "named_after_phone")
 
 
 class Preparer:
@@ -279,7 +281,7 @@ class Decider:
                 append(Decision(SKIP, number, kept, None, None, match, choice))
                 continue
             for kind in warnings:
-                if kind in NOTED:
+                if kind in NOTED or kind in NAMED_AFTER and (match is None or choice == "create"):
                     noted[kind] = noted.get(kind, 0) + 1
             if match is None or choice == "create":
                 new_id = self.next_id
