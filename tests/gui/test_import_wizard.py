@@ -513,16 +513,6 @@ def test_undoing_an_import_says_which_of_its_customers_are_in_the_trash(qtbot, w
     dialog.close()
 
 
-def test_past_imports_opens_at_the_size_it_was_left(qtbot, window):
-    first = window.show_past_imports()
-    qtbot.waitExposed(first)
-    first.resize(720, 360)
-    first.close()
-    again = window.show_past_imports()
-    assert (again.width(), again.height()) == (720, 360)
-    again.close()
-
-
 def test_past_imports_can_be_undone(qtbot, window, tmp_path, asked, monkeypatch):
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
 

@@ -335,12 +335,13 @@ def test_the_trash_fits_its_columns_to_its_width(qtbot, window, three):
     trash.close()
 
 
-def test_the_trash_opens_at_the_size_it_was_left(qtbot, window, three):
-    first = window.show_trash()
+@pytest.mark.parametrize("show", ["show_trash", "show_past_imports"])
+def test_the_trash_and_past_imports_open_at_the_size_they_were_left(qtbot, window, three, show):
+    first = getattr(window, show)()
     qtbot.waitExposed(first)
     first.resize(700, 380)
     first.close()
-    again = window.show_trash()
+    again = getattr(window, show)()
     assert (again.width(), again.height()) == (700, 380)
     again.close()
 
