@@ -33,7 +33,8 @@ def register(commands, command, group, open_existing) -> None:
                      "everything the shop holds about one customer, as a ZIP file: their details, purchases, "
                      "points, calls and notes, answers, complaints, referrals, imports, and their dossier (PDF)")
     export.add_argument("contact", metavar="CONTACT", help="the contact's id, or words that find only that contact")
-    export.add_argument("file", type=cli_format.file_path, metavar="FILE.zip", help="where to write (readable by you only)")
+    export.add_argument("file", type=cli_format.file_path, metavar="FILE.zip",
+                        help="where to write (readable by you only)")
 
     erase = command(actions, "erase", privacy_erase,
                     "erase a customer for good: their details, calls, notes, points and complaints go; their "

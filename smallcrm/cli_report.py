@@ -53,7 +53,8 @@ def register(commands, command, group, open_existing) -> None:
     customer = command(actions, "customer", report_customer,
                        "one customer's dossier: profile, purchases, points, answers, complaints, money owed")
     customer.add_argument("contact", metavar="CONTACT", help="the contact's id, or words that find only that contact")
-    customer.add_argument("--out", type=cli_format.file_path, metavar="FILE.pdf", required=True, help="write the dossier to this file")
+    customer.add_argument("--out", type=cli_format.file_path, metavar="FILE.pdf", required=True,
+                          help="write the dossier to this file")
 
     lists = command(actions, "list", report_list, "a call list, a birthday list, mailing labels or loyalty cards")
     lists.add_argument("kind", choices=LISTS, metavar="{" + ",".join(LISTS) + "}")
@@ -65,7 +66,8 @@ def register(commands, command, group, open_existing) -> None:
     lists.add_argument("--layout", choices=("L7160", "5160"),
                        help="for labels: A4 sheets of 21 (L7160) or Letter sheets of 30 (5160) "
                             "(default: by the paper size setting)")
-    lists.add_argument("--out", type=cli_format.file_path, metavar="FILE.pdf", required=True, help="write the list to this file")
+    lists.add_argument("--out", type=cli_format.file_path, metavar="FILE.pdf", required=True,
+                       help="write the list to this file")
     cli_format.add_consent_arguments(lists, argparse.SUPPRESS, "calls default to sms (the consent that goes "
                                      "with their phone), labels to everyone", applies_to="calls and labels: ")
 

@@ -417,8 +417,8 @@ def problem_text(error: Exception, *, started: bool = True) -> str:
         return _problem_tr("The column names were read as one column: the file's columns seem to be separated by "
                            "“{separator}”. Go back to “What the file looks like” and choose it under “Separator”."
                            ).format(separator={"tab": _problem_tr("tab")}.get(error.value, error.value))
-    if isinstance(error, InvalidValue) and error.problem in ("encoding", "region", "row", "row_end"):  # (a choice
-        # on the page)
+    # (a choice on the page)
+    if isinstance(error, InvalidValue) and error.problem in ("encoding", "region", "row", "row_end"):
         return {"encoding": _problem_tr("“{value}” is not an encoding smallcrm knows: choose one from the list under "
                                         "“Characters (encoding)”."),
                 "row_end": _problem_tr("The column names run on into the rows under them: the file's rows end at "
