@@ -994,7 +994,7 @@ class FormatPage(QWizardPage):
         quote = {q: name for name, q in reader.QUOTES.items()}[d.quotechar]
         self.quote.setCurrentIndex(max(0, self.quote.findData(quote)))
         self.header_row.setValue(d.header_row + d.first_row_number)
-        detected_end = {end: name for name, end in reader.ROW_ENDS.items()}.get(d.row_end, "any")
+        detected_end = reader.ROW_END_NAMES.get(d.row_end, "any")
         self.row_end.setCurrentIndex(max(0, self.row_end.findData(opts.row_end or detected_end)))
         self._fill_programs()
         self.preset.setCurrentIndex(max(0, self.preset.findData(opts.preset)))

@@ -679,6 +679,7 @@ def _too_many_controls(text: str) -> bool:
 
 QUOTES = {"double": '"', "single": "'", "none": ""}  # the quoting a user can choose, by name
 ROW_ENDS = {"any": "", "crlf": "\r\n", "lf": "\n", "cr": "\r"}  # where rows end, by name
+ROW_END_NAMES = {end: name for name, end in ROW_ENDS.items()}  # ... and the name of each
 _CR_IN_CELL, _LF_IN_CELL = "\U000f0d0d", "\U000f0a0a"  # a line break inside a row, while csv reads it
 
 
@@ -1170,8 +1171,7 @@ class RowStream:
         except OSError as e:
             raise _problem(path, "vanished", e.strerror or str(e), number + 1) from e
         if self.rows == 0:
-            raise _header_only(path, self.header, {end: name for name, end in ROW_ENDS.items()}.get(
-                self.dialect.row_end))
+            raise _header_only(path, self.header, ROW_END_NAMES.get(self.dialect.row_end))
 
     def _decode_problem(self) -> ImportFileProblem:
         dialect = self.dialect
