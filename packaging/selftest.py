@@ -40,6 +40,10 @@ def checks(window, expected_contacts: int | None) -> list[tuple[str, bool, str]]
     results.append(("contact form loads", loaded, detail))
     results.append(("application icon draws", _drawn(app_icon()), ""))
     results.append(("toolbar icon draws", _drawn(icon("contact-new")), ""))
+    from smallcrm.services.addresses import town_lines
+
+    town = town_lines("62704", "Springfield", "US", None)  # (from the address data bundled)
+    results.append(("address layouts load", town == ["Springfield 62704"], " / ".join(town)))
     if expected_contacts is not None:
         shown = window.model.rowCount()
         results.append(("customers listed", shown == expected_contacts, f"{shown} of {expected_contacts}"))

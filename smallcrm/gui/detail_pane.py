@@ -17,6 +17,7 @@ from smallcrm.gui.colours import paint_text, soft_colour
 from smallcrm.gui.columns import line_rows
 from smallcrm.gui.flow_layout import FlowLayout
 from smallcrm.gui.messages import points_reason, scheme_summary, tier_name
+from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import ContactRecord, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.timeline import KINDS, Event, timeline
@@ -294,7 +295,6 @@ class DetailPane(QStackedWidget):
         self.subtitle.setText(c.company if c.display_name != c.company else "")
         self.subtitle.setVisible(bool(self.subtitle.text()))
         region = default_region()
-        place = " ".join(p for p in (c.postal_code, c.city) if p)
         marketing = []
         if c.email_consent:
             day, source = fmt.day(c.email_consent_at.astimezone().date()), c.email_consent_source
@@ -308,7 +308,7 @@ class DetailPane(QStackedWidget):
         values = {
             "emails": "\n".join(c.emails),
             "phones": "\n".join(display_phone(p.e164, p.raw, region) for p in c.phones),
-            "address": "\n".join(p for p in (c.street, place, c.country) if p),
+            "address": "\n".join(address_lines(c.street, c.postal_code, c.city, c.country, region)),
             "birthday": fmt.birthday(c.birthday),
             "tags": " · ".join(c.tags),
             "marketing": "\n".join(marketing) or self.tr("No consent given"),

@@ -42,6 +42,7 @@ from smallcrm.gui.columns import read_only_rows
 from smallcrm.gui.forms import AsksBeforeClosing, remembered_size, resize_within_screen
 from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
+from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import all_tags, contact_rows
 from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import cleaning, mapping, reader
@@ -1471,8 +1472,7 @@ class MappingPage(QWizardPage):
                 rows.append([str(p.row), will, "", "", "", "", "", "", "", "", self._why_rejected(p.reject)])
                 continue
             name = " ".join(x for x in (c.first_name, c.last_name) if x)
-            place = " ".join(y for y in (c.postal_code, c.city) if y)
-            address = ", ".join(x for x in (c.street, place, c.country) if x)
+            address = ", ".join(address_lines(c.street, c.postal_code, c.city, c.country, region))
             # phone numbers as the customer list will show them (national form for the shop's country)
             phones = [display_phone(n.e164, n.raw, region) for n in c.phone_details] if c.phone_details else c.phones
             birthday = "?" if c.birthday and plan.ambiguous_columns else c.birthday or ""  # (read once answered)

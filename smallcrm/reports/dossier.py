@@ -24,6 +24,7 @@ from smallcrm.reports.document import PageText, build
 from smallcrm.reports.shop import Shop
 from smallcrm.reports.words import said
 from smallcrm.services import customer, loyalty, satisfaction, when
+from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import ContactRecord, display_name, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.validation import display_phone
@@ -112,11 +113,6 @@ def _status_text(line: HistoryLine, shop: Shop, today: date) -> str:
     return text
 
 
-def _address(record: ContactRecord) -> str:
-    town = " ".join(part for part in (record.postal_code, record.city) if part)
-    return "\n".join(part for part in (record.street, town, record.country) if part)
-
-
 def _consent(granted: bool, since, source: str, shop: Shop) -> str:
     """"Yes, since 21 Aug 2024, at the counter", "Yes", or "No"."""
     if not granted:
@@ -127,6 +123,7 @@ def _consent(granted: bool, since, source: str, shop: Shop) -> str:
 
 def _profile(record: ContactRecord, since: date, shop: Shop, s: Styles, width: float) -> list[Flowable]:
     region = default_region()
+    address = address_lines(record.street, record.postal_code, record.city, record.country, region)
     referrer = ""
     if record.referred_by_id is not None:
         row = Contact.get_or_none(Contact.id == record.referred_by_id)
@@ -137,7 +134,7 @@ def _profile(record: ContactRecord, since: date, shop: Shop, s: Styles, width: f
         (shop.tr("Company"), record.company),
         (shop.tr("Emails"), "\n".join(record.emails)),
         (shop.tr("Phones"), "\n".join(display_phone(p.e164, p.raw, region) for p in record.phones)),
-        (shop.tr("Address"), _address(record)),
+        (shop.tr("Address"), "\n".join(address)),
     ]
     right = [
         (shop.tr("Birthday"), shop.birthday(record.birthday)),

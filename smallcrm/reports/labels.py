@@ -21,7 +21,9 @@ from smallcrm.reports.document import write
 from smallcrm.reports.lists import CHUNK, unique_ids
 from smallcrm.reports.shop import PAGE_SIZES, Shop
 from smallcrm.reports.text import fit_line, is_rtl, shaped_width
+from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import display_name
+from smallcrm.services.settings import default_region
 from smallcrm.store.models import database
 
 
@@ -76,24 +78,25 @@ def layout_for(name: str | None, paper: str) -> LabelLayout:
     return LABEL_LAYOUTS[name]
 
 
-def address_lines(first: str, last: str, company: str, street: str, postal_code: str, city: str,
-                  country: str) -> list[str]:
-    """The lines of a mailing address, blank ones left out."""
+def label_lines(first: str, last: str, company: str, street: str, postal_code: str, city: str, country: str,
+                home: str | None) -> list[str]:
+    """The lines of a mailing label, blank ones left out: the name, the company, and the address as the post of its
+    country (else of the shop's, `home`) reads it."""
     name = display_name(first, last, company)
-    town = " ".join(part for part in (postal_code, city) if part)
-    lines = [name, company if company and company != name else "", street, town, country]
-    return [line for line in lines if line]
+    return [name, *([company] if company and company != name else []),
+            *address_lines(street, postal_code, city, country, home)]
 
 
 def addresses(contact_ids: Iterable[int]) -> Iterator[tuple[int, list[str]]]:
     """(id, address lines) of the contacts out of the Trash among `contact_ids`, in order, CHUNK at a time."""
     ids = unique_ids(contact_ids)
+    home = default_region()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         cursor = database.execute_sql(
             f"""SELECT id, first_name, last_name, company, street, postal_code, city, country FROM contact
                  WHERE id IN ({",".join("?" * len(chunk))}) AND deleted_at IS NULL""", chunk)
-        found = {row[0]: address_lines(*row[1:]) for row in cursor}
+        found = {row[0]: label_lines(*row[1:], home) for row in cursor}
         for contact_id in chunk:
             if contact_id in found:
                 yield contact_id, found[contact_id]

@@ -1060,6 +1060,15 @@ def test_redoing_an_edit_reads_its_numbers_as_the_form_did(qtbot, window, three)
     assert [p.e164 for p in contacts.get_contact(three[1]).phones] == ["+442079460958"]
 
 
+def test_the_customers_pane_writes_the_address_as_the_country_does(qtbot, make_window, db):
+    contacts.add_contact(contacts.ContactInput(first_name="Tom", last_name="Hay", street="2 High St", city="London",
+                                               postal_code="SW1A 1AA", country="UK"))
+    window = make_window()
+    window.refresh()
+    window.view.selectRow(0)
+    assert window.detail.values["address"].text() == "2 High St\nLondon\nSW1A 1AA\nUK"
+
+
 def test_a_very_long_word_does_not_widen_the_customers_pane_past_the_window(qtbot, make_window, db):
     from PySide6.QtWidgets import QScrollArea
 

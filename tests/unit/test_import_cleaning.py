@@ -496,7 +496,7 @@ def convert(cells, region="FR", orders=None):
     (row(phone="call me", city="Paris"), "invalid phone number", "Phone", "call me"),
     (row(phone="12"), "invalid phone number", "Phone", "12"),
     (row(first="A" * 201), "too long: at most 200 characters", "First", "A" * 201),
-    (row(first="Ann", city="C" * 200, state="IL"), "too long: at most 200 characters", "City", "C" * 200 + ", IL"),
+    (row(first="Ann", city="C" * 201), "too long: at most 200 characters", "City", "C" * 201),
     (row(first="Total: 2 contacts"), cleaning.TOTAL_ROW, None, None),
     (row(company="Gesamtergebnis", tags="1.234,50 €"), cleaning.TOTAL_ROW, None, None),
     (row(company="Total (2)", tags="CHF 20.50"), cleaning.TOTAL_ROW, None, None),
@@ -607,6 +607,29 @@ def test_a_long_tag_or_a_long_region_goes_to_the_notes():
     assert found.tags == ["short"] and found.city == "Lyon" and found.region == "Auvergne-Rhône-Alpes"
     assert found.notes.splitlines() == ["State: Auvergne-Rhône-Alpes", "Tags: " + "t" * 61]
     assert found.warnings == ["tag_in_notes"]
+
+
+@pytest.mark.parametrize(("shop", "state", "city", "notes"), [
+    ("US", "IL", "Springfield, IL", ""), ("CA", "ON", "Springfield, ON", ""), ("IT", "MI", "Springfield, MI", ""),
+    (None, "IL", "Springfield, IL", ""),  # (no country known: as a label would show it)
+    ("DE", "BE", "Springfield", "State: BE"), ("GB", "ENG", "Springfield", "State: ENG"),
+    ("FR", "IDF", "Springfield", "State: IDF")])
+def test_a_region_code_follows_the_town_where_the_country_writes_it(shop, state, city, notes):
+    found = convert(row(first="Ann", city="Springfield", state=state), region=shop)
+    assert (found.city, found.region, found.notes) == (city, state, notes)
+
+
+def test_the_rows_country_says_whether_its_region_follows_the_town():
+    headers, fields = ["First", "City", "State", "Country"], ["first_name", "city", "region", "country"]
+    found = [row_to_contact(2, ["Ann", "Berlin", "BE", country], fields, headers, region=shop, date_orders={})
+             for country, shop in (("Deutschland", "US"), ("USA", "DE"), ("", "DE"), ("Narnia", "DE"))]
+    assert [f.city for f in found] == ["Berlin", "Berlin, BE", "Berlin", "Berlin, BE"]  # (Narnia: not known)
+
+
+def test_a_town_too_long_with_its_region_is_refused():
+    found = convert(row(first="Ann", city="C" * 197, state="IL"), region="US")
+    assert isinstance(found, Reject) and found.reason == "too long: at most 200 characters"
+    assert (found.column, found.value) == ("City", "C" * 197 + ", IL")
 
 
 def test_extra_cells_and_second_values_of_single_fields_go_to_the_notes():

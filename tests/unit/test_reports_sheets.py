@@ -123,6 +123,18 @@ def test_the_layout_follows_the_paper_size(shop):
     assert page_sizes(labels_pdf(ids, "L7160")) == [A4]
 
 
+def test_each_address_is_laid_out_as_its_countrys_post_reads_it(shop):
+    ids = [person("Ann", "Lee", street="1 Main St", postal_code="62704", city="Springfield, IL"),  # (the shop's: US)
+           person("Tom", "Hay", street="2 High St", postal_code="SW1A 1AA", city="London", country="United Kingdom"),
+           person("Jan", "Groß", street="Hauptstraße 5", postal_code="10115", city="Berlin", country="Deutschland")]
+    found = texts_by_rectangle(labels_pdf(ids, "5160"), LABEL_LAYOUTS["5160"].rectangle, 30, 3)
+    assert found == [flat("Ann Lee 1 Main St Springfield, IL 62704"),
+                     flat("Tom Hay 2 High St London SW1A 1AA United Kingdom"),
+                     flat("Jan Groß Hauptstraße 5 10115 Berlin Deutschland")]
+    lines = labels.label_lines("Tom", "Hay", "", "2 High St", "SW1A 1AA", "London", "United Kingdom", "US")
+    assert lines == ["Tom Hay", "2 High St", "London", "SW1A 1AA", "United Kingdom"]
+
+
 def test_an_unknown_layout_is_refused(shop):
     with pytest.raises(InvalidValue) as e:
         labels_pdf([person()], "L9999")

