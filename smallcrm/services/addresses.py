@@ -35,8 +35,8 @@ _COUNTRY_ALIASES = {"uk": "GB", "u.k": "GB", "england": "GB", "scotland": "GB", 
 # Dominican Republic
 _NOT_CODES = frozenset({"DOM"})
 # Besides the seven languages of the import, the names countries give themselves ("Polska", "Magyarország")
-_COUNTRY_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "da", "sv",
-                    "nb", "fi", "el", "lt", "lv", "et", "ga", "ca")
+_COUNTRY_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "da",
+                    "sv", "nb", "fi", "el", "lt", "lv", "et", "ga", "ca")
 
 
 @lru_cache(maxsize=1)
