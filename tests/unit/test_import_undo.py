@@ -170,6 +170,25 @@ def test_overwrite_puts_the_files_values_first_and_keeps_the_rest(shop, tmp_path
     assert set(contact_ids("lyon")) == {shop["ann"], shop["cy"]}  # the search index follows the new city
 
 
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_a_number_kept_as_typed_is_read_when_imported_again_with_its_country(shop, tmp_path, policy):
+    """Imported first as a US shop's ("06 12 34 56 78" is no US number: kept as typed), then again as a French one:
+    one number, now read, and not a second one beside it. Undo puts the number back as it was."""
+    source = tmp_path / "eve.csv"
+    source.write_text("First Name,Last Name,Email,Phone\nEve,Roy,eve@example.com,06.98.76.54.32\n", encoding="utf-8")
+    ci.import_contacts(source, ci.ImportOptions(region="US"))
+    (eve,) = contact_ids("eve")
+    assert [(p.raw, p.e164) for p in get_contact(eve).phones] == [("06.98.76.54.32", None)]
+    before = snapshot()
+    source.write_text("First Name,Last Name,Email,Phone\nEve,Roy,eve@example.com,06 98 76 54 32\n", encoding="utf-8")
+    result = ci.import_contacts(source, ci.ImportOptions(region="FR", on_duplicate=policy))
+    assert result.updated == 1
+    assert [(p.raw, p.e164) for p in get_contact(eve).phones] == [("06.98.76.54.32", "+33698765432")]
+    assert list(contact_ids("+33698765432")) == [eve]  # (found by the number read, as the search index has it)
+    ci.undo_import(result.batch)
+    assert snapshot() == before
+
+
 @pytest.mark.parametrize(("policy", "file_address", "stored"), [
     # the same place, with more of it: the empty parts are filled
     ("fill", ("", "75011", "paris", ""), ("12 rue Oberkampf", "75011", "Paris", "France")),

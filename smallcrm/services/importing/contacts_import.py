@@ -778,6 +778,14 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
     # one number however its digits are spaced: "0171 1234567" and "0171-1234567", or "0049 171 1234567" and
     # +49 171 1234567 (not a number's national form: another country's number may share it, a French and a Dutch
     # mobile are both "06 12 34 56 78")
+    # A number kept as typed (read then with no country) that the file writes the same way and now reads is that
+    # number: it is kept, read ("06 12 34 56 78", imported again with the shop's country France, is +33 6 12 34 56 78)
+    as_typed = {re.sub(r"\D", "", item[1]): item for item in state.phones if not item[2]}
+    for raw, e164, digits in brought_phones if as_typed else ():
+        kept = as_typed.get(re.sub(r"\D", "", raw)) if e164 else None
+        if kept is not None and all(item[2] != e164 for item in state.phones):
+            kept[2:4] = [e164, digits]
+            changed = True
     number_of = {}
     for item in state.phones:
         full = [item[2][1:], "00" + item[2][1:]] if item[2] else []
@@ -1022,8 +1030,10 @@ class Writer:
         conn.executemany("INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position)"
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          [(s.id, *p[1:]) for s in states for p in s.phones if p[0] is None])
-        conn.executemany("UPDATE contact_phone SET position = ? WHERE id = ? AND position != ?",
-                         [(p[5], p[0], p[5]) for s in states for p in s.phones if p[0] is not None])
+        conn.executemany("UPDATE contact_phone SET e164 = ?, digits = ?, position = ? WHERE id = ?"
+                         " AND (e164 IS NOT ? OR digits != ? OR position != ?)",
+                         [(p[2], p[3], p[5], p[0], p[2], p[3], p[5]) for s in states for p in s.phones
+                          if p[0] is not None])
         conn.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
                          [(s.id, self.tag_id(t)) for s in states for t in s.tags])
         conn.executemany(
