@@ -383,6 +383,17 @@ def test_google_legacy_keeps_an_invalid_email_in_the_notes_when_another_is_valid
     assert chen.warnings == ["email_in_notes"]
 
 
+def test_google_legacys_display_name_is_no_note_when_the_name_columns_hold_it(tmp_path):
+    names = next(csv.reader([(FIXTURES / "google_legacy.csv").read_text(encoding="utf-8").splitlines()[0]]))
+    row = {name: "" for name in names} | {"Name": "Ann Marie Lee", "Given Name": "Ann", "Additional Name": "Marie",
+                                          "Family Name": "Lee"}
+    ann = one_row_of(tmp_path / "google.csv", names, row, region="GB")
+    assert (ann.first_name, ann.last_name, ann.notes) == ("Ann", "Lee", "Additional Name: Marie")
+    row |= {"Name": "Dr Ann Marie Lee"}  # (a word of its own: kept)
+    ann = one_row_of(tmp_path / "google.csv", names, row, region="GB")
+    assert ann.notes.splitlines() == ["Additional Name: Marie", "Name: Dr Ann Marie Lee"]
+
+
 def test_outlook_rows():
     mary, tom = contacts_of("outlook.csv", "IE")
     assert (mary.last_name, mary.company, mary.birthday) == ("O'Brien", "O'Brien & Daughters", "1975-04-23")

@@ -1508,7 +1508,7 @@ class RowCleaner:
                 company = full  # ("SARL Martin Plomberie": a business, no person's name)
             elif not first and not last and not (company and fold(full) == fold(company)):
                 first, last = split_full_name(full, self.last_first)  # (the company's name is no person's)
-            elif _new_words(full, first, last, company):
+            elif _new_words(full, first, last, company, *(cells[j] for j in self.note)):  # (a middle name's column)
                 notes.append(f"{names[i]}: {full}")
         # A number without +country is read in the row's own country when it names one, else in the shop's.
         # (the row's country, looked up only when its numbers or its house number need it)
