@@ -51,8 +51,8 @@ def register(commands, command, group, open_existing) -> None:
     calls = group("calls", "log calls, visits, emails, SMS and notes", "{add}")
     add = command(calls, "add", add_call, "log a call (or, with --kind, a visit, email, SMS or note)")
     add.add_argument("contact", type=cli_format.record_id, metavar="CONTACT", help="the contact id")
-    add.add_argument("--kind", choices=("call", "visit", "email", "sms", "note"), default="call")
-    add.add_argument("--direction", choices=("in", "out"),
+    add.add_argument("--kind", type=str.lower, choices=("call", "visit", "email", "sms", "note"), default="call")
+    add.add_argument("--direction", type=str.lower, choices=("in", "out"),
                      help="in: they called; out: we called (calls only; default: in)")
     add.add_argument("--at", metavar="DATETIME", help="YYYY-MM-DD HH:MM in local time (default: now)")
     add.add_argument("--duration", type=_minutes, metavar="MINUTES")
@@ -83,7 +83,7 @@ def register(commands, command, group, open_existing) -> None:
     add.add_argument("--at", metavar="DATETIME", help="YYYY-MM-DD HH:MM in local time (default: now)")
     add.add_argument("--item", action="append", metavar='"DESC;QTY;UNIT PRICE"',
                      help='a line item, e.g. "Tea;2;4.50" (repeat for several)')
-    add.add_argument("--status", choices=("paid", "due"), default="paid")
+    add.add_argument("--status", type=str.lower, choices=("paid", "due"), default="paid")
     add.add_argument("--due", type=_date, metavar="DATE", help="when a due purchase must be paid")
     add.add_argument("--ref", metavar="TEXT", help="receipt or invoice number")
     add.add_argument("--payment", metavar="METHOD", help="cash, card, transfer, ...")
@@ -146,7 +146,7 @@ def register(commands, command, group, open_existing) -> None:
     listing.add_argument("--json", action="store_true")
     update = command(complaints, "update", update_complaint, "change a complaint's status or resolution")
     update.add_argument("complaint", type=cli_format.record_id, metavar="COMPLAINT")
-    update.add_argument("--status", choices=("open", "in_progress", "resolved"))
+    update.add_argument("--status", type=str.lower, choices=("open", "in_progress", "resolved"))
     update.add_argument("--resolution", metavar="TEXT")
     update.add_argument("--json", action="store_true")
 

@@ -53,13 +53,13 @@ def register(commands, command, group, open_existing) -> None:
                                                            "utf-8-or-cp1252 for a mix of both (default: found "
                                                            "from the file)")
         sub.add_argument("--delimiter", metavar="D", help="the separator: , ; tab | (default: found from the file)")
-        sub.add_argument("--quote", choices=("double", "single", "none"),
+        sub.add_argument("--quote", type=str.lower, choices=("double", "single", "none"),
                          help='how cells are quoted: "double", \'single\', or none (quotes are text; default: '
                               "found from the file)")
         sub.add_argument("--header-row", type=_row_number, metavar="N",
                          help="the row the column names are on, as a spreadsheet numbers it (default: found "
                               "from the file)")
-        sub.add_argument("--line-ends", choices=("any", "crlf", "lf", "cr"),
+        sub.add_argument("--line-ends", type=str.lower, choices=("any", "crlf", "lf", "cr"),
                          help="where rows end: at any line break (default), or only at CR LF, LF or CR (the "
                               "other line breaks are then text in a cell)")
         sub.add_argument("--region", type=_region, metavar="CC",
@@ -79,7 +79,8 @@ def register(commands, command, group, open_existing) -> None:
                           type=lambda name: name.strip().lower().replace("-", "_"),  # (in any case: "Google")
                           help="the program that wrote the file: google, outlook, shopify, ... (default: found "
                                "from the header row)")
-    contacts.add_argument("--on-duplicate", choices=("skip", "fill", "overwrite", "create"), default="skip",
+    contacts.add_argument("--on-duplicate", type=str.lower, choices=("skip", "fill", "overwrite", "create"),
+                          default="skip",
                           help="for a contact that is already there: skip the row (default), fill the empty "
                                "fields, overwrite them with the file's, or create another contact")
     contacts.add_argument("--tag", action="append", default=[], metavar="TAG",
@@ -91,7 +92,8 @@ def register(commands, command, group, open_existing) -> None:
                            help="the program that wrote the file: shopify_orders, sumup, stripe, paypal, lightspeed_x, "
                                 "online_retail, etsy, etsy_items, or generic (read by the column names alone; default: "
                                 "found from the header row)")
-    purchases.add_argument("--match", choices=("auto", "email", "phone", "id", "name"), default="auto",
+    purchases.add_argument("--match", type=str.lower, choices=("auto", "email", "phone", "id", "name"),
+                           default="auto",
                            help="how rows name their customer: email, phone, id (the customer number another "
                                 "program gave) or name (default: each row by whichever of its email, id and phone "
                                 "finds someone, by its name when it has none of them)")

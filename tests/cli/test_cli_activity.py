@@ -125,7 +125,7 @@ def test_feedback_scores_are_checked_and_a_low_one_opens_a_complaint(cli, anna):
     assert low.code == 0 and low.json()["complaint_id"] and low.json()["task_id"]
     listed = cli("complaints", "list", "--json").json()
     assert len(listed) == 1 and listed[0]["status"] == "open"
-    resolved = cli("complaints", "update", str(listed[0]["id"]), "--status", "resolved", "--resolution", "Apologised")
+    resolved = cli("complaints", "update", str(listed[0]["id"]), "--status", "Resolved", "--resolution", "Apologised")
     assert resolved.code == 0 and "resolved" in resolved.out
     assert cli("complaints", "list", "--json").json() == []
 

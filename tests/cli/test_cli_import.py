@@ -174,8 +174,8 @@ def test_a_quote_never_closed_loses_no_row_and_says_so(cli, shop, tmp_path):
 
 def test_map_option(cli, tmp_path):
     source = write_csv(tmp_path / "odd.csv", [["Ann Lee", "ann@example.com", "K-1"]], header=["Wer", "Post", "Nr"])
-    result = cli("import", "contacts", str(source), "--map", "Wer=full_name", "--map", "Post=email",
-                 "--map", "Nr=customer_id", "--json")
+    result = cli("import", "contacts", str(source), "--map", "Wer=Full Name", "--map", "Post=email",
+                 "--map", "Nr=customer-id", "--on-duplicate", "Fill", "--json")  # (names and choices in any case)
     assert result.code == 0, result.err
     ann = cli("contacts", "show", "1", "--json").json()
     assert (ann["first_name"], ann["last_name"], ann["emails"]) == ("Ann", "Lee", ["ann@example.com"])

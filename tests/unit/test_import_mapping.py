@@ -305,6 +305,9 @@ HEADERS = ["Kundennr.", "E-mail", "Tel=Fax", "Notes"]
 def test_overrides_by_name_any_case_or_column_number():
     assert parse_map_overrides(["Kundennr.=customer_id", "e-MAIL=email", "Tel=Fax=phone", "4=ignore"], HEADERS) == {
         0: "customer_id", 1: "email", 2: "phone", 3: "ignore"}
+    # the field in any case, with spaces or hyphens for its underscores
+    assert parse_map_overrides(["Kundennr.=Customer ID", "e-MAIL=Email", "Notes= last-name "], HEADERS) == {
+        0: "customer_id", 1: "email", 3: "last_name"}
     fields = mapping.apply_overrides(["ignore"] * 4, {1: "email"})
     assert fields == ["ignore", "email", "ignore", "ignore"]
 

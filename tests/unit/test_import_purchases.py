@@ -579,6 +579,7 @@ def test_files_without_a_date_or_amount_column_are_refused(gbp, tmp_path):
     with pytest.raises(Exception, match="no date column"):
         pi.import_purchases(source)
     assert pi.parse_overrides(["Total=amount", "Email="], ["Email", "Total"]) == {1: "amount", 0: ""}
+    assert pi.parse_overrides(["Total=Amount", "Email=Customer ID"], ["Email", "Total"]) == {1: "amount", 0: "customer_id"}
     with pytest.raises(Exception, match="field"):
         pi.parse_overrides(["Total=price_tag"], ["Email", "Total"])
 

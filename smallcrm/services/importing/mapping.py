@@ -914,6 +914,11 @@ def find_columns(spec: str, headers: list[str]) -> list[int]:
     return []
 
 
+def field_named(text: str) -> str:
+    """A field's name as a map may write it, in any case and with spaces or hyphens: "First Name" is first_name."""
+    return "_".join(text.lower().replace("-", " ").split())
+
+
 def parse_map_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
     """`["E-mail=email", "Kundennr.=customer_id", "3=phone"]` -> {column index: field}.
 
@@ -922,7 +927,7 @@ def parse_map_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
     overrides: dict[int, str] = {}
     for item in items:
         spec, sep, target = item.rpartition("=")
-        target = target.strip()
+        target = field_named(target)
         if not sep or not spec.strip():
             raise InvalidValue("map", item, "format", "write HEADER=FIELD, e.g. \"E-mail=email\"")
         if target not in FIELDS:
