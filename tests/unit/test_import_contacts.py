@@ -705,6 +705,16 @@ def test_an_unsubscribed_column_says_whether_they_did(db, tmp_path, value, unsub
     assert get_contact(ann).email_consent is not unsubscribed
 
 
+@pytest.mark.parametrize("header", ["Email Opt Out", "Do Not Email", "Unsubscribed from all email",
+                                    "Opted out of email marketing", "Désabonné", "Abgemeldet"])
+def test_a_column_saying_they_want_no_email_takes_consent_back_where_it_says_yes(db, tmp_path, header):
+    ann, bob = _consenting("Ann"), _consenting("Bob")
+    source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "Yes"], ["Bob", "bob@example.com", "No"]],
+                       header=["First Name", "Email", header])
+    ci.import_contacts(source, ci.ImportOptions(on_duplicate="overwrite"))
+    assert not get_contact(ann).email_consent and get_contact(bob).email_consent
+
+
 def test_consent_withdrawn_in_a_worker_process_too(db, tmp_path, monkeypatch):
     monkeypatch.setattr(ci, "_cores", lambda: 2)
     monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0)

@@ -250,7 +250,7 @@ def test_generic_headers_in_seven_languages(header, target):
     (["Nombre", "Email"], ["full_name", "email"]),  # (alone, the whole name, as a French "Nom")
     (["Nom", "Prénom", "Téléphone", "Pas d'email", "Email"], ["last_name", "first_name", "phone", "note", "email"]),
     (["Name", "Do Not Email", "Invalid Email", "Kein Telefon", "Phone No.", "Email ID"],
-     ["full_name", "note", "note", "note", "phone", "email"]),
+     ["full_name", "unsubscribed", "note", "note", "phone", "email"]),
     (["Nom", "Prénom", "No Téléphone", "No Portable"], ["last_name", "first_name", "phone", "phone"]),  # ("No": number)
     # beside a surname's column, whatever its name
     (["Nombre", "Ap. Paterno", "Ap. Materno", "Email"], ["first_name", "note", "note", "email"]),
@@ -260,9 +260,30 @@ def test_generic_headers_in_seven_languages(header, target):
 ])
 def test_headers_that_name_an_address_or_number_in_other_words_and_those_that_say_there_is_none(headers, fields):
     """An email or phone column named the way German, Dutch and Portuguese lists name them is an email or phone; a
-    postal address is the street, not the postal code; a column that says the customer has none, or wants none ("Do
-    Not Email", "Pas d'email"), is kept in the notes, not read as an address (every row's "yes" rejected)."""
+    postal address is the street, not the postal code; a column that says the customer has none ("Pas d'email",
+    "Invalid Email") is kept in the notes, not read as an address (every row's "yes" rejected); one that says they
+    want none ("Do Not Email") takes their consent back where it says yes."""
     assert auto_map(headers, "generic") == fields
+
+
+@pytest.mark.parametrize(("header", "target"), [
+    # consent asked in words of a form's own, in the seven languages: not an email address
+    ("Accepte de recevoir des emails", "email_consent"), ("Aceita receber e-mails", "email_consent"),
+    ("Acepta recibir correos", "email_consent"), ("Marketing e-mail", "email_consent"),
+    ("Email Marketing Consent", "email_consent"), ("Nieuwsbrief", "email_consent"),
+    ("Newsletter-Anmeldung", "email_consent"), ("E-Mail Werbung", "email_consent"),
+    ("SMS Marketing Consent", "sms_consent"), ("Accept SMS marketing", "sms_consent"),
+    ("Accepts Text Messages", "sms_consent"),
+    # taken back
+    ("Email Opt Out", "unsubscribed"), ("Do Not Email", "unsubscribed"), ("Unsubscribed from all email", "unsubscribed"),
+    ("Opted out of email marketing", "unsubscribed"),
+    # neither: when, where from, where to, another channel, or a title
+    ("Marketing Consent Date", "note"), ("Marketing Source", "note"), ("Mailing Address", "street"),
+    ("SMS Opt Out", "note"), ("Do Not Call", "note"), ("Agreed Terms", "note"), ("Invalid email", "note"),
+    ("Subscriber ID", "note"), ("Newsletter subscribers", "note"),
+])
+def test_a_column_asking_for_consent_in_its_own_words_is_that_consent(header, target):
+    assert auto_map([header, "Email"], "generic") == [target, "email"]
 
 
 @pytest.mark.parametrize("header", ["EMAIL", "e_mail", " E-Mail ", "Email:", "e.mail", "E-MAIL 2", "Emails"])

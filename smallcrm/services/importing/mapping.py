@@ -489,6 +489,30 @@ ADDRESS_FIELDS = frozenset({"street", "house_number", "street2", "postal_code", 
                             "address"})
 _TAIL_FIELDS = frozenset({"street", "street2", "postal_code", "city", "region", "country", "email", "phone",
                           "birthday"})
+# A column that asks whether the customer wants mail, in words of its own ("Accepte de recevoir des emails",
+# "Marketing e-mail", "SMS Marketing Consent", "Newsletter-Anmeldung"): their consent to emails or to SMS, not an
+# address; with words of leaving ("Email Opt Out", "Unsubscribed from all email"), their email consent taken back
+_CONSENT_WORDS = frozenset({
+    "consent", "consents", "consented", "consentement", "consentimiento", "consenso", "consentimento", "toestemming",
+    "einwilligung", "subscribe", "subscribed", "subscription", "abonne", "abonnement", "newsletter", "newsletters",
+    "nieuwsbrief", "marketing", "werbung", "suscrito", "suscripcion", "iscritto", "iscrizione", "boletin",
+    "promotions", "promotional"})
+# ... and words that ask it with a channel's name beside them ("Acepta recibir correos")
+_ASKING_WORDS = frozenset({
+    "accept", "accepts", "accepte", "acceptez", "accepted", "agree", "agrees", "agreed", "acepta", "aceptar",
+    "aceita", "aceitar", "accetta", "accettare", "akkoord", "recevoir", "receive", "receives", "recibir", "receber",
+    "ricevere", "ontvangen", "erhalten", "inscrit", "inscription", "anmeldung", "angemeldet", "ok", "wants"})
+_EMAIL_WORDS = frozenset({"email", "emails", "mail", "mails", "mailing", "mailings", "courriel", "courriels",
+                          "correo", "correos", "newsletter", "newsletters"})
+_LEAVING_WORDS = frozenset({"unsubscribe", "unsubscribed", "optout", "optedout", "desabonne", "desinscrit",
+                            "abgemeldet", "abmeldung", "afgemeld", "uitgeschreven", "disiscritto", "descadastrado"})
+_SMS_WORDS = frozenset({"sms", "text", "texts", "texting", "texto", "textos"})
+# ... unless the column says when, where from, or where to: "Marketing Consent Date", "Marketing Source",
+# "Mailing Address"; or is a list's title ("Newsletter subscribers")
+_NOT_CONSENT = frozenset({"date", "datum", "fecha", "data", "time", "timestamp", "at", "on", "le", "am", "source",
+                          "quelle", "origine", "origen", "fonte", "bron", "address", "adresse", "adres", "direccion",
+                          "indirizzo", "endereco", "anschrift", "id", "list", "name",
+                          "subscribers", "members", "contacts", "customers", "clients", "abonnes", "kunden"})
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -533,6 +557,9 @@ def _generic_field(header: str) -> str:
     whole = "".join(words)
     if whole in _SYNONYM_OF:
         return _SYNONYM_OF[whole]
+    consent = _consent_field(words)
+    if consent:
+        return consent
     if any(w in _NOT_WORDS for w in words):
         return "note"
     work = any(w in _WORK_WORDS for w in words)
@@ -554,6 +581,23 @@ def _generic_field(header: str) -> str:
     if which and _SYNONYM_OF.get(which) in ("email", "phone"):
         return _SYNONYM_OF[which]
     return "note"
+
+
+def _consent_field(words: tuple[str, ...]) -> str | None:
+    """The consent a header asks for in words of its own (_CONSENT_WORDS), or takes back; None for any other."""
+    joined = {a + b for a, b in zip(words, words[1:])}  # ("opt out", "opted out")
+    if _NOT_CONSENT.intersection(words):
+        return None
+    sms = not _SMS_WORDS.isdisjoint(words)
+    email = not _EMAIL_WORDS.isdisjoint(words) or "emails" in joined or "email" in joined
+    leaving = not _LEAVING_WORDS.isdisjoint(words) or not _LEAVING_WORDS.isdisjoint(joined)
+    if leaving or {"do", "not"} <= set(words) and email:
+        return None if sms else "unsubscribed"  # (no SMS consent is taken back by a column: "Do Not Text" is a note)
+    if _NOT_WORDS.intersection(words):
+        return None
+    if not _CONSENT_WORDS.isdisjoint(words) or not _ASKING_WORDS.isdisjoint(words) and (email or sms):
+        return "sms_consent" if sms else "email_consent"
+    return None
 
 
 def _part_words(header: str) -> tuple[str, ...]:
