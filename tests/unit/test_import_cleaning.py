@@ -533,7 +533,15 @@ def test_a_customer_whose_name_reads_as_a_total_is_kept_with_their_details():
     assert convert(row(company="Total", email="contact@total.fr")).company == "Total"
     assert convert(row(company="Total Fitness")).company == "Total Fitness"
     assert convert(row(first="Som", tags="120")).first_name == "Som"  # (a Thai nickname beside their points)
-    assert convert(row(company="Total", tags="10023")).company == "Total"
+    assert convert(row(company="Total", phone="01 23 45 67 89")).company == "Total"
+
+
+@pytest.mark.parametrize("cells", [row(first="Total", tags="$1,234.00"), row(first="TOTAL"), row(company="Gesamt"),
+                                   row(first="Totaal", tags="2"), row(company="Total", tags="10023")])
+def test_a_total_word_alone_among_figures_is_a_total_row(cells):
+    """Under a list with what each customer spent: the word and the sum, and no email, phone or address."""
+    found = convert(cells)
+    assert isinstance(found, Reject) and found.reason == cleaning.TOTAL_ROW
 
 
 def test_an_ambiguous_date_column_is_read_the_way_the_shops_region_writes_dates():

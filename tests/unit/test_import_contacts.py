@@ -614,9 +614,12 @@ def test_mailchimps_export_of_subscribed_members_gives_email_consent(db, tmp_pat
     source = write_csv(tmp_path / "subscribed_members_export_1a2b.csv", [
         ["ann@example.com", "Ann", "Lee", "2", "2023-01-05 10:00:00", "1.2.3.4", "2023-01-05 10:02:00", *rest],
         ["cy@example.com", "Cy", "Lee", "1", "", "", "", *rest],
-        ["di@example.com", "Di", "Lee", "2", "", "", "2022-11-30 18:00:00", *rest]], header=header)
+        ["di@example.com", "Di", "Lee", "2", "", "", "2022-11-30 18:00:00", *rest],
+        ["ed@example.com", "Ed", "Lee", "2", "2023/03/04 05:06:07", "", "", *rest]],  # (year first, with slashes)
+        header=header)
     ci.import_contacts(source)
-    ann, cy, di = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Cy", "Di"))
+    ann, cy, di, ed = (get_contact(contact_ids(name)[0]) for name in ("Ann", "Cy", "Di", "Ed"))
+    assert (ed.email_consent, ed.email_consent_at) == (True, datetime(2023, 3, 4, 5, 6, 7, tzinfo=timezone.utc))
     assert (ann.email_consent, ann.notes, cy.email_consent, cy.notes) == (True, "", False, "")
     assert ann.email_consent_at == datetime(2023, 1, 5, 10, 0, tzinfo=timezone.utc)  # when, not the import's day
     assert (di.email_consent, di.email_consent_at, di.notes) == (

@@ -496,10 +496,16 @@ def says_total(text: str) -> bool:
     return counted is not None and (counted.group(1) or counted.group(2)) in TOTAL_WORDS
 
 
+# Words of a total that are no one's name, said alone in a row of figures or of nothing else ("Total,,,1234.00" under
+# a list with what each customer spent): the row names no customer
+_TOTAL_ALONE = frozenset({"total", "totals", "gesamt", "totaal", "totale", "summe"})
+
+
 def _total_row(cells: list[str]) -> bool:
     """Whether a row is a total of the rows above: its first filled cell says so, and its others are figures."""
     filled = [cell.strip() for cell in cells if cell.strip()]
-    return bool(filled) and says_total(filled[0]) and all(_FIGURE.fullmatch(cell) for cell in filled[1:])
+    return (bool(filled) and (says_total(filled[0]) or fold(filled[0]).strip(" :") in _TOTAL_ALONE)
+            and all(_FIGURE.fullmatch(cell) for cell in filled[1:]))
 
 
 def _fold(word: str) -> str:
@@ -1052,7 +1058,7 @@ def _consent_word(text: str) -> str:
 
 
 # A date (and time) at the start of a cell: when a customer opted in, or a sale was voided
-STARTS_WITH_DATE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+STARTS_WITH_DATE = re.compile(r"(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
                               r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
 
 
@@ -1064,6 +1070,8 @@ def consent_moment(text: str) -> datetime | None:
     text = text.strip().lstrip("'")
     if not text[:4].isdigit():  # ("yes", "x": no time, no need to try)
         return None
+    if text[4:5] in ("/", ".") and text[7:8] == text[4]:  # ("2023/03/04 05:06:07": year first, with slashes)
+        text = text[:10].replace(text[4], "-") + text[10:]
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
