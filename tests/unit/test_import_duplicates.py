@@ -499,6 +499,21 @@ def test_a_family_on_one_landline_is_imported_as_two_customers_and_found_again(d
     assert index.find(f("Peter", "Weber", phones=["+4930123456"])).contact_id == max(contact_ids())
 
 
+def test_a_town_with_its_region_code_after_it_is_that_town(db, tmp_path):
+    """Bob imported from a US list with a State column ("Portland, OR"), then from one without: one Bob."""
+    index = DuplicateIndex()
+    index.add(5, f("Bob", "Miller", city="Portland, OR"))
+    assert index.find(f("Bob", "Miller", city="Portland")) == Match(5, "name+city")
+    assert index.find(f("Bob", "Miller", city="Portland, ME")) == Match(5, "name+city")  # (regions are not compared)
+    assert index.find(f("Bob", "Miller", city="Salem, OR")) is None
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("First Name,Last Name,Email,City,State\nBob,Miller,bob@example.com,Portland,OR\n", encoding="utf-8")
+    second.write_text("First Name,Last Name,City\nBob,Miller,Portland\n", encoding="utf-8")
+    ci.import_contacts(first, ci.ImportOptions(region="US"))
+    result = ci.import_contacts(second, ci.ImportOptions(region="US"))
+    assert (result.created, result.skipped) == (0, 1)
+
+
 def test_the_same_name_in_the_same_city_born_on_another_day_is_another_person():
     index = DuplicateIndex()
     index.add(5, f("Jean", "Dupont", city="Paris", birthday="1970-05-01"))

@@ -116,6 +116,14 @@ def postal_key(postal_code: str) -> str:
     return "".join(postal_code.split()).casefold()
 
 
+_REGION_AFTER = re.compile(r",\s*\w{1,3}$")
+
+
+def town_key(sort_city: str) -> str:
+    """A town as compared: without the region code an import put after it ("portland, or" is "portland")."""
+    return _REGION_AFTER.sub("", sort_city)
+
+
 def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[str, ...]:
     """The blocks a name is compared in: one per agreeing field's value and name word, written as one string
     "field index, value, word" (one small object per block, the only one the index keeps of it)."""
@@ -136,7 +144,8 @@ def facts(emails, phones, *, sort_name: str, sort_city: str, postal_code: str, s
     """Facts from a contact's clean values. `company_only`: the contact's name is its company, so the
     company cannot be the second field that agrees. `typed`: the numbers kept as typed, as written."""
     name = name_words(sort_name)
-    agreeing = (sort_city, postal_key(postal_code), "" if company_only else sort_company, (birthday or "")[-5:])
+    agreeing = (town_key(sort_city), postal_key(postal_code), "" if company_only else sort_company,
+                (birthday or "")[-5:])
     return Facts(tuple(map(str.casefold, emails)), tuple(filter(None, phones)), name, agreeing,
                  block_keys(name, agreeing), ordered_name(sort_name), sort_first, number.casefold(),
                  birthday if birthday and not birthday.startswith("-") else "",
@@ -382,7 +391,7 @@ class DuplicateIndex:
             if number:
                 index._remember_number(number.casefold(), contact_id)
             name = name_words(sort_name)
-            agreeing = (city, postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
+            agreeing = (town_key(city), postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
             if first:
                 firsts[contact_id] = sys.intern(_folded(first))
