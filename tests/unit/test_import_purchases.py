@@ -1922,6 +1922,22 @@ def test_a_return_written_with_both_signs_negative_is_money_out(gbp, tmp_path):
     assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("R1", -2000), ("R2", -1500)]
 
 
+@pytest.mark.parametrize("with_price", [False, True])
+def test_a_return_written_with_its_quantitys_sign_alone_is_money_out(gbp, tmp_path, with_price):
+    """"-1" beside "15.00": the item came back. An exchange on one receipt is what was paid less what came back."""
+    header = ["Date", "Receipt", "Item", "Qty", *(["Unit Price"] if with_price else []), "Total"]
+    rows = [["2026-04-03 10:00", "R1", "Shirt", "1", *(["15.00"] if with_price else []), "15.00"],
+            ["2026-04-04 10:00", "R2", "Shirt", "-1", *(["15.00"] if with_price else []), "15.00"],
+            ["2026-04-05 10:00", "R3", "Hat", "1", *(["25.00"] if with_price else []), "25.00"],
+            ["2026-04-05 10:00", "R3", "Scarf", "-2", *(["5.00"] if with_price else []), "10.00"]]
+    result = pi.import_purchases(write_csv(tmp_path / "p.csv", header, rows))
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [
+        ("R1", 1500), ("R2", -1500), ("R3", 1500)]
+    assert result.refunds == 1
+    assert sorted((i.description, i.quantity, i.unit_price_minor) for i in PurchaseItem.select()) == [
+        ("Hat", 1, 2500), ("Scarf", -2, 500), ("Shirt", -1, 1500), ("Shirt", 1, 1500)]
+
+
 def test_a_dated_total_in_the_item_or_receipt_column_is_no_sale(gbp, tmp_path):
     """A till's day total, dated, under its sales, says so in the item or the receipt column; a receipt's total under
     its items, in the item column: neither is recorded (the revenue would count twice)."""

@@ -1246,6 +1246,8 @@ class _Reader:
                     return self.reject(number, NOT_A_QUANTITY, "quantity", quantity_text)
                 if abs(quantity) > MAX_QUANTITY:
                     return self.reject(number, TOO_MANY, "quantity", quantity_text)
+                if quantity < 0 and amount is not None and amount > 0:
+                    amount = -amount  # (a return written with its quantity's sign alone: "-1" beside "15.00")
                 price_text = self.cell(cells, "unit_price")
                 if price_text:
                     reading = "unit_price"
