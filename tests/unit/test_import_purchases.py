@@ -2208,6 +2208,19 @@ def test_a_rejected_row_leaves_out_its_days_receipt_only(gbp, tmp_path):
     assert [(r.row, r.column) for r in result.rejects] == [(3, None), (4, "Amount")]
 
 
+@pytest.mark.parametrize(("header", "rows"), [
+    (["N° pièce", "Date", "Email", "Type de document", "Montant TTC"],
+     [["F001", "02/05/2025", "ann@example.com", "Facture", "100,00"],
+      ["A001", "13/05/2025", "ann@example.com", "Avoir", "40,00"]]),
+    (["N.º documento", "Fecha", "Email", "Tipo de documento", "Importe"],
+     [["F001", "02/05/2025", "ann@example.com", "Factura", "100,00"],
+      ["A001", "13/05/2025", "ann@example.com", "Nota de crédito", "40,00"]])])
+def test_a_credit_note_in_a_column_of_document_types_is_money_paid_back(gbp, tmp_path, header, rows):
+    add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    pi.import_purchases(write_csv(tmp_path / "pieces.csv", header, rows))
+    assert sorted((p.reference, p.total_minor) for p in Purchase.select()) == [("A001", -4000), ("F001", 10000)]
+
+
 def test_a_row_whose_type_says_refund_is_money_paid_back_even_written_above_zero(gbp, tmp_path):
     header = ["Date", "Receipt number", "Receipt type", "Item", "Quantity", "Price", "Customer email"]
     rows = [["2025-05-02 10:00", "1-1001", "Sale", "Mug", "4", "8.00", "ann@example.com"],

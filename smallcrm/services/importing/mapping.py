@@ -666,7 +666,9 @@ SALES_HEADERS = {
                   "numerodorecibo", "recibo", "numerodafatura", "numerofatura", "fatura", "notafiscal",
                   "numerodanotafiscal", "numerodopedido", "cupomfiscal",
                   "kassabon", "factuurnummer", "factuurnr", "factuur", "ordernummer", "bestelnummer", "referentie",
-                  "transactienummer",
+                  "transactienummer", "npiece", "ndepiece", "nopiece", "numeropiece", "numerodepiece", "ndocument",
+                  "numerodocument", "numerodedocument", "dokumentnummer", "ndocumento", "numerodocumento",
+                  "numerodedocumento", "nodocumento", "nodedocumento", "nodocument", "documentnummer",
                   "id"),  # last: a bare "id" in a sales file is the sale's (Stripe's)
     "time": ("time", "saletime", "transactiontime", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
     "amount": ("amount", "total", "totalamount", "grandtotal", "ordertotal", "ordertotalamount", "totalprice", "sales",
@@ -707,7 +709,8 @@ SALES_HEADERS = {
     "type": ("type", "transactiontype", "receipttype", "saletype", "documenttype", "eventtype", "linetype", "typ",
              "bontyp", "belegtyp", "belegart", "transaktionstyp", "buchungstyp", "typedeticket", "typedevente",
              "typedetransaction", "typedoperation", "tipodetransaccion", "tipoditransazione", "tipodetransacao",
-             "transactietype"),
+             "transactietype", "typededocument", "typedocument", "typedepiece", "typepiece", "dokumentart",
+             "dokumenttyp", "tipodedocumento", "tipodocumento", "tipodidocumento", "documentsoort"),
     # What was paid back of the sale (Shopify's "Refunded Amount", Stripe's "Amount Refunded", Square's "Partial
     # Refunds"): the sale is recorded whole, and a refund of that much linked to it.
     "refunded": ("refundedamount", "amountrefunded", "refunded", "refundamount", "refunds", "partialrefunds",
