@@ -778,8 +778,8 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
     # one number however its digits are spaced: "0171 1234567" and "0171-1234567", or "0049 171 1234567" and
     # +49 171 1234567 (not a number's national form: another country's number may share it, a French and a Dutch
     # mobile are both "06 12 34 56 78")
-    # A number kept as typed (read then with no country) that the file writes the same way and now reads is that
-    # number: it is kept, read ("06 12 34 56 78", imported again with the shop's country France, is +33 6 12 34 56 78)
+    # A number kept as typed (read then with no country) whose digits the file writes again and now reads is that
+    # number, now read ("06 12 34 56 78", imported again with the shop's country France, is +33 6 12 34 56 78)
     as_typed = {re.sub(r"\D", "", item[1]): item for item in state.phones if not item[2]}
     for raw, e164, digits in brought_phones if as_typed else ():
         kept = as_typed.get(re.sub(r"\D", "", raw)) if e164 else None
