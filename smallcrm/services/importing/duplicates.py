@@ -121,7 +121,7 @@ _REGION_AFTER = re.compile(r",\s*\w{1,3}$")
 
 def town_key(sort_city: str) -> str:
     """A town as compared: without the region code an import put after it ("portland, or" is "portland")."""
-    return _REGION_AFTER.sub("", sort_city)
+    return _REGION_AFTER.sub("", sort_city) if "," in sort_city else sort_city  # (the test first: once a row)
 
 
 def block_keys(name: str, agreeing: tuple[str, ...]) -> tuple[str, ...]:
