@@ -259,9 +259,10 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
 
 def _headers(path: Path, args) -> list[str]:
     from smallcrm.services.importing import reader
+    from smallcrm.services.importing.contacts_import import encoding_region
 
     dialect = reader.sniff(path, encoding=args.encoding, delimiter=args.delimiter, quote=args.quote,
-                           header_row=args.header_row, row_end=args.line_ends)
+                           header_row=args.header_row, row_end=args.line_ends, region=encoding_region(args))
     return reader.read_header(path, dialect)
 
 

@@ -1675,6 +1675,46 @@ Cliquez pour les afficher.</translation>
         <translation>Windows, turc (cp1254)</translation>
     </message>
     <message>
+        <source>Windows, Hebrew (cp1255)</source>
+        <translation>Windows, hébreu (cp1255)</translation>
+    </message>
+    <message>
+        <source>Windows, Arabic (cp1256)</source>
+        <translation>Windows, arabe (cp1256)</translation>
+    </message>
+    <message>
+        <source>Windows, Baltic (cp1257)</source>
+        <translation>Windows, balte (cp1257)</translation>
+    </message>
+    <message>
+        <source>Windows, Vietnamese (cp1258)</source>
+        <translation>Windows, vietnamien (cp1258)</translation>
+    </message>
+    <message>
+        <source>Windows, Thai (cp874)</source>
+        <translation>Windows, thaï (cp874)</translation>
+    </message>
+    <message>
+        <source>Windows, Japanese (Shift-JIS)</source>
+        <translation>Windows, japonais (Shift-JIS)</translation>
+    </message>
+    <message>
+        <source>Windows, Chinese, simplified (GBK)</source>
+        <translation>Windows, chinois simplifié (GBK)</translation>
+    </message>
+    <message>
+        <source>Windows, Chinese, traditional (Big5)</source>
+        <translation>Windows, chinois traditionnel (Big5)</translation>
+    </message>
+    <message>
+        <source>Windows, Korean (cp949)</source>
+        <translation>Windows, coréen (cp949)</translation>
+    </message>
+    <message>
+        <source>Cyrillic (KOI8-R)</source>
+        <translation>Cyrillique (KOI8-R)</translation>
+    </message>
+    <message>
         <source>Comma ,</source>
         <translation>Virgule ,</translation>
     </message>

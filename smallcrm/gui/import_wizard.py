@@ -74,7 +74,17 @@ ENCODINGS = (("utf-8", QT_TRANSLATE_NOOP("FormatPage", "UTF-8 (Unicode)")),
              ("cp1250", QT_TRANSLATE_NOOP("FormatPage", "Windows, Central Europe (cp1250)")),
              ("cp1251", QT_TRANSLATE_NOOP("FormatPage", "Windows, Cyrillic (cp1251)")),
              ("cp1253", QT_TRANSLATE_NOOP("FormatPage", "Windows, Greek (cp1253)")),
-             ("cp1254", QT_TRANSLATE_NOOP("FormatPage", "Windows, Turkish (cp1254)")))
+             ("cp1254", QT_TRANSLATE_NOOP("FormatPage", "Windows, Turkish (cp1254)")),
+             ("cp1255", QT_TRANSLATE_NOOP("FormatPage", "Windows, Hebrew (cp1255)")),
+             ("cp1256", QT_TRANSLATE_NOOP("FormatPage", "Windows, Arabic (cp1256)")),
+             ("cp1257", QT_TRANSLATE_NOOP("FormatPage", "Windows, Baltic (cp1257)")),
+             ("cp1258", QT_TRANSLATE_NOOP("FormatPage", "Windows, Vietnamese (cp1258)")),
+             ("cp874", QT_TRANSLATE_NOOP("FormatPage", "Windows, Thai (cp874)")),
+             ("cp932", QT_TRANSLATE_NOOP("FormatPage", "Windows, Japanese (Shift-JIS)")),
+             ("gb18030", QT_TRANSLATE_NOOP("FormatPage", "Windows, Chinese, simplified (GBK)")),
+             ("big5", QT_TRANSLATE_NOOP("FormatPage", "Windows, Chinese, traditional (Big5)")),
+             ("cp949", QT_TRANSLATE_NOOP("FormatPage", "Windows, Korean (cp949)")),
+             ("koi8-r", QT_TRANSLATE_NOOP("FormatPage", "Cyrillic (KOI8-R)")))
 DELIMITERS = ((",", QT_TRANSLATE_NOOP("FormatPage", "Comma ,")), (";", QT_TRANSLATE_NOOP("FormatPage", "Semicolon ;")),
               ("\t", QT_TRANSLATE_NOOP("FormatPage", "Tab")), ("|", QT_TRANSLATE_NOOP("FormatPage", "Pipe |")))
 QUOTES = (("double", QT_TRANSLATE_NOOP("FormatPage", "Double quotes \"…\"")),

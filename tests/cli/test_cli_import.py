@@ -691,6 +691,21 @@ def test_a_utf8_file_with_bytes_of_no_encoding_is_told_how_to_go_on_and_keeps_no
     assert names == [("Hélène", "Dupré"), ("Marc", "Dubois")]
 
 
+def test_a_short_hebrew_list_of_excel_for_windows_keeps_its_names_with_the_country_given(cli, shop, tmp_path):
+    """A few short Hebrew names in Windows' Hebrew code page read as Cyrillic words too: --region IL (the country
+    of the numbers) tells which."""
+    source = tmp_path / "lakohot.csv"
+    source.write_bytes("First Name,Last Name,Phone\r\nדוד,כהן,054-765-4321\r\nשרה,לוי,052-765-4321\r\n"
+                       .encode("cp1255"))
+    result = cli("import", "contacts", str(source), "--region", "IL", "--json")
+    assert result.code == 0 and result.json()["encoding"] == "cp1255"
+    with closing(sqlite3.connect(shop)) as conn:
+        names = sorted(conn.execute("SELECT first_name, last_name FROM contact"))
+        phones = sorted(e164 for (e164,) in conn.execute("SELECT e164 FROM contact_phone"))
+    assert names == [("דוד", "כהן"), ("שרה", "לוי")]
+    assert phones == ["+972527654321", "+972547654321"]
+
+
 def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_rejected(cli, shop, tmp_path):
     source = tmp_path / "cut.csv"
     source.write_bytes("First Name,Last Name\nHélène,Dupré\nMarie,Lef".encode() + "è".encode()[:1])

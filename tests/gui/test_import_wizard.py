@@ -1436,6 +1436,17 @@ def test_the_preview_names_the_customer_or_the_row_a_duplicate_matches(qtbot, wi
     wizard.close()
 
 
+def test_a_japanese_list_of_excel_for_windows_shows_its_code_page_and_names(qtbot, window, tmp_path):
+    path = tmp_path / "kokyaku.csv"
+    path.write_bytes("First Name,Last Name,Email,City\r\n太郎,山田,t@example.jp,名古屋\r\n".encode("cp932"))
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    page = wizard.format_page
+    assert page.encoding.currentText() == "Windows, Japanese (Shift-JIS)"
+    assert [page.table.item(0, c).text() for c in range(4)] == ["太郎", "山田", "t@example.jp", "名古屋"]
+    wizard.close()
+
+
 def test_an_encoding_is_chosen_by_its_name_in_words_or_typed_in(qtbot, window, tmp_path):
     path = tmp_path / "till.csv"
     path.write_bytes("Name;City\r\nJosé Núñez;Málaga\r\n".encode("cp850"))  # an old DOS till

@@ -194,6 +194,43 @@ def test_a_code_page_whose_words_windows_1252_reads_as_no_language_is_told_apart
     assert [cells for _, cells in rows_of(path, dialect)] == [line.split(";") for line in text.split("\r\n")[1:-1]]
 
 
+# Short lists of another alphabet, as Excel saves "CSV" where it is written: Windows-1252, Central European or Mac
+# Roman would read every byte of them ("ŐĹ", "ćåć"), as no one's words.
+_OTHER_ALPHABETS = [
+    ("First Name,Last Name,Email,City\r\nמשה,כהן,m@example.co.il,חיפה\r\nדוד,לוי,d@example.co.il,תל אביב\r\n", "cp1255"),
+    ("First Name,Last Name,Email,City\r\nمحمد,العلي,m@example.sa,الرياض\r\nفاطمة,حسن,f@example.sa,جدة\r\n", "cp1256"),
+    ("First Name,Last Name,Email,City\r\nสมชาย,ใจดี,s@example.th,กรุงเทพ\r\n", "cp874"),
+    ("First Name,Last Name,Email\r\n伟,张,zw@example.cn\r\n芳,王,wf@example.cn\r\n", "gb18030"),
+    ("First Name,Last Name,Email,City\r\n大文,陳,c@example.tw,台北\r\n美麗,林,l@example.tw,高雄\r\n", "big5"),
+    ("First Name,Last Name,Email,City\r\n민수,김,m@example.kr,서울\r\n지영,이,j@example.kr,부산\r\n", "cp949"),
+    # (the Shift-JIS of "名古屋" holds the two bytes of UTF-8's "É")
+    ("First Name,Last Name,Email,City\r\n太郎,山田,t@example.jp,名古屋\r\n花子,佐藤,h@example.jp,大阪\r\n", "cp932"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), _OTHER_ALPHABETS, ids=[e for _, e in _OTHER_ALPHABETS])
+def test_a_short_list_of_another_alphabet_is_read_in_its_code_page(tmp_path, text, encoding):
+    path = write(tmp_path / "people.csv", text, encoding)
+    dialect = sniff(path)
+    assert dialect.encoding == encoding
+    assert [cells for _, cells in rows_of(path, dialect)] == [line.split(",") for line in text.split("\r\n")[1:-1]]
+
+
+@pytest.mark.parametrize(("text", "encoding", "region"), [
+    ("First Name,Last Name\r\nדוד,כהן\r\nשרה,לוי\r\n", "cp1255", "IL"),
+    ("First Name,Last Name,Email\r\nדוד,כהן,d@example.co.il\r\n", "cp1255", "RU"),  # (its addresses tell first)
+    ("First Name,Last Name\r\nАнна,Козлова\r\nИван,Попов\r\n", "cp1251", "IL"),  # (Hebrew cannot read it)
+])
+def test_the_country_of_the_shop_or_of_the_addresses_tells_which_alphabet_a_short_list_is_in(
+        tmp_path, text, encoding, region):
+    """Hebrew and Cyrillic letters fill the upper half of their code pages alike: in a list of a few short
+    names, Hebrew reads as Cyrillic words too."""
+    path = write(tmp_path / "people.csv", text, encoding)
+    dialect = sniff(path, region=region)
+    assert dialect.encoding == encoding
+    assert [cells for _, cells in rows_of(path, dialect)] == [line.split(",") for line in text.split("\r\n")[1:-1]]
+
+
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
@@ -382,6 +419,16 @@ def test_stray_bytes_in_a_utf8_file_are_not_taken_for_a_mix_but_named(tmp_path, 
     found = problem(lambda: rows_of(path, dialect)) if padding else problem(lambda: sniff(path))
     assert (found.reason, found.row) == ("encoding", 3 + padding)
     assert dialect is None or dialect.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("text", ["Name,City\r\n王伟,北京\r\n李芳,上海\r\n", "Name,City\r\nАнна Козлова,Москва\r\n",
+                                  "姓,名\r\n山田,太郎\r\n", "שם,עיר\r\nדוד כהן,חיפה\r\n"])
+def test_a_utf8_file_of_another_alphabet_with_a_stray_byte_is_not_read_as_windows_1252(tmp_path, text):
+    """Read as Windows-1252 every byte is a letter: "王伟" would be "çŽ‹ä¼Ÿ", "Анна" "ÐÐ½Ð½Ð°"."""
+    path = tmp_path / "broken.csv"
+    path.write_bytes(text.encode() + b"Bad\x81,x\r\n")
+    found = problem(lambda: sniff(path))
+    assert (found.reason, found.row) == ("encoding", text.count("\r\n") + 1)
 
 
 def test_a_windows_1252_file_is_not_taken_for_a_mix(tmp_path, monkeypatch):

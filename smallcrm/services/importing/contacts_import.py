@@ -74,7 +74,7 @@ from smallcrm.services.importing.deciding import (
     Setup, WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
 )
 from smallcrm.services.importing.duplicates import DuplicateIndex, Match
-from smallcrm.services.settings import default_region
+from smallcrm.services.settings import default_region, system_region
 from smallcrm.store import search
 from smallcrm.store.fields import to_utc_text, utc_now
 from smallcrm.store.models import database
@@ -381,7 +381,14 @@ def import_tags(options: ImportOptions) -> list[str]:
 def sniff_with(path: Path, options) -> reader.Dialect:
     """reader.sniff, with what the options (ImportOptions or the like) say of how the file is written."""
     return reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter, quote=options.quote,
-                        header_row=options.header_row, row_end=options.row_end)
+                        header_row=options.header_row, row_end=options.row_end, region=encoding_region(options))
+
+
+def encoding_region(options) -> str | None:
+    """The country whose code page a short file of another alphabet than the Latin one is first read in
+    (reader.sniff): the one the options give (the country of the file's phone numbers), else the computer's.
+    (Not the shop's: the command line reads the file before it opens the database, and reads it alike after.)"""
+    return options.region or system_region()
 
 
 def given_up(name: str, *, purchases: bool) -> str:
@@ -484,7 +491,7 @@ def wrong_separator(path: Path, options) -> str | None:
         if len(reader.read_header(path, sniff_with(path, options))) != 1:
             return None
         found = reader.sniff(path, encoding=options.encoding, quote=options.quote, header_row=options.header_row,
-                             row_end=options.row_end)
+                             row_end=options.row_end, region=encoding_region(options))
         if len(reader.read_header(path, found)) < 2:
             return None
     except (SmallCrmError, OSError, LookupError):

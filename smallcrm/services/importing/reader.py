@@ -10,7 +10,8 @@ How the encoding is found, surest first:
    file, up to `SCAN_BYTES`, for the first non-ASCII byte and decides there);
 4. Windows-1252 when the text reads like a Western European language in it (Excel's "CSV" on
    Windows in Western Europe and the Americas writes it);
-5. otherwise charset-normalizer's best guess among common legacy encodings.
+5. otherwise a Latin code page whose words read as a language's, or else, among charset-normalizer's
+   guesses, the code page of another alphabet that reads each word in one (`_other_alphabet`).
 A file of UTF-8 and Windows-1252 rows both (two exports put together) is read with the codec
 "utf-8-or-cp1252" (`MIXED_WESTERN`): each is found in the rest of the file, up to `SCAN_BYTES`, too.
 
@@ -93,7 +94,14 @@ UTF8_READ_AS = "read as {encoding}, “{word}” would be “{garbled}”"
 
 # Legacy encodings charset-normalizer may choose from once Windows-1252 does not fit.
 _LEGACY = ["cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "koi8_r", "mac_roman",
-           "cp850", "cp852", "cp866", "cp437", "cp932", "gb18030", "big5", "euc_kr"]
+           "cp850", "cp852", "cp866", "cp437", "cp874", "cp932", "gb18030", "big5", "cp949", "euc_kr"]
+# The code page Windows (and so Excel's "CSV") writes each country's own alphabet in, where it is not the Latin
+# one: of a short list, the surest sign of which of them wrote it (_other_alphabet).
+_CODE_PAGE_COUNTRIES = {
+    "cp1251": "RU UA BY BG RS MK KZ KG TJ MN", "cp1253": "GR CY", "cp1255": "IL", "cp874": "TH", "cp932": "JP",
+    "cp1256": "SA AE EG JO LB SY IQ KW QA BH OM YE DZ MA TN LY PS IR PK AF", "gb18030": "CN SG",
+    "big5": "TW HK MO", "cp949": "KR"}
+_CODE_PAGE_OF = {country: codec for codec, countries in _CODE_PAGE_COUNTRIES.items() for country in countries.split()}
 
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Symbols that Windows-1252 reads where other code pages have letters (cp1250 "Ł" is cp1252 "£").
@@ -434,7 +442,19 @@ def _reads_as_mac_names(data: bytes) -> bool:
     return bool(words) and not any(_misread(word.decode("mac_roman")) for word in words)
 
 
-def _guess_legacy(data: bytes) -> str:
+def _guess_legacy(data: bytes, region: str | None = None) -> str:
+    """The legacy encoding `data` is likeliest in: a Latin code page when it reads the words as Western, Central
+    European, Turkish, Baltic or Vietnamese names; else one of another alphabet that reads each word in one
+    (_other_alphabet); else charset-normalizer's best guess."""
+    latin = _latin_code_page(data)
+    if latin is not None and _reads_as_latin(data.decode(latin, errors="replace")):
+        return latin
+    return _other_alphabet(data, region) or latin or _likeliest(data)
+
+
+def _latin_code_page(data: bytes) -> str | None:
+    """The Latin code page whose letters `data`'s words are written in, when one is (None: charset-normalizer
+    may find another)."""
     if _reads_as_western(data):
         return _other_code_page(data) or ("mac-roman" if _is_mac_roman(data) else "cp1252")
     other = _other_code_page(data)  # ("Łódź" is "£ódŸ" in Windows-1252, with a symbol in the word)
@@ -442,7 +462,65 @@ def _guess_legacy(data: bytes) -> str:
         return other
     if _reads_as_mac_names(data):  # ("Weißenfels" is "Wei§enfels" in Windows-1252, which no code page wins)
         return "mac-roman"
-    from charset_normalizer import from_bytes  # only for files that are neither UTF nor Windows-1252
+    return None
+
+
+# A cell's words, as far as can be told before the separator is known
+_TOKEN = re.compile(r'[^\s,;|"]+')
+
+
+def _reads_as_latin(text: str) -> bool:
+    """Whether `text` reads as words of the Latin alphabet: at most a fifth of those with a letter beyond ASCII
+    have two such letters and none of ASCII ("ŐĹ", Chinese read as Central European; "ćåć", Hebrew read as
+    Baltic), or what no Latin word has (_misread: "¤j¤ĺ")."""
+    words = [w for w in _TOKEN.findall(text) if not w.isascii()]
+    odd = sum(1 for w in words if _misread(w) == 2 or (
+        sum(1 for c in w if c.isalpha() and not c.isascii()) >= 2 and not any(c.isascii() and c.isalpha() for c in w)))
+    return odd <= 0.2 * len(words)
+
+
+# Alphabets written together in one word: Japanese writes Chinese characters and both kana (and their
+# half-width and full-width forms), Korean Hangul and Chinese characters.
+_WRITTEN_AS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "KATAKANA-HIRAGANA": "CJK", "HALFWIDTH": "CJK",
+               "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _alphabet(letter: str) -> str:
+    """The alphabet of a letter, by the first word of its Unicode name: "LATIN", "CYRILLIC", "HEBREW", "CJK"..."""
+    name = unicodedata.name(letter, "").split(" ", 1)[0]
+    return _WRITTEN_AS.get(name, name)
+
+
+def _alphabets(word: str) -> frozenset[str]:
+    return frozenset(_alphabet(c) for c in word if c.isalpha())
+
+
+def _other_alphabet(data: bytes, region: str | None) -> str | None:
+    """The legacy encoding of an alphabet other than the Latin one that reads every word of `data` in one alphabet
+    (Korean's two as one), among those charset-normalizer finds: of a short list, several read so (Hebrew and
+    Cyrillic letters alike fill the upper half of their code pages), and the code page of the country of the
+    file's e-mail addresses wins ("@example.co.il"), then that of `region`; else the likeliest.
+    None when none reads so."""
+    from charset_normalizer import from_bytes  # only for files that are neither UTF nor a Latin code page
+
+    found = []
+    for match in from_bytes(data, cp_isolation=_LEGACY):
+        alphabets = [_alphabets(w) for w in _TOKEN.findall(str(match)) if not w.isascii()]
+        if all(len(a) <= 1 or a == {"HANGUL", "CJK"} for a in alphabets) and any(a - {"LATIN"} for a in alphabets):
+            found.append(_codec(match.encoding))
+    if not found:
+        return None
+    countries = [c.decode().upper() for c, _ in Counter(_EMAIL_COUNTRY.findall(data)).most_common()] + [region or ""]
+    return next((_CODE_PAGE_OF[c] for c in countries if _CODE_PAGE_OF.get(c) in found), found[0])
+
+
+_EMAIL_COUNTRY = re.compile(rb"@[A-Za-z0-9.-]+\.([A-Za-z]{2})\b")
+
+
+def _likeliest(data: bytes) -> str:
+    """charset-normalizer's best guess among the legacy encodings."""
+    from charset_normalizer import from_bytes
 
     # best first: the first that reads every word with a letter beyond ASCII as a name can be written (a DOS file's
     # "Jürgen" is "JÅrgen" in Mac Roman), else the first that puts no symbol inside a word
@@ -486,7 +564,7 @@ def _first_non_ascii(path: Path, start: int) -> tuple[bytes, bool] | None:
     return None
 
 
-def _detect_encoding(path: Path, sample: bytes, whole: bool) -> tuple[str, bool]:
+def _detect_encoding(path: Path, sample: bytes, whole: bool, region: str | None) -> tuple[str, bool]:
     found = _bom(sample)
     if found:
         return found[1], True
@@ -505,9 +583,12 @@ def _detect_encoding(path: Path, sample: bytes, whole: bool) -> tuple[str, bool]
         if not_utf8 is None:
             return "utf-8", False
         return _utf8_and(not_utf8), False  # UTF-8 at the start, and further on?
-    if _has_utf8_letter(data) or (not whole and _utf8_later(path, len(sample))):
-        return _utf8_and(_UTF8_SEQUENCE.sub(b" ", data)), False
-    guess = _guess_legacy(data)
+    mostly = _mostly_utf8(data)
+    if mostly or _has_utf8_letter(data) or (not whole and _utf8_later(path, len(sample))):
+        # (unless another alphabet reads every word: Shift-JIS "古屋" holds the bytes of UTF-8's "É")
+        other = None if mostly else _other_alphabet(data, region)
+        return other or _utf8_and(_UTF8_SEQUENCE.sub(b" ", data)), False
+    guess = _guess_legacy(data, region)
     try:
         codecs.getincrementaldecoder(guess)(_errors_for(guess)).decode(data, final)
     except UnicodeDecodeError:
@@ -528,6 +609,14 @@ def _utf8_and(rest: bytes) -> str:
 # Latin letters with accents (À-ſ), and the quotes, dashes and euro sign word processors put in.
 _UTF8_LETTER = re.compile(rb"[\xc3-\xc5][\x80-\xbf]")
 _UTF8_SIGN = re.compile(rb"\xe2(?:\x80[\x93\x94\x98\x99\x9c\x9d\xa6]|\x82\xac)")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8 but for a few stray bytes: nine in ten of its bytes beyond ASCII, eight at least,
+    make letters of UTF-8 (of any alphabet: "Москва", "北京"), which text of a legacy code page seldom does."""
+    high = len(_NON_ASCII.findall(data))
+    letters = sum(len(letter) for letter in _UTF8_SEQUENCE.findall(data))
+    return letters >= 8 and letters >= 0.9 * high
 
 
 def _has_utf8_letter(data: bytes) -> bool:
@@ -884,10 +973,11 @@ def _delimiter_override(delimiter: str) -> str:
 
 
 def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None, quote: str | None = None,
-          header_row: int | None = None, row_end: str | None = None) -> Dialect:
+          header_row: int | None = None, row_end: str | None = None, region: str | None = None) -> Dialect:
     """How the file is written, decided from its first SAMPLE_BYTES; what is given wins: `encoding`,
     `delimiter`, `quote` (a name of QUOTES), `header_row` (the header's row number, as a spreadsheet shows
-    it) and `row_end` (a name of ROW_ENDS).
+    it) and `row_end` (a name of ROW_ENDS). `region`, a country, tells which code page of its alphabet a
+    short file that is not Latin is likeliest in (_other_alphabet).
 
     Raises ImportFileProblem for a file that is missing, empty, binary, only a header, or (with a
     forced encoding) not in that encoding; InvalidValue for an unknown encoding, delimiter, quote or row
@@ -920,7 +1010,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         if marked:  # (read so, its mark would be letters of another alphabet, or NUL bytes)
             raise _problem(path, "marked_as", marked[1].upper().replace("-LE", "").replace("-BE", ""))
     else:
-        codec, has_bom = _detect_encoding(path, sample, whole)
+        codec, has_bom = _detect_encoding(path, sample, whole, region)
     body = sample[len(_bom_of(codec)):] if has_bom else sample
     if not codec.startswith(("utf-16", "utf-32")) and _many_nuls(body.count(0), len(body)):
         raise _problem(path, "binary", "it holds NUL bytes, as programs and images do")
