@@ -706,6 +706,19 @@ def test_a_short_hebrew_list_of_excel_for_windows_keeps_its_names_with_the_count
     assert phones == ["+972527654321", "+972547654321"]
 
 
+def test_a_japanese_list_of_excel_for_windows_goes_to_the_fields_its_column_names_say(cli, shop, tmp_path):
+    source = tmp_path / "kokyaku.csv"
+    source.write_bytes("姓,名,フリガナ,メールアドレス,電話番号,住所\r\n"
+                       "山田,太郎,ヤマダ タロウ,taro@example.jp,090-1234-5678,東京都千代田区1-1\r\n".encode("cp932"))
+    result = cli("import", "contacts", str(source), "--region", "JP", "--json")
+    assert result.code == 0 and result.json()["created"] == 1
+    with closing(sqlite3.connect(shop)) as conn:
+        assert conn.execute("SELECT last_name, first_name, street, notes FROM contact").fetchall() == [
+            ("山田", "太郎", "東京都千代田区1-1", "フリガナ: ヤマダ タロウ")]
+        assert conn.execute("SELECT e164 FROM contact_phone").fetchall() == [("+819012345678",)]
+        assert conn.execute("SELECT email FROM contact_email").fetchall() == [("taro@example.jp",)]
+
+
 def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_rejected(cli, shop, tmp_path):
     source = tmp_path / "cut.csv"
     source.write_bytes("First Name,Last Name\nHélène,Dupré\nMarie,Lef".encode() + "è".encode()[:1])

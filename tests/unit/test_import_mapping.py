@@ -76,9 +76,33 @@ def test_detection_survives_a_few_columns_more_or_less():
 
 
 def test_unknown_headers_are_generic_and_go_to_the_notes():
-    headers = ["Foo", "Allergies", "Shoe size", "Имя", "#", "Title", "Total Spent"]
+    headers = ["Foo", "Allergies", "Shoe size", "Размер обуви", "#", "Title", "Total Spent"]
     assert detect_preset(headers) == "generic"
     assert auto_map(headers) == ["note", "note", "note", "note", "ignore", "ignore", "ignore"]
+
+
+@pytest.mark.parametrize("headers, fields", [
+    (["Фамилия", "Имя", "Отчество", "Эл. почта", "Мобильный телефон", "Город", "Дата рождения"],
+     ["last_name", "first_name", "note", "email", "phone", "city", "birthday"]),
+    (["Прізвище", "Ім'я", "Електронна пошта", "Телефон", "Адреса", "Примітки"],
+     ["last_name", "first_name", "email", "phone", "street", "notes"]),
+    (["Όνομα", "Επώνυμο", "Τηλέφωνο", "Διεύθυνση", "Τ.Κ.", "Πόλη"],
+     ["first_name", "last_name", "phone", "street", "postal_code", "city"]),
+    (["שם פרטי", "שם משפחה", 'דוא"ל', "טלפון נייד", "עיר", "הערות"],
+     ["first_name", "last_name", "email", "phone", "city", "notes"]),
+    (["الاسم الأول", "اسم العائلة", "البريد الإلكتروني", "رقم الجوال", "المدينة", "تاريخ الميلاد"],
+     ["first_name", "last_name", "email", "phone", "city", "birthday"]),
+    (["Adı", "Soyadı", "E-posta", "Cep Telefonu", "Şehir", "Doğum Tarihi"],
+     ["first_name", "last_name", "email", "phone", "city", "birthday"]),
+    (["姓", "名", "フリガナ", "メールアドレス", "電話番号", "郵便番号", "都道府県", "市区町村", "住所", "備考"],
+     ["last_name", "first_name", "note", "email", "phone", "postal_code", "region", "city", "street", "notes"]),
+    (["姓名", "手机号码", "电子邮件", "地址", "备注"], ["full_name", "phone", "email", "street", "notes"]),
+    (["姓名", "手機", "電子郵件", "地址", "生日"], ["full_name", "phone", "email", "street", "birthday"]),
+    (["성", "이름", "이메일", "휴대폰", "주소"], ["last_name", "first_name", "email", "phone", "street"]),
+    (["ชื่อ", "นามสกุล", "อีเมล", "เบอร์โทรศัพท์", "ที่อยู่"], ["first_name", "last_name", "email", "phone", "street"]),
+])
+def test_headers_in_other_alphabets_map_to_their_fields(headers, fields):
+    assert auto_map(headers) == fields
 
 
 @pytest.mark.parametrize("headers, fields", [

@@ -513,7 +513,7 @@ _NOT_CONSENT = frozenset({"date", "datum", "fecha", "data", "time", "timestamp",
                           "quelle", "origine", "origen", "fonte", "bron", "address", "adresse", "adres", "direccion",
                           "indirizzo", "endereco", "anschrift", "id", "list", "name",
                           "subscribers", "members", "contacts", "customers", "clients", "abonnes", "kunden"})
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # (of any alphabet: "Имя", "メールアドレス")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -552,8 +552,8 @@ def _generic_field(header: str) -> str:
     vcard = _VCARD.fullmatch(header.strip())
     if vcard and vcard.group(1) in _VCARD_FIELDS and vcard.group(1) != header.strip():
         return _VCARD_FIELDS[vcard.group(1)]  # (with its parameters: "EMAIL;INTERNET"; a bare "FN", see _settle)
-    if not words:  # "#", or words in another script ("Имя"): kept, unless it holds no word at all
-        return "note" if any(c.isalpha() for c in header) else "ignore"
+    if not words:  # "#": no word at all
+        return "ignore"
     whole = "".join(words)
     if whole in _SYNONYM_OF:
         return _SYNONYM_OF[whole]
@@ -821,6 +821,41 @@ def names_a_field(header: str) -> bool:
     key = header_key(header)
     return (key in _SALES_KEYS or _generic_field(header) not in ("ignore", "note")
             or any(_shape(header) in _preset_shapes(name) for name in PRESETS))
+
+
+# Headers in other alphabets (and Turkish), as Excel and phones in those languages write them; each is looked for
+# as header_key makes it. Russian, Ukrainian, Greek, Hebrew, Arabic, Turkish, Japanese, Chinese (simplified and
+# traditional), Korean, Thai.
+_OTHER_LANGUAGES = {
+    "first_name": "Имя|Ім'я|Όνομα|שם פרטי|الاسم الأول|الاسم الاول|Ad|Adı|名|이름|ชื่อ",
+    "last_name": "Фамилия|Прізвище|Επώνυμο|שם משפחה|اسم العائلة|الكنية|Soyad|Soyadı|姓|성|นามสกุล",
+    "full_name": "ФИО|Ф.И.О.|Ім'я та прізвище|Ονοματεπώνυμο|שם מלא|שם|الاسم|الاسم الكامل|Ad Soyad|Adı Soyadı|"
+                 "İsim|氏名|名前|お名前|姓名|성명|ชื่อ-นามสกุล|ชื่อ นามสกุล",
+    "company": "Компания|Организация|Компанія|Організація|Εταιρεία|חברה|الشركة|Şirket|会社|会社名|公司|公司名称|"
+               "회사|회사명|บริษัท",
+    "email": "Эл. почта|Электронная почта|Адрес электронной почты|Електронна пошта|Ел. пошта|"
+             "Ηλεκτρονικό ταχυδρομείο|דוא\"ל|דואר אלקטרוני|אימייל|البريد الإلكتروني|البريد الالكتروني|E-posta|"
+             "メール|メールアドレス|Eメール|Eメールアドレス|電子メール|电子邮件|电子邮箱|邮箱|電子郵件|電郵|"
+             "이메일|이메일 주소|전자우편|อีเมล",
+    "phone": "Телефон|Мобильный|Мобильный телефон|Номер телефона|Мобільний|Τηλέφωνο|Κινητό|טלפון|נייד|טלפון נייד|"
+             "الهاتف|رقم الهاتف|الجوال|رقم الجوال|الموبايل|Cep Telefonu|Telefon Numarası|電話|電話番号|携帯|"
+             "携帯電話|携帯番号|电话|电话号码|手机|手机号|手机号码|联系电话|電話號碼|手機|手機號碼|전화|전화번호|휴대폰|"
+             "휴대전화|핸드폰|โทรศัพท์|เบอร์โทร|เบอร์โทรศัพท์|มือถือ",
+    "street": "Адрес|Улица|Адреса|Вулиця|Διεύθυνση|Οδός|כתובת|רחוב|العنوان|الشارع|Adres|住所|地址|详细地址|주소|"
+              "ที่อยู่",
+    "postal_code": "Индекс|Почтовый индекс|Поштовий індекс|Ταχυδρομικός κώδικας|Τ.Κ.|מיקוד|الرمز البريدي|"
+                   "Posta Kodu|郵便番号|邮编|邮政编码|郵遞區號|우편번호|รหัสไปรษณีย์",
+    "city": "Город|Місто|Πόλη|עיר|ישוב|المدينة|Şehir|市区町村|城市|도시|เมือง",
+    "region": "Область|Регион|Край|Νομός|Περιοχή|المنطقة|都道府県|省|省份|도|จังหวัด",
+    "country": "Страна|Країна|Χώρα|מדינה|الدولة|البلد|Ülke|国|国家|國家|국가|ประเทศ",
+    "birthday": "Дата рождения|День рождения|Дата народження|Ημερομηνία γέννησης|תאריך לידה|تاريخ الميلاد|"
+                "Doğum Tarihi|誕生日|生年月日|生日|出生日期|생일|생년월일|วันเกิด",
+    "notes": "Примечание|Примечания|Заметки|Комментарий|Примітки|Σημειώσεις|הערות|ملاحظات|Notlar|Açıklama|メモ|"
+             "備考|备注|備註|메모|비고|หมายเหตุ",
+}
+for _field, _headers in _OTHER_LANGUAGES.items():
+    for _header in _headers.split("|"):
+        _SYNONYM_OF.setdefault(header_key(_header), _field)
 
 
 # --- presets -------------------------------------------------------------------------------------
