@@ -690,6 +690,9 @@ def test_a_reports_heading_of_several_lines_above_the_table_is_skipped(tmp_path)
     ("Contact\r\nName,Email\r\nAnn Lee,ann@example.com\r\n", "Name"),
     # a header in two rows: the groups' names above the columns'
     ("Customer,,Address,\r\nName,Email,Street,City\r\nAnn Lee,ann@example.com,1 rue Haute,Paris\r\n", "Name"),
+    ("Name,,Contact,,Address\r\nFirst,Last,Email,Phone,City\r\nAnn,Lee,ann@example.com,07911 123456,Leeds\r\n"
+     "Bob,Stone,bob@example.com,07911 654321,York\r\n", "First"),  # (its groups' names the import knows too)
+    ("Name,,Address\r\nFirst,Last,City\r\nAnn,Lee,Leeds\r\nBob,Stone,York\r\n", "First"),
     # not a title: a header, or a row of data, whatever words the import knows the rows under it hold; a title
     # that is such a word
     ("Customer,Preferred contact,Heard of us via,Kind\r\nAnn Lee,Email,Newsletter,Business\r\n"

@@ -912,6 +912,9 @@ def _header_index(records: list[list[str]], start: int) -> int | None:
         if (later is not None and known(i) == 0 and _names_columns(records[i], 1) and filled(later) >= filled(i)
                 and header_of_known_names(later, then)):
             continue  # a title above a header of names the import knows ("Customers" above "Name,City")
+        if (later is not None and then is not None and 0 < known(i) < known(later) and filled(i) < filled(later)
+                and header_of_known_names(later, then) and known(then) == 0):
+            continue  # the names of groups of columns above theirs ("Name,,Contact,," above "First,Last,Email,Phone")
         if table_width >= 2 and titled(i):
             # "Customers, exported 2024-05-01", or a till's report heading, above the real header (of names, not
             # figures or emails): a one-cell line above three cells or more, or a line of text above a header of
