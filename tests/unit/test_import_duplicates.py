@@ -273,6 +273,23 @@ def test_a_customer_number_whose_zeros_a_spreadsheet_took_off_is_the_same_custom
     assert ann.emails == ["ann@old.example", "ann@new.example"] and ann.external_id == "000123"
 
 
+def test_a_web_shops_customer_number_finds_its_customer_whose_last_name_and_email_changed(db, tmp_path):
+    """Ann Lee married: the shop's next export has her as Ann Smith, with a new email, under the number Shopify
+    gave her. A number that long is no other program's; with another first name it is still someone else."""
+    header = "Customer ID,First Name,Last Name,Email\n"
+    first, again = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(header + "7012345678901,Ann,Lee,ann.lee@example.com\n7012345678902,Bob,Ray,bob@example.com\n"
+                     "124,Cem,Oz,cem@example.com\n", encoding="utf-8")
+    again.write_text(header + "7012345678901,Ann,Smith,ann.smith@example.com\n7012345678902,Eva,Ray,eva@example.com\n"
+                     "124,Cem,Kaya,cem.kaya@example.com\n", encoding="utf-8")
+    ci.import_contacts(first, ci.ImportOptions(region="GB"))
+    result = ci.import_contacts(again, ci.ImportOptions(region="GB", on_duplicate="overwrite"))
+    assert (result.created, result.updated) == (2, 1)  # (Eva Ray, and Cem Kaya of a till's short number)
+    ann = get_contact(contact_ids("ann")[0])
+    assert (ann.last_name, ann.external_id) == ("Smith", "7012345678901")
+    assert "ann.smith@example.com" in ann.emails
+
+
 def test_fill_stores_a_number_typed_twice_once_and_keeps_one_of_the_same_national_digits(db, tmp_path):
     """Lea's number typed twice, spaced two ways, is one number; Otto's typed "0171 1234567" beside his +49 171 1234567
     is kept as well: its country is not known, and a French and a Dutch mobile are both "06 12 34 56 78"."""

@@ -7,7 +7,8 @@ Two contacts are taken for one person when they share
   kept as typed is the same as one of its digits, typed or read, when the names are alike too, and no
   placeholder's: `typed_digits`), or
 - a customer number in the program both came from (Shopify's customer id; "000123" and "123", the zeros a
-  spreadsheet takes off, are one), with names alike: one whose email changed since, or
+  spreadsheet takes off, are one), with names alike: one whose email changed since (a number of a web shop's
+  length, OWN_NUMBER, with first names that are not two people's: one whose last name changed too), or
 - a close name (rapidfuzz ratio >= NAME_THRESHOLD on the folded names with their words sorted, so
   "Lee, Ann", "ANN LEE" and "Ann Lée" are one name, "Jon Smith" is close to "John Smith" and "Anne Marie" is
   Anne-Marie in the same order (not Marie-Anne: see `ordered_name`), but names
@@ -54,6 +55,9 @@ from smallcrm.store import search
 
 NAME_THRESHOLD = 90
 TYPED_END = 6  # a number kept as typed is compared with one read with its country when their last 6 digits agree
+# A customer number this long is one program's own, none other's: a web shop's ("7012345678901" at Shopify,
+# "9Q7MB8Q3C51P9DB0TWCJHJEKWM" at Square), not a till's "124" that another program gives someone else too
+OWN_NUMBER = 10
 _NOT_DIGIT = re.compile(r"\D")
 # The fields that can agree with a close name, in the order a reason names them.
 AGREEING = ("city", "postal_code", "company", "birthday")
@@ -434,9 +438,12 @@ class DuplicateIndex:
 
     def _by_number(self, f: Facts) -> int | None:
         """The contact of `f`'s customer number, with names alike: written the same way, else with zeros before it
-        that the other does not have ("000123" and "123": a spreadsheet takes them off)."""
+        that the other does not have ("000123" and "123": a spreadsheet takes them off). A number of OWN_NUMBER
+        characters or more needs no name alike, unless the two are clearly other people (_other_person): one who
+        married has a new last name and email, and the shop's number of old."""
         found = self.numbers.get(f.number)
-        if found is not None and fuzz.ratio(f.name, self.names.get(found, f.name)) >= NAME_THRESHOLD:
+        if found is not None and (fuzz.ratio(f.name, self.names.get(found, f.name)) >= NAME_THRESHOLD or len(
+                f.number) >= OWN_NUMBER and not self._other_person(found, f)):
             return found
         loose = number_key(f.number)
         found = self.loose_numbers.get(loose)
