@@ -2286,6 +2286,15 @@ def test_an_orders_total_on_each_of_its_alike_lines_is_counted_once(gbp, tmp_pat
             ["101", "Completed", "2025-03-01 10:15", "alice@example.com", "23.50", "10.00", "Teapot", "1", "10.00"]]
     pi.import_purchases(write_csv(tmp_path / "orders.csv", header, rows), pi.PurchaseImportOptions(create_missing=True))
     assert _sales_and_refunds() == [("101", -1000, "101"), ("101", 2350, None)]
+    # each line's own amount, and the order's refund on each (under a heading that says it is the order's): 15.00
+    # paid back of 60.00, not 45.00
+    lines = ["Order Number", "Order Date", "Email (Billing)", "Item Name", "Quantity (- Refund)", "Item Cost",
+             "Order Refund Amount"]
+    pi.import_purchases(write_csv(tmp_path / "lines.csv", lines, [
+        ["103", "2025-03-03 10:15", "alice@example.com", "Mug", "1", "10.00", "15.00"],
+        ["103", "2025-03-03 10:15", "alice@example.com", "Teapot", "1", "30.00", "15.00"],
+        ["103", "2025-03-03 10:15", "alice@example.com", "Tray", "2", "10.00", "15.00"]]))
+    assert [t for t in _sales_and_refunds() if t[0] == "103"] == [("103", -1500, "103"), ("103", 6000, None)]
 
     # a coupon: the order's total below what its alike lines come to, under a heading that says it is the order's
     coupon = [["102", "Completed", "2025-03-02 10:15", "alice@example.com", "18.00", "", "Blue Mug", "1", "10.00"],

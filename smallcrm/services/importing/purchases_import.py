@@ -1910,6 +1910,8 @@ class _Run:
         c_cancels = bool(plain) and sum(n.isdigit() for n in plain) >= 0.9 * len(plain)
         amounts = self.layout.headers[rows.col["amount"]] if "amount" in rows.col else ""
         order_totals = any(word in header_key(amounts) for word in ORDER_WORDS)  # (the amount is the order's)
+        refunds = self.layout.headers[rows.col["refunded"]] if "refunded" in rows.col else ""
+        order_refunds = any(word in header_key(refunds) for word in ORDER_WORDS)  # ("Order Refund Amount")
         broken = {reference for reference, _ in rows.broken} | rows.undated.keys()
         sales = _SalesByNumber(conn, receipts, existing, rows.restarts)  # what a refund under a sale's number pays back
         planned: list[_Receipt] = []  # what is recorded, a refund in part right after its sale
@@ -1942,7 +1944,7 @@ class _Run:
                                 1 if r.amount >= 0 else -1, abs(r.amount))]
             total = r.total
             refunded = sum(r.refunded)
-            if len(r.refunded) > 1 and len(set(r.refunded)) == 1 and (repeated or refunded > total):
+            if len(r.refunded) > 1 and len(set(r.refunded)) == 1 and (repeated or order_refunds or refunded > total):
                 refunded = r.refunded[0]  # the order's refund, written on each of its line rows
             if r.cancellation and c_cancels and total > 0:
                 total = -total
