@@ -6,8 +6,9 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.core import get_global
-from babel.numbers import format_currency, get_currency_name, get_currency_precision, get_currency_symbol
+from babel.core import Locale, UnknownLocaleError, get_global
+from babel.numbers import (format_currency, get_currency_name, get_currency_precision, get_currency_symbol,
+                           get_territory_currencies)
 
 from smallcrm.errors import InvalidValue, Phrase
 
@@ -59,13 +60,15 @@ def parse_amount(text: str, currency: str, field: str = "amount", *, allow_negat
 
 def currency_of(text: str, usual: str, locale: str = "en_GB", field: str = "currency") -> str:
     """The currency code a till wrote as a code or a symbol: "EUR", "€", "£", "zł"; a symbol several currencies
-    use ("$", "kr") is `usual`'s (the shop's currency) when it is its symbol, else the one currency that
-    writes it so in `locale` or in English. Raises InvalidValue for anything else."""
+    use ("$", "kr") is `usual`'s (the shop's currency) when it is its symbol, in `locale`, in English or where it
+    is paid in ("$" in Canada), else the one currency that writes it so in `locale` or in English. Raises
+    InvalidValue for anything else."""
     try:
         return check_currency(text, field)
     except InvalidValue:
         symbol = (text or "").strip()
-        if symbol and symbol in (get_currency_symbol(usual, locale), get_currency_symbol(usual, "en")):
+        if symbol and symbol in (get_currency_symbol(usual, locale), get_currency_symbol(usual, "en"),
+                                 *_home_symbols(usual)):
             return usual
         found = _symbols(locale).get(symbol) or _symbols("en").get(symbol)
         for language in (locale, *NAME_LANGUAGES):  # (a currency's name: the shop's language first)
@@ -73,6 +76,20 @@ def currency_of(text: str, usual: str, locale: str = "en_GB", field: str = "curr
         if found:
             return found
         raise
+
+
+@lru_cache(maxsize=8)
+def _home_symbols(code: str) -> frozenset[str]:
+    """The symbols the countries that pay in a currency write it with: "$" for CAD in Canada (elsewhere "CA$"),
+    "¥" for CNY in China."""
+    symbols = set()
+    for territory in get_global("territory_currencies"):
+        if get_territory_currencies(territory)[:1] == [code]:
+            try:
+                symbols.add(get_currency_symbol(code, Locale.parse(f"und_{territory}")))
+            except UnknownLocaleError:  # (an island no one lives on)
+                pass
+    return frozenset(symbols)
 
 
 @lru_cache(maxsize=8)

@@ -1058,7 +1058,10 @@ def test_cancelled_sales_are_skipped_and_a_quantity_with_a_thousands_separator_i
     ("£", "EUR", "fr_FR", "GBP"), ("$", "USD", "en_US", "USD"), ("$", "CAD", "en_CA", "CAD"),
     ("kr", "SEK", "sv_SE", "SEK"), ("CHF", "EUR", "fr_FR", "CHF"), ("Euro", "GBP", "en_GB", "EUR"),
     ("euros", "EUR", "fr_FR", "EUR"), ("livres sterling", "EUR", "fr_FR", "GBP"), ("US Dollar", "EUR", "de_DE", "USD"),
-    ("franc suisse", "EUR", "en_GB", "CHF"), ("Schweizer Franken", "GBP", "en_US", "CHF")])
+    ("franc suisse", "EUR", "en_GB", "CHF"), ("Schweizer Franken", "GBP", "en_US", "CHF"),
+    # the shop's currency as its own country writes it, whatever language the shop is kept in
+    ("$", "CAD", "en_GB", "CAD"), ("$", "AUD", "en_US", "AUD"), ("$", "MXN", "es_ES", "MXN"),
+    ("¥", "CNY", "en_GB", "CNY"), ("¥", "EUR", "en_GB", "JPY"), ("$", "EUR", "en_GB", "USD")])
 def test_a_currency_written_as_a_code_a_symbol_or_its_name(written, usual, locale, code):
     assert money.currency_of(written, usual, locale) == code
 
