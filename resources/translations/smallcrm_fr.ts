@@ -3159,6 +3159,10 @@ Cliquez pour les afficher.</translation>
         <translation>Montant restant dû</translation>
     </message>
     <message>
+        <source>Paid (yes or no, or how much)</source>
+        <translation>Payé (oui ou non, ou combien)</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>Date d’échéance</translation>
     </message>

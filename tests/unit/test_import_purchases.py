@@ -2665,6 +2665,31 @@ def test_an_order_paid_in_part_is_owed_what_its_file_says_is_outstanding(gbp, tm
         ci.undo_import(result.batch)
 
 
+@pytest.mark.parametrize(("paid", "amount", "yes", "no"), [
+    ("Paid", "Amount", "Yes", "No"), ("Payé", "Montant", "Oui", "Non"), ("Bezahlt", "Betrag", "ja", "nein")])
+def test_a_column_that_says_whether_a_sale_was_paid_makes_an_unpaid_one_owed(gbp, tmp_path, paid, amount, yes, no):
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Receipt", "Email", amount, paid]
+    assert pi.map_purchase_headers(header)[1][-1] == "paid"
+    rows = [["2025-03-01", "R1", "ann@example.com", "20.00", yes], ["2025-03-02", "R2", "ann@example.com", "30.00", no],
+            ["2025-03-03", "R3", "ann@example.com", "40.00", "perhaps"]]
+    result = pi.import_purchases(write_csv(tmp_path / "sales.csv", header, rows))
+    assert [(r.row, r.reason) for r in result.rejects] == [(4, pi.NOT_PAID_AMOUNT)]
+    assert {p.reference: (p.status, purchases.owed_minor(p.id)) for p in Purchase.select()} == {
+        "R1": ("paid", 0), "R2": ("due", 3000)}
+    assert points_balance(ann) == 50  # (a sale owed earns when recorded, as one entered by hand)
+
+
+def test_a_column_of_what_was_paid_of_a_sale_makes_the_rest_owed(gbp, tmp_path):
+    add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Invoice", "Email", "Total", "Amount Paid"]
+    rows = [["2025-03-01", "I1", "ann@example.com", "40.00", "25.00"], ["2025-03-02", "I2", "ann@example.com", "20.00",
+                                                                         "20.00"]]
+    pi.import_purchases(write_csv(tmp_path / "invoices.csv", header, rows))
+    assert {p.reference: (p.status, purchases.owed_minor(p.id)) for p in Purchase.select()} == {
+        "I1": ("partly_paid", 1500), "I2": ("paid", 0)}
+
+
 def test_what_is_outstanding_of_an_order_paid_in_part_is_net_of_its_refund(gbp, tmp_path):
     header = [*SHOPIFY_ORDERS, "Refunded Amount", "Outstanding Balance"]
     rows = [["#1006", "ann@example.com", "partially_paid", "", "EUR", "80.00", "80.00", "2025-03-01 10:00:00 +0100",

@@ -722,6 +722,10 @@ SALES_HEADERS = {
                  "importorimborsato", "rimborsato", "rimborso",
                  "valorreembolsado", "reembolsada",
                  "terugbetaald", "terugbetaaldbedrag", "terugbetaling"),
+    # Whether the sale was paid, yes or no, or how much of it was: a sale not paid, or not all of it, is owed
+    "paid": ("paid", "ispaid", "amountpaid", "paidamount", "totalpaid", "paye", "payee", "montantpaye", "regle",
+             "bezahlt", "bezahlterbetrag", "pagado", "pagada", "importepagado", "pagato", "pagata", "importopagato",
+             "pago", "paga", "valorpago", "betaald", "betaaldbedrag"),
     # Whether the sale was voided, yes or no (a till's "Voided" column): a voided sale is not recorded
     "voided": ("voided", "void", "isvoided", "annulee", "annule", "venteannulee", "storniert", "anulada", "anulado",
                "annullato", "annullata", "geannuleerd"),

@@ -285,6 +285,7 @@ NOBODY = frozenset({"guest", "guest customer", "walk in", "walkin", "walk in cus
                     "passant", "contant", "losse verkoop", "klant", "cliente", "client", "customer", "kunde"})
 NOT_A_QUANTITY = "the quantity is not a number"
 NOT_REFUNDED_AMOUNT = "what was refunded is neither an amount nor a yes or no"
+NOT_PAID_AMOUNT = "what was paid is neither an amount nor a yes or no"
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
 WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt",
                "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
@@ -937,7 +938,7 @@ class _Reader:
         # the zone of times written without one, in a column of its own (PayPal's "TimeZone": "PST", "CET")
         self.zone = next((i for i, key in enumerate(keys) if key in ZONE_COLUMNS), None)
         # Lightspeed's "Paid": what was paid of a sale (all of it, a lay-by's deposit, none of a sale on account)
-        self.paid_column = keys.index("paid") if self.lightspeed_x and "paid" in keys else None
+        self.paid_column = keys.index("paid") if self.lightspeed_x and "paid" in keys else self.col.get("paid")
         # in a file without a receipt number column, a name that is an order's number ("#1001", a web shop's "Name")
         # is the receipt's number
         self.number_in_name = "name" in self.col and "reference" not in self.col
@@ -1208,6 +1209,12 @@ class _Reader:
             status = "cancelled"  # (a "Voided" column's yes, or the date it was voided; not "NULL", "Not voided")
         if not_sale:
             status = "not_sale"
+        paid_said = self.cell(cells, "paid")
+        if status == "paid" and paid_said and not any(c.isdigit() for c in paid_said):  # (an amount: see `owed`)
+            paid = cleaning.parse_consent(paid_said)
+            if paid is None:
+                return self.reject(number, NOT_PAID_AMOUNT, "paid", paid_said)
+            status = "paid" if paid else "due"
         if status is None:
             return self.reject(number, "a payment status that is not paid, due, written off or cancelled", "status",
                                self.cell(cells, "status"))
@@ -1316,7 +1323,8 @@ class _Reader:
                 owed = abs(self.number(money_in, owed_text))
             except (InvalidValue, ValueError) as e:
                 return self.reject(number, _said(e), "outstanding", owed_text)
-        if owed is None and self.paid_column is not None and kind == ["sale"] and amount is not None and amount > 0:
+        if (owed is None and self.paid_column is not None and kind in ([], ["sale"]) and amount is not None
+                and amount > 0):
             paid_text = cells[self.paid_column].strip() if self.paid_column < len(cells) else ""
             if any(c.isdigit() for c in paid_text):
                 try:  # the rest of a lay-by or a sale on account is still owed
