@@ -197,7 +197,8 @@ def test_a_code_page_whose_words_windows_1252_reads_as_no_language_is_told_apart
 # Short lists of another alphabet, as Excel saves "CSV" where it is written: Windows-1252, Central European or Mac
 # Roman would read every byte of them ("ŐĹ", "ćåć"), as no one's words.
 _OTHER_ALPHABETS = [
-    ("First Name,Last Name,Email,City\r\nמשה,כהן,m@example.co.il,חיפה\r\nדוד,לוי,d@example.co.il,תל אביב\r\n", "cp1255"),
+    ("First Name,Last Name,Email,City\r\nמשה,כהן,m@example.co.il,חיפה\r\nדוד,לוי,d@example.co.il,תל אביב\r\n",
+     "cp1255"),
     ("First Name,Last Name,Email,City\r\nمحمد,العلي,m@example.sa,الرياض\r\nفاطمة,حسن,f@example.sa,جدة\r\n", "cp1256"),
     ("First Name,Last Name,Email,City\r\nสมชาย,ใจดี,s@example.th,กรุงเทพ\r\n", "cp874"),
     ("First Name,Last Name,Email\r\n伟,张,zw@example.cn\r\n芳,王,wf@example.cn\r\n", "gb18030"),
