@@ -502,13 +502,11 @@ def _other_alphabet(data: bytes, region: str | None) -> str | None:
     Cyrillic letters alike fill the upper half of their code pages), and the code page of the country of the
     file's e-mail addresses wins ("@example.co.il"), then that of `region`; else the likeliest.
     None when none reads so."""
-    from charset_normalizer import from_bytes  # only for files that are neither UTF nor a Latin code page
-
     found = []
-    for match in from_bytes(data, cp_isolation=_LEGACY):
-        alphabets = [_alphabets(w) for w in _TOKEN.findall(str(match)) if not w.isascii()]
+    for codec, text in _readings(data):
+        alphabets = [_alphabets(w) for w in _TOKEN.findall(text) if not w.isascii()]
         if all(len(a) <= 1 or a == {"HANGUL", "CJK"} for a in alphabets) and any(a - {"LATIN"} for a in alphabets):
-            found.append(_codec(match.encoding))
+            found.append(codec)
     if not found:
         return None
     countries = [c.decode().upper() for c, _ in Counter(_EMAIL_COUNTRY.findall(data)).most_common()] + [region or ""]
@@ -518,21 +516,27 @@ def _other_alphabet(data: bytes, region: str | None) -> str | None:
 _EMAIL_COUNTRY = re.compile(rb"@[A-Za-z0-9.-]+\.([A-Za-z]{2})\b")
 
 
+@functools.lru_cache(maxsize=1)
+def _readings(data: bytes) -> tuple[tuple[str, str], ...]:
+    """charset-normalizer's readings of `data` in the legacy encodings, likeliest first: (codec, text). (Made once
+    for a file that _other_alphabet, then _likeliest, look at.)"""
+    from charset_normalizer import from_bytes  # only for files that are neither UTF nor a Latin code page
+
+    return tuple((_codec(match.encoding), str(match)) for match in from_bytes(data, cp_isolation=_LEGACY))
+
+
 def _likeliest(data: bytes) -> str:
     """charset-normalizer's best guess among the legacy encodings."""
-    from charset_normalizer import from_bytes
-
     # best first: the first that reads every word with a letter beyond ASCII as a name can be written (a DOS file's
     # "Jürgen" is "JÅrgen" in Mac Roman), else the first that puts no symbol inside a word
     first = None
-    for match in from_bytes(data, cp_isolation=_LEGACY):
-        text = str(match)
+    for codec, text in _readings(data):
         if _SYMBOL_IN_WORD.search(text):
             continue
         if not any(_misread(word) == 2 for word in set(_NAME_WORD.findall(text)) if not word.isascii()):
-            return _codec(match.encoding)
-        first = first or match.encoding
-    return _codec(first) if first else "cp1252"
+            return codec
+        first = first or codec
+    return first or "cp1252"
 
 
 def _blocks_after(path: Path, start: int) -> Iterator[bytes]:
