@@ -3171,6 +3171,10 @@ Cliquez pour les afficher.</translation>
         <translation>Quantité</translation>
     </message>
     <message>
+        <source>Discount on the line (amount or %)</source>
+        <translation>Remise sur la ligne (montant ou %)</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -5981,6 +5985,22 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>what was refunded is neither an amount nor a yes or no</source>
         <translation>le remboursement n’est ni un montant ni un oui ou non</translation>
+    </message>
+    <message>
+        <source>what was paid is neither an amount nor a yes or no</source>
+        <translation>ce qui a été payé n’est ni un montant ni un oui ou non</translation>
+    </message>
+    <message>
+        <source>the discount is neither an amount nor a percentage</source>
+        <translation>la remise n’est ni un montant ni un pourcentage</translation>
+    </message>
+    <message>
+        <source>the discount is more than the line it is taken off</source>
+        <translation>la remise dépasse la ligne dont elle est déduite</translation>
+    </message>
+    <message>
+        <source>a spreadsheet cut this customer number short: export the file again with the numbers as text</source>
+        <translation>un tableur a tronqué ce numéro de client&#x202f;: exportez à nouveau le fichier avec les numéros en texte</translation>
     </message>
     <message>
         <source>no amount, and no quantity with a unit price</source>

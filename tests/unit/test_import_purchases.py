@@ -833,6 +833,7 @@ def test_the_new_reasons_can_be_translated_in_the_window():
                    cleaning.SIGN_OF_SEVERAL, cleaning.AMBIGUOUS_AMOUNT, money.DECIMALS, money.NO_DECIMALS,
                    pi.CANCELLED_REASON, pi.REFUND_OF_CANCELLED, pi.REFUNDED_BEFORE, pi.NOT_A_SALE, pi.TOTAL_ROW, pi.BROKEN_RECEIPT,
                    pi.NOT_A_QUANTITY, pi.NOT_REFUNDED_AMOUNT, pi.AMBIGUOUS_QUANTITY, pi.ZERO_TOTAL,
+                   pi.NOT_PAID_AMOUNT, pi.NOT_A_DISCOUNT, pi.DISCOUNT_TOO_LARGE, pi.CUT_SHORT,
                    cleaning.TOO_LONG, cleaning.NOTES_TOO_LONG, cleaning.TOTAL_ROW, pi.UNREAD_PHONE,
                    *pi.SHARED_KEY.values()):
         assert reason in wizard.REJECT_REASONS
@@ -1484,8 +1485,8 @@ def test_a_time_in_a_column_of_its_own_and_net_sales_before_gross(gbp, tmp_path)
     header = ["Date", "Time", "Item", "Qty", "Gross Sales", "Discounts", "Net Sales", "Transaction ID"]
     rows = [["2025-03-01", "10:15:22", "Candle", "2", "£30.00", "-£3.00", "£27.00", "TX1"],
             ["2025-03-01", "10:15:22", "Soap", "1", "£15.00", "£0.00", "£15.00", "TX1"]]
-    assert pi.map_purchase_headers(header)[1] == ["date", "time", "description", "quantity", "", "", "amount",
-                                                  "reference"]
+    assert pi.map_purchase_headers(header)[1] == ["date", "time", "description", "quantity", "", "discount",
+                                                  "amount", "reference"]  # (the discount: in Net Sales already)
     assert pi.map_purchase_headers(["Paid at", "Created at", "Total"])[1] == ["", "date", "amount"]
     pi.import_purchases(write_csv(tmp_path / "items.csv", header, rows))
     (p,) = Purchase.select()
@@ -3210,3 +3211,39 @@ def test_an_import_is_undone_when_what_expired_since_was_none_of_its_points(tmp_
     assert loyalty.expire_points(date.today() + timedelta(days=400)) == 10  # (long after the import's points' date)
     assert ci.undo_import(batch).purchases_removed == 2
     assert points_balance(ann) == 0
+
+
+@pytest.mark.parametrize(("discount", "cells"), [("Discount", ["5.00", "0", ""]), ("Remise %", ["25", "0", "50"]),
+                                                 ("Rabatt", ["25%", "0,00", "2,00"])])
+def test_a_discount_beside_quantity_and_price_is_taken_off_its_line(gbp, tmp_path, discount, cells):
+    """A till's "Qty, Unit Price, Discount" lists what each line sold for before its discount: the receipt's total
+    is after it, with a line for the discount (a return's discount is not paid back)."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Receipt", "Email", "Item", "Qty", "Unit Price", discount]
+    rows = [["2025-03-01", "R1", "ann@example.com", "Mug", "2", "10.00", cells[0]],
+            ["2025-03-01", "R1", "ann@example.com", "Tea", "1", "4.00", cells[1]],
+            ["2025-03-02", "R2", "ann@example.com", "Tea", "-1", "4.00", cells[2]]]
+    assert pi.map_purchase_headers(header)[1][-1] == "discount"
+    result = pi.import_purchases(write_csv(tmp_path / "sales.csv", header, rows))
+    assert (result.created, result.rejected) == (2, 0)
+    paid_back = 200 if cells[2] else 400
+    assert {p.reference: p.total_minor for p in Purchase.select()} == {"R1": 1900, "R2": -paid_back}
+    label = discount.rstrip(" %")
+    assert [(i.description, i.quantity, i.total_minor) for i in PurchaseItem.select().order_by(PurchaseItem.id)] == [
+        ("Mug", 2, 2000), (f"{label}: Mug", 1, -500), ("Tea", 1, 400), ("Tea", -1, -400),
+        *([(f"{label}: Tea", 1, 200)] if cells[2] else [])]
+    assert points_balance(ann) == 19 - paid_back // 100
+
+
+def test_a_line_total_beside_its_discount_is_after_it_and_a_discount_it_cannot_be_is_a_reject(gbp, tmp_path):
+    header = ["Date", "Receipt", "Item", "Qty", "Unit Price", "Discount", "Line Total"]
+    rows = [["2025-03-01", "R1", "Mug", "2", "10.00", "5.00", "15.00"],
+            ["2025-03-02", "R2", "Mug", "1", "10.00", "12.00", ""],
+            ["2025-03-03", "R3", "Mug", "1", "10.00", "150%", ""],
+            ["2025-03-04", "R4", "Mug", "1", "10.00", "five 5", ""],
+            ["2025-03-05", "R5", "Mug", "1", "10.00", "n/a", ""]]
+    result = pi.import_purchases(write_csv(tmp_path / "sales.csv", header, rows))
+    assert [(r.row, r.reason, r.column) for r in result.rejects] == [
+        (3, pi.DISCOUNT_TOO_LARGE, "Discount"), (4, pi.DISCOUNT_TOO_LARGE, "Discount"),
+        (5, pi.NOT_A_DISCOUNT, "Discount")]
+    assert {p.reference: p.total_minor for p in Purchase.select()} == {"R1": 1500, "R5": 1000}

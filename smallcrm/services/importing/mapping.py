@@ -787,6 +787,16 @@ SALES_HEADERS = {
               "telefono", "movil", "celular", "cellulare",
               "telefone", "telemovel",
               "telefoon", "telefoonnummer", "mobiel", "gsm", "natel", "cellulaire"),
+    # A line's discount beside its quantity and unit price, an amount or a percentage ("Discount", "Remise %"):
+    # taken off the line when the row gives no amount of its own (one that does is after its discount)
+    "discount": ("discount", "discounts", "discountamount", "linediscount", "itemdiscount", "lineitemdiscount",
+                 "discountvalue", "discountpercent", "discountpercentage", "discountrate",
+                 "remise", "montantremise", "remiseligne", "tauxderemise", "reduction",
+                 "rabatt", "rabattbetrag", "rabattprozent", "nachlass", "preisnachlass",
+                 "descuento", "importedescuento", "porcentajedescuento", "dto",
+                 "sconto", "importosconto", "percentualesconto",
+                 "desconto", "valordesconto", "percentualdesconto",
+                 "korting", "kortingsbedrag", "kortingspercentage"),
     "ignore": ("title", "nameprefix", "prefix", "salutation", "anrede", "civilite", "titre", "tratamiento",
                "titolo", "aanhef", "totalspent", "totalspend", "lifetimespend", "lifetimevalue", "totalorders",
                "orders", "ordercount", "numberoforders", "transactioncount", "visits", "visitcount", "firstvisit",

@@ -286,6 +286,11 @@ NOBODY = frozenset({"guest", "guest customer", "walk in", "walkin", "walk in cus
 NOT_A_QUANTITY = "the quantity is not a number"
 NOT_REFUNDED_AMOUNT = "what was refunded is neither an amount nor a yes or no"
 NOT_PAID_AMOUNT = "what was paid is neither an amount nor a yes or no"
+NOT_A_DISCOUNT = "the discount is neither an amount nor a percentage"
+DISCOUNT_TOO_LARGE = "the discount is more than the line it is taken off"
+# Words of a discount column's name that say it holds percentages ("Discount %", "Remise (pourcentage)")
+_PERCENT_WORDS = frozenset({"percent", "percentage", "pct", "rate", "pourcentage", "taux", "prozent", "porcentaje",
+                            "percentuale", "percentual", "percentagem", "procent"})
 AMBIGUOUS_QUANTITY = "the quantity could be read two ways: write it without a separator (1000, or 1)"
 WRITTEN_OFF = {"written off", "written_off", "writtenoff", "bad debt",
                "irrecouvrable", "passe en perte", "abgeschrieben", "uneinbringlich", "incobrable", "inesigibile",
@@ -425,6 +430,8 @@ def map_purchase_headers(headers: list[str], preset: str = "auto") -> tuple[str,
         best["reference"] = (0, keys.index("transactionid"))  # (its "Reference" is mostly empty)
     elif preset == "stripe":
         best["reference"] = (0, keys.index("id"))
+    elif preset == "etsy_items":
+        best.pop("discount", None)  # (the order's, on each of its rows: ETSY_ORDER_CHARGES)
     elif preset == "lightspeed_x":
         best["description"] = (0, keys.index("details"))
     elif preset == "paypal":
@@ -951,6 +958,10 @@ class _Reader:
                 self.sale_of = keys.index("referencetxnid")
             if self.col.get("email") == keys.index("fromemailaddress"):
                 self.paid_to = keys.index("toemailaddress")
+        discount = layout.headers[self.col["discount"]] if "discount" in self.col else ""
+        # a discount column's values are percentages ("Discount %"), or amounts (unless a value says "%")
+        self.discount_percent = "%" in discount or bool(_PERCENT_WORDS & set(header_words(discount)))
+        self.discount_label = _BRACKETED_END.sub("", discount).strip(" %") or discount  # (the discount line's words)
         self.rows = 0
         self.cut_short = False  # rows were left unread (read's `limit`)
         self.warnings: list[tuple[str, int]] = []  # what reading tidied (reader.RowStream.warnings), and more
@@ -1019,6 +1030,20 @@ class _Reader:
                 raise
             self.mark = self.decimal_mark()
             return read(text, self.mark)
+
+    def discount(self, text: str, line: int, money_in: Callable[[str, str | None], int]) -> int | None:
+        """What a discount cell takes off a line of `line` (minor units): a percentage of it ("10%", or any number
+        in a column of percentages) rounded to the cent, more than the line above 100%, or an amount ("2.50", "-2.50");
+        None when it is neither."""
+        try:
+            if self.discount_percent or text.endswith("%"):
+                rate = self.number(_quantity, text.rstrip("% ").lstrip("-"))
+                if rate is None:
+                    return None
+                return int((Decimal(line) * Decimal(rate) / 100).to_integral_value(ROUND_HALF_UP))
+            return abs(self.number(money_in, text))
+        except (InvalidValue, ValueError):
+            return None
 
     def decimal_mark(self) -> str | None:
         """The decimal mark the file's amounts, prices and quantities all show ("12,50", "0,350"): one pass
@@ -1231,7 +1256,7 @@ class _Reader:
             if due_on < day_of(occurred_at).isoformat():
                 return self.reject(number, "the due date comes before the sale", "due_date", due_text)
         amount = None
-        item = None
+        item = discount = None
         largest = largest_amount(currency)
 
         def money_in(text: str, mark: str | None) -> int:
@@ -1275,6 +1300,17 @@ class _Reader:
                     if abs(quantity * price) > largest:
                         return self.reject(number, TOO_LARGE, "quantity", quantity_text)
                     item = (self.line(description), quantity, price)
+                    discount_text = self.cell(cells, "discount") if amount is None and price > 0 else ""
+                    if any(c.isdigit() for c in discount_text):
+                        reading = "discount"
+                        off = self.discount(discount_text, abs(quantity * price), money_in)
+                        if off is None:
+                            return self.reject(number, NOT_A_DISCOUNT, "discount", discount_text)
+                        if off > abs(quantity * price):
+                            return self.reject(number, DISCOUNT_TOO_LARGE, "discount", discount_text)
+                        if off:  # a line of its own, that a return counts back too
+                            label = f"{self.discount_label}: {description}" if description else self.discount_label
+                            discount = (self.line(label), 1 if quantity > 0 else -1, -off)
                 elif amount is not None and self.cell(cells, "description") and quantity:
                     # an item, its quantity and what it came to, with no unit price (Square): a line of it
                     description = self.description(cells)
@@ -1385,7 +1421,7 @@ class _Reader:
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
-                [item] if item else [], amount, cancellation, [amount] if amount is not None else [],
+                [line for line in (item, discount) if line], amount, cancellation, [amount] if amount is not None else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
                 moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed,
                 priced_lines=item is not None and amount is not None, charges=charges, due_on=due_on)
@@ -1401,7 +1437,7 @@ class _Reader:
         self.rejected_at.pop(reference, None)
         receipt.moved = receipt.moved or not memo
         if item:
-            receipt.items.append(item)
+            receipt.items.extend(line for line in (item, discount) if line)
             receipt.priced_lines = receipt.priced_lines or amount is not None
         if amount is not None:
             receipt.amount = (receipt.amount or 0) + amount
