@@ -410,6 +410,8 @@ _WARNINGS = {
                        "rows of sales were given again by a file put after another: counted once"),
     "repeated_headers": ("row repeated the column names (files put one after another?): left out",
                          "rows repeated the column names (files put one after another?): left out"),
+    "voided_lines": ("line was voided on its receipt, whose other lines were not: left out of it",
+                     "lines were voided on their receipts, whose other lines were not: left out of them"),
     "long_items": ("item was over 1,000 characters: it was cut to 1,000", "items were over 1,000 characters: they "
                    "were cut to 1,000"),
     "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”): kept as written",

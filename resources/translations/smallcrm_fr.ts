@@ -4554,6 +4554,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes reprenant les noms des colonnes (fichiers mis bout à bout), laissées de côté</translation>
     </message>
     <message>
+        <source>Lines voided on receipts whose other lines were not, left out of them</source>
+        <translation>Lignes annulées sur des tickets dont les autres lignes ne l’étaient pas, retirées de ces tickets</translation>
+    </message>
+    <message>
         <source>Rows with a letter that cannot be read (shown as “�”), kept as written</source>
         <translation>Lignes avec une lettre illisible (affichée «&#x202f;�&#x202f;»), gardées telles quelles</translation>
     </message>

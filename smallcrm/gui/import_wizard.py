@@ -274,6 +274,8 @@ WARNINGS = {
                                                        "counted once"),
     "repeated_headers": QT_TRANSLATE_NOOP("SummaryPage", "Rows of the column names again (files put one after "
                                                          "another), left out"),
+    "voided_lines": QT_TRANSLATE_NOOP("SummaryPage", "Lines voided on receipts whose other lines were not, left out "
+                                                     "of them"),
     "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),
     "lost_letters": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a letter that cannot be read (shown as “\ufffd”), "
                                                      "kept as written"),

@@ -895,6 +895,9 @@ class _Receipt:
     priced_lines: bool = False  # a row of it is an item with an amount of its own (not a line under a total row)
     charges: int = 0  # the order's shipping and tax less its discounts, beside its lines (ETSY_ORDER_CHARGES)
     due_on: str | None = None  # when its file says it is to be paid, if it is not (an invoice's due date)
+    # its rows a "Voided" column says were voided: their lines and amount, apart (_Reader.voided_lines)
+    voided: list[tuple[int, list[tuple[str, int, int]], int | None]] = field(default_factory=list)
+    not_voided: bool = False  # a row of it says it was not voided ("no"): its rows are voided one by one
 
     @property
     def total(self) -> int:
@@ -969,6 +972,7 @@ class _Reader:
         self.long_items = 0  # items cut to what a line holds
         self.lost_letters = 0  # rows with a letter that cannot be read, kept as written
         self.repeated_sales: list[int] = []  # rows of a sale that an earlier file put before it gave already
+        self.voided_rows: list[int] = []  # the rows of lines voided on a receipt whose other lines were not
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -1124,13 +1128,33 @@ class _Reader:
                     if progress is not None:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
                 self.row(number, cells, order)
+            self.voided_lines()
             self.cut_short = rows.cut_short
             self.warnings = rows.warnings + [(kind, n) for kind, n in (
-                ("repeated_sales", len(self.repeated_sales)), ("long_items", self.long_items),
+                ("repeated_sales", len(self.repeated_sales)), ("voided_lines", len(self.voided_rows)),
+                ("long_items", self.long_items),
                 ("lost_letters", self.lost_letters)) if n]
             self.warning_rows = rows.warning_rows
             if self.repeated_sales:
                 self.warning_rows["repeated_sales"] = self.repeated_sales[:reader.ROWS_SAID]
+            if self.voided_rows:
+                self.warning_rows["voided_lines"] = self.voided_rows[:reader.ROWS_SAID]
+
+    def voided_lines(self) -> None:
+        """A "Voided" column's yes voids its row's line of a receipt whose other rows say no (a till's cancelled
+        line: left out, said); else the whole receipt (the yes on each of its rows, or on its first alone)."""
+        for receipt in self.receipts.values():
+            if not receipt.voided:
+                continue
+            if receipt.not_voided:
+                self.voided_rows.extend(number for number, _, _ in receipt.voided)
+                continue
+            receipt.status = "cancelled"
+            for _, lines, amount in receipt.voided:
+                receipt.items.extend(lines)
+                if amount is not None:
+                    receipt.amount = (receipt.amount or 0) + amount
+                    receipt.amounts.append(amount)
 
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)
@@ -1230,8 +1254,9 @@ class _Reader:
         status = _status(self.cell(cells, "status"))
         voided = self.cell(cells, "voided")
         said = cleaning.parse_consent(voided) if voided else False
-        if status is not None and (said or said is None and cleaning.STARTS_WITH_DATE.match(voided.strip())):
-            status = "cancelled"  # (a "Voided" column's yes, or the date it was voided; not "NULL", "Not voided")
+        # a "Voided" column's yes, or the date it was voided (not "NULL", "Not voided"): the row's line, or its
+        # receipt (voided_lines)
+        void = status is not None and bool(said or said is None and cleaning.STARTS_WITH_DATE.match(voided.strip()))
         if not_sale:
             status = "not_sale"
         paid_said = self.cell(cells, "paid")
@@ -1418,13 +1443,16 @@ class _Reader:
                 return self.reject(number, cleaning.NOTES_TOO_LONG, longest,
                                    details[longest][:cleaning.PREVIEW_VALUE] + "…")
             self.rejected_at.pop(reference, None)
+            lines = [line for line in (item, discount) if line]
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
-                [line for line in (item, discount) if line], amount, cancellation, [amount] if amount is not None else [],
+                [] if void else lines, None if void else amount, cancellation,
+                [amount] if amount is not None and not void else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
                 moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed,
-                priced_lines=item is not None and amount is not None, charges=charges, due_on=due_on)
+                priced_lines=item is not None and amount is not None and not void, charges=charges, due_on=due_on,
+                voided=[(number, lines, amount)] if void else [], not_voided=said is False and bool(voided))
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
@@ -1436,6 +1464,10 @@ class _Reader:
         self.last[reference] = receipt
         self.rejected_at.pop(reference, None)
         receipt.moved = receipt.moved or not memo
+        receipt.not_voided = receipt.not_voided or said is False and bool(voided)
+        if void:
+            receipt.voided.append((number, [line for line in (item, discount) if line], amount))
+            return None
         if item:
             receipt.items.extend(line for line in (item, discount) if line)
             receipt.priced_lines = receipt.priced_lines or amount is not None
