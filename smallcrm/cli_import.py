@@ -410,6 +410,8 @@ _WARNINGS = {
                        "rows of sales were given again by a file put after another: counted once"),
     "repeated_headers": ("row repeated the column names (files put one after another?): left out",
                          "rows repeated the column names (files put one after another?): left out"),
+    "split_numbers": ("row had a number a comma not in quotes split into two cells (1,234.50): read as one",
+                      "rows had a number a comma not in quotes split into cells (1,234.50): read as one"),
     "voided_lines": ("line was voided on its receipt, whose other lines were not: left out of it",
                      "lines were voided on their receipts, whose other lines were not: left out of them"),
     "long_items": ("item was over 1,000 characters: it was cut to 1,000", "items were over 1,000 characters: they "

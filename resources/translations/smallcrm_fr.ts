@@ -4554,6 +4554,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes reprenant les noms des colonnes (fichiers mis bout à bout), laissées de côté</translation>
     </message>
     <message>
+        <source>Rows with a number a comma not in quotes split into cells (1,234.50), read as one</source>
+        <translation>Lignes dont un nombre était coupé en cellules par une virgule hors guillemets (1,234.50), lu comme un seul</translation>
+    </message>
+    <message>
         <source>Lines voided on receipts whose other lines were not, left out of them</source>
         <translation>Lignes annulées sur des tickets dont les autres lignes ne l’étaient pas, retirées de ces tickets</translation>
     </message>
@@ -5997,6 +6001,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>the discount is neither an amount nor a percentage</source>
         <translation>la remise n’est ni un montant ni un pourcentage</translation>
+    </message>
+    <message>
+        <source>a number with a comma, not in quotes (1,234.50), split the row&apos;s cells in a way that can be read two ways: put such numbers in quotes, or write them without the comma</source>
+        <translation>un nombre avec une virgule hors guillemets (1,234.50) a coupé les cellules de la ligne d’une façon qui se lit de deux manières&#x202f;: mettez ces nombres entre guillemets, ou écrivez-les sans la virgule</translation>
     </message>
     <message>
         <source>the discount is more than the line it is taken off</source>

@@ -215,6 +215,9 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "what was refunded is neither an amount nor a yes or no"),
     QT_TRANSLATE_NOOP("rejects", "what was paid is neither an amount nor a yes or no"),
     QT_TRANSLATE_NOOP("rejects", "the discount is neither an amount nor a percentage"),
+    QT_TRANSLATE_NOOP("rejects", "a number with a comma, not in quotes (1,234.50), split the row's cells in a way "
+                                 "that can be read two ways: put such numbers in quotes, or write them without the "
+                                 "comma"),
     QT_TRANSLATE_NOOP("rejects", "the discount is more than the line it is taken off"),
     QT_TRANSLATE_NOOP("rejects", "a spreadsheet cut this customer number short: export the file again with the "
                                  "numbers as text"),
@@ -274,6 +277,8 @@ WARNINGS = {
                                                        "counted once"),
     "repeated_headers": QT_TRANSLATE_NOOP("SummaryPage", "Rows of the column names again (files put one after "
                                                          "another), left out"),
+    "split_numbers": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a number a comma not in quotes split into cells "
+                                                      "(1,234.50), read as one"),
     "voided_lines": QT_TRANSLATE_NOOP("SummaryPage", "Lines voided on receipts whose other lines were not, left out "
                                                      "of them"),
     "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),

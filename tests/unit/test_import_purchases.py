@@ -3265,3 +3265,29 @@ def test_a_line_total_beside_its_discount_is_after_it_and_a_discount_it_cannot_b
         (3, pi.DISCOUNT_TOO_LARGE, "Discount"), (4, pi.DISCOUNT_TOO_LARGE, "Discount"),
         (5, pi.NOT_A_DISCOUNT, "Discount")]
     assert {p.reference: p.total_minor for p in Purchase.select()} == {"R1": 1500, "R5": 1000}
+
+
+def test_a_number_a_comma_not_in_quotes_split_into_cells_is_read_as_one(gbp, tmp_path):
+    """A till that writes "1,234.50" without quotes in a comma-separated file: its row has a cell too many, and the
+    amount was read as 1.00. Put together again where the cells can be read one way only; a row they can be read
+    two ways is rejected; cells too many that are no number's are left out, as before."""
+    (tmp_path / "till.csv").write_text(
+        "Date,Receipt,Email,Amount,Payment\n"
+        "2026-01-02,R1,ann@example.com,1,234.50,Cash\n"
+        "2026-01-03,R2,ann@example.com,12,50,Card\n"
+        "2026-01-04,R3,ann@example.com,£2,500,Card\n"
+        "2026-01-05,R4,ann@example.com,-1,000.00,Card\n"
+        "2026-01-06,R5,ann@example.com,7.00,Card,extra\n", encoding="utf-8")
+    add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    result = pi.import_purchases(tmp_path / "till.csv")
+    assert result.rejected == 0
+    assert {p.reference: (p.total_minor, p.payment_method) for p in Purchase.select()} == {
+        "R1": (123450, "Cash"), "R2": (1250, "Card"), "R3": (250000, "Card"), "R4": (-100000, "Card"),
+        "R5": (700, "Card")}
+    assert dict(result.warnings) == {"split_numbers": 4, "long_rows": 1}
+    assert (result.warning_rows["split_numbers"], result.warning_rows["long_rows"]) == ([2, 3, 4, 5], [6])
+    (tmp_path / "items.csv").write_text("Date,Receipt,Item,Qty,Unit Price\n"
+                                        "2026-01-02,R1,Mug,2,1,200.00\n", encoding="utf-8")
+    result = pi.import_purchases(tmp_path / "items.csv")  # (2,1 × 200.00, or 2 × 1,200.00)
+    assert [(r.row, r.reason) for r in result.rejects] == [(2, pi.SPLIT_TWO_WAYS)]
+    assert "long_rows" not in dict(result.warnings)

@@ -286,6 +286,10 @@ NOBODY = frozenset({"guest", "guest customer", "walk in", "walkin", "walk in cus
 NOT_A_QUANTITY = "the quantity is not a number"
 NOT_REFUNDED_AMOUNT = "what was refunded is neither an amount nor a yes or no"
 NOT_PAID_AMOUNT = "what was paid is neither an amount nor a yes or no"
+# A row with more cells than the column names whose number with a comma, not in quotes, could have been split at
+# two places ("1,250" as a quantity's or a price's): which of its cells are which cannot be told
+SPLIT_TWO_WAYS = ("a number with a comma, not in quotes (1,234.50), split the row's cells in a way that can be read "
+                  "two ways: put such numbers in quotes, or write them without the comma")
 NOT_A_DISCOUNT = "the discount is neither an amount nor a percentage"
 DISCOUNT_TOO_LARGE = "the discount is more than the line it is taken off"
 # Words of a discount column's name that say it holds percentages ("Discount %", "Remise (pourcentage)")
@@ -496,6 +500,23 @@ _NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]
 
 
 _PLAIN_NUMBER = re.compile(r"(-?\d+)(?:([.,])(\d+))?")
+# The pieces of a number a comma not in quotes split into cells: its start ("1", "$1", "-12"), thousands ("234"),
+# and its end (thousands, "234.50", "234 €"; or, alone after the start, a decimal comma's cents: "12,50")
+_FIRST_PIECE = re.compile(r"[-+(]?\s*[^\d\s.,]{0,3}\s*\d{1,3}")
+_THOUSANDS_PIECE = re.compile(r"\d{3}")
+_LAST_PIECE = re.compile(r"\d{3}(?:\.\d+)?\s*[^\d\s.,]{0,3}\)?")
+_CENTS_PIECE = re.compile(r"\d{1,2}\s*[^\d\s.,]{0,3}\)?")
+
+
+def _split_number(pieces: list[str]) -> bool:
+    """Whether cells are the pieces of one number a comma not in quotes split."""
+    if not _FIRST_PIECE.fullmatch(pieces[0]) or not all(map(_THOUSANDS_PIECE.fullmatch, pieces[1:-1])):
+        return False
+    return bool(_LAST_PIECE.fullmatch(pieces[-1]) or (
+        len(pieces) == 2 and _CENTS_PIECE.fullmatch(pieces[-1]) and pieces[0].lstrip("-+(").isdigit()))
+
+
+_NUMBER_FIELDS = ("amount", "unit_price", "quantity", "refunded", "after_refunds", "outstanding", "paid", "discount")
 
 
 def _number(text: str, mark: str | None) -> Decimal | None:
@@ -973,6 +994,8 @@ class _Reader:
         self.lost_letters = 0  # rows with a letter that cannot be read, kept as written
         self.repeated_sales: list[int] = []  # rows of a sale that an earlier file put before it gave already
         self.voided_rows: list[int] = []  # the rows of lines voided on a receipt whose other lines were not
+        self.rejoined: list[int] = []  # rows whose number a comma not in quotes split (rejoined)
+        self.split_rows: set[int] = set()  # those and the ones whose split numbers can be rejoined two ways
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -1130,11 +1153,19 @@ class _Reader:
                 self.row(number, cells, order)
             self.voided_lines()
             self.cut_short = rows.cut_short
-            self.warnings = rows.warnings + [(kind, n) for kind, n in (
+            long_rows = [n for n in rows.warning_rows.get("long_rows", ()) if n not in self.split_rows]
+            split = len(self.split_rows)
+            self.warnings = [(kind, n - split if kind == "long_rows" else n)
+                             for kind, n in rows.warnings if kind != "long_rows" or n > split]
+            self.warnings += [(kind, n) for kind, n in (
                 ("repeated_sales", len(self.repeated_sales)), ("voided_lines", len(self.voided_rows)),
-                ("long_items", self.long_items),
+                ("split_numbers", len(self.rejoined)), ("long_items", self.long_items),
                 ("lost_letters", self.lost_letters)) if n]
-            self.warning_rows = rows.warning_rows
+            self.warning_rows = {**rows.warning_rows, "long_rows": long_rows}
+            if not long_rows:
+                del self.warning_rows["long_rows"]
+            if self.rejoined:
+                self.warning_rows["split_numbers"] = self.rejoined[:reader.ROWS_SAID]
             if self.repeated_sales:
                 self.warning_rows["repeated_sales"] = self.repeated_sales[:reader.ROWS_SAID]
             if self.voided_rows:
@@ -1156,9 +1187,41 @@ class _Reader:
                     receipt.amount = (receipt.amount or 0) + amount
                     receipt.amounts.append(amount)
 
+    def rejoin(self, cells: list[str]) -> list[str] | None:
+        """A row with more cells than the column names, its numbers that a comma not in quotes split into cells
+        ("1,234.50" as "1" and "234.50"; "12,50" as "12" and "50") put together again, when its cells can be read
+        so one way only; the row as it is when they cannot; None when they can several ways."""
+        width = len(self.layout.headers)
+        numbers = {self.col[name] for name in _NUMBER_FIELDS if name in self.col}
+        found: list[list[str]] = []
+
+        def read(i: int, column: int, out: list[str]) -> None:  # cells[i:] into the columns from `column` on
+            if len(found) > 1 or column == width:
+                if i == len(cells) and len(found) < 2:
+                    found.append(out)
+                return
+            read(i + 1, column + 1, [*out, cells[i]])
+            if column in numbers:
+                for last in range(i + 2, min(len(cells) - (width - column - 1), i + 8) + 1):
+                    pieces = [piece.strip() for piece in cells[i:last]]
+                    if _split_number(pieces):
+                        read(last, column + 1, [*out, ",".join(pieces)])
+
+        read(0, 0, [])
+        return None if len(found) > 1 else found[0] if found else cells
+
     def row(self, number: int, cells: list[str], order: str | None) -> None:
         self.cells = cells = cleaning.plain_cells(cells)
         self.reference, self.moment = "", None  # (until read: a reject leaves out no other row's receipt)
+        if len(cells) > len(self.layout.headers):
+            cells = self.rejoin(cells)
+            if cells is None:
+                self.split_rows.add(number)
+                return self.reject(number, SPLIT_TWO_WAYS)
+            if len(cells) == len(self.layout.headers):
+                self.cells = cells
+                self.rejoined.append(number)
+                self.split_rows.add(number)
         if self._sums(cells):
             return self.reject(number, TOTAL_ROW)  # (a day's total under its sales: "02.03.2024;;Summe;65,00")
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
