@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from smallcrm.errors import InvalidValue, NotAllowed, UndoRefused
 from smallcrm.services import contacts as contacts_service, loyalty, money, purchases, referrals
@@ -3274,7 +3275,7 @@ def test_a_number_a_comma_not_in_quotes_split_into_cells_is_read_as_one(gbp, tmp
     (tmp_path / "till.csv").write_text(
         "Date,Receipt,Email,Amount,Payment\n"
         "2026-01-02,R1,ann@example.com,1,234.50,Cash\n"
-        "2026-01-03,R2,ann@example.com,12,50,Card\n"
+        "2026-01-03,R2,ann@example.com,12.50,Card\n"
         "2026-01-04,R3,ann@example.com,£2,500,Card\n"
         "2026-01-05,R4,ann@example.com,-1,000.00,Card\n"
         "2026-01-06,R5,ann@example.com,7.00,Card,extra\n", encoding="utf-8")
@@ -3284,10 +3285,35 @@ def test_a_number_a_comma_not_in_quotes_split_into_cells_is_read_as_one(gbp, tmp
     assert {p.reference: (p.total_minor, p.payment_method) for p in Purchase.select()} == {
         "R1": (123450, "Cash"), "R2": (1250, "Card"), "R3": (250000, "Card"), "R4": (-100000, "Card"),
         "R5": (700, "Card")}
-    assert dict(result.warnings) == {"split_numbers": 4, "long_rows": 1}
-    assert (result.warning_rows["split_numbers"], result.warning_rows["long_rows"]) == ([2, 3, 4, 5], [6])
+    assert dict(result.warnings) == {"split_numbers": 3, "long_rows": 1}
+    assert (result.warning_rows["split_numbers"], result.warning_rows["long_rows"]) == ([2, 4, 5], [6])
+    (tmp_path / "cents.csv").write_text("Date,Receipt,Amount\n2026-01-07,R6,12,50\n2026-01-08,R7,7,00\n",
+                                        encoding="utf-8")  # (a decimal comma, in a file of no other numbers)
+    pi.import_purchases(tmp_path / "cents.csv")
+    assert [p.total_minor for p in Purchase.select().where(Purchase.reference << ["R6", "R7"])] == [1250, 700]
     (tmp_path / "items.csv").write_text("Date,Receipt,Item,Qty,Unit Price\n"
                                         "2026-01-02,R1,Mug,2,1,200.00\n", encoding="utf-8")
     result = pi.import_purchases(tmp_path / "items.csv")  # (2,1 × 200.00, or 2 × 1,200.00)
     assert [(r.row, r.reason) for r in result.rejects] == [(2, pi.SPLIT_TWO_WAYS)]
     assert "long_rows" not in dict(result.warnings)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cents=st.integers(min_value=1, max_value=99_999_999), sign=st.sampled_from(["", "£", "-"]),
+       quantity=st.integers(min_value=1, max_value=99_999))
+def test_any_amount_and_quantity_a_comma_not_in_quotes_split_is_read_whole(gbp, tmp_path, cents, sign, quantity):
+    amount = f"{sign}{cents // 100:,}.{cents % 100:02d}"
+    source = tmp_path / "till.csv"
+    source.write_text("Date,Receipt,Item,Qty,Amount,Payment\n"
+                      f"2026-01-02,R1,Mug,{quantity:,},{amount},Cash\n"
+                      "2026-01-03,R2,Tea,2,3.50,Card\n", encoding="utf-8")  # (the file's decimal mark: ".")
+    plan = pi.plan_purchases_import(source)
+    # never read wrong: read, or rejected where it reads two ways ("1,117,100.00" after a quantity of 1 is also
+    # 1,117 for 100.00), which a quantity without a comma beside an amount that starts with fewer than three
+    # figures, or with its sign, never does
+    if "R1" not in {p.reference for p in plan.preview}:
+        assert [(r.row, r.reason) for r in plan.rejects] == [(2, pi.SPLIT_TWO_WAYS)]
+        assert quantity >= 1000 or (not sign and len(f"{cents // 100:,}".split(",")[0]) == 3)
+        return
+    assert {p.reference: p.total_minor for p in plan.preview} == {"R1": -cents if sign == "-" else cents, "R2": 350}
+    assert dict(plan.warnings).get("split_numbers") == (1 if cents >= 100_000 or quantity >= 1000 else None)

@@ -502,20 +502,24 @@ _NOT_A_NUMBER = re.compile(r"[^\d.,()+\s'\u00a0\u202f\u2009\u2019\-\u2212\u2013]
 _PLAIN_NUMBER = re.compile(r"(-?\d+)(?:([.,])(\d+))?")
 # The pieces of a number a comma not in quotes split into cells: its start ("1", "$1", "-12"), thousands ("234"),
 # and its end (thousands, "234.50", "234 €"; or, alone after the start, a decimal comma's cents: "12,50")
-_FIRST_PIECE = re.compile(r"[-+(]?\s*[^\d\s.,]{0,3}\s*\d{1,3}")
+_FIRST_PIECE = re.compile(r"[-+(]?\s*[^\d\s.,]{0,3}\s*(?:0|[1-9]\d{0,2})")
 _THOUSANDS_PIECE = re.compile(r"\d{3}")
 _LAST_PIECE = re.compile(r"\d{3}(?:\.\d+)?\s*[^\d\s.,]{0,3}\)?")
 _CENTS_PIECE = re.compile(r"\d{1,2}\s*[^\d\s.,]{0,3}\)?")
 
 
-def _split_number(pieces: list[str]) -> bool:
-    """Whether cells are the pieces of one number a comma not in quotes split."""
+def _split_number(pieces: list[str], cents: bool) -> bool:
+    """Whether cells are the pieces of one number a comma not in quotes split (`cents`: its decimal comma too)."""
     if not _FIRST_PIECE.fullmatch(pieces[0]) or not all(map(_THOUSANDS_PIECE.fullmatch, pieces[1:-1])):
         return False
     return bool(_LAST_PIECE.fullmatch(pieces[-1]) or (
-        len(pieces) == 2 and _CENTS_PIECE.fullmatch(pieces[-1]) and pieces[0].lstrip("-+(").isdigit()))
+        cents and len(pieces) == 2 and _CENTS_PIECE.fullmatch(pieces[-1]) and pieces[0].lstrip("-+(").isdigit()))
 
 
+# A cell a column of numbers can hold as it is, when a row's cells are read again (_Reader.rejoin): empty, a
+# placeholder, or a number that does not start with a needless 0 ("000.00" is a split number's end)
+_NUMBER_CELL = re.compile(r"[-+(]?\s*[^\d\s.,]{0,3}\s*(?:0|[1-9]\d{0,2}(?:[.,' \u00a0]\d{3})+|[1-9]\d*)(?:[.,]\d+)?"
+                          r"\s*[^\d\s.,]{0,3}\)?")
 _NUMBER_FIELDS = ("amount", "unit_price", "quantity", "refunded", "after_refunds", "outstanding", "paid", "discount")
 
 
@@ -1190,21 +1194,30 @@ class _Reader:
     def rejoin(self, cells: list[str]) -> list[str] | None:
         """A row with more cells than the column names, its numbers that a comma not in quotes split into cells
         ("1,234.50" as "1" and "234.50"; "12,50" as "12" and "50") put together again, when its cells can be read
-        so one way only; the row as it is when they cannot; None when they can several ways."""
+        so one way only (each column of numbers a number, or empty); the row as it is when they cannot; None when
+        they can several ways."""
         width = len(self.layout.headers)
         numbers = {self.col[name] for name in _NUMBER_FIELDS if name in self.col}
         found: list[list[str]] = []
+        if not self.mark_looked_for:
+            self.mark = self.decimal_mark()
+        cents = self.mark != "."  # (a decimal comma's "12,50": not in a file whose other numbers write "12.50")
 
         def read(i: int, column: int, out: list[str]) -> None:  # cells[i:] into the columns from `column` on
-            if len(found) > 1 or column == width:
-                if i == len(cells) and len(found) < 2:
+            if column == width:
+                if i == len(cells):
                     found.append(out)
                 return
-            read(i + 1, column + 1, [*out, cells[i]])
+            if len(found) > 1:  # (two ways are enough to say so)
+                return
+            cell = cells[i].strip()
+            if (column not in numbers or not cell or cell.casefold() in cleaning.PLACEHOLDERS
+                    or _NUMBER_CELL.fullmatch(cell)):
+                read(i + 1, column + 1, [*out, cells[i]])
             if column in numbers:
                 for last in range(i + 2, min(len(cells) - (width - column - 1), i + 8) + 1):
                     pieces = [piece.strip() for piece in cells[i:last]]
-                    if _split_number(pieces):
+                    if _split_number(pieces, cents):
                         read(last, column + 1, [*out, ",".join(pieces)])
 
         read(0, 0, [])
