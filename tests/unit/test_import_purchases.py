@@ -3254,6 +3254,14 @@ def test_a_discount_beside_quantity_and_price_is_taken_off_its_line(gbp, tmp_pat
     assert points_balance(ann) == 19 - paid_back // 100
 
 
+def test_a_return_written_as_a_sale_with_its_discount_pays_back_what_was_paid(gbp, tmp_path):
+    header = ["Date", "Receipt", "Type", "Item", "Qty", "Unit Price", "Discount"]
+    rows = [["2025-03-01", "R1", "Sale", "Mug", "2", "10.00", "5.00"],
+            ["2025-03-02", "R2", "Refund", "Mug", "2", "10.00", "5.00"]]
+    pi.import_purchases(write_csv(tmp_path / "sales.csv", header, rows))
+    assert {p.reference: p.total_minor for p in Purchase.select()} == {"R1": 1500, "R2": -1500}
+
+
 def test_a_line_total_beside_its_discount_is_after_it_and_a_discount_it_cannot_be_is_a_reject(gbp, tmp_path):
     header = ["Date", "Receipt", "Item", "Qty", "Unit Price", "Discount", "Line Total"]
     rows = [["2025-03-01", "R1", "Mug", "2", "10.00", "5.00", "15.00"],

@@ -1428,8 +1428,11 @@ class _Reader:
         if returned:  # a return written as a sale (a type of "Refund" beside what was paid back): money out
             if amount is not None:
                 amount = -abs(amount)
-            if item is not None:
-                item = (item[0], -item[1], item[2]) if item[1] * item[2] > 0 else item
+            if item is not None and item[1] * item[2] > 0:
+                item = (item[0], -item[1], item[2])
+                if discount is not None:  # (its discount, not paid back)
+                    discount = (discount[0], -discount[1], discount[2])
+        lines = [line for line in (item, discount) if line]
         if memo:
             amount = None
         elif amount is None and item is None:
@@ -1519,7 +1522,6 @@ class _Reader:
                 return self.reject(number, cleaning.NOTES_TOO_LONG, longest,
                                    details[longest][:cleaning.PREVIEW_VALUE] + "…")
             self.rejected_at.pop(reference, None)
-            lines = [line for line in (item, discount) if line]
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
                 clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
@@ -1542,10 +1544,10 @@ class _Reader:
         receipt.moved = receipt.moved or not memo
         receipt.not_voided = receipt.not_voided or said is False and bool(voided)
         if void:
-            receipt.voided.append((number, [line for line in (item, discount) if line], amount))
+            receipt.voided.append((number, lines, amount))
             return None
         if item:
-            receipt.items.extend(line for line in (item, discount) if line)
+            receipt.items.extend(lines)
             receipt.priced_lines = receipt.priced_lines or amount is not None
         if amount is not None:
             receipt.amount = (receipt.amount or 0) + amount
