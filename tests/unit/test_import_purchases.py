@@ -2987,21 +2987,22 @@ def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):
 
 
 def test_a_voided_line_of_a_receipt_whose_other_lines_were_not_is_left_out_of_it(gbp, tmp_path):
-    """A German till's "Storniert": a line voided on a receipt whose other lines say "nein" is left out of it, and
-    said; a receipt voided on each of its lines, or on its first alone, is not recorded."""
+    """A German till's "Storniert": a line voided on a receipt whose other lines say "nein", or after its first, is
+    left out of it, and said; a receipt voided on each of its lines, or on its first alone, is not recorded."""
     header = ["Datum", "Bon", "Artikel", "Menge", "Preis", "Storniert"]
     rows = [["02.01.2026", "1", "Tasse", "2", "10,00", "nein"], ["02.01.2026", "1", "Tee", "1", "4,00", "ja"],
             ["03.01.2026", "2", "Tee", "1", "4,00", "ja"], ["03.01.2026", "2", "Kanne", "1", "30,00", "ja"],
             ["04.01.2026", "3", "Tee", "1", "4,00", "ja"], ["04.01.2026", "3", "Kanne", "1", "30,00", "nein"],
-            ["05.01.2026", "4", "Tee", "1", "4,00", "ja"], ["05.01.2026", "4", "Kanne", "1", "30,00", ""]]
+            ["05.01.2026", "4", "Tee", "1", "4,00", "ja"], ["05.01.2026", "4", "Kanne", "1", "30,00", ""],
+            ["06.01.2026", "5", "Tee", "1", "4,00", ""], ["06.01.2026", "5", "Kanne", "1", "30,00", "ja"]]
     source = write_csv(tmp_path / "bons.csv", header, rows)
     plan = pi.plan_purchases_import(source)
     assert {p.reference: (p.action, p.total_minor) for p in plan.preview} == {
-        "1": ("create", 2000), "2": ("skip", 3400), "3": ("create", 3000), "4": ("skip", 3400)}
-    assert plan.warnings == [("voided_lines", 2)] and plan.warning_rows["voided_lines"] == [3, 6]
+        "1": ("create", 2000), "2": ("skip", 3400), "3": ("create", 3000), "4": ("skip", 3400), "5": ("create", 400)}
+    assert plan.warnings == [("voided_lines", 3)] and plan.warning_rows["voided_lines"] == [3, 6, 11]
     pi.import_purchases(source)
-    assert {p.reference: p.total_minor for p in Purchase.select()} == {"1": 2000, "3": 3000}
-    assert sorted(i.description for i in PurchaseItem.select()) == ["Kanne", "Tasse"]
+    assert {p.reference: p.total_minor for p in Purchase.select()} == {"1": 2000, "3": 3000, "5": 400}
+    assert sorted(i.description for i in PurchaseItem.select()) == ["Kanne", "Tasse", "Tee"]
 
 
 def test_a_new_customer_named_by_their_email_on_one_row_and_their_phone_on_another_is_made_once(gbp, tmp_path):

@@ -1176,12 +1176,12 @@ class _Reader:
                 self.warning_rows["voided_lines"] = self.voided_rows[:reader.ROWS_SAID]
 
     def voided_lines(self) -> None:
-        """A "Voided" column's yes voids its row's line of a receipt whose other rows say no (a till's cancelled
-        line: left out, said); else the whole receipt (the yes on each of its rows, or on its first alone)."""
+        """A "Voided" column's yes on a receipt's first row voids the receipt, unless another row of it says no;
+        else it voids its row's line (a till's cancelled line: left out, said)."""
         for receipt in self.receipts.values():
             if not receipt.voided:
                 continue
-            if receipt.not_voided:
+            if receipt.not_voided or receipt.voided[0][0] != receipt.rows[0]:
                 self.voided_rows.extend(number for number, _, _ in receipt.voided)
                 continue
             receipt.status = "cancelled"
