@@ -1000,6 +1000,7 @@ class _Reader:
         self.voided_rows: list[int] = []  # the rows of lines voided on a receipt whose other lines were not
         self.rejoined: list[int] = []  # rows whose number a comma not in quotes split (rejoined)
         self.split_rows: set[int] = set()  # those and the ones whose split numbers can be rejoined two ways
+        self.split_long = 0  # of them, those longer than the header (not only into cells the reader dropped)
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -1154,11 +1155,11 @@ class _Reader:
                         raise ci.ImportCancelled()
                     if progress is not None:
                         progress(self.rows, layout.rows_total or 0)  # 0: the total is not known yet
-                self.row(number, cells, order)
+                self.row(number, cells, order, rows.dropped[1] if rows.dropped[0] == number else 0)
             self.voided_lines()
             self.cut_short = rows.cut_short
             long_rows = [n for n in rows.warning_rows.get("long_rows", ()) if n not in self.split_rows]
-            split = len(self.split_rows)
+            split = self.split_long
             self.warnings = [(kind, n - split if kind == "long_rows" else n)
                              for kind, n in rows.warnings if kind != "long_rows" or n > split]
             self.warnings += [(kind, n) for kind, n in (
@@ -1191,11 +1192,10 @@ class _Reader:
                     receipt.amount = (receipt.amount or 0) + amount
                     receipt.amounts.append(amount)
 
-    def rejoin(self, cells: list[str]) -> list[str] | None:
-        """A row with more cells than the column names, its numbers that a comma not in quotes split into cells
-        ("1,234.50" as "1" and "234.50"; "12,50" as "12" and "50") put together again, when its cells can be read
-        so one way only (each column of numbers a number, or empty); the row as it is when they cannot; None when
-        they can several ways."""
+    def rejoin(self, cells: list[str]) -> list[list[str]]:
+        """A row with more cells than the column names read as cells of numbers that a comma not in quotes split
+        ("1,234.50" as "1" and "234.50"; "12,50" as "12" and "50") put together again, each column of numbers then
+        a number, or empty: no way, one, or (at most) two."""
         width = len(self.layout.headers)
         numbers = {self.col[name] for name in _NUMBER_FIELDS if name in self.col}
         found: list[list[str]] = []
@@ -1221,20 +1221,22 @@ class _Reader:
                         read(last, column + 1, [*out, ",".join(pieces)])
 
         read(0, 0, [])
-        return None if len(found) > 1 else found[0] if found else cells
+        return found
 
-    def row(self, number: int, cells: list[str], order: str | None) -> None:
+    def row(self, number: int, cells: list[str], order: str | None, dropped: int = 0) -> None:
+        """Read a row; `dropped`: the empty cells past the header's width the reader dropped from it."""
         self.cells = cells = cleaning.plain_cells(cells)
         self.reference, self.moment = "", None  # (until read: a reject leaves out no other row's receipt)
-        if len(cells) > len(self.layout.headers):
-            cells = self.rejoin(cells)
-            if cells is None:
+        if len(cells) > len(self.layout.headers) or dropped:
+            ways = self.rejoin(cells + [""] * dropped)
+            if ways:
                 self.split_rows.add(number)
+                self.split_long += len(cells) > len(self.layout.headers)
+            if len(ways) > 1:
                 return self.reject(number, SPLIT_TWO_WAYS)
-            if len(cells) == len(self.layout.headers):
-                self.cells = cells
+            if ways:
+                self.cells = cells = ways[0]
                 self.rejoined.append(number)
-                self.split_rows.add(number)
         if self._sums(cells):
             return self.reject(number, TOTAL_ROW)  # (a day's total under its sales: "02.03.2024;;Summe;65,00")
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping

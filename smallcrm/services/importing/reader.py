@@ -1117,6 +1117,9 @@ class RowStream:
         self.short_rows = 0  # padded
         self.long_rows: list[int] = []  # row numbers with extra non-empty cells (the first 1000)
         self.long_row_count = 0
+        # (row number, how many): the empty cells past the header's width last dropped from a row (a number a comma
+        # not in quotes split may have pushed cells into them)
+        self.dropped = (0, 0)
         self.nul_characters = 0
         self.stray_quotes = 0  # rows a quote never closed had run together, read again line by line
         self.repeated_headers = 0  # rows of the column names again (files put one after the other): left out
@@ -1236,6 +1239,7 @@ class RowStream:
                             else:
                                 while len(cells) > width and not cells[-1]:
                                     cells.pop()
+                                self.dropped = (number, n - len(cells))
                                 if len(cells) > width:
                                     self.long_row_count += 1
                                     if len(self.long_rows) < 1000:
