@@ -1001,6 +1001,7 @@ class _Reader:
         self.rejoined: list[int] = []  # rows whose number a comma not in quotes split (rejoined)
         self.split_rows: set[int] = set()  # those and the ones whose split numbers can be rejoined two ways
         self.split_long = 0  # of them, those longer than the header (not only into cells the reader dropped)
+        self.number_columns = sorted(self.col[name] for name in _NUMBER_FIELDS if name in self.col)
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.col.get(name)
@@ -1192,16 +1193,25 @@ class _Reader:
                     receipt.amount = (receipt.amount or 0) + amount
                     receipt.amounts.append(amount)
 
+    def cents(self) -> bool:
+        """Whether a number a comma not in quotes split may be a decimal comma's ("12,50"): not in a file whose
+        other numbers write "12.50"."""
+        if not self.mark_looked_for:
+            self.mark = self.decimal_mark()
+        return self.mark != "."
+
     def rejoin(self, cells: list[str]) -> list[list[str]]:
         """A row with more cells than the column names read as cells of numbers that a comma not in quotes split
         ("1,234.50" as "1" and "234.50"; "12,50" as "12" and "50") put together again, each column of numbers then
         a number, or empty: no way, one, or (at most) two."""
         width = len(self.layout.headers)
-        numbers = {self.col[name] for name in _NUMBER_FIELDS if name in self.col}
+        numbers = self.number_columns
         found: list[list[str]] = []
-        if not self.mark_looked_for:
-            self.mark = self.decimal_mark()
-        cents = self.mark != "."  # (a decimal comma's "12,50": not in a file whose other numbers write "12.50")
+        if not any(_FIRST_PIECE.fullmatch(cells[i].strip()) and (
+                _LAST_PIECE.fullmatch(cells[i + 1].strip()) or _CENTS_PIECE.fullmatch(cells[i + 1].strip()))
+                for i in numbers):
+            return found  # (no number's start beside a next piece of it: most rows, quickly)
+        cents = self.cents()
 
         def read(i: int, column: int, out: list[str]) -> None:  # cells[i:] into the columns from `column` on
             if column == width:
