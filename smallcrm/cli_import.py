@@ -414,6 +414,10 @@ _WARNINGS = {
                       "rows had a number a comma not in quotes split into cells (1,234.50): read as one"),
     "voided_lines": ("line was voided on its receipt, whose other lines were not: left out of it",
                      "lines were voided on their receipts, whose other lines were not: left out of them"),
+    "refund_over_sale": ("refund paid back more than was left of the sale under its number: recorded as a refund "
+                         "of its own, not of that sale; check that row",
+                         "refunds paid back more than was left of the sales under their numbers: recorded as refunds "
+                         "of their own, not of those sales; check those rows"),
     "long_items": ("item was over 1,000 characters: it was cut to 1,000", "items were over 1,000 characters: they "
                    "were cut to 1,000"),
     "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”): kept as written",

@@ -4562,6 +4562,10 @@ Cliquez pour les afficher.</translation>
         <translation>Lignes annulées sur des tickets dont les autres lignes ne l’étaient pas, retirées de ces tickets</translation>
     </message>
     <message>
+        <source>Refunds of more than was left of the sale under their number, recorded as refunds of their own (check those rows)</source>
+        <translation>Remboursements de plus que ce qui restait de la vente sous leur numéro, enregistrés comme remboursements à part (vérifiez ces lignes)</translation>
+    </message>
+    <message>
         <source>Rows with a letter that cannot be read (shown as “�”), kept as written</source>
         <translation>Lignes avec une lettre illisible (affichée «&#x202f;�&#x202f;»), gardées telles quelles</translation>
     </message>

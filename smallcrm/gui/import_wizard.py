@@ -281,6 +281,8 @@ WARNINGS = {
                                                       "(1,234.50), read as one"),
     "voided_lines": QT_TRANSLATE_NOOP("SummaryPage", "Lines voided on receipts whose other lines were not, left out "
                                                      "of them"),
+    "refund_over_sale": QT_TRANSLATE_NOOP("SummaryPage", "Refunds of more than was left of the sale under their "
+                                                         "number, recorded as refunds of their own (check those rows)"),
     "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),
     "lost_letters": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a letter that cannot be read (shown as “\ufffd”), "
                                                      "kept as written"),

@@ -1523,6 +1523,35 @@ def test_a_refund_under_its_sales_number_at_another_time_is_a_refund_of_that_sal
     assert (again.created, again.skipped) == (0, 4)
 
 
+def test_a_refund_of_more_than_is_left_of_its_sale_is_a_refund_of_its_own_and_said(gbp, tmp_path):
+    """As a refund by hand may not pay back more than is left of its sale, an imported one is not linked to it then
+    (refunds the file gave before, and those recorded, counted): it is recorded as a refund of its own, and its rows
+    are said."""
+    ann = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    header = ["Date", "Transaction ID", "Amount", "Email"]
+    rows = [["2025-07-18 10:00", "TX1", "10.00", "ann@example.com"], ["2025-07-20 09:00", "TX1", "-25.00", ""],
+            ["2025-07-19 10:00", "TX2", "10.00", "ann@example.com"], ["2025-07-21 09:00", "TX2", "-6.00", ""],
+            ["2025-07-22 09:00", "TX2", "-6.00", ""], ["2025-07-23 09:00", "TX2", "-4.00", ""]]
+    source = write_csv(tmp_path / "square.csv", header, rows)
+    plan = pi.plan_purchases_import(source)
+    assert plan.warnings == [("refund_over_sale", 2)] and plan.warning_rows["refund_over_sale"] == [3, 6]
+    result = pi.import_purchases(source)
+    assert (result.created, result.refunds) == (6, 4)
+    assert sorted((p.reference, p.total_minor, p.contact_id, p.refund_of.total_minor if p.refund_of else 0)
+                  for p in Purchase.select().where(Purchase.total_minor < 0)) == [
+        ("TX1", -2500, ann, 0), ("TX2", -600, ann, 0), ("TX2", -600, ann, 1000), ("TX2", -400, ann, 1000)]
+
+    sale = purchases.record_purchase(ann, total_minor=3000, at=datetime(2025, 8, 1, 10, tzinfo=timezone.utc),
+                                     reference="S9")
+    purchases.refund_purchase(sale.purchase_id, 2000)
+    later = [["2025-08-05 09:00", "S9", "-12.00", ""], ["2025-08-06 09:00", "S9", "-10.00", ""]]
+    result = pi.import_purchases(write_csv(tmp_path / "august.csv", header, later))
+    assert result.warning_rows["refund_over_sale"] == [2]
+    assert sorted((p.total_minor, p.refund_of_id or 0) for p in Purchase.select().where(
+            Purchase.id > sale.purchase_id)) == [
+        (-2000, sale.purchase_id), (-1200, 0), (-1000, sale.purchase_id)]
+
+
 def test_a_discount_line_stamped_seconds_after_its_receipts_items_is_a_line_of_it(gbp, tmp_path):
     """A till that stamps each line with its own time writes the receipt's discount after its items: a line of the
     receipt, where a row under the number that says nothing of a discount is a refund of its own."""

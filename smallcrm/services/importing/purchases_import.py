@@ -8,23 +8,24 @@ say so: a till stamping each line), and a unit price finer than the
 currency's smallest coin (0.001) makes one line of what the quantity came to. Quantities and amounts that
 read two ways ("1,000") are read with the decimal mark the file's other values show; an amount written
 with another currency's sign ("£25.00"), in a file with no currency column, is in that currency.
-Cancellations and returns (a negative total, or an invoice number starting with "C" as in the well-known
-Online Retail layout `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`)
-and rows whose type says they are returns ("Refund", however their amount is written) become refunds: purchase
-rows with a negative total and negative line quantities, not linked to a purchase
-(the files do not say which one they cancel); a refund under its sale's number at another time (Square,
-PayPal) is a refund of that sale, in the file or recorded before (in a file whose numbers start again each day,
-of that day's sale in the file; a number of five figures or fewer, a till's count, is not looked for among the
-sales recorded before); and a refund recorded before without its sale (its month's file imported first) is linked
-to the sale when an import records it, the one sale of that number before it (_link_earlier_refunds). Paid back
-once: a sale the file says was refunded beside its refund's own row (under its number, or after it under another
-number, of the same customer and amount: SumUp's) is recorded with neither (nor is that row when an earlier import
-left its sale out so), or, recorded before, is paid back by that row (_own_refund: linked to it); a column saying
-what was refunded counts only what such rows do not, and such rows only what the refunds recorded before do not.
-An order's total written on each of its line rows is counted once; a sale's total beyond its lines (shipping,
-taxes) gets a line for the rest. A row whose type says it is no sale (a withdrawal, a fee) is skipped, and so is
-a declined attempt to pay beside the payment under one number. What a column says was paid back of a sale
-("Refunded Amount") is a refund linked to it (`refund_of`), at the sale's time: the file does not say when.
+Cancellations and returns (a negative total, or an invoice number starting with "C" as in the well-known Online
+Retail layout `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`) and rows whose
+type says they are returns ("Refund", however their amount is written) become refunds: purchase rows with a negative
+total and negative line quantities, not linked to a purchase (the files do not say which one they cancel); a refund
+under its sale's number at another time (Square, PayPal) is a refund of that sale, in the file or recorded before
+(in a file whose numbers start again each day, of that day's sale in the file; a number of five figures or fewer, a
+till's count, is not looked for among the sales recorded before), unless it pays back more than the refunds before
+it left of the sale (_LeftOfSales: then it is one of its own, said, as a refund by hand may not be more); and a
+refund recorded before without its sale (its month's file imported first) is linked to the sale when an import
+records it, the one sale of that number before it (_link_earlier_refunds). Paid back once: a sale the file says was
+refunded beside its refund's own row (under its number, or after it under another number, of the same customer and
+amount: SumUp's) is recorded with neither (nor is that row when an earlier import left its sale out so), or,
+recorded before, is paid back by that row (_own_refund: linked to it); a column saying what was refunded counts only
+what such rows do not, and such rows only what the refunds recorded before do not. An order's total written on each
+of its line rows is counted once; a sale's total beyond its lines (shipping, taxes) gets a line for the rest. A row
+whose type says it is no sale (a withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the
+payment under one number. What a column says was paid back of a sale ("Refunded Amount") is a refund linked to it
+(`refund_of`), at the sale's time: the file does not say when.
 
 Customers are found by `PurchaseImportOptions.match`, or ("auto") by whichever of a row's email, customer id and
 phone (in that order; its name when it has none of them) finds someone:
@@ -1936,6 +1937,37 @@ class _SalesByNumber:
 
 
 
+class _LeftOfSales:
+    """What is left to pay back of each sale a refund of the file is linked to: of the file's (a receipt), or
+    recorded before (its id), less the refunds recorded and those planned so far."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.left: dict[int, int] = {}  # by id() of the file's sale, or by the recorded sale's id, negated
+        self.counted = 0  # the planned receipts taken off so far
+
+    def of(self, sale: _Receipt | int, planned: list[_Receipt]) -> int:
+        for r in planned[self.counted:]:
+            if r.refund_of is not None:
+                self.left[self._key(r.refund_of)] = self._start(r.refund_of) + r.total
+        self.counted = len(planned)
+        return self._start(sale)
+
+    def _start(self, sale: _Receipt | int) -> int:
+        key = self._key(sale)
+        if key not in self.left:
+            if isinstance(sale, _Receipt):
+                self.left[key] = sale.total
+            else:
+                self.left[key] = self.conn.execute(f"SELECT total_minor - coalesce(({_REFUNDED}), 0) FROM purchase p"
+                                                   " WHERE id = ?", (sale,)).fetchone()[0]
+        return self.left[key]
+
+    @staticmethod
+    def _key(sale: _Receipt | int) -> int:
+        return id(sale) if isinstance(sale, _Receipt) else -sale
+
+
 def _given_again(layout: ci.FileLayout, limit: int | None) -> frozenset[int]:
     """The rows of a file of exports put one after another (each with its column names) that give again a sale an
     earlier one gave: a receipt's rows in a later export that are its rows in an earlier one, all of them, as many
@@ -2094,6 +2126,8 @@ class _Run:
             if r.total < 0 and r.reference not in numbers:
                 refund_rows.setdefault((r.customer, r.currency, -r.total), []).append(r)
         priced = "unit_price" in rows.col  # (without, a row's line is priced at the row's amount)
+        # a refund paying back more than is left of its sale is one of its own: its rows
+        left, over = _LeftOfSales(conn), []
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
             # every row, not each row's own line total, under a heading that names the order's total ("Order
@@ -2217,6 +2251,9 @@ class _Run:
             if r.refund_of is not None and not sales.may_pay_back(r, -total):
                 self._plan(r, "skip", REFUNDED_BEFORE)
                 continue
+            if r.refund_of is not None and -total > left.of(r.refund_of, planned):
+                r.refund_of = None  # (as a refund by hand may not: of no sale, and said)
+                over.extend(r.rows)
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
             if total > 0:
@@ -2225,6 +2262,9 @@ class _Run:
                 rest += sum(paid for at, paid in earlier.get((r.reference, r.currency), ()) if at >= r.occurred_at)
             if total > 0 and refunded > rest:
                 planned.append(self._refund(r, refunded - rest, r, r.contact_id))
+        if over:
+            rows.warnings.append(("refund_over_sale", len(over)))
+            rows.warning_rows["refund_over_sale"] = over[:reader.ROWS_SAID]
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
