@@ -689,7 +689,7 @@ def import_purchases(args, db_path: Path) -> int:
         if args.json:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
         elif r.batch is None:
-            _say_nothing_imported(args, r.skipped, r.rejected)
+            _say_nothing_imported(args, r.skipped, r.rejected, unmatched_text(r.unmatched, args.create_missing))
             _print_skips(r.skips)
             _print_warnings(r.warnings, r.warning_rows, purchases=True)
             _print_rejects(r.rejects)
@@ -711,9 +711,9 @@ def import_purchases(args, db_path: Path) -> int:
     return _run(args, db_path, plan, do)
 
 
-def _say_nothing_imported(args, skipped: int, rejected: int) -> None:
+def _say_nothing_imported(args, skipped: int, rejected: int, unmatched: str = "") -> None:
     """An import that changed nothing, and was not recorded: every row rejected, or skipped (a file imported
-    before)."""
+    before, or sales of customers not in the book: `unmatched` says whose, and how to create them)."""
     them = "it" if rejected == 1 else "them"
     again = (f"correct {them} in {args.rejects}" if args.rejects else
              f"correct {them} in the file (or save {them} with --rejects OUT.csv and correct {them} there)")
@@ -722,9 +722,9 @@ def _say_nothing_imported(args, skipped: int, rejected: int) -> None:
               f"{plural(rejected, 'row')} {'was' if rejected == 1 else 'were'} rejected, and no import was "
               f"recorded; {again} and import again")
         return
-    print(f"nothing imported from {args.file.name}: nothing in it is new ({skipped} skipped"
-          + (f", {rejected} rejected" if rejected else "") + "), and no import was recorded"
-          + (f"; {again} and import again" if rejected else ""))
+    print(f"nothing imported from {args.file.name}" + ("" if unmatched else ": nothing in it is new")
+          + f" ({skipped} skipped" + (f", {rejected} rejected" if rejected else "") + "), and no import was recorded"
+          + unmatched + (f"; {again} and import again" if rejected else ""))
 
 
 def _print_with_tax(with_tax: tuple[str, str] | None) -> None:

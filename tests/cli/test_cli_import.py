@@ -764,6 +764,26 @@ def test_a_purchases_import_says_how_the_file_was_read_and_what_reading_tidied(c
     assert "note: 1 item was over 1,000 characters: it was cut to 1,000\n" in cut.out
 
 
+def test_a_purchases_import_of_customers_not_in_the_book_says_whose_and_how_to_create_them(cli, shop, tmp_path):
+    """Nothing recorded, as every sale's customer is unknown: not "nothing in it is new", but whose they are, and
+    --create-missing; a refund that names no customer is its sale's customer's, left out with it, then made with it;
+    one of more than is left of its sale is named."""
+    source = tmp_path / "square.csv"
+    source.write_text("Date,Transaction ID,Amount,Email\n2025-07-18 10:00,TX1,10.00,zoe@example.com\n"
+                      "2025-07-20 09:00,TX1,-4.00,\n2025-07-21 09:00,TX1,-7.00,\n", encoding="utf-8")
+    result = cli("import", "purchases", str(source))
+    assert result.out.startswith('nothing imported from square.csv (3 skipped), and no import was recorded; no '
+                                 'customer found for "zoe@example.com" (--create-missing creates them)\n')
+    assert "skipped 3 purchases: no customer with this email" in result.out
+    done = cli("import", "purchases", str(source), "--create-missing")
+    assert done.out.startswith("imported square.csv (utf-8, comma): 3 purchases recorded (2 refunds), 0 skipped")
+    assert ("note: 1 refund paid back more than was left of the sale under its number: recorded as a refund of its "
+            "own, not of that sale; check that row (row 4)\n") in done.out
+    with closing(sqlite3.connect(shop)) as conn:
+        assert sorted(conn.execute("SELECT total_minor, refund_of_id IS NOT NULL, contact_id FROM purchase")) == [
+            (-700, 0, 1), (-400, 1, 1), (1000, 0, 1)]
+
+
 def test_files_put_one_after_another_are_said_and_their_shared_sales_counted_once(cli, tmp_path):
     people = tmp_path / "people.csv"
     people.write_text("First Name,Email\nAnn,ann@x.fr\nFirst Name,Email\nBob,bob@x.fr\n", encoding="utf-8")

@@ -1552,6 +1552,25 @@ def test_a_refund_of_more_than_is_left_of_its_sale_is_a_refund_of_its_own_and_sa
         (-2000, sale.purchase_id), (-1200, 0), (-1000, sale.purchase_id)]
 
 
+def test_a_refund_naming_no_customer_of_a_sale_whose_customer_is_skipped_is_skipped_with_it(gbp, tmp_path):
+    """Square's refund rows name no customer: of a sale left out as its customer is not in the book, the refund is
+    that customer's, left out with it (a refund of nothing would lower revenue), and made with it when asked."""
+    header = ["Date", "Transaction ID", "Amount", "Email"]
+    rows = [["2025-07-18 10:00", "TX1", "10.00", "zoe@example.com"], ["2025-07-20 09:00", "TX1", "-4.00", ""],
+            ["2025-07-21 09:00", "TX2", "-3.00", ""]]
+    source = write_csv(tmp_path / "square.csv", header, rows)
+    plan = pi.plan_purchases_import(source)
+    assert [(p.reference, p.action) for p in plan.preview] == [("TX1", "skip"), ("TX1", "skip"), ("TX2", "refund")]
+    assert [(u.key, u.rows, u.purchases) for u in plan.unmatched] == [("zoe@example.com", [2, 3], 2)]
+    pi.import_purchases(source)
+    assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("TX2", -300)]
+    pi.import_purchases(source, pi.PurchaseImportOptions(customer_choices={"zoe@example.com": "create"}))
+    [zoe] = contact_ids()
+    assert sorted((p.reference, p.total_minor, p.contact_id or 0, p.refund_of.reference if p.refund_of else "")
+                  for p in Purchase.select()) == [
+        ("TX1", -400, zoe, "TX1"), ("TX1", 1000, zoe, ""), ("TX2", -300, 0, "")]
+
+
 def test_a_discount_line_stamped_seconds_after_its_receipts_items_is_a_line_of_it(gbp, tmp_path):
     """A till that stamps each line with its own time writes the receipt's discount after its items: a line of the
     receipt, where a row under the number that says nothing of a discount is a refund of its own."""

@@ -2223,6 +2223,8 @@ class _Run:
                     default = "create" if self.options.create_missing else "skip"
                     if self.options.customer_choices.get(r.customer, default) != "create":
                         self._plan(r, "skip", NO_CUSTOMER + MATCH_WORDS[r.kind])
+                        if total > 0:  # (a refund of it that names no customer is its customer's: skipped too)
+                            sales.planned(r)
                         continue
                     if r.kind == "name" and "\ufffd" in r.customer:  # (named by nothing else: no garbled customer)
                         column = self.rows.col.get("name", self.rows.col.get("last_name"))
