@@ -1556,12 +1556,12 @@ def test_a_refund_naming_no_customer_of_a_sale_whose_customer_is_skipped_is_skip
     """Square's refund rows name no customer: of a sale left out as its customer is not in the book, the refund is
     that customer's, left out with it (a refund of nothing would lower revenue), and made with it when asked."""
     header = ["Date", "Transaction ID", "Amount", "Email"]
-    rows = [["2025-07-18 10:00", "TX1", "10.00", "zoe@example.com"], ["2025-07-20 09:00", "TX1", "-4.00", ""],
+    rows = [["2025-07-20 09:00", "TX1", "-4.00", ""], ["2025-07-18 10:00", "TX1", "10.00", "zoe@example.com"],
             ["2025-07-21 09:00", "TX2", "-3.00", ""]]
     source = write_csv(tmp_path / "square.csv", header, rows)
     plan = pi.plan_purchases_import(source)
     assert [(p.reference, p.action) for p in plan.preview] == [("TX1", "skip"), ("TX1", "skip"), ("TX2", "refund")]
-    assert [(u.key, u.rows, u.purchases) for u in plan.unmatched] == [("zoe@example.com", [2, 3], 2)]
+    assert [(u.key, u.rows, u.purchases) for u in plan.unmatched] == [("zoe@example.com", [2, 3], 2)]  # (file order)
     pi.import_purchases(source)
     assert [(p.reference, p.total_minor) for p in Purchase.select()] == [("TX2", -300)]
     pi.import_purchases(source, pi.PurchaseImportOptions(customer_choices={"zoe@example.com": "create"}))

@@ -2264,6 +2264,8 @@ class _Run:
                 rest += sum(paid for at, paid in earlier.get((r.reference, r.currency), ()) if at >= r.occurred_at)
             if total > 0 and refunded > rest:
                 planned.append(self._refund(r, refunded - rest, r, r.contact_id))
+        for u in self.unmatched.values():  # (gathered in time order: listed in the file's)
+            u.rows.sort()
         if over:
             rows.warnings.append(("refund_over_sale", len(over)))
             rows.warning_rows["refund_over_sale"] = over[:reader.ROWS_SAID]
