@@ -174,7 +174,8 @@ def _left_cell(text, style: ParagraphStyle, room: float) -> str | Flowable:
     wraps. A table draws plain strings far faster, which counts in a history of hundreds of rows."""
     text = "" if text is None else str(text)
     line = printable(text, markup=False)
-    if "\n" in line or _SPACING.search(line) or fonts.width(line, style.fontName, style.fontSize) > room - 1:
+    if ("\n" in line or _SPACING.search(line) or fonts.CJK.search(line)  # (a table draws a string in one font)
+            or fonts.width(line, style.fontName, style.fontSize) > room - 1):
         return para(text, style)
     return line
 

@@ -105,9 +105,8 @@ def qr_drawing(value: str, size: float) -> Drawing:
 def _text(canvas: Canvas, x: float, y: float, text: str, font: str, sizes: tuple[float, ...], width: float,
           color) -> None:
     line, size = fit_line(text, font, sizes, width)
-    canvas.setFont(font, size)
     canvas.setFillColor(color)
-    canvas.drawString(x, y, line)
+    fonts.draw(canvas, x, y, line, font, size)
 
 
 def draw_card(canvas: Canvas, sheet: Sheet, index: int, card: Card, shop: Shop) -> None:

@@ -64,12 +64,8 @@ def _draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, width
                align: str = LEFT, color=MUTED) -> None:
     font = fonts.BOLD if bold else fonts.SANS
     line, size = fit_line(text, font, (size, size - 0.5, size - 1), width)
-    canvas.setFont(font, size)
     canvas.setFillColor(color)
-    if align == RIGHT:
-        canvas.drawRightString(x + width, y, line)
-    else:
-        canvas.drawString(x, y, line)
+    fonts.draw(canvas, x + width if align == RIGHT else x, y, line, font, size, right=align == RIGHT)
 
 
 def build(out, story: list[Flowable], frame: PageText, *, subject: str = "") -> None:

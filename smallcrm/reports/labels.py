@@ -126,11 +126,10 @@ def draw_label(canvas: Canvas, layout: LabelLayout, index: int, lines: list[str]
     for number, line in enumerate(lines):
         font = fonts.BOLD if number == 0 else fonts.SANS
         text, fitted = fit_line(line, font, sizes, inner_width)
-        canvas.setFont(font, fitted)
         if is_rtl(line):
-            canvas.drawRightString(x + width - layout.padding_x, baseline, text)
+            fonts.draw(canvas, x + width - layout.padding_x, baseline, text, font, fitted, right=True)
         else:
-            canvas.drawString(x + layout.padding_x, baseline, text)
+            fonts.draw(canvas, x + layout.padding_x, baseline, text, font, fitted)
         baseline -= leading
 
 

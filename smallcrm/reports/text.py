@@ -7,8 +7,10 @@ comment or other stored text (and for text babel formats in the shop's language)
   is put in visual order (python-bidi), because reportlab draws glyphs from left to right. Text that
   wraps is broken into lines first and each line is reordered alone (`wrap_logical`), so a long Hebrew
   comment reads from its first line down.
-- Characters the font cannot draw (most emoji, Chinese, Japanese and Korean script, symbols outside
-  DejaVu Sans) print as one white square "□" for each run of them; an emoji built of several code
+- Chinese, Japanese and Korean letters print in a CJK font (fonts.runs): in markup, each run of them
+  in a <font> tag; plain text for a canvas is drawn with fonts.draw.
+- Characters no font here can draw (most emoji, symbols outside DejaVu Sans and the CJK fonts) print
+  as one white square "□" for each run of them; an emoji built of several code
   points (joined with U+200D, with a skin tone or a variation selector) gives one square. So do all
   characters beyond U+FFFF, even the few the font has (😀): reportlab cannot say which character
   they are in the PDF, so they would copy out wrong. Nothing fails.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
@@ -51,8 +54,8 @@ def is_rtl(text: str) -> bool:
 
 
 def _drawable(text: str) -> str:
-    """`text` with every run of characters the font lacks as one MISSING square."""
-    covered = fonts.register()
+    """`text` with every run of characters the fonts lack as one MISSING square."""
+    covered = _covered()
 
     def cluster(match: re.Match) -> str:
         text = match.group()
@@ -73,6 +76,13 @@ def _drawable(text: str) -> str:
             out.append(MISSING)
             missing = True
     return "".join(out)
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """The characters the report fonts draw: DejaVu Sans's, and the CJK letters (fonts.CJK)."""
+    cjk = (c for c in range(0x10000) if fonts.CJK.fullmatch(chr(c)))
+    return fonts.register() | frozenset(cjk)
 
 
 def visual_line(line: str) -> str:
@@ -100,7 +110,13 @@ def printable(text: str | None, *, markup: bool = True) -> str:
     lines = [visual_line(line) for line in lines_of(text)]
     if not markup:
         return "\n".join(lines)
-    return "<br/>".join(escape(line) for line in lines)
+    return "<br/>".join(_marked(line) for line in lines)
+
+
+def _marked(line: str) -> str:
+    """A line as drawn, escaped for markup, its CJK runs in their font."""
+    return "".join(escape(piece) if name == "" else f'<font name="{name}">{escape(piece)}</font>'
+                   for piece, name in fonts.runs(line, ""))
 
 
 def shaped_width(line: str, font: str, size: float) -> float:

@@ -54,11 +54,25 @@ def test_left_to_right_text_is_left_alone():
 def test_characters_the_font_lacks_become_one_square_per_run():
     assert printable("Anna 🌸") == f"Anna {MISSING}"
     assert printable("a 🌸🎉 b") == f"a {MISSING} b"
-    assert printable("王小明") == MISSING
+    assert printable("王小明 𠀀") == f'<font name="{fonts.CHINESE}">王小明</font> {MISSING}'  # (beyond U+FFFF)
     assert printable("x 👍🏽 y") == f"x {MISSING} y"  # with a skin tone
     assert printable("x 👨‍👩‍👧 y") == f"x {MISSING} y"  # joined with U+200D
     assert printable("x ❤️‍🔥 y") == f"x {MISSING} y"  # a joined emoji whose first part the font has
     assert printable("x 😀 y") == f"x {MISSING} y"  # beyond U+FFFF, though the font has it
+
+
+def test_chinese_japanese_and_korean_letters_print_in_a_cjk_font_run_by_run():
+    assert printable("Wang 王小明 <VIP>") == f'Wang <font name="{fonts.CHINESE}">王小明</font> &lt;VIP&gt;'
+    assert printable("山田 さくら") == (f'<font name="{fonts.JAPANESE}">山田</font> '
+                                     f'<font name="{fonts.JAPANESE}">さくら</font>')  # (kana: Japanese)
+    assert printable("김민준", markup=False) == "김민준"
+    assert fonts.runs("김 Min-jun", fonts.BOLD) == [("김", fonts.KOREAN), (" Min-jun", fonts.BOLD)]
+    assert shaped_width("王小明", fonts.SANS, 10) == 30  # (each letter a square em)
+    assert shaped_width("王 x", fonts.SANS, 10) == 10 + fonts.width(" x", fonts.SANS, 10)
+    style = ParagraphStyle("t", fontName=fonts.BOLD)
+    paragraph = Paragraph(printable("Zoë 王"), style)
+    assert paragraph.getPlainText() == "Zoë 王"
+    assert [(frag.text, frag.fontName) for frag in paragraph.frags] == [("Zoë ", fonts.BOLD), ("王", fonts.CHINESE)]
 
 
 def test_symbols_the_font_has_are_kept():
