@@ -1531,15 +1531,18 @@ def test_a_refund_of_more_than_is_left_of_its_sale_is_a_refund_of_its_own_and_sa
     header = ["Date", "Transaction ID", "Amount", "Email"]
     rows = [["2025-07-18 10:00", "TX1", "10.00", "ann@example.com"], ["2025-07-20 09:00", "TX1", "-25.00", ""],
             ["2025-07-19 10:00", "TX2", "10.00", "ann@example.com"], ["2025-07-21 09:00", "TX2", "-6.00", ""],
-            ["2025-07-22 09:00", "TX2", "-6.00", ""], ["2025-07-23 09:00", "TX2", "-4.00", ""]]
+            ["2025-07-22 09:00", "TX2", "-6.00", ""], ["2025-07-23 09:00", "TX2", "-4.00", ""],
+            ["2025-07-24 10:00", "TX3", "5.00", "ann@example.com"], ["2025-07-25 09:00", "TX3", "-4.00", ""],
+            ["2025-07-25 09:00", "TX3", "-3.00", ""]]  # (one refund of two lines)
     source = write_csv(tmp_path / "square.csv", header, rows)
     plan = pi.plan_purchases_import(source)
-    assert plan.warnings == [("refund_over_sale", 2)] and plan.warning_rows["refund_over_sale"] == [3, 6]
+    assert plan.warnings == [("refund_over_sale", 3)] and plan.warning_rows["refund_over_sale"] == [3, 6, 9, 10]
     result = pi.import_purchases(source)
-    assert (result.created, result.refunds) == (6, 4)
+    assert (result.created, result.refunds) == (8, 5)
     assert sorted((p.reference, p.total_minor, p.contact_id, p.refund_of.total_minor if p.refund_of else 0)
                   for p in Purchase.select().where(Purchase.total_minor < 0)) == [
-        ("TX1", -2500, ann, 0), ("TX2", -600, ann, 0), ("TX2", -600, ann, 1000), ("TX2", -400, ann, 1000)]
+        ("TX1", -2500, ann, 0), ("TX2", -600, ann, 0), ("TX2", -600, ann, 1000), ("TX2", -400, ann, 1000),
+        ("TX3", -700, ann, 0)]
 
     sale = purchases.record_purchase(ann, total_minor=3000, at=datetime(2025, 8, 1, 10, tzinfo=timezone.utc),
                                      reference="S9")

@@ -1936,7 +1936,6 @@ class _SalesByNumber:
         return out
 
 
-
 class _LeftOfSales:
     """What is left to pay back of each sale a refund of the file is linked to: of the file's (a receipt), or
     recorded before (its id), less the refunds recorded and those planned so far."""
@@ -2126,7 +2125,7 @@ class _Run:
             if r.total < 0 and r.reference not in numbers:
                 refund_rows.setdefault((r.customer, r.currency, -r.total), []).append(r)
         priced = "unit_price" in rows.col  # (without, a row's line is priced at the row's amount)
-        # a refund paying back more than is left of its sale is one of its own: its rows
+        # a refund paying back more than is left of its sale is one of its own (and said)
         left, over = _LeftOfSales(conn), []
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
@@ -2255,7 +2254,7 @@ class _Run:
                 continue
             if r.refund_of is not None and -total > left.of(r.refund_of, planned):
                 r.refund_of = None  # (as a refund by hand may not: of no sale, and said)
-                over.extend(r.rows)
+                over.append(r)
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
             if total > 0:
@@ -2268,7 +2267,7 @@ class _Run:
             u.rows.sort()
         if over:
             rows.warnings.append(("refund_over_sale", len(over)))
-            rows.warning_rows["refund_over_sale"] = over[:reader.ROWS_SAID]
+            rows.warning_rows["refund_over_sale"] = sorted(n for r in over for n in r.rows)[:reader.ROWS_SAID]
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
