@@ -251,15 +251,16 @@ def test_reading_commands_do_not_create_a_database(cli, shop):
 
 
 def test_non_ascii_round_trip(cli, add):
-    names = [("Zoë", "Müller-Łukasiewicz", "Zürich"), ("王", "小明", "北京"), ("Ольга", "Петрова", "Москва"),
-             ("Nguyễn", "Thị Hương", "Hà Nội"), ("José", "Álvarez 🙂", "Sevilla")]
+    names = [("Zoë", "Müller-Łukasiewicz", "Zürich"), ("小明", "王", "北京"), ("Ольга", "Петрова", "Москва"),
+             ("Thị Hương", "Nguyễn", "Hà Nội"), ("José", "Álvarez 🙂", "Sevilla")]
     for first, last, city in names:
         add("--first-name", first, "--last-name", last, "--city", city)
     objects = cli("contacts", "list", "--json").json()
     assert sorted((o["first_name"], o["last_name"], o["city"]) for o in objects) == sorted(names)
     table = cli("contacts", "list").out
     for first, last, city in names:
-        assert f"{first} {last}" in table and city in table
+        shown = last + first if city == "北京" else f"{first} {last}"  # (a Chinese name: family name first)
+        assert shown in table and city in table
     assert "Zoë" in cli("contacts", "show", "1").out
 
 

@@ -113,6 +113,15 @@ def test_a_contact_needs_some_name(db):
     assert get_contact(add_contact(ContactInput(company="Acme"))).display_name == "Acme"
 
 
+def test_a_chinese_japanese_or_korean_name_is_shown_family_name_first(db):
+    """As those names are written: 王小明, 山田さくら, 김민준; a name of Latin letters in either part stays
+    first name first."""
+    names = {("小明", "王"): "王小明", ("さくら", "山田"): "山田さくら", ("민준", "김"): "김민준", ("Wei", "王"): "Wei 王",
+             ("小明", "Wang"): "小明 Wang", ("Anna", "Smith"): "Anna Smith", ("小明", ""): "小明"}
+    for (first, last), shown in names.items():
+        assert get_contact(add_contact(ContactInput(first_name=first, last_name=last))).display_name == shown
+
+
 def test_update_replaces_fields_and_lists(db):
     cid = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["a@example.com"], tags=["old"],
                                    phones=["+33 6 12 34 56 78"]))
