@@ -85,11 +85,10 @@ def runs(text: str, font: str) -> list[tuple[str, str]]:
 
 def draw(canvas, x: float, y: float, text: str, font: str, size: float, *, right: bool = False) -> None:
     """Draw one line of text (as drawn: see text.fit_line) at `x` (its right end, `right`), run by run."""
-    pieces = runs(text, font)
     if right:
-        x -= sum(pdfmetrics.stringWidth(piece, name, size) for piece, name in pieces)
+        x -= width(text, font, size)
     line = canvas.beginText(x, y)  # (one text object: copied out of the PDF, the line stays one)
-    for piece, name in pieces:
+    for piece, name in runs(text, font):
         line.setFont(name, size)
         line.textOut(piece)
     canvas.drawText(line)
