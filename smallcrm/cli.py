@@ -21,6 +21,7 @@ from smallcrm.errors import (
     OutputProblem, RefundTooLarge, ValidationFailed,
 )
 from smallcrm.services import contacts, money, referrals, validation
+from smallcrm.services.settings import default_region
 from smallcrm.store import db
 from smallcrm.store.db import close_database, open_database
 from smallcrm.store.models import Contact, database
@@ -71,7 +72,9 @@ def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> No
     parser.add_argument("--last-name", metavar="TEXT")
     parser.add_argument("--company", metavar="TEXT")
     parser.add_argument("--email", action="append", metavar="EMAIL", help=f"an email address ({lists})")
-    parser.add_argument("--phone", action="append", metavar="PHONE", help=f"a phone number ({lists})")
+    parser.add_argument("--phone", action="append", metavar="PHONE",
+                        help=f"a phone number, with what kind it is before it if you like: \"mobile: 06 12 34 56 78\""
+                             f" (mobile, home, work, main, other, or words of your own; {lists})")
     parser.add_argument("--street", metavar="TEXT")
     parser.add_argument("--postal-code", metavar="TEXT")
     parser.add_argument("--city", metavar="TEXT")
@@ -235,6 +238,8 @@ def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
     for option, name in _LIST_OPTIONS:
         if getattr(args, option) is not None:
             setattr(data, name, list(getattr(args, option)))
+    if args.phone is not None:
+        data.phones, data.phone_labels = _labelled_phones(args.phone, data, args.region)
     for channel in ("email", "sms"):
         source = getattr(args, f"{channel}_consent")
         if source is not None:  # given, or only its source changed: the date it was first given stays
@@ -246,6 +251,32 @@ def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
             setattr(data, f"{channel}_consent_at", None)
             setattr(data, f"{channel}_consent_source", "")
     return data
+
+
+# "mobile: 06 12 34 56 78": a phone number with its label before it
+_LABELLED_PHONE = re.compile(r"\s*([^\d+(:=]*[^\d+(:=\s])\s*[:=]\s*(.*)", re.DOTALL)
+
+
+def _labelled_phones(given: list[str], data: contacts.ContactInput, region: str | None) -> tuple[list, list]:
+    """The numbers --phone gives, and their labels: the one written before a number, else the one the contact's
+    number already had ("--phone 06 12 34 56 78" keeps it a mobile)."""
+    region = region if region is not None else default_region()
+
+    def number(text: str) -> str:
+        try:
+            phone = validation.clean_phone(text, region)
+        except InvalidValue:
+            return text.strip()
+        return phone.e164 or phone.raw
+
+    had = {number(text): label for text, label in zip(data.phones, data.phone_labels)}
+    phones, labels = [], []
+    for text in given:
+        m = _LABELLED_PHONE.fullmatch(text)
+        phone, label = (m.group(2), m.group(1)) if m else (text, "")
+        phones.append(phone)
+        labels.append(label or had.get(number(phone), ""))
+    return phones, labels
 
 
 def add_contact(args, db_path: Path) -> int:

@@ -277,7 +277,8 @@ def local_time(value: datetime | None) -> str:
 def contact_details(record: ContactRecord) -> list[tuple[str, str]]:
     """(label, text) for every field of the contact, in reading order."""
     region = default_region()
-    phones = [validation.display_phone(p.e164, p.raw, region) for p in record.phones]
+    phones = [validation.phone_with_label(validation.display_phone(p.e164, p.raw, region), p.label)
+              for p in record.phones]
     consent = {
         channel: (f"yes, since {local_time(at)}" + (f", {source}" if source else "") if granted else "no")
         for channel, granted, at, source in (

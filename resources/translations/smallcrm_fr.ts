@@ -5062,6 +5062,21 @@ Cliquez pour les afficher.</translation>
     </message>
 </context>
 <context>
+    <name>ValueList</name>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>{field} {n} label</source>
+        <translation>Libellé {field} {n}</translation>
+    </message>
+    <message>
+        <source>What kind of number it is: choose one, or type your own</source>
+        <translation>Le type de numéro&#xa0;: choisissez-en un ou tapez le vôtre</translation>
+    </message>
+</context>
+<context>
     <name>_Chart</name>
     <message>
         <source>Nothing to show</source>
@@ -5724,6 +5739,29 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Gold</source>
         <translation>Or</translation>
+    </message>
+</context>
+<context>
+    <name>phone</name>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
 </context>
 <context>

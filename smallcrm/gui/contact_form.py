@@ -6,11 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QScrollArea, QVBoxLayout, QWidget,
 )
 
 from smallcrm.errors import InvalidValue, ValidationFailed
+from smallcrm.gui import formatting as fmt
 from smallcrm.gui.forms import AsksBeforeClosing, load_form, resize_within_screen
 from smallcrm.gui.messages import field_problem
 from smallcrm.services import validation
@@ -34,16 +35,19 @@ def show_problem(label: QLabel, text: str | None, *, hint: bool = False, needed:
 
 
 class ValueList(QWidget):
-    """Several values of one kind (emails, phones): one line each, with a fresh empty line at the end."""
+    """Several values of one kind (emails, phones): one line each, with a fresh empty line at the end. With `kinds`
+    (label -> name, as validation.PHONE_LABELS), each line has a label beside it: one of those, or the owner's own
+    words."""
 
     changed = Signal()
 
-    def __init__(self, check, placeholder: str, accessible: str, parent=None):
+    def __init__(self, check, placeholder: str, accessible: str, parent=None, kinds: dict[str, str] | None = None):
         super().__init__(parent)
         self._check = check  # text -> (problem or None, is_hint)
         self._placeholder = placeholder
         self._accessible = accessible
-        self._rows: list[tuple[QLineEdit, QLabel]] = []
+        self._kinds = kinds
+        self._rows: list[tuple[QLineEdit, QLabel, QComboBox | None]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -51,19 +55,45 @@ class ValueList(QWidget):
 
     @property
     def edits(self) -> list[QLineEdit]:
-        return [edit for edit, _ in self._rows]
+        return [edit for edit, *_ in self._rows]
 
-    def _add_row(self, text: str = "") -> None:
-        edit = QLineEdit(text, self)
+    @property
+    def label_boxes(self) -> list[QComboBox]:
+        return [box for *_, box in self._rows if box is not None]
+
+    def _add_row(self) -> None:
+        n = len(self._rows) + 1
+        edit = QLineEdit(self)
         edit.setPlaceholderText(self._placeholder)
-        edit.setAccessibleName(f"{self._accessible} {len(self._rows) + 1}")
+        edit.setAccessibleName(f"{self._accessible} {n}")
         error = QLabel(self)
         error.setWordWrap(True)
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.hide()
-        self.layout().addWidget(edit)
+        box = None
+        if self._kinds is None:
+            self.layout().addWidget(edit)
+        else:
+            box = QComboBox(self)
+            box.setEditable(True)
+            box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            box.addItem("", "")
+            for key, name in self._kinds.items():
+                box.addItem(name, key)
+            box.lineEdit().setPlaceholderText(self.tr("Label"))
+            box.lineEdit().setMaxLength(validation.MAX_PHONE_LABEL)
+            box.setAccessibleName(self.tr("{field} {n} label").format(field=self._accessible, n=n))
+            box.setToolTip(self.tr("What kind of number it is: choose one, or type your own"))
+            box.setMinimumContentsLength(9)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            line = QHBoxLayout()
+            line.setSpacing(6)
+            line.addWidget(edit, 1)
+            line.addWidget(box)
+            self.layout().addLayout(line)
+            box.currentTextChanged.connect(self.changed)
         self.layout().addWidget(error)
-        self._rows.append((edit, error))
+        self._rows.append((edit, error, box))
         edit.textChanged.connect(self._on_text)
 
     def _on_text(self) -> None:
@@ -72,15 +102,26 @@ class ValueList(QWidget):
         self.changed.emit()
 
     def values(self) -> list[str]:
-        return [edit.text() for edit, _ in self._rows if edit.text().strip()]
+        return [edit.text() for edit, *_ in self._rows if edit.text().strip()]
 
-    def set_values(self, values: list[str]) -> None:
-        for text in values:
-            self._rows[-1][0].setText(text)  # typing into the last row adds a fresh one
+    def labels(self) -> list[str]:
+        """The label of each of `values`: a `kinds` key when one is chosen (or its name typed), else the words
+        typed ("" for none)."""
+        names = {name.casefold(): key for key, name in (self._kinds or {}).items()}
+        return [names.get(box.currentText().strip().casefold(), box.currentText().strip()) if box else ""
+                for edit, _, box in self._rows if edit.text().strip()]
+
+    def set_values(self, values: list[str], labels: list[str] = ()) -> None:
+        for i, text in enumerate(values):
+            edit, _, box = self._rows[-1]
+            edit.setText(text)  # typing into the last row adds a fresh one
+            label = labels[i] if i < len(labels) else ""
+            if box is not None and label:
+                box.setCurrentText(self._kinds.get(label, label))
 
     def validate(self) -> bool:
         ok = True
-        for edit, error in self._rows:
+        for edit, error, _ in self._rows:
             problem, hint = self._check(edit.text()) if edit.text().strip() else (None, False)
             show_problem(error, problem, hint=hint)
             ok = ok and (problem is None or hint)
@@ -140,7 +181,8 @@ class ContactDialog(AsksBeforeClosing, QDialog):
             edit.setAccessibleName(name)
 
         self.emails = ValueList(self._check_email, self.tr("name@example.com"), self.tr("Email"), self.form)
-        self.phones = ValueList(self._check_phone, self.tr("Phone number"), self.tr("Phone"), self.form)
+        self.phones = ValueList(self._check_phone, self.tr("Phone number"), self.tr("Phone"), self.form,
+                                kinds={key: fmt.phone_label(key) for key in validation.PHONE_LABELS})
         for box, values in (("emailsBox", self.emails), ("phonesBox", self.phones)):
             holder = find(QWidget, box)
             layout = QVBoxLayout(holder)
@@ -190,7 +232,7 @@ class ContactDialog(AsksBeforeClosing, QDialog):
         self.emails.set_values(data.emails)
         # Phones as the list shows them ("030 1234567", "+48 601 234 567"); each one left as shown is saved as it was.
         self._phones_as_stored = {self._shown_phone(text): text for text in data.phones}
-        self.phones.set_values([self._shown_phone(text) for text in data.phones])
+        self.phones.set_values([self._shown_phone(text) for text in data.phones], data.phone_labels)
         self.street.setText(data.street)
         self.postal_code.setText(data.postal_code)
         self.city.setText(data.city)
@@ -239,6 +281,7 @@ class ContactDialog(AsksBeforeClosing, QDialog):
             company=self.company.text(),
             emails=self.emails.values(),
             phones=[self._phones_as_stored.get(text.strip(), text) for text in self.phones.values()],
+            phone_labels=self.phones.labels(),
             street=self.street.text(),
             postal_code=self.postal_code.text(),
             city=self.city.text(),

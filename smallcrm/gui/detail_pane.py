@@ -21,7 +21,7 @@ from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import ContactRecord, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.timeline import KINDS, Event, timeline
-from smallcrm.services.validation import display_phone
+from smallcrm.services.validation import display_phone, phone_with_label
 
 
 LONG_WORD = 30  # characters: a value with a longer word may be cut at the pane's edge; its tooltip has it whole
@@ -307,7 +307,8 @@ class DetailPane(QStackedWidget):
         since = self._fill_figures(contact_id)
         values = {
             "emails": "\n".join(c.emails),
-            "phones": "\n".join(display_phone(p.e164, p.raw, region) for p in c.phones),
+            "phones": "\n".join(phone_with_label(display_phone(p.e164, p.raw, region), p.label, fmt.phone_label)
+                                for p in c.phones),
             "address": "\n".join(address_lines(c.street, c.postal_code, c.city, c.country, region)),
             "birthday": fmt.birthday(c.birthday),
             "tags": " · ".join(c.tags),

@@ -34,6 +34,19 @@ def _counts_as_one(n: int) -> bool:
     return plural_rule(language)(n) == "one"
 
 
+def phone_label(label: str) -> str:
+    """What kind of number a phone is (validation.PHONE_LABELS) in the window's language; a label of the owner's
+    own words ("Shop") as written."""
+    names = {
+        "mobile": QCoreApplication.translate("phone", "Mobile"),
+        "home": QCoreApplication.translate("phone", "Home"),
+        "work": QCoreApplication.translate("phone", "Work"),
+        "main": QCoreApplication.translate("phone", "Main"),
+        "other": QCoreApplication.translate("phone", "Other"),
+    }
+    return names.get(label, label)
+
+
 def babel_locale() -> str:
     """The window's locale as babel names it ("fr_FR"); US English for the C locale, as Qt writes it."""
     name = QLocale().name()

@@ -27,7 +27,7 @@ from smallcrm.services import customer, loyalty, satisfaction, when
 from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import ContactRecord, display_name, get_contact
 from smallcrm.services.settings import default_region
-from smallcrm.services.validation import display_phone
+from smallcrm.services.validation import display_phone, phone_with_label
 from smallcrm.store.fields import from_utc_text
 from smallcrm.store.models import Contact, database, is_refund
 
@@ -133,7 +133,8 @@ def _profile(record: ContactRecord, since: date, shop: Shop, s: Styles, width: f
         (shop.tr("Last name"), record.last_name),
         (shop.tr("Company"), record.company),
         (shop.tr("Emails"), "\n".join(record.emails)),
-        (shop.tr("Phones"), "\n".join(display_phone(p.e164, p.raw, region) for p in record.phones)),
+        (shop.tr("Phones"), "\n".join(
+            phone_with_label(display_phone(p.e164, p.raw, region), p.label, shop.phone_label) for p in record.phones)),
         (shop.tr("Address"), "\n".join(address)),
     ]
     right = [

@@ -20,6 +20,7 @@ from smallcrm.reports.words import counted, translate
 from smallcrm.services import settings
 from smallcrm.services.loyalty import DEFAULT_TIER_NAMES
 from smallcrm.services.money import format_money, to_decimal
+from smallcrm.services.validation import PHONE_LABEL_NAMES
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MINUS = "\u2212"
@@ -108,6 +109,10 @@ class Shop:
     def tr(self, text: str, **facts: object) -> str:
         """Words in the shop's language, their {placeholders} filled from `facts`."""
         return translate(text, self.locale, **facts)
+
+    def phone_label(self, label: str) -> str:
+        """A phone's kind (validation.PHONE_LABELS) in the shop's language; a label of the owner's own as written."""
+        return self.tr(PHONE_LABEL_NAMES[label]) if label in PHONE_LABEL_NAMES else label
 
     def tier(self, name: str) -> str:
         """A loyalty tier's name: in the shop's language when a new scheme named it, as the owner named it

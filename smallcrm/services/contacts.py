@@ -27,6 +27,7 @@ class ContactInput:
     company: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    phone_labels: list[str] = field(default_factory=list)  # what kind each of `phones` is ("mobile"); "" for none
     street: str = ""
     postal_code: str = ""
     city: str = ""
@@ -81,7 +82,8 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
         if text and text.strip():
             phone = attempt(v.clean_phone, text, region, f"phones[{i}]")
             if phone and all((p.e164 or p.raw) != (phone.e164 or phone.raw) for p in phones):
-                phones.append(phone)
+                label = v.clean_phone_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
+                phones.append(replace(phone, label=label) if label else phone)
     tags = v.clean_tags(data.tags, lambda text: attempt(v.clean_tag, text))
 
     values.update(search.sort_keys(*(values[k] for k in ("first_name", "last_name", "company", "city", "country"))))
@@ -116,7 +118,8 @@ def _write_children(contact_id: int, clean: CleanContact) -> None:
     if clean.phones:
         ContactPhone.insert_many(
             [
-                {"contact": contact_id, "raw": p.raw, "e164": p.e164, "digits": p.digits, "position": i}
+                {"contact": contact_id, "raw": p.raw, "e164": p.e164, "digits": p.digits, "label": p.label,
+                 "position": i}
                 for i, p in enumerate(clean.phones)
             ]
         ).execute()
@@ -181,7 +184,7 @@ def update_contact(contact_id: int, data: ContactInput, *, region: str | None = 
 # street from one change and a city from another would make an address that is nowhere), and so is the name with the
 # company (a contact needs one of them: one change emptying the names and another the company would leave none).
 PARTS = {
-    "name": ("first_name", "last_name", "company"), "emails": ("emails",), "phones": ("phones",),
+    "name": ("first_name", "last_name", "company"), "emails": ("emails",), "phones": ("phones", "phone_labels"),
     "address": ("street", "postal_code", "city", "country"), "birthday": ("birthday",), "tags": ("tags",),
     "notes": ("notes",), "email_consent": ("email_consent", "email_consent_at", "email_consent_source"),
     "sms_consent": ("sms_consent", "sms_consent_at", "sms_consent_source"),
@@ -242,7 +245,7 @@ def _parts(data: ContactInput, region: str | None) -> dict[str, object] | None:
     values = clean.values
     view: dict[str, object] = {
         "emails": tuple(clean.emails), "tags": tuple(t.casefold() for t in clean.tags),
-        "phones": tuple((p.e164, v.phone_extension(p.raw)) if p.e164 else p.raw for p in clean.phones)}
+        "phones": tuple(((p.e164, v.phone_extension(p.raw)) if p.e164 else p.raw, p.label) for p in clean.phones)}
     view.update({part: tuple(values[name] for name in names) for part, names in PARTS.items() if part not in view})
     for part in ("email_consent", "sms_consent"):
         view[part] = (values[part], values[f"{part}_source"])
@@ -313,8 +316,9 @@ class ContactRecord:
     def to_input(self) -> ContactInput:
         """The record as a form would hold it (for editing, and for undoing an edit)."""
         names = {f.name for f in fields(ContactInput)}
-        data = {name: getattr(self, name) for name in names if name not in ("phones",)}
-        return ContactInput(**data, phones=[v.phone_text(p.e164, p.raw) for p in self.phones])
+        data = {name: getattr(self, name) for name in names if name not in ("phones", "phone_labels")}
+        return ContactInput(**data, phones=[v.phone_text(p.e164, p.raw) for p in self.phones],
+                            phone_labels=[p.label for p in self.phones])
 
     def to_json(self) -> dict:
         def when(value):
@@ -327,6 +331,7 @@ class ContactRecord:
             "company": self.company,
             "emails": list(self.emails),
             "phones": [v.phone_text(p.e164, p.raw) for p in self.phones],
+            "phone_labels": [p.label for p in self.phones],
             "birthday": self.birthday,
             "street": self.street,
             "postal_code": self.postal_code,
@@ -373,7 +378,7 @@ def get_contact(contact_id: int) -> ContactRecord:
         e.email for e in ContactEmail.select().where(ContactEmail.contact == contact_id).order_by(ContactEmail.position)
     ]
     phones = [
-        v.Phone(p.raw, p.e164, p.digits)
+        v.Phone(p.raw, p.e164, p.digits, p.label)
         for p in ContactPhone.select().where(ContactPhone.contact == contact_id).order_by(ContactPhone.position)
     ]
     tags = [

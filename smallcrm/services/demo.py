@@ -550,7 +550,7 @@ class _Generator:
                 for position in range(n_phones):
                     mobile = mobile_first if position == 0 else not mobile_first
                     raw, e164, digits = self._phone(loc, loc.mobile if mobile else loc.fixed)
-                    phones.append((cid, raw, e164, digits, "mobile" if mobile else "landline", position))
+                    phones.append((cid, raw, e164, digits, "mobile" if mobile else "home", position))
                 summary.phones += n_phones
 
                 # How this customer buys: a rate (heavy-tailed), a window, some stopped coming.

@@ -79,6 +79,63 @@ class Phone:
     raw: str  # as typed, trimmed
     e164: str | None  # "+33612345678" when the number could be read
     digits: str  # digit forms for search, space separated
+    label: str = ""  # what kind of number it is: a PHONE_LABELS key ("mobile"), or the words it was given
+
+
+# The kinds of phone number every contacts program knows, as they are stored (each window and report says them in
+# its own language), and the words that name them in the labels and column names of other programs' files.
+PHONE_LABELS = ("mobile", "home", "work", "main", "other")
+PHONE_LABEL_NAMES = {"mobile": "Mobile", "home": "Home", "work": "Work", "main": "Main", "other": "Other"}
+_LABEL_WORDS = {
+    "mobile": "mobile mobil cell cellular cellphone handy mobiltelefon mobilnummer portable gsm móvil movil celular "
+              "cellulare telemóvel telemovel mobiel mobieltje",
+    "home": "home private privat privé prive personal personnel domicile maison casa particular thuis zuhause "
+            "zuhaus privado privato",
+    "work": "work business office company bureau travail professionnel professionnelle pro arbeit büro buero "
+            "dienstlich geschäftlich geschaeftlich firma trabajo oficina empresa lavoro ufficio trabalho werk "
+            "zakelijk kantoor",
+    "main": "main primary principal principale haupt hauptnummer",
+    "other": "other autre andere sonstige sonstiges otro altro outro overig",
+}
+LABEL_OF_WORD = {word: key for key, words in _LABEL_WORDS.items() for word in words.split()}
+# the words around a label that say only that it is a phone number ("Mobile Phone", "Téléphone (domicile)")
+_PHONE_WORDS = frozenset("phone telephone téléphone tel tél telefon telefono teléfono telefone telefoon number "
+                         "numéro numero nummer no nr num n° de du des di do da van von the voice pref type value "
+                         "label".split())
+MAX_PHONE_LABEL = 40
+
+
+def phone_label_key(text: str) -> str | None:
+    """The PHONE_LABELS key that words name ("Mobile Phone", "Téléphone portable", "CELL"), or None."""
+    words = [w for w in re.split(r"[^\w°]+", text.casefold()) if w and w not in _PHONE_WORDS and not w.isdigit()]
+    keys = {LABEL_OF_WORD.get(w) for w in words}
+    if keys == {"work", "main"}:  # Outlook's "Company Main Phone"
+        return "work"
+    return keys.pop() if len(keys) == 1 and None not in keys else None
+
+
+def phone_label_name(label: str) -> str:
+    """A phone's label as English gives it to people: "Mobile" (PHONE_LABELS), or the owner's own words."""
+    return PHONE_LABEL_NAMES.get(label, label)
+
+
+def phone_with_label(shown: str, label: str, name=phone_label_name) -> str:
+    """A number as shown with what kind it is after it: "06 12 34 56 78 (Mobile)". `name`: a label's name in the
+    reader's language (English by default)."""
+    return f"{shown} ({name(label)})" if label else shown
+
+
+def _only_phone_words(text: str) -> bool:
+    return all(w in _PHONE_WORDS or w.isdigit() for w in re.split(r"[^\w°]+", text.casefold()) if w)
+
+
+def clean_phone_label(value: str | None) -> str:
+    """What kind of number a phone is: a PHONE_LABELS key when the words name one ("Mobile", "* Work", "Portable"),
+    else the words as given, trimmed to MAX_PHONE_LABEL characters ("Shop", "Mum's"); "" for none."""
+    text = clean_text(value, "phone label", MAX_TEXT).removeprefix("*").strip()
+    if not text or _only_phone_words(text):
+        return ""
+    return phone_label_key(text) or text[:MAX_PHONE_LABEL].rstrip()
 
 
 _LETTERS = re.compile(r"[^\W\d_]")

@@ -94,6 +94,23 @@ def test_edit_changes_only_what_is_given_and_lists_are_replaced(cli, add):
     assert obj["emails"] == [] and obj["tags"] == []
 
 
+def test_a_phone_is_given_with_what_kind_of_number_it_is_and_keeps_it_when_given_again(cli, add):
+    cid = add("--first-name", "Ann", "--region", "FR", "--phone", "mobile: 06 12 34 56 78", "--phone",
+              "Atelier = 01 23 45 67 89", "--phone", "+44 20 7946 0958")
+    obj = cli("contacts", "show", str(cid), "--json").json()
+    assert obj["phones"] == ["+33612345678", "+33123456789", "+442079460958"]
+    assert obj["phone_labels"] == ["mobile", "Atelier", ""]
+    shown = dict(line.split(":", 1) for line in cli("contacts", "show", str(cid)).out.splitlines())
+    assert shown["Phones"].strip() == "+33 6 12 34 56 78 (Mobile), +33 1 23 45 67 89 (Atelier), +44 20 7946 0958"
+    # the number given again without its label keeps it; one given with a label takes it
+    assert cli("contacts", "edit", str(cid), "--region", "FR", "--phone", "06 12 34 56 78", "--phone",
+               "work: +44 20 7946 0958").code == 0
+    obj = cli("contacts", "show", str(cid), "--json").json()
+    assert (obj["phones"], obj["phone_labels"]) == (["+33612345678", "+442079460958"], ["mobile", "work"])
+    assert cli("contacts", "edit", str(cid), "--city", "Lyon").code == 0  # (phones not given: left as they are)
+    assert cli("contacts", "show", str(cid), "--json").json()["phone_labels"] == ["mobile", "work"]
+
+
 def test_delete_and_restore(cli, add):
     ann, bob, cid = (add("--first-name", name) for name in ("Ann", "Bob", "Cid"))
     result = cli("contacts", "delete", str(ann), str(bob))

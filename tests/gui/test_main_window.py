@@ -174,6 +174,30 @@ def test_edit_then_undo_and_redo(qtbot, window, three):
     assert contacts.get_contact(three[0]).city == "Gdańsk"
 
 
+def test_each_phone_in_the_form_says_what_kind_of_number_it_is(qtbot, window, three):
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    first, fresh = dialog.phones.label_boxes
+    assert first.currentText() == "" and first.isVisible() and first.lineEdit().placeholderText() == "Label"
+    assert [first.itemText(i) for i in range(first.count())] == ["", "Mobile", "Home", "Work", "Main", "Other"]
+    first.setCurrentIndex(first.findText("Mobile"))
+    type_text(dialog.phones.edits[1], "+48 12 345 67 89")
+    type_text(dialog.phones.label_boxes[1].lineEdit(), "Kwiaciarnia")  # (words of the owner's own)
+    assert dialog.would_lose()
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert [p.label for p in contacts.get_contact(three[0]).phones] == ["mobile", "Kwiaciarnia"]
+    assert window.detail.values["phones"].text() == "+48 601 234 567 (Mobile)\n+48 12 345 67 89 (Kwiaciarnia)"
+
+    dialog = open_dialog(qtbot, window, window.edit_action)  # shown again as saved; a label alone is a change
+    assert [box.currentText() for box in dialog.phones.label_boxes] == ["Mobile", "Kwiaciarnia", ""]
+    assert not dialog.would_lose()
+    dialog.phones.label_boxes[0].setCurrentIndex(dialog.phones.label_boxes[0].findText("Work"))
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert [p.label for p in contacts.get_contact(three[0]).phones] == ["work", "Kwiaciarnia"]
+    window.undo_action.trigger()
+    assert [p.label for p in contacts.get_contact(three[0]).phones] == ["mobile", "Kwiaciarnia"]
+
+
 def test_undoing_or_redoing_an_edit_keeps_what_changed_since(qtbot, window, three):
     window.refresh([three[0]])
     dialog = open_dialog(qtbot, window, window.edit_action)

@@ -140,9 +140,33 @@ def test_update_replaces_fields_and_lists(db):
     assert ContactEmail.select().count() == 2 and ContactPhone.select().count() == 0
 
 
+def test_each_phone_keeps_what_kind_of_number_it_is(db):
+    cid = add_contact(ContactInput(first_name="Ann", phones=["06 12 34 56 78", "01 23 45 67 89", "+44 20 7946 0958"],
+                                   phone_labels=["Portable", "Atelier"]), region="FR")
+    record = get_contact(cid)
+    assert [p.label for p in record.phones] == ["mobile", "Atelier", ""]
+    assert record.to_json()["phone_labels"] == ["mobile", "Atelier", ""]
+    assert record.to_input().phone_labels == ["mobile", "Atelier", ""]
+    data = record.to_input()
+    data.phone_labels = ["mobile", "work", ""]  # only a label changed: a change, stored
+    assert update_contact(cid, data, region="FR") is True
+    assert [p.label for p in get_contact(cid).phones] == ["mobile", "work", ""]
+    assert update_contact(cid, get_contact(cid).to_input(), region="FR") is False
+
+
+def test_a_label_changed_meanwhile_is_kept_and_one_changed_in_the_form_is_stored(db):
+    base = ContactInput(first_name="Ann", phones=["06 12 34 56 78"], phone_labels=[""], city="Lyon")
+    current = _with(base, phone_labels=["mobile"])  # (an import gave the number its label while the form was open)
+    edit = merge_edit(base, _with(base, city="Paris"), current, "FR")
+    assert edit.kept == ["phones"] and (edit.data.phone_labels, edit.data.city) == (["mobile"], "Paris")
+    edit = merge_edit(base, _with(base, phone_labels=["home"]), current, "FR")
+    assert edit.clashes == ["phones"] and edit.data.phone_labels == ["home"]
+
+
 def test_to_input_round_trip_changes_nothing(db):
     cid = add_contact(ContactInput(first_name="Ann", emails=["a@example.com"], phones=["06 12 34 56 78"],
-                                   birthday="--12-24", tags=["x", "y"], notes="two\nlines"), region="FR")
+                                   phone_labels=["Shop"], birthday="--12-24", tags=["x", "y"], notes="two\nlines"),
+                      region="FR")
     before = get_contact(cid).to_json()
     update_contact(cid, get_contact(cid).to_input(), region=None)  # phones come back as E.164: no region needed
     after = get_contact(cid).to_json()

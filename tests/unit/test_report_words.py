@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 
 from smallcrm import reports
 from smallcrm.reports.words import catalog_path, counted, translate
-from smallcrm.services import loyalty, metrics
+from smallcrm.services import loyalty, metrics, validation
 from smallcrm.services.contacts import ContactInput, add_contact
 from smallcrm.services.purchases import record_purchase, refund_purchase
 from smallcrm.services.settings import set_setting
@@ -49,6 +49,7 @@ def printed_words() -> set[str]:
     found.update(loyalty.DEFAULT_TIER_NAMES)
     found.update(text for pair in metrics.SEGMENT_TEXT.values() for text in pair)
     found.update(label for _, label in metrics.AGEING)
+    found.update(validation.PHONE_LABEL_NAMES.values())
     return found
 
 

@@ -12,7 +12,7 @@ import pytest
 from smallcrm import reports
 from smallcrm.errors import NotFound
 from smallcrm.services import loyalty
-from smallcrm.services.contacts import ContactInput, add_contact, delete_contacts
+from smallcrm.services.contacts import ContactInput, add_contact, delete_contacts, get_contact, update_contact
 from smallcrm.services.purchases import Item, record_purchase, refund_purchase
 from smallcrm.services.referrals import set_referrer
 from smallcrm.services.satisfaction import open_complaint, record_feedback, update_complaint
@@ -41,7 +41,8 @@ def customer(shop) -> int:
     referrer = person("Rita", "Referrer")
     cid = add_contact(ContactInput(
         first_name="Ann", last_name="Lee", company="Lee & Sons", emails=["ann@example.com", "ann.lee@work.example"],
-        phones=["+1 202 555 0101"], street="12 Elm Street", postal_code="12345", city="Springfield",
+        phones=["+1 202 555 0101", "+1 202 555 0102"], phone_labels=["mobile", "Shop <b>"], street="12 Elm Street",
+        postal_code="12345", city="Springfield",
         country="United States", birthday="1984-03-04", tags=["VIP", "Wholesale"], notes="Prefers <b>tulips</b>.",
         email_consent=True, email_consent_at=T0, email_consent_source="card <b>", sms_consent=False,
     ), welcome=False)
@@ -73,13 +74,25 @@ def test_an_unknown_contact_is_not_found(shop):
 def test_the_profile_prints_every_field(customer):
     printed = text(dossier(customer))
     for line in ("First name Ann", "Last name Lee", "Company Lee & Sons", "Emails ann@example.com",
-                 "ann.lee@work.example", "Phones (202) 555-0101", "Address 12 Elm Street", "Springfield 12345",
+                 "ann.lee@work.example", "Phones (202) 555-0101 (Mobile)", "(202) 555-0102 (Shop <b>)",
+                 "Address 12 Elm Street", "Springfield 12345",
                  "United States", "Birthday March 4, 1984", "Tags VIP, Wholesale", "Emails allowed Yes, since "
                  "Mar 1, 2024,", "Text messages allowed No", "Referred by Rita Referrer",
                  f"Customer number {customer:06d}", "Notes\nPrefers <b>tulips</b>.\n",
                  "Customer since Mar 1, 2024"):  # (the first purchase, older than the day she was added)
         assert line in printed, line
     assert "Emails allowed Yes, since Mar 1, 2024, card <b>" in " ".join(printed.split())  # with how they agreed
+
+
+def test_what_kind_of_number_a_phone_is_prints_in_the_shops_language(customer):
+    set_setting("locale", "fr_FR")
+    printed = text(dossier(customer))
+    assert "Téléphones (202) 555-0101 (Mobile)" in printed and "(202) 555-0102 (Shop <b>)" in printed
+    update = get_contact(customer).to_input()
+    update.phone_labels = ["home", "work"]
+    update_contact(customer, update)
+    printed = text(dossier(customer))
+    assert "(202) 555-0101 (Domicile)" in printed and "(202) 555-0102 (Travail)" in printed
 
 
 def test_the_figures_at_the_head(customer):
