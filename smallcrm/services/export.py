@@ -38,7 +38,7 @@ from smallcrm.errors import InvalidValue
 from smallcrm.services import money, when
 from smallcrm.services.contacts import contact_ids, display_name
 from smallcrm.services.files import whole_file
-from smallcrm.services.validation import phone_extension, phone_text
+from smallcrm.services.validation import phone_extension, phone_label_name, phone_text
 from smallcrm.store.fields import from_utc_text, to_utc_text
 from smallcrm.store.models import database
 
@@ -150,7 +150,7 @@ class ExportedContact:
     last_name: str
     company: str
     emails: list[str]
-    phones: list[tuple[str, str | None]]  # (as validation.phone_text gives it; E.164)
+    phones: list[tuple[str, str | None, str]]  # (as validation.phone_text gives it; E.164; label)
     street: str
     postal_code: str
     city: str
@@ -182,11 +182,11 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
                 f"SELECT contact_id, email FROM contact_email WHERE contact_id IN ({marks})"
                 " ORDER BY contact_id, position, id", chunk):
             emails.setdefault(contact_id, []).append(email)
-        phones: dict[int, list[tuple[str, str | None]]] = {}
-        for contact_id, raw, e164 in database.execute_sql(
-                f"SELECT contact_id, raw, e164 FROM contact_phone WHERE contact_id IN ({marks})"
+        phones: dict[int, list[tuple[str, str | None, str]]] = {}
+        for contact_id, raw, e164, label in database.execute_sql(
+                f"SELECT contact_id, raw, e164, label FROM contact_phone WHERE contact_id IN ({marks})"
                 " ORDER BY contact_id, position, id", chunk):
-            phones.setdefault(contact_id, []).append((phone_text(e164, raw), e164))
+            phones.setdefault(contact_id, []).append((phone_text(e164, raw), e164, label))
         tags: dict[int, list[str]] = {}
         for contact_id, name in database.execute_sql(
                 f"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
@@ -227,10 +227,12 @@ def _numbered(name: str, count: int) -> list[str]:
 
 
 def contact_headers(emails: int = 1, phones: int = 1) -> list[str]:
-    """The header row of a contacts CSV with room for `emails` addresses and `phones` numbers."""
+    """The header row of a contacts CSV with room for `emails` addresses and `phones` numbers (each with its
+    label beside it: "Phone 2", "Phone 2 label")."""
     return ["First Name", "Last Name", "Company", *_numbered("Email", max(emails, 1)),
-            *_numbered("Phone", max(phones, 1)), "Street", "Postal Code", "City", "Country", "Birthday", "Tags",
-            "Notes", *_CONSENT_HEADERS, "Email consent date", "SMS consent date", "Source", "Customer number"]
+            *(h for phone in _numbered("Phone", max(phones, 1)) for h in (phone, f"{phone} label")),
+            "Street", "Postal Code", "City", "Country", "Birthday", "Tags", "Notes", *_CONSENT_HEADERS,
+            "Email consent date", "SMS consent date", "Source", "Customer number"]
 
 
 _CONSENT_HEADERS = ("Email consent", "SMS consent", "Email consent source", "SMS consent source")
@@ -256,7 +258,8 @@ def _yes(value: bool) -> str:
 def _csv_row(c: ExportedContact, emails: int, phones: int) -> list[str]:
     cells = [c.first_name, c.last_name, c.company,
              *(c.emails + [""] * (emails - len(c.emails))),
-             *([shown for shown, _ in c.phones] + [""] * (phones - len(c.phones))),
+             *(cell for shown, _, label in c.phones for cell in (shown, phone_label_name(label))),
+             *[""] * (2 * (phones - len(c.phones))),
              c.street, c.postal_code, c.city, c.country, c.birthday or "", ", ".join(c.tags), c.notes,
              _yes(c.email_consent), _yes(c.sms_consent), c.email_consent_source, c.sms_consent_source,
              consent_date(c.email_consent_at) if c.email_consent else "",
@@ -306,6 +309,10 @@ def _vcard_birthday(birthday: str, version: str) -> str:
     return birthday.replace("-", "")
 
 
+# What kind of number a phone is, as vCards say it (TYPE); any other label is written as phones' address books do
+_VCARD_TYPES = {"mobile": "CELL", "home": "HOME", "work": "WORK"}
+
+
 def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
     """One contact as a vCard of `version` ("3.0" or "4.0")."""
     import vobject  # only exports to vCard need it
@@ -325,18 +332,25 @@ def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
             line.params["TYPE"] = ["INTERNET", "PREF"] if n == 0 else ["INTERNET"]
         elif n == 0:
             line.params["PREF"] = ["1"]
-    for n, (shown, e164) in enumerate(c.phones):
-        line = card.add("tel")
+    for n, (shown, e164, label) in enumerate(c.phones):
+        kind = _VCARD_TYPES.get(label)
+        # a label of the owner's own words as phones' address books write it: beside the number, in a group
+        line = card.add("tel", group=f"item{n + 1}" if label and not kind else None)
+        if label and not kind:
+            card.add("x-ablabel", group=f"item{n + 1}").value = phone_label_name(label)
         if version == "4.0":
             extension = phone_extension(shown)
             uri = f"tel:{e164};ext={extension}" if extension else f"tel:{e164}"
             line.value, line.params["VALUE"] = (uri, ["uri"]) if e164 else (shown, ["text"])
+            if kind:
+                line.params["TYPE"] = [kind.lower()]
             if n == 0:
                 line.params["PREF"] = ["1"]
         else:
             line.value = shown
-            if n == 0:
-                line.params["TYPE"] = ["PREF"]
+            types = ([kind] if kind else []) + (["PREF"] if n == 0 else [])
+            if types:
+                line.params["TYPE"] = types
     if c.street or c.postal_code or c.city or c.country:
         card.add("adr").value = vobject.vcard.Address(street=c.street, city=c.city, code=c.postal_code,
                                                       country=c.country)

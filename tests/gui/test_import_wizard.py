@@ -2036,6 +2036,27 @@ def test_a_selected_duplicate_shows_what_filling_in_or_overwriting_would_change(
     wizard.close()
 
 
+def test_a_duplicate_that_says_what_kind_of_number_a_phone_is_shows_it_as_a_change(qtbot, window, tmp_path):
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    add_contact(ContactInput(first_name="Ana", last_name="Lima", phones=["+351 912 345 678"],
+                             phone_labels=["Loja"]))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Phone,Phone Type\nAna,Lima,+351 912 345 678,Mobile\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    wizard.next()
+    page = wizard.duplicates_page
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.changes.isVisible(), timeout=5000)
+    rows = [cells(page.changes, r) for r in range(page.changes.rowCount())]
+    # "fill" keeps the owner's label; "overwrite" takes the file's
+    assert rows == [["Phone", "+351 912 345 678 (Loja)", "+351 912 345 678 (Loja)", "+351 912 345 678 (Mobile)"]]
+    wizard.close()
+
+
 def test_what_a_duplicate_would_change_in_many_fields_stays_clear_of_the_tags_line(qtbot, window, tmp_path):
     """Nine fields to compare: the table scrolls within the page rather than running under the line below it."""
     from smallcrm.services.contacts import ContactInput, add_contact

@@ -354,7 +354,7 @@ def test_every_fixture_row_becomes_a_contact_that_clean_contact_accepts(name):
         assert clean.tags == contact.tags
         fast = cleaning.to_clean_contact(contact)
         assert fast.emails == clean.emails and fast.tags == clean.tags
-        assert [(p.e164, p.digits) for p in fast.phones] == [(p.e164, p.digits) for p in clean.phones]
+        assert [(p.e164, p.digits, p.label) for p in fast.phones] == [(p.e164, p.digits, p.label) for p in clean.phones]
         assert {k: v for k, v in fast.values.items() if not k.endswith("_at")} == {
             k: v for k, v in clean.values.items() if not k.endswith("_at")}
 
@@ -365,6 +365,7 @@ def test_google_rows():
     assert zoe.emails == ["zoe@example.com", "zoe.mueller@example.org"]
     assert zoe.phones == ["+33612345678", "+33123456789"]
     assert [p.raw for p in zoe.phone_details] == ["+33 6 12 34 56 78", "01 23 45 67 89"]
+    assert [p.label for p in zoe.phone_details] == ["mobile", "mobile"]  # (one label for the cell's numbers)
     assert zoe.tags == ["Friends", "VIP"]  # without Google's "* myContacts"
     assert zoe.birthday == "--03-04"
     assert zoe.notes == "Likes blue.\nCalls on Fridays."  # the formatted address is the street, city and code again
@@ -399,6 +400,7 @@ def test_outlook_rows():
     assert (mary.last_name, mary.company, mary.birthday) == ("O'Brien", "O'Brien & Daughters", "1975-04-23")
     assert mary.tags == ["Customers", "VIP"] and mary.phones == ["+353871234567"]
     assert (tom.birthday, tom.phones) == (None, ["+12125550100"])  # "0/0/00" is Outlook's empty birthday
+    assert [p.label for p in mary.phone_details + tom.phone_details] == ["mobile", "work"]  # as their columns say
     emile, = contacts_of("google_outlook.csv")
     assert emile.street == "21 bis rue de Bruxelles" and emile.city == "Paris"
     assert emile.tags == ["Naturalistes"]  # without Google's "myContacts", starless in its Outlook CSV
@@ -427,6 +429,27 @@ def test_outlooks_empty_dates_and_what_it_fills_in_for_everyone_are_not_kept_in_
                                           "E-mail Type": "SMTP", "E-mail Display Name": "Tom Hart (tom@example.com)"}
     tom = one_row_of(tmp_path / "outlook.csv", names, row, region="GB")
     assert tom.birthday is None and tom.notes == "Spouse: Ann"
+
+
+@pytest.mark.parametrize("headers, cells, labels", [
+    # Google: a label for each of a cell's numbers, or a label of the owner's own
+    (["First Name", "Phone 1 - Label", "Phone 1 - Value", "Phone 2 - Label", "Phone 2 - Value"],
+     ["Ann", "* Mobile ::: Work", "06 12 34 56 78 ::: 01 23 45 67 89", "Atelier", "04 72 00 00 00"],
+     ["mobile", "work", "Atelier"]),
+    # a phone's address book, as a converter writes its vCard properties
+    (["FN", "TEL;CELL", "TEL;TYPE=HOME", "TEL"], ["Ann", "06 12 34 56 78", "01 23 45 67 89", "04 72 00 00 00"],
+     ["mobile", "home", ""]),
+    # a contacts CSV of this program, a French and a German spreadsheet
+    (["First Name", "Phone", "Phone label", "Phone 2", "Phone 2 label"],
+     ["Ann", "06 12 34 56 78", "Mobile", "01 23 45 67 89", "Shop"], ["mobile", "Shop"]),
+    (["Prénom", "Téléphone portable", "Téléphone domicile", "Téléphone"],
+     ["Ann", "06 12 34 56 78", "01 23 45 67 89", "04 72 00 00 00"], ["mobile", "home", ""]),
+    (["Vorname", "Handy", "Telefon geschäftlich"], ["Ann", "06 12 34 56 78", "01 23 45 67 89"], ["mobile", "work"]),
+])
+def test_each_number_keeps_what_kind_it_is_as_the_file_says(headers, cells, labels):
+    ann = row_to_contact(2, cells, auto_map(headers), headers, region="FR", date_orders={})
+    assert [p.label for p in ann.phone_details] == labels
+    assert ann.notes == ""  # (a label column is read with its phone, not kept as a note)
 
 
 def test_googles_second_address_in_one_value_fields_goes_to_the_notes():

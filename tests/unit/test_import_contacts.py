@@ -969,7 +969,7 @@ def test_what_fill_and_overwrite_would_change_in_a_customer_is_told_field_by_fie
         "company": ("", "Café Lee", "Café Lee"),
         "city": ("Leeds", "Leeds", "York"),  # fill keeps what the customer has; overwrite takes the file's
         "postal_code": ("", "", "YO1 7HH"),  # (an address is filled whole or not at all: Leeds has none)
-        "phones": ((), ("+44 7700 900123",), ("+44 7700 900123",)),
+        "phones": ((), (("+44 7700 900123", ""),), (("+44 7700 900123", ""),)),
         "tags": (("VIP",), ("VIP", "coffee"), ("VIP", "coffee")),
     }
     assert get_contact(ann).city == "Leeds"  # nothing written

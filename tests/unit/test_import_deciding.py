@@ -18,14 +18,15 @@ from smallcrm.store import search
 from tests.crash import child
 
 HEADER = ["First Name", "Last Name", "Company", "Email", "Phone", "City", "Postal Code", "Birthday", "Tags", "Notes",
-          "Customer ID", "Newsletter", "Source"]
+          "Customer ID", "Newsletter", "Source", "Phone Type"]
 NOW = "2024-05-01T09:00:00Z"
 MOMENT = "2024-05-01T08:59:00Z"
 
 _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
 _cell = st.one_of(_text, st.sampled_from(["", "Ann", " Lee ", "ann@example.com", "ANN@Example.COM", "06 12 34 56 78",
                                           "0033 6 12 34 56 78", "14/07/1985", "31/02/1990", "VIP ::: coffee",
-                                          "'0612345678", "Zürich", "yes", "x", "maybe", "n/a", "ann@@example.com"]))
+                                          "'0612345678", "Zürich", "yes", "x", "maybe", "n/a", "ann@@example.com",
+                                          "Mobile", "* Work ::: Home", "Fax"]))
 
 
 @settings(max_examples=200)
@@ -54,7 +55,7 @@ def test_a_row_becomes_what_clean_for_import_and_the_writer_make_of_it(cells):
             expected[f"{channel}_consent_at"] = NOW
     assert dict(zip(deciding.CONTACT_COLUMNS, new.values)) == expected
     assert list(new.emails) == clean.emails and list(new.tags) == clean.tags
-    assert list(new.phones) == [(p.raw, p.e164, p.digits) for p in clean.phones]
+    assert list(new.phones) == [(p.raw, p.e164, p.digits, p.label) for p in clean.phones]
     values = clean.values
     assert found == facts(clean.emails, [p.e164 for p in clean.phones], sort_name=values["sort_name"],
                           sort_city=values["sort_city"], postal_code=values["postal_code"],

@@ -94,6 +94,22 @@ def test_undo_puts_the_database_back_exactly(shop, tmp_path, policy):
     assert batch.id == result.batch and batch.undone_at is not None
 
 
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_the_kind_of_number_a_file_gives_a_known_number_is_put_back_by_undo(shop, tmp_path, policy):
+    database.execute_sql("UPDATE contact_phone SET label = 'home' WHERE contact_id = ?", (shop["ann"],))
+    before = snapshot()
+    path = write_csv(tmp_path / "labels.csv", [["Ann", "Lee", "+33 6 12 34 56 78", "Mobile"],
+                                               ["Bob", "Stone", "+44 20 7946 0958", "Work"]],
+                     header=["First Name", "Last Name", "Phone", "Phone Type"])
+    result = ci.import_contacts(path, ci.ImportOptions(region="FR", on_duplicate=policy))
+    labels = [[p.label for p in get_contact(shop[name]).phones] for name in ("ann", "bob")]
+    # "fill" gives a label to a number without one, "overwrite" to every number the file names
+    assert labels == [["mobile" if policy == "overwrite" else "home"], ["work"]]
+    assert (result.created, result.updated) == (0, 2 if policy == "overwrite" else 1)
+    ci.undo_import(result.batch)
+    assert snapshot() == before
+
+
 @pytest.mark.parametrize("policy", ["skip", "fill"])
 def test_tags_for_the_import_go_to_every_customer_it_adds_or_changes(shop, tmp_path, policy):
     before = snapshot()

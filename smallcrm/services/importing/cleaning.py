@@ -45,7 +45,9 @@ from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
 from smallcrm.services.addresses import country_code, region_of_country, region_written
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
-from smallcrm.services.importing.mapping import ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, second_addresses
+from smallcrm.services.importing.mapping import (
+    ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, phone_label_columns, second_addresses,
+)
 from smallcrm.services.validation import Phone
 from smallcrm.store.fields import utc_now
 
@@ -450,6 +452,12 @@ def facts_of(error: InvalidValue) -> InvalidValue:
     rows: kept beside the row's other findings, they would make a cycle that keeps a whole chunk of rows
     alive until the cyclic garbage collector finds it (a long pause, or memory that only grows)."""
     return InvalidValue(error.field, error.value, error.problem, error.detail)
+
+
+@lru_cache(maxsize=1024)
+def _phone_label(text: str) -> str:
+    """validation.clean_phone_label, cached: a file's labels are few ("Mobile", "Work")."""
+    return validation.clean_phone_label(text)
 
 
 def check_phone(text: str, region: str | None, field: str = "phone") -> Phone:
@@ -1386,7 +1394,9 @@ class RowCleaner:
             return next((groups[m.group(1), p] for p in parts if (m.group(1), p) in groups), None) if m else None
 
         # a phone column's label column; a second address's part, kept in the notes, and its formatted whole
-        self.phone_labels = {i: j for i in self.phones if (j := beside(i, "Label", "Type")) is not None}
+        self.phone_labels = phone_label_columns(self.names, self.phones)
+        # what kind of number a phone column's are, as its name says ("Mobile Phone", "TEL;CELL", "Handy")
+        self.kind_of_column = {i: validation.phone_label_key(self.names[i]) or "" for i in self.phones}
         self.formatted = {i: j for i in self.note if (j := beside(i, "Formatted")) not in (None, i) and j in self.note}
         self.note_labels = {i: j for i in self.note if (m := _GROUP_COLUMN.fullmatch(self.names[i]))
                             and m.group(2) == "Value" and _LABELLED_NOTES.fullmatch(m.group(1))
@@ -1651,7 +1661,7 @@ class RowCleaner:
 
         return ImportedContact(
             first_name=first, last_name=last, company=company,
-            emails=emails, phones=[p.e164 or p.raw for p in phones],
+            emails=emails, phones=[p.e164 or p.raw for p in phones], phone_labels=[p.label for p in phones],
             street=street, postal_code=postal_code, city=city, country=country,
             birthday=birthday, tags=tags, notes=text,
             email_consent=email_consent, sms_consent=sms_consent,
@@ -1703,15 +1713,20 @@ class RowCleaner:
             cell = cells[i]
             if not cell:
                 continue
-            if named and i in self.phone_labels and _NOT_TO_CALL.search(label := cells[self.phone_labels[i]]):
+            label = cells[self.phone_labels[i]] if i in self.phone_labels else ""
+            if named and label and _NOT_TO_CALL.search(label):
                 notes.append(f"{tidy(label).lstrip('* ')}: {tidy(cell)}")  # a fax is kept, not called
                 continue
             if cut_short(cell):
                 bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
                 continue
-            for part in _phone_parts(cell, region):
+            parts = _phone_parts(cell, region)
+            labels = [_phone_label(text) for text in label.split(":::")] if label else [self.kind_of_column[i]]
+            for n, part in enumerate(parts):
                 if not part or part.strip().lower() in PLACEHOLDERS:
                     continue
+                # Google's several numbers in one cell share its label, or have one each ("Mobile ::: Work")
+                kind = labels[n] if len(labels) == len(parts) else labels[0] if len(labels) == 1 else ""
                 found = _phone_or_problem(part, region)
                 if home and isinstance(found, Phone) and found.e164 is None:
                     found = _phone_or_problem(part, home)
@@ -1728,7 +1743,7 @@ class RowCleaner:
                     continue
                 key = found.e164 or found.raw
                 if not phones or all((p.e164 or p.raw) != key for p in phones):
-                    phones.append(found)
+                    phones.append(replace(found, label=kind) if kind else found)
         if bad:
             if not phones and not named:
                 i, part, error = bad[0]

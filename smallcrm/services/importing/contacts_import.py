@@ -56,7 +56,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -325,7 +325,8 @@ def _check(data: ContactInput, region: str | None):
             key = phone.e164 or phone.raw
             if key not in seen:
                 seen.add(key)
-                phones.append(phone)
+                label = v.clean_phone_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
+                phones.append(replace(phone, label=label) if label else phone)
     def tag_or_none(text: str) -> str | None:
         try:
             return v.clean_tag(text)
@@ -572,7 +573,7 @@ def new_state(contact_id: int, clean: CleanContact, extras: dict[str, str], mome
     return State(
         contact_id, _db_values(clean, extras, moment),
         [[None, e, "", i] for i, e in enumerate(clean.emails)],
-        [[None, p.raw, p.e164, p.digits, "", i] for i, p in enumerate(clean.phones)],
+        [[None, p.raw, p.e164, p.digits, p.label, i] for i, p in enumerate(clean.phones)],
         list(clean.tags), created=True)
 
 
@@ -589,7 +590,7 @@ def created_state(new: NewContact) -> State:
     values, emails, phones, tags = new.brought[:4]
     return State(new.id, dict(zip(CONTACT_COLUMNS, values)),
                  [[None, e, "", i] for i, e in enumerate(emails)],
-                 [[None, raw, e164, digits, "", i] for i, (raw, e164, digits) in enumerate(phones)],
+                 [[None, *phone, i] for i, phone in enumerate(phones)],
                  list(tags), created=True)
 
 
@@ -764,6 +765,12 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
     def merge_list(items: list[list], new_items: list[list], key) -> bool:
         have = {key(item): item for item in items}
         added = [item for item in new_items if key(item) not in have]
+        labelled = False
+        for item in new_items:  # what kind of number one is (item[-2], an email's or a phone's label)
+            old = have.get(key(item))
+            if old is not None and item[-2] and old[-2] != item[-2] and (policy == "overwrite" or not old[-2]):
+                old[-2] = item[-2]
+                labelled = True
         if policy == "overwrite":
             firsts = [have.get(key(item), item) for item in new_items]
             chosen = {id(item) for item in firsts}
@@ -776,10 +783,10 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
                 item[-1] = position
                 moved = True
         items[:] = ordered
-        return bool(added) or moved
+        return bool(added) or moved or labelled
 
     incoming_emails = [[None, e, "", 0] for e in brought_emails]
-    incoming_phones = [[None, raw, e164, digits, "", 0] for raw, e164, digits in brought_phones]
+    incoming_phones = [[None, *phone, 0] for phone in brought_phones]
     if merge_list(state.emails, incoming_emails, lambda item: item[1].lower()):
         changed = True
     # one number however its digits are spaced: "0171 1234567" and "0171-1234567", or "0049 171 1234567" and
@@ -788,7 +795,7 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
     # A number kept as typed (read then with no country) whose digits the file writes again and now reads is that
     # number, now read ("06 12 34 56 78", imported again with the shop's country France, is +33 6 12 34 56 78)
     as_typed = {re.sub(r"\D", "", item[1]): item for item in state.phones if not item[2]}
-    for raw, e164, digits in brought_phones if as_typed else ():
+    for raw, e164, digits, _ in brought_phones if as_typed else ():
         kept = as_typed.get(re.sub(r"\D", "", raw)) if e164 else None
         if kept is not None and all(item[2] != e164 for item in state.phones):
             kept[2:4] = [e164, digits]
@@ -975,7 +982,7 @@ class Writer:
                 if brought_emails:
                     emails += [(cid, e, "", i) for i, e in enumerate(brought_emails)]
                 if brought_phones:
-                    phones += [(cid, raw, e164, digits, "", i) for i, (raw, e164, digits) in enumerate(brought_phones)]
+                    phones += [(cid, *phone, i) for i, phone in enumerate(brought_phones)]
                 if brought_tags:
                     tags += [(cid, t) for t in brought_tags]
             else:
@@ -1037,10 +1044,9 @@ class Writer:
         conn.executemany("INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position)"
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          [(s.id, *p[1:]) for s in states for p in s.phones if p[0] is None])
-        conn.executemany("UPDATE contact_phone SET e164 = ?, digits = ?, position = ? WHERE id = ?"
-                         " AND (e164 IS NOT ? OR digits != ? OR position != ?)",
-                         [(p[2], p[3], p[5], p[0], p[2], p[3], p[5]) for s in states for p in s.phones
-                          if p[0] is not None])
+        conn.executemany("UPDATE contact_phone SET e164 = ?, digits = ?, label = ?, position = ? WHERE id = ?"
+                         " AND (e164 IS NOT ? OR digits != ? OR label != ? OR position != ?)",
+                         [(*p[2:6], p[0], *p[2:6]) for s in states for p in s.phones if p[0] is not None])
         conn.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
                          [(s.id, self.tag_id(t)) for s in states for t in s.tags])
         conn.executemany(
@@ -1506,7 +1512,8 @@ CHANGE_FIELDS = ("first_name", "last_name", "company", "street", "postal_code", 
 
 
 class FieldChange(NamedTuple):
-    """A field of a customer a duplicate row would change: text, a consent (bool) or a list (tuple of text)."""
+    """A field of a customer a duplicate row would change: text, a consent (bool) or a list (tuple of text; of
+    phones, of (number as written, label))."""
 
     field: str  # a CHANGE_FIELDS name, "emails", "phones" or "tags"
     now: object  # as the customer has it
@@ -1547,7 +1554,7 @@ def _compared(state: State) -> dict[str, object]:
     shown: dict[str, object] = {name: bool(row[name]) if name.endswith("_consent") else row[name] or ""
                                 for name in CHANGE_FIELDS}
     shown["emails"] = tuple(e[1] for e in state.emails)
-    shown["phones"] = tuple(p[1] for p in state.phones)
+    shown["phones"] = tuple((p[1], p[4]) for p in state.phones)  # (each number with its label)
     shown["tags"] = tuple(state.tags)
     return shown
 

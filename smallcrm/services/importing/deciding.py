@@ -62,7 +62,7 @@ class Incoming(NamedTuple):
 
     values: tuple  # the contact columns, in CONTACT_COLUMNS order
     emails: tuple[str, ...]
-    phones: tuple[tuple[str, str | None, str], ...]  # (raw, e164, digits)
+    phones: tuple[tuple[str, str | None, str, str], ...]  # (raw, e164, digits, label)
     tags: tuple[str, ...]
     # what the row says against consent already given, email then SMS (cleaning.NOT_SAID, SAID_NO, OPTED_OUT)
     refused: tuple[int, int] = (0, 0)
@@ -172,7 +172,7 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
               *email_consent, *sms_consent,
               sort_name, sort_company, sort_city, _sort_key(country), moment)
     details = data.phone_details
-    phones = tuple([(p.raw, p.e164, p.digits) for p in details])
+    phones = tuple([(p.raw, p.e164, p.digits, p.label) for p in details])
     found = make_facts(data.emails, [p.e164 for p in details], sort_name=sort_name, sort_city=sort_city,
                        postal_code=postal_code, sort_company=sort_company, birthday=birthday,
                        company_only=not (first or last), sort_first=search.sort_key(first) if first else "",

@@ -971,6 +971,9 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
                 break
     if preset == "generic":
         _one_address(headers, fields)
+    for j in phone_label_columns(headers, [i for i, target in enumerate(fields) if target == "phone"]).values():
+        if fields[j] == "note":
+            fields[j] = "ignore"  # (read with its phone: what kind of number it is)
     return fields
 
 
@@ -994,6 +997,26 @@ def _one_address(headers: list[str], fields: list[str]) -> None:
         if target in ADDRESS_FIELDS and target not in taken:
             fields[i] = target
             taken.add(target)
+
+
+# The word after a phone column's name that names the column of its label ("Phone 2 label", "Mobile Type")
+_LABEL_COLUMN_WORDS = frozenset({"label", "type", "kind", "typ", "art", "etiquette", "tipo", "soort", "libelle"})
+
+
+def phone_label_columns(headers: list[str], phones: list[int]) -> dict[int, int]:
+    """Each of the phone columns `phones` whose label is in a column of its own, and that column: the one named as
+    the phone's with a word for label after it ("Phone 2" and "Phone 2 label", as a contacts CSV of this program
+    writes them; "Phone" and "Phone Type"; Google's "Phone 1 - Value" and "Phone 1 - Label")."""
+    named = {_words(h): i for i, h in enumerate(headers)}
+    found = {}
+    for i in phones:
+        words = _words(headers[i])
+        if words[-1:] == ("value",) and " - " in headers[i]:  # Google's "Phone 1 - Value" and "Phone 1 - Label"
+            words = words[:-1]
+        j = next((named[words + (w,)] for w in _LABEL_COLUMN_WORDS if words + (w,) in named), None)
+        if j is not None:
+            found[i] = j
+    return found
 
 
 def find_columns(spec: str, headers: list[str]) -> list[int]:
