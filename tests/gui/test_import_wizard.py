@@ -2036,6 +2036,18 @@ def test_a_selected_duplicate_shows_what_filling_in_or_overwriting_would_change(
     wizard.close()
 
 
+def first_duplicate_compared(qtbot, wizard):
+    """The duplicates page, its first row selected and what that row would change in the customer shown."""
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    wizard.next()
+    page = wizard.duplicates_page
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.changes.isVisible(), timeout=5000)
+    return page
+
+
 def test_a_duplicate_that_says_what_kind_of_number_a_phone_is_shows_it_as_a_change(qtbot, window, tmp_path):
     from smallcrm.services.contacts import ContactInput, add_contact
 
@@ -2044,13 +2056,7 @@ def test_a_duplicate_that_says_what_kind_of_number_a_phone_is_shows_it_as_a_chan
     path = tmp_path / "clients.csv"
     path.write_text("First Name,Last Name,Phone,Phone Type\nAna,Lima,+351 912 345 678,Mobile\n", encoding="utf-8")
     wizard = wizard_for(qtbot, window, path)
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
-    wizard.next()
-    page = wizard.duplicates_page
-    page.table.selectRow(0)
-    qtbot.waitUntil(lambda: page.changes.isVisible(), timeout=5000)
+    page = first_duplicate_compared(qtbot, wizard)
     rows = [cells(page.changes, r) for r in range(page.changes.rowCount())]
     # "fill" keeps the owner's label; "overwrite" takes the file's
     assert rows == [["Phone", "+351 912 345 678 (Loja)", "+351 912 345 678 (Loja)", "+351 912 345 678 (Mobile)"]]
@@ -2069,13 +2075,7 @@ def test_what_a_duplicate_would_change_in_many_fields_stays_clear_of_the_tags_li
                     "VIP;Aime les pivoines\n", encoding="utf-8")
     wizard = wizard_for(qtbot, window, path)
     wizard.resize(900, 560)
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
-    wizard.next()
-    page = wizard.duplicates_page
-    page.table.selectRow(0)
-    qtbot.waitUntil(lambda: page.changes.isVisible(), timeout=5000)
+    page = first_duplicate_compared(qtbot, wizard)
     qtbot.wait(50)
     assert page.changes.rowCount() >= 9
     assert page.changes.geometry().bottom() < page.tags.geometry().top()
