@@ -84,8 +84,8 @@ class Phone:
 
 # The kinds of phone number every contacts program knows, as they are stored (each window and report says them in
 # its own language), and the words that name them in the labels and column names of other programs' files.
-PHONE_LABELS = ("mobile", "home", "work", "main", "other")
 PHONE_LABEL_NAMES = {"mobile": "Mobile", "home": "Home", "work": "Work", "main": "Main", "other": "Other"}
+PHONE_LABELS = tuple(PHONE_LABEL_NAMES)
 _LABEL_WORDS = {
     "mobile": "mobile mobil cell cellular cellphone handy mobiltelefon mobilnummer portable gsm móvil movil celular "
               "cellulare telemóvel telemovel mobiel mobieltje",
@@ -97,7 +97,7 @@ _LABEL_WORDS = {
     "main": "main primary principal principale haupt hauptnummer",
     "other": "other autre andere sonstige sonstiges otro altro outro overig",
 }
-LABEL_OF_WORD = {word: key for key, words in _LABEL_WORDS.items() for word in words.split()}
+_LABEL_OF_WORD = {word: key for key, words in _LABEL_WORDS.items() for word in words.split()}
 # the words around a label that say only that it is a phone number ("Mobile Phone", "Téléphone (domicile)")
 _PHONE_WORDS = frozenset("phone telephone téléphone tel tél telefon telefono teléfono telefone telefoon number "
                          "numéro numero nummer no nr num n° de du des di do da van von the voice pref type value "
@@ -105,10 +105,14 @@ _PHONE_WORDS = frozenset("phone telephone téléphone tel tél telefon telefono 
 MAX_PHONE_LABEL = 40
 
 
+def _label_words(text: str) -> list[str]:
+    """The words of a label or a column's name but those that only say it is a phone number, and numbers."""
+    return [w for w in re.split(r"[^\w°]+", text.casefold()) if w and w not in _PHONE_WORDS and not w.isdigit()]
+
+
 def phone_label_key(text: str) -> str | None:
     """The PHONE_LABELS key that words name ("Mobile Phone", "Téléphone portable", "CELL"), or None."""
-    words = [w for w in re.split(r"[^\w°]+", text.casefold()) if w and w not in _PHONE_WORDS and not w.isdigit()]
-    keys = {LABEL_OF_WORD.get(w) for w in words}
+    keys = {_LABEL_OF_WORD.get(w) for w in _label_words(text)}
     if keys == {"work", "main"}:  # Outlook's "Company Main Phone"
         return "work"
     return keys.pop() if len(keys) == 1 and None not in keys else None
@@ -125,15 +129,11 @@ def phone_with_label(shown: str, label: str, name=phone_label_name) -> str:
     return f"{shown} ({name(label)})" if label else shown
 
 
-def _only_phone_words(text: str) -> bool:
-    return all(w in _PHONE_WORDS or w.isdigit() for w in re.split(r"[^\w°]+", text.casefold()) if w)
-
-
 def clean_phone_label(value: str | None) -> str:
     """What kind of number a phone is: a PHONE_LABELS key when the words name one ("Mobile", "* Work", "Portable"),
     else the words as given, trimmed to MAX_PHONE_LABEL characters ("Shop", "Mum's"); "" for none."""
     text = clean_text(value, "phone label", MAX_TEXT).removeprefix("*").strip()
-    if not text or _only_phone_words(text):
+    if not _label_words(text):  # (none, or only "Phone 1")
         return ""
     return phone_label_key(text) or text[:MAX_PHONE_LABEL].rstrip()
 
