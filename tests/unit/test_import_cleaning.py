@@ -445,6 +445,9 @@ def test_outlooks_empty_dates_and_what_it_fills_in_for_everyone_are_not_kept_in_
     (["Prénom", "Téléphone portable", "Téléphone domicile", "Téléphone"],
      ["Ann", "06 12 34 56 78", "01 23 45 67 89", "04 72 00 00 00"], ["mobile", "home", ""]),
     (["Vorname", "Handy", "Telefon geschäftlich"], ["Ann", "06 12 34 56 78", "01 23 45 67 89"], ["mobile", "work"]),
+    # a label column named with the word for label first: French, Spanish
+    (["Prénom", "Téléphone", "Type de téléphone"], ["Ann", "06 12 34 56 78", "Portable"], ["mobile"]),
+    (["Nombre", "Tipo de teléfono", "Teléfono"], ["Ann", "Trabajo", "01 23 45 67 89"], ["work"]),
 ])
 def test_each_number_keeps_what_kind_it_is_as_the_file_says(headers, cells, labels):
     ann = row_to_contact(2, cells, auto_map(headers), headers, region="FR", date_orders={})

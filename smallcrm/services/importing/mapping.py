@@ -560,6 +560,8 @@ def _generic_field(header: str) -> str:
     consent = _consent_field(words)
     if consent:
         return consent
+    if len(words) > 1 and words[0] in _LABEL_COLUMN_WORDS and _generic_field(" ".join(words[1:])) in ("phone", "email"):
+        return "note"  # what kind of number or address the column beside is: "Type de téléphone", "Tipo de email"
     if any(w in _NOT_WORDS for w in words):
         return "note"
     work = any(w in _WORK_WORDS for w in words)
@@ -999,15 +1001,21 @@ def _one_address(headers: list[str], fields: list[str]) -> None:
             taken.add(target)
 
 
-# The word after a phone column's name that names the column of its label ("Phone 2 label", "Mobile Type")
+# The word after a phone column's name, or before it, that names the column of its label ("Phone 2 label",
+# "Mobile Type", "Type de téléphone")
 _LABEL_COLUMN_WORDS = frozenset({"label", "type", "kind", "typ", "art", "etiquette", "tipo", "soort", "libelle"})
 
 
 def phone_label_columns(headers: list[str], phones: list[int]) -> dict[int, int]:
     """Each of the phone columns `phones` whose label is in a column of its own, and that column: the one named as
     the phone's with a word for label after it ("Phone 2" and "Phone 2 label", as a contacts CSV of this program
-    writes them; "Phone" and "Phone Type"; Google's "Phone 1 - Value" and "Phone 1 - Label")."""
+    writes them; "Phone" and "Phone Type"; Google's "Phone 1 - Value" and "Phone 1 - Label"), or before it
+    ("Téléphone" and "Type de téléphone")."""
     named = {_words(h): i for i, h in enumerate(headers)}
+    for i, h in enumerate(headers):
+        words = _words(h)
+        if len(words) > 1 and words[0] in _LABEL_COLUMN_WORDS:
+            named.setdefault(tuple(w for w in words[1:] if w not in _JOINING_WORDS) + ("label",), i)  # (as if after)
     found = {}
     for i in phones:
         words = _words(headers[i])
