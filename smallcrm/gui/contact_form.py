@@ -34,6 +34,9 @@ def show_problem(label: QLabel, text: str | None, *, hint: bool = False, needed:
     label.setVisible(bool(text))
 
 
+_LABEL_LETTERS = 9  # a phone's label box's width: "Mobile", "Domicile"
+
+
 class ValueList(QWidget):
     """Several values of one kind (emails, phones): one line each, with a fresh empty line at the end. With `kinds`
     (label -> name, as validation.PHONE_LABELS), each line has a label beside it: one of those, or the owner's own
@@ -84,7 +87,7 @@ class ValueList(QWidget):
             box.lineEdit().setMaxLength(validation.MAX_PHONE_LABEL)
             box.setAccessibleName(self.tr("{field} {n} label").format(field=self._accessible, n=n))
             box.setToolTip(self.tr("What kind of number it is: choose one, or type your own"))
-            box.setMinimumContentsLength(9)
+            box.setMinimumContentsLength(_LABEL_LETTERS)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             line = QHBoxLayout()
             line.setSpacing(6)
@@ -92,9 +95,20 @@ class ValueList(QWidget):
             line.addWidget(box)
             self.layout().addLayout(line)
             box.currentTextChanged.connect(self.changed)
+            box.currentTextChanged.connect(self._fit)
         self.layout().addWidget(error)
         self._rows.append((edit, error, box))
         edit.textChanged.connect(self._on_text)
+
+    def _fit(self) -> None:
+        """The label boxes, one width, widened for a label longer than nine letters up to twice that: "Atelier
+        Oberkampf" is read whole, a longer one scrolls in its box."""
+        boxes = self.label_boxes
+        metrics = boxes[0].fontMetrics()
+        x = metrics.horizontalAdvance("x")
+        wider = min(max(metrics.horizontalAdvance(box.currentText()) for box in boxes), 2 * _LABEL_LETTERS * x)
+        for box in boxes:
+            box.setMinimumWidth(box.minimumSizeHint().width() + max(0, wider - _LABEL_LETTERS * x))
 
     def _on_text(self) -> None:
         if self._rows[-1][0].text().strip():
@@ -118,6 +132,7 @@ class ValueList(QWidget):
             label = labels[i] if i < len(labels) else ""
             if box is not None and label:
                 box.setCurrentText(self._kinds.get(label, label))
+                box.lineEdit().setCursorPosition(0)  # (a long one read from its start)
 
     def validate(self) -> bool:
         ok = True

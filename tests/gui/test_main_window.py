@@ -198,6 +198,19 @@ def test_each_phone_in_the_form_says_what_kind_of_number_it_is(qtbot, window, th
     assert [p.label for p in contacts.get_contact(three[0]).phones] == ["mobile", "Kwiaciarnia"]
 
 
+def test_a_phone_label_of_the_owners_own_words_is_read_whole_in_the_form(qtbot, window, three):
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    type_text(dialog.phones.label_boxes[0].lineEdit(), "Atelier Oberkampf")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    first, fresh = dialog.phones.label_boxes
+    shown = first.lineEdit()
+    assert shown.text() == "Atelier Oberkampf" and shown.cursorPosition() == 0
+    assert shown.fontMetrics().horizontalAdvance(shown.text()) < shown.width()
+    assert fresh.width() == first.width()  # (the boxes stay in one column)
+
+
 def test_undoing_or_redoing_an_edit_keeps_what_changed_since(qtbot, window, three):
     window.refresh([three[0]])
     dialog = open_dialog(qtbot, window, window.edit_action)
