@@ -71,7 +71,9 @@ def _add_contact_fields(parser: argparse.ArgumentParser, *, editing: bool) -> No
     parser.add_argument("--first-name", metavar="TEXT")
     parser.add_argument("--last-name", metavar="TEXT")
     parser.add_argument("--company", metavar="TEXT")
-    parser.add_argument("--email", action="append", metavar="EMAIL", help=f"an email address ({lists})")
+    parser.add_argument("--email", action="append", metavar="EMAIL",
+                        help=f"an email address, with what kind it is before it if you like: \"work: ann@shop.fr\""
+                             f" (home, work, other, or words of your own; {lists})")
     parser.add_argument("--phone", action="append", metavar="PHONE",
                         help=f"a phone number, with what kind it is before it if you like: \"mobile: 06 12 34 56 78\""
                              f" (mobile, home, work, main, other, or words of your own; {lists})")
@@ -238,8 +240,13 @@ def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
     for option, name in _LIST_OPTIONS:
         if getattr(args, option) is not None:
             setattr(data, name, list(getattr(args, option)))
+    if args.email is not None:
+        data.emails, data.email_labels = _labelled(args.email, _LABELLED_EMAIL, data.emails, data.email_labels,
+                                                   lambda text: text.strip().casefold())
     if args.phone is not None:
-        data.phones, data.phone_labels = _labelled_phones(args.phone, data, args.region)
+        region = args.region if args.region is not None else default_region()
+        data.phones, data.phone_labels = _labelled(args.phone, _LABELLED_PHONE, data.phones, data.phone_labels,
+                                                   lambda text: _number(text, region))
     for channel in ("email", "sms"):
         source = getattr(args, f"{channel}_consent")
         if source is not None:  # given, or only its source changed: the date it was first given stays
@@ -253,30 +260,31 @@ def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
     return data
 
 
-# "mobile: 06 12 34 56 78": a phone number with its label before it
+# "mobile: 06 12 34 56 78", "work: ann@shop.fr": a phone number or an email address with its label before it
 _LABELLED_PHONE = re.compile(r"\s*([^\d+(:=]*[^\d+(:=\s])\s*[:=]\s*(.*)", re.DOTALL)
+_LABELLED_EMAIL = re.compile(r"\s*([^@:=]*[^@:=\s])\s*[:=]\s*(.*)", re.DOTALL)
 
 
-def _labelled_phones(given: list[str], data: contacts.ContactInput, region: str | None) -> tuple[list, list]:
-    """The numbers --phone gives, and their labels: the one written before a number, else the one the contact's
-    number already had ("--phone 06 12 34 56 78" keeps it a mobile)."""
-    region = region if region is not None else default_region()
+def _number(text: str, region: str) -> str:
+    """A phone number as it is compared: E.164 when it can be read."""
+    try:
+        phone = validation.clean_phone(text, region)
+    except InvalidValue:
+        return text.strip()
+    return phone.e164 or phone.raw
 
-    def number(text: str) -> str:
-        try:
-            phone = validation.clean_phone(text, region)
-        except InvalidValue:
-            return text.strip()
-        return phone.e164 or phone.raw
 
-    had = {number(text): label for text, label in zip(data.phones, data.phone_labels)}
-    phones, labels = [], []
+def _labelled(given: list[str], pattern: re.Pattern, had: list[str], had_labels: list[str], key) -> tuple[list, list]:
+    """The values --email or --phone gives, and their labels: the one written before a value, else the one the
+    contact's value already had ("--phone 06 12 34 56 78" keeps it a mobile). `key`: a value as it is compared."""
+    known = {key(text): label for text, label in zip(had, had_labels)}
+    values, labels = [], []
     for text in given:
-        m = _LABELLED_PHONE.fullmatch(text)
-        phone, label = (m.group(2), m.group(1)) if m else (text, "")
-        phones.append(phone)
-        labels.append(label or had.get(number(phone), ""))
-    return phones, labels
+        m = pattern.fullmatch(text)
+        value, label = (m.group(2), m.group(1)) if m else (text, "")
+        values.append(value)
+        labels.append(label or known.get(key(value), ""))
+    return values, labels
 
 
 def add_contact(args, db_path: Path) -> int:

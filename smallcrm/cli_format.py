@@ -219,7 +219,8 @@ def write_table(out, ids) -> int:
 # ---------------------------------------------------------------------------------------------
 # Contacts as JSON, many at a time (the same objects as ContactRecord.to_json(), in 4 queries per chunk)
 
-_RECORD_COLUMNS = [f.name for f in fields(ContactRecord) if f.name not in ("emails", "phones", "tags")]
+_RECORD_COLUMNS = [f.name for f in fields(ContactRecord)
+                   if f.name not in ("emails", "email_labels", "phones", "tags")]
 
 
 def contact_records(ids):
@@ -229,10 +230,10 @@ def contact_records(ids):
         emails, phones, tags = defaultdict(list), defaultdict(list), defaultdict(list)
         query = ContactEmail.select().where(ContactEmail.contact.in_(chunk)).order_by(ContactEmail.position)
         for e in query:
-            emails[e.contact_id].append(e.email)
+            emails[e.contact_id].append(e)
         query = ContactPhone.select().where(ContactPhone.contact.in_(chunk)).order_by(ContactPhone.position)
         for p in query:
-            phones[p.contact_id].append(validation.Phone(p.raw, p.e164, p.digits))
+            phones[p.contact_id].append(validation.Phone(p.raw, p.e164, p.digits, p.label))
         query = (Tag.select(Tag.name, ContactTag.contact).join(ContactTag)
                  .where(ContactTag.contact.in_(chunk)).order_by(Tag.name.collate("by_sort_key")).tuples())
         for name, cid in query:
@@ -243,7 +244,8 @@ def contact_records(ids):
             if row is None:
                 continue
             values = {name: getattr(row, name) for name in _RECORD_COLUMNS}
-            yield ContactRecord(**values, emails=emails[cid], phones=phones[cid], tags=tags[cid])
+            yield ContactRecord(**values, emails=[e.email for e in emails[cid]],
+                                email_labels=[e.label for e in emails[cid]], phones=phones[cid], tags=tags[cid])
 
 
 def write_json_array(out, ids) -> int:
@@ -277,7 +279,7 @@ def local_time(value: datetime | None) -> str:
 def contact_details(record: ContactRecord) -> list[tuple[str, str]]:
     """(label, text) for every field of the contact, in reading order."""
     region = default_region()
-    phones = [validation.phone_with_label(validation.display_phone(p.e164, p.raw, region), p.label)
+    phones = [validation.with_label(validation.display_phone(p.e164, p.raw, region), p.label)
               for p in record.phones]
     consent = {
         channel: (f"yes, since {local_time(at)}" + (f", {source}" if source else "") if granted else "no")
@@ -290,7 +292,7 @@ def contact_details(record: ContactRecord) -> list[tuple[str, str]]:
         ("First name", record.first_name),
         ("Last name", record.last_name),
         ("Company", record.company),
-        ("Emails", ", ".join(record.emails)),
+        ("Emails", ", ".join(map(validation.with_label, record.emails, record.email_labels))),
         ("Phones", ", ".join(phones)),
         ("Birthday", record.birthday or ""),
         ("Street", record.street),

@@ -500,12 +500,20 @@ Téléphone, e-mail ou site web</translation>
         <translation>E-mail</translation>
     </message>
     <message>
+        <source>What kind of address it is: choose one, or type your own</source>
+        <translation>Le type d&apos;adresse&#xa0;: choisissez-en un ou tapez le vôtre</translation>
+    </message>
+    <message>
         <source>Phone number</source>
         <translation>Numéro de téléphone</translation>
     </message>
     <message>
         <source>Phone</source>
         <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>What kind of number it is: choose one, or type your own</source>
+        <translation>Le type de numéro&#xa0;: choisissez-en un ou tapez le vôtre</translation>
     </message>
     <message>
         <source>Day</source>
@@ -5070,10 +5078,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{field} {n} label</source>
         <translation>Libellé {field} {n}</translation>
-    </message>
-    <message>
-        <source>What kind of number it is: choose one, or type your own</source>
-        <translation>Le type de numéro&#xa0;: choisissez-en un ou tapez le vôtre</translation>
     </message>
 </context>
 <context>

@@ -34,22 +34,26 @@ def show_problem(label: QLabel, text: str | None, *, hint: bool = False, needed:
     label.setVisible(bool(text))
 
 
-_LABEL_LETTERS = 9  # a phone's label box's width: "Mobile", "Domicile"
+_LABEL_LETTERS = 9  # a label box's width: "Mobile", "Domicile"
 
 
 class ValueList(QWidget):
     """Several values of one kind (emails, phones): one line each, with a fresh empty line at the end. With `kinds`
     (label -> name, as validation.PHONE_LABELS), each line has a label beside it: one of those, or the owner's own
-    words."""
+    words; `tip` says what it is. The label boxes of the lists in one `group` are of one width."""
 
     changed = Signal()
 
-    def __init__(self, check, placeholder: str, accessible: str, parent=None, kinds: dict[str, str] | None = None):
+    def __init__(self, check, placeholder: str, accessible: str, parent=None, kinds: dict[str, str] | None = None,
+                 tip: str = "", group: list[ValueList] | None = None):
         super().__init__(parent)
         self._check = check  # text -> (problem or None, is_hint)
         self._placeholder = placeholder
         self._accessible = accessible
         self._kinds = kinds
+        self._tip = tip
+        self._group = group if group is not None else []
+        self._group.append(self)
         self._rows: list[tuple[QLineEdit, QLabel, QComboBox | None]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,9 +88,9 @@ class ValueList(QWidget):
             for key, name in self._kinds.items():
                 box.addItem(name, key)
             box.lineEdit().setPlaceholderText(self.tr("Label"))
-            box.lineEdit().setMaxLength(validation.MAX_PHONE_LABEL)
+            box.lineEdit().setMaxLength(validation.MAX_LABEL)
             box.setAccessibleName(self.tr("{field} {n} label").format(field=self._accessible, n=n))
-            box.setToolTip(self.tr("What kind of number it is: choose one, or type your own"))
+            box.setToolTip(self._tip)
             box.setMinimumContentsLength(_LABEL_LETTERS)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             line = QHBoxLayout()
@@ -101,9 +105,9 @@ class ValueList(QWidget):
         edit.textChanged.connect(self._on_text)
 
     def _fit(self) -> None:
-        """The label boxes, one width, widened for a label longer than nine letters up to twice that: "Atelier
-        Oberkampf" is read whole, a longer one scrolls in its box."""
-        boxes = self.label_boxes
+        """The label boxes of the group, one width, widened for a label longer than nine letters up to twice that:
+        "Atelier Oberkampf" is read whole, a longer one scrolls in its box."""
+        boxes = [box for values in self._group for box in values.label_boxes]
         metrics = boxes[0].fontMetrics()
         x = metrics.horizontalAdvance("x")
         wider = min(max(metrics.horizontalAdvance(box.currentText()) for box in boxes), 2 * _LABEL_LETTERS * x)
@@ -195,9 +199,14 @@ class ContactDialog(AsksBeforeClosing, QDialog):
         ):
             edit.setAccessibleName(name)
 
-        self.emails = ValueList(self._check_email, self.tr("name@example.com"), self.tr("Email"), self.form)
+        labelled: list[ValueList] = []
+        self.emails = ValueList(self._check_email, self.tr("name@example.com"), self.tr("Email"), self.form,
+                                kinds={key: fmt.label_name(key) for key in validation.EMAIL_LABELS},
+                                tip=self.tr("What kind of address it is: choose one, or type your own"),
+                                group=labelled)
         self.phones = ValueList(self._check_phone, self.tr("Phone number"), self.tr("Phone"), self.form,
-                                kinds={key: fmt.phone_label(key) for key in validation.PHONE_LABELS})
+                                kinds={key: fmt.label_name(key) for key in validation.PHONE_LABELS},
+                                tip=self.tr("What kind of number it is: choose one, or type your own"), group=labelled)
         for box, values in (("emailsBox", self.emails), ("phonesBox", self.phones)):
             holder = find(QWidget, box)
             layout = QVBoxLayout(holder)
@@ -244,7 +253,7 @@ class ContactDialog(AsksBeforeClosing, QDialog):
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
         self.company.setText(data.company)
-        self.emails.set_values(data.emails)
+        self.emails.set_values(data.emails, data.email_labels)
         # Phones as the list shows them ("030 1234567", "+48 601 234 567"); each one left as shown is saved as it was.
         self._phones_as_stored = {self._shown_phone(text): text for text in data.phones}
         self.phones.set_values([self._shown_phone(text) for text in data.phones], data.phone_labels)
@@ -295,6 +304,7 @@ class ContactDialog(AsksBeforeClosing, QDialog):
             last_name=self.last_name.text(),
             company=self.company.text(),
             emails=self.emails.values(),
+            email_labels=self.emails.labels(),
             phones=[self._phones_as_stored.get(text.strip(), text) for text in self.phones.values()],
             phone_labels=self.phones.labels(),
             street=self.street.text(),

@@ -21,7 +21,7 @@ from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import ContactRecord, get_contact
 from smallcrm.services.settings import default_region
 from smallcrm.services.timeline import KINDS, Event, timeline
-from smallcrm.services.validation import display_phone, phone_with_label
+from smallcrm.services.validation import display_phone, with_label
 
 
 LONG_WORD = 30  # characters: a value with a longer word may be cut at the pane's edge; its tooltip has it whole
@@ -306,8 +306,9 @@ class DetailPane(QStackedWidget):
                              else self.tr("SMS (since {date})").format(date=day))
         since = self._fill_figures(contact_id)
         values = {
-            "emails": "\n".join(c.emails),
-            "phones": "\n".join(phone_with_label(display_phone(p.e164, p.raw, region), p.label, fmt.phone_label)
+            "emails": "\n".join(with_label(email, label, fmt.label_name)
+                                for email, label in zip(c.emails, c.email_labels)),
+            "phones": "\n".join(with_label(display_phone(p.e164, p.raw, region), p.label, fmt.label_name)
                                 for p in c.phones),
             "address": "\n".join(address_lines(c.street, c.postal_code, c.city, c.country, region)),
             "birthday": fmt.birthday(c.birthday),

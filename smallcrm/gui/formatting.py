@@ -34,7 +34,7 @@ def _counts_as_one(n: int) -> bool:
     return plural_rule(language)(n) == "one"
 
 
-def phone_label(label: str) -> str:
+def label_name(label: str) -> str:
     """What kind of number a phone is (validation.PHONE_LABELS) in the window's language; a label of the owner's
     own words ("Shop") as written."""
     names = {

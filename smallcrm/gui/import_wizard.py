@@ -51,7 +51,7 @@ from smallcrm.services.importing.deciding import WorkerFailed
 from smallcrm.services.loyalty import shop_currency
 from smallcrm.services.purchases import purchase_json
 from smallcrm.services.settings import default_region
-from smallcrm.services.validation import display_phone, phone_with_label
+from smallcrm.services.validation import display_phone, with_label
 from smallcrm.store.fields import from_utc_text
 
 # Loading the import engine makes many objects that last as long as the program (its modules and tables): as
@@ -2019,8 +2019,8 @@ class DuplicatesPage(QWizardPage):
         def text(value) -> str:
             if isinstance(value, bool):
                 return self.tr("Yes") if value else self.tr("No")
-            if isinstance(value, tuple):  # (of phones: each with its label)
-                value = ", ".join(item if isinstance(item, str) else phone_with_label(*item, fmt.phone_label)
+            if isinstance(value, tuple):  # (of emails and phones: each with its label)
+                value = ", ".join(item if isinstance(item, str) else with_label(*item, fmt.label_name)
                                   for item in value)
             return " / ".join(value.splitlines()) or "—"
 

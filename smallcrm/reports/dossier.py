@@ -27,7 +27,7 @@ from smallcrm.services import customer, loyalty, satisfaction, when
 from smallcrm.services.addresses import address_lines
 from smallcrm.services.contacts import ContactRecord, display_name, get_contact
 from smallcrm.services.settings import default_region
-from smallcrm.services.validation import display_phone, phone_with_label
+from smallcrm.services.validation import display_phone, with_label
 from smallcrm.store.fields import from_utc_text
 from smallcrm.store.models import Contact, database, is_refund
 
@@ -132,9 +132,10 @@ def _profile(record: ContactRecord, since: date, shop: Shop, s: Styles, width: f
         (shop.tr("First name"), record.first_name),
         (shop.tr("Last name"), record.last_name),
         (shop.tr("Company"), record.company),
-        (shop.tr("Emails"), "\n".join(record.emails)),
+        (shop.tr("Emails"), "\n".join(with_label(email, label, shop.label_name)
+                                       for email, label in zip(record.emails, record.email_labels))),
         (shop.tr("Phones"), "\n".join(
-            phone_with_label(display_phone(p.e164, p.raw, region), p.label, shop.phone_label) for p in record.phones)),
+            with_label(display_phone(p.e164, p.raw, region), p.label, shop.label_name) for p in record.phones)),
         (shop.tr("Address"), "\n".join(address)),
     ]
     right = [

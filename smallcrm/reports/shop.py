@@ -20,7 +20,7 @@ from smallcrm.reports.words import counted, translate
 from smallcrm.services import settings
 from smallcrm.services.loyalty import DEFAULT_TIER_NAMES
 from smallcrm.services.money import format_money, to_decimal
-from smallcrm.services.validation import PHONE_LABEL_NAMES
+from smallcrm.services.validation import LABEL_NAMES
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MINUS = "\u2212"
@@ -110,9 +110,9 @@ class Shop:
         """Words in the shop's language, their {placeholders} filled from `facts`."""
         return translate(text, self.locale, **facts)
 
-    def phone_label(self, label: str) -> str:
+    def label_name(self, label: str) -> str:
         """A phone's kind (validation.PHONE_LABELS) in the shop's language; a label of the owner's own as written."""
-        return self.tr(PHONE_LABEL_NAMES[label]) if label in PHONE_LABEL_NAMES else label
+        return self.tr(LABEL_NAMES[label]) if label in LABEL_NAMES else label
 
     def tier(self, name: str) -> str:
         """A loyalty tier's name: in the shop's language when a new scheme named it, as the owner named it

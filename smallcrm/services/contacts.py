@@ -26,6 +26,7 @@ class ContactInput:
     last_name: str = ""
     company: str = ""
     emails: list[str] = field(default_factory=list)
+    email_labels: list[str] = field(default_factory=list)  # what kind each of `emails` is ("work"); "" for none
     phones: list[str] = field(default_factory=list)
     phone_labels: list[str] = field(default_factory=list)  # what kind each of `phones` is ("mobile"); "" for none
     street: str = ""
@@ -49,6 +50,15 @@ class CleanContact:
     emails: list[str]
     phones: list[v.Phone]
     tags: list[str]
+    email_labels: list[str] = field(default_factory=list)  # (of each of `emails`)
+
+    def __post_init__(self):
+        self.email_labels = aligned(self.email_labels, self.emails)
+
+
+def aligned(labels: list[str], values: list) -> list[str]:
+    """A label for each of `values`: "" for those that `labels` has none for."""
+    return (list(labels) + [""] * len(values))[:len(values)]
 
 
 def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact:
@@ -71,18 +81,20 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
         errors.append(InvalidValue("name", "", "required", "give a first name, a last name or a company"))
 
     emails: list[str] = []
+    email_labels: list[str] = []
     for i, text in enumerate(data.emails):
         if text and text.strip():
             email = attempt(v.clean_email, text, f"emails[{i}]")
             if email and email.lower() not in (e.lower() for e in emails):
                 emails.append(email)
+                email_labels.append(v.clean_label(data.email_labels[i]) if i < len(data.email_labels) else "")
     region = region if region is not None else default_region()
     phones: list[v.Phone] = []
     for i, text in enumerate(data.phones):
         if text and text.strip():
             phone = attempt(v.clean_phone, text, region, f"phones[{i}]")
             if phone and all((p.e164 or p.raw) != (phone.e164 or phone.raw) for p in phones):
-                label = v.clean_phone_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
+                label = v.clean_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
                 phones.append(replace(phone, label=label) if label else phone)
     tags = v.clean_tags(data.tags, lambda text: attempt(v.clean_tag, text))
 
@@ -96,7 +108,7 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
 
     if errors:
         raise ValidationFailed(errors)
-    return CleanContact(values, emails, phones, tags)
+    return CleanContact(values, emails, phones, tags, email_labels)
 
 
 def consent_values(channel: str, granted: bool, at: datetime | None, source: str, now: datetime) -> dict:
@@ -113,7 +125,8 @@ def _write_children(contact_id: int, clean: CleanContact) -> None:
     ContactTag.delete().where(ContactTag.contact == contact_id).execute()
     if clean.emails:
         ContactEmail.insert_many(
-            [{"contact": contact_id, "email": e, "position": i} for i, e in enumerate(clean.emails)]
+            [{"contact": contact_id, "email": e, "label": label, "position": i}
+             for i, (e, label) in enumerate(zip(clean.emails, clean.email_labels))]
         ).execute()
     if clean.phones:
         ContactPhone.insert_many(
@@ -184,7 +197,8 @@ def update_contact(contact_id: int, data: ContactInput, *, region: str | None = 
 # street from one change and a city from another would make an address that is nowhere), and so is the name with the
 # company (a contact needs one of them: one change emptying the names and another the company would leave none).
 PARTS = {
-    "name": ("first_name", "last_name", "company"), "emails": ("emails",), "phones": ("phones", "phone_labels"),
+    "name": ("first_name", "last_name", "company"), "emails": ("emails", "email_labels"),
+    "phones": ("phones", "phone_labels"),
     "address": ("street", "postal_code", "city", "country"), "birthday": ("birthday",), "tags": ("tags",),
     "notes": ("notes",), "email_consent": ("email_consent", "email_consent_at", "email_consent_source"),
     "sms_consent": ("sms_consent", "sms_consent_at", "sms_consent_source"),
@@ -244,7 +258,7 @@ def _parts(data: ContactInput, region: str | None) -> dict[str, object] | None:
         return None
     values = clean.values
     view: dict[str, object] = {
-        "emails": tuple(clean.emails), "tags": tuple(t.casefold() for t in clean.tags),
+        "emails": tuple(zip(clean.emails, clean.email_labels)), "tags": tuple(t.casefold() for t in clean.tags),
         "phones": tuple(((p.e164, v.phone_extension(p.raw)) if p.e164 else p.raw, p.label) for p in clean.phones)}
     view.update({part: tuple(values[name] for name in names) for part, names in PARTS.items() if part not in view})
     for part in ("email_consent", "sms_consent"):
@@ -308,6 +322,10 @@ class ContactRecord:
     updated_at: datetime
     deleted_at: datetime | None
     external_id: str = ""  # the customer's number in another system (till, web shop), from an import
+    email_labels: list[str] = field(default_factory=list)  # what kind each of `emails` is ("work"); "" for none
+
+    def __post_init__(self):
+        self.email_labels = aligned(self.email_labels, self.emails)
 
     @property
     def display_name(self) -> str:
@@ -330,6 +348,7 @@ class ContactRecord:
             "last_name": self.last_name,
             "company": self.company,
             "emails": list(self.emails),
+            "email_labels": list(self.email_labels),
             "phones": [v.phone_text(p.e164, p.raw) for p in self.phones],
             "phone_labels": [p.label for p in self.phones],
             "birthday": self.birthday,
@@ -374,9 +393,7 @@ def get_contact(contact_id: int) -> ContactRecord:
     row = Contact.get_or_none(Contact.id == contact_id)
     if row is None:
         raise NotFound("contact", contact_id)
-    emails = [
-        e.email for e in ContactEmail.select().where(ContactEmail.contact == contact_id).order_by(ContactEmail.position)
-    ]
+    emails = list(ContactEmail.select().where(ContactEmail.contact == contact_id).order_by(ContactEmail.position))
     phones = [
         v.Phone(p.raw, p.e164, p.digits, p.label)
         for p in ContactPhone.select().where(ContactPhone.contact == contact_id).order_by(ContactPhone.position)
@@ -386,8 +403,10 @@ def get_contact(contact_id: int) -> ContactRecord:
         for t in Tag.select(Tag.name).join(ContactTag).where(ContactTag.contact == contact_id)
         .order_by(Tag.name.collate("by_sort_key"))
     ]
-    values = {f.name: getattr(row, f.name) for f in fields(ContactRecord) if f.name not in ("emails", "phones", "tags")}
-    return ContactRecord(**values, emails=emails, phones=phones, tags=tags)
+    values = {f.name: getattr(row, f.name) for f in fields(ContactRecord)
+              if f.name not in ("emails", "email_labels", "phones", "tags")}
+    return ContactRecord(**values, emails=[e.email for e in emails], email_labels=[e.label for e in emails],
+                         phones=phones, tags=tags)
 
 
 # The orders a contact list can be sorted in: key -> SQL over `c` (contact).

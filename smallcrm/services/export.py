@@ -38,7 +38,7 @@ from smallcrm.errors import InvalidValue
 from smallcrm.services import money, when
 from smallcrm.services.contacts import contact_ids, display_name
 from smallcrm.services.files import whole_file
-from smallcrm.services.validation import phone_extension, phone_label_name, phone_text
+from smallcrm.services.validation import phone_extension, label_name, phone_text
 from smallcrm.store.fields import from_utc_text, to_utc_text
 from smallcrm.store.models import database
 
@@ -149,7 +149,7 @@ class ExportedContact:
     first_name: str
     last_name: str
     company: str
-    emails: list[str]
+    emails: list[tuple[str, str]]  # (email, label)
     phones: list[tuple[str, str | None, str]]  # (as validation.phone_text gives it; E.164; label)
     street: str
     postal_code: str
@@ -177,11 +177,11 @@ def _read_contacts(ids: list[int], consenting: str | None) -> Iterator[ExportedC
                        c.birthday, c.notes, c.source, c.email_consent, c.sms_consent,
                        c.email_consent_source, c.sms_consent_source, c.email_consent_at, c.sms_consent_at
                   FROM contact c WHERE c.id IN ({marks}) AND c.deleted_at IS NULL{consent}""", chunk)}
-        emails: dict[int, list[str]] = {}
-        for contact_id, email in database.execute_sql(
-                f"SELECT contact_id, email FROM contact_email WHERE contact_id IN ({marks})"
+        emails: dict[int, list[tuple[str, str]]] = {}
+        for contact_id, email, label in database.execute_sql(
+                f"SELECT contact_id, email, label FROM contact_email WHERE contact_id IN ({marks})"
                 " ORDER BY contact_id, position, id", chunk):
-            emails.setdefault(contact_id, []).append(email)
+            emails.setdefault(contact_id, []).append((email, label))
         phones: dict[int, list[tuple[str, str | None, str]]] = {}
         for contact_id, raw, e164, label in database.execute_sql(
                 f"SELECT contact_id, raw, e164, label FROM contact_phone WHERE contact_id IN ({marks})"
@@ -228,8 +228,9 @@ def _numbered(name: str, count: int) -> list[str]:
 
 def contact_headers(emails: int = 1, phones: int = 1) -> list[str]:
     """The header row of a contacts CSV with room for `emails` addresses and `phones` numbers (each with its
-    label beside it: "Phone 2", "Phone 2 label")."""
-    return ["First Name", "Last Name", "Company", *_numbered("Email", max(emails, 1)),
+    label beside it: "Email 2", "Email 2 label", "Phone 2", "Phone 2 label")."""
+    return ["First Name", "Last Name", "Company",
+            *(h for email in _numbered("Email", max(emails, 1)) for h in (email, f"{email} label")),
             *(h for phone in _numbered("Phone", max(phones, 1)) for h in (phone, f"{phone} label")),
             "Street", "Postal Code", "City", "Country", "Birthday", "Tags", "Notes", *_CONSENT_HEADERS,
             "Email consent date", "SMS consent date", "Source", "Customer number"]
@@ -257,8 +258,9 @@ def _yes(value: bool) -> str:
 
 def _csv_row(c: ExportedContact, emails: int, phones: int) -> list[str]:
     cells = [c.first_name, c.last_name, c.company,
-             *(c.emails + [""] * (emails - len(c.emails))),
-             *(cell for shown, _, label in c.phones for cell in (shown, phone_label_name(label))),
+             *(cell for email, label in c.emails for cell in (email, label_name(label))),
+             *[""] * (2 * (emails - len(c.emails))),
+             *(cell for shown, _, label in c.phones for cell in (shown, label_name(label))),
              *[""] * (2 * (phones - len(c.phones))),
              c.street, c.postal_code, c.city, c.country, c.birthday or "", ", ".join(c.tags), c.notes,
              _yes(c.email_consent), _yes(c.sms_consent), c.email_consent_source, c.sms_consent_source,
@@ -309,7 +311,8 @@ def _vcard_birthday(birthday: str, version: str) -> str:
     return birthday.replace("-", "")
 
 
-# What kind of number a phone is, as vCards say it (TYPE); any other label is written as phones' address books do
+# What kind of number a phone or address an email is, as vCards say it (TYPE); any other label is written as
+# phones' address books do
 _VCARD_TYPES = {"mobile": "CELL", "home": "HOME", "work": "WORK"}
 
 
@@ -325,19 +328,30 @@ def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
         card.add("kind").value = "individual" if c.first_name or c.last_name else "org"
     if c.company:
         card.add("org").value = [c.company]
-    for n, email in enumerate(c.emails):
-        line = card.add("email")
+    groups = iter(range(1, len(c.emails) + len(c.phones) + 1))
+
+    def labelled(name: str, label: str):
+        """A line of the card, and its label: a TYPE, or the owner's own words as phones' address books write
+        them, beside it in a group."""
+        kind = _VCARD_TYPES.get(label)
+        group = f"item{next(groups)}" if label and not kind else None
+        line = card.add(name, group=group)
+        if group:
+            card.add("x-ablabel", group=group).value = label_name(label)
+        return line, kind
+
+    for n, (email, label) in enumerate(c.emails):
+        line, kind = labelled("email", label)
         line.value = email
         if version == "3.0":
-            line.params["TYPE"] = ["INTERNET", "PREF"] if n == 0 else ["INTERNET"]
-        elif n == 0:
-            line.params["PREF"] = ["1"]
+            line.params["TYPE"] = ["INTERNET", *([kind] if kind else []), *(["PREF"] if n == 0 else [])]
+        else:
+            if kind:
+                line.params["TYPE"] = [kind.lower()]
+            if n == 0:
+                line.params["PREF"] = ["1"]
     for n, (shown, e164, label) in enumerate(c.phones):
-        kind = _VCARD_TYPES.get(label)
-        # a label of the owner's own words as phones' address books write it: beside the number, in a group
-        line = card.add("tel", group=f"item{n + 1}" if label and not kind else None)
-        if label and not kind:
-            card.add("x-ablabel", group=f"item{n + 1}").value = phone_label_name(label)
+        line, kind = labelled("tel", label)
         if version == "4.0":
             extension = phone_extension(shown)
             uri = f"tel:{e164};ext={extension}" if extension else f"tel:{e164}"

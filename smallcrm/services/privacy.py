@@ -53,7 +53,7 @@ from smallcrm.services import erased, money
 from smallcrm.services.contacts import display_name
 from smallcrm.services.export import spreadsheet_text
 from smallcrm.services.files import whole_file
-from smallcrm.services.validation import phone_label_name, phone_text
+from smallcrm.services.validation import label_name, phone_text
 from smallcrm.store.fields import from_utc_text
 from smallcrm.store.models import database, is_refund
 
@@ -211,10 +211,10 @@ def _contact_file(contact_id: int) -> list[list]:
     ]
     for email, label in database.execute_sql(
             "SELECT email, label FROM contact_email WHERE contact_id = ? ORDER BY position, id", (contact_id,)):
-        rows.append(["Email", t(label), t(email)])
+        rows.append(["Email", t(label_name(label)), t(email)])
     for raw, e164, label in database.execute_sql(
             "SELECT raw, e164, label FROM contact_phone WHERE contact_id = ? ORDER BY position, id", (contact_id,)):
-        rows.append(["Phone", t(phone_label_name(label)), t(phone_text(e164, raw))])
+        rows.append(["Phone", t(label_name(label)), t(phone_text(e164, raw))])
     for (name,) in database.execute_sql(
             "SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = ?"
             " ORDER BY t.name COLLATE by_sort_key", (contact_id,)):

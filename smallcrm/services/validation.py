@@ -82,10 +82,12 @@ class Phone:
     label: str = ""  # what kind of number it is: a PHONE_LABELS key ("mobile"), or the words it was given
 
 
-# The kinds of phone number every contacts program knows, as they are stored (each window and report says them in
-# its own language), and the words that name them in the labels and column names of other programs' files.
-PHONE_LABEL_NAMES = {"mobile": "Mobile", "home": "Home", "work": "Work", "main": "Main", "other": "Other"}
-PHONE_LABELS = tuple(PHONE_LABEL_NAMES)
+# The kinds of phone number and email address every contacts program knows, as they are stored (each window and
+# report says them in its own language), and the words that name them in the labels and column names of other
+# programs' files.
+LABEL_NAMES = {"mobile": "Mobile", "home": "Home", "work": "Work", "main": "Main", "other": "Other"}
+PHONE_LABELS = tuple(LABEL_NAMES)
+EMAIL_LABELS = ("home", "work", "other")
 _LABEL_WORDS = {
     "mobile": "mobile mobil cell cellular cellphone handy mobiltelefon mobilnummer portable gsm móvil movil celular "
               "cellulare telemóvel telemovel mobiel mobieltje",
@@ -98,44 +100,50 @@ _LABEL_WORDS = {
     "other": "other autre andere sonstige sonstiges otro altro outro overig",
 }
 _LABEL_OF_WORD = {word: key for key, words in _LABEL_WORDS.items() for word in words.split()}
-# the words around a label that say only that it is a phone number ("Mobile Phone", "Téléphone (domicile)")
-_PHONE_WORDS = frozenset("phone telephone téléphone tel tél telefon telefono teléfono telefone telefoon number "
-                         "numéro numero nummer no nr num n° de du des di do da van von the voice pref type value "
-                         "label".split())
-MAX_PHONE_LABEL = 40
+# the words around a label that say only that it is a phone number or an email address ("Mobile Phone",
+# "Téléphone (domicile)", "E-mail Address (work)", and Outlook's kinds of address, "SMTP" and Exchange's "EX")
+_CHANNEL_WORDS = frozenset("phone telephone téléphone tel tél telefon telefono teléfono telefone telefoon number "
+                           "numéro numero nummer no nr num n° de du des di do da van von the voice pref type value "
+                           "label email mail e courriel correo posta address adresse addr dirección direccion "
+                           "indirizzo endereço endereco internet smtp ex x400".split())
+MAX_LABEL = 40
 
 
 def _label_words(text: str) -> list[str]:
-    """The words of a label or a column's name but those that only say it is a phone number, and numbers."""
-    return [w for w in re.split(r"[^\w°]+", text.casefold()) if w and w not in _PHONE_WORDS and not w.isdigit()]
+    """The words of a label or a column's name but those that only say it is a phone number or an email address,
+    and numbers."""
+    return [w for w in re.split(r"[^\w°]+", text.casefold()) if w and w not in _CHANNEL_WORDS and not w.isdigit()]
 
 
-def phone_label_key(text: str) -> str | None:
-    """The PHONE_LABELS key that words name ("Mobile Phone", "Téléphone portable", "CELL"), or None."""
+def label_key(text: str) -> str | None:
+    """The LABEL_NAMES key that words name ("Mobile Phone", "Téléphone portable", "CELL", "Work Email"), or
+    None."""
     keys = {_LABEL_OF_WORD.get(w) for w in _label_words(text)}
     if keys == {"work", "main"}:  # Outlook's "Company Main Phone"
         return "work"
     return keys.pop() if len(keys) == 1 and None not in keys else None
 
 
-def phone_label_name(label: str) -> str:
-    """A phone's label as English gives it to people: "Mobile" (PHONE_LABELS), or the owner's own words."""
-    return PHONE_LABEL_NAMES.get(label, label)
+def label_name(label: str) -> str:
+    """A phone's or an email's label as English gives it to people: "Mobile" (LABEL_NAMES), or the owner's own
+    words."""
+    return LABEL_NAMES.get(label, label)
 
 
-def phone_with_label(shown: str, label: str, name=phone_label_name) -> str:
-    """A number as shown with what kind it is after it: "06 12 34 56 78 (Mobile)". `name`: a label's name in the
-    reader's language (English by default)."""
+def with_label(shown: str, label: str, name=label_name) -> str:
+    """A number or an address as shown with what kind it is after it: "06 12 34 56 78 (Mobile)". `name`: a
+    label's name in the reader's language (English by default)."""
     return f"{shown} ({name(label)})" if label else shown
 
 
-def clean_phone_label(value: str | None) -> str:
-    """What kind of number a phone is: a PHONE_LABELS key when the words name one ("Mobile", "* Work", "Portable"),
-    else the words as given, trimmed to MAX_PHONE_LABEL characters ("Shop", "Mum's"); "" for none."""
-    text = clean_text(value, "phone label", MAX_TEXT).removeprefix("*").strip()
+def clean_label(value: str | None) -> str:
+    """What kind of number a phone is, or of address an email: a LABEL_NAMES key when the words name one
+    ("Mobile", "* Work", "Portable"), else the words as given, trimmed to MAX_LABEL characters ("Shop", "Mum's");
+    "" for none."""
+    text = clean_text(value, "label", MAX_TEXT).removeprefix("*").strip()
     if not _label_words(text):  # (none, or only "Phone 1")
         return ""
-    return phone_label_key(text) or text[:MAX_PHONE_LABEL].rstrip()
+    return label_key(text) or text[:MAX_LABEL].rstrip()
 
 
 _LETTERS = re.compile(r"[^\W\d_]")

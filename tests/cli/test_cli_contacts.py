@@ -94,6 +94,17 @@ def test_edit_changes_only_what_is_given_and_lists_are_replaced(cli, add):
     assert obj["emails"] == [] and obj["tags"] == []
 
 
+def test_an_email_is_given_with_what_kind_of_address_it_is_and_keeps_it_when_given_again(cli, add):
+    cid = add("--first-name", "Ann", "--email", "work: ann@atelier.fr", "--email", "ann@example.com")
+    obj = cli("contacts", "show", str(cid), "--json").json()
+    assert (obj["emails"], obj["email_labels"]) == (["ann@atelier.fr", "ann@example.com"], ["work", ""])
+    shown = dict(line.split(":", 1) for line in cli("contacts", "show", str(cid)).out.splitlines())
+    assert shown["Emails"].strip() == "ann@atelier.fr (Work), ann@example.com"
+    assert cli("contacts", "edit", str(cid), "--email", " ANN@atelier.fr", "--email", "home: ann@example.com").code == 0
+    listed = cli("contacts", "list", "--json").json()  # (the list says it too, and each phone's kind)
+    assert [(c["email_labels"], c["phone_labels"]) for c in listed] == [(["work", "home"], [])]
+
+
 def test_a_phone_is_given_with_what_kind_of_number_it_is_and_keeps_it_when_given_again(cli, add):
     cid = add("--first-name", "Ann", "--region", "FR", "--phone", "mobile: 06 12 34 56 78", "--phone",
               "Atelier = 01 23 45 67 89", "--phone", "+44 20 7946 0958")
@@ -109,6 +120,7 @@ def test_a_phone_is_given_with_what_kind_of_number_it_is_and_keeps_it_when_given
     assert (obj["phones"], obj["phone_labels"]) == (["+33612345678", "+442079460958"], ["mobile", "work"])
     assert cli("contacts", "edit", str(cid), "--city", "Lyon").code == 0  # (phones not given: left as they are)
     assert cli("contacts", "show", str(cid), "--json").json()["phone_labels"] == ["mobile", "work"]
+    assert cli("contacts", "list", "--json").json()[0]["phone_labels"] == ["mobile", "work"]
 
 
 def test_delete_and_restore(cli, add):

@@ -2048,18 +2048,20 @@ def first_duplicate_compared(qtbot, wizard):
     return page
 
 
-def test_a_duplicate_that_says_what_kind_of_number_a_phone_is_shows_it_as_a_change(qtbot, window, tmp_path):
+def test_a_duplicate_that_says_what_kind_of_address_or_number_it_is_shows_it_as_a_change(qtbot, window, tmp_path):
     from smallcrm.services.contacts import ContactInput, add_contact
 
-    add_contact(ContactInput(first_name="Ana", last_name="Lima", phones=["+351 912 345 678"],
+    add_contact(ContactInput(first_name="Ana", last_name="Lima", emails=["ana@lima.pt"], phones=["+351 912 345 678"],
                              phone_labels=["Loja"]))
     path = tmp_path / "clients.csv"
-    path.write_text("First Name,Last Name,Phone,Phone Type\nAna,Lima,+351 912 345 678,Mobile\n", encoding="utf-8")
+    path.write_text("First Name,Last Name,Email,Email Type,Phone,Phone Type\n"
+                    "Ana,Lima,ana@lima.pt,Work,+351 912 345 678,Mobile\n", encoding="utf-8")
     wizard = wizard_for(qtbot, window, path)
     page = first_duplicate_compared(qtbot, wizard)
     rows = [cells(page.changes, r) for r in range(page.changes.rowCount())]
-    # "fill" keeps the owner's label; "overwrite" takes the file's
-    assert rows == [["Phone", "+351 912 345 678 (Loja)", "+351 912 345 678 (Loja)", "+351 912 345 678 (Mobile)"]]
+    # "fill" keeps the owner's label, or gives one where there is none; "overwrite" takes the file's
+    assert rows == [["Email", "ana@lima.pt", "ana@lima.pt (Work)", "ana@lima.pt (Work)"],
+                    ["Phone", "+351 912 345 678 (Loja)", "+351 912 345 678 (Loja)", "+351 912 345 678 (Mobile)"]]
     wizard.close()
 
 

@@ -198,6 +198,24 @@ def test_each_phone_in_the_form_says_what_kind_of_number_it_is(qtbot, window, th
     assert [p.label for p in contacts.get_contact(three[0]).phones] == ["mobile", "Kwiaciarnia"]
 
 
+def test_each_email_in_the_form_says_what_kind_of_address_it_is(qtbot, window, three):
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    first, fresh = dialog.emails.label_boxes
+    assert [first.itemText(i) for i in range(first.count())] == ["", "Home", "Work", "Other"]
+    first.setCurrentIndex(first.findText("Work"))
+    type_text(dialog.emails.edits[1], "marta@example.com")
+    type_text(dialog.emails.label_boxes[1].lineEdit(), "home")  # (a kind's name typed is that kind)
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert contacts.get_contact(three[0]).email_labels == ["work", "home"]
+    assert window.detail.values["emails"].text() == "marta@kwiaty.pl (Work)\nmarta@example.com (Home)"
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    assert [box.currentText() for box in dialog.emails.label_boxes] == ["Work", "Home", ""]
+    assert not dialog.would_lose()
+    boxes = dialog.emails.label_boxes + dialog.phones.label_boxes  # (the emails' and the phones': one column)
+    assert len({(box.width(), box.mapTo(dialog, box.rect().topLeft()).x()) for box in boxes}) == 1
+
+
 def test_a_phone_label_of_the_owners_own_words_is_read_whole_in_the_form(qtbot, window, three):
     window.refresh([three[0]])
     dialog = open_dialog(qtbot, window, window.edit_action)

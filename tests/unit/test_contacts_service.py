@@ -154,6 +154,22 @@ def test_each_phone_keeps_what_kind_of_number_it_is(db):
     assert update_contact(cid, get_contact(cid).to_input(), region="FR") is False
 
 
+def test_each_email_keeps_what_kind_of_address_it_is(db):
+    cid = add_contact(ContactInput(first_name="Ann", emails=["ann@example.com", "ANN@example.com", "ann@atelier.fr",
+                                                             "a.lee@example.org"],
+                                   email_labels=["E-mail (privé)", "work", "Atelier"]))
+    record = get_contact(cid)  # (the second, the first again, is left out with its label)
+    assert (record.emails, record.email_labels) == (["ann@example.com", "ann@atelier.fr", "a.lee@example.org"],
+                                                    ["home", "Atelier", ""])
+    assert record.to_json()["email_labels"] == ["home", "Atelier", ""]
+    data = record.to_input()
+    assert data.email_labels == ["home", "Atelier", ""]
+    data.email_labels = ["home", "work", ""]  # only a label changed: a change, stored
+    assert update_contact(cid, data) is True
+    assert get_contact(cid).email_labels == ["home", "work", ""]
+    assert update_contact(cid, get_contact(cid).to_input()) is False
+
+
 def test_a_label_changed_meanwhile_is_kept_and_one_changed_in_the_form_is_stored(db):
     base = ContactInput(first_name="Ann", phones=["06 12 34 56 78"], phone_labels=[""], city="Lyon")
     current = _with(base, phone_labels=["mobile"])  # (an import gave the number its label while the form was open)

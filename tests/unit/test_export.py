@@ -23,14 +23,15 @@ from smallcrm.services.validation import clean_phone, phone_extension
 from smallcrm.store.db import close_database, open_database
 from tests.clock import time_zone
 
-FIELDS = ("first_name", "last_name", "company", "emails", "phones", "phone_labels", "birthday", "street",
-          "postal_code", "city", "country", "tags", "notes", "source", "email_consent", "sms_consent",
+FIELDS = ("first_name", "last_name", "company", "emails", "email_labels", "phones", "phone_labels", "birthday",
+          "street", "postal_code", "city", "country", "tags", "notes", "source", "email_consent", "sms_consent",
           "email_consent_source", "sms_consent_source", "email_consent_at", "sms_consent_at")
 AGREED = datetime(2024, 3, 1, 9, 30, 5, tzinfo=timezone.utc)  # when Zoë agreed to emails (Anna, to SMS: a year before)
 
 PEOPLE = [
     ContactInput(first_name="Zoë", last_name="Ørsted-Łukasiewicz", company="Café ☕ 東京",
                  emails=["zoe@example.com", "zoe.work@example.org", "z@example.net"],
+                 email_labels=["home", "work", "Commandes « Zoë »"],
                  phones=["+33 6 12 34 56 78", "+49 30 1234567"], phone_labels=["mobile", "Atelier « Zoë »"],
                  street="12, rue de l'Église", postal_code="75004",
                  city="Paris", country="France", birthday="1990-05-17", tags=["VIP", "Stammkunde"],
@@ -107,6 +108,7 @@ def test_the_file_starts_with_one_byte_order_mark_and_reads_back_exactly(book, t
     assert zoe["First Name"] == "Zoë" and zoe["Company"] == "Café ☕ 東京"
     assert zoe["Notes"] == 'Likes "peonies", not roses.\nCall after 5, please; never on Sunday.'
     assert [zoe["Email"], zoe["Email 2"], zoe["Email 3"]] == PEOPLE[0].emails
+    assert [zoe["Email label"], zoe["Email 2 label"], zoe["Email 3 label"]] == ["Home", "Work", "Commandes « Zoë »"]
     assert [zoe["Phone"], zoe["Phone 2"]] == ["'+33612345678", "'+49301234567"]
     assert [zoe["Phone label"], zoe["Phone 2 label"]] == ["Mobile", "Atelier « Zoë »"]
     assert rows[str(book[1])]["Phone label"] == ""
@@ -123,7 +125,8 @@ def test_the_header_is_one_the_generic_import_maps_by_itself():
 
     headers = export.contact_headers(emails=3, phones=2)
     assert auto_map(headers) == [
-        "first_name", "last_name", "company", "email", "email", "email", "phone", "ignore", "phone", "ignore",
+        "first_name", "last_name", "company", "email", "ignore", "email", "ignore", "email", "ignore",
+        "phone", "ignore", "phone", "ignore",
         "street", "postal_code",
         "city", "country", "birthday", "tags", "notes", "email_consent", "sms_consent", "email_consent_source",
         "sms_consent_source", "email_consent_at", "sms_consent_at", "source", "customer_id"]
@@ -244,13 +247,14 @@ def test_vcards_read_back_with_every_field(book, tmp_path, version):
         assert [line.value for line in card.contents.get("email", [])] == want.emails
         phones = [line.value.removeprefix("tel:") for line in card.contents.get("tel", [])]
         assert phones == [p.e164 or p.raw for p in want.phones]
-        types = [[t.upper() for t in line.params.get("TYPE", []) if t.upper() != "PREF"]
-                 for line in card.contents.get("tel", [])]
         labels = {line.group: line.value for line in card.contents.get("x-ablabel", [])}
-        kinds = {"mobile": ["CELL"], "work": ["WORK"], "": []}
-        assert types == [kinds.get(p.label, []) for p in want.phones]
-        assert [labels.get(line.group, "") for line in card.contents.get("tel", [])] == [
-            "" if p.label in kinds else p.label for p in want.phones]
+        kinds = {"mobile": ["CELL"], "home": ["HOME"], "work": ["WORK"], "": []}
+        for name, wanted in (("email", want.email_labels), ("tel", [p.label for p in want.phones])):
+            lines = card.contents.get(name, [])
+            types = [[t.upper() for t in line.params.get("TYPE", []) if t.upper() not in ("PREF", "INTERNET")]
+                     for line in lines]
+            assert types == [kinds.get(label, []) for label in wanted]
+            assert [labels.get(line.group, "") for line in lines] == ["" if lab in kinds else lab for lab in wanted]
         if want.street or want.city:
             address = card.adr.value
             assert (address.street, address.code, address.city, address.country) == (

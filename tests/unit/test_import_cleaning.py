@@ -455,6 +455,25 @@ def test_each_number_keeps_what_kind_it_is_as_the_file_says(headers, cells, labe
     assert ann.notes == ""  # (a label column is read with its phone, not kept as a note)
 
 
+@pytest.mark.parametrize("headers, cells, labels", [
+    # Google: a label for each of a cell's addresses, or one for all
+    (["First Name", "E-mail 1 - Label", "E-mail 1 - Value", "E-mail 2 - Label", "E-mail 2 - Value"],
+     ["Ann", "* Home ::: Work", "ann@example.com ::: ann@atelier.fr", "Commandes", "a@shop.fr ::: b@shop.fr"],
+     ["home", "work", "Commandes", "Commandes"]),
+    # Outlook's kind of address is no label; a column's name may say whose it is, Thunderbird's "Primary" does not
+    (["First Name", "E-mail Address", "E-mail Type", "E-mail 2 Address", "E-mail 2 Type"],
+     ["Ann", "ann@example.com", "SMTP", "ann@corp.example", "EX"], ["", ""]),
+    (["Vorname", "E-Mail (privat)", "E-Mail (geschäftlich)"], ["Ann", "ann@example.com", "ann@atelier.de"],
+     ["home", "work"]),
+    (["First Name", "Primary Email", "Secondary Email"], ["Ann", "ann@example.com", "ann@atelier.fr"], ["", ""]),
+    (["Prénom", "Courriel", "Type de courriel"], ["Ann", "ann@atelier.fr", "Professionnel"], ["work"]),
+])
+def test_each_email_keeps_what_kind_of_address_it_is_as_the_file_says(headers, cells, labels):
+    ann = row_to_contact(2, cells, auto_map(headers), headers, region="FR", date_orders={})
+    assert ann.email_labels == labels
+    assert ann.notes == ""  # (a label column is read with its email, not kept as a note)
+
+
 def test_googles_second_address_in_one_value_fields_goes_to_the_notes():
     """Google writes a second address's parts after the first's, "a ::: b", and " ::: b" when the first has none."""
     headers = ["First Name", "Address 1 - Street", "Address 1 - City", "Address 1 - Postal Code",

@@ -18,7 +18,7 @@ from smallcrm.store import search
 from tests.crash import child
 
 HEADER = ["First Name", "Last Name", "Company", "Email", "Phone", "City", "Postal Code", "Birthday", "Tags", "Notes",
-          "Customer ID", "Newsletter", "Source", "Phone Type"]
+          "Customer ID", "Newsletter", "Source", "Phone Type", "Email Type"]
 NOW = "2024-05-01T09:00:00Z"
 MOMENT = "2024-05-01T08:59:00Z"
 
@@ -54,7 +54,7 @@ def test_a_row_becomes_what_clean_for_import_and_the_writer_make_of_it(cells):
         if expected[f"{channel}_consent_at"] is not None:
             expected[f"{channel}_consent_at"] = NOW
     assert dict(zip(deciding.CONTACT_COLUMNS, new.values)) == expected
-    assert list(new.emails) == clean.emails and list(new.tags) == clean.tags
+    assert list(new.emails) == list(zip(clean.emails, clean.email_labels)) and list(new.tags) == clean.tags
     assert list(new.phones) == [(p.raw, p.e164, p.digits, p.label) for p in clean.phones]
     values = clean.values
     assert found == facts(clean.emails, [p.e164 for p in clean.phones], sort_name=values["sort_name"],

@@ -110,6 +110,23 @@ def test_the_kind_of_number_a_file_gives_a_known_number_is_put_back_by_undo(shop
     assert snapshot() == before
 
 
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_the_kind_of_address_a_file_gives_a_known_email_is_put_back_by_undo(shop, tmp_path, policy):
+    before = snapshot()  # (Ann's two addresses are labelled "home", Cy's has no label)
+    path = write_csv(tmp_path / "labels.csv", [["Ann", "Lee", "", "ann@work.example", "Work"],
+                                               ["", "", "Cy & Co", "hello@cy.example ::: orders@cy.example",
+                                                "* Work ::: Shop orders"]],
+                     header=["First Name", "Last Name", "Company", "E-mail 1 - Value", "E-mail 1 - Label"])
+    result = ci.import_contacts(path, ci.ImportOptions(region="FR", on_duplicate=policy))
+    ann = get_contact(shop["ann"])
+    assert dict(zip(ann.emails, ann.email_labels)) == {
+        "ann@example.com": "home", "ann@work.example": "work" if policy == "overwrite" else "home"}
+    cy = get_contact(shop["cy"])
+    assert (cy.emails, cy.email_labels) == (["hello@cy.example", "orders@cy.example"], ["work", "Shop orders"])
+    ci.undo_import(result.batch)
+    assert snapshot() == before
+
+
 @pytest.mark.parametrize("policy", ["skip", "fill"])
 def test_tags_for_the_import_go_to_every_customer_it_adds_or_changes(shop, tmp_path, policy):
     before = snapshot()

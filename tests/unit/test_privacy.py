@@ -46,8 +46,8 @@ def shop(db, tmp_path):
                                      phones=["+1 202 555 0101"], tags=["VIP"], city="Arlington"))
     person = add_contact(ContactInput(
         first_name=NAME_FIRST, last_name=NAME_LAST, company="Quuxworks", street="1 Zanzistreet", city="Vexholm",
-        country="Norway", birthday="1990-04-02", emails=[EMAIL], phones=[PHONE], phone_labels=["mobile"],
-        tags=["zanzitag", "VIP"],
+        country="Norway", birthday="1990-04-02", emails=[EMAIL], email_labels=["work"], phones=[PHONE],
+        phone_labels=["mobile"], tags=["zanzitag", "VIP"],
         notes="Xiomara likes blue", email_consent=True, sms_consent=True,
         email_consent_source="zanzi web form", sms_consent_source="=signed at the till"))
     Contact.update(source="walked past the zanzi shop", external_id="Z-0042").where(Contact.id == person).execute()
@@ -120,7 +120,7 @@ def test_the_zip_holds_every_file_with_the_rows_of_the_database(shop, tmp_path):
     assert fields["Email consent source"] == "zanzi web form"
     assert fields["SMS consent source"] == "'=signed at the till"  # guarded, as exports guard it
     assert fields["Referred by customer number"] == str(shop["grace"])
-    assert [r["Value"] for r in contact if r["Field"] == "Email"] == [EMAIL]
+    assert [(r["Label"], r["Value"]) for r in contact if r["Field"] == "Email"] == [("Work", EMAIL)]
     assert [(r["Label"], r["Value"]) for r in contact if r["Field"] == "Phone"] == [
         ("Mobile", "'+442079460958")]  # guarded, as exports guard it
     assert sorted(r["Value"] for r in contact if r["Field"] == "Tag") == ["VIP", "zanzitag"]

@@ -49,7 +49,7 @@ def printed_words() -> set[str]:
     found.update(loyalty.DEFAULT_TIER_NAMES)
     found.update(text for pair in metrics.SEGMENT_TEXT.values() for text in pair)
     found.update(label for _, label in metrics.AGEING)
-    found.update(validation.PHONE_LABEL_NAMES.values())
+    found.update(validation.LABEL_NAMES.values())
     return found
 
 

@@ -90,9 +90,11 @@ def test_what_kind_of_number_a_phone_is_prints_in_the_shops_language(customer):
     assert "Téléphones (202) 555-0101 (Mobile)" in printed and "(202) 555-0102 (Shop <b>)" in printed
     update = get_contact(customer).to_input()
     update.phone_labels = ["home", "work"]
+    update.email_labels = ["home", "work"]
     update_contact(customer, update)
     printed = text(dossier(customer))
     assert "(202) 555-0101 (Domicile)" in printed and "(202) 555-0102 (Travail)" in printed
+    assert "E-mails ann@example.com (Domicile) ann.lee@work.example (Travail)" in " ".join(printed.split())
 
 
 def test_the_figures_at_the_head(customer):

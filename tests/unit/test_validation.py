@@ -150,17 +150,17 @@ def test_display_phone_is_national_at_home_and_international_abroad():
     ("Bureau", "work"), ("Geschäftlich", "work"), ("Company Main Phone", "work"), ("Home", "home"),
     ("Téléphone (domicile)", "home"), ("Privat", "home"), ("Main", "main"), ("Other", "other"), ("Autre", "other"),
     ("Shop", "Shop"), ("  Mum's   shop ", "Mum's shop"), ("Google Voice", "Google Voice"), ("", ""), ("*", ""),
-    ("Phone", ""), ("Phone 1", ""), ("x" * 60, "x" * v.MAX_PHONE_LABEL),
+    ("Phone", ""), ("Phone 1", ""), ("x" * 60, "x" * v.MAX_LABEL),
 ])
 def test_a_phones_label_is_one_of_the_kinds_every_program_knows_or_the_words_given(given, stored):
-    assert v.clean_phone_label(given) == stored
+    assert v.clean_label(given) == stored
 
 
 def test_a_number_is_shown_with_its_label_in_the_readers_words():
-    assert v.phone_with_label("06 12 34 56 78", "mobile") == "06 12 34 56 78 (Mobile)"
-    assert v.phone_with_label("06 12 34 56 78", "Shop") == "06 12 34 56 78 (Shop)"
-    assert v.phone_with_label("06 12 34 56 78", "") == "06 12 34 56 78"
-    assert v.phone_with_label("06", "home", {"home": "Domicile"}.get) == "06 (Domicile)"
+    assert v.with_label("06 12 34 56 78", "mobile") == "06 12 34 56 78 (Mobile)"
+    assert v.with_label("06 12 34 56 78", "Shop") == "06 12 34 56 78 (Shop)"
+    assert v.with_label("06 12 34 56 78", "") == "06 12 34 56 78"
+    assert v.with_label("06", "home", {"home": "Domicile"}.get) == "06 (Domicile)"
 
 
 def test_phone_problem_hint():

@@ -46,7 +46,7 @@ from smallcrm.services import money, validation
 from smallcrm.services.addresses import country_code, region_of_country, region_written
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
 from smallcrm.services.importing.mapping import (
-    ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, phone_label_columns, second_addresses,
+    ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, label_columns, second_addresses,
 )
 from smallcrm.services.validation import Phone
 from smallcrm.store.fields import utc_now
@@ -455,9 +455,9 @@ def facts_of(error: InvalidValue) -> InvalidValue:
 
 
 @lru_cache(maxsize=1024)
-def _phone_label(text: str) -> str:
-    """validation.clean_phone_label, cached: a file's labels are few ("Mobile", "Work")."""
-    return validation.clean_phone_label(text)
+def _label(text: str) -> str:
+    """validation.clean_label, cached: a file's labels are few ("Mobile", "Work")."""
+    return validation.clean_label(text)
 
 
 def check_phone(text: str, region: str | None, field: str = "phone") -> Phone:
@@ -1393,10 +1393,14 @@ class RowCleaner:
             m = _GROUP_COLUMN.fullmatch(self.names[i])
             return next((groups[m.group(1), p] for p in parts if (m.group(1), p) in groups), None) if m else None
 
-        # a phone column's label column; a second address's part, kept in the notes, and its formatted whole
-        self.phone_labels = phone_label_columns(self.names, self.phones)
-        # what kind of number a phone column's are, as its name says ("Mobile Phone", "TEL;CELL", "Handy")
-        self.kind_of_column = {i: validation.phone_label_key(self.names[i]) or "" for i in self.phones}
+        # a phone or email column's label column; a second address's part, kept in the notes, and its formatted
+        # whole
+        self.label_columns = label_columns(self.names, [*self.phones, *self.emails])
+        # what kind of number or address a column's are, as its name says ("Mobile Phone", "TEL;CELL", "Handy",
+        # "Work Email"; not Thunderbird's "Primary Email")
+        self.kind_of_column = {i: validation.label_key(self.names[i]) or "" for i in self.phones} | {
+            i: key if (key := validation.label_key(self.names[i])) in validation.EMAIL_LABELS else ""
+            for i in self.emails}
         self.formatted = {i: j for i in self.note if (j := beside(i, "Formatted")) not in (None, i) and j in self.note}
         self.note_labels = {i: j for i in self.note if (m := _GROUP_COLUMN.fullmatch(self.names[i]))
                             and m.group(2) == "Value" and _LABELLED_NOTES.fullmatch(m.group(1))
@@ -1543,7 +1547,8 @@ class RowCleaner:
             self._reject(row, TOTAL_ROW)
         if not (first or last or company):
             if emails:
-                first = emails[0] if len(emails[0]) <= validation.MAX_NAME else emails[0].split("@")[0][:200]
+                email = emails[0][0]
+                first = email if len(email) <= validation.MAX_NAME else email.split("@")[0][:200]
                 warnings.append("named_after_email")
             elif phones:
                 first = phones[0].raw
@@ -1661,7 +1666,8 @@ class RowCleaner:
 
         return ImportedContact(
             first_name=first, last_name=last, company=company,
-            emails=emails, phones=[p.e164 or p.raw for p in phones], phone_labels=[p.label for p in phones],
+            emails=[e for e, _ in emails], email_labels=[kind for _, kind in emails],
+            phones=[p.e164 or p.raw for p in phones], phone_labels=[p.label for p in phones],
             street=street, postal_code=postal_code, city=city, country=country,
             birthday=birthday, tags=tags, notes=text,
             email_consent=email_consent, sms_consent=sms_consent,
@@ -1673,9 +1679,16 @@ class RowCleaner:
             sms_refused=sms_refused,
         )
 
-    def _emails(self, row: int, cells: list[str], notes: list[str], warnings: list[str]) -> list[str]:
-        """Every email column, every address of a "a ::: b" cell; see the module's notes for bad ones."""
-        emails: list[str] = []
+    def _kinds(self, i: int, label: str, count: int) -> list[str]:
+        """What kind each of the `count` numbers or addresses of a cell of column i is: its label cell's (`label`)
+        or the column's name's. Google's several in one cell share one label, or have one each ("Mobile ::: Work")."""
+        labels = [_label(text) for text in label.split(":::")] if label else [self.kind_of_column[i]]
+        return labels if len(labels) == count else labels * count if len(labels) == 1 else [""] * count
+
+    def _emails(self, row: int, cells: list[str], notes: list[str], warnings: list[str]) -> list[tuple[str, str]]:
+        """Every email column, every address of a "a ::: b" cell, each with what kind it is ("work", or ""); see
+        the module's notes for bad ones."""
+        emails: list[tuple[str, str]] = []
         bad: list[tuple[int, str, InvalidValue]] = []
         for i in self.emails:
             cell = cells[i]
@@ -1684,7 +1697,9 @@ class RowCleaner:
             if cell.lstrip()[:3].lower() == "/o=":  # Outlook's Exchange address of a colleague: no email, kept
                 notes.append(f"{self.names[i]}: {cell.strip()}")
                 continue
-            for part in email_parts(cell):
+            parts = email_parts(cell)
+            label = cells[self.label_columns[i]] if i in self.label_columns else ""
+            for part, kind in zip(parts, self._kinds(i, label, len(parts))):
                 if part.lower() in PLACEHOLDERS:
                     continue
                 try:
@@ -1692,8 +1707,8 @@ class RowCleaner:
                 except InvalidValue as e:
                     bad.append((i, part, facts_of(e)))
                     continue
-                if not emails or email.lower() not in [e.lower() for e in emails]:
-                    emails.append(email)
+                if not emails or email.lower() not in [e.lower() for e, _ in emails]:
+                    emails.append((email, kind))
         if bad:
             if not emails:
                 i, part, error = bad[0]
@@ -1713,7 +1728,7 @@ class RowCleaner:
             cell = cells[i]
             if not cell:
                 continue
-            label = cells[self.phone_labels[i]] if i in self.phone_labels else ""
+            label = cells[self.label_columns[i]] if i in self.label_columns else ""
             if named and label and _NOT_TO_CALL.search(label):
                 notes.append(f"{tidy(label).lstrip('* ')}: {tidy(cell)}")  # a fax is kept, not called
                 continue
@@ -1721,12 +1736,10 @@ class RowCleaner:
                 bad.append((i, cell.strip(), InvalidValue("phone", cell, "phone", "a spreadsheet cut its digits")))
                 continue
             parts = _phone_parts(cell, region)
-            labels = [_phone_label(text) for text in label.split(":::")] if label else [self.kind_of_column[i]]
-            for n, part in enumerate(parts):
+            kinds = self._kinds(i, label, len(parts))
+            for part, kind in zip(parts, kinds):
                 if not part or part.strip().lower() in PLACEHOLDERS:
                     continue
-                # Google's several numbers in one cell share its label, or have one each ("Mobile ::: Work")
-                kind = labels[n] if len(labels) == len(parts) else labels[0] if len(labels) == 1 else ""
                 found = _phone_or_problem(part, region)
                 if home and isinstance(found, Phone) and found.e164 is None:
                     found = _phone_or_problem(part, home)
@@ -1900,5 +1913,6 @@ def to_clean_contact(contact: ImportedContact) -> CleanContact:
     """What `contacts.clean_contact(contact, region)` gives, without checking the emails and phone
     numbers again (row_to_contact did); phone numbers keep their raw text as the file wrote it."""
     checked = clean_contact(replace(contact, emails=[], phones=[]), region="")
-    return CleanContact(checked.values, list(contact.emails), list(contact.phone_details), checked.tags)
+    return CleanContact(checked.values, list(contact.emails), list(contact.phone_details), checked.tags,
+                        list(contact.email_labels))
 

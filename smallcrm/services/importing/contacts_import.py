@@ -259,8 +259,9 @@ def clean_for_import(data: ContactInput, region: str | None) -> CleanContact:
             raise ValidationFailed([InvalidValue("name", "", "required",
                                                  "give a first name, a last name or a company")])
         emails, phones, tags = list(data.emails), list(data.phone_details), list(data.tags)
+        email_labels = list(data.email_labels)
     else:
-        values, emails, phones, tags = _check(data, region)
+        values, emails, email_labels, phones, tags = _check(data, region)
     first, last, company = values["first_name"], values["last_name"], values["company"]
     values["sort_name"] = search.sort_key(f"{last} {first}" if (first or last) else company)
     values["sort_company"] = _sort_key(company)
@@ -276,7 +277,7 @@ def clean_for_import(data: ContactInput, region: str | None) -> CleanContact:
             except InvalidValue as e:
                 raise ValidationFailed([e]) from None
         values.update(consent_values(channel, granted, getattr(data, f"{channel}_consent_at"), source, now))
-    return CleanContact(values, emails, phones, tags)
+    return CleanContact(values, emails, phones, tags, email_labels)
 
 
 def _check(data: ContactInput, region: str | None):
@@ -302,6 +303,7 @@ def _check(data: ContactInput, region: str | None):
             e.field in ("first_name", "last_name", "company") for e in errors):
         errors.append(InvalidValue("name", "", "required", "give a first name, a last name or a company"))
     emails: list[str] = []
+    email_labels: list[str] = []
     seen: set[str] = set()
     for i, text in enumerate(data.emails):
         if text and text.strip():
@@ -313,6 +315,7 @@ def _check(data: ContactInput, region: str | None):
             if email.lower() not in seen:
                 seen.add(email.lower())
                 emails.append(email)
+                email_labels.append(v.clean_label(data.email_labels[i]) if i < len(data.email_labels) else "")
     phones: list[v.Phone] = []
     seen = set()
     for i, text in enumerate(data.phones):
@@ -325,7 +328,7 @@ def _check(data: ContactInput, region: str | None):
             key = phone.e164 or phone.raw
             if key not in seen:
                 seen.add(key)
-                label = v.clean_phone_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
+                label = v.clean_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
                 phones.append(replace(phone, label=label) if label else phone)
     def tag_or_none(text: str) -> str | None:
         try:
@@ -337,7 +340,7 @@ def _check(data: ContactInput, region: str | None):
     tags = v.clean_tags(data.tags, tag_or_none)
     if errors:
         raise ValidationFailed(errors)
-    return values, emails, phones, tags
+    return values, emails, email_labels, phones, tags
 
 
 # --------------------------------------------------------------------------------------------------
@@ -572,7 +575,7 @@ def _db_values(clean: CleanContact, extras: dict[str, str], moment: str) -> dict
 def new_state(contact_id: int, clean: CleanContact, extras: dict[str, str], moment: str) -> State:
     return State(
         contact_id, _db_values(clean, extras, moment),
-        [[None, e, "", i] for i, e in enumerate(clean.emails)],
+        [[None, e, label, i] for i, (e, label) in enumerate(zip(clean.emails, clean.email_labels))],
         [[None, p.raw, p.e164, p.digits, p.label, i] for i, p in enumerate(clean.phones)],
         list(clean.tags), created=True)
 
@@ -589,7 +592,7 @@ def created_state(new: NewContact) -> State:
     """The state of a contact a row creates (what `new_state` gives for the same row), to merge into."""
     values, emails, phones, tags = new.brought[:4]
     return State(new.id, dict(zip(CONTACT_COLUMNS, values)),
-                 [[None, e, "", i] for i, e in enumerate(emails)],
+                 [[None, *email, i] for i, email in enumerate(emails)],
                  [[None, *phone, i] for i, phone in enumerate(phones)],
                  list(tags), created=True)
 
@@ -785,7 +788,7 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
         items[:] = ordered
         return bool(added) or moved or labelled
 
-    incoming_emails = [[None, e, "", 0] for e in brought_emails]
+    incoming_emails = [[None, *email, 0] for email in brought_emails]
     incoming_phones = [[None, *phone, 0] for phone in brought_phones]
     if merge_list(state.emails, incoming_emails, lambda item: item[1].lower()):
         changed = True
@@ -980,7 +983,7 @@ class Writer:
                 cid, (values, brought_emails, brought_phones, brought_tags, *_) = s
                 contacts.append((cid, moment, *values))
                 if brought_emails:
-                    emails += [(cid, e, "", i) for i, e in enumerate(brought_emails)]
+                    emails += [(cid, *email, i) for i, email in enumerate(brought_emails)]
                 if brought_phones:
                     phones += [(cid, *phone, i) for i, phone in enumerate(brought_phones)]
                 if brought_tags:
@@ -1039,8 +1042,9 @@ class Writer:
                          [(*(s.row[c] for c in CONTACT_COLUMNS), s.id) for s in states])
         conn.executemany("INSERT INTO contact_email (contact_id, email, label, position) VALUES (?, ?, ?, ?)",
                          [(s.id, e[1], e[2], e[3]) for s in states for e in s.emails if e[0] is None])
-        conn.executemany("UPDATE contact_email SET position = ? WHERE id = ? AND position != ?",
-                         [(e[3], e[0], e[3]) for s in states for e in s.emails if e[0] is not None])
+        conn.executemany("UPDATE contact_email SET label = ?, position = ? WHERE id = ?"
+                         " AND (label != ? OR position != ?)",
+                         [(*e[2:4], e[0], *e[2:4]) for s in states for e in s.emails if e[0] is not None])
         conn.executemany("INSERT INTO contact_phone (contact_id, raw, e164, digits, label, position)"
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          [(s.id, *p[1:]) for s in states for p in s.phones if p[0] is None])
@@ -1513,7 +1517,7 @@ CHANGE_FIELDS = ("first_name", "last_name", "company", "street", "postal_code", 
 
 class FieldChange(NamedTuple):
     """A field of a customer a duplicate row would change: text, a consent (bool) or a list (tuple of text; of
-    phones, of (number as written, label))."""
+    emails and phones, of (address or number as written, label))."""
 
     field: str  # a CHANGE_FIELDS name, "emails", "phones" or "tags"
     now: object  # as the customer has it
@@ -1553,8 +1557,8 @@ def _compared(state: State) -> dict[str, object]:
     row = state.row
     shown: dict[str, object] = {name: bool(row[name]) if name.endswith("_consent") else row[name] or ""
                                 for name in CHANGE_FIELDS}
-    shown["emails"] = tuple(e[1] for e in state.emails)
-    shown["phones"] = tuple((p[1], p[4]) for p in state.phones)  # (each number with its label)
+    shown["emails"] = tuple((e[1], e[2]) for e in state.emails)  # (each address and number with its label)
+    shown["phones"] = tuple((p[1], p[4]) for p in state.phones)
     shown["tags"] = tuple(state.tags)
     return shown
 

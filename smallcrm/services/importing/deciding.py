@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from smallcrm.errors import InvalidValue, SmallCrmError, ValidationFailed
 from smallcrm.services import erased, validation as v
-from smallcrm.services.contacts import TEXT_FIELDS
+from smallcrm.services.contacts import TEXT_FIELDS, aligned
 from smallcrm.services.importing import cleaning, reader
 from smallcrm.services.importing.cleaning import ImportedContact, Reject
 from smallcrm.services.importing.duplicates import DuplicateIndex, Facts, Match, facts as make_facts
@@ -61,7 +61,7 @@ class Incoming(NamedTuple):
     """What a row brings, as the database stores it."""
 
     values: tuple  # the contact columns, in CONTACT_COLUMNS order
-    emails: tuple[str, ...]
+    emails: tuple[tuple[str, str], ...]  # (email, label)
     phones: tuple[tuple[str, str | None, str, str], ...]  # (raw, e164, digits, label)
     tags: tuple[str, ...]
     # what the row says against consent already given, email then SMS (cleaning.NOT_SAID, SAID_NO, OPTED_OUT)
@@ -177,7 +177,8 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
                        postal_code=postal_code, sort_company=sort_company, birthday=birthday,
                        company_only=not (first or last), sort_first=search.sort_key(first) if first else "",
                        number=data.customer_id or "", typed=[p.raw for p in details if p.e164 is None])
-    return Incoming(values, tuple(data.emails), phones, tuple(data.tags), (data.email_refused, data.sms_refused)), found
+    emails = tuple(zip(data.emails, aligned(data.email_labels, data.emails)))
+    return Incoming(values, emails, phones, tuple(data.tags), (data.email_refused, data.sms_refused)), found
 
 
 ERASED = "erased"  # a row of someone erased at their request (services.erased): skipped, and counted

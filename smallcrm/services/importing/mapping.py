@@ -973,9 +973,9 @@ def _settle(headers: list[str], fields: list[str], preset: str = "generic") -> l
                 break
     if preset == "generic":
         _one_address(headers, fields)
-    for j in phone_label_columns(headers, [i for i, target in enumerate(fields) if target == "phone"]).values():
+    for j in label_columns(headers, [i for i, target in enumerate(fields) if target in ("phone", "email")]).values():
         if fields[j] == "note":
-            fields[j] = "ignore"  # (read with its phone: what kind of number it is)
+            fields[j] = "ignore"  # (read with its phone or email: what kind of number or address it is)
     return fields
 
 
@@ -1001,23 +1001,23 @@ def _one_address(headers: list[str], fields: list[str]) -> None:
             taken.add(target)
 
 
-# The word after a phone column's name, or before it, that names the column of its label ("Phone 2 label",
-# "Mobile Type", "Type de téléphone")
+# The word after a phone or email column's name, or before it, that names the column of its label ("Phone 2
+# label", "Mobile Type", "Type de téléphone", "E-mail 1 - Label")
 _LABEL_COLUMN_WORDS = frozenset({"label", "type", "kind", "typ", "art", "etiquette", "tipo", "soort", "libelle"})
 
 
-def phone_label_columns(headers: list[str], phones: list[int]) -> dict[int, int]:
-    """Each of the phone columns `phones` whose label is in a column of its own, and that column: the one named as
-    the phone's with a word for label after it ("Phone 2" and "Phone 2 label", as a contacts CSV of this program
-    writes them; "Phone" and "Phone Type"; Google's "Phone 1 - Value" and "Phone 1 - Label"), or before it
-    ("Téléphone" and "Type de téléphone")."""
+def label_columns(headers: list[str], columns: list[int]) -> dict[int, int]:
+    """Each of the phone or email columns `columns` whose label is in a column of its own, and that column: the
+    one named as it is with a word for label after it ("Phone 2" and "Phone 2 label", as a contacts CSV of this
+    program writes them; "Phone" and "Phone Type"; Google's "Phone 1 - Value" and "Phone 1 - Label", "E-mail 1 -
+    Value" and "E-mail 1 - Label"), or before it ("Téléphone" and "Type de téléphone")."""
     named = {_words(h): i for i, h in enumerate(headers)}
     for i, h in enumerate(headers):
         words = _words(h)
         if len(words) > 1 and words[0] in _LABEL_COLUMN_WORDS:
             named.setdefault(tuple(w for w in words[1:] if w not in _JOINING_WORDS) + ("label",), i)  # (as if after)
     found = {}
-    for i in phones:
+    for i in columns:
         words = _words(headers[i])
         if words[-1:] == ("value",) and " - " in headers[i]:  # Google's "Phone 1 - Value" and "Phone 1 - Label"
             words = words[:-1]
