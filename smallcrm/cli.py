@@ -230,16 +230,14 @@ def show_contact(args, db_path: Path) -> int:
 
 
 _TEXT_OPTIONS = (*contacts.TEXT_FIELDS, "notes", "birthday")
-_LIST_OPTIONS = (("email", "emails"), ("phone", "phones"), ("tag", "tags"))
 
 
 def _apply(args, data: contacts.ContactInput) -> contacts.ContactInput:
     for name in _TEXT_OPTIONS:
         if getattr(args, name) is not None:
             setattr(data, name, getattr(args, name))
-    for option, name in _LIST_OPTIONS:
-        if getattr(args, option) is not None:
-            setattr(data, name, list(getattr(args, option)))
+    if args.tag is not None:
+        data.tags = list(args.tag)
     if args.email is not None:
         data.emails, data.email_labels = _labelled(args.email, _LABELLED_EMAIL, data.emails, data.email_labels,
                                                    lambda text: text.strip().casefold())
