@@ -87,14 +87,14 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
             email = attempt(v.clean_email, text, f"emails[{i}]")
             if email and email.lower() not in (e.lower() for e in emails):
                 emails.append(email)
-                email_labels.append(v.clean_label(data.email_labels[i]) if i < len(data.email_labels) else "")
+                email_labels.append(v.label_at(data.email_labels, i))
     region = region if region is not None else default_region()
     phones: list[v.Phone] = []
     for i, text in enumerate(data.phones):
         if text and text.strip():
             phone = attempt(v.clean_phone, text, region, f"phones[{i}]")
             if phone and all((p.e164 or p.raw) != (phone.e164 or phone.raw) for p in phones):
-                label = v.clean_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
+                label = v.label_at(data.phone_labels, i)
                 phones.append(replace(phone, label=label) if label else phone)
     tags = v.clean_tags(data.tags, lambda text: attempt(v.clean_tag, text))
 

@@ -146,6 +146,11 @@ def clean_label(value: str | None) -> str:
     return label_key(text) or text[:MAX_LABEL].rstrip()
 
 
+def label_at(labels: list[str], i: int) -> str:
+    """The label of the i-th of a contact's emails or phones, cleaned (clean_label); "" when `labels` ends before."""
+    return clean_label(labels[i]) if i < len(labels) else ""
+
+
 _LETTERS = re.compile(r"[^\W\d_]")
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+\s*$", re.IGNORECASE)
 

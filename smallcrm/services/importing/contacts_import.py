@@ -315,7 +315,7 @@ def _check(data: ContactInput, region: str | None):
             if email.lower() not in seen:
                 seen.add(email.lower())
                 emails.append(email)
-                email_labels.append(v.clean_label(data.email_labels[i]) if i < len(data.email_labels) else "")
+                email_labels.append(v.label_at(data.email_labels, i))
     phones: list[v.Phone] = []
     seen = set()
     for i, text in enumerate(data.phones):
@@ -328,7 +328,7 @@ def _check(data: ContactInput, region: str | None):
             key = phone.e164 or phone.raw
             if key not in seen:
                 seen.add(key)
-                label = v.clean_label(data.phone_labels[i]) if i < len(data.phone_labels) else ""
+                label = v.label_at(data.phone_labels, i)
                 phones.append(replace(phone, label=label) if label else phone)
     def tag_or_none(text: str) -> str | None:
         try:
