@@ -279,7 +279,10 @@ def _labelled(given: list[str], pattern: re.Pattern, had: list[str], had_labels:
     values, labels = [], []
     for text in given:
         m = pattern.fullmatch(text)
-        value, label = (m.group(2), m.group(1)) if m else (text, "")
+        if m and m.group(1).casefold() not in validation.LINK_SCHEMES:  # ("mailto:ann@shop.fr" is a link)
+            value, label = m.group(2), m.group(1)
+        else:
+            value, label = text, ""
         values.append(value)
         labels.append(label or known.get(key(value), ""))
     return values, labels

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from urllib.parse import unquote
 
 import phonenumbers
 
@@ -62,8 +63,32 @@ def _email_detail(message: str) -> str:
     return message
 
 
+# A web page's link to write to or to call, as "Copy link" gives it: "mailto:ann%2Bshop@example.com?subject=Hi"
+# (the address, its %-escapes read), "tel:+1-201-555-0123;ext=12" (the number, and its extension after it)
+_MAILTO_LINK = re.compile(r"\s*mailto:([^?\s]+)(?:\?.*)?", re.IGNORECASE | re.DOTALL)
+TEL_LINK = re.compile(r"\s*tel:\s*([^;,]*[^;,\s])((?:;[^;]*)*)\s*", re.IGNORECASE)
+_TEL_EXTENSION = re.compile(r";ext=(\d{1,6})(?=;|$)", re.IGNORECASE)
+LINK_SCHEMES = ("mailto", "tel")
+
+
+def email_in_link(text: str) -> str:
+    """The address a "mailto:" link writes to; else the text as it was."""
+    m = _MAILTO_LINK.fullmatch(text)
+    return unquote(m.group(1)) if m else text
+
+
+def phone_in_link(text: str) -> str:
+    """The number a "tel:" link calls, with its extension ("+1-201-555-0123 ext. 12"); else the text as it was."""
+    m = TEL_LINK.fullmatch(text)
+    if not m:
+        return text
+    extension = _TEL_EXTENSION.search(m.group(2))
+    number = unquote(m.group(1))
+    return f"{number} ext. {extension.group(1)}" if extension else number
+
+
 def clean_email(value: str, field: str = "email") -> str:
-    text = clean_text(value, field).lstrip("'")
+    text = email_in_link(clean_text(value, field).lstrip("'"))
     if not text:
         raise InvalidValue(field, value, "required")
     from email_validator import EmailNotValidError, validate_email  # loaded when first needed
@@ -161,6 +186,8 @@ def clean_phone(value: str, region: str | None, field: str = "phone") -> Phone:
     Raises InvalidValue only for text that cannot be a phone number at all (letters, too few digits).
     """
     raw = clean_text(value, field).lstrip("'").strip()
+    if raw[:4].casefold() == "tel:":
+        raw = phone_in_link(raw)
     if not raw:
         raise InvalidValue(field, value, "required")
     if _LETTERS.search(_EXTENSION.sub("", raw)):

@@ -106,6 +106,14 @@ def test_an_email_is_given_with_what_kind_of_address_it_is_and_keeps_it_when_giv
                                                                    ["home", "work"])]
 
 
+def test_a_link_copied_from_a_web_page_is_an_address_or_a_number_not_a_label(cli, add):
+    cid = add("--first-name", "Ann", "--region", "FR", "--email", "mailto:ann@example.com", "--email",
+              "work: mailto:ann@atelier.fr", "--phone", "tel:+33612345678", "--phone", "mobile: tel:+33698765432")
+    obj = cli("contacts", "show", str(cid), "--json").json()
+    assert (obj["emails"], obj["email_labels"]) == (["ann@example.com", "ann@atelier.fr"], ["", "work"])
+    assert (obj["phones"], obj["phone_labels"]) == (["+33612345678", "+33698765432"], ["", "mobile"])
+
+
 def test_a_phone_is_given_with_what_kind_of_number_it_is_and_keeps_it_when_given_again(cli, add):
     cid = add("--first-name", "Ann", "--region", "FR", "--phone", "mobile: 06 12 34 56 78", "--phone",
               "Atelier = 01 23 45 67 89", "--phone", "+44 20 7946 0958")

@@ -661,6 +661,16 @@ def test_an_email_copied_from_a_web_pages_link_loses_its_mailto(cell, emails):
     assert convert(row(first="Ann", email=cell)).emails == emails
 
 
+@pytest.mark.parametrize(("cell", "phones"), [
+    ("tel:+33612345678", ["+33612345678"]), ("tel:+1-201-555-0123;ext=12", ["+12015550123"]),
+    ("tel:06%2012%2034%2056%2078, tel:01 42 68 53 00", ["+33612345678", "+33142685300"])])
+def test_a_number_copied_from_a_web_pages_link_loses_its_tel_and_keeps_its_extension(cell, phones):
+    headers = ["First Name", "Phone"]
+    made = row_to_contact(2, ["Ann", cell], auto_map(headers), headers, region="FR", date_orders={})
+    assert (made.phones, made.notes) == (phones, "")
+    assert [validation.phone_extension(phone.raw) for phone in made.phone_details] == (["12"] if ";ext=" in cell else [""] * len(phones))
+
+
 @pytest.mark.parametrize("cell", ["mailto:?to=ann@example.com", "notmailto:ann@example.com"])
 def test_a_link_whose_address_cannot_be_read_is_no_address(cell):
     assert isinstance(convert(row(first="Ann", email=cell)), Reject)

@@ -34,7 +34,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import cache, lru_cache
-from urllib.parse import unquote
 
 from babel.numbers import get_currency_precision, get_currency_symbol, is_currency
 import phonenumbers
@@ -1124,9 +1123,7 @@ _WORDS = re.compile(r"\w+")
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
 _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
-# A web page's link to write to: a cell that is one ("mailto:ann%2Bshop@example.com?subject=Hello, there": the
-# address, its %-escapes read), and what is left of such links among others ("mailto:" alone)
-_ONE_MAILTO = re.compile(r"\s*mailto:([^?\s]+)(?:\?.*)?", re.IGNORECASE | re.DOTALL)
+# What is left of web pages' links to write to among other addresses in a cell ("mailto:" alone)
 _MAILTO = re.compile(r"(?<![\w.%+-])mailto:(?=[^?\s])", re.IGNORECASE)
 _PHONE_SPLIT = re.compile(r"\s*(?::::|[;,|])\s*")
 _PHONE_SEPARATORS = re.compile(r":::|[;,|]")
@@ -1149,6 +1146,8 @@ def _numbers_apart(cell: str, region: str | None) -> tuple[str, ...]:
 def _phone_parts(cell: str, region: str | None) -> list[str]:
     """The numbers a phone cell holds, as written: apart where separators or a spaced slash say so (an area code and
     its number with a slash between them are one), or a spaced dash between two whole numbers."""
+    if ";" in cell and validation.TEL_LINK.fullmatch(cell):  # "tel:+1-201-555-0123;ext=12": one number
+        return [cell.strip()]
     out: list[str] = []
     for part in _PHONE_SPLIT.split(cell.strip()) if _PHONE_SEPARATORS.search(cell) else (cell,):
         pieces = _SLASH_BETWEEN.split(part.strip()) if "/" in part else [part]
@@ -1289,8 +1288,7 @@ def email_parts(cell: str) -> list[str]:
     """The addresses in a cell: "a ::: b", "a; b", "a b", "Ann Lee <a>", "mailto:a?subject=Hello"."""
     cell = cell.strip()
     if ":" in cell:
-        one = _ONE_MAILTO.fullmatch(cell)
-        cell = unquote(one.group(1)) if one else _MAILTO.sub("", cell)
+        cell = _MAILTO.sub("", validation.email_in_link(cell))
     if not _EMAIL_SEPARATORS.search(cell):
         return [cell] if cell else []
     if "<" in cell:
