@@ -448,6 +448,10 @@ def test_outlooks_empty_dates_and_what_it_fills_in_for_everyone_are_not_kept_in_
     # a label column named with the word for label first: French, Spanish
     (["Prénom", "Téléphone", "Type de téléphone"], ["Ann", "06 12 34 56 78", "Portable"], ["mobile"]),
     (["Nombre", "Tipo de teléfono", "Teléfono"], ["Ann", "Trabajo", "01 23 45 67 89"], ["work"]),
+    # ... or in one word with it, as German and Dutch write it
+    (["Vorname", "Telefon", "Telefontyp", "Telefon 2", "Telefonart 2"],
+     ["Ann", "06 12 34 56 78", "Mobil", "01 23 45 67 89", "Geschäftlich"], ["mobile", "work"]),
+    (["Voornaam", "Telefoon", "Telefoonsoort"], ["Ann", "06 12 34 56 78", "Privé"], ["home"]),
 ])
 def test_each_number_keeps_what_kind_it_is_as_the_file_says(headers, cells, labels):
     ann = row_to_contact(2, cells, auto_map(headers), headers, region="FR", date_orders={})

@@ -1004,18 +1004,26 @@ def _one_address(headers: list[str], fields: list[str]) -> None:
 # The word after a phone or email column's name, or before it, that names the column of its label ("Phone 2
 # label", "Mobile Type", "Type de téléphone", "E-mail 1 - Label")
 _LABEL_COLUMN_WORDS = frozenset({"label", "type", "kind", "typ", "art", "etiquette", "tipo", "soort", "libelle"})
+# ... and at the end of one word, as German and Dutch write it ("Telefontyp", "Telefonart", "Telefoontype")
+_LABEL_ENDINGS = re.compile(r"(\w{3,}?)(?:typ|type|art|soort|label)")
 
 
 def label_columns(headers: list[str], columns: list[int]) -> dict[int, int]:
     """Each of the phone or email columns `columns` whose label is in a column of its own, and that column: the
     one named as it is with a word for label after it ("Phone 2" and "Phone 2 label", as a contacts CSV of this
     program writes them; "Phone" and "Phone Type"; Google's "Phone 1 - Value" and "Phone 1 - Label", "E-mail 1 -
-    Value" and "E-mail 1 - Label"), or before it ("Téléphone" and "Type de téléphone")."""
+    Value" and "E-mail 1 - Label"), or before it ("Téléphone" and "Type de téléphone"), or in one word with it
+    ("Telefon" and "Telefontyp")."""
     named = {_words(h): i for i, h in enumerate(headers)}
     for i, h in enumerate(headers):
         words = _words(h)
         if len(words) > 1 and words[0] in _LABEL_COLUMN_WORDS:
             named.setdefault(tuple(w for w in words[1:] if w not in _JOINING_WORDS) + ("label",), i)  # (as if after)
+        else:
+            for k, w in enumerate(words):
+                if m := _LABEL_ENDINGS.fullmatch(w):  # ("Telefonart 2": as if "Telefon 2 label")
+                    named.setdefault(words[:k] + (m.group(1),) + words[k + 1:] + ("label",), i)
+                    break
     found = {}
     for i in columns:
         words = _words(headers[i])
