@@ -5072,6 +5072,14 @@ Cliquez pour les afficher.</translation>
 <context>
     <name>ValueList</name>
     <message>
+        <source>Move up: the first is the one the customer list shows and lists print</source>
+        <translation>Monter d&apos;un rang&#xa0;: le premier est celui que montre la liste des clients et qu&apos;impriment les listes</translation>
+    </message>
+    <message>
+        <source>Move {field} {n} up</source>
+        <translation>Monter {field} {n}</translation>
+    </message>
+    <message>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>

@@ -3,11 +3,13 @@ beside the field; Save stays disabled while anything is wrong, so nothing invali
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QScrollArea, QVBoxLayout, QWidget,
+    QScrollArea, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget,
 )
 
 from smallcrm.errors import InvalidValue, ValidationFailed
@@ -37,10 +39,18 @@ def show_problem(label: QLabel, text: str | None, *, hint: bool = False, needed:
 _LABEL_LETTERS = 9  # a label box's width: "Mobile", "Domicile"
 
 
+class _Row(NamedTuple):
+    edit: QLineEdit
+    error: QLabel  # the problem under it
+    box: QComboBox | None  # its label
+    up: QToolButton  # moves it above the one before
+
+
 class ValueList(QWidget):
     """Several values of one kind (emails, phones): one line each, with a fresh empty line at the end. With `kinds`
     (label -> name, as validation.PHONE_LABELS), each line has a label beside it: one of those, or the owner's own
-    words; `tip` says what it is. The label boxes of the lists in one `group` are of one width."""
+    words; `tip` says what it is. The label boxes of the lists in one `group` are of one width. A value after the
+    first can be moved up: the first is the one the customer list shows and lists print."""
 
     changed = Signal()
 
@@ -54,7 +64,7 @@ class ValueList(QWidget):
         self._tip = tip
         self._group = group if group is not None else []
         self._group.append(self)
-        self._rows: list[tuple[QLineEdit, QLabel, QComboBox | None]] = []
+        self._rows: list[_Row] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -62,11 +72,15 @@ class ValueList(QWidget):
 
     @property
     def edits(self) -> list[QLineEdit]:
-        return [edit for edit, *_ in self._rows]
+        return [row.edit for row in self._rows]
 
     @property
     def label_boxes(self) -> list[QComboBox]:
-        return [box for *_, box in self._rows if box is not None]
+        return [row.box for row in self._rows if row.box is not None]
+
+    @property
+    def up_buttons(self) -> list[QToolButton]:
+        return [row.up for row in self._rows]
 
     def _add_row(self) -> None:
         n = len(self._rows) + 1
@@ -77,10 +91,21 @@ class ValueList(QWidget):
         error.setWordWrap(True)
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.hide()
+        up = QToolButton(self)
+        up.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        up.setAutoRaise(True)
+        up.setToolTip(self.tr("Move up: the first is the one the customer list shows and lists print"))
+        up.setAccessibleName(self.tr("Move {field} {n} up").format(field=self._accessible, n=n))
+        policy = up.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # (the values stay in line, whether or not each can move)
+        up.setSizePolicy(policy)
+        up.hide()
+        up.clicked.connect(lambda: self._move_up(n - 1))
+        line = QHBoxLayout()
+        line.setSpacing(6)
+        line.addWidget(edit, 1)
         box = None
-        if self._kinds is None:
-            self.layout().addWidget(edit)
-        else:
+        if self._kinds is not None:
             box = QComboBox(self)
             box.setEditable(True)
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -93,15 +118,13 @@ class ValueList(QWidget):
             box.setToolTip(self._tip)
             box.setMinimumContentsLength(_LABEL_LETTERS)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            line = QHBoxLayout()
-            line.setSpacing(6)
-            line.addWidget(edit, 1)
             line.addWidget(box)
-            self.layout().addLayout(line)
             box.currentTextChanged.connect(self.changed)
             box.currentTextChanged.connect(self._fit)
+        line.addWidget(up)
+        self.layout().addLayout(line)
         self.layout().addWidget(error)
-        self._rows.append((edit, error, box))
+        self._rows.append(_Row(edit, error, box, up))
         edit.textChanged.connect(self._on_text)
 
     def _fit(self) -> None:
@@ -115,23 +138,39 @@ class ValueList(QWidget):
             box.setMinimumWidth(box.minimumSizeHint().width() + max(0, wider - _LABEL_LETTERS * x))
 
     def _on_text(self) -> None:
-        if self._rows[-1][0].text().strip():
+        if self._rows[-1].edit.text().strip():
             self._add_row()
+        for i, row in enumerate(self._rows):
+            row.up.setVisible(i > 0 and bool(row.edit.text().strip()))
         self.changed.emit()
 
+    def _move_up(self, i: int) -> None:
+        """The i-th value and its label change places with the one above; the focus stays with it."""
+        above, below = self._rows[i - 1], self._rows[i]
+        text = above.edit.text()
+        above.edit.setText(below.edit.text())
+        below.edit.setText(text)
+        if above.box is not None:
+            label = above.box.currentText()
+            above.box.setCurrentText(below.box.currentText())
+            below.box.setCurrentText(label)
+            for box in (above.box, below.box):
+                box.lineEdit().setCursorPosition(0)
+        (above.up if i > 1 else above.edit).setFocus()
+
     def values(self) -> list[str]:
-        return [edit.text() for edit, *_ in self._rows if edit.text().strip()]
+        return [row.edit.text() for row in self._rows if row.edit.text().strip()]
 
     def labels(self) -> list[str]:
         """The label of each of `values`: a `kinds` key when one is chosen (or its name typed), else the words
         typed ("" for none)."""
         names = {name.casefold(): key for key, name in (self._kinds or {}).items()}
-        return [names.get(box.currentText().strip().casefold(), box.currentText().strip()) if box else ""
-                for edit, _, box in self._rows if edit.text().strip()]
+        return [names.get(row.box.currentText().strip().casefold(), row.box.currentText().strip()) if row.box else ""
+                for row in self._rows if row.edit.text().strip()]
 
     def set_values(self, values: list[str], labels: list[str] = ()) -> None:
         for i, text in enumerate(values):
-            edit, _, box = self._rows[-1]
+            edit, _, box, _ = self._rows[-1]
             edit.setText(text)  # typing into the last row adds a fresh one
             label = labels[i] if i < len(labels) else ""
             if box is not None and label:
@@ -140,7 +179,7 @@ class ValueList(QWidget):
 
     def validate(self) -> bool:
         ok = True
-        for edit, error, _ in self._rows:
+        for edit, error, *_ in self._rows:
             problem, hint = self._check(edit.text()) if edit.text().strip() else (None, False)
             show_problem(error, problem, hint=hint)
             ok = ok and (problem is None or hint)

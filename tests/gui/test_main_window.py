@@ -216,6 +216,24 @@ def test_each_email_in_the_form_says_what_kind_of_address_it_is(qtbot, window, t
     assert len({(box.width(), box.mapTo(dialog, box.rect().topLeft()).x()) for box in boxes}) == 1
 
 
+def test_a_number_is_moved_up_in_the_form_with_its_label_to_be_the_one_lists_show(qtbot, window, three):
+    window.refresh([three[0]])
+    dialog = open_dialog(qtbot, window, window.edit_action)
+    dialog.phones.label_boxes[0].setCurrentIndex(dialog.phones.label_boxes[0].findText("Work"))
+    type_text(dialog.phones.edits[1], "+48 512 345 678")
+    type_text(dialog.phones.label_boxes[1].lineEdit(), "Mobile")
+    # the first cannot go higher, nor the empty line for one more
+    assert [button.isVisible() for button in dialog.phones.up_buttons] == [False, True, False]
+    qtbot.mouseClick(dialog.phones.up_buttons[1], Qt.MouseButton.LeftButton)
+    assert [edit.text() for edit in dialog.phones.edits] == ["+48 512 345 678", "+48 601 234 567", ""]
+    assert [box.currentText() for box in dialog.phones.label_boxes] == ["Mobile", "Work", ""]
+    assert dialog.focusWidget() is dialog.phones.edits[0]  # (its line, to go on typing)
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    record = contacts.get_contact(three[0])
+    assert [(p.e164, p.label) for p in record.phones] == [("+48512345678", "mobile"), ("+48601234567", "work")]
+    assert contacts.contact_rows([three[0]])[three[0]].phone == "+48 512 345 678"
+
+
 def test_a_phone_label_of_the_owners_own_words_is_read_whole_in_the_form(qtbot, window, three):
     window.refresh([three[0]])
     dialog = open_dialog(qtbot, window, window.edit_action)
