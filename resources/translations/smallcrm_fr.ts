@@ -3243,6 +3243,10 @@ Cliquez pour les afficher.</translation>
         <translation>Nom du client</translation>
     </message>
     <message>
+        <source>(kind of {column})</source>
+        <translation>(type de {column})</translation>
+    </message>
+    <message>
         <source>same as row {n} ({why})</source>
         <translation>identique à la ligne {n} ({why})</translation>
     </message>

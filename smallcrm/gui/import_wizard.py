@@ -1306,6 +1306,7 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(self._changed)
             self.columns.setCellWidget(1, c, combo)
             self.combos.append(combo)
+        self._name_label_columns()
         self._list_saved()
         self.save.setVisible(not purchases)  # saved mappings are of contact fields
         self.columns.resizeColumnsToContents()
@@ -1378,11 +1379,27 @@ class MappingPage(QWizardPage):
                             combo.setCurrentIndex(combo.findData(ci.given_up(chosen,
                                                                              purchases=self.w.kind == "purchases")))
                         _fit_choice(combo)
+            self._name_label_columns()
             _fit_choice(self.sender())
             self.columns.resizeColumnsToContents()
         self.w.plan = None
         self.completeChanged.emit()
         self.timer.start()
+
+    def _name_label_columns(self) -> None:
+        """A contacts file's column left out that says what kind each number or address of another column is
+        ("Telefontyp" beside "Telefon") says so in place of "(ignore)": what it holds is not lost."""
+        if self.w.kind == "purchases":
+            return
+        headers = self.w.headers
+        kinds = mapping.label_columns(headers, [c for c, combo in enumerate(self.combos)
+                                                if combo.currentData() in ("phone", "email")])
+        of = {j: headers[i] for i, j in kinds.items()}
+        for c, combo in enumerate(self.combos):
+            text = (self.tr("(kind of {column})").format(column=of[c]) if c in of
+                    else field_text("ignore", self.w.kind))
+            combo.setItemText(combo.findData("ignore"), text)
+            _fit_choice(combo)
 
     def _clear_dates(self) -> None:
         for combo in self.date_combos.values():
@@ -1499,10 +1516,13 @@ class MappingPage(QWizardPage):
                 continue
             name = " ".join(x for x in (c.first_name, c.last_name) if x)
             address = ", ".join(address_lines(c.street, c.postal_code, c.city, c.country, region))
-            # phone numbers as the customer list will show them (national form for the shop's country)
-            phones = [display_phone(n.e164, n.raw, region) for n in c.phone_details] if c.phone_details else c.phones
+            # phone numbers as the customer's details will show them (national form for the shop's country), and
+            # each number's and address's kind after it
+            phones = [with_label(display_phone(n.e164, n.raw, region), n.label, fmt.label_name)
+                      for n in c.phone_details] if c.phone_details else c.phones
+            emails = [with_label(email, label, fmt.label_name) for email, label in zip(c.emails, c.email_labels)]
             birthday = "?" if c.birthday and plan.ambiguous_columns else c.birthday or ""  # (read once answered)
-            rows.append([str(p.row), will, name, c.company, ", ".join(c.emails), ", ".join(phones), address,
+            rows.append([str(p.row), will, name, c.company, ", ".join(emails), ", ".join(phones), address,
                          birthday, ", ".join(c.tags), " · ".join(c.notes.splitlines()),
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)

@@ -1760,6 +1760,27 @@ def test_the_summary_says_when_phone_numbers_are_of_another_country_and_reads_th
     wizard.close()
 
 
+def test_a_column_read_as_the_kind_of_each_number_says_so_and_the_preview_shows_the_kinds(qtbot, window, tmp_path):
+    set_setting("default_region", "DE")
+    path = tmp_path / "kunden.csv"
+    path.write_bytes("Vorname;E-Mail;E-Mail-Typ;Telefon;Telefontyp\r\nJürgen;jw@beispiel.de;Privat;0171 2345678;Mobil\r\n"
+                     .encode("cp1252"))
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()  # detection
+    wizard.next()  # mapping
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert [c.currentText() for c in page.combos] == ["First name", "Email", "(kind of E-Mail)", "Phone",
+                                                      "(kind of Telefon)"]
+    assert (page.preview.item(0, 4).text(), page.preview.item(0, 5).text()) == ("jw@beispiel.de (Home)",
+                                                                                "0171 2345678 (Mobile)")
+    page.combos[3].setCurrentIndex(page.combos[3].findData("ignore"))  # no phone read: no kind of one either
+    assert [c.currentText() for c in page.combos][3:] == ["(ignore)", "(ignore)"]
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert page.preview.item(0, 5).text() == ""
+    wizard.close()
+
+
 def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, window, tmp_path):
     set_setting("default_region", "FR")
     path = tmp_path / "clients.csv"
