@@ -3131,6 +3131,10 @@ Cliquez pour les afficher.</translation>
         <translation>Désabonné des e-mails (quand)</translation>
     </message>
     <message>
+        <source>Unsubscribed from SMS (when)</source>
+        <translation>Désabonné des SMS (quand)</translation>
+    </message>
+    <message>
         <source>Whatever each row has (email, customer id, phone, name)</source>
         <translation>Ce que chaque ligne indique (e-mail, n° client, téléphone, nom)</translation>
     </message>

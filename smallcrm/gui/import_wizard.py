@@ -135,7 +135,8 @@ FIELD_LABELS = {"ignore": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                 "sms_consent_source": QT_TRANSLATE_NOOP("MappingPage", "How they agreed to SMS"),
                 "email_consent_at": QT_TRANSLATE_NOOP("MappingPage", "When they agreed to email"),
                 "sms_consent_at": QT_TRANSLATE_NOOP("MappingPage", "When they agreed to SMS"),
-                "unsubscribed": QT_TRANSLATE_NOOP("MappingPage", "Unsubscribed from emails (when)")}
+                "unsubscribed": QT_TRANSLATE_NOOP("MappingPage", "Unsubscribed from emails (when)"),
+                "sms_unsubscribed": QT_TRANSLATE_NOOP("MappingPage", "Unsubscribed from SMS (when)")}
 KINDS = (("contacts", QT_TRANSLATE_NOOP("FilePage", "C&ustomers")),
          ("purchases", QT_TRANSLATE_NOOP("FilePage", "&Purchases")))
 MATCHES = (("auto", QT_TRANSLATE_NOOP("MappingPage", "Whatever each row has (email, customer id, phone, name)")),

@@ -718,6 +718,24 @@ def test_a_column_saying_they_want_no_email_takes_consent_back_where_it_says_yes
     assert not get_contact(ann).email_consent and get_contact(bob).email_consent
 
 
+@pytest.mark.parametrize("header", ["SMS Opt Out", "Do Not Text", "Opted out of SMS", "SMS Unsubscribed",
+                                    "SMS abgemeldet"])
+@pytest.mark.parametrize("policy", ["skip", "fill"])
+def test_a_column_saying_they_want_no_text_messages_takes_sms_consent_back_where_it_says_yes(db, tmp_path, header,
+                                                                                            policy):
+    ann, bob = _consenting("Ann"), _consenting("Bob")
+    source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "Yes"], ["Bob", "bob@example.com", "No"]],
+                       header=["First Name", "Email", header])
+    assert dict(ci.plan_contacts_import(source, ci.ImportOptions(on_duplicate=policy)).warnings)[
+        "consent_withdrawn"] == 1
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate=policy))
+    ann_now, bob_now = get_contact(ann), get_contact(bob)
+    assert (ann_now.sms_consent, ann_now.sms_consent_at, ann_now.sms_consent_source) == (False, None, "")
+    assert ann_now.email_consent and bob_now.sms_consent and bob_now.email_consent  # (the emails' is another's)
+    ci.undo_import(result.batch)
+    assert get_contact(ann).sms_consent and get_contact(ann).sms_consent_source == "at the counter"
+
+
 def test_consent_withdrawn_in_a_worker_process_too(db, tmp_path, monkeypatch):
     monkeypatch.setattr(ci, "_cores", lambda: 2)
     monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0)

@@ -1112,6 +1112,16 @@ def refusal(text: str) -> int:
 _A_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")  # a date in a cell ("2024-02-02 09:00:00", "02/02/2024")
 
 
+def _took_back(value: tuple[str, int] | None) -> bool:
+    """Whether an unsubscribe column's cell says the customer unsubscribed: a date, "yes" or "unsubscribed" says
+    they did; "no", "-", "false" that they did not, and so does anything else ("jamais", "N/A", "—": an unclear
+    cell takes back no consent)."""
+    if value is None:
+        return False
+    text = value[0]
+    return refusal(text) == OPTED_OUT or parse_consent(text) is True or _a_date_in(text)
+
+
 def _a_date_in(text: str) -> bool:
     """Whether a cell holds a date ("2024-02-02 09:00:00"; not a database's "0000-00-00", which says there is none)."""
     found = _A_DATE.search(text)
@@ -1321,7 +1331,7 @@ _SINGLE_FIELDS = ("first_name", "last_name", "last_name_prefix", "second_last_na
                   "postal_code", "city", "region", "country", "address", "birthday", "birth_year", "birth_month",
                   "birth_day",
                   "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
-                  "email_consent_at", "sms_consent_at", "unsubscribed", "source", "customer_id")
+                  "email_consent_at", "sms_consent_at", "unsubscribed", "sms_unsubscribed", "source", "customer_id")
 _LIMITED = ("first_name", "last_name", "company", "street", "postal_code", "city", "country")
 # Where a house number goes before the street ("12 rue de la Paix", "10 Downing Street"); elsewhere after it
 # ("Hauptstraße 5", "Kerkstraat 12A", "Via Roma 3")
@@ -1610,14 +1620,13 @@ class RowCleaner:
                 number = customer_number(text)
 
         email_consent = self._consent(values, self.consent_keys["email"], notes, warnings)
-        # A date, "yes" or "unsubscribed" says they did; "no", "-", "false" that they did not, and so does anything
-        # else ("jamais", "N/A", "—": an unclear cell takes back no consent)
-        unsubscribed = "unsubscribed" in values and (refusal(values["unsubscribed"][0]) == OPTED_OUT
-                                                     or parse_consent(values["unsubscribed"][0]) is True
-                                                     or _a_date_in(values["unsubscribed"][0]))
+        unsubscribed = _took_back(values.get("unsubscribed"))
         if unsubscribed:
             email_consent = False
         sms_consent = self._consent(values, self.consent_keys["sms"], notes, warnings)
+        sms_unsubscribed = _took_back(values.get("sms_unsubscribed"))
+        if sms_unsubscribed:
+            sms_consent = False
         for channel, granted in (("email", email_consent), ("sms", sms_consent)):
             at = values.get(f"{channel}_consent_at")
             if at and not granted and self.consent_keys[channel] != f"{channel}_consent_at" and _a_date_in(at[0]):
@@ -1660,7 +1669,8 @@ class RowCleaner:
 
         email_refused = OPTED_OUT if unsubscribed else (
             refusal(values["email_consent"][0]) if "email_consent" in values and not email_consent else NOT_SAID)
-        sms_refused = refusal(values["sms_consent"][0]) if "sms_consent" in values and not sms_consent else NOT_SAID
+        sms_refused = OPTED_OUT if sms_unsubscribed else (
+            refusal(values["sms_consent"][0]) if "sms_consent" in values and not sms_consent else NOT_SAID)
 
         return ImportedContact(
             first_name=first, last_name=last, company=company,

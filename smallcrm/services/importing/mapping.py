@@ -30,7 +30,8 @@ FIELDS = (
     "street", "house_number", "street2", "postal_code", "city", "region", "country", "address", "birthday",
     "birth_year", "birth_month", "birth_day", "tags", "notes",
     "email_consent", "sms_consent", "consent_source", "email_consent_source", "sms_consent_source",
-    "email_consent_at", "sms_consent_at", "unsubscribed", "source", "customer_id", "note", "ignore",
+    "email_consent_at", "sms_consent_at", "unsubscribed", "sms_unsubscribed", "source", "customer_id", "note",
+    "ignore",
 )
 # Fields a row may fill from several columns (the others take the first column with a value; a second
 # value goes to the notes).
@@ -414,6 +415,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "unsubscribed": ("unsubtime", "unsubscribed", "unsubscribedat", "unsubscribedon", "unsubscribedate",
                      "unsubscribetime", "optedout", "optoutdate", "optouttime", "abgemeldetam", "desabonnele",
                      "datededesabonnement", "datedesinscription"),
+    # ... from text messages
+    "sms_unsubscribed": ("smsunsubscribed", "smsunsubscribedat", "smsunsubscribedon", "smsoptout", "smsoptedout",
+                         "smsoptoutdate", "textoptout", "donottext", "smsabgemeldet", "desabonnesms"),
     "source": ("source", "leadsource", "howdidyouhearaboutus", "referredby", "referral", "quelle", "herkunft",
                "origine", "provenance", "origen", "fuente", "fonte", "provenienza", "origem", "bron", "herkomst"),
     "note": ("fax", "faxnumber", "telefax", "jobtitle", "department", "abteilung", "website", "webpage", "homepage",
@@ -593,8 +597,8 @@ def _consent_field(words: tuple[str, ...]) -> str | None:
     sms = not _SMS_WORDS.isdisjoint(words)
     email = not _EMAIL_WORDS.isdisjoint(words) or "emails" in joined or "email" in joined
     leaving = not _LEAVING_WORDS.isdisjoint(words) or not _LEAVING_WORDS.isdisjoint(joined)
-    if leaving or {"do", "not"} <= set(words) and email:
-        return None if sms else "unsubscribed"  # (no SMS consent is taken back by a column: "Do Not Text" is a note)
+    if leaving or {"do", "not"} <= set(words) and (email or sms):  # ("Do Not Call" is a note: calls are no marketing)
+        return None if sms and email else "sms_unsubscribed" if sms else "unsubscribed"  # (of both: a note)
     if _NOT_WORDS.intersection(words):
         return None
     if not _CONSENT_WORDS.isdisjoint(words) or not _ASKING_WORDS.isdisjoint(words) and (email or sms):
