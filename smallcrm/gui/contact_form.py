@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QScrollArea, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget,
+    QScrollArea, QStyle, QToolButton, QVBoxLayout, QWidget,
 )
 
 from smallcrm.errors import InvalidValue, ValidationFailed
