@@ -1763,8 +1763,8 @@ def test_the_summary_says_when_phone_numbers_are_of_another_country_and_reads_th
 def test_a_column_read_as_the_kind_of_each_number_says_so_and_the_preview_shows_the_kinds(qtbot, window, tmp_path):
     set_setting("default_region", "DE")
     path = tmp_path / "kunden.csv"
-    path.write_bytes("Vorname;E-Mail;E-Mail-Typ;Telefon;Telefontyp\r\nJürgen;jw@beispiel.de;Privat;0171 2345678;Mobil\r\n"
-                     .encode("cp1252"))
+    path.write_bytes("Vorname;E-Mail;E-Mail-Typ;Telefon;Telefontyp\r\n"
+                     "Jürgen;jw@beispiel.de;Privat;0171 2345678;Mobil\r\n".encode("cp1252"))
     wizard = wizard_for(qtbot, window, path)
     wizard.next()  # detection
     wizard.next()  # mapping

@@ -672,7 +672,8 @@ def test_a_number_copied_from_a_web_pages_link_loses_its_tel_and_keeps_its_exten
     headers = ["First Name", "Phone"]
     made = row_to_contact(2, ["Ann", cell], auto_map(headers), headers, region="FR", date_orders={})
     assert (made.phones, made.notes) == (phones, "")
-    assert [validation.phone_extension(phone.raw) for phone in made.phone_details] == (["12"] if ";ext=" in cell else [""] * len(phones))
+    extensions = [validation.phone_extension(phone.raw) for phone in made.phone_details]
+    assert extensions == (["12"] if ";ext=" in cell else [""] * len(phones))
 
 
 @pytest.mark.parametrize("cell", ["mailto:?to=ann@example.com", "notmailto:ann@example.com"])

@@ -304,7 +304,8 @@ def test_headers_that_name_an_address_or_number_in_other_words_and_those_that_sa
     ("Do Not Text", "sms_unsubscribed"), ("SMSOptOut", "sms_unsubscribed"),
     # neither: when, where from, where to, a call (no marketing), both channels in one column, or a title
     ("Marketing Consent Date", "note"), ("Marketing Source", "note"), ("Mailing Address", "street"),
-    ("Do Not Call", "note"), ("Opted out of email and SMS", "note"), ("Agreed Terms", "note"), ("Invalid email", "note"),
+    ("Do Not Call", "note"), ("Opted out of email and SMS", "note"), ("Agreed Terms", "note"),
+    ("Invalid email", "note"),
     ("Subscriber ID", "note"), ("Newsletter subscribers", "note"),
 ])
 def test_a_column_asking_for_consent_in_its_own_words_is_that_consent(header, target):

@@ -95,13 +95,15 @@ def test_an_extension_is_a_few_digits_after_the_number(typed, extension):
 
 
 @pytest.mark.parametrize(("link", "clean"), [
-    ("mailto:Ann@Example.com", "Ann@example.com"), (" MAILTO:ann%2Bshop@example.com?subject=Hello, there", "ann+shop@example.com")])
+    ("mailto:Ann@Example.com", "Ann@example.com"),
+    (" MAILTO:ann%2Bshop@example.com?subject=Hello, there", "ann+shop@example.com")])
 def test_a_link_to_write_to_copied_from_a_web_page_gives_its_address(link, clean):
     assert v.clean_email(link) == clean
 
 
 @pytest.mark.parametrize(("link", "raw", "e164"), [
-    ("tel:+33612345678", "+33612345678", "+33612345678"), ("TEL:06%2012%2034%2056%2078", "06 12 34 56 78", "+33612345678"),
+    ("tel:+33612345678", "+33612345678", "+33612345678"),
+    ("TEL:06%2012%2034%2056%2078", "06 12 34 56 78", "+33612345678"),
     ("tel:+1-201-555-0123;ext=12", "+1-201-555-0123 ext. 12", "+12015550123"),
     ("tel:0612345678;phone-context=+33", "0612345678", "+33612345678")])
 def test_a_link_to_call_copied_from_a_web_page_gives_its_number_and_extension(link, raw, e164):
