@@ -709,7 +709,8 @@ def test_an_unsubscribed_column_says_whether_they_did(db, tmp_path, value, unsub
 
 
 @pytest.mark.parametrize("header", ["Email Opt Out", "Do Not Email", "Unsubscribed from all email",
-                                    "Opted out of email marketing", "Désabonné", "Abgemeldet"])
+                                    "Opted out of email marketing", "Désabonné", "Abgemeldet", "Email Opt-Out Date",
+                                    "No marketing", "Keine Werbung", "Pas de newsletter"])
 def test_a_column_saying_they_want_no_email_takes_consent_back_where_it_says_yes(db, tmp_path, header):
     ann, bob = _consenting("Ann"), _consenting("Bob")
     source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "Yes"], ["Bob", "bob@example.com", "No"]],
@@ -719,7 +720,7 @@ def test_a_column_saying_they_want_no_email_takes_consent_back_where_it_says_yes
 
 
 @pytest.mark.parametrize("header", ["SMS Opt Out", "Do Not Text", "Opted out of SMS", "SMS Unsubscribed",
-                                    "SMS abgemeldet"])
+                                    "SMS abgemeldet", "Text Opt-Out Date", "SMS Unsubscribe Date", "No SMS marketing"])
 @pytest.mark.parametrize("policy", ["skip", "fill"])
 def test_a_column_saying_they_want_no_text_messages_takes_sms_consent_back_where_it_says_yes(db, tmp_path, header,
                                                                                             policy):

@@ -302,10 +302,14 @@ def test_headers_that_name_an_address_or_number_in_other_words_and_those_that_sa
     ("Email Opt Out", "unsubscribed"), ("Do Not Email", "unsubscribed"), ("Unsubscribed from all email", "unsubscribed"),
     ("Opted out of email marketing", "unsubscribed"), ("SMS Opt Out", "sms_unsubscribed"),
     ("Do Not Text", "sms_unsubscribed"), ("SMSOptOut", "sms_unsubscribed"),
+    # ... saying when ("Text Opt-Out Date"), or refusing marketing in so many words ("No marketing")
+    ("Email Opt-Out Date", "unsubscribed"), ("Text Opt-Out Date", "sms_unsubscribed"),
+    ("SMS Unsubscribe Date", "sms_unsubscribed"), ("No marketing", "unsubscribed"), ("Keine Werbung", "unsubscribed"),
+    ("Pas de newsletter", "unsubscribed"), ("Geen nieuwsbrief", "unsubscribed"), ("No SMS marketing", "sms_unsubscribed"),
     # neither: when, where from, where to, a call (no marketing), both channels in one column, or a title
     ("Marketing Consent Date", "note"), ("Marketing Source", "note"), ("Mailing Address", "street"),
     ("Do Not Call", "note"), ("Opted out of email and SMS", "note"), ("Agreed Terms", "note"),
-    ("Invalid email", "note"),
+    ("Invalid email", "note"), ("Opt-out source", "note"), ("Unsubscribe list", "note"),
     ("Subscriber ID", "note"), ("Newsletter subscribers", "note"),
 ])
 def test_a_column_asking_for_consent_in_its_own_words_is_that_consent(header, target):

@@ -513,10 +513,11 @@ _LEAVING_WORDS = frozenset({"unsubscribe", "unsubscribed", "optout", "optedout",
 _SMS_WORDS = frozenset({"sms", "text", "texts", "texting", "texto", "textos"})
 # ... unless the column says when, where from, or where to: "Marketing Consent Date", "Marketing Source",
 # "Mailing Address"; or is a list's title ("Newsletter subscribers")
-_NOT_CONSENT = frozenset({"date", "datum", "fecha", "data", "time", "timestamp", "at", "on", "le", "am", "source",
-                          "quelle", "origine", "origen", "fonte", "bron", "address", "adresse", "adres", "direccion",
-                          "indirizzo", "endereco", "anschrift", "id", "list", "name",
-                          "subscribers", "members", "contacts", "customers", "clients", "abonnes", "kunden"})
+_WHEN_WORDS = frozenset({"date", "datum", "fecha", "data", "time", "timestamp", "at", "on", "le", "am"})
+_NOT_CONSENT = _WHEN_WORDS | frozenset({
+    "source", "quelle", "origine", "origen", "fonte", "bron", "address", "adresse", "adres", "direccion", "indirizzo",
+    "endereco", "anschrift", "id", "list", "name", "subscribers", "members", "contacts", "customers", "clients",
+    "abonnes", "kunden"})
 _WORD = re.compile(r"[^\W_]+")  # (of any alphabet: "Имя", "メールアドレス")
 _DIGITS = re.compile(r"\d+")
 
@@ -592,12 +593,16 @@ def _generic_field(header: str) -> str:
 def _consent_field(words: tuple[str, ...]) -> str | None:
     """The consent a header asks for in words of its own (_CONSENT_WORDS), or takes back; None for any other."""
     joined = {a + b for a, b in zip(words, words[1:])}  # ("opt out", "opted out")
-    if _NOT_CONSENT.intersection(words):
-        return None
     sms = not _SMS_WORDS.isdisjoint(words)
     email = not _EMAIL_WORDS.isdisjoint(words) or "emails" in joined or "email" in joined
     leaving = not _LEAVING_WORDS.isdisjoint(words) or not _LEAVING_WORDS.isdisjoint(joined)
-    if leaving or {"do", "not"} <= set(words) and (email or sms):  # ("Do Not Call" is a note: calls are no marketing)
+    refusing = ({"do", "not"} <= set(words) and (email or sms)  # ("Do Not Call" is a note: calls are no marketing)
+                or not _CONSENT_WORDS.isdisjoint(words) and ("no" in words or not _NOT_WORDS.isdisjoint(words)))
+    # ("No marketing", "Keine Werbung", "Pas de newsletter"; but "No Portable" is a number)
+    # when they left says they did ("Email Opt-Out Date"); but when they agreed says nothing of a "yes"
+    if _NOT_CONSENT.difference(_WHEN_WORDS if leaving or refusing else ()).intersection(words):
+        return None
+    if leaving or refusing:
         return None if sms and email else "sms_unsubscribed" if sms else "unsubscribed"  # (of both: a note)
     if _NOT_WORDS.intersection(words):
         return None
