@@ -324,6 +324,7 @@ def test_full_names_are_split(name, first, last):
     ("yes", True), ("TRUE", True), ("1", True), ("subscribed", True), ("Oui", True), ("ja", True), ("sí", True),
     ("no", False), ("false", False), ("0", False), ("unsubscribed", False), ("not_subscribed", False), ("", False),
     ("nein", False), ("pending", False), ("maybe", None), ("2024-05-01", None),
+    ("Never subscribed", False), ("Not set", False),  # (as Wix writes them)
 ])
 def test_consent_values(text, granted):
     assert cleaning.parse_consent(text) is granted

@@ -316,6 +316,24 @@ def test_a_column_asking_for_consent_in_its_own_words_is_that_consent(header, ta
     assert auto_map([header, "Email"], "generic") == [target, "email"]
 
 
+@pytest.mark.parametrize("headers, fields", [
+    # a CRM's names, the customer's fields after whose they are: Pipedrive's
+    (["Person - Name", "Person - Email - Work", "Person - Phone - Mobile", "Person - Organization", "Person - Labels",
+      "Person - Birthday", "Person - Notes", "Organization - Name"],
+     ["full_name", "email", "phone", "company", "tags", "birthday", "notes", "company"]),
+    (["Customer Code", "Customer Name", "Customer Group", "Contact Phone", "Customer Since", "Contact Owner"],
+     ["customer_id", "full_name", "tags", "phone", "note", "note"]),
+    # Brevo's: a landline, consent taken back, and when the record was added
+    (["EMAIL", "LANDLINE_NUMBER", "EMAIL_BLACKLISTED", "SMS_BLACKLISTED", "ADDED_TIME", "MODIFIED_TIME"],
+     ["email", "phone", "unsubscribed", "sms_unsubscribed", "ignore", "ignore"]),
+    # Wix's and Constant Contact's consent, as a status
+    (["Email 1", "Email subscriber status", "SMS subscriber status", "Email permission status", "Created On"],
+     ["email", "email_consent", "sms_consent", "email_consent", "ignore"]),
+])
+def test_other_crms_exports_map_by_their_own_names(headers, fields):
+    assert auto_map(headers, "generic") == fields
+
+
 @pytest.mark.parametrize("header", ["EMAIL", "e_mail", " E-Mail ", "Email:", "e.mail", "E-MAIL 2", "Emails"])
 def test_case_accents_and_punctuation_do_not_matter(header):
     assert auto_map([header], "generic") == ["email"]

@@ -168,6 +168,7 @@ def test_display_phone_is_national_at_home_and_international_abroad():
     ("Téléphone (domicile)", "home"), ("Privat", "home"), ("Main", "main"), ("Other", "other"), ("Autre", "other"),
     ("Shop", "Shop"), ("  Mum's   shop ", "Mum's shop"), ("Google Voice", "Google Voice"), ("", ""), ("*", ""),
     ("Phone", ""), ("Phone 1", ""), ("x" * 60, "x" * v.MAX_LABEL),
+    ("Person - Phone - Mobile", "mobile"), ("Customer Work Email", "work"), ("Contact", "Contact"),
 ])
 def test_a_phones_label_is_one_of_the_kinds_every_program_knows_or_the_words_given(given, stored):
     assert v.clean_label(given) == stored

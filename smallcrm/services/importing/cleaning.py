@@ -1050,9 +1050,10 @@ _OPTED_OUT = frozenset({"unsubscribed", "opted out", "optedout", "opt-out", "opt
                         "disiscritto", "disiscritta", "descadastrado"})
 # The answer was no (never asked for, or not ticked)
 _SAID_NO = frozenset({"no", "n", "false", "f", "0", "not subscribed", "not_subscribed", "off",
-                      "non", "nein", "nee", "não", "nao", "falsch", "faux", "falso", "onwaar", "never"})
+                      "non", "nein", "nee", "não", "nao", "falsch", "faux", "falso", "onwaar", "never",
+                      "never subscribed", "never_subscribed"})
 # No answer: still to be confirmed, an address that bounced, a placeholder
-_NOT_SAID = frozenset({"cleaned", "pending", "none", "-"})
+_NOT_SAID = frozenset({"cleaned", "pending", "none", "-", "not set"})
 _NO = _OPTED_OUT | _SAID_NO | _NOT_SAID
 
 # What a consent cell says against consent already given (`refusal`): nothing; a plain no, which replaces a

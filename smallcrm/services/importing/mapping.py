@@ -319,7 +319,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                   "voornaamachternaam", "naamklant",
                   *LAST_FIRST),
     "company": ("company", "companyname", "billingcompany", "organization", "organisation", "org", "business",
-                "businessname",
+                "businessname", "organizationname", "organisationname",
                 "firma", "firmenname", "unternehmen", "entreprise", "societe", "raisonsociale", "empresa",
                 "azienda", "societa", "ragionesociale", "bedrijf", "bedrijfsnaam", "organizacion", "organizzazione"),
     "email": ("email", "emailaddress", "mail", "mailaddress", "emails", "emailadresse", "courriel",
@@ -339,7 +339,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "natel", "natelnummer", "cellulaire", "telephonecellulaire", "gsmnummer", "telefonofijo", "telefonofisso",
               "telefonefixo", "telefonfest", "festnetz", "festnetznummer", "telephonefixe", "fixe", "vast",
               "vastnummer", "vastetelefoon", "telnr", "telefonnr", "handynr", "mobilnr", "mobiltelnr", "telefoonnr",
-              "mobielnr", "telefonenr", "phoneno", "mobileno", "telephoneno", "cellno", "contactno", "contactnumber",
+              "mobielnr", "telefonenr", "landline", "landlinenumber", "landlinephone", "phoneno", "mobileno", "telephoneno", "cellno", "contactno", "contactnumber",
               "particular", "abitazione"),  # (Outlook's home phone in Spanish and Italian)
     "street": ("street", "streetaddress", "address", "address1", "addressline1", "addressline", "line1",
                "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
@@ -453,10 +453,12 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                "puntos", "fechadealta", "fechademodificacion", "ultimacompra", "totalespeso", "totaleacquisti",
                "nordini", "nvisite", "scontrinomedio", "puntifedelta", "saldopunti", "dataregistrazione",
                "datamodifica", "ultimoacquisto", "partitaiva", "dni", "nif", "dninif", "ustidnr", "recordid",
-               "createdate", "createdat", "updatedat", "datecreated", "lastmodified", "lastactivitydate",
+               "createdate", "createdat", "updatedat", "datecreated", "lastmodified", "lastactivitydate", "created",
+               "createdon", "profilecreatedon", "dateadded", "addedon", "addedtime", "modifiedtime", "modifiedon",
+               "updatedon",
                "totalpurchases", "purchasecount", "averagespend", "uuid", "guid"),
     "customer_id": ("customerid", "id", "clientid", "customernumber", "customerno", "custid", "contactid",
-                    "kundennummer", "kundenid", "kundennr", "numeroclient", "idclient", "codeclient",
+                    "customercode", "kundennummer", "kundenid", "kundennr", "numeroclient", "idclient", "codeclient",
                     "numerodecliente", "idcliente", "codigodecliente", "codicecliente", "numerocliente",
                     "klantnummer", "klantid", "externalid", "referenceid", "accountnumber", "nclient", "noclient",
                     "ncliente", "nocliente", "codcliente", "codcli"),
@@ -477,6 +479,9 @@ _NOT_WORDS = frozenset({"not", "pas", "sin", "kein", "keine", "nicht", "niet", "
 # "Mobile perso"): left out only when what is left is an email or a phone ("Personnel ID" is a staff number)
 _WHICH_CHANNEL = frozenset({"principal", "principale", "personnel", "personnelle", "perso", "privee", "personlich",
                             "privado", "privato", "pessoal", "secondary", "secondaire", "secundario"})
+# Words before a field's name that say whose it is: the customer's, as a CRM writes "Person - Email - Work"
+_WHOSE_WORDS = frozenset({"person", "contact", "customer", "client", "kunde", "kunden", "cliente", "klant", "personne",
+                          "persona"})
 _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "geschaftliche", "geschaftlicher",
                          "geschaftliches", "buro", "firma", "dienstlich", "dienstliche", "dienstlicher", "beruflich",
                          "berufliche", "beruflicher", "profesional", "laboral", "arbeit", "bureau", "travail",
@@ -500,7 +505,7 @@ _CONSENT_WORDS = frozenset({
     "consent", "consents", "consented", "consentement", "consentimiento", "consenso", "consentimento", "toestemming",
     "einwilligung", "subscribe", "subscribed", "subscription", "abonne", "abonnement", "newsletter", "newsletters",
     "nieuwsbrief", "marketing", "werbung", "suscrito", "suscripcion", "iscritto", "iscrizione", "boletin",
-    "promotions", "promotional"})
+    "promotions", "promotional", "subscriber", "permission", "permissions"})
 # ... and words that ask it with a channel's name beside them ("Acepta recibir correos")
 _ASKING_WORDS = frozenset({
     "accept", "accepts", "accepte", "acceptez", "accepted", "agree", "agrees", "agreed", "acepta", "aceptar",
@@ -509,7 +514,8 @@ _ASKING_WORDS = frozenset({
 _EMAIL_WORDS = frozenset({"email", "emails", "mail", "mails", "mailing", "mailings", "courriel", "courriels",
                           "correo", "correos", "newsletter", "newsletters"})
 _LEAVING_WORDS = frozenset({"unsubscribe", "unsubscribed", "optout", "optedout", "desabonne", "desinscrit",
-                            "abgemeldet", "abmeldung", "afgemeld", "uitgeschreven", "disiscritto", "descadastrado"})
+                            "abgemeldet", "abmeldung", "afgemeld", "uitgeschreven", "disiscritto", "descadastrado",
+                            "blacklisted", "blocklisted", "suppressed"})
 _SMS_WORDS = frozenset({"sms", "text", "texts", "texting", "texto", "textos"})
 # ... unless the column says when, where from, or where to: "Marketing Consent Date", "Marketing Source",
 # "Mailing Address"; or is a list's title ("Newsletter subscribers")
@@ -565,6 +571,10 @@ def _generic_field(header: str) -> str:
     consent = _consent_field(words)
     if consent:
         return consent
+    if len(words) > 1 and words[0] in _WHOSE_WORDS:  # "Person - Name", "Customer Group", "Contact Notes"
+        field = _generic_field(" ".join(words[1:]))
+        if field not in ("note", "ignore"):
+            return field
     if len(words) > 1 and words[0] in _LABEL_COLUMN_WORDS and _generic_field(" ".join(words[1:])) in ("phone", "email"):
         return "note"  # what kind of number or address the column beside is: "Type de téléphone", "Tipo de email"
     if any(w in _NOT_WORDS for w in words):
