@@ -378,12 +378,16 @@ _EAST_ASIAN = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\
                          "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]+")
 
 
+def east_asian(word: str) -> bool:
+    """Whether a name (or a word of one) is written in Chinese, Japanese or Korean letters only."""
+    return not word.isascii() and _EAST_ASIAN.fullmatch(word) is not None
+
+
 def display_name(first: str, last: str, company: str = "") -> str:
     """The customer's name as it is written: first name then last ("Anna Smith"), or, for a name whose both
     parts are written in Chinese, Japanese or Korean letters, the family name first, without a space ("王小明",
     "山田さくら", "김민준"); their company's name when they have none."""
-    if first and last and not (first.isascii() or last.isascii()) and _EAST_ASIAN.fullmatch(first) \
-            and _EAST_ASIAN.fullmatch(last):
+    if first and last and east_asian(first) and east_asian(last):
         return last + first
     name = " ".join(part for part in (first, last) if part)
     return name or company

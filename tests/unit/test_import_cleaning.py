@@ -315,6 +315,9 @@ def test_tidy_is_clean_text_without_the_limit(text):
     ("Martin Luther King, Jr.", "Martin Luther", "King Jr."), ("John Smith Jr.", "John", "Smith Jr."),
     ("Henry Ford II", "Henry", "Ford II"), ("Dr. Bob Roe Sr.", "Bob", "Roe Sr."),
     ("Seán Ó Briain", "Seán", "Ó Briain"), ("Máire Ní Bhriain", "Máire", "Ní Bhriain"),
+    # the family name first, as Chinese, Japanese and Korean write it
+    ("山田 太郎", "太郎", "山田"), ("김 민준", "민준", "김"), ("欧阳 娜娜", "娜娜", "欧阳"), ("王小明", "王小明", ""),
+    ("山田, 太郎", "太郎", "山田"), ("Taro 山田", "Taro", "山田"),
 ])
 def test_full_names_are_split(name, first, last):
     assert split_full_name(name) == (first, last)

@@ -737,6 +737,15 @@ def test_a_column_saying_they_want_no_text_messages_takes_sms_consent_back_where
     assert get_contact(ann).sms_consent and get_contact(ann).sms_consent_source == "at the counter"
 
 
+def test_a_whole_name_in_chinese_japanese_or_korean_letters_is_family_name_first(db, tmp_path):
+    source = write_csv(tmp_path / "c.csv", [["山田 太郎", "t@example.jp"], ["김 민준", "k@example.kr"]],
+                       header=["Name", "Email"])
+    ci.import_contacts(source)
+    taro, minjun = (get_contact(contact_ids(email)[0]) for email in ("t@example.jp", "k@example.kr"))
+    assert (taro.first_name, taro.last_name, taro.display_name) == ("太郎", "山田", "山田太郎")
+    assert (minjun.first_name, minjun.last_name, minjun.display_name) == ("민준", "김", "김민준")
+
+
 def test_consent_withdrawn_in_a_worker_process_too(db, tmp_path, monkeypatch):
     monkeypatch.setattr(ci, "_cores", lambda: 2)
     monkeypatch.setattr(ci, "POOL_MIN_BYTES", 0)

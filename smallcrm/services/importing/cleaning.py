@@ -43,7 +43,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
 from smallcrm.services.addresses import country_code, region_of_country, region_written
-from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact
+from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact, east_asian
 from smallcrm.services.importing.mapping import (
     ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, label_columns, second_addresses,
 )
@@ -983,7 +983,8 @@ def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
     write it, is the last name before or after the first ("DUPONT Marie", "LE GALL Jean-Noël"). One word is a
     first name. Titles are left out ("Mme Léa Martin" -> ("Léa", "Martin"); "Mme Martin" -> ("", "Martin")), as a
     title column is. `last_first`: written last name first (under "Nom Prénom": "Dupont Marie"), the first name
-    is the last word."""
+    is the last word. A name in Chinese, Japanese or Korean letters is written family name first ("山田 太郎" ->
+    ("太郎", "山田"))."""
     if "," in name:
         last, _, first = name.partition(",")
         if first.strip().lower() in _SUFFIXES:
@@ -1003,6 +1004,8 @@ def split_full_name(name: str, last_first: bool = False) -> tuple[str, str]:
         return first, " ".join([last, *suffix])
     if len(words) < 2:
         return name, ""
+    if all(map(east_asian, words)):  # Chinese, Japanese and Korean write the family name first ("山田 太郎")
+        return " ".join(words[1:]), words[0]
     capitals = [w.isupper() and sum(c.isalpha() for c in w) > 1 for w in words]  # (not an initial: "J.")
     if any(capitals) and not all(capitals):
         lead = capitals.index(False)  # the capitals first ("DUPONT Marie"), or last ("Marie DUPONT")
