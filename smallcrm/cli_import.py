@@ -439,6 +439,8 @@ _WARNINGS = {
 _NOTED = {
     "email_in_notes": "an email that cannot be read went to their notes",
     "phone_in_notes": "a phone number that cannot be read went to their notes",
+    "phone_cut_short": "a phone number a spreadsheet cut short (such as 4.47912E+11) went to their notes: its last "
+                       "digits are lost (export the file again with the numbers as text, or type them in)",
     "birthday_in_notes": "a birthday that is not a date went to their notes",
     "partial_birthday": "a birthday without its day or month went to their notes",
     "street_in_notes": "address lines too long for the street went to their notes",

@@ -4606,6 +4606,10 @@ Cliquez pour les afficher.</translation>
         <translation>Clients dont un numéro de téléphone est illisible, gardé dans leurs notes</translation>
     </message>
     <message>
+        <source>Customers whose phone number a spreadsheet cut short (such as 4.47912E+11), kept in their notes: its last digits are lost (export the file again with the numbers as text)</source>
+        <translation>Clients dont un tableur a tronqué le numéro de téléphone (comme 4.47912E+11), gardé dans leurs notes&#xa0;: ses derniers chiffres sont perdus (exportez de nouveau le fichier avec les numéros en texte)</translation>
+    </message>
+    <message>
         <source>Customers with a birthday that is not a date, kept in their notes</source>
         <translation>Clients dont l’anniversaire n’est pas une date, gardé dans leurs notes</translation>
     </message>

@@ -296,6 +296,9 @@ WARNINGS = {
                                                        "notes"),
     "phone_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a phone number that cannot be read, kept in "
                                                        "their notes"),
+    "phone_cut_short": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose phone number a spreadsheet cut short (such as "
+                                                        "4.47912E+11), kept in their notes: its last digits are lost "
+                                                        "(export the file again with the numbers as text)"),
     "birthday_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a birthday that is not a date, kept in "
                                                           "their notes"),
     "partial_birthday": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a birthday without its day or month, kept "

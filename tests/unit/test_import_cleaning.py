@@ -610,6 +610,7 @@ def test_an_ambiguous_date_column_is_read_the_way_the_shops_region_writes_dates(
     (row(last="Lee", phone="12"), "Phone: 12", "phone_in_notes"),
     (row(company="Café Noël", phone="ask at the till"), "Phone: ask at the till", "phone_in_notes"),
     (row(first="Ann", email="ann@example.com", phone="n° 12"), "Phone: n° 12", "phone_in_notes"),
+    (row(first="Ann", phone="3.36123E+10"), "Phone: 3.36123E+10", "phone_cut_short"),  # (its digits lost)
     (row(first="Ann", birthday="31/02/1990"), "Birthday: 31/02/1990", "birthday_in_notes"),
     (row(first="Ann", birthday="0000-13-21"), "Birthday: 0000-13-21", "birthday_in_notes"),
     (row(first="Ann", birthday="someday"), "Birthday: someday", "birthday_in_notes"),

@@ -657,6 +657,14 @@ def test_a_customer_number_a_spreadsheet_cut_short_goes_to_the_notes_and_finds_n
     assert dict(result.warnings)["number_in_notes"] == 2
 
 
+def test_a_phone_number_a_spreadsheet_cut_short_is_counted_apart_from_one_that_is_no_number(db, tmp_path):
+    rows = [["Ann", "4.47912E+11"], ["Bob", "call me"], ["Cy", "+44 7911 123456"]]
+    result = ci.import_contacts(write_csv(tmp_path / "c.csv", rows, header=["First Name", "Phone"]), ci.ImportOptions(
+        region="GB"))
+    assert (dict(result.warnings)["phone_cut_short"], dict(result.warnings)["phone_in_notes"]) == (1, 1)
+    assert get_contact(contact_ids("Ann")[0]).notes == "Phone: 4.47912E+11"
+
+
 def test_a_consent_date_is_only_a_consent_where_the_consent_column_says_so_and_nothing_in_it_is_lost(db, tmp_path):
     source = write_csv(tmp_path / "c.csv", [
         ["Ann", "", "2024-05-01T10:00:00+02:00"],  # (the owner cleared "yes", not the date)

@@ -95,6 +95,8 @@ class ImportedContact(ContactInput):
 WARNINGS = {
     "email_in_notes": "an email address that is not valid was kept in the notes",
     "phone_in_notes": "a phone number that cannot be one was kept in the notes",
+    "phone_cut_short": "a phone number a spreadsheet cut short (4.47912E+11) was kept in the notes: its last digits "
+                       "are lost",
     "tag_in_notes": "a tag longer than 60 characters was kept in the notes",
     "street_in_notes": "the second address line did not fit beside the street and was kept in the notes",
     "named_after_email": "the row had no name: the email address stands in for it",
@@ -1774,7 +1776,7 @@ class RowCleaner:
                 i, part, error = bad[0]
                 self._reject(row, "invalid phone number", self.names[i], part, error)
             notes.extend(f"{self.names[i]}: {unguard_formula(part)}" for i, part, _ in bad)
-            warnings.append("phone_in_notes")
+            warnings.append("phone_cut_short" if any(cut_short(part) for _, part, _ in bad) else "phone_in_notes")
         return phones
 
     def _tags(self, cells: list[str], notes: list[str], warnings: list[str]) -> list[str]:

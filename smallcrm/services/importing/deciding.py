@@ -186,7 +186,7 @@ ERASED = "erased"  # a row of someone erased at their request (services.erased):
 # counted for the rows that create or change a customer.
 NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birthday", "street_in_notes",
          "tag_in_notes", "consent_unclear", "consent_date_unclear", "lost_letters",
-         "number_in_notes")
+         "number_in_notes", "phone_cut_short")
 # ... and the customers the import adds with no name but their email or phone in its place
 NAMED_AFTER = ("named_after_email", "named_after_phone")
 
