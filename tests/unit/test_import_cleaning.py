@@ -796,7 +796,7 @@ def test_only_the_guard_before_a_formula_is_removed_from_free_text():
 def test_a_phone_a_spreadsheet_wrote_in_scientific_form_goes_to_the_notes_whole(cell):
     headers = ["First Name", "Phone"]
     made = row_to_contact(2, ["Gigi", cell], auto_map(headers), headers, region="FR", date_orders={})
-    assert (made.phones, made.notes, made.warnings) == ([], f"Phone: {cell}", ["phone_in_notes"])
+    assert (made.phones, made.notes, made.warnings) == ([], f"Phone: {cell}", ["phone_cut_short"])
 
 
 @pytest.mark.parametrize("cell, region, numbers", [
