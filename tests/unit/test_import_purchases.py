@@ -3025,8 +3025,9 @@ def test_a_receipt_number_far_too_long_rejects_its_row_only(gbp, tmp_path):
     assert (reject.row, reject.reason, reject.column, len(reject.value) < 100) == (2, "too long", "Order", True)
 
 
-def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path):
-    header = ["Date", "Receipt", "Total", "Voided"]
+@pytest.mark.parametrize("voided", ["Voided", "Storno", "Cancelled", "Canceled"])
+def test_a_sale_a_voided_column_says_yes_to_is_not_recorded(gbp, tmp_path, voided):
+    header = ["Date", "Receipt", "Total", voided]
     rows = [["2026-10-02 10:00", "A1", "30.00", "No"], ["2026-10-02 11:00", "A2", "500.00", "Yes"],
             ["2026-10-02 12:00", "A3", "12.00", "false"], ["2026-10-02 13:00", "A4", "9.00", "true"],
             ["2026-10-02 14:00", "A5", "8.00", "2026-10-03"], ["2026-10-02 15:00", "A6", "7.00", ""],

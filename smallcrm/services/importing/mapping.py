@@ -749,7 +749,8 @@ SALES_HEADERS = {
              "pago", "paga", "valorpago", "betaald", "betaaldbedrag"),
     # Whether the sale was voided, yes or no (a till's "Voided" column): a voided sale is not recorded
     "voided": ("voided", "void", "isvoided", "annulee", "annule", "venteannulee", "storniert", "anulada", "anulado",
-               "annullato", "annullata", "geannuleerd"),
+               "annullato", "annullata", "geannuleerd", "storno", "cancelled", "canceled", "iscancelled",
+               "iscanceled"),
     # What the customer still owes of the sale (Shopify's "Outstanding Balance"): paid in part, or not at all
     "outstanding": ("outstandingbalance", "outstandingamount", "amountoutstanding", "balancedue", "amountdue",
                     "dueamount", "leftdue", "resteapayer", "restantdu", "montantrestantdu", "resteadu",
