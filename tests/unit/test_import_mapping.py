@@ -297,7 +297,8 @@ def test_headers_that_name_an_address_or_number_in_other_words_and_those_that_sa
     ("Email Marketing Consent", "email_consent"), ("Nieuwsbrief", "email_consent"),
     ("Newsletter-Anmeldung", "email_consent"), ("E-Mail Werbung", "email_consent"),
     ("SMS Marketing Consent", "sms_consent"), ("Accept SMS marketing", "sms_consent"),
-    ("Accepts Text Messages", "sms_consent"),
+    ("Accepts Text Messages", "sms_consent"), ("Acepta publicidad", "email_consent"),
+    ("Consenso marketing", "email_consent"), ("Accepte la publicité", "email_consent"),
     # taken back
     ("Email Opt Out", "unsubscribed"), ("Do Not Email", "unsubscribed"), ("Unsubscribed from all email", "unsubscribed"),
     ("Opted out of email marketing", "unsubscribed"), ("SMS Opt Out", "sms_unsubscribed"),
@@ -305,11 +306,14 @@ def test_headers_that_name_an_address_or_number_in_other_words_and_those_that_sa
     # ... saying when ("Text Opt-Out Date"), or refusing marketing in so many words ("No marketing")
     ("Email Opt-Out Date", "unsubscribed"), ("Text Opt-Out Date", "sms_unsubscribed"),
     ("SMS Unsubscribe Date", "sms_unsubscribed"), ("No marketing", "unsubscribed"), ("Keine Werbung", "unsubscribed"),
-    ("Pas de newsletter", "unsubscribed"), ("Geen nieuwsbrief", "unsubscribed"), ("No SMS marketing", "sms_unsubscribed"),
+    ("Pas de newsletter", "unsubscribed"), ("Sin publicidad", "unsubscribed"), ("Geen nieuwsbrief", "unsubscribed"), ("No SMS marketing", "sms_unsubscribed"),
     # neither: when, where from, where to, a call (no marketing), both channels in one column, or a title
     ("Marketing Consent Date", "note"), ("Marketing Source", "note"), ("Mailing Address", "street"),
     ("Do Not Call", "note"), ("Opted out of email and SMS", "note"), ("Agreed Terms", "note"),
     ("Invalid email", "note"), ("Opt-out source", "note"), ("Unsubscribe list", "note"),
+    # ... or the consent to keep their data at all, which is no consent to marketing
+    ("Consenso privacy", "note"), ("GDPR consent", "note"), ("Consentement RGPD", "note"),
+    ("Einwilligung Datenschutz", "note"), ("Consenso trattamento dati", "note"),
     ("Subscriber ID", "note"), ("Newsletter subscribers", "note"),
 ])
 def test_a_column_asking_for_consent_in_its_own_words_is_that_consent(header, target):

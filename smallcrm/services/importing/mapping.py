@@ -505,7 +505,8 @@ _CONSENT_WORDS = frozenset({
     "consent", "consents", "consented", "consentement", "consentimiento", "consenso", "consentimento", "toestemming",
     "einwilligung", "subscribe", "subscribed", "subscription", "abonne", "abonnement", "newsletter", "newsletters",
     "nieuwsbrief", "marketing", "werbung", "suscrito", "suscripcion", "iscritto", "iscrizione", "boletin",
-    "promotions", "promotional", "subscriber", "permission", "permissions"})
+    "promotions", "promotional", "subscriber", "permission", "permissions", "advertising", "publicidad", "publicite",
+    "pubblicita", "publicidade", "reclame", "promociones", "promozioni", "promocoes"})
 # ... and words that ask it with a channel's name beside them ("Acepta recibir correos")
 _ASKING_WORDS = frozenset({
     "accept", "accepts", "accepte", "acceptez", "accepted", "agree", "agrees", "agreed", "acepta", "aceptar",
@@ -518,12 +519,15 @@ _LEAVING_WORDS = frozenset({"unsubscribe", "unsubscribed", "optout", "optedout",
                             "blacklisted", "blocklisted", "suppressed"})
 _SMS_WORDS = frozenset({"sms", "text", "texts", "texting", "texto", "textos"})
 # ... unless the column says when, where from, or where to: "Marketing Consent Date", "Marketing Source",
-# "Mailing Address"; or is a list's title ("Newsletter subscribers")
+# "Mailing Address"; or is a list's title ("Newsletter subscribers"); or asks no marketing consent
 _WHEN_WORDS = frozenset({"date", "datum", "fecha", "data", "time", "timestamp", "at", "on", "le", "am"})
 _NOT_CONSENT = _WHEN_WORDS | frozenset({
     "source", "quelle", "origine", "origen", "fonte", "bron", "address", "adresse", "adres", "direccion", "indirizzo",
     "endereco", "anschrift", "id", "list", "name", "subscribers", "members", "contacts", "customers", "clients",
-    "abonnes", "kunden"})
+    "abonnes", "kunden",
+    # ... or the consent a shop must ask before keeping someone's data at all (Italy's "Consenso privacy")
+    "privacy", "gdpr", "rgpd", "dsgvo", "datenschutz", "datenverarbeitung", "trattamento", "dati", "datos",
+    "dados", "donnees", "traitement", "tratamiento", "processing", "gegevens", "verwerking"})
 _WORD = re.compile(r"[^\W_]+")  # (of any alphabet: "Имя", "メールアドレス")
 _DIGITS = re.compile(r"\d+")
 
