@@ -131,12 +131,18 @@ def test_outlooks_home_address_in_spanish_and_italian_and_polish_and_czech_heade
      ["first_name", "note", "note", "ignore", "ignore", "ignore", "ignore", "phone"]),
     (["Prénom", "Priorité", "Privé", "Sexe", "Initiales", "Type de messagerie",
       "Nom complet de l'adresse de messagerie", "N° client", "CA total", "Points fidélité", "Date de création"],
-     ["first_name", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "customer_id", "ignore", "ignore",
-      "ignore"]),
+     ["first_name", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "customer_id", "ignore", "note",
+      "ignore"]),  # (the points: the customer is owed them)
 ])
 def test_what_outlook_and_shop_programs_fill_in_everywhere_is_left_out_and_other_addresses_are_notes(headers, fields):
     assert auto_map(headers) == fields
     assert detect_preset([]) == "generic"
+
+
+@pytest.mark.parametrize("header", ["Points", "Loyalty Points", "Points fidélité", "Solde points", "Bonuspunkte",
+                                    "Punktestand", "Puntos", "Punti fedeltà", "Saldo punti", "Spaarpunten"])
+def test_a_loyalty_programs_points_are_kept_in_the_notes_in_every_language(header):
+    assert auto_map(["Name", header]) == ["full_name", "note"]
 
 
 def test_google_numbered_groups_match_any_number():
