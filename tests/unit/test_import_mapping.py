@@ -312,7 +312,8 @@ def test_headers_that_name_an_address_or_number_in_other_words_and_those_that_sa
     # ... saying when ("Text Opt-Out Date"), or refusing marketing in so many words ("No marketing")
     ("Email Opt-Out Date", "unsubscribed"), ("Text Opt-Out Date", "sms_unsubscribed"),
     ("SMS Unsubscribe Date", "sms_unsubscribed"), ("No marketing", "unsubscribed"), ("Keine Werbung", "unsubscribed"),
-    ("Pas de newsletter", "unsubscribed"), ("Sin publicidad", "unsubscribed"), ("Geen nieuwsbrief", "unsubscribed"), ("No SMS marketing", "sms_unsubscribed"),
+    ("Pas de newsletter", "unsubscribed"), ("Sin publicidad", "unsubscribed"), ("Geen nieuwsbrief", "unsubscribed"),
+    ("No SMS marketing", "sms_unsubscribed"),
     # neither: when, where from, where to, a call (no marketing), both channels in one column, or a title
     ("Marketing Consent Date", "note"), ("Marketing Source", "note"), ("Mailing Address", "street"),
     ("Do Not Call", "note"), ("Opted out of email and SMS", "note"), ("Agreed Terms", "note"),

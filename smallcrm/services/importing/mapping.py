@@ -339,7 +339,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "natel", "natelnummer", "cellulaire", "telephonecellulaire", "gsmnummer", "telefonofijo", "telefonofisso",
               "telefonefixo", "telefonfest", "festnetz", "festnetznummer", "telephonefixe", "fixe", "vast",
               "vastnummer", "vastetelefoon", "telnr", "telefonnr", "handynr", "mobilnr", "mobiltelnr", "telefoonnr",
-              "mobielnr", "telefonenr", "landline", "landlinenumber", "landlinephone", "phoneno", "mobileno", "telephoneno", "cellno", "contactno", "contactnumber",
+              "mobielnr", "telefonenr", "landline", "landlinenumber", "landlinephone", "phoneno", "mobileno",
+              "telephoneno", "cellno", "contactno", "contactnumber",
               "particular", "abitazione"),  # (Outlook's home phone in Spanish and Italian)
     "street": ("street", "streetaddress", "address", "address1", "addressline1", "addressline", "line1",
                "strasse", "strasseundhausnummer", "anschrift", "adresse", "adresse1", "rue", "voie", "calle",
