@@ -131,8 +131,9 @@ _CHANNEL_WORDS = frozenset("phone telephone téléphone tel tél telefon telefon
                            "numéro numero nummer no nr num n° de du des di do da van von the voice pref type value "
                            "label email mail e courriel correo posta address adresse addr dirección direccion "
                            "indirizzo endereço endereco internet smtp ex x400".split())
-# ... and the words before a column's name that say whose it is ("Person - Phone - Mobile")
-_WHOSE_WORDS = frozenset({"person", "contact", "customer", "client"})
+# Words before a column's name that say whose it is: the customer's, as a CRM writes "Person - Phone - Mobile"
+WHOSE_WORDS = frozenset({"person", "contact", "customer", "client", "kunde", "kunden", "cliente", "klant", "personne",
+                         "persona"})
 MAX_LABEL = 40
 
 
@@ -145,7 +146,7 @@ def _label_words(text: str) -> list[str]:
 def label_key(text: str) -> str | None:
     """The LABEL_NAMES key that words name ("Mobile Phone", "Téléphone portable", "CELL", "Work Email"), or
     None."""
-    keys = {_LABEL_OF_WORD.get(w) for w in _label_words(text) if w not in _WHOSE_WORDS}
+    keys = {_LABEL_OF_WORD.get(w) for w in _label_words(text) if w not in WHOSE_WORDS}
     if keys == {"work", "main"}:  # Outlook's "Company Main Phone"
         return "work"
     return keys.pop() if len(keys) == 1 and None not in keys else None

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from smallcrm.errors import InvalidValue, NotFound
+from smallcrm.services.validation import WHOSE_WORDS
 
 FIELDS = (
     "first_name", "last_name", "last_name_prefix", "second_last_name", "full_name", "company", "email", "phone",
@@ -481,9 +482,6 @@ _NOT_WORDS = frozenset({"not", "pas", "sin", "kein", "keine", "nicht", "niet", "
 # "Mobile perso"): left out only when what is left is an email or a phone ("Personnel ID" is a staff number)
 _WHICH_CHANNEL = frozenset({"principal", "principale", "personnel", "personnelle", "perso", "privee", "personlich",
                             "privado", "privato", "pessoal", "secondary", "secondaire", "secundario"})
-# Words before a field's name that say whose it is: the customer's, as a CRM writes "Person - Email - Work"
-_WHOSE_WORDS = frozenset({"person", "contact", "customer", "client", "kunde", "kunden", "cliente", "klant", "personne",
-                          "persona"})
 _WORK_WORDS = frozenset({"business", "work", "office", "company", "geschaftlich", "geschaftliche", "geschaftlicher",
                          "geschaftliches", "buro", "firma", "dienstlich", "dienstliche", "dienstlicher", "beruflich",
                          "berufliche", "beruflicher", "profesional", "laboral", "arbeit", "bureau", "travail",
@@ -577,7 +575,7 @@ def _generic_field(header: str) -> str:
     consent = _consent_field(words)
     if consent:
         return consent
-    if len(words) > 1 and words[0] in _WHOSE_WORDS:  # "Person - Name", "Customer Group", "Contact Notes"
+    if len(words) > 1 and words[0] in WHOSE_WORDS:  # "Person - Name", "Customer Group", "Contact Notes"
         field = _generic_field(" ".join(words[1:]))
         if field not in ("note", "ignore"):
             return field
@@ -613,9 +611,9 @@ def _consent_field(words: tuple[str, ...]) -> str | None:
     email = not _EMAIL_WORDS.isdisjoint(words) or "emails" in joined or "email" in joined
     leaving = not _LEAVING_WORDS.isdisjoint(words) or not _LEAVING_WORDS.isdisjoint(joined)
     refusing = ({"do", "not"} <= set(words) and (email or sms)  # ("Do Not Call" is a note: calls are no marketing)
-                or not _CONSENT_WORDS.isdisjoint(words) and ("no" in words or not _NOT_WORDS.isdisjoint(words)))
-    # ("No marketing", "Keine Werbung", "Pas de newsletter"; but "No Portable" is a number)
-    # when they left says they did ("Email Opt-Out Date"); but when they agreed says nothing of a "yes"
+                or not _CONSENT_WORDS.isdisjoint(words)  # "No marketing", "Keine Werbung" ("No Portable": a number)
+                and ("no" in words or not _NOT_WORDS.isdisjoint(words)))
+    # when they left says they did ("Email Opt-Out Date"); when they agreed says nothing of a "yes"
     if _NOT_CONSENT.difference(_WHEN_WORDS if leaving or refusing else ()).intersection(words):
         return None
     if leaving or refusing:
