@@ -221,6 +221,7 @@ _FILE_PROBLEMS = {
     "marked_as": "{path} says by its first bytes that it is written in another encoding",
     "field_too_large": "{path} has a cell too large to be data",
     "too_many_rows": "{path} has more rows than one import takes",
+    "contacts_file": "{path} is a vCard file of contacts, not a list of sales",
 }
 
 
@@ -243,6 +244,8 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
         text += "; leave out --encoding to have it found from the file"
     elif problem.reason == "binary":
         text += "; export the list as CSV from the program that made it"
+    elif problem.reason == "contacts_file":
+        text += "; import it with `smallcrm import contacts`"
     elif problem.reason == "unclosed_quote":
         text += ("; correct that row in the program that made the file, or give --quote none if the file's "
                  "quotes are text")
@@ -432,6 +435,10 @@ _WARNINGS = {
                   "use smallcrm import purchases)"),
     "erased": ("row is someone erased at their request (smallcrm privacy erase): not added again",
                "rows are people erased at their request (smallcrm privacy erase): not added again"),
+    "unreadable_lines": ("line of a contact is not a vCard line (name:value) and was left out; check that contact "
+                         "in the file",
+                         "lines of contacts are not vCard lines (name:value) and were left out; check those contacts "
+                         "in the file"),
 }
 
 
@@ -529,7 +536,7 @@ def _require_separator(path: Path, options) -> None:
 
 
 def import_contacts(args, db_path: Path) -> int:
-    from smallcrm.services.importing import contacts_import as ci, mapping
+    from smallcrm.services.importing import contacts_import as ci, mapping, reader
 
     def build():
         headers = _headers(args.file, args)
@@ -566,16 +573,19 @@ def import_contacts(args, db_path: Path) -> int:
                   "rejected": p.counts["reject"], "joined": p.counts["join"]}
         if args.json:
             cli_format.write_json(sys.stdout, {"dry_run": True, "batch": None, **counts,
-                                               "encoding": p.dialect.encoding, "delimiter": p.dialect.delimiter,
-                                               "preset": p.preset, "columns": _columns_json(p.headers, p.fields),
+                                               "encoding": p.dialect.encoding,
+                                               "delimiter": reader.separator(p.dialect), "preset": p.preset,
+                                               "columns": _columns_json(p.headers, p.fields),
                                                "rows": p.rows, "tags": tags, "warnings": dict(p.warnings),
                                                "warning_rows": p.warning_rows,
                                                "phone_hint": ci.hint_json(p.phone_hint),
                                                "rejects": _rejects_json(rejects)})
         else:
-            print(f"dry run of {args.file.name} ({plural(p.rows, 'row')}, {p.dialect.encoding}, "
-                  f"{_delimiter_name(p.dialect.delimiter)}, preset {p.preset}): would create {counts['created']}, "
-                  f"update {counts['updated']}, skip {counts['skipped']}, reject {counts['rejected']}"
+            rows = plural(p.rows, "row" if p.dialect.vcard is None else "contact")
+            print(f"dry run of {args.file.name} ({rows}, {p.dialect.encoding}, "
+                  f"{_delimiter_name(reader.separator(p.dialect))}, preset {p.preset}): "
+                  f"would create {counts['created']}, update {counts['updated']}, skip {counts['skipped']}, "
+                  f"reject {counts['rejected']}"
                   f"{_joined_text(counts['joined'], 'would join')}; nothing was changed")
             _print_warnings(p.warnings, p.warning_rows)
             _print_phone_hint(p.phone_hint, ci.import_region(options))
@@ -737,9 +747,10 @@ def _print_with_tax(with_tax: tuple[str, str] | None) -> None:
               f'to record what customers paid, give --map "{total}=amount"')
 
 
-def _delimiter_name(delimiter: str) -> str:
-    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space"}.get(delimiter,
-                                                                                       repr(delimiter))
+def _delimiter_name(delimiter: str | None) -> str:
+    """A file's separator in words; None: a vCard file's, which has none."""
+    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space", None: "vCard"}.get(
+        delimiter, repr(delimiter))
 
 
 def list_imports(args, db_path: Path) -> int:

@@ -1577,8 +1577,8 @@ Cliquez pour les afficher.</translation>
         <translation>Choisir le fichier</translation>
     </message>
     <message>
-        <source>A CSV file exported from Google, Outlook, a phone, Excel, Shopify, Square, your till or another CRM.</source>
-        <translation>Un fichier CSV exporté de Google, Outlook, un téléphone, Excel, Shopify, Square, votre caisse ou un autre CRM.</translation>
+        <source>A CSV file exported from Google, Outlook, Excel, Shopify, Square, your till or another CRM, or a phone&apos;s contacts saved as a vCard file (.vcf).</source>
+        <translation>Un fichier CSV exporté de Google, Outlook, Excel, Shopify, Square, de votre caisse ou d’un autre CRM, ou les contacts d’un téléphone enregistrés en fichier vCard (.vcf).</translation>
     </message>
     <message>
         <source>File</source>
@@ -1601,6 +1601,10 @@ Cliquez pour les afficher.</translation>
         <translation>Il n’y a pas de fichier «&#x202f;{name}&#x202f;» à cet endroit. Vérifiez son nom et son dossier, ou trouvez-le avec Choisir…</translation>
     </message>
     <message>
+        <source>A vCard file: a phone&apos;s or a mail program&apos;s contacts, each imported as a customer.</source>
+        <translation>Un fichier vCard&#xa0;: les contacts d’un téléphone ou d’une messagerie, chacun importé comme client.</translation>
+    </message>
+    <message>
         <source>Chosen from the file&apos;s columns ({columns}). Change it if it is wrong.</source>
         <translation>Déduit des colonnes du fichier ({columns}). Changez-le s’il est faux.</translation>
     </message>
@@ -1609,8 +1613,8 @@ Cliquez pour les afficher.</translation>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+        <source>CSV and vCard files (*.csv *.txt *.tsv *.vcf);;All files (*)</source>
+        <translation>Fichiers CSV et vCard (*.csv *.txt *.tsv *.vcf);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1813,6 +1817,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Another program (by the column names)</source>
         <translation>Un autre programme (d’après les noms des colonnes)</translation>
+    </message>
+    <message>
+        <source>Detected: a vCard file of contacts, characters in {encoding}. Each contact is a row below, its phones, emails and addresses in columns.</source>
+        <translation>Détecté&#xa0;: un fichier vCard de contacts, caractères en {encoding}. Chaque contact est une ligne ci-dessous, ses téléphones, e-mails et adresses en colonnes.</translation>
     </message>
     <message>
         <source>“{code}” is no country&apos;s code. Under “Phone numbers from”, write the two letters of the country of numbers written without +country, such as FR, DE or GB, or leave it empty.</source>
@@ -2280,6 +2288,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>A quote opened in one row is never closed: the rest of the file would be read as one cell. Correct that row in the program that made the file, or choose “None: quotes are text” under “Text in quotes”.</source>
         <translation>Un guillemet ouvert dans une ligne n’est jamais fermé&#xa0;: tout le reste du fichier serait lu comme une seule cellule. Corrigez cette ligne dans le programme qui a créé le fichier, ou choisissez «&#x202f;Aucun&#xa0;: les guillemets sont du texte&#x202f;» sous «&#x202f;Texte entre guillemets&#x202f;».</translation>
+    </message>
+    <message>
+        <source>This is a vCard file of contacts, not a list of sales: choose Customers.</source>
+        <translation>C’est un fichier vCard de contacts, pas une liste de ventes&#xa0;: choisissez Clients.</translation>
     </message>
     <message>
         <source>tab</source>
@@ -4564,6 +4576,10 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Rows of sales given again by a file put after another, counted once</source>
         <translation>Lignes de ventes données à nouveau par un fichier mis à la suite d’un autre, comptées une fois</translation>
+    </message>
+    <message>
+        <source>Lines of contacts that are not vCard lines (name:value), left out (check those contacts in the file)</source>
+        <translation>Lignes de contacts qui ne sont pas des lignes vCard (nom:valeur), laissées de côté (vérifiez ces contacts dans le fichier)</translation>
     </message>
     <message>
         <source>Rows of the column names again (files put one after another), left out</source>

@@ -276,6 +276,8 @@ WARNINGS = {
     "blank_rows": QT_TRANSLATE_NOOP("SummaryPage", "Blank rows skipped"),
     "repeated_sales": QT_TRANSLATE_NOOP("SummaryPage", "Rows of sales given again by a file put after another, "
                                                        "counted once"),
+    "unreadable_lines": QT_TRANSLATE_NOOP("SummaryPage", "Lines of contacts that are not vCard lines (name:value), "
+                                                         "left out (check those contacts in the file)"),
     "repeated_headers": QT_TRANSLATE_NOOP("SummaryPage", "Rows of the column names again (files put one after "
                                                          "another), left out"),
     "split_numbers": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a number a comma not in quotes split into cells "
@@ -428,6 +430,8 @@ def problem_text(error: Exception, *, started: bool = True) -> str:
                 "unclosed_quote": _problem_tr("A quote opened in one row is never closed: the rest of the file would "
                                               "be read as one cell. Correct that row in the program that made the "
                                               "file, or choose “None: quotes are text” under “Text in quotes”."),
+                "contacts_file": _problem_tr("This is a vCard file of contacts, not a list of sales: choose "
+                                             "Customers."),
                 "too_many_rows": _problem_tr("The file has more than {rows} rows, more than one import takes. Split "
                                              "it into smaller files (a spreadsheet can save part of the rows as CSV) "
                                              "and import them one after the other.").format(
@@ -813,8 +817,8 @@ class FilePage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("A CSV file exported from Google, Outlook, a phone, Excel, Shopify, Square, "
-                                 "your till or another CRM."))
+        self.setSubTitle(self.tr("A CSV file exported from Google, Outlook, Excel, Shopify, Square, your till or "
+                                 "another CRM, or a phone's contacts saved as a vCard file (.vcf)."))
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("File"))
         self.path.textChanged.connect(self.completeChanged)
@@ -870,18 +874,23 @@ class FilePage(QWizardPage):
         if path is None or not path.is_file():
             return
         try:
-            headers = reader.read_header(path, reader.sniff(path))
+            dialect = reader.sniff(path)
+            headers = reader.read_header(path, dialect)
         except (SmallCrmError, OSError, LookupError):
             return  # the next page says what is wrong with the file
         kind = "purchases" if pi.holds_purchases(headers) else "contacts"
         for button in self.kinds.buttons():
             button.setChecked(button.property("kind") == kind)
-        self.detected.setText(self.tr("Chosen from the file's columns ({columns}). Change it if it is wrong.")
-                              .format(columns=", ".join(headers[:6]) + (", …" if len(headers) > 6 else "")))
+        if dialect.vcard is not None:
+            self.detected.setText(self.tr("A vCard file: a phone's or a mail program's contacts, each imported as a "
+                                          "customer."))
+        else:
+            self.detected.setText(self.tr("Chosen from the file's columns ({columns}). Change it if it is wrong.")
+                                  .format(columns=", ".join(headers[:6]) + (", …" if len(headers) > 6 else "")))
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a file"), self.path.text(),
-                                              self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"))
+                                              self.tr("CSV and vCard files (*.csv *.txt *.tsv *.vcf);;All files (*)"))
         if name:
             self.path.setText(name)
 
@@ -1157,12 +1166,20 @@ class FormatPage(QWizardPage):
         quotes = {'"': self.tr("text in double quotes"), "'": self.tr("text in single quotes"),
                   "": self.tr("no quotes")}[d.quotechar]
         self.detected.setStyleSheet("")  # (in the problem colour while the choices could not be read)
-        self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, "
-                                      "column names on row {row}, lines ending in {ends}, {layout}.").format(
-            encoding=self.encoding_name(d.encoding), sep={"\t": self.tr("tab")}.get(d.delimiter, d.delimiter),
-            quotes=quotes,
-            row=d.header_row + d.first_row_number, ends=self.tr(LINE_ENDINGS[d.line_ending]),
-            layout=self.layout_name()))
+        for widget in (self.delimiter, self.quote, self.header_row, self.row_end):  # (a vCard file has none)
+            widget.setEnabled(d.vcard is None)
+            self.labels[widget].setEnabled(d.vcard is None)
+        if d.vcard is not None:
+            self.detected.setText(self.tr("Detected: a vCard file of contacts, characters in {encoding}. Each contact "
+                                          "is a row below, its phones, emails and addresses in columns.").format(
+                encoding=self.encoding_name(d.encoding)))
+        else:
+            self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, "
+                                          "{quotes}, column names on row {row}, lines ending in {ends}, {layout}.")
+                                  .format(encoding=self.encoding_name(d.encoding),
+                                          sep={"\t": self.tr("tab")}.get(d.delimiter, d.delimiter), quotes=quotes,
+                                          row=d.header_row + d.first_row_number,
+                                          ends=self.tr(LINE_ENDINGS[d.line_ending]), layout=self.layout_name()))
         if self.w.options.preset == "auto":  # what "detect" found, in its item
             if self.w.kind == "purchases":
                 program = self.program_name(self.w.preset) if self.w.preset in pi.LAYOUTS else ""
@@ -2836,6 +2853,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         self.dialect = ci.sniff_with(self.path, self.options)
         self.headers = reader.read_header(self.path, self.dialect)
         if self.kind == "purchases":
+            ci.require_sales_file(self.path, self.dialect)
             self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset)
         else:
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset

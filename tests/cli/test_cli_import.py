@@ -886,3 +886,34 @@ def test_a_separator_that_cannot_be_one_says_what_can(cli, tmp_path, delimiter):
     result = cli("import", "contacts", str(people), "--delimiter", delimiter)
     assert result.code == 2
     assert result.error_line.endswith("one sign such as , ; | or tab, not a letter, a digit or a quote")
+
+
+PHONE_CONTACTS = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nTEL;TYPE=CELL:06 12 34 56 78\r\n"
+                  "EMAIL;TYPE=HOME:ann@example.com\r\nEND:VCARD\r\n"
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Stone;Bob;;;\r\nFN:Bob Stone\r\nTEL;TYPE=WORK,FAX:01 23 45 67 89\r\n"
+                  "this line is no property\r\nEND:VCARD\r\n")
+
+
+def test_a_phones_contacts_in_a_vcard_file_are_imported_and_said_to_be_a_vcard(cli, tmp_path):
+    path = tmp_path / "Contacts.vcf"
+    path.write_text(PHONE_CONTACTS, encoding="utf-8", newline="")
+    dry = cli("import", "contacts", str(path), "--region", "FR", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "dry run of Contacts.vcf (2 contacts, utf-8, vCard, preset vcard): would create 2" in dry.out
+    assert "1 line of a contact is not a vCard line (name:value) and was left out; check that contact in the file " \
+           "(row 3)" in dry.out
+    result = cli("import", "contacts", str(path), "--region", "FR", "--json")
+    assert result.code == 0, result.err
+    data = result.json()
+    assert (data["created"], data["delimiter"], data["preset"]) == (2, None, "vcard")
+    listed = {c["first_name"]: c for c in cli("contacts", "list", "--json").json()}
+    assert listed["Ann"]["phones"] == ["+33612345678"] and listed["Bob"]["phones"] == []
+
+
+def test_a_vcard_file_imported_as_purchases_is_refused_in_one_line(cli, tmp_path):
+    path = tmp_path / "Contacts.vcf"
+    path.write_text(PHONE_CONTACTS, encoding="utf-8", newline="")
+    result = cli("import", "purchases", str(path))
+    assert result.code == 1
+    assert result.error_line == (f"smallcrm: error: {path} is a vCard file of contacts, not a list of sales; import it "
+                                 "with `smallcrm import contacts`; nothing was imported")

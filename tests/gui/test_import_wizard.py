@@ -2661,3 +2661,44 @@ def test_a_file_whose_every_row_is_rejected_is_not_called_imported(qtbot, window
                                "import again.")
     assert page.rejects.isVisible() and page.rejects.model().rowCount() == 2 and page.save.isVisible()
     wizard.close()
+
+
+def test_a_phones_vcard_file_dropped_on_the_window_imports_its_contacts_and_undoes(qtbot, window, tmp_path):
+    path = tmp_path / "Contacts.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Weiß;Ännchen;;;\r\nFN:Ännchen Weiß\r\n"
+                    "TEL;TYPE=CELL:+49 170 1234567\r\nEMAIL;TYPE=HOME:aennchen@beispiel.de\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Dupont;Marie;;;\r\nFN:Marie Dupont\r\n"
+                    "TEL;TYPE=WORK:+33 1 23 45 67 89\r\nEND:VCARD\r\n", encoding="utf-8", newline="")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    (wizard,) = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert "vCard file" in wizard.file_page.detected.text()
+    wizard.next()
+    page = wizard.format_page
+    assert "a vCard file of contacts, characters in UTF-8" in page.detected.text()
+    assert not page.delimiter.isEnabled() and not page.header_row.isEnabled() and page.encoding.isEnabled()
+    assert page.table.item(0, 0).text() == "Ännchen Weiß"
+    for _ in range(3):
+        wizard.next()
+    qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    people = {c.last_name: c for c in map(contacts.get_contact, contacts.contact_ids())}
+    assert people["Weiß"].emails == ["aennchen@beispiel.de"] and people["Weiß"].phones[0].label == "mobile"
+    assert people["Dupont"].phones[0].e164 == "+33123456789"
+    undo(qtbot, wizard)
+    assert contacts.count_contacts() == 0
+
+
+def test_a_vcard_file_chosen_as_purchases_is_refused_on_the_first_page(qtbot, window, tmp_path):
+    path = tmp_path / "Contacts.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEND:VCARD\r\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    next(b for b in wizard.file_page.kinds.buttons() if b.property("kind") == "purchases").setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.problem.text() == ("This is a vCard file of contacts, not a list of sales: choose "
+                                               "Customers.")
+    wizard.close()

@@ -1243,8 +1243,6 @@ def test_an_encoding_of_no_text_file_is_refused_as_such(tmp_path, name):
      "a web page (HTML), as some web shops write their “Excel” exports"),
     ('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">\n</Workbook>\n',
      "an Excel 2003 XML workbook"),
-    ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Smith\r\nEMAIL:ann@x.fr\r\nEND:VCARD\r\n",
-     "a vCard file of contacts (.vcf)"),
 ])
 def test_a_text_file_of_another_kind_is_said_to_be_no_csv_file(tmp_path, text, kind):
     """They were read as CSV: "no column goes to a name…; the column names were read as “<html xmlns:o=…”"."""

@@ -187,7 +187,7 @@ class ImportResult:
     skipped: int
     rejected: int
     encoding: str
-    delimiter: str
+    delimiter: str | None  # None for a vCard file
     rejects: list[Reject] = field(default_factory=list)
     preset: str = ""
     warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied: blank rows, NULs, ...
@@ -436,6 +436,8 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     """
     path = Path(path)
     dialect = sniff_with(path, options)
+    if map_headers is not None:
+        require_sales_file(path, dialect)
     headers = reader.read_header(path, dialect)
     sales_export = False
     if map_headers is not None:
@@ -480,6 +482,12 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     if total is None:  # (the pass for the dates stops at a file with too many rows)
         reader.check_size(path, dialect)
     return FileLayout(path, dialect, headers, preset, fields, orders, ambiguous, total, sales_export)
+
+
+def require_sales_file(path: Path, dialect: reader.Dialect) -> None:
+    """Refuse a vCard file (a phone's contacts) given as a file of sales."""
+    if dialect.vcard is not None:
+        raise reader.ImportFileProblem(path, "contacts_file")
 
 
 WHO_FIELDS = ("first_name", "last_name", "full_name", "company", "email", "phone")  # a row needs one to be someone
@@ -1481,7 +1489,8 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
         conn = database.connection()
         moment = to_utc_text(utc_now())
         details = {"preset": layout.preset, "encoding": layout.dialect.encoding,
-                   "delimiter": layout.dialect.delimiter, "on_duplicate": options.on_duplicate, "fields": layout.fields}
+                   "delimiter": reader.separator(layout.dialect), "on_duplicate": options.on_duplicate,
+                   "fields": layout.fields}
         with no_gc(), database.atomic("IMMEDIATE"):
             batch_id = _insert_batch(conn, "contacts", path, moment, details)
             existing = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
@@ -1501,7 +1510,7 @@ def import_contacts(path: Path | str, options: ImportOptions | None = None, *, p
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
     return ImportResult(batch_id, run.counts["create"], run.counts["update"], run.counts["skip"],
-                        run.counts["reject"], layout.dialect.encoding, layout.dialect.delimiter, run.rejects,
+                        run.counts["reject"], layout.dialect.encoding, reader.separator(layout.dialect), run.rejects,
                         layout.preset, run.warnings, hint, run.counts["join"], run.warning_rows)
 
 

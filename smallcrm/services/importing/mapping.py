@@ -287,6 +287,20 @@ PRESETS: dict[str, Preset] = {
               r"TIMEZONE|CC|REGION|LAST_CHANGED|LEID|EUID|UNSUB_(?:CAMPAIGN_TITLE|CAMPAIGN_ID)|"
               r"CLEAN_(?:TIME|CAMPAIGN_TITLE|CAMPAIGN_ID)|UNSUB_REASON(?:_OTHER)?", "ignore")),
         ),
+        Preset(
+            # (vcards.header, of one email, phone, address and web page)
+            "vcard", "Contacts of a phone or a mail program (vCard)",
+            _h("Name,First Name,Middle Name,Last Name,Name Prefix,Name Suffix,Nickname,Organization Name,"
+               "Organization Department,Organization Title,Birthday,Notes,Labels,Event 1 - Label,Event 1 - Value,"
+               "E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Label,"
+               "Address 1 - PO Box,Address 1 - Extended Address,Address 1 - Street,Address 1 - City,"
+               "Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Website 1 - Label,Website 1 - Value"),
+            {"Name": "full_name", "First Name": "first_name", "Middle Name": "note", "Last Name": "last_name",
+             "Name Prefix": "ignore", "Name Suffix": "note", "Nickname": "note", "Organization Name": "company",
+             "Organization Department": "note", "Organization Title": "note", "Birthday": "birthday",
+             "Notes": "notes", "Labels": "tags"},
+            _GOOGLE_GROUP_RULES,
+        ),
         Preset("generic", "any other file", ()),
     )
 }

@@ -15,6 +15,8 @@ How the encoding is found, surest first:
 A file of UTF-8 and Windows-1252 rows both (two exports put together) is read with the codec
 "utf-8-or-cp1252" (`MIXED_WESTERN`): each is found in the rest of the file, up to `SCAN_BYTES`, too.
 
+A vCard file (a phone's contacts) is read as a table of them, one row each (vcards.py; `Dialect.vcard`).
+
 Rows are numbered as a spreadsheet shows them: the first record of the file is row 1, blank lines
 count, a quoted line break does not start a new row, and Excel's "sep=;" line is not shown (so not
 counted).
@@ -31,10 +33,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from smallcrm.errors import ImportFileProblem, InvalidValue, Phrase, SmallCrmError
+from smallcrm.services.importing import vcards
 from smallcrm.services.importing.mapping import names_a_field
 
 SAMPLE_BYTES = 256 * 1024  # what detection looks at
@@ -75,18 +78,21 @@ _MAGIC = (
     (b"\x7fELF", "a program"),
 )
 # Text files that are no CSV file, by how their text starts (lower case, spaces before it left out): a web page
-# that web shops give an ".xls" name (Excel opens it), an Excel 2003 XML workbook, a phone's contacts as vCards.
+# that web shops give an ".xls" name (Excel opens it), an Excel 2003 XML workbook, a phone's contacts as vCards
+# (read as a table of contacts: vcards.py).
 WEB_PAGE = "a web page (HTML), as some web shops write their “Excel” exports"
+VCARD = "a vCard file of contacts (.vcf)"
 _TEXT_KINDS = (
     (("<!doctype html", "<html", "<table"), WEB_PAGE),
     (("<?xml",), "an Excel 2003 XML workbook"),  # (when it says it is one: _text_kind)
-    (("begin:vcard",), "a vCard file of contacts (.vcf)"),
+    (("begin:vcard",), VCARD),
 )
 BINARY_KINDS = frozenset([kind for _, kind in _MAGIC] + [kind for _, kind in _TEXT_KINDS])
 
 # What a file problem's detail says (ImportFileProblem.detail; those with facts are made into a Phrase).
 IS_FOLDER = "it is a folder, not a file"
 ONLY_NAMES = "only the column names {names}"
+NO_CONTACTS = "none of its contacts has a name, an email, a phone or anything else to import"
 NO_NAMES = "only a row of empty column names"
 BAD_BYTES = "some of its text is not {encoding}"
 BAD_BYTES_IN_COLUMN = "“{text}” in column {column} is not {encoding}"
@@ -223,6 +229,9 @@ class Dialect:
     # "": a row ends at any line break (CR LF, LF or CR), as most files need; "\r\n", "\n" or "\r" when the
     # user says rows end only there: other line breaks are then text in a cell (CR LF always ends a row).
     row_end: str = ""
+    # A vCard file's contacts, read as a table of this shape (vcards.py); None for a CSV file. The table's
+    # column names are its row 1, and its contacts rows 2 onwards, as they are in its rejected rows' CSV.
+    vcard: vcards.Shape | None = None
 
     @property
     def first_row_number(self) -> int:
@@ -1028,6 +1037,8 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     if not text.strip():
         raise _problem(path, "empty", "the file holds no text")
     kind = _text_kind(text)
+    if kind == VCARD:
+        return _vcard_dialect(path, Dialect(codec, ",", '"', 0, has_bom, _line_ending(text)))
     if kind:
         raise _problem(path, "binary", kind)
 
@@ -1060,6 +1071,35 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     if not truncated and all(_is_blank(r) for r in records[header + 1:]):
         raise _header_only(path, records[header], row_end)
     return Dialect(codec, chosen, quotechar, header, has_bom, _line_ending(text), sep_line, ends)
+
+
+def _vcard_dialect(path: Path, dialect: Dialect) -> Dialect:
+    """A vCard file's dialect: the table its contacts are read as, as wide as its contact with the most emails,
+    phones, addresses and web pages needs (its lines are looked through for that: vcards.shape)."""
+    try:
+        with _text_stream(path, dialect) as stream:
+            shape, cards = vcards.shape(_vcard_lines(stream), MAX_ROWS)
+    except UnicodeDecodeError as e:
+        raise RowStream(path, dialect)._decode_problem() from e
+    except _LineTooLong as e:
+        raise _problem(path, "field_too_large", f"a line longer than {LINE_LIMIT:,} characters") from e
+    except OSError as e:
+        raise _problem(path, "vanished", e.strerror or str(e)) from e
+    if cards > MAX_ROWS:
+        raise _too_many_rows(path)
+    return replace(dialect, vcard=shape)
+
+
+def _vcard_lines(stream, nul_characters: list[int] | None = None) -> Iterator[str]:
+    """A vCard file's lines, without NUL characters (counted in `nul_characters`' one item)."""
+    while line := stream.readline(LINE_LIMIT):
+        if len(line) >= LINE_LIMIT and line[-1] not in "\r\n":
+            raise _LineTooLong
+        if "\x00" in line:
+            if nul_characters is not None:
+                nul_characters[0] += line.count("\x00")
+            line = line.replace("\x00", "")
+        yield line
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -1123,6 +1163,7 @@ class RowStream:
         self.nul_characters = 0
         self.stray_quotes = 0  # rows a quote never closed had run together, read again line by line
         self.repeated_headers = 0  # rows of the column names again (files put one after the other): left out
+        self.unreadable_lines = 0  # lines of a vCard file that are no property ("name:value"): left out
         self.first_rows: dict[str, list[int]] = {}  # the first rows (ROWS_SAID) of each kind tidied, to say which
         self.cut_letter = 0  # 1: the file ends in the middle of a letter (see _cut_letter)
         self.header: list[str] = []
@@ -1159,11 +1200,11 @@ class RowStream:
     @property
     def warnings(self) -> list[tuple[str, int]]:
         """What was tidied, as (kind, how many): "cut_letter", "nul_characters", "stray_quotes", "short_rows",
-        "long_rows", "blank_rows", "repeated_headers"."""
+        "long_rows", "blank_rows", "repeated_headers", "unreadable_lines"."""
         counts = [("cut_letter", self.cut_letter), ("nul_characters", self.nul_characters),
                   ("stray_quotes", self.stray_quotes),
                   ("short_rows", self.short_rows), ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows),
-                  ("repeated_headers", self.repeated_headers)]
+                  ("repeated_headers", self.repeated_headers), ("unreadable_lines", self.unreadable_lines)]
         return [(kind, n) for kind, n in counts if n]
 
     def _lines(self, stream) -> Iterator[str]:
@@ -1184,6 +1225,9 @@ class RowStream:
             yield line
 
     def _generate(self) -> Iterator[tuple[int, list[str]]]:
+        if self.dialect.vcard is not None:
+            yield from self._contacts()
+            return
         path, dialect = self.path, self.dialect
         csv.field_size_limit(FIELD_LIMIT)
         stream = _text_stream(path, dialect)
@@ -1274,8 +1318,45 @@ class RowStream:
         if self.rows == 0:
             raise _header_only(path, self.header, ROW_END_NAMES.get(self.dialect.row_end))
 
+    def _contacts(self) -> Iterator[tuple[int, list[str]]]:
+        """A vCard file's contacts, as rows of the table they are read as (vcards.py)."""
+        path, shape = self.path, self.dialect.vcard
+        self.header = vcards.header(shape)
+        number = 1  # (the row of the column names)
+        nuls = [0]
+        try:
+            with _text_stream(path, self.dialect) as stream:
+                for card in vcards.cards(_vcard_lines(stream, nuls)):
+                    number += 1
+                    self.nul_characters = nuls[0]
+                    if card.unreadable:
+                        self.unreadable_lines += card.unreadable
+                        self._note_row("unreadable_lines", number)
+                    cells = vcards.row(card, shape)
+                    if not any(cells):
+                        self.blank_rows += 1
+                        continue
+                    if self.rows == self.limit:
+                        self.cut_short = True
+                        return
+                    self.rows += 1
+                    if self.rows > MAX_ROWS:
+                        raise _too_many_rows(path, number)
+                    yield number, cells
+        except UnicodeDecodeError as e:
+            raise self._decode_problem() from e
+        except _LineTooLong as e:
+            raise _problem(path, "field_too_large", f"a line longer than {LINE_LIMIT:,} characters",
+                           number + 1) from e
+        except OSError as e:
+            raise _problem(path, "vanished", e.strerror or str(e), number + 1) from e
+        if self.rows == 0:
+            raise _problem(path, "empty", NO_CONTACTS)
+
     def _decode_problem(self) -> ImportFileProblem:
         dialect = self.dialect
+        if dialect.vcard is not None:  # (a vCard file has no columns to say)
+            return _problem(self.path, "encoding", _bad_bytes_detail("", dialect.encoding, None))
         try:
             with _text_stream(self.path, dialect, "smallcrm-mark-bad-bytes", vanished=True) as stream:
                 row, column, cell = _locate_marked(stream, dialect)
@@ -1397,8 +1478,15 @@ def _only_names(header: list[str]) -> str:
     return Phrase(ONLY_NAMES, names=shown) if names else NO_NAMES
 
 
+def separator(dialect: Dialect) -> str | None:
+    """The file's separator, as an import says it: None for a vCard file, which has none."""
+    return None if dialect.vcard is not None else dialect.delimiter
+
+
 def read_header(path: Path | str, dialect: Dialect) -> list[str]:
     """The column names, trimmed (an empty name stays: Thunderbird ends its header with a comma)."""
+    if dialect.vcard is not None:
+        return vcards.header(dialect.vcard)
     path = Path(path)
     csv.field_size_limit(FIELD_LIMIT)
     try:
