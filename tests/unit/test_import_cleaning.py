@@ -1077,3 +1077,13 @@ def test_a_hint_says_when_most_numbers_are_of_another_country_and_which():
     assert cleaning.phone_hint(rows[:1], [0], "GB") is None  # too few to say
     cut = [["06 12 34 56 78"], ["12345"], ["99 99"], ["020 7946 0018"]]  # numbers cut short: of no country
     assert cleaning.phone_hint(cut, [0], "GB") == cleaning.PhoneHint(3, 4, None)
+
+
+@pytest.mark.parametrize(("family", "given", "whole"), [("山田", "太郎", "山田太郎"), ("김", "민준", "김민준"),
+                                                         ("王", "小明", "王 小明")])
+def test_a_whole_name_written_without_a_space_beside_its_parts_goes_nowhere_else(tmp_path, family, given, whole):
+    """Japanese, Chinese and Korean names are written without a space: the whole name went to the notes, as
+    saying more than its parts ("Name: 山田太郎")."""
+    person = one_row_of(tmp_path / "kunden.csv", ["姓", "名", "氏名", "メール"],
+                        {"姓": family, "名": given, "氏名": whole, "メール": "a@example.jp"}, "JP")
+    assert (person.last_name, person.first_name, person.notes) == (family, given, "")

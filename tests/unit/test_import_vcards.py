@@ -89,7 +89,7 @@ def test_a_vcard_4_card_puts_the_preferred_email_and_the_home_address_first():
     row = card(V4)
     assert row["E-mail 1 - Value"] == "sophie@exemple.fr" and row["E-mail 2 - Value"] == "s.martin@bureau.fr"
     assert (row["Address 1 - Label"], row["Address 1 - City"], row["Address 2 - City"]) == ("Home", "Paris", "Lyon")
-    assert (row["Phone 1 - Label"], row["Phone 1 - Value"]) == ("Mobile", "+33-6-98-76-54-32")
+    assert (row["Phone 1 - Label"], row["Phone 1 - Value"]) == ("Mobile", "tel:+33-6-98-76-54-32")
     assert (row["Birthday"], row["Event 1 - Value"]) == ("--12-24", "2009-08-08")
 
 
@@ -194,3 +194,37 @@ def test_a_number_beyond_a_tables_columns_is_kept_in_the_notes():
     (found,) = vcards.cards(["BEGIN:VCARD\r\n", "TEL:1\r\n", "TEL:2\r\n", "END:VCARD\r\n"])
     row = dict(zip(vcards.header(vcards.Shape()), vcards.row(found, vcards.Shape())))
     assert (row["Phone 1 - Value"], row["Notes"]) == ("1", "Phone: 2")
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_customers_exported_as_vcards_come_back_as_they_were(tmp_path, version):
+    """smallcrm's own vCards (File ▸ Export, for a phone): imported into an empty book, every field kept."""
+    from smallcrm.services import export
+    from smallcrm.services.contacts import ContactInput, add_contact
+    from smallcrm.store.db import close_database, open_database
+
+    def book() -> list[tuple]:
+        found = [get_contact(i) for i in contact_ids()]
+        return sorted((c.first_name, c.last_name, c.company, c.emails, c.email_labels,
+                       [(p.e164, p.label) for p in c.phones], c.street, c.postal_code, c.city, c.country,
+                       c.birthday, sorted(c.tags), c.notes, c.email_consent, c.sms_consent)
+                      for c in found)
+
+    open_database(tmp_path / "shop.sqlite")
+    add_contact(ContactInput(first_name="Zoë", last_name="Lefèvre", emails=["zoe@exemple.fr", "zl@bureau.fr"],
+                             email_labels=["home", "work"], phones=["+33 6 12 34 56 78", "+33 1 23 45 67 89 ext. 12"],
+                             phone_labels=["mobile", "Boutique"], street="12 rue de la Paix", postal_code="75002",
+                             city="Paris", country="France", birthday="--12-24", tags=["VIP", "Habitués"],
+                             notes="Sans gluten, merci\nLivraison le mardi", email_consent=True), welcome=False)
+    add_contact(ContactInput(first_name="山田", last_name="太郎", phones=["+81 90 1234 5678"], birthday="1985-04-03"),
+                welcome=False)
+    add_contact(ContactInput(company="Cy & Co", emails=["hello@cy.example"]), welcome=False)
+    before = book()
+    path = tmp_path / "customers.vcf"
+    export.export_contacts(path, contact_ids(), vcard_version=version)
+    close_database()
+    open_database(tmp_path / "phone.sqlite")
+    result = ci.import_contacts(path, ci.ImportOptions(region="FR"))
+    assert (result.created, result.rejected) == (3, 0)
+    assert book() == before
+    close_database()

@@ -1884,9 +1884,11 @@ class _RowRejected(Exception):
         self.reject = reject
 
 
-def _new_words(full: str, *parts: str) -> bool:
+def _new_words(full: str, first: str, last: str, *parts: str) -> bool:
     """Whether a display name says more than the first name, last name and company do."""
-    known = {w.casefold().strip(",.") for p in parts for w in p.split()}
+    if "".join(full.split()).casefold() in ((first + last).casefold(), (last + first).casefold()):
+        return False  # (the name written without a space, as Chinese, Japanese and Korean names are: 山田太郎)
+    known = {w.casefold().strip(",.") for p in (first, last, *parts) for w in p.split()}
     return any(w.casefold().strip(",.") not in known for w in full.split())
 
 

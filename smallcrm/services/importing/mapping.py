@@ -292,13 +292,14 @@ PRESETS: dict[str, Preset] = {
             "vcard", "Contacts of a phone or a mail program (vCard)",
             _h("Name,First Name,Middle Name,Last Name,Name Prefix,Name Suffix,Nickname,Organization Name,"
                "Organization Department,Organization Title,Birthday,Notes,Labels,Event 1 - Label,Event 1 - Value,"
-               "E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Label,"
+               "Source,Email Consent,SMS Consent,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Label,"
                "Address 1 - PO Box,Address 1 - Extended Address,Address 1 - Street,Address 1 - City,"
                "Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Website 1 - Label,Website 1 - Value"),
             {"Name": "full_name", "First Name": "first_name", "Middle Name": "note", "Last Name": "last_name",
              "Name Prefix": "ignore", "Name Suffix": "note", "Nickname": "note", "Organization Name": "company",
              "Organization Department": "note", "Organization Title": "note", "Birthday": "birthday",
-             "Notes": "notes", "Labels": "tags"},
+             "Notes": "notes", "Labels": "tags", "Source": "source", "Email Consent": "email_consent",
+             "SMS Consent": "sms_consent"},
             _GOOGLE_GROUP_RULES,
         ),
         Preset("generic", "any other file", ()),

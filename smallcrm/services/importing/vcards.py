@@ -29,7 +29,10 @@ from vobject.base import ParseError, getLogicalLines, parseLine
 
 NAME_COLUMNS = ("Name", "First Name", "Middle Name", "Last Name", "Name Prefix", "Name Suffix", "Nickname",
                 "Organization Name", "Organization Department", "Organization Title", "Birthday", "Notes", "Labels",
-                "Event 1 - Label", "Event 1 - Value")
+                "Event 1 - Label", "Event 1 - Value", "Source", "Email Consent", "SMS Consent")
+# smallcrm's own vCards (services/export.py) say where a customer came from and what they agreed to
+_OWN = {"X-SMALLCRM-SOURCE": "Source", "X-SMALLCRM-EMAIL-CONSENT": "Email Consent",
+        "X-SMALLCRM-SMS-CONSENT": "SMS Consent"}
 ADDRESS_PARTS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")  # ADR's order
 
 
@@ -272,16 +275,18 @@ def row(card: Card, shape: Shape) -> list[str]:
             notes.append(text(p.value))
         elif p.name == "CATEGORIES":
             cells["Labels"] = " ::: ".join(v for v in parts(p.value, ",") if v)
+        elif p.name in _OWN:
+            cells[_OWN[p.name]] = text(p.value)
         elif p.name in lists:
             lists[p.name].append(p)
     cells["Organization Title"] = ", ".join(t for t in titles if t)
+    if cells["Name"] == cells["Organization Name"] and not (cells["First Name"] or cells["Last Name"]):
+        cells["Name"] = ""  # (a company's card: its name is no person's)
     room = dict(zip(_GROUPS, (shape.emails, shape.phones, shape.addresses, shape.websites)))
     for name, group in (("EMAIL", "E-mail"), ("TEL", "Phone"), ("URL", "Website")):
         found = sorted(lists[name], key=lambda p: not _preferred(p))  # (the one the contact prefers first)
         for n, p in enumerate(found, start=1):
-            value = text(p.value)
-            if name == "TEL" and value.lower().startswith("tel:"):
-                value = value[4:]
+            value = text(p.value)  # (a "tel:" link as it is: the import reads it, its extension too)
             if n > room[name]:  # (not in a table of another shape: kept in the notes)
                 notes.append(f"{group}: {value}")
                 continue
