@@ -228,3 +228,11 @@ def test_customers_exported_as_vcards_come_back_as_they_were(tmp_path, version):
     assert (result.created, result.rejected) == (3, 0)
     assert book() == before
     close_database()
+
+
+def test_a_nul_character_in_a_vcard_file_is_removed_and_counted(tmp_path):
+    path = write(tmp_path / "nul.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\x00 Lee\r\nEND:VCARD\r\n")
+    with reader.read_rows(path, reader.sniff(path)) as rows:
+        ((number, cells),) = list(rows)
+        assert (number, cells[0]) == (2, "Ann Lee")
+        assert rows.warnings == [("nul_characters", 1)]

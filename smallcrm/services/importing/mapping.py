@@ -82,6 +82,12 @@ _GOOGLE_GROUP_RULES = (
     (r"(?:E-mail|Phone|Address|Organization|Website|Relation|Event|IM|Custom Field) \d+ - (?:Type|Label)", "ignore"),
 )
 
+_GOOGLE_FIELDS = {
+    "First Name": "first_name", "Middle Name": "note", "Last Name": "last_name", "Nickname": "note",
+    "Organization Name": "company", "Organization Title": "note", "Organization Department": "note",
+    "Birthday": "birthday", "Notes": "notes", "Labels": "tags", "Name Prefix": "ignore", "Name Suffix": "note",
+    "File As": "ignore", "Photo": "ignore"}
+
 _OUTLOOK_FIELDS = {
     "First Name": "first_name", "Middle Name": "note", "Last Name": "last_name", "Company": "company",
     "Job Title": "note", "Department": "note", "Nickname": "note",
@@ -115,11 +121,7 @@ PRESETS: dict[str, Preset] = {
                "Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,"
                "Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address,Website 1 - Label,"
                "Website 1 - Value"),
-            {"First Name": "first_name", "Middle Name": "note", "Last Name": "last_name", "Nickname": "note",
-             "Organization Name": "company", "Organization Title": "note", "Organization Department": "note",
-             "Birthday": "birthday", "Notes": "notes", "Labels": "tags", "Name Prefix": "ignore",
-             "Name Suffix": "note", "File As": "ignore", "Photo": "ignore"},
-            _GOOGLE_GROUP_RULES,
+            _GOOGLE_FIELDS, _GOOGLE_GROUP_RULES,
         ),
         Preset(
             "google_legacy", "Google Contacts, Google CSV (until about 2021)",
@@ -295,10 +297,7 @@ PRESETS: dict[str, Preset] = {
                "Source,Email Consent,SMS Consent,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Label,"
                "Address 1 - PO Box,Address 1 - Extended Address,Address 1 - Street,Address 1 - City,"
                "Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Website 1 - Label,Website 1 - Value"),
-            {"Name": "full_name", "First Name": "first_name", "Middle Name": "note", "Last Name": "last_name",
-             "Name Prefix": "ignore", "Name Suffix": "note", "Nickname": "note", "Organization Name": "company",
-             "Organization Department": "note", "Organization Title": "note", "Birthday": "birthday",
-             "Notes": "notes", "Labels": "tags", "Source": "source", "Email Consent": "email_consent",
+            {**_GOOGLE_FIELDS, "Name": "full_name", "Source": "source", "Email Consent": "email_consent",
              "SMS Consent": "sms_consent"},
             _GOOGLE_GROUP_RULES,
         ),

@@ -1090,14 +1090,14 @@ def _vcard_dialect(path: Path, dialect: Dialect) -> Dialect:
     return replace(dialect, vcard=shape)
 
 
-def _vcard_lines(stream, nul_characters: list[int] | None = None) -> Iterator[str]:
-    """A vCard file's lines, without NUL characters (counted in `nul_characters`' one item)."""
+def _vcard_lines(stream, rows: RowStream | None = None) -> Iterator[str]:
+    """A vCard file's lines, without NUL characters (counted in `rows`, when given)."""
     while line := stream.readline(LINE_LIMIT):
         if len(line) >= LINE_LIMIT and line[-1] not in "\r\n":
             raise _LineTooLong
         if "\x00" in line:
-            if nul_characters is not None:
-                nul_characters[0] += line.count("\x00")
+            if rows is not None:
+                rows.nul_characters += line.count("\x00")
             line = line.replace("\x00", "")
         yield line
 
@@ -1292,12 +1292,8 @@ class RowStream:
                             self.repeated_headers += 1  # (a file put after another, its column names with it)
                             self._note_row("repeated_headers", number)
                             continue
-                        if self.rows == self.limit:
-                            self.cut_short = True
+                        if not self._take(number):
                             return
-                        self.rows += 1
-                        if self.rows > MAX_ROWS:
-                            raise _too_many_rows(path, number)
                         yield number, cells
                 if unclosed is not None:  # the last record ran to the end of the file: its rows would be one cell
                     raise _problem(path, "unclosed_quote", f"the {unclosed[1]:,} lines from there to the end of the "
@@ -1318,17 +1314,25 @@ class RowStream:
         if self.rows == 0:
             raise _header_only(path, self.header, ROW_END_NAMES.get(self.dialect.row_end))
 
+    def _take(self, number: int) -> bool:
+        """Count row `number` as given out; False when `limit` rows were given already (the file has more)."""
+        if self.rows == self.limit:
+            self.cut_short = True
+            return False
+        self.rows += 1
+        if self.rows > MAX_ROWS:
+            raise _too_many_rows(self.path, number)
+        return True
+
     def _contacts(self) -> Iterator[tuple[int, list[str]]]:
         """A vCard file's contacts, as rows of the table they are read as (vcards.py)."""
         path, shape = self.path, self.dialect.vcard
         self.header = vcards.header(shape)
         number = 1  # (the row of the column names)
-        nuls = [0]
         try:
             with _text_stream(path, self.dialect) as stream:
-                for card in vcards.cards(_vcard_lines(stream, nuls)):
+                for card in vcards.cards(_vcard_lines(stream, self)):
                     number += 1
-                    self.nul_characters = nuls[0]
                     if card.unreadable:
                         self.unreadable_lines += card.unreadable
                         self._note_row("unreadable_lines", number)
@@ -1336,12 +1340,8 @@ class RowStream:
                     if not any(cells):
                         self.blank_rows += 1
                         continue
-                    if self.rows == self.limit:
-                        self.cut_short = True
+                    if not self._take(number):
                         return
-                    self.rows += 1
-                    if self.rows > MAX_ROWS:
-                        raise _too_many_rows(path, number)
                     yield number, cells
         except UnicodeDecodeError as e:
             raise self._decode_problem() from e
