@@ -179,7 +179,7 @@ def kind(p: Property, labels: dict[str, str]) -> str:
     "Mobile", "Work", "Work Fax", "Home"; "" for none."""
     if p.group and p.group in labels:
         label = labels[p.group]
-        return (_APPLE_LABEL.fullmatch(label).group(1) if _APPLE_LABEL.fullmatch(label) else label).strip()
+        return (m.group(1) if (m := _APPLE_LABEL.fullmatch(label)) else label).strip()
     words = [_KIND_WORDS[t.upper()] for t in p.params.get("TYPE", []) if t.upper() in _KIND_WORDS]
     if "Fax" in words or "Pager" in words:  # (not a number to call: the import keeps it in the notes)
         where = [w for w in words if w in ("Home", "Work")]
