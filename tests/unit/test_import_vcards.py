@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from smallcrm.errors import ImportFileProblem
 from smallcrm.services.contacts import contact_ids, get_contact
@@ -177,6 +177,7 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 @given(lines=st.lists(st.one_of(_TEXT, st.sampled_from(
     ["BEGIN:VCARD", "END:VCARD", "N:a;b", "TEL;CELL:1", "item1.TEL:2", "EMAIL:a@b.fr", "ADR:;;a;b", "URL:x",
      "NOTE;ENCODING=QUOTED-PRINTABLE:a=", "TEL;ENCODING=QUOTED-PRINTABLE:3=", "FN:=C3", " folded"])), max_size=30))
+@example(lines=["BEGIN:VCARD", "TEL;ENCODING=QUOTED-PRINTABLE:3=", "BEGIN:VCARD", "TEL;CELL:1"])  # (one card)
 def test_any_lines_are_read_as_cards_each_filling_the_columns_the_quick_look_found(lines):
     lines = [line + "\r\n" for line in lines]
     shape, count = vcards.shape(lines, 100)

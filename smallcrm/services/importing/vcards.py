@@ -226,7 +226,18 @@ def shape(lines: Iterable[str], most: int) -> tuple[Shape, int]:
     cards), and how many cards it has, counted up to `most` + 1. It never has fewer columns than `cards` and `row`
     need."""
     widest, counts, found = [1, 1, 1, 1], [0, 0, 0, 0], 0
+    encoded = continued = False  # (a quoted-printable line; one ending in "=" goes on, as vobject reads it)
     for line in lines:
+        text = line.rstrip("\r\n")
+        if not text.strip():
+            encoded = continued = False
+            continue
+        if continued or text[0] in " \t":  # (the line before goes on)
+            encoded = encoded or "quoted-printable" in text.lower()
+            continued = encoded and text.endswith("=")
+            continue
+        encoded = "quoted-printable" in text.lower()
+        continued = encoded and text.endswith("=")
         if _BEGIN.match(line):
             found += 1
             if found > most:
