@@ -384,7 +384,8 @@ def test_google_legacy_keeps_an_invalid_email_in_the_notes_when_another_is_valid
     assert (chen.first_name, chen.last_name) == ("Chen", "Wei")  # from "Name" alone
     assert chen.emails == ["chen.wei@example.com"]
     assert "E-mail 1 - Value: not-an-email" in chen.notes.splitlines()
-    assert "Address 2 - City: York" in chen.notes.splitlines()
+    assert chen.city == "York"  # (a second address is the address of a row that has no first one)
+    assert "York" not in chen.notes
     assert chen.warnings == ["email_in_notes"]
 
 
@@ -408,7 +409,7 @@ def test_outlook_rows():
     emile, = contacts_of("google_outlook.csv")
     assert emile.street == "21 bis rue de Bruxelles" and emile.city == "Paris"
     assert emile.tags == ["Naturalistes"]  # without Google's "myContacts", starless in its Outlook CSV
-    assert emile.notes.splitlines() == ["Business Street: 5 rue du Travail", "Business City: Médan"]
+    assert emile.notes.splitlines() == ["Work address: 5 rue du Travail, Médan"]
 
 
 def one_row_of(path: Path, names: list[str], row: dict[str, str], region: str) -> ImportedContact | Reject:
@@ -989,15 +990,44 @@ def test_google_fax_numbers_and_second_addresses_are_kept_once_in_the_notes(tmp_
               "Address 2 - Country"]
     row = {name: "" for name in names} | {
         "First Name": "Zoé", "Last Name": "Martin", "Phone 1 - Label": "Mobile", "Phone 1 - Value": "06 12 34 56 78",
+        "Address 1 - Street": "3 rue des Lilas", "Address 1 - City": "Paris",
         "Phone 3 - Label": "Halifax shop", "Phone 3 - Value": "01 98 76 54 32",
         "Phone 2 - Label": "Work Fax", "Phone 2 - Value": "01 23 45 67 89", "Address 2 - Label": "Work",
         "Address 2 - Formatted": "5 rue du Travail\n78200 Médan", "Address 2 - Street": "5 rue du Travail",
         "Address 2 - City": "Médan", "Address 2 - Postal Code": "78200", "Address 2 - Country": "Belgique"}
     zoe = one_row_of(tmp_path / "google.csv", names, row, region="FR")
     assert zoe.phones == ["+33612345678", "+33198765432"]  # the fax is not a number to call; the Halifax shop is
-    assert zoe.notes.splitlines() == ["Address 2 - Formatted: 5 rue du Travail", "78200 Médan",
-                                      "Address 2 - Country: Belgique",  # (not in the whole: kept)
+    # the second address in one line, under its label, with its country (which the whole left out)
+    assert zoe.notes.splitlines() == ["Work address: 5 rue du Travail, 78200 Médan, Belgique",
                                       "Work Fax: 01 23 45 67 89"]
+
+
+def test_an_address_kept_in_the_notes_is_one_line_as_its_country_writes_it_and_none_when_it_is_the_home_one(
+        tmp_path):
+    """A business address beside the home one went to the notes a line for each part ("Business Street: …",
+    "Business City: …"); the same address twice was kept twice; a web page was "Website 1 - Value: …"."""
+    names = next(csv.reader([(FIXTURES / "outlook.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
+    row = {name: "" for name in names} | {
+        "First Name": "Ann", "Last Name": "Lee", "Home Street": "3 Elm Road", "Home City": "Springfield",
+        "Home State": "IL", "Home Postal Code": "62704", "Business Street": "1 Main Street",
+        "Business Street 2": "Suite 4", "Business City": "Springfield", "Business State": "IL",
+        "Business Postal Code": "62701", "Business Country/Region": "United States", "Other Street": "3 Elm Road",
+        "Other City": "Springfield", "Other Postal Code": "62704"}
+    ann = one_row_of(tmp_path / "outlook.csv", names, row, region="US")
+    assert (ann.street, ann.city, ann.postal_code) == ("3 Elm Road", "Springfield, IL", "62704")
+    assert ann.notes.splitlines() == ["Work address: 1 Main Street, Suite 4, Springfield, IL 62701, United States"]
+
+    names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
+    names = [n for n in names if not n.startswith("Address 2")]
+    names += ["Address 2 - Label", "Address 2 - Street", "Address 2 - City", "Address 2 - Postal Code"]
+    row = {name: "" for name in names} | {
+        "First Name": "Zoé", "Address 1 - Street": "3 rue des Lilas", "Address 1 - City": "Paris",
+        "Address 2 - Label": "Entrepôt", "Address 2 - Street": "8 quai de Seine", "Address 2 - City": "Rouen",
+        "Address 2 - Postal Code": "76000", "Website 1 - Label": "Blog", "Website 1 - Value": "https://zoe.example"}
+    zoe = one_row_of(tmp_path / "google.csv", names, row, region="FR")
+    # named by its label; a web page with its label after it
+    assert zoe.notes.splitlines() == ["Website: https://zoe.example (Blog)",
+                                      "Entrepôt address: 8 quai de Seine, 76000 Rouen"]
 
 
 def test_googles_relations_events_and_custom_fields_are_kept_in_the_notes_under_their_labels(tmp_path):

@@ -182,8 +182,8 @@ def test_a_business_address_in_any_language_is_a_second_address_not_the_home_one
     fields = auto_map(headers)
     assert fields[1:3] == ["street", "city"] and set(fields[3:]) == {"note"}
     business, shipping, other = mapping.second_addresses(headers, fields)
-    assert business == {3: "street", 4: "postal_code", 5: "city", 6: "street", 7: "city"}
-    assert (shipping, other) == ({9: "street"}, {8: "street"})  # (a fax is no part of an address)
+    assert business == ("business", {3: "street", 4: "postal_code", 5: "city", 6: "street", 7: "city"})
+    assert (shipping, other) == (("shipping", {9: "street"}), ("other", {8: "street"}))  # (a fax is no part of an address)
 
 
 def test_a_shipping_address_beside_a_billing_one_is_a_second_address_and_alone_the_address():
@@ -191,7 +191,7 @@ def test_a_shipping_address_beside_a_billing_one_is_a_second_address_and_alone_t
             "Shipping City", "Shipping Postcode", "Shipping Phone"]
     fields = auto_map(both)
     assert fields[2:] == ["street", "city", "postal_code", "note", "note", "note", "phone"]
-    assert mapping.second_addresses(both, fields) == [{5: "street", 6: "city", 7: "postal_code"}]
+    assert mapping.second_addresses(both, fields) == [("shipping", {5: "street", 6: "city", 7: "postal_code"})]
     alone = ["Name", "Shipping Street", "Shipping City", "Shipping Zip", "Shipping Country"]
     assert auto_map(alone) == ["full_name", "street", "city", "postal_code", "country"]
     assert auto_map(["Name", "Shipping Address 1", "Shipping Street"]) == ["full_name", "street", "note"]

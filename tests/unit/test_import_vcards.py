@@ -136,7 +136,9 @@ def test_importing_a_phones_contacts_stores_each_as_a_customer(db, contacts_file
     assert "Work Fax: 01 23 45 67 89" in marie.notes  # (a fax is no number to call)
     assert (sophie.emails, sophie.email_labels) == (["sophie@exemple.fr", "s.martin@bureau.fr"], ["home", "work"])
     assert (sophie.city, sophie.birthday) == ("Paris", "--12-24")
-    assert "Lyon" in sophie.notes and "https://sophie.example" in sophie.notes
+    # her work address in one line, named by its kind
+    assert "Work address: 1 place du Marché, 69001 Lyon, France" in sophie.notes.splitlines()
+    assert "Website: https://sophie.example" in sophie.notes.splitlines()
 
 
 def test_a_vcard_import_again_with_skip_creates_nothing_and_undo_leaves_the_book_as_it_was(db, contacts_file):

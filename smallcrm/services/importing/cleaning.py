@@ -14,6 +14,9 @@ Decisions, in plain words:
   writes it: after it ("Hauptstraße 5"), or before it in France, Britain, North America and a few more
   (NUMBER_FIRST: "12 rue de la Paix"); a row that names no country, where its column's language does
   (NUMBER_AFTER: "Hausnummer"), else where the shop's country does.
+- An address besides the home one (Outlook's business address, Google's "Address 2") goes to the notes in one
+  line named by its kind or label ("Work address: 5 rue du Travail, 78200 Médan"), its town as its country writes
+  it; a row without a home address takes the first of them as its address.
 - `street2` joins the street after a comma. A short region code ("IL", "ON", "NSW") follows the city
   ("Springfield, IL") where the row's country (else the shop's) writes the region in an address
   (`addresses.region_written`); otherwise, and a longer region name, goes to the notes.
@@ -42,10 +45,10 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
-from smallcrm.services.addresses import country_code, region_of_country, region_written
+from smallcrm.services.addresses import country_code, region_of_country, region_written, town_lines
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact, east_asian
 from smallcrm.services.importing.mapping import (
-    ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, label_columns, second_addresses,
+    ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, label_columns, numbered_addresses, second_addresses,
 )
 from smallcrm.services.validation import Phone
 from smallcrm.store.fields import utc_now
@@ -1272,8 +1275,14 @@ def _grouped_as_in(part: str, region: str) -> bool:
 
 
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
+# the notes' name of an address besides the home one, by whose it is (mapping.second_addresses)
+_NOTED_ADDRESS = {"business": "Work address", "shipping": "Shipping address", "other": "Other address"}
+# a label that says it is an address ("Postal address", "Adresse de livraison"): the note's name as it is
+_ADDRESS_WORD = re.compile(r"address|adress|adresse|anschrift|direcci[oó]n|indirizzo|endere[cç]o", re.IGNORECASE)
 # Google's groups whose label says what the value is ("Custom Field 1 - Label": "Allergy"): kept in the notes under it
-_LABELLED_NOTES = re.compile(r"(?:Relation|Event|Custom Field) \d+")
+# (a web page's after it: "Website: https://lilas.fr (Work)", RowCleaner._note_line)
+_LABELLED_NOTES = re.compile(r"(?:Relation|Event|Custom Field|Website) \d+")
+_WEBSITE = re.compile(r"Website \d+ - Value")
 # what a phone's label says when the number is no phone to call ("Work Fax", "Pager", "Télécopie")
 _NOT_TO_CALL = re.compile(r"\bfax|telefax|\bpager|t[eé]l[eé]copie", re.IGNORECASE)  # (not "Halifax shop")
 _NUMBER_FIRST = re.compile(r"(\+?[\d(][\d\s().\-/]*\d)\s*[-–:,(]?\s*\D.*")  # "06 12 34 56 78 (evenings)"
@@ -1407,25 +1416,30 @@ class RowCleaner:
             m = _GROUP_COLUMN.fullmatch(self.names[i])
             return next((groups[m.group(1), p] for p in parts if (m.group(1), p) in groups), None) if m else None
 
-        # a phone or email column's label column; a second address's part, kept in the notes, and its formatted
-        # whole
+        # a phone or email column's label column
         self.label_columns = label_columns(self.names, [*self.phones, *self.emails])
         # what kind of number or address a column's are, as its name says ("Mobile Phone", "TEL;CELL", "Handy",
         # "Work Email"; not Thunderbird's "Primary Email")
         self.kind_of_column = {i: validation.label_key(self.names[i]) or "" for i in self.phones} | {
             i: key if (key := validation.label_key(self.names[i])) in validation.EMAIL_LABELS else ""
             for i in self.emails}
-        self.formatted = {i: j for i in self.note if (j := beside(i, "Formatted")) not in (None, i) and j in self.note}
         self.note_labels = {i: j for i in self.note if (m := _GROUP_COLUMN.fullmatch(self.names[i]))
                             and m.group(2) == "Value" and _LABELLED_NOTES.fullmatch(m.group(1))
                             and (j := beside(i, "Label", "Type")) is not None}
+        self.websites = {i for i in self.note if _WEBSITE.fullmatch(self.names[i])}
         self.has_birth_parts = bool(columns("birth_year", "birth_month", "birth_day"))
         # A row without an address of its own takes its business (or other) address, which rows with one keep in
         # the notes: it is read by a cleaner that has that address's columns as the address.
         self.home_address = columns(*ADDRESS_FIELDS)
+        # the addresses kept in the notes, each as one line ("Work address: 5 rue du Travail, 78200 Médan"): its
+        # name, its label's column (Google's "Work"), its columns and the part each holds
+        noted = [(_NOTED_ADDRESS[whose], None, group) for whose, group in second_addresses(self.names, self.fields)]
+        noted += numbered_addresses(self.names, self.fields)
+        self.noted_addresses = {min(address[2]): address for address in noted}  # (by its first column)
         self.second = [(tuple(group), RowCleaner([group.get(i, f) for i, f in enumerate(fields)], headers,
                                                  region=region, date_orders=date_orders, second=False))
-                       for group in (second_addresses(self.names, self.fields) if second else ())]
+                       for _, _, group in (noted if second else ())]
+        self.in_noted_address = {i for _, label, group in noted for i in (*group, label) if i is not None}
         # A column whose values never settle the order is read the way the shop's region writes dates.
         fallback = default_date_order(region)
         self.orders = {}
@@ -1433,11 +1447,55 @@ class RowCleaner:
             order = self.date_orders.get(i)
             self.orders[i] = order if order in ("dmy", "mdy") else fallback
 
-    def _note_name(self, i: int, cells: list[str]) -> str:
-        """What a labelled note's value is: its label ("Spouse", "Allergy"; Google's "* " of its own labels
-        left out), else its column's name."""
-        label = unguard_formula(tidy(cells[self.note_labels[i]]))
-        return label.removeprefix("*").strip() or self.names[i]
+    def _note_line(self, i: int, cells: list[str]) -> str:
+        """A note column's line, "Column: value"; Google's labelled values under their label ("Spouse: Paul",
+        "Allergy: nuts"; Google's "* " of its own labels left out), a web page with its label after it ("Website:
+        https://lilas.fr (Work)")."""
+        value = unguard_formula(cells[i].strip())
+        label = unguard_formula(tidy(cells[self.note_labels[i]])).removeprefix("*").strip() if (
+            i in self.note_labels) else ""
+        if i in self.websites:
+            return f"Website: {value} ({label})" if label else f"Website: {value}"
+        return f"{label or self.names[i]}: {value}"
+
+    def _address_note(self, name: str, label: int | None, columns: dict[int, str], cells: list[str],
+                      home: str) -> list[str]:
+        """An address kept in the notes, as one line "Work address: 5 rue du Travail, 78200 Médan, Belgique" from
+        its parts, named by its label ("Work") or by whose it is; the whole as the file wrote it instead when it
+        says all its parts do (Google's "Formatted"), and beside them when each says something the other does not.
+        No line when the address is empty, or is the contact's own (`home`) with its street."""
+        parts: dict[str, list[str]] = {}
+        for i, what in columns.items():
+            # (the whole's lines kept apart: "5 rue du Travail, 78200 Médan")
+            lines = cells[i].splitlines() if what == "address" else [cells[i]]
+            if value := ", ".join(text for line in lines if (text := unguard_formula(tidy(line)))):
+                parts.setdefault(what, []).append(value)
+        if not parts:
+            return []
+        if "street" in parts or "address" in parts:
+            held = set(_WORDS.findall(home.casefold()))
+            if all(set(_WORDS.findall(" ".join(p).casefold())) <= held for p in parts.values()):
+                return []
+        if label is not None and (kind := unguard_formula(tidy(cells[label])).removeprefix("*").strip()):
+            name = kind if _ADDRESS_WORD.search(kind) else f"{kind} address"
+
+        def part(what: str, between: str = " ") -> str:
+            return between.join(parts.get(what, []))
+
+        street = f"{part('street', ', ')} {part('house_number')}".strip()
+        city, region, country = part("city"), part("region"), part("country")
+        if region and city and len(region) <= 3 and region_written(country_code(country, self.region)):
+            city, region = f"{city}, {region}", ""  # ("Springfield, IL", as the home address has it)
+        composed = ", ".join(p for p in (street, part("street2", ", "),
+                                         *town_lines(part("postal_code"), city, country, self.region), region, country)
+                             if p)
+        whole = part("address", ", ")
+        if whole and composed:
+            held, written = set(_WORDS.findall(composed.casefold())), set(_WORDS.findall(whole.casefold()))
+            texts = [composed] if written <= held else [whole] if held <= written else [composed, whole]
+        else:
+            texts = [composed or whole]
+        return [f"{name}: {text}" for text in texts]
 
     def _with_number(self, street: str, cells: list[str], row_region: str | None, notes: list[str]) -> str:
         """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it (a row
@@ -1607,10 +1665,10 @@ class RowCleaner:
                 notes.append(f"{names[i]}: {region_text}")
         postal_code = unguard(values["postal_code"][0]) if "postal_code" in values else ""
         country = unguard_formula(values["country"][0]) if "country" in values else ""
+        home = f"{street} {postal_code} {city} {region_text} {country}"
         if "address" in values:  # the whole address (Google's "Formatted"): in the notes, unless its parts hold it
             i = values["address"][1]
-            held = _WORDS.findall(f"{street} {postal_code} {city} {region_text} {country}".casefold())
-            if any(word not in held for word in _WORDS.findall(cells[i].casefold())):
+            if not set(_WORDS.findall(cells[i].casefold())) <= set(_WORDS.findall(home.casefold())):
                 notes.append(f"{names[i]}: {cells[i].strip()}")
 
         tags = self._tags(cells, notes, warnings) if self.tags else []
@@ -1643,13 +1701,11 @@ class RowCleaner:
         sms_at = self._consent_at(values, "sms", notes, warnings) if sms_consent else None
 
         lines = [unguard_formula(cells[i].strip()) for i in self.notes if cells[i].strip()] if self.notes else []
-        if self.note:  # (Outlook writes "0/0/00" in every date column it has no date for; Google a second
-            # address whole and in parts: a part is left out when the whole has it)
-            formatted, labels = self.formatted, self.note_labels
-            lines.extend(f"{self._note_name(i, cells) if i in labels else names[i]}: "
-                         f"{unguard_formula(cells[i].strip())}" for i in self.note
-                         if cells[i].strip() and not _NO_DATE.fullmatch(cells[i].strip())
-                         and not (i in formatted and cells[i].strip() in cells[formatted[i]]))
+        for i in self.note:  # (Outlook writes "0/0/00" in every date column it has no date for)
+            if i in self.noted_addresses:
+                lines.extend(self._address_note(*self.noted_addresses[i], cells, home))
+            elif cells[i].strip() and i not in self.in_noted_address and not _NO_DATE.fullmatch(cells[i].strip()):
+                lines.append(self._note_line(i, cells))
         lines.extend(notes)
         if len(cells) > width:
             extras = [f"Column {i}: {c.strip()}" for i, c in enumerate(cells[width:], start=width + 1) if c.strip()]

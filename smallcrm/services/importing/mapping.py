@@ -646,12 +646,13 @@ def _part_words(header: str) -> tuple[str, ...]:
     return tuple(w for w in kept if w not in _JOINING_WORDS) or tuple(kept)
 
 
-def second_addresses(headers: list[str], fields: list[str]) -> list[dict[int, str]]:
+def second_addresses(headers: list[str], fields: list[str]) -> list[tuple[str, dict[int, str]]]:
     """The addresses besides the home one that a layout keeps in the notes, a business's first, then where orders
-    are shipped, then any other: each as its columns and the part of an address each holds, as the home address's
-    column of that name has it ("Business Street 3" is a street2 as "Home Street 3" is; "Work Address" a street as
-    Thunderbird's "Home Address" is). A row with no home address takes the first of them it has as its address
-    (cleaning.RowCleaner): a business customer's Outlook card has only its business address."""
+    are shipped, then any other: each as whose it is ("business", "shipping", "other"), and its columns and the part
+    of an address each holds, as the home address's column of that name has it ("Business Street 3" is a street2 as
+    "Home Street 3" is; "Work Address" a street as Thunderbird's "Home Address" is). A row with no home address
+    takes the first of them it has as its address (cleaning.RowCleaner): a business customer's Outlook card has only
+    its business address."""
     home: dict[tuple[str, ...], str] = {}
     for header, target in zip(headers, fields):
         if target in ADDRESS_FIELDS:
@@ -666,7 +667,29 @@ def second_addresses(headers: list[str], fields: list[str]) -> list[dict[int, st
         if part_field in ADDRESS_FIELDS:
             group = "other" if whose & _OTHER_WORDS else "shipping" if "shipping" in whose else "business"
             groups[group][i] = part_field
-    return [columns for columns in groups.values() if columns]
+    return [(whose, columns) for whose, columns in groups.items() if columns]
+
+
+# the parts of Google's (and a vCard's) numbered addresses ("Address 2 - City"), as the first one's are mapped
+_NUMBERED_ADDRESS = re.compile(r"(Address \d+) - (Street|Extended Address|PO Box|City|Region|Postal Code|Country"
+                               r"|Formatted|Label|Type)")
+_NUMBERED_PARTS = {"Street": "street", "Extended Address": "street2", "PO Box": "street2", "City": "city",
+                   "Region": "region", "Postal Code": "postal_code", "Country": "country", "Formatted": "address"}
+
+
+def numbered_addresses(headers: list[str], fields: list[str]) -> list[tuple[str, int | None, dict[int, str]]]:
+    """Google's numbered addresses that a mapping keeps in the notes ("Address 2 - Street", "Address 2 - City"…):
+    each as its name ("Address 2"), its label's column ("Address 2 - Label": "Work") if it has one, and its columns
+    with the part of an address each holds."""
+    groups: dict[str, tuple[list[int], dict[int, str]]] = {}
+    for i, (header, target) in enumerate(zip(headers, fields)):
+        if m := _NUMBERED_ADDRESS.fullmatch(header.strip()):
+            labels, columns = groups.setdefault(m.group(1), ([], {}))
+            if m.group(2) in ("Label", "Type"):
+                labels.append(i)
+            elif target == "note":
+                columns[i] = _NUMBERED_PARTS[m.group(2)]
+    return [(name, labels[0] if labels else None, columns) for name, (labels, columns) in groups.items() if columns]
 
 
 # --- sales files -----------------------------------------------------------------------------------
