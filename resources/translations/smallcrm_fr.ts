@@ -5979,6 +5979,61 @@ Cliquez pour les afficher.</translation>
     </message>
 </context>
 <context>
+    <name>programs</name>
+    <message>
+        <source>Google Contacts, Google CSV</source>
+        <translation>Google Contacts, CSV Google</translation>
+    </message>
+    <message>
+        <source>Google Contacts, Google CSV (until about 2021)</source>
+        <translation>Google Contacts, CSV Google (jusqu’en 2021 environ)</translation>
+    </message>
+    <message>
+        <source>Google Contacts, Outlook CSV</source>
+        <translation>Google Contacts, CSV Outlook</translation>
+    </message>
+    <message>
+        <source>Outlook (desktop), Export to a file as CSV</source>
+        <translation>Outlook (bureau), Exporter vers un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Outlook.com People</source>
+        <translation>Contacts d’Outlook.com</translation>
+    </message>
+    <message>
+        <source>Thunderbird address book</source>
+        <translation>Carnet d’adresses de Thunderbird</translation>
+    </message>
+    <message>
+        <source>Yahoo contacts</source>
+        <translation>Contacts Yahoo</translation>
+    </message>
+    <message>
+        <source>Shopify customers</source>
+        <translation>Clients Shopify</translation>
+    </message>
+    <message>
+        <source>Shopify customers (before 2022)</source>
+        <translation>Clients Shopify (avant 2022)</translation>
+    </message>
+    <message>
+        <source>Square customer directory</source>
+        <translation>Annuaire des clients Square</translation>
+    </message>
+    <message>
+        <source>WooCommerce Analytics customers</source>
+        <translation>Clients de WooCommerce Analytics</translation>
+    </message>
+    <message>
+        <source>Mailchimp audience</source>
+        <translation>Audience Mailchimp</translation>
+    </message>
+    <message>
+        <source>Contacts of a phone or a mail program (vCard)</source>
+        <translation>Contacts d’un téléphone ou d’une messagerie (vCard)</translation>
+    </message>
+</context>
+<context>
     <name>rejects</name>
     <message>
         <source>{reason}, in column “{column}”</source>

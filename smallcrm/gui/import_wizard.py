@@ -259,6 +259,29 @@ REJECT_REASONS = (
     QT_TRANSLATE_NOOP("rejects", "{currency} has {digits} decimals"),
     QT_TRANSLATE_NOOP("rejects", "{currency} has no decimals"),
 )
+# What wrote a customer list of a layout smallcrm knows (mapping.PRESETS' `program`), as `program` says it
+PROGRAMS = (
+    QT_TRANSLATE_NOOP("programs", "Google Contacts, Google CSV"),
+    QT_TRANSLATE_NOOP("programs", "Google Contacts, Google CSV (until about 2021)"),
+    QT_TRANSLATE_NOOP("programs", "Google Contacts, Outlook CSV"),
+    QT_TRANSLATE_NOOP("programs", "Outlook (desktop), Export to a file as CSV"),
+    QT_TRANSLATE_NOOP("programs", "Outlook.com People"),
+    QT_TRANSLATE_NOOP("programs", "Thunderbird address book"),
+    QT_TRANSLATE_NOOP("programs", "Yahoo contacts"),
+    QT_TRANSLATE_NOOP("programs", "Shopify customers"),
+    QT_TRANSLATE_NOOP("programs", "Shopify customers (before 2022)"),
+    QT_TRANSLATE_NOOP("programs", "Square customer directory"),
+    QT_TRANSLATE_NOOP("programs", "WooCommerce Analytics customers"),
+    QT_TRANSLATE_NOOP("programs", "Mailchimp audience"),
+    QT_TRANSLATE_NOOP("programs", "Contacts of a phone or a mail program (vCard)"),
+)
+
+
+def program(preset: mapping.Preset) -> str:
+    """What wrote a customer list of that layout, in the window's language."""
+    return QCoreApplication.translate("programs", preset.program)
+
+
 # What reading tidied and what went to the customers' notes (contacts_import.ImportPlan.warnings), each
 # followed by how many.
 WARNINGS = {
@@ -1061,7 +1084,7 @@ class FormatPage(QWizardPage):
         else:
             for name, preset in sorted(mapping.PRESETS.items()):
                 if name != "generic":
-                    self.preset.addItem(preset.program if preset.program else name, name)
+                    self.preset.addItem(program(preset), name)
         self.preset.addItem(self.tr("Another program (by the column names)"), "generic")
 
     def program_name(self, layout: str) -> str:
@@ -1135,7 +1158,7 @@ class FormatPage(QWizardPage):
     def layout_name(self) -> str:
         preset = mapping.PRESETS.get(self.w.preset) if self.w.kind == "contacts" else None
         if preset and preset.program and preset.name != "generic":
-            return self.tr("the layout of {program}").format(program=preset.program)
+            return self.tr("the layout of {program}").format(program=program(preset))
         if self.w.kind == "purchases" and self.w.preset == "online_retail":
             return self.tr("the layout of the Online Retail data set")
         if self.w.kind == "purchases" and self.w.preset == "shopify_orders":
@@ -1182,13 +1205,13 @@ class FormatPage(QWizardPage):
                                           ends=self.tr(LINE_ENDINGS[d.line_ending]), layout=self.layout_name()))
         if self.w.options.preset == "auto":  # what "detect" found, in its item
             if self.w.kind == "purchases":
-                program = self.program_name(self.w.preset) if self.w.preset in pi.LAYOUTS else ""
+                writer = self.program_name(self.w.preset) if self.w.preset in pi.LAYOUTS else ""
             else:
                 found = mapping.PRESETS.get(self.w.preset)
-                program = found.program if found and found.name != "generic" else ""
-            program = program or self.tr("Another program")
+                writer = program(found) if found and found.name != "generic" else ""
+            writer = writer or self.tr("Another program")
             # the program first: the combo is half the page wide and cuts a long item's end
-            self.preset.setItemText(0, self.tr("{program} (detected)").format(program=program))
+            self.preset.setItemText(0, self.tr("{program} (detected)").format(program=writer))
             self.preset.setItemData(0, self.tr("Detected from the file's column names"), Qt.ItemDataRole.ToolTipRole)
         rows = reader.preview(self.w.path, d, 20)
         headers = self.w.headers

@@ -2692,6 +2692,17 @@ def test_a_phones_vcard_file_dropped_on_the_window_imports_its_contacts_and_undo
     assert contacts.count_contacts() == 0
 
 
+def test_in_french_the_program_that_wrote_the_file_is_named_in_french(qtbot, french, window, tmp_path):
+    path = tmp_path / "Contacts.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEND:VCARD\r\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    combo = wizard.format_page.preset
+    assert combo.itemText(0) == "Contacts d’un téléphone ou d’une messagerie (vCard) (détecté)"
+    assert combo.itemText(combo.findData("thunderbird")) == "Carnet d’adresses de Thunderbird"
+    wizard.close()
+
+
 def test_a_vcard_file_chosen_as_purchases_is_refused_on_the_first_page(qtbot, window, tmp_path):
     path = tmp_path / "Contacts.vcf"
     path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEND:VCARD\r\n", encoding="utf-8")

@@ -61,6 +61,13 @@ def test_the_segments_words_the_window_translates_are_those_the_services_write()
     assert list(SEGMENT_WORDS) == [text for key in SEGMENTS for text in SEGMENT_TEXT[key]]
 
 
+def test_the_programs_the_window_translates_are_those_whose_customer_lists_the_import_knows():
+    from smallcrm.gui.import_wizard import PROGRAMS
+    from smallcrm.services.importing.mapping import PRESETS
+
+    assert list(PROGRAMS) == [preset.program for preset in PRESETS.values() if preset.name != "generic"]
+
+
 def test_the_points_reasons_the_window_translates_are_those_the_loyalty_scheme_writes():
     from smallcrm.gui.messages import SCHEME_REASONS as SAID
     from smallcrm.services.loyalty import SCHEME_REASONS
