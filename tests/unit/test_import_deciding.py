@@ -7,13 +7,14 @@ from __future__ import annotations
 import gc
 
 import phonenumbers
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from smallcrm.errors import InvalidValue, ValidationFailed
 from smallcrm.services import validation
 from smallcrm.services.importing import cleaning, contacts_import as ci, deciding, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import DuplicateIndex, facts
+from smallcrm.store.fields import to_utc_text
 from smallcrm.store import search
 from tests.crash import child
 
@@ -31,6 +32,7 @@ _cell = st.one_of(_text, st.sampled_from(["", "Ann", " Lee ", "ann@example.com",
 
 @settings(max_examples=200)
 @given(cells=st.lists(_cell, min_size=len(HEADER), max_size=len(HEADER)))
+@example(cells=["", "", "0", "", "", "", "", "", "", "", "", "1900/01/01", "", "", ""])  # (agreed on a day)
 def test_a_row_becomes_what_clean_for_import_and_the_writer_make_of_it(cells):
     fields = mapping.auto_map(HEADER)
     read = cleaning.RowCleaner(fields, HEADER, region="FR", date_orders={7: "dmy"})(2, cells)
@@ -50,9 +52,10 @@ def test_a_row_becomes_what_clean_for_import_and_the_writer_make_of_it(cells):
         assert new is None
         return
     expected = ci._db_values(clean, ci.extras_of(read), MOMENT)
-    for channel in ("email", "sms"):  # the time consent was recorded: the import's, in both
+    for channel in ("email", "sms"):  # when consent was given: the file's, else the import's time, in both
         if expected[f"{channel}_consent_at"] is not None:
-            expected[f"{channel}_consent_at"] = NOW
+            given = getattr(read, f"{channel}_consent_at")
+            expected[f"{channel}_consent_at"] = to_utc_text(given) if given is not None else NOW
     assert dict(zip(deciding.CONTACT_COLUMNS, new.values)) == expected
     assert list(new.emails) == list(zip(clean.emails, clean.email_labels)) and list(new.tags) == clean.tags
     assert list(new.phones) == [(p.raw, p.e164, p.digits, p.label) for p in clean.phones]

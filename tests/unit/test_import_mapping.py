@@ -183,7 +183,8 @@ def test_a_business_address_in_any_language_is_a_second_address_not_the_home_one
     assert fields[1:3] == ["street", "city"] and set(fields[3:]) == {"note"}
     business, shipping, other = mapping.second_addresses(headers, fields)
     assert business == ("business", {3: "street", 4: "postal_code", 5: "city", 6: "street", 7: "city"})
-    assert (shipping, other) == (("shipping", {9: "street"}), ("other", {8: "street"}))  # (a fax is no part of an address)
+    # (a fax is no part of an address)
+    assert (shipping, other) == (("shipping", {9: "street"}), ("other", {8: "street"}))
 
 
 def test_a_shipping_address_beside_a_billing_one_is_a_second_address_and_alone_the_address():
