@@ -215,10 +215,10 @@ def date(p: Property) -> str:
 
 # --- the shape of a file's table --------------------------------------------------------------------
 
-_BEGIN = re.compile(r"\s*BEGIN:VCARD\s*$", re.IGNORECASE)
-# (a line folded onto the next, its rest starting with a space, is counted too: a column too many is empty)
-_COUNTED = re.compile(r"\s*(?:[\w-]+\.)?(EMAIL|TEL|ADR|URL)[;:]", re.IGNORECASE)
+_BEGIN = re.compile(r"BEGIN:VCARD\s*$", re.IGNORECASE)
+_COUNTED = re.compile(r"(?:[\w-]+\.)?(EMAIL|TEL|ADR|URL)[;:]", re.IGNORECASE)  # (a line that goes on is not)
 _GROUPS = ("EMAIL", "TEL", "ADR", "URL")  # the order of Shape's fields
+_QUOTED_PRINTABLE = re.compile("quoted-printable", re.IGNORECASE)
 
 
 def shape(lines: Iterable[str], most: int) -> tuple[Shape, int]:
@@ -226,18 +226,19 @@ def shape(lines: Iterable[str], most: int) -> tuple[Shape, int]:
     cards), and how many cards it has, counted up to `most` + 1. It never has fewer columns than `cards` and `row`
     need."""
     widest, counts, found = [1, 1, 1, 1], [0, 0, 0, 0], 0
-    encoded = continued = False  # (a quoted-printable line; one ending in "=" goes on, as vobject reads it)
+    logical: list[str] = []  # the lines of one logical line: a quoted-printable one ending in "=" goes on (vobject)
+    continued = False
     for line in lines:
         text = line.rstrip("\r\n")
         if not text.strip():
-            encoded = continued = False
+            continued = False
             continue
         if continued or text[0] in " \t":  # (the line before goes on)
-            encoded = encoded or "quoted-printable" in text.lower()
-            continued = encoded and text.endswith("=")
+            logical.append(text)
+            continued = text.endswith("=") and any(_QUOTED_PRINTABLE.search(part) for part in logical)
             continue
-        encoded = "quoted-printable" in text.lower()
-        continued = encoded and text.endswith("=")
+        logical = [text]
+        continued = text.endswith("=") and bool(_QUOTED_PRINTABLE.search(text))
         if _BEGIN.match(line):
             found += 1
             if found > most:
