@@ -1139,6 +1139,13 @@ def _a_date_in(text: str) -> bool:
 
 _MULTI = re.compile(r"\s*:::\s*")
 _WORDS = re.compile(r"\w+")
+
+
+def _holds(text: str, other: str) -> bool:
+    """Whether every word of `other` is a word of `text`, in any case."""
+    return set(_WORDS.findall(other.casefold())) <= set(_WORDS.findall(text.casefold()))
+
+
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[,;])\s*")
 _EMAIL_SEPARATORS = re.compile(r":::|[,;<\s]")
 _NAMED_ADDRESS = re.compile(r"[^,;<>]*<([^<>]*)>")  # "Ann Lee <ann@example.com>"
@@ -1472,10 +1479,8 @@ class RowCleaner:
                 parts.setdefault(what, []).append(value)
         if not parts:
             return []
-        if "street" in parts or "address" in parts:
-            held = set(_WORDS.findall(home.casefold()))
-            if all(set(_WORDS.findall(" ".join(p).casefold())) <= held for p in parts.values()):
-                return []
+        if ("street" in parts or "address" in parts) and _holds(home, " ".join(v for p in parts.values() for v in p)):
+            return []
         if label is not None and (kind := unguard_formula(tidy(cells[label])).removeprefix("*").strip()):
             name = kind if _ADDRESS_WORD.search(kind) else f"{kind} address"
 
@@ -1491,8 +1496,7 @@ class RowCleaner:
                              if p)
         whole = part("address", ", ")
         if whole and composed:
-            held, written = set(_WORDS.findall(composed.casefold())), set(_WORDS.findall(whole.casefold()))
-            texts = [composed] if written <= held else [whole] if held <= written else [composed, whole]
+            texts = [composed] if _holds(composed, whole) else [whole] if _holds(whole, composed) else [composed, whole]
         else:
             texts = [composed or whole]
         return [f"{name}: {text}" for text in texts]
@@ -1668,7 +1672,7 @@ class RowCleaner:
         home = f"{street} {postal_code} {city} {region_text} {country}"
         if "address" in values:  # the whole address (Google's "Formatted"): in the notes, unless its parts hold it
             i = values["address"][1]
-            if not set(_WORDS.findall(cells[i].casefold())) <= set(_WORDS.findall(home.casefold())):
+            if not _holds(home, cells[i]):
                 notes.append(f"{names[i]}: {cells[i].strip()}")
 
         tags = self._tags(cells, notes, warnings) if self.tags else []
