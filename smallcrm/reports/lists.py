@@ -19,7 +19,8 @@ from smallcrm.errors import InvalidValue
 from smallcrm.reports.base import LEFT, RIGHT, RULE, SHORT, content_width, label, masthead, styles, table
 from smallcrm.reports.document import PageText, build
 from smallcrm.reports.shop import Shop
-from smallcrm.services import contacts, today, when
+from smallcrm.services import contacts, settings, today, when
+from smallcrm.services.validation import display_phone, with_label
 from smallcrm.store.fields import from_utc_text
 from smallcrm.store.models import database, sale_sql
 
@@ -34,6 +35,8 @@ class ListedContact:
     phone: str
     email: str
     last_purchase_on: date | None  # local day
+    # every phone, as (e164, raw, label), in the customer's order (with `every_phone`)
+    phones: tuple[tuple[str | None, str, str], ...] = ()
 
 
 def unique_ids(ids: Iterable[int]) -> list[int]:
@@ -46,36 +49,51 @@ def unique_ids(ids: Iterable[int]) -> list[int]:
     return out
 
 
-def listed_contacts(contact_ids: Iterable[int], *, last_purchase: bool = True) -> Iterator[ListedContact]:
+def listed_contacts(contact_ids: Iterable[int], *, last_purchase: bool = True,
+                    every_phone: bool = False) -> Iterator[ListedContact]:
     """The contacts out of the Trash among `contact_ids`, in that order, read CHUNK at a time."""
     ids = unique_ids(contact_ids)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
+        among = ",".join("?" * len(chunk))
         rows = contacts.contact_rows(chunk)
         last: dict[int, str] = {}
         if last_purchase:
             cursor = database.execute_sql(
                 f"""SELECT contact_id, max(occurred_at) FROM purchase
-                     WHERE contact_id IN ({",".join("?" * len(chunk))}) AND {sale_sql()}
+                     WHERE contact_id IN ({among}) AND {sale_sql()}
                      GROUP BY contact_id""", chunk)
             last = dict(cursor.fetchall())
+        phones: dict[int, list[tuple[str | None, str, str]]] = {}
+        if every_phone:
+            cursor = database.execute_sql(
+                f"SELECT contact_id, e164, raw, label FROM contact_phone WHERE contact_id IN ({among})"
+                " ORDER BY contact_id, position", chunk)
+            for contact_id, e164, raw, kind in cursor:
+                phones.setdefault(contact_id, []).append((e164, raw, kind))
         for contact_id in chunk:
             row = rows.get(contact_id)
             if row is None or row.deleted_at is not None:
                 continue
             when_text = last.get(contact_id)
             yield ListedContact(contact_id, row.name, row.phone, row.email,
-                                from_utc_text(when_text).astimezone().date() if when_text else None)
+                                from_utc_text(when_text).astimezone().date() if when_text else None,
+                                tuple(phones.get(contact_id, ())))
 
 
 def _call_rows(contact_ids: list[int], shop: Shop) -> list[list]:
-    never = shop.tr("never")
-    return [[shop.number(number), c.name, c.phone, shop.day(c.last_purchase_on) if c.last_purchase_on else never,
-             Spacer(1, NOTE_HEIGHT)] for number, c in enumerate(listed_contacts(contact_ids), start=1)]
+    """A row for each contact: its number on the list, name, every phone with its kind, last purchase, and room
+    for a note."""
+    never, region = shop.tr("never"), settings.default_region()
+    return [[shop.number(number), c.name,
+             "\n".join(with_label(display_phone(e164, raw, region), kind, shop.label_name)
+                       for e164, raw, kind in c.phones),
+             shop.day(c.last_purchase_on) if c.last_purchase_on else never, Spacer(1, NOTE_HEIGHT)]
+            for number, c in enumerate(listed_contacts(contact_ids, every_phone=True), start=1)]
 
 
 def call_list_pdf(contact_ids: list[int], out, *, title: str) -> None:
-    """A call list: each contact's name, phone and last purchase, and an empty column to write notes in.
+    """A call list: each contact's name, phones and last purchase, and an empty column to write notes in.
     `title` (the user's words, e.g. a segment's name) heads the list."""
     shop = Shop.from_settings()
     s = styles()
@@ -83,7 +101,7 @@ def call_list_pdf(contact_ids: list[int], out, *, title: str) -> None:
     rows = _call_rows(contact_ids, shop)
     count = shop.counted(len(rows), "{n} contact", "{n} contacts")
     name = shop.tr("Call list")
-    widths = [10 * mm, 58 * mm, 36 * mm, 26 * mm, 0]
+    widths = [10 * mm, 50 * mm, 46 * mm, 26 * mm, 0]
     widths[-1] = width - sum(widths)
     flow: list[Flowable] = [masthead(shop, name, [count], s, width, headline=title), Spacer(1, 4 * mm)]
     if rows:

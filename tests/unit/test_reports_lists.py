@@ -55,6 +55,15 @@ def test_a_call_list_has_name_phone_and_last_purchase_in_the_order_given(shop):
     assert "# Name Phone Last purchase Notes" in first
 
 
+def test_a_call_list_has_every_phone_with_its_kind_in_the_customers_order(shop):
+    ann = person("Ann", "Lee", phones=["+1 202 555 0101", "+44 20 7946 0958", "0456"],
+                 phone_labels=["home", "Shop", ""])
+    assert ("1 Ann Lee (202) 555-0101 (Home)\n+44 20 7946 0958 (Shop)\n0456\nnever\n"
+            in text(call_list([ann])))
+    set_setting("locale", "fr_FR")  # (the kinds in the shop's language, the owner's own as written)
+    assert "1 Ann Lee (202) 555-0101 (Domicile)\n+44 20 7946 0958 (Shop)\n0456\njamais\n" in text(call_list([ann]))
+
+
 def test_the_last_purchase_of_a_call_list_is_no_refund_without_its_sale(shop):
     """A refund the import could not link to a sale (only its total negative) is not the customer's last purchase."""
     bo, cy = person("Bo", "Chen"), person("Cy", "Diaz")
