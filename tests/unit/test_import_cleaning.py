@@ -1030,6 +1030,35 @@ def test_an_address_kept_in_the_notes_is_one_line_as_its_country_writes_it_and_n
                                       "Entrepôt address: 8 quai de Seine, 76000 Rouen"]
 
 
+def test_an_address_written_in_one_cell_is_read_as_its_street_postal_code_town_and_country(tmp_path):
+    """A list typed in a spreadsheet often has the whole address in one column: its street kept all of it, and the
+    customer had no town (nor a postal code for labels, nor a city to find them by)."""
+    names = ["Nom", "Prénom", "Adresse", "Pays"]
+    row = {"Nom": "Dupont", "Prénom": "Marie", "Adresse": "12 rue des Lilas\n75011  Paris", "Pays": ""}
+    marie = one_row_of(tmp_path / "fr.csv", names, row, region="FR")
+    assert (marie.street, marie.postal_code, marie.city, marie.country, marie.notes) == (
+        "12 rue des Lilas", "75011", "Paris", "", "")
+    row |= {"Adresse": "1 Main St, Springfield, IL 62701", "Pays": "USA"}  # (in the row's country)
+    ann = one_row_of(tmp_path / "us.csv", names, row, region="FR")
+    assert (ann.street, ann.postal_code, ann.city, ann.country) == ("1 Main St", "62701", "Springfield, IL", "USA")
+    row |= {"Adresse": "10 Downing Street, London SW1A 2AA, United Kingdom", "Pays": ""}  # (the country it ends with)
+    bob = one_row_of(tmp_path / "gb.csv", names, row, region="FR")
+    assert (bob.street, bob.postal_code, bob.city, bob.country) == (
+        "10 Downing Street", "SW1A 2AA", "London", "United Kingdom")
+    row |= {"Adresse": "12 rue des Lilas, Paris"}  # no postal code: kept as written
+    assert one_row_of(tmp_path / "kept.csv", names, row, region="FR").street == "12 rue des Lilas, Paris"
+    # beside a town's column, the street is the street, whatever it holds
+    with_city = one_row_of(tmp_path / "city.csv", ["Name", "Street", "City"],
+                           {"Name": "Cy", "Street": "Résidence 75011 Les Pins", "City": ""}, region="FR")
+    assert (with_city.street, with_city.postal_code, with_city.city) == ("Résidence 75011 Les Pins", "", "")
+    # Google's whole address with no parts beside it: its parts, and nothing in the notes
+    google = one_row_of(tmp_path / "google.csv", ["First Name", "Address 1 - Formatted"],
+                        {"First Name": "Zoé", "Address 1 - Formatted": "3 rue des Lilas\n75011 Paris\nFrance"},
+                        region="US")
+    assert (google.street, google.postal_code, google.city, google.country, google.notes) == (
+        "3 rue des Lilas", "75011", "Paris", "France", "")
+
+
 def test_googles_relations_events_and_custom_fields_are_kept_in_the_notes_under_their_labels(tmp_path):
     names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
     names += ["Relation 1 - Label", "Relation 1 - Value", "Event 1 - Label", "Event 1 - Value",

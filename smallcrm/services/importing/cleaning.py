@@ -17,6 +17,10 @@ Decisions, in plain words:
 - An address besides the home one (Outlook's business address, Google's "Address 2") goes to the notes in one
   line named by its kind or label ("Work address: 5 rue du Travail, 78200 Médan"), its town as its country writes
   it; a row without a home address takes the first of them as its address.
+- A file with no column for the town or the postal code may have each address whole in one cell ("12 rue des
+  Lilas, 75011 Paris", its lines one under the other): it is read as its street, postal code, town, region and
+  country where it ends with a town as its country's post writes it (`addresses.split_address`), else kept whole
+  as the street.
 - `street2` joins the street after a comma. A short region code ("IL", "ON", "NSW") follows the city
   ("Springfield, IL") where the row's country (else the shop's) writes the region in an address
   (`addresses.region_written`); otherwise, and a longer region name, goes to the notes.
@@ -45,7 +49,8 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
-from smallcrm.services.addresses import country_code, region_of_country, region_written, town_lines
+from smallcrm.services.addresses import (SplitAddress, country_code, region_of_country, region_written, split_address,
+                                        town_lines)
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact, east_asian
 from smallcrm.services.importing.mapping import (
     ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, label_columns, numbered_addresses, second_addresses,
@@ -1412,6 +1417,8 @@ class RowCleaner:
         self.note = columns("note")
         self.street2 = columns("street2")
         self.house_numbers = columns("house_number")
+        # a file without a town's column or a postal code's: its address may be written whole in one cell
+        self.whole_addresses = not columns("postal_code", "city")
         self.numbers_after = any(header_key(self.names[i]) in NUMBER_AFTER for i in self.house_numbers)
         # a whole name under a heading that says the last name comes first ("Nom Prénom")
         self.last_first = any(header_key(self.names[i]) in LAST_FIRST for i, target in enumerate(fields)
@@ -1500,6 +1507,18 @@ class RowCleaner:
         else:
             texts = [composed or whole]
         return [f"{name}: {text}" for text in texts]
+
+    def _split_address(self, values: dict[str, tuple[str, int]], cells: list[str]) -> SplitAddress | None:
+        """A row's whole address written in its street's cell, or in the whole address's (Google's "Formatted")
+        when it has no street, as its parts (`addresses.split_address`, in the row's country, else the shop's);
+        None when it has none, or it does not read so."""
+        whole = values.get("street") or values.get("address")
+        if whole is None:
+            return None
+        text, i = whole
+        country = values["country"][0] if "country" in values else ""
+        split = split_address(cells[i] if "\n" in cells[i] and ":::" not in cells[i] else text, country, self.region)
+        return split and SplitAddress(*map(tidy, split))
 
     def _with_number(self, street: str, cells: list[str], row_region: str | None, notes: list[str]) -> str:
         """The street with its house number (and a Dutch "toevoeging"), where the row's country writes it (a row
@@ -1647,6 +1666,9 @@ class RowCleaner:
 
         # address
         street = unguard_formula(values["street"][0]) if "street" in values else ""
+        split = self._split_address(values, cells) if self.whole_addresses else None
+        if split is not None:
+            street = unguard_formula(split.street)
         if self.house_numbers:
             street = self._with_number(street, cells, row_region, notes)
         if self.street2:
@@ -1658,7 +1680,7 @@ class RowCleaner:
                 else:
                     notes.extend(f"{names[i]}: {s}" for i, s in seconds)
                     warnings.append("street_in_notes")
-        city = unguard_formula(values["city"][0]) if "city" in values else ""
+        city = unguard_formula(values["city"][0]) if "city" in values else split.city if split else ""
         region_text = ""
         if "region" in values:
             region_text, i = values["region"]
@@ -1667,8 +1689,13 @@ class RowCleaner:
                 city = f"{city}, {region_text}"
             else:
                 notes.append(f"{names[i]}: {region_text}")
-        postal_code = unguard(values["postal_code"][0]) if "postal_code" in values else ""
-        country = unguard_formula(values["country"][0]) if "country" in values else ""
+        elif split is not None and split.region:  # (written with the town: kept there, "Springfield, Illinois")
+            region_text = split.region
+            city = f"{city}, {region_text}"
+        postal_code = (unguard(values["postal_code"][0]) if "postal_code" in values
+                       else split.postal_code if split else "")
+        country = (unguard_formula(values["country"][0]) if "country" in values
+                   else split.country if split else "")
         home = f"{street} {postal_code} {city} {region_text} {country}"
         if "address" in values:  # the whole address (Google's "Formatted"): in the notes, unless its parts hold it
             i = values["address"][1]
