@@ -1057,6 +1057,13 @@ def test_an_address_written_in_one_cell_is_read_as_its_street_postal_code_town_a
                         region="US")
     assert (google.street, google.postal_code, google.city, google.country, google.notes) == (
         "3 rue des Lilas", "75011", "Paris", "France", "")
+    names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
+    row = {name: "" for name in names} | {"First Name": "Zoé", "Address 1 - Formatted": "3 rue des Lilas, 75011 Paris"}
+    google = one_row_of(tmp_path / "google.csv", names, row, region="FR")  # (its parts' cells empty)
+    assert (google.street, google.postal_code, google.city, google.notes) == ("3 rue des Lilas", "75011", "Paris", "")
+    row |= {"Address 1 - City": "Paris"}  # (beside a part of it: in the notes, unless its parts hold it)
+    assert one_row_of(tmp_path / "google.csv", names, row, region="FR").notes == (
+        "Address 1 - Formatted: 3 rue des Lilas, 75011 Paris")
 
 
 def test_googles_relations_events_and_custom_fields_are_kept_in_the_notes_under_their_labels(tmp_path):

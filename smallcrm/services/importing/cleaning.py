@@ -20,7 +20,7 @@ Decisions, in plain words:
 - A file with no column for the town or the postal code may have each address whole in one cell ("12 rue des
   Lilas, 75011 Paris", its lines one under the other): it is read as its street, postal code, town, region and
   country where it ends with a town as its country's post writes it (`addresses.split_address`), else kept whole
-  as the street.
+  as the street. So is a whole address (Google's "Formatted") beside empty street, town and postal code cells.
 - `street2` joins the street after a comma. A short region code ("IL", "ON", "NSW") follows the city
   ("Springfield, IL") where the row's country (else the shop's) writes the region in an address
   (`addresses.region_written`); otherwise, and a longer region name, goes to the notes.
@@ -1510,7 +1510,7 @@ class RowCleaner:
 
     def _split_address(self, values: dict[str, tuple[str, int]], cells: list[str]) -> SplitAddress | None:
         """A row's whole address written in its street's cell, or in the whole address's (Google's "Formatted")
-        when it has no street, as its parts (`addresses.split_address`, in the row's country, else the shop's);
+        when it has no street (nor a town or a postal code), as its parts (`addresses.split_address`, in the row's country, else the shop's);
         None when it has none, or it does not read so."""
         whole = values.get("street") or values.get("address")
         if whole is None:
@@ -1666,7 +1666,8 @@ class RowCleaner:
 
         # address
         street = unguard_formula(values["street"][0]) if "street" in values else ""
-        split = self._split_address(values, cells) if self.whole_addresses else None
+        split = (self._split_address(values, cells) if self.whole_addresses
+                 or not ("street" in values or "postal_code" in values or "city" in values) else None)
         if split is not None:
             street = unguard_formula(split.street)
         if self.house_numbers:
