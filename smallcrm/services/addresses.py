@@ -131,17 +131,23 @@ class SplitAddress(NamedTuple):
 _PARTS = re.compile(r"\s*(?:[\r\n]+|,)\s*")
 _SEPARATOR = r"(?:\s*,\s*|\s+)"  # ... and the parts of its town line: a space or a comma
 _BEFORE_DIGIT = re.compile(r"\s+(?=\d)")
+# The longest cell read as an address: a longer one is no one address (and trying each place its town might begin
+# would take a time that grows as its length squared).
+LONGEST = 500
 
 
 def split_address(text: str, country: str, home: str | None) -> SplitAddress | None:
     """An address written in one cell ("12 rue des Lilas, 75011 Paris"; "1 Main St, Springfield, IL 62701, USA";
     its lines one under the other) as its street, postal code, town, region and country: the country it ends with,
     and before that its town as the post of that country writes it (of `country` when the cell names none, else of
-    `home`), with a postal code of that country's form. None when it does not end so: kept as written.
+    `home`), with a postal code of that country's form. None when it does not end so, or is longer than LONGEST:
+    kept as written.
 
     The town line is what follows the last comma or line break, or the last two ("Springfield, IL 62701"), where the
     postal code comes before the town, what follows the street's last word too ("3 avenue Foch 69006 Lyon"). A
     town starts with a letter: a house number is never taken for one."""
+    if len(text) > LONGEST:
+        return None
     parts = [part for part in _PARTS.split(text.strip()) if part]
     named = ""
     if len(parts) > 1 and not any(c.isdigit() for c in parts[-1]) and region_of_country(parts[-1]):

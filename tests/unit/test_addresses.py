@@ -85,6 +85,11 @@ def test_an_address_that_does_not_end_with_its_town_is_kept_as_written(text, hom
     assert split_address(text, "", home) is None
 
 
+def test_a_cell_of_a_megabyte_is_no_address():
+    """(Trying each place a town might begin in it would take minutes.)"""
+    assert split_address("1 a " * 250_000 + "75011 Paris", "", "FR") is None
+
+
 _LETTERS = re.compile(r"[^\s,]")
 
 
