@@ -118,7 +118,6 @@ def town_lines(postal_code: str, city: str, country: str, home: str | None) -> l
     return [f"{postal_code} {city}"]
 
 
-
 class SplitAddress(NamedTuple):
     street: str
     postal_code: str
@@ -143,9 +142,9 @@ def split_address(text: str, country: str, home: str | None) -> SplitAddress | N
     `home`), with a postal code of that country's form. None when it does not end so, or is longer than LONGEST:
     kept as written.
 
-    The town line is what follows the last comma or line break, or the last two ("Springfield, IL 62701"), where the
-    postal code comes before the town, what follows the street's last word too ("3 avenue Foch 69006 Lyon"). A
-    town starts with a letter: a house number is never taken for one."""
+    The town line is what follows the last comma or line break, or the last two ("Springfield, IL 62701"); where the
+    postal code comes before the town, also what follows a word of the street ("3 avenue Foch 69006 Lyon"). A town
+    starts with a letter: a house number is never taken for one."""
     if len(text) > LONGEST:
         return None
     parts = [part for part in _PARTS.split(text.strip()) if part]
@@ -191,8 +190,7 @@ def _town_pattern(code: str) -> tuple[re.Pattern, bool] | None:
     pattern, mark = "", ""
     for piece in re.split(r"(%[CZS])", town.replace("%n", " ")):
         if piece in parts:
-            body = f"{_SEPARATOR if pattern else ''}(?:{re.escape(mark)})?{parts[piece]}" if mark else (
-                f"{_SEPARATOR if pattern else ''}{parts[piece]}")
+            body = (_SEPARATOR if pattern else "") + (f"(?:{re.escape(mark)})?" if mark else "") + parts[piece]
             pattern += f"(?:{body})?" if piece == "%S" else body
             mark = ""
         elif piece.strip(" ,"):

@@ -1417,8 +1417,10 @@ class RowCleaner:
         self.note = columns("note")
         self.street2 = columns("street2")
         self.house_numbers = columns("house_number")
-        # a file without a town's column or a postal code's: its address may be written whole in one cell
+        # where an address may be written whole in one cell: every row of a file without a town's column or a postal
+        # code's, and a row whose street, town and postal code are empty beside a whole address (Google's "Formatted")
         self.whole_addresses = not columns("postal_code", "city")
+        self.whole_address = columns("address")
         self.numbers_after = any(header_key(self.names[i]) in NUMBER_AFTER for i in self.house_numbers)
         # a whole name under a heading that says the last name comes first ("Nom Prénom")
         self.last_first = any(header_key(self.names[i]) in LAST_FIRST for i, target in enumerate(fields)
@@ -1510,8 +1512,8 @@ class RowCleaner:
 
     def _split_address(self, values: dict[str, tuple[str, int]], cells: list[str]) -> SplitAddress | None:
         """A row's whole address written in its street's cell, or in the whole address's (Google's "Formatted")
-        when it has no street (nor a town or a postal code), as its parts (`addresses.split_address`, in the row's country, else the shop's);
-        None when it has none, or it does not read so."""
+        when it has no street, as its parts (`addresses.split_address`, in the row's country, else the shop's); None
+        when it has none, or it does not read so."""
         whole = values.get("street") or values.get("address")
         if whole is None:
             return None
@@ -1666,8 +1668,8 @@ class RowCleaner:
 
         # address
         street = unguard_formula(values["street"][0]) if "street" in values else ""
-        split = (self._split_address(values, cells) if self.whole_addresses
-                 or not ("street" in values or "postal_code" in values or "city" in values) else None)
+        split = (self._split_address(values, cells) if self.whole_addresses or self.whole_address
+                 and not ("street" in values or "postal_code" in values or "city" in values) else None)
         if split is not None:
             street = unguard_formula(split.street)
         if self.house_numbers:
