@@ -93,7 +93,8 @@ def test_a_cell_of_a_megabyte_is_no_address():
 _LETTERS = re.compile(r"[^\s,]")
 
 
-@given(st.text(alphabet="abcXYZ éß0159 ,\n", max_size=40), st.sampled_from(["FR", "US", "GB", "DE", "NL", "CA", "IT"]))
+@given(st.text(alphabet="abcXYZ éß0159 ,\n", max_size=40),
+       st.sampled_from(["FR", "US", "GB", "DE", "NL", "CA", "IT"]))
 def test_reading_an_address_as_its_parts_loses_and_adds_nothing(text, home):
     split = split_address(text, "", home)
     if split is not None:
