@@ -1,53 +1,23 @@
 """The reports' words in the shop's language: English as the code writes them, another language from
-resources/translations/reports_<language>.po (read with babel, no compiling step). A word with no translation
-prints in English rather than not at all."""
+resources/translations/reports_<language>.po (services.words reads it). A word with no translation prints in
+English rather than not at all."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.pofile import read_po
+from babel import Locale
 
-from smallcrm.errors import Phrase
-from smallcrm.paths import resource
+from smallcrm.services.words import catalog, catalog_path, language_of, translate
+
+__all__ = ["catalog", "catalog_path", "counted", "language_of", "plural_rule", "said", "translate"]
 
 
 def said(text: str) -> str:
     """Marks words kept in a table (a status's name, say) as words to translate; they are translated where
     printed, with Shop.tr."""
     return text
-
-
-def catalog_path(language: str):
-    return resource("translations", f"reports_{language}.po")
-
-
-@lru_cache(maxsize=8)
-def catalog(language: str) -> dict[str, str]:
-    """msgid -> msgstr for `language` ("fr"); empty for English or a language with no catalog."""
-    path = catalog_path(language)
-    if language == "en" or not path.is_file():
-        return {}
-    with open(path, "rb") as f:
-        return {m.id: m.string for m in read_po(f) if m.id and isinstance(m.string, str) and m.string}
-
-
-def language_of(locale: str) -> str:
-    try:
-        return Locale.parse(locale).language
-    except (UnknownLocaleError, ValueError, TypeError):
-        return "en"
-
-
-def translate(text: str, locale: str, **facts: object) -> str:
-    """`text` in the language of `locale`, its {placeholders} filled from `facts` (or, for a Phrase, its own)."""
-    words = catalog(language_of(locale))
-    if isinstance(text, Phrase):
-        return words.get(text.template, text.template).format(**text.facts)
-    said_text = words.get(text, text)
-    return said_text.format(**facts) if facts else said_text
 
 
 def counted(count: int, one: str, many: str, locale: str, **facts: object) -> str:

@@ -1163,3 +1163,30 @@ def test_a_customer_with_only_a_business_address_has_it_as_their_address(db, tmp
     eve = get_contact(contact_ids("Eve")[0])
     assert (eve.street, eve.postal_code, eve.city, eve.country, eve.notes) == (
         "Hauptstraße 5, Hinterhaus", "80331", "München", "Deutschland", "")
+
+
+def test_a_french_shop_gets_the_names_of_what_goes_to_the_notes_in_french(db, tmp_path):
+    """A work address and a web page kept in the notes were named in English ("Work address", "Website") whatever
+    the shop's language; the file's own column names, and a label of the owner's own, stay as the file wrote them."""
+    from smallcrm.services.settings import set_setting
+
+    set_setting("locale", "fr_FR")
+    outlook = write_csv(tmp_path / "outlook.csv", [["Zoé", "Roux", "3 rue des Lilas", "Paris", "5 rue du Travail", "Médan",
+                                                   "78200", "noix"]],
+                        ["First Name", "Last Name", "Home Street", "Home City", "Business Street", "Business City",
+                         "Business Postal Code", "Allergies"])
+    names = next(csv.reader([(Path(__file__).parent.parent / "fixtures" / "import" / "google.csv").read_text(
+        encoding="utf-8-sig").splitlines()[0]]))
+    names = [n for n in names if not n.startswith("Address 2")]
+    names += ["Address 2 - Label", "Address 2 - Street", "Address 2 - City", "Address 3 - Label", "Address 3 - Street"]
+    lea = {"First Name": "Léa", "Address 1 - Street": "3 rue des Lilas", "Address 1 - City": "Paris",
+           "Address 2 - Label": "Work", "Address 2 - Street": "8 quai de Seine", "Address 2 - City": "Rouen",
+           "Address 3 - Label": "Entrepôt", "Address 3 - Street": "1 rue du Port", "Website 1 - Label": "Home",
+           "Website 1 - Value": "https://lea.example"}
+    google = write_csv(tmp_path / "google.csv", [[lea.get(name, "") for name in names]], names)
+    for path in (outlook, google):
+        assert ci.import_contacts(path, ci.ImportOptions(region="FR")).created == 1
+    notes = {c.first_name: c.notes.splitlines() for c in map(get_contact, contact_ids())}
+    assert notes["Zoé"] == ["Adresse professionnelle: 5 rue du Travail, 78200 Médan", "Allergies: noix"]
+    assert notes["Léa"] == ["Site web: https://lea.example (Domicile)", "Adresse (Travail): 8 quai de Seine, Rouen",
+                            "Adresse (Entrepôt): 1 rue du Port"]

@@ -16,6 +16,7 @@ from smallcrm import reports
 from smallcrm.reports.words import catalog_path, counted, translate
 from smallcrm.services import loyalty, metrics, validation
 from smallcrm.services.contacts import ContactInput, add_contact
+from smallcrm.services.importing import cleaning
 from smallcrm.services.purchases import record_purchase, refund_purchase
 from smallcrm.services.settings import set_setting
 from tests.clock import time_zone
@@ -26,8 +27,9 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")
 
 
 def printed_words() -> set[str]:
-    """The literals the report code hands to Shop.tr or marks with said(), and the words the services write in
-    English for the reports to say (the loyalty scheme's reasons, the segments)."""
+    """The literals the report code hands to Shop.tr or marks with said(), the words the services write in
+    English for the reports to say (the loyalty scheme's reasons, the segments), and the names the import gives
+    what it keeps in the notes."""
     found = set()
     for path in REPORTS.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -50,6 +52,7 @@ def printed_words() -> set[str]:
     found.update(text for pair in metrics.SEGMENT_TEXT.values() for text in pair)
     found.update(label for _, label in metrics.AGEING)
     found.update(validation.LABEL_NAMES.values())
+    found.update(cleaning.NOTE_NAMES)
     return found
 
 

@@ -16,7 +16,8 @@ Decisions, in plain words:
   (NUMBER_AFTER: "Hausnummer"), else where the shop's country does.
 - An address besides the home one (Outlook's business address, Google's "Address 2") goes to the notes in one
   line named by its kind or label ("Work address: 5 rue du Travail, 78200 Médan"), its town as its country writes
-  it; a row without a home address takes the first of them as its address.
+  it; a row without a home address takes the first of them as its address. The names the import gives what it
+  keeps in the notes (NOTE_NAMES) are in the shop's language: "Adresse professionnelle", "Site web".
 - A file with no column for the town or the postal code may have each address whole in one cell ("12 rue des
   Lilas, 75011 Paris", its lines one under the other): it is read as its street, postal code, town, region and
   country where it ends with a town as its country's post writes it (`addresses.split_address`), else kept whole
@@ -56,6 +57,7 @@ from smallcrm.services.importing.mapping import (
     ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, label_columns, numbered_addresses, second_addresses,
 )
 from smallcrm.services.validation import Phone
+from smallcrm.services.words import catalog, translate
 from smallcrm.store.fields import utc_now
 
 try:  # phonenumbers' own helpers for the fast path; without them every number takes the slow path
@@ -1289,6 +1291,9 @@ def _grouped_as_in(part: str, region: str) -> bool:
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
 # the notes' name of an address besides the home one, by whose it is (mapping.second_addresses)
 _NOTED_ADDRESS = {"business": "Work address", "shipping": "Shipping address", "other": "Other address"}
+# The names the import gives what it keeps in the notes, in English: written in the shop's language (services.words;
+# resources/translations/reports_<language>.po has them)
+NOTE_NAMES = (*_NOTED_ADDRESS.values(), "{label} address", "Website")
 # a label that says it is an address ("Postal address", "Adresse de livraison"): the note's name as it is
 _ADDRESS_WORD = re.compile(r"address|adress|adresse|anschrift|direcci[oó]n|indirizzo|endere[cç]o", re.IGNORECASE)
 # Google's groups whose label says what the value is ("Custom Field 1 - Label": "Allergy"): kept in the notes under it
@@ -1388,7 +1393,7 @@ class RowCleaner:
     """`row_to_contact` for one file: what each column is for is worked out once, then each row is cheap."""
 
     def __init__(self, fields: list[str], headers: list[str], *, region: str | None,
-                 date_orders: dict[int, str] | None = None, second: bool = True):
+                 date_orders: dict[int, str] | None = None, second: bool = True, language: str = "en"):
         unknown = [f for f in fields if f not in FIELDS]
         if unknown:
             raise InvalidValue("fields", unknown[0], "field", "one of " + ", ".join(FIELDS))
@@ -1396,6 +1401,7 @@ class RowCleaner:
         self.headers = list(headers)
         self.region = region
         self.date_orders = dict(date_orders or {})
+        self.language = language  # the shop's, that the notes' names are written in ("fr")
         self.names = [headers[i] if i < len(headers) and headers[i].strip() else f"Column {i + 1}"
                       for i in range(len(fields))]
         self.width = len(fields)
@@ -1453,7 +1459,8 @@ class RowCleaner:
         noted += numbered_addresses(self.names, self.fields)
         self.noted_addresses = {min(address[2]): address for address in noted}  # (by its first column)
         self.second = [(tuple(group), RowCleaner([group.get(i, f) for i, f in enumerate(fields)], headers,
-                                                 region=region, date_orders=date_orders, second=False))
+                                                 region=region, date_orders=date_orders, second=False,
+                                                 language=language))
                        for _, _, group in (noted if second else ())]
         self.in_noted_address = {i for _, label, group in noted for i in (*group, label) if i is not None}
         # A column whose values never settle the order is read the way the shop's region writes dates.
@@ -1471,8 +1478,15 @@ class RowCleaner:
         label = unguard_formula(tidy(cells[self.note_labels[i]])).removeprefix("*").strip() if (
             i in self.note_labels) else ""
         if i in self.websites:
-            return f"Website: {value} ({label})" if label else f"Website: {value}"
+            website = translate("Website", self.language)
+            return f"{website}: {value} ({self._kind(label)})" if label else f"{website}: {value}"
         return f"{label or self.names[i]}: {value}"
+
+    def _kind(self, label: str) -> str:
+        """A label of the file, as the notes name it: a kind a language with words of its own says in them ("Work":
+        "Travail"), any other as written."""
+        key = validation.label_key(label)
+        return translate(validation.LABEL_NAMES[key], self.language) if key and catalog(self.language) else label
 
     def _address_note(self, name: str, label: int | None, columns: dict[int, str], cells: list[str],
                       home: str) -> list[str]:
@@ -1491,7 +1505,12 @@ class RowCleaner:
         if ("street" in parts or "address" in parts) and _holds(home, " ".join(v for p in parts.values() for v in p)):
             return []
         if label is not None and (kind := unguard_formula(tidy(cells[label])).removeprefix("*").strip()):
-            name = kind if _ADDRESS_WORD.search(kind) else f"{kind} address"
+            if _ADDRESS_WORD.search(kind):
+                name = kind  # (as written)
+            else:
+                name = translate("{label} address", self.language, label=self._kind(kind))
+        else:
+            name = translate(name, self.language)
 
         def part(what: str, between: str = " ") -> str:
             return between.join(parts.get(what, []))
@@ -1541,9 +1560,9 @@ class RowCleaner:
         first = row_region in NUMBER_FIRST if row_region else not self.numbers_after and self.region in NUMBER_FIRST
         return f"{number} {street}" if first else f"{street} {number}"
 
-    def matches(self, fields, headers, region, date_orders) -> bool:
+    def matches(self, fields, headers, region, date_orders, language) -> bool:
         return (self.region == region and self.fields == fields and self.headers == headers
-                and self.date_orders == (date_orders or {}))
+                and self.date_orders == (date_orders or {}) and self.language == language)
 
     def __call__(self, row: int, cells: list[str]) -> ImportedContact | Reject:
         try:
@@ -1986,17 +2005,19 @@ _last_cleaner: RowCleaner | None = None
 
 
 def row_to_contact(row_number: int, cells: list[str], fields: list[str], headers: list[str], *,
-                   region: str | None, date_orders: dict[int, str]) -> ImportedContact | Reject:
+                   region: str | None, date_orders: dict[int, str], language: str = "en") -> ImportedContact | Reject:
     """One data row as a contact for `contacts.clean_contact`, or a Reject saying what is wrong.
 
     `fields[i]` is the target of column i (see mapping.FIELDS); `date_orders[i]` the day/month order of
-    a birthday column (from `infer_date_order`). Work that depends only on the file is done once and
-    kept for the next row of the same file (or build a RowCleaner yourself).
+    a birthday column (from `infer_date_order`); `language` the shop's, that the names of what goes to the notes
+    are written in ("Work address"; "fr": "Adresse professionnelle"). Work that depends only on the file is done
+    once and kept for the next row of the same file (or build a RowCleaner yourself).
     """
     global _last_cleaner
     cleaner = _last_cleaner
-    if cleaner is None or not cleaner.matches(fields, headers, region, date_orders):
-        cleaner = _last_cleaner = RowCleaner(fields, headers, region=region, date_orders=date_orders)
+    if cleaner is None or not cleaner.matches(fields, headers, region, date_orders, language):
+        cleaner = _last_cleaner = RowCleaner(fields, headers, region=region, date_orders=date_orders,
+                                             language=language)
     return cleaner(row_number, cells)
 
 

@@ -74,7 +74,8 @@ from smallcrm.services.importing.deciding import (
     Setup, WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
 )
 from smallcrm.services.importing.duplicates import DuplicateIndex, Match
-from smallcrm.services.settings import default_region, system_region
+from smallcrm.services.settings import default_region, shop_locale, system_region
+from smallcrm.services.words import language_of
 from smallcrm.store import search
 from smallcrm.store.fields import to_utc_text, utc_now
 from smallcrm.store.models import database
@@ -1203,7 +1204,8 @@ class ContactRun:
         self.setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
                            self.region, options.on_duplicate, dict(options.row_choices), consent_source_of(layout.path),
                            self.next_id, moment, CHUNK, _database_file(),
-                           keep_rows=PREVIEW_ROWS if writer is None else 0, tags=tuple(import_tags(options)))
+                           keep_rows=PREVIEW_ROWS if writer is None else 0, tags=tuple(import_tags(options)),
+                           language=shop_language())
         self.own_numbers = export.is_contacts_export(layout.headers)
         self.worker = worker
         self.index: DuplicateIndex | None = None
@@ -1408,6 +1410,11 @@ def import_region(options: ImportOptions) -> str | None:
     return options.region if options.region is not None else default_region()
 
 
+def shop_language() -> str:
+    """The language the import names what it keeps in the notes in: the shop's ("fr")."""
+    return language_of(shop_locale())
+
+
 def phone_hint(layout: FileLayout, region: str | None) -> cleaning.PhoneHint | None:
     """Whether most numbers in the file's first rows are not numbers of `region`, the country they are read in
     (cleaning.phone_hint). A row that names its own country is read in it, and left out."""
@@ -1548,7 +1555,7 @@ def duplicate_changes(layout: FileLayout, options: ImportOptions, number: int, c
     moment = to_utc_text(utc_now())
     setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
                   import_region(options), "create", {}, consent_source_of(layout.path), 0, moment,
-                  tags=tuple(import_tags(options)))
+                  tags=tuple(import_tags(options)), language=shop_language())
     (decided,) = Decider(setup, DuplicateIndex()).decide([(number, cells)])
     if decided.what != CREATE:  # (rejected)
         return None

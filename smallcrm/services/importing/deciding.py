@@ -103,6 +103,7 @@ class Setup:
     # contact (what a dry run previews and lists); none when 0.
     keep_rows: int = 0
     tags: tuple[str, ...] = ()  # given to every contact the rows create or change (checked, no repeats)
+    language: str = "en"  # the shop's: what the import keeps in the notes is named in it
 
 
 def date_orders_in(path: Path, dialect: reader.Dialect, columns: list[int], width: int,
@@ -199,7 +200,7 @@ class Preparer:
     def __init__(self, setup: Setup):
         self.setup = setup
         self.cleaner = cleaning.RowCleaner(setup.fields, setup.headers, region=setup.region,
-                                           date_orders=setup.date_orders)
+                                           date_orders=setup.date_orders, language=setup.language)
 
     def prepare(self, rows: list[tuple[int, list[str]]], keep_data: bool) -> list[tuple]:
         """For each row, as a plain tuple: (row number, the row as read when `keep_data`, its Reject, what it
