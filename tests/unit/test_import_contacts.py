@@ -1171,8 +1171,8 @@ def test_a_french_shop_gets_the_names_of_what_goes_to_the_notes_in_french(db, tm
     from smallcrm.services.settings import set_setting
 
     set_setting("locale", "fr_FR")
-    outlook = write_csv(tmp_path / "outlook.csv", [["Zoé", "Roux", "3 rue des Lilas", "Paris", "5 rue du Travail", "Médan",
-                                                   "78200", "noix"]],
+    outlook = write_csv(tmp_path / "outlook.csv",
+                        [["Zoé", "Roux", "3 rue des Lilas", "Paris", "5 rue du Travail", "Médan", "78200", "noix"]],
                         ["First Name", "Last Name", "Home Street", "Home City", "Business Street", "Business City",
                          "Business Postal Code", "Allergies"])
     names = next(csv.reader([(Path(__file__).parent.parent / "fixtures" / "import" / "google.csv").read_text(
