@@ -1045,7 +1045,11 @@ def test_an_address_written_in_one_cell_is_read_as_its_street_postal_code_town_a
     bob = one_row_of(tmp_path / "gb.csv", names, row, region="FR")
     assert (bob.street, bob.postal_code, bob.city, bob.country) == (
         "10 Downing Street", "SW1A 2AA", "London", "United Kingdom")
-    row |= {"Adresse": "12 rue des Lilas, Paris"}  # no postal code: kept as written
+    row |= {"Adresse": "5 rue X, 75011 Paris, France", "Pays": "Belgique"}  # two countries: kept as written
+    assert one_row_of(tmp_path / "two.csv", names, row, region="FR").street == "5 rue X, 75011 Paris, France"
+    row |= {"Adresse": "5 rue X, 75011 Paris, France", "Pays": "FR"}  # (the same one)
+    assert one_row_of(tmp_path / "same.csv", names, row, region="FR").city == "Paris"
+    row |= {"Adresse": "12 rue des Lilas, Paris", "Pays": ""}  # no postal code: kept as written
     assert one_row_of(tmp_path / "kept.csv", names, row, region="FR").street == "12 rue des Lilas, Paris"
     # beside a town's column, the street is the street, whatever it holds
     with_city = one_row_of(tmp_path / "city.csv", ["Name", "Street", "City"],

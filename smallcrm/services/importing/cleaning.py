@@ -1539,6 +1539,8 @@ class RowCleaner:
         text, i = whole
         country = values["country"][0] if "country" in values else ""
         split = split_address(cells[i] if "\n" in cells[i] and ":::" not in cells[i] else text, country, self.region)
+        if split and country and split.country and region_of_country(split.country) != region_of_country(country):
+            return None  # (it ends with another country than the row's: kept whole, nothing of it dropped)
         return split and SplitAddress(*map(tidy, split))
 
     def _with_number(self, street: str, cells: list[str], row_region: str | None, notes: list[str]) -> str:
