@@ -451,6 +451,7 @@ _NOTED = {
     "birthday_in_notes": "a birthday that is not a date went to their notes",
     "partial_birthday": "a birthday without its day or month went to their notes",
     "street_in_notes": "address lines too long for the street went to their notes",
+    "whole_address": "their address, written whole in one cell, was read as its street, postal code and town",
     "tag_in_notes": "a tag over 60 characters went to their notes",
     "consent_unclear": "marketing consent neither yes nor no, taken as no (the answer went to their notes)",
     "consent_date_unclear": "when they agreed to marketing is not a date and time that can be read, or is still to "

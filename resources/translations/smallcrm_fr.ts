@@ -4638,6 +4638,10 @@ Cliquez pour les afficher.</translation>
         <translation>Clients dont les lignes d’adresse sont trop longues pour la rue, gardées dans leurs notes</translation>
     </message>
     <message>
+        <source>Customers whose address, written whole in one cell, was read as its street, postal code and town</source>
+        <translation>Clients dont l’adresse, écrite en entier dans une cellule, a été lue en rue, code postal et ville</translation>
+    </message>
+    <message>
         <source>Customers with a tag over 60 characters, kept in their notes</source>
         <translation>Clients ayant une étiquette de plus de 60 caractères, gardée dans leurs notes</translation>
     </message>

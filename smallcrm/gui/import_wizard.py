@@ -330,6 +330,8 @@ WARNINGS = {
                                                          "in their notes"),
     "street_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with address lines too long for the street, "
                                                         "kept in their notes"),
+    "whole_address": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose address, written whole in one cell, was read "
+                                                      "as its street, postal code and town"),
     "tag_in_notes": QT_TRANSLATE_NOOP("SummaryPage", "Customers with a tag over 60 characters, kept in their "
                                                      "notes"),
     "consent_unclear": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose marketing consent is neither yes nor no "

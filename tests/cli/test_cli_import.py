@@ -621,6 +621,21 @@ def test_what_goes_to_the_notes_is_counted_in_words(cli, tmp_path):
     assert "  note: 1 customer: a birthday that is not a date went to their notes" in result.out
 
 
+def test_addresses_written_whole_in_one_cell_are_read_as_their_parts_and_counted(cli, tmp_path):
+    path = write_csv(tmp_path / "clients.csv", [["Marie", "Dupont", "12 rue des Lilas\n75011 Paris"],
+                                                ["Luc", "Martin", "5 place Bellecour"]],
+                     header=["Prénom", "Nom", "Adresse"])
+    result = cli("import", "contacts", str(path), "--region", "FR", "--json")
+    assert result.code == 0 and json.loads(result.out)["warnings"] == {"whole_address": 1}
+    marie = json.loads(cli("contacts", "show", "1", "--json").out)
+    assert (marie["street"], marie["postal_code"], marie["city"]) == ("12 rue des Lilas", "75011", "Paris")
+    assert json.loads(cli("contacts", "show", "2", "--json").out)["street"] == "5 place Bellecour"
+    cli("import", "undo", str(json.loads(result.out)["batch"]))
+    again = cli("import", "contacts", str(path), "--region", "FR", "--dry-run")
+    assert ("  note: 1 customer: their address, written whole in one cell, was read as its street, postal code and "
+            "town") in again.out
+
+
 def test_an_unsubscribe_takes_consent_back_and_says_so(cli, tmp_path):
     cli("contacts", "add", "--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.com",
         "--email-consent", "at the counter")

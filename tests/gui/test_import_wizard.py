@@ -1781,6 +1781,24 @@ def test_a_column_read_as_the_kind_of_each_number_says_so_and_the_preview_shows_
     wizard.close()
 
 
+def test_the_summary_counts_the_addresses_read_from_one_cell(qtbot, window, tmp_path):
+    set_setting("default_region", "FR")
+    path = tmp_path / "clients.csv"
+    path.write_text('Prénom;Nom;Adresse\r\nMarie;Dupont;"12 rue des Lilas\r\n75011 Paris"\r\nLuc;Martin;Lyon\r\n',
+                    encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()  # detection
+    wizard.next()  # mapping
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    assert wizard.mapping_page.preview.item(0, 6).text() == "12 rue des Lilas, 75011 Paris"
+    wizard.next()  # duplicates
+    wizard.next()  # summary
+    qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
+    assert wizard.summary_page.noted.text().splitlines() == [
+        "• Customers whose address, written whole in one cell, was read as its street, postal code and town: 1"]
+    wizard.close()
+
+
 def test_the_summary_says_what_goes_to_the_notes_and_what_reading_tidied(qtbot, window, tmp_path):
     set_setting("default_region", "FR")
     path = tmp_path / "clients.csv"

@@ -109,6 +109,7 @@ WARNINGS = {
                        "are lost",
     "tag_in_notes": "a tag longer than 60 characters was kept in the notes",
     "street_in_notes": "the second address line did not fit beside the street and was kept in the notes",
+    "whole_address": "the address, written whole in one cell, was read as its street, postal code and town",
     "named_after_email": "the row had no name: the email address stands in for it",
     "named_after_phone": "the row had no name: the phone number stands in for it",
     "consent_unclear": "a consent value was neither yes nor no: taken as no",
@@ -1693,6 +1694,7 @@ class RowCleaner:
                  and not ("street" in values or "postal_code" in values or "city" in values) else None)
         if split is not None:
             street = unguard_formula(split.street)
+            warnings.append("whole_address")
         if self.house_numbers:
             street = self._with_number(street, cells, row_region, notes)
         if self.street2:

@@ -183,11 +183,11 @@ def incoming(data: ImportedContact, consent_source: str, now: str, moment: str) 
 
 
 ERASED = "erased"  # a row of someone erased at their request (services.erased): skipped, and counted
-# What the cleaner kept in the notes of a row it could not otherwise store (cleaning.RowCleaner's warnings),
-# counted for the rows that create or change a customer.
+# What the cleaner kept in the notes of a row it could not otherwise store, and the addresses it read from one cell
+# (cleaning.RowCleaner's warnings), counted for the rows that create or change a customer.
 NOTED = ("email_in_notes", "phone_in_notes", "birthday_in_notes", "partial_birthday", "street_in_notes",
          "tag_in_notes", "consent_unclear", "consent_date_unclear", "lost_letters",
-         "number_in_notes", "phone_cut_short")
+         "number_in_notes", "phone_cut_short", "whole_address")
 # ... and the customers the import adds with no name but their email or phone in its place
 NAMED_AFTER = ("named_after_email", "named_after_phone")
 
