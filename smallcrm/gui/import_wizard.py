@@ -2297,6 +2297,7 @@ class SummaryPage(QWizardPage):
         phones.addWidget(self.phones, 1)
         phones.addWidget(self.read_as, 0, Qt.AlignmentFlag.AlignTop)
         said_layout.addLayout(phones)
+        said_layout.addStretch(1)  # (the words at the top when the page has room to spare)
         self.said = FittedScrollArea(said)
         self.rejects.setMinimumHeight(_height_of_rows(self.rejects, 3))
         layout = QVBoxLayout(self)
