@@ -1427,7 +1427,7 @@ class RowCleaner:
         # where an address may be written whole in one cell: every row of a file without a town's column or a postal
         # code's, and a row whose street, town and postal code are empty beside a whole address (Google's "Formatted")
         self.whole_addresses = not columns("postal_code", "city")
-        self.whole_address = columns("address")
+        self.formatted = columns("address")
         self.numbers_after = any(header_key(self.names[i]) in NUMBER_AFTER for i in self.house_numbers)
         # a whole name under a heading that says the last name comes first ("Nom Prénom")
         self.last_first = any(header_key(self.names[i]) in LAST_FIRST for i, target in enumerate(fields)
@@ -1690,7 +1690,7 @@ class RowCleaner:
 
         # address
         street = unguard_formula(values["street"][0]) if "street" in values else ""
-        split = (self._split_address(values, cells) if self.whole_addresses or self.whole_address
+        split = (self._split_address(values, cells) if self.whole_addresses or self.formatted
                  and not ("street" in values or "postal_code" in values or "city" in values) else None)
         if split is not None:
             street = unguard_formula(split.street)
