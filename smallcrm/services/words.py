@@ -28,7 +28,10 @@ def catalog(language: str) -> dict[str, str]:
         return {m.id: m.string for m in read_po(f) if m.id and isinstance(m.string, str) and m.string}
 
 
+@lru_cache(maxsize=32)
 def language_of(locale: str) -> str:
+    """The language of a locale ("fr_BE": "fr"); "en" for one babel does not know. (Kept: the import asks for each
+    name it writes in a customer's notes.)"""
     try:
         return Locale.parse(locale).language
     except (UnknownLocaleError, ValueError, TypeError):
