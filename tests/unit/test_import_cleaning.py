@@ -728,6 +728,20 @@ def test_extra_cells_and_second_values_of_single_fields_go_to_the_notes():
     assert (short.last_name, short.emails) == ("Lee", [])
 
 
+def test_a_column_without_a_name_is_named_in_the_shops_language():
+    """In a French shop's notes and rejected rows, a column with no header, or a cell beyond the last one, is a
+    "Colonne", as every other name the import gives in the notes is French."""
+    headers = ["Nom", "", "E-mail"]
+    fields = ["last_name", "note", "email"]
+    found = row_to_contact(3, ["Lee", "fidèle", "ann@example.com", "", "surprise"], fields, headers, region="FR",
+                           date_orders={}, language="fr_FR")
+    assert found.notes.splitlines() == ["Colonne 2: fidèle", "Colonne 5: surprise"]
+    fields = ["last_name", "email", "ignore"]
+    rejected = row_to_contact(4, ["Lee", "not an address", ""], fields, ["Nom", "", ""], region="FR",
+                              date_orders={}, language="fr_FR")
+    assert isinstance(rejected, Reject) and rejected.column == "Colonne 2"
+
+
 def test_unclear_consent_is_no_and_is_noted():
     found = row_to_contact(2, ["Ann", "maybe"], ["first_name", "email_consent"], ["Name", "Newsletter"],
                            region="FR", date_orders={})

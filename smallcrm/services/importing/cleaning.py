@@ -1290,11 +1290,12 @@ def _grouped_as_in(part: str, region: str) -> bool:
 
 
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
+UNTITLED = "Column {number}"  # the name of a column with no header, and of a cell beyond the last column
 # the notes' name of an address besides the home one, by whose it is (mapping.second_addresses)
 _NOTED_ADDRESS = {"business": "Work address", "shipping": "Shipping address", "other": "Other address"}
 # The names the import gives what it keeps in the notes, in English: written in the shop's language (services.words;
 # resources/translations/reports_<language>.po has them)
-NOTE_NAMES = (*_NOTED_ADDRESS.values(), "{label} address", "Website")
+NOTE_NAMES = (*_NOTED_ADDRESS.values(), "{label} address", "Website", UNTITLED)
 # a label that says it is an address ("Postal address", "Adresse de livraison"): the note's name as it is
 _ADDRESS_WORD = re.compile(r"address|adress|adresse|anschrift|direcci[oó]n|indirizzo|endere[cç]o", re.IGNORECASE)
 # Google's groups whose label says what the value is ("Custom Field 1 - Label": "Allergy"): kept in the notes under it
@@ -1403,7 +1404,7 @@ class RowCleaner:
         self.region = region
         self.date_orders = dict(date_orders or {})
         self.language = language  # the shop's, that the notes' names are written in ("fr")
-        self.names = [headers[i] if i < len(headers) and headers[i].strip() else f"Column {i + 1}"
+        self.names = [headers[i] if i < len(headers) and headers[i].strip() else self._untitled(i + 1)
                       for i in range(len(fields))]
         self.width = len(fields)
         self.kept = tuple(i for i, f in enumerate(fields) if f != "ignore")
@@ -1482,6 +1483,10 @@ class RowCleaner:
             website = translate("Website", self.language)
             return f"{website}: {value} ({self._kind(label)})" if label else f"{website}: {value}"
         return f"{label or self.names[i]}: {value}"
+
+    def _untitled(self, number: int) -> str:
+        """The name of column `number` when the file gives it none ("Column 5", "Colonne 5")."""
+        return translate(UNTITLED, self.language, number=number)
 
     def _kind(self, label: str) -> str:
         """A label of the file, as the notes name it: a kind a language with words of its own says in them ("Work":
@@ -1765,7 +1770,8 @@ class RowCleaner:
                 lines.append(self._note_line(i, cells))
         lines.extend(notes)
         if len(cells) > width:
-            extras = [f"Column {i}: {c.strip()}" for i, c in enumerate(cells[width:], start=width + 1) if c.strip()]
+            extras = [f"{self._untitled(i)}: {c.strip()}" for i, c in enumerate(cells[width:], start=width + 1)
+                      if c.strip()]
             if extras:
                 lines.extend(extras)
                 warnings.append("extra_cells")
