@@ -3259,6 +3259,14 @@ Cliquez pour les afficher.</translation>
         <translation>Nom du client</translation>
     </message>
     <message>
+        <source>Column {number}</source>
+        <translation>Colonne {number}</translation>
+    </message>
+    <message>
+        <source>Field for column {number}</source>
+        <translation>Champ de la colonne {number}</translation>
+    </message>
+    <message>
         <source>(kind of {column})</source>
         <translation>(type de {column})</translation>
     </message>

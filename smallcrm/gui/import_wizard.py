@@ -1331,7 +1331,16 @@ class MappingPage(QWizardPage):
         self.combos = []
         examples = self._examples(len(headers))
         for c, (header, target) in enumerate(zip(headers, fields)):
-            self.columns.setItem(0, c, QTableWidgetItem(header))
+            name = QTableWidgetItem(header)
+            said = self.tr("Field for column {header}").format(header=header)
+            if not header.strip():  # named as the notes and the rejected rows name it, in grey: not the file's name
+                name.setText(self.tr("Column {number}").format(number=c + 1))
+                said = self.tr("Field for column {number}").format(number=c + 1)
+                name.setForeground(self.palette().placeholderText())
+                font = name.font()
+                font.setItalic(True)
+                name.setFont(font)
+            self.columns.setItem(0, c, name)
             example = QTableWidgetItem(examples[c] if len(examples[c]) <= PREVIEW_VALUE
                                        else examples[c][:PREVIEW_VALUE - 1] + "…")
             example.setToolTip(examples[c])
@@ -1348,7 +1357,7 @@ class MappingPage(QWizardPage):
             _fit_choice(combo)
             combo.view().setMinimumWidth(max(map(combo.fontMetrics().horizontalAdvance, labels))
                                          + 3 * combo.fontMetrics().height())  # (its margins and scroll bar)
-            combo.setAccessibleName(self.tr("Field for column {header}").format(header=header))
+            combo.setAccessibleName(said)
             combo.currentIndexChanged.connect(self._changed)
             self.columns.setCellWidget(1, c, combo)
             self.combos.append(combo)

@@ -652,6 +652,22 @@ def test_a_saved_mapping_is_used_again(qtbot, window, tmp_path, monkeypatch):
     wizard.close()
 
 
+def test_a_column_without_a_name_is_called_by_its_number_as_the_notes_call_it(qtbot, window, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("Name,E-mail,,City\nAnn Lee,ann@example.com,loyal,Leeds\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    names = [page.columns.item(0, c).text() for c in range(page.columns.columnCount())]
+    assert names == ["Name", "E-mail", "Column 3", "City"]
+    assert page.columns.item(0, 2).font().italic() and not page.columns.item(0, 0).font().italic()
+    assert page.combos[2].accessibleName() == "Field for column 3"
+    assert page.combos[2].currentData() == "note"
+    wizard.close()
+
+
 # --------------------------------------------------------------------------------------------------
 # Purchases
 
