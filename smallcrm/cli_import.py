@@ -48,7 +48,8 @@ def register(commands, command, group, open_existing) -> None:
     def file_options(sub) -> None:
         sub.add_argument("file", type=cli_format.file_path, metavar="FILE", help="the CSV file")
         sub.add_argument("--map", action="append", default=[], metavar='"HEADER=FIELD"',
-                         help="read a column as a field, e.g. --map \"Kundennr.=customer_id\" (repeat for several)")
+                         help="read a column as a field, e.g. --map \"Kundennr.=customer_id\"; a column is named by its "
+                              "header, or its number (\"3=phone\", \"Column 3=phone\"); repeat for several")
         sub.add_argument("--encoding", metavar="ENC", help="the file's encoding, e.g. utf-8, cp1252, utf-16, or "
                                                            "utf-8-or-cp1252 for a mix of both (default: found "
                                                            "from the file)")
@@ -147,8 +148,10 @@ def describe_error(error: Exception, args) -> str | None:
     if isinstance(error, ImportFileProblem):
         return f"{describe_file_problem(error, bool(getattr(args, 'encoding', None)))}; {not_done}"
     if isinstance(error, DateOrderNeeded):
-        name = error.columns[0][1] or f"column {error.columns[0][0] + 1}"
-        others = ", ".join(cli_format.quoted(h) for _, h in error.columns[1:])
+        from smallcrm.services.importing.mapping import UNTITLED
+
+        name, *others = (h or UNTITLED.format(number=i + 1) for i, h in error.columns)
+        others = ", ".join(map(cli_format.quoted, others))
         more = f" (and {others})" if others else ""
         return (f"the dates in column {cli_format.quoted(name)}{more} could be day/month or month/day; "
                 f"{not_done}. Say which with --date-order \"{name}=dmy\" (day first) or "
@@ -270,13 +273,13 @@ def _headers(path: Path, args) -> list[str]:
 
 
 def _column(spec: str, headers: list[str], option: str) -> int:
-    from smallcrm.services.importing.mapping import find_columns
+    from smallcrm.services.importing.mapping import column_names, find_columns
 
     columns = find_columns(spec, headers)
     if columns:
         return columns[0]
     raise InvalidValue(option, spec, "column", f"{option} {cli_format.quoted(spec)}: the file has no such column; "
-                       "its columns are " + ", ".join(cli_format.quoted(h) for h in headers))
+                       "its columns are " + ", ".join(map(cli_format.quoted, column_names(headers))))
 
 
 def _date_orders(items: list[str], headers: list[str]) -> dict[int, str]:

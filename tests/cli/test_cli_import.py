@@ -222,6 +222,19 @@ def test_ambiguous_dates_name_the_column_and_the_option(cli, shop, tmp_path):
     assert absent.code == 2 and '--date-order "Born": the file has no such column' in absent.error_line
 
 
+def test_a_column_without_a_header_is_named_as_its_notes_name_it_and_can_be_named_so(cli, shop, tmp_path):
+    source = tmp_path / "no-name.csv"
+    source.write_text("Name,\nAnn Lee,03/04/1990\nBob Stone,05/06/1991\n", encoding="utf-8")
+    asked = cli("import", "contacts", str(source), "--map", "2=birthday")
+    assert asked.code == 1 and '--date-order "Column 2=dmy"' in asked.error_line
+    absent = cli("import", "contacts", str(source), "--date-order", "Born=dmy")
+    assert absent.code == 2 and absent.error_line.endswith('its columns are "Name", "Column 2"')
+    done = cli("import", "contacts", str(source), "--map", "Column 2=birthday", "--date-order", "Column 2=dmy",
+               "--json")
+    assert done.code == 0 and done.json()["created"] == 2
+    assert cli("contacts", "show", "1", "--json").json()["birthday"] == "1990-04-03"
+
+
 def test_rows_said_to_end_at_a_line_break_the_file_ends_none_with_are_refused_with_the_option_that_reads_them(
         cli, shop, tmp_path):
     source = tmp_path / "clients.csv"

@@ -393,6 +393,18 @@ def test_overrides_by_name_any_case_or_column_number():
     assert fields == ["ignore", "email", "ignore", "ignore"]
 
 
+def test_a_column_without_a_header_is_named_as_the_notes_name_it():
+    """The notes keep such a column's cells as "Column 2: …": that name maps it too, and a map that names no column
+    lists it so, not as an empty name."""
+    headers = ["Name", "", "Column 3"]
+    assert parse_map_overrides(["Column 2=email", "column 1=last name", "Column 3=note"], headers) == {
+        1: "email", 0: "last_name", 2: "note"}  # (a header "Column 3" is that column, as written)
+    assert mapping.column_names(headers) == ["Name", "Column 2", "Column 3"]
+    with pytest.raises(InvalidValue) as caught:
+        parse_map_overrides(["Column 4=email"], headers)
+    assert caught.value.detail.endswith("its columns are 'Name', 'Column 2', 'Column 3'")
+
+
 @pytest.mark.parametrize(("item", "problem"), [("Nope=email", "header"), ("E-mail=emails", "field"),
                                                 ("E-mail", "format"), ("=email", "format"), ("9=email", "header")])
 def test_bad_overrides_are_refused_with_the_facts(item, problem):

@@ -54,7 +54,8 @@ from smallcrm.services.addresses import (SplitAddress, country_code, region_of_c
                                         town_lines)
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact, east_asian
 from smallcrm.services.importing.mapping import (
-    ADDRESS_FIELDS, FIELDS, LAST_FIRST, fold, header_key, label_columns, numbered_addresses, second_addresses,
+    ADDRESS_FIELDS, FIELDS, LAST_FIRST, UNTITLED, fold, header_key, label_columns, numbered_addresses,
+    second_addresses,
 )
 from smallcrm.services.validation import Phone
 from smallcrm.services.words import catalog, translate
@@ -1290,7 +1291,6 @@ def _grouped_as_in(part: str, region: str) -> bool:
 
 
 _GROUP_COLUMN = re.compile(r"(.+ \d+) - (.+)")
-UNTITLED = "Column {number}"  # the name of a column with no header, and of a cell beyond the last column
 # the notes' name of an address besides the home one, by whose it is (mapping.second_addresses)
 _NOTED_ADDRESS = {"business": "Work address", "shipping": "Shipping address", "other": "Other address"}
 # The names the import gives what it keeps in the notes, in English: written in the shop's language (services.words;

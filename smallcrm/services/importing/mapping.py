@@ -1096,17 +1096,30 @@ def label_columns(headers: list[str], columns: list[int]) -> dict[int, int]:
     return found
 
 
+# The name of a column with no header (and of a cell beyond a row's last column), as the notes and the rejected rows
+# give it; in the shop's language there (services.words), in English on the command line, which takes it in --map.
+UNTITLED = "Column {number}"
+_NUMBERED = re.compile(r"(?:column\s*)?(\d+)", re.IGNORECASE)
+
+
+def column_names(headers: list[str]) -> list[str]:
+    """The columns' headers as written, "Column 3" for one with none."""
+    return [h if h.strip() else UNTITLED.format(number=i) for i, h in enumerate(headers, start=1)]
+
+
 def find_columns(spec: str, headers: list[str]) -> list[int]:
     """The columns a command line names (--map, --date-order): by their header as written, else without regard to
-    case and spaces around it, else by their number (from 1)."""
+    case and spaces around it, else by their number (from 1: "3", or "Column 3" as the notes name a column with no
+    header)."""
     exact = [i for i, h in enumerate(headers) if h == spec]
     if exact:
         return exact
     folded = [i for i, h in enumerate(headers) if h.strip().casefold() == spec.strip().casefold()]
     if folded:
         return folded
-    if spec.strip().isdigit() and 1 <= int(spec) <= len(headers):
-        return [int(spec) - 1]
+    numbered = _NUMBERED.fullmatch(spec.strip())
+    if numbered and 1 <= int(numbered.group(1)) <= len(headers):
+        return [int(numbered.group(1)) - 1]
     return []
 
 
@@ -1131,7 +1144,7 @@ def parse_map_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
         columns = find_columns(spec, headers)
         if not columns:
             raise InvalidValue("map", item, "header", f"the file has no column {spec!r}; its columns are "
-                               + ", ".join(repr(h) for h in headers))
+                               + ", ".join(map(repr, column_names(headers))))
         for i in columns:
             overrides[i] = target
     return overrides

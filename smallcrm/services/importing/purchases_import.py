@@ -85,7 +85,9 @@ from smallcrm.services.contacts import ContactInput
 from smallcrm.services.importing import cleaning, contacts_import as ci, reader
 from smallcrm.services.importing.cleaning import Reject
 from smallcrm.services.importing.duplicates import name_words, ordered_name
-from smallcrm.services.importing.mapping import SALES_HEADERS, field_named, find_columns, fold, header_key, header_words
+from smallcrm.services.importing.mapping import (
+    SALES_HEADERS, column_names, field_named, find_columns, fold, header_key, header_words,
+)
 from smallcrm.services.purchases import MAX_DESCRIPTION, UNPAID
 from smallcrm.services.settings import default_region, get_setting, shop_locale
 from smallcrm.services.validation import clean_text
@@ -607,7 +609,7 @@ def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
         columns = find_columns(header, headers)
         if not columns:
             raise InvalidValue("map", header.strip(), "column",
-                               f"the file has no column “{header.strip()}”; it has " + ", ".join(headers))
+                               f"the file has no column “{header.strip()}”; it has " + ", ".join(column_names(headers)))
         name = field_named(name)
         if name and name not in FIELDS:
             raise InvalidValue("map", name, "field", "one of " + ", ".join(FIELDS))
