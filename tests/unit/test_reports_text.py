@@ -17,13 +17,18 @@ from smallcrm.reports.text import (
 )
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _fonts():
+    """The fonts measured here registered, whichever of these tests runs first or alone."""
+    fonts.register()
+
+
 def test_markup_is_escaped():
     assert printable("<b>Bob</b> & Co") == "&lt;b&gt;Bob&lt;/b&gt; &amp; Co"
     assert printable("<b>Bob</b> & Co", markup=False) == "<b>Bob</b> & Co"
 
 
 def test_escaped_text_makes_a_paragraph_that_reads_exactly_as_typed():
-    fonts.register()
     style = ParagraphStyle("t", fontName=fonts.SANS)
     for name in ("<b>Bob</b> & Co", "<para>x</para>", "&amp; &lt;", "100% {0} %s \\n", "<br/>", "<font size=40>"):
         paragraph = Paragraph(printable(name), style)
