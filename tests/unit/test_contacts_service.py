@@ -203,6 +203,21 @@ def test_a_form_saved_unchanged_writes_nothing_and_an_edit_undone_puts_back_when
     assert (get_contact(cid).city, get_contact(cid).updated_at) == ("", stamp)
 
 
+def test_a_postal_code_is_stored_in_capitals_where_the_countrys_post_writes_it_so(db):
+    cid = add_contact(ContactInput(first_name="Ann", postal_code="sw1a 2aa", city="London", country="UK"),
+                      region="FR")
+    assert get_contact(cid).postal_code == "SW1A 2AA"
+    shop = add_contact(ContactInput(first_name="Bob", postal_code="m5h 2n2"), region="CA")  # (the shop's country)
+    assert get_contact(shop).postal_code == "M5H 2N2"
+    kept = add_contact(ContactInput(first_name="Eve", postal_code="sw1a 2aa", country="France"), region="FR")
+    assert get_contact(kept).postal_code == "sw1a 2aa"  # no French postal code: as typed
+    # one stored in small letters before: its form saved unchanged still writes nothing
+    Contact.update(postal_code="sw1a 2aa").where(Contact.id == cid).execute()
+    stamp = get_contact(cid).updated_at
+    assert update_contact(cid, get_contact(cid).to_input(), region="FR") is False
+    assert (get_contact(cid).postal_code, get_contact(cid).updated_at) == ("sw1a 2aa", stamp)
+
+
 def test_a_step_undone_puts_back_when_the_contact_last_changed_only_if_nothing_changed_it_since(db):
     cid = add_contact(ContactInput(first_name="Ann"))
     stamp = get_contact(cid).updated_at

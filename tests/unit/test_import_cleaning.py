@@ -1084,6 +1084,24 @@ def test_an_address_written_in_one_cell_is_read_as_its_street_postal_code_town_a
         "Address 1 - Formatted: 3 rue des Lilas, 75011 Paris")
 
 
+def test_a_postal_code_typed_in_small_letters_is_imported_in_capitals_as_the_post_writes_it(tmp_path):
+    names = ["Name", "Street", "Postcode", "City", "Country"]
+    ann = one_row_of(tmp_path / "gb.csv", names, {"Name": "Ann Lee", "Street": "10 Downing Street",
+                                                  "Postcode": "sw1a 2aa", "City": "London", "Country": ""}, region="GB")
+    assert (ann.postal_code, ann.city) == ("SW1A 2AA", "London")
+    jan = one_row_of(tmp_path / "nl.csv", names, {"Name": "Jan de Vries", "Street": "Damrak 1", "Postcode": "1012lg",
+                                                  "City": "Amsterdam", "Country": "Nederland"}, region="FR")
+    assert jan.postal_code == "1012LG"
+    # not a postal code of the row's country: as written
+    odd = one_row_of(tmp_path / "fr.csv", names, {"Name": "Eve", "Street": "1 rue X", "Postcode": "sw1a 2aa",
+                                                  "City": "Lille", "Country": "France"}, region="GB")
+    assert odd.postal_code == "sw1a 2aa"
+    # written whole in one cell, in small letters
+    bob = one_row_of(tmp_path / "one.csv", ["Name", "Address"],
+                     {"Name": "Bob", "Address": "10 Downing Street, London sw1a 2aa"}, region="GB")
+    assert (bob.street, bob.postal_code, bob.city) == ("10 Downing Street", "SW1A 2AA", "London")
+
+
 def test_googles_relations_events_and_custom_fields_are_kept_in_the_notes_under_their_labels(tmp_path):
     names = next(csv.reader([(FIXTURES / "google.csv").read_text(encoding="utf-8-sig").splitlines()[0]]))
     names += ["Relation 1 - Label", "Relation 1 - Value", "Event 1 - Label", "Event 1 - Value",

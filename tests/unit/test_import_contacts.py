@@ -784,13 +784,18 @@ def _comparable(clean):
     return clean.values, clean.emails, [(p.e164, p.digits) for p in clean.phones], clean.tags
 
 
+_postal_code = st.one_of(_text, st.sampled_from(["sw1a 2aa", "1012lg", "75011", " m5h 2n2 "]))
+_country = st.one_of(_text, st.sampled_from(["", "UK", "Nederland", "Canada", "France"]))
+
+
 @settings(max_examples=150)
 @given(first=_text, last=_text, company=_text, city=_text, notes=_text, birthday=st.one_of(st.none(), _text),
        emails=st.lists(_email, max_size=3), phones=st.lists(_phone, max_size=2), tags=st.lists(_text, max_size=3),
-       consent=st.booleans(), consent_source=_text)
+       consent=st.booleans(), consent_source=_text, postal_code=_postal_code, country=_country)
 def test_clean_for_import_agrees_with_clean_contact(first, last, company, city, notes, birthday, emails, phones, tags,
-                                                    consent, consent_source):
+                                                    consent, consent_source, postal_code, country):
     data = ContactInput(first_name=first, last_name=last, company=company, city=city, notes=notes, birthday=birthday,
+                        postal_code=postal_code, country=country,
                         emails=emails, phones=phones, tags=tags, email_consent=consent,
                         email_consent_at=AT if consent else None, email_consent_source=consent_source,
                         sms_consent=not consent, sms_consent_source=consent_source)

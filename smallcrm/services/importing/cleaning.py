@@ -50,8 +50,8 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from smallcrm.errors import InvalidValue, Phrase
 from smallcrm.services import money, validation
-from smallcrm.services.addresses import (SplitAddress, country_code, region_of_country, region_written, split_address,
-                                        town_lines)
+from smallcrm.services.addresses import (SplitAddress, country_code, postal_code_as_posted, region_of_country,
+                                        region_written, split_address, town_lines)
 from smallcrm.services.contacts import CleanContact, ContactInput, clean_contact, east_asian
 from smallcrm.services.importing.mapping import (
     ADDRESS_FIELDS, FIELDS, LAST_FIRST, UNTITLED, fold, header_key, label_columns, numbered_addresses,
@@ -1727,6 +1727,7 @@ class RowCleaner:
                        else split.postal_code if split else "")
         country = (unguard_formula(values["country"][0]) if "country" in values
                    else split.country if split else "")
+        postal_code = postal_code_as_posted(postal_code, country, self.region)
         home = f"{street} {postal_code} {city} {region_text} {country}"
         if "address" in values:  # the whole address (Google's "Formatted"): in the notes, unless its parts hold it
             i = values["address"][1]

@@ -66,6 +66,7 @@ import phonenumbers
 
 from smallcrm.errors import InvalidValue, NotFound, OutputProblem, SmallCrmError, UndoRefused, ValidationFailed
 from smallcrm.services import export, files, validation as v
+from smallcrm.services.addresses import postal_code_as_posted
 from smallcrm.services.contacts import TEXT_FIELDS, CleanContact, ContactInput, consent_values, contact_rows
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing.cleaning import Reject
@@ -300,6 +301,7 @@ def _check(data: ContactInput, region: str | None):
     except InvalidValue as e:
         errors.append(e)
         values["birthday"] = None
+    values["postal_code"] = postal_code_as_posted(values["postal_code"], values["country"], region)
     if not (values["first_name"] or values["last_name"] or values["company"]) and not any(
             e.field in ("first_name", "last_name", "company") for e in errors):
         errors.append(InvalidValue("name", "", "required", "give a first name, a last name or a company"))
