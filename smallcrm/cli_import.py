@@ -148,9 +148,9 @@ def describe_error(error: Exception, args) -> str | None:
     if isinstance(error, ImportFileProblem):
         return f"{describe_file_problem(error, bool(getattr(args, 'encoding', None)))}; {not_done}"
     if isinstance(error, DateOrderNeeded):
-        from smallcrm.services.importing.mapping import UNTITLED
+        from smallcrm.services.importing.mapping import column_name
 
-        name, *others = (h or UNTITLED.format(number=i + 1) for i, h in error.columns)
+        name, *others = (column_name(i, h) for i, h in error.columns)
         others = ", ".join(map(cli_format.quoted, others))
         more = f" (and {others})" if others else ""
         return (f"the dates in column {cli_format.quoted(name)}{more} could be day/month or month/day; "

@@ -1102,9 +1102,13 @@ UNTITLED = "Column {number}"
 _NUMBERED = re.compile(r"(?:column\s*)?(\d+)", re.IGNORECASE)
 
 
+def column_name(index: int, header: str) -> str:
+    """A column's header as written, "Column 3" for the third when it has none."""
+    return header if header.strip() else UNTITLED.format(number=index + 1)
+
+
 def column_names(headers: list[str]) -> list[str]:
-    """The columns' headers as written, "Column 3" for one with none."""
-    return [h if h.strip() else UNTITLED.format(number=i) for i, h in enumerate(headers, start=1)]
+    return [column_name(i, h) for i, h in enumerate(headers)]
 
 
 def find_columns(spec: str, headers: list[str]) -> list[int]:
