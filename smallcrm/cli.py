@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", metavar="TEXT", help="only contacts matching these words or digits")
     listing.add_argument("--limit", type=_positive, metavar="N", help="at most N contacts")
     listing.add_argument("--trash", action="store_true", help="list the contacts in the Trash")
+    listing.add_argument("--import", dest="import_batch", type=cli_format.record_id, metavar="N",
+                         help="only the customers import N added or changed (for an import of purchases, also "
+                              "those whose purchases it recorded); `smallcrm import list` numbers the imports")
     listing.add_argument("--json", action="store_true", help="print a JSON array of contact objects")
 
     show = command(actions, "show", show_contact, "show every field of one contact")
@@ -210,6 +213,11 @@ def list_contacts(args, db_path: Path) -> int:
         raise UsageError("--search looks among the contacts outside the Trash; leave out --trash or --search")
     _open_existing(db_path)
     ids = contacts.contact_ids(args.search or "", trash=args.trash)
+    if args.import_batch is not None:
+        from smallcrm.services.importing.contacts_import import imported_customers
+
+        imported = set(imported_customers(args.import_batch))
+        ids = [i for i in ids if i in imported]
     if args.limit is not None:
         ids = ids[: args.limit]
     if args.json:
@@ -477,6 +485,8 @@ def describe_error(error: Exception, args) -> str:
         return f"{not_done}: purchase {error.purchase_id} has only {left} left to refund"
     if isinstance(error, NotAllowed):
         return f"{not_done}: {error.reason}"
+    if isinstance(error, NotFound) and error.kind == "import" and getattr(args, "action", None) == "list":
+        return f"there is no import {error.key} (`smallcrm import list` shows the imports)"
     if isinstance(error, NotFound) and error.kind not in ("contact", "contact in the Trash"):
         return f"{not_done}: there is no {error.kind} with id {error.key}"
     if isinstance(error, NotFound):

@@ -2303,6 +2303,21 @@ Cliquez pour les afficher.</translation>
     </message>
 </context>
 <context>
+    <name>ImportedCustomers</name>
+    <message>
+        <source>The customers whose purchases import {number} ({file}) recorded, and those it added.</source>
+        <translation>Les clients dont l’import {number} ({file}) a enregistré des achats, et ceux qu’il a ajoutés.</translation>
+    </message>
+    <message>
+        <source>The customers import {number} ({file}) added or updated.</source>
+        <translation>Les clients que l’import {number} ({file}) a ajoutés ou mis à jour.</translation>
+    </message>
+    <message>
+        <source>Customers of import {number}</source>
+        <translation>Clients de l’import {number}</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltySettingsDialog</name>
     <message>
         <source>Loyalty programme</source>
@@ -3588,6 +3603,14 @@ Cliquez pour les afficher.</translation>
         <translation>&amp;Défaire cet import</translation>
     </message>
     <message>
+        <source>&amp;Show its customers…</source>
+        <translation>&amp;Voir ses clients…</translation>
+    </message>
+    <message>
+        <source>List the customers this import added or changed, to look through them, open one or export them</source>
+        <translation>Lister les clients que cet import a ajoutés ou modifiés, pour les parcourir, en ouvrir un ou les exporter</translation>
+    </message>
+    <message>
         <source>undone</source>
         <translation>défait</translation>
     </message>
@@ -4463,6 +4486,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Nothing in this file is new: your book is as it was, and no import was recorded.</source>
         <translation>Rien dans ce fichier n’est nouveau&#xa0;: vos clients sont tels qu’ils étaient, et aucun import n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>&amp;Show these customers…</source>
+        <translation>&amp;Voir ces clients…</translation>
+    </message>
+    <message>
+        <source>List the customers this import added or changed, to look through them, open one or export them</source>
+        <translation>Lister les clients que cet import a ajoutés ou modifiés, pour les parcourir, en ouvrir un ou les exporter</translation>
     </message>
     <message>
         <source>Nothing else in this file is new, and the rows listed below could not be imported: your book is as it was. Correct them and import again.</source>

@@ -5,8 +5,9 @@ they will be stored → what to do with customers already in the book (customers
 them, and one for each row or for the rows selected), or with customers the book does not have
 (purchases) → a dry run, which says when the same file was imported before, and where a rejected row can
 be fixed (Fix…) or the rejected rows saved → the import on a pool thread with a progress bar, the rows
-read so far and Cancel (nothing is written unless it all is) → the result, with "Undo this import" and
-"Save rejected rows…", and, once the book is as it was (cancelled, failed, undone), "Back to the summary".
+read so far and Cancel (nothing is written unless it all is) → the result, with "Show these customers…",
+"Undo this import" and "Save rejected rows…", and, once the book is as it was (cancelled, failed, undone), "Back
+to the summary".
 
 A fixed row is imported from a copy of the file with the owner's corrections in place of that row's
 cells: same encoding and separator, every row at its number, so messages still name the file's rows."""
@@ -532,6 +533,35 @@ OWN_THINGS = {
 # What undoing says, in the window's language (packaging/translations.py collects the texts given to this helper)
 def undo_tr(text: str) -> str:
     return QCoreApplication.translate("undo", text)
+
+
+def customers_tr(text: str) -> str:
+    return QCoreApplication.translate("ImportedCustomers", text)
+
+
+def show_imported_customers(parent: QWidget, batch: int, file_name: str, kind: str,
+                            open_contact: Callable[[int], None] | None, leave: Callable[[], None]) -> QDialog:
+    """The customers an import added or changed (and for purchases, those it recorded purchases of), to look
+    through, open or export. Opening one leaves `parent` (`leave`) for the customer in the main window."""
+    from smallcrm.gui.customer_list import CustomerListDialog
+
+    if kind == "purchases":
+        intro = customers_tr("The customers whose purchases import {number} ({file}) recorded, and those it added.")
+    else:
+        intro = customers_tr("The customers import {number} ({file}) added or updated.")
+    dialog = CustomerListDialog(parent, customers_tr("Customers of import {number}").format(number=batch),
+                                intro.format(number=batch, file=file_name),
+                                lambda: ci.imported_customers(batch), shop_currency())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def opened(contact_id: int) -> None:
+        leave()
+        if open_contact is not None:
+            open_contact(contact_id)
+
+    dialog.open_contact.connect(opened)
+    dialog.open()
+    return dialog
 
 
 def confirm_undo(parent, file_name: str, kind: str, batch: int) -> bool:
@@ -2594,6 +2624,11 @@ class RunPage(QWizardPage):
         self.undo = QPushButton(self.tr("&Undo this import"))
         self.undo.setAutoDefault(False)  # (Enter, once the import is over, is Finish's)
         self.undo.clicked.connect(self.undo_import)
+        self.customers = QPushButton(self.tr("&Show these customers…"))
+        self.customers.setAutoDefault(False)
+        self.customers.setToolTip(self.tr("List the customers this import added or changed, to look through them, "
+                                          "open one or export them"))
+        self.customers.clicked.connect(self.show_customers)
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.setAutoDefault(False)
         self.saved_in = saved_in_label()
@@ -2606,6 +2641,7 @@ class RunPage(QWizardPage):
         # the rows the import left out, and why (the file is not read again to list them)
         self.model, self.rejects = rejects_table(self, self.tr("Why it was not imported"))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.customers)
         buttons.addWidget(self.undo)
         buttons.addWidget(self.save)
         buttons.addWidget(self.again)
@@ -2631,6 +2667,8 @@ class RunPage(QWizardPage):
         self.refusal.hide()
         self.undo.setEnabled(True)
         self.undo.hide()
+        self.customers.setEnabled(True)
+        self.customers.hide()
         self.save.hide()
         self.again.hide()
         self._list_rejects([])
@@ -2694,6 +2732,7 @@ class RunPage(QWizardPage):
                     tags=", ".join(self.tr("“{tag}”").format(tag=t) for t in tags))
             self.text.setText(text)
         self.undo.setVisible(result.batch is not None)
+        self.customers.setVisible(result.batch is not None)
         self.save.setVisible(bool(result.rejects))
         self._list_rejects(result.rejects)
         if result.batch is None:  # (every row skipped or rejected: no import was recorded)
@@ -2748,6 +2787,7 @@ class RunPage(QWizardPage):
         self.undoing = True
         self.completeChanged.emit()
         self.undo.setEnabled(False)
+        self.customers.setEnabled(False)
         self.bar.setRange(0, 0)
         self.bar.show()
         self.text.setText(self.tr("Undoing the import…"))
@@ -2759,6 +2799,7 @@ class RunPage(QWizardPage):
             if alive:
                 self._undo_over()  # (whatever went wrong: the window no longer waits for it)
                 self.undo.setEnabled(True)
+                self.customers.setEnabled(True)
                 self.text.setText(said)  # (what the import did stands)
             if not isinstance(error, SmallCrmError):
                 raise error
@@ -2766,6 +2807,10 @@ class RunPage(QWizardPage):
                 show_problem(self.refusal, self.w.problem(error))
 
         run_in_background(ci.undo_import, self.w.result.batch, on_done=self._undone, on_error=refused)
+
+    def show_customers(self) -> QDialog:
+        return show_imported_customers(self, self.w.result.batch, self.w.path.name, self.w.kind, self.w.open_contact,
+                                       self.w.accept)
 
     def _undo_over(self) -> None:
         self.done = True
@@ -2780,6 +2825,7 @@ class RunPage(QWizardPage):
         self._undo_over()
         self.refusal.hide()
         self.undo.hide()
+        self.customers.hide()
         self.bar.hide()  # (not at 100% under "Import undone")
         self.again.show()
         self.setTitle(self.tr("Import undone"))
@@ -2802,13 +2848,14 @@ MIN_WIDTH, MIN_HEIGHT = 640, 480  # the wizard's smallest size
 
 class ImportWizard(AsksBeforeClosing, QWizard):
     asks_by_fields = False  # (would_lose: by the choices made, not by the pages' fields)
-    def __init__(self, parent=None, path: Path | None = None, on_imported=None):
+    def __init__(self, parent=None, path: Path | None = None, on_imported=None, open_contact=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))  # (imported, cancelled or undone)
         self.on_imported = on_imported
+        self.open_contact = open_contact  # shows a customer in the main window
         self.kind = "contacts"  # or "purchases"
         self.options = ci.ImportOptions()
         self.path: Path | None = None
@@ -3135,10 +3182,11 @@ class ImportWizard(AsksBeforeClosing, QWizard):
 class PastImportsDialog(QDialog):
     """File ▸ Past Imports: every import with its counts; any of them can be undone."""
 
-    def __init__(self, parent=None, on_undone=None):
+    def __init__(self, parent=None, on_undone=None, open_contact=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Past imports"))
         self.on_undone = on_undone
+        self.open_contact = open_contact  # shows a customer in the main window
         self.undoing = False  # an undo under way (Undo stays off until it is over)
         self.noted = ""  # what the message says of the import chosen (not how an undo went)
         self.outcome_of: int | None = None  # the import whose undo the message says went so, while it does
@@ -3151,9 +3199,14 @@ class PastImportsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.undo = QPushButton(self.tr("&Undo this import"))
         self.undo.clicked.connect(self.undo_selected)
+        self.customers = QPushButton(self.tr("&Show its customers…"))
+        self.customers.setToolTip(self.tr("List the customers this import added or changed, to look through them, "
+                                          "open one or export them"))
+        self.customers.clicked.connect(self.show_customers)
         self.table.itemSelectionChanged.connect(self._update)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.customers, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.undo, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.message = QLabel()
@@ -3203,8 +3256,9 @@ class PastImportsDialog(QDialog):
     def _update(self) -> None:
         row = self.table.currentRow()
         chosen = self.batches[row] if 0 <= row < len(self.batches) and self.table.selectedItems() else None
-        self.undo.setEnabled(chosen is not None and not chosen.undone_at and chosen.finished_at is not None
-                             and not self.undoing)
+        kept = chosen is not None and not chosen.undone_at and chosen.finished_at is not None
+        self.undo.setEnabled(kept and not self.undoing)
+        self.customers.setEnabled(kept and not self.undoing)
         # why Undo is off (or how to turn it on), unless the message says how an undo went
         if chosen is None:
             note = self.tr("Select an import to undo it.") if self.batches else ""
@@ -3219,6 +3273,10 @@ class PastImportsDialog(QDialog):
             self.message.setText(note)  # (how another import's undo went is not said beside this one)
             self.outcome_of = None
         self.noted = note
+
+    def show_customers(self) -> QDialog:
+        batch = self.batches[self.table.currentRow()]
+        return show_imported_customers(self, batch.id, batch.file_name, batch.kind, self.open_contact, self.accept)
 
     def undo_selected(self) -> None:
         """Undo the import chosen, off the window's thread (a large one takes seconds)."""

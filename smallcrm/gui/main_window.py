@@ -1113,7 +1113,7 @@ class MainWindow(QMainWindow):
     def import_file(self, _checked=False, path: Path | None = None) -> QDialog:
         from smallcrm.gui.import_wizard import ImportWizard  # the import engine loads when first needed
 
-        wizard = ImportWizard(self, path, on_imported=self._imported)
+        wizard = ImportWizard(self, path, on_imported=self._imported, open_contact=self.open_contact)
         wizard.open()
         return wizard
 
@@ -1125,7 +1125,7 @@ class MainWindow(QMainWindow):
     def show_past_imports(self) -> QDialog:
         from smallcrm.gui.import_wizard import PastImportsDialog
 
-        dialog = PastImportsDialog(self, on_undone=self._imported)
+        dialog = PastImportsDialog(self, on_undone=self._imported, open_contact=self.open_contact)
         dialog.open()
         return dialog
 

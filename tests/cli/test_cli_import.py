@@ -48,6 +48,23 @@ def test_import_contacts_json(cli, shop, customers):
     assert sorted(c["first_name"] for c in listed) == ["Ann", "Cy"]
 
 
+def test_the_customers_of_one_import_are_listed(cli, shop, customers, tmp_path):
+    cli("contacts", "add", "--first-name", "Dee", "--db", str(shop), db=None)  # in the book before: no import's
+    assert cli("import", "contacts", str(customers)).code == 0
+    more = write_csv(tmp_path / "more.csv", [["Eve", "Adams", "eve@example.com", "", "", ""],
+                                             ["Cy", "Young", "cy@example.com", "+33 6 99 88 77 66", "", ""]])
+    assert cli("import", "contacts", str(more), "--on-duplicate", "fill").code == 0
+    first = cli("contacts", "list", "--import", "1", "--json").json()
+    assert [c["first_name"] for c in first] == ["Ann", "Cy"]
+    second = cli("contacts", "list", "--import", "2")
+    assert second.code == 0 and [line.split()[1] for line in second.out.splitlines()[1:]] == ["Eve", "Cy"]
+    assert [c["first_name"] for c in cli("contacts", "list", "--import", "2", "--search", "eve", "--json").json()] == [
+        "Eve"]
+    missing = cli("contacts", "list", "--import", "3")
+    assert missing.code == 1 and missing.error_line == (
+        "smallcrm: error: there is no import 3 (`smallcrm import list` shows the imports)")
+
+
 def test_import_contacts_text_then_again_creates_nothing(cli, customers):
     first = cli("import", "contacts", str(customers))
     assert first.code == 0 and "2 created" in first.out and "smallcrm import undo 1" in first.out

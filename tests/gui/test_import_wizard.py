@@ -90,6 +90,37 @@ def test_enter_pressed_after_an_import_finishes_and_never_undoes_it(qtbot, windo
     assert not wizard.isVisible() and contacts.count_contacts() == 2
 
 
+def test_the_customers_an_import_added_are_listed_from_its_result_and_from_past_imports(qtbot, window, tmp_path):
+    from smallcrm.gui.customer_list import CustomerListDialog
+
+    earlier = contacts.add_contact(contacts.ContactInput(first_name="Dee"))  # in the book before: no import's
+    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
+    for _ in range(4):
+        wizard.next()
+    qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    assert wizard.run_page.customers.isVisible()
+    listed = wizard.run_page.show_customers()
+    assert isinstance(listed, CustomerListDialog) and listed.windowTitle() == f"Customers of import {wizard.result.batch}"
+    qtbot.waitUntil(lambda: listed.model.rowCount() == 2, timeout=5000)
+    names = [listed.model.index(r, 0).data() for r in range(2)]
+    assert names == ["Zoë Lefèvre", "Œdipe Müller"] and listed.count.text() == "2 customers"
+    zoe = listed.contact_ids()[0]
+    listed.open_row(0)  # the customer, in the main window: the wizard, whose work is done, closes
+    assert not wizard.isVisible() and window.selected_ids() == [zoe]
+    dialog = window.show_past_imports()
+    assert dialog.customers.isEnabled()
+    listed = dialog.show_customers()
+    qtbot.waitUntil(lambda: listed.model.rowCount() == 2, timeout=5000)
+    assert earlier not in listed.contact_ids()
+    listed.close()
+    qtbot.mouseClick(dialog.undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 9).text() == "undone", timeout=10000)
+    assert not dialog.customers.isEnabled()  # (an import undone has no customers left)
+    dialog.close()
+
+
 def test_keys_on_the_summary_never_reach_the_choices_of_the_page_before(qtbot, window, tmp_path):
     """The choice for duplicates kept the keyboard behind "Ready to import": the arrow keys changed it after the
     summary was made, and Import then did what the summary had not said."""

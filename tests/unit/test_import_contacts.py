@@ -53,6 +53,25 @@ def sample(tmp_path):
     ])
 
 
+def test_the_customers_of_an_import_are_those_it_added_or_changed_while_it_stands(db, sample, tmp_path):
+    from smallcrm.errors import NotFound
+
+    first = ci.import_contacts(sample, ci.ImportOptions(region="FR")).batch
+    ann, jose, zoe = (contact_ids(name)[0] for name in ("Ann", "José", "Zoë"))
+    assert ci.imported_customers(first) == [jose, ann, zoe]  # in name order: Álvarez, Lee, Müller
+    again = write_csv(tmp_path / "more.csv", [["Ann", "Lee", "Lee & Co", "", "06 12 34 56 78", "", "", "", "", ""],
+                                              ["Eve", "Adams", "", "eve@example.com", "", "", "", "", "", ""]])
+    second = ci.import_contacts(again, ci.ImportOptions(region="FR", on_duplicate="fill")).batch
+    eve = contact_ids("Eve")[0]
+    assert ci.imported_customers(second) == [eve, ann]  # one added, one filled in; the others left alone
+    contacts.delete_contacts([eve])
+    assert ci.imported_customers(second) == [eve, ann]  # in the Trash: still one of its customers
+    ci.undo_import(second)
+    assert ci.imported_customers(second) == [] and ci.imported_customers(first) == [jose, ann, zoe]
+    with pytest.raises(NotFound):
+        ci.imported_customers(second + 1)
+
+
 def test_a_dry_run_says_what_would_happen_and_writes_nothing(db, sample):
     plan = ci.plan_contacts_import(sample, ci.ImportOptions(region="FR"))
     assert plan.counts == {"create": 3, "update": 0, "join": 0, "skip": 0, "reject": 1}

@@ -142,6 +142,19 @@ def test_past_imports_count_the_customers_an_import_of_purchases_made(gbp, retai
     assert ci.list_imports()[0].customers_created == 0  # (and once undone, it has none left to count)
 
 
+def test_the_customers_of_an_import_of_purchases_are_those_it_recorded_sales_of_and_those_it_made(gbp, retail):
+    ann = add_contact(ContactInput(first_name="Ann"))  # a customer already in the book, by the till's number
+    Contact.update(external_id="17850").where(Contact.id == ann).execute()
+    bob = add_contact(ContactInput(first_name="Bob", emails=["bob@example.com"]))  # none of the file's
+    result = pi.import_purchases(retail, pi.PurchaseImportOptions(match="id", create_missing=True))
+    made = {c.id for c in Contact.select().where(Contact.id.not_in([ann, bob]))}
+    assert len(made) == result.customers_created == 2
+    listed = ci.imported_customers(result.batch)
+    assert set(listed) == made | {ann} and bob not in listed
+    assert listed == [c.id for c in Contact.select().where(Contact.id.in_(listed)).order_by(Contact.sort_name,
+                                                                                             Contact.id)]
+
+
 def test_a_customer_made_from_a_sale_keeps_an_unreadable_email_or_phone_in_the_notes(gbp, tmp_path):
     """A typo in a customer's email or phone loses neither the sale nor the customer: the rest is recorded,
     the text kept in the notes under its column, as a contacts import keeps it."""

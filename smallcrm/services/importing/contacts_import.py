@@ -1595,6 +1595,21 @@ def list_imports() -> list[BatchRow]:
     return [BatchRow(*row[:-3], json.loads(row[-3] or "[]"), *row[-2:]) for row in cursor]
 
 
+def imported_customers(batch_id: int) -> list[int]:
+    """The customers an import added or changed, and for an import of purchases those whose purchases it recorded,
+    as far as they are still in the book (in the Trash too), in name order; none once the import is undone.
+    Raises NotFound for no such import."""
+    row = database.execute_sql("SELECT undone_at FROM import_batch WHERE id = ?", (batch_id,)).fetchone()
+    if row is None:
+        raise NotFound("import", batch_id)
+    if row[0] is not None:
+        return []
+    return [contact_id for (contact_id,) in database.execute_sql(
+        "SELECT id FROM contact WHERE id IN (SELECT contact_id FROM import_change WHERE batch_id = ?"
+        " UNION SELECT contact_id FROM purchase WHERE import_batch_id = ?) ORDER BY sort_name, id",
+        (batch_id, batch_id))]
+
+
 # --------------------------------------------------------------------------------------------------
 # Recognising a file imported before
 
