@@ -379,17 +379,18 @@ def _say_if_imported_before(path: Path, kind: str) -> None:
               f"instead, undo that import first: smallcrm import undo {earlier.batch}", file=sys.stderr)
 
 
-def _print_rejects(rejects) -> None:
+def _print_rejects(rejects, noun: str = "row") -> None:
+    """The first rejected rows, each with its number (`noun`: "contact" for a vCard file's), column and problem."""
     from smallcrm.services.importing.contacts_import import reject_words
     from smallcrm.services.importing.purchases_import import BROKEN_RECEIPT
 
     # the rows with a problem of their own first: the other rows of their receipts are left out for them
     for r in sorted(rejects, key=lambda r: r.reason == BROKEN_RECEIPT)[:SHOWN_REJECTS]:
-        where = f"row {r.row}" + (f", column {cli_format.quoted(r.column)}" if r.column else "")
+        where = f"{noun} {r.row}" + (f", column {cli_format.quoted(r.column)}" if r.column else "")
         value = f" {cli_format.quoted(r.value)}" if r.value else ""
         print(f"  rejected {where}:{value} {reject_words(r)}")
     if len(rejects) > SHOWN_REJECTS:
-        print(f"  … and {len(rejects) - SHOWN_REJECTS} more rejected rows (--rejects FILE writes them all)")
+        print(f"  … and {len(rejects) - SHOWN_REJECTS} more rejected {noun}s (--rejects FILE writes them all)")
     from smallcrm.services.importing.cleaning import SIGN_OF_SEVERAL
 
     several = next((r.reason for r in rejects if getattr(r.reason, "template", None) == SIGN_OF_SEVERAL), None)
@@ -469,11 +470,13 @@ _NOTED = {
 }
 
 
-def _print_warnings(warnings, rows: dict[str, list[int]] | None = None, *, purchases: bool = False) -> None:
+def _print_warnings(warnings, rows: dict[str, list[int]] | None = None, *, purchases: bool = False,
+                    noun: str = "row") -> None:
     """What reading tidied and what went to the notes, a line each (a sale has no notes: extra cells are left
-    out of it); `rows`: the first rows of what reading tidied, by kind, named after it."""
+    out of it); `rows`: the first rows of what reading tidied, by kind, named after it (`noun`: "contact" for a
+    vCard file's)."""
     for kind, n in warnings:
-        where = _where(n, (rows or {}).get(kind))
+        where = _where(n, (rows or {}).get(kind), noun)
         if kind in _NOTED and not purchases:
             print(f"  note: {plural(n, 'customer')}: {_NOTED[kind]}")
         elif kind == "cut_letter":
@@ -487,12 +490,12 @@ def _print_warnings(warnings, rows: dict[str, list[int]] | None = None, *, purch
             print(f"  note: {n} {one if n == 1 else many}{where}")
 
 
-def _where(n: int, rows: list[int] | None) -> str:
+def _where(n: int, rows: list[int] | None, noun: str = "row") -> str:
     """" (row 7)", " (rows 3, 17)", " (rows 3, 17, 20, 41, 52, …)": where to look; "" when none are known."""
     if not rows:
         return ""
     more = ", …" if n > len(rows) else ""
-    return f" ({'row' if len(rows) == 1 and not more else 'rows'} {', '.join(map(str, rows))}{more})"
+    return f" ({noun if len(rows) == 1 and not more else noun + 's'} {', '.join(map(str, rows))}{more})"
 
 
 def _columns_json(headers: list[str], fields: list[str]) -> list[dict]:
@@ -585,29 +588,30 @@ def import_contacts(args, db_path: Path) -> int:
                                                "phone_hint": ci.hint_json(p.phone_hint),
                                                "rejects": _rejects_json(rejects)})
         else:
-            rows = plural(p.rows, "row" if p.dialect.vcard is None else "contact")
-            print(f"dry run of {args.file.name} ({rows}, {p.dialect.encoding}, "
+            noun = "row" if p.dialect.vcard is None else "contact"
+            print(f"dry run of {args.file.name} ({plural(p.rows, noun)}, {p.dialect.encoding}, "
                   f"{_delimiter_name(reader.separator(p.dialect))}, preset {p.preset}): "
                   f"would create {counts['created']}, update {counts['updated']}, skip {counts['skipped']}, "
                   f"reject {counts['rejected']}"
                   f"{_joined_text(counts['joined'], 'would join')}; nothing was changed")
-            _print_warnings(p.warnings, p.warning_rows)
+            _print_warnings(p.warnings, p.warning_rows, noun=noun)
             _print_phone_hint(p.phone_hint, ci.import_region(options))
-            _print_rejects(rejects)
+            _print_rejects(rejects, noun)
         return 0
 
     def do(progress):
         result = ci.import_contacts(args.file, options, progress=progress, rejects_out=args.rejects)
         if progress:
             progress.finish()
+        noun = "row" if result.delimiter is not None else "contact"  # (a vCard file's contacts)
         if args.json:
             cli_format.write_json(sys.stdout, {**result.to_json(), "tags": tags,
                                                "rejects": _rejects_json(result.rejects)})
         elif result.batch is None:
             _say_nothing_imported(args, result.skipped, result.rejected)
-            _print_warnings(result.warnings, result.warning_rows)
+            _print_warnings(result.warnings, result.warning_rows, noun=noun)
             _print_phone_hint(result.phone_hint, ci.import_region(options), changed=False)
-            _print_rejects(result.rejects)
+            _print_rejects(result.rejects, noun)
         else:
             print(f"imported {args.file.name} ({result.encoding}, {_delimiter_name(result.delimiter)}): "
                   f"{result.created} created, {result.updated} updated, {result.skipped} skipped, "
@@ -615,9 +619,9 @@ def import_contacts(args, db_path: Path) -> int:
                   f"(undo: smallcrm import undo {result.batch})")
             if tags and result.created + result.updated:
                 print(f"tagged {', '.join(map(cli_format.quoted, tags))}: every contact created or updated")
-            _print_warnings(result.warnings, result.warning_rows)
+            _print_warnings(result.warnings, result.warning_rows, noun=noun)
             _print_phone_hint(result.phone_hint, ci.import_region(options), result.batch)
-            _print_rejects(result.rejects)
+            _print_rejects(result.rejects, noun)
         return 1 if result.batch is None and not result.skipped else 0
 
     return _run(args, db_path, plan, do)

@@ -9,22 +9,18 @@ read so far and Cancel (nothing is written unless it all is) → the result, wit
 "Undo this import" and "Save rejected rows…", and, once the book is as it was (cancelled, failed, undone), "Back
 to the summary".
 
-A fixed row is imported from a copy of the file with the owner's corrections in place of that row's
-cells: same encoding and separator, every row at its number, so messages still name the file's rows."""
+A fixed row is read with the owner's corrections in place of that row's cells (ImportOptions.corrections),
+every row at its number, so messages still name the file's rows."""
 
 from __future__ import annotations
 
 import copy
-import csv
 import dataclasses
 import gc
-import sqlite3
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
-import peewee
 import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, QUrl,
@@ -754,104 +750,40 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 # Every duplicate row, the cells of a rejected row, and the owner's fixes (on the pool thread)
 
 
-def corrected_copy(path: Path, dialect: reader.Dialect, fixes: dict[int, list[str]], folder: Path) -> tuple[Path, str]:
-    """The file with the owner's corrections in place of the rows they fixed, under the same name in `folder`.
-
-    Every row keeps its number (a blank line stands for each line the reader passes over), so what is said
-    about a row names the row of the owner's file. Written in the file's encoding and separator, or in UTF-8
-    when a correction cannot be written in that encoding, with cells in double quotes where they need quotes
-    (a line break in a cell is then quoted too). Returns the copy and its encoding.
-    """
-    target = folder / path.name
-    header = reader.read_header(path, dialect)
-    end = dialect.line_ending
-    for encoding, bom in ((dialect.encoding, dialect.has_bom), ("utf-8", True)):
-        try:
-            with open(target, "w", encoding=encoding, newline="") as out:
-                if bom:
-                    out.write("\ufeff")
-                before = dialect.header_row
-                if dialect.sep_line:
-                    out.write(f"sep={dialect.delimiter}{end}")
-                    before -= 1
-                out.write(end * before)
-                # (in double quotes where a cell needs them, whatever the file used: read back with "double")
-                writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator=end)
-                writer.writerow(header)
-                last = dialect.first_row_number + dialect.header_row
-                with reader.read_rows(path, dialect) as rows:
-                    for number, cells in rows:
-                        out.write(end * (number - last - 1))
-                        writer.writerow(fixes.get(number, cells))
-                        last = number
-            return target, encoding
-        except UnicodeEncodeError:
-            continue
-    raise AssertionError("UTF-8 writes any text")
+def corrected(options, fixes: dict[int, list[str]]):
+    """The options (ImportOptions or PurchaseImportOptions) with the rows the owner corrected, which the import reads
+    in place of the file's: every row keeps its number, so what is said about a row names the row of the file."""
+    options = copy.deepcopy(options)
+    options.corrections = dict(fixes)
+    return options
 
 
-@contextmanager
-def _with_fixes(path: Path, options, dialect: reader.Dialect, fixes: dict[int, list[str]]) -> Iterator[tuple]:
-    """The file and options to read: the owner's file, or a corrected copy of it while the work lasts."""
-    if not fixes:
-        yield path, options
-        return
-    with tempfile.TemporaryDirectory(prefix="smallcrm-import-") as folder:
-        source, encoding = corrected_copy(path, dialect, fixes, Path(folder))
-        options = copy.deepcopy(options)
-        options.encoding, options.delimiter = encoding, dialect.delimiter
-        options.quote, options.row_end = "double", "any"
-        yield source, options
-
-
-def plan_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]],
-                  first_rows: int | None = None, *, progress=None, cancelled=None) -> ci.ImportPlan:
+def plan_contacts(path: Path, options: ci.ImportOptions, fixes: dict[int, list[str]], first_rows: int | None = None,
+                  *, progress=None, cancelled=None) -> ci.ImportPlan:
     """What importing the file (with the fixed rows) would do; of its `first_rows` only, when given. Writes
     nothing."""
-    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        return ci.plan_contacts_import(source, read_options, progress=progress, cancelled=cancelled,
-                                       first_rows=first_rows)
+    return ci.plan_contacts_import(path, corrected(options, fixes), progress=progress, cancelled=cancelled,
+                                   first_rows=first_rows)
 
 
-def import_contacts(path: Path, options: ci.ImportOptions, dialect: reader.Dialect, fixes: dict[int, list[str]], *,
-                    progress=None, cancelled=None) -> ci.ImportResult:
+def import_contacts(path: Path, options: ci.ImportOptions, fixes: dict[int, list[str]], *, progress=None,
+                    cancelled=None) -> ci.ImportResult:
     """Import the file, with the fixed rows as the owner corrected them."""
-    fingerprint = ci.file_fingerprint(path) if fixes else None
-    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        result = ci.import_contacts(source, read_options, progress=progress, cancelled=cancelled)
-    _known_by(result.batch, fingerprint)
-    return result
+    return ci.import_contacts(path, corrected(options, fixes), progress=progress, cancelled=cancelled)
 
 
-def plan_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
-                   fixes: dict[int, list[str]], first_rows: int | None = None, *, progress=None,
-                   cancelled=None) -> pi.PurchasePlan:
+def plan_purchases(path: Path, options: pi.PurchaseImportOptions, fixes: dict[int, list[str]],
+                   first_rows: int | None = None, *, progress=None, cancelled=None) -> pi.PurchasePlan:
     """What importing the purchases file (with the fixed rows) would do; of its `first_rows` only, when given.
     Writes nothing."""
-    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        return pi.plan_purchases_import(source, read_options, progress=progress, cancelled=cancelled,
-                                        first_rows=first_rows)
+    return pi.plan_purchases_import(path, corrected(options, fixes), progress=progress, cancelled=cancelled,
+                                    first_rows=first_rows)
 
 
-def import_purchases(path: Path, options: pi.PurchaseImportOptions, dialect: reader.Dialect,
-                     fixes: dict[int, list[str]], *, progress=None, cancelled=None) -> pi.PurchaseImportResult:
+def import_purchases(path: Path, options: pi.PurchaseImportOptions, fixes: dict[int, list[str]], *, progress=None,
+                     cancelled=None) -> pi.PurchaseImportResult:
     """Import the purchases file, with the fixed rows as the owner corrected them."""
-    fingerprint = ci.file_fingerprint(path) if fixes else None
-    with _with_fixes(path, options, dialect, fixes) as (source, read_options):
-        result = pi.import_purchases(source, read_options, progress=progress, cancelled=cancelled)
-    _known_by(result.batch, fingerprint)
-    return result
-
-
-def _known_by(batch: int | None, fingerprint: str | None) -> None:
-    """An import of a corrected copy is recorded as one of the owner's file, which a later import of the same
-    file is then told about. The import stands whether or not this is recorded."""
-    if batch is None or fingerprint is None:
-        return
-    try:
-        ci.set_fingerprint(batch, fingerprint)
-    except (sqlite3.Error, peewee.PeeweeException):
-        pass  # (only the warning on importing the file again is lost)
+    return pi.import_purchases(path, corrected(options, fixes), progress=progress, cancelled=cancelled)
 
 
 def row_cells(path: Path, dialect: reader.Dialect, number: int) -> list[str] | None:
@@ -2970,8 +2902,8 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         self.stop_planning()
         self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
-        args = (path, options, self.dialect, dict(self.fixes))
-        made_of = (*args, stamp)
+        args = (path, options, dict(self.fixes))
+        made_of = (path, options, self.dialect, args[2], stamp)
         work = plan_purchases if self.kind == "purchases" else plan_contacts
         first = () if first_look is None else (pi.FIRST_LOOK_ROWS,) if self.kind == "purchases" else (ci.PREVIEW_ROWS,)
         looking = bool(first)
@@ -3077,9 +3009,9 @@ class ImportWizard(AsksBeforeClosing, QWizard):
             return
         work = import_purchases if self.kind == "purchases" else import_contacts
         # What the summary said is what is done: the choices the dry run was made with, not any changed since.
-        path, options, dialect, fixes = (self._planned_for[:4] if self._planned_for is not None else
-                                         (self.path, self.options, self.dialect, self.fixes))
-        self.task = run_in_background(work, path, copy.deepcopy(options), dialect, dict(fixes),
+        path, options, _, fixes = (self._planned_for[:4] if self._planned_for is not None else
+                                   (self.path, self.options, self.dialect, self.fixes))
+        self.task = run_in_background(work, path, copy.deepcopy(options), dict(fixes),
                                       on_done=done, on_error=error, on_progress=progress)
 
     def problem(self, error: Exception, *, started: bool = False) -> str:

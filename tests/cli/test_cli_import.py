@@ -946,7 +946,7 @@ def test_a_phones_contacts_in_a_vcard_file_are_imported_and_said_to_be_a_vcard(c
     assert dry.code == 0, dry.err
     assert "dry run of Contacts.vcf (2 contacts, utf-8, vCard, preset vcard): would create 2" in dry.out
     assert "1 line of a contact is not a vCard line (name:value) and was left out; check that contact in the file " \
-           "(row 3)" in dry.out
+           "(contact 2)" in dry.out
     result = cli("import", "contacts", str(path), "--region", "FR", "--json")
     assert result.code == 0, result.err
     data = result.json()

@@ -1189,6 +1189,43 @@ def test_a_rejected_row_can_be_corrected_in_the_mapping_preview_by_a_double_clic
     wizard.reject()
 
 
+PHONE_BOOK = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Schmidt;Anna;;;\r\nFN:Anna Schmidt\r\nEND:VCARD\r\n"
+              "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Braun;Carl;;;\r\nFN:Carl Braun\r\nEMAIL:carl@\r\nEND:VCARD\r\n"
+              "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Roth;Eva;;;\r\nFN:Eva Roth\r\nEMAIL:eva@example.de\r\nEND:VCARD\r\n")
+
+
+def test_a_phones_contact_corrected_in_the_preview_is_the_one_imported_so(qtbot, window, tmp_path):
+    """A vCard file's contacts are numbered from 1; the one corrected is read as corrected, and no other."""
+    from smallcrm.gui.import_wizard import FixRowDialog
+
+    path = tmp_path / "Contacts.vcf"
+    path.write_text(PHONE_BOOK, encoding="utf-8", newline="")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert [cells(page.preview, r)[:2] for r in range(3)] == [["1", "add"], ["2", "reject"], ["3", "add"]]
+    page.preview.cellDoubleClicked.emit(1, 3)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(FixRowDialog)), timeout=5000)
+    (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
+    (edit,) = [e for e in dialog.edits.values() if e.text() == "carl@"]
+    edit.selectAll()
+    qtbot.keyClicks(edit, "carl@example.de")
+    dialog.accept()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole and 2 in wizard.fixes, timeout=5000)
+    assert [cells(page.preview, r)[:2] for r in range(3)] == [["1", "add"], ["2", "add"], ["3", "add"]]
+    for _ in range(2):
+        wizard.next()
+    qtbot.waitUntil(lambda: "Will add 3" in wizard.summary_page.counts.text(), timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    emails = {c.first_name: c.emails for c in map(contacts.get_contact, contacts.contact_ids())}
+    assert emails == {"Anna": [], "Carl": ["carl@example.de"], "Eva": ["eva@example.de"]}
+    assert path.read_bytes() == PHONE_BOOK.encode("utf-8")  # (the owner's file as it was)
+    wizard.close()
+
+
 def fix_row(qtbot, wizard: ImportWizard, row: int, column: str, text: str, shot: str) -> str:
     """Select the rejected `row` on the summary page, click Fix…, type `text` over the cell of `column`, check again.
     Returns what the cell held before."""

@@ -936,13 +936,18 @@ def test_a_fingerprint_reads_only_the_ends_of_a_large_file(tmp_path, monkeypatch
     assert ci.file_fingerprint(small) != ci.file_fingerprint(other)
 
 
-def test_an_import_of_a_corrected_copy_can_name_the_file_it_was_made_from(db, sample, tmp_path):
-    copy = write_csv(tmp_path / "copy.csv", people(1))
-    result = ci.import_contacts(copy, ci.ImportOptions(region="FR"))
-    assert ci.previous_import_of(sample, "contacts") is None
-    ci.set_fingerprint(result.batch, ci.file_fingerprint(sample))
+def test_rows_the_owner_corrected_are_read_in_place_of_the_files_and_keep_their_numbers(db, sample):
+    """The import window's Fix…: the file is left as it is, and the import of it with the corrections is one of that
+    file (importing it again is said to be so)."""
+    bob = ["Bob", "", "", "bob@example.com", "", "Leeds", "", "", "", ""]
+    options = ci.ImportOptions(region="FR", corrections={4: bob})
+    plan = ci.plan_contacts_import(sample, options)
+    assert plan.counts["reject"] == 0 and plan.counts["create"] == 4
+    assert [(p.row, p.contact.first_name) for p in plan.preview] == [(2, "Zoë"), (3, "José"), (4, "Bob"), (6, "Ann")]
+    result = ci.import_contacts(sample, options)
+    assert (result.created, result.rejected) == (4, 0)
+    assert get_contact(contact_ids("Bob")[0]).emails == ["bob@example.com"]
     assert ci.previous_import_of(sample, "contacts").batch == result.batch
-    assert ci.previous_import_of(copy, "contacts") is None
 
 
 @pytest.mark.parametrize("policy", ["fill", "overwrite"])

@@ -120,7 +120,7 @@ def test_a_vcard_file_is_read_as_a_table_of_its_contacts(contacts_file):
     assert dialect.vcard == vcards.Shape(emails=2, phones=3, addresses=2, websites=1)  # (Marie's phones, Sophie's)
     assert reader.separator(dialect) is None
     rows = list(reader.read_rows(contacts_file, dialect))
-    assert [number for number, _ in rows] == [2, 3, 4]  # (row 1: the column names)
+    assert [number for number, _ in rows] == [1, 2, 3]  # (numbered as contacts: the first is 1)
     assert all(len(cells) == len(reader.read_header(contacts_file, dialect)) for _, cells in rows)
 
 
@@ -237,5 +237,5 @@ def test_a_nul_character_in_a_vcard_file_is_removed_and_counted(tmp_path):
     path = write(tmp_path / "nul.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\x00 Lee\r\nEND:VCARD\r\n")
     with reader.read_rows(path, reader.sniff(path)) as rows:
         ((number, cells),) = list(rows)
-        assert (number, cells[0]) == (2, "Ann Lee")
+        assert (number, cells[0]) == (1, "Ann Lee")  # (its first contact)
         assert rows.warnings == [("nul_characters", 1)]

@@ -136,6 +136,8 @@ class ImportOptions:
     row_choices: dict[int, str] = field(default_factory=dict)  # row number -> policy for that row
     date_orders: dict[int, str] = field(default_factory=dict)  # column index -> "dmy", "mdy" or "ymd"
     tags: list[str] = field(default_factory=list)  # given to every contact the import creates or changes
+    # row number -> its cells as the owner corrected them (the import window's Fix…), read in place of the file's
+    corrections: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -386,9 +388,14 @@ def import_tags(options: ImportOptions) -> list[str]:
 
 
 def sniff_with(path: Path, options) -> reader.Dialect:
-    """reader.sniff, with what the options (ImportOptions or the like) say of how the file is written."""
-    return reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter, quote=options.quote,
-                        header_row=options.header_row, row_end=options.row_end, region=encoding_region(options))
+    """reader.sniff, with what the options (ImportOptions or the like) say of how the file is written, and the
+    rows they say the owner corrected."""
+    dialect = reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter, quote=options.quote,
+                           header_row=options.header_row, row_end=options.row_end, region=encoding_region(options))
+    if not options.corrections:
+        return dialect
+    return replace(dialect, corrections=tuple((number, tuple(cells))
+                                              for number, cells in sorted(options.corrections.items())))
 
 
 def encoding_region(options) -> str | None:
@@ -1649,14 +1656,6 @@ def previous_import_of(path: Path | str, kind: str) -> PreviousImport | None:
         " AND CASE WHEN json_valid(details) THEN json_extract(details, '$.fingerprint') END = ?"
         " ORDER BY id LIMIT 1", (kind, fingerprint)).fetchone()
     return PreviousImport(*row) if row else None
-
-
-def set_fingerprint(batch_id: int, fingerprint: str) -> None:
-    """Say which file an import was of, when it read another (a copy with corrections in place of some rows)."""
-    with database.atomic():
-        database.execute_sql(
-            "UPDATE import_batch SET details = json_set(CASE WHEN json_valid(details) THEN details ELSE '{}' END,"
-            " '$.fingerprint', ?) WHERE id = ?", (fingerprint, batch_id))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -635,6 +635,7 @@ class PurchaseImportOptions:
     # Read by contacts_import.check_options; a purchase already there is always skipped.
     on_duplicate: str = "skip"
     row_choices: dict[int, str] = field(default_factory=dict)
+    corrections: dict[int, list[str]] = field(default_factory=dict)  # as in ImportOptions
 
 
 @dataclass

@@ -229,9 +229,12 @@ class Dialect:
     # "": a row ends at any line break (CR LF, LF or CR), as most files need; "\r\n", "\n" or "\r" when the
     # user says rows end only there: other line breaks are then text in a cell (CR LF always ends a row).
     row_end: str = ""
-    # A vCard file's contacts, read as a table of this shape (vcards.py); None for a CSV file. The table's
-    # column names are its row 1, and its contacts rows 2 onwards, as they are in its rejected rows' CSV.
+    # A vCard file's contacts, read as a table of this shape (vcards.py); None for a CSV file. Its contacts are
+    # numbered from 1, as a row number names them.
     vcard: vcards.Shape | None = None
+    # Rows the owner corrected (the import window's Fix…), read in place of the file's: (row number, cells), in
+    # the order of their numbers. Not how the file is written, but what reading it gives.
+    corrections: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
     @property
     def first_row_number(self) -> int:
@@ -1225,9 +1228,19 @@ class RowStream:
             yield line
 
     def _generate(self) -> Iterator[tuple[int, list[str]]]:
-        if self.dialect.vcard is not None:
-            yield from self._contacts()
+        rows = self._contacts() if self.dialect.vcard is not None else self._records()
+        if not self.dialect.corrections:
+            yield from rows
             return
+        corrected = {number: list(cells) for number, cells in self.dialect.corrections}
+        try:
+            for number, cells in rows:
+                yield number, corrected.get(number, cells)
+        finally:
+            rows.close()
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        """A CSV file's rows."""
         path, dialect = self.path, self.dialect
         csv.field_size_limit(FIELD_LIMIT)
         stream = _text_stream(path, dialect)
@@ -1328,7 +1341,7 @@ class RowStream:
         """A vCard file's contacts, as rows of the table they are read as (vcards.py)."""
         path, shape = self.path, self.dialect.vcard
         self.header = vcards.header(shape)
-        number = 1  # (the row of the column names)
+        number = 0
         try:
             with _text_stream(path, self.dialect) as stream:
                 for card in vcards.cards(_vcard_lines(stream, self)):
