@@ -2316,6 +2316,10 @@ Cliquez pour les afficher.</translation>
         <source>Customers of import {number}</source>
         <translation>Clients de l’import {number}</translation>
     </message>
+    <message>
+        <source>List the customers this import added or changed, to look through them, open one or export them</source>
+        <translation>Lister les clients que cet import a ajoutés ou modifiés, pour les parcourir, en ouvrir un ou les exporter</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltySettingsDialog</name>
@@ -3607,10 +3611,6 @@ Cliquez pour les afficher.</translation>
         <translation>&amp;Voir ses clients…</translation>
     </message>
     <message>
-        <source>List the customers this import added or changed, to look through them, open one or export them</source>
-        <translation>Lister les clients que cet import a ajoutés ou modifiés, pour les parcourir, en ouvrir un ou les exporter</translation>
-    </message>
-    <message>
         <source>undone</source>
         <translation>défait</translation>
     </message>
@@ -4490,10 +4490,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>&amp;Show these customers…</source>
         <translation>&amp;Voir ces clients…</translation>
-    </message>
-    <message>
-        <source>List the customers this import added or changed, to look through them, open one or export them</source>
-        <translation>Lister les clients que cet import a ajoutés ou modifiés, pour les parcourir, en ouvrir un ou les exporter</translation>
     </message>
     <message>
         <source>Nothing else in this file is new, and the rows listed below could not be imported: your book is as it was. Correct them and import again.</source>

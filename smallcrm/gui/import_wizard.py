@@ -535,6 +535,10 @@ def customers_tr(text: str) -> str:
     return QCoreApplication.translate("ImportedCustomers", text)
 
 
+CUSTOMERS_TIP = QT_TRANSLATE_NOOP("ImportedCustomers", "List the customers this import added or changed, to look through "
+                                  "them, open one or export them")
+
+
 def show_imported_customers(parent: QWidget, batch: int, file_name: str, kind: str,
                             open_contact: Callable[[int], None] | None, leave: Callable[[], None]) -> QDialog:
     """The customers an import added or changed (and for purchases, those it recorded purchases of), to look
@@ -2558,8 +2562,7 @@ class RunPage(QWizardPage):
         self.undo.clicked.connect(self.undo_import)
         self.customers = QPushButton(self.tr("&Show these customers…"))
         self.customers.setAutoDefault(False)
-        self.customers.setToolTip(self.tr("List the customers this import added or changed, to look through them, "
-                                          "open one or export them"))
+        self.customers.setToolTip(QCoreApplication.translate("ImportedCustomers", CUSTOMERS_TIP))
         self.customers.clicked.connect(self.show_customers)
         self.save = QPushButton(self.tr("Save rejected rows…"))
         self.save.setAutoDefault(False)
@@ -3132,8 +3135,7 @@ class PastImportsDialog(QDialog):
         self.undo = QPushButton(self.tr("&Undo this import"))
         self.undo.clicked.connect(self.undo_selected)
         self.customers = QPushButton(self.tr("&Show its customers…"))
-        self.customers.setToolTip(self.tr("List the customers this import added or changed, to look through them, "
-                                          "open one or export them"))
+        self.customers.setToolTip(QCoreApplication.translate("ImportedCustomers", CUSTOMERS_TIP))
         self.customers.clicked.connect(self.show_customers)
         self.table.itemSelectionChanged.connect(self._update)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

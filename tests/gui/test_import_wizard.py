@@ -72,13 +72,28 @@ def wizard_for(qtbot, window, path) -> ImportWizard:
     return wizard
 
 
-def test_enter_pressed_after_an_import_finishes_and_never_undoes_it(qtbot, window, tmp_path, monkeypatch):
+def mapping_of(qtbot, window, path, *, whole: bool = False) -> ImportWizard:
+    """The wizard on its mapping page for `path`, once its dry run (of the whole file, when `whole`) is made."""
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and (wizard.plan.whole or not whole), timeout=5000)
+    return wizard
+
+
+def imported_french_file(qtbot, window, tmp_path) -> ImportWizard:
+    """The wizard on its last page, once it imported the French file with every choice as found."""
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     for _ in range(4):
         wizard.next()
     qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    return wizard
+
+
+def test_enter_pressed_after_an_import_finishes_and_never_undoes_it(qtbot, window, tmp_path, monkeypatch):
+    wizard = imported_french_file(qtbot, window, tmp_path)
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert wizard.focusWidget() is finish and not wizard.run_page.undo.autoDefault()
     # asked to undo, Enter answers with the question's default: No
@@ -94,12 +109,7 @@ def test_the_customers_an_import_added_are_listed_from_its_result_and_from_past_
     from smallcrm.gui.customer_list import CustomerListDialog
 
     earlier = contacts.add_contact(contacts.ContactInput(first_name="Dee"))  # in the book before: no import's
-    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
-    for _ in range(4):
-        wizard.next()
-    qtbot.waitUntil(lambda: "Will add 2" in wizard.summary_page.counts.text(), timeout=5000)
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    wizard = imported_french_file(qtbot, window, tmp_path)
     assert wizard.run_page.customers.isVisible()
     listed = wizard.run_page.show_customers()
     assert isinstance(listed, CustomerListDialog) and listed.windowTitle() == f"Customers of import {wizard.result.batch}"
@@ -209,11 +219,8 @@ def test_the_format_pages_shortcuts_are_not_the_wizards_and_tab_leaves_the_colum
 def test_a_file_without_column_names_is_told_and_cannot_go_on_until_a_column_names_someone(qtbot, window, tmp_path):
     source = tmp_path / "no_header.csv"
     source.write_text("Anna,Schmidt,anna.s@example.de,Berlin\nBen,Ott,ben@example.de,Bonn\n", encoding="utf-8")
-    wizard = wizard_for(qtbot, window, source)
-    wizard.next()
-    wizard.next()
+    wizard = mapping_of(qtbot, window, source)
     page = wizard.mapping_page
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
     assert not page.isComplete()
     assert "No column goes to a name, company, email or phone" in page.status.text()
     assert "the file has no row of column names" in page.status.text()
@@ -651,11 +658,8 @@ def test_the_wizard_uses_the_classic_look(window, qtbot, tmp_path):
 
 
 def test_a_field_given_to_another_column_is_taken_from_the_one_that_had_it(qtbot, window, tmp_path):
-    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
-    wizard.next()
-    wizard.next()
+    wizard = mapping_of(qtbot, window, write_french_file(tmp_path))
     page = wizard.mapping_page
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
     assert page.mapped_fields()[:5] == ["first_name", "last_name", "email", "phone", "city"]
     page.combos[1].setCurrentIndex(page.combos[1].findData("first_name"))  # one first name: "Nom" now
     page.combos[2].setCurrentIndex(page.combos[2].findData("phone"))  # phones: as many as there are
@@ -666,11 +670,8 @@ def test_a_field_given_to_another_column_is_taken_from_the_one_that_had_it(qtbot
 def test_a_saved_mapping_is_used_again(qtbot, window, tmp_path, monkeypatch):
     from smallcrm.services.importing import mapping
 
-    wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
-    wizard.next()
-    wizard.next()
+    wizard = mapping_of(qtbot, window, write_french_file(tmp_path))
     page = wizard.mapping_page
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
     assert not page.saved.isVisible()  # nothing saved yet
     page.combos[4].setCurrentIndex(page.combos[4].findData("note"))  # "Ville" kept in the notes
     monkeypatch.setattr("smallcrm.gui.import_wizard.QInputDialog.getText", lambda *a, **k: ("French shop", True))
@@ -686,11 +687,8 @@ def test_a_saved_mapping_is_used_again(qtbot, window, tmp_path, monkeypatch):
 def test_a_column_without_a_name_is_called_by_its_number_as_the_notes_call_it(qtbot, window, tmp_path):
     path = tmp_path / "list.csv"
     path.write_text("Name,E-mail,,City\nAnn Lee,ann@example.com,loyal,Leeds\n", encoding="utf-8")
-    wizard = wizard_for(qtbot, window, path)
-    wizard.next()
-    wizard.next()
+    wizard = mapping_of(qtbot, window, path)
     page = wizard.mapping_page
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
     names = [page.columns.item(0, c).text() for c in range(page.columns.columnCount())]
     assert names == ["Name", "E-mail", "Column 3", "City"]
     assert page.columns.item(0, 2).font().italic() and not page.columns.item(0, 0).font().italic()
@@ -1162,9 +1160,23 @@ def test_past_imports_lists_a_purchases_import_and_undoes_it(qtbot, window, till
 SHOTS = Path("/tmp/wizard-fix-shots")
 
 
-def test_a_rejected_row_can_be_corrected_in_the_mapping_preview_by_a_double_click(qtbot, window, tmp_path):
+def fix_in_preview(qtbot, wizard: ImportWizard, at: int, row: int, which, text: str) -> None:
+    """Double-click the preview's line `at` (the file's rejected `row`), type `text` over the cell `which` picks in
+    the fix dialog, and wait for the dry run made with it."""
     from smallcrm.gui.import_wizard import FixRowDialog
 
+    page = wizard.mapping_page
+    page.preview.cellDoubleClicked.emit(at, 3)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(FixRowDialog)), timeout=5000)
+    (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
+    (edit,) = [e for e in dialog.edits.values() if which(e)]
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    dialog.accept()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole and row in wizard.fixes, timeout=5000)
+
+
+def test_a_rejected_row_can_be_corrected_in_the_mapping_preview_by_a_double_click(qtbot, window, tmp_path):
     wizard = wizard_for(qtbot, window, write_french_file(tmp_path))
     wizard.next()
     wizard.format_page.region.setText("FR")
@@ -1173,14 +1185,7 @@ def test_a_rejected_row_can_be_corrected_in_the_mapping_preview_by_a_double_clic
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     assert page.status.text().endswith("Double-click a rejected row to correct it.")
     (at,) = [r for r in range(page.preview.rowCount()) if cells(page.preview, r)[:2] == ["4", "reject"]]
-    page.preview.cellDoubleClicked.emit(at, 3)
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(FixRowDialog)), timeout=5000)
-    (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
-    (edit,) = [e for e in dialog.edits.values() if e.accessibleName() == "Courriel"]
-    edit.selectAll()
-    qtbot.keyClicks(edit, "jose@exemple.fr")
-    dialog.accept()
-    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole and 4 in wizard.fixes, timeout=5000)
+    fix_in_preview(qtbot, wizard, at, 4, lambda edit: edit.accessibleName() == "Courriel", "jose@exemple.fr")
     assert cells(page.preview, at)[:2] == ["4", "add"] and "Double-click" not in page.status.text()
     wizard.next()
     wizard.next()
@@ -1196,24 +1201,12 @@ PHONE_BOOK = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Schmidt;Anna;;;\r\nFN:Anna Schmid
 
 def test_a_phones_contact_corrected_in_the_preview_is_the_one_imported_so(qtbot, window, tmp_path):
     """A vCard file's contacts are numbered from 1; the one corrected is read as corrected, and no other."""
-    from smallcrm.gui.import_wizard import FixRowDialog
-
     path = tmp_path / "Contacts.vcf"
     path.write_text(PHONE_BOOK, encoding="utf-8", newline="")
-    wizard = wizard_for(qtbot, window, path)
-    wizard.next()
-    wizard.next()
+    wizard = mapping_of(qtbot, window, path, whole=True)
     page = wizard.mapping_page
-    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     assert [cells(page.preview, r)[:2] for r in range(3)] == [["1", "add"], ["2", "reject"], ["3", "add"]]
-    page.preview.cellDoubleClicked.emit(1, 3)
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(FixRowDialog)), timeout=5000)
-    (dialog,) = [d for d in page.findChildren(FixRowDialog) if d.isVisible()]
-    (edit,) = [e for e in dialog.edits.values() if e.text() == "carl@"]
-    edit.selectAll()
-    qtbot.keyClicks(edit, "carl@example.de")
-    dialog.accept()
-    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole and 2 in wizard.fixes, timeout=5000)
+    fix_in_preview(qtbot, wizard, 1, 2, lambda edit: edit.text() == "carl@", "carl@example.de")
     assert [cells(page.preview, r)[:2] for r in range(3)] == [["1", "add"], ["2", "add"], ["3", "add"]]
     for _ in range(2):
         wizard.next()
@@ -2066,11 +2059,8 @@ def test_a_paypal_activity_download_is_named_and_a_refund_is_the_customers(qtbot
 
 def test_the_preview_brings_into_sight_where_a_newly_mapped_column_goes(qtbot, window):
     path = Path(__file__).parents[1] / "fixtures" / "import" / "google.csv"
-    wizard = wizard_for(qtbot, window, path)
-    wizard.next()
-    wizard.next()
+    wizard = mapping_of(qtbot, window, path, whole=True)
     page = wizard.mapping_page
-    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
     preview = page.preview
 
     def in_sight(column: int) -> bool:
