@@ -48,8 +48,8 @@ def register(commands, command, group, open_existing) -> None:
     def file_options(sub) -> None:
         sub.add_argument("file", type=cli_format.file_path, metavar="FILE", help="the CSV file")
         sub.add_argument("--map", action="append", default=[], metavar='"HEADER=FIELD"',
-                         help="read a column as a field, e.g. --map \"Kundennr.=customer_id\"; a column is named by its "
-                              "header, or its number (\"3=phone\", \"Column 3=phone\"); repeat for several")
+                         help="read a column as a field, e.g. --map \"Kundennr.=customer_id\"; a column is named by "
+                              "its header, or its number (\"3=phone\", \"Column 3=phone\"); repeat for several")
         sub.add_argument("--encoding", metavar="ENC", help="the file's encoding, e.g. utf-8, cp1252, utf-16, or "
                                                            "utf-8-or-cp1252 for a mix of both (default: found "
                                                            "from the file)")

@@ -535,8 +535,8 @@ def customers_tr(text: str) -> str:
     return QCoreApplication.translate("ImportedCustomers", text)
 
 
-CUSTOMERS_TIP = QT_TRANSLATE_NOOP("ImportedCustomers", "List the customers this import added or changed, to look through "
-                                  "them, open one or export them")
+CUSTOMERS_TIP = QT_TRANSLATE_NOOP("ImportedCustomers", "List the customers this import added or changed, to look "
+                                  "through them, open one or export them")
 
 
 def show_imported_customers(parent: QWidget, batch: int, file_name: str, kind: str,

@@ -112,7 +112,8 @@ def test_the_customers_an_import_added_are_listed_from_its_result_and_from_past_
     wizard = imported_french_file(qtbot, window, tmp_path)
     assert wizard.run_page.customers.isVisible()
     listed = wizard.run_page.show_customers()
-    assert isinstance(listed, CustomerListDialog) and listed.windowTitle() == f"Customers of import {wizard.result.batch}"
+    assert isinstance(listed, CustomerListDialog)
+    assert listed.windowTitle() == f"Customers of import {wizard.result.batch}"
     qtbot.waitUntil(lambda: listed.model.rowCount() == 2, timeout=5000)
     names = [listed.model.index(r, 0).data() for r in range(2)]
     assert names == ["Zoë Lefèvre", "Œdipe Müller"] and listed.count.text() == "2 customers"

@@ -609,7 +609,8 @@ def parse_overrides(items: list[str], headers: list[str]) -> dict[int, str]:
         columns = find_columns(header, headers)
         if not columns:
             raise InvalidValue("map", header.strip(), "column",
-                               f"the file has no column “{header.strip()}”; it has " + ", ".join(column_names(headers)))
+                               f"the file has no column “{header.strip()}”; it has "
+                               + ", ".join(column_names(headers)))
         name = field_named(name)
         if name and name not in FIELDS:
             raise InvalidValue("map", name, "field", "one of " + ", ".join(FIELDS))
