@@ -3094,8 +3094,9 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         try:
             if self._planned_for is not None and self._stamp() != self._planned_for[-1]:
                 raise ImportFileProblem(self.path, "changed")  # (its rows are read from it: they may have moved)
-            ci.write_rejects(rejects, ci.check_rejects_path(name, self.path), self.path, self.dialect,
-                             heading=(self.tr("Row"), self.tr("Problem")), words=reason_or_detail, fixes=self.fixes)
+            ci.write_rejects(rejects, ci.check_rejects_path(name, self.path), self.path,
+                             reader.corrected(self.dialect, self.fixes), heading=(self.tr("Row"), self.tr("Problem")),
+                             words=reason_or_detail)
         except ImportFileProblem:
             QMessageBox.warning(self, self.tr("Save rejected rows"), self.tr(
                 "The rejected rows were not saved: they are read from {file}, which was moved, deleted or saved "

@@ -392,10 +392,7 @@ def sniff_with(path: Path, options) -> reader.Dialect:
     rows they say the owner corrected."""
     dialect = reader.sniff(path, encoding=options.encoding, delimiter=options.delimiter, quote=options.quote,
                            header_row=options.header_row, row_end=options.row_end, region=encoding_region(options))
-    if not options.corrections:
-        return dialect
-    return replace(dialect, corrections=tuple((number, tuple(cells))
-                                              for number, cells in sorted(options.corrections.items())))
+    return reader.corrected(dialect, options.corrections) if options.corrections else dialect
 
 
 def encoding_region(options) -> str | None:
@@ -1124,18 +1121,16 @@ REJECTS_HEADINGS = [["row", "problem"], ["ligne", "probleme"]]
 
 
 def write_rejects(rejects: Iterable[Reject], path: Path | str, source: Path | str, dialect: reader.Dialect, *,
-                  heading: tuple[str, str] = ("Row", "Problem"), words: Callable[[str], str] | None = None,
-                  fixes: dict[int, list[str]] | None = None) -> int:
+                  heading: tuple[str, str] = ("Row", "Problem"), words: Callable[[str], str] | None = None) -> int:
     """The rejected rows of `source` as a CSV file to correct in a spreadsheet and import again; return how many.
 
-    Each row is written as the file has it (as the owner corrected it: `fixes`, row number -> cells), under its
+    Each row is written as reading the file gives it (as the owner corrected it: Dialect.corrections), under its
     column names, after two columns of its own: its number and what is wrong with it (`heading`; an import
     ignores them, and a file of rejected rows has its own two replaced). The file's separator, so that a
     spreadsheet set for it opens the file in columns; UTF-8 with a byte-order mark. Cells a spreadsheet would run
     as a formula get a leading apostrophe (an import takes it off again). `words(text)`: a reason or detail in the
     reader's language. Raises OutputProblem when the file cannot be written.
     """
-    fixes = fixes or {}
     problems: dict[int, list[str]] = {}
     for r in rejects:
         text = words(r.reason) if words else f"{r.reason}"
@@ -1156,8 +1151,7 @@ def write_rejects(rejects: Iterable[Reject], path: Path | str, source: Path | st
                 with reader.read_rows(source, dialect) as rows:
                     for number, cells in rows:
                         if number in problems:
-                            cells = fixes.get(number, cells)[own:]
-                            out.writerow([number, guard("; ".join(problems[number])), *map(guard, cells)])
+                            out.writerow([number, guard("; ".join(problems[number])), *map(guard, cells[own:])])
                             count += 1
                         if number >= last:
                             break

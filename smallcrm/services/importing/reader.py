@@ -242,6 +242,11 @@ class Dialect:
         return 0 if self.sep_line else 1
 
 
+def corrected(dialect: Dialect, corrections: dict[int, list[str]]) -> Dialect:
+    """The dialect, read with the rows the owner corrected (row number -> cells) in place of the file's."""
+    return replace(dialect, corrections=tuple((number, tuple(cells)) for number, cells in sorted(corrections.items())))
+
+
 def _problem(path, reason: str, detail: str = "", row: int | None = None) -> ImportFileProblem:
     return ImportFileProblem(Path(path), reason, detail, row)
 
