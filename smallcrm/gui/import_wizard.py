@@ -754,7 +754,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 # Every duplicate row, the cells of a rejected row, and the owner's fixes (on the pool thread)
 
 
-def corrected(options, fixes: dict[int, list[str]]):
+def with_fixes(options, fixes: dict[int, list[str]]):
     """The options (ImportOptions or PurchaseImportOptions) with the rows the owner corrected, which the import reads
     in place of the file's: every row keeps its number, so what is said about a row names the row of the file."""
     options = copy.deepcopy(options)
@@ -766,28 +766,28 @@ def plan_contacts(path: Path, options: ci.ImportOptions, fixes: dict[int, list[s
                   *, progress=None, cancelled=None) -> ci.ImportPlan:
     """What importing the file (with the fixed rows) would do; of its `first_rows` only, when given. Writes
     nothing."""
-    return ci.plan_contacts_import(path, corrected(options, fixes), progress=progress, cancelled=cancelled,
+    return ci.plan_contacts_import(path, with_fixes(options, fixes), progress=progress, cancelled=cancelled,
                                    first_rows=first_rows)
 
 
 def import_contacts(path: Path, options: ci.ImportOptions, fixes: dict[int, list[str]], *, progress=None,
                     cancelled=None) -> ci.ImportResult:
     """Import the file, with the fixed rows as the owner corrected them."""
-    return ci.import_contacts(path, corrected(options, fixes), progress=progress, cancelled=cancelled)
+    return ci.import_contacts(path, with_fixes(options, fixes), progress=progress, cancelled=cancelled)
 
 
 def plan_purchases(path: Path, options: pi.PurchaseImportOptions, fixes: dict[int, list[str]],
                    first_rows: int | None = None, *, progress=None, cancelled=None) -> pi.PurchasePlan:
     """What importing the purchases file (with the fixed rows) would do; of its `first_rows` only, when given.
     Writes nothing."""
-    return pi.plan_purchases_import(path, corrected(options, fixes), progress=progress, cancelled=cancelled,
+    return pi.plan_purchases_import(path, with_fixes(options, fixes), progress=progress, cancelled=cancelled,
                                     first_rows=first_rows)
 
 
 def import_purchases(path: Path, options: pi.PurchaseImportOptions, fixes: dict[int, list[str]], *, progress=None,
                      cancelled=None) -> pi.PurchaseImportResult:
     """Import the purchases file, with the fixed rows as the owner corrected them."""
-    return pi.import_purchases(path, corrected(options, fixes), progress=progress, cancelled=cancelled)
+    return pi.import_purchases(path, with_fixes(options, fixes), progress=progress, cancelled=cancelled)
 
 
 def row_cells(path: Path, dialect: reader.Dialect, number: int) -> list[str] | None:

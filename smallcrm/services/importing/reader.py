@@ -1237,10 +1237,10 @@ class RowStream:
         if not self.dialect.corrections:
             yield from rows
             return
-        corrected = {number: list(cells) for number, cells in self.dialect.corrections}
+        fixed = {number: list(cells) for number, cells in self.dialect.corrections}
         try:
             for number, cells in rows:
-                yield number, corrected.get(number, cells)
+                yield number, fixed.get(number, cells)
         finally:
             rows.close()
 
