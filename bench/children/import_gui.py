@@ -62,7 +62,7 @@ def start() -> None:
     facts["started"] = time.perf_counter()
     sales = PurchaseImportOptions(match="id", create_missing=True, region=region)
     if mode == "--dry-run":
-        run_in_background(plan_contacts, Path(path), ImportOptions(region=region), dialect, {}, on_done=done,
+        run_in_background(plan_contacts, Path(path), ImportOptions(region=region), {}, on_done=done,
                           on_error=failed, on_progress=progress)
     elif mode == "--purchases":
         run_in_background(import_purchases, path, sales, on_done=done, on_error=failed, on_progress=progress)
@@ -110,15 +110,12 @@ if __name__ == "__main__":
     from smallcrm.services.importing.contacts_import import ImportOptions, import_contacts
     from smallcrm.services.importing.purchases_import import (
         PurchaseImportOptions, import_purchases, plan_purchases_import)
-    from smallcrm.services.importing.reader import sniff
     from smallcrm.store.db import close_database, open_database
 
     db, path, region = sys.argv[1:4]
     idle = float(sys.argv[5]) if sys.argv[4:5] == ["--idle"] else None
     mode = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] != "--idle" else ""
 
-    # The wizard runs its dry run on the file as its first page read it: read so before the clock starts.
-    dialect = sniff(path) if mode == "--dry-run" else None
     app = QApplication(sys.argv[:1])
     open_database(db)
     window = QWidget()
