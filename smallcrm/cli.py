@@ -156,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("tag", metavar="TAG")
     tag.add_argument("ids", type=cli_format.record_id, nargs="*", metavar="ID")
     tag.add_argument("--search", metavar="TEXT", help="every contact matching these words or digits, instead of IDs")
+    tag.add_argument("--import", dest="import_batch", type=cli_format.record_id, metavar="N",
+                     help="every customer import N added or changed (as `contacts list --import N` lists them, "
+                          "outside the Trash), instead of IDs; with --search, those of them it finds")
     tag.add_argument("--remove", action="store_true", help="take the tag off the contacts")
     tag.add_argument("--json", action="store_true", help="print the tag and the contacts changed and unchanged")
 
@@ -212,12 +215,7 @@ def list_contacts(args, db_path: Path) -> int:
     if args.trash and args.search:
         raise UsageError("--search looks among the contacts outside the Trash; leave out --trash or --search")
     _open_existing(db_path)
-    ids = contacts.contact_ids(args.search or "", trash=args.trash)
-    if args.import_batch is not None:
-        from smallcrm.services.importing.contacts_import import imported_customers
-
-        imported = set(imported_customers(args.import_batch))
-        ids = [i for i in ids if i in imported]
+    ids = _found(args.search, args.import_batch, trash=args.trash)
     if args.limit is not None:
         ids = ids[: args.limit]
     if args.json:
@@ -225,6 +223,18 @@ def list_contacts(args, db_path: Path) -> int:
     else:
         cli_format.write_table(sys.stdout, ids)
     return 0
+
+
+def _found(search: str | None, batch: int | None, trash: bool = False) -> list[int]:
+    """The contacts a search finds (all of them without one), in list order; with `batch`, only the customers
+    that import added or changed."""
+    ids = contacts.contact_ids(search or "", trash=trash)
+    if batch is not None:
+        from smallcrm.services.importing.contacts_import import imported_customers
+
+        imported = set(imported_customers(batch))
+        ids = [i for i in ids if i in imported]
+    return ids
 
 
 def show_contact(args, db_path: Path) -> int:
@@ -345,10 +355,12 @@ def restore_contacts(args, db_path: Path) -> int:
 
 
 def tag_contacts(args, db_path: Path) -> int:
-    if bool(args.ids) == bool(args.search):
-        raise UsageError("give the contacts' ids, or --search TEXT for every contact it finds (one or the other)")
+    chosen = args.search is not None or args.import_batch is not None
+    if bool(args.ids) == chosen:
+        raise UsageError("give the contacts' ids, or --search TEXT for every contact it finds, or --import N for "
+                         "every customer import N added or changed (ids, or the other two)")
     _open_existing(db_path)
-    ids = list(dict.fromkeys(args.ids)) if args.ids else list(contacts.contact_ids(args.search))
+    ids = list(dict.fromkeys(args.ids)) if args.ids else _found(args.search, args.import_batch)
     name = validation.clean_tag(args.tag)
     changed = (contacts.untag_contacts if args.remove else contacts.tag_contacts)(ids, name) if ids else []
     name = contacts.book_tag(name)
@@ -358,7 +370,14 @@ def tag_contacts(args, db_path: Path) -> int:
                                            "unchanged": [i for i in ids if i not in kept]})
         return 0
     if not ids:
-        print(f"no contact matches {cli_format.quoted(args.search)}; nothing was changed")
+        if args.import_batch is None:
+            print(f"no contact matches {cli_format.quoted(args.search)}; nothing was changed")
+        elif args.search is None:
+            print(f"import {args.import_batch} has no customers in the book (it was undone, or they are in the "
+                  "Trash); nothing was changed")
+        else:
+            print(f"no customer of import {args.import_batch} matches {cli_format.quoted(args.search)}; nothing was "
+                  "changed")
         return 0
     tag, others = cli_format.quoted(name), len(ids) - len(changed)
     if args.remove:
@@ -485,8 +504,9 @@ def describe_error(error: Exception, args) -> str:
         return f"{not_done}: purchase {error.purchase_id} has only {left} left to refund"
     if isinstance(error, NotAllowed):
         return f"{not_done}: {error.reason}"
-    if isinstance(error, NotFound) and error.kind == "import" and getattr(args, "action", None) == "list":
-        return f"there is no import {error.key} (`smallcrm import list` shows the imports)"
+    if isinstance(error, NotFound) and error.kind == "import" and args.command == "contacts":
+        done = "nothing was changed: " if args.action == "tag" else ""
+        return f"{done}there is no import {error.key} (`smallcrm import list` shows the imports)"
     if isinstance(error, NotFound) and error.kind not in ("contact", "contact in the Trash"):
         return f"{not_done}: there is no {error.kind} with id {error.key}"
     if isinstance(error, NotFound):

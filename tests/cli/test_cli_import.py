@@ -65,6 +65,30 @@ def test_the_customers_of_one_import_are_listed(cli, shop, customers, tmp_path):
         "smallcrm: error: there is no import 3 (`smallcrm import list` shows the imports)")
 
 
+def test_the_customers_of_one_import_are_tagged(cli, shop, customers, tmp_path):
+    cli("contacts", "add", "--first-name", "Dee", "--db", str(shop), db=None)  # in the book before: no import's
+    assert cli("import", "contacts", str(customers)).code == 0
+    more = write_csv(tmp_path / "more.csv", [["Eve", "Adams", "eve@example.com", "", "", ""]])
+    assert cli("import", "contacts", str(more)).code == 0 and cli("import", "undo", "2").code == 0
+    ann_only = cli("contacts", "tag", "Spring fair", "--import", "1", "--search", "ann", "--json").json()
+    assert ann_only == {"tag": "Spring fair", "added": [2], "unchanged": []}
+    tagged = cli("contacts", "tag", "spring FAIR", "--import", "1")
+    assert tagged.code == 0 and tagged.out.strip() == (
+        'tagged contact 3 "Spring fair" (1 had it already) (undo: smallcrm contacts tag "Spring fair" 3 --remove)')
+    assert {c["first_name"]: c["tags"] for c in cli("contacts", "list", "--json").json()} == {
+        "Dee": [], "Ann": ["Spring fair"], "Cy": ["Spring fair"]}
+    assert cli("contacts", "tag", "Spring fair", "--import", "1", "--remove", "--json").json()["removed"] == [2, 3]
+    assert cli("contacts", "tag", "x", "--import", "1", "--search", "zed").out.strip() == (
+        'no customer of import 1 matches "zed"; nothing was changed')
+    assert cli("contacts", "tag", "x", "--import", "2").out.strip() == (
+        "import 2 has no customers in the book (it was undone, or they are in the Trash); nothing was changed")
+    missing = cli("contacts", "tag", "x", "--import", "3")
+    assert missing.code == 1 and missing.error_line == (
+        "smallcrm: error: nothing was changed: there is no import 3 (`smallcrm import list` shows the imports)")
+    both = cli("contacts", "tag", "x", "1", "--import", "1")
+    assert both.code == 2 and "or --import N for every customer import N added or changed" in both.err
+
+
 def test_import_contacts_text_then_again_creates_nothing(cli, customers):
     first = cli("import", "contacts", str(customers))
     assert first.code == 0 and "2 created" in first.out and "smallcrm import undo 1" in first.out
