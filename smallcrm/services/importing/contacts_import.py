@@ -425,10 +425,10 @@ def customer_fields(headers: list[str], preset: str = "auto") -> list[str]:
     sales = sale_columns(headers)
     if sales is None:
         return fields
-    for i, (field, sale) in enumerate(zip(fields, sales)):
+    for i, (mapped, sale) in enumerate(zip(fields, sales)):
         if sale in BUYER_FIELDS:
-            fields[i] = field if field not in ("note", "ignore") else BUYER_FIELDS[sale]
-        elif (sale and sale != "ignore") or field in IDENTITY_FIELDS or field == "note":
+            fields[i] = mapped if mapped not in ("note", "ignore") else BUYER_FIELDS[sale]
+        elif (sale and sale != "ignore") or mapped in IDENTITY_FIELDS or mapped == "note":
             fields[i] = "ignore"
     return fields
 
