@@ -103,16 +103,35 @@ def _postal_form(code: str) -> re.Pattern | None:
     return re.compile(form) if form else None
 
 
+@cache
+def _postal_spaces(code: str) -> tuple[int, ...]:
+    """Where the country's post puts the space in a postal code, as the numbers of characters after it seen in its
+    examples ("SW1A 1AA": 3; "BFPO 61": 2), when its form allows a code without the space and every example has
+    one; none otherwise (France's form allows "75 011", but its post writes "75011")."""
+    data = _data(code)
+    examples = [e.strip() for e in data.get("zipex", "").split(",") if e.strip()]
+    if " ?" not in data.get("zip", "") or not examples or not all(" " in e for e in examples):
+        return ()
+    return tuple(sorted({len(e) - e.index(" ") - 1 for e in examples}))
+
+
 def postal_code_as_posted(postal_code: str, country: str, home: str | None) -> str:
-    """The postal code in capitals when that is all it lacks to be one of its country's form ("sw1a 1aa": "SW1A
-    1AA" in the United Kingdom, "1012ab": "1012AB" in the Netherlands); as written otherwise. The country is the
-    one `country` names, else the shop's (`home`)."""
+    """The postal code as its country's post writes it when capitals, or the space in it, are all it lacks to be
+    one of the country's form ("sw1a 1aa" and "SW1A1AA": "SW1A 1AA" in the United Kingdom, "1012ab": "1012 AB" in
+    the Netherlands); as written otherwise. The country is the one `country` names, else the shop's (`home`)."""
     upper = postal_code.upper()
-    if upper == postal_code:  # (most are: nothing to look up)
+    if upper == postal_code and (" " in postal_code or not postal_code):  # (many are: nothing to look up)
         return postal_code
     code = country_code(country, home)
+    spaces = _postal_spaces(code) if code and " " not in upper else ()
+    if upper == postal_code and not spaces:  # (France's, say)
+        return postal_code
     form = _postal_form(code) if code else None
-    return upper if form is not None and form.fullmatch(upper) else postal_code
+    if form is None or not form.fullmatch(upper):
+        return postal_code
+    spaced = {f"{upper[:-n]} {upper[-n:]}" for n in spaces if len(upper) > n}
+    spaced = {s for s in spaced if form.fullmatch(s)}
+    return spaced.pop() if len(spaced) == 1 else upper  # (the space where it goes, when only one place fits)
 
 
 def region_written(code: str | None) -> bool:

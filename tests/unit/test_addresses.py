@@ -44,9 +44,18 @@ def test_the_country_is_the_addresss_or_else_the_shops():
     ("sw1a 2aa", "United Kingdom", "FR", "SW1A 2AA"),
     ("sw1a 2aa", "", "GB", "SW1A 2AA"),  # (the shop's country)
     ("Sw1A 2aA", "UK", None, "SW1A 2AA"),
-    ("1012lg", "Nederland", None, "1012LG"),
+    ("1012lg", "Nederland", None, "1012 LG"),
     ("m5h 2n2", "Canada", None, "M5H 2N2"),
     ("d02 x285", "Ireland", None, "D02 X285"),
+    # the space where the country's post writes one
+    ("SW1A2AA", "", "GB", "SW1A 2AA"), ("gir0aa", "UK", None, "GIR 0AA"), ("M342AB", "UK", None, "M34 2AB"),
+    ("1012LG", "NL", None, "1012 LG"), ("M5H2N2", "Canada", None, "M5H 2N2"), ("10000", "Česko", None, "100 00"),
+    ("15124", "Greece", None, "151 24"),
+    ("75 011", "France", None, "75 011"),  # a space France's post does not write: kept as typed
+    ("11455", "Sverige", None, "11455"),  # Sweden's examples have none
+    ("bzn1130", "Malta", None, "BZN 1130"), ("NXR01", "Malta", None, "NXR 01"),  # (one place fits each)
+    ("bfpo61", "UK", None, "BFPO 61"),
+    ("20383054", "Lebanon", None, "20383054"),  # one of Lebanon's examples has none
     ("sw1a 2aa", "France", "GB", "sw1a 2aa"),  # not a French postal code: kept as written
     ("abc", "", "GB", "abc"),  # no postal code of the country
     ("sw1a 2aa", "Atlantis", None, "sw1a 2aa"),  # a country not known
@@ -54,8 +63,8 @@ def test_the_country_is_the_addresss_or_else_the_shops():
     ("75011", "France", None, "75011"),
     ("", "UK", None, ""),
 ])
-def test_a_postal_code_is_in_capitals_where_that_is_all_it_lacks_to_be_its_countrys(postal_code, country, home,
-                                                                                   posted):
+def test_a_postal_code_takes_the_capitals_and_the_space_its_countrys_post_writes(postal_code, country, home,
+                                                                                 posted):
     assert postal_code_as_posted(postal_code, country, home) == posted
 
 

@@ -209,6 +209,8 @@ def test_a_postal_code_is_stored_in_capitals_where_the_countrys_post_writes_it_s
     assert get_contact(cid).postal_code == "SW1A 2AA"
     shop = add_contact(ContactInput(first_name="Bob", postal_code="m5h 2n2"), region="CA")  # (the shop's country)
     assert get_contact(shop).postal_code == "M5H 2N2"
+    spaced = add_contact(ContactInput(first_name="Cy", postal_code="SW1A2AA", country="UK"), region="FR")
+    assert get_contact(spaced).postal_code == "SW1A 2AA"  # (the space Royal Mail writes)
     kept = add_contact(ContactInput(first_name="Eve", postal_code="sw1a 2aa", country="France"), region="FR")
     assert get_contact(kept).postal_code == "sw1a 2aa"  # no French postal code: as typed
     # one stored in small letters before: its form saved unchanged still writes nothing

@@ -1091,7 +1091,7 @@ def test_a_postal_code_typed_in_small_letters_is_imported_in_capitals_as_the_pos
     assert (ann.postal_code, ann.city) == ("SW1A 2AA", "London")
     jan = one_row_of(tmp_path / "nl.csv", names, {"Name": "Jan de Vries", "Street": "Damrak 1", "Postcode": "1012lg",
                                                   "City": "Amsterdam", "Country": "Nederland"}, region="FR")
-    assert jan.postal_code == "1012LG"
+    assert jan.postal_code == "1012 LG"
     # not a postal code of the row's country: as written
     odd = one_row_of(tmp_path / "fr.csv", names, {"Name": "Eve", "Street": "1 rue X", "Postcode": "sw1a 2aa",
                                                   "City": "Lille", "Country": "France"}, region="GB")

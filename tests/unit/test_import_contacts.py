@@ -803,8 +803,8 @@ def _comparable(clean):
     return clean.values, clean.emails, [(p.e164, p.digits) for p in clean.phones], clean.tags
 
 
-_postal_code = st.one_of(_text, st.sampled_from(["sw1a 2aa", "1012lg", "75011", " m5h 2n2 "]))
-_country = st.one_of(_text, st.sampled_from(["", "UK", "Nederland", "Canada", "France"]))
+_postal_code = st.one_of(_text, st.sampled_from(["sw1a 2aa", "1012lg", "75011", " m5h 2n2 ", "SW1A2AA", "10000"]))
+_country = st.one_of(_text, st.sampled_from(["", "UK", "Nederland", "Canada", "France", "Czechia"]))
 
 
 @settings(max_examples=150)
