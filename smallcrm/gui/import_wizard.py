@@ -2168,13 +2168,23 @@ def saved_in_label() -> QLabel:
     return label
 
 
+class RejectsView(QTableView):
+    """A list of rejected rows that asks for no more height than its minimum: the words above it keep the room they
+    need, and the list takes what is left (its stretch), down to its minimum when the window is small."""
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setHeight(max(self.minimumHeight(), self.minimumSizeHint().height()))
+        return hint
+
+
 def rejects_table(page: QWizardPage, why: str) -> tuple[RejectsModel, QTableView]:
     """A list of rejected rows, one selected at a time: their number, `why` (the reason's heading), the column and
     the value."""
     model = RejectsModel([QCoreApplication.translate("SummaryPage", "Row"), why,
                           QCoreApplication.translate("SummaryPage", "Column"),
                           QCoreApplication.translate("SummaryPage", "Value")], page)
-    view = QTableView()
+    view = RejectsView()
     view.setModel(model)
     read_only_rows(view)
     view.setTabKeyNavigation(False)  # (as _table's)
@@ -2209,6 +2219,11 @@ class FittedScrollArea(QScrollArea):
         if event.type() == QEvent.Type.LayoutRequest:  # (a text changed: another height)
             self.updateGeometry()
         return False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # (its text wraps at another width: another height)
+            self.updateGeometry()
 
     def sizeHint(self):
         hint = super().sizeHint()

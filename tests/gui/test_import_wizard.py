@@ -17,7 +17,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWizard
 
 from smallcrm.gui import formatting as fmt
-from smallcrm.gui.import_wizard import PROGRESS_TEXT_MS, ImportWizard
+from smallcrm.gui.import_wizard import PROGRESS_TEXT_MS, ImportWizard, _height_of_rows
 from smallcrm.services import contacts
 from smallcrm.services.settings import default_region, set_setting
 from tests.clock import time_zone
@@ -1835,6 +1835,30 @@ def test_the_summary_says_when_phone_numbers_are_of_another_country_and_reads_th
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
     zoe = contacts.get_contact(contacts.contact_ids("zoë")[0])
     assert [p.e164 for p in zoe.phones] == ["+33612345678"]
+    wizard.close()
+
+
+def test_the_summarys_words_stay_in_sight_above_a_long_list_of_rejects_in_a_small_window(qtbot, window, tmp_path):
+    set_setting("default_region", "GB")  # (the phones are French: the summary says so, at length)
+    rows = [f"Zoë{i},Roux,06 12 34 56 {i:02},{'zoe' if i % 2 else 'zoe@'}{i}example.fr,bientôt" for i in range(40)]
+    path = tmp_path / "clients.csv"
+    path.write_text("Prénom,Nom,Téléphone,Courriel,Anniversaire\r\n" + "\r\n".join(rows) + "\r\n",
+                    encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    for _ in range(3):
+        wizard.next()  # detection, mapping, duplicates
+    wizard.duplicates_page.tags.setText("Salon de printemps 2026, Fidélité, Newsletter")
+    wizard.next()
+    page = wizard.summary_page
+    qtbot.waitUntil(lambda: "reject 20" in page.counts.text() and page.phones.isVisible(), timeout=5000)
+    for size in ((800, 600), (1000, 700)):  # made smaller, then larger again
+        wizard.resize(*size)
+        qtbot.wait(100)  # (laid out)
+        words = page.said.widget().layout()
+        # as high as the words at its width: all of them in sight, and no gap under them
+        assert page.said.height() == words.totalHeightForWidth(page.said.viewport().width())
+        assert not page.said.verticalScrollBar().isVisible()
+        assert page.rejects.height() >= _height_of_rows(page.rejects, 3)  # (the list below them, scrolled)
     wizard.close()
 
 
