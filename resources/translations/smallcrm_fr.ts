@@ -1675,6 +1675,10 @@ Cliquez pour les afficher.</translation>
         <translation>Windows, Europe centrale (cp1250)</translation>
     </message>
     <message>
+        <source>Latin-2, Central Europe (ISO 8859-2)</source>
+        <translation>Latin-2, Europe centrale (ISO 8859-2)</translation>
+    </message>
+    <message>
         <source>Windows, Cyrillic (cp1251)</source>
         <translation>Windows, cyrillique (cp1251)</translation>
     </message>

@@ -194,6 +194,28 @@ def test_a_code_page_whose_words_windows_1252_reads_as_no_language_is_told_apart
     assert [cells for _, cells in rows_of(path, dialect)] == [line.split(";") for line in text.split("\r\n")[1:-1]]
 
 
+_TURKISH = "Ad;Soyad;Şehir\r\nAyşe;Yılmaz;İstanbul\r\nAhmet;Doğan;Konya\r\nŞükrü;Öztürk;İzmir\r\n"
+
+
+@pytest.mark.parametrize(("text", "encoding", "region"), [
+    # Windows-1252 reads most Turkish words as Icelandic ones ("Ayþe Yýlmaz", "Doðan"): a Turkish shop's file, or
+    # one of Turkish addresses, is Turkish
+    (_TURKISH, "cp1254", "TR"),
+    (_TURKISH, "cp1254", None),  # ("Þükrü" is no Icelandic name: the others are read as Turkish beside it)
+    ("Ad;Soyad;E-posta\r\nAyşe;Yılmaz;ay@ornek.com.tr\r\nAhmet;Doğan;ad@ornek.com.tr\r\n", "cp1254", "FR"),
+    # ... and an Icelandic list stays Icelandic, in a French shop too
+    ("Nafn;Bær\r\nÞórður Sigurðsson;Reykjavík\r\nGuðrún Þorsteinsdóttir;Akureyri\r\n", "cp1252", "FR"),
+    # older programs' ISO code pages: Polish with "ą", "ś", "ź" where Windows has other letters; French "œ"
+    ("Imię;Nazwisko;Miasto\r\nAnna;Wąsowska;Łódź\r\nJan;Świątek;Kraków\r\n", "iso8859-2", None),
+    ("Prénom;Nom;Ville\r\nLéa;Sœur;Besançon\r\nMarc;Cœurdevey;Vœuil\r\n", "iso8859-15", None),
+])
+def test_a_turkish_or_iso_code_page_is_told_from_windows_1252(tmp_path, text, encoding, region):
+    path = write(tmp_path / "people.csv", text, encoding)
+    dialect = sniff(path, region=region)
+    assert dialect.encoding == encoding
+    assert [cells for _, cells in rows_of(path, dialect)] == [line.split(";") for line in text.split("\r\n")[1:-1]]
+
+
 # Short lists of another alphabet, as Excel saves "CSV" where it is written: Windows-1252, Central European or Mac
 # Roman would read every byte of them ("ŐĹ", "ćåć"), as no one's words.
 _OTHER_ALPHABETS = [

@@ -116,6 +116,8 @@ _LETTER = r"[^\W\d_]"
 _SYMBOL_IN_WORD = re.compile(rf"{_LETTER}[{_ODD_SYMBOLS}]{_LETTER}|(?<!\w)[{_ODD_SYMBOLS}]{_LETTER}{{2}}")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
+# ... and one with symbols among its letters, as Windows-1252 reads another code page's ("W±sowska", "¦wi±tek")
+_MISREAD_WORD = re.compile(rf"[{_ODD_SYMBOLS}]?{_LETTER}+(?:[{_ODD_SYMBOLS}]+{_LETTER}+)*[{_ODD_SYMBOLS}]?")
 _SEP_LINE = re.compile(r'"?sep=(.)"?[ \t]*(?:\r\n|\n|\r|$)', re.IGNORECASE)
 
 
@@ -357,13 +359,18 @@ def _reads_as_western(data: bytes) -> bool:
 _PORTUGUESE = "áâãàçéêíóôõúºª"
 _WESTERN = ("àâçéèêëîïôœùûüÿ", "äöüß", "áéíóúñüºª", _PORTUGUESE, "àèéìíîòóùºª", "áéíóúàèëïöü", "æøåéóòôè", "åäöé",
             "åäöšž", "áðéíóúýþæö", "àçèéíïòóúü", "µ")
+_CENTRAL = ("ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîşţ", "çë", "äöüß")
 _ALPHABETS = {
-    "cp1250": ("ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîşţ", "çë", "äöüß"),
+    "cp1250": _CENTRAL,
+    "iso8859-2": _CENTRAL,  # (older programs' Central European: "Wąsowska" is "W±sowska" in Windows-1252)
+    "iso8859-15": _WESTERN,  # (older programs' Western European with the euro: "Œuvray" is "¼uvray")
     "cp1254": _WESTERN[:-1] + ("çğıöşüâîû",),
     "cp1257": ("ąčęėįšųūž", "āčēģīķļņšūž", "õäöüšž", "åäöæø", "äöüß"),
     # Vietnamese (Windows writes its tones as marks after the letter: compared composed, "ễ")
     "cp1258": ("àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",),
 }
+# The letters of Windows-1252 where Windows' Turkish code page has "Ğ", "İ", "Ş", "ğ", "ı", "ş"
+_ICELANDIC = "ÐÝÞðýþ"
 # Portuguese writes "õ" before e ("Simões", "põe"): Hungarian "ő" read as Windows-1252 is not; nor is an ordinal's
 # "º" inside a word (a Romanian "ş" read so)
 _NOT_WESTERN = re.compile("õ(?!e)|[ºª](?=[^\\W\\d_])")
@@ -378,15 +385,19 @@ def _word_fits(word: str, alphabets: tuple[str, ...]) -> bool:
     return any(letters.issubset(alphabet) for alphabet in alphabets)
 
 
-def _other_code_page(data: bytes) -> str | None:
-    """The code page among Windows' Central European, Turkish, Baltic and Vietnamese ones that reads as a
-    language's the most words Windows-1252 reads as no language's ("Jiøí" is "Jiří", "Kõvári" "Kővári", "Þükrü"
-    "Şükrü", "NguyêÞn" "Nguyễn"), two at least or every one of them, and spoils none that Windows-1252 reads well;
-    None when Windows-1252 reads every word as some language's, or none reads them so."""
-    words = {w for w in _NAME_WORD.findall(data.decode("cp1252", errors="replace")) if not w.isascii()}
-    wrong = {w for w in words if not _word_fits(w, _WESTERN)}
+def _other_code_page(data: bytes, country: str | None = None) -> str | None:
+    """The code page among Windows' Central European, Turkish, Baltic and Vietnamese ones (and the ISO ones of
+    older programs) that reads as a language's the most words Windows-1252 reads as no language's ("Jiøí" is
+    "Jiří", "Kõvári" "Kővári", "Þükrü" "Şükrü", "NguyêÞn" "Nguyễn"), two at least or every one of them, and spoils
+    none that Windows-1252 reads well; None when Windows-1252 reads every word as some language's, or none reads
+    them so. A word with Icelandic letters that the code page reads as its language's counts beside one read wrong
+    ("Ayþe" beside "Þükrü": "Ayşe", "Şükrü"); in a Turkish file (`country`), it is read wrong itself."""
+    words = {w for w in _MISREAD_WORD.findall(data.decode("cp1252", errors="replace")) if not w.isascii()}
+    icelandic = {w for w in words if any(c in _ICELANDIC for c in w)}
+    wrong = {w for w in words if not _word_fits(w, _WESTERN)} | (icelandic if country == "TR" else set())
     if not wrong:
         return None
+    icelandic -= wrong
     best, most = None, 0
     for codec, alphabets in _ALPHABETS.items():
         read = {w: unicodedata.normalize("NFC", w.encode("cp1252", errors="replace").decode(codec, errors="replace"))
@@ -395,6 +406,7 @@ def _other_code_page(data: bytes) -> str | None:
         righted = sum(1 for w in wrong if read[w] != w and _word_fits(read[w], alphabets) and _misread(read[w]) < 2)
         if any(read[w] != w and not _word_fits(read[w], alphabets) for w in words - wrong):
             continue  # a word Windows-1252 reads well, it would spoil
+        righted += sum(1 for w in icelandic if read[w] != w) if righted else 0
         # One word is proof only when it is all Windows-1252 reads wrong, and the code page reads no other word
         # otherwise ("Kollafjørður", a Faroese place beside "Bjørn": Baltic would make him "Bjųrn")
         if righted >= 2 or righted and all(_word_fits(read[w], alphabets) for w in wrong) and all(
@@ -463,18 +475,24 @@ def _guess_legacy(data: bytes, region: str | None = None) -> str:
     """The legacy encoding `data` is likeliest in: a Latin code page when it reads the words as Western, Central
     European, Turkish, Baltic or Vietnamese names; else one of another alphabet that reads each word in one
     (_other_alphabet); else charset-normalizer's best guess."""
-    latin = _latin_code_page(data)
+    latin = _latin_code_page(data, _country_of(data, region))
     if latin is not None and _reads_as_latin(data.decode(latin, errors="replace")):
         return latin
     return _other_alphabet(data, region) or latin or _likeliest(data)
 
 
-def _latin_code_page(data: bytes) -> str | None:
+def _country_of(data: bytes, region: str | None) -> str | None:
+    """The country most of the file's e-mail addresses are of ("@example.com.tr"), else `region`."""
+    found = Counter(_EMAIL_COUNTRY.findall(data)).most_common(1)
+    return found[0][0].decode().upper() if found else region
+
+
+def _latin_code_page(data: bytes, country: str | None = None) -> str | None:
     """The Latin code page whose letters `data`'s words are written in, when one is (None: charset-normalizer
-    may find another)."""
+    may find another). `country`: the file's (_country_of)."""
     if _reads_as_western(data):
-        return _other_code_page(data) or ("mac-roman" if _is_mac_roman(data) else "cp1252")
-    other = _other_code_page(data)  # ("Łódź" is "£ódŸ" in Windows-1252, with a symbol in the word)
+        return _other_code_page(data, country) or ("mac-roman" if _is_mac_roman(data) else "cp1252")
+    other = _other_code_page(data, country)  # ("Łódź" is "£ódŸ" in Windows-1252, with a symbol in the word)
     if other is not None:
         return other
     if _reads_as_mac_names(data):  # ("Weißenfels" is "Wei§enfels" in Windows-1252, which no code page wins)
