@@ -58,8 +58,9 @@ def register(commands, command, group, open_existing) -> None:
                          help='how cells are quoted: "double", \'single\', or none (quotes are text; default: '
                               "found from the file)")
         sub.add_argument("--header-row", type=_row_number, metavar="N",
-                         help="the row the column names are on, as a spreadsheet numbers it (default: found "
-                              "from the file)")
+                         help="the row the column names are on, as a spreadsheet numbers it; 0 when the file has "
+                              "none: its columns are then named by their numbers (--map \"1=full_name\"); default: "
+                              "found from the file")
         sub.add_argument("--line-ends", type=str.lower, choices=("any", "crlf", "lf", "cr"),
                          help="where rows end: at any line break (default), or only at CR LF, LF or CR (the "
                               "other line breaks are then text in a cell)")
@@ -121,8 +122,9 @@ def _row_number(text: str) -> int:
         row = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a row number") from None
-    if row < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: rows are numbered from 1")
+    if row < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: rows are numbered from 1 (0: the file has no row of column "
+                                         "names)")
     return row
 
 
@@ -182,7 +184,8 @@ def _customer_list(args) -> bool:
     if getattr(args, "action", "") != "purchases":
         return False
     try:
-        return not holds_purchases(_headers(args.file, args))
+        headers = _headers(args.file, args)
+        return any(headers) and not holds_purchases(headers)  # (no column names: nothing to tell)
     except (SmallCrmError, OSError):
         return False
 
@@ -559,8 +562,10 @@ def import_contacts(args, db_path: Path) -> int:
             _require_separator(args.file, options)
             ci.require_customer_columns(headers, fields)
         except InvalidValue as e:
-            if e.problem != "separator" and "purchases" not in e.detail:
-                e.detail += '; or say which column holds what: --map "Header=field"'
+            if not any(headers):  # (a file with no row of column names)
+                e.detail += ', by its number: --map "1=full_name" --map "2=email"...'
+            elif e.problem != "separator" and "purchases" not in e.detail:
+                e.detail += ' (--map "1=full_name"...); or say which column holds what: --map "Header=field"'
             raise
         return options
 

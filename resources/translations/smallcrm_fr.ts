@@ -1799,10 +1799,6 @@ Cliquez pour les afficher.</translation>
         <translation>Comment les lettres du fichier sont écrites. Si les accents semblent faux dans l’aperçu, choisissez-en un autre.</translation>
     </message>
     <message>
-        <source>The row with the column names, as a spreadsheet numbers rows</source>
-        <translation>La ligne des noms de colonnes, numérotée comme dans un tableur</translation>
-    </message>
-    <message>
         <source>Choose “Only at …” when a line break inside a cell splits its row in two: the other line breaks are then kept in the cell</source>
         <translation>Choisissez «&#x202f;Seulement à …&#x202f;» quand un saut de ligne dans une cellule coupe sa ligne en deux&#xa0;: les autres sauts de ligne restent alors dans la cellule</translation>
     </message>
@@ -1823,8 +1819,28 @@ Cliquez pour les afficher.</translation>
         <translation>Un autre programme (d’après les noms des colonnes)</translation>
     </message>
     <message>
+        <source>what each column holds to be chosen on the next page</source>
+        <translation>le contenu de chaque colonne à choisir à la page suivante</translation>
+    </message>
+    <message>
         <source>Detected: a vCard file of contacts, characters in {encoding}. Each contact is a row below, its phones, emails and addresses in columns.</source>
         <translation>Détecté&#xa0;: un fichier vCard de contacts, caractères en {encoding}. Chaque contact est une ligne ci-dessous, ses téléphones, e-mails et adresses en colonnes.</translation>
+    </message>
+    <message>
+        <source>no row of column names (the columns are numbered)</source>
+        <translation>pas de ligne de noms de colonnes (les colonnes sont numérotées)</translation>
+    </message>
+    <message>
+        <source>column names on row {row}</source>
+        <translation>noms des colonnes en ligne {row}</translation>
+    </message>
+    <message>
+        <source>Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, {names}, lines ending in {ends}, {layout}.</source>
+        <translation>Détecté&#xa0;: caractères en {encoding}, colonnes séparées par «&#x202f;{sep}&#x202f;», {quotes}, {names}, fins de ligne en {ends}, {layout}.</translation>
+    </message>
+    <message>
+        <source>Column {number}</source>
+        <translation>Colonne {number}</translation>
     </message>
     <message>
         <source>“{code}” is no country&apos;s code. Under “Phone numbers from”, write the two letters of the country of numbers written without +country, such as FR, DE or GB, or leave it empty.</source>
@@ -1833,6 +1849,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>e.g. FR</source>
         <translation>p. ex. FR</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>The row with the column names, as a spreadsheet numbers rows; “None” when the file has none: its columns are then numbered</source>
+        <translation>La ligne des noms de colonnes, numérotée comme dans un tableur&#xa0;; «&#x202f;Aucune&#x202f;» si le fichier n’en a pas&#xa0;: ses colonnes sont alors numérotées</translation>
     </message>
     <message>
         <source>The country of phone numbers written without +country code, in rows that do not name a country of their own</source>
@@ -1937,10 +1961,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>no quotes</source>
         <translation>sans guillemets</translation>
-    </message>
-    <message>
-        <source>Detected: characters in {encoding}, columns separated by “{sep}”, {quotes}, column names on row {row}, lines ending in {ends}, {layout}.</source>
-        <translation>Détecté&#xa0;: caractères en {encoding}, colonnes séparées par «&#x202f;{sep}&#x202f;», {quotes}, noms des colonnes en ligne {row}, fins de ligne en {ends}, {layout}.</translation>
     </message>
     <message>
         <source>tab</source>
@@ -3310,6 +3330,14 @@ Cliquez pour les afficher.</translation>
         <translation>joindre</translation>
     </message>
     <message>
+        <source>The file has no row of column names: choose above which column holds the name, the email or the phone, and what the others hold.</source>
+        <translation>Le fichier n’a pas de ligne de noms de colonnes&#xa0;: choisissez ci-dessus la colonne du nom, de l’e-mail ou du téléphone, et ce que contiennent les autres.</translation>
+    </message>
+    <message>
+        <source>No column goes to a name, company, email or phone, so no row can become a customer. Choose one above; or, if the column names are a customer&apos;s, go Back: the file has no row of column names: choose “None” under “Column names on row”.</source>
+        <translation>Aucune colonne ne va à un nom, une entreprise, un e-mail ou un téléphone&#xa0;: aucune ligne ne peut devenir un client. Choisissez-en une ci-dessus&#xa0;; ou, si les noms des colonnes sont ceux d’un client, revenez en arrière&#xa0;: le fichier n’a pas de ligne de noms de colonnes, choisissez «&#x202f;Aucune&#x202f;» sous «&#x202f;Noms des colonnes en ligne&#x202f;».</translation>
+    </message>
+    <message>
         <source>Purchases to record: {purchases} (refunds: {refunds}). To skip: {skip}. Rows to reject: {reject}. New customers: {customers}.</source>
         <translation>Achats à enregistrer&#xa0;: {purchases} (remboursements&#xa0;: {refunds}). À ignorer&#xa0;: {skip}. Lignes à rejeter&#xa0;: {reject}. Nouveaux clients&#xa0;: {customers}.</translation>
     </message>
@@ -3420,10 +3448,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>{rows} rows: {create} to add, {update} to update, {skip} to skip, {reject} to reject.</source>
         <translation>{rows} lignes&#xa0;: {create} à ajouter, {update} à mettre à jour, {skip} à ignorer, {reject} à rejeter.</translation>
-    </message>
-    <message>
-        <source>No column goes to a name, company, email or phone, so no row can become a customer. Choose one above; or, if the column names are a customer&apos;s, go Back: the file has no row of column names, and needs one at its top.</source>
-        <translation>Aucune colonne ne va à un nom, une entreprise, un e-mail ou un téléphone&#xa0;: aucune ligne ne peut devenir un client. Choisissez-en une ci-dessus&#xa0;; ou, si les noms des colonnes sont ceux d&apos;un client, revenez en arrière&#xa0;: le fichier n&apos;a pas de ligne de noms de colonnes, et il lui en faut une en haut.</translation>
     </message>
     <message>
         <source>record</source>

@@ -949,8 +949,10 @@ class FormatPage(QWizardPage):
         for key, label in QUOTES:
             self.quote.addItem(self.tr(label), key)
         self.header_row = QSpinBox()
-        self.header_row.setRange(1, 999)
-        self.header_row.setToolTip(self.tr("The row with the column names, as a spreadsheet numbers rows"))
+        self.header_row.setRange(0, 999)
+        self.header_row.setSpecialValueText(self.tr("None"))  # (0: the file has no row of column names)
+        self.header_row.setToolTip(self.tr("The row with the column names, as a spreadsheet numbers rows; “None” "
+                                           "when the file has none: its columns are then numbered"))
         self.row_end = QComboBox()
         for key, label in ROW_ENDS:
             self.row_end.addItem(self.tr(label), key)
@@ -1025,7 +1027,7 @@ class FormatPage(QWizardPage):
         self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(d.delimiter)))
         quote = {q: name for name, q in reader.QUOTES.items()}[d.quotechar]
         self.quote.setCurrentIndex(max(0, self.quote.findData(quote)))
-        self.header_row.setValue(d.header_row + d.first_row_number)
+        self.header_row.setValue(0 if d.unnamed_columns else d.header_row + d.first_row_number)
         detected_end = reader.ROW_END_NAMES.get(d.row_end, "any")
         self.row_end.setCurrentIndex(max(0, self.row_end.findData(opts.row_end or detected_end)))
         self._fill_programs()
@@ -1148,6 +1150,8 @@ class FormatPage(QWizardPage):
         if self.w.kind == "purchases" and self.w.preset == "paypal":
             return self.tr("the layout of PayPal's activity download (the customer's email from or to, as the money "
                            "went)")
+        if not any(self.w.headers):
+            return self.tr("what each column holds to be chosen on the next page")
         return self.tr("columns read by their names (not the layout of a program smallcrm knows)")
 
     def _show(self) -> None:
@@ -1166,12 +1170,14 @@ class FormatPage(QWizardPage):
                                           "is a row below, its phones, emails and addresses in columns.").format(
                 encoding=self.encoding_name(d.encoding)))
         else:
+            names = (self.tr("no row of column names (the columns are numbered)") if d.unnamed_columns else
+                     self.tr("column names on row {row}").format(row=d.header_row + d.first_row_number))
             self.detected.setText(self.tr("Detected: characters in {encoding}, columns separated by “{sep}”, "
-                                          "{quotes}, column names on row {row}, lines ending in {ends}, {layout}.")
+                                          "{quotes}, {names}, lines ending in {ends}, {layout}.")
                                   .format(encoding=self.encoding_name(d.encoding),
                                           sep={"\t": self.tr("tab")}.get(d.delimiter, d.delimiter), quotes=quotes,
-                                          row=d.header_row + d.first_row_number,
-                                          ends=self.tr(LINE_ENDINGS[d.line_ending]), layout=self.layout_name()))
+                                          names=names, ends=self.tr(LINE_ENDINGS[d.line_ending]),
+                                          layout=self.layout_name()))
         if self.w.options.preset == "auto":  # what "detect" found, in its item
             if self.w.kind == "purchases":
                 writer = self.program_name(self.w.preset) if self.w.preset in pi.LAYOUTS else ""
@@ -1185,6 +1191,8 @@ class FormatPage(QWizardPage):
         rows = reader.preview(self.w.path, d, 20)
         headers = self.w.headers
         self.table.setColumnCount(max([len(headers), *(len(r) for r in rows)]))
+        if not any(headers):  # (a file with no row of column names: its columns by number, as the next page has them)
+            headers = [self.tr("Column {number}").format(number=c + 1) for c in range(len(headers))]
         self.table.setHorizontalHeaderLabels(headers + [""] * (self.table.columnCount() - len(headers)))
         _fill(self.table, rows)
         _fit_columns(self.table)
@@ -1560,10 +1568,13 @@ class MappingPage(QWizardPage):
         separator = self.wrong_separator()
         if separator is not None:
             self._say(problem_text(InvalidValue("delimiter", separator, "separator"), started=False), problem=True)
+        elif not self._names_someone(plan) and not any(self.w.headers):
+            self._say(self.tr("The file has no row of column names: choose above which column holds the name, the "
+                              "email or the phone, and what the others hold."), problem=True)
         elif not self._names_someone(plan):
             self._say(self.tr("No column goes to a name, company, email or phone, so no row can become a customer. "
                               "Choose one above; or, if the column names are a customer's, go Back: the file has no "
-                              "row of column names, and needs one at its top."), problem=True)
+                              "row of column names: choose “None” under “Column names on row”."), problem=True)
 
     def _show_receipts(self, plan) -> None:
         """The receipts as they will be stored: local time, the customer found (or not), amount, points."""
@@ -3042,7 +3053,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
                 return problem_text(InvalidValue("delimiter", separator, "separator"), started=started)
             said = (self.tr("Choose the column with the date of each sale.") if error.field == "date" else
                     self.tr("Choose the column with the amount, or the one with the unit price."))
-            if not pi.holds_purchases(self.headers):  # (a customer list read as sales)
+            if any(self.headers) and not pi.holds_purchases(self.headers):  # (a customer list read as sales)
                 said += " " + self.tr("If the file is a list of customers, go back to the first page and choose "
                                       "“Customers”.")
             return said

@@ -316,11 +316,15 @@ def test_a_separator_the_file_does_not_use_is_refused_naming_the_one_it_seems_to
 def test_a_file_with_no_column_of_a_customer_is_refused_saying_why(cli, shop, tmp_path):
     no_header = tmp_path / "no_header.csv"
     no_header.write_text("Anna,Schmidt,anna.s@example.de,0171 1111111,Berlin\nBen,Ott,ben@example.de,,Bonn\n")
-    for argv in ([], ["--dry-run"]):
+    for argv in ([], ["--dry-run"]):  # (its first row holds an email: a row of data, not of column names)
         result = cli("import", "contacts", str(no_header), *argv)
-        assert result.code == 2 and "no column goes to a name, company, email or phone" in result.error_line
-        assert "“Anna”, “Schmidt”, “anna.s@example.de”, “0171 1111111”, …" in result.error_line
-        assert "the file has no row of column names" in result.error_line and "--map" in result.error_line
+        assert result.code == 2 and result.error_line.endswith(
+            "the file has no row of column names, so no column goes to a name, company, email or phone until you "
+            'say which column holds what, by its number: --map "1=full_name" --map "2=email"...')
+    names_only = write_csv(tmp_path / "names_only.csv", [["Ben", "Ott", "Bonn"]], header=["Anna", "Schmidt", "Berlin"])
+    result = cli("import", "contacts", str(names_only))  # (a customer read as the column names: nothing tells)
+    assert result.code == 2 and "no column goes to a name, company, email or phone" in result.error_line
+    assert "“Anna”, “Schmidt”, “Berlin”" in result.error_line and "give --header-row 0" in result.error_line
     sales = write_csv(tmp_path / "sales.csv", [["536365", "6", "12/1/2010 8:26", "2.55"]],
                       header=["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice"])
     result = cli("import", "contacts", str(sales))
@@ -332,9 +336,27 @@ def test_a_file_with_no_column_of_a_customer_is_refused_saying_why(cli, shop, tm
     assert buyers.code == 0 and "(1 row, utf-8" in buyers.out and "would create 1" in buyers.out
     assert "1 row is a sale: its buyer was read as a customer, the sale is not recorded" in buyers.out
     assert "smallcrm import purchases" in buyers.out
-    mapped = cli("import", "contacts", str(no_header), "--map", "1=first_name", "--json")
-    assert mapped.code == 0 and mapped.json()["created"] == 1  # Ben: Anna is the header
-    assert not shop.exists() or rows_in(shop, "import_batch") == 1
+    mapped = cli("import", "contacts", str(no_header), "--map", "1=first_name", "--map", "Column 3=email", "--json")
+    assert mapped.code == 0 and mapped.json()["created"] == 2  # Anna too: no row of the file is lost
+    assert sorted((c["first_name"], c["emails"][0]) for c in cli("contacts", "list", "--json").json()) == [
+        ("Anna", "anna.s@example.de"), ("Ben", "ben@example.de")]
+    named = cli("import", "contacts", str(names_only), "--header-row", "0", "--map", "1=first_name", "--json")
+    assert named.code == 0 and named.json()["created"] == 2  # Anna, said to be no column names, and Ben
+    assert rows_in(shop, "import_batch") == 2
+
+
+def test_a_sales_file_with_no_row_of_column_names_is_imported_by_column_numbers(cli, shop, tmp_path):
+    sales = tmp_path / "sales.csv"
+    sales.write_text("R1,2025-04-01,ann@example.com,10.00\nR2,2025-04-02,bob@example.com,20.00\n"
+                     "R3,2025-04-03,ann@example.com,30.00\n")
+    refused = cli("import", "purchases", str(sales))
+    assert refused.code == 1 and refused.error_line.endswith(
+        'the file has no row of column names: say which column holds what, by its number: --map "1=date" '
+        '--map "2=amount" --map "3=email"...')
+    done = cli("import", "purchases", str(sales), "--map", "1=reference", "--map", "2=date", "--map", "3=email",
+               "--map", "4=amount", "--create-missing", "--json")
+    assert done.code == 0 and done.json()["created"] == 3  # R1 too: the first row is a sale
+    assert rows_in(shop, "purchase") == 3
 
 
 @pytest.mark.parametrize("content, words", [
@@ -448,7 +470,7 @@ def test_quotes_the_header_row_and_line_ends_can_be_given(cli, shop, tmp_path):
     assert notes == {"Ann": "one\ntwo", "Bob, Jr": "x\nstill x"}
     wrong = cli("import", "contacts", str(path), "--header-row", "9")
     assert wrong.code == 2 and "row 9 of the file is not there" in wrong.error_line
-    usage = cli("import", "contacts", str(path), "--header-row", "0")
+    usage = cli("import", "contacts", str(path), "--header-row", "-1")
     assert usage.code == 2 and "rows are numbered from 1" in usage.err
 
 

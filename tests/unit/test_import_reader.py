@@ -1052,6 +1052,29 @@ def problem_value(call) -> InvalidValue:
     return caught.value
 
 
+@pytest.mark.parametrize(("text", "unnamed"), [
+    ("Ann Smith;ann@x.com;06 12 34 56 78\r\nBob Li;bob@x.com;07 61 22 33 44\r\n", 3),  # an email
+    ("\r\nR1,2025-04-01,10.00,Ann\r\nR2,2025-04-02,20.00,Bob,extra\r\n", 5),  # two figures; the widest row's
+    ("Name;E-mail @;City\r\nAnn;ann@x.com;Lyon\r\n", 0),  # (one "@" in a name is no email)
+    ("Name,Phone,Since\r\nAnn,06 12 34 56 78,2024\r\n", 0),
+])
+def test_a_file_whose_first_row_is_one_of_data_has_no_row_of_column_names(tmp_path, text, unnamed):
+    """A first row with an email address, or two figures, is a customer or a sale: no row of column names would be
+    written so. Read as one, it was lost from the import."""
+    path = write(tmp_path / "list.csv", text)
+    dialect = sniff(path)
+    assert dialect.unnamed_columns == unnamed
+    rows = [line for line in text.split("\r\n") if line]
+    if unnamed:
+        assert read_header(path, dialect) == [""] * unnamed
+        expected = [line.split(dialect.delimiter) for line in rows]
+        assert [cells[:len(row)] for (_, cells), row in zip(rows_of(path, dialect), expected)] == expected
+        assert len(rows_of(path, dialect)) == len(expected)
+        assert rows_of(path, dialect)[0][0] == text.split("\r\n").index(rows[0]) + 1  # (its row number)
+    else:
+        assert read_header(path, dialect) == rows[0].split(dialect.delimiter)
+
+
 def test_the_header_row_can_be_given(tmp_path):
     path = write(tmp_path / "report.csv", "Customers,,\r\nName,Email,City\r\nAnn,ann@example.com,Lyon\r\n"
                                           "Bob,bob@example.com,Paris\r\n")
@@ -1063,7 +1086,11 @@ def test_the_header_row_can_be_given(tmp_path):
     assert read_header(path, other) == ["Ann", "ann@example.com", "Lyon"] and rows_of(path, other) == [
         (4, ["Bob", "bob@example.com", "Paris"])]
     assert "not there" in problem_value(lambda: sniff(path, header_row=9)).detail
-    assert problem_value(lambda: sniff(path, header_row=0)).field == "header row"
+    assert problem_value(lambda: sniff(path, header_row=-1)).field == "header row"
+    # given as 0, the file has no row of column names: every row is one of data, its columns numbered
+    none = sniff(path, header_row=0)
+    assert none.unnamed_columns == 3 and read_header(path, none) == ["", "", ""]
+    assert [n for n, _ in rows_of(path, none)] == [1, 2, 3, 4]
     blank = write(tmp_path / "blank.csv", "\r\nName,City\r\nAnn,Lyon\r\n")
     assert "empty" in problem_value(lambda: sniff(blank, header_row=1)).detail
 

@@ -535,10 +535,14 @@ def require_customer_columns(headers: list[str], fields: list[str]) -> None:
 
     if holds_purchases(headers):
         detail = "this is a sales export, not a customer list: import it as purchases"
+    elif not any(headers):
+        detail = ("the file has no row of column names, so no column goes to a name, company, email or phone until "
+                  "you say which column holds what")
     else:
         shown = ", ".join(f"“{h}”" for h in headers[:4]) + (", …" if len(headers) > 4 else "")
         detail = (f"no column goes to a name, company, email or phone. The column names were read as {shown}: "
-                  "if that is a customer, the file has no row of column names; add one at its top")
+                  "if that is a customer, the file has no row of column names: give --header-row 0, and say which "
+                  "column holds what")
     raise InvalidValue("columns", ", ".join(headers), "column", detail)
 
 

@@ -2054,6 +2054,9 @@ class _Run:
 
     def check_columns(self) -> None:
         fields = set(self.layout.fields)
+        if not any(self.layout.headers) and ("date" not in fields or not fields & {"amount", "unit_price"}):
+            raise InvalidValue("date", "", "column", "the file has no row of column names: say which column holds "
+                               'what, by its number: --map "1=date" --map "2=amount" --map "3=email"...')
         if "date" not in fields:
             raise InvalidValue("date", "", "column", "the file has no date column; map one with --map \"Header=date\", "
                                "or, when the column names are on a row further down, give its number with --header-row")

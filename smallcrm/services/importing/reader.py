@@ -237,6 +237,10 @@ class Dialect:
     # Rows the owner corrected (the import window's Fix…), read in place of the file's: (row number, cells), in
     # the order of their numbers. Not how the file is written, but what reading it gives.
     corrections: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    # A file with no row of column names (its first row holds an email, a phone number, an amount): how many
+    # columns its rows have, each named by its number ("Column 3"), and its rows start at `header_row`. 0 when the
+    # file has a row of column names.
+    unnamed_columns: int = 0
 
     @property
     def first_row_number(self) -> int:
@@ -1029,8 +1033,8 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         raise InvalidValue("quote", quote, "choice", "one of " + ", ".join(QUOTES))
     if row_end is not None and row_end not in ROW_ENDS:
         raise InvalidValue("line ends", row_end, "choice", "one of " + ", ".join(ROW_ENDS))
-    if header_row is not None and header_row < 1:
-        raise InvalidValue("header row", header_row, "row", "a row number from 1")
+    if header_row is not None and header_row < 0:
+        raise InvalidValue("header row", header_row, "row", "a row number from 1, or 0 for a file without one")
     path = Path(path)
     forced_delimiter = _delimiter_override(delimiter) if delimiter is not None else None
     csv.field_size_limit(FIELD_LIMIT)  # the sample may hold a cell larger than csv's default limit
@@ -1078,7 +1082,10 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     records = _records(text, chosen, quotechar, limit=2_000, row_end=ends)
     truncated = not whole or len(records) >= 2_000
     first_row = 0 if sep_line else 1
-    if header_row is not None:
+    unnamed = header_row == 0
+    if unnamed:
+        header = next((i for i in range(1 if sep_line else 0, len(records)) if not _is_blank(records[i])), None)
+    elif header_row is not None:
         header = header_row - first_row
         if header >= len(records) or _is_blank(records[header]):
             raise InvalidValue("header row", header_row, "row", f"row {header_row} of the file is "
@@ -1094,9 +1101,25 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         whole_rows = _records(text, chosen, quotechar, limit=2_000, row_end="\r\n")
         if _fits(whole_rows, header, truncated) and not _fits(records, header, truncated):
             ends, records = "\r\n", whole_rows
-    if not truncated and all(_is_blank(r) for r in records[header + 1:]):
+    unnamed = unnamed or header_row is None and _holds_data(records[header])
+    if not unnamed and not truncated and all(_is_blank(r) for r in records[header + 1:]):
         raise _header_only(path, records[header], row_end)
-    return Dialect(codec, chosen, quotechar, header, has_bom, _line_ending(text), sep_line, ends)
+    width = max(len(r) for r in records[header:]) if unnamed else 0
+    return Dialect(codec, chosen, quotechar, header, has_bom, _line_ending(text), sep_line, ends,
+                   unnamed_columns=width)
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+def _holds_data(record: list[str]) -> bool:
+    """Whether a record is a row of data, not of column names: it holds an email address, or two figures (a phone
+    number, an amount, a date). (One with a line break in a cell is neither: rows said to end at another one, run
+    together.)"""
+    cells = [cell.strip() for cell in record if cell.strip()]
+    if any(mark in cell for cell in cells for mark in ("\n", "\r", _CR_IN_CELL, _LF_IN_CELL)):
+        return False
+    return any(_EMAIL.fullmatch(cell) for cell in cells) or sum(map(_figure, cells)) >= 2
 
 
 def _vcard_dialect(path: Path, dialect: Dialect) -> Dialect:
@@ -1274,8 +1297,11 @@ class RowStream:
                 for _ in range(dialect.header_row):
                     next(reader, None)
                     number += 1
-                header = next(reader, None)
-                number += 1
+                if dialect.unnamed_columns:  # (its first row is one of data)
+                    header = [""] * dialect.unnamed_columns
+                else:
+                    header = next(reader, None)
+                    number += 1
                 if header is None:
                     raise _problem(path, "empty", "the file has no header row")
                 self.header = _clean_header(_cells_restored(header))
@@ -1523,6 +1549,8 @@ def read_header(path: Path | str, dialect: Dialect) -> list[str]:
     """The column names, trimmed (an empty name stays: Thunderbird ends its header with a comma)."""
     if dialect.vcard is not None:
         return vcards.header(dialect.vcard)
+    if dialect.unnamed_columns:
+        return [""] * dialect.unnamed_columns
     path = Path(path)
     csv.field_size_limit(FIELD_LIMIT)
     try:
