@@ -1114,12 +1114,13 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 def _holds_data(record: list[str]) -> bool:
     """Whether a record is a row of data, not of column names: it holds an email address, or two figures (a phone
-    number, an amount, a date). (One with a line break in a cell is neither: rows said to end at another one, run
-    together.)"""
+    number, an amount, a date; not a short whole number, as columns are numbered "0,1,2"). (One with a line break
+    in a cell is neither: rows said to end at another one, run together.)"""
     cells = [cell.strip() for cell in record if cell.strip()]
     if any(mark in cell for cell in cells for mark in ("\n", "\r", _CR_IN_CELL, _LF_IN_CELL)):
         return False
-    return any(_EMAIL.fullmatch(cell) for cell in cells) or sum(map(_figure, cells)) >= 2
+    figures = sum(1 for cell in cells if _figure(cell) and not (cell.isdigit() and len(cell) < 6))
+    return figures >= 2 or any(_EMAIL.fullmatch(cell) for cell in cells)
 
 
 def _vcard_dialect(path: Path, dialect: Dialect) -> Dialect:
