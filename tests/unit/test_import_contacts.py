@@ -592,6 +592,19 @@ def test_skip_withdraws_an_unsubscribe_and_leaves_the_rest_of_the_row_alone(db, 
     assert get_contact(ann).email_consent
 
 
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_a_number_typed_without_its_country_is_not_added_again_to_the_customer_it_is_the_number_of(db, tmp_path,
+                                                                                                    policy):
+    """A French list imported in a shop set up elsewhere: "06 98 76 54 32" cannot be read, and is kept as typed. It
+    is how France writes the customer's +33 6 98 76 54 32, and found them so: it was added to them a second time."""
+    cid = add_contact(ContactInput(first_name="François", last_name="Dupré", phones=["+33 6 98 76 54 32"]))
+    source = write_csv(tmp_path / "c.csv", [["François", "Dupré", "06 98 76 54 32", "Lyon"]],
+                       header=["Prénom", "Nom", "Téléphone", "Ville"])
+    result = ci.import_contacts(source, ci.ImportOptions(region="US", on_duplicate=policy))
+    assert result.updated == 1 and get_contact(cid).city == "Lyon"  # (found by that number)
+    assert [(p.e164, p.raw) for p in get_contact(cid).phones] == [("+33698765432", "+33 6 98 76 54 32")]
+
+
 def test_a_later_row_of_the_file_can_withdraw_what_an_earlier_one_gave(db, tmp_path):
     source = write_csv(tmp_path / "c.csv", [["Ann", "ann@example.com", "yes"],
                                             ["Ann", "ann@example.com", "unsubscribed"]],

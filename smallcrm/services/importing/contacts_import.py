@@ -74,7 +74,7 @@ from smallcrm.services.importing.deciding import (
     CONTACT_COLUMNS, CREATE, ERASED, EXTERNAL_ID, MERGE, REJECT, SCALARS, SKIP, WITHDRAW, Decider, Decision, Incoming,
     Setup, WorkerDecisions, WorkerFailed, date_orders_in, pool_available,
 )
-from smallcrm.services.importing.duplicates import DuplicateIndex, Match
+from smallcrm.services.importing.duplicates import DuplicateIndex, Match, national_digits
 from smallcrm.services.settings import default_region, shop_locale, system_region
 from smallcrm.services.words import language_of
 from smallcrm.store import search
@@ -812,8 +812,10 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
     if merge_list(state.emails, incoming_emails, lambda item: item[1].lower()):
         changed = True
     # one number however its digits are spaced: "0171 1234567" and "0171-1234567", or "0049 171 1234567" and
-    # +49 171 1234567 (not a number's national form: another country's number may share it, a French and a Dutch
-    # mobile are both "06 12 34 56 78")
+    # +49 171 1234567; and a number typed without its country, in the national form of one of the customer's
+    # ("06 98 76 54 32" read in a shop elsewhere, beside their +33 6 98 76 54 32): the same person's, it is that
+    # number (two people's numbers may share a national form, a French and a Dutch mobile's "06 12 34 56 78", but
+    # not one person's two)
     # A number kept as typed (read then with no country) whose digits the file writes again and now reads is that
     # number, now read ("06 12 34 56 78", imported again with the shop's country France, is +33 6 12 34 56 78)
     as_typed = {re.sub(r"\D", "", item[1]): item for item in state.phones if not item[2]}
@@ -824,7 +826,7 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
             changed = True
     number_of = {}
     for item in state.phones:
-        full = [item[2][1:], "00" + item[2][1:]] if item[2] else []
+        full = [item[2][1:], "00" + item[2][1:], national_digits(item[2])] if item[2] else []
         for form in (re.sub(r"\D", "", item[1]), *full):
             number_of.setdefault(form, item[2] or item[1])
 
