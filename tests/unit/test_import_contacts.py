@@ -371,6 +371,11 @@ def test_a_file_saved_again_while_it_is_imported_imports_nothing(db, tmp_path):
     with mock.patch.object(pi, "_write_purchases", write_then_save_again), pytest.raises(ImportFileProblem) as caught:
         pi.import_purchases(sales, pi.PurchaseImportOptions(create_missing=True))
     assert caught.value.reason == "changed" and ImportBatch.select().count() == 0 and Contact.select().count() == 0
+    # deleted (or moved) once read, before the import is written: said so, not said to be saved again
+    with pytest.raises(ImportFileProblem) as caught:
+        ci.import_contacts(path, ci.ImportOptions(), progress=lambda done, total: path.unlink(missing_ok=True))
+    assert caught.value.reason == "vanished" and "moved or deleted" in caught.value.detail
+    assert Contact.select().count() == 0 and ImportBatch.select().count() == 0
 
 
 def test_ragged_rows_nul_bytes_and_a_huge_cell_are_rows_not_crashes(db, tmp_path):

@@ -1448,8 +1448,14 @@ def file_stamp(path: Path | str) -> tuple[int, int] | None:
 
 def check_unchanged(path: Path, stamp: tuple[int, int] | None) -> None:
     """Raise reader.ImportFileProblem ("changed") when the file is not as it was when `stamp` was taken (saved
-    again while it was read: its rows would be part the old file's, part the new one's)."""
-    if stamp is not None and file_stamp(path) != stamp:
+    again while it was read: its rows would be part the old file's, part the new one's), or ("vanished") when it
+    is not there any more (moved or deleted while it was read)."""
+    if stamp is None:
+        return
+    now = file_stamp(path)
+    if now is None:
+        raise reader.ImportFileProblem(path, "vanished", "it was moved or deleted while it was being read")
+    if now != stamp:
         raise reader.ImportFileProblem(path, "changed", "it was saved again while it was being read")
 
 
