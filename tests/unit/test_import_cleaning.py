@@ -101,6 +101,10 @@ def test_impossible_or_unreadable_dates_are_refused_with_the_reason(text, order,
     (["not a date", "0/0/00"], "ymd"),
     (["32/13/1980", ""], "ymd"), (["32/13/1980", "25/12/1990"], "dmy"),  # no date either way says nothing
     (["45/03/1990", "03/04/1990"], "ambiguous"),
+    # a day and month alike read the same either way: nothing to ask ...
+    (["10/10/1973", "05/05/1980"], "ymd"), (["05.05.1980"], "ymd"),
+    # ... and they say nothing of the other values' order
+    (["05/05/1980", "12/25/1980"], "mdy"), (["05/05/1980", "03/04/1990"], "ambiguous"),
 ])
 def test_the_order_of_a_column_is_decided_by_all_its_values(values, order):
     assert infer_date_order(values) == order

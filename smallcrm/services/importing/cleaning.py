@@ -579,7 +579,8 @@ def default_date_order(region: str | None) -> str:
 
 
 def _date_evidence(text: str) -> str | None:
-    """What one value says about the column's order: "dmy", "mdy", "ymd", "either" or None (not a date)."""
+    """What one value says about the column's order: "dmy", "mdy", "ymd", "either" or None (not a date, or one
+    that reads the same either way: 05/05/1990)."""
     value = text.strip().lstrip("'")
     if not value or _NO_DATE.fullmatch(value):
         return None
@@ -588,8 +589,8 @@ def _date_evidence(text: str) -> str | None:
     m = _NUMERIC_DATE.fullmatch(value)
     if m:
         first, second = int(m.group(1)), int(m.group(3))
-        if first > 12 and second > 12 or max(first, second) > 31 or not (first and second):
-            return None  # (32/13/1980 is no date either way: it says nothing of the others)
+        if first > 12 and second > 12 or max(first, second) > 31 or not (first and second) or first == second:
+            return None  # (32/13/1980 is no date either way, 05/05/1980 the same date: it says nothing of the others)
         if first > 12 >= second:
             return "dmy"
         if second > 12 >= first:
@@ -600,7 +601,7 @@ def _date_evidence(text: str) -> str | None:
 
 def infer_date_order(values: Iterable[str]) -> str:
     """The day/month order of a column, from all its values: "dmy", "mdy", "ymd" (no value needs an
-    order: ISO dates, "--MM-DD", month names), or "ambiguous" (both orders fit every value, or the
+    order: ISO dates, "--MM-DD", month names, 05/05/1990), or "ambiguous" (both orders fit every value, or the
     values disagree)."""
     seen = set()
     for value in values:
