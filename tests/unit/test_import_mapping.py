@@ -268,6 +268,12 @@ def test_shopify_and_square_ids_and_consent():
     # those words beside no email or phone: a staff member's, a middle name's
     ("Personnel ID", "note"), ("Personnel Name", "note"), ("Prénom secondaire", "note"),
     ("Secondary Contact", "note"),
+    # the street and its number in one column, or an address's first line, as each language writes it
+    ("Straße und Hausnr.", "street"), ("Straße/Hausnr.", "street"), ("Straße + Nr.", "street"),
+    ("Rue et numéro", "street"), ("Adresse ligne 1", "street"), ("Adresse ligne 2", "street2"),
+    ("Calle y número", "street"), ("Dirección línea 1", "street"), ("Via e numero civico", "street"),
+    ("Indirizzo e numero civico", "street"), ("Rua e número", "street"), ("Straat en huisnummer", "street"),
+    ("Straat + huisnr.", "street"), ("Adresregel 2", "street2"), ("Tfno.", "phone"), ("Tlf", "phone"),
 ])
 def test_generic_headers_in_seven_languages(header, target):
     assert auto_map([header], "generic") == [target]

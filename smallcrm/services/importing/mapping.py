@@ -345,6 +345,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "adresseelectronique", "courrierelectronique", "adressecourriel", "mailadresse", "emailanschrift",
               "mailanschrift", "emailid", "mailid"),
     "phone": ("phone", "phonenumber", "telephone", "telephonenumber", "tel", "telno", "telefon", "telefonnummer",
+              "tfno", "telf", "tlf", "tlfno",  # (Spanish and Danish shorthands)
               "handy", "handynummer", "mobil", "mobilnummer", "mobiltelefon", "mobile", "mobilephone",
               "mobilenumber", "cell", "cellphone", "cellular", "portable", "telephoneportable", "telephonemobile",
               "numerodetelephone", "telefono", "movil", "celular", "telefonomovil", "numerodetelefono",
@@ -363,7 +364,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                "straatnaam", "billingaddress1", "shippingaddress1", "ulica", "ulice", "streetname",
                "strassenname", "nomdelarue", "nomdevoie", "nombredelacalle", "nomedellavia", "nomedarua",
                "adressepostale", "postanschrift", "postadresse", "direccionpostal", "indirizzopostale",
-               "enderecopostal", "postadres"),
+               "enderecopostal", "postadres",
+               # the street and the house number in one column
+               "strasseundhausnr", "strassehausnr", "strassehausnummer", "strassemithausnummer", "strassenr",
+               "strasseundnr", "rueetnumero", "calleynumero", "viaenumerocivico", "indirizzoenumerocivico",
+               "viaecivico", "ruaenumero", "straatenhuisnummer", "straathuisnummer", "straathuisnr", "straatennummer",
+               # its first line
+               "adresseligne1", "ligneadresse1", "direccionlinea1", "lineadedireccion1", "indirizzoriga1",
+               "enderecolinha1", "adresregel1", "adresszeile1"),
     # (joined to the street, with a Dutch "toevoeging": "Kerkstraat 12A"; "Nr." alone is more often a row's)
     "house_number": ("housenumber", "houseno", "housenr", "streetnumber", "streetno", "hausnummer", "hausnr",
                      "hausnummerzusatz", "huisnummer", "huisnr", "toevoeging", "huisnummertoevoeging",
@@ -371,6 +379,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                      "numerocasa", "numeroexterior", "numerodaporta", "numerdomu", "nrdomu", "cislopopisne",
                      "cislodomu"),
     "street2": ("street2", "address2", "addressline2", "line2", "streetaddress2", "adresse2", "complementdadresse",
+                "adresseligne2", "ligneadresse2", "direccionlinea2", "lineadedireccion2", "indirizzoriga2",
+                "enderecolinha2", "adresregel2", "adresszeile2",
                 "adresszusatz", "zusatz", "direccion2", "indirizzo2", "endereco2", "complemento",
                 "billingaddress2", "shippingaddress2", "pobox", "postbox", "postfach", "bp", "apartado",
                 "casellapostale", "caixapostal", "postbus"),
