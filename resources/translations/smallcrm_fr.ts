@@ -2780,7 +2780,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>An import is being undone. Quit once it is done, in a few seconds.</source>
-        <translation>Un import est en cours d’annulation. Quittez une fois qu’elle est finie, dans quelques secondes.</translation>
+        <translation>Un import est en train d’être défait. Quittez une fois que c’est fini, dans quelques secondes.</translation>
     </message>
     <message>
         <source>An import is under way. Stop it and quit? Nothing of it is kept: import the file again later.</source>
@@ -3672,7 +3672,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Import {number} was undone on {when}: nothing of it is left to undo.</source>
-        <translation>L’import {number} a été annulé le {when}&#xa0;: il n’en reste rien à annuler.</translation>
+        <translation>L’import {number} a été défait le {when}&#xa0;: il n’en reste rien à défaire.</translation>
     </message>
     <message>
         <source>Import {number} did not finish: nothing of it was kept.</source>
@@ -3680,7 +3680,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Undoing the import of {file}…</source>
-        <translation>Annulation de l’import de {file}…</translation>
+        <translation>L’import de {file} est en train d’être défait…</translation>
     </message>
     <message>
         <source>Import of {file} undone. Purchases removed, with their points: {purchases}. New customers removed: {removed}.</source>
@@ -4545,7 +4545,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Undoing the import…</source>
-        <translation>Annulation de l’import…</translation>
+        <translation>L’import est en train d’être défait…</translation>
     </message>
     <message>
         <source>Import undone</source>
@@ -6510,7 +6510,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>The refund with receipt {receipt}, recorded by this import, was linked to its sale by a later import ({file}, {when}). Undo that one first, then this one.</source>
-        <translation>Le remboursement du ticket {receipt}, enregistré par cet import, a été rattaché à sa vente par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
+        <translation>Le remboursement du ticket {receipt}, enregistré par cet import, a été rattaché à sa vente par un import plus récent ({file}, {when}). Défaites-le d’abord, puis celui-ci.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import, has {has} about it now: undoing the import would delete it.</source>
@@ -6518,7 +6518,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>Points this import gave {name} have expired since: undoing it would take other points of theirs.</source>
-        <translation>Des points donnés par cet import à {name} ont expiré depuis&#xa0;: l’annuler lui retirerait d’autres points.</translation>
+        <translation>Des points donnés par cet import à {name} ont expiré depuis&#xa0;: le défaire lui retirerait d’autres points.</translation>
     </message>
     <message>
         <source>Customers it added who are in the Trash, deleted for good too: {n}.</source>
@@ -6526,7 +6526,7 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import as due, was marked paid by a later import ({file}, {when}). Undo that one first, then this one.</source>
-        <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été marqué payé par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import comme dû, a été marqué payé par un import plus récent ({file}, {when}). Défaites-le d’abord, puis celui-ci.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import as due, was paid or written off since.</source>
@@ -6550,11 +6550,11 @@ Cliquez pour les afficher.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import, was refunded by a later import ({file}, {when}). Undo that one first, then this one.</source>
-        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé par un import plus récent ({file}, {when}). Annulez-le d’abord, puis celui-ci.</translation>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé par un import plus récent ({file}, {when}). Défaites-le d’abord, puis celui-ci.</translation>
     </message>
     <message>
         <source>The purchase with receipt {receipt}, recorded by this import, was refunded since: undo the refund first.</source>
-        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé depuis&#xa0;: annulez d’abord le remboursement.</translation>
+        <translation>L’achat du ticket {receipt}, enregistré par cet import, a été remboursé depuis&#xa0;: défaites d’abord le remboursement.</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,14 @@ def test_french_punctuation_has_its_non_breaking_space():
         assert "“" not in text and "”" not in text, f"{context}: {text!r} wants « »"
 
 
+def test_an_import_undone_is_defait_never_annule_which_is_an_import_cancelled():
+    """"Annuler" is Cancel: an import cancelled changed nothing. One undone is "défait", as its button says."""
+    for context, source, _, translation in messages(TS):
+        if re.search(r"\bimport", source, re.I) and re.search(r"\bund(o|one|oing)\b|being undone", source, re.I):
+            text = translation.text.replace("Annuler", "") if "Cancel" in source else translation.text  # (the button)
+            assert "annul" not in text.lower(), f"{context}: {translation.text!r}"
+
+
 def test_the_segments_words_the_window_translates_are_those_the_services_write():
     from smallcrm.gui.messages import SEGMENT_WORDS
     from smallcrm.services.metrics import SEGMENTS, SEGMENT_TEXT
