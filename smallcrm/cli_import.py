@@ -531,7 +531,7 @@ def _print_phone_hint(hint, region: str | None, batch: int | None = None, change
 
 
 def _joined_text(n: int, verb: str) -> str:
-    """Rows of a customer an earlier row of the file adds, joined to them (neither created nor updated)."""
+    """Rows of a customer an earlier row of the file adds or updates, joined to them (counted once)."""
     return f"; {verb} {plural(n, 'row')} to an earlier row (the same customer)" if n else ""
 
 

@@ -597,6 +597,23 @@ def test_skip_withdraws_an_unsubscribe_and_leaves_the_rest_of_the_row_alone(db, 
     assert get_contact(ann).email_consent
 
 
+def test_a_customer_two_rows_update_is_counted_once_and_the_other_row_joined(db, tmp_path):
+    """The summary said "updated 3" of two customers: a count of rows, where "Show these customers…" and Undo count
+    customers. The second row of a customer is joined to the first, as it is to one an earlier row adds."""
+    marie = add_contact(ContactInput(first_name="Marie", last_name="Dupont", emails=["marie@fleurs.fr"]))
+    bob = add_contact(ContactInput(first_name="Bob", emails=["bob@example.com"]))
+    source = write_csv(tmp_path / "c.csv", [["Marie", "marie@fleurs.fr", "Lyon", ""], ["Bob", "bob@example.com",
+                                            "Nice", ""], ["Marie", "marie@fleurs.fr", "", "Fleurs & Co"]],
+                       header=["First Name", "Email", "City", "Company"])
+    plan = ci.plan_contacts_import(source, ci.ImportOptions(on_duplicate="fill"))
+    assert (plan.counts["update"], plan.counts["join"]) == (2, 1)
+    result = ci.import_contacts(source, ci.ImportOptions(on_duplicate="fill"))
+    assert (result.created, result.updated, result.joined, result.skipped) == (0, 2, 1, 0)
+    assert (get_contact(marie).city, get_contact(marie).company, get_contact(bob).city) == ("Lyon", "Fleurs & Co",
+                                                                                          "Nice")
+    assert sorted(ci.imported_customers(result.batch)) == [marie, bob]
+
+
 @pytest.mark.parametrize("policy", ["fill", "overwrite"])
 def test_a_number_typed_without_its_country_is_not_added_again_to_the_customer_it_is_the_number_of(db, tmp_path,
                                                                                                     policy):

@@ -147,7 +147,7 @@ class PlannedRow:
     reject: Reject | None
     duplicate_of: int | None  # the existing contact this row matches
     duplicate_reason: str  # "email", "phone", "name+city", ..., ERASED (someone erased: skipped) or ""
-    action: str  # "create", "update", "join" (to a customer an earlier row creates), "skip" or "reject"
+    action: str  # "create", "update", "join" (to a customer an earlier row creates or updates), "skip" or "reject"
     duplicate_row: int | None = None  # or the earlier row of the file it matches
 
 
@@ -196,7 +196,7 @@ class ImportResult:
     preset: str = ""
     warnings: list[tuple[str, int]] = field(default_factory=list)  # what reading tidied: blank rows, NULs, ...
     phone_hint: cleaning.PhoneHint | None = None  # most numbers are not of the country they were read in
-    joined: int = 0  # rows joined to a customer an earlier row of the file created (not counted as updated)
+    joined: int = 0  # rows joined to a customer an earlier row of the file created or updated (counted once)
     warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
 
     def to_json(self) -> dict:
@@ -224,7 +224,7 @@ class BatchRow:
     undone_at: str | None
     tags: list[str]  # given to every customer the import added or changed
     customers_created: int = 0  # the customers it added (for an import of purchases, besides its purchases)
-    joined: int = 0  # rows joined to a customer an earlier row of the file added (ImportResult.joined)
+    joined: int = 0  # rows joined to a customer an earlier row of the file added or updated (ImportResult.joined)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -1205,6 +1205,7 @@ class ContactRun:
         self.states: dict[int, State] = {}  # existing contacts (and written new ones) this import changes
         self.pending: dict[int, NewContact | State] = {}  # new contacts of the chunk at hand, not written yet
         self.row_of: dict[int, int] = {}  # new contact id -> the row that creates it
+        self.updated: set[int] = set()  # the customers in the book an earlier row updated (a later one joins them)
         self.warnings: list[tuple[str, int]] = []
         self.warning_rows: dict[str, list[int]] = {}  # the first rows of what reading tidied, by kind
         self.withdrawn = 0  # customers whose marketing consent (either) the file took back
@@ -1315,8 +1316,13 @@ class ContactRun:
                 if any(had and not target.row[f"{channel}_consent"]
                        for had, channel in zip(consented, ("email", "sms"))):
                     self.withdrawn += 1  # (a customer whose consent the file took back)
-                plan(row, data, match, "join" if match.contact_id >= self.first_new_id else "update" if changed
-                     else "skip")
+                if match.contact_id >= self.first_new_id or changed and match.contact_id in self.updated:
+                    plan(row, data, match, "join")  # (a customer counted once, added or updated)
+                elif changed:
+                    self.updated.add(match.contact_id)
+                    plan(row, data, match, "update")
+                else:
+                    plan(row, data, match, "skip")
         if self.writer is not None:
             self.writer.create(list(self.pending.values()))
         self.pending = {}
