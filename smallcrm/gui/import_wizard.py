@@ -1551,7 +1551,8 @@ class MappingPage(QWizardPage):
             phones = [with_label(display_phone(n.e164, n.raw, region), n.label, fmt.label_name)
                       for n in c.phone_details] if c.phone_details else c.phones
             emails = [with_label(email, label, fmt.label_name) for email, label in zip(c.emails, c.email_labels)]
-            birthday = "?" if c.birthday and plan.ambiguous_columns else c.birthday or ""  # (read once answered)
+            # (read once the order is answered; as the customer's details will show it, "3 April 1990")
+            birthday = "?" if c.birthday and plan.ambiguous_columns else fmt.birthday(c.birthday)
             rows.append([str(p.row), will, name, c.company, ", ".join(emails), ", ".join(phones), address,
                          birthday, ", ".join(c.tags), " · ".join(c.notes.splitlines()),
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
@@ -2077,8 +2078,11 @@ class DuplicatesPage(QWizardPage):
                                   for item in value)
             return " / ".join(value.splitlines()) or "—"
 
-        _fill(self.changes, [[field_text(names.get(c.field, c.field)), text(c.now), text(c.fill), text(c.overwrite)]
-                             for c in changes])
+        def shown(change: ci.FieldChange, value) -> str:
+            return (fmt.birthday(value) or "—") if change.field == "birthday" else text(value)
+
+        _fill(self.changes, [[field_text(names.get(c.field, c.field)), shown(c, c.now), shown(c, c.fill),
+                              shown(c, c.overwrite)] for c in changes])
         for r, change in enumerate(changes):
             for column, value in ((2, change.fill), (3, change.overwrite)):
                 if value != change.now:

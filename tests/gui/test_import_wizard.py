@@ -305,7 +305,7 @@ def test_a_french_excel_file_imports_intact_and_undoes(qtbot, window, tmp_path, 
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
     assert page.mapped_fields()[:4] == ["first_name", "last_name", "email", "phone"]
     preview = page.preview
-    assert preview.item(0, 2).text() == "Zoë Lefèvre" and preview.item(0, 7).text() == "1980-12-31"
+    assert preview.item(0, 2).text() == "Zoë Lefèvre" and preview.item(0, 7).text() == "December 31, 1980"
     assert preview.item(2, 1).text() == "reject" and preview.item(2, 10).text() == "invalid email: “pas-un-email”"
     assert preview.item(2, 2).text() == "José Núñez"  # who a rejected row is, as written
     assert preview.horizontalHeader().visualIndex(10) == 2  # why: third, in sight
@@ -2002,7 +2002,7 @@ def test_an_ambiguous_date_column_is_asked_about_with_the_rows_in_sight(qtbot, w
     combo = page.date_combos[2]
     combo.setCurrentIndex(combo.findData("mdy"))
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
-    assert page.preview.item(0, 7).text() == "1990-03-04" and page.isComplete()
+    assert page.preview.item(0, 7).text() == "March 4, 1990" and page.isComplete()
     wizard.close()
 
 
@@ -2235,6 +2235,25 @@ def test_a_duplicate_that_says_what_kind_of_address_or_number_it_is_shows_it_as_
     wizard.close()
 
 
+def test_birthdays_are_shown_as_the_customers_details_show_them_in_the_preview_and_the_comparison(qtbot, window,
+                                                                                                  tmp_path):
+    """Not as stored ("1990-04-03", Google's "--03-04"): the owner who chose "Day first" sees the date it gave."""
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    add_contact(ContactInput(first_name="Ana", last_name="Lima", emails=["ana@lima.pt"], birthday="--04-03"))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Email,Birthday\nAna,Lima,ana@lima.pt,03.04.1990\n"
+                    "Bea,Nova,bea@nova.pt,--12-25\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    page = first_duplicate_compared(qtbot, wizard)
+    assert [cells(page.changes, r) for r in range(page.changes.rowCount())] == [
+        ["Birthday", "April 3", "April 3, 1990", "April 3, 1990"]]  # (its year filled in)
+    wizard.back()
+    preview = wizard.mapping_page.preview
+    assert [preview.item(r, 7).text() for r in range(2)] == ["April 3, 1990", "December 25"]
+    wizard.close()
+
+
 def test_what_a_duplicate_would_change_in_many_fields_stays_clear_of_the_tags_line(qtbot, window, tmp_path):
     """Nine fields to compare: the table scrolls within the page rather than running under the line below it."""
     from smallcrm.services.contacts import ContactInput, add_contact
@@ -2460,7 +2479,7 @@ def test_the_mapping_chosen_and_a_date_order_answered_stay_when_going_back(qtbot
         assert [c.currentData() for c in page.date_combos.values()] == ["mdy"]  # still asked: it can be changed
     (asked,) = page.date_combos.values()
     asked.setCurrentIndex(asked.findData("dmy"))
-    qtbot.waitUntil(lambda: cells(page.preview, 0)[7] == "1980-04-03", timeout=5000)
+    qtbot.waitUntil(lambda: cells(page.preview, 0)[7] == "April 3, 1980", timeout=5000)
     wizard.close()
 
 
