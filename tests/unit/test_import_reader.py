@@ -845,6 +845,18 @@ def test_a_few_nul_bytes_in_a_text_file_are_removed_and_counted(tmp_path):
     assert stream.nul_characters == 1 and ("nul_characters", 1) in stream.warnings
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be", "utf-16"])
+def test_a_file_ending_in_nul_bytes_is_read_without_them(tmp_path, encoding):
+    """A file cut short while it was saved or copied is filled up with NUL bytes: its rows are text all the same."""
+    path = tmp_path / "people.csv"
+    path.write_bytes("Name,Email\r\nAnn Smith,ann@x.com\r\nBob Li,bob@x.com\r\n".encode(encoding) + b"\x00" * 4096)
+    dialect = sniff(path)
+    assert dialect.encoding.startswith(encoding[:6])
+    stream = read_rows(path, dialect)
+    assert list(stream) == [(2, ["Ann Smith", "ann@x.com"]), (3, ["Bob Li", "bob@x.com"])]
+    assert stream.nul_characters > 0 and dict(stream.warnings)["nul_characters"] == stream.nul_characters
+
+
 @pytest.mark.parametrize("rows", [1, 300])
 def test_stray_nul_bytes_are_removed_in_a_short_file_as_in_a_long_one(tmp_path, rows):
     path = tmp_path / "people.csv"

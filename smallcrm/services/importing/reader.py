@@ -782,6 +782,14 @@ def _many_nuls(nuls: int, length: int) -> bool:
     return nuls > max(NUL_STRAYS, 0.01 * length)
 
 
+def _without_nul_tail(data: bytes) -> bytes:
+    """A whole file without the NUL bytes it ends in, more than a few strays: a file cut short while it was saved or
+    copied is filled up with them. (The last of an odd run stays: a UTF-16 line break's.) Reading removes them, and
+    says so."""
+    run = len(data) - len(data.rstrip(b"\x00"))
+    return data[:len(data) - run + run % 2] if run > NUL_STRAYS else data
+
+
 def _binary_kind(sample: bytes) -> str | None:
     for magic, kind in _MAGIC:
         if sample.startswith(magic):
@@ -1039,6 +1047,8 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
     forced_delimiter = _delimiter_override(delimiter) if delimiter is not None else None
     csv.field_size_limit(FIELD_LIMIT)  # the sample may hold a cell larger than csv's default limit
     sample, whole = _read_sample(path)
+    if whole:
+        sample = _without_nul_tail(sample)
     if not sample:
         raise _problem(path, "empty", "the file has no bytes")
     kind = _binary_kind(sample)
