@@ -713,12 +713,15 @@ def _fit_choice(combo: QComboBox) -> None:
     combo.setMinimumContentsLength(max(MAPPING_CHOICE, len(combo.currentText())))
 
 
-def _fit_columns(table: QTableWidget) -> None:
-    """Columns as wide as their contents, up to WIDEST_COLUMN: one long name does not push the rest away."""
+def _fit_columns(table: QTableWidget, wide: int | None = None) -> None:
+    """Columns as wide as their contents, up to WIDEST_COLUMN: one long name does not push the rest away. Column
+    `wide` (why a row is left out, and which customer it is the same as) up to about sixty characters: its end says
+    what matters ("invalid email: …", "same as Ann Lee (same phone)")."""
     table.resizeColumnsToContents()
     for c in range(table.columnCount()):
-        if table.columnWidth(c) > WIDEST_COLUMN:
-            table.setColumnWidth(c, WIDEST_COLUMN)
+        widest = 60 * table.fontMetrics().averageCharWidth() if c == wide else WIDEST_COLUMN
+        if table.columnWidth(c) > widest:
+            table.setColumnWidth(c, widest)
 
 
 def _wrap_last_column(table: QTableWidget, least: int = 140, narrowest: int = 110) -> None:
@@ -1557,7 +1560,7 @@ class MappingPage(QWizardPage):
                          birthday, ", ".join(c.tags), " · ".join(c.notes.splitlines()),
                          self._why_rejected(p.reject) if p.reject else self._same_as(p, dupes)])
         _fill(self.preview, rows)
-        _fit_columns(self.preview)
+        _fit_columns(self.preview, wide=self.preview.columnCount() - 1)  # (why a row is left out, or joined)
         if self.in_sight is not None and rows:
             self.preview.scrollToItem(self.preview.item(0, self.in_sight))
         self.rejected = {i: p.reject for i, p in enumerate(plan.preview) if p.reject is not None}

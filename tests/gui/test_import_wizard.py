@@ -2235,6 +2235,21 @@ def test_a_duplicate_that_says_what_kind_of_address_or_number_it_is_shows_it_as_
     wizard.close()
 
 
+def test_why_a_row_is_left_out_is_shown_to_its_end_in_the_preview(qtbot, window, tmp_path):
+    """Cut at 280 pixels, "same as Marguerite Duchamp-Villeneuve (same …" hid what matters, the more so in French."""
+    from smallcrm.services.contacts import ContactInput, add_contact
+
+    add_contact(ContactInput(first_name="Marguerite", last_name="Duchamp-Villeneuve", phones=["+33 6 98 76 54 32"]))
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,Phone\nMarguerite,Duchamp-Villeneuve,06 98 76 54 32\n", encoding="utf-8")
+    set_setting("default_region", "FR")
+    preview = mapping_of(qtbot, window, path, whole=True).mapping_page.preview
+    why = preview.columnCount() - 1
+    text = preview.item(0, why).text()
+    assert text == "same as Marguerite Duchamp-Villeneuve (same phone)"
+    assert preview.columnWidth(why) >= preview.fontMetrics().horizontalAdvance(text)
+
+
 def test_birthdays_are_shown_as_the_customers_details_show_them_in_the_preview_and_the_comparison(qtbot, window,
                                                                                                   tmp_path):
     """Not as stored ("1990-04-03", Google's "--03-04"): the owner who chose "Day first" sees the date it gave."""
