@@ -565,7 +565,8 @@ def import_contacts(args, db_path: Path) -> int:
             if not any(headers):  # (a file with no row of column names)
                 e.detail += ', by its number: --map "1=full_name" --map "2=email"...'
             elif e.problem != "separator" and "purchases" not in e.detail:
-                e.detail += ' (--map "1=full_name"...); or say which column holds what: --map "Header=field"'
+                e.detail += (' by its number (--map "1=full_name"...); if not, say which holds what: '
+                             '--map "Header=field"')
             raise
         return options
 
