@@ -485,6 +485,9 @@ def _print_warnings(warnings, rows: dict[str, list[int]] | None = None, *, purch
         elif kind == "cut_letter":
             print("  note: the file ends in the middle of a letter: it was cut short when it was saved, copied or "
                   "downloaded, and rows may be missing after its last one")
+        elif kind == "nul_tail":
+            print("  note: the file ends in blank (NUL) bytes instead of text: it was cut short when it was saved, "
+                  "copied or synced, and rows may be missing after its last one")
         elif purchases and kind == "long_rows":
             print(f"  note: {n} {'row' if n == 1 else 'rows'} had more cells than the header: the extra ones were "
                   f"left out{where}")

@@ -4617,6 +4617,10 @@ Cliquez pour les afficher.</translation>
         <translation>Le fichier s’arrête au milieu d’une lettre&#xa0;: il a été coupé quand il a été enregistré, copié ou téléchargé, et des lignes peuvent manquer après la dernière</translation>
     </message>
     <message>
+        <source>The file ends in blank (NUL) bytes instead of text: it was cut short when it was saved, copied or synced, and rows may be missing after its last one</source>
+        <translation>Le fichier se termine par des octets vides (NUL) au lieu de texte&#xa0;: il a été coupé quand il a été enregistré, copié ou synchronisé, et des lignes peuvent manquer après la dernière</translation>
+    </message>
+    <message>
         <source>Rows with fewer cells than the header (the missing ones are read as empty)</source>
         <translation>Lignes ayant moins de cellules que l’en-tête (celles qui manquent sont lues vides)</translation>
     </message>

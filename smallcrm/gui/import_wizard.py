@@ -286,6 +286,9 @@ WARNINGS = {
     "cut_letter": QT_TRANSLATE_NOOP("SummaryPage", "The file ends in the middle of a letter: it was cut short when it "
                                                    "was saved, copied or downloaded, and rows may be missing after "
                                                    "its last one"),
+    "nul_tail": QT_TRANSLATE_NOOP("SummaryPage", "The file ends in blank (NUL) bytes instead of text: it was cut short "
+                                                 "when it was saved, copied or synced, and rows may be missing after "
+                                                 "its last one"),
     "short_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with fewer cells than the header (the missing ones are "
                                                    "read as empty)"),
     "long_rows": QT_TRANSLATE_NOOP("SummaryPage", "Rows with more cells than the header (the extra ones go to the "
@@ -2474,7 +2477,7 @@ class SummaryPage(QWizardPage):
 
         def warning(kind: str, n: int) -> str:
             what = QCoreApplication.translate("SummaryPage", WARNINGS[kind])
-            if kind == "cut_letter":
+            if kind in ("cut_letter", "nul_tail"):
                 return "• " + what
             rows = first_rows.get("long_rows" if kind == "long_sale_rows" else kind)
             if rows:  # where to look

@@ -810,6 +810,17 @@ def test_a_japanese_list_of_excel_for_windows_goes_to_the_fields_its_column_name
         assert conn.execute("SELECT email FROM contact_email").fetchall() == [("taro@example.jp",)]
 
 
+def test_a_file_cut_short_and_filled_with_nul_bytes_is_said_to_be_so_and_its_rows_imported(cli, shop, tmp_path):
+    source = tmp_path / "synced.csv"
+    source.write_bytes("First Name,Last Name\nHélène,Dupré\nMarie,Lefèvre\n".encode() + b"\x00" * 4096)
+    result = cli("import", "contacts", str(source), "--json")
+    assert result.code == 0 and result.json()["created"] == 2 and result.json()["warnings"] == {"nul_tail": 1}
+    result = cli("import", "contacts", str(source), "--on-duplicate", "create")
+    assert ("note: the file ends in blank (NUL) bytes instead of text: it was cut short when it was saved, copied "
+            "or synced, and rows may be missing after its last one") in result.out
+    assert "invisible NUL" not in result.out
+
+
 def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_rejected(cli, shop, tmp_path):
     source = tmp_path / "cut.csv"
     source.write_bytes("First Name,Last Name\nHélène,Dupré\nMarie,Lef".encode() + "è".encode()[:1])

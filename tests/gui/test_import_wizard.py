@@ -2429,6 +2429,20 @@ def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_shown_rejec
     wizard.close()
 
 
+def test_a_file_cut_short_and_filled_with_nul_bytes_is_said_to_be(qtbot, window, tmp_path):
+    path = tmp_path / "synced.csv"
+    path.write_bytes(b"First Name,Last Name,Email\nAnn,Lee,ann@example.com\nBob,Ray,bob@example.com\n" + b"\x00" * 4096)
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.noted.text().splitlines() == [
+        "• The file ends in blank (NUL) bytes instead of text: it was cut short when it was saved, copied or synced, "
+        "and rows may be missing after its last one"]
+    assert wizard.plan.counts["create"] == 2
+    wizard.close()
+
+
 def test_the_summary_of_a_sales_file_says_how_many_items_were_cut_to_what_a_line_holds(qtbot, window, tmp_path):
     contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
     path = tmp_path / "sales.csv"

@@ -854,7 +854,31 @@ def test_a_file_ending_in_nul_bytes_is_read_without_them(tmp_path, encoding):
     assert dialect.encoding.startswith(encoding[:6])
     stream = read_rows(path, dialect)
     assert list(stream) == [(2, ["Ann Smith", "ann@x.com"]), (3, ["Bob Li", "bob@x.com"])]
-    assert stream.nul_characters > 0 and dict(stream.warnings)["nul_characters"] == stream.nul_characters
+    assert dict(stream.warnings) == {"nul_tail": 1}  # said to be cut short, not to hold stray NULs
+
+
+def test_a_long_file_ending_in_more_nul_bytes_than_a_line_holds_is_read_and_said_cut_short(tmp_path, monkeypatch):
+    """The sample of a file larger than it does not reach the NULs: they are left out as the rows are read, however
+    many (a line's limit is for what it holds besides them), and said to end a file cut short."""
+    monkeypatch.setattr(reader, "LINE_LIMIT", 500)
+    path = tmp_path / "people.csv"
+    rows = [f"Customer {i},c{i}@x.com\r\n" for i in range(reader.SAMPLE_BYTES // 20)]
+    path.write_bytes(("Name,Email\r\n" + "".join(rows) + "Last One,la").encode() + b"\x00" * 5000)
+    stream = read_rows(path, sniff(path))
+    read = list(stream)
+    assert len(read) == len(rows) + 1 and read[-1][1] == ["Last One", "la"]
+    assert dict(stream.warnings) == {"nul_tail": 1}
+    path.write_bytes(("Name,Email\r\n" + "".join(rows) + "Last One,la").encode() + b"\x00" * 5000 + b"st\r\n")
+    found = problem(lambda: list(read_rows(path, sniff(path))))  # (NULs inside a line longer than a line's limit)
+    assert found.reason == "field_too_large"
+
+
+def test_nul_bytes_inside_a_file_are_no_tail_however_many_a_line_holds(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(b"Name,Note\r\nAnn," + b"\x00" * 40 + b"\r\nBob,ok\r\n" + b"Cem,ok\r\n" * 1000)
+    stream = read_rows(path, sniff(path))
+    assert len(list(stream)) == 1002
+    assert dict(stream.warnings) == {"nul_characters": 40}
 
 
 @pytest.mark.parametrize("rows", [1, 300])

@@ -1138,7 +1138,7 @@ def _vcard_dialect(path: Path, dialect: Dialect) -> Dialect:
     phones, addresses and web pages needs (its lines are looked through for that: vcards.shape)."""
     try:
         with _text_stream(path, dialect) as stream:
-            shape, cards = vcards.shape(_vcard_lines(stream), MAX_ROWS)
+            shape, cards = vcards.shape(_text_lines(stream), MAX_ROWS)
     except UnicodeDecodeError as e:
         raise RowStream(path, dialect)._decode_problem() from e
     except _LineTooLong as e:
@@ -1150,16 +1150,31 @@ def _vcard_dialect(path: Path, dialect: Dialect) -> Dialect:
     return replace(dialect, vcard=shape)
 
 
-def _vcard_lines(stream, rows: RowStream | None = None) -> Iterator[str]:
-    """A vCard file's lines, without NUL characters (counted in `rows`, when given)."""
-    while line := stream.readline(LINE_LIMIT):
-        if len(line) >= LINE_LIMIT and line[-1] not in "\r\n":
-            raise _LineTooLong
-        if "\x00" in line:
+def _text_lines(stream, rows: RowStream | None = None) -> Iterator[str]:
+    """A file's lines without NUL characters, counted in `rows` (when given): those it ends in apart, more than a
+    few strays (a file cut short while it was saved or copied is filled up with them: `rows.nul_tail`). What a line
+    holds besides NULs has its limit (a tail of NULs longer than a line is read and left out)."""
+    run = 0  # the NULs what was read ends in
+    cut = False  # what was read ends in a line as long as the limit, NULs and all
+    while read := stream.readline(LINE_LIMIT):
+        line = read
+        if "\x00" in read:
+            nuls = read.count("\x00")
             if rows is not None:
-                rows.nul_characters += line.count("\x00")
-            line = line.replace("\x00", "")
-        yield line
+                rows.nul_characters += nuls
+            text = read.rstrip("\x00")
+            run = run + nuls if not text else len(read) - len(text)
+            line = read.replace("\x00", "")
+        else:
+            run = 0
+        if cut and line or len(line) >= LINE_LIMIT and line[-1] not in "\r\n":
+            raise _LineTooLong
+        cut = len(read) >= LINE_LIMIT and read[-1] not in "\r\n"
+        if line:
+            yield line
+    if rows is not None and run > NUL_STRAYS:
+        rows.nul_characters -= run
+        rows.nul_tail = 1
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -1226,6 +1241,7 @@ class RowStream:
         self.unreadable_lines = 0  # lines of a vCard file that are no property ("name:value"): left out
         self.first_rows: dict[str, list[int]] = {}  # the first rows (ROWS_SAID) of each kind tidied, to say which
         self.cut_letter = 0  # 1: the file ends in the middle of a letter (see _cut_letter)
+        self.nul_tail = 0  # 1: the file ends in NUL characters instead of text (see _text_lines): cut short
         self.header: list[str] = []
         self.quotes = 0  # quote characters in them
         self._record: list[str] = []  # the lines of the record being read
@@ -1259,26 +1275,17 @@ class RowStream:
 
     @property
     def warnings(self) -> list[tuple[str, int]]:
-        """What was tidied, as (kind, how many): "cut_letter", "nul_characters", "stray_quotes", "short_rows",
-        "long_rows", "blank_rows", "repeated_headers", "unreadable_lines"."""
-        counts = [("cut_letter", self.cut_letter), ("nul_characters", self.nul_characters),
-                  ("stray_quotes", self.stray_quotes),
+        """What was tidied, as (kind, how many): "cut_letter", "nul_tail", "nul_characters", "stray_quotes",
+        "short_rows", "long_rows", "blank_rows", "repeated_headers", "unreadable_lines"."""
+        counts = [("cut_letter", self.cut_letter), ("nul_tail", self.nul_tail),
+                  ("nul_characters", self.nul_characters), ("stray_quotes", self.stray_quotes),
                   ("short_rows", self.short_rows), ("long_rows", self.long_row_count), ("blank_rows", self.blank_rows),
                   ("repeated_headers", self.repeated_headers), ("unreadable_lines", self.unreadable_lines)]
         return [(kind, n) for kind, n in counts if n]
 
     def _lines(self, stream) -> Iterator[str]:
-        readline = stream.readline
         quote = self.dialect.quotechar
-        while True:
-            line = readline(LINE_LIMIT)
-            if not line:
-                return
-            if len(line) >= LINE_LIMIT and line[-1] not in "\r\n":
-                raise _LineTooLong
-            if "\x00" in line:
-                self.nul_characters += line.count("\x00")
-                line = line.replace("\x00", "")
+        for line in _text_lines(stream, self):
             if quote and quote in line:
                 self.quotes += line.count(quote)
             self._record.append(line)
@@ -1404,7 +1411,7 @@ class RowStream:
         number = 0
         try:
             with _text_stream(path, self.dialect) as stream:
-                for card in vcards.cards(_vcard_lines(stream, self)):
+                for card in vcards.cards(_text_lines(stream, self)):
                     number += 1
                     if card.unreadable:
                         self.unreadable_lines += card.unreadable
