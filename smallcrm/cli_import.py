@@ -428,6 +428,10 @@ _WARNINGS = {
                          "of its own, not of that sale; check that row",
                          "refunds paid back more than was left of the sales under their numbers: recorded as refunds "
                          "of their own, not of those sales; check those rows"),
+    "bookkeeping_lines": ("line is the shop's own fee or a bookkeeping adjustment (Amazon's fee, bank charges, bad "
+                          "debt), not a customer's sale: left out",
+                          "lines are the shop's own fees or bookkeeping adjustments (Amazon's fee, bank charges, bad "
+                          "debt), not customers' sales: left out"),
     "long_items": ("item was over 1,000 characters: it was cut to 1,000", "items were over 1,000 characters: they "
                    "were cut to 1,000"),
     "lost_letters": ("row has a letter that cannot be read (shown as “\ufffd”): kept as written",

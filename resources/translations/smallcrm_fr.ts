@@ -4665,6 +4665,10 @@ Cliquez pour les afficher.</translation>
         <translation>Remboursements de plus que ce qui restait de la vente sous leur numéro, enregistrés comme remboursements à part (vérifiez ces lignes)</translation>
     </message>
     <message>
+        <source>Lines of the shop&apos;s own fees or bookkeeping (Amazon&apos;s fee, bank charges, bad debt), not customers&apos; sales: left out</source>
+        <translation>Lignes des frais de la boutique ou de sa comptabilité (frais d’Amazon, frais bancaires, créances irrécouvrables), qui ne sont pas des ventes à des clients&#xa0;: laissées de côté</translation>
+    </message>
+    <message>
         <source>Rows with a letter that cannot be read (shown as “�”), kept as written</source>
         <translation>Lignes avec une lettre illisible (affichée «&#x202f;�&#x202f;»), gardées telles quelles</translation>
     </message>

@@ -310,6 +310,8 @@ WARNINGS = {
                                                      "of them"),
     "refund_over_sale": QT_TRANSLATE_NOOP("SummaryPage", "Refunds of more than was left of the sale under their "
                                                          "number, recorded as refunds of their own (check those rows)"),
+    "bookkeeping_lines": QT_TRANSLATE_NOOP("SummaryPage", "Lines of the shop's own fees or bookkeeping (Amazon's fee, "
+                                                          "bank charges, bad debt), not customers' sales: left out"),
     "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),
     "lost_letters": QT_TRANSLATE_NOOP("SummaryPage", "Rows with a letter that cannot be read (shown as “\ufffd”), "
                                                      "kept as written"),

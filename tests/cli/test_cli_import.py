@@ -535,6 +535,18 @@ def test_import_purchases_online_retail(cli, shop, tmp_path):
     assert cli("import", "list", "--json").json()[0]["customers_created"] == 2  # what the import did, once undone
 
 
+def test_the_shops_own_fees_in_online_retail_are_said_to_be_left_out(cli, shop, tmp_path):
+    source = write_csv(tmp_path / "retail.csv", [
+        ["536365", "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", "6", "12/1/2010 8:26", "2.55", "17850", "UK"],
+        ["C496350", "AMAZONFEE", "AMAZON FEE", "-1", "12/2/2010 8:04", "5876.40", "", "UK"],
+    ], header=RETAIL)
+    result = cli("import", "purchases", str(source), "--currency", "GBP", "--create-missing")
+    assert result.code == 0 and "1 purchase recorded (0 refunds)" in result.out
+    assert ("note: 1 line is the shop's own fee or a bookkeeping adjustment (Amazon's fee, bank charges, bad debt), "
+            "not a customer's sale: left out (row 3)") in result.out
+    assert rows_in(shop, "purchase") == 1
+
+
 def test_a_later_file_that_says_a_due_purchase_is_paid_says_it_is_marked_paid(cli, shop, tmp_path):
     cli("contacts", "add", "--first-name", "Ann", "--email", "ann@example.com")
     header = ["Date", "Order", "Email", "Amount", "Status"]

@@ -2443,6 +2443,24 @@ def test_a_file_cut_short_and_filled_with_nul_bytes_is_said_to_be(qtbot, window,
     wizard.close()
 
 
+def test_the_summary_of_an_online_retail_file_says_the_shops_own_fees_are_left_out(qtbot, window, tmp_path):
+    path = tmp_path / "retail.csv"
+    path.write_text("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                    "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,,United Kingdom\n"
+                    "C496353,BANK CHARGES,Bank Charges,-1,12/2/2010 9:12,15.00,,United Kingdom\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    to_summary(qtbot, wizard)
+    assert wizard.summary_page.noted.text().splitlines() == [
+        "• Lines of the shop's own fees or bookkeeping (Amazon's fee, bank charges, bad debt), not customers' sales: "
+        "left out: 1 (row 3)"]
+    assert wizard.plan.counts["purchases"] == 1
+    wizard.close()
+
+
 def test_the_summary_of_a_sales_file_says_how_many_items_were_cut_to_what_a_line_holds(qtbot, window, tmp_path):
     contacts.add_contact(contacts.ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
     path = tmp_path / "sales.csv"

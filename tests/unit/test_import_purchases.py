@@ -103,6 +103,24 @@ def test_online_retail_creates_customers_with_refunds_and_points(gbp, retail):
     assert (again.created, again.customers_created, again.skipped) == (0, 0, 7)  # already there, and 536414 (0)
 
 
+def test_the_shops_own_fees_and_bad_debt_adjustments_in_online_retail_are_no_sales(gbp, tmp_path):
+    """The data set's lines of Amazon's fee, the bank's charges and bad debt adjusted (StockCode AMAZONFEE, BANK
+    CHARGES, B; invoices "A…") are the shop's books, not customers' sales: as sales and refunds they made the
+    revenue negative. Left out, and said; its "Manual" and postage lines are a customer's and stay."""
+    rows = RETAIL_ROWS[:1] + [
+        ["C496350", "AMAZONFEE", "AMAZON FEE", "-1", "12/2/2010 8:04", "5876.40", "", "United Kingdom"],
+        ["C496353", "BANK CHARGES", "Bank Charges", "-1", "12/2/2010 9:12", "15.00", "", "United Kingdom"],
+        ["A563185", "B", "Adjust bad debt", "1", "12/3/2010 14:50", "11062.06", "", "United Kingdom"],
+        ["A563186", "B", "Adjust bad debt", "1", "12/3/2010 14:51", "-11062.06", "", "United Kingdom"],
+        ["536370", "POST", "POSTAGE", "3", "12/1/2010 8:45", "18.00", "17850", "United Kingdom"],
+        ["536371", "M", "Manual", "1", "12/1/2010 9:00", "2.50", "17850", "United Kingdom"]]
+    path = write_csv(tmp_path / "retail.csv", RETAIL, rows)
+    result = pi.import_purchases(path, pi.PurchaseImportOptions(match="id", create_missing=True))
+    assert (result.created, result.refunds, result.skipped, result.rejected) == (3, 0, 0, 0)
+    assert sorted(p.reference for p in Purchase.select()) == ["536365", "536370", "536371"]
+    assert ("bookkeeping_lines", 4) in result.warnings and result.warning_rows["bookkeeping_lines"] == [3, 4, 5, 6]
+
+
 @pytest.mark.parametrize("create_missing", [False, True])
 def test_a_choice_per_unknown_customer_overrides_the_one_for_all(gbp, retail, create_missing):
     choices = {"17850": "create", "13047": "skip"}  # 17548 takes the choice for all

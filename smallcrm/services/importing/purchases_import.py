@@ -252,6 +252,10 @@ PAID_BACK = ("refund", "reversal", "chargeback", "ruckzahlung", "ruckbuchung", "
              "ruckerstattung", "rembours", "retrofactur", "annulation", "litige", "dispute", "reembolso", "contracargo",
              "devolucion", "rimborso", "riaccredit", "storno", "estorno", "terugbetaling", "terugboek")
 NOT_A_SALE = "not a sale (the row's type or status says so): not recorded"
+# Lines of the Online Retail data set that are the shop's own costs or its books' adjustments, not a customer's sale:
+# by their StockCode (Amazon's fee, the bank's charges, Cancer Research UK's commission, bad debt adjusted), as
+# header_key writes it, or an invoice number that begins with "A" (bad debt adjusted). Left out, and said.
+BOOKKEEPING_CODES = frozenset({"amazonfee", "bankcharges", "cruk", "b"})
 ZERO_TOTAL = "the total is 0: nothing to record"
 # A row whose type says it is a return (Loyverse's "Refund" beside a positive amount, a French "Avoir", a German
 # "Retoure"): money paid back. Words, or words together, of the type, lower case without accents.
@@ -975,6 +979,7 @@ class _Reader:
         self.sale_of: int | None = None  # PayPal's Reference Txn ID: the sale a refund or a cart's item belongs to
         self.lightspeed_x = layout.preset == "lightspeed_x"
         keys = _keys(layout.headers)
+        self.stock_code = keys.index("stockcode") if "stockcode" in keys else None  # (BOOKKEEPING_CODES)
         # the zone of times written without one, in a column of its own (PayPal's "TimeZone": "PST", "CET")
         self.zone = next((i for i, key in enumerate(keys) if key in ZONE_COLUMNS), None)
         # Lightspeed's "Paid": what was paid of a sale (all of it, a lay-by's deposit, none of a sale on account)
@@ -1002,6 +1007,7 @@ class _Reader:
         self.long_items = 0  # items cut to what a line holds
         self.lost_letters = 0  # rows with a letter that cannot be read, kept as written
         self.repeated_sales: list[int] = []  # rows of a sale that an earlier file put before it gave already
+        self.bookkeeping_rows: list[int] = []  # rows of the shop's own fees and adjustments (BOOKKEEPING_CODES)
         self.voided_rows: list[int] = []  # the rows of lines voided on a receipt whose other lines were not
         self.rejoined: list[int] = []  # rows whose number a comma not in quotes split (rejoined)
         self.split_rows: set[int] = set()  # those and the ones whose split numbers can be rejoined two ways
@@ -1170,6 +1176,7 @@ class _Reader:
                              for kind, n in rows.warnings if kind != "long_rows" or n > split]
             self.warnings += [(kind, n) for kind, n in (
                 ("repeated_sales", len(self.repeated_sales)), ("voided_lines", len(self.voided_rows)),
+                ("bookkeeping_lines", len(self.bookkeeping_rows)),
                 ("split_numbers", len(self.rejoined)), ("long_items", self.long_items),
                 ("lost_letters", self.lost_letters)) if n]
             self.warning_rows = {**rows.warning_rows, "long_rows": long_rows}
@@ -1181,6 +1188,8 @@ class _Reader:
                 self.warning_rows["repeated_sales"] = self.repeated_sales[:reader.ROWS_SAID]
             if self.voided_rows:
                 self.warning_rows["voided_lines"] = self.voided_rows[:reader.ROWS_SAID]
+            if self.bookkeeping_rows:
+                self.warning_rows["bookkeeping_lines"] = self.bookkeeping_rows[:reader.ROWS_SAID]
 
     def voided_lines(self) -> None:
         """A "Voided" column's yes on a receipt's first row voids the receipt, unless another row of it says no;
@@ -1254,6 +1263,11 @@ class _Reader:
                 self.rejoined.append(number)
         if self._sums(cells):
             return self.reject(number, TOTAL_ROW)  # (a day's total under its sales: "02.03.2024;;Summe;65,00")
+        if self.stock_code is not None and (
+                self.stock_code < len(cells) and header_key(cells[self.stock_code]) in BOOKKEEPING_CODES
+                or re.fullmatch(r"[Aa]\d+", self.cell(cells, "reference"))):
+            self.bookkeeping_rows.append(number)
+            return None
         # PayPal writes a "Memo" row that moved no money under a payment of its cart, for each item in it ("Shopping
         # Cart Item"): a line of the sale, whose total is the payment's alone; a memo row alone is no sale.
         impact = fold(cells[self.impact].strip()) if self.impact is not None and self.impact < len(cells) else ""
