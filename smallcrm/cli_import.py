@@ -700,7 +700,8 @@ def import_purchases(args, db_path: Path) -> int:
                 "preset": p.preset, "skips": p.skips, "columns": _columns_json(p.headers, p.fields),
                 "unmatched": [u.to_json() for u in p.unmatched], "warnings": dict(p.warnings),
                 "warning_rows": p.warning_rows,
-                "with_tax": pi.with_tax_json(p.with_tax), "rejects": _rejects_json(p.rejects)})
+                "with_tax": pi.with_tax_json(p.with_tax), "other_currencies": p.other_currencies,
+                "rejects": _rejects_json(p.rejects)})
         else:
             print(f"dry run of {args.file.name} ({p.dialect.encoding}, {_delimiter_name(p.dialect.delimiter)}): "
                   f"would record {plural(c['purchases'], 'purchase')} "
@@ -712,6 +713,7 @@ def import_purchases(args, db_path: Path) -> int:
             _print_skips(p.skips)
             _print_warnings(p.warnings, p.warning_rows, purchases=True)
             _print_with_tax(p.with_tax)
+            _print_other_currencies(p.other_currencies)
             _print_rejects(p.rejects)
         return 0
 
@@ -738,6 +740,7 @@ def import_purchases(args, db_path: Path) -> int:
             _print_skips(r.skips)
             _print_warnings(r.warnings, r.warning_rows, purchases=True)
             _print_with_tax(r.with_tax)
+            _print_other_currencies(r.other_currencies, r.batch)
             _print_rejects(r.rejects)
         return 1 if r.batch is None and not r.skipped else 0
 
@@ -766,6 +769,23 @@ def _print_with_tax(with_tax: tuple[str, str] | None) -> None:
         total, amount = with_tax
         print(f'  note: "{total}" is "{amount}" with its tax added: the amounts recorded are "{amount}", before tax; '
               f'to record what customers paid, give --map "{total}=amount"')
+
+
+def _print_other_currencies(currencies: dict[str, int], batch: int | None = None) -> None:
+    """Purchases in another currency than the shop's: no points, and left out of reports (`batch`: the import that
+    recorded them, to undo before importing again)."""
+    if not currencies:
+        return
+    from smallcrm.services.loyalty import shop_currency
+
+    n = sum(currencies.values())
+    most = sorted(currencies, key=lambda code: (-currencies[code], code))
+    which = most[0] if len(most) == 1 else " and ".join(
+        (", ".join(f"{code} ({currencies[code]})" for code in most[:-1]), f"{most[-1]} ({currencies[most[-1]]})"))
+    print(f"  note: {plural(n, 'purchase')} {'is' if n == 1 else 'are'} in {which}, not the shop's currency "
+          f"({shop_currency()}): they earn no points, and reports leave them out; if the shop sells in {most[0]}, "
+          f"choose it under Tools ▸ Settings in the window, then {f'undo import {batch} and ' if batch else ''}import "
+          "the file again")
 
 
 def _delimiter_name(delimiter: str | None) -> str:

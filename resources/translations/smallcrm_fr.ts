@@ -4757,6 +4757,14 @@ Cliquez pour les afficher.</translation>
         <translation>Numéros de téléphone</translation>
     </message>
     <message>
+        <source>1 purchase is in {currencies}, not the shop&apos;s currency ({shop}): it earns no points, and reports leave it out. If the shop sells in {first}, choose it under Tools ▸ Settings first.</source>
+        <translation>1 achat est en {currencies}, pas dans la monnaie de la boutique ({shop})&#xa0;: il ne rapporte pas de points, et les rapports le laissent de côté. Si la boutique vend en {first}, choisissez-la d’abord dans Outils ▸ Paramètres.</translation>
+    </message>
+    <message>
+        <source>{n} purchases are in {currencies}, not the shop&apos;s currency ({shop}): they earn no points, and reports leave them out. If the shop sells in {first}, choose it under Tools ▸ Settings first.</source>
+        <translation>{n} achats sont en {currencies}, pas dans la monnaie de la boutique ({shop})&#xa0;: ils ne rapportent pas de points, et les rapports les laissent de côté. Si la boutique vend en {first}, choisissez-la d’abord dans Outils ▸ Paramètres.</translation>
+    </message>
+    <message>
         <source>Go back to “What the file looks like” and choose their country under “Phone numbers from”.</source>
         <translation>Revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez leur pays dans «&#x202f;Pays des téléphones&#x202f;».</translation>
     </message>

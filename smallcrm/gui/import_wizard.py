@@ -2330,6 +2330,18 @@ class SummaryPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.ready and self.writes  # (Import is pressed knowing what it does, and that it does something)
 
+    def _other_currencies(self, currencies: dict[str, int]) -> str:
+        """Purchases in another currency than the shop's: no points, and left out of reports."""
+        n = sum(currencies.values())
+        most = sorted(currencies, key=lambda code: (-currencies[code], code))
+        which = most[0] if len(most) == 1 else ", ".join(f"{code} ({fmt.number(currencies[code])})" for code in most)
+        return (self.tr("1 purchase is in {currencies}, not the shop's currency ({shop}): it earns no points, and "
+                        "reports leave it out. If the shop sells in {first}, choose it under Tools ▸ Settings first.")
+                if n == 1 else
+                self.tr("{n} purchases are in {currencies}, not the shop's currency ({shop}): they earn no points, and "
+                        "reports leave them out. If the shop sells in {first}, choose it under Tools ▸ Settings first.")
+                ).format(n=fmt.number(n), currencies=which, shop=shop_currency(), first=most[0])
+
     def _warnings(self, plan) -> list[tuple[str, int]]:
         """What reading tidied and what went to the notes; a sale's extra cells are left out (it has no notes)."""
         purchases = self.w.kind == "purchases"
@@ -2495,6 +2507,8 @@ class SummaryPage(QWizardPage):
                                             "“{amount}”, before tax. To record what customers paid, go back and "
                                             "choose Amount for “{total}”.").format(total=plan.with_tax[0],
                                                                                    amount=plan.with_tax[1]))
+            if plan.other_currencies:
+                lines.append("• " + self._other_currencies(plan.other_currencies))
             default = "create" if self.w.options.create_missing else "skip"
             unknown = sum(u.purchases for u in plan.unmatched
                           if self.w.options.customer_choices.get(u.key, default) != "create")

@@ -547,6 +547,21 @@ def test_the_shops_own_fees_in_online_retail_are_said_to_be_left_out(cli, shop, 
     assert rows_in(shop, "purchase") == 1
 
 
+def test_sales_in_another_currency_than_the_shops_are_said_to_earn_no_points(cli, shop, tmp_path):
+    cli("contacts", "add", "--first-name", "Jane", "--email", "jane@example.co.uk")
+    source = write_csv(tmp_path / "gbp.csv", [["2026-05-01 10:00", "G1", "jane@example.co.uk", "£25.00"],
+                                              ["2026-05-02 10:00", "G2", "jane@example.co.uk", "£600.00"]],
+                       header=["Date", "Receipt", "Email", "Total"])
+    dry = cli("import", "purchases", str(source), "--dry-run")
+    assert ("note: 2 purchases are in GBP, not the shop's currency (EUR): they earn no points, and reports leave them "
+            "out; if the shop sells in GBP, choose it under Tools ▸ Settings in the window, then import the file "
+            "again") in dry.out
+    assert cli("import", "purchases", str(source), "--dry-run", "--json").json()["other_currencies"] == {"GBP": 2}
+    result = cli("import", "purchases", str(source))
+    assert result.code == 0 and "0 points" in result.out
+    assert "then undo import 1 and import the file again" in result.out
+
+
 def test_a_later_file_that_says_a_due_purchase_is_paid_says_it_is_marked_paid(cli, shop, tmp_path):
     cli("contacts", "add", "--first-name", "Ann", "--email", "ann@example.com")
     header = ["Date", "Order", "Email", "Amount", "Status"]

@@ -2491,6 +2491,21 @@ def test_the_summary_of_a_receipt_list_with_tax_points_out_the_column_of_what_cu
     wizard.close()
 
 
+def test_the_summary_says_sales_in_another_currency_than_the_shops_earn_no_points(qtbot, window, tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Receipt,Total,Currency\n2025-03-01,1,10.00,GBP\n2025-03-01,2,12.00,GBP\n"
+                    "2025-03-01,3,5.00,USD\n2025-03-01,4,5.00,EUR\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    to_summary(qtbot, wizard)
+    assert ("• 3 purchases are in GBP (2), USD (1), not the shop's currency (EUR): they earn no points, and reports "
+            "leave them out. If the shop sells in GBP, choose it under Tools ▸ Settings first."
+            ) in wizard.summary_page.noted.text().splitlines()
+    wizard.close()
+
+
 def test_a_folder_dropped_on_the_window_says_to_choose_a_file_in_it(qtbot, window, tmp_path):
     folder = tmp_path / "Exports"
     folder.mkdir()

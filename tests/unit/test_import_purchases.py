@@ -121,6 +121,22 @@ def test_the_shops_own_fees_and_bad_debt_adjustments_in_online_retail_are_no_sal
     assert ("bookkeeping_lines", 4) in result.warnings and result.warning_rows["bookkeeping_lines"] == [3, 4, 5, 6]
 
 
+def test_purchases_in_another_currency_than_the_shops_are_counted_by_currency(gbp, tmp_path):
+    """They earn no points and reports leave them out: the owner is told, before and after."""
+    add_contact(ContactInput(first_name="Jane", emails=["jane@example.co.uk"]))
+    path = write_csv(tmp_path / "sales.csv", ["Date", "Receipt", "Email", "Total", "Currency"], [
+        ["2026-05-01 10:00", "1", "jane@example.co.uk", "25.00", "GBP"],
+        ["2026-05-01 11:00", "2", "jane@example.co.uk", "30.00", "EUR"],
+        ["2026-05-01 12:00", "3", "jane@example.co.uk", "-30.00", "EUR"],
+        ["2026-05-01 13:00", "4", "jane@example.co.uk", "9.00", "USD"]])
+    plan = pi.plan_purchases_import(path, pi.PurchaseImportOptions())
+    assert plan.other_currencies == {"EUR": 2, "USD": 1}
+    result = pi.import_purchases(path, pi.PurchaseImportOptions())
+    assert result.other_currencies == {"EUR": 2, "USD": 1} and result.points == 25
+    assert result.to_json()["other_currencies"] == {"EUR": 2, "USD": 1}
+    assert pi.import_purchases(path, pi.PurchaseImportOptions()).other_currencies == {}  # (none recorded again)
+
+
 @pytest.mark.parametrize("create_missing", [False, True])
 def test_a_choice_per_unknown_customer_overrides_the_one_for_all(gbp, retail, create_missing):
     choices = {"17850": "create", "13047": "skip"}  # 17548 takes the choice for all

@@ -693,6 +693,9 @@ class PurchasePlan:
     # (the name of a column that is the amount and its tax added, the amount's): to say so (_with_tax)
     with_tax: tuple[str, str] | None = None
     warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
+    # the purchases to record in another currency than the shop's, by currency: they earn no points, and reports
+    # (in the shop's currency) leave them out
+    other_currencies: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -720,6 +723,7 @@ class PurchaseImportResult:
     # (the name of a column that is the amount and its tax added, the amount's): to say so (_with_tax)
     with_tax: tuple[str, str] | None = None
     warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
+    other_currencies: dict[str, int] = field(default_factory=dict)  # as PurchasePlan's, recorded
 
     @property
     def updated(self) -> int:
@@ -731,7 +735,8 @@ class PurchaseImportResult:
                 "without_customer": self.without_customer,
                 "points": self.points, "encoding": self.encoding, "delimiter": self.delimiter, "preset": self.preset,
                 "skips": dict(self.skips), "warnings": dict(self.warnings), "warning_rows": self.warning_rows,
-                "with_tax": with_tax_json(self.with_tax), "unmatched": [u.to_json() for u in self.unmatched]}
+                "with_tax": with_tax_json(self.with_tax), "other_currencies": self.other_currencies,
+                "unmatched": [u.to_json() for u in self.unmatched]}
 
 
 def with_tax_json(with_tax: tuple[str, str] | None) -> dict | None:
@@ -2061,6 +2066,8 @@ class _Run:
         # a name (as customer_key writes it) -> the customers the book does not have, listed by another key, of it
         self.new_names: dict[str, set[str]] = {}
         self.skips: dict[str, int] = {}  # why purchases are skipped: reason -> how many
+        self.shop_currency = loyalty.shop_currency()
+        self.other_currencies: dict[str, int] = {}  # the purchases to record in another currency, by currency
         self.preview: list[PlannedPurchase] = []
         self.previewed: list[_Receipt] = []  # the receipt behind each preview row
         self.new_customers: dict[str, ci.State] = {}
@@ -2545,6 +2552,8 @@ class _Run:
             self.counts["purchases"] += 1
         else:
             self.counts["purchases"] += 1
+        if action in ("create", "refund") and r.currency != self.shop_currency:
+            self.other_currencies[r.currency] = self.other_currencies.get(r.currency, 0) + 1
         if action in ("create", "refund") and r.contact_id is None and not r.customer and self.customers_named:
             self.counts["without_customer"] += 1
         if action in ("create", "refund") and r.contact_id is None and r.customer:
@@ -2594,7 +2603,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
                         rejects, whole, run.rows.written, dict(run.skips), run.rows.warnings, run.with_tax,
-                        run.rows.warning_rows)
+                        run.rows.warning_rows, dict(run.other_currencies))
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
@@ -2659,7 +2668,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
                                 list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"],
                                 layout.preset, dict(run.skips), run.rows.warnings, run.with_tax,
-                                run.rows.warning_rows)
+                                run.rows.warning_rows, dict(run.other_currencies))
 
 
 def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
