@@ -152,8 +152,6 @@ PAYPAL_WORDS = {"brutto": "gross", "absenderemailadresse": "fromemailaddress",
 LIGHTSPEED_X_SIGNS = ("Receipt Number", "Line Type", "Customer Code", "Details", "Register")
 
 FIELDS = SALES_HEADERS  # the fields a purchases file can have, and the header names that mean them
-# A customer a sales file names by their number only is named "Customer 17850" in the shop's language.
-CUSTOMER_WORDS = {"fr": "Client", "de": "Kunde", "es": "Cliente", "it": "Cliente", "pt": "Cliente", "nl": "Klant"}
 KEY_FIELD = {"email": "email", "phone": "phone", "id": "customer_id", "name": "name"}
 SALE_FIELDS = ("date", "reference", "amount", "quantity", "unit_price", "currency")  # what a customer list lacks
 # Payment statuses, compared in lower case without accents ("Payée" is "payee").
@@ -253,9 +251,10 @@ PAID_BACK = ("refund", "reversal", "chargeback", "ruckzahlung", "ruckbuchung", "
              "devolucion", "rimborso", "riaccredit", "storno", "estorno", "terugbetaling", "terugboek")
 NOT_A_SALE = "not a sale (the row's type or status says so): not recorded"
 # Lines of the Online Retail data set that are the shop's own costs or its books' adjustments, not a customer's sale:
-# by their StockCode (Amazon's fee, the bank's charges, Cancer Research UK's commission, bad debt adjusted), as
-# header_key writes it, or an invoice number that begins with "A" (bad debt adjusted). Left out, and said.
-BOOKKEEPING_CODES = frozenset({"amazonfee", "bankcharges", "cruk", "b"})
+# by their StockCode (Amazon's fee, the bank's charges, Cancer Research UK's commission), as header_key writes it,
+# or an invoice number that begins with "A" (bad debt adjusted, StockCode "B": a code other files give products).
+# Left out, and said.
+BOOKKEEPING_CODES = frozenset({"amazonfee", "bankcharges", "cruk"})
 ZERO_TOTAL = "the total is 0: nothing to record"
 # A row whose type says it is a return (Loyverse's "Refund" beside a positive amount, a French "Avoir", a German
 # "Retoure"): money paid back. Words, or words together, of the type, lower case without accents.
@@ -2826,7 +2825,7 @@ def _create_customers(conn, run: _Run, receipts: list[_Receipt], writer: ci.Writ
     next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
     states: dict[str, ci.State] = {}
     headers = {name: header for name, header in zip(run.layout.fields, run.layout.headers) if name}
-    word = CUSTOMER_WORDS.get(shop_locale().partition("_")[0], "Customer")
+    word = cleaning.CUSTOMER_WORDS.get(shop_locale().partition("_")[0], "Customer")
     # what each new customer's rows say of them, the first row's first (a later one may give their email, or
     # their name with no letter lost)
     details: dict[str, dict] = {}
