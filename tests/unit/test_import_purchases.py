@@ -137,6 +137,30 @@ def test_purchases_in_another_currency_than_the_shops_are_counted_by_currency(gb
     assert pi.import_purchases(path, pi.PurchaseImportOptions()).other_currencies == {}  # (none recorded again)
 
 
+@pytest.mark.parametrize(("locale", "number_in_list"), [("en_GB", "15311"), ("fr_FR", "015311")])
+def test_a_customer_a_sales_file_named_after_their_number_is_the_one_a_list_with_it_names(gbp, tmp_path, locale,
+                                                                                          number_in_list):
+    """"Customer 15311" (or "Client 15311"), made by a sales file that gave the number alone, is no name of theirs: a
+    customer list with the number and a name finds them, and "fill" gives them the name. Before, it added a second
+    customer of that number, and every later sale of it was rejected as two customers'."""
+    set_setting("locale", locale)
+    sales = write_csv(tmp_path / "retail.csv", RETAIL, [
+        ["536381", "22719", "GUMBALL COAT RACK", "1", "12/13/2010 9:41", "1.25", "15311.0", "United Kingdom"]])
+    pi.import_purchases(sales, pi.PurchaseImportOptions(create_missing=True))
+    people = write_csv(tmp_path / "people.csv", ["Customer ID", "First Name", "Last Name", "Email"],
+                       [[number_in_list, "Olivia", "Jones", "olivia@example.co.uk"],
+                        ["15312", "Tom", "Ray", "tom@example.co.uk"]])
+    result = ci.import_contacts(people, ci.ImportOptions(on_duplicate="fill"))
+    assert (result.created, result.updated) == (1, 1)
+    olivia = Contact.get(Contact.external_id == "15311")
+    assert (olivia.first_name, olivia.last_name, olivia.sort_name) == ("Olivia", "Jones", "jones olivia")
+    more = write_csv(tmp_path / "more.csv", RETAIL, [
+        ["536399", "22720", "SET OF 3 CAKE TINS", "1", "12/14/2010 9:41", "4.95", "15311", "United Kingdom"]])
+    later = pi.import_purchases(more, pi.PurchaseImportOptions())
+    assert (later.created, later.rejected, later.customers_created) == (1, 0, 0)
+    assert Purchase.get(Purchase.reference == "536399").contact_id == olivia.id
+
+
 @pytest.mark.parametrize("create_missing", [False, True])
 def test_a_choice_per_unknown_customer_overrides_the_one_for_all(gbp, retail, create_missing):
     choices = {"17850": "create", "13047": "skip"}  # 17548 takes the choice for all

@@ -1384,6 +1384,18 @@ def whole_number(text: str) -> str:
     return m.group(1) if m else text
 
 
+# A customer a sales file names by their number only is named "Customer 17850" in the shop's language (purchases_import),
+# until a list with their name comes: a stand-in, no name of theirs (duplicates, contacts_import.merge).
+CUSTOMER_WORDS = {"fr": "Client", "de": "Kunde", "es": "Cliente", "it": "Cliente", "pt": "Cliente", "nl": "Klant"}
+STAND_IN_WORDS = ("Customer", *dict.fromkeys(CUSTOMER_WORDS.values()))
+
+
+def named_after_number(first_name: str | None, last_name: str | None, company: str | None, number: str | None) -> bool:
+    """Whether a customer's name is the stand-in for their customer number ("Customer 17850", "Kunde 17850")."""
+    word, _, rest = (last_name or "").partition(" ")
+    return bool(number) and rest == number and word in STAND_IN_WORDS and not first_name and not company
+
+
 def number_key(text: str) -> str:
     """A customer's or a receipt's number as two files are compared by: in any case, without the ".0" a spreadsheet
     adds to a whole number, and without the zeros before it that a spreadsheet takes off ("000123" opened and saved

@@ -747,8 +747,11 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
     incoming = dict(zip(CONTACT_COLUMNS, brought_values))
     changed = False
     named = incoming["first_name"], incoming["last_name"], incoming["company"]
-    if any(named) and named != (row["first_name"], row["last_name"], row["company"]) and named_after_details(state):
-        row["first_name"] = ""  # (the file's name takes the place of an email or phone standing in for one)
+    if any(named) and named != (row["first_name"], row["last_name"], row["company"]) and (
+            named_after_details(state) or cleaning.named_after_number(
+                row["first_name"], row["last_name"], row["company"], row[EXTERNAL_ID])):
+        # (the file's name takes the place of an email, phone or customer number standing in for one)
+        row["first_name"] = row["last_name"] = ""
         changed = True
     for name in SCALARS:
         new = incoming[name]

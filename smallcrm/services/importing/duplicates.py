@@ -49,7 +49,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from smallcrm.services import erased
-from smallcrm.services.importing.cleaning import number_key
+from smallcrm.services.importing.cleaning import STAND_IN_WORDS, number_key
 from smallcrm.services.importing.short_names import short_form
 from smallcrm.store import search
 
@@ -108,6 +108,12 @@ def after_country_codes(e164: str) -> list[tuple[str, int]]:
 
 
 _folded = lru_cache(maxsize=4096)(search.sort_key)  # first names repeat
+
+
+def _stand_ins(number: str) -> tuple[str, ...]:
+    """The sort names of the customer a sales file named after `number` alone ("Customer 17850", in each language:
+    cleaning.named_after_number)."""
+    return tuple(search.sort_key(f"{word} {number}") for word in STAND_IN_WORDS)
 
 
 def name_words(sort_name: str) -> str:
@@ -354,6 +360,7 @@ class DuplicateIndex:
         self.numbers: dict[str, int] = {}  # a customer's number in another program -> the contact
         # the numbers written with zeros before them (or a spreadsheet's ".0"), without (cleaning.number_key)
         self.loose_numbers: dict[str, int] = {}
+        self.stand_ins: set[int] = set()  # contacts named after their number alone (_stand_ins)
         self.born: dict[int, str] = {}  # contact -> their birthday with its year (YYYY-MM-DD), when known
         self.erased: frozenset[str] = frozenset()  # the fingerprints of those erased at their request
 
@@ -394,6 +401,8 @@ class DuplicateIndex:
         for contact_id, sort_name, city, postal, company, birthday, company_only, first, number in cursor:
             if number:
                 index._remember_number(number.casefold(), contact_id)
+                if not first and not company and sort_name in _stand_ins(number):
+                    index.stand_ins.add(contact_id)
             name = name_words(sort_name)
             agreeing = (town_key(city), postal_key(postal), "" if company_only else company, (birthday or "")[-5:])
             add_name(contact_id, name, block_keys(name, agreeing))
@@ -440,16 +449,17 @@ class DuplicateIndex:
         """The contact of `f`'s customer number, with names alike: written the same way, else with zeros before it
         that the other does not have ("000123" and "123": a spreadsheet takes them off). A number of OWN_NUMBER
         characters or more needs no name alike, unless the two are clearly other people (_other_person): one who
-        married has a new last name and email, and the shop's number of old."""
+        married has a new last name and email, and the shop's number of old. Nor does one a sales file made,
+        named after the number alone ("Customer 17850": `stand_ins`)."""
         found = self.numbers.get(f.number)
         if found is not None and (fuzz.ratio(f.name, self.names.get(found, f.name)) >= NAME_THRESHOLD or len(
-                f.number) >= OWN_NUMBER and not self._other_person(found, f)):
+                f.number) >= OWN_NUMBER and not self._other_person(found, f) or found in self.stand_ins):
             return found
         loose = number_key(f.number)
         found = self.loose_numbers.get(loose)
         if found is None and loose != f.number:
             found = self.numbers.get(loose)
-        return found if found is not None and self._alike(found, f) else None
+        return found if found is not None and (self._alike(found, f) or found in self.stand_ins) else None
 
     def _remember_typed(self, digits: str, contact_id: int) -> None:
         if self.phones_as_typed.setdefault(digits, contact_id) == contact_id:
