@@ -1679,6 +1679,8 @@ class MappingPage(QWizardPage):
         if not name:
             return
         for combo, target in zip(self.combos, mapping.load_mapping(name).fields_for(self.w.headers)):
+            if target is None:  # (a column the mapping does not know keeps its choice)
+                continue
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(target)))
             combo.blockSignals(False)

@@ -713,6 +713,29 @@ def test_a_saved_mapping_is_used_again(qtbot, window, tmp_path, monkeypatch):
     wizard.close()
 
 
+def test_a_saved_mapping_leaves_a_column_it_does_not_know_its_choice(qtbot, window, tmp_path, monkeypatch):
+    """A file with a column more than the one the mapping was saved with: that column's data stays in the notes
+    (it was set to be ignored, and lost, without a word)."""
+    march = tmp_path / "march.csv"
+    march.write_text("Client,Tel,Born\nAna Lima,+351 912 345 678,1990-04-03\n", encoding="utf-8")
+    wizard = mapping_of(qtbot, window, march)
+    monkeypatch.setattr("smallcrm.gui.import_wizard.QInputDialog.getText", lambda *a, **k: ("Market stall", True))
+    wizard.mapping_page.save_mapping()
+    wizard.close()
+    april = tmp_path / "april.csv"
+    april.write_text("Tel,Client,Extra,Born\n+351 912 345 679,Ben Okafor,pays cash,1985-01-02\n", encoding="utf-8")
+    wizard = mapping_of(qtbot, window, april)
+    page = wizard.mapping_page
+    assert page.mapped_fields() == ["phone", "full_name", "note", "birthday"]
+    page.combos[0].setCurrentIndex(page.combos[0].findData("note"))  # (the owner's own change, the mapping undoes)
+    page.saved.setCurrentIndex(page.saved.findData("Market stall"))
+    page.saved.activated.emit(page.saved.currentIndex())
+    assert page.mapped_fields() == ["phone", "full_name", "note", "birthday"]
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert wizard.plan.preview[0].contact.notes == "Extra: pays cash"
+    wizard.close()
+
+
 def test_a_column_without_a_name_is_called_by_its_number_as_the_notes_call_it(qtbot, window, tmp_path):
     path = tmp_path / "list.csv"
     path.write_text("Name,E-mail,,City\nAnn Lee,ann@example.com,loyal,Leeds\n", encoding="utf-8")

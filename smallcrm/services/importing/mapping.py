@@ -1179,12 +1179,13 @@ class SavedMapping:
     headers: tuple[str, ...]
     fields: tuple[str, ...]
 
-    def fields_for(self, headers: list[str]) -> list[str]:
-        """The saved choice for each column of a file, by header name ("ignore" for new columns)."""
+    def fields_for(self, headers: list[str]) -> list[str | None]:
+        """The saved choice for each column of a file, by header name; None for a column the mapping does not
+        know, whose choice stays as it is (a new column's data, kept in the notes, is not lost)."""
         by_header: dict[str, str] = {}
         for header, target in zip(self.headers, self.fields, strict=True):
             by_header.setdefault(header.strip().casefold(), target)
-        return [by_header.get(h.strip().casefold(), "ignore") for h in headers]
+        return [by_header.get(h.strip().casefold()) for h in headers]
 
 
 def _check_fields(headers: list[str], fields: list[str]) -> None:
