@@ -266,13 +266,18 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
 # Commands
 
 
-def _headers(path: Path, args) -> list[str]:
+def _dialect(path: Path, args):
     from smallcrm.services.importing import reader
     from smallcrm.services.importing.contacts_import import encoding_region
 
-    dialect = reader.sniff(path, encoding=args.encoding, delimiter=args.delimiter, quote=args.quote,
-                           header_row=args.header_row, row_end=args.line_ends, region=encoding_region(args))
-    return reader.read_header(path, dialect)
+    return reader.sniff(path, encoding=args.encoding, delimiter=args.delimiter, quote=args.quote,
+                        header_row=args.header_row, row_end=args.line_ends, region=encoding_region(args))
+
+
+def _headers(path: Path, args) -> list[str]:
+    from smallcrm.services.importing import reader
+
+    return reader.read_header(path, _dialect(path, args))
 
 
 def _column(spec: str, headers: list[str], option: str) -> int:
@@ -556,13 +561,15 @@ def import_contacts(args, db_path: Path) -> int:
     from smallcrm.services.importing import contacts_import as ci, mapping, reader
 
     def build():
-        headers = _headers(args.file, args)
+        dialect = _dialect(args.file, args)
+        headers = reader.read_header(args.file, dialect)
         options = ci.ImportOptions(
             preset=args.preset, overrides=mapping.parse_map_overrides(args.map, headers) if args.map else {},
             encoding=args.encoding, delimiter=args.delimiter, quote=args.quote, header_row=args.header_row,
             row_end=args.line_ends, region=args.region, on_duplicate=args.on_duplicate,
             date_orders=_date_orders(args.date_order, headers), tags=args.tag)
-        fields = ci.customer_fields(headers, args.preset)  # (an unknown preset is refused here)
+        # (an unknown preset is refused here)
+        fields = ci.customer_fields(headers, args.preset, ci.first_rows(args.file, dialect))
         for column, name in options.overrides.items():
             fields[column] = name
         try:

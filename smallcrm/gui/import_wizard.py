@@ -2929,7 +2929,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
             self.preset, self.fields = pi.map_purchase_headers(self.headers, self.options.preset)
         else:
             self.preset = mapping.detect_preset(self.headers) if self.options.preset == "auto" else self.options.preset
-            self.fields = ci.customer_fields(self.headers, self.options.preset)
+            self.fields = ci.customer_fields(self.headers, self.options.preset, ci.first_rows(self.path, self.dialect))
         self.plan = None
         if self.dialect != before:
             self.fixes = {}  # the cells were read with another encoding or separator

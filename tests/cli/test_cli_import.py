@@ -848,6 +848,17 @@ def test_a_file_cut_short_and_filled_with_nul_bytes_is_said_to_be_so_and_its_row
     assert "invisible NUL" not in result.out
 
 
+def test_a_column_of_email_addresses_under_a_name_header_is_imported_as_the_email(cli, shop, tmp_path):
+    source = tmp_path / "stall.csv"
+    source.write_text("Client,Contact\nAna Lima,ana@lima.pt\nBen Okafor,ben@okafor.ng\n", encoding="utf-8")
+    dry = cli("import", "contacts", str(source), "--dry-run", "--json").json()
+    assert [c["field"] for c in dry["columns"]] == ["full_name", "email"]
+    assert cli("import", "contacts", str(source), "--map", "Contact=note").code == 0  # (the owner's say wins)
+    with closing(sqlite3.connect(shop)) as conn:
+        assert conn.execute("SELECT notes FROM contact ORDER BY id").fetchall() == [
+            ("Contact: ana@lima.pt",), ("Contact: ben@okafor.ng",)]
+
+
 def test_a_file_cut_short_in_a_letter_is_said_to_be_and_its_last_row_rejected(cli, shop, tmp_path):
     source = tmp_path / "cut.csv"
     source.write_bytes("First Name,Last Name\nHélène,Dupré\nMarie,Lef".encode() + "è".encode()[:1])

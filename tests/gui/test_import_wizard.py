@@ -736,6 +736,16 @@ def test_a_saved_mapping_leaves_a_column_it_does_not_know_its_choice(qtbot, wind
     wizard.close()
 
 
+def test_a_column_of_email_addresses_under_a_name_header_is_mapped_to_the_email(qtbot, window, tmp_path):
+    path = tmp_path / "stall.csv"
+    path.write_text("Client,Contact,Tel\nAna Lima,ana@lima.pt,+351 912 345 678\n", encoding="utf-8")
+    wizard = mapping_of(qtbot, window, path)
+    assert wizard.mapping_page.mapped_fields() == ["full_name", "email", "phone"]
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    assert wizard.plan.preview[0].contact.emails == ["ana@lima.pt"]
+    wizard.close()
+
+
 def test_a_column_without_a_name_is_called_by_its_number_as_the_notes_call_it(qtbot, window, tmp_path):
     path = tmp_path / "list.csv"
     path.write_text("Name,E-mail,,City\nAnn Lee,ann@example.com,loyal,Leeds\n", encoding="utf-8")

@@ -1254,3 +1254,19 @@ def test_a_french_shop_gets_the_names_of_what_goes_to_the_notes_in_french(db, tm
     assert notes["Zoé"] == ["Adresse professionnelle: 5 rue du Travail, 78200 Médan", "Allergies: noix"]
     assert notes["Léa"] == ["Site web: https://lea.example (Domicile)", "Adresse (Travail): 8 quai de Seine, Rouen",
                             "Adresse (Entrepôt): 1 rue du Port"]
+
+
+def test_a_column_of_email_addresses_under_a_name_header_is_read_as_the_email(db, tmp_path):
+    """"Client, Contact" with the addresses under "Contact" (a person's name in most lists): the customers had their
+    address as a second name, in their notes, and no email to write to or to find them by."""
+    path = write_csv(tmp_path / "stall.csv", [["Ana Lima", "ana@lima.pt", "nice", "ANA@LIMA.PT"],
+                                              ["Ben Okafor", "", "", "ben@okafor.ng"],
+                                              ["Cem Arslan", "cem@arslan.tr", "", "x"]],
+                     header=["Client", "Contact", "Stall note", "Extra"])
+    plan = ci.plan_contacts_import(path, ci.ImportOptions())
+    assert plan.fields == ["full_name", "email", "note", "note"]  # ("x" is no address: that column stays notes)
+    ci.import_contacts(path, ci.ImportOptions())
+    ana = get_contact(Contact.get(Contact.first_name == "Ana").id)
+    assert ana.emails == ["ana@lima.pt"] and ana.notes == "Stall note: nice\nExtra: ANA@LIMA.PT"
+    assert ci.customer_fields(["Client", "Contact"], "auto", [["Ana Lima", "ana@lima.pt"]]) == ["full_name", "email"]
+    assert ci.customer_fields(["", ""], "auto", [["Ana Lima", "ana@lima.pt"]]) == ["note", "note"]  # (no names)

@@ -413,8 +413,15 @@ BUYER_FIELDS = {"name": "full_name", "first_name": "first_name", "last_name": "l
 IDENTITY_FIELDS = frozenset({"first_name", "last_name", "full_name", "email", "phone", "customer_id"})
 
 
-def customer_fields(headers: list[str], preset: str = "auto") -> list[str]:
-    """A field for each column of a customer list (mapping.auto_map). Of a sales export (a web shop's orders,
+def first_rows(path: Path, dialect: reader.Dialect) -> list[list[str]] | None:
+    """The first rows of a customer list, to see what its columns hold (customer_fields); None for a vCard file."""
+    return reader.preview(path, dialect) if dialect.vcard is None else None
+
+
+def customer_fields(headers: list[str], preset: str = "auto", rows: list[list[str]] | None = None
+                    ) -> list[str]:
+    """A field for each column of a customer list (mapping.auto_map), and, given its first `rows`, the email for a
+    column they show to hold email addresses (_emails_by_their_values). Of a sales export (a web shop's orders,
     each naming its buyer), its buyers only: the columns the purchases import reads as the buyer's are the
     customer's; the sale's own columns (its number, date, amounts, items, status) and columns nothing reads are
     left out, not written in every customer's notes; so is a name, email or phone that is not the buyer's
@@ -422,6 +429,8 @@ def customer_fields(headers: list[str], preset: str = "auto") -> list[str]:
     from smallcrm.services.importing.purchases_import import sale_columns
 
     fields = mapping.auto_map(headers, preset)
+    if rows and any(headers):  # (a file without column names has its every column said by the owner: the names too)
+        _emails_by_their_values(rows, fields)
     sales = sale_columns(headers)
     if sales is None:
         return fields
@@ -453,7 +462,7 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
         from smallcrm.services.importing.purchases_import import holds_purchases
 
         preset = mapping.detect_preset(headers) if options.preset == "auto" else options.preset
-        fields = customer_fields(headers, preset)
+        fields = customer_fields(headers, preset, first_rows(path, dialect))
         sales_export = holds_purchases(headers)
     fields = fields + [""] * (len(headers) - len(fields))
     for column, name in options.overrides.items():
@@ -489,6 +498,21 @@ def read_layout(path: Path, options, *, date_fields: Iterable[str] = DATE_FIELDS
     if total is None:  # (the pass for the dates stops at a file with too many rows)
         reader.check_size(path, dialect)
     return FileLayout(path, dialect, headers, preset, fields, orders, ambiguous, total, sales_export)
+
+
+# Fields a column of email addresses may be given by its header ("Contact", a person's name in most lists), or by
+# none (a column without one, kept in the notes): the email's, by what it holds (_emails_by_their_values)
+_BY_VALUES = frozenset({"full_name", "first_name", "last_name", "company", "note"})
+
+
+def _emails_by_their_values(rows: list[list[str]], fields: list[str]) -> None:
+    """Give the email field to each column of `fields` whose values in the first `rows` are all email addresses,
+    that its header (or no header) gave a name or the notes: the customers would have their addresses in their
+    notes, or as their names, and none to write to or to find them by."""
+    for i in [i for i, name in enumerate(fields) if name in _BY_VALUES]:
+        values = [row[i].strip() for row in rows if i < len(row) and row[i].strip()]
+        if values and all(reader.EMAIL_LIKE.fullmatch(value) for value in values):
+            fields[i] = "email"
 
 
 def require_sales_file(path: Path, dialect: reader.Dialect) -> None:

@@ -1119,7 +1119,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
                    unnamed_columns=width)
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")  # a cell that is an email address (its syntax unchecked)
 
 
 def _holds_data(record: list[str]) -> bool:
@@ -1130,7 +1130,7 @@ def _holds_data(record: list[str]) -> bool:
     if any(mark in cell for cell in cells for mark in ("\n", "\r", _CR_IN_CELL, _LF_IN_CELL)):
         return False
     figures = sum(1 for cell in cells if _figure(cell) and not (cell.isdigit() and len(cell) < 6))
-    return figures >= 2 or any(_EMAIL.fullmatch(cell) for cell in cells)
+    return figures >= 2 or any(EMAIL_LIKE.fullmatch(cell) for cell in cells)
 
 
 def _vcard_dialect(path: Path, dialect: Dialect) -> Dialect:
