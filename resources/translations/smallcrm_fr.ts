@@ -1435,6 +1435,14 @@ Cliquez pour les afficher.</translation>
         <translation>{n} lignes sont sélectionnées&#xa0;: sélectionnez-en une pour voir ce qu’elle changerait chez son client.</translation>
     </message>
     <message>
+        <source>Row {row} is the same customer as row {earlier} of the file: as chosen, it is added as a customer of its own.</source>
+        <translation>La ligne {row} est le même client que la ligne {earlier} du fichier&#xa0;: comme choisi, elle est ajoutée comme un client à part.</translation>
+    </message>
+    <message>
+        <source>Row {row} is the same customer as row {earlier} of the file: as chosen, it is left out.</source>
+        <translation>La ligne {row} est le même client que la ligne {earlier} du fichier&#xa0;: comme choisi, elle est laissée de côté.</translation>
+    </message>
+    <message>
         <source>Row {row} is the same customer as row {earlier} of the file: it adds to what that row brings.</source>
         <translation>La ligne {row} est le même client que la ligne {earlier} du fichier&#xa0;: elle complète ce que cette ligne apporte.</translation>
     </message>

@@ -1966,6 +1966,7 @@ class DuplicatesPage(QWizardPage):
         self.changes.hide()
         self._looked = 0  # the latest comparison asked for
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._compare())
+        self.model.dataChanged.connect(lambda *_: self._compare())  # (a row's choice, which the words follow)
         layout.addSpacing(6)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
@@ -2047,9 +2048,15 @@ class DuplicatesPage(QWizardPage):
                                                "customer.").format(n=fmt.number(len(selected))))
             return
         d = self.model.rows[selected[0].row()]
-        if d.duplicate_of is None:
-            self.compared.setText(self.tr("Row {row} is the same customer as row {earlier} of the file: it adds to "
-                                          "what that row brings.").format(row=d.row, earlier=d.duplicate_row))
+        if d.duplicate_of is None:  # (what becomes of it, as chosen for it)
+            choice = self.w.options.row_choices.get(d.row, self.w.options.on_duplicate)
+            self.compared.setText((
+                self.tr("Row {row} is the same customer as row {earlier} of the file: as chosen, it is added as a "
+                        "customer of its own.") if choice == "create" else
+                self.tr("Row {row} is the same customer as row {earlier} of the file: as chosen, it is left out.")
+                if choice == "skip" else
+                self.tr("Row {row} is the same customer as row {earlier} of the file: it adds to what that row "
+                        "brings.")).format(row=d.row, earlier=d.duplicate_row))
             return
         self.compared.setText(self.tr("Reading row {row}…").format(row=d.row))
         plan = self.w.plan
