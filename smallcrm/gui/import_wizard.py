@@ -2965,7 +2965,6 @@ class ImportWizard(AsksBeforeClosing, QWizard):
             done(self.plan)
             return
         self.stop_planning()
-        self._plan_generation += 1
         generation, path, options = self._plan_generation, self.path, copy.deepcopy(self.options)
         args = (path, options, dict(self.fixes))
         made_of = (path, options, self.dialect, args[2], stamp)
@@ -2973,9 +2972,12 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         first = () if first_look is None else (pi.FIRST_LOOK_ROWS,) if self.kind == "purchases" else (ci.PREVIEW_ROWS,)
         looking = bool(first)
 
+        def current() -> bool:  # (not when another dry run was started since, or the wizard closed and deleted)
+            return shiboken6.isValid(self) and generation == self._plan_generation
+
         def planned(plan) -> None:
             nonlocal looking
-            if generation != self._plan_generation:
+            if not current():
                 return
             # The first look: now the whole file, once (a file whose dates could be read either way waits for
             # the owner's answer; reading it again would only say so again, and again).
@@ -2992,7 +2994,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         def not_planned(error) -> None:
             if not isinstance(error, (SmallCrmError, OSError)):
                 raise error
-            if generation != self._plan_generation:
+            if not current():
                 return
             self.plan = None
             if failed is not None:
@@ -3001,7 +3003,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
                 QMessageBox.warning(self, self.windowTitle(), self.problem(error))
 
         def advanced(rows: int, total: int) -> None:
-            if generation == self._plan_generation and progress is not None:
+            if progress is not None and current():
                 progress(rows, total)
 
         self._plan_task = run_in_background(work, *args, *first, on_done=planned, on_error=not_planned,
@@ -3015,6 +3017,7 @@ class ImportWizard(AsksBeforeClosing, QWizard):
         return self.tr("Reading the file… {rows} rows").format(rows=fmt.number(rows))
 
     def stop_planning(self) -> None:
+        self._plan_generation += 1  # (an answer already on its way is for no one: the pages may be gone)
         if self._plan_task is not None:
             self._plan_task.cancel()  # (it ends with ImportCancelled, which nobody waits for)
             self._plan_task = None

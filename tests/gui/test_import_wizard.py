@@ -2856,6 +2856,22 @@ def test_the_shops_own_country_and_currency_filled_in_are_no_choice_to_ask_about
     assert not wizard.isVisible() and closing_asked == []
 
 
+def test_a_dry_run_answer_on_its_way_when_the_wizard_closes_is_for_no_one(qtbot, window, tmp_path, monkeypatch):
+    """Its pages' words and tables may be gone when it comes: it showed in them, and Qt raised an error."""
+    from smallcrm.gui import import_wizard as iw
+
+    wizard = mapping_of(qtbot, window, write_french_file(tmp_path))
+    sent = []
+    monkeypatch.setattr(iw, "run_in_background", lambda *args, **callbacks: sent.append(callbacks))
+    wizard.plan = None  # (a dry run to make anew)
+    answered = []
+    wizard.plan_in_background(answered.append, progress=lambda rows, total: answered.append(rows))
+    wizard.reject()
+    sent[0]["on_progress"](5, 10)  # (what the work sent before it was stopped)
+    sent[0]["on_done"](object())
+    assert answered == [] and wizard.plan is None
+
+
 def test_the_duplicates_page_at_the_smallest_size_shows_three_rows_and_what_the_selected_one_changes(
         qtbot, window, tmp_path):
     """Its four choices one under the other left room for one row of the list at 640 by 480."""
