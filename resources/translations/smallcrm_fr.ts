@@ -4773,8 +4773,20 @@ Cliquez pour les afficher.</translation>
         <translation>{n} achats sont en {currencies}, pas dans la monnaie de la boutique ({shop})&#xa0;: ils ne rapportent pas de points, et les rapports les laissent de côté. Si la boutique vend en {first}, choisissez-la d’abord dans Outils ▸ Paramètres.</translation>
     </message>
     <message>
+        <source>Of the first {total} phone numbers, {unread} are not numbers of the country they are read in ({country}): they will be kept as typed, without their country.</source>
+        <translation>Sur les {total} premiers numéros de téléphone, {unread} ne sont pas des numéros du pays dans lequel ils sont lus ({country})&#xa0;: ils seront gardés tels qu’écrits, sans leur pays.</translation>
+    </message>
+    <message>
         <source>Go back to “What the file looks like” and choose their country under “Phone numbers from”.</source>
         <translation>Revenez à «&#x202f;À quoi ressemble le fichier&#x202f;» et choisissez leur pays dans «&#x202f;Pays des téléphones&#x202f;».</translation>
+    </message>
+    <message>
+        <source>They are numbers of another country: {country}.</source>
+        <translation>Ce sont des numéros d’un autre pays&#xa0;: {country}.</translation>
+    </message>
+    <message>
+        <source>Read them as numbers of: {country}</source>
+        <translation>Les lire comme numéros de&#xa0;: {country}</translation>
     </message>
     <message>
         <source>{what}: {n} (row {rows})</source>
@@ -4851,18 +4863,6 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>no country</source>
         <translation>aucun pays</translation>
-    </message>
-    <message>
-        <source>Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they are read in: they will be kept as typed, without their country.</source>
-        <translation>Sur les {total} premiers numéros de téléphone, {unread} ne sont pas des numéros de ce pays&#xa0;: {country}, le pays dans lequel ils sont lus. Ils seront gardés tels qu’écrits, sans leur pays.</translation>
-    </message>
-    <message>
-        <source>They are numbers of {country}.</source>
-        <translation>Ce sont des numéros de ce pays&#xa0;: {country}.</translation>
-    </message>
-    <message>
-        <source>Read them as numbers of {country}</source>
-        <translation>Les lire comme numéros de ce pays&#xa0;: {country}</translation>
     </message>
     <message>
         <source>Row {row} is fixed: it will be imported with your corrections.</source>

@@ -40,7 +40,7 @@ from smallcrm.gui.forms import AsksBeforeClosing, remembered_size, resize_within
 from smallcrm.gui.messages import field_problem, translated
 from smallcrm.gui.workers import run_in_background
 from smallcrm.services.addresses import address_lines
-from smallcrm.services.contacts import all_tags, contact_rows
+from smallcrm.services.contacts import all_tags, contact_rows, display_name
 from smallcrm.services.importing import contacts_import as ci
 from smallcrm.services.importing import cleaning, mapping, reader
 from smallcrm.services.importing import purchases_import as pi
@@ -1552,7 +1552,7 @@ class MappingPage(QWizardPage):
             if c is None:
                 rows.append([str(p.row), will, "", "", "", "", "", "", "", "", self._why_rejected(p.reject)])
                 continue
-            name = " ".join(x for x in (c.first_name, c.last_name) if x)
+            name = display_name(c.first_name, c.last_name)  # (as it will be shown: "李小龍", family name first)
             address = ", ".join(address_lines(c.street, c.postal_code, c.city, c.country, region))
             # phone numbers as the customer's details will show them (national form for the shop's country), and
             # each number's and address's kind after it
@@ -2446,15 +2446,16 @@ class SummaryPage(QWizardPage):
             return
         names = country_names()
         where = names.get(region, region) if region else self.tr("no country")
-        text = self.tr("Of the first {total} phone numbers, {unread} are not numbers of {country}, the country they "
-                       "are read in: they will be kept as typed, without their country.").format(
+        text = self.tr("Of the first {total} phone numbers, {unread} are not numbers of the country they are read in "
+                       "({country}): they will be kept as typed, without their country.").format(
             unread=fmt.number(hint.unread), total=fmt.number(hint.total), country=where)
         if self.hinted is None:
             text += " " + self.tr("Go back to “What the file looks like” and choose their country under “Phone "
                                   "numbers from”.")
         else:
-            text += " " + self.tr("They are numbers of {country}.").format(country=names.get(self.hinted, self.hinted))
-            self.read_as.setText(self.tr("Read them as numbers of {country}").format(
+            text += " " + self.tr("They are numbers of another country: {country}.").format(
+                country=names.get(self.hinted, self.hinted))
+            self.read_as.setText(self.tr("Read them as numbers of: {country}").format(
                 country=names.get(self.hinted, self.hinted)))
         show_problem(self.phones, text, hint=True)  # (advice, in the colour of one: the import can go on)
 

@@ -746,6 +746,16 @@ def test_a_column_of_email_addresses_under_a_name_header_is_mapped_to_the_email(
     wizard.close()
 
 
+def test_the_preview_shows_a_chinese_name_family_name_first_as_it_will_be_shown(qtbot, window, tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name\n小龍,李\nAnna,Smith\n", encoding="utf-8")
+    wizard = mapping_of(qtbot, window, path)
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    preview = wizard.mapping_page.preview
+    assert [cells(preview, r)[2] for r in range(2)] == ["李小龍", "Anna Smith"]
+    wizard.close()
+
+
 def test_a_column_without_a_name_is_called_by_its_number_as_the_notes_call_it(qtbot, window, tmp_path):
     path = tmp_path / "list.csv"
     path.write_text("Name,E-mail,,City\nAnn Lee,ann@example.com,loyal,Leeds\n", encoding="utf-8")
@@ -1886,9 +1896,9 @@ def test_the_summary_says_when_phone_numbers_are_of_another_country_and_reads_th
     page = wizard.summary_page
     qtbot.waitUntil(lambda: "Will add 3" in page.counts.text(), timeout=5000)
     assert page.phones.isVisible() and page.phones.text().startswith(
-        "Of the first 3 phone numbers, 3 are not numbers of United Kingdom")
-    assert page.phones.text().endswith("They are numbers of France.")
-    assert page.read_as.isVisible() and page.read_as.text() == "Read them as numbers of France"
+        "Of the first 3 phone numbers, 3 are not numbers of the country they are read in (United Kingdom)")
+    assert page.phones.text().endswith("They are numbers of another country: France.")
+    assert page.read_as.isVisible() and page.read_as.text() == "Read them as numbers of: France"
     page.read_as.click()
     qtbot.waitUntil(lambda: not page.phones.isVisible() and "Will add 3" in page.counts.text(), timeout=5000)
     assert not page.read_as.isVisible() and wizard.format_page.region.text() == "FR"
