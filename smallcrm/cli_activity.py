@@ -335,7 +335,9 @@ def show_purchase(args, db_path) -> int:
 
     _open_existing(db_path)
     p = purchases.purchase_json(args.purchase)
-    lines = [f"purchase {p['id']} of contact {p['contact_id']}: {_money(p['total_minor'], p['currency'])}, {p['status']}"]
+    refund = f", a refund of purchase {p['refund_of']}," if p["refund_of"] else ""
+    who = f"of contact {p['contact_id']}" if p["contact_id"] is not None else "with no customer"
+    lines = [f"purchase {p['id']}{refund} {who}: {_money(p['total_minor'], p['currency'])}, {p['status']}"]
     lines += [f"  {i['quantity']} × {i['description']} at {_money(i['unit_price_minor'], p['currency'])}" for i in p["items"]]
     return _out(args, p, "\n".join(lines))
 

@@ -38,6 +38,7 @@ def test_items_are_summed_and_a_refund_takes_points_back(cli, anna):
     refund = cli("purchases", "refund", "1", "--amount", "10.50")
     assert refund.code == 0, refund.err
     assert "points taken back" in refund.out
+    assert cli("purchases", "show", "2").out.startswith(f"purchase 2, a refund of purchase 1, of contact {anna}: ")
     assert cli("points", "balance", str(anna), "--json").json()["balance"] == 11
     too_much = cli("purchases", "refund", "1", "--amount", "20")
     assert too_much.code == 1 and "10.50 EUR left to refund" in too_much.error_line
@@ -52,6 +53,7 @@ def test_a_refund_imported_without_its_sale_cannot_be_refunded_and_is_no_purchas
         assert cli("import", "purchases", str(tmp_path / name)).code == 0
     shown = cli("purchases", "show", "2", "--json").json()
     assert [shown[k] for k in ("contact_id", "total_minor", "refund_of", "refunded_minor")] == [ann, -600, None, 0]
+    assert cli("purchases", "show", "2").out.startswith(f"purchase 2 of contact {ann}: -6.00 EUR")
     refused = cli("purchases", "refund", "2")
     assert refused.code == 1 and refused.error_line.endswith("purchase 2 is itself a refund")
     refused = cli("purchases", "pay", "2")

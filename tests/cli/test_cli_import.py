@@ -586,6 +586,9 @@ def test_purchases_recorded_without_a_customer_are_said_so(cli, tmp_path):
                        header=["Date", "Receipt", "Name", "Email", "Amount"])
     dry = cli("import", "purchases", str(source), "--match", "email", "--dry-run")
     assert "would record 2 purchases (0 refunds; 1 without a customer: customers are found by email only)" in dry.out
+    assert cli("import", "purchases", str(source), "--match", "email").code == 0
+    assert cli("purchases", "show", "1").out.startswith("purchase 1 with no customer: 10.00 EUR")
+    assert cli("import", "undo", "1").code == 0
     assert cli("import", "purchases", str(source), "--json").json()["without_customer"] == 0  # R1 by its name
 
 
