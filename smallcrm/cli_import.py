@@ -789,7 +789,8 @@ def _print_other_currencies(currencies: dict[str, int], batch: int | None = None
     most = sorted(currencies, key=lambda code: (-currencies[code], code))
     which = most[0] if len(most) == 1 else " and ".join(
         (", ".join(f"{code} ({currencies[code]})" for code in most[:-1]), f"{most[-1]} ({currencies[most[-1]]})"))
-    they = "it earns no points, and reports leave it out" if n == 1 else "they earn no points, and reports leave them out"
+    they = ("it earns no points, and reports leave it out" if n == 1
+            else "they earn no points, and reports leave them out")
     print(f"  note: {plural(n, 'purchase')} {'is' if n == 1 else 'are'} in {which}, not the shop's currency "
           f"({shop_currency()}): {they}; if the shop sells in {most[0]}, "
           f"choose it under Tools ▸ Settings in the window, then {f'undo import {batch} and ' if batch else ''}import "

@@ -1384,8 +1384,9 @@ def whole_number(text: str) -> str:
     return m.group(1) if m else text
 
 
-# A customer a sales file names by their number only is named "Customer 17850" in the shop's language (purchases_import),
-# until a list with their name comes: a stand-in, no name of theirs (duplicates, contacts_import.merge).
+# A customer a sales file names by their number only is named "Customer 17850" in the shop's language
+# (purchases_import), until a list with their name comes: a stand-in, no name of theirs (duplicates,
+# contacts_import.merge).
 CUSTOMER_WORDS = {"fr": "Client", "de": "Kunde", "es": "Cliente", "it": "Cliente", "pt": "Cliente", "nl": "Klant"}
 STAND_IN_WORDS = ("Customer", *dict.fromkeys(CUSTOMER_WORDS.values()))
 
