@@ -786,7 +786,7 @@ def _print_other_currencies(currencies: dict[str, int], batch: int | None = None
     from smallcrm.services.loyalty import shop_currency
 
     n = sum(currencies.values())
-    most = sorted(currencies, key=lambda code: (-currencies[code], code))
+    most = list(currencies)  # (the most first)
     which = most[0] if len(most) == 1 else " and ".join(
         (", ".join(f"{code} ({currencies[code]})" for code in most[:-1]), f"{most[-1]} ({currencies[most[-1]]})"))
     they = ("it earns no points, and reports leave it out" if n == 1

@@ -2342,7 +2342,7 @@ class SummaryPage(QWizardPage):
     def _other_currencies(self, currencies: dict[str, int]) -> str:
         """Purchases in another currency than the shop's: no points, and left out of reports."""
         n = sum(currencies.values())
-        most = sorted(currencies, key=lambda code: (-currencies[code], code))
+        most = list(currencies)  # (the most first)
         which = most[0] if len(most) == 1 else ", ".join(f"{code} ({fmt.number(currencies[code])})" for code in most)
         return (self.tr("1 purchase is in {currencies}, not the shop's currency ({shop}): it earns no points, and "
                         "reports leave it out. If the shop sells in {first}, choose it under Tools ▸ Settings first.")

@@ -692,8 +692,8 @@ class PurchasePlan:
     # (the name of a column that is the amount and its tax added, the amount's): to say so (_with_tax)
     with_tax: tuple[str, str] | None = None
     warning_rows: dict[str, list[int]] = field(default_factory=dict)  # where reading tidied: the first rows of each
-    # the purchases to record in another currency than the shop's, by currency: they earn no points, and reports
-    # (in the shop's currency) leave them out
+    # the purchases to record in another currency than the shop's, by currency, the most first: they earn no points,
+    # and reports (in the shop's currency) leave them out
     other_currencies: dict[str, int] = field(default_factory=dict)
 
 
@@ -2072,6 +2072,10 @@ class _Run:
         self.new_customers: dict[str, ci.State] = {}
         self.left_out: list[str] = []  # the numbers of sales not recorded as the file says they were paid back
 
+    def currencies_apart(self) -> dict[str, int]:
+        """other_currencies, the most first (the first named, to choose as the shop's)."""
+        return dict(sorted(self.other_currencies.items(), key=lambda item: (-item[1], item[0])))
+
     def check_columns(self) -> None:
         fields = set(self.layout.fields)
         if not any(self.layout.headers) and ("date" not in fields or not fields & {"amount", "unit_price"}):
@@ -2602,7 +2606,7 @@ def _plan_purchases(path: Path, options: PurchaseImportOptions, progress, cancel
     return PurchasePlan(layout.dialect, layout.preset, layout.headers, layout.fields, dict(layout.date_orders),
                         list(layout.ambiguous_columns), dict(run.counts), list(run.unmatched.values()), run.preview,
                         rejects, whole, run.rows.written, dict(run.skips), run.rows.warnings, run.with_tax,
-                        run.rows.warning_rows, dict(run.other_currencies))
+                        run.rows.warning_rows, run.currencies_apart())
 
 
 def _preview_points(run: _Run, receipts: list[_Receipt], rows: list[tuple]) -> None:
@@ -2667,7 +2671,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
                                 layout.dialect.encoding, layout.dialect.delimiter, run.rows.rejects,
                                 list(run.unmatched.values()), run.counts["paid"], run.counts["without_customer"],
                                 layout.preset, dict(run.skips), run.rows.warnings, run.with_tax,
-                                run.rows.warning_rows, dict(run.other_currencies))
+                                run.rows.warning_rows, run.currencies_apart())
 
 
 def _mark_paid(conn, payments: list[tuple[int, int, str]]) -> list[list]:
