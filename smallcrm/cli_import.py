@@ -458,6 +458,11 @@ _WARNINGS = {
 }
 
 
+# How a file was found cut short, said without a count (what follows: rows may be missing after its last one)
+_CUT_SHORT = {"cut_letter": "in the middle of a letter: it was cut short when it was saved, copied or downloaded",
+              "nul_tail": "in blank (NUL) bytes instead of text: it was cut short when it was saved, copied or synced"}
+
+
 # What went to the customers' notes, after how many customers ("2 customers: ...").
 _NOTED = {
     "email_in_notes": "an email that cannot be read went to their notes",
@@ -491,12 +496,8 @@ def _print_warnings(warnings, rows: dict[str, list[int]] | None = None, *, purch
         where = _where(n, (rows or {}).get(kind), noun)
         if kind in _NOTED and not purchases:
             print(f"  note: {plural(n, 'customer')}: {_NOTED[kind]}")
-        elif kind == "cut_letter":
-            print("  note: the file ends in the middle of a letter: it was cut short when it was saved, copied or "
-                  "downloaded, and rows may be missing after its last one")
-        elif kind == "nul_tail":
-            print("  note: the file ends in blank (NUL) bytes instead of text: it was cut short when it was saved, "
-                  "copied or synced, and rows may be missing after its last one")
+        elif kind in _CUT_SHORT:
+            print(f"  note: the file ends {_CUT_SHORT[kind]}, and rows may be missing after its last one")
         elif purchases and kind == "long_rows":
             print(f"  note: {n} {'row' if n == 1 else 'rows'} had more cells than the header: the extra ones were "
                   f"left out{where}")
