@@ -49,8 +49,8 @@ def register(commands, command, group, open_existing) -> None:
                           help="for .vcf files: vCard 3.0 (older phones and programs) or 4.0 (default)")
 
     purchases = command(actions, "purchases", export_purchases,
-                        "purchases and refunds to a spreadsheet (FILE.csv), oldest first, in the layout "
-                        "`smallcrm import purchases` reads")
+                        "purchases and refunds to a spreadsheet (FILE.csv), oldest first, a row for each item, in "
+                        "a layout `smallcrm import purchases` reads back whole (items, refunds and their sales)")
     purchases.add_argument("file", type=cli_format.file_path, metavar="FILE.csv", help="where to write")
     purchases.add_argument("--from", dest="start", type=_date, metavar="DATE",
                            help="first day, YYYY-MM-DD (default: the first purchase)")
@@ -110,7 +110,8 @@ def export_purchases(args, db_path: Path) -> int:
         raise ExportUsageError(f"--to {args.end.isoformat()} comes before --from {args.start.isoformat()}")
     _open_existing(db_path)
     result = _write(args.file, lambda: export.export_purchases(args.file, start=args.start, end=args.end))
-    print(f"{cli_format.plural(result.rows, 'row')} of purchases and refunds written to {result.path}")
+    print(f"{cli_format.plural(result.rows, 'purchase or refund', 'purchases and refunds')} written to "
+          f"{result.path}, a row for each item")
     return 0
 
 

@@ -92,8 +92,8 @@ def register(commands, command, group, open_existing) -> None:
     file_options(purchases)
     purchases.add_argument("--preset", default="auto", metavar="auto|NAME",
                            help="the program that wrote the file: shopify_orders, sumup, stripe, paypal, lightspeed_x, "
-                                "online_retail, etsy, etsy_items, or generic (read by the column names alone; default: "
-                                "found from the header row)")
+                                "online_retail, etsy, etsy_items, smallcrm (its own export), or generic (read by the "
+                                "column names alone; default: found from the header row)")
     purchases.add_argument("--match", type=str.lower, choices=("auto", "email", "phone", "id", "name"),
                            default="auto",
                            help="how rows name their customer: email, phone, id (the customer number another "

@@ -1827,6 +1827,14 @@ Cliquez pour les afficher.</translation>
         <translation>Un autre programme (d’après les noms des colonnes)</translation>
     </message>
     <message>
+        <source>smallcrm (its own purchases export)</source>
+        <translation>smallcrm (son propre export des achats)</translation>
+    </message>
+    <message>
+        <source>the layout of smallcrm&apos;s own purchases export (a purchase&apos;s items on rows of its number, each refund with the purchase it pays back)</source>
+        <translation>la disposition de l’export des achats de smallcrm (les articles d’un achat sur les lignes de son numéro, chaque remboursement avec l’achat qu’il rembourse)</translation>
+    </message>
+    <message>
         <source>what each column holds to be chosen on the next page</source>
         <translation>le contenu de chaque colonne à choisir à la page suivante</translation>
     </message>
@@ -3260,6 +3268,14 @@ Cliquez pour les afficher.</translation>
     <message>
         <source>Till (register)</source>
         <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Purchase number (on each of its rows)</source>
+        <translation>Numéro d’achat (sur chacune de ses lignes)</translation>
+    </message>
+    <message>
+        <source>Refund of (the purchase number it pays back)</source>
+        <translation>Remboursement de (le numéro de l’achat remboursé)</translation>
     </message>
     <message>
         <source>Customer&apos;s first name</source>

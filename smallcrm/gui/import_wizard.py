@@ -170,6 +170,8 @@ SALE_LABELS = {"": QT_TRANSLATE_NOOP("MappingPage", "(ignore)"),
                "currency": QT_TRANSLATE_NOOP("MappingPage", "Currency"),
                "payment_method": QT_TRANSLATE_NOOP("MappingPage", "Payment method"),
                "register": QT_TRANSLATE_NOOP("MappingPage", "Till (register)"),
+               "purchase_number": QT_TRANSLATE_NOOP("MappingPage", "Purchase number (on each of its rows)"),
+               "refund_of": QT_TRANSLATE_NOOP("MappingPage", "Refund of (the purchase number it pays back)"),
                "first_name": QT_TRANSLATE_NOOP("MappingPage", "Customer's first name"),
                "last_name": QT_TRANSLATE_NOOP("MappingPage", "Customer's last name"),
                "last_name_prefix": QT_TRANSLATE_NOOP("MappingPage", "Customer's last name prefix (van, de)"),
@@ -1071,7 +1073,8 @@ class FormatPage(QWizardPage):
         return {"shopify_orders": self.tr("Shopify (orders)"), "sumup": "SumUp", "stripe": "Stripe",
                 "paypal": "PayPal", "lightspeed_x": "Lightspeed Retail X-Series",
                 "online_retail": self.tr("Online Retail data set"), "etsy": self.tr("Etsy (Sold Orders)"),
-                "etsy_items": self.tr("Etsy (Sold Order Items)")}[layout]
+                "etsy_items": self.tr("Etsy (Sold Order Items)"),
+                "smallcrm": self.tr("smallcrm (its own purchases export)")}[layout]
 
     def _chosen(self) -> dict:
         return {"encoding": self.chosen_encoding(), "delimiter": self.delimiter.currentData(),
@@ -1158,6 +1161,9 @@ class FormatPage(QWizardPage):
         if self.w.kind == "purchases" and self.w.preset == "paypal":
             return self.tr("the layout of PayPal's activity download (the customer's email from or to, as the money "
                            "went)")
+        if self.w.kind == "purchases" and self.w.preset == "smallcrm":
+            return self.tr("the layout of smallcrm's own purchases export (a purchase's items on rows of its number, "
+                           "each refund with the purchase it pays back)")
         if not any(self.w.headers):
             return self.tr("what each column holds to be chosen on the next page")
         return self.tr("columns read by their names (not the layout of a program smallcrm knows)")

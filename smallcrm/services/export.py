@@ -22,8 +22,11 @@ Decisions, in plain words:
 - Rows are read in chunks of CHUNK contacts (or purchases) and written as they come, to a temporary
   file beside the target that replaces it at the end: the file is there whole or not at all, and it is
   readable by its owner only (0o600 on POSIX), since it holds customers' personal data.
-- Purchases CSV: one row per purchase or refund, the date in local time, amounts with the currency's
-  decimals, in a layout `smallcrm import purchases` reads back.
+- Purchases CSV: a row per line of a purchase or refund (one row for one without lines), each row with its
+  purchase's number, date (local time), customer, reference, currency and status; the purchase's amount and what
+  was paid of it on its first row only, so that a spreadsheet's sum of the column is the takings. A refund names
+  the purchase it pays back ("Refund of"). `smallcrm import purchases` reads the layout back: a purchase per
+  "Purchase ID", with its lines, and its refunds linked to it.
 """
 
 from __future__ import annotations
@@ -424,18 +427,13 @@ def export_contacts(path: Path | str, ids: Iterable[int], *, consenting: str | N
 # Purchases
 
 
-PURCHASE_HEADERS = ["Purchase ID", "Date", "Customer ID", "Customer", "Email", "Reference", "Items", "Amount",
-                    "Currency", "Status", "Paid", "Due date", "Payment method", "Refund of"]
+PURCHASE_HEADERS = ["Purchase ID", "Date", "Customer ID", "Customer", "Email", "Reference", "Item", "Quantity",
+                    "Unit price", "Amount", "Currency", "Status", "Paid", "Due date", "Payment method", "Refund of"]
 STATUS_WORDS = {"paid": "paid", "due": "due", "partly_paid": "partly paid", "written_off": "written off"}
 
 
 def _amount(minor: int, currency: str) -> str:
     return format(money.to_decimal(minor, currency), "f")
-
-
-def _items_text(lines: list[tuple[str, int]]) -> str:
-    return "; ".join(f"{quantity} × {description}" if description else f"{quantity} ×"
-                     for description, quantity in lines)
 
 
 def _purchase_range(start: date | None, end: date | None) -> tuple[str, str]:
@@ -446,7 +444,8 @@ def _purchase_range(start: date | None, end: date | None) -> tuple[str, str]:
     return low, high
 
 
-def _read_purchases(low: str, high: str) -> Iterator[list[str]]:
+def _read_purchases(low: str, high: str) -> Iterator[list[list[str]]]:
+    """Each purchase's rows, oldest first: a row per line (one for a purchase without lines)."""
     after = (low, 0)
     while True:
         rows = database.execute_sql(
@@ -460,21 +459,25 @@ def _read_purchases(low: str, high: str) -> Iterator[list[str]]:
         if not rows:
             return
         marks = ",".join("?" * len(rows))
-        lines: dict[int, list[tuple[str, int]]] = {}
-        for purchase_id, description, quantity in database.execute_sql(
-                f"SELECT purchase_id, description, quantity FROM purchase_item WHERE purchase_id IN ({marks})"
-                " ORDER BY purchase_id, id", [row[0] for row in rows]):
-            lines.setdefault(purchase_id, []).append((description, quantity))
+        lines: dict[int, list[tuple[str, int, int]]] = {}
+        for purchase_id, description, quantity, price in database.execute_sql(
+                "SELECT purchase_id, description, quantity, unit_price_minor FROM purchase_item"
+                f" WHERE purchase_id IN ({marks}) ORDER BY purchase_id, id", [row[0] for row in rows]):
+            lines.setdefault(purchase_id, []).append((description, quantity, price))
         for (purchase_id, occurred_at, contact_id, first, last, company, email, reference, total, currency, status,
              paid, due_on, method, refund_of) in rows:
             local = from_utc_text(occurred_at).astimezone()
             name = display_name(first or "", last or "", company or "") if contact_id is not None else ""
-            yield [str(purchase_id), local.strftime("%Y-%m-%d %H:%M:%S"),
-                   str(contact_id) if contact_id is not None else "", spreadsheet_text(name),
-                   spreadsheet_text(email or ""), spreadsheet_text(reference),
-                   spreadsheet_text(_items_text(lines.get(purchase_id, []))), _amount(total, currency), currency,
-                   STATUS_WORDS.get(status, status), _amount(paid, currency), due_on or "", spreadsheet_text(method),
-                   str(refund_of) if refund_of is not None else ""]
+            start = [str(purchase_id), local.strftime("%Y-%m-%d %H:%M:%S"),
+                     str(contact_id) if contact_id is not None else "", spreadsheet_text(name),
+                     spreadsheet_text(email or ""), spreadsheet_text(reference)]
+            end = [due_on or "", spreadsheet_text(method), str(refund_of) if refund_of is not None else ""]
+            purchase = []
+            for n, line in enumerate(lines.get(purchase_id) or [None]):
+                item = [spreadsheet_text(line[0]), str(line[1]), _amount(line[2], currency)] if line else ["", "", ""]
+                amount, paid_text = (_amount(total, currency), _amount(paid, currency)) if n == 0 else ("", "")
+                purchase.append([*start, *item, amount, currency, STATUS_WORDS.get(status, status), paid_text, *end])
+            yield purchase
         after = (rows[-1][1], rows[-1][0])
 
 
@@ -492,5 +495,5 @@ def export_purchases(path: Path | str, *, start: date | None = None, end: date |
     with whole_file(path, encoding="utf-8-sig") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(PURCHASE_HEADERS)
-        written = _each(_read_purchases(low, high), writer.writerow, total, progress, cancelled)
+        written = _each(_read_purchases(low, high), writer.writerows, total, progress, cancelled)
     return ExportResult(path, "csv", written)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 import vobject
@@ -67,8 +68,29 @@ def test_purchases_to_csv(cli, two, tmp_path):
     out = tmp_path / "may.csv"
     result = cli("export", "purchases", str(out), "--from", "2024-05-01", "--to", "2024-05-31")
     assert result.code == 0, result.err
-    assert result.out.strip() == f"1 row of purchases and refunds written to {out}"
+    assert result.out.strip() == f"1 purchase or refund written to {out}, a row for each item"
     assert [(r["Customer ID"], r["Amount"], r["Currency"]) for r in rows(out)] == [(str(two[0]), "25.50", "EUR")]
+
+
+def test_purchases_import_back_with_their_items_and_refunds(cli, two, tmp_path):
+    added = cli("purchases", "add", str(two[0]), "--item", "Tea;2;4.50", "--item", "Mug, blue;1;9.00",
+                "--currency", "EUR", "--at", "2024-05-01 10:00", "--json")
+    assert cli("purchases", "refund", str(json.loads(added.out)["id"]), "--amount", "4.50").code == 0
+    out, contacts = tmp_path / "purchases.csv", tmp_path / "contacts.csv"
+    result = cli("export", "purchases", str(out))
+    assert result.out.strip() == f"2 purchases and refunds written to {out}, a row for each item"
+    assert [(r["Item"], r["Quantity"], r["Amount"]) for r in rows(out)] == [
+        ("Tea", "2", "18.00"), ("Mug, blue", "1", ""), ("", "-1", "-4.50")]
+    assert cli("export", "contacts", str(contacts), "--everyone").code == 0
+    other = tmp_path / "other.sqlite"
+    assert cli("import", "contacts", str(contacts), db=other).code == 0
+    imported = cli("import", "purchases", str(out), "--json", db=other)
+    assert imported.code == 0, imported.err
+    assert (json.loads(imported.out)["created"], json.loads(imported.out)["refunds"]) == (2, 1)
+    sale, refund = (json.loads(cli("purchases", "show", n, "--json", db=other).out) for n in ("1", "2"))
+    assert [(i["description"], i["quantity"], i["unit_price_minor"]) for i in sale["items"]] == [
+        ("Tea", 2, 450), ("Mug, blue", 1, 900)]
+    assert (refund["refund_of"], refund["total_minor"], sale["refunded_minor"]) == (1, -450, 450)
 
 
 @pytest.mark.parametrize(("args", "words"), [

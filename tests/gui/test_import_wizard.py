@@ -2153,6 +2153,39 @@ def test_a_paypal_activity_download_is_named_and_a_refund_is_the_customers(qtbot
     wizard.close()
 
 
+def test_a_purchases_export_of_smallcrm_is_named_and_imports_back_with_its_refund_linked(qtbot, window, tmp_path):
+    from smallcrm.services import export
+    from smallcrm.services.purchases import Item, purchase_json, record_purchase, refund_purchase
+    from smallcrm.store.models import Purchase, database
+
+    ann = contacts.add_contact(contacts.ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    sale = record_purchase(ann, items=[Item("Tea", 2, 450), Item("Mug", 1, 900)], currency="EUR",
+                           at=datetime(2025, 3, 1, 10).astimezone())
+    refund_purchase(sale.purchase_id, 450, at=datetime(2025, 3, 1, 10).astimezone(), reason="tea spilt")
+    path = tmp_path / "purchases.csv"
+    export.export_purchases(path)
+    for sql in ("DELETE FROM points_entry", "DELETE FROM purchase WHERE refund_of_id IS NOT NULL",
+                "DELETE FROM purchase"):  # (the book without them, as another book would be)
+        database.execute_sql(sql)
+    wizard = wizard_for(qtbot, window, path)
+    wizard.next()
+    assert wizard.format_page.preset.currentText() == "smallcrm (its own purchases export) (detected)"
+    assert "the layout of smallcrm's own purchases export" in wizard.format_page.detected.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.whole, timeout=5000)
+    preview = wizard.mapping_page.preview  # the sale's two rows one purchase, its refund another
+    assert [cells(preview, r)[:2] for r in range(2)] == [["2, 3", "record"], ["4", "refund"]]
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.summary_page.ready, timeout=5000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10000)
+    again, refund = (purchase_json(p.id) for p in Purchase.select().order_by(Purchase.id))
+    assert [(i["description"], i["quantity"]) for i in again["items"]] == [("Tea", 2), ("Mug", 1)]
+    assert (refund["refund_of"], refund["total_minor"], again["refunded_minor"]) == (again["id"], -450, 450)
+    wizard.close()
+
+
 def test_the_preview_brings_into_sight_where_a_newly_mapped_column_goes(qtbot, window):
     path = Path(__file__).parents[1] / "fixtures" / "import" / "google.csv"
     wizard = mapping_of(qtbot, window, path, whole=True)

@@ -428,15 +428,21 @@ def test_purchases_export_with_local_dates_and_the_currency_decimals(book, tmp_p
     assert result.rows == 4 and out.read_bytes().startswith(codecs.BOM_UTF8)
     rows = read_csv(out)
     assert list(rows[0]) == export.PURCHASE_HEADERS
-    sale, back, yen, anonymous = rows
+    sale, card, back, yen, anonymous = rows  # (a row per line: the sale's two lines are two rows)
     local = datetime(2024, 5, 1, 10, 30, tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    assert sale["Date"] == local
-    assert (sale["Customer ID"], sale["Customer"], sale["Email"]) == (str(book[0]), "Zoë Ørsted-Łukasiewicz",
-                                                                      "zoe@example.com")
-    assert (sale["Items"], sale["Amount"], sale["Currency"], sale["Status"], sale["Paid"]) == (
-        "2 × Peonies, pink; 1 × Card", "28.50", "EUR", "paid", "28.50")
+    for row in (sale, card):
+        assert (row["Purchase ID"], row["Date"], row["Reference"], row["Currency"], row["Status"]) == (
+            str(first.purchase_id), local, "R-1", "EUR", "paid")
+        assert (row["Customer ID"], row["Customer"], row["Email"]) == (str(book[0]), "Zoë Ørsted-Łukasiewicz",
+                                                                       "zoe@example.com")
+    assert [(row["Item"], row["Quantity"], row["Unit price"]) for row in (sale, card)] == [
+        ("Peonies, pink", "2", "12.50"), ("Card", "1", "3.50")]
+    # the purchase's amount and what was paid once, on its first row: the column adds up to the takings
+    assert [(row["Amount"], row["Paid"]) for row in (sale, card)] == [("28.50", "28.50"), ("", "")]
     assert (back["Amount"], back["Refund of"], back["Purchase ID"]) == ("-3.50", str(first.purchase_id),
                                                                         str(refund.refund_id))
+    assert (back["Quantity"], back["Unit price"]) == ("-1", "3.50")
+    assert (yen["Item"], yen["Quantity"], yen["Unit price"]) == ("", "", "")  # (a purchase without lines: one row)
     assert (yen["Amount"], yen["Currency"], yen["Status"], yen["Reference"], yen["Paid"], yen["Due date"]) == (
         "1200", "JPY", "due", "'=cmd", "0", "2024-07-01")
     assert sale["Due date"] == ""
@@ -457,6 +463,63 @@ def test_purchases_between_two_local_days(book, tmp_path):
         export.export_purchases(out, start=date(2024, 5, 2), end=date(2024, 5, 1))
     with pytest.raises(InvalidValue):
         export.export_purchases(tmp_path / "purchases.vcf")
+
+
+def _purchases_as_kept() -> list[tuple]:
+    """Every purchase of the book open with what it holds, its customer by the number the book it came from gave
+    (its "Customer number"), the sale a refund pays back by its time and reference: comparable between two books."""
+    from smallcrm.store.models import Contact, Purchase, PurchaseItem
+
+    number = {c.id: c.external_id or str(c.id) for c in Contact.select()}
+    purchases = {p.id: p for p in Purchase.select()}
+
+    def kept(p) -> tuple:
+        lines = tuple((i.description, i.quantity, i.unit_price_minor, i.total_minor)
+                      for i in PurchaseItem.select().where(PurchaseItem.purchase == p.id).order_by(PurchaseItem.id))
+        sale = purchases[p.refund_of_id] if p.refund_of_id else None
+        return (number.get(p.contact_id), p.occurred_at, p.currency, p.total_minor, p.payment_method, p.reference,
+                p.status, p.due_on, p.paid_minor, lines, sale and (sale.occurred_at, sale.reference, sale.total_minor))
+
+    return sorted((kept(p) for p in purchases.values()), key=repr)
+
+
+def test_purchases_come_back_whole_from_their_export(book, tmp_path):
+    """Imported into another book, an export gives the same purchases: their lines, amounts, statuses, what is owed
+    and when, and each refund paid back from its own sale (even one made at the sale's very time, without a
+    reference); imported again, nothing."""
+    from smallcrm.services.purchases import write_off
+    from smallcrm.store.models import Purchase, PurchaseItem
+
+    at = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=40)
+    whole = record_purchase(book[0], items=[Item("Peonies, pink", 2, 1250), Item("=Gift wrap; ribbon", 1, 0)],
+                            at=at, reference="R-7", payment_method="Card")
+    refund_purchase(whole.purchase_id, at=at + timedelta(days=2))  # (its lines, given back)
+    same_time = record_purchase(book[1], items=[Item("Tulips", 3, 400)], at=at + timedelta(days=1))
+    refund_purchase(same_time.purchase_id, 400, at=at + timedelta(days=1), reason="one wilted")
+    record_purchase(book[1], items=[Item("Tulips", 1, 400)], at=at + timedelta(days=1), reference="R-7")
+    discounted = record_purchase(book[2], items=[Item("Vase", 1, 3000)], at=at + timedelta(days=3))
+    PurchaseItem.insert(purchase=discounted.purchase_id, description="Rabatt 10 %", quantity=1,
+                        unit_price_minor=-300, total_minor=-300).execute()  # (as an import of a till's receipt keeps)
+    Purchase.update(total_minor=2700, paid_minor=2700).where(Purchase.id == discounted.purchase_id).execute()
+    record_purchase(book[3], total_minor=12000, at=at + timedelta(days=4), reference="INV-3", status="partly_paid",
+                    paid_minor=5000, due_on=(at + timedelta(days=30)).date())
+    lost = record_purchase(book[3], total_minor=8000, at=at + timedelta(days=5), reference="INV-4",
+                           status="partly_paid", paid_minor=1500)
+    write_off(lost.purchase_id, at=at + timedelta(days=35))
+    record_purchase(None, total_minor=990, currency="EUR", at=at + timedelta(days=6))
+    record_purchase(book[4], total_minor=1200, currency="JPY", at=at + timedelta(days=7), payment_method="Cash")
+    before = _purchases_as_kept()
+    contacts_file, purchases_file = tmp_path / "contacts.csv", tmp_path / "purchases.csv"
+    export.export_contacts(contacts_file, book)
+    assert export.export_purchases(purchases_file).rows == 10  # purchases and refunds, not the file's rows
+
+    fresh_database(tmp_path, "other.sqlite")
+    import_contacts(contacts_file)
+    result = import_purchases(purchases_file, PurchaseImportOptions())
+    assert (result.created, result.refunds, result.rejected, result.skipped) == (10, 2, 0, 0)
+    assert _purchases_as_kept() == before
+    again = import_purchases(purchases_file, PurchaseImportOptions())
+    assert (again.created, again.skipped) == (0, 10)
 
 
 def test_contacts_and_purchases_import_back_into_another_book(book, tmp_path, monkeypatch):

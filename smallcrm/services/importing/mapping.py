@@ -820,6 +820,10 @@ SALES_HEADERS = {
     # What is left of the sale after its refunds (Etsy's "Adjusted Order Total", empty when nothing was refunded)
     "after_refunds": ("adjustedordertotal", "adjustedtotal", "totalafterrefunds", "amountafterrefunds",
                       "montantapresremboursement", "betragnacherstattung"),
+    # smallcrm's own purchases export: each purchase's number, on each of its rows (a row per item), and the number
+    # of the sale a refund pays back
+    "purchase_number": ("purchaseid",),
+    "refund_of": ("refundof",),
     # The till a receipt was rung up on ("Register", "Kasse", "Caisse"): two tills may each number their receipts
     # from 1, and then the till tells two receipts of one number apart
     "register": ("register", "registername", "registerid", "registernumber", "registerno", "till", "tillname",

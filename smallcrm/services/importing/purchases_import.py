@@ -25,7 +25,9 @@ what such rows do not, and such rows only what the refunds recorded before do no
 of its line rows is counted once; a sale's total beyond its lines (shipping, taxes) gets a line for the rest. A row
 whose type says it is no sale (a withdrawal, a fee) is skipped, and so is a declined attempt to pay beside the
 payment under one number. What a column says was paid back of a sale ("Refunded Amount") is a refund linked to it
-(`refund_of`), at the sale's time: the file does not say when.
+(`refund_of`), at the sale's time: the file does not say when. smallcrm's own export (OWN_SIGNS) numbers each
+purchase on each of its rows: its rows are one purchase (a refund made by hand has no reference), and a refund is
+of the purchase its "Refund of" names.
 
 Customers are found by `PurchaseImportOptions.match`, or ("auto") by whichever of a row's email, customer id and
 phone (in that order; its name when it has none of them) finds someone:
@@ -136,6 +138,9 @@ ETSY_SIGNS = ("Sale Date", "Order ID", "Adjusted Order Total")  # Etsy's "Sold O
 # count once, in the order's total (a line for them: REST_LINES), as its Sold Orders' "Order Total" does
 ETSY_ITEMS_SIGNS = ("Sale Date", "Item Name", "Order ID", "Order Shipping", "Transaction ID")
 ETSY_ORDER_CHARGES = (("ordershipping", 1), ("ordersalestax", 1), ("discountamount", -1), ("shippingdiscount", -1))
+# smallcrm's own export (services.export): a row per line of a purchase, its number ("Purchase ID") on each, a refund
+# with the number of the purchase it pays back ("Refund of")
+OWN_SIGNS = ("Purchase ID", "Refund of")
 # PayPal's activity download: the customer's address is "From Email Address" on money in, "To Email Address" on
 # money out (a refund), as "Balance Impact" says ("Credit", "Debit").
 PAYPAL_SIGNS = ("From Email Address", "To Email Address", "Balance Impact")
@@ -372,7 +377,7 @@ MONTH_FIRST = ("online_retail", "etsy", "etsy_items")
 LAYOUTS = {"shopify_orders": SHOPIFY_ORDERS_SIGNS, "sumup": SUMUP_SIGNS, "stripe": STRIPE_SIGNS, "paypal": PAYPAL_SIGNS,
            "lightspeed_x": LIGHTSPEED_X_SIGNS,
            "online_retail": ("InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"),
-           "etsy": ETSY_SIGNS, "etsy_items": ETSY_ITEMS_SIGNS}
+           "etsy": ETSY_SIGNS, "etsy_items": ETSY_ITEMS_SIGNS, "smallcrm": OWN_SIGNS}
 _LAYOUT_KEYS = {name: {header_key(h) for h in signs} for name, signs in LAYOUTS.items()}
 GENERIC = "generic"  # the layout of a file read by its column names alone
 NOT_THE_LAYOUT = "the file has no column {columns} of that program's exports"
@@ -936,6 +941,8 @@ class _Receipt:
     # its rows a "Voided" column says were voided: their lines and amount, apart (_Reader.voided_lines)
     voided: list[tuple[int, list[tuple[str, int, int]], int | None]] = field(default_factory=list)
     not_voided: bool = False  # a row of it says it was not voided ("no"): its rows are voided one by one
+    number: str = ""  # its number in the file, where the file gives each purchase one (smallcrm's own: OWN_SIGNS)
+    number_paid_back: str = ""  # a refund's: the number of the sale it pays back, in that file
 
     @property
     def total(self) -> int:
@@ -1023,8 +1030,9 @@ class _Reader:
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
     def description(self, cells: list[str]) -> str:
-        """What the row sold, tidied."""
-        return clean_text(self.cell(cells, "description")[:v.MAX_TEXT], "description", v.MAX_TEXT)
+        """What the row sold, tidied (without the `'` a spreadsheet, or an export, puts before "=Gift")."""
+        return clean_text(cleaning.unguard_formula(self.cell(cells, "description")[:v.MAX_TEXT]), "description",
+                          v.MAX_TEXT)
 
     def line(self, text: str) -> str:
         """A line's text, cut to what a line holds, ending in "…" (a long product list loses no sale, and the import
@@ -1309,6 +1317,9 @@ class _Reader:
             else:  # (a till named on a receipt's first row alone: Lightspeed's "Sale" row, not its lines)
                 till = self.till_of.get(reference, "")
             ref_key = f"{reference}\x01{till}" if till else reference
+        file_number = self.cell(cells, "purchase_number")
+        if file_number:  # (a purchase of its own, however its reference reads: a refund by hand has none)
+            ref_key = f"\x02{file_number}"
         # A receipt's later rows (Shopify's line items) may leave its date and currency to its first row.
         earlier = self.last.get(reference) if reference else None
         date_text = self.cell(cells, "date")
@@ -1380,9 +1391,10 @@ class _Reader:
             return self.reject(number, "a payment status that is not paid, due, written off or cancelled", "status",
                                self.cell(cells, "status"))
         due_text = self.cell(cells, "due_date")
-        due_on = None  # (read for a sale its row, or its file's amount owed, may say is unpaid: not a paid one's)
+        # (read for a sale its row, or its file's amount owed, may say is unpaid, or was given up: not a paid one's)
+        due_on = None
         if (due_text and due_text.casefold() not in cleaning.PLACEHOLDERS
-                and (status in UNPAID or "outstanding" in self.col)):
+                and (status in (*UNPAID, "written_off") or "outstanding" in self.col)):
             try:
                 due_on = cleaning.parse_date(split_time(due_text)[0], self.due_order)
             except InvalidValue:
@@ -1559,13 +1571,15 @@ class _Reader:
             self.rejected_at.pop(reference, None)
             self.receipts[key] = self.last[reference] = _Receipt(
                 [number], reference, occurred_at, currency, status,
-                clean_text(self.cell(cells, "payment_method"), "payment_method")[:200], customer, details,
+                clean_text(cleaning.unguard_formula(self.cell(cells, "payment_method")), "payment_method")[:200],
+                customer, details,
                 [] if void else lines, None if void else amount, cancellation,
                 [amount] if amount is not None and not void else [],
                 refunded=[refunded] if refunded_text else [], refunded_whole=refunded_whole, beside_sale=attempt,
                 moved=not memo, kind=by, also=tuple(keys[1:]), outstanding=owed,
                 priced_lines=item is not None and amount is not None and not void, charges=charges, due_on=due_on,
-                voided=[(number, lines, amount)] if void else [], not_voided=said is False and bool(voided))
+                voided=[(number, lines, amount)] if void else [], not_voided=said is False and bool(voided),
+                number=file_number, number_paid_back=self.cell(cells, "refund_of") if file_number else "")
             return None
         if receipt.currency != currency:
             return self.reject(number, Phrase(OTHER_CURRENCY, reference=reference, currency=receipt.currency,
@@ -1868,7 +1882,8 @@ def _recorded(r: _Receipt, total: int, ids: list[int], existing: dict[tuple, tup
 class _SalesByNumber:
     """Which sale a refund under a sale's number pays back (Square's, PayPal's), of this file or recorded before;
     in a file whose numbers start again each day, that day's sale of the file. A sale "" is none; None, one the
-    file (or an earlier one) says was paid back, and left out."""
+    file (or an earlier one) says was paid back, and left out. A refund that names its sale by the file's own number
+    for it (smallcrm's export: OWN_SIGNS) pays back that sale."""
 
     def __init__(self, conn, receipts: list[_Receipt], existing: dict[tuple, tuple | list], restarts: bool):
         self.restarts = restarts
@@ -1878,6 +1893,7 @@ class _SalesByNumber:
         # what was refunded of it before without a row of its own (a column's "Partial Refunds"): the first
         # refunds' rows not recorded yet are that, not more
         self.covered: dict[str | tuple[str, date], int] = {}
+        self.numbered: dict[str, tuple[_Receipt | int | None, int | None]] = {}  # by the file's own numbers
         refunds = [r for r in receipts if r.reference and r.total < 0 and not r.cancellation]
         for r in refunds:
             if _recorded_as(cleaning.number_key(r.reference), r.occurred_at, r.total, existing) is None:
@@ -1895,17 +1911,24 @@ class _SalesByNumber:
         return self.returned.get(self.key(sale), 0) if sale.reference else 0
 
     def planned(self, sale: _Receipt) -> None:
+        if sale.number:
+            self.numbered[sale.number] = (sale, sale.contact_id)
         if sale.reference:
             self.sales.setdefault(self.key(sale), (sale, sale.contact_id))
 
     def left_out(self, sale: _Receipt) -> None:
-        self.sales[self.key(sale)] = (None, None)
+        if sale.number:
+            self.numbered[sale.number] = (None, None)
+        if sale.reference:
+            self.sales[self.key(sale)] = (None, None)
 
     def recorded(self, sale: _Receipt, pid: int, contact_id: int | None, refunded: int, before: int,
                  at_sale: int) -> int:
         """A sale recorded before as `pid`, `before` of it refunded then (`at_sale` of that at its own time, as a
         column said), `refunded` of it now: what the file's refunds of it will pay back (no more than the refunds
         recorded leave; none of what a column's refund recorded before was)."""
+        if sale.number:
+            self.numbered[sale.number] = (pid, contact_id)
         if not sale.reference:
             return 0
         self.sales[self.key(sale)] = (pid, contact_id)
@@ -1916,6 +1939,8 @@ class _SalesByNumber:
         return self.returned_of(sale)
 
     def sale_of(self, refund: _Receipt) -> tuple[_Receipt | int | None, int | None]:
+        if refund.number_paid_back in self.numbered:
+            return self.numbered[refund.number_paid_back]
         return self.sales.get(self.key(refund), ("", None)) if refund.reference else ("", None)
 
     def may_pay_back(self, refund: _Receipt, amount: int) -> bool:
@@ -2196,8 +2221,9 @@ class _Run:
                     if r.refunded_whole and not r.beside_sale:
                         key = (r.customer, r.currency, total)
                         paid_back[key] = paid_back.get(key, 0) + 1
-                    if r.reference and not r.beside_sale:
+                    if not r.beside_sale:
                         sales.left_out(r)
+                    if r.reference and not r.beside_sale:
                         self.left_out.append(r.reference)
                 else:  # recorded by an earlier import, and paid back since: the rest of it is refunded
                     self._plan(r, "skip", ALREADY_IMPORTED)
@@ -2268,6 +2294,8 @@ class _Run:
                 # what its file says is still owed (net of what was paid back): the rest is paid
                 r.outstanding = max(0, min(r.outstanding, total - refunded))
                 r.paid = max(0, total - refunded - r.outstanding)
+            elif total > 0 and r.outstanding is not None and r.status == "written_off" and rows.paid_column is not None:
+                r.paid = max(0, total - refunded - r.outstanding)  # (what was paid before the rest was given up)
             recorded = _recorded(r, total, self.ids(r), existing)
             if recorded is not None:
                 paid = (total if r.status == "paid" else 0) if r.paid is None else r.paid
@@ -2975,7 +3003,8 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
         status = r.status if total > 0 else "paid"
         due_on = None
         paid = total
-        if r.paid is not None:  # what its file says is still owed: none, some (Shopify's "partially_paid"), all
+        if r.paid is not None and status != "written_off":
+            # what its file says is still owed: none, some (Shopify's "partially_paid"), all
             status, paid = (("paid", total) if r.outstanding == 0 else ("due", 0) if r.paid == 0 else
                             ("partly_paid", r.paid))
         if status in UNPAID:
@@ -2983,8 +3012,8 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
             due_on = r.due_on or (day + timedelta(days=DUE_DAYS)).isoformat()
             paid = 0 if status == "due" else paid
             due.append([pid, paid])
-        elif status == "written_off":
-            paid = 0
+        elif status == "written_off":  # (and when it was due, when its file says)
+            paid, due_on = r.paid or 0, r.due_on
         refund_of = id_of[id(r.refund_of)] if isinstance(r.refund_of, _Receipt) else r.refund_of
         purchases.append((pid, r.contact_id, r.occurred_at, r.currency, total, r.payment_method, r.reference, status,
                           due_on, paid, refund_of, batch_id, moment))
