@@ -138,7 +138,8 @@ class Period:
 class Headline:
     revenue_minor: int  # purchases minus refunds dated in the period
     purchases: int  # purchases (not refunds) dated in the period
-    average_basket_minor: int | None  # revenue // purchases; None without purchases
+    # revenue // purchases; None without purchases, or when refunds of earlier sales outweigh the period's sales
+    average_basket_minor: int | None
     active_customers: int  # distinct contacts with a purchase (not a refund) in the period
     new_customers: int  # active customers whose first purchase ever is in the period
     returning_customers: int  # active customers who had bought before the period
@@ -543,8 +544,8 @@ def _headline_statement(scope: _Scope) -> _Statement:
 
 def _headline(row: tuple) -> Headline:
     revenue, purchases, active, new, repeat = row
-    return Headline(revenue, purchases, revenue // purchases if purchases else None, active, new, active - new,
-                    repeat / active if active else None)
+    basket = revenue // purchases if purchases and revenue >= 0 else None
+    return Headline(revenue, purchases, basket, active, new, active - new, repeat / active if active else None)
 
 
 def _series_statement(currency: str) -> _Statement:

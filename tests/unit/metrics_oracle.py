@@ -111,8 +111,8 @@ def headline(period: metrics.Period) -> metrics.Headline:
     active = len(per_customer)
     new = sum(1 for contact in per_customer if first[contact] >= period.start)
     repeat = sum(1 for n in per_customer.values() if n >= 2)
-    return metrics.Headline(revenue, len(bought), revenue // len(bought) if bought else None, active, new,
-                            active - new, repeat / active if active else None)
+    basket = revenue // len(bought) if bought and revenue >= 0 else None
+    return metrics.Headline(revenue, len(bought), basket, active, new, active - new, repeat / active if active else None)
 
 
 def bucket_label(day: date, grain: str) -> str:

@@ -229,6 +229,18 @@ def test_the_headline_counts_purchases_minus_refunds_dated_in_the_period(shop):
     assert metrics.headline(MARCH.previous()) == metrics.Headline(10000, 1, 10000, 1, 0, 1, 0.0)
 
 
+def test_a_period_whose_refunds_outweigh_its_sales_has_no_average_basket(db):
+    """March's one sale of 10.00 and the refund of 50.00 of a February sale: the revenue is -40.00, but no basket
+    was worth that (the dashboard and the report show "—", not "-40.00")."""
+    ann = person("Ann")
+    february = buy(ann, 5000, at(2026, 2, 10))
+    buy(ann, 1000, at(2026, 3, 5))
+    refund_purchase(february, at=at(2026, 3, 6))
+    figures = metrics.headline(MARCH)
+    assert (figures.revenue_minor, figures.purchases, figures.average_basket_minor) == (-4000, 1, None)
+    assert metrics.summary(MARCH, TODAY) == oracle.summary(MARCH, TODAY)
+
+
 def test_the_small_shop_in_full(shop):
     result = metrics.summary(MARCH, TODAY)
     assert result == oracle.summary(MARCH, TODAY)
