@@ -23,7 +23,7 @@ Decisions, in plain words:
   file beside the target that replaces it at the end: the file is there whole or not at all, and it is
   readable by its owner only (0o600 on POSIX), since it holds customers' personal data.
 - Purchases CSV: a row per line of a purchase or refund (one row for one without lines), each row with its
-  purchase's number, date (local time), customer, reference, currency and status; the purchase's amount and what
+  purchase's number, date (local time and its offset from UTC, "2025-03-01 10:15:00 +01:00"), customer, reference, currency and status; the purchase's amount and what
   was paid of it on its first row only, so that a spreadsheet's sum of the column is the takings. A refund names
   the purchase it pays back ("Refund of"). `smallcrm import purchases` reads the layout back: a purchase per
   "Purchase ID", with its lines, and its refunds linked to it.
@@ -466,9 +466,12 @@ def _read_purchases(low: str, high: str) -> Iterator[list[list[str]]]:
             lines.setdefault(purchase_id, []).append((description, quantity, price))
         for (purchase_id, occurred_at, contact_id, first, last, company, email, reference, total, currency, status,
              paid, due_on, method, refund_of) in rows:
-            local = from_utc_text(occurred_at).astimezone()
+            # local time with its offset from UTC: the hour a clock goes back reads one way, and so does a file read
+            # on a computer in another time zone
+            local = from_utc_text(occurred_at).astimezone().isoformat(sep=" ", timespec="seconds")
+            local = f"{local[:19]} {local[19:]}"
             name = display_name(first or "", last or "", company or "") if contact_id is not None else ""
-            start = [str(purchase_id), local.strftime("%Y-%m-%d %H:%M:%S"),
+            start = [str(purchase_id), local,
                      str(contact_id) if contact_id is not None else "", spreadsheet_text(name),
                      spreadsheet_text(email or ""), spreadsheet_text(reference)]
             end = [due_on or "", spreadsheet_text(method), str(refund_of) if refund_of is not None else ""]

@@ -429,7 +429,8 @@ def test_purchases_export_with_local_dates_and_the_currency_decimals(book, tmp_p
     rows = read_csv(out)
     assert list(rows[0]) == export.PURCHASE_HEADERS
     sale, card, back, yen, anonymous = rows  # (a row per line: the sale's two lines are two rows)
-    local = datetime(2024, 5, 1, 10, 30, tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    local = datetime(2024, 5, 1, 10, 30, tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+    local = f"{local[:-2]}:{local[-2:]}"  # ("2024-05-01 12:30:00 +02:00" in Paris)
     for row in (sale, card):
         assert (row["Purchase ID"], row["Date"], row["Reference"], row["Currency"], row["Status"]) == (
             str(first.purchase_id), local, "R-1", "EUR", "paid")
@@ -483,13 +484,20 @@ def _purchases_as_kept() -> list[tuple]:
     return sorted((kept(p) for p in purchases.values()), key=repr)
 
 
+def _points_by_customer() -> dict[str, int]:
+    """Each customer's points, by the number the book they came from gave them."""
+    from smallcrm.store.models import Contact
+
+    from smallcrm.services.loyalty import points_balance
+
+    return {c.external_id or str(c.id): points_balance(c.id) for c in Contact.select()}
+
+
 def test_purchases_come_back_whole_from_their_export(book, tmp_path):
     """Imported into another book, an export gives the same purchases: their lines, amounts, statuses, what is owed
     and when, and each refund paid back from its own sale (even one made at the sale's very time, without a
     reference); imported again, nothing."""
     from smallcrm.services.purchases import write_off
-    from smallcrm.store.models import Purchase, PurchaseItem
-
     at = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=40)
     whole = record_purchase(book[0], items=[Item("Peonies, pink", 2, 1250), Item("=Gift wrap; ribbon", 1, 0)],
                             at=at, reference="R-7", payment_method="Card")
@@ -497,10 +505,11 @@ def test_purchases_come_back_whole_from_their_export(book, tmp_path):
     same_time = record_purchase(book[1], items=[Item("Tulips", 3, 400)], at=at + timedelta(days=1))
     refund_purchase(same_time.purchase_id, 400, at=at + timedelta(days=1), reason="one wilted")
     record_purchase(book[1], items=[Item("Tulips", 1, 400)], at=at + timedelta(days=1), reference="R-7")
-    discounted = record_purchase(book[2], items=[Item("Vase", 1, 3000)], at=at + timedelta(days=3))
-    PurchaseItem.insert(purchase=discounted.purchase_id, description="Rabatt 10 %", quantity=1,
-                        unit_price_minor=-300, total_minor=-300).execute()  # (as an import of a till's receipt keeps)
-    Purchase.update(total_minor=2700, paid_minor=2700).where(Purchase.id == discounted.purchase_id).execute()
+    till = tmp_path / "till.csv"  # (a till's receipt with a discount line, as its import keeps it)
+    day = (at + timedelta(days=3)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    till.write_text(f"Date,Receipt,Email,Item,Quantity,Unit price\n{day},T-1,zoe@example.com,Vase,1,30.00\n"
+                    f"{day},T-1,zoe@example.com,Rabatt 10 %,1,-3.00\n", encoding="utf-8")
+    assert import_purchases(till, PurchaseImportOptions()).created == 1
     record_purchase(book[3], total_minor=12000, at=at + timedelta(days=4), reference="INV-3", status="partly_paid",
                     paid_minor=5000, due_on=(at + timedelta(days=30)).date())
     lost = record_purchase(book[3], total_minor=8000, at=at + timedelta(days=5), reference="INV-4",
@@ -508,7 +517,7 @@ def test_purchases_come_back_whole_from_their_export(book, tmp_path):
     write_off(lost.purchase_id, at=at + timedelta(days=35))
     record_purchase(None, total_minor=990, currency="EUR", at=at + timedelta(days=6))
     record_purchase(book[4], total_minor=1200, currency="JPY", at=at + timedelta(days=7), payment_method="Cash")
-    before = _purchases_as_kept()
+    before, points = _purchases_as_kept(), _points_by_customer()
     contacts_file, purchases_file = tmp_path / "contacts.csv", tmp_path / "purchases.csv"
     export.export_contacts(contacts_file, book)
     assert export.export_purchases(purchases_file).rows == 10  # purchases and refunds, not the file's rows
@@ -518,8 +527,32 @@ def test_purchases_come_back_whole_from_their_export(book, tmp_path):
     result = import_purchases(purchases_file, PurchaseImportOptions())
     assert (result.created, result.refunds, result.rejected, result.skipped) == (10, 2, 0, 0)
     assert _purchases_as_kept() == before
+    # and the points each customer holds (the written-off sale's on what was paid of it)
+    assert _points_by_customer() == points and points[str(book[3])] == 120 + 15
     again = import_purchases(purchases_file, PurchaseImportOptions())
     assert (again.created, again.skipped) == (0, 10)
+
+
+def test_the_hour_a_clock_goes_back_is_written_with_its_offset_and_read_back_once(book, tmp_path):
+    """Berlin's clocks go back from 03:00 to 02:00 on 25 October 2026: two sales at 02:30, an hour apart."""
+    with time_zone("Europe/Berlin"):
+        for hour, total in ((0, 1000), (1, 2000)):
+            record_purchase(book[0], total_minor=total, at=datetime(2026, 10, 25, hour, 30, tzinfo=timezone.utc))
+        out = tmp_path / "october.csv"
+        export.export_purchases(out)
+        assert [row["Date"] for row in read_csv(out)] == ["2026-10-25 02:30:00 +02:00", "2026-10-25 02:30:00 +01:00"]
+        again = import_purchases(out, PurchaseImportOptions())
+        assert (again.created, again.skipped) == (0, 2)  # (the same book: both there already)
+    with time_zone("America/New_York"):  # (another book, on a computer six hours behind)
+        contacts_file = tmp_path / "contacts.csv"
+        export.export_contacts(contacts_file, book)
+        fresh_database(tmp_path, "other.sqlite")
+        import_contacts(contacts_file)
+        assert import_purchases(out, PurchaseImportOptions()).created == 2
+        from smallcrm.store.models import Purchase
+
+        assert sorted(p.occurred_at for p in Purchase.select()) == [
+            datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc), datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc)]
 
 
 def test_contacts_and_purchases_import_back_into_another_book(book, tmp_path, monkeypatch):
