@@ -2935,8 +2935,10 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
         amount = r.total
         label = (loyalty.PURCHASE_REASON.format(reference=r.reference) if r.reference
                  else loyalty.IMPORTED_PURCHASE_REASON)
-        if amount > 0 and r.status != "written_off":
-            points = rules.points_for_amount(amount, r.currency, shop)
+        # (a sale written off earns on what was paid of it, as one written off by hand keeps)
+        earning = amount if r.status != "written_off" else min(amount, r.paid or 0)
+        if earning > 0:
+            points = rules.points_for_amount(earning, r.currency, shop)
             birthday = facts.get(cid, (None,))[0]
             if points and birthday and int(birthday[-5:-3]) == loyalty.local_date(moment).month:
                 points *= rules.birthday_multiplier
@@ -2949,7 +2951,7 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
                 total += points
                 so_far = rate.setdefault(cid, [0, 0])
                 so_far[0] += points
-                so_far[1] += amount
+                so_far[1] += earning
             referrer = facts.get(cid, (None, None))[1]
             if cid not in bought_before:
                 bought_before.add(cid)
