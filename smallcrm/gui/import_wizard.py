@@ -2055,7 +2055,9 @@ class DuplicatesPage(QWizardPage):
             return
         d = self.model.rows[selected[0].row()]
         if d.duplicate_of is None:  # (what becomes of it, as chosen for it)
-            choice = self.w.options.row_choices.get(d.row, self.w.options.on_duplicate)
+            # (by "skip" chosen for all, it fills in what the customer that row adds lacks: deciding.Decider)
+            policy = self.w.options.on_duplicate
+            choice = self.w.options.row_choices.get(d.row, "fill" if policy == "skip" else policy)
             self.compared.setText((
                 self.tr("Row {row} is the same customer as row {earlier} of the file: as chosen, it is added as a "
                         "customer of its own.") if choice == "create" else

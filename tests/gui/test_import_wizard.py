@@ -2276,16 +2276,17 @@ def test_a_selected_duplicate_shows_what_filling_in_or_overwriting_would_change(
     assert rows == [["Company", "—", "Café Lima", "Café Lima"], ["City", "Porto", "Porto", "Lisboa"]]
     assert page.changes.item(1, 3).font().bold() and not page.changes.item(1, 2).font().bold()
     page.table.selectRow(1)  # a new customer, twice in the file: what becomes of it follows its choice
-    assert page.compared.text() == "Row 4 is the same customer as row 3 of the file: as chosen, it is left out."
+    # ("skip" for all leaves alone the customers in the book, not one the file adds)
+    assert page.compared.text() == "Row 4 is the same customer as row 3 of the file: it adds to what that row brings."
     assert not page.changes.isVisible()
     bar = page.for_selected
     bar.choice.setCurrentIndex(bar.choice.findData("create"))
     qtbot.mouseClick(bar.apply, Qt.MouseButton.LeftButton)
     assert page.compared.text() == ("Row 4 is the same customer as row 3 of the file: as chosen, it is added as a "
                                     "customer of its own.")
-    bar.choice.setCurrentIndex(bar.choice.findData("fill"))
+    bar.choice.setCurrentIndex(bar.choice.findData("skip"))
     qtbot.mouseClick(bar.apply, Qt.MouseButton.LeftButton)
-    assert page.compared.text() == "Row 4 is the same customer as row 3 of the file: it adds to what that row brings."
+    assert page.compared.text() == "Row 4 is the same customer as row 3 of the file: as chosen, it is left out."
     assert contacts.get_contact(contacts.contact_ids("ana")[0]).city == "Porto"  # nothing written
     wizard.close()
 

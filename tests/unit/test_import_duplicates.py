@@ -129,7 +129,8 @@ def test_rows_of_one_file_with_close_names_and_their_own_emails_are_all_created(
                     "Jean,Martin,jean@example.fr,Paris\nJeanne,Martin,jeanne@example.fr,Paris\n"
                     "Jean,Martin,,Paris\n", encoding="utf-8")
     result = ci.import_contacts(path, ci.ImportOptions(region="FR"))
-    assert (result.created, result.skipped) == (2, 1)  # the third row, with no email, is Jean again
+    # the third row, with no email, is Jean again: joined to him ("skip" leaves alone the customers in the book)
+    assert (result.created, result.skipped, result.joined) == (2, 0, 1)
     assert sorted(get_contact(i).first_name for i in contact_ids()) == ["Jean", "Jeanne"]
 
 
@@ -356,11 +357,34 @@ def test_duplicates_against_the_database_and_within_the_file(db, tmp_path):
         (3, "skip", bob, None, "phone"),
         (4, "skip", ann, None, "name+city"),
         (5, "create", None, None, ""),
-        (6, "skip", None, 5, "name+city"),
+        (6, "join", None, 5, "name+city"),  # (a customer the file adds: what it brings is added to them)
         (7, "create", None, None, ""),
     ]
     result = ci.import_contacts(source, ci.ImportOptions(region="FR"))
-    assert (result.created, result.skipped) == (2, 4)
+    assert (result.created, result.skipped, result.joined) == (2, 3, 1)
+
+
+def test_by_skip_a_second_row_of_a_customer_the_file_adds_is_not_lost(db, tmp_path):
+    """"Skip" (the default) leaves alone the customers already in the book; a customer the file adds gets what
+    each of its rows brings: Jean's email and phone are on his second row only."""
+    ann = add_contact(ContactInput(first_name="Ann", last_name="Lee", emails=["ann@example.com"]))
+    source = _csv(tmp_path / "d.csv", [
+        ["Jean", "Dupont", "", "", "Lyon", ""],
+        ["Jean", "Dupont", "jean@dupont.fr", "06 12 34 56 78", "Lyon", "69001"],
+        ["Ann", "Lee", "ann@example.com", "06 98 76 54 32", "", ""],  # in the book: left alone
+    ])
+    result = ci.import_contacts(source, ci.ImportOptions(region="FR"))
+    assert (result.created, result.updated, result.skipped, result.joined) == (1, 0, 1, 1)
+    (jean,) = contact_ids("dupont")
+    kept = get_contact(jean)
+    assert (kept.emails, kept.phones[0].e164, kept.postal_code) == (["jean@dupont.fr"], "+33612345678", "69001")
+    assert get_contact(ann).phones == []
+    again = ci.import_contacts(source, ci.ImportOptions(region="FR"))
+    assert (again.created, again.updated, again.skipped, again.batch) == (0, 0, 3, None)
+    ci.undo_import(result.batch)
+    chosen = ci.import_contacts(source, ci.ImportOptions(region="FR", row_choices={3: "skip"}))  # (said for the row)
+    assert (chosen.created, chosen.skipped, chosen.joined) == (1, 2, 0)
+    assert get_contact(contact_ids("dupont")[0]).emails == []
 
 
 def test_a_compound_first_name_typed_with_a_space_finds_its_customer(db, tmp_path):
@@ -418,7 +442,7 @@ def test_a_file_of_bare_names_imported_twice_with_skip_creates_nothing_the_secon
         ["ann", "LEE", "", "", "", ""],  # row 2 again, within the file
     ])
     first = ci.import_contacts(source, ci.ImportOptions())
-    assert (first.created, first.skipped) == (3, 1)
+    assert (first.created, first.skipped, first.joined) == (3, 0, 1)
     before = sorted(contact_ids(""))
     again = ci.import_contacts(source, ci.ImportOptions())
     assert (again.created, again.skipped) == (0, 4)

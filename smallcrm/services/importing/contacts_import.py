@@ -41,7 +41,9 @@ no" may only mean the customer never ticked the box online, while they agreed at
 cell never does.
 `ImportOptions.row_choices` overrides the policy for single rows (by row number); "skip" there
 skips the row even when it is not a duplicate. A row that duplicates an earlier row of the same file
-is handled the same way, against the contact that earlier row creates.
+is handled the same way, against the contact that earlier row creates; but by "skip" (unless its own choice), it
+fills in what that new contact lacks, as "fill": "skip" leaves alone the customers already in the book, and a
+file's second row of a new customer (their email, a second note) is not lost.
 """
 
 from __future__ import annotations

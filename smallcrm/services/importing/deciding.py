@@ -270,6 +270,8 @@ class Decider:
             found = as_facts(found)
             match = index.find(found)
             choice = choices.get(number, policy)
+            if choice == "skip" and match is not None and match.contact_id >= setup.next_id and number not in choices:
+                choice = "fill"  # (a customer an earlier row of the file adds: "skip" leaves alone those in the book)
             if match is None and index.erased and choices.get(number) != "create" and erased.is_erased(
                     index.erased, found.emails, found.phones):  # (unless the row is said to be added after all)
                 noted[ERASED] = noted.get(ERASED, 0) + 1
