@@ -732,7 +732,9 @@ def import_purchases(args, db_path: Path) -> int:
         if args.json:
             cli_format.write_json(sys.stdout, {**r.to_json(), "rejects": _rejects_json(r.rejects)})
         elif r.batch is None:
-            _say_nothing_imported(args, r.skipped, r.rejected, unmatched_text(r.unmatched, args.create_missing))
+            # (with --create-missing, nobody was created: their purchases were there already, or left out)
+            _say_nothing_imported(args, r.skipped, r.rejected,
+                                  "" if args.create_missing else unmatched_text(r.unmatched, False))
             _print_skips(r.skips)
             _print_warnings(r.warnings, r.warning_rows, purchases=True)
             _print_rejects(r.rejects)

@@ -547,6 +547,17 @@ def test_the_shops_own_fees_in_online_retail_are_said_to_be_left_out(cli, shop, 
     assert rows_in(shop, "purchase") == 1
 
 
+def test_a_file_imported_again_with_create_missing_says_no_customer_was_created(cli, shop, tmp_path):
+    source = write_csv(tmp_path / "sales.csv", [["2026-05-01 10:00", "R1", "ann@example.com", "Ann Lee", "25.00"]],
+                       header=["Date", "Receipt", "Email", "Customer", "Total"])
+    first = cli("import", "purchases", str(source), "--create-missing")
+    assert "1 customer created" in first.out and rows_in(shop, "contact") == 1
+    assert cli("contacts", "edit", "1", "--email", "ann.lee@example.com").code == 0  # (the file's no longer finds her)
+    again = cli("import", "purchases", str(source), "--create-missing")
+    assert again.code == 0 and again.out.startswith("nothing imported from sales.csv: nothing in it is new")
+    assert "created" not in again.out and rows_in(shop, "contact") == 1
+
+
 def test_sales_in_another_currency_than_the_shops_are_said_to_earn_no_points(cli, shop, tmp_path):
     cli("contacts", "add", "--first-name", "Jane", "--email", "jane@example.co.uk")
     source = write_csv(tmp_path / "gbp.csv", [["2026-05-01 10:00", "G1", "jane@example.co.uk", "£25.00"],
