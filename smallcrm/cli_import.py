@@ -483,6 +483,8 @@ _NOTED = {
     "consent_withdrawn": "marketing consent withdrawn: the file says they unsubscribed (or, with --on-duplicate "
                          "overwrite, no)",
     "named_after_email": "no name in the file: their email stands in for it",
+    "notes_full": "their notes are full (100,000 characters): what the file adds to them was left out; make room in "
+                  "their notes, then import the file again with --on-duplicate fill",
     "named_after_phone": "no name in the file: their phone number stands in for it",
 }
 

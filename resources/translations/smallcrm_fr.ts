@@ -4757,6 +4757,10 @@ Cliquez pour les afficher.</translation>
         <translation>Nouveaux clients sans nom dans le fichier&#xa0;: leur e-mail en tient lieu</translation>
     </message>
     <message>
+        <source>Customers whose notes are full (100,000 characters): what the file adds to them is left out; make room in their notes, then import the file again</source>
+        <translation>Clients dont les notes sont pleines (100&#xa0;000 caractères)&#xa0;: ce que le fichier y ajoute est laissé de côté&#xa0;; faites de la place dans leurs notes, puis importez le fichier à nouveau</translation>
+    </message>
+    <message>
         <source>New customers with no name in the file: their phone number stands in for it</source>
         <translation>Nouveaux clients sans nom dans le fichier&#xa0;: leur numéro de téléphone en tient lieu</translation>
     </message>

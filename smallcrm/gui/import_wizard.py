@@ -350,6 +350,9 @@ WARNINGS = {
                                                           "says they unsubscribed (or no, when overwriting)"),
     "named_after_email": QT_TRANSLATE_NOOP("SummaryPage", "New customers with no name in the file: their email "
                                                           "stands in for it"),
+    "notes_full": QT_TRANSLATE_NOOP("SummaryPage", "Customers whose notes are full (100,000 characters): what the "
+                                                   "file adds to them is left out; make room in their notes, then "
+                                                   "import the file again"),
     "named_after_phone": QT_TRANSLATE_NOOP("SummaryPage", "New customers with no name in the file: their phone "
                                                           "number stands in for it"),
 }

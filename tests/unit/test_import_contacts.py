@@ -1271,3 +1271,16 @@ def test_a_column_of_email_addresses_under_a_name_header_is_read_as_the_email(db
     assert ana.emails == ["ana@lima.pt"] and ana.notes == "Stall note: nice\nExtra: ANA@LIMA.PT"
     assert ci.customer_fields(["Client", "Contact"], "auto", [["Ana Lima", "ana@lima.pt"]]) == ["full_name", "email"]
     assert ci.customer_fields(["", ""], "auto", [["Ana Lima", "ana@lima.pt"]]) == ["note", "note"]  # (no names)
+
+
+@pytest.mark.parametrize("policy", ["fill", "overwrite"])
+def test_notes_too_full_for_what_a_file_adds_are_said_to_have_been_left_as_they_were(db, tmp_path, policy):
+    full = "x" * 99_990
+    big = add_contact(ContactInput(first_name="Big", last_name="Notes", emails=["big@example.fr"], notes=full))
+    path = write_csv(tmp_path / "more.csv", [["Big", "Notes", "big@example.fr", "Lyon", "new important note here"]],
+                     header=["First Name", "Last Name", "Email", "City", "Notes"])
+    dry = ci.plan_contacts_import(path, ci.ImportOptions(on_duplicate=policy))
+    result = ci.import_contacts(path, ci.ImportOptions(on_duplicate=policy))
+    assert dict(result.warnings)["notes_full"] == dict(dry.warnings)["notes_full"] == 1
+    kept = get_contact(big)
+    assert (kept.city, kept.notes) == ("Lyon", full)  # (the city fits; the note does not, and that is said)

@@ -594,6 +594,7 @@ class State:
     created: bool  # made by this import (then it is journalled as created, never as updated)
     original: tuple | None = None  # (row, emails, phones, tags) as loaded, for the journal
     dirty: bool = False
+    notes_full: bool = False  # notes a row would add to did not fit (v.MAX_TEXT): left out, and said
 
 
 def extras_of(data: ContactInput) -> dict[str, str]:
@@ -786,7 +787,9 @@ def merge(state: State, brought: Incoming | tuple, policy: str, moment: str, own
         old = row[name]
         if name == "notes":  # added to, never replaced: they may hold what the owner wrote
             combined = _with_lines(old, new)
-            if combined != old and len(combined) <= v.MAX_TEXT:
+            if combined != old and len(combined) > v.MAX_TEXT:
+                state.notes_full = True
+            elif combined != old:
                 row[name] = combined
                 changed = True
             continue
@@ -1238,6 +1241,7 @@ class ContactRun:
         self.warnings: list[tuple[str, int]] = []
         self.warning_rows: dict[str, list[int]] = {}  # the first rows of what reading tidied, by kind
         self.withdrawn = 0  # customers whose marketing consent (either) the file took back
+        self.notes_full: set[int] = set()  # customers whose notes could not take what the file adds (State)
         self.duplicates: list[DuplicateRow] = []  # a dry run's, every one
         self.cut_short = False  # rows were left unread (run's `limit`)
         self.setup = Setup(layout.path, layout.dialect, layout.fields, layout.headers, layout.date_orders,
@@ -1275,6 +1279,8 @@ class ContactRun:
                 self.writer.update(self.states.values())
         if self.withdrawn:
             self.warnings.append(("consent_withdrawn", self.withdrawn))
+        if self.notes_full:
+            self.warnings.append(("notes_full", len(self.notes_full)))
         if self.rows and self.layout.sales_export:
             self.warnings.append(("sale_rows", self.rows))  # (their buyers read, not the sales)
 
@@ -1345,6 +1351,8 @@ class ContactRun:
                 if any(had and not target.row[f"{channel}_consent"]
                        for had, channel in zip(consented, ("email", "sms"))):
                     self.withdrawn += 1  # (a customer whose consent the file took back)
+                if target.notes_full:
+                    self.notes_full.add(match.contact_id)
                 if match.contact_id >= self.first_new_id or changed and match.contact_id in self.updated:
                     plan(row, data, match, "join")  # (a customer counted once, added or updated)
                 elif changed:
