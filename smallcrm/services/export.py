@@ -23,10 +23,11 @@ Decisions, in plain words:
   file beside the target that replaces it at the end: the file is there whole or not at all, and it is
   readable by its owner only (0o600 on POSIX), since it holds customers' personal data.
 - Purchases CSV: a row per line of a purchase or refund (one row for one without lines), each row with its
-  purchase's number, date (local time and its offset from UTC, "2025-03-01 10:15:00 +01:00"), customer, reference, currency and status; the purchase's amount and what
-  was paid of it on its first row only, so that a spreadsheet's sum of the column is the takings. A refund names
-  the purchase it pays back ("Refund of"). `smallcrm import purchases` reads the layout back: a purchase per
-  "Purchase ID", with its lines, and its refunds linked to it.
+  purchase's number, date (local time and its offset from UTC, "2025-03-01 10:15:00 +01:00"), customer,
+  reference, currency and status; the purchase's amount and what was paid of it on its first row only, so that a
+  spreadsheet's sum of the column is the takings. A refund names the purchase it pays back ("Refund of").
+  `smallcrm import purchases` reads the layout back: a purchase per "Purchase ID", with its lines, and its refunds
+  linked to it.
 """
 
 from __future__ import annotations

@@ -112,7 +112,8 @@ def headline(period: metrics.Period) -> metrics.Headline:
     new = sum(1 for contact in per_customer if first[contact] >= period.start)
     repeat = sum(1 for n in per_customer.values() if n >= 2)
     basket = revenue // len(bought) if bought and revenue >= 0 else None
-    return metrics.Headline(revenue, len(bought), basket, active, new, active - new, repeat / active if active else None)
+    return metrics.Headline(revenue, len(bought), basket, active, new, active - new,
+                            repeat / active if active else None)
 
 
 def bucket_label(day: date, grain: str) -> str:
