@@ -1065,6 +1065,12 @@ def test_totals_and_the_customers_details_are_found_under_the_names_shops_give_t
     assert pi.map_purchase_headers(header) == ("generic", fields)
 
 
+def test_woocommerces_payment_method_title_is_the_payment_method_not_its_code():
+    headers = ["Order Number", "Order Date", "Payment Method", "Payment Method Title", "Order Total Amount"]
+    fields = pi.map_purchase_headers(headers)[1]
+    assert (fields[2], fields[3]) == ("", "payment_method")
+
+
 def test_a_layout_can_be_chosen_and_one_the_file_has_not_the_columns_of_is_refused():
     etsy = ["Sale Date", "Order ID", "Full Name", "Currency", "Order Total", "Adjusted Order Total"]
     assert pi.map_purchase_headers(etsy)[0] == "etsy"

@@ -844,7 +844,8 @@ SALES_HEADERS = {
                "statopagamento", "statodelpagamento",
                "estadodopagamento", "statusdopagamento", "situacaodopagamento",
                "betaalstatus", "betalingsstatus"),
-    "payment_method": ("paymentmethod", "paymenttype", "tender", "payment",
+    # (WooCommerce's "Payment Method Title", "Direct bank transfer", before its "Payment Method", "bacs")
+    "payment_method": ("paymentmethodtitle", "paymentmethod", "paymenttype", "tender", "payment",
                        "moyendepaiement", "modedepaiement", "modedereglement", "reglement", "paiement",
                        "typedepaiement",
                        "zahlungsart", "zahlungsmethode", "zahlweise", "bezahlart",
