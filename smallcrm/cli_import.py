@@ -238,7 +238,10 @@ def describe_file_problem(problem: ImportFileProblem, encoding_given: bool = Fal
         text += f" (row {problem.row})"
     if problem.detail:
         text += f": {problem.detail}"
-    if problem.reason == "encoding" and encoding_given:
+    found = getattr(problem.detail, "facts", {}).get("found")
+    if problem.reason == "encoding" and found:
+        text += f"; leave out --encoding to have it found from the file (it reads right as {found})"
+    elif problem.reason == "encoding" and encoding_given:
         text += ("; leave out --encoding to have it found from the file, or give another (e.g. --encoding cp1252, or "
                  "utf-8-or-cp1252 for a file with rows of both)")
     elif problem.reason == "encoding" and "utf-8" in problem.detail:  # (UTF-8 but for a few rows)

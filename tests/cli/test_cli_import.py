@@ -406,6 +406,18 @@ def test_an_encoding_that_would_garble_the_names_is_refused(cli, shop, tmp_path)
     assert not shop.exists()
 
 
+def test_a_code_page_that_would_garble_the_names_is_refused_with_the_one_that_reads_them(cli, shop, tmp_path):
+    path = tmp_path / "moscow.csv"
+    path.write_bytes("Name,Email\r\nИван Петров,ivan@example.ru\r\n".encode("cp1251"))
+    result = cli("import", "contacts", str(path), "--encoding", "cp1252")
+    assert result.code == 1
+    assert result.error_line.endswith("moscow.csv is not written in the encoding it was read in: read as cp1252, "
+                                      "“Иван” would be “Èâàí”; leave out --encoding to have it found from the file "
+                                      "(it reads right as cp1251); nothing was imported")
+    assert not shop.exists()
+    assert cli("import", "contacts", str(path), "--encoding", "cp1251").code == 0
+
+
 def test_a_missing_file(cli, tmp_path):
     result = cli("import", "contacts", str(tmp_path / "nope.csv"))
     assert result.code == 1 and "there is no file" in result.error_line

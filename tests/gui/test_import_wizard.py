@@ -2710,6 +2710,14 @@ def test_a_choice_on_the_format_page_that_cannot_be_used_is_said_in_the_words_of
     assert "choose another under “Characters (encoding)”. The file looks written in Windows, Western Europe" in (
         page.detected.text()) and "go back" not in page.detected.text() and not page.isComplete()
     page.encoding.setCurrentText("cp1252")
+    assert page.isComplete() and page.table.rowCount() == 3
+    # one that reads the file's names as letters of another alphabet: said so too
+    page.encoding.setCurrentIndex(page.encoding.findData("cp1251"))
+    assert page.detected.text().startswith("Some of the text cannot be read in the encoding chosen (read as cp1251, "
+                                           "“Prénom” would be “Prйnom”): choose another under")
+    assert page.detected.text().endswith("The file looks written in Windows, Western Europe (cp1252).")
+    assert not page.isComplete()
+    page.encoding.setCurrentText("cp1252")
     page.header_row.setValue(50)
     assert page.detected.text() == ("The file has no row 50 with column names: choose the row they are on under "
                                     "“Column names on row”.")

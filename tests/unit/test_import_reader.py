@@ -352,6 +352,31 @@ def test_a_utf8_file_refused_an_encoding_is_told_by_a_word_of_its_own(tmp_path):
     assert rows_of(path, sniff(path, encoding="shift_jis"))[0] == (2, ["ﾕｶ", "090-1234-5678"])
 
 
+@pytest.mark.parametrize(("text", "written_in", "forced", "word", "garbled"), [
+    ("Name,City\r\nИван Петров,Москва\r\nМария Сидорова,Казань\r\n", "cp1251", "cp1252", "Иван", "Èâàí"),
+    ("Name,City\r\nИван Петров,Москва\r\nМария Сидорова,Казань\r\n", "cp1251", "koi8-r", "Иван", "хБЮМ"),
+    ("Name,City\r\nИван Петров,Москва\r\nМария Сидорова,Казань\r\n", "cp1251", "cp866", "Иван", "╚трэ"),
+    ("Name,City\r\nÖzlem Müller,Köln\r\n", "cp1252", "cp1251", "Özlem", "Цzlem"),
+    ("Name,City\r\nZoë Müller,Köln\r\n", "cp1252", "mac-roman", "Zoë", "ZoÎ"),
+])
+def test_a_code_page_that_would_garble_a_file_another_reads_right_is_refused(tmp_path, text, written_in, forced,
+                                                                             word, garbled):
+    path = write(tmp_path / "people.csv", text, written_in)
+    found = problem(lambda: sniff(path, encoding=forced))
+    assert (found.reason, found.detail.facts) == ("encoding", {"encoding": reader._codec(forced), "word": word,
+                                                               "garbled": garbled, "found": written_in})
+
+
+@pytest.mark.parametrize(("text", "written_in", "forced", "first"), [
+    ("Name,City\r\nAna Muñoz,Málaga\r\n", "cp1252", "cp1250", "Ana Muńoz"),  # (a name all the same)
+    ("Name,City\r\nJiří Dvořák,Brno\r\n", "cp1250", "cp1252", "Jiøí Dvoøák"),
+    ("Name,City\r\nAnn Smith,Paris\r\n", "cp1252", "cp1251", "Ann Smith"),  # (ASCII reads the same in any)
+])
+def test_a_code_page_that_reads_names_is_the_users_to_choose(tmp_path, text, written_in, forced, first):
+    path = write(tmp_path / "people.csv", text, written_in)
+    assert rows_of(path, sniff(path, encoding=forced))[0][1][0] == first
+
+
 def test_an_ascii_file_reads_in_any_encoding_given(tmp_path):
     path = write(tmp_path / "people.csv", "Name,City\r\nAnn,Paris\r\n", "utf-8")
     assert rows_of(path, sniff(path, encoding="cp1252")) == [(2, ["Ann", "Paris"])]

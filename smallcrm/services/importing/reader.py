@@ -742,6 +742,57 @@ def _refuse_utf8_read_as(path: Path, sample: bytes, whole: bool, codec: str) -> 
     raise _problem(path, "utf8_read_as", Phrase(UTF8_READ_AS, encoding=codec, word=word, garbled=garbled))
 
 
+def _refuse_misread_as(path: Path, sample: bytes, whole: bool, codec: str, region: str | None) -> None:
+    """Refuses a code page of one byte a letter for a file that the code page it is found in (_detect_encoding)
+    reads right and this one garbles (_garbled_words: Windows' Cyrillic "Иван" read as Western is "Èâàí", and
+    Western "Müller" read as Cyrillic "Mьller"). A code page that reads the words as well as the one found is the
+    user's to choose: Western "Muñoz" read as Central European is "Muńoz", a name all the same."""
+    if codec.startswith(("utf-", MIXED)) or not _single_byte(codec):
+        return
+    data = sample
+    if sample.isascii():
+        window = None if whole else _first_non_ascii(path, len(sample))
+        if window is None:
+            return  # (ASCII reads the same in any of them)
+        data = window[0]
+    found = _detect_encoding(path, sample, whole, region)[0]
+    if found == codec or found.startswith(("utf-", MIXED)) or not _single_byte(found):
+        return
+    forced, right = data.decode(codec, "replace"), data.decode(found, "replace")
+    garbled = _garbled_words(forced)
+    if garbled and not _garbled_words(right):
+        start, end = garbled[0]
+        raise _problem(path, "encoding", Phrase(UTF8_READ_AS, encoding=codec, word=right[start:end],
+                                                garbled=forced[start:end], found=found))
+
+
+def _garbled_words(text: str) -> list[tuple[int, int]]:
+    """Where `text`'s words that read as no language's are (_no_word), when more than a fifth of its words with a
+    letter beyond ASCII are (as _reads_as_latin tells)."""
+    spans, words = [], 0
+    for match in _TOKEN.finditer(text):
+        if not match.group().isascii():
+            words += 1
+            if _no_word(match.group()):
+                spans.append(match.span())
+    return spans if len(spans) > 0.2 * words else []
+
+
+def _no_word(word: str) -> bool:
+    """Whether a word is none of any language: of two alphabets ("Mьller"; Korean's two are one); of the Latin one,
+    what no name is (_misread: "MŸller") or two letters beyond ASCII and none of ASCII ("Èâàí"); of another, a
+    capital after a small letter ("хБЮМ", Cyrillic read in the other Cyrillic code page) or a symbol beside a letter
+    ("╚трэ")."""
+    alphabets = _alphabets(word)
+    if len(alphabets) > 1 and alphabets != {"HANGUL", "CJK"}:
+        return True
+    if alphabets == {"LATIN"}:
+        return _misread(word) == 2 or sum(1 for c in word if c.isalpha() and not c.isascii()) >= 2 and not any(
+            c.isascii() and c.isalpha() for c in word)
+    return any(c.isupper() and before.islower() or unicodedata.category(c)[0] == "S" and not c.isascii()
+               and (before.isalpha() or after.isalpha()) for before, c, after in zip(" " + word, word, word[1:] + " "))
+
+
 # a word with a letter beyond ASCII read right (not one of a legacy encoding's bytes, read as U+FFFD)
 _UTF8_WORD = re.compile(r'[^\s,;|"\ufffd]*[^\x00-\x7f\ufffd][^\s,;|"\ufffd]*')
 
@@ -1060,6 +1111,7 @@ def sniff(path: Path | str, *, encoding: str | None = None, delimiter: str | Non
         marked = marked if marked and not has_bom and not (marked[1] == "utf-8" and codec.startswith(MIXED)) else None
         try:
             _refuse_utf8_read_as(path, sample, whole, codec)
+            _refuse_misread_as(path, sample, whole, codec, region)
         except ImportFileProblem as e:  # (a word it garbles tells best; one of ASCII, as its mark tells, does not)
             if not (marked and e.detail.facts["word"] == e.detail.facts["garbled"]):
                 raise
