@@ -436,6 +436,12 @@ _WARNINGS = {
                          "of its own, not of that sale; check that row",
                          "refunds paid back more than was left of the sales under their numbers: recorded as refunds "
                          "of their own, not of those sales; check those rows"),
+    "refund_of_unknown": ("refund names under “Refund of” a purchase neither in the file nor imported before: "
+                          "recorded as a refund of no purchase (import the file with that purchase first, then undo "
+                          "this import and import it again)",
+                          "refunds name under “Refund of” purchases neither in the file nor imported before: recorded "
+                          "as refunds of no purchase (import the file with those purchases first, then undo this "
+                          "import and import it again)"),
     "bookkeeping_lines": ("line is the shop's own fee or a bookkeeping adjustment (Amazon's fee, bank charges, bad "
                           "debt), not a customer's sale: left out",
                           "lines are the shop's own fees or bookkeeping adjustments (Amazon's fee, bank charges, bad "

@@ -4689,6 +4689,10 @@ Cliquez pour les afficher.</translation>
         <translation>Remboursements de plus que ce qui restait de la vente sous leur numéro, enregistrés comme remboursements à part (vérifiez ces lignes)</translation>
     </message>
     <message>
+        <source>Refunds of purchases (“Refund of”) neither in the file nor imported before, recorded as refunds of no purchase (import the file with those purchases first)</source>
+        <translation>Remboursements d’achats («&#xa0;Refund of&#xa0;») qui ne sont ni dans le fichier ni importés avant, enregistrés comme remboursements d’aucun achat (importez d’abord le fichier de ces achats)</translation>
+    </message>
+    <message>
         <source>Lines of the shop&apos;s own fees or bookkeeping (Amazon&apos;s fee, bank charges, bad debt), not customers&apos; sales: left out</source>
         <translation>Lignes des frais de la boutique ou de sa comptabilité (frais d’Amazon, frais bancaires, créances irrécouvrables), qui ne sont pas des ventes à des clients&#xa0;: laissées de côté</translation>
     </message>

@@ -312,6 +312,9 @@ WARNINGS = {
                                                      "of them"),
     "refund_over_sale": QT_TRANSLATE_NOOP("SummaryPage", "Refunds of more than was left of the sale under their "
                                                          "number, recorded as refunds of their own (check those rows)"),
+    "refund_of_unknown": QT_TRANSLATE_NOOP("SummaryPage", "Refunds of purchases (“Refund of”) neither in the file "
+                                                          "nor imported before, recorded as refunds of no purchase "
+                                                          "(import the file with those purchases first)"),
     "bookkeeping_lines": QT_TRANSLATE_NOOP("SummaryPage", "Lines of the shop's own fees or bookkeeping (Amazon's fee, "
                                                           "bank charges, bad debt), not customers' sales: left out"),
     "long_items": QT_TRANSLATE_NOOP("SummaryPage", "Items over 1,000 characters, cut to 1,000"),

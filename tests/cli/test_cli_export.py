@@ -93,6 +93,28 @@ def test_purchases_import_back_with_their_items_and_refunds(cli, two, tmp_path):
     assert (refund["refund_of"], refund["total_minor"], sale["refunded_minor"]) == (1, -450, 450)
 
 
+def test_a_refund_in_a_later_part_of_an_export_is_linked_once_its_sales_part_is_imported_and_said_if_not(cli, two,
+                                                                                                      tmp_path):
+    added = cli("purchases", "add", str(two[0]), "--amount", "30", "--currency", "EUR", "--at", "2024-05-30 10:00",
+                "--json")
+    assert cli("purchases", "refund", str(json.loads(added.out)["id"]), "--amount", "10").code == 0  # (today)
+    may, june, contacts = tmp_path / "may.csv", tmp_path / "june.csv", tmp_path / "contacts.csv"
+    assert cli("export", "purchases", str(may), "--to", "2024-05-31").code == 0
+    assert cli("export", "purchases", str(june), "--from", "2024-06-01").code == 0
+    assert cli("export", "contacts", str(contacts), "--everyone").code == 0
+    other = tmp_path / "other.sqlite"
+    assert cli("import", "contacts", str(contacts), db=other).code == 0
+    alone = cli("import", "purchases", str(june), "--dry-run", db=other)
+    assert ("note: 1 refund names under “Refund of” a purchase neither in the file nor imported before: recorded as "
+            "a refund of no purchase (import the file with that purchase first, then undo this import and import it "
+            "again) (row 2)") in alone.out
+    assert cli("import", "purchases", str(may), db=other).code == 0
+    imported = cli("import", "purchases", str(june), db=other)
+    assert imported.code == 0 and "note:" not in imported.out
+    refund = json.loads(cli("purchases", "show", "2", "--json", db=other).out)
+    assert (refund["refund_of"], refund["total_minor"]) == (1, -1000)
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["contacts", "{dir}/out.txt"], "must end in .csv"),
     (["contacts", "{dir}/out.csv", "--vcard-version", "3.0"], "--vcard-version is for .vcf files"),

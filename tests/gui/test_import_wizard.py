@@ -984,6 +984,30 @@ def test_a_german_till_file_imports_as_the_command_line_does(qtbot, window, till
     wizard.close()
 
 
+def test_a_refund_of_a_purchase_in_an_earlier_part_of_an_export_not_imported_is_said_on_the_summary(qtbot, window,
+                                                                                                    tmp_path):
+    from smallcrm.services import export
+
+    contacts.add_contact(contacts.ContactInput(first_name="Ann", emails=["ann@example.com"]))
+    june = tmp_path / "june.csv"
+    june.write_text(",".join(export.PURCHASE_HEADERS) + "\n" + "8,2024-06-02 10:00:00 +00:00,1,Ann,ann@example.com,,"
+                    "Mug,-1,10.00,-10.00,EUR,paid,-10.00,,Card,7\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, window, june)
+    assert wizard.file_page.kind() == "purchases"
+    wizard.next()
+    wizard.next()  # the mapping, once its dry run is made
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    wizard.next()  # customers not in the book: none
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary_page
+    qtbot.waitUntil(lambda: "Purchases to record" in wizard.summary_page.counts.text(), timeout=5000)
+    assert wizard.summary_page.counts.text().startswith("Purchases to record: 1 (refunds: 1).")
+    assert wizard.summary_page.noted.text() == (
+        "• Refunds of purchases (“Refund of”) neither in the file nor imported before, recorded as refunds of no "
+        "purchase (import the file with those purchases first): 1 (row 2)")
+    wizard.close()
+
+
 def test_one_unknown_customer_can_be_created_while_the_others_are_skipped(qtbot, window, till, qtmodeltester):
     wizard = wizard_for(qtbot, window, till)
     to_mapping(qtbot, wizard)

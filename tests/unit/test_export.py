@@ -555,6 +555,36 @@ def test_the_hour_a_clock_goes_back_is_written_with_its_offset_and_read_back_onc
             datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc), datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc)]
 
 
+def test_an_export_cut_by_months_imports_back_with_each_refund_linked_to_its_sale_of_an_earlier_month(book, tmp_path):
+    at = datetime(2025, 5, 20, 10, 0, tzinfo=timezone.utc)
+    may = record_purchase(book[0], total_minor=3000, currency="EUR", at=at)
+    other = record_purchase(book[1], total_minor=1200, currency="EUR", at=at + timedelta(days=2))
+    refund_purchase(may.purchase_id, 1000, at=at + timedelta(days=14))  # (in June)
+    refund_purchase(other.purchase_id, 200, at=at + timedelta(days=15))
+    contacts_file, parts = tmp_path / "contacts.csv", [tmp_path / "may.csv", tmp_path / "june.csv"]
+    export.export_contacts(contacts_file, book)
+    export.export_purchases(parts[0], end=date(2025, 5, 31))
+    export.export_purchases(parts[1], start=date(2025, 6, 1))
+    from smallcrm.store.models import Purchase
+
+    fresh_database(tmp_path, "june-alone.sqlite")  # (June's part alone: its refunds name sales it does not have)
+    import_contacts(contacts_file)
+    june = import_purchases(parts[1], PurchaseImportOptions())
+    assert (june.refunds, june.warnings, june.warning_rows) == (
+        2, [("refund_of_unknown", 2)], {"refund_of_unknown": [2, 3]})
+    assert [p.refund_of_id for p in Purchase.select()] == [None, None]
+
+    fresh_database(tmp_path, "other.sqlite")
+    import_contacts(contacts_file)
+    assert import_purchases(parts[0], PurchaseImportOptions()).created == 2
+    june = import_purchases(parts[1], PurchaseImportOptions())
+    assert (june.created, june.refunds, june.warnings) == (2, 2, [])
+    sold = {p.total_minor: p.id for p in Purchase.select().where(Purchase.total_minor > 0)}
+    assert sorted((p.total_minor, p.refund_of_id) for p in Purchase.select().where(Purchase.total_minor < 0)) == [
+        (-1000, sold[3000]), (-200, sold[1200])]
+    assert import_purchases(parts[1], PurchaseImportOptions()).created == 0  # (and again: nothing new)
+
+
 def test_contacts_and_purchases_import_back_into_another_book(book, tmp_path, monkeypatch):
     monkeypatch.setattr(export, "CHUNK", 2)  # purchases come a chunk at a time too
     at = datetime(2024, 5, 1, 10, 30, tzinfo=timezone.utc)

@@ -27,7 +27,9 @@ whose type says it is no sale (a withdrawal, a fee) is skipped, and so is a decl
 payment under one number. What a column says was paid back of a sale ("Refunded Amount") is a refund linked to it
 (`refund_of`), at the sale's time: the file does not say when. smallcrm's own export (OWN_SIGNS) numbers each
 purchase on each of its rows: its rows are one purchase (a refund made by hand has no reference), and a refund is
-of the purchase its "Refund of" names.
+of the purchase its "Refund of" names, in the file or recorded by an import before (an export cut in parts by
+dates, imported in their order: each import keeps its sales' numbers, _numbered_before); a refund naming neither
+is recorded as one of no purchase, and said.
 
 Customers are found by `PurchaseImportOptions.match`, or ("auto") by whichever of a row's email, customer id and
 phone (in that order; its name when it has none of them) finds someone:
@@ -1898,6 +1900,9 @@ class _SalesByNumber:
         for r in refunds:
             if _recorded_as(cleaning.number_key(r.reference), r.occurred_at, r.total, existing) is None:
                 self.returned[self.key(r)] = self.returned.get(self.key(r), 0) - r.total
+        earlier = {r.number_paid_back for r in receipts if r.number_paid_back} - {r.number for r in receipts}
+        if earlier:  # (an export cut in parts by dates: the sale a refund pays back is in an earlier part)
+            self.numbered.update(_numbered_before(conn, earlier))
         if not restarts:
             found = self._recorded_sales(conn, {r.reference for r in refunds}
                                          - {r.reference for r in receipts if r.total > 0})
@@ -1981,6 +1986,20 @@ class _SalesByNumber:
         out: dict[str, tuple[int | None, int | None, int]] = dict.fromkeys(cancelled, (None, None, 0))
         out.update((reference, sales[0]) for reference, sales in found.items() if len(sales) == 1)
         return out
+
+
+def _numbered_before(conn, numbers: set[str]) -> dict[str, tuple[int, int | None]]:
+    """The sales earlier imports (not undone) recorded under each of these numbers of smallcrm's export (the
+    "numbers" of their details), with their customers; none for a number several sales were recorded under (two
+    books' exports)."""
+    found: dict[str, set[tuple[int, int | None]]] = {}
+    for number, pid, contact_id in conn.execute(
+            "SELECT n.key, p.id, p.contact_id FROM import_batch b, json_each(CASE WHEN json_valid(b.details) THEN"
+            " b.details ELSE '{}' END, '$.numbers') AS n JOIN purchase p ON p.id = n.value WHERE b.undone_at IS NULL"
+            " AND p.total_minor > 0 AND p.refund_of_id IS NULL AND n.key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(numbers)),)):
+        found.setdefault(number, set()).add((pid, contact_id))
+    return {number: next(iter(sales)) for number, sales in found.items() if len(sales) == 1}
 
 
 class _LeftOfSales:
@@ -2182,7 +2201,7 @@ class _Run:
                 refund_rows.setdefault((r.customer, r.currency, -r.total), []).append(r)
         priced = "unit_price" in rows.col  # (without, a row's line is priced at the row's amount)
         # a refund paying back more than is left of its sale is one of its own (and said)
-        left, over = _LeftOfSales(conn), []
+        left, over, unknown_sales = _LeftOfSales(conn), [], []
         for r in receipts:
             # the order's total written on each of its line rows (WooCommerce), not line totals: one amount on
             # every row, not each row's own line total, under a heading that names the order's total ("Order
@@ -2316,6 +2335,8 @@ class _Run:
                 over.append(r)
             self._plan(r, "refund" if total < 0 else "create")
             planned.append(r)
+            if r.number_paid_back and r.number_paid_back not in sales.numbered:
+                unknown_sales.append(r)  # (its sale neither in the file nor imported before: of no sale, and said)
             if total > 0:
                 sales.planned(r)
             if total > 0 and refunded > rest:  # (less its refunds recorded before it: _link_earlier_refunds)
@@ -2324,9 +2345,10 @@ class _Run:
                 planned.append(self._refund(r, refunded - rest, r, r.contact_id))
         for u in self.unmatched.values():  # (gathered in time order: listed in the file's)
             u.rows.sort()
-        if over:
-            rows.warnings.append(("refund_over_sale", len(over)))
-            rows.warning_rows["refund_over_sale"] = sorted(n for r in over for n in r.rows)[:reader.ROWS_SAID]
+        for kind, said in (("refund_over_sale", over), ("refund_of_unknown", unknown_sales)):
+            if said:
+                rows.warnings.append((kind, len(said)))
+                rows.warning_rows[kind] = sorted(n for r in said for n in r.rows)[:reader.ROWS_SAID]
         # A row's reject is listed as it is read, a receipt's once all its rows are: listed in the file's order.
         rows.rejects.sort(key=lambda reject: reject.row)
         return planned
@@ -2674,7 +2696,7 @@ def _import_purchases(path: Path, options: PurchaseImportOptions, progress, canc
         writer = ci.Writer(conn, batch_id, moment, existing)
         _create_customers(conn, run, receipts, writer, moment)
         writer.finish()
-        due, points = _write_purchases(conn, run, receipts, batch_id, moment)
+        due, points, details["numbers"] = _write_purchases(conn, run, receipts, batch_id, moment)
         details["created_tags"] = writer.created_tags
         details["customers_created"] = run.counts["customers_created"]
         details["due"] = due
@@ -2994,10 +3016,13 @@ def _points(conn, receipts: list[_Receipt], facts: dict, purchase_ids: list[int]
     return rows, total
 
 
-def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, moment: str) -> tuple[list[int], int]:
+def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int,
+                     moment: str) -> tuple[list[int], int, dict[str, int]]:
+    """Write the receipts, their lines and their points: the purchases recorded as due (for undo), the points, and
+    the id of each sale under its number in smallcrm's export (for refunds of it in a later part of the export)."""
     next_id = (conn.execute("SELECT max(id) FROM purchase").fetchone()[0] or 0) + 1
     ids = list(range(next_id, next_id + len(receipts)))
-    purchases, items, due = [], [], []
+    purchases, items, due, numbers = [], [], [], {}
     id_of = {id(r): pid for pid, r in zip(ids, receipts)}
     rest_lines = REST_LINES.get(shop_locale().partition("_")[0], REST_LINES["en"])
     for pid, r in zip(ids, receipts):
@@ -3017,6 +3042,8 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
         elif status == "written_off":  # (and when it was due, when its file says)
             paid, due_on = r.paid or 0, r.due_on
         refund_of = id_of[id(r.refund_of)] if isinstance(r.refund_of, _Receipt) else r.refund_of
+        if r.number and total > 0:
+            numbers[r.number] = pid
         purchases.append((pid, r.contact_id, r.occurred_at, r.currency, total, r.payment_method, r.reference, status,
                           due_on, paid, refund_of, batch_id, moment))
         lines = sum(q * p for _, q, p in r.items)
@@ -3038,7 +3065,7 @@ def _write_purchases(conn, run: _Run, receipts: list[_Receipt], batch_id: int, m
     ci.insert_in_parts(conn, "INSERT INTO points_entry (contact_id, occurred_at, kind, points, reason, purchase_id,"
                              " expires_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", points)
     ci.let_go(purchases, items, points, ids)  # (freed all at once on return, they would freeze the window)
-    return due, total
+    return due, total, numbers
 
 
 # --------------------------------------------------------------------------------------------------
