@@ -161,6 +161,18 @@ def test_a_customer_a_sales_file_named_after_their_number_is_the_one_a_list_with
     assert Purchase.get(Purchase.reference == "536399").contact_id == olivia.id
 
 
+def test_a_business_created_for_its_sales_is_a_company_found_again_by_its_name(gbp, tmp_path):
+    header = ["Date", "Receipt", "Customer", "Amount"]
+    source = write_csv(tmp_path / "sales.csv", header, [["2025-03-01 10:00", "R1", "Grüße & Söhne GmbH", "120.00"],
+                                                          ["2025-03-02 11:00", "R2", "Ann Lee", "10.00"]])
+    assert pi.import_purchases(source, pi.PurchaseImportOptions(create_missing=True)).customers_created == 2
+    assert sorted((c.first_name, c.last_name, c.company) for c in Contact.select()) == [
+        ("", "", "Grüße & Söhne GmbH"), ("Ann", "Lee", "")]  # (a business, as a contacts import reads the name)
+    later = write_csv(tmp_path / "april.csv", header, [["2025-04-01 10:00", "R9", "Grüße & Söhne GmbH", "50.00"]])
+    result = pi.import_purchases(later, pi.PurchaseImportOptions())
+    assert (result.created, result.customers_created, result.unmatched) == (1, 0, [])
+
+
 @pytest.mark.parametrize("create_missing", [False, True])
 def test_a_choice_per_unknown_customer_overrides_the_one_for_all(gbp, retail, create_missing):
     choices = {"17850": "create", "13047": "skip"}  # 17548 takes the choice for all

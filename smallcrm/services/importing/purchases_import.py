@@ -1792,12 +1792,16 @@ def _new_customer(receipt: _Receipt, region: str | None, headers: dict[str, str]
     email = kept("email", d.get("email", ""), cleaning.check_email)
     phone = kept("phone", d.get("phone", ""), lambda text: cleaning.check_phone(text, region))
     first, last = kept("first_name", d.get("first_name", "")), kept("last_name", d.get("last_name", ""))
+    company = ""
     if not (first or last) and d.get("name"):
         whole = kept("name", d["name"])
-        first, last = cleaning.split_full_name(whole) if whole else ("", "")
-    if not (first or last):  # (as a contacts import names them; by the customer's number in the file at least)
+        if cleaning.company_name(whole):  # ("Müller GmbH": a business, no person's name, as a contacts import reads it)
+            company = whole
+        else:
+            first, last = cleaning.split_full_name(whole) if whole else ("", "")
+    if not (first or last or company):  # (as a contacts import names them; by the customer's number at least)
         last = email or phone or f"{word} {_file_number(d.get('customer_id', '')) or receipt.customer}"[:v.MAX_NAME]
-    return ContactInput(first_name=first, last_name=last, emails=[email] if email else [],
+    return ContactInput(first_name=first, last_name=last, company=company, emails=[email] if email else [],
                         phones=[phone] if phone else [], country=kept("country", d.get("country", ""), v.clean_text),
                         notes="\n".join(notes))
 
