@@ -1631,8 +1631,11 @@ def test_an_encoding_is_chosen_by_its_name_in_words_or_typed_in(qtbot, window, t
     assert wizard.options.encoding == "cp850" and wizard.dialect.encoding == "cp850"
     assert page.table.item(0, 0).text() == "José Núñez"
     assert "characters in DOS, Western Europe (cp850)" in page.detected.text()
-    page.encoding.setCurrentText("mac_roman")  # one the list does not offer, typed in
-    assert wizard.dialect.encoding == "mac-roman" and page.table.item(0, 0).text() != "José Núñez"
+    page.encoding.setCurrentText("cp437")  # one the list does not offer, typed in
+    assert wizard.dialect.encoding == "cp437" and page.table.item(0, 0).text() == "José Núñez"
+    page.encoding.setCurrentText("mac_roman")  # one that garbles the names: not taken, and said
+    assert page.detected.text().startswith("Some of the text cannot be read in the encoding chosen (read as "
+                                           "mac-roman, “José” would be “JosÇ”)") and not page.isComplete()
     page.encoding.setCurrentText("no such thing")
     assert "not an encoding" in page.detected.text()
     page.encoding.setCurrentText("DOS, Western Europe (cp850)")
