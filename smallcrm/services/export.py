@@ -321,7 +321,9 @@ _VCARD_TYPES = {"mobile": "CELL", "home": "HOME", "work": "WORK"}
 
 
 def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
-    """One contact as a vCard of `version` ("3.0" or "4.0")."""
+    """One contact as a vCard of `version` ("3.0" or "4.0"), with what no vCard property says in smallcrm's own
+    (X-SMALLCRM-…): where the customer came from, their consent to email and SMS marketing with where and when they
+    gave it (as a contacts CSV writes them), and their number in this book."""
     import vobject  # only exports to vCard need it
 
     card = vobject.vCard()
@@ -386,6 +388,10 @@ def vcard_text(c: ExportedContact, version: str = "4.0") -> str:
         card.add("x-smallcrm-email-consent-source").value = c.email_consent_source
     if c.sms_consent_source:
         card.add("x-smallcrm-sms-consent-source").value = c.sms_consent_source
+    if c.email_consent and c.email_consent_at:
+        card.add("x-smallcrm-email-consent-date").value = consent_date(c.email_consent_at)
+    if c.sms_consent and c.sms_consent_at:
+        card.add("x-smallcrm-sms-consent-date").value = consent_date(c.sms_consent_at)
     card.add("x-smallcrm-customer-number").value = str(c.id)
     return card.serialize()
 

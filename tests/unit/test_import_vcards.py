@@ -3,6 +3,7 @@ every contact a customer, its phones and emails with their kinds, undone exactly
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -210,7 +211,8 @@ def test_customers_exported_as_vcards_come_back_as_they_were(tmp_path, version):
         found = [get_contact(i) for i in contact_ids()]
         return sorted((c.first_name, c.last_name, c.company, c.emails, c.email_labels,
                        [(p.e164, p.label) for p in c.phones], c.street, c.postal_code, c.city, c.country,
-                       c.birthday, sorted(c.tags), c.notes, c.email_consent, c.sms_consent)
+                       c.birthday, sorted(c.tags), c.notes, c.email_consent, c.sms_consent, c.email_consent_source,
+                       c.sms_consent_source, c.email_consent_at, c.sms_consent_at)
                       for c in found)
 
     open_database(tmp_path / "shop.sqlite")
@@ -218,9 +220,12 @@ def test_customers_exported_as_vcards_come_back_as_they_were(tmp_path, version):
                              email_labels=["home", "work"], phones=["+33 6 12 34 56 78", "+33 1 23 45 67 89 ext. 12"],
                              phone_labels=["mobile", "Boutique"], street="12 rue de la Paix", postal_code="75002",
                              city="Paris", country="France", birthday="--12-24", tags=["VIP", "Habitués"],
-                             notes="Sans gluten, merci\nLivraison le mardi", email_consent=True), welcome=False)
-    add_contact(ContactInput(first_name="山田", last_name="太郎", phones=["+81 90 1234 5678"], birthday="1985-04-03"),
-                welcome=False)
+                             notes="Sans gluten, merci\nLivraison le mardi", email_consent=True,
+                             email_consent_source="carte signée en boutique",
+                             email_consent_at=datetime(2024, 3, 1, 9, 30, 5, tzinfo=timezone.utc)), welcome=False)
+    add_contact(ContactInput(first_name="山田", last_name="太郎", phones=["+81 90 1234 5678"], birthday="1985-04-03",
+                             sms_consent=True, sms_consent_source="web form",
+                             sms_consent_at=datetime(2023, 11, 5, 18, 0, tzinfo=timezone.utc)), welcome=False)
     add_contact(ContactInput(company="Cy & Co", emails=["hello@cy.example"]), welcome=False)
     before = book()
     path = tmp_path / "customers.vcf"

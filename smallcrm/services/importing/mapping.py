@@ -294,11 +294,14 @@ PRESETS: dict[str, Preset] = {
             "vcard", "Contacts of a phone or a mail program (vCard)",
             _h("Name,First Name,Middle Name,Last Name,Name Prefix,Name Suffix,Nickname,Organization Name,"
                "Organization Department,Organization Title,Birthday,Notes,Labels,Event 1 - Label,Event 1 - Value,"
-               "Source,Email Consent,SMS Consent,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,"
+               "Source,Email Consent,SMS Consent,Email Consent Source,SMS Consent Source,Email Consent Date,"
+               "SMS Consent Date,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,"
                "Address 1 - Label,Address 1 - PO Box,Address 1 - Extended Address,Address 1 - Street,Address 1 - City,"
                "Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Website 1 - Label,Website 1 - Value"),
             {**_GOOGLE_FIELDS, "Name": "full_name", "Source": "source", "Email Consent": "email_consent",
-             "SMS Consent": "sms_consent"},
+             "SMS Consent": "sms_consent", "Email Consent Source": "email_consent_source",
+             "SMS Consent Source": "sms_consent_source", "Email Consent Date": "email_consent_at",
+             "SMS Consent Date": "sms_consent_at"},
             _GOOGLE_GROUP_RULES,
         ),
         Preset("generic", "any other file", ()),

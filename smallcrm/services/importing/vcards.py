@@ -29,10 +29,13 @@ from vobject.base import ParseError, getLogicalLines, parseLine
 
 NAME_COLUMNS = ("Name", "First Name", "Middle Name", "Last Name", "Name Prefix", "Name Suffix", "Nickname",
                 "Organization Name", "Organization Department", "Organization Title", "Birthday", "Notes", "Labels",
-                "Event 1 - Label", "Event 1 - Value", "Source", "Email Consent", "SMS Consent")
-# smallcrm's own vCards (services/export.py) say where a customer came from and what they agreed to
+                "Event 1 - Label", "Event 1 - Value", "Source", "Email Consent", "SMS Consent",
+                "Email Consent Source", "SMS Consent Source", "Email Consent Date", "SMS Consent Date")
+# smallcrm's own vCards (services/export.py) say where a customer came from and what they agreed to, where and when
 _OWN = {"X-SMALLCRM-SOURCE": "Source", "X-SMALLCRM-EMAIL-CONSENT": "Email Consent",
-        "X-SMALLCRM-SMS-CONSENT": "SMS Consent"}
+        "X-SMALLCRM-SMS-CONSENT": "SMS Consent", "X-SMALLCRM-EMAIL-CONSENT-SOURCE": "Email Consent Source",
+        "X-SMALLCRM-SMS-CONSENT-SOURCE": "SMS Consent Source", "X-SMALLCRM-EMAIL-CONSENT-DATE": "Email Consent Date",
+        "X-SMALLCRM-SMS-CONSENT-DATE": "SMS Consent Date"}
 ADDRESS_PARTS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")  # ADR's order
 
 
