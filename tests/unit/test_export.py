@@ -272,7 +272,8 @@ def test_vcards_read_back_with_every_field(book, tmp_path, version):
         for channel in ("email", "sms"):
             line = card.contents.get(f"x-smallcrm-{channel}-consent-source")
             assert (line[0].value if line else "") == getattr(want, f"{channel}_consent_source")
-            line, agreed = card.contents.get(f"x-smallcrm-{channel}-consent-date"), getattr(want, f"{channel}_consent_at")
+            line = card.contents.get(f"x-smallcrm-{channel}-consent-date")
+            agreed = getattr(want, f"{channel}_consent_at")
             assert (line[0].value if line else "") == (agreed.astimezone().isoformat(timespec="seconds")
                                                        if getattr(want, f"{channel}_consent") else "")
         assert card.x_smallcrm_customer_number.value == str(contact_id)
